@@ -1,0 +1,424 @@
+"""The case model: what a case file may say, validated, and nothing else.
+
+Shaped on the Working Group's model questionnaire (identity, arrest, detention,
+circumstances, trial) plus what the categories turn on. Two principles:
+
+* Absent or ``null`` means *unknown*, never false. No field has a default value
+  other than None, so nothing unknown ever reaches the rule engine as a value.
+* Every fact may be written plainly (``warrant_shown: false``) or with its
+  provenance (``warrant_shown: {value: false, by: [source], ref: "para 11",
+  contested: true}``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import types
+from dataclasses import dataclass
+from typing import Annotated, Any, Generic, Literal, TypeVar, Union, get_args, get_origin
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Discriminator,
+    Field,
+    StrictBool,
+    StrictFloat,
+    StrictInt,
+    Tag,
+)
+
+T = TypeVar("T")
+
+Category = Literal["I", "II", "III", "IV", "V"]
+CATEGORIES: tuple[Category, ...] = ("I", "II", "III", "IV", "V")
+
+Asserter = Literal["source", "government", "trial_monitor", "court", "working_group", "other"]
+
+_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+_TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
+
+
+def _partial_date(value: Any) -> Any:
+    """Accept YYYY, YYYY-MM or YYYY-MM-DD: opinions often say only "in March 2019"."""
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if not isinstance(value, str) or not _DATE.match(value):
+        raise ValueError("expected a date as YYYY-MM-DD, YYYY-MM or YYYY")
+    parts = [int(p) for p in value.split("-")]
+    try:
+        dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+    except ValueError as exc:
+        raise ValueError(f"not a real date: {exc}") from None
+    return value
+
+
+def _time(value: Any) -> Any:
+    if isinstance(value, dt.time):
+        return value.strftime("%H:%M")
+    if not isinstance(value, str) or not _TIME.match(value):
+        raise ValueError("expected a time as HH:MM (24-hour)")
+    return value
+
+
+PartialDate = Annotated[str, BeforeValidator(_partial_date)]
+ClockTime = Annotated[str, BeforeValidator(_time)]
+Text = Annotated[str, Field(max_length=20_000)]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
+
+
+class Asserted(_Model, Generic[T]):
+    """A fact written with who asserts it, whether it is contested, and where it is stated."""
+
+    value: T | None = None
+    by: list[Asserter] | None = None
+    contested: StrictBool | None = None
+    ref: Text | None = Field(None, description="Paragraph of the petition or opinion, e.g. 'para 11'.")
+    note: Text | None = None
+
+
+def _plain_or_asserted(value: Any) -> str:
+    return "asserted" if isinstance(value, (dict, Asserted)) else "plain"
+
+
+class _FactFactory:
+    """`Fact[bool]` is `bool | Asserted[bool]`, told apart by shape so errors name one branch."""
+
+    def __getitem__(self, inner: Any) -> Any:
+        return Annotated[
+            Annotated[inner, Tag("plain")] | Annotated[Asserted[inner], Tag("asserted")],
+            Discriminator(_plain_or_asserted),
+        ]
+
+
+Fact = _FactFactory()
+#: Tags pydantic puts in error locations for the two branches of a Fact.
+FACT_TAGS = frozenset({"plain", "asserted"})
+
+Status = Literal[
+    "human_rights_defender",
+    "journalist",
+    "lawyer",
+    "political_opposition",
+    "political_activist",
+    "trade_unionist",
+    "religious_minority",
+    "ethnic_minority",
+    "linguistic_minority",
+    "lgbti",
+    "person_with_disability",
+    "migrant",
+    "asylum_seeker",
+    "refugee",
+    "stateless",
+    "minor",
+    "foreign_national",
+]
+
+Ground = Literal[
+    "birth",
+    "national_origin",
+    "ethnic_origin",
+    "social_origin",
+    "language",
+    "religion",
+    "economic_condition",
+    "political_opinion",
+    "gender",
+    "sexual_orientation",
+    "disability",
+    "other_status",
+]
+
+Right = Literal[
+    "opinion",
+    "expression",
+    "assembly",
+    "association",
+    "religion",
+    "movement",
+    "asylum",
+    "political_participation",
+    "equality",
+    "minority_culture",
+]
+
+PeriodKind = Literal[
+    "police_custody",
+    "pretrial",
+    "administrative",
+    "immigration",
+    "house_arrest",
+    "prison",
+    "psychiatric",
+    "other",
+]
+
+
+class Source(_Model):
+    """Where the case comes from: the opinion it encodes, or a note that it is synthetic."""
+
+    opinion: Annotated[str, Field(pattern=r"^\d{1,3}/\d{4}$")] | None = Field(
+        None, description="Opinion number as 'N/YYYY', e.g. '2/2022'."
+    )
+    year: StrictInt | None = None
+    session: Text | None = None
+    document: Text | None = Field(None, description="UN symbol, e.g. A/HRC/WGAD/2022/2.")
+    paragraphs: Text | None = None
+    url: Text | None = None
+    synthetic: StrictBool | None = Field(None, description="True for teaching cases made up to show one rule.")
+    note: Text | None = None
+
+
+class Expected(_Model):
+    """What the source opinion decided: the suite checks the engine against it."""
+
+    categories: list[Category] = Field(default_factory=list, description="Categories the opinion found.")
+    not_found: list[Category] = Field(
+        default_factory=list, description="Categories the opinion considered and did not find."
+    )
+    outcome: Literal["arbitrary", "not_arbitrary", "filed"] | None = None
+    known_gap: Text | None = Field(
+        None, description="Why the engine cannot reach the opinion's view from facts this format can state."
+    )
+
+
+class Person(_Model):
+    name: Text | None = None
+    sex: Fact[Literal["male", "female", "other"]] | None = None
+    age: Fact[StrictInt] | None = Field(None, description="Age at the time of detention.")
+    birth_date: Fact[PartialDate] | None = None
+    nationality: Fact[Text] | None = None
+    occupation: Fact[Text] | None = None
+    residence: Fact[Text] | None = None
+    status: Fact[list[Status]] | None = Field(None, description="Status that matters to the categories.")
+
+
+class State(_Model):
+    name: Text | None = None
+    iccpr_party: Fact[StrictBool] | None = Field(
+        None, description="Party to the ICCPR: its articles in categories II and V apply only then."
+    )
+
+
+class Government(_Model):
+    """The Government's response to the communication."""
+
+    replied: Fact[StrictBool] | None = None
+    reply_date: Fact[PartialDate] | None = None
+    deadline: Fact[PartialDate] | None = None
+    contests: list[Text] | None = Field(None, description="Fields whose facts the Government contests, e.g. arrest.warrant_shown.")
+    note: Text | None = None
+
+
+class Arrest(_Model):
+    date: Fact[PartialDate] | None = None
+    time: Fact[ClockTime] | None = None
+    place: Fact[Text] | None = None
+    authority: Fact[Text] | None = None
+    warrant_shown: Fact[StrictBool] | None = Field(None, description="A warrant or other decision of a public authority was shown.")
+    in_flagrante: Fact[StrictBool] | None = Field(None, description="Caught in the act, where no warrant is needed.")
+    legal_basis_invoked: Fact[StrictBool] | None = Field(None, description="The authorities invoked any legal basis for the arrest at all.")
+    reasons_given: Fact[Literal["at_arrest", "later", "never"]] | None = None
+    reasons_given_date: Fact[PartialDate] | None = None
+    charges: Fact[list[Text]] | None = None
+    legal_provisions: Fact[list[Text]] | None = None
+
+
+class Period(_Model):
+    """One period of deprivation of liberty."""
+
+    kind: Fact[PeriodKind] | None = None
+    start: Fact[PartialDate] | None = None
+    end: Fact[PartialDate] | None = None
+    place: Fact[Text] | None = None
+    ordered_by: Fact[Literal["judge", "prosecutor", "police", "administrative", "executive", "none"]] | None = None
+    incommunicado: Fact[StrictBool] | None = None
+    acknowledged: Fact[StrictBool] | None = Field(None, description="False when the authorities refuse to acknowledge the detention or the person's fate.")
+    with_convicted: Fact[StrictBool] | None = None
+    brought_before_judge: Fact[StrictBool] | None = None
+    judge_date: Fact[PartialDate] | None = None
+    judge_time: Fact[ClockTime] | None = None
+    could_challenge: Fact[StrictBool] | None = Field(None, description="The detention could be challenged before a court (ICCPR 9(4)).")
+    periodic_review: Fact[StrictBool] | None = Field(None, description="Administrative or judicial review of continued custody took place.")
+    time_limit: Fact[StrictBool] | None = Field(None, description="The law sets a maximum length for this custody.")
+    individual_assessment: Fact[StrictBool] | None = Field(None, description="Necessity was assessed for this person (pre-trial, immigration custody).")
+    release_due: Fact[Literal["sentence_served", "amnesty", "release_order", "bail_granted"]] | None = Field(None, description="Release was due for this reason but the person was still held.")
+    prolonged: Fact[StrictBool] | None = Field(None, description="The custody was prolonged (when dates cannot show it).")
+
+
+class Conduct(_Model):
+    """Something the person did that the detention responded to."""
+
+    right: Fact[Right] | None = None
+    description: Text | None = None
+    medium: Fact[Text] | None = None
+    date: Fact[PartialDate] | None = None
+    political: Fact[StrictBool] | None = Field(None, description="Criticism of the authorities or political activity.")
+    peaceful: Fact[StrictBool] | None = None
+    incited_violence: Fact[StrictBool] | None = None
+    advocated_hatred: Fact[StrictBool] | None = Field(None, description="Advocacy of hatred that incites discrimination, hostility or violence (ICCPR 20).")
+    restriction_justified: Fact[StrictBool] | None = Field(None, description="A permissible restriction (ICCPR 19(3), 21, 22(2)) was shown.")
+    led_to_detention: Fact[StrictBool] | None = Field(None, description="The arrest or detention followed from this conduct.")
+
+
+class Emergency(_Model):
+    declared: Fact[StrictBool] | None = None
+    invoked: Fact[StrictBool] | None = Field(None, description="The emergency was invoked to justify the detention.")
+    pretext: Fact[StrictBool] | None = Field(None, description="Shown to be a pretext, e.g. detention went on after it was lifted.")
+    start: Fact[PartialDate] | None = None
+    end: Fact[PartialDate] | None = None
+
+
+Access = Literal["full", "restricted", "denied"]
+
+
+class Counsel(_Model):
+    access_pretrial: Fact[Access] | None = None
+    access_trial: Fact[Access] | None = None
+    confidential: Fact[StrictBool] | None = None
+    of_choice: Fact[StrictBool] | None = Field(None, description="False when counsel of the person's choosing was refused.")
+
+
+class Trial(_Model):
+    held: Fact[StrictBool] | None = None
+    start: Fact[PartialDate] | None = None
+    end: Fact[PartialDate] | None = None
+    court: Fact[Literal["ordinary", "military", "special", "revolutionary", "administrative"]] | None = None
+    independent: Fact[StrictBool] | None = None
+    impartial: Fact[StrictBool] | None = None
+    public: Fact[StrictBool] | None = None
+    remote: Fact[StrictBool] | None = None
+    remote_failures: Fact[StrictBool] | None = Field(None, description="The accused could not hear or be heard at a remote hearing.")
+    failures_remedied: Fact[StrictBool] | None = Field(None, description="The judge acted on those failures (suspended, fixed them).")
+    counsel: Counsel | None = None
+    informed_of_charges: Fact[StrictBool] | None = Field(None, description="Informed promptly and in detail of the charges (ICCPR 14(3)(a)).")
+    adequate_time: Fact[StrictBool] | None = Field(None, description="Adequate time and facilities to prepare the defence (ICCPR 14(3)(b)).")
+    evidence_withheld: Fact[StrictBool] | None = None
+    defence_witnesses_refused: Fact[StrictBool] | None = None
+    cross_examination_cut: Fact[StrictBool] | None = None
+    confession_under_duress: Fact[StrictBool] | None = None
+    presumption_of_innocence: Fact[StrictBool] | None = Field(None, description="False when the presumption of innocence was ignored.")
+    undue_delay: Fact[StrictBool] | None = Field(None, description="Not tried without undue delay (ICCPR 14(3)(c)).")
+    interpreter_denied: Fact[StrictBool] | None = None
+    appeal: Fact[Literal["not_available", "denied", "dismissed", "pending", "granted", "not_sought"]] | None = None
+
+
+Ban = Literal["political_activity", "civic_activity", "association", "expression", "travel", "profession", "other"]
+
+
+class Sentence(_Model):
+    date: Fact[PartialDate] | None = None
+    kind: Fact[Literal["imprisonment", "restricted_liberty", "fine", "death", "suspended", "other"]] | None = None
+    years: Fact[StrictFloat | StrictInt] | None = None
+    bans: Fact[list[Ban]] | None = None
+
+
+class Pattern(_Model):
+    earlier_arrests: Fact[StrictBool] | None = None
+    harassment: Fact[StrictBool] | None = Field(None, description="Earlier harassment, surveillance or summonses.")
+    group_targeted: Fact[StrictBool] | None = Field(None, description="Others of the same group were targeted.")
+
+
+class Discrimination(_Model):
+    grounds: Fact[list[Ground]] | None = Field(None, description="Protected grounds on which the source alleges discrimination.")
+    pattern: Pattern | None = None
+
+
+class Case(_Model):
+    """One detention case, as a petition drafter or an opinion states it."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        str_strip_whitespace=True,
+        frozen=True,
+        json_schema_extra={"title": "WGAD detention case", "$id": "https://detention-rules.invalid/case.schema.json"},
+    )
+
+    title: Text | None = None
+    source: Source | None = None
+    expected: Expected | None = None
+    person: Person | None = None
+    state: State | None = None
+    government: Government | None = None
+    arrest: Arrest | None = None
+    detention: list[Period] | None = None
+    conduct: list[Conduct] | None = None
+    emergency: Emergency | None = None
+    trial: Trial | None = None
+    sentence: Sentence | None = None
+    discrimination: Discrimination | None = None
+    notes: Text | None = None
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema of a case file, for editors and `wgad schema`."""
+    schema = Case.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    return schema
+
+
+# --- the shape of a case, for the rule checker -----------------------------------------
+
+
+@dataclass(frozen=True)
+class FieldType:
+    """What a rule may test a field against: its kind and, for closed lists, the choices."""
+
+    kind: str  # "bool", "number", "text", "enum", "list"
+    choices: tuple[str, ...] = ()
+
+
+def _unwrap(annotation: Any) -> Any:
+    """Strip Optional, Annotated and the Fact wrapper down to the inner type."""
+    while True:
+        origin = get_origin(annotation)
+        if origin is Annotated:
+            annotation = get_args(annotation)[0]
+        elif origin in (Union, types.UnionType):
+            args = [a for a in get_args(annotation) if a is not type(None)]
+            annotation = args[0]  # a Fact's plain branch comes first
+        else:
+            return annotation
+
+
+def _describe(annotation: Any) -> FieldType | type[BaseModel] | tuple[str, type[BaseModel]]:
+    inner = _unwrap(annotation)
+    origin = get_origin(inner)
+    if origin is list:
+        item = _unwrap(get_args(inner)[0])
+        if isinstance(item, type) and issubclass(item, BaseModel):
+            return ("items", item)
+        choices = get_args(item) if get_origin(item) is Literal else ()
+        return FieldType("list", tuple(choices))
+    if origin is Literal:
+        return FieldType("enum", tuple(get_args(inner)))
+    if isinstance(inner, type) and issubclass(inner, BaseModel):
+        return inner
+    if inner is bool:
+        return FieldType("bool")
+    if inner in (int, float):
+        return FieldType("number")
+    return FieldType("text")
+
+
+def field_types(model: type[BaseModel] = Case, prefix: str = "") -> dict[str, FieldType]:
+    """Every fact path in a case file (`arrest.warrant_shown`, `detention[].kind`) and its type."""
+    out: dict[str, FieldType] = {}
+    for name, info in model.model_fields.items():
+        described = _describe(info.annotation)
+        path = f"{prefix}{name}"
+        if isinstance(described, FieldType):
+            out[path] = described
+        elif isinstance(described, tuple):
+            out.update(field_types(described[1], f"{path}[]."))
+        else:
+            out.update(field_types(described, f"{path}."))
+    return out

@@ -1,0 +1,216 @@
+"""Findings and their derivation trees, built from what the engine fired.
+
+The engine decides which rules fire; this module explains each firing. For a
+rule that fired it asks the evaluator which parts of the condition held, and
+unfolds them: a needed conclusion unfolds into the rules that drew it, a fact
+into its line in the case file. Every tree therefore ends in case-file lines.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from .case import CATEGORIES
+from .engine import Outcome
+from .facts import Facts, Leaf
+from .rule import All, AnyItem, AnyOf, AtLeast, Cond, FactCond, Needs, Rule, Unless, evaluate, fill, placeholders
+from .rulebook import Rulebook
+
+#: Provisions of the Covenant bind States parties only (opinion 2/2022 para 3 (b)).
+COVENANT = "ICCPR"
+
+
+@dataclass
+class FactNode:
+    """A leaf: one fact of the case file, or an exception the file does not show."""
+
+    path: str
+    value: Any
+    line: int
+    col: int
+    contested: bool = False
+    by: tuple[str, ...] = ()
+    ref: str = ""
+    absent_defeater: bool = False  # an `unless` exception that the file does not show
+    derived_from: tuple[FactNode, ...] = ()
+
+
+@dataclass
+class RuleNode:
+    """A rule that fired: its conclusion, the law it applies, and what it rested on."""
+
+    rule: Rule
+    text: str
+    provisions: tuple[str, ...]
+    facts: list[FactNode] = field(default_factory=list)
+    premises: list[ConclusionNode] = field(default_factory=list)
+
+
+@dataclass
+class ConclusionNode:
+    """A conclusion drawn, with every rule that drew it."""
+
+    conclusion: str
+    support: list[RuleNode] = field(default_factory=list)
+
+
+@dataclass
+class Finding:
+    """A category established, with its derivation and how strong it is."""
+
+    category: str
+    tree: ConclusionNode
+    strength: str  # "established", "contested" or "source-only"
+    contested: list[FactNode]
+    source_only: list[FactNode]
+
+
+@dataclass
+class Analysis:
+    """Everything the engine concluded about one case."""
+
+    file: str
+    findings: list[Finding]
+    concluded: tuple[str, ...]
+    fired: tuple[str, ...]
+    iccpr_party: bool | None
+    government_replied: bool | None
+
+    @property
+    def categories(self) -> list[str]:
+        return [f.category for f in self.findings]
+
+
+def _leaf_node(leaf: Leaf, facts: Facts) -> FactNode:
+    derived = tuple(_leaf_node(facts.leaves[p], facts) for p in leaf.derived_from if p in facts.leaves)
+    return FactNode(leaf.path, leaf.value, leaf.line, leaf.col, leaf.contested, leaf.by, leaf.ref,
+                    derived_from=derived)
+
+
+class _Explainer:
+    def __init__(self, rulebook: Rulebook, facts: Facts, outcome: Outcome):
+        self.rulebook = rulebook
+        self.facts = facts
+        self.fired = set(outcome.fired)
+        self.concluded: Mapping[str, bool] = {c: True for c in outcome.concluded}
+        self.iccpr = facts.doc.get("state", {}).get("iccpr_party")
+        self._memo: dict[str, ConclusionNode] = {}
+
+    def conclusion(self, conclusion: str) -> ConclusionNode:
+        if conclusion not in self._memo:
+            node = ConclusionNode(conclusion)
+            self._memo[conclusion] = node
+            for rule in self.rulebook.drawing(conclusion):
+                if rule.id in self.fired:
+                    node.support.append(self.rule(rule))
+        return self._memo[conclusion]
+
+    def rule(self, rule: Rule) -> RuleNode:
+        facts: list[FactNode] = []
+        premises: list[str] = []
+        items: list[str] = []
+        self._support(rule.when, "", facts, premises, items)
+        node = RuleNode(rule, self.text(rule, items), self.provisions(rule), _unique(facts))
+        node.premises = [self.conclusion(c) for c in dict.fromkeys(premises)]
+        return node
+
+    def _support(self, cond: Cond, prefix: str, facts: list[FactNode], premises: list[str],
+                 items: list[str]) -> None:
+        """Collect what made a true condition true: true branches only, every matching item."""
+        doc = self.facts.doc
+        if isinstance(cond, FactCond):
+            facts.append(self._fact(prefix + cond.path))
+        elif isinstance(cond, Unless):
+            path = prefix + cond.cond.path
+            leaf = self.facts.leaf(path)
+            if leaf is None:
+                facts.append(FactNode(path, None, 0, 0, absent_defeater=True))
+            else:
+                facts.append(_leaf_node(leaf, self.facts))
+        elif isinstance(cond, Needs):
+            premises.append(cond.conclusion)
+        elif isinstance(cond, AnyItem):
+            for i in range(len(doc.get(cond.list_path, []) if not prefix else [])):
+                item = f"{cond.list_path}[{i}]."
+                if evaluate(cond.where, doc, self.concluded, prefix=item):
+                    items.append(item)
+                    self._support(cond.where, item, facts, premises, items)
+        elif isinstance(cond, All):
+            for child in cond.children:
+                self._support(child, prefix, facts, premises, items)
+        elif isinstance(cond, (AnyOf, AtLeast)):
+            for child in cond.children:
+                if evaluate(child, doc, self.concluded, prefix=prefix):
+                    self._support(child, prefix, facts, premises, items)
+
+    def _fact(self, path: str) -> FactNode:
+        leaf = self.facts.leaf(path)
+        assert leaf is not None, f"a true condition read an absent fact {path}"
+        return _leaf_node(leaf, self.facts)
+
+    def provisions(self, rule: Rule) -> tuple[str, ...]:
+        """The rule's provisions, less the Covenant's where the State is known not to be a party."""
+        if self.iccpr is False:
+            return tuple(p for p in rule.provisions if not p.startswith(COVENANT))
+        return rule.provisions
+
+    def text(self, rule: Rule, items: list[str]) -> str:
+        """The rule's template filled from the facts, once per matched list item."""
+        names = placeholders(rule.explain)
+        values = {n: _show(leaf.value) for n in names if (leaf := self.facts.leaf(n)) is not None}
+        if not any(n.startswith("item.") for n in names):
+            return fill(rule.explain, values)
+        filled = []
+        for item in dict.fromkeys(items):
+            per_item = dict(values)
+            for n in names:
+                leaf = self.facts.leaf(item + n.removeprefix("item.")) if n.startswith("item.") else None
+                if leaf is not None:
+                    per_item[n] = _show(leaf.value)
+            filled.append(fill(rule.explain, per_item))
+        return " ".join(dict.fromkeys(filled))
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, list):
+        return ", ".join(str(v).replace("_", " ") for v in value)
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return str(value).replace("_", " ") if isinstance(value, str) and " " not in value else str(value)
+
+
+def _unique(nodes: list[FactNode]) -> list[FactNode]:
+    seen: dict[str, FactNode] = {}
+    for n in nodes:
+        seen.setdefault(n.path, n)
+    return list(seen.values())
+
+
+def leaves(node: ConclusionNode) -> list[FactNode]:
+    """Every fact a conclusion rests on, through all its premises."""
+    out: list[FactNode] = []
+    for rule in node.support:
+        out += rule.facts
+        for premise in rule.premises:
+            out += leaves(premise)
+    return _unique(out)
+
+
+def analyse(rulebook: Rulebook, facts: Facts, outcome: Outcome) -> Analysis:
+    """Build the findings of one case from the engine's outcome."""
+    explainer = _Explainer(rulebook, facts, outcome)
+    replied = facts.doc.get("government", {}).get("replied")
+    findings = []
+    for category in CATEGORIES:
+        conclusion = f"category:{category}"
+        if conclusion not in outcome.concluded:
+            continue
+        tree = explainer.conclusion(conclusion)
+        used = [f for f in leaves(tree) if not f.absent_defeater]
+        contested = [f for f in used if f.contested]
+        source_only = [f for f in used if replied is True and not f.contested and set(f.by or ("source",)) == {"source"}]
+        strength = "contested" if contested else "source-only" if source_only else "established"
+        findings.append(Finding(category, tree, strength, contested, source_only))
+    return Analysis(facts.file, findings, outcome.concluded, outcome.fired, explainer.iccpr, replied)

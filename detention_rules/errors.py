@@ -1,0 +1,66 @@
+"""Problems found in user input, and the exceptions that carry them.
+
+Exception tree (exit codes in parentheses, see docs/cli.md)::
+
+    WgadError
+    ├── InputError (1)      a case or rule file is broken: carries Problems
+    ├── UsageError (2)      a path that does not exist, an unreadable file, bad options
+    └── EngineError (3)     the tool's own failure (a rule action raised, durable-rules broke)
+
+Every message a user sees is a `Problem`, printed like yamllint:
+``path:line:col: level: message [code]``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Literal
+
+Level = Literal["error", "warning"]
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong with one place in one file."""
+
+    path: str
+    line: int
+    col: int
+    level: Level
+    message: str
+    code: str
+    field: str = ""
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.col}: {self.level}: {self.message} [{self.code}]"
+
+    def as_dict(self) -> dict[str, object]:
+        return asdict(self)
+
+
+class WgadError(Exception):
+    """Base of every error the tool reports without a traceback."""
+
+    exit_code = 3
+
+
+class InputError(WgadError):
+    """A case or rule file cannot be used; `problems` says where and why."""
+
+    exit_code = 1
+
+    def __init__(self, problems: list[Problem]):
+        super().__init__("\n".join(str(p) for p in problems))
+        self.problems = problems
+
+
+class UsageError(WgadError):
+    """The command line names something that cannot be read or does not make sense."""
+
+    exit_code = 2
+
+
+class EngineError(WgadError):
+    """The rule engine failed: a bug in this tool, never the user's input."""
+
+    exit_code = 3

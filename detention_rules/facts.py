@@ -1,0 +1,171 @@
+"""Turn a validated case into the fact document the rules read, each fact with its origin.
+
+Unknown facts are left out of the document entirely: durable-rules matches no
+condition on an absent field, which keeps unknown distinct from false. A few
+facts are derived (a period's length in days, whether the person saw a judge
+within 48 hours); each names the facts it was computed from, so a derivation
+tree still ends in lines of the case file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import BaseModel
+
+from .case import Asserted, Case, FieldType
+from .source import Document, PathKey, dotted
+
+#: Sections of a case file that hold facts (the others describe the file itself).
+FACT_SECTIONS = (
+    "person", "state", "government", "arrest", "detention", "conduct",
+    "emergency", "trial", "sentence", "discrimination",
+)
+
+#: Facts computed from others, with the type rules may test them against.
+DERIVED: dict[str, FieldType] = {
+    "detention[].days": FieldType("number"),
+    "detention[].judge_within_48h": FieldType("bool"),
+}
+
+#: "Promptly" in ICCPR 9(3): 48 hours, Human Rights Committee General Comment 35 para 33.
+PROMPT_HOURS = 48
+
+
+@dataclass(frozen=True)
+class Leaf:
+    """One known fact: its value and where the case file states it."""
+
+    path: str
+    value: Any
+    line: int
+    col: int
+    by: tuple[str, ...] = ()
+    contested: bool = False
+    ref: str = ""
+    derived_from: tuple[str, ...] = ()
+
+
+@dataclass
+class Facts:
+    """The fact document and the origin of every fact in it."""
+
+    doc: dict[str, Any]
+    leaves: dict[str, Leaf] = field(default_factory=dict)
+    file: str = ""
+
+    def leaf(self, path: str) -> Leaf | None:
+        return self.leaves.get(path)
+
+
+def build(case: Case, source: Document | None = None) -> Facts:
+    """The facts of `case`; positions come from `source` when the case was read from a file."""
+    positions = source.positions if source else {}
+    contests = set(case.government.contests or ()) if case.government else set()
+    facts = Facts({}, file=source.path if source else "")
+
+    def where(path: PathKey) -> tuple[int, int]:
+        return positions.get(path) or (source.where(path) if source else (0, 0))
+
+    def visit(obj: Any, path: PathKey) -> Any:
+        if isinstance(obj, Asserted):
+            if obj.value is None:
+                return None
+            name = dotted(path)
+            line, col = where((*path, "value"))
+            facts.leaves[name] = Leaf(
+                name, _plain(obj.value), line, col, tuple(obj.by or ()),
+                bool(obj.contested) or _listed(name, contests), obj.ref or "",
+            )
+            return _plain(obj.value)
+        if isinstance(obj, BaseModel):
+            out = {}
+            for key in type(obj).model_fields:
+                value = visit(getattr(obj, key), (*path, key))
+                if value is not None:
+                    out[key] = value
+            return out
+        if isinstance(obj, list) and obj and isinstance(obj[0], BaseModel):
+            return [visit(item, (*path, i)) for i, item in enumerate(obj)]
+        if obj is None:
+            return None
+        name = dotted(path)
+        line, col = where(path)
+        facts.leaves[name] = Leaf(name, _plain(obj), line, col, contested=_listed(name, contests))
+        return _plain(obj)
+
+    for section in FACT_SECTIONS:
+        value = visit(getattr(case, section), (section,))
+        if value is not None:
+            facts.doc[section] = value
+    _derive(facts)
+    return facts
+
+
+def _plain(value: Any) -> Any:
+    return list(value) if isinstance(value, (list, tuple)) else value
+
+
+def _listed(name: str, contests: set[str]) -> bool:
+    """A fact is contested when the Government contests it or the list or section holding it."""
+    return any(name == c or name.startswith((c + ".", c + "[")) for c in contests)
+
+
+def _full_date(value: Any) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value) if isinstance(value, str) and len(value) == 10 else None
+    except ValueError:
+        return None
+
+
+def _derive(facts: Facts) -> None:
+    doc = facts.doc
+    arrest = doc.get("arrest", {})
+    for i, period in enumerate(doc.get("detention", [])):
+        base = f"detention[{i}]"
+        start, end = _full_date(period.get("start")), _full_date(period.get("end"))
+        if start and end and end >= start:
+            _add(facts, period, base, "days", (end - start).days, ("start", "end"))
+        within = _within_48h(arrest, period)
+        if within is not None:
+            sources = [f"{base}.judge_date", "arrest.date"]
+            sources += [p for p in (f"{base}.judge_time", "arrest.time") if p in facts.leaves]
+            _add(facts, period, base, "judge_within_48h", within, (), tuple(sources))
+
+
+def _add(
+    facts: Facts, period: dict[str, Any], base: str, name: str, value: Any,
+    fields: tuple[str, ...], sources: tuple[str, ...] = (),
+) -> None:
+    period[name] = value
+    sources = sources or tuple(f"{base}.{f}" for f in fields)
+    first = facts.leaves[sources[0]]
+    facts.leaves[f"{base}.{name}"] = Leaf(
+        f"{base}.{name}", value, first.line, first.col,
+        contested=any(facts.leaves[s].contested for s in sources if s in facts.leaves),
+        derived_from=sources,
+    )
+
+
+def _within_48h(arrest: Mapping[str, Any], period: Mapping[str, Any]) -> bool | None:
+    """True or False when the dates (and times, where given) settle it; None when they do not."""
+    arrested, seen = _full_date(arrest.get("date")), _full_date(period.get("judge_date"))
+    if not arrested or not seen:
+        return None
+    t0, t1 = _clock(arrest.get("time")), _clock(period.get("judge_time"))
+    earliest = dt.datetime.combine(arrested, t0 or dt.time(23, 59))
+    latest = dt.datetime.combine(arrested, t0 or dt.time(0, 0))
+    hours_min = (dt.datetime.combine(seen, t1 or dt.time(0, 0)) - earliest).total_seconds() / 3600
+    hours_max = (dt.datetime.combine(seen, t1 or dt.time(23, 59)) - latest).total_seconds() / 3600
+    if hours_max <= PROMPT_HOURS:
+        return True
+    if hours_min > PROMPT_HOURS:
+        return False
+    return None
+
+
+def _clock(value: Any) -> dt.time | None:
+    return dt.time.fromisoformat(value) if isinstance(value, str) else None

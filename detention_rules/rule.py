@@ -1,0 +1,282 @@
+"""A rule, its condition tree and its citations, with a three-valued evaluator.
+
+The evaluator is the plain-Python reading of a rule. It decides nothing on its
+own: durable-rules fires the rules. It is used to explain a firing (which facts
+it used), to say why a rule did not fire (met, unmet, unknown), and, in the
+tests, as the oracle the engine must agree with.
+
+Truth values are True, False and None (unknown), combined with Kleene's logic:
+an absent fact is unknown, so a rule that needs it is unknown, not false.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+Tri = bool | None
+
+#: Conclusion kinds a rule may draw, and the words a condition uses to need one.
+CONCLUSION_KINDS = ("procedural", "violation", "category")
+
+OPERATORS = (
+    "is", "is_not", "in", "contains", "contains_any", "at_least", "more_than", "at_most", "less_than",
+)
+
+_PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_.\[\]]*)\}")
+
+
+@dataclass(frozen=True)
+class Pos:
+    """Where something was written: rule files and case files alike."""
+
+    path: str
+    line: int
+    col: int
+
+
+@dataclass(frozen=True)
+class FactCond:
+    """A test of one fact: `{fact: arrest.warrant_shown, is: false}`."""
+
+    path: str
+    op: str
+    value: Any
+    pos: Pos
+
+
+@dataclass(frozen=True)
+class Unless:
+    """A defeater: holds unless the fact is known to be so.
+
+    Unknown counts in favour of the source: the burden of showing an exception
+    (caught in the act, incitement, a permissible restriction) is on the
+    Government (opinion 2/2022 para 66).
+    """
+
+    cond: FactCond
+    pos: Pos
+
+
+@dataclass(frozen=True)
+class Needs:
+    """Needs a conclusion drawn by another rule: `{violation: arrest-without-warrant}`."""
+
+    conclusion: str
+    pos: Pos
+
+
+@dataclass(frozen=True)
+class AnyItem:
+    """Some item of a list satisfies `where`, whose paths are relative to the item."""
+
+    list_path: str
+    where: Cond
+    pos: Pos
+
+
+@dataclass(frozen=True)
+class All:
+    children: tuple[Cond, ...]
+    pos: Pos
+
+
+@dataclass(frozen=True)
+class AnyOf:
+    children: tuple[Cond, ...]
+    pos: Pos
+
+
+@dataclass(frozen=True)
+class AtLeast:
+    n: int
+    children: tuple[Cond, ...]
+    pos: Pos
+
+
+Cond = FactCond | Unless | Needs | AnyItem | All | AnyOf | AtLeast
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One rule, with the law beside it."""
+
+    id: str
+    title: str
+    category: str
+    when: Cond
+    concludes: str
+    provisions: tuple[str, ...]
+    jurisprudence: tuple[str, ...]
+    explain: str
+    pos: Pos
+    law: str = ""
+    note: str = ""
+
+    @property
+    def kind(self) -> str:
+        return self.concludes.split(":", 1)[0]
+
+
+# --- reading facts -----------------------------------------------------------------
+
+
+def lookup(doc: Mapping[str, Any], path: str) -> Any:
+    """The value at a dotted path, or None when any step is absent."""
+    cur: Any = doc
+    for part in path.split("."):
+        if not isinstance(cur, Mapping) or part not in cur:
+            return None
+        cur = cur[part]
+    return cur
+
+
+def _compare(op: str, actual: Any, expected: Any) -> Tri:
+    if actual is None:
+        return None
+    if op == "is":
+        return actual == expected and type(actual) is type(expected) or _num_eq(actual, expected)
+    if op == "is_not":
+        return not (actual == expected and type(actual) is type(expected) or _num_eq(actual, expected))
+    if op == "in":
+        return any(actual == v and type(actual) is type(v) for v in expected)
+    if op == "contains":
+        return isinstance(actual, list) and expected in actual
+    if op == "contains_any":
+        return isinstance(actual, list) and any(v in actual for v in expected)
+    if not isinstance(actual, (int, float)) or isinstance(actual, bool):
+        return False
+    if op == "at_least":
+        return actual >= expected
+    if op == "more_than":
+        return actual > expected
+    if op == "at_most":
+        return actual <= expected
+    if op == "less_than":
+        return actual < expected
+    raise ValueError(f"unknown operator {op}")
+
+
+def _num_eq(a: Any, b: Any) -> bool:
+    numeric = (int, float)
+    return (
+        isinstance(a, numeric) and isinstance(b, numeric)
+        and not isinstance(a, bool) and not isinstance(b, bool) and a == b
+    )
+
+
+# --- three-valued evaluation ---------------------------------------------------------
+
+
+@dataclass
+class Trace:
+    """What one evaluation looked at: each leaf with its truth value and the facts it read."""
+
+    leaves: list[tuple[Cond, Tri, list[str]]] = field(default_factory=list)
+
+
+def evaluate(
+    cond: Cond,
+    doc: Mapping[str, Any],
+    concluded: Mapping[str, Tri],
+    trace: Trace | None = None,
+    prefix: str = "",
+) -> Tri:
+    """Kleene evaluation of `cond` over a fact document and the conclusions drawn so far.
+
+    `prefix` is the path of the list item an `AnyItem` is looking at (`detention[1].`).
+    """
+    if isinstance(cond, FactCond):
+        full = prefix + cond.path
+        value = _compare(cond.op, _get(doc, full), cond.value)
+        if trace is not None:
+            trace.leaves.append((cond, value, [full]))
+        return value
+    if isinstance(cond, Unless):
+        full = prefix + cond.cond.path
+        inner = _compare(cond.cond.op, _get(doc, full), cond.cond.value)
+        value = inner is not True
+        if trace is not None:
+            trace.leaves.append((cond, value, [full]))
+        return value
+    if isinstance(cond, Needs):
+        value = concluded.get(cond.conclusion, False)
+        if trace is not None:
+            trace.leaves.append((cond, value, []))
+        return value
+    if isinstance(cond, AnyItem):
+        items = _get(doc, prefix + cond.list_path)
+        if items is None:
+            if trace is not None:
+                trace.leaves.append((cond, None, [prefix + cond.list_path]))
+            return None
+        results = [
+            evaluate(cond.where, doc, concluded, trace, f"{prefix}{cond.list_path}[{i}].")
+            for i in range(len(items))
+        ]
+        return _any(results)
+    results = [evaluate(c, doc, concluded, trace, prefix) for c in cond.children]
+    if isinstance(cond, All):
+        if False in results:
+            return False
+        return None if None in results else True
+    if isinstance(cond, AnyOf):
+        return _any(results)
+    true = results.count(True)
+    if true >= cond.n:
+        return True
+    return None if true + results.count(None) >= cond.n else False
+
+
+def _any(results: list[Tri]) -> Tri:
+    if True in results:
+        return True
+    return None if None in results else False
+
+
+_INDEX = re.compile(r"^(.*)\[(\d+)\]$")
+
+
+def _get(doc: Mapping[str, Any], path: str) -> Any:
+    """`lookup` that also walks list indexes written `detention[0].kind`."""
+    cur: Any = doc
+    for part in path.split("."):
+        m = _INDEX.match(part)
+        name, index = (m.group(1), int(m.group(2))) if m else (part, None)
+        if not isinstance(cur, Mapping) or name not in cur:
+            return None
+        cur = cur[name]
+        if index is not None:
+            if not isinstance(cur, list) or index >= len(cur):
+                return None
+            cur = cur[index]
+    return cur
+
+
+def walk(cond: Cond) -> Iterator[Cond]:
+    """Every node of a condition tree, depth first."""
+    yield cond
+    if isinstance(cond, (All, AnyOf, AtLeast)):
+        for child in cond.children:
+            yield from walk(child)
+    elif isinstance(cond, AnyItem):
+        yield from walk(cond.where)
+    elif isinstance(cond, Unless):
+        yield cond.cond
+
+
+def needs(cond: Cond) -> set[str]:
+    """The conclusions a condition can use."""
+    return {c.conclusion for c in walk(cond) if isinstance(c, Needs)}
+
+
+def placeholders(template: str) -> list[str]:
+    """Fact paths named in an explanation template, e.g. `{arrest.date}`."""
+    return _PLACEHOLDER.findall(template)
+
+
+def fill(template: str, values: Mapping[str, str]) -> str:
+    """Fill `{path}` placeholders by plain substitution: templates are never evaluated."""
+    return _PLACEHOLDER.sub(lambda m: values.get(m.group(1), "(unknown)"), template)

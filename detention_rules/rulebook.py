@@ -1,0 +1,384 @@
+"""Load the rules in rules/*.yaml and refuse a rulebook that cannot be trusted.
+
+Checks, each reported as `path:line:col: error: message [code]`: unknown keys,
+duplicate rule ids, conditions on fields the case model does not have, values
+a field cannot hold, conclusions needed but never drawn, conclusions drawn but
+never used, and cycles between rules.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from . import source
+from .case import CATEGORIES, FieldType, field_types
+from .errors import InputError, Problem
+from .facts import DERIVED
+from .rule import (
+    CONCLUSION_KINDS,
+    OPERATORS,
+    All,
+    AnyItem,
+    AnyOf,
+    AtLeast,
+    Cond,
+    FactCond,
+    Needs,
+    Pos,
+    Rule,
+    Unless,
+    needs,
+    placeholders,
+    walk,
+)
+
+RULE_KEYS = {
+    "id", "title", "category", "when", "then", "provisions", "jurisprudence",
+    "law", "explain", "note",
+}
+REQUIRED = ("id", "title", "when", "then", "provisions", "jurisprudence", "explain")
+FILE_KEYS = {"category", "title", "rules"}
+RULE_CATEGORIES = (*CATEGORIES, "admissibility")
+
+
+def default_dir() -> Path:
+    """rules/ beside the package in a checkout, or the copy installed inside it."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "_rules", here.parent / "rules"):
+        if candidate.is_dir():
+            return candidate
+    return here.parent / "rules"
+
+
+@dataclass(frozen=True)
+class Rulebook:
+    """All rules, in file order, with lookups the engine and explainer need."""
+
+    rules: tuple[Rule, ...]
+
+    def by_id(self, rule_id: str) -> Rule:
+        return self._index[rule_id]
+
+    @property
+    def _index(self) -> dict[str, Rule]:
+        return {r.id: r for r in self.rules}
+
+    def drawing(self, conclusion: str) -> list[Rule]:
+        """The rules that draw a conclusion."""
+        return [r for r in self.rules if r.concludes == conclusion]
+
+    def order(self) -> list[Rule]:
+        """Rules with every rule after those whose conclusions it needs."""
+        done: set[str] = set()
+        out: list[Rule] = []
+        pending = list(self.rules)
+        while pending:
+            ready = [r for r in pending if needs(r.when) <= done]
+            for r in ready:
+                out.append(r)
+                pending.remove(r)
+            done |= {r.concludes for r in ready}
+            if not ready:  # a cycle: check() refuses it; keep the order total anyway
+                out.extend(pending)
+                break
+        return out
+
+
+_cache: dict[Path, Rulebook] = {}
+
+
+def load(directory: Path | None = None) -> Rulebook:
+    """Load and check every rule file in `directory` (default: the shipped rules), once per process."""
+    directory = (directory or default_dir()).resolve()
+    if directory not in _cache:
+        files = sorted(directory.glob("*.yaml")) + sorted(directory.glob("*.yml"))
+        if not files:
+            raise InputError([Problem(str(directory), 1, 1, "error", "no rule files here", "rules-missing")])
+        rules, problems = _read(files)
+        problems += check(rules)
+        errors = [p for p in problems if p.level == "error"]
+        if errors:
+            raise InputError(sorted(problems))
+        _cache[directory] = Rulebook(tuple(rules))
+    return _cache[directory]
+
+
+def _read(files: Iterable[Path]) -> tuple[list[Rule], list[Problem]]:
+    rules: list[Rule] = []
+    problems: list[Problem] = []
+    for path in files:
+        try:
+            doc = source.load(path)
+        except InputError as exc:
+            problems += exc.problems
+            continue
+        reader = _Reader(doc)
+        rules += reader.read_file()
+        problems += reader.problems
+    return rules, problems
+
+
+class _Reader:
+    """Reads one rule file, collecting problems instead of stopping at the first."""
+
+    def __init__(self, doc: source.Document):
+        self.doc = doc
+        self.problems: list[Problem] = []
+        self.fields: dict[str, FieldType] = {**field_types(), **DERIVED}
+
+    def pos(self, path: source.PathKey, *, key: bool = False) -> Pos:
+        line, col = self.doc.where(path, key=key)
+        return Pos(self.doc.path, line, col)
+
+    def problem(self, path: source.PathKey, message: str, code: str, *, key: bool = False) -> None:
+        p = self.pos(path, key=key)
+        self.problems.append(Problem(p.path, p.line, p.col, "error", message, code, source.dotted(path)))
+
+    def unknown_keys(self, data: dict[str, Any], allowed: set[str], path: source.PathKey) -> None:
+        for key in data:
+            if key not in allowed:
+                hint = difflib.get_close_matches(key, sorted(allowed), n=1)
+                extra = f"; did you mean '{hint[0]}'?" if hint else ""
+                self.problem((*path, key), f"unknown key '{key}'{extra}", "rule-unknown-key", key=True)
+
+    def read_file(self) -> list[Rule]:
+        data = self.doc.data
+        if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
+            self.problem((), "a rule file is a mapping with a 'rules' list", "rule-file-shape")
+            return []
+        self.unknown_keys(data, FILE_KEYS, ())
+        default_category = data.get("category")
+        out = []
+        for i, item in enumerate(data["rules"]):
+            rule = self.read_rule(item, ("rules", i), default_category)
+            if rule is not None:
+                out.append(rule)
+        return out
+
+    def read_rule(self, item: Any, path: source.PathKey, default_category: Any) -> Rule | None:
+        if not isinstance(item, dict):
+            self.problem(path, "a rule is a mapping", "rule-shape")
+            return None
+        self.unknown_keys(item, RULE_KEYS, path)
+        missing = [k for k in REQUIRED if k not in item]
+        if missing:
+            self.problem(path, f"rule is missing {', '.join(missing)}", "rule-missing-key")
+            return None
+        category = item.get("category", default_category)
+        if category not in RULE_CATEGORIES:
+            self.problem((*path, "category"), f"category must be one of {', '.join(RULE_CATEGORIES)}", "rule-category")
+            return None
+        when = self.cond(item["when"], (*path, "when"), in_item=None)
+        concludes = self.conclusion(item["then"], (*path, "then"))
+        texts = {k: item.get(k) for k in ("id", "title", "explain", "law", "note")}
+        for key, value in texts.items():
+            if value is not None and not isinstance(value, str):
+                self.problem((*path, key), f"'{key}' must be text", "rule-type")
+                return None
+        lists = {}
+        for key in ("provisions", "jurisprudence"):
+            value = item[key]
+            if not isinstance(value, list) or not value or not all(isinstance(v, str) for v in value):
+                self.problem((*path, key), f"'{key}' must be a non-empty list of citations", "rule-type")
+                return None
+            lists[key] = tuple(value)
+        for name in placeholders(item["explain"]):
+            if name.removeprefix("item.") != name:
+                continue  # checked against the matched item at fill time
+            if name not in self.fields:
+                self.problem((*path, "explain"), f"template names unknown field '{name}'", "rule-unknown-field")
+        if when is None or concludes is None:
+            return None
+        return Rule(
+            id=item["id"], title=item["title"], category=category, when=when, concludes=concludes,
+            provisions=lists["provisions"], jurisprudence=lists["jurisprudence"],
+            explain=item["explain"], pos=self.pos(path), law=item.get("law") or "",
+            note=item.get("note") or "",
+        )
+
+    def conclusion(self, data: Any, path: source.PathKey) -> str | None:
+        if isinstance(data, dict) and len(data) == 1:
+            ((kind, name),) = data.items()
+            if kind in CONCLUSION_KINDS and isinstance(name, str) and name:
+                if kind == "category" and name not in CATEGORIES:
+                    self.problem(path, f"unknown category '{name}'", "rule-category")
+                    return None
+                return f"{kind}:{name}"
+        self.problem(path, "'then' must be one of {violation: id}, {procedural: id}, {category: I..V}", "rule-then")
+        return None
+
+    def cond(self, data: Any, path: source.PathKey, in_item: str | None) -> Cond | None:
+        pos = self.pos(path)
+        if not isinstance(data, dict):
+            self.problem(path, "a condition is a mapping", "rule-condition")
+            return None
+        for kind in CONCLUSION_KINDS:
+            if kind in data:
+                if in_item is not None:
+                    self.problem(path, "a conclusion cannot be tested inside any_item", "rule-condition")
+                    return None
+                self.unknown_keys(data, {kind}, path)
+                return Needs(f"{kind}:{data[kind]}", pos)
+        for combinator in ("all", "any"):
+            if combinator in data:
+                self.unknown_keys(data, {combinator}, path)
+                children = self.children(data[combinator], (*path, combinator), in_item)
+                if children is None:
+                    return None
+                return (All if combinator == "all" else AnyOf)(children, pos)
+        if "fact" in data:
+            return self.fact(data, path, in_item)
+        if "at_least" in data:
+            self.unknown_keys(data, {"at_least", "of"}, path)
+            n = data["at_least"]
+            children = self.children(data.get("of"), (*path, "of"), in_item)
+            if children is None:
+                return None
+            if not isinstance(n, int) or isinstance(n, bool) or not 1 <= n <= len(children):
+                self.problem((*path, "at_least"), "'at_least' must be a whole number from 1 to the number of conditions", "rule-condition")
+                return None
+            return AtLeast(n, children, pos)
+        if "any_item" in data:
+            self.unknown_keys(data, {"any_item", "where"}, path)
+            if in_item is not None:
+                self.problem(path, "any_item cannot be nested", "rule-condition")
+                return None
+            list_path = data["any_item"]
+            if f"{list_path}[]." not in {k[: len(list_path) + 3] for k in self.fields}:
+                self.problem((*path, "any_item"), f"'{list_path}' is not a list of items in the case model", "rule-unknown-field")
+                return None
+            where = self.cond(data.get("where"), (*path, "where"), list_path)
+            return AnyItem(list_path, where, pos) if where else None
+        if "unless" in data:
+            self.unknown_keys(data, {"unless"}, path)
+            inner = self.fact(data["unless"], (*path, "unless"), in_item)
+            if inner is None:
+                return None
+            if inner.op != "is":
+                self.problem((*path, "unless"), "unless takes {fact: ..., is: ...}", "rule-condition")
+                return None
+            return Unless(inner, pos)
+        self.problem(path, "unknown condition: expected fact, unless, all, any, at_least, any_item or a conclusion", "rule-condition")
+        return None
+
+    def children(self, data: Any, path: source.PathKey, in_item: str | None) -> tuple[Cond, ...] | None:
+        if not isinstance(data, list) or not data:
+            self.problem(path, "expected a non-empty list of conditions", "rule-condition")
+            return None
+        out = [self.cond(item, (*path, i), in_item) for i, item in enumerate(data)]
+        return None if any(c is None for c in out) else tuple(c for c in out if c)
+
+    def fact(self, data: Any, path: source.PathKey, in_item: str | None) -> FactCond | None:
+        if not isinstance(data, dict) or "fact" not in data:
+            self.problem(path, "expected {fact: path, <operator>: value}", "rule-condition")
+            return None
+        ops = [k for k in data if k != "fact"]
+        self.unknown_keys(data, {"fact", *OPERATORS}, path)
+        ops = [k for k in ops if k in OPERATORS]
+        if len(ops) != 1:
+            self.problem(path, f"a fact condition takes exactly one operator ({', '.join(OPERATORS)})", "rule-condition")
+            return None
+        op, value, name = ops[0], data[ops[0]], data["fact"]
+        full = f"{in_item}[].{name}" if in_item else str(name)
+        ftype = self.fields.get(full)
+        if ftype is None:
+            hint = difflib.get_close_matches(full, list(self.fields), n=1)
+            extra = f"; did you mean '{hint[0]}'?" if hint else ""
+            self.problem((*path, "fact"), f"the case model has no field '{full}'{extra}", "rule-unknown-field")
+            return None
+        problem = _value_problem(ftype, op, value)
+        if problem:
+            self.problem((*path, op), f"{full}: {problem}", "rule-bad-value")
+            return None
+        return FactCond(str(name), op, value, self.pos(path))
+
+
+def _value_problem(ftype: FieldType, op: str, value: Any) -> str:
+    """Why `value` cannot be compared with a field of this type, or ''."""
+    values = value if op in ("in", "contains_any") else [value]
+    if op in ("in", "contains_any") and (not isinstance(value, list) or not value):
+        return f"'{op}' takes a non-empty list"
+    if op in ("at_least", "more_than", "at_most", "less_than"):
+        ok = ftype.kind == "number" and isinstance(value, (int, float)) and not isinstance(value, bool)
+        return "" if ok else f"'{op}' needs a number field and a number"
+    if op in ("contains", "contains_any"):
+        if ftype.kind != "list":
+            return f"'{op}' needs a list field"
+        bad = [v for v in values if ftype.choices and v not in ftype.choices]
+        return f"'{bad[0]}' is not one of {', '.join(ftype.choices)}" if bad else ""
+    for v in values:
+        if ftype.kind == "bool" and not isinstance(v, bool):
+            return "expects true or false"
+        if ftype.kind == "enum" and v not in ftype.choices:
+            return f"'{v}' is not one of {', '.join(ftype.choices)}"
+        if ftype.kind == "list":
+            return "use 'contains' or 'contains_any' to test a list"
+    return ""
+
+
+def check(rules: list[Rule]) -> list[Problem]:
+    """Whole-rulebook checks: duplicate ids, dangling or unused conclusions, cycles."""
+    problems: list[Problem] = []
+
+    def err(rule: Rule, message: str, code: str) -> None:
+        problems.append(Problem(rule.pos.path, rule.pos.line, rule.pos.col, "error", message, code, rule.id))
+
+    seen: dict[str, Rule] = {}
+    for rule in rules:
+        if rule.id in seen:
+            first = seen[rule.id].pos
+            err(rule, f"duplicate rule id '{rule.id}' (first at {first.path}:{first.line})", "rule-duplicate-id")
+        seen.setdefault(rule.id, rule)
+    drawn = {r.concludes for r in rules}
+    used = set().union(*(needs(r.when) for r in rules)) if rules else set()
+    for rule in rules:
+        for node in walk(rule.when):
+            if isinstance(node, Needs) and node.conclusion not in drawn:
+                problems.append(Problem(
+                    node.pos.path, node.pos.line, node.pos.col, "error",
+                    f"needs '{node.conclusion}', which no rule concludes", "rule-dangling-conclusion", rule.id,
+                ))
+        if rule.kind == "violation" and rule.concludes not in used:
+            err(rule, f"concludes '{rule.concludes}', which no rule uses", "rule-unused-conclusion")
+    problems += _cycles(rules)
+    return problems
+
+
+def _cycles(rules: list[Rule]) -> list[Problem]:
+    graph = {r.concludes: set() for r in rules}
+    for r in rules:
+        graph[r.concludes] |= needs(r.when)
+    state: dict[str, int] = {}
+    cyclic: set[str] = set()
+
+    def visit(node: str, stack: list[str]) -> None:
+        state[node] = 1
+        for nxt in sorted(graph.get(node, ())):
+            if state.get(nxt) == 1:
+                cyclic.update(stack[stack.index(nxt):] if nxt in stack else [nxt])
+            elif nxt not in state:
+                visit(nxt, [*stack, nxt])
+        state[node] = 2
+
+    for node in sorted(graph):
+        if node not in state:
+            visit(node, [node])
+    return [
+        Problem(r.pos.path, r.pos.line, r.pos.col, "error",
+                f"rule '{r.id}' is part of a cycle through '{r.concludes}'", "rule-cycle", r.id)
+        for r in rules if r.concludes in cyclic
+    ]
+
+
+def all_problems(directory: Path | None = None) -> list[Problem]:
+    """Every problem in a rules folder, without raising: for `wgad rules --check`."""
+    directory = (directory or default_dir()).resolve()
+    files = sorted(directory.glob("*.yaml")) + sorted(directory.glob("*.yml"))
+    if not files:
+        return [Problem(str(directory), 1, 1, "error", "no rule files here", "rules-missing")]
+    rules, problems = _read(files)
+    return sorted(problems + check(rules))

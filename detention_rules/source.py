@@ -1,0 +1,221 @@
+"""Read one YAML file into plain data, keeping the line and column of every value.
+
+This is the only YAML reader in the project. It composes the document with the
+libyaml C loader when present (safe loading only: no tag ever builds an object),
+then builds plain dicts, lists and scalars itself, so that it can refuse what a
+case or rule file never needs (Python tags, duplicate keys, several documents)
+and bound what a hostile file could make it do (size, depth, alias expansion).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import InputError, Problem
+
+try:  # the C composer is several times faster; fall back when libyaml is absent
+    _Loader: type = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - depends on how PyYAML was built
+    _Loader = yaml.SafeLoader
+
+#: Limits, documented in docs/case-format.md ("Limits"). A real case file is a few KB.
+MAX_BYTES = 1024 * 1024
+MAX_DEPTH = 64
+MAX_VALUES = 100_000
+MAX_STRING = 100_000
+
+PathKey = tuple[str | int, ...]
+
+_STR = "tag:yaml.org,2002:str"
+_SAFE_SCALARS = {
+    _STR,
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:timestamp",
+}
+_MAP = "tag:yaml.org,2002:map"
+_SEQ = "tag:yaml.org,2002:seq"
+_constructor = yaml.constructor.SafeConstructor()
+
+
+@dataclass
+class Document:
+    """Plain data from one file, with a position for every value and every key."""
+
+    path: str
+    data: Any
+    positions: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
+    key_positions: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
+
+    def where(self, path: PathKey, *, key: bool = False) -> tuple[int, int]:
+        """The closest known position for `path`: its own, else its nearest parent's."""
+        table = self.key_positions if key else self.positions
+        probe = tuple(path)
+        while probe:
+            if probe in table:
+                return table[probe]
+            if probe in self.positions:
+                return self.positions[probe]
+            probe = probe[:-1]
+        return self.positions.get((), (1, 1))
+
+
+def dotted(path: PathKey) -> str:
+    """`("detention", 0, "start")` -> `detention[0].start`: how messages name a field."""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out
+
+
+def _problem(path: str, line: int, col: int, message: str, code: str) -> InputError:
+    return InputError([Problem(path, line, col, "error", message, code)])
+
+
+def read_text(path: Path) -> str:
+    """Read a file as UTF-8 text within the size limit, or raise InputError."""
+    name = str(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise _problem(
+                name, 1, 1, f"file is {size} bytes; the limit is {MAX_BYTES} bytes", "file-too-large"
+            )
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise _problem(name, 1, 1, f"cannot read file: {exc.strerror or exc}", "io") from None
+    return decode(raw, name)
+
+
+def decode(raw: bytes, name: str) -> str:
+    """Strict UTF-8, no NUL bytes: a binary or mis-encoded file is refused, not guessed."""
+    if b"\x00" in raw:
+        line = raw[: raw.index(b"\x00")].count(b"\n") + 1
+        raise _problem(name, line, 1, "file is binary (contains a NUL byte)", "not-text")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise _problem(name, line, col, "file is not valid UTF-8", "not-utf8") from None
+    return text.removeprefix("\ufeff")
+
+
+def load(path: Path) -> Document:
+    """Read and parse one YAML file."""
+    return parse(read_text(path), str(path))
+
+
+def parse(text: str, name: str = "<string>") -> Document:
+    """Parse YAML text into a Document, or raise InputError naming the line."""
+    if len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
+        raise _problem(name, 1, 1, f"text is larger than {MAX_BYTES} bytes", "file-too-large")
+    try:
+        nodes = list(yaml.compose_all(text, Loader=_Loader))
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        what = exc.problem or exc.context or "invalid YAML"
+        raise _problem(name, line, col, f"YAML syntax error: {what}", "yaml-syntax") from None
+    except yaml.YAMLError as exc:  # reader errors: control characters and the like
+        raise _problem(name, 1, 1, f"YAML error: {exc}", "yaml-syntax") from None
+    except RecursionError:
+        raise _problem(name, 1, 1, "document is nested too deeply", "too-deep") from None
+    if not nodes or (len(nodes) == 1 and _is_null(nodes[0])):
+        raise _problem(name, 1, 1, "file is empty", "empty")
+    if len(nodes) > 1:
+        line = nodes[1].start_mark.line + 1
+        raise _problem(
+            name, line, 1, "file holds several YAML documents; a file holds one", "multi-document"
+        )
+    return _Builder(name).build(nodes[0])
+
+
+def _is_null(node: yaml.Node) -> bool:
+    return isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:null"
+
+
+class _Builder:
+    """Turns a composed node graph into plain data, recording positions and refusing abuse."""
+
+    def __init__(self, name: str):
+        self.name = name
+        self.count = 0
+        self.doc = Document(name, None)
+
+    def build(self, root: yaml.Node) -> Document:
+        self.doc.data = self._node(root, (), 0)
+        return self.doc
+
+    def _fail(self, node: yaml.Node, message: str, code: str) -> InputError:
+        return _problem(self.name, node.start_mark.line + 1, node.start_mark.column + 1, message, code)
+
+    def _node(self, node: yaml.Node, path: PathKey, depth: int) -> Any:
+        self.count += 1
+        if self.count > MAX_VALUES:
+            # A billion-laughs file composes small (aliases share nodes) but expands here.
+            raise self._fail(
+                node,
+                f"document expands to more than {MAX_VALUES} values (alias expansion?)",
+                "too-many-values",
+            )
+        if depth > MAX_DEPTH:
+            raise self._fail(node, f"nesting deeper than {MAX_DEPTH} levels", "too-deep")
+        self.doc.positions.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
+        if isinstance(node, yaml.MappingNode):
+            if node.tag != _MAP:
+                raise self._fail(node, f"tag {node.tag!r} is not allowed", "unsafe-tag")
+            return self._mapping(node, path, depth)
+        if isinstance(node, yaml.SequenceNode):
+            if node.tag != _SEQ:
+                raise self._fail(node, f"tag {node.tag!r} is not allowed", "unsafe-tag")
+            return [self._node(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
+        return self._scalar(node)
+
+    def _mapping(self, node: yaml.MappingNode, path: PathKey, depth: int) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                raise self._fail(key_node, "merge keys (<<) are not supported", "unsafe-tag")
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise self._fail(key_node, "a key must be a plain string", "bad-key")
+            key = str(key_node.value)
+            if key in out:
+                first = self.doc.key_positions[(*path, key)]
+                raise self._fail(
+                    key_node,
+                    f"duplicate key '{key}' (first at line {first[0]}); YAML would keep only the last",
+                    "duplicate-key",
+                )
+            self.doc.key_positions[(*path, key)] = (
+                key_node.start_mark.line + 1,
+                key_node.start_mark.column + 1,
+            )
+            out[key] = self._node(value_node, (*path, key), depth + 1)
+        return out
+
+    def _scalar(self, node: yaml.ScalarNode) -> Any:
+        if node.tag not in _SAFE_SCALARS:
+            raise self._fail(node, f"tag {node.tag!r} is not allowed", "unsafe-tag")
+        if len(node.value) > MAX_STRING:
+            raise self._fail(
+                node, f"value is {len(node.value)} characters; the limit is {MAX_STRING}", "too-long"
+            )
+        if node.tag in (_STR, "tag:yaml.org,2002:timestamp"):
+            # Dates stay text: the case model parses them and reports bad ones with a position.
+            return node.value
+        if node.tag == "tag:yaml.org,2002:int" and ":" in node.value:
+            return node.value  # YAML 1.1 reads 20:20 as base-60 1220; a time is meant
+        try:
+            return _constructor.construct_object(node, deep=True)
+        except (ValueError, yaml.YAMLError):
+            return node.value
