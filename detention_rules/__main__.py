@@ -1,0 +1,5 @@
+"""`python -m detention_rules` is `wgad`."""
+
+from .cli import main
+
+main()

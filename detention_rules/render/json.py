@@ -1,0 +1,81 @@
+"""The JSON shape of results, documented in docs/json-format.md. Stable: version 1."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from ..case import CATEGORIES
+from ..check import CaseResult
+from ..derivation import ConclusionNode, FactNode, RuleNode
+
+VERSION = 1
+
+
+def fact(node: FactNode) -> dict[str, Any]:
+    out: dict[str, Any] = {"path": node.path, "value": node.value, "line": node.line, "col": node.col}
+    if node.absent_defeater:
+        out = {"path": node.path, "exception_not_shown": True}
+    if node.contested:
+        out["contested"] = True
+    if node.by:
+        out["asserted_by"] = list(node.by)
+    if node.ref:
+        out["ref"] = node.ref
+    if node.derived_from:
+        out["derived_from"] = [fact(f) for f in node.derived_from]
+    return out
+
+
+def rule(node: RuleNode) -> dict[str, Any]:
+    return {
+        "rule": node.rule.id,
+        "title": node.rule.title,
+        "explanation": node.text,
+        "provisions": list(node.provisions),
+        "jurisprudence": list(node.rule.jurisprudence),
+        "facts": [fact(f) for f in node.facts],
+        "premises": [conclusion(p) for p in node.premises],
+    }
+
+
+def conclusion(node: ConclusionNode) -> dict[str, Any]:
+    return {"conclusion": node.conclusion, "drawn_by": [rule(r) for r in node.support]}
+
+
+def result(res: CaseResult) -> dict[str, Any]:
+    """One file's result as plain data."""
+    out: dict[str, Any] = {
+        "version": VERSION,
+        "file": res.path,
+        "valid": res.valid,
+        "problems": [p.as_dict() for p in res.problems],
+    }
+    if res.case is not None:
+        out["title"] = res.case.title
+    analysis = res.analysis
+    if analysis is None:
+        return out
+    found = analysis.categories
+    out["categories"] = {c: c in found for c in CATEGORIES}
+    out["established"] = found
+    out["findings"] = [
+        {
+            "category": f.category,
+            "strength": f.strength,
+            "contested_facts": [x.path for x in f.contested],
+            "source_only_facts": [x.path for x in f.source_only],
+            "derivation": conclusion(f.tree),
+        }
+        for f in analysis.findings
+    ]
+    if res.case is not None and res.case.expected is not None:
+        exp = res.case.expected
+        out["expected"] = {"categories": list(exp.categories), "not_found": list(exp.not_found),
+                           "outcome": exp.outcome, "known_gap": exp.known_gap}
+    return out
+
+
+def render(results: list[CaseResult]) -> str:
+    """A JSON list, one object per file."""
+    return json.dumps([result(r) for r in results], indent=2, ensure_ascii=False)

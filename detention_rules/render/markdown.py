@@ -1,0 +1,61 @@
+"""Markdown reports: the same findings as the text report, as nested lists."""
+
+from __future__ import annotations
+
+from ..case import CATEGORIES
+from ..check import CaseResult
+from ..derivation import ConclusionNode, FactNode
+from .text import STRENGTH
+
+
+def _fact(node: FactNode) -> str:
+    if node.absent_defeater:
+        return f"exception not shown: `{node.path}` (the burden is on the Government)"
+    marks = " **contested**" if node.contested else ""
+    ref = f" ({node.ref})" if node.ref else ""
+    line = f"line {node.line}" if node.line else "derived"
+    return f"fact `{node.path}` = `{node.value}`, {line}{ref}{marks}"
+
+
+def _tree(node: ConclusionNode, depth: int, shown: set[str], out: list[str]) -> None:
+    pad = "  " * depth
+    for rule in node.support:
+        law = ", ".join(rule.provisions)
+        out.append(f"{pad}- **{rule.rule.id}**: {rule.text} *({law}; {'; '.join(rule.rule.jurisprudence)})*")
+        for f in rule.facts:
+            out.append(f"{pad}  - {_fact(f)}")
+            out += [f"{pad}    - {_fact(s)}" for s in f.derived_from]
+        for premise in rule.premises:
+            if premise.conclusion in shown:
+                out.append(f"{pad}  - `{premise.conclusion}` (see above)")
+            else:
+                shown.add(premise.conclusion)
+                _tree(premise, depth + 1, shown, out)
+
+
+def render(results: list[CaseResult]) -> str:
+    out: list[str] = []
+    for res in results:
+        title = res.case.title if res.case and res.case.title else res.path
+        out.append(f"# {title}\n")
+        out.append(f"File: `{res.path}`\n")
+        if res.problems:
+            out.append("## Problems\n")
+            out += [f"- `{p}`" for p in res.problems]
+            out.append("")
+        a = res.analysis
+        if a is None:
+            continue
+        found = a.categories
+        out.append(f"**Categories established:** {', '.join(found) or 'none'}; "
+                   f"not established: {', '.join(c for c in CATEGORIES if c not in found) or 'none'}\n")
+        shown: set[str] = set()
+        for f in a.findings:
+            out.append(f"## Category {f.category}\n")
+            out.append(f"{STRENGTH[f.strength].capitalize()}.\n")
+            if f.contested:
+                out.append("Contested facts: " + ", ".join(f"`{x.path}`" for x in f.contested) + "\n")
+            shown.add(f.tree.conclusion)
+            _tree(f.tree, 0, shown, out)
+            out.append("")
+    return "\n".join(out).rstrip() + "\n"

@@ -1,0 +1,100 @@
+"""Plain-text reports: problems like a linter, findings as trees from category down to facts."""
+
+from __future__ import annotations
+
+from ..case import CATEGORIES
+from ..check import CaseResult
+from ..derivation import Analysis, ConclusionNode, FactNode, Finding
+
+STRENGTH = {
+    "established": "established on uncontested facts",
+    "contested": "established, but resting on facts the Government contests",
+    "source-only": "established on facts asserted only by the source (the Government replied)",
+}
+
+
+def _fact_line(node: FactNode) -> str:
+    if node.absent_defeater:
+        return f"exception not shown: {node.path} (the burden is on the Government)"
+    where = f"line {node.line}" if node.line else "derived"
+    marks = []
+    if node.contested:
+        marks.append("CONTESTED")
+    if node.ref:
+        marks.append(node.ref)
+    extra = f" [{'; '.join(marks)}]" if marks else ""
+    return f"fact {node.path} = {_value(node.value)} ({where}){extra}"
+
+
+def _value(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return "[" + ", ".join(str(v) for v in value) + "]"
+    return str(value)
+
+
+def _tree(node: ConclusionNode, prefix: str, shown: set[str], out: list[str]) -> None:
+    for i, rule in enumerate(node.support):
+        last_rule = i == len(node.support) - 1
+        out.append(f"{prefix}{'└─' if last_rule else '├─'} {rule.rule.id}: {rule.text}")
+        inner = prefix + ("   " if last_rule else "│  ")
+        if rule.provisions:
+            out.append(f"{inner}   law: {', '.join(rule.provisions)}; see {'; '.join(rule.rule.jurisprudence)}")
+        children: list[object] = [*rule.facts, *rule.premises]
+        for j, child in enumerate(children):
+            last = j == len(children) - 1
+            branch = "└─" if last else "├─"
+            if isinstance(child, FactNode):
+                out.append(f"{inner}{branch} {_fact_line(child)}")
+                for k, src in enumerate(child.derived_from):
+                    sub = inner + ("   " if last else "│  ")
+                    out.append(f"{sub}{'└─' if k == len(child.derived_from) - 1 else '├─'} {_fact_line(src)}")
+            elif isinstance(child, ConclusionNode):
+                if child.conclusion in shown:
+                    out.append(f"{inner}{branch} {child.conclusion} (shown above)")
+                    continue
+                shown.add(child.conclusion)
+                out.append(f"{inner}{branch} {child.conclusion}")
+                _tree(child, inner + ("   " if last else "│  "), shown, out)
+
+
+def finding(f: Finding, shown: set[str]) -> list[str]:
+    out = [f"Category {f.category}: {STRENGTH[f.strength]}"]
+    if f.contested:
+        out.append("  contested facts: " + ", ".join(x.path for x in f.contested))
+    if f.source_only:
+        out.append("  asserted only by the source: " + ", ".join(x.path for x in f.source_only))
+    shown.add(f.tree.conclusion)
+    _tree(f.tree, "  ", shown, out)
+    return out
+
+
+def analysis_lines(a: Analysis) -> list[str]:
+    found = a.categories
+    missing = [c for c in CATEGORIES if c not in found]
+    out = [
+        "Categories established: " + (", ".join(found) if found else "none"),
+        "Not established: " + (", ".join(missing) if missing else "none"),
+    ]
+    if a.government_replied is False:
+        out.append("The Government did not reply: the source's prima facie credible allegations stand "
+                   "(rule adm.allegations-stand; opinion 2/2022 paras 65-66).")
+    shown: set[str] = set()
+    for f in a.findings:
+        out.append("")
+        out += finding(f, shown)
+    return out
+
+
+def render(results: list[CaseResult]) -> str:
+    lines: list[str] = []
+    for res in results:
+        for p in res.problems:
+            lines.append(str(p))
+        if res.analysis is not None:
+            title = f": {res.case.title}" if res.case and res.case.title else ""
+            lines.append(f"{res.path}{title}")
+            lines += ["  " + line if line else "" for line in analysis_lines(res.analysis)]
+            lines.append("")
+    return "\n".join(lines).rstrip() + "\n"

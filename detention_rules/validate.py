@@ -1,0 +1,204 @@
+"""Validate a parsed case file: model errors and consistency checks, each with its line.
+
+Model errors come from pydantic, translated to the file's own words: the field
+by its path (`arrest.warrant_shown`), the line it is on, and for an unknown key
+the nearest known one. Consistency checks catch what a drafter would otherwise
+miss (dates out of order, contested facts with no Government response...).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from collections.abc import Iterator
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from .case import FACT_TAGS, Case, _describe, field_types
+from .errors import Problem
+from .source import Document, PathKey, dotted
+
+
+def validate(doc: Document) -> tuple[Case | None, list[Problem]]:
+    """The case in `doc`, or None, and every problem found, sorted by line."""
+    if not isinstance(doc.data, dict):
+        return None, [_at(doc, (), "error", "the top level of a case file must be a mapping of sections", "not-a-mapping")]
+    try:
+        case = Case.model_validate(doc.data)
+    except ValidationError as exc:
+        return None, sorted(_model_problems(doc, exc))
+    return case, sorted(consistency(case, doc))
+
+
+def _at(doc: Document, path: PathKey, level: str, message: str, code: str, *, key: bool = False) -> Problem:
+    line, col = doc.where(path, key=key)
+    return Problem(doc.path, line, col, level, message, code, dotted(path))  # type: ignore[arg-type]
+
+
+def _model_problems(doc: Document, exc: ValidationError) -> Iterator[Problem]:
+    seen: set[tuple[PathKey, str]] = set()
+    for error in exc.errors(include_url=False):
+        path = tuple(p for p in error["loc"] if p not in FACT_TAGS)
+        kind = error["type"]
+        if kind == "extra_forbidden":
+            key = str(path[-1])
+            hint = difflib.get_close_matches(key, _allowed_keys(path[:-1]), n=1)
+            extra = f"; did you mean '{hint[0]}'?" if hint else ""
+            message, code = f"unknown key '{key}'{extra}", "unknown-key"
+        elif kind in ("literal_error", "enum"):
+            message, code = f"{dotted(path)}: {error['msg'].replace('Input should be', 'must be')}", "bad-value"
+        elif kind == "value_error":
+            message, code = f"{dotted(path)}: {error['msg'].removeprefix('Value error, ')}", "bad-value"
+        else:
+            got = type(error.get("input")).__name__
+            message = f"{dotted(path)}: {error['msg'].replace('Input should be', 'must be')} (got {got})"
+            code = "wrong-type"
+        if (path, code) in seen:
+            continue
+        seen.add((path, code))
+        yield _at(doc, path, "error", message, code, key=kind == "extra_forbidden")
+
+
+def _allowed_keys(path: PathKey) -> list[str]:
+    """Keys allowed in the mapping at `path`, for "did you mean" hints."""
+    model: Any = Case
+    for part in path:
+        if isinstance(part, int):
+            continue
+        if not (isinstance(model, type) and issubclass(model, BaseModel)) or part not in model.model_fields:
+            return []
+        described = _describe(model.model_fields[part].annotation)
+        if isinstance(described, tuple):
+            model = described[1]
+        elif isinstance(described, type):
+            model = described
+        else:
+            return ["value", "by", "contested", "ref", "note"]  # an Asserted fact
+    return list(model.model_fields) if isinstance(model, type) and issubclass(model, BaseModel) else []
+
+
+# --- consistency --------------------------------------------------------------------
+
+
+def _value(fact: Any) -> Any:
+    return getattr(fact, "value", fact)
+
+
+def _date(fact: Any) -> dt.date | None:
+    """The earliest day a partial date can mean, for ordering checks."""
+    value = _value(fact)
+    if not isinstance(value, str):
+        return None
+    parts = [int(p) for p in value.split("-")] + [1, 1]
+    return dt.date(parts[0], parts[1], parts[2])
+
+
+def _latest(fact: Any) -> dt.date | None:
+    """The last day a partial date can mean."""
+    value = _value(fact)
+    if not isinstance(value, str):
+        return None
+    parts = [int(p) for p in value.split("-")]
+    if len(parts) == 3:
+        return dt.date(*parts)
+    if len(parts) == 2:
+        nxt = dt.date(parts[0] + parts[1] // 12, parts[1] % 12 + 1, 1)
+        return nxt - dt.timedelta(days=1)
+    return dt.date(parts[0], 12, 31)
+
+
+def consistency(case: Case, doc: Document) -> Iterator[Problem]:
+    """Checks a drafter would otherwise miss. Dates are compared at their widest reading."""
+    arrest = case.arrest
+    arrested = _date(arrest.date) if arrest else None
+
+    def before(later: Any, earlier: dt.date | None, path: PathKey, what: str) -> Iterator[Problem]:
+        end = _latest(later)
+        if end and earlier and end < earlier:
+            yield _at(doc, path, "error", f"{dotted(path)} ({_value(later)}) is before {what}", "date-order")
+
+    for i, period in enumerate(case.detention or ()):
+        base: PathKey = ("detention", i)
+        if period.start is None:
+            yield _at(doc, base, "warning", f"detention[{i}] has no start date", "period-no-start")
+        yield from before(period.start, arrested, (*base, "start"), "the arrest")
+        yield from before(period.end, _date(period.start), (*base, "end"), "the start of the period")
+        yield from before(period.judge_date, arrested, (*base, "judge_date"), "the arrest")
+        if _value(period.kind) in ("immigration", "administrative") and not _migration_status(case):
+            yield _at(doc, (*base, "kind"), "warning",
+                      f"{_value(period.kind)} custody but person.status names no migration status "
+                      "(migrant, asylum_seeker, refugee, stateless): category IV cannot be assessed",
+                      "custody-no-migration-status")
+    if case.trial:
+        yield from before(case.trial.start, arrested, ("trial", "start"), "the arrest")
+        yield from before(case.trial.end, _date(case.trial.start), ("trial", "end"), "the start of the trial")
+    if case.sentence and case.trial:
+        yield from before(case.sentence.date, _date(case.trial.start), ("sentence", "date"), "the trial")
+    if arrest:
+        yield from before(arrest.reasons_given_date, arrested, ("arrest", "reasons_given_date"), "the arrest")
+    yield from _contests(case, doc)
+    yield from _expected(case, doc)
+
+
+def _migration_status(case: Case) -> bool:
+    status = _value(case.person.status) if case.person and case.person.status else None
+    return bool(status and {"migrant", "asylum_seeker", "refugee", "stateless"} & set(status))
+
+
+def _contested_paths(case: Case) -> Iterator[PathKey]:
+    def walk(obj: Any, path: PathKey) -> Iterator[PathKey]:
+        if getattr(obj, "contested", None) is True and hasattr(obj, "value"):
+            yield path
+        elif isinstance(obj, BaseModel):
+            for name in type(obj).model_fields:
+                yield from walk(getattr(obj, name), (*path, name))
+        elif isinstance(obj, list):
+            for i, item in enumerate(obj):
+                yield from walk(item, (*path, i))
+
+    yield from walk(case, ())
+
+
+def _contests(case: Case, doc: Document) -> Iterator[Problem]:
+    government = case.government
+    replied = _value(government.replied) if government and government.replied is not None else None
+    contested = list(_contested_paths(case))
+    listed = government.contests if government and government.contests else []
+    if (contested or listed) and replied is not True:
+        where = contested[0] if contested else ("government", "contests")
+        yield _at(doc, where, "warning",
+                  "a fact is marked contested but government.replied is not true: "
+                  "record the Government's response", "contested-no-response")
+    known = set(field_types())
+    for i, name in enumerate(listed):
+        generic = "".join(ch for ch in _strip_indexes(name))
+        if generic not in known and not any(k.startswith(generic + ".") or k.startswith(generic + "[]") for k in known):
+            yield _at(doc, ("government", "contests", i), "error",
+                      f"government.contests names unknown field '{name}'", "unknown-field")
+
+
+def _strip_indexes(name: str) -> str:
+    out, depth = [], 0
+    for ch in name:
+        if ch == "[":
+            depth += 1
+            out.append("[]")
+        elif ch == "]":
+            depth -= 1
+        elif depth == 0:
+            out.append(ch)
+    return "".join(out)
+
+
+def _expected(case: Case, doc: Document) -> Iterator[Problem]:
+    expected = case.expected
+    if not expected:
+        return
+    both = set(expected.categories) & set(expected.not_found)
+    if both:
+        yield _at(doc, ("expected",), "error",
+                  f"expected lists {', '.join(sorted(both))} as both found and not found", "expected-conflict")
+    if expected.outcome in ("not_arbitrary", "filed") and expected.categories:
+        yield _at(doc, ("expected", "outcome"), "error",
+                  f"outcome '{expected.outcome}' cannot go with categories found", "expected-conflict")

@@ -1,0 +1,27 @@
+"""Shared fixtures: the shipped rulebook and a helper that runs a case given as data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from detention_rules import check, rulebook
+from detention_rules.check import CaseResult
+
+ROOT = Path(__file__).resolve().parent.parent
+CASES = ROOT / "cases"
+REFERENCE = CASES / "ilyashev-kazakhstan-2022.yaml"
+
+
+@pytest.fixture(scope="session")
+def book() -> rulebook.Rulebook:
+    return rulebook.load()
+
+
+def run(data: dict[str, Any] | str, name: str = "<test>") -> CaseResult:
+    """Check a case given as a dict or as YAML text."""
+    text = data if isinstance(data, str) else yaml.safe_dump(data, sort_keys=False)
+    return check.check_text(text, name)

@@ -1,0 +1,80 @@
+"""Every rule fires on its example and stays silent on its near misses."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from detention_rules import rulebook
+
+from .conftest import run
+
+EXAMPLES: dict[str, dict[str, Any]] = yaml.safe_load(
+    (Path(__file__).parent / "rule_examples.yaml").read_text(encoding="utf-8")
+)
+BASE = {"detention": [{"kind": "police_custody"}]}
+
+
+def _case(fragment: dict[str, Any]) -> dict[str, Any]:
+    return {**BASE, **fragment}
+
+
+def _fired(fragment: dict[str, Any]) -> tuple[str, ...]:
+    result = run(_case(fragment))
+    assert result.analysis is not None, [str(p) for p in result.problems]
+    return result.analysis.fired
+
+
+def test_every_rule_has_examples() -> None:
+    ids = {r.id for r in rulebook.load().rules}
+    missing = sorted(i for i in ids if not EXAMPLES.get(i, {}).get("fires") or not EXAMPLES[i].get("near_miss"))
+    assert not missing, f"rules without a firing example and a near miss: {missing}"
+    assert not set(EXAMPLES) - ids, "examples for rules that do not exist"
+
+
+@pytest.mark.parametrize("rule_id", sorted(EXAMPLES))
+def test_fires(rule_id: str) -> None:
+    assert rule_id in _fired(EXAMPLES[rule_id]["fires"])
+
+
+@pytest.mark.parametrize(
+    ("rule_id", "index"),
+    [(rid, i) for rid, ex in sorted(EXAMPLES.items()) for i in range(len(ex.get("near_miss", [])))],
+)
+def test_near_miss(rule_id: str, index: int) -> None:
+    assert rule_id not in _fired(EXAMPLES[rule_id]["near_miss"][index])
+
+
+def test_unknown_is_not_false() -> None:
+    """An absent fact never satisfies a test for false; a null one neither."""
+    for arrest in ({}, {"warrant_shown": None}, {"reasons_given": None}):
+        fired = _fired({"arrest": arrest})
+        assert "I.no-warrant" not in fired and "I.reasons-not-given" not in fired
+    assert "I.no-warrant" in _fired({"arrest": {"warrant_shown": False}})
+
+
+def test_unknown_ends_in_unknown_not_in_failure() -> None:
+    """The plain reading keeps unknown apart from false all the way up to categories."""
+    from detention_rules import facts, reading
+
+    result = run(_case({"arrest": {}}))
+    assert result.case is not None
+    status = reading.conclusions(rulebook.load().rules, facts.build(result.case).doc)
+    assert status["category:I"] is None  # could still hold if the arrest facts were known
+    result = run(_case({"arrest": {"warrant_shown": True, "legal_basis_invoked": True,
+                                   "reasons_given": "at_arrest"},
+                        "detention": [{"kind": "police_custody", "brought_before_judge": True}]}))
+    assert result.analysis is not None and "I" not in result.analysis.categories
+
+
+def test_non_party_drops_covenant_citations() -> None:
+    """ICCPR articles bind States parties only (opinion 2/2022 para 3 (b)); the UDHR binds all."""
+    result = run(_case({"state": {"iccpr_party": False},
+                        "conduct": [{"right": "expression", "led_to_detention": True}]}))
+    assert result.analysis is not None
+    (finding,) = result.analysis.findings
+    expression = [r for p in finding.tree.support[0].premises for r in p.support if r.rule.id == "II.expression"]
+    assert expression and expression[0].provisions == ("UDHR 19",)
