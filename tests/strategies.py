@@ -1,0 +1,83 @@
+"""Hypothesis strategies: valid case data built from the case model's own field list."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from hypothesis import strategies as st
+
+from detention_rules.case import FieldType, field_types
+
+SKIP = ("source.", "expected.", "title", "notes", "government.contests", "person.name")
+FIELDS = {p: t for p, t in field_types().items() if not p.startswith(SKIP)}
+
+BASE_DATE = dt.date(2020, 1, 1)
+#: Dates are drawn in the order events happen, so generated cases pass the date-order checks.
+DATE_RANK = {"date": 0, "reasons_given_date": 1, "judge_date": 1, "start": 1, "end": 2,
+             "reply_date": 3, "deadline": 3, "birth_date": -400}
+RANK_OVERRIDES = {"trial.start": 2, "trial.end": 3, "sentence.date": 4, "emergency.start": 0,
+                  "emergency.end": 1, "conduct[].date": -1}
+
+
+def dates(path: str, name: str) -> st.SearchStrategy[str]:
+    rank = RANK_OVERRIDES.get(path, DATE_RANK.get(name, 0))
+    return st.integers(0, 25).map(lambda d: (BASE_DATE + dt.timedelta(days=rank * 30 + d)).isoformat())
+times = st.builds(lambda h, m: f"{h:02d}:{m:02d}", st.integers(0, 23), st.integers(0, 59))
+words = st.text(st.characters(whitelist_categories=("L", "N"), max_codepoint=0x24F), min_size=1, max_size=12)
+
+
+def _value(path: str, ftype: FieldType) -> st.SearchStrategy[Any]:
+    name = path.rsplit(".", 1)[-1]
+    if ftype.kind == "bool":
+        return st.booleans()
+    if ftype.kind == "enum":
+        return st.sampled_from(ftype.choices)
+    if ftype.kind == "list":
+        inner = st.sampled_from(ftype.choices) if ftype.choices else words
+        return st.lists(inner, max_size=3, unique=True)
+    if ftype.kind == "number":
+        return st.integers(0, 120)
+    if name in ("time", "judge_time"):
+        return times
+    if "date" in name or name in ("start", "end", "deadline"):
+        return dates(path, name)
+    return words
+
+
+def _mapping(fields: dict[str, FieldType], prefix: str = "") -> st.SearchStrategy[dict[str, Any]]:
+    """A mapping holding any subset of `fields` (dotted paths), nested."""
+    entries = {p: st.one_of(st.none(), _value(prefix + p, t)) for p, t in fields.items()}
+
+    def nest(flat: dict[str, Any]) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for path, value in flat.items():
+            if value is None:
+                continue
+            *parents, leaf = path.split(".")
+            node = out
+            for part in parents:
+                node = node.setdefault(part, {})
+            node[leaf] = value
+        return out
+
+    return st.fixed_dictionaries({}, optional=entries).map(nest)
+
+
+def _section(prefix: str) -> dict[str, FieldType]:
+    return {p[len(prefix):]: t for p, t in FIELDS.items() if p.startswith(prefix)}
+
+
+LISTS = ("detention", "conduct")
+
+
+@st.composite
+def cases(draw: st.DrawFn) -> dict[str, Any]:
+    """A valid case as plain data: any subset of fields, 0-3 items per list."""
+    flat = {p: t for p, t in FIELDS.items() if "[]" not in p}
+    data = draw(_mapping(flat))
+    for name in LISTS:
+        items = draw(st.lists(_mapping(_section(f"{name}[]."), f"{name}[]."), max_size=3))
+        if items or draw(st.booleans()):
+            data[name] = items
+    return data

@@ -1,0 +1,84 @@
+"""Properties of the engine on generated cases.
+
+The differential property is the valuable one: durable-rules must fire exactly
+the rules that the plain-Python reading of the same conditions says should fire.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from detention_rules import facts, reading, rulebook
+from detention_rules.derivation import FactNode, leaves
+from detention_rules.render.json import result as as_json
+from detention_rules.rule import _get
+
+from .conftest import run
+from .strategies import cases
+
+SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def _analysed(data: dict[str, Any]):
+    result = run(data)
+    assert result.analysis is not None, [str(p) for p in result.problems]
+    return result
+
+
+@SETTINGS
+@given(cases())
+def test_engine_agrees_with_plain_reading(data: dict[str, Any]) -> None:
+    result = _analysed(data)
+    book = rulebook.load()
+    doc = facts.build(result.case).doc
+    assert set(result.analysis.fired) == reading.fired(book.rules, doc)
+    status = reading.conclusions(book.rules, doc)
+    assert set(result.analysis.concluded) == {c for c, v in status.items() if v is True}
+
+
+@SETTINGS
+@given(cases())
+def test_same_input_same_output(data: dict[str, Any]) -> None:
+    first = json.dumps(as_json(_analysed(data)), sort_keys=True)
+    assert json.dumps(as_json(_analysed(data)), sort_keys=True) == first
+
+
+@SETTINGS
+@given(cases(), st.randoms(use_true_random=False))
+def test_order_of_list_items_does_not_matter(data: dict[str, Any], rnd: Any) -> None:
+    shuffled = json.loads(json.dumps(data))
+    for key in ("detention", "conduct"):
+        if key in shuffled:
+            rnd.shuffle(shuffled[key])
+    for section in shuffled.values():
+        if isinstance(section, dict):
+            for value in section.values():
+                if isinstance(value, list):
+                    rnd.shuffle(value)
+    a, b = _analysed(data).analysis, _analysed(shuffled).analysis
+    assert a.categories == b.categories
+    assert set(a.fired) == set(b.fired)
+
+
+def _present(node: FactNode, data: dict[str, Any]) -> bool:
+    if node.derived_from:
+        return all(_present(d, data) for d in node.derived_from)
+    return _get(data, node.path) == node.value
+
+
+@SETTINGS
+@given(cases())
+def test_every_leaf_is_a_fact_of_the_file(data: dict[str, Any]) -> None:
+    for finding in _analysed(data).analysis.findings:
+        for node in leaves(finding.tree):
+            assert node.absent_defeater or _present(node, data), node
+
+
+def test_a_case_with_no_facts_has_no_finding() -> None:
+    for data in ({}, {"title": "empty"}, {"source": {"synthetic": True}}):
+        result = _analysed(data)
+        assert result.analysis.findings == [] and result.analysis.fired == ()
