@@ -214,7 +214,9 @@ class Government(_Model):
     replied: Fact[StrictBool] | None = None
     reply_date: Fact[PartialDate] | None = None
     deadline: Fact[PartialDate] | None = None
-    contests: list[Text] | None = Field(None, description="Fields whose facts the Government contests, e.g. arrest.warrant_shown.")
+    contests: list[Text] | None = Field(
+        None, description="Fields whose facts the Government contests, e.g. arrest.warrant_shown."
+    )
     note: Text | None = None
 
 
@@ -223,9 +225,13 @@ class Arrest(_Model):
     time: Fact[ClockTime] | None = None
     place: Fact[Text] | None = None
     authority: Fact[Text] | None = None
-    warrant_shown: Fact[StrictBool] | None = Field(None, description="A warrant or other decision of a public authority was shown.")
+    warrant_shown: Fact[StrictBool] | None = Field(
+        None, description="A warrant or other decision of a public authority was shown."
+    )
     in_flagrante: Fact[StrictBool] | None = Field(None, description="Caught in the act, where no warrant is needed.")
-    legal_basis_invoked: Fact[StrictBool] | None = Field(None, description="The authorities invoked any legal basis for the arrest at all.")
+    legal_basis_invoked: Fact[StrictBool] | None = Field(
+        None, description="The authorities invoked any legal basis for the arrest at all."
+    )
     reasons_given: Fact[Literal["at_arrest", "later", "never"]] | None = None
     reasons_given_date: Fact[PartialDate] | None = None
     charges: Fact[list[Text]] | None = None
@@ -241,17 +247,29 @@ class Period(_Model):
     place: Fact[Text] | None = None
     ordered_by: Fact[Literal["judge", "prosecutor", "police", "administrative", "executive", "none"]] | None = None
     incommunicado: Fact[StrictBool] | None = None
-    acknowledged: Fact[StrictBool] | None = Field(None, description="False when the authorities refuse to acknowledge the detention or the person's fate.")
+    acknowledged: Fact[StrictBool] | None = Field(
+        None, description="False when the authorities refuse to acknowledge the detention or the person's fate."
+    )
     with_convicted: Fact[StrictBool] | None = None
     brought_before_judge: Fact[StrictBool] | None = None
     judge_date: Fact[PartialDate] | None = None
     judge_time: Fact[ClockTime] | None = None
-    could_challenge: Fact[StrictBool] | None = Field(None, description="The detention could be challenged before a court (ICCPR 9(4)).")
-    periodic_review: Fact[StrictBool] | None = Field(None, description="Administrative or judicial review of continued custody took place.")
+    could_challenge: Fact[StrictBool] | None = Field(
+        None, description="The detention could be challenged before a court (ICCPR 9(4))."
+    )
+    periodic_review: Fact[StrictBool] | None = Field(
+        None, description="Administrative or judicial review of continued custody took place."
+    )
     time_limit: Fact[StrictBool] | None = Field(None, description="The law sets a maximum length for this custody.")
-    individual_assessment: Fact[StrictBool] | None = Field(None, description="Necessity was assessed for this person (pre-trial, immigration custody).")
-    release_due: Fact[Literal["sentence_served", "amnesty", "release_order", "bail_granted"]] | None = Field(None, description="Release was due for this reason but the person was still held.")
-    prolonged: Fact[StrictBool] | None = Field(None, description="The custody was prolonged (when dates cannot show it).")
+    individual_assessment: Fact[StrictBool] | None = Field(
+        None, description="Necessity was assessed for this person (pre-trial, immigration custody)."
+    )
+    release_due: Fact[Literal["sentence_served", "amnesty", "release_order", "bail_granted"]] | None = Field(
+        None, description="Release was due for this reason but the person was still held."
+    )
+    prolonged: Fact[StrictBool] | None = Field(
+        None, description="The custody was prolonged (when dates cannot show it)."
+    )
 
 
 class Conduct(_Model):
@@ -264,15 +282,23 @@ class Conduct(_Model):
     political: Fact[StrictBool] | None = Field(None, description="Criticism of the authorities or political activity.")
     peaceful: Fact[StrictBool] | None = None
     incited_violence: Fact[StrictBool] | None = None
-    advocated_hatred: Fact[StrictBool] | None = Field(None, description="Advocacy of hatred that incites discrimination, hostility or violence (ICCPR 20).")
-    restriction_justified: Fact[StrictBool] | None = Field(None, description="A permissible restriction (ICCPR 19(3), 21, 22(2)) was shown.")
-    led_to_detention: Fact[StrictBool] | None = Field(None, description="The arrest or detention followed from this conduct.")
+    advocated_hatred: Fact[StrictBool] | None = Field(
+        None, description="Advocacy of hatred that incites discrimination, hostility or violence (ICCPR 20)."
+    )
+    restriction_justified: Fact[StrictBool] | None = Field(
+        None, description="A permissible restriction (ICCPR 19(3), 21, 22(2)) was shown."
+    )
+    led_to_detention: Fact[StrictBool] | None = Field(
+        None, description="The arrest or detention followed from this conduct."
+    )
 
 
 class Emergency(_Model):
     declared: Fact[StrictBool] | None = None
     invoked: Fact[StrictBool] | None = Field(None, description="The emergency was invoked to justify the detention.")
-    pretext: Fact[StrictBool] | None = Field(None, description="Shown to be a pretext, e.g. detention went on after it was lifted.")
+    pretext: Fact[StrictBool] | None = Field(
+        None, description="Shown to be a pretext, e.g. detention went on after it was lifted."
+    )
     start: Fact[PartialDate] | None = None
     end: Fact[PartialDate] | None = None
 
@@ -284,7 +310,9 @@ class Counsel(_Model):
     access_pretrial: Fact[Access] | None = None
     access_trial: Fact[Access] | None = None
     confidential: Fact[StrictBool] | None = None
-    of_choice: Fact[StrictBool] | None = Field(None, description="False when counsel of the person's choosing was refused.")
+    of_choice: Fact[StrictBool] | None = Field(
+        None, description="False when counsel of the person's choosing was refused."
+    )
 
 
 class Trial(_Model):
@@ -296,16 +324,26 @@ class Trial(_Model):
     impartial: Fact[StrictBool] | None = None
     public: Fact[StrictBool] | None = None
     remote: Fact[StrictBool] | None = None
-    remote_failures: Fact[StrictBool] | None = Field(None, description="The accused could not hear or be heard at a remote hearing.")
-    failures_remedied: Fact[StrictBool] | None = Field(None, description="The judge acted on those failures (suspended, fixed them).")
+    remote_failures: Fact[StrictBool] | None = Field(
+        None, description="The accused could not hear or be heard at a remote hearing."
+    )
+    failures_remedied: Fact[StrictBool] | None = Field(
+        None, description="The judge acted on those failures (suspended, fixed them)."
+    )
     counsel: Counsel | None = None
-    informed_of_charges: Fact[StrictBool] | None = Field(None, description="Informed promptly and in detail of the charges (ICCPR 14(3)(a)).")
-    adequate_time: Fact[StrictBool] | None = Field(None, description="Adequate time and facilities to prepare the defence (ICCPR 14(3)(b)).")
+    informed_of_charges: Fact[StrictBool] | None = Field(
+        None, description="Informed promptly and in detail of the charges (ICCPR 14(3)(a))."
+    )
+    adequate_time: Fact[StrictBool] | None = Field(
+        None, description="Adequate time and facilities to prepare the defence (ICCPR 14(3)(b))."
+    )
     evidence_withheld: Fact[StrictBool] | None = None
     defence_witnesses_refused: Fact[StrictBool] | None = None
     cross_examination_cut: Fact[StrictBool] | None = None
     confession_under_duress: Fact[StrictBool] | None = None
-    presumption_of_innocence: Fact[StrictBool] | None = Field(None, description="False when the presumption of innocence was ignored.")
+    presumption_of_innocence: Fact[StrictBool] | None = Field(
+        None, description="False when the presumption of innocence was ignored."
+    )
     undue_delay: Fact[StrictBool] | None = Field(None, description="Not tried without undue delay (ICCPR 14(3)(c)).")
     interpreter_denied: Fact[StrictBool] | None = None
     appeal: Fact[Literal["not_available", "denied", "dismissed", "pending", "granted", "not_sought"]] | None = None
@@ -328,7 +366,9 @@ class Pattern(_Model):
 
 
 class Discrimination(_Model):
-    grounds: Fact[list[Ground]] | None = Field(None, description="Protected grounds on which the source alleges discrimination.")
+    grounds: Fact[list[Ground]] | None = Field(
+        None, description="Protected grounds on which the source alleges discrimination."
+    )
     pattern: Pattern | None = None
 
 
@@ -339,7 +379,7 @@ class Case(_Model):
         extra="forbid",
         str_strip_whitespace=True,
         frozen=True,
-        json_schema_extra={"title": "WGAD detention case", "$id": "https://detention-rules.invalid/case.schema.json"},
+        json_schema_extra={"title": "WGAD detention case"},
     )
 
     title: Text | None = None

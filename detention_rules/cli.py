@@ -35,9 +35,7 @@ class Format(str, Enum):
 
 
 FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
-RulesOpt = Annotated[
-    Path | None, typer.Option("--rules", help="Folder of rule files (default: the shipped rules).")
-]
+RulesOpt = Annotated[Path | None, typer.Option("--rules", help="Folder of rule files (default: the shipped rules).")]
 PathsArg = Annotated[list[Path], typer.Argument(help="Case files or folders (recursing into *.yaml, *.yml).")]
 
 
@@ -102,9 +100,16 @@ def list_rules(
     book = rulebook.load(rules)
     if fmt is Format.json:
         rows = [
-            {"id": r.id, "title": r.title, "category": r.category, "concludes": r.concludes,
-             "provisions": list(r.provisions), "jurisprudence": list(r.jurisprudence),
-             "file": r.pos.path, "line": r.pos.line}
+            {
+                "id": r.id,
+                "title": r.title,
+                "category": r.category,
+                "concludes": r.concludes,
+                "provisions": list(r.provisions),
+                "jurisprudence": list(r.jurisprudence),
+                "file": r.pos.path,
+                "line": r.pos.line,
+            }
             for r in book.rules
         ]
         sys.stdout.write(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")

@@ -85,8 +85,7 @@ class Analysis:
 
 def _leaf_node(leaf: Leaf, facts: Facts) -> FactNode:
     derived = tuple(_leaf_node(facts.leaves[p], facts) for p in leaf.derived_from if p in facts.leaves)
-    return FactNode(leaf.path, leaf.value, leaf.line, leaf.col, leaf.contested, leaf.by, leaf.ref,
-                    derived_from=derived)
+    return FactNode(leaf.path, leaf.value, leaf.line, leaf.col, leaf.contested, leaf.by, leaf.ref, derived_from=derived)
 
 
 class _Explainer:
@@ -116,8 +115,7 @@ class _Explainer:
         node.premises = [self.conclusion(c) for c in dict.fromkeys(premises)]
         return node
 
-    def _support(self, cond: Cond, prefix: str, facts: list[FactNode], premises: list[str],
-                 items: list[str]) -> None:
+    def _support(self, cond: Cond, prefix: str, facts: list[FactNode], premises: list[str], items: list[str]) -> None:
         """Collect what made a true condition true: true branches only, every matching item."""
         doc = self.facts.doc
         if isinstance(cond, FactCond):
@@ -210,7 +208,9 @@ def analyse(rulebook: Rulebook, facts: Facts, outcome: Outcome) -> Analysis:
         tree = explainer.conclusion(conclusion)
         used = [f for f in leaves(tree) if not f.absent_defeater]
         contested = [f for f in used if f.contested]
-        source_only = [f for f in used if replied is True and not f.contested and set(f.by or ("source",)) == {"source"}]
+        source_only = [
+            f for f in used if replied is True and not f.contested and set(f.by or ("source",)) == {"source"}
+        ]
         strength = "contested" if contested else "source-only" if source_only else "established"
         findings.append(Finding(category, tree, strength, contested, source_only))
     return Analysis(facts.file, findings, outcome.concluded, outcome.fired, explainer.iccpr, replied)

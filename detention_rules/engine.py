@@ -113,9 +113,7 @@ def _dnf(cond: Cond) -> list[tuple[list[Cond], frozenset[str]]]:
         return [branch for child in cond.children for branch in _dnf(child)]
     if isinstance(cond, AtLeast):
         return [
-            branch
-            for combo in itertools.combinations(cond.children, cond.n)
-            for branch in _dnf(All(combo, cond.pos))
+            branch for combo in itertools.combinations(cond.children, cond.n) for branch in _dnf(All(combo, cond.pos))
         ]
     raise EngineError(f"cannot expand condition {cond}")
 

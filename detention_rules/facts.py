@@ -21,8 +21,16 @@ from .source import Document, PathKey, dotted
 
 #: Sections of a case file that hold facts (the others describe the file itself).
 FACT_SECTIONS = (
-    "person", "state", "government", "arrest", "detention", "conduct",
-    "emergency", "trial", "sentence", "discrimination",
+    "person",
+    "state",
+    "government",
+    "arrest",
+    "detention",
+    "conduct",
+    "emergency",
+    "trial",
+    "sentence",
+    "discrimination",
 )
 
 #: Facts computed from others, with the type rules may test them against.
@@ -77,8 +85,13 @@ def build(case: Case, source: Document | None = None) -> Facts:
             name = dotted(path)
             line, col = where((*path, "value"))
             facts.leaves[name] = Leaf(
-                name, _plain(obj.value), line, col, tuple(obj.by or ()),
-                bool(obj.contested) or _listed(name, contests), obj.ref or "",
+                name,
+                _plain(obj.value),
+                line,
+                col,
+                tuple(obj.by or ()),
+                bool(obj.contested) or _listed(name, contests),
+                obj.ref or "",
             )
             return _plain(obj.value)
         if isinstance(obj, BaseModel):
@@ -137,14 +150,22 @@ def _derive(facts: Facts) -> None:
 
 
 def _add(
-    facts: Facts, period: dict[str, Any], base: str, name: str, value: Any,
-    fields: tuple[str, ...], sources: tuple[str, ...] = (),
+    facts: Facts,
+    period: dict[str, Any],
+    base: str,
+    name: str,
+    value: Any,
+    fields: tuple[str, ...],
+    sources: tuple[str, ...] = (),
 ) -> None:
     period[name] = value
     sources = sources or tuple(f"{base}.{f}" for f in fields)
     first = facts.leaves[sources[0]]
     facts.leaves[f"{base}.{name}"] = Leaf(
-        f"{base}.{name}", value, first.line, first.col,
+        f"{base}.{name}",
+        value,
+        first.line,
+        first.col,
         contested=any(facts.leaves[s].contested for s in sources if s in facts.leaves),
         derived_from=sources,
     )

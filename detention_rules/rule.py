@@ -22,7 +22,15 @@ Tri = bool | None
 CONCLUSION_KINDS = ("procedural", "violation", "category")
 
 OPERATORS = (
-    "is", "is_not", "in", "contains", "contains_any", "at_least", "more_than", "at_most", "less_than",
+    "is",
+    "is_not",
+    "in",
+    "contains",
+    "contains_any",
+    "at_least",
+    "more_than",
+    "at_most",
+    "less_than",
 )
 
 _PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_.\[\]]*)\}")
@@ -137,9 +145,9 @@ def _compare(op: str, actual: Any, expected: Any) -> Tri:
     if actual is None:
         return None
     if op == "is":
-        return actual == expected and type(actual) is type(expected) or _num_eq(actual, expected)
+        return (actual == expected and type(actual) is type(expected)) or _num_eq(actual, expected)
     if op == "is_not":
-        return not (actual == expected and type(actual) is type(expected) or _num_eq(actual, expected))
+        return not ((actual == expected and type(actual) is type(expected)) or _num_eq(actual, expected))
     if op == "in":
         return any(actual == v and type(actual) is type(v) for v in expected)
     if op == "contains":
@@ -162,8 +170,11 @@ def _compare(op: str, actual: Any, expected: Any) -> Tri:
 def _num_eq(a: Any, b: Any) -> bool:
     numeric = (int, float)
     return (
-        isinstance(a, numeric) and isinstance(b, numeric)
-        and not isinstance(a, bool) and not isinstance(b, bool) and a == b
+        isinstance(a, numeric)
+        and isinstance(b, numeric)
+        and not isinstance(a, bool)
+        and not isinstance(b, bool)
+        and a == b
     )
 
 
@@ -213,8 +224,7 @@ def evaluate(
                 trace.leaves.append((cond, None, [prefix + cond.list_path]))
             return None
         results = [
-            evaluate(cond.where, doc, concluded, trace, f"{prefix}{cond.list_path}[{i}].")
-            for i in range(len(items))
+            evaluate(cond.where, doc, concluded, trace, f"{prefix}{cond.list_path}[{i}].") for i in range(len(items))
         ]
         return _any(results)
     results = [evaluate(c, doc, concluded, trace, prefix) for c in cond.children]

@@ -37,8 +37,16 @@ from .rule import (
 )
 
 RULE_KEYS = {
-    "id", "title", "category", "when", "then", "provisions", "jurisprudence",
-    "law", "explain", "note",
+    "id",
+    "title",
+    "category",
+    "when",
+    "then",
+    "provisions",
+    "jurisprudence",
+    "law",
+    "explain",
+    "note",
 }
 REQUIRED = ("id", "title", "when", "then", "provisions", "jurisprudence", "explain")
 FILE_KEYS = {"category", "title", "rules"}
@@ -194,9 +202,16 @@ class _Reader:
         if when is None or concludes is None:
             return None
         return Rule(
-            id=item["id"], title=item["title"], category=category, when=when, concludes=concludes,
-            provisions=lists["provisions"], jurisprudence=lists["jurisprudence"],
-            explain=item["explain"], pos=self.pos(path), law=item.get("law") or "",
+            id=item["id"],
+            title=item["title"],
+            category=category,
+            when=when,
+            concludes=concludes,
+            provisions=lists["provisions"],
+            jurisprudence=lists["jurisprudence"],
+            explain=item["explain"],
+            pos=self.pos(path),
+            law=item.get("law") or "",
             note=item.get("note") or "",
         )
 
@@ -239,7 +254,11 @@ class _Reader:
             if children is None:
                 return None
             if not isinstance(n, int) or isinstance(n, bool) or not 1 <= n <= len(children):
-                self.problem((*path, "at_least"), "'at_least' must be a whole number from 1 to the number of conditions", "rule-condition")
+                self.problem(
+                    (*path, "at_least"),
+                    "'at_least' must be a whole number from 1 to the number of conditions",
+                    "rule-condition",
+                )
                 return None
             return AtLeast(n, children, pos)
         if "any_item" in data:
@@ -249,7 +268,9 @@ class _Reader:
                 return None
             list_path = data["any_item"]
             if f"{list_path}[]." not in {k[: len(list_path) + 3] for k in self.fields}:
-                self.problem((*path, "any_item"), f"'{list_path}' is not a list of items in the case model", "rule-unknown-field")
+                self.problem(
+                    (*path, "any_item"), f"'{list_path}' is not a list of items in the case model", "rule-unknown-field"
+                )
                 return None
             where = self.cond(data.get("where"), (*path, "where"), list_path)
             return AnyItem(list_path, where, pos) if where else None
@@ -262,7 +283,11 @@ class _Reader:
                 self.problem((*path, "unless"), "unless takes {fact: ..., is: ...}", "rule-condition")
                 return None
             return Unless(inner, pos)
-        self.problem(path, "unknown condition: expected fact, unless, all, any, at_least, any_item or a conclusion", "rule-condition")
+        self.problem(
+            path,
+            "unknown condition: expected fact, unless, all, any, at_least, any_item or a conclusion",
+            "rule-condition",
+        )
         return None
 
     def children(self, data: Any, path: source.PathKey, in_item: str | None) -> tuple[Cond, ...] | None:
@@ -280,7 +305,9 @@ class _Reader:
         self.unknown_keys(data, {"fact", *OPERATORS}, path)
         ops = [k for k in ops if k in OPERATORS]
         if len(ops) != 1:
-            self.problem(path, f"a fact condition takes exactly one operator ({', '.join(OPERATORS)})", "rule-condition")
+            self.problem(
+                path, f"a fact condition takes exactly one operator ({', '.join(OPERATORS)})", "rule-condition"
+            )
             return None
         op, value, name = ops[0], data[ops[0]], data["fact"]
         full = f"{in_item}[].{name}" if in_item else str(name)
@@ -338,10 +365,17 @@ def check(rules: list[Rule]) -> list[Problem]:
     for rule in rules:
         for node in walk(rule.when):
             if isinstance(node, Needs) and node.conclusion not in drawn:
-                problems.append(Problem(
-                    node.pos.path, node.pos.line, node.pos.col, "error",
-                    f"needs '{node.conclusion}', which no rule concludes", "rule-dangling-conclusion", rule.id,
-                ))
+                problems.append(
+                    Problem(
+                        node.pos.path,
+                        node.pos.line,
+                        node.pos.col,
+                        "error",
+                        f"needs '{node.conclusion}', which no rule concludes",
+                        "rule-dangling-conclusion",
+                        rule.id,
+                    )
+                )
         if rule.kind == "violation" and rule.concludes not in used:
             err(rule, f"concludes '{rule.concludes}', which no rule uses", "rule-unused-conclusion")
     problems += _cycles(rules)
@@ -359,7 +393,7 @@ def _cycles(rules: list[Rule]) -> list[Problem]:
         state[node] = 1
         for nxt in sorted(graph.get(node, ())):
             if state.get(nxt) == 1:
-                cyclic.update(stack[stack.index(nxt):] if nxt in stack else [nxt])
+                cyclic.update(stack[stack.index(nxt) :] if nxt in stack else [nxt])
             elif nxt not in state:
                 visit(nxt, [*stack, nxt])
         state[node] = 2
@@ -368,9 +402,17 @@ def _cycles(rules: list[Rule]) -> list[Problem]:
         if node not in state:
             visit(node, [node])
     return [
-        Problem(r.pos.path, r.pos.line, r.pos.col, "error",
-                f"rule '{r.id}' is part of a cycle through '{r.concludes}'", "rule-cycle", r.id)
-        for r in rules if r.concludes in cyclic
+        Problem(
+            r.pos.path,
+            r.pos.line,
+            r.pos.col,
+            "error",
+            f"rule '{r.id}' is part of a cycle through '{r.concludes}'",
+            "rule-cycle",
+            r.id,
+        )
+        for r in rules
+        if r.concludes in cyclic
     ]
 
 

@@ -9,24 +9,27 @@ from pydantic import BaseModel
 from .case import Case, FieldType, _describe
 
 HEADER = """\
-# yaml-language-server: $schema=https://detention-rules.invalid/case.schema.json
+# yaml-language-server: $schema=case.schema.json
 # A detention case for `wgad check`. Leave a field empty (null) when it is unknown:
 # unknown is never read as false. Any fact may carry its provenance:
 #   warrant_shown: {value: false, by: [source], ref: "petition para 4", contested: false}
-# Run `wgad schema > case.schema.json` and point the line above at it for editor help.
+# For completion and inline errors in an editor: `wgad schema > case.schema.json` beside this file.
 """
 
 
 def _comment(info: Any, described: object) -> str:
     parts = []
     if info.description:
-        parts.append(info.description)
+        parts.append(info.description.rstrip("."))
     if isinstance(described, FieldType) and described.choices:
-        parts.append("one of: " + ", ".join(described.choices) if described.kind == "enum"
-                     else "list of: " + ", ".join(described.choices))
+        parts.append(
+            "one of: " + ", ".join(described.choices)
+            if described.kind == "enum"
+            else "list of: " + ", ".join(described.choices)
+        )
     elif isinstance(described, FieldType) and described.kind == "bool":
         parts.append("true / false")
-    return f"  # {'; '.join(parts)}" if parts else ""
+    return f"  # {' - '.join(parts)}" if parts else ""
 
 
 def _lines(model: type[BaseModel], indent: str) -> list[str]:

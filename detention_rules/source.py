@@ -87,9 +87,7 @@ def read_text(path: Path) -> str:
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise _problem(
-                name, 1, 1, f"file is {size} bytes; the limit is {MAX_BYTES} bytes", "file-too-large"
-            )
+            raise _problem(name, 1, 1, f"file is {size} bytes; the limit is {MAX_BYTES} bytes", "file-too-large")
         raw = path.read_bytes()
     except OSError as exc:
         raise _problem(name, 1, 1, f"cannot read file: {exc.strerror or exc}", "io") from None
@@ -134,9 +132,7 @@ def parse(text: str, name: str = "<string>") -> Document:
         raise _problem(name, 1, 1, "file is empty", "empty")
     if len(nodes) > 1:
         line = nodes[1].start_mark.line + 1
-        raise _problem(
-            name, line, 1, "file holds several YAML documents; a file holds one", "multi-document"
-        )
+        raise _problem(name, line, 1, "file holds several YAML documents; a file holds one", "multi-document")
     return _Builder(name).build(nodes[0])
 
 
@@ -207,9 +203,7 @@ class _Builder:
         if node.tag not in _SAFE_SCALARS:
             raise self._fail(node, f"tag {node.tag!r} is not allowed", "unsafe-tag")
         if len(node.value) > MAX_STRING:
-            raise self._fail(
-                node, f"value is {len(node.value)} characters; the limit is {MAX_STRING}", "too-long"
-            )
+            raise self._fail(node, f"value is {len(node.value)} characters; the limit is {MAX_STRING}", "too-long")
         if node.tag in (_STR, "tag:yaml.org,2002:timestamp"):
             # Dates stay text: the case model parses them and reports bad ones with a position.
             return node.value

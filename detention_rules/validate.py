@@ -23,7 +23,9 @@ from .source import Document, PathKey, dotted
 def validate(doc: Document) -> tuple[Case | None, list[Problem]]:
     """The case in `doc`, or None, and every problem found, sorted by line."""
     if not isinstance(doc.data, dict):
-        return None, [_at(doc, (), "error", "the top level of a case file must be a mapping of sections", "not-a-mapping")]
+        return None, [
+            _at(doc, (), "error", "the top level of a case file must be a mapping of sections", "not-a-mapping")
+        ]
     try:
         case = Case.model_validate(doc.data)
     except ValidationError as exc:
@@ -120,16 +122,20 @@ def consistency(case: Case, doc: Document) -> Iterator[Problem]:
 
     for i, period in enumerate(case.detention or ()):
         base: PathKey = ("detention", i)
-        if period.start is None:
+        if period.start is None and period.model_dump(exclude_none=True):
             yield _at(doc, base, "warning", f"detention[{i}] has no start date", "period-no-start")
         yield from before(period.start, arrested, (*base, "start"), "the arrest")
         yield from before(period.end, _date(period.start), (*base, "end"), "the start of the period")
         yield from before(period.judge_date, arrested, (*base, "judge_date"), "the arrest")
         if _value(period.kind) in ("immigration", "administrative") and not _migration_status(case):
-            yield _at(doc, (*base, "kind"), "warning",
-                      f"{_value(period.kind)} custody but person.status names no migration status "
-                      "(migrant, asylum_seeker, refugee, stateless): category IV cannot be assessed",
-                      "custody-no-migration-status")
+            yield _at(
+                doc,
+                (*base, "kind"),
+                "warning",
+                f"{_value(period.kind)} custody but person.status names no migration status "
+                "(migrant, asylum_seeker, refugee, stateless): category IV cannot be assessed",
+                "custody-no-migration-status",
+            )
     if case.trial:
         yield from before(case.trial.start, arrested, ("trial", "start"), "the arrest")
         yield from before(case.trial.end, _date(case.trial.start), ("trial", "end"), "the start of the trial")
@@ -167,15 +173,24 @@ def _contests(case: Case, doc: Document) -> Iterator[Problem]:
     listed = government.contests if government and government.contests else []
     if (contested or listed) and replied is not True:
         where = contested[0] if contested else ("government", "contests")
-        yield _at(doc, where, "warning",
-                  "a fact is marked contested but government.replied is not true: "
-                  "record the Government's response", "contested-no-response")
+        yield _at(
+            doc,
+            where,
+            "warning",
+            "a fact is marked contested but government.replied is not true: record the Government's response",
+            "contested-no-response",
+        )
     known = set(field_types())
     for i, name in enumerate(listed):
         generic = "".join(ch for ch in _strip_indexes(name))
         if generic not in known and not any(k.startswith(generic + ".") or k.startswith(generic + "[]") for k in known):
-            yield _at(doc, ("government", "contests", i), "error",
-                      f"government.contests names unknown field '{name}'", "unknown-field")
+            yield _at(
+                doc,
+                ("government", "contests", i),
+                "error",
+                f"government.contests names unknown field '{name}'",
+                "unknown-field",
+            )
 
 
 def _strip_indexes(name: str) -> str:
@@ -197,8 +212,18 @@ def _expected(case: Case, doc: Document) -> Iterator[Problem]:
         return
     both = set(expected.categories) & set(expected.not_found)
     if both:
-        yield _at(doc, ("expected",), "error",
-                  f"expected lists {', '.join(sorted(both))} as both found and not found", "expected-conflict")
+        yield _at(
+            doc,
+            ("expected",),
+            "error",
+            f"expected lists {', '.join(sorted(both))} as both found and not found",
+            "expected-conflict",
+        )
     if expected.outcome in ("not_arbitrary", "filed") and expected.categories:
-        yield _at(doc, ("expected", "outcome"), "error",
-                  f"outcome '{expected.outcome}' cannot go with categories found", "expected-conflict")
+        yield _at(
+            doc,
+            ("expected", "outcome"),
+            "error",
+            f"outcome '{expected.outcome}' cannot go with categories found",
+            "expected-conflict",
+        )

@@ -14,15 +14,31 @@ FIELDS = {p: t for p, t in field_types().items() if not p.startswith(SKIP)}
 
 BASE_DATE = dt.date(2020, 1, 1)
 #: Dates are drawn in the order events happen, so generated cases pass the date-order checks.
-DATE_RANK = {"date": 0, "reasons_given_date": 1, "judge_date": 1, "start": 1, "end": 2,
-             "reply_date": 3, "deadline": 3, "birth_date": -400}
-RANK_OVERRIDES = {"trial.start": 2, "trial.end": 3, "sentence.date": 4, "emergency.start": 0,
-                  "emergency.end": 1, "conduct[].date": -1}
+DATE_RANK = {
+    "date": 0,
+    "reasons_given_date": 1,
+    "judge_date": 1,
+    "start": 1,
+    "end": 2,
+    "reply_date": 3,
+    "deadline": 3,
+    "birth_date": -400,
+}
+RANK_OVERRIDES = {
+    "trial.start": 2,
+    "trial.end": 3,
+    "sentence.date": 4,
+    "emergency.start": 0,
+    "emergency.end": 1,
+    "conduct[].date": -1,
+}
 
 
 def dates(path: str, name: str) -> st.SearchStrategy[str]:
     rank = RANK_OVERRIDES.get(path, DATE_RANK.get(name, 0))
     return st.integers(0, 25).map(lambda d: (BASE_DATE + dt.timedelta(days=rank * 30 + d)).isoformat())
+
+
 times = st.builds(lambda h, m: f"{h:02d}:{m:02d}", st.integers(0, 23), st.integers(0, 59))
 words = st.text(st.characters(whitelist_categories=("L", "N"), max_codepoint=0x24F), min_size=1, max_size=12)
 
@@ -65,7 +81,7 @@ def _mapping(fields: dict[str, FieldType], prefix: str = "") -> st.SearchStrateg
 
 
 def _section(prefix: str) -> dict[str, FieldType]:
-    return {p[len(prefix):]: t for p, t in FIELDS.items() if p.startswith(prefix)}
+    return {p[len(prefix) :]: t for p, t in FIELDS.items() if p.startswith(prefix)}
 
 
 LISTS = ("detention", "conduct")

@@ -19,7 +19,10 @@ from .conftest import REFERENCE, ROOT
 def output() -> dict:
     proc = subprocess.run(
         [sys.executable, "-m", "detention_rules", "check", "--format", "json", str(REFERENCE)],
-        capture_output=True, text=True, cwd=ROOT, check=False,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
     )
     assert proc.returncode == 0, proc.stderr
     (result,) = json.loads(proc.stdout)
@@ -68,8 +71,16 @@ def test_chain_cites_the_opinions_provisions(output: dict, category: str, cited:
     [
         ("I", {"I.no-warrant", "I.reasons-not-given"}),  # paras 69-72
         ("II", {"II.expression", "II.ban-on-activities", "II.emergency-pretext"}),  # paras 80-82
-        ("III", {"III.remote-hearing-shut-out-accused", "III.counsel-restricted",
-                 "III.witnesses-denied", "III.partiality-inferred", "III.presumption-of-innocence"}),
+        (
+            "III",
+            {
+                "III.remote-hearing-shut-out-accused",
+                "III.counsel-restricted",
+                "III.witnesses-denied",
+                "III.partiality-inferred",
+                "III.presumption-of-innocence",
+            },
+        ),
         ("V", {"V.political-opinion"}),  # paras 93-94
     ],
 )
@@ -102,7 +113,7 @@ def test_every_leaf_points_to_a_line_of_the_file(output: dict) -> None:
             if fact.get("exception_not_shown"):
                 continue
             name = fact["path"].rsplit(".", 1)[-1]
-            text = "\n".join(lines[fact["line"] - 2: fact["line"] + 1])
+            text = "\n".join(lines[fact["line"] - 2 : fact["line"] + 1])
             assert name in text or "value" in text, (fact, text)
 
 
@@ -110,6 +121,9 @@ def test_markdown_and_text_formats(output: dict) -> None:
     for fmt, marker in (("markdown", "## Category III"), ("text", "Category V:")):
         proc = subprocess.run(
             [sys.executable, "-m", "detention_rules", "check", "-f", fmt, str(REFERENCE)],
-            capture_output=True, text=True, cwd=ROOT, check=False,
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            check=False,
         )
         assert proc.returncode == 0 and marker in proc.stdout

@@ -64,16 +64,22 @@ def test_unknown_ends_in_unknown_not_in_failure() -> None:
     assert result.case is not None
     status = reading.conclusions(rulebook.load().rules, facts.build(result.case).doc)
     assert status["category:I"] is None  # could still hold if the arrest facts were known
-    result = run(_case({"arrest": {"warrant_shown": True, "legal_basis_invoked": True,
-                                   "reasons_given": "at_arrest"},
-                        "detention": [{"kind": "police_custody", "brought_before_judge": True}]}))
+    result = run(
+        _case(
+            {
+                "arrest": {"warrant_shown": True, "legal_basis_invoked": True, "reasons_given": "at_arrest"},
+                "detention": [{"kind": "police_custody", "brought_before_judge": True}],
+            }
+        )
+    )
     assert result.analysis is not None and "I" not in result.analysis.categories
 
 
 def test_non_party_drops_covenant_citations() -> None:
     """ICCPR articles bind States parties only (opinion 2/2022 para 3 (b)); the UDHR binds all."""
-    result = run(_case({"state": {"iccpr_party": False},
-                        "conduct": [{"right": "expression", "led_to_detention": True}]}))
+    result = run(
+        _case({"state": {"iccpr_party": False}, "conduct": [{"right": "expression", "led_to_detention": True}]})
+    )
     assert result.analysis is not None
     (finding,) = result.analysis.findings
     expression = [r for p in finding.tree.support[0].premises for r in p.support if r.rule.id == "II.expression"]

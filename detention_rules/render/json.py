@@ -71,8 +71,12 @@ def result(res: CaseResult) -> dict[str, Any]:
     ]
     if res.case is not None and res.case.expected is not None:
         exp = res.case.expected
-        out["expected"] = {"categories": list(exp.categories), "not_found": list(exp.not_found),
-                           "outcome": exp.outcome, "known_gap": exp.known_gap}
+        out["expected"] = {
+            "categories": list(exp.categories),
+            "not_found": list(exp.not_found),
+            "outcome": exp.outcome,
+            "known_gap": exp.known_gap,
+        }
     return out
 
 

@@ -47,8 +47,10 @@ def render(results: list[CaseResult]) -> str:
         if a is None:
             continue
         found = a.categories
-        out.append(f"**Categories established:** {', '.join(found) or 'none'}; "
-                   f"not established: {', '.join(c for c in CATEGORIES if c not in found) or 'none'}\n")
+        out.append(
+            f"**Categories established:** {', '.join(found) or 'none'}; "
+            f"not established: {', '.join(c for c in CATEGORIES if c not in found) or 'none'}\n"
+        )
         shown: set[str] = set()
         for f in a.findings:
             out.append(f"## Category {f.category}\n")

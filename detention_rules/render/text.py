@@ -78,8 +78,10 @@ def analysis_lines(a: Analysis) -> list[str]:
         "Not established: " + (", ".join(missing) if missing else "none"),
     ]
     if a.government_replied is False:
-        out.append("The Government did not reply: the source's prima facie credible allegations stand "
-                   "(rule adm.allegations-stand; opinion 2/2022 paras 65-66).")
+        out.append(
+            "The Government did not reply: the source's prima facie credible allegations stand "
+            "(rule adm.allegations-stand; opinion 2/2022 paras 65-66)."
+        )
     shown: set[str] = set()
     for f in a.findings:
         out.append("")
