@@ -18,6 +18,9 @@ verified and worked around here:
   every case gets a fresh session, deleted in a `finally`.
 * Each Host starts two perpetual timer threads: one Host per process.
 * Over about 512 rules in one ruleset, `set_rulesets` hangs: refused earlier.
+* Seen twice in some hundreds of fresh processes: `create_ruleset` failed with
+  error 102 (ERR_UNEXPECTED_TYPE) on the very definition that loads every other
+  time, and that a retry in the same process loads. Registration is retried.
 """
 
 from __future__ import annotations
@@ -35,6 +38,7 @@ from .rule import All, AnyItem, AnyOf, AtLeast, Cond, FactCond, Needs, Rule, Unl
 from .rulebook import Rulebook
 
 MAX_DURABLE_RULES = 480
+REGISTER_ATTEMPTS = 3
 _PY313_ADVICE = (
     "durable-rules could not be imported ({error}). On Python 3.13 it must be built with\n"
     '  CPPFLAGS="-DPyEval_CallObject=PyObject_CallObject" '
@@ -55,23 +59,38 @@ def _durable() -> Any:
 # --- compiling ---------------------------------------------------------------------
 
 
-def _expr(cond: Cond, prefix: str = "") -> dict[str, Any]:
-    """A fact-only condition as one durable expression over the case fact."""
+def _branches(cond: Cond) -> list[list[dict[str, Any]]]:
+    """A fact-only condition as alternatives, each a conjunction of durable tests.
+
+    Rules are compiled to conjunctions only, one durable rule per alternative:
+    durable-rules evaluates `$or` inside `$iany` wrongly (it keeps the verdict of
+    the item's last property) and refuses large expressions (error 113). Some item
+    satisfies (A or B) exactly when some item satisfies A or some item satisfies B.
+    """
     if isinstance(cond, FactCond):
-        return _fact_expr(cond, prefix + cond.path)
+        if cond.op in ("contains", "contains_any"):
+            values = cond.value if cond.op == "contains_any" else [cond.value]
+            return [[{"$iany": {cond.path: {"$i": v}}}] for v in values]
+        return [[_atom(cond, cond.path, v)] for v in _values(cond)]
     if isinstance(cond, Unless):
-        path = prefix + cond.cond.path
-        return {"$or": [{"$nex": {path: 1}}, {"$neq": {path: cond.cond.value}}]}
+        return [[{"$nex": {cond.cond.path: 1}}], [{"$neq": {cond.cond.path: cond.cond.value}}]]
     if isinstance(cond, AnyItem):
-        return {"$iany": {prefix + cond.list_path: _expr(cond.where, "$i.")}}
+        return [[{"$iany": {cond.list_path: _join("$and", branch)}}] for branch in _item_dnf(cond.where)]
+    return _combine(cond, _branches)
+
+
+def _combine(cond: Cond, branches: Any) -> list[list[dict[str, Any]]]:
+    """Distribute all / any / at_least over the alternatives of their children."""
     if isinstance(cond, All):
-        return _join("$and", [_expr(c, prefix) for c in cond.children])
+        out: list[list[dict[str, Any]]] = [[]]
+        for child in cond.children:
+            out = [a + b for a in out for b in branches(child)]
+        return out
     if isinstance(cond, AnyOf):
-        return _join("$or", [_expr(c, prefix) for c in cond.children])
+        return [b for child in cond.children for b in branches(child)]
     if isinstance(cond, AtLeast):
-        combos = itertools.combinations(cond.children, cond.n)
-        return _join("$or", [_join("$and", [_expr(c, prefix) for c in combo]) for combo in combos])
-    raise EngineError(f"a conclusion cannot be compiled into a fact test: {cond}")
+        return [b for combo in itertools.combinations(cond.children, cond.n) for b in branches(All(combo, cond.pos))]
+    raise EngineError(f"cannot compile {type(cond).__name__} here")
 
 
 def _join(op: str, parts: list[dict[str, Any]]) -> dict[str, Any]:
@@ -81,17 +100,27 @@ def _join(op: str, parts: list[dict[str, Any]]) -> dict[str, Any]:
 _COMPARE = {"is_not": "$neq", "at_least": "$gte", "more_than": "$gt", "at_most": "$lte", "less_than": "$lt"}
 
 
-def _fact_expr(cond: FactCond, path: str) -> dict[str, Any]:
-    if cond.op == "is":
-        return {path: cond.value}
-    if cond.op == "in":
-        return _join("$or", [{path: v} for v in cond.value])
-    if cond.op in ("contains", "contains_any"):
-        if path.startswith("$i."):
-            raise EngineError(f"'{cond.op}' on a field of a list item is not supported")
-        values = cond.value if cond.op == "contains_any" else [cond.value]
-        return {"$iany": {path: _join("$or", [{"$i": v} for v in values])}}
+def _values(cond: FactCond) -> list[Any]:
+    return list(cond.value) if cond.op == "in" else [cond.value]
+
+
+def _atom(cond: FactCond, path: str, value: Any = None) -> dict[str, Any]:
+    """One test of one field: `is` (or one value of `in`), or a comparison."""
+    if cond.op in ("is", "in"):
+        return {path: value}
     return {_COMPARE[cond.op]: {path: cond.value}}
+
+
+def _item_dnf(cond: Cond) -> list[list[dict[str, Any]]]:
+    """A condition on a list item as alternatives, each a conjunction of `$i.` tests."""
+    if isinstance(cond, FactCond):
+        if cond.op in ("contains", "contains_any"):
+            raise EngineError(f"'{cond.op}' on a field of a list item is not supported")
+        return [[_atom(cond, "$i." + cond.path, v)] for v in _values(cond)]
+    if isinstance(cond, Unless):
+        path = "$i." + cond.cond.path
+        return [[{"$nex": {path: 1}}], [{"$neq": {path: cond.cond.value}}]]
+    return _combine(cond, _item_dnf)
 
 
 def _has_needs(cond: Cond) -> bool:
@@ -120,19 +149,14 @@ def _dnf(cond: Cond) -> list[tuple[list[Cond], frozenset[str]]]:
 
 def compile_rule(rule: Rule) -> list[dict[str, Any]]:
     """The durable rule bodies (without "run") for one of our rules."""
-    bodies = []
-    seen = set()
+    bodies: list[dict[str, Any]] = []
     for facts, needed in _dnf(rule.when):
-        key = (repr(facts), needed)
-        if key in seen:
-            continue
-        seen.add(key)
-        terms: list[dict[str, Any]] = []
-        if facts:
-            terms.append({"m": {"$and": [{"t": "case"}, *(_expr(f) for f in facts)]}})
-        for i, conclusion in enumerate(sorted(needed)):
-            terms.append({f"c{i}": {"$and": [{"t": "concl"}, {"c": conclusion}]}})
-        bodies.append({"all": terms})
+        needs_terms = [{f"c{i}": {"$and": [{"t": "concl"}, {"c": c}]}} for i, c in enumerate(sorted(needed))]
+        for tests in _branches(All(tuple(facts), rule.pos)) if facts else [[]]:
+            case_term = [{"m": {"$and": [{"t": "case"}, *tests]}}] if tests else []
+            body = {"all": case_term + needs_terms}
+            if body not in bodies:
+                bodies.append(body)
     return bodies
 
 
@@ -175,26 +199,38 @@ class Engine:
         self.rulebook = rulebook
         self._sessions: dict[str, _Session] = {}
         self._sid = itertools.count()
-        self.name = f"wgad{next(_HostHolder.counter)}"
         definition: dict[str, Any] = {}
+        runs: dict[str, Any] = {}
         for rule in rulebook.rules:
             for n, body in enumerate(compile_rule(rule)):
-                body["run"] = self._action(rule)
                 definition[f"{rule.id}#{n}"] = body
+                runs[f"{rule.id}#{n}"] = self._action(rule)
         for kind in ("case", "concl"):
-            definition[f"$seen-{kind}"] = {"all": [{"m": {"t": kind}}], "run": _noop}
+            definition[f"$seen-{kind}"] = {"all": [{"m": {"t": kind}}]}
+            runs[f"$seen-{kind}"] = _noop
         if len(definition) > MAX_DURABLE_RULES:
             raise EngineError(
                 f"the rulebook compiles to {len(definition)} durable rules; "
                 f"durable-rules hangs above about 512 in one ruleset (limit {MAX_DURABLE_RULES})"
             )
         self._host = _HostHolder.get()
-        # set_rulesets pops "run" from each rule: hand it a copy that keeps our callables.
-        runs = {name: body.pop("run") for name, body in definition.items()}
-        ruleset = copy.deepcopy(definition)
-        for name, body in ruleset.items():
-            body["run"] = runs[name]
-        self._host.set_rulesets({self.name: ruleset})
+        self.name = self._register(definition, runs)
+
+    def _register(self, definition: dict[str, Any], runs: dict[str, Any]) -> str:
+        """Register the ruleset under a fresh name, retrying a spurious parse failure."""
+        error: Exception | None = None
+        for _ in range(REGISTER_ATTEMPTS):
+            name = f"wgad{next(_HostHolder.counter)}"
+            ruleset = copy.deepcopy(definition)  # set_rulesets pops "run" from what it is given
+            for key, body in ruleset.items():
+                body["run"] = runs[key]
+            try:
+                self._host.set_rulesets({name: ruleset})
+            except Exception as exc:  # durable_rules_engine.error: "Could not create ruleset"
+                error = exc
+                continue
+            return name
+        raise EngineError(f"durable-rules refused the compiled rulebook: {error}")
 
     def _action(self, rule: Rule) -> Any:
         def action(c: Any) -> None:

@@ -7,6 +7,7 @@ the rules that the plain-Python reading of the same conditions says should fire.
 from __future__ import annotations
 
 import json
+import os
 from typing import Any
 
 from hypothesis import HealthCheck, given, settings
@@ -20,7 +21,7 @@ from detention_rules.rule import _get
 from .conftest import run
 from .strategies import cases
 
-SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(max_examples=int(os.environ.get("WGAD_EXAMPLES", "150")), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 def _analysed(data: dict[str, Any]):
