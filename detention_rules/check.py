@@ -10,10 +10,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import derivation, engine, facts, rulebook, source
-from .case import Case
+from .case import CATEGORIES, Case
 from .derivation import Analysis
 from .errors import InputError, Problem, UsageError
 from .validate import validate
+from .whatif import apply
+from .whynot import NearMiss, near_misses
+
+#: How many near misses to keep per category not established.
+CLOSEST = 3
 
 CASE_SUFFIXES = (".yaml", ".yml")
 
@@ -26,6 +31,7 @@ class CaseResult:
     problems: list[Problem] = field(default_factory=list)
     case: Case | None = None
     analysis: Analysis | None = None
+    why_not: dict[str, list[NearMiss]] = field(default_factory=dict)
 
     @property
     def valid(self) -> bool:
@@ -55,30 +61,36 @@ def read(path: Path) -> tuple[source.Document | None, CaseResult]:
     return doc, result
 
 
-def analyse(case: Case, doc: source.Document | None, book: rulebook.Rulebook) -> Analysis:
-    """Run one validated case through the engine and explain what fired."""
-    fx = facts.build(case, doc)
-    outcome = engine.for_rulebook(book).run(fx)
-    return derivation.analyse(book, fx, outcome)
-
-
-def check_file(path: Path, book: rulebook.Rulebook | None = None) -> CaseResult:
-    """Validate one file and, if it is valid, analyse it."""
-    doc, result = read(path)
+def run(doc: source.Document, book: rulebook.Rulebook, why_not: bool = False) -> CaseResult:
+    """Validate a parsed document and, if it is valid, analyse it."""
+    result = CaseResult(doc.path)
+    result.case, result.problems = validate(doc)
     if result.case is not None and result.valid:
-        result.analysis = analyse(result.case, doc, book or rulebook.load())
+        fx = facts.build(result.case, doc)
+        result.analysis = derivation.analyse(book, fx, engine.for_rulebook(book).run(fx))
+        if why_not:
+            result.why_not = {
+                c: near_misses(book, fx, c)[:CLOSEST] for c in CATEGORIES if c not in result.analysis.categories
+            }
     return result
+
+
+def check_file(
+    path: Path, book: rulebook.Rulebook | None = None, changes: Iterable[str] = (), why_not: bool = False
+) -> CaseResult:
+    """Validate one file and, if it is valid, analyse it; `changes` are what-if `--set`s."""
+    try:
+        doc = source.load(path)
+    except InputError as exc:
+        return CaseResult(str(path), exc.problems)
+    changes = list(changes)
+    return run(apply(doc, changes) if changes else doc, book or rulebook.load(), why_not)
 
 
 def check_text(text: str, name: str = "<string>", book: rulebook.Rulebook | None = None) -> CaseResult:
-    """`check_file` for text in memory (tests, what-if runs)."""
-    result = CaseResult(name)
+    """`check_file` for text in memory (tests)."""
     try:
         doc = source.parse(text, name)
     except InputError as exc:
-        result.problems = exc.problems
-        return result
-    result.case, result.problems = validate(doc)
-    if result.case is not None and result.valid:
-        result.analysis = analyse(result.case, doc, book or rulebook.load())
-    return result
+        return CaseResult(name, exc.problems)
+    return run(doc, book or rulebook.load())

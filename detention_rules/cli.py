@@ -55,13 +55,165 @@ def _exit_for(results: list[pipeline.CaseResult]) -> int:
     return 0 if all(r.valid for r in results) else 1
 
 
+SetOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--set", help="What if: PATH=VALUE, e.g. arrest.warrant_shown=true (repeatable; the file is untouched)."
+    ),
+]
+
+
 @app.command()
-def check(paths: PathsArg, fmt: FormatOpt = Format.text, rules: RulesOpt = None) -> None:
+def check(
+    paths: PathsArg,
+    fmt: FormatOpt = Format.text,
+    rules: RulesOpt = None,
+    changes: SetOpt = None,
+    why_not: Annotated[
+        bool, typer.Option("--why-not/--no-why-not", help="Show the closest rules for categories not established.")
+    ] = True,
+) -> None:
     """Validate each case and show the categories it supports, with the chain of reasoning."""
     book = rulebook.load(rules)
-    results = [pipeline.check_file(p, book) for p in pipeline.case_files(paths)]
-    sys.stdout.write(_render(results, fmt))
+    files = list(pipeline.case_files(paths))
+    results = [pipeline.check_file(p, book, changes or (), why_not) for p in files]
+    if changes:
+        from .whatif import compare
+
+        originals = [pipeline.check_file(p, book) for p in files]
+        sys.stdout.write(_what_if(originals, results, changes, fmt, compare))
+    else:
+        sys.stdout.write(_render(results, fmt))
     raise typer.Exit(_exit_for(results))
+
+
+def _what_if(
+    originals: list[pipeline.CaseResult],
+    results: list[pipeline.CaseResult],
+    changes: list[str],
+    fmt: Format,
+    compare: object,
+) -> str:
+    """The changed run, preceded by what appeared, disappeared or changed against the original."""
+    diffs = [compare(a, b) for a, b in zip(originals, results, strict=True)]  # type: ignore[operator]
+    if fmt is Format.json:
+        from .render import json as renderer
+
+        rows = []
+        for a, b, diff in zip(originals, results, diffs, strict=True):
+            rows.append(
+                {
+                    "file": a.path,
+                    "set": changes,
+                    "original": renderer.result(a),
+                    "what_if": renderer.result(b),
+                    "changes": [{"name": c.name, "before": c.before, "after": c.after} for c in diff],
+                }
+            )
+        return json.dumps(rows, indent=2, ensure_ascii=False) + "\n"
+    lines = []
+    for a, diff in zip(originals, diffs, strict=True):
+        lines.append(f"{a.path}: what if {', '.join(changes)}")
+        lines.append(f"  {'':<58} {'original':<22} what if")
+        if not diff:
+            lines.append("  no finding changes")
+        for c in diff:
+            lines.append(f"  {c.name:<58} {c.before:<22} {c.after}")
+        lines.append("")
+    return "\n".join(lines) + "\n" + _render(results, fmt)
+
+
+@app.command()
+def evaluate(
+    paths: PathsArg,
+    fmt: FormatOpt = Format.text,
+    rules: RulesOpt = None,
+    show_coverage: Annotated[
+        bool, typer.Option("--coverage", help="List rules and conditions no case exercises.")
+    ] = False,
+) -> None:
+    """Compare the engine with the Working Group on every case that states what its opinion found."""
+    from .case import CATEGORIES
+    from .evaluate import case_docs, coverage, evaluate_paths
+
+    book = rulebook.load(rules)
+    ev = evaluate_paths(paths, book)
+    cov = coverage(case_docs(paths), book) if show_coverage else None
+    if fmt is Format.json:
+        data: dict[str, object] = {
+            "cases": ev.cases,
+            "invalid": ev.invalid,
+            "categories": {
+                c: {**ev.counts[c], "precision": ev.precision(c), "recall": ev.recall(c)} for c in CATEGORIES
+            },
+            "disagreements": [d.__dict__ for d in ev.disagreements],
+        }
+        if cov is not None:
+            data["unexercised_rules"] = cov.unexercised_rules(book)
+            data["unexercised_conditions"] = cov.unexercised_conditions()
+        sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+    else:
+
+        def pct(x: float | None) -> str:
+            return "-" if x is None else f"{x:.0%}"
+
+        sys.stdout.write(f"{ev.cases} case(s) with expected findings\n\n")
+        header = ("category", "agreed", "missed", "wrong", "rejected", "precision", "recall")
+        sys.stdout.write("{:<9} {:>7} {:>7} {:>7} {:>9} {:>10} {:>7}\n".format(*header))
+        for c in CATEGORIES:
+            n = ev.counts[c]
+            sys.stdout.write(
+                f"{c:<9} {n['agreed']:>7} {n['missed']:>7} {n['wrongly found']:>7} {n['rightly rejected']:>9} "
+                f"{pct(ev.precision(c)):>10} {pct(ev.recall(c)):>7}\n"
+            )
+        if ev.disagreements:
+            sys.stdout.write("\nDisagreements:\n")
+            for d in ev.disagreements:
+                gap = "  [known gap]" if d.known_gap else ""
+                sys.stdout.write(f"- {d.path}: category {d.category} {d.kind}{gap}\n    {d.cause}\n")
+        for path in ev.invalid:
+            sys.stdout.write(f"- {path}: invalid, not evaluated (run wgad validate)\n")
+        if cov is not None:
+            rules_left, conds_left = cov.unexercised_rules(book), cov.unexercised_conditions()
+            sys.stdout.write(f"\nCoverage: {len(rules_left)} rule(s) and {len(conds_left)} condition(s) unexercised\n")
+            for item in rules_left + conds_left:
+                sys.stdout.write(f"- {item}\n")
+    raise typer.Exit(0 if ev.agrees else 1)
+
+
+@app.command()
+def gaps(
+    path: Annotated[Path, typer.Argument(help="The case file.")],
+    ask: Annotated[bool, typer.Option("--ask", help="Ask each question and write the answers to a new file.")] = False,
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="With --ask: the new file to write.")] = None,
+    fmt: FormatOpt = Format.text,
+    rules: RulesOpt = None,
+) -> None:
+    """The unknown facts that could change findings, as questions, most consequential first."""
+    from . import facts as facts_module
+    from . import source
+    from .validate import validate as validate_doc
+    from .whynot import questions
+
+    book = rulebook.load(rules)
+    doc = source.load(path)
+    case, problems = validate_doc(doc)
+    if case is None or any(p.level == "error" for p in problems):
+        raise InputError(problems)
+    asked = questions(book, facts_module.build(case, doc))
+    if ask:
+        from .interview import interview
+
+        interview(path, doc, asked, output)
+        return
+    if fmt is Format.json:
+        rows = [{"field": q.field, "question": q.text, "impact": q.impact, "rules": list(q.rules)} for q in asked]
+        sys.stdout.write(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
+        return
+    if not asked:
+        sys.stdout.write("No open question: no unknown fact could change a finding.\n")
+    for q in asked:
+        sys.stdout.write(f"{q.text} -> {q.field}  (could change {q.impact} finding(s); rules: {', '.join(q.rules)})\n")
 
 
 @app.command()

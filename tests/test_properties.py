@@ -21,7 +21,11 @@ from detention_rules.rule import _get
 from .conftest import run
 from .strategies import cases
 
-SETTINGS = settings(max_examples=int(os.environ.get("WGAD_EXAMPLES", "150")), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(
+    max_examples=int(os.environ.get("WGAD_EXAMPLES", "150")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 
 
 def _analysed(data: dict[str, Any]):

@@ -8,6 +8,7 @@ from typing import Any
 from ..case import CATEGORIES
 from ..check import CaseResult
 from ..derivation import ConclusionNode, FactNode, RuleNode
+from ..questions import question
 
 VERSION = 1
 
@@ -69,6 +70,29 @@ def result(res: CaseResult) -> dict[str, Any]:
         }
         for f in analysis.findings
     ]
+    if res.why_not:
+        out["not_established"] = {
+            category: [
+                {
+                    "rule": m.rule.id,
+                    "title": m.rule.title,
+                    "status": "unknown" if m.status is None else "defeated",
+                    "conditions": [
+                        {
+                            "path": c.path,
+                            "test": c.test,
+                            "status": {True: "met", False: "unmet", None: "unknown"}[c.status],
+                            "value": c.actual,
+                            "line": c.line or None,
+                            **({"question": question(c.path)} if c.status is None and ":" not in c.path else {}),
+                        }
+                        for c in m.checks
+                    ],
+                }
+                for m in misses
+            ]
+            for category, misses in res.why_not.items()
+        }
     if res.case is not None and res.case.expected is not None:
         exp = res.case.expected
         out["expected"] = {

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..case import CATEGORIES
 from ..check import CaseResult
 from ..derivation import ConclusionNode, FactNode
-from .text import STRENGTH
+from .text import STRENGTH, why_not_lines
 
 
 def _fact(node: FactNode) -> str:
@@ -60,4 +60,6 @@ def render(results: list[CaseResult]) -> str:
             shown.add(f.tree.conclusion)
             _tree(f.tree, 0, shown, out)
             out.append("")
+        for line in why_not_lines(res.why_not):
+            out.append(f"## {line}\n" if line.startswith("Category") else f"    {line}" if line else "")
     return "\n".join(out).rstrip() + "\n"

@@ -5,6 +5,8 @@ from __future__ import annotations
 from ..case import CATEGORIES
 from ..check import CaseResult
 from ..derivation import Analysis, ConclusionNode, FactNode, Finding
+from ..questions import question
+from ..whynot import Check, NearMiss
 
 STRENGTH = {
     "established": "established on uncontested facts",
@@ -89,6 +91,34 @@ def analysis_lines(a: Analysis) -> list[str]:
     return out
 
 
+MARK = {True: "met", False: "unmet", None: "unknown"}
+
+
+def check_line(c: Check, ask: bool = True) -> str:
+    """One condition of a near miss: met, unmet (with the fact that defeats it) or unknown (with a question)."""
+    if ":" in c.path:
+        return f"[{MARK[c.status]}] needs {c.path}"
+    if c.status is None and not ask:
+        return f"[unknown] {c.path} ({c.test})"
+    if c.status is None:
+        return f"[unknown] {c.path} ({c.test}): {question(c.path)} -> {c.path}"
+    where = f", line {c.line}" if c.line else ""
+    return f"[{MARK[c.status]}] {c.path} {c.test} (is {_value(c.actual)}{where})"
+
+
+def why_not_lines(why_not: dict[str, list[NearMiss]]) -> list[str]:
+    out: list[str] = []
+    for category, misses in why_not.items():
+        out.append("")
+        out.append(f"Category {category}: not established")
+        specific = [m for m in misses if not m.rule.id.endswith(".established")] or misses
+        for miss in specific[:2]:
+            state = "waiting on unknown facts" if miss.status is None else "defeated by known facts"
+            out.append(f"  closest: {miss.rule.id} ({miss.rule.title}), {state}")
+            out += [f"    {check_line(c, ask=miss.status is None)}" for c in miss.checks]
+    return out
+
+
 def render(results: list[CaseResult]) -> str:
     lines: list[str] = []
     for res in results:
@@ -98,5 +128,6 @@ def render(results: list[CaseResult]) -> str:
             title = f": {res.case.title}" if res.case and res.case.title else ""
             lines.append(f"{res.path}{title}")
             lines += ["  " + line if line else "" for line in analysis_lines(res.analysis)]
+            lines += ["  " + line if line else "" for line in why_not_lines(res.why_not)]
             lines.append("")
     return "\n".join(lines).rstrip() + "\n"

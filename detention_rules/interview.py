@@ -1,0 +1,107 @@
+"""`wgad gaps --ask`: ask the open questions in the terminal and write the answers to a new file.
+
+The original file is never written to. The new file holds the same data with
+the answers filled in (comments are not carried over) and is validated before
+the command ends.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import typer
+import yaml
+
+from . import source
+from .case import field_types
+from .errors import UsageError
+from .facts import DERIVED
+from .validate import validate
+from .whatif import apply
+from .whynot import Question
+
+#: A derived fact is answered through the facts it is computed from.
+ASK_INSTEAD = {"days": ("start", "end"), "judge_within_48h": ("judge_date", "judge_time")}
+YES = {"y", "yes", "true", "t", "1"}
+NO = {"n", "no", "false", "f", "0"}
+
+
+def _fields(question: Question) -> list[str]:
+    base, _, name = question.field.rpartition(".")
+    if name in ASK_INSTEAD:
+        return [f"{base}.{n}" for n in ASK_INSTEAD[name]]
+    return [question.field]
+
+
+def _parse(field: str, answer: str) -> Any:
+    generic = "".join(ch for ch in field if not ch.isdigit())
+    ftype = {**field_types(), **DERIVED}.get(generic)
+    text = answer.strip()
+    if ftype is None or ftype.kind == "text":
+        return text
+    if ftype.kind == "bool":
+        if text.lower() in YES:
+            return True
+        if text.lower() in NO:
+            return False
+        raise ValueError("answer yes or no")
+    if ftype.kind == "enum":
+        if text not in ftype.choices:
+            raise ValueError(f"answer one of: {', '.join(ftype.choices)}")
+        return text
+    if ftype.kind == "list":
+        items = [t.strip() for t in text.split(",") if t.strip()]
+        bad = [i for i in items if ftype.choices and i not in ftype.choices]
+        if bad:
+            raise ValueError(f"'{bad[0]}' is not one of: {', '.join(ftype.choices)}")
+        return items
+    return int(text)
+
+
+def _hint(field: str) -> str:
+    generic = "".join(ch for ch in field if not ch.isdigit())
+    ftype = {**field_types(), **DERIVED}.get(generic)
+    if ftype is None or ftype.kind == "text":
+        return "text or date"
+    if ftype.kind == "bool":
+        return "yes/no"
+    return ", ".join(ftype.choices) if ftype.choices else ftype.kind
+
+
+def interview(path: Path, doc: source.Document, asked: list[Question], output: Path | None) -> None:
+    """Ask each question; an empty answer leaves the fact unknown."""
+    target = output or path.with_name(f"{path.stem}.answers{path.suffix}")
+    if target.resolve() == path.resolve():
+        raise UsageError(f"{target}: the answers go to a new file, never over the original")
+    if target.exists():
+        raise UsageError(f"{target}: already exists; choose another with -o")
+    changes: list[str] = []
+    for q in asked:
+        for field in _fields(q):
+            while True:
+                answer = typer.prompt(
+                    f"{q.text}\n  {field} [{_hint(field)}; empty to skip]", default="", show_default=False
+                )
+                if not answer.strip():
+                    break
+                try:
+                    value = _parse(field, answer)
+                except ValueError as exc:
+                    sys.stdout.write(f"  {exc}\n")
+                    continue
+                changes.append(
+                    f"{field}={yaml.safe_dump(value, default_flow_style=True).strip().removesuffix('...').strip()}"
+                )
+                break
+    answered = apply(doc, changes)
+    header = f"# Answers to `wgad gaps --ask` for {path.name}; the original is unchanged.\n"
+    text = header + yaml.safe_dump(answered.data, sort_keys=False, allow_unicode=True)
+    new_doc = source.parse(text, str(target))
+    _, problems = validate(new_doc)
+    with target.open("x", encoding="utf-8") as fh:
+        fh.write(text)
+    sys.stdout.write(f"wrote {target} ({len(changes)} answer(s))\n")
+    for p in problems:
+        sys.stdout.write(f"{p}\n")

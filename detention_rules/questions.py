@@ -1,0 +1,71 @@
+"""Plain questions for the facts the rules read, so an unknown fact can be asked for.
+
+Keyed by field path as the rules name it (`detention[].incommunicado`). The test
+suite checks that every field a rule tests has a question here.
+"""
+
+from __future__ import annotations
+
+QUESTIONS: dict[str, str] = {
+    "detention": "Was the person deprived of liberty? List each period (police custody, pre-trial, prison...).",
+    "conduct": "What did the person do that the detention responded to (expression, assembly, religion...)?",
+    "person.status": "Which status does the person have (defender, journalist, opposition, minority, migrant, asylum seeker, refugee...)?",
+    "state.iccpr_party": "Is the State a party to the International Covenant on Civil and Political Rights?",
+    "government.replied": "Did the Government reply to the Working Group's communication?",
+    "arrest.warrant_shown": "Was an arrest warrant (or other decision of a public authority) shown at the arrest?",
+    "arrest.in_flagrante": "Was the person caught in the act (in flagrante delicto)?",
+    "arrest.legal_basis_invoked": "Did the authorities invoke any legal basis for the arrest?",
+    "arrest.reasons_given": "Were the reasons for the arrest given at the time of arrest, later, or never?",
+    "detention[].kind": "What kind of deprivation of liberty was this period (police custody, pre-trial, administrative, immigration, house arrest, prison...)?",
+    "detention[].brought_before_judge": "Was the person brought before a judge during this period?",
+    "detention[].judge_within_48h": "On what date (and time) was the person brought before a judge, and when exactly was the arrest?",
+    "detention[].could_challenge": "Could the person challenge the lawfulness of this detention before a court?",
+    "detention[].release_due": "Was release due (sentence served, amnesty, release order, bail) while the person was still held?",
+    "detention[].incommunicado": "Was the person held incommunicado (no contact with family or lawyer)?",
+    "detention[].acknowledged": "Did the authorities acknowledge the detention and the person's whereabouts?",
+    "detention[].individual_assessment": "Was the necessity of this detention assessed for this person individually?",
+    "detention[].prolonged": "Was this custody prolonged?",
+    "detention[].time_limit": "Does the law set a maximum length for this custody?",
+    "detention[].days": "On what dates did this period start and end?",
+    "detention[].periodic_review": "Was continued custody reviewed by an administrative or judicial authority?",
+    "conduct[].right": "Which right was the person exercising (expression, assembly, association, religion...)?",
+    "conduct[].led_to_detention": "Did the arrest or detention follow from this conduct?",
+    "conduct[].incited_violence": "Did this conduct incite violence?",
+    "conduct[].advocated_hatred": "Did this conduct advocate hatred that incites discrimination, hostility or violence?",
+    "conduct[].restriction_justified": "Did the authorities show a permissible restriction (national security, public order, public health or morals, rights of others), necessary and proportionate?",
+    "conduct[].political": "Was this conduct political (criticism of the authorities, political activity)?",
+    "emergency.invoked": "Was a state of emergency invoked to justify the detention?",
+    "emergency.pretext": "Was the emergency a pretext (for example, the detention went on after it was lifted)?",
+    "trial.public": "Was the trial held in public?",
+    "trial.court": "Which court tried the case (ordinary, military, special, revolutionary)?",
+    "trial.independent": "Was the court independent?",
+    "trial.impartial": "Was the court impartial?",
+    "trial.remote": "Was the trial held remotely (video link)?",
+    "trial.remote_failures": "At the remote hearing, could the accused not hear or not be heard?",
+    "trial.failures_remedied": "Did the judge act on those failures (suspend, fix them)?",
+    "trial.presumption_of_innocence": "Was the presumption of innocence respected?",
+    "trial.counsel.access_pretrial": "Before trial, was access to counsel full, restricted or denied?",
+    "trial.counsel.access_trial": "At trial, was access to counsel full, restricted or denied?",
+    "trial.counsel.confidential": "Could the accused consult counsel in confidence?",
+    "trial.counsel.of_choice": "Could the accused have counsel of their own choosing?",
+    "trial.defence_witnesses_refused": "Were defence witnesses refused?",
+    "trial.cross_examination_cut": "Was cross-examination of prosecution witnesses cut short or refused?",
+    "trial.informed_of_charges": "Was the accused informed promptly and in detail of the charges?",
+    "trial.adequate_time": "Did the defence have adequate time and facilities to prepare?",
+    "trial.evidence_withheld": "Was evidence withheld from the defence?",
+    "trial.undue_delay": "Was the trial unduly delayed?",
+    "trial.interpreter_denied": "Was an interpreter denied to an accused who needed one?",
+    "trial.confession_under_duress": "Was a confession obtained under duress used?",
+    "trial.appeal": "Was an appeal available, and what became of it?",
+    "sentence.bans": "Does the sentence ban activities (political, civic, association, expression, travel...)?",
+    "discrimination.grounds": "On which protected grounds does the source allege discrimination (political opinion, religion, ethnic origin...)?",
+    "discrimination.pattern.earlier_arrests": "Was the person arrested before for similar reasons?",
+    "discrimination.pattern.harassment": "Was the person harassed, watched or summoned before?",
+    "discrimination.pattern.group_targeted": "Were others of the same group targeted too?",
+}
+
+
+def question(field: str) -> str:
+    """The question for a field path; indexes (`detention[1].x`) are read as `detention[].x`."""
+    generic = "".join(ch for ch in field if not ch.isdigit())
+    return QUESTIONS.get(generic, f"What is {field}?")

@@ -1,0 +1,99 @@
+"""What if a fact were different: apply `--set path=value` to a case in memory and compare.
+
+The file is never touched: the change is made to the parsed data, validated
+like any case, and run. Setting a fact written with its provenance replaces
+its value and keeps the provenance.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import yaml
+
+from . import source
+from .case import CATEGORIES
+from .errors import UsageError
+
+if TYPE_CHECKING:
+    from .check import CaseResult
+
+_STEP = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*)((?:\[\d+\])*)$")
+
+
+def parse_set(text: str) -> tuple[list[str | int], Any]:
+    """`detention[0].incommunicado=true` -> (["detention", 0, "incommunicado"], True)."""
+    if "=" not in text:
+        raise UsageError(f"--set {text!r}: expected PATH=VALUE, e.g. arrest.warrant_shown=true")
+    path_text, value_text = text.split("=", 1)
+    steps: list[str | int] = []
+    for part in path_text.strip().split("."):
+        m = _STEP.match(part)
+        if not m:
+            raise UsageError(f"--set {text!r}: '{part}' is not a field name")
+        steps.append(m.group(1))
+        steps += [int(i) for i in re.findall(r"\[(\d+)\]", m.group(2))]
+    try:
+        value = yaml.safe_load(value_text) if value_text.strip() else None
+    except yaml.YAMLError:
+        raise UsageError(f"--set {text!r}: the value is not valid YAML") from None
+    if isinstance(value, (dict, list)) and not isinstance(value, list):
+        raise UsageError(f"--set {text!r}: set one fact at a time")
+    return steps, value
+
+
+def apply(doc: source.Document, changes: list[str]) -> source.Document:
+    """A copy of `doc` with each change made; positions stay those of the file."""
+    data = copy.deepcopy(doc.data)
+    for change in changes:
+        steps, value = parse_set(change)
+        node: Any = data
+        for i, step in enumerate(steps[:-1]):
+            nxt = steps[i + 1]
+            if isinstance(step, int):
+                if not isinstance(node, list) or step >= len(node):
+                    raise UsageError(f"--set {change!r}: there is no item {step} there")
+                node = node[step]
+                continue
+            if not isinstance(node, dict):
+                raise UsageError(f"--set {change!r}: cannot reach {step}")
+            node = node.setdefault(step, [] if isinstance(nxt, int) else {})
+        last = steps[-1]
+        if isinstance(last, int) or not isinstance(node, dict):
+            raise UsageError(f"--set {change!r}: the path must end with a field name")
+        current = node.get(last)
+        if isinstance(current, dict) and "value" in current:
+            current["value"] = value
+        else:
+            node[last] = value
+    return source.Document(doc.path, data, doc.positions, doc.key_positions)
+
+
+@dataclass
+class Change:
+    """How one category or conclusion moved between the original and the what-if run."""
+
+    name: str
+    before: str
+    after: str
+
+
+def compare(before: CaseResult, after: CaseResult) -> list[Change]:
+    """Categories and violations that appear, disappear or change strength."""
+    out: list[Change] = []
+    if before.analysis is None or after.analysis is None:
+        return out
+    strength_a = {f.category: f.strength for f in before.analysis.findings}
+    strength_b = {f.category: f.strength for f in after.analysis.findings}
+    for category in CATEGORIES:
+        a, b = strength_a.get(category, "not established"), strength_b.get(category, "not established")
+        if a != b:
+            out.append(Change(f"category {category}", a, b))
+    concl_a, concl_b = set(before.analysis.concluded), set(after.analysis.concluded)
+    for name in sorted((concl_a ^ concl_b) - {f"category:{c}" for c in CATEGORIES}):
+        drawn = ("drawn" if name in concl_a else "not drawn", "drawn" if name in concl_b else "not drawn")
+        out.append(Change(name, *drawn))
+    return out

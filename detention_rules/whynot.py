@@ -1,0 +1,167 @@
+"""Why a category is not established: the rules that came closest, and the questions to ask.
+
+Uses the plain reading (three-valued) rather than the engine: a rule that did
+not fire is either defeated by a known fact (unmet) or waiting on an unknown
+one. Only unknown facts become questions; a fact known to be false is never
+asked again.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from . import reading
+from .case import CATEGORIES, field_types
+from .facts import DERIVED, Facts
+from .questions import question
+from .rule import AnyItem, FactCond, Needs, Rule, Trace, Tri, Unless, _get, evaluate, needs
+from .rulebook import Rulebook
+
+
+@dataclass(frozen=True)
+class Check:
+    """One condition of a rule as it stands for this case."""
+
+    path: str  # the fact read, or the conclusion needed
+    test: str  # what the rule asks of it, e.g. "is false"
+    status: Tri
+    actual: Any = None
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class NearMiss:
+    """A rule that did not fire, with each of its conditions marked met, unmet or unknown."""
+
+    rule: Rule
+    status: Tri  # False: defeated by a known fact; None: could hold once unknowns are known
+    checks: tuple[Check, ...]
+
+    @property
+    def closeness(self) -> float:
+        return sum(c.status is True for c in self.checks) / max(1, len(self.checks))
+
+
+@dataclass(frozen=True)
+class Question:
+    """An unknown fact whose answer could change findings."""
+
+    field: str
+    text: str
+    impact: int  # how many categories one answer could establish or remove
+    rules: tuple[str, ...]
+
+
+def _describe(cond: FactCond | Unless) -> str:
+    inner = cond.cond if isinstance(cond, Unless) else cond
+    value = inner.value
+    shown = str(value).lower() if isinstance(value, bool) else value
+    test = f"{inner.op.replace('_', ' ')} {shown}"
+    return f"not {test} (unless)" if isinstance(cond, Unless) else test
+
+
+def _checks(rule: Rule, facts: Facts, status: Mapping[str, Tri]) -> tuple[Check, ...]:
+    trace = Trace()
+    evaluate(rule.when, facts.doc, status, trace)
+    out = []
+    for cond, value, paths in trace.leaves:
+        if isinstance(cond, Needs):
+            out.append(Check(cond.conclusion, "drawn", value))
+            continue
+        if isinstance(cond, AnyItem):  # the whole list is unknown
+            out.append(Check(paths[0], "has an item that qualifies", value))
+            continue
+        path = paths[0] if paths else ""
+        leaf = facts.leaf(path)
+        out.append(Check(path, _describe(cond), value, _get(facts.doc, path), leaf.line if leaf else 0))
+    unique: dict[tuple[str, str], Check] = {}
+    for check in out:
+        unique.setdefault((check.path, check.test), check)
+    return tuple(unique.values())
+
+
+def relevant_rules(book: Rulebook, conclusion: str) -> list[Rule]:
+    """The rules drawing a conclusion and, recursively, those drawing what they need."""
+    seen: dict[str, Rule] = {}
+    todo = [conclusion]
+    while todo:
+        for rule in book.drawing(todo.pop()):
+            if rule.id not in seen:
+                seen[rule.id] = rule
+                todo += sorted(needs(rule.when))
+    return list(seen.values())
+
+
+def near_misses(book: Rulebook, facts: Facts, category: str) -> list[NearMiss]:
+    """The rules toward `category` that did not fire, closest first (unknown before defeated)."""
+    status = reading.conclusions(book.rules, facts.doc)
+    out = []
+    for rule in relevant_rules(book, f"category:{category}"):
+        value = evaluate(rule.when, facts.doc, status)
+        if value is not True:
+            out.append(NearMiss(rule, value, _checks(rule, facts, status)))
+    return sorted(out, key=lambda m: (m.status is False, -m.closeness, m.rule.id))
+
+
+def established(book: Rulebook, doc: Mapping[str, Any]) -> set[str]:
+    status = reading.conclusions(book.rules, doc)
+    return {c for c in CATEGORIES if status.get(f"category:{c}") is True}
+
+
+_TYPES = {**field_types(), **DERIVED}
+
+
+def _candidates(path: str) -> list[Any]:
+    generic = "".join(ch for ch in path if not ch.isdigit())
+    ftype = _TYPES.get(generic)
+    if ftype is None:
+        return []
+    if ftype.kind == "bool":
+        return [True, False]
+    if ftype.kind == "enum":
+        return list(ftype.choices)
+    if ftype.kind == "list":
+        return [[c] for c in ftype.choices]
+    if ftype.kind == "number":
+        return [0, 10_000]
+    return []
+
+
+def _set(doc: dict[str, Any], path: str, value: Any) -> dict[str, Any]:
+    out = copy.deepcopy(doc)
+    parts = path.replace("[", ".[").split(".")
+    node: Any = out
+    for i, part in enumerate(parts):
+        last = i == len(parts) - 1
+        if part.startswith("["):
+            node = node[int(part[1:-1])]
+            continue
+        if last:
+            node[part] = value
+        else:
+            nxt = parts[i + 1]
+            node = node.setdefault(part, [] if nxt.startswith("[") else {})
+    return out
+
+
+def questions(book: Rulebook, facts: Facts) -> list[Question]:
+    """Unknown facts that rules toward unestablished categories wait on, most consequential first."""
+    base = established(book, facts.doc)
+    asked: dict[str, set[str]] = {}
+    for category in CATEGORIES:
+        if category in base:
+            continue
+        for miss in near_misses(book, facts, category):
+            if miss.status is not None:
+                continue
+            for check in miss.checks:
+                if check.status is None and check.path and ":" not in check.path and check.actual is None:
+                    asked.setdefault(check.path, set()).add(miss.rule.id)
+    out = []
+    for path, rules in asked.items():
+        impact = max((len(established(book, _set(facts.doc, path, v)) ^ base) for v in _candidates(path)), default=0)
+        out.append(Question(path, question(path), impact, tuple(sorted(rules))))
+    return sorted(out, key=lambda q: (-q.impact, -len(q.rules), q.field))

@@ -1,0 +1,62 @@
+"""Every case file is a test: the engine must reach what its source opinion found.
+
+A case whose `expected:` carries a `known_gap` is an expected failure, strict:
+the test fails once the gap closes, so the note gets removed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from detention_rules import check
+from detention_rules.evaluate import case_docs, coverage
+
+from .conftest import CASES
+
+EXPECTING = sorted(p for p in CASES.rglob("*.yaml") if "expected" in (yaml.safe_load(p.read_text("utf-8")) or {}))
+
+
+def _params() -> list[object]:
+    out = []
+    for path in EXPECTING:
+        gap = (yaml.safe_load(path.read_text("utf-8"))["expected"] or {}).get("known_gap")
+        marks = [pytest.mark.xfail(strict=True, reason=f"known gap: {gap}")] if gap else []
+        out.append(pytest.param(path, marks=marks, id=str(path.relative_to(CASES))))
+    return out
+
+
+@pytest.mark.parametrize("path", _params())
+def test_case_agrees_with_its_opinion(path: Path) -> None:
+    result = check.check_file(path)
+    assert result.valid and result.analysis is not None, [str(p) for p in result.problems]
+    expected = result.case.expected
+    found = set(result.analysis.categories)
+    assert found == set(expected.categories)
+    assert not found & set(expected.not_found)
+    if expected.outcome == "not_arbitrary":
+        assert not found
+
+
+def test_every_case_file_is_valid() -> None:
+    for path in sorted(CASES.rglob("*.yaml")):
+        _, result = check.read(path)
+        assert result.valid, [str(p) for p in result.problems]
+
+
+def test_cases_and_rule_examples_exercise_every_rule_and_condition() -> None:
+    """Coverage over the case library and tests/rule_examples.yaml together."""
+    from detention_rules import facts, rulebook
+
+    from .test_rules import EXAMPLES, _case
+
+    docs = case_docs([CASES])
+    for example in EXAMPLES.values():
+        for fragment in [example["fires"], *example["near_miss"]]:
+            result = check.check_text(yaml.safe_dump(_case(fragment)))
+            docs.append(facts.build(result.case).doc)
+    cov = coverage(docs, rulebook.load())
+    assert cov.unexercised_rules(rulebook.load()) == []
+    assert cov.unexercised_conditions() == []

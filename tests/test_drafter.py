@@ -1,0 +1,124 @@
+"""The drafter's views: why not, gaps, strength of findings, what if."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from detention_rules import check, facts, rulebook, whynot
+
+from .conftest import REFERENCE, ROOT, run
+
+BASE = {"detention": [{"kind": "police_custody"}]}
+
+
+def wgad(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "detention_rules", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+    )
+
+
+def test_why_not_marks_conditions_met_unmet_unknown() -> None:
+    result = check.check_file(REFERENCE, why_not=True)
+    assert set(result.why_not) == {"IV"}
+    (miss,) = [m for m in result.why_not["IV"] if m.rule.id == "IV.prolonged-custody-without-review"]
+    status = {(c.path, c.status) for c in miss.checks}
+    assert ("person.status", False) in status  # a human rights defender, not a migrant (para 5)
+    assert ("detention[0].kind", False) in status
+    assert ("detention[0].prolonged", None) in status
+
+
+def test_a_missing_fact_becomes_a_question_naming_its_field() -> None:
+    result = run({**BASE, "arrest": {"warrant_shown": True}})
+    asked = whynot.questions(rulebook.load(), facts.build(result.case))
+    fields = [q.field for q in asked]
+    assert "arrest.reasons_given" in fields
+    (q,) = [q for q in asked if q.field == "arrest.reasons_given"]
+    assert q.text == "Were the reasons for the arrest given at the time of arrest, later, or never?"
+    assert q.impact == 1  # answering "never" would establish category I
+
+
+def test_a_fact_known_false_is_never_asked() -> None:
+    result = run({**BASE, "arrest": {"warrant_shown": True, "reasons_given": "at_arrest"}})
+    fields = [q.field for q in whynot.questions(rulebook.load(), facts.build(result.case))]
+    assert "arrest.warrant_shown" not in fields and "arrest.reasons_given" not in fields
+
+
+def test_questions_are_ordered_by_how_many_findings_they_could_change() -> None:
+    out = wgad("gaps", "--format", "json", str(ROOT / "cases" / "hamad-hungary-2020.yaml"))
+    rows = json.loads(out.stdout)
+    impacts = [r["impact"] for r in rows]
+    assert impacts == sorted(impacts, reverse=True) and impacts[0] >= 2
+    assert rows[0]["field"] == "detention[0].could_challenge"  # would decide I and IV
+
+
+def test_contested_fact_weakens_the_finding() -> None:
+    data = {
+        **BASE,
+        "government": {"replied": True, "contests": ["arrest.warrant_shown"]},
+        "arrest": {"warrant_shown": False},
+    }
+    (finding,) = run(data).analysis.findings
+    assert finding.strength == "contested"
+    assert [f.path for f in finding.contested] == ["arrest.warrant_shown"]
+
+
+def test_source_only_fact_where_the_government_replied() -> None:
+    data = {**BASE, "government": {"replied": True}, "arrest": {"warrant_shown": {"value": False, "by": ["source"]}}}
+    (finding,) = run(data).analysis.findings
+    assert finding.strength == "source-only"
+
+
+def test_no_reply_leaves_allegations_standing_by_rule() -> None:
+    result = run({**BASE, "government": {"replied": False}, "arrest": {"warrant_shown": False}})
+    assert "adm.allegations-stand" in result.analysis.fired
+    assert result.analysis.findings[0].strength == "established"
+
+
+def test_what_if_removes_category_one_and_leaves_the_file_untouched() -> None:
+    before = REFERENCE.read_bytes()
+    out = wgad(
+        "check",
+        str(REFERENCE),
+        "--set",
+        "arrest.warrant_shown=true",
+        "--set",
+        "arrest.reasons_given=at_arrest",
+        "--format",
+        "json",
+    )
+    assert out.returncode == 0, out.stderr
+    (row,) = json.loads(out.stdout)
+    assert row["original"]["established"] == ["I", "II", "III", "V"]
+    assert row["what_if"]["established"] == ["II", "III", "V"]
+    assert {"name": "category I", "before": "established", "after": "not established"} in row["changes"]
+    assert REFERENCE.read_bytes() == before
+
+
+def test_what_if_rejects_a_bad_path() -> None:
+    out = wgad("check", str(REFERENCE), "--set", "arrest..x=1")
+    assert out.returncode == 2 and "not a field name" in out.stderr
+
+
+def test_gaps_ask_writes_a_new_valid_file(tmp_path: Path) -> None:
+    case = tmp_path / "c.yaml"
+    case.write_text("detention:\n  - kind: pretrial\narrest:\n  warrant_shown: true\n", encoding="utf-8")
+    original = case.read_bytes()
+    questions = json.loads(wgad("gaps", "--format", "json", str(case)).stdout)
+    answers = {"arrest.reasons_given": "never"}
+    stdin = "\n".join(answers.get(q["field"], "") for q in questions) + "\n" * 10
+    out = wgad("gaps", "--ask", str(case), stdin=stdin)
+    assert out.returncode == 0, out.stderr
+    new = tmp_path / "c.answers.yaml"
+    assert case.read_bytes() == original
+    result = check.check_file(new)
+    assert result.valid and "I" in result.analysis.categories
+    again = wgad("gaps", "--ask", str(case), stdin="\n" * 50)
+    assert again.returncode == 2 and "already exists" in again.stderr
