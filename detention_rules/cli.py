@@ -235,6 +235,49 @@ def validate(paths: PathsArg, fmt: FormatOpt = Format.text) -> None:
     raise typer.Exit(_exit_for(results))
 
 
+class DraftFormat(str, Enum):
+    markdown = "markdown"
+    html = "html"
+
+
+@app.command()
+def draft(
+    path: Annotated[Path, typer.Argument(help="The case file.")],
+    fmt: Annotated[DraftFormat, typer.Option("--format", "-f", help="Output format.")] = DraftFormat.markdown,
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="File to write (default: standard output).")
+    ] = None,
+    redact: Annotated[bool, typer.Option("--redact", help="Replace the person's names with initials.")] = False,
+    rules: RulesOpt = None,
+) -> None:
+    """Write a draft "analysis of violations" in the Working Group's order, with remedies and referrals."""
+    from . import facts as facts_module
+    from .draft import build
+    from .whynot import questions
+
+    book = rulebook.load(rules)
+    result = pipeline.check_file(path, book)
+    if result.case is None or result.analysis is None:
+        raise InputError(result.problems)
+    asked = questions(book, facts_module.build(result.case))
+    the_draft = build(result, asked, redact=redact)
+    if fmt is DraftFormat.html:
+        from .render.draft_html import render
+    else:
+        from .render.draft_markdown import render  # type: ignore[no-redef]
+    text = render(the_draft)
+    if output is None:
+        sys.stdout.write(text)
+        return
+    if output.resolve() == path.resolve():
+        raise UsageError(f"{output}: the draft never overwrites the case file")
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise UsageError(f"{output}: cannot write: {exc.strerror or exc}") from None
+    sys.stdout.write(f"wrote {output}\n")
+
+
 @app.command("rules")
 def list_rules(
     check_only: Annotated[bool, typer.Option("--check", help="Only check the rule files.")] = False,

@@ -122,6 +122,7 @@ class Rule:
     pos: Pos
     law: str = ""
     note: str = ""
+    refer: tuple[str, ...] = ()  # special procedures a finding by this rule may be referred to
 
     @property
     def kind(self) -> str:

@@ -47,6 +47,7 @@ RULE_KEYS = {
     "law",
     "explain",
     "note",
+    "refer",
 }
 REQUIRED = ("id", "title", "when", "then", "provisions", "jurisprudence", "explain")
 FILE_KEYS = {"category", "title", "rules"}
@@ -188,9 +189,10 @@ class _Reader:
                 self.problem((*path, key), f"'{key}' must be text", "rule-type")
                 return None
         lists = {}
-        for key in ("provisions", "jurisprudence"):
-            value = item[key]
-            if not isinstance(value, list) or not value or not all(isinstance(v, str) for v in value):
+        for key in ("provisions", "jurisprudence", "refer"):
+            value = item.get(key, [])
+            required = key != "refer"
+            if not isinstance(value, list) or (required and not value) or not all(isinstance(v, str) for v in value):
                 self.problem((*path, key), f"'{key}' must be a non-empty list of citations", "rule-type")
                 return None
             lists[key] = tuple(value)
@@ -213,6 +215,7 @@ class _Reader:
             pos=self.pos(path),
             law=item.get("law") or "",
             note=item.get("note") or "",
+            refer=lists["refer"],
         )
 
     def conclusion(self, data: Any, path: source.PathKey) -> str | None:

@@ -1,0 +1,149 @@
+"""A first draft of the "analysis of violations" of a petition, from one case's findings.
+
+The draft follows the Working Group's order (categories I to V), states the
+facts with where they come from, the provisions, the jurisprudence each rule
+mirrors, the open questions, and the remedies and referrals the findings call
+for. It is a structure of plain data; the renderers turn it into Markdown or
+a self-contained HTML page.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .case import CATEGORIES, Case
+from .check import CaseResult
+from .derivation import ConclusionNode, FactNode, RuleNode, leaves
+from .whynot import Question
+
+CATEGORY_TITLES = {
+    "I": "Category I: no legal basis for the deprivation of liberty",
+    "II": "Category II: deprivation of liberty resulting from the exercise of rights",
+    "III": "Category III: non-observance of the right to a fair trial",
+    "IV": "Category IV: prolonged administrative custody of asylum seekers, immigrants or refugees",
+    "V": "Category V: discrimination",
+}
+
+#: Remedies as the Working Group words them (opinion 2/2022 paras 101-103), and when each applies.
+REMEDIES = (
+    (
+        "always",
+        "Remedy the situation without delay and bring it into conformity with the relevant international "
+        "norms, including the Universal Declaration of Human Rights and the Covenant (para 101).",
+    ),
+    ("detained", "Release the person immediately."),
+    ("sentenced", "Quash the sentence and expunge the criminal record (para 102)."),
+    (
+        "always",
+        "Accord an enforceable right to compensation and other reparations, in accordance with "
+        "international law (para 102).",
+    ),
+    (
+        "always",
+        "Ensure a full and independent investigation of the circumstances of the arbitrary deprivation "
+        "of liberty and take appropriate measures against those responsible (para 103).",
+    ),
+)
+
+
+@dataclass
+class Section:
+    category: str
+    title: str
+    established: bool
+    strength: str = ""
+    tree: ConclusionNode | None = None
+    facts: list[FactNode] = field(default_factory=list)
+    provisions: list[str] = field(default_factory=list)
+    jurisprudence: list[str] = field(default_factory=list)
+    reasoning: list[str] = field(default_factory=list)
+    open_questions: list[Question] = field(default_factory=list)
+
+
+@dataclass
+class Draft:
+    title: str
+    file: str
+    sections: list[Section]
+    remedies: list[str]
+    referrals: list[tuple[str, str]]  # (special procedure, the finding that calls for it)
+    redact: tuple[tuple[str, str], ...] = ()
+
+    def text(self, value: str) -> str:
+        """Apply redaction to any text of the draft."""
+        for name, initials in self.redact:
+            value = re.sub(rf"\b{re.escape(name)}\b", initials, value, flags=re.IGNORECASE)
+        return value
+
+
+def _initials(name: str) -> tuple[tuple[str, str], ...]:
+    """Full name, then each part longer than two letters, replaced by the initials."""
+    parts = [p for p in re.split(r"[\s;,]+", name) if p]
+    initials = " ".join(f"{p[0].upper()}." for p in parts if p[0].isalpha())
+    pairs = [(name, initials)] + [(p, f"{p[0].upper()}.") for p in parts if len(p) > 2 and p[0].isalpha()]
+    return tuple(sorted(dict(pairs).items(), key=lambda kv: -len(kv[0])))
+
+
+def _rules(node: ConclusionNode) -> list[RuleNode]:
+    out = []
+    for rule in node.support:
+        out.append(rule)
+        for premise in rule.premises:
+            out += _rules(premise)
+    return out
+
+
+def build(result: CaseResult, asked: list[Question], *, redact: bool = False) -> Draft:
+    """The draft for one analysed case; `asked` are the open questions (wgad gaps)."""
+    assert result.case is not None and result.analysis is not None
+    case: Case = result.case
+    findings = {f.category: f for f in result.analysis.findings}
+    sections = []
+    referrals: dict[str, str] = {}
+    for category in CATEGORIES:
+        finding = findings.get(category)
+        section = Section(category, CATEGORY_TITLES[category], finding is not None)
+        if finding is not None:
+            section.strength = finding.strength
+            section.tree = finding.tree
+            section.facts = [f for f in leaves(finding.tree) if not f.absent_defeater]
+            unique = {r.rule.id: r for r in _rules(finding.tree)}
+            # the specific violations first, the category rule's own sentence last
+            rules = sorted(
+                (r for r in unique.values() if r.rule.category == category), key=lambda r: r.rule.kind == "category"
+            )
+            for node in rules:
+                section.provisions += [p for p in node.provisions if p not in section.provisions]
+                section.jurisprudence += [j for j in node.rule.jurisprudence if j not in section.jurisprudence]
+                section.reasoning.append(node.text)
+                for special in node.rule.refer:
+                    referrals.setdefault(special, f"category {category}: {node.rule.title}")
+        prefix = f"{category}."
+        section.open_questions = [q for q in asked if any(r.startswith(prefix) for r in q.rules)]
+        sections.append(section)
+    detained = any(p.end is None for p in case.detention or ())
+    sentenced = case.sentence is not None
+    remedies = [
+        text
+        for when, text in REMEDIES
+        if findings and (when == "always" or (when == "detained" and detained) or (when == "sentenced" and sentenced))
+    ]
+    name = case.person.name if case.person and case.person.name else ""
+    return Draft(
+        title=case.title or result.path,
+        file=result.path,
+        sections=sections,
+        remedies=remedies,
+        referrals=sorted(referrals.items()),
+        redact=_initials(name) if redact and name else (),
+    )
+
+
+def fact_sentence(f: FactNode) -> str:
+    """A fact as a drafter would cite it."""
+    value = f.value if not isinstance(f.value, list) else ", ".join(map(str, f.value))
+    source = f" ({f.ref})" if f.ref else ""
+    contested = " [contested by the Government]" if f.contested else ""
+    line = f"line {f.line}" if f.line else "derived"
+    return f"{f.path}: {value}{source}{contested}, case file {line}"
