@@ -13,6 +13,7 @@ circumstances, trial) plus what the categories turn on. Two principles:
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import types
 from dataclasses import dataclass
@@ -449,8 +450,12 @@ def _describe(annotation: Any) -> FieldType | type[BaseModel] | tuple[str, type[
     return FieldType("text")
 
 
+@functools.cache
 def field_types(model: type[BaseModel] = Case, prefix: str = "") -> dict[str, FieldType]:
-    """Every fact path in a case file (`arrest.warrant_shown`, `detention[].kind`) and its type."""
+    """Every fact path in a case file (`arrest.warrant_shown`, `detention[].kind`) and its type.
+
+    Cached: the model does not change while the process runs. Callers must not mutate the result.
+    """
     out: dict[str, FieldType] = {}
     for name, info in model.model_fields.items():
         described = _describe(info.annotation)

@@ -16,8 +16,8 @@ from typing import Annotated
 
 import typer
 
+from . import batch, rulebook
 from . import check as pipeline
-from . import rulebook
 from .errors import InputError, UsageError, WgadError
 
 app = typer.Typer(
@@ -31,16 +31,18 @@ app = typer.Typer(
 class Format(str, Enum):
     text = "text"
     json = "json"
+    jsonl = "jsonl"
     markdown = "markdown"
 
 
 FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
 RulesOpt = Annotated[Path | None, typer.Option("--rules", help="Folder of rule files (default: the shipped rules).")]
 PathsArg = Annotated[list[Path], typer.Argument(help="Case files or folders (recursing into *.yaml, *.yml).")]
+JobsOpt = Annotated[int, typer.Option("--jobs", "-j", help="Worker processes (default: the machine's cores).")]
 
 
 def _render(results: list[pipeline.CaseResult], fmt: Format) -> str:
-    if fmt is Format.json:
+    if fmt in (Format.json, Format.jsonl):
         from .render import json as renderer
     elif fmt is Format.markdown:
         from .render import markdown as renderer  # type: ignore[no-redef]
@@ -70,21 +72,52 @@ def check(
     rules: RulesOpt = None,
     changes: SetOpt = None,
     why_not: Annotated[
-        bool, typer.Option("--why-not/--no-why-not", help="Show the closest rules for categories not established.")
-    ] = True,
+        bool | None,
+        typer.Option(
+            "--why-not/--no-why-not",
+            help="Show the closest rules for categories not established (default: on for a single file).",
+        ),
+    ] = None,
+    jobs: JobsOpt = 0,
 ) -> None:
     """Validate each case and show the categories it supports, with the chain of reasoning."""
     book = rulebook.load(rules)
     files = list(pipeline.case_files(paths))
-    results = [pipeline.check_file(p, book, changes or (), why_not) for p in files]
+    explain = why_not if why_not is not None else len(files) == 1
     if changes:
         from .whatif import compare
 
+        results = [pipeline.check_file(p, book, changes, explain) for p in files]
         originals = [pipeline.check_file(p, book) for p in files]
         sys.stdout.write(_what_if(originals, results, changes, fmt, compare))
-    else:
-        sys.stdout.write(_render(results, fmt))
-    raise typer.Exit(_exit_for(results))
+        raise typer.Exit(_exit_for(results))
+    summary = _run_batch(files, batch.Job("check", fmt.value, rules, explain), fmt, jobs)
+    raise typer.Exit(2 if summary.io_errors else 1 if summary.invalid else 0)
+
+
+def _run_batch(files: list[Path], job: batch.Job, fmt: Format, jobs: int) -> batch.Summary:
+    """Run a batch, streaming output; the summary table goes after it (to stderr for JSON formats)."""
+    summary = batch.Summary()
+    progress = batch.Progress(len(files))
+    collected: list[object] = []
+    for done in batch.run(files, job, jobs or batch.default_jobs(), ordered=fmt is not Format.jsonl):
+        summary.add(done)
+        progress.update(summary.files)
+        if fmt is Format.jsonl:
+            sys.stdout.write(done.output + "\n")
+            sys.stdout.flush()
+        elif fmt is Format.json and job.mode == "validate":
+            collected.extend(done.output)
+        elif fmt is Format.json:
+            collected.append(done.output)
+        else:
+            sys.stdout.write(done.output)
+    progress.close()
+    if fmt is Format.json:
+        sys.stdout.write(json.dumps(collected, indent=2, ensure_ascii=False) + "\n")
+    if job.mode == "validate" or len(files) > 1:
+        (sys.stderr if fmt in (Format.json, Format.jsonl) else sys.stdout).write(summary.table(job.mode))
+    return summary
 
 
 def _what_if(
@@ -217,22 +250,11 @@ def gaps(
 
 
 @app.command()
-def validate(paths: PathsArg, fmt: FormatOpt = Format.text) -> None:
+def validate(paths: PathsArg, fmt: FormatOpt = Format.text, jobs: JobsOpt = 0) -> None:
     """Check case files like a linter: `path:line:col: level: message [code]`, then a summary."""
-    results = [pipeline.read(p)[1] for p in pipeline.case_files(paths)]
-    problems = [p for r in results for p in r.problems]
-    if fmt is Format.json:
-        sys.stdout.write(json.dumps([p.as_dict() for p in problems], indent=2, ensure_ascii=False) + "\n")
-    else:
-        for p in problems:
-            sys.stdout.write(f"{p}\n")
-        errors = sum(p.level == "error" for p in problems)
-        warnings = len(problems) - errors
-        invalid = sum(not r.valid for r in results)
-        sys.stdout.write(
-            f"{len(results)} file(s) checked: {invalid} invalid, {errors} error(s), {warnings} warning(s)\n"
-        )
-    raise typer.Exit(_exit_for(results))
+    files = list(pipeline.case_files(paths))
+    summary = _run_batch(files, batch.Job("validate", fmt.value), fmt, jobs)
+    raise typer.Exit(2 if summary.io_errors else 1 if summary.invalid else 0)
 
 
 class DraftFormat(str, Enum):

@@ -13,7 +13,7 @@ verified and worked around here:
 * An exception in an action does not propagate: it lands in the session state
   under "exception", which is checked after every case.
 * A fact no rule matches raises MessageNotHandledException: two catch-all rules
-  match every case fact and every conclusion fact.
+  match every case fact and every conclusion fact (and never fire).
 * Facts live per session until deleted, at most 1,024 sessions per ruleset:
   every case gets a fresh session, deleted in a `finally`.
 * Each Host starts two perpetual timer threads: one Host per process.
@@ -206,7 +206,9 @@ class Engine:
                 definition[f"{rule.id}#{n}"] = body
                 runs[f"{rule.id}#{n}"] = self._action(rule)
         for kind in ("case", "concl"):
-            definition[f"$seen-{kind}"] = {"all": [{"m": {"t": kind}}]}
+            # Matches every fact of its kind, so none is "not handled", but never fires: it joins
+            # a fact type that is never asserted, which saves an action call per fact.
+            definition[f"$seen-{kind}"] = {"all": [{"m": {"t": kind}}, {"n": {"t": "$never"}}]}
             runs[f"$seen-{kind}"] = _noop
         if len(definition) > MAX_DURABLE_RULES:
             raise EngineError(
@@ -263,7 +265,7 @@ class Engine:
 
 
 def _noop(c: Any) -> None:
-    """Catch-all action: durable-rules raises on a fact that no rule matches."""
+    """The catch-all rules' action, which never runs (see the $seen rules)."""
 
 
 _engines: dict[int, Engine] = {}

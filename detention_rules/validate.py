@@ -152,24 +152,23 @@ def _migration_status(case: Case) -> bool:
     return bool(status and {"migrant", "asylum_seeker", "refugee", "stateless"} & set(status))
 
 
-def _contested_paths(case: Case) -> Iterator[PathKey]:
-    def walk(obj: Any, path: PathKey) -> Iterator[PathKey]:
-        if getattr(obj, "contested", None) is True and hasattr(obj, "value"):
-            yield path
-        elif isinstance(obj, BaseModel):
-            for name in type(obj).model_fields:
-                yield from walk(getattr(obj, name), (*path, name))
-        elif isinstance(obj, list):
-            for i, item in enumerate(obj):
-                yield from walk(item, (*path, i))
+def _contested_paths(doc: Document) -> list[PathKey]:
+    """Facts written as `{value: ..., contested: true}`, found from the file's keys (the model is valid)."""
+    return sorted(
+        path[:-1] for path in doc.key_positions if path[-1] == "contested" and _lookup(doc.data, path) is True
+    )
 
-    yield from walk(case, ())
+
+def _lookup(data: Any, path: PathKey) -> Any:
+    for step in path:
+        data = data[step]
+    return data
 
 
 def _contests(case: Case, doc: Document) -> Iterator[Problem]:
     government = case.government
     replied = _value(government.replied) if government and government.replied is not None else None
-    contested = list(_contested_paths(case))
+    contested = _contested_paths(doc)
     listed = government.contests if government and government.contests else []
     if (contested or listed) and replied is not True:
         where = contested[0] if contested else ("government", "contests")
@@ -180,7 +179,7 @@ def _contests(case: Case, doc: Document) -> Iterator[Problem]:
             "a fact is marked contested but government.replied is not true: record the Government's response",
             "contested-no-response",
         )
-    known = set(field_types())
+    known = field_types()
     for i, name in enumerate(listed):
         generic = "".join(ch for ch in _strip_indexes(name))
         if generic not in known and not any(k.startswith(generic + ".") or k.startswith(generic + "[]") for k in known):

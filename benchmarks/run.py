@@ -1,0 +1,158 @@
+"""Measure detention-rules on this machine and print a table (run by hand, never by the test suite).
+
+    python benchmarks/run.py [--quick]
+
+Generates synthetic cases (benchmarks/generate.py, seeded) in a temporary folder,
+then measures: cold `wgad check` of the reference case against `python -c pass`
+and the dependencies' own import time; rule loading; the per-case time of each
+stage; throughput on 10,000 cases with 1 and 2 jobs against the libyaml parse
+floor; and peak memory at 1,000, 10,000 and 100,000 cases. `--quick` uses
+smaller numbers to check that the script works.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+REFERENCE = ROOT / "cases" / "ilyashev-kazakhstan-2022.yaml"
+PY = sys.executable
+WGAD = [PY, "-m", "detention_rules"]
+
+
+def wall(cmd: list[str], runs: int = 7) -> float:
+    """Median wall time of a command, in seconds."""
+    times = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+        times.append(time.perf_counter() - t)
+    return statistics.median(times)
+
+
+def generate(folder: Path, n: int) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    subprocess.run([PY, str(HERE / "generate.py"), str(folder), str(n)], check=True)
+    return folder
+
+
+def parse_floor(files: list[Path]) -> float:
+    """Seconds per file to read and parse with libyaml's C loader alone."""
+    import yaml
+
+    t = time.perf_counter()
+    for f in files:
+        yaml.load(f.read_bytes(), Loader=yaml.CSafeLoader)
+    return (time.perf_counter() - t) / len(files)
+
+
+def run_batch(folder: Path, jobs: int) -> tuple[float, int]:
+    """Wall seconds of `wgad check -f jsonl` over a folder, and the peak RSS (KiB) of its largest process."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    t = time.perf_counter()
+    proc = subprocess.run(
+        [*WGAD, "check", "-f", "jsonl", "-j", str(jobs), str(folder)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        check=False,
+    )
+    elapsed = time.perf_counter() - t
+    if proc.returncode not in (0, 1):
+        raise SystemExit(f"wgad failed: {proc.stderr[-500:]}")
+    return elapsed, max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+
+
+def peak_single(folder: Path) -> int:
+    """Peak RSS in KiB of one single-job run, measured in a fresh interpreter."""
+    code = (
+        "import resource, subprocess, sys;"
+        f"subprocess.run({[*WGAD, 'check', '-f', 'jsonl', '-j', '1', str(folder)]!r}, stdout=subprocess.DEVNULL,"
+        " stderr=subprocess.DEVNULL);"
+        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+    )
+    return int(subprocess.run([PY, "-c", code], capture_output=True, text=True, check=True).stdout)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="small sizes, to check the script")
+    args = parser.parse_args()
+    sizes = (100, 300, 1_000) if args.quick else (1_000, 10_000, 100_000)
+    throughput_n = 300 if args.quick else 10_000
+    rows: list[tuple[str, str, str]] = []
+
+    pass_t = wall([PY, "-c", "pass"])
+    deps_t = wall([PY, "-c", "import durable.engine, yaml, typer, pydantic, rich"])
+    model_t = wall([PY, "-c", "import durable.engine, yaml, typer, pydantic, rich; from pydantic import BaseModel"])
+    cold_t = wall([*WGAD, "check", str(REFERENCE)])
+    rows += [
+        ("python -c pass", f"{pass_t * 1000:.0f} ms", ""),
+        ("import dependencies alone", f"{deps_t * 1000:.0f} ms", ""),
+        ("  ... and pydantic.BaseModel", f"{model_t * 1000:.0f} ms", "pydantic loads its model machinery lazily"),
+        (
+            "cold wgad check (reference case)",
+            f"{cold_t * 1000:.0f} ms",
+            f"{cold_t / deps_t:.2f}x dependencies (target <= 1.5x)",
+        ),
+    ]
+
+    sys.path.insert(0, str(ROOT))
+    sys.path.insert(0, str(HERE))
+    from stages import stages
+
+    from detention_rules import engine, rulebook
+
+    t = time.perf_counter()
+    book = rulebook.load()
+    t_rules = time.perf_counter() - t
+    t = time.perf_counter()
+    engine.for_rulebook(book)
+    t_engine = time.perf_counter() - t
+    rows += [
+        ("load and check rules", f"{t_rules * 1000:.1f} ms", f"{len(book.rules)} rules"),
+        ("compile into durable-rules", f"{t_engine * 1000:.1f} ms", "once per process"),
+    ]
+
+    with tempfile.TemporaryDirectory() as tmp:
+        base = Path(tmp)
+        folder = generate(base / "n", throughput_n)
+        files = sorted(folder.glob("*.yaml"))
+        split = stages(files[:1000])
+        total = sum(split.values())
+        for name, ms in split.items():
+            rows.append((f"per case: {name}", f"{ms:.3f} ms", f"{ms / total:.0%}"))
+        floor = parse_floor(files)
+        rows.append(("per case: parse floor (libyaml alone)", f"{floor * 1000:.3f} ms", ""))
+        for jobs in (1, 2):
+            elapsed, _ = run_batch(folder, jobs)
+            rate = len(files) / elapsed
+            note = (
+                f"{elapsed / len(files) / floor:.1f}x the parse floor (target <= 3x)"
+                if jobs == 1
+                else ("target >= 1,000 cases/s")
+            )
+            rows.append((f"{len(files):,} cases, {jobs} job(s)", f"{rate:,.0f} cases/s", note))
+        peaks = {}
+        for n in sizes:
+            folder_n = folder if n == throughput_n else generate(base / f"m{n}", n)
+            peaks[n] = peak_single(folder_n)
+            rows.append((f"peak memory, {n:,} cases (1 job)", f"{peaks[n] / 1024:.0f} MiB", ""))
+        rows.append(("peak at largest / smallest", f"{peaks[sizes[-1]] / peaks[sizes[0]]:.2f}x", "target <= 1.2x"))
+
+    width = max(len(r[0]) for r in rows)
+    print(f"{'measure':<{width}}  {'value':>14}  note")
+    for name, value, note in rows:
+        print(f"{name:<{width}}  {value:>14}  {note}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,188 @@
+"""Run many case files: in this process or in worker processes, streaming results as they finish.
+
+Each worker loads the rulebook and compiles the engine once, then handles files
+one after another; the engine keeps nothing from one case to the next (each
+case has its own durable-rules session, deleted after it). Workers return what
+the renderer needs, already rendered, so nothing large crosses processes and
+memory stays flat however many files there are.
+"""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import os
+import sys
+import time
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import rulebook
+from .case import CATEGORIES
+
+#: Files handed to a worker at a time: large enough to amortise the hand-off, small enough to stream.
+CHUNK = 16
+
+
+@dataclass(frozen=True)
+class Job:
+    """What to do with each file: check (with an output format) or only validate."""
+
+    mode: str  # "check" or "validate"
+    fmt: str  # "text", "json", "jsonl", "markdown"
+    rules: Path | None = None
+    why_not: bool = False
+    changes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Done:
+    """One file's outcome, rendered, with what the summary needs."""
+
+    index: int
+    path: str
+    output: Any  # a string (text, markdown, jsonl, validate lines) or JSON-ready data (json)
+    valid: bool
+    io_error: bool
+    categories: tuple[str, ...] = ()
+    errors: int = 0
+    warnings: int = 0
+
+
+_job: Job | None = None
+_book: rulebook.Rulebook | None = None
+
+
+def _init(job: Job) -> None:
+    """Per worker: load the rulebook and compile the engine once, before the first file."""
+    global _job, _book
+    from . import engine
+
+    _job = job
+    _book = rulebook.load(job.rules)
+    engine.for_rulebook(_book)
+
+
+def _one(item: tuple[int, Path]) -> Done:
+    from . import check as pipeline
+
+    assert _job is not None and _book is not None
+    index, path = item
+    job = _job
+    if job.mode == "validate":
+        result = pipeline.read(path)[1]
+        output: Any = "".join(f"{p}\n" for p in result.problems)
+        if job.fmt == "json":
+            output = [p.as_dict() for p in result.problems]
+        elif job.fmt == "jsonl":
+            problems = [p.as_dict() for p in result.problems]
+            output = json.dumps({"file": str(path), "valid": result.valid, "problems": problems}, ensure_ascii=False)
+    else:
+        result = pipeline.check_file(path, _book, job.changes, job.why_not)
+        if job.fmt in ("json", "jsonl"):
+            from .render import json as renderer
+
+            output = renderer.result(result)
+            if job.fmt == "jsonl":  # serialised here, so the parent process only writes
+                output = json.dumps(output, ensure_ascii=False)
+        elif job.fmt == "markdown":
+            from .render import markdown
+
+            output = markdown.render([result])
+        else:
+            from .render import text
+
+            output = text.render([result])
+    errors = sum(p.level == "error" for p in result.problems)
+    return Done(
+        index,
+        str(path),
+        output,
+        result.valid,
+        any(p.code == "io" for p in result.problems),
+        tuple(result.analysis.categories) if result.analysis else (),
+        errors,
+        len(result.problems) - errors,
+    )
+
+
+def default_jobs() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not Linux
+        return os.cpu_count() or 1
+
+
+def run(paths: Iterable[Path], job: Job, jobs: int, ordered: bool) -> Iterator[Done]:
+    """Results for each path; in input order if `ordered`, else as they finish."""
+    items = list(enumerate(paths))
+    if jobs <= 1 or len(items) <= 1:
+        _init(job)
+        yield from map(_one, items)
+        return
+    # spawn, not fork: durable-rules runs timer threads that a fork would copy mid-flight.
+    context = multiprocessing.get_context("spawn")
+    with context.Pool(min(jobs, len(items)), initializer=_init, initargs=(job,)) as pool:
+        mapper = pool.imap if ordered else pool.imap_unordered
+        yield from mapper(_one, items, chunksize=CHUNK)
+
+
+@dataclass
+class Summary:
+    """Counts for the table printed after a batch."""
+
+    files: int = 0
+    invalid: int = 0
+    io_errors: int = 0
+    errors: int = 0
+    warnings: int = 0
+    categories: Counter[str] = field(default_factory=Counter)
+    none_found: int = 0
+
+    def add(self, done: Done) -> None:
+        self.files += 1
+        self.invalid += not done.valid
+        self.io_errors += done.io_error
+        self.errors += done.errors
+        self.warnings += done.warnings
+        self.categories.update(done.categories)
+        self.none_found += done.valid and not done.categories
+
+    def table(self, mode: str) -> str:
+        if mode == "validate":
+            return (
+                f"{self.files} file(s) checked: {self.invalid} invalid, {self.errors} error(s), "
+                f"{self.warnings} warning(s)\n"
+            )
+        rows = [f"{self.files} file(s): {self.files - self.invalid} analysed, {self.invalid} invalid"]
+        rows += [f"  category {c:<4} {self.categories[c]:>7} case(s)" for c in CATEGORIES]
+        rows.append(f"  no category {self.none_found:>6} case(s)")
+        return "\n".join(rows) + "\n"
+
+
+class Progress:
+    """A one-line counter on a terminal, shown only once a run has taken more than a moment."""
+
+    DELAY = 1.0
+
+    def __init__(self, total: int, stream: Any = sys.stderr):
+        self.total = total
+        self.stream = stream
+        self.enabled = total > 1 and stream.isatty()
+        self.start = time.monotonic()
+        self.shown = False
+
+    def update(self, done: int) -> None:
+        if not self.enabled or time.monotonic() - self.start < self.DELAY:
+            return
+        self.shown = True
+        self.stream.write(f"\r{done}/{self.total} files")
+        self.stream.flush()
+
+    def close(self) -> None:
+        if self.shown:
+            self.stream.write("\r" + " " * 40 + "\r")
+            self.stream.flush()

@@ -1,0 +1,73 @@
+"""Batches: any number of files, several workers, one bad file not stopping the rest, no state between cases."""
+
+from __future__ import annotations
+
+import json
+import random
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from detention_rules import check, rulebook
+from detention_rules.render.json import result as as_json
+
+from .conftest import CASES, ROOT
+
+
+def wgad(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "detention_rules", *args], capture_output=True, text=True, cwd=ROOT, check=False
+    )
+
+
+def _library(tmp_path: Path) -> Path:
+    folder = tmp_path / "cases"
+    shutil.copytree(CASES, folder)
+    (folder / "zz-broken.yaml").write_text("arrest:\n  warrant_shown: [\n", encoding="utf-8")
+    return folder
+
+
+def test_results_do_not_depend_on_the_order_of_cases() -> None:
+    files = sorted(CASES.rglob("*.yaml"))
+    book = rulebook.load()
+    forward = {str(p): json.dumps(as_json(check.check_file(p, book)), sort_keys=True) for p in files}
+    shuffled = files[:]
+    random.Random(7).shuffle(shuffled)
+    backward = {str(p): json.dumps(as_json(check.check_file(p, book)), sort_keys=True) for p in reversed(shuffled)}
+    assert forward == backward
+
+
+def test_jsonl_with_two_jobs_streams_every_case_and_reports_the_bad_one(tmp_path: Path) -> None:
+    folder = _library(tmp_path)
+    out = wgad("check", "-f", "jsonl", "-j", "2", str(folder))
+    rows = [json.loads(line) for line in out.stdout.splitlines()]
+    files = sorted(str(p) for p in folder.rglob("*.yaml"))
+    assert sorted(r["file"] for r in rows) == files
+    (broken,) = [r for r in rows if r["file"].endswith("zz-broken.yaml")]
+    assert broken["valid"] is False and broken["problems"][0]["code"] == "yaml-syntax"
+    (ref,) = [r for r in rows if r["file"].endswith("ilyashev-kazakhstan-2022.yaml")]
+    assert ref["established"] == ["I", "II", "III", "V"]
+    assert out.returncode == 1  # one file is invalid
+    assert "category I" in out.stderr and "1 invalid" in out.stderr  # the summary, off stdout
+
+
+def test_one_and_two_jobs_agree(tmp_path: Path) -> None:
+    folder = _library(tmp_path)
+    one = wgad("check", "-f", "json", "-j", "1", str(folder))
+    two = wgad("check", "-f", "json", "-j", "2", str(folder))
+    assert json.loads(one.stdout) == json.loads(two.stdout)
+
+
+def test_validate_folder_summary(tmp_path: Path) -> None:
+    folder = _library(tmp_path)
+    out = wgad("validate", "-j", "2", str(folder))
+    n = len(list(folder.rglob("*.yaml")))
+    assert out.returncode == 1
+    assert f"{n} file(s) checked: 1 invalid" in out.stdout
+    assert "zz-broken.yaml:3:1: error: YAML syntax error" in out.stdout
+
+
+def test_no_progress_bar_when_piped(tmp_path: Path) -> None:
+    out = wgad("check", "-f", "jsonl", "-j", "1", str(_library(tmp_path)))
+    assert "\r" not in out.stderr
