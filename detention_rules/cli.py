@@ -85,11 +85,9 @@ def check(
     files = list(pipeline.case_files(paths))
     explain = why_not if why_not is not None else len(files) == 1
     if changes:
-        from .whatif import compare
-
         results = [pipeline.check_file(p, book, changes, explain) for p in files]
         originals = [pipeline.check_file(p, book) for p in files]
-        sys.stdout.write(_what_if(originals, results, changes, fmt, compare))
+        sys.stdout.write(_what_if(originals, results, changes, fmt))
         raise typer.Exit(_exit_for(results))
     summary = _run_batch(files, batch.Job("check", fmt.value, rules, explain), fmt, jobs)
     raise typer.Exit(2 if summary.io_errors else 1 if summary.invalid else 0)
@@ -121,39 +119,43 @@ def _run_batch(files: list[Path], job: batch.Job, fmt: Format, jobs: int) -> bat
 
 
 def _what_if(
-    originals: list[pipeline.CaseResult],
-    results: list[pipeline.CaseResult],
-    changes: list[str],
-    fmt: Format,
-    compare: object,
+    originals: list[pipeline.CaseResult], results: list[pipeline.CaseResult], changes: list[str], fmt: Format
 ) -> str:
     """The changed run, preceded by what appeared, disappeared or changed against the original."""
-    diffs = [compare(a, b) for a, b in zip(originals, results, strict=True)]  # type: ignore[operator]
-    if fmt is Format.json:
+    from .whatif import compare
+
+    if fmt in (Format.json, Format.jsonl):
         from .render import json as renderer
 
-        rows = []
-        for a, b, diff in zip(originals, results, diffs, strict=True):
-            rows.append(
-                {
-                    "file": a.path,
-                    "set": changes,
-                    "original": renderer.result(a),
-                    "what_if": renderer.result(b),
-                    "changes": [{"name": c.name, "before": c.before, "after": c.after} for c in diff],
-                }
-            )
+        rows = [
+            {
+                "file": a.path,
+                "set": changes,
+                "original": renderer.result(a),
+                "what_if": renderer.result(b),
+                "changes": [{"name": c.name, "before": c.before, "after": c.after} for c in compare(a, b)],
+            }
+            for a, b in zip(originals, results, strict=True)
+        ]
+        if fmt is Format.jsonl:
+            return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
         return json.dumps(rows, indent=2, ensure_ascii=False) + "\n"
     lines = []
-    for a, diff in zip(originals, diffs, strict=True):
+    for a, b in zip(originals, results, strict=True):
         lines.append(f"{a.path}: what if {', '.join(changes)}")
+        if b.analysis is None:
+            lines.append("  the changed case is not valid:")
+            lines += [f"  {p}" for p in b.problems]
+            lines.append("")
+            continue
+        diff = compare(a, b)
         lines.append(f"  {'':<58} {'original':<22} what if")
         if not diff:
             lines.append("  no finding changes")
-        for c in diff:
-            lines.append(f"  {c.name:<58} {c.before:<22} {c.after}")
+        lines += [f"  {c.name:<58} {c.before:<22} {c.after}" for c in diff]
         lines.append("")
-    return "\n".join(lines) + "\n" + _render(results, fmt)
+    valid = [r for r in results if r.analysis is not None]
+    return "\n".join(lines) + "\n" + (_render(valid, fmt) if valid else "")
 
 
 @app.command()
@@ -177,7 +179,12 @@ def evaluate(
             "cases": ev.cases,
             "invalid": ev.invalid,
             "categories": {
-                c: {**ev.counts[c], "precision": ev.precision(c), "recall": ev.recall(c)} for c in CATEGORIES
+                c: {
+                    **{k: ev.counts[c][k] for k in ("agreed", "missed", "wrongly found", "rightly rejected")},
+                    "precision": ev.precision(c),
+                    "recall": ev.recall(c),
+                }
+                for c in CATEGORIES
             },
             "disagreements": [d.__dict__ for d in ev.disagreements],
         }
@@ -251,7 +258,7 @@ def gaps(
 
 @app.command()
 def validate(paths: PathsArg, fmt: FormatOpt = Format.text, jobs: JobsOpt = 0) -> None:
-    """Check case files like a linter: `path:line:col: level: message [code]`, then a summary."""
+    """Check case files like a linter: `path:line:col: level: message \\[code]`, then a summary."""
     files = list(pipeline.case_files(paths))
     summary = _run_batch(files, batch.Job("validate", fmt.value), fmt, jobs)
     raise typer.Exit(2 if summary.io_errors else 1 if summary.invalid else 0)
@@ -270,6 +277,7 @@ def draft(
         Path | None, typer.Option("-o", "--output", help="File to write (default: standard output).")
     ] = None,
     redact: Annotated[bool, typer.Option("--redact", help="Replace the person's names with initials.")] = False,
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing output file.")] = False,
     rules: RulesOpt = None,
 ) -> None:
     """Write a draft "analysis of violations" in the Working Group's order, with remedies and referrals."""
@@ -293,6 +301,8 @@ def draft(
         return
     if output.resolve() == path.resolve():
         raise UsageError(f"{output}: the draft never overwrites the case file")
+    if output.exists() and not force:
+        raise UsageError(f"{output}: already exists (an edited draft?); use --force to replace it")
     try:
         output.write_text(text, encoding="utf-8")
     except OSError as exc:
@@ -365,7 +375,7 @@ def main() -> None:
     except InputError as exc:
         for p in exc.problems:
             sys.stderr.write(f"{p}\n")
-        sys.exit(exc.exit_code)
+        sys.exit(2 if all(p.code == "io" for p in exc.problems) else exc.exit_code)
     except WgadError as exc:
         sys.stderr.write(f"wgad: {exc}\n")
         sys.exit(exc.exit_code)

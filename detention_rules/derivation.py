@@ -186,6 +186,13 @@ def _unique(nodes: list[FactNode]) -> list[FactNode]:
     return list(seen.values())
 
 
+def _asserters(node: FactNode) -> set[str]:
+    """Who asserts a fact; a derived fact, whoever asserts the facts it comes from."""
+    if node.derived_from:
+        return set().union(*(_asserters(d) for d in node.derived_from))
+    return set(node.by)
+
+
 def leaves(node: ConclusionNode) -> list[FactNode]:
     """Every fact a conclusion rests on, through all its premises."""
     out: list[FactNode] = []
@@ -208,9 +215,8 @@ def analyse(rulebook: Rulebook, facts: Facts, outcome: Outcome) -> Analysis:
         tree = explainer.conclusion(conclusion)
         used = [f for f in leaves(tree) if not f.absent_defeater]
         contested = [f for f in used if f.contested]
-        source_only = [
-            f for f in used if replied is True and not f.contested and set(f.by or ("source",)) == {"source"}
-        ]
+        # Only facts the file says the source alone asserts: a plain fact says nothing of who asserts it.
+        source_only = [f for f in used if replied is True and not f.contested and _asserters(f) == {"source"}]
         strength = "contested" if contested else "source-only" if source_only else "established"
         findings.append(Finding(category, tree, strength, contested, source_only))
     return Analysis(facts.file, findings, outcome.concluded, outcome.fired, explainer.iccpr, replied)

@@ -58,6 +58,7 @@ class Section:
     provisions: list[str] = field(default_factory=list)
     jurisprudence: list[str] = field(default_factory=list)
     reasoning: list[str] = field(default_factory=list)
+    law: list[str] = field(default_factory=list)  # the legal standards the rules quote
     open_questions: list[Question] = field(default_factory=list)
 
 
@@ -117,6 +118,9 @@ def build(result: CaseResult, asked: list[Question], *, redact: bool = False) ->
                 section.provisions += [p for p in node.provisions if p not in section.provisions]
                 section.jurisprudence += [j for j in node.rule.jurisprudence if j not in section.jurisprudence]
                 section.reasoning.append(node.text)
+                for text in (node.rule.law, node.rule.note):
+                    if text and text.strip() not in section.law:
+                        section.law.append(text.strip())
                 for special in node.rule.refer:
                     referrals.setdefault(special, f"category {category}: {node.rule.title}")
         prefix = f"{category}."

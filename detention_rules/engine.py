@@ -13,7 +13,9 @@ verified and worked around here:
 * An exception in an action does not propagate: it lands in the session state
   under "exception", which is checked after every case.
 * A fact no rule matches raises MessageNotHandledException: two catch-all rules
-  match every case fact and every conclusion fact (and never fire).
+  match every case fact and every conclusion fact.
+* Deleting a session in which no action ever ran aborts the whole process
+  (`free(): invalid pointer`): the case fact's catch-all always fires.
 * Facts live per session until deleted, at most 1,024 sessions per ruleset:
   every case gets a fresh session, deleted in a `finally`.
 * Each Host starts two perpetual timer threads: one Host per process.
@@ -27,7 +29,6 @@ from __future__ import annotations
 
 import copy
 import itertools
-import sys
 import threading
 from dataclasses import dataclass, field
 from typing import Any
@@ -205,11 +206,13 @@ class Engine:
             for n, body in enumerate(compile_rule(rule)):
                 definition[f"{rule.id}#{n}"] = body
                 runs[f"{rule.id}#{n}"] = self._action(rule)
-        for kind in ("case", "concl"):
-            # Matches every fact of its kind, so none is "not handled", but never fires: it joins
-            # a fact type that is never asserted, which saves an action call per fact.
-            definition[f"$seen-{kind}"] = {"all": [{"m": {"t": kind}}, {"n": {"t": "$never"}}]}
-            runs[f"$seen-{kind}"] = _noop
+        # Catch-alls, so that no fact is "not handled". The one for the case fact fires once per
+        # case: durable-rules aborts the process (free(): invalid pointer) when it deletes a
+        # session in which no action ever ran. The one for conclusions joins a fact type that is
+        # never asserted, so it matches every conclusion without costing an action call.
+        definition["$seen-case"] = {"all": [{"m": {"t": "case"}}]}
+        definition["$seen-concl"] = {"all": [{"m": {"t": "concl"}}, {"n": {"t": "$never"}}]}
+        runs["$seen-case"] = runs["$seen-concl"] = _noop
         if len(definition) > MAX_DURABLE_RULES:
             raise EngineError(
                 f"the rulebook compiles to {len(definition)} durable rules; "
@@ -265,7 +268,7 @@ class Engine:
 
 
 def _noop(c: Any) -> None:
-    """The catch-all rules' action, which never runs (see the $seen rules)."""
+    """The catch-all rules' action: nothing to do (see the $seen rules)."""
 
 
 _engines: dict[int, Engine] = {}
@@ -277,7 +280,3 @@ def for_rulebook(rulebook: Rulebook) -> Engine:
     if key not in _engines:
         _engines[key] = Engine(rulebook)
     return _engines[key]
-
-
-def python_version_note() -> str:
-    return f"Python {sys.version_info.major}.{sys.version_info.minor}"

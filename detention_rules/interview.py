@@ -18,6 +18,7 @@ from . import source
 from .case import field_types
 from .errors import UsageError
 from .facts import DERIVED
+from .questions import generic
 from .validate import validate
 from .whatif import apply
 from .whynot import Question
@@ -36,8 +37,7 @@ def _fields(question: Question) -> list[str]:
 
 
 def _parse(field: str, answer: str) -> Any:
-    generic = "".join(ch for ch in field if not ch.isdigit())
-    ftype = {**field_types(), **DERIVED}.get(generic)
+    ftype = {**field_types(), **DERIVED}.get(generic(field))
     text = answer.strip()
     if ftype is None or ftype.kind == "text":
         return text
@@ -61,8 +61,7 @@ def _parse(field: str, answer: str) -> Any:
 
 
 def _hint(field: str) -> str:
-    generic = "".join(ch for ch in field if not ch.isdigit())
-    ftype = {**field_types(), **DERIVED}.get(generic)
+    ftype = {**field_types(), **DERIVED}.get(generic(field))
     if ftype is None or ftype.kind == "text":
         return "text or date"
     if ftype.kind == "bool":

@@ -6,6 +6,8 @@ suite checks that every field a rule tests has a question here.
 
 from __future__ import annotations
 
+import re
+
 QUESTIONS: dict[str, str] = {
     "detention": "Was the person deprived of liberty? List each period (police custody, pre-trial, prison...).",
     "conduct": "What did the person do that the detention responded to (expression, assembly, religion...)?",
@@ -65,7 +67,11 @@ QUESTIONS: dict[str, str] = {
 }
 
 
+def generic(field: str) -> str:
+    """`detention[1].judge_within_48h` -> `detention[].judge_within_48h`: a path without item numbers."""
+    return re.sub(r"\[\d+\]", "[]", field)
+
+
 def question(field: str) -> str:
     """The question for a field path; indexes (`detention[1].x`) are read as `detention[].x`."""
-    generic = "".join(ch for ch in field if not ch.isdigit())
-    return QUESTIONS.get(generic, f"What is {field}?")
+    return QUESTIONS.get(generic(field), f"What is {field}?")

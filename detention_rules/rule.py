@@ -132,16 +132,6 @@ class Rule:
 # --- reading facts -----------------------------------------------------------------
 
 
-def lookup(doc: Mapping[str, Any], path: str) -> Any:
-    """The value at a dotted path, or None when any step is absent."""
-    cur: Any = doc
-    for part in path.split("."):
-        if not isinstance(cur, Mapping) or part not in cur:
-            return None
-        cur = cur[part]
-    return cur
-
-
 def _compare(op: str, actual: Any, expected: Any) -> Tri:
     if actual is None:
         return None
@@ -150,7 +140,7 @@ def _compare(op: str, actual: Any, expected: Any) -> Tri:
     if op == "is_not":
         return not ((actual == expected and type(actual) is type(expected)) or _num_eq(actual, expected))
     if op == "in":
-        return any(actual == v and type(actual) is type(v) for v in expected)
+        return any((actual == v and type(actual) is type(v)) or _num_eq(actual, v) for v in expected)
     if op == "contains":
         return isinstance(actual, list) and expected in actual
     if op == "contains_any":
@@ -288,6 +278,19 @@ def placeholders(template: str) -> list[str]:
     return _PLACEHOLDER.findall(template)
 
 
+_OPTIONAL = re.compile(r"\[([^\[\]]*)\]")
+
+
 def fill(template: str, values: Mapping[str, str]) -> str:
-    """Fill `{path}` placeholders by plain substitution: templates are never evaluated."""
-    return _PLACEHOLDER.sub(lambda m: values.get(m.group(1), "(unknown)"), template)
+    """Fill `{path}` placeholders by plain substitution: templates are never evaluated.
+
+    A `[segment]` is kept only when every placeholder in it is known, so
+    "given later[ on {arrest.reasons_given_date}]" reads well either way.
+    """
+
+    def optional(m: re.Match[str]) -> str:
+        names = placeholders(m.group(1))
+        return m.group(1) if all(n in values for n in names) else ""
+
+    text = _OPTIONAL.sub(optional, template)
+    return _PLACEHOLDER.sub(lambda m: values.get(m.group(1), "(unknown)"), text)

@@ -16,7 +16,7 @@ from typing import Any
 
 from . import source
 from .case import CATEGORIES, FieldType, field_types
-from .errors import InputError, Problem
+from .errors import InputError, Problem, UsageError
 from .facts import DERIVED
 from .rule import (
     CONCLUSION_KINDS,
@@ -69,32 +69,9 @@ class Rulebook:
 
     rules: tuple[Rule, ...]
 
-    def by_id(self, rule_id: str) -> Rule:
-        return self._index[rule_id]
-
-    @property
-    def _index(self) -> dict[str, Rule]:
-        return {r.id: r for r in self.rules}
-
     def drawing(self, conclusion: str) -> list[Rule]:
         """The rules that draw a conclusion."""
         return [r for r in self.rules if r.concludes == conclusion]
-
-    def order(self) -> list[Rule]:
-        """Rules with every rule after those whose conclusions it needs."""
-        done: set[str] = set()
-        out: list[Rule] = []
-        pending = list(self.rules)
-        while pending:
-            ready = [r for r in pending if needs(r.when) <= done]
-            for r in ready:
-                out.append(r)
-                pending.remove(r)
-            done |= {r.concludes for r in ready}
-            if not ready:  # a cycle: check() refuses it; keep the order total anyway
-                out.extend(pending)
-                break
-        return out
 
 
 _cache: dict[Path, Rulebook] = {}
@@ -103,6 +80,8 @@ _cache: dict[Path, Rulebook] = {}
 def load(directory: Path | None = None) -> Rulebook:
     """Load and check every rule file in `directory` (default: the shipped rules), once per process."""
     directory = (directory or default_dir()).resolve()
+    if not directory.is_dir():
+        raise UsageError(f"{directory}: no such rules folder")
     if directory not in _cache:
         files = sorted(directory.glob("*.yaml")) + sorted(directory.glob("*.yml"))
         if not files:
@@ -193,13 +172,18 @@ class _Reader:
             value = item.get(key, [])
             required = key != "refer"
             if not isinstance(value, list) or (required and not value) or not all(isinstance(v, str) for v in value):
-                self.problem((*path, key), f"'{key}' must be a non-empty list of citations", "rule-type")
+                need = "a non-empty list of citations" if required else "a list of special procedures"
+                self.problem((*path, key), f"'{key}' must be {need}", "rule-type")
                 return None
             lists[key] = tuple(value)
+        item_lists = [c.list_path for c in walk(when) if isinstance(c, AnyItem)] if when else []
         for name in placeholders(item["explain"]):
-            if name.removeprefix("item.") != name:
-                continue  # checked against the matched item at fill time
-            if name not in self.fields:
+            known = (
+                any(f"{lst}[].{name[5:]}" in self.fields for lst in item_lists)
+                if name.startswith("item.")
+                else name in self.fields
+            )
+            if not known:
                 self.problem((*path, "explain"), f"template names unknown field '{name}'", "rule-unknown-field")
         if when is None or concludes is None:
             return None
@@ -426,4 +410,12 @@ def all_problems(directory: Path | None = None) -> list[Problem]:
     if not files:
         return [Problem(str(directory), 1, 1, "error", "no rule files here", "rules-missing")]
     rules, problems = _read(files)
-    return sorted(problems + check(rules))
+    problems += check(rules)
+    if not any(p.level == "error" for p in problems):
+        from .engine import MAX_DURABLE_RULES, compile_rule
+
+        size = sum(len(compile_rule(r)) for r in rules) + 2
+        if size > MAX_DURABLE_RULES:
+            message = f"the rules compile to {size} durable rules; the limit is {MAX_DURABLE_RULES}"
+            problems.append(Problem(str(directory), 1, 1, "error", message, "rules-too-many"))
+    return sorted(problems)

@@ -41,20 +41,26 @@ def _at(doc: Document, path: PathKey, level: str, message: str, code: str, *, ke
 def _model_problems(doc: Document, exc: ValidationError) -> Iterator[Problem]:
     seen: set[tuple[PathKey, str]] = set()
     for error in exc.errors(include_url=False):
-        path = tuple(p for p in error["loc"] if p not in FACT_TAGS)
+        loc = error["loc"]
+        path = tuple(p for p in loc if p not in FACT_TAGS)
+        # an error in `{value: ...}` is reported on the value's line but named after the fact
+        shown = path[:-1] if "asserted" in loc and path[-1:] == ("value",) else path
         kind = error["type"]
         if kind == "extra_forbidden":
             key = str(path[-1])
             hint = difflib.get_close_matches(key, _allowed_keys(path[:-1]), n=1)
             extra = f"; did you mean '{hint[0]}'?" if hint else ""
-            message, code = f"unknown key '{key}'{extra}", "unknown-key"
-        elif kind in ("literal_error", "enum"):
-            message, code = f"{dotted(path)}: {error['msg'].replace('Input should be', 'must be')}", "bad-value"
+            where = f" in {dotted(path[:-1])}" if path[:-1] else " at the top level"
+            message, code = f"unknown key '{key}'{where}{extra}", "unknown-key"
+        elif kind in ("literal_error", "enum", "string_pattern_mismatch"):
+            message, code = f"{dotted(shown)}: {error['msg'].replace('Input should be', 'must be')}", "bad-value"
         elif kind == "value_error":
-            message, code = f"{dotted(path)}: {error['msg'].removeprefix('Value error, ')}", "bad-value"
+            message, code = f"{dotted(shown)}: {error['msg'].removeprefix('Value error, ')}", "bad-value"
+        elif kind == "string_too_long":
+            message, code = f"{dotted(shown)}: {error['msg'].replace('String should', 'must')}", "too-long"
         else:
             got = type(error.get("input")).__name__
-            message = f"{dotted(path)}: {error['msg'].replace('Input should be', 'must be')} (got {got})"
+            message = f"{dotted(shown)}: {error['msg'].replace('Input should be', 'must be')} (got {got})"
             code = "wrong-type"
         if (path, code) in seen:
             continue

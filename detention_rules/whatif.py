@@ -12,11 +12,9 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-import yaml
-
 from . import source
 from .case import CATEGORIES
-from .errors import UsageError
+from .errors import InputError, UsageError
 
 if TYPE_CHECKING:
     from .check import CaseResult
@@ -36,11 +34,11 @@ def parse_set(text: str) -> tuple[list[str | int], Any]:
             raise UsageError(f"--set {text!r}: '{part}' is not a field name")
         steps.append(m.group(1))
         steps += [int(i) for i in re.findall(r"\[(\d+)\]", m.group(2))]
-    try:
-        value = yaml.safe_load(value_text) if value_text.strip() else None
-    except yaml.YAMLError:
+    try:  # read like a case file: 20:20 stays a time, 2020-04-17 a date
+        value = source.parse(f"v: {value_text}", "--set").data["v"] if value_text.strip() else None
+    except InputError:
         raise UsageError(f"--set {text!r}: the value is not valid YAML") from None
-    if isinstance(value, (dict, list)) and not isinstance(value, list):
+    if isinstance(value, dict):
         raise UsageError(f"--set {text!r}: set one fact at a time")
     return steps, value
 

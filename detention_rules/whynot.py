@@ -16,7 +16,7 @@ from typing import Any
 from . import reading
 from .case import CATEGORIES, field_types
 from .facts import DERIVED, Facts
-from .questions import question
+from .questions import generic, question
 from .rule import AnyItem, FactCond, Needs, Rule, Trace, Tri, Unless, _get, evaluate, needs
 from .rulebook import Rulebook
 
@@ -115,8 +115,7 @@ _TYPES = {**field_types(), **DERIVED}
 
 
 def _candidates(path: str) -> list[Any]:
-    generic = "".join(ch for ch in path if not ch.isdigit())
-    ftype = _TYPES.get(generic)
+    ftype = _TYPES.get(generic(path))
     if ftype is None:
         return []
     if ftype.kind == "bool":

@@ -84,3 +84,36 @@ def test_non_party_drops_covenant_citations() -> None:
     (finding,) = result.analysis.findings
     expression = [r for p in finding.tree.support[0].premises for r in p.support if r.rule.id == "II.expression"]
     assert expression and expression[0].provisions == ("UDHR 19",)
+
+
+def test_every_field_a_rule_reads_has_a_question() -> None:
+    from detention_rules.questions import QUESTIONS
+    from detention_rules.rule import AnyItem, FactCond, Unless, walk
+
+    missing = set()
+    for rule in rulebook.load().rules:
+        lists = [c.list_path for c in walk(rule.when) if isinstance(c, AnyItem)]
+        for node in walk(rule.when):
+            if isinstance(node, (FactCond, Unless)):
+                cond = node.cond if isinstance(node, Unless) else node
+                if isinstance(node, Unless):
+                    continue  # exceptions are never asked: unknown already counts for the source
+                name = cond.path
+                full = {f"{lst}[].{name}" for lst in lists} & set(QUESTIONS) or {name}
+                if not full & set(QUESTIONS):
+                    missing.add(name)
+    assert not missing, f"no question for {sorted(missing)}"
+
+
+def test_a_fresh_process_survives_a_case_where_nothing_fires(tmp_path) -> None:
+    """durable-rules aborts when a session in which no action ran is deleted (engine.py)."""
+    import subprocess
+    import sys
+
+    case = tmp_path / "c.yaml"
+    case.write_text("government:\n  replied: true\n", encoding="utf-8")
+    out = subprocess.run(
+        [sys.executable, "-m", "detention_rules", "check", str(case)], capture_output=True, text=True, check=False
+    )
+    assert out.returncode == 0, out.stderr
+    assert "Categories established: none" in out.stdout

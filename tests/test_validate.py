@@ -136,3 +136,24 @@ def test_schema_is_json_schema() -> None:
     out = wgad("schema")
     schema = json.loads(out.stdout)
     assert schema["$schema"].startswith("https://json-schema.org/") and "arrest" in schema["properties"]
+
+
+def test_a_failed_durable_import_gives_advice_not_a_traceback(monkeypatch: pytest.MonkeyPatch) -> None:
+    """On Python 3.13 durable-rules fails to import unless built with a define (README)."""
+    import builtins
+
+    from detention_rules import engine
+    from detention_rules.errors import EngineError
+
+    real_import = builtins.__import__
+
+    def fake_import(name: str, *args: object, **kwargs: object) -> object:
+        if name.startswith("durable"):
+            raise ImportError("undefined symbol: PyEval_CallObject")
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", fake_import)
+    with pytest.raises(EngineError) as info:
+        engine._durable()
+    assert "PyEval_CallObject=PyObject_CallObject" in str(info.value)
+    assert info.value.exit_code == 3

@@ -57,6 +57,8 @@ def render(draft: Draft) -> str:
         else:
             out.append(f"<p>The facts establish this category ({escape(STRENGTH[s.strength])}).</p>")
             out.append(f"<p>{escape(' '.join(t(r) for r in s.reasoning))}</p>")
+            if s.law:
+                out.append(f"<p><b>The standard.</b> {escape(' '.join(s.law))}</p>")
             out.append(f"<p><b>Provisions.</b> {escape('; '.join(s.provisions))}.</p>")
             out.append(f"<p><b>Jurisprudence.</b> {escape('; '.join(s.jurisprudence))}.</p>")
             if s.tree is not None:

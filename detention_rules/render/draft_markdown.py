@@ -26,6 +26,9 @@ def render(draft: Draft) -> str:
             out.append("**Facts.**")
             out += [f"- {t(fact_sentence(f))}" for f in s.facts]
             out.append("")
+            if s.law:
+                out.append("**The standard.** " + " ".join(s.law))
+                out.append("")
             out.append("**Provisions.** " + "; ".join(s.provisions) + ".")
             out.append("")
             out.append("**Jurisprudence.** " + "; ".join(s.jurisprudence) + ".")

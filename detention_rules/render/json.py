@@ -35,6 +35,8 @@ def rule(node: RuleNode) -> dict[str, Any]:
         "explanation": node.text,
         "provisions": list(node.provisions),
         "jurisprudence": list(node.rule.jurisprudence),
+        "law": node.rule.law or None,
+        "note": node.rule.note or None,
         "facts": [fact(f) for f in node.facts],
         "premises": [conclusion(p) for p in node.premises],
     }

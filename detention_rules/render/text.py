@@ -98,6 +98,10 @@ def check_line(c: Check, ask: bool = True) -> str:
     """One condition of a near miss: met, unmet (with the fact that defeats it) or unknown (with a question)."""
     if ":" in c.path:
         return f"[{MARK[c.status]}] needs {c.path}"
+    if c.test.endswith("(unless)"):
+        if c.actual is None:
+            return f"[met] exception not shown: {c.path} (the burden is on the Government)"
+        return f"[{MARK[c.status]}] exception {c.path} is {_value(c.actual)}" + (f", line {c.line}" if c.line else "")
     if c.status is None and not ask:
         return f"[unknown] {c.path} ({c.test})"
     if c.status is None:
