@@ -42,6 +42,12 @@ _SAFE_SCALARS = {
 _MAP = "tag:yaml.org,2002:map"
 _SEQ = "tag:yaml.org,2002:seq"
 _constructor = yaml.constructor.SafeConstructor()
+_SCALAR = {
+    "tag:yaml.org,2002:int": yaml.constructor.SafeConstructor.construct_yaml_int,
+    "tag:yaml.org,2002:float": yaml.constructor.SafeConstructor.construct_yaml_float,
+    "tag:yaml.org,2002:bool": yaml.constructor.SafeConstructor.construct_yaml_bool,
+    "tag:yaml.org,2002:null": yaml.constructor.SafeConstructor.construct_yaml_null,
+}
 
 
 @dataclass
@@ -210,6 +216,8 @@ class _Builder:
         if node.tag == "tag:yaml.org,2002:int" and ":" in node.value:
             return node.value  # YAML 1.1 reads 20:20 as base-60 1220; a time is meant
         try:
-            return _constructor.construct_object(node, deep=True)
+            # The tag's own method, not construct_object: that one caches every node it builds
+            # in the constructor, which would keep every document ever read alive.
+            return _SCALAR[node.tag](_constructor, node)
         except (ValueError, yaml.YAMLError):
             return node.value

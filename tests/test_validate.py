@@ -157,3 +157,9 @@ def test_a_failed_durable_import_gives_advice_not_a_traceback(monkeypatch: pytes
         engine._durable()
     assert "PyEval_CallObject=PyObject_CallObject" in str(info.value)
     assert info.value.exit_code == 3
+
+
+def test_parsing_keeps_no_document_alive() -> None:
+    """PyYAML's construct_object caches every node it builds; the loader must not use it (memory stays flat)."""
+    source.parse("a: 1\nb: [true, 2.5, null]\n")
+    assert not source._constructor.constructed_objects
