@@ -116,16 +116,16 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
-def run(paths: Iterable[Path], job: Job, jobs: int, ordered: bool) -> Iterator[Done]:
-    """Results for each path; in input order if `ordered`, else as they finish."""
-    items = list(enumerate(paths))
-    if jobs <= 1 or len(items) <= 1:
+def run(paths: Iterable[Path], job: Job, jobs: int, ordered: bool, total: int) -> Iterator[Done]:
+    """Results for each path; in input order if `ordered`, else as they finish. Paths are read lazily."""
+    items = enumerate(paths)
+    if jobs <= 1 or total <= 1:
         _init(job)
         yield from map(_one, items)
         return
     # spawn, not fork: durable-rules runs timer threads that a fork would copy mid-flight.
     context = multiprocessing.get_context("spawn")
-    with context.Pool(min(jobs, len(items)), initializer=_init, initargs=(job,)) as pool:
+    with context.Pool(min(jobs, total), initializer=_init, initargs=(job,)) as pool:
         mapper = pool.imap if ordered else pool.imap_unordered
         yield from mapper(_one, items, chunksize=CHUNK)
 

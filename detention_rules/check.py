@@ -5,6 +5,7 @@ Never prints: the CLI chooses a renderer for the results.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -39,14 +40,33 @@ class CaseResult:
 
 
 def case_files(paths: Iterable[Path]) -> Iterator[Path]:
-    """Each file named, and every *.yaml / *.yml below each folder named, in sorted order."""
+    """Each file named, and every *.yaml / *.yml below each folder named.
+
+    Folders are walked lazily, each one's entries in sorted order, so that a batch
+    over a hundred thousand files never holds them all in memory.
+    """
     for path in paths:
         if path.is_dir():
-            yield from sorted(p for p in path.rglob("*") if p.suffix in CASE_SUFFIXES and p.is_file())
+            yield from _walk(path)
         elif path.is_file():
             yield path
         else:
             raise UsageError(f"{path}: no such file or folder")
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    with os.scandir(folder) as entries:
+        names = sorted((e.name, e.is_dir()) for e in entries)
+    for name, is_dir in names:
+        if is_dir:
+            yield from _walk(folder / name)
+        elif name.endswith(CASE_SUFFIXES):
+            yield folder / name
+
+
+def count_case_files(paths: Iterable[Path]) -> int:
+    """How many files `case_files` will yield, without keeping them."""
+    return sum(1 for _ in case_files(paths))
 
 
 def read(path: Path) -> tuple[source.Document | None, CaseResult]:

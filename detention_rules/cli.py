@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+from collections.abc import Iterable
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
@@ -82,23 +83,25 @@ def check(
 ) -> None:
     """Validate each case and show the categories it supports, with the chain of reasoning."""
     book = rulebook.load(rules)
-    files = list(pipeline.case_files(paths))
-    explain = why_not if why_not is not None else len(files) == 1
+    total = pipeline.count_case_files(paths)
+    explain = why_not if why_not is not None else total == 1
     if changes:
+        files = list(pipeline.case_files(paths))
         results = [pipeline.check_file(p, book, changes, explain) for p in files]
         originals = [pipeline.check_file(p, book) for p in files]
         sys.stdout.write(_what_if(originals, results, changes, fmt))
         raise typer.Exit(_exit_for(results))
-    summary = _run_batch(files, batch.Job("check", fmt.value, rules, explain), fmt, jobs)
+    job = batch.Job("check", fmt.value, rules, explain)
+    summary = _run_batch(pipeline.case_files(paths), total, job, fmt, jobs)
     raise typer.Exit(2 if summary.io_errors else 1 if summary.invalid else 0)
 
 
-def _run_batch(files: list[Path], job: batch.Job, fmt: Format, jobs: int) -> batch.Summary:
+def _run_batch(files: Iterable[Path], total: int, job: batch.Job, fmt: Format, jobs: int) -> batch.Summary:
     """Run a batch, streaming output; the summary table goes after it (to stderr for JSON formats)."""
     summary = batch.Summary()
-    progress = batch.Progress(len(files))
+    progress = batch.Progress(total)
     collected: list[object] = []
-    for done in batch.run(files, job, jobs or batch.default_jobs(), ordered=fmt is not Format.jsonl):
+    for done in batch.run(files, job, jobs or batch.default_jobs(), fmt is not Format.jsonl, total):
         summary.add(done)
         progress.update(summary.files)
         if fmt is Format.jsonl:
@@ -113,7 +116,7 @@ def _run_batch(files: list[Path], job: batch.Job, fmt: Format, jobs: int) -> bat
     progress.close()
     if fmt is Format.json:
         sys.stdout.write(json.dumps(collected, indent=2, ensure_ascii=False) + "\n")
-    if job.mode == "validate" or len(files) > 1:
+    if job.mode == "validate" or total > 1:
         (sys.stderr if fmt in (Format.json, Format.jsonl) else sys.stdout).write(summary.table(job.mode))
     return summary
 
@@ -259,8 +262,8 @@ def gaps(
 @app.command()
 def validate(paths: PathsArg, fmt: FormatOpt = Format.text, jobs: JobsOpt = 0) -> None:
     """Check case files like a linter: `path:line:col: level: message \\[code]`, then a summary."""
-    files = list(pipeline.case_files(paths))
-    summary = _run_batch(files, batch.Job("validate", fmt.value), fmt, jobs)
+    total = pipeline.count_case_files(paths)
+    summary = _run_batch(pipeline.case_files(paths), total, batch.Job("validate", fmt.value), fmt, jobs)
     raise typer.Exit(2 if summary.io_errors else 1 if summary.invalid else 0)
 
 
