@@ -39,34 +39,37 @@ class CaseResult:
         return not any(p.level == "error" for p in self.problems)
 
 
-def case_files(paths: Iterable[Path]) -> Iterator[Path]:
+def case_files(paths: Iterable[Path], ordered: bool = True) -> Iterator[Path]:
     """Each file named, and every *.yaml / *.yml below each folder named.
 
-    Folders are walked lazily, each one's entries in sorted order, so that a batch
-    over a hundred thousand files never holds them all in memory.
+    Folders are walked lazily, so that a batch over a hundred thousand files never
+    holds them all. `ordered` sorts each folder's entries; without it they come in
+    the file system's order and not even one folder's names are held.
     """
     for path in paths:
         if path.is_dir():
-            yield from _walk(path)
+            yield from _walk(path, ordered)
         elif path.is_file():
             yield path
         else:
             raise UsageError(f"{path}: no such file or folder")
 
 
-def _walk(folder: Path) -> Iterator[Path]:
-    with os.scandir(folder) as entries:
-        names = sorted((e.name, e.is_dir()) for e in entries)
-    for name, is_dir in names:
-        if is_dir:
-            yield from _walk(folder / name)
-        elif name.endswith(CASE_SUFFIXES):
-            yield folder / name
+def _walk(folder: Path, ordered: bool) -> Iterator[Path]:
+    with os.scandir(folder) as scan:
+        entries: Iterable[tuple[str, bool]] = ((e.name, e.is_dir()) for e in scan)
+        if ordered:
+            entries = sorted(entries)
+        for name, is_dir in entries:
+            if is_dir:
+                yield from _walk(folder / name, ordered)
+            elif name.endswith(CASE_SUFFIXES):
+                yield folder / name
 
 
 def count_case_files(paths: Iterable[Path]) -> int:
     """How many files `case_files` will yield, without keeping them."""
-    return sum(1 for _ in case_files(paths))
+    return sum(1 for _ in case_files(paths, ordered=False))
 
 
 def read(path: Path) -> tuple[source.Document | None, CaseResult]:

@@ -92,7 +92,7 @@ def check(
         sys.stdout.write(_what_if(originals, results, changes, fmt))
         raise typer.Exit(_exit_for(results))
     job = batch.Job("check", fmt.value, rules, explain)
-    summary = _run_batch(pipeline.case_files(paths), total, job, fmt, jobs)
+    summary = _run_batch(pipeline.case_files(paths, ordered=fmt is not Format.jsonl), total, job, fmt, jobs)
     raise typer.Exit(2 if summary.io_errors else 1 if summary.invalid else 0)
 
 
@@ -263,7 +263,8 @@ def gaps(
 def validate(paths: PathsArg, fmt: FormatOpt = Format.text, jobs: JobsOpt = 0) -> None:
     """Check case files like a linter: `path:line:col: level: message \\[code]`, then a summary."""
     total = pipeline.count_case_files(paths)
-    summary = _run_batch(pipeline.case_files(paths), total, batch.Job("validate", fmt.value), fmt, jobs)
+    files = pipeline.case_files(paths, ordered=fmt is not Format.jsonl)
+    summary = _run_batch(files, total, batch.Job("validate", fmt.value), fmt, jobs)
     raise typer.Exit(2 if summary.io_errors else 1 if summary.invalid else 0)
 
 
