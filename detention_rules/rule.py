@@ -136,11 +136,11 @@ def _compare(op: str, actual: Any, expected: Any) -> Tri:
     if actual is None:
         return None
     if op == "is":
-        return (actual == expected and type(actual) is type(expected)) or _num_eq(actual, expected)
+        return _same(actual, expected)
     if op == "is_not":
-        return not ((actual == expected and type(actual) is type(expected)) or _num_eq(actual, expected))
+        return not _same(actual, expected)
     if op == "in":
-        return any((actual == v and type(actual) is type(v)) or _num_eq(actual, v) for v in expected)
+        return any(_same(actual, v) for v in expected)
     if op == "contains":
         return isinstance(actual, list) and expected in actual
     if op == "contains_any":
@@ -156,6 +156,11 @@ def _compare(op: str, actual: Any, expected: Any) -> Tri:
     if op == "less_than":
         return actual < expected
     raise ValueError(f"unknown operator {op}")
+
+
+def _same(a: Any, b: Any) -> bool:
+    """Equal and of one type (true is not 1), except that numbers compare as numbers."""
+    return (a == b and type(a) is type(b)) or _num_eq(a, b)
 
 
 def _num_eq(a: Any, b: Any) -> bool:
