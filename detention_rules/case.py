@@ -29,6 +29,7 @@ from pydantic import (
     StrictFloat,
     StrictInt,
     Tag,
+    WithJsonSchema,
 )
 
 T = TypeVar("T")
@@ -66,8 +67,10 @@ def _time(value: Any) -> Any:
     return value
 
 
-PartialDate = Annotated[str, BeforeValidator(_partial_date)]
-ClockTime = Annotated[str, BeforeValidator(_time)]
+PartialDate = Annotated[
+    str, BeforeValidator(_partial_date), WithJsonSchema({"type": "string", "pattern": _DATE.pattern})
+]
+ClockTime = Annotated[str, BeforeValidator(_time), WithJsonSchema({"type": "string", "pattern": _TIME.pattern})]
 Text = Annotated[str, Field(max_length=20_000)]
 
 

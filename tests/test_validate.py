@@ -163,3 +163,10 @@ def test_parsing_keeps_no_document_alive() -> None:
     """PyYAML's construct_object caches every node it builds; the loader must not use it (memory stays flat)."""
     source.parse("a: 1\nb: [true, 2.5, null]\n")
     assert not source._constructor.constructed_objects
+
+
+def test_shipped_schema_is_current() -> None:
+    """docs/case.schema.json (used by the reference case's editor line) matches `wgad schema`."""
+    shipped = json.loads((ROOT / "docs" / "case.schema.json").read_text(encoding="utf-8"))
+    assert shipped == json.loads(wgad("schema").stdout)
+    assert '"pattern"' in json.dumps(shipped["$defs"])  # dates and times carry their format for editors
