@@ -10,13 +10,14 @@ tree still ends in lines of the case file.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import BaseModel
 
-from .case import Asserted, Case, FieldType
+from .case import Asserted, Case, FieldType, field_types
 from .source import Document, PathKey, dotted
 
 #: Sections of a case file that hold facts (the others describe the file itself).
@@ -38,6 +39,13 @@ DERIVED: dict[str, FieldType] = {
     "detention[].days": FieldType("number"),
     "detention[].judge_within_48h": FieldType("bool"),
 }
+
+
+@functools.cache
+def readable_fields() -> dict[str, FieldType]:
+    """Every field a rule may read: the case model's and the derived ones. Do not mutate."""
+    return {**field_types(), **DERIVED}
+
 
 #: "Promptly" in ICCPR 9(3): 48 hours, Human Rights Committee General Comment 35 para 33.
 PROMPT_HOURS = 48

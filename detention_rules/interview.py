@@ -15,10 +15,9 @@ import typer
 import yaml
 
 from . import source
-from .case import field_types
 from .errors import UsageError
-from .facts import DERIVED
-from .questions import generic
+from .facts import readable_fields
+from .source import generic
 from .validate import validate
 from .whatif import apply
 from .whynot import Question
@@ -37,7 +36,7 @@ def _fields(question: Question) -> list[str]:
 
 
 def _parse(field: str, answer: str) -> Any:
-    ftype = {**field_types(), **DERIVED}.get(generic(field))
+    ftype = readable_fields().get(generic(field))
     text = answer.strip()
     if ftype is None or ftype.kind == "text":
         return text
@@ -61,7 +60,7 @@ def _parse(field: str, answer: str) -> Any:
 
 
 def _hint(field: str) -> str:
-    ftype = {**field_types(), **DERIVED}.get(generic(field))
+    ftype = readable_fields().get(generic(field))
     if ftype is None or ftype.kind == "text":
         return "text or date"
     if ftype.kind == "bool":

@@ -6,7 +6,7 @@ suite checks that every field a rule tests has a question here.
 
 from __future__ import annotations
 
-import re
+from .source import generic
 
 QUESTIONS: dict[str, str] = {
     "detention": "Was the person deprived of liberty? List each period (police custody, pre-trial, prison...).",
@@ -65,11 +65,6 @@ QUESTIONS: dict[str, str] = {
     "discrimination.pattern.harassment": "Was the person harassed, watched or summoned before?",
     "discrimination.pattern.group_targeted": "Were others of the same group targeted too?",
 }
-
-
-def generic(field: str) -> str:
-    """`detention[1].judge_within_48h` -> `detention[].judge_within_48h`: a path without item numbers."""
-    return re.sub(r"\[\d+\]", "[]", field)
 
 
 def question(field: str) -> str:

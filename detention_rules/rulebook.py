@@ -15,9 +15,9 @@ from pathlib import Path
 from typing import Any
 
 from . import source
-from .case import CATEGORIES, FieldType, field_types
+from .case import CATEGORIES, FieldType
 from .errors import InputError, Problem, UsageError
-from .facts import DERIVED
+from .facts import readable_fields
 from .rule import (
     CONCLUSION_KINDS,
     OPERATORS,
@@ -116,7 +116,7 @@ class _Reader:
     def __init__(self, doc: source.Document):
         self.doc = doc
         self.problems: list[Problem] = []
-        self.fields: dict[str, FieldType] = {**field_types(), **DERIVED}
+        self.fields = readable_fields()
 
     def pos(self, path: source.PathKey, *, key: bool = False) -> Pos:
         line, col = self.doc.where(path, key=key)

@@ -9,6 +9,7 @@ and bound what a hostile file could make it do (size, depth, alias expansion).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -81,6 +82,11 @@ def dotted(path: PathKey) -> str:
         else:
             out += f".{part}" if out else str(part)
     return out
+
+
+def generic(path: str) -> str:
+    """`detention[1].start` -> `detention[].start`: a path without item numbers, as the model names fields."""
+    return re.sub(r"\[\d+\]", "[]", path)
 
 
 def _problem(path: str, line: int, col: int, message: str, code: str) -> InputError:

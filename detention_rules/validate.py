@@ -17,7 +17,7 @@ from pydantic import BaseModel, ValidationError
 
 from .case import FACT_TAGS, Case, _describe, field_types
 from .errors import Problem
-from .source import Document, PathKey, dotted
+from .source import Document, PathKey, dotted, generic
 
 
 def validate(doc: Document) -> tuple[Case | None, list[Problem]]:
@@ -187,8 +187,8 @@ def _contests(case: Case, doc: Document) -> Iterator[Problem]:
         )
     known = field_types()
     for i, name in enumerate(listed):
-        generic = "".join(ch for ch in _strip_indexes(name))
-        if generic not in known and not any(k.startswith(generic + ".") or k.startswith(generic + "[]") for k in known):
+        field = generic(name)
+        if field not in known and not any(k.startswith(field + ".") or k.startswith(field + "[]") for k in known):
             yield _at(
                 doc,
                 ("government", "contests", i),
@@ -196,19 +196,6 @@ def _contests(case: Case, doc: Document) -> Iterator[Problem]:
                 f"government.contests names unknown field '{name}'",
                 "unknown-field",
             )
-
-
-def _strip_indexes(name: str) -> str:
-    out, depth = [], 0
-    for ch in name:
-        if ch == "[":
-            depth += 1
-            out.append("[]")
-        elif ch == "]":
-            depth -= 1
-        elif depth == 0:
-            out.append(ch)
-    return "".join(out)
 
 
 def _expected(case: Case, doc: Document) -> Iterator[Problem]:

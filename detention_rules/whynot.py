@@ -14,11 +14,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import reading
-from .case import CATEGORIES, field_types
-from .facts import DERIVED, Facts
-from .questions import generic, question
+from .case import CATEGORIES
+from .facts import Facts, readable_fields
+from .questions import question
 from .rule import AnyItem, FactCond, Needs, Rule, Trace, Tri, Unless, _get, evaluate, needs
 from .rulebook import Rulebook
+from .source import generic
 
 
 @dataclass(frozen=True)
@@ -111,11 +112,8 @@ def established(book: Rulebook, doc: Mapping[str, Any]) -> set[str]:
     return {c for c in CATEGORIES if status.get(f"category:{c}") is True}
 
 
-_TYPES = {**field_types(), **DERIVED}
-
-
 def _candidates(path: str) -> list[Any]:
-    ftype = _TYPES.get(generic(path))
+    ftype = readable_fields().get(generic(path))
     if ftype is None:
         return []
     if ftype.kind == "bool":
