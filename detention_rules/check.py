@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import derivation, engine, facts, rulebook, source
-from .case import CATEGORIES, Case
+from .case import Case
 from .derivation import Analysis
 from .errors import InputError, Problem, UsageError
 from .validate import validate
@@ -92,9 +92,7 @@ def run(doc: source.Document, book: rulebook.Rulebook, why_not: bool = False) ->
         fx = facts.build(result.case, doc)
         result.analysis = derivation.analyse(book, fx, engine.for_rulebook(book).run(fx))
         if why_not:
-            result.why_not = {
-                c: near_misses(book, fx, c)[:CLOSEST] for c in CATEGORIES if c not in result.analysis.categories
-            }
+            result.why_not = {c: misses[:CLOSEST] for c, misses in near_misses(book, fx).items()}
     return result
 
 

@@ -54,7 +54,7 @@ class Evaluation:
 
 def _cause_missed(result: CaseResult, category: str, book: rulebook.Rulebook) -> str:
     assert result.case is not None
-    misses = near_misses(book, facts.build(result.case), category)
+    misses = near_misses(book, facts.build(result.case), (category,)).get(category, [])
     if not misses:
         return "no rule leads to this category"
     # the closest rule below the category rule itself says what is missing

@@ -96,15 +96,21 @@ def relevant_rules(book: Rulebook, conclusion: str) -> list[Rule]:
     return list(seen.values())
 
 
-def near_misses(book: Rulebook, facts: Facts, category: str) -> list[NearMiss]:
-    """The rules toward `category` that did not fire, closest first (unknown before defeated)."""
+def near_misses(book: Rulebook, facts: Facts, categories: tuple[str, ...] = CATEGORIES) -> dict[str, list[NearMiss]]:
+    """For each of `categories` not established, the rules toward it that did not fire, closest first
+    (unknown before defeated). The plain reading is computed once for all of them."""
     status = reading.conclusions(book.rules, facts.doc)
-    out = []
-    for rule in relevant_rules(book, f"category:{category}"):
-        value = evaluate(rule.when, facts.doc, status)
-        if value is not True:
-            out.append(NearMiss(rule, value, _checks(rule, facts, status)))
-    return sorted(out, key=lambda m: (m.status is False, -m.closeness, m.rule.id))
+    out: dict[str, list[NearMiss]] = {}
+    for category in categories:
+        if status.get(f"category:{category}") is True:
+            continue
+        misses = []
+        for rule in relevant_rules(book, f"category:{category}"):
+            value = evaluate(rule.when, facts.doc, status)
+            if value is not True:
+                misses.append(NearMiss(rule, value, _checks(rule, facts, status)))
+        out[category] = sorted(misses, key=lambda m: (m.status is False, -m.closeness, m.rule.id))
+    return out
 
 
 def established(book: Rulebook, doc: Mapping[str, Any]) -> set[str]:
@@ -146,12 +152,11 @@ def _set(doc: dict[str, Any], path: str, value: Any) -> dict[str, Any]:
 
 def questions(book: Rulebook, facts: Facts) -> list[Question]:
     """Unknown facts that rules toward unestablished categories wait on, most consequential first."""
-    base = established(book, facts.doc)
+    misses = near_misses(book, facts)
+    base = set(CATEGORIES) - set(misses)
     asked: dict[str, set[str]] = {}
-    for category in CATEGORIES:
-        if category in base:
-            continue
-        for miss in near_misses(book, facts, category):
+    for category_misses in misses.values():
+        for miss in category_misses:
             if miss.status is not None:
                 continue
             for check in miss.checks:
