@@ -42,7 +42,6 @@ class Job:
 class Done:
     """One file's outcome, rendered, with what the summary needs."""
 
-    index: int
     path: str
     output: Any  # a string (text, markdown, jsonl, validate lines) or JSON-ready data (json)
     valid: bool
@@ -66,11 +65,10 @@ def _init(job: Job) -> None:
     engine.for_rulebook(_book)
 
 
-def _one(item: tuple[int, Path]) -> Done:
+def _one(path: Path) -> Done:
     from . import check as pipeline
 
     assert _job is not None and _book is not None
-    index, path = item
     job = _job
     if job.mode == "validate":
         result = pipeline.read(path)[1]
@@ -98,7 +96,6 @@ def _one(item: tuple[int, Path]) -> Done:
             output = text.render([result])
     errors = sum(p.level == "error" for p in result.problems)
     return Done(
-        index,
         str(path),
         output,
         result.valid,
@@ -118,16 +115,15 @@ def default_jobs() -> int:
 
 def run(paths: Iterable[Path], job: Job, jobs: int, ordered: bool, total: int) -> Iterator[Done]:
     """Results for each path; in input order if `ordered`, else as they finish. Paths are read lazily."""
-    items = enumerate(paths)
     if jobs <= 1 or total <= 1:
         _init(job)
-        yield from map(_one, items)
+        yield from map(_one, paths)
         return
     # spawn, not fork: durable-rules runs timer threads that a fork would copy mid-flight.
     context = multiprocessing.get_context("spawn")
     with context.Pool(min(jobs, total), initializer=_init, initargs=(job,)) as pool:
         mapper = pool.imap if ordered else pool.imap_unordered
-        yield from mapper(_one, items, chunksize=CHUNK)
+        yield from mapper(_one, paths, chunksize=CHUNK)
 
 
 @dataclass

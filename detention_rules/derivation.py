@@ -75,7 +75,6 @@ class Analysis:
     findings: list[Finding]
     concluded: tuple[str, ...]
     fired: tuple[str, ...]
-    iccpr_party: bool | None
     government_replied: bool | None
 
     @property
@@ -130,7 +129,7 @@ class _Explainer:
         elif isinstance(cond, Needs):
             premises.append(cond.conclusion)
         elif isinstance(cond, AnyItem):
-            for i in range(len(doc.get(cond.list_path, []) if not prefix else [])):
+            for i in range(len(doc.get(cond.list_path, []))):  # any_item never nests (rulebook)
                 item = f"{cond.list_path}[{i}]."
                 if evaluate(cond.where, doc, self.concluded, prefix=item):
                     items.append(item)
@@ -219,4 +218,4 @@ def analyse(rulebook: Rulebook, facts: Facts, outcome: Outcome) -> Analysis:
         source_only = [f for f in used if replied is True and not f.contested and _asserters(f) == {"source"}]
         strength = "contested" if contested else "source-only" if source_only else "established"
         findings.append(Finding(category, tree, strength, contested, source_only))
-    return Analysis(facts.file, findings, outcome.concluded, outcome.fired, explainer.iccpr, replied)
+    return Analysis(facts.file, findings, outcome.concluded, outcome.fired, replied)

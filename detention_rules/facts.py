@@ -149,25 +149,17 @@ def _derive(facts: Facts) -> None:
         base = f"detention[{i}]"
         start, end = _full_date(period.get("start")), _full_date(period.get("end"))
         if start and end and end >= start:
-            _add(facts, period, base, "days", (end - start).days, ("start", "end"))
+            _add(facts, period, base, "days", (end - start).days, (f"{base}.start", f"{base}.end"))
         within = _within_48h(arrest, period)
         if within is not None:
             sources = [f"{base}.judge_date", "arrest.date"]
             sources += [p for p in (f"{base}.judge_time", "arrest.time") if p in facts.leaves]
-            _add(facts, period, base, "judge_within_48h", within, (), tuple(sources))
+            _add(facts, period, base, "judge_within_48h", within, tuple(sources))
 
 
-def _add(
-    facts: Facts,
-    period: dict[str, Any],
-    base: str,
-    name: str,
-    value: Any,
-    fields: tuple[str, ...],
-    sources: tuple[str, ...] = (),
-) -> None:
+def _add(facts: Facts, period: dict[str, Any], base: str, name: str, value: Any, sources: tuple[str, ...]) -> None:
+    """Record a derived fact of a period; its position is that of the first fact it comes from."""
     period[name] = value
-    sources = sources or tuple(f"{base}.{f}" for f in fields)
     first = facts.leaves[sources[0]]
     facts.leaves[f"{base}.{name}"] = Leaf(
         f"{base}.{name}",
