@@ -80,10 +80,14 @@ def _branches(cond: Cond) -> list[list[dict[str, Any]]]:
     return _combine(cond, _branches)
 
 
-def _combine(cond: Cond, branches: Any) -> list[list[dict[str, Any]]]:
-    """Distribute all / any / at_least over the alternatives of their children."""
+def _combine(cond: Cond, branches: Any) -> list[list[Any]]:
+    """Distribute all / any / at_least over the alternatives of their children.
+
+    Shared by the three expansions: of a rule over conclusions (`_dnf`), of its fact tests
+    (`_branches`) and of the tests on one list item (`_item_dnf`).
+    """
     if isinstance(cond, All):
-        out: list[list[dict[str, Any]]] = [[]]
+        out: list[list[Any]] = [[]]
         for child in cond.children:
             out = [a + b for a in out for b in branches(child)]
         return out
@@ -128,31 +132,20 @@ def _has_needs(cond: Cond) -> bool:
     return any(isinstance(c, Needs) for c in walk(cond))
 
 
-def _dnf(cond: Cond) -> list[tuple[list[Cond], frozenset[str]]]:
-    """Branches of `cond`, each a list of fact-only conditions and a set of conclusions."""
-    if not _has_needs(cond):
-        return [([cond], frozenset())]
-    if isinstance(cond, Needs):
-        return [([], frozenset({cond.conclusion}))]
-    if isinstance(cond, All):
-        out: list[tuple[list[Cond], frozenset[str]]] = [([], frozenset())]
-        for child in cond.children:
-            out = [(f1 + f2, n1 | n2) for f1, n1 in out for f2, n2 in _dnf(child)]
-        return out
-    if isinstance(cond, AnyOf):
-        return [branch for child in cond.children for branch in _dnf(child)]
-    if isinstance(cond, AtLeast):
-        return [
-            branch for combo in itertools.combinations(cond.children, cond.n) for branch in _dnf(All(combo, cond.pos))
-        ]
-    raise EngineError(f"cannot expand condition {cond}")
+def _dnf(cond: Cond) -> list[list[Cond]]:
+    """Branches of `cond` at the level of conclusions: each a list of fact-only conditions and Needs."""
+    if not _has_needs(cond) or isinstance(cond, Needs):
+        return [[cond]]
+    return _combine(cond, _dnf)
 
 
 def compile_rule(rule: Rule) -> list[dict[str, Any]]:
     """The durable rule bodies (without "run") for one of our rules."""
     bodies: list[dict[str, Any]] = []
-    for facts, needed in _dnf(rule.when):
-        needs_terms = [{f"c{i}": {"$and": [{"t": "concl"}, {"c": c}]}} for i, c in enumerate(sorted(needed))]
+    for branch in _dnf(rule.when):
+        facts = [c for c in branch if not isinstance(c, Needs)]
+        needed = sorted({c.conclusion for c in branch if isinstance(c, Needs)})
+        needs_terms = [{f"c{i}": {"$and": [{"t": "concl"}, {"c": c}]}} for i, c in enumerate(needed)]
         for tests in _branches(All(tuple(facts), rule.pos)) if facts else [[]]:
             case_term = [{"m": {"$and": [{"t": "case"}, *tests]}}] if tests else []
             body = {"all": case_term + needs_terms}
