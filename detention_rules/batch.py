@@ -119,8 +119,9 @@ def run(paths: Iterable[Path], job: Job, jobs: int, ordered: bool, total: int) -
         _init(job)
         yield from map(_one, paths)
         return
-    # spawn, not fork: durable-rules runs timer threads that a fork would copy mid-flight.
-    context = multiprocessing.get_context("spawn")
+    # Forked on Linux, so workers start with the modules and the case model already built (this
+    # process runs no threads to copy: the engine does not use durable-rules' threaded Host).
+    context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
     with context.Pool(min(jobs, total), initializer=_init, initargs=(job,)) as pool:
         mapper = pool.imap if ordered else pool.imap_unordered
         yield from mapper(_one, paths, chunksize=CHUNK)

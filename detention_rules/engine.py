@@ -8,29 +8,31 @@ verified and worked around here:
   stay in our own Rule objects: any extra key in a durable rule is refused.
 * A conclusion needed by a rule is a separate fact joined in the rule. A
   disjunction over conclusions is expanded into one durable rule per branch
-  (named `<rule id>#<n>`); the first branch to fire asserts the conclusion.
-* `set_rulesets` mutates its argument (pops "run"): it gets a deep copy.
-* An exception in an action does not propagate: it lands in the session state
-  under "exception", which is checked after every case.
-* A fact no rule matches raises MessageNotHandledException: two catch-all rules
-  match every case fact and every conclusion fact.
+  (named `r<n>`, mapped back to our rule); the first branch to fire asserts the
+  conclusion.
+* The engine is driven through the C module `durable_rules_engine`, as
+  durable's Python `Host` drives it, minus the cost: the Host starts two
+  perpetual timer threads, JSON-decodes the session state and every message
+  (each carries the whole case fact) and wraps each action in closures. That
+  was 60% of the time of a case.
+* A fact no rule matches is refused (code 1): two catch-all rules match every
+  case fact and every conclusion fact.
 * Deleting a session in which no action ever ran aborts the whole process
   (`free(): invalid pointer`): the case fact's catch-all always fires.
 * Facts live per session until deleted, at most 1,024 sessions per ruleset:
   every case gets a fresh session, deleted in a `finally`.
-* Each Host starts two perpetual timer threads: one Host per process.
-* Over about 512 rules in one ruleset, `set_rulesets` hangs: refused earlier.
-* Seen twice in some hundreds of fresh processes: `create_ruleset` failed with
-  error 102 (ERR_UNEXPECTED_TYPE) on the very definition that loads every other
-  time, and that a retry in the same process loads. Registration is retried.
+* Over about 512 rules in one ruleset, `create_ruleset` hangs: refused earlier.
+* Seen twice in some hundreds of fresh processes (through the Host, with its
+  timer threads running): `create_ruleset` failed with error 102
+  (ERR_UNEXPECTED_TYPE) on the very definition that loads every other time, and
+  that a retry in the same process loads. Registration is retried.
 """
 
 from __future__ import annotations
 
-import copy
 import itertools
-import threading
-from dataclasses import dataclass, field
+import json
+from dataclasses import dataclass
 from typing import Any
 
 from .errors import EngineError
@@ -49,12 +51,12 @@ _PY313_ADVICE = (
 
 
 def _durable() -> Any:
-    """Import durable-rules late, turning a failed import into advice instead of a traceback."""
+    """Import durable-rules' C module late, turning a failed import into advice instead of a traceback."""
     try:
-        import durable.engine as durable_engine
+        import durable_rules_engine
     except ImportError as exc:  # on 3.13: undefined symbol PyEval_CallObject
         raise EngineError(_PY313_ADVICE.format(error=exc)) from None
-    return durable_engine
+    return durable_rules_engine
 
 
 # --- compiling ---------------------------------------------------------------------
@@ -157,12 +159,6 @@ def compile_rule(rule: Rule) -> list[dict[str, Any]]:
 # --- running -----------------------------------------------------------------------
 
 
-@dataclass
-class _Session:
-    fired: list[str] = field(default_factory=list)
-    concluded: list[str] = field(default_factory=list)
-
-
 @dataclass(frozen=True)
 class Outcome:
     """What the engine did with one case: rules fired and conclusions drawn, in order."""
@@ -171,99 +167,83 @@ class Outcome:
     concluded: tuple[str, ...]
 
 
-class _HostHolder:
-    """One durable Host per process, created on first use."""
-
-    host: Any = None
-    lock = threading.Lock()
-    counter = itertools.count()
-
-    @classmethod
-    def get(cls) -> Any:
-        with cls.lock:
-            if cls.host is None:
-                cls.host = _durable().Host()
-            return cls.host
-
-
 class Engine:
-    """A rulebook compiled into one durable ruleset, ready to run cases one after another."""
+    """A rulebook compiled into one durable ruleset, ready to run cases one after another.
+
+    Driven through durable-rules' C module, as its Python `Host` does, but without what a
+    batch does not need: no timer threads, no JSON decoding of the state and of every
+    message (each would carry the whole case fact), no closures per action.
+    """
 
     def __init__(self, rulebook: Rulebook):
         self.rulebook = rulebook
-        self._sessions: dict[str, _Session] = {}
         self._sid = itertools.count()
         definition: dict[str, Any] = {}
-        runs: dict[str, Any] = {}
+        #: durable rule name -> our rule. Names are ours (`r<n>`), so a message's name needs no unescaping.
+        self._rules: dict[str, Rule] = {}
         for rule in rulebook.rules:
-            for n, body in enumerate(compile_rule(rule)):
-                definition[f"{rule.id}#{n}"] = body
-                runs[f"{rule.id}#{n}"] = self._action(rule)
+            for body in compile_rule(rule):
+                name = f"r{len(definition)}"
+                definition[name] = body
+                self._rules[name] = rule
         # Catch-alls, so that no fact is "not handled". The one for the case fact fires once per
         # case: durable-rules aborts the process (free(): invalid pointer) when it deletes a
         # session in which no action ever ran. The one for conclusions joins a fact type that is
-        # never asserted, so it matches every conclusion without costing an action call.
+        # never asserted, so it matches every conclusion without costing an action.
         definition["$seen-case"] = {"all": [{"m": {"t": "case"}}]}
         definition["$seen-concl"] = {"all": [{"m": {"t": "concl"}}, {"n": {"t": "$never"}}]}
-        runs["$seen-case"] = runs["$seen-concl"] = _noop
         if len(definition) > MAX_DURABLE_RULES:
             raise EngineError(
                 f"the rulebook compiles to {len(definition)} durable rules; "
                 f"durable-rules hangs above about 512 in one ruleset (limit {MAX_DURABLE_RULES})"
             )
-        self._host = _HostHolder.get()
-        self.name = self._register(definition, runs)
+        self._dre = _durable()
+        self._handle = self._register(json.dumps(definition))
 
-    def _register(self, definition: dict[str, Any], runs: dict[str, Any]) -> str:
-        """Register the ruleset under a fresh name, retrying a spurious parse failure."""
+    def _register(self, definition: str) -> int:
+        """Create the ruleset under a fresh name, retrying a spurious parse failure."""
         error: Exception | None = None
         for _ in range(REGISTER_ATTEMPTS):
-            name = f"wgad{next(_HostHolder.counter)}"
-            ruleset = copy.deepcopy(definition)  # set_rulesets pops "run" from what it is given
-            for key, body in ruleset.items():
-                body["run"] = runs[key]
             try:
-                self._host.set_rulesets({name: ruleset})
-            except Exception as exc:  # durable_rules_engine.error: "Could not create ruleset"
+                return self._dre.create_ruleset(f"wgad{next(_names)}", definition)
+            except self._dre.error as exc:  # "Could not create ruleset, error code: 102"
                 error = exc
-                continue
-            return name
         raise EngineError(f"durable-rules refused the compiled rulebook: {error}")
 
-    def _action(self, rule: Rule) -> Any:
-        def action(c: Any) -> None:
-            session = self._sessions[c.s.sid]
-            session.fired.append(rule.id)
-            if rule.concludes not in session.concluded:
-                session.concluded.append(rule.concludes)
-                c.assert_fact({"id": f"c:{rule.concludes}", "t": "concl", "c": rule.concludes})
-
-        return action
+    def _assert(self, fact: dict[str, Any]) -> int:
+        """Assert one fact into its session; the handle of the session's state."""
+        code, state = self._dre.assert_fact(self._handle, json.dumps(fact, ensure_ascii=False))
+        if code in (1, 2):  # pragma: no cover - catch-all rules exist; conclusions are asserted once
+            raise EngineError(f"durable-rules {'matched no rule for' if code == 1 else 'already had'} {fact['id']}")
+        return state
 
     def run(self, facts: Facts) -> Outcome:
-        """Assert one case's facts in a fresh session and collect what fired."""
-        durable_engine = _durable()
+        """Assert one case's facts in a fresh session and collect what fired, in order."""
+        dre, handle = self._dre, self._handle
         sid = f"s{next(self._sid)}"
-        session = self._sessions[sid] = _Session()
+        fired: list[str] = []
+        concluded: list[str] = []
+        state = self._assert({**facts.doc, "sid": sid, "id": "case", "t": "case"})
         try:
-            self._host.assert_facts(self.name, [{**facts.doc, "sid": sid, "id": "case", "t": "case"}])
-            state = self._host.get_state(self.name, sid)
-            if state and "exception" in state:
-                raise EngineError(f"a rule action failed inside durable-rules: {state['exception']}")
-        except durable_engine.MessageNotHandledException:  # pragma: no cover - catch-all rules exist
-            raise EngineError("durable-rules matched no rule for the case fact") from None
+            started = dre.start_action_for_state(handle, state)
+            message = started[1] if started else None
+            while message:  # '{"<name>":{...the facts matched...}}'
+                rule = self._rules.get(message[2 : message.index('"', 2)])
+                if rule is not None:
+                    fired.append(rule.id)
+                    if rule.concludes not in concluded:
+                        concluded.append(rule.concludes)
+                        self._assert({"sid": sid, "id": f"c:{rule.concludes}", "t": "concl", "c": rule.concludes})
+                message = dre.complete_and_start_action(handle, state)
+        except BaseException:
+            dre.abandon_action(handle, state)
+            raise
         finally:
-            try:
-                self._host.delete_state(self.name, sid)
-            finally:
-                self._sessions.pop(sid, None)
-        return Outcome(tuple(dict.fromkeys(session.fired)), tuple(session.concluded))
+            dre.delete_state(handle, sid)
+        return Outcome(tuple(dict.fromkeys(fired)), tuple(concluded))
 
 
-def _noop(c: Any) -> None:
-    """The catch-all rules' action: nothing to do (see the $seen rules)."""
-
-
+_names = itertools.count()
 _engines: dict[int, Engine] = {}
 
 

@@ -104,24 +104,23 @@ def build(case: Case, source: Document | None = None) -> Facts:
             return _plain(obj.value)
         if isinstance(obj, BaseModel):
             out = {}
-            for key in type(obj).model_fields:
-                value = visit(getattr(obj, key), (*path, key))
-                if value is not None:
-                    out[key] = value
+            for key, child in obj.__dict__.items():  # the fields, in model order; most are None
+                if child is not None:
+                    value = visit(child, (*path, key))
+                    if value is not None:
+                        out[key] = value
             return out
         if isinstance(obj, list) and obj and isinstance(obj[0], BaseModel):
             return [visit(item, (*path, i)) for i, item in enumerate(obj)]
-        if obj is None:
-            return None
         name = dotted(path)
         line, col = where(path)
         facts.leaves[name] = Leaf(name, _plain(obj), line, col, contested=_listed(name, contests))
         return _plain(obj)
 
     for section in FACT_SECTIONS:
-        value = visit(getattr(case, section), (section,))
+        value = getattr(case, section)
         if value is not None:
-            facts.doc[section] = value
+            facts.doc[section] = visit(value, (section,))
     _derive(facts)
     return facts
 
@@ -132,7 +131,7 @@ def _plain(value: Any) -> Any:
 
 def _listed(name: str, contests: set[str]) -> bool:
     """A fact is contested when the Government contests it or the list or section holding it."""
-    return any(name == c or name.startswith((c + ".", c + "[")) for c in contests)
+    return bool(contests) and any(name == c or name.startswith((c + ".", c + "[")) for c in contests)
 
 
 def _full_date(value: Any) -> dt.date | None:
