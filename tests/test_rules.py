@@ -117,3 +117,25 @@ def test_a_fresh_process_survives_a_case_where_nothing_fires(tmp_path) -> None:
     )
     assert out.returncode == 0, out.stderr
     assert "Categories established: none" in out.stdout
+
+
+def test_a_failure_inside_a_case_leaves_the_engine_clean(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An error mid-case propagates, its session is abandoned and deleted, and the next case is unaffected."""
+    from detention_rules import engine, facts
+    from detention_rules.case import Case
+
+    eng = engine.for_rulebook(rulebook.load())
+    case = Case.model_validate(_case(EXAMPLES["I.no-legal-basis-invoked"]["fires"]))
+    before = eng.run(facts.build(case))
+    real = eng._assert
+
+    def failing(fact: dict[str, Any]) -> int:
+        if fact["t"] == "concl":
+            raise RuntimeError("boom")
+        return real(fact)
+
+    monkeypatch.setattr(eng, "_assert", failing)
+    with pytest.raises(RuntimeError, match="boom"):
+        eng.run(facts.build(case))
+    monkeypatch.undo()
+    assert eng.run(facts.build(case)) == before
