@@ -10,6 +10,11 @@ verified and worked around here:
   disjunction over conclusions is expanded into one durable rule per branch
   (named `r<n>`, mapped back to our rule); the first branch to fire asserts the
   conclusion.
+* Every durable rule costs time on every case fact, whether or not it can match
+  it. So `at_least: n` over distinct conclusions is one rule with durable's
+  `count: n` over the conclusion facts of its group (each carries the group's
+  attribute), not one rule per combination. `count` fires once per n matching
+  facts (twice for 5 of `at_least: 2`); a rule is recorded once.
 * The engine is driven through the C module `durable_rules_engine`, as
   durable's Python `Host` drives it, minus the cost: the Host starts two
   perpetual timer threads, JSON-decodes the session state and every message
@@ -30,6 +35,7 @@ verified and worked around here:
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 import json
 from dataclasses import dataclass
@@ -134,26 +140,67 @@ def _has_needs(cond: Cond) -> bool:
     return any(isinstance(c, Needs) for c in walk(cond))
 
 
+def _counted(cond: Cond) -> bool:
+    """`at_least: n` over distinct conclusions only: compiled to one counting rule, not C(k, n) rules."""
+    if not isinstance(cond, AtLeast) or cond.n < 2 or not all(isinstance(c, Needs) for c in cond.children):
+        return False
+    return len({c.conclusion for c in cond.children}) == len(cond.children)
+
+
+def _group(cond: AtLeast) -> str:
+    """The attribute a conclusion fact carries when it is one of the conclusions `cond` counts."""
+    names = "|".join(sorted(c.conclusion for c in cond.children))
+    return "g" + hashlib.blake2s(names.encode(), digest_size=6).hexdigest()
+
+
 def _dnf(cond: Cond) -> list[list[Cond]]:
-    """Branches of `cond` at the level of conclusions: each a list of fact-only conditions and Needs."""
-    if not _has_needs(cond) or isinstance(cond, Needs):
+    """Branches of `cond` at the level of conclusions: each a list of fact-only conditions,
+    Needs, and at most one counted `at_least` (see `_counted`)."""
+    if not _has_needs(cond) or isinstance(cond, Needs) or _counted(cond):
         return [[cond]]
-    return _combine(cond, _dnf)
+    branches = _combine(cond, _dnf)
+    out: list[list[Cond]] = []
+    for branch in branches:  # a second counted at_least in one branch is expanded instead
+        counted = [c for c in branch if _counted(c)][1:]
+        expanded = [[c for c in branch if not any(c is d for d in counted)]]
+        for extra in counted:
+            expanded = [a + b for a in expanded for b in _combine(extra, _dnf)]
+        out += expanded
+    return out
 
 
 def compile_rule(rule: Rule) -> list[dict[str, Any]]:
-    """The durable rule bodies (without "run") for one of our rules."""
+    """The durable rule bodies (without "run") for one of our rules.
+
+    A counted `at_least: n` becomes a term matching any conclusion fact of its group and a
+    durable `count: n`: the rule fires once n such facts have joined the rest of the branch.
+    """
     bodies: list[dict[str, Any]] = []
     for branch in _dnf(rule.when):
-        facts = [c for c in branch if not isinstance(c, Needs)]
+        counted = [c for c in branch if _counted(c)]
+        facts = [c for c in branch if not isinstance(c, Needs) and not _counted(c)]
         needed = sorted({c.conclusion for c in branch if isinstance(c, Needs)})
         needs_terms = [{f"c{i}": {"$and": [{"t": "concl"}, {"c": c}]}} for i, c in enumerate(needed)]
+        count_terms = [{"g": {"$and": [{"t": "concl"}, {_group(c): 1}]}} for c in counted]
         for tests in _branches(All(tuple(facts), rule.pos)) if facts else [[]]:
             case_term = [{"m": {"$and": [{"t": "case"}, *tests]}}] if tests else []
-            body = {"all": case_term + needs_terms}
+            body: dict[str, Any] = {"all": case_term + needs_terms + count_terms}
+            if counted:
+                body["count"] = counted[0].n
             if body not in bodies:
                 bodies.append(body)
     return bodies
+
+
+def memberships(rulebook: Rulebook) -> dict[str, dict[str, int]]:
+    """For each conclusion, the group attributes its fact carries (see `compile_rule`)."""
+    out: dict[str, dict[str, int]] = {}
+    for rule in rulebook.rules:
+        for cond in walk(rule.when):
+            if _counted(cond):
+                for child in cond.children:
+                    out.setdefault(child.conclusion, {})[_group(cond)] = 1
+    return out
 
 
 # --- running -----------------------------------------------------------------------
@@ -197,6 +244,7 @@ class Engine:
                 f"the rulebook compiles to {len(definition)} durable rules; "
                 f"durable-rules hangs above about 512 in one ruleset (limit {MAX_DURABLE_RULES})"
             )
+        self._groups = memberships(rulebook)
         self._dre = _durable()
         self._handle = self._register(json.dumps(definition))
 
@@ -233,7 +281,10 @@ class Engine:
                     fired.append(rule.id)
                     if rule.concludes not in concluded:
                         concluded.append(rule.concludes)
-                        self._assert({"sid": sid, "id": f"c:{rule.concludes}", "t": "concl", "c": rule.concludes})
+                        groups = self._groups.get(rule.concludes, {})
+                        self._assert(
+                            {"sid": sid, "id": f"c:{rule.concludes}", "t": "concl", "c": rule.concludes, **groups}
+                        )
                 message = dre.complete_and_start_action(handle, state)
         except BaseException:
             dre.abandon_action(handle, state)

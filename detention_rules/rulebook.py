@@ -9,6 +9,7 @@ never used, and cycles between rules.
 from __future__ import annotations
 
 import difflib
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -70,8 +71,15 @@ class Rulebook:
     rules: tuple[Rule, ...]
 
     def drawing(self, conclusion: str) -> list[Rule]:
-        """The rules that draw a conclusion."""
-        return [r for r in self.rules if r.concludes == conclusion]
+        """The rules that draw a conclusion, in file order."""
+        return self._drawing.get(conclusion, [])
+
+    @functools.cached_property
+    def _drawing(self) -> dict[str, list[Rule]]:
+        index: dict[str, list[Rule]] = {}
+        for rule in self.rules:
+            index.setdefault(rule.concludes, []).append(rule)
+        return index
 
 
 _cache: dict[Path, Rulebook] = {}

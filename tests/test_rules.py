@@ -139,3 +139,30 @@ def test_a_failure_inside_a_case_leaves_the_engine_clean(monkeypatch: pytest.Mon
         eng.run(facts.build(case))
     monkeypatch.undo()
     assert eng.run(facts.build(case)) == before
+
+
+@pytest.mark.parametrize(
+    ("trial", "grave"),
+    [
+        ({"undue_delay": True}, False),
+        ({"undue_delay": True, "public": False}, True),
+        ({"undue_delay": True, "public": False, "interpreter_denied": True}, True),
+        (
+            {
+                "undue_delay": True,
+                "public": False,
+                "interpreter_denied": True,
+                "defence_witnesses_refused": True,
+                "presumption_of_innocence": False,
+            },
+            True,
+        ),
+    ],
+)
+def test_gravity_counts_distinct_violations(trial: dict[str, Any], grave: bool) -> None:
+    """`at_least: 2` over conclusions compiles to one counting durable rule (engine.py): 1 is not enough, 2+ are."""
+    result = run(_case({"trial": trial}))
+    assert result.analysis is not None
+    violations = [c for c in result.analysis.concluded if c.startswith("violation:")]
+    assert len(violations) == len(trial) + grave, violations
+    assert ("III.gravity" in result.analysis.fired) is grave
