@@ -19,9 +19,33 @@ import yaml
 from .errors import InputError, Problem
 
 try:  # the C composer is several times faster; fall back when libyaml is absent
-    _Loader: type = yaml.CSafeLoader
+    _Base: type = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - depends on how PyYAML was built
-    _Loader = yaml.SafeLoader
+    _Base = yaml.SafeLoader
+
+_RESOLVED: dict[tuple[str, tuple[bool, bool]], str] = {}
+_RESOLVED_MAX = 4096
+
+
+class _Loader(_Base):  # type: ignore[misc,valid-type]
+    """The safe loader, remembering the tag of short plain scalars (keys, booleans, dates).
+
+    Resolving a scalar's tag runs a Python regex per value; case files repeat the same
+    few hundred keys and values, so the answer is looked up instead. The safe loader has
+    no path resolvers, so a scalar's tag depends on its text alone. The table is bounded.
+    """
+
+    def resolve(self, kind: type, value: Any, implicit: tuple[bool, bool]) -> str:
+        if kind is not yaml.ScalarNode or len(value) > 40:
+            return super().resolve(kind, value, implicit)
+        key = (value, implicit)
+        tag = _RESOLVED.get(key)
+        if tag is None:
+            tag = super().resolve(kind, value, implicit)
+            if len(_RESOLVED) >= _RESOLVED_MAX:
+                _RESOLVED.clear()
+            _RESOLVED[key] = tag
+        return tag
 
 #: Limits, documented in docs/case-format.md ("Limits"). A real case file is a few KB.
 MAX_BYTES = 1024 * 1024
