@@ -10,7 +10,6 @@ memory stays flat however many files there are.
 from __future__ import annotations
 
 import json
-import multiprocessing
 import os
 import sys
 import time
@@ -119,6 +118,8 @@ def run(paths: Iterable[Path], job: Job, jobs: int, ordered: bool, total: int) -
         _init(job)
         yield from map(_one, paths)
         return
+    import multiprocessing  # here: a single file, the common case in editors and hooks, never needs it
+
     # Forked on Linux, so workers start with the modules and the case model already built (this
     # process runs no threads to copy: the engine does not use durable-rules' threaded Host).
     context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
