@@ -47,6 +47,7 @@ class _Loader(_Base):  # type: ignore[misc,valid-type]
             _RESOLVED[key] = tag
         return tag
 
+
 #: Limits, documented in docs/case-format.md ("Limits"). A real case file is a few KB.
 MAX_BYTES = 1024 * 1024
 MAX_DEPTH = 64
