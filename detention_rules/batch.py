@@ -23,7 +23,7 @@ from . import rulebook
 from .case import CATEGORIES
 
 #: Files handed to a worker at a time: large enough to amortise the hand-off, small enough to stream.
-CHUNK = 16
+CHUNK = 64
 
 
 @dataclass(frozen=True)

@@ -192,7 +192,7 @@ def compile_rule(rule: Rule) -> list[dict[str, Any]]:
     return bodies
 
 
-def memberships(rulebook: Rulebook) -> dict[str, dict[str, int]]:
+def _memberships(rulebook: Rulebook) -> dict[str, dict[str, int]]:
     """For each conclusion, the group attributes its fact carries (see `compile_rule`)."""
     out: dict[str, dict[str, int]] = {}
     for rule in rulebook.rules:
@@ -244,7 +244,7 @@ class Engine:
                 f"the rulebook compiles to {len(definition)} durable rules; "
                 f"durable-rules hangs above about 512 in one ruleset (limit {MAX_DURABLE_RULES})"
             )
-        self._groups = memberships(rulebook)
+        self._groups = _memberships(rulebook)
         self._dre = _durable()
         self._handle = self._register(json.dumps(definition))
 

@@ -11,6 +11,7 @@ an absent fact is unknown, so a rule that needs it is unknown, not false.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -278,9 +279,10 @@ def needs(cond: Cond) -> set[str]:
     return {c.conclusion for c in walk(cond) if isinstance(c, Needs)}
 
 
-def placeholders(template: str) -> list[str]:
-    """Fact paths named in an explanation template, e.g. `{arrest.date}`."""
-    return _PLACEHOLDER.findall(template)
+@functools.lru_cache(maxsize=1024)
+def placeholders(template: str) -> tuple[str, ...]:
+    """Fact paths named in an explanation template, e.g. `{arrest.date}`; cached: templates are few."""
+    return tuple(_PLACEHOLDER.findall(template))
 
 
 _OPTIONAL = re.compile(r"\[([^\[\]]*)\]")
