@@ -205,6 +205,12 @@ def _memberships(rulebook: Rulebook) -> dict[str, dict[str, int]]:
 
 # --- running -----------------------------------------------------------------------
 
+#: Added to every compiled rulebook (see `Engine.__init__`); they count towards MAX_DURABLE_RULES.
+CATCH_ALLS: dict[str, Any] = {
+    "$seen-case": {"all": [{"m": {"t": "case"}}]},
+    "$seen-concl": {"all": [{"m": {"t": "concl"}}, {"n": {"t": "$never"}}]},
+}
+
 
 @dataclass(frozen=True)
 class Outcome:
@@ -223,7 +229,6 @@ class Engine:
     """
 
     def __init__(self, rulebook: Rulebook):
-        self.rulebook = rulebook
         self._sid = itertools.count()
         definition: dict[str, Any] = {}
         #: durable rule name -> our rule. Names are ours (`r<n>`), so a message's name needs no unescaping.
@@ -237,8 +242,7 @@ class Engine:
         # case: durable-rules aborts the process (free(): invalid pointer) when it deletes a
         # session in which no action ever ran. The one for conclusions joins a fact type that is
         # never asserted, so it matches every conclusion without costing an action.
-        definition["$seen-case"] = {"all": [{"m": {"t": "case"}}]}
-        definition["$seen-concl"] = {"all": [{"m": {"t": "concl"}}, {"n": {"t": "$never"}}]}
+        definition.update(CATCH_ALLS)
         if len(definition) > MAX_DURABLE_RULES:
             raise EngineError(
                 f"the rulebook compiles to {len(definition)} durable rules; "
