@@ -27,7 +27,12 @@ REFERENCE = ROOT / "cases" / "ilyashev-kazakhstan-2022.yaml"
 PY = sys.executable
 #: Throughput runs per measure: this machine's speed varies between runs, so medians are shown.
 RUNS = 3
-WGAD = [PY, "-m", "detention_rules"]
+#: The installed console script, as users run it; `python -m` only where there is none.
+_SCRIPT = Path(PY).with_name("wgad")
+WGAD = [str(_SCRIPT)] if _SCRIPT.exists() else [PY, "-m", "detention_rules"]
+#: Commands run from here, so that a source checkout in the working folder never shadows the
+#: installed package (whose bytecode was compiled at install time).
+NEUTRAL = tempfile.gettempdir()
 
 
 def walls(cmds: list[list[str]], runs: int = 11) -> list[float]:
@@ -36,7 +41,7 @@ def walls(cmds: list[list[str]], runs: int = 11) -> list[float]:
     for _ in range(runs):
         for cmd, out in zip(cmds, times, strict=True):
             t = time.perf_counter()
-            subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+            subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True, cwd=NEUTRAL)
             out.append(time.perf_counter() - t)
     return [statistics.median(t) for t in times]
 
@@ -67,6 +72,7 @@ def run_batch(folder: Path, jobs: int) -> tuple[float, int]:
         stderr=subprocess.PIPE,
         text=True,
         check=False,
+        cwd=NEUTRAL,
     )
     elapsed = time.perf_counter() - t
     if proc.returncode not in (0, 1):
@@ -82,7 +88,7 @@ def peak_single(folder: Path) -> int:
         " stderr=subprocess.DEVNULL);"
         "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
     )
-    return int(subprocess.run([PY, "-c", code], capture_output=True, text=True, check=True).stdout)
+    return int(subprocess.run([PY, "-c", code], capture_output=True, text=True, check=True, cwd=NEUTRAL).stdout)
 
 
 def main() -> None:

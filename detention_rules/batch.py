@@ -165,22 +165,32 @@ class Progress:
     """A one-line counter on a terminal, shown only once a run has taken more than a moment."""
 
     DELAY = 1.0
+    #: Seconds between redraws: a terminal need not be written to for every file.
+    EVERY = 0.1
 
-    def __init__(self, total: int, stream: Any = sys.stderr):
+    def __init__(self, total: int, stream: Any = None):
         self.total = total
-        self.stream = stream
-        self.enabled = total > 1 and stream.isatty()
+        self.stream = stream or sys.stderr  # looked up now, not when this module was imported
+        self.enabled = total > 1 and self.stream.isatty()
         self.start = time.monotonic()
-        self.shown = False
+        self.drawn = 0.0  # when the counter was last drawn
+        self.visible = False
+        self.width = 0
 
     def update(self, done: int) -> None:
-        if not self.enabled or time.monotonic() - self.start < self.DELAY:
+        if not self.enabled:
             return
-        self.shown = True
-        self.stream.write(f"\r{done}/{self.total} files")
+        now = time.monotonic()
+        if now - self.start < self.DELAY or (self.visible and now - self.drawn < self.EVERY and done < self.total):
+            return
+        text = f"{done}/{self.total} files"
+        self.stream.write("\r" + text)
         self.stream.flush()
+        self.drawn, self.visible, self.width = now, True, len(text)
 
-    def close(self) -> None:
-        if self.shown:
-            self.stream.write("\r" + " " * 40 + "\r")
+    def clear(self) -> None:
+        """Erase the counter, so that other output on the same terminal starts on a clean line."""
+        if self.visible:
+            self.stream.write("\r" + " " * self.width + "\r")
             self.stream.flush()
+            self.visible = False

@@ -103,17 +103,19 @@ def _run_batch(files: Iterable[Path], total: int, job: batch.Job, fmt: Format, j
     collected: list[object] = []
     for done in batch.run(files, job, jobs or batch.default_jobs(), fmt is not Format.jsonl, total):
         summary.add(done)
-        progress.update(summary.files)
         if fmt is Format.jsonl:
+            progress.clear()
             sys.stdout.write(done.output + "\n")
             sys.stdout.flush()
         elif fmt is Format.json and job.mode == "validate":
             collected.extend(done.output)
         elif fmt is Format.json:
             collected.append(done.output)
-        else:
+        elif done.output:
+            progress.clear()
             sys.stdout.write(done.output)
-    progress.close()
+        progress.update(summary.files)
+    progress.clear()
     if fmt is Format.json:
         sys.stdout.write(json.dumps(collected, indent=2, ensure_ascii=False) + "\n")
     if job.mode == "validate" or total > 1:

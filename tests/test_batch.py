@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import random
 import shutil
@@ -71,3 +72,29 @@ def test_validate_folder_summary(tmp_path: Path) -> None:
 def test_no_progress_bar_when_piped(tmp_path: Path) -> None:
     out = wgad("check", "-f", "jsonl", "-j", "1", str(_library(tmp_path)))
     assert "\r" not in out.stderr
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_on_a_terminal_never_runs_into_the_output(tmp_path: Path, monkeypatch) -> None:
+    """Stdout and stderr on one terminal: each file's output starts on a clean line, the counter is erased."""
+    from detention_rules import batch, cli
+
+    terminal = _Terminal()
+    monkeypatch.setattr(sys, "stdout", terminal)
+    monkeypatch.setattr(sys, "stderr", terminal)
+    monkeypatch.setattr(batch.Progress, "DELAY", 0.0)
+    monkeypatch.setattr(batch.Progress, "EVERY", 0.0)
+    folder = _library(tmp_path)
+    files = list(check.case_files([folder]))
+    job = batch.Job("validate", "text")
+    cli._run_batch(files, len(files), job, cli.Format.text, 1)
+    shown = terminal.getvalue()
+    assert f"\r{len(files)}/{len(files)} files" in shown  # the counter was drawn
+    for line in shown.split("\n"):
+        visible = line.rsplit("\r", 1)[-1]  # what a terminal shows after the last carriage return
+        assert "files" not in visible or visible.startswith(f"{len(files)} file(s) checked"), repr(line)
+    assert shown.endswith("warning(s)\n")
