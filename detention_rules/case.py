@@ -341,7 +341,9 @@ class Trial(_Model):
     adequate_time: Fact[StrictBool] | None = Field(
         None, description="Adequate time and facilities to prepare the defence (ICCPR 14(3)(b))."
     )
-    evidence_withheld: Fact[StrictBool] | None = None
+    evidence_withheld: Fact[StrictBool] | None = Field(
+        None, description="Evidence was withheld from the defence (ICCPR 14(3)(b))."
+    )
     defence_witnesses_refused: Fact[StrictBool] | None = None
     cross_examination_cut: Fact[StrictBool] | None = None
     confession_under_duress: Fact[StrictBool] | None = None

@@ -347,6 +347,11 @@ def list_rules(
         ]
         sys.stdout.write(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
         return
+    if fmt is Format.markdown:
+        from .render.markdown import rules_table
+
+        sys.stdout.write(rules_table(book))
+        return
     for r in book.rules:
         sys.stdout.write(f"{r.id:<42} {r.title}\n{'':<42} {', '.join(r.provisions)}\n")
 

@@ -25,24 +25,27 @@ CATEGORY_TITLES = {
     "V": "Category V: discrimination",
 }
 
-#: Remedies as the Working Group words them (opinion 2/2022 paras 101-103), and when each applies.
+#: Remedies as the Working Group words them, and when each applies. The citations name the
+#: reference opinion, whatever the case: the wording is the Working Group's standard one.
 REMEDIES = (
     (
         "always",
         "Remedy the situation without delay and bring it into conformity with the relevant international "
-        "norms, including the Universal Declaration of Human Rights and the Covenant (para 101).",
+        "norms, including the Universal Declaration of Human Rights and the Covenant (as in Opinion No. 2/2022, "
+        "para 101).",
     ),
     ("detained", "Release the person immediately."),
-    ("sentenced", "Quash the sentence and expunge the criminal record (para 102)."),
+    ("sentenced", "Quash the sentence and expunge the criminal record (as in Opinion No. 2/2022, para 102)."),
     (
         "always",
         "Accord an enforceable right to compensation and other reparations, in accordance with "
-        "international law (para 102).",
+        "international law (as in Opinion No. 2/2022, para 102).",
     ),
     (
         "always",
         "Ensure a full and independent investigation of the circumstances of the arbitrary deprivation "
-        "of liberty and take appropriate measures against those responsible (para 103).",
+        "of liberty and take appropriate measures against those responsible (as in Opinion No. 2/2022, "
+        "para 103).",
     ),
 )
 
@@ -59,6 +62,7 @@ class Section:
     jurisprudence: list[str] = field(default_factory=list)
     reasoning: list[str] = field(default_factory=list)
     law: list[str] = field(default_factory=list)  # the legal standards the rules quote
+    notes: list[str] = field(default_factory=list)  # how the rules read the law: for the drafter, not the petition
     open_questions: list[Question] = field(default_factory=list)
 
 
@@ -118,9 +122,9 @@ def build(result: CaseResult, asked: list[Question], *, redact: bool = False) ->
                 section.provisions += [p for p in node.provisions if p not in section.provisions]
                 section.jurisprudence += [j for j in node.rule.jurisprudence if j not in section.jurisprudence]
                 section.reasoning.append(node.text)
-                for text in (node.rule.law, node.rule.note):
-                    if text and text.strip() not in section.law:
-                        section.law.append(text.strip())
+                for text, into in ((node.rule.law, section.law), (node.rule.note, section.notes)):
+                    if text and text.strip() not in into:
+                        into.append(text.strip())
                 for special in node.rule.refer:
                     referrals.setdefault(special, f"category {category}: {node.rule.title}")
         prefix = f"{category}."
@@ -146,7 +150,12 @@ def build(result: CaseResult, asked: list[Question], *, redact: bool = False) ->
 
 def fact_sentence(f: FactNode) -> str:
     """A fact as a drafter would cite it."""
-    value = f.value if not isinstance(f.value, list) else ", ".join(map(str, f.value))
+    if isinstance(f.value, bool):
+        value = "true" if f.value else "false"  # as the case file writes it, not Python's True
+    elif isinstance(f.value, list):
+        value = ", ".join(map(str, f.value))
+    else:
+        value = f.value
     source = f" ({f.ref})" if f.ref else ""
     contested = " [contested by the Government]" if f.contested else ""
     line = f"line {f.line}" if f.line else "derived"

@@ -52,8 +52,13 @@ def test_a_fact_known_false_is_never_asked() -> None:
     assert "arrest.warrant_shown" not in fields and "arrest.reasons_given" not in fields
 
 
-def test_questions_are_ordered_by_how_many_findings_they_could_change() -> None:
-    out = wgad("gaps", "--format", "json", str(ROOT / "cases" / "hamad-hungary-2020.yaml"))
+def test_questions_are_ordered_by_how_many_findings_they_could_change(tmp_path: Path) -> None:
+    case = tmp_path / "transit-zone.yaml"
+    case.write_text(
+        "person: {status: [asylum_seeker]}\ndetention:\n  - {kind: immigration, prolonged: true}\n",
+        encoding="utf-8",
+    )
+    out = wgad("gaps", "--format", "json", str(case))
     rows = json.loads(out.stdout)
     impacts = [r["impact"] for r in rows]
     assert impacts == sorted(impacts, reverse=True) and impacts[0] >= 2

@@ -89,6 +89,29 @@ def test_same_reasons_as_the_opinion(output: dict, category: str, reasons: set[s
     assert reasons <= _rules(finding["derivation"])
 
 
+@pytest.mark.parametrize(
+    ("category", "reasons"),
+    [
+        ("I", {"I.no-warrant", "I.reasons-not-given"}),  # paras 69-72
+        (
+            "III",  # paras 86-91: articles 14(1), 14(2), 14(3)(d), 14(3)(e); nothing on 14(3)(b)
+            {
+                "III.remote-hearing-shut-out-accused",
+                "III.counsel-restricted",
+                "III.witnesses-denied",
+                "III.partiality-inferred",
+                "III.presumption-of-innocence",
+                "III.gravity",  # para 92
+            },
+        ),
+    ],
+)
+def test_no_reason_the_opinion_did_not_give(output: dict, category: str, reasons: set[str]) -> None:
+    (finding,) = [f for f in output["findings"] if f["category"] == category]
+    structural = {"adm.deprived-of-liberty", f"{category}.established"}
+    assert _rules(finding["derivation"]) - structural == reasons
+
+
 def test_category_one_does_not_rest_on_prompt_appearance(output: dict) -> None:
     """He saw a magistrate the day after arrest (para 16): 9(3) promptness is not in the chain."""
     (finding,) = [f for f in output["findings"] if f["category"] == "I"]

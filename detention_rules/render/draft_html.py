@@ -12,6 +12,7 @@ STYLE = """
 body{font-family:Georgia,serif;max-width:52rem;margin:2rem auto;padding:0 1rem;line-height:1.5;color:#222}
 h1{font-size:1.6rem}h2{font-size:1.25rem;border-bottom:1px solid #ccc;margin-top:2rem}
 .not{color:#666}.law{color:#444;font-size:.9rem}details{margin-left:1rem}summary{cursor:pointer}
+.note{border-left:3px solid #c90;padding-left:.6rem}
 .fact{font-family:monospace;font-size:.9rem}.contested{color:#a00;font-weight:bold}
 """
 
@@ -59,6 +60,11 @@ def render(draft: Draft) -> str:
             out.append(f"<p>{escape(' '.join(t(r) for r in s.reasoning))}</p>")
             if s.law:
                 out.append(f"<p><b>The standard.</b> {escape(' '.join(s.law))}</p>")
+            if s.notes:
+                out.append(
+                    '<p class="note"><b>Drafting note</b> (how detention-rules reads the law; remove before filing). '
+                    f"{escape(' '.join(s.notes))}</p>"
+                )
             out.append(f"<p><b>Provisions.</b> {escape('; '.join(s.provisions))}.</p>")
             out.append(f"<p><b>Jurisprudence.</b> {escape('; '.join(s.jurisprudence))}.</p>")
             if s.tree is not None:
@@ -71,6 +77,9 @@ def render(draft: Draft) -> str:
         out.append("<h2>Remedies sought</h2><ul>" + "".join(f"<li>{escape(r)}</li>" for r in draft.remedies) + "</ul>")
     if draft.referrals:
         items = "".join(f"<li>{escape(sp)}, for {escape(t(why))}.</li>" for sp, why in draft.referrals)
-        out.append(f"<h2>Referrals</h2><ul>{items}</ul>")
+        out.append(
+            "<h2>Referrals the findings may call for</h2><p><i>Under paragraph 33 (a) of its methods of work the "
+            f"Working Group decides its own referrals.</i></p><ul>{items}</ul>"
+        )
     out.append("</body></html>")
     return "\n".join(out) + "\n"

@@ -29,6 +29,10 @@ def render(draft: Draft) -> str:
             if s.law:
                 out.append("**The standard.** " + " ".join(s.law))
                 out.append("")
+            if s.notes:
+                note = "> **Drafting note** (how detention-rules reads the law; remove before filing). "
+                out.append(note + " ".join(s.notes))
+                out.append("")
             out.append("**Provisions.** " + "; ".join(s.provisions) + ".")
             out.append("")
             out.append("**Jurisprudence.** " + "; ".join(s.jurisprudence) + ".")
@@ -43,7 +47,9 @@ def render(draft: Draft) -> str:
         out += [f"- {r}" for r in draft.remedies]
         out.append("")
     if draft.referrals:
-        out.append("## Referrals")
+        out.append("## Referrals the findings may call for")
+        out.append("")
+        out.append("*Under paragraph 33 (a) of its methods of work the Working Group decides its own referrals.*")
         out.append("")
         out += [f"- {special}, for {t(reason)}." for special, reason in draft.referrals]
         out.append("")

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from ..case import CATEGORIES
 from ..check import CaseResult
 from ..derivation import ConclusionNode, FactNode
+from ..rulebook import Rulebook
 from .text import STRENGTH, why_not_lines
 
 
@@ -63,3 +66,17 @@ def render(results: list[CaseResult]) -> str:
         for line in why_not_lines(res.why_not):
             out.append(f"## {line}\n" if line.startswith("Category") else f"    {line}" if line else "")
     return "\n".join(out).rstrip() + "\n"
+
+
+def rules_table(book: Rulebook) -> str:
+    """Every rule, file by file, as the Markdown tables of docs/rules.md ("All rules")."""
+    out: list[str] = []
+    for path in dict.fromkeys(r.pos.path for r in book.rules):
+        out += [f"`rules/{Path(path).name}`", "", "| id | title | concludes | provisions |", "|---|---|---|---|"]
+        out += [
+            f"| `{r.id}` | {r.title} | `{r.concludes}` | {', '.join(r.provisions)} |"
+            for r in book.rules
+            if r.pos.path == path
+        ]
+        out.append("")
+    return "\n".join(out)

@@ -103,9 +103,9 @@ def check_line(c: Check, ask: bool = True) -> str:
             return f"[met] exception not shown: {c.path} (the burden is on the Government)"
         return f"[{MARK[c.status]}] exception {c.path} is {_value(c.actual)}" + (f", line {c.line}" if c.line else "")
     if c.status is None and not ask:
-        return f"[unknown] {c.path} ({c.test})"
+        return f"[unknown] {c.path} (needs: {c.test})"
     if c.status is None:
-        return f"[unknown] {c.path} ({c.test}): {question(c.path)} -> {c.path}"
+        return f"[unknown] {c.path} (needs: {c.test}): {question(c.path)} -> {c.path}"
     where = f", line {c.line}" if c.line else ""
     return f"[{MARK[c.status]}] {c.path} {c.test} (is {_value(c.actual)}{where})"
 
