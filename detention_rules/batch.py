@@ -64,6 +64,14 @@ def _init(job: Job) -> None:
     engine.for_rulebook(_book)
 
 
+def _worker_init(job: Job) -> None:
+    """In a worker: leave Ctrl-C to the parent, which stops the pool and says so once."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _init(job)
+
+
 def _one(path: Path) -> Done:
     from . import check as pipeline
 
@@ -123,7 +131,7 @@ def run(paths: Iterable[Path], job: Job, jobs: int, ordered: bool, total: int) -
     # Forked on Linux, so workers start with the modules and the case model already built (this
     # process runs no threads to copy: the engine does not use durable-rules' threaded Host).
     context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
-    with context.Pool(min(jobs, total), initializer=_init, initargs=(job,)) as pool:
+    with context.Pool(min(jobs, total), initializer=_worker_init, initargs=(job,)) as pool:
         mapper = pool.imap if ordered else pool.imap_unordered
         yield from mapper(_one, paths, chunksize=CHUNK)
 

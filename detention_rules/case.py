@@ -39,8 +39,8 @@ CATEGORIES: tuple[Category, ...] = ("I", "II", "III", "IV", "V")
 
 Asserter = Literal["source", "government", "trial_monitor", "court", "working_group", "other"]
 
-_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
-_TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
+_DATE = re.compile(r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$")  # ASCII digits only, not any Unicode digit
+_TIME = re.compile(r"^([01][0-9]|2[0-3]):[0-5][0-9]$")
 
 
 def _partial_date(value: Any) -> Any:
@@ -75,7 +75,8 @@ Text = Annotated[str, Field(max_length=20_000)]
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
+    # no infinity or NaN: no fact is one, and the rule engine refuses them
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True, allow_inf_nan=False)
 
 
 class Asserted(_Model, Generic[T]):
@@ -385,6 +386,7 @@ class Case(_Model):
         extra="forbid",
         str_strip_whitespace=True,
         frozen=True,
+        allow_inf_nan=False,
         json_schema_extra={"title": "WGAD detention case"},
     )
 

@@ -48,23 +48,41 @@ def case_files(paths: Iterable[Path], ordered: bool = True) -> Iterator[Path]:
     """
     for path in paths:
         if path.is_dir():
-            yield from _walk(path, ordered)
-        elif path.is_file():
-            yield path
+            yield from _walk(path, ordered, set())
+        elif path.exists() or path.is_symlink():
+            yield path  # not a regular file, or a broken link: reading it reports the problem
         else:
             raise UsageError(f"{path}: no such file or folder")
 
 
-def _walk(folder: Path, ordered: bool) -> Iterator[Path]:
-    with os.scandir(folder) as scan:
-        entries: Iterable[tuple[str, bool]] = ((e.name, e.is_dir()) for e in scan)
-        if ordered:
-            entries = sorted(entries)
-        for name, is_dir in entries:
-            if is_dir:
-                yield from _walk(folder / name, ordered)
-            elif name.endswith(CASE_SUFFIXES):
-                yield folder / name
+def _walk(folder: Path, ordered: bool, seen: set[tuple[int, int]]) -> Iterator[Path]:
+    """Files below `folder`; a folder that cannot be listed is yielded, so reading it reports why.
+
+    Links to folders are followed once each: a link back to a parent does not loop.
+    """
+    try:
+        info = folder.stat()
+        if (info.st_dev, info.st_ino) in seen:
+            return
+        seen.add((info.st_dev, info.st_ino))
+        with os.scandir(folder) as scan:
+            entries: Iterable[tuple[str, bool]] = ((e.name, _is_dir(e)) for e in scan)
+            if ordered:
+                entries = sorted(entries)
+            for name, is_dir in entries:
+                if is_dir:
+                    yield from _walk(folder / name, ordered, seen)
+                elif name.endswith(CASE_SUFFIXES):
+                    yield folder / name
+    except OSError:
+        yield folder
+
+
+def _is_dir(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:  # a link loop: not a folder; reading it as a file reports the loop
+        return False
 
 
 def count_case_files(paths: Iterable[Path]) -> int:
@@ -105,7 +123,12 @@ def check_file(
     except InputError as exc:
         return CaseResult(str(path), exc.problems)
     changes = list(changes)
-    return run(apply(doc, changes) if changes else doc, book or rulebook.load(), why_not)
+    if changes:
+        try:
+            doc = apply(doc, changes)
+        except UsageError as exc:  # this file cannot take the change (no such item): the others may
+            return CaseResult(str(path), [Problem(str(path), 1, 1, "error", str(exc), "set-path")])
+    return run(doc, book or rulebook.load(), why_not)
 
 
 def check_text(text: str, name: str = "<string>", book: rulebook.Rulebook | None = None) -> CaseResult:

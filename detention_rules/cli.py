@@ -39,7 +39,9 @@ class Format(str, Enum):
 FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
 RulesOpt = Annotated[Path | None, typer.Option("--rules", help="Folder of rule files (default: the shipped rules).")]
 PathsArg = Annotated[list[Path], typer.Argument(help="Case files or folders (recursing into *.yaml, *.yml).")]
-JobsOpt = Annotated[int, typer.Option("--jobs", "-j", help="Worker processes (default: the machine's cores).")]
+JobsOpt = Annotated[
+    int, typer.Option("--jobs", "-j", min=0, help="Worker processes (default, or 0: the machine's cores).")
+]
 
 
 def _render(results: list[pipeline.CaseResult], fmt: Format) -> str:
@@ -86,6 +88,10 @@ def check(
     total = pipeline.count_case_files(paths)
     explain = why_not if why_not is not None else total == 1
     if changes:
+        from .whatif import parse_set
+
+        for change in changes:  # a malformed --set is a usage error before any file is read
+            parse_set(change)
         files = list(pipeline.case_files(paths))
         results = [pipeline.check_file(p, book, changes, explain) for p in files]
         originals = [pipeline.check_file(p, book) for p in files]
@@ -305,8 +311,8 @@ def draft(
     if output is None:
         sys.stdout.write(text)
         return
-    if output.resolve() == path.resolve():
-        raise UsageError(f"{output}: the draft never overwrites the case file")
+    if output.resolve() == path.resolve() or (output.exists() and os.path.samefile(output, path)):
+        raise UsageError(f"{output}: the draft never overwrites the case file")  # nor a hard link to it
     if output.exists() and not force:
         raise UsageError(f"{output}: already exists (an edited draft?); use --force to replace it")
     try:

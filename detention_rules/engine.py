@@ -38,6 +38,7 @@ from __future__ import annotations
 import hashlib
 import itertools
 import json
+import math
 from dataclasses import dataclass
 from typing import Any
 
@@ -169,12 +170,37 @@ def _dnf(cond: Cond) -> list[list[Cond]]:
     return out
 
 
+def size_bound(cond: Cond) -> int:
+    """At least as many as the durable rules `cond` compiles to, computed without expanding it.
+
+    `at_least: 12` of 25 facts would expand to millions of conjunctions; this says so first.
+    """
+    if isinstance(cond, FactCond):
+        return len(cond.value) if cond.op in ("in", "contains_any") else 1
+    if isinstance(cond, Unless):
+        return 2
+    if isinstance(cond, AnyItem):
+        return size_bound(cond.where)
+    if isinstance(cond, All):
+        return math.prod(size_bound(c) for c in cond.children)
+    if isinstance(cond, AnyOf):
+        return sum(size_bound(c) for c in cond.children)
+    if isinstance(cond, AtLeast) and not _counted(cond):
+        return math.comb(len(cond.children), cond.n) * max(size_bound(c) for c in cond.children) ** cond.n
+    return 1  # a conclusion, or a counted at_least: one term
+
+
 def compile_rule(rule: Rule) -> list[dict[str, Any]]:
     """The durable rule bodies (without "run") for one of our rules.
 
     A counted `at_least: n` becomes a term matching any conclusion fact of its group and a
     durable `count: n`: the rule fires once n such facts have joined the rest of the branch.
     """
+    if size_bound(rule.when) > MAX_DURABLE_RULES:
+        raise EngineError(
+            f"{rule.pos.path}:{rule.pos.line}:{rule.pos.col}: rule {rule.id} would compile to more than "
+            f"{MAX_DURABLE_RULES} durable rules; split it or use fewer alternatives"
+        )
     bodies: list[dict[str, Any]] = []
     for branch in _dnf(rule.when):
         counted = [c for c in branch if _counted(c)]

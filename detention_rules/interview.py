@@ -73,8 +73,10 @@ def interview(path: Path, doc: source.Document, asked: list[Question], output: P
     target = output or path.with_name(f"{path.stem}.answers{path.suffix}")
     if target.resolve() == path.resolve():
         raise UsageError(f"{target}: the answers go to a new file, never over the original")
-    if target.exists():
+    if target.exists() or target.is_symlink():
         raise UsageError(f"{target}: already exists; choose another with -o")
+    if not target.parent.is_dir():  # checked before the questions, so no answer is typed in vain
+        raise UsageError(f"{target}: no folder {target.parent} to write into")
     changes: list[str] = []
     for q in asked:
         for field in _fields(q):
@@ -98,8 +100,14 @@ def interview(path: Path, doc: source.Document, asked: list[Question], output: P
     text = header + yaml.safe_dump(answered.data, sort_keys=False, allow_unicode=True)
     new_doc = source.parse(text, str(target))
     _, problems = validate(new_doc)
-    with target.open("x", encoding="utf-8") as fh:
-        fh.write(text)
+    try:
+        with target.open("x", encoding="utf-8") as fh:
+            fh.write(text)
+    except OSError as exc:  # created meanwhile, or not writable: keep the answers on screen, not lost
+        sys.stdout.write(text)
+        raise UsageError(
+            f"{target}: cannot write ({exc.strerror or exc}); the answered case is printed above"
+        ) from None
     sys.stdout.write(f"wrote {target} ({len(changes)} answer(s))\n")
     for p in problems:
         sys.stdout.write(f"{p}\n")

@@ -232,6 +232,9 @@ class _Reader:
                     self.problem(path, "a conclusion cannot be tested inside any_item", "rule-condition")
                     return None
                 self.unknown_keys(data, {kind}, path)
+                if not isinstance(data[kind], str) or not data[kind]:
+                    self.problem((*path, kind), f"'{kind}' takes a name", "rule-condition")
+                    return None
                 return Needs(f"{kind}:{data[kind]}", pos)
         for combinator in ("all", "any"):
             if combinator in data:
@@ -262,7 +265,9 @@ class _Reader:
                 self.problem(path, "any_item cannot be nested", "rule-condition")
                 return None
             list_path = data["any_item"]
-            if f"{list_path}[]." not in {k[: len(list_path) + 3] for k in self.fields}:
+            if not isinstance(list_path, str) or f"{list_path}[]." not in {
+                k[: len(list_path) + 3] for k in self.fields
+            }:
                 self.problem(
                     (*path, "any_item"), f"'{list_path}' is not a list of items in the case model", "rule-unknown-field"
                 )
@@ -333,8 +338,14 @@ def _value_problem(ftype: FieldType, op: str, value: Any) -> str:
         bad = [v for v in values if ftype.choices and v not in ftype.choices]
         return f"'{bad[0]}' is not one of {', '.join(ftype.choices)}" if bad else ""
     for v in values:
+        if isinstance(v, (dict, list)) or v is None:
+            return "expects a single value: text, a number, true or false"
         if ftype.kind == "bool" and not isinstance(v, bool):
             return "expects true or false"
+        if ftype.kind == "text" and not isinstance(v, str):
+            return "expects text"
+        if ftype.kind == "number" and (not isinstance(v, (int, float)) or isinstance(v, bool)):
+            return "expects a number"
         if ftype.kind == "enum" and v not in ftype.choices:
             return f"'{v}' is not one of {', '.join(ftype.choices)}"
         if ftype.kind == "list":
@@ -343,11 +354,17 @@ def _value_problem(ftype: FieldType, op: str, value: Any) -> str:
 
 
 def check(rules: list[Rule]) -> list[Problem]:
-    """Whole-rulebook checks: duplicate ids, dangling or unused conclusions, cycles."""
+    """Whole-rulebook checks: duplicate ids, dangling or unused conclusions, cycles, rules too large to compile."""
+    from .engine import MAX_DURABLE_RULES, size_bound  # not at import: the engine module needs this one
+
     problems: list[Problem] = []
 
     def err(rule: Rule, message: str, code: str) -> None:
         problems.append(Problem(rule.pos.path, rule.pos.line, rule.pos.col, "error", message, code, rule.id))
+
+    for rule in rules:
+        if size_bound(rule.when) > MAX_DURABLE_RULES:
+            err(rule, f"rule {rule.id} would compile to more than {MAX_DURABLE_RULES} durable rules", "rules-too-many")
 
     seen: dict[str, Rule] = {}
     for rule in rules:
@@ -414,6 +431,8 @@ def _cycles(rules: list[Rule]) -> list[Problem]:
 def all_problems(directory: Path | None = None) -> list[Problem]:
     """Every problem in a rules folder, without raising: for `wgad rules --check`."""
     directory = (directory or default_dir()).resolve()
+    if not directory.is_dir():
+        raise UsageError(f"{directory}: no such rules folder")
     files = sorted(directory.glob("*.yaml")) + sorted(directory.glob("*.yml"))
     if not files:
         return [Problem(str(directory), 1, 1, "error", "no rule files here", "rules-missing")]

@@ -9,7 +9,9 @@ and bound what a hostile file could make it do (size, depth, alias expansion).
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -119,15 +121,28 @@ def _problem(path: str, line: int, col: int, message: str, code: str) -> InputEr
 
 
 def read_text(path: Path) -> str:
-    """Read a file as UTF-8 text within the size limit, or raise InputError."""
+    """Read a regular file as UTF-8 text within the size limit, or raise InputError.
+
+    A FIFO would block and a device (/dev/zero) never ends, so only regular files are
+    read, and never more than the limit whatever the size the file system reports.
+    """
     name = str(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise _problem(name, 1, 1, f"file is {size} bytes; the limit is {MAX_BYTES} bytes", "file-too-large")
-        raw = path.read_bytes()
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            with os.scandir(path):  # a folder reaches here only when it could not be listed: say why
+                pass
+        if not stat.S_ISREG(info.st_mode):
+            raise _problem(name, 1, 1, "not a regular file", "io")
+        if info.st_size > MAX_BYTES:
+            message = f"file is {info.st_size} bytes; the limit is {MAX_BYTES} bytes"
+            raise _problem(name, 1, 1, message, "file-too-large")
+        with path.open("rb") as f:
+            raw = f.read(MAX_BYTES + 1)
     except OSError as exc:
         raise _problem(name, 1, 1, f"cannot read file: {exc.strerror or exc}", "io") from None
+    if len(raw) > MAX_BYTES:  # it grew since stat
+        raise _problem(name, 1, 1, f"file is larger than {MAX_BYTES} bytes", "file-too-large")
     return decode(raw, name)
 
 
@@ -155,14 +170,21 @@ def parse(text: str, name: str = "<string>") -> Document:
     if len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
         raise _problem(name, 1, 1, f"text is larger than {MAX_BYTES} bytes", "file-too-large")
     try:
+        if _may_nest_deeply(text):
+            _check_depth(text, name)
         nodes = list(yaml.compose_all(text, Loader=_Loader))
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         what = exc.problem or exc.context or "invalid YAML"
         raise _problem(name, line, col, f"YAML syntax error: {what}", "yaml-syntax") from None
-    except yaml.YAMLError as exc:  # reader errors: control characters and the like
-        raise _problem(name, 1, 1, f"YAML error: {exc}", "yaml-syntax") from None
+    except yaml.reader.ReaderError as exc:  # a control character or the like
+        line, col = _line_col(text, exc.position)
+        char = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        what = f"character #x{char:04x}: {exc.reason}"
+        raise _problem(name, line, col, f"YAML error: {what}", "yaml-syntax") from None
+    except yaml.YAMLError as exc:
+        raise _problem(name, 1, 1, f"YAML error: {' '.join(str(exc).split())}", "yaml-syntax") from None
     except RecursionError:
         raise _problem(name, 1, 1, "document is nested too deeply", "too-deep") from None
     if not nodes or (len(nodes) == 1 and _is_null(nodes[0])):
@@ -171,6 +193,43 @@ def parse(text: str, name: str = "<string>") -> Document:
         line = nodes[1].start_mark.line + 1
         raise _problem(name, line, 1, "file holds several YAML documents; a file holds one", "multi-document")
     return _Builder(name).build(nodes[0])
+
+
+#: Indicators that open a level of nesting without a new, deeper-indented line.
+_NESTERS = ("[", "{", "- ", "-\t", "? ", "?\t")
+#: Fewer of them cannot nest deeper than libyaml's composer recurses safely; more are scanned first.
+_NESTERS_SAFE = 2_000
+
+
+def _may_nest_deeply(text: str) -> bool:
+    """Whether the text has enough nesting indicators to be worth a depth scan.
+
+    libyaml's composer recurses once per level in C: tens of thousands of levels
+    (a 100 KB file of brackets) overflow the stack and kill the process. Nesting by
+    indentation alone needs a line per level, each longer than the last, so within
+    the size limit it stays far below that; only these indicators nest cheaply.
+    """
+    return sum(text.count(n) for n in _NESTERS) > _NESTERS_SAFE
+
+
+def _check_depth(text: str, name: str) -> None:
+    """Refuse nesting deeper than MAX_DEPTH from the event stream, which does not recurse."""
+    depth = 0
+    for event in yaml.parse(text, Loader=_Base):
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            depth += 1
+            if depth > MAX_DEPTH:
+                mark = event.start_mark
+                raise _problem(
+                    name, mark.line + 1, mark.column + 1, f"nesting deeper than {MAX_DEPTH} levels", "too-deep"
+                )
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            depth -= 1
+
+
+def _line_col(text: str, position: int) -> tuple[int, int]:
+    """1-based line and column of a character offset."""
+    return text.count("\n", 0, position) + 1, position - (text.rfind("\n", 0, position) + 1) + 1
 
 
 def _is_null(node: yaml.Node) -> bool:

@@ -110,10 +110,9 @@ def _latest(fact: Any) -> dt.date | None:
     parts = [int(p) for p in value.split("-")]
     if len(parts) == 3:
         return dt.date(*parts)
-    if len(parts) == 2:
-        nxt = dt.date(parts[0] + parts[1] // 12, parts[1] % 12 + 1, 1)
-        return nxt - dt.timedelta(days=1)
-    return dt.date(parts[0], 12, 31)
+    if len(parts) == 2 and parts[1] < 12:  # the day before the next month's first
+        return dt.date(parts[0], parts[1] + 1, 1) - dt.timedelta(days=1)
+    return dt.date(parts[0], 12, 31)  # a year, or its December (no year 10000 to step into)
 
 
 def consistency(case: Case, doc: Document) -> Iterator[Problem]:

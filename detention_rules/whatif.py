@@ -26,6 +26,8 @@ def parse_set(text: str) -> tuple[list[str | int], Any]:
     """`detention[0].incommunicado=true` -> (["detention", 0, "incommunicado"], True)."""
     if "=" not in text:
         raise UsageError(f"--set {text!r}: expected PATH=VALUE, e.g. arrest.warrant_shown=true")
+    if "\n" in text or "\r" in text:
+        raise UsageError(f"--set {text!r}: one fact on one line")
     path_text, value_text = text.split("=", 1)
     steps: list[str | int] = []
     for part in path_text.strip().split("."):

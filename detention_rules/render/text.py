@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..case import CATEGORIES
 from ..check import CaseResult
 from ..derivation import Analysis, ConclusionNode, FactNode, Finding
+from ..errors import printable
 from ..questions import question
 from ..whynot import Check, NearMiss
 
@@ -134,4 +135,4 @@ def render(results: list[CaseResult]) -> str:
             lines += ["  " + line if line else "" for line in analysis_lines(res.analysis)]
             lines += ["  " + line if line else "" for line in why_not_lines(res.why_not)]
             lines.append("")
-    return "\n".join(lines).rstrip() + "\n"
+    return "\n".join(map(printable, lines)).rstrip() + "\n"
