@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -25,3 +27,16 @@ def run(data: dict[str, Any] | str, name: str = "<test>") -> CaseResult:
     """Check a case given as a dict or as YAML text."""
     text = data if isinstance(data, str) else yaml.safe_dump(data, sort_keys=False)
     return check.check_text(text, name)
+
+
+def wgad(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    """Run the CLI as a user would, in a fresh interpreter; a hang fails the test, not the suite."""
+    return subprocess.run(
+        [sys.executable, "-m", "detention_rules", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+        timeout=300,
+    )

@@ -6,20 +6,13 @@ import io
 import json
 import random
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 
 from detention_rules import check, rulebook
 from detention_rules.render.json import result as as_json
 
-from .conftest import CASES, ROOT
-
-
-def wgad(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "detention_rules", *args], capture_output=True, text=True, cwd=ROOT, check=False
-    )
+from .conftest import CASES, wgad
 
 
 def _library(tmp_path: Path) -> Path:

@@ -7,19 +7,12 @@ import re
 import shutil
 import socket
 import subprocess
-import sys
 import threading
 from pathlib import Path
 
 import pytest
 
-from .conftest import REFERENCE, ROOT
-
-
-def wgad(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "detention_rules", *args], capture_output=True, text=True, cwd=ROOT, check=False
-    )
+from .conftest import REFERENCE, wgad
 
 
 @pytest.fixture(scope="module")

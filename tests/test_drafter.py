@@ -3,26 +3,13 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 from detention_rules import check, facts, rulebook, whynot
 
-from .conftest import REFERENCE, ROOT, run
+from .conftest import REFERENCE, run, wgad
 
 BASE = {"detention": [{"kind": "police_custody"}]}
-
-
-def wgad(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "detention_rules", *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        check=False,
-    )
 
 
 def test_why_not_marks_conditions_met_unmet_unknown() -> None:

@@ -3,28 +3,15 @@
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from detention_rules import check, source
 
-from .conftest import CASES, ROOT
+from .conftest import CASES, wgad
 
 RELIGION = CASES / "teaching" / "category-2-religion.yaml"
-
-
-def wgad(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "detention_rules", *args],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        check=False,
-        timeout=120,  # a hang fails the test instead of the suite
-    )
 
 
 @pytest.mark.parametrize(

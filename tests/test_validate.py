@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -13,16 +11,10 @@ import yaml
 
 from detention_rules import check, source
 
-from .conftest import REFERENCE, ROOT
+from .conftest import REFERENCE, ROOT, wgad
 
 BAD = Path(__file__).parent / "bad"
 EXPECT = yaml.safe_load((Path(__file__).parent / "bad_expectations.yaml").read_text(encoding="utf-8"))
-
-
-def wgad(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "detention_rules", *args], capture_output=True, text=True, cwd=ROOT, check=False
-    )
 
 
 @pytest.mark.parametrize("name", sorted(EXPECT))
