@@ -18,7 +18,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from .case import Asserted, Case, FieldType, field_types
-from .source import Document, PathKey, dotted
+from .source import Document, PathKey, dotted, generic
 
 #: Sections of a case file that hold facts (the others describe the file itself).
 FACT_SECTIONS = (
@@ -130,8 +130,16 @@ def _plain(value: Any) -> Any:
 
 
 def _listed(name: str, contests: set[str]) -> bool:
-    """A fact is contested when the Government contests it or the list or section holding it."""
-    return bool(contests) and any(name == c or name.startswith((c + ".", c + "[")) for c in contests)
+    """A fact is contested when the Government contests it or the list or section holding it.
+
+    An entry without item numbers (`detention[].incommunicado`) names that field in every item.
+    """
+    if not contests:
+        return False
+    for form in {name, generic(name)}:
+        if any(form == c or form.startswith((c + ".", c + "[")) for c in contests):
+            return True
+    return False
 
 
 def _full_date(value: Any) -> dt.date | None:

@@ -195,6 +195,29 @@ def _contests(case: Case, doc: Document) -> Iterator[Problem]:
                 f"government.contests names unknown field '{name}'",
                 "unknown-field",
             )
+        elif _missing_item(doc.data, name):
+            yield _at(
+                doc,
+                ("government", "contests", i),
+                "warning",
+                f"government.contests names '{name}', but the file has no such item: it contests nothing",
+                "contests-nothing",
+            )
+
+
+def _missing_item(data: Any, name: str) -> bool:
+    """Whether a numbered item on the way to `name` (`detention[7]`) is not in the file."""
+    node = data
+    for part in name.split("."):
+        key, *indexes = part.replace("]", "").split("[")
+        node = node.get(key) if isinstance(node, dict) else None
+        for index in indexes:
+            if index == "":  # `detention[]`: every item, however many
+                return False
+            if not isinstance(node, list) or int(index) >= len(node):
+                return True
+            node = node[int(index)]
+    return False
 
 
 def _expected(case: Case, doc: Document) -> Iterator[Problem]:

@@ -115,3 +115,14 @@ def test_gaps_ask_writes_a_new_valid_file(tmp_path: Path) -> None:
     assert result.valid and "I" in result.analysis.categories
     again = wgad("gaps", "--ask", str(case), stdin="\n" * 50)
     assert again.returncode == 2 and "already exists" in again.stderr
+
+
+def test_contesting_a_field_of_every_item_and_a_missing_item() -> None:
+    result = run(
+        "government: {replied: true, contests: ['detention[].incommunicado', 'detention[7]']}\n"
+        "detention:\n  - {kind: police_custody, start: 2020-01-01, incommunicado: true}\n"
+    )
+    assert [p.code for p in result.problems] == ["contests-nothing"]  # detention[7] contests nothing
+    assert result.analysis is not None
+    (finding,) = result.analysis.findings
+    assert finding.strength == "contested" and [f.path for f in finding.contested] == ["detention[0].incommunicado"]

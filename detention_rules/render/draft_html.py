@@ -47,7 +47,7 @@ def render(draft: Draft) -> str:
         f"<title>Analysis of violations: {escape(t(draft.title))}</title>",
         f"<style>{STYLE}</style></head><body>",
         f"<h1>Analysis of violations: {escape(t(draft.title))}</h1>",
-        f"<p><em>Draft generated from {escape(draft.file)} by detention-rules. Check every fact and citation "
+        f"<p><em>Draft generated from {escape(t(draft.file))} by detention-rules. Check every fact and citation "
         "before filing.</em></p>",
     ]
     for s in draft.sections:

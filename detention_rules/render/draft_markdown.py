@@ -10,7 +10,7 @@ def render(draft: Draft) -> str:
     t = draft.text
     out = [f"# Analysis of violations: {t(draft.title)}", ""]
     out.append(
-        f"*Draft generated from `{draft.file}` by detention-rules. Check every fact and citation before filing.*"
+        f"*Draft generated from `{t(draft.file)}` by detention-rules. Check every fact and citation before filing.*"
     )
     out.append("")
     for s in draft.sections:
