@@ -52,7 +52,9 @@ def _model_problems(doc: Document, exc: ValidationError) -> Iterator[Problem]:
             extra = f"; did you mean '{hint[0]}'?" if hint else ""
             where = f" in {dotted(path[:-1])}" if path[:-1] else " at the top level"
             message, code = f"unknown key '{key}'{where}{extra}", "unknown-key"
-        elif kind in ("literal_error", "enum", "string_pattern_mismatch"):
+        elif kind == "string_pattern_mismatch":  # the field's description says the form; the regex would not
+            message, code = f"{dotted(shown)}: not in the expected form; {_description(shown)}", "bad-value"
+        elif kind in ("literal_error", "enum"):
             message, code = f"{dotted(shown)}: {error['msg'].replace('Input should be', 'must be')}", "bad-value"
         elif kind == "value_error":
             message, code = f"{dotted(shown)}: {error['msg'].removeprefix('Value error, ')}", "bad-value"
@@ -84,6 +86,17 @@ def _allowed_keys(path: PathKey) -> list[str]:
         else:
             return ["value", "by", "contested", "ref", "note"]  # an Asserted fact
     return list(model.model_fields) if isinstance(model, type) and issubclass(model, BaseModel) else []
+
+
+def _description(path: PathKey) -> str:
+    """The case model's description of the field at `path`."""
+    model: Any = Case
+    for part in path[:-1]:
+        if isinstance(part, str) and isinstance(model, type) and issubclass(model, BaseModel):
+            described = _describe(model.model_fields[part].annotation)
+            model = described[1] if isinstance(described, tuple) else described
+    info = model.model_fields.get(str(path[-1])) if isinstance(model, type) and issubclass(model, BaseModel) else None
+    return (info.description or "") if info else ""
 
 
 # --- consistency --------------------------------------------------------------------

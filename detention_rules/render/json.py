@@ -29,17 +29,20 @@ def fact(node: FactNode) -> dict[str, Any]:
 
 
 def rule(node: RuleNode) -> dict[str, Any]:
-    return {
+    out: dict[str, Any] = {
         "rule": node.rule.id,
         "title": node.rule.title,
         "explanation": node.text,
         "provisions": list(node.provisions),
         "jurisprudence": list(node.rule.jurisprudence),
-        "law": node.rule.law or None,
-        "note": node.rule.note or None,
-        "facts": [fact(f) for f in node.facts],
-        "premises": [conclusion(p) for p in node.premises],
     }
+    if node.rule.law:
+        out["law"] = node.rule.law.strip()
+    if node.rule.note:
+        out["note"] = node.rule.note.strip()
+    out["facts"] = [fact(f) for f in node.facts]
+    out["premises"] = [conclusion(p) for p in node.premises]
+    return out
 
 
 def conclusion(node: ConclusionNode) -> dict[str, Any]:
