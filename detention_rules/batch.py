@@ -93,14 +93,10 @@ def _one(path: Path) -> Done:
             output = renderer.result(result)
             if job.fmt == "jsonl":  # serialised here, so the parent process only writes
                 output = json.dumps(output, ensure_ascii=False)
-        elif job.fmt == "markdown":
-            from .render import markdown
-
-            output = markdown.render([result])
         else:
-            from .render import text
+            from .render import report
 
-            output = text.render([result])
+            output = report([result], job.fmt)
     errors = sum(p.level == "error" for p in result.problems)
     return Done(
         str(path),

@@ -44,16 +44,6 @@ JobsOpt = Annotated[
 ]
 
 
-def _render(results: list[pipeline.CaseResult], fmt: Format) -> str:
-    if fmt in (Format.json, Format.jsonl):
-        from .render import json as renderer
-    elif fmt is Format.markdown:
-        from .render import markdown as renderer  # type: ignore[no-redef]
-    else:
-        from .render import text as renderer  # type: ignore[no-redef]
-    return renderer.render(results)
-
-
 def _exit_for(results: list[pipeline.CaseResult]) -> int:
     if any(p.code == "io" for r in results for p in r.problems):
         return 2
@@ -165,8 +155,10 @@ def _what_if(
             lines.append("  no finding changes")
         lines += [f"  {c.name:<58} {c.before:<22} {c.after}" for c in diff]
         lines.append("")
+    from .render import report
+
     valid = [r for r in results if r.analysis is not None]
-    return "\n".join(lines) + "\n" + (_render(valid, fmt) if valid else "")
+    return "\n".join(lines) + "\n" + (report(valid, fmt.value) if valid else "")
 
 
 @app.command()

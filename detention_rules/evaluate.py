@@ -35,7 +35,6 @@ class Evaluation:
     invalid: list[str] = field(default_factory=list)
     counts: dict[str, Counter[str]] = field(default_factory=lambda: {c: Counter() for c in CATEGORIES})
     disagreements: list[Disagreement] = field(default_factory=list)
-    outcomes: Counter[str] = field(default_factory=Counter)
 
     def precision(self, category: str) -> float | None:
         c = self.counts[category]
@@ -88,7 +87,6 @@ def evaluate_paths(paths: Iterable[Path], book: rulebook.Rulebook | None = None)
         if expected is None:
             continue
         out.cases += 1
-        out.outcomes[expected.outcome or "unstated"] += 1
         found = set(result.analysis.categories)
         gap = expected.known_gap or ""
         for category in CATEGORIES:

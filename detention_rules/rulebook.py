@@ -295,7 +295,7 @@ class _Reader:
             self.problem(path, "expected a non-empty list of conditions", "rule-condition")
             return None
         out = [self.cond(item, (*path, i), in_item) for i, item in enumerate(data)]
-        return None if any(c is None for c in out) else tuple(c for c in out if c)
+        return None if any(c is None for c in out) else tuple(c for c in out if c is not None)
 
     def fact(self, data: Any, path: source.PathKey, in_item: str | None) -> FactCond | None:
         if not isinstance(data, dict) or "fact" not in data:

@@ -7,20 +7,14 @@ import sys
 from pathlib import Path
 from typing import Any
 
-import pytest
 import yaml
 
-from detention_rules import check, rulebook
+from detention_rules import check
 from detention_rules.check import CaseResult
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = ROOT / "cases"
 REFERENCE = CASES / "ilyashev-kazakhstan-2022.yaml"
-
-
-@pytest.fixture(scope="session")
-def book() -> rulebook.Rulebook:
-    return rulebook.load()
 
 
 def run(data: dict[str, Any] | str, name: str = "<test>") -> CaseResult:

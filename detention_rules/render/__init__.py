@@ -1,0 +1,17 @@
+"""Renderers: the same results as text, Markdown or JSON; drafts as Markdown or HTML."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..check import CaseResult
+
+
+def report(results: list[CaseResult], fmt: str) -> str:
+    """The human-readable report: `markdown`, or text for any other format name."""
+    if fmt == "markdown":
+        from . import markdown as renderer
+    else:
+        from . import text as renderer  # type: ignore[no-redef]
+    return renderer.render(results)

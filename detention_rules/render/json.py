@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from ..case import CATEGORIES
@@ -107,8 +106,3 @@ def result(res: CaseResult) -> dict[str, Any]:
             "known_gap": exp.known_gap,
         }
     return out
-
-
-def render(results: list[CaseResult]) -> str:
-    """A JSON list, one object per file."""
-    return json.dumps([result(r) for r in results], indent=2, ensure_ascii=False)
