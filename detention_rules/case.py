@@ -49,6 +49,8 @@ def _partial_date(value: Any) -> Any:
         value = value.date()
     if isinstance(value, dt.date):
         return value.isoformat()
+    if isinstance(value, int) and not isinstance(value, bool) and 1000 <= value <= 9999:
+        value = str(value)  # `start: 2019`, unquoted, reaches here as a number: it is a year
     if not isinstance(value, str) or not _DATE.match(value):
         raise ValueError("expected a date as YYYY-MM-DD, YYYY-MM or YYYY")
     parts = [int(p) for p in value.split("-")]

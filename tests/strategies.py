@@ -36,7 +36,9 @@ RANK_OVERRIDES = {
 
 def dates(path: str, name: str) -> st.SearchStrategy[str]:
     rank = RANK_OVERRIDES.get(path, DATE_RANK.get(name, 0))
-    return st.integers(0, 25).map(lambda d: (BASE_DATE + dt.timedelta(days=rank * 30 + d)).isoformat())
+    # periods from days to over a year, so that thresholds on their length (180 days) are crossed both ways
+    spread = st.integers(0, 400) if path == "detention[].end" else st.integers(0, 25)
+    return spread.map(lambda d: (BASE_DATE + dt.timedelta(days=rank * 30 + d)).isoformat())
 
 
 times = st.builds(lambda h, m: f"{h:02d}:{m:02d}", st.integers(0, 23), st.integers(0, 59))

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import random
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -91,3 +93,25 @@ def test_progress_on_a_terminal_never_runs_into_the_output(tmp_path: Path, monke
         visible = line.rsplit("\r", 1)[-1]  # what a terminal shows after the last carriage return
         assert "files" not in visible or visible.startswith(f"{len(files)} file(s) checked"), repr(line)
     assert shown.endswith("warning(s)\n")
+
+
+def test_two_jobs_keep_input_order_over_many_chunks_and_count_right(tmp_path: Path) -> None:
+    """More files than one hand-off (batch.CHUNK), so both workers take part."""
+    from detention_rules import batch
+
+    folder = tmp_path / "many"
+    copies = batch.CHUNK * 3 // len(list(CASES.rglob("*.yaml"))) + 1
+    for i in range(copies):
+        shutil.copytree(CASES, folder / f"set{i:02d}")
+    (folder / "zz-broken.yaml").write_text("arrest:\n  warrant_shown: [\n", encoding="utf-8")
+    os.mkfifo(folder / "zz-pipe.yaml")  # unreadable: exit code 2 must survive the workers
+    out = wgad("check", "-f", "json", "-j", "2", str(folder))
+    rows = json.loads(out.stdout)
+    names = [r["file"] for r in rows]
+    assert len(names) > 3 * batch.CHUNK
+    assert names == [str(p) for p in check.case_files([folder])]  # input order, not finishing order
+    assert out.returncode == 2
+    valid = [r for r in rows if r["valid"]]
+    no_category = sum(1 for r in valid if not r["established"])
+    assert f"{len(rows) - len(valid)} invalid" in out.stderr
+    assert re.search(rf"no category +{no_category} case\(s\)", out.stderr)

@@ -87,18 +87,16 @@ def test_non_party_drops_covenant_citations() -> None:
 
 
 def test_every_field_a_rule_reads_has_a_question() -> None:
+    """Exceptions (`unless`) included: walk() yields the fact inside each."""
     from detention_rules.questions import QUESTIONS
-    from detention_rules.rule import AnyItem, FactCond, Unless, walk
+    from detention_rules.rule import AnyItem, FactCond, walk
 
     missing = set()
     for rule in rulebook.load().rules:
         lists = [c.list_path for c in walk(rule.when) if isinstance(c, AnyItem)]
         for node in walk(rule.when):
-            if isinstance(node, (FactCond, Unless)):
-                cond = node.cond if isinstance(node, Unless) else node
-                if isinstance(node, Unless):
-                    continue  # exceptions are never asked: unknown already counts for the source
-                name = cond.path
+            if isinstance(node, FactCond):
+                name = node.path
                 full = {f"{lst}[].{name}" for lst in lists} & set(QUESTIONS) or {name}
                 if not full & set(QUESTIONS):
                     missing.add(name)
@@ -166,3 +164,50 @@ def test_gravity_counts_distinct_violations(trial: dict[str, Any], grave: bool) 
     violations = [c for c in result.analysis.concluded if c.startswith("violation:")]
     assert len(violations) == len(trial) + grave, violations
     assert ("III.gravity" in result.analysis.fired) is grave
+
+
+def _asylum_custody(**period: object) -> dict[str, object]:
+    return {"person": {"status": ["asylum_seeker"]}, "detention": [{"kind": "immigration", **period}]}
+
+
+@pytest.mark.parametrize(
+    ("period", "fires"),
+    [
+        ({"start": "2019-01-01", "end": "2019-06-30", "periodic_review": False}, True),  # 180 days: the threshold
+        ({"start": "2019-01-01", "end": "2019-06-29", "periodic_review": False}, False),  # 179 days
+        ({"time_limit": False, "could_challenge": False}, True),  # no maximum in law, no dates at all
+        ({"prolonged": True, "could_challenge": True, "periodic_review": True}, False),  # reviewed
+    ],
+    ids=["180-days", "179-days", "no-time-limit", "reviewed"],
+)
+def test_category_four_reads_prolonged_as_documented(period: dict[str, object], fires: bool) -> None:
+    """docs/rules.md: prolonged is stated, or no time limit in law, or at least 180 days."""
+    assert ("IV.prolonged-custody-without-review" in _fired(_asylum_custody(**period))) is fires
+
+
+def test_covenant_articles_are_cited_unless_the_state_is_known_not_to_be_a_party() -> None:
+    conduct = {"conduct": [{"right": "expression", "led_to_detention": True}]}
+    parties = ({}, True), ({"state": {"iccpr_party": True}}, True), ({"state": {"iccpr_party": False}}, False)
+    for state, cited in parties:
+        result = run(_case({**conduct, **state}))
+        assert result.analysis is not None
+        (finding,) = result.analysis.findings
+        expression = [r for p in finding.tree.support[0].premises for r in p.support if r.rule.id == "II.expression"]
+        assert ("ICCPR 19" in expression[0].provisions) is cited, state
+
+
+def test_an_explanation_names_every_item_that_qualifies() -> None:
+    result = run(
+        _case(
+            {
+                "conduct": [
+                    {"right": "expression", "led_to_detention": True, "description": "a blog post"},
+                    {"right": "expression", "led_to_detention": True, "description": "a radio interview"},
+                ]
+            }
+        )
+    )
+    assert result.analysis is not None
+    (finding,) = result.analysis.findings
+    (node,) = [r for p in finding.tree.support[0].premises for r in p.support if r.rule.id == "II.expression"]
+    assert "a blog post" in node.text and "a radio interview" in node.text

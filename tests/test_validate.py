@@ -162,3 +162,26 @@ def test_shipped_schema_is_current() -> None:
     shipped = json.loads((ROOT / "docs" / "case.schema.json").read_text(encoding="utf-8"))
     assert shipped == json.loads(wgad("schema").stdout)
     assert '"pattern"' in json.dumps(shipped["$defs"])  # dates and times carry their format for editors
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "level"),
+    [
+        # a year-only date is read at its widest: 2020 may be 31 December, after an arrest in June
+        ("arrest: {date: 2020-06-01}\ndetention: [{kind: pretrial, start: 2020}]\n", None, None),
+        ("arrest: {date: 2020-06-01}\ndetention: [{kind: pretrial, start: 2019}]\n", "date-order", "error"),
+        ("trial: {start: 2021-03-01}\nsentence: {date: 2021-01-10}\n", "date-order", "error"),
+        ("detention: [{kind: administrative, start: 2020-01-01}]\n", "custody-no-migration-status", "warning"),
+    ],
+    ids=["year-widest", "year-before-arrest", "sentence-before-trial", "custody-without-status"],
+)
+def test_consistency_checks(text: str, code: str | None, level: str | None) -> None:
+    found = [(p.code, p.level) for p in check.check_text(text).problems]
+    assert found == ([(code, level)] if code else [])
+
+
+def test_an_unquoted_time_stays_a_time() -> None:
+    """YAML 1.1 reads 20:20 as the base-60 number 1220; a case file means a time."""
+    text = "arrest: {date: 2020-04-17, time: 20:20}\ndetention: [{kind: prison, start: 2020-04-17}]\n"
+    result = check.check_text(text)
+    assert result.valid and result.case is not None and result.case.arrest.time == "20:20"
