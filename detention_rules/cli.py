@@ -7,10 +7,12 @@ for `evaluate`, the engine disagrees with an opinion); 2 usage or I/O error;
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import signal
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
@@ -94,6 +96,32 @@ def check(
 
 def _run_batch(files: Iterable[Path], total: int, job: batch.Job, fmt: Format, jobs: int) -> batch.Summary:
     """Run a batch, streaming output; the summary table goes after it (to stderr for JSON formats)."""
+    with _closed_output_ends_the_run():
+        return _stream(files, total, job, fmt, jobs)
+
+
+@contextlib.contextmanager
+def _closed_output_ends_the_run() -> Iterator[None]:
+    """`wgad check DIR | head`: stop the workers and end quietly with 141, like a Unix tool.
+
+    Dying of SIGPIPE at once (as `main` lets the other commands do) would leave forked
+    workers waiting forever; here the write fails, the pool is terminated, then we exit.
+    """
+    default = signal.getsignal(signal.SIGPIPE) if hasattr(signal, "SIGPIPE") else None
+    if default is not None:
+        signal.signal(signal.SIGPIPE, signal.SIG_IGN)
+    try:
+        yield
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # so that the final flush at exit does not fail again
+        raise typer.Exit(141) from None
+    finally:
+        if default is not None:
+            signal.signal(signal.SIGPIPE, default)
+
+
+def _stream(files: Iterable[Path], total: int, job: batch.Job, fmt: Format, jobs: int) -> batch.Summary:
     summary = batch.Summary()
     progress = batch.Progress(total)
     collected: list[object] = []
@@ -379,6 +407,8 @@ def new(path: Annotated[Path, typer.Argument(help="The case file to create.")]) 
 
 def main() -> None:
     """Entry point: run the app, turning every known error into a message and an exit code."""
+    if hasattr(signal, "SIGPIPE"):  # `wgad check DIR | head`: end quietly, as Unix tools do (exit 141)
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     try:
         app()  # typer reports bad options itself (exit 2) and exits with each command's code
     except InputError as exc:

@@ -81,9 +81,13 @@ def interview(path: Path, doc: source.Document, asked: list[Question], output: P
     for q in asked:
         for field in _fields(q):
             while True:
-                answer = typer.prompt(
-                    f"{q.text}\n  {field} [{_hint(field)}; empty to skip]", default="", show_default=False
-                )
+                try:
+                    answer = typer.prompt(
+                        f"{q.text}\n  {field} [{_hint(field)}; empty to skip]", default="", show_default=False
+                    )
+                except typer.Abort:  # Ctrl-C or the end of input: exit 130, having written nothing
+                    sys.stderr.write("\nwgad: interrupted; no answers were written\n")
+                    raise KeyboardInterrupt from None
                 if not answer.strip():
                     break
                 try:

@@ -8,13 +8,14 @@ import os
 import random
 import re
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
 from detention_rules import check, rulebook
 from detention_rules.render.json import result as as_json
 
-from .conftest import CASES, wgad
+from .conftest import CASES, ROOT, wgad
 
 
 def _library(tmp_path: Path) -> Path:
@@ -115,3 +116,20 @@ def test_two_jobs_keep_input_order_over_many_chunks_and_count_right(tmp_path: Pa
     no_category = sum(1 for r in valid if not r["established"])
     assert f"{len(rows) - len(valid)} invalid" in out.stderr
     assert re.search(rf"no category +{no_category} case\(s\)", out.stderr)
+
+
+def test_output_closed_early_ends_the_run_quietly(tmp_path: Path) -> None:
+    """`wgad check DIR | head -1`: exit 141 like a Unix tool, no traceback, no worker left waiting."""
+    folder = _library(tmp_path)
+    for i in range(3):
+        shutil.copytree(CASES, folder / f"more{i}")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "detention_rules", "check", "-j", "2", str(folder)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=ROOT,
+    )
+    assert proc.stdout is not None and proc.stdout.readline()
+    proc.stdout.close()
+    _, err = proc.communicate(timeout=120)  # a worker left waiting would keep the parent from ending
+    assert proc.returncode == 141 and b"Traceback" not in err
