@@ -355,7 +355,7 @@ def list_rules(
             sys.stdout.write(f"{p}\n")
         errors = sum(p.level == "error" for p in problems)
         sys.stdout.write(f"rules: {errors} error(s)\n")
-        raise typer.Exit(1 if errors else 0)
+        raise typer.Exit(2 if any(p.code == "io" for p in problems) else 1 if errors else 0)  # as `check`
     book = rulebook.load(rules)
     if fmt is Format.json:
         rows = [
