@@ -34,7 +34,6 @@ class Job:
     fmt: str  # "text", "json", "jsonl", "markdown"
     rules: Path | None = None
     why_not: bool = False
-    changes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -86,7 +85,7 @@ def _one(path: Path) -> Done:
             problems = [p.as_dict() for p in result.problems]
             output = json.dumps({"file": str(path), "valid": result.valid, "problems": problems}, ensure_ascii=False)
     else:
-        result = pipeline.check_file(path, _book, job.changes, job.why_not)
+        result = pipeline.check_file(path, _book, job.why_not)
         if job.fmt in ("json", "jsonl"):
             from .render import json as renderer
 

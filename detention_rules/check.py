@@ -15,7 +15,7 @@ from .case import Case
 from .derivation import Analysis
 from .errors import InputError, Problem, UsageError
 from .validate import validate
-from .whatif import apply
+from .whatif import Setting, apply
 from .whynot import NearMiss, near_misses
 
 #: How many near misses to keep per category not established.
@@ -114,21 +114,29 @@ def run(doc: source.Document, book: rulebook.Rulebook, why_not: bool = False) ->
     return result
 
 
-def check_file(
-    path: Path, book: rulebook.Rulebook | None = None, changes: Iterable[str] = (), why_not: bool = False
-) -> CaseResult:
-    """Validate one file and, if it is valid, analyse it; `changes` are what-if `--set`s."""
+def check_file(path: Path, book: rulebook.Rulebook | None = None, why_not: bool = False) -> CaseResult:
+    """Validate one file and, if it is valid, analyse it."""
     try:
         doc = source.load(path)
     except InputError as exc:
         return CaseResult(str(path), exc.problems)
-    changes = list(changes)
-    if changes:
-        try:
-            doc = apply(doc, changes)
-        except UsageError as exc:  # this file cannot take the change (no such item): the others may
-            return CaseResult(str(path), [Problem(str(path), 1, 1, "error", str(exc), "set-path")])
     return run(doc, book or rulebook.load(), why_not)
+
+
+def what_if(
+    path: Path, book: rulebook.Rulebook, settings: list[Setting], why_not: bool = False
+) -> tuple[CaseResult, CaseResult]:
+    """The file as written and with `settings` made (`--set`), read once."""
+    try:
+        doc = source.load(path)
+    except InputError as exc:
+        return CaseResult(str(path), exc.problems), CaseResult(str(path), exc.problems)
+    original = run(doc, book)
+    try:
+        changed = apply(doc, settings)
+    except UsageError as exc:  # this file cannot take the change (no such item): the others may
+        return original, CaseResult(str(path), [Problem(str(path), 1, 1, "error", str(exc), "set-path")])
+    return original, run(changed, book, why_not)
 
 
 def check_text(text: str, name: str = "<string>", book: rulebook.Rulebook | None = None) -> CaseResult:

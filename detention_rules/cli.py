@@ -77,18 +77,18 @@ def check(
 ) -> None:
     """Validate each case and show the categories it supports, with the chain of reasoning."""
     book = rulebook.load(rules)
-    total = pipeline.count_case_files(paths)
-    explain = why_not if why_not is not None else total == 1
     if changes:
-        from .whatif import parse_set
+        from .whatif import parse_sets
 
-        for change in changes:  # a malformed --set is a usage error before any file is read
-            parse_set(change)
+        settings = parse_sets(changes)  # a malformed --set is a usage error before any file is read
         files = list(pipeline.case_files(paths))
-        results = [pipeline.check_file(p, book, changes, explain) for p in files]
-        originals = [pipeline.check_file(p, book) for p in files]
+        explain = why_not if why_not is not None else len(files) == 1
+        pairs = [pipeline.what_if(p, book, settings, explain) for p in files]
+        originals, results = [a for a, _ in pairs], [b for _, b in pairs]
         sys.stdout.write(_what_if(originals, results, changes, fmt))
         raise typer.Exit(_exit_for(results))
+    total = pipeline.count_case_files(paths)
+    explain = why_not if why_not is not None else total == 1
     job = batch.Job("check", fmt.value, rules, explain)
     summary = _run_batch(pipeline.case_files(paths, ordered=fmt is not Format.jsonl), total, job, fmt, jobs)
     raise typer.Exit(2 if summary.io_errors else 1 if summary.invalid else 0)

@@ -19,7 +19,7 @@ from .errors import UsageError
 from .facts import readable_fields
 from .source import generic
 from .validate import validate
-from .whatif import apply
+from .whatif import apply, parse_sets
 from .whynot import Question
 
 #: A derived fact is answered through the facts it is computed from.
@@ -99,7 +99,7 @@ def interview(path: Path, doc: source.Document, asked: list[Question], output: P
                     f"{field}={yaml.safe_dump(value, default_flow_style=True).strip().removesuffix('...').strip()}"
                 )
                 break
-    answered = apply(doc, changes)
+    answered = apply(doc, parse_sets(changes))
     header = f"# Answers to `wgad gaps --ask` for {path.name}; the original is unchanged.\n"
     text = header + yaml.safe_dump(answered.data, sort_keys=False, allow_unicode=True)
     new_doc = source.parse(text, str(target))

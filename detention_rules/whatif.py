@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -45,11 +46,19 @@ def parse_set(text: str) -> tuple[list[str | int], Any]:
     return steps, value
 
 
-def apply(doc: source.Document, changes: list[str]) -> source.Document:
+#: A `--set` as written, with its path and value parsed (`parse_set`).
+Setting = tuple[str, list[str | int], Any]
+
+
+def parse_sets(texts: Iterable[str]) -> list[Setting]:
+    """Parse each `--set` once: a malformed one is a usage error before any file is read."""
+    return [(text, *parse_set(text)) for text in texts]
+
+
+def apply(doc: source.Document, settings: list[Setting]) -> source.Document:
     """A copy of `doc` with each change made; positions stay those of the file."""
     data = copy.deepcopy(doc.data)
-    for change in changes:
-        steps, value = parse_set(change)
+    for change, steps, value in settings:
         node: Any = data
         for i, step in enumerate(steps[:-1]):
             nxt = steps[i + 1]
