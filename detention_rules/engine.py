@@ -39,13 +39,16 @@ import hashlib
 import itertools
 import json
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .errors import EngineError
-from .facts import Facts
 from .rule import All, AnyItem, AnyOf, AtLeast, Cond, FactCond, Needs, Rule, Unless, walk
-from .rulebook import Rulebook
+
+if TYPE_CHECKING:
+    from .facts import Facts
+    from .rulebook import Rulebook
 
 MAX_DURABLE_RULES = 480
 REGISTER_ATTEMPTS = 3
@@ -69,31 +72,35 @@ def _durable() -> Any:
 # --- compiling ---------------------------------------------------------------------
 
 
-def _branches(cond: Cond) -> list[list[dict[str, Any]]]:
+def _branches(cond: Cond, prefix: str = "") -> list[list[dict[str, Any]]]:
     """A fact-only condition as alternatives, each a conjunction of durable tests.
 
     Rules are compiled to conjunctions only, one durable rule per alternative:
     durable-rules evaluates `$or` inside `$iany` wrongly (it keeps the verdict of
     the item's last property) and refuses large expressions (error 113). Some item
     satisfies (A or B) exactly when some item satisfies A or some item satisfies B.
+    Inside `any_item`, `prefix` is `$i.`: the tests are on one list item.
     """
     if isinstance(cond, FactCond):
         if cond.op in ("contains", "contains_any"):
+            if prefix:
+                raise EngineError(f"'{cond.op}' on a field of a list item is not supported")
             values = cond.value if cond.op == "contains_any" else [cond.value]
             return [[{"$iany": {cond.path: {"$i": v}}}] for v in values]
-        return [[_atom(cond, cond.path, v)] for v in _values(cond)]
+        return [[_atom(cond, prefix + cond.path, v)] for v in _values(cond)]
     if isinstance(cond, Unless):
-        return [[{"$nex": {cond.cond.path: 1}}], [{"$neq": {cond.cond.path: cond.cond.value}}]]
+        path = prefix + cond.cond.path
+        return [[{"$nex": {path: 1}}], [{"$neq": {path: cond.cond.value}}]]
     if isinstance(cond, AnyItem):
-        return [[{"$iany": {cond.list_path: _join("$and", branch)}}] for branch in _item_dnf(cond.where)]
-    return _combine(cond, _branches)
+        return [[{"$iany": {cond.list_path: _join("$and", branch)}}] for branch in _branches(cond.where, "$i.")]
+    return _combine(cond, lambda child: _branches(child, prefix))
 
 
 def _combine(cond: Cond, branches: Any) -> list[list[Any]]:
     """Distribute all / any / at_least over the alternatives of their children.
 
-    Shared by the three expansions: of a rule over conclusions (`_dnf`), of its fact tests
-    (`_branches`) and of the tests on one list item (`_item_dnf`).
+    Shared by the two expansions: of a rule over conclusions (`_dnf`) and of its fact tests
+    (`_branches`, also on one list item).
     """
     if isinstance(cond, All):
         out: list[list[Any]] = [[]]
@@ -118,23 +125,11 @@ def _values(cond: FactCond) -> list[Any]:
     return list(cond.value) if cond.op == "in" else [cond.value]
 
 
-def _atom(cond: FactCond, path: str, value: Any = None) -> dict[str, Any]:
+def _atom(cond: FactCond, path: str, value: Any) -> dict[str, Any]:
     """One test of one field: `is` (or one value of `in`), or a comparison."""
     if cond.op in ("is", "in"):
         return {path: value}
     return {_COMPARE[cond.op]: {path: cond.value}}
-
-
-def _item_dnf(cond: Cond) -> list[list[dict[str, Any]]]:
-    """A condition on a list item as alternatives, each a conjunction of `$i.` tests."""
-    if isinstance(cond, FactCond):
-        if cond.op in ("contains", "contains_any"):
-            raise EngineError(f"'{cond.op}' on a field of a list item is not supported")
-        return [[_atom(cond, "$i." + cond.path, v)] for v in _values(cond)]
-    if isinstance(cond, Unless):
-        path = "$i." + cond.cond.path
-        return [[{"$nex": {path: 1}}], [{"$neq": {path: cond.cond.value}}]]
-    return _combine(cond, _item_dnf)
 
 
 def _has_needs(cond: Cond) -> bool:
@@ -195,12 +190,8 @@ def compile_rule(rule: Rule) -> list[dict[str, Any]]:
 
     A counted `at_least: n` becomes a term matching any conclusion fact of its group and a
     durable `count: n`: the rule fires once n such facts have joined the rest of the branch.
+    A rule too large to expand never gets here: `rulebook.check` refuses it (`size_bound`).
     """
-    if size_bound(rule.when) > MAX_DURABLE_RULES:
-        raise EngineError(
-            f"{rule.pos.path}:{rule.pos.line}:{rule.pos.col}: rule {rule.id} would compile to more than "
-            f"{MAX_DURABLE_RULES} durable rules; split it or use fewer alternatives"
-        )
     bodies: list[dict[str, Any]] = []
     for branch in _dnf(rule.when):
         counted = [c for c in branch if _counted(c)]
@@ -238,6 +229,26 @@ CATCH_ALLS: dict[str, Any] = {
 }
 
 
+def compile_rulebook(rules: Iterable[Rule]) -> tuple[dict[str, Any], dict[str, Rule]]:
+    """The durable ruleset definition, catch-alls included, and our rule behind each durable rule.
+
+    Names are ours (`r<n>`), so a message's name needs no unescaping. The catch-alls make
+    sure no fact is "not handled". The one for the case fact fires once per case:
+    durable-rules aborts the process (free(): invalid pointer) when it deletes a session in
+    which no action ever ran. The one for conclusions joins a fact type that is never
+    asserted, so it matches every conclusion without costing an action.
+    """
+    definition: dict[str, Any] = {}
+    behind: dict[str, Rule] = {}
+    for rule in rules:
+        for body in compile_rule(rule):
+            name = f"r{len(definition)}"
+            definition[name] = body
+            behind[name] = rule
+    definition.update(CATCH_ALLS)
+    return definition, behind
+
+
 @dataclass(frozen=True)
 class Outcome:
     """What the engine did with one case: rules fired and conclusions drawn, in order."""
@@ -256,25 +267,20 @@ class Engine:
 
     def __init__(self, rulebook: Rulebook):
         self._sid = itertools.count()
-        definition: dict[str, Any] = {}
-        #: durable rule name -> our rule. Names are ours (`r<n>`), so a message's name needs no unescaping.
-        self._rules: dict[str, Rule] = {}
-        for rule in rulebook.rules:
-            for body in compile_rule(rule):
-                name = f"r{len(definition)}"
-                definition[name] = body
-                self._rules[name] = rule
-        # Catch-alls, so that no fact is "not handled". The one for the case fact fires once per
-        # case: durable-rules aborts the process (free(): invalid pointer) when it deletes a
-        # session in which no action ever ran. The one for conclusions joins a fact type that is
-        # never asserted, so it matches every conclusion without costing an action.
-        definition.update(CATCH_ALLS)
+        definition, self._rules = compile_rulebook(rulebook.rules)
         if len(definition) > MAX_DURABLE_RULES:
             raise EngineError(
                 f"the rulebook compiles to {len(definition)} durable rules; "
                 f"durable-rules hangs above about 512 in one ruleset (limit {MAX_DURABLE_RULES})"
             )
-        self._groups = _memberships(rulebook)
+        groups = _memberships(rulebook)
+        #: Each conclusion's fact as JSON after its session id: the same for every case, so encoded once.
+        self._conclusions = {
+            rule.concludes: json.dumps(
+                {"id": f"c:{rule.concludes}", "t": "concl", "c": rule.concludes, **groups.get(rule.concludes, {})}
+            )[1:]
+            for rule in rulebook.rules
+        }
         self._dre = _durable()
         self._handle = self._register(json.dumps(definition))
 
@@ -288,11 +294,11 @@ class Engine:
                 error = exc
         raise EngineError(f"durable-rules refused the compiled rulebook: {error}")
 
-    def _assert(self, fact: dict[str, Any]) -> int:
-        """Assert one fact into its session; the handle of the session's state."""
-        code, state = self._dre.assert_fact(self._handle, json.dumps(fact, ensure_ascii=False))
+    def _assert(self, fact: str) -> int:
+        """Assert one fact (JSON) into its session; the handle of the session's state."""
+        code, state = self._dre.assert_fact(self._handle, fact)
         if code in (1, 2):  # pragma: no cover - catch-all rules exist; conclusions are asserted once
-            raise EngineError(f"durable-rules {'matched no rule for' if code == 1 else 'already had'} {fact['id']}")
+            raise EngineError(f"durable-rules {'matched no rule for' if code == 1 else 'already had'} {fact[:80]}")
         return state
 
     def run(self, facts: Facts) -> Outcome:
@@ -301,7 +307,7 @@ class Engine:
         sid = f"s{next(self._sid)}"
         fired: list[str] = []
         concluded: list[str] = []
-        state = self._assert({**facts.doc, "sid": sid, "id": "case", "t": "case"})
+        state = self._assert(json.dumps({**facts.doc, "sid": sid, "id": "case", "t": "case"}, ensure_ascii=False))
         try:
             started = dre.start_action_for_state(handle, state)
             message = started[1] if started else None
@@ -311,10 +317,7 @@ class Engine:
                     fired.append(rule.id)
                     if rule.concludes not in concluded:
                         concluded.append(rule.concludes)
-                        groups = self._groups.get(rule.concludes, {})
-                        self._assert(
-                            {"sid": sid, "id": f"c:{rule.concludes}", "t": "concl", "c": rule.concludes, **groups}
-                        )
+                        self._assert(f'{{"sid": "{sid}", {self._conclusions[rule.concludes]}')
                 message = dre.complete_and_start_action(handle, state)
         except BaseException:
             dre.abandon_action(handle, state)

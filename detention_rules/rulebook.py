@@ -17,6 +17,7 @@ from typing import Any
 
 from . import source
 from .case import CATEGORIES, FieldType
+from .engine import MAX_DURABLE_RULES, compile_rulebook, size_bound
 from .errors import InputError, Problem, UsageError
 from .facts import readable_fields
 from .rule import (
@@ -87,20 +88,29 @@ _cache: dict[Path, Rulebook] = {}
 
 def load(directory: Path | None = None) -> Rulebook:
     """Load and check every rule file in `directory` (default: the shipped rules), once per process."""
-    directory = (directory or default_dir()).resolve()
-    if not directory.is_dir():
-        raise UsageError(f"{directory}: no such rules folder")
+    directory = _folder(directory)
     if directory not in _cache:
-        files = sorted(directory.glob("*.yaml")) + sorted(directory.glob("*.yml"))
-        if not files:
-            raise InputError([Problem(str(directory), 1, 1, "error", "no rule files here", "rules-missing")])
-        rules, problems = _read(files)
-        problems += check(rules)
-        errors = [p for p in problems if p.level == "error"]
-        if errors:
+        rules, problems = _collect(directory)
+        if any(p.level == "error" for p in problems):
             raise InputError(sorted(problems))
         _cache[directory] = Rulebook(tuple(rules))
     return _cache[directory]
+
+
+def _folder(directory: Path | None) -> Path:
+    directory = (directory or default_dir()).resolve()
+    if not directory.is_dir():
+        raise UsageError(f"{directory}: no such rules folder")
+    return directory
+
+
+def _collect(directory: Path) -> tuple[list[Rule], list[Problem]]:
+    """The rules of every rule file in a folder, and every problem with them."""
+    files = sorted(directory.glob("*.yaml")) + sorted(directory.glob("*.yml"))
+    if not files:
+        return [], [Problem(str(directory), 1, 1, "error", "no rule files here", "rules-missing")]
+    rules, problems = _read(files)
+    return rules, problems + check(rules)
 
 
 def _read(files: Iterable[Path]) -> tuple[list[Rule], list[Problem]]:
@@ -355,8 +365,6 @@ def _value_problem(ftype: FieldType, op: str, value: Any) -> str:
 
 def check(rules: list[Rule]) -> list[Problem]:
     """Whole-rulebook checks: duplicate ids, dangling or unused conclusions, cycles, rules too large to compile."""
-    from .engine import MAX_DURABLE_RULES, size_bound  # not at import: the engine module needs this one
-
     problems: list[Problem] = []
 
     def err(rule: Rule, message: str, code: str) -> None:
@@ -430,18 +438,10 @@ def _cycles(rules: list[Rule]) -> list[Problem]:
 
 def all_problems(directory: Path | None = None) -> list[Problem]:
     """Every problem in a rules folder, without raising: for `wgad rules --check`."""
-    directory = (directory or default_dir()).resolve()
-    if not directory.is_dir():
-        raise UsageError(f"{directory}: no such rules folder")
-    files = sorted(directory.glob("*.yaml")) + sorted(directory.glob("*.yml"))
-    if not files:
-        return [Problem(str(directory), 1, 1, "error", "no rule files here", "rules-missing")]
-    rules, problems = _read(files)
-    problems += check(rules)
+    directory = _folder(directory)
+    rules, problems = _collect(directory)
     if not any(p.level == "error" for p in problems):
-        from .engine import CATCH_ALLS, MAX_DURABLE_RULES, compile_rule
-
-        size = sum(len(compile_rule(r)) for r in rules) + len(CATCH_ALLS)
+        size = len(compile_rulebook(rules)[0])
         if size > MAX_DURABLE_RULES:
             message = f"the rules compile to {size} durable rules; the limit is {MAX_DURABLE_RULES}"
             problems.append(Problem(str(directory), 1, 1, "error", message, "rules-too-many"))
