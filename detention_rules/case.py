@@ -91,8 +91,13 @@ class Asserted(_Model, Generic[T]):
     note: Text | None = None
 
 
+#: The two branches of a Fact, as pydantic names them in error locations.
+PLAIN_TAG, ASSERTED_TAG = "plain", "asserted"
+FACT_TAGS = frozenset({PLAIN_TAG, ASSERTED_TAG})
+
+
 def _plain_or_asserted(value: Any) -> str:
-    return "asserted" if isinstance(value, (dict, Asserted)) else "plain"
+    return ASSERTED_TAG if isinstance(value, (dict, Asserted)) else PLAIN_TAG
 
 
 class _FactFactory:
@@ -100,14 +105,12 @@ class _FactFactory:
 
     def __getitem__(self, inner: Any) -> Any:
         return Annotated[
-            Annotated[inner, Tag("plain")] | Annotated[Asserted[inner], Tag("asserted")],
+            Annotated[inner, Tag(PLAIN_TAG)] | Annotated[Asserted[inner], Tag(ASSERTED_TAG)],
             Discriminator(_plain_or_asserted),
         ]
 
 
 Fact = _FactFactory()
-#: Tags pydantic puts in error locations for the two branches of a Fact.
-FACT_TAGS = frozenset({"plain", "asserted"})
 
 Status = Literal[
     "human_rights_defender",

@@ -15,8 +15,9 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from .case import FACT_TAGS, Case, _describe, field_types
+from .case import ASSERTED_TAG, FACT_TAGS, Case, _describe, field_types
 from .errors import Problem
+from .rule import _get
 from .source import Document, PathKey, dotted, generic
 
 
@@ -44,7 +45,7 @@ def _model_problems(doc: Document, exc: ValidationError) -> Iterator[Problem]:
         loc = error["loc"]
         path = tuple(p for p in loc if p not in FACT_TAGS)
         # an error in `{value: ...}` is reported on the value's line but named after the fact
-        shown = path[:-1] if "asserted" in loc and path[-1:] == ("value",) else path
+        shown = path[:-1] if ASSERTED_TAG in loc and path[-1:] == ("value",) else path
         kind = error["type"]
         if kind == "extra_forbidden":
             key = str(path[-1])
@@ -70,32 +71,38 @@ def _model_problems(doc: Document, exc: ValidationError) -> Iterator[Problem]:
         yield _at(doc, path, "error", message, code, key=kind == "extra_forbidden")
 
 
-def _allowed_keys(path: PathKey) -> list[str]:
-    """Keys allowed in the mapping at `path`, for "did you mean" hints."""
+#: Keys of a fact written with its provenance (`{value: ..., ref: ...}`).
+_ASSERTED_KEYS = ["value", "by", "contested", "ref", "note"]
+
+
+def _model_at(path: PathKey) -> Any:
+    """The model class of the mapping at `path`, `_ASSERTED_KEYS` for a fact, or None."""
     model: Any = Case
     for part in path:
         if isinstance(part, int):
             continue
         if not (isinstance(model, type) and issubclass(model, BaseModel)) or part not in model.model_fields:
-            return []
+            return None
         described = _describe(model.model_fields[part].annotation)
         if isinstance(described, tuple):
             model = described[1]
         elif isinstance(described, type):
             model = described
         else:
-            return ["value", "by", "contested", "ref", "note"]  # an Asserted fact
-    return list(model.model_fields) if isinstance(model, type) and issubclass(model, BaseModel) else []
+            return _ASSERTED_KEYS
+    return model if isinstance(model, type) and issubclass(model, BaseModel) else None
+
+
+def _allowed_keys(path: PathKey) -> list[str]:
+    """Keys allowed in the mapping at `path`, for "did you mean" hints."""
+    model = _model_at(path)
+    return model if model is _ASSERTED_KEYS else list(model.model_fields) if model else []
 
 
 def _description(path: PathKey) -> str:
     """The case model's description of the field at `path`."""
-    model: Any = Case
-    for part in path[:-1]:
-        if isinstance(part, str) and isinstance(model, type) and issubclass(model, BaseModel):
-            described = _describe(model.model_fields[part].annotation)
-            model = described[1] if isinstance(described, tuple) else described
-    info = model.model_fields.get(str(path[-1])) if isinstance(model, type) and issubclass(model, BaseModel) else None
+    model = _model_at(path[:-1])
+    info = model.model_fields.get(str(path[-1])) if model and model is not _ASSERTED_KEYS else None
     return (info.description or "") if info else ""
 
 
@@ -220,17 +227,7 @@ def _contests(case: Case, doc: Document) -> Iterator[Problem]:
 
 def _missing_item(data: Any, name: str) -> bool:
     """Whether a numbered item on the way to `name` (`detention[7]`) is not in the file."""
-    node = data
-    for part in name.split("."):
-        key, *indexes = part.replace("]", "").split("[")
-        node = node.get(key) if isinstance(node, dict) else None
-        for index in indexes:
-            if index == "":  # `detention[]`: every item, however many
-                return False
-            if not isinstance(node, list) or int(index) >= len(node):
-                return True
-            node = node[int(index)]
-    return False
+    return "]" in name and "[]" not in name and _get(data, name[: name.rindex("]") + 1]) is None
 
 
 def _expected(case: Case, doc: Document) -> Iterator[Problem]:
