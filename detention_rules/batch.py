@@ -143,6 +143,11 @@ class Summary:
     categories: Counter[str] = field(default_factory=Counter)
     none_found: int = 0
 
+    @property
+    def exit_code(self) -> int:
+        """As `errors.exit_code` for the whole batch."""
+        return 2 if self.io_errors else 1 if self.invalid else 0
+
     def add(self, done: Done) -> None:
         self.files += 1
         self.invalid += not done.valid

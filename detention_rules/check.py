@@ -14,6 +14,7 @@ from . import derivation, engine, facts, rulebook, source
 from .case import Case
 from .derivation import Analysis
 from .errors import InputError, Problem, UsageError
+from .facts import Facts
 from .validate import validate
 from .whatif import Setting, apply
 from .whynot import NearMiss, near_misses
@@ -32,6 +33,7 @@ class CaseResult:
     problems: list[Problem] = field(default_factory=list)
     case: Case | None = None
     analysis: Analysis | None = None
+    facts: Facts | None = None  # what the analysis ran on, for questions and causes afterwards
     why_not: dict[str, list[NearMiss]] = field(default_factory=dict)
 
     @property
@@ -107,7 +109,7 @@ def run(doc: source.Document, book: rulebook.Rulebook, why_not: bool = False) ->
     result = CaseResult(doc.path)
     result.case, result.problems = validate(doc)
     if result.case is not None and result.valid:
-        fx = facts.build(result.case, doc)
+        fx = result.facts = facts.build(result.case, doc)
         result.analysis = derivation.analyse(book, fx, engine.for_rulebook(book).run(fx))
         if why_not:
             result.why_not = {c: misses[:CLOSEST] for c, misses in near_misses(book, fx).items()}

@@ -21,7 +21,7 @@ import typer
 
 from . import batch, rulebook
 from . import check as pipeline
-from .errors import InputError, UsageError, WgadError
+from .errors import InputError, UsageError, WgadError, exit_code
 
 app = typer.Typer(
     add_completion=False,
@@ -44,12 +44,6 @@ PathsArg = Annotated[list[Path], typer.Argument(help="Case files or folders (rec
 JobsOpt = Annotated[
     int, typer.Option("--jobs", "-j", min=0, help="Worker processes (default, or 0: the machine's cores).")
 ]
-
-
-def _exit_for(results: list[pipeline.CaseResult]) -> int:
-    if any(p.code == "io" for r in results for p in r.problems):
-        return 2
-    return 0 if all(r.valid for r in results) else 1
 
 
 SetOpt = Annotated[
@@ -86,12 +80,12 @@ def check(
         pairs = [pipeline.what_if(p, book, settings, explain) for p in files]
         originals, results = [a for a, _ in pairs], [b for _, b in pairs]
         sys.stdout.write(_what_if(originals, results, changes, fmt))
-        raise typer.Exit(_exit_for(results))
+        raise typer.Exit(exit_code(p for r in results for p in r.problems))
     total = pipeline.count_case_files(paths)
     explain = why_not if why_not is not None else total == 1
     job = batch.Job("check", fmt.value, rules, explain)
     summary = _run_batch(pipeline.case_files(paths, ordered=fmt is not Format.jsonl), total, job, fmt, jobs)
-    raise typer.Exit(2 if summary.io_errors else 1 if summary.invalid else 0)
+    raise typer.Exit(summary.exit_code)
 
 
 def _run_batch(files: Iterable[Path], total: int, job: batch.Job, fmt: Format, jobs: int) -> batch.Summary:
@@ -262,16 +256,13 @@ def gaps(
 ) -> None:
     """The unknown facts that could change findings, as questions, most consequential first."""
     from . import facts as facts_module
-    from . import source
-    from .validate import validate as validate_doc
     from .whynot import questions
 
     book = rulebook.load(rules)
-    doc = source.load(path)
-    case, problems = validate_doc(doc)
-    if case is None or any(p.level == "error" for p in problems):
-        raise InputError(problems)
-    asked = questions(book, facts_module.build(case, doc))
+    doc, result = pipeline.read(path)
+    if doc is None or result.case is None or not result.valid:
+        raise InputError(result.problems)
+    asked = questions(book, facts_module.build(result.case, doc))
     if ask:
         from .interview import interview
 
@@ -293,7 +284,7 @@ def validate(paths: PathsArg, fmt: FormatOpt = Format.text, jobs: JobsOpt = 0) -
     total = pipeline.count_case_files(paths)
     files = pipeline.case_files(paths, ordered=fmt is not Format.jsonl)
     summary = _run_batch(files, total, batch.Job("validate", fmt.value), fmt, jobs)
-    raise typer.Exit(2 if summary.io_errors else 1 if summary.invalid else 0)
+    raise typer.Exit(summary.exit_code)
 
 
 class DraftFormat(str, Enum):
@@ -313,15 +304,14 @@ def draft(
     rules: RulesOpt = None,
 ) -> None:
     """Write a draft "analysis of violations" in the Working Group's order, with remedies and referrals."""
-    from . import facts as facts_module
     from .draft import build
     from .whynot import questions
 
     book = rulebook.load(rules)
     result = pipeline.check_file(path, book)
-    if result.case is None or result.analysis is None:
+    if result.facts is None or result.analysis is None:
         raise InputError(result.problems)
-    asked = questions(book, facts_module.build(result.case))
+    asked = questions(book, result.facts)
     the_draft = build(result, asked, redact=redact)
     if fmt is DraftFormat.html:
         from .render.draft_html import render
@@ -331,7 +321,7 @@ def draft(
     if output is None:
         sys.stdout.write(text)
         return
-    if output.resolve() == path.resolve() or (output.exists() and os.path.samefile(output, path)):
+    if output.exists() and os.path.samefile(output, path):  # the case file, through any link
         raise UsageError(f"{output}: the draft never overwrites the case file")  # nor a hard link to it
     if output.exists() and not force:
         raise UsageError(f"{output}: already exists (an edited draft?); use --force to replace it")
@@ -355,7 +345,7 @@ def list_rules(
             sys.stdout.write(f"{p}\n")
         errors = sum(p.level == "error" for p in problems)
         sys.stdout.write(f"rules: {errors} error(s)\n")
-        raise typer.Exit(2 if any(p.code == "io" for p in problems) else 1 if errors else 0)  # as `check`
+        raise typer.Exit(exit_code(problems))
     book = rulebook.load(rules)
     if fmt is Format.json:
         rows = [
@@ -414,7 +404,7 @@ def main() -> None:
     except InputError as exc:
         for p in exc.problems:
             sys.stderr.write(f"{p}\n")
-        sys.exit(2 if all(p.code == "io" for p in exc.problems) else exc.exit_code)
+        sys.exit(exc.exit_code)
     except WgadError as exc:
         sys.stderr.write(f"wgad: {exc}\n")
         sys.exit(exc.exit_code)

@@ -14,6 +14,7 @@ Every message a user sees is a `Problem`, printed like yamllint:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from typing import Literal
 
@@ -57,14 +58,22 @@ class WgadError(Exception):
     exit_code = 3
 
 
+def exit_code(problems: Iterable[Problem]) -> int:
+    """2 when a file could not be read (`io`), 1 for any other error, else 0 (docs/cli.md)."""
+    levels = {"io" if p.code == "io" else p.level for p in problems}
+    return 2 if "io" in levels else 1 if "error" in levels else 0
+
+
 class InputError(WgadError):
     """A case or rule file cannot be used; `problems` says where and why."""
-
-    exit_code = 1
 
     def __init__(self, problems: list[Problem]):
         super().__init__("\n".join(str(p) for p in problems))
         self.problems = problems
+
+    @property
+    def exit_code(self) -> int:  # type: ignore[override]
+        return exit_code(self.problems) or 1
 
 
 class UsageError(WgadError):

@@ -52,8 +52,8 @@ class Evaluation:
 
 
 def _cause_missed(result: CaseResult, category: str, book: rulebook.Rulebook) -> str:
-    assert result.case is not None
-    misses = near_misses(book, facts.build(result.case), (category,)).get(category, [])
+    assert result.facts is not None
+    misses = near_misses(book, result.facts, (category,)).get(category, [])
     if not misses:
         return "no rule leads to this category"
     # the closest rule below the category rule itself says what is missing
