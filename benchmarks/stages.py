@@ -6,6 +6,7 @@ import time
 from pathlib import Path
 
 from detention_rules import derivation, engine, facts, rulebook, source
+from detention_rules.check import CaseResult
 from detention_rules.render import json as json_renderer
 from detention_rules.validate import validate
 
@@ -27,8 +28,6 @@ def stages(files: list[Path]) -> dict[str, float]:
         t4 = time.perf_counter()
         analysis = derivation.analyse(book, fx, outcome)
         t5 = time.perf_counter()
-        from detention_rules.check import CaseResult
-
         json_renderer.result(CaseResult(str(path), [], case, analysis))
         t6 = time.perf_counter()
         for key, dt in zip(totals, (t1 - t0, t2 - t1, t3 - t2, t4 - t3, t5 - t4, t6 - t5), strict=True):

@@ -14,7 +14,7 @@ import yaml
 from detention_rules import check
 from detention_rules.evaluate import case_docs, coverage
 
-from .conftest import CASES
+from .conftest import CASES, run
 
 EXPECTING = sorted(p for p in CASES.rglob("*.yaml") if "expected" in (yaml.safe_load(p.read_text("utf-8")) or {}))
 
@@ -48,15 +48,16 @@ def test_every_case_file_is_valid() -> None:
 
 def test_cases_and_rule_examples_exercise_every_rule_and_condition() -> None:
     """Coverage over the case library and tests/rule_examples.yaml together."""
-    from detention_rules import facts, rulebook
+    from detention_rules import rulebook
 
     from .test_rules import EXAMPLES, _case
 
     docs = case_docs([CASES])
     for example in EXAMPLES.values():
         for fragment in [example["fires"], *example["near_miss"]]:
-            result = check.check_text(yaml.safe_dump(_case(fragment)))
-            docs.append(facts.build(result.case).doc)
+            fx = run(_case(fragment)).facts
+            assert fx is not None
+            docs.append(fx.doc)
     cov = coverage(docs, rulebook.load())
     assert cov.unexercised_rules(rulebook.load()) == []
     assert cov.unexercised_conditions() == []

@@ -9,7 +9,7 @@ import pytest
 
 from detention_rules import check, source
 
-from .conftest import CASES, wgad
+from .conftest import CASES, REFERENCE, wgad
 
 RELIGION = CASES / "teaching" / "category-2-religion.yaml"
 
@@ -96,9 +96,7 @@ def test_reading_never_takes_more_than_the_limit(tmp_path: Path) -> None:
 
 
 def test_set_over_several_files_reports_the_file_that_cannot_take_it() -> None:
-    out = wgad(
-        "check", "--set", "detention[1].incommunicado=true", str(CASES / "ilyashev-kazakhstan-2022.yaml"), str(RELIGION)
-    )
+    out = wgad("check", "--set", "detention[1].incommunicado=true", str(REFERENCE), str(RELIGION))
     assert out.returncode == 1
     assert "there is no item 1 there [set-path]" in out.stdout
     assert "violation:incommunicado-detention" in out.stdout  # the reference case, which has a second period, ran

@@ -8,23 +8,15 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 
 import pytest
 
-from .conftest import REFERENCE, ROOT
+from .conftest import REFERENCE, wgad
 
 
 @pytest.fixture(scope="module")
 def output() -> dict:
-    proc = subprocess.run(
-        [sys.executable, "-m", "detention_rules", "check", "--format", "json", str(REFERENCE)],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        check=False,
-    )
+    proc = wgad("check", "--format", "json", str(REFERENCE))
     assert proc.returncode == 0, proc.stderr
     (result,) = json.loads(proc.stdout)
     return result
@@ -134,11 +126,5 @@ def test_every_leaf_points_to_the_line_of_its_value(output: dict) -> None:
 
 def test_markdown_and_text_formats(output: dict) -> None:
     for fmt, marker in (("markdown", "## Category III"), ("text", "Category V:")):
-        proc = subprocess.run(
-            [sys.executable, "-m", "detention_rules", "check", "-f", fmt, str(REFERENCE)],
-            capture_output=True,
-            text=True,
-            cwd=ROOT,
-            check=False,
-        )
+        proc = wgad("check", "-f", fmt, str(REFERENCE))
         assert proc.returncode == 0 and marker in proc.stdout

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from detention_rules import rulebook
 
-from .conftest import REFERENCE, ROOT
+from .conftest import REFERENCE, ROOT, wgad
 
 GOOD = """\
   - id: X.base
@@ -77,9 +75,7 @@ def test_shipped_rules_are_clean() -> None:
 def test_cli_reports_broken_rules_without_traceback(tmp_path: Path) -> None:
     folder = _write(tmp_path, CASES["unknown field"][0])
     for args in (["rules", "--check", "--rules", str(folder)], ["check", "--rules", str(folder), str(REFERENCE)]):
-        proc = subprocess.run(
-            [sys.executable, "-m", "detention_rules", *args], capture_output=True, text=True, cwd=ROOT, check=False
-        )
+        proc = wgad(*args)
         out = proc.stdout + proc.stderr
         assert proc.returncode == 1, out
         assert "r.yaml:5:" in out and "did you mean 'arrest.warrant_shown'" in out

@@ -11,7 +11,7 @@ import yaml
 
 from detention_rules import rulebook
 
-from .conftest import run
+from .conftest import run, wgad
 
 EXAMPLES: dict[str, dict[str, Any]] = yaml.safe_load(
     (Path(__file__).parent / "rule_examples.yaml").read_text(encoding="utf-8")
@@ -106,14 +106,9 @@ def test_every_field_a_rule_reads_has_a_question() -> None:
 
 def test_a_fresh_process_survives_a_case_where_nothing_fires(tmp_path) -> None:
     """durable-rules aborts when a session in which no action ran is deleted (engine.py)."""
-    import subprocess
-    import sys
-
     case = tmp_path / "c.yaml"
     case.write_text("government:\n  replied: true\n", encoding="utf-8")
-    out = subprocess.run(
-        [sys.executable, "-m", "detention_rules", "check", str(case)], capture_output=True, text=True, check=False
-    )
+    out = wgad("check", str(case))
     assert out.returncode == 0, out.stderr
     assert "Categories established: none" in out.stdout
 
