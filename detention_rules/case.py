@@ -184,6 +184,12 @@ class Source(_Model):
     paragraphs: Text | None = None
     url: Text | None = None
     synthetic: StrictBool | None = Field(None, description="True for teaching cases made up to show one rule.")
+    grade: Literal["A", "B"] | None = Field(
+        None,
+        description="A: a page read states the categories; B: the outcome is confirmed and the categories "
+        "follow from the articles cited.",
+    )
+    pages: list[Text] | None = Field(None, description="The pages read for this case (addresses).")
     note: Text | None = None
 
 
@@ -200,6 +206,14 @@ class Expected(_Model):
     )
 
 
+class Submission(_Model):
+    """What the source's communication to the Working Group alleged."""
+
+    categories_alleged: Fact[list[Category]] | None = Field(
+        None, description="Categories the source alleged in its communication."
+    )
+
+
 class Person(_Model):
     name: Text | None = None
     sex: Fact[Literal["male", "female", "other"]] | None = None
@@ -209,6 +223,10 @@ class Person(_Model):
     occupation: Fact[Text] | None = None
     residence: Fact[Text] | None = None
     status: Fact[list[Status]] | None = Field(None, description="Status that matters to the categories.")
+    released: Fact[StrictBool] | None = Field(
+        None, description="Released by the time of the opinion (the Working Group still gives one, MoW para 17 (a))."
+    )
+    release_date: Fact[PartialDate] | None = None
 
 
 class State(_Model):
@@ -246,6 +264,15 @@ class Arrest(_Model):
     reasons_given_date: Fact[PartialDate] | None = None
     charges: Fact[list[Text]] | None = None
     legal_provisions: Fact[list[Text]] | None = None
+    charged: Fact[StrictBool] | None = Field(None, description="Formally charged with an offence at any time.")
+    charge_date: Fact[PartialDate] | None = None
+    law_vague: Fact[StrictBool] | None = Field(
+        None, description="The offence invoked is so vague or overbroad that no one could foresee its reach."
+    )
+
+
+Authority = Literal["judge", "prosecutor", "police", "administrative", "executive", "none"]
+Length = Annotated[StrictFloat | StrictInt, Field(ge=0)]
 
 
 class Period(_Model):
@@ -255,7 +282,14 @@ class Period(_Model):
     start: Fact[PartialDate] | None = None
     end: Fact[PartialDate] | None = None
     place: Fact[Text] | None = None
-    ordered_by: Fact[Literal["judge", "prosecutor", "police", "administrative", "executive", "none"]] | None = None
+    days: Fact[Length] | None = Field(None, description="Length in days, when the dates are not known.")
+    months: Fact[Length] | None = Field(None, description="Length in months, when the dates are not known.")
+    years: Fact[Length] | None = Field(None, description="Length in years, when the dates are not known.")
+    ordered_by: Fact[Authority] | None = None
+    extended_by: Fact[Authority] | None = Field(None, description="Who extended the detention, if it was extended.")
+    successive_charges: Fact[StrictBool] | None = Field(
+        None, description="Re-arrests or new charges were used to keep the person in custody."
+    )
     incommunicado: Fact[StrictBool] | None = None
     acknowledged: Fact[StrictBool] | None = Field(
         None, description="False when the authorities refuse to acknowledge the detention or the person's fate."
@@ -279,6 +313,31 @@ class Period(_Model):
     )
     prolonged: Fact[StrictBool] | None = Field(
         None, description="The custody was prolonged (when dates cannot show it)."
+    )
+    review_effective: Fact[StrictBool] | None = Field(
+        None, description="A court could examine the necessity of the custody and actually order release."
+    )
+    alternatives_considered: Fact[StrictBool] | None = Field(
+        None, description="Less restrictive alternatives to custody were considered."
+    )
+    free_to_leave: Fact[StrictBool] | None = Field(
+        None, description="False when leaving meant giving up an asylum claim (a transit zone, say)."
+    )
+    ill_treatment: Fact[StrictBool] | None = Field(
+        None, description="Torture or cruel, inhuman or degrading treatment during this period."
+    )
+    ill_treatment_investigated: Fact[StrictBool] | None = Field(
+        None, description="The allegations of ill-treatment were promptly and impartially investigated."
+    )
+    solitary_confinement: Fact[StrictBool] | None = None
+    solitary_days: Fact[Annotated[StrictInt, Field(ge=0)]] | None = None
+    medical_care_denied: Fact[StrictBool] | None = None
+    family_notified: Fact[StrictBool] | None = Field(
+        None, description="The family was told of the arrest and where the person was held."
+    )
+    family_visits_refused: Fact[StrictBool] | None = None
+    consular_access_refused: Fact[StrictBool] | None = Field(
+        None, description="A foreign national was refused consular access (Vienna Convention art 36)."
     )
 
 
@@ -325,11 +384,24 @@ class Counsel(_Model):
     )
 
 
+class Confession(_Model):
+    coerced: Fact[StrictBool] | None = Field(None, description="Obtained by torture, ill-treatment or duress.")
+    used_in_evidence: Fact[StrictBool] | None = Field(None, description="Used in evidence against the accused.")
+    televised: Fact[StrictBool] | None = Field(None, description="Broadcast before or during the trial.")
+
+
+Court = Literal["ordinary", "military", "special", "state_security", "counter_terrorism", "revolutionary", "administrative"]
+
+
 class Trial(_Model):
     held: Fact[StrictBool] | None = None
     start: Fact[PartialDate] | None = None
     end: Fact[PartialDate] | None = None
-    court: Fact[Literal["ordinary", "military", "special", "revolutionary", "administrative"]] | None = None
+    court: Fact[Court] | None = None
+    accused_civilian: Fact[StrictBool] | None = Field(
+        None, description="The accused is a civilian (a military court may try only military personnel)."
+    )
+    in_absentia: Fact[StrictBool] | None = None
     independent: Fact[StrictBool] | None = None
     impartial: Fact[StrictBool] | None = None
     public: Fact[StrictBool] | None = None
@@ -352,7 +424,7 @@ class Trial(_Model):
     )
     defence_witnesses_refused: Fact[StrictBool] | None = None
     cross_examination_cut: Fact[StrictBool] | None = None
-    confession_under_duress: Fact[StrictBool] | None = None
+    confession: Confession | None = None
     presumption_of_innocence: Fact[StrictBool] | None = Field(
         None, description="False when the presumption of innocence was ignored."
     )
@@ -381,6 +453,9 @@ class Discrimination(_Model):
     grounds: Fact[list[Ground]] | None = Field(
         None, description="Protected grounds on which the source alleges discrimination."
     )
+    law_discriminatory: Fact[StrictBool] | None = Field(
+        None, description="The law applied discriminates on its face on a protected ground."
+    )
     pattern: Pattern | None = None
 
 
@@ -398,6 +473,7 @@ class Case(_Model):
     title: Text | None = None
     source: Source | None = None
     expected: Expected | None = None
+    submission: Submission | None = None
     person: Person | None = None
     state: State | None = None
     government: Government | None = None

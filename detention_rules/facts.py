@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import BaseModel
 
+from . import parameters
 from .case import Asserted, Case, FieldType, field_types
 from .source import Document, PathKey, dotted, generic
 
@@ -37,7 +39,7 @@ FACT_SECTIONS = (
 #: Facts computed from others, with the type rules may test them against.
 DERIVED: dict[str, FieldType] = {
     "detention[].days": FieldType("number"),
-    "detention[].judge_within_48h": FieldType("bool"),
+    "arrest.judge_within_48h": FieldType("bool"),
 }
 
 
@@ -47,8 +49,6 @@ def readable_fields() -> dict[str, FieldType]:
     return {**field_types(), **DERIVED}
 
 
-#: "Promptly" in ICCPR 9(3): 48 hours, Human Rights Committee General Comment 35 para 33.
-PROMPT_HOURS = 48
 
 
 @dataclass(frozen=True)
@@ -152,21 +152,49 @@ def _full_date(value: Any) -> dt.date | None:
 def _derive(facts: Facts) -> None:
     doc = facts.doc
     arrest = doc.get("arrest", {})
+    seen: list[tuple[bool, tuple[str, ...]]] = []
     for i, period in enumerate(doc.get("detention", [])):
         base = f"detention[{i}]"
-        start, end = _full_date(period.get("start")), _full_date(period.get("end"))
-        if start and end and end >= start:
-            _add(facts, period, base, "days", (end - start).days, (f"{base}.start", f"{base}.end"))
+        length = _length(period, base)
+        if length is not None:
+            _add(facts, period, base, "days", *length)
         within = _within_48h(arrest, period)
         if within is not None:
             sources = [f"{base}.judge_date", "arrest.date"]
             sources += [p for p in (f"{base}.judge_time", "arrest.time") if p in facts.leaves]
-            _add(facts, period, base, "judge_within_48h", within, tuple(sources))
+            seen.append((within, tuple(sources)))
+    # the first appearance before a judge is one fact of the arrest, whichever period records it
+    for within in (True, False):
+        found = [sources for value, sources in seen if value is within]
+        if found:
+            doc.setdefault("arrest", arrest)
+            _add(facts, doc["arrest"], "arrest", "judge_within_48h", within, found[0])
+            break
 
 
-def _add(facts: Facts, period: dict[str, Any], base: str, name: str, value: Any, sources: tuple[str, ...]) -> None:
-    """Record a derived fact of a period; its position is that of the first fact it comes from."""
-    period[name] = value
+#: Days in a month and a year, to read a length given as `months: 6` or `years: 2` in days.
+DAYS_PER = {"months": 365.25 / 12, "years": 365.25}
+
+
+def _length(period: Mapping[str, Any], base: str) -> tuple[int, tuple[str, ...]] | None:
+    """A period's length in days, from its dates or from `months` or `years` when `days` is not given.
+
+    Rules read one length, `days`, whichever way the file gives it.
+    """
+    if "days" in period:
+        return None  # stated by the file itself
+    start, end = _full_date(period.get("start")), _full_date(period.get("end"))
+    if start and end and end >= start:
+        return (end - start).days, (f"{base}.start", f"{base}.end")
+    for unit, days in DAYS_PER.items():
+        if unit in period and math.isfinite(period[unit] * days):
+            return int(period[unit] * days), (f"{base}.{unit}",)
+    return None
+
+
+def _add(facts: Facts, holder: dict[str, Any], base: str, name: str, value: Any, sources: tuple[str, ...]) -> None:
+    """Record a derived fact; its position is that of the first fact it comes from."""
+    holder[name] = value
     first = facts.leaves[sources[0]]
     facts.leaves[f"{base}.{name}"] = Leaf(
         f"{base}.{name}",
@@ -188,9 +216,10 @@ def _within_48h(arrest: Mapping[str, Any], period: Mapping[str, Any]) -> bool | 
     latest = dt.datetime.combine(arrested, t0 or dt.time(0, 0))
     hours_min = (dt.datetime.combine(seen, t1 or dt.time(0, 0)) - earliest).total_seconds() / 3600
     hours_max = (dt.datetime.combine(seen, t1 or dt.time(23, 59)) - latest).total_seconds() / 3600
-    if hours_max <= PROMPT_HOURS:
+    prompt = parameters.value("prompt_hours")
+    if hours_max <= prompt:
         return True
-    if hours_min > PROMPT_HOURS:
+    if hours_min > prompt:
         return False
     return None
 

@@ -23,15 +23,20 @@ from .whatif import apply, parse_sets
 from .whynot import Question
 
 #: A derived fact is answered through the facts it is computed from.
-ASK_INSTEAD = {"days": ("start", "end"), "judge_within_48h": ("judge_date", "judge_time")}
+#: Relative names ("start") are read beside the derived fact; full paths as they stand.
+ASK_INSTEAD = {
+    "detention[].days": ("start", "end"),
+    "arrest.judge_within_48h": ("arrest.date", "arrest.time", "detention[0].judge_date", "detention[0].judge_time"),
+}
 YES = {"y", "yes", "true", "t", "1"}
 NO = {"n", "no", "false", "f", "0"}
 
 
 def _fields(question: Question) -> list[str]:
-    base, _, name = question.field.rpartition(".")
-    if name in ASK_INSTEAD:
-        return [f"{base}.{n}" for n in ASK_INSTEAD[name]]
+    base = question.field.rpartition(".")[0]
+    instead = ASK_INSTEAD.get(generic(question.field))
+    if instead:
+        return [n if "." in n else f"{base}.{n}" for n in instead]
     return [question.field]
 
 

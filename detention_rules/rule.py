@@ -54,6 +54,7 @@ class FactCond:
     op: str
     value: Any
     pos: Pos
+    parameter: str = ""  # the parameter the value comes from (rules/parameters.yaml), if any
 
 
 @dataclass(frozen=True)
@@ -124,6 +125,7 @@ class Rule:
     law: str = ""
     note: str = ""
     refer: tuple[str, ...] = ()  # special procedures a finding by this rule may be referred to
+    basis: str = "settled"  # "settled" practice of the Working Group, or this project's "reading" of it
 
     @property
     def kind(self) -> str:

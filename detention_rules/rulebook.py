@@ -15,11 +15,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import source
+from . import parameters, source
 from .case import CATEGORIES, FieldType
 from .engine import MAX_DURABLE_RULES, compile_rulebook, size_bound
 from .errors import InputError, Problem, UsageError
 from .facts import readable_fields
+from .parameters import BASES, default_dir
 from .rule import (
     CONCLUSION_KINDS,
     OPERATORS,
@@ -50,19 +51,11 @@ RULE_KEYS = {
     "explain",
     "note",
     "refer",
+    "basis",
 }
-REQUIRED = ("id", "title", "when", "then", "provisions", "jurisprudence", "explain")
+REQUIRED = ("id", "title", "when", "then", "basis", "provisions", "jurisprudence", "explain")
 FILE_KEYS = {"category", "title", "rules"}
 RULE_CATEGORIES = (*CATEGORIES, "admissibility")
-
-
-def default_dir() -> Path:
-    """rules/ beside the package in a checkout, or the copy installed inside it."""
-    here = Path(__file__).resolve().parent
-    for candidate in (here / "_rules", here.parent / "rules"):
-        if candidate.is_dir():
-            return candidate
-    return here.parent / "rules"
 
 
 @dataclass(frozen=True)
@@ -107,13 +100,18 @@ def _folder(directory: Path | None) -> Path:
 def _collect(directory: Path) -> tuple[list[Rule], list[Problem]]:
     """The rules of every rule file in a folder, and every problem with them."""
     files = sorted(directory.glob("*.yaml")) + sorted(directory.glob("*.yml"))
+    files = [f for f in files if f.name != parameters.FILE_NAME]
     if not files:
         return [], [Problem(str(directory), 1, 1, "error", "no rule files here", "rules-missing")]
-    rules, problems = _read(files)
-    return rules, problems + check(rules)
+    try:
+        params, problems = parameters.read(directory / parameters.FILE_NAME)
+    except InputError as exc:
+        params, problems = {}, exc.problems
+    rules, more = _read(files, params)
+    return rules, problems + more + check(rules)
 
 
-def _read(files: Iterable[Path]) -> tuple[list[Rule], list[Problem]]:
+def _read(files: Iterable[Path], params: dict[str, parameters.Parameter]) -> tuple[list[Rule], list[Problem]]:
     rules: list[Rule] = []
     problems: list[Problem] = []
     for path in files:
@@ -122,7 +120,7 @@ def _read(files: Iterable[Path]) -> tuple[list[Rule], list[Problem]]:
         except InputError as exc:
             problems += exc.problems
             continue
-        reader = _Reader(doc)
+        reader = _Reader(doc, params)
         rules += reader.read_file()
         problems += reader.problems
     return rules, problems
@@ -131,8 +129,9 @@ def _read(files: Iterable[Path]) -> tuple[list[Rule], list[Problem]]:
 class _Reader:
     """Reads one rule file, collecting problems instead of stopping at the first."""
 
-    def __init__(self, doc: source.Document):
+    def __init__(self, doc: source.Document, params: dict[str, parameters.Parameter]):
         self.doc = doc
+        self.params = params
         self.problems: list[Problem] = []
         self.fields = readable_fields()
 
@@ -173,6 +172,9 @@ class _Reader:
         missing = [k for k in REQUIRED if k not in item]
         if missing:
             self.problem(path, f"rule is missing {', '.join(missing)}", "rule-missing-key")
+            return None
+        if item["basis"] not in BASES:
+            self.problem((*path, "basis"), f"basis must be one of {', '.join(BASES)}", "rule-type")
             return None
         category = item.get("category", default_category)
         if category not in RULE_CATEGORIES:
@@ -218,6 +220,7 @@ class _Reader:
             law=item.get("law") or "",
             note=item.get("note") or "",
             refer=lists["refer"],
+            basis=item["basis"],
         )
 
     def conclusion(self, data: Any, path: source.PathKey) -> str | None:
@@ -320,6 +323,15 @@ class _Reader:
             )
             return None
         op, value, name = ops[0], data[ops[0]], data["fact"]
+        parameter = ""
+        if isinstance(value, dict) and set(value) == {"parameter"}:
+            parameter = str(value["parameter"])
+            if parameter not in self.params:
+                hint = difflib.get_close_matches(parameter, sorted(self.params), n=1)
+                extra = f"; did you mean '{hint[0]}'?" if hint else ""
+                self.problem((*path, op), f"no parameter '{parameter}' in {parameters.FILE_NAME}{extra}", "rule-parameter")
+                return None
+            value = self.params[parameter].value
         full = f"{in_item}[].{name}" if in_item else str(name)
         ftype = self.fields.get(full)
         if ftype is None:
@@ -331,7 +343,7 @@ class _Reader:
         if problem:
             self.problem((*path, op), f"{full}: {problem}", "rule-bad-value")
             return None
-        return FactCond(str(name), op, value, self.pos(path))
+        return FactCond(str(name), op, value, self.pos(path), parameter)
 
 
 def _value_problem(ftype: FieldType, op: str, value: Any) -> str:

@@ -1,0 +1,84 @@
+"""The thresholds rules read (48 hours, 180 days...), loaded from rules/parameters.yaml with their sources."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import source
+from .errors import InputError, Problem
+
+#: The file beside the rule files that holds the parameters; the rule loader skips it.
+FILE_NAME = "parameters.yaml"
+_KEYS = {"value", "unit", "description", "source", "basis"}
+BASES = ("settled", "reading")
+
+
+@dataclass(frozen=True)
+class Parameter:
+    """One figure of the law, with where it comes from."""
+
+    name: str
+    value: int | float
+    unit: str
+    description: str
+    source: str
+    basis: str
+
+
+def read(path: Path) -> tuple[dict[str, Parameter], list[Problem]]:
+    """Every parameter in `path`, and every problem with the file."""
+    doc = source.load(path)
+    problems: list[Problem] = []
+    out: dict[str, Parameter] = {}
+
+    def problem(where: source.PathKey, message: str) -> None:
+        line, col = doc.where(where)
+        problems.append(Problem(doc.path, line, col, "error", message, "parameter", source.dotted(where)))
+
+    table = doc.data.get("parameters") if isinstance(doc.data, dict) else None
+    if not isinstance(table, dict):
+        problem((), "a parameters file is a mapping with a 'parameters' mapping")
+        return out, problems
+    for name, entry in table.items():
+        where = ("parameters", name)
+        if not isinstance(entry, dict) or set(entry) != _KEYS:
+            problem(where, f"parameter '{name}' needs exactly: {', '.join(sorted(_KEYS))}")
+            continue
+        value = entry["value"]
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value < 1e9:
+            problem((*where, "value"), f"parameter '{name}' must be a number from 0 to 1e9")
+            continue
+        if entry["basis"] not in BASES:
+            problem((*where, "basis"), f"basis must be one of {', '.join(BASES)}")
+            continue
+        texts = [entry[k] for k in ("unit", "description", "source")]
+        if not all(isinstance(t, str) and t for t in texts):
+            problem(where, f"parameter '{name}': unit, description and source must be text")
+            continue
+        out[name] = Parameter(name, value, entry["unit"], entry["description"], entry["source"], entry["basis"])
+    return out, problems
+
+
+@functools.cache
+def load(directory: Path) -> dict[str, Parameter]:
+    """The parameters of a rules folder, once per process; a bad file is refused whole."""
+    found, problems = read(directory / FILE_NAME)
+    if problems:
+        raise InputError(problems)
+    return found
+
+
+def default_dir() -> Path:
+    """rules/ beside the package in a checkout, or the copy installed inside it."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "_rules", here.parent / "rules"):
+        if candidate.is_dir():
+            return candidate
+    return here.parent / "rules"
+
+
+def value(name: str) -> int | float:
+    """A shipped parameter's value, for code that derives facts (the 48 hours of `judge_within_48h`)."""
+    return load(default_dir().resolve())[name].value
