@@ -62,7 +62,7 @@ class Finding:
 
     category: str
     tree: ConclusionNode
-    strength: str  # "established", "contested" or "source-only"
+    strength: str  # "established" or "contested"
     contested: list[FactNode]
     source_only: list[FactNode]
 
@@ -214,8 +214,10 @@ def analyse(rulebook: Rulebook, facts: Facts, outcome: Outcome) -> Analysis:
         tree = explainer.conclusion(conclusion)
         used = [f for f in leaves(tree) if not f.absent_defeater]
         contested = [f for f in used if f.contested]
-        # Only facts the file says the source alone asserts: a plain fact says nothing of who asserts it.
-        source_only = [f for f in used if replied is True and not f.contested and _asserters(f) == {"source"}]
-        strength = "contested" if contested else "source-only" if source_only else "established"
+        # The Working Group treats an allegation the reply does not address as uncontested (methods of
+        # work para 15; 2/2022 para 66): only a rebuttal contests. Facts the source alone states (a plain
+        # fact is the source's) are listed, for the drafter to shore up, but do not weaken the finding.
+        source_only = [f for f in used if replied is True and not f.contested and _asserters(f) <= {"source"}]
+        strength = "contested" if contested else "established"
         findings.append(Finding(category, tree, strength, contested, source_only))
     return Analysis(facts.file, findings, outcome.concluded, outcome.fired, replied)

@@ -29,12 +29,17 @@ class Disagreement:
     known_gap: str = ""
 
 
+#: Outcome counts per category: "unjudged" is a category found where the opinion's view is not known
+#: (in neither `categories` nor `not_found`), so it counts neither for nor against the engine.
+OUTCOMES = ("agreed", "missed", "wrongly found", "rightly rejected", "unjudged")
+
+
 @dataclass
-class Evaluation:
+class Tally:
+    """Agreement over a set of cases, per category."""
+
     cases: int = 0
-    invalid: list[str] = field(default_factory=list)
     counts: dict[str, Counter[str]] = field(default_factory=lambda: {c: Counter() for c in CATEGORIES})
-    disagreements: list[Disagreement] = field(default_factory=list)
 
     def precision(self, category: str) -> float | None:
         c = self.counts[category]
@@ -46,9 +51,47 @@ class Evaluation:
         expected = c["agreed"] + c["missed"]
         return c["agreed"] / expected if expected else None
 
+    def agreement(self) -> float | None:
+        """Share of judged category decisions (found or rejected, expected or not) that agree."""
+        good = sum(c["agreed"] + c["rightly rejected"] for c in self.counts.values())
+        bad = sum(c["missed"] + c["wrongly found"] for c in self.counts.values())
+        return good / (good + bad) if good + bad else None
+
+
+@dataclass
+class Evaluation(Tally):
+    invalid: list[str] = field(default_factory=list)
+    disagreements: list[Disagreement] = field(default_factory=list)
+    #: The same tally for each grade of source: "A" (the categories stated), "B" (inferred from the
+    #: articles), "teaching" (synthetic cases), "ungraded".
+    by_grade: dict[str, Tally] = field(default_factory=dict)
+
+    @property
+    def unexplained(self) -> list[Disagreement]:
+        """Disagreements no case declares as a known gap: each is a regression or a new finding."""
+        return [d for d in self.disagreements if not d.known_gap]
+
     @property
     def agrees(self) -> bool:
-        return not self.disagreements and not self.invalid
+        """True when every disagreement is a declared known gap and every case is valid."""
+        return not self.unexplained and not self.invalid
+
+
+#: The grades, in the order evaluate reports them, with what each means.
+GRADES = {
+    "A": "Grade A (a page read states the categories)",
+    "B": "Grade B (categories inferred from the articles cited)",
+    "ungraded": "Real cases with no grade recorded",
+    "teaching": "Teaching cases (synthetic)",
+}
+
+
+def grade(case: object) -> str:
+    """The grade of a case's source, as evaluate reports it."""
+    src = getattr(case, "source", None)
+    if src is not None and src.synthetic:
+        return "teaching"
+    return (src.grade if src is not None else None) or "ungraded"
 
 
 def _cause_missed(result: CaseResult, category: str, book: rulebook.Rulebook) -> str:
@@ -87,24 +130,30 @@ def evaluate_paths(paths: Iterable[Path], book: rulebook.Rulebook | None = None)
         if expected is None:
             continue
         out.cases += 1
+        tally = out.by_grade.setdefault(grade(result.case), Tally())
+        tally.cases += 1
         found = set(result.analysis.categories)
         gap = expected.known_gap or ""
         for category in CATEGORIES:
             want, got = category in expected.categories, category in found
             if want and got:
-                out.counts[category]["agreed"] += 1
+                outcome = "agreed"
             elif want:
-                out.counts[category]["missed"] += 1
+                outcome = "missed"
                 out.disagreements.append(
-                    Disagreement(str(path), category, "missed", _cause_missed(result, category, book), gap)
+                    Disagreement(str(path), category, outcome, _cause_missed(result, category, book), gap)
                 )
+            elif got and category in expected.not_found:
+                outcome = "wrongly found"
+                out.disagreements.append(Disagreement(str(path), category, outcome, _cause_found(result, category), gap))
             elif got:
-                out.counts[category]["wrongly found"] += 1
-                out.disagreements.append(
-                    Disagreement(str(path), category, "wrongly found", _cause_found(result, category), gap)
-                )
+                outcome = "unjudged"
             elif category in expected.not_found:
-                out.counts[category]["rightly rejected"] += 1
+                outcome = "rightly rejected"
+            else:
+                continue
+            out.counts[category][outcome] += 1
+            tally.counts[category][outcome] += 1
     return out
 
 

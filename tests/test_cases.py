@@ -34,7 +34,8 @@ def test_case_agrees_with_its_opinion(path: Path) -> None:
     assert result.valid and result.analysis is not None, [str(p) for p in result.problems]
     expected = result.case.expected
     found = set(result.analysis.categories)
-    assert found == set(expected.categories)
+    # a category in neither list is one whose view the source does not give: not judged either way
+    assert set(expected.categories) <= found
     assert not found & set(expected.not_found)
     if expected.outcome == "not_arbitrary":
         assert not found

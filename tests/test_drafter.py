@@ -63,10 +63,16 @@ def test_contested_fact_weakens_the_finding() -> None:
     assert [f.path for f in finding.contested] == ["arrest.warrant_shown"]
 
 
-def test_source_only_fact_where_the_government_replied() -> None:
-    data = {**BASE, "government": {"replied": True}, "arrest": {"warrant_shown": {"value": False, "by": ["source"]}}}
+def test_a_reply_that_does_not_rebut_a_fact_leaves_it_uncontested() -> None:
+    """Methods of work para 15, opinion 2/2022 para 66: only a rebuttal contests an allegation."""
+    for fact in ({"value": False, "by": ["source"]}, False):
+        data = {**BASE, "government": {"replied": True}, "arrest": {"warrant_shown": fact}}
+        (finding,) = run(data).analysis.findings
+        assert finding.strength == "established"
+        assert [f.path for f in finding.source_only] == ["arrest.warrant_shown"]
+    data = {**BASE, "government": {"replied": True}, "arrest": {"warrant_shown": {"value": False, "by": ["court"]}}}
     (finding,) = run(data).analysis.findings
-    assert finding.strength == "source-only"
+    assert finding.source_only == []
 
 
 def test_no_reply_leaves_allegations_standing_by_rule() -> None:

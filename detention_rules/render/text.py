@@ -12,7 +12,6 @@ from ..whynot import Check, NearMiss
 STRENGTH = {
     "established": "established on uncontested facts",
     "contested": "established, but resting on facts the Government contests",
-    "source-only": "established on facts asserted only by the source (the Government replied)",
 }
 
 
@@ -67,7 +66,10 @@ def finding(f: Finding, shown: set[str]) -> list[str]:
     if f.contested:
         out.append("  contested facts: " + ", ".join(x.path for x in f.contested))
     if f.source_only:
-        out.append("  asserted only by the source: " + ", ".join(x.path for x in f.source_only))
+        out.append(
+            "  stated by the source alone, not rebutted by the Government's reply (so they stand): "
+            + ", ".join(x.path for x in f.source_only)
+        )
     shown.add(f.tree.conclusion)
     _tree(f.tree, "  ", shown, out)
     return out
@@ -98,7 +100,8 @@ MARK = {True: "met", False: "unmet", None: "unknown"}
 def check_line(c: Check, ask: bool = True) -> str:
     """One condition of a near miss: met, unmet (with the fact that defeats it) or unknown (with a question)."""
     if ":" in c.path:
-        return f"[{MARK[c.status]}] needs {c.path}"
+        words = c.test.removeprefix("drawn").removeprefix(": ")
+        return f"[{MARK[c.status]}] needs {c.path}" + (f" ({words})" if words else "")
     if c.test.endswith("(unless)"):
         if c.actual is None:
             return f"[met] exception not shown: {c.path} (the burden is on the Government)"
