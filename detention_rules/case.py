@@ -390,7 +390,9 @@ class Confession(_Model):
     televised: Fact[StrictBool] | None = Field(None, description="Broadcast before or during the trial.")
 
 
-Court = Literal["ordinary", "military", "special", "state_security", "counter_terrorism", "revolutionary", "administrative"]
+Court = Literal[
+    "ordinary", "military", "special", "state_security", "counter_terrorism", "revolutionary", "administrative"
+]
 
 
 class Trial(_Model):

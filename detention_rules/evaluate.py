@@ -145,7 +145,8 @@ def evaluate_paths(paths: Iterable[Path], book: rulebook.Rulebook | None = None)
                 )
             elif got and category in expected.not_found:
                 outcome = "wrongly found"
-                out.disagreements.append(Disagreement(str(path), category, outcome, _cause_found(result, category), gap))
+                cause = _cause_found(result, category)
+                out.disagreements.append(Disagreement(str(path), category, outcome, cause, gap))
             elif got:
                 outcome = "unjudged"
             elif category in expected.not_found:

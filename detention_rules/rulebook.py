@@ -329,7 +329,8 @@ class _Reader:
             if parameter not in self.params:
                 hint = difflib.get_close_matches(parameter, sorted(self.params), n=1)
                 extra = f"; did you mean '{hint[0]}'?" if hint else ""
-                self.problem((*path, op), f"no parameter '{parameter}' in {parameters.FILE_NAME}{extra}", "rule-parameter")
+                message = f"no parameter '{parameter}' in {parameters.FILE_NAME}{extra}"
+                self.problem((*path, op), message, "rule-parameter")
                 return None
             value = self.params[parameter].value
         full = f"{in_item}[].{name}" if in_item else str(name)
