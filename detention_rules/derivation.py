@@ -76,10 +76,16 @@ class Analysis:
     concluded: tuple[str, ...]
     fired: tuple[str, ...]
     government_replied: bool | None
+    alleged: tuple[str, ...] = ()  # the categories the source alleged (submission.categories_alleged)
 
     @property
     def categories(self) -> list[str]:
         return [f.category for f in self.findings]
+
+    @property
+    def possible(self) -> list[str]:
+        """Categories the source alleged that the facts do not (yet) establish: possible, not found."""
+        return [c for c in CATEGORIES if c in self.alleged and c not in self.categories]
 
 
 def _leaf_node(leaf: Leaf, facts: Facts) -> FactNode:
@@ -220,4 +226,5 @@ def analyse(rulebook: Rulebook, facts: Facts, outcome: Outcome) -> Analysis:
         source_only = [f for f in used if replied is True and not f.contested and _asserters(f) <= {"source"}]
         strength = "contested" if contested else "established"
         findings.append(Finding(category, tree, strength, contested, source_only))
-    return Analysis(facts.file, findings, outcome.concluded, outcome.fired, replied)
+    alleged = tuple(facts.doc.get("submission", {}).get("categories_alleged", ()))
+    return Analysis(facts.file, findings, outcome.concluded, outcome.fired, replied, alleged)
