@@ -301,7 +301,12 @@ def gaps(
         interview(path, doc, asked, output)
         return
     if fmt is Format.json:
-        rows = [{"field": q.field, "question": q.text, "impact": q.impact, "rules": list(q.rules)} for q in asked]
+        from .interview import fields_asked
+
+        rows = [
+            {"field": q.field, "question": q.text, "impact": q.impact, "rules": list(q.rules), "asks": fields_asked(q)}
+            for q in asked
+        ]
         sys.stdout.write(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
         return
     if not asked:
