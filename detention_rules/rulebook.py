@@ -56,6 +56,8 @@ RULE_KEYS = {
 REQUIRED = ("id", "title", "when", "then", "basis", "provisions", "jurisprudence", "explain")
 FILE_KEYS = {"category", "title", "rules"}
 RULE_CATEGORIES = (*CATEGORIES, "admissibility")
+#: Files of legal data beside the rule files, each read by its own module, not as rules.
+DATA_FILES = (parameters.FILE_NAME, "outcomes.yaml")
 
 
 @dataclass(frozen=True)
@@ -100,7 +102,7 @@ def _folder(directory: Path | None) -> Path:
 def _collect(directory: Path) -> tuple[list[Rule], list[Problem]]:
     """The rules of every rule file in a folder, and every problem with them."""
     files = sorted(directory.glob("*.yaml")) + sorted(directory.glob("*.yml"))
-    files = [f for f in files if f.name != parameters.FILE_NAME]
+    files = [f for f in files if f.name not in DATA_FILES]
     if not files:
         return [], [Problem(str(directory), 1, 1, "error", "no rule files here", "rules-missing")]
     try:
