@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from . import citation
 from .case import CATEGORIES
 from .engine import Outcome
 from .facts import Facts, Leaf
@@ -19,7 +20,6 @@ from .rule import All, AnyItem, AnyOf, AtLeast, Cond, FactCond, Needs, Rule, Unl
 from .rulebook import Rulebook
 
 #: Provisions of the Covenant bind States parties only (opinion 2/2022 para 3 (b)).
-COVENANT = "ICCPR"
 
 
 @dataclass
@@ -156,7 +156,7 @@ class _Explainer:
     def provisions(self, rule: Rule) -> tuple[str, ...]:
         """The rule's provisions, less the Covenant's where the State is known not to be a party."""
         if self.iccpr is False:
-            return tuple(p for p in rule.provisions if not p.startswith(COVENANT))
+            return tuple(p for p in rule.provisions if not citation.is_covenant(p))
         return rule.provisions
 
     def text(self, rule: Rule, items: list[str]) -> str:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from . import outcomes
+from . import citation, outcomes
 from .case import CATEGORIES, Case
 from .check import CaseResult
 from .derivation import ConclusionNode, FactNode, RuleNode, leaves
@@ -97,6 +97,9 @@ def build(result: CaseResult, asked: list[Question], *, redact: bool = False) ->
                         into.append(text.strip())
                 for special in node.rule.refer:
                     referrals.setdefault(special, f"category {category}: {node.rule.title}")
+        # each source cited once, its pinpoints merged ("Opinion 2/2022 paras 70-71, 72")
+        section.provisions = citation.grouped(section.provisions)
+        section.jurisprudence = citation.grouped(section.jurisprudence)
         prefix = f"{category}."
         section.open_questions = [q for q in asked if any(r.startswith(prefix) for r in q.rules)]
         sections.append(section)
