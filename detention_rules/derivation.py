@@ -16,8 +16,10 @@ from . import citation
 from .case import CATEGORIES
 from .engine import Outcome
 from .facts import Facts, Leaf
+from .questions import in_words
 from .rule import All, AnyItem, AnyOf, AtLeast, Cond, FactCond, Needs, Rule, Unless, evaluate, fill, placeholders
 from .rulebook import Rulebook
+from .source import generic
 
 #: Provisions of the Covenant bind States parties only (opinion 2/2022 para 3 (b)).
 
@@ -162,7 +164,7 @@ class _Explainer:
     def text(self, rule: Rule, items: list[str]) -> str:
         """The rule's template filled from the facts, once per matched list item."""
         names = placeholders(rule.explain)
-        values = {n: _show(leaf.value) for n in names if (leaf := self.facts.leaf(n)) is not None}
+        values = {n: _show(leaf.value, leaf.path) for n in names if (leaf := self.facts.leaf(n)) is not None}
         if not any(n.startswith("item.") for n in names):
             return fill(rule.explain, values)
         filled = []
@@ -171,17 +173,18 @@ class _Explainer:
             for n in names:
                 leaf = self.facts.leaf(item + n.removeprefix("item.")) if n.startswith("item.") else None
                 if leaf is not None:
-                    per_item[n] = _show(leaf.value)
+                    per_item[n] = _show(leaf.value, leaf.path)
             filled.append(fill(rule.explain, per_item))
         return " ".join(dict.fromkeys(filled))
 
 
-def _show(value: Any) -> str:
+def _show(value: Any, path: str) -> str:
+    """A fact's value as a sentence says it: a choice in words (`pretrial` -> "pre-trial detention")."""
     if isinstance(value, list):
-        return ", ".join(str(v).replace("_", " ") for v in value)
+        return ", ".join(in_words(generic(path), v) for v in value)
     if isinstance(value, bool):
         return "yes" if value else "no"
-    return str(value).replace("_", " ") if isinstance(value, str) and " " not in value else str(value)
+    return in_words(generic(path), value) if isinstance(value, str) and " " not in value else str(value)
 
 
 def _unique(nodes: list[FactNode]) -> list[FactNode]:

@@ -92,6 +92,35 @@ QUESTIONS: dict[str, str] = {
 }
 
 
+#: How explanations say a field's choices, where the bare word does not read as English.
+WORDS: dict[str, dict[str, str]] = {
+    "detention[].kind": {
+        "police_custody": "police custody",
+        "pretrial": "pre-trial detention",
+        "administrative": "administrative detention",
+        "immigration": "immigration detention",
+        "house_arrest": "house arrest",
+        "prison": "prison",
+        "psychiatric": "psychiatric detention",
+        "other": "detention",
+    },
+    "arrest.reasons_given": {"at_arrest": "given at the arrest", "later": "given only later", "never": "never given"},
+    "detention[].release_due": {
+        "sentence_served": "the sentence had been served",
+        "amnesty": "an amnesty applied",
+        "release_order": "a release order had been issued",
+        "bail_granted": "bail had been granted",
+    },
+    "person.status": {"lgbti": "LGBTI person", "minor": "child"},
+    "discrimination.grounds": {"other_status": "other status"},
+}
+
+
+def in_words(field: str, value: str) -> str:
+    """A field's value in words: `detention[].kind` `pretrial` -> "pre-trial detention"."""
+    return WORDS.get(field, {}).get(value, value.replace("_", " "))
+
+
 def question(field: str) -> str:
     """The question for a field path; indexes (`detention[1].x`) are read as `detention[].x`."""
     return QUESTIONS.get(generic(field), f"What is {field}?")
