@@ -22,6 +22,7 @@ INSTRUMENTS = (
     "Nelson Mandela Rules",
     "Convention against Torture",
     "Convention on the Rights of the Child",
+    "Vienna Convention on Consular Relations",
     "Declaration on the Protection of All Persons from Enforced Disappearance",
 )
 

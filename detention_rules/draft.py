@@ -104,6 +104,8 @@ def build(result: CaseResult, asked: list[Question], *, redact: bool = False) ->
         section.open_questions = [q for q in asked if any(r.startswith(prefix) for r in q.rules)]
         sections.append(section)
     remedies = [f"{r.text.removesuffix('.')} (as in {r.source})." for r in legal.remedies_for(case)] if findings else []
+    for special, why in legal.referrals_for(case):
+        referrals.setdefault(special, why)
     name = case.person.name if case.person and case.person.name else ""
     return Draft(
         title=case.title or result.path,

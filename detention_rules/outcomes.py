@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import source
-from .case import CATEGORIES, Case
+from .case import CATEGORIES, Case, Period
 from .errors import InputError, Problem
 from .parameters import default_dir
 
@@ -23,9 +23,28 @@ class Remedy:
 
 
 @dataclass(frozen=True)
+class Condition:
+    """A condition of detention that calls for a referral: a period's fact and its value."""
+
+    fact: str
+    value: bool
+    refer: str
+    why: str
+
+
+@dataclass(frozen=True)
 class Outcomes:
     titles: dict[str, str]
     remedies: tuple[Remedy, ...]
+    conditions: tuple[Condition, ...] = ()
+
+    def referrals_for(self, case: Case) -> list[tuple[str, str]]:
+        """(special procedure, why) for each condition of detention a period is known to show."""
+        out = []
+        for cond in self.conditions:
+            if any(_value(getattr(p, cond.fact)) is cond.value for p in case.detention or ()):
+                out.append((cond.refer, f"conditions of detention: {cond.why}"))
+        return out
 
     def remedies_for(self, case: Case) -> list[Remedy]:
         """The remedies a case's known facts call for; unknown facts call for none."""
@@ -64,9 +83,18 @@ def read(path: Path) -> tuple[Outcomes | None, list[Problem]]:
             problem(("remedies", i), f"a remedy is {{when: {'|'.join(WHEN)}, text, source}}")
             continue
         remedies.append(Remedy(item["when"], item["text"], item["source"]))
+    conditions = []
+    periods = Period.model_fields
+    for i, item in enumerate(data.get("conditions") or []):
+        ok = isinstance(item, dict) and set(item) == {"fact", "is", "refer", "why"}
+        if not ok or item["fact"] not in periods or not isinstance(item["is"], bool):
+            message = "a condition is {fact: <a field of a detention period>, is: true|false, refer, why}"
+            problem(("conditions", i), message)
+            continue
+        conditions.append(Condition(item["fact"], item["is"], " ".join(str(item["refer"]).split()), str(item["why"])))
     if problems:
         return None, problems
-    return Outcomes(dict(titles), tuple(remedies)), problems
+    return Outcomes(dict(titles), tuple(remedies), tuple(conditions)), problems
 
 
 @functools.cache

@@ -48,6 +48,7 @@ QUESTIONS: dict[str, str] = {
     "person.released": "Has the person been released?",
     "arrest.charged": "Was the person ever formally charged with an offence?",
     "arrest.charge_date": "On what date was the person charged?",
+    "arrest.days_uncharged": "On what date was the person charged, and on what date arrested?",
     "arrest.law_vague": "Is the offence invoked so vague or overbroad that no one could foresee what it forbids?",
     "trial.accused_civilian": "Is the accused a civilian (not a member of the armed forces)?",
     "trial.in_absentia": "Was the person tried in their absence?",
