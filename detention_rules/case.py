@@ -390,7 +390,9 @@ class Confession(_Model):
     televised: Fact[StrictBool] | None = Field(None, description="Broadcast before or during the trial.")
 
 
-Court = Literal["ordinary", "military", "special", "state_security", "counter_terrorism", "revolutionary", "administrative"]
+Court = Literal[
+    "ordinary", "military", "special", "state_security", "counter_terrorism", "revolutionary", "administrative"
+]
 
 
 class Trial(_Model):
@@ -459,6 +461,18 @@ class Discrimination(_Model):
     pattern: Pattern | None = None
 
 
+class Detainee(_Model):
+    """One of several detainees: the sections in which this person's facts differ from the shared ones."""
+
+    person: Person | None = None
+    arrest: Arrest | None = None
+    detention: list[Period] | None = None
+    conduct: list[Conduct] | None = None
+    trial: Trial | None = None
+    sentence: Sentence | None = None
+    discrimination: Discrimination | None = None
+
+
 class Case(_Model):
     """One detention case, as a petition drafter or an opinion states it."""
 
@@ -484,6 +498,11 @@ class Case(_Model):
     trial: Trial | None = None
     sentence: Sentence | None = None
     discrimination: Discrimination | None = None
+    detainees: list[Detainee] | None = Field(
+        None,
+        description="Several detainees whose facts differ: each entry gives that person's own sections; "
+        "the rest of the file is shared.",
+    )
     notes: Text | None = None
 
 
@@ -546,6 +565,8 @@ def field_types(model: type[BaseModel] = Case, prefix: str = "") -> dict[str, Fi
     """
     out: dict[str, FieldType] = {}
     for name, info in model.model_fields.items():
+        if model is Case and name == "detainees":
+            continue  # a detainee's facts are read at the shared paths, once split (detainees.split)
         described = _describe(info.annotation)
         path = f"{prefix}{name}"
         if isinstance(described, FieldType):

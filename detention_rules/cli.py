@@ -44,6 +44,10 @@ PathsArg = Annotated[list[Path], typer.Argument(help="Case files or folders (rec
 JobsOpt = Annotated[
     int, typer.Option("--jobs", "-j", min=0, help="Worker processes (default, or 0: the machine's cores).")
 ]
+DetaineeOpt = Annotated[
+    int | None,
+    typer.Option("--detainee", metavar="N", help="For a case of several detainees: the person (1, 2, ...)."),
+]
 
 
 SetOpt = Annotated[
@@ -166,7 +170,7 @@ def _what_if(
     lines = []
     for a, b in zip(originals, results, strict=True):
         lines.append(f"{a.path}: what if {', '.join(changes)}")
-        if b.analysis is None:
+        if not b.valid:
             lines.append("  the changed case is not valid:")
             lines += [f"  {p}" for p in b.problems]
             lines.append("")
@@ -179,7 +183,7 @@ def _what_if(
         lines.append("")
     from .render import report
 
-    valid = [r for r in results if r.analysis is not None]
+    valid = [r for r in results if r.valid]
     return "\n".join(lines) + "\n" + (report(valid, fmt.value) if valid else "")
 
 
@@ -194,24 +198,29 @@ def evaluate(
 ) -> None:
     """Compare the engine with the Working Group on every case that states what its opinion found."""
     from .case import CATEGORIES
-    from .evaluate import case_docs, coverage, evaluate_paths
+    from .evaluate import GRADES, OUTCOMES, Tally, case_docs, coverage, evaluate_paths
 
     book = rulebook.load(rules)
     ev = evaluate_paths(paths, book)
     cov = coverage(case_docs(paths), book) if show_coverage else None
     if fmt is Format.json:
+
+        def table(t: Tally) -> dict[str, object]:
+            return {
+                "cases": t.cases,
+                "agreement": t.agreement(),
+                "categories": {
+                    c: {**{k: t.counts[c][k] for k in OUTCOMES}, "precision": t.precision(c), "recall": t.recall(c)}
+                    for c in CATEGORIES
+                },
+            }
+
         data: dict[str, object] = {
-            "cases": ev.cases,
+            **table(ev),
             "invalid": ev.invalid,
-            "categories": {
-                c: {
-                    **{k: ev.counts[c][k] for k in ("agreed", "missed", "wrongly found", "rightly rejected")},
-                    "precision": ev.precision(c),
-                    "recall": ev.recall(c),
-                }
-                for c in CATEGORIES
-            },
+            "by_grade": {g: table(t) for g, t in sorted(ev.by_grade.items())},
             "disagreements": [d.__dict__ for d in ev.disagreements],
+            "unexplained": len(ev.unexplained),
         }
         if cov is not None:
             data["unexercised_rules"] = cov.unexercised_rules(book)
@@ -222,19 +231,26 @@ def evaluate(
         def pct(x: float | None) -> str:
             return "-" if x is None else f"{x:.0%}"
 
-        sys.stdout.write(f"{ev.cases} case(s) with expected findings\n\n")
-        header = ("category", "agreed", "missed", "wrong", "rejected", "precision", "recall")
-        sys.stdout.write("{:<9} {:>7} {:>7} {:>7} {:>9} {:>10} {:>7}\n".format(*header))
-        for c in CATEGORIES:
-            n = ev.counts[c]
-            sys.stdout.write(
-                f"{c:<9} {n['agreed']:>7} {n['missed']:>7} {n['wrongly found']:>7} {n['rightly rejected']:>9} "
-                f"{pct(ev.precision(c)):>10} {pct(ev.recall(c)):>7}\n"
-            )
+        def table_lines(name: str, t: Tally) -> None:
+            sys.stdout.write(f"\n{name}: {t.cases} case(s), agreement {pct(t.agreement())}\n")
+            header = ("category", "agreed", "missed", "wrong", "rejected", "unjudged", "precision", "recall")
+            sys.stdout.write("{:<9} {:>7} {:>7} {:>7} {:>9} {:>9} {:>10} {:>7}\n".format(*header))
+            for c in CATEGORIES:
+                n = t.counts[c]
+                sys.stdout.write(
+                    f"{c:<9} {n['agreed']:>7} {n['missed']:>7} {n['wrongly found']:>7} {n['rightly rejected']:>9} "
+                    f"{n['unjudged']:>9} {pct(t.precision(c)):>10} {pct(t.recall(c)):>7}\n"
+                )
+
+        sys.stdout.write(f"{ev.cases} case(s) with expected findings\n")
+        table_lines("All cases", ev)
+        for name, label in GRADES.items():
+            if name in ev.by_grade:
+                table_lines(label, ev.by_grade[name])
         if ev.disagreements:
             sys.stdout.write("\nDisagreements:\n")
             for d in ev.disagreements:
-                gap = "  [known gap]" if d.known_gap else ""
+                gap = f"  [known gap: {d.known_gap}]" if d.known_gap else "  [NOT a declared known gap]"
                 sys.stdout.write(f"- {d.path}: category {d.category} {d.kind}{gap}\n    {d.cause}\n")
         for path in ev.invalid:
             sys.stdout.write(f"- {path}: invalid, not evaluated (run wgad validate)\n")
@@ -243,6 +259,12 @@ def evaluate(
             sys.stdout.write(f"\nCoverage: {len(rules_left)} rule(s) and {len(conds_left)} condition(s) unexercised\n")
             for item in rules_left + conds_left:
                 sys.stdout.write(f"- {item}\n")
+        verdict = (
+            "every disagreement is a declared known gap"
+            if ev.agrees
+            else f"{len(ev.unexplained)} disagreement(s) not declared as known gaps, {len(ev.invalid)} invalid file(s)"
+        )
+        sys.stdout.write(f"\nResult: {verdict}.\n")
     raise typer.Exit(0 if ev.agrees else 1)
 
 
@@ -253,8 +275,10 @@ def gaps(
     output: Annotated[Path | None, typer.Option("-o", "--output", help="With --ask: the new file to write.")] = None,
     fmt: FormatOpt = Format.text,
     rules: RulesOpt = None,
+    detainee: DetaineeOpt = None,
 ) -> None:
     """The unknown facts that could change findings, as questions, most consequential first."""
+    from . import detainees
     from . import facts as facts_module
     from .whynot import questions
 
@@ -262,14 +286,27 @@ def gaps(
     doc, result = pipeline.read(path)
     if doc is None or result.case is None or not result.valid:
         raise InputError(result.problems)
-    asked = questions(book, facts_module.build(result.case, doc))
+    if detainee is not None or detainees.count(doc):
+        if ask:
+            raise UsageError(f"{path}: --ask cannot yet write a detainee's own answers; answer in the file itself")
+        whole = pipeline.run(doc, book)
+        person = pipeline.one_person(whole, detainee)
+        assert person.facts is not None
+        asked = questions(book, person.facts)
+    else:
+        asked = questions(book, facts_module.build(result.case, doc))
     if ask:
         from .interview import interview
 
         interview(path, doc, asked, output)
         return
     if fmt is Format.json:
-        rows = [{"field": q.field, "question": q.text, "impact": q.impact, "rules": list(q.rules)} for q in asked]
+        from .interview import fields_asked
+
+        rows = [
+            {"field": q.field, "question": q.text, "impact": q.impact, "rules": list(q.rules), "asks": fields_asked(q)}
+            for q in asked
+        ]
         sys.stdout.write(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
         return
     if not asked:
@@ -302,6 +339,7 @@ def draft(
     redact: Annotated[bool, typer.Option("--redact", help="Replace the person's names with initials.")] = False,
     force: Annotated[bool, typer.Option("--force", help="Replace an existing output file.")] = False,
     rules: RulesOpt = None,
+    detainee: DetaineeOpt = None,
 ) -> None:
     """Write a draft "analysis of violations" in the Working Group's order, with remedies and referrals."""
     from .draft import build
@@ -309,6 +347,9 @@ def draft(
 
     book = rulebook.load(rules)
     result = pipeline.check_file(path, book)
+    if not result.valid:
+        raise InputError(result.problems)
+    result = pipeline.one_person(result, detainee)
     if result.facts is None or result.analysis is None:
         raise InputError(result.problems)
     asked = questions(book, result.facts)

@@ -13,10 +13,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import facts, reading, rulebook
-from .case import CATEGORIES
+from . import detainees, facts, reading, rulebook
+from .case import CATEGORIES, Expected
 from .check import CaseResult, case_files, check_file, read
 from .rule import FactCond, Needs, Rule, Trace, Unless, evaluate, walk
+from .validate import validate
 from .whynot import near_misses
 
 
@@ -29,12 +30,17 @@ class Disagreement:
     known_gap: str = ""
 
 
+#: Outcome counts per category: "unjudged" is a category found where the opinion's view is not known
+#: (in neither `categories` nor `not_found`), so it counts neither for nor against the engine.
+OUTCOMES = ("agreed", "missed", "wrongly found", "rightly rejected", "unjudged")
+
+
 @dataclass
-class Evaluation:
+class Tally:
+    """Agreement over a set of cases, per category."""
+
     cases: int = 0
-    invalid: list[str] = field(default_factory=list)
     counts: dict[str, Counter[str]] = field(default_factory=lambda: {c: Counter() for c in CATEGORIES})
-    disagreements: list[Disagreement] = field(default_factory=list)
 
     def precision(self, category: str) -> float | None:
         c = self.counts[category]
@@ -46,9 +52,47 @@ class Evaluation:
         expected = c["agreed"] + c["missed"]
         return c["agreed"] / expected if expected else None
 
+    def agreement(self) -> float | None:
+        """Share of judged category decisions (found or rejected, expected or not) that agree."""
+        good = sum(c["agreed"] + c["rightly rejected"] for c in self.counts.values())
+        bad = sum(c["missed"] + c["wrongly found"] for c in self.counts.values())
+        return good / (good + bad) if good + bad else None
+
+
+@dataclass
+class Evaluation(Tally):
+    invalid: list[str] = field(default_factory=list)
+    disagreements: list[Disagreement] = field(default_factory=list)
+    #: The same tally for each grade of source: "A" (the categories stated), "B" (inferred from the
+    #: articles), "teaching" (synthetic cases), "ungraded".
+    by_grade: dict[str, Tally] = field(default_factory=dict)
+
+    @property
+    def unexplained(self) -> list[Disagreement]:
+        """Disagreements no case declares as a known gap: each is a regression or a new finding."""
+        return [d for d in self.disagreements if not d.known_gap]
+
     @property
     def agrees(self) -> bool:
-        return not self.disagreements and not self.invalid
+        """True when every disagreement is a declared known gap and every case is valid."""
+        return not self.unexplained and not self.invalid
+
+
+#: The grades, in the order evaluate reports them, with what each means.
+GRADES = {
+    "A": "Grade A (a page read states the categories)",
+    "B": "Grade B (categories inferred from the articles cited)",
+    "ungraded": "Real cases with no grade recorded",
+    "teaching": "Teaching cases (synthetic)",
+}
+
+
+def grade(case: object) -> str:
+    """The grade of a case's source, as evaluate reports it."""
+    src = getattr(case, "source", None)
+    if src is not None and src.synthetic:
+        return "teaching"
+    return (src.grade if src is not None else None) or "ungraded"
 
 
 def _cause_missed(result: CaseResult, category: str, book: rulebook.Rulebook) -> str:
@@ -79,33 +123,48 @@ def evaluate_paths(paths: Iterable[Path], book: rulebook.Rulebook | None = None)
     book = book or rulebook.load()
     out = Evaluation()
     for path in case_files(paths):
-        result = check_file(path, book)
-        if result.case is None or result.analysis is None:
+        whole = check_file(path, book)
+        if whole.case is None or not whole.valid:
             out.invalid.append(str(path))
             continue
-        expected = result.case.expected
+        expected = whole.case.expected
         if expected is None:
             continue
-        out.cases += 1
-        found = set(result.analysis.categories)
-        gap = expected.known_gap or ""
-        for category in CATEGORIES:
-            want, got = category in expected.categories, category in found
-            if want and got:
-                out.counts[category]["agreed"] += 1
-            elif want:
-                out.counts[category]["missed"] += 1
-                out.disagreements.append(
-                    Disagreement(str(path), category, "missed", _cause_missed(result, category, book), gap)
-                )
-            elif got:
-                out.counts[category]["wrongly found"] += 1
-                out.disagreements.append(
-                    Disagreement(str(path), category, "wrongly found", _cause_found(result, category), gap)
-                )
-            elif category in expected.not_found:
-                out.counts[category]["rightly rejected"] += 1
+        for result in whole.each():  # each detainee measured against the opinion's findings
+            assert result.case is not None and result.analysis is not None
+            _compare(out, str(path), result, expected, book)
     return out
+
+
+def _compare(out: Evaluation, path: str, result: CaseResult, expected: Expected, book: rulebook.Rulebook) -> None:
+    """Count one person's findings against what the opinion found."""
+    where = f"{path} [{result.detainee}]" if result.detainee else path
+    out.cases += 1
+    tally = out.by_grade.setdefault(grade(result.case), Tally())
+    tally.cases += 1
+    found = set(result.analysis.categories)
+    gap = expected.known_gap or ""
+    for category in CATEGORIES:
+        want, got = category in expected.categories, category in found
+        if want and got:
+            outcome = "agreed"
+        elif want:
+            outcome = "missed"
+            out.disagreements.append(
+                Disagreement(where, category, outcome, _cause_missed(result, category, book), gap)
+            )
+        elif got and category in expected.not_found:
+            outcome = "wrongly found"
+            cause = _cause_found(result, category)
+            out.disagreements.append(Disagreement(where, category, outcome, cause, gap))
+        elif got:
+            outcome = "unjudged"
+        elif category in expected.not_found:
+            outcome = "rightly rejected"
+        else:
+            continue
+        out.counts[category][outcome] += 1
+        tally.counts[category][outcome] += 1
 
 
 @dataclass
@@ -163,6 +222,13 @@ def case_docs(paths: Iterable[Path]) -> list[dict]:
     out = []
     for path in case_files(paths):
         doc, result = read(path)
-        if result.case is not None and result.valid:
+        if doc is None or result.case is None or not result.valid:
+            continue
+        if not detainees.count(doc):
             out.append(facts.build(result.case, doc).doc)
+        for index in range(detainees.count(doc)):
+            person_doc = detainees.split(doc, index)
+            case, _ = validate(person_doc)
+            if case is not None:
+                out.append(facts.build(case, person_doc).doc)
     return out

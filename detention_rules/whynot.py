@@ -64,13 +64,15 @@ def _describe(cond: FactCond | Unless) -> str:
     return f"not {test} (unless)" if isinstance(cond, Unless) else test
 
 
-def _checks(rule: Rule, facts: Facts, status: Mapping[str, Tri]) -> tuple[Check, ...]:
+def _checks(rule: Rule, facts: Facts, status: Mapping[str, Tri], book: Rulebook | None = None) -> tuple[Check, ...]:
     trace = Trace()
     evaluate(rule.when, facts.doc, status, trace)
     out = []
     for cond, value, paths in trace.leaves:
         if isinstance(cond, Needs):
-            out.append(Check(cond.conclusion, "drawn", value))
+            # in words: what would satisfy it is one of the rules that draw it
+            titles = [r.title for r in book.drawing(cond.conclusion)] if book else []
+            out.append(Check(cond.conclusion, "drawn: " + " or ".join(titles) if titles else "drawn", value))
             continue
         if isinstance(cond, AnyItem):  # the whole list is unknown
             out.append(Check(paths[0], "has an item that qualifies", value))
@@ -106,9 +108,11 @@ def near_misses(book: Rulebook, facts: Facts, categories: tuple[str, ...] = CATE
             continue
         misses = []
         for rule in relevant_rules(book, f"category:{category}"):
+            if rule.category not in (category, "admissibility"):
+                continue  # another category's rule (V needs II): why-not speaks of this category's own
             value = evaluate(rule.when, facts.doc, status)
             if value is not True:
-                misses.append(NearMiss(rule, value, _checks(rule, facts, status)))
+                misses.append(NearMiss(rule, value, _checks(rule, facts, status, book)))
         out[category] = sorted(misses, key=lambda m: (m.status is False, -m.closeness, m.rule.id))
     return out
 

@@ -15,7 +15,9 @@ BASE = {"detention": [{"kind": "police_custody"}]}
 def test_why_not_marks_conditions_met_unmet_unknown() -> None:
     result = check.check_file(REFERENCE, why_not=True)
     assert set(result.why_not) == {"IV"}
-    misses = {m.rule.id: {(c.path, c.status) for c in m.checks} for m in result.why_not["IV"]}
+    assert result.facts is not None
+    every = whynot.near_misses(rulebook.load(), result.facts)["IV"]  # all of them, not only the closest shown
+    misses = {m.rule.id: {(c.path, c.status) for c in m.checks} for m in every}
     assert ("person.status", False) in misses["IV.migration-status"]  # a defender, not a migrant (para 5)
     custody = misses["IV.prolonged-custody-without-review"]
     assert ("procedural:migration-status", False) in custody
@@ -63,10 +65,16 @@ def test_contested_fact_weakens_the_finding() -> None:
     assert [f.path for f in finding.contested] == ["arrest.warrant_shown"]
 
 
-def test_source_only_fact_where_the_government_replied() -> None:
-    data = {**BASE, "government": {"replied": True}, "arrest": {"warrant_shown": {"value": False, "by": ["source"]}}}
+def test_a_reply_that_does_not_rebut_a_fact_leaves_it_uncontested() -> None:
+    """Methods of work para 15, opinion 2/2022 para 66: only a rebuttal contests an allegation."""
+    for fact in ({"value": False, "by": ["source"]}, False):
+        data = {**BASE, "government": {"replied": True}, "arrest": {"warrant_shown": fact}}
+        (finding,) = run(data).analysis.findings
+        assert finding.strength == "established"
+        assert "arrest.warrant_shown" in [f.path for f in finding.source_only]
+    data = {**BASE, "government": {"replied": True}, "arrest": {"warrant_shown": {"value": False, "by": ["court"]}}}
     (finding,) = run(data).analysis.findings
-    assert finding.strength == "source-only"
+    assert "arrest.warrant_shown" not in [f.path for f in finding.source_only]
 
 
 def test_no_reply_leaves_allegations_standing_by_rule() -> None:
@@ -106,7 +114,7 @@ def test_gaps_ask_writes_a_new_valid_file(tmp_path: Path) -> None:
     original = case.read_bytes()
     questions = json.loads(wgad("gaps", "--format", "json", str(case)).stdout)
     answers = {"arrest.reasons_given": "never"}
-    stdin = "\n".join(answers.get(q["field"], "") for q in questions) + "\n" * 10
+    stdin = "\n".join(answers.get(f, "") for q in questions for f in q["asks"]) + "\n" * 10
     out = wgad("gaps", "--ask", str(case), stdin=stdin)
     assert out.returncode == 0, out.stderr
     new = tmp_path / "c.answers.yaml"
@@ -124,5 +132,5 @@ def test_contesting_a_field_of_every_item_and_a_missing_item() -> None:
     )
     assert [p.code for p in result.problems] == ["contests-nothing"]  # detention[7] contests nothing
     assert result.analysis is not None
-    (finding,) = result.analysis.findings
+    finding = next(f for f in result.analysis.findings if f.category == "I")
     assert finding.strength == "contested" and [f.path for f in finding.contested] == ["detention[0].incommunicado"]

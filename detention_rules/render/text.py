@@ -12,7 +12,6 @@ from ..whynot import Check, NearMiss
 STRENGTH = {
     "established": "established on uncontested facts",
     "contested": "established, but resting on facts the Government contests",
-    "source-only": "established on facts asserted only by the source (the Government replied)",
 }
 
 
@@ -67,7 +66,10 @@ def finding(f: Finding, shown: set[str]) -> list[str]:
     if f.contested:
         out.append("  contested facts: " + ", ".join(x.path for x in f.contested))
     if f.source_only:
-        out.append("  asserted only by the source: " + ", ".join(x.path for x in f.source_only))
+        out.append(
+            "  stated by the source alone, not rebutted by the Government's reply (so they stand): "
+            + ", ".join(x.path for x in f.source_only)
+        )
     shown.add(f.tree.conclusion)
     _tree(f.tree, "  ", shown, out)
     return out
@@ -80,6 +82,12 @@ def analysis_lines(a: Analysis) -> list[str]:
         "Categories established: " + (", ".join(found) if found else "none"),
         "Not established: " + (", ".join(missing) if missing else "none"),
     ]
+    if a.possible:
+        out.append(
+            "Possible, as the source alleges, but not established on these facts: "
+            + ", ".join(a.possible)
+            + " (see what is missing below, or run wgad gaps)"
+        )
     if a.government_replied is False:
         out.append(
             "The Government did not reply: the source's prima facie credible allegations stand "
@@ -98,7 +106,8 @@ MARK = {True: "met", False: "unmet", None: "unknown"}
 def check_line(c: Check, ask: bool = True) -> str:
     """One condition of a near miss: met, unmet (with the fact that defeats it) or unknown (with a question)."""
     if ":" in c.path:
-        return f"[{MARK[c.status]}] needs {c.path}"
+        words = c.test.removeprefix("drawn").removeprefix(": ")
+        return f"[{MARK[c.status]}] needs {c.path}" + (f" ({words})" if words else "")
     if c.test.endswith("(unless)"):
         if c.actual is None:
             return f"[met] exception not shown: {c.path} (the burden is on the Government)"
@@ -129,10 +138,13 @@ def render(results: list[CaseResult]) -> str:
     for res in results:
         for p in res.problems:
             lines.append(str(p))
-        if res.analysis is not None:
-            title = f": {res.case.title}" if res.case and res.case.title else ""
-            lines.append(f"{res.path}{title}")
-            lines += ["  " + line if line else "" for line in analysis_lines(res.analysis)]
-            lines += ["  " + line if line else "" for line in why_not_lines(res.why_not)]
+        for one in res.each():
+            if one.analysis is None:
+                continue
+            title = f": {one.case.title}" if one.case and one.case.title else ""
+            person = f" [{one.detainee}]" if one.detainee else ""
+            lines.append(f"{one.path}{title}{person}")
+            lines += ["  " + line if line else "" for line in analysis_lines(one.analysis)]
+            lines += ["  " + line if line else "" for line in why_not_lines(one.why_not)]
             lines.append("")
     return "\n".join(map(printable, lines)).rstrip() + "\n"
