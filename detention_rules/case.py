@@ -306,7 +306,12 @@ class Period(_Model):
     )
     time_limit: Fact[StrictBool] | None = Field(None, description="The law sets a maximum length for this custody.")
     individual_assessment: Fact[StrictBool] | None = Field(
-        None, description="Necessity was assessed for this person (pre-trial, immigration custody)."
+        None,
+        description="A decision weighed this person's circumstances; false when custody followed automatically, "
+        "by law or practice (pre-trial, immigration custody).",
+    )
+    necessity_shown: Fact[StrictBool] | None = Field(
+        None, description="The reasons given showed the custody necessary (a risk of flight, of interference...)."
     )
     release_due: Fact[Literal["sentence_served", "amnesty", "release_order", "bail_granted"]] | None = Field(
         None, description="Release was due for this reason but the person was still held."
