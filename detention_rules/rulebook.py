@@ -53,7 +53,7 @@ RULE_KEYS = {
     "refer",
     "basis",
 }
-REQUIRED = ("id", "title", "when", "then", "basis", "provisions", "jurisprudence", "explain")
+REQUIRED = ("id", "title", "when", "then", "basis", "provisions", "jurisprudence", "law", "explain")
 FILE_KEYS = {"category", "title", "rules"}
 RULE_CATEGORIES = (*CATEGORIES, "admissibility")
 #: Files of legal data beside the rule files, each read by its own module, not as rules.
