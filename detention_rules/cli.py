@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from typer.core import TyperCommand, TyperGroup
 
 from . import __version__, batch, rulebook
 from . import check as pipeline
@@ -38,12 +39,12 @@ def _plain_metavars(params: list[Any]) -> list[Any]:
     return params
 
 
-class _Command(typer.core.TyperCommand):
+class _Command(TyperCommand):
     def get_params(self, ctx: Any) -> list[Any]:
         return _plain_metavars(super().get_params(ctx))
 
 
-class _Group(typer.core.TyperGroup):
+class _Group(TyperGroup):
     def get_params(self, ctx: Any) -> list[Any]:
         return _plain_metavars(super().get_params(ctx))
 
@@ -64,7 +65,8 @@ class Format(str, Enum):
 
 
 FormatOpt = Annotated[
-    Format, typer.Option("--format", "-f", metavar="|".join(f.value for f in Format), help="Output format.")
+    Format,
+    typer.Option("--format", "-f", metavar="FORMAT", help=f"Output format: {', '.join(f.value for f in Format)}."),
 ]
 RulesOpt = Annotated[
     Path | None, typer.Option("--rules", metavar="DIR", help="Folder of rule files (default: the shipped rules).")
@@ -334,7 +336,7 @@ class DraftFormat(str, Enum):
 def draft(
     path: FileArg,
     fmt: Annotated[
-        DraftFormat, typer.Option("--format", "-f", metavar="markdown|html", help="Output format.")
+        DraftFormat, typer.Option("--format", "-f", metavar="FORMAT", help="Output format: markdown, html.")
     ] = DraftFormat.markdown,
     output: Annotated[
         Path | None, typer.Option("-o", "--output", metavar="FILE", help="File to write (default: standard output).")
