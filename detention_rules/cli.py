@@ -458,7 +458,7 @@ def main() -> None:
     if hasattr(signal, "SIGPIPE"):  # `wgad check DIR | head`: end quietly, as Unix tools do (exit 141)
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     try:
-        app()  # typer reports bad options itself (exit 2) and exits with each command's code
+        app(prog_name="wgad")  # typer reports bad options itself (exit 2) and exits with each command's code
     except InputError as exc:
         for p in exc.problems:
             sys.stderr.write(f"{p}\n")
