@@ -13,7 +13,7 @@ from packaging.version import Version
 
 from .conftest import ROOT
 
-#: An absolute path on some machine: /work/..., /root/..., /home/x, /Users/x, /tmp/... (a URL's path is not one).
+#: An absolute path into one of the usual top folders of a machine (work, root, home, Users, tmp ...); not a URL.
 _MACHINE_PATH = re.compile(r"(?<![\w.:/~-])/(?:work|root|home|Users|tmp|opt|mnt|srv)/")
 
 
