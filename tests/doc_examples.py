@@ -53,7 +53,8 @@ class Block:
 
     @property
     def name(self) -> str:
-        return f"{self.doc.relative_to(ROOT)}:{self.line}"
+        where = self.doc.relative_to(ROOT) if self.doc.is_relative_to(ROOT) else self.doc
+        return f"{where}:{self.line}"
 
 
 def blocks(doc: Path) -> list[Block]:
@@ -70,7 +71,7 @@ def blocks(doc: Path) -> list[Block]:
             found.append(Block(doc, i + 1, kind, spec, i + 1, end))
             continue
         if i + 1 >= len(lines) or not lines[i + 1].startswith("```"):
-            raise ValueError(f"{doc.relative_to(ROOT)}:{i + 1}: a marker must stand just before a code block")
+            raise ValueError(f"{doc.name}:{i + 1}: a marker must stand just before a code block")
         end = lines.index("```", i + 2)
         found.append(Block(doc, i + 1, kind, spec, i + 2, end))
     return found
@@ -195,20 +196,26 @@ def body(block: Block) -> list[str]:
     return [line.rstrip() for line in lines[block.start : block.end]]
 
 
-def rewrite() -> list[str]:
-    """Fill every marked block from its command; the names of the blocks that changed."""
+def rewrite(docs: list[Path] = DOCS) -> list[str]:
+    """Fill every marked block from its command; the names of the blocks that changed.
+
+    Only the lines inside marked blocks are replaced; every other byte stays as it was.
+    """
     changed = []
-    for doc in DOCS:
-        text = doc.read_text(encoding="utf-8")
-        lines = text.splitlines()
+    for doc in docs:
+        with doc.open(encoding="utf-8", newline="") as fh:
+            lines = fh.read().splitlines(keepends=True)
+        newline = "\r\n" if lines and lines[0].endswith("\r\n") else "\n"
+        touched = False
         for block in reversed(blocks(doc)):  # from the end, so that earlier line numbers hold
             new = expected(block)
             if [line.rstrip() for line in lines[block.start : block.end]] != new:
-                lines[block.start : block.end] = new
+                lines[block.start : block.end] = [line + newline for line in new]
                 changed.append(block.name)
-        new_text = "\n".join(lines) + ("\n" if text.endswith("\n") else "")
-        if new_text != text:
-            doc.write_text(new_text, encoding="utf-8")
+                touched = True
+        if touched:
+            with doc.open("w", encoding="utf-8", newline="") as fh:
+                fh.write("".join(lines))
     return sorted(changed)
 
 

@@ -6,9 +6,11 @@ rewrites the marked blocks from the real commands; read the diff before committi
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from .doc_examples import _excerpt, all_blocks, body, expected
+from .doc_examples import _excerpt, all_blocks, body, expected, rewrite
 
 BLOCKS = all_blocks()
 
@@ -30,3 +32,14 @@ def test_an_excerpt_keeps_the_parts_named_and_marks_the_gaps() -> None:
     assert _excerpt(lines, '1; "Category II"') == ["title", "  a", "  ...", "  Category II: y", "    d"]
     assert _excerpt(lines, '"Category I:" 2') == ["...", "  Category I: x", "    b", "    ..."]
     assert _excerpt(lines, '1 2; "Category I:"') == ["title", "  a", "", "  Category I: x", "    b", "    c", "  ..."]
+
+
+def test_rewriting_touches_the_marked_blocks_only(tmp_path: Path) -> None:
+    outside = "Text with trailing spaces   \n\n```\n$ wgad rules --check\nstale, unmarked: kept\n```\n"
+    marked = "<!-- example: wgad rules --check -->\n```\n$ wgad rules --check\nstale\n```\n"
+    doc = tmp_path / "doc.md"
+    doc.write_text(outside + marked + outside, encoding="utf-8")
+    assert rewrite([doc]) == [f"{doc}:7"]
+    fresh = marked.replace("stale", "rules: 0 error(s)")
+    assert doc.read_text(encoding="utf-8") == outside + fresh + outside
+    assert rewrite([doc]) == []
