@@ -24,6 +24,7 @@ from .source import Document, PathKey, dotted, generic
 
 #: Sections of a case file that hold facts (the others describe the file itself).
 FACT_SECTIONS = (
+    "submission",
     "person",
     "state",
     "government",

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
 
-from detention_rules import check, source
+from detention_rules import check, parameters, source
 
-from .conftest import CASES, REFERENCE, wgad
+from .conftest import CASES, REFERENCE, ROOT, wgad
 
 RELIGION = CASES / "teaching" / "category-2-religion.yaml"
 
@@ -108,9 +109,10 @@ def _rules_dir(tmp_path: Path, when: str) -> Path:
     (folder / "r.yaml").write_text(
         "category: III\nrules:\n  - id: III.x\n    title: x\n"
         f"    when: {when}\n"
-        "    then: {category: III}\n    provisions: [x]\n    jurisprudence: [y]\n    explain: x\n",
+        "    then: {category: III}\n    basis: settled\n    provisions: [x]\n    jurisprudence: [y]\n    explain: x\n",
         encoding="utf-8",
     )
+    shutil.copy(ROOT / "rules" / parameters.FILE_NAME, folder)
     return folder
 
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 
-from detention_rules import rulebook
+from detention_rules import parameters, rulebook
 
 from .conftest import REFERENCE, ROOT, wgad
 
@@ -15,6 +16,7 @@ GOOD = """\
     title: base
     when: {fact: arrest.warrant_shown, is: false}
     then: {violation: base}
+    basis: settled
     provisions: [ICCPR 9(1)]
     jurisprudence: [test]
     explain: base
@@ -22,17 +24,18 @@ GOOD = """\
     title: found
     when: {violation: base}
     then: {category: I}
+    basis: reading
     provisions: [ICCPR 9(1)]
     jurisprudence: [test]
     explain: found
 """
 
 CASES = {
-    "duplicate id": (GOOD + GOOD.split("  - id: X.found")[0], "rule-duplicate-id", 17),
+    "duplicate id": (GOOD + GOOD.split("  - id: X.found")[0], "rule-duplicate-id", 19),
     "unknown field": (GOOD.replace("arrest.warrant_shown", "arrest.warant_shown"), "rule-unknown-field", 5),
-    "unknown key": (GOOD.replace("    explain: base", "    explain: base\n    cites: [x]"), "rule-unknown-key", 10),
+    "unknown key": (GOOD.replace("    explain: base", "    explain: base\n    cites: [x]"), "rule-unknown-key", 11),
     "bad value": (GOOD.replace("is: false", "is: maybe"), "rule-bad-value", 5),
-    "dangling": (GOOD.replace("when: {violation: base}", "when: {violation: nothing}"), "rule-dangling-conclusion", 12),
+    "dangling": (GOOD.replace("when: {violation: base}", "when: {violation: nothing}"), "rule-dangling-conclusion", 13),
     "unused": (
         GOOD.replace("when: {violation: base}", "when: {fact: trial.public, is: false}"),
         "rule-unused-conclusion",
@@ -45,13 +48,15 @@ CASES = {
     ),
     "missing key": (GOOD.replace("    explain: base\n", ""), "rule-missing-key", 3),
     "syntax": ("  - id: [broken\n", "yaml-syntax", 4),
-    "bad then": (GOOD.replace("then: {category: I}", "then: {category: VII}"), "rule-category", 13),
+    "bad then": (GOOD.replace("then: {category: I}", "then: {category: VII}"), "rule-category", 14),
     "bad operator": (GOOD.replace("is: false}", "equals: false}"), "rule-unknown-key", 5),
 }
 
 
 def _write(tmp_path: Path, body: str) -> Path:
+    """A rules folder: the rule file and, as every rules folder needs, the shipped parameters."""
     (tmp_path / "r.yaml").write_text("category: I\nrules:\n" + body, encoding="utf-8")
+    shutil.copy(ROOT / "rules" / parameters.FILE_NAME, tmp_path)
     return tmp_path
 
 
