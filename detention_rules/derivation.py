@@ -14,9 +14,10 @@ from typing import Any
 
 from .case import CATEGORIES
 from .engine import Outcome
-from .facts import Facts, Leaf
+from .facts import Facts, Leaf, readable_fields
 from .rule import All, AnyItem, AnyOf, AtLeast, Cond, FactCond, Needs, Rule, Unless, evaluate, fill, placeholders
 from .rulebook import Rulebook
+from .source import generic
 
 #: Provisions of the Covenant bind States parties only (opinion 2/2022 para 3 (b)).
 COVENANT = "ICCPR"
@@ -156,7 +157,7 @@ class _Explainer:
     def text(self, rule: Rule, items: list[str]) -> str:
         """The rule's template filled from the facts, once per matched list item."""
         names = placeholders(rule.explain)
-        values = {n: _show(leaf.value) for n in names if (leaf := self.facts.leaf(n)) is not None}
+        values = {n: _show(leaf) for n in names if (leaf := self.facts.leaf(n)) is not None}
         if not any(n.startswith("item.") for n in names):
             return fill(rule.explain, values)
         filled = []
@@ -165,17 +166,22 @@ class _Explainer:
             for n in names:
                 leaf = self.facts.leaf(item + n.removeprefix("item.")) if n.startswith("item.") else None
                 if leaf is not None:
-                    per_item[n] = _show(leaf.value)
+                    per_item[n] = _show(leaf)
             filled.append(fill(rule.explain, per_item))
         return " ".join(dict.fromkeys(filled))
 
 
-def _show(value: Any) -> str:
+def _show(leaf: Leaf) -> str:
+    """A fact in a sentence: a code from a closed list reads as words (police_custody, "police
+    custody"); text the user wrote is quoted as written, underscores and all."""
+    value = leaf.value
+    ftype = readable_fields().get(generic(leaf.path))
+    coded = ftype is not None and bool(ftype.choices)
     if isinstance(value, list):
-        return ", ".join(str(v).replace("_", " ") for v in value)
+        return ", ".join(str(v).replace("_", " ") if coded else str(v) for v in value)
     if isinstance(value, bool):
         return "yes" if value else "no"
-    return str(value).replace("_", " ") if isinstance(value, str) and " " not in value else str(value)
+    return str(value).replace("_", " ") if coded else str(value)
 
 
 def _unique(nodes: list[FactNode]) -> list[FactNode]:

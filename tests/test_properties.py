@@ -14,12 +14,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from detention_rules import facts, reading, rulebook
+from detention_rules.case import field_types
 from detention_rules.derivation import FactNode, leaves
 from detention_rules.render.json import result as as_json
 from detention_rules.rule import _get
 
 from .conftest import run
-from .strategies import cases
+from .strategies import FIELDS, awkward_text, cases, words
+from .test_fields_read import _read_by_rules
 
 SETTINGS = settings(
     max_examples=int(os.environ.get("WGAD_EXAMPLES", "150")),
@@ -87,3 +89,21 @@ def test_a_case_with_no_facts_has_no_finding() -> None:
     for data in ({}, {"title": "empty"}, {"source": {"synthetic": True}}):
         result = _analysed(data)
         assert result.analysis.findings == [] and result.analysis.fired == ()
+
+
+def test_the_generator_draws_every_field_a_rule_reads() -> None:
+    """New fields reach the differential test by themselves; a skipped prefix must not hide one.
+
+    Derived facts (arrest.judge_within_48h) are left out: the dates and times they come from are drawn."""
+    read = _read_by_rules() & set(field_types())
+    assert read <= set(FIELDS), sorted(read - set(FIELDS))
+
+
+@SETTINGS
+@given(st.one_of(words, awkward_text))
+def test_text_in_any_script_reaches_the_explanation_unchanged(text: str) -> None:
+    conduct = {"right": "expression", "led_to_detention": True, "description": text}
+    result = _analysed({"detention": [{"kind": "pretrial"}], "conduct": [conduct]})
+    (finding,) = result.analysis.findings
+    (node,) = [r for p in finding.tree.support[0].premises for r in p.support if r.rule.id == "II.expression"]
+    assert text.strip() in node.text

@@ -103,3 +103,15 @@ def test_docs_list_every_rule_as_the_rule_files_say() -> None:
     table = rules_table(rulebook.load())
     assert docs.endswith(table.rstrip("\n") + "\n")
     assert table.count("\n| `") == len(rulebook.load().rules)
+
+
+def test_docs_list_every_parameter_with_its_value_and_basis() -> None:
+    """docs/rules.md's parameter table states each figure of rules/parameters.yaml, no more."""
+    docs = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
+    section = docs.split("## Parameters: thresholds with their sources", 1)[1].split("\n## ", 1)[0]
+    rows = [line for line in section.splitlines() if line.startswith("| `")]
+    found = parameters.load(ROOT / "rules")
+    for p in found.values():
+        (row,) = [r for r in rows if r.startswith(f"| `{p.name}` |")]
+        assert row.startswith(f"| `{p.name}` | {p.value:g} {p.unit} |") and f"| {p.basis} |" in row, row
+    assert len(rows) == len(found)
