@@ -102,7 +102,7 @@ def _one(path: Path) -> Done:
         output,
         result.valid,
         any(p.code == "io" for p in result.problems),
-        tuple(result.analysis.categories) if result.analysis else (),
+        tuple(c for one in result.each() if one.analysis for c in one.analysis.categories),
         errors,
         len(result.problems) - errors,
     )

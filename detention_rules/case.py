@@ -306,7 +306,12 @@ class Period(_Model):
     )
     time_limit: Fact[StrictBool] | None = Field(None, description="The law sets a maximum length for this custody.")
     individual_assessment: Fact[StrictBool] | None = Field(
-        None, description="Necessity was assessed for this person (pre-trial, immigration custody)."
+        None,
+        description="A decision weighed this person's circumstances; false when custody followed automatically, "
+        "by law or practice (pre-trial, immigration custody).",
+    )
+    necessity_shown: Fact[StrictBool] | None = Field(
+        None, description="The reasons given showed the custody necessary (a risk of flight, of interference...)."
     )
     release_due: Fact[Literal["sentence_served", "amnesty", "release_order", "bail_granted"]] | None = Field(
         None, description="Release was due for this reason but the person was still held."
@@ -461,6 +466,18 @@ class Discrimination(_Model):
     pattern: Pattern | None = None
 
 
+class Detainee(_Model):
+    """One of several detainees: the sections in which this person's facts differ from the shared ones."""
+
+    person: Person | None = None
+    arrest: Arrest | None = None
+    detention: list[Period] | None = None
+    conduct: list[Conduct] | None = None
+    trial: Trial | None = None
+    sentence: Sentence | None = None
+    discrimination: Discrimination | None = None
+
+
 class Case(_Model):
     """One detention case, as a petition drafter or an opinion states it."""
 
@@ -486,6 +503,11 @@ class Case(_Model):
     trial: Trial | None = None
     sentence: Sentence | None = None
     discrimination: Discrimination | None = None
+    detainees: list[Detainee] | None = Field(
+        None,
+        description="Several detainees whose facts differ: each entry gives that person's own sections; "
+        "the rest of the file is shared.",
+    )
     notes: Text | None = None
 
 
@@ -548,6 +570,8 @@ def field_types(model: type[BaseModel] = Case, prefix: str = "") -> dict[str, Fi
     """
     out: dict[str, FieldType] = {}
     for name, info in model.model_fields.items():
+        if model is Case and name == "detainees":
+            continue  # a detainee's facts are read at the shared paths, once split (detainees.split)
         described = _describe(info.annotation)
         path = f"{prefix}{name}"
         if isinstance(described, FieldType):

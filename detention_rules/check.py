@@ -10,8 +10,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import derivation, engine, facts, rulebook, source
-from .case import Case
+from . import derivation, detainees, engine, facts, rulebook, source
+from .case import CATEGORIES, Case
 from .derivation import Analysis
 from .errors import InputError, Problem, UsageError
 from .facts import Facts
@@ -35,10 +35,23 @@ class CaseResult:
     analysis: Analysis | None = None
     facts: Facts | None = None  # what the analysis ran on, for questions and causes afterwards
     why_not: dict[str, list[NearMiss]] = field(default_factory=dict)
+    detainee: str = ""  # the person this result is for, when the file names several detainees
+    #: One result per detainee, when the file names several; the file's own result then has no analysis.
+    persons: list[CaseResult] = field(default_factory=list)
 
     @property
     def valid(self) -> bool:
         return not any(p.level == "error" for p in self.problems)
+
+    def each(self) -> list[CaseResult]:
+        """The results to report: one per detainee, or this one."""
+        return self.persons or [self]
+
+    @property
+    def categories(self) -> list[str]:
+        """Categories established, for any person: a person's own findings are in `each()`."""
+        found = {c for r in self.each() if r.analysis for c in r.analysis.categories}
+        return [c for c in CATEGORIES if c in found]
 
 
 def case_files(paths: Iterable[Path], ordered: bool = True) -> Iterator[Path]:
@@ -108,12 +121,31 @@ def run(doc: source.Document, book: rulebook.Rulebook, why_not: bool = False) ->
     """Validate a parsed document and, if it is valid, analyse it."""
     result = CaseResult(doc.path)
     result.case, result.problems = validate(doc)
+    if result.case is not None and result.valid and detainees.count(doc):
+        for index in range(detainees.count(doc)):
+            person = run(detainees.split(doc, index), book, why_not)
+            person.problems = [p for p in person.problems if p.level == "error"]  # the file's own are above
+            person.detainee = detainees.label(doc, index)
+            result.persons.append(person)
+        return result
     if result.case is not None and result.valid:
         fx = result.facts = facts.build(result.case, doc)
         result.analysis = derivation.analyse(book, fx, engine.for_rulebook(book).run(fx))
         if why_not:
             result.why_not = {c: misses[:CLOSEST] for c, misses in near_misses(book, fx).items()}
     return result
+
+
+def one_person(result: CaseResult, detainee: int | None) -> CaseResult:
+    """The result of one person: the file's own, or the detainee chosen (1-based) when it names several."""
+    if not result.persons:
+        if detainee not in (None, 1):
+            raise UsageError(f"{result.path}: names one person; --detainee {detainee} does not apply")
+        return result
+    names = "; ".join(f"{i}: {p.detainee}" for i, p in enumerate(result.persons, 1))
+    if detainee is None or not 1 <= detainee <= len(result.persons):
+        raise UsageError(f"{result.path}: names {len(result.persons)} detainees; choose one with --detainee ({names})")
+    return result.persons[detainee - 1]
 
 
 def check_file(path: Path, book: rulebook.Rulebook | None = None, why_not: bool = False) -> CaseResult:

@@ -44,6 +44,10 @@ PathsArg = Annotated[list[Path], typer.Argument(help="Case files or folders (rec
 JobsOpt = Annotated[
     int, typer.Option("--jobs", "-j", min=0, help="Worker processes (default, or 0: the machine's cores).")
 ]
+DetaineeOpt = Annotated[
+    int | None,
+    typer.Option("--detainee", metavar="N", help="For a case of several detainees: the person (1, 2, ...)."),
+]
 
 
 SetOpt = Annotated[
@@ -166,7 +170,7 @@ def _what_if(
     lines = []
     for a, b in zip(originals, results, strict=True):
         lines.append(f"{a.path}: what if {', '.join(changes)}")
-        if b.analysis is None:
+        if not b.valid:
             lines.append("  the changed case is not valid:")
             lines += [f"  {p}" for p in b.problems]
             lines.append("")
@@ -179,7 +183,7 @@ def _what_if(
         lines.append("")
     from .render import report
 
-    valid = [r for r in results if r.analysis is not None]
+    valid = [r for r in results if r.valid]
     return "\n".join(lines) + "\n" + (report(valid, fmt.value) if valid else "")
 
 
@@ -271,8 +275,10 @@ def gaps(
     output: Annotated[Path | None, typer.Option("-o", "--output", help="With --ask: the new file to write.")] = None,
     fmt: FormatOpt = Format.text,
     rules: RulesOpt = None,
+    detainee: DetaineeOpt = None,
 ) -> None:
     """The unknown facts that could change findings, as questions, most consequential first."""
+    from . import detainees
     from . import facts as facts_module
     from .whynot import questions
 
@@ -280,14 +286,27 @@ def gaps(
     doc, result = pipeline.read(path)
     if doc is None or result.case is None or not result.valid:
         raise InputError(result.problems)
-    asked = questions(book, facts_module.build(result.case, doc))
+    if detainee is not None or detainees.count(doc):
+        if ask:
+            raise UsageError(f"{path}: --ask cannot yet write a detainee's own answers; answer in the file itself")
+        whole = pipeline.run(doc, book)
+        person = pipeline.one_person(whole, detainee)
+        assert person.facts is not None
+        asked = questions(book, person.facts)
+    else:
+        asked = questions(book, facts_module.build(result.case, doc))
     if ask:
         from .interview import interview
 
         interview(path, doc, asked, output)
         return
     if fmt is Format.json:
-        rows = [{"field": q.field, "question": q.text, "impact": q.impact, "rules": list(q.rules)} for q in asked]
+        from .interview import fields_asked
+
+        rows = [
+            {"field": q.field, "question": q.text, "impact": q.impact, "rules": list(q.rules), "asks": fields_asked(q)}
+            for q in asked
+        ]
         sys.stdout.write(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
         return
     if not asked:
@@ -320,6 +339,7 @@ def draft(
     redact: Annotated[bool, typer.Option("--redact", help="Replace the person's names with initials.")] = False,
     force: Annotated[bool, typer.Option("--force", help="Replace an existing output file.")] = False,
     rules: RulesOpt = None,
+    detainee: DetaineeOpt = None,
 ) -> None:
     """Write a draft "analysis of violations" in the Working Group's order, with remedies and referrals."""
     from .draft import build
@@ -327,6 +347,9 @@ def draft(
 
     book = rulebook.load(rules)
     result = pipeline.check_file(path, book)
+    if not result.valid:
+        raise InputError(result.problems)
+    result = pipeline.one_person(result, detainee)
     if result.facts is None or result.analysis is None:
         raise InputError(result.problems)
     asked = questions(book, result.facts)

@@ -12,15 +12,16 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from . import citation
 from .case import CATEGORIES
 from .engine import Outcome
 from .facts import Facts, Leaf, readable_fields
+from .questions import in_words
 from .rule import All, AnyItem, AnyOf, AtLeast, Cond, FactCond, Needs, Rule, Unless, evaluate, fill, placeholders
 from .rulebook import Rulebook
 from .source import generic
 
 #: Provisions of the Covenant bind States parties only (opinion 2/2022 para 3 (b)).
-COVENANT = "ICCPR"
 
 
 @dataclass
@@ -77,10 +78,16 @@ class Analysis:
     concluded: tuple[str, ...]
     fired: tuple[str, ...]
     government_replied: bool | None
+    alleged: tuple[str, ...] = ()  # the categories the source alleged (submission.categories_alleged)
 
     @property
     def categories(self) -> list[str]:
         return [f.category for f in self.findings]
+
+    @property
+    def possible(self) -> list[str]:
+        """Categories the source alleged that the facts do not (yet) establish: possible, not found."""
+        return [c for c in CATEGORIES if c in self.alleged and c not in self.categories]
 
 
 def _leaf_node(leaf: Leaf, facts: Facts) -> FactNode:
@@ -151,13 +158,13 @@ class _Explainer:
     def provisions(self, rule: Rule) -> tuple[str, ...]:
         """The rule's provisions, less the Covenant's where the State is known not to be a party."""
         if self.iccpr is False:
-            return tuple(p for p in rule.provisions if not p.startswith(COVENANT))
+            return tuple(p for p in rule.provisions if not citation.is_covenant(p))
         return rule.provisions
 
     def text(self, rule: Rule, items: list[str]) -> str:
         """The rule's template filled from the facts, once per matched list item."""
         names = placeholders(rule.explain)
-        values = {n: _show(leaf) for n in names if (leaf := self.facts.leaf(n)) is not None}
+        values = {n: _show(leaf.value, leaf.path) for n in names if (leaf := self.facts.leaf(n)) is not None}
         if not any(n.startswith("item.") for n in names):
             return fill(rule.explain, values)
         filled = []
@@ -166,22 +173,22 @@ class _Explainer:
             for n in names:
                 leaf = self.facts.leaf(item + n.removeprefix("item.")) if n.startswith("item.") else None
                 if leaf is not None:
-                    per_item[n] = _show(leaf)
+                    per_item[n] = _show(leaf.value, leaf.path)
             filled.append(fill(rule.explain, per_item))
         return " ".join(dict.fromkeys(filled))
 
 
-def _show(leaf: Leaf) -> str:
-    """A fact in a sentence: a code from a closed list reads as words (police_custody, "police
-    custody"); text the user wrote is quoted as written, underscores and all."""
-    value = leaf.value
-    ftype = readable_fields().get(generic(leaf.path))
+def _show(value: Any, path: str) -> str:
+    """A fact's value as a sentence says it: a choice in words (`pretrial` -> "pre-trial detention");
+    text the user wrote is quoted as written, underscores and all."""
+    field = generic(path)
+    ftype = readable_fields().get(field)
     coded = ftype is not None and bool(ftype.choices)
     if isinstance(value, list):
-        return ", ".join(str(v).replace("_", " ") if coded else str(v) for v in value)
+        return ", ".join(in_words(field, v) if coded else str(v) for v in value)
     if isinstance(value, bool):
         return "yes" if value else "no"
-    return str(value).replace("_", " ") if coded else str(value)
+    return in_words(field, value) if coded else str(value)
 
 
 def _unique(nodes: list[FactNode]) -> list[FactNode]:
@@ -226,4 +233,5 @@ def analyse(rulebook: Rulebook, facts: Facts, outcome: Outcome) -> Analysis:
         source_only = [f for f in used if replied is True and not f.contested and _asserters(f) <= {"source"}]
         strength = "contested" if contested else "established"
         findings.append(Finding(category, tree, strength, contested, source_only))
-    return Analysis(facts.file, findings, outcome.concluded, outcome.fired, replied)
+    alleged = tuple(facts.doc.get("submission", {}).get("categories_alleged", ()))
+    return Analysis(facts.file, findings, outcome.concluded, outcome.fired, replied, alleged)

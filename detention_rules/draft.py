@@ -12,42 +12,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from . import citation, outcomes
 from .case import CATEGORIES, Case
 from .check import CaseResult
 from .derivation import ConclusionNode, FactNode, RuleNode, leaves
 from .whynot import Question
-
-CATEGORY_TITLES = {
-    "I": "Category I: no legal basis for the deprivation of liberty",
-    "II": "Category II: deprivation of liberty resulting from the exercise of rights",
-    "III": "Category III: non-observance of the right to a fair trial",
-    "IV": "Category IV: prolonged administrative custody of asylum seekers, immigrants or refugees",
-    "V": "Category V: discrimination",
-}
-
-#: Remedies as the Working Group words them, and when each applies. The citations name the
-#: reference opinion, whatever the case: the wording is the Working Group's standard one.
-REMEDIES = (
-    (
-        "always",
-        "Remedy the situation without delay and bring it into conformity with the relevant international "
-        "norms, including the Universal Declaration of Human Rights and the Covenant (as in Opinion No. 2/2022, "
-        "para 101).",
-    ),
-    ("detained", "Release the person immediately."),
-    ("sentenced", "Quash the sentence and expunge the criminal record (as in Opinion No. 2/2022, para 102)."),
-    (
-        "always",
-        "Accord an enforceable right to compensation and other reparations, in accordance with "
-        "international law (as in Opinion No. 2/2022, para 102).",
-    ),
-    (
-        "always",
-        "Ensure a full and independent investigation of the circumstances of the arbitrary deprivation "
-        "of liberty and take appropriate measures against those responsible (as in Opinion No. 2/2022, "
-        "para 103).",
-    ),
-)
 
 
 @dataclass
@@ -104,11 +73,12 @@ def build(result: CaseResult, asked: list[Question], *, redact: bool = False) ->
     assert result.case is not None and result.analysis is not None
     case: Case = result.case
     findings = {f.category: f for f in result.analysis.findings}
+    legal = outcomes.load()
     sections = []
     referrals: dict[str, str] = {}
     for category in CATEGORIES:
         finding = findings.get(category)
-        section = Section(category, CATEGORY_TITLES[category], finding is not None)
+        section = Section(category, legal.titles[category], finding is not None)
         if finding is not None:
             section.strength = finding.strength
             section.tree = finding.tree
@@ -127,16 +97,15 @@ def build(result: CaseResult, asked: list[Question], *, redact: bool = False) ->
                         into.append(text.strip())
                 for special in node.rule.refer:
                     referrals.setdefault(special, f"category {category}: {node.rule.title}")
+        # each source cited once, its pinpoints merged ("Opinion 2/2022 paras 70-71, 72")
+        section.provisions = citation.grouped(section.provisions)
+        section.jurisprudence = citation.grouped(section.jurisprudence)
         prefix = f"{category}."
         section.open_questions = [q for q in asked if any(r.startswith(prefix) for r in q.rules)]
         sections.append(section)
-    detained = any(p.end is None for p in case.detention or ())
-    sentenced = case.sentence is not None
-    remedies = [
-        text
-        for when, text in REMEDIES
-        if findings and (when == "always" or (when == "detained" and detained) or (when == "sentenced" and sentenced))
-    ]
+    remedies = [f"{r.text.removesuffix('.')} (as in {r.source})." for r in legal.remedies_for(case)] if findings else []
+    for special, why in legal.referrals_for(case):
+        referrals.setdefault(special, why)
     name = case.person.name if case.person and case.person.name else ""
     return Draft(
         title=case.title or result.path,

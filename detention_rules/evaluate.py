@@ -13,10 +13,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import facts, reading, rulebook
-from .case import CATEGORIES
+from . import detainees, facts, reading, rulebook
+from .case import CATEGORIES, Expected
 from .check import CaseResult, case_files, check_file, read
 from .rule import FactCond, Needs, Rule, Trace, Unless, evaluate, walk
+from .validate import validate
 from .whynot import near_misses
 
 
@@ -122,40 +123,48 @@ def evaluate_paths(paths: Iterable[Path], book: rulebook.Rulebook | None = None)
     book = book or rulebook.load()
     out = Evaluation()
     for path in case_files(paths):
-        result = check_file(path, book)
-        if result.case is None or result.analysis is None:
+        whole = check_file(path, book)
+        if whole.case is None or not whole.valid:
             out.invalid.append(str(path))
             continue
-        expected = result.case.expected
+        expected = whole.case.expected
         if expected is None:
             continue
-        out.cases += 1
-        tally = out.by_grade.setdefault(grade(result.case), Tally())
-        tally.cases += 1
-        found = set(result.analysis.categories)
-        gap = expected.known_gap or ""
-        for category in CATEGORIES:
-            want, got = category in expected.categories, category in found
-            if want and got:
-                outcome = "agreed"
-            elif want:
-                outcome = "missed"
-                out.disagreements.append(
-                    Disagreement(str(path), category, outcome, _cause_missed(result, category, book), gap)
-                )
-            elif got and category in expected.not_found:
-                outcome = "wrongly found"
-                cause = _cause_found(result, category)
-                out.disagreements.append(Disagreement(str(path), category, outcome, cause, gap))
-            elif got:
-                outcome = "unjudged"
-            elif category in expected.not_found:
-                outcome = "rightly rejected"
-            else:
-                continue
-            out.counts[category][outcome] += 1
-            tally.counts[category][outcome] += 1
+        for result in whole.each():  # each detainee measured against the opinion's findings
+            assert result.case is not None and result.analysis is not None
+            _compare(out, str(path), result, expected, book)
     return out
+
+
+def _compare(out: Evaluation, path: str, result: CaseResult, expected: Expected, book: rulebook.Rulebook) -> None:
+    """Count one person's findings against what the opinion found."""
+    where = f"{path} [{result.detainee}]" if result.detainee else path
+    out.cases += 1
+    tally = out.by_grade.setdefault(grade(result.case), Tally())
+    tally.cases += 1
+    found = set(result.analysis.categories)
+    gap = expected.known_gap or ""
+    for category in CATEGORIES:
+        want, got = category in expected.categories, category in found
+        if want and got:
+            outcome = "agreed"
+        elif want:
+            outcome = "missed"
+            out.disagreements.append(
+                Disagreement(where, category, outcome, _cause_missed(result, category, book), gap)
+            )
+        elif got and category in expected.not_found:
+            outcome = "wrongly found"
+            cause = _cause_found(result, category)
+            out.disagreements.append(Disagreement(where, category, outcome, cause, gap))
+        elif got:
+            outcome = "unjudged"
+        elif category in expected.not_found:
+            outcome = "rightly rejected"
+        else:
+            continue
+        out.counts[category][outcome] += 1
+        tally.counts[category][outcome] += 1
 
 
 @dataclass
@@ -213,6 +222,13 @@ def case_docs(paths: Iterable[Path]) -> list[dict]:
     out = []
     for path in case_files(paths):
         doc, result = read(path)
-        if result.case is not None and result.valid:
+        if doc is None or result.case is None or not result.valid:
+            continue
+        if not detainees.count(doc):
             out.append(facts.build(result.case, doc).doc)
+        for index in range(detainees.count(doc)):
+            person_doc = detainees.split(doc, index)
+            case, _ = validate(person_doc)
+            if case is not None:
+                out.append(facts.build(case, person_doc).doc)
     return out

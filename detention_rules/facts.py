@@ -41,6 +41,7 @@ FACT_SECTIONS = (
 DERIVED: dict[str, FieldType] = {
     "detention[].days": FieldType("number"),
     "arrest.judge_within_48h": FieldType("bool"),
+    "arrest.days_uncharged": FieldType("number"),
 }
 
 
@@ -154,9 +155,13 @@ def _derive(facts: Facts) -> None:
     doc = facts.doc
     arrest = doc.get("arrest", {})
     seen: list[tuple[bool, tuple[str, ...]]] = []
-    for i, period in enumerate(doc.get("detention", [])):
+    periods = doc.get("detention", [])
+    released = doc.get("person", {}).get("release_date")
+    for i, period in enumerate(periods):
         base = f"detention[{i}]"
-        length = _length(period, base)
+        # the last period with no end ran until the release, when the file gives its date
+        until = ("person.release_date", released) if i == len(periods) - 1 and "end" not in period else None
+        length = _length(period, base, until)
         if length is not None:
             _add(facts, period, base, "days", *length)
         within = _within_48h(arrest, period)
@@ -164,6 +169,11 @@ def _derive(facts: Facts) -> None:
             sources = [f"{base}.judge_date", "arrest.date"]
             sources += [p for p in (f"{base}.judge_time", "arrest.time") if p in facts.leaves]
             seen.append((within, tuple(sources)))
+    arrested, charged = _full_date(arrest.get("date")), _full_date(arrest.get("charge_date"))
+    if arrested and charged and charged >= arrested:
+        doc.setdefault("arrest", arrest)
+        sources = ("arrest.charge_date", "arrest.date")
+        _add(facts, doc["arrest"], "arrest", "days_uncharged", (charged - arrested).days, sources)
     # the first appearance before a judge is one fact of the arrest, whichever period records it
     for within in (True, False):
         found = [sources for value, sources in seen if value is within]
@@ -177,16 +187,20 @@ def _derive(facts: Facts) -> None:
 DAYS_PER = {"months": 365.25 / 12, "years": 365.25}
 
 
-def _length(period: Mapping[str, Any], base: str) -> tuple[int, tuple[str, ...]] | None:
+def _length(
+    period: Mapping[str, Any], base: str, until: tuple[str, Any] | None = None
+) -> tuple[int, tuple[str, ...]] | None:
     """A period's length in days, from its dates or from `months` or `years` when `days` is not given.
 
-    Rules read one length, `days`, whichever way the file gives it.
+    Rules read one length, `days`, whichever way the file gives it. `until` is the release
+    (its path and date), for a last period whose end the file does not give.
     """
     if "days" in period:
         return None  # stated by the file itself
-    start, end = _full_date(period.get("start")), _full_date(period.get("end"))
+    end_path, end_value = (f"{base}.end", period.get("end")) if until is None else until
+    start, end = _full_date(period.get("start")), _full_date(end_value)
     if start and end and end >= start:
-        return (end - start).days, (f"{base}.start", f"{base}.end")
+        return (end - start).days, (f"{base}.start", end_path)
     for unit, days in DAYS_PER.items():
         if unit in period and math.isfinite(period[unit] * days):
             return int(period[unit] * days), (f"{base}.{unit}",)

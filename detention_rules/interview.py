@@ -27,12 +27,14 @@ from .whynot import Question
 ASK_INSTEAD = {
     "detention[].days": ("start", "end"),
     "arrest.judge_within_48h": ("arrest.date", "arrest.time", "detention[0].judge_date", "detention[0].judge_time"),
+    "arrest.days_uncharged": ("arrest.date", "arrest.charge_date"),
 }
 YES = {"y", "yes", "true", "t", "1"}
 NO = {"n", "no", "false", "f", "0"}
 
 
-def _fields(question: Question) -> list[str]:
+def fields_asked(question: Question) -> list[str]:
+    """The fields the interview asks for a question: a derived fact is asked through its sources."""
     base = question.field.rpartition(".")[0]
     instead = ASK_INSTEAD.get(generic(question.field))
     if instead:
@@ -84,7 +86,7 @@ def interview(path: Path, doc: source.Document, asked: list[Question], output: P
         raise UsageError(f"{target}: no folder {target.parent} to write into")
     changes: list[str] = []
     for q in asked:
-        for field in _fields(q):
+        for field in fields_asked(q):
             while True:
                 try:
                     answer = typer.prompt(

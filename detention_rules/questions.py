@@ -25,7 +25,8 @@ QUESTIONS: dict[str, str] = {
     "detention[].release_due": "Was release due (sentence served, amnesty, release order, bail) while the person was still held?",
     "detention[].incommunicado": "Was the person held incommunicado (no contact with family or lawyer)?",
     "detention[].acknowledged": "Did the authorities acknowledge the detention and the person's whereabouts?",
-    "detention[].individual_assessment": "Was the necessity of this detention assessed for this person individually?",
+    "detention[].individual_assessment": "Did a decision weigh this person's own circumstances, or did custody follow automatically?",
+    "detention[].necessity_shown": "Did the reasons given show the custody was necessary (a risk of flight, of interference with evidence...)?",
     "detention[].prolonged": "Was this custody prolonged?",
     "detention[].time_limit": "Does the law set a maximum length for this custody?",
     "detention[].days": "How long did this period last (its start and end dates, or its length in days, months or years)?",
@@ -48,6 +49,7 @@ QUESTIONS: dict[str, str] = {
     "person.released": "Has the person been released?",
     "arrest.charged": "Was the person ever formally charged with an offence?",
     "arrest.charge_date": "On what date was the person charged?",
+    "arrest.days_uncharged": "On what date was the person charged, and on what date arrested?",
     "arrest.law_vague": "Is the offence invoked so vague or overbroad that no one could foresee what it forbids?",
     "trial.accused_civilian": "Is the accused a civilian (not a member of the armed forces)?",
     "trial.in_absentia": "Was the person tried in their absence?",
@@ -91,6 +93,35 @@ QUESTIONS: dict[str, str] = {
     "discrimination.pattern.harassment": "Was the person harassed, watched or summoned before?",
     "discrimination.pattern.group_targeted": "Were others of the same group targeted too?",
 }
+
+
+#: How explanations say a field's choices, where the bare word does not read as English.
+WORDS: dict[str, dict[str, str]] = {
+    "detention[].kind": {
+        "police_custody": "police custody",
+        "pretrial": "pre-trial detention",
+        "administrative": "administrative detention",
+        "immigration": "immigration detention",
+        "house_arrest": "house arrest",
+        "prison": "prison",
+        "psychiatric": "psychiatric detention",
+        "other": "detention",
+    },
+    "arrest.reasons_given": {"at_arrest": "given at the arrest", "later": "given only later", "never": "never given"},
+    "detention[].release_due": {
+        "sentence_served": "the sentence had been served",
+        "amnesty": "an amnesty applied",
+        "release_order": "a release order had been issued",
+        "bail_granted": "bail had been granted",
+    },
+    "person.status": {"lgbti": "LGBTI person", "minor": "child"},
+    "discrimination.grounds": {"other_status": "other status"},
+}
+
+
+def in_words(field: str, value: str) -> str:
+    """A field's value in words: `detention[].kind` `pretrial` -> "pre-trial detention"."""
+    return WORDS.get(field, {}).get(value, value.replace("_", " "))
 
 
 def question(field: str) -> str:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import parameters, source
+from . import citation, parameters, source
 from .case import CATEGORIES, FieldType
 from .engine import MAX_DURABLE_RULES, compile_rulebook, size_bound
 from .errors import InputError, Problem, UsageError
@@ -53,9 +53,11 @@ RULE_KEYS = {
     "refer",
     "basis",
 }
-REQUIRED = ("id", "title", "when", "then", "basis", "provisions", "jurisprudence", "explain")
+REQUIRED = ("id", "title", "when", "then", "basis", "provisions", "jurisprudence", "law", "explain")
 FILE_KEYS = {"category", "title", "rules"}
 RULE_CATEGORIES = (*CATEGORIES, "admissibility")
+#: Files of legal data beside the rule files, each read by its own module, not as rules.
+DATA_FILES = (parameters.FILE_NAME, "outcomes.yaml")
 
 
 @dataclass(frozen=True)
@@ -100,13 +102,16 @@ def _folder(directory: Path | None) -> Path:
 def _collect(directory: Path) -> tuple[list[Rule], list[Problem]]:
     """The rules of every rule file in a folder, and every problem with them."""
     files = sorted(directory.glob("*.yaml")) + sorted(directory.glob("*.yml"))
-    files = [f for f in files if f.name != parameters.FILE_NAME]
+    files = [f for f in files if f.name not in DATA_FILES]
     if not files:
         return [], [Problem(str(directory), 1, 1, "error", "no rule files here", "rules-missing")]
-    try:
-        params, problems = parameters.read(directory / parameters.FILE_NAME)
-    except InputError as exc:
-        params, problems = {}, exc.problems
+    params: dict[str, parameters.Parameter] = {}
+    problems: list[Problem] = []
+    if (directory / parameters.FILE_NAME).exists():  # a folder of rules that name no parameter needs none
+        try:
+            params, problems = parameters.read(directory / parameters.FILE_NAME)
+        except InputError as exc:
+            problems = exc.problems
     rules, more = _read(files, params)
     return rules, problems + more + check(rules)
 
@@ -196,6 +201,16 @@ class _Reader:
                 self.problem((*path, key), f"'{key}' must be {need}", "rule-type")
                 return None
             lists[key] = tuple(value)
+            for i, text in enumerate(value):
+                try:
+                    cited = citation.parse(text)
+                except citation.CitationError as exc:
+                    self.problem((*path, key, i), str(exc), "rule-citation")
+                    return None
+                if key == "provisions" and cited.source not in citation.INSTRUMENTS:
+                    known = ", ".join(citation.INSTRUMENTS)
+                    self.problem((*path, key, i), f"'{text}' cites no known instrument ({known})", "rule-citation")
+                    return None
         item_lists = [c.list_path for c in walk(when) if isinstance(c, AnyItem)] if when else []
         for name in placeholders(item["explain"]):
             known = (

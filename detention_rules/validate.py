@@ -17,6 +17,7 @@ from pydantic import BaseModel, ValidationError
 
 from .case import ASSERTED_TAG, FACT_TAGS, Case, _describe, field_types
 from .errors import Problem
+from .facts import DAYS_PER
 from .rule import _get
 from .source import Document, PathKey, dotted, generic
 
@@ -147,12 +148,22 @@ def consistency(case: Case, doc: Document) -> Iterator[Problem]:
 
     for i, period in enumerate(case.detention or ()):
         base: PathKey = ("detention", i)
-        if period.start is None and period.model_dump(exclude_none=True):
-            yield _at(doc, base, "warning", f"detention[{i}] has no start date", "period-no-start")
+        lengths = [(unit, _value(getattr(period, unit))) for unit in ("days", "months", "years")]
+        lengths = [(unit, n) for unit, n in lengths if n is not None]
+        if period.start is None and not lengths and period.model_dump(exclude_none=True):
+            yield _at(doc, base, "warning", f"detention[{i}] has no start date nor length", "period-no-start")
+        start, end = _date(period.start), _date(period.end)
+        if lengths and start and end and _full(period.start) and _full(period.end):
+            unit, n = lengths[0]
+            stated = n * DAYS_PER.get(unit, 1)
+            actual = (end - start).days
+            if abs(stated - actual) > max(1, actual * 0.1):
+                message = f"detention[{i}].{unit} ({n}) does not match its dates ({actual} days): the dates are used"
+                yield _at(doc, (*base, unit), "warning", message, "length-mismatch")
         yield from before(period.start, arrested, (*base, "start"), "the arrest")
         yield from before(period.end, _date(period.start), (*base, "end"), "the start of the period")
         yield from before(period.judge_date, arrested, (*base, "judge_date"), "the arrest")
-        if _value(period.kind) in ("immigration", "administrative") and not _migration_status(case):
+        if _value(period.kind) == "immigration" and not _migration_status(case):
             yield _at(
                 doc,
                 (*base, "kind"),
@@ -168,8 +179,16 @@ def consistency(case: Case, doc: Document) -> Iterator[Problem]:
         yield from before(case.sentence.date, _date(case.trial.start), ("sentence", "date"), "the trial")
     if arrest:
         yield from before(arrest.reasons_given_date, arrested, ("arrest", "reasons_given_date"), "the arrest")
+        yield from before(arrest.charge_date, arrested, ("arrest", "charge_date"), "the arrest")
+    if case.person:
+        yield from before(case.person.release_date, arrested, ("person", "release_date"), "the arrest")
     yield from _contests(case, doc)
     yield from _expected(case, doc)
+
+
+def _full(fact: Any) -> bool:
+    value = _value(fact)
+    return isinstance(value, str) and len(value) == 10
 
 
 def _migration_status(case: Case) -> bool:

@@ -93,6 +93,10 @@ class Change:
 def compare(before: CaseResult, after: CaseResult) -> list[Change]:
     """Categories and violations that appear, disappear or change strength."""
     out: list[Change] = []
+    if before.persons and after.persons:  # several detainees: each person's changes, named
+        for a, b in zip(before.persons, after.persons, strict=False):
+            out += [Change(f"{a.detainee}: {c.name}", c.before, c.after) for c in compare(a, b)]
+        return out
     if before.analysis is None or after.analysis is None:
         return out
     strength_a = {f.category: f.strength for f in before.analysis.findings}

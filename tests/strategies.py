@@ -20,8 +20,10 @@ DATE_RANK = {
     "judge_date": 1,
     "start": 1,
     "end": 2,
+    "charge_date": 1,
     "reply_date": 3,
     "deadline": 3,
+    "release_date": 3,
     "birth_date": -400,
 }
 RANK_OVERRIDES = {

@@ -16,28 +16,37 @@ from detention_rules.case import field_types
 from detention_rules.facts import DERIVED
 from detention_rules.rule import AnyItem, FactCond, placeholders, walk
 
-PACKAGE = Path(__file__).resolve().parent.parent / "detention_rules"
+ROOT = Path(__file__).resolve().parent.parent
 
-#: Read by code, not by a rule: the module that reads each (checked below) and what for.
+#: Read by code or data other than a rule: the file that reads each (checked below) and what for.
 READ_BY_CODE: dict[str, tuple[str, str]] = {
-    "title": ("render/text.py", "the heading of each result, in every format"),
-    "person.name": ("draft.py", "the initials a redacted draft uses"),
-    "arrest.time": ("facts.py", "derives arrest.judge_within_48h"),
-    "detention[].judge_date": ("facts.py", "derives arrest.judge_within_48h; validate checks its order"),
-    "detention[].judge_time": ("facts.py", "derives arrest.judge_within_48h"),
-    "detention[].end": ("facts.py", "derives detention[].days; draft asks for release while a period is open"),
-    "detention[].months": ("facts.py", "derives detention[].days"),
-    "detention[].years": ("facts.py", "derives detention[].days"),
-    "trial.start": ("validate.py", "date order: not before the arrest"),
-    "trial.end": ("validate.py", "date order: not before the trial's start"),
-    "sentence.date": ("validate.py", "date order: not before the trial"),
-    "government.contests": ("facts.py", "marks the facts the Government contests"),
-    "source.synthetic": ("evaluate.py", "teaching cases are tallied apart"),
-    "source.grade": ("evaluate.py", "agreement is reported per grade"),
-    "expected.categories": ("evaluate.py", "what the opinion found: evaluate and tests/test_cases.py"),
-    "expected.not_found": ("evaluate.py", "what the opinion did not find"),
-    "expected.outcome": ("evaluate.py", "arbitrary, not arbitrary or filed"),
-    "expected.known_gap": ("evaluate.py", "a declared disagreement"),
+    "title": ("detention_rules/render/text.py", "the heading of each result, in every format"),
+    "person.name": ("detention_rules/draft.py", "the initials a redacted draft uses"),
+    "arrest.time": ("detention_rules/facts.py", "derives arrest.judge_within_48h"),
+    "detention[].judge_date": ("detention_rules/facts.py", "derives arrest.judge_within_48h; date order"),
+    "detention[].judge_time": ("detention_rules/facts.py", "derives arrest.judge_within_48h"),
+    "detention[].end": ("detention_rules/facts.py", "derives detention[].days; an open period: release asked"),
+    "detention[].months": ("detention_rules/facts.py", "derives detention[].days"),
+    "detention[].years": ("detention_rules/facts.py", "derives detention[].days"),
+    "arrest.charge_date": ("detention_rules/facts.py", "derives arrest.days_uncharged; validate checks its order"),
+    "person.release_date": ("detention_rules/facts.py", "ends the last open period (days); date order"),
+    "person.released": ("detention_rules/outcomes.py", "a released person is not asked to be released"),
+    "trial.start": ("detention_rules/validate.py", "date order: not before the arrest"),
+    "trial.end": ("detention_rules/validate.py", "date order: not before the trial's start"),
+    "sentence.date": ("detention_rules/validate.py", "date order: not before the trial; a sentence's remedies"),
+    "government.contests": ("detention_rules/facts.py", "marks the facts the Government contests"),
+    "source.synthetic": ("detention_rules/evaluate.py", "teaching cases are tallied apart"),
+    "source.grade": ("detention_rules/evaluate.py", "agreement is reported per grade"),
+    "expected.categories": ("detention_rules/evaluate.py", "what the opinion found: evaluate and tests/test_cases.py"),
+    "expected.not_found": ("detention_rules/evaluate.py", "what the opinion did not find"),
+    "expected.outcome": ("detention_rules/evaluate.py", "arbitrary, not arbitrary or filed"),
+    "expected.known_gap": ("detention_rules/evaluate.py", "a declared disagreement"),
+    "detention[].ill_treatment_investigated": ("rules/outcomes.yaml", "a referral to the rapporteur on torture"),
+    "detention[].solitary_confinement": ("rules/outcomes.yaml", "a referral on conditions of detention"),
+    "detention[].medical_care_denied": ("rules/outcomes.yaml", "a referral on conditions of detention"),
+    "detention[].family_visits_refused": ("rules/outcomes.yaml", "a referral on conditions of detention"),
+    "sentence.kind": ("detention_rules/outcomes.py", "a sentence calls for the remedies of one (quash, expunge)"),
+    "sentence.years": ("detention_rules/outcomes.py", "likewise"),
 }
 
 #: Written for the people who read the file (identity, places, provenance, free text);
@@ -68,27 +77,14 @@ RECORD_ONLY = {
 #: close (a rule, a derivation or a renderer should read it) or a field to drop.
 NOTHING_READS_YET = {
     "person.birth_date",  # could derive person.age, which IV.child-detained reads
-    "person.released",  # MoW para 17 (a): an opinion is still rendered; no output says so
-    "person.release_date",
     "arrest.charges",
-    "arrest.charge_date",  # could derive how promptly charges came (ICCPR 9(2))
     "government.reply_date",  # could tell a late reply (methods of work para 16) from one in time
     "government.deadline",
     "emergency.declared",
     "emergency.start",
     "emergency.end",  # detention going on after the emergency ended: the pretext of 2/2022 para 81
     "detention[].with_convicted",
-    "detention[].ill_treatment_investigated",
-    "detention[].solitary_confinement",
-    "detention[].solitary_days",
-    "detention[].medical_care_denied",
-    "detention[].family_notified",
-    "detention[].family_visits_refused",
-    "detention[].consular_access_refused",
     "trial.held",
-    "trial.confession.used_in_evidence",
-    "sentence.kind",
-    "sentence.years",
 }
 
 
@@ -125,4 +121,4 @@ def test_the_lists_are_exact() -> None:
 def test_code_said_to_read_a_field_mentions_it() -> None:
     for path, (module, _why) in READ_BY_CODE.items():
         name = path.rsplit(".", 1)[-1]
-        assert name in (PACKAGE / module).read_text(encoding="utf-8"), f"{module} no longer reads {path}"
+        assert name in (ROOT / module).read_text(encoding="utf-8"), f"{module} no longer reads {path}"

@@ -119,7 +119,8 @@ def _rules_dir(tmp_path: Path, when: str) -> Path:
     (folder / "r.yaml").write_text(
         "category: III\nrules:\n  - id: III.x\n    title: x\n"
         f"    when: {when}\n"
-        "    then: {category: III}\n    basis: settled\n    provisions: [x]\n    jurisprudence: [y]\n    explain: x\n",
+        "    then: {category: III}\n    basis: settled\n    provisions: [ICCPR 9(1)]\n"
+        "    jurisprudence: [y]\n    law: z\n    explain: x\n",
         encoding="utf-8",
     )
     shutil.copy(ROOT / "rules" / parameters.FILE_NAME, folder)

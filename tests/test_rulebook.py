@@ -19,6 +19,7 @@ GOOD = """\
     basis: settled
     provisions: [ICCPR 9(1)]
     jurisprudence: [test]
+    law: a standard
     explain: base
   - id: X.found
     title: found
@@ -27,15 +28,16 @@ GOOD = """\
     basis: reading
     provisions: [ICCPR 9(1)]
     jurisprudence: [test]
+    law: a standard
     explain: found
 """
 
 CASES = {
-    "duplicate id": (GOOD + GOOD.split("  - id: X.found")[0], "rule-duplicate-id", 19),
+    "duplicate id": (GOOD + GOOD.split("  - id: X.found")[0], "rule-duplicate-id", 21),
     "unknown field": (GOOD.replace("arrest.warrant_shown", "arrest.warant_shown"), "rule-unknown-field", 5),
-    "unknown key": (GOOD.replace("    explain: base", "    explain: base\n    cites: [x]"), "rule-unknown-key", 11),
+    "unknown key": (GOOD.replace("    explain: base", "    explain: base\n    cites: [x]"), "rule-unknown-key", 12),
     "bad value": (GOOD.replace("is: false", "is: maybe"), "rule-bad-value", 5),
-    "dangling": (GOOD.replace("when: {violation: base}", "when: {violation: nothing}"), "rule-dangling-conclusion", 13),
+    "dangling": (GOOD.replace("when: {violation: base}", "when: {violation: nothing}"), "rule-dangling-conclusion", 14),
     "unused": (
         GOOD.replace("when: {violation: base}", "when: {fact: trial.public, is: false}"),
         "rule-unused-conclusion",
@@ -48,7 +50,7 @@ CASES = {
     ),
     "missing key": (GOOD.replace("    explain: base\n", ""), "rule-missing-key", 3),
     "syntax": ("  - id: [broken\n", "yaml-syntax", 4),
-    "bad then": (GOOD.replace("then: {category: I}", "then: {category: VII}"), "rule-category", 14),
+    "bad then": (GOOD.replace("then: {category: I}", "then: {category: VII}"), "rule-category", 15),
     "bad operator": (GOOD.replace("is: false}", "equals: false}"), "rule-unknown-key", 5),
 }
 

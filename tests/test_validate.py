@@ -180,9 +180,11 @@ def test_shipped_schema_is_current() -> None:
         ("arrest: {date: 2020-06-01}\ndetention: [{kind: pretrial, start: 2020}]\n", None, None),
         ("arrest: {date: 2020-06-01}\ndetention: [{kind: pretrial, start: 2019}]\n", "date-order", "error"),
         ("trial: {start: 2021-03-01}\nsentence: {date: 2021-01-10}\n", "date-order", "error"),
-        ("detention: [{kind: administrative, start: 2020-01-01}]\n", "custody-no-migration-status", "warning"),
+        ("detention: [{kind: immigration, start: 2020-01-01}]\n", "custody-no-migration-status", "warning"),
+        # administrative detention is also a security matter: no warning
+        ("detention: [{kind: administrative, start: 2020-01-01}]\n", None, None),
     ],
-    ids=["year-widest", "year-before-arrest", "sentence-before-trial", "custody-without-status"],
+    ids=["year-widest", "year-before-arrest", "sentence-before-trial", "custody-without-status", "administrative"],
 )
 def test_consistency_checks(text: str, code: str | None, level: str | None) -> None:
     found = [(p.code, p.level) for p in check.check_text(text).problems]

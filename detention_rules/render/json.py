@@ -58,12 +58,35 @@ def result(res: CaseResult) -> dict[str, Any]:
     }
     if res.case is not None:
         out["title"] = res.case.title
+    if res.persons:
+        # one object per detainee; the file's own `categories` say which any of them reach
+        out["categories"] = {c: c in res.categories for c in CATEGORIES}
+        out["established"] = res.categories
+        out["detainees"] = [{"detainee": p.detainee, **_analysis(p)} for p in res.persons]
+    elif res.analysis is not None:
+        out.update(_analysis(res))
+    if res.case is not None and res.case.expected is not None:
+        exp = res.case.expected
+        out["expected"] = {
+            "categories": list(exp.categories),
+            "not_found": list(exp.not_found),
+            "outcome": exp.outcome,
+            "known_gap": exp.known_gap,
+        }
+    return out
+
+
+def _analysis(res: CaseResult) -> dict[str, Any]:
+    """The findings and why-not of one person."""
     analysis = res.analysis
+    out: dict[str, Any] = {}
     if analysis is None:
+        out["problems"] = [p.as_dict() for p in res.problems]
         return out
     found = analysis.categories
     out["categories"] = {c: c in found for c in CATEGORIES}
     out["established"] = found
+    out["possible"] = analysis.possible
     out["findings"] = [
         {
             "category": f.category,
@@ -96,13 +119,5 @@ def result(res: CaseResult) -> dict[str, Any]:
                 for m in misses
             ]
             for category, misses in res.why_not.items()
-        }
-    if res.case is not None and res.case.expected is not None:
-        exp = res.case.expected
-        out["expected"] = {
-            "categories": list(exp.categories),
-            "not_found": list(exp.not_found),
-            "outcome": exp.outcome,
-            "known_gap": exp.known_gap,
         }
     return out

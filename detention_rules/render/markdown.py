@@ -6,7 +6,7 @@ from pathlib import Path
 
 from ..case import CATEGORIES
 from ..check import CaseResult
-from ..derivation import ConclusionNode, FactNode
+from ..derivation import Analysis, ConclusionNode, FactNode
 from ..rulebook import Rulebook
 from .text import STRENGTH, why_not_lines
 
@@ -38,34 +38,40 @@ def _tree(node: ConclusionNode, depth: int, shown: set[str], out: list[str]) -> 
 
 def render(results: list[CaseResult]) -> str:
     out: list[str] = []
-    for res in results:
-        title = res.case.title if res.case and res.case.title else res.path
-        out.append(f"# {title}\n")
-        out.append(f"File: `{res.path}`\n")
-        if res.problems:
-            out.append("## Problems\n")
-            out += [f"- `{p}`" for p in res.problems]
-            out.append("")
-        a = res.analysis
-        if a is None:
-            continue
-        found = a.categories
-        out.append(
-            f"**Categories established:** {', '.join(found) or 'none'}; "
-            f"not established: {', '.join(c for c in CATEGORIES if c not in found) or 'none'}\n"
-        )
-        shown: set[str] = set()
-        for f in a.findings:
-            out.append(f"## Category {f.category}\n")
-            out.append(f"{STRENGTH[f.strength].capitalize()}.\n")
-            if f.contested:
-                out.append("Contested facts: " + ", ".join(f"`{x.path}`" for x in f.contested) + "\n")
-            shown.add(f.tree.conclusion)
-            _tree(f.tree, 0, shown, out)
-            out.append("")
-        for line in why_not_lines(res.why_not):
-            out.append(f"## {line}\n" if line.startswith("Category") else f"    {line}" if line else "")
+    for whole in results:
+        for i, res in enumerate(whole.each()):
+            title = res.case.title if res.case and res.case.title else res.path
+            out.append(f"# {title}" + (f": {res.detainee}" if res.detainee else "") + "\n")
+            out.append(f"File: `{res.path}`\n")
+            if i == 0 and whole.problems:  # the file's problems, once
+                out.append("## Problems\n")
+                out += [f"- `{p}`" for p in whole.problems]
+                out.append("")
+            if res.analysis is not None:
+                _result(res, res.analysis, out)
     return "\n".join(out).rstrip() + "\n"
+
+
+def _result(res: CaseResult, a: Analysis, out: list[str]) -> None:
+    """One person's findings and why-not."""
+    found = a.categories
+    out.append(
+        f"**Categories established:** {', '.join(found) or 'none'}; "
+        f"not established: {', '.join(c for c in CATEGORIES if c not in found) or 'none'}\n"
+    )
+    if a.possible:
+        out.append(f"**Possible, as the source alleges, but not established:** {', '.join(a.possible)}\n")
+    shown: set[str] = set()
+    for f in a.findings:
+        out.append(f"## Category {f.category}\n")
+        out.append(f"{STRENGTH[f.strength].capitalize()}.\n")
+        if f.contested:
+            out.append("Contested facts: " + ", ".join(f"`{x.path}`" for x in f.contested) + "\n")
+        shown.add(f.tree.conclusion)
+        _tree(f.tree, 0, shown, out)
+        out.append("")
+    for line in why_not_lines(res.why_not):
+        out.append(f"## {line}\n" if line.startswith("Category") else f"    {line}" if line else "")
 
 
 def rules_table(book: Rulebook) -> str:

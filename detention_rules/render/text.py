@@ -82,6 +82,12 @@ def analysis_lines(a: Analysis) -> list[str]:
         "Categories established: " + (", ".join(found) if found else "none"),
         "Not established: " + (", ".join(missing) if missing else "none"),
     ]
+    if a.possible:
+        out.append(
+            "Possible, as the source alleges, but not established on these facts: "
+            + ", ".join(a.possible)
+            + " (see what is missing below, or run wgad gaps)"
+        )
     if a.government_replied is False:
         out.append(
             "The Government did not reply: the source's prima facie credible allegations stand "
@@ -132,10 +138,13 @@ def render(results: list[CaseResult]) -> str:
     for res in results:
         for p in res.problems:
             lines.append(str(p))
-        if res.analysis is not None:
-            title = f": {res.case.title}" if res.case and res.case.title else ""
-            lines.append(f"{res.path}{title}")
-            lines += ["  " + line if line else "" for line in analysis_lines(res.analysis)]
-            lines += ["  " + line if line else "" for line in why_not_lines(res.why_not)]
+        for one in res.each():
+            if one.analysis is None:
+                continue
+            title = f": {one.case.title}" if one.case and one.case.title else ""
+            person = f" [{one.detainee}]" if one.detainee else ""
+            lines.append(f"{one.path}{title}{person}")
+            lines += ["  " + line if line else "" for line in analysis_lines(one.analysis)]
+            lines += ["  " + line if line else "" for line in why_not_lines(one.why_not)]
             lines.append("")
     return "\n".join(map(printable, lines)).rstrip() + "\n"

@@ -1,0 +1,118 @@
+"""Citations as structured data: which source (instrument, opinion, general comment) and which pinpoint.
+
+Rule files write a citation as a short string (`ICCPR 9(3)`, `Opinion 2/2022 paras 70-71`,
+`Human Rights Committee General Comment No. 35 para 33 (48 hours)`); this module reads it
+into its parts, so that code asks for an instrument rather than matching string prefixes,
+and drafts can group the pinpoints of one source ("Opinion 2/2022 paras 70-72, 92").
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+#: Instruments cited by article (or principle, or paragraph): how the rule files name them.
+INSTRUMENTS = (
+    "ICCPR",
+    "UDHR",
+    "Body of Principles",
+    "Methods of work",
+    "Nelson Mandela Rules",
+    "Convention against Torture",
+    "Convention on the Rights of the Child",
+    "Vienna Convention on Consular Relations",
+    "Declaration on the Protection of All Persons from Enforced Disappearance",
+)
+
+_ARTICLE = re.compile(
+    r"^(?P<source>" + "|".join(map(re.escape, INSTRUMENTS)) + r")"
+    r"(?: (?P<unit>art|para|rule)s?)? (?P<pin>\d+(?:\s?\([0-9a-z]+\))*(?:, \d+(?:\s?\([0-9a-z]+\))*)*)$"
+)
+#: A cited document and where in it: "Opinion 2/2022 paras 70-71 (note)".
+_DOCUMENT = re.compile(
+    r"^(?P<source>[^()]+?(?: \([^()]*\))?)"
+    r"(?: (?P<unit>paras?|principles?|guidelines?)"
+    r" (?P<pin>[0-9][0-9a-z ,()-]*?(?: and (?:guideline|principle)s? \d+)?))?"
+    r"(?: \((?P<note>.*)\))?$"
+)
+
+
+@dataclass(frozen=True)
+class Citation:
+    """One citation: its source, the pinpoint within it, and any note."""
+
+    text: str
+    source: str
+    pin: str = ""
+    note: str = ""
+    unit: str = ""  # "para", "principle"... for documents; "" for instruments cited by article
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class CitationError(ValueError):
+    """A citation string that is not of a known form."""
+
+
+@functools.lru_cache(maxsize=4096)
+def parse(text: str) -> Citation:
+    """Read one citation; raises CitationError when its parentheses or form are broken."""
+    if text.count("(") != text.count(")") or not text.strip() or text != text.strip():
+        raise CitationError(f"'{text}' is not a citation: unbalanced parentheses or stray spaces")
+    m = _ARTICLE.match(text)
+    if m:
+        return Citation(text, m["source"], m["pin"], unit=m["unit"] or "")
+    m = _DOCUMENT.match(text)
+    if m:
+        return Citation(text, m["source"], m["pin"] or "", m["note"] or "", (m["unit"] or "").rstrip("s"))
+    raise CitationError(f"'{text}' is not a citation of a known form")
+
+
+def is_covenant(text: str) -> bool:
+    """Whether a citation is to the International Covenant on Civil and Political Rights."""
+    return parse(text).source == "ICCPR"
+
+
+def grouped(texts: Iterable[str]) -> list[str]:
+    """Citations with one entry per source, pinpoints merged in order: for drafts, which cite each once."""
+    order: dict[str, list[Citation]] = {}
+    for text in texts:
+        c = parse(text)
+        order.setdefault(c.source, []).append(c)
+    out = []
+    for source, cites in order.items():
+        pins = [c.pin for c in cites if c.pin]
+        # paragraph ranges merge ("paras 70-72"); articles are listed, not ranged ("ICCPR 21, 22")
+        pins = _merge(pins) if cites[0].unit == "para" else list(dict.fromkeys(pins))
+        if not pins:
+            out.append(source)
+            continue
+        unit = cites[0].unit
+        plural = len(pins) > 1 or any("-" in p or "," in p for p in pins)
+        prefix = f"{unit}s " if unit and plural else f"{unit} " if unit else ""
+        out.append(f"{source} {prefix}{', '.join(pins)}")
+    return out
+
+
+_RANGE = re.compile(r"^(\d+)(?:-(\d+))?$")
+
+
+def _merge(pins: list[str]) -> list[str]:
+    """Paragraph numbers and ranges merged ("70-71", "72", "70-72" -> "70-72"); other pinpoints kept in order."""
+    parts = [part.strip() for pin in pins for part in pin.split(",")]
+    numbers: set[int] = set()
+    for part in parts:
+        m = _RANGE.match(part)
+        if not m or int(m[2] or m[1]) - int(m[1]) > 500:
+            return list(dict.fromkeys(parts))  # "14(3)(b)", "8 (a)": not numbers to merge
+        numbers.update(range(int(m[1]), int(m[2] or m[1]) + 1))
+    out: list[str] = []
+    for n in sorted(numbers):
+        if out and n - 1 in numbers:
+            out[-1] = f"{out[-1].split('-')[0]}-{n}"
+        else:
+            out.append(str(n))
+    return out

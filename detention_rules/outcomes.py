@@ -1,0 +1,106 @@
+"""What findings lead to: category titles and remedies, read from rules/outcomes.yaml."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import source
+from .case import CATEGORIES, Case, Period
+from .errors import InputError, Problem
+from .parameters import default_dir
+
+FILE_NAME = "outcomes.yaml"
+WHEN = ("always", "detained", "sentenced")
+
+
+@dataclass(frozen=True)
+class Remedy:
+    when: str
+    text: str
+    source: str
+
+
+@dataclass(frozen=True)
+class Condition:
+    """A condition of detention that calls for a referral: a period's fact and its value."""
+
+    fact: str
+    value: bool
+    refer: str
+    why: str
+
+
+@dataclass(frozen=True)
+class Outcomes:
+    titles: dict[str, str]
+    remedies: tuple[Remedy, ...]
+    conditions: tuple[Condition, ...] = ()
+
+    def referrals_for(self, case: Case) -> list[tuple[str, str]]:
+        """(special procedure, why) for each condition of detention a period is known to show."""
+        out = []
+        for cond in self.conditions:
+            if any(_value(getattr(p, cond.fact)) is cond.value for p in case.detention or ()):
+                out.append((cond.refer, f"conditions of detention: {cond.why}"))
+        return out
+
+    def remedies_for(self, case: Case) -> list[Remedy]:
+        """The remedies a case's known facts call for; unknown facts call for none."""
+        released = bool(case.person and case.person.released and _value(case.person.released) is True)
+        detained = not released and any(p.end is None for p in case.detention or ())
+        s = case.sentence
+        sentenced = s is not None and any(getattr(s, f) is not None for f in ("kind", "date", "years"))
+        holds = {"always": True, "detained": detained, "sentenced": sentenced}
+        return [r for r in self.remedies if holds[r.when]]
+
+
+def _text(value: object) -> bool:
+    return isinstance(value, str) and bool(value)
+
+
+def _value(fact: object) -> object:
+    return getattr(fact, "value", fact)
+
+
+def read(path: Path) -> tuple[Outcomes | None, list[Problem]]:
+    doc = source.load(path)
+    problems: list[Problem] = []
+
+    def problem(where: source.PathKey, message: str) -> None:
+        line, col = doc.where(where)
+        problems.append(Problem(doc.path, line, col, "error", message, "outcomes", source.dotted(where)))
+
+    data = doc.data if isinstance(doc.data, dict) else {}
+    titles = data.get("categories")
+    if not isinstance(titles, dict) or set(titles) != set(CATEGORIES) or not all(map(_text, titles.values())):
+        problem(("categories",), "categories must give a title (text) for each of I, II, III, IV, V")
+    remedies = []
+    for i, item in enumerate(data.get("remedies") or []):
+        ok = isinstance(item, dict) and set(item) == {"when", "text", "source"} and item["when"] in WHEN
+        if not ok or not all(isinstance(item[k], str) and item[k] for k in ("text", "source")):
+            problem(("remedies", i), f"a remedy is {{when: {'|'.join(WHEN)}, text, source}}")
+            continue
+        remedies.append(Remedy(item["when"], item["text"], item["source"]))
+    conditions = []
+    periods = Period.model_fields
+    for i, item in enumerate(data.get("conditions") or []):
+        ok = isinstance(item, dict) and set(item) == {"fact", "is", "refer", "why"}
+        if not ok or item["fact"] not in periods or not isinstance(item["is"], bool):
+            message = "a condition is {fact: <a field of a detention period>, is: true|false, refer, why}"
+            problem(("conditions", i), message)
+            continue
+        conditions.append(Condition(item["fact"], item["is"], " ".join(str(item["refer"]).split()), str(item["why"])))
+    if problems:
+        return None, problems
+    return Outcomes(dict(titles), tuple(remedies), tuple(conditions)), problems
+
+
+@functools.cache
+def load(directory: Path | None = None) -> Outcomes:
+    """The shipped outcomes (or a rules folder's), once per process; a bad file is refused whole."""
+    found, problems = read((directory or default_dir()).resolve() / FILE_NAME)
+    if found is None:
+        raise InputError(problems)
+    return found

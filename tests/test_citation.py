@@ -1,0 +1,44 @@
+"""Citations are read into source and pinpoint; drafts cite each source once."""
+
+from __future__ import annotations
+
+import pytest
+
+from detention_rules import citation, rulebook
+
+
+def test_every_citation_in_the_rules_reads_as_a_known_form() -> None:
+    for rule in rulebook.load().rules:
+        for text in rule.provisions:
+            assert citation.parse(text).source in citation.INSTRUMENTS, (rule.id, text)
+        for text in rule.jurisprudence:
+            assert citation.parse(text).source, (rule.id, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "pin", "note"),
+    [
+        ("ICCPR 14(3)(b)", "ICCPR", "14(3)(b)", ""),
+        ("Methods of work para 8 (a)", "Methods of work", "8 (a)", ""),
+        ("Opinion 2/2022 paras 70-71", "Opinion 2/2022", "70-71", ""),
+        ("Human Rights Committee General Comment No. 35 para 33 (48 hours)",
+         "Human Rights Committee General Comment No. 35", "33", "48 hours"),
+        ("Revised Deliberation No. 5 (A/HRC/39/45, annex) para 11 (children)",
+         "Revised Deliberation No. 5 (A/HRC/39/45, annex)", "11", "children"),
+    ],
+)
+def test_parts(text: str, source: str, pin: str, note: str) -> None:
+    c = citation.parse(text)
+    assert (c.source, c.pin, c.note) == (source, pin, note)
+
+
+@pytest.mark.parametrize("text", ["Revised Deliberation No. 5 (A/HRC/39/45", "annex)", " ICCPR 9", ""])
+def test_broken_citations_are_refused(text: str) -> None:
+    with pytest.raises(citation.CitationError):
+        citation.parse(text)
+
+
+def test_grouping_merges_paragraphs_and_lists_articles() -> None:
+    texts = ["Opinion 2/2022 paras 70-71", "ICCPR 21", "Opinion 2/2022 para 72", "ICCPR 19", "ICCPR 21"]
+    assert citation.grouped(texts) == ["Opinion 2/2022 paras 70-72", "ICCPR 21, 19"]
+    assert citation.grouped(["Opinion 2/2022 para 93", "Opinion 2/2022 para 91"]) == ["Opinion 2/2022 paras 91, 93"]
