@@ -15,16 +15,42 @@ import sys
 from collections.abc import Iterable, Iterator
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
+from typer.core import TyperCommand, TyperGroup
 
-from . import batch, rulebook
+from . import __version__, batch, rulebook
 from . import check as pipeline
 from .errors import InputError, UsageError, WgadError, exit_code
 
+
+def _plain_metavars(params: list[Any]) -> list[Any]:
+    """Help shows an option's metavar (FILE, PATH=VALUE), nothing more for a flag or an argument.
+
+    Recent typer prints Python types there (`<list[Path]>`, `<bool>`), even beside a
+    metavar; older typer prints click's metavars and has no `display_type_rich`.
+    """
+    for param in params:
+        bare = param.param_type_name == "argument" or getattr(param, "is_flag", False)
+        if hasattr(param, "display_type_rich") and (bare or param.metavar is not None):
+            shown = None if bare else param.metavar
+            param.display_type_rich = lambda ctx, shown=shown: shown
+    return params
+
+
+class _Command(TyperCommand):
+    def get_params(self, ctx: Any) -> list[Any]:
+        return _plain_metavars(super().get_params(ctx))
+
+
+class _Group(TyperGroup):
+    def get_params(self, ctx: Any) -> list[Any]:
+        return _plain_metavars(super().get_params(ctx))
+
+
 app = typer.Typer(
-    add_completion=False,
+    cls=_Group,
     no_args_is_help=True,
     pretty_exceptions_enable=False,  # case files hold personal data: never dump locals
     help="Decide which categories of arbitrary detention (WGAD I-V) a case file supports, and why.",
@@ -38,11 +64,20 @@ class Format(str, Enum):
     markdown = "markdown"
 
 
-FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
-RulesOpt = Annotated[Path | None, typer.Option("--rules", help="Folder of rule files (default: the shipped rules).")]
-PathsArg = Annotated[list[Path], typer.Argument(help="Case files or folders (recursing into *.yaml, *.yml).")]
+FormatOpt = Annotated[
+    Format,
+    typer.Option("--format", "-f", metavar="FORMAT", help=f"Output format: {', '.join(f.value for f in Format)}."),
+]
+RulesOpt = Annotated[
+    Path | None, typer.Option("--rules", metavar="DIR", help="Folder of rule files (default: the shipped rules).")
+]
+PathsArg = Annotated[
+    list[Path], typer.Argument(metavar="FILE_OR_DIR", help="Case files or folders (recursing into *.yaml, *.yml).")
+]
+FileArg = Annotated[Path, typer.Argument(metavar="FILE", help="The case file.")]
 JobsOpt = Annotated[
-    int, typer.Option("--jobs", "-j", min=0, help="Worker processes (default, or 0: the machine's cores).")
+    int,
+    typer.Option("--jobs", "-j", min=0, metavar="N", help="Worker processes (default, or 0: the machine's cores)."),
 ]
 DetaineeOpt = Annotated[
     int | None,
@@ -53,12 +88,15 @@ DetaineeOpt = Annotated[
 SetOpt = Annotated[
     list[str] | None,
     typer.Option(
-        "--set", help="What if: PATH=VALUE, e.g. arrest.warrant_shown=true (repeatable; the file is untouched)."
+        "--set",
+        metavar="PATH=VALUE",
+        help="What if the fact at PATH had this VALUE, e.g. --set trial.public=false"
+        " (repeatable; files are untouched).",
     ),
 ]
 
 
-@app.command()
+@app.command(cls=_Command)
 def check(
     paths: PathsArg,
     fmt: FormatOpt = Format.text,
@@ -187,7 +225,7 @@ def _what_if(
     return "\n".join(lines) + "\n" + (report(valid, fmt.value) if valid else "")
 
 
-@app.command()
+@app.command(cls=_Command)
 def evaluate(
     paths: PathsArg,
     fmt: FormatOpt = Format.text,
@@ -268,11 +306,13 @@ def evaluate(
     raise typer.Exit(0 if ev.agrees else 1)
 
 
-@app.command()
+@app.command(cls=_Command)
 def gaps(
-    path: Annotated[Path, typer.Argument(help="The case file.")],
+    path: FileArg,
     ask: Annotated[bool, typer.Option("--ask", help="Ask each question and write the answers to a new file.")] = False,
-    output: Annotated[Path | None, typer.Option("-o", "--output", help="With --ask: the new file to write.")] = None,
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", metavar="FILE", help="With --ask: the new file to write.")
+    ] = None,
     fmt: FormatOpt = Format.text,
     rules: RulesOpt = None,
     detainee: DetaineeOpt = None,
@@ -315,7 +355,7 @@ def gaps(
         sys.stdout.write(f"{q.text} -> {q.field}  (could change {q.impact} finding(s); rules: {', '.join(q.rules)})\n")
 
 
-@app.command()
+@app.command(cls=_Command)
 def validate(paths: PathsArg, fmt: FormatOpt = Format.text, jobs: JobsOpt = 0) -> None:
     """Check case files like a linter: `path:line:col: level: message \\[code]`, then a summary."""
     total = pipeline.count_case_files(paths)
@@ -329,12 +369,14 @@ class DraftFormat(str, Enum):
     html = "html"
 
 
-@app.command()
+@app.command(cls=_Command)
 def draft(
-    path: Annotated[Path, typer.Argument(help="The case file.")],
-    fmt: Annotated[DraftFormat, typer.Option("--format", "-f", help="Output format.")] = DraftFormat.markdown,
+    path: FileArg,
+    fmt: Annotated[
+        DraftFormat, typer.Option("--format", "-f", metavar="FORMAT", help="Output format: markdown, html.")
+    ] = DraftFormat.markdown,
     output: Annotated[
-        Path | None, typer.Option("-o", "--output", help="File to write (default: standard output).")
+        Path | None, typer.Option("-o", "--output", metavar="FILE", help="File to write (default: standard output).")
     ] = None,
     redact: Annotated[bool, typer.Option("--redact", help="Replace the person's names with initials.")] = False,
     force: Annotated[bool, typer.Option("--force", help="Replace an existing output file.")] = False,
@@ -373,7 +415,7 @@ def draft(
     sys.stdout.write(f"wrote {output}\n")
 
 
-@app.command("rules")
+@app.command("rules", cls=_Command)
 def list_rules(
     check_only: Annotated[bool, typer.Option("--check", help="Only check the rule files.")] = False,
     fmt: FormatOpt = Format.text,
@@ -413,7 +455,7 @@ def list_rules(
         sys.stdout.write(f"{r.id:<42} {r.title}\n{'':<42} {', '.join(r.provisions)}\n")
 
 
-@app.command()
+@app.command(cls=_Command)
 def schema() -> None:
     """Print the JSON Schema of a case file (for editors and the YAML language server)."""
     from .case import json_schema
@@ -421,8 +463,8 @@ def schema() -> None:
     sys.stdout.write(json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n")
 
 
-@app.command()
-def new(path: Annotated[Path, typer.Argument(help="The case file to create.")]) -> None:
+@app.command(cls=_Command)
+def new(path: Annotated[Path, typer.Argument(metavar="FILE", help="The case file to create.")]) -> None:
     """Write a case skeleton with every field, commented, in the questionnaire's order."""
     from .skeleton import skeleton
 
@@ -436,12 +478,28 @@ def new(path: Annotated[Path, typer.Argument(help="The case file to create.")]) 
     sys.stdout.write(f"wrote {path}\n")
 
 
+def _show_version(value: bool) -> None:
+    if value:
+        sys.stdout.write(f"wgad (detention-rules) {__version__}\n")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    version: Annotated[
+        bool | None,
+        typer.Option("--version", callback=_show_version, is_eager=True, help="Show the version and exit."),
+    ] = None,
+) -> None:
+    """The options before a command: --version, and shell completion where typer offers it."""
+
+
 def main() -> None:
     """Entry point: run the app, turning every known error into a message and an exit code."""
     if hasattr(signal, "SIGPIPE"):  # `wgad check DIR | head`: end quietly, as Unix tools do (exit 141)
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     try:
-        app()  # typer reports bad options itself (exit 2) and exits with each command's code
+        app(prog_name="wgad")  # typer reports bad options itself (exit 2) and exits with each command's code
     except InputError as exc:
         for p in exc.problems:
             sys.stderr.write(f"{p}\n")

@@ -176,6 +176,8 @@ def parse(text: str, name: str = "<string>") -> Document:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        if _LIBYAML_TOO_DEEP in (exc.problem or ""):  # libyaml's own limit, far above ours: the same problem
+            raise _problem(name, line, col, f"nesting deeper than {MAX_DEPTH} levels", "too-deep") from None
         what = exc.problem or exc.context or "invalid YAML"
         raise _problem(name, line, col, f"YAML syntax error: {what}", "yaml-syntax") from None
     except yaml.reader.ReaderError as exc:  # a control character or the like
@@ -195,6 +197,9 @@ def parse(text: str, name: str = "<string>") -> Document:
     return _Builder(name).build(nodes[0])
 
 
+#: How libyaml (bundled with PyYAML 6.0.4 and later) refuses nesting past its own limit of 1000 levels,
+#: which its scanner can reach while looking ahead, before _check_depth sees level MAX_DEPTH + 1.
+_LIBYAML_TOO_DEEP = "exceeded maximum nesting depth"
 #: Indicators that open a level of nesting without a new, deeper-indented line.
 _NESTERS = ("[", "{", "- ", "-\t", "? ", "?\t")
 #: Fewer of them cannot nest deeper than libyaml's composer recurses safely; more are scanned first.

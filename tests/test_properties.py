@@ -107,3 +107,13 @@ def test_text_in_any_script_reaches_the_explanation_unchanged(text: str) -> None
     (finding,) = result.analysis.findings
     (node,) = [r for p in finding.tree.support[0].premises for r in p.support if r.rule.id == "II.expression"]
     assert text.strip() in node.text
+
+
+def test_the_release_date_ends_the_open_period_that_started_last_wherever_it_is_listed() -> None:
+    """Found by the shuffle property: the release date ended the last period *listed*."""
+    periods = [{"kind": "pretrial", "start": "2020-02-01"}, {"kind": "police_custody", "start": "2020-01-01"}]
+    for order in (periods, periods[::-1]):
+        fx = run({"person": {"release_date": "2020-06-01"}, "detention": order}).facts
+        assert fx is not None
+        days = {p["kind"]: p.get("days") for p in fx.doc["detention"]}
+        assert days == {"pretrial": 121, "police_custody": None}, order

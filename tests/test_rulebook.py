@@ -98,12 +98,12 @@ def test_no_rule_mentions_a_person_country_or_case() -> None:
 
 
 def test_docs_list_every_rule_as_the_rule_files_say() -> None:
-    """docs/rules.md ends with `wgad rules --format markdown`: a rule changed without the docs fails here."""
+    """docs/rules.md ends with `wgad rules --format markdown` (a marked example): a changed rule fails here."""
     from detention_rules.render.markdown import rules_table
 
     docs = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
     table = rules_table(rulebook.load())
-    assert docs.endswith(table.rstrip("\n") + "\n")
+    assert docs.endswith(table.rstrip("\n") + "\n\n<!-- end example -->\n")
     assert table.count("\n| `") == len(rulebook.load().rules)
 
 

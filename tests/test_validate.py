@@ -181,10 +181,10 @@ def test_shipped_schema_is_current() -> None:
         ("arrest: {date: 2020-06-01}\ndetention: [{kind: pretrial, start: 2019}]\n", "date-order", "error"),
         ("trial: {start: 2021-03-01}\nsentence: {date: 2021-01-10}\n", "date-order", "error"),
         ("detention: [{kind: immigration, start: 2020-01-01}]\n", "custody-no-migration-status", "warning"),
-        # administrative detention is also a security matter: no warning
+        # administrative detention is also a security matter: no migration status needed
         ("detention: [{kind: administrative, start: 2020-01-01}]\n", None, None),
     ],
-    ids=["year-widest", "year-before-arrest", "sentence-before-trial", "custody-without-status", "administrative"],
+    ids=["year-widest", "year-before-arrest", "sentence-before-trial", "custody-without-status", "security-custody"],
 )
 def test_consistency_checks(text: str, code: str | None, level: str | None) -> None:
     found = [(p.code, p.level) for p in check.check_text(text).problems]
