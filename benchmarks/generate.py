@@ -52,6 +52,10 @@ def case(r: random.Random, i: int) -> dict:
                 "judge_date": _maybe(r, (start + dt.timedelta(days=r.randrange(0, 5))).isoformat(), 0.4),
                 "periodic_review": _maybe(r, r.random() < 0.5, 0.3),
                 "time_limit": _maybe(r, r.random() < 0.5, 0.3),
+                "ordered_by": _maybe(r, r.choice(["judge", "prosecutor", "police"]), 0.3),
+                "review_effective": _maybe(r, r.random() < 0.5, 0.2),
+                "individual_assessment": _maybe(r, r.random() < 0.5, 0.2),
+                "ill_treatment": _maybe(r, r.random() < 0.2, 0.3),
             }
         )
         start += dt.timedelta(days=days)
@@ -66,7 +70,10 @@ def case(r: random.Random, i: int) -> dict:
             "time": _maybe(r, f"{r.randrange(24):02d}:{r.randrange(60):02d}"),
             "warrant_shown": _maybe(r, r.random() < 0.5),
             "reasons_given": _maybe(r, r.choice(["at_arrest", "later", "never"])),
+            "charged": _maybe(r, r.random() < 0.8, 0.3),
+            "law_vague": _maybe(r, r.random() < 0.3, 0.3),
         },
+        "submission": {"categories_alleged": _maybe(r, r.sample(["I", "II", "III", "IV", "V"], r.randint(1, 4)), 0.5)},
         "detention": periods,
         "conduct": [
             {
@@ -75,18 +82,21 @@ def case(r: random.Random, i: int) -> dict:
                 "political": _maybe(r, r.random() < 0.6),
                 "led_to_detention": _maybe(r, r.random() < 0.7),
                 "incited_violence": _maybe(r, r.random() < 0.1),
+                "peaceful": _maybe(r, r.random() < 0.9, 0.4),
             }
             for _ in range(r.randint(0, 2))
         ],
         "trial": {
             "public": _maybe(r, r.random() < 0.6, 0.4),
-            "court": _maybe(r, r.choice(["ordinary", "military", "special"]), 0.4),
+            "court": _maybe(r, r.choice(["ordinary", "military", "special", "state_security", "revolutionary"]), 0.4),
+            "accused_civilian": _maybe(r, r.random() < 0.8, 0.4),
             "defence_witnesses_refused": _maybe(r, r.random() < 0.4, 0.4),
             "counsel": {"access_pretrial": _maybe(r, r.choice(["full", "restricted", "denied"]), 0.4)},
-            "confession_under_duress": _maybe(r, r.random() < 0.2, 0.3),
+            "confession": {"coerced": _maybe(r, r.random() < 0.2, 0.3)},
         },
         "discrimination": {
             "grounds": r.sample(GROUNDS, r.randint(0, 1)),
+            "law_discriminatory": _maybe(r, r.random() < 0.1, 0.2),
             "pattern": {"harassment": _maybe(r, r.random() < 0.4, 0.5)},
         },
     }

@@ -15,7 +15,7 @@ from typing import Any
 from . import citation
 from .case import CATEGORIES
 from .engine import Outcome
-from .facts import Facts, Leaf
+from .facts import Facts, Leaf, readable_fields
 from .questions import in_words
 from .rule import All, AnyItem, AnyOf, AtLeast, Cond, FactCond, Needs, Rule, Unless, evaluate, fill, placeholders
 from .rulebook import Rulebook
@@ -179,12 +179,16 @@ class _Explainer:
 
 
 def _show(value: Any, path: str) -> str:
-    """A fact's value as a sentence says it: a choice in words (`pretrial` -> "pre-trial detention")."""
+    """A fact's value as a sentence says it: a choice in words (`pretrial` -> "pre-trial detention");
+    text the user wrote is quoted as written, underscores and all."""
+    field = generic(path)
+    ftype = readable_fields().get(field)
+    coded = ftype is not None and bool(ftype.choices)
     if isinstance(value, list):
-        return ", ".join(in_words(generic(path), v) for v in value)
+        return ", ".join(in_words(field, v) if coded else str(v) for v in value)
     if isinstance(value, bool):
         return "yes" if value else "no"
-    return in_words(generic(path), value) if isinstance(value, str) and " " not in value else str(value)
+    return in_words(field, value) if coded else str(value)
 
 
 def _unique(nodes: list[FactNode]) -> list[FactNode]:

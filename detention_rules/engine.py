@@ -41,6 +41,7 @@ import json
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from .errors import EngineError
@@ -282,7 +283,7 @@ class Engine:
             for rule in rulebook.rules
         }
         self._dre = _durable()
-        self._handle = self._register(json.dumps(definition))
+        self._handle = self._register(_json(definition))
 
     def _register(self, definition: str) -> int:
         """Create the ruleset under a fresh name, retrying a spurious parse failure."""
@@ -307,7 +308,7 @@ class Engine:
         sid = f"s{next(self._sid)}"
         fired: list[str] = []
         concluded: list[str] = []
-        state = self._assert(json.dumps({**facts.doc, "sid": sid, "id": "case", "t": "case"}, ensure_ascii=False))
+        state = self._assert(_json({**facts.doc, "sid": sid, "id": "case", "t": "case"}))
         try:
             started = dre.start_action_for_state(handle, state)
             message = started[1] if started else None
@@ -325,6 +326,18 @@ class Engine:
         finally:
             dre.delete_state(handle, sid)
         return Outcome(tuple(dict.fromkeys(fired)), tuple(concluded))
+
+
+def _json(value: Any) -> str:
+    """JSON that durable-rules can parse: its parser refuses an exponent without a decimal point
+    (Python writes 1e-05 and 1e+16), so such numbers are written out in full."""
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{json.dumps(k, ensure_ascii=False)}: {_json(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, list):
+        return "[" + ", ".join(_json(v) for v in value) + "]"
+    if isinstance(value, float) and "e" in repr(value):
+        return format(Decimal(repr(value)), "f")
+    return json.dumps(value, ensure_ascii=False)
 
 
 _names = itertools.count()

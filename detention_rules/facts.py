@@ -157,10 +157,10 @@ def _derive(facts: Facts) -> None:
     seen: list[tuple[bool, tuple[str, ...]]] = []
     periods = doc.get("detention", [])
     released = doc.get("person", {}).get("release_date")
+    last_open = _last_open(periods)
     for i, period in enumerate(periods):
         base = f"detention[{i}]"
-        # the last period with no end ran until the release, when the file gives its date
-        until = ("person.release_date", released) if i == len(periods) - 1 and "end" not in period else None
+        until = ("person.release_date", released) if i == last_open else None
         length = _length(period, base, until)
         if length is not None:
             _add(facts, period, base, "days", *length)
@@ -181,6 +181,18 @@ def _derive(facts: Facts) -> None:
             doc.setdefault("arrest", arrest)
             _add(facts, doc["arrest"], "arrest", "judge_within_48h", within, found[0])
             break
+
+
+def _last_open(periods: list[Mapping[str, Any]]) -> int | None:
+    """The period with no end that started last, which ran until the release when the file dates it.
+
+    Last by date, not by place in the list, so that the order of the periods never changes a
+    finding; none when two open periods share the latest start.
+    """
+    starts = sorted((d, i) for i, p in enumerate(periods) if "end" not in p and (d := _full_date(p.get("start"))))
+    if not starts or (len(starts) > 1 and starts[-2][0] == starts[-1][0]):
+        return None
+    return starts[-1][1]
 
 
 #: Days in a month and a year, to read a length given as `months: 6` or `years: 2` in days.

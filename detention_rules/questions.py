@@ -60,6 +60,7 @@ QUESTIONS: dict[str, str] = {
     "detention[].periodic_review": "Was continued custody reviewed by an administrative or judicial authority?",
     "conduct[].right": "Which right was the person exercising (expression, assembly, association, religion...)?",
     "conduct[].led_to_detention": "Did the arrest or detention follow from this conduct?",
+    "conduct[].peaceful": "Was the person's own conduct peaceful (violence by others does not count)?",
     "conduct[].incited_violence": "Did this conduct incite violence?",
     "conduct[].advocated_hatred": "Did this conduct advocate hatred that incites discrimination, hostility or violence?",
     "conduct[].restriction_justified": "Did the authorities show a permissible restriction (national security, public order, public health or morals, rights of others), necessary and proportionate?",

@@ -20,8 +20,10 @@ DATE_RANK = {
     "judge_date": 1,
     "start": 1,
     "end": 2,
+    "charge_date": 1,
     "reply_date": 3,
     "deadline": 3,
+    "release_date": 3,
     "birth_date": -400,
 }
 RANK_OVERRIDES = {
@@ -42,7 +44,35 @@ def dates(path: str, name: str) -> st.SearchStrategy[str]:
 
 
 times = st.builds(lambda h, m: f"{h:02d}:{m:02d}", st.integers(0, 23), st.integers(0, 59))
-words = st.text(st.characters(whitelist_categories=("L", "N"), max_codepoint=0x24F), min_size=1, max_size=12)
+#: Text from any script: letters, marks, digits, punctuation, symbols and spaces, well beyond ASCII
+#: (Arabic, Cyrillic, CJK, combining accents, emoji); no control or unassigned characters.
+words = st.text(
+    st.characters(whitelist_categories=("L", "M", "N", "P", "S", "Zs"), blacklist_characters="\ufeff"),
+    min_size=1,
+    max_size=12,
+)
+#: Text drawn often, so that every run has it: scripts beyond ASCII, a combining accent, an underscore
+#: (which an explanation once turned into a space).
+awkward_text = st.sampled_from(
+    ["Алексей Навальный", "سجن انفرادي", "拘留所", "Nguyễn Văn Đài", "Ünal Öztürk 🕊", "e\u0301", "user_name"]
+)
+
+
+def _length(floats_to: float) -> st.SearchStrategy[int | float]:
+    """A length as a file may give it, whole or not."""
+    return st.one_of(st.integers(0, int(floats_to)), st.floats(0, floats_to, allow_nan=False, allow_infinity=False))
+
+
+#: Ranges that cross the thresholds the rules read (2 and 180 days, 730 days of pre-trial
+#: detention, 18 years of age) both ways; other numbers are drawn from 0 to 120.
+NUMBERS: dict[str, st.SearchStrategy[Any]] = {
+    "detention[].days": st.one_of(st.integers(0, 1000), st.floats(0, 1000, allow_nan=False, allow_infinity=False)),
+    "detention[].months": _length(36),
+    "detention[].years": _length(6),
+    "detention[].solitary_days": st.integers(0, 400),
+    "person.age": st.integers(0, 90),
+    "sentence.years": _length(30),
+}
 
 
 def _value(path: str, ftype: FieldType) -> st.SearchStrategy[Any]:
@@ -52,15 +82,15 @@ def _value(path: str, ftype: FieldType) -> st.SearchStrategy[Any]:
     if ftype.kind == "enum":
         return st.sampled_from(ftype.choices)
     if ftype.kind == "list":
-        inner = st.sampled_from(ftype.choices) if ftype.choices else words
+        inner = st.sampled_from(ftype.choices) if ftype.choices else st.one_of(words, awkward_text)
         return st.lists(inner, max_size=3, unique=True)
     if ftype.kind == "number":
-        return st.integers(0, 120)
+        return NUMBERS.get(path, st.integers(0, 120))
     if name in ("time", "judge_time"):
         return times
     if "date" in name or name in ("start", "end", "deadline"):
         return dates(path, name)
-    return words
+    return st.one_of(words, awkward_text)
 
 
 def _mapping(fields: dict[str, FieldType], prefix: str = "") -> st.SearchStrategy[dict[str, Any]]:

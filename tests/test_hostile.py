@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
 
-from detention_rules import check, source
+from detention_rules import check, parameters, source
 
-from .conftest import CASES, REFERENCE, wgad
+from .conftest import CASES, REFERENCE, ROOT, wgad
 
 RELIGION = CASES / "teaching" / "category-2-religion.yaml"
 
@@ -62,6 +63,16 @@ def test_infinity_and_nan_are_not_numbers_here(tmp_path: Path, value: str) -> No
     assert not result.valid and {p.code for p in result.problems} == {"wrong-type"}
 
 
+@pytest.mark.parametrize(("value", "undue"), [("5.0e-324", False), ("1.0e-05", False), ("1.0e+16", True)])
+def test_a_number_with_an_exponent_reaches_the_engine(tmp_path: Path, value: str, undue: bool) -> None:
+    """durable-rules refuses 1e-05 as JSON (no decimal point); Python writes floats so: found by hypothesis."""
+    case = tmp_path / "exp.yaml"
+    case.write_text(f"detention: [{{kind: pretrial, days: {value}}}]\nsentence: {{years: {value}}}\n", encoding="utf-8")
+    result = check.check_file(case)
+    assert result.valid and result.analysis is not None, [str(p) for p in result.problems]
+    assert ("III.undue-delay" in result.analysis.fired) is undue
+
+
 def test_a_date_in_the_last_month_of_year_9999(tmp_path: Path) -> None:
     case = tmp_path / "late.yaml"
     case.write_text("detention:\n  - {kind: pretrial, start: 2020-01-01, end: 9999-12}\n", encoding="utf-8")
@@ -108,9 +119,11 @@ def _rules_dir(tmp_path: Path, when: str) -> Path:
     (folder / "r.yaml").write_text(
         "category: III\nrules:\n  - id: III.x\n    title: x\n"
         f"    when: {when}\n"
-        "    then: {category: III}\n    provisions: [x]\n    jurisprudence: [y]\n    explain: x\n",
+        "    then: {category: III}\n    basis: settled\n    provisions: [ICCPR 9(1)]\n"
+        "    jurisprudence: [y]\n    law: z\n    explain: x\n",
         encoding="utf-8",
     )
+    shutil.copy(ROOT / "rules" / parameters.FILE_NAME, folder)
     return folder
 
 

@@ -14,12 +14,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from detention_rules import facts, reading, rulebook
+from detention_rules.case import field_types
 from detention_rules.derivation import FactNode, leaves
 from detention_rules.render.json import result as as_json
 from detention_rules.rule import _get
 
 from .conftest import run
-from .strategies import cases
+from .strategies import FIELDS, awkward_text, cases, words
+from .test_fields_read import _read_by_rules
 
 SETTINGS = settings(
     max_examples=int(os.environ.get("WGAD_EXAMPLES", "150")),
@@ -87,3 +89,31 @@ def test_a_case_with_no_facts_has_no_finding() -> None:
     for data in ({}, {"title": "empty"}, {"source": {"synthetic": True}}):
         result = _analysed(data)
         assert result.analysis.findings == [] and result.analysis.fired == ()
+
+
+def test_the_generator_draws_every_field_a_rule_reads() -> None:
+    """New fields reach the differential test by themselves; a skipped prefix must not hide one.
+
+    Derived facts (arrest.judge_within_48h) are left out: the dates and times they come from are drawn."""
+    read = _read_by_rules() & set(field_types())
+    assert read <= set(FIELDS), sorted(read - set(FIELDS))
+
+
+@SETTINGS
+@given(st.one_of(words, awkward_text))
+def test_text_in_any_script_reaches_the_explanation_unchanged(text: str) -> None:
+    conduct = {"right": "expression", "led_to_detention": True, "description": text}
+    result = _analysed({"detention": [{"kind": "pretrial"}], "conduct": [conduct]})
+    (finding,) = result.analysis.findings
+    (node,) = [r for p in finding.tree.support[0].premises for r in p.support if r.rule.id == "II.expression"]
+    assert text.strip() in node.text
+
+
+def test_the_release_date_ends_the_open_period_that_started_last_wherever_it_is_listed() -> None:
+    """Found by the shuffle property: the release date ended the last period *listed*."""
+    periods = [{"kind": "pretrial", "start": "2020-02-01"}, {"kind": "police_custody", "start": "2020-01-01"}]
+    for order in (periods, periods[::-1]):
+        fx = run({"person": {"release_date": "2020-06-01"}, "detention": order}).facts
+        assert fx is not None
+        days = {p["kind"]: p.get("days") for p in fx.doc["detention"]}
+        assert days == {"pretrial": 121, "police_custody": None}, order

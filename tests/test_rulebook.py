@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 
-from detention_rules import rulebook
+from detention_rules import parameters, rulebook
 
 from .conftest import REFERENCE, ROOT, wgad
 
@@ -15,24 +16,28 @@ GOOD = """\
     title: base
     when: {fact: arrest.warrant_shown, is: false}
     then: {violation: base}
+    basis: settled
     provisions: [ICCPR 9(1)]
     jurisprudence: [test]
+    law: a standard
     explain: base
   - id: X.found
     title: found
     when: {violation: base}
     then: {category: I}
+    basis: reading
     provisions: [ICCPR 9(1)]
     jurisprudence: [test]
+    law: a standard
     explain: found
 """
 
 CASES = {
-    "duplicate id": (GOOD + GOOD.split("  - id: X.found")[0], "rule-duplicate-id", 17),
+    "duplicate id": (GOOD + GOOD.split("  - id: X.found")[0], "rule-duplicate-id", 21),
     "unknown field": (GOOD.replace("arrest.warrant_shown", "arrest.warant_shown"), "rule-unknown-field", 5),
-    "unknown key": (GOOD.replace("    explain: base", "    explain: base\n    cites: [x]"), "rule-unknown-key", 10),
+    "unknown key": (GOOD.replace("    explain: base", "    explain: base\n    cites: [x]"), "rule-unknown-key", 12),
     "bad value": (GOOD.replace("is: false", "is: maybe"), "rule-bad-value", 5),
-    "dangling": (GOOD.replace("when: {violation: base}", "when: {violation: nothing}"), "rule-dangling-conclusion", 12),
+    "dangling": (GOOD.replace("when: {violation: base}", "when: {violation: nothing}"), "rule-dangling-conclusion", 14),
     "unused": (
         GOOD.replace("when: {violation: base}", "when: {fact: trial.public, is: false}"),
         "rule-unused-conclusion",
@@ -45,13 +50,15 @@ CASES = {
     ),
     "missing key": (GOOD.replace("    explain: base\n", ""), "rule-missing-key", 3),
     "syntax": ("  - id: [broken\n", "yaml-syntax", 4),
-    "bad then": (GOOD.replace("then: {category: I}", "then: {category: VII}"), "rule-category", 13),
+    "bad then": (GOOD.replace("then: {category: I}", "then: {category: VII}"), "rule-category", 15),
     "bad operator": (GOOD.replace("is: false}", "equals: false}"), "rule-unknown-key", 5),
 }
 
 
 def _write(tmp_path: Path, body: str) -> Path:
+    """A rules folder: the rule file and, as every rules folder needs, the shipped parameters."""
     (tmp_path / "r.yaml").write_text("category: I\nrules:\n" + body, encoding="utf-8")
+    shutil.copy(ROOT / "rules" / parameters.FILE_NAME, tmp_path)
     return tmp_path
 
 
@@ -98,3 +105,15 @@ def test_docs_list_every_rule_as_the_rule_files_say() -> None:
     table = rules_table(rulebook.load())
     assert docs.endswith(table.rstrip("\n") + "\n\n<!-- end example -->\n")
     assert table.count("\n| `") == len(rulebook.load().rules)
+
+
+def test_docs_list_every_parameter_with_its_value_and_basis() -> None:
+    """docs/rules.md's parameter table states each figure of rules/parameters.yaml, no more."""
+    docs = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
+    section = docs.split("## Parameters: thresholds with their sources", 1)[1].split("\n## ", 1)[0]
+    rows = [line for line in section.splitlines() if line.startswith("| `")]
+    found = parameters.load(ROOT / "rules")
+    for p in found.values():
+        (row,) = [r for r in rows if r.startswith(f"| `{p.name}` |")]
+        assert row.startswith(f"| `{p.name}` | {p.value:g} {p.unit} |") and f"| {p.basis} |" in row, row
+    assert len(rows) == len(found)

@@ -139,6 +139,8 @@ def test_a_failure_inside_a_case_leaves_the_engine_clean(monkeypatch: pytest.Mon
     ("trial", "grave"),
     [
         ({"undue_delay": True}, False),
+        ({"public": False}, True),  # one breach of 14(1) is grave alone
+        ({"undue_delay": True, "interpreter_denied": True}, True),  # two that weigh only together
         ({"undue_delay": True, "public": False}, True),
         ({"undue_delay": True, "public": False, "interpreter_denied": True}, True),
         (
@@ -154,7 +156,8 @@ def test_a_failure_inside_a_case_leaves_the_engine_clean(monkeypatch: pytest.Mon
     ],
 )
 def test_gravity_counts_distinct_violations(trial: dict[str, Any], grave: bool) -> None:
-    """`at_least: 2` over conclusions compiles to one counting durable rule (engine.py): 1 is not enough, 2+ are."""
+    """One grave breach suffices; of the others one is not enough and two are (`at_least: 2` over conclusions
+    compiles to one counting durable rule, engine.py)."""
     result = run(_case({"trial": trial}))
     assert result.analysis is not None
     violations = [c for c in result.analysis.concluded if c.startswith("violation:")]
@@ -172,12 +175,14 @@ def _asylum_custody(**period: object) -> dict[str, object]:
         ({"start": "2019-01-01", "end": "2019-06-30", "periodic_review": False}, True),  # 180 days: the threshold
         ({"start": "2019-01-01", "end": "2019-06-29", "periodic_review": False}, False),  # 179 days
         ({"time_limit": False, "could_challenge": False}, True),  # no maximum in law, no dates at all
-        ({"prolonged": True, "could_challenge": True, "periodic_review": True}, False),  # reviewed
+        ({"prolonged": True, "could_challenge": True, "periodic_review": True, "review_effective": True}, False),
+        # reviewed by a court that could not order release: no review (Hamad; Revised Deliberation No. 5)
+        ({"prolonged": True, "could_challenge": True, "periodic_review": True, "review_effective": False}, True),
     ],
-    ids=["180-days", "179-days", "no-time-limit", "reviewed"],
+    ids=["180-days", "179-days", "no-time-limit", "reviewed", "review-cannot-release"],
 )
 def test_category_four_reads_prolonged_as_documented(period: dict[str, object], fires: bool) -> None:
-    """docs/rules.md: prolonged is stated, or no time limit in law, or at least 180 days."""
+    """docs/rules.md: prolonged is stated, or no time limit in law, or at least 180 days; and no effective review."""
     assert ("IV.prolonged-custody-without-review" in _fired(_asylum_custody(**period))) is fires
 
 

@@ -10,6 +10,7 @@ import pytest
 import yaml
 
 from detention_rules import check, source
+from detention_rules.case import field_types
 
 from .conftest import REFERENCE, ROOT, wgad
 
@@ -119,6 +120,14 @@ def test_new_writes_a_valid_skeleton_and_refuses_to_overwrite(tmp_path: Path) ->
     assert result.valid, [str(p) for p in result.problems]
     text = target.read_text(encoding="utf-8")
     assert "warrant_shown:" in text and "# " in text
+    data = yaml.safe_load(text)
+    # every field of the model, new ones included, is there to fill in (`expected` is shortened on purpose)
+    for path in (p for p in field_types() if not p.startswith("expected.")):
+        node = data
+        for part in path.split("."):
+            key = part.removesuffix("[]")
+            assert isinstance(node, dict) and key in node, path
+            node = node[key][0] if part.endswith("[]") else node[key]
     again = wgad("new", str(target))
     assert again.returncode == 2 and "never overwrites" in again.stderr
     assert target.read_text(encoding="utf-8") == text
