@@ -232,7 +232,7 @@ class Person(_Model):
 class State(_Model):
     name: Text | None = None
     iccpr_party: Fact[StrictBool] | None = Field(
-        None, description="Party to the ICCPR: its articles in categories II and V apply only then."
+        None, description="Party to the ICCPR: its articles apply only then (II.minority and III.no-appeal need it)."
     )
 
 

@@ -42,6 +42,7 @@ DERIVED: dict[str, FieldType] = {
     "detention[].days": FieldType("number"),
     "arrest.judge_within_48h": FieldType("bool"),
     "arrest.days_uncharged": FieldType("number"),
+    "arrest.brought_before_judge": FieldType("bool"),
 }
 
 
@@ -174,6 +175,7 @@ def _derive(facts: Facts) -> None:
         doc.setdefault("arrest", arrest)
         sources = ("arrest.charge_date", "arrest.date")
         _add(facts, doc["arrest"], "arrest", "days_uncharged", (charged - arrested).days, sources)
+    _brought(facts, doc, arrest)
     # the first appearance before a judge is one fact of the arrest, whichever period records it
     for within in (True, False):
         found = [sources for value, sources in seen if value is within]
@@ -193,6 +195,24 @@ def _last_open(periods: list[Mapping[str, Any]]) -> int | None:
     if not starts or (len(starts) > 1 and starts[-2][0] == starts[-1][0]):
         return None
     return starts[-1][1]
+
+
+def _brought(facts: Facts, doc: dict[str, Any], arrest: dict[str, Any]) -> None:
+    """Whether the person, held on a criminal charge, was ever brought before a judge.
+
+    True when a period records an appearance (`brought_before_judge: true` or a `judge_date`);
+    false when a police custody or pre-trial period says there was none and no period records one.
+    """
+    seen, denied = None, None
+    for i, period in enumerate(doc.get("detention", [])):
+        base = f"detention[{i}]"
+        if period.get("brought_before_judge") is True or "judge_date" in period:
+            seen = seen or (f"{base}.judge_date" if "judge_date" in period else f"{base}.brought_before_judge")
+        elif period.get("brought_before_judge") is False and period.get("kind") in ("police_custody", "pretrial"):
+            denied = denied or f"{base}.brought_before_judge"
+    if seen or denied:
+        doc.setdefault("arrest", arrest)
+        _add(facts, doc["arrest"], "arrest", "brought_before_judge", seen is not None, ((seen or denied),))
 
 
 #: Days in a month and a year, to read a length given as `months: 6` or `years: 2` in days.

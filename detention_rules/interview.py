@@ -28,6 +28,7 @@ ASK_INSTEAD = {
     "detention[].days": ("start", "end"),
     "arrest.judge_within_48h": ("arrest.date", "arrest.time", "detention[0].judge_date", "detention[0].judge_time"),
     "arrest.days_uncharged": ("arrest.date", "arrest.charge_date"),
+    "arrest.brought_before_judge": ("detention[0].brought_before_judge",),
 }
 YES = {"y", "yes", "true", "t", "1"}
 NO = {"n", "no", "false", "f", "0"}

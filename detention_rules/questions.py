@@ -20,6 +20,7 @@ QUESTIONS: dict[str, str] = {
     "arrest.reasons_given": "Were the reasons for the arrest given at the time of arrest, later, or never?",
     "detention[].kind": "What kind of deprivation of liberty was this period (police custody, pre-trial, administrative, immigration, house arrest, prison...)?",
     "detention[].brought_before_judge": "Was the person brought before a judge during this period?",
+    "arrest.brought_before_judge": "Was the person ever brought before a judge after the arrest (and in which period)?",
     "arrest.judge_within_48h": "On what date (and time) was the person first brought before a judge, and when exactly was the arrest?",
     "detention[].could_challenge": "Could the person challenge the lawfulness of this detention before a court?",
     "detention[].release_due": "Was release due (sentence served, amnesty, release order, bail) while the person was still held?",

@@ -25,6 +25,7 @@ READ_BY_CODE: dict[str, tuple[str, str]] = {
     "arrest.time": ("detention_rules/facts.py", "derives arrest.judge_within_48h"),
     "detention[].judge_date": ("detention_rules/facts.py", "derives arrest.judge_within_48h; date order"),
     "detention[].judge_time": ("detention_rules/facts.py", "derives arrest.judge_within_48h"),
+    "detention[].brought_before_judge": ("detention_rules/facts.py", "derives arrest.brought_before_judge"),
     "detention[].end": ("detention_rules/facts.py", "derives detention[].days; an open period: release asked"),
     "detention[].months": ("detention_rules/facts.py", "derives detention[].days"),
     "detention[].years": ("detention_rules/facts.py", "derives detention[].days"),
