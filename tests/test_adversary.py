@@ -1,0 +1,234 @@
+"""A second round of hostile input (issue 14): scalars, numbers and text that crashed, hung or lied.
+
+Each class is tested at its cause (the reader, the engine's encoding), with generated input where it fits.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from detention_rules import check, engine, facts, reading, rulebook, source
+from detention_rules.errors import InputError
+
+from .conftest import REFERENCE, wgad
+
+SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+TAGS = ["!!bool", "!!int", "!!float", "!!null", "!!str", "!!timestamp", ""]
+
+
+def _yaml(number: float) -> str:
+    """A number as YAML 1.1 reads it: a float needs a dot, and a sign on its exponent (`1.0e-05`)."""
+    text = repr(number)
+    return text if isinstance(number, int) or ("e" not in text and "." in text) else f"{number:.17e}"
+
+
+def _problems(text: str) -> list[str]:
+    """The codes of the problems `check` reports for a case given as text; it must not raise."""
+    result = check.check_text(text, "t.yaml")
+    return [p.code for p in result.problems if p.level == "error"]
+
+
+# --- the reader ------------------------------------------------------------------------
+
+
+@SETTINGS
+@given(st.sampled_from(TAGS), st.text(max_size=12))
+def test_any_tagged_scalar_is_read_or_refused_with_a_place(tag: str, text: str) -> None:
+    quoted = json.dumps(text, ensure_ascii=False)  # a JSON string is a YAML double-quoted scalar
+    for value in (f"{tag} {quoted}", f"{tag} {text}" if text.strip() and "\n" not in text else tag + " x"):
+        try:
+            doc = source.parse(f"title: t\narrest:\n  warrant_shown: {value}\n", "t.yaml")
+        except InputError as exc:
+            (problem,) = exc.problems
+            assert problem.line >= 1 and problem.path == "t.yaml"
+            continue
+        check.run(doc, rulebook.load())  # and whatever was read, the pipeline takes without raising
+
+
+@pytest.mark.parametrize("value", ["!!bool maybe", "!!bool ''", "!!int ''", "!!float ''", "!!int 0x_"])
+def test_a_scalar_its_tag_cannot_read_is_a_problem_on_its_line(value: str) -> None:
+    with pytest.raises(InputError) as exc:
+        source.parse(f"title: t\narrest:\n  warrant_shown: {value}\n", "t.yaml")
+    (problem,) = exc.value.problems
+    assert (problem.code, problem.line, problem.col) == ("bad-scalar", 3, 18)
+
+
+def test_a_bad_file_does_not_stop_the_batch(tmp_path: Path) -> None:
+    bad = tmp_path / "a.yaml"
+    bad.write_text("arrest: {warrant_shown: !!bool maybe}\n", encoding="utf-8")
+    out = wgad("check", str(bad), str(REFERENCE))
+    assert out.returncode == 1, out.stderr
+    assert "a.yaml:1:25: error:" in out.stdout and "Categories established: I, II, III, V" in out.stdout
+
+
+@SETTINGS
+@given(
+    st.one_of(
+        st.floats(allow_nan=False, allow_infinity=False),
+        st.integers(-(10**30), 10**30),
+        st.sampled_from([1.0e-5, 1.0e20, 1.0e16, 0.000001, 5e-324, 2**53, 2**53 + 1, -(2**53) - 1]),
+    )
+)
+def test_a_number_of_any_magnitude_runs_or_is_refused_as_out_of_range(number: float) -> None:
+    codes = _problems(f"detention: [{{kind: prison}}]\nsentence: {{years: {_yaml(number)}}}\n")
+    assert codes == ([] if abs(number) <= source.MAX_NUMBER else ["bad-number"])
+
+
+@pytest.mark.parametrize("text", ["9" * 20_000, "0x" + "f" * 20_000, ".inf", "-.inf", ".nan", "!!float 1e400"])
+def test_numbers_no_engine_can_hold_are_refused_as_read(text: str) -> None:
+    assert _problems(f"person: {{age: {text}}}\n") == ["bad-number"]
+
+
+@pytest.mark.parametrize("char", ["\u2028", "\u2029", "\x85"])
+@pytest.mark.parametrize("where", ["comment", "plain", "quoted"])
+def test_a_line_break_editors_do_not_show_is_refused_where_the_editor_shows_it(char: str, where: str) -> None:
+    prefix = {"comment": "# note", "plain": "title: a", "quoted": 'title: "a'}[where]
+    rest = {"comment": "", "plain": "", "quoted": '"'}[where]
+    text = f"person: {{age: 3}}\n{prefix}{char}arrest: {{warrant_shown: false}}{rest}\n"
+    with pytest.raises(InputError) as exc:
+        source.parse(text, "t.yaml")
+    (problem,) = exc.value.problems
+    assert (problem.code, problem.line, problem.col) == ("unseen-line-break", 2, len(prefix) + 1)
+
+
+@SETTINGS
+@given(st.text(st.characters(codec="utf-8"), max_size=30))
+def test_a_character_is_placed_where_an_editor_shows_it(text: str) -> None:
+    body = f"title: x\nnotes: {json.dumps(text, ensure_ascii=False)}\n"
+    try:
+        source.parse(body, "t.yaml")
+    except InputError as exc:
+        (problem,) = exc.problems
+        lines = body.split("\n")
+        assert problem.line <= len(lines) and problem.col <= len(lines[problem.line - 1]) + 1
+
+
+def test_a_control_character_after_wide_characters_is_placed_by_character_not_byte() -> None:
+    with pytest.raises(InputError) as exc:
+        source.parse("title: x\nnotes: ééé\x01\n", "t.yaml")
+    (problem,) = exc.value.problems
+    assert (problem.line, problem.col) == (2, 11)
+
+
+def test_a_tag_on_a_key_is_refused() -> None:
+    with pytest.raises(InputError) as exc:
+        source.parse("!foo title: x\n", "t.yaml")
+    assert [p.code for p in exc.value.problems] == ["unsafe-tag"]
+
+
+@pytest.mark.parametrize("length", [100, 19_000])
+def test_aliases_of_a_long_string_are_bounded_by_the_text_they_expand_to(tmp_path: Path, length: int) -> None:
+    copies = source.MAX_TEXT // length + 2
+    case = tmp_path / "alias.yaml"
+    case.write_text(f"title: &t {'x' * length}\narrest:\n  charges:\n" + "    - *t\n" * copies, encoding="utf-8")
+    (problem,) = check.read(case)[1].problems
+    assert problem.code == "too-much-text" and problem.line > 3  # at the alias that went over
+
+
+def test_an_alias_is_reported_on_its_own_line() -> None:
+    text = "person:\n  nationality: &n Kazakhstan\n  name: x\narrest:\n  date: 2020-01-01\n  place: *n\n"
+    doc = source.parse(text, "t.yaml")
+    assert doc.where(("arrest", "place")) == (6, 10)
+    assert doc.where(("person", "nationality")) == (2, 16)
+    result = check.check_text(text.replace("place: *n", "warrant_shown: *n"), "t.yaml")
+    assert [(p.code, p.line) for p in result.problems] == [("wrong-type", 6)]
+
+
+def test_an_alias_inside_an_aliased_list_keeps_the_order_of_the_file() -> None:
+    text = "a: &a [x, &b y]\nb: *b\nc: *a\nd: *b\n"
+    doc = source.parse(text, "t.yaml")
+    assert [doc.where((k,)) for k in "abcd"] == [(1, 4), (2, 4), (3, 4), (4, 4)]
+    assert doc.where(("c", 1)) == (3, 4)  # inside an alias: the alias's place
+
+
+# --- the engine's encoding -------------------------------------------------------------
+
+RULES = """category: III
+rules:
+  - id: III.nationality
+    title: nationality
+    when: {{fact: person.nationality, is: {text}}}
+    then: {{category: III}}
+    provisions: [x]
+    jurisprudence: [y]
+    explain: x
+  - id: II.years
+    title: years
+    category: II
+    when: {{fact: sentence.years, at_least: {number}}}
+    then: {{category: II}}
+    provisions: [x]
+    jurisprudence: [y]
+    explain: x
+"""
+
+TEXTS = ["Türkiye", "Côte d'Ivoire", "中国", "Ελλάδα", 'a "quoted" \\\\ name', "😀", "T\u0308rkiye"]
+NUMBERS = [0, 1.0e-5, 0.000001, 5e-324, 1.5, 1e15, 2**53, -3]
+
+
+@pytest.fixture(scope="module")
+def books(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, float], rulebook.Rulebook]:
+    """A rulebook for each pair of a text and a number its rules test for."""
+    out = {}
+    for i, (text, number) in enumerate(zip(TEXTS, NUMBERS, strict=False)):
+        folder = tmp_path_factory.mktemp(f"rules{i}")
+        (folder / "r.yaml").write_text(
+            RULES.format(text=json.dumps(text, ensure_ascii=False), number=_yaml(number)), encoding="utf-8"
+        )
+        out[text, number] = rulebook.load(folder)
+    return out
+
+
+@SETTINGS
+@given(data=st.data())
+def test_engine_and_plain_reading_agree_on_non_ascii_text_and_numbers_of_any_magnitude(
+    books: dict[tuple[str, float], rulebook.Rulebook], data: st.DataObject
+) -> None:
+    text, number = data.draw(st.sampled_from(sorted(books, key=str)))
+    nationality = data.draw(st.sampled_from([*TEXTS, text.upper()]))
+    near = [y for y in (number, number * 2, number / 2, -number) if abs(y) <= source.MAX_NUMBER]
+    years = data.draw(st.one_of(st.sampled_from(near), st.floats(-1e15, 1e15)))
+    case_text = (
+        f"person: {{nationality: {json.dumps(nationality, ensure_ascii=False)}}}\nsentence: {{years: {_yaml(years)}}}\n"
+    )
+    book = books[text, number]
+    result = check.check_text(case_text, "t.yaml", book)
+    assert result.analysis is not None, [str(p) for p in result.problems]
+    doc = facts.build(result.case).doc
+    assert set(result.analysis.fired) == reading.fired(book.rules, doc)
+    assert ("III.nationality" in result.analysis.fired) == (nationality == text)  # the oracle itself, by hand
+
+
+def test_encode_writes_no_exponent_and_reads_back_the_same() -> None:
+    value = {"a": [1e-05, 5e-324, 1e15, 2**53, -0.0001, "1e-05"], "b": "Türkiye"}
+    text = engine.encode(value)
+    assert "e-0" not in text.replace('"1e-05"', "") and text.isascii()
+    assert json.loads(text) == value
+
+
+@pytest.mark.parametrize(
+    ("value", "code"),
+    [(".inf", "bad-number"), (".nan", "bad-number"), ("9" * 30, "bad-number"), ("!!bool maybe", "bad-scalar")],
+)
+def test_rules_check_refuses_what_every_command_would(tmp_path: Path, value: str, code: str) -> None:
+    folder = tmp_path / "rules"
+    folder.mkdir()
+    (folder / "r.yaml").write_text(RULES.format(text="x", number=value), encoding="utf-8")
+    out = wgad("rules", "--check", "--rules", str(folder))
+    assert out.returncode == 1 and f"[{code}]" in out.stdout, out.stdout + out.stderr
+
+
+def test_a_rule_value_rules_check_passes_runs_in_every_command(tmp_path: Path) -> None:
+    folder = tmp_path / "rules"
+    folder.mkdir()
+    (folder / "r.yaml").write_text(RULES.format(text='"Türkiye"', number="1.0e-5"), encoding="utf-8")
+    case = tmp_path / "c.yaml"
+    case.write_text("person: {nationality: Türkiye}\nsentence: {years: 0.5}\n", encoding="utf-8")
+    assert wgad("rules", "--check", "--rules", str(folder)).returncode == 0
+    out = wgad("check", "--rules", str(folder), str(case))
+    assert out.returncode == 0 and "Categories established: II, III" in out.stdout, out.stdout + out.stderr
