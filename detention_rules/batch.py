@@ -115,9 +115,16 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
+def workers(jobs: int, total: int) -> int:
+    """Worker processes for a batch: never more than the files, nor than the cores (each costs memory
+    and the work is all CPU), whatever `--jobs` asks."""
+    return max(1, min(jobs, total, default_jobs()))
+
+
 def run(paths: Iterable[Path], job: Job, jobs: int, ordered: bool, total: int) -> Iterator[Done]:
     """Results for each path; in input order if `ordered`, else as they finish. Paths are read lazily."""
-    if jobs <= 1 or total <= 1:
+    jobs = workers(jobs, total)
+    if jobs <= 1:
         _init(job)
         yield from map(_one, paths)
         return
@@ -126,7 +133,7 @@ def run(paths: Iterable[Path], job: Job, jobs: int, ordered: bool, total: int) -
     # Forked on Linux, so workers start with the modules and the case model already built (this
     # process runs no threads to copy: the engine does not use durable-rules' threaded Host).
     context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
-    with context.Pool(min(jobs, total), initializer=_worker_init, initargs=(job,)) as pool:
+    with context.Pool(jobs, initializer=_worker_init, initargs=(job,)) as pool:
         mapper = pool.imap if ordered else pool.imap_unordered
         yield from mapper(_one, paths, chunksize=CHUNK)
 

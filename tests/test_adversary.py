@@ -5,17 +5,21 @@ Each class is tested at its cause (the reader, the engine's encoding), with gene
 
 from __future__ import annotations
 
+import copy
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
+import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from detention_rules import check, engine, facts, reading, rulebook, source
+from detention_rules import batch, check, engine, facts, impact, reading, rulebook, source, whynot
 from detention_rules.errors import InputError
 
 from .conftest import REFERENCE, wgad
+from .strategies import cases
 
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 TAGS = ["!!bool", "!!int", "!!float", "!!null", "!!str", "!!timestamp", ""]
@@ -232,3 +236,83 @@ def test_a_rule_value_rules_check_passes_runs_in_every_command(tmp_path: Path) -
     assert wgad("rules", "--check", "--rules", str(folder)).returncode == 0
     out = wgad("check", "--rules", str(folder), str(case))
     assert out.returncode == 0 and "Categories established: II, III" in out.stdout, out.stdout + out.stderr
+
+
+# --- time and memory -------------------------------------------------------------------
+
+
+def _set_deep(doc: dict[str, Any], path: str, value: Any) -> dict[str, Any]:
+    """The naive way: copy the whole case, then set the fact."""
+    out = copy.deepcopy(doc)
+    node: Any = out
+    parts = path.replace("[", ".[").split(".")
+    for part, nxt in zip(parts, [*parts[1:], None], strict=True):
+        if part.startswith("["):
+            node = node[int(part[1:-1])]
+        elif nxt is None:
+            node[part] = value
+        else:
+            node = node.setdefault(part, [] if nxt.startswith("[") else {})
+    return out
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(cases(), st.data())
+def test_the_impact_of_each_answer_is_that_of_rerunning_the_whole_case(
+    data: dict[str, Any], more: st.DataObject
+) -> None:
+    for name in ("detention", "conduct"):  # long lists, often repeating an item, so stand-ins are chosen
+        items = data.get(name) or []
+        if items:
+            data[name] = more.draw(st.lists(st.sampled_from(items), min_size=len(items), max_size=9))
+    result = check.check_text(yaml.safe_dump(data), "t.yaml")
+    assert result.facts is not None, [str(p) for p in result.problems]
+    book = rulebook.load()
+    doc = result.facts.doc
+    base = impact.established(book, doc)
+    fast = impact.Impact(book, doc)
+    for q in whynot.questions(book, result.facts):
+        naive = {}
+        for value in impact.candidates(q.field):
+            naive[json.dumps(value)] = impact.established(book, _set_deep(doc, q.field, value))
+            assert fast.after(q.field, value) == naive[json.dumps(value)], (q.field, value)
+        assert q.impact == max((len(after ^ base) for after in naive.values()), default=0), q.field
+    for name in ("detention", "conduct"):  # and any fact of an item, asked or not (an `unless` is never asked)
+        if doc.get(name):
+            i = more.draw(st.integers(0, len(doc[name]) - 1))
+            for field in (f for f in facts.readable_fields() if f.startswith(f"{name}[].")):
+                path = f"{name}[{i}].{field.removeprefix(name + '[].')}"
+                for value in impact.candidates(path):
+                    assert fast.after(path, value) == impact.established(book, _set_deep(doc, path, value)), path
+
+
+def test_an_answer_that_defeats_one_of_two_qualifying_items_leaves_the_other() -> None:
+    """`unless` is the one condition an answer can turn from true to false: the other item must still count."""
+    item = {"right": "expression", "led_to_detention": True, "political": True, "peaceful": True}
+    result = check.check_text(yaml.safe_dump({"conduct": [item, item], "detention": [{"kind": "prison"}]}), "t.yaml")
+    assert result.facts is not None
+    book, doc = rulebook.load(), result.facts.doc
+    assert "II" in impact.established(book, doc)
+    assert "II" in impact.Impact(book, doc).after("conduct[0].incited_violence", True)
+    assert "II" not in impact.Impact(book, {**doc, "conduct": doc["conduct"][:1]}).after(
+        "conduct[0].incited_violence", True
+    )
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.sampled_from(["detention", "detention[0]", "detention[1].kind", "detention[].kind", "arrest"])),
+    st.sampled_from(["detention[0].kind", "detention[1].kind", "detention[10].kind", "arrest.date", "arrested"]),
+)
+def test_a_fact_is_contested_as_the_contests_list_says(contests: list[str], name: str) -> None:
+    def naive(form: str) -> bool:
+        return any(form == c or form.startswith((c + ".", c + "[")) for c in contests)
+
+    assert facts._listed(name, set(contests)) == (naive(name) or naive(source.generic(name)))
+
+
+def test_jobs_never_fork_more_workers_than_cores_or_files() -> None:
+    cores = batch.default_jobs()
+    assert batch.workers(400, 10_000) == cores
+    assert batch.workers(400, 1) == 1
+    assert batch.workers(0, 5) == 1
