@@ -21,7 +21,7 @@ import typer
 
 from . import batch, rulebook
 from . import check as pipeline
-from .errors import InputError, UsageError, WgadError, exit_code
+from .errors import InputError, UsageError, WgadError, exit_code, printable
 
 app = typer.Typer(
     add_completion=False,
@@ -397,22 +397,41 @@ def new(path: Annotated[Path, typer.Argument(help="The case file to create.")]) 
 
 def main() -> None:
     """Entry point: run the app, turning every known error into a message and an exit code."""
+    if sys.stderr is None:  # started with standard error closed: messages go nowhere, exit codes still tell
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - open for the life of the process
+    if sys.stdout is None:  # started with standard output closed (`wgad check x >&-`)
+        sys.stderr.write("wgad: standard output is closed\n")
+        sys.exit(2)
     if hasattr(signal, "SIGPIPE"):  # `wgad check DIR | head`: end quietly, as Unix tools do (exit 141)
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     try:
-        app()  # typer reports bad options itself (exit 2) and exits with each command's code
+        try:
+            app()  # typer reports bad options itself (exit 2) and exits with each command's code
+        finally:
+            sys.stdout.flush()  # here, so that a full disk is reported, not met again at exit
     except InputError as exc:
         for p in exc.problems:
             sys.stderr.write(f"{p}\n")
         sys.exit(exc.exit_code)
     except WgadError as exc:
-        sys.stderr.write(f"wgad: {exc}\n")
+        sys.stderr.write(f"wgad: {printable(str(exc))}\n")
         sys.exit(exc.exit_code)
     except KeyboardInterrupt:
         sys.stderr.write("wgad: interrupted\n")
         sys.exit(130)
+    except OSError as exc:  # every file the tool reads reports its own errors: this is the output failing
+        _discard_output()
+        sys.stderr.write(f"wgad: cannot write the output: {exc.strerror or exc}\n")
+        sys.exit(2)
     except Exception as exc:  # a bug: say so without dumping case data
         if os.environ.get("WGAD_DEBUG"):
             raise
         sys.stderr.write(f"wgad: internal error ({type(exc).__name__}); rerun with WGAD_DEBUG=1 to see it\n")
         sys.exit(3)
+
+
+def _discard_output() -> None:
+    """Point standard output at /dev/null, so that the flush at exit does not fail a second time."""
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())

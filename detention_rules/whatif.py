@@ -25,6 +25,10 @@ _STEP = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*)((?:\[\d+\])*)$")
 
 def parse_set(text: str) -> tuple[list[str | int], Any]:
     """`detention[0].incommunicado=true` -> (["detention", 0, "incommunicado"], True)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # a byte that is not UTF-8 on the command line arrives as a lone surrogate
+        raise UsageError(f"--set {text!r}: not valid UTF-8") from None
     if "=" not in text:
         raise UsageError(f"--set {text!r}: expected PATH=VALUE, e.g. arrest.warrant_shown=true")
     if "\n" in text or "\r" in text:

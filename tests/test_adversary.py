@@ -7,6 +7,11 @@ from __future__ import annotations
 
 import copy
 import json
+import os
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -316,3 +321,102 @@ def test_jobs_never_fork_more_workers_than_cores_or_files() -> None:
     assert batch.workers(400, 10_000) == cores
     assert batch.workers(400, 1) == 1
     assert batch.workers(0, 5) == 1
+
+
+# --- output that cannot be written, and batches that must go on ---------------------------
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full here")
+@pytest.mark.parametrize("command", [["check"], ["check", "-f", "jsonl"], ["validate"], ["draft"]])
+def test_a_full_disk_on_standard_output_is_an_io_error(command: list[str]) -> None:
+    with open("/dev/full", "w") as full:
+        out = subprocess.run(
+            [sys.executable, "-m", "detention_rules", *command, str(REFERENCE)],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            check=False,
+            timeout=300,
+        )
+    assert out.returncode == 2 and "cannot write the output: No space left on device" in out.stderr, out.stderr
+
+
+@pytest.mark.parametrize("command", ["check", "validate"])
+def test_closed_standard_output_is_a_usage_error(command: str) -> None:
+    out = subprocess.run(
+        [sys.executable, "-m", "detention_rules", command, str(REFERENCE)],
+        stdout=None,
+        stderr=subprocess.PIPE,
+        text=True,
+        check=False,
+        timeout=300,
+        preexec_fn=lambda: os.close(1),
+    )
+    assert out.returncode == 2 and "standard output is closed" in out.stderr, out.stderr
+
+
+def test_a_set_that_is_not_utf8_is_a_usage_error() -> None:
+    out = subprocess.run(
+        [sys.executable, "-m", "detention_rules", "check", "--set", b"arrest.place=\xff", str(REFERENCE)],
+        capture_output=True,
+        check=False,
+        timeout=300,
+    )
+    assert out.returncode == 2 and b"not valid UTF-8" in out.stderr, out.stderr
+
+
+def test_a_failure_of_the_tool_on_one_file_is_that_files_result(monkeypatch: pytest.MonkeyPatch) -> None:
+    real = check.check_file
+
+    def failing(path: Path, *args: Any) -> check.CaseResult:
+        if path.name == "boom.yaml":
+            raise KeyError("boom")
+        return real(path, *args)
+
+    monkeypatch.setattr(check, "check_file", failing)
+    monkeypatch.delenv("WGAD_DEBUG", raising=False)
+    summary = batch.Summary()
+    done = list(batch.run([Path("boom.yaml"), REFERENCE], batch.Job("check", "jsonl"), 1, True, 2))
+    for d in done:
+        summary.add(d)
+    assert [d.internal for d in done] == [True, False] and done[1].categories == ("I", "II", "III", "V")
+    assert json.loads(done[0].output)["problems"][0]["code"] == "internal"
+    assert summary.exit_code == 3
+
+
+def _children(pid: int) -> set[int]:
+    out = set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            out.add(int(stat.parent.name))
+    return out
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="reads /proc")
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGHUP, signal.SIGKILL])
+def test_killing_the_parent_of_a_batch_ends_its_workers_quietly(tmp_path: Path, sig: int) -> None:
+    for i in range(1500):
+        (tmp_path / f"c{i}.yaml").write_bytes(REFERENCE.read_bytes())
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "detention_rules", "check", "-j", "2", "-f", "jsonl", str(tmp_path)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.readline()  # the workers are running
+    workers = _children(proc.pid)
+    assert workers
+    proc.send_signal(sig)
+    proc.stdout.close()
+    err = proc.stderr.read()
+    proc.stderr.close()
+    proc.wait(timeout=60)
+    deadline = time.monotonic() + 30
+    while any(Path(f"/proc/{w}").exists() for w in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not any(Path(f"/proc/{w}").exists() for w in workers)
+    assert b"Traceback" not in err, err.decode(errors="replace")
