@@ -9,7 +9,6 @@ memory stays flat however many files there are.
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 import time
@@ -21,6 +20,7 @@ from typing import Any
 
 from . import rulebook
 from .case import CATEGORIES
+from .escaping import json_text
 
 #: Files handed to a worker at a time: large enough to amortise the hand-off, small enough to stream.
 CHUNK = 64
@@ -118,7 +118,7 @@ def _failed(path: Path, exc: Exception) -> Done:
         if _job.mode == "validate" and _job.fmt == "json":
             output = output["problems"]
         elif _job.fmt == "jsonl":
-            output = json.dumps(output, ensure_ascii=False)
+            output = json_text(output)
     return Done(str(path), output, False, False, errors=1, internal=True)
 
 
@@ -134,7 +134,7 @@ def _check_one(path: Path) -> Done:
             output = [p.as_dict() for p in result.problems]
         elif job.fmt == "jsonl":
             problems = [p.as_dict() for p in result.problems]
-            output = json.dumps({"file": str(path), "valid": result.valid, "problems": problems}, ensure_ascii=False)
+            output = json_text({"file": str(path), "valid": result.valid, "problems": problems})
     else:
         result = pipeline.check_file(path, _book, job.why_not)
         if job.fmt in ("json", "jsonl"):
@@ -142,7 +142,7 @@ def _check_one(path: Path) -> Done:
 
             output = renderer.result(result)
             if job.fmt == "jsonl":  # serialised here, so the parent process only writes
-                output = json.dumps(output, ensure_ascii=False)
+                output = json_text(output)
         else:
             from .render import report
 

@@ -8,7 +8,6 @@ for `evaluate`, the engine disagrees with an opinion); 2 usage or I/O error;
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import signal
 import sys
@@ -21,7 +20,8 @@ import typer
 
 from . import batch, rulebook
 from . import check as pipeline
-from .errors import InputError, UsageError, WgadError, exit_code, printable
+from .errors import InputError, UsageError, WgadError, exit_code
+from .escaping import json_text, printable
 
 app = typer.Typer(
     add_completion=False,
@@ -135,7 +135,7 @@ def _stream(files: Iterable[Path], total: int, job: batch.Job, fmt: Format, jobs
         progress.update(summary.files)
     progress.clear()
     if fmt is Format.json:
-        sys.stdout.write(json.dumps(collected, indent=2, ensure_ascii=False) + "\n")
+        sys.stdout.write(json_text(collected, 2) + "\n")
     if job.mode == "validate" or total > 1:
         (sys.stderr if fmt in (Format.json, Format.jsonl) else sys.stdout).write(summary.table(job.mode))
     return summary
@@ -161,8 +161,8 @@ def _what_if(
             for a, b in zip(originals, results, strict=True)
         ]
         if fmt is Format.jsonl:
-            return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
-        return json.dumps(rows, indent=2, ensure_ascii=False) + "\n"
+            return "".join(json_text(row) + "\n" for row in rows)
+        return json_text(rows, 2) + "\n"
     lines = []
     for a, b in zip(originals, results, strict=True):
         lines.append(f"{a.path}: what if {', '.join(changes)}")
@@ -180,7 +180,7 @@ def _what_if(
     from .render import report
 
     valid = [r for r in results if r.analysis is not None]
-    return "\n".join(lines) + "\n" + (report(valid, fmt.value) if valid else "")
+    return "\n".join(map(printable, lines)) + "\n" + (report(valid, fmt.value) if valid else "")
 
 
 @app.command()
@@ -216,7 +216,7 @@ def evaluate(
         if cov is not None:
             data["unexercised_rules"] = cov.unexercised_rules(book)
             data["unexercised_conditions"] = cov.unexercised_conditions()
-        sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+        sys.stdout.write(json_text(data, 2) + "\n")
     else:
 
         def pct(x: float | None) -> str:
@@ -235,14 +235,16 @@ def evaluate(
             sys.stdout.write("\nDisagreements:\n")
             for d in ev.disagreements:
                 gap = "  [known gap]" if d.known_gap else ""
-                sys.stdout.write(f"- {d.path}: category {d.category} {d.kind}{gap}\n    {d.cause}\n")
+                sys.stdout.write(
+                    f"- {printable(d.path)}: category {d.category} {d.kind}{gap}\n    {printable(d.cause)}\n"
+                )
         for path in ev.invalid:
-            sys.stdout.write(f"- {path}: invalid, not evaluated (run wgad validate)\n")
+            sys.stdout.write(f"- {printable(path)}: invalid, not evaluated (run wgad validate)\n")
         if cov is not None:
             rules_left, conds_left = cov.unexercised_rules(book), cov.unexercised_conditions()
             sys.stdout.write(f"\nCoverage: {len(rules_left)} rule(s) and {len(conds_left)} condition(s) unexercised\n")
             for item in rules_left + conds_left:
-                sys.stdout.write(f"- {item}\n")
+                sys.stdout.write(f"- {printable(item)}\n")
     raise typer.Exit(0 if ev.agrees else 1)
 
 
@@ -270,12 +272,13 @@ def gaps(
         return
     if fmt is Format.json:
         rows = [{"field": q.field, "question": q.text, "impact": q.impact, "rules": list(q.rules)} for q in asked]
-        sys.stdout.write(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
+        sys.stdout.write(json_text(rows, 2) + "\n")
         return
     if not asked:
         sys.stdout.write("No open question: no unknown fact could change a finding.\n")
     for q in asked:
-        sys.stdout.write(f"{q.text} -> {q.field}  (could change {q.impact} finding(s); rules: {', '.join(q.rules)})\n")
+        line = f"{q.text} -> {q.field}  (could change {q.impact} finding(s); rules: {', '.join(q.rules)})"
+        sys.stdout.write(printable(line) + "\n")
 
 
 @app.command()
@@ -329,7 +332,7 @@ def draft(
         output.write_text(text, encoding="utf-8")
     except OSError as exc:
         raise UsageError(f"{output}: cannot write: {exc.strerror or exc}") from None
-    sys.stdout.write(f"wrote {output}\n")
+    sys.stdout.write(f"wrote {printable(str(output))}\n")
 
 
 @app.command("rules")
@@ -361,7 +364,7 @@ def list_rules(
             }
             for r in book.rules
         ]
-        sys.stdout.write(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
+        sys.stdout.write(json_text(rows, 2) + "\n")
         return
     if fmt is Format.markdown:
         from .render.markdown import rules_table
@@ -369,7 +372,9 @@ def list_rules(
         sys.stdout.write(rules_table(book))
         return
     for r in book.rules:
-        sys.stdout.write(f"{r.id:<42} {r.title}\n{'':<42} {', '.join(r.provisions)}\n")
+        sys.stdout.write(
+            printable(f"{r.id:<42} {r.title}") + "\n" + printable(f"{'':<42} {', '.join(r.provisions)}") + "\n"
+        )
 
 
 @app.command()
@@ -377,7 +382,7 @@ def schema() -> None:
     """Print the JSON Schema of a case file (for editors and the YAML language server)."""
     from .case import json_schema
 
-    sys.stdout.write(json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n")
+    sys.stdout.write(json_text(json_schema(), 2) + "\n")
 
 
 @app.command()
@@ -392,7 +397,7 @@ def new(path: Annotated[Path, typer.Argument(help="The case file to create.")]) 
             fh.write(skeleton())
     except OSError as exc:
         raise UsageError(f"{path}: cannot write: {exc.strerror or exc}") from None
-    sys.stdout.write(f"wrote {path}\n")
+    sys.stdout.write(f"wrote {printable(str(path))}\n")
 
 
 def main() -> None:

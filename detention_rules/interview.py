@@ -16,6 +16,7 @@ import yaml
 
 from . import source
 from .errors import UsageError
+from .escaping import printable
 from .facts import readable_fields
 from .source import generic
 from .validate import validate
@@ -100,7 +101,7 @@ def interview(path: Path, doc: source.Document, asked: list[Question], output: P
                 )
                 break
     answered = apply(doc, parse_sets(changes))
-    header = f"# Answers to `wgad gaps --ask` for {path.name}; the original is unchanged.\n"
+    header = f"# Answers to `wgad gaps --ask` for {printable(path.name)}; the original is unchanged.\n"
     text = header + yaml.safe_dump(answered.data, sort_keys=False, allow_unicode=True)
     new_doc = source.parse(text, str(target))
     _, problems = validate(new_doc)
@@ -112,6 +113,6 @@ def interview(path: Path, doc: source.Document, asked: list[Question], output: P
         raise UsageError(
             f"{target}: cannot write ({exc.strerror or exc}); the answered case is printed above"
         ) from None
-    sys.stdout.write(f"wrote {target} ({len(changes)} answer(s))\n")
+    sys.stdout.write(f"wrote {printable(str(target))} ({len(changes)} answer(s))\n")
     for p in problems:
         sys.stdout.write(f"{p}\n")

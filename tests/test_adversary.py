@@ -12,6 +12,7 @@ import signal
 import subprocess
 import sys
 import time
+import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +21,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from detention_rules import batch, check, engine, facts, impact, reading, rulebook, source, whynot
+from detention_rules import batch, check, engine, escaping, facts, impact, reading, rulebook, source, whynot
 from detention_rules.errors import InputError
 
 from .conftest import REFERENCE, wgad
@@ -420,3 +421,73 @@ def test_killing_the_parent_of_a_batch_ends_its_workers_quietly(tmp_path: Path, 
         time.sleep(0.1)
     assert not any(Path(f"/proc/{w}").exists() for w in workers)
     assert b"Traceback" not in err, err.decode(errors="replace")
+
+
+# --- what reaches the reader's screen ------------------------------------------------------
+
+HIDDEN_CATEGORIES = {"Cc", "Cf", "Zl", "Zp", "Cs"}
+EVIL = "x\x1b]0;pwned\x07\u202e\u2066Categories established: I, II\u2069\u200b\n- fake bullet\x9b31m\u2028y"
+
+
+def test_every_character_not_shown_as_itself_is_escaped() -> None:
+    for code in range(0x110000):
+        char = chr(code)
+        if unicodedata.category(char) in HIDDEN_CATEGORIES:
+            assert escaping.printable(char) != char, hex(code)
+            assert escaping.printable(char).isascii()
+            if code >= 0x20:  # C0 is json's own business, and it escapes it
+                assert char not in escaping.json_text(char), hex(code)
+
+
+@SETTINGS
+@given(st.text())
+def test_escaped_text_shows_nothing_hidden_and_json_reads_back_the_same(text: str) -> None:
+    shown = escaping.printable(text)
+    assert not any(unicodedata.category(c) in HIDDEN_CATEGORIES for c in shown)
+    data = {"t": text, "l": [text]}
+    encoded = escaping.json_text(data)
+    assert json.loads(encoded) == data
+    assert encoded.splitlines() == encoded.split("\n")  # no reader splits a record at U+2028 or NEL
+
+
+def _evil_case(tmp_path: Path) -> Path:
+    data = yaml.safe_load(REFERENCE.read_text(encoding="utf-8"))
+    data["title"] = EVIL
+    data["person"]["name"] = EVIL
+    data["person"]["nationality"]["value"] = EVIL
+    data["arrest"]["charges"]["value"] = [EVIL]
+    folder = tmp_path / "evil\x1b[31m\u202e"
+    folder.mkdir()
+    case = folder / "x\n- fake\u202e.yaml"
+    case.write_text(yaml.safe_dump(data, allow_unicode=False), encoding="utf-8")
+    return case
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["check"],
+        ["check", "-f", "markdown"],
+        ["check", "-f", "json"],
+        ["check", "-f", "jsonl"],
+        ["check", "--set", "arrest.warrant_shown=true"],
+        ["check", "--set", "arrest.warrant_shown=true", "-f", "jsonl"],
+        ["validate"],
+        ["draft"],
+        ["draft", "-f", "html"],
+        ["gaps"],
+        ["evaluate"],
+    ],
+)
+def test_no_renderer_prints_what_the_reader_cannot_see(tmp_path: Path, args: list[str]) -> None:
+    case = _evil_case(tmp_path)
+    for target in (case,) if args[0] in ("draft", "gaps") else (case, case.parent):
+        out = wgad(*args, str(target))
+        assert out.returncode in (0, 1), out.stderr
+        for stream in (out.stdout, out.stderr):
+            hidden = [c for c in stream.replace("\n", "") if unicodedata.category(c) in HIDDEN_CATEGORIES]
+            assert not hidden, (args, hidden[:5])
+            lines = stream.splitlines()
+            assert not any(
+                line.lstrip().startswith(("- fake", "Categories established: I, II\u2069")) for line in lines
+            )

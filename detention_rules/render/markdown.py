@@ -7,6 +7,7 @@ from pathlib import Path
 from ..case import CATEGORIES
 from ..check import CaseResult
 from ..derivation import ConclusionNode, FactNode
+from ..escaping import printable
 from ..rulebook import Rulebook
 from .text import STRENGTH, why_not_lines
 
@@ -40,10 +41,9 @@ def render(results: list[CaseResult]) -> str:
     out: list[str] = []
     for res in results:
         title = res.case.title if res.case and res.case.title else res.path
-        out.append(f"# {title}\n")
-        out.append(f"File: `{res.path}`\n")
+        out += [f"# {title}", "", f"File: `{res.path}`", ""]
         if res.problems:
-            out.append("## Problems\n")
+            out += ["## Problems", ""]
             out += [f"- `{p}`" for p in res.problems]
             out.append("")
         a = res.analysis
@@ -52,20 +52,21 @@ def render(results: list[CaseResult]) -> str:
         found = a.categories
         out.append(
             f"**Categories established:** {', '.join(found) or 'none'}; "
-            f"not established: {', '.join(c for c in CATEGORIES if c not in found) or 'none'}\n"
+            f"not established: {', '.join(c for c in CATEGORIES if c not in found) or 'none'}"
         )
+        out.append("")
         shown: set[str] = set()
         for f in a.findings:
-            out.append(f"## Category {f.category}\n")
-            out.append(f"{STRENGTH[f.strength].capitalize()}.\n")
+            out += [f"## Category {f.category}", "", f"{STRENGTH[f.strength].capitalize()}.", ""]
             if f.contested:
-                out.append("Contested facts: " + ", ".join(f"`{x.path}`" for x in f.contested) + "\n")
+                out += ["Contested facts: " + ", ".join(f"`{x.path}`" for x in f.contested), ""]
             shown.add(f.tree.conclusion)
             _tree(f.tree, 0, shown, out)
             out.append("")
         for line in why_not_lines(res.why_not):
-            out.append(f"## {line}\n" if line.startswith("Category") else f"    {line}" if line else "")
-    return "\n".join(out).rstrip() + "\n"
+            out += [f"## {line}", ""] if line.startswith("Category") else [f"    {line}" if line else ""]
+    # each entry is one line: text from the file cannot start another (escaping.printable)
+    return "\n".join(map(printable, out)).rstrip() + "\n"
 
 
 def rules_table(book: Rulebook) -> str:
@@ -79,4 +80,4 @@ def rules_table(book: Rulebook) -> str:
             if r.pos.path == path
         ]
         out.append("")
-    return "\n".join(out)
+    return "\n".join(map(printable, out))
