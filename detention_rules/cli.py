@@ -18,7 +18,7 @@ from typing import Annotated
 
 import typer
 
-from . import batch, rulebook
+from . import atomic, batch, rulebook
 from . import check as pipeline
 from .errors import InputError, UsageError, WgadError, exit_code
 from .escaping import json_text, printable
@@ -326,12 +326,14 @@ def draft(
         return
     if output.exists() and os.path.samefile(output, path):  # the case file, through any link
         raise UsageError(f"{output}: the draft never overwrites the case file")  # nor a hard link to it
-    if output.exists() and not force:
+    if (output.exists() or output.is_symlink()) and not force:  # a dangling link too: never written through
         raise UsageError(f"{output}: already exists (an edited draft?); use --force to replace it")
     try:
-        output.write_text(text, encoding="utf-8")
+        atomic.write_text(output, text, replace=force)
+    except FileExistsError:
+        raise UsageError(f"{output}: already exists (an edited draft?); use --force to replace it") from None
     except OSError as exc:
-        raise UsageError(f"{output}: cannot write: {exc.strerror or exc}") from None
+        raise UsageError(f"{output}: cannot write: {exc.strerror or exc}; nothing was written") from None
     sys.stdout.write(f"wrote {printable(str(output))}\n")
 
 
@@ -390,13 +392,14 @@ def new(path: Annotated[Path, typer.Argument(help="The case file to create.")]) 
     """Write a case skeleton with every field, commented, in the questionnaire's order."""
     from .skeleton import skeleton
 
-    if path.exists():
+    if path.exists() or path.is_symlink():
         raise UsageError(f"{path}: already exists; wgad new never overwrites a file")
     try:
-        with path.open("x", encoding="utf-8") as fh:
-            fh.write(skeleton())
+        atomic.write_text(path, skeleton(), replace=False)
+    except FileExistsError:
+        raise UsageError(f"{path}: already exists; wgad new never overwrites a file") from None
     except OSError as exc:
-        raise UsageError(f"{path}: cannot write: {exc.strerror or exc}") from None
+        raise UsageError(f"{path}: cannot write: {exc.strerror or exc}; nothing was written") from None
     sys.stdout.write(f"wrote {printable(str(path))}\n")
 
 

@@ -6,6 +6,7 @@ Each class is tested at its cause (the reader, the engine's encoding), with gene
 from __future__ import annotations
 
 import copy
+import errno
 import json
 import os
 import signal
@@ -20,9 +21,24 @@ import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from typer.testing import CliRunner
 
-from detention_rules import batch, check, engine, escaping, facts, impact, reading, rulebook, source, whynot
-from detention_rules.errors import InputError
+from detention_rules import (
+    atomic,
+    batch,
+    check,
+    cli,
+    engine,
+    escaping,
+    facts,
+    impact,
+    interview,
+    reading,
+    rulebook,
+    source,
+    whynot,
+)
+from detention_rules.errors import InputError, UsageError
 
 from .conftest import REFERENCE, wgad
 from .strategies import cases
@@ -491,3 +507,116 @@ def test_no_renderer_prints_what_the_reader_cannot_see(tmp_path: Path, args: lis
             assert not any(
                 line.lstrip().startswith(("- fake", "Categories established: I, II\u2069")) for line in lines
             )
+
+
+# --- files ------------------------------------------------------------------------------
+
+
+def _no_space(*_: object) -> None:
+    raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+
+@pytest.mark.parametrize("replace", [True, False])
+def test_a_write_that_fails_leaves_the_old_file_or_none(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, replace: bool
+) -> None:
+    target = tmp_path / "draft.md"
+    if replace:
+        target.write_text("the edited draft\n", encoding="utf-8")
+    monkeypatch.setattr(atomic.os, "fsync", _no_space)
+    with pytest.raises(OSError, match="No space"):
+        atomic.write_text(target, "new " * 100_000, replace=replace)
+    assert [p.name for p in tmp_path.iterdir()] == (["draft.md"] if replace else [])
+    if replace:
+        assert target.read_text(encoding="utf-8") == "the edited draft\n"
+
+
+@pytest.mark.parametrize(
+    "args", [["draft", "-o", "{out}", "{case}"], ["draft", "--force", "-o", "{out}", "{case}"], ["new", "{out}"]]
+)
+def test_draft_and_new_on_a_full_disk_change_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str]
+) -> None:
+    out = tmp_path / "out.md"
+    if "--force" in args:
+        out.write_text("the edited draft\n", encoding="utf-8")
+    monkeypatch.setattr(atomic.os, "fsync", _no_space)
+    result = CliRunner().invoke(cli.app, [a.format(out=out, case=REFERENCE) for a in args])
+    assert isinstance(result.exception, UsageError) and "No space left" in str(result.exception)
+    assert [p.name for p in tmp_path.iterdir()] == (["out.md"] if "--force" in args else [])
+    if "--force" in args:
+        assert out.read_text(encoding="utf-8") == "the edited draft\n"
+
+
+def test_draft_never_writes_through_a_dangling_link(tmp_path: Path) -> None:
+    target = tmp_path / "elsewhere.md"
+    link = tmp_path / "draft.md"
+    link.symlink_to(target)
+    out = wgad("draft", "-o", str(link), str(REFERENCE))
+    assert out.returncode == 2 and "already exists" in out.stderr
+    assert not target.exists()
+    assert wgad("draft", "--force", "-o", str(link), str(REFERENCE)).returncode == 0
+    assert not target.exists() and not link.is_symlink() and link.read_text(encoding="utf-8").startswith("# ")
+
+
+def test_the_walk_follows_links_only_inside_the_folder_named(tmp_path: Path) -> None:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    secret = outside / "secret.yaml"
+    secret.write_text("root: x0\ndaemon: x1\n", encoding="utf-8")
+    folder = tmp_path / "cases"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "sub" / "good.yaml").write_bytes(REFERENCE.read_bytes())
+    (folder / "shadow.yaml").symlink_to(secret)
+    (folder / "root").symlink_to("/")
+    (folder / "out").symlink_to(outside)
+    (folder / "alias.yaml").symlink_to(folder / "sub" / "good.yaml")  # inside: followed
+    (folder / "up").symlink_to(folder)  # inside, a loop: walked once
+    assert sorted(p.name for p in check.case_files([folder])) == ["alias.yaml", "good.yaml"]
+    out = wgad("validate", str(folder))
+    assert out.returncode == 0 and "daemon" not in out.stdout + out.stderr
+    assert [p.name for p in check.case_files([folder / "shadow.yaml"])] == ["shadow.yaml"]  # named: read
+
+
+def test_a_file_that_is_no_case_file_gets_one_problem_that_echoes_nothing(tmp_path: Path) -> None:
+    other = tmp_path / "passwd.yaml"
+    other.write_text("".join(f"user{i}: x:{i}:{i}:secret{i}\n" for i in range(25)), encoding="utf-8")
+    (problem,) = check.read(other)[1].problems
+    assert problem.code == "not-a-case" and "secret" not in str(problem) and "user" not in str(problem)
+
+
+def _ask(case: Path, answers: dict[str, list[str]], monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Run `gaps --ask` in this process, answering each field from `answers` (in turn), else skipping."""
+    asked: list[str] = []
+
+    def prompt(text: str, **_: object) -> str:
+        field = text.split("\n  ", 1)[1].split(" [", 1)[0]
+        asked.append(field)
+        return answers.get(field, [""]).pop(0) if answers.get(field) else ""
+
+    monkeypatch.setattr(interview.typer, "prompt", prompt)
+    result = CliRunner().invoke(cli.app, ["gaps", "--ask", str(case)])
+    assert result.exit_code == 0, (result.output, result.exception)
+    assert "conduct" not in asked  # a list of items: not one answer
+    return case.with_name(case.stem + ".answers.yaml")
+
+
+def test_gaps_ask_keeps_long_answers_and_asks_again_until_an_answer_is_valid(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    case = tmp_path / "c.yaml"
+    case.write_text("detention:\n  - kind: pretrial\narrest:\n  warrant_shown: true\n", encoding="utf-8")
+    statuses = "human_rights_defender, journalist, lawyer, political_opposition, political_activist, trade_unionist"
+    answers = {
+        "person.status": [statuses],  # over 80 characters as YAML: it was folded, and every answer lost
+        "arrest.reasons_given": ["sometimes", "never"],  # refused, then asked again
+        "detention[0].judge_date": ["2020-13-45", "2020-02-01"],  # a date the model refuses, then a real one
+        "detention[0].incommunicado": ["yes"],
+    }
+    new = _ask(case, answers, monkeypatch)
+    result = check.check_file(new)
+    assert result.valid, [str(p) for p in result.problems]
+    data = yaml.safe_load(new.read_text(encoding="utf-8"))
+    assert data["person"]["status"] == [s.strip() for s in statuses.split(",")]
+    assert data["arrest"]["reasons_given"] == "never" and data["detention"][0]["judge_date"] == "2020-02-01"
+    assert data["detention"][0]["incommunicado"] is True

@@ -41,7 +41,7 @@ def test_a_control_character_is_placed_on_its_line_in_one_line(tmp_path: Path) -
 
 def test_a_key_cannot_forge_a_problem_line(tmp_path: Path) -> None:
     case = tmp_path / "evil.yaml"
-    case.write_text('"x\\nfake.yaml:1:1: error: injected [x]": 1\n', encoding="utf-8")
+    case.write_text('title: t\n"x\\nfake.yaml:1:1: error: injected [x]": 1\n', encoding="utf-8")  # a case file
     lines = wgad("validate", str(case)).stdout.splitlines()
     assert len(lines) == 2 and "\\nfake.yaml" in lines[0]  # the problem, escaped, then the summary
     assert not any(line.startswith("fake.yaml") for line in lines)
