@@ -34,6 +34,7 @@ from detention_rules import (
     impact,
     interview,
     reading,
+    redact,
     rulebook,
     source,
     whynot,
@@ -620,3 +621,41 @@ def test_gaps_ask_keeps_long_answers_and_asks_again_until_an_answer_is_valid(
     assert data["person"]["status"] == [s.strip() for s in statuses.split(",")]
     assert data["arrest"]["reasons_given"] == "never" and data["detention"][0]["judge_date"] == "2020-02-01"
     assert data["detention"][0]["incommunicado"] is True
+
+
+# --- redaction ------------------------------------------------------------------------------
+
+NFD = unicodedata.normalize("NFD", "José")
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "gone"),
+    [
+        ("Li Wu", "Li and Wu spoke", ["Li", "Wu"]),  # short parts
+        ("Juan de la Cruz", "de la Cruz was held", ["Cruz", "de la"]),  # particles beside the name
+        ("Abdulhadi Al-Khawaja", "Al-Khawaja and Khawaja", ["Khawaja", "Al-"]),  # hyphenated parts
+        ("Martin King Jr.", "King Jr. spoke", ["King", "Jr"]),  # a suffix
+        (NFD + " Ng", "José Ng", ["José", "Ng"]),  # the name decomposed, the text composed
+        ("José Ng", NFD + " Ng", [NFD, "José", "Ng"]),  # and the other way round
+        ("Ilyashev", "Ilya\u200bshev and Ilyashev\u00ad", ["shev", "Ilya"]),  # invisible characters inside
+    ],
+)
+def test_redaction_leaves_no_part_of_the_name(name: str, text: str, gone: list[str]) -> None:
+    out = redact.Redactor(name)(text)
+    assert not [g for g in gone if g.casefold() in out.casefold()], out
+
+
+def test_a_particle_alone_is_not_the_name() -> None:
+    assert redact.Redactor("Juan de la Cruz")("de facto, de la Cruz") == "de facto, d. l. C."
+
+
+def test_draft_redacts_every_variant_of_the_name(tmp_path: Path) -> None:
+    data = yaml.safe_load(REFERENCE.read_text(encoding="utf-8"))
+    data["person"]["name"] = "Alnur de la Ilyashev Wu"
+    data["title"] = f"Al\u200bnur de la {unicodedata.normalize('NFD', 'Ilyashev')} Wu v. Kazakhstan"
+    case = tmp_path / "c.yaml"
+    case.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    for fmt in ("markdown", "html"):
+        out = wgad("draft", "--redact", "-f", fmt, str(case)).stdout
+        for part in ("Alnur", "Al\\u200bnur", "Ilyashev", " Wu", "de la"):
+            assert part not in out, (fmt, part)
