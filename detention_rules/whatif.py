@@ -37,8 +37,8 @@ def parse_set(text: str) -> tuple[list[str | int], Any]:
     steps = path_steps(path_text, f"--set {text!r}")
     try:
         value = read_value(value_text)
-    except InputError:
-        raise UsageError(f"--set {text!r}: the value is not valid YAML") from None
+    except InputError as exc:  # not YAML, or a value no case file may hold (`!!bool maybe`, `.inf`)
+        raise UsageError(f"--set {text!r}: the value cannot be read: {exc.problems[0].message}") from None
     if isinstance(value, dict):
         raise UsageError(f"--set {text!r}: set one fact at a time")
     return steps, value

@@ -659,3 +659,9 @@ def test_draft_redacts_every_variant_of_the_name(tmp_path: Path) -> None:
         out = wgad("draft", "--redact", "-f", fmt, str(case)).stdout
         for part in ("Alnur", "Al\\u200bnur", "Ilyashev", " Wu", "de la"):
             assert part not in out, (fmt, part)
+
+
+@pytest.mark.parametrize(("value", "words"), [("!!bool maybe", "not a valid bool"), (".inf", "infinity")])
+def test_a_set_value_no_case_file_may_hold_is_a_usage_error(value: str, words: str) -> None:
+    out = wgad("check", "--set", f"arrest.warrant_shown={value}", str(REFERENCE))
+    assert out.returncode == 2 and words in out.stderr, out.stderr
