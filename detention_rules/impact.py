@@ -134,6 +134,7 @@ class Impact:
         found = self._others_cache[name, key]
         return found or (False,) * len(self.conds[name])
 
+
 def reduced(book: Rulebook, doc: Mapping[str, Any]) -> dict[str, Any]:
     """`doc` with each list the rules read cut down to the items that stand in for it: the plain
     reading of the result is that of `doc`, in time that does not grow with the lists."""
@@ -182,4 +183,3 @@ def _any(values: tuple[Tri, ...]) -> Tri:
     if True in values:
         return True
     return None if None in values else False
-

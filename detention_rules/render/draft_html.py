@@ -14,6 +14,7 @@ def escape(text: str) -> str:
     """HTML-escaped, and with nothing hidden (escaping.printable): a browser obeys bidi overrides too."""
     return html.escape(printable(text))
 
+
 STYLE = """
 body{font-family:Georgia,serif;max-width:52rem;margin:2rem auto;padding:0 1rem;line-height:1.5;color:#222}
 h1{font-size:1.6rem}h2{font-size:1.25rem;border-bottom:1px solid #ccc;margin-top:2rem}
