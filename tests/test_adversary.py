@@ -14,6 +14,7 @@ import subprocess
 import sys
 import time
 import unicodedata
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +22,10 @@ import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from typer.testing import CliRunner
+
+with warnings.catch_warnings():  # typer 0.12 warns on import with click 8.2 and later: not this project's code
+    warnings.simplefilter("ignore", DeprecationWarning)
+    from typer.testing import CliRunner
 
 from detention_rules import (
     atomic,
@@ -124,7 +128,7 @@ def test_a_line_break_editors_do_not_show_is_refused_where_the_editor_shows_it(c
 
 
 @SETTINGS
-@given(st.text(st.characters(codec="utf-8"), max_size=30))
+@given(st.text(st.characters(blacklist_categories=("Cs",)), max_size=30))
 def test_a_character_is_placed_where_an_editor_shows_it(text: str) -> None:
     body = f"title: x\nnotes: {json.dumps(text, ensure_ascii=False)}\n"
     try:
