@@ -9,7 +9,6 @@ memory stays flat however many files there are.
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 import time
@@ -21,6 +20,7 @@ from typing import Any
 
 from . import rulebook
 from .case import CATEGORIES
+from .escaping import json_text
 
 #: Files handed to a worker at a time: large enough to amortise the hand-off, small enough to stream.
 CHUNK = 64
@@ -47,6 +47,7 @@ class Done:
     categories: tuple[str, ...] = ()
     errors: int = 0
     warnings: int = 0
+    internal: bool = False  # the tool failed on this file (exit 3); the batch went on
 
 
 _job: Job | None = None
@@ -68,10 +69,60 @@ def _worker_init(job: Job) -> None:
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _die_with_parent()
     _init(job)
 
 
+def _die_with_parent() -> None:
+    """A worker whose parent is killed (TERM, HUP, KILL) ends at once and quietly.
+
+    Otherwise it printed a BrokenPipeError traceback at its next result, or waited forever
+    for work on a lock its dead sibling held. On Linux the kernel kills it with the parent;
+    elsewhere a closed pipe kills it as it would a Unix tool.
+    """
+    import signal
+
+    if hasattr(signal, "SIGPIPE"):
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+    if sys.platform == "linux":
+        import ctypes
+
+        parent = os.getppid()
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+        if os.getppid() != parent:  # pragma: no cover - the parent died before prctl took effect
+            os._exit(0)
+
+
+_PR_SET_PDEATHSIG = 1
+
+
 def _one(path: Path) -> Done:
+    """One file's outcome; a failure of the tool on one file is that file's result, not the batch's end."""
+    try:
+        return _check_one(path)
+    except Exception as exc:
+        if os.environ.get("WGAD_DEBUG"):
+            raise
+        return _failed(path, exc)
+
+
+def _failed(path: Path, exc: Exception) -> Done:
+    from .errors import Problem
+
+    assert _job is not None
+    message = f"internal error ({type(exc).__name__}) on this file; rerun it alone with WGAD_DEBUG=1 to see it"
+    problem = Problem(str(path), 1, 1, "error", message, "internal")
+    output: Any = f"{problem}\n"
+    if _job.fmt in ("json", "jsonl"):
+        output = {"file": str(path), "valid": False, "problems": [problem.as_dict()]}
+        if _job.mode == "validate" and _job.fmt == "json":
+            output = output["problems"]
+        elif _job.fmt == "jsonl":
+            output = json_text(output)
+    return Done(str(path), output, False, False, errors=1, internal=True)
+
+
+def _check_one(path: Path) -> Done:
     from . import check as pipeline
 
     assert _job is not None and _book is not None
@@ -83,7 +134,7 @@ def _one(path: Path) -> Done:
             output = [p.as_dict() for p in result.problems]
         elif job.fmt == "jsonl":
             problems = [p.as_dict() for p in result.problems]
-            output = json.dumps({"file": str(path), "valid": result.valid, "problems": problems}, ensure_ascii=False)
+            output = json_text({"file": str(path), "valid": result.valid, "problems": problems})
     else:
         result = pipeline.check_file(path, _book, job.why_not)
         if job.fmt in ("json", "jsonl"):
@@ -91,7 +142,7 @@ def _one(path: Path) -> Done:
 
             output = renderer.result(result)
             if job.fmt == "jsonl":  # serialised here, so the parent process only writes
-                output = json.dumps(output, ensure_ascii=False)
+                output = json_text(output)
         else:
             from .render import report
 
@@ -115,9 +166,16 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
+def workers(jobs: int, total: int) -> int:
+    """Worker processes for a batch: never more than the files, nor than the cores (each costs memory
+    and the work is all CPU), whatever `--jobs` asks."""
+    return max(1, min(jobs, total, default_jobs()))
+
+
 def run(paths: Iterable[Path], job: Job, jobs: int, ordered: bool, total: int) -> Iterator[Done]:
     """Results for each path; in input order if `ordered`, else as they finish. Paths are read lazily."""
-    if jobs <= 1 or total <= 1:
+    jobs = workers(jobs, total)
+    if jobs <= 1:
         _init(job)
         yield from map(_one, paths)
         return
@@ -126,7 +184,7 @@ def run(paths: Iterable[Path], job: Job, jobs: int, ordered: bool, total: int) -
     # Forked on Linux, so workers start with the modules and the case model already built (this
     # process runs no threads to copy: the engine does not use durable-rules' threaded Host).
     context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
-    with context.Pool(min(jobs, total), initializer=_worker_init, initargs=(job,)) as pool:
+    with context.Pool(jobs, initializer=_worker_init, initargs=(job,)) as pool:
         mapper = pool.imap if ordered else pool.imap_unordered
         yield from mapper(_one, paths, chunksize=CHUNK)
 
@@ -138,6 +196,7 @@ class Summary:
     files: int = 0
     invalid: int = 0
     io_errors: int = 0
+    internal: int = 0
     errors: int = 0
     warnings: int = 0
     categories: Counter[str] = field(default_factory=Counter)
@@ -145,13 +204,14 @@ class Summary:
 
     @property
     def exit_code(self) -> int:
-        """As `errors.exit_code` for the whole batch."""
-        return 2 if self.io_errors else 1 if self.invalid else 0
+        """As `errors.exit_code` for the whole batch, and 3 when the tool failed on any file."""
+        return 3 if self.internal else 2 if self.io_errors else 1 if self.invalid else 0
 
     def add(self, done: Done) -> None:
         self.files += 1
         self.invalid += not done.valid
         self.io_errors += done.io_error
+        self.internal += done.internal
         self.errors += done.errors
         self.warnings += done.warnings
         self.categories.update(done.categories)

@@ -59,18 +59,21 @@ def case_files(paths: Iterable[Path], ordered: bool = True) -> Iterator[Path]:
 
     Folders are walked lazily, so that a batch over a hundred thousand files never
     holds them all. `ordered` sorts each folder's entries; without it they come in
-    the file system's order and not even one folder's names are held.
+    the file system's order and not even one folder's names are held. Below a folder,
+    a link is followed only when it leads to somewhere inside that folder: a link to
+    `/etc/shadow` or to `/` is not a case file of the folder. A file named is read
+    wherever it leads.
     """
     for path in paths:
         if path.is_dir():
-            yield from _walk(path, ordered, set())
+            yield from _walk(path, ordered, set(), os.path.realpath(path))
         elif path.exists() or path.is_symlink():
             yield path  # not a regular file, or a broken link: reading it reports the problem
         else:
             raise UsageError(f"{path}: no such file or folder")
 
 
-def _walk(folder: Path, ordered: bool, seen: set[tuple[int, int]]) -> Iterator[Path]:
+def _walk(folder: Path, ordered: bool, seen: set[tuple[int, int]], root: str) -> Iterator[Path]:
     """Files below `folder`; a folder that cannot be listed is yielded, so reading it reports why.
 
     Links to folders are followed once each: a link back to a parent does not loop.
@@ -81,12 +84,12 @@ def _walk(folder: Path, ordered: bool, seen: set[tuple[int, int]]) -> Iterator[P
             return
         seen.add((info.st_dev, info.st_ino))
         with os.scandir(folder) as scan:
-            entries: Iterable[tuple[str, bool]] = ((e.name, _is_dir(e)) for e in scan)
+            entries: Iterable[tuple[str, bool]] = ((e.name, _is_dir(e)) for e in scan if _inside(e, root))
             if ordered:
                 entries = sorted(entries)
             for name, is_dir in entries:
                 if is_dir:
-                    yield from _walk(folder / name, ordered, seen)
+                    yield from _walk(folder / name, ordered, seen, root)
                 elif name.endswith(CASE_SUFFIXES):
                     yield folder / name
     except OSError:
@@ -98,6 +101,20 @@ def _is_dir(entry: os.DirEntry[str]) -> bool:
         return entry.is_dir()
     except OSError:  # a link loop: not a folder; reading it as a file reports the loop
         return False
+
+
+def _inside(entry: os.DirEntry[str], root: str) -> bool:
+    """Whether an entry is in the folder walked: not a link, or a link that leads inside it.
+
+    A link loop or a dangling link leads nowhere; it is kept, so that reading it says so.
+    """
+    try:
+        if not entry.is_symlink():
+            return True
+        target = os.path.realpath(entry.path, strict=True)
+    except (OSError, RuntimeError):
+        return True
+    return target == root or target.startswith(root.rstrip(os.sep) + os.sep)
 
 
 def count_case_files(paths: Iterable[Path]) -> int:

@@ -8,7 +8,6 @@ for `evaluate`, the engine disagrees with an opinion); 2 usage or I/O error;
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import signal
 import sys
@@ -20,9 +19,10 @@ from typing import Annotated, Any
 import typer
 from typer.core import TyperCommand, TyperGroup
 
-from . import __version__, batch, rulebook
+from . import __version__, atomic, batch, rulebook
 from . import check as pipeline
 from .errors import InputError, UsageError, WgadError, exit_code
+from .escaping import json_text, printable
 
 
 def _plain_metavars(params: list[Any]) -> list[Any]:
@@ -177,7 +177,7 @@ def _stream(files: Iterable[Path], total: int, job: batch.Job, fmt: Format, jobs
         progress.update(summary.files)
     progress.clear()
     if fmt is Format.json:
-        sys.stdout.write(json.dumps(collected, indent=2, ensure_ascii=False) + "\n")
+        sys.stdout.write(json_text(collected, 2) + "\n")
     if job.mode == "validate" or total > 1:
         (sys.stderr if fmt in (Format.json, Format.jsonl) else sys.stdout).write(summary.table(job.mode))
     return summary
@@ -203,8 +203,8 @@ def _what_if(
             for a, b in zip(originals, results, strict=True)
         ]
         if fmt is Format.jsonl:
-            return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
-        return json.dumps(rows, indent=2, ensure_ascii=False) + "\n"
+            return "".join(json_text(row) + "\n" for row in rows)
+        return json_text(rows, 2) + "\n"
     lines = []
     for a, b in zip(originals, results, strict=True):
         lines.append(f"{a.path}: what if {', '.join(changes)}")
@@ -222,7 +222,7 @@ def _what_if(
     from .render import report
 
     valid = [r for r in results if r.valid]
-    return "\n".join(lines) + "\n" + (report(valid, fmt.value) if valid else "")
+    return "\n".join(map(printable, lines)) + "\n" + (report(valid, fmt.value) if valid else "")
 
 
 @app.command(cls=_Command)
@@ -263,7 +263,7 @@ def evaluate(
         if cov is not None:
             data["unexercised_rules"] = cov.unexercised_rules(book)
             data["unexercised_conditions"] = cov.unexercised_conditions()
-        sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+        sys.stdout.write(json_text(data, 2) + "\n")
     else:
 
         def pct(x: float | None) -> str:
@@ -289,14 +289,16 @@ def evaluate(
             sys.stdout.write("\nDisagreements:\n")
             for d in ev.disagreements:
                 gap = f"  [known gap: {d.known_gap}]" if d.known_gap else "  [NOT a declared known gap]"
-                sys.stdout.write(f"- {d.path}: category {d.category} {d.kind}{gap}\n    {d.cause}\n")
+                sys.stdout.write(
+                    f"- {printable(d.path)}: category {d.category} {d.kind}{printable(gap)}\n    {printable(d.cause)}\n"
+                )
         for path in ev.invalid:
-            sys.stdout.write(f"- {path}: invalid, not evaluated (run wgad validate)\n")
+            sys.stdout.write(f"- {printable(path)}: invalid, not evaluated (run wgad validate)\n")
         if cov is not None:
             rules_left, conds_left = cov.unexercised_rules(book), cov.unexercised_conditions()
             sys.stdout.write(f"\nCoverage: {len(rules_left)} rule(s) and {len(conds_left)} condition(s) unexercised\n")
             for item in rules_left + conds_left:
-                sys.stdout.write(f"- {item}\n")
+                sys.stdout.write(f"- {printable(item)}\n")
         verdict = (
             "every disagreement is a declared known gap"
             if ev.agrees
@@ -347,12 +349,13 @@ def gaps(
             {"field": q.field, "question": q.text, "impact": q.impact, "rules": list(q.rules), "asks": fields_asked(q)}
             for q in asked
         ]
-        sys.stdout.write(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
+        sys.stdout.write(json_text(rows, 2) + "\n")
         return
     if not asked:
         sys.stdout.write("No open question: no unknown fact could change a finding.\n")
     for q in asked:
-        sys.stdout.write(f"{q.text} -> {q.field}  (could change {q.impact} finding(s); rules: {', '.join(q.rules)})\n")
+        line = f"{q.text} -> {q.field}  (could change {q.impact} finding(s); rules: {', '.join(q.rules)})"
+        sys.stdout.write(printable(line) + "\n")
 
 
 @app.command(cls=_Command)
@@ -406,13 +409,15 @@ def draft(
         return
     if output.exists() and os.path.samefile(output, path):  # the case file, through any link
         raise UsageError(f"{output}: the draft never overwrites the case file")  # nor a hard link to it
-    if output.exists() and not force:
+    if (output.exists() or output.is_symlink()) and not force:  # a dangling link too: never written through
         raise UsageError(f"{output}: already exists (an edited draft?); use --force to replace it")
     try:
-        output.write_text(text, encoding="utf-8")
+        atomic.write_text(output, text, replace=force)
+    except FileExistsError:
+        raise UsageError(f"{output}: already exists (an edited draft?); use --force to replace it") from None
     except OSError as exc:
-        raise UsageError(f"{output}: cannot write: {exc.strerror or exc}") from None
-    sys.stdout.write(f"wrote {output}\n")
+        raise UsageError(f"{output}: cannot write: {exc.strerror or exc}; nothing was written") from None
+    sys.stdout.write(f"wrote {printable(str(output))}\n")
 
 
 @app.command("rules", cls=_Command)
@@ -444,7 +449,7 @@ def list_rules(
             }
             for r in book.rules
         ]
-        sys.stdout.write(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
+        sys.stdout.write(json_text(rows, 2) + "\n")
         return
     if fmt is Format.markdown:
         from .render.markdown import rules_table
@@ -452,7 +457,9 @@ def list_rules(
         sys.stdout.write(rules_table(book))
         return
     for r in book.rules:
-        sys.stdout.write(f"{r.id:<42} {r.title}\n{'':<42} {', '.join(r.provisions)}\n")
+        sys.stdout.write(
+            printable(f"{r.id:<42} {r.title}") + "\n" + printable(f"{'':<42} {', '.join(r.provisions)}") + "\n"
+        )
 
 
 @app.command(cls=_Command)
@@ -460,7 +467,7 @@ def schema() -> None:
     """Print the JSON Schema of a case file (for editors and the YAML language server)."""
     from .case import json_schema
 
-    sys.stdout.write(json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n")
+    sys.stdout.write(json_text(json_schema(), 2) + "\n")
 
 
 @app.command(cls=_Command)
@@ -468,14 +475,15 @@ def new(path: Annotated[Path, typer.Argument(metavar="FILE", help="The case file
     """Write a case skeleton with every field, commented, in the questionnaire's order."""
     from .skeleton import skeleton
 
-    if path.exists():
+    if path.exists() or path.is_symlink():
         raise UsageError(f"{path}: already exists; wgad new never overwrites a file")
     try:
-        with path.open("x", encoding="utf-8") as fh:
-            fh.write(skeleton())
+        atomic.write_text(path, skeleton(), replace=False)
+    except FileExistsError:
+        raise UsageError(f"{path}: already exists; wgad new never overwrites a file") from None
     except OSError as exc:
-        raise UsageError(f"{path}: cannot write: {exc.strerror or exc}") from None
-    sys.stdout.write(f"wrote {path}\n")
+        raise UsageError(f"{path}: cannot write: {exc.strerror or exc}; nothing was written") from None
+    sys.stdout.write(f"wrote {printable(str(path))}\n")
 
 
 def _show_version(value: bool) -> None:
@@ -496,22 +504,41 @@ def _options(
 
 def main() -> None:
     """Entry point: run the app, turning every known error into a message and an exit code."""
+    if sys.stderr is None:  # started with standard error closed: messages go nowhere, exit codes still tell
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - open for the life of the process
+    if sys.stdout is None:  # started with standard output closed (`wgad check x >&-`)
+        sys.stderr.write("wgad: standard output is closed\n")
+        sys.exit(2)
     if hasattr(signal, "SIGPIPE"):  # `wgad check DIR | head`: end quietly, as Unix tools do (exit 141)
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     try:
-        app(prog_name="wgad")  # typer reports bad options itself (exit 2) and exits with each command's code
+        try:
+            app(prog_name="wgad")  # typer reports bad options itself (exit 2) and exits with each command's code
+        finally:
+            sys.stdout.flush()  # here, so that a full disk is reported, not met again at exit
     except InputError as exc:
         for p in exc.problems:
             sys.stderr.write(f"{p}\n")
         sys.exit(exc.exit_code)
     except WgadError as exc:
-        sys.stderr.write(f"wgad: {exc}\n")
+        sys.stderr.write(f"wgad: {printable(str(exc))}\n")
         sys.exit(exc.exit_code)
     except KeyboardInterrupt:
         sys.stderr.write("wgad: interrupted\n")
         sys.exit(130)
+    except OSError as exc:  # every file the tool reads reports its own errors: this is the output failing
+        _discard_output()
+        sys.stderr.write(f"wgad: cannot write the output: {exc.strerror or exc}\n")
+        sys.exit(2)
     except Exception as exc:  # a bug: say so without dumping case data
         if os.environ.get("WGAD_DEBUG"):
             raise
         sys.stderr.write(f"wgad: internal error ({type(exc).__name__}); rerun with WGAD_DEBUG=1 to see it\n")
         sys.exit(3)
+
+
+def _discard_output() -> None:
+    """Point standard output at /dev/null, so that the flush at exit does not fail a second time."""
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())

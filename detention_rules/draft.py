@@ -9,13 +9,13 @@ a self-contained HTML page.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from . import citation, outcomes
 from .case import CATEGORIES, Case
 from .check import CaseResult
 from .derivation import ConclusionNode, FactNode, RuleNode, leaves
+from .redact import Redactor
 from .whynot import Question
 
 
@@ -42,21 +42,11 @@ class Draft:
     sections: list[Section]
     remedies: list[str]
     referrals: list[tuple[str, str]]  # (special procedure, the finding that calls for it)
-    redact: tuple[tuple[str, str], ...] = ()
+    redact: Redactor | None = None
 
     def text(self, value: str) -> str:
         """Apply redaction to any text of the draft."""
-        for name, initials in self.redact:
-            value = re.sub(rf"\b{re.escape(name)}\b", initials, value, flags=re.IGNORECASE)
-        return value
-
-
-def _initials(name: str) -> tuple[tuple[str, str], ...]:
-    """Full name, then each part longer than two letters, replaced by the initials."""
-    parts = [p for p in re.split(r"[\s;,]+", name) if p]
-    initials = " ".join(f"{p[0].upper()}." for p in parts if p[0].isalpha())
-    pairs = [(name, initials)] + [(p, f"{p[0].upper()}.") for p in parts if len(p) > 2 and p[0].isalpha()]
-    return tuple(sorted(dict(pairs).items(), key=lambda kv: -len(kv[0])))
+        return self.redact(value) if self.redact else value
 
 
 def _rules(node: ConclusionNode) -> list[RuleNode]:
@@ -113,7 +103,7 @@ def build(result: CaseResult, asked: list[Question], *, redact: bool = False) ->
         sections=sections,
         remedies=remedies,
         referrals=sorted(referrals.items()),
-        redact=_initials(name) if redact and name else (),
+        redact=Redactor(name) if redact and name else None,
     )
 
 

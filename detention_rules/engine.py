@@ -27,6 +27,10 @@ verified and worked around here:
 * Facts live per session until deleted, at most 1,024 sessions per ruleset:
   every case gets a fresh session, deleted in a `finally`.
 * Over about 512 rules in one ruleset, `create_ruleset` hangs: refused earlier.
+* Its JSON reader refuses numbers in exponent form (`1e-05`: error 204), which
+  Python writes for floats below 1e-4, and it compares text byte by byte as
+  written, so `T\u00fcrkiye` in a rule never equals `Türkiye` in a fact. Every
+  JSON text it gets, ruleset and facts alike, is made by `encode`.
 * Seen twice in some hundreds of fresh processes (through the Host, with its
   timer threads running): `create_ruleset` failed with error 102
   (ERR_UNEXPECTED_TYPE) on the very definition that loads every other time, and
@@ -35,13 +39,14 @@ verified and worked around here:
 
 from __future__ import annotations
 
+import decimal
 import hashlib
 import itertools
 import json
 import math
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from .errors import EngineError
@@ -68,6 +73,30 @@ def _durable() -> Any:
     except ImportError as exc:  # on 3.13: undefined symbol PyEval_CallObject
         raise EngineError(_PY313_ADVICE.format(error=exc)) from None
     return durable_rules_engine
+
+
+# --- encoding ----------------------------------------------------------------------
+
+_EXPONENT = re.compile(r"[0-9]e[-+]?[0-9]")
+
+
+def encode(value: Any) -> str:
+    """JSON for durable-rules: one encoding for rulesets and facts (ASCII, escapes as `json` makes
+    them), with every number written without an exponent."""
+    text = json.dumps(value)
+    return text if _EXPONENT.search(text) is None else _encode_fixed(value)
+
+
+def _encode_fixed(value: Any) -> str:
+    """`encode` the slow way, for the rare value with a number Python writes in exponent form."""
+    if isinstance(value, float):
+        text = repr(value)
+        return format(decimal.Decimal(text), "f") if "e" in text else text
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{json.dumps(str(k))}: {_encode_fixed(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(_encode_fixed(v) for v in value) + "]"
+    return json.dumps(value)
 
 
 # --- compiling ---------------------------------------------------------------------
@@ -277,13 +306,13 @@ class Engine:
         groups = _memberships(rulebook)
         #: Each conclusion's fact as JSON after its session id: the same for every case, so encoded once.
         self._conclusions = {
-            rule.concludes: json.dumps(
+            rule.concludes: encode(
                 {"id": f"c:{rule.concludes}", "t": "concl", "c": rule.concludes, **groups.get(rule.concludes, {})}
             )[1:]
             for rule in rulebook.rules
         }
         self._dre = _durable()
-        self._handle = self._register(_json(definition))
+        self._handle = self._register(encode(definition))
 
     def _register(self, definition: str) -> int:
         """Create the ruleset under a fresh name, retrying a spurious parse failure."""
@@ -308,7 +337,7 @@ class Engine:
         sid = f"s{next(self._sid)}"
         fired: list[str] = []
         concluded: list[str] = []
-        state = self._assert(_json({**facts.doc, "sid": sid, "id": "case", "t": "case"}))
+        state = self._assert(encode({**facts.doc, "sid": sid, "id": "case", "t": "case"}))
         try:
             started = dre.start_action_for_state(handle, state)
             message = started[1] if started else None
@@ -326,18 +355,6 @@ class Engine:
         finally:
             dre.delete_state(handle, sid)
         return Outcome(tuple(dict.fromkeys(fired)), tuple(concluded))
-
-
-def _json(value: Any) -> str:
-    """JSON that durable-rules can parse: its parser refuses an exponent without a decimal point
-    (Python writes 1e-05 and 1e+16), so such numbers are written out in full."""
-    if isinstance(value, dict):
-        return "{" + ", ".join(f"{json.dumps(k, ensure_ascii=False)}: {_json(v)}" for k, v in value.items()) + "}"
-    if isinstance(value, list):
-        return "[" + ", ".join(_json(v) for v in value) + "]"
-    if isinstance(value, float) and "e" in repr(value):
-        return format(Decimal(repr(value)), "f")
-    return json.dumps(value, ensure_ascii=False)
 
 
 _names = itertools.count()

@@ -13,24 +13,13 @@ Every message a user sees is a `Problem`, printed like yamllint:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from typing import Literal
 
+from .escaping import printable
+
 Level = Literal["error", "warning"]
-
-
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
-
-
-def printable(line: str) -> str:
-    """One line of terminal output with control characters escaped (a newline as \\n).
-
-    Text from a case file (a key, a title) must never start a forged problem line or
-    send escape sequences to the terminal.
-    """
-    return _CONTROL.sub(lambda m: repr(m.group())[1:-1], line)
 
 
 @dataclass(frozen=True, order=True)

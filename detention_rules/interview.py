@@ -14,12 +14,13 @@ from typing import Any
 import typer
 import yaml
 
-from . import source
-from .errors import UsageError
+from . import atomic, source
+from .errors import InputError, UsageError
+from .escaping import printable
 from .facts import readable_fields
 from .source import generic
 from .validate import validate
-from .whatif import apply, parse_sets
+from .whatif import apply, path_steps, read_value
 from .whynot import Question
 
 #: A derived fact is answered through the facts it is computed from.
@@ -64,7 +65,13 @@ def _parse(field: str, answer: str) -> Any:
         if bad:
             raise ValueError(f"'{bad[0]}' is not one of: {', '.join(ftype.choices)}")
         return items
-    return int(text)
+    try:  # a number, read as the case file would read it (and within its limits)
+        value = read_value(text)
+    except InputError as exc:
+        raise ValueError(exc.problems[0].message) from None
+    if not isinstance(value, (int, float)) or isinstance(value, bool):
+        raise ValueError("answer a number")
+    return value
 
 
 def _hint(field: str) -> str:
@@ -77,7 +84,12 @@ def _hint(field: str) -> str:
 
 
 def interview(path: Path, doc: source.Document, asked: list[Question], output: Path | None) -> None:
-    """Ask each question; an empty answer leaves the fact unknown."""
+    """Ask each question; an empty answer leaves the fact unknown.
+
+    Each answer is set on the data as typed (never through YAML text, which folds a long answer
+    across lines) and validated at once: an answer the case model refuses is asked again, so
+    the file written at the end is valid.
+    """
     target = output or path.with_name(f"{path.stem}.answers{path.suffix}")
     if target.resolve() == path.resolve():
         raise UsageError(f"{target}: the answers go to a new file, never over the original")
@@ -85,9 +97,13 @@ def interview(path: Path, doc: source.Document, asked: list[Question], output: P
         raise UsageError(f"{target}: already exists; choose another with -o")
     if not target.parent.is_dir():  # checked before the questions, so no answer is typed in vain
         raise UsageError(f"{target}: no folder {target.parent} to write into")
-    changes: list[str] = []
+    answered = doc
+    count = 0
     for q in asked:
         for field in fields_asked(q):
+            if readable_fields().get(generic(field)) is None:  # a list of items (`conduct`): not one answer
+                sys.stdout.write(f"{q.text}\n  {field}: a list of items; add them to the file itself\n")
+                continue
             while True:
                 try:
                     answer = typer.prompt(
@@ -100,26 +116,32 @@ def interview(path: Path, doc: source.Document, asked: list[Question], output: P
                     break
                 try:
                     value = _parse(field, answer)
-                except ValueError as exc:
-                    sys.stdout.write(f"  {exc}\n")
+                    trial = apply(answered, [(f"{field}={answer}", path_steps(field, field), value)])
+                except (ValueError, UsageError) as exc:
+                    sys.stdout.write(f"  {printable(str(exc))}\n")
                     continue
-                changes.append(
-                    f"{field}={yaml.safe_dump(value, default_flow_style=True).strip().removesuffix('...').strip()}"
-                )
+                refused = [p for p in validate(trial)[1] if p.level == "error" and _about(p.field, field)]
+                if refused:
+                    sys.stdout.write(f"  {printable(refused[0].message)}\n")
+                    continue
+                answered, count = trial, count + 1
                 break
-    answered = apply(doc, parse_sets(changes))
-    header = f"# Answers to `wgad gaps --ask` for {path.name}; the original is unchanged.\n"
+    header = f"# Answers to `wgad gaps --ask` for {printable(path.name)}; the original is unchanged.\n"
     text = header + yaml.safe_dump(answered.data, sort_keys=False, allow_unicode=True)
     new_doc = source.parse(text, str(target))
     _, problems = validate(new_doc)
     try:
-        with target.open("x", encoding="utf-8") as fh:
-            fh.write(text)
+        atomic.write_text(target, text, replace=False)
     except OSError as exc:  # created meanwhile, or not writable: keep the answers on screen, not lost
         sys.stdout.write(text)
         raise UsageError(
             f"{target}: cannot write ({exc.strerror or exc}); the answered case is printed above"
         ) from None
-    sys.stdout.write(f"wrote {target} ({len(changes)} answer(s))\n")
+    sys.stdout.write(f"wrote {printable(str(target))} ({count} answer(s))\n")
     for p in problems:
         sys.stdout.write(f"{p}\n")
+
+
+def _about(problem_field: str, field: str) -> bool:
+    """Whether a problem is about `field` (or a part of it, such as its `value`)."""
+    return problem_field == field or problem_field.startswith((field + ".", field + "["))

@@ -245,16 +245,20 @@ def _any(results: list[Tri]) -> Tri:
     return None if None in results else False
 
 
-_INDEX = re.compile(r"^(.*)\[(\d+)\]$")
-
-
 def _get(doc: Mapping[str, Any], path: str) -> Any:
-    """`lookup` that also walks list indexes written `detention[0].kind`."""
+    """`lookup` that also walks list indexes written `detention[0].kind`.
+
+    The evaluator's innermost step (once per condition and list item), so written for speed:
+    no regex, and a plain dict needs no abstract-class check.
+    """
     cur: Any = doc
     for part in path.split("."):
-        m = _INDEX.match(part)
-        name, index = (m.group(1), int(m.group(2))) if m else (part, None)
-        if not isinstance(cur, Mapping) or name not in cur:
+        name, index = part, None
+        if part.endswith("]"):
+            head, bracket, number = part[:-1].partition("[")
+            if bracket and number.isascii() and number.isdigit():
+                name, index = head, int(number)
+        if not (type(cur) is dict or isinstance(cur, Mapping)) or name not in cur:
             return None
         cur = cur[name]
         if index is not None:

@@ -9,6 +9,7 @@ and bound what a hostile file could make it do (size, depth, alias expansion).
 
 from __future__ import annotations
 
+import math
 import os
 import re
 import stat
@@ -55,6 +56,10 @@ MAX_BYTES = 1024 * 1024
 MAX_DEPTH = 64
 MAX_VALUES = 100_000
 MAX_STRING = 100_000
+#: Characters of text in the document after alias expansion: without aliases, never more than the file.
+MAX_TEXT = MAX_BYTES
+#: Numbers beyond 2**53 are not exact as floating point, which the rule engine compares in.
+MAX_NUMBER = 2**53
 
 PathKey = tuple[str | int, ...]
 
@@ -169,6 +174,7 @@ def parse(text: str, name: str = "<string>") -> Document:
     """Parse YAML text into a Document, or raise InputError naming the line."""
     if len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
         raise _problem(name, 1, 1, f"text is larger than {MAX_BYTES} bytes", "file-too-large")
+    _check_characters(text, name)
     try:
         if _may_nest_deeply(text):
             _check_depth(text, name)
@@ -180,7 +186,7 @@ def parse(text: str, name: str = "<string>") -> Document:
             raise _problem(name, line, col, f"nesting deeper than {MAX_DEPTH} levels", "too-deep") from None
         what = exc.problem or exc.context or "invalid YAML"
         raise _problem(name, line, col, f"YAML syntax error: {what}", "yaml-syntax") from None
-    except yaml.reader.ReaderError as exc:  # a control character or the like
+    except yaml.reader.ReaderError as exc:  # pragma: no cover - `_check_characters` finds these first
         line, col = _line_col(text, exc.position)
         char = exc.character if isinstance(exc.character, int) else ord(exc.character)
         what = f"character #x{char:04x}: {exc.reason}"
@@ -194,7 +200,36 @@ def parse(text: str, name: str = "<string>") -> Document:
     if len(nodes) > 1:
         line = nodes[1].start_mark.line + 1
         raise _problem(name, line, 1, "file holds several YAML documents; a file holds one", "multi-document")
-    return _Builder(name).build(nodes[0])
+    return _Builder(name, text).build(nodes[0])
+
+
+#: What YAML 1.1 allows in a file (tab, line feed, carriage return, printable Unicode), less the
+#: three characters it reads as line breaks but editors do not show as such: NEL (U+0085), and the
+#: line and paragraph separators (U+2028, U+2029). Lone surrogates (from a command line) too.
+_NOT_ALLOWED = re.compile("[^\t\n\r\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_UNSEEN_BREAKS = {0x85: "next line, NEL", 0x2028: "line separator", 0x2029: "paragraph separator"}
+
+
+def _check_characters(text: str, name: str) -> None:
+    """Refuse a character YAML does not allow, or one it reads as a line break that editors do not show.
+
+    Found here, in the text, so the position is the line and column an editor shows (the YAML
+    reader counts U+2028 as a line break, and libyaml reports byte offsets).
+    """
+    m = _NOT_ALLOWED.search(text)
+    if m is None:
+        return
+    line, col = _line_col(text, m.start())
+    code = ord(m.group())
+    if code in _UNSEEN_BREAKS:
+        message = (
+            f"character #x{code:04x} ({_UNSEEN_BREAKS[code]}) is a line break to YAML but not to most "
+            "editors, so text after it may be read as a key; remove it"
+        )
+        raise _problem(name, line, col, message, "unseen-line-break")
+    raise _problem(
+        name, line, col, f"YAML error: character #x{code:04x}: special characters are not allowed", "yaml-syntax"
+    )
 
 
 #: How libyaml (bundled with PyYAML 6.0.4 and later) refuses nesting past its own limit of 1000 levels,
@@ -244,19 +279,46 @@ def _is_null(node: yaml.Node) -> bool:
 class _Builder:
     """Turns a composed node graph into plain data, recording positions and refusing abuse."""
 
-    def __init__(self, name: str):
+    def __init__(self, name: str, text: str = ""):
         self.name = name
+        self.text = text
         self.count = 0
+        self.chars = 0
         self.doc = Document(name, None)
+        self.built: set[int] = set()  # nodes already built: meeting one again is meeting an alias
+        self.aliases: list[yaml.Mark] | None = None  # where each alias is written, in document order
+        self.alias_at: tuple[int, int] | None = None  # while building an alias: where it is written
 
     def build(self, root: yaml.Node) -> Document:
         self.doc.data = self._node(root, (), 0)
         return self.doc
 
+    def _where(self, node: yaml.Node) -> tuple[int, int]:
+        """Where `node` is written; for a value reached through an alias, where the alias is."""
+        return self.alias_at or (node.start_mark.line + 1, node.start_mark.column + 1)
+
     def _fail(self, node: yaml.Node, message: str, code: str) -> InputError:
-        return _problem(self.name, node.start_mark.line + 1, node.start_mark.column + 1, message, code)
+        return _problem(self.name, *self._where(node), message, code)
+
+    def _alias_mark(self) -> tuple[int, int]:
+        """The position of the next alias in the file: the composed graph does not keep it.
+
+        Read from the event stream, once and only for a file that has aliases.
+        """
+        if self.aliases is None:
+            events = yaml.parse(self.text, Loader=_Base)
+            self.aliases = [e.start_mark for e in events if isinstance(e, yaml.AliasEvent)][::-1]
+        mark = self.aliases.pop() if self.aliases else None
+        return (mark.line + 1, mark.column + 1) if mark else (1, 1)
 
     def _node(self, node: yaml.Node, path: PathKey, depth: int) -> Any:
+        if self.alias_at is None and id(node) in self.built:
+            self.alias_at = self._alias_mark()
+            try:
+                return self._node(node, path, depth)
+            finally:
+                self.alias_at = None
+        self.built.add(id(node))
         self.count += 1
         if self.count > MAX_VALUES:
             # A billion-laughs file composes small (aliases share nodes) but expands here.
@@ -267,7 +329,7 @@ class _Builder:
             )
         if depth > MAX_DEPTH:
             raise self._fail(node, f"nesting deeper than {MAX_DEPTH} levels", "too-deep")
-        self.doc.positions.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
+        self.doc.positions.setdefault(path, self._where(node))
         if isinstance(node, yaml.MappingNode):
             if node.tag != _MAP:
                 raise self._fail(node, f"tag {node.tag!r} is not allowed", "unsafe-tag")
@@ -285,6 +347,9 @@ class _Builder:
                 raise self._fail(key_node, "merge keys (<<) are not supported", "unsafe-tag")
             if not isinstance(key_node, yaml.ScalarNode):
                 raise self._fail(key_node, "a key must be a plain string", "bad-key")
+            if key_node.tag not in _SAFE_SCALARS:
+                raise self._fail(key_node, f"tag {key_node.tag!r} is not allowed", "unsafe-tag")
+            self._count_text(key_node)
             key = str(key_node.value)
             if key in out:
                 first = self.doc.key_positions[(*path, key)]
@@ -293,18 +358,25 @@ class _Builder:
                     f"duplicate key '{key}' (first at line {first[0]}); YAML would keep only the last",
                     "duplicate-key",
                 )
-            self.doc.key_positions[(*path, key)] = (
-                key_node.start_mark.line + 1,
-                key_node.start_mark.column + 1,
-            )
+            self.doc.key_positions[(*path, key)] = self._where(key_node)
             out[key] = self._node(value_node, (*path, key), depth + 1)
         return out
+
+    def _count_text(self, node: yaml.ScalarNode) -> None:
+        """Bound the text of the expanded document: a long anchored string aliased many times is small
+        as a file, but every copy reaches the case model and the rule engine."""
+        self.chars += len(node.value)
+        if self.chars > MAX_TEXT:
+            raise self._fail(
+                node, f"document expands to more than {MAX_TEXT} characters of text (alias expansion?)", "too-much-text"
+            )
 
     def _scalar(self, node: yaml.ScalarNode) -> Any:
         if node.tag not in _SAFE_SCALARS:
             raise self._fail(node, f"tag {node.tag!r} is not allowed", "unsafe-tag")
         if len(node.value) > MAX_STRING:
             raise self._fail(node, f"value is {len(node.value)} characters; the limit is {MAX_STRING}", "too-long")
+        self._count_text(node)
         if node.tag in (_STR, "tag:yaml.org,2002:timestamp"):
             # Dates stay text: the case model parses them and reports bad ones with a position.
             return node.value
@@ -313,6 +385,19 @@ class _Builder:
         try:
             # The tag's own method, not construct_object: that one caches every node it builds
             # in the constructor, which would keep every document ever read alive.
-            return _SCALAR[node.tag](_constructor, node)
-        except (ValueError, yaml.YAMLError):
-            return node.value
+            value = _SCALAR[node.tag](_constructor, node)
+        except (ValueError, KeyError, IndexError, yaml.YAMLError):  # `!!bool maybe`, `!!int ''`, 20,000 digits
+            kind = node.tag.rsplit(":", 1)[-1]
+            if kind in ("int", "float") and re.fullmatch(r"[-+]?[0-9_.]+", node.value):
+                raise self._fail(node, _OUT_OF_RANGE, "bad-number") from None
+            shown = node.value if len(node.value) <= 40 else node.value[:40] + "..."
+            message = f"'{shown}' is not a valid {kind}; quote it to write it as text"
+            raise self._fail(node, message, "bad-scalar") from None
+        if isinstance(value, float) and not math.isfinite(value):
+            raise self._fail(node, "infinity and NaN are not numbers a case or rule can use", "bad-number")
+        if isinstance(value, (int, float)) and not isinstance(value, bool) and abs(value) > MAX_NUMBER:
+            raise self._fail(node, _OUT_OF_RANGE, "bad-number")
+        return value
+
+
+_OUT_OF_RANGE = f"number out of range: the limit is {MAX_NUMBER:,} either way (2**53); quote it to write it as text"

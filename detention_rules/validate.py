@@ -28,6 +28,11 @@ def validate(doc: Document) -> tuple[Case | None, list[Problem]]:
         return None, [
             _at(doc, (), "error", "the top level of a case file must be a mapping of sections", "not-a-mapping")
         ]
+    if doc.data and not any(difflib.get_close_matches(str(k), list(Case.model_fields), 1, 0.8) for k in doc.data):
+        # not a case file at all (a linked /etc/passwd), not even one with a section misspelt:
+        # one problem, and none of its text echoed
+        message = f"not a case file: none of its {len(doc.data)} top-level keys is a section of a case"
+        return None, [_at(doc, (), "error", message, "not-a-case")]
     try:
         case = Case.model_validate(doc.data)
     except ValidationError as exc:

@@ -25,25 +25,40 @@ _STEP = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*)((?:\[\d+\])*)$")
 
 def parse_set(text: str) -> tuple[list[str | int], Any]:
     """`detention[0].incommunicado=true` -> (["detention", 0, "incommunicado"], True)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # a byte that is not UTF-8 on the command line arrives as a lone surrogate
+        raise UsageError(f"--set {text!r}: not valid UTF-8") from None
     if "=" not in text:
         raise UsageError(f"--set {text!r}: expected PATH=VALUE, e.g. arrest.warrant_shown=true")
     if "\n" in text or "\r" in text:
         raise UsageError(f"--set {text!r}: one fact on one line")
     path_text, value_text = text.split("=", 1)
+    steps = path_steps(path_text, f"--set {text!r}")
+    try:
+        value = read_value(value_text)
+    except InputError as exc:  # not YAML, or a value no case file may hold (`!!bool maybe`, `.inf`)
+        raise UsageError(f"--set {text!r}: the value cannot be read: {exc.problems[0].message}") from None
+    if isinstance(value, dict):
+        raise UsageError(f"--set {text!r}: set one fact at a time")
+    return steps, value
+
+
+def path_steps(path_text: str, what: str) -> list[str | int]:
+    """`detention[0].incommunicado` -> ["detention", 0, "incommunicado"]; `what` names it in errors."""
     steps: list[str | int] = []
     for part in path_text.strip().split("."):
         m = _STEP.match(part)
         if not m:
-            raise UsageError(f"--set {text!r}: '{part}' is not a field name")
+            raise UsageError(f"{what}: '{part}' is not a field name")
         steps.append(m.group(1))
         steps += [int(i) for i in re.findall(r"\[(\d+)\]", m.group(2))]
-    try:  # read like a case file: 20:20 stays a time, 2020-04-17 a date
-        value = source.parse(f"v: {value_text}", "--set").data["v"] if value_text.strip() else None
-    except InputError:
-        raise UsageError(f"--set {text!r}: the value is not valid YAML") from None
-    if isinstance(value, dict):
-        raise UsageError(f"--set {text!r}: set one fact at a time")
-    return steps, value
+    return steps
+
+
+def read_value(text: str) -> Any:
+    """A value read as a case file would read it (20:20 stays a time, 2020-04-17 a date); empty is None."""
+    return source.parse(f"v: {text}", "--set").data["v"] if text.strip() else None
 
 
 #: A `--set` as written, with its path and value parsed (`parse_set`).

@@ -8,18 +8,17 @@ asked again.
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from . import reading
 from .case import CATEGORIES
-from .facts import Facts, readable_fields
+from .facts import Facts
+from .impact import Impact, reduced
 from .questions import question
 from .rule import AnyItem, FactCond, Needs, Rule, Trace, Tri, Unless, _get, evaluate, needs
 from .rulebook import Rulebook
-from .source import generic
 
 
 @dataclass(frozen=True)
@@ -101,7 +100,7 @@ def relevant_rules(book: Rulebook, conclusion: str) -> list[Rule]:
 def near_misses(book: Rulebook, facts: Facts, categories: tuple[str, ...] = CATEGORIES) -> dict[str, list[NearMiss]]:
     """For each of `categories` not established, the rules toward it that did not fire, closest first
     (unknown before defeated). The plain reading is computed once for all of them."""
-    status = reading.conclusions(book.rules, facts.doc)
+    status = reading.conclusions(book.rules, reduced(book, facts.doc))
     out: dict[str, list[NearMiss]] = {}
     for category in categories:
         if status.get(f"category:{category}") is True:
@@ -117,47 +116,9 @@ def near_misses(book: Rulebook, facts: Facts, categories: tuple[str, ...] = CATE
     return out
 
 
-def established(book: Rulebook, doc: Mapping[str, Any]) -> set[str]:
-    status = reading.conclusions(book.rules, doc)
-    return {c for c in CATEGORIES if status.get(f"category:{c}") is True}
-
-
-def _candidates(path: str) -> list[Any]:
-    ftype = readable_fields().get(generic(path))
-    if ftype is None:
-        return []
-    if ftype.kind == "bool":
-        return [True, False]
-    if ftype.kind == "enum":
-        return list(ftype.choices)
-    if ftype.kind == "list":
-        return [[c] for c in ftype.choices]
-    if ftype.kind == "number":
-        return [0, 10_000]
-    return []
-
-
-def _set(doc: dict[str, Any], path: str, value: Any) -> dict[str, Any]:
-    out = copy.deepcopy(doc)
-    parts = path.replace("[", ".[").split(".")
-    node: Any = out
-    for i, part in enumerate(parts):
-        last = i == len(parts) - 1
-        if part.startswith("["):
-            node = node[int(part[1:-1])]
-            continue
-        if last:
-            node[part] = value
-        else:
-            nxt = parts[i + 1]
-            node = node.setdefault(part, [] if nxt.startswith("[") else {})
-    return out
-
-
 def questions(book: Rulebook, facts: Facts) -> list[Question]:
     """Unknown facts that rules toward unestablished categories wait on, most consequential first."""
     misses = near_misses(book, facts)
-    base = set(CATEGORIES) - set(misses)
     asked: dict[str, set[str]] = {}
     for category_misses in misses.values():
         for miss in category_misses:
@@ -166,8 +127,6 @@ def questions(book: Rulebook, facts: Facts) -> list[Question]:
             for check in miss.checks:
                 if check.status is None and check.path and ":" not in check.path and check.actual is None:
                     asked.setdefault(check.path, set()).add(miss.rule.id)
-    out = []
-    for path, rules in asked.items():
-        impact = max((len(established(book, _set(facts.doc, path, v)) ^ base) for v in _candidates(path)), default=0)
-        out.append(Question(path, question(path), impact, tuple(sorted(rules))))
+    impact = Impact(book, facts.doc)
+    out = [Question(path, question(path), impact.of(path), tuple(sorted(rules))) for path, rules in asked.items()]
     return sorted(out, key=lambda q: (-q.impact, -len(q.rules), q.field))

@@ -42,7 +42,7 @@ def test_a_control_character_is_placed_on_its_line_in_one_line(tmp_path: Path) -
 
 def test_a_key_cannot_forge_a_problem_line(tmp_path: Path) -> None:
     case = tmp_path / "evil.yaml"
-    case.write_text('"x\\nfake.yaml:1:1: error: injected [x]": 1\n', encoding="utf-8")
+    case.write_text('title: t\n"x\\nfake.yaml:1:1: error: injected [x]": 1\n', encoding="utf-8")  # a case file
     lines = wgad("validate", str(case)).stdout.splitlines()
     assert len(lines) == 2 and "\\nfake.yaml" in lines[0]  # the problem, escaped, then the summary
     assert not any(line.startswith("fake.yaml") for line in lines)
@@ -60,10 +60,11 @@ def test_infinity_and_nan_are_not_numbers_here(tmp_path: Path, value: str) -> No
     case = tmp_path / "inf.yaml"
     case.write_text(f"detention: [{{kind: prison}}]\nsentence: {{years: {value}}}\n", encoding="utf-8")
     result = check.check_file(case)
-    assert not result.valid and {p.code for p in result.problems} == {"wrong-type"}
+    assert not result.valid and {p.code for p in result.problems} == {"bad-number"}  # refused as it is read
 
 
-@pytest.mark.parametrize(("value", "undue"), [("5.0e-324", False), ("1.0e-05", False), ("1.0e+16", True)])
+# (1.0e+16 and above, the first numbers Python writes with a large exponent, are beyond 2**53: refused as read)
+@pytest.mark.parametrize(("value", "undue"), [("5.0e-324", False), ("1.0e-05", False), ("8.0e+15", True)])
 def test_a_number_with_an_exponent_reaches_the_engine(tmp_path: Path, value: str, undue: bool) -> None:
     """durable-rules refuses 1e-05 as JSON (no decimal point); Python writes floats so: found by hypothesis."""
     case = tmp_path / "exp.yaml"

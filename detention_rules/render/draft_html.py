@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
-from html import escape
+import html
 
 from ..derivation import ConclusionNode
 from ..draft import Draft, fact_sentence
+from ..escaping import printable
 from .text import STRENGTH
+
+
+def escape(text: str) -> str:
+    """HTML-escaped, and with nothing hidden (escaping.printable): a browser obeys bidi overrides too."""
+    return html.escape(printable(text))
+
 
 STYLE = """
 body{font-family:Georgia,serif;max-width:52rem;margin:2rem auto;padding:0 1rem;line-height:1.5;color:#222}

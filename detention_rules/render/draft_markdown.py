@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..draft import Draft, fact_sentence
+from ..escaping import printable
 from .text import STRENGTH
 
 
@@ -53,4 +54,4 @@ def render(draft: Draft) -> str:
         out.append("")
         out += [f"- {special}, for {t(reason)}." for special, reason in draft.referrals]
         out.append("")
-    return "\n".join(out).rstrip() + "\n"
+    return "\n".join(map(printable, out)).rstrip() + "\n"  # one line each: see escaping.printable

@@ -7,6 +7,7 @@ from pathlib import Path
 from ..case import CATEGORIES
 from ..check import CaseResult
 from ..derivation import Analysis, ConclusionNode, FactNode
+from ..escaping import printable
 from ..rulebook import Rulebook
 from .text import STRENGTH, why_not_lines
 
@@ -41,15 +42,15 @@ def render(results: list[CaseResult]) -> str:
     for whole in results:
         for i, res in enumerate(whole.each()):
             title = res.case.title if res.case and res.case.title else res.path
-            out.append(f"# {title}" + (f": {res.detainee}" if res.detainee else "") + "\n")
-            out.append(f"File: `{res.path}`\n")
+            out += [f"# {title}" + (f": {res.detainee}" if res.detainee else ""), "", f"File: `{res.path}`", ""]
             if i == 0 and whole.problems:  # the file's problems, once
-                out.append("## Problems\n")
+                out += ["## Problems", ""]
                 out += [f"- `{p}`" for p in whole.problems]
                 out.append("")
             if res.analysis is not None:
                 _result(res, res.analysis, out)
-    return "\n".join(out).rstrip() + "\n"
+    # each entry is one line: text from the file cannot start another (escaping.printable)
+    return "\n".join(map(printable, out)).rstrip() + "\n"
 
 
 def _result(res: CaseResult, a: Analysis, out: list[str]) -> None:
@@ -85,4 +86,4 @@ def rules_table(book: Rulebook) -> str:
             if r.pos.path == path
         ]
         out.append("")
-    return "\n".join(out)
+    return "\n".join(map(printable, out))

@@ -1,0 +1,116 @@
+"""Each command's worst case within the input limits: time, peak memory, exit code (run by hand).
+
+    python benchmarks/worst.py [--quick] [--only NAME]
+
+The inputs are the shapes that were once quadratic or unbounded (issue 14), each made
+as large as the reader allows (1 MiB), so every command's time and memory is shown at
+the top of its bound: a list of identical periods (each period asks the same
+questions), a list of varied periods (no two answers alike), `government.contests`
+naming every period, one long string aliased up to the limit on expanded text, and
+text fields at their length limit. `--quick` makes each input about a tenth as large.
+Each command runs in a fresh process; memory is the peak resident set of that process.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(ROOT))
+
+from detention_rules import source  # noqa: E402 - after the path is set
+
+PY = sys.executable
+#: Bytes an input is built up to: a little under the reader's limit.
+SIZE = source.MAX_BYTES - 4096
+
+
+def _fill(head: str, line: Callable[[int], str], size: int) -> str:
+    """`head` and then `line(i)` for i = 0, 1, ... while the text stays within `size` bytes."""
+    parts, total, i = [head], len(head.encode()), 0
+    while True:
+        text = line(i)
+        if total + len(text.encode()) > size:
+            return "".join(parts)
+        parts.append(text)
+        total += len(text.encode())
+        i += 1
+
+
+def inputs(size: int) -> dict[str, str]:
+    rnd = random.Random(14)
+    kinds = ["pretrial", "prison", "police_custody", "immigration", "administrative", "house_arrest"]
+    bools = ["true", "false"]
+    head = "title: worst case\narrest: {date: 2020-01-02}\ndetention:\n"
+    same = _fill(head, lambda i: "  - {kind: pretrial, start: 2020-01-02}\n", size)
+    varied = _fill(
+        head,
+        lambda i: (
+            f"  - {{kind: {rnd.choice(kinds)}, start: 2020-01-{rnd.randint(3, 28):02d}, "
+            f"end: 2021-{rnd.randint(1, 12):02d}-01, incommunicado: {rnd.choice(bools)}, "
+            f"acknowledged: {rnd.choice(bools)}}}\n"
+        ),
+        size,
+    )
+    contests = "title: contests\ngovernment:\n  replied: true\n  contests:\n"
+    contests += _fill("", lambda i: f"    - detention[{i}].kind\n", size // 2)
+    contests += _fill("detention:\n", lambda i: "  - {kind: pretrial}\n", size - len(contests.encode()))
+    long = "x" * 19_000
+    aliases = _fill(f"title: &t {long}\narrest:\n  charges:\n", lambda i: "    - *t\n", size)
+    text = _fill("title: long text\narrest:\n  charges:\n", lambda i: f"    - {'y' * 19_990}\n", size)
+    return {"periods-same": same, "periods-varied": varied, "contests": contests, "aliases": aliases, "long-text": text}
+
+
+COMMANDS = {
+    "validate": ["validate"],
+    "check": ["check"],
+    "check --set": ["check", "--set", "arrest.warrant_shown=false"],
+    "check -f json": ["check", "-f", "json"],
+    "gaps": ["gaps"],
+    "draft": ["draft"],
+    "draft -f html": ["draft", "-f", "html"],
+}
+
+
+def measure(args: list[str]) -> tuple[float, float, int]:
+    """Seconds, peak MiB and exit code of `python -m detention_rules ARGS` in a fresh process."""
+    code = (
+        "import resource, subprocess, sys, time;"
+        "t = time.perf_counter();"
+        f"rc = subprocess.run({[PY, '-m', 'detention_rules', *args]!r}, stdout=subprocess.DEVNULL,"
+        " stderr=subprocess.DEVNULL).returncode;"
+        "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, rc)"
+    )
+    out = subprocess.run([PY, "-c", code], capture_output=True, text=True, check=True, cwd=tempfile.gettempdir())
+    seconds, kib, rc = out.stdout.split()
+    return float(seconds), int(kib) / 1024, int(rc)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="inputs a tenth as large, to check the script")
+    parser.add_argument("--only", help="run only this input")
+    args = parser.parse_args()
+    size = SIZE // 10 if args.quick else SIZE
+    print(f"{'input':<15} {'KiB':>6}  {'command':<14} {'seconds':>8} {'MiB':>6} {'exit':>4}")
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, text in inputs(size).items():
+            if args.only and name != args.only:
+                continue
+            path = Path(tmp) / f"{name}.yaml"
+            path.write_text(text, encoding="utf-8")
+            kib = path.stat().st_size / 1024
+            for label, command in COMMANDS.items():
+                seconds, mib, rc = measure([*command, str(path)])
+                print(f"{name:<15} {kib:>6.0f}  {label:<14} {seconds:>8.2f} {mib:>6.0f} {rc:>4}", flush=True)
+
+
+if __name__ == "__main__":
+    main()
