@@ -23,7 +23,7 @@ def run(data: dict[str, Any] | str, name: str = "<test>") -> CaseResult:
     return check.check_text(text, name)
 
 
-def wgad(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+def wgad(*args: str, stdin: str | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     """Run the CLI as a user would, in a fresh interpreter; a hang fails the test, not the suite."""
     return subprocess.run(
         [sys.executable, "-m", "detention_rules", *args],
@@ -31,6 +31,7 @@ def wgad(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[st
         capture_output=True,
         text=True,
         cwd=ROOT,
+        env=env,
         check=False,
         timeout=300,
     )

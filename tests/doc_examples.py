@@ -28,13 +28,12 @@ import json
 import os
 import re
 import shlex
-import subprocess
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.conftest import ROOT, wgad
+
 DOCS = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
 _MARKER = re.compile(r"^<!-- (example|file): (.+?) -->$")
 _END_RAW = "<!-- end example -->"
@@ -99,15 +98,7 @@ def run(command: str) -> str:
         raise ValueError(f"an example runs wgad, not {args[0]!r}")
     env = {**os.environ, "COLUMNS": "80", "NO_COLOR": "1", "TERM": "dumb"}
     env.pop("WGAD_DEBUG", None)
-    done = subprocess.run(
-        [sys.executable, "-m", "detention_rules", *args[1:]],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env=env,
-        check=False,
-        timeout=300,
-    )
+    done = wgad(*args[1:], env=env)
     if done.returncode not in (0, 1) or not done.stdout:
         raise RuntimeError(f"`{command}` exited {done.returncode}: {done.stderr.strip()}")
     return done.stdout
