@@ -235,76 +235,16 @@ def evaluate(
     ] = False,
 ) -> None:
     """Compare the engine with the Working Group on every case that states what its opinion found."""
-    from .case import CATEGORIES
-    from .evaluate import GRADES, OUTCOMES, Tally, case_docs, coverage, evaluate_paths
+    from .evaluate import case_docs, coverage, evaluate_paths
+    from .render import evaluation
 
     book = rulebook.load(rules)
     ev = evaluate_paths(paths, book)
     cov = coverage(case_docs(paths), book) if show_coverage else None
     if fmt is Format.json:
-
-        def table(t: Tally) -> dict[str, object]:
-            return {
-                "cases": t.cases,
-                "agreement": t.agreement(),
-                "categories": {
-                    c: {**{k: t.counts[c][k] for k in OUTCOMES}, "precision": t.precision(c), "recall": t.recall(c)}
-                    for c in CATEGORIES
-                },
-            }
-
-        data: dict[str, object] = {
-            **table(ev),
-            "invalid": ev.invalid,
-            "by_grade": {g: table(t) for g, t in sorted(ev.by_grade.items())},
-            "disagreements": [d.__dict__ for d in ev.disagreements],
-            "unexplained": len(ev.unexplained),
-        }
-        if cov is not None:
-            data["unexercised_rules"] = cov.unexercised_rules(book)
-            data["unexercised_conditions"] = cov.unexercised_conditions()
-        sys.stdout.write(json_text(data, 2) + "\n")
+        sys.stdout.write(json_text(evaluation.data(ev, cov, book), 2) + "\n")
     else:
-
-        def pct(x: float | None) -> str:
-            return "-" if x is None else f"{x:.0%}"
-
-        def table_lines(name: str, t: Tally) -> None:
-            sys.stdout.write(f"\n{name}: {t.cases} case(s), agreement {pct(t.agreement())}\n")
-            header = ("category", "agreed", "missed", "wrong", "rejected", "unjudged", "precision", "recall")
-            sys.stdout.write("{:<9} {:>7} {:>7} {:>7} {:>9} {:>9} {:>10} {:>7}\n".format(*header))
-            for c in CATEGORIES:
-                n = t.counts[c]
-                sys.stdout.write(
-                    f"{c:<9} {n['agreed']:>7} {n['missed']:>7} {n['wrongly found']:>7} {n['rightly rejected']:>9} "
-                    f"{n['unjudged']:>9} {pct(t.precision(c)):>10} {pct(t.recall(c)):>7}\n"
-                )
-
-        sys.stdout.write(f"{ev.cases} case(s) with expected findings\n")
-        table_lines("All cases", ev)
-        for name, label in GRADES.items():
-            if name in ev.by_grade:
-                table_lines(label, ev.by_grade[name])
-        if ev.disagreements:
-            sys.stdout.write("\nDisagreements:\n")
-            for d in ev.disagreements:
-                gap = f"  [known gap: {d.known_gap}]" if d.known_gap else "  [NOT a declared known gap]"
-                sys.stdout.write(
-                    f"- {printable(d.path)}: category {d.category} {d.kind}{printable(gap)}\n    {printable(d.cause)}\n"
-                )
-        for path in ev.invalid:
-            sys.stdout.write(f"- {printable(path)}: invalid, not evaluated (run wgad validate)\n")
-        if cov is not None:
-            rules_left, conds_left = cov.unexercised_rules(book), cov.unexercised_conditions()
-            sys.stdout.write(f"\nCoverage: {len(rules_left)} rule(s) and {len(conds_left)} condition(s) unexercised\n")
-            for item in rules_left + conds_left:
-                sys.stdout.write(f"- {printable(item)}\n")
-        verdict = (
-            "every disagreement is a declared known gap"
-            if ev.agrees
-            else f"{len(ev.unexplained)} disagreement(s) not declared as known gaps, {len(ev.invalid)} invalid file(s)"
-        )
-        sys.stdout.write(f"\nResult: {verdict}.\n")
+        sys.stdout.write(evaluation.text(ev, cov, book))
     raise typer.Exit(0 if ev.agrees else 1)
 
 

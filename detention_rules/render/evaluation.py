@@ -1,0 +1,81 @@
+"""`wgad evaluate`'s report: agreement tables per grade, the disagreements, coverage, as text or JSON data."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..case import CATEGORIES
+from ..escaping import printable
+from ..evaluate import GRADES, OUTCOMES, Coverage, Evaluation, Tally
+from ..rulebook import Rulebook
+
+
+def data(ev: Evaluation, cov: Coverage | None, book: Rulebook) -> dict[str, Any]:
+    """The evaluation as JSON-ready data (docs/cli.md, `wgad evaluate --format json`)."""
+    out: dict[str, Any] = {
+        **_table(ev),
+        "invalid": ev.invalid,
+        "by_grade": {g: _table(t) for g, t in sorted(ev.by_grade.items())},
+        "disagreements": [d.__dict__ for d in ev.disagreements],
+        "unexplained": len(ev.unexplained),
+    }
+    if cov is not None:
+        out["unexercised_rules"] = cov.unexercised_rules(book)
+        out["unexercised_conditions"] = cov.unexercised_conditions()
+    return out
+
+
+def _table(t: Tally) -> dict[str, Any]:
+    return {
+        "cases": t.cases,
+        "agreement": t.agreement(),
+        "categories": {
+            c: {**{k: t.counts[c][k] for k in OUTCOMES}, "precision": t.precision(c), "recall": t.recall(c)}
+            for c in CATEGORIES
+        },
+    }
+
+
+def text(ev: Evaluation, cov: Coverage | None, book: Rulebook) -> str:
+    """The evaluation as the text report: tables, disagreements, coverage, and the verdict last."""
+    out = [f"{ev.cases} case(s) with expected findings"]
+    out += _table_lines("All cases", ev)
+    for name, label in GRADES.items():
+        if name in ev.by_grade:
+            out += _table_lines(label, ev.by_grade[name])
+    if ev.disagreements:
+        out += ["", "Disagreements:"]
+        for d in ev.disagreements:
+            gap = f"  [known gap: {d.known_gap}]" if d.known_gap else "  [NOT a declared known gap]"
+            out += [f"- {d.path}: category {d.category} {d.kind}{gap}", f"    {d.cause}"]
+    out += [f"- {path}: invalid, not evaluated (run wgad validate)" for path in ev.invalid]
+    if cov is not None:
+        left = cov.unexercised_rules(book) + cov.unexercised_conditions()
+        out += ["", f"Coverage: {len(cov.unexercised_rules(book))} rule(s) and "
+                f"{len(cov.unexercised_conditions())} condition(s) unexercised"]
+        out += [f"- {item}" for item in left]
+    verdict = (
+        "every disagreement is a declared known gap"
+        if ev.agrees
+        else f"{len(ev.unexplained)} disagreement(s) not declared as known gaps, {len(ev.invalid)} invalid file(s)"
+    )
+    out += ["", f"Result: {verdict}."]
+    # each entry is one line: text from a case file cannot start another (escaping.printable)
+    return "\n".join(map(printable, out)) + "\n"
+
+
+def _pct(x: float | None) -> str:
+    return "-" if x is None else f"{x:.0%}"
+
+
+def _table_lines(name: str, t: Tally) -> list[str]:
+    header = ("category", "agreed", "missed", "wrong", "rejected", "unjudged", "precision", "recall")
+    out = ["", f"{name}: {t.cases} case(s), agreement {_pct(t.agreement())}"]
+    out.append("{:<9} {:>7} {:>7} {:>7} {:>9} {:>9} {:>10} {:>7}".format(*header))
+    for c in CATEGORIES:
+        n = t.counts[c]
+        out.append(
+            f"{c:<9} {n['agreed']:>7} {n['missed']:>7} {n['wrongly found']:>7} {n['rightly rejected']:>9} "
+            f"{n['unjudged']:>9} {_pct(t.precision(c)):>10} {_pct(t.recall(c)):>7}"
+        )
+    return out
