@@ -52,8 +52,6 @@ def readable_fields() -> dict[str, FieldType]:
     return {**field_types(), **DERIVED}
 
 
-
-
 @dataclass(frozen=True)
 class Leaf:
     """One known fact: its value and where the case file states it."""
@@ -173,17 +171,19 @@ def _derive(facts: Facts) -> None:
             seen.append((within, tuple(sources)))
     arrested, charged = _full_date(arrest.get("date")), _full_date(arrest.get("charge_date"))
     if arrested and charged and charged >= arrested:
-        doc.setdefault("arrest", arrest)
-        sources = ("arrest.charge_date", "arrest.date")
-        _add(facts, doc["arrest"], "arrest", "days_uncharged", (charged - arrested).days, sources)
-    _brought(facts, doc, arrest)
+        _add_to_arrest(facts, "days_uncharged", (charged - arrested).days, ("arrest.charge_date", "arrest.date"))
+    _brought(facts, doc)
     # the first appearance before a judge is one fact of the arrest, whichever period records it
     for within in (True, False):
         found = [sources for value, sources in seen if value is within]
         if found:
-            doc.setdefault("arrest", arrest)
-            _add(facts, doc["arrest"], "arrest", "judge_within_48h", within, found[0])
+            _add_to_arrest(facts, "judge_within_48h", within, found[0])
             break
+
+
+def _add_to_arrest(facts: Facts, name: str, value: Any, sources: tuple[str, ...]) -> None:
+    """A derived fact of the arrest, whether or not the file has an `arrest:` section."""
+    _add(facts, facts.doc.setdefault("arrest", {}), "arrest", name, value, sources)
 
 
 def _last_open(periods: list[Mapping[str, Any]]) -> int | None:
@@ -198,7 +198,7 @@ def _last_open(periods: list[Mapping[str, Any]]) -> int | None:
     return starts[-1][1]
 
 
-def _brought(facts: Facts, doc: dict[str, Any], arrest: dict[str, Any]) -> None:
+def _brought(facts: Facts, doc: dict[str, Any]) -> None:
     """Whether the person, held on a criminal charge, was ever brought before a judge.
 
     True when a period records an appearance (`brought_before_judge: true` or a `judge_date`);
@@ -212,8 +212,7 @@ def _brought(facts: Facts, doc: dict[str, Any], arrest: dict[str, Any]) -> None:
         elif period.get("brought_before_judge") is False and period.get("kind") in ("police_custody", "pretrial"):
             denied = denied or f"{base}.brought_before_judge"
     if seen or denied:
-        doc.setdefault("arrest", arrest)
-        _add(facts, doc["arrest"], "arrest", "brought_before_judge", seen is not None, ((seen or denied),))
+        _add_to_arrest(facts, "brought_before_judge", seen is not None, ((seen or denied),))
 
 
 #: Days in a month and a year, to read a length given as `months: 6` or `years: 2` in days.
