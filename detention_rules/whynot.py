@@ -63,14 +63,14 @@ def _describe(cond: FactCond | Unless) -> str:
     return f"not {test} (unless)" if isinstance(cond, Unless) else test
 
 
-def _checks(rule: Rule, facts: Facts, status: Mapping[str, Tri], book: Rulebook | None = None) -> tuple[Check, ...]:
+def _checks(rule: Rule, facts: Facts, status: Mapping[str, Tri], book: Rulebook) -> tuple[Check, ...]:
     trace = Trace()
     evaluate(rule.when, facts.doc, status, trace)
     out = []
     for cond, value, paths in trace.leaves:
         if isinstance(cond, Needs):
             # in words: what would satisfy it is one of the rules that draw it
-            titles = [r.title for r in book.drawing(cond.conclusion)] if book else []
+            titles = [r.title for r in book.drawing(cond.conclusion)]
             out.append(Check(cond.conclusion, "drawn: " + " or ".join(titles) if titles else "drawn", value))
             continue
         if isinstance(cond, AnyItem):  # the whole list is unknown
