@@ -138,10 +138,10 @@ def run(doc: source.Document, book: rulebook.Rulebook, why_not: bool = False) ->
     """Validate a parsed document and, if it is valid, analyse it."""
     result = CaseResult(doc.path)
     result.case, result.problems = validate(doc)
-    if result.case is not None and result.valid and detainees.count(doc):
+    if result.case is not None and result.valid and detainees.count(doc):  # each person valid too (validate)
         for index in range(detainees.count(doc)):
             person = run(detainees.split(doc, index), book, why_not)
-            person.problems = [p for p in person.problems if p.level == "error"]  # the file's own are above
+            person.problems = []  # the file's own, validation included, are reported once, above
             person.detainee = detainees.label(doc, index)
             result.persons.append(person)
         return result

@@ -15,6 +15,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from . import detainees
 from .case import ASSERTED_TAG, FACT_TAGS, Case, _describe, field_types
 from .errors import Problem
 from .facts import DAYS_PER
@@ -37,7 +38,16 @@ def validate(doc: Document) -> tuple[Case | None, list[Problem]]:
         case = Case.model_validate(doc.data)
     except ValidationError as exc:
         return None, sorted(_model_problems(doc, exc))
-    return case, sorted(consistency(case, doc))
+    problems = list(consistency(case, doc))
+    for index in range(detainees.count(doc)):
+        # what only one person's facts show (a period before the shared arrest), at that person's line
+        person_doc = detainees.split(doc, index)
+        try:
+            person = Case.model_validate(person_doc.data)
+        except ValidationError:  # not expected: each part was valid on its own; the file's checks stand
+            continue
+        problems += [p for p in consistency(person, person_doc) if p.level == "error" and p not in problems]
+    return case, sorted(problems)
 
 
 def _at(doc: Document, path: PathKey, level: str, message: str, code: str, *, key: bool = False) -> Problem:
