@@ -15,7 +15,7 @@ from pathlib import Path
 
 from . import detainees, facts, reading, rulebook
 from .case import CATEGORIES, Expected
-from .check import CaseResult, case_files, check_file, read
+from .pipeline import CaseResult, case_files, check_file, read
 from .rule import FactCond, Needs, Rule, Trace, Unless, evaluate, walk
 from .validate import validate
 from .whynot import near_misses
