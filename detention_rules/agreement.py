@@ -150,9 +150,7 @@ def _compare(out: Evaluation, path: str, result: CaseResult, expected: Expected,
             outcome = "agreed"
         elif want:
             outcome = "missed"
-            out.disagreements.append(
-                Disagreement(where, category, outcome, _cause_missed(result, category, book), gap)
-            )
+            out.disagreements.append(Disagreement(where, category, outcome, _cause_missed(result, category, book), gap))
         elif got and category in expected.not_found:
             outcome = "wrongly found"
             cause = _cause_found(result, category)

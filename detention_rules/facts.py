@@ -52,8 +52,6 @@ def readable_fields() -> dict[str, FieldType]:
     return {**field_types(), **DERIVED}
 
 
-
-
 @dataclass(frozen=True)
 class Leaf:
     """One known fact: its value and where the case file states it."""
