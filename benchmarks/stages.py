@@ -6,7 +6,7 @@ import time
 from pathlib import Path
 
 from detention_rules import derivation, engine, facts, rulebook, source
-from detention_rules.check import CaseResult
+from detention_rules.pipeline import CaseResult
 from detention_rules.render import json as json_renderer
 from detention_rules.validate import validate
 

@@ -123,7 +123,7 @@ def _failed(path: Path, exc: Exception) -> Done:
 
 
 def _check_one(path: Path) -> Done:
-    from . import check as pipeline
+    from . import pipeline
 
     assert _job is not None and _book is not None
     job = _job

@@ -19,8 +19,7 @@ from typing import Annotated, Any
 import typer
 from typer.core import TyperCommand, TyperGroup
 
-from . import __version__, atomic, batch, rulebook
-from . import check as pipeline
+from . import __version__, atomic, batch, pipeline, rulebook
 from .errors import InputError, UsageError, WgadError, exit_code
 from .escaping import json_text, printable
 
@@ -235,7 +234,7 @@ def evaluate(
     ] = False,
 ) -> None:
     """Compare the engine with the Working Group on every case that states what its opinion found."""
-    from .evaluate import case_docs, coverage, evaluate_paths
+    from .agreement import case_docs, coverage, evaluate_paths
     from .render import evaluation
 
     book = rulebook.load(rules)

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 
 from . import citation, outcomes
 from .case import CATEGORIES, Case
-from .check import CaseResult
 from .derivation import ConclusionNode, FactNode, RuleNode, leaves
+from .pipeline import CaseResult
 from .redact import Redactor
 from .whynot import Question
 

@@ -47,14 +47,13 @@ import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from .errors import EngineError
 from .rule import All, AnyItem, AnyOf, AtLeast, Cond, FactCond, Needs, Rule, Unless, walk
 
 if TYPE_CHECKING:
     from .facts import Facts
-    from .rulebook import Rulebook
 
 MAX_DURABLE_RULES = 480
 REGISTER_ATTEMPTS = 3
@@ -239,10 +238,10 @@ def compile_rule(rule: Rule) -> list[dict[str, Any]]:
     return bodies
 
 
-def _memberships(rulebook: Rulebook) -> dict[str, dict[str, int]]:
+def _memberships(rules: Iterable[Rule]) -> dict[str, dict[str, int]]:
     """For each conclusion, the group attributes its fact carries (see `compile_rule`)."""
     out: dict[str, dict[str, int]] = {}
-    for rule in rulebook.rules:
+    for rule in rules:
         for cond in walk(rule.when):
             if _counted(cond):
                 for child in cond.children:
@@ -295,21 +294,22 @@ class Engine:
     message (each would carry the whole case fact), no closures per action.
     """
 
-    def __init__(self, rulebook: Rulebook):
+    def __init__(self, rules: Iterable[Rule]):
+        rules = tuple(rules)
         self._sid = itertools.count()
-        definition, self._rules = compile_rulebook(rulebook.rules)
+        definition, self._rules = compile_rulebook(rules)
         if len(definition) > MAX_DURABLE_RULES:
             raise EngineError(
                 f"the rulebook compiles to {len(definition)} durable rules; "
                 f"durable-rules hangs above about 512 in one ruleset (limit {MAX_DURABLE_RULES})"
             )
-        groups = _memberships(rulebook)
+        groups = _memberships(rules)
         #: Each conclusion's fact as JSON after its session id: the same for every case, so encoded once.
         self._conclusions = {
             rule.concludes: encode(
                 {"id": f"c:{rule.concludes}", "t": "concl", "c": rule.concludes, **groups.get(rule.concludes, {})}
             )[1:]
-            for rule in rulebook.rules
+            for rule in rules
         }
         self._dre = _durable()
         self._handle = self._register(encode(definition))
@@ -361,9 +361,16 @@ _names = itertools.count()
 _engines: dict[int, Engine] = {}
 
 
-def for_rulebook(rulebook: Rulebook) -> Engine:
+class HasRules(Protocol):
+    """What the engine needs of a rulebook: its rules (so engine does not import rulebook)."""
+
+    @property
+    def rules(self) -> tuple[Rule, ...]: ...
+
+
+def for_rulebook(rulebook: HasRules) -> Engine:
     """The engine of a rulebook, compiled once per process."""
     key = id(rulebook)
     if key not in _engines:
-        _engines[key] = Engine(rulebook)
+        _engines[key] = Engine(rulebook.rules)
     return _engines[key]

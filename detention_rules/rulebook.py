@@ -250,73 +250,83 @@ class _Reader:
         return None
 
     def cond(self, data: Any, path: source.PathKey, in_item: str | None) -> Cond | None:
-        pos = self.pos(path)
+        """One condition, by the key that names its kind; each kind has its own reader below."""
         if not isinstance(data, dict):
             self.problem(path, "a condition is a mapping", "rule-condition")
             return None
         for kind in CONCLUSION_KINDS:
             if kind in data:
-                if in_item is not None:
-                    self.problem(path, "a conclusion cannot be tested inside any_item", "rule-condition")
-                    return None
-                self.unknown_keys(data, {kind}, path)
-                if not isinstance(data[kind], str) or not data[kind]:
-                    self.problem((*path, kind), f"'{kind}' takes a name", "rule-condition")
-                    return None
-                return Needs(f"{kind}:{data[kind]}", pos)
+                return self.needs(kind, data, path, in_item)
         for combinator in ("all", "any"):
             if combinator in data:
                 self.unknown_keys(data, {combinator}, path)
                 children = self.children(data[combinator], (*path, combinator), in_item)
                 if children is None:
                     return None
-                return (All if combinator == "all" else AnyOf)(children, pos)
+                return (All if combinator == "all" else AnyOf)(children, self.pos(path))
         if "fact" in data:
             return self.fact(data, path, in_item)
         if "at_least" in data:
-            self.unknown_keys(data, {"at_least", "of"}, path)
-            n = data["at_least"]
-            children = self.children(data.get("of"), (*path, "of"), in_item)
-            if children is None:
-                return None
-            if not isinstance(n, int) or isinstance(n, bool) or not 1 <= n <= len(children):
-                self.problem(
-                    (*path, "at_least"),
-                    "'at_least' must be a whole number from 1 to the number of conditions",
-                    "rule-condition",
-                )
-                return None
-            return AtLeast(n, children, pos)
+            return self.at_least(data, path, in_item)
         if "any_item" in data:
-            self.unknown_keys(data, {"any_item", "where"}, path)
-            if in_item is not None:
-                self.problem(path, "any_item cannot be nested", "rule-condition")
-                return None
-            list_path = data["any_item"]
-            if not isinstance(list_path, str) or f"{list_path}[]." not in {
-                k[: len(list_path) + 3] for k in self.fields
-            }:
-                self.problem(
-                    (*path, "any_item"), f"'{list_path}' is not a list of items in the case model", "rule-unknown-field"
-                )
-                return None
-            where = self.cond(data.get("where"), (*path, "where"), list_path)
-            return AnyItem(list_path, where, pos) if where else None
+            return self.any_item(data, path, in_item)
         if "unless" in data:
-            self.unknown_keys(data, {"unless"}, path)
-            inner = self.fact(data["unless"], (*path, "unless"), in_item)
-            if inner is None:
-                return None
-            if inner.op != "is":
-                self.problem((*path, "unless"), "unless takes {fact: ..., is: ...}", "rule-condition")
-                return None
-            return Unless(inner, pos)
+            return self.unless(data, path, in_item)
         self.problem(
             path,
             "unknown condition: expected fact, unless, all, any, at_least, any_item or a conclusion",
             "rule-condition",
         )
         return None
+
+    def needs(self, kind: str, data: dict[str, Any], path: source.PathKey, in_item: str | None) -> Cond | None:
+        if in_item is not None:
+            self.problem(path, "a conclusion cannot be tested inside any_item", "rule-condition")
+            return None
+        self.unknown_keys(data, {kind}, path)
+        if not isinstance(data[kind], str) or not data[kind]:
+            self.problem((*path, kind), f"'{kind}' takes a name", "rule-condition")
+            return None
+        return Needs(f"{kind}:{data[kind]}", self.pos(path))
+
+    def at_least(self, data: dict[str, Any], path: source.PathKey, in_item: str | None) -> Cond | None:
+        self.unknown_keys(data, {"at_least", "of"}, path)
+        n = data["at_least"]
+        children = self.children(data.get("of"), (*path, "of"), in_item)
+        if children is None:
+            return None
+        if not isinstance(n, int) or isinstance(n, bool) or not 1 <= n <= len(children):
+            self.problem(
+                (*path, "at_least"),
+                "'at_least' must be a whole number from 1 to the number of conditions",
+                "rule-condition",
+            )
+            return None
+        return AtLeast(n, children, self.pos(path))
+
+    def any_item(self, data: dict[str, Any], path: source.PathKey, in_item: str | None) -> Cond | None:
+        self.unknown_keys(data, {"any_item", "where"}, path)
+        if in_item is not None:
+            self.problem(path, "any_item cannot be nested", "rule-condition")
+            return None
+        list_path = data["any_item"]
+        if not isinstance(list_path, str) or f"{list_path}[]." not in {k[: len(list_path) + 3] for k in self.fields}:
+            self.problem(
+                (*path, "any_item"), f"'{list_path}' is not a list of items in the case model", "rule-unknown-field"
+            )
+            return None
+        where = self.cond(data.get("where"), (*path, "where"), list_path)
+        return AnyItem(list_path, where, self.pos(path)) if where else None
+
+    def unless(self, data: dict[str, Any], path: source.PathKey, in_item: str | None) -> Cond | None:
+        self.unknown_keys(data, {"unless"}, path)
+        inner = self.fact(data["unless"], (*path, "unless"), in_item)
+        if inner is None:
+            return None
+        if inner.op != "is":
+            self.problem((*path, "unless"), "unless takes {fact: ..., is: ...}", "rule-condition")
+            return None
+        return Unless(inner, self.pos(path))
 
     def children(self, data: Any, path: source.PathKey, in_item: str | None) -> tuple[Cond, ...] | None:
         if not isinstance(data, list) or not data:

@@ -9,16 +9,16 @@ from __future__ import annotations
 
 import copy
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from . import source
 from .case import CATEGORIES
 from .errors import InputError, UsageError
 
 if TYPE_CHECKING:
-    from .check import CaseResult
+    from .derivation import Analysis
 
 _STEP = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*)((?:\[\d+\])*)$")
 
@@ -105,7 +105,20 @@ class Change:
     after: str
 
 
-def compare(before: CaseResult, after: CaseResult) -> list[Change]:
+class HasAnalysis(Protocol):
+    """What `compare` reads of a case's result (so whatif does not import the pipeline)."""
+
+    @property
+    def analysis(self) -> Analysis | None: ...
+
+    @property
+    def detainee(self) -> str: ...
+
+    @property
+    def persons(self) -> Sequence[HasAnalysis]: ...
+
+
+def compare(before: HasAnalysis, after: HasAnalysis) -> list[Change]:
     """Categories and violations that appear, disappear or change strength."""
     out: list[Change] = []
     if before.persons and after.persons:  # several detainees: each person's changes, named

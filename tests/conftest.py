@@ -9,8 +9,8 @@ from typing import Any
 
 import yaml
 
-from detention_rules import check
-from detention_rules.check import CaseResult
+from detention_rules import pipeline
+from detention_rules.pipeline import CaseResult
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = ROOT / "cases"
@@ -20,7 +20,7 @@ REFERENCE = CASES / "ilyashev-kazakhstan-2022.yaml"
 def run(data: dict[str, Any] | str, name: str = "<test>") -> CaseResult:
     """Check a case given as a dict or as YAML text."""
     text = data if isinstance(data, str) else yaml.safe_dump(data, sort_keys=False)
-    return check.check_text(text, name)
+    return pipeline.check_text(text, name)
 
 
 def wgad(*args: str, stdin: str | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:

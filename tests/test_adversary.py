@@ -30,13 +30,13 @@ with warnings.catch_warnings():  # typer 0.12 warns on import with click 8.2 and
 from detention_rules import (
     atomic,
     batch,
-    check,
     cli,
     engine,
     escaping,
     facts,
     impact,
     interview,
+    pipeline,
     reading,
     redact,
     rulebook,
@@ -60,7 +60,7 @@ def _yaml(number: float) -> str:
 
 def _problems(text: str) -> list[str]:
     """The codes of the problems `check` reports for a case given as text; it must not raise."""
-    result = check.check_text(text, "t.yaml")
+    result = pipeline.check_text(text, "t.yaml")
     return [p.code for p in result.problems if p.level == "error"]
 
 
@@ -78,7 +78,7 @@ def test_any_tagged_scalar_is_read_or_refused_with_a_place(tag: str, text: str) 
             (problem,) = exc.problems
             assert problem.line >= 1 and problem.path == "t.yaml"
             continue
-        check.run(doc, rulebook.load())  # and whatever was read, the pipeline takes without raising
+        pipeline.run(doc, rulebook.load())  # and whatever was read, the pipeline takes without raising
 
 
 @pytest.mark.parametrize("value", ["!!bool maybe", "!!bool ''", "!!int ''", "!!float ''", "!!int 0x_"])
@@ -157,7 +157,7 @@ def test_aliases_of_a_long_string_are_bounded_by_the_text_they_expand_to(tmp_pat
     copies = source.MAX_TEXT // length + 2
     case = tmp_path / "alias.yaml"
     case.write_text(f"title: &t {'x' * length}\narrest:\n  charges:\n" + "    - *t\n" * copies, encoding="utf-8")
-    (problem,) = check.read(case)[1].problems
+    (problem,) = pipeline.read(case)[1].problems
     assert problem.code == "too-much-text" and problem.line > 3  # at the alias that went over
 
 
@@ -166,7 +166,7 @@ def test_an_alias_is_reported_on_its_own_line() -> None:
     doc = source.parse(text, "t.yaml")
     assert doc.where(("arrest", "place")) == (6, 10)
     assert doc.where(("person", "nationality")) == (2, 16)
-    result = check.check_text(text.replace("place: *n", "warrant_shown: *n"), "t.yaml")
+    result = pipeline.check_text(text.replace("place: *n", "warrant_shown: *n"), "t.yaml")
     assert [(p.code, p.line) for p in result.problems] == [("wrong-type", 6)]
 
 
@@ -232,7 +232,7 @@ def test_engine_and_plain_reading_agree_on_non_ascii_text_and_numbers_of_any_mag
         f"person: {{nationality: {json.dumps(nationality, ensure_ascii=False)}}}\nsentence: {{years: {_yaml(years)}}}\n"
     )
     book = books[text, number]
-    result = check.check_text(case_text, "t.yaml", book)
+    result = pipeline.check_text(case_text, "t.yaml", book)
     assert result.analysis is not None, [str(p) for p in result.problems]
     doc = facts.build(result.case).doc
     assert set(result.analysis.fired) == reading.fired(book.rules, doc)
@@ -296,7 +296,7 @@ def test_the_impact_of_each_answer_is_that_of_rerunning_the_whole_case(
         items = data.get(name) or []
         if items:
             data[name] = more.draw(st.lists(st.sampled_from(items), min_size=len(items), max_size=9))
-    result = check.check_text(yaml.safe_dump(data), "t.yaml")
+    result = pipeline.check_text(yaml.safe_dump(data), "t.yaml")
     assert result.facts is not None, [str(p) for p in result.problems]
     book = rulebook.load()
     doc = result.facts.doc
@@ -320,7 +320,7 @@ def test_the_impact_of_each_answer_is_that_of_rerunning_the_whole_case(
 def test_an_answer_that_defeats_one_of_two_qualifying_items_leaves_the_other() -> None:
     """`unless` is the one condition an answer can turn from true to false: the other item must still count."""
     item = {"right": "expression", "led_to_detention": True, "political": True, "peaceful": True}
-    result = check.check_text(yaml.safe_dump({"conduct": [item, item], "detention": [{"kind": "prison"}]}), "t.yaml")
+    result = pipeline.check_text(yaml.safe_dump({"conduct": [item, item], "detention": [{"kind": "prison"}]}), "t.yaml")
     assert result.facts is not None
     book, doc = rulebook.load(), result.facts.doc
     assert "II" in impact.established(book, doc)
@@ -392,14 +392,14 @@ def test_a_set_that_is_not_utf8_is_a_usage_error() -> None:
 
 
 def test_a_failure_of_the_tool_on_one_file_is_that_files_result(monkeypatch: pytest.MonkeyPatch) -> None:
-    real = check.check_file
+    real = pipeline.check_file
 
-    def failing(path: Path, *args: Any) -> check.CaseResult:
+    def failing(path: Path, *args: Any) -> pipeline.CaseResult:
         if path.name == "boom.yaml":
             raise KeyError("boom")
         return real(path, *args)
 
-    monkeypatch.setattr(check, "check_file", failing)
+    monkeypatch.setattr(pipeline, "check_file", failing)
     monkeypatch.delenv("WGAD_DEBUG", raising=False)
     summary = batch.Summary()
     done = list(batch.run([Path("boom.yaml"), REFERENCE], batch.Job("check", "jsonl"), 1, True, 2))
@@ -581,16 +581,16 @@ def test_the_walk_follows_links_only_inside_the_folder_named(tmp_path: Path) -> 
     (folder / "out").symlink_to(outside)
     (folder / "alias.yaml").symlink_to(folder / "sub" / "good.yaml")  # inside: followed
     (folder / "up").symlink_to(folder)  # inside, a loop: walked once
-    assert sorted(p.name for p in check.case_files([folder])) == ["alias.yaml", "good.yaml"]
+    assert sorted(p.name for p in pipeline.case_files([folder])) == ["alias.yaml", "good.yaml"]
     out = wgad("validate", str(folder))
     assert out.returncode == 0 and "daemon" not in out.stdout + out.stderr
-    assert [p.name for p in check.case_files([folder / "shadow.yaml"])] == ["shadow.yaml"]  # named: read
+    assert [p.name for p in pipeline.case_files([folder / "shadow.yaml"])] == ["shadow.yaml"]  # named: read
 
 
 def test_a_file_that_is_no_case_file_gets_one_problem_that_echoes_nothing(tmp_path: Path) -> None:
     other = tmp_path / "passwd.yaml"
     other.write_text("".join(f"user{i}: x:{i}:{i}:secret{i}\n" for i in range(25)), encoding="utf-8")
-    (problem,) = check.read(other)[1].problems
+    (problem,) = pipeline.read(other)[1].problems
     assert problem.code == "not-a-case" and "secret" not in str(problem) and "user" not in str(problem)
 
 
@@ -623,7 +623,7 @@ def test_gaps_ask_keeps_long_answers_and_asks_again_until_an_answer_is_valid(
         "detention[0].incommunicado": ["yes"],
     }
     new = _ask(case, answers, monkeypatch)
-    result = check.check_file(new)
+    result = pipeline.check_file(new)
     assert result.valid, [str(p) for p in result.problems]
     data = yaml.safe_load(new.read_text(encoding="utf-8"))
     assert data["person"]["status"] == [s.strip() for s in statuses.split(",")]

@@ -12,7 +12,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from detention_rules import check, rulebook
+from detention_rules import pipeline, rulebook
 from detention_rules.render.json import result as as_json
 
 from .conftest import CASES, ROOT, wgad
@@ -28,10 +28,10 @@ def _library(tmp_path: Path) -> Path:
 def test_results_do_not_depend_on_the_order_of_cases() -> None:
     files = sorted(CASES.rglob("*.yaml"))
     book = rulebook.load()
-    forward = {str(p): json.dumps(as_json(check.check_file(p, book)), sort_keys=True) for p in files}
+    forward = {str(p): json.dumps(as_json(pipeline.check_file(p, book)), sort_keys=True) for p in files}
     shuffled = files[:]
     random.Random(7).shuffle(shuffled)
-    backward = {str(p): json.dumps(as_json(check.check_file(p, book)), sort_keys=True) for p in reversed(shuffled)}
+    backward = {str(p): json.dumps(as_json(pipeline.check_file(p, book)), sort_keys=True) for p in reversed(shuffled)}
     assert forward == backward
 
 
@@ -85,7 +85,7 @@ def test_progress_on_a_terminal_never_runs_into_the_output(tmp_path: Path, monke
     monkeypatch.setattr(batch.Progress, "DELAY", 0.0)
     monkeypatch.setattr(batch.Progress, "EVERY", 0.0)
     folder = _library(tmp_path)
-    files = list(check.case_files([folder]))
+    files = list(pipeline.case_files([folder]))
     job = batch.Job("validate", "text")
     cli._run_batch(files, len(files), job, cli.Format.text, 1)
     shown = terminal.getvalue()
@@ -110,7 +110,7 @@ def test_two_jobs_keep_input_order_over_many_chunks_and_count_right(tmp_path: Pa
     rows = json.loads(out.stdout)
     names = [r["file"] for r in rows]
     assert len(names) > 3 * batch.CHUNK
-    assert names == [str(p) for p in check.case_files([folder])]  # input order, not finishing order
+    assert names == [str(p) for p in pipeline.case_files([folder])]  # input order, not finishing order
     assert out.returncode == 2
     valid = [r for r in rows if r["valid"]]
     no_category = sum(1 for r in valid if not r["established"])

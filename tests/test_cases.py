@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from detention_rules import check
-from detention_rules.evaluate import case_docs, coverage
+from detention_rules import pipeline
+from detention_rules.agreement import case_docs, coverage
 
 from .conftest import CASES, run
 
@@ -30,7 +30,7 @@ def _params() -> list[object]:
 
 @pytest.mark.parametrize("path", _params())
 def test_case_agrees_with_its_opinion(path: Path) -> None:
-    whole = check.check_file(path)
+    whole = pipeline.check_file(path)
     assert whole.valid, [str(p) for p in whole.problems]
     expected = whole.case.expected
     for result in whole.each():  # every detainee, when the opinion concerns several
@@ -45,7 +45,7 @@ def test_case_agrees_with_its_opinion(path: Path) -> None:
 
 def test_every_case_file_is_valid() -> None:
     for path in sorted(CASES.rglob("*.yaml")):
-        _, result = check.read(path)
+        _, result = pipeline.read(path)
         assert result.valid, [str(p) for p in result.problems]
 
 

@@ -21,10 +21,18 @@ def test_every_citation_in_the_rules_reads_as_a_known_form() -> None:
         ("ICCPR 14(3)(b)", "ICCPR", "14(3)(b)", ""),
         ("Methods of work para 8 (a)", "Methods of work", "8 (a)", ""),
         ("Opinion 2/2022 paras 70-71", "Opinion 2/2022", "70-71", ""),
-        ("Human Rights Committee General Comment No. 35 para 33 (48 hours)",
-         "Human Rights Committee General Comment No. 35", "33", "48 hours"),
-        ("Revised Deliberation No. 5 (A/HRC/39/45, annex) para 11 (children)",
-         "Revised Deliberation No. 5 (A/HRC/39/45, annex)", "11", "children"),
+        (
+            "Human Rights Committee General Comment No. 35 para 33 (48 hours)",
+            "Human Rights Committee General Comment No. 35",
+            "33",
+            "48 hours",
+        ),
+        (
+            "Revised Deliberation No. 5 (A/HRC/39/45, annex) para 11 (children)",
+            "Revised Deliberation No. 5 (A/HRC/39/45, annex)",
+            "11",
+            "children",
+        ),
     ],
 )
 def test_parts(text: str, source: str, pin: str, note: str) -> None:

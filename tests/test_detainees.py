@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from detention_rules import check
+from detention_rules import pipeline
 from detention_rules.errors import UsageError
 
 from .conftest import run, wgad
@@ -75,4 +75,4 @@ def test_draft_and_gaps_ask_which_person(tmp_path: Path) -> None:
     assert wgad("draft", str(case), "--detainee", "2").returncode == 0
     assert wgad("gaps", str(case), "--detainee", "1").returncode == 0
     with pytest.raises(UsageError):
-        check.one_person(run(TWO), 3)
+        pipeline.one_person(run(TWO), 3)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from detention_rules import check, facts, rulebook, whynot
+from detention_rules import facts, pipeline, rulebook, whynot
 
 from .conftest import REFERENCE, run, wgad
 
@@ -13,7 +13,7 @@ BASE = {"detention": [{"kind": "police_custody"}]}
 
 
 def test_why_not_marks_conditions_met_unmet_unknown() -> None:
-    result = check.check_file(REFERENCE, why_not=True)
+    result = pipeline.check_file(REFERENCE, why_not=True)
     assert set(result.why_not) == {"IV"}
     assert result.facts is not None
     every = whynot.near_misses(rulebook.load(), result.facts)["IV"]  # all of them, not only the closest shown
@@ -119,7 +119,7 @@ def test_gaps_ask_writes_a_new_valid_file(tmp_path: Path) -> None:
     assert out.returncode == 0, out.stderr
     new = tmp_path / "c.answers.yaml"
     assert case.read_bytes() == original
-    result = check.check_file(new)
+    result = pipeline.check_file(new)
     assert result.valid and "I" in result.analysis.categories
     again = wgad("gaps", "--ask", str(case), stdin="\n" * 50)
     assert again.returncode == 2 and "already exists" in again.stderr

@@ -11,7 +11,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from detention_rules import check
+from detention_rules import pipeline
 from detention_rules.case import field_types
 from detention_rules.render import json as json_renderer
 from detention_rules.render import markdown, text
@@ -60,7 +60,7 @@ def test_any_input_ends_in_a_report(raw: bytes) -> None:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "case.yaml"
         path.write_bytes(raw)
-        result = check.check_file(path)
+        result = pipeline.check_file(path)
         assert result.valid or result.problems
         assert all(p.line >= 1 and p.col >= 1 and p.path == str(path) for p in result.problems)
         for renderer in (text, markdown):

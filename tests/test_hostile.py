@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from detention_rules import check, parameters, source
+from detention_rules import parameters, pipeline, source
 
 from .conftest import CASES, REFERENCE, ROOT, wgad
 
@@ -35,7 +35,7 @@ def test_deep_nesting_is_refused_before_it_can_crash(tmp_path: Path, text: str) 
 def test_a_control_character_is_placed_on_its_line_in_one_line(tmp_path: Path) -> None:
     case = tmp_path / "ctl.yaml"
     case.write_text("title: x\n\x01bad: 1\n", encoding="utf-8")
-    (problem,) = check.read(case)[1].problems
+    (problem,) = pipeline.read(case)[1].problems
     assert (problem.code, problem.line, problem.col) == ("yaml-syntax", 2, 1)
     assert "#x0001" in problem.message and "\n" not in str(problem)
 
@@ -59,7 +59,7 @@ def test_text_from_the_file_sends_no_escape_sequence_to_the_terminal(tmp_path: P
 def test_infinity_and_nan_are_not_numbers_here(tmp_path: Path, value: str) -> None:
     case = tmp_path / "inf.yaml"
     case.write_text(f"detention: [{{kind: prison}}]\nsentence: {{years: {value}}}\n", encoding="utf-8")
-    result = check.check_file(case)
+    result = pipeline.check_file(case)
     assert not result.valid and {p.code for p in result.problems} == {"bad-number"}  # refused as it is read
 
 
@@ -69,7 +69,7 @@ def test_a_number_with_an_exponent_reaches_the_engine(tmp_path: Path, value: str
     """durable-rules refuses 1e-05 as JSON (no decimal point); Python writes floats so: found by hypothesis."""
     case = tmp_path / "exp.yaml"
     case.write_text(f"detention: [{{kind: pretrial, days: {value}}}]\nsentence: {{years: {value}}}\n", encoding="utf-8")
-    result = check.check_file(case)
+    result = pipeline.check_file(case)
     assert result.valid and result.analysis is not None, [str(p) for p in result.problems]
     assert ("III.undue-delay" in result.analysis.fired) is undue
 
@@ -77,13 +77,13 @@ def test_a_number_with_an_exponent_reaches_the_engine(tmp_path: Path, value: str
 def test_a_date_in_the_last_month_of_year_9999(tmp_path: Path) -> None:
     case = tmp_path / "late.yaml"
     case.write_text("detention:\n  - {kind: pretrial, start: 2020-01-01, end: 9999-12}\n", encoding="utf-8")
-    assert check.check_file(case).valid
+    assert pipeline.check_file(case).valid
 
 
 def test_dates_take_ascii_digits_only(tmp_path: Path) -> None:
     case = tmp_path / "digits.yaml"
     case.write_text('arrest: {date: "٢٠٢٠-٠١-٠١"}\n', encoding="utf-8")
-    assert [p.code for p in check.read(case)[1].problems] == ["bad-value"]
+    assert [p.code for p in pipeline.read(case)[1].problems] == ["bad-value"]
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
@@ -104,7 +104,7 @@ def test_a_fifo_or_a_link_loop_in_a_folder_is_reported_and_the_rest_runs(tmp_pat
 def test_reading_never_takes_more_than_the_limit(tmp_path: Path) -> None:
     big = tmp_path / "big.yaml"
     big.write_bytes(b"# " + b"x" * source.MAX_BYTES)
-    assert [p.code for p in check.read(big)[1].problems] == ["file-too-large"]
+    assert [p.code for p in pipeline.read(big)[1].problems] == ["file-too-large"]
 
 
 def test_set_over_several_files_reports_the_file_that_cannot_take_it() -> None:

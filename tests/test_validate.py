@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from detention_rules import check, source
+from detention_rules import pipeline, source
 from detention_rules.case import field_types
 
 from .conftest import REFERENCE, ROOT, wgad
@@ -21,7 +21,7 @@ EXPECT = yaml.safe_load((Path(__file__).parent / "bad_expectations.yaml").read_t
 @pytest.mark.parametrize("name", sorted(EXPECT))
 def test_broken_file_reports_code_and_line(name: str) -> None:
     code, line, col, words = EXPECT[name]
-    _, result = check.read(BAD / name)
+    _, result = pipeline.read(BAD / name)
     assert not result.valid
     first = result.problems[0]
     assert (first.code, first.line, first.col) == (code, line, col), str(first)
@@ -50,7 +50,7 @@ def _write(tmp_path: Path, name: str, data: bytes) -> Path:
     ],
 )
 def test_hostile_bytes(tmp_path: Path, name: str, data: bytes, code: str, line: int) -> None:
-    _, result = check.read(_write(tmp_path, name, data))
+    _, result = pipeline.read(_write(tmp_path, name, data))
     assert [(p.code, p.line) for p in result.problems][:1] == [(code, line)]
 
 
@@ -60,7 +60,7 @@ def test_billion_laughs(tmp_path: Path) -> None:
     for name in "bcdefghi":
         text += f"{name}: &{name} [" + ",".join([f"*{prev}"] * 9) + "]\n"
         prev = name
-    _, result = check.read(_write(tmp_path, "bomb.yaml", text.encode()))
+    _, result = pipeline.read(_write(tmp_path, "bomb.yaml", text.encode()))
     assert result.problems[0].code == "too-many-values"
 
 
@@ -70,7 +70,7 @@ def test_warnings_a_drafter_would_miss(tmp_path: Path) -> None:
         "arrest:\n  warrant_shown: {value: false, contested: true}\n"
         "detention:\n  - kind: immigration\n"
     )
-    _, result = check.read(_write(tmp_path, "w.yaml", text.encode()))
+    _, result = pipeline.read(_write(tmp_path, "w.yaml", text.encode()))
     assert result.valid
     codes = {(p.code, p.line) for p in result.problems if p.level == "warning"}
     assert codes == {("contested-no-response", 4), ("period-no-start", 6), ("custody-no-migration-status", 6)}
@@ -78,13 +78,13 @@ def test_warnings_a_drafter_would_miss(tmp_path: Path) -> None:
 
 def test_contests_must_name_real_fields(tmp_path: Path) -> None:
     text = "government:\n  replied: true\n  contests: [arrest.warrant_shown, arrest.colour]\n"
-    _, result = check.read(_write(tmp_path, "c.yaml", text.encode()))
+    _, result = pipeline.read(_write(tmp_path, "c.yaml", text.encode()))
     assert [(p.code, p.field) for p in result.problems] == [("unknown-field", "government.contests[1]")]
 
 
 def test_expected_cannot_both_find_and_reject(tmp_path: Path) -> None:
     text = "expected:\n  categories: [I]\n  not_found: [I]\n"
-    _, result = check.read(_write(tmp_path, "e.yaml", text.encode()))
+    _, result = pipeline.read(_write(tmp_path, "e.yaml", text.encode()))
     assert [p.code for p in result.problems] == ["expected-conflict"]
 
 
@@ -116,7 +116,7 @@ def test_check_never_modifies_input() -> None:
 def test_new_writes_a_valid_skeleton_and_refuses_to_overwrite(tmp_path: Path) -> None:
     target = tmp_path / "case.yaml"
     assert wgad("new", str(target)).returncode == 0
-    _, result = check.read(target)
+    _, result = pipeline.read(target)
     assert result.valid, [str(p) for p in result.problems]
     text = target.read_text(encoding="utf-8")
     assert "warrant_shown:" in text and "# " in text
@@ -187,12 +187,12 @@ def test_shipped_schema_is_current() -> None:
     ids=["year-widest", "year-before-arrest", "sentence-before-trial", "custody-without-status", "security-custody"],
 )
 def test_consistency_checks(text: str, code: str | None, level: str | None) -> None:
-    found = [(p.code, p.level) for p in check.check_text(text).problems]
+    found = [(p.code, p.level) for p in pipeline.check_text(text).problems]
     assert found == ([(code, level)] if code else [])
 
 
 def test_an_unquoted_time_stays_a_time() -> None:
     """YAML 1.1 reads 20:20 as the base-60 number 1220; a case file means a time."""
     text = "arrest: {date: 2020-04-17, time: 20:20}\ndetention: [{kind: prison, start: 2020-04-17}]\n"
-    result = check.check_text(text)
+    result = pipeline.check_text(text)
     assert result.valid and result.case is not None and result.case.arrest.time == "20:20"

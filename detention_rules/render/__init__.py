@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from ..check import CaseResult
+    from ..pipeline import CaseResult
 
 
 def report(results: list[CaseResult], fmt: str) -> str:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..agreement import GRADES, OUTCOMES, Coverage, Evaluation, Tally
 from ..case import CATEGORIES
 from ..escaping import printable
-from ..evaluate import GRADES, OUTCOMES, Coverage, Evaluation, Tally
 from ..rulebook import Rulebook
 
 
@@ -51,8 +51,11 @@ def text(ev: Evaluation, cov: Coverage | None, book: Rulebook) -> str:
     out += [f"- {path}: invalid, not evaluated (run wgad validate)" for path in ev.invalid]
     if cov is not None:
         left = cov.unexercised_rules(book) + cov.unexercised_conditions()
-        out += ["", f"Coverage: {len(cov.unexercised_rules(book))} rule(s) and "
-                f"{len(cov.unexercised_conditions())} condition(s) unexercised"]
+        out += [
+            "",
+            f"Coverage: {len(cov.unexercised_rules(book))} rule(s) and "
+            f"{len(cov.unexercised_conditions())} condition(s) unexercised",
+        ]
         out += [f"- {item}" for item in left]
     verdict = (
         "every disagreement is a declared known gap"

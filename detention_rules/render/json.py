@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from ..case import CATEGORIES
-from ..check import CaseResult
 from ..derivation import ConclusionNode, FactNode, RuleNode
+from ..pipeline import CaseResult
 from ..questions import question
 
 VERSION = 1

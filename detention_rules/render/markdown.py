@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..case import CATEGORIES
-from ..check import CaseResult
 from ..derivation import Analysis, ConclusionNode, FactNode
 from ..escaping import printable
+from ..pipeline import CaseResult
 from ..rulebook import Rulebook
 from .text import STRENGTH, why_not_lines
 

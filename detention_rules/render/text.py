@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from ..case import CATEGORIES
-from ..check import CaseResult
 from ..derivation import Analysis, ConclusionNode, FactNode, Finding
 from ..errors import printable
+from ..pipeline import CaseResult
 from ..questions import question
 from ..whynot import Check, NearMiss
 

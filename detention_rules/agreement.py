@@ -15,7 +15,7 @@ from pathlib import Path
 
 from . import detainees, facts, reading, rulebook
 from .case import CATEGORIES, Expected
-from .check import CaseResult, case_files, check_file, read
+from .pipeline import CaseResult, case_files, check_file, read
 from .rule import FactCond, Needs, Rule, Trace, Unless, evaluate, walk
 from .validate import validate
 from .whynot import near_misses
@@ -150,9 +150,7 @@ def _compare(out: Evaluation, path: str, result: CaseResult, expected: Expected,
             outcome = "agreed"
         elif want:
             outcome = "missed"
-            out.disagreements.append(
-                Disagreement(where, category, outcome, _cause_missed(result, category, book), gap)
-            )
+            out.disagreements.append(Disagreement(where, category, outcome, _cause_missed(result, category, book), gap))
         elif got and category in expected.not_found:
             outcome = "wrongly found"
             cause = _cause_found(result, category)
