@@ -79,6 +79,9 @@ def default_dir() -> Path:
     return here.parent / "rules"
 
 
+@functools.cache
 def value(name: str) -> int | float:
-    """A shipped parameter's value, for code that derives facts (the 48 hours of `judge_within_48h`)."""
+    """A shipped parameter's value, for code that derives facts (the 48 hours of `judge_within_48h`).
+
+    Cached: it is read once per period of every case, and finding the rules folder touches the disk."""
     return load(default_dir().resolve())[name].value
