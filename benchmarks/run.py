@@ -103,7 +103,7 @@ def main() -> None:
             [PY, "-c", "pass"],
             [PY, "-c", deps],
             [PY, "-c", f"{deps}; from pydantic import BaseModel"],
-            [PY, "-c", f"{deps}, detention_rules.case"],
+            [PY, "-c", f"{deps}, detention_rules.input.case"],
             [*WGAD, "check", str(REFERENCE)],
         ]
     )
@@ -123,7 +123,8 @@ def main() -> None:
     sys.path.insert(0, str(HERE))
     from stages import stages
 
-    from detention_rules import engine, rulebook
+    from detention_rules.law import rulebook
+    from detention_rules.reasoning import engine
 
     t = time.perf_counter()
     book = rulebook.load()

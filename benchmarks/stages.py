@@ -5,10 +5,12 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from detention_rules import derivation, engine, facts, rulebook, source
+from detention_rules.input import source
+from detention_rules.input.validate import validate
+from detention_rules.law import rulebook
+from detention_rules.output import json as json_renderer
 from detention_rules.pipeline import CaseResult
-from detention_rules.render import json as json_renderer
-from detention_rules.validate import validate
+from detention_rules.reasoning import derivation, engine, facts
 
 
 def stages(files: list[Path]) -> dict[str, float]:

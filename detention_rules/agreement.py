@@ -13,12 +13,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import detainees, facts, reading, rulebook
-from .case import CATEGORIES, Expected
-from .pipeline import CaseResult, case_files, check_file, read
-from .rule import FactCond, Needs, Rule, Trace, Unless, evaluate, walk
-from .validate import validate
-from .whynot import near_misses
+from detention_rules.input import detainees
+from detention_rules.input.case import CATEGORIES, Expected
+from detention_rules.input.validate import validate
+from detention_rules.law import rulebook
+from detention_rules.law.rule import FactCond, Needs, Rule, Trace, Unless, evaluate, walk
+from detention_rules.pipeline import CaseResult, case_files, check_file, read
+from detention_rules.reasoning import facts, reading
+from detention_rules.reasoning.whynot import near_misses
 
 
 @dataclass

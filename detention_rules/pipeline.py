@@ -10,14 +10,16 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import derivation, detainees, engine, facts, rulebook, source
-from .case import CATEGORIES, Case
-from .derivation import Analysis
-from .errors import InputError, Problem, UsageError
-from .facts import Facts
-from .validate import validate
-from .whatif import Setting, apply
-from .whynot import NearMiss, near_misses
+from detention_rules.errors import InputError, Problem, UsageError
+from detention_rules.input import detainees, source
+from detention_rules.input.case import CATEGORIES, Case
+from detention_rules.input.validate import validate
+from detention_rules.law import rulebook
+from detention_rules.reasoning import derivation, engine, facts
+from detention_rules.reasoning.derivation import Analysis
+from detention_rules.reasoning.facts import Facts
+from detention_rules.reasoning.whatif import Setting, apply
+from detention_rules.reasoning.whynot import NearMiss, near_misses
 
 #: How many near misses to keep per category not established.
 CLOSEST = 3

@@ -7,7 +7,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from detention_rules.case import FieldType, field_types
+from detention_rules.input.case import FieldType, field_types
 
 SKIP = ("source.", "expected.", "title", "notes", "government.contests", "person.name")
 FIELDS = {p: t for p, t in field_types().items() if not p.startswith(SKIP)}

@@ -27,23 +27,13 @@ with warnings.catch_warnings():  # typer 0.12 warns on import with click 8.2 and
     warnings.simplefilter("ignore", DeprecationWarning)
     from typer.testing import CliRunner
 
-from detention_rules import (
-    atomic,
-    batch,
-    cli,
-    engine,
-    escaping,
-    facts,
-    impact,
-    interview,
-    pipeline,
-    reading,
-    redact,
-    rulebook,
-    source,
-    whynot,
-)
+from detention_rules import pipeline
 from detention_rules.errors import InputError, UsageError
+from detention_rules.input import source
+from detention_rules.interfaces import batch, cli, interview
+from detention_rules.law import rulebook
+from detention_rules.output import atomic, escaping, redact
+from detention_rules.reasoning import engine, facts, impact, reading, whynot
 
 from .conftest import REFERENCE, wgad
 from .strategies import cases

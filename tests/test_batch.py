@@ -12,8 +12,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from detention_rules import pipeline, rulebook
-from detention_rules.render.json import result as as_json
+from detention_rules import pipeline
+from detention_rules.law import rulebook
+from detention_rules.output.json import result as as_json
 
 from .conftest import CASES, ROOT, wgad
 
@@ -77,7 +78,7 @@ class _Terminal(io.StringIO):
 
 def test_progress_on_a_terminal_never_runs_into_the_output(tmp_path: Path, monkeypatch) -> None:
     """Stdout and stderr on one terminal: each file's output starts on a clean line, the counter is erased."""
-    from detention_rules import batch, cli
+    from detention_rules.interfaces import batch, cli
 
     terminal = _Terminal()
     monkeypatch.setattr(sys, "stdout", terminal)
@@ -98,7 +99,7 @@ def test_progress_on_a_terminal_never_runs_into_the_output(tmp_path: Path, monke
 
 def test_two_jobs_keep_input_order_over_many_chunks_and_count_right(tmp_path: Path) -> None:
     """More files than one hand-off (batch.CHUNK), so both workers take part."""
-    from detention_rules import batch
+    from detention_rules.interfaces import batch
 
     folder = tmp_path / "many"
     copies = batch.CHUNK * 3 // len(list(CASES.rglob("*.yaml"))) + 1

@@ -51,7 +51,7 @@ def test_every_case_file_is_valid() -> None:
 
 def test_cases_and_rule_examples_exercise_every_rule_and_condition() -> None:
     """Coverage over the case library and tests/rule_examples.yaml together."""
-    from detention_rules import rulebook
+    from detention_rules.law import rulebook
 
     from .test_rules import EXAMPLES, _case
 

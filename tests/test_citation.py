@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from detention_rules import citation, rulebook
+from detention_rules.law import citation, rulebook
 
 
 def test_every_citation_in_the_rules_reads_as_a_known_form() -> None:

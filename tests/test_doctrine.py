@@ -13,8 +13,8 @@ from typing import Any
 import pytest
 import yaml
 
-from detention_rules import rulebook
-from detention_rules.case import CATEGORIES
+from detention_rules.input.case import CATEGORIES
+from detention_rules.law import rulebook
 
 from .conftest import run
 

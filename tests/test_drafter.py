@@ -5,7 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from detention_rules import facts, pipeline, rulebook, whynot
+from detention_rules import pipeline
+from detention_rules.law import rulebook
+from detention_rules.reasoning import facts, whynot
 
 from .conftest import REFERENCE, run, wgad
 

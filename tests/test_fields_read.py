@@ -11,31 +11,37 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from detention_rules import rulebook
-from detention_rules.case import field_types
-from detention_rules.facts import DERIVED
-from detention_rules.rule import AnyItem, FactCond, placeholders, walk
+from detention_rules.input.case import field_types
+from detention_rules.law import rulebook
+from detention_rules.law.rule import AnyItem, FactCond, placeholders, walk
+from detention_rules.reasoning.facts import DERIVED
 
 ROOT = Path(__file__).resolve().parent.parent
 
 #: Read by code or data other than a rule: the file that reads each (checked below) and what for.
 READ_BY_CODE: dict[str, tuple[str, str]] = {
-    "title": ("detention_rules/render/text.py", "the heading of each result, in every format"),
-    "person.name": ("detention_rules/draft.py", "the initials a redacted draft uses"),
-    "arrest.time": ("detention_rules/facts.py", "derives arrest.judge_within_48h"),
-    "detention[].judge_date": ("detention_rules/facts.py", "derives arrest.judge_within_48h; date order"),
-    "detention[].judge_time": ("detention_rules/facts.py", "derives arrest.judge_within_48h"),
-    "detention[].brought_before_judge": ("detention_rules/facts.py", "derives arrest.brought_before_judge"),
-    "detention[].end": ("detention_rules/facts.py", "derives detention[].days; an open period: release asked"),
-    "detention[].months": ("detention_rules/facts.py", "derives detention[].days"),
-    "detention[].years": ("detention_rules/facts.py", "derives detention[].days"),
-    "arrest.charge_date": ("detention_rules/facts.py", "derives arrest.days_uncharged; validate checks its order"),
-    "person.release_date": ("detention_rules/facts.py", "ends the last open period (days); date order"),
-    "person.released": ("detention_rules/outcomes.py", "a released person is not asked to be released"),
-    "trial.start": ("detention_rules/validate.py", "date order: not before the arrest"),
-    "trial.end": ("detention_rules/validate.py", "date order: not before the trial's start"),
-    "sentence.date": ("detention_rules/validate.py", "date order: not before the trial; a sentence's remedies"),
-    "government.contests": ("detention_rules/facts.py", "marks the facts the Government contests"),
+    "title": ("detention_rules/output/text.py", "the heading of each result, in every format"),
+    "person.name": ("detention_rules/output/draft.py", "the initials a redacted draft uses"),
+    "arrest.time": ("detention_rules/reasoning/facts.py", "derives arrest.judge_within_48h"),
+    "detention[].judge_date": ("detention_rules/reasoning/facts.py", "derives arrest.judge_within_48h; date order"),
+    "detention[].judge_time": ("detention_rules/reasoning/facts.py", "derives arrest.judge_within_48h"),
+    "detention[].brought_before_judge": ("detention_rules/reasoning/facts.py", "derives arrest.brought_before_judge"),
+    "detention[].end": (
+        "detention_rules/reasoning/facts.py",
+        "derives detention[].days; an open period: release asked",
+    ),
+    "detention[].months": ("detention_rules/reasoning/facts.py", "derives detention[].days"),
+    "detention[].years": ("detention_rules/reasoning/facts.py", "derives detention[].days"),
+    "arrest.charge_date": (
+        "detention_rules/reasoning/facts.py",
+        "derives arrest.days_uncharged; validate checks its order",
+    ),
+    "person.release_date": ("detention_rules/reasoning/facts.py", "ends the last open period (days); date order"),
+    "person.released": ("detention_rules/law/outcomes.py", "a released person is not asked to be released"),
+    "trial.start": ("detention_rules/input/validate.py", "date order: not before the arrest"),
+    "trial.end": ("detention_rules/input/validate.py", "date order: not before the trial's start"),
+    "sentence.date": ("detention_rules/input/validate.py", "date order: not before the trial; a sentence's remedies"),
+    "government.contests": ("detention_rules/reasoning/facts.py", "marks the facts the Government contests"),
     "source.synthetic": ("detention_rules/agreement.py", "teaching cases are tallied apart"),
     "source.grade": ("detention_rules/agreement.py", "agreement is reported per grade"),
     "expected.categories": ("detention_rules/agreement.py", "what the opinion found: evaluate and tests/test_cases.py"),
@@ -46,8 +52,8 @@ READ_BY_CODE: dict[str, tuple[str, str]] = {
     "detention[].solitary_confinement": ("rules/outcomes.yaml", "a referral on conditions of detention"),
     "detention[].medical_care_denied": ("rules/outcomes.yaml", "a referral on conditions of detention"),
     "detention[].family_visits_refused": ("rules/outcomes.yaml", "a referral on conditions of detention"),
-    "sentence.kind": ("detention_rules/outcomes.py", "a sentence calls for the remedies of one (quash, expunge)"),
-    "sentence.years": ("detention_rules/outcomes.py", "likewise"),
+    "sentence.kind": ("detention_rules/law/outcomes.py", "a sentence calls for the remedies of one (quash, expunge)"),
+    "sentence.years": ("detention_rules/law/outcomes.py", "likewise"),
 }
 
 #: Written for the people who read the file (identity, places, provenance, free text);

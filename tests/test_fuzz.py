@@ -12,9 +12,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from detention_rules import pipeline
-from detention_rules.case import field_types
-from detention_rules.render import json as json_renderer
-from detention_rules.render import markdown, text
+from detention_rules.input.case import field_types
+from detention_rules.output import json as json_renderer
+from detention_rules.output import markdown, text
 
 from .strategies import cases
 

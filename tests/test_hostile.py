@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from detention_rules import parameters, pipeline, source
+from detention_rules import pipeline
+from detention_rules.input import source
+from detention_rules.law import parameters
 
 from .conftest import CASES, REFERENCE, ROOT, wgad
 

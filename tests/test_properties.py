@@ -13,11 +13,12 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from detention_rules import facts, reading, rulebook
-from detention_rules.case import field_types
-from detention_rules.derivation import FactNode, leaves
-from detention_rules.render.json import result as as_json
-from detention_rules.rule import _get
+from detention_rules.input.case import field_types
+from detention_rules.law import rulebook
+from detention_rules.law.rule import _get
+from detention_rules.output.json import result as as_json
+from detention_rules.reasoning import facts, reading
+from detention_rules.reasoning.derivation import FactNode, leaves
 
 from .conftest import run
 from .strategies import FIELDS, awkward_text, cases, words

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from detention_rules import parameters, rulebook
+from detention_rules.law import parameters, rulebook
 
 from .conftest import REFERENCE, ROOT, wgad
 
@@ -99,7 +99,7 @@ def test_no_rule_mentions_a_person_country_or_case() -> None:
 
 def test_docs_list_every_rule_as_the_rule_files_say() -> None:
     """docs/rules.md ends with `wgad rules --format markdown` (a marked example): a changed rule fails here."""
-    from detention_rules.render.markdown import rules_table
+    from detention_rules.output.markdown import rules_table
 
     docs = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
     table = rules_table(rulebook.load())

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 import yaml
 
-from detention_rules import rulebook
+from detention_rules.law import rulebook
 
 from .conftest import run, wgad
 
@@ -59,7 +59,7 @@ def test_unknown_is_not_false() -> None:
 
 def test_unknown_ends_in_unknown_not_in_failure() -> None:
     """The plain reading keeps unknown apart from false all the way up to categories."""
-    from detention_rules import facts, reading
+    from detention_rules.reasoning import facts, reading
 
     result = run(_case({"arrest": {}}))
     assert result.case is not None
@@ -89,8 +89,8 @@ def test_non_party_drops_covenant_citations() -> None:
 
 def test_every_field_a_rule_reads_has_a_question() -> None:
     """Exceptions (`unless`) included: walk() yields the fact inside each."""
-    from detention_rules.questions import QUESTIONS
-    from detention_rules.rule import AnyItem, FactCond, walk
+    from detention_rules.law.rule import AnyItem, FactCond, walk
+    from detention_rules.reasoning.questions import QUESTIONS
 
     missing = set()
     for rule in rulebook.load().rules:
@@ -115,8 +115,8 @@ def test_a_fresh_process_survives_a_case_where_nothing_fires(tmp_path) -> None:
 
 def test_a_failure_inside_a_case_leaves_the_engine_clean(monkeypatch: pytest.MonkeyPatch) -> None:
     """An error mid-case propagates, its session is abandoned and deleted, and the next case is unaffected."""
-    from detention_rules import engine, facts
-    from detention_rules.case import Case
+    from detention_rules.input.case import Case
+    from detention_rules.reasoning import engine, facts
 
     eng = engine.for_rulebook(rulebook.load())
     case = Case.model_validate(_case(EXAMPLES["I.no-legal-basis-invoked"]["fires"]))

@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from detention_rules import pipeline, source
-from detention_rules.case import field_types
+from detention_rules import pipeline
+from detention_rules.input import source
+from detention_rules.input.case import field_types
 
 from .conftest import REFERENCE, ROOT, wgad
 
@@ -143,8 +144,8 @@ def test_a_failed_durable_import_gives_advice_not_a_traceback(monkeypatch: pytes
     """On Python 3.13 durable-rules fails to import unless built with a define (README)."""
     import builtins
 
-    from detention_rules import engine
     from detention_rules.errors import EngineError
+    from detention_rules.reasoning import engine
 
     real_import = builtins.__import__
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..case import CATEGORIES
-from ..derivation import ConclusionNode, FactNode, RuleNode
-from ..pipeline import CaseResult
-from ..questions import question
+from detention_rules.input.case import CATEGORIES
+from detention_rules.pipeline import CaseResult
+from detention_rules.reasoning.derivation import ConclusionNode, FactNode, RuleNode
+from detention_rules.reasoning.questions import question
 
 VERSION = 1
 

@@ -14,14 +14,15 @@ from typing import Any
 import typer
 import yaml
 
-from . import atomic, source
-from .errors import InputError, UsageError
-from .escaping import printable
-from .facts import readable_fields
-from .source import generic
-from .validate import validate
-from .whatif import apply, path_steps, read_value
-from .whynot import Question
+from detention_rules.errors import InputError, UsageError
+from detention_rules.input import source
+from detention_rules.input.source import generic
+from detention_rules.input.validate import validate
+from detention_rules.output import atomic
+from detention_rules.output.escaping import printable
+from detention_rules.reasoning.facts import readable_fields
+from detention_rules.reasoning.whatif import apply, path_steps, read_value
+from detention_rules.reasoning.whynot import Question
 
 #: A derived fact is answered through the facts it is computed from.
 #: Relative names ("start") are read beside the derived fact; full paths as they stand.

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from .rule import Rule, Tri, evaluate
+from detention_rules.law.rule import Rule, Tri, evaluate
 
 
 def conclusions(rules: Iterable[Rule], doc: Mapping[str, Any]) -> dict[str, Tri]:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..case import CATEGORIES
-from ..derivation import Analysis, ConclusionNode, FactNode
-from ..escaping import printable
-from ..pipeline import CaseResult
-from ..rulebook import Rulebook
-from .text import STRENGTH, why_not_lines
+from detention_rules.input.case import CATEGORIES
+from detention_rules.law.rulebook import Rulebook
+from detention_rules.output.escaping import printable
+from detention_rules.output.text import STRENGTH, why_not_lines
+from detention_rules.pipeline import CaseResult
+from detention_rules.reasoning.derivation import Analysis, ConclusionNode, FactNode
 
 
 def _fact(node: FactNode) -> str:

@@ -12,8 +12,8 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from .case import field_types
-from .source import Document, PathKey
+from detention_rules.input.case import field_types
+from detention_rules.input.source import Document, PathKey
 
 #: The sections a detainee's entry may give (the case model's `Detainee`).
 PERSON_SECTIONS = ("person", "arrest", "detention", "conduct", "trial", "sentence", "discrimination")

@@ -19,9 +19,12 @@ from typing import Annotated, Any
 import typer
 from typer.core import TyperCommand, TyperGroup
 
-from . import __version__, atomic, batch, pipeline, rulebook
-from .errors import InputError, UsageError, WgadError, exit_code
-from .escaping import json_text, printable
+from detention_rules import __version__, pipeline
+from detention_rules.errors import InputError, UsageError, WgadError, exit_code
+from detention_rules.interfaces import batch
+from detention_rules.law import rulebook
+from detention_rules.output import atomic
+from detention_rules.output.escaping import json_text, printable
 
 
 def _plain_metavars(params: list[Any]) -> list[Any]:
@@ -113,7 +116,7 @@ def check(
     """Validate each case and show the categories it supports, with the chain of reasoning."""
     book = rulebook.load(rules)
     if changes:
-        from .whatif import parse_sets
+        from detention_rules.reasoning.whatif import parse_sets
 
         settings = parse_sets(changes)  # a malformed --set is a usage error before any file is read
         files = list(pipeline.case_files(paths))
@@ -186,10 +189,10 @@ def _what_if(
     originals: list[pipeline.CaseResult], results: list[pipeline.CaseResult], changes: list[str], fmt: Format
 ) -> str:
     """The changed run, preceded by what appeared, disappeared or changed against the original."""
-    from .whatif import compare
+    from detention_rules.reasoning.whatif import compare
 
     if fmt in (Format.json, Format.jsonl):
-        from .render import json as renderer
+        from detention_rules.output import json as renderer
 
         rows = [
             {
@@ -218,7 +221,7 @@ def _what_if(
             lines.append("  no finding changes")
         lines += [f"  {c.name:<58} {c.before:<22} {c.after}" for c in diff]
         lines.append("")
-    from .render import report
+    from detention_rules.output import report
 
     valid = [r for r in results if r.valid]
     return "\n".join(map(printable, lines)) + "\n" + (report(valid, fmt.value) if valid else "")
@@ -234,8 +237,8 @@ def evaluate(
     ] = False,
 ) -> None:
     """Compare the engine with the Working Group on every case that states what its opinion found."""
-    from .agreement import case_docs, coverage, evaluate_paths
-    from .render import evaluation
+    from detention_rules.agreement import case_docs, coverage, evaluate_paths
+    from detention_rules.output import evaluation
 
     book = rulebook.load(rules)
     ev = evaluate_paths(paths, book)
@@ -259,9 +262,9 @@ def gaps(
     detainee: DetaineeOpt = None,
 ) -> None:
     """The unknown facts that could change findings, as questions, most consequential first."""
-    from . import detainees
-    from . import facts as facts_module
-    from .whynot import questions
+    from detention_rules.input import detainees
+    from detention_rules.reasoning import facts as facts_module
+    from detention_rules.reasoning.whynot import questions
 
     book = rulebook.load(rules)
     doc, result = pipeline.read(path)
@@ -277,12 +280,12 @@ def gaps(
     else:
         asked = questions(book, facts_module.build(result.case, doc))
     if ask:
-        from .interview import interview
+        from detention_rules.interfaces.interview import interview
 
         interview(path, doc, asked, output)
         return
     if fmt is Format.json:
-        from .interview import fields_asked
+        from detention_rules.interfaces.interview import fields_asked
 
         rows = [
             {"field": q.field, "question": q.text, "impact": q.impact, "rules": list(q.rules), "asks": fields_asked(q)}
@@ -326,8 +329,8 @@ def draft(
     detainee: DetaineeOpt = None,
 ) -> None:
     """Write a draft "analysis of violations" in the Working Group's order, with remedies and referrals."""
-    from .draft import build
-    from .whynot import questions
+    from detention_rules.output.draft import build
+    from detention_rules.reasoning.whynot import questions
 
     book = rulebook.load(rules)
     result = pipeline.check_file(path, book)
@@ -339,9 +342,9 @@ def draft(
     asked = questions(book, result.facts)
     the_draft = build(result, asked, redact=redact)
     if fmt is DraftFormat.html:
-        from .render.draft_html import render
+        from detention_rules.output.draft_html import render
     else:
-        from .render.draft_markdown import render  # type: ignore[no-redef]
+        from detention_rules.output.draft_markdown import render  # type: ignore[no-redef]
     text = render(the_draft)
     if output is None:
         sys.stdout.write(text)
@@ -391,7 +394,7 @@ def list_rules(
         sys.stdout.write(json_text(rows, 2) + "\n")
         return
     if fmt is Format.markdown:
-        from .render.markdown import rules_table
+        from detention_rules.output.markdown import rules_table
 
         sys.stdout.write(rules_table(book))
         return
@@ -404,7 +407,7 @@ def list_rules(
 @app.command(cls=_Command)
 def schema() -> None:
     """Print the JSON Schema of a case file (for editors and the YAML language server)."""
-    from .case import json_schema
+    from detention_rules.input.case import json_schema
 
     sys.stdout.write(json_text(json_schema(), 2) + "\n")
 
@@ -412,7 +415,7 @@ def schema() -> None:
 @app.command(cls=_Command)
 def new(path: Annotated[Path, typer.Argument(metavar="FILE", help="The case file to create.")]) -> None:
     """Write a case skeleton with every field, commented, in the questionnaire's order."""
-    from .skeleton import skeleton
+    from detention_rules.input.skeleton import skeleton
 
     if path.exists() or path.is_symlink():
         raise UsageError(f"{path}: already exists; wgad new never overwrites a file")

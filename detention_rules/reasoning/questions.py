@@ -6,7 +6,7 @@ suite checks that every field a rule tests has a question here.
 
 from __future__ import annotations
 
-from .source import generic
+from detention_rules.input.source import generic
 
 QUESTIONS: dict[str, str] = {
     "detention": "Was the person deprived of liberty? List each period (police custody, pre-trial, prison...).",

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from ..case import CATEGORIES
-from ..derivation import Analysis, ConclusionNode, FactNode, Finding
-from ..errors import printable
-from ..pipeline import CaseResult
-from ..questions import question
-from ..whynot import Check, NearMiss
+from detention_rules.errors import printable
+from detention_rules.input.case import CATEGORIES
+from detention_rules.pipeline import CaseResult
+from detention_rules.reasoning.derivation import Analysis, ConclusionNode, FactNode, Finding
+from detention_rules.reasoning.questions import question
+from detention_rules.reasoning.whynot import Check, NearMiss
 
 STRENGTH = {
     "established": "established on uncontested facts",

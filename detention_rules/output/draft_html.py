@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import html
 
-from ..derivation import ConclusionNode
-from ..draft import Draft, fact_sentence
-from ..escaping import printable
-from .text import STRENGTH
+from detention_rules.output.draft import Draft, fact_sentence
+from detention_rules.output.escaping import printable
+from detention_rules.output.text import STRENGTH
+from detention_rules.reasoning.derivation import ConclusionNode
 
 
 def escape(text: str) -> str:

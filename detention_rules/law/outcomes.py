@@ -6,10 +6,10 @@ import functools
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import source
-from .case import CATEGORIES, Case, Period
-from .errors import InputError, Problem
-from .parameters import default_dir
+from detention_rules.errors import InputError, Problem
+from detention_rules.input import source
+from detention_rules.input.case import CATEGORIES, Case, Period
+from detention_rules.law.parameters import default_dir
 
 FILE_NAME = "outcomes.yaml"
 WHEN = ("always", "detained", "sentenced")

@@ -18,9 +18,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import rulebook
-from .case import CATEGORIES
-from .escaping import json_text
+from detention_rules.input.case import CATEGORIES
+from detention_rules.law import rulebook
+from detention_rules.output.escaping import json_text
 
 #: Files handed to a worker at a time: large enough to amortise the hand-off, small enough to stream.
 CHUNK = 64
@@ -57,7 +57,7 @@ _book: rulebook.Rulebook | None = None
 def _init(job: Job) -> None:
     """Per worker: load the rulebook and compile the engine once, before the first file."""
     global _job, _book
-    from . import engine
+    from detention_rules.reasoning import engine
 
     _job = job
     _book = rulebook.load(job.rules)
@@ -107,7 +107,7 @@ def _one(path: Path) -> Done:
 
 
 def _failed(path: Path, exc: Exception) -> Done:
-    from .errors import Problem
+    from detention_rules.errors import Problem
 
     assert _job is not None
     message = f"internal error ({type(exc).__name__}) on this file; rerun it alone with WGAD_DEBUG=1 to see it"
@@ -123,7 +123,7 @@ def _failed(path: Path, exc: Exception) -> Done:
 
 
 def _check_one(path: Path) -> Done:
-    from . import pipeline
+    from detention_rules import pipeline
 
     assert _job is not None and _book is not None
     job = _job
@@ -138,13 +138,13 @@ def _check_one(path: Path) -> Done:
     else:
         result = pipeline.check_file(path, _book, job.why_not)
         if job.fmt in ("json", "jsonl"):
-            from .render import json as renderer
+            from detention_rules.output import json as renderer
 
             output = renderer.result(result)
             if job.fmt == "jsonl":  # serialised here, so the parent process only writes
                 output = json_text(output)
         else:
-            from .render import report
+            from detention_rules.output import report
 
             output = report([result], job.fmt)
     errors = sum(p.level == "error" for p in result.problems)

@@ -6,7 +6,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .case import Case, FieldType, _describe
+from detention_rules.input.case import Case, FieldType, _describe
 
 HEADER = """\
 # yaml-language-server: $schema=case.schema.json

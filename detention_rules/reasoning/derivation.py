@@ -12,14 +12,27 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import citation
-from .case import CATEGORIES
-from .engine import Outcome
-from .facts import Facts, Leaf, readable_fields
-from .questions import in_words
-from .rule import All, AnyItem, AnyOf, AtLeast, Cond, FactCond, Needs, Rule, Unless, evaluate, fill, placeholders
-from .rulebook import Rulebook
-from .source import generic
+from detention_rules.input.case import CATEGORIES
+from detention_rules.input.source import generic
+from detention_rules.law import citation
+from detention_rules.law.rule import (
+    All,
+    AnyItem,
+    AnyOf,
+    AtLeast,
+    Cond,
+    FactCond,
+    Needs,
+    Rule,
+    Unless,
+    evaluate,
+    fill,
+    placeholders,
+)
+from detention_rules.law.rulebook import Rulebook
+from detention_rules.reasoning.engine import Outcome
+from detention_rules.reasoning.facts import Facts, Leaf, readable_fields
+from detention_rules.reasoning.questions import in_words
 
 #: Provisions of the Covenant bind States parties only (opinion 2/2022 para 3 (b)).
 

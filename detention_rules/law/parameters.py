@@ -6,8 +6,8 @@ import functools
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import source
-from .errors import InputError, Problem
+from detention_rules.errors import InputError, Problem
+from detention_rules.input import source
 
 #: The file beside the rule files that holds the parameters; the rule loader skips it.
 FILE_NAME = "parameters.yaml"
@@ -72,11 +72,11 @@ def load(directory: Path) -> dict[str, Parameter]:
 
 def default_dir() -> Path:
     """rules/ beside the package in a checkout, or the copy installed inside it."""
-    here = Path(__file__).resolve().parent
-    for candidate in (here / "_rules", here.parent / "rules"):
+    package = Path(__file__).resolve().parent.parent
+    for candidate in (package / "_rules", package.parent / "rules"):
         if candidate.is_dir():
             return candidate
-    return here.parent / "rules"
+    return package.parent / "rules"
 
 
 @functools.cache

@@ -15,13 +15,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import citation, parameters, source
-from .case import CATEGORIES, FieldType
-from .engine import MAX_DURABLE_RULES, compile_rulebook, size_bound
-from .errors import InputError, Problem, UsageError
-from .facts import readable_fields
-from .parameters import BASES, default_dir
-from .rule import (
+from detention_rules.errors import InputError, Problem, UsageError
+from detention_rules.input import source
+from detention_rules.input.case import CATEGORIES, FieldType
+from detention_rules.law import citation, parameters
+from detention_rules.law.parameters import BASES, default_dir
+from detention_rules.law.rule import (
     CONCLUSION_KINDS,
     OPERATORS,
     All,
@@ -38,6 +37,8 @@ from .rule import (
     placeholders,
     walk,
 )
+from detention_rules.reasoning.engine import MAX_DURABLE_RULES, compile_rulebook, size_bound
+from detention_rules.reasoning.facts import readable_fields
 
 RULE_KEYS = {
     "id",

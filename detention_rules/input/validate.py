@@ -15,12 +15,12 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from . import detainees
-from .case import ASSERTED_TAG, FACT_TAGS, Case, _describe, field_types
-from .errors import Problem
-from .facts import DAYS_PER
-from .rule import _get
-from .source import Document, PathKey, dotted, generic
+from detention_rules.errors import Problem
+from detention_rules.input import detainees
+from detention_rules.input.case import ASSERTED_TAG, FACT_TAGS, Case, _describe, field_types
+from detention_rules.input.source import Document, PathKey, dotted, generic
+from detention_rules.law.rule import _get
+from detention_rules.reasoning.facts import DAYS_PER
 
 
 def validate(doc: Document) -> tuple[Case | None, list[Problem]]:

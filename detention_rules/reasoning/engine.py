@@ -49,11 +49,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
-from .errors import EngineError
-from .rule import All, AnyItem, AnyOf, AtLeast, Cond, FactCond, Needs, Rule, Unless, walk
+from detention_rules.errors import EngineError
+from detention_rules.law.rule import All, AnyItem, AnyOf, AtLeast, Cond, FactCond, Needs, Rule, Unless, walk
 
 if TYPE_CHECKING:
-    from .facts import Facts
+    from detention_rules.reasoning.facts import Facts
 
 MAX_DURABLE_RULES = 480
 REGISTER_ATTEMPTS = 3

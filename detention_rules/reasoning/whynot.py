@@ -12,13 +12,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from . import reading
-from .case import CATEGORIES
-from .facts import Facts
-from .impact import Impact, reduced
-from .questions import question
-from .rule import AnyItem, FactCond, Needs, Rule, Trace, Tri, Unless, _get, evaluate, needs
-from .rulebook import Rulebook
+from detention_rules.input.case import CATEGORIES
+from detention_rules.law.rule import AnyItem, FactCond, Needs, Rule, Trace, Tri, Unless, _get, evaluate, needs
+from detention_rules.law.rulebook import Rulebook
+from detention_rules.reasoning import reading
+from detention_rules.reasoning.facts import Facts
+from detention_rules.reasoning.impact import Impact, reduced
+from detention_rules.reasoning.questions import question
 
 
 @dataclass(frozen=True)

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from ..draft import Draft, fact_sentence
-from ..escaping import printable
-from .text import STRENGTH
+from detention_rules.output.draft import Draft, fact_sentence
+from detention_rules.output.escaping import printable
+from detention_rules.output.text import STRENGTH
 
 
 def render(draft: Draft) -> str:

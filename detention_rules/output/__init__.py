@@ -5,13 +5,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from ..pipeline import CaseResult
+    from detention_rules.pipeline import CaseResult
 
 
 def report(results: list[CaseResult], fmt: str) -> str:
     """The human-readable report: `markdown`, or text for any other format name."""
     if fmt == "markdown":
-        from . import markdown as renderer
+        from detention_rules.output import markdown as renderer
     else:
-        from . import text as renderer  # type: ignore[no-redef]
+        from detention_rules.output import text as renderer  # type: ignore[no-redef]
     return renderer.render(results)

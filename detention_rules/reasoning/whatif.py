@@ -13,12 +13,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
-from . import source
-from .case import CATEGORIES
-from .errors import InputError, UsageError
+from detention_rules.errors import InputError, UsageError
+from detention_rules.input import source
+from detention_rules.input.case import CATEGORIES
 
 if TYPE_CHECKING:
-    from .derivation import Analysis
+    from detention_rules.reasoning.derivation import Analysis
 
 _STEP = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*)((?:\[\d+\])*)$")
 

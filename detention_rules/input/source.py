@@ -19,7 +19,7 @@ from typing import Any
 
 import yaml
 
-from .errors import InputError, Problem
+from detention_rules.errors import InputError, Problem
 
 try:  # the C composer is several times faster; fall back when libyaml is absent
     _Base: type = yaml.CSafeLoader

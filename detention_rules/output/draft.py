@@ -11,12 +11,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from . import citation, outcomes
-from .case import CATEGORIES, Case
-from .derivation import ConclusionNode, FactNode, RuleNode, leaves
-from .pipeline import CaseResult
-from .redact import Redactor
-from .whynot import Question
+from detention_rules.input.case import CATEGORIES, Case
+from detention_rules.law import citation, outcomes
+from detention_rules.output.redact import Redactor
+from detention_rules.pipeline import CaseResult
+from detention_rules.reasoning.derivation import ConclusionNode, FactNode, RuleNode, leaves
+from detention_rules.reasoning.whynot import Question
 
 
 @dataclass

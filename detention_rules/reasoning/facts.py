@@ -18,9 +18,9 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from . import parameters
-from .case import Asserted, Case, FieldType, field_types
-from .source import Document, PathKey, dotted, generic
+from detention_rules.input.case import Asserted, Case, FieldType, field_types
+from detention_rules.input.source import Document, PathKey, dotted, generic
+from detention_rules.law import parameters
 
 #: Sections of a case file that hold facts (the others describe the file itself).
 FACT_SECTIONS = (

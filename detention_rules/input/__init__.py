@@ -1,0 +1,1 @@
+"""Reading a case: the file with positions, the model, validation, several detainees."""

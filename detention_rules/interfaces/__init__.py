@@ -1,0 +1,1 @@
+"""The ways in: the `wgad` command, batch runs, the terminal interview."""

@@ -1,0 +1,1 @@
+"""The law as data: rules, the rulebook and its checks, parameters, outcomes, citations."""
