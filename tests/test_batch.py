@@ -13,8 +13,8 @@ import sys
 from pathlib import Path
 
 from detention_rules import pipeline
-from detention_rules.law import rulebook
 from detention_rules.output.json import result as as_json
+from detention_rules.reasoning import runnable
 
 from .conftest import CASES, ROOT, wgad
 
@@ -28,7 +28,7 @@ def _library(tmp_path: Path) -> Path:
 
 def test_results_do_not_depend_on_the_order_of_cases() -> None:
     files = sorted(CASES.rglob("*.yaml"))
-    book = rulebook.load()
+    book = runnable.load()
     forward = {str(p): json.dumps(as_json(pipeline.check_file(p, book)), sort_keys=True) for p in files}
     shuffled = files[:]
     random.Random(7).shuffle(shuffled)

@@ -18,9 +18,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from detention_rules.escaping import json_text
 from detention_rules.input.case import CATEGORIES
 from detention_rules.law import rulebook
-from detention_rules.output.escaping import json_text
+from detention_rules.reasoning import runnable
 
 #: Files handed to a worker at a time: large enough to amortise the hand-off, small enough to stream.
 CHUNK = 64
@@ -60,7 +61,7 @@ def _init(job: Job) -> None:
     from detention_rules.reasoning import engine
 
     _job = job
-    _book = rulebook.load(job.rules)
+    _book = runnable.load(job.rules)
     engine.for_rulebook(_book)
 
 

@@ -21,10 +21,10 @@ from typer.core import TyperCommand, TyperGroup
 
 from detention_rules import __version__, pipeline
 from detention_rules.errors import InputError, UsageError, WgadError, exit_code
+from detention_rules.escaping import json_text, printable
 from detention_rules.interfaces import batch
-from detention_rules.law import rulebook
 from detention_rules.output import atomic
-from detention_rules.output.escaping import json_text, printable
+from detention_rules.reasoning import runnable
 
 
 def _plain_metavars(params: list[Any]) -> list[Any]:
@@ -114,7 +114,7 @@ def check(
     jobs: JobsOpt = 0,
 ) -> None:
     """Validate each case and show the categories it supports, with the chain of reasoning."""
-    book = rulebook.load(rules)
+    book = runnable.load(rules)
     if changes:
         from detention_rules.reasoning.whatif import parse_sets
 
@@ -240,7 +240,7 @@ def evaluate(
     from detention_rules.agreement import case_docs, coverage, evaluate_paths
     from detention_rules.output import evaluation
 
-    book = rulebook.load(rules)
+    book = runnable.load(rules)
     ev = evaluate_paths(paths, book)
     cov = coverage(case_docs(paths), book) if show_coverage else None
     if fmt is Format.json:
@@ -266,7 +266,7 @@ def gaps(
     from detention_rules.reasoning import facts as facts_module
     from detention_rules.reasoning.whynot import questions
 
-    book = rulebook.load(rules)
+    book = runnable.load(rules)
     doc, result = pipeline.read(path)
     if doc is None or result.case is None or not result.valid:
         raise InputError(result.problems)
@@ -332,7 +332,7 @@ def draft(
     from detention_rules.output.draft import build
     from detention_rules.reasoning.whynot import questions
 
-    book = rulebook.load(rules)
+    book = runnable.load(rules)
     result = pipeline.check_file(path, book)
     if not result.valid:
         raise InputError(result.problems)
@@ -370,13 +370,13 @@ def list_rules(
 ) -> None:
     """List the rules with their provisions, or check the rule files (--check)."""
     if check_only:
-        problems = rulebook.all_problems(rules)
+        problems = runnable.all_problems(rules)
         for p in problems:
             sys.stdout.write(f"{p}\n")
         errors = sum(p.level == "error" for p in problems)
         sys.stdout.write(f"rules: {errors} error(s)\n")
         raise typer.Exit(exit_code(problems))
-    book = rulebook.load(rules)
+    book = runnable.load(rules)
     if fmt is Format.json:
         rows = [
             {
