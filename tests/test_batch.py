@@ -79,12 +79,13 @@ class _Terminal(io.StringIO):
 def test_progress_on_a_terminal_never_runs_into_the_output(tmp_path: Path, monkeypatch) -> None:
     """Stdout and stderr on one terminal: each file's output starts on a clean line, the counter is erased."""
     from detention_rules.interfaces import batch, cli
+    from detention_rules.output.progress import Progress
 
     terminal = _Terminal()
     monkeypatch.setattr(sys, "stdout", terminal)
     monkeypatch.setattr(sys, "stderr", terminal)
-    monkeypatch.setattr(batch.Progress, "DELAY", 0.0)
-    monkeypatch.setattr(batch.Progress, "EVERY", 0.0)
+    monkeypatch.setattr(Progress, "DELAY", 0.0)
+    monkeypatch.setattr(Progress, "EVERY", 0.0)
     folder = _library(tmp_path)
     files = list(pipeline.case_files([folder]))
     job = batch.Job("validate", "text")
