@@ -284,7 +284,7 @@ def draft(
     if fmt is DraftFormat.html:
         from detention_rules.output.draft_html import render
     else:
-        from detention_rules.output.draft_markdown import render  # type: ignore[no-redef]
+        from detention_rules.output.draft_markdown import render
     text = render(the_draft)
     if output is None:
         sys.stdout.write(text)

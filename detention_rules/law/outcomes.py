@@ -94,6 +94,7 @@ def read(path: Path) -> tuple[Outcomes | None, list[Problem]]:
         conditions.append(Condition(item["fact"], item["is"], " ".join(str(item["refer"]).split()), str(item["why"])))
     if problems:
         return None, problems
+    assert isinstance(titles, dict)  # else a problem was recorded above
     return Outcomes(dict(titles), tuple(remedies), tuple(conditions)), problems
 
 

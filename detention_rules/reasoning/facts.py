@@ -197,8 +197,9 @@ def _brought(facts: Facts, doc: dict[str, Any]) -> None:
             seen = seen or (f"{base}.judge_date" if "judge_date" in period else f"{base}.brought_before_judge")
         elif period.get("brought_before_judge") is False and period.get("kind") in ("police_custody", "pretrial"):
             denied = denied or f"{base}.brought_before_judge"
-    if seen or denied:
-        _add_to_arrest(facts, "brought_before_judge", seen is not None, ((seen or denied),))
+    origin = seen or denied
+    if origin:
+        _add_to_arrest(facts, "brought_before_judge", seen is not None, (origin,))
 
 
 def _length(
