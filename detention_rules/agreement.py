@@ -20,7 +20,7 @@ from detention_rules.law import rulebook
 from detention_rules.law.rule import FactCond, Needs, Rule, Trace, Unless, evaluate, walk
 from detention_rules.pipeline import CaseResult, case_files, check_file, read
 from detention_rules.reasoning import facts, reading, runnable
-from detention_rules.reasoning.whynot import near_misses
+from detention_rules.reasoning.near_misses import near_misses
 
 
 @dataclass

@@ -16,7 +16,7 @@ from detention_rules.law import citation, outcomes
 from detention_rules.output.redact import Redactor
 from detention_rules.pipeline import CaseResult
 from detention_rules.reasoning.derivation import ConclusionNode, FactNode, RuleNode, leaves
-from detention_rules.reasoning.whynot import Question
+from detention_rules.reasoning.gaps import Question
 
 
 @dataclass

@@ -6,8 +6,8 @@ from detention_rules.errors import printable
 from detention_rules.input.case import CATEGORIES
 from detention_rules.pipeline import CaseResult
 from detention_rules.reasoning.derivation import Analysis, ConclusionNode, FactNode, Finding
+from detention_rules.reasoning.near_misses import Check, NearMiss
 from detention_rules.reasoning.questions import question
-from detention_rules.reasoning.whynot import Check, NearMiss
 
 STRENGTH = {
     "established": "established on uncontested facts",
