@@ -15,7 +15,8 @@ from detention_rules.input.case import CATEGORIES, Case
 from detention_rules.law import citation, outcomes
 from detention_rules.output.redact import Redactor
 from detention_rules.pipeline import CaseResult
-from detention_rules.reasoning.derivation import ConclusionNode, FactNode, RuleNode, leaves
+from detention_rules.reasoning.derivation import ConclusionNode, RuleNode, leaves
+from detention_rules.reasoning.facts import FactNode
 from detention_rules.reasoning.gaps import Question
 
 

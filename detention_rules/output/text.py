@@ -5,7 +5,8 @@ from __future__ import annotations
 from detention_rules.errors import printable
 from detention_rules.input.case import CATEGORIES
 from detention_rules.pipeline import CaseResult
-from detention_rules.reasoning.derivation import Analysis, ConclusionNode, FactNode, Finding
+from detention_rules.reasoning.derivation import Analysis, ConclusionNode, Finding
+from detention_rules.reasoning.facts import FactNode
 from detention_rules.reasoning.near_misses import Check, NearMiss
 from detention_rules.reasoning.questions import question
 

@@ -32,25 +32,10 @@ from detention_rules.law.rule import (
 )
 from detention_rules.law.rulebook import Rulebook
 from detention_rules.reasoning.engine import Outcome
-from detention_rules.reasoning.facts import Facts, Leaf
+from detention_rules.reasoning.facts import FactNode, Facts
 from detention_rules.reasoning.questions import in_words
 
 #: Provisions of the Covenant bind States parties only (opinion 2/2022 para 3 (b)).
-
-
-@dataclass
-class FactNode:
-    """A leaf: one fact of the case file, or an exception the file does not show."""
-
-    path: str
-    value: Any
-    line: int
-    col: int
-    contested: bool = False
-    by: tuple[str, ...] = ()
-    ref: str = ""
-    absent_defeater: bool = False  # an `unless` exception that the file does not show
-    derived_from: tuple[FactNode, ...] = ()
 
 
 @dataclass
@@ -104,11 +89,6 @@ class Analysis:
         return [c for c in CATEGORIES if c in self.alleged and c not in self.categories]
 
 
-def _leaf_node(leaf: Leaf, facts: Facts) -> FactNode:
-    derived = tuple(_leaf_node(facts.leaves[p], facts) for p in leaf.derived_from if p in facts.leaves)
-    return FactNode(leaf.path, leaf.value, leaf.line, leaf.col, leaf.contested, leaf.by, leaf.ref, derived_from=derived)
-
-
 class _Explainer:
     def __init__(self, rulebook: Rulebook, facts: Facts, outcome: Outcome):
         self.rulebook = rulebook
@@ -147,7 +127,7 @@ class _Explainer:
             if leaf is None:
                 facts.append(FactNode(path, None, 0, 0, absent_defeater=True))
             else:
-                facts.append(_leaf_node(leaf, self.facts))
+                facts.append(leaf)
         elif isinstance(cond, Needs):
             premises.append(cond.conclusion)
         elif isinstance(cond, AnyItem):
@@ -167,7 +147,7 @@ class _Explainer:
     def _fact(self, path: str) -> FactNode:
         leaf = self.facts.leaf(path)
         assert leaf is not None, f"a true condition read an absent fact {path}"
-        return _leaf_node(leaf, self.facts)
+        return leaf
 
     def provisions(self, rule: Rule) -> tuple[str, ...]:
         """The rule's provisions, less the Covenant's where the State is known not to be a party."""
