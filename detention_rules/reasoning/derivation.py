@@ -10,11 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
 
 from detention_rules.input.case import CATEGORIES
-from detention_rules.input.fields import readable_fields
-from detention_rules.input.source import generic
 from detention_rules.law import citation
 from detention_rules.law.rule import (
     All,
@@ -33,7 +30,7 @@ from detention_rules.law.rule import (
 from detention_rules.law.rulebook import Rulebook
 from detention_rules.reasoning.engine import Outcome
 from detention_rules.reasoning.facts import FactNode, Facts
-from detention_rules.reasoning.questions import in_words
+from detention_rules.reasoning.questions import show_value
 
 #: Provisions of the Covenant bind States parties only (opinion 2/2022 para 3 (b)).
 
@@ -158,7 +155,9 @@ class _Explainer:
     def text(self, rule: Rule, items: list[str]) -> str:
         """The rule's template filled from the facts, once per matched list item."""
         names = placeholders(rule.explain)
-        values = {n: _show(leaf.value, leaf.path) for n in names if (leaf := self.facts.leaf(n)) is not None}
+        values = {
+            n: show_value(leaf.value, leaf.path, words=True) for n in names if (leaf := self.facts.leaf(n)) is not None
+        }
         if not any(n.startswith("item.") for n in names):
             return fill(rule.explain, values)
         filled = []
@@ -167,22 +166,9 @@ class _Explainer:
             for n in names:
                 leaf = self.facts.leaf(item + n.removeprefix("item.")) if n.startswith("item.") else None
                 if leaf is not None:
-                    per_item[n] = _show(leaf.value, leaf.path)
+                    per_item[n] = show_value(leaf.value, leaf.path, words=True)
             filled.append(fill(rule.explain, per_item))
         return " ".join(dict.fromkeys(filled))
-
-
-def _show(value: Any, path: str) -> str:
-    """A fact's value as a sentence says it: a choice in words (`pretrial` -> "pre-trial detention");
-    text the user wrote is quoted as written, underscores and all."""
-    field = generic(path)
-    ftype = readable_fields().get(field)
-    coded = ftype is not None and bool(ftype.choices)
-    if isinstance(value, list):
-        return ", ".join(in_words(field, v) if coded else str(v) for v in value)
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    return in_words(field, value) if coded else str(value)
 
 
 def _unique(nodes: list[FactNode]) -> list[FactNode]:
