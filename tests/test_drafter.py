@@ -8,9 +8,7 @@ from pathlib import Path
 from detention_rules import pipeline
 from detention_rules.reasoning import facts, gaps, near_misses, runnable
 
-from .conftest import REFERENCE, run, wgad
-
-BASE = {"detention": [{"kind": "police_custody"}]}
+from .conftest import BASE, REFERENCE, run, wgad
 
 
 def test_why_not_marks_conditions_met_unmet_unknown() -> None:
