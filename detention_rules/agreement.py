@@ -20,7 +20,7 @@ from detention_rules.law import rulebook
 from detention_rules.law.rule import FactCond, Needs, Rule, Trace, Unless, evaluate, walk
 from detention_rules.pipeline import CaseResult, case_files, check_file, read
 from detention_rules.reasoning import facts, reading, runnable
-from detention_rules.reasoning.whynot import near_misses
+from detention_rules.reasoning.near_misses import near_misses
 
 
 @dataclass
@@ -144,6 +144,7 @@ def _compare(out: Evaluation, path: str, result: CaseResult, expected: Expected,
     out.cases += 1
     tally = out.by_grade.setdefault(grade(result.case), Tally())
     tally.cases += 1
+    assert result.analysis is not None  # a valid case's: evaluate_paths skips invalid ones
     found = set(result.analysis.categories)
     gap = expected.known_gap or ""
     for category in CATEGORIES:
@@ -185,8 +186,8 @@ class Coverage:
 def _key(rule_id: str, cond: object) -> str:
     pos = getattr(cond, "pos", None)
     what = getattr(cond, "path", None) or getattr(cond, "conclusion", None) or type(cond).__name__
-    if hasattr(cond, "cond"):
-        what = f"unless {cond.cond.path}"  # type: ignore[attr-defined]
+    if isinstance(cond, Unless):
+        what = f"unless {cond.cond.path}"
     return f"{rule_id}: {what} (line {pos.line if pos else '?'})"
 
 

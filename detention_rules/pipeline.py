@@ -18,8 +18,8 @@ from detention_rules.law import rulebook
 from detention_rules.reasoning import derivation, engine, facts, runnable
 from detention_rules.reasoning.derivation import Analysis
 from detention_rules.reasoning.facts import Facts
+from detention_rules.reasoning.near_misses import NearMiss, near_misses
 from detention_rules.reasoning.whatif import Setting, apply
-from detention_rules.reasoning.whynot import NearMiss, near_misses
 
 #: How many near misses to keep per category not established.
 CLOSEST = 3

@@ -1,4 +1,4 @@
-"""Shared fixtures: the shipped rulebook and a helper that runs a case given as data."""
+"""The tests' shared helpers: paths, running a case given as data or the CLI, and the rules' named cases."""
 
 from __future__ import annotations
 
@@ -15,6 +15,14 @@ from detention_rules.pipeline import CaseResult
 ROOT = Path(__file__).resolve().parent.parent
 CASES = ROOT / "cases"
 REFERENCE = CASES / "ilyashev-kazakhstan-2022.yaml"
+#: A case that holds only a police custody period: the rule cases' facts are merged into it.
+BASE: dict[str, Any] = {"detention": [{"kind": "police_custody"}]}
+#: The rules' named cases, one file per category (tests/rules/*.yaml), by rule id.
+RULE_CASES: dict[str, list[dict[str, Any]]] = {
+    rule_id: cases
+    for path in sorted((Path(__file__).parent / "rules").glob("*.yaml"))
+    for rule_id, cases in yaml.safe_load(path.read_text(encoding="utf-8")).items()
+}
 
 
 def run(data: dict[str, Any] | str, name: str = "<test>") -> CaseResult:
@@ -35,3 +43,29 @@ def wgad(*args: str, stdin: str | None = None, env: dict[str, str] | None = None
         check=False,
         timeout=300,
     )
+
+
+def case(facts: dict[str, Any]) -> dict[str, Any]:
+    """A case of `facts` over BASE: its own `detention`, if it states one, replaces BASE's."""
+    return {**BASE, **facts}
+
+
+def fired(facts: dict[str, Any]) -> tuple[str, ...]:
+    """The rules that fire on `case(facts)`, which must be valid."""
+    result = run(case(facts))
+    assert result.analysis is not None, [str(p) for p in result.problems]
+    return result.analysis.fired
+
+
+def explanations(result: CaseResult, rule_id: str) -> set[str]:
+    """What a rule's explanation says wherever the findings' derivation trees show the rule."""
+    assert result.analysis is not None
+    out: set[str] = set()
+    todo = [finding.tree for finding in result.analysis.findings]
+    while todo:
+        node = todo.pop()
+        for rule in node.support:
+            if rule.rule.id == rule_id:
+                out.add(rule.text)
+            todo += rule.premises
+    return out

@@ -34,7 +34,7 @@ from detention_rules.input.fields import readable_fields
 from detention_rules.interfaces import batch, cli, interview
 from detention_rules.law import rulebook
 from detention_rules.output import atomic, redact
-from detention_rules.reasoning import engine, facts, impact, reading, runnable, whynot
+from detention_rules.reasoning import engine, facts, gaps, impact, reading, runnable
 
 from .conftest import REFERENCE, wgad
 from .strategies import cases
@@ -293,7 +293,7 @@ def test_the_impact_of_each_answer_is_that_of_rerunning_the_whole_case(
     doc = result.facts.doc
     base = impact.established(book, doc)
     fast = impact.Impact(book, doc)
-    for q in whynot.questions(book, result.facts):
+    for q in gaps.questions(book, result.facts):
         naive = {}
         for value in impact.candidates(q.field):
             naive[json.dumps(value)] = impact.established(book, _set_deep(doc, q.field, value))

@@ -50,15 +50,15 @@ def test_every_case_file_is_valid() -> None:
 
 
 def test_cases_and_rule_examples_exercise_every_rule_and_condition() -> None:
-    """Coverage over the case library and tests/rule_examples.yaml together."""
+    """Coverage over the case library and the rules' named cases (tests/rules/) together."""
     from detention_rules.reasoning import runnable
 
-    from .test_rules import EXAMPLES, _case
+    from .conftest import RULE_CASES, case
 
     docs = case_docs([CASES])
-    for example in EXAMPLES.values():
-        for fragment in [example["fires"], *example["near_miss"]]:
-            fx = run(_case(fragment)).facts
+    for examples in RULE_CASES.values():
+        for example in examples:
+            fx = run(case(example["facts"])).facts
             assert fx is not None
             docs.append(fx.doc)
     cov = coverage(docs, runnable.load())

@@ -17,7 +17,8 @@ from detention_rules.input.case import field_types
 from detention_rules.input.source import lookup
 from detention_rules.output.json import result as as_json
 from detention_rules.reasoning import facts, reading, runnable
-from detention_rules.reasoning.derivation import FactNode, leaves
+from detention_rules.reasoning.derivation import leaves
+from detention_rules.reasoning.facts import FactNode
 
 from .conftest import run
 from .strategies import FIELDS, awkward_text, cases, words

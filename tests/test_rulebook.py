@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 
 from detention_rules.law import parameters
 from detention_rules.reasoning import runnable
@@ -33,26 +34,10 @@ GOOD = """\
     explain: found
 """
 
-CASES = {
-    "duplicate id": (GOOD + GOOD.split("  - id: X.found")[0], "rule-duplicate-id", 21),
-    "unknown field": (GOOD.replace("arrest.warrant_shown", "arrest.warant_shown"), "rule-unknown-field", 5),
-    "unknown key": (GOOD.replace("    explain: base", "    explain: base\n    cites: [x]"), "rule-unknown-key", 12),
-    "bad value": (GOOD.replace("is: false", "is: maybe"), "rule-bad-value", 5),
-    "dangling": (GOOD.replace("when: {violation: base}", "when: {violation: nothing}"), "rule-dangling-conclusion", 14),
-    "unused": (
-        GOOD.replace("when: {violation: base}", "when: {fact: trial.public, is: false}"),
-        "rule-unused-conclusion",
-        3,
-    ),
-    "cycle": (
-        GOOD.replace("when: {fact: arrest.warrant_shown, is: false}", "when: {violation: base}"),
-        "rule-cycle",
-        3,
-    ),
-    "missing key": (GOOD.replace("    explain: base\n", ""), "rule-missing-key", 3),
-    "syntax": ("  - id: [broken\n", "yaml-syntax", 4),
-    "bad then": (GOOD.replace("then: {category: I}", "then: {category: VII}"), "rule-category", 15),
-    "bad operator": (GOOD.replace("is: false}", "equals: false}"), "rule-unknown-key", 5),
+BAD = ROOT / "tests" / "bad_rules"
+#: Each broken rule file in tests/bad_rules/ and the problem it must produce: (code, line).
+EXPECTED: dict[str, tuple[str, int]] = {
+    name: (code, line) for name, (code, line) in yaml.safe_load((BAD / "expectations.yaml").read_text()).items()
 }
 
 
@@ -63,12 +48,23 @@ def _write(tmp_path: Path, body: str) -> Path:
     return tmp_path
 
 
-@pytest.mark.parametrize("name", sorted(CASES))
+def _folder_of(tmp_path: Path, name: str) -> Path:
+    """A rules folder holding one broken file of tests/bad_rules/ and the shipped parameters."""
+    shutil.copy(BAD / name, tmp_path / name)
+    shutil.copy(ROOT / "rules" / parameters.FILE_NAME, tmp_path)
+    return tmp_path
+
+
+def test_every_broken_rule_file_has_its_expected_problem() -> None:
+    assert sorted(EXPECTED) == sorted(p.name for p in BAD.glob("*.yaml") if p.name != "expectations.yaml")
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_broken_rule_file(tmp_path: Path, name: str) -> None:
-    body, code, line = CASES[name]
-    problems = runnable.all_problems(_write(tmp_path, body))
+    code, line = EXPECTED[name]
+    problems = runnable.all_problems(_folder_of(tmp_path, name))
     assert (code, line) in {(p.code, p.line) for p in problems}, [str(p) for p in problems]
-    assert all(p.path.endswith("r.yaml") for p in problems)
+    assert all(p.path.endswith(name) for p in problems)
 
 
 def test_good_rule_file_loads(tmp_path: Path) -> None:
@@ -81,12 +77,12 @@ def test_shipped_rules_are_clean() -> None:
 
 
 def test_cli_reports_broken_rules_without_traceback(tmp_path: Path) -> None:
-    folder = _write(tmp_path, CASES["unknown field"][0])
+    folder = _folder_of(tmp_path, "unknown-field.yaml")
     for args in (["rules", "--check", "--rules", str(folder)], ["check", "--rules", str(folder), str(REFERENCE)]):
         proc = wgad(*args)
         out = proc.stdout + proc.stderr
         assert proc.returncode == 1, out
-        assert "r.yaml:5:" in out and "did you mean 'arrest.warrant_shown'" in out
+        assert "unknown-field.yaml:5:" in out and "did you mean 'arrest.warrant_shown'" in out
         assert "Traceback" not in out
 
 

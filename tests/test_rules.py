@@ -3,70 +3,68 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
 from detention_rules.reasoning import runnable
 
-from .conftest import run, wgad
+from .conftest import RULE_CASES, case, explanations, fired, run, wgad
 
-EXAMPLES: dict[str, dict[str, Any]] = yaml.safe_load(
-    (Path(__file__).parent / "rule_examples.yaml").read_text(encoding="utf-8")
-)
-BASE = {"detention": [{"kind": "police_custody"}]}
-
-
-def _case(fragment: dict[str, Any]) -> dict[str, Any]:
-    return {**BASE, **fragment}
+#: Each rule's cases as pytest parameters, named "<rule id>: <case name>".
+CASE_PARAMS = [
+    pytest.param(rule_id, example, id=f"{rule_id}: {example['name']}")
+    for rule_id, examples in sorted(RULE_CASES.items())
+    for example in examples
+]
 
 
-def _fired(fragment: dict[str, Any]) -> tuple[str, ...]:
-    result = run(_case(fragment))
-    assert result.analysis is not None, [str(p) for p in result.problems]
-    return result.analysis.fired
-
-
-def test_every_rule_has_examples() -> None:
+def test_every_rule_has_cases() -> None:
+    """A case where each rule fires (with the explanation it gives) and one where it does not."""
     ids = {r.id for r in runnable.load().rules}
-    missing = sorted(i for i in ids if not EXAMPLES.get(i, {}).get("fires") or not EXAMPLES[i].get("near_miss"))
-    assert not missing, f"rules without a firing example and a near miss: {missing}"
-    assert not set(EXAMPLES) - ids, "examples for rules that do not exist"
+    missing = sorted(
+        i
+        for i in ids
+        if not any(c["fires"] for c in RULE_CASES.get(i, [])) or all(c["fires"] for c in RULE_CASES.get(i, []))
+    )
+    assert not missing, f"rules without a case where they fire and one where they do not: {missing}"
+    assert not set(RULE_CASES) - ids, "cases for rules that do not exist"
+    for rule_id, cases in RULE_CASES.items():
+        assert all(set(c) == {"name", "fires", "facts", *(["explanation"] if c["fires"] else [])} for c in cases)
+        assert len({c["name"] for c in cases}) == len(cases), f"{rule_id}: two cases of one name"
+    unexplained = sorted(i for i, cases in RULE_CASES.items() if not any(c.get("explanation") for c in cases))
+    assert unexplained == ["adm.allegations-stand"], "rules whose explanation no case asserts"
 
 
-@pytest.mark.parametrize("rule_id", sorted(EXAMPLES))
-def test_fires(rule_id: str) -> None:
-    assert rule_id in _fired(EXAMPLES[rule_id]["fires"])
-
-
-@pytest.mark.parametrize(
-    ("rule_id", "index"),
-    [(rid, i) for rid, ex in sorted(EXAMPLES.items()) for i in range(len(ex.get("near_miss", [])))],
-)
-def test_near_miss(rule_id: str, index: int) -> None:
-    assert rule_id not in _fired(EXAMPLES[rule_id]["near_miss"][index])
+@pytest.mark.parametrize(("rule_id", "example"), CASE_PARAMS)
+def test_rule_case(rule_id: str, example: dict[str, Any]) -> None:
+    """The rule fires or not as the case says, and a firing explains itself as the case says."""
+    result = run(case(example["facts"]))
+    assert result.analysis is not None, [str(p) for p in result.problems]
+    assert (rule_id in result.analysis.fired) is example["fires"]
+    if example["fires"]:
+        expected = example["explanation"]
+        assert explanations(result, rule_id) == (set() if expected is None else {expected})
 
 
 def test_unknown_is_not_false() -> None:
     """An absent fact never satisfies a test for false; a null one neither."""
     for arrest in ({}, {"warrant_shown": None}, {"reasons_given": None}):
-        fired = _fired({"arrest": arrest})
-        assert "I.no-warrant" not in fired and "I.reasons-not-given" not in fired
-    assert "I.no-warrant" in _fired({"arrest": {"warrant_shown": False}})
+        found = fired({"arrest": arrest})
+        assert "I.no-warrant" not in found and "I.reasons-not-given" not in found
+    assert "I.no-warrant" in fired({"arrest": {"warrant_shown": False}})
 
 
 def test_unknown_ends_in_unknown_not_in_failure() -> None:
     """The plain reading keeps unknown apart from false all the way up to categories."""
     from detention_rules.reasoning import facts, reading
 
-    result = run(_case({"arrest": {}}))
+    result = run(case({"arrest": {}}))
     assert result.case is not None
     status = reading.conclusions(runnable.load().rules, facts.build(result.case).doc)
     assert status["category:I"] is None  # could still hold if the arrest facts were known
     result = run(
-        _case(
+        case(
             {
                 "arrest": {"warrant_shown": True, "legal_basis_invoked": True, "reasons_given": "at_arrest"},
                 "detention": [{"kind": "police_custody", "brought_before_judge": True}],
@@ -79,7 +77,7 @@ def test_unknown_ends_in_unknown_not_in_failure() -> None:
 def test_non_party_drops_covenant_citations() -> None:
     """ICCPR articles bind States parties only (opinion 2/2022 para 3 (b)); the UDHR binds all."""
     result = run(
-        _case({"state": {"iccpr_party": False}, "conduct": [{"right": "expression", "led_to_detention": True}]})
+        case({"state": {"iccpr_party": False}, "conduct": [{"right": "expression", "led_to_detention": True}]})
     )
     assert result.analysis is not None
     (finding,) = result.analysis.findings
@@ -106,9 +104,9 @@ def test_every_field_a_rule_reads_has_a_question() -> None:
 
 def test_a_fresh_process_survives_a_case_where_nothing_fires(tmp_path) -> None:
     """durable-rules aborts when a session in which no action ran is deleted (engine.py)."""
-    case = tmp_path / "c.yaml"
-    case.write_text("government:\n  replied: true\n", encoding="utf-8")
-    out = wgad("check", str(case))
+    path = tmp_path / "c.yaml"
+    path.write_text("government:\n  replied: true\n", encoding="utf-8")
+    out = wgad("check", str(path))
     assert out.returncode == 0, out.stderr
     assert "Categories established: none" in out.stdout
 
@@ -119,8 +117,9 @@ def test_a_failure_inside_a_case_leaves_the_engine_clean(monkeypatch: pytest.Mon
     from detention_rules.reasoning import engine, facts
 
     eng = engine.for_rulebook(runnable.load())
-    case = Case.model_validate(_case(EXAMPLES["I.no-legal-basis-invoked"]["fires"]))
-    before = eng.run(facts.build(case))
+    (example,) = [c["facts"] for c in RULE_CASES["I.no-legal-basis-invoked"] if c["fires"]]
+    model = Case.model_validate(case(example))
+    before = eng.run(facts.build(model))
     real = eng._assert
 
     def failing(fact: str) -> int:  # the fact as JSON
@@ -130,9 +129,9 @@ def test_a_failure_inside_a_case_leaves_the_engine_clean(monkeypatch: pytest.Mon
 
     monkeypatch.setattr(eng, "_assert", failing)
     with pytest.raises(RuntimeError, match="boom"):
-        eng.run(facts.build(case))
+        eng.run(facts.build(model))
     monkeypatch.undo()
-    assert eng.run(facts.build(case)) == before
+    assert eng.run(facts.build(model)) == before
 
 
 @pytest.mark.parametrize(
@@ -158,7 +157,7 @@ def test_a_failure_inside_a_case_leaves_the_engine_clean(monkeypatch: pytest.Mon
 def test_gravity_counts_distinct_violations(trial: dict[str, Any], grave: bool) -> None:
     """One grave breach suffices; of the others one is not enough and two are (`at_least: 2` over conclusions
     compiles to one counting durable rule, engine.py)."""
-    result = run(_case({"trial": trial}))
+    result = run(case({"trial": trial}))
     assert result.analysis is not None
     violations = [c for c in result.analysis.concluded if c.startswith("violation:")]
     assert len(violations) == len(trial) + grave, violations
@@ -183,14 +182,14 @@ def _asylum_custody(**period: object) -> dict[str, object]:
 )
 def test_category_four_reads_prolonged_as_documented(period: dict[str, object], fires: bool) -> None:
     """docs/rules.md: prolonged is stated, or no time limit in law, or at least 180 days; and no effective review."""
-    assert ("IV.prolonged-custody-without-review" in _fired(_asylum_custody(**period))) is fires
+    assert ("IV.prolonged-custody-without-review" in fired(_asylum_custody(**period))) is fires
 
 
 def test_covenant_articles_are_cited_unless_the_state_is_known_not_to_be_a_party() -> None:
     conduct = {"conduct": [{"right": "expression", "led_to_detention": True}]}
     parties = ({}, True), ({"state": {"iccpr_party": True}}, True), ({"state": {"iccpr_party": False}}, False)
     for state, cited in parties:
-        result = run(_case({**conduct, **state}))
+        result = run(case({**conduct, **state}))
         assert result.analysis is not None
         (finding,) = result.analysis.findings
         expression = [r for p in finding.tree.support[0].premises for r in p.support if r.rule.id == "II.expression"]
@@ -199,7 +198,7 @@ def test_covenant_articles_are_cited_unless_the_state_is_known_not_to_be_a_party
 
 def test_an_explanation_names_every_item_that_qualifies() -> None:
     result = run(
-        _case(
+        case(
             {
                 "conduct": [
                     {"right": "expression", "led_to_detention": True, "description": "a blog post"},

@@ -52,6 +52,7 @@ def split(doc: Document, index: int) -> Document:
 def _overlay(data: dict[str, Any], path: PathKey, value: Any, *tables: dict[PathKey, Any]) -> None:
     """Put `value` at `path` in `data`: into a sub-model it merges, anything else it replaces."""
     name = path[-1]
+    assert isinstance(name, str)  # a path of keys: items of lists are replaced whole, never entered
     here = data.get(name)
     if isinstance(value, dict) and isinstance(here, dict) and _is_model(path):
         for key, inner in value.items():

@@ -31,7 +31,7 @@ _RESOLVED: dict[tuple[str, tuple[bool, bool]], str] = {}
 _RESOLVED_MAX = 4096
 
 
-class _Loader(_Base):  # type: ignore[misc,valid-type]
+class _Loader(_Base):
     """The safe loader, remembering the tag of short plain scalars (keys, booleans, dates).
 
     Resolving a scalar's tag runs a Python regex per value; case files repeat the same

@@ -210,7 +210,7 @@ def gaps(
     """The unknown facts that could change findings, as questions, most consequential first."""
     from detention_rules.input import detainees
     from detention_rules.reasoning import facts as facts_module
-    from detention_rules.reasoning.whynot import questions
+    from detention_rules.reasoning.gaps import questions
 
     book = runnable.load(rules)
     doc, result = pipeline.read(path)
@@ -270,7 +270,7 @@ def draft(
 ) -> None:
     """Write a draft "analysis of violations" in the Working Group's order, with remedies and referrals."""
     from detention_rules.output.draft import build
-    from detention_rules.reasoning.whynot import questions
+    from detention_rules.reasoning.gaps import questions
 
     book = runnable.load(rules)
     result = pipeline.check_file(path, book)
@@ -284,7 +284,7 @@ def draft(
     if fmt is DraftFormat.html:
         from detention_rules.output.draft_html import render
     else:
-        from detention_rules.output.draft_markdown import render  # type: ignore[no-redef]
+        from detention_rules.output.draft_markdown import render
     text = render(the_draft)
     if output is None:
         sys.stdout.write(text)

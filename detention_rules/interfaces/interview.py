@@ -21,8 +21,8 @@ from detention_rules.input.fields import readable_fields
 from detention_rules.input.source import generic
 from detention_rules.input.validate import validate
 from detention_rules.output import atomic
+from detention_rules.reasoning.gaps import Question
 from detention_rules.reasoning.whatif import apply, path_steps, read_value
-from detention_rules.reasoning.whynot import Question
 
 #: A derived fact is answered through the facts it is computed from.
 #: Relative names ("start") are read beside the derived fact; full paths as they stand.

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from detention_rules.errors import InputError, Problem
-from detention_rules.input import source
 from detention_rules.input.case import CATEGORIES, Case, Period
+from detention_rules.law.data_file import DataFile
 from detention_rules.law.parameters import default_dir
 
 FILE_NAME = "outcomes.yaml"
@@ -65,13 +65,8 @@ def _value(fact: object) -> object:
 
 
 def read(path: Path) -> tuple[Outcomes | None, list[Problem]]:
-    doc = source.load(path)
-    problems: list[Problem] = []
-
-    def problem(where: source.PathKey, message: str) -> None:
-        line, col = doc.where(where)
-        problems.append(Problem(doc.path, line, col, "error", message, "outcomes", source.dotted(where)))
-
+    file = DataFile(path, "outcomes")
+    doc, problem, problems = file.doc, file.problem, file.problems
     data = doc.data if isinstance(doc.data, dict) else {}
     titles = data.get("categories")
     if not isinstance(titles, dict) or set(titles) != set(CATEGORIES) or not all(map(_text, titles.values())):
@@ -94,6 +89,7 @@ def read(path: Path) -> tuple[Outcomes | None, list[Problem]]:
         conditions.append(Condition(item["fact"], item["is"], " ".join(str(item["refer"]).split()), str(item["why"])))
     if problems:
         return None, problems
+    assert isinstance(titles, dict)  # else a problem was recorded above
     return Outcomes(dict(titles), tuple(remedies), tuple(conditions)), problems
 
 

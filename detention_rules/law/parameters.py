@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from detention_rules.errors import InputError, Problem
-from detention_rules.input import source
+from detention_rules.law.data_file import DataFile
 
 #: The file beside the rule files that holds the parameters; the rule loader skips it.
 FILE_NAME = "parameters.yaml"
@@ -29,14 +29,9 @@ class Parameter:
 
 def read(path: Path) -> tuple[dict[str, Parameter], list[Problem]]:
     """Every parameter in `path`, and every problem with the file."""
-    doc = source.load(path)
-    problems: list[Problem] = []
+    file = DataFile(path, "parameter")
+    doc, problem, problems = file.doc, file.problem, file.problems
     out: dict[str, Parameter] = {}
-
-    def problem(where: source.PathKey, message: str) -> None:
-        line, col = doc.where(where)
-        problems.append(Problem(doc.path, line, col, "error", message, "parameter", source.dotted(where)))
-
     table = doc.data.get("parameters") if isinstance(doc.data, dict) else None
     if not isinstance(table, dict):
         problem((), "a parameters file is a mapping with a 'parameters' mapping")

@@ -186,7 +186,7 @@ def _num_eq(a: Any, b: Any) -> bool:
 class Trace:
     """What one evaluation looked at: each leaf with its truth value and the facts it read."""
 
-    leaves: list[tuple[Cond, Tri, list[str]]] = field(default_factory=list)
+    leaves: list[tuple[FactCond | Unless | Needs | AnyItem, Tri, list[str]]] = field(default_factory=list)
 
 
 def evaluate(

@@ -201,12 +201,12 @@ class _Reader:
                     return None
         item_lists = [c.list_path for c in walk(when) if isinstance(c, AnyItem)] if when else []
         for name in placeholders(item["explain"]):
-            known = (
+            readable = (
                 any(f"{lst}[].{name[5:]}" in self.fields for lst in item_lists)
                 if name.startswith("item.")
                 else name in self.fields
             )
-            if not known:
+            if not readable:
                 self.problem((*path, "explain"), f"template names unknown field '{name}'", "rule-unknown-field")
         if when is None or concludes is None:
             return None
@@ -425,7 +425,7 @@ def check(rules: list[Rule]) -> list[Problem]:
 
 
 def _cycles(rules: list[Rule]) -> list[Problem]:
-    graph = {r.concludes: set() for r in rules}
+    graph: dict[str, set[str]] = {r.concludes: set() for r in rules}
     for r in rules:
         graph[r.concludes] |= needs(r.when)
     state: dict[str, int] = {}

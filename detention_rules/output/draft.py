@@ -15,8 +15,10 @@ from detention_rules.input.case import CATEGORIES, Case
 from detention_rules.law import citation, outcomes
 from detention_rules.output.redact import Redactor
 from detention_rules.pipeline import CaseResult
-from detention_rules.reasoning.derivation import ConclusionNode, FactNode, RuleNode, leaves
-from detention_rules.reasoning.whynot import Question
+from detention_rules.reasoning.derivation import ConclusionNode, RuleNode, leaves
+from detention_rules.reasoning.facts import FactNode
+from detention_rules.reasoning.gaps import Question
+from detention_rules.reasoning.questions import show_value
 
 
 @dataclass
@@ -109,12 +111,7 @@ def build(result: CaseResult, asked: list[Question], *, redact: bool = False) ->
 
 def fact_sentence(f: FactNode) -> str:
     """A fact as a drafter would cite it."""
-    if isinstance(f.value, bool):
-        value = "true" if f.value else "false"  # as the case file writes it, not Python's True
-    elif isinstance(f.value, list):
-        value = ", ".join(map(str, f.value))
-    else:
-        value = f.value
+    value = show_value(f.value)  # as the case file writes it (true, not Python's True)
     source = f" ({f.ref})" if f.ref else ""
     contested = " [contested by the Government]" if f.contested else ""
     line = f"line {f.line}" if f.line else "derived"

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from detention_rules.escaping import printable
-from detention_rules.reasoning.whynot import Question
+from detention_rules.reasoning.gaps import Question
 
 
 def text(asked: Sequence[Question]) -> str:

@@ -6,7 +6,8 @@ from typing import Any
 
 from detention_rules.input.case import CATEGORIES
 from detention_rules.pipeline import CaseResult
-from detention_rules.reasoning.derivation import ConclusionNode, FactNode, RuleNode
+from detention_rules.reasoning.derivation import ConclusionNode, RuleNode
+from detention_rules.reasoning.facts import FactNode
 from detention_rules.reasoning.questions import question
 
 VERSION = 1

@@ -9,7 +9,8 @@ from detention_rules.input.case import CATEGORIES
 from detention_rules.law.rulebook import Rulebook
 from detention_rules.output.text import STRENGTH, why_not_lines
 from detention_rules.pipeline import CaseResult
-from detention_rules.reasoning.derivation import Analysis, ConclusionNode, FactNode
+from detention_rules.reasoning.derivation import Analysis, ConclusionNode
+from detention_rules.reasoning.facts import FactNode
 
 
 def _fact(node: FactNode) -> str:

@@ -5,9 +5,10 @@ from __future__ import annotations
 from detention_rules.errors import printable
 from detention_rules.input.case import CATEGORIES
 from detention_rules.pipeline import CaseResult
-from detention_rules.reasoning.derivation import Analysis, ConclusionNode, FactNode, Finding
-from detention_rules.reasoning.questions import question
-from detention_rules.reasoning.whynot import Check, NearMiss
+from detention_rules.reasoning.derivation import Analysis, ConclusionNode, Finding
+from detention_rules.reasoning.facts import FactNode
+from detention_rules.reasoning.near_misses import Check, NearMiss
+from detention_rules.reasoning.questions import question, show_value
 
 STRENGTH = {
     "established": "established on uncontested facts",
@@ -25,15 +26,7 @@ def _fact_line(node: FactNode) -> str:
     if node.ref:
         marks.append(node.ref)
     extra = f" [{'; '.join(marks)}]" if marks else ""
-    return f"fact {node.path} = {_value(node.value)} ({where}){extra}"
-
-
-def _value(value: object) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, list):
-        return "[" + ", ".join(str(v) for v in value) + "]"
-    return str(value)
+    return f"fact {node.path} = {show_value(node.value, brackets=True)} ({where}){extra}"
 
 
 def _tree(node: ConclusionNode, prefix: str, shown: set[str], out: list[str]) -> None:
@@ -111,13 +104,14 @@ def check_line(c: Check, ask: bool = True) -> str:
     if c.test.endswith("(unless)"):
         if c.actual is None:
             return f"[met] exception not shown: {c.path} (the burden is on the Government)"
-        return f"[{MARK[c.status]}] exception {c.path} is {_value(c.actual)}" + (f", line {c.line}" if c.line else "")
+        where = f", line {c.line}" if c.line else ""
+        return f"[{MARK[c.status]}] exception {c.path} is {show_value(c.actual, brackets=True)}{where}"
     if c.status is None and not ask:
         return f"[unknown] {c.path} (needs: {c.test})"
     if c.status is None:
         return f"[unknown] {c.path} (needs: {c.test}): {question(c.path)} -> {c.path}"
     where = f", line {c.line}" if c.line else ""
-    return f"[{MARK[c.status]}] {c.path} {c.test} (is {_value(c.actual)}{where})"
+    return f"[{MARK[c.status]}] {c.path} {c.test} (is {show_value(c.actual, brackets=True)}{where})"
 
 
 def why_not_lines(why_not: dict[str, list[NearMiss]]) -> list[str]:

@@ -10,11 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
 
 from detention_rules.input.case import CATEGORIES
-from detention_rules.input.fields import readable_fields
-from detention_rules.input.source import generic
 from detention_rules.law import citation
 from detention_rules.law.rule import (
     All,
@@ -32,25 +29,10 @@ from detention_rules.law.rule import (
 )
 from detention_rules.law.rulebook import Rulebook
 from detention_rules.reasoning.engine import Outcome
-from detention_rules.reasoning.facts import Facts, Leaf
-from detention_rules.reasoning.questions import in_words
+from detention_rules.reasoning.facts import FactNode, Facts
+from detention_rules.reasoning.questions import show_value
 
 #: Provisions of the Covenant bind States parties only (opinion 2/2022 para 3 (b)).
-
-
-@dataclass
-class FactNode:
-    """A leaf: one fact of the case file, or an exception the file does not show."""
-
-    path: str
-    value: Any
-    line: int
-    col: int
-    contested: bool = False
-    by: tuple[str, ...] = ()
-    ref: str = ""
-    absent_defeater: bool = False  # an `unless` exception that the file does not show
-    derived_from: tuple[FactNode, ...] = ()
 
 
 @dataclass
@@ -104,11 +86,6 @@ class Analysis:
         return [c for c in CATEGORIES if c in self.alleged and c not in self.categories]
 
 
-def _leaf_node(leaf: Leaf, facts: Facts) -> FactNode:
-    derived = tuple(_leaf_node(facts.leaves[p], facts) for p in leaf.derived_from if p in facts.leaves)
-    return FactNode(leaf.path, leaf.value, leaf.line, leaf.col, leaf.contested, leaf.by, leaf.ref, derived_from=derived)
-
-
 class _Explainer:
     def __init__(self, rulebook: Rulebook, facts: Facts, outcome: Outcome):
         self.rulebook = rulebook
@@ -147,7 +124,7 @@ class _Explainer:
             if leaf is None:
                 facts.append(FactNode(path, None, 0, 0, absent_defeater=True))
             else:
-                facts.append(_leaf_node(leaf, self.facts))
+                facts.append(leaf)
         elif isinstance(cond, Needs):
             premises.append(cond.conclusion)
         elif isinstance(cond, AnyItem):
@@ -167,7 +144,7 @@ class _Explainer:
     def _fact(self, path: str) -> FactNode:
         leaf = self.facts.leaf(path)
         assert leaf is not None, f"a true condition read an absent fact {path}"
-        return _leaf_node(leaf, self.facts)
+        return leaf
 
     def provisions(self, rule: Rule) -> tuple[str, ...]:
         """The rule's provisions, less the Covenant's where the State is known not to be a party."""
@@ -178,7 +155,9 @@ class _Explainer:
     def text(self, rule: Rule, items: list[str]) -> str:
         """The rule's template filled from the facts, once per matched list item."""
         names = placeholders(rule.explain)
-        values = {n: _show(leaf.value, leaf.path) for n in names if (leaf := self.facts.leaf(n)) is not None}
+        values = {
+            n: show_value(leaf.value, leaf.path, words=True) for n in names if (leaf := self.facts.leaf(n)) is not None
+        }
         if not any(n.startswith("item.") for n in names):
             return fill(rule.explain, values)
         filled = []
@@ -187,22 +166,9 @@ class _Explainer:
             for n in names:
                 leaf = self.facts.leaf(item + n.removeprefix("item.")) if n.startswith("item.") else None
                 if leaf is not None:
-                    per_item[n] = _show(leaf.value, leaf.path)
+                    per_item[n] = show_value(leaf.value, leaf.path, words=True)
             filled.append(fill(rule.explain, per_item))
         return " ".join(dict.fromkeys(filled))
-
-
-def _show(value: Any, path: str) -> str:
-    """A fact's value as a sentence says it: a choice in words (`pretrial` -> "pre-trial detention");
-    text the user wrote is quoted as written, underscores and all."""
-    field = generic(path)
-    ftype = readable_fields().get(field)
-    coded = ftype is not None and bool(ftype.choices)
-    if isinstance(value, list):
-        return ", ".join(in_words(field, v) if coded else str(v) for v in value)
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    return in_words(field, value) if coded else str(value)
 
 
 def _unique(nodes: list[FactNode]) -> list[FactNode]:

@@ -47,7 +47,7 @@ import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol, TypeGuard
 
 from detention_rules.errors import EngineError
 from detention_rules.law.rule import All, AnyItem, AnyOf, AtLeast, Cond, FactCond, Needs, Rule, Unless, walk
@@ -165,16 +165,17 @@ def _has_needs(cond: Cond) -> bool:
     return any(isinstance(c, Needs) for c in walk(cond))
 
 
-def _counted(cond: Cond) -> bool:
+def _counted(cond: Cond) -> TypeGuard[AtLeast]:
     """`at_least: n` over distinct conclusions only: compiled to one counting rule, not C(k, n) rules."""
-    if not isinstance(cond, AtLeast) or cond.n < 2 or not all(isinstance(c, Needs) for c in cond.children):
+    if not isinstance(cond, AtLeast) or cond.n < 2:
         return False
-    return len({c.conclusion for c in cond.children}) == len(cond.children)
+    names = {c.conclusion for c in cond.children if isinstance(c, Needs)}
+    return len(names) == len(cond.children)
 
 
 def _group(cond: AtLeast) -> str:
     """The attribute a conclusion fact carries when it is one of the conclusions `cond` counts."""
-    names = "|".join(sorted(c.conclusion for c in cond.children))
+    names = "|".join(sorted(c.conclusion for c in cond.children if isinstance(c, Needs)))
     return "g" + hashlib.blake2s(names.encode(), digest_size=6).hexdigest()
 
 
@@ -245,7 +246,8 @@ def _memberships(rules: Iterable[Rule]) -> dict[str, dict[str, int]]:
         for cond in walk(rule.when):
             if _counted(cond):
                 for child in cond.children:
-                    out.setdefault(child.conclusion, {})[_group(cond)] = 1
+                    if isinstance(child, Needs):  # all of them, as `_counted` says
+                        out.setdefault(child.conclusion, {})[_group(cond)] = 1
     return out
 
 

@@ -39,8 +39,12 @@ FACT_SECTIONS = (
 
 
 @dataclass(frozen=True)
-class Leaf:
-    """One known fact: its value and where the case file states it."""
+class FactNode:
+    """One fact: its value and where the case file states it; the leaf of a derivation tree.
+
+    A derived fact names the facts it was computed from; an `unless` exception the file
+    does not show (`absent_defeater`, made by derivation.py) has no value and no line.
+    """
 
     path: str
     value: Any
@@ -49,7 +53,8 @@ class Leaf:
     by: tuple[str, ...] = ()
     contested: bool = False
     ref: str = ""
-    derived_from: tuple[str, ...] = ()
+    derived_from: tuple[FactNode, ...] = ()
+    absent_defeater: bool = False
 
 
 @dataclass
@@ -57,10 +62,10 @@ class Facts:
     """The fact document and the origin of every fact in it."""
 
     doc: dict[str, Any]
-    leaves: dict[str, Leaf] = field(default_factory=dict)
+    leaves: dict[str, FactNode] = field(default_factory=dict)
     file: str = ""
 
-    def leaf(self, path: str) -> Leaf | None:
+    def leaf(self, path: str) -> FactNode | None:
         return self.leaves.get(path)
 
 
@@ -79,7 +84,7 @@ def build(case: Case, source: Document | None = None) -> Facts:
                 return None
             name = dotted(path)
             line, col = where((*path, "value"))
-            facts.leaves[name] = Leaf(
+            facts.leaves[name] = FactNode(
                 name,
                 _plain(obj.value),
                 line,
@@ -101,7 +106,7 @@ def build(case: Case, source: Document | None = None) -> Facts:
             return [visit(item, (*path, i)) for i, item in enumerate(obj)]
         name = dotted(path)
         line, col = where(path)
-        facts.leaves[name] = Leaf(name, _plain(obj), line, col, contested=_listed(name, contests))
+        facts.leaves[name] = FactNode(name, _plain(obj), line, col, contested=_listed(name, contests))
         return _plain(obj)
 
     for section in FACT_SECTIONS:
@@ -197,8 +202,9 @@ def _brought(facts: Facts, doc: dict[str, Any]) -> None:
             seen = seen or (f"{base}.judge_date" if "judge_date" in period else f"{base}.brought_before_judge")
         elif period.get("brought_before_judge") is False and period.get("kind") in ("police_custody", "pretrial"):
             denied = denied or f"{base}.brought_before_judge"
-    if seen or denied:
-        _add_to_arrest(facts, "brought_before_judge", seen is not None, ((seen or denied),))
+    origin = seen or denied
+    if origin:
+        _add_to_arrest(facts, "brought_before_judge", seen is not None, (origin,))
 
 
 def _length(
@@ -225,13 +231,13 @@ def _add(facts: Facts, holder: dict[str, Any], base: str, name: str, value: Any,
     """Record a derived fact; its position is that of the first fact it comes from."""
     holder[name] = value
     first = facts.leaves[sources[0]]
-    facts.leaves[f"{base}.{name}"] = Leaf(
+    facts.leaves[f"{base}.{name}"] = FactNode(
         f"{base}.{name}",
         value,
         first.line,
         first.col,
         contested=any(facts.leaves[s].contested for s in sources if s in facts.leaves),
-        derived_from=sources,
+        derived_from=tuple(facts.leaves[s] for s in sources if s in facts.leaves),
     )
 
 

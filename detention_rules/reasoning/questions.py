@@ -6,6 +6,9 @@ suite checks that every field a rule tests has a question here.
 
 from __future__ import annotations
 
+from typing import Any
+
+from detention_rules.input.fields import readable_fields
 from detention_rules.input.source import generic
 
 QUESTIONS: dict[str, str] = {
@@ -123,6 +126,25 @@ WORDS: dict[str, dict[str, str]] = {
 def in_words(field: str, value: str) -> str:
     """A field's value in words: `detention[].kind` `pretrial` -> "pre-trial detention"."""
     return WORDS.get(field, {}).get(value, value.replace("_", " "))
+
+
+def show_value(value: Any, path: str = "", *, words: bool = False, brackets: bool = False) -> str:
+    """A fact's value as text: the one formatter of values for every output.
+
+    As the case file writes it: true or false, a list's items joined by commas (inside
+    [brackets] when asked). In `words`, for a sentence: yes or no, and a choice of the
+    field at `path` in words (`pretrial` -> "pre-trial detention"); text the user wrote
+    stays as written, underscores and all.
+    """
+    if isinstance(value, bool):
+        return ("yes" if value else "no") if words else ("true" if value else "false")
+    field = generic(path) if words else ""
+    ftype = readable_fields().get(field) if words else None
+    coded = ftype is not None and bool(ftype.choices)
+    if isinstance(value, list):
+        items = ", ".join(in_words(field, v) if coded else str(v) for v in value)
+        return f"[{items}]" if brackets else items
+    return in_words(field, value) if coded else str(value)
 
 
 def question(field: str) -> str:

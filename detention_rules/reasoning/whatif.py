@@ -130,9 +130,9 @@ def compare(before: HasAnalysis, after: HasAnalysis) -> list[Change]:
     strength_a = {f.category: f.strength for f in before.analysis.findings}
     strength_b = {f.category: f.strength for f in after.analysis.findings}
     for category in CATEGORIES:
-        a, b = strength_a.get(category, "not established"), strength_b.get(category, "not established")
-        if a != b:
-            out.append(Change(f"category {category}", a, b))
+        was, now = strength_a.get(category, "not established"), strength_b.get(category, "not established")
+        if was != now:
+            out.append(Change(f"category {category}", was, now))
     concl_a, concl_b = set(before.analysis.concluded), set(after.analysis.concluded)
     for name in sorted((concl_a ^ concl_b) - {f"category:{c}" for c in CATEGORIES}):
         drawn = ("drawn" if name in concl_a else "not drawn", "drawn" if name in concl_b else "not drawn")

@@ -1,9 +1,8 @@
-"""Why a category is not established: the rules that came closest, and the questions to ask.
+"""Why a category is not established: the rules toward it that came closest (near misses).
 
 Uses the plain reading (three-valued) rather than the engine: a rule that did
 not fire is either defeated by a known fact (unmet) or waiting on an unknown
-one. Only unknown facts become questions; a fact known to be false is never
-asked again.
+one. The unknown ones are what `gaps.py` asks about.
 """
 
 from __future__ import annotations
@@ -18,8 +17,7 @@ from detention_rules.law.rule import AnyItem, FactCond, Needs, Rule, Trace, Tri,
 from detention_rules.law.rulebook import Rulebook
 from detention_rules.reasoning import reading
 from detention_rules.reasoning.facts import Facts
-from detention_rules.reasoning.impact import Impact, reduced
-from detention_rules.reasoning.questions import question
+from detention_rules.reasoning.impact import reduced
 
 
 @dataclass(frozen=True)
@@ -44,16 +42,6 @@ class NearMiss:
     @property
     def closeness(self) -> float:
         return sum(c.status is True for c in self.checks) / max(1, len(self.checks))
-
-
-@dataclass(frozen=True)
-class Question:
-    """An unknown fact whose answer could change findings."""
-
-    field: str
-    text: str
-    impact: int  # how many categories one answer could establish or remove
-    rules: tuple[str, ...]
 
 
 def _describe(cond: FactCond | Unless) -> str:
@@ -115,19 +103,3 @@ def near_misses(book: Rulebook, facts: Facts, categories: tuple[str, ...] = CATE
                 misses.append(NearMiss(rule, value, _checks(rule, facts, status, book)))
         out[category] = sorted(misses, key=lambda m: (m.status is False, -m.closeness, m.rule.id))
     return out
-
-
-def questions(book: Rulebook, facts: Facts) -> list[Question]:
-    """Unknown facts that rules toward unestablished categories wait on, most consequential first."""
-    misses = near_misses(book, facts)
-    asked: dict[str, set[str]] = {}
-    for category_misses in misses.values():
-        for miss in category_misses:
-            if miss.status is not None:
-                continue
-            for check in miss.checks:
-                if check.status is None and check.path and ":" not in check.path and check.actual is None:
-                    asked.setdefault(check.path, set()).add(miss.rule.id)
-    impact = Impact(book, facts.doc)
-    out = [Question(path, question(path), impact.of(path), tuple(sorted(rules))) for path, rules in asked.items()]
-    return sorted(out, key=lambda q: (-q.impact, -len(q.rules), q.field))

@@ -1,0 +1,22 @@
+"""One YAML file of legal data beside the rules (parameters, outcomes) as it is read: its problems, each at its line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from detention_rules.errors import Problem
+from detention_rules.input import source
+
+
+class DataFile:
+    """The document of one data file, and the problems found in it so far, all with one code."""
+
+    def __init__(self, path: Path, code: str):
+        self.doc = source.load(path)
+        self.code = code
+        self.problems: list[Problem] = []
+
+    def problem(self, where: source.PathKey, message: str) -> None:
+        """Record an error at the value `where` points to (its line and column in the file)."""
+        line, col = self.doc.where(where)
+        self.problems.append(Problem(self.doc.path, line, col, "error", message, self.code, source.dotted(where)))

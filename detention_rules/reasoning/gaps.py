@@ -1,0 +1,42 @@
+"""The gap questions: unknown facts whose answers could change findings, most consequential first.
+
+Only facts a near miss waits on are asked (`near_misses.py`); a fact known to be false
+is never asked again. Each is weighed by how many categories one answer could
+establish or remove (`impact.py`) and worded by `questions.py`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from detention_rules.law.rulebook import Rulebook
+from detention_rules.reasoning.facts import Facts
+from detention_rules.reasoning.impact import Impact
+from detention_rules.reasoning.near_misses import near_misses
+from detention_rules.reasoning.questions import question
+
+
+@dataclass(frozen=True)
+class Question:
+    """An unknown fact whose answer could change findings."""
+
+    field: str
+    text: str
+    impact: int  # how many categories one answer could establish or remove
+    rules: tuple[str, ...]
+
+
+def questions(book: Rulebook, facts: Facts) -> list[Question]:
+    """Unknown facts that rules toward unestablished categories wait on, most consequential first."""
+    misses = near_misses(book, facts)
+    asked: dict[str, set[str]] = {}
+    for category_misses in misses.values():
+        for miss in category_misses:
+            if miss.status is not None:
+                continue
+            for check in miss.checks:
+                if check.status is None and check.path and ":" not in check.path and check.actual is None:
+                    asked.setdefault(check.path, set()).add(miss.rule.id)
+    impact = Impact(book, facts.doc)
+    out = [Question(path, question(path), impact.of(path), tuple(sorted(rules))) for path, rules in asked.items()]
+    return sorted(out, key=lambda q: (-q.impact, -len(q.rules), q.field))
