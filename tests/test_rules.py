@@ -115,11 +115,11 @@ def test_a_fresh_process_survives_a_case_where_nothing_fires(tmp_path) -> None:
 
 def test_a_failure_inside_a_case_leaves_the_engine_clean(monkeypatch: pytest.MonkeyPatch) -> None:
     """An error mid-case propagates, its session is abandoned and deleted, and the next case is unaffected."""
-    from detention_rules.input.case import Case
+    from detention_rules.input.case import parse
     from detention_rules.reasoning import engine, facts
 
     eng = engine.for_rulebook(rulebook.load())
-    case = Case.model_validate(_case(EXAMPLES["I.no-legal-basis-invoked"]["fires"]))
+    case = parse(_case(EXAMPLES["I.no-legal-basis-invoked"]["fires"]))
     before = eng.run(facts.build(case))
     real = eng._assert
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from detention_rules.errors import InputError, Problem
 from detention_rules.input import source
-from detention_rules.input.case import CATEGORIES, Case, Period
+from detention_rules.input.case import CATEGORIES, Case, field_names
 from detention_rules.law.parameters import default_dir
 
 FILE_NAME = "outcomes.yaml"
@@ -84,7 +84,7 @@ def read(path: Path) -> tuple[Outcomes | None, list[Problem]]:
             continue
         remedies.append(Remedy(item["when"], item["text"], item["source"]))
     conditions = []
-    periods = Period.model_fields
+    periods = field_names("Period")
     for i, item in enumerate(data.get("conditions") or []):
         ok = isinstance(item, dict) and set(item) == {"fact", "is", "refer", "why"}
         if not ok or item["fact"] not in periods or not isinstance(item["is"], bool):

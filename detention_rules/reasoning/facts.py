@@ -16,9 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from pydantic import BaseModel
-
-from detention_rules.input.case import Asserted, Case, FieldType, field_types
+from detention_rules.input.case import DAYS_PER, Asserted, Case, FieldType, Section, field_types
 from detention_rules.input.source import Document, PathKey, dotted, generic
 from detention_rules.law import parameters
 
@@ -103,7 +101,7 @@ def build(case: Case, source: Document | None = None) -> Facts:
                 obj.ref or "",
             )
             return _plain(obj.value)
-        if isinstance(obj, BaseModel):
+        if isinstance(obj, Section):
             out = {}
             for key, child in obj.__dict__.items():  # the fields, in model order; most are None
                 if child is not None:
@@ -111,7 +109,7 @@ def build(case: Case, source: Document | None = None) -> Facts:
                     if value is not None:
                         out[key] = value
             return out
-        if isinstance(obj, list) and obj and isinstance(obj[0], BaseModel):
+        if isinstance(obj, list) and obj and isinstance(obj[0], Section):
             return [visit(item, (*path, i)) for i, item in enumerate(obj)]
         name = dotted(path)
         line, col = where(path)
@@ -213,10 +211,6 @@ def _brought(facts: Facts, doc: dict[str, Any]) -> None:
             denied = denied or f"{base}.brought_before_judge"
     if seen or denied:
         _add_to_arrest(facts, "brought_before_judge", seen is not None, ((seen or denied),))
-
-
-#: Days in a month and a year, to read a length given as `months: 6` or `years: 2` in days.
-DAYS_PER = {"months": 365.25 / 12, "years": 365.25}
 
 
 def _length(
