@@ -16,11 +16,13 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from detention_rules.input.case import CATEGORIES
-from detention_rules.law import rulebook
 from detention_rules.output.escaping import json_text
+
+if TYPE_CHECKING:
+    from detention_rules.law import rulebook
 
 #: Files handed to a worker at a time: large enough to amortise the hand-off, small enough to stream.
 CHUNK = 64
@@ -55,11 +57,14 @@ _book: rulebook.Rulebook | None = None
 
 
 def _init(job: Job) -> None:
-    """Per worker: load the rulebook and compile the engine once, before the first file."""
+    """Per worker: load the rulebook and compile the engine once, before the first file (not to validate)."""
     global _job, _book
+    _job = job
+    if job.mode == "validate":
+        return
+    from detention_rules.law import rulebook
     from detention_rules.reasoning import engine
 
-    _job = job
     _book = rulebook.load(job.rules)
     engine.for_rulebook(_book)
 
@@ -125,7 +130,7 @@ def _failed(path: Path, exc: Exception) -> Done:
 def _check_one(path: Path) -> Done:
     from detention_rules import pipeline
 
-    assert _job is not None and _book is not None
+    assert _job is not None
     job = _job
     if job.mode == "validate":
         result = pipeline.read(path)[1]
@@ -136,6 +141,7 @@ def _check_one(path: Path) -> Done:
             problems = [p.as_dict() for p in result.problems]
             output = json_text({"file": str(path), "valid": result.valid, "problems": problems})
     else:
+        assert _book is not None
         result = pipeline.check_file(path, _book, job.why_not)
         if job.fmt in ("json", "jsonl"):
             from detention_rules.output import json as renderer

@@ -22,7 +22,6 @@ from typer.core import TyperCommand, TyperGroup
 from detention_rules import __version__, pipeline
 from detention_rules.errors import InputError, UsageError, WgadError, exit_code
 from detention_rules.interfaces import batch
-from detention_rules.law import rulebook
 from detention_rules.output import atomic
 from detention_rules.output.escaping import json_text, printable
 
@@ -114,6 +113,8 @@ def check(
     jobs: JobsOpt = 0,
 ) -> None:
     """Validate each case and show the categories it supports, with the chain of reasoning."""
+    from detention_rules.law import rulebook
+
     book = rulebook.load(rules)
     if changes:
         from detention_rules.reasoning.whatif import parse_sets
@@ -238,6 +239,7 @@ def evaluate(
 ) -> None:
     """Compare the engine with the Working Group on every case that states what its opinion found."""
     from detention_rules.agreement import case_docs, coverage, evaluate_paths
+    from detention_rules.law import rulebook
     from detention_rules.output import evaluation
 
     book = rulebook.load(rules)
@@ -263,6 +265,7 @@ def gaps(
 ) -> None:
     """The unknown facts that could change findings, as questions, most consequential first."""
     from detention_rules.input import detainees
+    from detention_rules.law import rulebook
     from detention_rules.reasoning import facts as facts_module
     from detention_rules.reasoning.whynot import questions
 
@@ -329,6 +332,7 @@ def draft(
     detainee: DetaineeOpt = None,
 ) -> None:
     """Write a draft "analysis of violations" in the Working Group's order, with remedies and referrals."""
+    from detention_rules.law import rulebook
     from detention_rules.output.draft import build
     from detention_rules.reasoning.whynot import questions
 
@@ -370,12 +374,16 @@ def list_rules(
 ) -> None:
     """List the rules with their provisions, or check the rule files (--check)."""
     if check_only:
+        from detention_rules.law import rulebook
+
         problems = rulebook.all_problems(rules)
         for p in problems:
             sys.stdout.write(f"{p}\n")
         errors = sum(p.level == "error" for p in problems)
         sys.stdout.write(f"rules: {errors} error(s)\n")
         raise typer.Exit(exit_code(problems))
+    from detention_rules.law import rulebook
+
     book = rulebook.load(rules)
     if fmt is Format.json:
         rows = [
