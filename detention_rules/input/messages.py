@@ -19,10 +19,12 @@ def not_a_real_date(reason: str) -> str:
     return f"is not a real date ({reason}): write a day that exists, as YYYY-MM-DD"
 
 
-def unknown_key(key: str, where: str, hint: str) -> tuple[str, str]:
+def unknown_key(key: str, where: str, hint: str, provenance: bool = False) -> tuple[str, str]:
     """A key the model does not have, with the nearest one it does."""
     place = f" in {where}" if where else " at the top level"
     extra = f"; did you mean '{hint}'?" if hint else "; docs/case-format.md lists the fields"
+    if provenance and not hint:  # a mapping where a plain value was meant, most often
+        extra = "; a fact written as a mapping takes only value, by, contested, ref and note"
     return f"unknown key '{key}'{place}{extra}", "unknown-key"
 
 

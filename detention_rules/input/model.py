@@ -539,8 +539,22 @@ def _field(name: str, info: Any, models: dict[str, type[BaseModel]]) -> dict[str
     else:
         entry["kind"] = "bool" if inner is bool else "number" if inner in (int, float) else "text"
     entry["fact"] = _is_fact(info.annotation)
+    form = _form(info.annotation)
+    if form:
+        entry["form"] = form
     entry["description"] = info.description or ""
     return entry
+
+
+def _form(annotation: Any) -> str:
+    """ "date" or "time" for text read as one (PartialDate, ClockTime), else ""."""
+    for arg in get_args(annotation):
+        if isinstance(arg, BeforeValidator):
+            return {_partial_date: "date", _time: "time"}.get(arg.func, "")  # type: ignore[call-overload]
+        found = _form(arg)
+        if found:
+            return found
+    return ""
 
 
 def field_table() -> dict[str, list[dict[str, Any]]]:

@@ -111,9 +111,10 @@ def _model_problems(doc: Document, exc: ValidationError) -> Iterator[_Found]:
             continue  # a number's two branches (whole, decimal) fail alike: one problem
         seen.add(where.path)
         if error["type"] == "extra_forbidden":
-            key = str(where.path[-1])
-            hint = difflib.get_close_matches(key, _allowed_keys(where.path[:-1]), n=1)
-            message, code = messages.unknown_key(key, dotted(where.path[:-1]), hint[0] if hint else "")
+            key, allowed = str(where.path[-1]), _allowed_keys(where.path[:-1])
+            hint = difflib.get_close_matches(key, allowed, n=1)
+            provenance = allowed == model.field_names("Asserted")
+            message, code = messages.unknown_key(key, dotted(where.path[:-1]), hint[0] if hint else "", provenance)
             problem = _at(doc, where.path, "error", message, code, key=True)
         else:
             message, code = messages.model_error(dotted(where.shown), where.entry, error)
@@ -149,7 +150,8 @@ def _locate(loc: tuple[str | int, ...]) -> _Where:
             continue  # a branch of the field's own type
         path.append(part)
         found = next((e for e in model.fields(owner) if e["name"] == part), None)
-        if found is None:  # an unknown key
+        if found is None:  # an unknown key: left out alone
+            field_path = tuple(path)
             break
         if owner != "Asserted":
             entry, field_path = found, tuple(path)
