@@ -95,9 +95,9 @@ def model_error(name: str, entry: dict[str, Any], error: dict[str, Any]) -> tupl
     kind, value = error["type"], error.get("input")
     got = shown(value)
     if kind == "literal_error":
-        return f"{name}: {got} is not one of the choices; write one of {_choices(entry)}{_nearest(value, entry)}", (
-            "bad-value"
-        )
+        unknown = f", {UNKNOWN}" if entry.get("fact") and not _nearest(value, entry) else ""
+        message = f"{name}: {got} is not one of the choices; write one of {_choices(entry)}{unknown}"
+        return message + _nearest(value, entry), "bad-value"
     if kind == "value_error":  # the date and time checks say what is wrong (case._partial_date, case._time)
         return f"{name}: {got} {error['ctx']['error']!s}", "bad-value"
     if kind == "string_pattern_mismatch":  # the field's description says the form; the regex would not
