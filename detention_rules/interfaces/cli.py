@@ -22,7 +22,6 @@ from typer.core import TyperCommand, TyperGroup
 from detention_rules import __version__, pipeline
 from detention_rules.errors import InputError, UsageError, WgadError, exit_code
 from detention_rules.interfaces import batch
-from detention_rules.output import atomic
 from detention_rules.output.escaping import json_text, printable
 
 
@@ -358,6 +357,8 @@ def draft(
     if (output.exists() or output.is_symlink()) and not force:  # a dangling link too: never written through
         raise UsageError(f"{output}: already exists (an edited draft?); use --force to replace it")
     try:
+        from detention_rules.output import atomic
+
         atomic.write_text(output, text, replace=force)
     except FileExistsError:
         raise UsageError(f"{output}: already exists (an edited draft?); use --force to replace it") from None
@@ -428,6 +429,8 @@ def new(path: Annotated[Path, typer.Argument(metavar="FILE", help="The case file
     if path.exists() or path.is_symlink():
         raise UsageError(f"{path}: already exists; wgad new never overwrites a file")
     try:
+        from detention_rules.output import atomic
+
         atomic.write_text(path, skeleton(), replace=False)
     except FileExistsError:
         raise UsageError(f"{path}: already exists; wgad new never overwrites a file") from None
