@@ -179,9 +179,9 @@ def check_file(path: Path, book: rulebook.Rulebook | None = None, why_not: bool 
     except InputError as exc:
         return CaseResult(str(path), exc.problems)
     if book is None:
-        from detention_rules.law import rulebook
+        from detention_rules.reasoning import runnable
 
-        book = rulebook.load()
+        book = runnable.load()
     return run(doc, book, why_not)
 
 
@@ -210,7 +210,7 @@ def check_text(text: str, name: str = "<string>", book: rulebook.Rulebook | None
     except InputError as exc:
         return CaseResult(name, exc.problems)
     if book is None:
-        from detention_rules.law import rulebook
+        from detention_rules.reasoning import runnable
 
-        book = rulebook.load()
+        book = runnable.load()
     return run(doc, book)

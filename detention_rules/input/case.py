@@ -31,11 +31,8 @@ CATEGORIES: tuple[Category, ...] = ("I", "II", "III", "IV", "V")
 PLAIN_TAG, ASSERTED_TAG = "plain", "asserted"
 FACT_TAGS = frozenset({PLAIN_TAG, ASSERTED_TAG})
 
-#: Days in a month and a year, to read a length given as `months: 6` or `years: 2` in days.
-DAYS_PER = {"months": 365.25 / 12, "years": 365.25}
-
-_DATE = re.compile(r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$")  # ASCII digits only, not any Unicode digit
-_TIME = re.compile(r"^([01][0-9]|2[0-3]):[0-5][0-9]$")
+DATE_PATTERN = re.compile(r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$")  # ASCII digits only, not any Unicode digit
+TIME_PATTERN = re.compile(r"^([01][0-9]|2[0-3]):[0-5][0-9]$")
 
 
 class Section:
@@ -77,7 +74,7 @@ class Period(Section):
 _CLASSES: dict[str, type[Section]] = {cls.__name__: cls for cls in (Asserted, Case, Expected, Period)}
 
 
-def _partial_date(value: Any) -> Any:
+def partial_date(value: Any) -> Any:
     """Accept YYYY, YYYY-MM or YYYY-MM-DD: opinions often say only "in March 2019"."""
     if isinstance(value, dt.datetime):
         value = value.date()
@@ -85,7 +82,7 @@ def _partial_date(value: Any) -> Any:
         return value.isoformat()
     if isinstance(value, int) and not isinstance(value, bool) and 1000 <= value <= 9999:
         value = str(value)  # `start: 2019`, unquoted, reaches here as a number: it is a year
-    if not isinstance(value, str) or not _DATE.match(value):
+    if not isinstance(value, str) or not DATE_PATTERN.match(value):
         raise ValueError(messages.DATE_FORM)
     parts = [int(p) for p in value.split("-")]
     try:
@@ -95,15 +92,15 @@ def _partial_date(value: Any) -> Any:
     return value
 
 
-def _time(value: Any) -> Any:
+def clock_time(value: Any) -> Any:
     if isinstance(value, dt.time):
         return value.strftime("%H:%M")
-    if not isinstance(value, str) or not _TIME.match(value):
+    if not isinstance(value, str) or not TIME_PATTERN.match(value):
         raise ValueError(messages.TIME_FORM)
     return value
 
 
-def _plain_or_asserted(value: Any) -> str:
+def plain_or_asserted(value: Any) -> str:
     """`Fact[bool]` is `bool | Asserted[bool]`, told apart by shape so errors name one branch."""
     return ASSERTED_TAG if isinstance(value, (dict, Asserted)) else PLAIN_TAG
 
@@ -132,7 +129,9 @@ def _resolve(node: Any) -> Any:
         name = node["$function"]
         if name == "greater_than_or_equal":
             return _at_least(node["ge"])
-        return {"partial_date": _partial_date, "time": _time, "plain_or_asserted": _plain_or_asserted}.get(name, list)
+        return {"partial_date": partial_date, "time": clock_time, "plain_or_asserted": plain_or_asserted}.get(
+            name, list
+        )
     return {key: _resolve(value) for key, value in node.items()}
 
 

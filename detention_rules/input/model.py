@@ -42,15 +42,15 @@ from pydantic import (
 from pydantic._internal._validators import greater_than_or_equal_validator
 
 from detention_rules.input.case import (
-    _DATE,
-    _TIME,
     ASSERTED_TAG,
+    DATE_PATTERN,
     MODEL_FILE,
     PLAIN_TAG,
     SCHEMA_FILE,
-    _partial_date,
-    _plain_or_asserted,
-    _time,
+    TIME_PATTERN,
+    clock_time,
+    partial_date,
+    plain_or_asserted,
 )
 
 T = TypeVar("T")
@@ -60,9 +60,11 @@ Category = Literal["I", "II", "III", "IV", "V"]
 Asserter = Literal["source", "government", "trial_monitor", "court", "working_group", "drafter", "other"]
 
 PartialDate = Annotated[
-    str, BeforeValidator(_partial_date), WithJsonSchema({"type": "string", "pattern": _DATE.pattern})
+    str, BeforeValidator(partial_date), WithJsonSchema({"type": "string", "pattern": DATE_PATTERN.pattern})
 ]
-ClockTime = Annotated[str, BeforeValidator(_time), WithJsonSchema({"type": "string", "pattern": _TIME.pattern})]
+ClockTime = Annotated[
+    str, BeforeValidator(clock_time), WithJsonSchema({"type": "string", "pattern": TIME_PATTERN.pattern})
+]
 Text = Annotated[str, Field(max_length=20_000)]
 
 
@@ -87,7 +89,7 @@ class _FactFactory:
     def __getitem__(self, inner: Any) -> Any:
         return Annotated[
             Annotated[inner, Tag(PLAIN_TAG)] | Annotated[Asserted[inner], Tag(ASSERTED_TAG)],
-            Discriminator(_plain_or_asserted),
+            Discriminator(plain_or_asserted),
         ]
 
 
@@ -550,7 +552,7 @@ def _form(annotation: Any) -> str:
     """ "date" or "time" for text read as one (PartialDate, ClockTime), else ""."""
     for arg in get_args(annotation):
         if isinstance(arg, BeforeValidator):
-            return {_partial_date: "date", _time: "time"}.get(arg.func, "")  # type: ignore[call-overload]
+            return {partial_date: "date", clock_time: "time"}.get(arg.func, "")  # type: ignore[call-overload]
         found = _form(arg)
         if found:
             return found
@@ -603,7 +605,7 @@ def _refs(schema: dict[str, Any]) -> dict[str, str]:
 @functools.cache
 def _functions() -> dict[Any, str]:
     """The functions the core schema calls, by the name the runtime knows them by (case.FUNCTIONS)."""
-    return {_partial_date: "partial_date", _time: "time", _plain_or_asserted: "plain_or_asserted", list: "list"}
+    return {partial_date: "partial_date", clock_time: "time", plain_or_asserted: "plain_or_asserted", list: "list"}
 
 
 def _portable(node: Any, refs: dict[str, str]) -> Any:

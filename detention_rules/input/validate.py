@@ -20,8 +20,9 @@ from pydantic_core import ValidationError
 from detention_rules.errors import Problem
 from detention_rules.input import case as model
 from detention_rules.input import detainees, messages
-from detention_rules.input.case import ASSERTED_TAG, DAYS_PER, Case, field_types
-from detention_rules.input.source import Document, PathKey, dotted, generic
+from detention_rules.input.case import ASSERTED_TAG, Case, field_types
+from detention_rules.input.fields import DAYS_PER
+from detention_rules.input.source import Document, PathKey, dotted, generic, lookup
 
 #: Rounds of leaving fields in error out before the rest is checked (one is enough: fewer fields, fewer errors).
 _ROUNDS = 3
@@ -316,9 +317,7 @@ def _contests(case: Case, doc: Document) -> Iterator[Problem]:
 
 def _missing_item(data: Any, name: str) -> bool:
     """Whether a numbered item on the way to `name` (`detention[7]`) is not in the file."""
-    from detention_rules.law.rule import _get  # only for files that list contested fields
-
-    return "]" in name and "[]" not in name and _get(data, name[: name.rindex("]") + 1]) is None
+    return "]" in name and "[]" not in name and lookup(data, name[: name.rindex("]") + 1]) is None
 
 
 def _expected(case: Case, doc: Document) -> Iterator[Problem]:

@@ -10,13 +10,13 @@ tree still ends in lines of the case file.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from detention_rules.input.case import DAYS_PER, Asserted, Case, FieldType, Section, field_types
+from detention_rules.input.case import Asserted, Case, Section
+from detention_rules.input.fields import DAYS_PER
 from detention_rules.input.source import Document, PathKey, dotted, generic
 from detention_rules.law import parameters
 
@@ -34,20 +34,6 @@ FACT_SECTIONS = (
     "sentence",
     "discrimination",
 )
-
-#: Facts computed from others, with the type rules may test them against.
-DERIVED: dict[str, FieldType] = {
-    "detention[].days": FieldType("number"),
-    "arrest.judge_within_48h": FieldType("bool"),
-    "arrest.days_uncharged": FieldType("number"),
-    "arrest.brought_before_judge": FieldType("bool"),
-}
-
-
-@functools.cache
-def readable_fields() -> dict[str, FieldType]:
-    """Every field a rule may read: the case model's and the derived ones. Do not mutate."""
-    return {**field_types(), **DERIVED}
 
 
 @dataclass(frozen=True)
