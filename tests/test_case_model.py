@@ -207,11 +207,11 @@ def test_messages_say_what_to_write(text: str, words: str | None) -> None:
 # --- cheap to load ------------------------------------------------------------------------------
 
 
-def test_validate_loads_no_engine_renderer_or_pydantic() -> None:
-    """`wgad validate` imports neither durable-rules, rich, pydantic, the rules nor any renderer."""
+def test_validate_loads_no_cli_framework_engine_renderer_or_pydantic() -> None:
+    """`wgad validate FILE` imports neither typer, durable-rules, rich, pydantic, the rules nor any renderer."""
     code = (
         "import sys\n"
-        "from detention_rules.interfaces.cli import main\n"
+        "from detention_rules.interfaces.run import main\n"
         f"sys.argv = ['wgad', 'validate', {str(ROOT / 'cases' / 'ilyashev-kazakhstan-2022.yaml')!r}]\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
         "print(' '.join(sorted(sys.modules)), file=sys.stderr)\n"
@@ -219,7 +219,7 @@ def test_validate_loads_no_engine_renderer_or_pydantic() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     loaded = set(out.stderr.split())
     assert "0 invalid" in out.stdout
-    heavy = {"durable", "durable_rules_engine", "rich", "pydantic", "multiprocessing"}
+    heavy = {"typer", "durable", "durable_rules_engine", "rich", "pydantic", "multiprocessing"}
     assert loaded & heavy == set()
     ours = {m for m in loaded if m.startswith("detention_rules.")}
     unwanted = {m for m in ours if m.startswith(("detention_rules.reasoning", "detention_rules.law"))}

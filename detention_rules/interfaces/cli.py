@@ -7,11 +7,8 @@ for `evaluate`, the engine disagrees with an opinion); 2 usage or I/O error;
 
 from __future__ import annotations
 
-import contextlib
 import os
-import signal
 import sys
-from collections.abc import Iterable, Iterator
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any
@@ -20,9 +17,9 @@ import typer
 from typer.core import TyperCommand, TyperGroup
 
 from detention_rules import __version__, pipeline
-from detention_rules.errors import InputError, UsageError, WgadError, exit_code
+from detention_rules.errors import InputError, UsageError, exit_code
 from detention_rules.escaping import json_text, printable
-from detention_rules.interfaces import batch
+from detention_rules.interfaces import batch, run
 
 
 def _plain_metavars(params: list[Any]) -> list[Any]:
@@ -130,47 +127,8 @@ def check(
     total = pipeline.count_case_files(paths)
     explain = why_not if why_not is not None else total == 1
     job = batch.Job("check", fmt.value, rules, explain)
-    summary = _run_batch(pipeline.case_files(paths, ordered=fmt is not Format.jsonl), total, job, fmt, jobs)
+    summary = run.run_batch(pipeline.case_files(paths, ordered=fmt is not Format.jsonl), total, job, fmt.value, jobs)
     raise typer.Exit(summary.exit_code)
-
-
-def _run_batch(files: Iterable[Path], total: int, job: batch.Job, fmt: Format, jobs: int) -> batch.Summary:
-    """Run a batch, streaming output; the summary table goes after it (to stderr for JSON formats)."""
-    with _closed_output_ends_the_run():
-        return _stream(files, total, job, fmt, jobs)
-
-
-@contextlib.contextmanager
-def _closed_output_ends_the_run() -> Iterator[None]:
-    """`wgad check DIR | head`: stop the workers and end quietly with 141, like a Unix tool.
-
-    Dying of SIGPIPE at once (as `main` lets the other commands do) would leave forked
-    workers waiting forever; here the write fails, the pool is terminated, then we exit.
-    """
-    default = signal.getsignal(signal.SIGPIPE) if hasattr(signal, "SIGPIPE") else None
-    if default is not None:
-        signal.signal(signal.SIGPIPE, signal.SIG_IGN)
-    try:
-        yield
-    except BrokenPipeError:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())  # so that the final flush at exit does not fail again
-        raise typer.Exit(141) from None
-    finally:
-        if default is not None:
-            signal.signal(signal.SIGPIPE, default)
-
-
-def _stream(files: Iterable[Path], total: int, job: batch.Job, fmt: Format, jobs: int) -> batch.Summary:
-    from detention_rules.output.batch import Printer
-
-    summary = batch.Summary()
-    printer = Printer(fmt.value, job.mode, total)
-    for done in batch.run(files, job, jobs or batch.default_jobs(), fmt is not Format.jsonl, total):
-        summary.add(done)
-        printer.add(done.output, summary.files)
-    printer.finish(summary)
-    return summary
 
 
 @app.command(cls=_Command)
@@ -245,10 +203,7 @@ def gaps(
 @app.command(cls=_Command)
 def validate(paths: PathsArg, fmt: FormatOpt = Format.text, jobs: JobsOpt = 0) -> None:
     """Check case files like a linter: `path:line:col: level: message \\[code]`, then a summary."""
-    total = pipeline.count_case_files(paths)
-    files = pipeline.case_files(paths, ordered=fmt is not Format.jsonl)
-    summary = _run_batch(files, total, batch.Job("validate", fmt.value), fmt, jobs)
-    raise typer.Exit(summary.exit_code)
+    raise typer.Exit(run.validate_paths(paths, fmt.value, jobs))
 
 
 class DraftFormat(str, Enum):
@@ -378,42 +333,5 @@ def _options(
 
 
 def main() -> None:
-    """Entry point: run the app, turning every known error into a message and an exit code."""
-    if sys.stderr is None:  # started with standard error closed: messages go nowhere, exit codes still tell
-        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - open for the life of the process
-    if sys.stdout is None:  # started with standard output closed (`wgad check x >&-`)
-        sys.stderr.write("wgad: standard output is closed\n")
-        sys.exit(2)
-    if hasattr(signal, "SIGPIPE"):  # `wgad check DIR | head`: end quietly, as Unix tools do (exit 141)
-        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
-    try:
-        try:
-            app(prog_name="wgad")  # typer reports bad options itself (exit 2) and exits with each command's code
-        finally:
-            sys.stdout.flush()  # here, so that a full disk is reported, not met again at exit
-    except InputError as exc:
-        for p in exc.problems:
-            sys.stderr.write(f"{p}\n")
-        sys.exit(exc.exit_code)
-    except WgadError as exc:
-        sys.stderr.write(f"wgad: {printable(str(exc))}\n")
-        sys.exit(exc.exit_code)
-    except KeyboardInterrupt:
-        sys.stderr.write("wgad: interrupted\n")
-        sys.exit(130)
-    except OSError as exc:  # every file the tool reads reports its own errors: this is the output failing
-        _discard_output()
-        sys.stderr.write(f"wgad: cannot write the output: {exc.strerror or exc}\n")
-        sys.exit(2)
-    except Exception as exc:  # a bug: say so without dumping case data
-        if os.environ.get("WGAD_DEBUG"):
-            raise
-        sys.stderr.write(f"wgad: internal error ({type(exc).__name__}); rerun with WGAD_DEBUG=1 to see it\n")
-        sys.exit(3)
-
-
-def _discard_output() -> None:
-    """Point standard output at /dev/null, so that the flush at exit does not fail a second time."""
-    with contextlib.suppress(OSError, ValueError):
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+    """The typer app, every known error turned into a message and an exit code (`run.main` comes first)."""
+    run.guarded(lambda: app(prog_name="wgad"))
