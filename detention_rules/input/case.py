@@ -106,9 +106,10 @@ def plain_or_asserted(value: Any) -> str:
 
 
 def _at_least(ge: float) -> Any:
-    def check(value: Any) -> Any:
-        from pydantic_core import PydanticKnownError
+    """pydantic's own check of a lower bound on a union of numbers, which pydantic-core leaves to it."""
+    from pydantic_core import PydanticKnownError
 
+    def check(value: Any) -> Any:
         if value < ge:
             raise PydanticKnownError("greater_than_equal", {"ge": ge})
         return value
