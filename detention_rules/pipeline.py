@@ -9,17 +9,19 @@ import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from detention_rules.errors import InputError, Problem, UsageError
 from detention_rules.input import detainees, source
 from detention_rules.input.case import CATEGORIES, Case
 from detention_rules.input.validate import validate
-from detention_rules.law import rulebook
-from detention_rules.reasoning import derivation, engine, facts, runnable
-from detention_rules.reasoning.derivation import Analysis
-from detention_rules.reasoning.facts import Facts
-from detention_rules.reasoning.near_misses import NearMiss, near_misses
-from detention_rules.reasoning.whatif import Setting, apply
+
+if TYPE_CHECKING:  # the reasoning stage is imported when a case is analysed: `wgad validate` never needs it
+    from detention_rules.law import rulebook
+    from detention_rules.reasoning.derivation import Analysis
+    from detention_rules.reasoning.facts import Facts
+    from detention_rules.reasoning.near_misses import NearMiss
+    from detention_rules.reasoning.whatif import Setting
 
 #: How many near misses to keep per category not established.
 CLOSEST = 3
@@ -148,6 +150,9 @@ def run(doc: source.Document, book: rulebook.Rulebook, why_not: bool = False) ->
             result.persons.append(person)
         return result
     if result.case is not None and result.valid:
+        from detention_rules.reasoning import derivation, engine, facts
+        from detention_rules.reasoning.near_misses import near_misses
+
         fx = result.facts = facts.build(result.case, doc)
         result.analysis = derivation.analyse(book, fx, engine.for_rulebook(book).run(fx))
         if why_not:
@@ -173,7 +178,11 @@ def check_file(path: Path, book: rulebook.Rulebook | None = None, why_not: bool 
         doc = source.load(path)
     except InputError as exc:
         return CaseResult(str(path), exc.problems)
-    return run(doc, book or runnable.load(), why_not)
+    if book is None:
+        from detention_rules.reasoning import runnable
+
+        book = runnable.load()
+    return run(doc, book, why_not)
 
 
 def what_if(
@@ -184,6 +193,8 @@ def what_if(
         doc = source.load(path)
     except InputError as exc:
         return CaseResult(str(path), exc.problems), CaseResult(str(path), exc.problems)
+    from detention_rules.reasoning.whatif import apply
+
     original = run(doc, book)
     try:
         changed = apply(doc, settings)
@@ -198,4 +209,8 @@ def check_text(text: str, name: str = "<string>", book: rulebook.Rulebook | None
         doc = source.parse(text, name)
     except InputError as exc:
         return CaseResult(name, exc.problems)
-    return run(doc, book or runnable.load())
+    if book is None:
+        from detention_rules.reasoning import runnable
+
+        book = runnable.load()
+    return run(doc, book)

@@ -113,12 +113,12 @@ def test_a_fresh_process_survives_a_case_where_nothing_fires(tmp_path) -> None:
 
 def test_a_failure_inside_a_case_leaves_the_engine_clean(monkeypatch: pytest.MonkeyPatch) -> None:
     """An error mid-case propagates, its session is abandoned and deleted, and the next case is unaffected."""
-    from detention_rules.input.case import Case
+    from detention_rules.input.case import parse
     from detention_rules.reasoning import engine, facts
 
     eng = engine.for_rulebook(runnable.load())
     (example,) = [c["facts"] for c in RULE_CASES["I.no-legal-basis-invoked"] if c["fires"]]
-    model = Case.model_validate(case(example))
+    model = parse(case(example))
     before = eng.run(facts.build(model))
     real = eng._assert
 

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import BaseModel
-
-from detention_rules.input.case import Case, FieldType, describe
+from detention_rules.input.case import fields
 
 HEADER = """\
 # yaml-language-server: $schema=case.schema.json
@@ -17,44 +15,40 @@ HEADER = """\
 """
 
 
-def _comment(info: Any, described: object) -> str:
+def _comment(entry: dict[str, Any]) -> str:
     parts = []
-    if info.description:
-        parts.append(info.description.rstrip("."))
-    if isinstance(described, FieldType) and described.choices:
-        parts.append(
-            "one of: " + ", ".join(described.choices)
-            if described.kind == "enum"
-            else "list of: " + ", ".join(described.choices)
-        )
-    elif isinstance(described, FieldType) and described.kind == "bool":
+    if entry["description"]:
+        parts.append(entry["description"].rstrip("."))
+    if entry.get("choices") and entry["kind"] in ("enum", "list"):
+        parts.append(("one of: " if entry["kind"] == "enum" else "list of: ") + ", ".join(entry["choices"]))
+    elif entry["kind"] == "bool":
         parts.append("true / false")
     return f"  # {' - '.join(parts)}" if parts else ""
 
 
-def _lines(model: type[BaseModel], indent: str) -> list[str]:
+def _lines(model: str, indent: str) -> list[str]:
     out = []
-    for name, info in model.model_fields.items():
-        if model is Case and name in ("expected",):
+    for entry in fields(model):
+        name, kind = entry["name"], entry["kind"]
+        if model == "Case" and name == "expected":
             out.append(f"{indent}{name}:  # for cases from an opinion: what it found (see docs/case-format.md)")
             out.append(f"{indent}  categories: []")
             out.append(f"{indent}  not_found: []")
             continue
-        described = describe(info.annotation)
-        if isinstance(described, tuple):
-            out.append(f"{indent}{name}:{_comment(info, None)}")
+        if kind == "items":
+            out.append(f"{indent}{name}:{_comment({**entry, 'kind': ''})}")
             out.append(f"{indent}  - # one item per {name} entry")
-            item = _lines(described[1], indent + "    ")
+            item = _lines(entry["model"], indent + "    ")
             out.append(f"{indent}    {item[0].lstrip()}")
             out += item[1:]
-        elif isinstance(described, type):
-            out.append(f"{indent}{name}:{_comment(info, None)}")
-            out += _lines(described, indent + "  ")
+        elif kind == "model":
+            out.append(f"{indent}{name}:{_comment({**entry, 'kind': ''})}")
+            out += _lines(entry["model"], indent + "  ")
         else:
-            out.append(f"{indent}{name}:{_comment(info, described)}")
+            out.append(f"{indent}{name}:{_comment(entry)}")
     return out
 
 
 def skeleton() -> str:
     """The text of a new case file that validates as it stands."""
-    return HEADER + "\n".join(_lines(Case, "")) + "\n"
+    return HEADER + "\n".join(_lines("Case", "")) + "\n"

@@ -1,52 +1,102 @@
-"""Validate a parsed case file: model errors and consistency checks, each with its line.
+"""Validate a parsed case file: model errors and consistency checks, each with its line, in one pass.
 
-Model errors come from pydantic, translated to the file's own words: the field
-by its path (`arrest.warrant_shown`), the line it is on, and for an unknown key
-the nearest known one. Consistency checks catch what a drafter would otherwise
-miss (dates out of order, contested facts with no Government response...).
+Model errors come from pydantic-core (the case model, `case.py`), translated to the
+file's own words: the field by its path (`arrest.warrant_shown`), the line it is on,
+what to write instead and, for an unknown key or choice, the nearest known one. The
+fields in error are then left out and the rest is checked for consistency, so that a
+typo never hides the dates out of order below it.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import difflib
 from collections.abc import Iterator
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic_core import ValidationError
 
 from detention_rules.errors import Problem
-from detention_rules.input import detainees
-from detention_rules.input.case import ASSERTED_TAG, FACT_TAGS, Case, describe, field_types
+from detention_rules.input import case as model
+from detention_rules.input import detainees, messages
+from detention_rules.input.case import ASSERTED_TAG, Case, field_types
 from detention_rules.input.fields import DAYS_PER
 from detention_rules.input.source import Document, PathKey, dotted, generic, lookup
 
+#: Rounds of leaving fields in error out before the rest is checked (one is enough: fewer fields, fewer errors).
+_ROUNDS = 3
+
 
 def validate(doc: Document) -> tuple[Case | None, list[Problem]]:
-    """The case in `doc`, or None, and every problem found, sorted by line."""
+    """The case in `doc`, or None when it has errors, and every problem found, sorted by line."""
     if not isinstance(doc.data, dict):
         return None, [
             _at(doc, (), "error", "the top level of a case file must be a mapping of sections", "not-a-mapping")
         ]
-    if doc.data and not any(difflib.get_close_matches(str(k), list(Case.model_fields), 1, 0.8) for k in doc.data):
+    sections = model.field_names("Case")
+    if doc.data and not any(difflib.get_close_matches(str(k), sections, 1, 0.8) for k in doc.data):
         # not a case file at all (a linked /etc/passwd), not even one with a section misspelt:
         # one problem, and none of its text echoed
         message = f"not a case file: none of its {len(doc.data)} top-level keys is a section of a case"
         return None, [_at(doc, (), "error", message, "not-a-case")]
-    try:
-        case = Case.model_validate(doc.data)
-    except ValidationError as exc:
-        return None, sorted(_model_problems(doc, exc))
+    problems: list[Problem] = []
+    checked = doc
+    for _ in range(_ROUNDS):
+        try:
+            case = model.parse(checked.data)
+        except ValidationError as exc:
+            found = list(_model_problems(doc, exc))
+            problems += [f.problem for f in found if f.problem not in problems]
+            checked = dataclasses.replace(checked, data=_without(checked.data, [f.field_path for f in found]))
+            continue
+        problems += [p for p in _consistent(case, checked) if p not in problems]
+        return (case if checked is doc else None), sorted(problems)
+    return None, sorted(problems)
+
+
+def _consistent(case: Case, doc: Document) -> list[Problem]:
+    """Consistency problems of a case the model accepts, and of each detainee's overlaid facts."""
     problems = list(consistency(case, doc))
     for index in range(detainees.count(doc)):
         # what only one person's facts show (a period before the shared arrest), at that person's line
         person_doc = detainees.split(doc, index)
         try:
-            person = Case.model_validate(person_doc.data)
+            person = model.parse(person_doc.data)
         except ValidationError:  # not expected: each part was valid on its own; the file's checks stand
             continue
         problems += [p for p in consistency(person, person_doc) if p.level == "error" and p not in problems]
-    return case, sorted(problems)
+    return problems
+
+
+@dataclasses.dataclass(frozen=True)
+class _Found:
+    """A model error before it becomes a Problem: where, and the field to leave out for the other checks."""
+
+    problem: Problem
+    field_path: PathKey
+
+
+def _without(data: Any, paths: list[PathKey]) -> Any:
+    """A copy of `data` without the keys at `paths` (the original is never changed)."""
+    out = _copy(data)
+    for path in paths:
+        holder = out
+        try:
+            for step in path[:-1]:
+                holder = holder[step]
+            holder.pop(path[-1], None)
+        except (KeyError, IndexError, TypeError, AttributeError):
+            continue  # a parent already left out
+    return out
+
+
+def _copy(data: Any) -> Any:
+    if isinstance(data, dict):
+        return {k: _copy(v) for k, v in data.items()}
+    if isinstance(data, list):
+        return [_copy(v) for v in data]
+    return data
 
 
 def _at(doc: Document, path: PathKey, level: str, message: str, code: str, *, key: bool = False) -> Problem:
@@ -54,71 +104,78 @@ def _at(doc: Document, path: PathKey, level: str, message: str, code: str, *, ke
     return Problem(doc.path, line, col, level, message, code, dotted(path))  # type: ignore[arg-type]
 
 
-def _model_problems(doc: Document, exc: ValidationError) -> Iterator[Problem]:
-    seen: set[tuple[PathKey, str]] = set()
+def _model_problems(doc: Document, exc: ValidationError) -> Iterator[_Found]:
+    seen: set[PathKey] = set()
     for error in exc.errors(include_url=False):
-        loc = error["loc"]
-        path = tuple(p for p in loc if p not in FACT_TAGS)
-        # an error in `{value: ...}` is reported on the value's line but named after the fact
-        shown = path[:-1] if ASSERTED_TAG in loc and path[-1:] == ("value",) else path
-        kind = error["type"]
-        if kind == "extra_forbidden":
-            key = str(path[-1])
-            hint = difflib.get_close_matches(key, _allowed_keys(path[:-1]), n=1)
-            extra = f"; did you mean '{hint[0]}'?" if hint else ""
-            where = f" in {dotted(path[:-1])}" if path[:-1] else " at the top level"
-            message, code = f"unknown key '{key}'{where}{extra}", "unknown-key"
-        elif kind == "string_pattern_mismatch":  # the field's description says the form; the regex would not
-            message, code = f"{dotted(shown)}: not in the expected form; {_description(shown)}", "bad-value"
-        elif kind in ("literal_error", "enum"):
-            message, code = f"{dotted(shown)}: {error['msg'].replace('Input should be', 'must be')}", "bad-value"
-        elif kind == "value_error":
-            message, code = f"{dotted(shown)}: {error['msg'].removeprefix('Value error, ')}", "bad-value"
-        elif kind == "string_too_long":
-            message, code = f"{dotted(shown)}: {error['msg'].replace('String should', 'must')}", "too-long"
+        where = _locate(error["loc"])
+        if where.path in seen:
+            continue  # a number's two branches (whole, decimal) fail alike: one problem
+        seen.add(where.path)
+        if error["type"] == "extra_forbidden":
+            key, allowed = str(where.path[-1]), _allowed_keys(where.path[:-1])
+            hint = difflib.get_close_matches(key, allowed, n=1)
+            provenance = allowed == model.field_names("Asserted")
+            message, code = messages.unknown_key(key, dotted(where.path[:-1]), hint[0] if hint else "", provenance)
+            problem = _at(doc, where.path, "error", message, code, key=True)
         else:
-            got = type(error.get("input")).__name__
-            message = f"{dotted(shown)}: {error['msg'].replace('Input should be', 'must be')} (got {got})"
-            code = "wrong-type"
-        if (path, code) in seen:
-            continue
-        seen.add((path, code))
-        yield _at(doc, path, "error", message, code, key=kind == "extra_forbidden")
+            message, code = messages.model_error(dotted(where.shown), where.entry, error)
+            problem = _at(doc, where.path, "error", message, code)
+        yield _Found(problem, where.field_path)
 
 
-#: Keys of a fact written with its provenance (`{value: ..., ref: ...}`).
-_ASSERTED_KEYS = ["value", "by", "contested", "ref", "note"]
+@dataclasses.dataclass(frozen=True)
+class _Where:
+    """Where an error is: its path in the file, the path messages name, the field to leave out, the field."""
+
+    path: PathKey
+    shown: PathKey
+    field_path: PathKey
+    entry: dict[str, Any]
 
 
-def _model_at(path: PathKey) -> Any:
-    """The model class of the mapping at `path`, `_ASSERTED_KEYS` for a fact, or None."""
-    model: Any = Case
-    for part in path:
+def _locate(loc: tuple[str | int, ...]) -> _Where:
+    """Read pydantic-core's error location with the field table: branch names (plain, asserted,
+    int, float) are the validator's, not the file's, and are left out."""
+    path: list[str | int] = []
+    field_path: PathKey = ()
+    entry: dict[str, Any] = {}
+    owner: str | None = "Case"  # the model whose keys come next; None inside a field's value
+    for part in loc:
         if isinstance(part, int):
+            path.append(part)
             continue
-        if not (isinstance(model, type) and issubclass(model, BaseModel)) or part not in model.model_fields:
-            return None
-        described = describe(model.model_fields[part].annotation)
-        if isinstance(described, tuple):
-            model = described[1]
-        elif isinstance(described, type):
-            model = described
+        if part == ASSERTED_TAG and entry.get("fact") and owner is None:
+            owner = "Asserted"
+            continue
+        if owner is None:
+            continue  # a branch of the field's own type
+        path.append(part)
+        found = next((e for e in model.fields(owner) if e["name"] == part), None)
+        if found is None:  # an unknown key: left out alone
+            field_path = tuple(path)
+            break
+        if owner != "Asserted":
+            entry, field_path = found, tuple(path)
+            owner = found.get("model") if found["kind"] in ("model", "items") else None
         else:
-            return _ASSERTED_KEYS
-    return model if isinstance(model, type) and issubclass(model, BaseModel) else None
+            owner = None
+            if part != "value":
+                entry = found  # `by`, `ref`...: the provenance's own fields
+    shown = tuple(path[:-1]) if path[-1:] == ["value"] else tuple(path)
+    return _Where(tuple(path), shown, field_path or tuple(path), entry)
 
 
 def _allowed_keys(path: PathKey) -> list[str]:
     """Keys allowed in the mapping at `path`, for "did you mean" hints."""
-    model = _model_at(path)
-    return model if model is _ASSERTED_KEYS else list(model.model_fields) if model else []
-
-
-def _description(path: PathKey) -> str:
-    """The case model's description of the field at `path`."""
-    model = _model_at(path[:-1])
-    info = model.model_fields.get(str(path[-1])) if model and model is not _ASSERTED_KEYS else None
-    return (info.description or "") if info else ""
+    owner: str | None = "Case"
+    for part in path:
+        if isinstance(part, int) or owner is None:
+            continue
+        found = next((e for e in model.fields(owner) if e["name"] == part), None)
+        if found is None:
+            return []
+        owner = found.get("model") if found["kind"] in ("model", "items") else "Asserted" if found["fact"] else None
+    return model.field_names(owner) if owner else []
 
 
 # --- consistency --------------------------------------------------------------------
@@ -164,7 +221,7 @@ def consistency(case: Case, doc: Document) -> Iterator[Problem]:
         base: PathKey = ("detention", i)
         lengths = [(unit, _value(getattr(period, unit))) for unit in ("days", "months", "years")]
         lengths = [(unit, n) for unit, n in lengths if n is not None]
-        if period.start is None and not lengths and period.model_dump(exclude_none=True):
+        if period.start is None and not lengths and any(v is not None for v in vars(period).values()):
             yield _at(doc, base, "warning", f"detention[{i}] has no start date nor length", "period-no-start")
         start, end = _date(period.start), _date(period.end)
         if lengths and start and end and _full(period.start) and _full(period.end):

@@ -16,10 +16,10 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from detention_rules.law import rulebook
-from detention_rules.reasoning import runnable
+if TYPE_CHECKING:
+    from detention_rules.law import rulebook
 
 #: Files handed to a worker at a time: large enough to amortise the hand-off, small enough to stream.
 CHUNK = 64
@@ -54,11 +54,13 @@ _book: rulebook.Rulebook | None = None
 
 
 def _init(job: Job) -> None:
-    """Per worker: load the rulebook and compile the engine once, before the first file."""
+    """Per worker: load the rulebook and compile the engine once, before the first file (not to validate)."""
     global _job, _book
-    from detention_rules.reasoning import engine
-
     _job = job
+    if job.mode == "validate":
+        return
+    from detention_rules.reasoning import engine, runnable
+
     _book = runnable.load(job.rules)
     engine.for_rulebook(_book)
 
@@ -120,12 +122,13 @@ def _check_one(path: Path) -> Done:
     from detention_rules import pipeline
     from detention_rules.output import batch as rendered
 
-    assert _job is not None and _book is not None
+    assert _job is not None
     job = _job
     if job.mode == "validate":
         result = pipeline.read(path)[1]
         output = rendered.validated(str(path), result, job.fmt)
     else:
+        assert _book is not None
         result = pipeline.check_file(path, _book, job.why_not)
         output = rendered.checked(result, job.fmt)
     errors = sum(p.level == "error" for p in result.problems)

@@ -7,11 +7,8 @@ for `evaluate`, the engine disagrees with an opinion); 2 usage or I/O error;
 
 from __future__ import annotations
 
-import contextlib
 import os
-import signal
 import sys
-from collections.abc import Iterable, Iterator
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any
@@ -20,11 +17,9 @@ import typer
 from typer.core import TyperCommand, TyperGroup
 
 from detention_rules import __version__, pipeline
-from detention_rules.errors import InputError, UsageError, WgadError, exit_code
+from detention_rules.errors import InputError, UsageError, exit_code
 from detention_rules.escaping import json_text, printable
-from detention_rules.interfaces import batch
-from detention_rules.output import atomic
-from detention_rules.reasoning import runnable
+from detention_rules.interfaces import batch, run
 
 
 def _plain_metavars(params: list[Any]) -> list[Any]:
@@ -114,6 +109,8 @@ def check(
     jobs: JobsOpt = 0,
 ) -> None:
     """Validate each case and show the categories it supports, with the chain of reasoning."""
+    from detention_rules.reasoning import runnable
+
     book = runnable.load(rules)
     if changes:
         from detention_rules.reasoning.whatif import parse_sets
@@ -130,47 +127,8 @@ def check(
     total = pipeline.count_case_files(paths)
     explain = why_not if why_not is not None else total == 1
     job = batch.Job("check", fmt.value, rules, explain)
-    summary = _run_batch(pipeline.case_files(paths, ordered=fmt is not Format.jsonl), total, job, fmt, jobs)
+    summary = run.run_batch(pipeline.case_files(paths, ordered=fmt is not Format.jsonl), total, job, fmt.value, jobs)
     raise typer.Exit(summary.exit_code)
-
-
-def _run_batch(files: Iterable[Path], total: int, job: batch.Job, fmt: Format, jobs: int) -> batch.Summary:
-    """Run a batch, streaming output; the summary table goes after it (to stderr for JSON formats)."""
-    with _closed_output_ends_the_run():
-        return _stream(files, total, job, fmt, jobs)
-
-
-@contextlib.contextmanager
-def _closed_output_ends_the_run() -> Iterator[None]:
-    """`wgad check DIR | head`: stop the workers and end quietly with 141, like a Unix tool.
-
-    Dying of SIGPIPE at once (as `main` lets the other commands do) would leave forked
-    workers waiting forever; here the write fails, the pool is terminated, then we exit.
-    """
-    default = signal.getsignal(signal.SIGPIPE) if hasattr(signal, "SIGPIPE") else None
-    if default is not None:
-        signal.signal(signal.SIGPIPE, signal.SIG_IGN)
-    try:
-        yield
-    except BrokenPipeError:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())  # so that the final flush at exit does not fail again
-        raise typer.Exit(141) from None
-    finally:
-        if default is not None:
-            signal.signal(signal.SIGPIPE, default)
-
-
-def _stream(files: Iterable[Path], total: int, job: batch.Job, fmt: Format, jobs: int) -> batch.Summary:
-    from detention_rules.output.batch import Printer
-
-    summary = batch.Summary()
-    printer = Printer(fmt.value, job.mode, total)
-    for done in batch.run(files, job, jobs or batch.default_jobs(), fmt is not Format.jsonl, total):
-        summary.add(done)
-        printer.add(done.output, summary.files)
-    printer.finish(summary)
-    return summary
 
 
 @app.command(cls=_Command)
@@ -185,6 +143,7 @@ def evaluate(
     """Compare the engine with the Working Group on every case that states what its opinion found."""
     from detention_rules.agreement import case_docs, coverage, evaluate_paths
     from detention_rules.output import evaluation
+    from detention_rules.reasoning import runnable
 
     book = runnable.load(rules)
     ev = evaluate_paths(paths, book)
@@ -210,6 +169,7 @@ def gaps(
     """The unknown facts that could change findings, as questions, most consequential first."""
     from detention_rules.input import detainees
     from detention_rules.reasoning import facts as facts_module
+    from detention_rules.reasoning import runnable
     from detention_rules.reasoning.gaps import questions
 
     book = runnable.load(rules)
@@ -243,10 +203,7 @@ def gaps(
 @app.command(cls=_Command)
 def validate(paths: PathsArg, fmt: FormatOpt = Format.text, jobs: JobsOpt = 0) -> None:
     """Check case files like a linter: `path:line:col: level: message \\[code]`, then a summary."""
-    total = pipeline.count_case_files(paths)
-    files = pipeline.case_files(paths, ordered=fmt is not Format.jsonl)
-    summary = _run_batch(files, total, batch.Job("validate", fmt.value), fmt, jobs)
-    raise typer.Exit(summary.exit_code)
+    raise typer.Exit(run.validate_paths(paths, fmt.value, jobs))
 
 
 class DraftFormat(str, Enum):
@@ -270,6 +227,7 @@ def draft(
 ) -> None:
     """Write a draft "analysis of violations" in the Working Group's order, with remedies and referrals."""
     from detention_rules.output.draft import build
+    from detention_rules.reasoning import runnable
     from detention_rules.reasoning.gaps import questions
 
     book = runnable.load(rules)
@@ -294,6 +252,8 @@ def draft(
     if (output.exists() or output.is_symlink()) and not force:  # a dangling link too: never written through
         raise UsageError(f"{output}: already exists (an edited draft?); use --force to replace it")
     try:
+        from detention_rules.output import atomic
+
         atomic.write_text(output, text, replace=force)
     except FileExistsError:
         raise UsageError(f"{output}: already exists (an edited draft?); use --force to replace it") from None
@@ -312,9 +272,13 @@ def list_rules(
     from detention_rules.output import rules as renderer
 
     if check_only:
+        from detention_rules.reasoning import runnable
+
         problems = runnable.all_problems(rules)
         sys.stdout.write(renderer.check_report(problems))
         raise typer.Exit(exit_code(problems))
+    from detention_rules.reasoning import runnable
+
     book = runnable.load(rules)
     if fmt is Format.json:
         sys.stdout.write(json_text(renderer.data(book), 2) + "\n")
@@ -342,6 +306,8 @@ def new(path: Annotated[Path, typer.Argument(metavar="FILE", help="The case file
     if path.exists() or path.is_symlink():
         raise UsageError(f"{path}: already exists; wgad new never overwrites a file")
     try:
+        from detention_rules.output import atomic
+
         atomic.write_text(path, skeleton(), replace=False)
     except FileExistsError:
         raise UsageError(f"{path}: already exists; wgad new never overwrites a file") from None
@@ -367,42 +333,5 @@ def _options(
 
 
 def main() -> None:
-    """Entry point: run the app, turning every known error into a message and an exit code."""
-    if sys.stderr is None:  # started with standard error closed: messages go nowhere, exit codes still tell
-        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - open for the life of the process
-    if sys.stdout is None:  # started with standard output closed (`wgad check x >&-`)
-        sys.stderr.write("wgad: standard output is closed\n")
-        sys.exit(2)
-    if hasattr(signal, "SIGPIPE"):  # `wgad check DIR | head`: end quietly, as Unix tools do (exit 141)
-        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
-    try:
-        try:
-            app(prog_name="wgad")  # typer reports bad options itself (exit 2) and exits with each command's code
-        finally:
-            sys.stdout.flush()  # here, so that a full disk is reported, not met again at exit
-    except InputError as exc:
-        for p in exc.problems:
-            sys.stderr.write(f"{p}\n")
-        sys.exit(exc.exit_code)
-    except WgadError as exc:
-        sys.stderr.write(f"wgad: {printable(str(exc))}\n")
-        sys.exit(exc.exit_code)
-    except KeyboardInterrupt:
-        sys.stderr.write("wgad: interrupted\n")
-        sys.exit(130)
-    except OSError as exc:  # every file the tool reads reports its own errors: this is the output failing
-        _discard_output()
-        sys.stderr.write(f"wgad: cannot write the output: {exc.strerror or exc}\n")
-        sys.exit(2)
-    except Exception as exc:  # a bug: say so without dumping case data
-        if os.environ.get("WGAD_DEBUG"):
-            raise
-        sys.stderr.write(f"wgad: internal error ({type(exc).__name__}); rerun with WGAD_DEBUG=1 to see it\n")
-        sys.exit(3)
-
-
-def _discard_output() -> None:
-    """Point standard output at /dev/null, so that the flush at exit does not fail a second time."""
-    with contextlib.suppress(OSError, ValueError):
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+    """The typer app, every known error turned into a message and an exit code (`run.main` comes first)."""
+    run.guarded(lambda: app(prog_name="wgad"))

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from detention_rules.errors import InputError, Problem
-from detention_rules.input.case import CATEGORIES, Case, Period
+from detention_rules.input.case import CATEGORIES, Case, field_names
 from detention_rules.law.data_file import DataFile
 from detention_rules.law.parameters import default_dir
 
@@ -79,7 +79,7 @@ def read(path: Path) -> tuple[Outcomes | None, list[Problem]]:
             continue
         remedies.append(Remedy(item["when"], item["text"], item["source"]))
     conditions = []
-    periods = Period.model_fields
+    periods = field_names("Period")
     for i, item in enumerate(data.get("conditions") or []):
         ok = isinstance(item, dict) and set(item) == {"fact", "is", "refer", "why"}
         if not ok or item["fact"] not in periods or not isinstance(item["is"], bool):

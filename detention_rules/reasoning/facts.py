@@ -15,9 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from pydantic import BaseModel
-
-from detention_rules.input.case import Asserted, Case
+from detention_rules.input.case import Asserted, Case, Section
 from detention_rules.input.fields import DAYS_PER
 from detention_rules.input.source import Document, PathKey, dotted, generic
 from detention_rules.law import parameters
@@ -94,7 +92,7 @@ def build(case: Case, source: Document | None = None) -> Facts:
                 obj.ref or "",
             )
             return _plain(obj.value)
-        if isinstance(obj, BaseModel):
+        if isinstance(obj, Section):
             out = {}
             for key, child in obj.__dict__.items():  # the fields, in model order; most are None
                 if child is not None:
@@ -102,7 +100,7 @@ def build(case: Case, source: Document | None = None) -> Facts:
                     if value is not None:
                         out[key] = value
             return out
-        if isinstance(obj, list) and obj and isinstance(obj[0], BaseModel):
+        if isinstance(obj, list) and obj and isinstance(obj[0], Section):
             return [visit(item, (*path, i)) for i, item in enumerate(obj)]
         name = dotted(path)
         line, col = where(path)

@@ -1,0 +1,51 @@
+"""What each candidate runtime model costs to load and to validate the reference case (run by hand).
+
+    python benchmarks/models.py
+
+Each row is the median wall time of a fresh interpreter (11 runs, the commands taking
+turns) that imports the model and validates the reference case once, beside `python -c
+pass` and `import yaml` (the reader every candidate needs). msgspec is measured only when
+installed; its structs are built from the same field table, every field an optional value
+(the type checks a real port would add cost more, not less). docs/performance.md has the
+figures and the choice.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from run import PY, REFERENCE, walls
+
+READ = (
+    "from pathlib import Path; from detention_rules.input import source; "
+    f"data = source.load(Path({str(REFERENCE)!r})).data"
+)
+
+CANDIDATES = {
+    "python -c pass": "pass",
+    "import yaml and read the case": READ,
+    "pydantic classes (the model as written)": f"{READ}; from detention_rules.input import model; "
+    "model.Case.model_validate(data)",
+    "pydantic-core, generated core schema (chosen)": f"{READ}; "
+    "from detention_rules.input import case; case.parse(data)",
+    "msgspec structs from the field table": f"{READ}; "
+    "import msgspec; from detention_rules.input import case; "
+    "t = case._generated()['fields']; "
+    "S = {n: msgspec.defstruct(n, [(e['name'], object, None) for e in f], forbid_unknown_fields=True) "
+    "for n, f in t.items()}; msgspec.convert(data, S['Case'])",
+}
+
+
+def main() -> None:
+    names = [n for n in CANDIDATES if "msgspec" not in n or importlib.util.find_spec("msgspec")]
+    times = walls([[PY, "-c", CANDIDATES[n]] for n in names])
+    width = max(map(len, names))
+    for name, t in zip(names, times, strict=True):
+        print(f"{name:<{width}}  {t * 1000:6.0f} ms")
+
+
+if __name__ == "__main__":
+    main()
