@@ -37,7 +37,7 @@ T = TypeVar("T")
 Category = Literal["I", "II", "III", "IV", "V"]
 CATEGORIES: tuple[Category, ...] = ("I", "II", "III", "IV", "V")
 
-Asserter = Literal["source", "government", "trial_monitor", "court", "working_group", "other"]
+Asserter = Literal["source", "government", "trial_monitor", "court", "working_group", "drafter", "other"]
 
 _DATE = re.compile(r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$")  # ASCII digits only, not any Unicode digit
 _TIME = re.compile(r"^([01][0-9]|2[0-3]):[0-5][0-9]$")

@@ -253,7 +253,12 @@ def evaluate(
 @app.command(cls=_Command)
 def gaps(
     path: FileArg,
-    ask: Annotated[bool, typer.Option("--ask", help="Ask each question and write the answers to a new file.")] = False,
+    ask: Annotated[
+        bool, typer.Option("--ask", help="Ask each question; each answer is written at once to a new file.")
+    ] = False,
+    ask_all: Annotated[
+        bool, typer.Option("--all", help="With --ask: also the questions whose answer could change no finding.")
+    ] = False,
     output: Annotated[
         Path | None, typer.Option("-o", "--output", metavar="FILE", help="With --ask: the new file to write.")
     ] = None,
@@ -267,7 +272,12 @@ def gaps(
     from detention_rules.reasoning.whynot import questions
 
     book = rulebook.load(rules)
-    doc, result = pipeline.read(path)
+    target = None
+    if ask:  # a run that stopped left its answers file: the questions are those still open there
+        from detention_rules.interfaces.interview import answers_file
+
+        target = answers_file(path, output)
+    doc, result = pipeline.read(target if target is not None and target.exists() else path)
     if doc is None or result.case is None or not result.valid:
         raise InputError(result.problems)
     if detainee is not None or detainees.count(doc):
@@ -282,7 +292,7 @@ def gaps(
     if ask:
         from detention_rules.interfaces.interview import interview
 
-        interview(path, doc, asked, output)
+        interview(path, book, output, ask_all=ask_all)
         return
     if fmt is Format.json:
         from detention_rules.interfaces.interview import fields_asked

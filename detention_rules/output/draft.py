@@ -10,7 +10,7 @@ draft_html, draft_docx) only lay the blocks out.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from detention_rules.input.case import CATEGORIES, Case
@@ -19,7 +19,7 @@ from detention_rules.law import citation, outcomes
 from detention_rules.output import wording
 from detention_rules.output.redact import Redactor
 from detention_rules.pipeline import CaseResult
-from detention_rules.reasoning.derivation import ConclusionNode, FactNode, RuleNode, leaves
+from detention_rules.reasoning.derivation import ConclusionNode, FactNode, RuleNode
 from detention_rules.reasoning.facts import Leaf, readable_fields
 from detention_rules.reasoning.questions import in_words, question
 from detention_rules.reasoning.whynot import Question
@@ -148,7 +148,7 @@ def build(
     if appendix:
         _appendix(notes, result, findings, asked, say, legal.titles)
     return Draft(
-        title=body._t(say["title"].format(title=case.title or result.path)),
+        title=body._t(say["title"].format(title=case.title or name or result.path)),
         lead=body._t(say["lead"].format(file=result.path)),
         body=body.blocks,
         appendix=notes.blocks,
@@ -210,7 +210,7 @@ def _facts(node: RuleNode) -> list[FactNode]:
 
 
 def _lower_first(text: str) -> str:
-    """"No warrant was shown" -> "no warrant was shown"; an acronym ("ICCPR ...") is left as it is."""
+    """A sentence to follow "In the present case,": "No warrant..." -> "no warrant..."; "ICCPR ..." kept."""
     if len(text) > 1 and text[0].isupper() and not text[1].isupper():
         return text[0].lower() + text[1:]
     return text
