@@ -18,14 +18,14 @@ from typing import Any
 import typer
 
 from detention_rules.errors import InputError, UsageError
+from detention_rules.escaping import printable
 from detention_rules.input import edit, source
+from detention_rules.input.fields import readable_fields
 from detention_rules.input.source import generic
 from detention_rules.input.validate import validate
 from detention_rules.law.rulebook import Rulebook
 from detention_rules.output import atomic
-from detention_rules.output.escaping import printable
 from detention_rules.reasoning import facts
-from detention_rules.reasoning.facts import readable_fields
 from detention_rules.reasoning.questions import question
 from detention_rules.reasoning.whatif import path_steps, read_value
 from detention_rules.reasoning.whynot import Question, questions

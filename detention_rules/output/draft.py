@@ -14,13 +14,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from detention_rules.input.case import CATEGORIES, Case
+from detention_rules.input.fields import readable_fields
 from detention_rules.input.source import generic
 from detention_rules.law import citation, outcomes
 from detention_rules.output import wording
 from detention_rules.output.redact import Redactor
 from detention_rules.pipeline import CaseResult
 from detention_rules.reasoning.derivation import ConclusionNode, FactNode, RuleNode
-from detention_rules.reasoning.facts import Leaf, readable_fields
+from detention_rules.reasoning.facts import Leaf
 from detention_rules.reasoning.questions import in_words, question
 from detention_rules.reasoning.whynot import Question
 

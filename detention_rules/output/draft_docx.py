@@ -14,8 +14,8 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
+from detention_rules.escaping import printable
 from detention_rules.output.draft import Block, Draft
-from detention_rules.output.escaping import printable
 
 #: The style of each kind of block; a heading's level picks "Heading 1" or "Heading 2".
 STYLE = {"para": "List Number", "item": "List Continue", "text": "Normal", "line": "List Bullet"}

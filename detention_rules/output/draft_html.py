@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import html
 
+from detention_rules.escaping import printable
 from detention_rules.output.draft import Block, Draft
-from detention_rules.output.escaping import printable
 
 
 def escape(text: str) -> str:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from detention_rules.escaping import printable
 from detention_rules.output.draft import Block, Draft
-from detention_rules.output.escaping import printable
 
 
 def _block(b: Block) -> str:
