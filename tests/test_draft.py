@@ -362,3 +362,44 @@ def test_html_draft_prints_on_a4(tmp_path: Path, which: str) -> None:
     assert pages and all(abs(w - 595.3) < 1.5 and abs(h - 841.9) < 1.5 for w, h in pages), pages  # A4 in points
     assert len(fewer) < len(pages)  # the appendix starts on a page of its own
     assert len(pages) >= (4 if which == "reference" else 2)
+
+
+def test_every_sentence_of_the_draft_comes_from_the_translation_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A draft in another language is a new file beside en.yaml: here a made-up one, every string marked."""
+    from detention_rules import pipeline
+    from detention_rules.output import draft, draft_markdown, wording
+    from detention_rules.reasoning import runnable
+    from detention_rules.reasoning.whynot import questions
+
+    def marked(node: Any) -> Any:
+        if isinstance(node, dict):
+            return {k: marked(v) for k, v in node.items()}
+        if isinstance(node, list):
+            return [marked(v) for v in node]
+        return f"«{node}»" if isinstance(node, str) else node
+
+    english = yaml.safe_load((wording.LOCALES / "en.yaml").read_text(encoding="utf-8"))
+    other = {**marked(english), "facts": {**marked(english["facts"]), "sections": english["facts"]["sections"]}}
+    (tmp_path / "xx.yaml").write_text(yaml.safe_dump(other, allow_unicode=True), encoding="utf-8")
+    monkeypatch.setattr(wording, "LOCALES", tmp_path)
+    wording.load.cache_clear()
+    try:
+        book = runnable.load()
+        result = pipeline.check_file(REFERENCE, book)
+        assert result.facts is not None
+        text = draft_markdown.render(draft.build(result, questions(book, result.facts), lang="xx"))
+    finally:
+        wording.load.cache_clear()
+    heads = re.findall(r"^#+ (.+)$", text, flags=re.M)
+    own = [h for h in heads if not h.startswith("Category ")]  # category titles are rules/outcomes.yaml's
+    assert own and all(h.startswith("«") for h in own), own
+    facts = text.split("## «The facts as reported by the source»")[1].split("\n## ")[0]
+    assert all(first == "«" for first in re.findall(r"^\d+\. (.)", facts, flags=re.M))
+    outside = facts
+    while (shorter := re.sub(r"«[^«»]*»", "", outside)) != outside:  # the translated strings, nested ones too
+        outside = shorter
+    outside = re.sub(r"\((?:[^()]|\([^()]*\))*\)", "", outside)  # the source's references
+    assert re.fullmatch(r"[\d.\s]*", outside), outside[:300]  # left: paragraph numbers and full stops
+    assert "«The source therefore submits" in text and "«The source requests the Working Group" in text

@@ -26,8 +26,3 @@ def load(lang: str = "en") -> dict[str, Any]:
         data: dict[str, Any] = yaml.load(f, Loader=loader)
     return data
 
-
-def say(key: str, lang: str = "en", **values: object) -> str:
-    """One sentence of the draft (`draft.<key>`), its placeholders filled in."""
-    text: str = load(lang)["draft"][key]
-    return text.format(**values) if values else text
