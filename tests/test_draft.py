@@ -154,6 +154,10 @@ def test_a_general_standard_says_nothing_of_another_case(tmp_path: Path) -> None
     body = out.split("## How this draft was reasoned")[0]
     for specific in ("emergency", "Kazakhstan", "Facebook", "2/2022 para 8"):  # the reference case's
         assert specific not in body, specific
+    assert "(before trial:" not in body  # no rule fragments in the prose
+    for paragraph in re.findall(r"^\d+\. .*$", body, flags=re.M):  # each provision cited once a paragraph
+        for provision in ("ICCPR 14(3)(b)", "Body of Principles 18", "UDHR 11(1)"):
+            assert paragraph.count(provision) <= 1, paragraph
 
 
 @pytest.mark.parametrize("fmt", ["markdown", "html"])

@@ -122,7 +122,12 @@ def _choice(word: str, choices: tuple[str, ...]) -> str:
 def _hint(path: str) -> str:
     ftype = readable_fields().get(generic(path))
     if ftype is None or ftype.kind == "text":
-        return "text or date"
+        name = path.rpartition(".")[2]
+        if name.endswith("time"):
+            return "a time, HH:MM"
+        if name.endswith("date") or name in ("start", "end"):
+            return "a date, YYYY-MM-DD, YYYY-MM or YYYY"
+        return "text"
     if ftype.kind == "bool":
         return "yes/no/unknown"
     return ", ".join(ftype.choices) if ftype.choices else ftype.kind

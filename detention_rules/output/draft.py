@@ -10,6 +10,7 @@ draft_html, draft_docx) only lay the blocks out.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -186,7 +187,7 @@ def _argue(body: _Writer, node: RuleNode, say: dict[str, str]) -> None:
     (the category's own rule states the standard only: the conclusion follows it)."""
     law = " ".join((node.rule.law or "").split()).removesuffix(".")
     if law:
-        cited = [p for p in citation.grouped(node.provisions) if p.lower() not in law.lower()]
+        cited = citation.grouped(p for p in node.provisions if p.lower() not in law.lower())
         if cited and law.endswith(")"):  # "... (ICCPR 9(2))." takes the others in the same parentheses
             law = f"{law.removesuffix(')')}; {'; '.join(cited)})"
         elif cited:
@@ -195,10 +196,15 @@ def _argue(body: _Writer, node: RuleNode, say: dict[str, str]) -> None:
     if node.rule.kind == "category":
         return
     refs = list(dict.fromkeys(f.ref for f in _facts(node) if f.ref))
-    text = say["application"].format(text=_lower_first(node.text.strip()))
+    text = say["application"].format(text=_lower_first(_FRAGMENT.sub("", node.text).strip()))
     if refs:
         text = f"{text.removesuffix('.')} ({'; '.join(refs)})."
     body.para(text)
+
+
+#: A rule sentence's labelled value, " (before trial: restricted)": for `wgad check`, where the facts are
+#: not stated; the draft states them in its facts, so the prose drops these.
+_FRAGMENT = re.compile(r" \((?:[a-z]+ ){0,2}[a-z]+: [^()]*\)")
 
 
 def _facts(node: RuleNode) -> list[FactNode]:

@@ -25,4 +25,3 @@ def load(lang: str = "en") -> dict[str, Any]:
     with path.open(encoding="utf-8") as f:
         data: dict[str, Any] = yaml.load(f, Loader=loader)
     return data
-
