@@ -595,7 +595,7 @@ def _ask(case: Path, answers: dict[str, list[str]], monkeypatch: pytest.MonkeyPa
         return answers.get(field, [""]).pop(0) if answers.get(field) else ""
 
     monkeypatch.setattr(interview.typer, "prompt", prompt)
-    result = CliRunner().invoke(cli.app, ["gaps", "--ask", str(case)])
+    result = CliRunner().invoke(cli.app, ["gaps", "--ask", "--all", str(case)])
     assert result.exit_code == 0, (result.output, result.exception)
     assert "conduct" not in asked  # a list of items: not one answer
     return case.with_name(case.stem + ".answers.yaml")
@@ -611,15 +611,20 @@ def test_gaps_ask_keeps_long_answers_and_asks_again_until_an_answer_is_valid(
         "person.status": [statuses],  # over 80 characters as YAML: it was folded, and every answer lost
         "arrest.reasons_given": ["sometimes", "never"],  # refused, then asked again
         "detention[0].judge_date": ["2020-13-45", "2020-02-01"],  # a date the model refuses, then a real one
-        "detention[0].incommunicado": ["yes"],
+        "detention[0].incommunicado": ["no"],  # (yes would establish I and make the reasons moot)
     }
     new = _ask(case, answers, monkeypatch)
     result = pipeline.check_file(new)
     assert result.valid, [str(p) for p in result.problems]
     data = yaml.safe_load(new.read_text(encoding="utf-8"))
-    assert data["person"]["status"] == [s.strip() for s in statuses.split(",")]
-    assert data["arrest"]["reasons_given"] == "never" and data["detention"][0]["judge_date"] == "2020-02-01"
-    assert data["detention"][0]["incommunicado"] is True
+    assert data["person"]["status"]["value"] == [s.strip() for s in statuses.split(",")]
+    assert data["arrest"]["reasons_given"]["value"] == "never"
+    assert str(data["detention"][0]["judge_date"]["value"]) == "2020-02-01"  # written as case files write dates
+    assert data["detention"][0]["incommunicado"] == {
+        "value": False,
+        "by": ["drafter"],
+        "note": data["detention"][0]["incommunicado"]["note"],
+    }
 
 
 # --- redaction ------------------------------------------------------------------------------

@@ -111,17 +111,16 @@ def test_gaps_ask_writes_a_new_valid_file(tmp_path: Path) -> None:
     case = tmp_path / "c.yaml"
     case.write_text("detention:\n  - kind: pretrial\narrest:\n  warrant_shown: true\n", encoding="utf-8")
     original = case.read_bytes()
-    questions = json.loads(wgad("gaps", "--format", "json", str(case)).stdout)
-    answers = {"arrest.reasons_given": "never"}
-    stdin = "\n".join(answers.get(f, "") for q in questions for f in q["asks"]) + "\n" * 10
-    out = wgad("gaps", "--ask", str(case), stdin=stdin)
+    out = wgad("gaps", "--ask", str(case), stdin="YES\n" + "\n" * 60)  # held incommunicado: category I (para 8 (a))
     assert out.returncode == 0, out.stderr
+    assert "detention[0].incommunicado [yes/no/unknown]" in out.stdout.split("Question 2")[0]
     new = tmp_path / "c.answers.yaml"
     assert case.read_bytes() == original
     result = pipeline.check_file(new)
     assert result.valid and "I" in result.analysis.categories
-    again = wgad("gaps", "--ask", str(case), stdin="\n" * 50)
-    assert again.returncode == 2 and "already exists" in again.stderr
+    again = wgad("gaps", "--ask", str(case), stdin="\n" * 50)  # resumes from the answers file
+    assert again.returncode == 0 and "resuming" in again.stdout
+    assert pipeline.check_file(new).analysis.categories == result.analysis.categories
 
 
 def test_contesting_a_field_of_every_item_and_a_missing_item() -> None:

@@ -20,8 +20,19 @@ PERSON_SECTIONS = ("person", "arrest", "detention", "conduct", "trial", "sentenc
 
 
 def count(doc: Document) -> int:
+    """How many detainees the file names; the skeleton's entry, left empty (`wgad new`), names none."""
     entries = doc.data.get("detainees") if isinstance(doc.data, dict) else None
-    return len(entries) if isinstance(entries, list) else 0
+    if not isinstance(entries, list) or not any(map(_says_something, entries)):
+        return 0
+    return len(entries)
+
+
+def _says_something(value: object) -> bool:
+    if isinstance(value, dict):
+        return any(map(_says_something, value.values()))
+    if isinstance(value, list):
+        return any(map(_says_something, value))
+    return value is not None
 
 
 def label(doc: Document, index: int) -> str:

@@ -158,7 +158,12 @@ def evaluate(
 @app.command(cls=_Command)
 def gaps(
     path: FileArg,
-    ask: Annotated[bool, typer.Option("--ask", help="Ask each question and write the answers to a new file.")] = False,
+    ask: Annotated[
+        bool, typer.Option("--ask", help="Ask each question; each answer is written at once to a new file.")
+    ] = False,
+    ask_all: Annotated[
+        bool, typer.Option("--all", help="With --ask: also the questions whose answer could change no finding.")
+    ] = False,
     output: Annotated[
         Path | None, typer.Option("-o", "--output", metavar="FILE", help="With --ask: the new file to write.")
     ] = None,
@@ -173,7 +178,12 @@ def gaps(
     from detention_rules.reasoning.gaps import questions
 
     book = runnable.load(rules)
-    doc, result = pipeline.read(path)
+    target = None
+    if ask:  # a run that stopped left its answers file: the questions are those still open there
+        from detention_rules.interfaces.interview import answers_file
+
+        target = answers_file(path, output)
+    doc, result = pipeline.read(target if target is not None and target.exists() else path)
     if doc is None or result.case is None or not result.valid:
         raise InputError(result.problems)
     if detainee is not None or detainees.count(doc):
@@ -188,7 +198,7 @@ def gaps(
     if ask:
         from detention_rules.interfaces.interview import interview
 
-        interview(path, doc, asked, output)
+        interview(path, book, output, ask_all=ask_all)
         return
     from detention_rules.output import gaps as renderer
 
@@ -209,23 +219,27 @@ def validate(paths: PathsArg, fmt: FormatOpt = Format.text, jobs: JobsOpt = 0) -
 class DraftFormat(str, Enum):
     markdown = "markdown"
     html = "html"
+    docx = "docx"
 
 
 @app.command(cls=_Command)
 def draft(
     path: FileArg,
     fmt: Annotated[
-        DraftFormat, typer.Option("--format", "-f", metavar="FORMAT", help="Output format: markdown, html.")
+        DraftFormat, typer.Option("--format", "-f", metavar="FORMAT", help="Output format: markdown, html, docx.")
     ] = DraftFormat.markdown,
     output: Annotated[
         Path | None, typer.Option("-o", "--output", metavar="FILE", help="File to write (default: standard output).")
     ] = None,
     redact: Annotated[bool, typer.Option("--redact", help="Replace the person's names with initials.")] = False,
+    no_appendix: Annotated[
+        bool, typer.Option("--no-appendix", help='Leave out "How this draft was reasoned" (rules, fields, lines).')
+    ] = False,
     force: Annotated[bool, typer.Option("--force", help="Replace an existing output file.")] = False,
     rules: RulesOpt = None,
     detainee: DetaineeOpt = None,
 ) -> None:
-    """Write a draft "analysis of violations" in the Working Group's order, with remedies and referrals."""
+    """Write a draft submission in the Working Group's order: facts, categories, remedies and referrals."""
     from detention_rules.output.draft import build
     from detention_rules.reasoning import runnable
     from detention_rules.reasoning.gaps import questions
@@ -237,15 +251,25 @@ def draft(
     result = pipeline.one_person(result, detainee)
     if result.facts is None or result.analysis is None:
         raise InputError(result.problems)
+    if fmt is DraftFormat.docx and output is None:
+        raise UsageError("-f docx writes a binary file: name it with -o FILE")
     asked = questions(book, result.facts)
-    the_draft = build(result, asked, redact=redact)
-    if fmt is DraftFormat.html:
+    the_draft = build(result, asked, redact=redact, appendix=not no_appendix)
+    if fmt is DraftFormat.docx:
+        from detention_rules.output.draft_docx import render_bytes
+
+        content: str | bytes = render_bytes(the_draft)
+    elif fmt is DraftFormat.html:
         from detention_rules.output.draft_html import render
+
+        content = render(the_draft)
     else:
         from detention_rules.output.draft_markdown import render
-    text = render(the_draft)
+
+        content = render(the_draft)
     if output is None:
-        sys.stdout.write(text)
+        assert isinstance(content, str)
+        sys.stdout.write(content)
         return
     if output.exists() and os.path.samefile(output, path):  # the case file, through any link
         raise UsageError(f"{output}: the draft never overwrites the case file")  # nor a hard link to it
@@ -254,7 +278,7 @@ def draft(
     try:
         from detention_rules.output import atomic
 
-        atomic.write_text(output, text, replace=force)
+        atomic.write_bytes(output, content if isinstance(content, bytes) else content.encode("utf-8"), replace=force)
     except FileExistsError:
         raise UsageError(f"{output}: already exists (an edited draft?); use --force to replace it") from None
     except OSError as exc:

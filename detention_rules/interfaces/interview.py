@@ -1,28 +1,34 @@
-"""`wgad gaps --ask`: ask the open questions in the terminal and write the answers to a new file.
+"""`wgad gaps --ask`: ask the open questions in the terminal and write each answer, as it is given, to a new file.
 
-The original file is never written to. The new file holds the same data with
-the answers filled in (comments are not carried over) and is validated before
-the command ends.
+The original file is never written to. The answers file is the original's text with a
+header, its comments and field order kept (input/edit.py), each answer marked as the
+drafter's (`by: [drafter]`, the date in `note`). It is written after every answer, so
+Ctrl-C or the end of input loses nothing, and a second run on it (or on the original,
+while the answers file exists) resumes where the first stopped.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 import typer
-import yaml
 
 from detention_rules.errors import InputError, UsageError
 from detention_rules.escaping import printable
-from detention_rules.input import source
+from detention_rules.input import edit, source
 from detention_rules.input.fields import readable_fields
 from detention_rules.input.source import generic
 from detention_rules.input.validate import validate
+from detention_rules.law.rulebook import Rulebook
 from detention_rules.output import atomic
-from detention_rules.reasoning.gaps import Question
-from detention_rules.reasoning.whatif import apply, path_steps, read_value
+from detention_rules.reasoning import facts
+from detention_rules.reasoning.gaps import Question, questions
+from detention_rules.reasoning.questions import question
+from detention_rules.reasoning.whatif import path_steps, read_value
 
 #: A derived fact is answered through the facts it is computed from.
 #: Relative names ("start") are read beside the derived fact; full paths as they stand.
@@ -32,8 +38,29 @@ ASK_INSTEAD = {
     "arrest.days_uncharged": ("arrest.date", "arrest.charge_date"),
     "arrest.brought_before_judge": ("detention[0].brought_before_judge",),
 }
-YES = {"y", "yes", "true", "t", "1"}
-NO = {"n", "no", "false", "f", "0"}
+#: A detail is asked only after the question it depends on, and not at all when that answer closes it:
+#: detail (generic field) -> (the prerequisite, beside it or a full path; the answer that opens the detail).
+PREREQUISITES: dict[str, tuple[str, object]] = {
+    "trial.remote_failures": ("trial.remote", True),
+    "trial.failures_remedied": ("trial.remote_failures", True),
+    "trial.confession.used_in_evidence": ("trial.confession.coerced", True),
+    "detention[].ill_treatment_investigated": ("ill_treatment", True),
+    "detention[].solitary_days": ("solitary_confinement", True),
+    "detention[].judge_date": ("brought_before_judge", True),
+    "detention[].judge_time": ("brought_before_judge", True),
+    "arrest.charge_date": ("arrest.charged", True),
+    "emergency.invoked": ("emergency.declared", True),
+    "emergency.pretext": ("emergency.invoked", True),
+    "person.release_date": ("person.released", True),
+}
+#: Every other trial detail waits for whether there was a trial at all.
+TRIAL = ("trial.", "trial.held")
+YES = {"y", "yes", "true", "t", "1", "oui", "si", "sí"}
+NO = {"n", "no", "false", "f", "0", "non"}
+UNKNOWN = {"", "?", "unknown", "u", "dont know", "don't know", "not known", "skip", "-"}
+MARK = "# Answers to `wgad gaps --ask` for "
+SKIPPED = "# Left unknown when asked: "
+DRAFTER = "drafter"
 
 
 def fields_asked(question: Question) -> list[str]:
@@ -45,27 +72,37 @@ def fields_asked(question: Question) -> list[str]:
     return [question.field]
 
 
-def _parse(field: str, answer: str) -> Any:
-    ftype = readable_fields().get(generic(field))
+def prerequisite(path: str) -> tuple[str, object] | None:
+    """The question to ask before `path`, and the answer that opens it (None: no prerequisite)."""
+    found = PREREQUISITES.get(generic(path))
+    if found:
+        name, opens = found
+        return (name if "." in name else f"{path.rpartition('.')[0]}.{name}"), opens
+    if path.startswith(TRIAL[0]) and path != TRIAL[1]:
+        return TRIAL[1], True
+    return None
+
+
+def _parse(path: str, answer: str) -> Any:
+    """An answer as the case file would hold it; choices in any case, with common synonyms."""
+    ftype = readable_fields().get(generic(path))
     text = answer.strip()
     if ftype is None or ftype.kind == "text":
         return text
+    word = " ".join(text.lower().replace("-", " ").replace("_", " ").split())
     if ftype.kind == "bool":
-        if text.lower() in YES:
+        if word in YES:
             return True
-        if text.lower() in NO:
+        if word in NO:
             return False
-        raise ValueError("answer yes or no")
+        raise ValueError("answer yes or no (y/n), or unknown")
     if ftype.kind == "enum":
-        if text not in ftype.choices:
-            raise ValueError(f"answer one of: {', '.join(ftype.choices)}")
-        return text
+        return _choice(word, ftype.choices)
     if ftype.kind == "list":
         items = [t.strip() for t in text.split(",") if t.strip()]
-        bad = [i for i in items if ftype.choices and i not in ftype.choices]
-        if bad:
-            raise ValueError(f"'{bad[0]}' is not one of: {', '.join(ftype.choices)}")
-        return items
+        if not ftype.choices:
+            return items
+        return [_choice(" ".join(i.lower().replace("-", " ").replace("_", " ").split()), ftype.choices) for i in items]
     try:  # a number, read as the case file would read it (and within its limits)
         value = read_value(text)
     except InputError as exc:
@@ -75,72 +112,261 @@ def _parse(field: str, answer: str) -> Any:
     return value
 
 
-def _hint(field: str) -> str:
-    ftype = readable_fields().get(generic(field))
+def _choice(word: str, choices: tuple[str, ...]) -> str:
+    for choice in choices:
+        if word == choice.lower().replace("_", " "):
+            return choice
+    raise ValueError(f"answer one of: {', '.join(choices)}")
+
+
+def _hint(path: str) -> str:
+    ftype = readable_fields().get(generic(path))
     if ftype is None or ftype.kind == "text":
-        return "text or date"
+        name = path.rpartition(".")[2]
+        if name.endswith("time"):
+            return "a time, HH:MM"
+        if name.endswith("date") or name in ("start", "end"):
+            return "a date, YYYY-MM-DD, YYYY-MM or YYYY"
+        return "text"
     if ftype.kind == "bool":
-        return "yes/no"
+        return "yes/no/unknown"
     return ", ".join(ftype.choices) if ftype.choices else ftype.kind
 
 
-def interview(path: Path, doc: source.Document, asked: list[Question], output: Path | None) -> None:
-    """Ask each question; an empty answer leaves the fact unknown.
+def _categories(question: Question) -> str:
+    cats = sorted({r.split(".")[0] for r in question.rules} - {"adm"}, key=["I", "II", "III", "IV", "V"].index)
+    if not cats:
+        return "whether the case is admissible"
+    return ("category " if len(cats) == 1 else "categories ") + ", ".join(cats)
 
-    Each answer is set on the data as typed (never through YAML text, which folds a long answer
-    across lines) and validated at once: an answer the case model refuses is asked again, so
-    the file written at the end is valid.
-    """
+
+@dataclass
+class Answers:
+    """The answers file as it is being written: its header (ours) and body (the original's text, edited)."""
+
+    target: Path
+    original: str
+    body: str
+    skipped: list[str] = field(default_factory=list)
+    count: int = 0
+    exists: bool = False
+
+    def text(self) -> str:
+        header = f"{MARK}{self.original}; the original is unchanged.\n"
+        if self.skipped:
+            header += SKIPPED + ", ".join(self.skipped) + "\n"
+        return header + self.body
+
+    def write(self) -> None:
+        try:
+            atomic.write_text(self.target, self.text(), replace=self.exists)
+        except OSError as exc:  # not writable, or created meanwhile: keep the answers on screen, not lost
+            sys.stdout.write(self.text())
+            raise UsageError(
+                f"{self.target}: cannot write ({exc.strerror or exc}); the answered case is printed above"
+            ) from None
+        self.exists = True
+
+
+def _ours(text: str) -> bool:
+    return text.startswith(MARK)
+
+
+def _split(text: str) -> tuple[str, list[str], str]:
+    """An answers file as (original's name, fields left unknown, body)."""
+    lines = text.splitlines(keepends=True)
+    original = lines[0][len(MARK) :].split("; the original is unchanged.")[0]
+    skipped: list[str] = []
+    rest = lines[1:]
+    if rest and rest[0].startswith(SKIPPED):
+        skipped = [s.strip() for s in rest[0][len(SKIPPED) :].split(",") if s.strip()]
+        rest = rest[1:]
+    return original, skipped, "".join(rest)
+
+
+def answers_file(path: Path, output: Path | None) -> Path:
+    """The file the answers go to: the answers file itself when `path` is one, else `-o` or
+    `<name>.answers.yaml`. An existing file is resumed only when it is an answers file."""
+    text = path.read_text(encoding="utf-8")
+    if _ours(text) and output is None:
+        return path
     target = output or path.with_name(f"{path.stem}.answers{path.suffix}")
-    if target.resolve() == path.resolve():
+    if target.resolve() == path.resolve() and not _ours(text):
         raise UsageError(f"{target}: the answers go to a new file, never over the original")
-    if target.exists() or target.is_symlink():
-        raise UsageError(f"{target}: already exists; choose another with -o")
+    if target.is_symlink() or (target.exists() and not _ours(target.read_text(encoding="utf-8", errors="replace"))):
+        raise UsageError(f"{target}: already exists and holds no answers of `wgad gaps --ask`; choose another with -o")
     if not target.parent.is_dir():  # checked before the questions, so no answer is typed in vain
         raise UsageError(f"{target}: no folder {target.parent} to write into")
-    answered = doc
-    count = 0
+    return target
+
+
+def _start(path: Path, target: Path) -> Answers:
+    if target.exists():
+        original, skipped, body = _split(target.read_text(encoding="utf-8"))
+        answers = Answers(target, original, body, skipped, exists=True)
+        sys.stdout.write(f"resuming {printable(str(target))}\n")
+        return answers
+    return Answers(target, path.name, path.read_text(encoding="utf-8"))
+
+
+@dataclass
+class _Plan:
+    """The fields to ask, in order, each with its question; prerequisites come first."""
+
+    items: list[tuple[str, Question]]
+    done: set[str] = field(default_factory=set)
+
+
+def _plan(asked: list[Question], ask_all: bool) -> list[tuple[str, Question]]:
+    items: list[tuple[str, Question]] = []
+    seen: set[str] = set()
+    prerequisites: dict[str, Question] = {}
     for q in asked:
-        for field in fields_asked(q):
-            if readable_fields().get(generic(field)) is None:  # a list of items (`conduct`): not one answer
-                sys.stdout.write(f"{q.text}\n  {field}: a list of items; add them to the file itself\n")
+        for f in fields_asked(q):
+            prerequisites.setdefault(f, q)
+
+    def add(path: str, q: Question) -> None:
+        if path in seen:
+            return
+        gate = prerequisite(path)
+        if gate:  # asked in its own words; it could change what its detail could
+            add(gate[0], prerequisites.get(gate[0]) or replace(q, field=gate[0], text=question(gate[0])))
+        seen.add(path)
+        items.append((path, q))
+
+    for q in asked:
+        if q.impact or ask_all:
+            for f in fields_asked(q):
+                add(f, q)
+    return items
+
+
+def interview(path: Path, book: Rulebook, output: Path | None, *, ask_all: bool = False) -> None:
+    """Ask each question; an empty answer (or "unknown") leaves the fact unknown.
+
+    Each answer is checked against the case model at once (asked again if refused) and
+    written before the next question, so the file on disk is always valid and complete so far.
+    The questions are worked out again after each answer: one answer can make others moot.
+    """
+    target = answers_file(path, output)
+    answers = _start(path, target)
+    today = dt.date.today().isoformat()
+    number = 0
+    lists: list[str] = []
+    while True:
+        doc = source.parse(answers.body, str(target))
+        pending = []
+        for where, q in _plan(_questions(book, doc), ask_all):
+            if where in answers.skipped or _known(doc.data, where) or _closed(doc.data, where):
                 continue
-            while True:
-                try:
-                    answer = typer.prompt(
-                        f"{q.text}\n  {field} [{_hint(field)}; empty to skip]", default="", show_default=False
-                    )
-                except typer.Abort:  # Ctrl-C or the end of input: exit 130, having written nothing
-                    sys.stderr.write("\nwgad: interrupted; no answers were written\n")
-                    raise KeyboardInterrupt from None
-                if not answer.strip():
-                    break
-                try:
-                    value = _parse(field, answer)
-                    trial = apply(answered, [(f"{field}={answer}", path_steps(field, field), value)])
-                except (ValueError, UsageError) as exc:
-                    sys.stdout.write(f"  {printable(str(exc))}\n")
-                    continue
-                refused = [p for p in validate(trial)[1] if p.level == "error" and _about(p.field, field)]
-                if refused:
-                    sys.stdout.write(f"  {printable(refused[0].message)}\n")
-                    continue
-                answered, count = trial, count + 1
-                break
-    header = f"# Answers to `wgad gaps --ask` for {printable(path.name)}; the original is unchanged.\n"
-    text = header + yaml.safe_dump(answered.data, sort_keys=False, allow_unicode=True)
-    new_doc = source.parse(text, str(target))
-    _, problems = validate(new_doc)
-    try:
-        atomic.write_text(target, text, replace=False)
-    except OSError as exc:  # created meanwhile, or not writable: keep the answers on screen, not lost
-        sys.stdout.write(text)
-        raise UsageError(
-            f"{target}: cannot write ({exc.strerror or exc}); the answered case is printed above"
-        ) from None
-    sys.stdout.write(f"wrote {printable(str(target))} ({count} answer(s))\n")
+            if readable_fields().get(generic(where)) is None:  # a list of items (`conduct`): not one answer
+                lists += [where] if where not in lists else []
+                continue
+            pending.append((where, q))
+        if not pending:
+            break
+        where, q = pending[0]
+        number += 1
+        sys.stdout.write(f"\nQuestion {number} of {number - 1 + len(pending)} (could change {_categories(q)})\n")
+        _ask(answers, where, q, today)
+    for where in lists:
+        sys.stdout.write(f"{printable(where)}: a list of items; add them to the file itself\n")
+    if not answers.exists:  # nothing asked: still leave the file the drafter asked for
+        answers.write()
+    sys.stdout.write(f"wrote {printable(str(target))} ({answers.count} answer(s) this time)\n")
+    _, problems = validate(source.parse(answers.text(), str(target)))
     for p in problems:
         sys.stdout.write(f"{p}\n")
+
+
+def _questions(book: Rulebook, doc: source.Document) -> list[Question]:
+    """The open questions of the file as it now stands."""
+    case, _ = validate(doc)
+    return questions(book, facts.build(case, doc)) if case is not None else []
+
+
+def _ask(answers: Answers, where: str, q: Question, today: str) -> None:
+    while True:
+        try:
+            reply = typer.prompt(f"{q.text}\n  {where} [{_hint(where)}]", default="", show_default=False)
+        except typer.Abort:  # Ctrl-C or the end of input: every answer so far is already written
+            kept = f"{answers.count} answer(s) kept in {answers.target}" if answers.exists else "no answer given"
+            sys.stderr.write(f"\nwgad: interrupted; {printable(kept)}; run again to resume\n")
+            raise KeyboardInterrupt from None
+        if reply.strip().lower() in UNKNOWN:
+            answers.skipped.append(where)
+            answers.write()
+            return
+        try:
+            value = _parse(where, reply)
+            body = _answered(answers.body, where, value, today, str(answers.target))
+        except (ValueError, UsageError, edit.EditError) as exc:
+            sys.stdout.write(f"  {printable(str(exc))}\n")
+            continue
+        refused = [
+            p
+            for p in validate(source.parse(body, str(answers.target)))[1]
+            if p.level == "error" and _about(p.field, where)
+        ]
+        if refused:
+            sys.stdout.write(f"  {printable(refused[0].message)}\n")
+            continue
+        answers.body, answers.count = body, answers.count + 1
+        answers.write()
+        return
+
+
+def _answered(body: str, where: str, value: Any, today: str, name: str) -> str:
+    """The file's text with one answer set, marked as the drafter's; comments and order kept."""
+    steps = path_steps(where, where)
+    provenance = {"by": [DRAFTER], "note": f"answered by the drafter in wgad gaps --ask, {today}"}
+    tree = edit.load(body, name)
+    current = _get(tree.data, steps)
+    if isinstance(current, dict):
+        edit.set_path(tree, [*steps, "value"], value)
+        for key, v in provenance.items():
+            edit.set_path(tree, [*steps, key], v)
+    else:
+        edit.set_path(tree, steps, {"value": value, **provenance})
+    text = edit.dump(tree, name)
+    if any(p.level == "error" and _about(p.field, where) for p in validate(source.parse(text, name))[1]):
+        plain = edit.load(body, name)  # a field that takes no provenance: the value alone
+        edit.set_path(plain, steps, value)
+        return edit.dump(plain, name)
+    return text
+
+
+def _get(data: Any, steps: list[str | int]) -> Any:
+    for step in steps:
+        if isinstance(step, int):
+            data = data[step] if isinstance(data, list) and step < len(data) else None
+        else:
+            data = data.get(step) if isinstance(data, dict) else None
+        if data is None:
+            return None
+    return data
+
+
+def _value(data: Any, where: str) -> Any:
+    found = _get(data, path_steps(where, where))
+    asserted = isinstance(found, dict) and set(found) <= {"value", "by", "contested", "ref", "note"}
+    return found.get("value") if asserted else found
+
+
+def _known(data: Any, where: str) -> bool:
+    value = _value(data, where)
+    return value is not None and value != [] and value != {}
+
+
+def _closed(data: Any, where: str) -> bool:
+    """Whether an answer already given to a prerequisite makes this detail moot."""
+    gate = prerequisite(where)
+    while gate:
+        value = _value(data, gate[0])
+        if value is not None and value != gate[1]:
+            return True
+        gate = prerequisite(gate[0])
+    return False
 
 
 def _about(problem_field: str, field: str) -> bool:

@@ -48,8 +48,8 @@ class Outcomes:
 
     def remedies_for(self, case: Case) -> list[Remedy]:
         """The remedies a case's known facts call for; unknown facts call for none."""
-        released = bool(case.person and case.person.released and _value(case.person.released) is True)
-        detained = not released and any(p.end is None for p in case.detention or ())
+        # still held only when the file says so: a period without an end may be one whose end is unknown
+        detained = bool(case.person and case.person.released is not None and _value(case.person.released) is False)
         s = case.sentence
         sentenced = s is not None and any(getattr(s, f) is not None for f in ("kind", "date", "years"))
         holds = {"always": True, "detained": detained, "sentenced": sentenced}

@@ -16,13 +16,18 @@ from pathlib import Path
 
 
 def write_text(path: Path, text: str, *, replace: bool) -> None:
-    """Write `text` to `path` (UTF-8). Without `replace`, refuse anything already at `path`, a
+    """Write `text` to `path` (UTF-8), as `write_bytes` does."""
+    write_bytes(path, text.encode("utf-8"), replace=replace)
+
+
+def write_bytes(path: Path, content: bytes, *, replace: bool) -> None:
+    """Write `content` to `path`. Without `replace`, refuse anything already at `path`, a
     dangling link included (FileExistsError); with it, replace the file or the link itself, never
     writing through a link. Raises OSError when it cannot write, having changed nothing."""
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(content)
             fh.flush()
             os.fsync(fh.fileno())
         os.chmod(tmp, 0o666 & ~_umask())  # as `open` would have made it; mkstemp makes 0600

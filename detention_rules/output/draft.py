@@ -1,118 +1,337 @@
-"""A first draft of the "analysis of violations" of a petition, from one case's findings.
+"""A petition's draft submission, from one case's findings, as a document of numbered paragraphs.
 
-The draft follows the Working Group's order (categories I to V), states the
-facts with where they come from, the provisions, the jurisprudence each rule
-mirrors, the open questions, and the remedies and referrals the findings call
-for. It is a structure of plain data; the renderers turn it into Markdown or
-a self-contained HTML page.
+The order is a Working Group opinion's: the facts as the source reports them, then for
+each category established the standard, its application to the facts and the conclusion,
+then the remedies and referrals sought. How the draft was reasoned (rule ids, field paths,
+case-file lines, open questions) goes to an appendix that can be left out. Every sentence
+comes from the translation file (output/wording.py); the renderers (draft_markdown,
+draft_html, draft_docx) only lay the blocks out.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass
+from typing import Any
 
 from detention_rules.input.case import CATEGORIES, Case
+from detention_rules.input.fields import readable_fields
+from detention_rules.input.source import generic
 from detention_rules.law import citation, outcomes
+from detention_rules.output import wording
 from detention_rules.output.redact import Redactor
 from detention_rules.pipeline import CaseResult
-from detention_rules.reasoning.derivation import ConclusionNode, RuleNode, leaves
+from detention_rules.reasoning.derivation import ConclusionNode, RuleNode
 from detention_rules.reasoning.facts import FactNode
 from detention_rules.reasoning.gaps import Question
-from detention_rules.reasoning.questions import show_value
+from detention_rules.reasoning.questions import in_words, question, show_value
 
 
-@dataclass
-class Section:
-    category: str
-    title: str
-    established: bool
-    strength: str = ""
-    tree: ConclusionNode | None = None
-    facts: list[FactNode] = field(default_factory=list)
-    provisions: list[str] = field(default_factory=list)
-    jurisprudence: list[str] = field(default_factory=list)
-    reasoning: list[str] = field(default_factory=list)
-    law: list[str] = field(default_factory=list)  # the legal standards the rules quote
-    notes: list[str] = field(default_factory=list)  # how the rules read the law: for the drafter, not the petition
-    open_questions: list[Question] = field(default_factory=list)
+@dataclass(frozen=True)
+class Block:
+    """One piece of the document.
+
+    kind: "heading" (level 2 or 3), "para" (a numbered paragraph), "item" (a lettered item
+    of the paragraph before), "text" (unnumbered), "line" (an appendix line at a depth).
+    """
+
+    kind: str
+    text: str
+    level: int = 0  # heading: 2 or 3; line: its depth in the reasoning
+    number: int = 0  # para: its number
+    label: str = ""  # item: "(a)"
+    anchor: str = ""  # heading: "category-I", "facts", "remedies", "appendix"
+    rule: str = ""  # line: the rule id it states
 
 
 @dataclass
 class Draft:
     title: str
-    file: str
-    sections: list[Section]
-    remedies: list[str]
-    referrals: list[tuple[str, str]]  # (special procedure, the finding that calls for it)
-    redact: Redactor | None = None
-
-    def text(self, value: str) -> str:
-        """Apply redaction to any text of the draft."""
-        return self.redact(value) if self.redact else value
+    lead: str
+    body: list[Block]
+    appendix: list[Block]
+    established: list[str]
+    lang: str = "en"
 
 
-def _rules(node: ConclusionNode) -> list[RuleNode]:
-    out = []
-    for rule in node.support:
-        out.append(rule)
-        for premise in rule.premises:
-            out += _rules(premise)
-    return out
+class _Writer:
+    """Numbers paragraphs and letters items as blocks are added; redacts every text."""
+
+    def __init__(self, redact: Redactor | None) -> None:
+        self.blocks: list[Block] = []
+        self.count = 0
+        self.letter = 0
+        self.redact = redact
+
+    def _t(self, text: str) -> str:
+        return self.redact(text) if self.redact else text
+
+    def heading(self, text: str, level: int = 2, anchor: str = "") -> None:
+        self.blocks.append(Block("heading", self._t(text), level=level, anchor=anchor))
+
+    def para(self, text: str) -> None:
+        self.count += 1
+        self.letter = 0
+        self.blocks.append(Block("para", self._t(text), number=self.count))
+
+    def item(self, text: str) -> None:
+        self.blocks.append(Block("item", self._t(text), label=f"({chr(ord('a') + self.letter)})"))
+        self.letter += 1
+
+    def text(self, text: str) -> None:
+        self.blocks.append(Block("text", self._t(text)))
+
+    def line(self, text: str, depth: int, rule: str = "") -> None:
+        self.blocks.append(Block("line", self._t(text), level=depth, rule=rule))
 
 
-def build(result: CaseResult, asked: list[Question], *, redact: bool = False) -> Draft:
+def build(
+    result: CaseResult, asked: list[Question], *, redact: bool = False, appendix: bool = True, lang: str = "en"
+) -> Draft:
     """The draft for one analysed case; `asked` are the open questions (wgad gaps)."""
-    assert result.case is not None and result.analysis is not None
+    assert result.case is not None and result.analysis is not None and result.facts is not None
     case: Case = result.case
+    name = case.person.name if case.person and case.person.name else ""
+    redactor = Redactor(name) if redact and name else None
+    w = wording.load(lang)
+    say = w["draft"]
     findings = {f.category: f for f in result.analysis.findings}
     legal = outcomes.load()
-    sections = []
-    referrals: dict[str, str] = {}
+
+    body = _Writer(redactor)
+    body.heading(say["facts_heading"], anchor="facts")
+    narrative = _narrative(result.facts.leaves, w)
+    for text in narrative or [say["no_facts"]]:
+        body.para(text)
+    referrals: dict[str, dict[str, list[str]]] = {}  # special procedure -> category -> why
+    person = name or say["the_person"]
     for category in CATEGORIES:
         finding = findings.get(category)
-        section = Section(category, legal.titles[category], finding is not None)
-        if finding is not None:
-            section.strength = finding.strength
-            section.tree = finding.tree
-            section.facts = [f for f in leaves(finding.tree) if not f.absent_defeater]
-            unique = {r.rule.id: r for r in _rules(finding.tree)}
-            # the specific violations first, the category rule's own sentence last
-            rules = sorted(
-                (r for r in unique.values() if r.rule.category == category), key=lambda r: r.rule.kind == "category"
-            )
-            for node in rules:
-                section.provisions += [p for p in node.provisions if p not in section.provisions]
-                section.jurisprudence += [j for j in node.rule.jurisprudence if j not in section.jurisprudence]
-                section.reasoning.append(node.text)
-                for text, into in ((node.rule.law, section.law), (node.rule.note, section.notes)):
-                    if text and text.strip() not in into:
-                        into.append(text.strip())
-                for special in node.rule.refer:
-                    referrals.setdefault(special, f"category {category}: {node.rule.title}")
-        # each source cited once, its pinpoints merged ("Opinion 2/2022 paras 70-71, 72")
-        section.provisions = citation.grouped(section.provisions)
-        section.jurisprudence = citation.grouped(section.jurisprudence)
-        prefix = f"{category}."
-        section.open_questions = [q for q in asked if any(r.startswith(prefix) for r in q.rules)]
-        sections.append(section)
-    remedies = [f"{r.text.removesuffix('.')} (as in {r.source})." for r in legal.remedies_for(case)] if findings else []
+        if finding is None:
+            continue
+        body.heading(legal.titles[category], anchor=f"category-{category}")
+        rules = _rules_in(finding.tree, category)
+        for node in rules:
+            _argue(body, node, say)
+            for special in node.rule.refer:
+                whys = referrals.setdefault(special, {}).setdefault(category, [])
+                whys.append(_lower_first(node.rule.title))
+        if finding.strength == "contested":
+            body.para(say["contested_note"])
+        conclusion = say["conclusion"].format(person=person, category=category)
+        jurisprudence = citation.grouped(j for r in rules for j in r.rule.jurisprudence)
+        if jurisprudence:
+            conclusion = f"{conclusion.removesuffix('.')} ({'; '.join(jurisprudence)})."
+        body.para(conclusion)
     for special, why in legal.referrals_for(case):
-        referrals.setdefault(special, why)
-    name = case.person.name if case.person and case.person.name else ""
+        referrals.setdefault(special, {}).setdefault("", []).append(why.removeprefix("conditions of detention: "))
+    remedies = legal.remedies_for(case) if findings else []
+    if remedies or referrals:
+        body.heading(say["remedies_heading"], anchor="remedies")
+    if remedies:
+        body.para(say["remedies_lead"])
+        _items(body, [say["remedy_item"].format(text=r.text.removesuffix("."), source=r.source) for r in remedies])
+    if referrals:
+        body.para(say["referrals_lead"])
+        items = []
+        for special, by_category in sorted(referrals.items()):
+            whys = [
+                say["referral_category"].format(category=c, title="; ".join(dict.fromkeys(t)))
+                if c
+                else say["referral_condition"].format(why="; ".join(dict.fromkeys(t)))
+                for c, t in by_category.items()
+            ]
+            items.append(say["referral_item"].format(special=special, why=f" {w['words']['and']} ".join(whys)))
+        _items(body, items)
+    if not findings:
+        body.para(say["none_established"])
+
+    notes = _Writer(redactor)
+    if appendix:
+        _appendix(notes, result, findings, asked, say, legal.titles)
     return Draft(
-        title=case.title or result.path,
-        file=result.path,
-        sections=sections,
-        remedies=remedies,
-        referrals=sorted(referrals.items()),
-        redact=Redactor(name) if redact and name else None,
+        title=body._t(say["title"].format(title=case.title or name or result.path)),
+        lead=body._t(say["lead"].format(file=result.path)),
+        body=body.blocks,
+        appendix=notes.blocks,
+        established=[c for c in CATEGORIES if c in findings],
+        lang=lang,
     )
 
 
-def fact_sentence(f: FactNode) -> str:
-    """A fact as a drafter would cite it."""
-    value = show_value(f.value)  # as the case file writes it (true, not Python's True)
-    source = f" ({f.ref})" if f.ref else ""
-    contested = " [contested by the Government]" if f.contested else ""
-    line = f"line {f.line}" if f.line else "derived"
-    return f"{f.path}: {value}{source}{contested}, case file {line}"
+def _items(body: _Writer, items: list[str]) -> None:
+    """Lettered items of one sentence: each ends with a semicolon, the last with a full stop."""
+    for i, text in enumerate(items):
+        body.item(text.removesuffix(".") + ("." if i == len(items) - 1 else ";"))
+
+
+def _rules_in(tree: ConclusionNode, category: str) -> list[RuleNode]:
+    """The category's rules that fired, each once, a rule after the rules it rests on: the specific
+    violations first, what weighs them (gravity) next, the category's own rule last."""
+    order: dict[str, RuleNode] = {}
+
+    def walk(node: ConclusionNode) -> None:
+        for rule in node.support:
+            if rule.rule.id in order:
+                continue
+            for premise in rule.premises:
+                walk(premise)
+            order.setdefault(rule.rule.id, rule)
+
+    walk(tree)
+    return [r for r in order.values() if r.rule.category == category]
+
+
+def _argue(body: _Writer, node: RuleNode, say: dict[str, str]) -> None:
+    """A rule as an opinion argues it: the standard with its provisions, then its application
+    (the category's own rule states the standard only: the conclusion follows it)."""
+    law = " ".join((node.rule.law or "").split()).removesuffix(".")
+    if law:
+        cited = citation.grouped(p for p in node.provisions if p.lower() not in law.lower())
+        if cited and law.endswith(")"):  # "... (ICCPR 9(2))." takes the others in the same parentheses
+            law = f"{law.removesuffix(')')}; {'; '.join(cited)})"
+        elif cited:
+            law = say["standard_cited"].format(text=law, citations="; ".join(cited))
+        body.para(law if law.endswith(".") else law + ".")
+    if node.rule.kind == "category":
+        return
+    refs = list(dict.fromkeys(f.ref for f in _facts(node) if f.ref))
+    text = say["application"].format(text=_lower_first(_FRAGMENT.sub("", node.text).strip()))
+    if refs:
+        text = f"{text.removesuffix('.')} ({'; '.join(refs)})."
+    body.para(text)
+
+
+#: A rule sentence's labelled value, " (before trial: restricted)": for `wgad check`, where the facts are
+#: not stated; the draft states them in its facts, so the prose drops these.
+_FRAGMENT = re.compile(r" \((?:[a-z]+ ){0,2}[a-z]+: [^()]*\)")
+
+
+def _facts(node: RuleNode) -> list[FactNode]:
+    out = []
+    for f in node.facts:
+        if f.absent_defeater:
+            continue
+        out += list(f.derived_from) if f.derived_from else [f]
+    return out
+
+
+def _lower_first(text: str) -> str:
+    """A sentence to follow "In the present case,": "No warrant..." -> "no warrant..."; "ICCPR ..." kept."""
+    if len(text) > 1 and text[0].isupper() and not text[1].isupper():
+        return text[0].lower() + text[1:]
+    return text
+
+
+def _narrative(facts: dict[str, FactNode], w: dict[str, Any]) -> list[str]:
+    """The facts as the source reports them: one paragraph per part of the case (and per detention
+    period), one sentence per fact, each with its reference."""
+    spec = w["facts"]
+    groups: dict[str, list[str]] = {}
+    for path, leaf in facts.items():
+        if leaf.derived_from:
+            continue  # computed by the engine (a period's length): not the source's words
+        section = path.split(".")[0].split("[")[0]
+        if section not in spec["sections"]:
+            continue
+        key = path.split(".")[0] if section in ("detention", "conduct") else section
+        groups.setdefault(key, []).append(_sentence(leaf, w))
+    out = []
+    order = {s: i for i, s in enumerate(spec["sections"])}
+    for key in sorted(groups, key=lambda k: (order[k.split("[")[0]], _index(k))):
+        out.append(" ".join(groups[key]))
+    return out
+
+
+def _index(key: str) -> int:
+    return int(key.split("[")[1].rstrip("]")) if "[" in key else 0
+
+
+def _sentence(leaf: FactNode, w: dict[str, Any]) -> str:
+    spec = w["facts"]
+    field = generic(leaf.path)
+    template = spec["sentences"].get(field)
+    value = leaf.value
+    if isinstance(value, bool):
+        if isinstance(template, dict):
+            text = template[value]
+        else:
+            answer = w["words"]["yes" if value else "no"]
+            text = spec["fallback_bool"].format(question=question(field), answer=answer)
+    else:
+        shown = _shown(field, value, w)
+        text = (template or spec["fallback"]).format(value=shown, question=question(field))
+    if leaf.ref:
+        text = f"{text.removesuffix('.')} ({leaf.ref})."
+    return text
+
+
+def _shown(field: str, value: Any, w: dict[str, Any]) -> str:
+    ftype = readable_fields().get(field)
+    coded = ftype is not None and bool(ftype.choices)
+    items = value if isinstance(value, list) else [value]
+    own = w["facts"].get("values", {}).get(field, {})
+    words = [own.get(v) or (in_words(field, str(v)) if coded else str(v)) for v in items]
+    if len(words) > 1:
+        return w["words"]["list_sep"].join(words[:-1]) + f" {w['words']['and']} {words[-1]}"
+    return words[0] if words else ""
+
+
+def _appendix(
+    notes: _Writer,
+    result: CaseResult,
+    findings: dict[str, Any],
+    asked: list[Question],
+    say: dict[str, Any],
+    titles: dict[str, str],
+) -> None:
+    """For the drafter: each category's rules, the facts each read (field, value, line), the questions open."""
+    notes.heading(say["appendix_heading"], anchor="appendix")
+    notes.text(say["appendix_lead"])
+    seen: set[str] = set()  # a rule already shown (another category's premise) is named, not repeated
+    for category in CATEGORIES:
+        finding = findings.get(category)
+        notes.heading(say["appendix_category"].format(title=titles[category]), level=3)
+        if finding is None:
+            notes.text(say["appendix_not_established"])
+        else:
+            notes.text(say["appendix_established"].format(strength=say["strength"][finding.strength]))
+            _tree(notes, finding.tree, 0, seen, say)
+            for node in _rules_in(finding.tree, category):
+                if node.rule.note:
+                    notes.text(say["appendix_note"].format(text=" ".join(node.rule.note.split())))
+        prefix = f"{category}."
+        open_questions = [q for q in asked if any(r.startswith(prefix) for r in q.rules)]
+        if open_questions:
+            notes.text(say["appendix_questions"])
+            for q in open_questions:
+                notes.line(say["appendix_question"].format(text=q.text, field=q.field), 0)
+
+
+def _tree(notes: _Writer, node: ConclusionNode, depth: int, seen: set[str], say: dict[str, Any]) -> None:
+    """The derivation, each rule once: a rule met again is named, not repeated."""
+    for rule in node.support:
+        if rule.rule.id in seen:
+            notes.line(say["appendix_seen"].format(id=rule.rule.id), depth, rule.rule.id)
+            continue
+        seen.add(rule.rule.id)
+        notes.line(say["appendix_rule"].format(id=rule.rule.id, text=rule.text), depth, rule.rule.id)
+        for f in rule.facts:
+            if not f.absent_defeater:
+                notes.line(_fact_line(f, say), depth + 1)
+        for premise in rule.premises:
+            _tree(notes, premise, depth + 1, seen, say)
+
+
+def _fact_line(f: FactNode, say: dict[str, Any]) -> str:
+    value = show_value(f.value)
+    if f.derived_from:
+        sources = ", ".join(f"{d.path} (line {d.line})" for d in f.derived_from)
+        return say["appendix_fact_derived"].format(path=f.path, value=value, sources=sources)
+    return say["appendix_fact"].format(
+        path=f.path,
+        value=value,
+        ref=f" ({f.ref})" if f.ref else "",
+        contested=say["appendix_contested"] if f.contested else "",
+        line=f.line,
+    )

@@ -75,6 +75,8 @@ QUESTIONS: dict[str, str] = {
     "trial.court": "Which court tried the case (ordinary, military, special, state security, counter-terrorism, revolutionary)?",
     "trial.independent": "Was the court independent?",
     "trial.impartial": "Was the court impartial?",
+    "trial.held": "Has the person been tried (has a trial taken place)?",
+    "emergency.declared": "Had a state of emergency been declared?",
     "trial.remote": "Was the trial held remotely (video link)?",
     "trial.remote_failures": "At the remote hearing, could the accused not hear or not be heard?",
     "trial.failures_remedied": "Did the judge act on those failures (suspend, fix them)?",
