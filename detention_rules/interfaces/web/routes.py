@@ -212,9 +212,13 @@ def routes(state: State) -> list[Route]:
     async def home(request: Request) -> Response:
         return RedirectResponse("/files", 303)
 
+    async def no_icon(request: Request) -> Response:
+        return Response(status_code=204)
+
     return [
         Route("/", guarded(home)),
         Route("/files", guarded(index)),
+        Route("/favicon.ico", no_icon),
         Route("/case", guarded(case)),
         Route("/new", guarded(new)),
         Route("/api/analyse", guarded(analyse), methods=["POST"]),
