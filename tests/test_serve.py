@@ -12,11 +12,10 @@ import copy
 import json
 import re
 import shutil
+import warnings
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
-
-import warnings
 
 import pytest
 
@@ -275,7 +274,10 @@ class _FormReader(HTMLParser):
 def _state_of_page(page: str) -> dict[str, Any]:
     reader = _FormReader()
     reader.feed(page)
-    for entry in [*reader.fields.values(), *(f for items in reader.lists.values() for i in items for f in i["fields"].values())]:
+    for entry in [
+        *reader.fields.values(),
+        *(f for items in reader.lists.values() for i in items for f in i["fields"].values()),
+    ]:
         entry.pop("_kind", None)
     return {"fields": reader.fields, "lists": reader.lists}
 

@@ -435,7 +435,9 @@ def serve(
     ] = Path("."),
     host: Annotated[
         str | None,
-        typer.Option("--host", metavar="HOST", help="Listen there instead of 127.0.0.1 (warns: others could reach it)."),
+        typer.Option(
+            "--host", metavar="HOST", help="Listen there instead of 127.0.0.1 (warns: others could reach it)."
+        ),
     ] = None,
     port: Annotated[int, typer.Option("--port", metavar="PORT", help="The port (default: a free one).")] = 0,
     open_browser: Annotated[bool, typer.Option("--open", help="Open the address in the browser.")] = False,

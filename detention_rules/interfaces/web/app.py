@@ -10,6 +10,7 @@ elsewhere, framing, and sending the address (with its token) on as a referrer.
 
 from __future__ import annotations
 
+import contextlib
 import ipaddress
 import secrets
 import socket
@@ -125,7 +126,9 @@ def create_app(folder: Path, token: str, hosts: Iterable[str], port: int = 0) ->
 
 async def _internal_error(request: Request, exc: Exception) -> Response:
     """No traceback reaches the page: it would show the case's data to whoever sees the screen."""
-    return PlainTextResponse(f"wgad: internal error ({type(exc).__name__}); the terminal running wgad serve says more", 500)
+    return PlainTextResponse(
+        f"wgad: internal error ({type(exc).__name__}); the terminal running wgad serve says more", 500
+    )
 
 
 def _is_loopback(host: str) -> bool:
@@ -143,10 +146,8 @@ def _hosts(host: str, port: int) -> set[str]:
     out = {f"{shown}:{port}", f"127.0.0.1:{port}", f"localhost:{port}", f"[::1]:{port}"}
     if host in ("0.0.0.0", "::"):  # every address of this machine
         out.add(f"{socket.gethostname()}:{port}")
-        try:
+        with contextlib.suppress(OSError):
             out |= {f"{info[4][0]}:{port}" for info in socket.getaddrinfo(socket.gethostname(), None)}
-        except OSError:
-            pass
     return out
 
 

@@ -101,35 +101,50 @@ def _label(body: dict[str, Any]) -> str:
     return name if isinstance(name, str) and name else "new case"
 
 
-def routes(state: State) -> list[Route]:
-    """The application's routes, bound to `state`."""
+def _guarded(handler: Any) -> Any:
+    """A handler whose known errors become a message on the page, never a traceback."""
 
-    def guarded(handler: Any) -> Any:
-        async def endpoint(request: Request) -> Response:
-            try:
-                return await handler(request)
-            except InputError as exc:
-                return _problem_page(request, [str(p) for p in exc.problems], 400)
-            except WgadError as exc:
-                return _problem_page(request, [str(exc)], 404 if "no such" in str(exc) else 400)
+    async def endpoint(request: Request) -> Response:
+        try:
+            return await handler(request)
+        except InputError as exc:
+            return _problem_page(request, [str(p) for p in exc.problems], 400)
+        except WgadError as exc:
+            return _problem_page(request, [str(exc)], 404 if "no such" in str(exc) else 400)
 
-        return endpoint
+    return endpoint
 
-    async def index(request: Request) -> Response:
-        return _page("index.html", names=state.folder.names(), folder=str(state.folder.root.name or "/"))
 
-    async def case(request: Request) -> Response:
+async def _form_body(request: Request) -> dict[str, str]:
+    raw = b""
+    async for chunk in request.stream():
+        raw += chunk
+        if len(raw) > MAX_BODY:
+            raise BadRequest(f"the request is larger than {MAX_BODY} bytes")
+    return dict(parse_qsl(raw.decode("utf-8", "replace"), keep_blank_values=True))
+
+
+class _Handlers:
+    """One method per route, sharing the folder and the rulebook."""
+
+    def __init__(self, state: State):
+        self.state = state
+
+    async def index(self, request: Request) -> Response:
+        return _page("index.html", names=self.state.folder.names(), folder=str(self.state.folder.root.name or "/"))
+
+    async def case(self, request: Request) -> Response:
         name = request.query_params.get("file", "")
-        if not state.folder.path(name).is_file():
+        if not self.state.folder.path(name).is_file():
             raise UsageError(f"{name}: no such file in the served folder")
-        _, data = state.folder.read(name)
-        return _case_page(name, data)
+        _, data = self.state.folder.read(name)
+        return self._case_page(name, data)
 
-    async def new(request: Request) -> Response:
-        return _case_page("", {})
+    async def new(self, request: Request) -> Response:
+        return self._case_page("", {})
 
-    def _case_page(name: str, data: dict[str, Any]) -> Response:
-        view, _ = live.view(state.book, name or "new case", data)
+    def _case_page(self, name: str, data: dict[str, Any]) -> Response:
+        view, _ = live.view(self.state.book, name or "new case", data)
         return _page(
             "case.html",
             name=name,
@@ -139,12 +154,12 @@ def routes(state: State) -> list[Route]:
             formats=DRAFT_FORMATS,
         )
 
-    async def analyse(request: Request) -> Response:
+    async def analyse(self, request: Request) -> Response:
         body = await _json(request)
-        view, _ = live.view(state.book, _label(body), _data(state, body))
+        view, _ = live.view(self.state.book, _label(body), _data(self.state, body))
         return _page("reasoning.html", view=view)
 
-    async def item(request: Request) -> Response:
+    async def item(self, request: Request) -> Response:
         body = await _json(request)
         section = next((s for s in form.sections() if s.listed and s.name == body.get("list")), None)
         if section is None:
@@ -154,24 +169,24 @@ def routes(state: State) -> list[Route]:
         empty = {f.name: form.field_state(f, {}) for f in section.fields}
         return _page("item.html", section=section, item={"origin": -1, "fields": empty}, key=key, number=0)
 
-    async def what_if(request: Request) -> Response:
+    async def what_if(self, request: Request) -> Response:
         body = await _json(request)
         path = body.get("path")
         if not isinstance(path, str):
             raise BadRequest("no field named")
         field = _field(path)
-        data = _data(state, body)
+        data = _data(self.state, body)
         current = form.parts(_value_at(data, path))[0]
         values = live.alternatives(field.kind, field.choices, current)
-        _, answers = live.what_if(state.book, _label(body), data, path, values)
+        _, answers = live.what_if(self.state.book, _label(body), data, path, values)
         return _page("whatif.html", field=field, answers=answers, current=current)
 
-    async def save(request: Request) -> Response:
+    async def save(self, request: Request) -> Response:
         body = await _json(request)
         name = body.get("file")
-        data = _data(state, body)
+        data = _data(self.state, body)
         try:
-            state.folder.save(name, data, replace=body.get("replace") is True)
+            self.state.folder.save(name, data, replace=body.get("replace") is True)
         except Exists:
             return JSONResponse({"ok": False, "exists": True, "file": name})
         except Invalid as exc:
@@ -181,7 +196,7 @@ def routes(state: State) -> list[Route]:
             return JSONResponse({"ok": False, "message": printable(str(exc))})
         return JSONResponse({"ok": True, "file": name, "url": f"/case?file={quote(name)}"})
 
-    async def draft(request: Request) -> Response:
+    async def draft(self, request: Request) -> Response:
         body = await _form_body(request)
         fmt = body.get("format", "")
         if fmt not in DRAFT_FORMATS:
@@ -191,41 +206,37 @@ def routes(state: State) -> list[Route]:
         except ValueError:
             raise BadRequest("the request is not JSON") from None
         request_body = {"state": parsed, "source": body.get("source"), "file": body.get("file")}
-        _, result = live.view(state.book, _label(request_body), _data(state, request_body))
-        text = live.draft(state.book, result, fmt)
+        _, result = live.view(self.state.book, _label(request_body), _data(self.state, request_body))
+        text = live.draft(self.state.book, result, fmt)
         media, suffix = DRAFT_FORMATS[fmt]
         stem = Path(_label(request_body)).stem.replace('"', "") or "case"
         return Response(
             text,
             media_type=media,
-            headers={"content-disposition": f"attachment; filename=\"{quote(stem)}-draft{suffix}\""},
+            headers={"content-disposition": f'attachment; filename="{quote(stem)}-draft{suffix}"'},
         )
 
-    async def _form_body(request: Request) -> dict[str, str]:
-        raw = b""
-        async for chunk in request.stream():
-            raw += chunk
-            if len(raw) > MAX_BODY:
-                raise BadRequest(f"the request is larger than {MAX_BODY} bytes")
-        return dict(parse_qsl(raw.decode("utf-8", "replace"), keep_blank_values=True))
-
-    async def home(request: Request) -> Response:
+    async def home(self, request: Request) -> Response:
         return RedirectResponse("/files", 303)
 
-    async def no_icon(request: Request) -> Response:
+    async def no_icon(self, request: Request) -> Response:
         return Response(status_code=204)
 
+
+def routes(state: State) -> list[Route]:
+    """The application's routes, bound to `state`."""
+    h = _Handlers(state)
     return [
-        Route("/", guarded(home)),
-        Route("/files", guarded(index)),
-        Route("/favicon.ico", no_icon),
-        Route("/case", guarded(case)),
-        Route("/new", guarded(new)),
-        Route("/api/analyse", guarded(analyse), methods=["POST"]),
-        Route("/api/item", guarded(item), methods=["POST"]),
-        Route("/api/whatif", guarded(what_if), methods=["POST"]),
-        Route("/api/save", guarded(save), methods=["POST"]),
-        Route("/draft", guarded(draft), methods=["POST"]),
+        Route("/", _guarded(h.home)),
+        Route("/files", _guarded(h.index)),
+        Route("/favicon.ico", h.no_icon),
+        Route("/case", _guarded(h.case)),
+        Route("/new", _guarded(h.new)),
+        Route("/api/analyse", _guarded(h.analyse), methods=["POST"]),
+        Route("/api/item", _guarded(h.item), methods=["POST"]),
+        Route("/api/whatif", _guarded(h.what_if), methods=["POST"]),
+        Route("/api/save", _guarded(h.save), methods=["POST"]),
+        Route("/draft", _guarded(h.draft), methods=["POST"]),
     ]
 
 
