@@ -75,7 +75,7 @@ def test_the_token_becomes_a_cookie_and_leaves_the_address(client: TestClient) -
     page = client.get("/files")
     assert page.status_code == 200
     assert REFERENCE.name in page.text
-    assert page.headers["referrer-policy"] == "no-referrer"  # the address never travels on
+    assert page.headers["referrer-policy"] == "same-origin"  # the address never travels elsewhere
     assert "default-src 'none'" in page.headers["content-security-policy"]
 
 

@@ -135,6 +135,7 @@
     const file = document.getElementById("file-name").value.trim();
     if (!file) { say("Give the file a name first (for example new-case.yaml).", "error"); return; }
     if (!/\.ya?ml$/.test(file)) document.getElementById("file-name").value = file + ".yaml";
+    say("Saving…", "");
     const response = await post("/api/save", body({ replace: replace }));
     let answer;
     try { answer = await response.json(); } catch (e) { say("The server could not save: " + response.status, "error"); return; }
