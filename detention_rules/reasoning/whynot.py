@@ -119,9 +119,10 @@ def near_misses(
     return out
 
 
-def questions(book: Rulebook, facts: Facts) -> list[Question]:
-    """Unknown facts that rules toward unestablished categories wait on, most consequential first."""
-    misses = near_misses(book, facts)
+def questions(book: Rulebook, facts: Facts, misses: Mapping[str, list[NearMiss]] | None = None) -> list[Question]:
+    """Unknown facts that rules toward unestablished categories wait on, most consequential first.
+    `misses`: `near_misses(book, facts)` when the caller already has it (not computed twice)."""
+    misses = near_misses(book, facts) if misses is None else misses
     asked: dict[str, set[str]] = {}
     for category_misses in misses.values():
         for miss in category_misses:

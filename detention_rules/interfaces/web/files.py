@@ -45,6 +45,7 @@ class Folder:
 
     def __init__(self, root: Path):
         self.root = Path(os.path.realpath(root))
+        self._last: tuple[tuple[str, int, int, int], str, dict[str, Any]] | None = None
 
     def names(self) -> list[str]:
         """The case files in the folder, as names relative to it."""
@@ -75,10 +76,25 @@ class Folder:
         return source.read_text(self.path(name))
 
     def read(self, name: str) -> tuple[str, dict[str, Any]]:
-        """The file's text and data; a file that does not parse raises InputError with its line."""
-        text = self.text(name)
+        """The file's text and data; a file that does not parse raises InputError with its line.
+
+        The last file read is kept while its size and time of change stay the same: the page asks for
+        the file it was opened from with every change of a fact. Callers must not change the data.
+        """
+        path = self.path(name)
+        try:
+            info = path.stat()
+            key = (str(path), info.st_size, info.st_mtime_ns, info.st_ino)
+        except OSError:
+            key = None
+        if key is not None and self._last is not None and self._last[0] == key:
+            return self._last[1], self._last[2]
+        text = source.read_text(path)
         data = source.parse(text, name).data
-        return text, data if isinstance(data, dict) else {}
+        data = data if isinstance(data, dict) else {}
+        if key is not None:
+            self._last = (key, text, data)
+        return text, data
 
     def save(self, name: str, data: dict[str, Any], *, replace: bool) -> str:
         """Write `data` to the file, keeping its comments and order; the text written is returned.

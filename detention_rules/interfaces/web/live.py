@@ -75,7 +75,8 @@ def view(book: Rulebook, name: str, data: dict[str, Any]) -> tuple[View, pipelin
             if c in found:
                 shown = [m for m in shown if m.status is None]  # what an answer could still add
             categories.append(CategoryView(c, titles[c], found.get(c), shown[:CLOSEST]))
-        persons.append(PersonView(one.detainee, categories, questions(book, one.facts)[:QUESTIONS]))
+        open_ones = {c: m for c, m in misses.items() if c not in found}
+        persons.append(PersonView(one.detainee, categories, questions(book, one.facts, open_ones)[:QUESTIONS]))
     return View(result.problems, persons), result
 
 
