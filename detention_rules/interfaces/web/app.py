@@ -34,7 +34,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from detention_rules.errors import UsageError
 from detention_rules.interfaces.web import routes
 from detention_rules.interfaces.web.files import Folder
-from detention_rules.law import rulebook
+from detention_rules.reasoning import runnable
 
 STATIC = Path(__file__).parent / "static"
 SAFE_METHODS = frozenset({"GET", "HEAD"})
@@ -116,7 +116,7 @@ def _secured(response: Response) -> Response:
 
 def create_app(folder: Path, token: str, hosts: Iterable[str], port: int = 0) -> ASGIApp:
     """The application over `folder`, answering only to `hosts` (`127.0.0.1:8000`) with `token`."""
-    state = routes.State(Folder(folder), rulebook.load())
+    state = routes.State(Folder(folder), runnable.load())
     app = Starlette(
         routes=[*routes.routes(state), Mount("/static", StaticFiles(directory=STATIC), name="static")],
         exception_handlers={Exception: _internal_error},

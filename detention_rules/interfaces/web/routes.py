@@ -15,11 +15,11 @@ from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Re
 from starlette.routing import Route
 
 from detention_rules.errors import InputError, UsageError, WgadError
+from detention_rules.escaping import printable
 from detention_rules.input import source
 from detention_rules.interfaces.web import form, live
 from detention_rules.interfaces.web.files import Exists, Folder, Invalid
 from detention_rules.law.rulebook import Rulebook
-from detention_rules.output.escaping import printable
 from detention_rules.reasoning.questions import in_words
 
 #: Largest request body: a form's state is a little larger than its file, which the CLI caps.
