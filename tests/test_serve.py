@@ -12,6 +12,8 @@ import copy
 import json
 import re
 import shutil
+import subprocess
+import sys
 import warnings
 from html.parser import HTMLParser
 from pathlib import Path
@@ -23,7 +25,7 @@ from detention_rules.input import source
 from detention_rules.input.validate import validate
 from detention_rules.interfaces.web.app import create_app
 
-from .conftest import CASES, REFERENCE, wgad
+from .conftest import CASES, REFERENCE, ROOT, wgad
 
 # Starlette 1.x prefers httpx2 for its test client and warns about httpx, which older Starlette needs;
 # older Starlette's test client uses an alias the newest anyio deprecates. Neither is this project's code.
@@ -320,3 +322,54 @@ def test_the_form_round_trip_loses_no_fact(folder: Path, name: str) -> None:
     assert case is not None and not [p for p in problems if p.level == "error"]
     unchanged = [line for line in before_text.splitlines() if not re.search(r"iccpr_party|^state:", line)]
     assert all(line in after_text.splitlines() for line in unchanged)  # every other line kept as written
+
+
+# --- the form is the model's --------------------------------------------------------------
+
+
+def test_every_field_of_the_model_is_in_the_form(client: TestClient) -> None:
+    """The form is generated from `field_types`: a field added to the model appears with no page code."""
+    from detention_rules.input.case import field_types
+
+    page = client.get("/new").text
+    shown = set(re.findall(r'data-field="([^"]+)"', page))
+    assert {p for p in field_types() if "[]" not in p} <= shown
+    for name in ("detention", "conduct"):  # a list's fields appear with each item added
+        item = _post(client, "/api/item", {"list": name, "key": 1}).text
+        fields = {p.removeprefix(f"{name}[].") for p in field_types() if p.startswith(f"{name}[].")}
+        assert set(re.findall(r'data-field="([^"]+)"', item)) == fields
+
+
+# --- the command ------------------------------------------------------------------------
+
+
+def test_other_commands_do_not_load_the_web_stack() -> None:
+    """Starlette, uvicorn and jinja2 are imported by `wgad serve` only (start-up time of every other command)."""
+    code = (
+        "import sys; from detention_rules.interfaces import cli; "
+        "print(sorted(m for m in ('starlette', 'uvicorn', 'jinja2') if m in sys.modules))"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
+    assert proc.stdout.strip() == "[]"
+
+
+def test_serve_warns_when_listening_beyond_this_machine(folder: Path) -> None:
+    with subprocess.Popen(
+        [sys.executable, "-m", "detention_rules", "serve", str(folder), "--host", "0.0.0.0"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+    ) as proc:
+        assert proc.stdout is not None and proc.stderr is not None
+        printed = proc.stdout.readline() + proc.stdout.readline()
+        proc.terminate()
+        warning = proc.stderr.read()
+        proc.wait(timeout=30)
+    assert re.search(r"http://127\.0\.0\.1:\d+/\?token=", printed)
+    assert "warning: listening at 0.0.0.0" in warning
+
+
+def test_serve_refuses_what_is_not_a_folder(folder: Path) -> None:
+    proc = wgad("serve", str(folder / "nothing-here"))
+    assert proc.returncode == 2 and "not a folder" in proc.stderr and "Traceback" not in proc.stderr
