@@ -373,3 +373,30 @@ def test_serve_warns_when_listening_beyond_this_machine(folder: Path) -> None:
 def test_serve_refuses_what_is_not_a_folder(folder: Path) -> None:
     proc = wgad("serve", str(folder / "nothing-here"))
     assert proc.returncode == 2 and "not a folder" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_detainees_can_be_added_and_removed(client: TestClient, folder: Path) -> None:
+    """A file naming several detainees: one removed and one added by the form; the others' own facts kept."""
+    name = "namazi-iran-2017.yaml"
+    before = source.parse((folder / name).read_text(encoding="utf-8"), name).data
+    assert len(before["detainees"]) >= 2
+    state = _state_of_page(client.get("/case", params={"file": name}).text)
+    kept = state["lists"]["detainees"][1:]
+    added = {
+        "origin": -1,
+        "fields": {
+            "person.name": {"value": "C. D.", "ref": "", "contested": False},
+            "person.age": {"value": "51", "ref": "para 9", "contested": False},
+        },
+    }
+    state["lists"]["detainees"] = [*kept, added]
+    analysed = _post(client, "/api/analyse", {"source": name, "state": state}).text
+    assert "C. D." in analysed  # the new person's own findings
+    answer = _post(client, "/api/save", {"source": name, "file": name, "state": state, "replace": True}).json()
+    assert answer["ok"], answer
+    after = source.parse((folder / name).read_text(encoding="utf-8"), name).data
+    assert after["detainees"] == [
+        *before["detainees"][1:],
+        {"person": {"name": "C. D.", "age": {"value": 51, "ref": "para 9"}}},
+    ]
+    assert {k: v for k, v in after.items() if k != "detainees"} == {k: v for k, v in before.items() if k != "detainees"}

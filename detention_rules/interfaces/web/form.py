@@ -27,6 +27,7 @@ from detention_rules.reasoning.questions import QUESTIONS
 #: The questionnaire's order; sections the model adds later come after these, in model order.
 ORDER = (
     "person",
+    "detainees",
     "state",
     "arrest",
     "detention",
@@ -43,6 +44,7 @@ ABOUT = ("title", "source", "expected", "notes")
 TITLES = {
     "about": "About this case file",
     "person": "The person",
+    "detainees": "Several detainees: each one's own facts",
     "state": "The State",
     "arrest": "The arrest",
     "detention": "Detention periods",
@@ -54,7 +56,10 @@ TITLES = {
     "government": "The Government's reply",
     "submission": "The communication",
 }
-ITEM_TITLES = {"detention": "Period", "conduct": "Conduct"}
+ITEM_TITLES = {"detention": "Period", "conduct": "Conduct", "detainees": "Detainee"}
+#: A detainee's own facts the form shows: those of the person. The rest of a detainee's own sections
+#: (arrest, periods...) are kept as the file writes them.
+DETAINEES = "detainees"
 #: Most items a list may have in the form (a real case has a handful).
 MAX_ITEMS = 500
 #: Text fields shown as a box of several lines.
@@ -134,6 +139,11 @@ def sections() -> tuple[Section, ...]:
         grouped.setdefault(group, []).append(
             Field(path, shown, ftype.kind, tuple(ftype.choices), _label(path), path not in plain)
         )
+    if "person" in grouped and DETAINEES not in grouped:  # field_types reads detainees at the shared paths
+        grouped[DETAINEES] = [
+            Field(f"{DETAINEES}[].{f.path}", f.path, f.kind, f.choices, f.label, f.fact) for f in grouped["person"]
+        ]
+        listed.add(DETAINEES)
     names = ["about", *[n for n in ORDER if n in grouped], *[n for n in grouped if n not in ORDER and n != "about"]]
     return tuple(
         Section(
