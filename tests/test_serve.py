@@ -400,3 +400,18 @@ def test_detainees_can_be_added_and_removed(client: TestClient, folder: Path) ->
         {"person": {"name": "C. D.", "age": {"value": 51, "ref": "para 9"}}},
     ]
     assert {k: v for k, v in after.items() if k != "detainees"} == {k: v for k, v in before.items() if k != "detainees"}
+
+
+def test_an_internal_error_shows_no_traceback(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from detention_rules.interfaces.web import live
+
+    def broken(*args: Any, **kwargs: Any) -> Any:
+        raise RuntimeError("secret case data in a traceback")
+
+    monkeypatch.setattr(live, "view", broken)
+    client = TestClient(create_app(folder, TOKEN, {HOST}, 8000), base_url=ORIGIN, raise_server_exceptions=False)
+    client.get(f"/files?token={TOKEN}")
+    response = _post(client, "/api/analyse", {"state": {}})
+    assert response.status_code == 500
+    assert "secret" not in response.text and "Traceback" not in response.text
+    assert "internal error" in response.text
