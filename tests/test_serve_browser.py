@@ -186,6 +186,12 @@ def test_the_drafters_workflow_in_a_browser(browser_path: str, served: tuple[str
         draft = Path(download.value.path()).read_text(encoding="utf-8")
         assert download.value.suggested_filename == "new-client-draft.html"
         assert re.search(r'<section id="category-I" data-established="true"', draft)
+        #    A case with an error gets no draft, and the page (with the drafter's work) stays.
+        page.locator('.field[data-field="arrest.date"] input[data-part=value]').fill("17 April 2020")
+        page.click('button.download[data-format="markdown"]')
+        page.wait_for_selector("#status.error", timeout=15_000)
+        assert "No draft" in page.inner_text("#status")
+        assert page.locator('.field[data-field="arrest.date"] input[data-part=value]').input_value() == "17 April 2020"
         draft_page = tmp_path / "draft.html"
         draft_page.write_text(draft, encoding="utf-8")
         page.goto(draft_page.as_uri())

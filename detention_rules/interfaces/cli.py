@@ -364,7 +364,7 @@ def serve(
     port: Annotated[int, typer.Option("--port", metavar="PORT", help="The port (default: a free one).")] = 0,
     open_browser: Annotated[bool, typer.Option("--open", help="Open the address in the browser.")] = False,
 ) -> None:
-    """Work on the folder's cases in a browser, on this machine: a form, live findings, save, draft."""
+    """Work on the folder's case files in a browser, on this machine only."""
     from detention_rules.interfaces.web.app import serve as run
 
     run(folder, host=host, port=port, open_browser=open_browser)

@@ -262,6 +262,6 @@ def _value_at(data: Any, path: str) -> Any:
 
 
 def _problem_page(request: Request, messages: list[str], status: int) -> Response:
-    if request.url.path.startswith("/api/"):
+    if request.url.path.startswith("/api/") or request.url.path == "/draft":  # asked by the page's script
         return HTMLResponse(ENV.get_template("problems.html").render(messages=messages), status)
     return HTMLResponse(ENV.get_template("error.html").render(messages=messages), status)

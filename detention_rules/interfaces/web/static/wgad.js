@@ -157,14 +157,25 @@
     say("Saved " + answer.file + ".", "ok");
   }
 
-  function download(format) {
-    const d = document.getElementById("download");
+  async function download(format) {
     const b = body();
-    d.elements.format.value = format;
-    d.elements.source.value = b.source;
-    d.elements.file.value = b.file;
-    d.elements.state.value = JSON.stringify(b.state);
-    d.submit();
+    const data = new URLSearchParams({ format: format, source: b.source, file: b.file, state: JSON.stringify(b.state) });
+    say("Preparing the draft…", "");
+    const response = await fetch("/draft", { method: "POST", body: data, credentials: "same-origin" });
+    if (!response.ok) {
+      const text = new DOMParser().parseFromString(await response.text(), "text/html").body.textContent;
+      say("No draft: " + text.trim(), "error");
+      return;
+    }
+    const named = /filename="([^"]+)"/.exec(response.headers.get("content-disposition") || "");
+    const link = document.createElement("a");
+    link.href = URL.createObjectURL(await response.blob());
+    link.download = named ? decodeURIComponent(named[1]) : "draft";
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(link.href), 10000);
+    say("Draft downloaded.", "ok");
   }
 
   form.addEventListener("input", changed);
