@@ -148,8 +148,16 @@ def test_the_drafters_workflow_in_a_browser(browser_path: str, served: tuple[str
         page.screenshot(path=str(shots / "serve-3-what-if.png"))
 
         # 4. A new case from nothing, by the form alone, to category I established; saved.
+        leaving: list[str] = []  # the reference case has unsaved changes: the browser asks before leaving
+
+        def leave(dialog) -> None:  # type: ignore[no-untyped-def]
+            leaving.append(dialog.type)
+            dialog.accept()
+
+        page.once("dialog", leave)
         page.click("header >> text=New case")
         page.wait_for_selector("#reasoning .category")
+        assert leaving == ["beforeunload"]
         assert _statuses(page)["I"] == "not-established"
         page.fill("#file-name", "new-client.yaml")
         page.locator('.field[data-field="person.name"] input[data-part=value]').fill("A. B.")

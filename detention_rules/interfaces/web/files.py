@@ -71,10 +71,6 @@ class Folder:
             raise Refused(f"{name}: leads outside the served folder")
         return path
 
-    def text(self, name: str) -> str:
-        """The file's text, read with the CLI's size limit (InputError says why it cannot be)."""
-        return source.read_text(self.path(name))
-
     def read(self, name: str) -> tuple[str, dict[str, Any]]:
         """The file's text and data; a file that does not parse raises InputError with its line.
 

@@ -60,8 +60,6 @@ ITEM_TITLES = {"detention": "Period", "conduct": "Conduct", "detainees": "Detain
 #: A detainee's own facts the form shows: those of the person. The rest of a detainee's own sections
 #: (arrest, periods...) are kept as the file writes them.
 DETAINEES = "detainees"
-#: Most items a list may have in the form (a real case has a handful).
-MAX_ITEMS = 500
 #: Text fields shown as a box of several lines.
 LONG_TEXT = frozenset({"notes", "note", "description", "known_gap"})
 
@@ -284,7 +282,7 @@ def to_data(state: dict[str, Any], base: dict[str, Any] | None) -> dict[str, Any
                 continue
             old_items = base.get(section.name) if isinstance(base.get(section.name), list) else []
             new_items = []
-            for item in items[:MAX_ITEMS]:
+            for item in items:  # as many as the request's size allows (routes.MAX_BODY)
                 if not isinstance(item, dict):
                     continue
                 origin = item.get("origin")

@@ -6,7 +6,7 @@
   if (!form) return;
   const panel = document.getElementById("reasoning");
   const status = document.getElementById("status");
-  let timer = null, asked = 0, key = 1000;
+  let timer = null, asked = 0, key = 1000, dirty = false;
 
   function readField(div) {
     const kind = div.dataset.kind;
@@ -66,6 +66,7 @@
   }
 
   function changed() {
+    dirty = true;
     clearTimeout(timer);
     timer = setTimeout(analyse, 150);
   }
@@ -154,6 +155,7 @@
       sec.querySelectorAll(".item").forEach((item, i) => { item.dataset.origin = String(i); });
     });
     history.replaceState(null, "", answer.url);
+    dirty = false;
     say("Saved " + answer.file + ".", "ok");
   }
 
@@ -178,6 +180,9 @@
     say("Draft downloaded.", "ok");
   }
 
+  window.addEventListener("beforeunload", (event) => {
+    if (dirty) { event.preventDefault(); event.returnValue = ""; }  // unsaved facts: the browser asks first
+  });
   form.addEventListener("input", changed);
   form.addEventListener("change", changed);
   document.addEventListener("click", (event) => {
