@@ -245,8 +245,8 @@ class _FormReader(HTMLParser):
             self.select = True
         elif tag == "textarea":
             self.textarea = ""
-        elif part == "contested":
-            self.field["contested"] = "checked" in a
+        elif part in ("contested", "none"):
+            self.field[part] = "checked" in a
         elif kind == "radio":
             if "checked" in a:
                 self.field["value"] = a["value"]

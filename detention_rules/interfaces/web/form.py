@@ -188,7 +188,10 @@ def shown(field: Field, value: Any) -> Any:
 def field_state(field: Field, node: Any) -> dict[str, Any]:
     """What the browser shows, and sends back, for one field of `node` (a section or an item)."""
     value, ref, contested = parts(_get(node, field.name))
-    return {"value": shown(field, value), "ref": ref, "contested": contested}
+    out = {"value": shown(field, value), "ref": ref, "contested": contested}
+    if field.kind == "list":
+        out["none"] = value == []  # "none of these", which no ticked box can say: unknown is not none
+    return out
 
 
 def read(field: Field, raw: Any) -> Any:
@@ -226,6 +229,8 @@ def _apply(field: Field, node: dict[str, Any], entry: Any) -> None:
     if not isinstance(entry, dict):
         return
     new = read(field, entry.get("value"))
+    if new is None and field.kind == "list" and entry.get("none") is True:
+        new = []
     ref = str(entry.get("ref") or "").strip()
     contested = entry.get("contested") is True
     *where, last = field.name.split(".")
@@ -294,7 +299,7 @@ def to_data(state: dict[str, Any], base: dict[str, Any] | None) -> dict[str, Any
                 new_items.append(_prune(node, old_items[origin] if known else None))
             if new_items:
                 data[section.name] = new_items
-            elif section.name in data:
+            elif old_items:  # every item removed; a list the file wrote empty stays as written
                 del data[section.name]
             continue
         for field in section.fields:

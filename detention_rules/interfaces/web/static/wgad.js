@@ -23,7 +23,10 @@
     }
     const ref = div.querySelector('[data-part="ref"]');
     const contested = div.querySelector('[data-part="contested"]');
-    return { value: value, ref: ref ? ref.value : "", contested: contested ? contested.checked : false };
+    const none = div.querySelector('[data-part="none"]');
+    const out = { value: value, ref: ref ? ref.value : "", contested: contested ? contested.checked : false };
+    if (none) out.none = none.checked;
+    return out;
   }
 
   function readFields(root) {
