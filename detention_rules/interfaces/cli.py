@@ -340,6 +340,26 @@ def new(path: Annotated[Path, typer.Argument(metavar="FILE", help="The case file
     sys.stdout.write(f"wrote {printable(str(path))}\n")
 
 
+@app.command(cls=_Command)
+def serve(
+    folder: Annotated[
+        Path, typer.Argument(metavar="FOLDER", help="The folder of case files (default: the current folder).")
+    ] = Path("."),
+    host: Annotated[
+        str | None,
+        typer.Option(
+            "--host", metavar="HOST", help="Listen there instead of 127.0.0.1 (warns: others could reach it)."
+        ),
+    ] = None,
+    port: Annotated[int, typer.Option("--port", metavar="PORT", help="The port (default: a free one).")] = 0,
+    open_browser: Annotated[bool, typer.Option("--open", help="Open the address in the browser.")] = False,
+) -> None:
+    """Work on the folder's case files in a browser, on this machine only."""
+    from detention_rules.interfaces.web.app import serve as run
+
+    run(folder, host=host, port=port, open_browser=open_browser)
+
+
 def _show_version(value: bool) -> None:
     if value:
         sys.stdout.write(f"wgad (detention-rules) {__version__}\n")

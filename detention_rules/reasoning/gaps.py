@@ -7,12 +7,13 @@ establish or remove (`impact.py`) and worded by `questions.py`.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from detention_rules.law.rulebook import Rulebook
 from detention_rules.reasoning.facts import Facts
 from detention_rules.reasoning.impact import Impact
-from detention_rules.reasoning.near_misses import near_misses
+from detention_rules.reasoning.near_misses import NearMiss, near_misses
 from detention_rules.reasoning.questions import question
 
 
@@ -26,9 +27,10 @@ class Question:
     rules: tuple[str, ...]
 
 
-def questions(book: Rulebook, facts: Facts) -> list[Question]:
-    """Unknown facts that rules toward unestablished categories wait on, most consequential first."""
-    misses = near_misses(book, facts)
+def questions(book: Rulebook, facts: Facts, misses: Mapping[str, list[NearMiss]] | None = None) -> list[Question]:
+    """Unknown facts that rules toward unestablished categories wait on, most consequential first.
+    `misses`: `near_misses(book, facts)` when the caller already has it (not computed twice)."""
+    misses = near_misses(book, facts) if misses is None else misses
     asked: dict[str, set[str]] = {}
     for category_misses in misses.values():
         for miss in category_misses:

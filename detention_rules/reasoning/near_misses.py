@@ -86,13 +86,16 @@ def relevant_rules(book: Rulebook, conclusion: str) -> list[Rule]:
     return list(seen.values())
 
 
-def near_misses(book: Rulebook, facts: Facts, categories: tuple[str, ...] = CATEGORIES) -> dict[str, list[NearMiss]]:
+def near_misses(
+    book: Rulebook, facts: Facts, categories: tuple[str, ...] = CATEGORIES, *, established: bool = False
+) -> dict[str, list[NearMiss]]:
     """For each of `categories` not established, the rules toward it that did not fire, closest first
-    (unknown before defeated). The plain reading is computed once for all of them."""
+    (unknown before defeated). The plain reading is computed once for all of them. With `established`,
+    the established categories too: their rules that did not fire (what else an answer could add)."""
     status = reading.conclusions(book.rules, reduced(book, facts.doc))
     out: dict[str, list[NearMiss]] = {}
     for category in categories:
-        if status.get(f"category:{category}") is True:
+        if status.get(f"category:{category}") is True and not established:
             continue
         misses = []
         for rule in relevant_rules(book, f"category:{category}"):

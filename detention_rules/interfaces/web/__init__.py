@@ -1,0 +1,1 @@
+"""`wgad serve`: the drafter's workflow in a browser, on the drafter's own machine (loopback, a token)."""

@@ -1,0 +1,192 @@
+"""The web application and its guard, and `serve`, which runs it on a free port of the loopback.
+
+Every request passes the guard first. It answers only when the Host header names this
+server (a page elsewhere that rebinds a DNS name to 127.0.0.1 is refused), when a
+request that changes anything comes from this server's own page (Origin, against
+cross-site requests), and when it carries the token printed with the address (the
+first visit's `?token=` becomes a cookie). Responses forbid loading anything from
+elsewhere, framing, and sending the address (with its token) on as a referrer.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ipaddress
+import secrets
+import socket
+import sys
+import threading
+import webbrowser
+from collections.abc import Iterable
+from http.cookies import SimpleCookie
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qsl, urlencode
+
+from starlette.applications import Starlette
+from starlette.datastructures import Headers, MutableHeaders
+from starlette.requests import Request
+from starlette.responses import PlainTextResponse, RedirectResponse, Response
+from starlette.routing import Mount
+from starlette.staticfiles import StaticFiles
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from detention_rules.errors import UsageError
+from detention_rules.interfaces.web import routes
+from detention_rules.interfaces.web.files import Folder
+from detention_rules.reasoning import runnable
+
+STATIC = Path(__file__).parent / "static"
+SAFE_METHODS = frozenset({"GET", "HEAD"})
+SECURITY_HEADERS = {
+    "content-security-policy": "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
+    "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
+    "referrer-policy": "same-origin",  # never sent elsewhere; "no-referrer" makes form posts say Origin: null
+    "x-content-type-options": "nosniff",
+    "x-frame-options": "DENY",
+    "cache-control": "no-store",
+}
+REFUSED_HOST = "This server answers only at the address `wgad serve` printed."
+REFUSED_ORIGIN = "Refused: the request did not come from this server's own page."
+REFUSED_TOKEN = "Open the address `wgad serve` printed, with its token (?token=...)."
+
+
+class Guard:
+    """Host, Origin and token checks before anything else (see the module's docstring)."""
+
+    def __init__(self, app: ASGIApp, hosts: Iterable[str], token: str, cookie: str):
+        self.app = app
+        self.hosts = frozenset(h.lower() for h in hosts)
+        self.origins = frozenset(f"http://{h}" for h in self.hosts)
+        self.token = token
+        self.cookie = cookie
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        refusal = self._refusal(scope)
+        if isinstance(refusal, Response):
+            await _secured(refusal)(scope, receive, send)
+            return
+
+        async def send_secured(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                for name, value in SECURITY_HEADERS.items():
+                    headers[name] = value
+            await send(message)
+
+        await self.app(scope, receive, send_secured)
+
+    def _refusal(self, scope: Scope) -> Response | None:
+        headers = Headers(scope=scope)
+        if headers.get("host", "").lower() not in self.hosts:
+            return PlainTextResponse(REFUSED_HOST, 403)
+        origin = headers.get("origin")
+        if origin is not None and origin.lower() not in self.origins:
+            return PlainTextResponse(REFUSED_ORIGIN, 403)
+        if scope["method"] not in SAFE_METHODS and origin is None:
+            return PlainTextResponse(REFUSED_ORIGIN, 403)  # browsers send Origin on every such request
+        query = parse_qsl(scope.get("query_string", b"").decode("latin-1"), keep_blank_values=True)
+        given = dict(query).get("token")
+        if given is not None and secrets.compare_digest(given.encode(), self.token.encode()):
+            if scope["method"] not in SAFE_METHODS:
+                return None
+            rest = urlencode([(k, v) for k, v in query if k != "token"])
+            response = RedirectResponse(scope["path"] + (f"?{rest}" if rest else ""), 303)
+            response.set_cookie(self.cookie, self.token, httponly=True, samesite="strict", path="/")
+            return response
+        cookies = SimpleCookie()
+        try:
+            cookies.load(headers.get("cookie", ""))
+        except Exception:  # a malformed cookie header: no token
+            cookies = SimpleCookie()
+        held = cookies.get(self.cookie)
+        if held is not None and secrets.compare_digest(held.value.encode(), self.token.encode()):
+            return None
+        return PlainTextResponse(REFUSED_TOKEN, 403)
+
+
+def _secured(response: Response) -> Response:
+    for name, value in SECURITY_HEADERS.items():
+        response.headers[name] = value
+    return response
+
+
+def create_app(folder: Path, token: str, hosts: Iterable[str], port: int = 0) -> ASGIApp:
+    """The application over `folder`, answering only to `hosts` (`127.0.0.1:8000`) with `token`."""
+    state = routes.State(Folder(folder), runnable.load())
+    app = Starlette(
+        routes=[*routes.routes(state), Mount("/static", StaticFiles(directory=STATIC), name="static")],
+        exception_handlers={Exception: _internal_error},
+    )
+    return Guard(app, hosts, token, f"wgad_token_{port}")
+
+
+async def _internal_error(request: Request, exc: Exception) -> Response:
+    """No traceback reaches the page: it would show the case's data to whoever sees the screen."""
+    return PlainTextResponse(
+        f"wgad: internal error ({type(exc).__name__}); the terminal running wgad serve says more", 500
+    )
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def _hosts(host: str, port: int) -> set[str]:
+    """The Host headers this server answers to: the address it listens at, and loopback names."""
+    shown = f"[{host}]" if ":" in host else host
+    out = {f"{shown}:{port}", f"127.0.0.1:{port}", f"localhost:{port}", f"[::1]:{port}"}
+    if host in ("0.0.0.0", "::"):  # every address of this machine
+        out.add(f"{socket.gethostname()}:{port}")
+        with contextlib.suppress(OSError):
+            out |= {f"{info[4][0]}:{port}" for info in socket.getaddrinfo(socket.gethostname(), None)}
+    return out
+
+
+def listen(host: str, port: int) -> socket.socket:
+    """A listening socket at host:port (port 0: a free one)."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind((host, port))
+        sock.listen(64)
+    except OSError as exc:
+        sock.close()
+        raise UsageError(f"cannot listen at {host}:{port}: {exc.strerror or exc}") from None
+    return sock
+
+
+def serve(folder: Path, host: str | None = None, port: int = 0, open_browser: bool = False, out: Any = None) -> None:
+    """Serve `folder` until interrupted, printing the address with its token."""
+    import uvicorn
+
+    out = out or sys.stdout
+    if not folder.is_dir():
+        raise UsageError(f"{folder}: not a folder")
+    if host is not None and not _is_loopback(host):
+        sys.stderr.write(
+            f"wgad: warning: listening at {host}, not only on this machine: anyone who can reach it and has the "
+            "address with its token can read and change the case files of this folder\n"
+        )
+    host = host or "127.0.0.1"
+    sock = listen(host, port)
+    port = sock.getsockname()[1]
+    token = secrets.token_urlsafe(24)
+    shown = "127.0.0.1" if host in ("0.0.0.0", "::") else f"[{host}]" if ":" in host else host
+    url = f"http://{shown}:{port}/?token={token}"
+    app = create_app(folder, token, _hosts(host, port), port)
+    out.write(f"wgad serve: {folder} at\n  {url}\nOpen it in a browser on this machine; Ctrl+C stops.\n")
+    out.flush()
+    config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="off", server_header=False)
+    if open_browser:
+        threading.Timer(0.3, webbrowser.open, [url]).start()
+    uvicorn.Server(config).run(sockets=[sock])

@@ -1,0 +1,344 @@
+"""A case as a form, generated from the case model: a new field appears without new page code.
+
+The form's fields are `input.case.field_types()` in the questionnaire's order, each
+labelled with its plain question (`reasoning.questions`). What the browser sends back
+is a *state*: for each field its raw value (the text of an input, `yes` / `no` / `""`
+for a yes/no fact), its reference and whether the Government contests it; for each
+list (detention periods, conduct) its items in order, each remembering which item of
+the file it came from. `to_data` turns a state back into case data over the file's
+own data, so that what the form does not show (who asserts a fact, a note, several
+detainees' own sections) is kept, and a field the user did not change is left exactly
+as the file wrote it.
+"""
+
+from __future__ import annotations
+
+import copy
+import functools
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from detention_rules.input import source
+from detention_rules.input.case import field_types
+from detention_rules.input.validate import validate
+from detention_rules.reasoning.questions import QUESTIONS
+
+#: The questionnaire's order; sections the model adds later come after these, in model order.
+ORDER = (
+    "person",
+    "detainees",
+    "state",
+    "arrest",
+    "detention",
+    "conduct",
+    "emergency",
+    "trial",
+    "sentence",
+    "discrimination",
+    "government",
+    "submission",
+)
+#: About the file rather than the facts: shown first, folded.
+ABOUT = ("title", "source", "expected", "notes")
+TITLES = {
+    "about": "About this case file",
+    "person": "The person",
+    "detainees": "Several detainees: each one's own facts",
+    "state": "The State",
+    "arrest": "The arrest",
+    "detention": "Detention periods",
+    "conduct": "What the person did",
+    "emergency": "State of emergency",
+    "trial": "The trial",
+    "sentence": "The sentence",
+    "discrimination": "Discrimination",
+    "government": "The Government's reply",
+    "submission": "The communication",
+}
+ITEM_TITLES = {"detention": "Period", "conduct": "Conduct", "detainees": "Detainee"}
+#: A detainee's own facts the form shows: those of the person. The rest of a detainee's own sections
+#: (arrest, periods...) are kept as the file writes them.
+DETAINEES = "detainees"
+#: Text fields shown as a box of several lines.
+LONG_TEXT = frozenset({"notes", "note", "description", "known_gap"})
+
+_ITEM = re.compile(r"^([A-Za-z_]\w*)\[\]\.(.+)$")
+
+
+@dataclass(frozen=True)
+class Field:
+    """One field of the form."""
+
+    path: str  # as the model names it: `arrest.warrant_shown`, `detention[].kind`
+    name: str  # within its section or item: `warrant_shown`, `counsel.access_trial`
+    kind: str  # "bool", "number", "text", "enum", "list"
+    choices: tuple[str, ...]
+    label: str
+    fact: bool  # may carry a reference and "contested" (the file's `{value: ..., ref: ...}` form)
+
+    @property
+    def long(self) -> bool:
+        return self.name.rsplit(".", 1)[-1] in LONG_TEXT
+
+
+@dataclass(frozen=True)
+class Section:
+    """A part of the form: plain fields, or (`listed`) a list whose items each have the fields."""
+
+    name: str
+    title: str
+    fields: tuple[Field, ...]
+    listed: bool = False
+    item_title: str = ""
+
+
+def _label(path: str) -> str:
+    if path in QUESTIONS:
+        return QUESTIONS[path]
+    words = path.replace("[]", "").split(".")[1:] or [path]
+    return ": ".join(w.replace("_", " ") for w in words).capitalize()
+
+
+@functools.cache
+def _plain_paths() -> frozenset[str]:
+    """Fields the file must write plainly (a name, a note): those that refuse `{value: ..., ref: ...}`.
+
+    Asked of the validator once, so that the form offers a reference exactly where a file may hold one.
+    """
+    data: dict[str, Any] = {}
+    for path in field_types():
+        node = data
+        parts = path.split(".")
+        for part in parts[:-1]:
+            if part.endswith("[]"):
+                items = node.setdefault(part[:-2], [{}])
+                node = items[0]
+            else:
+                node = node.setdefault(part, {})
+        node[parts[-1]] = {"value": None, "ref": "probe"}
+    _, problems = validate(source.Document("<probe>", data))
+    return frozenset(re.sub(r"\[\d+\]", "[]", p.field) for p in problems if p.field)
+
+
+@functools.cache
+def sections() -> tuple[Section, ...]:
+    """The form's sections, in the questionnaire's order."""
+    plain = _plain_paths()
+    grouped: dict[str, list[Field]] = {}
+    listed: set[str] = set()
+    for path, ftype in field_types().items():
+        m = _ITEM.match(path)
+        top, name = (m.group(1), m.group(2)) if m else (path.split(".", 1)[0], path.partition(".")[2] or path)
+        if m:
+            listed.add(top)
+        group = "about" if top in ABOUT else top
+        shown = path if group == "about" else name
+        grouped.setdefault(group, []).append(
+            Field(path, shown, ftype.kind, tuple(ftype.choices), _label(path), path not in plain)
+        )
+    if "person" in grouped and DETAINEES not in grouped:  # field_types reads detainees at the shared paths
+        grouped[DETAINEES] = [
+            Field(f"{DETAINEES}[].{f.path}", f.path, f.kind, f.choices, f.label, f.fact) for f in grouped["person"]
+        ]
+        listed.add(DETAINEES)
+    names = ["about", *[n for n in ORDER if n in grouped], *[n for n in grouped if n not in ORDER and n != "about"]]
+    return tuple(
+        Section(
+            n,
+            TITLES.get(n, n.replace("_", " ").capitalize()),
+            tuple(grouped[n]),
+            n in listed,
+            ITEM_TITLES.get(n, "Item"),
+        )
+        for n in names
+        if n in grouped
+    )
+
+
+# --- between case data and the form --------------------------------------------------
+
+
+def _get(node: Any, dotted_name: str) -> Any:
+    for part in dotted_name.split("."):
+        if not isinstance(node, dict):
+            return None
+        node = node.get(part)
+    return node
+
+
+def parts(value: Any) -> tuple[Any, str, bool]:
+    """A fact as the file writes it -> (value, reference, contested)."""
+    if isinstance(value, dict):
+        return value.get("value"), str(value.get("ref") or ""), value.get("contested") is True
+    return value, "", False
+
+
+def shown(field: Field, value: Any) -> Any:
+    """A value as its input shows it: `yes` / `no` / `""`, a list of choices, the text of a number."""
+    if value is None:
+        return [] if field.kind == "list" else ""
+    if field.kind == "bool":
+        return {True: "yes", False: "no"}.get(value, str(value))
+    if field.kind == "list":
+        return [str(v) for v in value] if isinstance(value, list) else [str(value)]
+    return str(value)
+
+
+def field_state(field: Field, node: Any) -> dict[str, Any]:
+    """What the browser shows, and sends back, for one field of `node` (a section or an item)."""
+    value, ref, contested = parts(_get(node, field.name))
+    out = {"value": shown(field, value), "ref": ref, "contested": contested}
+    if field.kind == "list":
+        out["none"] = value == []  # "none of these", which no ticked box can say: unknown is not none
+    return out
+
+
+def read(field: Field, raw: Any) -> Any:
+    """The value an input's raw content stands for; None is unknown (never false)."""
+    if field.kind == "list":
+        items = raw if isinstance(raw, list) else str(raw or "").splitlines()
+        items = [str(i).strip() for i in items if str(i).strip()]
+        return items or None
+    text = str(raw if raw is not None else "").strip()
+    if text == "":
+        return None
+    if field.kind == "bool":
+        return {"yes": True, "no": False}.get(text, text)  # anything else: the validator names it
+    if field.kind == "number":
+        for convert in (int, float):
+            try:
+                return convert(text)
+            except ValueError:
+                continue
+    return text
+
+
+def _same(field: Field, new: Any, old: Any) -> bool:
+    if field.kind == "list" and not new and old == []:
+        return True  # the file's `[]` shows as no choice, which reads back as unknown
+    if field.kind == "list" and isinstance(new, list) and isinstance(old, list):
+        return sorted(map(str, new)) == sorted(map(str, old))
+    if field.kind == "text" and new is not None and old is not None:
+        return new == str(old).strip()
+    return new == old and type(new) is type(old)
+
+
+def _apply(field: Field, node: dict[str, Any], entry: Any) -> None:
+    """Set one field of `node` from its form entry, touching nothing the user left as it was."""
+    if not isinstance(entry, dict):
+        return
+    new = read(field, entry.get("value"))
+    if new is None and field.kind == "list" and entry.get("none") is True:
+        new = []
+    ref = str(entry.get("ref") or "").strip()
+    contested = entry.get("contested") is True
+    *where, last = field.name.split(".")
+    holder: Any = node
+    for part in where:
+        holder = holder.get(part) if isinstance(holder, dict) else None
+    current = holder.get(last) if isinstance(holder, dict) else None
+    old, old_ref, old_contested = parts(current)
+    if _same(field, new, old) and ref == old_ref and contested == old_contested:
+        return
+    if field.fact and (ref or contested or isinstance(current, dict)):
+        written: Any = dict(current) if isinstance(current, dict) else {}
+        written["value"] = new
+        for key, wanted, shown_value in (("ref", ref, ref), ("contested", contested, True)):
+            if wanted:
+                written[key] = shown_value
+            elif key in written and not (key == "contested" and written[key] is False):
+                del written[key]
+        if set(written) == {"value"}:
+            written = new
+    else:
+        written = new
+    if not isinstance(holder, dict):
+        holder = node
+        for part in where:
+            holder = holder.setdefault(part, {})
+    if written is None and last in holder and holder[last] is not None:
+        del holder[last]
+    elif written is not None:
+        holder[last] = written
+
+
+def _prune(node: Any, keep: Any) -> Any:
+    """Drop sections the form emptied; what the file itself wrote empty stays."""
+    if isinstance(node, dict):
+        for key in list(node):
+            child = node[key]
+            _prune(child, keep.get(key) if isinstance(keep, dict) else None)
+            if isinstance(child, dict) and not child and not (isinstance(keep, dict) and key in keep):
+                del node[key]
+    return node
+
+
+def _mapping(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def _item_at(items: list[Any], index: Any) -> dict[str, Any] | None:
+    """The file's item a form's item was opened from, when it names one that exists."""
+    if isinstance(index, int) and 0 <= index < len(items) and isinstance(items[index], dict):
+        return items[index]
+    return None
+
+
+def to_data(state: dict[str, Any], base: dict[str, Any] | None) -> dict[str, Any]:
+    """Case data from a form's state, over `base` (the file's data, or {} for a new case)."""
+    base = base if isinstance(base, dict) else {}
+    data = copy.deepcopy(base)
+    fields: dict[str, Any] = _mapping(state.get("fields"))
+    lists: dict[str, Any] = _mapping(state.get("lists"))
+    for section in sections():
+        if section.listed:
+            items = lists.get(section.name)
+            if not isinstance(items, list):
+                continue
+            old = base.get(section.name)
+            old_items: list[Any] = old if isinstance(old, list) else []
+            new_items = []
+            for item in items:  # as many as the request's size allows (routes.MAX_BODY)
+                if not isinstance(item, dict):
+                    continue
+                original = _item_at(old_items, item.get("origin"))
+                node = copy.deepcopy(original) if original is not None else {}
+                entries = _mapping(item.get("fields"))
+                for field in section.fields:
+                    _apply(field, node, entries.get(field.name))
+                new_items.append(_prune(node, original))
+            if new_items:
+                data[section.name] = new_items
+            elif old_items:  # every item removed; a list the file wrote empty stays as written
+                del data[section.name]
+            continue
+        for field in section.fields:
+            target = data if section.name == "about" else data.setdefault(section.name, {})
+            if section.name != "about" and not isinstance(target, dict):
+                continue  # the file wrote something else there: the validator says so, the form keeps it
+            _apply(field, target, fields.get(field.path))
+    return _prune(data, base)
+
+
+def state_of(data: Any) -> dict[str, Any]:
+    """The form's state for case data: what the browser would send back untouched."""
+    data = data if isinstance(data, dict) else {}
+    fields: dict[str, Any] = {}
+    lists: dict[str, Any] = {}
+    for section in sections():
+        if section.listed:
+            items = data.get(section.name)
+            items = items if isinstance(items, list) else []
+            lists[section.name] = [
+                {
+                    "origin": i,
+                    "fields": {f.name: field_state(f, item if isinstance(item, dict) else {}) for f in section.fields},
+                }
+                for i, item in enumerate(items)
+            ]
+            continue
+        node = data if section.name == "about" else data.get(section.name)
+        for f in section.fields:
+            fields[f.path] = field_state(f, node if isinstance(node, dict) else {})
+    return {"fields": fields, "lists": lists}

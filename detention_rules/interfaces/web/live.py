@@ -1,0 +1,133 @@
+"""The reasoning shown beside the form: the pipeline's results for the form's data, as the page needs them.
+
+Nothing is decided here: `pipeline.run` analyses, `near_misses` finds the closest rules,
+`gaps` the questions (ranked by `impact`), `whatif` applies a change and compares, and
+`output.draft` builds the draft. This module only gathers their answers for one view.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from detention_rules import pipeline
+from detention_rules.errors import Problem, UsageError
+from detention_rules.input import source
+from detention_rules.input.case import CATEGORIES
+from detention_rules.law import outcomes
+from detention_rules.law.rulebook import Rulebook
+from detention_rules.reasoning import whatif
+from detention_rules.reasoning.derivation import Finding
+from detention_rules.reasoning.gaps import Question, questions
+from detention_rules.reasoning.near_misses import NearMiss, near_misses
+
+#: Closest rules shown per category, and next questions shown.
+CLOSEST = 3
+QUESTIONS = 8
+
+
+@dataclass
+class CategoryView:
+    category: str
+    title: str
+    finding: Finding | None
+    misses: list[NearMiss] = field(default_factory=list)  # not established: the closest; else the open ones
+
+
+@dataclass
+class PersonView:
+    label: str
+    categories: list[CategoryView]
+    questions: list[Question]
+
+
+@dataclass
+class View:
+    problems: list[Problem]
+    persons: list[PersonView]
+
+
+@dataclass
+class WhatIf:
+    """One alternative answer to a fact, and what it would change."""
+
+    value: Any
+    changes: list[whatif.Change]
+
+
+def document(name: str, data: dict[str, Any]) -> source.Document:
+    """The form's data as a document the pipeline reads (positions unknown: the file is not written yet)."""
+    return source.Document(name, data)
+
+
+def view(book: Rulebook, name: str, data: dict[str, Any]) -> tuple[View, pipeline.CaseResult]:
+    """Everything the reasoning panel shows for `data`, and the result it came from."""
+    result = pipeline.run(document(name, data), book)
+    titles = outcomes.load().titles
+    persons = []
+    for one in result.each():
+        if one.analysis is None or one.facts is None:
+            continue
+        found = {f.category: f for f in one.analysis.findings}
+        misses = near_misses(book, one.facts, established=True)
+        categories = []
+        for c in CATEGORIES:
+            shown = misses.get(c, [])
+            if c in found:
+                shown = [m for m in shown if m.status is None]  # what an answer could still add
+            categories.append(CategoryView(c, titles[c], found.get(c), shown[:CLOSEST]))
+        open_ones = {c: m for c, m in misses.items() if c not in found}
+        persons.append(PersonView(one.detainee, categories, questions(book, one.facts, open_ones)[:QUESTIONS]))
+    return View(result.problems, persons), result
+
+
+def alternatives(kind: str, choices: tuple[str, ...], current: Any) -> list[Any]:
+    """The answers a what-if tries for a fact: each other yes/no or choice, and unknown."""
+    if kind == "bool":
+        options: list[Any] = [True, False]
+    elif kind == "enum":
+        options = list(choices)
+    else:
+        options = []
+    out = [v for v in options if v != current or type(v) is not type(current)]
+    if current is not None:
+        out.append(None)
+    return out
+
+
+def what_if(
+    book: Rulebook, name: str, data: dict[str, Any], path: str, values: list[Any]
+) -> tuple[pipeline.CaseResult, list[WhatIf]]:
+    """For each of `values` at `path`: the findings that appear or disappear."""
+    doc = document(name, data)
+    before = pipeline.run(doc, book)
+    if not before.valid:
+        return before, []
+    steps = whatif.path_steps(path, path)
+    out = []
+    for value in values:
+        try:
+            changed = whatif.apply(doc, [(path, steps, value)])
+        except UsageError:
+            continue
+        out.append(WhatIf(value, whatif.compare(before, pipeline.run(changed, book))))
+    return before, out
+
+
+def draft(book: Rulebook, result: pipeline.CaseResult, fmt: str) -> str | bytes:
+    """The draft of an analysed case, in `fmt` ("html", "markdown" or "docx", which is bytes)."""
+    from detention_rules.output.draft import build
+
+    person = result.each()[0]
+    if person.facts is None or person.analysis is None:
+        raise UsageError("the case has errors: fix them to get a draft")
+    the_draft = build(person, questions(book, person.facts))
+    if fmt == "docx":
+        from detention_rules.output.draft_docx import render_bytes
+
+        return render_bytes(the_draft)
+    if fmt == "html":
+        from detention_rules.output.draft_html import render
+    else:
+        from detention_rules.output.draft_markdown import render
+    return render(the_draft)

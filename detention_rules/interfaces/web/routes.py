@@ -1,0 +1,273 @@
+"""The pages and the requests the page makes: files, the form, the reasoning, what-if, save, draft."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qsl, quote
+
+import jinja2
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from starlette.routing import Route
+
+from detention_rules.errors import InputError, UsageError, WgadError
+from detention_rules.escaping import printable
+from detention_rules.input import source
+from detention_rules.interfaces.web import form, live
+from detention_rules.interfaces.web.files import Exists, Folder, Invalid
+from detention_rules.law.rulebook import Rulebook
+from detention_rules.reasoning.questions import in_words
+
+#: Largest request body: a form's state is a little larger than its file, which the CLI caps.
+MAX_BODY = 4 * source.MAX_BYTES
+_ITEM_PATH = re.compile(r"^([A-Za-z_]\w*)\[(\d+)\]\.(.+)$")
+DRAFT_FORMATS = {
+    "docx": ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", ".docx"),
+    "html": ("text/html", ".html"),
+    "markdown": ("text/markdown", ".md"),
+}
+
+
+@dataclass
+class State:
+    """What every request shares: the folder and the rulebook (loaded once)."""
+
+    folder: Folder
+    book: Rulebook
+
+
+class BadRequest(UsageError):
+    """A request the page itself never makes."""
+
+
+def _shown_value(value: Any) -> str:
+    """A fact's value as the page says it: yes / no, a list joined."""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, list):
+        return ", ".join(map(str, value))
+    return str(value)
+
+
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
+        autoescape=True,  # every case text is escaped: a fact saying <script> shows as text
+        undefined=jinja2.StrictUndefined,
+    )
+    env.filters["p"] = lambda v: printable(str(v))  # nothing hidden in the reasoning (escaping.printable)
+    env.filters["words"] = in_words
+    env.globals["shown_value"] = _shown_value
+    return env
+
+
+ENV = _environment()
+
+
+def _page(template: str, **context: Any) -> HTMLResponse:
+    """A page or a fragment of one, rendered with every value escaped."""
+    return HTMLResponse(ENV.get_template(template).render(**context))
+
+
+async def _json(request: Request) -> dict[str, Any]:
+    body = b""
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > MAX_BODY:
+            raise BadRequest(f"the request is larger than {MAX_BODY} bytes")
+    try:
+        data = json.loads(body)
+    except (ValueError, RecursionError):
+        raise BadRequest("the request is not JSON") from None
+    if not isinstance(data, dict):
+        raise BadRequest("the request is not a JSON object")
+    return data
+
+
+def _base(state: State, name: Any) -> dict[str, Any]:
+    """The data of the file the form was opened from ({} for a new case)."""
+    if not name:
+        return {}
+    return state.folder.read(name)[1]
+
+
+def _data(state: State, body: dict[str, Any]) -> dict[str, Any]:
+    given = body.get("state")
+    return form.to_data(given if isinstance(given, dict) else {}, _base(state, body.get("source")))
+
+
+def _label(body: dict[str, Any]) -> str:
+    name = body.get("file") or body.get("source")
+    return name if isinstance(name, str) and name else "new case"
+
+
+def _guarded(handler: Any) -> Any:
+    """A handler whose known errors become a message on the page, never a traceback."""
+
+    async def endpoint(request: Request) -> Response:
+        try:
+            return await handler(request)
+        except InputError as exc:
+            return _problem_page(request, [str(p) for p in exc.problems], 400)
+        except WgadError as exc:
+            return _problem_page(request, [str(exc)], 404 if "no such" in str(exc) else 400)
+
+    return endpoint
+
+
+async def _form_body(request: Request) -> dict[str, str]:
+    raw = b""
+    async for chunk in request.stream():
+        raw += chunk
+        if len(raw) > MAX_BODY:
+            raise BadRequest(f"the request is larger than {MAX_BODY} bytes")
+    return dict(parse_qsl(raw.decode("utf-8", "replace"), keep_blank_values=True))
+
+
+class _Handlers:
+    """One method per route, sharing the folder and the rulebook."""
+
+    def __init__(self, state: State):
+        self.state = state
+
+    async def index(self, request: Request) -> Response:
+        return _page("index.html", names=self.state.folder.names(), folder=str(self.state.folder.root.name or "/"))
+
+    async def case(self, request: Request) -> Response:
+        name = request.query_params.get("file", "")
+        if not self.state.folder.path(name).is_file():
+            raise UsageError(f"{name}: no such file in the served folder")
+        _, data = self.state.folder.read(name)
+        return self._case_page(name, data)
+
+    async def new(self, request: Request) -> Response:
+        return self._case_page("", {})
+
+    def _case_page(self, name: str, data: dict[str, Any]) -> Response:
+        view, _ = live.view(self.state.book, name or "new case", data)
+        return _page(
+            "case.html",
+            name=name,
+            sections=form.sections(),
+            values=form.state_of(data),
+            view=view,
+            formats=DRAFT_FORMATS,
+        )
+
+    async def analyse(self, request: Request) -> Response:
+        body = await _json(request)
+        view, _ = live.view(self.state.book, _label(body), _data(self.state, body))
+        return _page("reasoning.html", view=view)
+
+    async def item(self, request: Request) -> Response:
+        body = await _json(request)
+        section = next((s for s in form.sections() if s.listed and s.name == body.get("list")), None)
+        if section is None:
+            raise BadRequest("no such list")
+        key = body.get("key")
+        key = key if isinstance(key, int) else 0
+        empty = {f.name: form.field_state(f, {}) for f in section.fields}
+        return _page("item.html", section=section, item={"origin": -1, "fields": empty}, key=key, number=0)
+
+    async def what_if(self, request: Request) -> Response:
+        body = await _json(request)
+        path = body.get("path")
+        if not isinstance(path, str):
+            raise BadRequest("no field named")
+        field = _field(path)
+        data = _data(self.state, body)
+        current = form.parts(_value_at(data, path))[0]
+        values = live.alternatives(field.kind, field.choices, current)
+        _, answers = live.what_if(self.state.book, _label(body), data, path, values)
+        return _page("whatif.html", field=field, answers=answers, current=current)
+
+    async def save(self, request: Request) -> Response:
+        body = await _json(request)
+        name = body.get("file")
+        if not isinstance(name, str):
+            raise BadRequest("no file named")
+        data = _data(self.state, body)
+        try:
+            self.state.folder.save(name, data, replace=body.get("replace") is True)
+        except Exists:
+            return JSONResponse({"ok": False, "exists": True, "file": name})
+        except Invalid as exc:
+            problems = [{"field": p.field, "message": printable(p.message)} for p in exc.problems]
+            return JSONResponse({"ok": False, "message": str(exc), "problems": problems})
+        except WgadError as exc:
+            return JSONResponse({"ok": False, "message": printable(str(exc))})
+        return JSONResponse({"ok": True, "file": name, "url": f"/case?file={quote(name)}"})
+
+    async def draft(self, request: Request) -> Response:
+        body = await _form_body(request)
+        fmt = body.get("format", "")
+        if fmt not in DRAFT_FORMATS:
+            raise BadRequest("no such draft format")
+        try:
+            parsed = json.loads(body.get("state", "{}"))
+        except ValueError:
+            raise BadRequest("the request is not JSON") from None
+        request_body = {"state": parsed, "source": body.get("source"), "file": body.get("file")}
+        _, result = live.view(self.state.book, _label(request_body), _data(self.state, request_body))
+        content = live.draft(self.state.book, result, fmt)
+        media, suffix = DRAFT_FORMATS[fmt]
+        stem = Path(_label(request_body)).stem.replace('"', "") or "case"
+        return Response(
+            content,
+            media_type=media,
+            headers={"content-disposition": f'attachment; filename="{quote(stem)}-draft{suffix}"'},
+        )
+
+    async def home(self, request: Request) -> Response:
+        return RedirectResponse("/files", 303)
+
+    async def no_icon(self, request: Request) -> Response:
+        return Response(status_code=204)
+
+
+def routes(state: State) -> list[Route]:
+    """The application's routes, bound to `state`."""
+    h = _Handlers(state)
+    return [
+        Route("/", _guarded(h.home)),
+        Route("/files", _guarded(h.index)),
+        Route("/favicon.ico", h.no_icon),
+        Route("/case", _guarded(h.case)),
+        Route("/new", _guarded(h.new)),
+        Route("/api/analyse", _guarded(h.analyse), methods=["POST"]),
+        Route("/api/item", _guarded(h.item), methods=["POST"]),
+        Route("/api/whatif", _guarded(h.what_if), methods=["POST"]),
+        Route("/api/save", _guarded(h.save), methods=["POST"]),
+        Route("/draft", _guarded(h.draft), methods=["POST"]),
+    ]
+
+
+def _field(path: str) -> form.Field:
+    m = _ITEM_PATH.match(path)
+    generic = f"{m.group(1)}[].{m.group(3)}" if m else path
+    for section in form.sections():
+        for f in section.fields:
+            if f.path == generic:
+                return f
+    raise BadRequest(f"{path}: no such field")
+
+
+def _value_at(data: Any, path: str) -> Any:
+    node = data
+    for part in re.findall(r"[^.\[\]]+|\[\d+\]", path):
+        if part.startswith("["):
+            index = int(part[1:-1])
+            node = node[index] if isinstance(node, list) and index < len(node) else None
+        else:
+            node = node.get(part) if isinstance(node, dict) else None
+    return node
+
+
+def _problem_page(request: Request, messages: list[str], status: int) -> Response:
+    if request.url.path.startswith("/api/") or request.url.path == "/draft":  # asked by the page's script
+        return HTMLResponse(ENV.get_template("problems.html").render(messages=messages), status)
+    return HTMLResponse(ENV.get_template("error.html").render(messages=messages), status)

@@ -1,0 +1,201 @@
+/* wgad serve: the page's only script. Collects the form, asks the server, puts its HTML in place.
+   Nothing is fetched from anywhere but this server (the page's Content-Security-Policy says so). */
+"use strict";
+(function () {
+  const form = document.getElementById("case");
+  if (!form) return;
+  const panel = document.getElementById("reasoning");
+  const status = document.getElementById("status");
+  let timer = null, asked = 0, key = 1000, dirty = false;
+
+  function readField(div) {
+    const kind = div.dataset.kind;
+    let value;
+    if (kind === "bool") {
+      const checked = div.querySelector('[data-part="value"]:checked');
+      value = checked ? checked.value : "";
+    } else if (kind === "list" && div.querySelector('input[type="checkbox"][data-part="value"]')) {
+      value = Array.from(div.querySelectorAll('[data-part="value"]:checked')).map((e) => e.value);
+    } else if (kind === "list") {
+      value = div.querySelector('[data-part="value"]').value.split("\n");
+    } else {
+      value = div.querySelector('[data-part="value"]').value;
+    }
+    const ref = div.querySelector('[data-part="ref"]');
+    const contested = div.querySelector('[data-part="contested"]');
+    const none = div.querySelector('[data-part="none"]');
+    const out = { value: value, ref: ref ? ref.value : "", contested: contested ? contested.checked : false };
+    if (none) out.none = none.checked;
+    return out;
+  }
+
+  function readFields(root) {
+    const out = {};
+    root.querySelectorAll(".field").forEach((div) => { out[div.dataset.field] = readField(div); });
+    return out;
+  }
+
+  function collect() {
+    const fields = {}, lists = {};
+    form.querySelectorAll("section[data-section]").forEach((sec) => {
+      if (sec.dataset.list) {
+        lists[sec.dataset.list] = Array.from(sec.querySelectorAll(".item")).map((item) => ({
+          origin: parseInt(item.dataset.origin, 10), fields: readFields(item),
+        }));
+      } else {
+        Object.assign(fields, readFields(sec));
+      }
+    });
+    return { fields: fields, lists: lists };
+  }
+
+  function body(extra) {
+    return Object.assign({ source: form.dataset.source, file: document.getElementById("file-name").value.trim(), state: collect() }, extra || {});
+  }
+
+  async function post(url, data) {
+    return fetch(url, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(data), credentials: "same-origin" });
+  }
+
+  async function analyse() {
+    const mine = ++asked;
+    panel.classList.add("busy");
+    const response = await post("/api/analyse", body());
+    const html = await response.text();
+    if (mine !== asked) return;  // a later change has been sent: its answer wins
+    panel.innerHTML = html;
+    panel.classList.remove("busy");
+    panel.dataset.updated = String(mine);
+  }
+
+  function changed() {
+    dirty = true;
+    clearTimeout(timer);
+    timer = setTimeout(analyse, 150);
+  }
+
+  function number() {
+    form.querySelectorAll("section[data-list]").forEach((sec) => {
+      sec.querySelectorAll(".item .number").forEach((span, i) => { span.textContent = String(i + 1); });
+    });
+  }
+
+  function fieldPath(div) {
+    const item = div.closest(".item");
+    if (!item) return div.dataset.field;
+    const sec = item.closest("section[data-list]");
+    const index = Array.from(sec.querySelectorAll(".item")).indexOf(item);
+    return sec.dataset.list + "[" + index + "]." + div.dataset.field;
+  }
+
+  function find(path) {
+    const m = /^([A-Za-z_]\w*)\[(\d+)\]\.?(.*)$/.exec(path);
+    if (m) {
+      const sec = form.querySelector('section[data-list="' + m[1] + '"]');
+      if (!sec) return null;
+      const item = sec.querySelectorAll(".item")[parseInt(m[2], 10)];
+      if (!item) return sec;
+      return item.querySelector('.field[data-field="' + CSS.escape(m[3]) + '"]') || item;
+    }
+    const div = form.querySelector('section:not([data-list]) .field[data-field="' + CSS.escape(path) + '"]');
+    if (div) return div;
+    return document.getElementById("s-" + path.split(/[.\[]/)[0]);
+  }
+
+  function jump(path) {
+    const target = find(path);
+    if (!target) return;
+    const details = target.closest("details");
+    if (details) details.open = true;
+    target.scrollIntoView({ block: "center" });
+    target.classList.add("jumped");
+    setTimeout(() => target.classList.remove("jumped"), 2000);
+    const input = target.querySelector("input, select, textarea");
+    if (input) input.focus({ preventScroll: true });
+  }
+
+  async function whatIf(button) {
+    const div = button.closest(".field");
+    const out = div.querySelector(".whatif-out");
+    out.textContent = "…";
+    const response = await post("/api/whatif", body({ path: fieldPath(div) }));
+    out.innerHTML = await response.text();
+  }
+
+  async function add(name) {
+    const sec = form.querySelector('section[data-list="' + name + '"]');
+    const response = await post("/api/item", { list: name, key: ++key });
+    sec.querySelector(".items").insertAdjacentHTML("beforeend", await response.text());
+    number();
+    changed();
+  }
+
+  function say(text, kind) {
+    status.textContent = text;
+    status.className = kind || "";
+  }
+
+  async function save(replace) {
+    const file = document.getElementById("file-name").value.trim();
+    if (!file) { say("Give the file a name first (for example new-case.yaml).", "error"); return; }
+    if (!/\.ya?ml$/.test(file)) document.getElementById("file-name").value = file + ".yaml";
+    say("Saving…", "");
+    const response = await post("/api/save", body({ replace: replace }));
+    let answer;
+    try { answer = await response.json(); } catch (e) { say("The server could not save: " + response.status, "error"); return; }
+    if (answer.exists) {
+      if (window.confirm("Replace " + answer.file + "? The file as it is now is kept as " + answer.file + ".bak.")) save(true);
+      else say("Not saved.", "");
+      return;
+    }
+    if (!answer.ok) {
+      const problems = (answer.problems || []).map((p) => (p.field ? p.field + ": " : "") + p.message).join("; ");
+      say(answer.message + (problems ? ": " + problems : ""), "error");
+      return;
+    }
+    form.dataset.source = answer.file;
+    form.querySelectorAll("section[data-list]").forEach((sec) => {
+      sec.querySelectorAll(".item").forEach((item, i) => { item.dataset.origin = String(i); });
+    });
+    history.replaceState(null, "", answer.url);
+    dirty = false;
+    say("Saved " + answer.file + ".", "ok");
+  }
+
+  async function download(format) {
+    const b = body();
+    const data = new URLSearchParams({ format: format, source: b.source, file: b.file, state: JSON.stringify(b.state) });
+    say("Preparing the draft…", "");
+    const response = await fetch("/draft", { method: "POST", body: data, credentials: "same-origin" });
+    if (!response.ok) {
+      const text = new DOMParser().parseFromString(await response.text(), "text/html").body.textContent;
+      say("No draft: " + text.trim(), "error");
+      return;
+    }
+    const named = /filename="([^"]+)"/.exec(response.headers.get("content-disposition") || "");
+    const link = document.createElement("a");
+    link.href = URL.createObjectURL(await response.blob());
+    link.download = named ? decodeURIComponent(named[1]) : "draft";
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(link.href), 10000);
+    say("Draft downloaded.", "ok");
+  }
+
+  window.addEventListener("beforeunload", (event) => {
+    if (dirty) { event.preventDefault(); event.returnValue = ""; }  // unsaved facts: the browser asks first
+  });
+  form.addEventListener("input", changed);
+  form.addEventListener("change", changed);
+  document.addEventListener("click", (event) => {
+    const t = event.target.closest("[data-jump], [data-whatif], [data-add], [data-remove], #save, .download");
+    if (!t) return;
+    if (t.dataset.jump !== undefined) { event.preventDefault(); jump(t.dataset.jump); }
+    else if (t.dataset.whatif !== undefined) whatIf(t);
+    else if (t.dataset.add) add(t.dataset.add);
+    else if (t.dataset.remove !== undefined) { t.closest(".item").remove(); number(); changed(); }
+    else if (t.id === "save") save(false);
+    else if (t.classList.contains("download")) download(t.dataset.format);
+  });
+})();

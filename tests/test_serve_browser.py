@@ -1,0 +1,210 @@
+"""`wgad serve` end to end, as a drafter uses it, in a real headless Chromium (Debian's, via Playwright).
+
+The steps of issue 17's "done means": open the reference case (opinion 2/2022: categories
+I, II, III and V, para 100), unset the warrant fact and watch category I, create a case
+from nothing by the form alone until category I is established, save it (`wgad validate`
+accepts the file) and download the draft. Screenshots of each step go to
+$WGAD_SCREENSHOTS when set (docs/serve-*.png were made so), else to the test's folder.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from detention_rules.input import source
+
+from .conftest import CASES, REFERENCE, ROOT, wgad
+
+
+def _chromium() -> str | None:
+    for name in ("chromium", "chromium-browser", "google-chrome"):
+        if path := shutil.which(name):
+            return path
+    return None
+
+
+@pytest.fixture
+def browser_path() -> str:
+    path = _chromium()
+    missing = "chromium is not installed" if path is None else ""
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        missing = "playwright is not installed (the test extra)"
+    if missing:
+        if os.environ.get("CI"):
+            pytest.fail(f"CI must run this test: {missing} (.ci/run)")
+        pytest.skip(missing)
+    assert path is not None
+    return path
+
+
+@pytest.fixture
+def served(tmp_path: Path) -> Iterator[tuple[str, Path]]:
+    """`wgad serve` over a copy of cases/, as a user starts it; its printed address."""
+    folder = tmp_path / "cases"
+    shutil.copytree(CASES, folder)
+    log = tmp_path / "serve.log"
+    with (
+        log.open("w", encoding="utf-8") as errors,
+        subprocess.Popen(
+            [sys.executable, "-m", "detention_rules", "serve", str(folder)],
+            stdout=subprocess.PIPE,
+            stderr=errors,
+            text=True,
+            cwd=ROOT,
+        ) as proc,
+    ):
+        try:
+            assert proc.stdout is not None
+            lines = [proc.stdout.readline() for _ in range(2)]
+            match = re.search(r"http://127\.0\.0\.1:\d+/\?token=\S+", "".join(lines))
+            assert match, lines
+            yield match.group(), folder
+        finally:
+            proc.terminate()
+            proc.wait(timeout=30)
+    assert "Traceback" not in log.read_text(encoding="utf-8")
+
+
+def _shots(tmp_path: Path) -> Path:
+    out = Path(os.environ.get("WGAD_SCREENSHOTS") or tmp_path)
+    out.mkdir(parents=True, exist_ok=True)
+    return out
+
+
+def _statuses(page) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    return page.eval_on_selector_all(
+        "#reasoning .category", "els => Object.fromEntries(els.map(e => [e.dataset.category, e.dataset.status]))"
+    )
+
+
+def _wait_status(page, category: str, wanted: str) -> None:  # type: ignore[no-untyped-def]
+    page.wait_for_selector(f'#reasoning .category[data-category="{category}"][data-status="{wanted}"]', timeout=15_000)
+
+
+def test_the_drafters_workflow_in_a_browser(browser_path: str, served: tuple[str, Path], tmp_path: Path) -> None:
+    from playwright.sync_api import sync_playwright
+
+    url, folder = served
+    origin = url.split("/?", 1)[0]
+    shots = _shots(tmp_path)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=browser_path)
+        context = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
+        page = context.new_page()
+        requests: list[str] = []
+        page.on("request", lambda r: requests.append(r.url))
+        errors: list[str] = []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+
+        # 1. The printed address, then the reference case: I, II, III and V (opinion 2/2022 para 100).
+        page.goto(url)
+        page.click(f"text={REFERENCE.name}")
+        page.wait_for_selector("#reasoning .category")
+        assert _statuses(page) == {
+            "I": "established",
+            "II": "established",
+            "III": "established",
+            "IV": "not-established",
+            "V": "established",
+        }
+        assert page.locator('#reasoning [data-category="I"] details.reasoning-tree').count() == 1
+        page.screenshot(path=str(shots / "serve-1-reference-case.png"))
+
+        # 2. Unset the warrant fact: category I loses that ground (paras 70-71) and the rule shows
+        #    why not, waiting on the warrant; it still rests on the reasons given late (para 72).
+        category_i = '#reasoning [data-category="I"]'
+        without_warrant = f'{category_i} [data-conclusion="violation:arrest-without-warrant"]'
+        assert page.locator(without_warrant).count() == 1
+        page.locator('.field[data-field="arrest.warrant_shown"] input[type=radio][value=""]').check()
+        page.wait_for_selector(without_warrant, state="detached", timeout=15_000)
+        miss = page.locator(f'{category_i} .miss[data-rule="I.no-warrant"]')
+        assert miss.locator(".check.unknown", has_text="arrest.warrant_shown").count() == 1
+        #    With the reasons given at the arrest as well, nothing is left of category I: its why-not.
+        page.locator('.field[data-field="arrest.reasons_given"] select').select_option("at_arrest")
+        _wait_status(page, "I", "not-established")
+        assert _statuses(page)["II"] == "established"
+        assert page.locator(f'{category_i} .whynot .miss[data-rule="I.no-warrant"]').count() == 1
+        page.locator(f'{category_i} .miss[data-rule="I.no-warrant"] a[data-jump="arrest.warrant_shown"]').click()
+        assert "jumped" in (page.locator('.field[data-field="arrest.warrant_shown"]').get_attribute("class") or "")
+        page.locator(category_i).scroll_into_view_if_needed()
+        page.screenshot(path=str(shots / "serve-2-warrant-unset.png"))
+
+        # 3. What if the warrant was not shown after all: category I appears again.
+        field = page.locator('.field[data-field="arrest.warrant_shown"]')
+        field.locator("button[data-whatif]").click()
+        answer = field.locator(".whatif-answer", has_text="If no:")
+        answer.wait_for(timeout=15_000)
+        assert "category I: not established → established" in answer.inner_text()
+        page.screenshot(path=str(shots / "serve-3-what-if.png"))
+
+        # 4. A new case from nothing, by the form alone, to category I established; saved.
+        leaving: list[str] = []  # the reference case has unsaved changes: the browser asks before leaving
+
+        def leave(dialog) -> None:  # type: ignore[no-untyped-def]
+            leaving.append(dialog.type)
+            dialog.accept()
+
+        page.once("dialog", leave)
+        page.click("header >> text=New case")
+        page.wait_for_selector("#reasoning .category")
+        assert leaving == ["beforeunload"]
+        assert _statuses(page)["I"] == "not-established"
+        page.fill("#file-name", "new-client.yaml")
+        page.locator('.field[data-field="person.name"] input[data-part=value]').fill("A. B.")
+        page.locator('.field[data-field="arrest.warrant_shown"] input[type=radio][value="no"]').check()
+        page.locator('.field[data-field="arrest.warrant_shown"] input[data-part=ref]').fill("petition para 4")
+        page.click('button[data-add="detention"]')
+        period = page.locator('section[data-list="detention"] .item').first
+        period.locator('.field[data-field="kind"] select').select_option("police_custody")
+        _wait_status(page, "I", "established")
+        page.click("#save")
+        page.wait_for_selector("#status.ok", timeout=15_000)
+        page.screenshot(path=str(shots / "serve-4-new-case-saved.png"))
+        saved = folder / "new-client.yaml"
+        assert source.load(saved).data == {
+            "person": {"name": "A. B."},
+            "arrest": {"warrant_shown": {"value": False, "ref": "petition para 4"}},
+            "detention": [{"kind": "police_custody"}],
+        }
+        check = wgad("validate", str(saved))
+        assert check.returncode == 0, check.stdout + check.stderr
+
+        # Saving again over it asks first, and keeps the file as it was.
+        before = saved.read_text(encoding="utf-8")
+        page.locator('.field[data-field="state.iccpr_party"] input[type=radio][value="yes"]').check()
+        page.once("dialog", lambda dialog: dialog.accept())
+        page.click("#save")
+        page.wait_for_selector("#status.ok", timeout=15_000)
+        assert (folder / "new-client.yaml.bak").read_text(encoding="utf-8") == before
+        assert source.load(saved).data["state"] == {"iccpr_party": True}
+
+        # 5. The draft, downloaded.
+        with page.expect_download() as download:
+            page.click('button.download[data-format="html"]')
+        draft = Path(download.value.path()).read_text(encoding="utf-8")
+        assert download.value.suggested_filename == "new-client-draft.html"
+        assert re.search(r"arbitrary and falls within category I\b", draft)  # the draft submits category I
+        #    A case with an error gets no draft, and the page (with the drafter's work) stays.
+        page.locator('.field[data-field="arrest.date"] input[data-part=value]').fill("17 April 2020")
+        page.click('button.download[data-format="markdown"]')
+        page.wait_for_selector("#status.error", timeout=15_000)
+        assert "No draft" in page.inner_text("#status")
+        assert page.locator('.field[data-field="arrest.date"] input[data-part=value]').input_value() == "17 April 2020"
+        draft_page = tmp_path / "draft.html"
+        draft_page.write_text(draft, encoding="utf-8")
+        page.goto(draft_page.as_uri())
+        page.screenshot(path=str(shots / "serve-5-draft.png"))
+
+        browser.close()
+    assert errors == []
+    assert all(r.startswith(origin) or r.startswith("file://") for r in requests), "a request left the machine"
