@@ -362,6 +362,66 @@ def draft(
     sys.stdout.write(f"wrote {printable(str(output))}\n")
 
 
+class ExerciseFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+@app.command(cls=_Command)
+def exercise(
+    path: FileArg,
+    fmt: Annotated[
+        ExerciseFormat, typer.Option("--format", "-f", metavar="FORMAT", help="Output format: text, json.")
+    ] = ExerciseFormat.text,
+    rules: RulesOpt = None,
+    detainee: DetaineeOpt = None,
+) -> None:
+    """ "Change one fact" exercises: each single fact change that establishes or removes a category, by the engine."""
+    from detention_rules.output import exercise as renderer
+    from detention_rules.variations import exercise as derive
+    from detention_rules.variations import person_doc
+
+    book = rulebook.load(rules)
+    doc, result = pipeline.read(path)
+    if doc is None or not result.valid:
+        raise InputError(result.problems)
+    ex = derive(person_doc(doc, detainee), book)
+    sys.stdout.write(json_text(renderer.data(ex), 2) + "\n" if fmt is ExerciseFormat.json else renderer.text(ex))
+
+
+@app.command(cls=_Command)
+def quiz(
+    paths: PathsArg,
+    seed: Annotated[
+        int | None, typer.Option("--seed", metavar="N", help="Repeat a session: the same cases in the same order.")
+    ] = None,
+    answers: Annotated[
+        Path | None,
+        typer.Option("--answers", metavar="FILE", help="Save the session as JSON for the trainer (a new file)."),
+    ] = None,
+    variations: Annotated[
+        int, typer.Option("--variations", min=0, metavar="N", help='Also ask N "change one fact" variations.')
+    ] = 0,
+    rules: RulesOpt = None,
+) -> None:
+    """A quiz: each case's facts, your categories, a score per category with the deciding rule and its law."""
+    from detention_rules.interfaces.quiz import session
+
+    raise typer.Exit(session(paths, rulebook.load(rules), seed, answers, variations))
+
+
+@app.command(cls=_Command)
+def casebook(
+    paths: PathsArg,
+    output: Annotated[Path, typer.Option("-o", "--output", metavar="DIR", help="The folder to write the site into.")],
+    rules: RulesOpt = None,
+) -> None:
+    """A static casebook site (no server, no network): cases with the answer hidden, a quiz, print views."""
+    from detention_rules.output.casebook import build
+
+    sys.stdout.write(printable(build(paths, rulebook.load(rules), output)) + "\n")
+
+
 @app.command("rules", cls=_Command)
 def list_rules(
     check_only: Annotated[bool, typer.Option("--check", help="Only check the rule files.")] = False,
