@@ -30,7 +30,8 @@ UNKNOWN = "unknown"
 QUIZ_INTRO = (
     'Quiz: {count} case(s). For each, type the categories the facts support (e.g. "I, III") or "none"; end with Ctrl-D.'
 )
-QUIZ_CASE = "Case {n} of {count}: {title}"
+QUIZ_CASE = "Case {n} of {count}"  # the title waits for the answer: a teaching case's title gives it away
+QUIZ_WAS = "  That was: {title} ({file})."
 QUIZ_VARIATION = "A variation of the case: {setting} (in the file: {before})."
 QUIZ_FACTS = "The facts:"
 QUIZ_PROMPT = "Which categories? "
