@@ -419,7 +419,11 @@ def casebook(
     """A static casebook site (no server, no network): cases with the answer hidden, a quiz, print views."""
     from detention_rules.output.casebook import build
 
-    sys.stdout.write(printable(build(paths, rulebook.load(rules), output)) + "\n")
+    done, problems = build(paths, rulebook.load(rules), output)
+    for p in problems:  # files left out: reported like `wgad validate`, and the exit code says so
+        sys.stderr.write(f"{p}\n")
+    sys.stdout.write(printable(done) + "\n")
+    raise typer.Exit(exit_code(problems))
 
 
 @app.command("rules", cls=_Command)

@@ -14,7 +14,7 @@ from detention_rules.output.draft import fact_sentence
 from detention_rules.pipeline import CaseResult
 from detention_rules.quiz import MISSED, OVER, RIGHT, Mark
 from detention_rules.reasoning.derivation import FactNode
-from detention_rules.reasoning.whynot import NearMiss
+from detention_rules.reasoning.whynot import Check, NearMiss
 
 
 def facts(result: CaseResult) -> list[str]:
@@ -27,13 +27,17 @@ def facts(result: CaseResult) -> list[str]:
     ]
 
 
+def _state(check: Check) -> str:
+    if check.status is None:
+        return W.UNKNOWN
+    if ":" in check.path:  # a conclusion another rule draws
+        return W.NOT_DRAWN
+    return "is " + repr(check.actual)
+
+
 def lacking(miss: NearMiss) -> str:
     """The conditions the closest rule lacks: "arrest.warrant_shown unknown (needs is false)"."""
-    parts = [
-        f"{c.path} {W.UNKNOWN if c.status is None else 'is ' + repr(c.actual)} ({c.test})"
-        for c in miss.checks
-        if c.status is not True
-    ]
+    parts = [f"{c.path} {_state(c)} ({c.test})" for c in miss.checks if c.status is not True]
     return "; ".join(parts[:4])
 
 

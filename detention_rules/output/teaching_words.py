@@ -25,6 +25,7 @@ EXERCISE_CHECK = "      check it: wgad check --set {setting} {file}"
 EXERCISE_BY_CATEGORY = "By category (variation numbers):"
 EXERCISE_CATEGORY_LINE = "  {category:<4} established by: {establish}; removed by: {remove}"
 UNKNOWN = "unknown"
+NOT_DRAWN = "not drawn"
 
 # --- wgad quiz -----------------------------------------------------------------------
 QUIZ_INTRO = (
@@ -61,7 +62,10 @@ BOOK_BY_CATEGORY = "Cases by category"
 BOOK_BY_PATTERN = "Cases by fact pattern"
 BOOK_NO_CATEGORY = "No category established"
 BOOK_REAL = "Opinion {opinion}"
+BOOK_REAL_CASE = "Real case"
 BOOK_TEACHING = "Teaching case (synthetic)"
+BOOK_TEACHING_NAME = "Teaching case {n}"
+BOOK_WAS = "This case: {title}"
 BOOK_PROMPT = "Which categories do these facts support?"
 BOOK_CHECK = "Check my answer"
 BOOK_REVEAL = "Show the answer and the reasoning"
