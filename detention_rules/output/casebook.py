@@ -85,7 +85,7 @@ _QUIZ_WORDS = json.dumps(
         "right": "right",
         "missed": W.QUIZ_MISSED.split(": ", 1)[1].strip(),
         "over-found": W.QUIZ_OVER.split(": ", 1)[1].strip(),
-        "score": W.QUIZ_CASE_SCORE.strip().replace("{right}", "{right}"),
+        "score": W.QUIZ_CASE_SCORE.strip(),
     }
 )
 
@@ -142,10 +142,7 @@ def page(result: CaseResult, path: Path, title: str, taken: set[str]) -> Page:
 def _shows(p: Page, marker: str) -> bool:
     """Whether a case shows a fact pattern's marker: a field stated, or `field=value` (a value or list item)."""
     path, _, value = marker.partition("=")
-    for v in p.leaves.get(path, []):
-        if not value or v == value or (isinstance(v, list) and value in v):
-            return True
-    return False
+    return any(not value or v == value or (isinstance(v, list) and value in v) for v in p.leaves.get(path, []))
 
 
 def _environment() -> jinja2.Environment:
