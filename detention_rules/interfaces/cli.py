@@ -233,20 +233,24 @@ def evaluate(
     fmt: FormatOpt = Format.text,
     rules: RulesOpt = None,
     show_coverage: Annotated[
-        bool, typer.Option("--coverage", help="List rules and conditions no case exercises.")
+        bool,
+        typer.Option(
+            "--coverage", help="List rules and conditions no case exercises, and rules no teaching case isolates."
+        ),
     ] = False,
 ) -> None:
     """Compare the engine with the Working Group on every case that states what its opinion found."""
-    from detention_rules.agreement import case_docs, coverage, evaluate_paths
+    from detention_rules.agreement import case_docs, coverage, evaluate_paths, isolation
     from detention_rules.output import evaluation
 
     book = rulebook.load(rules)
     ev = evaluate_paths(paths, book)
     cov = coverage(case_docs(paths), book) if show_coverage else None
+    iso = isolation(paths, book) if show_coverage else None
     if fmt is Format.json:
-        sys.stdout.write(json_text(evaluation.data(ev, cov, book), 2) + "\n")
+        sys.stdout.write(json_text(evaluation.data(ev, cov, book, iso), 2) + "\n")
     else:
-        sys.stdout.write(evaluation.text(ev, cov, book))
+        sys.stdout.write(evaluation.text(ev, cov, book, iso))
     raise typer.Exit(0 if ev.agrees else 1)
 
 
