@@ -79,3 +79,14 @@ def test_cli_text_and_errors() -> None:
     assert wgad("exercise", "--detainee", "1", str(CASES / "namazi-iran-2017.yaml")).returncode == 0
     bad = wgad("exercise", "no-such-file.yaml")
     assert bad.returncode == 2 and "Traceback" not in bad.stderr
+
+
+def test_every_rule_is_isolated_by_a_teaching_case_but_the_four_that_cannot_be() -> None:
+    """cases/teaching/README.md names the four and why: a new rule needs its teaching case."""
+    from detention_rules.agreement import isolation
+
+    iso = isolation([CASES / "teaching"], BOOK)
+    structural = {"II.ban-on-activities", "II.emergency-pretext", "III.partiality-inferred", "adm.allegations-stand"}
+    assert set(iso.not_by_teaching(BOOK)) == structural
+    readme = (CASES / "teaching" / "README.md").read_text(encoding="utf-8")
+    assert all(f"`{r}`" in readme for r in structural)

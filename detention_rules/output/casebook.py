@@ -80,14 +80,7 @@ def _tree(node: ConclusionNode) -> dict[str, Any]:
 
 
 #: The in-page quiz's words, from teaching_words, so the page and the terminal agree.
-_QUIZ_WORDS = json.dumps(
-    {
-        "right": "right",
-        "missed": W.QUIZ_MISSED.split(": ", 1)[1].strip(),
-        "over-found": W.QUIZ_OVER.split(": ", 1)[1].strip(),
-        "score": W.QUIZ_CASE_SCORE.strip(),
-    }
-)
+_QUIZ_WORDS = json.dumps({**W.VERDICTS, "score": W.QUIZ_CASE_SCORE.strip()})
 
 
 def _slug(text: str, taken: set[str]) -> str:
@@ -99,14 +92,13 @@ def _slug(text: str, taken: set[str]) -> str:
     return slug
 
 
-def page(result: CaseResult, path: Path, title: str, taken: set[str]) -> Page:
+def page(result: CaseResult, path: Path, title: str, taken: set[str], number: int = 0) -> Page:
     """The page data of one analysed person."""
     assert result.case is not None and result.analysis is not None and result.facts is not None
     legal = outcomes.load()
     src = result.case.source
     real = not (src is not None and src.synthetic)
-    # a teaching case's title and file name state its lesson, so its page is named by number until the answer
-    number = sum(1 for t in taken if t.startswith("teaching-")) + 1
+    # a teaching case's title and file name state its lesson, so its page is named by `number` until the answer
     name = path.stem + ("-" + result.detainee if result.detainee else "") if real else f"teaching-{number:02d}"
     p = Page(_slug(name, taken), title if real else W.BOOK_TEACHING_NAME.format(n=number), real)
     p.revealed_title = "" if real else title
@@ -127,7 +119,7 @@ def page(result: CaseResult, path: Path, title: str, taken: set[str]) -> Page:
             {
                 "id": m.rule.id,
                 "title": m.rule.title,
-                "status": "defeated by known facts" if m.status is False else "waiting on unknown facts",
+                "status": W.BOOK_DEFEATED if m.status is False else W.BOOK_WAITING,
                 "lacks": teaching.lacking(m),
             }
             for m in result.why_not.get(c, [])
@@ -164,9 +156,8 @@ def _script() -> tuple[str, str]:
 
 def pages(paths: Iterable[Path], book: Rulebook) -> tuple[list[Page], list[Problem]]:
     """The pages of every valid case under `paths` (one per detainee), and the problems of the others."""
-    out: list[Page] = []
+    analysed: list[tuple[CaseResult, Path, str]] = []
     problems: list[Problem] = []
-    taken: set[str] = set()
     for path in case_files(paths):
         whole = check_file(path, book, why_not=True)
         if whole.case is None or not whole.valid:
@@ -174,9 +165,12 @@ def pages(paths: Iterable[Path], book: Rulebook) -> tuple[list[Page], list[Probl
             continue
         for result in whole.each():
             title = whole.case.title or str(path)
-            if result.detainee:
-                title = f"{title} ({result.detainee})"
-            out.append(page(result, path, title, taken))
+            analysed.append((result, path, f"{title} ({result.detainee})" if result.detainee else title))
+    # teaching cases are numbered in an order that does not follow their file names (which follow the categories)
+    keys = [f"{path}#{title}" for r, path, title in analysed if r.case and r.case.source and r.case.source.synthetic]
+    numbers = {k: n for n, k in enumerate(sorted(keys, key=lambda k: hashlib.sha256(k.encode()).hexdigest()), 1)}
+    taken: set[str] = set()
+    out = [page(r, path, title, taken, numbers.get(f"{path}#{title}", 0)) for r, path, title in analysed]
     return out, problems
 
 

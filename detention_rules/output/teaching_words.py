@@ -37,9 +37,15 @@ QUIZ_VARIATION = "A variation of the case: {setting} (in the file: {before})."
 QUIZ_FACTS = "The facts:"
 QUIZ_PROMPT = "Which categories? "
 QUIZ_BAD_ANSWER = 'Not understood: {error}. Answer with categories I to V, e.g. "I, III", or "none".'
+#: How each verdict reads, in the terminal and in the casebook's page.
+VERDICTS = {
+    "right": "right",
+    "missed": "missed: the facts establish it",
+    "over-found": "over-found: the facts do not establish it",
+}
 QUIZ_RIGHT = "  {category}: right ({what})"
-QUIZ_MISSED = "  {category}: missed: the facts establish it"
-QUIZ_OVER = "  {category}: over-found: the facts do not establish it"
+QUIZ_MISSED = "  {category}: " + VERDICTS["missed"]
+QUIZ_OVER = "  {category}: " + VERDICTS["over-found"]
 QUIZ_FOUND = "found"
 QUIZ_NOT_FOUND = "rightly not found"
 QUIZ_RULE = "    {id}: {title}. {provisions}. {jurisprudence}."
@@ -71,6 +77,8 @@ BOOK_CHECK = "Check my answer"
 BOOK_REVEAL = "Show the answer and the reasoning"
 BOOK_ANSWER = "The engine finds: {categories}"
 BOOK_WHY_NOT = "Why not the other categories"
+BOOK_DEFEATED = "defeated by known facts"
+BOOK_WAITING = "waiting on unknown facts"
 BOOK_NOT_ESTABLISHED = "Category {category} is not established."
 BOOK_TEACHES = "What this case teaches"
 BOOK_SOURCE = "Source"
