@@ -123,11 +123,10 @@ def main() -> None:
     sys.path.insert(0, str(HERE))
     from stages import stages
 
-    from detention_rules.law import rulebook
-    from detention_rules.reasoning import engine
+    from detention_rules.reasoning import engine, runnable
 
     t = time.perf_counter()
-    book = rulebook.load()
+    book = runnable.load()
     t_rules = time.perf_counter() - t
     t = time.perf_counter()
     engine.for_rulebook(book)

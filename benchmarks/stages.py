@@ -7,15 +7,14 @@ from pathlib import Path
 
 from detention_rules.input import source
 from detention_rules.input.validate import validate
-from detention_rules.law import rulebook
 from detention_rules.output import json as json_renderer
 from detention_rules.pipeline import CaseResult
-from detention_rules.reasoning import derivation, engine, facts
+from detention_rules.reasoning import derivation, engine, facts, runnable
 
 
 def stages(files: list[Path]) -> dict[str, float]:
     """Mean milliseconds per case for each stage."""
-    book = rulebook.load()
+    book = runnable.load()
     eng = engine.for_rulebook(book)
     totals = dict.fromkeys(("parse", "validate", "facts", "engine", "explain", "render"), 0.0)
     for path in files:

@@ -19,7 +19,7 @@ from detention_rules.input.validate import validate
 from detention_rules.law import rulebook
 from detention_rules.law.rule import FactCond, Needs, Rule, Trace, Unless, evaluate, walk
 from detention_rules.pipeline import CaseResult, case_files, check_file, read
-from detention_rules.reasoning import facts, reading
+from detention_rules.reasoning import facts, reading, runnable
 from detention_rules.reasoning.whynot import near_misses
 
 
@@ -122,7 +122,7 @@ def _cause_found(result: CaseResult, category: str) -> str:
 
 def evaluate_paths(paths: Iterable[Path], book: rulebook.Rulebook | None = None) -> Evaluation:
     """Run every case that has an `expected:` block and compare."""
-    book = book or rulebook.load()
+    book = book or runnable.load()
     out = Evaluation()
     for path in case_files(paths):
         whole = check_file(path, book)
@@ -196,7 +196,7 @@ def _inside_unless(rule: Rule, cond: object) -> bool:
 
 def coverage(docs: Iterable[dict], book: rulebook.Rulebook | None = None) -> Coverage:
     """Coverage of the rulebook over fact documents, read with the plain reading."""
-    book = book or rulebook.load()
+    book = book or runnable.load()
     cov = Coverage()
     for rule in book.rules:
         for cond in walk(rule.when):
@@ -260,7 +260,7 @@ def isolation(paths: Iterable[Path], book: rulebook.Rulebook | None = None) -> I
     """Run every single-fact variation of every valid case under `paths` (each detainee's too)."""
     from detention_rules import variations
 
-    book = book or rulebook.load()
+    book = book or runnable.load()
     out = Isolation()
     for path in case_files(paths):
         doc, result = read(path)

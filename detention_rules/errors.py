@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from typing import Literal
 
-from detention_rules.output.escaping import printable
+from detention_rules.escaping import printable
 
 Level = Literal["error", "warning"]
 

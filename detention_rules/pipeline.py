@@ -15,7 +15,7 @@ from detention_rules.input import detainees, source
 from detention_rules.input.case import CATEGORIES, Case
 from detention_rules.input.validate import validate
 from detention_rules.law import rulebook
-from detention_rules.reasoning import derivation, engine, facts
+from detention_rules.reasoning import derivation, engine, facts, runnable
 from detention_rules.reasoning.derivation import Analysis
 from detention_rules.reasoning.facts import Facts
 from detention_rules.reasoning.whatif import Setting, apply
@@ -173,7 +173,7 @@ def check_file(path: Path, book: rulebook.Rulebook | None = None, why_not: bool 
         doc = source.load(path)
     except InputError as exc:
         return CaseResult(str(path), exc.problems)
-    return run(doc, book or rulebook.load(), why_not)
+    return run(doc, book or runnable.load(), why_not)
 
 
 def what_if(
@@ -198,4 +198,4 @@ def check_text(text: str, name: str = "<string>", book: rulebook.Rulebook | None
         doc = source.parse(text, name)
     except InputError as exc:
         return CaseResult(name, exc.problems)
-    return run(doc, book or rulebook.load())
+    return run(doc, book or runnable.load())

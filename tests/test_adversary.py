@@ -27,13 +27,14 @@ with warnings.catch_warnings():  # typer 0.12 warns on import with click 8.2 and
     warnings.simplefilter("ignore", DeprecationWarning)
     from typer.testing import CliRunner
 
-from detention_rules import pipeline
+from detention_rules import escaping, pipeline
 from detention_rules.errors import InputError, UsageError
 from detention_rules.input import source
+from detention_rules.input.fields import readable_fields
 from detention_rules.interfaces import batch, cli, interview
 from detention_rules.law import rulebook
-from detention_rules.output import atomic, escaping, redact
-from detention_rules.reasoning import engine, facts, impact, reading, whynot
+from detention_rules.output import atomic, redact
+from detention_rules.reasoning import engine, facts, impact, reading, runnable, whynot
 
 from .conftest import REFERENCE, wgad
 from .strategies import cases
@@ -68,7 +69,7 @@ def test_any_tagged_scalar_is_read_or_refused_with_a_place(tag: str, text: str) 
             (problem,) = exc.problems
             assert problem.line >= 1 and problem.path == "t.yaml"
             continue
-        pipeline.run(doc, rulebook.load())  # and whatever was read, the pipeline takes without raising
+        pipeline.run(doc, runnable.load())  # and whatever was read, the pipeline takes without raising
 
 
 @pytest.mark.parametrize("value", ["!!bool maybe", "!!bool ''", "!!int ''", "!!float ''", "!!int 0x_"])
@@ -205,7 +206,7 @@ def books(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, float], r
         (folder / "r.yaml").write_text(
             RULES.format(text=json.dumps(text, ensure_ascii=False), number=_yaml(number)), encoding="utf-8"
         )
-        out[text, number] = rulebook.load(folder)
+        out[text, number] = runnable.load(folder)
     return out
 
 
@@ -288,7 +289,7 @@ def test_the_impact_of_each_answer_is_that_of_rerunning_the_whole_case(
             data[name] = more.draw(st.lists(st.sampled_from(items), min_size=len(items), max_size=9))
     result = pipeline.check_text(yaml.safe_dump(data), "t.yaml")
     assert result.facts is not None, [str(p) for p in result.problems]
-    book = rulebook.load()
+    book = runnable.load()
     doc = result.facts.doc
     base = impact.established(book, doc)
     fast = impact.Impact(book, doc)
@@ -301,7 +302,7 @@ def test_the_impact_of_each_answer_is_that_of_rerunning_the_whole_case(
     for name in ("detention", "conduct"):  # and any fact of an item, asked or not (an `unless` is never asked)
         if doc.get(name):
             i = more.draw(st.integers(0, len(doc[name]) - 1))
-            for field in (f for f in facts.readable_fields() if f.startswith(f"{name}[].")):
+            for field in (f for f in readable_fields() if f.startswith(f"{name}[].")):
                 path = f"{name}[{i}].{field.removeprefix(name + '[].')}"
                 for value in impact.candidates(path):
                     assert fast.after(path, value) == impact.established(book, _set_deep(doc, path, value)), path
@@ -312,7 +313,7 @@ def test_an_answer_that_defeats_one_of_two_qualifying_items_leaves_the_other() -
     item = {"right": "expression", "led_to_detention": True, "political": True, "peaceful": True}
     result = pipeline.check_text(yaml.safe_dump({"conduct": [item, item], "detention": [{"kind": "prison"}]}), "t.yaml")
     assert result.facts is not None
-    book, doc = rulebook.load(), result.facts.doc
+    book, doc = runnable.load(), result.facts.doc
     assert "II" in impact.established(book, doc)
     assert "II" in impact.Impact(book, doc).after("conduct[0].incited_violence", True)
     assert "II" not in impact.Impact(book, {**doc, "conduct": doc["conduct"][:1]}).after(

@@ -13,8 +13,8 @@ import sys
 from pathlib import Path
 
 from detention_rules import pipeline
-from detention_rules.law import rulebook
 from detention_rules.output.json import result as as_json
+from detention_rules.reasoning import runnable
 
 from .conftest import CASES, ROOT, wgad
 
@@ -28,7 +28,7 @@ def _library(tmp_path: Path) -> Path:
 
 def test_results_do_not_depend_on_the_order_of_cases() -> None:
     files = sorted(CASES.rglob("*.yaml"))
-    book = rulebook.load()
+    book = runnable.load()
     forward = {str(p): json.dumps(as_json(pipeline.check_file(p, book)), sort_keys=True) for p in files}
     shuffled = files[:]
     random.Random(7).shuffle(shuffled)
@@ -79,12 +79,13 @@ class _Terminal(io.StringIO):
 def test_progress_on_a_terminal_never_runs_into_the_output(tmp_path: Path, monkeypatch) -> None:
     """Stdout and stderr on one terminal: each file's output starts on a clean line, the counter is erased."""
     from detention_rules.interfaces import batch, cli
+    from detention_rules.output.progress import Progress
 
     terminal = _Terminal()
     monkeypatch.setattr(sys, "stdout", terminal)
     monkeypatch.setattr(sys, "stderr", terminal)
-    monkeypatch.setattr(batch.Progress, "DELAY", 0.0)
-    monkeypatch.setattr(batch.Progress, "EVERY", 0.0)
+    monkeypatch.setattr(Progress, "DELAY", 0.0)
+    monkeypatch.setattr(Progress, "EVERY", 0.0)
     folder = _library(tmp_path)
     files = list(pipeline.case_files([folder]))
     job = batch.Job("validate", "text")

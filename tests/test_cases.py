@@ -51,7 +51,7 @@ def test_every_case_file_is_valid() -> None:
 
 def test_cases_and_rule_examples_exercise_every_rule_and_condition() -> None:
     """Coverage over the case library and tests/rule_examples.yaml together."""
-    from detention_rules.law import rulebook
+    from detention_rules.reasoning import runnable
 
     from .test_rules import EXAMPLES, _case
 
@@ -61,6 +61,6 @@ def test_cases_and_rule_examples_exercise_every_rule_and_condition() -> None:
             fx = run(_case(fragment)).facts
             assert fx is not None
             docs.append(fx.doc)
-    cov = coverage(docs, rulebook.load())
-    assert cov.unexercised_rules(rulebook.load()) == []
+    cov = coverage(docs, runnable.load())
+    assert cov.unexercised_rules(runnable.load()) == []
     assert cov.unexercised_conditions() == []

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from detention_rules.law import citation, rulebook
+from detention_rules.law import citation
+from detention_rules.reasoning import runnable
 
 
 def test_every_citation_in_the_rules_reads_as_a_known_form() -> None:
-    for rule in rulebook.load().rules:
+    for rule in runnable.load().rules:
         for text in rule.provisions:
             assert citation.parse(text).source in citation.INSTRUMENTS, (rule.id, text)
         for text in rule.jurisprudence:

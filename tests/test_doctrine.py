@@ -14,7 +14,7 @@ import pytest
 import yaml
 
 from detention_rules.input.case import CATEGORIES
-from detention_rules.law import rulebook
+from detention_rules.reasoning import runnable
 
 from .conftest import run
 
@@ -45,7 +45,7 @@ def test_the_engine_reaches_what_the_law_gives(probe: dict[str, Any]) -> None:
 
 def test_every_probe_says_why_and_can_fail() -> None:
     """A probe needs the law's reason and source, and something to check that names a real conclusion."""
-    drawable = {rule.concludes for rule in rulebook.load().rules}
+    drawable = {rule.concludes for rule in runnable.load().rules}
     ids = [p["id"] for p in PROBES]
     assert len(ids) == len(set(ids)), "duplicate probe ids"
     for probe in PROBES:

@@ -6,8 +6,7 @@ import json
 from pathlib import Path
 
 from detention_rules import pipeline
-from detention_rules.law import rulebook
-from detention_rules.reasoning import facts, whynot
+from detention_rules.reasoning import facts, runnable, whynot
 
 from .conftest import REFERENCE, run, wgad
 
@@ -18,7 +17,7 @@ def test_why_not_marks_conditions_met_unmet_unknown() -> None:
     result = pipeline.check_file(REFERENCE, why_not=True)
     assert set(result.why_not) == {"IV"}
     assert result.facts is not None
-    every = whynot.near_misses(rulebook.load(), result.facts)["IV"]  # all of them, not only the closest shown
+    every = whynot.near_misses(runnable.load(), result.facts)["IV"]  # all of them, not only the closest shown
     misses = {m.rule.id: {(c.path, c.status) for c in m.checks} for m in every}
     assert ("person.status", False) in misses["IV.migration-status"]  # a defender, not a migrant (para 5)
     custody = misses["IV.prolonged-custody-without-review"]
@@ -29,7 +28,7 @@ def test_why_not_marks_conditions_met_unmet_unknown() -> None:
 
 def test_a_missing_fact_becomes_a_question_naming_its_field() -> None:
     result = run({**BASE, "arrest": {"warrant_shown": True}})
-    asked = whynot.questions(rulebook.load(), facts.build(result.case))
+    asked = whynot.questions(runnable.load(), facts.build(result.case))
     fields = [q.field for q in asked]
     assert "arrest.reasons_given" in fields
     (q,) = [q for q in asked if q.field == "arrest.reasons_given"]
@@ -39,7 +38,7 @@ def test_a_missing_fact_becomes_a_question_naming_its_field() -> None:
 
 def test_a_fact_known_false_is_never_asked() -> None:
     result = run({**BASE, "arrest": {"warrant_shown": True, "reasons_given": "at_arrest"}})
-    fields = [q.field for q in whynot.questions(rulebook.load(), facts.build(result.case))]
+    fields = [q.field for q in whynot.questions(runnable.load(), facts.build(result.case))]
     assert "arrest.warrant_shown" not in fields and "arrest.reasons_given" not in fields
 
 

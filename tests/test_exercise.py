@@ -15,12 +15,12 @@ import yaml
 
 from detention_rules import pipeline, variations
 from detention_rules.input import detainees, source
-from detention_rules.law import rulebook
+from detention_rules.reasoning import runnable
 from detention_rules.reasoning.whatif import apply, parse_sets
 
 from .conftest import CASES, wgad
 
-BOOK = rulebook.load()
+BOOK = runnable.load()
 FILES = sorted(CASES.rglob("*.yaml"))
 
 

@@ -12,9 +12,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from detention_rules.input.case import field_types
-from detention_rules.law import rulebook
+from detention_rules.input.fields import DERIVED
 from detention_rules.law.rule import AnyItem, FactCond, placeholders, walk
-from detention_rules.reasoning.facts import DERIVED
+from detention_rules.reasoning import runnable
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -99,7 +99,7 @@ def _read_by_rules() -> set[str]:
     """Fields named by a rule's conditions (exceptions included) or explanation, as `list[].field`."""
     known = set(field_types()) | set(DERIVED)
     read: set[str] = set()
-    for rule in rulebook.load().rules:
+    for rule in runnable.load().rules:
         lists = [c.list_path for c in walk(rule.when) if isinstance(c, AnyItem)]
         read |= set(lists)
         names = [c.path for c in walk(rule.when) if isinstance(c, FactCond)]

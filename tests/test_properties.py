@@ -14,10 +14,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from detention_rules.input.case import field_types
-from detention_rules.law import rulebook
-from detention_rules.law.rule import _get
+from detention_rules.input.source import lookup
 from detention_rules.output.json import result as as_json
-from detention_rules.reasoning import facts, reading
+from detention_rules.reasoning import facts, reading, runnable
 from detention_rules.reasoning.derivation import FactNode, leaves
 
 from .conftest import run
@@ -41,7 +40,7 @@ def _analysed(data: dict[str, Any]):
 @given(cases())
 def test_engine_agrees_with_plain_reading(data: dict[str, Any]) -> None:
     result = _analysed(data)
-    book = rulebook.load()
+    book = runnable.load()
     doc = facts.build(result.case).doc
     assert set(result.analysis.fired) == reading.fired(book.rules, doc)
     status = reading.conclusions(book.rules, doc)
@@ -75,7 +74,7 @@ def test_order_of_list_items_does_not_matter(data: dict[str, Any], rnd: Any) -> 
 def _present(node: FactNode, data: dict[str, Any]) -> bool:
     if node.derived_from:
         return all(_present(d, data) for d in node.derived_from)
-    return _get(data, node.path) == node.value
+    return lookup(data, node.path) == node.value
 
 
 @SETTINGS

@@ -17,11 +17,11 @@ import pytest
 
 from detention_rules import quiz
 from detention_rules.interfaces.quiz import session
-from detention_rules.law import rulebook
+from detention_rules.reasoning import runnable
 
 from .conftest import CASES, wgad
 
-BOOK = rulebook.load()
+BOOK = runnable.load()
 TEACHING = CASES / "teaching"
 
 

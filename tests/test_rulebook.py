@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from detention_rules.law import parameters, rulebook
+from detention_rules.law import parameters
+from detention_rules.reasoning import runnable
 
 from .conftest import REFERENCE, ROOT, wgad
 
@@ -65,18 +66,18 @@ def _write(tmp_path: Path, body: str) -> Path:
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_broken_rule_file(tmp_path: Path, name: str) -> None:
     body, code, line = CASES[name]
-    problems = rulebook.all_problems(_write(tmp_path, body))
+    problems = runnable.all_problems(_write(tmp_path, body))
     assert (code, line) in {(p.code, p.line) for p in problems}, [str(p) for p in problems]
     assert all(p.path.endswith("r.yaml") for p in problems)
 
 
 def test_good_rule_file_loads(tmp_path: Path) -> None:
-    book = rulebook.load(_write(tmp_path, GOOD))
+    book = runnable.load(_write(tmp_path, GOOD))
     assert [r.id for r in book.rules] == ["X.base", "X.found"]
 
 
 def test_shipped_rules_are_clean() -> None:
-    assert rulebook.all_problems() == []
+    assert runnable.all_problems() == []
 
 
 def test_cli_reports_broken_rules_without_traceback(tmp_path: Path) -> None:
@@ -102,9 +103,9 @@ def test_docs_list_every_rule_as_the_rule_files_say() -> None:
     from detention_rules.output.markdown import rules_table
 
     docs = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
-    table = rules_table(rulebook.load())
+    table = rules_table(runnable.load())
     assert docs.endswith(table.rstrip("\n") + "\n\n<!-- end example -->\n")
-    assert table.count("\n| `") == len(rulebook.load().rules)
+    assert table.count("\n| `") == len(runnable.load().rules)
 
 
 def test_docs_list_every_parameter_with_its_value_and_basis() -> None:

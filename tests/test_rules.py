@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 import yaml
 
-from detention_rules.law import rulebook
+from detention_rules.reasoning import runnable
 
 from .conftest import run, wgad
 
@@ -30,7 +30,7 @@ def _fired(fragment: dict[str, Any]) -> tuple[str, ...]:
 
 
 def test_every_rule_has_examples() -> None:
-    ids = {r.id for r in rulebook.load().rules}
+    ids = {r.id for r in runnable.load().rules}
     missing = sorted(i for i in ids if not EXAMPLES.get(i, {}).get("fires") or not EXAMPLES[i].get("near_miss"))
     assert not missing, f"rules without a firing example and a near miss: {missing}"
     assert not set(EXAMPLES) - ids, "examples for rules that do not exist"
@@ -63,7 +63,7 @@ def test_unknown_ends_in_unknown_not_in_failure() -> None:
 
     result = run(_case({"arrest": {}}))
     assert result.case is not None
-    status = reading.conclusions(rulebook.load().rules, facts.build(result.case).doc)
+    status = reading.conclusions(runnable.load().rules, facts.build(result.case).doc)
     assert status["category:I"] is None  # could still hold if the arrest facts were known
     result = run(
         _case(
@@ -93,7 +93,7 @@ def test_every_field_a_rule_reads_has_a_question() -> None:
     from detention_rules.reasoning.questions import QUESTIONS
 
     missing = set()
-    for rule in rulebook.load().rules:
+    for rule in runnable.load().rules:
         lists = [c.list_path for c in walk(rule.when) if isinstance(c, AnyItem)]
         for node in walk(rule.when):
             if isinstance(node, FactCond):
@@ -118,7 +118,7 @@ def test_a_failure_inside_a_case_leaves_the_engine_clean(monkeypatch: pytest.Mon
     from detention_rules.input.case import Case
     from detention_rules.reasoning import engine, facts
 
-    eng = engine.for_rulebook(rulebook.load())
+    eng = engine.for_rulebook(runnable.load())
     case = Case.model_validate(_case(EXAMPLES["I.no-legal-basis-invoked"]["fires"]))
     before = eng.run(facts.build(case))
     real = eng._assert

@@ -542,7 +542,8 @@ def _unwrap(annotation: Any) -> Any:
             return annotation
 
 
-def _describe(annotation: Any) -> FieldType | type[BaseModel] | tuple[str, type[BaseModel]]:
+def describe(annotation: Any) -> FieldType | type[BaseModel] | tuple[str, type[BaseModel]]:
+    """What a model field holds: a plain field's type, a nested model, or ("list", model) for a list of them."""
     inner = _unwrap(annotation)
     origin = get_origin(inner)
     if origin is list:
@@ -572,7 +573,7 @@ def field_types(model: type[BaseModel] = Case, prefix: str = "") -> dict[str, Fi
     for name, info in model.model_fields.items():
         if model is Case and name == "detainees":
             continue  # a detainee's facts are read at the shared paths, once split (detainees.split)
-        described = _describe(info.annotation)
+        described = describe(info.annotation)
         path = f"{prefix}{name}"
         if isinstance(described, FieldType):
             out[path] = described

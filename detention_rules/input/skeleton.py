@@ -6,7 +6,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from detention_rules.input.case import Case, FieldType, _describe
+from detention_rules.input.case import Case, FieldType, describe
 
 HEADER = """\
 # yaml-language-server: $schema=case.schema.json
@@ -40,7 +40,7 @@ def _lines(model: type[BaseModel], indent: str) -> list[str]:
             out.append(f"{indent}  categories: []")
             out.append(f"{indent}  not_found: []")
             continue
-        described = _describe(info.annotation)
+        described = describe(info.annotation)
         if isinstance(described, tuple):
             out.append(f"{indent}{name}:{_comment(info, None)}")
             out.append(f"{indent}  - # one item per {name} entry")

@@ -17,10 +17,9 @@ from pydantic import BaseModel, ValidationError
 
 from detention_rules.errors import Problem
 from detention_rules.input import detainees
-from detention_rules.input.case import ASSERTED_TAG, FACT_TAGS, Case, _describe, field_types
-from detention_rules.input.source import Document, PathKey, dotted, generic
-from detention_rules.law.rule import _get
-from detention_rules.reasoning.facts import DAYS_PER
+from detention_rules.input.case import ASSERTED_TAG, FACT_TAGS, Case, describe, field_types
+from detention_rules.input.fields import DAYS_PER
+from detention_rules.input.source import Document, PathKey, dotted, generic, lookup
 
 
 def validate(doc: Document) -> tuple[Case | None, list[Problem]]:
@@ -99,7 +98,7 @@ def _model_at(path: PathKey) -> Any:
             continue
         if not (isinstance(model, type) and issubclass(model, BaseModel)) or part not in model.model_fields:
             return None
-        described = _describe(model.model_fields[part].annotation)
+        described = describe(model.model_fields[part].annotation)
         if isinstance(described, tuple):
             model = described[1]
         elif isinstance(described, type):
@@ -261,7 +260,7 @@ def _contests(case: Case, doc: Document) -> Iterator[Problem]:
 
 def _missing_item(data: Any, name: str) -> bool:
     """Whether a numbered item on the way to `name` (`detention[7]`) is not in the file."""
-    return "]" in name and "[]" not in name and _get(data, name[: name.rindex("]") + 1]) is None
+    return "]" in name and "[]" not in name and lookup(data, name[: name.rindex("]") + 1]) is None
 
 
 def _expected(case: Case, doc: Document) -> Iterator[Problem]:

@@ -2,25 +2,24 @@
 
 Each worker loads the rulebook and compiles the engine once, then handles files
 one after another; the engine keeps nothing from one case to the next (each
-case has its own durable-rules session, deleted after it). Workers return what
-the renderer needs, already rendered, so nothing large crosses processes and
-memory stays flat however many files there are.
+case has its own durable-rules session, deleted after it). Workers return each
+file's output already rendered (by `output/batch.py`), so nothing large crosses
+processes and memory stays flat however many files there are. What is printed,
+and the summary table, are `output/batch.py`'s; here are the pool and the counts.
 """
 
 from __future__ import annotations
 
 import os
 import sys
-import time
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from detention_rules.input.case import CATEGORIES
 from detention_rules.law import rulebook
-from detention_rules.output.escaping import json_text
+from detention_rules.reasoning import runnable
 
 #: Files handed to a worker at a time: large enough to amortise the hand-off, small enough to stream.
 CHUNK = 64
@@ -60,7 +59,7 @@ def _init(job: Job) -> None:
     from detention_rules.reasoning import engine
 
     _job = job
-    _book = rulebook.load(job.rules)
+    _book = runnable.load(job.rules)
     engine.for_rulebook(_book)
 
 
@@ -108,45 +107,27 @@ def _one(path: Path) -> Done:
 
 def _failed(path: Path, exc: Exception) -> Done:
     from detention_rules.errors import Problem
+    from detention_rules.output import batch as rendered
 
     assert _job is not None
     message = f"internal error ({type(exc).__name__}) on this file; rerun it alone with WGAD_DEBUG=1 to see it"
     problem = Problem(str(path), 1, 1, "error", message, "internal")
-    output: Any = f"{problem}\n"
-    if _job.fmt in ("json", "jsonl"):
-        output = {"file": str(path), "valid": False, "problems": [problem.as_dict()]}
-        if _job.mode == "validate" and _job.fmt == "json":
-            output = output["problems"]
-        elif _job.fmt == "jsonl":
-            output = json_text(output)
+    output = rendered.failed(str(path), problem, _job.mode, _job.fmt)
     return Done(str(path), output, False, False, errors=1, internal=True)
 
 
 def _check_one(path: Path) -> Done:
     from detention_rules import pipeline
+    from detention_rules.output import batch as rendered
 
     assert _job is not None and _book is not None
     job = _job
     if job.mode == "validate":
         result = pipeline.read(path)[1]
-        output: Any = "".join(f"{p}\n" for p in result.problems)
-        if job.fmt == "json":
-            output = [p.as_dict() for p in result.problems]
-        elif job.fmt == "jsonl":
-            problems = [p.as_dict() for p in result.problems]
-            output = json_text({"file": str(path), "valid": result.valid, "problems": problems})
+        output = rendered.validated(str(path), result, job.fmt)
     else:
         result = pipeline.check_file(path, _book, job.why_not)
-        if job.fmt in ("json", "jsonl"):
-            from detention_rules.output import json as renderer
-
-            output = renderer.result(result)
-            if job.fmt == "jsonl":  # serialised here, so the parent process only writes
-                output = json_text(output)
-        else:
-            from detention_rules.output import report
-
-            output = report([result], job.fmt)
+        output = rendered.checked(result, job.fmt)
     errors = sum(p.level == "error" for p in result.problems)
     return Done(
         str(path),
@@ -191,7 +172,7 @@ def run(paths: Iterable[Path], job: Job, jobs: int, ordered: bool, total: int) -
 
 @dataclass
 class Summary:
-    """Counts for the table printed after a batch."""
+    """Counts of a batch, for its exit code and the table printed after it (`output.batch.summary`)."""
 
     files: int = 0
     invalid: int = 0
@@ -208,6 +189,7 @@ class Summary:
         return 3 if self.internal else 2 if self.io_errors else 1 if self.invalid else 0
 
     def add(self, done: Done) -> None:
+        """Count one file's outcome."""
         self.files += 1
         self.invalid += not done.valid
         self.io_errors += done.io_error
@@ -216,49 +198,3 @@ class Summary:
         self.warnings += done.warnings
         self.categories.update(done.categories)
         self.none_found += done.valid and not done.categories
-
-    def table(self, mode: str) -> str:
-        if mode == "validate":
-            return (
-                f"{self.files} file(s) checked: {self.invalid} invalid, {self.errors} error(s), "
-                f"{self.warnings} warning(s)\n"
-            )
-        rows = [f"{self.files} file(s): {self.files - self.invalid} analysed, {self.invalid} invalid"]
-        rows += [f"  category {c:<4} {self.categories[c]:>7} case(s)" for c in CATEGORIES]
-        rows.append(f"  no category {self.none_found:>6} case(s)")
-        return "\n".join(rows) + "\n"
-
-
-class Progress:
-    """A one-line counter on a terminal, shown only once a run has taken more than a moment."""
-
-    DELAY = 1.0
-    #: Seconds between redraws: a terminal need not be written to for every file.
-    EVERY = 0.1
-
-    def __init__(self, total: int, stream: Any = None):
-        self.total = total
-        self.stream = stream or sys.stderr  # looked up now, not when this module was imported
-        self.enabled = total > 1 and self.stream.isatty()
-        self.start = time.monotonic()
-        self.drawn = 0.0  # when the counter was last drawn
-        self.visible = False
-        self.width = 0
-
-    def update(self, done: int) -> None:
-        if not self.enabled:
-            return
-        now = time.monotonic()
-        if now - self.start < self.DELAY or (self.visible and now - self.drawn < self.EVERY and done < self.total):
-            return
-        text = f"{done}/{self.total} files"
-        self.stream.write("\r" + text)
-        self.stream.flush()
-        self.drawn, self.visible, self.width = now, True, len(text)
-
-    def clear(self) -> None:
-        """Erase the counter, so that other output on the same terminal starts on a clean line."""
-        if self.visible:
-            self.stream.write("\r" + " " * self.width + "\r")
-            self.stream.flush()
-            self.visible = False

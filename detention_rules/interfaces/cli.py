@@ -21,10 +21,10 @@ from typer.core import TyperCommand, TyperGroup
 
 from detention_rules import __version__, pipeline
 from detention_rules.errors import InputError, UsageError, WgadError, exit_code
+from detention_rules.escaping import json_text, printable
 from detention_rules.interfaces import batch
-from detention_rules.law import rulebook
 from detention_rules.output import atomic
-from detention_rules.output.escaping import json_text, printable
+from detention_rules.reasoning import runnable
 
 
 def _plain_metavars(params: list[Any]) -> list[Any]:
@@ -114,7 +114,7 @@ def check(
     jobs: JobsOpt = 0,
 ) -> None:
     """Validate each case and show the categories it supports, with the chain of reasoning."""
-    book = rulebook.load(rules)
+    book = runnable.load(rules)
     if changes:
         from detention_rules.reasoning.whatif import parse_sets
 
@@ -123,7 +123,9 @@ def check(
         explain = why_not if why_not is not None else len(files) == 1
         pairs = [pipeline.what_if(p, book, settings, explain) for p in files]
         originals, results = [a for a, _ in pairs], [b for _, b in pairs]
-        sys.stdout.write(_what_if(originals, results, changes, fmt))
+        from detention_rules.output import whatif
+
+        sys.stdout.write(whatif.render(originals, results, changes, fmt.value))
         raise typer.Exit(exit_code(p for r in results for p in r.problems))
     total = pipeline.count_case_files(paths)
     explain = why_not if why_not is not None else total == 1
@@ -160,71 +162,15 @@ def _closed_output_ends_the_run() -> Iterator[None]:
 
 
 def _stream(files: Iterable[Path], total: int, job: batch.Job, fmt: Format, jobs: int) -> batch.Summary:
+    from detention_rules.output.batch import Printer
+
     summary = batch.Summary()
-    progress = batch.Progress(total)
-    collected: list[object] = []
+    printer = Printer(fmt.value, job.mode, total)
     for done in batch.run(files, job, jobs or batch.default_jobs(), fmt is not Format.jsonl, total):
         summary.add(done)
-        if fmt is Format.jsonl:
-            progress.clear()
-            sys.stdout.write(done.output + "\n")
-            sys.stdout.flush()
-        elif fmt is Format.json and job.mode == "validate":
-            collected.extend(done.output)
-        elif fmt is Format.json:
-            collected.append(done.output)
-        elif done.output:
-            progress.clear()
-            sys.stdout.write(done.output)
-        progress.update(summary.files)
-    progress.clear()
-    if fmt is Format.json:
-        sys.stdout.write(json_text(collected, 2) + "\n")
-    if job.mode == "validate" or total > 1:
-        (sys.stderr if fmt in (Format.json, Format.jsonl) else sys.stdout).write(summary.table(job.mode))
+        printer.add(done.output, summary.files)
+    printer.finish(summary)
     return summary
-
-
-def _what_if(
-    originals: list[pipeline.CaseResult], results: list[pipeline.CaseResult], changes: list[str], fmt: Format
-) -> str:
-    """The changed run, preceded by what appeared, disappeared or changed against the original."""
-    from detention_rules.reasoning.whatif import compare
-
-    if fmt in (Format.json, Format.jsonl):
-        from detention_rules.output import json as renderer
-
-        rows = [
-            {
-                "file": a.path,
-                "set": changes,
-                "original": renderer.result(a),
-                "what_if": renderer.result(b),
-                "changes": [{"name": c.name, "before": c.before, "after": c.after} for c in compare(a, b)],
-            }
-            for a, b in zip(originals, results, strict=True)
-        ]
-        if fmt is Format.jsonl:
-            return "".join(json_text(row) + "\n" for row in rows)
-        return json_text(rows, 2) + "\n"
-    lines = []
-    for a, b in zip(originals, results, strict=True):
-        lines.append(f"{a.path}: what if {', '.join(changes)}")
-        if not b.valid:
-            lines.append("  the changed case is not valid:")
-            lines += [f"  {p}" for p in b.problems]
-            lines.append("")
-            continue
-        diff = compare(a, b)
-        lines.append(f"  {'':<58} {'original':<22} what if")
-        if not diff:
-            lines.append("  no finding changes")
-        lines += [f"  {c.name:<58} {c.before:<22} {c.after}" for c in diff]
-        lines.append("")
-    from detention_rules.output import report
-
-    valid = [r for r in results if r.valid]
-    return "\n".join(map(printable, lines)) + "\n" + (report(valid, fmt.value) if valid else "")
 
 
 @app.command(cls=_Command)
@@ -243,7 +189,7 @@ def evaluate(
     from detention_rules.agreement import case_docs, coverage, evaluate_paths, isolation
     from detention_rules.output import evaluation
 
-    book = rulebook.load(rules)
+    book = runnable.load(rules)
     ev = evaluate_paths(paths, book)
     cov = coverage(case_docs(paths), book) if show_coverage else None
     iso = isolation(paths, book) if show_coverage else None
@@ -270,7 +216,7 @@ def gaps(
     from detention_rules.reasoning import facts as facts_module
     from detention_rules.reasoning.whynot import questions
 
-    book = rulebook.load(rules)
+    book = runnable.load(rules)
     doc, result = pipeline.read(path)
     if doc is None or result.case is None or not result.valid:
         raise InputError(result.problems)
@@ -288,20 +234,14 @@ def gaps(
 
         interview(path, doc, asked, output)
         return
+    from detention_rules.output import gaps as renderer
+
     if fmt is Format.json:
         from detention_rules.interfaces.interview import fields_asked
 
-        rows = [
-            {"field": q.field, "question": q.text, "impact": q.impact, "rules": list(q.rules), "asks": fields_asked(q)}
-            for q in asked
-        ]
-        sys.stdout.write(json_text(rows, 2) + "\n")
+        sys.stdout.write(json_text(renderer.data(asked, [fields_asked(q) for q in asked]), 2) + "\n")
         return
-    if not asked:
-        sys.stdout.write("No open question: no unknown fact could change a finding.\n")
-    for q in asked:
-        line = f"{q.text} -> {q.field}  (could change {q.impact} finding(s); rules: {', '.join(q.rules)})"
-        sys.stdout.write(printable(line) + "\n")
+    sys.stdout.write(renderer.text(asked))
 
 
 @app.command(cls=_Command)
@@ -336,7 +276,7 @@ def draft(
     from detention_rules.output.draft import build
     from detention_rules.reasoning.whynot import questions
 
-    book = rulebook.load(rules)
+    book = runnable.load(rules)
     result = pipeline.check_file(path, book)
     if not result.valid:
         raise InputError(result.problems)
@@ -385,7 +325,7 @@ def exercise(
     from detention_rules.variations import exercise as derive
     from detention_rules.variations import person_doc
 
-    book = rulebook.load(rules)
+    book = runnable.load(rules)
     doc, result = pipeline.read(path)
     if doc is None or not result.valid:
         raise InputError(result.problems)
@@ -411,7 +351,7 @@ def quiz(
     """A quiz: each case's facts, your categories, a score per category with the deciding rule and its law."""
     from detention_rules.interfaces.quiz import session
 
-    raise typer.Exit(session(paths, rulebook.load(rules), seed, answers, variations))
+    raise typer.Exit(session(paths, runnable.load(rules), seed, answers, variations))
 
 
 @app.command(cls=_Command)
@@ -423,7 +363,7 @@ def casebook(
     """A static casebook site (no server, no network): cases with the answer hidden, a quiz, print views."""
     from detention_rules.output.casebook import build
 
-    done, problems = build(paths, rulebook.load(rules), output)
+    done, problems = build(paths, runnable.load(rules), output)
     for p in problems:  # files left out: reported like `wgad validate`, and the exit code says so
         sys.stderr.write(f"{p}\n")
     sys.stdout.write(printable(done) + "\n")
@@ -437,39 +377,21 @@ def list_rules(
     rules: RulesOpt = None,
 ) -> None:
     """List the rules with their provisions, or check the rule files (--check)."""
+    from detention_rules.output import rules as renderer
+
     if check_only:
-        problems = rulebook.all_problems(rules)
-        for p in problems:
-            sys.stdout.write(f"{p}\n")
-        errors = sum(p.level == "error" for p in problems)
-        sys.stdout.write(f"rules: {errors} error(s)\n")
+        problems = runnable.all_problems(rules)
+        sys.stdout.write(renderer.check_report(problems))
         raise typer.Exit(exit_code(problems))
-    book = rulebook.load(rules)
+    book = runnable.load(rules)
     if fmt is Format.json:
-        rows = [
-            {
-                "id": r.id,
-                "title": r.title,
-                "category": r.category,
-                "concludes": r.concludes,
-                "provisions": list(r.provisions),
-                "jurisprudence": list(r.jurisprudence),
-                "file": r.pos.path,
-                "line": r.pos.line,
-            }
-            for r in book.rules
-        ]
-        sys.stdout.write(json_text(rows, 2) + "\n")
-        return
-    if fmt is Format.markdown:
+        sys.stdout.write(json_text(renderer.data(book), 2) + "\n")
+    elif fmt is Format.markdown:
         from detention_rules.output.markdown import rules_table
 
         sys.stdout.write(rules_table(book))
-        return
-    for r in book.rules:
-        sys.stdout.write(
-            printable(f"{r.id:<42} {r.title}") + "\n" + printable(f"{'':<42} {', '.join(r.provisions)}") + "\n"
-        )
+    else:
+        sys.stdout.write(renderer.text(book))
 
 
 @app.command(cls=_Command)

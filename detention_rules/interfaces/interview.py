@@ -15,12 +15,12 @@ import typer
 import yaml
 
 from detention_rules.errors import InputError, UsageError
+from detention_rules.escaping import printable
 from detention_rules.input import source
+from detention_rules.input.fields import readable_fields
 from detention_rules.input.source import generic
 from detention_rules.input.validate import validate
 from detention_rules.output import atomic
-from detention_rules.output.escaping import printable
-from detention_rules.reasoning.facts import readable_fields
 from detention_rules.reasoning.whatif import apply, path_steps, read_value
 from detention_rules.reasoning.whynot import Question
 

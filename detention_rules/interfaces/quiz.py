@@ -13,10 +13,10 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from detention_rules.errors import UsageError
+from detention_rules.escaping import json_text, printable
 from detention_rules.law.rulebook import Rulebook
 from detention_rules.output import atomic, teaching
 from detention_rules.output import teaching_words as W
-from detention_rules.output.escaping import json_text, printable
 from detention_rules.quiz import RIGHT, Item, load, parse_answer, score
 from detention_rules.variations import set_text
 

@@ -17,6 +17,8 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from detention_rules.input.source import lookup
+
 Tri = bool | None
 
 #: Conclusion kinds a rule may draw, and the words a condition uses to need one.
@@ -200,13 +202,13 @@ def evaluate(
     """
     if isinstance(cond, FactCond):
         full = prefix + cond.path
-        value = _compare(cond.op, _get(doc, full), cond.value)
+        value = _compare(cond.op, lookup(doc, full), cond.value)
         if trace is not None:
             trace.leaves.append((cond, value, [full]))
         return value
     if isinstance(cond, Unless):
         full = prefix + cond.cond.path
-        inner = _compare(cond.cond.op, _get(doc, full), cond.cond.value)
+        inner = _compare(cond.cond.op, lookup(doc, full), cond.cond.value)
         value = inner is not True
         if trace is not None:
             trace.leaves.append((cond, value, [full]))
@@ -217,7 +219,7 @@ def evaluate(
             trace.leaves.append((cond, value, []))
         return value
     if isinstance(cond, AnyItem):
-        items = _get(doc, prefix + cond.list_path)
+        items = lookup(doc, prefix + cond.list_path)
         if items is None:
             if trace is not None:
                 trace.leaves.append((cond, None, [prefix + cond.list_path]))
@@ -243,29 +245,6 @@ def _any(results: list[Tri]) -> Tri:
     if True in results:
         return True
     return None if None in results else False
-
-
-def _get(doc: Mapping[str, Any], path: str) -> Any:
-    """`lookup` that also walks list indexes written `detention[0].kind`.
-
-    The evaluator's innermost step (once per condition and list item), so written for speed:
-    no regex, and a plain dict needs no abstract-class check.
-    """
-    cur: Any = doc
-    for part in path.split("."):
-        name, index = part, None
-        if part.endswith("]"):
-            head, bracket, number = part[:-1].partition("[")
-            if bracket and number.isascii() and number.isdigit():
-                name, index = head, int(number)
-        if not (type(cur) is dict or isinstance(cur, Mapping)) or name not in cur:
-            return None
-        cur = cur[name]
-        if index is not None:
-            if not isinstance(cur, list) or index >= len(cur):
-                return None
-            cur = cur[index]
-    return cur
 
 
 def walk(cond: Cond) -> Iterator[Cond]:

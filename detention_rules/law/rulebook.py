@@ -1,9 +1,10 @@
-"""Load the rules in rules/*.yaml and refuse a rulebook that cannot be trusted.
+"""Read the rules in rules/*.yaml, with every problem that makes the law they state untrustworthy.
 
 Checks, each reported as `path:line:col: error: message [code]`: unknown keys,
 duplicate rule ids, conditions on fields the case model does not have, values
 a field cannot hold, conclusions needed but never drawn, conclusions drawn but
-never used, and cycles between rules.
+never used, and cycles between rules. Rules too large for the engine are the
+engine's to refuse: `reasoning/runnable.py` loads a rulebook with both checks.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from typing import Any
 from detention_rules.errors import InputError, Problem, UsageError
 from detention_rules.input import source
 from detention_rules.input.case import CATEGORIES, FieldType
+from detention_rules.input.fields import readable_fields
 from detention_rules.law import citation, parameters
 from detention_rules.law.parameters import BASES, default_dir
 from detention_rules.law.rule import (
@@ -37,8 +39,6 @@ from detention_rules.law.rule import (
     placeholders,
     walk,
 )
-from detention_rules.reasoning.engine import MAX_DURABLE_RULES, compile_rulebook, size_bound
-from detention_rules.reasoning.facts import readable_fields
 
 RULE_KEYS = {
     "id",
@@ -79,28 +79,15 @@ class Rulebook:
         return index
 
 
-_cache: dict[Path, Rulebook] = {}
-
-
-def load(directory: Path | None = None) -> Rulebook:
-    """Load and check every rule file in `directory` (default: the shipped rules), once per process."""
-    directory = _folder(directory)
-    if directory not in _cache:
-        rules, problems = _collect(directory)
-        if any(p.level == "error" for p in problems):
-            raise InputError(sorted(problems))
-        _cache[directory] = Rulebook(tuple(rules))
-    return _cache[directory]
-
-
-def _folder(directory: Path | None) -> Path:
+def folder(directory: Path | None) -> Path:
+    """The rules folder to read: `directory`, or the shipped rules; a usage error if it is not a folder."""
     directory = (directory or default_dir()).resolve()
     if not directory.is_dir():
         raise UsageError(f"{directory}: no such rules folder")
     return directory
 
 
-def _collect(directory: Path) -> tuple[list[Rule], list[Problem]]:
+def read(directory: Path) -> tuple[list[Rule], list[Problem]]:
     """The rules of every rule file in a folder, and every problem with them."""
     files = sorted(directory.glob("*.yaml")) + sorted(directory.glob("*.yml"))
     files = [f for f in files if f.name not in DATA_FILES]
@@ -113,11 +100,11 @@ def _collect(directory: Path) -> tuple[list[Rule], list[Problem]]:
             params, problems = parameters.read(directory / parameters.FILE_NAME)
         except InputError as exc:
             problems = exc.problems
-    rules, more = _read(files, params)
+    rules, more = _read_files(files, params)
     return rules, problems + more + check(rules)
 
 
-def _read(files: Iterable[Path], params: dict[str, parameters.Parameter]) -> tuple[list[Rule], list[Problem]]:
+def _read_files(files: Iterable[Path], params: dict[str, parameters.Parameter]) -> tuple[list[Rule], list[Problem]]:
     rules: list[Rule] = []
     problems: list[Problem] = []
     for path in files:
@@ -403,15 +390,11 @@ def _value_problem(ftype: FieldType, op: str, value: Any) -> str:
 
 
 def check(rules: list[Rule]) -> list[Problem]:
-    """Whole-rulebook checks: duplicate ids, dangling or unused conclusions, cycles, rules too large to compile."""
+    """Whole-rulebook checks: duplicate ids, dangling or unused conclusions, cycles."""
     problems: list[Problem] = []
 
     def err(rule: Rule, message: str, code: str) -> None:
         problems.append(Problem(rule.pos.path, rule.pos.line, rule.pos.col, "error", message, code, rule.id))
-
-    for rule in rules:
-        if size_bound(rule.when) > MAX_DURABLE_RULES:
-            err(rule, f"rule {rule.id} would compile to more than {MAX_DURABLE_RULES} durable rules", "rules-too-many")
 
     seen: dict[str, Rule] = {}
     for rule in rules:
@@ -473,15 +456,3 @@ def _cycles(rules: list[Rule]) -> list[Problem]:
         for r in rules
         if r.concludes in cyclic
     ]
-
-
-def all_problems(directory: Path | None = None) -> list[Problem]:
-    """Every problem in a rules folder, without raising: for `wgad rules --check`."""
-    directory = _folder(directory)
-    rules, problems = _collect(directory)
-    if not any(p.level == "error" for p in problems):
-        size = len(compile_rulebook(rules)[0])
-        if size > MAX_DURABLE_RULES:
-            message = f"the rules compile to {size} durable rules; the limit is {MAX_DURABLE_RULES}"
-            problems.append(Problem(str(directory), 1, 1, "error", message, "rules-too-many"))
-    return sorted(problems)

@@ -22,6 +22,7 @@ import jinja2
 import markupsafe
 
 from detention_rules.errors import Problem, UsageError
+from detention_rules.escaping import printable
 from detention_rules.input.case import CATEGORIES
 from detention_rules.input.source import generic
 from detention_rules.law import outcomes
@@ -29,7 +30,6 @@ from detention_rules.law.rulebook import Rulebook
 from detention_rules.output import atomic, teaching
 from detention_rules.output import teaching_words as W
 from detention_rules.output.draft import fact_sentence
-from detention_rules.output.escaping import printable
 from detention_rules.pipeline import CaseResult, case_files, check_file
 from detention_rules.reasoning.derivation import ConclusionNode
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import html
 
+from detention_rules.escaping import printable
 from detention_rules.output.draft import Draft, fact_sentence
-from detention_rules.output.escaping import printable
 from detention_rules.output.text import STRENGTH
 from detention_rules.reasoning.derivation import ConclusionNode
 

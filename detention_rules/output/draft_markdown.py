@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from detention_rules.escaping import printable
 from detention_rules.output.draft import Draft, fact_sentence
-from detention_rules.output.escaping import printable
 from detention_rules.output.text import STRENGTH
 
 

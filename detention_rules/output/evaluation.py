@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from detention_rules.agreement import GRADES, OUTCOMES, Coverage, Evaluation, Isolation, Tally
+from detention_rules.escaping import printable
 from detention_rules.input.case import CATEGORIES
 from detention_rules.law.rulebook import Rulebook
-from detention_rules.output.escaping import printable
 
 
 def data(ev: Evaluation, cov: Coverage | None, book: Rulebook, iso: Isolation | None = None) -> dict[str, Any]:

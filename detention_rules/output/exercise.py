@@ -5,10 +5,10 @@ from __future__ import annotations
 import shlex
 from typing import Any
 
+from detention_rules.escaping import printable
 from detention_rules.input.case import CATEGORIES
 from detention_rules.law.rule import Rule
 from detention_rules.output import teaching_words as W
-from detention_rules.output.escaping import printable
 from detention_rules.variations import Exercise, Variation, set_text
 
 

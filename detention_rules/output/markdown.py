@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from detention_rules.escaping import printable
 from detention_rules.input.case import CATEGORIES
 from detention_rules.law.rulebook import Rulebook
-from detention_rules.output.escaping import printable
 from detention_rules.output.text import STRENGTH, why_not_lines
 from detention_rules.pipeline import CaseResult
 from detention_rules.reasoning.derivation import Analysis, ConclusionNode, FactNode

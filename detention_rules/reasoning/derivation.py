@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from detention_rules.input.case import CATEGORIES
+from detention_rules.input.fields import readable_fields
 from detention_rules.input.source import generic
 from detention_rules.law import citation
 from detention_rules.law.rule import (
@@ -31,7 +32,7 @@ from detention_rules.law.rule import (
 )
 from detention_rules.law.rulebook import Rulebook
 from detention_rules.reasoning.engine import Outcome
-from detention_rules.reasoning.facts import Facts, Leaf, readable_fields
+from detention_rules.reasoning.facts import Facts, Leaf
 from detention_rules.reasoning.questions import in_words
 
 #: Provisions of the Covenant bind States parties only (opinion 2/2022 para 3 (b)).

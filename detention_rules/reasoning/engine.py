@@ -219,7 +219,7 @@ def compile_rule(rule: Rule) -> list[dict[str, Any]]:
 
     A counted `at_least: n` becomes a term matching any conclusion fact of its group and a
     durable `count: n`: the rule fires once n such facts have joined the rest of the branch.
-    A rule too large to expand never gets here: `rulebook.check` refuses it (`size_bound`).
+    A rule too large to expand never gets here: `runnable.too_large` refuses it (`size_bound`).
     """
     bodies: list[dict[str, Any]] = []
     for branch in _dnf(rule.when):

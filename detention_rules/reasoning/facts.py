@@ -10,7 +10,6 @@ tree still ends in lines of the case file.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -18,7 +17,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from detention_rules.input.case import Asserted, Case, FieldType, field_types
+from detention_rules.input.case import Asserted, Case
+from detention_rules.input.fields import DAYS_PER
 from detention_rules.input.source import Document, PathKey, dotted, generic
 from detention_rules.law import parameters
 
@@ -36,20 +36,6 @@ FACT_SECTIONS = (
     "sentence",
     "discrimination",
 )
-
-#: Facts computed from others, with the type rules may test them against.
-DERIVED: dict[str, FieldType] = {
-    "detention[].days": FieldType("number"),
-    "arrest.judge_within_48h": FieldType("bool"),
-    "arrest.days_uncharged": FieldType("number"),
-    "arrest.brought_before_judge": FieldType("bool"),
-}
-
-
-@functools.cache
-def readable_fields() -> dict[str, FieldType]:
-    """Every field a rule may read: the case model's and the derived ones. Do not mutate."""
-    return {**field_types(), **DERIVED}
 
 
 @dataclass(frozen=True)
@@ -213,10 +199,6 @@ def _brought(facts: Facts, doc: dict[str, Any]) -> None:
             denied = denied or f"{base}.brought_before_judge"
     if seen or denied:
         _add_to_arrest(facts, "brought_before_judge", seen is not None, ((seen or denied),))
-
-
-#: Days in a month and a year, to read a length given as `months: 6` or `years: 2` in days.
-DAYS_PER = {"months": 365.25 / 12, "years": 365.25}
 
 
 def _length(

@@ -22,11 +22,11 @@ from collections.abc import Mapping
 from typing import Any
 
 from detention_rules.input.case import CATEGORIES
+from detention_rules.input.fields import readable_fields
 from detention_rules.input.source import generic
 from detention_rules.law.rule import AnyItem, FactCond, Tri, evaluate, walk
 from detention_rules.law.rulebook import Rulebook
 from detention_rules.reasoning import reading
-from detention_rules.reasoning.facts import readable_fields
 
 #: A question about a list item: `detention[3].judge_date`.
 _ITEM = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*)\[(\d+)\]\.(.+)$")

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from detention_rules.input.case import CATEGORIES
-from detention_rules.law.rule import AnyItem, FactCond, Needs, Rule, Trace, Tri, Unless, _get, evaluate, needs
+from detention_rules.input.source import lookup
+from detention_rules.law.rule import AnyItem, FactCond, Needs, Rule, Trace, Tri, Unless, evaluate, needs
 from detention_rules.law.rulebook import Rulebook
 from detention_rules.reasoning import reading
 from detention_rules.reasoning.facts import Facts
@@ -78,7 +79,7 @@ def _checks(rule: Rule, facts: Facts, status: Mapping[str, Tri], book: Rulebook)
             continue
         path = paths[0] if paths else ""
         leaf = facts.leaf(path)
-        out.append(Check(path, _describe(cond), value, _get(facts.doc, path), leaf.line if leaf else 0))
+        out.append(Check(path, _describe(cond), value, lookup(facts.doc, path), leaf.line if leaf else 0))
     unique: dict[tuple[str, str], Check] = {}
     for check in out:
         unique.setdefault((check.path, check.test), check)

@@ -1,0 +1,109 @@
+"""What a batch prints: each file's output in the chosen format, and the summary after them all.
+
+`interfaces/batch.py` runs the files (in workers) and counts; each worker renders its
+file here, so that only text or small JSON-ready data crosses processes.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from typing import Any, Protocol
+
+from detention_rules.errors import Problem
+from detention_rules.escaping import json_text
+from detention_rules.input.case import CATEGORIES
+from detention_rules.output.progress import Progress
+from detention_rules.pipeline import CaseResult
+
+
+def validated(path: str, result: CaseResult, fmt: str) -> Any:
+    """`wgad validate`'s output for one file: problem lines, JSON-ready problems (json), or a JSON line (jsonl)."""
+    if fmt == "json":
+        return [p.as_dict() for p in result.problems]
+    if fmt == "jsonl":
+        problems = [p.as_dict() for p in result.problems]
+        return json_text({"file": path, "valid": result.valid, "problems": problems})
+    return "".join(f"{p}\n" for p in result.problems)
+
+
+def checked(result: CaseResult, fmt: str) -> Any:
+    """`wgad check`'s output for one file: the report (text, markdown), JSON-ready data (json) or a JSON line."""
+    if fmt in ("json", "jsonl"):
+        from detention_rules.output import json as renderer
+
+        data = renderer.result(result)
+        return json_text(data) if fmt == "jsonl" else data  # serialised in the worker: the parent only writes
+    from detention_rules.output import report
+
+    return report([result], fmt)
+
+
+def failed(path: str, problem: Problem, mode: str, fmt: str) -> Any:
+    """The output for a file the tool failed on (`problem`, code `internal`), as `validated` or `checked` shape it."""
+    if fmt not in ("json", "jsonl"):
+        return f"{problem}\n"
+    output: dict[str, Any] = {"file": path, "valid": False, "problems": [problem.as_dict()]}
+    if mode == "validate" and fmt == "json":
+        return output["problems"]
+    return json_text(output) if fmt == "jsonl" else output
+
+
+class Counts(Protocol):
+    """What the summary table shows (`interfaces.batch.Summary` counts it)."""
+
+    files: int
+    invalid: int
+    errors: int
+    warnings: int
+    categories: Counter[str]
+    none_found: int
+
+
+def summary(counts: Counts, mode: str) -> str:
+    """The table after a batch: files and problems (validate), or files per category (check)."""
+    if mode == "validate":
+        return (
+            f"{counts.files} file(s) checked: {counts.invalid} invalid, {counts.errors} error(s), "
+            f"{counts.warnings} warning(s)\n"
+        )
+    rows = [f"{counts.files} file(s): {counts.files - counts.invalid} analysed, {counts.invalid} invalid"]
+    rows += [f"  category {c:<4} {counts.categories[c]:>7} case(s)" for c in CATEGORIES]
+    rows.append(f"  no category {counts.none_found:>6} case(s)")
+    return "\n".join(rows) + "\n"
+
+
+class Printer:
+    """Writes each file's output as it arrives, a progress counter between them on a terminal, the summary last.
+
+    JSON (`json`) is one document: the files' data is collected and written at the end.
+    Streams are looked up at each write, so a caller's redirection of `sys.stdout` holds.
+    """
+
+    def __init__(self, fmt: str, mode: str, total: int):
+        self.fmt, self.mode, self.total = fmt, mode, total
+        self.progress = Progress(total)
+        self.collected: list[object] = []
+
+    def add(self, output: Any, files_done: int) -> None:
+        """One file's output (as `validated`, `checked` or `failed` made it); `files_done` counts it."""
+        if self.fmt == "jsonl":
+            self.progress.clear()
+            sys.stdout.write(output + "\n")
+            sys.stdout.flush()
+        elif self.fmt == "json" and self.mode == "validate":
+            self.collected.extend(output)
+        elif self.fmt == "json":
+            self.collected.append(output)
+        elif output:
+            self.progress.clear()
+            sys.stdout.write(output)
+        self.progress.update(files_done)
+
+    def finish(self, counts: Counts) -> None:
+        """The JSON document, then the summary table (to standard error beside JSON) for a validation or many files."""
+        self.progress.clear()
+        if self.fmt == "json":
+            sys.stdout.write(json_text(self.collected, 2) + "\n")
+        if self.mode == "validate" or self.total > 1:
+            (sys.stderr if self.fmt in ("json", "jsonl") else sys.stdout).write(summary(counts, self.mode))

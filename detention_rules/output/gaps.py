@@ -1,0 +1,27 @@
+"""`wgad gaps`: the open questions, as text lines or JSON-ready data."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from detention_rules.escaping import printable
+from detention_rules.reasoning.whynot import Question
+
+
+def text(asked: Sequence[Question]) -> str:
+    """One line per question: the question, its field, how many findings it could change, and through which rules."""
+    if not asked:
+        return "No open question: no unknown fact could change a finding.\n"
+    return "".join(
+        printable(f"{q.text} -> {q.field}  (could change {q.impact} finding(s); rules: {', '.join(q.rules)})") + "\n"
+        for q in asked
+    )
+
+
+def data(asked: Sequence[Question], asks: Sequence[list[str]]) -> list[dict[str, Any]]:
+    """The questions as JSON-ready data; `asks[i]` are the fields the interview asks for question i."""
+    return [
+        {"field": q.field, "question": q.text, "impact": q.impact, "rules": list(q.rules), "asks": fields}
+        for q, fields in zip(asked, asks, strict=True)
+    ]

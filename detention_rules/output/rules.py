@@ -1,0 +1,41 @@
+"""`wgad rules`: the rules as text or JSON-ready data, and the `--check` report (Markdown: `markdown.rules_table`)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from detention_rules.errors import Problem
+from detention_rules.escaping import printable
+from detention_rules.law.rulebook import Rulebook
+
+
+def text(book: Rulebook) -> str:
+    """Two lines per rule: its id and title, then its provisions."""
+    return "".join(
+        printable(f"{r.id:<42} {r.title}") + "\n" + printable(f"{'':<42} {', '.join(r.provisions)}") + "\n"
+        for r in book.rules
+    )
+
+
+def data(book: Rulebook) -> list[dict[str, Any]]:
+    """Each rule's id, title, category, conclusion, citations and place (docs/cli.md)."""
+    return [
+        {
+            "id": r.id,
+            "title": r.title,
+            "category": r.category,
+            "concludes": r.concludes,
+            "provisions": list(r.provisions),
+            "jurisprudence": list(r.jurisprudence),
+            "file": r.pos.path,
+            "line": r.pos.line,
+        }
+        for r in book.rules
+    ]
+
+
+def check_report(problems: Sequence[Problem]) -> str:
+    """`wgad rules --check`: each problem, then the count of errors."""
+    errors = sum(p.level == "error" for p in problems)
+    return "".join(f"{p}\n" for p in problems) + f"rules: {errors} error(s)\n"

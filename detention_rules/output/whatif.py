@@ -1,0 +1,45 @@
+"""`wgad check --set`: what appeared, disappeared or changed against the original, then the changed run."""
+
+from __future__ import annotations
+
+from detention_rules.escaping import json_text, printable
+from detention_rules.pipeline import CaseResult
+from detention_rules.reasoning.whatif import compare
+
+
+def render(originals: list[CaseResult], results: list[CaseResult], changes: list[str], fmt: str) -> str:
+    """The comparison for each file, in `fmt` (text, markdown, json or jsonl)."""
+    if fmt in ("json", "jsonl"):
+        from detention_rules.output import json as renderer
+
+        rows = [
+            {
+                "file": a.path,
+                "set": changes,
+                "original": renderer.result(a),
+                "what_if": renderer.result(b),
+                "changes": [{"name": c.name, "before": c.before, "after": c.after} for c in compare(a, b)],
+            }
+            for a, b in zip(originals, results, strict=True)
+        ]
+        if fmt == "jsonl":
+            return "".join(json_text(row) + "\n" for row in rows)
+        return json_text(rows, 2) + "\n"
+    lines = []
+    for a, b in zip(originals, results, strict=True):
+        lines.append(f"{a.path}: what if {', '.join(changes)}")
+        if not b.valid:
+            lines.append("  the changed case is not valid:")
+            lines += [f"  {p}" for p in b.problems]
+            lines.append("")
+            continue
+        diff = compare(a, b)
+        lines.append(f"  {'':<58} {'original':<22} what if")
+        if not diff:
+            lines.append("  no finding changes")
+        lines += [f"  {c.name:<58} {c.before:<22} {c.after}" for c in diff]
+        lines.append("")
+    from detention_rules.output import report
+
+    valid = [r for r in results if r.valid]
+    return "\n".join(map(printable, lines)) + "\n" + (report(valid, fmt) if valid else "")

@@ -1,0 +1,61 @@
+"""A rulebook the engine can run: read with the law's checks, then held to the engine's size limits.
+
+The law's checks (law/rulebook.py) know nothing of durable-rules; how many durable
+rules a rule compiles to is the engine's business, so that check is here, after both.
+Loaded once per process and folder.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from detention_rules.errors import InputError, Problem
+from detention_rules.law import rulebook
+from detention_rules.law.rule import Rule
+from detention_rules.law.rulebook import Rulebook
+from detention_rules.reasoning.engine import MAX_DURABLE_RULES, compile_rulebook, size_bound
+
+_cache: dict[Path, Rulebook] = {}
+
+
+def load(directory: Path | None = None) -> Rulebook:
+    """Load and check every rule file in `directory` (default: the shipped rules), once per process."""
+    directory = rulebook.folder(directory)
+    if directory not in _cache:
+        rules, problems = rulebook.read(directory)
+        problems += too_large(rules)
+        if any(p.level == "error" for p in problems):
+            raise InputError(sorted(problems))
+        _cache[directory] = Rulebook(tuple(rules))
+    return _cache[directory]
+
+
+def too_large(rules: Iterable[Rule]) -> list[Problem]:
+    """Rules that would compile to more durable rules than one ruleset takes, found without expanding them."""
+    return [
+        Problem(
+            rule.pos.path,
+            rule.pos.line,
+            rule.pos.col,
+            "error",
+            f"rule {rule.id} would compile to more than {MAX_DURABLE_RULES} durable rules",
+            "rules-too-many",
+            rule.id,
+        )
+        for rule in rules
+        if size_bound(rule.when) > MAX_DURABLE_RULES
+    ]
+
+
+def all_problems(directory: Path | None = None) -> list[Problem]:
+    """Every problem in a rules folder, without raising: for `wgad rules --check`."""
+    directory = rulebook.folder(directory)
+    rules, problems = rulebook.read(directory)
+    problems += too_large(rules)
+    if not any(p.level == "error" for p in problems):
+        size = len(compile_rulebook(rules)[0])
+        if size > MAX_DURABLE_RULES:
+            message = f"the rules compile to {size} durable rules; the limit is {MAX_DURABLE_RULES}"
+            problems.append(Problem(str(directory), 1, 1, "error", message, "rules-too-many"))
+    return sorted(problems)
