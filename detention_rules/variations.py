@@ -17,11 +17,11 @@ from typing import Any
 
 from detention_rules.input import detainees, source
 from detention_rules.input.case import CATEGORIES, field_types
+from detention_rules.input.fields import DERIVED
 from detention_rules.input.source import generic
 from detention_rules.law.rule import AnyItem, FactCond, Rule, Unless, walk
 from detention_rules.law.rulebook import Rulebook
 from detention_rules.pipeline import CaseResult, run
-from detention_rules.reasoning.facts import DERIVED
 from detention_rules.reasoning.whatif import Setting, apply, path_steps
 
 #: Case-file fields that stand behind a derived fact the rules read: varying them varies it.
