@@ -15,8 +15,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from detention_rules.errors import InputError, UsageError
 from detention_rules.input import detainees, source
-from detention_rules.input.case import CATEGORIES, field_types
+from detention_rules.input.case import field_types
 from detention_rules.input.fields import DERIVED
 from detention_rules.input.source import generic
 from detention_rules.law.rule import AnyItem, FactCond, Rule, Unless, walk
@@ -120,9 +121,8 @@ def _varied_fields(book: Rulebook) -> dict[str, list[Any]]:
     for derived, behind in BEHIND_DERIVED.items():
         if derived in read:
             out.setdefault(behind, []).extend(read[derived])
-    for days in ("detention[].days",):  # stated by the file, it overrides the dates (facts._length)
-        if days in read:
-            out[days] = read[days]
+    if "detention[].days" in read:  # derived, but a length the file states overrides the dates (facts)
+        out["detention[].days"] = read["detention[].days"]
     return out
 
 
@@ -204,8 +204,6 @@ def person_doc(doc: source.Document, detainee: int | None) -> source.Document:
     if not detainees.count(doc):
         return doc
     if detainee is None or not 1 <= detainee <= detainees.count(doc):
-        from detention_rules.errors import UsageError
-
         raise UsageError(f"{doc.path}: names {detainees.count(doc)} detainees; choose one with --detainee")
     return detainees.split(doc, detainee - 1)
 
@@ -214,8 +212,6 @@ def exercise(doc: source.Document, book: Rulebook) -> Exercise:
     """Every single-fact change of a one-person case that establishes or removes a category, by the engine."""
     original = run(doc, book)
     if original.analysis is None:
-        from detention_rules.errors import InputError
-
         raise InputError(original.problems)
     before = tuple(original.analysis.categories)
     out = Exercise(doc.path, before, [], 0, 0)
@@ -232,8 +228,3 @@ def exercise(doc: source.Document, book: Rulebook) -> Exercise:
             rules = _deciding(book, original, changed, moved)
             out.variations.append(Variation(path, current, value, before, after, rules))
     return out
-
-
-def categories_moved(ex: Exercise) -> dict[str, tuple[int, int]]:
-    """For each category: how many variations establish it and how many remove it."""
-    return {c: tuple(len(v) for v in ex.for_category(c)) for c in CATEGORIES}  # type: ignore[misc]
