@@ -233,3 +233,46 @@ def case_docs(paths: Iterable[Path]) -> list[dict]:
             if case is not None:
                 out.append(facts.build(case, person_doc).doc)
     return out
+
+
+@dataclass
+class Isolation:
+    """Which rules a case isolates: the rule, and a category with it, turn on or off with one fact.
+
+    A teaching case isolates a rule when changing one fact the case states (not adding one it
+    leaves unknown) turns the rule on or off and with it a category: the case's own facts
+    decide it, as a defeater decides the incitement case. A generated variation (of any case)
+    isolates a rule when its one change turns the rule on or off and moves a category. Each
+    change is run through the engine (`variations.exercise`). A category's own rule
+    (`I.established`) is left out: it moves whenever a rule of its category does.
+    """
+
+    by_teaching: dict[str, list[str]] = field(default_factory=dict)  # rule id -> teaching files
+    by_variation: dict[str, list[str]] = field(default_factory=dict)  # rule id -> "file: --set"
+
+    def not_by_teaching(self, book: rulebook.Rulebook) -> list[str]:
+        return [r.id for r in book.rules if r.kind != "category" and r.id not in self.by_teaching]
+
+    def by_neither(self, book: rulebook.Rulebook) -> list[str]:
+        return [i for i in self.not_by_teaching(book) if i not in self.by_variation]
+
+
+def isolation(paths: Iterable[Path], book: rulebook.Rulebook | None = None) -> Isolation:
+    """Run every single-fact variation of every valid case under `paths` (each detainee's too)."""
+    from detention_rules import variations
+
+    book = book or runnable.load()
+    out = Isolation()
+    for path in case_files(paths):
+        doc, result = read(path)
+        if doc is None or result.case is None or not result.valid:
+            continue
+        teaching = grade(result.case) == "teaching"
+        for person in range(detainees.count(doc)) if detainees.count(doc) else [None]:
+            ex = variations.exercise(doc if person is None else detainees.split(doc, person), book)
+            for v in ex.variations:
+                for rule in v.rules:
+                    out.by_variation.setdefault(rule.id, []).append(f"{path}: --set {v.setting}")
+                    if teaching and v.before is not None:
+                        out.by_teaching.setdefault(rule.id, []).append(str(path))
+    return out

@@ -18,7 +18,7 @@ STAGES: tuple[tuple[str, ...], ...] = (
     ("input",),
     ("law",),
     ("reasoning",),
-    ("pipeline", "agreement"),
+    ("pipeline", "agreement", "variations", "quiz"),
     ("output",),
     ("interfaces", "__main__"),
 )

@@ -137,21 +137,25 @@ def evaluate(
     fmt: FormatOpt = Format.text,
     rules: RulesOpt = None,
     show_coverage: Annotated[
-        bool, typer.Option("--coverage", help="List rules and conditions no case exercises.")
+        bool,
+        typer.Option(
+            "--coverage", help="List rules and conditions no case exercises, and rules no teaching case isolates."
+        ),
     ] = False,
 ) -> None:
     """Compare the engine with the Working Group on every case that states what its opinion found."""
-    from detention_rules.agreement import case_docs, coverage, evaluate_paths
+    from detention_rules.agreement import case_docs, coverage, evaluate_paths, isolation
     from detention_rules.output import evaluation
     from detention_rules.reasoning import runnable
 
     book = runnable.load(rules)
     ev = evaluate_paths(paths, book)
     cov = coverage(case_docs(paths), book) if show_coverage else None
+    iso = isolation(paths, book) if show_coverage else None
     if fmt is Format.json:
-        sys.stdout.write(json_text(evaluation.data(ev, cov, book), 2) + "\n")
+        sys.stdout.write(json_text(evaluation.data(ev, cov, book, iso), 2) + "\n")
     else:
-        sys.stdout.write(evaluation.text(ev, cov, book))
+        sys.stdout.write(evaluation.text(ev, cov, book, iso))
     raise typer.Exit(0 if ev.agrees else 1)
 
 
@@ -284,6 +288,73 @@ def draft(
     except OSError as exc:
         raise UsageError(f"{output}: cannot write: {exc.strerror or exc}; nothing was written") from None
     sys.stdout.write(f"wrote {printable(str(output))}\n")
+
+
+class ExerciseFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+@app.command(cls=_Command)
+def exercise(
+    path: FileArg,
+    fmt: Annotated[
+        ExerciseFormat, typer.Option("--format", "-f", metavar="FORMAT", help="Output format: text, json.")
+    ] = ExerciseFormat.text,
+    rules: RulesOpt = None,
+    detainee: DetaineeOpt = None,
+) -> None:
+    """ "Change one fact" exercises: each single fact change that establishes or removes a category, by the engine."""
+    from detention_rules.output import exercise as renderer
+    from detention_rules.reasoning import runnable
+    from detention_rules.variations import exercise as derive
+    from detention_rules.variations import person_doc
+
+    book = runnable.load(rules)
+    doc, result = pipeline.read(path)
+    if doc is None or not result.valid:
+        raise InputError(result.problems)
+    ex = derive(person_doc(doc, detainee), book)
+    sys.stdout.write(json_text(renderer.data(ex), 2) + "\n" if fmt is ExerciseFormat.json else renderer.text(ex))
+
+
+@app.command(cls=_Command)
+def quiz(
+    paths: PathsArg,
+    seed: Annotated[
+        int | None, typer.Option("--seed", metavar="N", help="Repeat a session: the same cases in the same order.")
+    ] = None,
+    answers: Annotated[
+        Path | None,
+        typer.Option("--answers", metavar="FILE", help="Save the session as JSON for the trainer (a new file)."),
+    ] = None,
+    variations: Annotated[
+        int, typer.Option("--variations", min=0, metavar="N", help='Also ask N "change one fact" variations.')
+    ] = 0,
+    rules: RulesOpt = None,
+) -> None:
+    """A quiz: each case's facts, your categories, a score per category with the deciding rule and its law."""
+    from detention_rules.interfaces.quiz import session
+    from detention_rules.reasoning import runnable
+
+    raise typer.Exit(session(paths, runnable.load(rules), seed, answers, variations))
+
+
+@app.command(cls=_Command)
+def casebook(
+    paths: PathsArg,
+    output: Annotated[Path, typer.Option("-o", "--output", metavar="DIR", help="The folder to write the site into.")],
+    rules: RulesOpt = None,
+) -> None:
+    """A static casebook site (no server, no network): cases with the answer hidden, a quiz, print views."""
+    from detention_rules.output.casebook import build
+    from detention_rules.reasoning import runnable
+
+    done, problems = build(paths, runnable.load(rules), output)
+    for p in problems:  # files left out: reported like `wgad validate`, and the exit code says so
+        sys.stderr.write(f"{p}\n")
+    sys.stdout.write(printable(done) + "\n")
+    raise typer.Exit(exit_code(problems))
 
 
 @app.command("rules", cls=_Command)

@@ -323,6 +323,11 @@ def _tree(notes: _Writer, node: ConclusionNode, depth: int, seen: set[str], say:
             _tree(notes, premise, depth + 1, seen, say)
 
 
+def fact_line(f: FactNode, lang: str = "en") -> str:
+    """A fact as the appendix cites it (path, value, reference, line): the quiz and the casebook cite it so too."""
+    return _fact_line(f, wording.load(lang)["draft"])
+
+
 def _fact_line(f: FactNode, say: dict[str, Any]) -> str:
     value = show_value(f.value)
     if f.derived_from:

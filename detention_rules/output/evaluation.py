@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from detention_rules.agreement import GRADES, OUTCOMES, Coverage, Evaluation, Tally
+from detention_rules.agreement import GRADES, OUTCOMES, Coverage, Evaluation, Isolation, Tally
 from detention_rules.escaping import printable
 from detention_rules.input.case import CATEGORIES
 from detention_rules.law.rulebook import Rulebook
 
 
-def data(ev: Evaluation, cov: Coverage | None, book: Rulebook) -> dict[str, Any]:
+def data(ev: Evaluation, cov: Coverage | None, book: Rulebook, iso: Isolation | None = None) -> dict[str, Any]:
     """The evaluation as JSON-ready data (docs/cli.md, `wgad evaluate --format json`)."""
     out: dict[str, Any] = {
         **_table(ev),
@@ -22,6 +22,9 @@ def data(ev: Evaluation, cov: Coverage | None, book: Rulebook) -> dict[str, Any]
     if cov is not None:
         out["unexercised_rules"] = cov.unexercised_rules(book)
         out["unexercised_conditions"] = cov.unexercised_conditions()
+    if iso is not None:
+        out["not_isolated_by_teaching"] = iso.not_by_teaching(book)
+        out["not_isolated"] = iso.by_neither(book)
     return out
 
 
@@ -36,7 +39,7 @@ def _table(t: Tally) -> dict[str, Any]:
     }
 
 
-def text(ev: Evaluation, cov: Coverage | None, book: Rulebook) -> str:
+def text(ev: Evaluation, cov: Coverage | None, book: Rulebook, iso: Isolation | None = None) -> str:
     """The evaluation as the text report: tables, disagreements, coverage, and the verdict last."""
     out = [f"{ev.cases} case(s) with expected findings"]
     out += _table_lines("All cases", ev)
@@ -57,6 +60,14 @@ def text(ev: Evaluation, cov: Coverage | None, book: Rulebook) -> str:
             f"{len(cov.unexercised_conditions())} condition(s) unexercised",
         ]
         out += [f"- {item}" for item in left]
+    if iso is not None:
+        alone = iso.not_by_teaching(book)
+        out += ["", f"Isolation: {len(alone)} rule(s) no teaching case isolates (one fact turns it and a category off)"]
+        out += [
+            f"- {r}"
+            + (f"  (a variation does: {iso.by_variation[r][0]})" if r in iso.by_variation else "  (nor a variation)")
+            for r in alone
+        ]
     verdict = (
         "every disagreement is a declared known gap"
         if ev.agrees

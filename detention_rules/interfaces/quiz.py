@@ -1,0 +1,110 @@
+"""`wgad quiz` in the terminal: one case at a time, answers read line by line from standard input.
+
+Reading plain lines means a session can be scripted (`printf 'I\\nnone\\n' | wgad quiz ...`).
+End of input or Ctrl-C ends the quiz with the score so far; `--answers` saves the
+session, also when it ends early.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any, TextIO
+
+from detention_rules.errors import UsageError
+from detention_rules.escaping import json_text, printable
+from detention_rules.law.rulebook import Rulebook
+from detention_rules.output import atomic, teaching
+from detention_rules.output import teaching_words as W
+from detention_rules.quiz import RIGHT, Item, load, parse_answer, score
+from detention_rules.variations import set_text
+
+
+def _say(out: TextIO, line: str = "") -> None:
+    out.write(printable(line) + "\n")
+    out.flush()
+
+
+def _ask(item: Item, stdin: TextIO, out: TextIO) -> set[str] | None:
+    """The trainee's categories; None at the end of input."""
+    while True:
+        out.write(W.QUIZ_PROMPT)
+        out.flush()
+        line = stdin.readline()
+        if not line:
+            _say(out)
+            return None
+        if not stdin.isatty():  # a scripted session: show the answer, so the transcript reads as asked
+            _say(out, line.rstrip("\n"))
+        try:
+            return parse_answer(line)
+        except ValueError as exc:
+            _say(out, W.QUIZ_BAD_ANSWER.format(error=exc))
+
+
+def session(
+    paths: Iterable[Path],
+    book: Rulebook,
+    seed: int | None,
+    answers: Path | None,
+    variation_count: int = 0,
+    stdin: TextIO | None = None,
+    out: TextIO | None = None,
+) -> int:
+    """Run a quiz; the exit code (0, or 2 when no case could be asked)."""
+    stdin, out = stdin or sys.stdin, out or sys.stdout
+    if answers is not None and (answers.exists() or answers.is_symlink()):
+        raise UsageError(f"{answers}: already exists; the quiz saves a session to a new file")
+    items = load(paths, book, seed, variation_count)
+    if not items:
+        raise UsageError("no valid case file to ask about")
+    saved: list[dict[str, Any]] = []
+    right = total = 0
+    _say(out, W.QUIZ_INTRO.format(count=len(items)))
+    try:
+        for n, item in enumerate(items, 1):
+            _say(out)
+            _say(out, W.QUIZ_CASE.format(n=n, count=len(items)))
+            if item.variation is not None:
+                v = item.variation
+                before = W.UNKNOWN if v.before is None else set_text(v.before)
+                _say(out, W.QUIZ_VARIATION.format(setting=v.setting, before=before))
+            _say(out, W.QUIZ_FACTS)
+            for sentence in teaching.facts(item.result):
+                _say(out, f"  - {sentence}")
+            given = _ask(item, stdin, out)
+            if given is None:
+                _say(out, W.QUIZ_STOPPED)
+                break
+            marks = score(item, given, book)
+            _say(out, W.QUIZ_WAS.format(title=item.title, file=item.path))
+            for mark in marks:
+                for line in teaching.mark_lines(mark):
+                    _say(out, line)
+            good = sum(m.verdict == RIGHT for m in marks)
+            right, total = right + good, total + len(marks)
+            _say(out, W.QUIZ_CASE_SCORE.format(right=good, total=len(marks)))
+            saved.append(
+                {
+                    "file": item.path,
+                    "title": item.title,
+                    "set": item.variation.setting if item.variation else None,
+                    "answer": sorted(given),
+                    "engine": list(item.answer),
+                    "marks": [teaching.mark_data(m) for m in marks],
+                }
+            )
+    except KeyboardInterrupt:
+        _say(out)
+        _say(out, W.QUIZ_STOPPED)
+    _say(out)
+    _say(out, W.QUIZ_SCORE.format(right=right, total=total, cases=len(saved)))
+    if answers is not None:
+        record = {"seed": seed, "score": {"right": right, "of": total}, "cases": saved}
+        try:
+            atomic.write_text(answers, json_text(record, 2) + "\n", replace=False)
+        except (FileExistsError, OSError) as exc:
+            raise UsageError(f"{answers}: cannot write the answers: {exc}") from None
+        _say(out, W.QUIZ_SAVED.format(file=answers))
+    return 0

@@ -1,0 +1,126 @@
+"""The quiz: cases (or "change one fact" variations) to answer, and each answer scored per category.
+
+The right answer is the engine's: the categories it establishes on the facts shown.
+A category missed is explained by the rules that establish it, with their law; one
+found where the engine does not is explained by the closest rule and what it lacks
+(why-not). Which cases, in which order, follows `seed`, so a session can be repeated.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from detention_rules import variations
+from detention_rules.input import detainees, source
+from detention_rules.input.case import CATEGORIES
+from detention_rules.law.rulebook import Rulebook
+from detention_rules.pipeline import CaseResult, case_files, read, run
+from detention_rules.reasoning.derivation import ConclusionNode, RuleNode
+from detention_rules.reasoning.near_misses import NearMiss, near_misses
+from detention_rules.reasoning.whatif import apply, parse_sets
+
+RIGHT, MISSED, OVER = "right", "missed", "over-found"
+_NONE = {"none", "no", "-", "0", "nothing"}
+
+
+@dataclass
+class Item:
+    """One question of the quiz: a person's case as the file states it, or with one fact changed."""
+
+    path: str
+    title: str
+    result: CaseResult  # the analysed case the trainee sees (the changed one, for a variation)
+    variation: variations.Variation | None = None
+
+    @property
+    def answer(self) -> tuple[str, ...]:
+        assert self.result.analysis is not None
+        return tuple(self.result.analysis.categories)
+
+
+@dataclass
+class Mark:
+    """One category of one answer: right, missed or over-found, with what decides it."""
+
+    category: str
+    verdict: str
+    found: bool  # whether the engine establishes it
+    rules: list[RuleNode] = field(default_factory=list)  # for a category found: the rules that establish it
+    closest: NearMiss | None = None  # for a category not found: the rule that came closest
+
+
+def load(paths: Iterable[Path], book: Rulebook, seed: int | None, variation_count: int = 0) -> list[Item]:
+    """The valid cases under `paths` (each detainee a case of their own), shuffled by `seed`,
+    then `variation_count` variations drawn from them by the same seed."""
+    cases: list[tuple[Item, source.Document]] = []
+    for path in case_files(paths):
+        doc, result = read(path)
+        if doc is None or result.case is None or not result.valid:
+            continue
+        for index in range(detainees.count(doc)) if detainees.count(doc) else [None]:
+            person = doc if index is None else detainees.split(doc, index)
+            title = result.case.title or str(path)
+            if index is not None:
+                title = f"{title} ({detainees.label(doc, index)})"
+            cases.append((Item(str(path), title, run(person, book)), person))
+    rng = random.Random(seed)
+    rng.shuffle(cases)
+    chosen: list[Item] = []
+    for item, doc in cases:
+        if len(chosen) >= variation_count:
+            break
+        ex = variations.exercise(doc, book)
+        if ex.variations:
+            v = rng.choice(ex.variations)
+            chosen.append(Item(item.path, item.title, run(apply(doc, parse_sets([v.setting])), book), v))
+    return [item for item, _ in cases] + chosen
+
+
+def parse_answer(text: str) -> set[str]:
+    """ "I, III", "i iii", "I;V" or "none" -> the categories; ValueError for anything else."""
+    words = [w for w in re.split(r"[\s,;/+]+", text.strip()) if w]
+    if not words:
+        raise ValueError("no answer")
+    if len(words) == 1 and words[0].lower() in _NONE:
+        return set()
+    out = set()
+    for w in words:
+        if w.upper() not in CATEGORIES:
+            raise ValueError(f"{w!r} is not a category")
+        out.add(w.upper())
+    return out
+
+
+def _rules(node: ConclusionNode, category: str) -> list[RuleNode]:
+    """The rules of `category` in a finding's tree, the specific ones first (the category's own rule last)."""
+    out: dict[str, RuleNode] = {}
+    todo = [node]
+    while todo:
+        for rule in todo.pop(0).support:
+            if rule.rule.category == category:
+                out.setdefault(rule.rule.id, rule)
+            todo += rule.premises
+    return sorted(out.values(), key=lambda r: r.rule.kind == "category")
+
+
+def score(item: Item, answer: set[str], book: Rulebook) -> list[Mark]:
+    """Each category of one answer against the engine's."""
+    assert item.result.analysis is not None and item.result.facts is not None
+    findings = {f.category: f for f in item.result.analysis.findings}
+    misses = near_misses(book, item.result.facts)
+    marks = []
+    for c in CATEGORIES:
+        found = c in findings
+        verdict = RIGHT if (c in answer) == found else MISSED if found else OVER
+        mark = Mark(c, verdict, found)
+        if found:
+            mark.rules = _rules(findings[c].tree, c)
+        else:
+            specific = [m for m in misses.get(c, []) if m.rule.kind != "category"] or misses.get(c, [])
+            mark.closest = specific[0] if specific else None
+        marks.append(mark)
+    return marks

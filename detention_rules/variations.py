@@ -1,0 +1,230 @@
+"""Exercises: "change one fact" variations of a case, each one run through the engine.
+
+For every fact the rules read, each other value it could take (true, false, each
+choice, a number either side of a rule's threshold, unknown) is set in memory
+exactly as `wgad check --set PATH=VALUE` sets it, the changed case is validated
+and analysed by the engine, and the change is kept when it establishes or removes
+a category. Nothing here decides a category: the engine does, so a variation
+cannot be wrong against the rules. A change that makes the case invalid is dropped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from detention_rules.errors import InputError, UsageError
+from detention_rules.input import detainees, source
+from detention_rules.input.case import field_types
+from detention_rules.input.fields import DERIVED
+from detention_rules.input.source import generic
+from detention_rules.law.rule import AnyItem, FactCond, Rule, Unless, walk
+from detention_rules.law.rulebook import Rulebook
+from detention_rules.pipeline import CaseResult, run
+from detention_rules.reasoning.whatif import Setting, apply, path_steps
+
+#: Case-file fields that stand behind a derived fact the rules read: varying them varies it.
+#: `arrest.judge_within_48h` comes from a period's judge_date (days after the arrest tried below);
+#: `arrest.days_uncharged` from the charge date; `arrest.brought_before_judge` from each period's.
+BEHIND_DERIVED = {
+    "arrest.judge_within_48h": "detention[].judge_date",
+    "arrest.days_uncharged": "arrest.charge_date",
+    "arrest.brought_before_judge": "detention[].brought_before_judge",
+}
+#: Days after the arrest tried for a first appearance before a judge: the same day, and well past 48 hours.
+JUDGE_DAYS = (0, 4)
+
+
+@dataclass(frozen=True)
+class Variation:
+    """One fact changed, and what the engine then finds."""
+
+    path: str  # as `--set` writes it: detention[0].incommunicado
+    before: Any  # the value in the file; None: unknown
+    after: Any  # the value set; None: unknown
+    categories_before: tuple[str, ...]
+    categories_after: tuple[str, ...]
+    rules: tuple[Rule, ...]  # the rules whose firing the change turns on or off, for the categories that move
+
+    @property
+    def established(self) -> tuple[str, ...]:
+        return tuple(c for c in self.categories_after if c not in self.categories_before)
+
+    @property
+    def removed(self) -> tuple[str, ...]:
+        return tuple(c for c in self.categories_before if c not in self.categories_after)
+
+    @property
+    def setting(self) -> str:
+        """The change as `wgad check --set` takes it."""
+        return f"{self.path}={set_text(self.after)}"
+
+
+@dataclass
+class Exercise:
+    """A case and every single-fact variation that moves a category."""
+
+    path: str
+    categories: tuple[str, ...]
+    variations: list[Variation]
+    tried: int  # changes run through the engine
+    invalid: int  # changes that made the case invalid (dropped)
+
+    def for_category(self, category: str) -> tuple[list[Variation], list[Variation]]:
+        """The variations that establish `category`, and those that remove it."""
+        return (
+            [v for v in self.variations if category in v.established],
+            [v for v in self.variations if category in v.removed],
+        )
+
+
+def set_text(value: Any) -> str:
+    """A value as `--set` reads it back (YAML): true, null, [a, b], 2023-05-03."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return "[" + ", ".join(map(str, value)) + "]"
+    return str(value)
+
+
+def _read_fields(book: Rulebook) -> dict[str, list[Any]]:
+    """Each case-file field the rules read (generic path), with the numbers its conditions compare against."""
+    out: dict[str, list[Any]] = {}
+    for rule in book.rules:
+        for cond in walk(rule.when):
+            if isinstance(cond, AnyItem):
+                for inner in walk(cond.where):
+                    fact = inner.cond if isinstance(inner, Unless) else inner
+                    if isinstance(fact, FactCond):
+                        _note(out, f"{cond.list_path}[].{fact.path}", fact)
+            elif isinstance(cond, (FactCond, Unless)):
+                _note(out, (cond.cond if isinstance(cond, Unless) else cond).path, cond)
+    return out
+
+
+def _note(out: dict[str, list[Any]], path: str, cond: FactCond | Unless) -> None:
+    fact = cond.cond if isinstance(cond, Unless) else cond
+    thresholds = out.setdefault(path, [])
+    if isinstance(fact.value, (int, float)) and not isinstance(fact.value, bool):
+        thresholds.append(fact.value)
+
+
+def _varied_fields(book: Rulebook) -> dict[str, list[Any]]:
+    """The case-file fields to vary: those the rules read, and those behind the derived facts they read."""
+    fields = field_types()
+    read = _read_fields(book)
+    out = {p: t for p, t in read.items() if p in fields and p not in DERIVED}
+    for derived, behind in BEHIND_DERIVED.items():
+        if derived in read:
+            out.setdefault(behind, []).extend(read[derived])
+    if "detention[].days" in read:  # derived, but a length the file states overrides the dates (facts)
+        out["detention[].days"] = read["detention[].days"]
+    return out
+
+
+def _current(data: Any, steps: list[str | int]) -> Any:
+    node = data
+    for step in steps:
+        if isinstance(step, int):
+            node = node[step] if isinstance(node, list) and step < len(node) else None
+        else:
+            node = node.get(step) if isinstance(node, dict) else None
+        if node is None:
+            return None
+    return node.get("value") if isinstance(node, dict) else node
+
+
+def _paths(data: Any, generic_path: str) -> Iterator[str]:
+    """The concrete paths of a field: one per item of the list it belongs to (none for an absent list)."""
+    if "[]" not in generic_path:
+        yield generic_path
+        return
+    head, rest = generic_path.split("[].", 1)
+    items = data.get(head) if isinstance(data, dict) else None
+    for i in range(len(items) if isinstance(items, list) else 0):
+        yield f"{head}[{i}].{rest}"
+
+
+def _full_date(value: Any) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value) if isinstance(value, str) and len(value) == 10 else None
+    except ValueError:
+        return None
+
+
+def _candidates(data: Any, field: str, thresholds: list[Any], current: Any) -> list[Any]:
+    """The values tried for one fact: every other value it can take, and unknown."""
+    ftype = field_types()[field]
+    values: list[Any] = []
+    if ftype.kind == "bool":
+        values = [True, False]
+    elif ftype.kind == "enum":
+        values = list(ftype.choices)
+    elif ftype.kind == "list" and ftype.choices:
+        now = list(current) if isinstance(current, list) else []
+        values = [[*now, c] for c in ftype.choices if c not in now] + [[x for x in now if x != c] for c in now]
+    elif ftype.kind == "number":
+        values = sorted({max(0, int(t) + d) for t in thresholds for d in (-1, 0, 1)})
+    elif field in ("detention[].judge_date", "arrest.charge_date"):
+        arrested = _full_date(_current(data, ["arrest", "date"]))
+        offsets = JUDGE_DAYS if field == "detention[].judge_date" else [int(t) + d for t in thresholds for d in (-1, 1)]
+        values = [str(arrested + dt.timedelta(days=n)) for n in sorted(set(offsets))] if arrested else []
+    if current is not None:
+        values.append(None)
+    return [v for v in values if v != current or type(v) is not type(current)]
+
+
+def changes(doc: source.Document, book: Rulebook) -> Iterator[tuple[str, Any, Any]]:
+    """Every single-fact change tried: (path, value in the file, value set)."""
+    for field, thresholds in sorted(_varied_fields(book).items()):
+        for path in _paths(doc.data, field):
+            current = _current(doc.data, path_steps(path, path))
+            for value in _candidates(doc.data, generic(path), thresholds, current):
+                yield path, current, value
+
+
+def _deciding(book: Rulebook, before: CaseResult, after: CaseResult, moved: set[str]) -> tuple[Rule, ...]:
+    """The rules whose firing the change turned on or off, toward the categories that moved.
+
+    The specific rules first; a category's own rule (`I.established`) only when nothing more specific moved.
+    """
+    assert before.analysis is not None and after.analysis is not None
+    flipped = set(before.analysis.fired) ^ set(after.analysis.fired)
+    rules = [r for r in book.rules if r.id in flipped and r.category in moved | {"admissibility"}]
+    specific = [r for r in rules if r.kind != "category"]
+    return tuple(specific or rules)
+
+
+def person_doc(doc: source.Document, detainee: int | None) -> source.Document:
+    """The document to vary: the file's, or one detainee's case (1-based) when it names several."""
+    if not detainees.count(doc):
+        return doc
+    if detainee is None or not 1 <= detainee <= detainees.count(doc):
+        raise UsageError(f"{doc.path}: names {detainees.count(doc)} detainees; choose one with --detainee")
+    return detainees.split(doc, detainee - 1)
+
+
+def exercise(doc: source.Document, book: Rulebook) -> Exercise:
+    """Every single-fact change of a one-person case that establishes or removes a category, by the engine."""
+    original = run(doc, book)
+    if original.analysis is None:
+        raise InputError(original.problems)
+    before = tuple(original.analysis.categories)
+    out = Exercise(doc.path, before, [], 0, 0)
+    for path, current, value in changes(doc, book):
+        setting: Setting = (f"{path}={set_text(value)}", path_steps(path, path), value)
+        changed = run(apply(doc, [setting]), book)
+        out.tried += 1
+        if changed.analysis is None:
+            out.invalid += 1
+            continue
+        after = tuple(changed.analysis.categories)
+        if after != before:
+            moved = set(before) ^ set(after)
+            rules = _deciding(book, original, changed, moved)
+            out.variations.append(Variation(path, current, value, before, after, rules))
+    return out
