@@ -22,6 +22,10 @@ def test_why_not_marks_conditions_met_unmet_unknown() -> None:
     assert ("procedural:migration-status", False) in custody
     assert ("detention[0].kind", False) in custody
     assert ("detention[0].prolonged", None) in custody
+    (rule,) = [m for m in every if m.rule.id == "IV.prolonged-custody-without-review"]
+    kind = {c.test for c in rule.checks if c.path == "detention[0].kind"}
+    assert kind == {"in [immigration, administrative]"}  # a list as a case file writes it
+
 
 
 def test_a_missing_fact_becomes_a_question_naming_its_field() -> None:

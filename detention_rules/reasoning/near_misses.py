@@ -18,6 +18,7 @@ from detention_rules.law.rulebook import Rulebook
 from detention_rules.reasoning import reading
 from detention_rules.reasoning.facts import Facts
 from detention_rules.reasoning.impact import reduced
+from detention_rules.reasoning.questions import show_value
 
 
 @dataclass(frozen=True)
@@ -47,7 +48,7 @@ class NearMiss:
 def _describe(cond: FactCond | Unless) -> str:
     inner = cond.cond if isinstance(cond, Unless) else cond
     value = inner.value
-    shown = str(value).lower() if isinstance(value, bool) else value
+    shown = show_value(value, brackets=True)  # as a case file writes it: `[immigration, administrative]`
     test = f"{inner.op.replace('_', ' ')} {shown}"
     return f"not {test} (unless)" if isinstance(cond, Unless) else test
 
