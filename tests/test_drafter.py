@@ -27,7 +27,6 @@ def test_why_not_marks_conditions_met_unmet_unknown() -> None:
     assert kind == {"in [immigration, administrative]"}  # a list as a case file writes it
 
 
-
 def test_a_missing_fact_becomes_a_question_naming_its_field() -> None:
     result = run({**BASE, "arrest": {"warrant_shown": True}})
     asked = gaps.questions(runnable.load(), facts.build(result.case))
