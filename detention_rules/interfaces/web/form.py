@@ -214,13 +214,17 @@ def read(field: Field, raw: Any) -> Any:
     return text
 
 
+def _items(values: list[Any]) -> list[str]:
+    return sorted(text for text in (str(v).strip() for v in values) if text)
+
+
 def _same(field: Field, new: Any, old: Any) -> bool:
     if field.kind == "list" and not new and old == []:
         return True  # the file's `[]` shows as no choice, which reads back as unknown
-    if field.kind == "list" and isinstance(new, list) and isinstance(old, list):
-        return sorted(map(str, new)) == sorted(map(str, old))
-    if field.kind == "text" and new is not None and old is not None:
-        return new == str(old).strip()
+    if field.kind == "list" and isinstance(old, list):
+        return _items(new or []) == _items(old)  # the form's order, trimmed, blank items dropped
+    if field.kind == "text" and old is not None:
+        return (new or "") == str(old).strip()  # the form trims: " " in the file reads back as unknown
     return new == old and type(new) is type(old)
 
 
@@ -239,7 +243,7 @@ def _apply(field: Field, node: dict[str, Any], entry: Any) -> None:
         holder = holder.get(part) if isinstance(holder, dict) else None
     current = holder.get(last) if isinstance(holder, dict) else None
     old, old_ref, old_contested = parts(current)
-    if _same(field, new, old) and ref == old_ref and contested == old_contested:
+    if _same(field, new, old) and ref == old_ref.strip() and contested == old_contested:
         return
     if field.fact and (ref or contested or isinstance(current, dict)):
         written: Any = dict(current) if isinstance(current, dict) else {}

@@ -20,7 +20,7 @@ from detention_rules.input import source
 from detention_rules.interfaces.web import form, live
 from detention_rules.interfaces.web.files import Exists, Folder, Invalid
 from detention_rules.law.rulebook import Rulebook
-from detention_rules.reasoning.questions import in_words
+from detention_rules.reasoning.questions import in_words, show_value
 
 #: Largest request body: a form's state is a little larger than its file, which the CLI caps.
 MAX_BODY = 4 * source.MAX_BYTES
@@ -44,15 +44,6 @@ class BadRequest(UsageError):
     """A request the page itself never makes."""
 
 
-def _shown_value(value: Any) -> str:
-    """A fact's value as the page says it: yes / no, a list joined."""
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, list):
-        return ", ".join(map(str, value))
-    return str(value)
-
-
 def _environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
@@ -61,7 +52,8 @@ def _environment() -> jinja2.Environment:
     )
     env.filters["p"] = lambda v: printable(str(v))  # nothing hidden in the reasoning (escaping.printable)
     env.filters["words"] = in_words
-    env.globals["shown_value"] = _shown_value
+    env.globals["in_words"] = lambda v: show_value(v, words=True)  # what-if answers, as the form's yes / no
+    env.globals["as_written"] = show_value  # beside a field path, as the case file writes it: true / false
     return env
 
 
