@@ -2,7 +2,7 @@
 
 The law's checks (law/rulebook.py) know nothing of durable-rules; how many durable
 rules a rule compiles to is the engine's business, so that check is here, after both.
-Loaded once per process and folder.
+Loaded once per process and folder; between runs, checked rules are kept by `rules_cache`.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from detention_rules.errors import InputError, Problem
 from detention_rules.law import rulebook
 from detention_rules.law.rule import Rule
 from detention_rules.law.rulebook import Rulebook
+from detention_rules.reasoning import rules_cache
 from detention_rules.reasoning.engine import MAX_DURABLE_RULES, compile_rulebook, size_bound
 
 _cache: dict[Path, Rulebook] = {}
@@ -23,11 +24,15 @@ def load(directory: Path | None = None) -> Rulebook:
     """Load and check every rule file in `directory` (default: the shipped rules), once per process."""
     directory = rulebook.folder(directory)
     if directory not in _cache:
-        rules, problems = rulebook.read(directory)
-        problems += too_large(rules)
-        if any(p.level == "error" for p in problems):
-            raise InputError(sorted(problems))
-        _cache[directory] = Rulebook(tuple(rules))
+        kept = rules_cache.load(directory)
+        if kept is None:
+            rules, problems = rulebook.read(directory)
+            problems += too_large(rules)
+            if any(p.level == "error" for p in problems):
+                raise InputError(sorted(problems))
+            kept = tuple(rules)
+            rules_cache.save(directory, kept)
+        _cache[directory] = Rulebook(kept)
     return _cache[directory]
 
 
