@@ -12,8 +12,10 @@ from pathlib import Path
 import pytest
 
 import detention_rules
+from detention_rules import pipeline
 from detention_rules.law import rulebook
-from detention_rules.reasoning import rules_cache, runnable
+from detention_rules.law.rule import Rule
+from detention_rules.reasoning import engine, rules_cache, runnable
 
 from .conftest import REFERENCE, ROOT, wgad
 
@@ -75,25 +77,48 @@ def rules(tmp_path: Path) -> Path:
     return Path(shutil.copytree(RULES, tmp_path / "rules"))
 
 
-def _fresh(directory: Path) -> tuple[object, ...]:
+def _fresh(directory: Path) -> tuple[Rule, ...]:
     found, problems = rulebook.read(directory)
     assert not [p for p in problems if p.level == "error"]
     return tuple(found)
 
 
-def test_a_kept_rulebook_is_the_one_read_afresh(cache: Path, rules: Path) -> None:
+def _keep(directory: Path) -> None:
+    rules = _fresh(directory)
+    rules_cache.save(directory, rules, engine.Compiled(rules))
+
+
+def _kept_rules(directory: Path) -> tuple[Rule, ...] | None:
+    kept = rules_cache.load(directory)
+    return None if kept is None else kept[0]
+
+
+def test_a_kept_rulebook_is_the_one_read_and_compiled_afresh(cache: Path, rules: Path) -> None:
     assert rules_cache.load(rules) is None
-    rules_cache.save(rules, _fresh(rules))
-    assert [p.name for p in cache.iterdir()] and rules_cache.load(rules) == _fresh(rules)
+    _keep(rules)
+    kept = rules_cache.load(rules)
+    assert [p.name for p in cache.iterdir()] and kept is not None
+    fresh = _fresh(rules)
+    assert kept[0] == fresh
+    compiled, again = kept[1], engine.Compiled(fresh)
+    assert compiled is not None
+    assert compiled.definition == again.definition and compiled.conclusions == again.conclusions
+    assert compiled.rules == again.rules
+    assert all(any(r is k for k in kept[0]) for r in compiled.rules.values())  # the same objects, not copies
 
 
 def test_runnable_load_keeps_and_then_uses_the_checked_rules(cache: Path, rules: Path) -> None:
     first = runnable.load(rules)
-    assert rules_cache.load(rules) == first.rules
+    assert _kept_rules(rules) == first.rules
+    (kept_rules, compiled) = rules_cache.load(rules) or ((), None)
+    result = pipeline.check_file(REFERENCE, rulebook.Rulebook(kept_rules))
+    fresh = pipeline.check_file(REFERENCE, first)
+    assert compiled is not None and result.analysis is not None and fresh.analysis is not None
+    assert result.analysis.categories == fresh.analysis.categories
 
 
 def test_a_changed_rule_file_is_read_afresh(cache: Path, rules: Path) -> None:
-    rules_cache.save(rules, _fresh(rules))
+    _keep(rules)
     one = sorted(rules.glob("category-*.yaml"))[0]
     text = one.read_text(encoding="utf-8")
     title = text.split("title: ", 2)[2].split("\n", 1)[0]
@@ -105,7 +130,7 @@ def test_a_changed_rule_file_is_read_afresh(cache: Path, rules: Path) -> None:
 def test_a_new_rule_file_or_another_version_is_read_afresh(
     cache: Path, rules: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    rules_cache.save(rules, _fresh(rules))
+    _keep(rules)
     version = detention_rules.__version__
     monkeypatch.setattr(detention_rules, "__version__", f"{version}.post1")
     assert rules_cache.load(rules) is None
@@ -117,17 +142,17 @@ def test_a_new_rule_file_or_another_version_is_read_afresh(
 
 @pytest.mark.parametrize("content", [b"", b"not a pickle", b"\x80\x05\x95garbage", None])
 def test_a_corrupt_entry_is_ignored(cache: Path, rules: Path, content: bytes | None) -> None:
-    rules_cache.save(rules, _fresh(rules))
+    _keep(rules)
     (entry,) = cache.iterdir()
     entry.write_bytes(content if content is not None else entry.read_bytes()[:-40])
     assert rules_cache.load(rules) is None
-    rules_cache.save(rules, _fresh(rules))  # replaced whole
-    assert rules_cache.load(rules) == _fresh(rules)
+    _keep(rules)  # replaced whole
+    assert _kept_rules(rules) == _fresh(rules)
 
 
 @pytest.mark.skipif(not hasattr(os, "getuid"), reason="owners and modes are POSIX")
 def test_an_entry_others_may_write_is_not_trusted(cache: Path, rules: Path) -> None:
-    rules_cache.save(rules, _fresh(rules))
+    _keep(rules)
     (entry,) = cache.iterdir()
     entry.chmod(0o666)
     assert rules_cache.load(rules) is None
@@ -137,7 +162,7 @@ def test_an_unwritable_cache_folder_changes_nothing(tmp_path: Path, monkeypatch:
     blocker = tmp_path / "a-file"
     blocker.write_text("", encoding="utf-8")
     monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))  # the cache folder would be inside a file
-    rules_cache.save(RULES, _fresh(RULES))
+    _keep(RULES)
     assert rules_cache.load(RULES) is None
     env = {**os.environ, "XDG_CACHE_HOME": str(blocker)}
     out = wgad("check", str(REFERENCE), env=env)

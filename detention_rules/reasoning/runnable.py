@@ -10,11 +10,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from detention_rules.errors import InputError, Problem
+from detention_rules.errors import EngineError, InputError, Problem
 from detention_rules.law import rulebook
 from detention_rules.law.rule import Rule
 from detention_rules.law.rulebook import Rulebook
-from detention_rules.reasoning import rules_cache
+from detention_rules.reasoning import engine, rules_cache
 from detention_rules.reasoning.engine import MAX_DURABLE_RULES, compile_rulebook, size_bound
 
 _cache: dict[Path, Rulebook] = {}
@@ -26,14 +26,27 @@ def load(directory: Path | None = None) -> Rulebook:
     if directory not in _cache:
         kept = rules_cache.load(directory)
         if kept is None:
-            rules, problems = rulebook.read(directory)
-            problems += too_large(rules)
+            read, problems = rulebook.read(directory)
+            problems += too_large(read)
             if any(p.level == "error" for p in problems):
                 raise InputError(sorted(problems))
-            kept = tuple(rules)
-            rules_cache.save(directory, kept)
-        _cache[directory] = Rulebook(kept)
+            rules = tuple(read)
+            compiled = _compiled(rules)
+            rules_cache.save(directory, rules, compiled)
+        else:
+            rules, compiled = kept
+        if compiled is not None:
+            engine.adopt(rules, compiled)
+        _cache[directory] = Rulebook(rules)
     return _cache[directory]
+
+
+def _compiled(rules: tuple[Rule, ...]) -> engine.Compiled | None:
+    """The rules compiled for the engine, or None if it refuses them: that is said when a case is run, as before."""
+    try:
+        return engine.Compiled(rules)
+    except EngineError:
+        return None
 
 
 def too_large(rules: Iterable[Rule]) -> list[Problem]:
