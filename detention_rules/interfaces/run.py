@@ -10,6 +10,7 @@ with paths and no option, run here directly; any other command line (an option,
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import signal
 import sys
@@ -27,12 +28,14 @@ if TYPE_CHECKING:
 
 def main() -> None:
     """`wgad`: the plain linter form here, everything else through the typer app."""
+    gc.disable()  # until the files' work starts (`batch.settled`): what starting up builds lives to the end
     args = sys.argv[1:]
     plain = len(args) > 1 and not any(a.startswith("-") for a in args[1:]) and _COMPLETION not in os.environ
     if plain and args[0] == "validate":
         guarded(lambda: sys.exit(validate_paths([Path(a) for a in args[1:]])))
     if plain and args[0] == "check":
         guarded(lambda: sys.exit(check_paths([Path(a) for a in args[1:]])))
+    gc.enable()
     from detention_rules.interfaces.cli import main as full
 
     full()
