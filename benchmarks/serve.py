@@ -10,10 +10,10 @@ the ranked questions and the HTML). Target: under 100 ms (issue 17). Usage:
 
 from __future__ import annotations
 
+import argparse
 import json
 import re
 import statistics
-import sys
 import time
 import warnings
 from pathlib import Path
@@ -56,4 +56,6 @@ def main(rounds: int = 50) -> None:
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 50)
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("rounds", nargs="?", type=int, default=50, help="changes to time (default 50)")
+    main(parser.parse_args().rounds)

@@ -148,6 +148,14 @@ def test_a_new_case_gets_no_remedy_its_facts_do_not_support(tmp_path: Path) -> N
     assert "Jane Doe" in facts and "2024-03-02" in facts and "No arrest warrant" in facts
 
 
+def test_a_value_ending_in_a_full_stop_ends_its_sentence_once(tmp_path: Path) -> None:
+    """Initials ("A. B.") are a name a drafter types: the sentence ends at their full stop."""
+    out = wgad("draft", str(thin_case(tmp_path, {**NO_WARRANT, "person.name": "A. B."})))
+    assert out.returncode == 0, out.stderr
+    facts = _section(out.stdout, "The facts as reported by the source")
+    assert "The person concerned is A. B.\n" in facts and ".." not in facts
+
+
 def test_a_general_standard_says_nothing_of_another_case(tmp_path: Path) -> None:
     out = wgad("draft", str(thin_case(tmp_path, COUNSEL))).stdout
     assert "## Category III" in out

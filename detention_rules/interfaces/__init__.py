@@ -1,1 +1,1 @@
-"""The ways in: the `wgad` command, batch runs, the terminal interview."""
+"""The ways in: the `wgad` command, batch runs, the terminal interview and quiz, the web application."""

@@ -1,4 +1,4 @@
-"""Renderers: the same results as text, Markdown or JSON; drafts as Markdown or HTML."""
+"""Renderers: results as text, Markdown or JSON; drafts as Markdown, HTML or Word; the casebook."""
 
 from __future__ import annotations
 

@@ -261,6 +261,8 @@ def _sentence(leaf: FactNode, w: dict[str, Any]) -> str:
     else:
         shown = _shown(field, value, w)
         text = (template or spec["fallback"]).format(value=shown, question=question(field))
+        if shown.endswith(".") and text.endswith(shown + "."):
+            text = text[:-1]  # a value that ends in a full stop ("A. B.") ends the sentence itself
     if leaf.ref:
         text = f"{text.removesuffix('.')} ({leaf.ref})."
     return text
