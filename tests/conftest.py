@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 
 from detention_rules import pipeline
@@ -23,6 +25,12 @@ RULE_CASES: dict[str, list[dict[str, Any]]] = {
     for path in sorted((Path(__file__).parent / "rules").glob("*.yaml"))
     for rule_id, cases in yaml.safe_load(path.read_text(encoding="utf-8")).items()
 }
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _rules_cache_of_the_run(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The checked rules kept between runs (reasoning/rules_cache.py) go to the run's own folder, not the user's."""
+    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("cache"))
 
 
 def run(data: dict[str, Any] | str, name: str = "<test>") -> CaseResult:

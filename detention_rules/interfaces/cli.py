@@ -19,7 +19,7 @@ from typer.core import TyperCommand, TyperGroup
 from detention_rules import __version__, pipeline
 from detention_rules.errors import InputError, UsageError, exit_code
 from detention_rules.escaping import json_text, printable
-from detention_rules.interfaces import batch, run
+from detention_rules.interfaces import run
 
 
 def _plain_metavars(params: list[Any]) -> list[Any]:
@@ -109,12 +109,11 @@ def check(
     jobs: JobsOpt = 0,
 ) -> None:
     """Validate each case and show the categories it supports, with the chain of reasoning."""
-    from detention_rules.reasoning import runnable
-
-    book = runnable.load(rules)
     if changes:
+        from detention_rules.reasoning import runnable
         from detention_rules.reasoning.whatif import parse_sets
 
+        book = runnable.load(rules)
         settings = parse_sets(changes)  # a malformed --set is a usage error before any file is read
         files = list(pipeline.case_files(paths))
         explain = why_not if why_not is not None else len(files) == 1
@@ -124,11 +123,7 @@ def check(
 
         sys.stdout.write(whatif.render(originals, results, changes, fmt.value))
         raise typer.Exit(exit_code(p for r in results for p in r.problems))
-    total = pipeline.count_case_files(paths)
-    explain = why_not if why_not is not None else total == 1
-    job = batch.Job("check", fmt.value, rules, explain)
-    summary = run.run_batch(pipeline.case_files(paths, ordered=fmt is not Format.jsonl), total, job, fmt.value, jobs)
-    raise typer.Exit(summary.exit_code)
+    raise typer.Exit(run.check_paths(paths, fmt.value, rules, why_not, jobs))
 
 
 @app.command(cls=_Command)

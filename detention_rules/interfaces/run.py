@@ -1,14 +1,16 @@
-"""The `wgad` entry point: every error a message and an exit code, and `wgad validate FILE...` without typer.
+"""The `wgad` entry point: every error a message and an exit code; `wgad validate|check FILE...` without typer.
 
 Loading typer and building the command line costs more than validating a file, so the
-plainest form of the linter run by editors and pre-commit hooks, `wgad validate` with
-paths and no option, runs here directly; any other command line goes to the typer app
-(`cli.py`), which runs the same `validate_paths`.
+plainest forms, run by editors and pre-commit hooks, `wgad validate` and `wgad check`
+with paths and no option, run here directly; any other command line (an option,
+`--help`, shell completion) goes to the typer app (`cli.py`), which runs the same
+`validate_paths` and `check_paths`.
 """
 
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import signal
 import sys
@@ -26,9 +28,14 @@ if TYPE_CHECKING:
 
 def main() -> None:
     """`wgad`: the plain linter form here, everything else through the typer app."""
+    gc.disable()  # until the files' work starts (`batch.settled`): what starting up builds lives to the end
     args = sys.argv[1:]
-    if len(args) > 1 and args[0] == "validate" and not any(a.startswith("-") for a in args[1:]):
+    plain = len(args) > 1 and not any(a.startswith("-") for a in args[1:]) and _COMPLETION not in os.environ
+    if plain and args[0] == "validate":
         guarded(lambda: sys.exit(validate_paths([Path(a) for a in args[1:]])))
+    if plain and args[0] == "check":
+        guarded(lambda: sys.exit(check_paths([Path(a) for a in args[1:]])))
+    gc.enable()
     from detention_rules.interfaces.cli import main as full
 
     full()
@@ -41,6 +48,23 @@ def validate_paths(paths: list[Path], fmt: str = "text", jobs: int = 0) -> int:
     total = pipeline.count_case_files(paths)
     files = pipeline.case_files(paths, ordered=fmt != "jsonl")
     return run_batch(files, total, batch.Job("validate", fmt), fmt, jobs).exit_code
+
+
+def check_paths(
+    paths: list[Path], fmt: str = "text", rules: Path | None = None, why_not: bool | None = None, jobs: int = 0
+) -> int:
+    """`wgad check` (without `--set`): each case file's report under `paths`, the summary, the exit code.
+
+    The rulebook is loaded first, so that a broken rules folder is reported before any case.
+    `why_not` by default: near misses for a single file only.
+    """
+    from detention_rules import pipeline
+    from detention_rules.reasoning import runnable
+
+    runnable.load(rules)
+    total = pipeline.count_case_files(paths)
+    job = batch.Job("check", fmt, rules, why_not if why_not is not None else total == 1)
+    return run_batch(pipeline.case_files(paths, ordered=fmt != "jsonl"), total, job, fmt, jobs).exit_code
 
 
 def run_batch(files: Iterable[Path], total: int, job: Job, fmt: str, jobs: int) -> Summary:
@@ -80,6 +104,10 @@ def _stream(files: Iterable[Path], total: int, job: Job, fmt: str, jobs: int) ->
         printer.add(done.output, summary.files)
     printer.finish(summary)
     return summary
+
+
+#: Set by a shell asking typer to complete a command line: that goes to the typer app.
+_COMPLETION = "_WGAD_COMPLETE"
 
 
 def guarded(body: Callable[[], object]) -> NoReturn:

@@ -40,7 +40,6 @@ verified and worked around here:
 from __future__ import annotations
 
 import decimal
-import hashlib
 import itertools
 import json
 import math
@@ -175,6 +174,8 @@ def _counted(cond: Cond) -> TypeGuard[AtLeast]:
 
 def _group(cond: AtLeast) -> str:
     """The attribute a conclusion fact carries when it is one of the conclusions `cond` counts."""
+    import hashlib  # here: only compiling needs it, and loading it costs a kept rulebook's start 2 ms
+
     names = "|".join(sorted(c.conclusion for c in cond.children if isinstance(c, Needs)))
     return "g" + hashlib.blake2s(names.encode(), digest_size=6).hexdigest()
 
@@ -288,6 +289,26 @@ class Outcome:
     concluded: tuple[str, ...]
 
 
+class Compiled:
+    """A rulebook compiled for durable-rules, all of `Engine` that is the same in every process
+    (`rules_cache` keeps it with the rules): only `create_ruleset` is left to do."""
+
+    def __init__(self, rules: Iterable[Rule]):
+        rules = tuple(rules)
+        definition, self.rules = compile_rulebook(rules)
+        #: Durable rules in the ruleset, catch-alls included.
+        self.size = len(definition)
+        self.definition = encode(definition)
+        groups = _memberships(rules)
+        #: Each conclusion's fact as JSON after its session id: the same for every case, so encoded once.
+        self.conclusions = {
+            rule.concludes: encode(
+                {"id": f"c:{rule.concludes}", "t": "concl", "c": rule.concludes, **groups.get(rule.concludes, {})}
+            )[1:]
+            for rule in rules
+        }
+
+
 class Engine:
     """A rulebook compiled into one durable ruleset, ready to run cases one after another.
 
@@ -296,25 +317,18 @@ class Engine:
     message (each would carry the whole case fact), no closures per action.
     """
 
-    def __init__(self, rules: Iterable[Rule]):
-        rules = tuple(rules)
+    def __init__(self, rules: Iterable[Rule], compiled: Compiled | None = None):
+        compiled = compiled or Compiled(rules)
         self._sid = itertools.count()
-        definition, self._rules = compile_rulebook(rules)
-        if len(definition) > MAX_DURABLE_RULES:
+        if compiled.size > MAX_DURABLE_RULES:
             raise EngineError(
-                f"the rulebook compiles to {len(definition)} durable rules; "
+                f"the rulebook compiles to {compiled.size} durable rules; "
                 f"durable-rules hangs above about 512 in one ruleset (limit {MAX_DURABLE_RULES})"
             )
-        groups = _memberships(rules)
-        #: Each conclusion's fact as JSON after its session id: the same for every case, so encoded once.
-        self._conclusions = {
-            rule.concludes: encode(
-                {"id": f"c:{rule.concludes}", "t": "concl", "c": rule.concludes, **groups.get(rule.concludes, {})}
-            )[1:]
-            for rule in rules
-        }
+        self._rules = compiled.rules
+        self._conclusions = compiled.conclusions
         self._dre = _durable()
-        self._handle = self._register(encode(definition))
+        self._handle = self._register(compiled.definition)
 
     def _register(self, definition: str) -> int:
         """Create the ruleset under a fresh name, retrying a spurious parse failure."""
@@ -371,8 +385,18 @@ class HasRules(Protocol):
 
 
 def for_rulebook(rulebook: HasRules) -> Engine:
-    """The engine of a rulebook, compiled once per process."""
+    """The engine of a rulebook, compiled once per process (from its `Compiled` form, if one was `adopt`ed)."""
     key = id(rulebook)
     if key not in _engines:
-        _engines[key] = Engine(rulebook.rules)
+        kept = _adopted.get(id(rulebook.rules))
+        _engines[key] = Engine(rulebook.rules, kept[1] if kept and kept[0] is rulebook.rules else None)
     return _engines[key]
+
+
+#: Compiled forms kept from an earlier run, by the rules they were compiled from (held, so ids stay theirs).
+_adopted: dict[int, tuple[tuple[Rule, ...], Compiled]] = {}
+
+
+def adopt(rules: tuple[Rule, ...], compiled: Compiled) -> None:
+    """Use `compiled` for an engine of exactly these rules (`runnable.load`, from `rules_cache`)."""
+    _adopted[id(rules)] = (rules, compiled)

@@ -2,7 +2,7 @@
 
 The law's checks (law/rulebook.py) know nothing of durable-rules; how many durable
 rules a rule compiles to is the engine's business, so that check is here, after both.
-Loaded once per process and folder.
+Loaded once per process and folder; between runs, checked rules are kept by `rules_cache`.
 """
 
 from __future__ import annotations
@@ -10,10 +10,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from detention_rules.errors import InputError, Problem
+from detention_rules.errors import EngineError, InputError, Problem
 from detention_rules.law import rulebook
 from detention_rules.law.rule import Rule
 from detention_rules.law.rulebook import Rulebook
+from detention_rules.reasoning import engine, rules_cache
 from detention_rules.reasoning.engine import MAX_DURABLE_RULES, compile_rulebook, size_bound
 
 _cache: dict[Path, Rulebook] = {}
@@ -23,12 +24,29 @@ def load(directory: Path | None = None) -> Rulebook:
     """Load and check every rule file in `directory` (default: the shipped rules), once per process."""
     directory = rulebook.folder(directory)
     if directory not in _cache:
-        rules, problems = rulebook.read(directory)
-        problems += too_large(rules)
-        if any(p.level == "error" for p in problems):
-            raise InputError(sorted(problems))
-        _cache[directory] = Rulebook(tuple(rules))
+        kept = rules_cache.load(directory)
+        if kept is None:
+            read, problems = rulebook.read(directory)
+            problems += too_large(read)
+            if any(p.level == "error" for p in problems):
+                raise InputError(sorted(problems))
+            rules = tuple(read)
+            compiled = _compiled(rules)
+            rules_cache.save(directory, rules, compiled)
+        else:
+            rules, compiled = kept
+        if compiled is not None:
+            engine.adopt(rules, compiled)
+        _cache[directory] = Rulebook(rules)
     return _cache[directory]
+
+
+def _compiled(rules: tuple[Rule, ...]) -> engine.Compiled | None:
+    """The rules compiled for the engine, or None if it refuses them: that is said when a case is run, as before."""
+    try:
+        return engine.Compiled(rules)
+    except EngineError:
+        return None
 
 
 def too_large(rules: Iterable[Rule]) -> list[Problem]:

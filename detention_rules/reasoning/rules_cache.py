@@ -1,0 +1,107 @@
+"""The checked rules and their compiled form, kept between runs in the user's cache folder: reading,
+checking and compiling 64 rules from YAML costs more than a cold `wgad check` of one case should.
+
+Only rules are kept (the project's law, or a `--rules` folder of the user's own), never
+anything of a case. An entry is trusted only when its key matches: the rule folder, the
+bytes of every YAML file in it, the package's version and its modules' sizes and times
+(so an edited checkout is never served a stale rulebook). Anything wrong with an entry
+(missing, corrupt, another key, not the user's own) means reading the rules afresh, and
+a failure to write one is silent: the cache makes a run faster, never different.
+One entry per rule folder, replaced whole (`os.replace`) when the key changes.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import pickle
+import sys
+import zlib
+from pathlib import Path
+
+import detention_rules
+from detention_rules.law.rule import Rule
+from detention_rules.reasoning.engine import Compiled
+
+#: The package's folders whose modules decide what a checked rule is (the entry's key covers them).
+_CODE = ("", "input", "law", "reasoning")
+
+
+def folder() -> Path:
+    """Where entries go: `$XDG_CACHE_HOME/detention-rules`, or the platform's usual cache folder."""
+    xdg = os.environ.get("XDG_CACHE_HOME", "")
+    if os.path.isabs(xdg):
+        base = Path(xdg)
+    elif sys.platform == "win32":
+        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
+    elif sys.platform == "darwin":
+        base = Path.home() / "Library" / "Caches"
+    else:
+        base = Path.home() / ".cache"
+    return base / "detention-rules"
+
+
+def key(directory: Path) -> bytes:
+    """What an entry for `directory` must match: the folder, its YAML files' bytes, the code that reads them.
+
+    Kept whole, not hashed: comparing a hundred kilobytes costs less than loading a hash function.
+    """
+    parts = [detention_rules.__version__, sys.implementation.cache_tag or "", str(directory)]
+    package = Path(detention_rules.__file__).parent
+    for sub in _CODE:
+        with os.scandir(package / sub) as entries:
+            for entry in sorted(entries, key=lambda e: e.name):
+                if entry.name.endswith((".py", ".json")):
+                    info = entry.stat()
+                    parts.append(f"{sub}/{entry.name}:{info.st_size}:{info.st_mtime_ns}")
+    material = [part.encode() for part in parts]
+    for path in sorted(directory.glob("*.yaml")) + sorted(directory.glob("*.yml")):
+        data = path.read_bytes()
+        material += [f"{path.name}:{len(data)}".encode(), data]
+    return b"\0".join(material)
+
+
+def _entry(directory: Path) -> Path:
+    """One entry per rule folder; two folders sharing a name only take turns (the key tells them apart)."""
+    return folder() / f"rules-{zlib.crc32(str(directory).encode()):08x}.pickle"
+
+
+def load(directory: Path) -> tuple[tuple[Rule, ...], Compiled | None] | None:
+    """The rules kept for `directory` and their compiled form, or None when there is no entry to trust."""
+    try:
+        expected = key(directory)
+        with open(_entry(directory), "rb") as file:
+            info = os.fstat(file.fileno())
+            if hasattr(os, "getuid") and (info.st_uid != os.getuid() or info.st_mode & 0o022):
+                return None  # written by someone else, or writable by others: not trusted
+            kept, rules, compiled = pickle.load(file)
+    except Exception:  # missing, unreadable, corrupt, from classes that changed: read the rules instead
+        return None
+    if kept != expected or not isinstance(rules, tuple) or not all(isinstance(r, Rule) for r in rules):
+        return None
+    if compiled is not None and not isinstance(compiled, Compiled):
+        return None
+    return rules, compiled
+
+
+def save(directory: Path, rules: tuple[Rule, ...], compiled: Compiled | None) -> None:
+    """Keep checked rules (and their compiled form, None if the engine refuses them) for the next run;
+    silently nothing when the cache folder cannot be written."""
+    import tempfile  # here: with its imports, a tenth of a cold check's own time, and only a miss writes
+
+    temp = None
+    try:
+        data = pickle.dumps((key(directory), rules, compiled), protocol=pickle.HIGHEST_PROTOCOL)
+        target = _entry(directory)
+        target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        fd, temp = tempfile.mkstemp(dir=target.parent, prefix=".rules-", suffix=".tmp")
+        with os.fdopen(fd, "wb") as file:
+            file.write(data)
+        os.replace(temp, target)
+        temp = None
+    except Exception:  # the cache only saves time: a full disk or a read-only home changes nothing
+        pass
+    finally:
+        if temp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(temp)
