@@ -23,7 +23,7 @@ from detention_rules.input.source import generic
 from detention_rules.law.rule import AnyItem, FactCond, Rule, Unless, walk
 from detention_rules.law.rulebook import Rulebook
 from detention_rules.pipeline import CaseResult, run
-from detention_rules.reasoning.whatif import Setting, apply, path_steps
+from detention_rules.reasoning.whatif import Setting, apply, at_steps, path_steps
 
 #: Case-file fields that stand behind a derived fact the rules read: varying them varies it.
 #: `arrest.judge_within_48h` comes from a period's judge_date (days after the arrest tried below);
@@ -127,14 +127,7 @@ def _varied_fields(book: Rulebook) -> dict[str, list[Any]]:
 
 
 def _current(data: Any, steps: list[str | int]) -> Any:
-    node = data
-    for step in steps:
-        if isinstance(step, int):
-            node = node[step] if isinstance(node, list) and step < len(node) else None
-        else:
-            node = node.get(step) if isinstance(node, dict) else None
-        if node is None:
-            return None
+    node = at_steps(data, steps)
     return node.get("value") if isinstance(node, dict) else node
 
 

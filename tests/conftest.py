@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -77,3 +78,21 @@ def explanations(result: CaseResult, rule_id: str) -> set[str]:
                 out.add(rule.text)
             todo += rule.premises
     return out
+
+
+@pytest.fixture
+def browser_path() -> str:
+    """Debian's chromium, for tests in a real headless browser (Playwright with executable_path, never a
+    download): skipped where it is missing, but CI must run them (.ci/run installs it)."""
+    path = next(filter(None, map(shutil.which, ("chromium", "chromium-browser", "google-chrome"))), None)
+    missing = "chromium is not installed" if path is None else ""
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        missing = "playwright is not installed (the test extra)"
+    if missing:
+        if os.environ.get("CI"):
+            pytest.fail(f"CI must run this test: {missing} (.ci/run)")
+        pytest.skip(missing)
+    assert path is not None
+    return path

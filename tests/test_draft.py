@@ -3,9 +3,7 @@ Word output read back, and the HTML page in a browser (its print layout included
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
 import socket
 import subprocess
 import threading
@@ -265,13 +263,6 @@ class _Trap:
         self.sock.close()
 
 
-def _chromium() -> str | None:
-    for name in ("chromium", "chromium-browser", "google-chrome"):
-        if path := shutil.which(name):
-            return path
-    return None
-
-
 def _browse(browser: str, page: Path, profile: Path) -> tuple[str, list[str]]:
     """Load a page headless through the trap proxy; the DOM it ends with, and the page's requests."""
     trap = _Trap()
@@ -305,12 +296,8 @@ def _browse(browser: str, page: Path, profile: Path) -> tuple[str, list[str]]:
     return proc.stdout, trap.page_requests()
 
 
-def test_html_draft_in_a_headless_browser(tmp_path: Path) -> None:
-    browser = _chromium()
-    if browser is None:
-        if os.environ.get("CI"):
-            pytest.fail("CI must install Debian's chromium for this test (.ci/run)")
-        pytest.skip("chromium is not installed")
+def test_html_draft_in_a_headless_browser(tmp_path: Path, browser_path: str) -> None:
+    browser = browser_path
     # The trap sees a page's requests: a control page that loads an image must show up.
     control = tmp_path / "control.html"
     control.write_text('<html><body><img src="http://canary.invalid/x.png"></body></html>', encoding="utf-8")
@@ -359,12 +346,8 @@ def _print(browser: str, page: Path, pdf: Path, profile: Path) -> list[tuple[flo
 
 
 @pytest.mark.parametrize("which", ["reference", "new"])
-def test_html_draft_prints_on_a4(tmp_path: Path, which: str) -> None:
-    browser = _chromium()
-    if browser is None:
-        if os.environ.get("CI"):
-            pytest.fail("CI must install Debian's chromium for this test (.ci/run)")
-        pytest.skip("chromium is not installed")
+def test_html_draft_prints_on_a4(tmp_path: Path, which: str, browser_path: str) -> None:
+    browser = browser_path
     case = REFERENCE if which == "reference" else thin_case(tmp_path, NO_WARRANT)
     full, short = tmp_path / "full.html", tmp_path / "short.html"
     assert wgad("draft", str(case), "-f", "html", "-o", str(full)).returncode == 0

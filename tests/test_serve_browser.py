@@ -24,29 +24,6 @@ from detention_rules.input import source
 from .conftest import CASES, REFERENCE, ROOT, wgad
 
 
-def _chromium() -> str | None:
-    for name in ("chromium", "chromium-browser", "google-chrome"):
-        if path := shutil.which(name):
-            return path
-    return None
-
-
-@pytest.fixture
-def browser_path() -> str:
-    path = _chromium()
-    missing = "chromium is not installed" if path is None else ""
-    try:
-        import playwright.sync_api  # noqa: F401
-    except ImportError:
-        missing = "playwright is not installed (the test extra)"
-    if missing:
-        if os.environ.get("CI"):
-            pytest.fail(f"CI must run this test: {missing} (.ci/run)")
-        pytest.skip(missing)
-    assert path is not None
-    return path
-
-
 @pytest.fixture
 def served(tmp_path: Path) -> Iterator[tuple[str, Path]]:
     """`wgad serve` over a copy of cases/, as a user starts it; its printed address."""

@@ -28,7 +28,7 @@ from detention_rules.output import atomic
 from detention_rules.reasoning import facts
 from detention_rules.reasoning.gaps import Question, questions
 from detention_rules.reasoning.questions import question
-from detention_rules.reasoning.whatif import path_steps, read_value
+from detention_rules.reasoning.whatif import at_steps, path_steps, read_value
 
 #: A derived fact is answered through the facts it is computed from.
 #: Relative names ("start") are read beside the derived fact; full paths as they stand.
@@ -321,7 +321,7 @@ def _answered(body: str, where: str, value: Any, today: str, name: str) -> str:
     steps = path_steps(where, where)
     provenance = {"by": [DRAFTER], "note": f"answered by the drafter in wgad gaps --ask, {today}"}
     tree = edit.load(body, name)
-    current = _get(tree.data, steps)
+    current = at_steps(tree.data, steps)
     if isinstance(current, dict):
         edit.set_path(tree, [*steps, "value"], value)
         for key, v in provenance.items():
@@ -336,19 +336,8 @@ def _answered(body: str, where: str, value: Any, today: str, name: str) -> str:
     return text
 
 
-def _get(data: Any, steps: list[str | int]) -> Any:
-    for step in steps:
-        if isinstance(step, int):
-            data = data[step] if isinstance(data, list) and step < len(data) else None
-        else:
-            data = data.get(step) if isinstance(data, dict) else None
-        if data is None:
-            return None
-    return data
-
-
 def _value(data: Any, where: str) -> Any:
-    found = _get(data, path_steps(where, where))
+    found = at_steps(data, path_steps(where, where))
     asserted = isinstance(found, dict) and set(found) <= {"value", "by", "contested", "ref", "note"}
     return found.get("value") if asserted else found
 

@@ -56,6 +56,18 @@ def path_steps(path_text: str, what: str) -> list[str | int]:
     return steps
 
 
+def at_steps(data: Any, steps: list[str | int]) -> Any:
+    """What plain data holds at parsed steps (`path_steps`), or None where nothing is."""
+    for step in steps:
+        if isinstance(step, int):
+            data = data[step] if isinstance(data, list) and step < len(data) else None
+        else:
+            data = data.get(step) if isinstance(data, dict) else None
+        if data is None:
+            return None
+    return data
+
+
 def read_value(text: str) -> Any:
     """A value read as a case file would read it (20:20 stays a time, 2020-04-17 a date); empty is None."""
     return source.parse(f"v: {text}", "--set").data["v"] if text.strip() else None

@@ -65,12 +65,18 @@ def _page(template: str, **context: Any) -> HTMLResponse:
     return HTMLResponse(ENV.get_template(template).render(**context))
 
 
-async def _json(request: Request) -> dict[str, Any]:
+async def _bytes(request: Request) -> bytes:
+    """The request's body, refused as soon as it grows past the CLI's size limit."""
     body = b""
     async for chunk in request.stream():
         body += chunk
         if len(body) > MAX_BODY:
             raise BadRequest(f"the request is larger than {MAX_BODY} bytes")
+    return body
+
+
+async def _json(request: Request) -> dict[str, Any]:
+    body = await _bytes(request)
     try:
         data = json.loads(body)
     except (ValueError, RecursionError):
@@ -112,11 +118,7 @@ def _guarded(handler: Any) -> Any:
 
 
 async def _form_body(request: Request) -> dict[str, str]:
-    raw = b""
-    async for chunk in request.stream():
-        raw += chunk
-        if len(raw) > MAX_BODY:
-            raise BadRequest(f"the request is larger than {MAX_BODY} bytes")
+    raw = await _bytes(request)
     return dict(parse_qsl(raw.decode("utf-8", "replace"), keep_blank_values=True))
 
 
