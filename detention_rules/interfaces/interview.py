@@ -17,9 +17,10 @@ from typing import Any
 
 import typer
 
-from detention_rules.errors import InputError, UsageError
+from detention_rules.errors import InputError, Problem, UsageError
 from detention_rules.escaping import printable
 from detention_rules.input import edit, source
+from detention_rules.input.case import CATEGORIES
 from detention_rules.input.fields import readable_fields
 from detention_rules.input.source import generic
 from detention_rules.input.validate import validate
@@ -89,7 +90,7 @@ def _parse(path: str, answer: str) -> Any:
     text = answer.strip()
     if ftype is None or ftype.kind == "text":
         return text
-    word = " ".join(text.lower().replace("-", " ").replace("_", " ").split())
+    word = _word(text)
     if ftype.kind == "bool":
         if word in YES:
             return True
@@ -102,7 +103,7 @@ def _parse(path: str, answer: str) -> Any:
         items = [t.strip() for t in text.split(",") if t.strip()]
         if not ftype.choices:
             return items
-        return [_choice(" ".join(i.lower().replace("-", " ").replace("_", " ").split()), ftype.choices) for i in items]
+        return [_choice(_word(i), ftype.choices) for i in items]
     try:  # a number, read as the case file would read it (and within its limits)
         value = read_value(text)
     except InputError as exc:
@@ -110,6 +111,11 @@ def _parse(path: str, answer: str) -> Any:
     if not isinstance(value, (int, float)) or isinstance(value, bool):
         raise ValueError("answer a number")
     return value
+
+
+def _word(text: str) -> str:
+    """An answer as a choice is matched: lower case, `-` and `_` as spaces, spaces single."""
+    return " ".join(text.lower().replace("-", " ").replace("_", " ").split())
 
 
 def _choice(word: str, choices: tuple[str, ...]) -> str:
@@ -134,7 +140,7 @@ def _hint(path: str) -> str:
 
 
 def _categories(question: Question) -> str:
-    cats = sorted({r.split(".")[0] for r in question.rules} - {"adm"}, key=["I", "II", "III", "IV", "V"].index)
+    cats = sorted({r.split(".")[0] for r in question.rules} - {"adm"}, key=CATEGORIES.index)
     if not cats:
         return "whether the case is admissible"
     return ("category " if len(cats) == 1 else "categories ") + ", ".join(cats)
@@ -207,14 +213,6 @@ def _start(path: Path, target: Path) -> Answers:
         sys.stdout.write(f"resuming {printable(str(target))}\n")
         return answers
     return Answers(target, path.name, path.read_text(encoding="utf-8"))
-
-
-@dataclass
-class _Plan:
-    """The fields to ask, in order, each with its question; prerequisites come first."""
-
-    items: list[tuple[str, Question]]
-    done: set[str] = field(default_factory=set)
 
 
 def _plan(asked: list[Question], ask_all: bool) -> list[tuple[str, Question]]:
@@ -299,15 +297,10 @@ def _ask(answers: Answers, where: str, q: Question, today: str) -> None:
             return
         try:
             value = _parse(where, reply)
-            body = _answered(answers.body, where, value, today, str(answers.target))
+            body, refused = _answered(answers.body, where, value, today, str(answers.target))
         except (ValueError, UsageError, edit.EditError) as exc:
             sys.stdout.write(f"  {printable(str(exc))}\n")
             continue
-        refused = [
-            p
-            for p in validate(source.parse(body, str(answers.target)))[1]
-            if p.level == "error" and _about(p.field, where)
-        ]
         if refused:
             sys.stdout.write(f"  {printable(refused[0].message)}\n")
             continue
@@ -316,8 +309,9 @@ def _ask(answers: Answers, where: str, q: Question, today: str) -> None:
         return
 
 
-def _answered(body: str, where: str, value: Any, today: str, name: str) -> str:
-    """The file's text with one answer set, marked as the drafter's; comments and order kept."""
+def _answered(body: str, where: str, value: Any, today: str, name: str) -> tuple[str, list[Problem]]:
+    """The file's text with one answer set, marked as the drafter's (comments and order kept), and the
+    errors the answer's field then has (none: the answer is taken)."""
     steps = path_steps(where, where)
     provenance = {"by": [DRAFTER], "note": f"answered by the drafter in wgad gaps --ask, {today}"}
     tree = edit.load(body, name)
@@ -329,11 +323,17 @@ def _answered(body: str, where: str, value: Any, today: str, name: str) -> str:
     else:
         edit.set_path(tree, steps, {"value": value, **provenance})
     text = edit.dump(tree, name)
-    if any(p.level == "error" and _about(p.field, where) for p in validate(source.parse(text, name))[1]):
+    refused = _refused(text, where, name)
+    if refused:
         plain = edit.load(body, name)  # a field that takes no provenance: the value alone
         edit.set_path(plain, steps, value)
-        return edit.dump(plain, name)
-    return text
+        text = edit.dump(plain, name)
+        refused = _refused(text, where, name)
+    return text, refused
+
+
+def _refused(text: str, where: str, name: str) -> list[Problem]:
+    return [p for p in validate(source.parse(text, name))[1] if p.level == "error" and _about(p.field, where)]
 
 
 def _value(data: Any, where: str) -> Any:

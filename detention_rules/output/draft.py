@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from detention_rules.input.case import CATEGORIES, Case
-from detention_rules.input.fields import readable_fields
 from detention_rules.input.source import generic
 from detention_rules.law import citation, outcomes
 from detention_rules.output import wording
@@ -24,7 +23,7 @@ from detention_rules.pipeline import CaseResult
 from detention_rules.reasoning.derivation import ConclusionNode, RuleNode
 from detention_rules.reasoning.facts import FactNode
 from detention_rules.reasoning.gaps import Question
-from detention_rules.reasoning.questions import in_words, question, show_value
+from detention_rules.reasoning.questions import question, show_value
 
 
 @dataclass(frozen=True)
@@ -269,11 +268,9 @@ def _sentence(leaf: FactNode, w: dict[str, Any]) -> str:
 
 
 def _shown(field: str, value: Any, w: dict[str, Any]) -> str:
-    ftype = readable_fields().get(field)
-    coded = ftype is not None and bool(ftype.choices)
     items = value if isinstance(value, list) else [value]
-    own = w["facts"].get("values", {}).get(field, {})
-    words = [own.get(v) or (in_words(field, str(v)) if coded else str(v)) for v in items]
+    own = w["facts"].get("values", {}).get(field, {})  # the translation's own words for a choice, first
+    words = [own.get(v) or show_value(v, field, words=True) for v in items]
     if len(words) > 1:
         return w["words"]["list_sep"].join(words[:-1]) + f" {w['words']['and']} {words[-1]}"
     return words[0] if words else ""
