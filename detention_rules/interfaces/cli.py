@@ -185,20 +185,20 @@ def gaps(
     doc, result = pipeline.read(target if target is not None and target.exists() else path)
     if doc is None or result.case is None or not result.valid:
         raise InputError(result.problems)
-    if detainee is not None or detainees.count(doc):
-        if ask:
+    several = detainee is not None or bool(detainees.count(doc))
+    if ask:  # the interview finds its own questions, again after each answer
+        if several:
             raise UsageError(f"{path}: --ask cannot yet write a detainee's own answers; answer in the file itself")
-        whole = pipeline.run(doc, book)
-        person = pipeline.one_person(whole, detainee)
-        assert person.facts is not None
-        asked = questions(book, person.facts)
-    else:
-        asked = questions(book, facts_module.build(result.case, doc))
-    if ask:
         from detention_rules.interfaces.interview import interview
 
         interview(path, book, output, ask_all=ask_all)
         return
+    if several:
+        person = pipeline.one_person(pipeline.run(doc, book), detainee)
+        assert person.facts is not None
+        asked = questions(book, person.facts)
+    else:
+        asked = questions(book, facts_module.build(result.case, doc))
     from detention_rules.output import gaps as renderer
 
     if fmt is Format.json:
@@ -239,7 +239,7 @@ def draft(
     detainee: DetaineeOpt = None,
 ) -> None:
     """Write a draft submission in the Working Group's order: facts, categories, remedies and referrals."""
-    from detention_rules.output.draft import build
+    from detention_rules.output.draft import build, render
     from detention_rules.reasoning import runnable
     from detention_rules.reasoning.gaps import questions
 
@@ -254,18 +254,7 @@ def draft(
         raise UsageError("-f docx writes a binary file: name it with -o FILE")
     asked = questions(book, result.facts)
     the_draft = build(result, asked, redact=redact, appendix=not no_appendix)
-    if fmt is DraftFormat.docx:
-        from detention_rules.output.draft_docx import render_bytes
-
-        content: str | bytes = render_bytes(the_draft)
-    elif fmt is DraftFormat.html:
-        from detention_rules.output.draft_html import render
-
-        content = render(the_draft)
-    else:
-        from detention_rules.output.draft_markdown import render
-
-        content = render(the_draft)
+    content = render(the_draft, fmt.value)
     if output is None:
         assert isinstance(content, str)
         sys.stdout.write(content)

@@ -24,21 +24,6 @@ from detention_rules.input.case import field_types
 from detention_rules.input.validate import validate
 from detention_rules.reasoning.questions import QUESTIONS
 
-#: The questionnaire's order; sections the model adds later come after these, in model order.
-ORDER = (
-    "person",
-    "detainees",
-    "state",
-    "arrest",
-    "detention",
-    "conduct",
-    "emergency",
-    "trial",
-    "sentence",
-    "discrimination",
-    "government",
-    "submission",
-)
 #: About the file rather than the facts: shown first, folded.
 ABOUT = ("title", "source", "expected", "notes")
 TITLES = {
@@ -56,6 +41,8 @@ TITLES = {
     "government": "The Government's reply",
     "submission": "The communication",
 }
+#: The questionnaire's order, as TITLES lists the sections; sections the model adds later come after these.
+ORDER = tuple(name for name in TITLES if name != "about")
 ITEM_TITLES = {"detention": "Period", "conduct": "Conduct", "detainees": "Detainee"}
 #: A detainee's own facts the form shows: those of the person. The rest of a detainee's own sections
 #: (arrest, periods...) are kept as the file writes them.
@@ -159,14 +146,6 @@ def sections() -> tuple[Section, ...]:
 # --- between case data and the form --------------------------------------------------
 
 
-def _get(node: Any, dotted_name: str) -> Any:
-    for part in dotted_name.split("."):
-        if not isinstance(node, dict):
-            return None
-        node = node.get(part)
-    return node
-
-
 def parts(value: Any) -> tuple[Any, str, bool]:
     """A fact as the file writes it -> (value, reference, contested)."""
     if isinstance(value, dict):
@@ -187,7 +166,7 @@ def shown(field: Field, value: Any) -> Any:
 
 def field_state(field: Field, node: Any) -> dict[str, Any]:
     """What the browser shows, and sends back, for one field of `node` (a section or an item)."""
-    value, ref, contested = parts(_get(node, field.name))
+    value, ref, contested = parts(source.lookup(node, field.name))
     out = {"value": shown(field, value), "ref": ref, "contested": contested}
     if field.kind == "list":
         out["none"] = value == []  # "none of these", which no ticked box can say: unknown is not none

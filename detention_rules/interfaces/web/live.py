@@ -114,20 +114,11 @@ def what_if(
     return before, out
 
 
-def draft(book: Rulebook, result: pipeline.CaseResult, fmt: str) -> str | bytes:
-    """The draft of an analysed case, in `fmt` ("html", "markdown" or "docx", which is bytes)."""
-    from detention_rules.output.draft import build
+def draft(book: Rulebook, name: str, data: dict[str, Any], fmt: str) -> str | bytes:
+    """The draft of the form's case, in `fmt` ("html", "markdown" or "docx", which is bytes)."""
+    from detention_rules.output.draft import build, render
 
-    person = result.each()[0]
+    person = pipeline.run(document(name, data), book).each()[0]
     if person.facts is None or person.analysis is None:
         raise UsageError("the case has errors: fix them to get a draft")
-    the_draft = build(person, questions(book, person.facts))
-    if fmt == "docx":
-        from detention_rules.output.draft_docx import render_bytes
-
-        return render_bytes(the_draft)
-    if fmt == "html":
-        from detention_rules.output.draft_html import render
-    else:
-        from detention_rules.output.draft_markdown import render
-    return render(the_draft)
+    return render(build(person, questions(book, person.facts)), fmt)

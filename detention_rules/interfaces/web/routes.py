@@ -174,7 +174,7 @@ class _Handlers:
             raise BadRequest("no field named")
         field = _field(path)
         data = _data(self.state, body)
-        current = form.parts(_value_at(data, path))[0]
+        current = form.parts(source.lookup(data, path))[0]
         values = live.alternatives(field.kind, field.choices, current)
         _, answers = live.what_if(self.state.book, _label(body), data, path, values)
         return _page("whatif.html", field=field, answers=answers, current=current)
@@ -206,8 +206,7 @@ class _Handlers:
         except ValueError:
             raise BadRequest("the request is not JSON") from None
         request_body = {"state": parsed, "source": body.get("source"), "file": body.get("file")}
-        _, result = live.view(self.state.book, _label(request_body), _data(self.state, request_body))
-        content = live.draft(self.state.book, result, fmt)
+        content = live.draft(self.state.book, _label(request_body), _data(self.state, request_body), fmt)
         media, suffix = DRAFT_FORMATS[fmt]
         stem = Path(_label(request_body)).stem.replace('"', "") or "case"
         return Response(
@@ -248,17 +247,6 @@ def _field(path: str) -> form.Field:
             if f.path == generic:
                 return f
     raise BadRequest(f"{path}: no such field")
-
-
-def _value_at(data: Any, path: str) -> Any:
-    node = data
-    for part in re.findall(r"[^.\[\]]+|\[\d+\]", path):
-        if part.startswith("["):
-            index = int(part[1:-1])
-            node = node[index] if isinstance(node, list) and index < len(node) else None
-        else:
-            node = node.get(part) if isinstance(node, dict) else None
-    return node
 
 
 def _problem_page(request: Request, messages: list[str], status: int) -> Response:
