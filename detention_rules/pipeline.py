@@ -142,8 +142,9 @@ def run(doc: source.Document, book: rulebook.Rulebook, why_not: bool = False) ->
     """Validate a parsed document and, if it is valid, analyse it."""
     result = CaseResult(doc.path)
     result.case, result.problems = validate(doc)
-    if result.case is not None and result.valid and detainees.count(doc):  # each person valid too (validate)
-        for index in range(detainees.count(doc)):
+    people = detainees.count(doc) if result.case is not None and result.valid else 0
+    if people:  # each person valid too (validate)
+        for index in range(people):
             person = run(detainees.split(doc, index), book, why_not)
             person.problems = []  # the file's own, validation included, are reported once, above
             person.detainee = detainees.label(doc, index)
@@ -178,11 +179,16 @@ def check_file(path: Path, book: rulebook.Rulebook | None = None, why_not: bool 
         doc = source.load(path)
     except InputError as exc:
         return CaseResult(str(path), exc.problems)
-    if book is None:
-        from detention_rules.reasoning import runnable
+    return run(doc, _book(book), why_not)
 
-        book = runnable.load()
-    return run(doc, book, why_not)
+
+def _book(book: rulebook.Rulebook | None) -> rulebook.Rulebook:
+    """`book`, or the shipped rules (loaded here: reading a file needs no rules)."""
+    if book is not None:
+        return book
+    from detention_rules.reasoning import runnable
+
+    return runnable.load()
 
 
 def what_if(
@@ -209,8 +215,4 @@ def check_text(text: str, name: str = "<string>", book: rulebook.Rulebook | None
         doc = source.parse(text, name)
     except InputError as exc:
         return CaseResult(name, exc.problems)
-    if book is None:
-        from detention_rules.reasoning import runnable
-
-        book = runnable.load()
-    return run(doc, book)
+    return run(doc, _book(book))

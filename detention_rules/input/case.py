@@ -29,7 +29,6 @@ CATEGORIES: tuple[Category, ...] = ("I", "II", "III", "IV", "V")
 
 #: The two branches of a fact, as the validator names them in error locations.
 PLAIN_TAG, ASSERTED_TAG = "plain", "asserted"
-FACT_TAGS = frozenset({PLAIN_TAG, ASSERTED_TAG})
 
 DATE_PATTERN = re.compile(r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$")  # ASCII digits only, not any Unicode digit
 TIME_PATTERN = re.compile(r"^([01][0-9]|2[0-3]):[0-5][0-9]$")
@@ -117,6 +116,15 @@ def _at_least(ge: float) -> Any:
     return check
 
 
+#: The functions the generated core schema calls, by the name it calls them (input/model.py writes the names).
+FUNCTIONS: dict[str, Any] = {
+    "partial_date": partial_date,
+    "time": clock_time,
+    "plain_or_asserted": plain_or_asserted,
+    "list": list,
+}
+
+
 def _resolve(node: dict[str, Any]) -> Any:
     """A mapping of the generated core schema, with the class or function it names put back.
 
@@ -130,9 +138,7 @@ def _resolve(node: dict[str, Any]) -> Any:
         name = node["$function"]
         if name == "greater_than_or_equal":
             return _at_least(node["ge"])
-        return {"partial_date": partial_date, "time": clock_time, "plain_or_asserted": plain_or_asserted}.get(
-            name, list
-        )
+        return FUNCTIONS[name]
     return node
 
 

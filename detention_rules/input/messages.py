@@ -99,7 +99,7 @@ def model_error(name: str, entry: dict[str, Any], error: Mapping[str, Any]) -> t
         unknown = f", {UNKNOWN}" if entry.get("fact") and not _nearest(value, entry) else ""
         message = f"{name}: {got} is not one of the choices; write one of {_choices(entry)}{unknown}"
         return message + _nearest(value, entry), "bad-value"
-    if kind == "value_error":  # the date and time checks say what is wrong (case._partial_date, case._time)
+    if kind == "value_error":  # the date and time checks say what is wrong (case.partial_date, case.clock_time)
         return f"{name}: {got} {error['ctx']['error']!s}", "bad-value"
     if kind == "string_pattern_mismatch":  # the field's description says the form; the regex would not
         return f"{name}: {got} is not in the expected form; {entry.get('description', '')}", "bad-value"

@@ -44,6 +44,7 @@ from pydantic._internal._validators import greater_than_or_equal_validator
 from detention_rules.input.case import (
     ASSERTED_TAG,
     DATE_PATTERN,
+    FUNCTIONS,
     MODEL_FILE,
     PLAIN_TAG,
     SCHEMA_FILE,
@@ -602,10 +603,8 @@ def _refs(schema: dict[str, Any]) -> dict[str, str]:
     return names
 
 
-@functools.cache
-def _functions() -> dict[Any, str]:
-    """The functions the core schema calls, by the name the runtime knows them by (case.FUNCTIONS)."""
-    return {partial_date: "partial_date", clock_time: "time", plain_or_asserted: "plain_or_asserted", list: "list"}
+#: The functions the core schema calls, by the name the runtime knows them by.
+_FUNCTION_NAMES = {function: name for name, function in FUNCTIONS.items()}
 
 
 def _portable(node: Any, refs: dict[str, str]) -> Any:
@@ -615,9 +614,9 @@ def _portable(node: Any, refs: dict[str, str]) -> Any:
     if isinstance(node, functools.partial) and node.func is greater_than_or_equal_validator:
         return {"$function": "greater_than_or_equal", **node.keywords}
     if (callable(node) and not isinstance(node, type | dict)) or node is list:
-        if node not in _functions():
+        if node not in _FUNCTION_NAMES:
             raise SystemExit(f"the case model calls {node!r}, which the runtime does not know (case.FUNCTIONS)")
-        return {"$function": _functions()[node]}
+        return {"$function": _FUNCTION_NAMES[node]}
     if isinstance(node, type):
         return {"$class": "Asserted" if issubclass(node, Asserted) else node.__name__}
     if not isinstance(node, dict):

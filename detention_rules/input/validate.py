@@ -9,6 +9,7 @@ typo never hides the dates out of order below it.
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import datetime as dt
 import difflib
@@ -79,7 +80,7 @@ class _Found:
 
 def _without(data: Any, paths: list[PathKey]) -> Any:
     """A copy of `data` without the keys at `paths` (the original is never changed)."""
-    out = _copy(data)
+    out = copy.deepcopy(data)
     for path in paths:
         holder = out
         try:
@@ -89,14 +90,6 @@ def _without(data: Any, paths: list[PathKey]) -> Any:
         except (KeyError, IndexError, TypeError, AttributeError):
             continue  # a parent already left out
     return out
-
-
-def _copy(data: Any) -> Any:
-    if isinstance(data, dict):
-        return {k: _copy(v) for k, v in data.items()}
-    if isinstance(data, list):
-        return [_copy(v) for v in data]
-    return data
 
 
 def _at(doc: Document, path: PathKey, level: str, message: str, code: str, *, key: bool = False) -> Problem:
@@ -112,9 +105,9 @@ def _model_problems(doc: Document, exc: ValidationError) -> Iterator[_Found]:
             continue  # a number's two branches (whole, decimal) fail alike: one problem
         seen.add(where.path)
         if error["type"] == "extra_forbidden":
-            key, allowed = str(where.path[-1]), _allowed_keys(where.path[:-1])
+            key, allowed = str(where.path[-1]), model.field_names(where.owner) if where.owner else []
             hint = difflib.get_close_matches(key, allowed, n=1)
-            provenance = allowed == model.field_names("Asserted")
+            provenance = where.owner == "Asserted"
             message, code = messages.unknown_key(key, dotted(where.path[:-1]), hint[0] if hint else "", provenance)
             problem = _at(doc, where.path, "error", message, code, key=True)
         else:
@@ -131,6 +124,7 @@ class _Where:
     shown: PathKey
     field_path: PathKey
     entry: dict[str, Any]
+    owner: str | None = None  # for an unknown key: the model whose keys are allowed there
 
 
 def _locate(loc: tuple[str | int, ...]) -> _Where:
@@ -140,6 +134,7 @@ def _locate(loc: tuple[str | int, ...]) -> _Where:
     field_path: PathKey = ()
     entry: dict[str, Any] = {}
     owner: str | None = "Case"  # the model whose keys come next; None inside a field's value
+    allowed_in: str | None = None
     for part in loc:
         if isinstance(part, int):
             path.append(part)
@@ -152,7 +147,7 @@ def _locate(loc: tuple[str | int, ...]) -> _Where:
         path.append(part)
         found = next((e for e in model.fields(owner) if e["name"] == part), None)
         if found is None:  # an unknown key: left out alone
-            field_path = tuple(path)
+            field_path, allowed_in = tuple(path), owner
             break
         if owner != "Asserted":
             entry, field_path = found, tuple(path)
@@ -162,20 +157,7 @@ def _locate(loc: tuple[str | int, ...]) -> _Where:
             if part != "value":
                 entry = found  # `by`, `ref`...: the provenance's own fields
     shown = tuple(path[:-1]) if path[-1:] == ["value"] else tuple(path)
-    return _Where(tuple(path), shown, field_path or tuple(path), entry)
-
-
-def _allowed_keys(path: PathKey) -> list[str]:
-    """Keys allowed in the mapping at `path`, for "did you mean" hints."""
-    owner: str | None = "Case"
-    for part in path:
-        if isinstance(part, int) or owner is None:
-            continue
-        found = next((e for e in model.fields(owner) if e["name"] == part), None)
-        if found is None:
-            return []
-        owner = found.get("model") if found["kind"] in ("model", "items") else "Asserted" if found["fact"] else None
-    return model.field_names(owner) if owner else []
+    return _Where(tuple(path), shown, field_path or tuple(path), entry, allowed_in)
 
 
 # --- consistency --------------------------------------------------------------------
