@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
+
+import msgspec
 
 from detention_rules.input import detainees
 from detention_rules.input.case import CATEGORIES, Expected
@@ -23,8 +24,7 @@ from detention_rules.reasoning import facts, reading, runnable
 from detention_rules.reasoning.near_misses import near_misses
 
 
-@dataclass
-class Disagreement:
+class Disagreement(msgspec.Struct):
     path: str
     category: str
     kind: str  # "missed" or "wrongly found"
@@ -37,12 +37,11 @@ class Disagreement:
 OUTCOMES = ("agreed", "missed", "wrongly found", "rightly rejected", "unjudged")
 
 
-@dataclass
-class Tally:
+class Tally(msgspec.Struct):
     """Agreement over a set of cases, per category."""
 
     cases: int = 0
-    counts: dict[str, Counter[str]] = field(default_factory=lambda: {c: Counter() for c in CATEGORIES})
+    counts: dict[str, Counter[str]] = msgspec.field(default_factory=lambda: {c: Counter() for c in CATEGORIES})
 
     def precision(self, category: str) -> float | None:
         c = self.counts[category]
@@ -61,13 +60,12 @@ class Tally:
         return good / (good + bad) if good + bad else None
 
 
-@dataclass
-class Evaluation(Tally):
-    invalid: list[str] = field(default_factory=list)
-    disagreements: list[Disagreement] = field(default_factory=list)
+class Evaluation(Tally, msgspec.Struct):
+    invalid: list[str] = msgspec.field(default_factory=list)
+    disagreements: list[Disagreement] = msgspec.field(default_factory=list)
     #: The same tally for each grade of source: "A" (the categories stated), "B" (inferred from the
     #: articles), "teaching" (synthetic cases), "ungraded".
-    by_grade: dict[str, Tally] = field(default_factory=dict)
+    by_grade: dict[str, Tally] = msgspec.field(default_factory=dict)
 
     @property
     def unexplained(self) -> list[Disagreement]:
@@ -168,13 +166,12 @@ def _compare(out: Evaluation, path: str, result: CaseResult, expected: Expected,
         tally.counts[category][outcome] += 1
 
 
-@dataclass
-class Coverage:
+class Coverage(msgspec.Struct):
     """Which rules fired or were defeated, and which conditions were ever known true or false."""
 
-    fired: Counter[str] = field(default_factory=Counter)
-    defeated: Counter[str] = field(default_factory=Counter)
-    conditions: dict[str, set[bool]] = field(default_factory=dict)
+    fired: Counter[str] = msgspec.field(default_factory=Counter)
+    defeated: Counter[str] = msgspec.field(default_factory=Counter)
+    conditions: dict[str, set[bool]] = msgspec.field(default_factory=dict)
 
     def unexercised_rules(self, book: rulebook.Rulebook) -> list[str]:
         return [r.id for r in book.rules if not self.fired[r.id] and not self.defeated[r.id]]
@@ -235,8 +232,7 @@ def case_docs(paths: Iterable[Path]) -> list[dict]:
     return out
 
 
-@dataclass
-class Isolation:
+class Isolation(msgspec.Struct):
     """Which rules a case isolates: the rule, and a category with it, turn on or off with one fact.
 
     A teaching case isolates a rule when changing one fact the case states (not adding one it
@@ -247,8 +243,8 @@ class Isolation:
     (`I.established`) is left out: it moves whenever a rule of its category does.
     """
 
-    by_teaching: dict[str, list[str]] = field(default_factory=dict)  # rule id -> teaching files
-    by_variation: dict[str, list[str]] = field(default_factory=dict)  # rule id -> "file: --set"
+    by_teaching: dict[str, list[str]] = msgspec.field(default_factory=dict)  # rule id -> teaching files
+    by_variation: dict[str, list[str]] = msgspec.field(default_factory=dict)  # rule id -> "file: --set"
 
     def not_by_teaching(self, book: rulebook.Rulebook) -> list[str]:
         return [r.id for r in book.rules if r.kind != "category" and r.id not in self.by_teaching]

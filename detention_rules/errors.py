@@ -14,16 +14,16 @@ Every message a user sees is a `Problem`, printed like yamllint:
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass
 from typing import Literal
+
+import msgspec
 
 from detention_rules.escaping import printable
 
 Level = Literal["error", "warning"]
 
 
-@dataclass(frozen=True, order=True)
-class Problem:
+class Problem(msgspec.Struct, frozen=True, order=True):
     """One thing wrong with one place in one file."""
 
     path: str
@@ -38,7 +38,7 @@ class Problem:
         return printable(f"{self.path}:{self.line}:{self.col}: {self.level}: {self.message} [{self.code}]")
 
     def as_dict(self) -> dict[str, object]:
-        return asdict(self)
+        return msgspec.structs.asdict(self)
 
 
 class WgadError(Exception):

@@ -17,6 +17,7 @@ every character that is not shown as itself is written as an escape:
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from typing import Any
@@ -27,9 +28,6 @@ _HIDDEN = (
     "\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\ud800-\udfff\U000110bd\U000110cd"
     "\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f"
 )
-_UNSAFE = re.compile(f"[{_HIDDEN}]")
-#: In JSON text, `json` already escapes C0, quotes and backslashes; these are left.
-_UNSAFE_JSON = re.compile(f"[{_HIDDEN.removeprefix(chr(0) + '-' + chr(0x1F))}]")
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
@@ -41,9 +39,20 @@ def _escape(m: re.Match[str]) -> str:
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
 
 
+@functools.cache
+def _unsafe(in_json: bool = False) -> re.Pattern[str]:
+    """The characters above as a pattern, compiled on first need (1-2 ms each, most runs never need one).
+
+    In JSON text, `json` already escapes C0, quotes and backslashes; these are left.
+    """
+    return re.compile(f"[{_HIDDEN.removeprefix(chr(0) + '-' + chr(0x1F)) if in_json else _HIDDEN}]")
+
+
 def printable(line: str) -> str:
     """One line of output with every character that is not shown as itself escaped (a newline as \\n)."""
-    return _UNSAFE.sub(_escape, line)
+    if line.isprintable():  # no Cc, Cf, Zl, Zp or Cs character (nor any other but the space): nothing to escape
+        return line
+    return _unsafe().sub(_escape, line)
 
 
 def _json_escape(m: re.Match[str]) -> str:
@@ -57,4 +66,4 @@ def _json_escape(m: re.Match[str]) -> str:
 def json_text(data: Any, indent: int | None = None) -> str:
     """JSON with non-ASCII text as itself, but those characters escaped: a reader that splits lines at
     U+2028 or NEL, or a terminal shown the JSON, sees nothing hidden. Decoding gives the same data."""
-    return _UNSAFE_JSON.sub(_json_escape, json.dumps(data, indent=indent, ensure_ascii=False))
+    return _unsafe(in_json=True).sub(_json_escape, json.dumps(data, indent=indent, ensure_ascii=False))

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+import msgspec
 
 from detention_rules.errors import InputError, Problem, UsageError
 from detention_rules.input import detainees, source
@@ -29,19 +30,18 @@ CLOSEST = 3
 CASE_SUFFIXES = (".yaml", ".yml")
 
 
-@dataclass
-class CaseResult:
+class CaseResult(msgspec.Struct):
     """One file's outcome: its problems and, when it is valid, the analysis."""
 
     path: str
-    problems: list[Problem] = field(default_factory=list)
+    problems: list[Problem] = msgspec.field(default_factory=list)
     case: Case | None = None
     analysis: Analysis | None = None
     facts: Facts | None = None  # what the analysis ran on, for questions and causes afterwards
-    why_not: dict[str, list[NearMiss]] = field(default_factory=dict)
+    why_not: dict[str, list[NearMiss]] = msgspec.field(default_factory=dict)
     detainee: str = ""  # the person this result is for, when the file names several detainees
     #: One result per detainee, when the file names several; the file's own result then has no analysis.
-    persons: list[CaseResult] = field(default_factory=list)
+    persons: list[CaseResult] = msgspec.field(default_factory=list)
 
     @property
     def valid(self) -> bool:

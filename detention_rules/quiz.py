@@ -11,8 +11,9 @@ from __future__ import annotations
 import random
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
+
+import msgspec
 
 from detention_rules import variations
 from detention_rules.input import detainees, source
@@ -27,8 +28,7 @@ RIGHT, MISSED, OVER = "right", "missed", "over-found"
 _NONE = {"none", "no", "-", "0", "nothing"}
 
 
-@dataclass
-class Item:
+class Item(msgspec.Struct):
     """One question of the quiz: a person's case as the file states it, or with one fact changed."""
 
     path: str
@@ -42,14 +42,13 @@ class Item:
         return tuple(self.result.analysis.categories)
 
 
-@dataclass
-class Mark:
+class Mark(msgspec.Struct):
     """One category of one answer: right, missed or over-found, with what decides it."""
 
     category: str
     verdict: str
     found: bool  # whether the engine establishes it
-    rules: list[RuleNode] = field(default_factory=list)  # for a category found: the rules that establish it
+    rules: list[RuleNode] = msgspec.field(default_factory=list)  # for a category found: the rules that establish it
     closest: NearMiss | None = None  # for a category not found: the rule that came closest
 
 

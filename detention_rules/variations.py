@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Any
+
+import msgspec
 
 from detention_rules.errors import InputError, UsageError
 from detention_rules.input import detainees, source
@@ -37,8 +38,7 @@ BEHIND_DERIVED = {
 JUDGE_DAYS = (0, 4)
 
 
-@dataclass(frozen=True)
-class Variation:
+class Variation(msgspec.Struct, frozen=True):
     """One fact changed, and what the engine then finds."""
 
     path: str  # as `--set` writes it: detention[0].incommunicado
@@ -62,8 +62,7 @@ class Variation:
         return f"{self.path}={set_text(self.after)}"
 
 
-@dataclass
-class Exercise:
+class Exercise(msgspec.Struct):
     """A case and every single-fact variation that moves a category."""
 
     path: str

@@ -13,9 +13,10 @@ import datetime as dt
 import functools
 import json
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
+
+import msgspec
 
 from detention_rules.input import messages
 
@@ -179,8 +180,7 @@ def field_names(model: str) -> list[str]:
 # --- the shape of a case, for the rule checker -----------------------------------------
 
 
-@dataclass(frozen=True)
-class FieldType:
+class FieldType(msgspec.Struct, frozen=True):
     """What a rule may test a field against: its kind and, for closed lists, the choices."""
 
     kind: str  # "bool", "number", "text", "enum", "list"

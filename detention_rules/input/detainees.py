@@ -9,7 +9,6 @@ values, so a fact taken from a detainee's entry still points at its own line.
 
 from __future__ import annotations
 
-import copy
 from typing import Any
 
 from detention_rules.input.case import field_types
@@ -45,6 +44,8 @@ def label(doc: Document, index: int) -> str:
 
 def split(doc: Document, index: int) -> Document:
     """The case of the detainee at `index`, as one file of its own would state it."""
+    import copy  # here: only a file naming several people is split
+
     entry = doc.data["detainees"][index]
     data = {k: copy.deepcopy(v) for k, v in doc.data.items() if k != "detainees"}
     outside = ("detainees",)

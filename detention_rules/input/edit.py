@@ -15,9 +15,9 @@ import datetime
 import io
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any
 
+import msgspec
 import yaml
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
@@ -36,8 +36,7 @@ class EditError(ValueError):
     """A change that cannot be made, or whose result would not read back as intended."""
 
 
-@dataclass
-class Tree:
+class Tree(msgspec.Struct):
     """A case file open for editing: ruamel's tree (the text) beside the data it must mean."""
 
     root: Any

@@ -6,8 +6,7 @@ validator's own ("Input should be a valid boolean"), which speaks of Python type
 
 from __future__ import annotations
 
-import difflib
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 UNKNOWN = "or leave the field out when it is not known"
@@ -48,11 +47,19 @@ def _choices(entry: dict[str, Any]) -> str:
     return ", ".join(f"'{c}'" for c in entry.get("choices", ()))
 
 
+def closest(word: str, choices: Iterable[str], cutoff: float = 0.6) -> str:
+    """The choice `word` was most likely meant to be, or "" (the did-you-mean of every message)."""
+    import difflib  # here: only a word that is not one of the choices needs it, and few files have one
+
+    hint = difflib.get_close_matches(word, list(choices), n=1, cutoff=cutoff)
+    return hint[0] if hint else ""
+
+
 def _nearest(value: Any, entry: dict[str, Any]) -> str:
     if not isinstance(value, str):
         return ""
-    hint = difflib.get_close_matches(value.lower(), [str(c) for c in entry.get("choices", ())], n=1, cutoff=0.6)
-    return f" (did you mean '{hint[0]}'?)" if hint else ""
+    hint = closest(value.lower(), [str(c) for c in entry.get("choices", ())])
+    return f" (did you mean '{hint}'?)" if hint else ""
 
 
 #: What to write instead, by the kind of field (the field table's `kind`).

@@ -14,10 +14,10 @@ import os
 import re
 import stat
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import msgspec
 import yaml
 
 from detention_rules.errors import InputError, Problem
@@ -84,14 +84,13 @@ _SCALAR = {
 }
 
 
-@dataclass
-class Document:
+class Document(msgspec.Struct):
     """Plain data from one file, with a position for every value and every key."""
 
     path: str
     data: Any
-    positions: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
-    key_positions: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
+    positions: dict[PathKey, tuple[int, int]] = msgspec.field(default_factory=dict)
+    key_positions: dict[PathKey, tuple[int, int]] = msgspec.field(default_factory=dict)
 
     def where(self, path: PathKey, *, key: bool = False) -> tuple[int, int]:
         """The closest known position for `path`: its own, else its nearest parent's."""

@@ -9,13 +9,11 @@ typo never hides the dates out of order below it.
 
 from __future__ import annotations
 
-import copy
-import dataclasses
 import datetime as dt
-import difflib
 from collections.abc import Iterator
 from typing import Any
 
+import msgspec
 from pydantic_core import ValidationError
 
 from detention_rules.errors import Problem
@@ -36,7 +34,7 @@ def validate(doc: Document) -> tuple[Case | None, list[Problem]]:
             _at(doc, (), "error", "the top level of a case file must be a mapping of sections", "not-a-mapping")
         ]
     sections = model.field_names("Case")
-    if doc.data and not any(difflib.get_close_matches(str(k), sections, 1, 0.8) for k in doc.data):
+    if doc.data and not any(k in sections or messages.closest(str(k), sections, 0.8) for k in doc.data):
         # not a case file at all (a linked /etc/passwd), not even one with a section misspelt:
         # one problem, and none of its text echoed
         message = f"not a case file: none of its {len(doc.data)} top-level keys is a section of a case"
@@ -49,7 +47,7 @@ def validate(doc: Document) -> tuple[Case | None, list[Problem]]:
         except ValidationError as exc:
             found = list(_model_problems(doc, exc))
             problems += [f.problem for f in found if f.problem not in problems]
-            checked = dataclasses.replace(checked, data=_without(checked.data, [f.field_path for f in found]))
+            checked = msgspec.structs.replace(checked, data=_without(checked.data, [f.field_path for f in found]))
             continue
         problems += [p for p in _consistent(case, checked) if p not in problems]
         return (case if checked is doc else None), sorted(problems)
@@ -70,8 +68,7 @@ def _consistent(case: Case, doc: Document) -> list[Problem]:
     return problems
 
 
-@dataclasses.dataclass(frozen=True)
-class _Found:
+class _Found(msgspec.Struct, frozen=True):
     """A model error before it becomes a Problem: where, and the field to leave out for the other checks."""
 
     problem: Problem
@@ -80,6 +77,8 @@ class _Found:
 
 def _without(data: Any, paths: list[PathKey]) -> Any:
     """A copy of `data` without the keys at `paths` (the original is never changed)."""
+    import copy  # here: only a file with errors is copied
+
     out = copy.deepcopy(data)
     for path in paths:
         holder = out
@@ -106,9 +105,9 @@ def _model_problems(doc: Document, exc: ValidationError) -> Iterator[_Found]:
         seen.add(where.path)
         if error["type"] == "extra_forbidden":
             key, allowed = str(where.path[-1]), model.field_names(where.owner) if where.owner else []
-            hint = difflib.get_close_matches(key, allowed, n=1)
             provenance = where.owner == "Asserted"
-            message, code = messages.unknown_key(key, dotted(where.path[:-1]), hint[0] if hint else "", provenance)
+            hint = messages.closest(key, allowed)
+            message, code = messages.unknown_key(key, dotted(where.path[:-1]), hint, provenance)
             problem = _at(doc, where.path, "error", message, code, key=True)
         else:
             message, code = messages.model_error(dotted(where.shown), where.entry, error)
@@ -116,8 +115,7 @@ def _model_problems(doc: Document, exc: ValidationError) -> Iterator[_Found]:
         yield _Found(problem, where.field_path)
 
 
-@dataclasses.dataclass(frozen=True)
-class _Where:
+class _Where(msgspec.Struct, frozen=True):
     """Where an error is: its path in the file, the path messages name, the field to leave out, the field."""
 
     path: PathKey

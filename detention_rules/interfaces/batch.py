@@ -15,9 +15,10 @@ import os
 import sys
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+import msgspec
 
 if TYPE_CHECKING:
     from detention_rules.law import rulebook
@@ -26,8 +27,7 @@ if TYPE_CHECKING:
 CHUNK = 64
 
 
-@dataclass(frozen=True)
-class Job:
+class Job(msgspec.Struct, frozen=True):
     """What to do with each file: check (with an output format) or only validate."""
 
     mode: str  # "check" or "validate"
@@ -36,8 +36,7 @@ class Job:
     why_not: bool = False
 
 
-@dataclass(frozen=True)
-class Done:
+class Done(msgspec.Struct, frozen=True):
     """One file's outcome, rendered, with what the summary needs."""
 
     path: str
@@ -185,8 +184,7 @@ def run(paths: Iterable[Path], job: Job, jobs: int, ordered: bool, total: int) -
         yield from mapper(_one, paths, chunksize=CHUNK)
 
 
-@dataclass
-class Summary:
+class Summary(msgspec.Struct):
     """Counts of a batch, for its exit code and the table printed after it (`output.batch.summary`)."""
 
     files: int = 0
@@ -195,7 +193,7 @@ class Summary:
     internal: int = 0
     errors: int = 0
     warnings: int = 0
-    categories: Counter[str] = field(default_factory=Counter)
+    categories: Counter[str] = msgspec.field(default_factory=Counter)
     none_found: int = 0
 
     @property

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+import msgspec
 import typer
 
 from detention_rules.errors import InputError, Problem, UsageError
@@ -146,14 +146,13 @@ def _categories(question: Question) -> str:
     return ("category " if len(cats) == 1 else "categories ") + ", ".join(cats)
 
 
-@dataclass
-class Answers:
+class Answers(msgspec.Struct):
     """The answers file as it is being written: its header (ours) and body (the original's text, edited)."""
 
     target: Path
     original: str
     body: str
-    skipped: list[str] = field(default_factory=list)
+    skipped: list[str] = msgspec.field(default_factory=list)
     count: int = 0
     exists: bool = False
 
@@ -228,7 +227,9 @@ def _plan(asked: list[Question], ask_all: bool) -> list[tuple[str, Question]]:
             return
         gate = prerequisite(path)
         if gate:  # asked in its own words; it could change what its detail could
-            add(gate[0], prerequisites.get(gate[0]) or replace(q, field=gate[0], text=question(gate[0])))
+            add(
+                gate[0], prerequisites.get(gate[0]) or msgspec.structs.replace(q, field=gate[0], text=question(gate[0]))
+            )
         seen.add(path)
         items.append((path, q))
 

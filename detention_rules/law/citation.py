@@ -11,7 +11,8 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+
+import msgspec
 
 #: Instruments cited by article (or principle, or paragraph): how the rule files name them.
 INSTRUMENTS = (
@@ -39,8 +40,7 @@ _DOCUMENT = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class Citation:
+class Citation(msgspec.Struct, frozen=True):
     """One citation: its source, the pinpoint within it, and any note."""
 
     text: str

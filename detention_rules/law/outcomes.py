@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
 from pathlib import Path
+
+import msgspec
 
 from detention_rules.errors import InputError, Problem
 from detention_rules.input.case import CATEGORIES, Case, field_names
@@ -15,15 +16,13 @@ FILE_NAME = "outcomes.yaml"
 WHEN = ("always", "detained", "sentenced")
 
 
-@dataclass(frozen=True)
-class Remedy:
+class Remedy(msgspec.Struct, frozen=True):
     when: str
     text: str
     source: str
 
 
-@dataclass(frozen=True)
-class Condition:
+class Condition(msgspec.Struct, frozen=True):
     """A condition of detention that calls for a referral: a period's fact and its value."""
 
     fact: str
@@ -32,8 +31,7 @@ class Condition:
     why: str
 
 
-@dataclass(frozen=True)
-class Outcomes:
+class Outcomes(msgspec.Struct, frozen=True):
     titles: dict[str, str]
     remedies: tuple[Remedy, ...]
     conditions: tuple[Condition, ...] = ()

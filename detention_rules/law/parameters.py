@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
 from pathlib import Path
+
+import msgspec
 
 from detention_rules.errors import InputError, Problem
 from detention_rules.law.data_file import DataFile
@@ -15,8 +16,7 @@ _KEYS = {"value", "unit", "description", "source", "basis"}
 BASES = ("settled", "reading")
 
 
-@dataclass(frozen=True)
-class Parameter:
+class Parameter(msgspec.Struct, frozen=True):
     """One figure of the law, with where it comes from."""
 
     name: str

@@ -14,8 +14,9 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
 from typing import Any
+
+import msgspec
 
 from detention_rules.input.source import lookup
 
@@ -39,8 +40,7 @@ OPERATORS = (
 _PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_.\[\]]*)\}")
 
 
-@dataclass(frozen=True)
-class Pos:
+class Pos(msgspec.Struct, frozen=True):
     """Where something was written: rule files and case files alike."""
 
     path: str
@@ -48,8 +48,7 @@ class Pos:
     col: int
 
 
-@dataclass(frozen=True)
-class FactCond:
+class FactCond(msgspec.Struct, frozen=True, tag=True):
     """A test of one fact: `{fact: arrest.warrant_shown, is: false}`."""
 
     path: str
@@ -59,8 +58,7 @@ class FactCond:
     parameter: str = ""  # the parameter the value comes from (rules/parameters.yaml), if any
 
 
-@dataclass(frozen=True)
-class Unless:
+class Unless(msgspec.Struct, frozen=True, tag=True):
     """A defeater: holds unless the fact is known to be so.
 
     Unknown counts in favour of the source: the burden of showing an exception
@@ -72,16 +70,14 @@ class Unless:
     pos: Pos
 
 
-@dataclass(frozen=True)
-class Needs:
+class Needs(msgspec.Struct, frozen=True, tag=True):
     """Needs a conclusion drawn by another rule: `{violation: arrest-without-warrant}`."""
 
     conclusion: str
     pos: Pos
 
 
-@dataclass(frozen=True)
-class AnyItem:
+class AnyItem(msgspec.Struct, frozen=True, tag=True):
     """Some item of a list satisfies `where`, whose paths are relative to the item."""
 
     list_path: str
@@ -89,30 +85,27 @@ class AnyItem:
     pos: Pos
 
 
-@dataclass(frozen=True)
-class All:
+class All(msgspec.Struct, frozen=True, tag=True):
     children: tuple[Cond, ...]
     pos: Pos
 
 
-@dataclass(frozen=True)
-class AnyOf:
+class AnyOf(msgspec.Struct, frozen=True, tag=True):
     children: tuple[Cond, ...]
     pos: Pos
 
 
-@dataclass(frozen=True)
-class AtLeast:
+class AtLeast(msgspec.Struct, frozen=True, tag=True):
     n: int
     children: tuple[Cond, ...]
     pos: Pos
 
 
+#: Each kind of condition is tagged with its class name where the rules are stored (`rules_cache`).
 Cond = FactCond | Unless | Needs | AnyItem | All | AnyOf | AtLeast
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(msgspec.Struct, frozen=True):
     """One rule, with the law beside it."""
 
     id: str
@@ -182,11 +175,10 @@ def _num_eq(a: Any, b: Any) -> bool:
 # --- three-valued evaluation ---------------------------------------------------------
 
 
-@dataclass
-class Trace:
+class Trace(msgspec.Struct):
     """What one evaluation looked at: each leaf with its truth value and the facts it read."""
 
-    leaves: list[tuple[FactCond | Unless | Needs | AnyItem, Tri, list[str]]] = field(default_factory=list)
+    leaves: list[tuple[FactCond | Unless | Needs | AnyItem, Tri, list[str]]] = msgspec.field(default_factory=list)
 
 
 def evaluate(

@@ -9,17 +9,18 @@ engine's to refuse: `reasoning/runnable.py` loads a rulebook with both checks.
 
 from __future__ import annotations
 
-import difflib
 import functools
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+import msgspec
 
 from detention_rules.errors import InputError, Problem, UsageError
 from detention_rules.input import source
 from detention_rules.input.case import CATEGORIES, FieldType
 from detention_rules.input.fields import readable_fields
+from detention_rules.input.messages import closest
 from detention_rules.law import citation, parameters
 from detention_rules.law.parameters import BASES, default_dir
 from detention_rules.law.rule import (
@@ -61,8 +62,7 @@ RULE_CATEGORIES = (*CATEGORIES, "admissibility")
 DATA_FILES = (parameters.FILE_NAME, "outcomes.yaml")
 
 
-@dataclass(frozen=True)
-class Rulebook:
+class Rulebook(msgspec.Struct, frozen=True, dict=True):  # dict: room for the cached lookups
     """All rules, in file order, with lookups the engine and explainer need."""
 
     rules: tuple[Rule, ...]
@@ -139,8 +139,8 @@ class _Reader:
     def unknown_keys(self, data: dict[str, Any], allowed: set[str], path: source.PathKey) -> None:
         for key in data:
             if key not in allowed:
-                hint = difflib.get_close_matches(key, sorted(allowed), n=1)
-                extra = f"; did you mean '{hint[0]}'?" if hint else ""
+                hint = closest(key, sorted(allowed))
+                extra = f"; did you mean '{hint}'?" if hint else ""
                 self.problem((*path, key), f"unknown key '{key}'{extra}", "rule-unknown-key", key=True)
 
     def read_file(self) -> list[Rule]:
@@ -340,8 +340,8 @@ class _Reader:
         if isinstance(value, dict) and set(value) == {"parameter"}:
             parameter = str(value["parameter"])
             if parameter not in self.params:
-                hint = difflib.get_close_matches(parameter, sorted(self.params), n=1)
-                extra = f"; did you mean '{hint[0]}'?" if hint else ""
+                hint = closest(parameter, sorted(self.params))
+                extra = f"; did you mean '{hint}'?" if hint else ""
                 message = f"no parameter '{parameter}' in {parameters.FILE_NAME}{extra}"
                 self.problem((*path, op), message, "rule-parameter")
                 return None
@@ -349,8 +349,8 @@ class _Reader:
         full = f"{in_item}[].{name}" if in_item else str(name)
         ftype = self.fields.get(full)
         if ftype is None:
-            hint = difflib.get_close_matches(full, list(self.fields), n=1)
-            extra = f"; did you mean '{hint[0]}'?" if hint else ""
+            hint = closest(full, self.fields)
+            extra = f"; did you mean '{hint}'?" if hint else ""
             self.problem((*path, "fact"), f"the case model has no field '{full}'{extra}", "rule-unknown-field")
             return None
         problem = _value_problem(ftype, op, value)

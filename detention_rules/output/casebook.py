@@ -14,12 +14,12 @@ import hashlib
 import json
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import jinja2
 import markupsafe
+import msgspec
 
 from detention_rules.errors import Problem, UsageError
 from detention_rules.escaping import printable
@@ -36,8 +36,7 @@ from detention_rules.reasoning.derivation import ConclusionNode
 FILES = Path(__file__).parent / "casebook_files"
 
 
-@dataclass
-class Page:
+class Page(msgspec.Struct):
     """One person's case, as the templates read it (plain data)."""
 
     slug: str
@@ -48,11 +47,13 @@ class Page:
     teaches: str = ""
     revealed_title: str = ""  # a teaching case's own title, shown with the answer
     expected: str = ""
-    categories: list[str] = field(default_factory=list)
-    facts: list[str] = field(default_factory=list)
-    findings: list[dict[str, Any]] = field(default_factory=list)
-    why_not: list[dict[str, Any]] = field(default_factory=list)
-    leaves: dict[str, Any] = field(default_factory=dict)  # generic path -> values, for the index by fact pattern
+    categories: list[str] = msgspec.field(default_factory=list)
+    facts: list[str] = msgspec.field(default_factory=list)
+    findings: list[dict[str, Any]] = msgspec.field(default_factory=list)
+    why_not: list[dict[str, Any]] = msgspec.field(default_factory=list)
+    leaves: dict[str, Any] = msgspec.field(
+        default_factory=dict
+    )  # generic path -> values, for the index by fact pattern
     words: str = ""
 
     @property

@@ -11,8 +11,9 @@ draft_html, draft_docx) only lay the blocks out.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Any
+
+import msgspec
 
 from detention_rules.input.case import CATEGORIES, Case
 from detention_rules.input.source import generic
@@ -26,8 +27,7 @@ from detention_rules.reasoning.gaps import Question
 from detention_rules.reasoning.questions import question, show_value
 
 
-@dataclass(frozen=True)
-class Block:
+class Block(msgspec.Struct, frozen=True):
     """One piece of the document.
 
     kind: "heading" (level 2 or 3), "para" (a numbered paragraph), "item" (a lettered item
@@ -43,8 +43,7 @@ class Block:
     rule: str = ""  # line: the rule id it states
 
 
-@dataclass
-class Draft:
+class Draft(msgspec.Struct):
     title: str
     lead: str
     body: list[Block]

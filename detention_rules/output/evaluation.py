@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import msgspec
+
 from detention_rules.agreement import GRADES, OUTCOMES, Coverage, Evaluation, Isolation, Tally
 from detention_rules.escaping import printable
 from detention_rules.input.case import CATEGORIES
@@ -16,7 +18,7 @@ def data(ev: Evaluation, cov: Coverage | None, book: Rulebook, iso: Isolation | 
         **_table(ev),
         "invalid": ev.invalid,
         "by_grade": {g: _table(t) for g, t in sorted(ev.by_grade.items())},
-        "disagreements": [d.__dict__ for d in ev.disagreements],
+        "disagreements": [msgspec.structs.asdict(d) for d in ev.disagreements],
         "unexplained": len(ev.unexplained),
     }
     if cov is not None:

@@ -9,7 +9,8 @@ into its line in the case file. Every tree therefore ends in case-file lines.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+
+import msgspec
 
 from detention_rules.input.case import CATEGORIES
 from detention_rules.law import citation
@@ -35,27 +36,24 @@ from detention_rules.reasoning.questions import show_value
 #: Provisions of the Covenant bind States parties only (opinion 2/2022 para 3 (b)).
 
 
-@dataclass
-class RuleNode:
+class RuleNode(msgspec.Struct):
     """A rule that fired: its conclusion, the law it applies, and what it rested on."""
 
     rule: Rule
     text: str
     provisions: tuple[str, ...]
-    facts: list[FactNode] = field(default_factory=list)
-    premises: list[ConclusionNode] = field(default_factory=list)
+    facts: list[FactNode] = msgspec.field(default_factory=list)
+    premises: list[ConclusionNode] = msgspec.field(default_factory=list)
 
 
-@dataclass
-class ConclusionNode:
+class ConclusionNode(msgspec.Struct):
     """A conclusion drawn, with every rule that drew it."""
 
     conclusion: str
-    support: list[RuleNode] = field(default_factory=list)
+    support: list[RuleNode] = msgspec.field(default_factory=list)
 
 
-@dataclass
-class Finding:
+class Finding(msgspec.Struct):
     """A category established, with its derivation and how strong it is."""
 
     category: str
@@ -65,8 +63,7 @@ class Finding:
     source_only: list[FactNode]
 
 
-@dataclass
-class Analysis:
+class Analysis(msgspec.Struct):
     """Everything the engine concluded about one case."""
 
     file: str

@@ -45,8 +45,9 @@ import json
 import math
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol, TypeGuard
+
+import msgspec
 
 from detention_rules.errors import EngineError
 from detention_rules.law.rule import All, AnyItem, AnyOf, AtLeast, Cond, FactCond, Needs, Rule, Unless, walk
@@ -281,32 +282,37 @@ def compile_rulebook(rules: Iterable[Rule]) -> tuple[dict[str, Any], dict[str, R
     return definition, behind
 
 
-@dataclass(frozen=True)
-class Outcome:
+class Outcome(msgspec.Struct, frozen=True):
     """What the engine did with one case: rules fired and conclusions drawn, in order."""
 
     fired: tuple[str, ...]
     concluded: tuple[str, ...]
 
 
-class Compiled:
+class Compiled(msgspec.Struct, frozen=True):
     """A rulebook compiled for durable-rules, all of `Engine` that is the same in every process
-    (`rules_cache` keeps it with the rules): only `create_ruleset` is left to do."""
+    (`rules_cache` keeps it with the rules): only `create_ruleset` is left to do. Plain data."""
 
-    def __init__(self, rules: Iterable[Rule]):
+    definition: str  # the ruleset, as `encode` writes it
+    size: int  # durable rules in it, catch-alls included
+    behind: dict[str, tuple[str, str]]  # durable rule name -> our rule's id and what it concludes
+    #: Each conclusion's fact as JSON after its session id: the same for every case, so encoded once.
+    conclusions: dict[str, str]
+
+    @classmethod
+    def of(cls, rules: Iterable[Rule]) -> Compiled:
         rules = tuple(rules)
-        definition, self.rules = compile_rulebook(rules)
-        #: Durable rules in the ruleset, catch-alls included.
-        self.size = len(definition)
-        self.definition = encode(definition)
+        definition, behind = compile_rulebook(rules)
         groups = _memberships(rules)
-        #: Each conclusion's fact as JSON after its session id: the same for every case, so encoded once.
-        self.conclusions = {
+        conclusions = {
             rule.concludes: encode(
                 {"id": f"c:{rule.concludes}", "t": "concl", "c": rule.concludes, **groups.get(rule.concludes, {})}
             )[1:]
             for rule in rules
         }
+        return cls(
+            encode(definition), len(definition), {n: (r.id, r.concludes) for n, r in behind.items()}, conclusions
+        )
 
 
 class Engine:
@@ -318,14 +324,14 @@ class Engine:
     """
 
     def __init__(self, rules: Iterable[Rule], compiled: Compiled | None = None):
-        compiled = compiled or Compiled(rules)
+        compiled = compiled or Compiled.of(rules)
         self._sid = itertools.count()
         if compiled.size > MAX_DURABLE_RULES:
             raise EngineError(
                 f"the rulebook compiles to {compiled.size} durable rules; "
                 f"durable-rules hangs above about 512 in one ruleset (limit {MAX_DURABLE_RULES})"
             )
-        self._rules = compiled.rules
+        self._behind = compiled.behind
         self._conclusions = compiled.conclusions
         self._dre = _durable()
         self._handle = self._register(compiled.definition)
@@ -358,12 +364,13 @@ class Engine:
             started = dre.start_action_for_state(handle, state)
             message = started[1] if started else None
             while message:  # '{"<name>":{...the facts matched...}}'
-                rule = self._rules.get(message[2 : message.index('"', 2)])
-                if rule is not None:
-                    fired.append(rule.id)
-                    if rule.concludes not in concluded:
-                        concluded.append(rule.concludes)
-                        self._assert(f'{{"sid": "{sid}", {self._conclusions[rule.concludes]}')
+                behind = self._behind.get(message[2 : message.index('"', 2)])
+                if behind is not None:
+                    rule_id, concludes = behind
+                    fired.append(rule_id)
+                    if concludes not in concluded:
+                        concluded.append(concludes)
+                        self._assert(f'{{"sid": "{sid}", {self._conclusions[concludes]}')
                 message = dre.complete_and_start_action(handle, state)
         except BaseException:
             dre.abandon_action(handle, state)

@@ -12,8 +12,9 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from typing import Any
+
+import msgspec
 
 from detention_rules.input.case import Asserted, Case, Section
 from detention_rules.input.fields import DAYS_PER
@@ -36,8 +37,7 @@ FACT_SECTIONS = (
 )
 
 
-@dataclass(frozen=True)
-class FactNode:
+class FactNode(msgspec.Struct, frozen=True):
     """One fact: its value and where the case file states it; the leaf of a derivation tree.
 
     A derived fact names the facts it was computed from; an `unless` exception the file
@@ -55,12 +55,11 @@ class FactNode:
     absent_defeater: bool = False
 
 
-@dataclass
-class Facts:
+class Facts(msgspec.Struct):
     """The fact document and the origin of every fact in it."""
 
     doc: dict[str, Any]
-    leaves: dict[str, FactNode] = field(default_factory=dict)
+    leaves: dict[str, FactNode] = msgspec.field(default_factory=dict)
     file: str = ""
 
     def leaf(self, path: str) -> FactNode | None:

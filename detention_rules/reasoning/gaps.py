@@ -8,7 +8,8 @@ establish or remove (`impact.py`) and worded by `questions.py`.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+
+import msgspec
 
 from detention_rules.law.rulebook import Rulebook
 from detention_rules.reasoning.facts import Facts
@@ -17,8 +18,7 @@ from detention_rules.reasoning.near_misses import NearMiss, near_misses
 from detention_rules.reasoning.questions import question
 
 
-@dataclass(frozen=True)
-class Question:
+class Question(msgspec.Struct, frozen=True):
     """An unknown fact whose answer could change findings."""
 
     field: str

@@ -8,8 +8,9 @@ one. The unknown ones are what `gaps.py` asks about.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any
+
+import msgspec
 
 from detention_rules.input.case import CATEGORIES
 from detention_rules.input.source import lookup
@@ -21,8 +22,7 @@ from detention_rules.reasoning.impact import reduced
 from detention_rules.reasoning.questions import show_value
 
 
-@dataclass(frozen=True)
-class Check:
+class Check(msgspec.Struct, frozen=True):
     """One condition of a rule as it stands for this case."""
 
     path: str  # the fact read, or the conclusion needed
@@ -32,8 +32,7 @@ class Check:
     line: int = 0
 
 
-@dataclass(frozen=True)
-class NearMiss:
+class NearMiss(msgspec.Struct, frozen=True):
     """A rule that did not fire, with each of its conditions marked met, unmet or unknown."""
 
     rule: Rule

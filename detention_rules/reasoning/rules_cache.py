@@ -8,20 +8,32 @@ bytes of every YAML file in it, the package's version and its modules' sizes and
 (missing, corrupt, another key, not the user's own) means reading the rules afresh, and
 a failure to write one is silent: the cache makes a run faster, never different.
 One entry per rule folder, replaced whole (`os.replace`) when the key changes.
+
+An entry is data, not code: msgpack read into the rule types by msgspec, which builds
+nothing but those (a pickle could be made to run anything). Rules that would not read
+back equal are not kept.
 """
 
 from __future__ import annotations
 
+import binascii
 import contextlib
 import os
-import pickle
 import sys
-import zlib
 from pathlib import Path
+
+import msgspec
 
 import detention_rules
 from detention_rules.law.rule import Rule
 from detention_rules.reasoning.engine import Compiled
+
+
+class _Entry(msgspec.Struct, array_like=True):
+    key: bytes
+    rules: tuple[Rule, ...]
+    compiled: Compiled | None
+
 
 #: The package's folders whose modules decide what a checked rule is (the entry's key covers them).
 _CODE = ("", "input", "law", "reasoning")
@@ -63,7 +75,7 @@ def key(directory: Path) -> bytes:
 
 def _entry(directory: Path) -> Path:
     """One entry per rule folder; two folders sharing a name only take turns (the key tells them apart)."""
-    return folder() / f"rules-{zlib.crc32(str(directory).encode()):08x}.pickle"
+    return folder() / f"rules-{binascii.crc32(str(directory).encode()):08x}.msgpack"
 
 
 def load(directory: Path) -> tuple[tuple[Rule, ...], Compiled | None] | None:
@@ -74,14 +86,10 @@ def load(directory: Path) -> tuple[tuple[Rule, ...], Compiled | None] | None:
             info = os.fstat(file.fileno())
             if hasattr(os, "getuid") and (info.st_uid != os.getuid() or info.st_mode & 0o022):
                 return None  # written by someone else, or writable by others: not trusted
-            kept, rules, compiled = pickle.load(file)
-    except Exception:  # missing, unreadable, corrupt, from classes that changed: read the rules instead
+            entry = msgspec.msgpack.decode(file.read(), type=_Entry)
+    except Exception:  # missing, unreadable, corrupt, of types that changed: read the rules instead
         return None
-    if kept != expected or not isinstance(rules, tuple) or not all(isinstance(r, Rule) for r in rules):
-        return None
-    if compiled is not None and not isinstance(compiled, Compiled):
-        return None
-    return rules, compiled
+    return (entry.rules, entry.compiled) if entry.key == expected else None
 
 
 def save(directory: Path, rules: tuple[Rule, ...], compiled: Compiled | None) -> None:
@@ -91,7 +99,10 @@ def save(directory: Path, rules: tuple[Rule, ...], compiled: Compiled | None) ->
 
     temp = None
     try:
-        data = pickle.dumps((key(directory), rules, compiled), protocol=pickle.HIGHEST_PROTOCOL)
+        entry = _Entry(key(directory), rules, compiled)
+        data = msgspec.msgpack.encode(entry)
+        if msgspec.msgpack.decode(data, type=_Entry) != entry:  # a value msgpack would change (a date)
+            return
         target = _entry(directory)
         target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         fd, temp = tempfile.mkstemp(dir=target.parent, prefix=".rules-", suffix=".tmp")

@@ -44,7 +44,7 @@ def load(directory: Path | None = None) -> Rulebook:
 def _compiled(rules: tuple[Rule, ...]) -> engine.Compiled | None:
     """The rules compiled for the engine, or None if it refuses them: that is said when a case is run, as before."""
     try:
-        return engine.Compiled(rules)
+        return engine.Compiled.of(rules)
     except EngineError:
         return None
 

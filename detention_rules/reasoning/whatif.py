@@ -10,8 +10,9 @@ from __future__ import annotations
 import copy
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
+
+import msgspec
 
 from detention_rules.errors import InputError, UsageError
 from detention_rules.input import source
@@ -108,8 +109,7 @@ def apply(doc: source.Document, settings: list[Setting]) -> source.Document:
     return source.Document(doc.path, data, doc.positions, doc.key_positions)
 
 
-@dataclass
-class Change:
+class Change(msgspec.Struct):
     """How one category or conclusion moved between the original and the what-if run."""
 
     name: str

@@ -16,8 +16,9 @@ from __future__ import annotations
 import copy
 import functools
 import re
-from dataclasses import dataclass
 from typing import Any
+
+import msgspec
 
 from detention_rules.input import source
 from detention_rules.input.case import field_types
@@ -53,8 +54,7 @@ LONG_TEXT = frozenset({"notes", "note", "description", "known_gap"})
 _ITEM = re.compile(r"^([A-Za-z_]\w*)\[\]\.(.+)$")
 
 
-@dataclass(frozen=True)
-class Field:
+class Field(msgspec.Struct, frozen=True):
     """One field of the form."""
 
     path: str  # as the model names it: `arrest.warrant_shown`, `detention[].kind`
@@ -69,8 +69,7 @@ class Field:
         return self.name.rsplit(".", 1)[-1] in LONG_TEXT
 
 
-@dataclass(frozen=True)
-class Section:
+class Section(msgspec.Struct, frozen=True):
     """A part of the form: plain fields, or (`listed`) a list whose items each have the fields."""
 
     name: str

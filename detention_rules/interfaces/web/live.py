@@ -7,8 +7,9 @@ Nothing is decided here: `pipeline.run` analyses, `near_misses` finds the closes
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
+
+import msgspec
 
 from detention_rules import pipeline
 from detention_rules.errors import Problem, UsageError
@@ -26,29 +27,25 @@ CLOSEST = 3
 QUESTIONS = 8
 
 
-@dataclass
-class CategoryView:
+class CategoryView(msgspec.Struct):
     category: str
     title: str
     finding: Finding | None
-    misses: list[NearMiss] = field(default_factory=list)  # not established: the closest; else the open ones
+    misses: list[NearMiss] = msgspec.field(default_factory=list)  # not established: the closest; else the open ones
 
 
-@dataclass
-class PersonView:
+class PersonView(msgspec.Struct):
     label: str
     categories: list[CategoryView]
     questions: list[Question]
 
 
-@dataclass
-class View:
+class View(msgspec.Struct):
     problems: list[Problem]
     persons: list[PersonView]
 
 
-@dataclass
-class WhatIf:
+class WhatIf(msgspec.Struct):
     """One alternative answer to a fact, and what it would change."""
 
     value: Any

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, quote
 
 import jinja2
+import msgspec
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
@@ -32,8 +32,7 @@ DRAFT_FORMATS = {
 }
 
 
-@dataclass
-class State:
+class State(msgspec.Struct):
     """What every request shares: the folder and the rulebook (loaded once)."""
 
     folder: Folder
