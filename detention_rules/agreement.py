@@ -60,7 +60,7 @@ class Tally(msgspec.Struct):
         return good / (good + bad) if good + bad else None
 
 
-class Evaluation(Tally, msgspec.Struct):
+class Evaluation(Tally):
     invalid: list[str] = msgspec.field(default_factory=list)
     disagreements: list[Disagreement] = msgspec.field(default_factory=list)
     #: The same tally for each grade of source: "A" (the categories stated), "B" (inferred from the
