@@ -2,7 +2,7 @@
 
     python benchmarks/models.py
 
-Each row is the median wall time of a fresh interpreter (11 runs, the commands taking
+Each row is the median wall time of a fresh interpreter (21 runs, the commands taking
 turns) that imports the model and validates the reference case once, beside `python -c
 pass` and `import yaml` (the reader every candidate needs). msgspec is measured only when
 installed; its structs are built from the same field table, every field an optional value
