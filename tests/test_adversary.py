@@ -230,6 +230,75 @@ def test_engine_and_plain_reading_agree_on_non_ascii_text_and_numbers_of_any_mag
     assert ("III.nationality" in result.analysis.fired) == (nationality == text)  # the oracle itself, by hand
 
 
+#: A rule whose one durable term holds 8 `$or` groups, the most `size_bound` lets a rule have (2 ** 9 > 480):
+#: the alternatives of one field, beside the case's other tests and inside `$iany` with an item's other fields.
+ALTERNATIVES = """category: I
+rules:
+  - id: I.alternatives
+    title: alternatives
+    when:
+      all:
+        - {unless: {fact: arrest.warrant_shown, is: true}}
+        - {unless: {fact: arrest.charged, is: true}}
+        - {unless: {fact: government.replied, is: false}}
+        - {fact: person.status, contains_any: [journalist, refugee]}
+        - any_item: detention
+          where:
+            all:
+              - {fact: kind, in: [pretrial, administrative]}
+              - {unless: {fact: brought_before_judge, is: true}}
+              - {unless: {fact: incommunicado, is: false}}
+              - {unless: {fact: with_convicted, is: true}}
+    then: {category: I}
+    basis: settled
+    provisions: [ICCPR 9(1)]
+    jurisprudence: [y]
+    law: z
+    explain: x
+"""
+MAYBE_BOOL = st.sampled_from([None, True, False])  # None: not stated
+
+
+@pytest.fixture(scope="module")
+def alternatives(tmp_path_factory: pytest.TempPathFactory) -> rulebook.Rulebook:
+    folder = tmp_path_factory.mktemp("alternatives")
+    (folder / "r.yaml").write_text(ALTERNATIVES, encoding="utf-8")
+    book = runnable.load(folder)
+    (body,) = engine.compile_rule(book.rules[0])
+    assert json.dumps(body).count('"$or"') == 8  # one durable rule, the 8 groups in it
+    return book
+
+
+def _stated(mapping: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in mapping.items() if v is not None}
+
+
+@SETTINGS
+@given(data=st.data())
+def test_engine_and_plain_reading_agree_on_the_alternatives_of_one_field(
+    alternatives: rulebook.Rulebook, data: st.DataObject
+) -> None:
+    """Drawn so that the rule often holds or just fails: every field stated, unstated, or the one that defeats it."""
+    period = st.fixed_dictionaries(
+        {
+            "kind": st.sampled_from(["pretrial", "administrative", "prison", None]),
+            "brought_before_judge": MAYBE_BOOL,
+            "incommunicado": MAYBE_BOOL,
+            "with_convicted": MAYBE_BOOL,
+        }
+    )
+    case_data = {
+        "arrest": _stated({"warrant_shown": data.draw(MAYBE_BOOL), "charged": data.draw(MAYBE_BOOL)}),
+        "government": _stated({"replied": data.draw(MAYBE_BOOL)}),
+        "person": {"status": data.draw(st.lists(st.sampled_from(["journalist", "refugee", "minor"]), min_size=1))},
+        "detention": [_stated(p) for p in data.draw(st.lists(period, min_size=1, max_size=3))],
+    }
+    result = pipeline.check_text(yaml.safe_dump(case_data), "t.yaml", alternatives)
+    assert result.analysis is not None, [str(p) for p in result.problems]
+    doc = facts.build(result.case).doc
+    assert set(result.analysis.fired) == reading.fired(alternatives.rules, doc)
+
+
 def test_encode_writes_no_exponent_and_reads_back_the_same() -> None:
     value = {"a": [1e-05, 5e-324, 1e15, 2**53, -0.0001, "1e-05"], "b": "Türkiye"}
     text = engine.encode(value)

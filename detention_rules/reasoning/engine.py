@@ -104,25 +104,36 @@ def _encode_fixed(value: Any) -> str:
 def _branches(cond: Cond, prefix: str = "") -> list[list[dict[str, Any]]]:
     """A fact-only condition as alternatives, each a conjunction of durable tests.
 
-    Rules are compiled to conjunctions only, one durable rule per alternative:
-    durable-rules evaluates `$or` inside `$iany` wrongly (it keeps the verdict of
-    the item's last property) and refuses large expressions (error 113). Some item
-    satisfies (A or B) exactly when some item satisfies A or some item satisfies B.
-    Inside `any_item`, `prefix` is `$i.`: the tests are on one list item.
+    The alternatives of one field (the values of `in` and `contains_any`, the two ways an
+    `unless` holds: the field absent or not equal) are one durable `$or`, which it
+    evaluates rightly, inside `$iany` too. Alternatives over different fields are
+    separate durable rules: durable-rules evaluates an `$or` over several of an item's
+    fields inside `$iany` wrongly (it keeps the verdict of the item's last property).
+    Some item satisfies (A or B) exactly when some item satisfies A or some item
+    satisfies B. Inside `any_item`, `prefix` is `$i.`: the tests are on one list item.
+
+    durable-rules refuses a term with 14 or 15 `$or` groups (error 113). A branch has
+    at most 8: each group at least doubles `size_bound`, and `runnable.too_large`
+    refuses a rule whose bound passes MAX_DURABLE_RULES (2 ** 9 > 480).
     """
     if isinstance(cond, FactCond):
         if cond.op in ("contains", "contains_any"):
             if prefix:
                 raise EngineError(f"'{cond.op}' on a field of a list item is not supported")
             values = cond.value if cond.op == "contains_any" else [cond.value]
-            return [[{"$iany": {cond.path: {"$i": v}}}] for v in values]
-        return [[_atom(cond, prefix + cond.path, v)] for v in _values(cond)]
+            return [[_either([{"$iany": {cond.path: {"$i": v}}} for v in values])]]
+        return [[_either([_atom(cond, prefix + cond.path, v) for v in _values(cond)])]]
     if isinstance(cond, Unless):
         path = prefix + cond.cond.path
-        return [[{"$nex": {path: 1}}], [{"$neq": {path: cond.cond.value}}]]
+        return [[{"$or": [{"$nex": {path: 1}}, {"$neq": {path: cond.cond.value}}]}]]
     if isinstance(cond, AnyItem):
         return [[{"$iany": {cond.list_path: _join("$and", branch)}}] for branch in _branches(cond.where, "$i.")]
     return _combine(cond, lambda child: _branches(child, prefix))
+
+
+def _either(tests: list[dict[str, Any]]) -> dict[str, Any]:
+    """The alternative tests of one field as one test."""
+    return tests[0] if len(tests) == 1 else {"$or": tests}
 
 
 def _combine(cond: Cond, branches: Any) -> list[list[Any]]:
