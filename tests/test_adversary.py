@@ -232,6 +232,7 @@ def test_engine_and_plain_reading_agree_on_non_ascii_text_and_numbers_of_any_mag
 
 #: A rule whose one durable term holds 8 `$or` groups, the most `size_bound` lets a rule have (2 ** 9 > 480):
 #: the alternatives of one field, beside the case's other tests and inside `$iany` with an item's other fields.
+#: And a counting rule, whose alternatives stay separate rules: a case holding both statuses would count twice.
 ALTERNATIVES = """category: I
 rules:
   - id: I.alternatives
@@ -255,7 +256,36 @@ rules:
     jurisprudence: [y]
     law: z
     explain: x
+  - id: I.counted
+    title: two of three, and one of two statuses (a list may hold both)
+    when:
+      all:
+        - {fact: person.status, contains_any: [journalist, refugee]}
+        - {fact: arrest.warrant_shown, in: [true, false]}
+        - {at_least: 2, of: [{violation: va}, {violation: vb}, {violation: vc}]}
+    then: {category: I}
+    basis: settled
+    provisions: [ICCPR 9(1)]
+    jurisprudence: [y]
+    law: z
+    explain: x
+""" + "".join(
+    f"""  - id: I.{name}
+    title: {name}
+    when: {{fact: {fact}, is: {value}}}
+    then: {{violation: {name}}}
+    basis: settled
+    provisions: [ICCPR 9(1)]
+    jurisprudence: [y]
+    law: z
+    explain: x
 """
+    for name, fact, value in (
+        ("va", "arrest.warrant_shown", "true"),
+        ("vb", "arrest.charged", "true"),
+        ("vc", "government.replied", "false"),
+    )
+)
 MAYBE_BOOL = st.sampled_from([None, True, False])  # None: not stated
 
 

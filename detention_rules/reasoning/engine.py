@@ -101,7 +101,7 @@ def _encode_fixed(value: Any) -> str:
 # --- compiling ---------------------------------------------------------------------
 
 
-def _branches(cond: Cond, prefix: str = "") -> list[list[dict[str, Any]]]:
+def _branches(cond: Cond, prefix: str = "", merged: bool = True) -> list[list[dict[str, Any]]]:
     """A fact-only condition as alternatives, each a conjunction of durable tests.
 
     The alternatives of one field (the values of `in` and `contains_any`, the two ways an
@@ -112,28 +112,33 @@ def _branches(cond: Cond, prefix: str = "") -> list[list[dict[str, Any]]]:
     Some item satisfies (A or B) exactly when some item satisfies A or some item
     satisfies B. Inside `any_item`, `prefix` is `$i.`: the tests are on one list item.
 
-    durable-rules refuses a term with 14 or 15 `$or` groups (error 113). A branch has
-    at most 8: each group at least doubles `size_bound`, and `runnable.too_large`
-    refuses a rule whose bound passes MAX_DURABLE_RULES (2 ** 9 > 480).
+    Not `merged`, every alternative is a durable rule of its own: a fact that meets two
+    alternatives of an `$or` is matched twice, which a counting rule (`count: n`) would
+    count twice. durable-rules refuses a term with 14 or 15 `$or` groups (error 113).
+    A branch has at most 8: each group at least doubles `size_bound`, and
+    `runnable.too_large` refuses a rule whose bound passes MAX_DURABLE_RULES (2 ** 9 > 480).
     """
     if isinstance(cond, FactCond):
         if cond.op in ("contains", "contains_any"):
             if prefix:
                 raise EngineError(f"'{cond.op}' on a field of a list item is not supported")
             values = cond.value if cond.op == "contains_any" else [cond.value]
-            return [[_either([{"$iany": {cond.path: {"$i": v}}} for v in values])]]
-        return [[_either([_atom(cond, prefix + cond.path, v) for v in _values(cond)])]]
+            return _one_field([{"$iany": {cond.path: {"$i": v}}} for v in values], merged)
+        return _one_field([_atom(cond, prefix + cond.path, v) for v in _values(cond)], merged)
     if isinstance(cond, Unless):
         path = prefix + cond.cond.path
-        return [[{"$or": [{"$nex": {path: 1}}, {"$neq": {path: cond.cond.value}}]}]]
+        return _one_field([{"$nex": {path: 1}}, {"$neq": {path: cond.cond.value}}], merged)
     if isinstance(cond, AnyItem):
-        return [[{"$iany": {cond.list_path: _join("$and", branch)}}] for branch in _branches(cond.where, "$i.")]
-    return _combine(cond, lambda child: _branches(child, prefix))
+        inner = _branches(cond.where, "$i.", merged)
+        return [[{"$iany": {cond.list_path: _join("$and", branch)}}] for branch in inner]
+    return _combine(cond, lambda child: _branches(child, prefix, merged))
 
 
-def _either(tests: list[dict[str, Any]]) -> dict[str, Any]:
-    """The alternative tests of one field as one test."""
-    return tests[0] if len(tests) == 1 else {"$or": tests}
+def _one_field(tests: list[dict[str, Any]], merged: bool) -> list[list[dict[str, Any]]]:
+    """The alternative tests of one field: one `$or`, or (not `merged`) one alternative each."""
+    if len(tests) == 1:
+        return [tests]
+    return [[{"$or": tests}]] if merged else [[test] for test in tests]
 
 
 def _combine(cond: Cond, branches: Any) -> list[list[Any]]:
@@ -242,7 +247,7 @@ def compile_rule(rule: Rule) -> list[dict[str, Any]]:
         needed = sorted({c.conclusion for c in branch if isinstance(c, Needs)})
         needs_terms = [{f"c{i}": {"$and": [{"t": "concl"}, {"c": c}]}} for i, c in enumerate(needed)]
         count_terms = [{"g": {"$and": [{"t": "concl"}, {_group(c): 1}]}} for c in counted]
-        for tests in _branches(All(tuple(facts), rule.pos)) if facts else [[]]:
+        for tests in _branches(All(tuple(facts), rule.pos), merged=not counted) if facts else [[]]:
             case_term = [{"m": {"$and": [{"t": "case"}, *tests]}}] if tests else []
             body: dict[str, Any] = {"all": case_term + needs_terms + count_terms}
             if counted:
