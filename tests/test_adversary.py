@@ -329,6 +329,33 @@ def test_engine_and_plain_reading_agree_on_the_alternatives_of_one_field(
     assert set(result.analysis.fired) == reading.fired(alternatives.rules, doc)
 
 
+def test_a_rule_past_durables_expression_budget_keeps_one_durable_rule_per_alternative(tmp_path: Path) -> None:
+    """8 `unless` and 7 items of two tests each: merged, one test would hold 16 `$and`/`$or` groups (error 113)."""
+    items = [("pretrial", "incommunicado"), ("prison", "incommunicado"), ("prison", "with_convicted")]
+    items += [("pretrial", "with_convicted"), ("administrative", "with_convicted"), ("administrative", "incommunicado")]
+    items += [("house_arrest", "incommunicado")]
+    unless = ["trial.remote", "trial.in_absentia", "arrest.warrant_shown", "arrest.charged", "arrest.in_flagrante"]
+    unless += ["government.replied", "trial.undue_delay", "state.iccpr_party"]
+    when = [f"{{unless: {{fact: {f}, is: true}}}}" for f in unless] + [
+        f"{{any_item: detention, where: {{all: [{{fact: kind, is: {kind}}}, {{fact: {field}, is: true}}]}}}}"
+        for kind, field in items
+    ]
+    (tmp_path / "r.yaml").write_text(
+        "category: I\nrules:\n  - id: I.many\n    title: many\n    when: {all: [" + ", ".join(when) + "]}\n"
+        "    then: {category: I}\n    basis: settled\n    provisions: [ICCPR 9(1)]\n"
+        "    jurisprudence: [y]\n    law: z\n    explain: x\n",
+        encoding="utf-8",
+    )
+    book = runnable.load(tmp_path)
+    assert len(engine.compile_rule(book.rules[0])) == 2**8  # as before one field's alternatives shared an $or
+    periods = [{"kind": kind, field: True} for kind, field in items]
+    for stated in ({}, {"arrest": {"charged": False}}, {"trial": {"remote": True}}):
+        result = pipeline.check_text(yaml.safe_dump({**stated, "detention": periods}), "t.yaml", book)
+        assert result.analysis is not None, [str(p) for p in result.problems]
+        assert set(result.analysis.fired) == reading.fired(book.rules, facts.build(result.case).doc)
+        assert ("I.many" in result.analysis.fired) == ("trial" not in stated)
+
+
 def test_encode_writes_no_exponent_and_reads_back_the_same() -> None:
     value = {"a": [1e-05, 5e-324, 1e15, 2**53, -0.0001, "1e-05"], "b": "Türkiye"}
     text = engine.encode(value)

@@ -112,11 +112,9 @@ def _branches(cond: Cond, prefix: str = "", merged: bool = True) -> list[list[di
     Some item satisfies (A or B) exactly when some item satisfies A or some item
     satisfies B. Inside `any_item`, `prefix` is `$i.`: the tests are on one list item.
 
-    Not `merged`, every alternative is a durable rule of its own: a fact that meets two
-    alternatives of an `$or` is matched twice, which a counting rule (`count: n`) would
-    count twice. durable-rules refuses a term with 14 or 15 `$or` groups (error 113).
-    A branch has at most 8: each group at least doubles `size_bound`, and
-    `runnable.too_large` refuses a rule whose bound passes MAX_DURABLE_RULES (2 ** 9 > 480).
+    Not `merged`, every alternative is a durable rule of its own (as for a counting rule,
+    `count: n`: a fact that meets two alternatives of an `$or` is matched twice, and would
+    be counted twice; and for a term over durable's budget, `MAX_GROUPS`).
     """
     if isinstance(cond, FactCond):
         if cond.op in ("contains", "contains_any"):
@@ -132,6 +130,29 @@ def _branches(cond: Cond, prefix: str = "", merged: bool = True) -> list[list[di
         inner = _branches(cond.where, "$i.", merged)
         return [[{"$iany": {cond.list_path: _join("$and", branch)}}] for branch in inner]
     return _combine(cond, lambda child: _branches(child, prefix, merged))
+
+
+#: `$and` and `$or` groups one durable term may hold: each takes 2 of its 32 expression slots (error 113 above).
+MAX_GROUPS = 15
+
+
+def _groups(node: Any) -> int:
+    """How many `$and` and `$or` groups a durable term holds, inside its `$iany` tests too."""
+    if isinstance(node, dict):
+        return ("$and" in node) + ("$or" in node) + sum(_groups(v) for v in node.values())
+    if isinstance(node, list):
+        return sum(_groups(v) for v in node)
+    return 0
+
+
+def _fact_tests(cond: All, counted: bool) -> list[list[dict[str, Any]]]:
+    """The tests of a branch's case term: each field's alternatives in one `$or`, unless the
+    rule counts or a term would pass durable's budget (then one durable rule each, as before)."""
+    if not counted:
+        merged = _branches(cond)
+        if all(_groups({"$and": [{"t": "case"}, *tests]}) <= MAX_GROUPS for tests in merged):
+            return merged
+    return _branches(cond, merged=False)
 
 
 def _one_field(tests: list[dict[str, Any]], merged: bool) -> list[list[dict[str, Any]]]:
@@ -247,7 +268,7 @@ def compile_rule(rule: Rule) -> list[dict[str, Any]]:
         needed = sorted({c.conclusion for c in branch if isinstance(c, Needs)})
         needs_terms = [{f"c{i}": {"$and": [{"t": "concl"}, {"c": c}]}} for i, c in enumerate(needed)]
         count_terms = [{"g": {"$and": [{"t": "concl"}, {_group(c): 1}]}} for c in counted]
-        for tests in _branches(All(tuple(facts), rule.pos), merged=not counted) if facts else [[]]:
+        for tests in _fact_tests(All(tuple(facts), rule.pos), bool(counted)) if facts else [[]]:
             case_term = [{"m": {"$and": [{"t": "case"}, *tests]}}] if tests else []
             body: dict[str, Any] = {"all": case_term + needs_terms + count_terms}
             if counted:
