@@ -233,57 +233,37 @@ def test_engine_and_plain_reading_agree_on_non_ascii_text_and_numbers_of_any_mag
 #: A rule whose one durable term holds 8 `$or` groups, the most `size_bound` lets a rule have (2 ** 9 > 480):
 #: the alternatives of one field, beside the case's other tests and inside `$iany` with an item's other fields.
 #: And a counting rule, whose alternatives stay separate rules: a case holding both statuses would count twice.
-ALTERNATIVES = """category: I
-rules:
-  - id: I.alternatives
-    title: alternatives
-    when:
-      all:
-        - {unless: {fact: arrest.warrant_shown, is: true}}
-        - {unless: {fact: arrest.charged, is: true}}
-        - {unless: {fact: government.replied, is: false}}
-        - {fact: person.status, contains_any: [journalist, refugee]}
-        - any_item: detention
-          where:
-            all:
-              - {fact: kind, in: [pretrial, administrative]}
-              - {unless: {fact: brought_before_judge, is: true}}
-              - {unless: {fact: incommunicado, is: false}}
-              - {unless: {fact: with_convicted, is: true}}
-    then: {category: I}
-    basis: settled
-    provisions: [ICCPR 9(1)]
-    jurisprudence: [y]
-    law: z
-    explain: x
-  - id: I.counted
-    title: two of three, and one of two statuses (a list may hold both)
-    when:
-      all:
-        - {fact: person.status, contains_any: [journalist, refugee]}
-        - {fact: arrest.warrant_shown, in: [true, false]}
-        - {at_least: 2, of: [{violation: va}, {violation: vb}, {violation: vc}]}
-    then: {category: I}
-    basis: settled
-    provisions: [ICCPR 9(1)]
-    jurisprudence: [y]
-    law: z
-    explain: x
-""" + "".join(
-    f"""  - id: I.{name}
-    title: {name}
-    when: {{fact: {fact}, is: {value}}}
-    then: {{violation: {name}}}
-    basis: settled
-    provisions: [ICCPR 9(1)]
-    jurisprudence: [y]
-    law: z
-    explain: x
-"""
-    for name, fact, value in (
-        ("va", "arrest.warrant_shown", "true"),
-        ("vb", "arrest.charged", "true"),
-        ("vc", "government.replied", "false"),
+def _rule(rule_id: str, when: str, then: str = "{category: I}") -> str:
+    """One rule of a test's rule file, in category I, its law and citations placeholders."""
+    return (
+        f"  - id: {rule_id}\n    title: {rule_id}\n    when: {when}\n    then: {then}\n    basis: settled\n"
+        "    provisions: [ICCPR 9(1)]\n    jurisprudence: [y]\n    law: z\n    explain: x\n"
+    )
+
+
+ALTERNATIVES = (
+    "category: I\nrules:\n"
+    + _rule(
+        "I.alternatives",
+        "{all: [{unless: {fact: arrest.warrant_shown, is: true}}, {unless: {fact: arrest.charged, is: true}},"
+        " {unless: {fact: government.replied, is: false}}, {fact: person.status, contains_any: [journalist, refugee]},"
+        " {any_item: detention, where: {all: [{fact: kind, in: [pretrial, administrative]},"
+        " {unless: {fact: brought_before_judge, is: true}}, {unless: {fact: incommunicado, is: false}},"
+        " {unless: {fact: with_convicted, is: true}}]}}]}",
+    )
+    + _rule(  # two of three, and one of two statuses (a list may hold both)
+        "I.counted",
+        "{all: [{fact: person.status, contains_any: [journalist, refugee]},"
+        " {fact: arrest.warrant_shown, in: [true, false]},"
+        " {at_least: 2, of: [{violation: va}, {violation: vb}, {violation: vc}]}]}",
+    )
+    + "".join(
+        _rule(f"I.{name}", f"{{fact: {fact}, is: {value}}}", f"{{violation: {name}}}")
+        for name, fact, value in (
+            ("va", "arrest.warrant_shown", "true"),
+            ("vb", "arrest.charged", "true"),
+            ("vc", "government.replied", "false"),
+        )
     )
 )
 MAYBE_BOOL = st.sampled_from([None, True, False])  # None: not stated
@@ -341,10 +321,7 @@ def test_a_rule_past_durables_expression_budget_keeps_one_durable_rule_per_alter
         for kind, field in items
     ]
     (tmp_path / "r.yaml").write_text(
-        "category: I\nrules:\n  - id: I.many\n    title: many\n    when: {all: [" + ", ".join(when) + "]}\n"
-        "    then: {category: I}\n    basis: settled\n    provisions: [ICCPR 9(1)]\n"
-        "    jurisprudence: [y]\n    law: z\n    explain: x\n",
-        encoding="utf-8",
+        "category: I\nrules:\n" + _rule("I.many", f"{{all: [{', '.join(when)}]}}"), encoding="utf-8"
     )
     book = runnable.load(tmp_path)
     assert len(engine.compile_rule(book.rules[0])) == 2**8  # as before one field's alternatives shared an $or
