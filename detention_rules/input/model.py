@@ -643,8 +643,7 @@ def _shared(schema: dict[str, Any]) -> dict[str, Any]:
     settings (extra keys forbidden, text stripped) from the model around it. Small repeats
     stay inline, where a reference would cost each validated case a lookup.
     """
-    texts: dict[str, set[str]] = {}
-    seen: dict[str, int] = {}
+    found: dict[str, list[str]] = {}  # each model's ref -> its text (as JSON) wherever it occurs
 
     def count(node: Any) -> None:
         if isinstance(node, list):
@@ -652,11 +651,14 @@ def _shared(schema: dict[str, Any]) -> dict[str, Any]:
                 count(item)
         elif isinstance(node, dict):
             if node.get("type") == "model" and isinstance(node.get("ref"), str):
-                text = json.dumps(node, sort_keys=True)
-                texts.setdefault(node["ref"], set()).add(text)
-                seen[text] = seen.get(text, 0) + 1
+                found.setdefault(node["ref"], []).append(json.dumps(node, sort_keys=True))
             for value in node.values():
                 count(value)
+
+    def shared(ref: str) -> bool:
+        """Written more than once, the same each time, and long."""
+        texts = found[ref]
+        return len(texts) > 1 and len(set(texts)) == 1 and len(texts[0]) > _SHARED_OVER
 
     lifted: dict[str, Any] = {}
 
@@ -666,13 +668,11 @@ def _shared(schema: dict[str, Any]) -> dict[str, Any]:
         if not isinstance(node, dict):
             return node
         ref = node.get("ref") if node.get("type") == "model" else None
-        if isinstance(ref, str) and len(texts[ref]) == 1:
-            text = next(iter(texts[ref]))
-            if seen[text] > 1 and len(text) > _SHARED_OVER:
-                if ref not in lifted:
-                    lifted[ref] = None  # claimed first: the definitions keep the order they are met in
-                    lifted[ref] = {key: rewrite(value) for key, value in node.items()}
-                return {"type": "definition-ref", "schema_ref": ref}
+        if isinstance(ref, str) and shared(ref):
+            if ref not in lifted:
+                lifted[ref] = None  # claimed first: the definitions keep the order they are met in
+                lifted[ref] = {key: rewrite(value) for key, value in node.items()}
+            return {"type": "definition-ref", "schema_ref": ref}
         return {key: rewrite(value) for key, value in node.items()}
 
     count(schema)

@@ -150,9 +150,14 @@ def _fact_tests(cond: All, counted: bool) -> list[list[dict[str, Any]]]:
     rule counts or a term would pass durable's budget (then one durable rule each, as before)."""
     if not counted:
         merged = _branches(cond)
-        if all(_groups({"$and": [{"t": "case"}, *tests]}) <= MAX_GROUPS for tests in merged):
+        if all(_groups(_case_test(tests)) <= MAX_GROUPS for tests in merged):
             return merged
     return _branches(cond, merged=False)
+
+
+def _case_test(tests: list[dict[str, Any]]) -> dict[str, Any]:
+    """The test of a rule's case term: the case fact, and these tests of it."""
+    return {"$and": [{"t": "case"}, *tests]}
 
 
 def _one_field(tests: list[dict[str, Any]], merged: bool) -> list[list[dict[str, Any]]]:
@@ -269,7 +274,7 @@ def compile_rule(rule: Rule) -> list[dict[str, Any]]:
         needs_terms = [{f"c{i}": {"$and": [{"t": "concl"}, {"c": c}]}} for i, c in enumerate(needed)]
         count_terms = [{"g": {"$and": [{"t": "concl"}, {_group(c): 1}]}} for c in counted]
         for tests in _fact_tests(All(tuple(facts), rule.pos), bool(counted)) if facts else [[]]:
-            case_term = [{"m": {"$and": [{"t": "case"}, *tests]}}] if tests else []
+            case_term = [{"m": _case_test(tests)}] if tests else []
             body: dict[str, Any] = {"all": case_term + needs_terms + count_terms}
             if counted:
                 body["count"] = counted[0].n
