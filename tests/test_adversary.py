@@ -9,15 +9,18 @@ import copy
 import errno
 import json
 import os
+import platform
 import signal
 import subprocess
 import sys
 import time
 import unicodedata
 import warnings
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import msgspec
 import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
@@ -257,6 +260,15 @@ ALTERNATIVES = (
         " {fact: arrest.warrant_shown, in: [true, false]},"
         " {at_least: 2, of: [{violation: va}, {violation: vb}, {violation: vc}]}]}",
     )
+    + _rule(  # an item's test that is no `$or` goes last; an item of `unless` alone is split
+        "I.item-kind-unless",
+        "{any_item: detention, where: {all: [{fact: kind, is: pretrial}, {unless: {fact: incommunicado, is: true}}]}}",
+    )
+    + _rule(
+        "I.item-unless",
+        "{any_item: detention, where: {all: [{unless: {fact: brought_before_judge, is: true}},"
+        " {unless: {fact: with_convicted, is: true}}]}}",
+    )
     + "".join(
         _rule(f"I.{name}", f"{{fact: {fact}, is: {value}}}", f"{{violation: {name}}}")
         for name, fact, value in (
@@ -307,6 +319,46 @@ def test_engine_and_plain_reading_agree_on_the_alternatives_of_one_field(
     assert result.analysis is not None, [str(p) for p in result.problems]
     doc = facts.build(result.case).doc
     assert set(result.analysis.fired) == reading.fired(alternatives.rules, doc)
+
+
+def _item_expressions(node: Any) -> Iterator[dict[str, Any]]:
+    """The expression of every `$iany` in a compiled definition: what one list item must meet."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "$iany":
+                yield from value.values()
+            yield from _item_expressions(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _item_expressions(value)
+
+
+def test_no_item_expression_ends_with_an_or(alternatives: rulebook.Rulebook) -> None:
+    """durable-rules reads memory it never wrote after an `$iany` expression ending in `$or`: error 102 now and then."""
+    for book in (runnable.load(), alternatives):
+        items = list(_item_expressions(json.loads(engine.Compiled.of(book.rules).definition)))
+        assert any("$or" in json.dumps(item) for item in items)  # the alternatives of one field are still merged
+        for item in items:
+            while "$and" in item:
+                item = item["$and"][-1]
+            assert "$or" not in item, item
+
+
+#: Run with glibc's MALLOC_PERTURB_=n, memory is handed out filled with n ^ 0xFF and freed memory
+#: is filled with n: 9 and 12 are the two values durable takes for a reference to another fact there.
+_READ_ITEM = "import sys, msgspec; from detention_rules.reasoning import engine as e\n"
+_READ_ITEM += "e.Engine((), msgspec.json.decode(sys.stdin.buffer.read(), type=e.Compiled))"
+
+
+@pytest.mark.skipif(platform.libc_ver()[0] != "glibc", reason="MALLOC_PERTURB_ is glibc's")
+@pytest.mark.parametrize("perturb", ["9", "12", "243", "246"])
+def test_the_ruleset_loads_whatever_memory_durable_is_handed(alternatives: rulebook.Rulebook, perturb: str) -> None:
+    """Error 102 in CI, made certain: each of these values failed the shipped rules before `_item_tests`."""
+    for book in (runnable.load(), alternatives):
+        compiled = msgspec.json.encode(engine.Compiled.of(book.rules))
+        env = {**os.environ, "MALLOC_PERTURB_": perturb}
+        run = subprocess.run([sys.executable, "-c", _READ_ITEM], input=compiled, env=env, capture_output=True)
+        assert run.returncode == 0, run.stderr.decode()[-300:]
 
 
 def test_a_rule_past_durables_expression_budget_keeps_one_durable_rule_per_alternative(tmp_path: Path) -> None:

@@ -31,10 +31,13 @@ verified and worked around here:
   Python writes for floats below 1e-4, and it compares text byte by byte as
   written, so `T\u00fcrkiye` in a rule never equals `Türkiye` in a fact. Every
   JSON text it gets, ruleset and facts alike, is made by `encode`.
-* Seen twice in some hundreds of fresh processes (through the Host, with its
-  timer threads running): `create_ruleset` failed with error 102
-  (ERR_UNEXPECTED_TYPE) on the very definition that loads every other time, and
-  that a retry in the same process loads. Registration is retried.
+* `create_ruleset` reads memory it never wrote when an `$iany` test ends with an
+  `$or` (rete.c, createAlpha: the type of the `$or`'s placeholder node, checked to
+  refuse references to other facts inside `$iany`), and fails with error 102
+  (ERR_UNEXPECTED_TYPE) when that memory happens to hold one of two values: now
+  and then, and then on every retry in the same process. So no `$iany` test ends
+  with an `$or` (`_item_tests`; valgrind finds no such read left). Seen before
+  that too, rarely, through the Host: registration is still retried.
 """
 
 from __future__ import annotations
@@ -128,8 +131,35 @@ def _branches(cond: Cond, prefix: str = "", merged: bool = True) -> list[list[di
         return _one_field([{"$nex": {path: 1}}, {"$neq": {path: cond.cond.value}}], merged)
     if isinstance(cond, AnyItem):
         inner = _branches(cond.where, "$i.", merged)
-        return [[{"$iany": {cond.list_path: _join("$and", branch)}}] for branch in inner]
+        return [[{"$iany": {cond.list_path: _join("$and", item)}}] for branch in inner for item in _item_tests(branch)]
     return _combine(cond, lambda child: _branches(child, prefix, merged))
+
+
+def _item_tests(tests: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """An item's tests ordered so that the last is no `$or` (durable reads unwritten memory there).
+
+    The conjunction is the same in any order. Last comes one of the item's tests that is no
+    `$or`; else an `$or` of values of one field, followed by a test that the field exists
+    (which each value implies); else (every test an `unless`) the last `$or` is split,
+    one durable rule per alternative.
+    """
+    if "$or" not in tests[-1]:
+        return [tests]
+    last = next((test for test in reversed(tests) if "$or" not in test), None)
+    if last is not None:
+        return [[test for test in tests if test is not last] + [last]]
+    for test in reversed(tests):
+        field = _one_field_values(test["$or"])
+        if field:
+            return [[other for other in tests if other is not test] + [test, {"$ex": {field: 1}}]]
+    return [[*tests[:-1], alternative] for alternative in tests[-1]["$or"]]
+
+
+def _one_field_values(alternatives: list[dict[str, Any]]) -> str | None:
+    """The field an `$or` tests, when each of its alternatives is one value of it (so it exists)."""
+    fields = {key for test in alternatives for key, value in test.items() if not isinstance(value, dict)}
+    tests = sum(len(test) for test in alternatives)
+    return fields.pop() if len(fields) == 1 and tests == len(alternatives) else None
 
 
 #: `$and` and `$or` groups one durable term may hold: each takes 2 of its 32 expression slots (error 113 above).
