@@ -353,7 +353,7 @@ _READ_ITEM += "e.Engine((), msgspec.json.decode(sys.stdin.buffer.read(), type=e.
 @pytest.mark.skipif(platform.libc_ver()[0] != "glibc", reason="MALLOC_PERTURB_ is glibc's")
 @pytest.mark.parametrize("perturb", ["9", "12", "243", "246"])
 def test_the_ruleset_loads_whatever_memory_durable_is_handed(alternatives: rulebook.Rulebook, perturb: str) -> None:
-    """Error 102 in CI, made certain: each of these values failed the shipped rules before `_item_tests`."""
+    """Error 102 in CI, made certain: under each of these values a ruleset here failed to load before `_item_tests`."""
     for book in (runnable.load(), alternatives):
         compiled = msgspec.json.encode(engine.Compiled.of(book.rules))
         env = {**os.environ, "MALLOC_PERTURB_": perturb}
