@@ -655,11 +655,6 @@ def _shared(schema: dict[str, Any]) -> dict[str, Any]:
             for value in node.values():
                 count(value)
 
-    def shared(ref: str) -> bool:
-        """Written more than once, the same each time, and long."""
-        texts = found[ref]
-        return len(texts) > 1 and len(set(texts)) == 1 and len(texts[0]) > _SHARED_OVER
-
     lifted: dict[str, Any] = {}
 
     def rewrite(node: Any) -> Any:
@@ -668,7 +663,7 @@ def _shared(schema: dict[str, Any]) -> dict[str, Any]:
         if not isinstance(node, dict):
             return node
         ref = node.get("ref") if node.get("type") == "model" else None
-        if isinstance(ref, str) and shared(ref):
+        if ref in shared:
             if ref not in lifted:
                 lifted[ref] = None  # claimed first: the definitions keep the order they are met in
                 lifted[ref] = {key: rewrite(value) for key, value in node.items()}
@@ -676,6 +671,10 @@ def _shared(schema: dict[str, Any]) -> dict[str, Any]:
         return {key: rewrite(value) for key, value in node.items()}
 
     count(schema)
+    # written more than once, the same each time, and long
+    shared = {
+        ref for ref, texts in found.items() if len(texts) > 1 and len(set(texts)) == 1 and len(texts[0]) > _SHARED_OVER
+    }
     if schema.get("type") != "definitions":
         schema = {"type": "definitions", "schema": schema, "definitions": []}
     body = rewrite(schema["schema"])

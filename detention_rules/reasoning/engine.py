@@ -157,9 +157,10 @@ def _item_tests(tests: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
 
 def _one_field_values(alternatives: list[dict[str, Any]]) -> str | None:
     """The field an `$or` tests, when each of its alternatives is one value of it (so it exists)."""
-    fields = {key for test in alternatives for key, value in test.items() if not isinstance(value, dict)}
-    tests = sum(len(test) for test in alternatives)
-    return fields.pop() if len(fields) == 1 and tests == len(alternatives) else None
+    pairs = [pair for test in alternatives for pair in test.items()]
+    fields = {key for key, _ in pairs}
+    one_value_each = len(pairs) == len(alternatives) and not any(isinstance(value, dict) for _, value in pairs)
+    return fields.pop() if one_value_each and len(fields) == 1 else None
 
 
 #: `$and` and `$or` groups one durable term may hold: each takes 2 of its 32 expression slots (error 113 above).
