@@ -113,3 +113,10 @@ def test_the_word_list_catches_a_leak(text: str) -> None:
 def test_plain_facts_pass(text: str) -> None:
     """Facts a note needs (a release request, the pronoun I, the Working Group named) are not leaks."""
     assert leaks(text) == []
+
+
+@pytest.mark.parametrize("twin", sorted((CASES / "blind").glob("*.y*ml")), ids=lambda p: p.stem)
+def test_every_blind_twin_has_its_hand_file_and_no_expected(twin: Path) -> None:
+    """cases/blind/x.yaml is scored on cases/x.yaml's `expected:`; it states none of its own."""
+    assert (CASES / twin.name).is_file(), f"{twin.name}: no hand file cases/{twin.name}"
+    assert "expected" not in (yaml.safe_load(twin.read_text(encoding="utf-8")) or {})
