@@ -4,6 +4,11 @@ Per category: found rightly, missed, found wrongly, and the precision and recall
 they give. Each disagreement comes with what caused it: for a category found
 wrongly, the rules that drew it; for one missed, the closest rule and the
 conditions it lacks. Coverage lists the rules and conditions no case exercises.
+
+Blind twins (issue 28): `cases/blind/x.yaml` encodes the same opinion as `cases/x.yaml`,
+written by an encoder who saw only the facts note (docs/sources/README.md). It states no
+`expected:`; it is measured against its hand file's, and both encodings are reported side by
+side over the cases that have a twin.
 """
 
 from __future__ import annotations
@@ -60,12 +65,30 @@ class Tally(msgspec.Struct):
         return good / (good + bad) if good + bad else None
 
 
+#: The folder of blind twins, beside the hand files they twin: cases/blind/x.yaml twins cases/x.yaml.
+BLIND = "blind"
+
+
+class Blind(Tally):
+    """The blind twins' agreement, and the hand files' over the same cases for comparison."""
+
+    #: The hand files' tally over the cases that have a blind twin (the same cases as this tally's).
+    hand: Tally = msgspec.field(default_factory=Tally)
+    #: How many cases (files) have a blind twin that was measured.
+    twins: int = 0
+    #: Where a blind encoding parts from the opinion. Measurement, not regressions: the exit code ignores them.
+    disagreements: list[Disagreement] = msgspec.field(default_factory=list)
+    #: A twin that cannot be measured: no hand file, a hand file with no `expected:`, a blind file with one.
+    problems: list[str] = msgspec.field(default_factory=list)
+
+
 class Evaluation(Tally):
     invalid: list[str] = msgspec.field(default_factory=list)
     disagreements: list[Disagreement] = msgspec.field(default_factory=list)
     #: The same tally for each grade of source: "A" (the categories stated), "B" (inferred from the
     #: articles), "teaching" (synthetic cases), "ungraded".
     by_grade: dict[str, Tally] = msgspec.field(default_factory=dict)
+    blind: Blind = msgspec.field(default_factory=Blind)
 
     @property
     def unexplained(self) -> list[Disagreement]:
@@ -74,8 +97,13 @@ class Evaluation(Tally):
 
     @property
     def agrees(self) -> bool:
-        """True when every disagreement is a declared known gap and every case is valid."""
-        return not self.unexplained and not self.invalid
+        """True when every disagreement is a declared known gap, every case is valid and every twin measurable."""
+        return not self.unexplained and not self.invalid and not self.blind.problems
+
+
+def hand_file(path: Path) -> Path | None:
+    """The hand file a blind twin is measured against (cases/blind/x.yaml -> cases/x.yaml); None if not a twin."""
+    return path.parent.parent / path.name if path.parent.name == BLIND else None
 
 
 #: The grades, in the order evaluate reports them, with what each means.
@@ -119,51 +147,105 @@ def _cause_found(result: CaseResult, category: str) -> str:
 
 
 def evaluate_paths(paths: Iterable[Path], book: rulebook.Rulebook | None = None) -> Evaluation:
-    """Run every case that has an `expected:` block and compare."""
+    """Run every case that has an `expected:` block and compare; each blind twin against its hand file's."""
     book = book or runnable.load()
     out = Evaluation()
+    hand_tallies: dict[Path, Tally] = {}  # each hand file's own tally, for the side-by-side over twinned cases
+    twinned: list[Path] = []
     for path in case_files(paths):
         whole = check_file(path, book)
         if whole.case is None or not whole.valid:
             out.invalid.append(str(path))
             continue
+        hand = hand_file(path)
+        if hand is not None:
+            if _blind(out.blind, path, hand, whole, book):
+                twinned.append(hand)
+            continue
         expected = whole.case.expected
         if expected is None:
             continue
+        own = hand_tallies.setdefault(path.resolve(), Tally())
         for result in whole.each():  # each detainee measured against the opinion's findings
             assert result.case is not None and result.analysis is not None
-            _compare(out, str(path), result, expected, book)
+            tally = out.by_grade.setdefault(grade(result.case), Tally())
+            out.disagreements += _compare((out, tally, own), str(path), result, expected, expected.known_gap, book)
+    for hand in twinned:  # a hand file not among the paths given (`wgad evaluate cases/blind`) is run here
+        if hand.resolve() not in hand_tallies:
+            whole = check_file(hand, book)
+            assert whole.case is not None and whole.case.expected is not None  # _blind checked both
+            own = hand_tallies[hand.resolve()] = Tally()
+            for result in whole.each():
+                _compare((own,), str(hand), result, whole.case.expected, None, book)
+        _add(out.blind.hand, hand_tallies[hand.resolve()])
     return out
 
 
-def _compare(out: Evaluation, path: str, result: CaseResult, expected: Expected, book: rulebook.Rulebook) -> None:
-    """Count one person's findings against what the opinion found."""
+def _blind(out: Blind, path: Path, hand: Path, whole: CaseResult, book: rulebook.Rulebook) -> bool:
+    """Measure one blind twin against its hand file's `expected:`; False, with the problem noted, if it cannot be."""
+    assert whole.case is not None
+    if whole.case.expected is not None:
+        out.problems.append(f"{path}: a blind file states no `expected:` (its expected outcome is {hand}'s)")
+        return False
+    if not hand.is_file():
+        out.problems.append(f"{path}: blind twin of {hand}, which does not exist (it holds the expected findings)")
+        return False
+    _, read_hand = read(hand)
+    if read_hand.case is None or not read_hand.valid:
+        out.problems.append(f"{path}: its hand file {hand} is invalid (run wgad validate)")
+        return False
+    expected = read_hand.case.expected
+    if expected is None:
+        out.problems.append(f"{path}: its hand file {hand} states no `expected:` to measure the twin against")
+        return False
+    out.twins += 1
+    for result in whole.each():
+        out.disagreements += _compare((out,), str(path), result, expected, None, book)
+    return True
+
+
+def _add(into: Tally, tally: Tally) -> None:
+    """Add one tally's counts to another's."""
+    into.cases += tally.cases
+    for category in CATEGORIES:
+        into.counts[category].update(tally.counts[category])
+
+
+def _compare(
+    tallies: tuple[Tally, ...],
+    path: str,
+    result: CaseResult,
+    expected: Expected,
+    known_gap: str | None,
+    book: rulebook.Rulebook,
+) -> list[Disagreement]:
+    """Count one person's findings against what the opinion found, in each tally; return the disagreements."""
     where = f"{path} [{result.detainee}]" if result.detainee else path
-    out.cases += 1
-    tally = out.by_grade.setdefault(grade(result.case), Tally())
-    tally.cases += 1
+    for tally in tallies:
+        tally.cases += 1
     assert result.analysis is not None  # a valid case's: evaluate_paths skips invalid ones
     found = set(result.analysis.categories)
-    gap = expected.known_gap or ""
+    gap = known_gap or ""
+    out = []
     for category in CATEGORIES:
         want, got = category in expected.categories, category in found
         if want and got:
             outcome = "agreed"
         elif want:
             outcome = "missed"
-            out.disagreements.append(Disagreement(where, category, outcome, _cause_missed(result, category, book), gap))
+            out.append(Disagreement(where, category, outcome, _cause_missed(result, category, book), gap))
         elif got and category in expected.not_found:
             outcome = "wrongly found"
-            cause = _cause_found(result, category)
-            out.disagreements.append(Disagreement(where, category, outcome, cause, gap))
+            out.append(Disagreement(where, category, outcome, _cause_found(result, category), gap))
         elif got:
             outcome = "unjudged"
         elif category in expected.not_found:
             outcome = "rightly rejected"
         else:
             continue
-        out.counts[category][outcome] += 1
-        tally.counts[category][outcome] += 1
+        for tally in tallies:
+            tally.counts[category][outcome] += 1
+    return out
 
 
 class Coverage(msgspec.Struct):

@@ -6,7 +6,7 @@ from typing import Any
 
 import msgspec
 
-from detention_rules.agreement import GRADES, OUTCOMES, Coverage, Evaluation, Isolation, Tally
+from detention_rules.agreement import GRADES, OUTCOMES, Blind, Coverage, Evaluation, Isolation, Tally
 from detention_rules.escaping import printable
 from detention_rules.input.case import CATEGORIES
 from detention_rules.law.rulebook import Rulebook
@@ -20,6 +20,13 @@ def data(ev: Evaluation, cov: Coverage | None, book: Rulebook, iso: Isolation | 
         "by_grade": {g: _table(t) for g, t in sorted(ev.by_grade.items())},
         "disagreements": [msgspec.structs.asdict(d) for d in ev.disagreements],
         "unexplained": len(ev.unexplained),
+        "blind": {
+            "twins": ev.blind.twins,
+            "hand": _table(ev.blind.hand),
+            "blind": _table(ev.blind),
+            "disagreements": [msgspec.structs.asdict(d) for d in ev.blind.disagreements],
+            "problems": ev.blind.problems,
+        },
     }
     if cov is not None:
         out["unexercised_rules"] = cov.unexercised_rules(book)
@@ -48,6 +55,7 @@ def text(ev: Evaluation, cov: Coverage | None, book: Rulebook, iso: Isolation | 
     for name, label in GRADES.items():
         if name in ev.by_grade:
             out += _table_lines(label, ev.by_grade[name])
+    out += _blind_lines(ev.blind)
     if ev.disagreements:
         out += ["", "Disagreements:"]
         for d in ev.disagreements:
@@ -70,10 +78,12 @@ def text(ev: Evaluation, cov: Coverage | None, book: Rulebook, iso: Isolation | 
             + (f"  (a variation does: {iso.by_variation[r][0]})" if r in iso.by_variation else "  (nor a variation)")
             for r in alone
         ]
+    twins = f", {len(ev.blind.problems)} blind twin(s) not measurable" if ev.blind.problems else ""
     verdict = (
         "every disagreement is a declared known gap"
         if ev.agrees
         else f"{len(ev.unexplained)} disagreement(s) not declared as known gaps, {len(ev.invalid)} invalid file(s)"
+        + twins
     )
     out += ["", f"Result: {verdict}."]
     # each entry is one line: text from a case file cannot start another (escaping.printable)
@@ -95,3 +105,42 @@ def _table_lines(name: str, t: Tally) -> list[str]:
             f"{n['unjudged']:>9} {_pct(t.precision(c)):>10} {_pct(t.recall(c)):>7}"
         )
     return out
+
+
+def _blind_lines(blind: Blind) -> list[str]:
+    """Hand and blind encodings side by side over the cases with a blind twin, then where the blind ones part."""
+    if not blind.twins and not blind.problems:
+        return ["", "Blind twins: none (a blind twin of cases/x.yaml is cases/blind/x.yaml)"]
+    hand = blind.hand
+    out = ["", f"Blind twins: {blind.twins} case(s) with a blind twin, scored on the hand file's expected findings"]
+    if blind.twins:
+        out += [
+            f"Hand and blind on those cases: hand agreement {_pct(hand.agreement())}, "
+            f"blind agreement {_pct(blind.agreement())}",
+            f"{'':<9} {' hand ':-^{_WIDTH}}   {' blind ':-^{_WIDTH}}",
+            "{:<9} {}   {}".format("category", _SIDE.format(*_SIDE_HEADER), _SIDE.format(*_SIDE_HEADER)),
+        ]
+        out += [f"{c:<9} {_side(hand, c)}   {_side(blind, c)}" for c in CATEGORIES]
+    if blind.disagreements:
+        out += ["", "Blind disagreements (reported, not counted in the result):"]
+        for d in blind.disagreements:
+            out += [f"- {d.path}: category {d.category} {d.kind}", f"    {d.cause}"]
+    out += [f"- {problem}" for problem in blind.problems]
+    return out
+
+
+_SIDE = "{:>6} {:>6} {:>5} {:>8} {:>4} {:>6}"
+_SIDE_HEADER = ("agreed", "missed", "wrong", "rejected", "prec", "recall")
+_WIDTH = len(_SIDE.format(*_SIDE_HEADER))
+
+
+def _side(t: Tally, category: str) -> str:
+    n = t.counts[category]
+    return _SIDE.format(
+        n["agreed"],
+        n["missed"],
+        n["wrongly found"],
+        n["rightly rejected"],
+        _pct(t.precision(category)),
+        _pct(t.recall(category)),
+    )
