@@ -265,9 +265,10 @@ class _Patcher:
                     return False
                 continue
             line = self.text.rfind("\n", 0, key_node.start_mark.index) + 1
-            if self.text[line : key_node.start_mark.index].strip(" "):
-                return False  # the first key of an item (`- kind: x`): the dash would have to move
-            self._remove(line, _end(value_node), column)
+            if not self.text[line : key_node.start_mark.index].strip(" "):
+                self._remove(line, _end(value_node), column)
+            elif not self._first_of_item(node, key_node, value_node):
+                return False
         previous: str | None = None
         for key, value in new.items():
             if key in old:
@@ -275,6 +276,18 @@ class _Patcher:
                 continue
             after = entries[previous][1] if previous is not None else node.value[-1][1]
             self._insert(_end(after), f"{' ' * column}{_flow(key)}: {_flow(value)}")
+        return True
+
+    def _first_of_item(self, node: yaml.MappingNode, key: yaml.Node, value: yaml.Node) -> bool:
+        """Remove an item's first key (`- right: x`): the next key moves up beside the dash, when
+        nothing but the line break and indentation lies between them (a comment there stays a refusal)."""
+        if len(node.value) < 2 or node.value[0][0] is not key:
+            return False
+        following = node.value[1][0].start_mark.index
+        stop = self.text.find("\n", max(key.start_mark.index, _end(value) - 1))
+        if stop < 0 or self.text[stop:following].strip():
+            return False
+        self._edit(key.start_mark.index, following, "")
         return True
 
     def _sequence(self, node: yaml.SequenceNode, old: list[Any], new: list[Any]) -> bool:
