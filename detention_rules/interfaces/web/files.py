@@ -133,8 +133,6 @@ class Folder:
         """
         path = self.path(name)
         exists = path.exists() or path.is_symlink()
-        if exists and not replace:
-            raise Exists(f"{name} already exists")
         old = source.read_text(path) if exists else ""
         if exists and version is not None and version != _version(old):
             raise Changed(
@@ -142,7 +140,9 @@ class Folder:
                 "written. Reload the page to see the file as it is now, then make your changes again"
             )
         if exists and _unchanged(old, data, name):
-            return Saved(False, _version(old))
+            return Saved(False, _version(old))  # nothing to replace: no question, no .bak
+        if exists and not replace:
+            raise Exists(f"{name} already exists")
         try:
             text = edit.rewrite(old, data, name) if exists else _new_text(data, name)
         except edit.EditError as exc:
