@@ -120,6 +120,8 @@ def test_an_answers_file_is_no_more_open_than_its_case(tmp_path: Path, umask_022
     assert out.returncode == 0, out.stderr
     answers = tmp_path / "c.answers.yaml"
     assert _mode(answers) == 0o600
-    answers.chmod(0o640)  # resumed: the answers file keeps the mode it has
-    assert wgad("gaps", "--ask", str(case), stdin="yes\n" + "\n" * 60).returncode == 0
+    answers.chmod(0o640)  # resumed: the answers file is replaced (a new inode) and keeps the mode it has
+    inode = answers.stat().st_ino
+    assert wgad("gaps", "--ask", "--all", str(case), stdin="yes\n" + "\n" * 60).returncode == 0
+    assert answers.stat().st_ino != inode
     assert _mode(answers) == 0o640
