@@ -47,11 +47,9 @@ def folder(tmp_path: Path) -> Path:
 
 
 def _client(folder: Path, *, login: bool = True) -> TestClient:
-    client = TestClient(create_app(folder, TOKEN, {HOST}, 8000), base_url=ORIGIN)
-    if login:
-        first = client.get(f"/files?token={TOKEN}", follow_redirects=False)
-        assert first.status_code == 303 and "token" not in first.headers["location"]
-    return client
+    """A client as the page's script is one: the token in its header on every request (no cookie)."""
+    headers = {"x-wgad-token": TOKEN} if login else {}
+    return TestClient(create_app(folder, TOKEN, {HOST}), base_url=ORIGIN, headers=headers)
 
 
 @pytest.fixture
@@ -75,12 +73,42 @@ def test_without_the_token_nothing_is_served(folder: Path) -> None:
     assert _post(client, "/api/analyse", {"state": {}}).status_code == 403
 
 
-def test_the_token_becomes_a_cookie_and_leaves_the_address(client: TestClient) -> None:
-    page = client.get("/files")
-    assert page.status_code == 200
-    assert REFERENCE.name in page.text
+def test_the_token_is_carried_by_the_page_never_by_a_cookie(folder: Path) -> None:
+    """Issue 26: a cookie of 127.0.0.1 goes to every port of it, so the token is never one."""
+    client = _client(folder, login=False)
+    page = client.get(f"/?token={TOKEN}", follow_redirects=True)
+    assert page.status_code == 200 and REFERENCE.name in page.text
+    assert all("set-cookie" not in r.headers for r in [*page.history, page])
+    assert not client.cookies
     assert page.headers["referrer-policy"] == "same-origin"  # the address never travels elsewhere
     assert "default-src 'none'" in page.headers["content-security-policy"]
+    # Every link of the page holds the token, so that a click is let in without a cookie.
+    links = re.findall(r'(?:href|src)="(/[^"]*)"', page.text)
+    assert links and all(f"token={TOKEN}" in link.replace("&amp;", "&") for link in links), links
+    case = re.search(r'href="(/case\?[^"]*)"', page.text)
+    assert case and client.get(case.group(1).replace("&amp;", "&")).status_code == 200
+    assert f'<meta name="wgad-token" content="{TOKEN}">' in page.text  # the script's, for its header
+    # The script's requests: the header lets them in, as the query does.
+    assert client.get("/files", headers={"x-wgad-token": TOKEN}).status_code == 200
+    assert client.get("/files", headers={"x-wgad-token": "wrong"}).status_code == 403
+
+
+@pytest.mark.parametrize(
+    "cookie",
+    ['a="\x00; b="', "wgad_token_8000=wrong", '$Version=1; x="\\', "=; ;;=", "a=\x7f\x80\xff"],
+)
+def test_a_foreign_or_malformed_cookie_never_locks_the_user_out(folder: Path, cookie: str) -> None:
+    """Another local application's cookie reaches this port too: it is never read."""
+    client = _client(folder, login=False)
+    raw = cookie.encode("latin-1")
+    page = client.get(f"/files?token={TOKEN}", headers=[(b"cookie", raw)])  # type: ignore[arg-type]
+    assert page.status_code == 200, page.text
+    answer = client.post(
+        "/api/analyse",
+        content=json.dumps({"state": {}}),
+        headers=[(b"cookie", raw), (b"origin", ORIGIN.encode()), (b"x-wgad-token", TOKEN.encode())],  # type: ignore[arg-type]
+    )
+    assert answer.status_code == 200
 
 
 @pytest.mark.parametrize("host", ["evil.example:8000", "127.0.0.1:9999", "attacker.127.0.0.1.nip.io:8000", ""])
@@ -409,8 +437,8 @@ def test_an_internal_error_shows_no_traceback(folder: Path, monkeypatch: pytest.
         raise RuntimeError("secret case data in a traceback")
 
     monkeypatch.setattr(live, "view", broken)
-    client = TestClient(create_app(folder, TOKEN, {HOST}, 8000), base_url=ORIGIN, raise_server_exceptions=False)
-    client.get(f"/files?token={TOKEN}")
+    app = create_app(folder, TOKEN, {HOST})
+    client = TestClient(app, base_url=ORIGIN, headers={"x-wgad-token": TOKEN}, raise_server_exceptions=False)
     response = _post(client, "/api/analyse", {"state": {}})
     assert response.status_code == 500
     assert "secret" not in response.text and "Traceback" not in response.text

@@ -9,13 +9,18 @@ $WGAD_SCREENSHOTS when set (docs/serve-*.png were made so), else to the test's f
 
 from __future__ import annotations
 
+import http.server
+import json
 import os
 import re
 import shutil
+import stat
 import subprocess
 import sys
+import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any, ClassVar
 
 import pytest
 
@@ -185,3 +190,127 @@ def test_the_drafters_workflow_in_a_browser(browser_path: str, served: tuple[str
         browser.close()
     assert errors == []
     assert all(r.startswith(origin) or r.startswith("file://") for r in requests), "a request left the machine"
+
+
+class _Recorder(http.server.BaseHTTPRequestHandler):
+    """Another local server, on another port of the loopback: it writes down every request it gets."""
+
+    seen: ClassVar[list[tuple[str, dict[str, str]]]] = []
+
+    def do_GET(self) -> None:
+        self.seen.append((self.path, dict(self.headers.items())))
+        body = b"<!DOCTYPE html><title>another server</title><p>another local server</p>"
+        self.send_response(200)
+        self.send_header("content-type", "text/html")
+        self.send_header("content-length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def other_server() -> Iterator[tuple[str, list[tuple[str, dict[str, str]]]]]:
+    """A server on another port of 127.0.0.1, and what it received."""
+    _Recorder.seen = []
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Recorder)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}", _Recorder.seen
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_no_other_server_on_the_loopback_receives_the_token(
+    browser_path: str, served: tuple[str, Path], other_server: tuple[str, list[Any]], tmp_path: Path
+) -> None:
+    """Issue 26: cookies ignore ports, so a cookie of the served page went to every local server."""
+    from playwright.sync_api import sync_playwright
+
+    url, _ = served
+    token = url.split("token=", 1)[1]
+    other, seen = other_server
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=browser_path)
+        context = browser.new_context(viewport={"width": 1400, "height": 1000})
+        page = context.new_page()
+        page.goto(url)
+        page.click(f"text={REFERENCE.name}")
+        page.wait_for_selector("#reasoning .category")
+        page.locator('.field[data-field="arrest.warrant_shown"] input[type=radio][value=""]').check()
+        page.once("dialog", lambda dialog: dialog.accept())
+        page.click("#save")
+        page.wait_for_selector("#status.ok", timeout=15_000)
+        page.screenshot(path=str(_shots(tmp_path) / "serve-privacy-saved.png"))
+        page.reload()  # the address bar holds the token: a reload is let in
+        page.wait_for_selector("#reasoning .category")
+        # The served page sends the browser to the other server; the browser goes there itself too.
+        page.evaluate("other => { location.href = other + '/from-the-page'; }", other)
+        page.wait_for_url(f"{other}/from-the-page")
+        page.goto(f"{other}/typed")
+        cookies = context.cookies()
+        browser.close()
+    assert {"/from-the-page", "/typed"} <= {path for path, _ in seen}  # and the browser's own /favicon.ico
+    for path, headers in seen:
+        assert "cookie" not in {k.lower() for k in headers}, headers
+        assert token not in path + json.dumps(headers), headers
+    assert cookies == []  # the served page sets none at all
+
+
+def test_a_nul_and_a_crlf_file_survive_saves_from_the_page(browser_path: str, served: tuple[str, Path]) -> None:
+    """The page shows a NUL as U+FFFD and cannot show CRLF: what the drafter did not touch is not sent back."""
+    from playwright.sync_api import sync_playwright
+
+    url, folder = served
+    raw = (
+        '\ufefftitle: "a NUL \\0 in the title"\r\n'
+        'notes: "two\\nlines"\r\n'
+        "\r\n"
+        "arrest:\r\n"
+        "  warrant_shown: true  # petition para 4\r\n"
+        "government:\r\n"
+        "  contests: [arrest.warrant_shown,  # their reply\r\n"
+        "    arrest.date]\r\n"
+    ).encode("utf-8")
+    case = folder / "nul.yaml"
+    case.write_bytes(raw)
+    case.chmod(0o600)
+    origin = url.split("/?", 1)[0]
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=browser_path)
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page.goto(url)
+        page.click("text=nul.yaml")
+        page.wait_for_selector("#reasoning .category")
+        page.click("#save")  # nothing to replace: no question asked
+        page.wait_for_selector("#status.ok", timeout=15_000)
+        assert "Nothing changed" in page.inner_text("#status")
+        assert case.read_bytes() == raw and stat.S_IMODE(case.stat().st_mode) == 0o600
+        assert not (folder / "nul.yaml.bak").exists()
+        page.locator('.field[data-field="arrest.warrant_shown"] input[type=radio][value="no"]').check()
+        page.once("dialog", lambda dialog: dialog.accept())
+        page.click("#save")
+        page.wait_for_selector("#status.ok >> text=Saved", timeout=15_000)
+        assert case.read_bytes() == raw.replace(b"warrant_shown: true", b"warrant_shown: false")
+        assert (folder / "nul.yaml.bak").read_bytes() == raw
+        assert stat.S_IMODE(case.stat().st_mode) == 0o600
+
+        # Two tabs: the second's save, made on the file as it was, is refused and says to reload.
+        second = browser.new_page(viewport={"width": 1400, "height": 1000})
+        second.goto(f"{origin}/case?file=nul.yaml&token={url.split('token=', 1)[1]}")
+        second.wait_for_selector("#reasoning .category")
+        page.locator('.field[data-field="arrest.warrant_shown"] input[type=radio][value="yes"]').check()
+        page.once("dialog", lambda dialog: dialog.accept())
+        page.click("#save")
+        page.wait_for_selector("#status.ok >> text=Saved", timeout=15_000)
+        saved = case.read_bytes()
+        second.locator('.field[data-field="arrest.warrant_shown"] input[type=radio][value=""]').check()
+        second.once("dialog", lambda dialog: dialog.accept())
+        second.click("#save")
+        second.wait_for_selector("#status.error", timeout=15_000)
+        assert "Reload the page" in second.inner_text("#status")
+        assert case.read_bytes() == saved
+        browser.close()

@@ -1,18 +1,24 @@
 """Change values in a case file and keep everything else the drafter wrote: comments, order, quoting.
 
-The interview's answers and the web application's saves go through here. ruamel.yaml's
-round trip keeps the text around each value; the project's own reader (`source.parse`)
-stays the judge of what a file means. Every result is read back with it and compared
-with the data intended, so no file is produced that would read differently from what
-the caller asked for (YAML 1.1 readers take `yes` or `20:20` as other types: such
-strings are quoted).
+The interview's answers and the web application's saves go through here. `patch` edits
+the text itself: only the values that changed are rewritten, in place, so line endings,
+a comment inside a flow list, blank lines and everything else stay byte for byte; a
+removed key or list item takes its own lines with it (and the comment lines right above
+it, which speak of it). What `patch` cannot place exactly falls back to ruamel.yaml's
+round trip, which keeps the text around each value. The project's own reader
+(`source.parse`) stays the judge of what a file means. Every result is read back with
+it and compared with the data intended, so no file is produced that would read
+differently from what the caller asked for (YAML 1.1 readers take `yes` or `20:20` as
+other types: such strings are quoted).
 """
 
 from __future__ import annotations
 
 import copy
 import datetime
+import difflib
 import io
+import json
 import re
 from collections.abc import Mapping
 from typing import Any
@@ -129,6 +135,233 @@ def dump(tree: Tree, name: str = "<case>") -> str:
             f"{name}: the edited file would not read back as intended ({_first_difference(back, tree.data)})"
         )
     return text
+
+
+def rewrite(text: str, data: Any, name: str = "<case>") -> str:
+    """`text` made to say `data`, touching nothing else: `patch`, else ruamel's round trip.
+
+    Either way the file's own line endings are kept (CRLF stays CRLF); the text the caller
+    gives has no byte-order mark (`source.decode` removed it), so none is added here.
+    """
+    data = _plain(data)
+    patched = patch(text, data, name)
+    if patched is not None:
+        return patched
+    newline = _newline(text)
+    tree = load(text.replace("\r\n", "\n"), name)
+    merge(tree, data)
+    return dump(tree, name).replace("\n", newline)
+
+
+def identical(a: Any, b: Any) -> bool:
+    """Equal and of the same kinds all the way down: `1` is not `true` for a file."""
+    if isinstance(a, dict) and isinstance(b, dict):
+        return a.keys() == b.keys() and all(identical(a[k], b[k]) for k in a)
+    if isinstance(a, list) and isinstance(b, list):
+        return len(a) == len(b) and all(identical(x, y) for x, y in zip(a, b, strict=True))
+    return _same(a, b)
+
+
+def patch(text: str, data: Any, name: str = "<case>") -> str | None:
+    """`text` with only the values that differ from `data` rewritten, or None where that cannot be
+    done exactly (an anchor, a key first on an item's line removed, a list reordered...)."""
+    try:
+        old = source.parse(text, name).data
+        root = yaml.compose(text, Loader=yaml.SafeLoader)  # where each value is; its meaning is `old`
+    except (InputError, yaml.YAMLError):
+        return None
+    patcher = _Patcher(text)
+    if not isinstance(root, yaml.MappingNode) or not patcher.change(root, old, _plain(data)):
+        return None
+    out = patcher.result()
+    if out is None:
+        return None
+    try:
+        back = source.parse(out, name).data
+    except InputError:
+        return None
+    return out if identical(back, data) else None
+
+
+def _newline(text: str) -> str:
+    """The file's line ending: CRLF when most of its lines end so."""
+    crlf = text.count("\r\n")
+    return "\r\n" if crlf and crlf * 2 >= text.count("\n") else "\n"
+
+
+#: A string written without quotes: it reads back as the same text in any context (checked by `_flow`).
+_PLAIN = re.compile(r"[A-Za-z0-9][A-Za-z0-9 _.()/'+-]*")
+
+
+def _flow(value: Any) -> str:
+    """One value on one line, as case files write it: plain where safe, else double-quoted."""
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{_flow(k)}: {_flow(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, list):
+        return "[" + ", ".join(_flow(v) for v in value) + "]"
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return json.dumps(value)
+    text = str(value)
+    if _DATE.fullmatch(text):
+        return text  # read back as the text of the date, as case files write dates
+    tag = _RESOLVER.resolve(yaml.ScalarNode, text, (True, False))
+    if _PLAIN.fullmatch(text) and not text.endswith(" ") and tag == "tag:yaml.org,2002:str":
+        return text
+    return json.dumps(text, ensure_ascii=False)  # JSON's escapes are YAML's double-quoted escapes
+
+
+class _Patcher:
+    """Edits to the text, as (start, end, order, replacement), collected then applied from the end."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.newline = _newline(text)
+        self.edits: list[tuple[int, int, int, str]] = []
+
+    def result(self) -> str | None:
+        out, last = self.text, len(self.text)
+        for start, end, _, new in sorted(self.edits, reverse=True):
+            if end > last:
+                return None  # two edits overlap: leave it to the round trip
+            out = out[:start] + new + out[end:]
+            last = start
+        return out
+
+    def _edit(self, start: int, end: int, new: str) -> None:
+        self.edits.append((start, end, len(self.edits), new))  # insertions at one place keep their order
+
+    def change(self, node: yaml.Node, old: Any, new: Any) -> bool:
+        """Edits that make `node` (meaning `old`) say `new`; False where none can be placed exactly."""
+        if identical(old, new):
+            return True
+        block = isinstance(node, (yaml.MappingNode, yaml.SequenceNode)) and not node.flow_style
+        if block and isinstance(node, yaml.MappingNode) and isinstance(old, dict) and isinstance(new, dict):
+            return self._mapping(node, old, new)
+        if block and isinstance(node, yaml.SequenceNode) and isinstance(old, list) and isinstance(new, list):
+            return self._sequence(node, old, new)
+        if block:
+            return False  # another kind of value in place of a block: the round trip re-indents
+        start, end = node.start_mark.index, _end(node)
+        written = _flow(new)
+        if start == end:  # `key:` with no value
+            written = " " + written
+        elif self.text[start:end].endswith("\n"):  # a block scalar ends with its line
+            written += self.newline
+        self._edit(start, end, written)
+        return True
+
+    def _mapping(self, node: yaml.MappingNode, old: dict[str, Any], new: dict[str, Any]) -> bool:
+        entries = {k.value: (k, v) for k, v in node.value if isinstance(k, yaml.ScalarNode)}
+        if set(entries) != set(old) or len(entries) != len(node.value):
+            return False  # a merge key or a key that is not plain text: not placed exactly
+        column = node.value[0][0].start_mark.column
+        for key, (key_node, value_node) in entries.items():
+            if key in new:
+                if not self.change(value_node, old[key], new[key]):
+                    return False
+                continue
+            line = self.text.rfind("\n", 0, key_node.start_mark.index) + 1
+            if not self.text[line : key_node.start_mark.index].strip(" "):
+                self._remove(line, _end(value_node), column)
+            elif not self._first_of_item(node, key_node, value_node):
+                return False
+        previous: str | None = None
+        for key, value in new.items():
+            if key in old:
+                previous = key
+                continue
+            after = entries[previous][1] if previous is not None else node.value[-1][1]
+            self._insert(_end(after), f"{' ' * column}{_flow(key)}: {_flow(value)}")
+        return True
+
+    def _first_of_item(self, node: yaml.MappingNode, key: yaml.Node, value: yaml.Node) -> bool:
+        """Remove an item's first key (`- right: x`): the next key moves up beside the dash, when
+        nothing but the line break and indentation lies between them (a comment there stays a refusal)."""
+        if len(node.value) < 2 or node.value[0][0] is not key:
+            return False
+        following = node.value[1][0].start_mark.index
+        stop = self.text.find("\n", max(key.start_mark.index, _end(value) - 1))
+        if stop < 0 or self.text[stop:following].strip():
+            return False
+        self._edit(key.start_mark.index, following, "")
+        return True
+
+    def _sequence(self, node: yaml.SequenceNode, old: list[Any], new: list[Any]) -> bool:
+        items = node.value
+        dashes = [self._dash(item) for item in items]
+        if not items or None in dashes:
+            return False
+        column = dashes[0] or 0
+        matcher = difflib.SequenceMatcher(None, [_key(v) for v in old], [_key(v) for v in new], autojunk=False)
+        for op, i1, i2, j1, j2 in matcher.get_opcodes():
+            if op == "equal":
+                continue
+            if op == "replace" and i2 - i1 == j2 - j1:
+                pairs = zip(range(i1, i2), range(j1, j2), strict=True)
+                if not all(self.change(items[i], old[i], new[j]) for i, j in pairs):
+                    return False
+                continue
+            for i in range(i1, i2):  # removed
+                self._remove(self.text.rfind("\n", 0, items[i].start_mark.index) + 1, _end(items[i]), column)
+            if j2 > j1 and i1 == 0:
+                return False  # before the first item: placed by the round trip
+            for j in range(j1, j2):  # added
+                self._insert(_end(items[i1 - 1]), f"{' ' * column}- {_flow(new[j])}")
+        return True
+
+    def _dash(self, item: yaml.Node) -> int | None:
+        """The column of the `-` that starts an item written on its own line, else None."""
+        start = self.text.rfind("\n", 0, item.start_mark.index) + 1
+        m = re.fullmatch(r"( *)- +", self.text[start : item.start_mark.index])
+        return len(m.group(1)) if m else None
+
+    def _remove(self, line: int, end: int, column: int) -> None:
+        """Remove the lines from `line` to the end of the one where `end` falls, with the comment lines
+        right above them (they speak of what is removed, and would speak of the next entry instead)."""
+        stop = self.text.find("\n", max(line, end - 1))
+        stop = len(self.text) if stop < 0 else stop + 1
+        self._edit(self._comments_above(line, column), stop, "")
+
+    def _comments_above(self, line: int, column: int) -> int:
+        """Where the comment lines right above `line`, at its indentation, begin; not a comment at the top
+        of the file, nor one directly under a less indented line (the heading of the section)."""
+        lines = self.text[:line].splitlines(keepends=True)
+        first = len(lines)
+        while first and lines[first - 1].lstrip(" ").startswith("#") and _indent(lines[first - 1]) == column:
+            first -= 1
+        if first in (0, len(lines)) or (lines[first - 1].strip() and _indent(lines[first - 1]) < column):
+            return line
+        return line - sum(len(x) for x in lines[first:])
+
+    def _insert(self, after: int, line: str) -> None:
+        """A new line after the line where `after` falls (the end of a value)."""
+        stop = self.text.find("\n", max(after - 1, 0))
+        if stop < 0:
+            self._edit(len(self.text), len(self.text), self.newline + line)
+        else:
+            self._edit(stop + 1, stop + 1, line + self.newline)
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _key(value: Any) -> str:
+    """A value as a comparable key for aligning two lists: its kind and text."""
+    return json.dumps(value, sort_keys=True, default=str) + type(value).__name__
+
+
+def _end(node: yaml.Node) -> int:
+    """Where a value's own text ends: a block collection's end mark lies past the comments after it."""
+    if isinstance(node, yaml.MappingNode) and not node.flow_style and node.value:
+        return max(_end(node.value[-1][0]), _end(node.value[-1][1]))
+    if isinstance(node, yaml.SequenceNode) and not node.flow_style and node.value:
+        return _end(node.value[-1])
+    return int(node.end_mark.index)
 
 
 def _child(node: Any, plain: Any, step: str | int, empty: Any) -> tuple[Any, Any]:

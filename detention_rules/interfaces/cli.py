@@ -266,7 +266,9 @@ def draft(
     try:
         from detention_rules.output import atomic
 
-        atomic.write_bytes(output, content if isinstance(content, bytes) else content.encode("utf-8"), replace=force)
+        atomic.write_bytes(
+            output, content if isinstance(content, bytes) else content.encode("utf-8"), replace=force, source=path
+        )
     except FileExistsError:
         raise UsageError(f"{output}: already exists (an edited draft?); use --force to replace it") from None
     except OSError as exc:

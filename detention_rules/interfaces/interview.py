@@ -155,6 +155,7 @@ class Answers(msgspec.Struct):
     skipped: list[str] = msgspec.field(default_factory=list)
     count: int = 0
     exists: bool = False
+    source: Path | None = None  # the case file answered: a new answers file is no more open than it
 
     def text(self) -> str:
         header = f"{MARK}{self.original}; the original is unchanged.\n"
@@ -164,7 +165,7 @@ class Answers(msgspec.Struct):
 
     def write(self) -> None:
         try:
-            atomic.write_text(self.target, self.text(), replace=self.exists)
+            atomic.write_text(self.target, self.text(), replace=self.exists, source=self.source)
         except OSError as exc:  # not writable, or created meanwhile: keep the answers on screen, not lost
             sys.stdout.write(self.text())
             raise UsageError(
@@ -211,7 +212,7 @@ def _start(path: Path, target: Path) -> Answers:
         answers = Answers(target, original, body, skipped, exists=True)
         sys.stdout.write(f"resuming {printable(str(target))}\n")
         return answers
-    return Answers(target, path.name, path.read_text(encoding="utf-8"))
+    return Answers(target, path.name, path.read_text(encoding="utf-8"), source=path)
 
 
 def _plan(asked: list[Question], ask_all: bool) -> list[tuple[str, Question]]:

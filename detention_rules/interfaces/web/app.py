@@ -3,9 +3,16 @@
 Every request passes the guard first. It answers only when the Host header names this
 server (a page elsewhere that rebinds a DNS name to 127.0.0.1 is refused), when a
 request that changes anything comes from this server's own page (Origin, against
-cross-site requests), and when it carries the token printed with the address (the
-first visit's `?token=` becomes a cookie). Responses forbid loading anything from
-elsewhere, framing, and sending the address (with its token) on as a referrer.
+cross-site requests), and when it carries the token printed with the address.
+
+The token is never kept in a cookie: browsers send a cookie of 127.0.0.1 to every port
+of it, so any other local server would receive it. The page carries it instead: the
+address and every link of the page hold it (`?token=`, sent only to this server; the
+referrer policy keeps addresses from other origins), and the page's script sends it
+as the `X-Wgad-Token` header with every request it makes. Cookies are not read at all,
+so another application's cookie, however malformed, never locks the drafter out.
+Responses forbid loading anything from elsewhere, framing, and sending the address
+(with its token) on as a referrer.
 """
 
 from __future__ import annotations
@@ -18,15 +25,14 @@ import sys
 import threading
 import webbrowser
 from collections.abc import Iterable
-from http.cookies import SimpleCookie
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qsl, urlencode
+from urllib.parse import parse_qsl
 
 from starlette.applications import Starlette
 from starlette.datastructures import Headers, MutableHeaders
 from starlette.requests import Request
-from starlette.responses import PlainTextResponse, RedirectResponse, Response
+from starlette.responses import PlainTextResponse, Response
 from starlette.routing import Mount
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -49,17 +55,18 @@ SECURITY_HEADERS = {
 REFUSED_HOST = "This server answers only at the address `wgad serve` printed."
 REFUSED_ORIGIN = "Refused: the request did not come from this server's own page."
 REFUSED_TOKEN = "Open the address `wgad serve` printed, with its token (?token=...)."
+#: The header the page's script sends the token in (routes.TOKEN_HEADER, static/wgad.js).
+TOKEN_HEADER = routes.TOKEN_HEADER
 
 
 class Guard:
     """Host, Origin and token checks before anything else (see the module's docstring)."""
 
-    def __init__(self, app: ASGIApp, hosts: Iterable[str], token: str, cookie: str):
+    def __init__(self, app: ASGIApp, hosts: Iterable[str], token: str):
         self.app = app
         self.hosts = frozenset(h.lower() for h in hosts)
         self.origins = frozenset(f"http://{h}" for h in self.hosts)
         self.token = token
-        self.cookie = cookie
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -89,22 +96,9 @@ class Guard:
         if scope["method"] not in SAFE_METHODS and origin is None:
             return PlainTextResponse(REFUSED_ORIGIN, 403)  # browsers send Origin on every such request
         query = parse_qsl(scope.get("query_string", b"").decode("latin-1"), keep_blank_values=True)
-        given = dict(query).get("token")
-        if given is not None and secrets.compare_digest(given.encode(), self.token.encode()):
-            if scope["method"] not in SAFE_METHODS:
+        for given in (headers.get(TOKEN_HEADER), dict(query).get("token")):
+            if given is not None and secrets.compare_digest(given.encode(), self.token.encode()):
                 return None
-            rest = urlencode([(k, v) for k, v in query if k != "token"])
-            response = RedirectResponse(scope["path"] + (f"?{rest}" if rest else ""), 303)
-            response.set_cookie(self.cookie, self.token, httponly=True, samesite="strict", path="/")
-            return response
-        cookies = SimpleCookie()
-        try:
-            cookies.load(headers.get("cookie", ""))
-        except Exception:  # a malformed cookie header: no token
-            cookies = SimpleCookie()
-        held = cookies.get(self.cookie)
-        if held is not None and secrets.compare_digest(held.value.encode(), self.token.encode()):
-            return None
         return PlainTextResponse(REFUSED_TOKEN, 403)
 
 
@@ -114,14 +108,14 @@ def _secured(response: Response) -> Response:
     return response
 
 
-def create_app(folder: Path, token: str, hosts: Iterable[str], port: int = 0) -> ASGIApp:
+def create_app(folder: Path, token: str, hosts: Iterable[str]) -> ASGIApp:
     """The application over `folder`, answering only to `hosts` (`127.0.0.1:8000`) with `token`."""
-    state = routes.State(Folder(folder), runnable.load())
+    state = routes.State(Folder(folder), runnable.load(), token)
     app = Starlette(
         routes=[*routes.routes(state), Mount("/static", StaticFiles(directory=STATIC), name="static")],
         exception_handlers={Exception: _internal_error},
     )
-    return Guard(app, hosts, token, f"wgad_token_{port}")
+    return Guard(app, hosts, token)
 
 
 async def _internal_error(request: Request, exc: Exception) -> Response:
@@ -183,7 +177,7 @@ def serve(folder: Path, host: str | None = None, port: int = 0, open_browser: bo
     token = secrets.token_urlsafe(24)
     shown = "127.0.0.1" if host in ("0.0.0.0", "::") else f"[{host}]" if ":" in host else host
     url = f"http://{shown}:{port}/?token={token}"
-    app = create_app(folder, token, _hosts(host, port), port)
+    app = create_app(folder, token, _hosts(host, port))
     out.write(f"wgad serve: {folder} at\n  {url}\nOpen it in a browser on this machine; Ctrl+C stops.\n")
     out.flush()
     config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="off", server_header=False)

@@ -3,15 +3,23 @@
 A name from the browser is a path relative to the folder. It is refused when it is
 absolute, climbs out (`..`), hides (a part starting with `.`), is not a `.yaml` /
 `.yml` file, or leads, through any link, outside the folder. Saving goes through
-`input.edit` (the file's comments and order are kept) and `output.atomic` (whole or
-not at all); replacing a file keeps the old one beside it as `NAME.bak`.
+`input.edit` (only the values that changed are rewritten: line endings, a byte-order
+mark, comments and blank lines stay byte for byte) and `output.atomic` (whole or not at
+all, the file's mode kept); replacing a file keeps the old one beside it as `NAME.bak`,
+a byte copy. A save that changes no value writes nothing. A file changed since the page
+opened it (another tab, an editor) is not overwritten: the page says which version it
+opened (`Opened.version`) and the save is refused (`Changed`) when that is no longer the
+file's.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 from pathlib import Path, PurePosixPath
 from typing import Any
+
+import msgspec
 
 from detention_rules import pipeline
 from detention_rules.errors import InputError, Problem, UsageError
@@ -20,6 +28,7 @@ from detention_rules.input.validate import validate
 from detention_rules.output import atomic
 
 BACKUP_SUFFIX = ".bak"
+BOM = "\ufeff"
 #: Longest file name accepted from the browser.
 MAX_NAME = 255
 
@@ -30,6 +39,29 @@ class Refused(UsageError):
 
 class Exists(UsageError):
     """Saving would replace a file: the drafter must say so."""
+
+
+class Changed(UsageError):
+    """The file changed since the page opened it: saving would undo what was written meanwhile."""
+
+
+class Opened(msgspec.Struct, frozen=True):
+    """A case file as read: its text (without a byte-order mark), data and version (a hash of the text)."""
+
+    text: str
+    data: dict[str, Any]
+    version: str
+
+
+class Saved(msgspec.Struct, frozen=True):
+    """What a save did: whether anything was written, and the file's version now."""
+
+    written: bool
+    version: str
+
+
+def _version(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 class Invalid(UsageError):
@@ -45,7 +77,7 @@ class Folder:
 
     def __init__(self, root: Path):
         self.root = Path(os.path.realpath(root))
-        self._last: tuple[tuple[str, int, int, int], str, dict[str, Any]] | None = None
+        self._last: tuple[tuple[str, int, int, int], Opened] | None = None
 
     def names(self) -> list[str]:
         """The case files in the folder, as names relative to it."""
@@ -71,8 +103,8 @@ class Folder:
             raise Refused(f"{name}: leads outside the served folder")
         return path
 
-    def read(self, name: str) -> tuple[str, dict[str, Any]]:
-        """The file's text and data; a file that does not parse raises InputError with its line.
+    def read(self, name: str) -> Opened:
+        """The file's text, data and version; a file that does not parse raises InputError with its line.
 
         The last file read is kept while its size and time of change stay the same: the page asks for
         the file it was opened from with every change of a fact. Callers must not change the data.
@@ -84,29 +116,35 @@ class Folder:
         except OSError:
             key = None
         if key is not None and self._last is not None and self._last[0] == key:
-            return self._last[1], self._last[2]
+            return self._last[1]
         text = source.read_text(path)
         data = source.parse(text, name).data
-        data = data if isinstance(data, dict) else {}
+        opened = Opened(text, data if isinstance(data, dict) else {}, _version(text))
         if key is not None:
-            self._last = (key, text, data)
-        return text, data
+            self._last = (key, opened)
+        return opened
 
-    def save(self, name: str, data: dict[str, Any], *, replace: bool) -> str:
-        """Write `data` to the file, keeping its comments and order; the text written is returned.
+    def save(self, name: str, data: dict[str, Any], *, replace: bool, version: str | None = None) -> Saved:
+        """Write `data` to the file, changing only the values that differ from what it says.
 
         Refuses (Exists) to replace a file unless `replace`; a replaced file is kept as NAME.bak.
-        Refuses (Invalid) a case `wgad validate` would not accept.
+        Refuses (Changed) when `version` (of the file as the page opened it) is no longer the file's.
+        Refuses (Invalid) a case `wgad validate` would not accept. Writes nothing when nothing changed.
         """
         path = self.path(name)
         exists = path.exists() or path.is_symlink()
+        old = source.read_text(path) if exists else ""
+        if exists and version is not None and version != _version(old):
+            raise Changed(
+                f"{name} has changed since this page opened it (in another tab or program); nothing was "
+                "written. Reload the page to see the file as it is now, then make your changes again"
+            )
+        if exists and _unchanged(old, data, name):
+            return Saved(False, _version(old))  # nothing to replace: no question, no .bak
         if exists and not replace:
             raise Exists(f"{name} already exists")
-        old = source.read_text(path) if exists else ""
         try:
-            tree = edit.load(old, name)
-            edit.merge(tree, data)
-            text = edit.dump(tree, name)
+            text = edit.rewrite(old, data, name) if exists else _new_text(data, name)
         except edit.EditError as exc:
             raise UsageError(str(exc)) from None
         try:
@@ -118,8 +156,10 @@ class Folder:
             raise Invalid(problems)
         try:
             if exists:
-                atomic.write_text(path.with_name(path.name + BACKUP_SUFFIX), old, replace=True)
-                atomic.write_text(path, text, replace=True)
+                with path.open("rb") as fh:
+                    bom = fh.read(3) == BOM.encode("utf-8")
+                atomic.backup(path, path.with_name(path.name + BACKUP_SUFFIX))
+                atomic.write_text(path, BOM + text if bom else text, replace=True)
             else:
                 path.parent.mkdir(parents=True, exist_ok=True)
                 atomic.write_text(path, text, replace=False)
@@ -127,4 +167,20 @@ class Folder:
             raise Exists(f"{name} already exists") from None
         except OSError as exc:
             raise UsageError(f"{name}: cannot write: {exc.strerror or exc}; nothing was written") from None
-        return text
+        return Saved(True, _version(text))
+
+
+def _unchanged(old: str, data: dict[str, Any], name: str) -> bool:
+    """Whether the file already says `data`, value for value (a file that does not read says nothing)."""
+    try:
+        said = source.parse(old, name).data
+    except InputError:
+        return False
+    return edit.identical(said, data)
+
+
+def _new_text(data: dict[str, Any], name: str) -> str:
+    """A new file's text, written by the round trip from nothing."""
+    tree = edit.load("", name)
+    edit.merge(tree, data)
+    return edit.dump(tree, name)

@@ -6,7 +6,7 @@ import json
 import re
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qsl, quote
+from urllib.parse import parse_qsl, quote, urlencode
 
 import jinja2
 import msgspec
@@ -18,13 +18,15 @@ from detention_rules.errors import InputError, UsageError, WgadError
 from detention_rules.escaping import printable
 from detention_rules.input import source
 from detention_rules.interfaces.web import form, live
-from detention_rules.interfaces.web.files import Exists, Folder, Invalid
+from detention_rules.interfaces.web.files import Changed, Exists, Folder, Invalid
 from detention_rules.law.rulebook import Rulebook
 from detention_rules.reasoning.questions import in_words, show_value
 
 #: Largest request body: a form's state is a little larger than its file, which the CLI caps.
 MAX_BODY = 4 * source.MAX_BYTES
 _ITEM_PATH = re.compile(r"^([A-Za-z_]\w*)\[(\d+)\]\.(.+)$")
+#: The header the page's script sends the token in (app.Guard reads it; static/wgad.js sends it).
+TOKEN_HEADER = "x-wgad-token"
 DRAFT_FORMATS = {
     "docx": ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", ".docx"),
     "html": ("text/html", ".html"),
@@ -33,10 +35,11 @@ DRAFT_FORMATS = {
 
 
 class State(msgspec.Struct):
-    """What every request shares: the folder and the rulebook (loaded once)."""
+    """What every request shares: the folder, the rulebook (loaded once) and the token the page carries."""
 
     folder: Folder
     book: Rulebook
+    token: str
 
 
 class BadRequest(UsageError):
@@ -59,9 +62,14 @@ def _environment() -> jinja2.Environment:
 ENV = _environment()
 
 
-def _page(template: str, **context: Any) -> HTMLResponse:
-    """A page or a fragment of one, rendered with every value escaped."""
-    return HTMLResponse(ENV.get_template(template).render(**context))
+def _page(template: str, token: str, status: int = 200, **context: Any) -> HTMLResponse:
+    """A page or a fragment of one, rendered with every value escaped; its links carry the token."""
+    return HTMLResponse(ENV.get_template(template).render(token=token, **context), status)
+
+
+def _link(path: str, token: str, **query: str) -> str:
+    """An address of this server with the token, as the page's links and the address bar hold it."""
+    return f"{path}?{urlencode({**query, 'token': token})}"
 
 
 async def _bytes(request: Request) -> bytes:
@@ -89,7 +97,7 @@ def _base(state: State, name: Any) -> dict[str, Any]:
     """The data of the file the form was opened from ({} for a new case)."""
     if not name:
         return {}
-    return state.folder.read(name)[1]
+    return state.folder.read(name).data
 
 
 def _data(state: State, body: dict[str, Any]) -> dict[str, Any]:
@@ -102,16 +110,16 @@ def _label(body: dict[str, Any]) -> str:
     return name if isinstance(name, str) and name else "new case"
 
 
-def _guarded(handler: Any) -> Any:
+def _guarded(handler: Any, token: str) -> Any:
     """A handler whose known errors become a message on the page, never a traceback."""
 
     async def endpoint(request: Request) -> Response:
         try:
             return await handler(request)
         except InputError as exc:
-            return _problem_page(request, [str(p) for p in exc.problems], 400)
+            return _problem_page(request, token, [str(p) for p in exc.problems], 400)
         except WgadError as exc:
-            return _problem_page(request, [str(exc)], 404 if "no such" in str(exc) else 400)
+            return _problem_page(request, token, [str(exc)], 404 if "no such" in str(exc) else 400)
 
     return endpoint
 
@@ -126,25 +134,30 @@ class _Handlers:
 
     def __init__(self, state: State):
         self.state = state
+        self.token = state.token
 
     async def index(self, request: Request) -> Response:
-        return _page("index.html", names=self.state.folder.names(), folder=str(self.state.folder.root.name or "/"))
+        names = self.state.folder.names()
+        links = [(name, _link("/case", self.token, file=name)) for name in names]
+        return _page("index.html", self.token, names=links, folder=str(self.state.folder.root.name or "/"))
 
     async def case(self, request: Request) -> Response:
         name = request.query_params.get("file", "")
         if not self.state.folder.path(name).is_file():
             raise UsageError(f"{name}: no such file in the served folder")
-        _, data = self.state.folder.read(name)
-        return self._case_page(name, data)
+        opened = self.state.folder.read(name)
+        return self._case_page(name, opened.data, opened.version)
 
     async def new(self, request: Request) -> Response:
-        return self._case_page("", {})
+        return self._case_page("", {}, "")
 
-    def _case_page(self, name: str, data: dict[str, Any]) -> Response:
+    def _case_page(self, name: str, data: dict[str, Any], version: str) -> Response:
         view, _ = live.view(self.state.book, name or "new case", data)
         return _page(
             "case.html",
+            self.token,
             name=name,
+            version=version,
             sections=form.sections(),
             values=form.state_of(data),
             view=view,
@@ -154,7 +167,7 @@ class _Handlers:
     async def analyse(self, request: Request) -> Response:
         body = await _json(request)
         view, _ = live.view(self.state.book, _label(body), _data(self.state, body))
-        return _page("reasoning.html", view=view)
+        return _page("reasoning.html", self.token, view=view)
 
     async def item(self, request: Request) -> Response:
         body = await _json(request)
@@ -164,7 +177,7 @@ class _Handlers:
         key = body.get("key")
         key = key if isinstance(key, int) else 0
         empty = {f.name: form.field_state(f, {}) for f in section.fields}
-        return _page("item.html", section=section, item={"origin": -1, "fields": empty}, key=key, number=0)
+        return _page("item.html", self.token, section=section, item={"origin": -1, "fields": empty}, key=key, number=0)
 
     async def what_if(self, request: Request) -> Response:
         body = await _json(request)
@@ -176,16 +189,21 @@ class _Handlers:
         current = form.parts(source.lookup(data, path))[0]
         values = live.alternatives(field.kind, field.choices, current)
         _, answers = live.what_if(self.state.book, _label(body), data, path, values)
-        return _page("whatif.html", field=field, answers=answers, current=current)
+        return _page("whatif.html", self.token, field=field, answers=answers, current=current)
 
     async def save(self, request: Request) -> Response:
         body = await _json(request)
         name = body.get("file")
         if not isinstance(name, str):
             raise BadRequest("no file named")
-        data = _data(self.state, body)
+        version = body.get("version") if body.get("source") == name else None
         try:
-            self.state.folder.save(name, data, replace=body.get("replace") is True)
+            data = _data(self.state, body)
+            saved = self.state.folder.save(
+                name, data, replace=body.get("replace") is True, version=version if isinstance(version, str) else None
+            )
+        except Changed as exc:
+            return JSONResponse({"ok": False, "changed": True, "message": printable(str(exc))}, 409)
         except Exists:
             return JSONResponse({"ok": False, "exists": True, "file": name})
         except Invalid as exc:
@@ -193,7 +211,8 @@ class _Handlers:
             return JSONResponse({"ok": False, "message": str(exc), "problems": problems})
         except WgadError as exc:
             return JSONResponse({"ok": False, "message": printable(str(exc))})
-        return JSONResponse({"ok": True, "file": name, "url": f"/case?file={quote(name)}"})
+        url = _link("/case", self.token, file=name)
+        return JSONResponse({"ok": True, "file": name, "url": url, "version": saved.version, "written": saved.written})
 
     async def draft(self, request: Request) -> Response:
         body = await _form_body(request)
@@ -215,7 +234,7 @@ class _Handlers:
         )
 
     async def home(self, request: Request) -> Response:
-        return RedirectResponse("/files", 303)
+        return RedirectResponse(_link("/files", self.token), 303)
 
     async def no_icon(self, request: Request) -> Response:
         return Response(status_code=204)
@@ -225,16 +244,16 @@ def routes(state: State) -> list[Route]:
     """The application's routes, bound to `state`."""
     h = _Handlers(state)
     return [
-        Route("/", _guarded(h.home)),
-        Route("/files", _guarded(h.index)),
+        Route("/", _guarded(h.home, state.token)),
+        Route("/files", _guarded(h.index, state.token)),
         Route("/favicon.ico", h.no_icon),
-        Route("/case", _guarded(h.case)),
-        Route("/new", _guarded(h.new)),
-        Route("/api/analyse", _guarded(h.analyse), methods=["POST"]),
-        Route("/api/item", _guarded(h.item), methods=["POST"]),
-        Route("/api/whatif", _guarded(h.what_if), methods=["POST"]),
-        Route("/api/save", _guarded(h.save), methods=["POST"]),
-        Route("/draft", _guarded(h.draft), methods=["POST"]),
+        Route("/case", _guarded(h.case, state.token)),
+        Route("/new", _guarded(h.new, state.token)),
+        Route("/api/analyse", _guarded(h.analyse, state.token), methods=["POST"]),
+        Route("/api/item", _guarded(h.item, state.token), methods=["POST"]),
+        Route("/api/whatif", _guarded(h.what_if, state.token), methods=["POST"]),
+        Route("/api/save", _guarded(h.save, state.token), methods=["POST"]),
+        Route("/draft", _guarded(h.draft, state.token), methods=["POST"]),
     ]
 
 
@@ -248,7 +267,7 @@ def _field(path: str) -> form.Field:
     raise BadRequest(f"{path}: no such field")
 
 
-def _problem_page(request: Request, messages: list[str], status: int) -> Response:
+def _problem_page(request: Request, token: str, messages: list[str], status: int) -> Response:
     if request.url.path.startswith("/api/") or request.url.path == "/draft":  # asked by the page's script
-        return HTMLResponse(ENV.get_template("problems.html").render(messages=messages), status)
-    return HTMLResponse(ENV.get_template("error.html").render(messages=messages), status)
+        return _page("problems.html", token, status, messages=messages)
+    return _page("error.html", token, status, messages=messages)

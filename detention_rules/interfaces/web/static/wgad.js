@@ -1,9 +1,12 @@
 /* wgad serve: the page's only script. Collects the form, asks the server, puts its HTML in place.
-   Nothing is fetched from anywhere but this server (the page's Content-Security-Policy says so). */
+   Nothing is fetched from anywhere but this server (the page's Content-Security-Policy says so).
+   The token travels in the X-Wgad-Token header of every request, never in a cookie (app.py says why).
+   Only the fields the drafter changed are sent: the server keeps every other value as the file writes it. */
 "use strict";
 (function () {
   const form = document.getElementById("case");
   if (!form) return;
+  const token = document.querySelector('meta[name="wgad-token"]').content;
   const panel = document.getElementById("reasoning");
   const status = document.getElementById("status");
   let timer = null, asked = 0, key = 1000, dirty = false;
@@ -49,12 +52,35 @@
     return { fields: fields, lists: lists };
   }
 
+  /* The form as it was opened (or last saved): what the file says. A field shown as it was is not sent,
+     so that what an input cannot show exactly (a NUL, a line break in a one-line box) is never rewritten. */
+  let opened = collect();
+
+  function changedOnly(state) {
+    const same = (a, b) => b !== undefined && JSON.stringify(a) === JSON.stringify(b);
+    const fields = {};
+    Object.keys(state.fields).forEach((k) => { if (!same(state.fields[k], opened.fields[k])) fields[k] = state.fields[k]; });
+    const lists = {};
+    Object.keys(state.lists).forEach((name) => {
+      const before = {};
+      (opened.lists[name] || []).forEach((item) => { before[item.origin] = item.fields; });
+      lists[name] = state.lists[name].map((item) => {
+        const was = item.origin >= 0 ? before[item.origin] : undefined;
+        if (!was) return item;
+        const mine = {};
+        Object.keys(item.fields).forEach((k) => { if (!same(item.fields[k], was[k])) mine[k] = item.fields[k]; });
+        return { origin: item.origin, fields: mine };
+      });
+    });
+    return { fields: fields, lists: lists };
+  }
+
   function body(extra) {
-    return Object.assign({ source: form.dataset.source, file: document.getElementById("file-name").value.trim(), state: collect() }, extra || {});
+    return Object.assign({ source: form.dataset.source, file: document.getElementById("file-name").value.trim(), state: changedOnly(collect()) }, extra || {});
   }
 
   async function post(url, data) {
-    return fetch(url, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(data), credentials: "same-origin" });
+    return fetch(url, { method: "POST", headers: { "Content-Type": "application/json", "X-Wgad-Token": token }, body: JSON.stringify(data), credentials: "omit" });
   }
 
   async function analyse() {
@@ -140,9 +166,10 @@
     if (!file) { say("Give the file a name first (for example new-case.yaml).", "error"); return; }
     if (!/\.ya?ml$/.test(file)) document.getElementById("file-name").value = file + ".yaml";
     say("Saving…", "");
-    const response = await post("/api/save", body({ replace: replace }));
+    const response = await post("/api/save", body({ replace: replace, version: form.dataset.version }));
     let answer;
     try { answer = await response.json(); } catch (e) { say("The server could not save: " + response.status, "error"); return; }
+    if (answer.changed) { say(answer.message, "error"); return; }
     if (answer.exists) {
       if (window.confirm("Replace " + answer.file + "? The file as it is now is kept as " + answer.file + ".bak.")) save(true);
       else say("Not saved.", "");
@@ -154,19 +181,21 @@
       return;
     }
     form.dataset.source = answer.file;
+    form.dataset.version = answer.version;
     form.querySelectorAll("section[data-list]").forEach((sec) => {
       sec.querySelectorAll(".item").forEach((item, i) => { item.dataset.origin = String(i); });
     });
+    opened = collect();
     history.replaceState(null, "", answer.url);
     dirty = false;
-    say("Saved " + answer.file + ".", "ok");
+    say((answer.written ? "Saved " : "Nothing changed in ") + answer.file + ".", "ok");
   }
 
   async function download(format) {
     const b = body();
     const data = new URLSearchParams({ format: format, source: b.source, file: b.file, state: JSON.stringify(b.state) });
     say("Preparing the draft…", "");
-    const response = await fetch("/draft", { method: "POST", body: data, credentials: "same-origin" });
+    const response = await fetch("/draft", { method: "POST", headers: { "X-Wgad-Token": token }, body: data, credentials: "omit" });
     if (!response.ok) {
       const text = new DOMParser().parseFromString(await response.text(), "text/html").body.textContent;
       say("No draft: " + text.trim(), "error");
