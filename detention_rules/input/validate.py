@@ -247,23 +247,28 @@ def _migration_status(case: Case) -> bool:
     return bool(status and {"migrant", "asylum_seeker", "refugee", "stateless"} & set(status))
 
 
-def _contested_paths(doc: Document) -> list[PathKey]:
-    """Facts written as `{value: ..., contested: true}`, found from the file's keys (the model is valid)."""
-    return sorted(
-        path[:-1] for path in doc.key_positions if path[-1] == "contested" and _lookup(doc.data, path) is True
-    )
+def _contested_paths(data: Any, path: PathKey = ()) -> list[PathKey]:
+    """Facts written as `{value: ..., contested: true}`, found in the data checked.
 
-
-def _lookup(data: Any, path: PathKey) -> Any:
-    for step in path:
-        data = data[step]
-    return data
+    Walked in the data, not looked up from the file's keys: a key the model refused
+    (`arrest: {contested: true}`) has been left out of the data by then.
+    """
+    found: list[PathKey] = []
+    if isinstance(data, dict):
+        if data.get("contested") is True:
+            found.append(path)
+        for key, value in data.items():
+            found += _contested_paths(value, (*path, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            found += _contested_paths(value, (*path, index))
+    return sorted(found)
 
 
 def _contests(case: Case, doc: Document) -> Iterator[Problem]:
     government = case.government
     replied = _value(government.replied) if government and government.replied is not None else None
-    contested = _contested_paths(doc)
+    contested = _contested_paths(doc.data)
     listed = government.contests if government and government.contests else []
     if (contested or listed) and replied is not True:
         where = contested[0] if contested else ("government", "contests")
