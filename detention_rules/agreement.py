@@ -14,6 +14,7 @@ from pathlib import Path
 
 import msgspec
 
+from detention_rules.errors import Problem
 from detention_rules.input import detainees
 from detention_rules.input.case import CATEGORIES, Expected
 from detention_rules.input.validate import validate
@@ -62,6 +63,8 @@ class Tally(msgspec.Struct):
 
 class Evaluation(Tally):
     invalid: list[str] = msgspec.field(default_factory=list)
+    #: The errors of the invalid files, each at its line: reported as `wgad validate` would, the rest evaluated.
+    problems: list[Problem] = msgspec.field(default_factory=list)
     disagreements: list[Disagreement] = msgspec.field(default_factory=list)
     #: The same tally for each grade of source: "A" (the categories stated), "B" (inferred from the
     #: articles), "teaching" (synthetic cases), "ungraded".
@@ -126,6 +129,7 @@ def evaluate_paths(paths: Iterable[Path], book: rulebook.Rulebook | None = None)
         whole = check_file(path, book)
         if whole.case is None or not whole.valid:
             out.invalid.append(str(path))
+            out.problems += [p for p in whole.problems if p.level == "error"]
             continue
         expected = whole.case.expected
         if expected is None:
