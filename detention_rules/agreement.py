@@ -20,7 +20,7 @@ from detention_rules.input.case import CATEGORIES, Expected
 from detention_rules.input.validate import validate
 from detention_rules.law import rulebook
 from detention_rules.law.rule import FactCond, Needs, Rule, Trace, Unless, evaluate, walk
-from detention_rules.pipeline import CaseResult, case_files, check_file, read
+from detention_rules.pipeline import CaseResult, case_files, check_each, read
 from detention_rules.reasoning import facts, reading, runnable
 from detention_rules.reasoning.near_misses import near_misses
 
@@ -125,8 +125,7 @@ def evaluate_paths(paths: Iterable[Path], book: rulebook.Rulebook | None = None)
     """Run every case that has an `expected:` block and compare."""
     book = book or runnable.load()
     out = Evaluation()
-    for path in case_files(paths):
-        whole = check_file(path, book)
+    for path, whole in check_each(paths, book):
         if whole.case is None or not whole.valid:
             out.invalid.append(str(path))
             out.problems += [p for p in whole.problems if p.level == "error"]

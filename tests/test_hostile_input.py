@@ -9,14 +9,16 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
 
-from detention_rules import pipeline
-from detention_rules.errors import InputError, UsageError
+from detention_rules import agreement, pipeline
+from detention_rules.errors import InputError, UsageError, exit_code
 from detention_rules.input import source
-from detention_rules.reasoning import whatif
+from detention_rules.output import casebook
+from detention_rules.reasoning import runnable, whatif
 
 from .conftest import CASES, wgad
 
@@ -89,6 +91,32 @@ def test_a_folder_with_one_broken_file_still_evaluates_the_rest(tmp_path: Path) 
     assert f"- {folder / 'broken.yaml'}: invalid, not evaluated" in out.stdout
 
 
+def test_a_failure_of_the_tool_on_one_file_leaves_the_casebook_and_evaluation_of_the_rest(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Whatever the next bug on one file, the others are built and evaluated; the exit code says 3."""
+    folder = _folder_with_one_broken_file(tmp_path)
+    real = pipeline.check_file
+
+    def failing(path: Path, *args: Any) -> pipeline.CaseResult:
+        if path.name == "category-1-incommunicado.yaml":
+            raise KeyError("boom")
+        return real(path, *args)
+
+    monkeypatch.setattr(pipeline, "check_file", failing)
+    monkeypatch.delenv("WGAD_DEBUG", raising=False)
+    book = runnable.load()
+    done, problems = casebook.build([folder], book, tmp_path / "site")
+    assert done.startswith("wrote 1 case page(s)")
+    assert [(Path(p.path).name, p.code) for p in problems] == [
+        ("broken.yaml", "unknown-key"),
+        ("category-1-incommunicado.yaml", "internal"),
+    ]
+    assert exit_code(problems) == 3
+    ev = agreement.evaluate_paths([folder], book)
+    assert ev.cases == 1 and [p.code for p in ev.problems] == ["unknown-key", "internal"]
+
+
 # --- 3. a lone carriage return ---------------------------------------------------------------
 
 
@@ -137,6 +165,12 @@ def test_a_number_in_another_base_is_never_read_as_a_number(written: str) -> Non
     (problem,) = result.problems
     assert (problem.code, problem.field, problem.line) == ("wrong-type", "sentence.years", 3)
     assert f"'{written}' is not a plain number" in problem.message
+
+
+def test_a_long_number_in_another_base_is_text_however_long() -> None:
+    """`0x` and 20,000 f's was a number beyond 2**53 (bad-number); it is no number at all now."""
+    (problem,) = pipeline.check_text(BASE + f"person: {{age: 0x{'f' * 20_000}}}\n", "n.yaml").problems
+    assert problem.code == "wrong-type" and "is not a plain number" in problem.message
 
 
 @pytest.mark.parametrize(("written", "value"), [("0", 0), ("-3", -3), ("+5", 5), ("2.5", 2.5), ("0.5", 0.5)])
