@@ -19,12 +19,13 @@ from pathlib import Path
 
 import msgspec
 
+from detention_rules.errors import Problem
 from detention_rules.input import detainees
 from detention_rules.input.case import CATEGORIES, Expected
 from detention_rules.input.validate import validate
 from detention_rules.law import rulebook
 from detention_rules.law.rule import FactCond, Needs, Rule, Trace, Unless, evaluate, walk
-from detention_rules.pipeline import CaseResult, case_files, check_file, read
+from detention_rules.pipeline import CaseResult, case_files, check_each, check_file, read
 from detention_rules.reasoning import facts, reading, runnable
 from detention_rules.reasoning.near_misses import near_misses
 
@@ -84,6 +85,8 @@ class Blind(Tally):
 
 class Evaluation(Tally):
     invalid: list[str] = msgspec.field(default_factory=list)
+    #: The errors of the invalid files, each at its line: reported as `wgad validate` would, the rest evaluated.
+    problems: list[Problem] = msgspec.field(default_factory=list)
     disagreements: list[Disagreement] = msgspec.field(default_factory=list)
     #: The same tally for each grade of source: "A" (the categories stated), "B" (inferred from the
     #: articles), "teaching" (synthetic cases), "ungraded".
@@ -152,10 +155,10 @@ def evaluate_paths(paths: Iterable[Path], book: rulebook.Rulebook | None = None)
     out = Evaluation()
     hand_tallies: dict[Path, Tally] = {}  # each hand file's own tally, for the side-by-side over twinned cases
     twinned: list[Path] = []
-    for path in case_files(paths):
-        whole = check_file(path, book)
+    for path, whole in check_each(paths, book):
         if whole.case is None or not whole.valid:
             out.invalid.append(str(path))
+            out.problems += [p for p in whole.problems if p.level == "error"]
             continue
         hand = hand_file(path)
         if hand is not None:

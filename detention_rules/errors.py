@@ -48,9 +48,10 @@ class WgadError(Exception):
 
 
 def exit_code(problems: Iterable[Problem]) -> int:
-    """2 when a file could not be read (`io`), 1 for any other error, else 0 (docs/cli.md)."""
-    levels = {"io" if p.code == "io" else p.level for p in problems}
-    return 2 if "io" in levels else 1 if "error" in levels else 0
+    """3 when the tool failed on a file (`internal`), 2 when a file could not be read (`io`), 1 for any
+    other error, else 0 (docs/cli.md)."""
+    levels = {p.code if p.code in ("io", "internal") else p.level for p in problems}
+    return 3 if "internal" in levels else 2 if "io" in levels else 1 if "error" in levels else 0
 
 
 class InputError(WgadError):

@@ -182,6 +182,27 @@ def check_file(path: Path, book: rulebook.Rulebook | None = None, why_not: bool 
     return run(doc, _book(book), why_not)
 
 
+def check_each(
+    paths: Iterable[Path], book: rulebook.Rulebook, why_not: bool = False
+) -> Iterator[tuple[Path, CaseResult]]:
+    """`check_file` on every case file under `paths` (casebook, evaluate): a failure of the tool on one
+    file is that file's result, its problem coded `internal` (exit code 3), and the other files still run."""
+    for path in case_files(paths):
+        try:
+            result = check_file(path, book, why_not)
+        except Exception as exc:
+            if os.environ.get("WGAD_DEBUG"):
+                raise
+            result = CaseResult(str(path), [internal(str(path), exc)])
+        yield path, result
+
+
+def internal(path: str, exc: Exception) -> Problem:
+    """The tool's own failure on one file, as that file's problem: the other files of a batch still run."""
+    message = f"internal error ({type(exc).__name__}) on this file; rerun it alone with WGAD_DEBUG=1 to see it"
+    return Problem(path, 1, 1, "error", message, "internal")
+
+
 def _book(book: rulebook.Rulebook | None) -> rulebook.Rulebook:
     """`book`, or the shipped rules (loaded here: reading a file needs no rules)."""
     if book is not None:

@@ -6,6 +6,7 @@ validator's own ("Input should be a valid boolean"), which speaks of Python type
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -19,12 +20,18 @@ def not_a_real_date(reason: str) -> str:
     return f"is not a real date ({reason}): write a day that exists, as YYYY-MM-DD"
 
 
-def unknown_key(key: str, where: str, hint: str, provenance: bool = False) -> tuple[str, str]:
-    """A key the model does not have, with the nearest one it does."""
+def unknown_key(key: str, where: str, hint: str, provenance: bool = False, misplaced: bool = False) -> tuple[str, str]:
+    """A key the model does not have, with the nearest one it does.
+
+    `provenance`: the key is in a fact written as a mapping; `misplaced`: the key is one such a
+    mapping takes (`contested`), written on a section or list entry instead of on one fact.
+    """
     place = f" in {where}" if where else " at the top level"
     extra = f"; did you mean '{hint}'?" if hint else "; docs/case-format.md lists the fields"
     if provenance and not hint:  # a mapping where a plain value was meant, most often
         extra = "; a fact written as a mapping takes only value, by, contested, ref and note"
+    if misplaced:
+        extra = f"; '{key}' goes on one fact written as a mapping (warrant_shown: {{value: false, {key}: ...}})"
     return f"unknown key '{key}'{place}{extra}", "unknown-key"
 
 
@@ -81,6 +88,12 @@ _IS_NOT = {
 }
 
 
+#: What the reader leaves as text although YAML 1.1 reads it as a number (source._decimal_only): `1:20`
+#: (base 60), `0x10`, `017`, `0b11`.
+_NOTATION = re.compile(r"[-+]?[0-9][0-9a-fA-FxXob_:.]*")
+_PLAIN_NUMBER = "write it in plain digits, without ':', 0x or a leading zero (such as 80 or 2.5)"
+
+
 def _type_error(name: str, entry: dict[str, Any], error: Mapping[str, Any]) -> str:
     """The value is of the wrong kind altogether (text for a true/false field, a list for a section)."""
     value, kind = error.get("input"), entry.get("kind", "")
@@ -91,6 +104,8 @@ def _type_error(name: str, entry: dict[str, Any], error: Mapping[str, Any]) -> s
         example = f"[{entry['choices'][0]}]" if entry.get("choices") else "[first, second]"
         which = f" of any of {_choices(entry)}" if entry.get("choices") else ""
         return f"{name}: {got} is not a list; write a list{which}, such as {example}, {UNKNOWN}"
+    if kind == "number" and isinstance(value, str) and _NOTATION.fullmatch(value):
+        return f"{name}: {got} is not a plain number; {_PLAIN_NUMBER}, {UNKNOWN}"
     if error["type"] == "int_type" and isinstance(value, float):
         return f"{name}: {got} is not a whole number; write a whole number such as 34, {UNKNOWN}"
     if kind in _WRITE:

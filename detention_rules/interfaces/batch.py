@@ -118,12 +118,11 @@ def _one(path: Path) -> Done:
 
 
 def _failed(path: Path, exc: Exception) -> Done:
-    from detention_rules.errors import Problem
+    from detention_rules import pipeline
     from detention_rules.output import batch as rendered
 
     assert _job is not None
-    message = f"internal error ({type(exc).__name__}) on this file; rerun it alone with WGAD_DEBUG=1 to see it"
-    problem = Problem(str(path), 1, 1, "error", message, "internal")
+    problem = pipeline.internal(str(path), exc)
     output = rendered.failed(str(path), problem, _job.mode, _job.fmt)
     return Done(str(path), output, False, False, errors=1, internal=True)
 

@@ -147,11 +147,13 @@ def evaluate(
     ev = evaluate_paths(paths, book)
     cov = coverage(case_docs(paths), book) if show_coverage else None
     iso = isolation(paths, book) if show_coverage else None
+    for p in ev.problems:  # files left out: reported like `wgad validate`, the rest evaluated
+        sys.stderr.write(f"{p}\n")
     if fmt is Format.json:
         sys.stdout.write(json_text(evaluation.data(ev, cov, book, iso), 2) + "\n")
     else:
         sys.stdout.write(evaluation.text(ev, cov, book, iso))
-    raise typer.Exit(0 if ev.agrees else 1)
+    raise typer.Exit(max(0 if ev.agrees else 1, exit_code(ev.problems)))
 
 
 @app.command(cls=_Command)

@@ -150,7 +150,7 @@ class Answers(msgspec.Struct):
     """The answers file as it is being written: its header (ours) and body (the original's text, edited)."""
 
     target: Path
-    original: str
+    original: str  # the original's file name, as the header writes it (escaped)
     body: str
     skipped: list[str] = msgspec.field(default_factory=list)
     count: int = 0
@@ -212,7 +212,8 @@ def _start(path: Path, target: Path) -> Answers:
         answers = Answers(target, original, body, skipped, exists=True)
         sys.stdout.write(f"resuming {printable(str(target))}\n")
         return answers
-    return Answers(target, path.name, path.read_text(encoding="utf-8"), source=path)
+    # escaped: a name holding a line break would start lines of its own in the header, read as the case's
+    return Answers(target, printable(path.name), path.read_text(encoding="utf-8"), source=path)
 
 
 def _plan(asked: list[Question], ask_all: bool) -> list[tuple[str, Question]]:

@@ -30,7 +30,7 @@ from detention_rules.law.rulebook import Rulebook
 from detention_rules.output import atomic, teaching
 from detention_rules.output import teaching_words as W
 from detention_rules.output.draft import fact_line
-from detention_rules.pipeline import CaseResult, case_files, check_file
+from detention_rules.pipeline import CaseResult, check_each
 from detention_rules.reasoning.derivation import ConclusionNode
 
 FILES = Path(__file__).parent / "casebook_files"
@@ -159,8 +159,7 @@ def pages(paths: Iterable[Path], book: Rulebook) -> tuple[list[Page], list[Probl
     """The pages of every valid case under `paths` (one per detainee), and the problems of the others."""
     analysed: list[tuple[CaseResult, Path, str]] = []
     problems: list[Problem] = []
-    for path in case_files(paths):
-        whole = check_file(path, book, why_not=True)
+    for path, whole in check_each(paths, book, why_not=True):
         if whole.case is None or not whole.valid:
             problems += [p for p in whole.problems if p.level == "error"]
             continue

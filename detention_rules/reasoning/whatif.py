@@ -8,6 +8,7 @@ its value and keeps the provenance.
 from __future__ import annotations
 
 import copy
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, Protocol
@@ -16,7 +17,7 @@ import msgspec
 
 from detention_rules.errors import InputError, UsageError
 from detention_rules.input import source
-from detention_rules.input.case import CATEGORIES
+from detention_rules.input.case import CATEGORIES, field_types
 
 if TYPE_CHECKING:
     from detention_rules.reasoning.derivation import Analysis
@@ -46,7 +47,10 @@ def parse_set(text: str) -> tuple[list[str | int], Any]:
 
 
 def path_steps(path_text: str, what: str) -> list[str | int]:
-    """`detention[0].incommunicado` -> ["detention", 0, "incommunicado"]; `what` names it in errors."""
+    """`detention[0].incommunicado` -> ["detention", 0, "incommunicado"]; `what` names it in errors.
+
+    A path longer than any field's is refused: the change would build data nested that deep.
+    """
     steps: list[str | int] = []
     for part in path_text.strip().split("."):
         m = _STEP.match(part)
@@ -54,7 +58,17 @@ def path_steps(path_text: str, what: str) -> list[str | int]:
             raise UsageError(f"{what}: '{part}' is not a field name")
         steps.append(m.group(1))
         steps += [int(i) for i in re.findall(r"\[(\d+)\]", m.group(2))]
+    if len(steps) > max_steps():
+        raise UsageError(f"{what}: {len(steps)} steps, longer than any field's path ({max_steps()} at most)")
     return steps
+
+
+@functools.cache
+def max_steps() -> int:
+    """The steps of the longest path to a fact: a field's (`trial.counsel.of_choice`), inside a detainee's
+    entry (`detainees[0].`), to the fact's provenance (`.contested`)."""
+    longest = max(path.count(".") + 1 + path.count("[]") for path in field_types())
+    return longest + 2 + 1
 
 
 def at_steps(data: Any, steps: list[str | int]) -> Any:
