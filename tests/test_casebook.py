@@ -41,7 +41,7 @@ def test_every_case_has_a_page_and_every_page_is_strict_html(site: Path) -> None
     pages = sorted(site.glob("*.html"))
     names = {p.name for p in pages}
     assert {"index.html", "handout.html", "trainer.html"} <= names
-    files = list(CASES.rglob("*.yaml"))
+    files = [p for p in CASES.rglob("*.yaml") if p.parent.name != "blind"]  # blind twins repeat their hand files
     several = 2  # namazi and yengin-safari-diman name two detainees each (one page per person)
     assert len([n for n in names if n.startswith("case-")]) == len(files) + several
     for page in pages:
