@@ -448,6 +448,11 @@ class Discrimination(_Model):
         None, description="The law applied discriminates on its face on a protected ground."
     )
     pattern: Pattern | None = None
+    official_statement: Fact[StrictBool] | None = Field(
+        None,
+        description="An official publicly singled out the person, their opinion or their group "
+        "(a hostile or stigmatising statement).",
+    )
 
 
 class Detainee(_Model):

@@ -98,6 +98,7 @@ QUESTIONS: dict[str, str] = {
     "discrimination.pattern.earlier_arrests": "Was the person arrested before for similar reasons?",
     "discrimination.pattern.harassment": "Was the person harassed, watched or summoned before?",
     "discrimination.pattern.group_targeted": "Were others of the same group targeted too?",
+    "discrimination.official_statement": "Did an official publicly single out the person, their opinion or their group?",
 }
 
 
