@@ -18,6 +18,7 @@ import pytest
 import yaml
 
 from detention_rules import pipeline
+from detention_rules.input.case import exceptions
 
 from .conftest import CASES, run
 
@@ -60,3 +61,83 @@ def test_alleging_every_category_or_none_changes_no_finding(path: Path) -> None:
     silent = _load(path)
     silent.pop("submission", None)
     assert _established(silent, str(path)) == before
+
+
+def _with_assertion(data: dict[str, Any], field: str, value: bool, **provenance: Any) -> dict[str, Any] | None:
+    """The case with the exception `field` (a model path: `conduct[].peaceful`) set, in every item, to
+    `value` as the provenance says; None when the case has no place for it (no arrest, no conduct)."""
+    section, _, name = field.partition(".")
+    fact = {"value": value, **provenance}
+    if section.endswith("[]"):
+        items = data.get(section[:-2]) or []
+        if not items:
+            return None
+        data[section[:-2]] = [{**item, name: fact} for item in items]
+    else:
+        data[section] = {**(data.get(section) or {}), name: fact}
+    return data
+
+
+EXCEPTION_FIELDS = sorted(exceptions().items())
+
+
+@pytest.mark.parametrize("path", SHIPPED, ids=[str(p.relative_to(CASES)) for p in SHIPPED])
+def test_a_government_only_exception_never_removes_a_finding(path: Path) -> None:
+    before = _baseline(path)
+    for field, defeating in EXCEPTION_FIELDS:
+        data = _with_assertion(_load(path), field, defeating, by=["government"], ref="the reply")
+        if data is None:
+            continue
+        whole = run(data, f"{path} {field}")
+        for result, found in zip(whole.each(), before, strict=True):
+            assert result.analysis is not None
+            # never removes: it may add one, where it replaces a value the case itself showed
+            assert set(found) <= set(result.analysis.categories), field
+            # the assertion is named: each finding resting on it is contested
+            for finding in result.analysis.findings:
+                if any(f.asserted_only for f in finding.contested):
+                    assert finding.strength == "contested"
+
+
+def test_an_exception_shown_by_evidence_or_by_the_source_defeats() -> None:
+    """The other side of the burden: an exception shown (by the source, a court, or the Government's
+    undisputed evidence) defeats the rule; the Government's word alone, or evidence the source disputes,
+    does not."""
+    base: dict[str, Any] = {
+        "government": {"replied": True},
+        "detention": [{"kind": "pretrial", "start": "2024-01-01", "end": "2024-03-01"}],
+        "conduct": [{"right": "expression", "led_to_detention": True}],
+    }
+
+    def categories(**fact: Any) -> list[str]:
+        data = {**base, "conduct": [{**base["conduct"][0], "incited_violence": fact}]}
+        result = run(data)
+        assert result.analysis is not None
+        return result.analysis.categories
+
+    assert categories(value=True, by=["government"]) == ["II"]
+    assert categories(value=True, by=["government"], evidence="a report", contested=True) == ["II"]
+    assert categories(value=True, by=["government"], evidence="the recording of the speech, annex 1") == []
+    assert categories(value=True, by=["government", "court"]) == []
+    assert categories(value=True) == []
+
+
+def test_a_rebutted_fact_grounds_nothing_unless_the_source_answered() -> None:
+    base: dict[str, Any] = {
+        "government": {"replied": True},
+        "detention": [{"kind": "police_custody", "start": "2024-01-01", "end": "2024-01-03"}],
+    }
+    evidence = "the warrant of 1 January, annex 2 of the reply"
+
+    def check(**fact: Any) -> Any:
+        result = run({**base, "arrest": {"warrant_shown": {"value": False, "by": ["source"], **fact}}})
+        assert result.analysis is not None
+        return result.analysis
+
+    assert check().categories == ["I"]
+    rebutted = check(rebutted=evidence)
+    assert rebutted.categories == []
+    assert [(f.path, f.rebutted) for f in rebutted.rebutted] == [("arrest.warrant_shown", evidence)]
+    answered = check(rebutted=evidence, contested=True)
+    assert answered.categories == ["I"]
+    assert answered.findings[0].strength == "contested"

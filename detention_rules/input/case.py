@@ -180,6 +180,22 @@ def field_names(model: str) -> list[str]:
 # --- the shape of a case, for the rule checker -----------------------------------------
 
 
+@functools.cache
+def exceptions(model: str = "Case", prefix: str = "") -> dict[str, bool]:
+    """The facts that are exceptions for the Government to show (`conduct[].incited_violence`), each
+    with the value that defeats a rule: the model's `EXCEPTIONS`. Callers must not mutate the result."""
+    out: dict[str, bool] = {}
+    for entry in fields(model):
+        name, kind = entry["name"], entry["kind"]
+        if model == "Case" and name == "detainees":
+            continue
+        if kind in ("items", "model"):
+            out.update(exceptions(entry["model"], f"{prefix}{name}{'[]' if kind == 'items' else ''}."))
+        elif "exception" in entry:
+            out[f"{prefix}{name}"] = entry["exception"]
+    return out
+
+
 class FieldType(msgspec.Struct, frozen=True):
     """What a rule may test a field against: its kind and, for closed lists, the choices."""
 

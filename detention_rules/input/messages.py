@@ -24,7 +24,7 @@ def unknown_key(key: str, where: str, hint: str, provenance: bool = False) -> tu
     place = f" in {where}" if where else " at the top level"
     extra = f"; did you mean '{hint}'?" if hint else "; docs/case-format.md lists the fields"
     if provenance and not hint:  # a mapping where a plain value was meant, most often
-        extra = "; a fact written as a mapping takes only value, by, contested, ref and note"
+        extra = "; a fact written as a mapping takes only value, by, contested, ref, evidence, rebutted and note"
     return f"unknown key '{key}'{place}{extra}", "unknown-key"
 
 

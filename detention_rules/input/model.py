@@ -79,9 +79,32 @@ class Asserted(_Model, Generic[T]):
 
     value: T | None = None
     by: list[Asserter] | None = None
-    contested: StrictBool | None = None
+    contested: StrictBool | None = Field(
+        None, description="The other party disputes the value, and the dispute is still open."
+    )
     ref: Text | None = Field(None, description="Paragraph of the petition or opinion, e.g. 'para 11'.")
+    evidence: Text | None = Field(
+        None,
+        description="What shows the value beyond a party's word (a document produced, a court record). "
+        "An exception the Government alone asserts is met only with evidence the source does not dispute.",
+    )
+    rebutted: Text | None = Field(
+        None,
+        description="The evidence with which the Government's reply rebutted the value. Unless the source "
+        "answered it (contested: true), the fact grounds nothing: it is treated as unknown.",
+    )
     note: Text | None = None
+
+
+#: Exceptions whose burden is on the Government (opinion 2/2022 para 66; A/HRC/19/57 para 68), by
+#: model and field, with the value that defeats a rule. Every `unless` of the rules names one of them
+#: with that value (law/rulebook.py checks it). A value only the Government asserts, without evidence
+#: the source does not dispute, is a mere assertion: it contests a finding and never defeats it.
+EXCEPTIONS: dict[str, dict[str, bool]] = {
+    "Arrest": {"in_flagrante": True},
+    "Period": {"free_to_leave": True},
+    "Conduct": {"incited_violence": True, "advocated_hatred": True, "restriction_justified": True, "peaceful": False},
+}
 
 
 class _FactFactory:
@@ -528,7 +551,7 @@ def _is_fact(annotation: Any) -> bool:
     return "Asserted[" in repr(annotation)
 
 
-def _field(name: str, info: Any, models: dict[str, type[BaseModel]]) -> dict[str, Any]:
+def _field(name: str, info: Any, models: dict[str, type[BaseModel]], model: str = "") -> dict[str, Any]:
     """One field of the table: its kind, its choices or model, whether it is a fact, its description."""
     inner = _unwrap(info.annotation)
     entry: dict[str, Any] = {"name": name}
@@ -551,6 +574,8 @@ def _field(name: str, info: Any, models: dict[str, type[BaseModel]]) -> dict[str
     if form:
         entry["form"] = form
     entry["description"] = info.description or ""
+    if name in EXCEPTIONS.get(model, {}):
+        entry["exception"] = EXCEPTIONS[model][name]
     return entry
 
 
@@ -573,7 +598,7 @@ def field_table() -> dict[str, list[dict[str, Any]]]:
     def visit(model: type[BaseModel], name: str) -> None:
         if name in table:
             return
-        table[name] = [_field(field, info, models) for field, info in model.model_fields.items()]
+        table[name] = [_field(field, info, models, name) for field, info in model.model_fields.items()]
         for entry in table[name]:
             if "model" in entry:
                 visit(models[entry["model"]], entry["model"])

@@ -16,6 +16,11 @@ from detention_rules.reasoning.facts import FactNode
 def _fact(node: FactNode) -> str:
     if node.absent_defeater:
         return f"exception not shown: `{node.path}` (the burden is on the Government)"
+    if node.asserted_only:
+        return (
+            f"exception asserted by the Government alone, without evidence: `{node.path}` = `{node.value}` "
+            "**contested** (not shown: the burden is on the Government)"
+        )
     marks = " **contested**" if node.contested else ""
     ref = f" ({node.ref})" if node.ref else ""
     line = f"line {node.line}" if node.line else "derived"
@@ -63,6 +68,12 @@ def _result(res: CaseResult, a: Analysis, out: list[str]) -> None:
     )
     if a.possible:
         out.append(f"**Possible, as the source alleges, but not established:** {', '.join(a.possible)}\n")
+    if a.rebutted:
+        out.append(
+            "**Rebutted by the Government's evidence, which the source did not answer (read as unknown):** "
+            + "; ".join(f"`{f.path}` ({f.rebutted})" for f in a.rebutted)
+            + "\n"
+        )
     shown: set[str] = set()
     for f in a.findings:
         out.append(f"## Category {f.category}\n")

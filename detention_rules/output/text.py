@@ -19,6 +19,12 @@ STRENGTH = {
 def _fact_line(node: FactNode) -> str:
     if node.absent_defeater:
         return f"exception not shown: {node.path} (the burden is on the Government)"
+    if node.asserted_only:
+        where = f"line {node.line}" if node.line else "derived"
+        return (
+            f"exception asserted by the Government alone, without evidence: {node.path} = "
+            f"{show_value(node.value, brackets=True)} ({where}) [CONTESTED; not shown: the burden is on the Government]"
+        )
     where = f"line {node.line}" if node.line else "derived"
     marks = []
     if node.contested:
@@ -80,6 +86,11 @@ def analysis_lines(a: Analysis) -> list[str]:
             "Possible, as the source alleges, but not established on these facts: "
             + ", ".join(a.possible)
             + " (see what is missing below, or run wgad gaps)"
+        )
+    if a.rebutted:
+        out.append(
+            "Rebutted by the Government's evidence, which the source did not answer (read as unknown, "
+            "grounding nothing; A/HRC/19/57 para 68): " + "; ".join(f"{f.path} ({f.rebutted})" for f in a.rebutted)
         )
     if a.government_replied is False:
         out.append(

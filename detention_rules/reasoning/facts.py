@@ -16,7 +16,7 @@ from typing import Any
 
 import msgspec
 
-from detention_rules.input.case import Asserted, Case, Section
+from detention_rules.input.case import Asserted, Case, Section, exceptions
 from detention_rules.input.fields import DAYS_PER
 from detention_rules.input.source import Document, PathKey, dotted, generic
 from detention_rules.law import parameters
@@ -53,6 +53,10 @@ class FactNode(msgspec.Struct, frozen=True):
     ref: str = ""
     derived_from: tuple[FactNode, ...] = ()
     absent_defeater: bool = False
+    #: an exception only the Government asserts, without evidence: it contests, it does not defeat
+    asserted_only: bool = False
+    #: the evidence with which the Government rebutted the fact, unanswered: the fact grounds nothing
+    rebutted: str = ""
 
 
 class Facts(msgspec.Struct):
@@ -61,6 +65,8 @@ class Facts(msgspec.Struct):
     doc: dict[str, Any]
     leaves: dict[str, FactNode] = msgspec.field(default_factory=dict)
     file: str = ""
+    #: facts the Government rebutted with evidence the source did not answer: left out of `doc`
+    rebutted: list[FactNode] = msgspec.field(default_factory=list)
 
     def leaf(self, path: str) -> FactNode | None:
         return self.leaves.get(path)
@@ -81,16 +87,27 @@ def build(case: Case, source: Document | None = None) -> Facts:
                 return None
             name = dotted(path)
             line, col = where((*path, "value"))
-            facts.leaves[name] = FactNode(
+            value = _plain(obj.value)
+            contested = bool(obj.contested) or _listed(name, contests)
+            bare = _mere_assertion(name, value, obj, contested)
+            node = FactNode(
                 name,
-                _plain(obj.value),
+                value,
                 line,
                 col,
                 tuple(obj.by or ()),
-                bool(obj.contested) or _listed(name, contests),
+                contested or bare,
                 obj.ref or "",
+                asserted_only=bare,
+                rebutted=obj.rebutted or "",
             )
-            return _plain(obj.value)
+            if obj.rebutted and not contested:
+                # rebutted with evidence the source did not answer: unknown, not a ground (A/HRC/19/57 para 68)
+                facts.rebutted.append(node)
+                return None
+            facts.leaves[name] = node
+            # a mere assertion of an exception is kept out of what the rules read: the exception is not shown
+            return None if bare else value
         if isinstance(obj, Section):
             out = {}
             for key, child in obj.__dict__.items():  # the fields, in model order; most are None
@@ -112,6 +129,20 @@ def build(case: Case, source: Document | None = None) -> Facts:
             facts.doc[section] = visit(value, (section,))
     _derive(facts)
     return facts
+
+
+def _mere_assertion(name: str, value: Any, fact: Asserted, contested: bool) -> bool:
+    """An exception's defeating value that only the Government asserts, without undisputed evidence.
+
+    The burden of an exception is the Government's, and a mere assertion does not discharge it
+    (opinion 2/2022 para 66; A/HRC/19/57 para 68): such a value contests the finding, never defeats it.
+    """
+    defeating = exceptions().get(generic(name))
+    if defeating is None or value is not defeating:
+        return False
+    if set(fact.by or ()) != {"government"}:
+        return False  # the source, a court or a monitor states it too: shown
+    return not fact.evidence or contested
 
 
 def _plain(value: Any) -> Any:
