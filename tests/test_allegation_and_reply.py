@@ -63,7 +63,7 @@ def test_alleging_every_category_or_none_changes_no_finding(path: Path) -> None:
     assert _established(silent, str(path)) == before
 
 
-def _with_assertion(data: dict[str, Any], field: str, value: bool, **provenance: Any) -> dict[str, Any] | None:
+def _with_assertion(data: dict[str, Any], field: str, value: Any, **provenance: Any) -> dict[str, Any] | None:
     """The case with the exception `field` (a model path: `conduct[].peaceful`) set, in every item, to
     `value` as the provenance says; None when the case has no place for it (no arrest, no conduct)."""
     section, _, name = field.partition(".")
@@ -78,13 +78,14 @@ def _with_assertion(data: dict[str, Any], field: str, value: bool, **provenance:
     return data
 
 
-EXCEPTION_FIELDS = sorted(exceptions().items())
+#: Every exception of the case model with each value that defeats a rule.
+DEFEATING = sorted((field, value) for field, exception in exceptions().items() for value in exception.defeats)
 
 
 @pytest.mark.parametrize("path", SHIPPED, ids=[str(p.relative_to(CASES)) for p in SHIPPED])
 def test_a_government_only_exception_never_removes_a_finding(path: Path) -> None:
     before = _baseline(path)
-    for field, defeating in EXCEPTION_FIELDS:
+    for field, defeating in DEFEATING:
         data = _with_assertion(_load(path), field, defeating, by=["government"], ref="the reply")
         if data is None:
             continue
@@ -95,7 +96,7 @@ def test_a_government_only_exception_never_removes_a_finding(path: Path) -> None
             assert set(found) <= set(result.analysis.categories), field
             # the assertion is named: each finding resting on it is contested
             for finding in result.analysis.findings:
-                if any(f.asserted_only for f in finding.contested):
+                if any(f.unproven for f in finding.contested):
                     assert finding.strength == "contested"
 
 
@@ -141,3 +142,30 @@ def test_a_rebutted_fact_grounds_nothing_unless_the_source_answered() -> None:
     answered = check(rebutted=evidence, contested=True)
     assert answered.categories == ["I"]
     assert answered.findings[0].strength == "contested"
+
+
+def _unless(cond: Any, item: str = "") -> list[tuple[str, Any]]:
+    """Every `unless` of a condition, with its full path (`conduct[].peaceful`), and its values."""
+    from detention_rules.law.rule import AnyItem, Unless
+
+    if isinstance(cond, Unless):
+        values = cond.cond.value if cond.cond.op == "in" else [cond.cond.value]
+        return [(f"{item}[].{cond.cond.path}" if item else cond.cond.path, values)]
+    if isinstance(cond, AnyItem):
+        return _unless(cond.where, cond.list_path)
+    return [found for child in getattr(cond, "children", ()) for found in _unless(child, item)]
+
+
+def test_every_unless_of_the_rules_names_an_exception_of_the_case_model() -> None:
+    """The rules' exceptions and the case model's agree, so a mere assertion defeats none of them:
+    an `unless` on an element the source must establish would let a bare value defeat it."""
+    from detention_rules.reasoning import runnable
+
+    named = set()
+    for rule in runnable.load().rules:
+        for path, values in _unless(rule.when):
+            exception = exceptions().get(path)
+            assert exception is not None, f"{rule.id}: unless {path} is no exception of the case model"
+            assert all(exception.defeated_by(v) for v in values), f"{rule.id}: {path} {values}"
+            named.add(path)
+    assert named == set(exceptions()), "an exception of the case model that no rule reads"

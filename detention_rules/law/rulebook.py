@@ -18,7 +18,7 @@ import msgspec
 
 from detention_rules.errors import InputError, Problem, UsageError
 from detention_rules.input import source
-from detention_rules.input.case import CATEGORIES, FieldType, exceptions
+from detention_rules.input.case import CATEGORIES, FieldType
 from detention_rules.input.fields import readable_fields
 from detention_rules.input.messages import closest
 from detention_rules.law import citation, parameters
@@ -311,18 +311,9 @@ class _Reader:
         inner = self.fact(data["unless"], (*path, "unless"), in_item)
         if inner is None:
             return None
-        if inner.op != "is":
-            self.problem((*path, "unless"), "unless takes {fact: ..., is: ...}", "rule-condition")
-            return None
-        # an exception is the Government's to show, and only evidence shows it: the case model must know
-        # the field as one, with this defeating value, for a mere assertion of it to defeat nothing
-        full = f"{in_item}[].{inner.path}" if in_item else inner.path
-        if exceptions().get(full) is not inner.value:
+        if inner.op not in ("is", "in"):
             self.problem(
-                (*path, "unless"),
-                f"'{full}: {str(inner.value).lower()}' is no exception of the case model (EXCEPTIONS in "
-                "input/model.py): an unless is for a fact the Government must show",
-                "rule-condition",
+                (*path, "unless"), "unless takes {fact: ..., is: ...} or {fact: ..., in: [...]}", "rule-condition"
             )
             return None
         return Unless(inner, self.pos(path))

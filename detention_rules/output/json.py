@@ -17,8 +17,8 @@ def fact(node: FactNode) -> dict[str, Any]:
     out: dict[str, Any] = {"path": node.path, "value": node.value, "line": node.line, "col": node.col}
     if node.absent_defeater:
         out = {"path": node.path, "exception_not_shown": True}
-    if node.asserted_only:
-        out["asserted_without_evidence"] = True
+    if node.unproven:
+        out["exception_unproven"] = True
     if node.contested:
         out["contested"] = True
     if node.by:

@@ -7,7 +7,7 @@ from pathlib import Path
 from detention_rules.escaping import printable
 from detention_rules.input.case import CATEGORIES
 from detention_rules.law.rulebook import Rulebook
-from detention_rules.output.text import STRENGTH, why_not_lines
+from detention_rules.output.text import STRENGTH, UNPROVEN, why_not_lines
 from detention_rules.pipeline import CaseResult
 from detention_rules.reasoning.derivation import Analysis, ConclusionNode
 from detention_rules.reasoning.facts import FactNode
@@ -16,11 +16,8 @@ from detention_rules.reasoning.facts import FactNode
 def _fact(node: FactNode) -> str:
     if node.absent_defeater:
         return f"exception not shown: `{node.path}` (the burden is on the Government)"
-    if node.asserted_only:
-        return (
-            f"exception asserted by the Government alone, without evidence: `{node.path}` = `{node.value}` "
-            "**contested** (not shown: the burden is on the Government)"
-        )
+    if node.unproven:
+        return f"exception stated but not shown: `{node.path}` = `{node.value}` **contested** ({UNPROVEN})"
     marks = " **contested**" if node.contested else ""
     ref = f" ({node.ref})" if node.ref else ""
     line = f"line {node.line}" if node.line else "derived"

@@ -10,6 +10,12 @@ from detention_rules.reasoning.facts import FactNode
 from detention_rules.reasoning.near_misses import Check, NearMiss
 from detention_rules.reasoning.questions import question, show_value
 
+#: Why an exception stated in the file does not defeat the rule (an exception_unproven fact).
+UNPROVEN = (
+    "the Government's word alone, without evidence, or a legal conclusion with no ref to a finding; "
+    "the burden is on the Government"
+)
+
 STRENGTH = {
     "established": "established on uncontested facts",
     "contested": "established, but resting on facts the Government contests",
@@ -19,11 +25,11 @@ STRENGTH = {
 def _fact_line(node: FactNode) -> str:
     if node.absent_defeater:
         return f"exception not shown: {node.path} (the burden is on the Government)"
-    if node.asserted_only:
+    if node.unproven:
         where = f"line {node.line}" if node.line else "derived"
         return (
-            f"exception asserted by the Government alone, without evidence: {node.path} = "
-            f"{show_value(node.value, brackets=True)} ({where}) [CONTESTED; not shown: the burden is on the Government]"
+            f"exception stated but not shown: {node.path} = {show_value(node.value, brackets=True)} ({where}) "
+            f"[CONTESTED: {UNPROVEN}]"
         )
     where = f"line {node.line}" if node.line else "derived"
     marks = []

@@ -53,8 +53,9 @@ class FactNode(msgspec.Struct, frozen=True):
     ref: str = ""
     derived_from: tuple[FactNode, ...] = ()
     absent_defeater: bool = False
-    #: an exception only the Government asserts, without evidence: it contests, it does not defeat
-    asserted_only: bool = False
+    #: an exception stated but not shown (the Government's word alone, or a conclusion with no ref):
+    #: it contests the finding, it does not defeat the rule
+    unproven: bool = False
     #: the evidence with which the Government rebutted the fact, unanswered: the fact grounds nothing
     rebutted: str = ""
 
@@ -98,7 +99,7 @@ def build(case: Case, source: Document | None = None) -> Facts:
                 tuple(obj.by or ()),
                 contested or bare,
                 obj.ref or "",
-                asserted_only=bare,
+                unproven=bare,
                 rebutted=obj.rebutted or "",
             )
             if obj.rebutted and not contested:
@@ -120,8 +121,10 @@ def build(case: Case, source: Document | None = None) -> Facts:
             return [visit(item, (*path, i)) for i, item in enumerate(obj)]
         name = dotted(path)
         line, col = where(path)
-        facts.leaves[name] = FactNode(name, _plain(obj), line, col, contested=_listed(name, contests))
-        return _plain(obj)
+        contested = _listed(name, contests)
+        bare = _mere_assertion(name, _plain(obj), None, contested)
+        facts.leaves[name] = FactNode(name, _plain(obj), line, col, contested=contested or bare, unproven=bare)
+        return None if bare else _plain(obj)
 
     for section in FACT_SECTIONS:
         value = getattr(case, section)
@@ -131,16 +134,19 @@ def build(case: Case, source: Document | None = None) -> Facts:
     return facts
 
 
-def _mere_assertion(name: str, value: Any, fact: Asserted, contested: bool) -> bool:
-    """An exception's defeating value that only the Government asserts, without undisputed evidence.
+def _mere_assertion(name: str, value: Any, fact: Asserted | None, contested: bool) -> bool:
+    """An exception's defeating value that is not shown: only the Government asserts it, without
+    evidence the source does not dispute, or it is a legal conclusion with no `ref` to a finding.
 
     The burden of an exception is the Government's, and a mere assertion does not discharge it
     (opinion 2/2022 para 66; A/HRC/19/57 para 68): such a value contests the finding, never defeats it.
     """
-    defeating = exceptions().get(generic(name))
-    if defeating is None or value is not defeating:
+    exception = exceptions().get(generic(name))
+    if exception is None or not exception.defeated_by(value):
         return False
-    if set(fact.by or ()) != {"government"}:
+    if exception.needs_ref and not (fact and fact.ref):
+        return True  # a legal conclusion with no finding to point to: not shown, whoever states it
+    if fact is None or set(fact.by or ()) != {"government"}:
         return False  # the source, a court or a monitor states it too: shown
     return not fact.evidence or contested
 
