@@ -169,3 +169,31 @@ def test_every_unless_of_the_rules_names_an_exception_of_the_case_model() -> Non
             assert all(exception.defeated_by(v) for v in values), f"{rule.id}: {path} {values}"
             named.add(path)
     assert named == set(exceptions()), "an exception of the case model that no rule reads"
+
+
+def test_a_draft_does_not_cite_the_governments_bare_assertion_as_its_ground(tmp_path: Path) -> None:
+    """The draft applies the standard to the source's facts, citing their references: the reply's
+    paragraph asserting an exception it did not show is no reference for the petition's argument."""
+    from .conftest import wgad
+
+    case = tmp_path / "asserted.yaml"
+    case.write_text(
+        yaml.safe_dump(
+            {
+                "government": {"replied": True},
+                "detention": [{"kind": "pretrial", "start": "2024-02-01", "end": "2024-03-01"}],
+                "conduct": [
+                    {
+                        "right": "expression",
+                        "led_to_detention": {"value": True, "ref": "petition para 7"},
+                        "restriction_justified": {"value": True, "by": ["government"], "ref": "reply para 5"},
+                    }
+                ],
+            }
+        ),
+        encoding="utf-8",
+    )
+    out = wgad("draft", "--no-appendix", str(case))
+    assert out.returncode == 0, out.stderr
+    assert "petition para 7" in out.stdout
+    assert "reply para 5" not in out.stdout
