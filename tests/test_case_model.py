@@ -183,7 +183,10 @@ def test_a_bad_value_is_left_out_of_the_consistency_checks() -> None:
     [
         ("arrest:\n  warrant_shown: unknown\n", "write true or false, or leave the field out when it is not known"),
         ("arrest:\n  charges: x\n", "is not a list; write a list"),
-        ("arrest:\n  charges: {a: 1}\n", "a fact written as a mapping takes only value, by, contested, ref and note"),
+        (
+            "arrest:\n  charges: {a: 1}\n",
+            "a fact written as a mapping takes only value, by, contested, ref, evidence, rebutted and note",
+        ),
         ("person: [a]\n", "is not a section of fields"),
         ("detention:\n  kind: pretrial\n", "write each entry on its own line, starting with '- '"),
         ("person:\n  age: 3.5\n", "is not a whole number"),

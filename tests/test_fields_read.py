@@ -42,6 +42,10 @@ READ_BY_CODE: dict[str, tuple[str, str]] = {
     "trial.end": ("detention_rules/input/validate.py", "date order: not before the trial's start"),
     "sentence.date": ("detention_rules/input/validate.py", "date order: not before the trial; a sentence's remedies"),
     "government.contests": ("detention_rules/reasoning/facts.py", "marks the facts the Government contests"),
+    "submission.categories_alleged": (
+        "detention_rules/reasoning/derivation.py",
+        "a category alleged and not established is reported as possible; no rule reads it (2/2022 para 66)",
+    ),
     "source.synthetic": ("detention_rules/agreement.py", "teaching cases are tallied apart"),
     "source.grade": ("detention_rules/agreement.py", "agreement is reported per grade"),
     "expected.categories": ("detention_rules/agreement.py", "what the opinion found: evaluate and tests/test_cases.py"),

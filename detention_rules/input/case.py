@@ -14,7 +14,7 @@ import functools
 import json
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 import msgspec
 
@@ -178,6 +178,33 @@ def field_names(model: str) -> list[str]:
 
 
 # --- the shape of a case, for the rule checker -----------------------------------------
+
+
+@functools.cache
+def exceptions(model: str = "Case", prefix: str = "") -> dict[str, ExceptionField]:
+    """The facts that are exceptions for the Government to show (`conduct[].incited_violence`), each with
+    the values that defeat a rule: the model's `EXCEPTIONS`. Callers must not mutate the result."""
+    out: dict[str, ExceptionField] = {}
+    for entry in fields(model):
+        name, kind = entry["name"], entry["kind"]
+        if model == "Case" and name == "detainees":
+            continue
+        if kind in ("items", "model"):
+            out.update(exceptions(entry["model"], f"{prefix}{name}{'[]' if kind == 'items' else ''}."))
+        elif "exception" in entry:
+            out[f"{prefix}{name}"] = ExceptionField(tuple(entry["exception"]), entry.get("needs_ref", False))
+    return out
+
+
+class ExceptionField(NamedTuple):
+    """An exception's defeating values, and whether it is a conclusion that counts only with a `ref`."""
+
+    defeats: tuple[Any, ...]
+    needs_ref: bool = False
+
+    def defeated_by(self, value: Any) -> bool:
+        """Whether `value` is one of the defeating values (of the same type: `1` is not `true`)."""
+        return any(type(v) is type(value) and v == value for v in self.defeats)
 
 
 class FieldType(msgspec.Struct, frozen=True):

@@ -29,7 +29,7 @@ def unknown_key(key: str, where: str, hint: str, provenance: bool = False, mispl
     place = f" in {where}" if where else " at the top level"
     extra = f"; did you mean '{hint}'?" if hint else "; docs/case-format.md lists the fields"
     if provenance and not hint:  # a mapping where a plain value was meant, most often
-        extra = "; a fact written as a mapping takes only value, by, contested, ref and note"
+        extra = "; a fact written as a mapping takes only value, by, contested, ref, evidence, rebutted and note"
     if misplaced:
         extra = f"; '{key}' goes on one fact written as a mapping (warrant_shown: {{value: false, {key}: ...}})"
     return f"unknown key '{key}'{place}{extra}", "unknown-key"

@@ -79,9 +79,54 @@ class Asserted(_Model, Generic[T]):
 
     value: T | None = None
     by: list[Asserter] | None = None
-    contested: StrictBool | None = None
+    contested: StrictBool | None = Field(
+        None, description="The other party disputes the value, and the dispute is still open."
+    )
     ref: Text | None = Field(None, description="Paragraph of the petition or opinion, e.g. 'para 11'.")
+    evidence: Text | None = Field(
+        None,
+        description="What shows the value beyond a party's word (a document produced, a court record). "
+        "An exception the Government alone asserts is met only with evidence the source does not dispute.",
+    )
+    rebutted: Text | None = Field(
+        None,
+        description="The evidence with which the Government's reply rebutted the value. Unless the source "
+        "answered it (contested: true), the fact grounds nothing: it is treated as unknown.",
+    )
     note: Text | None = None
+
+
+#: Exceptions whose burden is on the Government (opinion 2/2022 para 66; A/HRC/19/57 para 68), by
+#: model and field, with the values that defeat a rule. Every `unless` of the rules names one of them
+#: with one of those values (law/rulebook.py checks it). A value only the Government asserts, without
+#: evidence the source does not dispute, is a mere assertion: it contests a finding, never defeats it.
+EXCEPTIONS: dict[str, dict[str, tuple[Any, ...]]] = {
+    "Arrest": {"in_flagrante": (True,)},
+    "Period": {"free_to_leave": (True,)},
+    "Conduct": {
+        "incited_violence": (True,),
+        "advocated_hatred": (True,),
+        "restriction_justified": (True,),
+        "peaceful": (False,),
+        # the restriction test: every element is the Government's to show (Human Rights Committee
+        # General Comment No. 34 paras 27, 35; No. 37 para 36), and each article lists its own aims
+        "restriction_aim": (
+            "national_security",
+            "public_safety",
+            "public_order",
+            "public_health",
+            "public_morals",
+            "rights_of_others",
+        ),
+        "restriction_law_precise": (True,),
+        "restriction_threat_shown": (True,),
+        "restriction_least_restrictive": (True,),
+    },
+}
+
+#: Exceptions that are a legal conclusion, not a fact: they count only with a `ref` to the finding
+#: (a court's, the Working Group's) that states them; without one they are not shown.
+CONCLUSIONS = {"Conduct": {"restriction_justified"}}
 
 
 class _FactFactory:
@@ -142,6 +187,19 @@ Right = Literal[
     "political_participation",
     "equality",
     "minority_culture",
+]
+
+#: The aims for which the Covenant lets a right be restricted, each article from its own closed list
+#: (ICCPR 12(3), 18(3), 19(3), 21, 22(2)); `other` and `none` are in no list.
+Aim = Literal[
+    "national_security",
+    "public_safety",
+    "public_order",
+    "public_health",
+    "public_morals",
+    "rights_of_others",
+    "other",
+    "none",
 ]
 
 PeriodKind = Literal[
@@ -344,7 +402,34 @@ class Conduct(_Model):
         None, description="Advocacy of hatred that incites discrimination, hostility or violence (ICCPR 20)."
     )
     restriction_justified: Fact[StrictBool] | None = Field(
-        None, description="A permissible restriction (ICCPR 19(3), 21, 22(2)) was shown."
+        None,
+        description="Override: a court or the Working Group found the restriction permissible (ICCPR 19(3), 21, "
+        "22(2), 18(3), 12(3)). Counts only with a `ref` to that finding; state the restriction's elements instead.",
+    )
+    restriction_aim: Fact[Aim] | None = Field(
+        None,
+        description="The aim the Government invoked for restricting the conduct (other: an aim no article "
+        "lists, such as the image of the State or of its leaders; none: no aim invoked).",
+    )
+    restriction_law_precise: Fact[StrictBool] | None = Field(
+        None,
+        description="The law applied was precise enough for the person to foresee that the conduct was an "
+        "offence (legality).",
+    )
+    restriction_threat_shown: Fact[StrictBool] | None = Field(
+        None,
+        description="The Government showed, specifically for this person, a direct link between the conduct "
+        "and a threat to that aim (necessity).",
+    )
+    restriction_least_restrictive: Fact[StrictBool] | None = Field(
+        None,
+        description="The Government showed that nothing less than detention would have served the aim "
+        "(proportionality).",
+    )
+    unnotified_only: Fact[StrictBool] | None = Field(
+        None,
+        description="The only ground given for arresting a participant was that the assembly had not been "
+        "notified or authorised.",
     )
     led_to_detention: Fact[StrictBool] | None = Field(
         None, description="The arrest or detention followed from this conduct."
@@ -448,6 +533,11 @@ class Discrimination(_Model):
         None, description="The law applied discriminates on its face on a protected ground."
     )
     pattern: Pattern | None = None
+    official_statement: Fact[StrictBool] | None = Field(
+        None,
+        description="An official publicly singled out the person, their opinion or their group "
+        "(a hostile or stigmatising statement).",
+    )
 
 
 class Detainee(_Model):
@@ -523,7 +613,7 @@ def _is_fact(annotation: Any) -> bool:
     return "Asserted[" in repr(annotation)
 
 
-def _field(name: str, info: Any, models: dict[str, type[BaseModel]]) -> dict[str, Any]:
+def _field(name: str, info: Any, models: dict[str, type[BaseModel]], model: str = "") -> dict[str, Any]:
     """One field of the table: its kind, its choices or model, whether it is a fact, its description."""
     inner = _unwrap(info.annotation)
     entry: dict[str, Any] = {"name": name}
@@ -546,6 +636,10 @@ def _field(name: str, info: Any, models: dict[str, type[BaseModel]]) -> dict[str
     if form:
         entry["form"] = form
     entry["description"] = info.description or ""
+    if name in EXCEPTIONS.get(model, {}):
+        entry["exception"] = list(EXCEPTIONS[model][name])
+    if name in CONCLUSIONS.get(model, set()):
+        entry["needs_ref"] = True
     return entry
 
 
@@ -568,7 +662,7 @@ def field_table() -> dict[str, list[dict[str, Any]]]:
     def visit(model: type[BaseModel], name: str) -> None:
         if name in table:
             return
-        table[name] = [_field(field, info, models) for field, info in model.model_fields.items()]
+        table[name] = [_field(field, info, models, name) for field, info in model.model_fields.items()]
         for entry in table[name]:
             if "model" in entry:
                 visit(models[entry["model"]], entry["model"])

@@ -281,6 +281,15 @@ def _contests(case: Case, doc: Document) -> Iterator[Problem]:
             "a fact is marked contested but government.replied is not true: record the Government's response",
             "contested-no-response",
         )
+    rebutted = sorted(path[:-1] for path in doc.key_positions if path[-1] == "rebutted")
+    if rebutted and replied is not True:
+        yield _at(
+            doc,
+            (*rebutted[0], "rebutted"),
+            "warning",
+            "a fact is marked rebutted but government.replied is not true: a rebuttal comes in the Government's reply",
+            "contested-no-response",
+        )
     known = field_types()
     for i, name in enumerate(listed):
         field = generic(name)

@@ -63,6 +63,9 @@ MARK = "# Answers to `wgad gaps --ask` for "
 SKIPPED = "# Left unknown when asked: "
 DRAFTER = "drafter"
 
+#: The keys of a fact written with its provenance (`{value: ..., by: ..., ref: ...}`).
+PROVENANCE = {"value", "by", "contested", "ref", "evidence", "rebutted", "note"}
+
 
 def fields_asked(question: Question) -> list[str]:
     """The fields the interview asks for a question: a derived fact is asked through its sources."""
@@ -341,7 +344,15 @@ def _refused(text: str, where: str, name: str) -> list[Problem]:
 
 def _value(data: Any, where: str) -> Any:
     found = at_steps(data, path_steps(where, where))
-    asserted = isinstance(found, dict) and set(found) <= {"value", "by", "contested", "ref", "note"}
+    asserted = isinstance(found, dict) and set(found) <= {
+        "value",
+        "by",
+        "contested",
+        "ref",
+        "evidence",
+        "rebutted",
+        "note",
+    }
     return found.get("value") if asserted else found
 
 

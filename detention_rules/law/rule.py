@@ -59,7 +59,7 @@ class FactCond(msgspec.Struct, frozen=True, tag=True):
 
 
 class Unless(msgspec.Struct, frozen=True, tag=True):
-    """A defeater: holds unless the fact is known to be so.
+    """A defeater: holds unless the fact is known to be so (`is`), or one of these (`in`).
 
     Unknown counts in favour of the source: the burden of showing an exception
     (caught in the act, incitement, a permissible restriction) is on the

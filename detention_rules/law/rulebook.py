@@ -311,8 +311,10 @@ class _Reader:
         inner = self.fact(data["unless"], (*path, "unless"), in_item)
         if inner is None:
             return None
-        if inner.op != "is":
-            self.problem((*path, "unless"), "unless takes {fact: ..., is: ...}", "rule-condition")
+        if inner.op not in ("is", "in"):
+            self.problem(
+                (*path, "unless"), "unless takes {fact: ..., is: ...} or {fact: ..., in: [...]}", "rule-condition"
+            )
             return None
         return Unless(inner, self.pos(path))
 

@@ -223,7 +223,7 @@ _FRAGMENT = re.compile(r" \((?:[a-z]+ ){0,2}[a-z]+: [^()]*\)")
 def _facts(node: RuleNode) -> list[FactNode]:
     out = []
     for f in node.facts:
-        if f.absent_defeater:
+        if f.absent_defeater or f.unproven:  # an exception not shown is no fact the petition relies on
             continue
         out += list(f.derived_from) if f.derived_from else [f]
     return out
@@ -244,6 +244,8 @@ def _narrative(facts: dict[str, FactNode], w: dict[str, Any]) -> list[str]:
     for path, leaf in facts.items():
         if leaf.derived_from:
             continue  # computed by the engine (a period's length): not the source's words
+        if leaf.unproven:
+            continue  # an exception stated but not shown (the Government's word alone): not the source's report
         section = path.split(".")[0].split("[")[0]
         if section not in spec["sections"]:
             continue

@@ -17,6 +17,8 @@ def fact(node: FactNode) -> dict[str, Any]:
     out: dict[str, Any] = {"path": node.path, "value": node.value, "line": node.line, "col": node.col}
     if node.absent_defeater:
         out = {"path": node.path, "exception_not_shown": True}
+    if node.unproven:
+        out["exception_unproven"] = True
     if node.contested:
         out["contested"] = True
     if node.by:
@@ -88,6 +90,10 @@ def _analysis(res: CaseResult) -> dict[str, Any]:
     out["categories"] = {c: c in found for c in CATEGORIES}
     out["established"] = found
     out["possible"] = analysis.possible
+    out["rebutted"] = [
+        {"path": f.path, "value": f.value, "line": f.line, "evidence": f.rebutted, **({"ref": f.ref} if f.ref else {})}
+        for f in analysis.rebutted
+    ]
     out["findings"] = [
         {
             "category": f.category,

@@ -7,7 +7,7 @@ from pathlib import Path
 from detention_rules.escaping import printable
 from detention_rules.input.case import CATEGORIES
 from detention_rules.law.rulebook import Rulebook
-from detention_rules.output.text import STRENGTH, why_not_lines
+from detention_rules.output.text import STRENGTH, UNPROVEN, why_not_lines
 from detention_rules.pipeline import CaseResult
 from detention_rules.reasoning.derivation import Analysis, ConclusionNode
 from detention_rules.reasoning.facts import FactNode
@@ -16,6 +16,8 @@ from detention_rules.reasoning.facts import FactNode
 def _fact(node: FactNode) -> str:
     if node.absent_defeater:
         return f"exception not shown: `{node.path}` (the burden is on the Government)"
+    if node.unproven:
+        return f"exception stated but not shown: `{node.path}` = `{node.value}` **contested** ({UNPROVEN})"
     marks = " **contested**" if node.contested else ""
     ref = f" ({node.ref})" if node.ref else ""
     line = f"line {node.line}" if node.line else "derived"
@@ -63,6 +65,12 @@ def _result(res: CaseResult, a: Analysis, out: list[str]) -> None:
     )
     if a.possible:
         out.append(f"**Possible, as the source alleges, but not established:** {', '.join(a.possible)}\n")
+    if a.rebutted:
+        out.append(
+            "**Rebutted by the Government's evidence, which the source did not answer (read as unknown):** "
+            + "; ".join(f"`{f.path}` ({f.rebutted})" for f in a.rebutted)
+            + "\n"
+        )
     shown: set[str] = set()
     for f in a.findings:
         out.append(f"## Category {f.category}\n")

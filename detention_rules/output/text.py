@@ -10,6 +10,12 @@ from detention_rules.reasoning.facts import FactNode
 from detention_rules.reasoning.near_misses import Check, NearMiss
 from detention_rules.reasoning.questions import question, show_value
 
+#: Why an exception stated in the file does not defeat the rule (an exception_unproven fact).
+UNPROVEN = (
+    "the Government's word alone, without evidence, or a legal conclusion with no ref to a finding; "
+    "the burden is on the Government"
+)
+
 STRENGTH = {
     "established": "established on uncontested facts",
     "contested": "established, but resting on facts the Government contests",
@@ -19,6 +25,12 @@ STRENGTH = {
 def _fact_line(node: FactNode) -> str:
     if node.absent_defeater:
         return f"exception not shown: {node.path} (the burden is on the Government)"
+    if node.unproven:
+        where = f"line {node.line}" if node.line else "derived"
+        return (
+            f"exception stated but not shown: {node.path} = {show_value(node.value, brackets=True)} ({where}) "
+            f"[CONTESTED: {UNPROVEN}]"
+        )
     where = f"line {node.line}" if node.line else "derived"
     marks = []
     if node.contested:
@@ -80,6 +92,11 @@ def analysis_lines(a: Analysis) -> list[str]:
             "Possible, as the source alleges, but not established on these facts: "
             + ", ".join(a.possible)
             + " (see what is missing below, or run wgad gaps)"
+        )
+    if a.rebutted:
+        out.append(
+            "Rebutted by the Government's evidence, which the source did not answer (read as unknown, "
+            "grounding nothing; A/HRC/19/57 para 68): " + "; ".join(f"{f.path} ({f.rebutted})" for f in a.rebutted)
         )
     if a.government_replied is False:
         out.append(

@@ -72,6 +72,8 @@ class Analysis(msgspec.Struct):
     fired: tuple[str, ...]
     government_replied: bool | None
     alleged: tuple[str, ...] = ()  # the categories the source alleged (submission.categories_alleged)
+    #: facts rebutted by the Government's evidence, which the source did not answer: read as unknown
+    rebutted: tuple[FactNode, ...] = ()
 
     @property
     def categories(self) -> list[str]:
@@ -203,6 +205,8 @@ def analyse(rulebook: Rulebook, facts: Facts, outcome: Outcome) -> Analysis:
             continue
         tree = explainer.conclusion(conclusion)
         used = [f for f in leaves(tree) if not f.absent_defeater]
+        # an exception the Government alone asserts, without evidence, is among them: it contests the
+        # finding and never defeats it (2/2022 para 66; A/HRC/19/57 para 68)
         contested = [f for f in used if f.contested]
         # The Working Group treats an allegation the reply does not address as uncontested (methods of
         # work para 15; 2/2022 para 66): only a rebuttal contests. Facts the source alone states (a plain
@@ -211,4 +215,4 @@ def analyse(rulebook: Rulebook, facts: Facts, outcome: Outcome) -> Analysis:
         strength = "contested" if contested else "established"
         findings.append(Finding(category, tree, strength, contested, source_only))
     alleged = tuple(facts.doc.get("submission", {}).get("categories_alleged", ()))
-    return Analysis(facts.file, findings, outcome.concluded, outcome.fired, replied, alleged)
+    return Analysis(facts.file, findings, outcome.concluded, outcome.fired, replied, alleged, tuple(facts.rebutted))

@@ -128,7 +128,8 @@ def _branches(cond: Cond, prefix: str = "", merged: bool = True) -> list[list[di
         return _one_field([_atom(cond, prefix + cond.path, v) for v in _values(cond)], merged)
     if isinstance(cond, Unless):
         path = prefix + cond.cond.path
-        return _one_field([{"$nex": {path: 1}}, {"$neq": {path: cond.cond.value}}], merged)
+        differs = _join("$and", [{"$neq": {path: v}} for v in _values(cond.cond)])
+        return _one_field([{"$nex": {path: 1}}, differs], merged)
     if isinstance(cond, AnyItem):
         inner = _branches(cond.where, "$i.", merged)
         return [[{"$iany": {cond.list_path: _join("$and", item)}}] for branch in inner for item in _item_tests(branch)]

@@ -16,7 +16,7 @@ from typing import Any
 
 import msgspec
 
-from detention_rules.input.case import Asserted, Case, Section
+from detention_rules.input.case import Asserted, Case, Section, exceptions
 from detention_rules.input.fields import DAYS_PER
 from detention_rules.input.source import Document, PathKey, dotted, generic
 from detention_rules.law import parameters
@@ -53,6 +53,11 @@ class FactNode(msgspec.Struct, frozen=True):
     ref: str = ""
     derived_from: tuple[FactNode, ...] = ()
     absent_defeater: bool = False
+    #: an exception stated but not shown (the Government's word alone, or a conclusion with no ref):
+    #: it contests the finding, it does not defeat the rule
+    unproven: bool = False
+    #: the evidence with which the Government rebutted the fact, unanswered: the fact grounds nothing
+    rebutted: str = ""
 
 
 class Facts(msgspec.Struct):
@@ -61,6 +66,8 @@ class Facts(msgspec.Struct):
     doc: dict[str, Any]
     leaves: dict[str, FactNode] = msgspec.field(default_factory=dict)
     file: str = ""
+    #: facts the Government rebutted with evidence the source did not answer: left out of `doc`
+    rebutted: list[FactNode] = msgspec.field(default_factory=list)
 
     def leaf(self, path: str) -> FactNode | None:
         return self.leaves.get(path)
@@ -81,16 +88,27 @@ def build(case: Case, source: Document | None = None) -> Facts:
                 return None
             name = dotted(path)
             line, col = where((*path, "value"))
-            facts.leaves[name] = FactNode(
+            value = _plain(obj.value)
+            contested = bool(obj.contested) or _listed(name, contests)
+            bare = _mere_assertion(name, value, obj, contested)
+            node = FactNode(
                 name,
-                _plain(obj.value),
+                value,
                 line,
                 col,
                 tuple(obj.by or ()),
-                bool(obj.contested) or _listed(name, contests),
+                contested or bare,
                 obj.ref or "",
+                unproven=bare,
+                rebutted=obj.rebutted or "",
             )
-            return _plain(obj.value)
+            if obj.rebutted and not contested:
+                # rebutted with evidence the source did not answer: unknown, not a ground (A/HRC/19/57 para 68)
+                facts.rebutted.append(node)
+                return None
+            facts.leaves[name] = node
+            # a mere assertion of an exception is kept out of what the rules read: the exception is not shown
+            return None if bare else value
         if isinstance(obj, Section):
             out = {}
             for key, child in obj.__dict__.items():  # the fields, in model order; most are None
@@ -103,8 +121,10 @@ def build(case: Case, source: Document | None = None) -> Facts:
             return [visit(item, (*path, i)) for i, item in enumerate(obj)]
         name = dotted(path)
         line, col = where(path)
-        facts.leaves[name] = FactNode(name, _plain(obj), line, col, contested=_listed(name, contests))
-        return _plain(obj)
+        contested = _listed(name, contests)
+        bare = _mere_assertion(name, _plain(obj), None, contested)
+        facts.leaves[name] = FactNode(name, _plain(obj), line, col, contested=contested or bare, unproven=bare)
+        return None if bare else _plain(obj)
 
     for section in FACT_SECTIONS:
         value = getattr(case, section)
@@ -112,6 +132,23 @@ def build(case: Case, source: Document | None = None) -> Facts:
             facts.doc[section] = visit(value, (section,))
     _derive(facts)
     return facts
+
+
+def _mere_assertion(name: str, value: Any, fact: Asserted | None, contested: bool) -> bool:
+    """An exception's defeating value that is not shown: only the Government asserts it, without
+    evidence the source does not dispute, or it is a legal conclusion with no `ref` to a finding.
+
+    The burden of an exception is the Government's, and a mere assertion does not discharge it
+    (opinion 2/2022 para 66; A/HRC/19/57 para 68): such a value contests the finding, never defeats it.
+    """
+    exception = exceptions().get(generic(name))
+    if exception is None or not exception.defeated_by(value):
+        return False
+    if exception.needs_ref and not (fact and fact.ref):
+        return True  # a legal conclusion with no finding to point to: not shown, whoever states it
+    if fact is None or set(fact.by or ()) != {"government"}:
+        return False  # the source, a court or a monitor states it too: shown
+    return not fact.evidence or contested
 
 
 def _plain(value: Any) -> Any:

@@ -67,7 +67,12 @@ QUESTIONS: dict[str, str] = {
     "conduct[].peaceful": "Was the person's own conduct peaceful (violence by others does not count)?",
     "conduct[].incited_violence": "Did this conduct incite violence?",
     "conduct[].advocated_hatred": "Did this conduct advocate hatred that incites discrimination, hostility or violence?",
-    "conduct[].restriction_justified": "Did the authorities show a permissible restriction (national security, public order, public health or morals, rights of others), necessary and proportionate?",
+    "conduct[].restriction_justified": "Did a court or the Working Group find the restriction permissible (give the reference)?",
+    "conduct[].restriction_aim": "Which aim did the Government invoke for the restriction (national security, public order, public safety, public health or morals, rights of others, another, none)?",
+    "conduct[].restriction_law_precise": "Was the law applied precise enough for the person to foresee that the conduct was an offence?",
+    "conduct[].restriction_threat_shown": "Did the Government show, for this person, a direct link between the conduct and a threat to that aim?",
+    "conduct[].restriction_least_restrictive": "Did the Government show that nothing less than detention would have served that aim?",
+    "conduct[].unnotified_only": "Was the only ground for the arrest that the assembly had not been notified or authorised?",
     "conduct[].political": "Was this conduct political (criticism of the authorities, political activity)?",
     "emergency.invoked": "Was a state of emergency invoked to justify the detention?",
     "emergency.pretext": "Was the emergency a pretext (for example, the detention went on after it was lifted)?",
@@ -98,6 +103,7 @@ QUESTIONS: dict[str, str] = {
     "discrimination.pattern.earlier_arrests": "Was the person arrested before for similar reasons?",
     "discrimination.pattern.harassment": "Was the person harassed, watched or summoned before?",
     "discrimination.pattern.group_targeted": "Were others of the same group targeted too?",
+    "discrimination.official_statement": "Did an official publicly single out the person, their opinion or their group?",
 }
 
 
