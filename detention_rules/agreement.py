@@ -153,7 +153,7 @@ def evaluate_paths(paths: Iterable[Path], book: rulebook.Rulebook | None = None)
     """Run every case that has an `expected:` block and compare; each blind twin against its hand file's."""
     book = book or runnable.load()
     out = Evaluation()
-    hand_tallies: dict[Path, Tally] = {}  # each hand file's own tally, for the side-by-side over twinned cases
+    hand_results: dict[Path, CaseResult] = {}  # each hand file's results, for the side-by-side over twinned cases
     twinned: list[Path] = []
     for path, whole in check_each(paths, book):
         if whole.case is None or not whole.valid:
@@ -168,19 +168,20 @@ def evaluate_paths(paths: Iterable[Path], book: rulebook.Rulebook | None = None)
         expected = whole.case.expected
         if expected is None:
             continue
-        own = hand_tallies.setdefault(path.resolve(), Tally())
+        hand_results[path.resolve()] = whole
         for result in whole.each():  # each detainee measured against the opinion's findings
             assert result.case is not None and result.analysis is not None
             tally = out.by_grade.setdefault(grade(result.case), Tally())
-            out.disagreements += _compare((out, tally, own), str(path), result, expected, expected.known_gap, book)
+            out.disagreements += _compare((out, tally), str(path), result, expected, expected.known_gap, book)
     for hand in twinned:  # a hand file not among the paths given (`wgad evaluate cases/blind`) is run here
-        if hand.resolve() not in hand_tallies:
+        if hand.resolve() not in hand_results:
             whole = check_file(hand, book)
-            assert whole.case is not None and whole.case.expected is not None  # _blind checked both
-            own = hand_tallies[hand.resolve()] = Tally()
-            for result in whole.each():
-                _compare((own,), str(hand), result, whole.case.expected, None, book)
-        _add(out.blind.hand, hand_tallies[hand.resolve()])
+            hand_results[hand.resolve()] = whole
+        whole = hand_results[hand.resolve()]
+        assert whole.case is not None and whole.case.expected is not None  # _blind checked both
+        result, found = _per_case(whole)
+        expected = whole.case.expected
+        _compare((out.blind.hand,), str(hand), result, expected, None, book, found)
     return out
 
 
@@ -202,16 +203,17 @@ def _blind(out: Blind, path: Path, hand: Path, whole: CaseResult, book: rulebook
         out.problems.append(f"{path}: its hand file {hand} states no `expected:` to measure the twin against")
         return False
     out.twins += 1
-    for result in whole.each():
-        out.disagreements += _compare((out,), str(path), result, expected, None, book)
+    result, found = _per_case(whole)
+    out.disagreements += _compare((out,), str(path), result, expected, None, book, found)
     return True
 
 
-def _add(into: Tally, tally: Tally) -> None:
-    """Add one tally's counts to another's."""
-    into.cases += tally.cases
-    for category in CATEGORIES:
-        into.counts[category].update(tally.counts[category])
+def _per_case(whole: CaseResult) -> tuple[CaseResult, set[str]]:
+    """One judgement per opinion, as the Working Group's disposition is one: a category counts as found for a
+    file of several detainees when it is found for at least half of them (so 16 people weigh as one case)."""
+    results = list(whole.each())
+    counts = Counter(c for r in results if r.analysis is not None for c in r.analysis.categories)
+    return results[0], {c for c, n in counts.items() if 2 * n >= len(results)}
 
 
 def _compare(
@@ -221,13 +223,16 @@ def _compare(
     expected: Expected,
     known_gap: str | None,
     book: rulebook.Rulebook,
+    found: set[str] | None = None,
 ) -> list[Disagreement]:
-    """Count one person's findings against what the opinion found, in each tally; return the disagreements."""
-    where = f"{path} [{result.detainee}]" if result.detainee else path
+    """Count one person's findings (or `found`, a whole file's) against what the opinion found, in each tally;
+    return the disagreements."""
+    where = f"{path} [{result.detainee}]" if result.detainee and found is None else path
     for tally in tallies:
         tally.cases += 1
     assert result.analysis is not None  # a valid case's: evaluate_paths skips invalid ones
-    found = set(result.analysis.categories)
+    if found is None:
+        found = set(result.analysis.categories)
     gap = known_gap or ""
     out = []
     for category in CATEGORIES:

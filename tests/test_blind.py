@@ -27,10 +27,12 @@ def _write(path: Path, doc: dict[str, Any]) -> Path:
 
 
 def _library(tmp_path: Path, blind: dict[str, Any] | None = None) -> Path:
-    """A folder with the reference case by hand and a blind twin that omits the discrimination facts."""
+    """A folder with the reference case by hand and a blind twin that omits the discrimination facts and the
+    person's status (a defender's status is itself a targeting factor for V)."""
     _write(tmp_path / NAME, _reference())
     if blind is None:
         blind = {k: v for k, v in _reference().items() if k not in ("expected", "discrimination")}
+        blind["person"] = {k: v for k, v in blind["person"].items() if k != "status"}
     _write(tmp_path / "blind" / NAME, blind)
     return tmp_path
 
