@@ -10,8 +10,9 @@ naming every period, one long string aliased up to the limit on expanded text, t
 fields at their length limit, and thousands of detainees (a two-person case's shared
 facts, then one entry after another, each with its own arrest and period).
 `--quick` makes each input about a tenth as large; `--smoke` a few KiB, to check that
-the script works (its figures mean nothing). Each command runs in a fresh process;
-memory is the peak resident set of that process.
+the script works (its figures mean nothing). Each command runs in a fresh process; its
+time is wall and CPU (user and system) seconds, its memory the peak resident set of that
+process (on a shared machine the wall time grows with the others' load, the CPU time far less).
 """
 
 from __future__ import annotations
@@ -108,18 +109,19 @@ COMMANDS = {
 ONE_PERSON = ("gaps", "draft")
 
 
-def measure(args: list[str]) -> tuple[float, float, int]:
-    """Seconds, peak MiB and exit code of `python -m detention_rules ARGS` in a fresh process."""
+def measure(args: list[str]) -> tuple[float, float, float, int]:
+    """Wall seconds, CPU seconds, peak MiB and exit code of `python -m detention_rules ARGS` in a fresh process."""
     code = (
         "import resource, subprocess, sys, time;"
         "t = time.perf_counter();"
         f"rc = subprocess.run({[PY, '-m', 'detention_rules', *args]!r}, stdout=subprocess.DEVNULL,"
         " stderr=subprocess.DEVNULL).returncode;"
-        "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, rc)"
+        "use = resource.getrusage(resource.RUSAGE_CHILDREN);"
+        "print(time.perf_counter() - t, use.ru_utime + use.ru_stime, use.ru_maxrss, rc)"
     )
     out = subprocess.run([PY, "-c", code], capture_output=True, text=True, check=True, cwd=tempfile.gettempdir())
-    seconds, kib, rc = out.stdout.split()
-    return float(seconds), int(kib) / 1024, int(rc)
+    seconds, cpu, kib, rc = out.stdout.split()
+    return float(seconds), float(cpu), int(kib) / 1024, int(rc)
 
 
 def main() -> None:
@@ -130,7 +132,7 @@ def main() -> None:
     parser.add_argument("--only", help="run only this input")
     args = parser.parse_args()
     size = 4096 if args.smoke else SIZE // 10 if args.quick else SIZE
-    print(f"{'input':<15} {'KiB':>6}  {'command':<14} {'seconds':>8} {'MiB':>6} {'exit':>4}")
+    print(f"{'input':<15} {'KiB':>6}  {'command':<14} {'seconds':>8} {'CPU s':>8} {'MiB':>6} {'exit':>4}")
     with tempfile.TemporaryDirectory() as tmp:
         for name, text in inputs(size).items():
             if args.only and name != args.only:
@@ -140,8 +142,9 @@ def main() -> None:
             kib = path.stat().st_size / 1024
             for label, command in COMMANDS.items():
                 one = ["--detainee", "1"] if name == "detainees" and command[0] in ONE_PERSON else []
-                seconds, mib, rc = measure([*command, *one, str(path)])
-                print(f"{name:<15} {kib:>6.0f}  {label:<14} {seconds:>8.2f} {mib:>6.0f} {rc:>4}", flush=True)
+                seconds, cpu, mib, rc = measure([*command, *one, str(path)])
+                row = f"{name:<15} {kib:>6.0f}  {label:<14} {seconds:>8.2f} {cpu:>8.2f} {mib:>6.0f} {rc:>4}"
+                print(row, flush=True)
 
 
 if __name__ == "__main__":

@@ -47,7 +47,7 @@ class _Entry(msgspec.Struct, array_like=True):
 
 #: The package's folders whose modules decide what a checked rule is (the entry's key covers them).
 _CODE = ("", "input", "law", "reasoning")
-#: An entry's header: the payload's length, then its CRC-32, each big-endian.
+#: The bytes of an entry's header (`_header`): the payload's length, then its CRC-32.
 _LENGTH, _CRC = 8, 4
 
 
@@ -100,18 +100,15 @@ def _read_regular(path: Path, owned: bool = False) -> bytes:
         return file.read()
 
 
-def _sealed(payload: bytes) -> bytes:
-    """`payload` behind the header that `_unsealed` checks."""
-    return len(payload).to_bytes(_LENGTH, "big") + binascii.crc32(payload).to_bytes(_CRC, "big") + payload
+def _header(payload: bytes) -> bytes:
+    """What an entry holds before its payload: the payload's length, then its CRC-32, each big-endian."""
+    return len(payload).to_bytes(_LENGTH, "big") + binascii.crc32(payload).to_bytes(_CRC, "big")
 
 
 def _unsealed(data: bytes) -> bytes | None:
-    """The payload of an entry, or None when its length or CRC-32 says it is not what was written."""
+    """The payload of an entry, or None when its header says it is not what was written."""
     payload = data[_LENGTH + _CRC :]
-    length, crc = int.from_bytes(data[:_LENGTH], "big"), int.from_bytes(data[_LENGTH : _LENGTH + _CRC], "big")
-    if len(data) < _LENGTH + _CRC or length != len(payload) or crc != binascii.crc32(payload):
-        return None
-    return payload
+    return payload if data[: _LENGTH + _CRC] == _header(payload) else None
 
 
 def _entry(directory: Path) -> Path:
@@ -147,7 +144,7 @@ def save(directory: Path, rules: tuple[Rule, ...], compiled: Compiled | None) ->
         target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         fd, temp = tempfile.mkstemp(dir=target.parent, prefix=".rules-", suffix=".tmp")
         with os.fdopen(fd, "wb") as file:
-            file.write(_sealed(data))
+            file.write(_header(data) + data)
         os.replace(temp, target)
         temp = None
     except Exception:  # the cache only saves time: a full disk or a read-only home changes nothing
