@@ -1,23 +1,24 @@
 """What each candidate runtime model costs to load and to validate the reference case (run by hand).
 
-    python benchmarks/models.py
+    python benchmarks/models.py [--smoke]
 
 Each row is the median wall time of a fresh interpreter (21 runs, the commands taking
 turns) that imports the model and validates the reference case once, beside `python -c
 pass` and `import yaml` (the reader every candidate needs). msgspec is measured only when
 installed; its structs are built from the same field table, every field an optional value
 (the type checks a real port would add cost more, not less). docs/performance.md has the
-figures and the choice.
+figures and the choice. `--smoke` runs each once, to check that the script works.
 """
 
 from __future__ import annotations
 
+import argparse
 import importlib.util
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from run import PY, REFERENCE, walls
+from run import COLD_RUNS, PY, REFERENCE, walls
 
 READ = (
     "from pathlib import Path; from detention_rules.input import source; "
@@ -40,8 +41,11 @@ CANDIDATES = {
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--smoke", action="store_true", help="one run of each, to check that the script works")
+    runs = 1 if parser.parse_args().smoke else COLD_RUNS
     names = [n for n in CANDIDATES if "msgspec" not in n or importlib.util.find_spec("msgspec")]
-    times = walls([[PY, "-c", CANDIDATES[n]] for n in names])
+    times = walls([[PY, "-c", CANDIDATES[n]] for n in names], runs)
     width = max(map(len, names))
     for name, t in zip(names, times, strict=True):
         print(f"{name:<{width}}  {t * 1000:6.0f} ms")

@@ -1,6 +1,6 @@
 """Measure detention-rules on this machine and print a table (run by hand, never by the test suite).
 
-    python benchmarks/run.py [--quick]
+    python benchmarks/run.py [--quick | --smoke]
 
 Generates synthetic cases (benchmarks/generate.py, seeded) in a temporary folder,
 then measures: cold `wgad check` of the reference case against `python -c pass`
@@ -8,7 +8,8 @@ and the import time of the third-party modules it loads (listed); cold `wgad val
 against yamllint and check-jsonschema on the same file (the `bench` extra); rule loading; the per-case time of each
 stage; throughput on 10,000 cases with 1 and 2 jobs against the libyaml parse
 floor; and peak memory at 1,000, 10,000 and 100,000 cases. `--quick` uses
-smaller numbers to check that the script works. The closing lines say which targets were met.
+smaller numbers; `--smoke` a handful of files and one run of each measure, to check
+that the script works (its figures mean nothing). The closing lines say which targets were met.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ WGAD = [str(_SCRIPT)] if _SCRIPT.exists() else [PY, "-m", "detention_rules"]
 NEUTRAL = tempfile.gettempdir()
 
 
-def model_step(files: list[Path]) -> tuple[float, float | None]:
+def model_step(files: list[Path], runs: int = RUNS) -> tuple[float, float | None]:
     """Milliseconds per case to validate parsed data with the runtime model, and with the pydantic
     classes it is generated from (None without pydantic); the two take turns, median of 3."""
     from detention_rules.input import case, source
@@ -52,9 +53,9 @@ def model_step(files: list[Path]) -> tuple[float, float | None]:
     try:
         from detention_rules.input import model
     except ImportError:
-        return statistics.median(per_case(case.parse) for _ in range(RUNS)), None
+        return statistics.median(per_case(case.parse) for _ in range(runs)), None
     ours, theirs = [], []
-    for run in range(RUNS * 2):  # in turns, each first half of the time
+    for run in range(runs * 2):  # in turns, each first half of the time
         first, second = (ours, theirs) if run % 2 else (theirs, ours)
         first.append(per_case(case.parse if first is ours else model.Case.model_validate))
         second.append(per_case(case.parse if second is ours else model.Case.model_validate))
@@ -162,10 +163,13 @@ def peak_single(folder: Path) -> int:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="small sizes, to check the script")
+    scale = parser.add_mutually_exclusive_group()
+    scale.add_argument("--quick", action="store_true", help="small sizes")
+    scale.add_argument("--smoke", action="store_true", help="a handful of files, one run each: the script works")
     args = parser.parse_args()
-    sizes = (100, 300, 1_000) if args.quick else (1_000, 10_000, 100_000)
-    throughput_n = 300 if args.quick else 10_000
+    sizes = (2, 4, 8) if args.smoke else (100, 300, 1_000) if args.quick else (1_000, 10_000, 100_000)
+    throughput_n = 8 if args.smoke else 300 if args.quick else 10_000
+    repeats, cold_runs = (1, 1) if args.smoke else (RUNS, COLD_RUNS)
     rows: list[tuple[str, str, str]] = []
 
     linters = _linters()
@@ -180,7 +184,7 @@ def main() -> None:
             [*WGAD, "validate", str(REFERENCE)],
             *linters.values(),
         ],
-        COLD_RUNS,
+        cold_runs,
         (0, 1),  # yamllint reports the reference case's long lines
     )
     timed = [statistics.median(t) for t in runs]
@@ -230,17 +234,17 @@ def main() -> None:
         total = sum(split.values())
         for name, ms in split.items():
             rows.append((f"per case: {name}", f"{ms:.3f} ms", f"{ms / total:.0%}"))
-        ours, classes = model_step(files[:1000])
+        ours, classes = model_step(files[:1000], repeats)
         if classes is not None:
             note = f"the pydantic classes, as before: {classes:.3f} ms (same files, same run)"
             rows.append(("per case: the model step alone", f"{ours:.3f} ms", note))
             targets["per case validation no slower than with the pydantic classes"] = ours <= classes
-        floor = statistics.median(parse_floor(files) for _ in range(RUNS))
-        rows.append(("per case: parse floor (libyaml alone)", f"{floor * 1000:.3f} ms", f"median of {RUNS}"))
+        floor = statistics.median(parse_floor(files) for _ in range(repeats))
+        rows.append(("per case: parse floor (libyaml alone)", f"{floor * 1000:.3f} ms", f"median of {repeats}"))
         for jobs in (1, 2):
-            elapsed = statistics.median(run_batch(folder, jobs) for _ in range(RUNS))
+            elapsed = statistics.median(run_batch(folder, jobs) for _ in range(repeats))
             per_case = elapsed / len(files)
-            note = f"{per_case / floor:.1f}x the parse floor; median of {RUNS}"
+            note = f"{per_case / floor:.1f}x the parse floor; median of {repeats}"
             if jobs == 2:
                 note += "; targets >= 1,000 cases/s and <= 3x"
             rows.append((f"{len(files):,} cases, {jobs} job(s)", f"{len(files) / elapsed:,.0f} cases/s", note))

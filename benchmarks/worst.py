@@ -1,14 +1,18 @@
 """Each command's worst case within the input limits: time, peak memory, exit code (run by hand).
 
-    python benchmarks/worst.py [--quick] [--only NAME]
+    python benchmarks/worst.py [--quick | --smoke] [--only NAME]
 
-The inputs are the shapes that were once quadratic or unbounded (issue 14), each made
-as large as the reader allows (1 MiB), so every command's time and memory is shown at
-the top of its bound: a list of identical periods (each period asks the same
+The inputs are the shapes that were once quadratic or unbounded (issues 14 and 26), each
+made as large as the reader allows (1 MiB), so every command's time and memory is shown
+at the top of its bound: a list of identical periods (each period asks the same
 questions), a list of varied periods (no two answers alike), `government.contests`
-naming every period, one long string aliased up to the limit on expanded text, and
-text fields at their length limit. `--quick` makes each input about a tenth as large.
-Each command runs in a fresh process; memory is the peak resident set of that process.
+naming every period, one long string aliased up to the limit on expanded text, text
+fields at their length limit, and thousands of detainees (a two-person case's shared
+facts, then one entry after another, each with its own arrest and period).
+`--quick` makes each input about a tenth as large; `--smoke` a few KiB, to check that
+the script works (its figures mean nothing). Each command runs in a fresh process; its
+time is wall and CPU (user and system) seconds, its memory the peak resident set of that
+process (on a shared machine the wall time grows with the others' load, the CPU time far less).
 """
 
 from __future__ import annotations
@@ -25,7 +29,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))
 
-from detention_rules import source  # noqa: E402 - after the path is set
+from detention_rules.input import source  # noqa: E402 - after the path is set
 
 PY = sys.executable
 #: Bytes an input is built up to: a little under the reader's limit.
@@ -42,6 +46,23 @@ def _fill(head: str, line: Callable[[int], str], size: int) -> str:
         parts.append(text)
         total += len(text.encode())
         i += 1
+
+
+def _detainees(size: int, rnd: random.Random) -> str:
+    """A shipped case's shared facts, then detainees up to `size` bytes, each arrested and held on their own date."""
+    shared = (ROOT / "cases" / "namazi-iran-2017.yaml").read_text(encoding="utf-8").split("\ndetainees:\n")[0]
+
+    def entry(i: int) -> str:
+        day = f"2016-{rnd.randint(1, 12):02d}-{rnd.randint(1, 28):02d}"
+        return (
+            f"  - person: {{name: Person {i}, age: {rnd.randint(18, 90)}}}\n"
+            f"    arrest: {{date: {day}}}\n"
+            f"    detention:\n"
+            f"      - {{kind: {rnd.choice(['pretrial', 'prison', 'police_custody'])}, start: {day}, "
+            f"incommunicado: {rnd.choice(['true', 'false'])}}}\n"
+        )
+
+    return _fill(f"{shared}\ndetainees:\n", entry, max(size, len(shared.encode()) + 512))
 
 
 def inputs(size: int) -> dict[str, str]:
@@ -65,7 +86,14 @@ def inputs(size: int) -> dict[str, str]:
     long = "x" * 19_000
     aliases = _fill(f"title: &t {long}\narrest:\n  charges:\n", lambda i: "    - *t\n", size)
     text = _fill("title: long text\narrest:\n  charges:\n", lambda i: f"    - {'y' * 19_990}\n", size)
-    return {"periods-same": same, "periods-varied": varied, "contests": contests, "aliases": aliases, "long-text": text}
+    return {
+        "periods-same": same,
+        "periods-varied": varied,
+        "contests": contests,
+        "aliases": aliases,
+        "long-text": text,
+        "detainees": _detainees(size, rnd),
+    }
 
 
 COMMANDS = {
@@ -77,29 +105,34 @@ COMMANDS = {
     "draft": ["draft"],
     "draft -f html": ["draft", "-f", "html"],
 }
+#: Commands that speak of one person: of a file naming several, the first (`--detainee 1`).
+ONE_PERSON = ("gaps", "draft")
 
 
-def measure(args: list[str]) -> tuple[float, float, int]:
-    """Seconds, peak MiB and exit code of `python -m detention_rules ARGS` in a fresh process."""
+def measure(args: list[str]) -> tuple[float, float, float, int]:
+    """Wall seconds, CPU seconds, peak MiB and exit code of `python -m detention_rules ARGS` in a fresh process."""
     code = (
         "import resource, subprocess, sys, time;"
         "t = time.perf_counter();"
         f"rc = subprocess.run({[PY, '-m', 'detention_rules', *args]!r}, stdout=subprocess.DEVNULL,"
         " stderr=subprocess.DEVNULL).returncode;"
-        "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, rc)"
+        "use = resource.getrusage(resource.RUSAGE_CHILDREN);"
+        "print(time.perf_counter() - t, use.ru_utime + use.ru_stime, use.ru_maxrss, rc)"
     )
     out = subprocess.run([PY, "-c", code], capture_output=True, text=True, check=True, cwd=tempfile.gettempdir())
-    seconds, kib, rc = out.stdout.split()
-    return float(seconds), int(kib) / 1024, int(rc)
+    seconds, cpu, kib, rc = out.stdout.split()
+    return float(seconds), float(cpu), int(kib) / 1024, int(rc)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="inputs a tenth as large, to check the script")
+    sizes = parser.add_mutually_exclusive_group()
+    sizes.add_argument("--quick", action="store_true", help="inputs a tenth as large")
+    sizes.add_argument("--smoke", action="store_true", help="inputs of a few KiB, to check that the script works")
     parser.add_argument("--only", help="run only this input")
     args = parser.parse_args()
-    size = SIZE // 10 if args.quick else SIZE
-    print(f"{'input':<15} {'KiB':>6}  {'command':<14} {'seconds':>8} {'MiB':>6} {'exit':>4}")
+    size = 4096 if args.smoke else SIZE // 10 if args.quick else SIZE
+    print(f"{'input':<15} {'KiB':>6}  {'command':<14} {'seconds':>8} {'CPU s':>8} {'MiB':>6} {'exit':>4}")
     with tempfile.TemporaryDirectory() as tmp:
         for name, text in inputs(size).items():
             if args.only and name != args.only:
@@ -108,8 +141,10 @@ def main() -> None:
             path.write_text(text, encoding="utf-8")
             kib = path.stat().st_size / 1024
             for label, command in COMMANDS.items():
-                seconds, mib, rc = measure([*command, str(path)])
-                print(f"{name:<15} {kib:>6.0f}  {label:<14} {seconds:>8.2f} {mib:>6.0f} {rc:>4}", flush=True)
+                one = ["--detainee", "1"] if name == "detainees" and command[0] in ONE_PERSON else []
+                seconds, cpu, mib, rc = measure([*command, *one, str(path)])
+                row = f"{name:<15} {kib:>6.0f}  {label:<14} {seconds:>8.2f} {cpu:>8.2f} {mib:>6.0f} {rc:>4}"
+                print(row, flush=True)
 
 
 if __name__ == "__main__":

@@ -314,8 +314,7 @@ def case_docs(paths: Iterable[Path]) -> list[dict]:
             continue
         if not detainees.count(doc):
             out.append(facts.build(result.case, doc).doc)
-        for index in range(detainees.count(doc)):
-            person_doc = detainees.split(doc, index)
+        for person_doc in detainees.each(doc):
             case, _ = validate(person_doc)
             if case is not None:
                 out.append(facts.build(case, person_doc).doc)
@@ -354,8 +353,8 @@ def isolation(paths: Iterable[Path], book: rulebook.Rulebook | None = None) -> I
         if doc is None or result.case is None or not result.valid:
             continue
         teaching = grade(result.case) == "teaching"
-        for person in range(detainees.count(doc)) if detainees.count(doc) else [None]:
-            ex = variations.exercise(doc if person is None else detainees.split(doc, person), book)
+        for person in list(detainees.each(doc)) or [doc]:
+            ex = variations.exercise(person, book)
             for v in ex.variations:
                 for rule in v.rules:
                     out.by_variation.setdefault(rule.id, []).append(f"{path}: --set {v.setting}")

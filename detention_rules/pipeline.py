@@ -144,8 +144,8 @@ def run(doc: source.Document, book: rulebook.Rulebook, why_not: bool = False) ->
     result.case, result.problems = validate(doc)
     people = detainees.count(doc) if result.case is not None and result.valid else 0
     if people:  # each person valid too (validate)
-        for index in range(people):
-            person = run(detainees.split(doc, index), book, why_not)
+        for index, person_doc in enumerate(detainees.each(doc)):
+            person = run(person_doc, book, why_not)
             person.problems = []  # the file's own, validation included, are reported once, above
             person.detainee = detainees.label(doc, index)
             result.persons.append(person)

@@ -60,10 +60,10 @@ def load(paths: Iterable[Path], book: Rulebook, seed: int | None, variation_coun
         doc, result = read(path)
         if doc is None or result.case is None or not result.valid:
             continue
-        for index in range(detainees.count(doc)) if detainees.count(doc) else [None]:
-            person = doc if index is None else detainees.split(doc, index)
+        several = bool(detainees.count(doc))
+        for index, person in enumerate(detainees.each(doc)) if several else [(0, doc)]:
             title = result.case.title or str(path)
-            if index is not None:
+            if several:
                 title = f"{title} ({detainees.label(doc, index)})"
             cases.append((Item(str(path), title, run(person, book)), person))
     rng = random.Random(seed)

@@ -10,6 +10,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import detention_rules
 from detention_rules import pipeline
@@ -177,3 +179,124 @@ def test_the_cache_holds_rules_only_never_a_case(tmp_path: Path) -> None:
     facts = REFERENCE.read_text(encoding="utf-8")
     name = next(line.split(":", 1)[1].strip() for line in facts.splitlines() if line.strip().startswith("name:"))
     assert name and name.encode() not in kept[0].read_bytes() and REFERENCE.name.encode() not in kept[0].read_bytes()
+
+
+# --- an entry damaged on disk, and files that are not regular files --------------------------------
+
+_DAMAGE = settings(max_examples=150, deadline=None, derandomize=True)
+
+
+@st.composite
+def _damage(draw: st.DrawFn, size: int) -> list[tuple[int, int]] | int:
+    """Some bits of an entry of `size` bytes flipped (position, bit), or the length it is cut to."""
+    if draw(st.booleans()):
+        return draw(st.integers(0, size - 1))
+    return draw(st.lists(st.tuples(st.integers(0, size - 1), st.integers(0, 7)), min_size=1, max_size=3))
+
+
+def _damaged(entry: bytes, where: list[tuple[int, int]] | int) -> bytes:
+    if isinstance(where, int):
+        return entry[:where]
+    out = bytearray(entry)
+    for position, bit in where:
+        out[position] ^= 1 << bit
+    return bytes(out) if bytes(out) != entry else entry[:-1]  # two flips of one bit undo each other
+
+
+@pytest.fixture(scope="module")
+def kept(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, bytes]:
+    """A rules folder, its entry's path in a cache folder of its own, and the entry as written."""
+    base = tmp_path_factory.mktemp("damage")
+    rules = Path(shutil.copytree(RULES, base / "rules"))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("XDG_CACHE_HOME", str(base / "cache"))
+        _keep(rules)
+    (entry,) = (base / "cache" / "detention-rules").iterdir()
+    return rules, entry, entry.read_bytes()
+
+
+@_DAMAGE
+@given(data=st.data())
+def test_a_damaged_entry_gives_the_rules_as_kept_or_none(kept: tuple[Path, Path, bytes], data: st.DataObject) -> None:
+    """A flipped bit or a cut that msgpack still reads (a letter of a rule's text, a number) must not pass."""
+    rules, entry, whole = kept
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("XDG_CACHE_HOME", str(entry.parent.parent))
+        entry.write_bytes(whole)
+        intact = rules_cache.load(rules)
+        entry.write_bytes(_damaged(whole, data.draw(_damage(len(whole)))))
+        assert rules_cache.load(rules) is None
+        assert intact is not None and intact[0] == _fresh(rules)
+
+
+@settings(max_examples=6, deadline=None, derandomize=True)
+@given(data=st.data())
+def test_a_damaged_entry_changes_no_finding_and_is_written_anew(
+    kept: tuple[Path, Path, bytes], tmp_path_factory: pytest.TempPathFactory, data: st.DataObject
+) -> None:
+    """The run as a user makes it: the findings of an uncached run, exit 0, and the entry whole again."""
+    rules, entry, whole = kept
+    env = {**os.environ, "XDG_CACHE_HOME": str(entry.parent.parent)}
+    entry.unlink()
+    uncached = wgad("check", "--rules", str(rules), str(REFERENCE), env=env)
+    assert uncached.returncode == 0 and entry.read_bytes() == whole
+    entry.write_bytes(_damaged(whole, data.draw(_damage(len(whole)))))
+    out = wgad("check", "--rules", str(rules), str(REFERENCE), env=env)
+    assert (out.stdout, out.stderr, out.returncode) == (uncached.stdout, uncached.stderr, 0)
+    assert entry.read_bytes() == whole
+
+
+def test_a_changed_rule_text_that_msgpack_still_reads_changes_no_finding(cache: Path, rules: Path) -> None:
+    """One letter of what a rule concludes: the reference case lost category III, with exit 0 (issue 26)."""
+    env = {**os.environ, "XDG_CACHE_HOME": str(cache.parent)}
+    uncached = wgad("check", "--rules", str(rules), str(REFERENCE), env=env)
+    (entry,) = cache.iterdir()
+    whole = entry.read_bytes()
+    at = whole.index(b"\xa9concludes\xaccategory:III") + len(b"\xa9concludes\xaccategory:II")
+    entry.write_bytes(whole[:at] + b"V" + whole[at + 1 :])
+    out = wgad("check", "--rules", str(rules), str(REFERENCE), env=env)
+    assert (out.stdout, out.returncode) == (uncached.stdout, 0)
+    assert "Category III" in out.stdout and entry.read_bytes() == whole
+
+
+needs_fifo = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs are POSIX")
+
+
+@needs_fifo
+def test_a_fifo_at_the_entry_is_not_waited_on_but_replaced(cache: Path, rules: Path) -> None:
+    _keep(rules)
+    (entry,) = cache.iterdir()
+    entry.unlink()
+    os.mkfifo(entry, 0o600)
+    env = {**os.environ, "XDG_CACHE_HOME": str(cache.parent)}
+    out = subprocess.run(
+        [sys.executable, "-m", "detention_rules", "check", "--rules", str(rules), str(REFERENCE)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        timeout=60,
+    )
+    assert out.returncode == 0 and "Category" in out.stdout and out.stderr == ""
+    assert entry.is_file() and rules_cache.load(rules) is not None
+
+
+@needs_fifo
+@pytest.mark.parametrize("kind", ["fifo", "folder"])
+def test_a_rule_file_that_is_no_regular_file_is_a_problem_of_that_file(cache: Path, rules: Path, kind: str) -> None:
+    odd = rules / "odd.yaml"
+    if kind == "fifo":
+        os.mkfifo(odd, 0o600)
+    else:
+        odd.mkdir()
+    for args in (["check", "--rules", str(rules), str(REFERENCE)], ["rules", "--check", "--rules", str(rules)]):
+        out = subprocess.run(
+            [sys.executable, "-m", "detention_rules", *args],
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            env={**os.environ, "XDG_CACHE_HOME": str(cache.parent)},
+            timeout=60,
+        )
+        assert out.returncode in (1, 2) and f"{odd}:1:1: error: not a regular file [io]" in out.stdout + out.stderr
+        assert "Traceback" not in out.stderr

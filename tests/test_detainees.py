@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import copy
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from detention_rules import pipeline
 from detention_rules.errors import UsageError
+from detention_rules.input import detainees, source
+from detention_rules.input.case import field_types
 
-from .conftest import run, wgad
+from .conftest import CASES, run, wgad
 
 TWO = """\
 title: Two detainees
@@ -76,3 +80,83 @@ def test_draft_and_gaps_ask_which_person(tmp_path: Path) -> None:
     assert wgad("gaps", str(case), "--detainee", "1").returncode == 0
     with pytest.raises(UsageError):
         pipeline.one_person(run(TWO), 3)
+
+
+# --- each person's case without a copy of the file per person (issue 26) ------------------------------
+
+
+def _split_from_a_copy(doc: source.Document, index: int) -> source.Document:
+    """The obvious way, as it was: the whole file copied, then the person's entry laid over it."""
+    data = {k: copy.deepcopy(v) for k, v in doc.data.items() if k != "detainees"}
+    tables = [{p: v for p, v in t.items() if p[:1] != ("detainees",)} for t in (doc.positions, doc.key_positions)]
+
+    def overlay(into: dict[str, Any], path: tuple[str, ...], value: Any) -> None:
+        here = into.get(path[-1])
+        fields = field_types()
+        dotted = ".".join(path)
+        model = dotted not in fields and any(f.startswith(dotted + ".") for f in fields)
+        if isinstance(value, dict) and isinstance(here, dict) and model:
+            for key, inner in value.items():
+                overlay(here, (*path, key), inner)
+            return
+        into[path[-1]] = value
+        for table in tables:
+            for stale in [p for p in table if p[: len(path)] == path]:
+                del table[stale]
+
+    for section, value in doc.data["detainees"][index].items():
+        overlay(data, (section,), value)
+    for table, whole in zip(tables, (doc.positions, doc.key_positions), strict=True):
+        table.update({p[2:]: v for p, v in whole.items() if p[:2] == ("detainees", index) and len(p) > 2})
+    return source.Document(doc.path, data, *tables)
+
+
+SEVERAL = [
+    TWO,
+    *(
+        p.read_text(encoding="utf-8")
+        for p in sorted(CASES.rglob("*.yaml"))
+        if "\ndetainees:" in p.read_text(encoding="utf-8")
+    ),
+]
+
+
+@pytest.mark.parametrize("text", SEVERAL)
+def test_each_persons_case_is_the_one_a_whole_copy_gives(text: str) -> None:
+    doc = source.parse(text, "several.yaml")
+    people = list(detainees.each(doc))
+    assert len(people) == detainees.count(doc) >= 2
+    for index, person in enumerate(people):
+        expected = _split_from_a_copy(doc, index)
+        assert person.data == expected.data and detainees.split(doc, index).data == expected.data
+        assert list(person.positions.items()) == list(expected.positions.items())
+        assert list(person.key_positions.items()) == list(expected.key_positions.items())
+
+
+def test_a_persons_case_shares_what_it_does_not_change_and_changes_nothing_shared() -> None:
+    doc = source.parse(TWO, "two.yaml")
+    before = copy.deepcopy(doc.data)
+    one, two = detainees.each(doc)
+    assert one.data["detention"] is doc.data["detention"] and one.data["trial"] is doc.data["trial"]
+    assert two.data["trial"] is not doc.data["trial"] and two.data["conduct"] is doc.data["conduct"]
+    run(TWO)
+    assert doc.data == before and one.data["trial"]["counsel"] == {"access_trial": "full", "of_choice": False}
+
+
+class _Counted(dict[Any, Any]):
+    """A position table that counts how often it is read through."""
+
+    reads = 0
+
+    def items(self):  # type: ignore[no-untyped-def, override]
+        _Counted.reads += 1
+        return super().items()
+
+
+def test_the_file_is_read_through_once_for_all_its_people_not_once_per_person() -> None:
+    entries = "".join(f"  - person: {{name: P{i}}}\n    arrest: {{warrant_shown: true}}\n" for i in range(50))
+    doc = source.parse(TWO.split("detainees:")[0] + "detainees:\n" + entries, "fifty.yaml")
+    doc = source.Document(doc.path, doc.data, _Counted(doc.positions), _Counted(doc.key_positions))
+    _Counted.reads = 0
+    assert len(list(detainees.each(doc))) == 50
+    assert _Counted.reads == 2  # each table once (it was each table twice per person)

@@ -9,6 +9,8 @@ values, so a fact taken from a detainee's entry still points at its own line.
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Iterator
 from typing import Any
 
 from detention_rules.input.case import field_types
@@ -44,38 +46,91 @@ def label(doc: Document, index: int) -> str:
 
 def split(doc: Document, index: int) -> Document:
     """The case of the detainee at `index`, as one file of its own would state it."""
-    import copy  # here: only a file naming several people is split
-
-    entry = doc.data["detainees"][index]
-    data = {k: copy.deepcopy(v) for k, v in doc.data.items() if k != "detainees"}
-    outside = ("detainees",)
-    positions = {p: v for p, v in doc.positions.items() if p[:1] != outside}
-    key_positions = {p: v for p, v in doc.key_positions.items() if p[:1] != outside}
-    prefix: PathKey = ("detainees", index)
-    for section, value in entry.items():
-        _overlay(data, (section,), value, positions, key_positions)
-    for table, source_table in ((positions, doc.positions), (key_positions, doc.key_positions)):
-        for path, pos in source_table.items():
-            if path[:2] == prefix and len(path) > 2:
-                table[path[2:]] = pos
-    return Document(doc.path, data, positions, key_positions)
+    return _Shared(doc).person(index)
 
 
-def _overlay(data: dict[str, Any], path: PathKey, value: Any, *tables: dict[PathKey, Any]) -> None:
-    """Put `value` at `path` in `data`: into a sub-model it merges, anything else it replaces."""
+def each(doc: Document) -> Iterator[Document]:
+    """The case of every detainee the file names, in order: `split` of each, the file read through once.
+
+    Splitting each person from the whole document would cost the whole document per person, and
+    a file of thousands of detainees that many times over.
+    """
+    shared = _Shared(doc)
+    for index in range(count(doc)):
+        yield shared.person(index)
+
+
+class _Shared:
+    """What every detainee's case starts from: the file without its `detainees:`, and each entry's positions.
+
+    A person's case shares every value it does not change with the file (and with the other
+    people): only the mappings on the way to what their entry gives are copied, and never
+    changed in place, so no person's case sees another's.
+    """
+
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self.data = {k: v for k, v in doc.data.items() if k != "detainees"}
+        self.tables = [_Table(doc.positions), _Table(doc.key_positions)]
+
+    def person(self, index: int) -> Document:
+        data = dict(self.data)
+        stale: set[PathKey] = set()
+        for section, value in self.doc.data["detainees"][index].items():
+            _overlay(data, (section,), value, stale)
+        positions, key_positions = (table.person(index, stale) for table in self.tables)
+        return Document(self.doc.path, data, positions, key_positions)
+
+
+class _Table:
+    """A position table read through once: the shared part's by section, and each detainee's own."""
+
+    def __init__(self, table: dict[PathKey, tuple[int, int]]):
+        self.sections: dict[PathKey, dict[PathKey, tuple[int, int]]] = {}
+        self.own: dict[int, dict[PathKey, tuple[int, int]]] = {}
+        for path, pos in table.items():
+            if path[:1] != ("detainees",):
+                self.sections.setdefault(path[:1], {})[path] = pos
+            elif len(path) > 2 and isinstance(path[1], int):
+                self.own.setdefault(path[1], {})[path[2:]] = pos
+
+    def person(self, index: int, stale: set[PathKey]) -> dict[PathKey, tuple[int, int]]:
+        """The positions of a detainee's case: the shared ones but where their entry replaced a value, then theirs."""
+        out: dict[PathKey, tuple[int, int]] = {}
+        changed = {path[:1] for path in stale}
+        for section, table in self.sections.items():
+            if section not in changed:
+                out.update(table)
+            elif section not in stale:
+                out.update((p, v) for p, v in table.items() if not _under(p, stale))
+        out.update(self.own.get(index, {}))
+        return out
+
+
+def _under(path: PathKey, stale: set[PathKey]) -> bool:
+    """Whether `path` is at or below one of the `stale` paths."""
+    return any(path[:end] in stale for end in range(1, len(path) + 1))
+
+
+def _overlay(data: dict[str, Any], path: PathKey, value: Any, stale: set[PathKey]) -> None:
+    """Put `value` at `path` in `data`: into a sub-model it merges, anything else it replaces.
+
+    `data` is the person's own mapping; a sub-model merged into is copied first (it is shared).
+    The paths replaced go to `stale`: the shared values' positions there no longer apply.
+    """
     name = path[-1]
     assert isinstance(name, str)  # a path of keys: items of lists are replaced whole, never entered
     here = data.get(name)
     if isinstance(value, dict) and isinstance(here, dict) and _is_model(path):
+        here = data[name] = dict(here)
         for key, inner in value.items():
-            _overlay(here, (*path, key), inner, *tables)
+            _overlay(here, (*path, key), inner, stale)
         return
     data[name] = value
-    for table in tables:  # the shared value's positions no longer apply
-        for stale in [p for p in table if p[: len(path)] == path]:
-            del table[stale]
+    stale.add(path)
 
 
+@functools.cache
 def _is_model(path: PathKey) -> bool:
     """A section or sub-model (`trial`, `trial.counsel`), not a fact or a list."""
     dotted = ".".join(str(p) for p in path)

@@ -57,9 +57,8 @@ def validate(doc: Document) -> tuple[Case | None, list[Problem]]:
 def _consistent(case: Case, doc: Document) -> list[Problem]:
     """Consistency problems of a case the model accepts, and of each detainee's overlaid facts."""
     problems = list(consistency(case, doc))
-    for index in range(detainees.count(doc)):
+    for person_doc in detainees.each(doc):
         # what only one person's facts show (a period before the shared arrest), at that person's line
-        person_doc = detainees.split(doc, index)
         try:
             person = model.parse(person_doc.data)
         except ValidationError:  # not expected: each part was valid on its own; the file's checks stand

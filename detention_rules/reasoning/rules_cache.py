@@ -2,12 +2,21 @@
 checking and compiling 64 rules from YAML costs more than a cold `wgad check` of one case should.
 
 Only rules are kept (the project's law, or a `--rules` folder of the user's own), never
-anything of a case. An entry is trusted only when its key matches: the rule folder, the
-bytes of every YAML file in it, the package's version and its modules' sizes and times
-(so an edited checkout is never served a stale rulebook). Anything wrong with an entry
-(missing, corrupt, another key, not the user's own) means reading the rules afresh, and
+anything of a case. An entry is trusted only when it is whole and its key matches: its
+header's length and CRC-32 agree with the bytes after it (a flipped bit or a cut-off
+entry would otherwise decode into other rules, or into rules the engine then fails on),
+and the key is the rule folder, the bytes of every YAML file in it, the package's version
+and its modules' sizes and times (so an edited checkout is never served a stale
+rulebook). Anything wrong with an entry (missing, corrupt, another key, not the user's
+own, not a regular file) means reading the rules afresh and writing the entry anew, and
 a failure to write one is silent: the cache makes a run faster, never different.
 One entry per rule folder, replaced whole (`os.replace`) when the key changes.
+
+A CRC, not a cryptographic hash: it guards against accidents (a bad disk, a file cut
+short), not against someone who can write the user's own files, who is refused nothing
+by any hash; `binascii` is loaded anyway, where `hashlib` would add 2-6 ms to every
+cold start for OpenSSL. Only regular files are read, here and among the rule files
+that make the key: a FIFO or a device is opened without blocking and refused.
 
 An entry is data, not code: msgpack read into the rule types by msgspec, which builds
 nothing but those (a pickle could be made to run anything). Rules that would not read
@@ -19,6 +28,7 @@ from __future__ import annotations
 import binascii
 import contextlib
 import os
+import stat
 import sys
 from pathlib import Path
 
@@ -37,6 +47,8 @@ class _Entry(msgspec.Struct, array_like=True):
 
 #: The package's folders whose modules decide what a checked rule is (the entry's key covers them).
 _CODE = ("", "input", "law", "reasoning")
+#: The bytes of an entry's header (`_header`): the payload's length, then its CRC-32.
+_LENGTH, _CRC = 8, 4
 
 
 def folder() -> Path:
@@ -68,9 +80,35 @@ def key(directory: Path) -> bytes:
                     parts.append(f"{sub}/{entry.name}:{info.st_size}:{info.st_mtime_ns}")
     material = [part.encode() for part in parts]
     for path in sorted(directory.glob("*.yaml")) + sorted(directory.glob("*.yml")):
-        data = path.read_bytes()
+        data = _read_regular(path)
         material += [f"{path.name}:{len(data)}".encode(), data]
     return b"\0".join(material)
+
+
+def _read_regular(path: Path, owned: bool = False) -> bytes:
+    """The bytes of a regular file; OSError for anything else, which opening would block on or never end.
+
+    `owned`: also refused unless it is the user's own and not writable by others (a cache entry).
+    """
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    with os.fdopen(fd, "rb") as file:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise OSError(f"{path}: not a regular file")
+        if owned and hasattr(os, "getuid") and (info.st_uid != os.getuid() or info.st_mode & 0o022):
+            raise OSError(f"{path}: written by someone else, or writable by others")
+        return file.read()
+
+
+def _header(payload: bytes) -> bytes:
+    """What an entry holds before its payload: the payload's length, then its CRC-32, each big-endian."""
+    return len(payload).to_bytes(_LENGTH, "big") + binascii.crc32(payload).to_bytes(_CRC, "big")
+
+
+def _unsealed(data: bytes) -> bytes | None:
+    """The payload of an entry, or None when its header says it is not what was written."""
+    payload = data[_LENGTH + _CRC :]
+    return payload if data[: _LENGTH + _CRC] == _header(payload) else None
 
 
 def _entry(directory: Path) -> Path:
@@ -82,12 +120,11 @@ def load(directory: Path) -> tuple[tuple[Rule, ...], Compiled | None] | None:
     """The rules kept for `directory` and their compiled form, or None when there is no entry to trust."""
     try:
         expected = key(directory)
-        with open(_entry(directory), "rb") as file:
-            info = os.fstat(file.fileno())
-            if hasattr(os, "getuid") and (info.st_uid != os.getuid() or info.st_mode & 0o022):
-                return None  # written by someone else, or writable by others: not trusted
-            entry = msgspec.msgpack.decode(file.read(), type=_Entry)
-    except Exception:  # missing, unreadable, corrupt, of types that changed: read the rules instead
+        payload = _unsealed(_read_regular(_entry(directory), owned=True))
+        if payload is None:
+            return None
+        entry = msgspec.msgpack.decode(payload, type=_Entry)
+    except Exception:  # missing, not trusted, unreadable, of types that changed: read the rules instead
         return None
     return (entry.rules, entry.compiled) if entry.key == expected else None
 
@@ -107,7 +144,7 @@ def save(directory: Path, rules: tuple[Rule, ...], compiled: Compiled | None) ->
         target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         fd, temp = tempfile.mkstemp(dir=target.parent, prefix=".rules-", suffix=".tmp")
         with os.fdopen(fd, "wb") as file:
-            file.write(data)
+            file.write(_header(data) + data)
         os.replace(temp, target)
         temp = None
     except Exception:  # the cache only saves time: a full disk or a read-only home changes nothing
