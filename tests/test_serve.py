@@ -24,6 +24,7 @@ import pytest
 from detention_rules.input import source
 from detention_rules.input.validate import validate
 from detention_rules.interfaces.web.app import create_app
+from detention_rules.reasoning import runnable
 
 from .conftest import CASES, REFERENCE, ROOT, wgad
 
@@ -47,7 +48,7 @@ def folder(tmp_path: Path) -> Path:
 
 
 def _client(folder: Path, *, login: bool = True) -> TestClient:
-    client = TestClient(create_app(folder, TOKEN, {HOST}, 8000), base_url=ORIGIN)
+    client = TestClient(create_app(folder, runnable.load(), TOKEN, {HOST}, 8000), base_url=ORIGIN)
     if login:
         first = client.get(f"/files?token={TOKEN}", follow_redirects=False)
         assert first.status_code == 303 and "token" not in first.headers["location"]
@@ -409,7 +410,9 @@ def test_an_internal_error_shows_no_traceback(folder: Path, monkeypatch: pytest.
         raise RuntimeError("secret case data in a traceback")
 
     monkeypatch.setattr(live, "view", broken)
-    client = TestClient(create_app(folder, TOKEN, {HOST}, 8000), base_url=ORIGIN, raise_server_exceptions=False)
+    client = TestClient(
+        create_app(folder, runnable.load(), TOKEN, {HOST}, 8000), base_url=ORIGIN, raise_server_exceptions=False
+    )
     client.get(f"/files?token={TOKEN}")
     response = _post(client, "/api/analyse", {"state": {}})
     assert response.status_code == 500
