@@ -66,7 +66,10 @@ FormatOpt = Annotated[
     typer.Option("--format", "-f", metavar="FORMAT", help=f"Output format: {', '.join(f.value for f in Format)}."),
 ]
 RulesOpt = Annotated[
-    Path | None, typer.Option("--rules", metavar="DIR", help="Folder of rule files (default: the shipped rules).")
+    Path | None,
+    typer.Option(
+        "--rules", metavar="DIR", help="Folder of the law: rules, parameters, outcomes (default: the shipped rules)."
+    ),
 ]
 PathsArg = Annotated[
     list[Path], typer.Argument(metavar="FILE_OR_DIR", help="Case files or folders (recursing into *.yaml, *.yml).")
