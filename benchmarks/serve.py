@@ -21,6 +21,7 @@ from pathlib import Path
 from detention_rules.input import source
 from detention_rules.interfaces.web import form
 from detention_rules.interfaces.web.app import create_app
+from detention_rules.reasoning import runnable
 
 with warnings.catch_warnings():  # Starlette 1.x prefers httpx2 for its test client
     warnings.simplefilter("ignore")
@@ -32,10 +33,9 @@ REFERENCE = "ilyashev-kazakhstan-2022.yaml"
 
 def main(rounds: int = 50) -> None:
     host = "127.0.0.1:8000"
-    client = TestClient(create_app(ROOT / "cases", "t", {host}, 8000), base_url=f"http://{host}")
-    client.get("/files?token=t")
+    client = TestClient(create_app(ROOT / "cases", runnable.load(), "t", {host}), base_url=f"http://{host}")
     state = form.state_of(source.load(ROOT / "cases" / REFERENCE).data)
-    headers = {"origin": f"http://{host}", "content-type": "application/json"}
+    headers = {"origin": f"http://{host}", "content-type": "application/json", "x-wgad-token": "t"}
     times = []
     for i in range(rounds + 5):
         state["fields"]["arrest.warrant_shown"]["value"] = "" if i % 2 else "no"

@@ -23,11 +23,12 @@ from detention_rules.errors import Problem
 from detention_rules.input import detainees
 from detention_rules.input.case import CATEGORIES, Expected
 from detention_rules.input.validate import validate
-from detention_rules.law import rulebook
+from detention_rules.law.law import Law
 from detention_rules.law.rule import FactCond, Needs, Rule, Trace, Unless, evaluate, walk
 from detention_rules.pipeline import CaseResult, case_files, check_each, check_file, read
 from detention_rules.reasoning import facts, reading, runnable
 from detention_rules.reasoning.near_misses import near_misses
+from detention_rules.reasoning.runnable import Runnable
 
 
 class Disagreement(msgspec.Struct):
@@ -126,7 +127,7 @@ def grade(case: object) -> str:
     return (src.grade if src is not None else None) or "ungraded"
 
 
-def _cause_missed(result: CaseResult, category: str, book: rulebook.Rulebook) -> str:
+def _cause_missed(result: CaseResult, category: str, book: Law) -> str:
     assert result.facts is not None
     misses = near_misses(book, result.facts, (category,)).get(category, [])
     if not misses:
@@ -149,7 +150,7 @@ def _cause_found(result: CaseResult, category: str) -> str:
     return "drawn by " + ", ".join(dict.fromkeys(chain))
 
 
-def evaluate_paths(paths: Iterable[Path], book: rulebook.Rulebook | None = None) -> Evaluation:
+def evaluate_paths(paths: Iterable[Path], book: Runnable | None = None) -> Evaluation:
     """Run every case that has an `expected:` block and compare; each blind twin against its hand file's."""
     book = book or runnable.load()
     out = Evaluation()
@@ -185,7 +186,7 @@ def evaluate_paths(paths: Iterable[Path], book: rulebook.Rulebook | None = None)
     return out
 
 
-def _blind(out: Blind, path: Path, hand: Path, whole: CaseResult, book: rulebook.Rulebook) -> bool:
+def _blind(out: Blind, path: Path, hand: Path, whole: CaseResult, book: Runnable) -> bool:
     """Measure one blind twin against its hand file's `expected:`; False, with the problem noted, if it cannot be."""
     assert whole.case is not None
     if whole.case.expected is not None:
@@ -222,7 +223,7 @@ def _compare(
     result: CaseResult,
     expected: Expected,
     known_gap: str | None,
-    book: rulebook.Rulebook,
+    book: Runnable,
     found: set[str] | None = None,
 ) -> list[Disagreement]:
     """Count one person's findings (or `found`, a whole file's) against what the opinion found, in each tally;
@@ -263,7 +264,7 @@ class Coverage(msgspec.Struct):
     defeated: Counter[str] = msgspec.field(default_factory=Counter)
     conditions: dict[str, set[bool]] = msgspec.field(default_factory=dict)
 
-    def unexercised_rules(self, book: rulebook.Rulebook) -> list[str]:
+    def unexercised_rules(self, book: Law) -> list[str]:
         return [r.id for r in book.rules if not self.fired[r.id] and not self.defeated[r.id]]
 
     def unexercised_conditions(self) -> list[str]:
@@ -282,7 +283,7 @@ def _inside_unless(rule: Rule, cond: object) -> bool:
     return any(isinstance(c, Unless) and c.cond is cond for c in walk(rule.when))
 
 
-def coverage(docs: Iterable[dict], book: rulebook.Rulebook | None = None) -> Coverage:
+def coverage(docs: Iterable[dict], book: Law | None = None) -> Coverage:
     """Coverage of the rulebook over fact documents, read with the plain reading."""
     book = book or runnable.load()
     cov = Coverage()
@@ -305,19 +306,19 @@ def coverage(docs: Iterable[dict], book: rulebook.Rulebook | None = None) -> Cov
     return cov
 
 
-def case_docs(paths: Iterable[Path]) -> list[dict]:
-    """The fact documents of every valid case under `paths`."""
+def case_docs(paths: Iterable[Path], book: Law) -> list[dict]:
+    """The fact documents of every valid case under `paths`, under `book`'s parameters."""
     out = []
     for path in case_files(paths):
         doc, result = read(path)
         if doc is None or result.case is None or not result.valid:
             continue
         if not detainees.count(doc):
-            out.append(facts.build(result.case, doc).doc)
+            out.append(facts.build(book, result.case, doc).doc)
         for person_doc in detainees.each(doc):
             case, _ = validate(person_doc)
             if case is not None:
-                out.append(facts.build(case, person_doc).doc)
+                out.append(facts.build(book, case, person_doc).doc)
     return out
 
 
@@ -335,14 +336,14 @@ class Isolation(msgspec.Struct):
     by_teaching: dict[str, list[str]] = msgspec.field(default_factory=dict)  # rule id -> teaching files
     by_variation: dict[str, list[str]] = msgspec.field(default_factory=dict)  # rule id -> "file: --set"
 
-    def not_by_teaching(self, book: rulebook.Rulebook) -> list[str]:
+    def not_by_teaching(self, book: Law) -> list[str]:
         return [r.id for r in book.rules if r.kind != "category" and r.id not in self.by_teaching]
 
-    def by_neither(self, book: rulebook.Rulebook) -> list[str]:
+    def by_neither(self, book: Law) -> list[str]:
         return [i for i in self.not_by_teaching(book) if i not in self.by_variation]
 
 
-def isolation(paths: Iterable[Path], book: rulebook.Rulebook | None = None) -> Isolation:
+def isolation(paths: Iterable[Path], book: Runnable | None = None) -> Isolation:
     """Run every single-fact variation of every valid case under `paths` (each detainee's too)."""
     from detention_rules import variations
 

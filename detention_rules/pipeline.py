@@ -18,10 +18,10 @@ from detention_rules.input.case import CATEGORIES, Case
 from detention_rules.input.validate import validate
 
 if TYPE_CHECKING:  # the reasoning stage is imported when a case is analysed: `wgad validate` never needs it
-    from detention_rules.law import rulebook
     from detention_rules.reasoning.derivation import Analysis
     from detention_rules.reasoning.facts import Facts
     from detention_rules.reasoning.near_misses import NearMiss
+    from detention_rules.reasoning.runnable import Runnable
     from detention_rules.reasoning.whatif import Setting
 
 #: How many near misses to keep per category not established.
@@ -138,7 +138,7 @@ def read(path: Path) -> tuple[source.Document | None, CaseResult]:
     return doc, result
 
 
-def run(doc: source.Document, book: rulebook.Rulebook, why_not: bool = False) -> CaseResult:
+def run(doc: source.Document, book: Runnable, why_not: bool = False) -> CaseResult:
     """Validate a parsed document and, if it is valid, analyse it."""
     result = CaseResult(doc.path)
     result.case, result.problems = validate(doc)
@@ -151,11 +151,11 @@ def run(doc: source.Document, book: rulebook.Rulebook, why_not: bool = False) ->
             result.persons.append(person)
         return result
     if result.case is not None and result.valid:
-        from detention_rules.reasoning import derivation, engine, facts
+        from detention_rules.reasoning import derivation, facts
         from detention_rules.reasoning.near_misses import near_misses
 
-        fx = result.facts = facts.build(result.case, doc)
-        result.analysis = derivation.analyse(book, fx, engine.for_rulebook(book).run(fx))
+        fx = result.facts = facts.build(book, result.case, doc)
+        result.analysis = derivation.analyse(book, fx, book.engine.run(fx))
         if why_not:
             result.why_not = {c: misses[:CLOSEST] for c, misses in near_misses(book, fx).items()}
     return result
@@ -173,7 +173,7 @@ def one_person(result: CaseResult, detainee: int | None) -> CaseResult:
     return result.persons[detainee - 1]
 
 
-def check_file(path: Path, book: rulebook.Rulebook | None = None, why_not: bool = False) -> CaseResult:
+def check_file(path: Path, book: Runnable | None = None, why_not: bool = False) -> CaseResult:
     """Validate one file and, if it is valid, analyse it."""
     try:
         doc = source.load(path)
@@ -182,9 +182,7 @@ def check_file(path: Path, book: rulebook.Rulebook | None = None, why_not: bool 
     return run(doc, _book(book), why_not)
 
 
-def check_each(
-    paths: Iterable[Path], book: rulebook.Rulebook, why_not: bool = False
-) -> Iterator[tuple[Path, CaseResult]]:
+def check_each(paths: Iterable[Path], book: Runnable, why_not: bool = False) -> Iterator[tuple[Path, CaseResult]]:
     """`check_file` on every case file under `paths` (casebook, evaluate): a failure of the tool on one
     file is that file's result, its problem coded `internal` (exit code 3), and the other files still run."""
     for path in case_files(paths):
@@ -203,7 +201,7 @@ def internal(path: str, exc: Exception) -> Problem:
     return Problem(path, 1, 1, "error", message, "internal")
 
 
-def _book(book: rulebook.Rulebook | None) -> rulebook.Rulebook:
+def _book(book: Runnable | None) -> Runnable:
     """`book`, or the shipped rules (loaded here: reading a file needs no rules)."""
     if book is not None:
         return book
@@ -213,7 +211,7 @@ def _book(book: rulebook.Rulebook | None) -> rulebook.Rulebook:
 
 
 def what_if(
-    path: Path, book: rulebook.Rulebook, settings: list[Setting], why_not: bool = False
+    path: Path, book: Runnable, settings: list[Setting], why_not: bool = False
 ) -> tuple[CaseResult, CaseResult]:
     """The file as written and with `settings` made (`--set`), read once."""
     try:
@@ -230,7 +228,7 @@ def what_if(
     return original, run(changed, book, why_not)
 
 
-def check_text(text: str, name: str = "<string>", book: rulebook.Rulebook | None = None) -> CaseResult:
+def check_text(text: str, name: str = "<string>", book: Runnable | None = None) -> CaseResult:
     """`check_file` for text in memory (tests)."""
     try:
         doc = source.parse(text, name)

@@ -18,10 +18,10 @@ import msgspec
 from detention_rules import variations
 from detention_rules.input import detainees, source
 from detention_rules.input.case import CATEGORIES
-from detention_rules.law.rulebook import Rulebook
 from detention_rules.pipeline import CaseResult, case_files, read, run
 from detention_rules.reasoning.derivation import ConclusionNode, RuleNode
 from detention_rules.reasoning.near_misses import NearMiss, near_misses
+from detention_rules.reasoning.runnable import Runnable
 from detention_rules.reasoning.whatif import apply, parse_sets
 
 RIGHT, MISSED, OVER = "right", "missed", "over-found"
@@ -52,7 +52,7 @@ class Mark(msgspec.Struct):
     closest: NearMiss | None = None  # for a category not found: the rule that came closest
 
 
-def load(paths: Iterable[Path], book: Rulebook, seed: int | None, variation_count: int = 0) -> list[Item]:
+def load(paths: Iterable[Path], book: Runnable, seed: int | None, variation_count: int = 0) -> list[Item]:
     """The valid cases under `paths` (each detainee a case of their own), shuffled by `seed`,
     then `variation_count` variations drawn from them by the same seed."""
     cases: list[tuple[Item, source.Document]] = []
@@ -106,7 +106,7 @@ def _rules(node: ConclusionNode, category: str) -> list[RuleNode]:
     return sorted(out.values(), key=lambda r: r.rule.kind == "category")
 
 
-def score(item: Item, answer: set[str], book: Rulebook) -> list[Mark]:
+def score(item: Item, answer: set[str], book: Runnable) -> list[Mark]:
     """Each category of one answer against the engine's."""
     assert item.result.analysis is not None and item.result.facts is not None
     findings = {f.category: f for f in item.result.analysis.findings}

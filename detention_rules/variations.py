@@ -22,8 +22,8 @@ from detention_rules.input.case import field_types
 from detention_rules.input.fields import DERIVED
 from detention_rules.input.source import generic
 from detention_rules.law.rule import AnyItem, FactCond, Rule, Unless, walk
-from detention_rules.law.rulebook import Rulebook
 from detention_rules.pipeline import CaseResult, run
+from detention_rules.reasoning.runnable import Runnable
 from detention_rules.reasoning.whatif import Setting, apply, at_steps, path_steps
 
 #: Case-file fields that stand behind a derived fact the rules read: varying them varies it.
@@ -90,7 +90,7 @@ def set_text(value: Any) -> str:
     return str(value)
 
 
-def _read_fields(book: Rulebook) -> dict[str, list[Any]]:
+def _read_fields(book: Runnable) -> dict[str, list[Any]]:
     """Each case-file field the rules read (generic path), with the numbers its conditions compare against."""
     out: dict[str, list[Any]] = {}
     for rule in book.rules:
@@ -112,7 +112,7 @@ def _note(out: dict[str, list[Any]], path: str, cond: FactCond | Unless) -> None
         thresholds.append(fact.value)
 
 
-def _varied_fields(book: Rulebook) -> dict[str, list[Any]]:
+def _varied_fields(book: Runnable) -> dict[str, list[Any]]:
     """The case-file fields to vary: those the rules read, and those behind the derived facts they read."""
     fields = field_types()
     read = _read_fields(book)
@@ -170,7 +170,7 @@ def _candidates(data: Any, field: str, thresholds: list[Any], current: Any) -> l
     return [v for v in values if v != current or type(v) is not type(current)]
 
 
-def changes(doc: source.Document, book: Rulebook) -> Iterator[tuple[str, Any, Any]]:
+def changes(doc: source.Document, book: Runnable) -> Iterator[tuple[str, Any, Any]]:
     """Every single-fact change tried: (path, value in the file, value set)."""
     for field, thresholds in sorted(_varied_fields(book).items()):
         for path in _paths(doc.data, field):
@@ -179,7 +179,7 @@ def changes(doc: source.Document, book: Rulebook) -> Iterator[tuple[str, Any, An
                 yield path, current, value
 
 
-def _deciding(book: Rulebook, before: CaseResult, after: CaseResult, moved: set[str]) -> tuple[Rule, ...]:
+def _deciding(book: Runnable, before: CaseResult, after: CaseResult, moved: set[str]) -> tuple[Rule, ...]:
     """The rules whose firing the change turned on or off, toward the categories that moved.
 
     The specific rules first; a category's own rule (`I.established`) only when nothing more specific moved.
@@ -200,7 +200,7 @@ def person_doc(doc: source.Document, detainee: int | None) -> source.Document:
     return detainees.split(doc, detainee - 1)
 
 
-def exercise(doc: source.Document, book: Rulebook) -> Exercise:
+def exercise(doc: source.Document, book: Runnable) -> Exercise:
     """Every single-fact change of a one-person case that establishes or removes a category, by the engine."""
     original = run(doc, book)
     if original.analysis is None:

@@ -34,6 +34,15 @@ def _rules_cache_of_the_run(tmp_path_factory: pytest.TempPathFactory) -> None:
     os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("cache"))
 
 
+def law_files(folder: Path) -> Path:
+    """`folder` with the shipped parameters and outcomes: every rules folder states them beside its rules."""
+    from detention_rules.law.rulebook import DATA_FILES
+
+    for name in DATA_FILES:
+        shutil.copy(ROOT / "rules" / name, folder)
+    return folder
+
+
 def run(data: dict[str, Any] | str, name: str = "<test>") -> CaseResult:
     """Check a case given as a dict or as YAML text."""
     text = data if isinstance(data, str) else yaml.safe_dump(data, sort_keys=False)

@@ -35,11 +35,10 @@ from detention_rules.errors import InputError, UsageError
 from detention_rules.input import source
 from detention_rules.input.fields import readable_fields
 from detention_rules.interfaces import batch, cli, interview
-from detention_rules.law import rulebook
 from detention_rules.output import atomic, redact
 from detention_rules.reasoning import engine, facts, gaps, impact, reading, runnable
 
-from .conftest import REFERENCE, wgad
+from .conftest import REFERENCE, law_files, wgad
 from .strategies import cases
 
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -201,7 +200,7 @@ NUMBERS = [0, 1.0e-5, 0.000001, 5e-324, 1.5, 1e15, 2**53, -3]
 
 
 @pytest.fixture(scope="module")
-def books(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, float], rulebook.Rulebook]:
+def books(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, float], runnable.Runnable]:
     """A rulebook for each pair of a text and a number its rules test for."""
     out = {}
     for i, (text, number) in enumerate(zip(TEXTS, NUMBERS, strict=False)):
@@ -209,14 +208,14 @@ def books(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, float], r
         (folder / "r.yaml").write_text(
             RULES.format(text=json.dumps(text, ensure_ascii=False), number=_yaml(number)), encoding="utf-8"
         )
-        out[text, number] = runnable.load(folder)
+        out[text, number] = runnable.load(law_files(folder))
     return out
 
 
 @SETTINGS
 @given(data=st.data())
 def test_engine_and_plain_reading_agree_on_non_ascii_text_and_numbers_of_any_magnitude(
-    books: dict[tuple[str, float], rulebook.Rulebook], data: st.DataObject
+    books: dict[tuple[str, float], runnable.Runnable], data: st.DataObject
 ) -> None:
     text, number = data.draw(st.sampled_from(sorted(books, key=str)))
     nationality = data.draw(st.sampled_from([*TEXTS, text.upper()]))
@@ -228,7 +227,7 @@ def test_engine_and_plain_reading_agree_on_non_ascii_text_and_numbers_of_any_mag
     book = books[text, number]
     result = pipeline.check_text(case_text, "t.yaml", book)
     assert result.analysis is not None, [str(p) for p in result.problems]
-    doc = facts.build(result.case).doc
+    doc = facts.build(book, result.case).doc
     assert set(result.analysis.fired) == reading.fired(book.rules, doc)
     assert ("III.nationality" in result.analysis.fired) == (nationality == text)  # the oracle itself, by hand
 
@@ -282,10 +281,10 @@ MAYBE_BOOL = st.sampled_from([None, True, False])  # None: not stated
 
 
 @pytest.fixture(scope="module")
-def alternatives(tmp_path_factory: pytest.TempPathFactory) -> rulebook.Rulebook:
+def alternatives(tmp_path_factory: pytest.TempPathFactory) -> runnable.Runnable:
     folder = tmp_path_factory.mktemp("alternatives")
     (folder / "r.yaml").write_text(ALTERNATIVES, encoding="utf-8")
-    book = runnable.load(folder)
+    book = runnable.load(law_files(folder))
     (body,) = engine.compile_rule(book.rules[0])
     assert json.dumps(body).count('"$or"') == 8  # one durable rule, the 8 groups in it
     return book
@@ -298,7 +297,7 @@ def _stated(mapping: dict[str, Any]) -> dict[str, Any]:
 @SETTINGS
 @given(data=st.data())
 def test_engine_and_plain_reading_agree_on_the_alternatives_of_one_field(
-    alternatives: rulebook.Rulebook, data: st.DataObject
+    alternatives: runnable.Runnable, data: st.DataObject
 ) -> None:
     """Drawn so that the rule often holds or just fails: every field stated, unstated, or the one that defeats it."""
     period = st.fixed_dictionaries(
@@ -317,7 +316,7 @@ def test_engine_and_plain_reading_agree_on_the_alternatives_of_one_field(
     }
     result = pipeline.check_text(yaml.safe_dump(case_data), "t.yaml", alternatives)
     assert result.analysis is not None, [str(p) for p in result.problems]
-    doc = facts.build(result.case).doc
+    doc = facts.build(alternatives, result.case).doc
     assert set(result.analysis.fired) == reading.fired(alternatives.rules, doc)
 
 
@@ -333,7 +332,7 @@ def _item_expressions(node: Any) -> Iterator[dict[str, Any]]:
             yield from _item_expressions(value)
 
 
-def test_no_item_expression_ends_with_an_or(alternatives: rulebook.Rulebook) -> None:
+def test_no_item_expression_ends_with_an_or(alternatives: runnable.Runnable) -> None:
     """durable-rules reads memory it never wrote after an `$iany` expression ending in `$or`: error 102 now and then."""
     for book in (runnable.load(), alternatives):
         items = list(_item_expressions(json.loads(engine.Compiled.of(book.rules).definition)))
@@ -352,7 +351,7 @@ _READ_ITEM += "e.Engine((), msgspec.json.decode(sys.stdin.buffer.read(), type=e.
 
 @pytest.mark.skipif(platform.libc_ver()[0] != "glibc", reason="MALLOC_PERTURB_ is glibc's")
 @pytest.mark.parametrize("perturb", ["9", "12", "243", "246"])
-def test_the_ruleset_loads_whatever_memory_durable_is_handed(alternatives: rulebook.Rulebook, perturb: str) -> None:
+def test_the_ruleset_loads_whatever_memory_durable_is_handed(alternatives: runnable.Runnable, perturb: str) -> None:
     """Error 102 in CI, made certain: under each of these values a ruleset here failed to load before `_item_tests`."""
     for book in (runnable.load(), alternatives):
         compiled = msgspec.json.encode(engine.Compiled.of(book.rules))
@@ -375,13 +374,13 @@ def test_a_rule_past_durables_expression_budget_keeps_one_durable_rule_per_alter
     (tmp_path / "r.yaml").write_text(
         "category: I\nrules:\n" + _rule("I.many", f"{{all: [{', '.join(when)}]}}"), encoding="utf-8"
     )
-    book = runnable.load(tmp_path)
+    book = runnable.load(law_files(tmp_path))
     assert len(engine.compile_rule(book.rules[0])) == 2**8  # as before one field's alternatives shared an $or
     periods = [{"kind": kind, field: True} for kind, field in items]
     for stated in ({}, {"arrest": {"charged": False}}, {"trial": {"remote": True}}):
         result = pipeline.check_text(yaml.safe_dump({**stated, "detention": periods}), "t.yaml", book)
         assert result.analysis is not None, [str(p) for p in result.problems]
-        assert set(result.analysis.fired) == reading.fired(book.rules, facts.build(result.case).doc)
+        assert set(result.analysis.fired) == reading.fired(book.rules, facts.build(book, result.case).doc)
         assert ("I.many" in result.analysis.fired) == ("trial" not in stated)
 
 
@@ -400,7 +399,7 @@ def test_rules_check_refuses_what_every_command_would(tmp_path: Path, value: str
     folder = tmp_path / "rules"
     folder.mkdir()
     (folder / "r.yaml").write_text(RULES.format(text="x", number=value), encoding="utf-8")
-    out = wgad("rules", "--check", "--rules", str(folder))
+    out = wgad("rules", "--check", "--rules", str(law_files(folder)))
     assert out.returncode == 1 and f"[{code}]" in out.stdout, out.stdout + out.stderr
 
 
@@ -410,7 +409,7 @@ def test_a_rule_value_rules_check_passes_runs_in_every_command(tmp_path: Path) -
     (folder / "r.yaml").write_text(RULES.format(text='"Türkiye"', number="1.0e-5"), encoding="utf-8")
     case = tmp_path / "c.yaml"
     case.write_text("person: {nationality: Türkiye}\nsentence: {years: 0.5}\n", encoding="utf-8")
-    assert wgad("rules", "--check", "--rules", str(folder)).returncode == 0
+    assert wgad("rules", "--check", "--rules", str(law_files(folder))).returncode == 0
     out = wgad("check", "--rules", str(folder), str(case))
     assert out.returncode == 0 and "Categories established: II, III" in out.stdout, out.stdout + out.stderr
 

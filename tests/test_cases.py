@@ -55,7 +55,7 @@ def test_cases_and_rule_examples_exercise_every_rule_and_condition() -> None:
 
     from .conftest import RULE_CASES, case
 
-    docs = case_docs([CASES])
+    docs = case_docs([CASES], runnable.load())
     for examples in RULE_CASES.values():
         for example in examples:
             fx = run(case(example["facts"])).facts

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 import detention_rules
 from detention_rules import pipeline
-from detention_rules.law import rulebook
+from detention_rules.law import law
 from detention_rules.law.rule import Rule
 from detention_rules.reasoning import engine, rules_cache, runnable
 
@@ -80,9 +80,9 @@ def rules(tmp_path: Path) -> Path:
 
 
 def _fresh(directory: Path) -> tuple[Rule, ...]:
-    found, problems = rulebook.read(directory)
+    found, problems = law.read(directory)
     assert not [p for p in problems if p.level == "error"]
-    return tuple(found)
+    return found.rules
 
 
 def _keep(directory: Path) -> None:
@@ -111,7 +111,9 @@ def test_runnable_load_keeps_and_then_uses_the_checked_rules(cache: Path, rules:
     first = runnable.load(rules)
     assert _kept_rules(rules) == first.rules
     (kept_rules, compiled) = rules_cache.load(rules) or ((), None)
-    result = pipeline.check_file(REFERENCE, rulebook.Rulebook(kept_rules))
+    result = pipeline.check_file(
+        REFERENCE, runnable.Runnable(first.folder, kept_rules, first.parameters, first.outcomes)
+    )
     fresh = pipeline.check_file(REFERENCE, first)
     assert compiled is not None and result.analysis is not None and fresh.analysis is not None
     assert result.analysis.categories == fresh.analysis.categories

@@ -40,6 +40,6 @@ def test_rewriting_touches_the_marked_blocks_only(tmp_path: Path) -> None:
     doc = tmp_path / "doc.md"
     doc.write_text(outside + marked + outside, encoding="utf-8")
     assert rewrite([doc]) == [f"{doc}:7"]
-    fresh = marked.replace("stale", "rules: 0 error(s)")
+    fresh = marked.replace("stale", "rules: 0 error(s) in rules")
     assert doc.read_text(encoding="utf-8") == outside + fresh + outside
     assert rewrite([doc]) == []

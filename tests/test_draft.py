@@ -384,7 +384,7 @@ def test_every_sentence_of_the_draft_comes_from_the_translation_file(
         book = runnable.load()
         result = pipeline.check_file(REFERENCE, book)
         assert result.facts is not None
-        text = draft_markdown.render(draft.build(result, questions(book, result.facts), lang="xx"))
+        text = draft_markdown.render(draft.build(book, result, questions(book, result.facts), lang="xx"))
     finally:
         wording.load.cache_clear()
     heads = re.findall(r"^#+ (.+)$", text, flags=re.M)

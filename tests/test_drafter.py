@@ -29,7 +29,7 @@ def test_why_not_marks_conditions_met_unmet_unknown() -> None:
 
 def test_a_missing_fact_becomes_a_question_naming_its_field() -> None:
     result = run({**BASE, "arrest": {"warrant_shown": True}})
-    asked = gaps.questions(runnable.load(), facts.build(result.case))
+    asked = gaps.questions(runnable.load(), facts.build(runnable.load(), result.case))
     fields = [q.field for q in asked]
     assert "arrest.reasons_given" in fields
     (q,) = [q for q in asked if q.field == "arrest.reasons_given"]
@@ -39,7 +39,7 @@ def test_a_missing_fact_becomes_a_question_naming_its_field() -> None:
 
 def test_a_fact_known_false_is_never_asked() -> None:
     result = run({**BASE, "arrest": {"warrant_shown": True, "reasons_given": "at_arrest"}})
-    fields = [q.field for q in gaps.questions(runnable.load(), facts.build(result.case))]
+    fields = [q.field for q in gaps.questions(runnable.load(), facts.build(runnable.load(), result.case))]
     assert "arrest.warrant_shown" not in fields and "arrest.reasons_given" not in fields
 
 

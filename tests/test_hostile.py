@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import os
-import shutil
 from pathlib import Path
 
 import pytest
 
 from detention_rules import pipeline
 from detention_rules.input import source
-from detention_rules.law import parameters
 
-from .conftest import CASES, REFERENCE, ROOT, wgad
+from .conftest import CASES, REFERENCE, law_files, wgad
 
 RELIGION = CASES / "teaching" / "category-2-religion.yaml"
 
@@ -126,8 +124,7 @@ def _rules_dir(tmp_path: Path, when: str) -> Path:
         "    jurisprudence: [y]\n    law: z\n    explain: x\n",
         encoding="utf-8",
     )
-    shutil.copy(ROOT / "rules" / parameters.FILE_NAME, folder)
-    return folder
+    return law_files(folder)
 
 
 @pytest.mark.parametrize(

@@ -42,7 +42,7 @@ def _analysed(data: dict[str, Any]):
 def test_engine_agrees_with_plain_reading(data: dict[str, Any]) -> None:
     result = _analysed(data)
     book = runnable.load()
-    doc = facts.build(result.case).doc
+    doc = facts.build(book, result.case).doc
     assert set(result.analysis.fired) == reading.fired(book.rules, doc)
     status = reading.conclusions(book.rules, doc)
     assert set(result.analysis.concluded) == {c for c, v in status.items() if v is True}

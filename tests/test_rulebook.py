@@ -8,10 +8,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from detention_rules.law import parameters
 from detention_rules.reasoning import runnable
 
-from .conftest import REFERENCE, ROOT, wgad
+from .conftest import REFERENCE, ROOT, law_files, wgad
 
 GOOD = """\
   - id: X.base
@@ -42,17 +41,15 @@ EXPECTED: dict[str, tuple[str, int]] = {
 
 
 def _write(tmp_path: Path, body: str) -> Path:
-    """A rules folder: the rule file and, as every rules folder needs, the shipped parameters."""
+    """A rules folder: the rule file and, as every rules folder needs, the shipped parameters and outcomes."""
     (tmp_path / "r.yaml").write_text("category: I\nrules:\n" + body, encoding="utf-8")
-    shutil.copy(ROOT / "rules" / parameters.FILE_NAME, tmp_path)
-    return tmp_path
+    return law_files(tmp_path)
 
 
 def _folder_of(tmp_path: Path, name: str) -> Path:
-    """A rules folder holding one broken file of tests/bad_rules/ and the shipped parameters."""
+    """A rules folder holding one broken file of tests/bad_rules/ and the shipped parameters and outcomes."""
     shutil.copy(BAD / name, tmp_path / name)
-    shutil.copy(ROOT / "rules" / parameters.FILE_NAME, tmp_path)
-    return tmp_path
+    return law_files(tmp_path)
 
 
 def test_every_broken_rule_file_has_its_expected_problem() -> None:
@@ -109,7 +106,7 @@ def test_docs_list_every_parameter_with_its_value_and_basis() -> None:
     docs = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
     section = docs.split("## Parameters: thresholds with their sources", 1)[1].split("\n## ", 1)[0]
     rows = [line for line in section.splitlines() if line.startswith("| `")]
-    found = parameters.load(ROOT / "rules")
+    found = runnable.load(ROOT / "rules").parameters
     for p in found.values():
         (row,) = [r for r in rows if r.startswith(f"| `{p.name}` |")]
         assert row.startswith(f"| `{p.name}` | {p.value:g} {p.unit} |") and f"| {p.basis} |" in row, row

@@ -61,7 +61,8 @@ def test_unknown_ends_in_unknown_not_in_failure() -> None:
 
     result = run(case({"arrest": {}}))
     assert result.case is not None
-    status = reading.conclusions(runnable.load().rules, facts.build(result.case).doc)
+    book = runnable.load()
+    status = reading.conclusions(book.rules, facts.build(book, result.case).doc)
     assert status["category:I"] is None  # could still hold if the arrest facts were known
     result = run(
         case(
@@ -114,12 +115,13 @@ def test_a_fresh_process_survives_a_case_where_nothing_fires(tmp_path) -> None:
 def test_a_failure_inside_a_case_leaves_the_engine_clean(monkeypatch: pytest.MonkeyPatch) -> None:
     """An error mid-case propagates, its session is abandoned and deleted, and the next case is unaffected."""
     from detention_rules.input.case import parse
-    from detention_rules.reasoning import engine, facts
+    from detention_rules.reasoning import facts
 
-    eng = engine.for_rulebook(runnable.load())
+    book = runnable.load()
+    eng = book.engine
     (example,) = [c["facts"] for c in RULE_CASES["I.no-legal-basis-invoked"] if c["fires"]]
     model = parse(case(example))
-    before = eng.run(facts.build(model))
+    before = eng.run(facts.build(book, model))
     real = eng._assert
 
     def failing(fact: str) -> int:  # the fact as JSON
@@ -129,9 +131,9 @@ def test_a_failure_inside_a_case_leaves_the_engine_clean(monkeypatch: pytest.Mon
 
     monkeypatch.setattr(eng, "_assert", failing)
     with pytest.raises(RuntimeError, match="boom"):
-        eng.run(facts.build(model))
+        eng.run(facts.build(book, model))
     monkeypatch.undo()
-    assert eng.run(facts.build(model)) == before
+    assert eng.run(facts.build(book, model)) == before
 
 
 @pytest.mark.parametrize(

@@ -24,6 +24,7 @@ import pytest
 from detention_rules.input import source
 from detention_rules.input.validate import validate
 from detention_rules.interfaces.web.app import create_app
+from detention_rules.reasoning import runnable
 
 from .conftest import CASES, REFERENCE, ROOT, wgad
 
@@ -49,7 +50,7 @@ def folder(tmp_path: Path) -> Path:
 def _client(folder: Path, *, login: bool = True) -> TestClient:
     """A client as the page's script is one: the token in its header on every request (no cookie)."""
     headers = {"x-wgad-token": TOKEN} if login else {}
-    return TestClient(create_app(folder, TOKEN, {HOST}), base_url=ORIGIN, headers=headers)
+    return TestClient(create_app(folder, runnable.load(), TOKEN, {HOST}), base_url=ORIGIN, headers=headers)
 
 
 @pytest.fixture
@@ -437,7 +438,7 @@ def test_an_internal_error_shows_no_traceback(folder: Path, monkeypatch: pytest.
         raise RuntimeError("secret case data in a traceback")
 
     monkeypatch.setattr(live, "view", broken)
-    app = create_app(folder, TOKEN, {HOST})
+    app = create_app(folder, runnable.load(), TOKEN, {HOST})
     client = TestClient(app, base_url=ORIGIN, headers={"x-wgad-token": TOKEN}, raise_server_exceptions=False)
     response = _post(client, "/api/analyse", {"state": {}})
     assert response.status_code == 500

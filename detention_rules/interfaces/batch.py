@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 import msgspec
 
 if TYPE_CHECKING:
-    from detention_rules.law import rulebook
+    from detention_rules.reasoning.runnable import Runnable
 
 #: Files handed to a worker at a time: large enough to amortise the hand-off, small enough to stream.
 CHUNK = 64
@@ -50,7 +50,7 @@ class Done(msgspec.Struct, frozen=True):
 
 
 _job: Job | None = None
-_book: rulebook.Rulebook | None = None
+_book: Runnable | None = None
 
 
 def _init(job: Job) -> None:
@@ -58,10 +58,10 @@ def _init(job: Job) -> None:
     global _job, _book
     _job = job
     if job.mode != "validate":
-        from detention_rules.reasoning import engine, runnable
+        from detention_rules.reasoning import runnable
 
         _book = runnable.load(job.rules)
-        engine.for_rulebook(_book)
+        _book.engine  # noqa: B018 - compiled here, once per worker, not in the first file's time
     settled()
 
 

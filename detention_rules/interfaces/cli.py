@@ -66,7 +66,10 @@ FormatOpt = Annotated[
     typer.Option("--format", "-f", metavar="FORMAT", help=f"Output format: {', '.join(f.value for f in Format)}."),
 ]
 RulesOpt = Annotated[
-    Path | None, typer.Option("--rules", metavar="DIR", help="Folder of rule files (default: the shipped rules).")
+    Path | None,
+    typer.Option(
+        "--rules", metavar="DIR", help="Folder of the law: rules, parameters, outcomes (default: the shipped rules)."
+    ),
 ]
 PathsArg = Annotated[
     list[Path], typer.Argument(metavar="FILE_OR_DIR", help="Case files or folders (recursing into *.yaml, *.yml).")
@@ -145,7 +148,7 @@ def evaluate(
 
     book = runnable.load(rules)
     ev = evaluate_paths(paths, book)
-    cov = coverage(case_docs(paths), book) if show_coverage else None
+    cov = coverage(case_docs(paths, book), book) if show_coverage else None
     iso = isolation(paths, book) if show_coverage else None
     for p in ev.problems:  # files left out: reported like `wgad validate`, the rest evaluated
         sys.stderr.write(f"{p}\n")
@@ -200,7 +203,7 @@ def gaps(
         assert person.facts is not None
         asked = questions(book, person.facts)
     else:
-        asked = questions(book, facts_module.build(result.case, doc))
+        asked = questions(book, facts_module.build(book, result.case, doc))
     from detention_rules.output import gaps as renderer
 
     if fmt is Format.json:
@@ -255,7 +258,7 @@ def draft(
     if fmt is DraftFormat.docx and output is None:
         raise UsageError("-f docx writes a binary file: name it with -o FILE")
     asked = questions(book, result.facts)
-    the_draft = build(result, asked, redact=redact, appendix=not no_appendix)
+    the_draft = build(book, result, asked, redact=redact, appendix=not no_appendix)
     content = render(the_draft, fmt.value)
     if output is None:
         assert isinstance(content, str)
@@ -347,7 +350,9 @@ def casebook(
 
 @app.command("rules", cls=_Command)
 def list_rules(
-    check_only: Annotated[bool, typer.Option("--check", help="Only check the rule files.")] = False,
+    check_only: Annotated[
+        bool, typer.Option("--check", help="Only check the folder's files (rules, parameters, outcomes).")
+    ] = False,
     fmt: FormatOpt = Format.text,
     rules: RulesOpt = None,
 ) -> None:
@@ -355,10 +360,12 @@ def list_rules(
     from detention_rules.output import rules as renderer
 
     if check_only:
+        from detention_rules.law.rulebook import folder
         from detention_rules.reasoning import runnable
 
-        problems = runnable.all_problems(rules)
-        sys.stdout.write(renderer.check_report(problems))
+        checked = folder(rules)
+        problems = runnable.all_problems(checked)
+        sys.stdout.write(renderer.check_report(problems, checked))
         raise typer.Exit(exit_code(problems))
     from detention_rules.reasoning import runnable
 
@@ -412,11 +419,13 @@ def serve(
     ] = None,
     port: Annotated[int, typer.Option("--port", metavar="PORT", help="The port (default: a free one).")] = 0,
     open_browser: Annotated[bool, typer.Option("--open", help="Open the address in the browser.")] = False,
+    rules: RulesOpt = None,
 ) -> None:
     """Work on the folder's case files in a browser, on this machine only."""
     from detention_rules.interfaces.web.app import serve as run
+    from detention_rules.reasoning import runnable
 
-    run(folder, host=host, port=port, open_browser=open_browser)
+    run(folder, runnable.load(rules), host=host, port=port, open_browser=open_browser)
 
 
 def _show_version(value: bool) -> None:

@@ -24,11 +24,11 @@ from detention_rules.input.case import CATEGORIES
 from detention_rules.input.fields import readable_fields
 from detention_rules.input.source import generic
 from detention_rules.input.validate import validate
-from detention_rules.law.rulebook import Rulebook
 from detention_rules.output import atomic
 from detention_rules.reasoning import facts
 from detention_rules.reasoning.gaps import Question, questions
 from detention_rules.reasoning.questions import question
+from detention_rules.reasoning.runnable import Runnable
 from detention_rules.reasoning.whatif import at_steps, path_steps, read_value
 
 #: A derived fact is answered through the facts it is computed from.
@@ -245,7 +245,7 @@ def _plan(asked: list[Question], ask_all: bool) -> list[tuple[str, Question]]:
     return items
 
 
-def interview(path: Path, book: Rulebook, output: Path | None, *, ask_all: bool = False) -> None:
+def interview(path: Path, book: Runnable, output: Path | None, *, ask_all: bool = False) -> None:
     """Ask each question; an empty answer (or "unknown") leaves the fact unknown.
 
     Each answer is checked against the case model at once (asked again if refused) and
@@ -283,10 +283,10 @@ def interview(path: Path, book: Rulebook, output: Path | None, *, ask_all: bool 
         sys.stdout.write(f"{p}\n")
 
 
-def _questions(book: Rulebook, doc: source.Document) -> list[Question]:
+def _questions(book: Runnable, doc: source.Document) -> list[Question]:
     """The open questions of the file as it now stands."""
     case, _ = validate(doc)
-    return questions(book, facts.build(case, doc)) if case is not None else []
+    return questions(book, facts.build(book, case, doc)) if case is not None else []
 
 
 def _ask(answers: Answers, where: str, q: Question, today: str) -> None:

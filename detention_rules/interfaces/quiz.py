@@ -14,10 +14,10 @@ from typing import Any, TextIO
 
 from detention_rules.errors import UsageError
 from detention_rules.escaping import json_text, printable
-from detention_rules.law.rulebook import Rulebook
 from detention_rules.output import atomic, teaching
 from detention_rules.output import teaching_words as W
 from detention_rules.quiz import RIGHT, Item, load, parse_answer, score
+from detention_rules.reasoning.runnable import Runnable
 from detention_rules.variations import set_text
 
 
@@ -45,7 +45,7 @@ def _ask(item: Item, stdin: TextIO, out: TextIO) -> set[str] | None:
 
 def session(
     paths: Iterable[Path],
-    book: Rulebook,
+    book: Runnable,
     seed: int | None,
     answers: Path | None,
     variation_count: int = 0,

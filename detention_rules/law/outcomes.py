@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import functools
 from pathlib import Path
 
 import msgspec
 
-from detention_rules.errors import InputError, Problem
+from detention_rules.errors import Problem
 from detention_rules.input.case import CATEGORIES, Case, field_names
 from detention_rules.law.data_file import DataFile
-from detention_rules.law.parameters import default_dir
 
 FILE_NAME = "outcomes.yaml"
 WHEN = ("always", "detained", "sentenced")
@@ -89,12 +87,3 @@ def read(path: Path) -> tuple[Outcomes | None, list[Problem]]:
         return None, problems
     assert isinstance(titles, dict)  # else a problem was recorded above
     return Outcomes(dict(titles), tuple(remedies), tuple(conditions)), problems
-
-
-@functools.cache
-def load(directory: Path | None = None) -> Outcomes:
-    """The shipped outcomes (or a rules folder's), once per process; a bad file is refused whole."""
-    found, problems = read((directory or default_dir()).resolve() / FILE_NAME)
-    if found is None:
-        raise InputError(problems)
-    return found

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import functools
 from pathlib import Path
 
 import msgspec
 
-from detention_rules.errors import InputError, Problem
+from detention_rules.errors import Problem
 from detention_rules.law.data_file import DataFile
 
 #: The file beside the rule files that holds the parameters; the rule loader skips it.
@@ -56,15 +55,6 @@ def read(path: Path) -> tuple[dict[str, Parameter], list[Problem]]:
     return out, problems
 
 
-@functools.cache
-def load(directory: Path) -> dict[str, Parameter]:
-    """The parameters of a rules folder, once per process; a bad file is refused whole."""
-    found, problems = read(directory / FILE_NAME)
-    if problems:
-        raise InputError(problems)
-    return found
-
-
 def default_dir() -> Path:
     """rules/ beside the package in a checkout, or the copy installed inside it."""
     package = Path(__file__).resolve().parent.parent
@@ -72,11 +62,3 @@ def default_dir() -> Path:
         if candidate.is_dir():
             return candidate
     return package.parent / "rules"
-
-
-@functools.cache
-def value(name: str) -> int | float:
-    """A shipped parameter's value, for code that derives facts (the 48 hours of `judge_within_48h`).
-
-    Cached: it is read once per period of every case, and finding the rules folder touches the disk."""
-    return load(default_dir().resolve())[name].value

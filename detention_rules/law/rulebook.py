@@ -9,12 +9,9 @@ engine's to refuse: `reasoning/runnable.py` loads a rulebook with both checks.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
-
-import msgspec
 
 from detention_rules.errors import InputError, Problem, UsageError
 from detention_rules.input import source
@@ -62,23 +59,6 @@ RULE_CATEGORIES = (*CATEGORIES, "admissibility")
 DATA_FILES = (parameters.FILE_NAME, "outcomes.yaml")
 
 
-class Rulebook(msgspec.Struct, frozen=True, dict=True):  # dict: room for the cached lookups
-    """All rules, in file order, with lookups the engine and explainer need."""
-
-    rules: tuple[Rule, ...]
-
-    def drawing(self, conclusion: str) -> list[Rule]:
-        """The rules that draw a conclusion, in file order."""
-        return self._drawing.get(conclusion, [])
-
-    @functools.cached_property
-    def _drawing(self) -> dict[str, list[Rule]]:
-        index: dict[str, list[Rule]] = {}
-        for rule in self.rules:
-            index.setdefault(rule.concludes, []).append(rule)
-        return index
-
-
 def folder(directory: Path | None) -> Path:
     """The rules folder to read: `directory`, or the shipped rules; a usage error if it is not a folder."""
     directory = (directory or default_dir()).resolve()
@@ -87,21 +67,14 @@ def folder(directory: Path | None) -> Path:
     return directory
 
 
-def read(directory: Path) -> tuple[list[Rule], list[Problem]]:
-    """The rules of every rule file in a folder, and every problem with them."""
+def read(directory: Path, params: dict[str, parameters.Parameter]) -> tuple[list[Rule], list[Problem]]:
+    """The rules of every rule file in a folder, and every problem with them; `params`: the folder's parameters."""
     files = sorted(directory.glob("*.yaml")) + sorted(directory.glob("*.yml"))
     files = [f for f in files if f.name not in DATA_FILES]
     if not files:
         return [], [Problem(str(directory), 1, 1, "error", "no rule files here", "rules-missing")]
-    params: dict[str, parameters.Parameter] = {}
-    problems: list[Problem] = []
-    if (directory / parameters.FILE_NAME).exists():  # a folder of rules that name no parameter needs none
-        try:
-            params, problems = parameters.read(directory / parameters.FILE_NAME)
-        except InputError as exc:
-            problems = exc.problems
-    rules, more = _read_files(files, params)
-    return rules, problems + more + check(rules)
+    rules, problems = _read_files(files, params)
+    return rules, problems + check(rules)
 
 
 def _read_files(files: Iterable[Path], params: dict[str, parameters.Parameter]) -> tuple[list[Rule], list[Problem]]:

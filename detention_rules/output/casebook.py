@@ -26,13 +26,13 @@ from detention_rules.errors import Problem, UsageError
 from detention_rules.escaping import printable
 from detention_rules.input.case import CATEGORIES
 from detention_rules.input.source import generic
-from detention_rules.law import outcomes
-from detention_rules.law.rulebook import Rulebook
+from detention_rules.law.law import Law
 from detention_rules.output import atomic, teaching
 from detention_rules.output import teaching_words as W
 from detention_rules.output.draft import fact_line
 from detention_rules.pipeline import CaseResult, case_files, check_each
 from detention_rules.reasoning.derivation import ConclusionNode
+from detention_rules.reasoning.runnable import Runnable
 
 FILES = Path(__file__).parent / "casebook_files"
 
@@ -94,10 +94,10 @@ def _slug(text: str, taken: set[str]) -> str:
     return slug
 
 
-def page(result: CaseResult, path: Path, title: str, taken: set[str], number: int = 0) -> Page:
-    """The page data of one analysed person."""
+def page(book: Law, result: CaseResult, path: Path, title: str, taken: set[str], number: int = 0) -> Page:
+    """The page data of one analysed person; category titles are `book`'s."""
     assert result.case is not None and result.analysis is not None and result.facts is not None
-    legal = outcomes.load()
+    legal = book.outcomes
     src = result.case.source
     real = not (src is not None and src.synthetic)
     # a teaching case's title and file name state its lesson, so its page is named by `number` until the answer
@@ -156,7 +156,7 @@ def _script() -> tuple[str, str]:
     return script, f"sha256-{digest}"
 
 
-def pages(paths: Iterable[Path], book: Rulebook) -> tuple[list[Page], list[Problem]]:
+def pages(paths: Iterable[Path], book: Runnable) -> tuple[list[Page], list[Problem]]:
     """The pages of every valid case under `paths` (one per detainee), and the problems of the others."""
     analysed: list[tuple[CaseResult, Path, str]] = []
     problems: list[Problem] = []
@@ -175,12 +175,12 @@ def pages(paths: Iterable[Path], book: Rulebook) -> tuple[list[Page], list[Probl
     keys = [f"{path}#{title}" for r, path, title in analysed if r.case and r.case.source and r.case.source.synthetic]
     numbers = {k: n for n, k in enumerate(sorted(keys, key=lambda k: hashlib.sha256(k.encode()).hexdigest()), 1)}
     taken: set[str] = set()
-    out = [page(r, path, title, taken, numbers.get(f"{path}#{title}", 0)) for r, path, title in analysed]
+    out = [page(book, r, path, title, taken, numbers.get(f"{path}#{title}", 0)) for r, path, title in analysed]
     return out, problems
 
 
-def render(cases: list[Page]) -> dict[str, str]:
-    """Every file of the site: its name and its text."""
+def render(book: Law, cases: list[Page]) -> dict[str, str]:
+    """Every file of the site: its name and its text; category titles are `book`'s."""
     env = _environment()
     script, script_hash = _script()
     common = {
@@ -191,7 +191,7 @@ def render(cases: list[Page]) -> dict[str, str]:
         "script_hash": script_hash,
         "categories": CATEGORIES,
     }
-    legal = outcomes.load()
+    legal = book.outcomes
     by_category = [
         {"key": c, "title": legal.titles[c], "cases": [p for p in cases if c in p.categories]} for c in CATEGORIES
     ]
@@ -218,14 +218,14 @@ def render(cases: list[Page]) -> dict[str, str]:
     return files
 
 
-def build(paths: Iterable[Path], book: Rulebook, folder: Path) -> tuple[str, list[Problem]]:
+def build(paths: Iterable[Path], book: Runnable, folder: Path) -> tuple[str, list[Problem]]:
     """Write the site into `folder` (new, or empty); what was written, and the problems of the files left out."""
     if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
         raise UsageError(f"{folder}: exists and is not an empty folder; the casebook is written into a new one")
     cases, problems = pages(paths, book)
     if not cases:
         raise UsageError("no valid case file to put in the casebook")
-    files = render(cases)
+    files = render(book, cases)
     try:
         folder.mkdir(parents=True, exist_ok=True)
         for name, text in files.items():

@@ -17,7 +17,8 @@ import msgspec
 
 from detention_rules.input.case import CATEGORIES, Case
 from detention_rules.input.source import generic
-from detention_rules.law import citation, outcomes
+from detention_rules.law import citation
+from detention_rules.law.law import Law
 from detention_rules.output import wording
 from detention_rules.output.redact import Redactor
 from detention_rules.pipeline import CaseResult
@@ -84,9 +85,15 @@ class _Writer:
 
 
 def build(
-    result: CaseResult, asked: list[Question], *, redact: bool = False, appendix: bool = True, lang: str = "en"
+    book: Law,
+    result: CaseResult,
+    asked: list[Question],
+    *,
+    redact: bool = False,
+    appendix: bool = True,
+    lang: str = "en",
 ) -> Draft:
-    """The draft for one analysed case; `asked` are the open questions (wgad gaps)."""
+    """The draft of one case analysed under `book` (its titles, remedies); `asked`: the open questions (wgad gaps)."""
     assert result.case is not None and result.analysis is not None and result.facts is not None
     case: Case = result.case
     name = case.person.name if case.person and case.person.name else ""
@@ -94,7 +101,7 @@ def build(
     w = wording.load(lang)
     say = w["draft"]
     findings = {f.category: f for f in result.analysis.findings}
-    legal = outcomes.load()
+    legal = book.outcomes
 
     body = _Writer(redactor)
     body.heading(say["facts_heading"], anchor="facts")

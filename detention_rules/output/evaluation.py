@@ -9,10 +9,10 @@ import msgspec
 from detention_rules.agreement import GRADES, OUTCOMES, Blind, Coverage, Evaluation, Isolation, Tally
 from detention_rules.escaping import printable
 from detention_rules.input.case import CATEGORIES
-from detention_rules.law.rulebook import Rulebook
+from detention_rules.law.law import Law
 
 
-def data(ev: Evaluation, cov: Coverage | None, book: Rulebook, iso: Isolation | None = None) -> dict[str, Any]:
+def data(ev: Evaluation, cov: Coverage | None, book: Law, iso: Isolation | None = None) -> dict[str, Any]:
     """The evaluation as JSON-ready data (docs/cli.md, `wgad evaluate --format json`)."""
     out: dict[str, Any] = {
         **_table(ev),
@@ -48,7 +48,7 @@ def _table(t: Tally) -> dict[str, Any]:
     }
 
 
-def text(ev: Evaluation, cov: Coverage | None, book: Rulebook, iso: Isolation | None = None) -> str:
+def text(ev: Evaluation, cov: Coverage | None, book: Law, iso: Isolation | None = None) -> str:
     """The evaluation as the text report: tables, disagreements, coverage, and the verdict last."""
     out = [f"{ev.cases} case(s) with expected findings"]
     out += _table_lines("All cases", ev)

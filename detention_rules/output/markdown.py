@@ -6,7 +6,7 @@ from pathlib import Path
 
 from detention_rules.escaping import printable
 from detention_rules.input.case import CATEGORIES
-from detention_rules.law.rulebook import Rulebook
+from detention_rules.law.law import Law
 from detention_rules.output.text import STRENGTH, UNPROVEN, why_not_lines
 from detention_rules.pipeline import CaseResult
 from detention_rules.reasoning.derivation import Analysis, ConclusionNode
@@ -84,7 +84,7 @@ def _result(res: CaseResult, a: Analysis, out: list[str]) -> None:
         out.append(f"## {line}\n" if line.startswith("Category") else f"    {line}" if line else "")
 
 
-def rules_table(book: Rulebook) -> str:
+def rules_table(book: Law) -> str:
     """Every rule, file by file, as the Markdown tables of docs/rules.md ("All rules")."""
     out: list[str] = []
     for path in dict.fromkeys(r.pos.path for r in book.rules):

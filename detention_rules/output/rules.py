@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 from detention_rules.errors import Problem
 from detention_rules.escaping import printable
-from detention_rules.law.rulebook import Rulebook
+from detention_rules.law.law import Law
 
 
-def text(book: Rulebook) -> str:
+def text(book: Law) -> str:
     """Two lines per rule: its id and title, then its provisions."""
     return "".join(
         printable(f"{r.id:<42} {r.title}") + "\n" + printable(f"{'':<42} {', '.join(r.provisions)}") + "\n"
@@ -18,7 +19,7 @@ def text(book: Rulebook) -> str:
     )
 
 
-def data(book: Rulebook) -> list[dict[str, Any]]:
+def data(book: Law) -> list[dict[str, Any]]:
     """Each rule's id, title, category, conclusion, citations and place (docs/cli.md)."""
     return [
         {
@@ -35,7 +36,9 @@ def data(book: Rulebook) -> list[dict[str, Any]]:
     ]
 
 
-def check_report(problems: Sequence[Problem]) -> str:
-    """`wgad rules --check`: each problem, then the count of errors."""
+def check_report(problems: Sequence[Problem], folder: Path) -> str:
+    """`wgad rules --check`: each problem, then the count of errors and the folder checked (which copy of
+    the rules: a checkout's or an installed one), relative to the current folder when inside it."""
     errors = sum(p.level == "error" for p in problems)
-    return "".join(f"{p}\n" for p in problems) + f"rules: {errors} error(s)\n"
+    shown = folder.relative_to(Path.cwd()) if folder.is_relative_to(Path.cwd()) else folder
+    return "".join(f"{p}\n" for p in problems) + f"rules: {errors} error(s) in {printable(str(shown))}\n"

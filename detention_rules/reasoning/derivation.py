@@ -14,6 +14,7 @@ import msgspec
 
 from detention_rules.input.case import CATEGORIES
 from detention_rules.law import citation
+from detention_rules.law.law import Law
 from detention_rules.law.rule import (
     All,
     AnyItem,
@@ -28,7 +29,6 @@ from detention_rules.law.rule import (
     fill,
     placeholders,
 )
-from detention_rules.law.rulebook import Rulebook
 from detention_rules.reasoning.engine import Outcome
 from detention_rules.reasoning.facts import FactNode, Facts
 from detention_rules.reasoning.questions import show_value
@@ -86,7 +86,7 @@ class Analysis(msgspec.Struct):
 
 
 class _Explainer:
-    def __init__(self, rulebook: Rulebook, facts: Facts, outcome: Outcome):
+    def __init__(self, rulebook: Law, facts: Facts, outcome: Outcome):
         self.rulebook = rulebook
         self.facts = facts
         self.fired = set(outcome.fired)
@@ -194,7 +194,7 @@ def leaves(node: ConclusionNode) -> list[FactNode]:
     return _unique(out)
 
 
-def analyse(rulebook: Rulebook, facts: Facts, outcome: Outcome) -> Analysis:
+def analyse(rulebook: Law, facts: Facts, outcome: Outcome) -> Analysis:
     """Build the findings of one case from the engine's outcome."""
     explainer = _Explainer(rulebook, facts, outcome)
     replied = facts.doc.get("government", {}).get("replied")

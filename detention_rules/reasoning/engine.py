@@ -48,7 +48,7 @@ import json
 import math
 import re
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any, Protocol, TypeGuard
+from typing import TYPE_CHECKING, Any, TypeGuard
 
 import msgspec
 
@@ -455,29 +455,3 @@ class Engine:
 
 
 _names = itertools.count()
-_engines: dict[int, Engine] = {}
-
-
-class HasRules(Protocol):
-    """What the engine needs of a rulebook: its rules (so engine does not import rulebook)."""
-
-    @property
-    def rules(self) -> tuple[Rule, ...]: ...
-
-
-def for_rulebook(rulebook: HasRules) -> Engine:
-    """The engine of a rulebook, compiled once per process (from its `Compiled` form, if one was `adopt`ed)."""
-    key = id(rulebook)
-    if key not in _engines:
-        kept = _adopted.get(id(rulebook.rules))
-        _engines[key] = Engine(rulebook.rules, kept[1] if kept and kept[0] is rulebook.rules else None)
-    return _engines[key]
-
-
-#: Compiled forms kept from an earlier run, by the rules they were compiled from (held, so ids stay theirs).
-_adopted: dict[int, tuple[tuple[Rule, ...], Compiled]] = {}
-
-
-def adopt(rules: tuple[Rule, ...], compiled: Compiled) -> None:
-    """Use `compiled` for an engine of exactly these rules (`runnable.load`, from `rules_cache`)."""
-    _adopted[id(rules)] = (rules, compiled)

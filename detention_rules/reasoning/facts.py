@@ -19,7 +19,7 @@ import msgspec
 from detention_rules.input.case import Asserted, Case, Section, exceptions
 from detention_rules.input.fields import DAYS_PER
 from detention_rules.input.source import Document, PathKey, dotted, generic
-from detention_rules.law import parameters
+from detention_rules.law.law import Law
 
 #: Sections of a case file that hold facts (the others describe the file itself).
 FACT_SECTIONS = (
@@ -73,8 +73,8 @@ class Facts(msgspec.Struct):
         return self.leaves.get(path)
 
 
-def build(case: Case, source: Document | None = None) -> Facts:
-    """The facts of `case`; positions come from `source` when the case was read from a file."""
+def build(law: Law, case: Case, source: Document | None = None) -> Facts:
+    """The facts of `case` under `law` (its parameters); positions come from `source` when read from a file."""
     positions = source.positions if source else {}
     contests = set(case.government.contests or ()) if case.government else set()
     facts = Facts({}, file=source.path if source else "")
@@ -130,7 +130,7 @@ def build(case: Case, source: Document | None = None) -> Facts:
         value = getattr(case, section)
         if value is not None:
             facts.doc[section] = visit(value, (section,))
-    _derive(facts)
+    _derive(facts, law)
     return facts
 
 
@@ -176,7 +176,7 @@ def _full_date(value: Any) -> dt.date | None:
         return None
 
 
-def _derive(facts: Facts) -> None:
+def _derive(facts: Facts, law: Law) -> None:
     doc = facts.doc
     arrest = doc.get("arrest", {})
     seen: list[tuple[bool, tuple[str, ...]]] = []
@@ -189,7 +189,7 @@ def _derive(facts: Facts) -> None:
         length = _length(period, base, until)
         if length is not None:
             _add(facts, period, base, "days", *length)
-        within = _within_48h(arrest, period)
+        within = _within_48h(arrest, period, law.parameter("prompt_hours"))
         if within is not None:
             sources = [f"{base}.judge_date", "arrest.date"]
             sources += [p for p in (f"{base}.judge_time", "arrest.time") if p in facts.leaves]
@@ -275,7 +275,7 @@ def _add(facts: Facts, holder: dict[str, Any], base: str, name: str, value: Any,
     )
 
 
-def _within_48h(arrest: Mapping[str, Any], period: Mapping[str, Any]) -> bool | None:
+def _within_48h(arrest: Mapping[str, Any], period: Mapping[str, Any], prompt: float) -> bool | None:
     """True or False when the dates (and times, where given) settle it; None when they do not."""
     arrested, seen = _full_date(arrest.get("date")), _full_date(period.get("judge_date"))
     if not arrested or not seen:
@@ -285,7 +285,6 @@ def _within_48h(arrest: Mapping[str, Any], period: Mapping[str, Any]) -> bool | 
     latest = dt.datetime.combine(arrested, t0 or dt.time(0, 0))
     hours_min = (dt.datetime.combine(seen, t1 or dt.time(0, 0)) - earliest).total_seconds() / 3600
     hours_max = (dt.datetime.combine(seen, t1 or dt.time(23, 59)) - latest).total_seconds() / 3600
-    prompt = parameters.value("prompt_hours")
     if hours_max <= prompt:
         return True
     if hours_min > prompt:

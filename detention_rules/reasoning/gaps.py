@@ -11,7 +11,7 @@ from collections.abc import Mapping
 
 import msgspec
 
-from detention_rules.law.rulebook import Rulebook
+from detention_rules.law.law import Law
 from detention_rules.reasoning.facts import Facts
 from detention_rules.reasoning.impact import Impact
 from detention_rules.reasoning.near_misses import NearMiss, near_misses
@@ -27,7 +27,7 @@ class Question(msgspec.Struct, frozen=True):
     rules: tuple[str, ...]
 
 
-def questions(book: Rulebook, facts: Facts, misses: Mapping[str, list[NearMiss]] | None = None) -> list[Question]:
+def questions(book: Law, facts: Facts, misses: Mapping[str, list[NearMiss]] | None = None) -> list[Question]:
     """Unknown facts that rules toward unestablished categories wait on, most consequential first.
     `misses`: `near_misses(book, facts)` when the caller already has it (not computed twice)."""
     misses = near_misses(book, facts) if misses is None else misses

@@ -24,8 +24,8 @@ from typing import Any
 from detention_rules.input.case import CATEGORIES
 from detention_rules.input.fields import readable_fields
 from detention_rules.input.source import generic
+from detention_rules.law.law import Law
 from detention_rules.law.rule import AnyItem, FactCond, Tri, evaluate, walk
-from detention_rules.law.rulebook import Rulebook
 from detention_rules.reasoning import reading
 
 #: A question about a list item: `detention[3].judge_date`.
@@ -34,7 +34,7 @@ _ITEM = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*)\[(\d+)\]\.(.+)$")
 _KEEP = 2
 
 
-def established(book: Rulebook, doc: Mapping[str, Any]) -> set[str]:
+def established(book: Law, doc: Mapping[str, Any]) -> set[str]:
     """The categories the plain reading establishes for `doc`."""
     status = reading.conclusions(book.rules, doc)
     return {c for c in CATEGORIES if status.get(f"category:{c}") is True}
@@ -83,7 +83,7 @@ def set_fact(doc: dict[str, Any], path: str, value: Any) -> dict[str, Any]:
 class Impact:
     """The impact of answers to the questions of one case (see the module's docstring)."""
 
-    def __init__(self, book: Rulebook, doc: Mapping[str, Any]):
+    def __init__(self, book: Law, doc: Mapping[str, Any]):
         self.book = book
         self.doc = dict(doc)
         self.conds = _item_conditions(book)
@@ -135,7 +135,7 @@ class Impact:
         return found or (False,) * len(self.conds[name])
 
 
-def reduced(book: Rulebook, doc: Mapping[str, Any]) -> dict[str, Any]:
+def reduced(book: Law, doc: Mapping[str, Any]) -> dict[str, Any]:
     """`doc` with each list the rules read cut down to the items that stand in for it: the plain
     reading of the result is that of `doc`, in time that does not grow with the lists."""
     conds = _item_conditions(book)
@@ -143,7 +143,7 @@ def reduced(book: Rulebook, doc: Mapping[str, Any]) -> dict[str, Any]:
     return {**doc, **{name: [doc[name][j] for j in indexes] for name, indexes in keep.items()}}
 
 
-def _item_conditions(book: Rulebook) -> dict[str, list[AnyItem]]:
+def _item_conditions(book: Law) -> dict[str, list[AnyItem]]:
     """The `any_item` conditions of the rules, by the list they read."""
     out: dict[str, list[AnyItem]] = {}
     for rule in book.rules:

@@ -14,8 +14,8 @@ import msgspec
 
 from detention_rules.input.case import CATEGORIES
 from detention_rules.input.source import lookup
+from detention_rules.law.law import Law
 from detention_rules.law.rule import AnyItem, FactCond, Needs, Rule, Trace, Tri, Unless, evaluate, needs
-from detention_rules.law.rulebook import Rulebook
 from detention_rules.reasoning import reading
 from detention_rules.reasoning.facts import Facts
 from detention_rules.reasoning.impact import reduced
@@ -52,7 +52,7 @@ def _describe(cond: FactCond | Unless) -> str:
     return f"not {test} (unless)" if isinstance(cond, Unless) else test
 
 
-def _checks(rule: Rule, facts: Facts, status: Mapping[str, Tri], book: Rulebook) -> tuple[Check, ...]:
+def _checks(rule: Rule, facts: Facts, status: Mapping[str, Tri], book: Law) -> tuple[Check, ...]:
     trace = Trace()
     evaluate(rule.when, facts.doc, status, trace)
     out = []
@@ -74,7 +74,7 @@ def _checks(rule: Rule, facts: Facts, status: Mapping[str, Tri], book: Rulebook)
     return tuple(unique.values())
 
 
-def relevant_rules(book: Rulebook, conclusion: str) -> list[Rule]:
+def relevant_rules(book: Law, conclusion: str) -> list[Rule]:
     """The rules drawing a conclusion and, recursively, those drawing what they need."""
     seen: dict[str, Rule] = {}
     todo = [conclusion]
@@ -87,7 +87,7 @@ def relevant_rules(book: Rulebook, conclusion: str) -> list[Rule]:
 
 
 def near_misses(
-    book: Rulebook, facts: Facts, categories: tuple[str, ...] = CATEGORIES, *, established: bool = False
+    book: Law, facts: Facts, categories: tuple[str, ...] = CATEGORIES, *, established: bool = False
 ) -> dict[str, list[NearMiss]]:
     """For each of `categories` not established, the rules toward it that did not fire, closest first
     (unknown before defeated). The plain reading is computed once for all of them. With `established`,

@@ -1,50 +1,71 @@
-"""A rulebook the engine can run: read with the law's checks, then held to the engine's size limits.
+"""A law the engine can run: read with the law's checks, then held to the engine's size limits.
 
-The law's checks (law/rulebook.py) know nothing of durable-rules; how many durable
+The law's checks (law/) know nothing of durable-rules; how many durable
 rules a rule compiles to is the engine's business, so that check is here, after both.
-Loaded once per process and folder; between runs, checked rules are kept by `rules_cache`.
+Loaded once per process and folder (while its files stay as they were); between runs,
+checked rules are kept by `rules_cache`.
 """
 
 from __future__ import annotations
 
+import functools
+import os
 from collections.abc import Iterable
 from pathlib import Path
 
 from detention_rules.errors import EngineError, InputError, Problem
-from detention_rules.law import rulebook
+from detention_rules.law import law, rulebook
+from detention_rules.law.law import Law
 from detention_rules.law.rule import Rule
-from detention_rules.law.rulebook import Rulebook
-from detention_rules.reasoning import engine, rules_cache
-from detention_rules.reasoning.engine import MAX_DURABLE_RULES, compile_rulebook, size_bound
-
-_cache: dict[Path, Rulebook] = {}
+from detention_rules.reasoning import rules_cache
+from detention_rules.reasoning.engine import MAX_DURABLE_RULES, Compiled, Engine, compile_rulebook, size_bound
 
 
-def load(directory: Path | None = None) -> Rulebook:
-    """Load and check every rule file in `directory` (default: the shipped rules), once per process."""
+class Runnable(Law, frozen=True, dict=True):
+    """A law with its compiled form: the engine is built from it once, the first time a case is run."""
+
+    compiled: Compiled | None = None  # None: compiled when the engine is first needed (and refused then)
+
+    @functools.cached_property
+    def engine(self) -> Engine:
+        """The law's rules as one durable ruleset, made once per loaded law."""
+        return Engine(self.rules, self.compiled)
+
+
+_cache: dict[tuple[Path, tuple[tuple[str, int, int], ...]], Runnable] = {}
+
+
+def load(directory: Path | None = None) -> Runnable:
+    """Load and check every file in `directory` (default: the shipped rules), once per process and content."""
     directory = rulebook.folder(directory)
-    if directory not in _cache:
+    key = (directory, _stamp(directory))
+    if key not in _cache:
         kept = rules_cache.load(directory)
+        found, problems = law.read(directory, None if kept is None else kept[0])
         if kept is None:
-            read, problems = rulebook.read(directory)
-            problems += too_large(read)
-            if any(p.level == "error" for p in problems):
-                raise InputError(sorted(problems))
-            rules = tuple(read)
-            compiled = _compiled(rules)
-            rules_cache.save(directory, rules, compiled)
+            problems += too_large(found.rules)
+        if any(p.level == "error" for p in problems):
+            raise InputError(sorted(problems))
+        if kept is None:
+            compiled = _compiled(found.rules)
+            rules_cache.save(directory, found.rules, compiled)
         else:
-            rules, compiled = kept
-        if compiled is not None:
-            engine.adopt(rules, compiled)
-        _cache[directory] = Rulebook(rules)
-    return _cache[directory]
+            compiled = kept[1]
+        _cache[key] = Runnable(found.folder, found.rules, found.parameters, found.outcomes, compiled)
+    return _cache[key]
 
 
-def _compiled(rules: tuple[Rule, ...]) -> engine.Compiled | None:
+def _stamp(directory: Path) -> tuple[tuple[str, int, int], ...]:
+    """The folder's files as they are now (name, size, time): an edited folder is loaded afresh."""
+    with os.scandir(directory) as entries:
+        files = [(e.name, e.stat()) for e in entries if e.is_file()]
+    return tuple(sorted((name, info.st_size, info.st_mtime_ns) for name, info in files))
+
+
+def _compiled(rules: tuple[Rule, ...]) -> Compiled | None:
     """The rules compiled for the engine, or None if it refuses them: that is said when a case is run, as before."""
     try:
-        return engine.Compiled.of(rules)
+        return Compiled.of(rules)
     except EngineError:
         return None
 
@@ -67,12 +88,12 @@ def too_large(rules: Iterable[Rule]) -> list[Problem]:
 
 
 def all_problems(directory: Path | None = None) -> list[Problem]:
-    """Every problem in a rules folder, without raising: for `wgad rules --check`."""
+    """Every problem in a rules folder (its rules, parameters and outcomes), without raising: `wgad rules --check`."""
     directory = rulebook.folder(directory)
-    rules, problems = rulebook.read(directory)
-    problems += too_large(rules)
+    found, problems = law.read(directory)
+    problems += too_large(found.rules)
     if not any(p.level == "error" for p in problems):
-        size = len(compile_rulebook(rules)[0])
+        size = len(compile_rulebook(found.rules)[0])
         if size > MAX_DURABLE_RULES:
             message = f"the rules compile to {size} durable rules; the limit is {MAX_DURABLE_RULES}"
             problems.append(Problem(str(directory), 1, 1, "error", message, "rules-too-many"))

@@ -40,7 +40,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from detention_rules.errors import UsageError
 from detention_rules.interfaces.web import routes
 from detention_rules.interfaces.web.files import Folder
-from detention_rules.reasoning import runnable
+from detention_rules.reasoning.runnable import Runnable
 
 STATIC = Path(__file__).parent / "static"
 SAFE_METHODS = frozenset({"GET", "HEAD"})
@@ -108,9 +108,9 @@ def _secured(response: Response) -> Response:
     return response
 
 
-def create_app(folder: Path, token: str, hosts: Iterable[str]) -> ASGIApp:
-    """The application over `folder`, answering only to `hosts` (`127.0.0.1:8000`) with `token`."""
-    state = routes.State(Folder(folder), runnable.load(), token)
+def create_app(folder: Path, book: Runnable, token: str, hosts: Iterable[str]) -> ASGIApp:
+    """The application over `folder` under the law `book`, answering only to `hosts` (`127.0.0.1:8000`) with `token`."""
+    state = routes.State(Folder(folder), book, token)
     app = Starlette(
         routes=[*routes.routes(state), Mount("/static", StaticFiles(directory=STATIC), name="static")],
         exception_handlers={Exception: _internal_error},
@@ -159,8 +159,10 @@ def listen(host: str, port: int) -> socket.socket:
     return sock
 
 
-def serve(folder: Path, host: str | None = None, port: int = 0, open_browser: bool = False, out: Any = None) -> None:
-    """Serve `folder` until interrupted, printing the address with its token."""
+def serve(
+    folder: Path, book: Runnable, host: str | None = None, port: int = 0, open_browser: bool = False, out: Any = None
+) -> None:
+    """Serve `folder` under the law `book` until interrupted, printing the address with its token."""
     import uvicorn
 
     out = out or sys.stdout
@@ -177,7 +179,7 @@ def serve(folder: Path, host: str | None = None, port: int = 0, open_browser: bo
     token = secrets.token_urlsafe(24)
     shown = "127.0.0.1" if host in ("0.0.0.0", "::") else f"[{host}]" if ":" in host else host
     url = f"http://{shown}:{port}/?token={token}"
-    app = create_app(folder, token, _hosts(host, port))
+    app = create_app(folder, book, token, _hosts(host, port))
     out.write(f"wgad serve: {folder} at\n  {url}\nOpen it in a browser on this machine; Ctrl+C stops.\n")
     out.flush()
     config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="off", server_header=False)

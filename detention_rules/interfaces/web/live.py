@@ -15,12 +15,11 @@ from detention_rules import pipeline
 from detention_rules.errors import Problem, UsageError
 from detention_rules.input import source
 from detention_rules.input.case import CATEGORIES
-from detention_rules.law import outcomes
-from detention_rules.law.rulebook import Rulebook
 from detention_rules.reasoning import whatif
 from detention_rules.reasoning.derivation import Finding
 from detention_rules.reasoning.gaps import Question, questions
 from detention_rules.reasoning.near_misses import NearMiss, near_misses
+from detention_rules.reasoning.runnable import Runnable
 
 #: Closest rules shown per category, and next questions shown.
 CLOSEST = 3
@@ -57,10 +56,10 @@ def document(name: str, data: dict[str, Any]) -> source.Document:
     return source.Document(name, data)
 
 
-def view(book: Rulebook, name: str, data: dict[str, Any]) -> tuple[View, pipeline.CaseResult]:
+def view(book: Runnable, name: str, data: dict[str, Any]) -> tuple[View, pipeline.CaseResult]:
     """Everything the reasoning panel shows for `data`, and the result it came from."""
     result = pipeline.run(document(name, data), book)
-    titles = outcomes.load().titles
+    titles = book.outcomes.titles
     persons = []
     for one in result.each():
         if one.analysis is None or one.facts is None:
@@ -93,7 +92,7 @@ def alternatives(kind: str, choices: tuple[str, ...], current: Any) -> list[Any]
 
 
 def what_if(
-    book: Rulebook, name: str, data: dict[str, Any], path: str, values: list[Any]
+    book: Runnable, name: str, data: dict[str, Any], path: str, values: list[Any]
 ) -> tuple[pipeline.CaseResult, list[WhatIf]]:
     """For each of `values` at `path`: the findings that appear or disappear."""
     doc = document(name, data)
@@ -111,11 +110,11 @@ def what_if(
     return before, out
 
 
-def draft(book: Rulebook, name: str, data: dict[str, Any], fmt: str) -> str | bytes:
+def draft(book: Runnable, name: str, data: dict[str, Any], fmt: str) -> str | bytes:
     """The draft of the form's case, in `fmt` ("html", "markdown" or "docx", which is bytes)."""
     from detention_rules.output.draft import build, render
 
     person = pipeline.run(document(name, data), book).each()[0]
     if person.facts is None or person.analysis is None:
         raise UsageError("the case has errors: fix them to get a draft")
-    return render(build(person, questions(book, person.facts)), fmt)
+    return render(build(book, person, questions(book, person.facts)), fmt)

@@ -19,8 +19,8 @@ from detention_rules.escaping import printable
 from detention_rules.input import source
 from detention_rules.interfaces.web import form, live
 from detention_rules.interfaces.web.files import Changed, Exists, Folder, Invalid
-from detention_rules.law.rulebook import Rulebook
 from detention_rules.reasoning.questions import in_words, show_value
+from detention_rules.reasoning.runnable import Runnable
 
 #: Largest request body: a form's state is a little larger than its file, which the CLI caps.
 MAX_BODY = 4 * source.MAX_BYTES
@@ -38,7 +38,7 @@ class State(msgspec.Struct):
     """What every request shares: the folder, the rulebook (loaded once) and the token the page carries."""
 
     folder: Folder
-    book: Rulebook
+    book: Runnable
     token: str
 
 

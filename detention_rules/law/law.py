@@ -1,0 +1,69 @@
+"""The law of one rules folder as one object: its rules, the parameters they and the derived facts read,
+and the outcomes findings lead to (category titles, remedies, referrals).
+
+Read together, so that `--rules DIR` governs everything that depends on the law (facts, findings,
+drafts, the casebook, the web page) and `wgad rules --check` checks every file in the folder.
+Nothing here reads a default folder: whoever needs the law is handed a `Law`.
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+import msgspec
+
+from detention_rules.errors import InputError, Problem
+from detention_rules.law import outcomes, parameters, rulebook
+from detention_rules.law.outcomes import Outcomes
+from detention_rules.law.parameters import Parameter
+from detention_rules.law.rule import Rule
+
+#: The parameters derived facts read (reasoning/facts.py): a rules folder states each of them.
+DERIVED = {"prompt_hours": "arrest.judge_within_48h"}
+
+
+class Law(msgspec.Struct, frozen=True, dict=True):  # dict: room for the cached lookups
+    """The rules in file order, the parameters and the outcomes of one folder; the lookups the explainer needs."""
+
+    folder: str
+    rules: tuple[Rule, ...]
+    parameters: dict[str, Parameter]
+    outcomes: Outcomes
+
+    def drawing(self, conclusion: str) -> list[Rule]:
+        """The rules that draw a conclusion, in file order."""
+        return self._drawing.get(conclusion, [])
+
+    @functools.cached_property
+    def _drawing(self) -> dict[str, list[Rule]]:
+        index: dict[str, list[Rule]] = {}
+        for rule in self.rules:
+            index.setdefault(rule.concludes, []).append(rule)
+        return index
+
+    def parameter(self, name: str) -> int | float:
+        """A parameter's value, for code that derives facts (the 48 hours of `judge_within_48h`)."""
+        return self.parameters[name].value
+
+
+def read(directory: Path, rules: tuple[Rule, ...] | None = None) -> tuple[Law, list[Problem]]:
+    """The law of a folder and every problem in any of its files; `rules` already read and checked
+    (kept by the rules cache) are not read again. The law is usable only when no problem is an error."""
+    try:
+        params, problems = parameters.read(directory / parameters.FILE_NAME)
+        for name, fact in DERIVED.items():
+            if name not in params:
+                message = f"parameter '{name}' is missing: the derived fact {fact} reads it"
+                where = str(directory / parameters.FILE_NAME)
+                problems.append(Problem(where, 1, 1, "error", message, "parameter", f"parameters.{name}"))
+    except InputError as exc:  # missing, or not YAML
+        params, problems = {}, exc.problems
+    if rules is None:
+        read_rules, more = rulebook.read(directory, params)
+        rules, problems = tuple(read_rules), problems + more
+    try:
+        legal, more = outcomes.read(directory / outcomes.FILE_NAME)
+    except InputError as exc:
+        legal, more = None, exc.problems
+    return Law(str(directory), rules, params, legal or Outcomes({}, ())), problems + more
