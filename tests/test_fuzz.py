@@ -204,7 +204,7 @@ def _run_every_command(text: str, book: Any, gaps: bool) -> bool:
     for person in result.each() if result.valid else []:
         assert person.facts is not None
         asked = questions(book, person.facts) if gaps else []
-        the_draft = draft.build(person, asked, redact=True)
+        the_draft = draft.build(book, person, asked, redact=True)
         for fmt in ("markdown", "html", "docx") if gaps else ("markdown",):
             draft.render(the_draft, fmt)
     return result.valid

@@ -220,3 +220,15 @@ def test_the_answers_file_header_escapes_the_case_file_name(tmp_path: Path) -> N
     assert "injected" not in yaml.safe_load(text)
     again = wgad("gaps", "--ask", str(case), stdin="\n" * 40)  # resumed: the header read back and written again
     assert "resuming" in again.stdout and answers.read_text(encoding="utf-8").splitlines()[0] == text.splitlines()[0]
+
+
+def test_set_reaches_into_a_section_written_empty(tmp_path: Path) -> None:
+    """`trial:` with only a comment under it is an empty section, not a wall: `--set trial.held=true` and the
+    exercises' variations write into it (both ended with "the path must end with a field name")."""
+    case = tmp_path / "c.yaml"
+    case.write_text("person: {name: A}\ntrial:\n  # nothing known yet\n", encoding="utf-8")
+    doc = source.load(case)
+    changed = whatif.apply(doc, whatif.parse_sets(["trial.held=true"]))
+    assert changed.data["trial"] == {"held": True}
+    out = wgad("check", "--set", "trial.held=true", str(case))
+    assert out.returncode == 0, out.stderr

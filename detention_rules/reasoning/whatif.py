@@ -111,7 +111,9 @@ def apply(doc: source.Document, settings: list[Setting]) -> source.Document:
                 continue
             if not isinstance(node, dict):
                 raise UsageError(f"--set {change!r}: cannot reach {step}")
-            node = node.setdefault(step, [] if isinstance(nxt, int) else {})
+            if node.get(step) is None:  # absent, or written empty (`trial:` with only a comment under it)
+                node[step] = [] if isinstance(nxt, int) else {}
+            node = node[step]
         last = steps[-1]
         if isinstance(last, int) or not isinstance(node, dict):
             raise UsageError(f"--set {change!r}: the path must end with a field name")
