@@ -15,7 +15,14 @@ from detention_rules.law import rulebook
 from detention_rules.law.rule import Rule
 from detention_rules.law.rulebook import Rulebook
 from detention_rules.reasoning import engine, rules_cache
-from detention_rules.reasoning.engine import MAX_DURABLE_RULES, compile_rulebook, size_bound
+from detention_rules.reasoning.engine import (
+    CATCH_ALLS,
+    MAX_CASE_ALTERNATIVES,
+    MAX_DURABLE_RULES,
+    case_alternatives,
+    compile_rule,
+    size_bound,
+)
 
 _cache: dict[Path, Rulebook] = {}
 
@@ -27,7 +34,7 @@ def load(directory: Path | None = None) -> Rulebook:
         kept = rules_cache.load(directory)
         if kept is None:
             read, problems = rulebook.read(directory)
-            problems += too_large(read)
+            problems += _sizes(read, problems)
             if any(p.level == "error" for p in problems):
                 raise InputError(sorted(problems))
             rules = tuple(read)
@@ -70,10 +77,40 @@ def all_problems(directory: Path | None = None) -> list[Problem]:
     """Every problem in a rules folder, without raising: for `wgad rules --check`."""
     directory = rulebook.folder(directory)
     rules, problems = rulebook.read(directory)
-    problems += too_large(rules)
-    if not any(p.level == "error" for p in problems):
-        size = len(compile_rulebook(rules)[0])
-        if size > MAX_DURABLE_RULES:
-            message = f"the rules compile to {size} durable rules; the limit is {MAX_DURABLE_RULES}"
-            problems.append(Problem(str(directory), 1, 1, "error", message, "rules-too-many"))
+    problems += _sizes(rules, problems)
     return sorted(problems)
+
+
+def _sizes(rules: list[Rule], problems: list[Problem]) -> list[Problem]:
+    """The engine's size limits: each rule's, then (if the rules are otherwise sound) the whole rulebook's."""
+    found = too_large(rules)
+    if found or any(p.level == "error" for p in problems):
+        return found
+    return over_limits(rules)
+
+
+def over_limits(rules: Iterable[Rule]) -> list[Problem]:
+    """The rule at which the rulebook as a whole passes what one durable ruleset takes.
+
+    durable-rules hangs or fails when it is given more (durable rules, `$or` alternatives): refused
+    here, at the rule that passes the limit, as any other problem in the rules.
+    """
+    size, alternatives = len(CATCH_ALLS), 0
+    for rule in rules:
+        bodies = compile_rule(rule)
+        size += len(bodies)
+        alternatives += sum(case_alternatives(b) for b in bodies)
+        if size > MAX_DURABLE_RULES:
+            message = (
+                f"with rule {rule.id} the rules compile to more than {MAX_DURABLE_RULES} durable rules, "
+                "the most one ruleset takes; merge or remove rules"
+            )
+        elif alternatives > MAX_CASE_ALTERNATIVES:
+            message = (
+                f"with rule {rule.id} the rules test more than {MAX_CASE_ALTERNATIVES} alternative values "
+                "(`in`, `contains_any`, `unless`) of the case's facts, the most one ruleset takes; shorten the lists"
+            )
+        else:
+            continue
+        return [Problem(rule.pos.path, rule.pos.line, rule.pos.col, "error", message, "rules-too-many", rule.id)]
+    return []
