@@ -6,16 +6,30 @@ interview's answers, and a rules folder past what durable-rules takes.
 
 from __future__ import annotations
 
+import io
+import json
+import re
 import shutil
 import subprocess
 import sys
+import unicodedata
+import zipfile
 from pathlib import Path
 
+import docx
 import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
+from detention_rules import escaping
+from detention_rules.output import draft_docx
 from detention_rules.reasoning import engine, runnable
 
 from .conftest import REFERENCE, ROOT
+from .test_serve import ORIGIN, _client, _state_of_page
+
+SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 RULE = (
     "  - id: III.extra-{i}\n    title: x\n    when: {when}\n    then: {{violation: hearing-not-public}}\n"
@@ -73,3 +87,134 @@ def test_a_rules_folder_past_durable_rules_size_is_a_problem_at_the_rule(
         assert "Traceback" not in said
     checked = _run("rules", "--check", "--rules", str(folder))
     assert checked.returncode == 1 and f"extra.yaml:{line}:5:" in checked.stdout
+
+
+# --- Word's property limits -----------------------------------------------------------------
+
+
+def _case_titled(tmp_path: Path, title: str, name: str = "") -> Path:
+    data = yaml.safe_load(REFERENCE.read_text(encoding="utf-8"))
+    data["title"] = title
+    if name:
+        data["person"]["name"] = name
+    case = tmp_path / "case.yaml"
+    case.write_text(yaml.safe_dump(data, allow_unicode=False), encoding="utf-8")  # every character as an escape
+    return case
+
+
+LONG_TITLES = {
+    "latin": "Detention of a human rights defender " * 12,
+    "persian": "بازداشت خودسرانه می‌خواهم " * 20,
+    "emoji": "👩🏽‍💻🇮🇷" * 90,
+    "controls": "\x01\x1b[31m\ufffe\uffff\u202e" * 60,
+}
+
+
+@pytest.mark.parametrize("title", LONG_TITLES.values(), ids=LONG_TITLES.keys())
+def test_a_long_title_is_cut_in_words_properties_and_kept_whole_in_the_draft(tmp_path: Path, title: str) -> None:
+    case = _case_titled(tmp_path, title)
+    word = tmp_path / "draft.docx"
+    out = _run("draft", "-f", "docx", "-o", str(word), str(case))
+    assert out.returncode == 0, out.stderr
+    document = docx.Document(str(word))
+    shown = document.core_properties.title
+    assert len(shown) <= draft_docx.PROPERTY_LIMIT and shown.endswith(draft_docx.ELLIPSIS)
+    heading = document.paragraphs[0].text  # the draft's title, which holds the case's
+    assert escaping.printable(title).strip() in heading  # the heading keeps all of it
+    assert heading.startswith(shown[:-1].rstrip())  # cut where a character ends: never inside an escape or a sequence
+    assert escaping.printable(shown) == shown  # nothing hidden, and no joiner left at the cut
+
+
+@pytest.mark.parametrize("text", ["e\u0301" * 200, "a" + "\u0301" * 400, "🇮🇷" * 200, "👨‍👩‍👧" * 100, " " * 300])
+def test_a_property_is_cut_between_characters(text: str) -> None:
+    shown = draft_docx.core_property(text)
+    assert len(shown) <= draft_docx.PROPERTY_LIMIT and shown.endswith(draft_docx.ELLIPSIS)
+    head = shown[: -len(draft_docx.ELLIPSIS)]
+    assert text.startswith(head)
+    rest = text[len(head) :]
+    if text.strip() and any(unicodedata.category(c)[0] != "M" for c in text[1:]):  # else no boundary to cut at
+        assert unicodedata.category(rest[0])[0] != "M" and rest[0] not in escaping.JOINERS
+        assert head[-1:] not in escaping.JOINERS and head.count("🇮") == head.count("🇷")
+
+
+def test_the_served_draft_of_a_long_title_downloads_as_word(tmp_path: Path) -> None:
+    folder = tmp_path / "cases"
+    folder.mkdir()
+    case = _case_titled(folder, LONG_TITLES["persian"])
+    client = _client(folder)
+    state = _state_of_page(client.get("/case", params={"file": case.name}).text)
+    form = {"format": "docx", "source": case.name, "file": case.name, "state": json.dumps(state)}
+    answer = client.post("/draft", data=form, headers={"origin": ORIGIN})
+    assert answer.status_code == 200, answer.text  # 500 before
+    title = docx.Document(io.BytesIO(answer.content)).core_properties.title
+    assert "بازداشت خودسرانه می‌خواهم" in title and title.endswith(draft_docx.ELLIPSIS)
+
+
+# --- the joiners a script needs ---------------------------------------------------------------
+
+PERSIAN = "می‌خواهم"  # "I want": ZWNJ between ی and خ
+HINDI = "क्‍ष"  # a conjunct shown half-formed: virama and ZWJ
+EMOJI = "👩🏽‍💻"  # woman technologist, medium skin tone: a ZWJ sequence
+EVIL = "x\u202eCategories established\u2069\u200b\x1b[31m"
+
+
+def test_the_joiners_a_name_needs_reach_every_output_and_nothing_else_hidden_does(tmp_path: Path) -> None:
+    name = f"{PERSIAN} {HINDI} {EMOJI}"
+    case = _case_titled(tmp_path, f"{name} {EVIL}", name=name)
+    outputs = {
+        f"check -f {fmt}": _run("check", "-f", fmt, str(case)).stdout for fmt in ("text", "markdown", "json")
+    } | {f"draft -f {fmt}": _run("draft", "-f", fmt, str(case)).stdout for fmt in ("markdown", "html")}
+    word = tmp_path / "draft.docx"
+    assert _run("draft", "-f", "docx", "-o", str(word), str(case)).returncode == 0
+    with zipfile.ZipFile(word) as z:
+        outputs["draft -f docx"] = z.read("word/document.xml").decode() + z.read("docProps/core.xml").decode()
+    book = tmp_path / "book"
+    assert _run("casebook", str(case), "-o", str(book)).returncode == 0
+    outputs["casebook"] = "".join(p.read_text(encoding="utf-8") for p in sorted(book.glob("*.html")))
+    outputs["serve"] = _client(tmp_path).get("/case", params={"file": case.name}).text
+    for where, text in outputs.items():
+        for word_ in (PERSIAN, HINDI, EMOJI):
+            assert word_ in text, (where, word_)
+        text = re.sub(r'value="[^"]*"', "", text)  # the page's form holds the text as written, to edit
+        assert "\\u200c" not in text and "\\u200d" not in text, where
+        assert "\u202e" not in text and "\u2069" not in text and "\u200b" not in text and "\x1b" not in text, where
+
+
+@SETTINGS
+@given(st.text(alphabet=st.characters(codec="utf-8") | st.sampled_from("\u200c\u200d\u202e\x1b\n")))
+def test_a_joiner_is_kept_only_between_characters_it_joins(text: str) -> None:
+    for shown in (escaping.printable(text), escaping.json_text(text)[1:-1]):
+        for i, char in enumerate(shown):
+            category = unicodedata.category(char)
+            if char in escaping.JOINERS:
+                assert 0 < i < len(shown) - 1
+                assert (
+                    unicodedata.category(shown[i - 1])[0] in "LMNS" and unicodedata.category(shown[i + 1])[0] in "LMNS"
+                )
+            else:
+                assert category not in ("Cc", "Cf", "Zl", "Zp", "Cs"), (text, hex(ord(char)))
+    assert json.loads(escaping.json_text(text)) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        (PERSIAN, True),
+        (HINDI, True),
+        (EMOJI, True),
+        ("❤️‍🔥", True),  # heart on fire: a variation selector (a mark) before the joiner
+        ("\u200cx", False),  # at the edge of a word
+        ("x\u200c", False),
+        ("x \u200cy", False),
+        ("\n\u200cx", False),  # after a control: in JSON after the escape `\n`, whose n is no letter of the text
+    ],
+)
+def test_a_joiner_between_two_letters_is_kept_and_elsewhere_escaped(text: str, kept: bool) -> None:
+    assert (escaping.printable(text) == text) is (kept and "\n" not in text)
+    assert (("\\u200" in escaping.json_text(text)) is not kept) and json.loads(escaping.json_text(text)) == text
+
+
+def test_noncharacters_are_escaped_as_xml_refuses_them() -> None:
+    for code in [*range(0xFDD0, 0xFDF0), *(p + e for p in range(0, 0x110000, 0x10000) for e in (0xFFFE, 0xFFFF))]:
+        assert escaping.printable(chr(code)).startswith("\\"), hex(code)
+        assert chr(code) not in escaping.json_text(chr(code)), hex(code)
