@@ -101,3 +101,37 @@ def json_text(data: Any, indent: int | None = None) -> str:
     """JSON with non-ASCII text as itself, but those characters escaped: a reader that splits lines at
     U+2028 or NEL, or a terminal shown the JSON, sees nothing hidden. Decoding gives the same data."""
     return _unsafe(in_json=True).sub(_json_escape, json.dumps(data, indent=indent, ensure_ascii=False))
+
+
+#: What Markdown (CommonMark, GitHub's) would read as markup in text from a file: `\\` before punctuation,
+#: code, emphasis, table and strikethrough marks, `_` but inside a word, a link's `](` or `][`, the `<` of
+#: an HTML tag, comment or autolink, and an entity (`&lt;`). Anything else is shown as it is.
+_MARKDOWN = re.compile(
+    r"\\(?=[!-/:-@\[-`{-~]|\Z)|[`*|~]|(?<![^\W_])_|_(?![^\W_])|\](?=[(\[])|<(?=[A-Za-z/!?])"
+    r"|&(?=#[0-9]+;|#[xX][0-9A-Fa-f]+;|[A-Za-z][A-Za-z0-9]*;)"
+)
+#: What starts a block at the start of a line: a heading, quote, list item, thematic break or setext
+#: underline, a link definition; a number's `.` or `)` after it starts a numbered list.
+_MARKDOWN_START = re.compile(r"^(?:[#>+=\-\[:]|(\d{1,9})[.)])")
+
+
+def markdown(text: str) -> str:
+    """Text from a file as Markdown that shows it as it is: no markup, no HTML, no link, no new block.
+
+    Only what a renderer would take as markup is escaped, with a backslash, so a drafter
+    editing the Markdown reads the text nearly as written.
+    """
+    text = _MARKDOWN.sub(lambda m: "\\" + m.group(), text)
+    start = _MARKDOWN_START.match(text)
+    if start:
+        at = start.end() - 1
+        text = text[:at] + "\\" + text[at:]
+    return text
+
+
+def markdown_code(text: str) -> str:
+    """Text from a file as a Markdown code span, which shows it as it is (HTML too): fenced by more
+    backticks than it holds in a row, and spaced where it starts or ends with one."""
+    fence = "`" * (max(map(len, re.findall("`+", text)), default=0) + 1)
+    pad = " " if text[:1] == "`" or text[-1:] == "`" or (text[:1] == text[-1:] == " " and text.strip()) else ""
+    return f"{fence}{pad}{text}{pad}{fence}"

@@ -6,6 +6,7 @@ interview's answers, and a rules folder past what durable-rules takes.
 
 from __future__ import annotations
 
+import html as htmllib
 import io
 import json
 import re
@@ -21,6 +22,7 @@ import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from markdown_it import MarkdownIt
 
 from detention_rules import escaping
 from detention_rules.output import draft_docx
@@ -218,3 +220,63 @@ def test_noncharacters_are_escaped_as_xml_refuses_them() -> None:
     for code in [*range(0xFDD0, 0xFDF0), *(p + e for p in range(0, 0x110000, 0x10000) for e in (0xFFFE, 0xFFFF))]:
         assert escaping.printable(chr(code)).startswith("\\"), hex(code)
         assert chr(code) not in escaping.json_text(chr(code)), hex(code)
+
+
+# --- Markdown that must stay text -------------------------------------------------------------
+
+MARKUP = {
+    "script": "<script>alert(1)</script>",
+    "img": "<img src=x onerror=alert(2)>",
+    "comment": "<!-- hidden -->",
+    "link": "[click](javascript:alert(3))",
+    "autolink": "<javascript:alert(4)>",
+    "heading": "# forged heading",
+    "list": "- forged item",
+    "numbered": "1999. forged",
+    "code": "``x`` `y`",
+    "table": "| a | b |",
+    "entity": "&lt;b&gt;",
+    "emphasis": "*strong* _em_ ~~gone~~",
+}
+
+
+def _markup_case(tmp_path: Path) -> Path:
+    data = yaml.safe_load(REFERENCE.read_text(encoding="utf-8"))
+    data["title"] = MARKUP["heading"] + " " + MARKUP["script"]
+    data["person"]["name"] = MARKUP["list"]
+    data["arrest"]["place"] = {"value": " ".join(MARKUP.values()), "ref": MARKUP["link"]}
+    data["conduct"][0]["description"] = MARKUP["numbered"] + " " + MARKUP["img"]
+    case = tmp_path / "markup.yaml"
+    case.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return case
+
+
+@pytest.mark.parametrize(
+    ("args", "shown"),
+    [(["check", "-f", "markdown"], ["heading", "script"]), (["draft", "-f", "markdown"], list(MARKUP))],
+    ids=["check", "draft"],
+)
+def test_text_from_the_case_is_text_in_markdown(tmp_path: Path, args: list[str], shown: list[str]) -> None:
+    """The report shows the title (the facts a rule read); the draft every fact above."""
+    out = _run(*args, str(_markup_case(tmp_path)))
+    assert out.returncode == 0, out.stderr
+    html = MarkdownIt("commonmark").enable(["table", "strikethrough"]).render(out.stdout)
+    for tag in ("<script", "<img", "<!--", "<a ", "<del", "<table", "<em>strong"):
+        assert tag not in html, (tag, html[html.find(tag) - 200 : html.find(tag) + 100])
+    text = re.sub(r"<[^>]+>", "", html)  # what the reader sees
+    for key in shown:
+        assert htmllib.escape(MARKUP[key], quote=False) in text, key
+    assert not re.search(r"<h\d>forged|<li>forged", html)
+
+
+def test_markdown_report_lines_end_without_a_written_newline() -> None:
+    out = _run("check", "-f", "markdown", str(REFERENCE))
+    assert out.returncode == 0 and "\\n" not in out.stdout, [line for line in out.stdout.splitlines() if "\\n" in line]
+
+
+@pytest.mark.parametrize("text", [*MARKUP.values(), "C:\\dir\\", "a\\*b", "x_y", "` ", " a ", "```"])
+def test_markdown_escapes_render_as_the_text_itself(text: str) -> None:
+    md = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+    assert md.renderInline(escaping.markdown(text)) == htmllib.escape(text, quote=False)
+    code = md.renderInline(escaping.markdown_code(text))
+    assert code == f"<code>{htmllib.escape(text, quote=False)}</code>"
