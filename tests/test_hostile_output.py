@@ -14,6 +14,7 @@ import shutil
 import subprocess
 import sys
 import unicodedata
+import warnings
 import zipfile
 from pathlib import Path
 
@@ -24,7 +25,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
+with warnings.catch_warnings():  # typer 0.12 warns on import with click 8.2 and later: not this project's code
+    warnings.simplefilter("ignore", DeprecationWarning)
+    from typer.testing import CliRunner
+
 from detention_rules import escaping
+from detention_rules.input import edit, source
+from detention_rules.interfaces import cli, interview
 from detention_rules.output import draft_docx
 from detention_rules.reasoning import engine, runnable
 
@@ -280,3 +287,62 @@ def test_markdown_escapes_render_as_the_text_itself(text: str) -> None:
     assert md.renderInline(escaping.markdown(text)) == htmllib.escape(text, quote=False)
     code = md.renderInline(escaping.markdown_code(text))
     assert code == f"<code>{htmllib.escape(text, quote=False)}</code>"
+
+
+# --- the interview: every invalid answer is asked again -----------------------------------------
+
+BAD_ANSWERS = {
+    "arrest.date": [
+        ": x",  # written unquoted in a flow mapping, and refused as read back: the interview ended (exit 1)
+        "? x",
+        "9" * (source.MAX_STRING + 1),  # over the reader's limit when read back: ended too
+        "\udcff\udcfe",  # bytes that are not UTF-8, as a terminal in the C locale sends them: ended too
+        "2020-02-30",
+        "99:99",
+        "\x1b[31m",
+        "[1, 2]",
+        "{a: 1}",
+    ],
+    "arrest.time": ["25:99", "noon", "-1"],
+    "trial.counsel.access_pretrial": ["4", "0", "-1", "fully", "\x00"],
+    "detention[0].incommunicado": ["perhaps", "2", "ja"],
+}
+GOOD_ANSWERS = {
+    "arrest.date": "2020-01-02",
+    "arrest.time": "10:30",
+    "trial.counsel.access_pretrial": "full",
+    "detention[0].incommunicado": "no",
+}
+
+
+def test_every_invalid_answer_is_asked_again_with_what_to_write(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    case = tmp_path / "c.yaml"
+    case.write_text("detention:\n  - kind: pretrial\narrest:\n  warrant_shown: true\n", encoding="utf-8")
+    answers = {field: [*bad, GOOD_ANSWERS[field]] for field, bad in BAD_ANSWERS.items()}
+    asked: list[str] = []
+
+    def prompt(text: str, **_: object) -> str:
+        field = text.split("\n  ", 1)[1].split(" [", 1)[0]
+        asked.append(field)
+        return answers[field].pop(0) if answers.get(field) else ""
+
+    monkeypatch.setattr(interview.typer, "prompt", prompt)
+    result = CliRunner().invoke(cli.app, ["gaps", "--ask", "--all", str(case)])
+    assert result.exit_code == 0, (result.output[-500:], result.exception)
+    assert not any(answers.values()), answers  # every answer was asked for, the bad ones again
+    for field, bad in BAD_ANSWERS.items():
+        assert asked.count(field) == len(bad) + 1, field
+    refusals = [line for line in result.output.splitlines() if line.startswith("  answer ")]
+    assert len(refusals) >= sum(map(len, BAD_ANSWERS.values())), result.output[-2000:]  # each says what to write
+    data = yaml.safe_load(case.with_name("c.answers.yaml").read_text(encoding="utf-8"))
+    assert str(data["arrest"]["date"]["value"]) == "2020-01-02" and data["arrest"]["time"]["value"] == "10:30"
+    assert data["trial"]["counsel"]["access_pretrial"]["value"] == "full"
+
+
+@pytest.mark.parametrize("value", [": x", "? x", "a:b", ":", "x: y, z", "{", "- [a]: b"])
+def test_text_that_yaml_would_misread_in_a_flow_mapping_is_written_quoted(value: str) -> None:
+    tree = edit.load("arrest:\n  warrant_shown: true\n", "t.yaml")
+    edit.set_path(tree, ["arrest", "place"], {"value": value, "by": ["drafter"]})
+    assert source.parse(edit.dump(tree, "t.yaml"), "t.yaml").data["arrest"]["place"]["value"] == value
