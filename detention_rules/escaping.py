@@ -5,14 +5,22 @@ line, send an escape sequence to the terminal, or display as something else. So
 every character that is not shown as itself is written as an escape:
 
 * control characters, C0 and C1 (ESC, the OSC and CSI introducers, newline, NEL);
-* format characters (Unicode category Cf): the bidirectional overrides and
-  isolates, which reorder what a line shows ("Categories established" can be made
-  to appear), and the invisible ones (zero-width space and joiners, soft hyphen,
-  word joiner, byte-order mark, tag characters);
+* format characters (Unicode category Cf): the bidirectional overrides, isolates
+  and marks, which reorder what a line shows ("Categories established" can be made
+  to appear), and the invisible ones (zero-width space, soft hyphen, word joiner,
+  byte-order mark, tag characters);
 * the line and paragraph separators (U+2028, U+2029), which some readers take as
   line breaks;
 * lone surrogates, which a file name that is not UTF-8 arrives as and which no
-  terminal can show.
+  terminal can show;
+* noncharacters (U+FFFE, U+FDD0...), which XML, and so a Word document, refuses.
+
+But the zero-width non-joiner and joiner (U+200C, U+200D) are part of how a name is
+spelled in Persian (می‌خواهم), in the Indic scripts (क्‍ष) and in emoji sequences: between
+two characters they can join (letters, marks, digits, symbols) they are kept as they are;
+anywhere else (at the edge of a word, beside a space or a control) they are escaped.
+They reorder nothing and start no line. Combining marks and variation selectors are
+shown as themselves anyway (category M).
 """
 
 from __future__ import annotations
@@ -20,20 +28,43 @@ from __future__ import annotations
 import functools
 import json
 import re
+import unicodedata
 from typing import Any
 
-#: The characters above: Cc, Cf (as of Unicode 15.1), Zl, Zp, Cs. A test checks this against unicodedata.
+#: The characters above: Cc, Cf (as of Unicode 15.1), Zl, Zp, Cs and the noncharacters. A test checks
+#: this against unicodedata.
 _HIDDEN = (
     "\x00-\x1f\x7f-\x9f\xad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f"
-    "\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\ud800-\udfff\U000110bd\U000110cd"
-    "\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f"
+    "\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufdd0-\ufdef\ufeff\ufff9-\ufffb\ufffe\uffff\ud800-\udfff"
+    "\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001"
+    "\U000e0020-\U000e007f"
+    + "".join(f"{chr(plane + 0xFFFE)}{chr(plane + 0xFFFF)}" for plane in range(0x10000, 0x110000, 0x10000))
 )
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+#: The zero-width non-joiner and joiner, kept between two characters of these categories (L, M, N, S).
+JOINERS = "\u200c\u200d"
+_JOINABLE = "LMNS"
+
+
+def _joins(text: str, at: int, in_json: bool = False) -> bool:
+    """Whether the joiner at `at` stands between two characters it can join (in JSON text, not after an escape)."""
+    if not 0 < at < len(text) - 1:
+        return False
+    before, after = text[at - 1], text[at + 1]
+    if unicodedata.category(before)[0] not in _JOINABLE or unicodedata.category(after)[0] not in _JOINABLE:
+        return False
+    return not (in_json and _JSON_ESCAPE_END.search(text, max(0, at - 6), at))
+
+
+#: The end of an escape `json` wrote (`\\n`, `\\u001b`): its last letter is no letter of the text.
+_JSON_ESCAPE_END = re.compile(r"(?:\\[bfnrt]|\\u[0-9a-f]{4})\Z")
 
 
 def _escape(m: re.Match[str]) -> str:
     char = m.group()
     code = ord(char)
+    if char in JOINERS and _joins(m.string, m.start()):
+        return char
     if char in _NAMED:
         return _NAMED[char]
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
@@ -56,7 +87,10 @@ def printable(line: str) -> str:
 
 
 def _json_escape(m: re.Match[str]) -> str:
-    code = ord(m.group())
+    char = m.group()
+    if char in JOINERS and _joins(m.string, m.start(), in_json=True):
+        return char
+    code = ord(char)
     if code < 0x10000:
         return f"\\u{code:04x}"
     code -= 0x10000
@@ -67,3 +101,37 @@ def json_text(data: Any, indent: int | None = None) -> str:
     """JSON with non-ASCII text as itself, but those characters escaped: a reader that splits lines at
     U+2028 or NEL, or a terminal shown the JSON, sees nothing hidden. Decoding gives the same data."""
     return _unsafe(in_json=True).sub(_json_escape, json.dumps(data, indent=indent, ensure_ascii=False))
+
+
+#: What Markdown (CommonMark, GitHub's) would read as markup in text from a file: `\\` before punctuation,
+#: code, emphasis, table and strikethrough marks, `_` but inside a word, a link's `](` or `][`, the `<` of
+#: an HTML tag, comment or autolink, and an entity (`&lt;`). Anything else is shown as it is.
+_MARKDOWN = re.compile(
+    r"\\(?=[!-/:-@\[-`{-~]|\Z)|[`*|~]|(?<![^\W_])_|_(?![^\W_])|\](?=[(\[])|<(?=[A-Za-z/!?])"
+    r"|&(?=#[0-9]+;|#[xX][0-9A-Fa-f]+;|[A-Za-z][A-Za-z0-9]*;)"
+)
+#: What starts a block at the start of a line: a heading, quote, list item, thematic break or setext
+#: underline, a link definition; a number's `.` or `)` after it starts a numbered list.
+_MARKDOWN_START = re.compile(r"^(?:[#>+=\-\[:]|(\d{1,9})[.)])")
+
+
+def markdown(text: str) -> str:
+    """Text from a file as Markdown that shows it as it is: no markup, no HTML, no link, no new block.
+
+    Only what a renderer would take as markup is escaped, with a backslash, so a drafter
+    editing the Markdown reads the text nearly as written.
+    """
+    text = _MARKDOWN.sub(lambda m: "\\" + m.group(), text)
+    start = _MARKDOWN_START.match(text)
+    if start:
+        at = start.end() - 1
+        text = text[:at] + "\\" + text[at:]
+    return text
+
+
+def markdown_code(text: str) -> str:
+    """Text from a file as a Markdown code span, which shows it as it is (HTML too): fenced by more
+    backticks than it holds in a row, and spaced where it starts or ends with one."""
+    fence = "`" * (max(map(len, re.findall("`+", text)), default=0) + 1)
+    pad = " " if text[:1] == "`" or text[-1:] == "`" or (text[:1] == text[-1:] == " " and text.strip()) else ""
+    return f"{fence}{pad}{text}{pad}{fence}"

@@ -129,7 +129,10 @@ def dump(tree: Tree, name: str = "<case>") -> str:
     out = io.StringIO()
     tree.yaml.dump(tree.root, out)
     text = out.getvalue()
-    back = source.parse(text, name).data
+    try:
+        back = source.parse(text, name).data
+    except InputError as exc:  # the writer's text is refused as read (a value over the reader's limits)
+        raise EditError(f"{name}: the edited file would not read back ({exc.problems[0].message})") from None
     if back != tree.data:
         raise EditError(
             f"{name}: the edited file would not read back as intended ({_first_difference(back, tree.data)})"
@@ -414,6 +417,8 @@ _RESOLVER = yaml.resolver.Resolver()
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 _AS_TEXT = {"tag:yaml.org,2002:str", _TIMESTAMP}
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+#: Text ruamel.yaml writes plain in a flow mapping though no reader takes it there (`{value: : x}`): quoted.
+_FLOW_UNSAFE = re.compile(r"^\?|:")
 
 
 def _node(value: Any) -> Any:
@@ -432,7 +437,7 @@ def _node(value: Any) -> Any:
         tag = _RESOLVER.resolve(yaml.ScalarNode, value, (True, False))
         if tag == _TIMESTAMP and _DATE.fullmatch(value):
             return datetime.date.fromisoformat(value)  # written plain, as case files write dates
-        if tag not in _AS_TEXT:
+        if tag not in _AS_TEXT or _FLOW_UNSAFE.search(value):
             return DoubleQuotedScalarString(value)
     return value
 

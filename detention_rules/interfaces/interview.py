@@ -91,6 +91,8 @@ def _parse(path: str, answer: str) -> Any:
     """An answer as the case file would hold it; choices in any case, with common synonyms."""
     ftype = readable_fields().get(generic(path))
     text = answer.strip()
+    if any("\ud800" <= c <= "\udfff" for c in text):  # bytes that are not UTF-8, as the terminal sent them
+        raise ValueError("the answer holds characters the terminal did not send as UTF-8 text")
     if ftype is None or ftype.kind == "text":
         return text
     word = _word(text)
@@ -305,14 +307,20 @@ def _ask(answers: Answers, where: str, q: Question, today: str) -> None:
             value = _parse(where, reply)
             body, refused = _answered(answers.body, where, value, today, str(answers.target))
         except (ValueError, UsageError, edit.EditError) as exc:
-            sys.stdout.write(f"  {printable(str(exc))}\n")
+            _refuse(where, str(exc))
             continue
         if refused:
-            sys.stdout.write(f"  {printable(refused[0].message)}\n")
+            _refuse(where, refused[0].message)
             continue
         answers.body, answers.count = body, answers.count + 1
         answers.write()
         return
+
+
+def _refuse(where: str, why: str) -> None:
+    """Why an answer is refused and what to write instead; the question is then asked again."""
+    hint = "" if why.startswith("answer ") else f"\n  answer {_hint(where)}, or nothing to leave it unknown"
+    sys.stdout.write(f"  {printable(why)}{hint}\n")
 
 
 def _answered(body: str, where: str, value: Any, today: str, name: str) -> tuple[str, list[Problem]]:

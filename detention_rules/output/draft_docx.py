@@ -7,6 +7,7 @@ drafter inserts renumbers the rest; A4 pages with the page number in the footer.
 from __future__ import annotations
 
 import io
+import unicodedata
 
 from docx import Document
 from docx.document import Document as DocxDocument
@@ -14,18 +15,21 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
-from detention_rules.escaping import printable
+from detention_rules.escaping import JOINERS, printable
 from detention_rules.output.draft import Block, Draft
 
 #: The style of each kind of block; a heading's level picks "Heading 1" or "Heading 2".
 STYLE = {"para": "List Number", "item": "List Continue", "text": "Normal", "line": "List Bullet"}
+#: The most characters a core property (title, subject, keywords...) holds: OPC's limit, which python-docx enforces.
+PROPERTY_LIMIT = 255
+ELLIPSIS = "\u2026"
 
 
 def render(draft: Draft) -> DocxDocument:
     doc = Document()
     _page(doc)
-    doc.core_properties.title = printable(draft.title)
-    doc.core_properties.language = draft.lang
+    doc.core_properties.title = core_property(draft.title)
+    doc.core_properties.language = core_property(draft.lang)
     doc.add_heading(printable(draft.title), level=0)
     lead = doc.add_paragraph()
     lead.add_run(printable(draft.lead)).italic = True
@@ -42,6 +46,35 @@ def render_bytes(draft: Draft) -> bytes:
     out = io.BytesIO()
     render(draft).save(out)
     return out.getvalue()
+
+
+def core_property(text: str) -> str:
+    """A document property as Word takes it: nothing hidden, and at most PROPERTY_LIMIT characters.
+
+    A longer one (a case's title can be any length; the heading keeps all of it) is cut where a
+    character ends (never inside an escape, a letter and its marks, or a joined sequence) and
+    ends with an ellipsis.
+    """
+    shown = printable(text)
+    if len(shown) <= PROPERTY_LIMIT:
+        return shown
+    fits = [e for e in range(min(len(text), PROPERTY_LIMIT - 1), 0, -1) if len(printable(text[:e])) < PROPERTY_LIMIT]
+    end = next((e for e in fits if _boundary(text, e)), fits[0])  # one "character" of 255 marks: cut inside it
+    return printable(text[:end]).rstrip() + ELLIPSIS
+
+
+def _boundary(text: str, at: int) -> bool:
+    """Whether a character ends at `at`: what follows is no mark, joiner or skin tone, no joiner precedes,
+    and no flag (a pair of regional indicators) is split."""
+    after, before = text[at], text[at - 1]
+    if unicodedata.category(after)[0] == "M" or after in JOINERS or before in JOINERS:
+        return False
+    if "\U0001f3fb" <= after <= "\U0001f3ff":
+        return False
+    start = at
+    while start > 0 and "\U0001f1e6" <= text[start - 1] <= "\U0001f1ff":
+        start -= 1
+    return (at - start) % 2 == 0
 
 
 def _block(doc: DocxDocument, b: Block) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from detention_rules.escaping import printable
+from detention_rules.escaping import markdown, markdown_code, printable
 from detention_rules.input.case import CATEGORIES
 from detention_rules.law.law import Law
 from detention_rules.output.text import STRENGTH, UNPROVEN, why_not_lines
@@ -15,26 +15,30 @@ from detention_rules.reasoning.facts import FactNode
 
 def _fact(node: FactNode) -> str:
     if node.absent_defeater:
-        return f"exception not shown: `{node.path}` (the burden is on the Government)"
+        return f"exception not shown: {markdown_code(node.path)} (the burden is on the Government)"
     if node.unproven:
-        return f"exception stated but not shown: `{node.path}` = `{node.value}` **contested** ({UNPROVEN})"
+        return (
+            f"exception stated but not shown: {markdown_code(node.path)} = {markdown_code(str(node.value))} "
+            f"**contested** ({markdown(UNPROVEN)})"
+        )
     marks = " **contested**" if node.contested else ""
-    ref = f" ({node.ref})" if node.ref else ""
+    ref = f" ({markdown(str(node.ref))})" if node.ref else ""
     line = f"line {node.line}" if node.line else "derived"
-    return f"fact `{node.path}` = `{node.value}`, {line}{ref}{marks}"
+    return f"fact {markdown_code(node.path)} = {markdown_code(str(node.value))}, {line}{ref}{marks}"
 
 
 def _tree(node: ConclusionNode, depth: int, shown: set[str], out: list[str]) -> None:
     pad = "  " * depth
     for rule in node.support:
-        law = ", ".join(rule.provisions)
-        out.append(f"{pad}- **{rule.rule.id}**: {rule.text} *({law}; {'; '.join(rule.rule.jurisprudence)})*")
+        law = markdown(", ".join(rule.provisions))
+        cases = markdown("; ".join(rule.rule.jurisprudence))
+        out.append(f"{pad}- **{markdown(rule.rule.id)}**: {markdown(rule.text)} *({law}; {cases})*")
         for f in rule.facts:
             out.append(f"{pad}  - {_fact(f)}")
             out += [f"{pad}    - {_fact(s)}" for s in f.derived_from]
         for premise in rule.premises:
             if premise.conclusion in shown:
-                out.append(f"{pad}  - `{premise.conclusion}` (see above)")
+                out.append(f"{pad}  - {markdown_code(premise.conclusion)} (see above)")
             else:
                 shown.add(premise.conclusion)
                 _tree(premise, depth + 1, shown, out)
@@ -45,43 +49,45 @@ def render(results: list[CaseResult]) -> str:
     for whole in results:
         for i, res in enumerate(whole.each()):
             title = res.case.title if res.case and res.case.title else res.path
-            out += [f"# {title}" + (f": {res.detainee}" if res.detainee else ""), "", f"File: `{res.path}`", ""]
+            person = f": {markdown(res.detainee)}" if res.detainee else ""
+            out += [f"# {markdown(title)}{person}", "", f"File: {markdown_code(res.path)}", ""]
             if i == 0 and whole.problems:  # the file's problems, once
                 out += ["## Problems", ""]
-                out += [f"- `{p}`" for p in whole.problems]
+                out += [f"- {markdown_code(str(p))}" for p in whole.problems]
                 out.append("")
             if res.analysis is not None:
                 _result(res, res.analysis, out)
-    # each entry is one line: text from the file cannot start another (escaping.printable)
+    # each entry is one line: text from the file cannot start another (escaping.printable), nor be read
+    # as Markdown (escaping.markdown; the why-not lines are an indented code block)
     return "\n".join(map(printable, out)).rstrip() + "\n"
 
 
 def _result(res: CaseResult, a: Analysis, out: list[str]) -> None:
     """One person's findings and why-not."""
     found = a.categories
-    out.append(
+    out += [
         f"**Categories established:** {', '.join(found) or 'none'}; "
-        f"not established: {', '.join(c for c in CATEGORIES if c not in found) or 'none'}\n"
-    )
+        f"not established: {', '.join(c for c in CATEGORIES if c not in found) or 'none'}",
+        "",
+    ]
     if a.possible:
-        out.append(f"**Possible, as the source alleges, but not established:** {', '.join(a.possible)}\n")
+        out += [f"**Possible, as the source alleges, but not established:** {', '.join(a.possible)}", ""]
     if a.rebutted:
-        out.append(
+        out += [
             "**Rebutted by the Government's evidence, which the source did not answer (read as unknown):** "
-            + "; ".join(f"`{f.path}` ({f.rebutted})" for f in a.rebutted)
-            + "\n"
-        )
+            + "; ".join(f"{markdown_code(f.path)} ({markdown(f.rebutted)})" for f in a.rebutted),
+            "",
+        ]
     shown: set[str] = set()
     for f in a.findings:
-        out.append(f"## Category {f.category}\n")
-        out.append(f"{STRENGTH[f.strength].capitalize()}.\n")
+        out += [f"## Category {f.category}", "", f"{STRENGTH[f.strength].capitalize()}.", ""]
         if f.contested:
-            out.append("Contested facts: " + ", ".join(f"`{x.path}`" for x in f.contested) + "\n")
+            out += ["Contested facts: " + ", ".join(markdown_code(x.path) for x in f.contested), ""]
         shown.add(f.tree.conclusion)
         _tree(f.tree, 0, shown, out)
         out.append("")
     for line in why_not_lines(res.why_not):
-        out.append(f"## {line}\n" if line.startswith("Category") else f"    {line}" if line else "")
+        out += [f"## {line}", ""] if line.startswith("Category") else [f"    {line}" if line else ""]
 
 
 def rules_table(book: Law) -> str:
@@ -90,7 +96,8 @@ def rules_table(book: Law) -> str:
     for path in dict.fromkeys(r.pos.path for r in book.rules):
         out += [f"`rules/{Path(path).name}`", "", "| id | title | concludes | provisions |", "|---|---|---|---|"]
         out += [
-            f"| `{r.id}` | {r.title} | `{r.concludes}` | {', '.join(r.provisions)} |"
+            f"| {markdown_code(r.id)} | {markdown(r.title)} | {markdown_code(r.concludes)} | "
+            f"{markdown(', '.join(r.provisions))} |"
             for r in book.rules
             if r.pos.path == path
         ]

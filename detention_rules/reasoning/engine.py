@@ -59,6 +59,11 @@ if TYPE_CHECKING:
     from detention_rules.reasoning.facts import Facts
 
 MAX_DURABLE_RULES = 480
+#: `$or` alternatives (the values of `in` and `contains_any`, the two ways of an `unless`) outside
+#: `$iany` tests that one ruleset takes: past 442 (the case terms of all its rules together, measured on
+#: durable-rules 2.0.28 with the shipped rules) `create_ruleset` never returns. (Inside one `$iany` test
+#: it refuses more than 512, error 106; `size_bound` keeps every rule below that.) docs/rules.md, Limits.
+MAX_CASE_ALTERNATIVES = 400
 REGISTER_ATTEMPTS = 3
 _PY313_ADVICE = (
     "durable-rules could not be imported ({error}). On Python 3.13 it must be built with\n"
@@ -313,6 +318,16 @@ def compile_rule(rule: Rule) -> list[dict[str, Any]]:
             if body not in bodies:
                 bodies.append(body)
     return bodies
+
+
+def case_alternatives(node: Any) -> int:
+    """How many `$or` alternatives a durable rule body holds outside its `$iany` tests (MAX_CASE_ALTERNATIVES)."""
+    if isinstance(node, dict):
+        own = len(node.get("$or", ()))
+        return own + sum(case_alternatives(value) for key, value in node.items() if key != "$iany")
+    if isinstance(node, list):
+        return sum(case_alternatives(value) for value in node)
+    return 0
 
 
 def _memberships(rules: Iterable[Rule]) -> dict[str, dict[str, int]]:

@@ -18,7 +18,16 @@ from detention_rules.law import law, rulebook
 from detention_rules.law.law import Law
 from detention_rules.law.rule import Rule
 from detention_rules.reasoning import rules_cache
-from detention_rules.reasoning.engine import MAX_DURABLE_RULES, Compiled, Engine, compile_rulebook, size_bound
+from detention_rules.reasoning.engine import (
+    CATCH_ALLS,
+    MAX_CASE_ALTERNATIVES,
+    MAX_DURABLE_RULES,
+    Compiled,
+    Engine,
+    case_alternatives,
+    compile_rule,
+    size_bound,
+)
 
 
 class Runnable(Law, frozen=True, dict=True):
@@ -43,7 +52,7 @@ def load(directory: Path | None = None) -> Runnable:
         kept = rules_cache.load(directory)
         found, problems = law.read(directory, None if kept is None else kept[0])
         if kept is None:
-            problems += too_large(found.rules)
+            problems += _sizes(found.rules, problems)
         if any(p.level == "error" for p in problems):
             raise InputError(sorted(problems))
         if kept is None:
@@ -91,10 +100,40 @@ def all_problems(directory: Path | None = None) -> list[Problem]:
     """Every problem in a rules folder (its rules, parameters and outcomes), without raising: `wgad rules --check`."""
     directory = rulebook.folder(directory)
     found, problems = law.read(directory)
-    problems += too_large(found.rules)
-    if not any(p.level == "error" for p in problems):
-        size = len(compile_rulebook(found.rules)[0])
-        if size > MAX_DURABLE_RULES:
-            message = f"the rules compile to {size} durable rules; the limit is {MAX_DURABLE_RULES}"
-            problems.append(Problem(str(directory), 1, 1, "error", message, "rules-too-many"))
+    problems += _sizes(found.rules, problems)
     return sorted(problems)
+
+
+def _sizes(rules: Iterable[Rule], problems: list[Problem]) -> list[Problem]:
+    """The engine's size limits: each rule's, then (if the rules are otherwise sound) the whole rulebook's."""
+    found = too_large(rules)
+    if found or any(p.level == "error" for p in problems):
+        return found
+    return over_limits(rules)
+
+
+def over_limits(rules: Iterable[Rule]) -> list[Problem]:
+    """The rule at which the rulebook as a whole passes what one durable ruleset takes.
+
+    durable-rules hangs or fails when it is given more (durable rules, `$or` alternatives): refused
+    here, at the rule that passes the limit, as any other problem in the rules.
+    """
+    size, alternatives = len(CATCH_ALLS), 0
+    for rule in rules:
+        bodies = compile_rule(rule)
+        size += len(bodies)
+        alternatives += sum(case_alternatives(b) for b in bodies)
+        if size > MAX_DURABLE_RULES:
+            message = (
+                f"with rule {rule.id} the rules compile to more than {MAX_DURABLE_RULES} durable rules, "
+                "the most one ruleset takes; merge or remove rules"
+            )
+        elif alternatives > MAX_CASE_ALTERNATIVES:
+            message = (
+                f"with rule {rule.id} the rules test more than {MAX_CASE_ALTERNATIVES} alternative values "
+                "(`in`, `contains_any`, `unless`) of the case's facts, the most one ruleset takes; shorten the lists"
+            )
+        else:
+            continue
+        return [Problem(rule.pos.path, rule.pos.line, rule.pos.col, "error", message, "rules-too-many", rule.id)]
+    return []
