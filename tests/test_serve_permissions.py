@@ -121,7 +121,10 @@ def test_an_answers_file_is_no_more_open_than_its_case(tmp_path: Path, umask_022
     answers = tmp_path / "c.answers.yaml"
     assert _mode(answers) == 0o600
     answers.chmod(0o640)  # resumed: the answers file is replaced (a new inode) and keeps the mode it has
+    # the drafter clears the list of questions left unknown, so the next run asks again and rewrites the file
+    lines = answers.read_text(encoding="utf-8").splitlines(keepends=True)
+    answers.write_text("".join(line for line in lines if not line.startswith("# Left unknown")), encoding="utf-8")
     inode = answers.stat().st_ino
-    assert wgad("gaps", "--ask", "--all", str(case), stdin="yes\n" + "\n" * 60).returncode == 0
+    wgad("gaps", "--ask", "--all", str(case), stdin="unknown\n")  # one question left unknown, then the input ends
     assert answers.stat().st_ino != inode
     assert _mode(answers) == 0o640
