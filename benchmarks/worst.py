@@ -30,39 +30,46 @@ ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))
 
 from detention_rules.input import source  # noqa: E402 - after the path is set
+from detention_rules.input.model import MAX_DETAINEES  # noqa: E402
 
 PY = sys.executable
 #: Bytes an input is built up to: a little under the reader's limit.
 SIZE = source.MAX_BYTES - 4096
 
 
-def _fill(head: str, line: Callable[[int], str], size: int) -> str:
-    """`head` and then `line(i)` for i = 0, 1, ... while the text stays within `size` bytes."""
+def _fill(head: str, line: Callable[[int], str], size: int, most: int | None = None) -> str:
+    """`head` and then `line(i)` for i = 0, 1, ... while the text stays within `size` bytes (and `most` lines)."""
     parts, total, i = [head], len(head.encode()), 0
-    while True:
+    while most is None or i < most:
         text = line(i)
         if total + len(text.encode()) > size:
-            return "".join(parts)
+            break
         parts.append(text)
         total += len(text.encode())
         i += 1
+    return "".join(parts)
 
 
 def _detainees(size: int, rnd: random.Random) -> str:
-    """A shipped case's shared facts, then detainees up to `size` bytes, each arrested and held on their own date."""
+    """A shipped case's shared facts, then as many detainees as a file may name (`MAX_DETAINEES`), each arrested
+    on their own date and held in periods of their own, as many as share the `size` bytes out."""
     shared = (ROOT / "cases" / "namazi-iran-2017.yaml").read_text(encoding="utf-8").split("\ndetainees:\n")[0]
+    room = max(size - len(shared.encode()), 0) // MAX_DETAINEES  # bytes for each person
 
     def entry(i: int) -> str:
         day = f"2016-{rnd.randint(1, 12):02d}-{rnd.randint(1, 28):02d}"
-        return (
+        head = (
             f"  - person: {{name: Person {i}, age: {rnd.randint(18, 90)}}}\n"
             f"    arrest: {{date: {day}}}\n"
-            f"    detention:\n"
+            "    detention:\n"
+        )
+        period = (
             f"      - {{kind: {rnd.choice(['pretrial', 'prison', 'police_custody'])}, start: {day}, "
             f"incommunicado: {rnd.choice(['true', 'false'])}}}\n"
         )
+        return head + period * max(1, (room - len(head)) // len(period))
 
-    return _fill(f"{shared}\ndetainees:\n", entry, max(size, len(shared.encode()) + 512))
+    return _fill(f"{shared}\ndetainees:\n", entry, max(size, len(shared.encode()) + 512), MAX_DETAINEES)
 
 
 def inputs(size: int) -> dict[str, str]:

@@ -232,3 +232,17 @@ def test_set_reaches_into_a_section_written_empty(tmp_path: Path) -> None:
     assert changed.data["trial"] == {"held": True}
     out = wgad("check", "--set", "trial.held=true", str(case))
     assert out.returncode == 0, out.stderr
+
+
+def test_a_file_naming_more_detainees_than_the_limit_is_refused_at_once(tmp_path: Path) -> None:
+    """Each person is reasoned on alone: past MAX_DETAINEES the file is refused, before any person's work, so
+    that a 1 MiB file of `- {}` entries (about 150,000 people) cannot take minutes and gigabytes."""
+    from detention_rules.input.model import MAX_DETAINEES
+
+    case = tmp_path / "many.yaml"
+    case.write_text("person: {name: A}\ndetainees:\n" + "  - {}\n" * (MAX_DETAINEES + 1), encoding="utf-8")
+    out = wgad("check", str(case))
+    assert out.returncode == 1, out.stderr
+    assert f"more than {MAX_DETAINEES} entries" in out.stdout + out.stderr and "[too-long]" in out.stdout + out.stderr
+    case.write_text("person: {name: A}\ndetainees:\n" + "  - {}\n" * MAX_DETAINEES, encoding="utf-8")
+    assert wgad("validate", str(case)).returncode == 0

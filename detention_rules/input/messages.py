@@ -128,6 +128,9 @@ def model_error(name: str, entry: dict[str, Any], error: Mapping[str, Any]) -> t
     if kind == "string_too_long":
         limit = error.get("ctx", {}).get("max_length", "")
         return f"{name}: longer than {limit} characters; shorten it to {limit} at most", "too-long"
+    if kind == "too_long":  # a list past its limit (detainees)
+        limit = error.get("ctx", {}).get("max_length", "")
+        return f"{name}: more than {limit} entries; split the file, {limit} at most in each", "too-long"
     if kind == "greater_than_equal":
         return f"{name}: {got} is below {error['ctx']['ge']}; write {error['ctx']['ge']} or more", "bad-value"
     if kind == "finite_number":

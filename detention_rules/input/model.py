@@ -67,6 +67,9 @@ ClockTime = Annotated[
     str, BeforeValidator(clock_time), WithJsonSchema({"type": "string", "pattern": TIME_PATTERN.pattern})
 ]
 Text = Annotated[str, Field(max_length=20_000)]
+#: The most detainees one file names: the largest opinions concern some hundreds of people, and each
+#: person's case is reasoned on alone (docs/performance.md gives the time at this limit).
+MAX_DETAINEES = 1000
 
 
 class _Model(BaseModel):
@@ -579,6 +582,8 @@ class Case(_Model):
     discrimination: Discrimination | None = None
     detainees: list[Detainee] | None = Field(
         None,
+        # each person is reasoned on alone (seconds a hundred of them): past this, split the file
+        max_length=MAX_DETAINEES,
         description="Several detainees whose facts differ: each entry gives that person's own sections; "
         "the rest of the file is shared.",
     )
