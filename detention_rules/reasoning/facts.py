@@ -3,15 +3,18 @@
 Unknown facts are left out of the document entirely: durable-rules matches no
 condition on an absent field, which keeps unknown distinct from false. A few
 facts are derived (a period's length in days, whether the person saw a judge
-within 48 hours); each names the facts it was computed from, so a derivation
-tree still ends in lines of the case file.
+within 48 hours, the time held untried); each names the facts it was computed from,
+so a derivation tree still ends in lines of the case file. Three conclusions the
+Working Group infers from facts are inferred here too when the file does not state
+them (`led_to_detention`, `necessity_shown`): a drafter knows the facts, not always
+the conclusion.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, MutableMapping
 from typing import Any
 
 import msgspec
@@ -157,16 +160,126 @@ def _derive(facts: Facts) -> None:
             sources = [f"{base}.judge_date", "arrest.date"]
             sources += [p for p in (f"{base}.judge_time", "arrest.time") if p in facts.leaves]
             seen.append((within, tuple(sources)))
+        _necessity(facts, period, base)
+        _judge_decided(facts, arrest, period, base)
     arrested, charged = _full_date(arrest.get("date")), _full_date(arrest.get("charge_date"))
     if arrested and charged and charged >= arrested:
         _add_to_arrest(facts, "days_uncharged", (charged - arrested).days, ("arrest.charge_date", "arrest.date"))
     _brought(facts, doc)
+    _untried(facts, doc)
+    _links(facts, doc)
     # the first appearance before a judge is one fact of the arrest, whichever period records it
     for within in (True, False):
         found = [sources for value, sources in seen if value is within]
         if found:
             _add_to_arrest(facts, "judge_within_48h", within, found[0])
             break
+
+
+#: Authorities whose extension of custody is no judicial decision on its necessity.
+_NOT_JUDGES = ("prosecutor", "police", "executive", "administrative")
+
+
+def _necessity(facts: Facts, period: dict[str, Any], base: str) -> None:
+    """`necessity_shown: false` from the facts that show no individual necessity, unless the file states it.
+
+    Custody that followed automatically, an order with no reasons about the person, an extension
+    by a prosecutor or another non-judicial authority, or one made "exceptionally" beyond the
+    legal limit: none is an individualized determination that custody is necessary (General
+    Comment No. 35 para 38). Only `false` is inferred: that custody was necessary is the
+    Government's to show.
+    """
+    if "necessity_shown" in period:
+        return  # the file's own statement (an override, with its ref)
+    signs = (
+        ("individual_assessment", period.get("individual_assessment") is False),
+        ("individual_reasons", period.get("individual_reasons") is False),
+        ("extended_by", period.get("extended_by") in _NOT_JUDGES),
+        ("extended_exceptionally", period.get("extended_exceptionally") is True),
+    )
+    sources = tuple(f"{base}.{name}" for name, shown in signs if shown)
+    if sources:
+        _add(facts, period, base, "necessity_shown", False, sources)
+
+
+def _judge_decided(facts: Facts, arrest: Mapping[str, Any], period: dict[str, Any], base: str) -> None:
+    """Whether a judge decided on this custody within 48 hours of its start (Body of Principles 4, 37).
+
+    Counted from the period's start when its date is known, else from the arrest. False when the
+    judge only saw the person (`judge_decided: false`) or decided later.
+    """
+    decided = period.get("judge_decided")
+    if decided is False:
+        _add(facts, period, base, "judge_decided_within_48h", False, (f"{base}.judge_decided",))
+        return
+    if decided is not True:
+        return
+    start_path = f"{base}.start" if _full_date(period.get("start")) else "arrest.date"
+    start = {"date": period.get("start")} if start_path != "arrest.date" else arrest
+    within = _within_48h(start, period)
+    if within is not None:
+        sources = (f"{base}.judge_decided", f"{base}.judge_date", start_path)
+        _add(facts, period, base, "judge_decided_within_48h", within, sources)
+
+
+def _untried(facts: Facts, doc: dict[str, Any]) -> None:
+    """`arrest.days_untried`: the days held in police custody or pre-trial detention, from the periods.
+
+    An open pre-trial period ends, for this count, when the trial starts. Left unknown when the
+    length of any such period is unknown: a part of the time is no measure of the whole.
+    """
+    trial_start = _full_date(doc.get("trial", {}).get("start"))
+    total, sources = 0, []
+    for i, period in enumerate(doc.get("detention", [])):
+        base = f"detention[{i}]"
+        if period.get("kind") not in ("police_custody", "pretrial"):
+            continue
+        start = _full_date(period.get("start"))
+        if "days" in period:
+            total += period["days"]
+            sources.append(f"{base}.days")
+        elif start and trial_start and trial_start >= start and "end" not in period:
+            total += (trial_start - start).days
+            sources += [f"{base}.start", "trial.start"]
+        else:
+            return
+    if sources:
+        _add_to_arrest(facts, "days_untried", total, tuple(dict.fromkeys(sources)))
+
+
+def _links(facts: Facts, doc: dict[str, Any]) -> None:
+    """`led_to_detention: true` for a conduct item the facts tie to the arrest, unless the file states it.
+
+    The Working Group infers the link as a drafter can: the charge, the warrant or the
+    interrogation names the conduct; or the arrest followed it closely (parameter
+    conduct_arrest_days) and no other ground was stated, or the Government did not reply
+    to say one (opinion 2/2022 paras 66, 73). Only `true` is inferred.
+    """
+    arrest = doc.get("arrest", {})
+    arrested = _full_date(arrest.get("date"))
+    other = arrest.get("other_grounds_stated")
+    silent = doc.get("government", {}).get("replied") is False
+    for i, item in enumerate(doc.get("conduct", [])):
+        base = f"conduct[{i}]"
+        if "led_to_detention" in item:
+            continue
+        if item.get("cited_by_authorities") is True:
+            _add(facts, item, base, "led_to_detention", True, (f"{base}.cited_by_authorities",))
+            continue
+        done = _full_date(item.get("date"))
+        if not (done and arrested and 0 <= (arrested - done).days <= parameters.value("conduct_arrest_days")):
+            continue
+        if other is False:
+            _add(
+                facts,
+                item,
+                base,
+                "led_to_detention",
+                True,
+                (f"{base}.date", "arrest.date", "arrest.other_grounds_stated"),
+            )
+        elif other is None and silent:
+            _add(facts, item, base, "led_to_detention", True, (f"{base}.date", "arrest.date", "government.replied"))
 
 
 def _add_to_arrest(facts: Facts, name: str, value: Any, sources: tuple[str, ...]) -> None:
@@ -224,7 +337,9 @@ def _length(
     return None
 
 
-def _add(facts: Facts, holder: dict[str, Any], base: str, name: str, value: Any, sources: tuple[str, ...]) -> None:
+def _add(
+    facts: Facts, holder: MutableMapping[str, Any], base: str, name: str, value: Any, sources: tuple[str, ...]
+) -> None:
     """Record a derived fact; its position is that of the first fact it comes from."""
     holder[name] = value
     first = facts.leaves[sources[0]]
