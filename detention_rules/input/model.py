@@ -339,7 +339,10 @@ class Period(_Model):
         None, description="Less restrictive alternatives to custody were considered."
     )
     free_to_leave: Fact[StrictBool] | None = Field(
-        None, description="False when leaving meant giving up an asylum claim (a transit zone, say)."
+        None,
+        description="The person could leave at will and at no cost: true undoes house arrest outside closed "
+        "premises (Deliberation No. 1) and immigration custody; false when leaving meant giving up an asylum "
+        "claim (a transit zone, say).",
     )
     ill_treatment: Fact[StrictBool] | None = Field(
         None, description="Torture or cruel, inhuman or degrading treatment during this period."
