@@ -38,7 +38,7 @@ READ_BY_CODE: dict[str, tuple[str, str]] = {
     ),
     "person.release_date": ("detention_rules/reasoning/facts.py", "ends the last open period (days); date order"),
     "person.released": ("detention_rules/law/outcomes.py", "a released person is not asked to be released"),
-    "trial.start": ("detention_rules/reasoning/facts.py", "ends an open pre-trial period (arrest.days_untried); date order"),
+    "trial.start": ("detention_rules/reasoning/facts.py", "ends an open pre-trial period (days_untried); date order"),
     "conduct[].date": ("detention_rules/reasoning/facts.py", "derives conduct[].led_to_detention (arrest soon after)"),
     "conduct[].cited_by_authorities": ("detention_rules/reasoning/facts.py", "derives conduct[].led_to_detention"),
     "arrest.other_grounds_stated": ("detention_rules/reasoning/facts.py", "derives conduct[].led_to_detention"),
