@@ -142,6 +142,9 @@ Right = Literal[
     "political_participation",
     "equality",
     "minority_culture",
+    "human_rights_defence",
+    "legal_profession",
+    "cooperation_with_un",
 ]
 
 PeriodKind = Literal[

@@ -73,7 +73,7 @@ QUESTIONS: dict[str, str] = {
     "trial.confession.televised": "Was a confession broadcast before or during the trial?",
     "discrimination.law_discriminatory": "Does the law applied discriminate on its face on a protected ground (religion, sexual orientation, origin...)?",
     "detention[].periodic_review": "Was continued custody reviewed by an administrative or judicial authority?",
-    "conduct[].right": "Which right was the person exercising (expression, assembly, association, religion...)?",
+    "conduct[].right": "Which right was the person exercising (expression, assembly, association, religion, defending human rights, a lawyer's work, cooperation with the UN...)?",
     "conduct[].led_to_detention": "Did the charge, the warrant or the interrogation name this conduct? If not: on what date did it take place, and did the authorities state any other ground for the arrest?",
     "conduct[].peaceful": "Was the person's own conduct peaceful (violence by others does not count)?",
     "conduct[].incited_violence": "Did this conduct incite violence?",
@@ -132,6 +132,11 @@ WORDS: dict[str, dict[str, str]] = {
         "bail_granted": "bail had been granted",
     },
     "person.status": {"lgbti": "LGBTI person", "minor": "child"},
+    "conduct[].right": {
+        "human_rights_defence": "the person's work defending human rights",
+        "legal_profession": "the person's work as a lawyer",
+        "cooperation_with_un": "the person's cooperation with the United Nations",
+    },
     "discrimination.grounds": {"other_status": "other status"},
 }
 
