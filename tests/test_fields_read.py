@@ -36,6 +36,7 @@ READ_BY_CODE: dict[str, tuple[str, str]] = {
         "detention_rules/reasoning/facts.py",
         "derives arrest.days_uncharged; validate checks its order",
     ),
+    "submission.date": ("detention_rules/reasoning/facts.py", "ends a period still running for one still held"),
     "person.release_date": ("detention_rules/reasoning/facts.py", "ends the last open period (days); date order"),
     "person.released": ("detention_rules/law/outcomes.py", "a released person is not asked to be released"),
     "trial.start": ("detention_rules/reasoning/facts.py", "ends an open pre-trial period (days_untried); date order"),

@@ -85,3 +85,15 @@ def test_a_conclusion_without_ref_is_warned(tmp_path: Path) -> None:
     assert result.valid
     warned = [(p.code, p.line) for p in result.problems if p.level == "warning"]
     assert warned == [("conclusion-without-ref", 3), ("conclusion-without-ref", 7)]
+
+
+def test_a_person_still_held_is_held_at_least_until_the_communication() -> None:
+    held = {"detention": [{"kind": "pretrial", "start": "2016-11-06"}], "submission": {"date": "2018-04-01"}}
+    # whether the person is still held is unknown: the period has no length
+    assert _leaf(held, "detention[0].days") is None
+    still = {**held, "person": {"released": False}}
+    assert _leaf(still, "arrest.days_untried").value == 511
+    assert "I.not-tried-within-reasonable-time" in fired(still)
+    # the trial's start ends the time untried, not the communication
+    tried = {**still, "trial": {"start": "2017-03-01"}}
+    assert _leaf(tried, "arrest.days_untried").value == 115

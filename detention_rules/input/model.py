@@ -199,6 +199,11 @@ class Submission(_Model):
     categories_alleged: Fact[list[Category]] | None = Field(
         None, description="Categories the source alleged in its communication."
     )
+    date: Fact[PartialDate] | None = Field(
+        None,
+        description="Date of the communication or of its latest update: a person still held (person.released: "
+        "false) has been held at least until then.",
+    )
 
 
 class Person(_Model):

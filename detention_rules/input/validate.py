@@ -241,6 +241,8 @@ def consistency(case: Case, doc: Document) -> Iterator[Problem]:
         yield from before(arrest.charge_date, arrested, ("arrest", "charge_date"), "the arrest")
     if case.person:
         yield from before(case.person.release_date, arrested, ("person", "release_date"), "the arrest")
+    if case.submission:
+        yield from before(case.submission.date, arrested, ("submission", "date"), "the arrest")
     yield from _contests(case, doc)
     yield from _expected(case, doc)
     yield from _conclusions(case, doc)

@@ -147,11 +147,10 @@ def _derive(facts: Facts) -> None:
     arrest = doc.get("arrest", {})
     seen: list[tuple[bool, tuple[str, ...]]] = []
     periods = doc.get("detention", [])
-    released = doc.get("person", {}).get("release_date")
     last_open = _last_open(periods)
     for i, period in enumerate(periods):
         base = f"detention[{i}]"
-        until = ("person.release_date", released) if i == last_open else None
+        until = _until(doc) if i == last_open else None
         length = _length(period, base, until)
         if length is not None:
             _add(facts, period, base, "days", *length)
@@ -235,12 +234,13 @@ def _untried(facts: Facts, doc: dict[str, Any]) -> None:
         if period.get("kind") not in ("police_custody", "pretrial"):
             continue
         start = _full_date(period.get("start"))
-        if "days" in period:
-            total += period["days"]
-            sources.append(f"{base}.days")
-        elif start and trial_start and trial_start >= start and "end" not in period:
+        stated = "days" in period and not facts.leaves[f"{base}.days"].derived_from
+        if start and trial_start and trial_start >= start and "end" not in period and not stated:
             total += (trial_start - start).days
             sources += [f"{base}.start", "trial.start"]
+        elif "days" in period:
+            total += period["days"]
+            sources.append(f"{base}.days")
         else:
             return
     if sources:
@@ -285,6 +285,21 @@ def _links(facts: Facts, doc: dict[str, Any]) -> None:
 def _add_to_arrest(facts: Facts, name: str, value: Any, sources: tuple[str, ...]) -> None:
     """A derived fact of the arrest, whether or not the file has an `arrest:` section."""
     _add(facts, facts.doc.setdefault("arrest", {}), "arrest", name, value, sources)
+
+
+def _until(doc: dict[str, Any]) -> tuple[str, Any] | None:
+    """Where the last open period ends: the release, or, for a person still held, the communication's date.
+
+    A person still held (`person.released: false`) has been held at least until the
+    communication was written, so a period still running is measured up to it: a length
+    "so far", which only grows.
+    """
+    person = doc.get("person", {})
+    if "release_date" in person:
+        return "person.release_date", person["release_date"]
+    if person.get("released") is False and "date" in doc.get("submission", {}):
+        return "submission.date", doc["submission"]["date"]
+    return None
 
 
 def _last_open(periods: list[Mapping[str, Any]]) -> int | None:
