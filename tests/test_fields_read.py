@@ -36,6 +36,7 @@ READ_BY_CODE: dict[str, tuple[str, str]] = {
         "detention_rules/reasoning/facts.py",
         "derives arrest.days_uncharged; validate checks its order",
     ),
+    "person.birth_date": ("detention_rules/reasoning/facts.py", "derives person.age at the arrest"),
     "submission.date": ("detention_rules/reasoning/facts.py", "ends a period still running for one still held"),
     "person.release_date": ("detention_rules/reasoning/facts.py", "ends the last open period (days); date order"),
     "person.released": ("detention_rules/law/outcomes.py", "a released person is not asked to be released"),
@@ -89,7 +90,6 @@ RECORD_ONLY = {
 #: Facts a category or a derivation could turn on that NOTHING reads yet: each is a gap to
 #: close (a rule, a derivation or a renderer should read it) or a field to drop.
 NOTHING_READS_YET = {
-    "person.birth_date",  # could derive person.age, which IV.child-detained reads
     "government.reply_date",  # could tell a late reply (methods of work para 16) from one in time
     "government.deadline",
     "emergency.declared",

@@ -165,6 +165,7 @@ def _derive(facts: Facts) -> None:
     if arrested and charged and charged >= arrested:
         _add_to_arrest(facts, "days_uncharged", (charged - arrested).days, ("arrest.charge_date", "arrest.date"))
     _brought(facts, doc)
+    _age(facts, doc)
     _untried(facts, doc)
     _links(facts, doc)
     # the first appearance before a judge is one fact of the arrest, whichever period records it
@@ -219,6 +220,28 @@ def _judge_decided(facts: Facts, arrest: Mapping[str, Any], period: dict[str, An
     if within is not None:
         sources = (f"{base}.judge_decided", f"{base}.judge_date", start_path)
         _add(facts, period, base, "judge_decided_within_48h", within, sources)
+
+
+def _age(facts: Facts, doc: dict[str, Any]) -> None:
+    """`person.age` at the arrest, from `person.birth_date`, unless the file states the age.
+
+    Whether the person was a child (Convention on the Rights of the Child art 1) is a matter
+    of dates a drafter knows; counted to the arrest, else to the first period's start.
+    """
+    person = doc.get("person", {})
+    born = _full_date(person.get("birth_date"))
+    if "age" in person or not born:
+        return
+    starts = sorted(
+        (d, f"detention[{i}].start")
+        for i, p in enumerate(doc.get("detention", []))
+        if (d := _full_date(p.get("start")))
+    )
+    arrested = _full_date(doc.get("arrest", {}).get("date"))
+    when, path = (arrested, "arrest.date") if arrested else starts[0] if starts else (None, "")
+    if when and when >= born:
+        years = when.year - born.year - ((when.month, when.day) < (born.month, born.day))
+        _add(facts, doc.setdefault("person", {}), "person", "age", years, ("person.birth_date", path))
 
 
 def _untried(facts: Facts, doc: dict[str, Any]) -> None:
