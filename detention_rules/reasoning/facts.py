@@ -3,11 +3,11 @@
 Unknown facts are left out of the document entirely: durable-rules matches no
 condition on an absent field, which keeps unknown distinct from false. A few
 facts are derived (a period's length in days, whether the person saw a judge
-within 48 hours, the time held untried); each names the facts it was computed from,
-so a derivation tree still ends in lines of the case file. Three conclusions the
-Working Group infers from facts are inferred here too when the file does not state
-them (`led_to_detention`, `necessity_shown`): a drafter knows the facts, not always
-the conclusion.
+within 48 hours, the time held untried, the age from the birth date); each names the
+facts it was computed from, so a derivation tree still ends in lines of the case file.
+Two conclusions the Working Group infers from facts are inferred here too when the file
+does not state them (`led_to_detention`, `necessity_shown`): a drafter knows the facts,
+not always the conclusion.
 """
 
 from __future__ import annotations
