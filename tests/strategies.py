@@ -33,6 +33,7 @@ RANK_OVERRIDES = {
     "emergency.start": 0,
     "emergency.end": 1,
     "conduct[].date": -1,
+    "submission.date": 3,  # the communication is written after the arrest
 }
 
 

@@ -20,7 +20,7 @@ TWO = """\
 title: Two detainees
 arrest: {warrant_shown: false, date: 2021-03-01}
 detention: [{kind: pretrial, start: 2021-03-01}]
-conduct: [{right: expression, led_to_detention: true}]
+conduct: [{right: expression, cited_by_authorities: true}]
 trial: {counsel: {access_trial: full, of_choice: false}}
 detainees:
   - person: {name: A. One}

@@ -112,7 +112,12 @@ def test_what_if_rejects_a_bad_path() -> None:
 
 def test_gaps_ask_writes_a_new_valid_file(tmp_path: Path) -> None:
     case = tmp_path / "c.yaml"
-    case.write_text("detention:\n  - kind: pretrial\narrest:\n  warrant_shown: true\n", encoding="utf-8")
+    # the period's dates, the charge and counsel are known, so incommunicado detention is asked first
+    text = (
+        "detention:\n  - {kind: pretrial, start: 2024-01-01, end: 2024-02-01}\n"
+        "arrest:\n  warrant_shown: true\n  charged: true\ntrial:\n  counsel: {access_pretrial: full}\n"
+    )
+    case.write_text(text, encoding="utf-8")
     original = case.read_bytes()
     out = wgad("gaps", "--ask", str(case), stdin="YES\n" + "\n" * 60)  # held incommunicado: category I (para 8 (a))
     assert out.returncode == 0, out.stderr

@@ -36,9 +36,17 @@ READ_BY_CODE: dict[str, tuple[str, str]] = {
         "detention_rules/reasoning/facts.py",
         "derives arrest.days_uncharged; validate checks its order",
     ),
+    "person.birth_date": ("detention_rules/reasoning/facts.py", "derives person.age at the arrest"),
+    "submission.date": ("detention_rules/reasoning/facts.py", "ends a period still running for one still held"),
     "person.release_date": ("detention_rules/reasoning/facts.py", "ends the last open period (days); date order"),
     "person.released": ("detention_rules/law/outcomes.py", "a released person is not asked to be released"),
-    "trial.start": ("detention_rules/input/validate.py", "date order: not before the arrest"),
+    "trial.start": ("detention_rules/reasoning/facts.py", "ends an open pre-trial period (days_untried); date order"),
+    "conduct[].date": ("detention_rules/reasoning/facts.py", "derives conduct[].led_to_detention (arrest soon after)"),
+    "conduct[].cited_by_authorities": ("detention_rules/reasoning/facts.py", "derives conduct[].led_to_detention"),
+    "arrest.other_grounds_stated": ("detention_rules/reasoning/facts.py", "derives conduct[].led_to_detention"),
+    "detention[].individual_reasons": ("detention_rules/reasoning/facts.py", "derives detention[].necessity_shown"),
+    "detention[].extended_exceptionally": ("detention_rules/reasoning/facts.py", "derives detention[].necessity_shown"),
+    "detention[].judge_decided": ("detention_rules/reasoning/facts.py", "derives judge_decided_within_48h"),
     "trial.end": ("detention_rules/input/validate.py", "date order: not before the trial's start"),
     "sentence.date": ("detention_rules/input/validate.py", "date order: not before the trial; a sentence's remedies"),
     "government.contests": ("detention_rules/reasoning/facts.py", "marks the facts the Government contests"),
@@ -71,7 +79,6 @@ RECORD_ONLY = {
     "arrest.place",
     "arrest.authority",
     "detention[].place",
-    "conduct[].date",
     "government.note",
     "notes",
     "source.opinion",
@@ -87,15 +94,15 @@ RECORD_ONLY = {
 #: Facts a category or a derivation could turn on that NOTHING reads yet: each is a gap to
 #: close (a rule, a derivation or a renderer should read it) or a field to drop.
 NOTHING_READS_YET = {
-    "person.birth_date",  # could derive person.age, which IV.child-detained reads
-    "arrest.charges",
     "government.reply_date",  # could tell a late reply (methods of work para 16) from one in time
     "government.deadline",
     "emergency.declared",
     "emergency.start",
     "emergency.end",  # detention going on after the emergency ended: the pretext of 2/2022 para 81
     "detention[].with_convicted",
-    "trial.held",
+    # prolonged solitary confinement (Nelson Mandela Rules 43-44): referred through solitary_confinement;
+    # no longer read as a fair-trial breach (jurisprudence review 2, 3.2)
+    "detention[].solitary_days",
 }
 
 

@@ -16,6 +16,8 @@ DERIVED: dict[str, FieldType] = {
     "arrest.judge_within_48h": FieldType("bool"),
     "arrest.days_uncharged": FieldType("number"),
     "arrest.brought_before_judge": FieldType("bool"),
+    "arrest.days_untried": FieldType("number"),
+    "detention[].judge_decided_within_48h": FieldType("bool"),
 }
 
 #: Days in a month and a year, to read a length given as `months: 6` or `years: 2` in days.

@@ -190,6 +190,9 @@ Right = Literal[
     "political_participation",
     "equality",
     "minority_culture",
+    "human_rights_defence",
+    "legal_profession",
+    "cooperation_with_un",
 ]
 
 #: The aims for which the Covenant lets a right be restricted, each article from its own closed list
@@ -257,6 +260,11 @@ class Submission(_Model):
     categories_alleged: Fact[list[Category]] | None = Field(
         None, description="Categories the source alleged in its communication."
     )
+    date: Fact[PartialDate] | None = Field(
+        None,
+        description="Date of the communication or of its latest update: a person still held (person.released: "
+        "false) has been held at least until then.",
+    )
 
 
 class Person(_Model):
@@ -314,6 +322,20 @@ class Arrest(_Model):
     law_vague: Fact[StrictBool] | None = Field(
         None, description="The offence invoked is so vague or overbroad that no one could foresee its reach."
     )
+    charge_facts_stated: Fact[StrictBool] | None = Field(
+        None,
+        description="The charge or warrant stated the acts said to make up the offence (what, when, where); "
+        "false when it named an offence with no facts in support.",
+    )
+    other_grounds_stated: Fact[StrictBool] | None = Field(
+        None,
+        description="The authorities or the Government stated a ground for the arrest other than the person's "
+        "conduct listed under conduct (the facts of another offence).",
+    )
+    law_retroactive: Fact[StrictBool] | None = Field(
+        None,
+        description="The offence or the penalty applied was not in force when the act was committed (ICCPR 15(1)).",
+    )
 
 
 Authority = Literal["judge", "prosecutor", "police", "administrative", "executive", "none"]
@@ -341,6 +363,11 @@ class Period(_Model):
     )
     with_convicted: Fact[StrictBool] | None = None
     brought_before_judge: Fact[StrictBool] | None = None
+    judge_decided: Fact[StrictBool] | None = Field(
+        None,
+        description="The judge at judge_date decided on the lawfulness and necessity of this custody (ordered or "
+        "confirmed it); false when the judge only saw the person.",
+    )
     judge_date: Fact[PartialDate] | None = None
     judge_time: Fact[ClockTime] | None = None
     could_challenge: Fact[StrictBool] | None = Field(
@@ -355,8 +382,18 @@ class Period(_Model):
         description="A decision weighed this person's circumstances; false when custody followed automatically, "
         "by law or practice (pre-trial, immigration custody).",
     )
+    individual_reasons: Fact[StrictBool] | None = Field(
+        None,
+        description="The custody order gave reasons about this person (a risk of flight, of interference with "
+        "evidence, of reoffending); false when it gave none or only repeated the charge or the law.",
+    )
+    extended_exceptionally: Fact[StrictBool] | None = Field(
+        None, description="Extended beyond the ordinary legal limit as an 'exceptional' measure."
+    )
     necessity_shown: Fact[StrictBool] | None = Field(
-        None, description="The reasons given showed the custody necessary (a risk of flight, of interference...)."
+        None,
+        description="Override, with a ref: the reasons given showed the custody necessary. Derived false from "
+        "individual_assessment, individual_reasons, extended_by and extended_exceptionally when not stated.",
     )
     release_due: Fact[Literal["sentence_served", "amnesty", "release_order", "bail_granted"]] | None = Field(
         None, description="Release was due for this reason but the person was still held."
@@ -371,7 +408,10 @@ class Period(_Model):
         None, description="Less restrictive alternatives to custody were considered."
     )
     free_to_leave: Fact[StrictBool] | None = Field(
-        None, description="False when leaving meant giving up an asylum claim (a transit zone, say)."
+        None,
+        description="The person could leave at will and at no cost: true undoes house arrest outside closed "
+        "premises (Deliberation No. 1) and immigration custody; false when leaving meant giving up an asylum "
+        "claim (a transit zone, say).",
     )
     ill_treatment: Fact[StrictBool] | None = Field(
         None, description="Torture or cruel, inhuman or degrading treatment during this period."
@@ -434,8 +474,13 @@ class Conduct(_Model):
         description="The only ground given for arresting a participant was that the assembly had not been "
         "notified or authorised.",
     )
+    cited_by_authorities: Fact[StrictBool] | None = Field(
+        None, description="The charge, the warrant, the interrogation or the judgment named this conduct."
+    )
     led_to_detention: Fact[StrictBool] | None = Field(
-        None, description="The arrest or detention followed from this conduct."
+        None,
+        description="Override, with a ref: the arrest or detention followed from this conduct. Derived true from "
+        "cited_by_authorities, or from the conduct's date shortly before the arrest with no other ground stated.",
     )
 
 
@@ -481,6 +526,10 @@ class Trial(_Model):
         None, description="The accused is a civilian (a military court may try only military personnel)."
     )
     in_absentia: Fact[StrictBool] | None = None
+    attendance_waived: Fact[StrictBool] | None = Field(
+        None,
+        description="Informed of the trial in time, the accused chose not to attend (ICCPR 14(3)(d) is then met).",
+    )
     independent: Fact[StrictBool] | None = None
     impartial: Fact[StrictBool] | None = None
     public: Fact[StrictBool] | None = None
@@ -507,7 +556,11 @@ class Trial(_Model):
     presumption_of_innocence: Fact[StrictBool] | None = Field(
         None, description="False when the presumption of innocence was ignored."
     )
-    undue_delay: Fact[StrictBool] | None = Field(None, description="Not tried without undue delay (ICCPR 14(3)(c)).")
+    undue_delay: Fact[StrictBool] | None = Field(
+        None,
+        description="Override, with a ref: not tried without undue delay (ICCPR 14(3)(c)). The engine also reads "
+        "the time held untried from the detention periods and trial.start.",
+    )
     interpreter_denied: Fact[StrictBool] | None = None
     appeal: Fact[Literal["not_available", "denied", "dismissed", "pending", "granted", "not_sought"]] | None = None
 

@@ -23,6 +23,14 @@ from detention_rules.input.case import ASSERTED_TAG, Case, field_types
 from detention_rules.input.fields import DAYS_PER
 from detention_rules.input.source import Document, PathKey, dotted, generic, lookup
 
+#: Conclusions the engine infers from facts, kept as overrides: stated, each needs the ref it rests on.
+#: Section -> (field, the facts to state instead).
+CONCLUSIONS = {
+    "conduct": ("led_to_detention", "cited_by_authorities, or the conduct's date and arrest.other_grounds_stated"),
+    "detention": ("necessity_shown", "individual_assessment, individual_reasons, extended_by, extended_exceptionally"),
+    "trial": ("undue_delay", "the detention periods' dates and trial.start"),
+}
+
 #: Rounds of leaving fields in error out before the rest is checked (one is enough: fewer fields, fewer errors).
 _ROUNDS = 3
 
@@ -234,8 +242,25 @@ def consistency(case: Case, doc: Document) -> Iterator[Problem]:
         yield from before(arrest.charge_date, arrested, ("arrest", "charge_date"), "the arrest")
     if case.person:
         yield from before(case.person.release_date, arrested, ("person", "release_date"), "the arrest")
+    if case.submission:
+        yield from before(case.submission.date, arrested, ("submission", "date"), "the arrest")
     yield from _contests(case, doc)
     yield from _expected(case, doc)
+    yield from _conclusions(case, doc)
+
+
+def _conclusions(case: Case, doc: Document) -> Iterator[Problem]:
+    """A legal conclusion stated with no ref: the engine would only echo it (jurisprudence review 2, X4)."""
+    for section, (name, facts) in CONCLUSIONS.items():
+        holder = getattr(case, section)
+        items = list(enumerate(holder)) if isinstance(holder, list) else [(None, holder)] if holder else []
+        for i, item in items:
+            fact = getattr(item, name, None)
+            if _value(fact) is None or getattr(fact, "ref", None):
+                continue
+            path: PathKey = (section, name) if i is None else (section, i, name)
+            message = f"{dotted(path)} is a conclusion: give the ref it rests on, or state the facts instead ({facts})"
+            yield _at(doc, path, "warning", message, "conclusion-without-ref")
 
 
 def _full(fact: Any) -> bool:

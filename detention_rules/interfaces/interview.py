@@ -38,6 +38,16 @@ ASK_INSTEAD = {
     "arrest.judge_within_48h": ("arrest.date", "arrest.time", "detention[0].judge_date", "detention[0].judge_time"),
     "arrest.days_uncharged": ("arrest.date", "arrest.charge_date"),
     "arrest.brought_before_judge": ("detention[0].brought_before_judge",),
+    "arrest.days_untried": ("detention[0].start", "detention[0].end", "trial.start"),
+    "detention[].judge_decided_within_48h": ("judge_decided", "judge_date", "start"),
+    "detention[].necessity_shown": (
+        "individual_assessment",
+        "individual_reasons",
+        "extended_by",
+        "extended_exceptionally",
+    ),
+    "conduct[].led_to_detention": ("cited_by_authorities", "date", "arrest.date", "arrest.other_grounds_stated"),
+    "trial.undue_delay": ("detention[0].start", "detention[0].end", "trial.start"),
 }
 #: A detail is asked only after the question it depends on, and not at all when that answer closes it:
 #: detail (generic field) -> (the prerequisite, beside it or a full path; the answer that opens the detail).

@@ -25,6 +25,8 @@ INSTRUMENTS = (
     "Convention on the Rights of the Child",
     "Vienna Convention on Consular Relations",
     "Declaration on the Protection of All Persons from Enforced Disappearance",
+    "Declaration on Human Rights Defenders",
+    "Basic Principles on the Role of Lawyers",
 )
 
 _ARTICLE = re.compile(

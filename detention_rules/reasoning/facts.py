@@ -3,15 +3,18 @@
 Unknown facts are left out of the document entirely: durable-rules matches no
 condition on an absent field, which keeps unknown distinct from false. A few
 facts are derived (a period's length in days, whether the person saw a judge
-within 48 hours); each names the facts it was computed from, so a derivation
-tree still ends in lines of the case file.
+within 48 hours, the time held untried, the age from the birth date); each names the
+facts it was computed from, so a derivation tree still ends in lines of the case file.
+Two conclusions the Working Group infers from facts are inferred here too when the file
+does not state them (`led_to_detention`, `necessity_shown`): a drafter knows the facts,
+not always the conclusion.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, MutableMapping
 from typing import Any
 
 import msgspec
@@ -181,11 +184,10 @@ def _derive(facts: Facts, law: Law) -> None:
     arrest = doc.get("arrest", {})
     seen: list[tuple[bool, tuple[str, ...]]] = []
     periods = doc.get("detention", [])
-    released = doc.get("person", {}).get("release_date")
     last_open = _last_open(periods)
     for i, period in enumerate(periods):
         base = f"detention[{i}]"
-        until = ("person.release_date", released) if i == last_open else None
+        until = _until(doc) if i == last_open else None
         length = _length(period, base, until)
         if length is not None:
             _add(facts, period, base, "days", *length)
@@ -194,10 +196,15 @@ def _derive(facts: Facts, law: Law) -> None:
             sources = [f"{base}.judge_date", "arrest.date"]
             sources += [p for p in (f"{base}.judge_time", "arrest.time") if p in facts.leaves]
             seen.append((within, tuple(sources)))
+        _necessity(facts, period, base)
+        _judge_decided(facts, arrest, period, base)
     arrested, charged = _full_date(arrest.get("date")), _full_date(arrest.get("charge_date"))
     if arrested and charged and charged >= arrested:
         _add_to_arrest(facts, "days_uncharged", (charged - arrested).days, ("arrest.charge_date", "arrest.date"))
     _brought(facts, doc)
+    _age(facts, doc)
+    _untried(facts, doc)
+    _links(facts, doc)
     # the first appearance before a judge is one fact of the arrest, whichever period records it
     for within in (True, False):
         found = [sources for value, sources in seen if value is within]
@@ -206,9 +213,153 @@ def _derive(facts: Facts, law: Law) -> None:
             break
 
 
+#: Authorities whose extension of custody is no judicial decision on its necessity.
+_NOT_JUDGES = ("prosecutor", "police", "executive", "administrative")
+
+
+def _necessity(facts: Facts, period: dict[str, Any], base: str) -> None:
+    """`necessity_shown: false` from the facts that show no individual necessity, unless the file states it.
+
+    Custody that followed automatically, an order with no reasons about the person, an extension
+    by a prosecutor or another non-judicial authority, or one made "exceptionally" beyond the
+    legal limit: none is an individualized determination that custody is necessary (General
+    Comment No. 35 para 38). Only `false` is inferred: that custody was necessary is the
+    Government's to show.
+    """
+    if "necessity_shown" in period:
+        return  # the file's own statement (an override, with its ref)
+    signs = (
+        ("individual_assessment", period.get("individual_assessment") is False),
+        ("individual_reasons", period.get("individual_reasons") is False),
+        ("extended_by", period.get("extended_by") in _NOT_JUDGES),
+        ("extended_exceptionally", period.get("extended_exceptionally") is True),
+    )
+    sources = tuple(f"{base}.{name}" for name, shown in signs if shown)
+    if sources:
+        _add(facts, period, base, "necessity_shown", False, sources)
+
+
+def _judge_decided(facts: Facts, arrest: Mapping[str, Any], period: dict[str, Any], base: str) -> None:
+    """Whether a judge decided on this custody within 48 hours of its start (Body of Principles 4, 37).
+
+    Counted from the period's start when its date is known, else from the arrest. False when the
+    judge only saw the person (`judge_decided: false`) or decided later.
+    """
+    decided = period.get("judge_decided")
+    if decided is False:
+        _add(facts, period, base, "judge_decided_within_48h", False, (f"{base}.judge_decided",))
+        return
+    if decided is not True:
+        return
+    start_path = f"{base}.start" if _full_date(period.get("start")) else "arrest.date"
+    start = {"date": period.get("start")} if start_path != "arrest.date" else arrest
+    within = _within_48h(start, period)
+    if within is not None:
+        sources = (f"{base}.judge_decided", f"{base}.judge_date", start_path)
+        _add(facts, period, base, "judge_decided_within_48h", within, sources)
+
+
+def _age(facts: Facts, doc: dict[str, Any]) -> None:
+    """`person.age` at the arrest, from `person.birth_date`, unless the file states the age.
+
+    Whether the person was a child (Convention on the Rights of the Child art 1) is a matter
+    of dates a drafter knows; counted to the arrest, else to the first period's start.
+    """
+    person = doc.get("person", {})
+    born = _full_date(person.get("birth_date"))
+    if "age" in person or not born:
+        return
+    starts = sorted(
+        (d, f"detention[{i}].start")
+        for i, p in enumerate(doc.get("detention", []))
+        if (d := _full_date(p.get("start")))
+    )
+    arrested = _full_date(doc.get("arrest", {}).get("date"))
+    when, path = (arrested, "arrest.date") if arrested else starts[0] if starts else (None, "")
+    if when and when >= born:
+        years = when.year - born.year - ((when.month, when.day) < (born.month, born.day))
+        _add(facts, doc.setdefault("person", {}), "person", "age", years, ("person.birth_date", path))
+
+
+def _untried(facts: Facts, doc: dict[str, Any]) -> None:
+    """`arrest.days_untried`: the days held in police custody or pre-trial detention, from the periods.
+
+    An open pre-trial period ends, for this count, when the trial starts. Left unknown when the
+    length of any such period is unknown: a part of the time is no measure of the whole.
+    """
+    trial_start = _full_date(doc.get("trial", {}).get("start"))
+    total, sources = 0, []
+    for i, period in enumerate(doc.get("detention", [])):
+        base = f"detention[{i}]"
+        if period.get("kind") not in ("police_custody", "pretrial"):
+            continue
+        start = _full_date(period.get("start"))
+        stated = "days" in period and not facts.leaves[f"{base}.days"].derived_from
+        if start and trial_start and trial_start >= start and "end" not in period and not stated:
+            total += (trial_start - start).days
+            sources += [f"{base}.start", "trial.start"]
+        elif "days" in period:
+            total += period["days"]
+            sources.append(f"{base}.days")
+        else:
+            return
+    if sources:
+        _add_to_arrest(facts, "days_untried", total, tuple(dict.fromkeys(sources)))
+
+
+def _links(facts: Facts, doc: dict[str, Any]) -> None:
+    """`led_to_detention: true` for a conduct item the facts tie to the arrest, unless the file states it.
+
+    The Working Group infers the link as a drafter can: the charge, the warrant or the
+    interrogation names the conduct; or the arrest followed it closely (parameter
+    conduct_arrest_days) and no other ground was stated, or the Government did not reply
+    to say one (opinion 2/2022 paras 66, 73). Only `true` is inferred.
+    """
+    arrest = doc.get("arrest", {})
+    arrested = _full_date(arrest.get("date"))
+    other = arrest.get("other_grounds_stated")
+    silent = doc.get("government", {}).get("replied") is False
+    for i, item in enumerate(doc.get("conduct", [])):
+        base = f"conduct[{i}]"
+        if "led_to_detention" in item:
+            continue
+        if item.get("cited_by_authorities") is True:
+            _add(facts, item, base, "led_to_detention", True, (f"{base}.cited_by_authorities",))
+            continue
+        done = _full_date(item.get("date"))
+        if not (done and arrested and 0 <= (arrested - done).days <= parameters.value("conduct_arrest_days")):
+            continue
+        if other is False:
+            _add(
+                facts,
+                item,
+                base,
+                "led_to_detention",
+                True,
+                (f"{base}.date", "arrest.date", "arrest.other_grounds_stated"),
+            )
+        elif other is None and silent:
+            _add(facts, item, base, "led_to_detention", True, (f"{base}.date", "arrest.date", "government.replied"))
+
+
 def _add_to_arrest(facts: Facts, name: str, value: Any, sources: tuple[str, ...]) -> None:
     """A derived fact of the arrest, whether or not the file has an `arrest:` section."""
     _add(facts, facts.doc.setdefault("arrest", {}), "arrest", name, value, sources)
+
+
+def _until(doc: dict[str, Any]) -> tuple[str, Any] | None:
+    """Where the last open period ends: the release, or, for a person still held, the communication's date.
+
+    A person still held (`person.released: false`) has been held at least until the
+    communication was written, so a period still running is measured up to it: a length
+    "so far", which only grows.
+    """
+    person = doc.get("person", {})
+    if "release_date" in person:
+        return "person.release_date", person["release_date"]
+    if person.get("released") is False and "date" in doc.get("submission", {}):
+        return "submission.date", doc["submission"]["date"]
+    return None
 
 
 def _last_open(periods: list[Mapping[str, Any]]) -> int | None:
@@ -261,7 +412,9 @@ def _length(
     return None
 
 
-def _add(facts: Facts, holder: dict[str, Any], base: str, name: str, value: Any, sources: tuple[str, ...]) -> None:
+def _add(
+    facts: Facts, holder: MutableMapping[str, Any], base: str, name: str, value: Any, sources: tuple[str, ...]
+) -> None:
     """Record a derived fact; its position is that of the first fact it comes from."""
     holder[name] = value
     first = facts.leaves[sources[0]]
