@@ -20,7 +20,7 @@ from detention_rules.law.parameters import Parameter
 from detention_rules.law.rule import Rule
 
 #: The parameters derived facts read (reasoning/facts.py): a rules folder states each of them.
-DERIVED = {"prompt_hours": "arrest.judge_within_48h"}
+DERIVED = {"prompt_hours": "arrest.judge_within_48h", "conduct_arrest_days": "conduct[].led_to_detention"}
 
 
 class Law(msgspec.Struct, frozen=True, dict=True):  # dict: room for the cached lookups

@@ -197,14 +197,14 @@ def _derive(facts: Facts, law: Law) -> None:
             sources += [p for p in (f"{base}.judge_time", "arrest.time") if p in facts.leaves]
             seen.append((within, tuple(sources)))
         _necessity(facts, period, base)
-        _judge_decided(facts, arrest, period, base)
+        _judge_decided(facts, arrest, period, base, law.parameter("prompt_hours"))
     arrested, charged = _full_date(arrest.get("date")), _full_date(arrest.get("charge_date"))
     if arrested and charged and charged >= arrested:
         _add_to_arrest(facts, "days_uncharged", (charged - arrested).days, ("arrest.charge_date", "arrest.date"))
     _brought(facts, doc)
     _age(facts, doc)
     _untried(facts, doc)
-    _links(facts, doc)
+    _links(facts, doc, law.parameter("conduct_arrest_days"))
     # the first appearance before a judge is one fact of the arrest, whichever period records it
     for within in (True, False):
         found = [sources for value, sources in seen if value is within]
@@ -239,7 +239,7 @@ def _necessity(facts: Facts, period: dict[str, Any], base: str) -> None:
         _add(facts, period, base, "necessity_shown", False, sources)
 
 
-def _judge_decided(facts: Facts, arrest: Mapping[str, Any], period: dict[str, Any], base: str) -> None:
+def _judge_decided(facts: Facts, arrest: Mapping[str, Any], period: dict[str, Any], base: str, prompt: float) -> None:
     """Whether a judge decided on this custody within 48 hours of its start (Body of Principles 4, 37).
 
     Counted from the period's start when its date is known, else from the arrest. False when the
@@ -253,7 +253,7 @@ def _judge_decided(facts: Facts, arrest: Mapping[str, Any], period: dict[str, An
         return
     start_path = f"{base}.start" if _full_date(period.get("start")) else "arrest.date"
     start = {"date": period.get("start")} if start_path != "arrest.date" else arrest
-    within = _within_48h(start, period)
+    within = _within_48h(start, period, prompt)
     if within is not None:
         sources = (f"{base}.judge_decided", f"{base}.judge_date", start_path)
         _add(facts, period, base, "judge_decided_within_48h", within, sources)
@@ -307,12 +307,12 @@ def _untried(facts: Facts, doc: dict[str, Any]) -> None:
         _add_to_arrest(facts, "days_untried", total, tuple(dict.fromkeys(sources)))
 
 
-def _links(facts: Facts, doc: dict[str, Any]) -> None:
+def _links(facts: Facts, doc: dict[str, Any], days: float) -> None:
     """`led_to_detention: true` for a conduct item the facts tie to the arrest, unless the file states it.
 
     The Working Group infers the link as a drafter can: the charge, the warrant or the
-    interrogation names the conduct; or the arrest followed it closely (parameter
-    conduct_arrest_days) and no other ground was stated, or the Government did not reply
+    interrogation names the conduct; or the arrest followed it closely (within `days`, the
+    parameter conduct_arrest_days) and no other ground was stated, or the Government did not reply
     to say one (opinion 2/2022 paras 66, 73). Only `true` is inferred.
     """
     arrest = doc.get("arrest", {})
@@ -327,7 +327,7 @@ def _links(facts: Facts, doc: dict[str, Any]) -> None:
             _add(facts, item, base, "led_to_detention", True, (f"{base}.cited_by_authorities",))
             continue
         done = _full_date(item.get("date"))
-        if not (done and arrested and 0 <= (arrested - done).days <= parameters.value("conduct_arrest_days")):
+        if not (done and arrested and 0 <= (arrested - done).days <= days):
             continue
         if other is False:
             _add(
