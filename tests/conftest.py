@@ -49,8 +49,10 @@ def run(data: dict[str, Any] | str, name: str = "<test>") -> CaseResult:
     return pipeline.check_text(text, name)
 
 
-def wgad(*args: str, stdin: str | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    """Run the CLI as a user would, in a fresh interpreter; a hang fails the test, not the suite."""
+def wgad(
+    *args: str, stdin: str | None = None, env: dict[str, str] | None = None, timeout: float = 300
+) -> subprocess.CompletedProcess[str]:
+    """Run the CLI as a user would, in a fresh interpreter; a hang fails the test (within `timeout`), not the suite."""
     return subprocess.run(
         [sys.executable, "-m", "detention_rules", *args],
         input=stdin,
@@ -59,7 +61,7 @@ def wgad(*args: str, stdin: str | None = None, env: dict[str, str] | None = None
         cwd=ROOT,
         env=env,
         check=False,
-        timeout=300,
+        timeout=timeout,
     )
 
 
@@ -105,3 +107,16 @@ def browser_path() -> str:
         pytest.skip(missing)
     assert path is not None
     return path
+
+
+def fail_on(monkeypatch: pytest.MonkeyPatch, name: str) -> None:
+    """Make the tool's own check fail on the file called `name`, as the next unknown bug would."""
+    real = pipeline.check_file
+
+    def failing(path: Path, *args: Any) -> pipeline.CaseResult:
+        if path.name == name:
+            raise KeyError("boom")
+        return real(path, *args)
+
+    monkeypatch.setattr(pipeline, "check_file", failing)
+    monkeypatch.delenv("WGAD_DEBUG", raising=False)

@@ -38,7 +38,7 @@ from detention_rules.interfaces import batch, cli, interview
 from detention_rules.output import atomic, redact
 from detention_rules.reasoning import engine, facts, gaps, impact, reading, runnable
 
-from .conftest import REFERENCE, law_files, wgad
+from .conftest import REFERENCE, fail_on, law_files, wgad
 from .strategies import cases
 
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -537,15 +537,7 @@ def test_a_set_that_is_not_utf8_is_a_usage_error() -> None:
 
 
 def test_a_failure_of_the_tool_on_one_file_is_that_files_result(monkeypatch: pytest.MonkeyPatch) -> None:
-    real = pipeline.check_file
-
-    def failing(path: Path, *args: Any) -> pipeline.CaseResult:
-        if path.name == "boom.yaml":
-            raise KeyError("boom")
-        return real(path, *args)
-
-    monkeypatch.setattr(pipeline, "check_file", failing)
-    monkeypatch.delenv("WGAD_DEBUG", raising=False)
+    fail_on(monkeypatch, "boom.yaml")
     summary = batch.Summary()
     done = list(batch.run([Path("boom.yaml"), REFERENCE], batch.Job("check", "jsonl"), 1, True, 2))
     for d in done:

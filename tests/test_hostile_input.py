@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
-from typing import Any
 
 import pytest
 import yaml
@@ -20,7 +19,7 @@ from detention_rules.input import source
 from detention_rules.output import casebook
 from detention_rules.reasoning import runnable, whatif
 
-from .conftest import CASES, wgad
+from .conftest import CASES, fail_on, wgad
 
 NO_WARRANT = CASES / "teaching" / "category-1-no-warrant.yaml"
 BASE = "title: t\ndetention: [{kind: pretrial, start: 2020-01-02}]\n"
@@ -96,15 +95,7 @@ def test_a_failure_of_the_tool_on_one_file_leaves_the_casebook_and_evaluation_of
 ) -> None:
     """Whatever the next bug on one file, the others are built and evaluated; the exit code says 3."""
     folder = _folder_with_one_broken_file(tmp_path)
-    real = pipeline.check_file
-
-    def failing(path: Path, *args: Any) -> pipeline.CaseResult:
-        if path.name == "category-1-incommunicado.yaml":
-            raise KeyError("boom")
-        return real(path, *args)
-
-    monkeypatch.setattr(pipeline, "check_file", failing)
-    monkeypatch.delenv("WGAD_DEBUG", raising=False)
+    fail_on(monkeypatch, "category-1-incommunicado.yaml")
     book = runnable.load()
     done, problems = casebook.build([folder], book, tmp_path / "site")
     assert done.startswith("wrote 1 case page(s)")

@@ -11,8 +11,6 @@ import io
 import json
 import re
 import shutil
-import subprocess
-import sys
 import unicodedata
 import warnings
 import zipfile
@@ -35,7 +33,7 @@ from detention_rules.interfaces import cli, interview
 from detention_rules.output import draft_docx
 from detention_rules.reasoning import engine, runnable
 
-from .conftest import REFERENCE, ROOT
+from .conftest import REFERENCE, ROOT, wgad
 from .test_serve import ORIGIN, _client, _state_of_page
 
 SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -44,18 +42,6 @@ RULE = (
     "  - id: III.extra-{i}\n    title: x\n    when: {when}\n    then: {{violation: hearing-not-public}}\n"
     "    basis: settled\n    provisions: [ICCPR 9(1)]\n    jurisprudence: [y]\n    law: z\n    explain: x\n"
 )
-
-
-def _run(*args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
-    """The CLI in a fresh interpreter; durable-rules hanging fails the test within `timeout`."""
-    return subprocess.run(
-        [sys.executable, "-m", "detention_rules", *args],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        check=False,
-        timeout=timeout,
-    )
 
 
 # --- a rules folder past durable-rules' size ------------------------------------------------
@@ -89,12 +75,12 @@ def test_a_rules_folder_past_durable_rules_size_is_a_problem_at_the_rule(
     if not line:  # the rule at which the shipped rules' durable rules and one each pass the limit
         line = 3 + 9 * (engine.MAX_DURABLE_RULES - engine.Compiled.of(runnable.load().rules).size)
     for args in (["check"], ["draft", "-f", "html"]):
-        out = _run(*args, "--rules", str(folder), str(REFERENCE))
+        out = wgad(*args, "--rules", str(folder), str(REFERENCE))
         said = out.stdout + out.stderr  # draft says it on standard error
         assert out.returncode == 1, said
         assert f"extra.yaml:{line}:5: error: with rule III.extra-" in said and "[rules-too-many]" in said, said
         assert "Traceback" not in said
-    checked = _run("rules", "--check", "--rules", str(folder))
+    checked = wgad("rules", "--check", "--rules", str(folder))
     assert checked.returncode == 1 and f"extra.yaml:{line}:5:" in checked.stdout
 
 
@@ -123,7 +109,7 @@ LONG_TITLES = {
 def test_a_long_title_is_cut_in_words_properties_and_kept_whole_in_the_draft(tmp_path: Path, title: str) -> None:
     case = _case_titled(tmp_path, title)
     word = tmp_path / "draft.docx"
-    out = _run("draft", "-f", "docx", "-o", str(word), str(case))
+    out = wgad("draft", "-f", "docx", "-o", str(word), str(case))
     assert out.returncode == 0, out.stderr
     document = docx.Document(str(word))
     shown = document.core_properties.title
@@ -171,14 +157,14 @@ def test_the_joiners_a_name_needs_reach_every_output_and_nothing_else_hidden_doe
     name = f"{PERSIAN} {HINDI} {EMOJI}"
     case = _case_titled(tmp_path, f"{name} {EVIL}", name=name)
     outputs = {
-        f"check -f {fmt}": _run("check", "-f", fmt, str(case)).stdout for fmt in ("text", "markdown", "json")
-    } | {f"draft -f {fmt}": _run("draft", "-f", fmt, str(case)).stdout for fmt in ("markdown", "html")}
+        f"check -f {fmt}": wgad("check", "-f", fmt, str(case)).stdout for fmt in ("text", "markdown", "json")
+    } | {f"draft -f {fmt}": wgad("draft", "-f", fmt, str(case)).stdout for fmt in ("markdown", "html")}
     word = tmp_path / "draft.docx"
-    assert _run("draft", "-f", "docx", "-o", str(word), str(case)).returncode == 0
+    assert wgad("draft", "-f", "docx", "-o", str(word), str(case)).returncode == 0
     with zipfile.ZipFile(word) as z:
         outputs["draft -f docx"] = z.read("word/document.xml").decode() + z.read("docProps/core.xml").decode()
     book = tmp_path / "book"
-    assert _run("casebook", str(case), "-o", str(book)).returncode == 0
+    assert wgad("casebook", str(case), "-o", str(book)).returncode == 0
     outputs["casebook"] = "".join(p.read_text(encoding="utf-8") for p in sorted(book.glob("*.html")))
     outputs["serve"] = _client(tmp_path).get("/case", params={"file": case.name}).text
     for where, text in outputs.items():
@@ -265,7 +251,7 @@ def _markup_case(tmp_path: Path) -> Path:
 )
 def test_text_from_the_case_is_text_in_markdown(tmp_path: Path, args: list[str], shown: list[str]) -> None:
     """The report shows the title (the facts a rule read); the draft every fact above."""
-    out = _run(*args, str(_markup_case(tmp_path)))
+    out = wgad(*args, str(_markup_case(tmp_path)))
     assert out.returncode == 0, out.stderr
     html = MarkdownIt("commonmark").enable(["table", "strikethrough"]).render(out.stdout)
     for tag in ("<script", "<img", "<!--", "<a ", "<del", "<table", "<em>strong"):
@@ -277,7 +263,7 @@ def test_text_from_the_case_is_text_in_markdown(tmp_path: Path, args: list[str],
 
 
 def test_markdown_report_lines_end_without_a_written_newline() -> None:
-    out = _run("check", "-f", "markdown", str(REFERENCE))
+    out = wgad("check", "-f", "markdown", str(REFERENCE))
     assert out.returncode == 0 and "\\n" not in out.stdout, [line for line in out.stdout.splitlines() if "\\n" in line]
 
 
