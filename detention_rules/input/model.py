@@ -105,7 +105,10 @@ class Asserted(_Model, Generic[T]):
 #: evidence the source does not dispute, is a mere assertion: it contests a finding, never defeats it.
 EXCEPTIONS: dict[str, dict[str, tuple[Any, ...]]] = {
     "Arrest": {"in_flagrante": (True,)},
-    "Period": {"free_to_leave": (True,)},
+    # a judge's decision on the custody excuses a non-judicial order (I.no-judicial-control): the Government's to show
+    "Period": {"free_to_leave": (True,), "judge_decided": (True,)},
+    # an informed waiver of attendance excuses a trial in absentia (General Comment No. 32 para 36)
+    "Trial": {"attendance_waived": (True,)},
     "Conduct": {
         "incited_violence": (True,),
         "advocated_hatred": (True,),
