@@ -274,7 +274,7 @@ def test_a_nul_and_a_crlf_file_survive_saves_from_the_page(browser_path: str, se
         "government:\r\n"
         "  contests: [arrest.warrant_shown,  # their reply\r\n"
         "    arrest.date]\r\n"
-    ).encode("utf-8")
+    ).encode()
     case = folder / "nul.yaml"
     case.write_bytes(raw)
     case.chmod(0o600)

@@ -253,7 +253,9 @@ def _conclusions(case: Case, doc: Document) -> Iterator[Problem]:
     """A legal conclusion stated with no ref: the engine would only echo it (jurisprudence review 2, X4)."""
     for section, (name, facts) in CONCLUSIONS.items():
         holder = getattr(case, section)
-        items = list(enumerate(holder)) if isinstance(holder, list) else [(None, holder)] if holder else []
+        items: list[tuple[int | None, Any]] = (
+            list(enumerate(holder)) if isinstance(holder, list) else [(None, holder)] if holder else []
+        )
         for i, item in items:
             fact = getattr(item, name, None)
             if _value(fact) is None or getattr(fact, "ref", None):
