@@ -52,6 +52,12 @@ def test_the_real_cases_are_found() -> None:
 
 
 @pytest.mark.parametrize("case", REAL, ids=lambda p: p.stem)
+def test_every_real_case_has_a_blind_twin(case: Path) -> None:
+    """Each real case is measured blind too: cases/blind/<stem>.yaml, written from the facts note alone."""
+    assert (CASES / "blind" / case.name).is_file(), f"no blind twin for {case.name}"
+
+
+@pytest.mark.parametrize("case", REAL, ids=lambda p: p.stem)
 def test_every_real_case_has_a_facts_and_a_disposition_note(case: Path) -> None:
     """The blind encoder is handed docs/sources/facts/<stem>.md; the outcome lives in disposition/<stem>.md."""
     assert (SOURCES / "facts" / f"{case.stem}.md").is_file(), f"no facts note for {case.name}"
