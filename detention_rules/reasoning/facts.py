@@ -316,11 +316,11 @@ def _links(facts: Facts, doc: dict[str, Any], days: float) -> None:
     The Working Group infers the link as a drafter can: the charge, the warrant or the
     interrogation names the conduct; or the arrest followed it closely (within `days`, the
     parameter conduct_arrest_days) and no other ground was shown, or the Government did not reply
-    to say one (opinion 2/2022 paras 66, 73); or the person had been arrested or harassed before
-    for such activity and no other ground was shown (the factors of A/HRC/36/37 paras 48-49;
-    2/2022 para 93: "not an isolated incident"). Another ground that only the Government asserts,
-    without evidence, is not shown: the burden is its own (A/HRC/19/57 para 68), so the link it
-    contests is inferred and marked contested. Only `true` is inferred.
+    to say one (opinion 2/2022 paras 66, 73); or the source shows the person was arrested or
+    harassed before and no other ground was shown, the detention read in the light of the earlier
+    persecution (Rajab 13/2018; Zamora 7/2024; this project's reading, docs/case-format.md). Another
+    ground that only the Government asserts, without evidence, is not shown: the burden is its own
+    (A/HRC/19/57 para 68), so the link it contests is inferred and marked contested. Only `true`.
     """
     arrest = doc.get("arrest", {})
     arrested = _full_date(arrest.get("date"))
@@ -329,7 +329,11 @@ def _links(facts: Facts, doc: dict[str, Any], days: float) -> None:
     shown = other is True and not asserted
     silent = doc.get("government", {}).get("replied") is False
     pattern = doc.get("discrimination", {}).get("pattern", {})
-    targeted = [f"discrimination.pattern.{k}" for k in ("earlier_arrests", "harassment") if pattern.get(k) is True]
+    targeted = [
+        f"discrimination.pattern.{k}"
+        for k in ("earlier_arrests", "harassment")
+        if pattern.get(k) is True and not _government_only(facts.leaf(f"discrimination.pattern.{k}"))
+    ]
     against = ("arrest.other_grounds_stated",) if asserted else ()
     for i, item in enumerate(doc.get("conduct", [])):
         base = f"conduct[{i}]"
