@@ -57,8 +57,8 @@ def test_a_person_targeted_before_is_held_for_the_same_activity_unless_another_g
     assert leaf.value is True and not leaf.contested
     assert [s.path for s in leaf.derived_from] == ["conduct[0].right", "discrimination.pattern.earlier_arrests"]
     assert "II.expression" in fired({**TARGETED, "conduct": [UNDATED]})
-    # another ground the source or a court states is shown: no inference
-    shown = {**TARGETED, "arrest": {"other_grounds_stated": {"value": True, "by": ["source"]}}, "conduct": [UNDATED]}
+    # another ground a court found is shown: no inference
+    shown = {**TARGETED, "arrest": {"other_grounds_stated": {"value": True, "by": ["court"]}}, "conduct": [UNDATED]}
     assert _leaf(shown, "conduct[0].led_to_detention") is None
     # no earlier targeting, no date: nothing ties the conduct to the detention
     assert _leaf({"conduct": [UNDATED]}, "conduct[0].led_to_detention") is None
@@ -67,13 +67,15 @@ def test_a_person_targeted_before_is_held_for_the_same_activity_unless_another_g
     assert _leaf({**rebutted, "conduct": [UNDATED]}, "conduct[0].led_to_detention") is None
 
 
-def test_another_ground_the_government_alone_asserts_contests_the_link_and_never_defeats_it() -> None:
-    """The burden is the Government's (A/HRC/19/57 para 68): its bare word on another ground is not shown."""
-    asserted = {"arrest": {"date": "2021-05-10", "other_grounds_stated": {"value": True, "by": ["government"]}}}
-    for facts in ({**asserted, "conduct": [EXPRESSION]}, {**asserted, **TARGETED, "conduct": [UNDATED]}):
-        leaf = _leaf(facts, "conduct[0].led_to_detention")
-        assert leaf.value is True and leaf.contested
-        assert "arrest.other_grounds_stated" in [s.path for s in leaf.derived_from]
+def test_another_ground_without_evidence_contests_the_link_and_never_defeats_it() -> None:
+    """The burden is the Government's (A/HRC/19/57 para 68): another offence named, by the Government's word
+    or as the source reports the authorities' charge, is an allegation, not a ground shown."""
+    for by in (["government"], ["source"]):
+        asserted = {"arrest": {"date": "2021-05-10", "other_grounds_stated": {"value": True, "by": by}}}
+        for facts in ({**asserted, "conduct": [EXPRESSION]}, {**asserted, **TARGETED, "conduct": [UNDATED]}):
+            leaf = _leaf(facts, "conduct[0].led_to_detention")
+            assert leaf.value is True and leaf.contested
+            assert "arrest.other_grounds_stated" in [s.path for s in leaf.derived_from]
     # with evidence the source leaves unanswered, the other ground is shown
     evidenced = {"value": True, "by": ["government"], "evidence": "the complainant's medical report"}
     shown = {"arrest": {"date": "2021-05-10", "other_grounds_stated": evidenced}, **TARGETED}

@@ -319,13 +319,13 @@ def _links(facts: Facts, doc: dict[str, Any], days: float) -> None:
     to say one (opinion 2/2022 paras 66, 73); or the source shows the person was arrested or
     harassed before and no other ground was shown, the detention read in the light of the earlier
     persecution (Rajab 13/2018; Zamora 7/2024; this project's reading, docs/case-format.md). Another
-    ground that only the Government asserts, without evidence, is not shown: the burden is its own
-    (A/HRC/19/57 para 68), so the link it contests is inferred and marked contested. Only `true`.
+    ground stated without evidence or a court's finding is an allegation the Government must
+    substantiate (A/HRC/19/57 para 68): the link it contests is inferred, marked contested. Only `true`.
     """
     arrest = doc.get("arrest", {})
     arrested = _full_date(arrest.get("date"))
     other = arrest.get("other_grounds_stated")
-    asserted = other is True and _government_only(facts.leaf("arrest.other_grounds_stated"))
+    asserted = other is True and not _substantiated(facts.leaf("arrest.other_grounds_stated"))
     shown = other is True and not asserted
     silent = doc.get("government", {}).get("replied") is False
     pattern = doc.get("discrimination", {}).get("pattern", {})
@@ -356,6 +356,15 @@ def _links(facts: Facts, doc: dict[str, Any], days: float) -> None:
                 continue
         if targeted and "right" in item:
             _add(facts, item, base, "led_to_detention", True, (f"{base}.right", targeted[0]), against)
+
+
+def _substantiated(node: FactNode | None) -> bool:
+    """Another ground for the arrest that is more than an allegation: stated as a plain fact, with its
+    evidence, or found by a court, a trial monitor or the Working Group. Another offence the Government
+    asserts, or that the source reports the authorities named, is for the Government to substantiate."""
+    if node is None or node.evidence or not node.by:
+        return node is not None
+    return bool(set(node.by) - {"source", "government"})
 
 
 def _government_only(node: FactNode | None) -> bool:
