@@ -4,6 +4,7 @@ and `wgad evaluate` reports hand and blind agreement side by side (docs/cli.md).
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -127,3 +128,35 @@ def test_validate_accepts_blind_twins(tmp_path: Path) -> None:
     """A blind file is an ordinary case file: the same model, no `expected:` needed."""
     out = wgad("validate", str(_library(tmp_path)))
     assert out.returncode == 0, out.stdout + out.stderr
+
+
+#: What a blind encoder reads (docs/sources/README.md): none of it may name an opinion of the library,
+#: or what the Working Group found in it would reach the encoder. The reference case is the format's own
+#: worked example and is not measured blind for that reason.
+ENCODERS_READ = ("docs/case-format.md", "docs/example.yaml", "docs/case.schema.json")
+
+
+def test_what_blind_encoders_read_names_no_opinion_of_the_library() -> None:
+    root = REFERENCE.parents[1]
+    named: dict[str, str] = {}
+    for path in sorted((root / "cases").glob("*.yaml")):
+        doc = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        source = doc.get("source") or {}
+        if path.name == NAME or source.get("synthetic") or "expected" not in doc:
+            continue
+        opinion = source.get("opinion")
+        if isinstance(opinion, dict):
+            opinion = opinion.get("value")
+        if opinion:
+            named[str(opinion)] = path.name
+        surname = path.stem.split("-")[0]
+        if len(surname) >= 4:
+            named[surname.capitalize()] = path.name
+    assert len(named) > 40  # the library's opinions were read
+    leaks = [
+        f"{doc}: {word!r} ({case})"
+        for doc in ENCODERS_READ
+        for word, case in named.items()
+        if re.search(rf"(?<![\w/]){re.escape(word)}(?![\w/])", (root / doc).read_text(encoding="utf-8"))
+    ]
+    assert not leaks, "\n".join(leaks)

@@ -47,6 +47,41 @@ def test_no_link_when_another_ground_was_stated_or_the_arrest_came_long_after() 
     assert _leaf(late, "conduct[0].led_to_detention") is None
 
 
+TARGETED = {"discrimination": {"pattern": {"earlier_arrests": {"value": True, "by": ["source"]}}}}
+UNDATED = {"right": "expression", "peaceful": True}
+
+
+def test_a_person_targeted_before_is_held_for_the_same_activity_unless_another_ground_is_shown() -> None:
+    """Earlier arrests or harassment and no other ground shown: not an isolated incident (A/HRC/36/37 para 48)."""
+    leaf = _leaf({**TARGETED, "conduct": [UNDATED]}, "conduct[0].led_to_detention")
+    assert leaf.value is True and not leaf.contested
+    assert [s.path for s in leaf.derived_from] == ["conduct[0].right", "discrimination.pattern.earlier_arrests"]
+    assert "II.expression" in fired({**TARGETED, "conduct": [UNDATED]})
+    # another ground a court found is shown: no inference
+    shown = {**TARGETED, "arrest": {"other_grounds_stated": {"value": True, "by": ["court"]}}, "conduct": [UNDATED]}
+    assert _leaf(shown, "conduct[0].led_to_detention") is None
+    # no earlier targeting, no date: nothing ties the conduct to the detention
+    assert _leaf({"conduct": [UNDATED]}, "conduct[0].led_to_detention") is None
+    # the Government's own rebuttal of the earlier arrests, unanswered, grounds nothing
+    rebutted = {"discrimination": {"pattern": {"earlier_arrests": {"value": True, "rebutted": "court records"}}}}
+    assert _leaf({**rebutted, "conduct": [UNDATED]}, "conduct[0].led_to_detention") is None
+
+
+def test_another_ground_without_evidence_contests_the_link_and_never_defeats_it() -> None:
+    """The burden is the Government's (A/HRC/19/57 para 68): another offence named, by the Government's word
+    or as the source reports the authorities' charge, is an allegation, not a ground shown."""
+    for by in (["government"], ["source"]):
+        asserted = {"arrest": {"date": "2021-05-10", "other_grounds_stated": {"value": True, "by": by}}}
+        for facts in ({**asserted, "conduct": [EXPRESSION]}, {**asserted, **TARGETED, "conduct": [UNDATED]}):
+            leaf = _leaf(facts, "conduct[0].led_to_detention")
+            assert leaf.value is True and leaf.contested
+            assert "arrest.other_grounds_stated" in [s.path for s in leaf.derived_from]
+    # with evidence the source leaves unanswered, the other ground is shown
+    evidenced = {"value": True, "by": ["government"], "evidence": "the complainant's medical report"}
+    shown = {"arrest": {"date": "2021-05-10", "other_grounds_stated": evidenced}, **TARGETED}
+    assert _leaf({**shown, "conduct": [EXPRESSION]}, "conduct[0].led_to_detention") is None
+
+
 def test_a_stated_conclusion_overrides_the_facts() -> None:
     conduct = {**EXPRESSION, "cited_by_authorities": True, "led_to_detention": {"value": False, "ref": "para 9"}}
     leaf = _leaf({"conduct": [conduct]}, "conduct[0].led_to_detention")

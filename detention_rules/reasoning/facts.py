@@ -61,6 +61,8 @@ class FactNode(msgspec.Struct, frozen=True):
     unproven: bool = False
     #: the evidence with which the Government rebutted the fact, unanswered: the fact grounds nothing
     rebutted: str = ""
+    #: the evidence the file gives for the value (`evidence:`), which makes more than an assertion of it
+    evidence: str = ""
 
 
 class Facts(msgspec.Struct):
@@ -104,6 +106,7 @@ def build(law: Law, case: Case, source: Document | None = None) -> Facts:
                 obj.ref or "",
                 unproven=bare,
                 rebutted=obj.rebutted or "",
+                evidence=obj.evidence or "",
             )
             if obj.rebutted and not contested:
                 # rebutted with evidence the source did not answer: unknown, not a ground (A/HRC/19/57 para 68)
@@ -312,13 +315,26 @@ def _links(facts: Facts, doc: dict[str, Any], days: float) -> None:
 
     The Working Group infers the link as a drafter can: the charge, the warrant or the
     interrogation names the conduct; or the arrest followed it closely (within `days`, the
-    parameter conduct_arrest_days) and no other ground was stated, or the Government did not reply
-    to say one (opinion 2/2022 paras 66, 73). Only `true` is inferred.
+    parameter conduct_arrest_days) and no other ground was shown, or the Government did not reply
+    to say one (opinion 2/2022 paras 66, 73); or the source shows the person was arrested or
+    harassed before and no other ground was shown, the detention read in the light of the earlier
+    persecution (Rajab 13/2018; Zamora 7/2024; this project's reading, docs/case-format.md). Another
+    ground stated without evidence or a court's finding is an allegation the Government must
+    substantiate (A/HRC/19/57 para 68): the link it contests is inferred, marked contested. Only `true`.
     """
     arrest = doc.get("arrest", {})
     arrested = _full_date(arrest.get("date"))
     other = arrest.get("other_grounds_stated")
+    asserted = other is True and not _substantiated(facts.leaf("arrest.other_grounds_stated"))
+    shown = other is True and not asserted
     silent = doc.get("government", {}).get("replied") is False
+    pattern = doc.get("discrimination", {}).get("pattern", {})
+    targeted = [
+        f"discrimination.pattern.{k}"
+        for k in ("earlier_arrests", "harassment")
+        if pattern.get(k) is True and not _government_only(facts.leaf(f"discrimination.pattern.{k}"))
+    ]
+    against = ("arrest.other_grounds_stated",) if asserted else ()
     for i, item in enumerate(doc.get("conduct", [])):
         base = f"conduct[{i}]"
         if "led_to_detention" in item:
@@ -326,20 +342,34 @@ def _links(facts: Facts, doc: dict[str, Any], days: float) -> None:
         if item.get("cited_by_authorities") is True:
             _add(facts, item, base, "led_to_detention", True, (f"{base}.cited_by_authorities",))
             continue
-        done = _full_date(item.get("date"))
-        if not (done and arrested and 0 <= (arrested - done).days <= days):
+        if shown:
             continue
-        if other is False:
-            _add(
-                facts,
-                item,
-                base,
-                "led_to_detention",
-                True,
-                (f"{base}.date", "arrest.date", "arrest.other_grounds_stated"),
-            )
-        elif other is None and silent:
-            _add(facts, item, base, "led_to_detention", True, (f"{base}.date", "arrest.date", "government.replied"))
+        done = _full_date(item.get("date"))
+        if done and arrested and 0 <= (arrested - done).days <= days:
+            if other is False:
+                when = (f"{base}.date", "arrest.date", "arrest.other_grounds_stated")
+                _add(facts, item, base, "led_to_detention", True, when)
+                continue
+            if silent or asserted:
+                why = "government.replied" if silent else "arrest.other_grounds_stated"
+                _add(facts, item, base, "led_to_detention", True, (f"{base}.date", "arrest.date", why), against)
+                continue
+        if targeted and "right" in item:
+            _add(facts, item, base, "led_to_detention", True, (f"{base}.right", targeted[0]), against)
+
+
+def _substantiated(node: FactNode | None) -> bool:
+    """Another ground for the arrest that is more than an allegation: stated as a plain fact, with its
+    evidence, or found by a court, a trial monitor or the Working Group. Another offence the Government
+    asserts, or that the source reports the authorities named, is for the Government to substantiate."""
+    if node is None or node.evidence or not node.by:
+        return node is not None
+    return bool(set(node.by) - {"source", "government"})
+
+
+def _government_only(node: FactNode | None) -> bool:
+    """A value only the Government states, with no evidence the source leaves unanswered."""
+    return node is not None and set(node.by) == {"government"} and not node.evidence
 
 
 def _add_to_arrest(facts: Facts, name: str, value: Any, sources: tuple[str, ...]) -> None:
@@ -413,9 +443,19 @@ def _length(
 
 
 def _add(
-    facts: Facts, holder: MutableMapping[str, Any], base: str, name: str, value: Any, sources: tuple[str, ...]
+    facts: Facts,
+    holder: MutableMapping[str, Any],
+    base: str,
+    name: str,
+    value: Any,
+    sources: tuple[str, ...],
+    contested_by: tuple[str, ...] = (),
 ) -> None:
-    """Record a derived fact; its position is that of the first fact it comes from."""
+    """Record a derived fact; its position is that of the first fact it comes from.
+
+    It is contested when a fact it comes from is, or when `contested_by` names a fact that
+    disputes it (another ground the Government alone asserts).
+    """
     holder[name] = value
     first = facts.leaves[sources[0]]
     facts.leaves[f"{base}.{name}"] = FactNode(
@@ -423,8 +463,8 @@ def _add(
         value,
         first.line,
         first.col,
-        contested=any(facts.leaves[s].contested for s in sources if s in facts.leaves),
-        derived_from=tuple(facts.leaves[s] for s in sources if s in facts.leaves),
+        contested=bool(contested_by) or any(facts.leaves[s].contested for s in sources if s in facts.leaves),
+        derived_from=tuple(facts.leaves[s] for s in (*sources, *contested_by) if s in facts.leaves),
     )
 
 
