@@ -11,6 +11,7 @@ draft_html, draft_docx) only lay the blocks out.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from typing import Any
 
 import msgspec
@@ -19,6 +20,7 @@ from detention_rules.input.case import CATEGORIES, Case
 from detention_rules.input.source import generic
 from detention_rules.law import citation
 from detention_rules.law.law import Law
+from detention_rules.law.outcomes import Outcomes
 from detention_rules.output import wording
 from detention_rules.output.redact import Redactor
 from detention_rules.pipeline import CaseResult
@@ -130,6 +132,7 @@ def build(
         body.para(conclusion)
     for special, why in legal.referrals_for(case):
         referrals.setdefault(special, {}).setdefault("", []).append(why.removeprefix("conditions of detention: "))
+    _refer_sentence(referrals, legal, case, findings)
     remedies = legal.remedies_for(case) if findings else []
     if remedies or referrals:
         body.heading(say["remedies_heading"], anchor="remedies")
@@ -162,6 +165,14 @@ def build(
         established=[c for c in CATEGORIES if c in findings],
         lang=lang,
     )
+
+
+def _refer_sentence(
+    referrals: dict[str, dict[str, list[str]]], legal: Outcomes, case: Case, established: Collection[str]
+) -> None:
+    """Add the referrals a sentence calls for (a death sentence after category III) under their category."""
+    for sentence in legal.sentence_referrals_for(case, established):
+        referrals.setdefault(sentence.refer, {}).setdefault(sentence.after, []).append(sentence.why)
 
 
 def render(the_draft: Draft, fmt: str) -> str | bytes:
