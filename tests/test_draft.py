@@ -174,6 +174,16 @@ def test_a_death_sentence_after_an_unfair_trial_is_referred(
     assert "## Category" in out.stdout and "executions" not in out.stdout.split("## Remedies")[0]
 
 
+@pytest.mark.parametrize(("party", "said"), [("false", True), ("true", False), ("", False)])
+def test_a_state_not_party_is_told_which_law_applies(tmp_path: Path, party: str, said: bool) -> None:
+    """The standards quote the Covenant; for a State not party the draft says once what applies instead."""
+    facts = {**NO_WARRANT, **({"state.iccpr_party": party} if party else {})}
+    out = wgad("draft", str(thin_case(tmp_path, facts)))
+    assert out.returncode == 0, out.stderr
+    body = out.stdout.split("## How this draft was reasoned")[0]
+    assert body.count("customary international law (Deliberation No. 9") == (1 if said else 0)
+
+
 def test_a_general_standard_says_nothing_of_another_case(tmp_path: Path) -> None:
     out = wgad("draft", str(thin_case(tmp_path, COUNSEL))).stdout
     assert "## Category III" in out

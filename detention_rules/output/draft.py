@@ -110,6 +110,7 @@ def build(
     narrative = _narrative(result.facts.leaves, w)
     for text in narrative or [say["no_facts"]]:
         body.para(text)
+    _non_party(body, case, say, findings)
     referrals: dict[str, dict[str, list[str]]] = {}  # special procedure -> category -> why
     person = name or say["the_person"]
     for category in CATEGORIES:
@@ -165,6 +166,17 @@ def build(
         established=[c for c in CATEGORIES if c in findings],
         lang=lang,
     )
+
+
+def _non_party(body: _Writer, case: Case, say: dict[str, str], findings: Collection[str]) -> None:
+    """For a State known not to be a party to the Covenant, say once which law the categories apply instead.
+
+    The standards quoted below cite the Covenant's articles for their content; the rules'
+    provisions already leave the Covenant out for such a State (derivation).
+    """
+    party = case.state.iccpr_party if case.state else None
+    if getattr(party, "value", party) is False and findings:
+        body.para(say["non_party"])
 
 
 def _refer_sentence(
