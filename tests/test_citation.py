@@ -51,3 +51,19 @@ def test_grouping_merges_paragraphs_and_lists_articles() -> None:
     texts = ["Opinion 2/2022 paras 70-71", "ICCPR 21", "Opinion 2/2022 para 72", "ICCPR 19", "ICCPR 21"]
     assert citation.grouped(texts) == ["Opinion 2/2022 paras 70-72", "ICCPR 21, 19"]
     assert citation.grouped(["Opinion 2/2022 para 93", "Opinion 2/2022 para 91"]) == ["Opinion 2/2022 paras 91, 93"]
+
+
+def test_every_rule_shows_law_beyond_the_covenant_for_a_state_not_party() -> None:
+    """For a State not party to the Covenant the reports leave its articles out (derivation.provisions):
+    each rule that can fire for it must still cite the law it rests on there (UDHR, Body of Principles,
+    another treaty), not only the methods of work. Rules resting on the Covenant alone must need
+    `state.iccpr_party: true` to fire at all (opinion 2/2022 para 3 (b))."""
+    from detention_rules.law.rule import FactCond, walk
+
+    for rule in runnable.load().rules:
+        if not any(map(citation.is_covenant, rule.provisions)):
+            continue  # nothing is left out for it (a category's definition, the procedure on no reply)
+        kept = [p for p in rule.provisions if not citation.is_covenant(p)]
+        needs_party = any(isinstance(c, FactCond) and c.path == "state.iccpr_party" for c in walk(rule.when))
+        substantive = [p for p in kept if citation.parse(p).source != "Methods of work"]
+        assert substantive or needs_party, f"{rule.id}: nothing but the Covenant for a State not party"

@@ -154,6 +154,36 @@ def test_a_value_ending_in_a_full_stop_ends_its_sentence_once(tmp_path: Path) ->
     assert "The person concerned is A. B.\n" in facts and ".." not in facts
 
 
+@pytest.mark.parametrize(
+    ("facts", "referred"),
+    [
+        ({**COUNSEL, "sentence.kind": "death"}, True),  # category III and a death sentence
+        ({**COUNSEL, "sentence.kind": "imprisonment"}, False),
+        ({**NO_WARRANT, "sentence.kind": "death"}, False),  # a death sentence without category III
+    ],
+)
+def test_a_death_sentence_after_an_unfair_trial_is_referred(
+    tmp_path: Path, facts: dict[str, str], referred: bool
+) -> None:
+    """A referral, not a category (General Comment No. 36 para 41; methods of work para 33 (a)): it follows III."""
+    out = wgad("draft", str(thin_case(tmp_path, facts)))
+    assert out.returncode == 0, out.stderr
+    remedies = _section(out.stdout, "Remedies and referrals sought")
+    said = "Special Rapporteur on extrajudicial, summary or arbitrary executions, as to category III (a death sentence"
+    assert (said in remedies) is referred, remedies
+    assert "## Category" in out.stdout and "executions" not in out.stdout.split("## Remedies")[0]
+
+
+@pytest.mark.parametrize(("party", "said"), [("false", True), ("true", False), ("", False)])
+def test_a_state_not_party_is_told_which_law_applies(tmp_path: Path, party: str, said: bool) -> None:
+    """The standards quote the Covenant; for a State not party the draft says once what applies instead."""
+    facts = {**NO_WARRANT, **({"state.iccpr_party": party} if party else {})}
+    out = wgad("draft", str(thin_case(tmp_path, facts)))
+    assert out.returncode == 0, out.stderr
+    body = out.stdout.split("## How this draft was reasoned")[0]
+    assert body.count("customary international law (Deliberation No. 9") == (1 if said else 0)
+
+
 def test_a_general_standard_says_nothing_of_another_case(tmp_path: Path) -> None:
     out = wgad("draft", str(thin_case(tmp_path, COUNSEL))).stdout
     assert "## Category III" in out

@@ -64,7 +64,10 @@ READ_BY_CODE: dict[str, tuple[str, str]] = {
     "detention[].solitary_confinement": ("rules/outcomes.yaml", "a referral on conditions of detention"),
     "detention[].medical_care_denied": ("rules/outcomes.yaml", "a referral on conditions of detention"),
     "detention[].family_visits_refused": ("rules/outcomes.yaml", "a referral on conditions of detention"),
-    "sentence.kind": ("detention_rules/law/outcomes.py", "a sentence calls for the remedies of one (quash, expunge)"),
+    "sentence.kind": (
+        "detention_rules/law/outcomes.py",
+        "a sentence calls for the remedies of one (quash, expunge); death after III, a referral",
+    ),
     "sentence.years": ("detention_rules/law/outcomes.py", "likewise"),
 }
 

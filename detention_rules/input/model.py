@@ -432,6 +432,16 @@ class Period(_Model):
     consular_access_refused: Fact[StrictBool] | None = Field(
         None, description="A foreign national was refused consular access (Vienna Convention art 36)."
     )
+    impairment_basis: Fact[StrictBool] | None = Field(
+        None,
+        description="The custody was ordered or kept up on the ground of an actual or perceived impairment "
+        "(a psychosocial, intellectual or other disability), as under a mental-health law (CRPD art 14(1)(b)).",
+    )
+    security_law: Fact[StrictBool] | None = Field(
+        None,
+        description="The custody was imposed under a security, emergency, counter-terrorism or public-order "
+        "law that allows holding a person without charge or trial (administrative or preventive detention).",
+    )
 
 
 class Conduct(_Model):

@@ -23,6 +23,7 @@ INSTRUMENTS = (
     "Nelson Mandela Rules",
     "Convention against Torture",
     "Convention on the Rights of the Child",
+    "Convention on the Rights of Persons with Disabilities",
     "Vienna Convention on Consular Relations",
     "Declaration on the Protection of All Persons from Enforced Disappearance",
     "Declaration on Human Rights Defenders",

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from pathlib import Path
 
 import msgspec
 
 from detention_rules.errors import Problem
-from detention_rules.input.case import CATEGORIES, Case, field_names
+from detention_rules.input.case import CATEGORIES, Case, field_names, field_types
 from detention_rules.law.data_file import DataFile
 
 FILE_NAME = "outcomes.yaml"
@@ -29,10 +30,25 @@ class Condition(msgspec.Struct, frozen=True):
     why: str
 
 
+class SentenceReferral(msgspec.Struct, frozen=True):
+    """A sentence that calls for a referral once a category is established: a death sentence after an unfair trial."""
+
+    kind: str
+    after: str
+    refer: str
+    why: str
+
+
 class Outcomes(msgspec.Struct, frozen=True):
     titles: dict[str, str]
     remedies: tuple[Remedy, ...]
     conditions: tuple[Condition, ...] = ()
+    sentences: tuple[SentenceReferral, ...] = ()
+
+    def sentence_referrals_for(self, case: Case, established: Collection[str]) -> list[SentenceReferral]:
+        """The referrals a known sentence calls for, given the categories established; an unknown kind, none."""
+        kind = _value(case.sentence.kind) if case.sentence else None
+        return [r for r in self.sentences if r.kind == kind and r.after in established]
 
     def referrals_for(self, case: Case) -> list[tuple[str, str]]:
         """(special procedure, why) for each condition of detention a period is known to show."""
@@ -83,7 +99,17 @@ def read(path: Path) -> tuple[Outcomes | None, list[Problem]]:
             problem(("conditions", i), message)
             continue
         conditions.append(Condition(item["fact"], item["is"], " ".join(str(item["refer"]).split()), str(item["why"])))
+    sentences = []
+    kinds = field_types()["sentence.kind"].choices
+    for i, item in enumerate(data.get("sentences") or []):
+        keys = {"kind", "after", "refer", "why"}
+        ok = isinstance(item, dict) and set(item) == keys and item["kind"] in kinds and item["after"] in CATEGORIES
+        if not ok or not all(isinstance(item[k], str) and item[k] for k in ("refer", "why")):
+            problem(("sentences", i), "a sentence referral is {kind: <a sentence kind>, after: I..V, refer, why}")
+            continue
+        refer = " ".join(item["refer"].split())
+        sentences.append(SentenceReferral(item["kind"], item["after"], refer, item["why"]))
     if problems:
         return None, problems
     assert isinstance(titles, dict)  # else a problem was recorded above
-    return Outcomes(dict(titles), tuple(remedies), tuple(conditions)), problems
+    return Outcomes(dict(titles), tuple(remedies), tuple(conditions), tuple(sentences)), problems

@@ -11,6 +11,7 @@ draft_html, draft_docx) only lay the blocks out.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from typing import Any
 
 import msgspec
@@ -19,6 +20,7 @@ from detention_rules.input.case import CATEGORIES, Case
 from detention_rules.input.source import generic
 from detention_rules.law import citation
 from detention_rules.law.law import Law
+from detention_rules.law.outcomes import Outcomes
 from detention_rules.output import wording
 from detention_rules.output.redact import Redactor
 from detention_rules.pipeline import CaseResult
@@ -108,6 +110,7 @@ def build(
     narrative = _narrative(result.facts.leaves, w)
     for text in narrative or [say["no_facts"]]:
         body.para(text)
+    _non_party(body, case, say, findings)
     referrals: dict[str, dict[str, list[str]]] = {}  # special procedure -> category -> why
     person = name or say["the_person"]
     for category in CATEGORIES:
@@ -130,6 +133,7 @@ def build(
         body.para(conclusion)
     for special, why in legal.referrals_for(case):
         referrals.setdefault(special, {}).setdefault("", []).append(why.removeprefix("conditions of detention: "))
+    _refer_sentence(referrals, legal, case, findings)
     remedies = legal.remedies_for(case) if findings else []
     if remedies or referrals:
         body.heading(say["remedies_heading"], anchor="remedies")
@@ -162,6 +166,25 @@ def build(
         established=[c for c in CATEGORIES if c in findings],
         lang=lang,
     )
+
+
+def _non_party(body: _Writer, case: Case, say: dict[str, str], findings: Collection[str]) -> None:
+    """For a State known not to be a party to the Covenant, say once which law the categories apply instead.
+
+    The standards quoted below cite the Covenant's articles for their content; the rules'
+    provisions already leave the Covenant out for such a State (derivation).
+    """
+    party = case.state.iccpr_party if case.state else None
+    if getattr(party, "value", party) is False and findings:
+        body.para(say["non_party"])
+
+
+def _refer_sentence(
+    referrals: dict[str, dict[str, list[str]]], legal: Outcomes, case: Case, established: Collection[str]
+) -> None:
+    """Add the referrals a sentence calls for (a death sentence after category III) under their category."""
+    for sentence in legal.sentence_referrals_for(case, established):
+        referrals.setdefault(sentence.refer, {}).setdefault(sentence.after, []).append(sentence.why)
 
 
 def render(the_draft: Draft, fmt: str) -> str | bytes:

@@ -59,6 +59,8 @@ QUESTIONS: dict[str, str] = {
     "detention[].family_notified": "Was the family told of the arrest and of where the person was held?",
     "detention[].family_visits_refused": "Were family visits refused?",
     "detention[].consular_access_refused": "Was a foreign national refused access to the consulate?",
+    "detention[].impairment_basis": "Was this custody ordered or kept up because of an actual or perceived impairment (a mental-health law, a finding of disability)?",
+    "detention[].security_law": "Was this custody imposed under a security, emergency, counter-terrorism or public-order law that allows holding a person without charge or trial?",
     "submission.categories_alleged": "Which categories did the source allege in its communication (I to V)?",
     "person.age": "How old was the person when detained?",
     "person.released": "Has the person been released?",
