@@ -74,6 +74,9 @@ class Analysis(msgspec.Struct):
     alleged: tuple[str, ...] = ()  # the categories the source alleged (submission.categories_alleged)
     #: facts rebutted by the Government's evidence, which the source did not answer: read as unknown
     rebutted: tuple[FactNode, ...] = ()
+    #: the fact that the person was released before the opinion: the Working Group may then file the case
+    #: (methods of work, A/HRC/36/38, para 17 (a)); a note for the drafter, never a finding removed
+    released: FactNode | None = None
 
     @property
     def categories(self) -> list[str]:
@@ -215,4 +218,17 @@ def analyse(rulebook: Law, facts: Facts, outcome: Outcome) -> Analysis:
         strength = "contested" if contested else "established"
         findings.append(Finding(category, tree, strength, contested, source_only))
     alleged = tuple(facts.doc.get("submission", {}).get("categories_alleged", ()))
-    return Analysis(facts.file, findings, outcome.concluded, outcome.fired, replied, alleged, tuple(facts.rebutted))
+    rebutted = tuple(facts.rebutted)
+    return Analysis(
+        facts.file, findings, outcome.concluded, outcome.fired, replied, alleged, rebutted, _released(facts)
+    )
+
+
+def _released(facts: Facts) -> FactNode | None:
+    """The fact that shows the person released by the time of the opinion: `released: true`, else a release date."""
+    person = facts.doc.get("person", {})
+    if person.get("released") is True:
+        return facts.leaf("person.released")
+    if person.get("released") is None and "release_date" in person:
+        return facts.leaf("person.release_date")
+    return None
