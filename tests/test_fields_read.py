@@ -66,9 +66,15 @@ READ_BY_CODE: dict[str, tuple[str, str]] = {
     "detention[].family_visits_refused": ("rules/outcomes.yaml", "a referral on conditions of detention"),
     "sentence.kind": ("detention_rules/law/outcomes.py", "a sentence calls for the remedies of one (quash, expunge)"),
     "sentence.years": ("detention_rules/law/outcomes.py", "likewise"),
-    "expected.filed_reason": ("detention_rules/agreement.py", "a case filed on release (para 17 (a)) or for want of facts"),
+    "expected.filed_reason": (
+        "detention_rules/agreement.py",
+        "a case filed on release (para 17 (a)) or for want of facts",
+    ),
     "arrest.charged_after_days": ("detention_rules/reasoning/facts.py", "derives arrest.days_uncharged without dates"),
-    "detention[].judge_after_days": ("detention_rules/reasoning/facts.py", "derives arrest.judge_within_48h without dates"),
+    "detention[].judge_after_days": (
+        "detention_rules/reasoning/facts.py",
+        "derives arrest.judge_within_48h without dates",
+    ),
     "detention[].length_at_least": ("detention_rules/reasoning/facts.py", "derives detention[].days as a bound"),
     "detention[].length_at_most": ("detention_rules/reasoning/facts.py", "derives detention[].days as a bound"),
     "detention[].length_unit": ("detention_rules/reasoning/facts.py", "the unit of the bounds"),

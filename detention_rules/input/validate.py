@@ -246,9 +246,11 @@ def consistency(case: Case, doc: Document) -> Iterator[Problem]:
             if abs(stated - actual) > max(1, actual * 0.1):
                 message = f"detention[{i}].{unit} ({n}) does not match its dates ({actual} days): the dates are used"
                 yield _at(doc, (*base, unit), "warning", message, "length-mismatch")
-        yield from before(period.start, arrested, (*base, "start"), "the arrest")
+        # custody abroad (another State's) may precede the State concerned's arrest: a handover follows it
+        since = None if _value(period.other_state) is not None else arrested
+        yield from before(period.start, since, (*base, "start"), "the arrest")
         yield from before(period.end, _date(period.start), (*base, "end"), "the start of the period")
-        yield from before(period.judge_date, arrested, (*base, "judge_date"), "the arrest")
+        yield from before(period.judge_date, since, (*base, "judge_date"), "the arrest")
         yield from _bounds(period, doc, base)
         if _value(period.kind) == "immigration" and not _migration_status(case):
             yield _at(
