@@ -23,7 +23,7 @@ from detention_rules.reasoning import runnable
 from detention_rules.reasoning.gaps import questions
 from detention_rules.reasoning.near_misses import near_misses
 
-from .conftest import run
+from .conftest import explanations, run
 
 
 def _result(data: dict[str, Any]) -> CaseResult:
@@ -138,9 +138,13 @@ def test_before_a_judge_after_some_days(days: int, within: bool | None) -> None:
 
 
 def test_charged_some_days_after_the_arrest() -> None:
-    late = _result({"arrest": {"charged_after_days": 10}})
+    late = _result({"arrest": {"charged_after_days": 10}, "detention": [{"kind": "prison"}]})
     assert late.facts.leaf("arrest.days_uncharged").value == 10  # type: ignore[union-attr]
     assert "I.held-without-charge" in late.analysis.fired  # type: ignore[union-attr]
+    # the explanation reads the interval, though no period matched the rule (it was empty before)
+    assert explanations(late, "I.held-without-charge") == {
+        "The person was held without charge for 10 days after the arrest."
+    }
     next_day = _result({"arrest": {"charged_after_days": 1}})
     assert "I.held-without-charge" not in next_day.analysis.fired  # type: ignore[union-attr]
 

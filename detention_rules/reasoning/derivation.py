@@ -160,7 +160,8 @@ class _Explainer:
         values = {
             n: show_value(leaf.value, leaf.path, words=True) for n in names if (leaf := self.facts.leaf(n)) is not None
         }
-        if not any(n.startswith("item.") for n in names):
+        if not any(n.startswith("item.") for n in names) or not items:
+            # no list item matched (I.held-without-charge on arrest.days_uncharged): the item's parts drop out
             return fill(rule.explain, values)
         filled = []
         for item in dict.fromkeys(items):
