@@ -283,3 +283,14 @@ def test_evaluate_counts_the_outcomes(tmp_path: Path) -> None:
 def test_a_filed_reason_needs_outcome_filed() -> None:
     result = run({**RELEASED, "expected": {"outcome": "arbitrary", "filed_reason": "released"}})
     assert "expected-conflict" in {p.code for p in result.problems if p.level == "error"}
+
+
+def test_a_bound_stays_a_bound_whatever_the_order_of_the_periods() -> None:
+    """An exact length in days (2.5) before or after a bounded one: the total is still a bound, never exact."""
+    bounded = {"kind": "pretrial", "length_at_least": 6, "length_unit": "months"}
+    exact = {"kind": "police_custody", "days": 2.5}
+    for periods in ([bounded, exact], [exact, bounded]):
+        result = _result({"arrest": {"date": "2020-01-01"}, "detention": periods})
+        untried = result.facts.leaf("arrest.days_untried").value  # type: ignore[union-attr]
+        assert isinstance(untried, Bounded) and (int(untried), untried.upper) == (184, None)
+        assert _status(result, "III.undue-delay", "arrest.days_untried") is None

@@ -43,14 +43,6 @@ class Bounded(int):
         self.upper = upper
         return self
 
-    def __add__(self, other: object) -> Bounded:  # the sum of lengths, one of them bounded, is bounded
-        if not isinstance(other, int):
-            return NotImplemented
-        ups = (self.upper, other.upper if isinstance(other, Bounded) else int(other))
-        return Bounded(int(self) + int(other), None if None in ups else sum(u for u in ups if u is not None))
-
-    __radd__ = __add__
-
     def compare(self, op: str, limit: float) -> bool | None:
         """Three-valued comparison with `limit`: True or False only when every value between the bounds agrees."""
         low, high = int(self), self.upper

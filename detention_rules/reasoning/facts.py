@@ -364,13 +364,22 @@ def _untried(facts: Facts, doc: dict[str, Any]) -> None:
     known only between bounds, or a period whose regime is unknown, makes the total bounded too.
     """
     trial_start = _full_date(doc.get("trial", {}).get("start"))
-    total, sources = 0, []
+    total: float = 0
+    upper: float | None = 0  # the most it could be: more than total when a part is known only between bounds
+    sources: list[str] = []
+
+    def add(length: Any, low: bool = True) -> None:
+        """Add a length (exact or a `Bounded`); `low=False` counts none of it for certain (an unknown regime)."""
+        nonlocal total, upper
+        most = length.upper if isinstance(length, Bounded) else length
+        total += (int(length) if isinstance(length, Bounded) else length) if low else 0
+        upper = None if upper is None or most is None else upper + most
+
     for i, period in enumerate(doc.get("detention", [])):
         base = f"detention[{i}]"
         if period.get("deprived") is True:
             # custody of an unknown regime may have been pre-trial: it adds between none and all of its days
-            length = period.get("days")
-            total += Bounded(0, None if length is None else getattr(length, "upper", length))
+            add(period.get("days"), low=False)
             sources.append(f"{base}.kind")
             continue
         if period.get("kind") not in ("police_custody", "pretrial"):
@@ -378,15 +387,17 @@ def _untried(facts: Facts, doc: dict[str, Any]) -> None:
         start = _full_date(period.get("start"))
         stated = "days" in period and not facts.leaves[f"{base}.days"].derived_from
         if start and trial_start and trial_start >= start and "end" not in period and not stated:
-            total += (trial_start - start).days
+            add((trial_start - start).days)
             sources += [f"{base}.start", "trial.start"]
         elif "days" in period:
-            total += period["days"]
+            add(period["days"])
             sources.append(f"{base}.days")
         else:
             return
     if sources:
-        _add_to_arrest(facts, "days_untried", total, tuple(dict.fromkeys(sources)))
+        exact = upper == total
+        value = total if exact else Bounded(math.floor(total), None if upper is None else math.ceil(upper))
+        _add_to_arrest(facts, "days_untried", value, tuple(dict.fromkeys(sources)))
 
 
 def _links(facts: Facts, doc: dict[str, Any], days: float) -> None:
