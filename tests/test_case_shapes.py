@@ -294,3 +294,10 @@ def test_a_bound_stays_a_bound_whatever_the_order_of_the_periods() -> None:
         untried = result.facts.leaf("arrest.days_untried").value  # type: ignore[union-attr]
         assert isinstance(untried, Bounded) and (int(untried), untried.upper) == (184, None)
         assert _status(result, "III.undue-delay", "arrest.days_untried") is None
+
+
+def test_a_huge_day_count_is_late_not_an_overflow() -> None:
+    result = _result(
+        {"arrest": {"date": "9999-12-30"}, "detention": [{"kind": "police_custody", "judge_after_days": 2**53}]}
+    )
+    assert result.facts.leaf("arrest.judge_within_48h").value is False  # type: ignore[union-attr]

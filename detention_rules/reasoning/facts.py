@@ -249,10 +249,14 @@ def _appearance(
         within = _within_48h(arrest, period, prompt)
         sources = [f"{base}.judge_date", since]
     else:
-        start = _full_date(arrest.get("date")) or _ANY_DAY
-        seen = (start + dt.timedelta(days=period["judge_after_days"])).isoformat()
-        counted = {"judge_date": seen, "judge_time": period.get("judge_time")}
-        within = _within_48h({"date": start.isoformat(), "time": arrest.get("time")}, counted, prompt)
+        # counted from any day (the interval is all that matters), and capped: three calendar days or more
+        # are more than 48 hours whatever the times, and a huge count must not overflow the calendar
+        after = min(period["judge_after_days"], 3 + math.ceil(prompt / 24))
+        counted = {
+            "judge_date": (_ANY_DAY + dt.timedelta(days=after)).isoformat(),
+            "judge_time": period.get("judge_time"),
+        }
+        within = _within_48h({"date": _ANY_DAY.isoformat(), "time": arrest.get("time")}, counted, prompt)
         sources = [f"{base}.judge_after_days"]
     if within is None:
         return None, ()
