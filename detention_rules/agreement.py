@@ -44,11 +44,45 @@ class Disagreement(msgspec.Struct):
 OUTCOMES = ("agreed", "missed", "wrongly found", "rightly rejected", "unjudged")
 
 
+#: The outcomes an `expected:` block may state, as evaluate names them, in the order it reports them.
+OUTCOME_LABELS = (
+    "arbitrary",
+    "arbitrary, no category named",
+    "not arbitrary",
+    "filed, the person released (para 17 (a))",
+    "filed",
+)
+
+
+def outcome_label(expected: Expected) -> str | None:
+    """What the opinion decided, besides its categories; None when the `expected:` block does not say."""
+    if expected.outcome == "arbitrary":
+        return OUTCOME_LABELS[0] if expected.categories else OUTCOME_LABELS[1]
+    if expected.outcome == "not_arbitrary":
+        return OUTCOME_LABELS[2]
+    if expected.outcome == "filed":
+        return OUTCOME_LABELS[3] if expected.filed_reason == "released" else OUTCOME_LABELS[4]
+    return None
+
+
+def outcome_agrees(label: str, found: set[str], released: bool) -> bool:
+    """Whether the engine's answer agrees with the opinion's outcome: arbitrary, some category established;
+    not arbitrary or filed for want of information, none; filed on release, the facts show the release that
+    lets the Working Group file the case (methods of work para 17 (a)), whatever the categories."""
+    if label in OUTCOME_LABELS[:2]:
+        return bool(found)
+    if label == OUTCOME_LABELS[3]:
+        return released
+    return not found
+
+
 class Tally(msgspec.Struct):
-    """Agreement over a set of cases, per category."""
+    """Agreement over a set of cases, per category, and per outcome the opinions state."""
 
     cases: int = 0
     counts: dict[str, Counter[str]] = msgspec.field(default_factory=lambda: {c: Counter() for c in CATEGORIES})
+    #: per outcome label (`OUTCOME_LABELS`): how many cases the engine "agreed" or "disagreed" with
+    outcomes: dict[str, Counter[str]] = msgspec.field(default_factory=dict)
 
     def precision(self, category: str) -> float | None:
         c = self.counts[category]
@@ -235,6 +269,11 @@ def _compare(
     if found is None:
         found = set(result.analysis.categories)
     gap = known_gap or ""
+    label = outcome_label(expected)
+    if label is not None:
+        agrees = outcome_agrees(label, found, result.analysis.released is not None)
+        for tally in tallies:
+            tally.outcomes.setdefault(label, Counter())["agreed" if agrees else "disagreed"] += 1
     out = []
     for category in CATEGORIES:
         want, got = category in expected.categories, category in found

@@ -70,6 +70,9 @@ NUMBERS: dict[str, st.SearchStrategy[Any]] = {
     "detention[].days": st.one_of(st.integers(0, 1000), st.floats(0, 1000, allow_nan=False, allow_infinity=False)),
     "detention[].months": _length(36),
     "detention[].years": _length(6),
+    # the least drawn never above the most (a file with them inverted is refused: length-bounds)
+    "detention[].length_at_least": _length(10),
+    "detention[].length_at_most": st.one_of(st.integers(10, 40), st.floats(10, 40, allow_nan=False)),
     "detention[].solitary_days": st.integers(0, 400),
     "person.age": st.integers(0, 90),
     "sentence.years": _length(30),

@@ -69,6 +69,21 @@ READ_BY_CODE: dict[str, tuple[str, str]] = {
         "a sentence calls for the remedies of one (quash, expunge); death after III, a referral",
     ),
     "sentence.years": ("detention_rules/law/outcomes.py", "likewise"),
+    "expected.filed_reason": (
+        "detention_rules/agreement.py",
+        "a case filed on release (para 17 (a)) or for want of facts",
+    ),
+    "arrest.charged_after_days": ("detention_rules/reasoning/facts.py", "derives arrest.days_uncharged without dates"),
+    "detention[].judge_after_days": (
+        "detention_rules/reasoning/facts.py",
+        "derives arrest.judge_within_48h without dates",
+    ),
+    "detention[].length_at_least": ("detention_rules/reasoning/facts.py", "derives detention[].days as a bound"),
+    "detention[].length_at_most": ("detention_rules/reasoning/facts.py", "derives detention[].days as a bound"),
+    "detention[].length_unit": ("detention_rules/reasoning/facts.py", "the unit of the bounds"),
+    "detention[].rearrest": ("detention_rules/reasoning/facts.py", "a re-arrest's own appearance: judge_within_48h"),
+    "detention[].other_state": ("detention_rules/reasoning/facts.py", "another State's custody does not apply"),
+    "detention[].consular_access": ("detention_rules/reasoning/facts.py", "derives consular_access_refused"),
 }
 
 #: Written for the people who read the file (identity, places, provenance, free text);
@@ -106,6 +121,8 @@ NOTHING_READS_YET = {
     # prolonged solitary confinement (Nelson Mandela Rules 43-44): referred through solitary_confinement;
     # no longer read as a fair-trial breach (jurisprudence review 2, 3.2)
     "detention[].solitary_days",
+    # a rendition (custody brought about abroad outside extradition): recorded; a rule needs its doctrine sourced
+    "arrest.rendition",
 }
 
 

@@ -220,6 +220,7 @@ PeriodKind = Literal[
     "prison",
     "psychiatric",
     "other",
+    "unknown",
 ]
 
 
@@ -251,7 +252,16 @@ class Expected(_Model):
     not_found: list[Category] = Field(
         default_factory=list, description="Categories the opinion considered and did not find."
     )
-    outcome: Literal["arbitrary", "not_arbitrary", "filed"] | None = None
+    outcome: Literal["arbitrary", "not_arbitrary", "filed"] | None = Field(
+        None,
+        description="The outcome: arbitrary (with no categories: arbitrary, no category named), not_arbitrary, "
+        "or filed.",
+    )
+    filed_reason: Literal["released", "insufficient_information"] | None = Field(
+        None,
+        description="Why the case was filed (outcome: filed): released, the person was released (methods of work "
+        "para 17 (a)); insufficient_information, the Working Group could not obtain enough (para 17 (d)).",
+    )
     known_gap: Text | None = Field(
         None, description="Why the engine cannot reach the opinion's view from facts this format can state."
     )
@@ -339,6 +349,16 @@ class Arrest(_Model):
         None,
         description="The offence or the penalty applied was not in force when the act was committed (ICCPR 15(1)).",
     )
+    charged_after_days: Fact[Annotated[StrictInt, Field(ge=0)]] | None = Field(
+        None,
+        description="Days from the arrest to the charge, when the dates are not known: 1 for 'charged the next "
+        "day'. Read for the derived arrest.days_uncharged.",
+    )
+    rendition: Fact[StrictBool] | None = Field(
+        None,
+        description="The person was brought into the State's custody from abroad outside any extradition "
+        "procedure (a rendition, by force or deception).",
+    )
 
 
 Authority = Literal["judge", "prosecutor", "police", "administrative", "executive", "none"]
@@ -355,6 +375,27 @@ class Period(_Model):
     days: Fact[Length] | None = Field(None, description="Length in days, when the dates are not known.")
     months: Fact[Length] | None = Field(None, description="Length in months, when the dates are not known.")
     years: Fact[Length] | None = Field(None, description="Length in years, when the dates are not known.")
+    length_at_least: Fact[Length] | None = Field(
+        None,
+        description="The least the period lasted, in length_unit, when only a bound is known: 'more than a year' "
+        "is 1 (years); 'still held, eleven years by 2020' is 11.",
+    )
+    length_at_most: Fact[Length] | None = Field(
+        None, description="The most the period lasted, in length_unit: '3 to 8 years' is at least 3, at most 8."
+    )
+    length_unit: Fact[Literal["days", "weeks", "months", "years"]] | None = Field(
+        None, description="The unit of length_at_least and length_at_most."
+    )
+    rearrest: Fact[StrictBool] | None = Field(
+        None,
+        description="This period began with a new arrest (a re-arrest), not as the continuation of the custody "
+        "before it; its appearance before a judge counts from its own start.",
+    )
+    other_state: Fact[Text] | None = Field(
+        None,
+        description="The State that held the person in this period, when it is not the State concerned (custody "
+        "abroad before an extradition or a rendition): its facts are not read as that State's.",
+    )
     ordered_by: Fact[Authority] | None = None
     extended_by: Fact[Authority] | None = Field(None, description="Who extended the detention, if it was extended.")
     successive_charges: Fact[StrictBool] | None = Field(
@@ -373,6 +414,11 @@ class Period(_Model):
     )
     judge_date: Fact[PartialDate] | None = None
     judge_time: Fact[ClockTime] | None = None
+    judge_after_days: Fact[Annotated[StrictInt, Field(ge=0)]] | None = Field(
+        None,
+        description="Calendar days from the arrest (for a re-arrest, this period's start) to the first appearance "
+        "before a judge, when no date is known: 1 for 'the next day', 3 for 'after three days'.",
+    )
     could_challenge: Fact[StrictBool] | None = Field(
         None, description="The detention could be challenged before a court (ICCPR 9(4))."
     )
@@ -441,6 +487,11 @@ class Period(_Model):
         None,
         description="The custody was imposed under a security, emergency, counter-terrorism or public-order "
         "law that allows holding a person without charge or trial (administrative or preventive detention).",
+    )
+    consular_access: Fact[Literal["granted", "restricted", "refused"]] | None = Field(
+        None,
+        description="A foreign national's consular access: granted; restricted (allowed, but late, rare, "
+        "supervised or cut short); refused. Derives consular_access_refused when that is not stated.",
     )
 
 

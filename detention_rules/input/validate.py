@@ -20,7 +20,7 @@ from detention_rules.errors import Problem
 from detention_rules.input import case as model
 from detention_rules.input import detainees, messages
 from detention_rules.input.case import ASSERTED_TAG, Case, field_types
-from detention_rules.input.fields import DAYS_PER
+from detention_rules.input.fields import DAYS_PER, NEEDS_TRIAL
 from detention_rules.input.source import Document, PathKey, dotted, generic, lookup
 
 #: Conclusions the engine infers from facts, kept as overrides: stated, each needs the ref it rests on.
@@ -196,6 +196,31 @@ def _latest(fact: Any) -> dt.date | None:
     return dt.date(parts[0], 12, 31)  # a year, or its December (no year 10000 to step into)
 
 
+def _bounds(period: Any, doc: Document, base: PathKey) -> Iterator[Problem]:
+    """A length's bounds need their unit, and the least cannot exceed the most."""
+    low, high = _value(period.length_at_least), _value(period.length_at_most)
+    if (low is not None or high is not None) and _value(period.length_unit) is None:
+        name = "length_at_least" if low is not None else "length_at_most"
+        message = f"{dotted((*base, name))} has no length_unit (days, weeks, months or years): it is not read"
+        yield _at(doc, (*base, name), "warning", message, "length-bounds")
+    if low is not None and high is not None and low > high:
+        message = f"{dotted((*base, 'length_at_least'))} ({low}) is more than length_at_most ({high})"
+        yield _at(doc, (*base, "length_at_least"), "error", message, "length-bounds")
+
+
+def _no_trial(trial: Any, doc: Document) -> Iterator[Problem]:
+    """A question about the trial itself, answered for a person who was never tried: it does not apply."""
+    if _value(trial.held) is not False:
+        return
+    for path in NEEDS_TRIAL:
+        holder: Any = trial
+        for name in path.split(".")[1:]:
+            holder = getattr(holder, name, None) if holder is not None else None
+        if _value(holder) is not None:
+            message = f"{path} is stated, but trial.held is false: a question about a trial does not apply, not read"
+            yield _at(doc, tuple(path.split(".")), "warning", message, "no-trial")
+
+
 def consistency(case: Case, doc: Document) -> Iterator[Problem]:
     """Checks a drafter would otherwise miss. Dates are compared at their widest reading."""
     arrest = case.arrest
@@ -210,7 +235,8 @@ def consistency(case: Case, doc: Document) -> Iterator[Problem]:
         base: PathKey = ("detention", i)
         lengths = [(unit, _value(getattr(period, unit))) for unit in ("days", "months", "years")]
         lengths = [(unit, n) for unit, n in lengths if n is not None]
-        if period.start is None and not lengths and any(v is not None for v in vars(period).values()):
+        bounded = _value(period.length_at_least) is not None or _value(period.length_at_most) is not None
+        if period.start is None and not lengths and not bounded and any(v is not None for v in vars(period).values()):
             yield _at(doc, base, "warning", f"detention[{i}] has no start date nor length", "period-no-start")
         start, end = _date(period.start), _date(period.end)
         if lengths and start and end and _full(period.start) and _full(period.end):
@@ -220,9 +246,12 @@ def consistency(case: Case, doc: Document) -> Iterator[Problem]:
             if abs(stated - actual) > max(1, actual * 0.1):
                 message = f"detention[{i}].{unit} ({n}) does not match its dates ({actual} days): the dates are used"
                 yield _at(doc, (*base, unit), "warning", message, "length-mismatch")
-        yield from before(period.start, arrested, (*base, "start"), "the arrest")
+        # custody abroad (another State's) may precede the State concerned's arrest: a handover follows it
+        since = None if _value(period.other_state) is not None else arrested
+        yield from before(period.start, since, (*base, "start"), "the arrest")
         yield from before(period.end, _date(period.start), (*base, "end"), "the start of the period")
-        yield from before(period.judge_date, arrested, (*base, "judge_date"), "the arrest")
+        yield from before(period.judge_date, since, (*base, "judge_date"), "the arrest")
+        yield from _bounds(period, doc, base)
         if _value(period.kind) == "immigration" and not _migration_status(case):
             yield _at(
                 doc,
@@ -233,6 +262,7 @@ def consistency(case: Case, doc: Document) -> Iterator[Problem]:
                 "custody-no-migration-status",
             )
     if case.trial:
+        yield from _no_trial(case.trial, doc)
         yield from before(case.trial.start, arrested, ("trial", "start"), "the arrest")
         yield from before(case.trial.end, _date(case.trial.start), ("trial", "end"), "the start of the trial")
     if case.sentence and case.trial:
@@ -353,6 +383,14 @@ def _expected(case: Case, doc: Document) -> Iterator[Problem]:
             ("expected",),
             "error",
             f"expected lists {', '.join(sorted(both))} as both found and not found",
+            "expected-conflict",
+        )
+    if expected.filed_reason is not None and expected.outcome != "filed":
+        yield _at(
+            doc,
+            ("expected", "filed_reason"),
+            "error",
+            "filed_reason goes only with outcome: filed",
             "expected-conflict",
         )
     if expected.outcome in ("not_arbitrary", "filed") and expected.categories:

@@ -18,6 +18,7 @@ from typing import Any
 
 import msgspec
 
+from detention_rules.input.fields import Bounded, NotApplicable
 from detention_rules.input.source import lookup
 
 Tri = bool | None
@@ -133,6 +134,10 @@ class Rule(msgspec.Struct, frozen=True):
 def _compare(op: str, actual: Any, expected: Any) -> Tri:
     if actual is None:
         return None
+    if isinstance(actual, NotApplicable):
+        return False  # a question that does not apply: no test of it holds, and none is unknown
+    if isinstance(actual, Bounded) and op in ("at_least", "more_than", "at_most", "less_than", "is"):
+        return actual.compare(op, expected) if isinstance(expected, (int, float)) else False
     if op == "is":
         return _same(actual, expected)
     if op == "is_not":

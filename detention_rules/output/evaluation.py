@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
 import msgspec
 
-from detention_rules.agreement import GRADES, OUTCOMES, Blind, Coverage, Evaluation, Isolation, Tally
+from detention_rules.agreement import GRADES, OUTCOME_LABELS, OUTCOMES, Blind, Coverage, Evaluation, Isolation, Tally
 from detention_rules.escaping import printable
 from detention_rules.input.case import CATEGORIES
 from detention_rules.law.law import Law
@@ -45,6 +46,7 @@ def _table(t: Tally) -> dict[str, Any]:
             c: {**{k: t.counts[c][k] for k in OUTCOMES}, "precision": t.precision(c), "recall": t.recall(c)}
             for c in CATEGORIES
         },
+        "outcomes": {label: dict(t.outcomes[label]) for label in OUTCOME_LABELS if label in t.outcomes},
     }
 
 
@@ -56,6 +58,7 @@ def text(ev: Evaluation, cov: Coverage | None, book: Law, iso: Isolation | None 
         if name in ev.by_grade:
             out += _table_lines(label, ev.by_grade[name])
     out += _blind_lines(ev.blind)
+    out += _outcome_lines(ev)
     if ev.disagreements:
         out += ["", "Disagreements:"]
         for d in ev.disagreements:
@@ -104,6 +107,19 @@ def _table_lines(name: str, t: Tally) -> list[str]:
             f"{c:<9} {n['agreed']:>7} {n['missed']:>7} {n['wrongly found']:>7} {n['rightly rejected']:>9} "
             f"{n['unjudged']:>9} {_pct(t.precision(c)):>10} {_pct(t.recall(c)):>7}"
         )
+    return out
+
+
+def _outcome_lines(ev: Evaluation) -> list[str]:
+    """The outcomes the opinions state besides their categories, and how often the engine agrees: all cases,
+    then the blind twins (scored on their hand file's outcome)."""
+    out = ["", "Outcomes (what the opinion decided besides its categories):"]
+    out.append("{:<44} {:>6} {:>7}   {:>12}".format("outcome", "cases", "agreed", "blind agreed"))
+    for label in OUTCOME_LABELS:
+        hand, blind = ev.outcomes.get(label, Counter()), ev.blind.outcomes.get(label, Counter())
+        if hand or blind:
+            twins = f"{blind['agreed']} of {blind.total()}" if blind else "-"
+            out.append(f"{label:<44} {hand.total():>6} {hand['agreed']:>7}   {twins:>12}")
     return out
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from detention_rules.input.case import CATEGORIES
+from detention_rules.output import wording
 from detention_rules.pipeline import CaseResult
 from detention_rules.reasoning.derivation import ConclusionNode, RuleNode
 from detention_rules.reasoning.facts import FactNode
@@ -94,6 +95,19 @@ def _analysis(res: CaseResult) -> dict[str, Any]:
         {"path": f.path, "value": f.value, "line": f.line, "evidence": f.rebutted, **({"ref": f.ref} if f.ref else {})}
         for f in analysis.rebutted
     ]
+    released = analysis.released
+    # the case may be filed, the person released (methods of work para 17 (a)): a note, the findings stand
+    out["filing"] = (
+        None
+        if released is None
+        else {
+            "possible": True,
+            "basis": "Methods of work (A/HRC/36/38) para 17 (a)",
+            "fact": released.path,
+            "line": released.line or None,
+            "note": wording.filing_note(released),
+        }
+    )
     out["findings"] = [
         {
             "category": f.category,

@@ -7,6 +7,7 @@ from pathlib import Path
 from detention_rules.escaping import markdown, markdown_code, printable
 from detention_rules.input.case import CATEGORIES
 from detention_rules.law.law import Law
+from detention_rules.output import wording
 from detention_rules.output.text import STRENGTH, UNPROVEN, why_not_lines
 from detention_rules.pipeline import CaseResult
 from detention_rules.reasoning.derivation import Analysis, ConclusionNode
@@ -72,6 +73,8 @@ def _result(res: CaseResult, a: Analysis, out: list[str]) -> None:
     ]
     if a.possible:
         out += [f"**Possible, as the source alleges, but not established:** {', '.join(a.possible)}", ""]
+    if a.released is not None:
+        out += [markdown(wording.filing_note(a.released)), ""]
     if a.rebutted:
         out += [
             "**Rebutted by the Government's evidence, which the source did not answer (read as unknown):** "

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from detention_rules.errors import printable
 from detention_rules.input.case import CATEGORIES
+from detention_rules.output import wording
 from detention_rules.pipeline import CaseResult
 from detention_rules.reasoning.derivation import Analysis, ConclusionNode, Finding
 from detention_rules.reasoning.facts import FactNode
@@ -98,6 +99,8 @@ def analysis_lines(a: Analysis) -> list[str]:
             "Rebutted by the Government's evidence, which the source did not answer (read as unknown, "
             "grounding nothing; A/HRC/19/57 para 68): " + "; ".join(f"{f.path} ({f.rebutted})" for f in a.rebutted)
         )
+    if a.released is not None:
+        out.append(wording.filing_note(a.released))
     if a.government_replied is False:
         out.append(
             "The Government did not reply: the source's prima facie credible allegations stand "

@@ -12,6 +12,8 @@ from typing import Any
 
 import yaml
 
+from detention_rules.reasoning.questions import show_value
+
 LOCALES = Path(__file__).with_name("locales")
 
 
@@ -25,3 +27,12 @@ def load(lang: str = "en") -> dict[str, Any]:
     with path.open(encoding="utf-8") as f:
         data: dict[str, Any] = yaml.load(f, Loader=loader)
     return data
+
+
+def filing_note(released: Any, lang: str = "en") -> str:
+    """The note that the person's release lets the Working Group file the case (methods of work para 17 (a)),
+    naming the fact that shows it (`released`, a FactNode: its path, value and line)."""
+    where = f", line {released.line}" if released.line else ""
+    fact = f"{released.path} = {show_value(released.value)}{where}"
+    text: str = load(lang)["check"]["filing_possible"]
+    return text.format(fact=fact)

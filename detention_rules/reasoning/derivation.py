@@ -74,6 +74,9 @@ class Analysis(msgspec.Struct):
     alleged: tuple[str, ...] = ()  # the categories the source alleged (submission.categories_alleged)
     #: facts rebutted by the Government's evidence, which the source did not answer: read as unknown
     rebutted: tuple[FactNode, ...] = ()
+    #: the fact that the person was released before the opinion: the Working Group may then file the case
+    #: (methods of work, A/HRC/36/38, para 17 (a)); a note for the drafter, never a finding removed
+    released: FactNode | None = None
 
     @property
     def categories(self) -> list[str]:
@@ -157,7 +160,8 @@ class _Explainer:
         values = {
             n: show_value(leaf.value, leaf.path, words=True) for n in names if (leaf := self.facts.leaf(n)) is not None
         }
-        if not any(n.startswith("item.") for n in names):
+        if not any(n.startswith("item.") for n in names) or not items:
+            # no list item matched (I.held-without-charge on arrest.days_uncharged): the item's parts drop out
             return fill(rule.explain, values)
         filled = []
         for item in dict.fromkeys(items):
@@ -215,4 +219,17 @@ def analyse(rulebook: Law, facts: Facts, outcome: Outcome) -> Analysis:
         strength = "contested" if contested else "established"
         findings.append(Finding(category, tree, strength, contested, source_only))
     alleged = tuple(facts.doc.get("submission", {}).get("categories_alleged", ()))
-    return Analysis(facts.file, findings, outcome.concluded, outcome.fired, replied, alleged, tuple(facts.rebutted))
+    rebutted = tuple(facts.rebutted)
+    return Analysis(
+        facts.file, findings, outcome.concluded, outcome.fired, replied, alleged, rebutted, _released(facts)
+    )
+
+
+def _released(facts: Facts) -> FactNode | None:
+    """The fact that shows the person released by the time of the opinion: `released: true`, else a release date."""
+    person = facts.doc.get("person", {})
+    if person.get("released") is True:
+        return facts.leaf("person.released")
+    if person.get("released") is None and "release_date" in person:
+        return facts.leaf("person.release_date")
+    return None

@@ -20,7 +20,7 @@ from typing import Any
 import msgspec
 
 from detention_rules.input.case import Asserted, Case, Section, exceptions
-from detention_rules.input.fields import DAYS_PER
+from detention_rules.input.fields import DAYS_PER, NEEDS_TRIAL, NOT_APPLICABLE, UNIT_DAYS, Bounded, readable_fields
 from detention_rules.input.source import Document, PathKey, dotted, generic
 from detention_rules.law.law import Law
 
@@ -186,34 +186,113 @@ def _derive(facts: Facts, law: Law) -> None:
     doc = facts.doc
     arrest = doc.get("arrest", {})
     seen: list[tuple[bool, tuple[str, ...]]] = []
+    rearrests: list[tuple[bool | None, tuple[str, ...]]] = []
     periods = doc.get("detention", [])
+    _not_applicable(doc)
     last_open = _last_open(periods)
     for i, period in enumerate(periods):
         base = f"detention[{i}]"
+        if "other_state" in period:
+            continue  # another State's custody: none of its facts is the State concerned's
+        if period.get("kind") == "unknown":
+            # held, the regime unknown: a deprivation of liberty, and every test of the kind stays unknown
+            del period["kind"]
+            _add(facts, period, base, "deprived", True, (f"{base}.kind",))
         until = _until(doc) if i == last_open else None
         length = _length(period, base, until)
         if length is not None:
             _add(facts, period, base, "days", *length)
-        within = _within_48h(arrest, period, law.parameter("prompt_hours"))
-        if within is not None:
-            sources = [f"{base}.judge_date", "arrest.date"]
-            sources += [p for p in (f"{base}.judge_time", "arrest.time") if p in facts.leaves]
-            seen.append((within, tuple(sources)))
+        if period.get("rearrest") is True:
+            rearrests.append(_appearance(facts, {"date": period.get("start")}, period, base, f"{base}.start", law))
+        else:
+            within, sources = _appearance(facts, arrest, period, base, "arrest.date", law)
+            if within is not None:
+                seen.append((within, sources))
         _necessity(facts, period, base)
+        _consular(facts, period, base)
         _judge_decided(facts, arrest, period, base, law.parameter("prompt_hours"))
     arrested, charged = _full_date(arrest.get("date")), _full_date(arrest.get("charge_date"))
     if arrested and charged and charged >= arrested:
         _add_to_arrest(facts, "days_uncharged", (charged - arrested).days, ("arrest.charge_date", "arrest.date"))
+    elif "charged_after_days" in arrest:  # "charged the next day": the interval without its dates
+        _add_to_arrest(facts, "days_uncharged", arrest["charged_after_days"], ("arrest.charged_after_days",))
     _brought(facts, doc)
     _age(facts, doc)
     _untried(facts, doc)
     _links(facts, doc, law.parameter("conduct_arrest_days"))
     # the first appearance before a judge is one fact of the arrest, whichever period records it
+    first: tuple[bool | None, tuple[str, ...]] = (None, ())
     for within in (True, False):
         found = [sources for value, sources in seen if value is within]
         if found:
-            _add_to_arrest(facts, "judge_within_48h", within, found[0])
+            first = (within, found[0])
             break
+    # each re-arrest is owed its own prompt appearance: late after any arrest is late, and all must be prompt
+    late = [sources for value, sources in [first, *rearrests] if value is False]
+    if late:
+        _add_to_arrest(facts, "judge_within_48h", False, late[0])
+    elif first[0] is True and all(value is True for value, _ in rearrests):
+        _add_to_arrest(facts, "judge_within_48h", True, first[1])
+
+
+#: A date to count from when only the number of days between two events is known.
+_ANY_DAY = dt.date(2000, 1, 1)
+
+
+def _appearance(
+    facts: Facts, arrest: Mapping[str, Any], period: Mapping[str, Any], base: str, since: str, law: Law
+) -> tuple[bool | None, tuple[str, ...]]:
+    """Whether the appearance this period records came within 48 hours of the arrest it follows, and from what.
+
+    From the judge's date, or, when the file gives only the days between them (`judge_after_days`:
+    "before a judge after three days"), from that count, read as the dates would be.
+    """
+    prompt = law.parameter("prompt_hours")
+    if "judge_date" in period or "judge_after_days" not in period:
+        within = _within_48h(arrest, period, prompt)
+        sources = [f"{base}.judge_date", since]
+    else:
+        # counted from any day (the interval is all that matters), and capped: three calendar days or more
+        # are more than 48 hours whatever the times, and a huge count must not overflow the calendar
+        after = min(period["judge_after_days"], 3 + math.ceil(prompt / 24))
+        counted = {
+            "judge_date": (_ANY_DAY + dt.timedelta(days=after)).isoformat(),
+            "judge_time": period.get("judge_time"),
+        }
+        within = _within_48h({"date": _ANY_DAY.isoformat(), "time": arrest.get("time")}, counted, prompt)
+        sources = [f"{base}.judge_after_days"]
+    if within is None:
+        return None, ()
+    sources += [p for p in (f"{base}.judge_time", "arrest.time") if p in facts.leaves and since == "arrest.date"]
+    if since != "arrest.date" and f"{base}.judge_time" in facts.leaves:
+        sources.append(f"{base}.judge_time")
+    return within, tuple(sources)
+
+
+def _not_applicable(doc: dict[str, Any]) -> None:
+    """Mark what does not apply: the trial questions when there was no trial, every fact of a period of
+    custody held by another State. Their tests are false, not unknown: no rule fires on them, none is asked.
+    What the file states there stays in the report, as written."""
+    trial = doc.get("trial", {})
+    if trial.get("held") is False:
+        for path in NEEDS_TRIAL:
+            holder = trial
+            *parents, name = path.split(".")[1:]
+            for parent in parents:
+                holder = holder.setdefault(parent, {})
+            holder[name] = NOT_APPLICABLE
+    fields = [f.removeprefix("detention[].") for f in readable_fields() if f.startswith("detention[].")]
+    for period in doc.get("detention", []):
+        if "other_state" in period:
+            period.update({name: NOT_APPLICABLE for name in fields if name != "other_state"})
+
+
+def _consular(facts: Facts, period: dict[str, Any], base: str) -> None:
+    """`consular_access_refused` from `consular_access`, unless the file states it: access restricted is
+    access given, with limits, not a refusal."""
+    if "consular_access_refused" not in period and "consular_access" in period:
+        refused = period["consular_access"] == "refused"
+        _add(facts, period, base, "consular_access_refused", refused, (f"{base}.consular_access",))
 
 
 #: Authorities whose extension of custody is no judicial decision on its necessity.
@@ -288,26 +367,44 @@ def _untried(facts: Facts, doc: dict[str, Any]) -> None:
     """`arrest.days_untried`: the days held in police custody or pre-trial detention, from the periods.
 
     An open pre-trial period ends, for this count, when the trial starts. Left unknown when the
-    length of any such period is unknown: a part of the time is no measure of the whole.
+    length of any such period is unknown: a part of the time is no measure of the whole. A length
+    known only between bounds, or a period whose regime is unknown, makes the total bounded too.
     """
     trial_start = _full_date(doc.get("trial", {}).get("start"))
-    total, sources = 0, []
+    total: float = 0
+    upper: float | None = 0  # the most it could be: more than total when a part is known only between bounds
+    sources: list[str] = []
+
+    def add(length: Any, low: bool = True) -> None:
+        """Add a length (exact or a `Bounded`); `low=False` counts none of it for certain (an unknown regime)."""
+        nonlocal total, upper
+        most = length.upper if isinstance(length, Bounded) else length
+        total += (int(length) if isinstance(length, Bounded) else length) if low else 0
+        upper = None if upper is None or most is None else upper + most
+
     for i, period in enumerate(doc.get("detention", [])):
         base = f"detention[{i}]"
+        if period.get("deprived") is True:
+            # custody of an unknown regime may have been pre-trial: it adds between none and all of its days
+            add(period.get("days"), low=False)
+            sources.append(f"{base}.kind")
+            continue
         if period.get("kind") not in ("police_custody", "pretrial"):
             continue
         start = _full_date(period.get("start"))
         stated = "days" in period and not facts.leaves[f"{base}.days"].derived_from
         if start and trial_start and trial_start >= start and "end" not in period and not stated:
-            total += (trial_start - start).days
+            add((trial_start - start).days)
             sources += [f"{base}.start", "trial.start"]
         elif "days" in period:
-            total += period["days"]
+            add(period["days"])
             sources.append(f"{base}.days")
         else:
             return
     if sources:
-        _add_to_arrest(facts, "days_untried", total, tuple(dict.fromkeys(sources)))
+        exact = upper == total
+        value = total if exact else Bounded(math.floor(total), None if upper is None else math.ceil(upper))
+        _add_to_arrest(facts, "days_untried", value, tuple(dict.fromkeys(sources)))
 
 
 def _links(facts: Facts, doc: dict[str, Any], days: float) -> None:
@@ -413,8 +510,11 @@ def _brought(facts: Facts, doc: dict[str, Any]) -> None:
     seen, denied = None, None
     for i, period in enumerate(doc.get("detention", [])):
         base = f"detention[{i}]"
-        if period.get("brought_before_judge") is True or "judge_date" in period:
-            seen = seen or (f"{base}.judge_date" if "judge_date" in period else f"{base}.brought_before_judge")
+        if "other_state" in period:
+            continue  # an appearance abroad is not before the State concerned's judge
+        if period.get("brought_before_judge") is True or "judge_date" in period or "judge_after_days" in period:
+            shown = next(f for f in ("judge_date", "judge_after_days", "brought_before_judge") if f in period)
+            seen = seen or f"{base}.{shown}"
         elif period.get("brought_before_judge") is False and period.get("kind") in ("police_custody", "pretrial"):
             denied = denied or f"{base}.brought_before_judge"
     origin = seen or denied
@@ -439,7 +539,24 @@ def _length(
     for unit, days in DAYS_PER.items():
         if unit in period and math.isfinite(period[unit] * days):
             return int(period[unit] * days), (f"{base}.{unit}",)
-    return None
+    return _bounds(period, base)
+
+
+def _bounds(period: Mapping[str, Any], base: str) -> tuple[Bounded, tuple[str, ...]] | None:
+    """A length known only between bounds ("more than a year", "3 to 8 years"), in whole days.
+
+    The lower bound is rounded down and the upper up, so that a threshold the bounds decide is decided
+    by the days too; a threshold between them stays unknown (`Bounded.compare`).
+    """
+    unit = UNIT_DAYS.get(period.get("length_unit", ""))
+    low, high = period.get("length_at_least"), period.get("length_at_most")
+    if unit is None or (low is None and high is None):
+        return None
+    if not all(math.isfinite(v * unit) for v in (low, high) if v is not None):
+        return None
+    upper = None if high is None else math.ceil(high * unit)
+    sources = tuple(f"{base}.{name}" for name in ("length_at_least", "length_at_most", "length_unit") if name in period)
+    return Bounded(int((low or 0) * unit), upper), sources
 
 
 def _add(

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 
 import msgspec
 
+from detention_rules.input.fields import Bounded
 from detention_rules.law.law import Law
 from detention_rules.reasoning.facts import Facts
 from detention_rules.reasoning.impact import Impact
@@ -37,7 +38,9 @@ def questions(book: Law, facts: Facts, misses: Mapping[str, list[NearMiss]] | No
             if miss.status is not None:
                 continue
             for check in miss.checks:
-                if check.status is None and check.path and ":" not in check.path and check.actual is None:
+                # a length known only between bounds that leave the threshold open is asked too: dates settle it
+                open_bound = check.actual is None or isinstance(check.actual, Bounded)
+                if check.status is None and check.path and ":" not in check.path and open_bound:
                     asked.setdefault(check.path, set()).add(miss.rule.id)
     impact = Impact(book, facts.doc)
     out = [Question(path, question(path), impact.of(path), tuple(sorted(rules))) for path, rules in asked.items()]
