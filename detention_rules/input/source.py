@@ -21,6 +21,7 @@ import msgspec
 import yaml
 
 from detention_rules.errors import InputError, Problem
+from detention_rules.problem_codes import ProblemCode
 
 try:  # the C composer is several times faster; fall back when libyaml is absent
     _Base: type = yaml.CSafeLoader
@@ -160,7 +161,7 @@ def lookup(doc: Mapping[str, Any], path: str) -> Any:
     return cur
 
 
-def _problem(path: str, line: int, col: int, message: str, code: str) -> InputError:
+def _problem(path: str, line: int, col: int, message: str, code: ProblemCode) -> InputError:
     return InputError([Problem(path, line, col, "error", message, code)])
 
 
@@ -348,7 +349,7 @@ class _Builder:
         """Where `node` is written; for a value reached through an alias, where the alias is."""
         return self.alias_at or (node.start_mark.line + 1, node.start_mark.column + 1)
 
-    def _fail(self, node: yaml.Node, message: str, code: str) -> InputError:
+    def _fail(self, node: yaml.Node, message: str, code: ProblemCode) -> InputError:
         return _problem(self.name, *self._where(node), message, code)
 
     def _alias_mark(self) -> tuple[int, int]:

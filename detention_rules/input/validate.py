@@ -22,6 +22,7 @@ from detention_rules.input import detainees, messages
 from detention_rules.input.case import ASSERTED_TAG, Case, field_types
 from detention_rules.input.fields import DAYS_PER
 from detention_rules.input.source import Document, PathKey, dotted, generic, lookup
+from detention_rules.problem_codes import Level, ProblemCode
 
 #: Conclusions the engine infers from facts, kept as overrides: stated, each needs the ref it rests on.
 #: Section -> (field, the facts to state instead).
@@ -98,9 +99,9 @@ def _without(data: Any, paths: list[PathKey]) -> Any:
     return out
 
 
-def _at(doc: Document, path: PathKey, level: str, message: str, code: str, *, key: bool = False) -> Problem:
+def _at(doc: Document, path: PathKey, level: Level, message: str, code: ProblemCode, *, key: bool = False) -> Problem:
     line, col = doc.where(path, key=key)
-    return Problem(doc.path, line, col, level, message, code, dotted(path))  # type: ignore[arg-type]
+    return Problem(doc.path, line, col, level, message, code, dotted(path))
 
 
 def _model_problems(doc: Document, exc: ValidationError) -> Iterator[_Found]:

@@ -6,12 +6,13 @@ from pathlib import Path
 
 from detention_rules.errors import Problem
 from detention_rules.input import source
+from detention_rules.problem_codes import ProblemCode
 
 
 class DataFile:
     """The document of one data file, and the problems found in it so far, all with one code."""
 
-    def __init__(self, path: Path, code: str):
+    def __init__(self, path: Path, code: ProblemCode):
         self.doc = source.load(path)
         self.code = code
         self.problems: list[Problem] = []

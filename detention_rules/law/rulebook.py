@@ -37,6 +37,7 @@ from detention_rules.law.rule import (
     placeholders,
     walk,
 )
+from detention_rules.problem_codes import ProblemCode
 
 RULE_KEYS = {
     "id",
@@ -105,7 +106,7 @@ class _Reader:
         line, col = self.doc.where(path, key=key)
         return Pos(self.doc.path, line, col)
 
-    def problem(self, path: source.PathKey, message: str, code: str, *, key: bool = False) -> None:
+    def problem(self, path: source.PathKey, message: str, code: ProblemCode, *, key: bool = False) -> None:
         p = self.pos(path, key=key)
         self.problems.append(Problem(p.path, p.line, p.col, "error", message, code, source.dotted(path)))
 
@@ -368,7 +369,7 @@ def check(rules: list[Rule]) -> list[Problem]:
     """Whole-rulebook checks: duplicate ids, dangling or unused conclusions, cycles."""
     problems: list[Problem] = []
 
-    def err(rule: Rule, message: str, code: str) -> None:
+    def err(rule: Rule, message: str, code: ProblemCode) -> None:
         problems.append(Problem(rule.pos.path, rule.pos.line, rule.pos.col, "error", message, code, rule.id))
 
     seen: dict[str, Rule] = {}
