@@ -24,6 +24,7 @@ import pytest
 from detention_rules.input import source
 from detention_rules.input.validate import validate
 from detention_rules.interfaces.web.app import create_app
+from detention_rules.output.formats import DRAFT_FORMATS, DraftFormatName
 from detention_rules.reasoning import runnable
 
 from .conftest import CASES, REFERENCE, ROOT, wgad
@@ -446,8 +447,16 @@ def test_an_internal_error_shows_no_traceback(folder: Path, monkeypatch: pytest.
     assert "internal error" in response.text
 
 
-@pytest.mark.parametrize("fmt", ["html", "markdown", "docx"])
-def test_the_draft_downloads_in_each_format(client: TestClient, folder: Path, fmt: str) -> None:
+def test_the_page_offers_every_draft_format(client: TestClient) -> None:
+    """The Draft buttons are the draft formats' registry (output/formats.py), each with its label."""
+    page = client.get("/case", params={"file": REFERENCE.name}).text
+    buttons = re.findall(r'<button type="button" class="download" data-format="([^"]+)">Draft \(([^)]+)\)', page)
+    assert buttons == [(f.name, f.label) for f in sorted(DRAFT_FORMATS.values())]
+    assert [name for name, _ in buttons] == ["docx", "html", "markdown"]
+
+
+@pytest.mark.parametrize("fmt", list(DRAFT_FORMATS))
+def test_the_draft_downloads_in_each_format(client: TestClient, folder: Path, fmt: DraftFormatName) -> None:
     """The page's Draft buttons: the reference case's draft, named after the file, in the format asked."""
     import io
     import zipfile
@@ -458,7 +467,8 @@ def test_the_draft_downloads_in_each_format(client: TestClient, folder: Path, fm
     assert answer.status_code == 200, answer.text
     suffix = {"html": ".html", "markdown": ".md", "docx": ".docx"}[fmt]
     assert f'filename="{REFERENCE.stem}-draft{suffix}"' in answer.headers["content-disposition"]
-    if fmt == "docx":
+    assert answer.headers["content-type"].split(";")[0] == DRAFT_FORMATS[fmt].media_type
+    if DRAFT_FORMATS[fmt].binary:
         with zipfile.ZipFile(io.BytesIO(answer.content)) as word:
             body = word.read("word/document.xml").decode("utf-8")
     else:

@@ -20,6 +20,8 @@ from typing import TYPE_CHECKING, Any
 
 import msgspec
 
+from detention_rules.output.formats import CheckFormatName
+
 if TYPE_CHECKING:
     from detention_rules.reasoning.runnable import Runnable
 
@@ -31,7 +33,7 @@ class Job(msgspec.Struct, frozen=True):
     """What to do with each file: check (with an output format) or only validate."""
 
     mode: str  # "check" or "validate"
-    fmt: str  # "text", "json", "jsonl", "markdown"
+    fmt: CheckFormatName
     rules: Path | None = None
     why_not: bool = False
 

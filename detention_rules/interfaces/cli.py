@@ -20,6 +20,7 @@ from detention_rules import __version__, pipeline
 from detention_rules.errors import InputError, UsageError, exit_code
 from detention_rules.escaping import json_text, printable
 from detention_rules.interfaces import run
+from detention_rules.output.formats import CHECK_FORMATS, DRAFT_FORMATS, CheckFormatName, DraftFormatName, help_text
 
 
 def _plain_metavars(params: list[Any]) -> list[Any]:
@@ -54,17 +55,7 @@ app = typer.Typer(
 )
 
 
-class Format(str, Enum):
-    text = "text"
-    json = "json"
-    jsonl = "jsonl"
-    markdown = "markdown"
-
-
-FormatOpt = Annotated[
-    Format,
-    typer.Option("--format", "-f", metavar="FORMAT", help=f"Output format: {', '.join(f.value for f in Format)}."),
-]
+FormatOpt = Annotated[CheckFormatName, typer.Option("--format", "-f", metavar="FORMAT", help=help_text(CHECK_FORMATS))]
 RulesOpt = Annotated[
     Path | None,
     typer.Option(
@@ -99,7 +90,7 @@ SetOpt = Annotated[
 @app.command(cls=_Command)
 def check(
     paths: PathsArg,
-    fmt: FormatOpt = Format.text,
+    fmt: FormatOpt = "text",
     rules: RulesOpt = None,
     changes: SetOpt = None,
     why_not: Annotated[
@@ -124,15 +115,15 @@ def check(
         originals, results = [a for a, _ in pairs], [b for _, b in pairs]
         from detention_rules.output import whatif
 
-        sys.stdout.write(whatif.render(originals, results, changes, fmt.value))
+        sys.stdout.write(whatif.render(originals, results, changes, fmt))
         raise typer.Exit(exit_code(p for r in results for p in r.problems))
-    raise typer.Exit(run.check_paths(paths, fmt.value, rules, why_not, jobs))
+    raise typer.Exit(run.check_paths(paths, fmt, rules, why_not, jobs))
 
 
 @app.command(cls=_Command)
 def evaluate(
     paths: PathsArg,
-    fmt: FormatOpt = Format.text,
+    fmt: FormatOpt = "text",
     rules: RulesOpt = None,
     show_coverage: Annotated[
         bool,
@@ -152,7 +143,7 @@ def evaluate(
     iso = isolation(paths, book) if show_coverage else None
     for p in ev.problems:  # files left out: reported like `wgad validate`, the rest evaluated
         sys.stderr.write(f"{p}\n")
-    if fmt is Format.json:
+    if fmt == "json":
         sys.stdout.write(json_text(evaluation.data(ev, cov, book, iso), 2) + "\n")
     else:
         sys.stdout.write(evaluation.text(ev, cov, book, iso))
@@ -171,7 +162,7 @@ def gaps(
     output: Annotated[
         Path | None, typer.Option("-o", "--output", metavar="FILE", help="With --ask: the new file to write.")
     ] = None,
-    fmt: FormatOpt = Format.text,
+    fmt: FormatOpt = "text",
     rules: RulesOpt = None,
     detainee: DetaineeOpt = None,
 ) -> None:
@@ -206,7 +197,7 @@ def gaps(
         asked = questions(book, facts_module.build(book, result.case, doc))
     from detention_rules.output import gaps as renderer
 
-    if fmt is Format.json:
+    if fmt == "json":
         from detention_rules.interfaces.interview import fields_asked
 
         sys.stdout.write(json_text(renderer.data(asked, [fields_asked(q) for q in asked]), 2) + "\n")
@@ -215,23 +206,17 @@ def gaps(
 
 
 @app.command(cls=_Command)
-def validate(paths: PathsArg, fmt: FormatOpt = Format.text, jobs: JobsOpt = 0) -> None:
+def validate(paths: PathsArg, fmt: FormatOpt = "text", jobs: JobsOpt = 0) -> None:
     """Check case files like a linter: `path:line:col: level: message \\[code]`, then a summary."""
-    raise typer.Exit(run.validate_paths(paths, fmt.value, jobs))
-
-
-class DraftFormat(str, Enum):
-    markdown = "markdown"
-    html = "html"
-    docx = "docx"
+    raise typer.Exit(run.validate_paths(paths, fmt, jobs))
 
 
 @app.command(cls=_Command)
 def draft(
     path: FileArg,
     fmt: Annotated[
-        DraftFormat, typer.Option("--format", "-f", metavar="FORMAT", help="Output format: markdown, html, docx.")
-    ] = DraftFormat.markdown,
+        DraftFormatName, typer.Option("--format", "-f", metavar="FORMAT", help=help_text(DRAFT_FORMATS))
+    ] = "markdown",
     output: Annotated[
         Path | None, typer.Option("-o", "--output", metavar="FILE", help="File to write (default: standard output).")
     ] = None,
@@ -244,7 +229,7 @@ def draft(
     detainee: DetaineeOpt = None,
 ) -> None:
     """Write a draft submission in the Working Group's order: facts, categories, remedies and referrals."""
-    from detention_rules.output.draft import build, render
+    from detention_rules.output.draft import build
     from detention_rules.reasoning import runnable
     from detention_rules.reasoning.gaps import questions
 
@@ -255,11 +240,11 @@ def draft(
     result = pipeline.one_person(result, detainee)
     if result.facts is None or result.analysis is None:
         raise InputError(result.problems)
-    if fmt is DraftFormat.docx and output is None:
-        raise UsageError("-f docx writes a binary file: name it with -o FILE")
+    if DRAFT_FORMATS[fmt].binary and output is None:
+        raise UsageError(f"-f {fmt} writes a binary file: name it with -o FILE")
     asked = questions(book, result.facts)
     the_draft = build(book, result, asked, redact=redact, appendix=not no_appendix)
-    content = render(the_draft, fmt.value)
+    content = DRAFT_FORMATS[fmt].render(the_draft)
     if output is None:
         assert isinstance(content, str)
         sys.stdout.write(content)
@@ -353,7 +338,7 @@ def list_rules(
     check_only: Annotated[
         bool, typer.Option("--check", help="Only check the folder's files (rules, parameters, outcomes).")
     ] = False,
-    fmt: FormatOpt = Format.text,
+    fmt: FormatOpt = "text",
     rules: RulesOpt = None,
 ) -> None:
     """List the rules with their provisions, or check the rule files (--check)."""
@@ -370,9 +355,9 @@ def list_rules(
     from detention_rules.reasoning import runnable
 
     book = runnable.load(rules)
-    if fmt is Format.json:
+    if fmt == "json":
         sys.stdout.write(json_text(renderer.data(book), 2) + "\n")
-    elif fmt is Format.markdown:
+    elif fmt == "markdown":
         from detention_rules.output.markdown import rules_table
 
         sys.stdout.write(rules_table(book))

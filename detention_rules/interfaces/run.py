@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, NoReturn
 from detention_rules.errors import InputError, WgadError
 from detention_rules.escaping import printable
 from detention_rules.interfaces import batch
+from detention_rules.output.formats import CHECK_FORMATS, CheckFormatName
 
 if TYPE_CHECKING:
     from detention_rules.interfaces.batch import Job, Summary
@@ -41,17 +42,21 @@ def main() -> None:
     full()
 
 
-def validate_paths(paths: list[Path], fmt: str = "text", jobs: int = 0) -> int:
+def validate_paths(paths: list[Path], fmt: CheckFormatName = "text", jobs: int = 0) -> int:
     """`wgad validate`: problem lines for every case file under `paths`, the summary, the exit code."""
     from detention_rules import pipeline
 
     total = pipeline.count_case_files(paths)
-    files = pipeline.case_files(paths, ordered=fmt != "jsonl")
+    files = pipeline.case_files(paths, ordered=not CHECK_FORMATS[fmt].lines)
     return run_batch(files, total, batch.Job("validate", fmt), fmt, jobs).exit_code
 
 
 def check_paths(
-    paths: list[Path], fmt: str = "text", rules: Path | None = None, why_not: bool | None = None, jobs: int = 0
+    paths: list[Path],
+    fmt: CheckFormatName = "text",
+    rules: Path | None = None,
+    why_not: bool | None = None,
+    jobs: int = 0,
 ) -> int:
     """`wgad check` (without `--set`): each case file's report under `paths`, the summary, the exit code.
 
@@ -64,10 +69,10 @@ def check_paths(
     runnable.load(rules)
     total = pipeline.count_case_files(paths)
     job = batch.Job("check", fmt, rules, why_not if why_not is not None else total == 1)
-    return run_batch(pipeline.case_files(paths, ordered=fmt != "jsonl"), total, job, fmt, jobs).exit_code
+    return run_batch(pipeline.case_files(paths, ordered=not CHECK_FORMATS[fmt].lines), total, job, fmt, jobs).exit_code
 
 
-def run_batch(files: Iterable[Path], total: int, job: Job, fmt: str, jobs: int) -> Summary:
+def run_batch(files: Iterable[Path], total: int, job: Job, fmt: CheckFormatName, jobs: int) -> Summary:
     """Run a batch, streaming output; the summary table goes after it (to stderr for JSON formats)."""
     with _closed_output_ends_the_run():
         return _stream(files, total, job, fmt, jobs)
@@ -94,12 +99,12 @@ def _closed_output_ends_the_run() -> Iterator[None]:
             signal.signal(signal.SIGPIPE, default)
 
 
-def _stream(files: Iterable[Path], total: int, job: Job, fmt: str, jobs: int) -> Summary:
+def _stream(files: Iterable[Path], total: int, job: Job, fmt: CheckFormatName, jobs: int) -> Summary:
     from detention_rules.output.batch import Printer
 
     summary = batch.Summary()
     printer = Printer(fmt, job.mode, total)
-    for done in batch.run(files, job, jobs or batch.default_jobs(), fmt != "jsonl", total):
+    for done in batch.run(files, job, jobs or batch.default_jobs(), not CHECK_FORMATS[fmt].lines, total):
         summary.add(done)
         printer.add(done.output, summary.files)
     printer.finish(summary)

@@ -164,21 +164,6 @@ def build(
     )
 
 
-def render(the_draft: Draft, fmt: str) -> str | bytes:
-    """The draft in `fmt`: "markdown", "html" (one self-contained page) or "docx" (bytes, for a file)."""
-    if fmt == "docx":
-        from detention_rules.output.draft_docx import render_bytes
-
-        return render_bytes(the_draft)
-    if fmt == "html":
-        from detention_rules.output.draft_html import render as html
-
-        return html(the_draft)
-    from detention_rules.output.draft_markdown import render as markdown
-
-    return markdown(the_draft)
-
-
 def _items(body: _Writer, items: list[str]) -> None:
     """Lettered items of one sentence: each ends with a semicolon, the last with a full stop."""
     for i, text in enumerate(items):

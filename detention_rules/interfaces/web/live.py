@@ -15,6 +15,7 @@ from detention_rules import pipeline
 from detention_rules.errors import Problem, UsageError
 from detention_rules.input import source
 from detention_rules.input.case import CATEGORIES
+from detention_rules.output.formats import DRAFT_FORMATS, DraftFormatName
 from detention_rules.reasoning import whatif
 from detention_rules.reasoning.derivation import Finding
 from detention_rules.reasoning.gaps import Question, questions
@@ -110,11 +111,11 @@ def what_if(
     return before, out
 
 
-def draft(book: Runnable, name: str, data: dict[str, Any], fmt: str) -> str | bytes:
+def draft(book: Runnable, name: str, data: dict[str, Any], fmt: DraftFormatName) -> str | bytes:
     """The draft of the form's case, in `fmt` ("html", "markdown" or "docx", which is bytes)."""
-    from detention_rules.output.draft import build, render
+    from detention_rules.output.draft import build
 
     person = pipeline.run(document(name, data), book).each()[0]
     if person.facts is None or person.analysis is None:
         raise UsageError("the case has errors: fix them to get a draft")
-    return render(build(book, person, questions(book, person.facts)), fmt)
+    return DRAFT_FORMATS[fmt].render(build(book, person, questions(book, person.facts)))

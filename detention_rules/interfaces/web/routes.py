@@ -19,6 +19,7 @@ from detention_rules.escaping import printable
 from detention_rules.input import source
 from detention_rules.interfaces.web import form, live
 from detention_rules.interfaces.web.files import Changed, Exists, Folder, Invalid
+from detention_rules.output.formats import DRAFT_FORMATS, draft_format
 from detention_rules.reasoning.questions import in_words, show_value
 from detention_rules.reasoning.runnable import Runnable
 
@@ -27,11 +28,6 @@ MAX_BODY = 4 * source.MAX_BYTES
 _ITEM_PATH = re.compile(r"^([A-Za-z_]\w*)\[(\d+)\]\.(.+)$")
 #: The header the page's script sends the token in (app.Guard reads it; static/wgad.js sends it).
 TOKEN_HEADER = "x-wgad-token"
-DRAFT_FORMATS = {
-    "docx": ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", ".docx"),
-    "html": ("text/html", ".html"),
-    "markdown": ("text/markdown", ".md"),
-}
 
 
 class State(msgspec.Struct):
@@ -161,7 +157,7 @@ class _Handlers:
             sections=form.sections(),
             values=form.state_of(data),
             view=view,
-            formats=DRAFT_FORMATS,
+            formats=sorted(DRAFT_FORMATS.values()),  # by name, the buttons' order on the page
         )
 
     async def analyse(self, request: Request) -> Response:
@@ -216,21 +212,20 @@ class _Handlers:
 
     async def draft(self, request: Request) -> Response:
         body = await _form_body(request)
-        fmt = body.get("format", "")
-        if fmt not in DRAFT_FORMATS:
+        form = draft_format(body.get("format", ""))
+        if form is None:
             raise BadRequest("no such draft format")
         try:
             parsed = json.loads(body.get("state", "{}"))
         except ValueError:
             raise BadRequest("the request is not JSON") from None
         request_body = {"state": parsed, "source": body.get("source"), "file": body.get("file")}
-        content = live.draft(self.state.book, _label(request_body), _data(self.state, request_body), fmt)
-        media, suffix = DRAFT_FORMATS[fmt]
+        content = live.draft(self.state.book, _label(request_body), _data(self.state, request_body), form.name)
         stem = Path(_label(request_body)).stem.replace('"', "") or "case"
         return Response(
             content,
-            media_type=media,
-            headers={"content-disposition": f'attachment; filename="{quote(stem)}-draft{suffix}"'},
+            media_type=form.media_type,
+            headers={"content-disposition": f'attachment; filename="{quote(stem)}-draft{form.suffix}"'},
         )
 
     async def home(self, request: Request) -> Response:
