@@ -50,25 +50,22 @@ class Section:
         fields = ", ".join(f"{k}={v!r}" for k, v in vars(self).items() if v is not None)
         return f"{type(self).__name__}({fields})"
 
-    if TYPE_CHECKING:
 
-        def __getattr__(self, name: str) -> Any: ...
+if TYPE_CHECKING:  # each section with its fields' types, generated from the model: mypy refuses `case.arest`
+    from detention_rules.input.case_types import Asserted, Case, Expected, Period
+else:
 
+    class Asserted(Section):
+        """A fact written with who asserts it, whether it is contested, and where it is stated."""
 
-class Asserted(Section):
-    """A fact written with who asserts it, whether it is contested, and where it is stated."""
+    class Case(Section):
+        """One detention case, as a petition drafter or an opinion states it."""
 
+    class Expected(Section):
+        """What the source opinion decided: the suite checks the engine against it."""
 
-class Case(Section):
-    """One detention case, as a petition drafter or an opinion states it."""
-
-
-class Expected(Section):
-    """What the source opinion decided: the suite checks the engine against it."""
-
-
-class Period(Section):
-    """One period of deprivation of liberty."""
+    class Period(Section):
+        """One period of deprivation of liberty."""
 
 
 _CLASSES: dict[str, type[Section]] = {cls.__name__: cls for cls in (Asserted, Case, Expected, Period)}

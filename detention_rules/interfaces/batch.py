@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 import msgspec
 
-from detention_rules.output.formats import CheckFormatName
+from detention_rules.output.formats import CheckFormatName, Mode
 
 if TYPE_CHECKING:
     from detention_rules.reasoning.runnable import Runnable
@@ -32,7 +32,7 @@ CHUNK = 64
 class Job(msgspec.Struct, frozen=True):
     """What to do with each file: check (with an output format) or only validate."""
 
-    mode: str  # "check" or "validate"
+    mode: Mode
     fmt: CheckFormatName
     rules: Path | None = None
     why_not: bool = False

@@ -19,8 +19,9 @@ from detention_rules.input.case import CATEGORIES, FieldType
 from detention_rules.input.fields import readable_fields
 from detention_rules.input.messages import closest
 from detention_rules.law import citation, parameters
-from detention_rules.law.parameters import BASES, default_dir
+from detention_rules.law.parameters import default_dir
 from detention_rules.law.rule import (
+    BASES,
     CONCLUSION_KINDS,
     OPERATORS,
     All,

@@ -13,7 +13,7 @@ from typing import Any, Protocol
 from detention_rules.errors import Problem
 from detention_rules.escaping import json_text
 from detention_rules.input.case import CATEGORIES
-from detention_rules.output.formats import CHECK_FORMATS, CheckFormatName
+from detention_rules.output.formats import CHECK_FORMATS, CheckFormatName, Mode
 from detention_rules.output.progress import Progress
 from detention_rules.pipeline import CaseResult
 
@@ -40,7 +40,7 @@ def checked(result: CaseResult, fmt: CheckFormatName) -> Any:
     return form.report([result])
 
 
-def failed(path: str, problem: Problem, mode: str, fmt: CheckFormatName) -> Any:
+def failed(path: str, problem: Problem, mode: Mode, fmt: CheckFormatName) -> Any:
     """The output for a file the tool failed on (`problem`, code `internal`), as `validated` or `checked` shape it."""
     form = CHECK_FORMATS[fmt]
     if not form.data:
@@ -62,7 +62,7 @@ class Counts(Protocol):
     none_found: int
 
 
-def summary(counts: Counts, mode: str) -> str:
+def summary(counts: Counts, mode: Mode) -> str:
     """The table after a batch: files and problems (validate), or files per category (check)."""
     if mode == "validate":
         return (
@@ -83,7 +83,7 @@ class Printer:
     Streams are looked up at each write, so a caller's redirection of `sys.stdout` holds.
     """
 
-    def __init__(self, fmt: CheckFormatName, mode: str, total: int):
+    def __init__(self, fmt: CheckFormatName, mode: Mode, total: int):
         self.format, self.mode, self.total = CHECK_FORMATS[fmt], mode, total
         self.progress = Progress(total)
         self.collected: list[object] = []

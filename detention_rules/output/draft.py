@@ -11,7 +11,7 @@ draft_html, draft_docx) only lay the blocks out.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, Literal
 
 import msgspec
 
@@ -35,7 +35,7 @@ class Block(msgspec.Struct, frozen=True):
     of the paragraph before), "text" (unnumbered), "line" (an appendix line at a depth).
     """
 
-    kind: str
+    kind: Literal["heading", "para", "item", "text", "line"]
     text: str
     level: int = 0  # heading: 2 or 3; line: its depth in the reasoning
     number: int = 0  # para: its number

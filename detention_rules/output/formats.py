@@ -22,6 +22,8 @@ if TYPE_CHECKING:
 CheckFormatName = Literal["text", "json", "jsonl", "markdown"]
 #: `wgad draft --format`, and the web page's draft downloads.
 DraftFormatName = Literal["markdown", "html", "docx"]
+#: What a batch does with each file: check it (findings, in a check format) or only validate it (problems).
+Mode = Literal["check", "validate"]
 
 
 class CheckFormat(NamedTuple):

@@ -118,7 +118,7 @@ def _analysis(res: CaseResult) -> dict[str, Any]:
                             "status": {True: "met", False: "unmet", None: "unknown"}[c.status],
                             "value": c.actual,
                             "line": c.line or None,
-                            **({"question": question(c.path)} if c.status is None and ":" not in c.path else {}),
+                            **({"question": question(c.path)} if c.status is None and not c.needs_conclusion else {}),
                         }
                         for c in m.checks
                     ],

@@ -26,7 +26,7 @@ def facts(result: CaseResult) -> list[str]:
 def _state(check: Check) -> str:
     if check.status is None:
         return W.UNKNOWN
-    if ":" in check.path:  # a conclusion another rule draws
+    if check.needs_conclusion:
         return W.NOT_DRAWN
     return "is " + repr(check.actual)
 

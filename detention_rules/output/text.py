@@ -115,7 +115,7 @@ MARK = {True: "met", False: "unmet", None: "unknown"}
 
 def check_line(c: Check, ask: bool = True) -> str:
     """One condition of a near miss: met, unmet (with the fact that defeats it) or unknown (with a question)."""
-    if ":" in c.path:
+    if c.needs_conclusion:
         words = c.test.removeprefix("drawn").removeprefix(": ")
         return f"[{MARK[c.status]}] needs {c.path}" + (f" ({words})" if words else "")
     if c.test.endswith("(unless)"):

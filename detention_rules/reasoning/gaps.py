@@ -37,7 +37,7 @@ def questions(book: Law, facts: Facts, misses: Mapping[str, list[NearMiss]] | No
             if miss.status is not None:
                 continue
             for check in miss.checks:
-                if check.status is None and check.path and ":" not in check.path and check.actual is None:
+                if check.status is None and check.path and not check.needs_conclusion and check.actual is None:
                     asked.setdefault(check.path, set()).add(miss.rule.id)
     impact = Impact(book, facts.doc)
     out = [Question(path, question(path), impact.of(path), tuple(sorted(rules))) for path, rules in asked.items()]
