@@ -14,11 +14,14 @@ Every message a user sees is a `Problem`, printed like yamllint:
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 import msgspec
 
 from detention_rules.escaping import printable
-from detention_rules.problem_codes import Level, ProblemCode
+
+if TYPE_CHECKING:  # types only: `wgad check` never loads the registry (msgspec never decodes a Problem)
+    from detention_rules.problem_codes import Level, ProblemCode
 
 
 class Problem(msgspec.Struct, frozen=True, order=True):

@@ -4,6 +4,8 @@ exactly the declared ones, each from the module it names, and the docs' tables a
 from __future__ import annotations
 
 import ast
+import subprocess
+import sys
 from collections import defaultdict
 from pathlib import Path
 from typing import get_args
@@ -169,3 +171,17 @@ def test_a_changed_meaning_makes_the_doc_stale() -> None:
     text = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
     assert problem_codes.rendered(text.replace("The file is not valid UTF-8.", "Other words."), "reading") == text
     assert problem_codes.rendered(text, "reading") != text.replace("The file is not valid UTF-8.", "Other words.")
+
+
+def test_checking_a_case_never_loads_the_registry() -> None:
+    """The codes' types are for mypy and their table for the docs: `wgad check` and `validate` pay for neither."""
+    for command in ("check", "validate"):
+        code = (
+            "import sys\nfrom detention_rules.interfaces.run import main\n"
+            f"sys.argv = ['wgad', {command!r}, {str(ROOT / 'tests' / 'bad' / 'bad-value.yaml')!r}]\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass\n"
+            "print(' '.join(sorted(sys.modules)), file=sys.stderr)\n"
+        )
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
+        assert "bad-value" in out.stdout
+        assert "detention_rules.problem_codes" not in out.stderr.split()

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from detention_rules.problem_codes import ProblemCode
+if TYPE_CHECKING:
+    from detention_rules.problem_codes import ProblemCode
+
 
 UNKNOWN = "or leave the field out when it is not known"
 DATE_FORM = "is not a date: write it as YYYY-MM-DD, YYYY-MM or YYYY (2020-04-17, 2020-04 or 2020)"

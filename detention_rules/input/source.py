@@ -15,13 +15,15 @@ import re
 import stat
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import msgspec
 import yaml
 
 from detention_rules.errors import InputError, Problem
-from detention_rules.problem_codes import ProblemCode
+
+if TYPE_CHECKING:
+    from detention_rules.problem_codes import ProblemCode
 
 try:  # the C composer is several times faster; fall back when libyaml is absent
     _Base: type = yaml.CSafeLoader

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import msgspec
 from pydantic_core import ValidationError
@@ -22,7 +22,9 @@ from detention_rules.input import detainees, messages
 from detention_rules.input.case import ASSERTED_TAG, Case, field_types
 from detention_rules.input.fields import DAYS_PER
 from detention_rules.input.source import Document, PathKey, dotted, generic, lookup
-from detention_rules.problem_codes import Level, ProblemCode
+
+if TYPE_CHECKING:
+    from detention_rules.problem_codes import Level, ProblemCode
 
 #: Conclusions the engine infers from facts, kept as overrides: stated, each needs the ref it rests on.
 #: Section -> (field, the facts to state instead).

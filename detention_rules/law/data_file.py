@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from detention_rules.errors import Problem
 from detention_rules.input import source
-from detention_rules.problem_codes import ProblemCode
+
+if TYPE_CHECKING:
+    from detention_rules.problem_codes import ProblemCode
 
 
 class DataFile:

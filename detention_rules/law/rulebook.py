@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from detention_rules.errors import InputError, Problem, UsageError
 from detention_rules.input import source
@@ -38,7 +38,9 @@ from detention_rules.law.rule import (
     placeholders,
     walk,
 )
-from detention_rules.problem_codes import ProblemCode
+
+if TYPE_CHECKING:
+    from detention_rules.problem_codes import ProblemCode
 
 RULE_KEYS = {
     "id",
