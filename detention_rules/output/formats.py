@@ -12,12 +12,13 @@ Structs (a NamedTuple class costs half a millisecond to make), so that reading t
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Literal
 
 import msgspec
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from detention_rules.output.draft import Draft
     from detention_rules.pipeline import CaseResult
 
