@@ -18,7 +18,7 @@ STAGES: tuple[tuple[str, ...], ...] = (
     ("input",),
     ("law",),
     ("reasoning",),
-    ("pipeline", "agreement", "variations", "quiz"),
+    ("pipeline", "application", "agreement", "variations", "quiz"),
     ("output",),
     ("interfaces", "__main__"),
 )

@@ -16,7 +16,7 @@ from typing import Annotated, Any
 import typer
 from typer.core import TyperCommand, TyperGroup
 
-from detention_rules import __version__, pipeline
+from detention_rules import __version__, application, pipeline
 from detention_rules.errors import InputError, UsageError, exit_code
 from detention_rules.escaping import json_text, printable
 from detention_rules.interfaces import run
@@ -120,8 +120,8 @@ def check(
         settings = parse_sets(changes)  # a malformed --set is a usage error before any file is read
         files = list(pipeline.case_files(paths))
         explain = why_not if why_not is not None else len(files) == 1
-        pairs = [pipeline.what_if(p, book, settings, explain) for p in files]
-        originals, results = [a for a, _ in pairs], [b for _, b in pairs]
+        pairs = [application.what_if(book, p, [settings], explain) for p in files]
+        originals, results = [a for a, _ in pairs], [b for _, (b,) in pairs]
         from detention_rules.output import whatif
 
         sys.stdout.write(whatif.render(originals, results, changes, fmt.value))
@@ -176,34 +176,23 @@ def gaps(
     detainee: DetaineeOpt = None,
 ) -> None:
     """The unknown facts that could change findings, as questions, most consequential first."""
-    from detention_rules.input import detainees
-    from detention_rules.reasoning import facts as facts_module
+    from detention_rules.input import source
     from detention_rules.reasoning import runnable
-    from detention_rules.reasoning.gaps import questions
 
     book = runnable.load(rules)
-    target = None
-    if ask:  # a run that stopped left its answers file: the questions are those still open there
-        from detention_rules.interfaces.interview import answers_file
-
-        target = answers_file(path, output)
-    doc, result = pipeline.read(target if target is not None and target.exists() else path)
-    if doc is None or result.case is None or not result.valid:
-        raise InputError(result.problems)
-    several = detainee is not None or bool(detainees.count(doc))
     if ask:  # the interview finds its own questions, again after each answer
-        if several:
-            raise UsageError(f"{path}: --ask cannot yet write a detainee's own answers; answer in the file itself")
-        from detention_rules.interfaces.interview import interview
+        from detention_rules.input import detainees
+        from detention_rules.interfaces.interview import answers_file, interview
 
+        target = answers_file(path, output)  # a run that stopped left its answers file: its questions are open
+        doc, result = pipeline.read(target if target.exists() else path)
+        if doc is None or not result.valid:
+            raise InputError(result.problems)
+        if detainee is not None or detainees.count(doc):
+            raise UsageError(f"{path}: --ask cannot yet write a detainee's own answers; answer in the file itself")
         interview(path, book, output, ask_all=ask_all)
         return
-    if several:
-        person = pipeline.one_person(pipeline.run(doc, book), detainee)
-        assert person.facts is not None
-        asked = questions(book, person.facts)
-    else:
-        asked = questions(book, facts_module.build(book, result.case, doc))
+    asked = application.questions(book, source.load(path), detainee)
     from detention_rules.output import gaps as renderer
 
     if fmt is Format.json:
@@ -244,20 +233,14 @@ def draft(
     detainee: DetaineeOpt = None,
 ) -> None:
     """Write a draft submission in the Working Group's order: facts, categories, remedies and referrals."""
+    from detention_rules.input import source
     from detention_rules.output.draft import build, render
     from detention_rules.reasoning import runnable
-    from detention_rules.reasoning.gaps import questions
 
     book = runnable.load(rules)
-    result = pipeline.check_file(path, book)
-    if not result.valid:
-        raise InputError(result.problems)
-    result = pipeline.one_person(result, detainee)
-    if result.facts is None or result.analysis is None:
-        raise InputError(result.problems)
+    result, asked = application.draft(book, source.load(path), detainee)
     if fmt is DraftFormat.docx and output is None:
         raise UsageError("-f docx writes a binary file: name it with -o FILE")
-    asked = questions(book, result.facts)
     the_draft = build(book, result, asked, redact=redact, appendix=not no_appendix)
     content = render(the_draft, fmt.value)
     if output is None:
@@ -299,13 +282,12 @@ def exercise(
     from detention_rules.output import exercise as renderer
     from detention_rules.reasoning import runnable
     from detention_rules.variations import exercise as derive
-    from detention_rules.variations import person_doc
 
     book = runnable.load(rules)
     doc, result = pipeline.read(path)
     if doc is None or not result.valid:
         raise InputError(result.problems)
-    ex = derive(person_doc(doc, detainee), book)
+    ex = derive(application.person_doc(doc, detainee)[0], book)
     sys.stdout.write(json_text(renderer.data(ex), 2) + "\n" if fmt is ExerciseFormat.json else renderer.text(ex))
 
 

@@ -21,6 +21,7 @@ import jinja2
 import markupsafe
 import msgspec
 
+from detention_rules import application
 from detention_rules.agreement import hand_file
 from detention_rules.errors import Problem, UsageError
 from detention_rules.escaping import printable
@@ -30,7 +31,7 @@ from detention_rules.law.law import Law
 from detention_rules.output import atomic, teaching
 from detention_rules.output import teaching_words as W
 from detention_rules.output.draft import fact_line
-from detention_rules.pipeline import CaseResult, case_files, check_each
+from detention_rules.pipeline import CaseResult, case_files
 from detention_rules.reasoning.derivation import ConclusionNode
 from detention_rules.reasoning.runnable import Runnable
 
@@ -164,7 +165,7 @@ def pages(paths: Iterable[Path], book: Runnable) -> tuple[list[Page], list[Probl
     named = {path.resolve() for path in files}
     # a blind twin (cases/blind/x.yaml) repeats a case the book already has: a measurement, not a case to teach
     files = [path for path in files if (hand := hand_file(path)) is None or hand.resolve() not in named]
-    for path, whole in check_each(files, book, why_not=True):
+    for path, whole in application.results(book, files, why_not=True):
         if whole.case is None or not whole.valid:
             problems += [p for p in whole.problems if p.level == "error"]
             continue

@@ -167,7 +167,7 @@ class _Handlers:
     async def analyse(self, request: Request) -> Response:
         body = await _json(request)
         view, _ = live.view(self.state.book, _label(body), _data(self.state, body))
-        return _page("reasoning.html", self.token, view=view)
+        return _page("reasoning.html", self.token, view=view, formats=DRAFT_FORMATS)
 
     async def item(self, request: Request) -> Response:
         body = await _json(request)
@@ -224,7 +224,11 @@ class _Handlers:
         except ValueError:
             raise BadRequest("the request is not JSON") from None
         request_body = {"state": parsed, "source": body.get("source"), "file": body.get("file")}
-        content = live.draft(self.state.book, _label(request_body), _data(self.state, request_body), fmt)
+        detainee = body.get("detainee", "")
+        if detainee and not re.fullmatch(r"[1-9][0-9]{0,8}", detainee):
+            raise BadRequest("a detainee is chosen by their number: 1, 2, ...")
+        data = _data(self.state, request_body)
+        content = live.draft(self.state.book, _label(request_body), data, fmt, int(detainee) if detainee else None)
         media, suffix = DRAFT_FORMATS[fmt]
         stem = Path(_label(request_body)).stem.replace('"', "") or "case"
         return Response(
