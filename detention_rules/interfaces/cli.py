@@ -19,7 +19,7 @@ from typer.core import TyperCommand, TyperGroup
 from detention_rules import __version__, application, pipeline
 from detention_rules.errors import InputError, UsageError, exit_code
 from detention_rules.escaping import json_text, printable
-from detention_rules.interfaces import run
+from detention_rules.interfaces import stream
 
 
 def _plain_metavars(params: list[Any]) -> list[Any]:
@@ -126,7 +126,7 @@ def check(
 
         sys.stdout.write(whatif.render(originals, results, changes, fmt.value))
         raise typer.Exit(exit_code(p for r in results for p in r.problems))
-    raise typer.Exit(run.check_paths(paths, fmt.value, rules, why_not, jobs))
+    raise typer.Exit(stream.check_paths(paths, fmt.value, rules, why_not, jobs))
 
 
 @app.command(cls=_Command)
@@ -206,7 +206,7 @@ def gaps(
 @app.command(cls=_Command)
 def validate(paths: PathsArg, fmt: FormatOpt = Format.text, jobs: JobsOpt = 0) -> None:
     """Check case files like a linter: `path:line:col: level: message \\[code]`, then a summary."""
-    raise typer.Exit(run.validate_paths(paths, fmt.value, jobs))
+    raise typer.Exit(stream.validate_paths(paths, fmt.value, jobs))
 
 
 class DraftFormat(str, Enum):
@@ -428,4 +428,4 @@ def _options(
 
 def main() -> None:
     """The typer app, every known error turned into a message and an exit code (`run.main` comes first)."""
-    run.guarded(lambda: app(prog_name="wgad"))
+    stream.guarded(lambda: app(prog_name="wgad"))

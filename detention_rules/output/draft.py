@@ -13,44 +13,18 @@ from __future__ import annotations
 import re
 from typing import Any
 
-import msgspec
-
 from detention_rules.input.case import CATEGORIES, Case
 from detention_rules.input.source import generic
 from detention_rules.law import citation
 from detention_rules.law.law import Law
 from detention_rules.output import wording
+from detention_rules.output.document import Block, Draft
 from detention_rules.output.redact import Redactor
 from detention_rules.pipeline import CaseResult
 from detention_rules.reasoning.derivation import ConclusionNode, RuleNode
 from detention_rules.reasoning.facts import FactNode
 from detention_rules.reasoning.gaps import Question
 from detention_rules.reasoning.questions import question, show_value
-
-
-class Block(msgspec.Struct, frozen=True):
-    """One piece of the document.
-
-    kind: "heading" (level 2 or 3), "para" (a numbered paragraph), "item" (a lettered item
-    of the paragraph before), "text" (unnumbered), "line" (an appendix line at a depth).
-    """
-
-    kind: str
-    text: str
-    level: int = 0  # heading: 2 or 3; line: its depth in the reasoning
-    number: int = 0  # para: its number
-    label: str = ""  # item: "(a)"
-    anchor: str = ""  # heading: "category-I", "facts", "remedies", "appendix"
-    rule: str = ""  # line: the rule id it states
-
-
-class Draft(msgspec.Struct):
-    title: str
-    lead: str
-    body: list[Block]
-    appendix: list[Block]
-    established: list[str]
-    lang: str = "en"
 
 
 class _Writer:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 
 from detention_rules.escaping import printable
-from detention_rules.output.draft import Block, Draft
+from detention_rules.output.document import Block, Draft
 
 
 def escape(text: str) -> str:
