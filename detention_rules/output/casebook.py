@@ -28,11 +28,12 @@ from detention_rules.escaping import printable
 from detention_rules.input.case import CATEGORIES
 from detention_rules.input.source import generic
 from detention_rules.law.law import Law
-from detention_rules.output import atomic, teaching
+from detention_rules.output import atomic, teaching, tree
 from detention_rules.output import teaching_words as W
 from detention_rules.output.draft import fact_line
 from detention_rules.pipeline import CaseResult, case_files
-from detention_rules.reasoning.derivation import ConclusionNode
+from detention_rules.reasoning.derivation import ConclusionNode, RuleNode
+from detention_rules.reasoning.facts import FactNode
 from detention_rules.reasoning.runnable import Runnable
 
 FILES = Path(__file__).parent / "casebook_files"
@@ -63,7 +64,8 @@ class Page(msgspec.Struct):
         return f"case-{self.slug}.html"
 
 
-def _tree(node: ConclusionNode) -> dict[str, Any]:
+def _tree(below: list[tree.Branch]) -> dict[str, Any]:
+    """A conclusion's rules as the templates read them, each with its facts and the conclusions it rests on."""
     return {
         "rules": [
             {
@@ -73,11 +75,14 @@ def _tree(node: ConclusionNode) -> dict[str, Any]:
                 "jurisprudence": list(r.rule.jurisprudence),
                 "law": " ".join(r.rule.law.split()),
                 "facts": [
-                    {"sentence": fact_line(f), "contested": f.contested} for f in r.facts if not f.absent_defeater
+                    {"sentence": fact_line(f.node), "contested": f.node.contested}
+                    for f in rule.below
+                    if isinstance(f.node, FactNode) and not f.node.absent_defeater
                 ],
-                "premises": [_tree(p) for p in r.premises],
+                "premises": [_tree(p.below) for p in rule.below if isinstance(p.node, ConclusionNode)],
             }
-            for r in node.support
+            for rule in below
+            if isinstance(r := rule.node, RuleNode)
         ]
     }
 
@@ -114,7 +119,10 @@ def page(book: Law, result: CaseResult, path: Path, title: str, taken: set[str],
         p.expected = ", ".join(expected.categories) or W.NONE
     p.categories = list(result.analysis.categories)
     p.facts = teaching.facts(result)
-    p.findings = [{"title": legal.titles[f.category], "tree": _tree(f.tree)} for f in result.analysis.findings]
+    p.findings = [
+        {"title": legal.titles[f.category], "tree": _tree(tree.branches(f.tree, sources=False))}
+        for f in result.analysis.findings
+    ]
     for c in CATEGORIES:
         if c in p.categories:
             continue

@@ -19,6 +19,8 @@ from detention_rules.escaping import printable
 from detention_rules.input import source
 from detention_rules.interfaces.web import form, live
 from detention_rules.interfaces.web.files import Changed, Exists, Folder, Invalid
+from detention_rules.output import tree
+from detention_rules.reasoning.facts import FactNode
 from detention_rules.reasoning.questions import in_words, show_value
 from detention_rules.reasoning.runnable import Runnable
 
@@ -56,6 +58,8 @@ def _environment() -> jinja2.Environment:
     env.filters["words"] = in_words
     env.globals["in_words"] = lambda v: show_value(v, words=True)  # what-if answers, as the form's yes / no
     env.globals["as_written"] = show_value  # beside a field path, as the case file writes it: true / false
+    env.globals["branches"] = tree.branches  # a finding's derivation, walked as every renderer walks it
+    env.tests["fact"] = lambda node: isinstance(node, FactNode)
     return env
 
 
