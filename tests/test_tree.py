@@ -8,17 +8,24 @@ from detention_rules import pipeline
 from detention_rules.output import tree
 from detention_rules.reasoning.derivation import ConclusionNode
 
-from .conftest import REFERENCE, ROOT
+from .conftest import CASES, REFERENCE, ROOT
+
+#: Quevedo Cruz: a derived fact (years untried) derived from facts that are derived themselves.
+NESTED = CASES / "quevedo-cruz-mexico-2020.yaml"
 
 
 def _findings() -> list[ConclusionNode]:
-    result = pipeline.check_file(REFERENCE)
-    assert result.analysis is not None
-    return [f.tree for f in result.analysis.findings]
+    out = []
+    for path in (REFERENCE, NESTED):
+        result = pipeline.check_file(path)
+        assert result.analysis is not None
+        out += [f.tree for f in result.analysis.findings]
+    return out
 
 
 def _unfolded(node: ConclusionNode) -> list[object]:
-    """The tree in the walk's order, unfolded by hand: rules, each with its facts (and their sources), then premises."""
+    """The tree in the walk's order, unfolded by hand: rules, each with its facts and what a derived one was
+    derived from (one step: not the sources' own sources, which the reports never showed), then premises."""
     out: list[object] = []
     for rule in node.support:
         out.append(rule)

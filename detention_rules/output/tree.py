@@ -58,12 +58,13 @@ def rules(node: Node) -> str | None:
     return node.rule.id if isinstance(node, RuleNode) else None
 
 
-def _children(node: Node, sources: bool) -> list[Node]:
+def _children(node: Node, sources: bool, parent: Node | None) -> list[Node]:
     if isinstance(node, ConclusionNode):
         return list(node.support)
     if isinstance(node, RuleNode):
         return [*node.facts, *node.premises]
-    return list(node.derived_from) if sources else []
+    # a rule's derived fact shows what it was derived from; those facts' own sources are not shown
+    return list(node.derived_from) if sources and isinstance(parent, RuleNode) else []
 
 
 def walk(
@@ -71,13 +72,14 @@ def walk(
 ) -> Iterator[Step]:
     """Every node below `root`, depth first. With `key`, a node whose key is in `seen` (shared across
     walks, so that one report's trees show each once) is yielded as repeated and not entered; the
-    root's key counts as met. `sources`: also the facts a derived fact was derived from."""
+    root's key counts as met. `sources`: also the facts a rule's derived fact was derived from (one
+step: the reports show no source's own sources)."""
     seen = set() if seen is None else seen
     if key is not None and (own := key(root)) is not None:
         seen.add(own)
 
-    def below(node: Node, lasts: tuple[bool, ...], level: int) -> Iterator[Step]:
-        children = _children(node, sources)
+    def below(node: Node, lasts: tuple[bool, ...], level: int, parent: Node | None) -> Iterator[Step]:
+        children = _children(node, sources, parent)
         for i, child in enumerate(children):
             here = (*lasts, i == len(children) - 1)
             name = key(child) if key is not None else None
@@ -87,9 +89,9 @@ def walk(
             if name is not None:
                 seen.add(name)
             yield Step(child, here, level)
-            yield from below(child, here, level + (not isinstance(child, ConclusionNode)))
+            yield from below(child, here, level + (not isinstance(child, ConclusionNode)), node)
 
-    yield from below(root, (), 0)
+    yield from below(root, (), 0, None)
 
 
 def finished(steps: Iterable[Step]) -> Iterator[Step]:
