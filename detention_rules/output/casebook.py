@@ -29,8 +29,9 @@ from detention_rules.input.case import CATEGORIES
 from detention_rules.input.source import generic
 from detention_rules.law.law import Law
 from detention_rules.output import atomic, teaching, tree
-from detention_rules.output import teaching_words as W
 from detention_rules.output.draft import fact_line
+from detention_rules.output.teaching_words import PATTERNS
+from detention_rules.output.teaching_words import WORDS as W
 from detention_rules.pipeline import CaseResult, case_files
 from detention_rules.reasoning.derivation import ConclusionNode, RuleNode
 from detention_rules.reasoning.facts import FactNode
@@ -207,7 +208,7 @@ def render(book: Law, cases: list[Page]) -> dict[str, str]:
     by_category.append({"key": "none", "title": W.BOOK_NO_CATEGORY, "cases": [p for p in cases if not p.categories]})
     by_pattern = [
         {"title": title, "cases": [p for p in cases if any(_shows(p, m) for m in markers)]}
-        for title, markers in W.PATTERNS.items()
+        for title, markers in PATTERNS.items()
     ]
     files = {
         "index.html": env.get_template("index.html.j2").render(

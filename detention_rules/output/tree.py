@@ -71,9 +71,9 @@ def walk(
     root: ConclusionNode, seen: set[str] | None = None, key: Key | None = None, sources: bool = True
 ) -> Iterator[Step]:
     """Every node below `root`, depth first. With `key`, a node whose key is in `seen` (shared across
-    walks, so that one report's trees show each once) is yielded as repeated and not entered; the
-    root's key counts as met. `sources`: also the facts a rule's derived fact was derived from (one
-step: the reports show no source's own sources)."""
+        walks, so that one report's trees show each once) is yielded as repeated and not entered; the
+        root's key counts as met. `sources`: also the facts a rule's derived fact was derived from (one
+    step: the reports show no source's own sources)."""
     seen = set() if seen is None else seen
     if key is not None and (own := key(root)) is not None:
         seen.add(own)
