@@ -60,11 +60,11 @@ def person_doc(doc: source.Document, detainee: int | None) -> tuple[source.Docum
     return detainees.split(doc, detainee - 1), detainees.label(doc, detainee - 1)
 
 
-def person(book: Runnable, doc: source.Document, detainee: int | None, why_not: bool = False) -> CaseResult:
+def person(book: Runnable, doc: source.Document, detainee: int | None) -> CaseResult:
     """The analysis of one person (see `person_doc`), or the file's problems raised when it is not valid."""
     _valid(doc)
     one, label = person_doc(doc, detainee)
-    chosen = pipeline.run(one, book, why_not)
+    chosen = pipeline.run(one, book)
     if chosen.analysis is None:
         raise InputError(chosen.problems)
     chosen.detainee = label
