@@ -16,8 +16,8 @@ from typing import Any
 
 import msgspec
 
-from detention_rules.errors import InputError, UsageError
-from detention_rules.input import detainees, source
+from detention_rules.errors import InputError
+from detention_rules.input import source
 from detention_rules.input.case import field_types
 from detention_rules.input.fields import DERIVED
 from detention_rules.input.source import generic
@@ -189,15 +189,6 @@ def _deciding(book: Runnable, before: CaseResult, after: CaseResult, moved: set[
     rules = [r for r in book.rules if r.id in flipped and r.category in moved | {"admissibility"}]
     specific = [r for r in rules if r.kind != "category"]
     return tuple(specific or rules)
-
-
-def person_doc(doc: source.Document, detainee: int | None) -> source.Document:
-    """The document to vary: the file's, or one detainee's case (1-based) when it names several."""
-    if not detainees.count(doc):
-        return doc
-    if detainee is None or not 1 <= detainee <= detainees.count(doc):
-        raise UsageError(f"{doc.path}: names {detainees.count(doc)} detainees; choose one with --detainee")
-    return detainees.split(doc, detainee - 1)
 
 
 def exercise(doc: source.Document, book: Runnable) -> Exercise:

@@ -476,3 +476,34 @@ def test_the_draft_downloads_in_each_format(client: TestClient, folder: Path, fm
     # Opinion No. 2/2022 para 100: arbitrary under categories I, II, III and V, not IV.
     submitted = set(re.findall(r"arbitrary and falls within category ([IV]+)", body))
     assert submitted == {"I", "II", "III", "V"}
+
+
+TWO_DETAINEES = """\
+title: Two detainees
+arrest: {warrant_shown: false, date: 2021-03-01}
+detention: [{kind: pretrial, start: 2021-03-01}]
+conduct: [{right: expression, cited_by_authorities: true}]
+trial: {counsel: {access_trial: full, of_choice: false}}
+detainees:
+  - person: {name: A. One}
+  - person: {name: B. Two}
+    arrest: {warrant_shown: true}
+    trial: {counsel: {of_choice: true}, public: false}
+"""
+
+
+def test_the_draft_is_of_the_detainee_chosen(client: TestClient, folder: Path) -> None:
+    """Issue 27: the page drafted the first of several detainees whichever was asked; the CLI the one chosen."""
+    (folder / "two.yaml").write_text(TWO_DETAINEES, encoding="utf-8")
+    page = client.get("/case", params={"file": "two.yaml"}).text
+    assert 'data-format="markdown" data-detainee="2"' in page  # each person's own Draft buttons
+    state = _state_of_page(page)
+    form = {"format": "markdown", "source": "two.yaml", "file": "two.yaml", "state": json.dumps(state)}
+    second = client.post("/draft", data={**form, "detainee": "2"}, headers={"origin": ORIGIN})
+    assert second.status_code == 200, second.text
+    assert "B. Two" in second.text and "A. One" not in second.text
+    assert set(re.findall(r"arbitrary and falls within category ([IV]+)", second.text)) == {"II", "III"}
+    unchosen = client.post("/draft", data=form, headers={"origin": ORIGIN})
+    assert unchosen.status_code == 400 and "names 2 detainees" in unchosen.text and "--detainee" not in unchosen.text
+    for bad in ("3", "0", "x", "²"):
+        assert client.post("/draft", data={**form, "detainee": bad}, headers={"origin": ORIGIN}).status_code == 400

@@ -130,7 +130,7 @@ def _failed(path: Path, exc: Exception) -> Done:
 
 
 def _check_one(path: Path) -> Done:
-    from detention_rules import pipeline
+    from detention_rules import application, pipeline
     from detention_rules.output import batch as rendered
 
     assert _job is not None
@@ -140,7 +140,7 @@ def _check_one(path: Path) -> Done:
         output = rendered.validated(str(path), result, job.fmt)
     else:
         assert _book is not None
-        result = pipeline.check_file(path, _book, job.why_not)
+        result = application.result(_book, path, job.why_not)
         output = rendered.checked(result, job.fmt)
     errors = sum(p.level == "error" for p in result.problems)
     return Done(

@@ -16,10 +16,10 @@ from typing import Annotated, Any
 import typer
 from typer.core import TyperCommand, TyperGroup
 
-from detention_rules import __version__, pipeline
+from detention_rules import __version__, application, pipeline
 from detention_rules.errors import InputError, UsageError, exit_code
 from detention_rules.escaping import json_text, printable
-from detention_rules.interfaces import run
+from detention_rules.interfaces import stream
 from detention_rules.output.formats import CHECK_FORMATS, DRAFT_FORMATS, CheckFormatName, DraftFormatName, help_text
 
 
@@ -111,13 +111,13 @@ def check(
         settings = parse_sets(changes)  # a malformed --set is a usage error before any file is read
         files = list(pipeline.case_files(paths))
         explain = why_not if why_not is not None else len(files) == 1
-        pairs = [pipeline.what_if(p, book, settings, explain) for p in files]
-        originals, results = [a for a, _ in pairs], [b for _, b in pairs]
+        pairs = [application.what_if(book, p, [settings], explain) for p in files]
+        originals, results = [a for a, _ in pairs], [b for _, (b,) in pairs]
         from detention_rules.output import whatif
 
         sys.stdout.write(whatif.render(originals, results, changes, fmt))
         raise typer.Exit(exit_code(p for r in results for p in r.problems))
-    raise typer.Exit(run.check_paths(paths, fmt, rules, why_not, jobs))
+    raise typer.Exit(stream.check_paths(paths, fmt, rules, why_not, jobs))
 
 
 @app.command(cls=_Command)
@@ -167,34 +167,23 @@ def gaps(
     detainee: DetaineeOpt = None,
 ) -> None:
     """The unknown facts that could change findings, as questions, most consequential first."""
-    from detention_rules.input import detainees
-    from detention_rules.reasoning import facts as facts_module
+    from detention_rules.input import source
     from detention_rules.reasoning import runnable
-    from detention_rules.reasoning.gaps import questions
 
     book = runnable.load(rules)
-    target = None
-    if ask:  # a run that stopped left its answers file: the questions are those still open there
-        from detention_rules.interfaces.interview import answers_file
-
-        target = answers_file(path, output)
-    doc, result = pipeline.read(target if target is not None and target.exists() else path)
-    if doc is None or result.case is None or not result.valid:
-        raise InputError(result.problems)
-    several = detainee is not None or bool(detainees.count(doc))
     if ask:  # the interview finds its own questions, again after each answer
-        if several:
-            raise UsageError(f"{path}: --ask cannot yet write a detainee's own answers; answer in the file itself")
-        from detention_rules.interfaces.interview import interview
+        from detention_rules.input import detainees
+        from detention_rules.interfaces.interview import answers_file, interview
 
+        target = answers_file(path, output)  # a run that stopped left its answers file: its questions are open
+        doc, result = pipeline.read(target if target.exists() else path)
+        if doc is None or not result.valid:
+            raise InputError(result.problems)
+        if detainee is not None or detainees.count(doc):
+            raise UsageError(f"{path}: --ask cannot yet write a detainee's own answers; answer in the file itself")
         interview(path, book, output, ask_all=ask_all)
         return
-    if several:
-        person = pipeline.one_person(pipeline.run(doc, book), detainee)
-        assert person.facts is not None
-        asked = questions(book, person.facts)
-    else:
-        asked = questions(book, facts_module.build(book, result.case, doc))
+    asked = application.questions(book, source.load(path), detainee)
     from detention_rules.output import gaps as renderer
 
     if fmt == "json":
@@ -208,7 +197,7 @@ def gaps(
 @app.command(cls=_Command)
 def validate(paths: PathsArg, fmt: FormatOpt = "text", jobs: JobsOpt = 0) -> None:
     """Check case files like a linter: `path:line:col: level: message \\[code]`, then a summary."""
-    raise typer.Exit(run.validate_paths(paths, fmt, jobs))
+    raise typer.Exit(stream.validate_paths(paths, fmt, jobs))
 
 
 @app.command(cls=_Command)
@@ -229,20 +218,14 @@ def draft(
     detainee: DetaineeOpt = None,
 ) -> None:
     """Write a draft submission in the Working Group's order: facts, categories, remedies and referrals."""
+    from detention_rules.input import source
     from detention_rules.output.draft import build
     from detention_rules.reasoning import runnable
-    from detention_rules.reasoning.gaps import questions
 
     book = runnable.load(rules)
-    result = pipeline.check_file(path, book)
-    if not result.valid:
-        raise InputError(result.problems)
-    result = pipeline.one_person(result, detainee)
-    if result.facts is None or result.analysis is None:
-        raise InputError(result.problems)
+    result, asked = application.draft(book, source.load(path), detainee)
     if DRAFT_FORMATS[fmt].binary and output is None:
         raise UsageError(f"-f {fmt} writes a binary file: name it with -o FILE")
-    asked = questions(book, result.facts)
     the_draft = build(book, result, asked, redact=redact, appendix=not no_appendix)
     content = DRAFT_FORMATS[fmt].render(the_draft)
     if output is None:
@@ -284,13 +267,12 @@ def exercise(
     from detention_rules.output import exercise as renderer
     from detention_rules.reasoning import runnable
     from detention_rules.variations import exercise as derive
-    from detention_rules.variations import person_doc
 
     book = runnable.load(rules)
     doc, result = pipeline.read(path)
     if doc is None or not result.valid:
         raise InputError(result.problems)
-    ex = derive(person_doc(doc, detainee), book)
+    ex = derive(application.person_doc(doc, detainee)[0], book)
     sys.stdout.write(json_text(renderer.data(ex), 2) + "\n" if fmt is ExerciseFormat.json else renderer.text(ex))
 
 
@@ -431,4 +413,4 @@ def _options(
 
 def main() -> None:
     """The typer app, every known error turned into a message and an exit code (`run.main` comes first)."""
-    run.guarded(lambda: app(prog_name="wgad"))
+    stream.guarded(lambda: app(prog_name="wgad"))

@@ -17,6 +17,7 @@ from typing import Any
 import msgspec
 import typer
 
+from detention_rules import application
 from detention_rules.errors import InputError, Problem, UsageError
 from detention_rules.escaping import printable
 from detention_rules.input import edit, source
@@ -25,8 +26,7 @@ from detention_rules.input.fields import readable_fields
 from detention_rules.input.source import generic
 from detention_rules.input.validate import validate
 from detention_rules.output import atomic
-from detention_rules.reasoning import facts
-from detention_rules.reasoning.gaps import Question, questions
+from detention_rules.reasoning.gaps import Question
 from detention_rules.reasoning.questions import question
 from detention_rules.reasoning.runnable import Runnable
 from detention_rules.reasoning.whatif import at_steps, path_steps, read_value
@@ -296,9 +296,11 @@ def interview(path: Path, book: Runnable, output: Path | None, *, ask_all: bool 
 
 
 def _questions(book: Runnable, doc: source.Document) -> list[Question]:
-    """The open questions of the file as it now stands."""
-    case, _ = validate(doc)
-    return questions(book, facts.build(book, case, doc)) if case is not None else []
+    """The open questions of the file as it now stands (`wgad gaps` asks the same)."""
+    try:
+        return application.questions(book, doc, None)
+    except InputError:  # every answer is checked as it is given: only a file already broken
+        return []
 
 
 def _ask(answers: Answers, where: str, q: Question, today: str) -> None:

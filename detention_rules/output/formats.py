@@ -19,7 +19,7 @@ import msgspec
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from detention_rules.output.draft import Draft
+    from detention_rules.output.document import Draft
     from detention_rules.pipeline import CaseResult
 
 #: `wgad check`, `validate`, `gaps`, `rules`, `evaluate`: `--format`.

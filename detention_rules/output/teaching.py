@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from detention_rules.output import teaching_words as W
 from detention_rules.output.draft import fact_line
+from detention_rules.output.teaching_words import WORDS as W
 from detention_rules.pipeline import CaseResult
 from detention_rules.quiz import MISSED, OVER, RIGHT, Mark
 from detention_rules.reasoning.near_misses import Check, NearMiss

@@ -19,7 +19,9 @@ from detention_rules.escaping import printable
 from detention_rules.input import source
 from detention_rules.interfaces.web import form, live
 from detention_rules.interfaces.web.files import Changed, Exists, Folder, Invalid
+from detention_rules.output import tree
 from detention_rules.output.formats import DRAFT_FORMATS, draft_format
+from detention_rules.reasoning.facts import FactNode
 from detention_rules.reasoning.questions import in_words, show_value
 from detention_rules.reasoning.runnable import Runnable
 
@@ -52,6 +54,8 @@ def _environment() -> jinja2.Environment:
     env.filters["words"] = in_words
     env.globals["in_words"] = lambda v: show_value(v, words=True)  # what-if answers, as the form's yes / no
     env.globals["as_written"] = show_value  # beside a field path, as the case file writes it: true / false
+    env.globals["branches"] = tree.branches  # a finding's derivation, walked as every renderer walks it
+    env.tests["fact"] = lambda node: isinstance(node, FactNode)
     return env
 
 
@@ -163,7 +167,7 @@ class _Handlers:
     async def analyse(self, request: Request) -> Response:
         body = await _json(request)
         view, _ = live.view(self.state.book, _label(body), _data(self.state, body))
-        return _page("reasoning.html", self.token, view=view)
+        return _page("reasoning.html", self.token, view=view, formats=sorted(DRAFT_FORMATS.values()))
 
     async def item(self, request: Request) -> Response:
         body = await _json(request)
@@ -220,7 +224,13 @@ class _Handlers:
         except ValueError:
             raise BadRequest("the request is not JSON") from None
         request_body = {"state": parsed, "source": body.get("source"), "file": body.get("file")}
-        content = live.draft(self.state.book, _label(request_body), _data(self.state, request_body), form.name)
+        detainee = body.get("detainee", "")
+        if detainee and not re.fullmatch(r"[1-9][0-9]{0,8}", detainee):
+            raise BadRequest("a detainee is chosen by their number: 1, 2, ...")
+        data = _data(self.state, request_body)
+        content = live.draft(
+            self.state.book, _label(request_body), data, form.name, int(detainee) if detainee else None
+        )
         stem = Path(_label(request_body)).stem.replace('"', "") or "case"
         return Response(
             content,

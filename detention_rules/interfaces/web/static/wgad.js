@@ -191,9 +191,10 @@
     say((answer.written ? "Saved " : "Nothing changed in ") + answer.file + ".", "ok");
   }
 
-  async function download(format) {
+  async function download(format, detainee) {
     const b = body();
     const data = new URLSearchParams({ format: format, source: b.source, file: b.file, state: JSON.stringify(b.state) });
+    if (detainee) data.set("detainee", detainee);  // a case of several detainees: the person whose buttons these are
     say("Preparing the draft…", "");
     const response = await fetch("/draft", { method: "POST", headers: { "X-Wgad-Token": token }, body: data, credentials: "omit" });
     if (!response.ok) {
@@ -225,6 +226,6 @@
     else if (t.dataset.add) add(t.dataset.add);
     else if (t.dataset.remove !== undefined) { t.closest(".item").remove(); number(); changed(); }
     else if (t.id === "save") save(false);
-    else if (t.classList.contains("download")) download(t.dataset.format);
+    else if (t.classList.contains("download")) download(t.dataset.format, t.dataset.detainee);
   });
 })();
