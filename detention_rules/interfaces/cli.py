@@ -202,14 +202,16 @@ def gaps(
         person = pipeline.one_person(pipeline.run(doc, book), detainee)
         assert person.facts is not None
         asked = questions(book, person.facts)
+        if detainee is not None and detainees.count(doc):  # one_person chose this detainee, or refused
+            doc = detainees.split(doc, detainee - 1)
     else:
         asked = questions(book, facts_module.build(book, result.case, doc))
     from detention_rules.output import gaps as renderer
 
-    if fmt is Format.json:
-        from detention_rules.interfaces.interview import fields_asked
+    if fmt is Format.json:  # each question's fields as the interview would ask them: prerequisites first
+        from detention_rules.reasoning.questions import open_fields
 
-        sys.stdout.write(json_text(renderer.data(asked, [fields_asked(q) for q in asked]), 2) + "\n")
+        sys.stdout.write(json_text(renderer.data(asked, [open_fields(doc.data, q.field) for q in asked]), 2) + "\n")
         return
     sys.stdout.write(renderer.text(asked))
 

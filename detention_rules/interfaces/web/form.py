@@ -23,7 +23,7 @@ import msgspec
 from detention_rules.input import source
 from detention_rules.input.case import field_types
 from detention_rules.input.validate import validate
-from detention_rules.reasoning.questions import QUESTIONS
+from detention_rules.reasoning.questions import has_question, question
 
 #: About the file rather than the facts: shown first, folded.
 ABOUT = ("title", "source", "expected", "notes")
@@ -80,8 +80,8 @@ class Section(msgspec.Struct, frozen=True):
 
 
 def _label(path: str) -> str:
-    if path in QUESTIONS:
-        return QUESTIONS[path]
+    if has_question(path):
+        return question(path)
     words = path.replace("[]", "").split(".")[1:] or [path]
     return ": ".join(w.replace("_", " ") for w in words).capitalize()
 
