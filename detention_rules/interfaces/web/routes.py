@@ -54,6 +54,7 @@ def _environment() -> jinja2.Environment:
     )
     env.filters["p"] = lambda v: printable(str(v))  # nothing hidden in the reasoning (escaping.printable)
     env.filters["words"] = in_words
+    env.globals["hidden"] = form.hidden  # the details a prerequisite's answer closes
     env.globals["in_words"] = lambda v: show_value(v, words=True)  # what-if answers, as the form's yes / no
     env.globals["as_written"] = show_value  # beside a field path, as the case file writes it: true / false
     return env
