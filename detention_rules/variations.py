@@ -20,12 +20,12 @@ import msgspec
 from detention_rules.errors import InputError, UsageError
 from detention_rules.input import detainees, source
 from detention_rules.input.case import FieldType, field_types
+from detention_rules.input.field_path import FieldPath
 from detention_rules.input.fields import derived
-from detention_rules.input.source import generic
 from detention_rules.law.rule import AnyItem, FactCond, Rule, Unless, walk
 from detention_rules.pipeline import CaseResult, run
 from detention_rules.reasoning.runnable import Runnable
-from detention_rules.reasoning.whatif import Setting, apply, at_steps, path_steps
+from detention_rules.reasoning.whatif import Setting, apply
 
 
 class Variation(msgspec.Struct, frozen=True):
@@ -113,8 +113,8 @@ def _varied_fields(book: Runnable) -> dict[str, list[Any]]:
     return out
 
 
-def _current(data: Any, steps: list[str | int]) -> Any:
-    node = at_steps(data, steps)
+def _current(data: Any, steps: FieldPath) -> Any:
+    node = steps.get(data)
     return node.get("value") if isinstance(node, dict) else node
 
 
@@ -161,7 +161,7 @@ def _candidates(data: Any, field: str, thresholds: list[Any], current: Any) -> l
     elif ftype.kind == "number":
         values = sorted({max(0, int(t) + d) for t in thresholds for d in (-1, 0, 1)})
     elif field in _dates_varied():  # a date behind a derived fact: days after the arrest
-        arrested = _full_date(_current(data, ["arrest", "date"]))
+        arrested = _full_date(_current(data, FieldPath(("arrest", "date"))))
         offsets = _dates_varied()[field] or [int(t) + d for t in thresholds for d in (-1, 1)]
         values = [str(arrested + dt.timedelta(days=n)) for n in sorted(set(offsets))] if arrested else []
     if current is not None:
@@ -173,8 +173,8 @@ def changes(doc: source.Document, book: Runnable) -> Iterator[tuple[str, Any, An
     """Every single-fact change tried: (path, value in the file, value set)."""
     for field, thresholds in sorted(_varied_fields(book).items()):
         for path in _paths(doc.data, field):
-            current = _current(doc.data, path_steps(path, path))
-            for value in _candidates(doc.data, generic(path), thresholds, current):
+            current = _current(doc.data, FieldPath.parse(path))
+            for value in _candidates(doc.data, FieldPath.generic_name(path), thresholds, current):
                 yield path, current, value
 
 
@@ -207,7 +207,7 @@ def exercise(doc: source.Document, book: Runnable) -> Exercise:
     before = tuple(original.analysis.categories)
     out = Exercise(doc.path, before, [], 0, 0)
     for path, current, value in changes(doc, book):
-        setting: Setting = (f"{path}={set_text(value)}", path_steps(path, path), value)
+        setting: Setting = (f"{path}={set_text(value)}", FieldPath.parse(path), value)
         changed = run(apply(doc, [setting]), book)
         out.tried += 1
         if changed.analysis is None:

@@ -21,15 +21,15 @@ from detention_rules.errors import InputError, Problem, UsageError
 from detention_rules.escaping import printable
 from detention_rules.input import edit, source
 from detention_rules.input.case import CATEGORIES
+from detention_rules.input.field_path import FieldPath
 from detention_rules.input.fields import readable_fields
-from detention_rules.input.source import generic
 from detention_rules.input.validate import validate
 from detention_rules.output import atomic
 from detention_rules.reasoning import facts
 from detention_rules.reasoning.gaps import Question, questions
 from detention_rules.reasoning.questions import closed, fields_asked, known, prerequisite, question
 from detention_rules.reasoning.runnable import Runnable
-from detention_rules.reasoning.whatif import at_steps, path_steps, read_value
+from detention_rules.reasoning.whatif import read_value
 
 YES = {"y", "yes", "true", "t", "1", "oui", "si", "sí"}
 NO = {"n", "no", "false", "f", "0", "non"}
@@ -41,7 +41,7 @@ DRAFTER = "drafter"
 
 def _parse(path: str, answer: str) -> Any:
     """An answer as the case file would hold it; choices in any case, with common synonyms."""
-    ftype = readable_fields().get(generic(path))
+    ftype = readable_fields().get(FieldPath.generic_name(path))
     text = answer.strip()
     if any("\ud800" <= c <= "\udfff" for c in text):  # bytes that are not UTF-8, as the terminal sent them
         raise ValueError("the answer holds characters the terminal did not send as UTF-8 text")
@@ -83,7 +83,7 @@ def _choice(word: str, choices: tuple[str, ...]) -> str:
 
 
 def _hint(path: str) -> str:
-    ftype = readable_fields().get(generic(path))
+    ftype = readable_fields().get(FieldPath.generic_name(path))
     if ftype is None or ftype.kind == "text":
         name = path.rpartition(".")[2]
         if name.endswith("time"):
@@ -217,7 +217,7 @@ def interview(path: Path, book: Runnable, output: Path | None, *, ask_all: bool 
         for where, q in _plan(_questions(book, doc), ask_all):
             if where in answers.skipped or known(doc.data, where) or closed(doc.data, where):
                 continue
-            if readable_fields().get(generic(where)) is None:  # a list of items (`conduct`): not one answer
+            if readable_fields().get(FieldPath.generic_name(where)) is None:  # a list of items (`conduct`)
                 lists += [where] if where not in lists else []
                 continue
             pending.append((where, q))
@@ -278,10 +278,10 @@ def _refuse(where: str, why: str) -> None:
 def _answered(body: str, where: str, value: Any, today: str, name: str) -> tuple[str, list[Problem]]:
     """The file's text with one answer set, marked as the drafter's (comments and order kept), and the
     errors the answer's field then has (none: the answer is taken)."""
-    steps = path_steps(where, where)
+    steps = FieldPath.parse(where)
     provenance = {"by": [DRAFTER], "note": f"answered by the drafter in wgad gaps --ask, {today}"}
     tree = edit.load(body, name)
-    current = at_steps(tree.data, steps)
+    current = steps.get(tree.data)
     if isinstance(current, dict):
         edit.set_path(tree, [*steps, "value"], value)
         for key, v in provenance.items():

@@ -16,7 +16,7 @@ from typing import Any
 import msgspec
 
 from detention_rules.input.case import CATEGORIES, Case
-from detention_rules.input.source import generic
+from detention_rules.input.field_path import FieldPath
 from detention_rules.law import citation
 from detention_rules.law.law import Law
 from detention_rules.output import wording
@@ -271,7 +271,7 @@ def _index(key: str) -> int:
 
 def _sentence(leaf: FactNode, w: dict[str, Any]) -> str:
     spec = w["facts"]
-    field = generic(leaf.path)
+    field = FieldPath.generic_name(leaf.path)
     template = spec["sentences"].get(field)
     value = leaf.value
     if isinstance(value, bool):

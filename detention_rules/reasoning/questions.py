@@ -11,9 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from detention_rules.input.field_path import FieldPath
 from detention_rules.input.fields import questionnaire, readable_fields
-from detention_rules.input.source import generic
-from detention_rules.reasoning.whatif import at_steps, path_steps
 
 #: The keys of a fact written with its provenance (`{value: ..., by: ..., ref: ...}`).
 PROVENANCE = frozenset({"value", "by", "contested", "ref", "evidence", "rebutted", "note"})
@@ -35,7 +34,7 @@ def show_value(value: Any, path: str = "", *, words: bool = False, brackets: boo
     """
     if isinstance(value, bool):
         return ("yes" if value else "no") if words else ("true" if value else "false")
-    field = generic(path) if words else ""
+    field = FieldPath.generic_name(path) if words else ""
     ftype = readable_fields().get(field) if words else None
     coded = ftype is not None and bool(ftype.choices)
     if isinstance(value, list):
@@ -46,7 +45,7 @@ def show_value(value: Any, path: str = "", *, words: bool = False, brackets: boo
 
 def question(field: str) -> str:
     """The question for a field path; indexes (`detention[1].x`) are read as `detention[].x`."""
-    asked = questionnaire().get(generic(field))
+    asked = questionnaire().get(FieldPath.generic_name(field))
     return asked.question if asked and asked.question else f"What is {field}?"
 
 
@@ -63,7 +62,7 @@ def _beside(path: str, name: str) -> str:
 
 def fields_asked(field: str) -> list[str]:
     """The fields asked for a question: a derived fact is asked through the facts it is computed from."""
-    asked = questionnaire().get(generic(field))
+    asked = questionnaire().get(FieldPath.generic_name(field))
     if asked and asked.instead:
         return [_beside(field, name) for name in asked.instead]
     return [field]
@@ -71,7 +70,7 @@ def fields_asked(field: str) -> list[str]:
 
 def prerequisite(path: str) -> tuple[str, object] | None:
     """The question to ask before `path`, and the answer that opens it (None: no prerequisite)."""
-    asked = questionnaire().get(generic(path))
+    asked = questionnaire().get(FieldPath.generic_name(path))
     if asked is None or asked.after is None:
         return None
     name, opens = asked.after
@@ -80,7 +79,7 @@ def prerequisite(path: str) -> tuple[str, object] | None:
 
 def value(data: Any, path: str) -> Any:
     """The value the case data gives a field (`{value: ...}` read through), or None."""
-    found = at_steps(data, path_steps(path, path))
+    found = FieldPath.read(data, path)
     return found.get("value") if isinstance(found, dict) and set(found) <= PROVENANCE else found
 
 

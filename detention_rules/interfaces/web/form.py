@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import copy
 import functools
-import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -23,6 +22,7 @@ import msgspec
 
 from detention_rules.input import source
 from detention_rules.input.case import field_types
+from detention_rules.input.field_path import FieldPath
 from detention_rules.input.validate import validate
 from detention_rules.reasoning.questions import has_question, prerequisite, question
 
@@ -51,8 +51,6 @@ ITEM_TITLES = {"detention": "Period", "conduct": "Conduct", "detainees": "Detain
 DETAINEES = "detainees"
 #: Text fields shown as a box of several lines.
 LONG_TEXT = frozenset({"notes", "note", "description", "known_gap"})
-
-_ITEM = re.compile(r"^([A-Za-z_]\w*)\[\]\.(.+)$")
 
 
 class Field(msgspec.Struct, frozen=True):
@@ -109,7 +107,7 @@ def _plain_paths() -> frozenset[str]:
                 node = node.setdefault(part, {})
         node[parts[-1]] = {"value": None, "ref": "probe"}
     _, problems = validate(source.Document("<probe>", data))
-    return frozenset(re.sub(r"\[\d+\]", "[]", p.field) for p in problems if p.field)
+    return frozenset(FieldPath.generic_name(p.field) for p in problems if p.field)
 
 
 def _gate(path: str, item: str) -> tuple[str, str]:
@@ -157,9 +155,11 @@ def sections() -> tuple[Section, ...]:
     grouped: dict[str, list[Field]] = {}
     listed: set[str] = set()
     for path, ftype in field_types().items():
-        m = _ITEM.match(path)
-        top, name = (m.group(1), m.group(2)) if m else (path.split(".", 1)[0], path.partition(".")[2] or path)
-        if m:
+        top, item, name = path.partition("[].")  # a list's field: `detention[].kind`
+        m = bool(item) and "." not in top
+        if not m:
+            top, name = path.split(".", 1)[0], path.partition(".")[2] or path
+        else:
             listed.add(top)
         group = "about" if top in ABOUT else top
         shown = path if group == "about" else name
@@ -209,7 +209,7 @@ def shown(field: Field, value: Any) -> Any:
 
 def field_state(field: Field, node: Any) -> dict[str, Any]:
     """What the browser shows, and sends back, for one field of `node` (a section or an item)."""
-    value, ref, contested = parts(source.lookup(node, field.name))
+    value, ref, contested = parts(FieldPath.read(node, field.name))
     out = {"value": shown(field, value), "ref": ref, "contested": contested}
     if field.kind == "list":
         out["none"] = value == []  # "none of these", which no ticked box can say: unknown is not none

@@ -99,7 +99,7 @@ def what_if(
     before = pipeline.run(doc, book)
     if not before.valid:
         return before, []
-    steps = whatif.path_steps(path, path)
+    steps = whatif.checked_path(path, path)
     out = []
     for value in values:
         try:

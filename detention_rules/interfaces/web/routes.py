@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, quote, urlencode
@@ -17,6 +16,7 @@ from starlette.routing import Route
 from detention_rules.errors import InputError, UsageError, WgadError
 from detention_rules.escaping import printable
 from detention_rules.input import source
+from detention_rules.input.field_path import FieldPath
 from detention_rules.interfaces.web import form, live
 from detention_rules.interfaces.web.files import Changed, Exists, Folder, Invalid
 from detention_rules.reasoning.questions import in_words, show_value
@@ -24,7 +24,6 @@ from detention_rules.reasoning.runnable import Runnable
 
 #: Largest request body: a form's state is a little larger than its file, which the CLI caps.
 MAX_BODY = 4 * source.MAX_BYTES
-_ITEM_PATH = re.compile(r"^([A-Za-z_]\w*)\[(\d+)\]\.(.+)$")
 #: The header the page's script sends the token in (app.Guard reads it; static/wgad.js sends it).
 TOKEN_HEADER = "x-wgad-token"
 DRAFT_FORMATS = {
@@ -187,7 +186,7 @@ class _Handlers:
             raise BadRequest("no field named")
         field = _field(path)
         data = _data(self.state, body)
-        current = form.parts(source.lookup(data, path))[0]
+        current = form.parts(FieldPath.read(data, path))[0]
         values = live.alternatives(field.kind, field.choices, current)
         _, answers = live.what_if(self.state.book, _label(body), data, path, values)
         return _page("whatif.html", self.token, field=field, answers=answers, current=current)
@@ -259,8 +258,7 @@ def routes(state: State) -> list[Route]:
 
 
 def _field(path: str) -> form.Field:
-    m = _ITEM_PATH.match(path)
-    generic = f"{m.group(1)}[].{m.group(3)}" if m else path
+    generic = FieldPath.generic_name(path)
     for section in form.sections():
         for f in section.fields:
             if f.path == generic:
