@@ -199,6 +199,35 @@ def test_a_script_in_a_fact_shows_as_text(client: TestClient, folder: Path) -> N
     assert "<img src=x" not in fragment and "&lt;img src=x onerror=alert(2)&gt;" in fragment
 
 
+def _field_tag(page: str, path: str) -> str:
+    found = re.search(r'<div class="field[^>]*data-field="' + re.escape(path) + r'"[^>]*>', page)
+    assert found, path
+    return found.group(0)
+
+
+def test_the_form_and_gaps_json_honour_the_prerequisite_the_interview_honours(client: TestClient, folder: Path) -> None:
+    """No trial (`trial.held: false`): the interview asks no trial detail; `wgad gaps -f json` asks none for it,
+    and the page folds the empty details away. One prerequisite, declared with the field in the model."""
+    case = folder / "untried.yaml"
+    case.write_text(
+        "arrest: {date: 2021-03-01, warrant_shown: true}\n"
+        "detention:\n  - {kind: pretrial, start: 2021-03-01, brought_before_judge: false}\n"
+        "trial: {held: false, court: military}\n",
+        encoding="utf-8",
+    )
+    asked = wgad("gaps", "--ask", str(case), "-o", str(folder / "a.yaml"), stdin="unknown\n" * 200).stdout
+    assert "trial.public [" not in asked and "trial.held [" not in asked
+    rows = {r["field"]: r["asks"] for r in json.loads(wgad("gaps", "-f", "json", str(case)).stdout)}
+    assert rows["trial.public"] == [] and rows["detention[0].ill_treatment"] == ["detention[0].ill_treatment"]
+    page = client.get("/case", params={"file": "untried.yaml"}).text
+    public = _field_tag(page, "trial.public")
+    assert 'data-after="trial.held" data-opens="yes"' in public and " hidden" in public
+    assert " hidden" not in _field_tag(page, "trial.held")
+    assert " hidden" not in _field_tag(page, "trial.court")  # a detail the file answers always shows
+    assert 'data-after="brought_before_judge"' in _field_tag(page, "judge_date")  # beside it, in the period
+    assert " hidden" in _field_tag(page, "judge_date")
+
+
 # --- saving -----------------------------------------------------------------------------
 
 

@@ -141,7 +141,7 @@ def _resolve(node: dict[str, Any]) -> Any:
 
 
 @functools.cache
-def _generated() -> dict[str, Any]:
+def generated() -> dict[str, Any]:
     """The generated model, its core schema resolved (the table of fields names no class or function)."""
     return json.loads(MODEL_FILE.read_text(encoding="utf-8"), object_hook=_resolve)
 
@@ -151,7 +151,7 @@ def validator() -> Any:
     """pydantic-core's validator for a whole case file, built once per process."""
     from pydantic_core import SchemaValidator
 
-    return SchemaValidator(_generated()["core_schema"])
+    return SchemaValidator(generated()["core_schema"])
 
 
 def parse(data: Any) -> Case:
@@ -166,7 +166,7 @@ def json_schema() -> dict[str, Any]:
 
 def fields(model: str = "Case") -> list[dict[str, Any]]:
     """The fields of one model, in the file's order: name, kind, choices or model, fact, description."""
-    return _generated()["fields"].get(model, [])
+    return generated()["fields"].get(model, [])
 
 
 def field_names(model: str) -> list[str]:

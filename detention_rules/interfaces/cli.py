@@ -183,13 +183,16 @@ def gaps(
             raise UsageError(f"{path}: --ask cannot yet write a detainee's own answers; answer in the file itself")
         interview(path, book, output, ask_all=ask_all)
         return
-    asked = application.questions(book, source.load(path), detainee)
+    doc = source.load(path)
+    asked = application.questions(book, doc, detainee)
     from detention_rules.output import gaps as renderer
 
-    if fmt == "json":
-        from detention_rules.interfaces.interview import fields_asked
+    if fmt == "json":  # each question's fields as the interview would ask them: prerequisites first
+        from detention_rules.reasoning.questions import open_fields
 
-        sys.stdout.write(json_text(renderer.data(asked, [fields_asked(q) for q in asked]), 2) + "\n")
+        doc, _ = application.person_doc(doc, detainee)
+
+        sys.stdout.write(json_text(renderer.data(asked, [open_fields(doc.data, q.field) for q in asked]), 2) + "\n")
         return
     sys.stdout.write(renderer.text(asked))
 

@@ -18,7 +18,7 @@ from typing import Any, Literal, cast
 
 import msgspec
 
-from detention_rules.input.source import lookup
+from detention_rules.input.field_path import FieldPath
 
 Tri = bool | None
 
@@ -214,13 +214,13 @@ def evaluate(
     """
     if isinstance(cond, FactCond):
         full = prefix + cond.path
-        value = _compare(cond.op, lookup(doc, full), cond.value)
+        value = _compare(cond.op, FieldPath.read(doc, full), cond.value)
         if trace is not None:
             trace.leaves.append((cond, value, [full]))
         return value
     if isinstance(cond, Unless):
         full = prefix + cond.cond.path
-        inner = _compare(cond.cond.op, lookup(doc, full), cond.cond.value)
+        inner = _compare(cond.cond.op, FieldPath.read(doc, full), cond.cond.value)
         value = inner is not True
         if trace is not None:
             trace.leaves.append((cond, value, [full]))
@@ -231,7 +231,7 @@ def evaluate(
             trace.leaves.append((cond, value, []))
         return value
     if isinstance(cond, AnyItem):
-        items = lookup(doc, prefix + cond.list_path)
+        items = FieldPath.read(doc, prefix + cond.list_path)
         if items is None:
             if trace is not None:
                 trace.leaves.append((cond, None, [prefix + cond.list_path]))

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from detention_rules.errors import InputError, Problem, UsageError
 from detention_rules.input import source
 from detention_rules.input.case import CATEGORIES, FieldType
+from detention_rules.input.field_path import FieldPath
 from detention_rules.input.fields import readable_fields
 from detention_rules.input.messages import closest
 from detention_rules.law import citation, parameters
@@ -111,7 +112,7 @@ class _Reader:
 
     def problem(self, path: source.PathKey, message: str, code: ProblemCode, *, key: bool = False) -> None:
         p = self.pos(path, key=key)
-        self.problems.append(Problem(p.path, p.line, p.col, "error", message, code, source.dotted(path)))
+        self.problems.append(Problem(p.path, p.line, p.col, "error", message, code, str(FieldPath(path))))
 
     def unknown_keys(self, data: dict[str, Any], allowed: set[str], path: source.PathKey) -> None:
         for key in data:

@@ -26,7 +26,7 @@ from detention_rules.agreement import hand_file
 from detention_rules.errors import Problem, UsageError
 from detention_rules.escaping import printable
 from detention_rules.input.case import CATEGORIES
-from detention_rules.input.source import generic
+from detention_rules.input.field_path import FieldPath
 from detention_rules.law.law import Law
 from detention_rules.output import atomic, teaching, tree
 from detention_rules.output.draft import fact_line
@@ -138,7 +138,7 @@ def page(book: Law, result: CaseResult, path: Path, title: str, taken: set[str],
         ]
         p.why_not.append({"category": c, "misses": misses})
     for leaf in result.facts.leaves.values():
-        p.leaves.setdefault(generic(leaf.path), []).append(leaf.value)
+        p.leaves.setdefault(FieldPath.generic_name(leaf.path), []).append(leaf.value)
     p.words = _QUIZ_WORDS
     return p
 

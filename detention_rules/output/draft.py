@@ -14,7 +14,7 @@ import re
 from typing import Any
 
 from detention_rules.input.case import CATEGORIES, Case
-from detention_rules.input.source import generic
+from detention_rules.input.field_path import FieldPath
 from detention_rules.law import citation
 from detention_rules.law.law import Law
 from detention_rules.output import tree, wording
@@ -222,7 +222,7 @@ def _index(key: str) -> int:
 
 def _sentence(leaf: FactNode, w: dict[str, Any]) -> str:
     spec = w["facts"]
-    field = generic(leaf.path)
+    field = FieldPath.generic_name(leaf.path)
     template = spec["sentences"].get(field)
     value = leaf.value
     if isinstance(value, bool):

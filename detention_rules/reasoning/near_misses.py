@@ -13,7 +13,7 @@ from typing import Any
 import msgspec
 
 from detention_rules.input.case import CATEGORIES
-from detention_rules.input.source import lookup
+from detention_rules.input.field_path import FieldPath
 from detention_rules.law.law import Law
 from detention_rules.law.rule import AnyItem, Conclusion, FactCond, Needs, Rule, Trace, Tri, Unless, evaluate, needs
 from detention_rules.reasoning import reading
@@ -74,7 +74,7 @@ def _checks(rule: Rule, facts: Facts, status: Mapping[str, Tri], book: Law) -> t
             continue
         path = paths[0] if paths else ""
         leaf = facts.leaf(path)
-        out.append(Check(path, _describe(cond), value, lookup(facts.doc, path), leaf.line if leaf else 0))
+        out.append(Check(path, _describe(cond), value, FieldPath.read(facts.doc, path), leaf.line if leaf else 0))
     unique: dict[tuple[str, str], Check] = {}
     for check in out:
         unique.setdefault((check.path, check.test), check)

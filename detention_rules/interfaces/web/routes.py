@@ -17,6 +17,7 @@ from starlette.routing import Route
 from detention_rules.errors import InputError, UsageError, WgadError
 from detention_rules.escaping import printable
 from detention_rules.input import source
+from detention_rules.input.field_path import FieldPath
 from detention_rules.interfaces.web import form, live
 from detention_rules.interfaces.web.files import Changed, Exists, Folder, Invalid
 from detention_rules.output import tree
@@ -27,7 +28,6 @@ from detention_rules.reasoning.runnable import Runnable
 
 #: Largest request body: a form's state is a little larger than its file, which the CLI caps.
 MAX_BODY = 4 * source.MAX_BYTES
-_ITEM_PATH = re.compile(r"^([A-Za-z_]\w*)\[(\d+)\]\.(.+)$")
 #: The header the page's script sends the token in (app.Guard reads it; static/wgad.js sends it).
 TOKEN_HEADER = "x-wgad-token"
 
@@ -52,6 +52,7 @@ def _environment() -> jinja2.Environment:
     )
     env.filters["p"] = lambda v: printable(str(v))  # nothing hidden in the reasoning (escaping.printable)
     env.filters["words"] = in_words
+    env.globals["hidden"] = form.hidden  # the details a prerequisite's answer closes
     env.globals["in_words"] = lambda v: show_value(v, words=True)  # what-if answers, as the form's yes / no
     env.globals["as_written"] = show_value  # beside a field path, as the case file writes it: true / false
     env.globals["branches"] = tree.branches  # a finding's derivation, walked as every renderer walks it
@@ -186,7 +187,7 @@ class _Handlers:
             raise BadRequest("no field named")
         field = _field(path)
         data = _data(self.state, body)
-        current = form.parts(source.lookup(data, path))[0]
+        current = form.parts(FieldPath.read(data, path))[0]
         values = live.alternatives(field.kind, field.choices, current)
         _, answers = live.what_if(self.state.book, _label(body), data, path, values)
         return _page("whatif.html", self.token, field=field, answers=answers, current=current)
@@ -263,8 +264,7 @@ def routes(state: State) -> list[Route]:
 
 
 def _field(path: str) -> form.Field:
-    m = _ITEM_PATH.match(path)
-    generic = f"{m.group(1)}[].{m.group(3)}" if m else path
+    generic = FieldPath.generic_name(path)
     for section in form.sections():
         for f in section.fields:
             if f.path == generic:
