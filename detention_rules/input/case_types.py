@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from detention_rules.input.case import Section
+from detention_rules.input.section import Section
 
 
 class Case(Section):
