@@ -120,7 +120,7 @@ CODES: dict[ProblemCode, Code] = {
     ),
     "set-path": Code(
         _E,
-        ("pipeline.py",),
+        ("application.py",),
         "reading",
         "`check --set`: this file cannot take the change (no such list item, or a value where a section "
         "is needed); the other files still run.",
