@@ -14,6 +14,10 @@ circumstances, trial) plus what the categories turn on. Two principles:
 * Every fact may be written plainly (``warrant_shown: false``) or with its
   provenance (``warrant_shown: {value: false, by: [source], ref: "para 11",
   contested: true}``).
+
+Each field also carries how it is asked (`ask(...)`: its question, its choices in words, the
+field whose answer opens it), and `DERIVED` declares each fact `reasoning/facts.py` derives:
+both go into the field table, read at run time by `input/fields.py`, never into the JSON Schema.
 """
 
 from __future__ import annotations
