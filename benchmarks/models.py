@@ -34,7 +34,7 @@ CANDIDATES = {
     "from detention_rules.input import case; case.parse(data)",
     "msgspec structs from the field table": f"{READ}; "
     "import msgspec; from detention_rules.input import case; "
-    "t = case._generated()['fields']; "
+    "t = case.generated()['fields']; "
     "S = {n: msgspec.defstruct(n, [(e['name'], object, None) for e in f], forbid_unknown_fields=True) "
     "for n, f in t.items()}; msgspec.convert(data, S['Case'])",
 }

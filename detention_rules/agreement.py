@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Literal
 
 import msgspec
 
@@ -34,7 +35,7 @@ from detention_rules.reasoning.runnable import Runnable
 class Disagreement(msgspec.Struct):
     path: str
     category: str
-    kind: str  # "missed" or "wrongly found"
+    kind: Literal["missed", "wrongly found"]
     cause: str
     known_gap: str = ""
 
@@ -281,10 +282,10 @@ def _compare(
             outcome = "agreed"
         elif want:
             outcome = "missed"
-            out.append(Disagreement(where, category, outcome, _cause_missed(result, category, book), gap))
+            out.append(Disagreement(where, category, "missed", _cause_missed(result, category, book), gap))
         elif got and category in expected.not_found:
             outcome = "wrongly found"
-            out.append(Disagreement(where, category, outcome, _cause_found(result, category), gap))
+            out.append(Disagreement(where, category, "wrongly found", _cause_found(result, category), gap))
         elif got:
             outcome = "unjudged"
         elif category in expected.not_found:

@@ -14,13 +14,14 @@ Every message a user sees is a `Problem`, printed like yamllint:
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Literal
+from typing import TYPE_CHECKING
 
 import msgspec
 
 from detention_rules.escaping import printable
 
-Level = Literal["error", "warning"]
+if TYPE_CHECKING:  # types only: `wgad check` never loads the registry (msgspec never decodes a Problem)
+    from detention_rules.problem_codes import Level, ProblemCode
 
 
 class Problem(msgspec.Struct, frozen=True, order=True):
@@ -31,7 +32,7 @@ class Problem(msgspec.Struct, frozen=True, order=True):
     col: int
     level: Level
     message: str
-    code: str
+    code: ProblemCode  # declared in problem_codes.py, with what it means
     field: str = ""
 
     def __str__(self) -> str:

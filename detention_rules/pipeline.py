@@ -22,7 +22,6 @@ if TYPE_CHECKING:  # the reasoning stage is imported when a case is analysed: `w
     from detention_rules.reasoning.facts import Facts
     from detention_rules.reasoning.near_misses import NearMiss
     from detention_rules.reasoning.runnable import Runnable
-    from detention_rules.reasoning.whatif import Setting
 
 #: How many near misses to keep per category not established.
 CLOSEST = 3
@@ -161,18 +160,6 @@ def run(doc: source.Document, book: Runnable, why_not: bool = False) -> CaseResu
     return result
 
 
-def one_person(result: CaseResult, detainee: int | None) -> CaseResult:
-    """The result of one person: the file's own, or the detainee chosen (1-based) when it names several."""
-    if not result.persons:
-        if detainee not in (None, 1):
-            raise UsageError(f"{result.path}: names one person; --detainee {detainee} does not apply")
-        return result
-    names = "; ".join(f"{i}: {p.detainee}" for i, p in enumerate(result.persons, 1))
-    if detainee is None or not 1 <= detainee <= len(result.persons):
-        raise UsageError(f"{result.path}: names {len(result.persons)} detainees; choose one with --detainee ({names})")
-    return result.persons[detainee - 1]
-
-
 def check_file(path: Path, book: Runnable | None = None, why_not: bool = False) -> CaseResult:
     """Validate one file and, if it is valid, analyse it."""
     try:
@@ -208,24 +195,6 @@ def _book(book: Runnable | None) -> Runnable:
     from detention_rules.reasoning import runnable
 
     return runnable.load()
-
-
-def what_if(
-    path: Path, book: Runnable, settings: list[Setting], why_not: bool = False
-) -> tuple[CaseResult, CaseResult]:
-    """The file as written and with `settings` made (`--set`), read once."""
-    try:
-        doc = source.load(path)
-    except InputError as exc:
-        return CaseResult(str(path), exc.problems), CaseResult(str(path), exc.problems)
-    from detention_rules.reasoning.whatif import apply
-
-    original = run(doc, book)
-    try:
-        changed = apply(doc, settings)
-    except UsageError as exc:  # this file cannot take the change (no such item): the others may
-        return original, CaseResult(str(path), [Problem(str(path), 1, 1, "error", str(exc), "set-path")])
-    return original, run(changed, book, why_not)
 
 
 def check_text(text: str, name: str = "<string>", book: Runnable | None = None) -> CaseResult:

@@ -11,31 +11,21 @@ cannot be wrong against the rules. A change that makes the case invalid is dropp
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterator
 from typing import Any
 
 import msgspec
 
-from detention_rules.errors import InputError, UsageError
-from detention_rules.input import detainees, source
-from detention_rules.input.case import field_types
-from detention_rules.input.fields import DERIVED
-from detention_rules.input.source import generic
+from detention_rules.errors import InputError
+from detention_rules.input import source
+from detention_rules.input.case import FieldType, field_types
+from detention_rules.input.field_path import FieldPath
+from detention_rules.input.fields import derived
 from detention_rules.law.rule import AnyItem, FactCond, Rule, Unless, walk
 from detention_rules.pipeline import CaseResult, run
 from detention_rules.reasoning.runnable import Runnable
-from detention_rules.reasoning.whatif import Setting, apply, at_steps, path_steps
-
-#: Case-file fields that stand behind a derived fact the rules read: varying them varies it.
-#: `arrest.judge_within_48h` comes from a period's judge_date (days after the arrest tried below);
-#: `arrest.days_uncharged` from the charge date; `arrest.brought_before_judge` from each period's.
-BEHIND_DERIVED = {
-    "arrest.judge_within_48h": "detention[].judge_date",
-    "arrest.days_uncharged": "arrest.charge_date",
-    "arrest.brought_before_judge": "detention[].brought_before_judge",
-}
-#: Days after the arrest tried for a first appearance before a judge: the same day, and well past 48 hours.
-JUDGE_DAYS = (0, 4)
+from detention_rules.reasoning.whatif import Setting, apply
 
 
 class Variation(msgspec.Struct, frozen=True):
@@ -116,17 +106,15 @@ def _varied_fields(book: Runnable) -> dict[str, list[Any]]:
     """The case-file fields to vary: those the rules read, and those behind the derived facts they read."""
     fields = field_types()
     read = _read_fields(book)
-    out = {p: t for p, t in read.items() if p in fields and p not in DERIVED}
-    for derived, behind in BEHIND_DERIVED.items():
-        if derived in read:
-            out.setdefault(behind, []).extend(read[derived])
-    if "detention[].days" in read:  # derived, but a length the file states overrides the dates (facts)
-        out["detention[].days"] = read["detention[].days"]
+    out = {p: t for p, t in read.items() if p in fields and p not in derived()}
+    for path, fact in derived().items():  # varied through the field its declaration names (model.DERIVED)
+        if fact.vary and path in read:
+            out.setdefault(fact.vary, []).extend(read[path])
     return out
 
 
-def _current(data: Any, steps: list[str | int]) -> Any:
-    node = at_steps(data, steps)
+def _current(data: Any, steps: FieldPath) -> Any:
+    node = steps.get(data)
     return node.get("value") if isinstance(node, dict) else node
 
 
@@ -148,6 +136,17 @@ def _full_date(value: Any) -> dt.date | None:
         return None
 
 
+@functools.cache
+def _dates_varied() -> dict[str, tuple[int, ...]]:
+    """The dates varied for a derived fact, each with the days after the arrest its declaration tries
+    (none: a rule's thresholds, a day either side)."""
+    return {
+        fact.vary: fact.vary_days
+        for fact in derived().values()
+        if fact.vary and field_types().get(fact.vary, FieldType("")).kind == "text"
+    }
+
+
 def _candidates(data: Any, field: str, thresholds: list[Any], current: Any) -> list[Any]:
     """The values tried for one fact: every other value it can take, and unknown."""
     ftype = field_types()[field]
@@ -161,9 +160,9 @@ def _candidates(data: Any, field: str, thresholds: list[Any], current: Any) -> l
         values = [[*now, c] for c in ftype.choices if c not in now] + [[x for x in now if x != c] for c in now]
     elif ftype.kind == "number":
         values = sorted({max(0, int(t) + d) for t in thresholds for d in (-1, 0, 1)})
-    elif field in ("detention[].judge_date", "arrest.charge_date"):
-        arrested = _full_date(_current(data, ["arrest", "date"]))
-        offsets = JUDGE_DAYS if field == "detention[].judge_date" else [int(t) + d for t in thresholds for d in (-1, 1)]
+    elif field in _dates_varied():  # a date behind a derived fact: days after the arrest
+        arrested = _full_date(_current(data, FieldPath(("arrest", "date"))))
+        offsets = _dates_varied()[field] or [int(t) + d for t in thresholds for d in (-1, 1)]
         values = [str(arrested + dt.timedelta(days=n)) for n in sorted(set(offsets))] if arrested else []
     if current is not None:
         values.append(None)
@@ -174,8 +173,8 @@ def changes(doc: source.Document, book: Runnable) -> Iterator[tuple[str, Any, An
     """Every single-fact change tried: (path, value in the file, value set)."""
     for field, thresholds in sorted(_varied_fields(book).items()):
         for path in _paths(doc.data, field):
-            current = _current(doc.data, path_steps(path, path))
-            for value in _candidates(doc.data, generic(path), thresholds, current):
+            current = _current(doc.data, FieldPath.parse(path))
+            for value in _candidates(doc.data, FieldPath.generic_name(path), thresholds, current):
                 yield path, current, value
 
 
@@ -191,15 +190,6 @@ def _deciding(book: Runnable, before: CaseResult, after: CaseResult, moved: set[
     return tuple(specific or rules)
 
 
-def person_doc(doc: source.Document, detainee: int | None) -> source.Document:
-    """The document to vary: the file's, or one detainee's case (1-based) when it names several."""
-    if not detainees.count(doc):
-        return doc
-    if detainee is None or not 1 <= detainee <= detainees.count(doc):
-        raise UsageError(f"{doc.path}: names {detainees.count(doc)} detainees; choose one with --detainee")
-    return detainees.split(doc, detainee - 1)
-
-
 def exercise(doc: source.Document, book: Runnable) -> Exercise:
     """Every single-fact change of a one-person case that establishes or removes a category, by the engine."""
     original = run(doc, book)
@@ -208,7 +198,7 @@ def exercise(doc: source.Document, book: Runnable) -> Exercise:
     before = tuple(original.analysis.categories)
     out = Exercise(doc.path, before, [], 0, 0)
     for path, current, value in changes(doc, book):
-        setting: Setting = (f"{path}={set_text(value)}", path_steps(path, path), value)
+        setting: Setting = (f"{path}={set_text(value)}", FieldPath.parse(path), value)
         changed = run(apply(doc, [setting]), book)
         out.tried += 1
         if changed.analysis is None:

@@ -33,6 +33,7 @@ with warnings.catch_warnings():  # typer 0.12 warns on import with click 8.2 and
 from detention_rules import escaping, pipeline
 from detention_rules.errors import InputError, UsageError
 from detention_rules.input import source
+from detention_rules.input.field_path import FieldPath
 from detention_rules.input.fields import readable_fields
 from detention_rules.interfaces import batch, cli, interview
 from detention_rules.output import atomic, redact
@@ -484,7 +485,7 @@ def test_a_fact_is_contested_as_the_contests_list_says(contests: list[str], name
     def naive(form: str) -> bool:
         return any(form == c or form.startswith((c + ".", c + "[")) for c in contests)
 
-    assert facts._listed(name, set(contests)) == (naive(name) or naive(source.generic(name)))
+    assert facts._listed(name, set(contests)) == (naive(name) or naive(FieldPath.generic_name(name)))
 
 
 def test_jobs_never_fork_more_workers_than_cores_or_files() -> None:

@@ -78,7 +78,7 @@ class _Terminal(io.StringIO):
 
 def test_progress_on_a_terminal_never_runs_into_the_output(tmp_path: Path, monkeypatch) -> None:
     """Stdout and stderr on one terminal: each file's output starts on a clean line, the counter is erased."""
-    from detention_rules.interfaces import batch, run
+    from detention_rules.interfaces import batch, stream
     from detention_rules.output.progress import Progress
 
     terminal = _Terminal()
@@ -89,7 +89,7 @@ def test_progress_on_a_terminal_never_runs_into_the_output(tmp_path: Path, monke
     folder = _library(tmp_path)
     files = list(pipeline.case_files([folder]))
     job = batch.Job("validate", "text")
-    run.run_batch(files, len(files), job, "text", 1)
+    stream.run_batch(files, len(files), job, "text", 1)
     shown = terminal.getvalue()
     assert f"\r{len(files)}/{len(files)} files" in shown  # the counter was drawn
     for line in shown.split("\n"):

@@ -136,3 +136,12 @@ def test_answer_hidden_until_revealed_and_the_quiz_scores(tmp_path: Path, browse
             assert all(r.startswith("file:") for r in requests), requests
         finally:
             b.close()
+
+
+def test_every_fact_pattern_names_a_field_rules_read() -> None:
+    """The index's fact patterns name fields and derived facts by path: a renamed or dropped one fails here."""
+    from detention_rules.input.fields import readable_fields
+    from detention_rules.output.teaching_words import PATTERNS
+
+    unknown = {m for markers in PATTERNS.values() for m in markers if m.partition("=")[0] not in readable_fields()}
+    assert not unknown

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from detention_rules import pipeline
+from detention_rules import application
 from detention_rules.errors import UsageError
 from detention_rules.input import detainees, source
 from detention_rules.input.case import field_types
@@ -79,7 +79,34 @@ def test_draft_and_gaps_ask_which_person(tmp_path: Path) -> None:
     assert wgad("draft", str(case), "--detainee", "2").returncode == 0
     assert wgad("gaps", str(case), "--detainee", "1").returncode == 0
     with pytest.raises(UsageError):
-        pipeline.one_person(run(TWO), 3)
+        application.person_doc(source.parse(TWO, "two.yaml"), 3)
+    # every command that takes --detainee says the same: `wgad exercise` named no one
+    assert wgad("exercise", str(case)).stderr == out.stderr
+
+
+@pytest.mark.parametrize("command", ["gaps", "draft"])
+def test_one_person_asked_is_the_only_one_analysed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: str
+) -> None:
+    """Issue 27: `gaps` and `draft --detainee 2` built every person's facts (and ran the engine on each)."""
+    from typer.testing import CliRunner
+
+    from detention_rules.interfaces.cli import app
+    from detention_rules.reasoning import facts
+
+    case = tmp_path / "two.yaml"
+    case.write_text(TWO, encoding="utf-8")
+    built: list[str] = []
+    real = facts.build
+
+    def counted(book: Any, one: Any, doc: source.Document) -> Any:
+        built.append(doc.data["person"]["name"])
+        return real(book, one, doc)
+
+    monkeypatch.setattr(facts, "build", counted)
+    result = CliRunner().invoke(app, [command, "--detainee", "2", str(case)])
+    assert result.exit_code == 0, result.output
+    assert built == ["B. Two"]
 
 
 # --- each person's case without a copy of the file per person (issue 26) ------------------------------

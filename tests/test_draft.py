@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 import yaml
 
-from .conftest import REFERENCE, wgad
+from .conftest import REFERENCE, ROOT, wgad
 
 
 @pytest.fixture(scope="module")
@@ -428,3 +428,17 @@ def test_every_sentence_of_the_draft_comes_from_the_translation_file(
     outside = re.sub(r"\((?:[^()]|\([^()]*\))*\)", "", outside)  # the source's references
     assert re.fullmatch(r"[\d.\s]*", outside), outside[:300]  # left: paragraph numbers and full stops
     assert "«The source therefore submits" in text and "«The source requests the Working Group" in text
+
+
+def test_every_html_page_comes_from_a_template() -> None:
+    """Issue 27: the HTML draft was built from f-strings, the casebook and the web page from Jinja2
+    templates with autoescape; now no module writes an HTML tag itself."""
+    import ast
+
+    tag = re.compile(r"</?(?:html|head|body|meta|title|style|main|aside|p|h[1-6]|ol|ul|li|div|span|a)(?:>|\s+[\w-]+=)")
+    found = []
+    for path in sorted((ROOT / "detention_rules").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and tag.search(node.value):
+                found.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert found == []

@@ -1,7 +1,7 @@
 """`wgad exercise`: every variation's outcome is what `wgad check` finds on the changed case.
 
 The variations come from the engine; these tests check them another way: through
-`wgad check --set` (pipeline.what_if, with the setting parsed back from its text) and
+`wgad check --set` (application.what_if, with the setting parsed back from its text) and
 by writing the changed case to a file of its own and checking that file.
 """
 
@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from detention_rules import pipeline, variations
+from detention_rules import application, pipeline, variations
 from detention_rules.input import detainees, source
 from detention_rules.reasoning import runnable
 from detention_rules.reasoning.whatif import apply, parse_sets
@@ -32,7 +32,7 @@ def _people(doc: source.Document) -> list[int | None]:
 def test_every_variation_agrees_with_check(path: Path, tmp_path: Path) -> None:
     doc = source.load(path)
     for person in _people(doc):
-        base = variations.person_doc(doc, person)
+        base = application.person_doc(doc, person)[0]
         ex = variations.exercise(base, BOOK)
         assert ex.tried > 0
         for v in ex.variations:
@@ -40,7 +40,7 @@ def test_every_variation_agrees_with_check(path: Path, tmp_path: Path) -> None:
             assert v.rules, f"{path}: {v.setting} names no deciding rule"
             settings = parse_sets([v.setting])  # the text a trainee would type reads back to the same change
             if person is None:
-                _, after = pipeline.what_if(path, BOOK, settings)
+                _, (after,) = application.what_if(BOOK, path, [settings])
                 assert tuple(after.categories) == v.categories_after, v.setting
             changed = tmp_path / "changed.yaml"
             changed.write_text(yaml.safe_dump(apply(base, settings).data, sort_keys=False), encoding="utf-8")

@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from detention_rules.input.case import field_types
-from detention_rules.input.fields import DERIVED
+from detention_rules.input.fields import derived
 from detention_rules.law.rule import AnyItem, FactCond, placeholders, walk
 from detention_rules.reasoning import runnable
 
@@ -128,7 +128,7 @@ NOTHING_READS_YET = {
 
 def _read_by_rules() -> set[str]:
     """Fields named by a rule's conditions (exceptions included) or explanation, as `list[].field`."""
-    known = set(field_types()) | set(DERIVED)
+    known = set(field_types()) | set(derived())
     read: set[str] = set()
     for rule in runnable.load().rules:
         lists = [c.list_path for c in walk(rule.when) if isinstance(c, AnyItem)]

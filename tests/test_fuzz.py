@@ -23,6 +23,7 @@ from detention_rules.input.case import field_types
 from detention_rules.output import draft, markdown
 from detention_rules.output import json as json_renderer
 from detention_rules.output import text as text_renderer
+from detention_rules.output.formats import DRAFT_FORMATS
 from detention_rules.reasoning import runnable
 from detention_rules.reasoning.gaps import questions
 
@@ -205,8 +206,8 @@ def _run_every_command(text: str, book: Any, gaps: bool) -> bool:
         assert person.facts is not None
         asked = questions(book, person.facts) if gaps else []
         the_draft = draft.build(book, person, asked, redact=True)
-        for fmt in ("markdown", "html", "docx") if gaps else ("markdown",):
-            draft.render(the_draft, fmt)
+        for form in DRAFT_FORMATS.values() if gaps else (DRAFT_FORMATS["markdown"],):
+            form.render(the_draft)
     return result.valid
 
 

@@ -132,3 +132,26 @@ def test_a_person_still_held_is_held_at_least_until_the_communication() -> None:
     # the trial's start ends the time untried, not the communication
     tried = {**still, "trial": {"start": "2017-03-01"}}
     assert _leaf(tried, "arrest.days_untried").value == 115
+
+
+def test_each_derived_fact_is_declared_once_and_every_declaration_is_derived() -> None:
+    """model.DERIVED is the one declaration of a derived fact (type, sources, question, what to ask and vary):
+    what facts.py derives on the shipped cases and the rules' named cases is exactly what it declares."""
+    from detention_rules.input.field_path import FieldPath
+    from detention_rules.input.fields import derived
+
+    from .conftest import CASES, RULE_CASES
+
+    results = [pipeline.check_file(p) for p in sorted(CASES.glob("*.yaml"))]
+    results += [run(case(c["facts"])) for cases in RULE_CASES.values() for c in cases]
+    seen = {
+        FieldPath.generic_name(leaf.path)
+        for r in results
+        for one in (r.persons or [r])
+        if one.facts is not None
+        for leaf in one.facts.leaves.values()
+        if leaf.derived_from
+    }
+    assert seen == set(derived())
+    for fact in derived().values():
+        assert fact.question and fact.sources, fact.path

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import yaml
 
-from detention_rules.interfaces.interview import prerequisite
+from detention_rules.reasoning.questions import prerequisite
 
 from .conftest import ROOT, wgad
 from .test_draft import NO_WARRANT, thin_case

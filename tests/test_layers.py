@@ -14,11 +14,11 @@ PACKAGE = ROOT / "detention_rules"
 
 #: The stages, first to last; a module may import from its own stage and the ones before it.
 STAGES: tuple[tuple[str, ...], ...] = (
-    ("__init__", "errors", "escaping"),
+    ("__init__", "errors", "escaping", "problem_codes"),
     ("input",),
     ("law",),
     ("reasoning",),
-    ("pipeline", "agreement", "variations", "quiz"),
+    ("pipeline", "application", "agreement", "variations", "quiz"),
     ("output",),
     ("interfaces", "__main__"),
 )
@@ -84,6 +84,56 @@ def violations(module: str, text: str) -> list[str]:
 
 def _modules() -> list[Path]:
     return sorted(p for p in PACKAGE.rglob("*.py") if "__pycache__" not in p.parts)
+
+
+def imports(text: str) -> set[str]:
+    """The package's modules one module's source imports, anywhere in it: at the top, inside a function,
+    or for type checking only (an import deferred into a function still closes a circle)."""
+    out = set()
+    for node in ast.walk(ast.parse(text)):
+        if isinstance(node, (ast.Import, ast.ImportFrom)):
+            out |= {target for target, _ in _targets(node)}
+    return out
+
+
+def circles(sources: dict[str, str]) -> list[list[str]]:
+    """Every import circle among `sources` (module name -> text), each as the modules on it, in order."""
+    # a module run as a script may import itself under its own name (input/model.py): no circle with another
+    graph = {module: sorted((imports(text) & sources.keys()) - {module}) for module, text in sources.items()}
+    found: list[list[str]] = []
+    done: set[str] = set()
+
+    def visit(module: str, path: list[str]) -> None:
+        if module in path:
+            circle = path[path.index(module) :]
+            start = circle.index(min(circle))  # one circle is one circle, wherever it was entered
+            if (turned := circle[start:] + circle[:start]) not in found:
+                found.append(turned)
+            return
+        if module in done:
+            return
+        for target in graph[module]:
+            visit(target, [*path, module])
+        done.add(module)
+
+    for module in sorted(graph):
+        visit(module, [])
+    return found
+
+
+def test_no_import_circle_even_inside_a_function() -> None:
+    """A circle hidden in a function-level import still ties two modules into one: neither is read alone."""
+    sources = {_module_name(p): p.read_text(encoding="utf-8") for p in _modules()}
+    assert circles(sources) == []
+
+
+def test_the_circle_check_finds_a_circle_inside_a_function() -> None:
+    sources = {
+        "detention_rules.output.draft": "def render():\n    from detention_rules.output import draft_html\n",
+        "detention_rules.output.draft_html": "from detention_rules.output.draft import Draft\n",
+        "detention_rules.output.text": "from detention_rules.output import draft\n",
+    }
+    assert circles(sources) == [["detention_rules.output.draft", "detention_rules.output.draft_html"]]
 
 
 @pytest.mark.parametrize("path", _modules(), ids=lambda p: str(p.relative_to(PACKAGE)))

@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from detention_rules.input.case import field_types
-from detention_rules.input.source import lookup
+from detention_rules.input.field_path import FieldPath
 from detention_rules.output.json import result as as_json
 from detention_rules.reasoning import facts, reading, runnable
 from detention_rules.reasoning.derivation import leaves
@@ -75,7 +75,7 @@ def test_order_of_list_items_does_not_matter(data: dict[str, Any], rnd: Any) -> 
 def _present(node: FactNode, data: dict[str, Any]) -> bool:
     if node.derived_from:
         return all(_present(d, data) for d in node.derived_from)
-    return lookup(data, node.path) == node.value
+    return FieldPath.read(data, node.path) == node.value
 
 
 @SETTINGS

@@ -143,3 +143,28 @@ def test_an_existing_answers_file_is_never_overwritten(tmp_path: Path) -> None:
     proc = wgad("quiz", str(TEACHING), "--answers", str(saved), stdin="I\n")
     assert proc.returncode == 2 and "already exists" in proc.stderr
     assert saved.read_text(encoding="utf-8") == "trainer's notes"
+
+
+def test_the_trainers_sentences_come_from_the_translation_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 27: the sentences of exercise, quiz and casebook were Python constants; now a translation
+    file's `teaching:` section, as the draft's are (here a made-up language, every sentence marked)."""
+    import msgspec
+    import yaml
+
+    from detention_rules.output import teaching_words, wording
+
+    english = yaml.safe_load((wording.LOCALES / "en.yaml").read_text(encoding="utf-8"))
+    marked = {k: f"«{v}»" if isinstance(v, str) else v for k, v in english["teaching"].items()}
+    (tmp_path / "xx.yaml").write_text(yaml.safe_dump({**english, "teaching": marked}), encoding="utf-8")
+    lacking = {k: v for k, v in marked.items() if k != "quiz_score"}
+    (tmp_path / "yy.yaml").write_text(yaml.safe_dump({**english, "teaching": lacking}), encoding="utf-8")
+    monkeypatch.setattr(wording, "LOCALES", tmp_path)
+    wording.load.cache_clear()
+    try:
+        words = msgspec.structs.asdict(teaching_words.load("xx"))
+        with pytest.raises(msgspec.ValidationError, match="quiz_score"):  # a translation lacking one says which
+            teaching_words.load("yy")
+    finally:
+        wording.load.cache_clear()
+    assert words["QUIZ_SCORE"] == f"«{teaching_words.WORDS.QUIZ_SCORE}»"
+    assert all(v.startswith("«") for v in words.values() if isinstance(v, str))

@@ -24,6 +24,7 @@ import pytest
 from detention_rules.input import source
 from detention_rules.input.validate import validate
 from detention_rules.interfaces.web.app import create_app
+from detention_rules.output.formats import DRAFT_FORMATS, DraftFormatName
 from detention_rules.reasoning import runnable
 
 from .conftest import CASES, REFERENCE, ROOT, wgad
@@ -196,6 +197,35 @@ def test_a_script_in_a_fact_shows_as_text(client: TestClient, folder: Path) -> N
     assert "&lt;img src=x onerror=alert(2)&gt;" in page  # the reference, in the form and in the reasoning
     fragment = _post(client, "/api/analyse", {"source": "xss.yaml", "state": _state_of_page(page)}).text
     assert "<img src=x" not in fragment and "&lt;img src=x onerror=alert(2)&gt;" in fragment
+
+
+def _field_tag(page: str, path: str) -> str:
+    found = re.search(r'<div class="field[^>]*data-field="' + re.escape(path) + r'"[^>]*>', page)
+    assert found, path
+    return found.group(0)
+
+
+def test_the_form_and_gaps_json_honour_the_prerequisite_the_interview_honours(client: TestClient, folder: Path) -> None:
+    """No trial (`trial.held: false`): the interview asks no trial detail; `wgad gaps -f json` asks none for it,
+    and the page folds the empty details away. One prerequisite, declared with the field in the model."""
+    case = folder / "untried.yaml"
+    case.write_text(
+        "arrest: {date: 2021-03-01, warrant_shown: true}\n"
+        "detention:\n  - {kind: pretrial, start: 2021-03-01, brought_before_judge: false}\n"
+        "trial: {held: false, court: military}\n",
+        encoding="utf-8",
+    )
+    asked = wgad("gaps", "--ask", str(case), "-o", str(folder / "a.yaml"), stdin="unknown\n" * 200).stdout
+    assert "trial.public [" not in asked and "trial.held [" not in asked
+    rows = {r["field"]: r["asks"] for r in json.loads(wgad("gaps", "-f", "json", str(case)).stdout)}
+    assert rows["trial.public"] == [] and rows["detention[0].ill_treatment"] == ["detention[0].ill_treatment"]
+    page = client.get("/case", params={"file": "untried.yaml"}).text
+    public = _field_tag(page, "trial.public")
+    assert 'data-after="trial.held" data-opens="yes"' in public and " hidden" in public
+    assert " hidden" not in _field_tag(page, "trial.held")
+    assert " hidden" not in _field_tag(page, "trial.court")  # a detail the file answers always shows
+    assert 'data-after="brought_before_judge"' in _field_tag(page, "judge_date")  # beside it, in the period
+    assert " hidden" in _field_tag(page, "judge_date")
 
 
 # --- saving -----------------------------------------------------------------------------
@@ -446,8 +476,16 @@ def test_an_internal_error_shows_no_traceback(folder: Path, monkeypatch: pytest.
     assert "internal error" in response.text
 
 
-@pytest.mark.parametrize("fmt", ["html", "markdown", "docx"])
-def test_the_draft_downloads_in_each_format(client: TestClient, folder: Path, fmt: str) -> None:
+def test_the_page_offers_every_draft_format(client: TestClient) -> None:
+    """The Draft buttons are the draft formats' registry (output/formats.py), each with its label."""
+    page = client.get("/case", params={"file": REFERENCE.name}).text
+    buttons = re.findall(r'<button type="button" class="download" data-format="([^"]+)">Draft \(([^)]+)\)', page)
+    assert buttons == [(f.name, f.label) for f in sorted(DRAFT_FORMATS.values())]
+    assert [name for name, _ in buttons] == ["docx", "html", "markdown"]
+
+
+@pytest.mark.parametrize("fmt", list(DRAFT_FORMATS))
+def test_the_draft_downloads_in_each_format(client: TestClient, folder: Path, fmt: DraftFormatName) -> None:
     """The page's Draft buttons: the reference case's draft, named after the file, in the format asked."""
     import io
     import zipfile
@@ -458,7 +496,8 @@ def test_the_draft_downloads_in_each_format(client: TestClient, folder: Path, fm
     assert answer.status_code == 200, answer.text
     suffix = {"html": ".html", "markdown": ".md", "docx": ".docx"}[fmt]
     assert f'filename="{REFERENCE.stem}-draft{suffix}"' in answer.headers["content-disposition"]
-    if fmt == "docx":
+    assert answer.headers["content-type"].split(";")[0] == DRAFT_FORMATS[fmt].media_type
+    if DRAFT_FORMATS[fmt].binary:
         with zipfile.ZipFile(io.BytesIO(answer.content)) as word:
             body = word.read("word/document.xml").decode("utf-8")
     else:
@@ -466,3 +505,34 @@ def test_the_draft_downloads_in_each_format(client: TestClient, folder: Path, fm
     # Opinion No. 2/2022 para 100: arbitrary under categories I, II, III and V, not IV.
     submitted = set(re.findall(r"arbitrary and falls within category ([IV]+)", body))
     assert submitted == {"I", "II", "III", "V"}
+
+
+TWO_DETAINEES = """\
+title: Two detainees
+arrest: {warrant_shown: false, date: 2021-03-01}
+detention: [{kind: pretrial, start: 2021-03-01}]
+conduct: [{right: expression, cited_by_authorities: true}]
+trial: {counsel: {access_trial: full, of_choice: false}}
+detainees:
+  - person: {name: A. One}
+  - person: {name: B. Two}
+    arrest: {warrant_shown: true}
+    trial: {counsel: {of_choice: true}, public: false}
+"""
+
+
+def test_the_draft_is_of_the_detainee_chosen(client: TestClient, folder: Path) -> None:
+    """Issue 27: the page drafted the first of several detainees whichever was asked; the CLI the one chosen."""
+    (folder / "two.yaml").write_text(TWO_DETAINEES, encoding="utf-8")
+    page = client.get("/case", params={"file": "two.yaml"}).text
+    assert 'data-format="markdown" data-detainee="2"' in page  # each person's own Draft buttons
+    state = _state_of_page(page)
+    form = {"format": "markdown", "source": "two.yaml", "file": "two.yaml", "state": json.dumps(state)}
+    second = client.post("/draft", data={**form, "detainee": "2"}, headers={"origin": ORIGIN})
+    assert second.status_code == 200, second.text
+    assert "B. Two" in second.text and "A. One" not in second.text
+    assert set(re.findall(r"arbitrary and falls within category ([IV]+)", second.text)) == {"II", "III"}
+    unchosen = client.post("/draft", data=form, headers={"origin": ORIGIN})
+    assert unchosen.status_code == 400 and "names 2 detainees" in unchosen.text and "--detainee" not in unchosen.text
+    for bad in ("3", "0", "x", "²"):
+        assert client.post("/draft", data={**form, "detainee": bad}, headers={"origin": ORIGIN}).status_code == 400

@@ -314,3 +314,36 @@ def test_a_nul_and_a_crlf_file_survive_saves_from_the_page(browser_path: str, se
         assert "Reload the page" in second.inner_text("#status")
         assert case.read_bytes() == saved
         browser.close()
+
+
+def test_a_detail_folds_away_when_its_prerequisite_answer_closes_it(
+    browser_path: str, served: tuple[str, Path], tmp_path: Path
+) -> None:
+    """The page reads the model's prerequisites as the interview does: no trial, no empty trial detail shown;
+    a period's judge date waits for whether the person was brought before a judge in that period."""
+    from playwright.sync_api import sync_playwright
+
+    url, _ = served
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=browser_path)
+        page = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.goto(url)
+        page.click("header >> text=New case")
+        page.wait_for_selector("#reasoning .category")
+        public = page.locator('.field[data-field="trial.public"]')
+        assert public.is_visible()
+        page.locator('.field[data-field="trial.held"] input[type=radio][value="no"]').check()
+        public.wait_for(state="hidden", timeout=5_000)
+        assert page.locator('.field[data-field="trial.counsel.access_trial"]').is_hidden()  # nested in the trial
+        page.locator('.field[data-field="trial.held"]').scroll_into_view_if_needed()
+        page.screenshot(path=str(_shots(tmp_path) / "serve-prerequisite-folds.png"))
+        page.locator('.field[data-field="trial.held"] input[type=radio][value="yes"]').check()
+        public.wait_for(state="visible", timeout=5_000)
+        page.click('button[data-add="detention"]')
+        period = page.locator('section[data-list="detention"] .item').first
+        period.locator('.field[data-field="brought_before_judge"] input[type=radio][value="no"]').check()
+        period.locator('.field[data-field="judge_date"]').wait_for(state="hidden", timeout=5_000)
+        browser.close()
+    assert errors == []

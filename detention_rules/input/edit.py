@@ -20,7 +20,7 @@ import difflib
 import io
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import msgspec
@@ -33,9 +33,10 @@ from ruamel.yaml.util import load_yaml_guess_indent
 
 from detention_rules.errors import InputError
 from detention_rules.input import source
+from detention_rules.input.field_path import FieldPath, Step
 
-#: Steps to a value: `detention[0].start` is ["detention", 0, "start"] (whatif.path_steps).
-Steps = list[str | int]
+#: Steps to a value: `detention[0].start` is ("detention", 0, "start") (a FieldPath, or its steps).
+Steps = Sequence[Step]
 
 
 class EditError(ValueError):
@@ -472,4 +473,4 @@ def _first_difference(a: Any, b: Any, path: source.PathKey = ()) -> str:
         for i, (x, y) in enumerate(zip(a, b, strict=True)):
             if x != y:
                 return _first_difference(x, y, (*path, i))
-    return f"at {source.dotted(path) or 'the top'}: {a!r} instead of {b!r}"
+    return f"at {FieldPath(path) or 'the top'}: {a!r} instead of {b!r}"

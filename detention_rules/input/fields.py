@@ -1,25 +1,20 @@
-"""The fields a rule may read: the case model's, and the facts derived from them.
+"""The fields a rule may read, the model's and the facts derived from them, and how each is asked.
 
-Here, beside the case model, so that reading the rules (law/) and checking a case
-(validate) need nothing from the reasoning that derives those facts (reasoning/facts.py).
+Here, beside the case model, so that reading the rules (law/), checking a case (validate),
+the questions (reasoning/questions.py), the exercises and the interfaces all read one
+declaration: `input/model.py`'s, generated into `case_model.json`. A field's question, choice
+words, prerequisite and the fields asked in its place come with the field (`ask(...)`); a
+derived fact's type, sources, question and variation come with its `Derived` entry.
 """
 
 from __future__ import annotations
 
 import functools
+from typing import Any
 
-from detention_rules.input.case import FieldType, field_types
+import msgspec
 
-#: Facts computed from others (by reasoning/facts.py), with the type rules may test them against.
-DERIVED: dict[str, FieldType] = {
-    "detention[].days": FieldType("number"),
-    "arrest.judge_within_48h": FieldType("bool"),
-    "arrest.days_uncharged": FieldType("number"),
-    "arrest.brought_before_judge": FieldType("bool"),
-    "arrest.days_untried": FieldType("number"),
-    "detention[].judge_decided_within_48h": FieldType("bool"),
-    "detention[].deprived": FieldType("bool"),
-}
+from detention_rules.input.case import FieldType, field_types, fields, generated
 
 #: Days in a month and a year, to read a length given as `months: 6` or `years: 2` in days.
 DAYS_PER = {"months": 365.25 / 12, "years": 365.25}
@@ -102,7 +97,74 @@ NEEDS_TRIAL = (
 )
 
 
+class Asked(msgspec.Struct, frozen=True):
+    """How a fact is asked: its question, its choices in words, what opens it, what is asked in its place.
+
+    `after` and `instead` name fields beside this one (`ill_treatment`) or full paths (`trial.held`).
+    """
+
+    question: str = ""
+    words: dict[str, str] = msgspec.field(default_factory=dict)
+    after: tuple[str, Any] | None = None
+    instead: tuple[str, ...] = ()
+
+
+class DerivedFact(msgspec.Struct, frozen=True):
+    """A fact reasoning/facts.py computes from others, as `input/model.py` declares it (`Derived`)."""
+
+    path: str
+    kind: str  # "" when the case model declares the field too (an override the file may state)
+    question: str
+    sources: tuple[str, ...]
+    instead: tuple[str, ...] = ()
+    vary: str = ""
+    vary_days: tuple[int, ...] = ()
+    parameter: str = ""
+
+
+@functools.cache
+def derived() -> dict[str, DerivedFact]:
+    """Every derived fact by its path (`arrest.judge_within_48h`), in declaration order. Do not mutate."""
+    return {d["path"]: msgspec.convert(d, DerivedFact) for d in generated()["derived"]}
+
+
+@functools.cache
+def derived_types() -> dict[str, FieldType]:
+    """The derived facts the case model does not declare, with the type rules may test them against."""
+    return {path: FieldType(d.kind) for path, d in derived().items() if d.kind}
+
+
 @functools.cache
 def readable_fields() -> dict[str, FieldType]:
     """Every field a rule may read: the case model's and the derived ones. Do not mutate."""
-    return {**field_types(), **DERIVED}
+    return {**field_types(), **derived_types()}
+
+
+@functools.cache
+def questionnaire() -> dict[str, Asked]:
+    """How each fact is asked, by generic path: the model's fields (sections and lists too) and the derived facts.
+
+    A section's `contents_after` becomes the `after` of every field inside it that has none of its own.
+    """
+    out: dict[str, Asked] = {}
+
+    def visit(model: str, prefix: str, inherited: tuple[str, Any] | None) -> None:
+        for entry in fields(model):
+            name = entry["name"]
+            if model == "Case" and name == "detainees":
+                continue  # a detainee's facts are asked at the shared paths
+            path = f"{prefix}{name}"
+            after = tuple(entry["after"]) if "after" in entry else inherited
+            if after and "." in after[0] and after[0] == path:
+                after = None  # the section's own prerequisite is not asked after itself
+            out[path] = Asked(entry.get("question", ""), entry.get("words", {}), after, tuple(entry.get("instead", ())))
+            if entry["kind"] in ("items", "model"):
+                inside = entry.get("contents_after")
+                opens = (f"{path}.{inside[0]}", inside[1]) if inside else inherited
+                visit(entry["model"], f"{path}{'[]' if entry['kind'] == 'items' else ''}.", opens)
+
+    visit("Case", "", None)
+    for path, fact in derived().items():
+        known = out.get(path, Asked())
+        out[path] = msgspec.structs.replace(known, question=fact.question, instead=fact.instead)
+    return out

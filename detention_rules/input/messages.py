@@ -8,7 +8,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from detention_rules.problem_codes import ProblemCode
+
 
 UNKNOWN = "or leave the field out when it is not known"
 DATE_FORM = "is not a date: write it as YYYY-MM-DD, YYYY-MM or YYYY (2020-04-17, 2020-04 or 2020)"
@@ -20,7 +24,9 @@ def not_a_real_date(reason: str) -> str:
     return f"is not a real date ({reason}): write a day that exists, as YYYY-MM-DD"
 
 
-def unknown_key(key: str, where: str, hint: str, provenance: bool = False, misplaced: bool = False) -> tuple[str, str]:
+def unknown_key(
+    key: str, where: str, hint: str, provenance: bool = False, misplaced: bool = False
+) -> tuple[str, ProblemCode]:
     """A key the model does not have, with the nearest one it does.
 
     `provenance`: the key is in a fact written as a mapping; `misplaced`: the key is one such a
@@ -113,7 +119,7 @@ def _type_error(name: str, entry: dict[str, Any], error: Mapping[str, Any]) -> s
     return f"{name}: {got} is not what this field takes; see docs/case-format.md"
 
 
-def model_error(name: str, entry: dict[str, Any], error: Mapping[str, Any]) -> tuple[str, str]:
+def model_error(name: str, entry: dict[str, Any], error: Mapping[str, Any]) -> tuple[str, ProblemCode]:
     """The message and code of one error of the case model, for the field `entry` of the field table."""
     kind, value = error["type"], error.get("input")
     got = shown(value)

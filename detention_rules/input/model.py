@@ -14,6 +14,10 @@ circumstances, trial) plus what the categories turn on. Two principles:
 * Every fact may be written plainly (``warrant_shown: false``) or with its
   provenance (``warrant_shown: {value: false, by: [source], ref: "para 11",
   contested: true}``).
+
+Each field also carries how it is asked (`ask(...)`: its question, its choices in words, the
+field whose answer opens it), and `DERIVED` declares each fact `reasoning/facts.py` derives:
+both go into the field table, read at run time by `input/fields.py`, never into the JSON Schema.
 """
 
 from __future__ import annotations
@@ -24,7 +28,7 @@ import re
 import sys
 import types
 from pathlib import Path
-from typing import Annotated, Any, Generic, Literal, TypeVar, Union, get_args, get_origin
+from typing import Annotated, Any, Generic, Literal, NamedTuple, TypeVar, Union, get_args, get_origin
 
 import pydantic
 from pydantic import (
@@ -40,6 +44,7 @@ from pydantic import (
     WithJsonSchema,
 )
 from pydantic._internal._validators import greater_than_or_equal_validator
+from pydantic.fields import FieldInfo
 
 from detention_rules.input.case import (
     ASSERTED_TAG,
@@ -146,6 +151,39 @@ class _FactFactory:
 
 
 Fact = _FactFactory()
+
+
+#: The key under which a field's questionnaire entry (`ask`) travels: into the field table, never the JSON Schema.
+ASK_KEY = "x-ask"
+
+
+def ask(
+    question: str = "",
+    *,
+    words: dict[str, str] | None = None,
+    after: tuple[str, Any] | None = None,
+    instead: tuple[str, ...] = (),
+    contents_after: tuple[str, Any] | None = None,
+) -> dict[str, Any]:
+    """A field's entry in the questionnaire, declared with the field (`json_schema_extra=ask(...)`).
+
+    `question`: how the interview, `wgad gaps` and the web form ask for the fact. `words`: how a
+    sentence says a choice where the bare word does not read as English. `after`: a sibling field
+    and its answer that open this one (asked first; another answer makes this one moot).
+    `instead`: the fields asked in its place (beside it, or full paths). `contents_after`: on a
+    section, the `after` of every field inside it but that sibling itself.
+    """
+    entry: dict[str, Any] = {"question": question} if question else {}
+    if words:
+        entry["words"] = words
+    if after:
+        entry["after"] = list(after)
+    if instead:
+        entry["instead"] = list(instead)
+    if contents_after:
+        entry["contents_after"] = list(contents_after)
+    return {ASK_KEY: entry}
+
 
 Status = Literal[
     "human_rights_defender",
@@ -271,7 +309,9 @@ class Submission(_Model):
     """What the source's communication to the Working Group alleged."""
 
     categories_alleged: Fact[list[Category]] | None = Field(
-        None, description="Categories the source alleged in its communication."
+        None,
+        description="Categories the source alleged in its communication.",
+        json_schema_extra=ask("Which categories did the source allege in its communication (I to V)?"),
     )
     date: Fact[PartialDate] | None = Field(
         None,
@@ -288,24 +328,38 @@ class Person(_Model):
     nationality: Fact[Text] | None = None
     occupation: Fact[Text] | None = None
     residence: Fact[Text] | None = None
-    status: Fact[list[Status]] | None = Field(None, description="Status that matters to the categories.")
-    released: Fact[StrictBool] | None = Field(
-        None, description="Released by the time of the opinion (the Working Group still gives one, MoW para 17 (a))."
+    status: Fact[list[Status]] | None = Field(
+        None,
+        description="Status that matters to the categories.",
+        json_schema_extra=ask(
+            "Which status does the person have (defender, journalist, opposition, minority, migrant, asylum seeker, "
+            "refugee...)?",
+            words={"lgbti": "LGBTI person", "minor": "child"},
+        ),
     )
-    release_date: Fact[PartialDate] | None = None
+    released: Fact[StrictBool] | None = Field(
+        None,
+        description="Released by the time of the opinion (the Working Group still gives one, MoW para 17 (a)).",
+        json_schema_extra=ask("Has the person been released?"),
+    )
+    release_date: Fact[PartialDate] | None = Field(None, json_schema_extra=ask(after=("released", True)))
 
 
 class State(_Model):
     name: Text | None = None
     iccpr_party: Fact[StrictBool] | None = Field(
-        None, description="Party to the ICCPR: its articles apply only then (II.minority and III.no-appeal need it)."
+        None,
+        description="Party to the ICCPR: its articles apply only then (II.minority and III.no-appeal need it).",
+        json_schema_extra=ask("Is the State a party to the International Covenant on Civil and Political Rights?"),
     )
 
 
 class Government(_Model):
     """The Government's response to the communication."""
 
-    replied: Fact[StrictBool] | None = None
+    replied: Fact[StrictBool] | None = Field(
+        None, json_schema_extra=ask("Did the Government reply to the Working Group's communication?")
+    )
     reply_date: Fact[PartialDate] | None = None
     deadline: Fact[PartialDate] | None = None
     contests: list[Text] | None = Field(
@@ -320,44 +374,80 @@ class Arrest(_Model):
     place: Fact[Text] | None = None
     authority: Fact[Text] | None = None
     warrant_shown: Fact[StrictBool] | None = Field(
-        None, description="A warrant or other decision of a public authority was shown."
+        None,
+        description="A warrant or other decision of a public authority was shown.",
+        json_schema_extra=ask("Was an arrest warrant (or other decision of a public authority) shown at the arrest?"),
     )
-    in_flagrante: Fact[StrictBool] | None = Field(None, description="Caught in the act, where no warrant is needed.")
+    in_flagrante: Fact[StrictBool] | None = Field(
+        None,
+        description="Caught in the act, where no warrant is needed.",
+        json_schema_extra=ask("Was the person caught in the act (in flagrante delicto)?"),
+    )
     legal_basis_invoked: Fact[StrictBool] | None = Field(
-        None, description="The authorities invoked any legal basis for the arrest at all."
+        None,
+        description="The authorities invoked any legal basis for the arrest at all.",
+        json_schema_extra=ask("Did the authorities invoke any legal basis for the arrest?"),
     )
-    reasons_given: Fact[Literal["at_arrest", "later", "never"]] | None = None
+    reasons_given: Fact[Literal["at_arrest", "later", "never"]] | None = Field(
+        None,
+        json_schema_extra=ask(
+            "Were the reasons for the arrest given at the time of arrest, later, or never?",
+            words={"at_arrest": "given at the arrest", "later": "given only later", "never": "never given"},
+        ),
+    )
     reasons_given_date: Fact[PartialDate] | None = None
     charges: Fact[list[Text]] | None = None
     legal_provisions: Fact[list[Text]] | None = None
-    charged: Fact[StrictBool] | None = Field(None, description="Formally charged with an offence at any time.")
-    charge_date: Fact[PartialDate] | None = None
+    charged: Fact[StrictBool] | None = Field(
+        None,
+        description="Formally charged with an offence at any time.",
+        json_schema_extra=ask("Was the person ever formally charged with an offence?"),
+    )
+    charge_date: Fact[PartialDate] | None = Field(
+        None, json_schema_extra=ask("On what date was the person charged?", after=("charged", True))
+    )
     law_vague: Fact[StrictBool] | None = Field(
-        None, description="The offence invoked is so vague or overbroad that no one could foresee its reach."
+        None,
+        description="The offence invoked is so vague or overbroad that no one could foresee its reach.",
+        json_schema_extra=ask(
+            "Is the offence invoked so vague or overbroad that no one could foresee what it forbids?"
+        ),
     )
     charge_facts_stated: Fact[StrictBool] | None = Field(
         None,
         description="The charge or warrant stated the acts said to make up the offence (what, when, where); "
         "false when it named an offence with no facts in support.",
+        json_schema_extra=ask(
+            "Did the charge or warrant state the acts said to make up the offence (what, when, where)?"
+        ),
     )
     other_grounds_stated: Fact[StrictBool] | None = Field(
         None,
         description="The authorities or the Government stated a ground for the arrest other than the person's "
         "conduct listed under conduct (the facts of another offence).",
+        json_schema_extra=ask(
+            "Did the authorities or the Government state a ground for the arrest other than the person's conduct "
+            "(the facts of another offence)?"
+        ),
     )
     law_retroactive: Fact[StrictBool] | None = Field(
         None,
         description="The offence or the penalty applied was not in force when the act was committed (ICCPR 15(1)).",
+        json_schema_extra=ask("Was the offence or penalty applied not yet in force when the act was committed?"),
     )
     charged_after_days: Fact[Annotated[StrictInt, Field(ge=0)]] | None = Field(
         None,
         description="Days from the arrest to the charge, when the dates are not known: 1 for 'charged the next "
         "day'. Read for the derived arrest.days_uncharged.",
+        json_schema_extra=ask("If no date is known, how many days after the arrest was the person charged?"),
     )
     rendition: Fact[StrictBool] | None = Field(
         None,
         description="The person was brought into the State's custody from abroad outside any extradition "
         "procedure (a rendition, by force or deception).",
+        json_schema_extra=ask(
+            "Was the person brought from abroad into the State's custody outside any extradition (a rendition)?"
+        ),
     )
 
 
@@ -368,7 +458,24 @@ Length = Annotated[StrictFloat | StrictInt, Field(ge=0)]
 class Period(_Model):
     """One period of deprivation of liberty."""
 
-    kind: Fact[PeriodKind] | None = None
+    kind: Fact[PeriodKind] | None = Field(
+        None,
+        json_schema_extra=ask(
+            "What kind of deprivation of liberty was this period (police custody, pre-trial, administrative, "
+            "immigration, house arrest, prison...)?",
+            words={
+                "police_custody": "police custody",
+                "pretrial": "pre-trial detention",
+                "administrative": "administrative detention",
+                "immigration": "immigration detention",
+                "house_arrest": "house arrest",
+                "prison": "prison",
+                "psychiatric": "psychiatric detention",
+                "other": "detention",
+                "unknown": "custody of an unknown regime",
+            },
+        ),
+    )
     start: Fact[PartialDate] | None = None
     end: Fact[PartialDate] | None = None
     place: Fact[Text] | None = None
@@ -379,9 +486,16 @@ class Period(_Model):
         None,
         description="The least the period lasted, in length_unit, when only a bound is known: 'more than a year' "
         "is 1 (years); 'still held, eleven years by 2020' is 11.",
+        json_schema_extra=ask(
+            "If the exact length of this period is not known, what is the least it lasted (and in what unit)?"
+        ),
     )
     length_at_most: Fact[Length] | None = Field(
-        None, description="The most the period lasted, in length_unit: '3 to 8 years' is at least 3, at most 8."
+        None,
+        description="The most the period lasted, in length_unit: '3 to 8 years' is at least 3, at most 8.",
+        json_schema_extra=ask(
+            "If the exact length of this period is not known, what is the most it lasted (and in what unit)?"
+        ),
     )
     length_unit: Fact[Literal["days", "weeks", "months", "years"]] | None = Field(
         None, description="The unit of length_at_least and length_at_most."
@@ -390,54 +504,96 @@ class Period(_Model):
         None,
         description="This period began with a new arrest (a re-arrest), not as the continuation of the custody "
         "before it; its appearance before a judge counts from its own start.",
+        json_schema_extra=ask("Did this period begin with a new arrest (a re-arrest)?"),
     )
     other_state: Fact[Text] | None = Field(
         None,
         description="The State that held the person in this period, when it is not the State concerned (custody "
         "abroad before an extradition or a rendition): its facts are not read as that State's.",
+        json_schema_extra=ask(
+            "Was the person held in this period by another State (abroad, before an extradition or a rendition)?"
+        ),
     )
-    ordered_by: Fact[Authority] | None = None
-    extended_by: Fact[Authority] | None = Field(None, description="Who extended the detention, if it was extended.")
+    ordered_by: Fact[Authority] | None = Field(
+        None,
+        json_schema_extra=ask(
+            "Who ordered this detention (a judge, a prosecutor, the police, an administrative or executive authority)?"
+        ),
+    )
+    extended_by: Fact[Authority] | None = Field(
+        None,
+        description="Who extended the detention, if it was extended.",
+        json_schema_extra=ask("Who extended this detention, if it was extended (a judge, a prosecutor...)?"),
+    )
     successive_charges: Fact[StrictBool] | None = Field(
-        None, description="Re-arrests or new charges were used to keep the person in custody."
+        None,
+        description="Re-arrests or new charges were used to keep the person in custody.",
+        json_schema_extra=ask("Were re-arrests or new charges used to keep the person in custody?"),
     )
-    incommunicado: Fact[StrictBool] | None = None
+    incommunicado: Fact[StrictBool] | None = Field(
+        None, json_schema_extra=ask("Was the person held incommunicado (no contact with family or lawyer)?")
+    )
     acknowledged: Fact[StrictBool] | None = Field(
-        None, description="False when the authorities refuse to acknowledge the detention or the person's fate."
+        None,
+        description="False when the authorities refuse to acknowledge the detention or the person's fate.",
+        json_schema_extra=ask("Did the authorities acknowledge the detention and the person's whereabouts?"),
     )
     with_convicted: Fact[StrictBool] | None = None
-    brought_before_judge: Fact[StrictBool] | None = None
+    brought_before_judge: Fact[StrictBool] | None = Field(
+        None, json_schema_extra=ask("Was the person brought before a judge during this period?")
+    )
     judge_decided: Fact[StrictBool] | None = Field(
         None,
         description="The judge at judge_date decided on the lawfulness and necessity of this custody (ordered or "
         "confirmed it); false when the judge only saw the person.",
+        json_schema_extra=ask("Did the judge decide on this custody (order or confirm it), or only see the person?"),
     )
-    judge_date: Fact[PartialDate] | None = None
-    judge_time: Fact[ClockTime] | None = None
+    judge_date: Fact[PartialDate] | None = Field(None, json_schema_extra=ask(after=("brought_before_judge", True)))
+    judge_time: Fact[ClockTime] | None = Field(None, json_schema_extra=ask(after=("brought_before_judge", True)))
     judge_after_days: Fact[Annotated[StrictInt, Field(ge=0)]] | None = Field(
         None,
         description="Calendar days from the arrest (for a re-arrest, this period's start) to the first appearance "
         "before a judge, when no date is known: 1 for 'the next day', 3 for 'after three days'.",
+        json_schema_extra=ask(
+            "If no date is known, after how many days (counted from the arrest) was the person brought before a judge?"
+        ),
     )
     could_challenge: Fact[StrictBool] | None = Field(
-        None, description="The detention could be challenged before a court (ICCPR 9(4))."
+        None,
+        description="The detention could be challenged before a court (ICCPR 9(4)).",
+        json_schema_extra=ask("Could the person challenge the lawfulness of this detention before a court?"),
     )
     periodic_review: Fact[StrictBool] | None = Field(
-        None, description="Administrative or judicial review of continued custody took place."
+        None,
+        description="Administrative or judicial review of continued custody took place.",
+        json_schema_extra=ask("Was continued custody reviewed by an administrative or judicial authority?"),
     )
-    time_limit: Fact[StrictBool] | None = Field(None, description="The law sets a maximum length for this custody.")
+    time_limit: Fact[StrictBool] | None = Field(
+        None,
+        description="The law sets a maximum length for this custody.",
+        json_schema_extra=ask("Does the law set a maximum length for this custody?"),
+    )
     individual_assessment: Fact[StrictBool] | None = Field(
         None,
         description="A decision weighed this person's circumstances; false when custody followed automatically, "
         "by law or practice (pre-trial, immigration custody).",
+        json_schema_extra=ask(
+            "Did a decision weigh this person's own circumstances, or did custody follow automatically?"
+        ),
     )
     individual_reasons: Fact[StrictBool] | None = Field(
         None,
         description="The custody order gave reasons about this person (a risk of flight, of interference with "
         "evidence, of reoffending); false when it gave none or only repeated the charge or the law.",
+        json_schema_extra=ask(
+            "Did the custody order give reasons about this person (a risk of flight, of interference with evidence), "
+            "or only repeat the charge or the law?"
+        ),
     )
     extended_exceptionally: Fact[StrictBool] | None = Field(
-        None, description="Extended beyond the ordinary legal limit as an 'exceptional' measure."
+        None,
+        description="Extended beyond the ordinary legal limit as an 'exceptional' measure.",
+        json_schema_extra=ask("Was the custody extended beyond the ordinary legal limit as an 'exceptional' measure?"),
     )
     necessity_shown: Fact[StrictBool] | None = Field(
         None,
@@ -445,101 +601,191 @@ class Period(_Model):
         "individual_assessment, individual_reasons, extended_by and extended_exceptionally when not stated.",
     )
     release_due: Fact[Literal["sentence_served", "amnesty", "release_order", "bail_granted"]] | None = Field(
-        None, description="Release was due for this reason but the person was still held."
+        None,
+        description="Release was due for this reason but the person was still held.",
+        json_schema_extra=ask(
+            "Was release due (sentence served, amnesty, release order, bail) while the person was still held?",
+            words={
+                "sentence_served": "the sentence had been served",
+                "amnesty": "an amnesty applied",
+                "release_order": "a release order had been issued",
+                "bail_granted": "bail had been granted",
+            },
+        ),
     )
     prolonged: Fact[StrictBool] | None = Field(
-        None, description="The custody was prolonged (when dates cannot show it)."
+        None,
+        description="The custody was prolonged (when dates cannot show it).",
+        json_schema_extra=ask("Was this custody prolonged?"),
     )
     review_effective: Fact[StrictBool] | None = Field(
-        None, description="A court could examine the necessity of the custody and actually order release."
+        None,
+        description="A court could examine the necessity of the custody and actually order release.",
+        json_schema_extra=ask("Could a court examine whether this custody was necessary and actually order release?"),
     )
     alternatives_considered: Fact[StrictBool] | None = Field(
-        None, description="Less restrictive alternatives to custody were considered."
+        None,
+        description="Less restrictive alternatives to custody were considered.",
+        json_schema_extra=ask("Were less restrictive alternatives to custody considered?"),
     )
     free_to_leave: Fact[StrictBool] | None = Field(
         None,
         description="The person could leave at will and at no cost: true undoes house arrest outside closed "
         "premises (Deliberation No. 1) and immigration custody; false when leaving meant giving up an asylum "
         "claim (a transit zone, say).",
+        json_schema_extra=ask(
+            "Could the person leave at will and at no cost (house arrest outside closed premises; a transit zone "
+            "without giving up an asylum claim)?"
+        ),
     )
     ill_treatment: Fact[StrictBool] | None = Field(
-        None, description="Torture or cruel, inhuman or degrading treatment during this period."
+        None,
+        description="Torture or cruel, inhuman or degrading treatment during this period.",
+        json_schema_extra=ask("Was the person tortured or ill-treated during this period?"),
     )
     ill_treatment_investigated: Fact[StrictBool] | None = Field(
-        None, description="The allegations of ill-treatment were promptly and impartially investigated."
+        None,
+        description="The allegations of ill-treatment were promptly and impartially investigated.",
+        json_schema_extra=ask(
+            "Were the allegations of torture or ill-treatment promptly and impartially investigated?",
+            after=("ill_treatment", True),
+        ),
     )
-    solitary_confinement: Fact[StrictBool] | None = None
-    solitary_days: Fact[Annotated[StrictInt, Field(ge=0)]] | None = None
-    medical_care_denied: Fact[StrictBool] | None = None
+    solitary_confinement: Fact[StrictBool] | None = Field(
+        None, json_schema_extra=ask("Was the person held in solitary confinement?")
+    )
+    solitary_days: Fact[Annotated[StrictInt, Field(ge=0)]] | None = Field(
+        None,
+        json_schema_extra=ask(
+            "For how many days was the person held in solitary confinement?", after=("solitary_confinement", True)
+        ),
+    )
+    medical_care_denied: Fact[StrictBool] | None = Field(
+        None, json_schema_extra=ask("Was the person denied medical care?")
+    )
     family_notified: Fact[StrictBool] | None = Field(
-        None, description="The family was told of the arrest and where the person was held."
+        None,
+        description="The family was told of the arrest and where the person was held.",
+        json_schema_extra=ask("Was the family told of the arrest and of where the person was held?"),
     )
-    family_visits_refused: Fact[StrictBool] | None = None
+    family_visits_refused: Fact[StrictBool] | None = Field(None, json_schema_extra=ask("Were family visits refused?"))
     consular_access_refused: Fact[StrictBool] | None = Field(
-        None, description="A foreign national was refused consular access (Vienna Convention art 36)."
+        None,
+        description="A foreign national was refused consular access (Vienna Convention art 36).",
+        json_schema_extra=ask("Was a foreign national refused access to the consulate?"),
     )
     impairment_basis: Fact[StrictBool] | None = Field(
         None,
         description="The custody was ordered or kept up on the ground of an actual or perceived impairment "
         "(a psychosocial, intellectual or other disability), as under a mental-health law (CRPD art 14(1)(b)).",
+        json_schema_extra=ask(
+            "Was this custody ordered or kept up because of an actual or perceived impairment (a mental-health law, "
+            "a finding of disability)?"
+        ),
     )
     security_law: Fact[StrictBool] | None = Field(
         None,
         description="The custody was imposed under a security, emergency, counter-terrorism or public-order "
         "law that allows holding a person without charge or trial (administrative or preventive detention).",
+        json_schema_extra=ask(
+            "Was this custody imposed under a security, emergency, counter-terrorism or public-order law that "
+            "allows holding a person without charge or trial?"
+        ),
     )
     consular_access: Fact[Literal["granted", "restricted", "refused"]] | None = Field(
         None,
         description="A foreign national's consular access: granted; restricted (allowed, but late, rare, "
         "supervised or cut short); refused. Derives consular_access_refused when that is not stated.",
+        json_schema_extra=ask(
+            "Was a foreign national's access to the consulate granted, restricted (late, rare, supervised) or refused?",
+            words={"restricted": "restricted (allowed only with limits)"},
+        ),
     )
 
 
 class Conduct(_Model):
     """Something the person did that the detention responded to."""
 
-    right: Fact[Right] | None = None
+    right: Fact[Right] | None = Field(
+        None,
+        json_schema_extra=ask(
+            "Which right was the person exercising (expression, assembly, association, religion, defending human "
+            "rights, a lawyer's work, cooperation with the UN...)?",
+            words={
+                "human_rights_defence": "the person's work defending human rights",
+                "legal_profession": "the person's work as a lawyer",
+                "cooperation_with_un": "the person's cooperation with the United Nations",
+            },
+        ),
+    )
     description: Text | None = None
     medium: Fact[Text] | None = None
-    date: Fact[PartialDate] | None = None
-    political: Fact[StrictBool] | None = Field(None, description="Criticism of the authorities or political activity.")
-    peaceful: Fact[StrictBool] | None = None
-    incited_violence: Fact[StrictBool] | None = None
+    date: Fact[PartialDate] | None = Field(None, json_schema_extra=ask("On what date did this conduct take place?"))
+    political: Fact[StrictBool] | None = Field(
+        None,
+        description="Criticism of the authorities or political activity.",
+        json_schema_extra=ask("Was this conduct political (criticism of the authorities, political activity)?"),
+    )
+    peaceful: Fact[StrictBool] | None = Field(
+        None, json_schema_extra=ask("Was the person's own conduct peaceful (violence by others does not count)?")
+    )
+    incited_violence: Fact[StrictBool] | None = Field(None, json_schema_extra=ask("Did this conduct incite violence?"))
     advocated_hatred: Fact[StrictBool] | None = Field(
-        None, description="Advocacy of hatred that incites discrimination, hostility or violence (ICCPR 20)."
+        None,
+        description="Advocacy of hatred that incites discrimination, hostility or violence (ICCPR 20).",
+        json_schema_extra=ask("Did this conduct advocate hatred that incites discrimination, hostility or violence?"),
     )
     restriction_justified: Fact[StrictBool] | None = Field(
         None,
         description="Override: a court or the Working Group found the restriction permissible (ICCPR 19(3), 21, "
         "22(2), 18(3), 12(3)). Counts only with a `ref` to that finding; state the restriction's elements instead.",
+        json_schema_extra=ask(
+            "Did a court or the Working Group find the restriction permissible (give the reference)?"
+        ),
     )
     restriction_aim: Fact[Aim] | None = Field(
         None,
         description="The aim the Government invoked for restricting the conduct (other: an aim no article "
         "lists, such as the image of the State or of its leaders; none: no aim invoked).",
+        json_schema_extra=ask(
+            "Which aim did the Government invoke for the restriction (national security, public order, public "
+            "safety, public health or morals, rights of others, another, none)?"
+        ),
     )
     restriction_law_precise: Fact[StrictBool] | None = Field(
         None,
         description="The law applied was precise enough for the person to foresee that the conduct was an "
         "offence (legality).",
+        json_schema_extra=ask(
+            "Was the law applied precise enough for the person to foresee that the conduct was an offence?"
+        ),
     )
     restriction_threat_shown: Fact[StrictBool] | None = Field(
         None,
         description="The Government showed, specifically for this person, a direct link between the conduct "
         "and a threat to that aim (necessity).",
+        json_schema_extra=ask(
+            "Did the Government show, for this person, a direct link between the conduct and a threat to that aim?"
+        ),
     )
     restriction_least_restrictive: Fact[StrictBool] | None = Field(
         None,
         description="The Government showed that nothing less than detention would have served the aim "
         "(proportionality).",
+        json_schema_extra=ask("Did the Government show that nothing less than detention would have served that aim?"),
     )
     unnotified_only: Fact[StrictBool] | None = Field(
         None,
         description="The only ground given for arresting a participant was that the assembly had not been "
         "notified or authorised.",
+        json_schema_extra=ask(
+            "Was the only ground for the arrest that the assembly had not been notified or authorised?"
+        ),
     )
     cited_by_authorities: Fact[StrictBool] | None = Field(
-        None, description="The charge, the warrant, the interrogation or the judgment named this conduct."
+        None,
+        description="The charge, the warrant, the interrogation or the judgment named this conduct.",
+        json_schema_extra=ask("Did the charge, the warrant, the interrogation or the judgment name this conduct?"),
     )
     led_to_detention: Fact[StrictBool] | None = Field(
         None,
@@ -549,10 +795,19 @@ class Conduct(_Model):
 
 
 class Emergency(_Model):
-    declared: Fact[StrictBool] | None = None
-    invoked: Fact[StrictBool] | None = Field(None, description="The emergency was invoked to justify the detention.")
+    declared: Fact[StrictBool] | None = Field(None, json_schema_extra=ask("Had a state of emergency been declared?"))
+    invoked: Fact[StrictBool] | None = Field(
+        None,
+        description="The emergency was invoked to justify the detention.",
+        json_schema_extra=ask("Was a state of emergency invoked to justify the detention?", after=("declared", True)),
+    )
     pretext: Fact[StrictBool] | None = Field(
-        None, description="Shown to be a pretext, e.g. detention went on after it was lifted."
+        None,
+        description="Shown to be a pretext, e.g. detention went on after it was lifted.",
+        json_schema_extra=ask(
+            "Was the emergency a pretext (for example, the detention went on after it was lifted)?",
+            after=("invoked", True),
+        ),
     )
     start: Fact[PartialDate] | None = None
     end: Fact[PartialDate] | None = None
@@ -562,18 +817,38 @@ Access = Literal["full", "restricted", "denied"]
 
 
 class Counsel(_Model):
-    access_pretrial: Fact[Access] | None = None
-    access_trial: Fact[Access] | None = None
-    confidential: Fact[StrictBool] | None = None
+    access_pretrial: Fact[Access] | None = Field(
+        None, json_schema_extra=ask("Before trial, was access to counsel full, restricted or denied?")
+    )
+    access_trial: Fact[Access] | None = Field(
+        None, json_schema_extra=ask("At trial, was access to counsel full, restricted or denied?")
+    )
+    confidential: Fact[StrictBool] | None = Field(
+        None, json_schema_extra=ask("Could the accused consult counsel in confidence?")
+    )
     of_choice: Fact[StrictBool] | None = Field(
-        None, description="False when counsel of the person's choosing was refused."
+        None,
+        description="False when counsel of the person's choosing was refused.",
+        json_schema_extra=ask("Could the accused have counsel of their own choosing?"),
     )
 
 
 class Confession(_Model):
-    coerced: Fact[StrictBool] | None = Field(None, description="Obtained by torture, ill-treatment or duress.")
-    used_in_evidence: Fact[StrictBool] | None = Field(None, description="Used in evidence against the accused.")
-    televised: Fact[StrictBool] | None = Field(None, description="Broadcast before or during the trial.")
+    coerced: Fact[StrictBool] | None = Field(
+        None,
+        description="Obtained by torture, ill-treatment or duress.",
+        json_schema_extra=ask("Was a confession obtained by torture, ill-treatment or duress?"),
+    )
+    used_in_evidence: Fact[StrictBool] | None = Field(
+        None,
+        description="Used in evidence against the accused.",
+        json_schema_extra=ask("Was the confession used in evidence against the accused?", after=("coerced", True)),
+    )
+    televised: Fact[StrictBool] | None = Field(
+        None,
+        description="Broadcast before or during the trial.",
+        json_schema_extra=ask("Was a confession broadcast before or during the trial?"),
+    )
 
 
 Court = Literal[
@@ -582,51 +857,90 @@ Court = Literal[
 
 
 class Trial(_Model):
-    held: Fact[StrictBool] | None = None
+    held: Fact[StrictBool] | None = Field(
+        None, json_schema_extra=ask("Has the person been tried (has a trial taken place)?")
+    )
     start: Fact[PartialDate] | None = None
     end: Fact[PartialDate] | None = None
-    court: Fact[Court] | None = None
-    accused_civilian: Fact[StrictBool] | None = Field(
-        None, description="The accused is a civilian (a military court may try only military personnel)."
+    court: Fact[Court] | None = Field(
+        None,
+        json_schema_extra=ask(
+            "Which court tried the case (ordinary, military, special, state security, counter-terrorism, "
+            "revolutionary)?"
+        ),
     )
-    in_absentia: Fact[StrictBool] | None = None
+    accused_civilian: Fact[StrictBool] | None = Field(
+        None,
+        description="The accused is a civilian (a military court may try only military personnel).",
+        json_schema_extra=ask("Is the accused a civilian (not a member of the armed forces)?"),
+    )
+    in_absentia: Fact[StrictBool] | None = Field(None, json_schema_extra=ask("Was the person tried in their absence?"))
     attendance_waived: Fact[StrictBool] | None = Field(
         None,
         description="Informed of the trial in time, the accused chose not to attend (ICCPR 14(3)(d) is then met).",
+        json_schema_extra=ask("Was the accused informed of the trial in time, and did they choose not to attend?"),
     )
-    independent: Fact[StrictBool] | None = None
-    impartial: Fact[StrictBool] | None = None
-    public: Fact[StrictBool] | None = None
-    remote: Fact[StrictBool] | None = None
+    independent: Fact[StrictBool] | None = Field(None, json_schema_extra=ask("Was the court independent?"))
+    impartial: Fact[StrictBool] | None = Field(None, json_schema_extra=ask("Was the court impartial?"))
+    public: Fact[StrictBool] | None = Field(None, json_schema_extra=ask("Was the trial held in public?"))
+    remote: Fact[StrictBool] | None = Field(None, json_schema_extra=ask("Was the trial held remotely (video link)?"))
     remote_failures: Fact[StrictBool] | None = Field(
-        None, description="The accused could not hear or be heard at a remote hearing."
+        None,
+        description="The accused could not hear or be heard at a remote hearing.",
+        json_schema_extra=ask(
+            "At the remote hearing, could the accused not hear or not be heard?", after=("remote", True)
+        ),
     )
     failures_remedied: Fact[StrictBool] | None = Field(
-        None, description="The judge acted on those failures (suspended, fixed them)."
+        None,
+        description="The judge acted on those failures (suspended, fixed them).",
+        json_schema_extra=ask(
+            "Did the judge act on those failures (suspend, fix them)?", after=("remote_failures", True)
+        ),
     )
     counsel: Counsel | None = None
     informed_of_charges: Fact[StrictBool] | None = Field(
-        None, description="Informed promptly and in detail of the charges (ICCPR 14(3)(a))."
+        None,
+        description="Informed promptly and in detail of the charges (ICCPR 14(3)(a)).",
+        json_schema_extra=ask("Was the accused informed promptly and in detail of the charges?"),
     )
     adequate_time: Fact[StrictBool] | None = Field(
-        None, description="Adequate time and facilities to prepare the defence (ICCPR 14(3)(b))."
+        None,
+        description="Adequate time and facilities to prepare the defence (ICCPR 14(3)(b)).",
+        json_schema_extra=ask("Did the defence have adequate time and facilities to prepare?"),
     )
     evidence_withheld: Fact[StrictBool] | None = Field(
-        None, description="Evidence was withheld from the defence (ICCPR 14(3)(b))."
+        None,
+        description="Evidence was withheld from the defence (ICCPR 14(3)(b)).",
+        json_schema_extra=ask("Was evidence withheld from the defence?"),
     )
-    defence_witnesses_refused: Fact[StrictBool] | None = None
-    cross_examination_cut: Fact[StrictBool] | None = None
+    defence_witnesses_refused: Fact[StrictBool] | None = Field(
+        None, json_schema_extra=ask("Were defence witnesses refused?")
+    )
+    cross_examination_cut: Fact[StrictBool] | None = Field(
+        None, json_schema_extra=ask("Was cross-examination of prosecution witnesses cut short or refused?")
+    )
     confession: Confession | None = None
     presumption_of_innocence: Fact[StrictBool] | None = Field(
-        None, description="False when the presumption of innocence was ignored."
+        None,
+        description="False when the presumption of innocence was ignored.",
+        json_schema_extra=ask("Was the presumption of innocence respected?"),
     )
     undue_delay: Fact[StrictBool] | None = Field(
         None,
         description="Override, with a ref: not tried without undue delay (ICCPR 14(3)(c)). The engine also reads "
         "the time held untried from the detention periods and trial.start.",
+        json_schema_extra=ask(
+            "When did custody start, and when did the trial start (or is the person still untried)?",
+            instead=("detention[0].start", "detention[0].end", "trial.start"),
+        ),
     )
-    interpreter_denied: Fact[StrictBool] | None = None
-    appeal: Fact[Literal["not_available", "denied", "dismissed", "pending", "granted", "not_sought"]] | None = None
+    interpreter_denied: Fact[StrictBool] | None = Field(
+        None, json_schema_extra=ask("Was an interpreter denied to an accused who needed one?")
+    )
+    appeal: Fact[Literal["not_available", "denied", "dismissed", "pending", "granted", "not_sought"]] | None = Field(
+        None, json_schema_extra=ask("Was an appeal available, and what became of it?")
+    )
 
 
 Ban = Literal["political_activity", "civic_activity", "association", "expression", "travel", "profession", "other"]
@@ -636,27 +950,54 @@ class Sentence(_Model):
     date: Fact[PartialDate] | None = None
     kind: Fact[Literal["imprisonment", "restricted_liberty", "fine", "death", "suspended", "other"]] | None = None
     years: Fact[StrictFloat | StrictInt] | None = None
-    bans: Fact[list[Ban]] | None = None
+    bans: Fact[list[Ban]] | None = Field(
+        None,
+        json_schema_extra=ask(
+            "Does the sentence ban activities (political, civic, association, expression, travel...)?"
+        ),
+    )
 
 
 class Pattern(_Model):
-    earlier_arrests: Fact[StrictBool] | None = None
-    harassment: Fact[StrictBool] | None = Field(None, description="Earlier harassment, surveillance or summonses.")
-    group_targeted: Fact[StrictBool] | None = Field(None, description="Others of the same group were targeted.")
+    earlier_arrests: Fact[StrictBool] | None = Field(
+        None, json_schema_extra=ask("Was the person arrested before for similar reasons?")
+    )
+    harassment: Fact[StrictBool] | None = Field(
+        None,
+        description="Earlier harassment, surveillance or summonses.",
+        json_schema_extra=ask("Was the person harassed, watched or summoned before?"),
+    )
+    group_targeted: Fact[StrictBool] | None = Field(
+        None,
+        description="Others of the same group were targeted.",
+        json_schema_extra=ask("Were others of the same group targeted too?"),
+    )
 
 
 class Discrimination(_Model):
     grounds: Fact[list[Ground]] | None = Field(
-        None, description="Protected grounds on which the source alleges discrimination."
+        None,
+        description="Protected grounds on which the source alleges discrimination.",
+        json_schema_extra=ask(
+            "On which protected grounds does the source allege discrimination (political opinion, religion, ethnic "
+            "origin...)?",
+            words={"other_status": "other status"},
+        ),
     )
     law_discriminatory: Fact[StrictBool] | None = Field(
-        None, description="The law applied discriminates on its face on a protected ground."
+        None,
+        description="The law applied discriminates on its face on a protected ground.",
+        json_schema_extra=ask(
+            "Does the law applied discriminate on its face on a protected ground (religion, sexual orientation, "
+            "origin...)?"
+        ),
     )
     pattern: Pattern | None = None
     official_statement: Fact[StrictBool] | None = Field(
         None,
         description="An official publicly singled out the person, their opinion or their group "
         "(a hostile or stigmatising statement).",
+        json_schema_extra=ask("Did an official publicly single out the person, their opinion or their group?"),
     )
 
 
@@ -691,10 +1032,20 @@ class Case(_Model):
     state: State | None = None
     government: Government | None = None
     arrest: Arrest | None = None
-    detention: list[Period] | None = None
-    conduct: list[Conduct] | None = None
+    detention: list[Period] | None = Field(
+        None,
+        json_schema_extra=ask(
+            "Was the person deprived of liberty? List each period (police custody, pre-trial, prison...)."
+        ),
+    )
+    conduct: list[Conduct] | None = Field(
+        None,
+        json_schema_extra=ask(
+            "What did the person do that the detention responded to (expression, assembly, religion...)?"
+        ),
+    )
     emergency: Emergency | None = None
-    trial: Trial | None = None
+    trial: Trial | None = Field(None, json_schema_extra=ask(contents_after=("held", True)))
     sentence: Sentence | None = None
     discrimination: Discrimination | None = None
     detainees: list[Detainee] | None = Field(
@@ -707,14 +1058,167 @@ class Case(_Model):
     notes: Text | None = None
 
 
+class Derived(NamedTuple):
+    """A fact reasoning/facts.py computes from others: declared here once, with everything each tool needs.
+
+    `kind`: its type for the rules ("" when the model declares the field, an override the file may
+    state). `sources`: the facts it is computed from; `instead`: those the interview and `wgad gaps`
+    ask in its place (beside it, or full paths; none: the fact itself is asked). `vary`: the case-file
+    field `wgad exercise` changes to vary it (none: not varied), with `vary_days`, days after the
+    arrest tried for a date (none: a rule's thresholds either side). `parameter`: the rules folder's
+    parameter its computation reads.
+    """
+
+    path: str
+    kind: str
+    question: str
+    sources: tuple[str, ...]
+    instead: tuple[str, ...] = ()
+    vary: str = ""
+    vary_days: tuple[int, ...] = ()
+    parameter: str = ""
+
+
+#: Every fact reasoning/facts.py derives (tests check both ways); the rules read them in this order.
+DERIVED: tuple[Derived, ...] = (
+    Derived(
+        "detention[].days",
+        "number",
+        "How long did this period last (its start and end dates, or its length in days, months or years)?",
+        (
+            "detention[].start",
+            "detention[].end",
+            "detention[].months",
+            "detention[].years",
+            "detention[].length_at_least",
+            "detention[].length_at_most",
+            "detention[].length_unit",
+            "person.release_date",
+        ),
+        instead=("start", "end"),
+        vary="detention[].days",  # a length the file states overrides the dates
+    ),
+    Derived(
+        "arrest.judge_within_48h",
+        "bool",
+        "On what date (and time) was the person first brought before a judge, and when exactly was the arrest?",
+        (
+            "arrest.date",
+            "arrest.time",
+            "detention[].judge_date",
+            "detention[].judge_time",
+            "detention[].judge_after_days",
+        ),
+        instead=("arrest.date", "arrest.time", "detention[0].judge_date", "detention[0].judge_time"),
+        vary="detention[].judge_date",
+        vary_days=(0, 4),  # the same day, and well past 48 hours
+        parameter="prompt_hours",
+    ),
+    Derived(
+        "detention[].necessity_shown",
+        "",
+        "Did custody follow automatically, did the order give no reasons about this person, or was it extended "
+        "by a prosecutor or 'exceptionally'?",
+        (
+            "detention[].individual_assessment",
+            "detention[].individual_reasons",
+            "detention[].extended_by",
+            "detention[].extended_exceptionally",
+        ),
+        instead=("individual_assessment", "individual_reasons", "extended_by", "extended_exceptionally"),
+        vary="detention[].necessity_shown",
+    ),
+    Derived(
+        "arrest.days_uncharged",
+        "number",
+        "On what date was the person charged, and on what date arrested?",
+        ("arrest.charge_date", "arrest.date", "arrest.charged_after_days"),
+        instead=("arrest.date", "arrest.charge_date"),
+        vary="arrest.charge_date",
+    ),
+    Derived(
+        "arrest.brought_before_judge",
+        "bool",
+        "Was the person ever brought before a judge after the arrest (and in which period)?",
+        ("detention[].brought_before_judge", "detention[].judge_date"),
+        instead=("detention[0].brought_before_judge",),
+        vary="detention[].brought_before_judge",
+    ),
+    Derived(
+        "person.age",
+        "",
+        "How old was the person when detained?",
+        ("person.birth_date", "arrest.date", "detention[].start"),
+        vary="person.age",
+    ),
+    Derived(
+        "arrest.days_untried",
+        "number",
+        "When did each period of police custody and pre-trial detention start and end, and when did the trial "
+        "start (if it has)?",
+        ("detention[].kind", "detention[].start", "detention[].days", "trial.start"),
+        instead=("detention[0].start", "detention[0].end", "trial.start"),
+    ),
+    Derived(
+        "detention[].judge_decided_within_48h",
+        "bool",
+        "Did a judge decide on this custody (order or confirm it), and on what date, counted from the start of "
+        "the custody?",
+        ("detention[].judge_decided", "detention[].judge_date", "detention[].start", "arrest.date"),
+        instead=("judge_decided", "judge_date", "start"),
+        parameter="prompt_hours",
+    ),
+    Derived(
+        "conduct[].led_to_detention",
+        "",
+        "Did the charge, the warrant or the interrogation name this conduct? If not: on what date did it take "
+        "place, and did the authorities state any other ground for the arrest?",
+        (
+            "conduct[].cited_by_authorities",
+            "conduct[].date",
+            "arrest.date",
+            "arrest.other_grounds_stated",
+            "government.replied",
+            "discrimination.pattern.earlier_arrests",
+            "discrimination.pattern.harassment",
+        ),
+        instead=("cited_by_authorities", "date", "arrest.date", "arrest.other_grounds_stated"),
+        vary="conduct[].led_to_detention",
+        parameter="conduct_arrest_days",
+    ),
+    Derived(
+        "detention[].deprived",
+        "bool",
+        "Was the person held in this period, whatever the regime?",
+        ("detention[].kind",),
+    ),
+    Derived(
+        "detention[].consular_access_refused",
+        "",
+        "Was a foreign national's access to the consulate granted, restricted (late, rare, supervised) or refused?",
+        ("detention[].consular_access",),
+        instead=("consular_access",),
+    ),
+)
+
+
 # --- what the runtime reads: generated from the classes above -----------------------------
 
 
 def json_schema() -> dict[str, Any]:
     """The JSON Schema of a case file, for editors and `wgad schema`."""
-    schema = Case.model_json_schema()
+    schema = _without_ask(Case.model_json_schema())
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     return schema
+
+
+def _without_ask(node: Any) -> Any:
+    """The JSON Schema as editors read it: the questionnaire (`ask`) stays in the field table."""
+    if isinstance(node, dict):
+        return {key: _without_ask(value) for key, value in node.items() if key != ASK_KEY}
+    if isinstance(node, list):
+        return [_without_ask(item) for item in node]
+    return node
 
 
 def _unwrap(annotation: Any) -> Any:
@@ -762,6 +1266,9 @@ def _field(name: str, info: Any, models: dict[str, type[BaseModel]], model: str 
         entry["exception"] = list(EXCEPTIONS[model][name])
     if name in CONCLUSIONS.get(model, set()):
         entry["needs_ref"] = True
+    extra = info.json_schema_extra
+    if isinstance(extra, dict) and ASK_KEY in extra:
+        entry.update(extra[ASK_KEY])
     return entry
 
 
@@ -776,10 +1283,11 @@ def _form(annotation: Any) -> str:
     return ""
 
 
-def field_table() -> dict[str, list[dict[str, Any]]]:
-    """Every model's fields, in the file's order, by model name (`Asserted` for the provenance form)."""
+def field_table(models: dict[str, type[BaseModel]] | None = None) -> dict[str, list[dict[str, Any]]]:
+    """Every model's fields, in the file's order, by model name (`Asserted` for the provenance form);
+    `models`, if given, receives the class of each model the table names."""
     table: dict[str, list[dict[str, Any]]] = {}
-    models: dict[str, type[BaseModel]] = {}
+    models = {} if models is None else models
 
     def visit(model: type[BaseModel], name: str) -> None:
         if name in table:
@@ -905,7 +1413,56 @@ def generate() -> dict[str, Any]:
         "generated_by": f"pydantic {pydantic.VERSION}: python -m detention_rules.input.model",
         "core_schema": _shared(_portable(core, _refs(core))),
         "fields": field_table(),
+        "derived": [{**d._asdict(), "sources": list(d.sources), "instead": list(d.instead)} for d in DERIVED],
     }
+
+
+#: The sections with their fields' types, for mypy only (input/case.py imports them when type checking).
+TYPES_FILE = MODEL_FILE.with_name("case_types.py")
+
+_TYPES_HEADER = """\
+\"\"\"The case model's sections with their fields' types, for mypy: `case.arest` is an error.
+
+Generated by `python -m detention_rules.input.model` from input/model.py: do not edit. Imported
+only when type checking (input/case.py); at run time the sections are input/case.py's plain
+classes, filled by the generated validator. A fact is its value, or `Asserted` when written with
+its provenance; None is unknown.
+\"\"\"
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from detention_rules.input.section import Section
+"""
+
+
+def _python_type(entry: dict[str, Any], info: FieldInfo) -> str:
+    """A field's type as Python writes it: `bool | Asserted | None` for a fact that may be unknown."""
+    choices = ", ".join(repr(c) for c in entry.get("choices", ()))
+    kind = entry["kind"]
+    if kind in ("model", "items"):
+        base = entry["model"] if kind == "model" else f"list[{entry['model']}]"
+    elif kind in ("enum", "list") and choices:
+        base = f"Literal[{choices}]" if kind == "enum" else f"list[Literal[{choices}]]"
+    else:
+        base = {"bool": "bool", "number": "int | float", "text": "str", "list": "list[str]"}[kind]
+    unknown = "" if info.default_factory is not None else " | None"  # a list that defaults to empty is never None
+    return f"{base}{' | Asserted' if entry['fact'] else ''}{unknown}"
+
+
+def typed_sections() -> str:
+    """The text of `case_types.py`: each section of the field table as a class with typed attributes."""
+    models: dict[str, type[BaseModel]] = {"Case": Case, "Asserted": Asserted[Any]}
+    out = [_TYPES_HEADER]
+    for name, entries in field_table(models).items():
+        out.append(f"\nclass {name}(Section):")
+        for entry in entries:
+            info = models[name].model_fields[entry["name"]]
+            typed = "Any" if name == "Asserted" and entry["name"] == "value" else _python_type(entry, info)
+            out.append(f"    {entry['name']}: {typed}")
+        out.append("")
+    return "\n".join(out)
 
 
 def rendered() -> dict[Path, str]:
@@ -913,6 +1470,7 @@ def rendered() -> dict[Path, str]:
     return {
         MODEL_FILE: json.dumps(generate(), separators=(",", ":"), ensure_ascii=False) + "\n",
         SCHEMA_FILE: json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n",
+        TYPES_FILE: typed_sections(),
     }
 
 

@@ -13,14 +13,16 @@ import math
 import os
 import re
 import stat
-from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import msgspec
 import yaml
 
 from detention_rules.errors import InputError, Problem
+
+if TYPE_CHECKING:
+    from detention_rules.problem_codes import ProblemCode
 
 try:  # the C composer is several times faster; fall back when libyaml is absent
     _Base: type = yaml.CSafeLoader
@@ -121,46 +123,7 @@ class Document(msgspec.Struct):
         return self.positions.get((), (1, 1))
 
 
-def dotted(path: PathKey) -> str:
-    """`("detention", 0, "start")` -> `detention[0].start`: how messages name a field."""
-    out = ""
-    for part in path:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        else:
-            out += f".{part}" if out else str(part)
-    return out
-
-
-def generic(path: str) -> str:
-    """`detention[1].start` -> `detention[].start`: a path without item numbers, as the model names fields."""
-    return re.sub(r"\[\d+\]", "[]", path)
-
-
-def lookup(doc: Mapping[str, Any], path: str) -> Any:
-    """The value at a dotted name (`detention[0].kind`, as `dotted` writes it) in plain data, or None.
-
-    The three-valued evaluator's innermost step (rule.evaluate: once per condition and list item), so fast:
-    no regex, and a plain dict needs no abstract-class check.
-    """
-    cur: Any = doc
-    for part in path.split("."):
-        name, index = part, None
-        if part.endswith("]"):
-            head, bracket, number = part[:-1].partition("[")
-            if bracket and number.isascii() and number.isdigit():
-                name, index = head, int(number)
-        if not (type(cur) is dict or isinstance(cur, Mapping)) or name not in cur:
-            return None
-        cur = cur[name]
-        if index is not None:
-            if not isinstance(cur, list) or index >= len(cur):
-                return None
-            cur = cur[index]
-    return cur
-
-
-def _problem(path: str, line: int, col: int, message: str, code: str) -> InputError:
+def _problem(path: str, line: int, col: int, message: str, code: ProblemCode) -> InputError:
     return InputError([Problem(path, line, col, "error", message, code)])
 
 
@@ -348,7 +311,7 @@ class _Builder:
         """Where `node` is written; for a value reached through an alias, where the alias is."""
         return self.alias_at or (node.start_mark.line + 1, node.start_mark.column + 1)
 
-    def _fail(self, node: yaml.Node, message: str, code: str) -> InputError:
+    def _fail(self, node: yaml.Node, message: str, code: ProblemCode) -> InputError:
         return _problem(self.name, *self._where(node), message, code)
 
     def _alias_mark(self) -> tuple[int, int]:

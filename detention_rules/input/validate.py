@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import msgspec
 from pydantic_core import ValidationError
@@ -20,8 +20,12 @@ from detention_rules.errors import Problem
 from detention_rules.input import case as model
 from detention_rules.input import detainees, messages
 from detention_rules.input.case import ASSERTED_TAG, Case, field_types
+from detention_rules.input.field_path import FieldPath
 from detention_rules.input.fields import DAYS_PER, NEEDS_TRIAL
-from detention_rules.input.source import Document, PathKey, dotted, generic, lookup
+from detention_rules.input.source import Document, PathKey
+
+if TYPE_CHECKING:
+    from detention_rules.problem_codes import Level, ProblemCode
 
 #: Conclusions the engine infers from facts, kept as overrides: stated, each needs the ref it rests on.
 #: Section -> (field, the facts to state instead).
@@ -98,9 +102,9 @@ def _without(data: Any, paths: list[PathKey]) -> Any:
     return out
 
 
-def _at(doc: Document, path: PathKey, level: str, message: str, code: str, *, key: bool = False) -> Problem:
+def _at(doc: Document, path: PathKey, level: Level, message: str, code: ProblemCode, *, key: bool = False) -> Problem:
     line, col = doc.where(path, key=key)
-    return Problem(doc.path, line, col, level, message, code, dotted(path))  # type: ignore[arg-type]
+    return Problem(doc.path, line, col, level, message, code, str(FieldPath(path)))
 
 
 def _model_problems(doc: Document, exc: ValidationError) -> Iterator[_Found]:
@@ -116,10 +120,10 @@ def _model_problems(doc: Document, exc: ValidationError) -> Iterator[_Found]:
             provenance_key = not provenance and key in model.field_names("Asserted")  # `contested` on a section
             hint = messages.closest(key, allowed, 0.8 if provenance_key else 0.6)  # `note`: `notes` is meant
             misplaced = provenance_key and not hint
-            message, code = messages.unknown_key(key, dotted(where.path[:-1]), hint, provenance, misplaced)
+            message, code = messages.unknown_key(key, str(FieldPath(where.path[:-1])), hint, provenance, misplaced)
             problem = _at(doc, where.path, "error", message, code, key=True)
         else:
-            message, code = messages.model_error(dotted(where.shown), where.entry, error)
+            message, code = messages.model_error(str(FieldPath(where.shown)), where.entry, error)
             problem = _at(doc, where.path, "error", message, code)
         yield _Found(problem, where.field_path)
 
@@ -201,10 +205,10 @@ def _bounds(period: Any, doc: Document, base: PathKey) -> Iterator[Problem]:
     low, high = _value(period.length_at_least), _value(period.length_at_most)
     if (low is not None or high is not None) and _value(period.length_unit) is None:
         name = "length_at_least" if low is not None else "length_at_most"
-        message = f"{dotted((*base, name))} has no length_unit (days, weeks, months or years): it is not read"
+        message = f"{FieldPath((*base, name))} has no length_unit (days, weeks, months or years): it is not read"
         yield _at(doc, (*base, name), "warning", message, "length-bounds")
     if low is not None and high is not None and low > high:
-        message = f"{dotted((*base, 'length_at_least'))} ({low}) is more than length_at_most ({high})"
+        message = f"{FieldPath((*base, 'length_at_least'))} ({low}) is more than length_at_most ({high})"
         yield _at(doc, (*base, "length_at_least"), "error", message, "length-bounds")
 
 
@@ -229,7 +233,7 @@ def consistency(case: Case, doc: Document) -> Iterator[Problem]:
     def before(later: Any, earlier: dt.date | None, path: PathKey, what: str) -> Iterator[Problem]:
         end = _latest(later)
         if end and earlier and end < earlier:
-            yield _at(doc, path, "error", f"{dotted(path)} ({_value(later)}) is before {what}", "date-order")
+            yield _at(doc, path, "error", f"{FieldPath(path)!s} ({_value(later)}) is before {what}", "date-order")
 
     for i, period in enumerate(case.detention or ()):
         base: PathKey = ("detention", i)
@@ -291,7 +295,8 @@ def _conclusions(case: Case, doc: Document) -> Iterator[Problem]:
             if _value(fact) is None or getattr(fact, "ref", None):
                 continue
             path: PathKey = (section, name) if i is None else (section, i, name)
-            message = f"{dotted(path)} is a conclusion: give the ref it rests on, or state the facts instead ({facts})"
+            message = f"{FieldPath(path)} is a conclusion: give the ref it rests on, or state the facts instead"
+            message += f" ({facts})"
             yield _at(doc, path, "warning", message, "conclusion-without-ref")
 
 
@@ -348,7 +353,7 @@ def _contests(case: Case, doc: Document) -> Iterator[Problem]:
         )
     known = field_types()
     for i, name in enumerate(listed):
-        field = generic(name)
+        field = FieldPath.generic_name(name)
         if field not in known and not any(k.startswith(field + ".") or k.startswith(field + "[]") for k in known):
             yield _at(
                 doc,
@@ -369,7 +374,7 @@ def _contests(case: Case, doc: Document) -> Iterator[Problem]:
 
 def _missing_item(data: Any, name: str) -> bool:
     """Whether a numbered item on the way to `name` (`detention[7]`) is not in the file."""
-    return "]" in name and "[]" not in name and lookup(data, name[: name.rindex("]") + 1]) is None
+    return "]" in name and "[]" not in name and FieldPath.read(data, name[: name.rindex("]") + 1]) is None
 
 
 def _expected(case: Case, doc: Document) -> Iterator[Problem]:

@@ -20,6 +20,8 @@ from typing import TYPE_CHECKING, Any
 
 import msgspec
 
+from detention_rules.output.formats import CheckFormatName, Mode
+
 if TYPE_CHECKING:
     from detention_rules.reasoning.runnable import Runnable
 
@@ -30,8 +32,8 @@ CHUNK = 64
 class Job(msgspec.Struct, frozen=True):
     """What to do with each file: check (with an output format) or only validate."""
 
-    mode: str  # "check" or "validate"
-    fmt: str  # "text", "json", "jsonl", "markdown"
+    mode: Mode
+    fmt: CheckFormatName
     rules: Path | None = None
     why_not: bool = False
 
@@ -128,7 +130,7 @@ def _failed(path: Path, exc: Exception) -> Done:
 
 
 def _check_one(path: Path) -> Done:
-    from detention_rules import pipeline
+    from detention_rules import application, pipeline
     from detention_rules.output import batch as rendered
 
     assert _job is not None
@@ -138,7 +140,7 @@ def _check_one(path: Path) -> Done:
         output = rendered.validated(str(path), result, job.fmt)
     else:
         assert _book is not None
-        result = pipeline.check_file(path, _book, job.why_not)
+        result = application.result(_book, path, job.why_not)
         output = rendered.checked(result, job.fmt)
     errors = sum(p.level == "error" for p in result.problems)
     return Done(

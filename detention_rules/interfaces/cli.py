@@ -16,10 +16,11 @@ from typing import Annotated, Any
 import typer
 from typer.core import TyperCommand, TyperGroup
 
-from detention_rules import __version__, pipeline
+from detention_rules import __version__, application, pipeline
 from detention_rules.errors import InputError, UsageError, exit_code
 from detention_rules.escaping import json_text, printable
-from detention_rules.interfaces import run
+from detention_rules.interfaces import stream
+from detention_rules.output.formats import CHECK_FORMATS, DRAFT_FORMATS, CheckFormatName, DraftFormatName, help_text
 
 
 def _plain_metavars(params: list[Any]) -> list[Any]:
@@ -54,17 +55,7 @@ app = typer.Typer(
 )
 
 
-class Format(str, Enum):
-    text = "text"
-    json = "json"
-    jsonl = "jsonl"
-    markdown = "markdown"
-
-
-FormatOpt = Annotated[
-    Format,
-    typer.Option("--format", "-f", metavar="FORMAT", help=f"Output format: {', '.join(f.value for f in Format)}."),
-]
+FormatOpt = Annotated[CheckFormatName, typer.Option("--format", "-f", metavar="FORMAT", help=help_text(CHECK_FORMATS))]
 RulesOpt = Annotated[
     Path | None,
     typer.Option(
@@ -99,7 +90,7 @@ SetOpt = Annotated[
 @app.command(cls=_Command)
 def check(
     paths: PathsArg,
-    fmt: FormatOpt = Format.text,
+    fmt: FormatOpt = "text",
     rules: RulesOpt = None,
     changes: SetOpt = None,
     why_not: Annotated[
@@ -120,19 +111,19 @@ def check(
         settings = parse_sets(changes)  # a malformed --set is a usage error before any file is read
         files = list(pipeline.case_files(paths))
         explain = why_not if why_not is not None else len(files) == 1
-        pairs = [pipeline.what_if(p, book, settings, explain) for p in files]
-        originals, results = [a for a, _ in pairs], [b for _, b in pairs]
+        pairs = [application.what_if(book, p, [settings], explain) for p in files]
+        originals, results = [a for a, _ in pairs], [b for _, (b,) in pairs]
         from detention_rules.output import whatif
 
-        sys.stdout.write(whatif.render(originals, results, changes, fmt.value))
+        sys.stdout.write(whatif.render(originals, results, changes, fmt))
         raise typer.Exit(exit_code(p for r in results for p in r.problems))
-    raise typer.Exit(run.check_paths(paths, fmt.value, rules, why_not, jobs))
+    raise typer.Exit(stream.check_paths(paths, fmt, rules, why_not, jobs))
 
 
 @app.command(cls=_Command)
 def evaluate(
     paths: PathsArg,
-    fmt: FormatOpt = Format.text,
+    fmt: FormatOpt = "text",
     rules: RulesOpt = None,
     show_coverage: Annotated[
         bool,
@@ -152,7 +143,7 @@ def evaluate(
     iso = isolation(paths, book) if show_coverage else None
     for p in ev.problems:  # files left out: reported like `wgad validate`, the rest evaluated
         sys.stderr.write(f"{p}\n")
-    if fmt is Format.json:
+    if fmt == "json":
         sys.stdout.write(json_text(evaluation.data(ev, cov, book, iso), 2) + "\n")
     else:
         sys.stdout.write(evaluation.text(ev, cov, book, iso))
@@ -171,67 +162,53 @@ def gaps(
     output: Annotated[
         Path | None, typer.Option("-o", "--output", metavar="FILE", help="With --ask: the new file to write.")
     ] = None,
-    fmt: FormatOpt = Format.text,
+    fmt: FormatOpt = "text",
     rules: RulesOpt = None,
     detainee: DetaineeOpt = None,
 ) -> None:
     """The unknown facts that could change findings, as questions, most consequential first."""
-    from detention_rules.input import detainees
-    from detention_rules.reasoning import facts as facts_module
+    from detention_rules.input import source
     from detention_rules.reasoning import runnable
-    from detention_rules.reasoning.gaps import questions
 
     book = runnable.load(rules)
-    target = None
-    if ask:  # a run that stopped left its answers file: the questions are those still open there
-        from detention_rules.interfaces.interview import answers_file
-
-        target = answers_file(path, output)
-    doc, result = pipeline.read(target if target is not None and target.exists() else path)
-    if doc is None or result.case is None or not result.valid:
-        raise InputError(result.problems)
-    several = detainee is not None or bool(detainees.count(doc))
     if ask:  # the interview finds its own questions, again after each answer
-        if several:
-            raise UsageError(f"{path}: --ask cannot yet write a detainee's own answers; answer in the file itself")
-        from detention_rules.interfaces.interview import interview
+        from detention_rules.input import detainees
+        from detention_rules.interfaces.interview import answers_file, interview
 
+        target = answers_file(path, output)  # a run that stopped left its answers file: its questions are open
+        doc, result = pipeline.read(target if target.exists() else path)
+        if doc is None or not result.valid:
+            raise InputError(result.problems)
+        if detainee is not None or detainees.count(doc):
+            raise UsageError(f"{path}: --ask cannot yet write a detainee's own answers; answer in the file itself")
         interview(path, book, output, ask_all=ask_all)
         return
-    if several:
-        person = pipeline.one_person(pipeline.run(doc, book), detainee)
-        assert person.facts is not None
-        asked = questions(book, person.facts)
-    else:
-        asked = questions(book, facts_module.build(book, result.case, doc))
+    doc = source.load(path)
+    asked = application.questions(book, doc, detainee)
     from detention_rules.output import gaps as renderer
 
-    if fmt is Format.json:
-        from detention_rules.interfaces.interview import fields_asked
+    if fmt == "json":  # each question's fields as the interview would ask them: prerequisites first
+        from detention_rules.reasoning.questions import open_fields
 
-        sys.stdout.write(json_text(renderer.data(asked, [fields_asked(q) for q in asked]), 2) + "\n")
+        doc, _ = application.person_doc(doc, detainee)
+
+        sys.stdout.write(json_text(renderer.data(asked, [open_fields(doc.data, q.field) for q in asked]), 2) + "\n")
         return
     sys.stdout.write(renderer.text(asked))
 
 
 @app.command(cls=_Command)
-def validate(paths: PathsArg, fmt: FormatOpt = Format.text, jobs: JobsOpt = 0) -> None:
+def validate(paths: PathsArg, fmt: FormatOpt = "text", jobs: JobsOpt = 0) -> None:
     """Check case files like a linter: `path:line:col: level: message \\[code]`, then a summary."""
-    raise typer.Exit(run.validate_paths(paths, fmt.value, jobs))
-
-
-class DraftFormat(str, Enum):
-    markdown = "markdown"
-    html = "html"
-    docx = "docx"
+    raise typer.Exit(stream.validate_paths(paths, fmt, jobs))
 
 
 @app.command(cls=_Command)
 def draft(
     path: FileArg,
     fmt: Annotated[
-        DraftFormat, typer.Option("--format", "-f", metavar="FORMAT", help="Output format: markdown, html, docx.")
-    ] = DraftFormat.markdown,
+        DraftFormatName, typer.Option("--format", "-f", metavar="FORMAT", help=help_text(DRAFT_FORMATS))
+    ] = "markdown",
     output: Annotated[
         Path | None, typer.Option("-o", "--output", metavar="FILE", help="File to write (default: standard output).")
     ] = None,
@@ -244,22 +221,16 @@ def draft(
     detainee: DetaineeOpt = None,
 ) -> None:
     """Write a draft submission in the Working Group's order: facts, categories, remedies and referrals."""
-    from detention_rules.output.draft import build, render
+    from detention_rules.input import source
+    from detention_rules.output.draft import build
     from detention_rules.reasoning import runnable
-    from detention_rules.reasoning.gaps import questions
 
     book = runnable.load(rules)
-    result = pipeline.check_file(path, book)
-    if not result.valid:
-        raise InputError(result.problems)
-    result = pipeline.one_person(result, detainee)
-    if result.facts is None or result.analysis is None:
-        raise InputError(result.problems)
-    if fmt is DraftFormat.docx and output is None:
-        raise UsageError("-f docx writes a binary file: name it with -o FILE")
-    asked = questions(book, result.facts)
+    result, asked = application.draft(book, source.load(path), detainee)
+    if DRAFT_FORMATS[fmt].binary and output is None:
+        raise UsageError(f"-f {fmt} writes a binary file: name it with -o FILE")
     the_draft = build(book, result, asked, redact=redact, appendix=not no_appendix)
-    content = render(the_draft, fmt.value)
+    content = DRAFT_FORMATS[fmt].render(the_draft)
     if output is None:
         assert isinstance(content, str)
         sys.stdout.write(content)
@@ -299,13 +270,12 @@ def exercise(
     from detention_rules.output import exercise as renderer
     from detention_rules.reasoning import runnable
     from detention_rules.variations import exercise as derive
-    from detention_rules.variations import person_doc
 
     book = runnable.load(rules)
     doc, result = pipeline.read(path)
     if doc is None or not result.valid:
         raise InputError(result.problems)
-    ex = derive(person_doc(doc, detainee), book)
+    ex = derive(application.person_doc(doc, detainee)[0], book)
     sys.stdout.write(json_text(renderer.data(ex), 2) + "\n" if fmt is ExerciseFormat.json else renderer.text(ex))
 
 
@@ -353,7 +323,7 @@ def list_rules(
     check_only: Annotated[
         bool, typer.Option("--check", help="Only check the folder's files (rules, parameters, outcomes).")
     ] = False,
-    fmt: FormatOpt = Format.text,
+    fmt: FormatOpt = "text",
     rules: RulesOpt = None,
 ) -> None:
     """List the rules with their provisions, or check the rule files (--check)."""
@@ -370,9 +340,9 @@ def list_rules(
     from detention_rules.reasoning import runnable
 
     book = runnable.load(rules)
-    if fmt is Format.json:
+    if fmt == "json":
         sys.stdout.write(json_text(renderer.data(book), 2) + "\n")
-    elif fmt is Format.markdown:
+    elif fmt == "markdown":
         from detention_rules.output.markdown import rules_table
 
         sys.stdout.write(rules_table(book))
@@ -446,4 +416,4 @@ def _options(
 
 def main() -> None:
     """The typer app, every known error turned into a message and an exit code (`run.main` comes first)."""
-    run.guarded(lambda: app(prog_name="wgad"))
+    stream.guarded(lambda: app(prog_name="wgad"))

@@ -17,55 +17,20 @@ from typing import Any
 import msgspec
 import typer
 
+from detention_rules import application
 from detention_rules.errors import InputError, Problem, UsageError
 from detention_rules.escaping import printable
 from detention_rules.input import edit, source
 from detention_rules.input.case import CATEGORIES
+from detention_rules.input.field_path import FieldPath
 from detention_rules.input.fields import readable_fields
-from detention_rules.input.source import generic
 from detention_rules.input.validate import validate
 from detention_rules.output import atomic
-from detention_rules.reasoning import facts
-from detention_rules.reasoning.gaps import Question, questions
-from detention_rules.reasoning.questions import question
+from detention_rules.reasoning.gaps import Question
+from detention_rules.reasoning.questions import closed, fields_asked, known, prerequisite, question
 from detention_rules.reasoning.runnable import Runnable
-from detention_rules.reasoning.whatif import at_steps, path_steps, read_value
+from detention_rules.reasoning.whatif import read_value
 
-#: A derived fact is answered through the facts it is computed from.
-#: Relative names ("start") are read beside the derived fact; full paths as they stand.
-ASK_INSTEAD = {
-    "detention[].days": ("start", "end"),
-    "arrest.judge_within_48h": ("arrest.date", "arrest.time", "detention[0].judge_date", "detention[0].judge_time"),
-    "arrest.days_uncharged": ("arrest.date", "arrest.charge_date"),
-    "arrest.brought_before_judge": ("detention[0].brought_before_judge",),
-    "arrest.days_untried": ("detention[0].start", "detention[0].end", "trial.start"),
-    "detention[].judge_decided_within_48h": ("judge_decided", "judge_date", "start"),
-    "detention[].necessity_shown": (
-        "individual_assessment",
-        "individual_reasons",
-        "extended_by",
-        "extended_exceptionally",
-    ),
-    "conduct[].led_to_detention": ("cited_by_authorities", "date", "arrest.date", "arrest.other_grounds_stated"),
-    "trial.undue_delay": ("detention[0].start", "detention[0].end", "trial.start"),
-}
-#: A detail is asked only after the question it depends on, and not at all when that answer closes it:
-#: detail (generic field) -> (the prerequisite, beside it or a full path; the answer that opens the detail).
-PREREQUISITES: dict[str, tuple[str, object]] = {
-    "trial.remote_failures": ("trial.remote", True),
-    "trial.failures_remedied": ("trial.remote_failures", True),
-    "trial.confession.used_in_evidence": ("trial.confession.coerced", True),
-    "detention[].ill_treatment_investigated": ("ill_treatment", True),
-    "detention[].solitary_days": ("solitary_confinement", True),
-    "detention[].judge_date": ("brought_before_judge", True),
-    "detention[].judge_time": ("brought_before_judge", True),
-    "arrest.charge_date": ("arrest.charged", True),
-    "emergency.invoked": ("emergency.declared", True),
-    "emergency.pretext": ("emergency.invoked", True),
-    "person.release_date": ("person.released", True),
-}
-#: Every other trial detail waits for whether there was a trial at all.
-TRIAL = ("trial.", "trial.held")
 YES = {"y", "yes", "true", "t", "1", "oui", "si", "sí"}
 NO = {"n", "no", "false", "f", "0", "non"}
 UNKNOWN = {"", "?", "unknown", "u", "dont know", "don't know", "not known", "skip", "-"}
@@ -73,33 +38,10 @@ MARK = "# Answers to `wgad gaps --ask` for "
 SKIPPED = "# Left unknown when asked: "
 DRAFTER = "drafter"
 
-#: The keys of a fact written with its provenance (`{value: ..., by: ..., ref: ...}`).
-PROVENANCE = {"value", "by", "contested", "ref", "evidence", "rebutted", "note"}
-
-
-def fields_asked(question: Question) -> list[str]:
-    """The fields the interview asks for a question: a derived fact is asked through its sources."""
-    base = question.field.rpartition(".")[0]
-    instead = ASK_INSTEAD.get(generic(question.field))
-    if instead:
-        return [n if "." in n else f"{base}.{n}" for n in instead]
-    return [question.field]
-
-
-def prerequisite(path: str) -> tuple[str, object] | None:
-    """The question to ask before `path`, and the answer that opens it (None: no prerequisite)."""
-    found = PREREQUISITES.get(generic(path))
-    if found:
-        name, opens = found
-        return (name if "." in name else f"{path.rpartition('.')[0]}.{name}"), opens
-    if path.startswith(TRIAL[0]) and path != TRIAL[1]:
-        return TRIAL[1], True
-    return None
-
 
 def _parse(path: str, answer: str) -> Any:
     """An answer as the case file would hold it; choices in any case, with common synonyms."""
-    ftype = readable_fields().get(generic(path))
+    ftype = readable_fields().get(FieldPath.generic_name(path))
     text = answer.strip()
     if any("\ud800" <= c <= "\udfff" for c in text):  # bytes that are not UTF-8, as the terminal sent them
         raise ValueError("the answer holds characters the terminal did not send as UTF-8 text")
@@ -141,7 +83,7 @@ def _choice(word: str, choices: tuple[str, ...]) -> str:
 
 
 def _hint(path: str) -> str:
-    ftype = readable_fields().get(generic(path))
+    ftype = readable_fields().get(FieldPath.generic_name(path))
     if ftype is None or ftype.kind == "text":
         name = path.rpartition(".")[2]
         if name.endswith("time"):
@@ -236,7 +178,7 @@ def _plan(asked: list[Question], ask_all: bool) -> list[tuple[str, Question]]:
     seen: set[str] = set()
     prerequisites: dict[str, Question] = {}
     for q in asked:
-        for f in fields_asked(q):
+        for f in fields_asked(q.field):
             prerequisites.setdefault(f, q)
 
     def add(path: str, q: Question) -> None:
@@ -252,7 +194,7 @@ def _plan(asked: list[Question], ask_all: bool) -> list[tuple[str, Question]]:
 
     for q in asked:
         if q.impact or ask_all:
-            for f in fields_asked(q):
+            for f in fields_asked(q.field):
                 add(f, q)
     return items
 
@@ -273,9 +215,9 @@ def interview(path: Path, book: Runnable, output: Path | None, *, ask_all: bool 
         doc = source.parse(answers.body, str(target))
         pending = []
         for where, q in _plan(_questions(book, doc), ask_all):
-            if where in answers.skipped or _known(doc.data, where) or _closed(doc.data, where):
+            if where in answers.skipped or known(doc.data, where) or closed(doc.data, where):
                 continue
-            if readable_fields().get(generic(where)) is None:  # a list of items (`conduct`): not one answer
+            if readable_fields().get(FieldPath.generic_name(where)) is None:  # a list of items (`conduct`)
                 lists += [where] if where not in lists else []
                 continue
             pending.append((where, q))
@@ -296,9 +238,11 @@ def interview(path: Path, book: Runnable, output: Path | None, *, ask_all: bool 
 
 
 def _questions(book: Runnable, doc: source.Document) -> list[Question]:
-    """The open questions of the file as it now stands."""
-    case, _ = validate(doc)
-    return questions(book, facts.build(book, case, doc)) if case is not None else []
+    """The open questions of the file as it now stands (`wgad gaps` asks the same)."""
+    try:
+        return application.questions(book, doc, None)
+    except InputError:  # every answer is checked as it is given: only a file already broken
+        return []
 
 
 def _ask(answers: Answers, where: str, q: Question, today: str) -> None:
@@ -336,10 +280,10 @@ def _refuse(where: str, why: str) -> None:
 def _answered(body: str, where: str, value: Any, today: str, name: str) -> tuple[str, list[Problem]]:
     """The file's text with one answer set, marked as the drafter's (comments and order kept), and the
     errors the answer's field then has (none: the answer is taken)."""
-    steps = path_steps(where, where)
+    steps = FieldPath.parse(where)
     provenance = {"by": [DRAFTER], "note": f"answered by the drafter in wgad gaps --ask, {today}"}
     tree = edit.load(body, name)
-    current = at_steps(tree.data, steps)
+    current = steps.get(tree.data)
     if isinstance(current, dict):
         edit.set_path(tree, [*steps, "value"], value)
         for key, v in provenance.items():
@@ -358,36 +302,6 @@ def _answered(body: str, where: str, value: Any, today: str, name: str) -> tuple
 
 def _refused(text: str, where: str, name: str) -> list[Problem]:
     return [p for p in validate(source.parse(text, name))[1] if p.level == "error" and _about(p.field, where)]
-
-
-def _value(data: Any, where: str) -> Any:
-    found = at_steps(data, path_steps(where, where))
-    asserted = isinstance(found, dict) and set(found) <= {
-        "value",
-        "by",
-        "contested",
-        "ref",
-        "evidence",
-        "rebutted",
-        "note",
-    }
-    return found.get("value") if asserted else found
-
-
-def _known(data: Any, where: str) -> bool:
-    value = _value(data, where)
-    return value is not None and value != [] and value != {}
-
-
-def _closed(data: Any, where: str) -> bool:
-    """Whether an answer already given to a prerequisite makes this detail moot."""
-    gate = prerequisite(where)
-    while gate:
-        value = _value(data, gate[0])
-        if value is not None and value != gate[1]:
-            return True
-        gate = prerequisite(gate[0])
-    return False
 
 
 def _about(problem_field: str, field: str) -> bool:

@@ -15,7 +15,7 @@ from typing import Any, TextIO
 from detention_rules.errors import UsageError
 from detention_rules.escaping import json_text, printable
 from detention_rules.output import atomic, teaching
-from detention_rules.output import teaching_words as W
+from detention_rules.output.teaching_words import WORDS as W
 from detention_rules.quiz import RIGHT, Item, load, parse_answer, score
 from detention_rules.reasoning.runnable import Runnable
 from detention_rules.variations import set_text

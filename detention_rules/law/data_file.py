@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from detention_rules.errors import Problem
 from detention_rules.input import source
+from detention_rules.input.field_path import FieldPath
+
+if TYPE_CHECKING:
+    from detention_rules.problem_codes import ProblemCode
 
 
 class DataFile:
     """The document of one data file, and the problems found in it so far, all with one code."""
 
-    def __init__(self, path: Path, code: str):
+    def __init__(self, path: Path, code: ProblemCode):
         self.doc = source.load(path)
         self.code = code
         self.problems: list[Problem] = []
@@ -19,4 +24,4 @@ class DataFile:
     def problem(self, where: source.PathKey, message: str) -> None:
         """Record an error at the value `where` points to (its line and column in the file)."""
         line, col = self.doc.where(where)
-        self.problems.append(Problem(self.doc.path, line, col, "error", message, self.code, source.dotted(where)))
+        self.problems.append(Problem(self.doc.path, line, col, "error", message, self.code, str(FieldPath(where))))

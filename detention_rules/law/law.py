@@ -14,13 +14,11 @@ from pathlib import Path
 import msgspec
 
 from detention_rules.errors import InputError, Problem
+from detention_rules.input.fields import derived
 from detention_rules.law import outcomes, parameters, rulebook
 from detention_rules.law.outcomes import Outcomes
 from detention_rules.law.parameters import Parameter
 from detention_rules.law.rule import Rule
-
-#: The parameters derived facts read (reasoning/facts.py): a rules folder states each of them.
-DERIVED = {"prompt_hours": "arrest.judge_within_48h", "conduct_arrest_days": "conduct[].led_to_detention"}
 
 
 class Law(msgspec.Struct, frozen=True, dict=True):  # dict: room for the cached lookups
@@ -47,12 +45,21 @@ class Law(msgspec.Struct, frozen=True, dict=True):  # dict: room for the cached 
         return self.parameters[name].value
 
 
+def _read_by_derived() -> dict[str, str]:
+    """The parameters derived facts read (reasoning/facts.py), each with the first fact that reads it."""
+    out: dict[str, str] = {}
+    for path, fact in derived().items():
+        if fact.parameter:
+            out.setdefault(fact.parameter, path)
+    return out
+
+
 def read(directory: Path, rules: tuple[Rule, ...] | None = None) -> tuple[Law, list[Problem]]:
     """The law of a folder and every problem in any of its files; `rules` already read and checked
     (kept by the rules cache) are not read again. The law is usable only when no problem is an error."""
     try:
         params, problems = parameters.read(directory / parameters.FILE_NAME)
-        for name, fact in DERIVED.items():
+        for name, fact in _read_by_derived().items():
             if name not in params:
                 message = f"parameter '{name}' is missing: the derived fact {fact} reads it"
                 where = str(directory / parameters.FILE_NAME)

@@ -8,11 +8,11 @@ import msgspec
 
 from detention_rules.errors import Problem
 from detention_rules.law.data_file import DataFile
+from detention_rules.law.rule import BASES, Basis
 
 #: The file beside the rule files that holds the parameters; the rule loader skips it.
 FILE_NAME = "parameters.yaml"
 _KEYS = {"value", "unit", "description", "source", "basis"}
-BASES = ("settled", "reading")
 
 
 class Parameter(msgspec.Struct, frozen=True):
@@ -23,7 +23,7 @@ class Parameter(msgspec.Struct, frozen=True):
     unit: str
     description: str
     source: str
-    basis: str
+    basis: Basis
 
 
 def read(path: Path) -> tuple[dict[str, Parameter], list[Problem]]:

@@ -14,17 +14,21 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterator, Mapping
-from typing import Any
+from typing import Any, Literal, cast
 
 import msgspec
 
+from detention_rules.input.field_path import FieldPath
 from detention_rules.input.fields import Bounded, NotApplicable
-from detention_rules.input.source import lookup
 
 Tri = bool | None
 
+ConclusionKind = Literal["procedural", "violation", "category"]
 #: Conclusion kinds a rule may draw, and the words a condition uses to need one.
-CONCLUSION_KINDS = ("procedural", "violation", "category")
+CONCLUSION_KINDS: tuple[ConclusionKind, ...] = ("procedural", "violation", "category")
+#: A rule's footing: the Working Group's "settled" practice, or this project's "reading" of it.
+Basis = Literal["settled", "reading"]
+BASES: tuple[Basis, ...] = ("settled", "reading")
 
 OPERATORS = (
     "is",
@@ -39,6 +43,22 @@ OPERATORS = (
 )
 
 _PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_.\[\]]*)\}")
+
+
+class Conclusion(str):
+    """A conclusion a rule draws or needs, written `kind:name` (`violation:arrest-without-warrant`),
+    never a fact path (`arrest.warrant_shown`): a condition's subject is one or the other, and this
+    type says which. A str, so that it prints, compares and serialises as the rule file writes it."""
+
+    __slots__ = ()
+
+    @property
+    def kind(self) -> ConclusionKind:
+        return cast(ConclusionKind, self.partition(":")[0])
+
+    @property
+    def name(self) -> str:
+        return self.partition(":")[2]
 
 
 class Pos(msgspec.Struct, frozen=True):
@@ -121,11 +141,11 @@ class Rule(msgspec.Struct, frozen=True):
     law: str = ""
     note: str = ""
     refer: tuple[str, ...] = ()  # special procedures a finding by this rule may be referred to
-    basis: str = "settled"  # "settled" practice of the Working Group, or this project's "reading" of it
+    basis: Basis = "settled"
 
     @property
-    def kind(self) -> str:
-        return self.concludes.split(":", 1)[0]
+    def kind(self) -> ConclusionKind:
+        return Conclusion(self.concludes).kind
 
 
 # --- reading facts -----------------------------------------------------------------
@@ -199,13 +219,13 @@ def evaluate(
     """
     if isinstance(cond, FactCond):
         full = prefix + cond.path
-        value = _compare(cond.op, lookup(doc, full), cond.value)
+        value = _compare(cond.op, FieldPath.read(doc, full), cond.value)
         if trace is not None:
             trace.leaves.append((cond, value, [full]))
         return value
     if isinstance(cond, Unless):
         full = prefix + cond.cond.path
-        inner = _compare(cond.cond.op, lookup(doc, full), cond.cond.value)
+        inner = _compare(cond.cond.op, FieldPath.read(doc, full), cond.cond.value)
         value = inner is not True
         if trace is not None:
             trace.leaves.append((cond, value, [full]))
@@ -216,7 +236,7 @@ def evaluate(
             trace.leaves.append((cond, value, []))
         return value
     if isinstance(cond, AnyItem):
-        items = lookup(doc, prefix + cond.list_path)
+        items = FieldPath.read(doc, prefix + cond.list_path)
         if items is None:
             if trace is not None:
                 trace.leaves.append((cond, None, [prefix + cond.list_path]))

@@ -11,16 +11,18 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from detention_rules.errors import InputError, Problem, UsageError
 from detention_rules.input import source
 from detention_rules.input.case import CATEGORIES, FieldType
+from detention_rules.input.field_path import FieldPath
 from detention_rules.input.fields import readable_fields
 from detention_rules.input.messages import closest
 from detention_rules.law import citation, parameters
-from detention_rules.law.parameters import BASES, default_dir
+from detention_rules.law.parameters import default_dir
 from detention_rules.law.rule import (
+    BASES,
     CONCLUSION_KINDS,
     OPERATORS,
     All,
@@ -37,6 +39,9 @@ from detention_rules.law.rule import (
     placeholders,
     walk,
 )
+
+if TYPE_CHECKING:
+    from detention_rules.problem_codes import ProblemCode
 
 RULE_KEYS = {
     "id",
@@ -105,9 +110,9 @@ class _Reader:
         line, col = self.doc.where(path, key=key)
         return Pos(self.doc.path, line, col)
 
-    def problem(self, path: source.PathKey, message: str, code: str, *, key: bool = False) -> None:
+    def problem(self, path: source.PathKey, message: str, code: ProblemCode, *, key: bool = False) -> None:
         p = self.pos(path, key=key)
-        self.problems.append(Problem(p.path, p.line, p.col, "error", message, code, source.dotted(path)))
+        self.problems.append(Problem(p.path, p.line, p.col, "error", message, code, str(FieldPath(path))))
 
     def unknown_keys(self, data: dict[str, Any], allowed: set[str], path: source.PathKey) -> None:
         for key in data:
@@ -368,7 +373,7 @@ def check(rules: list[Rule]) -> list[Problem]:
     """Whole-rulebook checks: duplicate ids, dangling or unused conclusions, cycles."""
     problems: list[Problem] = []
 
-    def err(rule: Rule, message: str, code: str) -> None:
+    def err(rule: Rule, message: str, code: ProblemCode) -> None:
         problems.append(Problem(rule.pos.path, rule.pos.line, rule.pos.col, "error", message, code, rule.id))
 
     seen: dict[str, Rule] = {}

@@ -21,17 +21,20 @@ import jinja2
 import markupsafe
 import msgspec
 
+from detention_rules import application
 from detention_rules.agreement import hand_file
 from detention_rules.errors import Problem, UsageError
 from detention_rules.escaping import printable
 from detention_rules.input.case import CATEGORIES
-from detention_rules.input.source import generic
+from detention_rules.input.field_path import FieldPath
 from detention_rules.law.law import Law
-from detention_rules.output import atomic, teaching
-from detention_rules.output import teaching_words as W
+from detention_rules.output import atomic, teaching, tree
 from detention_rules.output.draft import fact_line
-from detention_rules.pipeline import CaseResult, case_files, check_each
-from detention_rules.reasoning.derivation import ConclusionNode
+from detention_rules.output.teaching_words import PATTERNS
+from detention_rules.output.teaching_words import WORDS as W
+from detention_rules.pipeline import CaseResult, case_files
+from detention_rules.reasoning.derivation import ConclusionNode, RuleNode
+from detention_rules.reasoning.facts import FactNode
 from detention_rules.reasoning.runnable import Runnable
 
 FILES = Path(__file__).parent / "casebook_files"
@@ -62,7 +65,8 @@ class Page(msgspec.Struct):
         return f"case-{self.slug}.html"
 
 
-def _tree(node: ConclusionNode) -> dict[str, Any]:
+def _tree(below: list[tree.Branch]) -> dict[str, Any]:
+    """A conclusion's rules as the templates read them, each with its facts and the conclusions it rests on."""
     return {
         "rules": [
             {
@@ -72,11 +76,14 @@ def _tree(node: ConclusionNode) -> dict[str, Any]:
                 "jurisprudence": list(r.rule.jurisprudence),
                 "law": " ".join(r.rule.law.split()),
                 "facts": [
-                    {"sentence": fact_line(f), "contested": f.contested} for f in r.facts if not f.absent_defeater
+                    {"sentence": fact_line(f.node), "contested": f.node.contested}
+                    for f in rule.below
+                    if isinstance(f.node, FactNode) and not f.node.absent_defeater
                 ],
-                "premises": [_tree(p) for p in r.premises],
+                "premises": [_tree(p.below) for p in rule.below if isinstance(p.node, ConclusionNode)],
             }
-            for r in node.support
+            for rule in below
+            if isinstance(r := rule.node, RuleNode)
         ]
     }
 
@@ -113,7 +120,10 @@ def page(book: Law, result: CaseResult, path: Path, title: str, taken: set[str],
         p.expected = ", ".join(expected.categories) or W.NONE
     p.categories = list(result.analysis.categories)
     p.facts = teaching.facts(result)
-    p.findings = [{"title": legal.titles[f.category], "tree": _tree(f.tree)} for f in result.analysis.findings]
+    p.findings = [
+        {"title": legal.titles[f.category], "tree": _tree(tree.branches(f.tree, sources=False))}
+        for f in result.analysis.findings
+    ]
     for c in CATEGORIES:
         if c in p.categories:
             continue
@@ -128,7 +138,7 @@ def page(book: Law, result: CaseResult, path: Path, title: str, taken: set[str],
         ]
         p.why_not.append({"category": c, "misses": misses})
     for leaf in result.facts.leaves.values():
-        p.leaves.setdefault(generic(leaf.path), []).append(leaf.value)
+        p.leaves.setdefault(FieldPath.generic_name(leaf.path), []).append(leaf.value)
     p.words = _QUIZ_WORDS
     return p
 
@@ -164,7 +174,7 @@ def pages(paths: Iterable[Path], book: Runnable) -> tuple[list[Page], list[Probl
     named = {path.resolve() for path in files}
     # a blind twin (cases/blind/x.yaml) repeats a case the book already has: a measurement, not a case to teach
     files = [path for path in files if (hand := hand_file(path)) is None or hand.resolve() not in named]
-    for path, whole in check_each(files, book, why_not=True):
+    for path, whole in application.results(book, files, why_not=True):
         if whole.case is None or not whole.valid:
             problems += [p for p in whole.problems if p.level == "error"]
             continue
@@ -198,7 +208,7 @@ def render(book: Law, cases: list[Page]) -> dict[str, str]:
     by_category.append({"key": "none", "title": W.BOOK_NO_CATEGORY, "cases": [p for p in cases if not p.categories]})
     by_pattern = [
         {"title": title, "cases": [p for p in cases if any(_shows(p, m) for m in markers)]}
-        for title, markers in W.PATTERNS.items()
+        for title, markers in PATTERNS.items()
     ]
     files = {
         "index.html": env.get_template("index.html.j2").render(

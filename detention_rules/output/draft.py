@@ -14,45 +14,19 @@ import re
 from collections.abc import Collection
 from typing import Any
 
-import msgspec
-
 from detention_rules.input.case import CATEGORIES, Case
-from detention_rules.input.source import generic
+from detention_rules.input.field_path import FieldPath
 from detention_rules.law import citation
 from detention_rules.law.law import Law
 from detention_rules.law.outcomes import Outcomes
-from detention_rules.output import wording
+from detention_rules.output import tree, wording
+from detention_rules.output.document import Block, Draft
 from detention_rules.output.redact import Redactor
 from detention_rules.pipeline import CaseResult
 from detention_rules.reasoning.derivation import ConclusionNode, RuleNode
 from detention_rules.reasoning.facts import FactNode
 from detention_rules.reasoning.gaps import Question
 from detention_rules.reasoning.questions import question, show_value
-
-
-class Block(msgspec.Struct, frozen=True):
-    """One piece of the document.
-
-    kind: "heading" (level 2 or 3), "para" (a numbered paragraph), "item" (a lettered item
-    of the paragraph before), "text" (unnumbered), "line" (an appendix line at a depth).
-    """
-
-    kind: str
-    text: str
-    level: int = 0  # heading: 2 or 3; line: its depth in the reasoning
-    number: int = 0  # para: its number
-    label: str = ""  # item: "(a)"
-    anchor: str = ""  # heading: "category-I", "facts", "remedies", "appendix"
-    rule: str = ""  # line: the rule id it states
-
-
-class Draft(msgspec.Struct):
-    title: str
-    lead: str
-    body: list[Block]
-    appendix: list[Block]
-    established: list[str]
-    lang: str = "en"
 
 
 class _Writer:
@@ -187,42 +161,19 @@ def _refer_sentence(
         referrals.setdefault(sentence.refer, {}).setdefault(sentence.after, []).append(sentence.why)
 
 
-def render(the_draft: Draft, fmt: str) -> str | bytes:
-    """The draft in `fmt`: "markdown", "html" (one self-contained page) or "docx" (bytes, for a file)."""
-    if fmt == "docx":
-        from detention_rules.output.draft_docx import render_bytes
-
-        return render_bytes(the_draft)
-    if fmt == "html":
-        from detention_rules.output.draft_html import render as html
-
-        return html(the_draft)
-    from detention_rules.output.draft_markdown import render as markdown
-
-    return markdown(the_draft)
-
-
 def _items(body: _Writer, items: list[str]) -> None:
     """Lettered items of one sentence: each ends with a semicolon, the last with a full stop."""
     for i, text in enumerate(items):
         body.item(text.removesuffix(".") + ("." if i == len(items) - 1 else ";"))
 
 
-def _rules_in(tree: ConclusionNode, category: str) -> list[RuleNode]:
+def _rules_in(root: ConclusionNode, category: str) -> list[RuleNode]:
     """The category's rules that fired, each once, a rule after the rules it rests on: the specific
     violations first, what weighs them (gravity) next, the category's own rule last."""
-    order: dict[str, RuleNode] = {}
-
-    def walk(node: ConclusionNode) -> None:
-        for rule in node.support:
-            if rule.rule.id in order:
-                continue
-            for premise in rule.premises:
-                walk(premise)
-            order.setdefault(rule.rule.id, rule)
-
-    walk(tree)
-    return [r for r in order.values() if r.rule.category == category]
+    walked = tree.finished(tree.walk(root, set(), tree.rules, sources=False))
+    return [
+        s.node for s in walked if isinstance(s.node, RuleNode) and not s.repeated and s.node.rule.category == category
+    ]
 
 
 def _argue(body: _Writer, node: RuleNode, say: dict[str, str]) -> None:
@@ -294,7 +245,7 @@ def _index(key: str) -> int:
 
 def _sentence(leaf: FactNode, w: dict[str, Any]) -> str:
     spec = w["facts"]
-    field = generic(leaf.path)
+    field = FieldPath.generic_name(leaf.path)
     template = spec["sentences"].get(field)
     value = leaf.value
     if isinstance(value, bool):
@@ -341,7 +292,7 @@ def _appendix(
             notes.text(say["appendix_not_established"])
         else:
             notes.text(say["appendix_established"].format(strength=say["strength"][finding.strength]))
-            _tree(notes, finding.tree, 0, seen, say)
+            _tree(notes, finding.tree, seen, say)
             for node in _rules_in(finding.tree, category):
                 if node.rule.note:
                     notes.text(say["appendix_note"].format(text=" ".join(node.rule.note.split())))
@@ -353,19 +304,15 @@ def _appendix(
                 notes.line(say["appendix_question"].format(text=q.text, field=q.field), 0)
 
 
-def _tree(notes: _Writer, node: ConclusionNode, depth: int, seen: set[str], say: dict[str, Any]) -> None:
+def _tree(notes: _Writer, node: ConclusionNode, seen: set[str], say: dict[str, Any]) -> None:
     """The derivation, each rule once: a rule met again is named, not repeated."""
-    for rule in node.support:
-        if rule.rule.id in seen:
-            notes.line(say["appendix_seen"].format(id=rule.rule.id), depth, rule.rule.id)
-            continue
-        seen.add(rule.rule.id)
-        notes.line(say["appendix_rule"].format(id=rule.rule.id, text=rule.text), depth, rule.rule.id)
-        for f in rule.facts:
-            if not f.absent_defeater:
-                notes.line(_fact_line(f, say), depth + 1)
-        for premise in rule.premises:
-            _tree(notes, premise, depth + 1, seen, say)
+    for step in tree.walk(node, seen, tree.rules, sources=False):
+        n = step.node
+        if isinstance(n, RuleNode):
+            text = say["appendix_seen" if step.repeated else "appendix_rule"].format(id=n.rule.id, text=n.text)
+            notes.line(text, step.level, n.rule.id)
+        elif isinstance(n, FactNode) and not n.absent_defeater:
+            notes.line(_fact_line(n, say), step.level)
 
 
 def fact_line(f: FactNode, lang: str = "en") -> str:

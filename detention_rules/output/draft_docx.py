@@ -16,7 +16,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
 from detention_rules.escaping import JOINERS, printable
-from detention_rules.output.draft import Block, Draft
+from detention_rules.output.document import Block, Draft
 
 #: The style of each kind of block; a heading's level picks "Heading 1" or "Heading 2".
 STYLE = {"para": "List Number", "item": "List Continue", "text": "Normal", "line": "List Bullet"}

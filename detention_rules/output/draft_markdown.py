@@ -6,7 +6,7 @@ Every text is shown as written: what Markdown would read as markup or HTML is es
 from __future__ import annotations
 
 from detention_rules.escaping import markdown, printable
-from detention_rules.output.draft import Block, Draft
+from detention_rules.output.document import Block, Draft
 
 
 def _block(b: Block) -> str:

@@ -8,7 +8,7 @@ from typing import Any
 from detention_rules.escaping import printable
 from detention_rules.input.case import CATEGORIES
 from detention_rules.law.rule import Rule
-from detention_rules.output import teaching_words as W
+from detention_rules.output.teaching_words import WORDS as W
 from detention_rules.variations import Exercise, Variation, set_text
 
 

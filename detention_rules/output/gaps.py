@@ -20,7 +20,8 @@ def text(asked: Sequence[Question]) -> str:
 
 
 def data(asked: Sequence[Question], asks: Sequence[list[str]]) -> list[dict[str, Any]]:
-    """The questions as JSON-ready data; `asks[i]` are the fields the interview asks for question i."""
+    """The questions as JSON-ready data; `asks[i]` are the fields the interview asks for question i, in its order
+    (a detail's prerequisite first; none already answered or made moot by an answer)."""
     return [
         {"field": q.field, "question": q.text, "impact": q.impact, "rules": list(q.rules), "asks": fields}
         for q, fields in zip(asked, asks, strict=True)

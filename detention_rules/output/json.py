@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from detention_rules.input.case import CATEGORIES
-from detention_rules.output import wording
+from detention_rules.output import tree, wording
 from detention_rules.pipeline import CaseResult
 from detention_rules.reasoning.derivation import ConclusionNode, RuleNode
 from detention_rules.reasoning.facts import FactNode
@@ -31,7 +31,10 @@ def fact(node: FactNode) -> dict[str, Any]:
     return out
 
 
-def rule(node: RuleNode) -> dict[str, Any]:
+def rule(branch: tree.Branch) -> dict[str, Any]:
+    """A rule of a derivation, with the facts it read and the conclusions it rests on, each drawn by its rules."""
+    node = branch.node
+    assert isinstance(node, RuleNode)
     out: dict[str, Any] = {
         "rule": node.rule.id,
         "title": node.rule.title,
@@ -43,13 +46,14 @@ def rule(node: RuleNode) -> dict[str, Any]:
         out["law"] = node.rule.law.strip()
     if node.rule.note:
         out["note"] = node.rule.note.strip()
-    out["facts"] = [fact(f) for f in node.facts]
-    out["premises"] = [conclusion(p) for p in node.premises]
+    out["facts"] = [fact(b.node) for b in branch.below if isinstance(b.node, FactNode)]
+    out["premises"] = [conclusion(b.node, b.below) for b in branch.below if isinstance(b.node, ConclusionNode)]
     return out
 
 
-def conclusion(node: ConclusionNode) -> dict[str, Any]:
-    return {"conclusion": node.conclusion, "drawn_by": [rule(r) for r in node.support]}
+def conclusion(node: ConclusionNode, below: list[tree.Branch]) -> dict[str, Any]:
+    """A conclusion and the rules that drew it (`below`: its branches, `tree.branches`)."""
+    return {"conclusion": node.conclusion, "drawn_by": [rule(r) for r in below]}
 
 
 def result(res: CaseResult) -> dict[str, Any]:
@@ -114,7 +118,7 @@ def _analysis(res: CaseResult) -> dict[str, Any]:
             "strength": f.strength,
             "contested_facts": [x.path for x in f.contested],
             "source_only_facts": [x.path for x in f.source_only],
-            "derivation": conclusion(f.tree),
+            "derivation": conclusion(f.tree, tree.branches(f.tree, sources=False)),
         }
         for f in analysis.findings
     ]
@@ -132,7 +136,7 @@ def _analysis(res: CaseResult) -> dict[str, Any]:
                             "status": {True: "met", False: "unmet", None: "unknown"}[c.status],
                             "value": c.actual,
                             "line": c.line or None,
-                            **({"question": question(c.path)} if c.status is None and ":" not in c.path else {}),
+                            **({"question": question(c.path)} if c.status is None and not c.needs_conclusion else {}),
                         }
                         for c in m.checks
                     ],

@@ -7,10 +7,10 @@ from pathlib import Path
 from detention_rules.escaping import markdown, markdown_code, printable
 from detention_rules.input.case import CATEGORIES
 from detention_rules.law.law import Law
-from detention_rules.output import wording
+from detention_rules.output import tree, wording
 from detention_rules.output.text import STRENGTH, UNPROVEN, why_not_lines
 from detention_rules.pipeline import CaseResult
-from detention_rules.reasoning.derivation import Analysis, ConclusionNode
+from detention_rules.reasoning.derivation import Analysis, ConclusionNode, RuleNode
 from detention_rules.reasoning.facts import FactNode
 
 
@@ -28,21 +28,17 @@ def _fact(node: FactNode) -> str:
     return f"fact {markdown_code(node.path)} = {markdown_code(str(node.value))}, {line}{ref}{marks}"
 
 
-def _tree(node: ConclusionNode, depth: int, shown: set[str], out: list[str]) -> None:
-    pad = "  " * depth
-    for rule in node.support:
-        law = markdown(", ".join(rule.provisions))
-        cases = markdown("; ".join(rule.rule.jurisprudence))
-        out.append(f"{pad}- **{markdown(rule.rule.id)}**: {markdown(rule.text)} *({law}; {cases})*")
-        for f in rule.facts:
-            out.append(f"{pad}  - {_fact(f)}")
-            out += [f"{pad}    - {_fact(s)}" for s in f.derived_from]
-        for premise in rule.premises:
-            if premise.conclusion in shown:
-                out.append(f"{pad}  - {markdown_code(premise.conclusion)} (see above)")
-            else:
-                shown.add(premise.conclusion)
-                _tree(premise, depth + 1, shown, out)
+def _tree(node: ConclusionNode, shown: set[str], out: list[str]) -> None:
+    for step in tree.walk(node, shown, tree.conclusions):
+        n, pad = step.node, "  " * step.level
+        if isinstance(n, RuleNode):
+            law = markdown(", ".join(n.provisions))
+            cases = markdown("; ".join(n.rule.jurisprudence))
+            out.append(f"{pad}- **{markdown(n.rule.id)}**: {markdown(n.text)} *({law}; {cases})*")
+        elif isinstance(n, FactNode):
+            out.append(f"{pad}- {_fact(n)}")
+        elif step.repeated:  # a conclusion drawn above; one not yet drawn shows as the rules under it
+            out.append(f"{pad}- {markdown_code(n.conclusion)} (see above)")
 
 
 def render(results: list[CaseResult]) -> str:
@@ -86,8 +82,7 @@ def _result(res: CaseResult, a: Analysis, out: list[str]) -> None:
         out += [f"## Category {f.category}", "", f"{STRENGTH[f.strength].capitalize()}.", ""]
         if f.contested:
             out += ["Contested facts: " + ", ".join(markdown_code(x.path) for x in f.contested), ""]
-        shown.add(f.tree.conclusion)
-        _tree(f.tree, 0, shown, out)
+        _tree(f.tree, shown, out)
         out.append("")
     for line in why_not_lines(res.why_not):
         out += [f"## {line}", ""] if line.startswith("Category") else [f"    {line}" if line else ""]

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from detention_rules.output import teaching_words as W
 from detention_rules.output.draft import fact_line
+from detention_rules.output.teaching_words import WORDS as W
 from detention_rules.pipeline import CaseResult
 from detention_rules.quiz import MISSED, OVER, RIGHT, Mark
 from detention_rules.reasoning.near_misses import Check, NearMiss
@@ -26,7 +26,7 @@ def facts(result: CaseResult) -> list[str]:
 def _state(check: Check) -> str:
     if check.status is None:
         return W.UNKNOWN
-    if ":" in check.path:  # a conclusion another rule draws
+    if check.needs_conclusion:
         return W.NOT_DRAWN
     return "is " + repr(check.actual)
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from detention_rules.errors import printable
 from detention_rules.input.case import CATEGORIES
-from detention_rules.output import wording
+from detention_rules.output import tree, wording
 from detention_rules.pipeline import CaseResult
-from detention_rules.reasoning.derivation import Analysis, ConclusionNode, Finding
+from detention_rules.reasoning.derivation import Analysis, ConclusionNode, Finding, RuleNode
 from detention_rules.reasoning.facts import FactNode
 from detention_rules.reasoning.near_misses import Check, NearMiss
 from detention_rules.reasoning.questions import question, show_value
@@ -43,28 +43,17 @@ def _fact_line(node: FactNode) -> str:
 
 
 def _tree(node: ConclusionNode, prefix: str, shown: set[str], out: list[str]) -> None:
-    for i, rule in enumerate(node.support):
-        last_rule = i == len(node.support) - 1
-        out.append(f"{prefix}{'└─' if last_rule else '├─'} {rule.rule.id}: {rule.text}")
-        inner = prefix + ("   " if last_rule else "│  ")
-        if rule.provisions:
-            out.append(f"{inner}   law: {', '.join(rule.provisions)}; see {'; '.join(rule.rule.jurisprudence)}")
-        children: list[object] = [*rule.facts, *rule.premises]
-        for j, child in enumerate(children):
-            last = j == len(children) - 1
-            branch = "└─" if last else "├─"
-            if isinstance(child, FactNode):
-                out.append(f"{inner}{branch} {_fact_line(child)}")
-                for k, src in enumerate(child.derived_from):
-                    sub = inner + ("   " if last else "│  ")
-                    out.append(f"{sub}{'└─' if k == len(child.derived_from) - 1 else '├─'} {_fact_line(src)}")
-            elif isinstance(child, ConclusionNode):
-                if child.conclusion in shown:
-                    out.append(f"{inner}{branch} {child.conclusion} (shown above)")
-                    continue
-                shown.add(child.conclusion)
-                out.append(f"{inner}{branch} {child.conclusion}")
-                _tree(child, inner + ("   " if last else "│  "), shown, out)
+    for step in tree.walk(node, shown, tree.conclusions):
+        n, rails, branch = step.node, prefix + step.rails(), "└─" if step.last else "├─"
+        if isinstance(n, RuleNode):
+            out.append(f"{rails}{branch} {n.rule.id}: {n.text}")
+            if n.provisions:
+                inner = rails + ("   " if step.last else "│  ")
+                out.append(f"{inner}   law: {', '.join(n.provisions)}; see {'; '.join(n.rule.jurisprudence)}")
+        elif isinstance(n, FactNode):
+            out.append(f"{rails}{branch} {_fact_line(n)}")
+        else:
+            out.append(f"{rails}{branch} {n.conclusion}{' (shown above)' if step.repeated else ''}")
 
 
 def finding(f: Finding, shown: set[str]) -> list[str]:
@@ -76,7 +65,6 @@ def finding(f: Finding, shown: set[str]) -> list[str]:
             "  stated by the source alone, not rebutted by the Government's reply (so they stand): "
             + ", ".join(x.path for x in f.source_only)
         )
-    shown.add(f.tree.conclusion)
     _tree(f.tree, "  ", shown, out)
     return out
 
@@ -118,7 +106,7 @@ MARK = {True: "met", False: "unmet", None: "unknown"}
 
 def check_line(c: Check, ask: bool = True) -> str:
     """One condition of a near miss: met, unmet (with the fact that defeats it) or unknown (with a question)."""
-    if ":" in c.path:
+    if c.needs_conclusion:
         words = c.test.removeprefix("drawn").removeprefix(": ")
         return f"[{MARK[c.status]}] needs {c.path}" + (f" ({words})" if words else "")
     if c.test.endswith("(unless)"):

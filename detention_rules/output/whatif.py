@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from detention_rules.escaping import json_text, printable
+from detention_rules.output.formats import CHECK_FORMATS, CheckFormatName
 from detention_rules.pipeline import CaseResult
 from detention_rules.reasoning.whatif import compare
 
 
-def render(originals: list[CaseResult], results: list[CaseResult], changes: list[str], fmt: str) -> str:
+def render(originals: list[CaseResult], results: list[CaseResult], changes: list[str], fmt: CheckFormatName) -> str:
     """The comparison for each file, in `fmt` (text, markdown, json or jsonl)."""
-    if fmt in ("json", "jsonl"):
+    form = CHECK_FORMATS[fmt]
+    if form.report is None:
         from detention_rules.output import json as renderer
 
         rows = [
@@ -22,7 +24,7 @@ def render(originals: list[CaseResult], results: list[CaseResult], changes: list
             }
             for a, b in zip(originals, results, strict=True)
         ]
-        if fmt == "jsonl":
+        if form.lines:
             return "".join(json_text(row) + "\n" for row in rows)
         return json_text(rows, 2) + "\n"
     lines = []
@@ -39,7 +41,5 @@ def render(originals: list[CaseResult], results: list[CaseResult], changes: list
             lines.append("  no finding changes")
         lines += [f"  {c.name:<58} {c.before:<22} {c.after}" for c in diff]
         lines.append("")
-    from detention_rules.output import report
-
     valid = [r for r in results if r.valid]
-    return "\n".join(map(printable, lines)) + "\n" + (report(valid, fmt) if valid else "")
+    return "\n".join(map(printable, lines)) + "\n" + (form.report(valid) if valid else "")

@@ -9,6 +9,7 @@ into its line in the case file. Every tree therefore ends in case-file lines.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Literal
 
 import msgspec
 
@@ -53,12 +54,16 @@ class ConclusionNode(msgspec.Struct):
     support: list[RuleNode] = msgspec.field(default_factory=list)
 
 
+#: How a category stands: on facts no one disputes, or on facts the Government contests.
+Strength = Literal["established", "contested"]
+
+
 class Finding(msgspec.Struct):
     """A category established, with its derivation and how strong it is."""
 
     category: str
     tree: ConclusionNode
-    strength: str  # "established" or "contested"
+    strength: Strength
     contested: list[FactNode]
     source_only: list[FactNode]
 
@@ -216,7 +221,7 @@ def analyse(rulebook: Law, facts: Facts, outcome: Outcome) -> Analysis:
         # work para 15; 2/2022 para 66): only a rebuttal contests. Facts the source alone states (a plain
         # fact is the source's) are listed, for the drafter to shore up, but do not weaken the finding.
         source_only = [f for f in used if replied is True and not f.contested and _asserters(f) <= {"source"}]
-        strength = "contested" if contested else "established"
+        strength: Strength = "contested" if contested else "established"
         findings.append(Finding(category, tree, strength, contested, source_only))
     alleged = tuple(facts.doc.get("submission", {}).get("categories_alleged", ()))
     rebutted = tuple(facts.rebutted)

@@ -20,8 +20,9 @@ from typing import Any
 import msgspec
 
 from detention_rules.input.case import Asserted, Case, Section, exceptions
+from detention_rules.input.field_path import FieldPath
 from detention_rules.input.fields import DAYS_PER, NEEDS_TRIAL, NOT_APPLICABLE, UNIT_DAYS, Bounded, readable_fields
-from detention_rules.input.source import Document, PathKey, dotted, generic
+from detention_rules.input.source import Document, PathKey
 from detention_rules.law.law import Law
 
 #: Sections of a case file that hold facts (the others describe the file itself).
@@ -91,7 +92,7 @@ def build(law: Law, case: Case, source: Document | None = None) -> Facts:
         if isinstance(obj, Asserted):
             if obj.value is None:
                 return None
-            name = dotted(path)
+            name = str(FieldPath(path))
             line, col = where((*path, "value"))
             value = _plain(obj.value)
             contested = bool(obj.contested) or _listed(name, contests)
@@ -125,7 +126,7 @@ def build(law: Law, case: Case, source: Document | None = None) -> Facts:
             return out
         if isinstance(obj, list) and obj and isinstance(obj[0], Section):
             return [visit(item, (*path, i)) for i, item in enumerate(obj)]
-        name = dotted(path)
+        name = str(FieldPath(path))
         line, col = where(path)
         contested = _listed(name, contests)
         bare = _mere_assertion(name, _plain(obj), None, contested)
@@ -147,7 +148,7 @@ def _mere_assertion(name: str, value: Any, fact: Asserted | None, contested: boo
     The burden of an exception is the Government's, and a mere assertion does not discharge it
     (opinion 2/2022 para 66; A/HRC/19/57 para 68): such a value contests the finding, never defeats it.
     """
-    exception = exceptions().get(generic(name))
+    exception = exceptions().get(FieldPath.generic_name(name))
     if exception is None or not exception.defeated_by(value):
         return False
     if exception.needs_ref and not (fact and fact.ref):
@@ -169,7 +170,7 @@ def _listed(name: str, contests: set[str]) -> bool:
     """
     if not contests:
         return False
-    for form in {name, generic(name)}:
+    for form in {name, FieldPath.generic_name(name)}:
         if form in contests or any(form[:i] in contests for i, ch in enumerate(form) if ch in ".["):
             return True
     return False

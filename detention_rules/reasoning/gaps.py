@@ -40,7 +40,7 @@ def questions(book: Law, facts: Facts, misses: Mapping[str, list[NearMiss]] | No
             for check in miss.checks:
                 # a length known only between bounds that leave the threshold open is asked too: dates settle it
                 open_bound = check.actual is None or isinstance(check.actual, Bounded)
-                if check.status is None and check.path and ":" not in check.path and open_bound:
+                if check.status is None and check.path and not check.needs_conclusion and open_bound:
                     asked.setdefault(check.path, set()).add(miss.rule.id)
     impact = Impact(book, facts.doc)
     out = [Question(path, question(path), impact.of(path), tuple(sorted(rules))) for path, rules in asked.items()]

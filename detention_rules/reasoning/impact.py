@@ -17,19 +17,16 @@ naively, every question of every list item reruns it over every item: quadratic
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from typing import Any
 
 from detention_rules.input.case import CATEGORIES
+from detention_rules.input.field_path import FieldPath
 from detention_rules.input.fields import readable_fields
-from detention_rules.input.source import generic
 from detention_rules.law.law import Law
 from detention_rules.law.rule import AnyItem, FactCond, Tri, evaluate, walk
 from detention_rules.reasoning import reading
 
-#: A question about a list item: `detention[3].judge_date`.
-_ITEM = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*)\[(\d+)\]\.(.+)$")
 #: Items kept per condition and verdict (see the module's docstring).
 _KEEP = 2
 
@@ -42,7 +39,7 @@ def established(book: Law, doc: Mapping[str, Any]) -> set[str]:
 
 def candidates(path: str) -> list[Any]:
     """The answers tried for a question: each value a closed field can take, two far-apart numbers."""
-    ftype = readable_fields().get(generic(path))
+    ftype = readable_fields().get(FieldPath.generic_name(path))
     if ftype is None:
         return []
     if ftype.kind == "bool":
@@ -54,30 +51,6 @@ def candidates(path: str) -> list[Any]:
     if ftype.kind == "number":
         return [0, 10_000]
     return []
-
-
-def set_fact(doc: dict[str, Any], path: str, value: Any) -> dict[str, Any]:
-    """A copy of `doc` with `path` set, sharing every part of `doc` off the path."""
-    parts = path.replace("[", ".[").split(".")
-    out = dict(doc)
-    node: Any = out
-    for i, part in enumerate(parts):
-        last = i == len(parts) - 1
-        if part.startswith("["):
-            index = int(part[1:-1])
-            node[index] = dict(node[index])
-            node = node[index]
-            continue
-        if last:
-            node[part] = value
-            continue
-        nxt = parts[i + 1]
-        child = node.get(part)
-        if child is None:
-            child = [] if nxt.startswith("[") else {}
-        node[part] = list(child) if isinstance(child, list) else dict(child)
-        node = node[part]
-    return out
 
 
 class Impact:
@@ -106,15 +79,15 @@ class Impact:
 
     def after(self, path: str, value: Any) -> set[str]:
         """The categories established once the fact at `path` is `value`."""
-        m = _ITEM.match(path)
-        if m is None or m.group(1) not in self.verdicts:
-            return established(self.book, set_fact(self.reduced, path, value))
-        name, index, rest = m.group(1), int(m.group(2)), m.group(3)
+        steps = FieldPath.parse(path)
+        name, index, rest = (steps[0], steps[1], FieldPath(steps[2:])) if len(steps) > 2 else ("", 0, steps)
+        if not isinstance(index, int) or name not in self.verdicts:  # not a question about a list's item
+            return established(self.book, steps.set(self.reduced, value))
         items = self.doc[name]
         if index >= len(items):
             return self.base
-        item = set_fact({"i": [items[index]]}, f"i[0].{rest}", value)["i"][0]
-        field = _field(rest)
+        item = rest.set(items[index], value)
+        field = _field(str(rest))
         mine = list(self.verdicts[name][index])
         for c, cond in enumerate(self.conds[name]):  # only the conditions that read the field can change
             if field in self.fields[name][c]:

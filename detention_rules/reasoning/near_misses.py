@@ -13,9 +13,9 @@ from typing import Any
 import msgspec
 
 from detention_rules.input.case import CATEGORIES
-from detention_rules.input.source import lookup
+from detention_rules.input.field_path import FieldPath
 from detention_rules.law.law import Law
-from detention_rules.law.rule import AnyItem, FactCond, Needs, Rule, Trace, Tri, Unless, evaluate, needs
+from detention_rules.law.rule import AnyItem, Conclusion, FactCond, Needs, Rule, Trace, Tri, Unless, evaluate, needs
 from detention_rules.reasoning import reading
 from detention_rules.reasoning.facts import Facts
 from detention_rules.reasoning.impact import reduced
@@ -25,11 +25,16 @@ from detention_rules.reasoning.questions import show_value
 class Check(msgspec.Struct, frozen=True):
     """One condition of a rule as it stands for this case."""
 
-    path: str  # the fact read, or the conclusion needed
+    path: str  # the fact read, or the `Conclusion` needed
     test: str  # what the rule asks of it, e.g. "is false"
     status: Tri
     actual: Any = None
     line: int = 0
+
+    @property
+    def needs_conclusion(self) -> bool:
+        """Whether the condition needs a conclusion another rule draws, rather than reading a fact."""
+        return isinstance(self.path, Conclusion)
 
 
 class NearMiss(msgspec.Struct, frozen=True):
@@ -60,14 +65,16 @@ def _checks(rule: Rule, facts: Facts, status: Mapping[str, Tri], book: Law) -> t
         if isinstance(cond, Needs):
             # in words: what would satisfy it is one of the rules that draw it
             titles = [r.title for r in book.drawing(cond.conclusion)]
-            out.append(Check(cond.conclusion, "drawn: " + " or ".join(titles) if titles else "drawn", value))
+            out.append(
+                Check(Conclusion(cond.conclusion), "drawn: " + " or ".join(titles) if titles else "drawn", value)
+            )
             continue
         if isinstance(cond, AnyItem):  # the whole list is unknown
             out.append(Check(paths[0], "has an item that qualifies", value))
             continue
         path = paths[0] if paths else ""
         leaf = facts.leaf(path)
-        out.append(Check(path, _describe(cond), value, lookup(facts.doc, path), leaf.line if leaf else 0))
+        out.append(Check(path, _describe(cond), value, FieldPath.read(facts.doc, path), leaf.line if leaf else 0))
     unique: dict[tuple[str, str], Check] = {}
     for check in out:
         unique.setdefault((check.path, check.test), check)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import copy
 import functools
-import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -18,15 +17,14 @@ import msgspec
 from detention_rules.errors import InputError, UsageError
 from detention_rules.input import source
 from detention_rules.input.case import CATEGORIES, field_types
+from detention_rules.input.field_path import FieldPath
 
 if TYPE_CHECKING:
     from detention_rules.reasoning.derivation import Analysis
 
-_STEP = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*)((?:\[\d+\])*)$")
 
-
-def parse_set(text: str) -> tuple[list[str | int], Any]:
-    """`detention[0].incommunicado=true` -> (["detention", 0, "incommunicado"], True)."""
+def parse_set(text: str) -> tuple[FieldPath, Any]:
+    """`detention[0].incommunicado=true` -> (("detention", 0, "incommunicado"), True)."""
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:  # a byte that is not UTF-8 on the command line arrives as a lone surrogate
@@ -36,7 +34,7 @@ def parse_set(text: str) -> tuple[list[str | int], Any]:
     if "\n" in text or "\r" in text:
         raise UsageError(f"--set {text!r}: one fact on one line")
     path_text, value_text = text.split("=", 1)
-    steps = path_steps(path_text, f"--set {text!r}")
+    steps = checked_path(path_text, f"--set {text!r}")
     try:
         value = read_value(value_text)
     except InputError as exc:  # not YAML, or a value no case file may hold (`!!bool maybe`, `.inf`)
@@ -46,18 +44,13 @@ def parse_set(text: str) -> tuple[list[str | int], Any]:
     return steps, value
 
 
-def path_steps(path_text: str, what: str) -> list[str | int]:
-    """`detention[0].incommunicado` -> ["detention", 0, "incommunicado"]; `what` names it in errors.
-
-    A path longer than any field's is refused: the change would build data nested that deep.
-    """
-    steps: list[str | int] = []
-    for part in path_text.strip().split("."):
-        m = _STEP.match(part)
-        if not m:
-            raise UsageError(f"{what}: '{part}' is not a field name")
-        steps.append(m.group(1))
-        steps += [int(i) for i in re.findall(r"\[(\d+)\]", m.group(2))]
+def checked_path(path_text: str, what: str) -> FieldPath:
+    """A path a user wrote (`--set`, the page's what-if), refused with a usage error naming `what` when it is
+    not one, or longer than any field's: the change would build data nested that deep."""
+    try:
+        steps = FieldPath.parse(path_text)
+    except ValueError as exc:
+        raise UsageError(f"{what}: {exc}") from None
     if len(steps) > max_steps():
         raise UsageError(f"{what}: {len(steps)} steps, longer than any field's path ({max_steps()} at most)")
     return steps
@@ -71,25 +64,13 @@ def max_steps() -> int:
     return longest + 2 + 1
 
 
-def at_steps(data: Any, steps: list[str | int]) -> Any:
-    """What plain data holds at parsed steps (`path_steps`), or None where nothing is."""
-    for step in steps:
-        if isinstance(step, int):
-            data = data[step] if isinstance(data, list) and step < len(data) else None
-        else:
-            data = data.get(step) if isinstance(data, dict) else None
-        if data is None:
-            return None
-    return data
-
-
 def read_value(text: str) -> Any:
     """A value read as a case file would read it (20:20 stays a time, 2020-04-17 a date); empty is None."""
     return source.parse(f"v: {text}", "--set").data["v"] if text.strip() else None
 
 
 #: A `--set` as written, with its path and value parsed (`parse_set`).
-Setting = tuple[str, list[str | int], Any]
+Setting = tuple[str, FieldPath, Any]
 
 
 def parse_sets(texts: Iterable[str]) -> list[Setting]:
@@ -99,29 +80,12 @@ def parse_sets(texts: Iterable[str]) -> list[Setting]:
 
 def apply(doc: source.Document, settings: list[Setting]) -> source.Document:
     """A copy of `doc` with each change made; positions stay those of the file."""
-    data = copy.deepcopy(doc.data)
+    data = copy.deepcopy(doc.data)  # what runs on the changed case never reaches the original's data
     for change, steps, value in settings:
-        node: Any = data
-        for i, step in enumerate(steps[:-1]):
-            nxt = steps[i + 1]
-            if isinstance(step, int):
-                if not isinstance(node, list) or step >= len(node):
-                    raise UsageError(f"--set {change!r}: there is no item {step} there")
-                node = node[step]
-                continue
-            if not isinstance(node, dict):
-                raise UsageError(f"--set {change!r}: cannot reach {step}")
-            if node.get(step) is None:  # absent, or written empty (`trial:` with only a comment under it)
-                node[step] = [] if isinstance(nxt, int) else {}
-            node = node[step]
-        last = steps[-1]
-        if isinstance(last, int) or not isinstance(node, dict):
-            raise UsageError(f"--set {change!r}: the path must end with a field name")
-        current = node.get(last)
-        if isinstance(current, dict) and "value" in current:
-            current["value"] = value
-        else:
-            node[last] = value
+        try:
+            data = steps.set(data, value)
+        except ValueError as exc:
+            raise UsageError(f"--set {change!r}: {exc}") from None
     return source.Document(doc.path, data, doc.positions, doc.key_positions)
 
 

@@ -15,15 +15,16 @@ from __future__ import annotations
 
 import copy
 import functools
-import re
+from collections.abc import Mapping
 from typing import Any
 
 import msgspec
 
 from detention_rules.input import source
 from detention_rules.input.case import field_types
+from detention_rules.input.field_path import FieldPath
 from detention_rules.input.validate import validate
-from detention_rules.reasoning.questions import QUESTIONS
+from detention_rules.reasoning.questions import has_question, prerequisite, question
 
 #: About the file rather than the facts: shown first, folded.
 ABOUT = ("title", "source", "expected", "notes")
@@ -51,8 +52,6 @@ DETAINEES = "detainees"
 #: Text fields shown as a box of several lines.
 LONG_TEXT = frozenset({"notes", "note", "description", "known_gap"})
 
-_ITEM = re.compile(r"^([A-Za-z_]\w*)\[\]\.(.+)$")
-
 
 class Field(msgspec.Struct, frozen=True):
     """One field of the form."""
@@ -63,6 +62,10 @@ class Field(msgspec.Struct, frozen=True):
     choices: tuple[str, ...]
     label: str
     fact: bool  # may carry a reference and "contested" (the file's `{value: ..., ref: ...}` form)
+    #: the field whose answer opens this detail, named as the page names fields beside it (`data-field`),
+    #: and that answer as its input shows it: the model's prerequisite (reasoning.questions.prerequisite)
+    after: str = ""
+    opens: str = ""
 
     @property
     def long(self) -> bool:
@@ -80,8 +83,8 @@ class Section(msgspec.Struct, frozen=True):
 
 
 def _label(path: str) -> str:
-    if path in QUESTIONS:
-        return QUESTIONS[path]
+    if has_question(path):
+        return question(path)
     words = path.replace("[]", "").split(".")[1:] or [path]
     return ": ".join(w.replace("_", " ") for w in words).capitalize()
 
@@ -104,7 +107,45 @@ def _plain_paths() -> frozenset[str]:
                 node = node.setdefault(part, {})
         node[parts[-1]] = {"value": None, "ref": "probe"}
     _, problems = validate(source.Document("<probe>", data))
-    return frozenset(re.sub(r"\[\d+\]", "[]", p.field) for p in problems if p.field)
+    return frozenset(FieldPath.generic_name(p.field) for p in problems if p.field)
+
+
+def _gate(path: str, item: str) -> tuple[str, str]:
+    """A field's prerequisite as the page names it (within the item, for a list's field) and the answer that
+    opens the field, as its input shows it; ("", "") when it has none."""
+    gate = prerequisite(path)
+    if gate is None or not gate[0].startswith(item):
+        return "", ""
+    opens = gate[1]
+    return gate[0].removeprefix(item), {True: "yes", False: "no"}.get(opens, str(opens))  # type: ignore[call-overload]
+
+
+def hidden(section: Section, entries: Mapping[str, Any]) -> frozenset[str]:
+    """The details the form folds away, by `data-field`: those still empty whose prerequisite has an answer
+    that closes them (a trial detail when there was no trial), as the interview and `wgad gaps` never ask them.
+
+    `entries`: the state of the section's fields (or of one item's), by the same names.
+    """
+    listed = section.listed
+    by_key = {(f.name if listed else f.path): f for f in section.fields}
+
+    def closed(field: Field) -> bool:
+        for _ in by_key:  # a chain of prerequisites, never longer than the fields
+            entry = entries.get(field.after) if field.after else None
+            if not isinstance(entry, dict):
+                return False
+            if entry.get("value") not in ("", [], None) and entry.get("value") != field.opens:
+                return True
+            if field.after not in by_key:
+                return False
+            field = by_key[field.after]
+        return False
+
+    return frozenset(key for key, f in by_key.items() if f.after and _empty(entries.get(key)) and closed(f))
+
+
+def _empty(entry: Any) -> bool:
+    return not isinstance(entry, dict) or (entry.get("value") in ("", [], None) and not entry.get("ref"))
 
 
 @functools.cache
@@ -114,18 +155,21 @@ def sections() -> tuple[Section, ...]:
     grouped: dict[str, list[Field]] = {}
     listed: set[str] = set()
     for path, ftype in field_types().items():
-        m = _ITEM.match(path)
-        top, name = (m.group(1), m.group(2)) if m else (path.split(".", 1)[0], path.partition(".")[2] or path)
-        if m:
+        top, item, name = path.partition("[].")  # a list's field: `detention[].kind`
+        m = bool(item) and "." not in top
+        if not m:
+            top, name = path.split(".", 1)[0], path.partition(".")[2] or path
+        else:
             listed.add(top)
         group = "about" if top in ABOUT else top
         shown = path if group == "about" else name
+        after, opens = _gate(path, f"{top}[]." if m else "")
         grouped.setdefault(group, []).append(
-            Field(path, shown, ftype.kind, tuple(ftype.choices), _label(path), path not in plain)
+            Field(path, shown, ftype.kind, tuple(ftype.choices), _label(path), path not in plain, after, opens)
         )
     if "person" in grouped and DETAINEES not in grouped:  # field_types reads detainees at the shared paths
         grouped[DETAINEES] = [
-            Field(f"{DETAINEES}[].{f.path}", f.path, f.kind, f.choices, f.label, f.fact) for f in grouped["person"]
+            msgspec.structs.replace(f, path=f"{DETAINEES}[].{f.path}", name=f.path) for f in grouped["person"]
         ]
         listed.add(DETAINEES)
     names = ["about", *[n for n in ORDER if n in grouped], *[n for n in grouped if n not in ORDER and n != "about"]]
@@ -165,7 +209,7 @@ def shown(field: Field, value: Any) -> Any:
 
 def field_state(field: Field, node: Any) -> dict[str, Any]:
     """What the browser shows, and sends back, for one field of `node` (a section or an item)."""
-    value, ref, contested = parts(source.lookup(node, field.name))
+    value, ref, contested = parts(FieldPath.read(node, field.name))
     out = {"value": shown(field, value), "ref": ref, "contested": contested}
     if field.kind == "list":
         out["none"] = value == []  # "none of these", which no ticked box can say: unknown is not none

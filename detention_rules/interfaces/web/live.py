@@ -11,10 +11,11 @@ from typing import Any
 
 import msgspec
 
-from detention_rules import pipeline
-from detention_rules.errors import Problem, UsageError
+from detention_rules import application, pipeline
+from detention_rules.errors import InputError, Problem, UsageError
 from detention_rules.input import source
 from detention_rules.input.case import CATEGORIES
+from detention_rules.output.formats import DRAFT_FORMATS, DraftFormatName
 from detention_rules.reasoning import whatif
 from detention_rules.reasoning.derivation import Finding
 from detention_rules.reasoning.gaps import Question, questions
@@ -35,6 +36,7 @@ class CategoryView(msgspec.Struct):
 
 class PersonView(msgspec.Struct):
     label: str
+    number: int  # 1-based, the person a draft of this view is of (`application.person_doc`)
     categories: list[CategoryView]
     questions: list[Question]
 
@@ -58,10 +60,10 @@ def document(name: str, data: dict[str, Any]) -> source.Document:
 
 def view(book: Runnable, name: str, data: dict[str, Any]) -> tuple[View, pipeline.CaseResult]:
     """Everything the reasoning panel shows for `data`, and the result it came from."""
-    result = pipeline.run(document(name, data), book)
+    result = application.result(book, document(name, data))
     titles = book.outcomes.titles
     persons = []
-    for one in result.each():
+    for number, one in enumerate(result.each(), 1):
         if one.analysis is None or one.facts is None:
             continue
         found = {f.category: f for f in one.analysis.findings}
@@ -73,7 +75,7 @@ def view(book: Runnable, name: str, data: dict[str, Any]) -> tuple[View, pipelin
                 shown = [m for m in shown if m.status is None]  # what an answer could still add
             categories.append(CategoryView(c, titles[c], found.get(c), shown[:CLOSEST]))
         open_ones = {c: m for c, m in misses.items() if c not in found}
-        persons.append(PersonView(one.detainee, categories, questions(book, one.facts, open_ones)[:QUESTIONS]))
+        persons.append(PersonView(one.detainee, number, categories, questions(book, one.facts, open_ones)[:QUESTIONS]))
     return View(result.problems, persons), result
 
 
@@ -94,27 +96,26 @@ def alternatives(kind: str, choices: tuple[str, ...], current: Any) -> list[Any]
 def what_if(
     book: Runnable, name: str, data: dict[str, Any], path: str, values: list[Any]
 ) -> tuple[pipeline.CaseResult, list[WhatIf]]:
-    """For each of `values` at `path`: the findings that appear or disappear."""
-    doc = document(name, data)
-    before = pipeline.run(doc, book)
+    """For each of `values` at `path`: the findings that appear or disappear (a value the case cannot take: none)."""
+    steps = whatif.checked_path(path, path)
+    before, after = application.what_if(book, document(name, data), [[(path, steps, v)] for v in values])
     if not before.valid:
         return before, []
-    steps = whatif.path_steps(path, path)
-    out = []
-    for value in values:
-        try:
-            changed = whatif.apply(doc, [(path, steps, value)])
-        except UsageError:
-            continue
-        out.append(WhatIf(value, whatif.compare(before, pipeline.run(changed, book))))
-    return before, out
+    shown = [(v, a) for v, a in zip(values, after, strict=True) if all(p.code != "set-path" for p in a.problems)]
+    return before, [WhatIf(value, whatif.compare(before, changed)) for value, changed in shown]
 
 
-def draft(book: Runnable, name: str, data: dict[str, Any], fmt: str) -> str | bytes:
-    """The draft of the form's case, in `fmt` ("html", "markdown" or "docx", which is bytes)."""
-    from detention_rules.output.draft import build, render
+def draft(book: Runnable, name: str, data: dict[str, Any], fmt: DraftFormatName, detainee: int | None) -> str | bytes:
+    """The draft of the form's case, of the person chosen (1-based) when it names several, in `fmt`
+    ("html", "markdown" or "docx", which is bytes)."""
+    from detention_rules.output.draft import build
 
-    person = pipeline.run(document(name, data), book).each()[0]
-    if person.facts is None or person.analysis is None:
-        raise UsageError("the case has errors: fix them to get a draft")
-    return render(build(book, person, questions(book, person.facts)), fmt)
+    try:
+        person, asked = application.draft(book, document(name, data), detainee)
+    except InputError:
+        raise UsageError("the case has errors: fix them to get a draft") from None
+    except application.ChooseDetainee as exc:
+        raise UsageError(
+            f"the case names {len(exc.labels)} detainees: use the Draft buttons under each one's name"
+        ) from None
+    return DRAFT_FORMATS[fmt].render(build(book, person, asked))

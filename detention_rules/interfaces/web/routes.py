@@ -17,21 +17,19 @@ from starlette.routing import Route
 from detention_rules.errors import InputError, UsageError, WgadError
 from detention_rules.escaping import printable
 from detention_rules.input import source
+from detention_rules.input.field_path import FieldPath
 from detention_rules.interfaces.web import form, live
 from detention_rules.interfaces.web.files import Changed, Exists, Folder, Invalid
+from detention_rules.output import tree
+from detention_rules.output.formats import DRAFT_FORMATS, draft_format
+from detention_rules.reasoning.facts import FactNode
 from detention_rules.reasoning.questions import in_words, show_value
 from detention_rules.reasoning.runnable import Runnable
 
 #: Largest request body: a form's state is a little larger than its file, which the CLI caps.
 MAX_BODY = 4 * source.MAX_BYTES
-_ITEM_PATH = re.compile(r"^([A-Za-z_]\w*)\[(\d+)\]\.(.+)$")
 #: The header the page's script sends the token in (app.Guard reads it; static/wgad.js sends it).
 TOKEN_HEADER = "x-wgad-token"
-DRAFT_FORMATS = {
-    "docx": ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", ".docx"),
-    "html": ("text/html", ".html"),
-    "markdown": ("text/markdown", ".md"),
-}
 
 
 class State(msgspec.Struct):
@@ -54,8 +52,11 @@ def _environment() -> jinja2.Environment:
     )
     env.filters["p"] = lambda v: printable(str(v))  # nothing hidden in the reasoning (escaping.printable)
     env.filters["words"] = in_words
+    env.globals["hidden"] = form.hidden  # the details a prerequisite's answer closes
     env.globals["in_words"] = lambda v: show_value(v, words=True)  # what-if answers, as the form's yes / no
     env.globals["as_written"] = show_value  # beside a field path, as the case file writes it: true / false
+    env.globals["branches"] = tree.branches  # a finding's derivation, walked as every renderer walks it
+    env.tests["fact"] = lambda node: isinstance(node, FactNode)
     return env
 
 
@@ -161,13 +162,13 @@ class _Handlers:
             sections=form.sections(),
             values=form.state_of(data),
             view=view,
-            formats=DRAFT_FORMATS,
+            formats=sorted(DRAFT_FORMATS.values()),  # by name, the buttons' order on the page
         )
 
     async def analyse(self, request: Request) -> Response:
         body = await _json(request)
         view, _ = live.view(self.state.book, _label(body), _data(self.state, body))
-        return _page("reasoning.html", self.token, view=view)
+        return _page("reasoning.html", self.token, view=view, formats=sorted(DRAFT_FORMATS.values()))
 
     async def item(self, request: Request) -> Response:
         body = await _json(request)
@@ -186,7 +187,7 @@ class _Handlers:
             raise BadRequest("no field named")
         field = _field(path)
         data = _data(self.state, body)
-        current = form.parts(source.lookup(data, path))[0]
+        current = form.parts(FieldPath.read(data, path))[0]
         values = live.alternatives(field.kind, field.choices, current)
         _, answers = live.what_if(self.state.book, _label(body), data, path, values)
         return _page("whatif.html", self.token, field=field, answers=answers, current=current)
@@ -216,21 +217,26 @@ class _Handlers:
 
     async def draft(self, request: Request) -> Response:
         body = await _form_body(request)
-        fmt = body.get("format", "")
-        if fmt not in DRAFT_FORMATS:
+        form = draft_format(body.get("format", ""))
+        if form is None:
             raise BadRequest("no such draft format")
         try:
             parsed = json.loads(body.get("state", "{}"))
         except ValueError:
             raise BadRequest("the request is not JSON") from None
         request_body = {"state": parsed, "source": body.get("source"), "file": body.get("file")}
-        content = live.draft(self.state.book, _label(request_body), _data(self.state, request_body), fmt)
-        media, suffix = DRAFT_FORMATS[fmt]
+        detainee = body.get("detainee", "")
+        if detainee and not re.fullmatch(r"[1-9][0-9]{0,8}", detainee):
+            raise BadRequest("a detainee is chosen by their number: 1, 2, ...")
+        data = _data(self.state, request_body)
+        content = live.draft(
+            self.state.book, _label(request_body), data, form.name, int(detainee) if detainee else None
+        )
         stem = Path(_label(request_body)).stem.replace('"', "") or "case"
         return Response(
             content,
-            media_type=media,
-            headers={"content-disposition": f'attachment; filename="{quote(stem)}-draft{suffix}"'},
+            media_type=form.media_type,
+            headers={"content-disposition": f'attachment; filename="{quote(stem)}-draft{form.suffix}"'},
         )
 
     async def home(self, request: Request) -> Response:
@@ -258,8 +264,7 @@ def routes(state: State) -> list[Route]:
 
 
 def _field(path: str) -> form.Field:
-    m = _ITEM_PATH.match(path)
-    generic = f"{m.group(1)}[].{m.group(3)}" if m else path
+    generic = FieldPath.generic_name(path)
     for section in form.sections():
         for f in section.fields:
             if f.path == generic:

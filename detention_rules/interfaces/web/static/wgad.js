@@ -94,7 +94,32 @@
     panel.dataset.updated = String(mine);
   }
 
+  /* A detail waits for its prerequisite (data-after, declared with the field in the case model): while it is
+     empty, an answer to the prerequisite other than the one that opens it (data-opens) folds it away, as the
+     interview and `wgad gaps` leave it unasked; a detail the file answers always shows. */
+  function closedBy(div) {
+    for (let d = div, steps = 0; d && d.dataset.after && steps < 20; steps++) {
+      const item = d.closest(".item");
+      const scope = item ? item : form.querySelector('section[data-section="' + d.closest("section").dataset.section + '"]');
+      const gate = scope.querySelector('.field[data-field="' + CSS.escape(d.dataset.after) + '"]');
+      if (!gate) return false;
+      const answer = readField(gate).value;
+      if (answer !== "" && String(answer) !== d.dataset.opens) return true;
+      d = gate;
+    }
+    return false;
+  }
+
+  function fold() {
+    form.querySelectorAll(".field[data-after]").forEach((div) => {
+      const own = readField(div);
+      const empty = (own.value === "" || (Array.isArray(own.value) && !own.value.join(""))) && !own.ref;
+      div.hidden = empty && closedBy(div);
+    });
+  }
+
   function changed() {
+    fold();
     dirty = true;
     clearTimeout(timer);
     timer = setTimeout(analyse, 150);
@@ -191,9 +216,10 @@
     say((answer.written ? "Saved " : "Nothing changed in ") + answer.file + ".", "ok");
   }
 
-  async function download(format) {
+  async function download(format, detainee) {
     const b = body();
     const data = new URLSearchParams({ format: format, source: b.source, file: b.file, state: JSON.stringify(b.state) });
+    if (detainee) data.set("detainee", detainee);  // a case of several detainees: the person whose buttons these are
     say("Preparing the draft…", "");
     const response = await fetch("/draft", { method: "POST", headers: { "X-Wgad-Token": token }, body: data, credentials: "omit" });
     if (!response.ok) {
@@ -225,6 +251,6 @@
     else if (t.dataset.add) add(t.dataset.add);
     else if (t.dataset.remove !== undefined) { t.closest(".item").remove(); number(); changed(); }
     else if (t.id === "save") save(false);
-    else if (t.classList.contains("download")) download(t.dataset.format);
+    else if (t.classList.contains("download")) download(t.dataset.format, t.dataset.detainee);
   });
 })();

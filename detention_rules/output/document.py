@@ -1,0 +1,36 @@
+"""A draft submission as its renderers read it: numbered blocks, built by `output/draft.py`.
+
+Apart from the builder, so that the renderers (draft_markdown, draft_html, draft_docx) need
+nothing of it, and the builder's `render` can import them without an import circle.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+import msgspec
+
+
+class Block(msgspec.Struct, frozen=True):
+    """One piece of the document.
+
+    kind: "heading" (level 2 or 3), "para" (a numbered paragraph), "item" (a lettered item
+    of the paragraph before), "text" (unnumbered), "line" (an appendix line at a depth).
+    """
+
+    kind: Literal["heading", "para", "item", "text", "line"]
+    text: str
+    level: int = 0  # heading: 2 or 3; line: its depth in the reasoning
+    number: int = 0  # para: its number
+    label: str = ""  # item: "(a)"
+    anchor: str = ""  # heading: "category-I", "facts", "remedies", "appendix"
+    rule: str = ""  # line: the rule id it states
+
+
+class Draft(msgspec.Struct):
+    title: str
+    lead: str
+    body: list[Block]
+    appendix: list[Block]
+    established: list[str]
+    lang: str = "en"

@@ -1,0 +1,123 @@
+"""The output formats, each declared once (check-jsonschema's pattern): what `--format` offers,
+how each is rendered, and what a file of it is (media type, suffix, text or bytes).
+
+`interfaces/cli.py` takes its `--format` choices and help from the `Literal` types here, the batch
+printer (`output/batch.py`) and `check --set` (`output/whatif.py`) ask a format what it is rather
+than comparing names, and the web page offers and serves the draft formats from `DRAFT_FORMATS`.
+A new format is one entry here and its renderer; `tests/test_formats.py` holds the types and the
+tables to each other. Renderers are imported when a format is used, and the entries are msgspec
+Structs (a NamedTuple class costs half a millisecond to make), so that reading this module costs
+`wgad check` next to nothing.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Literal
+
+import msgspec
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from detention_rules.output.document import Draft
+    from detention_rules.pipeline import CaseResult
+
+#: `wgad check`, `validate`, `gaps`, `rules`, `evaluate`: `--format`.
+CheckFormatName = Literal["text", "json", "jsonl", "markdown"]
+#: `wgad draft --format`, and the web page's draft downloads.
+DraftFormatName = Literal["markdown", "html", "docx"]
+#: What a batch does with each file: check it (findings, in a check format) or only validate it (problems).
+Mode = Literal["check", "validate"]
+
+
+class CheckFormat(msgspec.Struct, frozen=True):
+    """A format of `wgad check`'s report: a human report, or JSON data."""
+
+    name: CheckFormatName
+    #: The report of valid results (text, Markdown); None for a JSON format, whose data is `output/json.py`'s.
+    report: Callable[[list[CaseResult]], str] | None
+    #: A JSON format written one line per file as each finishes (JSON Lines), rather than one document at the end.
+    lines: bool
+    media_type: str
+    suffix: str
+
+    @property
+    def data(self) -> bool:
+        """True when this format writes JSON data, and problems go into it rather than as lines."""
+        return self.report is None
+
+
+class DraftFormat(msgspec.Struct, frozen=True, order=True):
+    """A format of the petition's draft."""
+
+    name: DraftFormatName
+    render: Callable[[Draft], str | bytes]
+    #: True when the draft is bytes, written to a file only (Word), never to the terminal.
+    binary: bool
+    media_type: str
+    suffix: str
+    #: The web page's button: "Draft (LABEL)".
+    label: str
+
+
+def _text(results: list[CaseResult]) -> str:
+    from detention_rules.output import text
+
+    return text.render(results)
+
+
+def _markdown(results: list[CaseResult]) -> str:
+    from detention_rules.output import markdown
+
+    return markdown.render(results)
+
+
+def _draft_markdown(the_draft: Draft) -> str:
+    from detention_rules.output import draft_markdown
+
+    return draft_markdown.render(the_draft)
+
+
+def _draft_html(the_draft: Draft) -> str:
+    from detention_rules.output import draft_html
+
+    return draft_html.render(the_draft)
+
+
+def _draft_docx(the_draft: Draft) -> bytes:
+    from detention_rules.output import draft_docx
+
+    return draft_docx.render_bytes(the_draft)
+
+
+#: Every check format, in the order the help lists them.
+CHECK_FORMATS: dict[CheckFormatName, CheckFormat] = {
+    "text": CheckFormat("text", _text, False, "text/plain", ".txt"),
+    "json": CheckFormat("json", None, False, "application/json", ".json"),
+    "jsonl": CheckFormat("jsonl", None, True, "application/jsonl", ".jsonl"),
+    "markdown": CheckFormat("markdown", _markdown, False, "text/markdown", ".md"),
+}
+
+#: Every draft format, in the order the help lists them.
+DRAFT_FORMATS: dict[DraftFormatName, DraftFormat] = {
+    "markdown": DraftFormat("markdown", _draft_markdown, False, "text/markdown", ".md", "Markdown"),
+    "html": DraftFormat("html", _draft_html, False, "text/html", ".html", "HTML"),
+    "docx": DraftFormat(
+        "docx",
+        _draft_docx,
+        True,
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        ".docx",
+        "Word",
+    ),
+}
+
+
+def draft_format(name: str) -> DraftFormat | None:
+    """The draft format called `name` (as a request names it), or None."""
+    return next((f for f in DRAFT_FORMATS.values() if f.name == name), None)
+
+
+def help_text(formats: dict[CheckFormatName, CheckFormat] | dict[DraftFormatName, DraftFormat]) -> str:
+    """`--format`'s help: the formats' names, in their order."""
+    return f"Output format: {', '.join(formats)}."
