@@ -150,7 +150,7 @@ def test_what_blind_encoders_read_names_no_opinion_of_the_library() -> None:
         if opinion:
             named[str(opinion)] = path.name
         surname = path.stem.split("-")[0]
-        if len(surname) >= 4:
+        if len(surname) >= 4 and surname not in {"eleven", "cairo"}:  # a count and a city, not a person's name
             named[surname.capitalize()] = path.name
     assert len(named) > 40  # the library's opinions were read
     leaks = [

@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from detention_rules.input.case import field_types
-from detention_rules.input.fields import DERIVED
+from detention_rules.input.fields import derived
 from detention_rules.law.rule import AnyItem, FactCond, Rule, needs, placeholders, walk
 from detention_rules.reasoning import runnable
 
@@ -77,7 +77,7 @@ def documented(text: str) -> dict[str, str]:
 def _tested(rule: Rule) -> set[str]:
     """The fields a rule's condition tests, as `detention[].kind`."""
     lists = [c.list_path for c in walk(rule.when) if isinstance(c, AnyItem)]
-    known = set(field_types()) | set(DERIVED)
+    known = set(field_types()) | set(derived())
     out: set[str] = set()
     for cond in walk(rule.when):
         if isinstance(cond, FactCond):
@@ -116,7 +116,7 @@ def _reads(rules: list[Rule]) -> dict[str, set[str]]:
 def _derived_named(said: str) -> set[str]:
     """The derived facts a row names, by path or by last name (`judge_decided_within_48h`)."""
     names = {p.replace("[i]", "[]") for p in _CODE.findall(said)}
-    return {d for d in DERIVED if d in names or d.rsplit(".", 1)[-1] in names}
+    return {d for d in derived() if d in names or d.rsplit(".", 1)[-1] in names}
 
 
 def disagreements(text: str, rules: list[Rule]) -> list[str]:

@@ -41,6 +41,15 @@ def test_merging_a_case_with_itself_changes_nothing(path: Path) -> None:
     assert edit.dump(tree) == text
 
 
+@pytest.mark.parametrize("word", ["null", "~", "NULL"])
+def test_a_file_keeps_its_own_word_for_an_unknown_when_another_value_changes(word: str) -> None:
+    """ruamel writes an unknown as nothing (`authority:`); a file that spells it keeps its spelling."""
+    text = f"person:\n  name: A\narrest:\n  authority: {word}\n  date: 2020-01-01\n"
+    tree = edit.load(text)
+    edit.set_path(tree, ("person", "name"), "B")
+    assert edit.dump(tree) == text.replace("name: A", "name: B")
+
+
 def test_setting_a_value_changes_its_line_only_and_keeps_comments() -> None:
     text = REFERENCE.read_text(encoding="utf-8")
     tree = edit.load(text)

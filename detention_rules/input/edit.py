@@ -17,6 +17,7 @@ from __future__ import annotations
 import copy
 import datetime
 import difflib
+import functools
 import io
 import json
 import re
@@ -28,6 +29,7 @@ import yaml
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError as RuamelError
+from ruamel.yaml.representer import RoundTripRepresenter
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 from ruamel.yaml.util import load_yaml_guess_indent
 
@@ -65,6 +67,9 @@ def load(text: str, name: str = "<case>") -> Tree:
     _, sequence, offset = load_yaml_guess_indent(text)
     rt = YAML(typ="rt")
     rt.preserve_quotes = True
+    null = _NULL_WORD.search(text)
+    if null:  # ruamel writes an unknown as nothing (`key:`): keep the file's own word for it
+        rt.Representer = _null_writer(null.group(1))
     rt.width = 4096  # never re-wrap a drafter's long lines
     offset = 2 if offset is None else offset
     rt.indent(mapping=_mapping_indent(text), sequence=max(sequence or 4, offset + 2), offset=offset)
@@ -73,6 +78,21 @@ def load(text: str, name: str = "<case>") -> Tree:
     except RuamelError as exc:  # what PyYAML read, ruamel should too; if not, refuse rather than guess
         raise EditError(f"{name}: this file cannot be edited in place ({' '.join(str(exc).split())})") from None
     return Tree(root if isinstance(root, CommentedMap) else CommentedMap(), copy.deepcopy(data), rt)
+
+
+#: How a file spells an unknown value, if it spells it: `key: null`, `- ~`.
+_NULL_WORD = re.compile(r"(?::|^[ \t]*-)[ \t]+(null|Null|NULL|~)[ \t]*(?:#.*)?$", re.MULTILINE)
+
+
+@functools.cache
+def _null_writer(word: str) -> type[RoundTripRepresenter]:
+    """A representer that writes None as `word`; a subclass, so the one ruamel shares stays as it is."""
+
+    class Nulls(RoundTripRepresenter):
+        pass
+
+    Nulls.add_representer(type(None), lambda rep, _: rep.represent_scalar("tag:yaml.org,2002:null", word))
+    return Nulls
 
 
 _NESTED_KEY = re.compile(r"^[^\s#-][^:#]*:[ \t]*(#.*)?\n( +)[^\s#-]", re.MULTILINE)

@@ -1198,6 +1198,7 @@ DERIVED: tuple[Derived, ...] = (
         "Was a foreign national's access to the consulate granted, restricted (late, rare, supervised) or refused?",
         ("detention[].consular_access",),
         instead=("consular_access",),
+        vary="detention[].consular_access_refused",
     ),
 )
 
