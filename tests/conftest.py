@@ -18,6 +18,19 @@ from detention_rules.pipeline import CaseResult
 ROOT = Path(__file__).resolve().parent.parent
 CASES = ROOT / "cases"
 REFERENCE = CASES / "ilyashev-kazakhstan-2022.yaml"
+#: A case of two detainees whose facts differ (the warrant, counsel of choice, a public trial).
+TWO = """\
+title: Two detainees
+arrest: {warrant_shown: false, date: 2021-03-01}
+detention: [{kind: pretrial, start: 2021-03-01}]
+conduct: [{right: expression, cited_by_authorities: true}]
+trial: {counsel: {access_trial: full, of_choice: false}}
+detainees:
+  - person: {name: A. One}
+  - person: {name: B. Two}
+    arrest: {warrant_shown: true}
+    trial: {counsel: {of_choice: true}, public: false}
+"""
 #: A case that holds only a police custody period: the rule cases' facts are merged into it.
 BASE: dict[str, Any] = {"detention": [{"kind": "police_custody"}]}
 #: The rules' named cases, one file per category (tests/rules/*.yaml), by rule id.

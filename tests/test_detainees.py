@@ -14,20 +14,7 @@ from detention_rules.errors import UsageError
 from detention_rules.input import detainees, source
 from detention_rules.input.case import field_types
 
-from .conftest import CASES, run, wgad
-
-TWO = """\
-title: Two detainees
-arrest: {warrant_shown: false, date: 2021-03-01}
-detention: [{kind: pretrial, start: 2021-03-01}]
-conduct: [{right: expression, cited_by_authorities: true}]
-trial: {counsel: {access_trial: full, of_choice: false}}
-detainees:
-  - person: {name: A. One}
-  - person: {name: B. Two}
-    arrest: {warrant_shown: true}
-    trial: {counsel: {of_choice: true}, public: false}
-"""
+from .conftest import CASES, TWO, run, wgad
 
 
 def test_each_person_has_the_shared_facts_with_their_own() -> None:

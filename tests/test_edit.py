@@ -120,6 +120,15 @@ _SCALARS = st.one_of(
 )
 
 
+@pytest.mark.parametrize("value", ["\x85", "a\u2028b", "x\ry", "\u2029"])
+def test_a_line_break_only_yaml_sees_is_written_escaped_and_reads_back(value: str) -> None:
+    """NEL, the Unicode separators and a lone CR, set by the interview or the page, are escaped in
+    double quotes: the reader refuses them raw (unseen-line-break), and the edit must read back."""
+    tree = edit.load(REFERENCE.read_text(encoding="utf-8"))
+    edit.set_path(tree, ["person", "a"], value)
+    assert source.parse(edit.dump(tree)).data["person"]["a"] == value
+
+
 @settings(max_examples=200, deadline=None)
 @given(
     st.lists(

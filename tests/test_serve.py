@@ -27,7 +27,7 @@ from detention_rules.interfaces.web.app import create_app
 from detention_rules.output.formats import DRAFT_FORMATS, DraftFormatName
 from detention_rules.reasoning import runnable
 
-from .conftest import CASES, REFERENCE, ROOT, wgad
+from .conftest import CASES, REFERENCE, ROOT, TWO, wgad
 
 # Starlette 1.x prefers httpx2 for its test client and warns about httpx, which older Starlette needs;
 # older Starlette's test client uses an alias the newest anyio deprecates. Neither is this project's code.
@@ -508,23 +508,9 @@ def test_the_draft_downloads_in_each_format(client: TestClient, folder: Path, fm
     assert submitted == {"I", "II", "III", "V"}
 
 
-TWO_DETAINEES = """\
-title: Two detainees
-arrest: {warrant_shown: false, date: 2021-03-01}
-detention: [{kind: pretrial, start: 2021-03-01}]
-conduct: [{right: expression, cited_by_authorities: true}]
-trial: {counsel: {access_trial: full, of_choice: false}}
-detainees:
-  - person: {name: A. One}
-  - person: {name: B. Two}
-    arrest: {warrant_shown: true}
-    trial: {counsel: {of_choice: true}, public: false}
-"""
-
-
 def test_the_draft_is_of_the_detainee_chosen(client: TestClient, folder: Path) -> None:
     """Issue 27: the page drafted the first of several detainees whichever was asked; the CLI the one chosen."""
-    (folder / "two.yaml").write_text(TWO_DETAINEES, encoding="utf-8")
+    (folder / "two.yaml").write_text(TWO, encoding="utf-8")
     page = client.get("/case", params={"file": "two.yaml"}).text
     assert 'data-format="markdown" data-detainee="2"' in page  # each person's own Draft buttons
     state = _state_of_page(page)

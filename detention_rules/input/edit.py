@@ -438,8 +438,10 @@ _RESOLVER = yaml.resolver.Resolver()
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 _AS_TEXT = {"tag:yaml.org,2002:str", _TIMESTAMP}
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-#: Text ruamel.yaml writes plain in a flow mapping though no reader takes it there (`{value: : x}`): quoted.
-_FLOW_UNSAFE = re.compile(r"^\?|:")
+#: Text ruamel.yaml writes plain in a flow mapping though no reader takes it there (`{value: : x}`): quoted;
+#: and line breaks only YAML sees (NEL, the Unicode separators, a lone CR), which the reader refuses
+#: unescaped: in double quotes they are written as escapes (`\N`, `\L`, `\P`, `\r`) and read back as set.
+_FLOW_UNSAFE = re.compile(r"^\?|:|[\x85\u2028\u2029\r]")
 
 
 def _node(value: Any) -> Any:
