@@ -81,7 +81,7 @@ class Impact:
         """The categories established once the fact at `path` is `value`."""
         steps = FieldPath.parse(path)
         name, index, rest = (steps[0], steps[1], FieldPath(steps[2:])) if len(steps) > 2 else ("", 0, steps)
-        if not isinstance(index, int) or name not in self.verdicts:  # not a question about a list's item
+        if not isinstance(index, int) or not isinstance(name, str) or name not in self.verdicts:  # not a list item
             return established(self.book, steps.set(self.reduced, value))
         items = self.doc[name]
         if index >= len(items):
