@@ -28,8 +28,9 @@ import re
 import sys
 import types
 from pathlib import Path
-from typing import Annotated, Any, Generic, Literal, NamedTuple, TypeVar, Union, get_args, get_origin
+from typing import Annotated, Any, Generic, Literal, TypeVar, Union, get_args, get_origin
 
+import msgspec
 import pydantic
 from pydantic import (
     BaseModel,
@@ -58,6 +59,7 @@ from detention_rules.input.case import (
     partial_date,
     plain_or_asserted,
 )
+from detention_rules.input.fields import DerivedFact
 
 T = TypeVar("T")
 
@@ -1058,25 +1060,12 @@ class Case(_Model):
     notes: Text | None = None
 
 
-class Derived(NamedTuple):
-    """A fact reasoning/facts.py computes from others: declared here once, with everything each tool needs.
-
-    `kind`: its type for the rules ("" when the model declares the field, an override the file may
-    state). `sources`: the facts it is computed from; `instead`: those the interview and `wgad gaps`
-    ask in its place (beside it, or full paths; none: the fact itself is asked). `vary`: the case-file
-    field `wgad exercise` changes to vary it (none: not varied), with `vary_days`, days after the
-    arrest tried for a date (none: a rule's thresholds either side). `parameter`: the rules folder's
-    parameter its computation reads.
-    """
-
-    path: str
-    kind: str
-    question: str
-    sources: tuple[str, ...]
-    instead: tuple[str, ...] = ()
-    vary: str = ""
-    vary_days: tuple[int, ...] = ()
-    parameter: str = ""
+#: A derived fact's declaration: its runtime form (`fields.DerivedFact`), so the two cannot drift.
+#: `kind`: its type for the rules ("" when the model declares the field, an override the file may
+#: state). `sources`: the facts it is computed from; `instead`: those the interview and `wgad gaps`
+#: ask in its place. `vary`: the field `wgad exercise` changes to vary it, with `vary_days`, days
+#: after the arrest tried for a date. `parameter`: the rules folder's parameter its computation reads.
+Derived = DerivedFact
 
 
 #: Every fact reasoning/facts.py derives (tests check both ways); the rules read them in this order.
@@ -1414,7 +1403,7 @@ def generate() -> dict[str, Any]:
         "generated_by": f"pydantic {pydantic.VERSION}: python -m detention_rules.input.model",
         "core_schema": _shared(_portable(core, _refs(core))),
         "fields": field_table(),
-        "derived": [{**d._asdict(), "sources": list(d.sources), "instead": list(d.instead)} for d in DERIVED],
+        "derived": [msgspec.to_builtins(d) for d in DERIVED],
     }
 
 
