@@ -1,0 +1,199 @@
+"""Validation like a linter: every broken input gets one clear problem with its line, never a traceback."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+
+from detention_rules import pipeline
+from detention_rules.input import source
+from detention_rules.input.case import field_types
+
+from ..conftest import REFERENCE, ROOT, wgad
+
+BAD = Path(__file__).parents[1] / "bad"
+EXPECT = yaml.safe_load((Path(__file__).parents[1] / "bad_expectations.yaml").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("name", sorted(EXPECT))
+def test_broken_file_reports_code_and_line(name: str) -> None:
+    code, line, col, words = EXPECT[name]
+    _, result = pipeline.read(BAD / name)
+    assert not result.valid
+    first = result.problems[0]
+    assert (first.code, first.line, first.col) == (code, line, col), str(first)
+    assert words in first.message
+
+
+def test_every_broken_file_has_an_expectation() -> None:
+    assert sorted(p.name for p in BAD.iterdir()) == sorted(EXPECT)
+
+
+def _write(tmp_path: Path, name: str, data: bytes) -> Path:
+    path = tmp_path / name
+    path.write_bytes(data)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "code", "line"),
+    [
+        ("latin1.yaml", b"title: caf\xe9\n", "not-utf8", 1),
+        ("binary.yaml", b"title: a\n\x00\x01\x02", "not-text", 2),
+        ("huge.yaml", b"notes: '" + b"x" * (source.MAX_BYTES + 10) + b"'\n", "file-too-large", 1),
+        ("long.yaml", b"notes: '" + b"x" * (source.MAX_STRING + 1) + b"'\n", "too-long", 1),
+        ("deep.yaml", b"title: " + b"[" * 5000 + b"]" * 5000 + b"\n", "too-deep", 1),
+        ("merge.yaml", b"a: &a {x: 1}\nb:\n  <<: *a\n", "unsafe-tag", 3),
+    ],
+)
+def test_hostile_bytes(tmp_path: Path, name: str, data: bytes, code: str, line: int) -> None:
+    _, result = pipeline.read(_write(tmp_path, name, data))
+    assert [(p.code, p.line) for p in result.problems][:1] == [(code, line)]
+
+
+def test_billion_laughs(tmp_path: Path) -> None:
+    text = 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n'
+    prev = "a"
+    for name in "bcdefghi":
+        text += f"{name}: &{name} [" + ",".join([f"*{prev}"] * 9) + "]\n"
+        prev = name
+    _, result = pipeline.read(_write(tmp_path, "bomb.yaml", text.encode()))
+    assert result.problems[0].code == "too-many-values"
+
+
+def test_warnings_a_drafter_would_miss(tmp_path: Path) -> None:
+    text = (
+        "person:\n  status: [journalist]\n"
+        "arrest:\n  warrant_shown: {value: false, contested: true}\n"
+        "detention:\n  - kind: immigration\n"
+    )
+    _, result = pipeline.read(_write(tmp_path, "w.yaml", text.encode()))
+    assert result.valid
+    codes = {(p.code, p.line) for p in result.problems if p.level == "warning"}
+    assert codes == {("contested-no-response", 4), ("period-no-start", 6), ("custody-no-migration-status", 6)}
+
+
+def test_contests_must_name_real_fields(tmp_path: Path) -> None:
+    text = "government:\n  replied: true\n  contests: [arrest.warrant_shown, arrest.colour]\n"
+    _, result = pipeline.read(_write(tmp_path, "c.yaml", text.encode()))
+    assert [(p.code, p.field) for p in result.problems] == [("unknown-field", "government.contests[1]")]
+
+
+def test_expected_cannot_both_find_and_reject(tmp_path: Path) -> None:
+    text = "expected:\n  categories: [I]\n  not_found: [I]\n"
+    _, result = pipeline.read(_write(tmp_path, "e.yaml", text.encode()))
+    assert [p.code for p in result.problems] == ["expected-conflict"]
+
+
+def test_validate_cli_exit_codes_and_summary() -> None:
+    ok = wgad("validate", str(REFERENCE))
+    assert ok.returncode == 0 and "1 file(s) checked: 0 invalid" in ok.stdout
+    bad = wgad("validate", str(BAD))
+    assert bad.returncode == 1
+    assert f"{BAD / 'unknown-key.yaml'}:2:3: error: unknown key 'warant_shown'" in bad.stdout
+    assert "Traceback" not in bad.stdout + bad.stderr
+    missing = wgad("validate", "no/such/file.yaml")
+    assert missing.returncode == 2 and "no such file" in missing.stderr
+
+
+def test_validate_json_lists_problems() -> None:
+    out = wgad("validate", "--format", "json", str(BAD / "unknown-key.yaml"))
+    problems = json.loads(out.stdout)
+    assert out.returncode == 1
+    assert problems[0]["field"] == "arrest.warant_shown" and problems[0]["line"] == 2
+
+
+def test_check_never_modifies_input() -> None:
+    before = {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in BAD.iterdir()}
+    wgad("check", str(BAD))
+    wgad("validate", str(BAD))
+    assert before == {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in BAD.iterdir()}
+
+
+def test_new_writes_a_valid_skeleton_and_refuses_to_overwrite(tmp_path: Path) -> None:
+    target = tmp_path / "case.yaml"
+    assert wgad("new", str(target)).returncode == 0
+    _, result = pipeline.read(target)
+    assert result.valid, [str(p) for p in result.problems]
+    text = target.read_text(encoding="utf-8")
+    assert "warrant_shown:" in text and "# " in text
+    data = yaml.safe_load(text)
+    # every field of the model, new ones included, is there to fill in (`expected` is shortened on purpose)
+    for path in (p for p in field_types() if not p.startswith("expected.")):
+        node = data
+        for part in path.split("."):
+            key = part.removesuffix("[]")
+            assert isinstance(node, dict) and key in node, path
+            node = node[key][0] if part.endswith("[]") else node[key]
+    again = wgad("new", str(target))
+    assert again.returncode == 2 and "never overwrites" in again.stderr
+    assert target.read_text(encoding="utf-8") == text
+
+
+def test_schema_is_json_schema() -> None:
+    out = wgad("schema")
+    schema = json.loads(out.stdout)
+    assert schema["$schema"].startswith("https://json-schema.org/") and "arrest" in schema["properties"]
+
+
+def test_a_failed_durable_import_gives_advice_not_a_traceback(monkeypatch: pytest.MonkeyPatch) -> None:
+    """On Python 3.13 durable-rules fails to import unless built with a define (README)."""
+    import builtins
+
+    from detention_rules.errors import EngineError
+    from detention_rules.reasoning import engine
+
+    real_import = builtins.__import__
+
+    def fake_import(name: str, *args: object, **kwargs: object) -> object:
+        if name.startswith("durable"):
+            raise ImportError("undefined symbol: PyEval_CallObject")
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", fake_import)
+    with pytest.raises(EngineError) as info:
+        engine._durable()
+    assert "PyEval_CallObject=PyObject_CallObject" in str(info.value)
+    assert info.value.exit_code == 3
+
+
+def test_parsing_keeps_no_document_alive() -> None:
+    """PyYAML's construct_object caches every node it builds; the loader must not use it (memory stays flat)."""
+    source.parse("a: 1\nb: [true, 2.5, null]\n")
+    assert not source._constructor.constructed_objects
+
+
+def test_shipped_schema_is_current() -> None:
+    """docs/case.schema.json (used by the reference case's editor line) matches `wgad schema`."""
+    shipped = json.loads((ROOT / "docs" / "case.schema.json").read_text(encoding="utf-8"))
+    assert shipped == json.loads(wgad("schema").stdout)
+    assert '"pattern"' in json.dumps(shipped["$defs"])  # dates and times carry their format for editors
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "level"),
+    [
+        # a year-only date is read at its widest: 2020 may be 31 December, after an arrest in June
+        ("arrest: {date: 2020-06-01}\ndetention: [{kind: pretrial, start: 2020}]\n", None, None),
+        ("arrest: {date: 2020-06-01}\ndetention: [{kind: pretrial, start: 2019}]\n", "date-order", "error"),
+        ("trial: {start: 2021-03-01}\nsentence: {date: 2021-01-10}\n", "date-order", "error"),
+        ("detention: [{kind: immigration, start: 2020-01-01}]\n", "custody-no-migration-status", "warning"),
+        # administrative detention is also a security matter: no migration status needed
+        ("detention: [{kind: administrative, start: 2020-01-01}]\n", None, None),
+    ],
+    ids=["year-widest", "year-before-arrest", "sentence-before-trial", "custody-without-status", "security-custody"],
+)
+def test_consistency_checks(text: str, code: str | None, level: str | None) -> None:
+    found = [(p.code, p.level) for p in pipeline.check_text(text).problems]
+    assert found == ([(code, level)] if code else [])
+
+
+def test_an_unquoted_time_stays_a_time() -> None:
+    """YAML 1.1 reads 20:20 as the base-60 number 1220; a case file means a time."""
+    text = "arrest: {date: 2020-04-17, time: 20:20}\ndetention: [{kind: prison, start: 2020-04-17}]\n"
+    result = pipeline.check_text(text)
+    assert result.valid and result.case is not None and result.case.arrest.time == "20:20"

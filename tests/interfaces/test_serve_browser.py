@@ -1,0 +1,349 @@
+"""`wgad serve` end to end, as a drafter uses it, in a real headless Chromium (Debian's, via Playwright).
+
+The steps of issue 17's "done means": open the reference case (opinion 2/2022: categories
+I, II, III and V, para 100), unset the warrant fact and watch category I, create a case
+from nothing by the form alone until category I is established, save it (`wgad validate`
+accepts the file) and download the draft. Screenshots of each step go to
+$WGAD_SCREENSHOTS when set (docs/serve-*.png were made so), else to the test's folder.
+"""
+
+from __future__ import annotations
+
+import http.server
+import json
+import os
+import re
+import shutil
+import stat
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, ClassVar
+
+import pytest
+
+from detention_rules.input import source
+
+from ..conftest import CASES, REFERENCE, ROOT, wgad
+
+
+@pytest.fixture
+def served(tmp_path: Path) -> Iterator[tuple[str, Path]]:
+    """`wgad serve` over a copy of cases/, as a user starts it; its printed address."""
+    folder = tmp_path / "cases"
+    shutil.copytree(CASES, folder)
+    log = tmp_path / "serve.log"
+    with (
+        log.open("w", encoding="utf-8") as errors,
+        subprocess.Popen(
+            [sys.executable, "-m", "detention_rules", "serve", str(folder)],
+            stdout=subprocess.PIPE,
+            stderr=errors,
+            text=True,
+            cwd=ROOT,
+        ) as proc,
+    ):
+        try:
+            assert proc.stdout is not None
+            lines = [proc.stdout.readline() for _ in range(2)]
+            match = re.search(r"http://127\.0\.0\.1:\d+/\?token=\S+", "".join(lines))
+            assert match, lines
+            yield match.group(), folder
+        finally:
+            proc.terminate()
+            proc.wait(timeout=30)
+    assert "Traceback" not in log.read_text(encoding="utf-8")
+
+
+def _shots(tmp_path: Path) -> Path:
+    out = Path(os.environ.get("WGAD_SCREENSHOTS") or tmp_path)
+    out.mkdir(parents=True, exist_ok=True)
+    return out
+
+
+def _statuses(page) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    return page.eval_on_selector_all(
+        "#reasoning .category", "els => Object.fromEntries(els.map(e => [e.dataset.category, e.dataset.status]))"
+    )
+
+
+def _wait_status(page, category: str, wanted: str) -> None:  # type: ignore[no-untyped-def]
+    page.wait_for_selector(f'#reasoning .category[data-category="{category}"][data-status="{wanted}"]', timeout=15_000)
+
+
+def test_the_drafters_workflow_in_a_browser(browser_path: str, served: tuple[str, Path], tmp_path: Path) -> None:
+    from playwright.sync_api import sync_playwright
+
+    url, folder = served
+    origin = url.split("/?", 1)[0]
+    shots = _shots(tmp_path)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=browser_path)
+        context = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
+        page = context.new_page()
+        requests: list[str] = []
+        page.on("request", lambda r: requests.append(r.url))
+        errors: list[str] = []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+
+        # 1. The printed address, then the reference case: I, II, III and V (opinion 2/2022 para 100).
+        page.goto(url)
+        page.click(f'a:text-is("{REFERENCE.name}")')  # not its blind twin, blind/{REFERENCE.name}
+        page.wait_for_selector("#reasoning .category")
+        assert _statuses(page) == {
+            "I": "established",
+            "II": "established",
+            "III": "established",
+            "IV": "not-established",
+            "V": "established",
+        }
+        assert page.locator('#reasoning [data-category="I"] details.reasoning-tree').count() == 1
+        page.screenshot(path=str(shots / "serve-1-reference-case.png"))
+
+        # 2. Unset the warrant fact: category I loses that ground (paras 70-71) and the rule shows
+        #    why not, waiting on the warrant; it still rests on the reasons given late (para 72).
+        category_i = '#reasoning [data-category="I"]'
+        without_warrant = f'{category_i} [data-conclusion="violation:arrest-without-warrant"]'
+        assert page.locator(without_warrant).count() == 1
+        page.locator('.field[data-field="arrest.warrant_shown"] input[type=radio][value=""]').check()
+        page.wait_for_selector(without_warrant, state="detached", timeout=15_000)
+        miss = page.locator(f'{category_i} .miss[data-rule="I.no-warrant"]')
+        assert miss.locator(".check.unknown", has_text="arrest.warrant_shown").count() == 1
+        #    With the reasons given at the arrest as well, nothing is left of category I: its why-not.
+        page.locator('.field[data-field="arrest.reasons_given"] select').select_option("at_arrest")
+        _wait_status(page, "I", "not-established")
+        assert _statuses(page)["II"] == "established"
+        assert page.locator(f'{category_i} .whynot .miss[data-rule="I.no-warrant"]').count() == 1
+        page.locator(f'{category_i} .miss[data-rule="I.no-warrant"] a[data-jump="arrest.warrant_shown"]').click()
+        assert "jumped" in (page.locator('.field[data-field="arrest.warrant_shown"]').get_attribute("class") or "")
+        page.locator(category_i).scroll_into_view_if_needed()
+        page.screenshot(path=str(shots / "serve-2-warrant-unset.png"))
+
+        # 3. What if the warrant was not shown after all: category I appears again.
+        field = page.locator('.field[data-field="arrest.warrant_shown"]')
+        field.locator("button[data-whatif]").click()
+        answer = field.locator(".whatif-answer", has_text="If no:")
+        answer.wait_for(timeout=15_000)
+        assert "category I: not established → established" in answer.inner_text()
+        page.screenshot(path=str(shots / "serve-3-what-if.png"))
+
+        # 4. A new case from nothing, by the form alone, to category I established; saved.
+        leaving: list[str] = []  # the reference case has unsaved changes: the browser asks before leaving
+
+        def leave(dialog) -> None:  # type: ignore[no-untyped-def]
+            leaving.append(dialog.type)
+            dialog.accept()
+
+        page.once("dialog", leave)
+        page.click("header >> text=New case")
+        page.wait_for_selector("#reasoning .category")
+        assert leaving == ["beforeunload"]
+        assert _statuses(page)["I"] == "not-established"
+        page.fill("#file-name", "new-client.yaml")
+        page.locator('.field[data-field="person.name"] input[data-part=value]').fill("A. B.")
+        page.locator('.field[data-field="arrest.warrant_shown"] input[type=radio][value="no"]').check()
+        page.locator('.field[data-field="arrest.warrant_shown"] input[data-part=ref]').fill("petition para 4")
+        page.click('button[data-add="detention"]')
+        period = page.locator('section[data-list="detention"] .item').first
+        period.locator('.field[data-field="kind"] select').select_option("police_custody")
+        _wait_status(page, "I", "established")
+        page.click("#save")
+        page.wait_for_selector("#status.ok", timeout=15_000)
+        page.screenshot(path=str(shots / "serve-4-new-case-saved.png"))
+        saved = folder / "new-client.yaml"
+        assert source.load(saved).data == {
+            "person": {"name": "A. B."},
+            "arrest": {"warrant_shown": {"value": False, "ref": "petition para 4"}},
+            "detention": [{"kind": "police_custody"}],
+        }
+        check = wgad("validate", str(saved))
+        assert check.returncode == 0, check.stdout + check.stderr
+
+        # Saving again over it asks first, and keeps the file as it was.
+        before = saved.read_text(encoding="utf-8")
+        page.locator('.field[data-field="state.iccpr_party"] input[type=radio][value="yes"]').check()
+        page.once("dialog", lambda dialog: dialog.accept())
+        page.click("#save")
+        page.wait_for_selector("#status.ok", timeout=15_000)
+        assert (folder / "new-client.yaml.bak").read_text(encoding="utf-8") == before
+        assert source.load(saved).data["state"] == {"iccpr_party": True}
+
+        # 5. The draft, downloaded.
+        with page.expect_download() as download:
+            page.click('button.download[data-format="html"]')
+        draft = Path(download.value.path()).read_text(encoding="utf-8")
+        assert download.value.suggested_filename == "new-client-draft.html"
+        assert re.search(r"arbitrary and falls within category I\b", draft)  # the draft submits category I
+        #    A case with an error gets no draft, and the page (with the drafter's work) stays.
+        page.locator('.field[data-field="arrest.date"] input[data-part=value]').fill("17 April 2020")
+        page.click('button.download[data-format="markdown"]')
+        page.wait_for_selector("#status.error", timeout=15_000)
+        assert "No draft" in page.inner_text("#status")
+        assert page.locator('.field[data-field="arrest.date"] input[data-part=value]').input_value() == "17 April 2020"
+        draft_page = tmp_path / "draft.html"
+        draft_page.write_text(draft, encoding="utf-8")
+        page.goto(draft_page.as_uri())
+        page.screenshot(path=str(shots / "serve-5-draft.png"))
+
+        browser.close()
+    assert errors == []
+    assert all(r.startswith(origin) or r.startswith("file://") for r in requests), "a request left the machine"
+
+
+class _Recorder(http.server.BaseHTTPRequestHandler):
+    """Another local server, on another port of the loopback: it writes down every request it gets."""
+
+    seen: ClassVar[list[tuple[str, dict[str, str]]]] = []
+
+    def do_GET(self) -> None:
+        self.seen.append((self.path, dict(self.headers.items())))
+        body = b"<!DOCTYPE html><title>another server</title><p>another local server</p>"
+        self.send_response(200)
+        self.send_header("content-type", "text/html")
+        self.send_header("content-length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def other_server() -> Iterator[tuple[str, list[tuple[str, dict[str, str]]]]]:
+    """A server on another port of 127.0.0.1, and what it received."""
+    _Recorder.seen = []
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Recorder)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}", _Recorder.seen
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_no_other_server_on_the_loopback_receives_the_token(
+    browser_path: str, served: tuple[str, Path], other_server: tuple[str, list[Any]], tmp_path: Path
+) -> None:
+    """Issue 26: cookies ignore ports, so a cookie of the served page went to every local server."""
+    from playwright.sync_api import sync_playwright
+
+    url, _ = served
+    token = url.split("token=", 1)[1]
+    other, seen = other_server
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=browser_path)
+        context = browser.new_context(viewport={"width": 1400, "height": 1000})
+        page = context.new_page()
+        page.goto(url)
+        page.click(f'a:text-is("{REFERENCE.name}")')  # not its blind twin, blind/{REFERENCE.name}
+        page.wait_for_selector("#reasoning .category")
+        page.locator('.field[data-field="arrest.warrant_shown"] input[type=radio][value=""]').check()
+        page.once("dialog", lambda dialog: dialog.accept())
+        page.click("#save")
+        page.wait_for_selector("#status.ok", timeout=15_000)
+        page.screenshot(path=str(_shots(tmp_path) / "serve-privacy-saved.png"))
+        page.reload()  # the address bar holds the token: a reload is let in
+        page.wait_for_selector("#reasoning .category")
+        # The served page sends the browser to the other server; the browser goes there itself too.
+        page.evaluate("other => { location.href = other + '/from-the-page'; }", other)
+        page.wait_for_url(f"{other}/from-the-page")
+        page.goto(f"{other}/typed")
+        cookies = context.cookies()
+        browser.close()
+    assert {"/from-the-page", "/typed"} <= {path for path, _ in seen}  # and the browser's own /favicon.ico
+    for path, headers in seen:
+        assert "cookie" not in {k.lower() for k in headers}, headers
+        assert token not in path + json.dumps(headers), headers
+    assert cookies == []  # the served page sets none at all
+
+
+def test_a_nul_and_a_crlf_file_survive_saves_from_the_page(browser_path: str, served: tuple[str, Path]) -> None:
+    """The page shows a NUL as U+FFFD and cannot show CRLF: what the drafter did not touch is not sent back."""
+    from playwright.sync_api import sync_playwright
+
+    url, folder = served
+    raw = (
+        '\ufefftitle: "a NUL \\0 in the title"\r\n'
+        'notes: "two\\nlines"\r\n'
+        "\r\n"
+        "arrest:\r\n"
+        "  warrant_shown: true  # petition para 4\r\n"
+        "government:\r\n"
+        "  contests: [arrest.warrant_shown,  # their reply\r\n"
+        "    arrest.date]\r\n"
+    ).encode()
+    case = folder / "nul.yaml"
+    case.write_bytes(raw)
+    case.chmod(0o600)
+    origin = url.split("/?", 1)[0]
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=browser_path)
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page.goto(url)
+        page.click("text=nul.yaml")
+        page.wait_for_selector("#reasoning .category")
+        page.click("#save")  # nothing to replace: no question asked
+        page.wait_for_selector("#status.ok", timeout=15_000)
+        assert "Nothing changed" in page.inner_text("#status")
+        assert case.read_bytes() == raw and stat.S_IMODE(case.stat().st_mode) == 0o600
+        assert not (folder / "nul.yaml.bak").exists()
+        page.locator('.field[data-field="arrest.warrant_shown"] input[type=radio][value="no"]').check()
+        page.once("dialog", lambda dialog: dialog.accept())
+        page.click("#save")
+        page.wait_for_selector("#status.ok >> text=Saved", timeout=15_000)
+        assert case.read_bytes() == raw.replace(b"warrant_shown: true", b"warrant_shown: false")
+        assert (folder / "nul.yaml.bak").read_bytes() == raw
+        assert stat.S_IMODE(case.stat().st_mode) == 0o600
+
+        # Two tabs: the second's save, made on the file as it was, is refused and says to reload.
+        second = browser.new_page(viewport={"width": 1400, "height": 1000})
+        second.goto(f"{origin}/case?file=nul.yaml&token={url.split('token=', 1)[1]}")
+        second.wait_for_selector("#reasoning .category")
+        page.locator('.field[data-field="arrest.warrant_shown"] input[type=radio][value="yes"]').check()
+        page.once("dialog", lambda dialog: dialog.accept())
+        page.click("#save")
+        page.wait_for_selector("#status.ok >> text=Saved", timeout=15_000)
+        saved = case.read_bytes()
+        second.locator('.field[data-field="arrest.warrant_shown"] input[type=radio][value=""]').check()
+        second.once("dialog", lambda dialog: dialog.accept())
+        second.click("#save")
+        second.wait_for_selector("#status.error", timeout=15_000)
+        assert "Reload the page" in second.inner_text("#status")
+        assert case.read_bytes() == saved
+        browser.close()
+
+
+def test_a_detail_folds_away_when_its_prerequisite_answer_closes_it(
+    browser_path: str, served: tuple[str, Path], tmp_path: Path
+) -> None:
+    """The page reads the model's prerequisites as the interview does: no trial, no empty trial detail shown;
+    a period's judge date waits for whether the person was brought before a judge in that period."""
+    from playwright.sync_api import sync_playwright
+
+    url, _ = served
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=browser_path)
+        page = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.goto(url)
+        page.click("header >> text=New case")
+        page.wait_for_selector("#reasoning .category")
+        public = page.locator('.field[data-field="trial.public"]')
+        assert public.is_visible()
+        page.locator('.field[data-field="trial.held"] input[type=radio][value="no"]').check()
+        public.wait_for(state="hidden", timeout=5_000)
+        assert page.locator('.field[data-field="trial.counsel.access_trial"]').is_hidden()  # nested in the trial
+        page.locator('.field[data-field="trial.held"]').scroll_into_view_if_needed()
+        page.screenshot(path=str(_shots(tmp_path) / "serve-prerequisite-folds.png"))
+        page.locator('.field[data-field="trial.held"] input[type=radio][value="yes"]').check()
+        public.wait_for(state="visible", timeout=5_000)
+        page.click('button[data-add="detention"]')
+        period = page.locator('section[data-list="detention"] .item').first
+        period.locator('.field[data-field="brought_before_judge"] input[type=radio][value="no"]').check()
+        period.locator('.field[data-field="judge_date"]').wait_for(state="hidden", timeout=5_000)
+        browser.close()
+    assert errors == []

@@ -1,0 +1,444 @@
+"""The draft submission: order, the facts, citations, remedies and referrals, the appendix, redaction,
+Word output read back, and the HTML page in a browser (its print layout included)."""
+
+from __future__ import annotations
+
+import re
+import socket
+import subprocess
+import threading
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from ..conftest import REFERENCE, ROOT, wgad
+
+
+@pytest.fixture(scope="module")
+def markdown() -> str:
+    out = wgad("draft", str(REFERENCE))
+    assert out.returncode == 0, out.stderr
+    return out.stdout
+
+
+def _section(markdown: str, heading: str) -> str:
+    """The text under a `## ` heading that starts with `heading`, up to the next `## `."""
+    return markdown.split(f"\n## {heading}")[1].split("\n## ")[0]
+
+
+def _refs(node: Any) -> list[str]:
+    """Every `ref` the case file gives a fact: the source's paragraphs."""
+    if isinstance(node, dict):
+        own = [node["ref"]] if isinstance(node.get("ref"), str) else []
+        return own + [r for v in node.values() for r in _refs(v)]
+    if isinstance(node, list):
+        return [r for v in node for r in _refs(v)]
+    return []
+
+
+def thin_case(tmp_path: Path, facts: dict[str, str], name: str = "thin.yaml") -> Path:
+    """A case as a drafter makes it: `wgad new`, then five facts typed into the skeleton's empty fields."""
+    case = tmp_path / name
+    assert wgad("new", str(case)).returncode == 0
+    lines = case.read_text(encoding="utf-8").splitlines(keepends=True)
+    for dotted, value in facts.items():
+        at = 0
+        for depth, key in enumerate(dotted.split(".")):  # each key is the first of its name after its parent
+            pattern = rf"^{key}:" if depth == 0 else rf"^\s+(- )?{re.escape(key)}:"
+            at = next(i for i in range(at, len(lines)) if re.match(pattern, lines[i]))
+        line = lines[at]
+        end = line.index(f"{key}:") + len(key) + 1
+        comment = line[end:].partition("#")
+        lines[at] = f"{line[:end]} {value}" + (f"  #{comment[2]}" if comment[1] else "\n")
+    case.write_text("".join(lines), encoding="utf-8")
+    return case
+
+
+#: Five facts that establish category I (Opinion 2/2022 paras 69-71: no warrant shown).
+NO_WARRANT = {
+    "person.name": "Jane Doe",
+    "arrest.date": "2024-03-02",
+    "arrest.warrant_shown": "false",
+    "detention.kind": "pretrial",
+    "detention.start": "2024-03-02",
+}
+#: Five facts that establish category III (access to counsel restricted before trial, paras 88-89).
+COUNSEL = {
+    "arrest.date": "2024-03-02",
+    "detention.kind": "pretrial",
+    "detention.start": "2024-03-02",
+    "trial.held": "true",
+    "trial.counsel.access_pretrial": "denied",
+}
+
+
+def test_body_follows_an_opinions_order(markdown: str) -> None:
+    heads = re.findall(r"^## (.+)$", markdown, flags=re.M)
+    expected = yaml.safe_load(REFERENCE.read_text("utf-8"))["expected"]["categories"]  # I, II, III, V
+    categories = [h.split(":")[0].removeprefix("Category ") for h in heads if h.startswith("Category ")]
+    assert categories == expected  # a submission argues what the facts establish; IV is not argued
+    assert heads[0] == "The facts as reported by the source"
+    assert heads[-2:] == ["Remedies and referrals sought", "How this draft was reasoned"]
+
+
+def test_paragraphs_are_numbered_in_one_sequence(markdown: str) -> None:
+    body = markdown.split("## How this draft was reasoned")[0]
+    numbers = [int(n) for n in re.findall(r"^(\d+)\. ", body, flags=re.M)]
+    assert numbers == list(range(1, len(numbers) + 1)) and len(numbers) > 30
+
+
+def test_the_facts_come_first_each_with_its_reference(markdown: str) -> None:
+    facts = _section(markdown, "The facts as reported by the source")
+    for ref in set(_refs(yaml.safe_load(REFERENCE.read_text("utf-8")))):
+        assert f"({ref})" in facts, ref
+    assert "No arrest warrant" in facts and "2020-04-17" in facts  # paras 11, 69
+    assert "three Facebook posts" in facts  # para 10
+
+
+def test_citations_grouped_and_no_rule_fragments(markdown: str) -> None:
+    section_i = _section(markdown, "Category I:")
+    assert section_i.count("Opinion 2/2022 paras 70-72") == 1 and "para 72;" not in section_i
+    assert "ICCPR 9(1)" in section_i and "ICCPR 9(2)" in section_i
+    body = markdown.split("## How this draft was reasoned")[0]
+    assert not re.search(r"\((before trial|at trial|confidential): ", body)
+    for name in ("warrant_shown", "I.no-warrant", "case file line", "adm.", "detention[0]"):
+        assert name not in body, name  # rule ids, field paths and lines belong to the appendix
+
+
+def test_the_appendix_holds_the_reasoning_once(markdown: str) -> None:
+    appendix = markdown.split("## How this draft was reasoned")[1]
+    line = next(i for i, text in enumerate(REFERENCE.read_text("utf-8").splitlines(), 1) if "warrant_shown:" in text)
+    assert f"arrest.warrant_shown = false (paras 11, 69), case file line {line}" in appendix
+    # category V rests on category II: its subtree is named there, not written out again
+    assert appendix.count("- II.expression: The detention resulted") == 1
+    assert appendix.count("adm.deprived-of-liberty: The person") == 1
+
+
+def test_no_appendix_leaves_it_out() -> None:
+    out = wgad("draft", str(REFERENCE), "--no-appendix").stdout
+    assert "How this draft was reasoned" not in out and "case file line" not in out
+    assert "## Remedies and referrals sought" in out
+
+
+def test_remedies_and_referrals_follow_the_findings(markdown: str) -> None:
+    # Opinion 2/2022 paras 101-104: remedy, quash the sentence (para 27: one was passed), compensation,
+    # investigation; referrals to the rapporteurs on judges and lawyers, expression, assembly, defenders.
+    remedies = _section(markdown, "Remedies and referrals sought")
+    assert "Quash the sentence and expunge the criminal record" in remedies
+    assert "compensation and other reparations" in remedies
+    assert "Release the person" not in remedies  # released when the trial ended (para 27: restricted liberty)
+    assert re.search(r"Special Rapporteur on the independence of judges and lawyers, as to category III", remedies)
+    assert "freedom of opinion and expression, as to category II" in remedies
+    assert "human rights of migrants" not in remedies  # no category IV finding
+    assert remedies.count("independence of judges and lawyers") == 1  # two rules call for it: one referral
+
+
+def test_a_new_case_gets_no_remedy_its_facts_do_not_support(tmp_path: Path) -> None:
+    case = thin_case(tmp_path, NO_WARRANT)
+    out = wgad("draft", str(case))
+    assert out.returncode == 0, out.stderr
+    assert re.findall(r"^## Category (\w+):", out.stdout, flags=re.M) == ["I"]
+    assert "Quash the sentence" not in out.stdout  # `sentence:` is an empty block: no sentence is known
+    assert "Release the person" not in out.stdout  # whether the person is still held is not known
+    facts = _section(out.stdout, "The facts as reported by the source")
+    assert "Jane Doe" in facts and "2024-03-02" in facts and "No arrest warrant" in facts
+
+
+def test_a_value_ending_in_a_full_stop_ends_its_sentence_once(tmp_path: Path) -> None:
+    """Initials ("A. B.") are a name a drafter types: the sentence ends at their full stop."""
+    out = wgad("draft", str(thin_case(tmp_path, {**NO_WARRANT, "person.name": "A. B."})))
+    assert out.returncode == 0, out.stderr
+    facts = _section(out.stdout, "The facts as reported by the source")
+    assert "The person concerned is A. B.\n" in facts and ".." not in facts
+
+
+@pytest.mark.parametrize(
+    ("facts", "referred"),
+    [
+        ({**COUNSEL, "sentence.kind": "death"}, True),  # category III and a death sentence
+        ({**COUNSEL, "sentence.kind": "imprisonment"}, False),
+        ({**NO_WARRANT, "sentence.kind": "death"}, False),  # a death sentence without category III
+    ],
+)
+def test_a_death_sentence_after_an_unfair_trial_is_referred(
+    tmp_path: Path, facts: dict[str, str], referred: bool
+) -> None:
+    """A referral, not a category (General Comment No. 36 para 41; methods of work para 33 (a)): it follows III."""
+    out = wgad("draft", str(thin_case(tmp_path, facts)))
+    assert out.returncode == 0, out.stderr
+    remedies = _section(out.stdout, "Remedies and referrals sought")
+    said = "Special Rapporteur on extrajudicial, summary or arbitrary executions, as to category III (a death sentence"
+    assert (said in remedies) is referred, remedies
+    assert "## Category" in out.stdout and "executions" not in out.stdout.split("## Remedies")[0]
+
+
+@pytest.mark.parametrize(("party", "said"), [("false", True), ("true", False), ("", False)])
+def test_a_state_not_party_is_told_which_law_applies(tmp_path: Path, party: str, said: bool) -> None:
+    """The standards quote the Covenant; for a State not party the draft says once what applies instead."""
+    facts = {**NO_WARRANT, **({"state.iccpr_party": party} if party else {})}
+    out = wgad("draft", str(thin_case(tmp_path, facts)))
+    assert out.returncode == 0, out.stderr
+    body = out.stdout.split("## How this draft was reasoned")[0]
+    assert body.count("customary international law (Deliberation No. 9") == (1 if said else 0)
+
+
+def test_a_general_standard_says_nothing_of_another_case(tmp_path: Path) -> None:
+    out = wgad("draft", str(thin_case(tmp_path, COUNSEL))).stdout
+    assert "## Category III" in out
+    body = out.split("## How this draft was reasoned")[0]
+    for specific in ("emergency", "Kazakhstan", "Facebook", "2/2022 para 8"):  # the reference case's
+        assert specific not in body, specific
+    assert "(before trial:" not in body  # no rule fragments in the prose
+    for paragraph in re.findall(r"^\d+\. .*$", body, flags=re.M):  # each provision cited once a paragraph
+        for provision in ("ICCPR 14(3)(b)", "Body of Principles 18", "UDHR 11(1)"):
+            assert paragraph.count(provision) <= 1, paragraph
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "html"])
+def test_redact_replaces_names_with_initials(fmt: str) -> None:
+    out = wgad("draft", str(REFERENCE), "--redact", "--format", fmt).stdout.lower()
+    assert "ilyashev" not in out and "alnur" not in out and "a. i." in out  # the file name too
+
+
+def test_open_questions_appear_under_their_category(tmp_path: Path) -> None:
+    case = tmp_path / "c.yaml"
+    case.write_text("detention:\n  - kind: pretrial\narrest:\n  warrant_shown: true\n", encoding="utf-8")
+    out = wgad("draft", str(case)).stdout
+    section_i = out.split("### Category I:")[1].split("### Category II")[0]
+    assert "Were the reasons for the arrest given at the time of arrest" in section_i
+
+
+def test_draft_never_overwrites_the_case(tmp_path: Path) -> None:
+    case = tmp_path / "c.yaml"
+    case.write_text("detention:\n  - kind: pretrial\n", encoding="utf-8")
+    out = wgad("draft", str(case), "-o", str(case))
+    assert out.returncode == 2 and case.read_text(encoding="utf-8") == "detention:\n  - kind: pretrial\n"
+
+
+def test_docx_needs_a_file() -> None:
+    out = wgad("draft", str(REFERENCE), "-f", "docx")
+    assert out.returncode == 2 and "-o FILE" in out.stderr and out.stdout == ""
+
+
+@pytest.mark.parametrize("which", ["reference", "new"])
+def test_docx_reads_back_as_the_draft(tmp_path: Path, which: str) -> None:
+    import docx
+
+    case = REFERENCE if which == "reference" else thin_case(tmp_path, NO_WARRANT)
+    target = tmp_path / "draft.docx"
+    assert wgad("draft", str(case), "-f", "docx", "-o", str(target)).returncode == 0
+    md = wgad("draft", str(case)).stdout
+    doc = docx.Document(str(target))
+    paragraphs = doc.paragraphs
+    headings = [p.text for p in paragraphs if p.style.name.startswith("Heading")]
+    assert headings == re.findall(r"^##+ (.+)$", md, flags=re.M)  # the same sections, in the same order
+    numbered = [p for p in paragraphs if p.style.name == "List Number"]
+    assert len(numbered) == len(re.findall(r"^\d+\. ", md, flags=re.M))
+    numbering = doc.styles["List Number"].element.pPr.numPr
+    assert numbering is not None and numbering.numId is not None  # Word numbers them, and renumbers on edits
+    start = next(i for i, p in enumerate(paragraphs) if p.text == "The facts as reported by the source")
+    facts = []
+    for p in paragraphs[start + 1 :]:
+        if p.style.name.startswith("Heading"):
+            break
+        facts.append(p)
+    assert facts and all(p.style.name == "List Number" for p in facts)
+    text = " ".join(p.text for p in facts)
+    for ref in set(_refs(yaml.safe_load(case.read_text("utf-8")))):
+        assert f"({ref})" in text, ref
+    assert ("2020-04-17" if which == "reference" else "2024-03-02") in text
+    section = doc.sections[0]
+    assert round(section.page_width.mm) == 210 and round(section.page_height.mm) == 297  # A4
+    assert "PAGE" in section.footer._element.xml  # page numbers: a field Word fills in
+
+
+#: Chromium's own services, called even for about:blank (time, component updates, accounts).
+BROWSER_HOSTS = ("clients2.google.com", "update.googleapis.com", "accounts.google.com", "www.google.com")
+
+
+class _Trap:
+    """A proxy that only records: any request a page makes reaches it, and is answered with nothing."""
+
+    def __init__(self) -> None:
+        self.sock = socket.socket()
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen(16)
+        self.sock.settimeout(0.2)
+        self.requests: list[str] = []
+        self.running = True
+        self.thread = threading.Thread(target=self._serve, daemon=True)
+        self.thread.start()
+
+    def _serve(self) -> None:
+        while self.running:
+            try:
+                conn, _ = self.sock.accept()
+            except OSError:
+                continue
+            conn.settimeout(1)
+            try:
+                self.requests.append(conn.recv(300).split(b"\r\n")[0].decode("latin-1"))
+            except OSError:
+                self.requests.append("?")
+            conn.close()
+
+    def page_requests(self) -> list[str]:
+        return [r for r in self.requests if not any(host in r for host in BROWSER_HOSTS)]
+
+    def close(self) -> None:
+        self.running = False
+        self.thread.join()
+        self.sock.close()
+
+
+def _browse(browser: str, page: Path, profile: Path) -> tuple[str, list[str]]:
+    """Load a page headless through the trap proxy; the DOM it ends with, and the page's requests."""
+    trap = _Trap()
+    try:
+        proc = subprocess.run(
+            [
+                browser,
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                f"--user-data-dir={profile}",
+                f"--proxy-server=http://127.0.0.1:{trap.sock.getsockname()[1]}",
+                "--proxy-bypass-list=<-loopback>",
+                "--virtual-time-budget=3000",
+                "--dump-dom",
+                page.as_uri(),
+            ],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+    finally:
+        trap.close()
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    return proc.stdout, trap.page_requests()
+
+
+def test_html_draft_in_a_headless_browser(tmp_path: Path, browser_path: str) -> None:
+    browser = browser_path
+    # The trap sees a page's requests: a control page that loads an image must show up.
+    control = tmp_path / "control.html"
+    control.write_text('<html><body><img src="http://canary.invalid/x.png"></body></html>', encoding="utf-8")
+    _, seen = _browse(browser, control, tmp_path / "p1")
+    assert any("canary.invalid" in r for r in seen), seen
+
+    page = tmp_path / "draft.html"
+    assert wgad("draft", str(REFERENCE), "-f", "html", "-o", str(page)).returncode == 0
+    html = page.read_text(encoding="utf-8")
+    assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", html), "the page references the network"
+    dom, requests = _browse(browser, page, tmp_path / "p2")
+    headings = re.findall(r'<h2 id="category-(\w+)"', dom)
+    assert headings == ["I", "II", "III", "V"]
+    assert re.search(r'<p class="para" id="para-1"><span class="n">1\.</span>The person concerned', dom)
+    assert 'data-rule="I.no-warrant"' in dom.split('<aside class="appendix">')[1]
+    assert requests == [], f"the page made network requests: {requests}"
+
+
+def _pdf_pages(pdf: bytes) -> list[tuple[float, float]]:
+    """The size in points of each page of a PDF (Chromium writes one /MediaBox per page)."""
+    boxes = re.findall(rb"/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]", pdf)
+    return [(float(w), float(h)) for w, h in boxes]
+
+
+def _print(browser: str, page: Path, pdf: Path, profile: Path) -> list[tuple[float, float]]:
+    proc = subprocess.run(
+        [
+            browser,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-background-networking",
+            f"--user-data-dir={profile}",
+            "--no-pdf-header-footer",
+            f"--print-to-pdf={pdf}",
+            page.as_uri(),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert proc.returncode == 0 and pdf.exists(), proc.stderr[-2000:]
+    return _pdf_pages(pdf.read_bytes())
+
+
+@pytest.mark.parametrize("which", ["reference", "new"])
+def test_html_draft_prints_on_a4(tmp_path: Path, which: str, browser_path: str) -> None:
+    browser = browser_path
+    case = REFERENCE if which == "reference" else thin_case(tmp_path, NO_WARRANT)
+    full, short = tmp_path / "full.html", tmp_path / "short.html"
+    assert wgad("draft", str(case), "-f", "html", "-o", str(full)).returncode == 0
+    assert wgad("draft", str(case), "-f", "html", "--no-appendix", "-o", str(short)).returncode == 0
+    pages = _print(browser, full, tmp_path / "full.pdf", tmp_path / "p1")
+    fewer = _print(browser, short, tmp_path / "short.pdf", tmp_path / "p2")
+    assert pages and all(abs(w - 595.3) < 1.5 and abs(h - 841.9) < 1.5 for w, h in pages), pages  # A4 in points
+    assert len(fewer) < len(pages)  # the appendix starts on a page of its own
+    assert len(pages) >= (4 if which == "reference" else 2)
+
+
+def test_every_sentence_of_the_draft_comes_from_the_translation_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A draft in another language is a new file beside en.yaml: here a made-up one, every string marked."""
+    from detention_rules import pipeline
+    from detention_rules.output import draft, draft_markdown, wording
+    from detention_rules.reasoning import runnable
+    from detention_rules.reasoning.gaps import questions
+
+    def marked(node: Any) -> Any:
+        if isinstance(node, dict):
+            return {k: marked(v) for k, v in node.items()}
+        if isinstance(node, list):
+            return [marked(v) for v in node]
+        return f"«{node}»" if isinstance(node, str) else node
+
+    english = yaml.safe_load((wording.LOCALES / "en.yaml").read_text(encoding="utf-8"))
+    other = {**marked(english), "facts": {**marked(english["facts"]), "sections": english["facts"]["sections"]}}
+    (tmp_path / "xx.yaml").write_text(yaml.safe_dump(other, allow_unicode=True), encoding="utf-8")
+    monkeypatch.setattr(wording, "LOCALES", tmp_path)
+    wording.load.cache_clear()
+    try:
+        book = runnable.load()
+        result = pipeline.check_file(REFERENCE, book)
+        assert result.facts is not None
+        text = draft_markdown.render(draft.build(book, result, questions(book, result.facts), lang="xx"))
+    finally:
+        wording.load.cache_clear()
+    heads = re.findall(r"^#+ (.+)$", text, flags=re.M)
+    own = [h for h in heads if not h.startswith("Category ")]  # category titles are rules/outcomes.yaml's
+    assert own and all(h.startswith("«") for h in own), own
+    facts = text.split("## «The facts as reported by the source»")[1].split("\n## ")[0]
+    assert all(first == "«" for first in re.findall(r"^\d+\. (.)", facts, flags=re.M))
+    outside = facts
+    while (shorter := re.sub(r"«[^«»]*»", "", outside)) != outside:  # the translated strings, nested ones too
+        outside = shorter
+    outside = re.sub(r"\((?:[^()]|\([^()]*\))*\)", "", outside)  # the source's references
+    assert re.fullmatch(r"[\d.\s]*", outside), outside[:300]  # left: paragraph numbers and full stops
+    assert "«The source therefore submits" in text and "«The source requests the Working Group" in text
+
+
+def test_every_html_page_comes_from_a_template() -> None:
+    """Issue 27: the HTML draft was built from f-strings, the casebook and the web page from Jinja2
+    templates with autoescape; now no module writes an HTML tag itself."""
+    import ast
+
+    tag = re.compile(r"</?(?:html|head|body|meta|title|style|main|aside|p|h[1-6]|ol|ul|li|div|span|a)(?:>|\s+[\w-]+=)")
+    found = []
+    for path in sorted((ROOT / "detention_rules").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and tag.search(node.value):
+                found.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert found == []

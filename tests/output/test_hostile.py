@@ -1,0 +1,334 @@
+"""Hostile input, round three (issue 26), the output side: what a case or rule file makes the outputs do.
+
+Word's property limits, the joiners a script needs, Markdown that must stay text, the
+interview's answers, and a rules folder past what durable-rules takes.
+"""
+
+from __future__ import annotations
+
+import html as htmllib
+import io
+import json
+import re
+import shutil
+import unicodedata
+import warnings
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from markdown_it import MarkdownIt
+
+with warnings.catch_warnings():  # typer 0.12 warns on import with click 8.2 and later: not this project's code
+    warnings.simplefilter("ignore", DeprecationWarning)
+    from typer.testing import CliRunner
+
+from detention_rules import escaping
+from detention_rules.input import edit, source
+from detention_rules.interfaces import cli, interview
+from detention_rules.output import draft_docx
+from detention_rules.reasoning import engine, runnable
+
+from ..conftest import REFERENCE, ROOT, wgad
+from ..interfaces.test_serve import ORIGIN, _client, _state_of_page
+
+SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+RULE = (
+    "  - id: III.extra-{i}\n    title: x\n    when: {when}\n    then: {{violation: hearing-not-public}}\n"
+    "    basis: settled\n    provisions: [ICCPR 9(1)]\n    jurisprudence: [y]\n    law: z\n    explain: x\n"
+)
+
+
+# --- a rules folder past durable-rules' size ------------------------------------------------
+
+
+def _extra_rules(tmp_path: Path, whens: list[str]) -> Path:
+    """The shipped rules and one more file of rules, each concluding a violation the shipped rules use."""
+    folder = tmp_path / "rules"
+    shutil.copytree(ROOT / "rules", folder)
+    text = "".join(RULE.format(i=i, when=when) for i, when in enumerate(whens))
+    (folder / "extra.yaml").write_text("category: III\nrules:\n" + text, encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize(
+    ("whens", "line"),
+    [
+        # each small, together more durable rules than one ruleset takes: exit 3 before
+        ([f"{{fact: person.age, is: {i}}}" for i in range(400)], 0),
+        # one long `in` list: durable-rules' create_ruleset never returned
+        (["{fact: person.age, in: [" + ", ".join(map(str, range(450))) + "]}"], 3),
+        # two shorter ones, the second passes the limit
+        (["{fact: person.age, in: [" + ", ".join(map(str, range(j, j + 230))) + "]}" for j in (0, 1000)], 12),
+    ],
+    ids=["many-rules", "long-in", "two-lists"],
+)
+def test_a_rules_folder_past_durable_rules_size_is_a_problem_at_the_rule(
+    tmp_path: Path, whens: list[str], line: int
+) -> None:
+    folder = _extra_rules(tmp_path, whens)
+    if not line:  # the rule at which the shipped rules' durable rules and one each pass the limit
+        line = 3 + 9 * (engine.MAX_DURABLE_RULES - engine.Compiled.of(runnable.load().rules).size)
+    for args in (["check"], ["draft", "-f", "html"]):
+        out = wgad(*args, "--rules", str(folder), str(REFERENCE))
+        said = out.stdout + out.stderr  # draft says it on standard error
+        assert out.returncode == 1, said
+        assert f"extra.yaml:{line}:5: error: with rule III.extra-" in said and "[rules-too-many]" in said, said
+        assert "Traceback" not in said
+    checked = wgad("rules", "--check", "--rules", str(folder))
+    assert checked.returncode == 1 and f"extra.yaml:{line}:5:" in checked.stdout
+
+
+# --- Word's property limits -----------------------------------------------------------------
+
+
+def _case_titled(tmp_path: Path, title: str, name: str = "") -> Path:
+    data = yaml.safe_load(REFERENCE.read_text(encoding="utf-8"))
+    data["title"] = title
+    if name:
+        data["person"]["name"] = name
+    case = tmp_path / "case.yaml"
+    case.write_text(yaml.safe_dump(data, allow_unicode=False), encoding="utf-8")  # every character as an escape
+    return case
+
+
+LONG_TITLES = {
+    "latin": "Detention of a human rights defender " * 12,
+    "persian": "بازداشت خودسرانه می‌خواهم " * 20,
+    "emoji": "👩🏽‍💻🇮🇷" * 90,
+    "controls": "\x01\x1b[31m\ufffe\uffff\u202e" * 60,
+}
+
+
+@pytest.mark.parametrize("title", LONG_TITLES.values(), ids=LONG_TITLES.keys())
+def test_a_long_title_is_cut_in_words_properties_and_kept_whole_in_the_draft(tmp_path: Path, title: str) -> None:
+    case = _case_titled(tmp_path, title)
+    word = tmp_path / "draft.docx"
+    out = wgad("draft", "-f", "docx", "-o", str(word), str(case))
+    assert out.returncode == 0, out.stderr
+    document = docx.Document(str(word))
+    shown = document.core_properties.title
+    assert len(shown) <= draft_docx.PROPERTY_LIMIT and shown.endswith(draft_docx.ELLIPSIS)
+    heading = document.paragraphs[0].text  # the draft's title, which holds the case's
+    assert escaping.printable(title).strip() in heading  # the heading keeps all of it
+    assert heading.startswith(shown[:-1].rstrip())  # cut where a character ends: never inside an escape or a sequence
+    assert escaping.printable(shown) == shown  # nothing hidden, and no joiner left at the cut
+
+
+@pytest.mark.parametrize("text", ["e\u0301" * 200, "a" + "\u0301" * 400, "🇮🇷" * 200, "👨‍👩‍👧" * 100, " " * 300])
+def test_a_property_is_cut_between_characters(text: str) -> None:
+    shown = draft_docx.core_property(text)
+    assert len(shown) <= draft_docx.PROPERTY_LIMIT and shown.endswith(draft_docx.ELLIPSIS)
+    head = shown[: -len(draft_docx.ELLIPSIS)]
+    assert text.startswith(head)
+    rest = text[len(head) :]
+    if text.strip() and any(unicodedata.category(c)[0] != "M" for c in text[1:]):  # else no boundary to cut at
+        assert unicodedata.category(rest[0])[0] != "M" and rest[0] not in escaping.JOINERS
+        assert head[-1:] not in escaping.JOINERS and head.count("🇮") == head.count("🇷")
+
+
+def test_the_served_draft_of_a_long_title_downloads_as_word(tmp_path: Path) -> None:
+    folder = tmp_path / "cases"
+    folder.mkdir()
+    case = _case_titled(folder, LONG_TITLES["persian"])
+    client = _client(folder)
+    state = _state_of_page(client.get("/case", params={"file": case.name}).text)
+    form = {"format": "docx", "source": case.name, "file": case.name, "state": json.dumps(state)}
+    answer = client.post("/draft", data=form, headers={"origin": ORIGIN})
+    assert answer.status_code == 200, answer.text  # 500 before
+    title = docx.Document(io.BytesIO(answer.content)).core_properties.title
+    assert "بازداشت خودسرانه می‌خواهم" in title and title.endswith(draft_docx.ELLIPSIS)
+
+
+# --- the joiners a script needs ---------------------------------------------------------------
+
+PERSIAN = "می‌خواهم"  # "I want": ZWNJ between ی and خ
+HINDI = "क्‍ष"  # a conjunct shown half-formed: virama and ZWJ
+EMOJI = "👩🏽‍💻"  # woman technologist, medium skin tone: a ZWJ sequence
+EVIL = "x\u202eCategories established\u2069\u200b\x1b[31m"
+
+
+def test_the_joiners_a_name_needs_reach_every_output_and_nothing_else_hidden_does(tmp_path: Path) -> None:
+    name = f"{PERSIAN} {HINDI} {EMOJI}"
+    case = _case_titled(tmp_path, f"{name} {EVIL}", name=name)
+    outputs = {
+        f"check -f {fmt}": wgad("check", "-f", fmt, str(case)).stdout for fmt in ("text", "markdown", "json")
+    } | {f"draft -f {fmt}": wgad("draft", "-f", fmt, str(case)).stdout for fmt in ("markdown", "html")}
+    word = tmp_path / "draft.docx"
+    assert wgad("draft", "-f", "docx", "-o", str(word), str(case)).returncode == 0
+    with zipfile.ZipFile(word) as z:
+        outputs["draft -f docx"] = z.read("word/document.xml").decode() + z.read("docProps/core.xml").decode()
+    book = tmp_path / "book"
+    assert wgad("casebook", str(case), "-o", str(book)).returncode == 0
+    outputs["casebook"] = "".join(p.read_text(encoding="utf-8") for p in sorted(book.glob("*.html")))
+    outputs["serve"] = _client(tmp_path).get("/case", params={"file": case.name}).text
+    for where, text in outputs.items():
+        for word_ in (PERSIAN, HINDI, EMOJI):
+            assert word_ in text, (where, word_)
+        text = re.sub(r'value="[^"]*"', "", text)  # the page's form holds the text as written, to edit
+        assert "\\u200c" not in text and "\\u200d" not in text, where
+        assert "\u202e" not in text and "\u2069" not in text and "\u200b" not in text and "\x1b" not in text, where
+
+
+@SETTINGS
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)) | st.sampled_from("\u200c\u200d\u202e\x1b\n")))
+def test_a_joiner_is_kept_only_between_characters_it_joins(text: str) -> None:
+    for shown in (escaping.printable(text), escaping.json_text(text)[1:-1]):
+        for i, char in enumerate(shown):
+            category = unicodedata.category(char)
+            if char in escaping.JOINERS:
+                assert 0 < i < len(shown) - 1
+                assert (
+                    unicodedata.category(shown[i - 1])[0] in "LMNS" and unicodedata.category(shown[i + 1])[0] in "LMNS"
+                )
+            else:
+                assert category not in ("Cc", "Cf", "Zl", "Zp", "Cs"), (text, hex(ord(char)))
+    assert json.loads(escaping.json_text(text)) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        (PERSIAN, True),
+        (HINDI, True),
+        (EMOJI, True),
+        ("❤️‍🔥", True),  # heart on fire: a variation selector (a mark) before the joiner
+        ("\u200cx", False),  # at the edge of a word
+        ("x\u200c", False),
+        ("x \u200cy", False),
+        ("\n\u200cx", False),  # after a control: in JSON after the escape `\n`, whose n is no letter of the text
+    ],
+)
+def test_a_joiner_between_two_letters_is_kept_and_elsewhere_escaped(text: str, kept: bool) -> None:
+    assert (escaping.printable(text) == text) is (kept and "\n" not in text)
+    assert (("\\u200" in escaping.json_text(text)) is not kept) and json.loads(escaping.json_text(text)) == text
+
+
+def test_noncharacters_are_escaped_as_xml_refuses_them() -> None:
+    for code in [*range(0xFDD0, 0xFDF0), *(p + e for p in range(0, 0x110000, 0x10000) for e in (0xFFFE, 0xFFFF))]:
+        assert escaping.printable(chr(code)).startswith("\\"), hex(code)
+        assert chr(code) not in escaping.json_text(chr(code)), hex(code)
+
+
+# --- Markdown that must stay text -------------------------------------------------------------
+
+MARKUP = {
+    "script": "<script>alert(1)</script>",
+    "img": "<img src=x onerror=alert(2)>",
+    "comment": "<!-- hidden -->",
+    "link": "[click](javascript:alert(3))",
+    "autolink": "<javascript:alert(4)>",
+    "heading": "# forged heading",
+    "list": "- forged item",
+    "numbered": "1999. forged",
+    "code": "``x`` `y`",
+    "table": "| a | b |",
+    "entity": "&lt;b&gt;",
+    "emphasis": "*strong* _em_ ~~gone~~",
+}
+
+
+def _markup_case(tmp_path: Path) -> Path:
+    data = yaml.safe_load(REFERENCE.read_text(encoding="utf-8"))
+    data["title"] = MARKUP["heading"] + " " + MARKUP["script"]
+    data["person"]["name"] = MARKUP["list"]
+    data["arrest"]["place"] = {"value": " ".join(MARKUP.values()), "ref": MARKUP["link"]}
+    data["conduct"][0]["description"] = MARKUP["numbered"] + " " + MARKUP["img"]
+    case = tmp_path / "markup.yaml"
+    case.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return case
+
+
+@pytest.mark.parametrize(
+    ("args", "shown"),
+    [(["check", "-f", "markdown"], ["heading", "script"]), (["draft", "-f", "markdown"], list(MARKUP))],
+    ids=["check", "draft"],
+)
+def test_text_from_the_case_is_text_in_markdown(tmp_path: Path, args: list[str], shown: list[str]) -> None:
+    """The report shows the title (the facts a rule read); the draft every fact above."""
+    out = wgad(*args, str(_markup_case(tmp_path)))
+    assert out.returncode == 0, out.stderr
+    html = MarkdownIt("commonmark").enable(["table", "strikethrough"]).render(out.stdout)
+    for tag in ("<script", "<img", "<!--", "<a ", "<del", "<table", "<em>strong"):
+        assert tag not in html, (tag, html[html.find(tag) - 200 : html.find(tag) + 100])
+    text = re.sub(r"<[^>]+>", "", html)  # what the reader sees
+    for key in shown:
+        assert htmllib.escape(MARKUP[key], quote=False) in text, key
+    assert not re.search(r"<h\d>forged|<li>forged", html)
+
+
+def test_markdown_report_lines_end_without_a_written_newline() -> None:
+    out = wgad("check", "-f", "markdown", str(REFERENCE))
+    assert out.returncode == 0 and "\\n" not in out.stdout, [line for line in out.stdout.splitlines() if "\\n" in line]
+
+
+@pytest.mark.parametrize("text", [*MARKUP.values(), "C:\\dir\\", "a\\*b", "x_y", "` ", " a ", "```"])
+def test_markdown_escapes_render_as_the_text_itself(text: str) -> None:
+    md = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+    assert md.renderInline(escaping.markdown(text)) == htmllib.escape(text, quote=False)
+    code = md.renderInline(escaping.markdown_code(text))
+    assert code == f"<code>{htmllib.escape(text, quote=False)}</code>"
+
+
+# --- the interview: every invalid answer is asked again -----------------------------------------
+
+BAD_ANSWERS = {
+    "arrest.date": [
+        ": x",  # written unquoted in a flow mapping, and refused as read back: the interview ended (exit 1)
+        "? x",
+        "9" * (source.MAX_STRING + 1),  # over the reader's limit when read back: ended too
+        "\udcff\udcfe",  # bytes that are not UTF-8, as a terminal in the C locale sends them: ended too
+        "2020-02-30",
+        "99:99",
+        "\x1b[31m",
+        "[1, 2]",
+        "{a: 1}",
+    ],
+    "arrest.time": ["25:99", "noon", "-1"],
+    "trial.counsel.access_pretrial": ["4", "0", "-1", "fully", "\x00"],
+    "detention[0].incommunicado": ["perhaps", "2", "ja"],
+}
+GOOD_ANSWERS = {
+    "arrest.date": "2020-01-02",
+    "arrest.time": "10:30",
+    "trial.counsel.access_pretrial": "full",
+    "detention[0].incommunicado": "no",
+}
+
+
+def test_every_invalid_answer_is_asked_again_with_what_to_write(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    case = tmp_path / "c.yaml"
+    case.write_text("detention:\n  - kind: pretrial\narrest:\n  warrant_shown: true\n", encoding="utf-8")
+    answers = {field: [*bad, GOOD_ANSWERS[field]] for field, bad in BAD_ANSWERS.items()}
+    asked: list[str] = []
+
+    def prompt(text: str, **_: object) -> str:
+        field = text.split("\n  ", 1)[1].split(" [", 1)[0]
+        asked.append(field)
+        return answers[field].pop(0) if answers.get(field) else ""
+
+    monkeypatch.setattr(interview.typer, "prompt", prompt)
+    result = CliRunner().invoke(cli.app, ["gaps", "--ask", "--all", str(case)])
+    assert result.exit_code == 0, (result.output[-500:], result.exception)
+    assert not any(answers.values()), answers  # every answer was asked for, the bad ones again
+    for field, bad in BAD_ANSWERS.items():
+        assert asked.count(field) == len(bad) + 1, field
+    refusals = [line for line in result.output.splitlines() if line.startswith("  answer ")]
+    assert len(refusals) >= sum(map(len, BAD_ANSWERS.values())), result.output[-2000:]  # each says what to write
+    data = yaml.safe_load(case.with_name("c.answers.yaml").read_text(encoding="utf-8"))
+    assert str(data["arrest"]["date"]["value"]) == "2020-01-02" and data["arrest"]["time"]["value"] == "10:30"
+    assert data["trial"]["counsel"]["access_pretrial"]["value"] == "full"
+
+
+@pytest.mark.parametrize("value", [": x", "? x", "a:b", ":", "x: y, z", "{", "- [a]: b"])
+def test_text_that_yaml_would_misread_in_a_flow_mapping_is_written_quoted(value: str) -> None:
+    tree = edit.load("arrest:\n  warrant_shown: true\n", "t.yaml")
+    edit.set_path(tree, ["arrest", "place"], {"value": value, "by": ["drafter"]})
+    assert source.parse(edit.dump(tree, "t.yaml"), "t.yaml").data["arrest"]["place"]["value"] == value

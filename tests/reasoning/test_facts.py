@@ -1,0 +1,157 @@
+"""Conclusions the Working Group infers from facts are inferred from the same facts (issue 28).
+
+A drafter knows that the charge named the post, or that the arrest came a week after the
+protest; not always the conclusion `led_to_detention`. Each test shows a derived fact, what
+it rests on, and that a stated conclusion (the override) wins.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from detention_rules import pipeline
+
+from ..conftest import case, fired, run
+
+
+def _leaf(facts: dict[str, Any], path: str) -> Any:
+    result = run(case(facts))
+    assert result.analysis is not None and result.facts is not None, [str(p) for p in result.problems]
+    return result.facts.leaf(path)
+
+
+EXPRESSION = {"right": "expression", "peaceful": True, "date": "2021-05-01"}
+
+
+def test_the_charge_naming_the_conduct_links_it_to_the_detention() -> None:
+    facts = {"conduct": [{"right": "expression", "cited_by_authorities": True}]}
+    leaf = _leaf(facts, "conduct[0].led_to_detention")
+    assert leaf.value is True
+    assert [s.path for s in leaf.derived_from] == ["conduct[0].cited_by_authorities"]
+    assert "II.expression" in fired(facts)
+
+
+def test_an_arrest_soon_after_with_no_other_ground_links_it() -> None:
+    facts = {"arrest": {"date": "2021-05-10", "other_grounds_stated": False}, "conduct": [EXPRESSION]}
+    assert "II.expression" in fired(facts)
+    # the Government's silence counts as no other ground stated
+    silent = {"government": {"replied": False}, "arrest": {"date": "2021-05-10"}, "conduct": [EXPRESSION]}
+    assert "II.expression" in fired(silent)
+
+
+def test_no_link_when_another_ground_was_stated_or_the_arrest_came_long_after() -> None:
+    other = {"government": {"replied": False}, "arrest": {"date": "2021-05-10", "other_grounds_stated": True}}
+    assert _leaf({**other, "conduct": [EXPRESSION]}, "conduct[0].led_to_detention") is None
+    late = {"arrest": {"date": "2021-09-10", "other_grounds_stated": False}, "conduct": [EXPRESSION]}
+    assert _leaf(late, "conduct[0].led_to_detention") is None
+
+
+TARGETED = {"discrimination": {"pattern": {"earlier_arrests": {"value": True, "by": ["source"]}}}}
+UNDATED = {"right": "expression", "peaceful": True}
+
+
+def test_a_person_targeted_before_is_held_for_the_same_activity_unless_another_ground_is_shown() -> None:
+    """Earlier arrests or harassment and no other ground shown: not an isolated incident (A/HRC/36/37 para 48)."""
+    leaf = _leaf({**TARGETED, "conduct": [UNDATED]}, "conduct[0].led_to_detention")
+    assert leaf.value is True and not leaf.contested
+    assert [s.path for s in leaf.derived_from] == ["conduct[0].right", "discrimination.pattern.earlier_arrests"]
+    assert "II.expression" in fired({**TARGETED, "conduct": [UNDATED]})
+    # another ground a court found is shown: no inference
+    shown = {**TARGETED, "arrest": {"other_grounds_stated": {"value": True, "by": ["court"]}}, "conduct": [UNDATED]}
+    assert _leaf(shown, "conduct[0].led_to_detention") is None
+    # no earlier targeting, no date: nothing ties the conduct to the detention
+    assert _leaf({"conduct": [UNDATED]}, "conduct[0].led_to_detention") is None
+    # the Government's own rebuttal of the earlier arrests, unanswered, grounds nothing
+    rebutted = {"discrimination": {"pattern": {"earlier_arrests": {"value": True, "rebutted": "court records"}}}}
+    assert _leaf({**rebutted, "conduct": [UNDATED]}, "conduct[0].led_to_detention") is None
+
+
+def test_another_ground_without_evidence_contests_the_link_and_never_defeats_it() -> None:
+    """The burden is the Government's (A/HRC/19/57 para 68): another offence named, by the Government's word
+    or as the source reports the authorities' charge, is an allegation, not a ground shown."""
+    for by in (["government"], ["source"]):
+        asserted = {"arrest": {"date": "2021-05-10", "other_grounds_stated": {"value": True, "by": by}}}
+        for facts in ({**asserted, "conduct": [EXPRESSION]}, {**asserted, **TARGETED, "conduct": [UNDATED]}):
+            leaf = _leaf(facts, "conduct[0].led_to_detention")
+            assert leaf.value is True and leaf.contested
+            assert "arrest.other_grounds_stated" in [s.path for s in leaf.derived_from]
+    # with evidence the source leaves unanswered, the other ground is shown
+    evidenced = {"value": True, "by": ["government"], "evidence": "the complainant's medical report"}
+    shown = {"arrest": {"date": "2021-05-10", "other_grounds_stated": evidenced}, **TARGETED}
+    assert _leaf({**shown, "conduct": [EXPRESSION]}, "conduct[0].led_to_detention") is None
+
+
+def test_a_stated_conclusion_overrides_the_facts() -> None:
+    conduct = {**EXPRESSION, "cited_by_authorities": True, "led_to_detention": {"value": False, "ref": "para 9"}}
+    leaf = _leaf({"conduct": [conduct]}, "conduct[0].led_to_detention")
+    assert leaf.value is False and leaf.derived_from == ()
+
+
+def test_necessity_not_shown_from_a_prosecutors_extension() -> None:
+    leaf = _leaf({"detention": [{"kind": "pretrial", "extended_by": "prosecutor"}]}, "detention[0].necessity_shown")
+    assert leaf.value is False
+    assert [s.path for s in leaf.derived_from] == ["detention[0].extended_by"]
+    # a judge's extension shows nothing either way
+    assert _leaf({"detention": [{"kind": "pretrial", "extended_by": "judge"}]}, "detention[0].necessity_shown") is None
+
+
+def test_time_untried_adds_the_periods_before_trial() -> None:
+    facts = {
+        "detention": [
+            {"kind": "police_custody", "start": "2020-01-01", "end": "2020-01-03"},
+            {"kind": "pretrial", "start": "2020-01-03"},
+            {"kind": "prison", "start": "2022-01-03"},
+        ],
+        "trial": {"start": "2021-01-03"},
+    }
+    assert _leaf(facts, "arrest.days_untried").value == 2 + 366
+
+
+def test_a_conclusion_without_ref_is_warned(tmp_path: Path) -> None:
+    path = tmp_path / "c.yaml"
+    path.write_text(
+        "conduct:\n  - right: expression\n    led_to_detention: true\n"
+        "  - right: assembly\n    led_to_detention: {value: true, ref: para 4}\n"
+        "trial:\n  undue_delay: true\n",
+        encoding="utf-8",
+    )
+    _, result = pipeline.read(path)
+    assert result.valid
+    warned = [(p.code, p.line) for p in result.problems if p.level == "warning"]
+    assert warned == [("conclusion-without-ref", 3), ("conclusion-without-ref", 7)]
+
+
+def test_a_person_still_held_is_held_at_least_until_the_communication() -> None:
+    held = {"detention": [{"kind": "pretrial", "start": "2016-11-06"}], "submission": {"date": "2018-04-01"}}
+    # whether the person is still held is unknown: the period has no length
+    assert _leaf(held, "detention[0].days") is None
+    still = {**held, "person": {"released": False}}
+    assert _leaf(still, "arrest.days_untried").value == 511
+    assert "III.undue-delay" in fired(still)
+    # the trial's start ends the time untried, not the communication
+    tried = {**still, "trial": {"start": "2017-03-01"}}
+    assert _leaf(tried, "arrest.days_untried").value == 115
+
+
+def test_each_derived_fact_is_declared_once_and_every_declaration_is_derived() -> None:
+    """model.DERIVED is the one declaration of a derived fact (type, sources, question, what to ask and vary):
+    what facts.py derives on the shipped cases and the rules' named cases is exactly what it declares."""
+    from detention_rules.input.field_path import FieldPath
+    from detention_rules.input.fields import derived
+
+    from .conftest import CASES, RULE_CASES
+
+    results = [pipeline.check_file(p) for p in sorted(CASES.glob("*.yaml"))]
+    results += [run(case(c["facts"])) for cases in RULE_CASES.values() for c in cases]
+    seen = {
+        FieldPath.generic_name(leaf.path)
+        for r in results
+        for one in (r.persons or [r])
+        if one.facts is not None
+        for leaf in one.facts.leaves.values()
+        if leaf.derived_from
+    }
+    assert seen == set(derived())
+    for fact in derived().values():
+        assert fact.question and fact.sources, fact.path
