@@ -1,17 +1,25 @@
-"""Hostile input, round three (issue 26), the reading side: each class at its cause, and once through the CLI.
+"""Hostile input to the reader (input/): an odd or hostile case file gets a problem at its place, never a crash.
 
-A provenance key where no fact is, a lone carriage return, numbers YAML 1.1 reads in another
-base, a `--set` path deeper than any field, a file name that holds a line break. The mutations
-of every shipped case are in test_fuzz.py.
+Nesting deep enough to crash libyaml, control characters and line breaks an editor does not show,
+tags, aliases that expand past the limit, numbers no engine can hold or that YAML 1.1 reads in another
+base, dates in other digits, a file too large, a FIFO, a link loop or a link out of the folder named,
+a file that is no case file, a provenance key where no fact is, a lone carriage return, a `--set` path
+deeper than any field, a file name that holds a line break. Found by review, in a second round (issue 14)
+and a third (issue 26); each class is tested at its cause, and once through the CLI. The mutations of
+every shipped case are in test_fuzz.py.
 """
 
 from __future__ import annotations
 
+import json
+import os
 import shutil
 from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from detention_rules import agreement, pipeline
 from detention_rules.errors import InputError, UsageError, exit_code
@@ -19,7 +27,7 @@ from detention_rules.input import source
 from detention_rules.output import casebook
 from detention_rules.reasoning import runnable, whatif
 
-from ..conftest import CASES, fail_on, wgad
+from ..conftest import CASES, REFERENCE, fail_on, wgad
 
 NO_WARRANT = CASES / "teaching" / "category-1-no-warrant.yaml"
 BASE = "title: t\ndetention: [{kind: pretrial, start: 2020-01-02}]\n"
@@ -237,3 +245,227 @@ def test_a_file_naming_more_detainees_than_the_limit_is_refused_at_once(tmp_path
     assert f"more than {MAX_DETAINEES} entries" in out.stdout + out.stderr and "[too-long]" in out.stdout + out.stderr
     case.write_text("person: {name: A}\ndetainees:\n" + "  - {}\n" * MAX_DETAINEES, encoding="utf-8")
     assert wgad("validate", str(case)).returncode == 0
+
+
+# --- round one (review): nesting, control characters, numbers, dates, files -----------------------
+
+
+RELIGION = CASES / "teaching" / "category-2-religion.yaml"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[" * 50_000 + "]" * 50_000,  # flow nesting: libyaml's composer recursed until the process died
+        "- " * 40_000 + "x\n",  # block sequences nested on one line
+        "{a: " * 30_000 + "1" + "}" * 30_000,
+    ],
+    ids=["brackets", "dashes", "braces"],
+)
+def test_deep_nesting_is_refused_before_it_can_crash(tmp_path: Path, text: str) -> None:
+    case = tmp_path / "deep.yaml"
+    case.write_text(text, encoding="utf-8")
+    out = wgad("validate", str(case))
+    assert out.returncode == 1, out.stderr  # a crash would be -11 (SIGSEGV)
+    assert ":1:" in out.stdout and "[too-deep]" in out.stdout
+
+
+def test_a_control_character_is_placed_on_its_line_in_one_line(tmp_path: Path) -> None:
+    case = tmp_path / "ctl.yaml"
+    case.write_text("title: x\n\x01bad: 1\n", encoding="utf-8")
+    (problem,) = pipeline.read(case)[1].problems
+    assert (problem.code, problem.line, problem.col) == ("yaml-syntax", 2, 1)
+    assert "#x0001" in problem.message and "\n" not in str(problem)
+
+
+@pytest.mark.parametrize("value", [".inf", "-.inf", ".nan"])
+def test_infinity_and_nan_are_not_numbers_here(tmp_path: Path, value: str) -> None:
+    case = tmp_path / "inf.yaml"
+    case.write_text(f"detention: [{{kind: prison}}]\nsentence: {{years: {value}}}\n", encoding="utf-8")
+    result = pipeline.check_file(case)
+    assert not result.valid and {p.code for p in result.problems} == {"bad-number"}  # refused as it is read
+
+
+def test_a_date_in_the_last_month_of_year_9999(tmp_path: Path) -> None:
+    case = tmp_path / "late.yaml"
+    case.write_text("detention:\n  - {kind: pretrial, start: 2020-01-01, end: 9999-12}\n", encoding="utf-8")
+    assert pipeline.check_file(case).valid
+
+
+def test_dates_take_ascii_digits_only(tmp_path: Path) -> None:
+    case = tmp_path / "digits.yaml"
+    case.write_text('arrest: {date: "٢٠٢٠-٠١-٠١"}\n', encoding="utf-8")
+    assert [p.code for p in pipeline.read(case)[1].problems] == ["bad-value"]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_a_fifo_or_a_link_loop_in_a_folder_is_reported_and_the_rest_runs(tmp_path: Path) -> None:
+    (tmp_path / "good.yaml").write_bytes(RELIGION.read_bytes())
+    os.mkfifo(tmp_path / "pipe.yaml")  # reading it would block forever
+    (tmp_path / "a.yaml").symlink_to("b.yaml")
+    (tmp_path / "b.yaml").symlink_to("a.yaml")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "up").symlink_to("..")  # a folder loop: walked once
+    out = wgad("validate", str(tmp_path))
+    assert out.returncode == 2  # an unreadable file
+    assert "pipe.yaml:1:1: error: not a regular file [io]" in out.stdout
+    assert "a.yaml:1:1: error: cannot read file" in out.stdout
+    assert "4 file(s) checked: 3 invalid" in out.stdout
+
+
+def test_reading_never_takes_more_than_the_limit(tmp_path: Path) -> None:
+    big = tmp_path / "big.yaml"
+    big.write_bytes(b"# " + b"x" * source.MAX_BYTES)
+    assert [p.code for p in pipeline.read(big)[1].problems] == ["file-too-large"]
+
+
+# --- round two (issue 14): tags, numbers of any magnitude, unseen line breaks, aliases ------------
+
+
+SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+TAGS = ["!!bool", "!!int", "!!float", "!!null", "!!str", "!!timestamp", ""]
+
+
+def _yaml(number: float) -> str:
+    """A number as YAML 1.1 reads it: a float needs a dot, and a sign on its exponent (`1.0e-05`)."""
+    text = repr(number)
+    return text if isinstance(number, int) or ("e" not in text and "." in text) else f"{number:.17e}"
+
+
+def _problems(text: str) -> list[str]:
+    """The codes of the problems `check` reports for a case given as text; it must not raise."""
+    result = pipeline.check_text(text, "t.yaml")
+    return [p.code for p in result.problems if p.level == "error"]
+
+
+@SETTINGS
+@given(st.sampled_from(TAGS), st.text(max_size=12))
+def test_any_tagged_scalar_is_read_or_refused_with_a_place(tag: str, text: str) -> None:
+    quoted = json.dumps(text, ensure_ascii=False)  # a JSON string is a YAML double-quoted scalar
+    for value in (f"{tag} {quoted}", f"{tag} {text}" if text.strip() and "\n" not in text else tag + " x"):
+        try:
+            doc = source.parse(f"title: t\narrest:\n  warrant_shown: {value}\n", "t.yaml")
+        except InputError as exc:
+            (problem,) = exc.problems
+            assert problem.line >= 1 and problem.path == "t.yaml"
+            continue
+        pipeline.run(doc, runnable.load())  # and whatever was read, the pipeline takes without raising
+
+
+@pytest.mark.parametrize("value", ["!!bool maybe", "!!bool ''", "!!int ''", "!!float ''", "!!int 0x_"])
+def test_a_scalar_its_tag_cannot_read_is_a_problem_on_its_line(value: str) -> None:
+    with pytest.raises(InputError) as exc:
+        source.parse(f"title: t\narrest:\n  warrant_shown: {value}\n", "t.yaml")
+    (problem,) = exc.value.problems
+    assert (problem.code, problem.line, problem.col) == ("bad-scalar", 3, 18)
+
+
+@SETTINGS
+@given(
+    st.one_of(
+        st.floats(allow_nan=False, allow_infinity=False),
+        st.integers(-(10**30), 10**30),
+        st.sampled_from([1.0e-5, 1.0e20, 1.0e16, 0.000001, 5e-324, 2**53, 2**53 + 1, -(2**53) - 1]),
+    )
+)
+def test_a_number_of_any_magnitude_runs_or_is_refused_as_out_of_range(number: float) -> None:
+    codes = _problems(f"detention: [{{kind: prison}}]\nsentence: {{years: {_yaml(number)}}}\n")
+    assert codes == ([] if abs(number) <= source.MAX_NUMBER else ["bad-number"])
+
+
+@pytest.mark.parametrize("text", ["9" * 20_000, ".inf", "-.inf", ".nan", "!!float 1e400"])  # 0x...: test_hostile_input
+def test_numbers_no_engine_can_hold_are_refused_as_read(text: str) -> None:
+    assert _problems(f"person: {{age: {text}}}\n") == ["bad-number"]
+
+
+@pytest.mark.parametrize("char", ["\u2028", "\u2029", "\x85"])
+@pytest.mark.parametrize("where", ["comment", "plain", "quoted"])
+def test_a_line_break_editors_do_not_show_is_refused_where_the_editor_shows_it(char: str, where: str) -> None:
+    prefix = {"comment": "# note", "plain": "title: a", "quoted": 'title: "a'}[where]
+    rest = {"comment": "", "plain": "", "quoted": '"'}[where]
+    text = f"person: {{age: 3}}\n{prefix}{char}arrest: {{warrant_shown: false}}{rest}\n"
+    with pytest.raises(InputError) as exc:
+        source.parse(text, "t.yaml")
+    (problem,) = exc.value.problems
+    assert (problem.code, problem.line, problem.col) == ("unseen-line-break", 2, len(prefix) + 1)
+
+
+@SETTINGS
+@given(st.text(st.characters(blacklist_categories=("Cs",)), max_size=30))
+def test_a_character_is_placed_where_an_editor_shows_it(text: str) -> None:
+    body = f"title: x\nnotes: {json.dumps(text, ensure_ascii=False)}\n"
+    try:
+        source.parse(body, "t.yaml")
+    except InputError as exc:
+        (problem,) = exc.problems
+        lines = body.split("\n")
+        assert problem.line <= len(lines) and problem.col <= len(lines[problem.line - 1]) + 1
+
+
+def test_a_control_character_after_wide_characters_is_placed_by_character_not_byte() -> None:
+    with pytest.raises(InputError) as exc:
+        source.parse("title: x\nnotes: ééé\x01\n", "t.yaml")
+    (problem,) = exc.value.problems
+    assert (problem.line, problem.col) == (2, 11)
+
+
+def test_a_tag_on_a_key_is_refused() -> None:
+    with pytest.raises(InputError) as exc:
+        source.parse("!foo title: x\n", "t.yaml")
+    assert [p.code for p in exc.value.problems] == ["unsafe-tag"]
+
+
+@pytest.mark.parametrize("length", [100, 19_000])
+def test_aliases_of_a_long_string_are_bounded_by_the_text_they_expand_to(tmp_path: Path, length: int) -> None:
+    copies = source.MAX_TEXT // length + 2
+    case = tmp_path / "alias.yaml"
+    case.write_text(f"title: &t {'x' * length}\narrest:\n  charges:\n" + "    - *t\n" * copies, encoding="utf-8")
+    (problem,) = pipeline.read(case)[1].problems
+    assert problem.code == "too-much-text" and problem.line > 3  # at the alias that went over
+
+
+def test_an_alias_is_reported_on_its_own_line() -> None:
+    text = "person:\n  nationality: &n Kazakhstan\n  name: x\narrest:\n  date: 2020-01-01\n  place: *n\n"
+    doc = source.parse(text, "t.yaml")
+    assert doc.where(("arrest", "place")) == (6, 10)
+    assert doc.where(("person", "nationality")) == (2, 16)
+    result = pipeline.check_text(text.replace("place: *n", "warrant_shown: *n"), "t.yaml")
+    assert [(p.code, p.line) for p in result.problems] == [("wrong-type", 6)]
+
+
+def test_an_alias_inside_an_aliased_list_keeps_the_order_of_the_file() -> None:
+    text = "a: &a [x, &b y]\nb: *b\nc: *a\nd: *b\n"
+    doc = source.parse(text, "t.yaml")
+    assert [doc.where((k,)) for k in "abcd"] == [(1, 4), (2, 4), (3, 4), (4, 4)]
+    assert doc.where(("c", 1)) == (3, 4)  # inside an alias: the alias's place
+
+
+# --- round two (issue 14): the files a folder walk reads ------------------------------------------
+
+
+def test_the_walk_follows_links_only_inside_the_folder_named(tmp_path: Path) -> None:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    secret = outside / "secret.yaml"
+    secret.write_text("root: x0\ndaemon: x1\n", encoding="utf-8")
+    folder = tmp_path / "cases"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "sub" / "good.yaml").write_bytes(REFERENCE.read_bytes())
+    (folder / "shadow.yaml").symlink_to(secret)
+    (folder / "root").symlink_to("/")
+    (folder / "out").symlink_to(outside)
+    (folder / "alias.yaml").symlink_to(folder / "sub" / "good.yaml")  # inside: followed
+    (folder / "up").symlink_to(folder)  # inside, a loop: walked once
+    assert sorted(p.name for p in pipeline.case_files([folder])) == ["alias.yaml", "good.yaml"]
+    out = wgad("validate", str(folder))
+    assert out.returncode == 0 and "daemon" not in out.stdout + out.stderr
+    assert [p.name for p in pipeline.case_files([folder / "shadow.yaml"])] == ["shadow.yaml"]  # named: read
+
+
+def test_a_file_that_is_no_case_file_gets_one_problem_that_echoes_nothing(tmp_path: Path) -> None:
+    other = tmp_path / "passwd.yaml"
+    other.write_text("".join(f"user{i}: x:{i}:{i}:secret{i}\n" for i in range(25)), encoding="utf-8")
+    (problem,) = pipeline.read(other)[1].problems
+    assert problem.code == "not-a-case" and "secret" not in str(problem) and "user" not in str(problem)

@@ -1,14 +1,19 @@
-"""Hostile input, round three (issue 26), the output side: what a case or rule file makes the outputs do.
+"""Hostile input to the outputs (output/): what a case or rule file makes the report, the draft and files written do.
 
-Word's property limits, the joiners a script needs, Markdown that must stay text, the
-interview's answers, and a rules folder past what durable-rules takes.
+Text that would forge a problem line or send an escape sequence, characters not shown as themselves,
+Word's property limits, the joiners a script needs, Markdown that must stay text, a write that fails on
+a full disk or would go through a dangling link, a name that redaction must remove in every variant.
+Found by review, in a second round (issue 14) and a third (issue 26), which also brought the
+interview's answers and a rules folder past what durable-rules takes.
 """
 
 from __future__ import annotations
 
+import errno
 import html as htmllib
 import io
 import json
+import os
 import re
 import shutil
 import unicodedata
@@ -22,6 +27,9 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
+
+from detention_rules.errors import UsageError
+from detention_rules.output import atomic, redact
 
 with warnings.catch_warnings():  # typer 0.12 warns on import with click 8.2 and later: not this project's code
     warnings.simplefilter("ignore", DeprecationWarning)
@@ -332,3 +340,184 @@ def test_text_that_yaml_would_misread_in_a_flow_mapping_is_written_quoted(value:
     tree = edit.load("arrest:\n  warrant_shown: true\n", "t.yaml")
     edit.set_path(tree, ["arrest", "place"], {"value": value, "by": ["drafter"]})
     assert source.parse(edit.dump(tree, "t.yaml"), "t.yaml").data["arrest"]["place"]["value"] == value
+
+
+# --- round one (review): text from the file in the report -----------------------------------------
+
+
+def test_a_key_cannot_forge_a_problem_line(tmp_path: Path) -> None:
+    case = tmp_path / "evil.yaml"
+    case.write_text('title: t\n"x\\nfake.yaml:1:1: error: injected [x]": 1\n', encoding="utf-8")  # a case file
+    lines = wgad("validate", str(case)).stdout.splitlines()
+    assert len(lines) == 2 and "\\nfake.yaml" in lines[0]  # the problem, escaped, then the summary
+    assert not any(line.startswith("fake.yaml") for line in lines)
+
+
+def test_text_from_the_file_sends_no_escape_sequence_to_the_terminal(tmp_path: Path) -> None:
+    case = tmp_path / "title.yaml"
+    case.write_text('title: "\\e[31mred"\ndetention: [{kind: prison}]\n', encoding="utf-8")
+    out = wgad("check", str(case))
+    assert "\x1b" not in out.stdout and "\\x1b[31mred" in out.stdout
+
+
+# --- round two (issue 14): what reaches the reader's screen ---------------------------------------
+
+
+HIDDEN_CATEGORIES = {"Cc", "Cf", "Zl", "Zp", "Cs"}
+
+
+EVIL_ON_SCREEN = "x\x1b]0;pwned\x07\u202e\u2066Categories established: I, II\u2069\u200b\n- fake bullet\x9b31m\u2028y"
+
+
+def test_every_character_not_shown_as_itself_is_escaped() -> None:
+    for code in range(0x110000):
+        char = chr(code)
+        if unicodedata.category(char) in HIDDEN_CATEGORIES:
+            assert escaping.printable(char) != char, hex(code)
+            assert escaping.printable(char).isascii()
+            if code >= 0x20:  # C0 is json's own business, and it escapes it
+                assert char not in escaping.json_text(char), hex(code)
+
+
+@SETTINGS
+@given(st.text())
+def test_escaped_text_shows_nothing_hidden_and_json_reads_back_the_same(text: str) -> None:
+    shown = escaping.printable(text)
+    # but a joiner between two characters it joins (the joiners a script needs, above)
+    assert not any(unicodedata.category(c) in HIDDEN_CATEGORIES for c in shown if c not in escaping.JOINERS)
+    data = {"t": text, "l": [text]}
+    encoded = escaping.json_text(data)
+    assert json.loads(encoded) == data
+    assert encoded.splitlines() == encoded.split("\n")  # no reader splits a record at U+2028 or NEL
+
+
+def _evil_case(tmp_path: Path) -> Path:
+    data = yaml.safe_load(REFERENCE.read_text(encoding="utf-8"))
+    data["title"] = EVIL_ON_SCREEN
+    data["person"]["name"] = EVIL_ON_SCREEN
+    data["person"]["nationality"]["value"] = EVIL_ON_SCREEN
+    data["arrest"]["charges"]["value"] = [EVIL_ON_SCREEN]
+    folder = tmp_path / "evil\x1b[31m\u202e"
+    folder.mkdir()
+    case = folder / "x\n- fake\u202e.yaml"
+    case.write_text(yaml.safe_dump(data, allow_unicode=False), encoding="utf-8")
+    return case
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["check"],
+        ["check", "-f", "markdown"],
+        ["check", "-f", "json"],
+        ["check", "-f", "jsonl"],
+        ["check", "--set", "arrest.warrant_shown=true"],
+        ["check", "--set", "arrest.warrant_shown=true", "-f", "jsonl"],
+        ["validate"],
+        ["draft"],
+        ["draft", "-f", "html"],
+        ["gaps"],
+        ["evaluate"],
+    ],
+)
+def test_no_renderer_prints_what_the_reader_cannot_see(tmp_path: Path, args: list[str]) -> None:
+    case = _evil_case(tmp_path)
+    for target in (case,) if args[0] in ("draft", "gaps") else (case, case.parent):
+        out = wgad(*args, str(target))
+        assert out.returncode in (0, 1), out.stderr
+        for stream in (out.stdout, out.stderr):
+            hidden = [c for c in stream.replace("\n", "") if unicodedata.category(c) in HIDDEN_CATEGORIES]
+            assert not hidden, (args, hidden[:5])
+            lines = stream.splitlines()
+            assert not any(
+                line.lstrip().startswith(("- fake", "Categories established: I, II\u2069")) for line in lines
+            )
+
+
+# --- round two (issue 14): files written ----------------------------------------------------------
+
+
+def _no_space(*_: object) -> None:
+    raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+
+@pytest.mark.parametrize("replace", [True, False])
+def test_a_write_that_fails_leaves_the_old_file_or_none(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, replace: bool
+) -> None:
+    target = tmp_path / "draft.md"
+    if replace:
+        target.write_text("the edited draft\n", encoding="utf-8")
+    monkeypatch.setattr(atomic.os, "fsync", _no_space)
+    with pytest.raises(OSError, match="No space"):
+        atomic.write_text(target, "new " * 100_000, replace=replace)
+    assert [p.name for p in tmp_path.iterdir()] == (["draft.md"] if replace else [])
+    if replace:
+        assert target.read_text(encoding="utf-8") == "the edited draft\n"
+
+
+@pytest.mark.parametrize(
+    "args", [["draft", "-o", "{out}", "{case}"], ["draft", "--force", "-o", "{out}", "{case}"], ["new", "{out}"]]
+)
+def test_draft_and_new_on_a_full_disk_change_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str]
+) -> None:
+    out = tmp_path / "out.md"
+    if "--force" in args:
+        out.write_text("the edited draft\n", encoding="utf-8")
+    monkeypatch.setattr(atomic.os, "fsync", _no_space)
+    result = CliRunner().invoke(cli.app, [a.format(out=out, case=REFERENCE) for a in args])
+    assert isinstance(result.exception, UsageError) and "No space left" in str(result.exception)
+    assert [p.name for p in tmp_path.iterdir()] == (["out.md"] if "--force" in args else [])
+    if "--force" in args:
+        assert out.read_text(encoding="utf-8") == "the edited draft\n"
+
+
+def test_draft_never_writes_through_a_dangling_link(tmp_path: Path) -> None:
+    target = tmp_path / "elsewhere.md"
+    link = tmp_path / "draft.md"
+    link.symlink_to(target)
+    out = wgad("draft", "-o", str(link), str(REFERENCE))
+    assert out.returncode == 2 and "already exists" in out.stderr
+    assert not target.exists()
+    assert wgad("draft", "--force", "-o", str(link), str(REFERENCE)).returncode == 0
+    assert not target.exists() and not link.is_symlink() and link.read_text(encoding="utf-8").startswith("# ")
+
+
+# --- round two (issue 14): redaction --------------------------------------------------------------
+
+
+NFD = unicodedata.normalize("NFD", "José")
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "gone"),
+    [
+        ("Li Wu", "Li and Wu spoke", ["Li", "Wu"]),  # short parts
+        ("Juan de la Cruz", "de la Cruz was held", ["Cruz", "de la"]),  # particles beside the name
+        ("Abdulhadi Al-Khawaja", "Al-Khawaja and Khawaja", ["Khawaja", "Al-"]),  # hyphenated parts
+        ("Martin King Jr.", "King Jr. spoke", ["King", "Jr"]),  # a suffix
+        (NFD + " Ng", "José Ng", ["José", "Ng"]),  # the name decomposed, the text composed
+        ("José Ng", NFD + " Ng", [NFD, "José", "Ng"]),  # and the other way round
+        ("Ilyashev", "Ilya\u200bshev and Ilyashev\u00ad", ["shev", "Ilya"]),  # invisible characters inside
+    ],
+)
+def test_redaction_leaves_no_part_of_the_name(name: str, text: str, gone: list[str]) -> None:
+    out = redact.Redactor(name)(text)
+    assert not [g for g in gone if g.casefold() in out.casefold()], out
+
+
+def test_a_particle_alone_is_not_the_name() -> None:
+    assert redact.Redactor("Juan de la Cruz")("de facto, de la Cruz") == "de facto, d. l. C."
+
+
+def test_draft_redacts_every_variant_of_the_name(tmp_path: Path) -> None:
+    data = yaml.safe_load(REFERENCE.read_text(encoding="utf-8"))
+    data["person"]["name"] = "Alnur de la Ilyashev Wu"
+    data["title"] = f"Al\u200bnur de la {unicodedata.normalize('NFD', 'Ilyashev')} Wu v. Kazakhstan"
+    case = tmp_path / "c.yaml"
+    case.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    for fmt in ("markdown", "html"):
+        out = wgad("draft", "--redact", "-f", fmt, str(case)).stdout
+        for part in ("Alnur", "Al\\u200bnur", "Ilyashev", " Wu", "de la"):
+            assert part not in out, (fmt, part)

@@ -21,8 +21,8 @@ from detention_rules.reasoning.derivation import leaves
 from detention_rules.reasoning.facts import FactNode
 
 from ..conftest import run
-from ..strategies import FIELDS, awkward_text, cases, words
 from ..project.test_fields_read import _read_by_rules
+from ..strategies import FIELDS, awkward_text, cases, words
 
 SETTINGS = settings(
     max_examples=int(os.environ.get("WGAD_EXAMPLES", "150")),
