@@ -1,7 +1,7 @@
 """Every problem code, declared once: its level(s), the module that emits it, and what it means.
 
 A `Problem`'s code is a `ProblemCode`, so mypy refuses a code that is not declared here, and
-`tests/test_problem_codes.py` walks every module for the codes it emits and compares (no code
+`tests/project/test_problem_codes.py` walks every module for the codes it emits and compares (no code
 used that is not here, none here that is never used, each emitted by the module named). The
 tables of codes in docs/cli.md and docs/rules.md are generated from `CODES`:
 `python -m detention_rules.problem_codes` rewrites them (pydocstyle's pattern), and the test

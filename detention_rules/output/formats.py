@@ -4,7 +4,7 @@ how each is rendered, and what a file of it is (media type, suffix, text or byte
 `interfaces/cli.py` takes its `--format` choices and help from the `Literal` types here, the batch
 printer (`output/batch.py`) and `check --set` (`output/whatif.py`) ask a format what it is rather
 than comparing names, and the web page offers and serves the draft formats from `DRAFT_FORMATS`.
-A new format is one entry here and its renderer; `tests/test_formats.py` holds the types and the
+A new format is one entry here and its renderer; `tests/output/test_formats.py` holds the types and the
 tables to each other. Renderers are imported when a format is used, and the entries are msgspec
 Structs (a NamedTuple class costs half a millisecond to make), so that reading this module costs
 `wgad check` next to nothing.

@@ -17,7 +17,7 @@ The block then holds `$ COMMAND` and the command's standard output. Options afte
 
 `<!-- file: PATH -->` before a code block shows the file at PATH (from the repository root).
 
-tests/test_doc_examples.py checks every marked block; `python -m tests.doc_examples`
+tests/acceptance/test_doc_examples.py checks every marked block; `python -m tests.acceptance.doc_examples`
 rewrites them from the real commands (it changes nothing else in any file).
 """
 

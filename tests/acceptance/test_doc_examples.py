@@ -1,6 +1,6 @@
 """Every example output marked in README.md and docs/*.md is what the command prints today.
 
-When one fails after a change to rules, cases or messages, `python -m tests.doc_examples`
+When one fails after a change to rules, cases or messages, `python -m tests.acceptance.doc_examples`
 rewrites the marked blocks from the real commands; read the diff before committing.
 """
 
@@ -17,7 +17,7 @@ BLOCKS = all_blocks()
 
 @pytest.mark.parametrize("block", BLOCKS, ids=[b.name for b in BLOCKS])
 def test_example_is_what_the_command_prints(block) -> None:  # type: ignore[no-untyped-def]
-    assert body(block) == expected(block), f"{block.name} is out of date: run `python -m tests.doc_examples`"
+    assert body(block) == expected(block), f"{block.name} is out of date: run `python -m tests.acceptance.doc_examples`"
 
 
 def test_the_docs_mark_their_examples() -> None:

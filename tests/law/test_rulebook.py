@@ -111,3 +111,13 @@ def test_docs_list_every_parameter_with_its_value_and_basis() -> None:
         (row,) = [r for r in rows if r.startswith(f"| `{p.name}` |")]
         assert row.startswith(f"| `{p.name}` | {p.value:g} {p.unit} |") and f"| {p.basis} |" in row, row
     assert len(rows) == len(found)
+
+
+def test_each_rules_named_cases_are_in_the_test_file_named_as_its_rule_file() -> None:
+    """tests/rules/X.yaml holds the named cases of rules/X.yaml's rules: a rule's cases are found by its file's name."""
+    for path in sorted((ROOT / "tests" / "rules").glob("*.yaml")):
+        rule_file = ROOT / "rules" / path.name
+        assert rule_file.is_file(), f"{path.name}: no rule file of that name in rules/"
+        ids = {rule["id"] for rule in yaml.safe_load(rule_file.read_text(encoding="utf-8"))["rules"]}
+        others = set(yaml.safe_load(path.read_text(encoding="utf-8"))) - ids
+        assert not others, f"tests/rules/{path.name} holds cases of rules not in rules/{path.name}: {sorted(others)}"

@@ -56,7 +56,10 @@ READ_BY_CODE: dict[str, tuple[str, str]] = {
     ),
     "source.synthetic": ("detention_rules/agreement.py", "teaching cases are tallied apart"),
     "source.grade": ("detention_rules/agreement.py", "agreement is reported per grade"),
-    "expected.categories": ("detention_rules/agreement.py", "what the opinion found: evaluate and tests/test_cases.py"),
+    "expected.categories": (
+        "detention_rules/agreement.py",
+        "what the opinion found: evaluate and tests/acceptance/test_cases.py",
+    ),
     "expected.not_found": ("detention_rules/agreement.py", "what the opinion did not find"),
     "expected.outcome": ("detention_rules/agreement.py", "arbitrary, not arbitrary or filed"),
     "expected.known_gap": ("detention_rules/agreement.py", "a declared disagreement"),
