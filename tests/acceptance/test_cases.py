@@ -53,7 +53,7 @@ def test_cases_and_rule_examples_exercise_every_rule_and_condition() -> None:
     """Coverage over the case library and the rules' named cases (tests/rules/) together."""
     from detention_rules.reasoning import runnable
 
-    from .conftest import RULE_CASES, case
+    from ..conftest import RULE_CASES, case
 
     docs = case_docs([CASES], runnable.load())
     for examples in RULE_CASES.values():

@@ -177,7 +177,7 @@ def test_every_unless_of_the_rules_names_an_exception_of_the_case_model() -> Non
 def test_a_draft_does_not_cite_the_governments_bare_assertion_as_its_ground(tmp_path: Path) -> None:
     """The draft applies the standard to the source's facts, citing their references: the reply's
     paragraph asserting an exception it did not show is no reference for the petition's argument."""
-    from .conftest import wgad
+    from ..conftest import wgad
 
     case = tmp_path / "asserted.yaml"
     case.write_text(

@@ -140,7 +140,7 @@ def test_each_derived_fact_is_declared_once_and_every_declaration_is_derived() -
     from detention_rules.input.field_path import FieldPath
     from detention_rules.input.fields import derived
 
-    from .conftest import CASES, RULE_CASES
+    from ..conftest import CASES, RULE_CASES
 
     results = [pipeline.check_file(p) for p in sorted(CASES.glob("*.yaml"))]
     results += [run(case(c["facts"])) for cases in RULE_CASES.values() for c in cases]
