@@ -417,19 +417,23 @@ class Arrest(_Model):
     )
     charge_facts_stated: Fact[StrictBool] | None = Field(
         None,
-        description="The charge or warrant stated the acts said to make up the offence (what, when, where); "
-        "false when it named an offence with no facts in support.",
+        description="The charge or warrant stated some act of the person said to make up the offence (what, when, "
+        "where); false only when it named an offence and no act at all. Acts stated, but vaguely or without "
+        "detail, are true here and trial.informed_of_charges: false.",
         json_schema_extra=ask(
-            "Did the charge or warrant state the acts said to make up the offence (what, when, where)?"
+            "Did the charge or warrant state any act of the person said to make up the offence (what, when, "
+            "where), even vaguely?"
         ),
     )
     other_grounds_stated: Fact[StrictBool] | None = Field(
         None,
-        description="The authorities or the Government stated a ground for the arrest other than the person's "
-        "conduct listed under conduct (the facts of another offence).",
+        description="The charge, the authorities or the Government named an act of the person other than the "
+        "conduct listed under conduct (the facts of another offence). A charge that only gives that conduct "
+        "another name (extremism, subversion, terrorism, propaganda) is false. Who named it goes in by; it is "
+        "shown only with evidence or when a court, a trial monitor or the Working Group found it.",
         json_schema_extra=ask(
-            "Did the authorities or the Government state a ground for the arrest other than the person's conduct "
-            "(the facts of another offence)?"
+            "Did the charge, the authorities or the Government name any act of the person other than the conduct "
+            "listed (the facts of another offence), not just another name for that conduct?"
         ),
     )
     law_retroactive: Fact[StrictBool] | None = Field(
@@ -792,7 +796,8 @@ class Conduct(_Model):
     led_to_detention: Fact[StrictBool] | None = Field(
         None,
         description="Override, with a ref: the arrest or detention followed from this conduct. Derived true from "
-        "cited_by_authorities, or from the conduct's date shortly before the arrest with no other ground stated.",
+        "cited_by_authorities, from a charge that names no act but the conduct listed, or from the conduct's date "
+        "shortly before the arrest with no other ground shown.",
     )
 
 
@@ -1160,10 +1165,12 @@ DERIVED: tuple[Derived, ...] = (
     Derived(
         "conduct[].led_to_detention",
         "",
-        "Did the charge, the warrant or the interrogation name this conduct? If not: on what date did it take "
-        "place, and did the authorities state any other ground for the arrest?",
+        "Did the charge, the warrant or the interrogation name this conduct? If not: was the person charged, on "
+        "what date did the conduct take place, and did the authorities name any act of the person other than "
+        "the conduct listed?",
         (
             "conduct[].cited_by_authorities",
+            "arrest.charged",
             "conduct[].date",
             "arrest.date",
             "arrest.other_grounds_stated",
@@ -1171,7 +1178,7 @@ DERIVED: tuple[Derived, ...] = (
             "discrimination.pattern.earlier_arrests",
             "discrimination.pattern.harassment",
         ),
-        instead=("cited_by_authorities", "date", "arrest.date", "arrest.other_grounds_stated"),
+        instead=("cited_by_authorities", "arrest.charged", "date", "arrest.date", "arrest.other_grounds_stated"),
         vary="conduct[].led_to_detention",
         parameter="conduct_arrest_days",
     ),

@@ -412,13 +412,18 @@ def _links(facts: Facts, doc: dict[str, Any], days: float) -> None:
     """`led_to_detention: true` for a conduct item the facts tie to the arrest, unless the file states it.
 
     The Working Group infers the link as a drafter can: the charge, the warrant or the
-    interrogation names the conduct; or the arrest followed it closely (within `days`, the
-    parameter conduct_arrest_days) and no other ground was shown, or the Government did not reply
-    to say one (opinion 2/2022 paras 66, 73); or the source shows the person was arrested or
-    harassed before and no other ground was shown, the detention read in the light of the earlier
-    persecution (Rajab 13/2018; Zamora 7/2024; this project's reading, docs/case-format.md). Another
-    ground stated without evidence or a court's finding is an allegation the Government must
-    substantiate (A/HRC/19/57 para 68): the link it contests is inferred, marked contested. Only `true`.
+    interrogation names the conduct; or the person was charged and neither the charge nor the
+    Government names any act of the person other than the conduct the file lists (a charge of
+    extremism, subversion or terrorism that only relabels it: Luu Van Vinh 35/2018, the Government
+    gave no evidence the conduct was violent; Nguyen Dang Minh Man 40/2016, "not because of any
+    threat to national security"; Alushkin 2019, "nothing more than" religious discussion); or the
+    arrest followed it closely (within `days`, the parameter conduct_arrest_days) and no other ground
+    was shown, or the Government did not reply to say one (opinion 2/2022 paras 66, 73); or the
+    source shows the person was arrested or harassed before and no other ground was shown, the
+    detention read in the light of the earlier persecution (Rajab 13/2018; Zamora 7/2024; this
+    project's reading, docs/case-format.md). Another ground named without evidence or a court's
+    finding, whoever reports it, is an allegation the Government must substantiate (A/HRC/19/57
+    para 68): the link it contests is inferred, marked contested. Only `true`.
     """
     arrest = doc.get("arrest", {})
     arrested = _full_date(arrest.get("date"))
@@ -433,12 +438,18 @@ def _links(facts: Facts, doc: dict[str, Any], days: float) -> None:
         if pattern.get(k) is True and not _government_only(facts.leaf(f"discrimination.pattern.{k}"))
     ]
     against = ("arrest.other_grounds_stated",) if asserted else ()
+    # charged, and no act of the person named but the conduct listed: the charge can rest on nothing else
+    only_conduct = arrest.get("charged") is True and other is False
     for i, item in enumerate(doc.get("conduct", [])):
         base = f"conduct[{i}]"
         if "led_to_detention" in item:
             continue
         if item.get("cited_by_authorities") is True:
             _add(facts, item, base, "led_to_detention", True, (f"{base}.cited_by_authorities",))
+            continue
+        if only_conduct and "right" in item:
+            charge = (f"{base}.right", "arrest.charged", "arrest.other_grounds_stated")
+            _add(facts, item, base, "led_to_detention", True, charge)
             continue
         if shown:
             continue
@@ -456,13 +467,18 @@ def _links(facts: Facts, doc: dict[str, Any], days: float) -> None:
             _add(facts, item, base, "led_to_detention", True, (f"{base}.right", targeted[0]), against)
 
 
+#: Who can show another ground beyond a party's word: a finding, not an allegation.
+_FINDERS = frozenset({"court", "trial_monitor", "working_group"})
+
+
 def _substantiated(node: FactNode | None) -> bool:
-    """Another ground for the arrest that is more than an allegation: stated as a plain fact, with its
-    evidence, or found by a court, a trial monitor or the Working Group. Another offence the Government
-    asserts, or that the source reports the authorities named, is for the Government to substantiate."""
-    if node is None or node.evidence or not node.by:
-        return node is not None
-    return bool(set(node.by) - {"source", "government"})
+    """Another ground for the arrest that is more than an allegation: stated with its evidence, or found by a
+    court, a trial monitor or the Working Group. Another offence the Government names, or that the source
+    reports the authorities named (a plain value is the source's, as every fact with no `by`), is for the
+    Government to substantiate (A/HRC/19/57 para 68; opinion 2/2022 para 66)."""
+    if node is None:
+        return False
+    return bool(node.evidence) or bool(set(node.by) & _FINDERS)
 
 
 def _government_only(node: FactNode | None) -> bool:

@@ -40,8 +40,9 @@ def test_an_arrest_soon_after_with_no_other_ground_links_it() -> None:
     assert "II.expression" in fired(silent)
 
 
-def test_no_link_when_another_ground_was_stated_or_the_arrest_came_long_after() -> None:
-    other = {"government": {"replied": False}, "arrest": {"date": "2021-05-10", "other_grounds_stated": True}}
+def test_no_link_when_another_ground_was_shown_or_the_arrest_came_long_after() -> None:
+    shown = {"value": True, "by": ["court"]}
+    other = {"government": {"replied": False}, "arrest": {"date": "2021-05-10", "other_grounds_stated": shown}}
     assert _leaf({**other, "conduct": [EXPRESSION]}, "conduct[0].led_to_detention") is None
     late = {"arrest": {"date": "2021-09-10", "other_grounds_stated": False}, "conduct": [EXPRESSION]}
     assert _leaf(late, "conduct[0].led_to_detention") is None
@@ -70,8 +71,9 @@ def test_a_person_targeted_before_is_held_for_the_same_activity_unless_another_g
 def test_another_ground_without_evidence_contests_the_link_and_never_defeats_it() -> None:
     """The burden is the Government's (A/HRC/19/57 para 68): another offence named, by the Government's word
     or as the source reports the authorities' charge, is an allegation, not a ground shown."""
-    for by in (["government"], ["source"]):
-        asserted = {"arrest": {"date": "2021-05-10", "other_grounds_stated": {"value": True, "by": by}}}
+    # a plain value is the source's, as every fact with no `by`: written plainly or `by: [source]`, the same
+    for stated in ({"value": True, "by": ["government"]}, {"value": True, "by": ["source"]}, True):
+        asserted = {"arrest": {"date": "2021-05-10", "other_grounds_stated": stated}}
         for facts in ({**asserted, "conduct": [EXPRESSION]}, {**asserted, **TARGETED, "conduct": [UNDATED]}):
             leaf = _leaf(facts, "conduct[0].led_to_detention")
             assert leaf.value is True and leaf.contested
@@ -80,6 +82,27 @@ def test_another_ground_without_evidence_contests_the_link_and_never_defeats_it(
     evidenced = {"value": True, "by": ["government"], "evidence": "the complainant's medical report"}
     shown = {"arrest": {"date": "2021-05-10", "other_grounds_stated": evidenced}, **TARGETED}
     assert _leaf({**shown, "conduct": [EXPRESSION]}, "conduct[0].led_to_detention") is None
+
+
+def test_a_charge_that_names_no_act_but_the_conduct_rests_on_the_conduct() -> None:
+    """Charged, and neither the charge nor the Government names any act of the person but the conduct listed:
+    an "overthrowing" or "extremist activity" charge that relabels peaceful conduct (Luu Van Vinh 35/2018;
+    Nguyen Dang Minh Man 40/2016; Alushkin 2019). No date is needed: the charge itself is the link."""
+    facts = {"arrest": {"charged": True, "other_grounds_stated": False}, "conduct": [UNDATED]}
+    leaf = _leaf(facts, "conduct[0].led_to_detention")
+    assert leaf.value is True and not leaf.contested
+    assert [s.path for s in leaf.derived_from] == ["conduct[0].right", "arrest.charged", "arrest.other_grounds_stated"]
+    assert "II.expression" in fired(facts)
+    # the Government contesting that no other act was named contests the link
+    disputed = {"charged": True, "other_grounds_stated": {"value": False, "by": ["source"], "contested": True}}
+    assert _leaf({**facts, "arrest": disputed}, "conduct[0].led_to_detention").contested
+    # no charge, or the acts the charge rests on unknown: nothing ties undated conduct to the detention
+    uncharged = {"charged": False, "other_grounds_stated": False}
+    for arrest in ({"other_grounds_stated": False}, {"charged": True}, uncharged):
+        assert _leaf({"arrest": arrest, "conduct": [UNDATED]}, "conduct[0].led_to_detention") is None
+    # another act named and shown: the charge may rest on it
+    shown = {"charged": True, "other_grounds_stated": {"value": True, "evidence": "the seized weapons"}}
+    assert _leaf({"arrest": shown, "conduct": [UNDATED]}, "conduct[0].led_to_detention") is None
 
 
 def test_a_stated_conclusion_overrides_the_facts() -> None:
