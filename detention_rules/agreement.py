@@ -172,7 +172,7 @@ def _cause_missed(result: CaseResult, category: str, book: Law) -> str:
     best = specific[0]
     lacking = [
         f"{c.path} {'unknown' if c.status is None else 'is ' + repr(c.actual)} (needs {c.test})"
-        for c in best.checks
+        for c in best.conditions
         if c.status is not True
     ]
     return f"closest rule {best.rule.id}: " + "; ".join(lacking[:4])

@@ -39,7 +39,7 @@ def _status(result: CaseResult, rule_id: str, path: str) -> Any:
     for misses in near_misses(book, result.facts, established=True).values():
         for miss in misses:
             if miss.rule.id == rule_id:
-                return next(c.status for c in miss.checks if c.path == path)
+                return next(c.status for c in miss.conditions if c.path == path)
     raise AssertionError(f"{rule_id} is not a near miss")
 
 

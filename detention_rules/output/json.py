@@ -138,7 +138,7 @@ def _analysis(res: CaseResult) -> dict[str, Any]:
                             "line": c.line or None,
                             **({"question": question(c.path)} if c.status is None and not c.needs_conclusion else {}),
                         }
-                        for c in m.checks
+                        for c in m.conditions
                     ],
                 }
                 for m in misses

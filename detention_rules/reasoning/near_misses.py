@@ -22,7 +22,7 @@ from detention_rules.reasoning.impact import reduced
 from detention_rules.reasoning.questions import show_value
 
 
-class Check(msgspec.Struct, frozen=True):
+class ConditionState(msgspec.Struct, frozen=True):
     """One condition of a rule as it stands for this case."""
 
     path: str  # the fact read, or the `Conclusion` needed
@@ -42,11 +42,11 @@ class NearMiss(msgspec.Struct, frozen=True):
 
     rule: Rule
     status: Tri  # False: defeated by a known fact; None: could hold once unknowns are known
-    checks: tuple[Check, ...]
+    conditions: tuple[ConditionState, ...]
 
     @property
     def closeness(self) -> float:
-        return sum(c.status is True for c in self.checks) / max(1, len(self.checks))
+        return sum(c.status is True for c in self.conditions) / max(1, len(self.conditions))
 
 
 def _describe(cond: FactCond | Unless) -> str:
@@ -57,7 +57,7 @@ def _describe(cond: FactCond | Unless) -> str:
     return f"not {test} (unless)" if isinstance(cond, Unless) else test
 
 
-def _checks(rule: Rule, facts: Facts, status: Mapping[str, Tri], book: Law) -> tuple[Check, ...]:
+def _conditions(rule: Rule, facts: Facts, status: Mapping[str, Tri], book: Law) -> tuple[ConditionState, ...]:
     trace = Trace()
     evaluate(rule.when, facts.doc, status, trace)
     out = []
@@ -66,18 +66,22 @@ def _checks(rule: Rule, facts: Facts, status: Mapping[str, Tri], book: Law) -> t
             # in words: what would satisfy it is one of the rules that draw it
             titles = [r.title for r in book.drawing(cond.conclusion)]
             out.append(
-                Check(Conclusion(cond.conclusion), "drawn: " + " or ".join(titles) if titles else "drawn", value)
+                ConditionState(
+                    Conclusion(cond.conclusion), "drawn: " + " or ".join(titles) if titles else "drawn", value
+                )
             )
             continue
         if isinstance(cond, AnyItem):  # the whole list is unknown
-            out.append(Check(paths[0], "has an item that qualifies", value))
+            out.append(ConditionState(paths[0], "has an item that qualifies", value))
             continue
         path = paths[0] if paths else ""
         leaf = facts.leaf(path)
-        out.append(Check(path, _describe(cond), value, FieldPath.read(facts.doc, path), leaf.line if leaf else 0))
-    unique: dict[tuple[str, str], Check] = {}
-    for check in out:
-        unique.setdefault((check.path, check.test), check)
+        out.append(
+            ConditionState(path, _describe(cond), value, FieldPath.read(facts.doc, path), leaf.line if leaf else 0)
+        )
+    unique: dict[tuple[str, str], ConditionState] = {}
+    for state in out:
+        unique.setdefault((state.path, state.test), state)
     return tuple(unique.values())
 
 
@@ -110,6 +114,6 @@ def near_misses(
                 continue  # another category's rule (V needs II): why-not speaks of this category's own
             value = evaluate(rule.when, facts.doc, status)
             if value is not True:
-                misses.append(NearMiss(rule, value, _checks(rule, facts, status, book)))
+                misses.append(NearMiss(rule, value, _conditions(rule, facts, status, book)))
         out[category] = sorted(misses, key=lambda m: (m.status is False, -m.closeness, m.rule.id))
     return out
