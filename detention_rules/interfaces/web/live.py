@@ -97,7 +97,7 @@ def what_if(
     book: Runnable, name: str, data: dict[str, Any], path: str, values: list[Any]
 ) -> tuple[pipeline.CaseResult, list[WhatIf]]:
     """For each of `values` at `path`: the findings that appear or disappear (a value the case cannot take: none)."""
-    steps = whatif.checked_path(path, path)
+    steps = whatif.user_path(path, path)
     before, after = application.what_if(book, document(name, data), [[(path, steps, v)] for v in values])
     if not before.valid:
         return before, []
