@@ -320,7 +320,7 @@ def casebook(
 
 @app.command("rules", cls=_Command)
 def list_rules(
-    check_only: Annotated[
+    problems_only: Annotated[
         bool, typer.Option("--check", help="Only check the folder's files (rules, parameters, outcomes).")
     ] = False,
     fmt: FormatOpt = "text",
@@ -329,13 +329,13 @@ def list_rules(
     """List the rules with their provisions, or check the rule files (--check)."""
     from detention_rules.output import rules as renderer
 
-    if check_only:
+    if problems_only:
         from detention_rules.law.rulebook import folder
         from detention_rules.reasoning import runnable
 
-        checked = folder(rules)
-        problems = runnable.all_problems(checked)
-        sys.stdout.write(renderer.check_report(problems, checked))
+        law_folder = folder(rules)
+        problems = runnable.all_problems(law_folder)
+        sys.stdout.write(renderer.problems_report(problems, law_folder))
         raise typer.Exit(exit_code(problems))
     from detention_rules.reasoning import runnable
 
