@@ -25,7 +25,7 @@ from detention_rules.input import detainees
 from detention_rules.input.case import CATEGORIES, Expected
 from detention_rules.input.validate import validate
 from detention_rules.law.law import Law
-from detention_rules.law.rule import FactCond, Needs, Rule, Trace, Unless, evaluate, walk
+from detention_rules.law.rule import FactCond, Needs, Rule, Trace, Unless, truth, walk
 from detention_rules.pipeline import CaseResult, case_files, check_each, check_file, read
 from detention_rules.reasoning import facts, reading, runnable
 from detention_rules.reasoning.near_misses import near_misses
@@ -335,7 +335,7 @@ def coverage(docs: Iterable[dict], book: Law | None = None) -> Coverage:
         status = reading.conclusions(book.rules, doc)
         for rule in book.rules:
             trace = Trace()
-            value = evaluate(rule.when, doc, status, trace)
+            value = truth(rule.when, doc, status, trace)
             if value is True:
                 cov.fired[rule.id] += 1
             elif value is False:

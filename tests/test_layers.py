@@ -161,7 +161,7 @@ def test_architecture_states_the_stages_the_test_enforces() -> None:
 @pytest.mark.parametrize(
     ("module", "text", "expected"),
     [
-        ("detention_rules.input.validate", "from detention_rules.law.rule import evaluate", "a later stage"),
+        ("detention_rules.input.validate", "from detention_rules.law.rule import truth", "a later stage"),
         ("detention_rules.errors", "from detention_rules.output import escaping", "a later stage"),
         ("detention_rules.law.rulebook", "def f():\n    from detention_rules.reasoning import engine", "later"),
         ("detention_rules.output.text", "from detention_rules.input.case import _describe", "private"),

@@ -1,7 +1,7 @@
 """Findings and their derivation trees, built from what the engine fired.
 
 The engine decides which rules fire; this module explains each firing. For a
-rule that fired it asks the evaluator which parts of the condition held, and
+rule that fired it asks `rule.truth` which parts of the condition held, and
 unfolds them: a needed conclusion unfolds into the rules that drew it, a fact
 into its line in the case file. Every tree therefore ends in case-file lines.
 """
@@ -26,9 +26,9 @@ from detention_rules.law.rule import (
     Needs,
     Rule,
     Unless,
-    evaluate,
     fill,
     placeholders,
+    truth,
 )
 from detention_rules.reasoning.engine import Outcome
 from detention_rules.reasoning.facts import FactNode, Facts
@@ -137,7 +137,7 @@ class _Explainer:
         elif isinstance(cond, AnyItem):
             for i in range(len(doc.get(cond.list_path, []))):  # any_item never nests (rulebook)
                 item = f"{cond.list_path}[{i}]."
-                if evaluate(cond.where, doc, self.concluded, prefix=item):
+                if truth(cond.where, doc, self.concluded, prefix=item):
                     items.append(item)
                     self._support(cond.where, item, facts, premises, items)
         elif isinstance(cond, All):
@@ -145,7 +145,7 @@ class _Explainer:
                 self._support(child, prefix, facts, premises, items)
         elif isinstance(cond, (AnyOf, AtLeast)):
             for child in cond.children:
-                if evaluate(child, doc, self.concluded, prefix=prefix):
+                if truth(child, doc, self.concluded, prefix=prefix):
                     self._support(child, prefix, facts, premises, items)
 
     def _fact(self, path: str) -> FactNode:

@@ -24,7 +24,7 @@ from detention_rules.input.case import CATEGORIES
 from detention_rules.input.field_path import FieldPath
 from detention_rules.input.fields import readable_fields
 from detention_rules.law.law import Law
-from detention_rules.law.rule import AnyItem, FactCond, Tri, evaluate, walk
+from detention_rules.law.rule import AnyItem, FactCond, Tri, truth, walk
 from detention_rules.reasoning import reading
 
 #: Items kept per condition and verdict (see the module's docstring).
@@ -133,7 +133,7 @@ def _list_verdicts(conds: list[AnyItem], items: Any) -> list[tuple[Tri, ...]]:
 def _verdicts(conds: list[AnyItem], item: Any) -> tuple[Tri, ...]:
     """Whether `item` satisfies the `where` of each condition."""
     doc = {"i": [item]}
-    return tuple(evaluate(c.where, doc, {}, None, "i[0].") for c in conds)
+    return tuple(truth(c.where, doc, {}, None, "i[0].") for c in conds)
 
 
 def _stand_ins(verdicts: list[tuple[Tri, ...]]) -> list[int]:

@@ -15,7 +15,7 @@ import msgspec
 from detention_rules.input.case import CATEGORIES
 from detention_rules.input.field_path import FieldPath
 from detention_rules.law.law import Law
-from detention_rules.law.rule import AnyItem, Conclusion, FactCond, Needs, Rule, Trace, Tri, Unless, evaluate, needs
+from detention_rules.law.rule import AnyItem, Conclusion, FactCond, Needs, Rule, Trace, Tri, Unless, needs, truth
 from detention_rules.reasoning import reading
 from detention_rules.reasoning.facts import Facts
 from detention_rules.reasoning.impact import reduced
@@ -59,7 +59,7 @@ def _describe(cond: FactCond | Unless) -> str:
 
 def _conditions(rule: Rule, facts: Facts, status: Mapping[str, Tri], book: Law) -> tuple[ConditionState, ...]:
     trace = Trace()
-    evaluate(rule.when, facts.doc, status, trace)
+    truth(rule.when, facts.doc, status, trace)
     out = []
     for cond, value, paths in trace.leaves:
         if isinstance(cond, Needs):
@@ -112,7 +112,7 @@ def near_misses(
         for rule in relevant_rules(book, f"category:{category}"):
             if rule.category not in (category, "admissibility"):
                 continue  # another category's rule (V needs II): why-not speaks of this category's own
-            value = evaluate(rule.when, facts.doc, status)
+            value = truth(rule.when, facts.doc, status)
             if value is not True:
                 misses.append(NearMiss(rule, value, _conditions(rule, facts, status, book)))
         out[category] = sorted(misses, key=lambda m: (m.status is False, -m.closeness, m.rule.id))
