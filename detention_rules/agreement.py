@@ -27,7 +27,7 @@ from detention_rules.input.validate import validate
 from detention_rules.law.law import Law
 from detention_rules.law.rule import FactCond, Needs, Rule, Trace, Unless, truth, walk
 from detention_rules.pipeline import CaseResult, case_files, check_each, check_file, read
-from detention_rules.reasoning import facts, reading, runnable
+from detention_rules.reasoning import facts, runnable, three_valued
 from detention_rules.reasoning.near_misses import near_misses
 from detention_rules.reasoning.runnable import Runnable
 
@@ -324,7 +324,7 @@ def _inside_unless(rule: Rule, cond: object) -> bool:
 
 
 def coverage(docs: Iterable[dict], book: Law | None = None) -> Coverage:
-    """Coverage of the rulebook over fact documents, read with the plain reading."""
+    """Coverage of the rulebook over fact documents, read with the three-valued logic."""
     book = book or runnable.load()
     cov = Coverage()
     for rule in book.rules:
@@ -332,7 +332,7 @@ def coverage(docs: Iterable[dict], book: Law | None = None) -> Coverage:
             if isinstance(cond, (FactCond, Unless, Needs)) and not _inside_unless(rule, cond):
                 cov.conditions.setdefault(_key(rule.id, cond), set())
     for doc in docs:
-        status = reading.conclusions(book.rules, doc)
+        status = three_valued.conclusions(book.rules, doc)
         for rule in book.rules:
             trace = Trace()
             value = truth(rule.when, doc, status, trace)

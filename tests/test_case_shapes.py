@@ -33,7 +33,7 @@ def _result(data: dict[str, Any]) -> CaseResult:
 
 
 def _status(result: CaseResult, rule_id: str, path: str) -> Any:
-    """What the plain reading makes of one condition of a rule that did not fire: True, False or None."""
+    """What the three-valued logic makes of one condition of a rule that did not fire: True, False or None."""
     assert result.facts is not None
     book = runnable.load()
     for misses in near_misses(book, result.facts, established=True).values():

@@ -1,6 +1,6 @@
 """Why a category is not established: the rules toward it that came closest (near misses).
 
-Uses the plain reading (three-valued) rather than the engine: a rule that did
+Uses the three-valued logic rather than the engine: a rule that did
 not fire is either defeated by a known fact (unmet) or waiting on an unknown
 one. The unknown ones are what `gaps.py` asks about.
 """
@@ -16,7 +16,7 @@ from detention_rules.input.case import CATEGORIES
 from detention_rules.input.field_path import FieldPath
 from detention_rules.law.law import Law
 from detention_rules.law.rule import AnyItem, Conclusion, FactCond, Needs, Rule, Trace, Tri, Unless, needs, truth
-from detention_rules.reasoning import reading
+from detention_rules.reasoning import three_valued
 from detention_rules.reasoning.facts import Facts
 from detention_rules.reasoning.impact import reduced
 from detention_rules.reasoning.questions import show_value
@@ -101,9 +101,9 @@ def near_misses(
     book: Law, facts: Facts, categories: tuple[str, ...] = CATEGORIES, *, established: bool = False
 ) -> dict[str, list[NearMiss]]:
     """For each of `categories` not established, the rules toward it that did not fire, closest first
-    (unknown before defeated). The plain reading is computed once for all of them. With `established`,
+    (unknown before defeated). The three-valued conclusions are computed once for all of them. With `established`,
     the established categories too: their rules that did not fire (what else an answer could add)."""
-    status = reading.conclusions(book.rules, reduced(book, facts.doc))
+    status = three_valued.conclusions(book.rules, reduced(book, facts.doc))
     out: dict[str, list[NearMiss]] = {}
     for category in categories:
         if status.get(f"category:{category}") is True and not established:

@@ -1,6 +1,6 @@
-"""The plain-Python reading of a rulebook: which conclusions hold, are unknown, or fail.
+"""The plain-Python three-valued logic of a rulebook: which conclusions hold, are unknown, or fail.
 
-durable-rules decides what fires; this reading is its independent twin. The
+durable-rules decides what fires; this logic is its independent twin. The
 tests hold the engine to it, and the drafter's views (why not, gaps) use its
 three values to tell "not shown" from "shown not to be".
 """
