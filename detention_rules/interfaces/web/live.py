@@ -1,6 +1,6 @@
 """The reasoning shown beside the form: the pipeline's results for the form's data, as the page needs them.
 
-Nothing is decided here: `pipeline.run` analyses, `near_misses` finds the closest rules,
+Nothing is decided here: `pipeline.check_doc` analyses, `near_misses` finds the closest rules,
 `gaps` the questions (ranked by `impact`), `whatif` applies a change and compares, and
 `output.draft` builds the draft. This module only gathers their answers for one view.
 """
