@@ -167,7 +167,7 @@ def workers(jobs: int, total: int) -> int:
     return max(1, min(jobs, total, default_jobs()))
 
 
-def run(paths: Iterable[Path], job: Job, jobs: int, ordered: bool, total: int) -> Iterator[Done]:
+def results(paths: Iterable[Path], job: Job, jobs: int, ordered: bool, total: int) -> Iterator[Done]:
     """Results for each path; in input order if `ordered`, else as they finish. Paths are read lazily."""
     jobs = workers(jobs, total)
     if jobs <= 1:

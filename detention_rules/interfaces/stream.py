@@ -86,7 +86,7 @@ def _stream(files: Iterable[Path], total: int, job: Job, fmt: CheckFormatName, j
 
     summary = batch.Summary()
     printer = Printer(fmt, job.mode, total)
-    for done in batch.run(files, job, jobs or batch.default_jobs(), not CHECK_FORMATS[fmt].lines, total):
+    for done in batch.results(files, job, jobs or batch.default_jobs(), not CHECK_FORMATS[fmt].lines, total):
         summary.add(done)
         printer.add(done.output, summary.files)
     printer.finish(summary)
