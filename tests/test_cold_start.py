@@ -28,7 +28,7 @@ def _loaded(*args: str) -> set[str]:
     """The modules `wgad ARGS` loads, in a fresh interpreter."""
     code = (
         "import sys\n"
-        "from detention_rules.interfaces.run import main\n"
+        "from detention_rules.interfaces.entry import main\n"
         f"sys.argv = ['wgad', *{list(args)!r}]\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
         "print(' '.join(sorted(sys.modules)), file=sys.stderr)\n"

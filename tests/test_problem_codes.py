@@ -177,7 +177,7 @@ def test_checking_a_case_never_loads_the_registry() -> None:
     """The codes' types are for mypy and their table for the docs: `wgad check` and `validate` pay for neither."""
     for command in ("check", "validate"):
         code = (
-            "import sys\nfrom detention_rules.interfaces.run import main\n"
+            "import sys\nfrom detention_rules.interfaces.entry import main\n"
             f"sys.argv = ['wgad', {command!r}, {str(ROOT / 'tests' / 'bad' / 'bad-value.yaml')!r}]\n"
             "try:\n    main()\nexcept SystemExit:\n    pass\n"
             "print(' '.join(sorted(sys.modules)), file=sys.stderr)\n"

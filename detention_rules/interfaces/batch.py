@@ -71,7 +71,7 @@ def settled() -> None:
     """Collect garbage from here on, but never again walk what starting up built (modules, rules, engine).
 
     A cold `wgad check` spent a tenth of its time in collections that found nothing to free,
-    during the imports and loading the rules, and again at exit (`run.main` disables them).
+    during the imports and loading the rules, and again at exit (`entry.main` disables them).
     """
     gc.freeze()
     gc.enable()

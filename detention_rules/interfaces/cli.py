@@ -415,5 +415,5 @@ def _options(
 
 
 def main() -> None:
-    """The typer app, every known error turned into a message and an exit code (`run.main` comes first)."""
+    """The typer app, every known error turned into a message and an exit code (`entry.main` comes first)."""
     stream.guarded(lambda: app(prog_name="wgad"))

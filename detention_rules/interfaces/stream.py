@@ -1,7 +1,7 @@
 """The commands that run over many files, streaming (`wgad validate`, `wgad check` without `--set`),
 and `guarded`: the frame every command runs in, each error a message and an exit code.
 
-Both ways in use them: the plain command line (`run.py`, without typer) and the typer app
+Both ways in use them: the plain command line (`entry.py`, without typer) and the typer app
 (`cli.py`); neither imports the other's module, so there is no import circle between them.
 """
 
