@@ -30,7 +30,7 @@ from detention_rules.law.rule import (
     placeholders,
     truth,
 )
-from detention_rules.reasoning.engine import Outcome
+from detention_rules.reasoning.engine import Firings
 from detention_rules.reasoning.facts import FactNode, Facts
 from detention_rules.reasoning.questions import show_value
 
@@ -94,11 +94,11 @@ class Analysis(msgspec.Struct):
 
 
 class _Explainer:
-    def __init__(self, rulebook: Law, facts: Facts, outcome: Outcome):
+    def __init__(self, rulebook: Law, facts: Facts, firings: Firings):
         self.rulebook = rulebook
         self.facts = facts
-        self.fired = set(outcome.fired)
-        self.concluded: Mapping[str, bool] = {c: True for c in outcome.concluded}
+        self.fired = set(firings.fired)
+        self.concluded: Mapping[str, bool] = {c: True for c in firings.concluded}
         self.iccpr = facts.doc.get("state", {}).get("iccpr_party")
         self._memo: dict[str, ConclusionNode] = {}
 
@@ -203,14 +203,14 @@ def leaves(node: ConclusionNode) -> list[FactNode]:
     return _unique(out)
 
 
-def analyse(rulebook: Law, facts: Facts, outcome: Outcome) -> Analysis:
-    """Build the findings of one case from the engine's outcome."""
-    explainer = _Explainer(rulebook, facts, outcome)
+def analyse(rulebook: Law, facts: Facts, firings: Firings) -> Analysis:
+    """Build the findings of one case from what the engine fired."""
+    explainer = _Explainer(rulebook, facts, firings)
     replied = facts.doc.get("government", {}).get("replied")
     findings = []
     for category in CATEGORIES:
         conclusion = f"category:{category}"
-        if conclusion not in outcome.concluded:
+        if conclusion not in firings.concluded:
             continue
         tree = explainer.conclusion(conclusion)
         used = [f for f in leaves(tree) if not f.absent_defeater]
@@ -226,7 +226,7 @@ def analyse(rulebook: Law, facts: Facts, outcome: Outcome) -> Analysis:
     alleged = tuple(facts.doc.get("submission", {}).get("categories_alleged", ()))
     rebutted = tuple(facts.rebutted)
     return Analysis(
-        facts.file, findings, outcome.concluded, outcome.fired, replied, alleged, rebutted, _released(facts)
+        facts.file, findings, firings.concluded, firings.fired, replied, alleged, rebutted, _released(facts)
     )
 
 
