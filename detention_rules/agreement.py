@@ -40,9 +40,9 @@ class Disagreement(msgspec.Struct):
     known_gap: str = ""
 
 
-#: Outcome counts per category: "unjudged" is a category found where the opinion's view is not known
+#: The mark each category of a case gets: "unjudged" is a category found where the opinion's view is not known
 #: (in neither `categories` nor `not_found`), so it counts neither for nor against the engine.
-OUTCOMES = ("agreed", "missed", "wrongly found", "rightly rejected", "unjudged")
+MARKS = ("agreed", "missed", "wrongly found", "rightly rejected", "unjudged")
 
 
 #: The outcomes an `expected:` block may state, as evaluate names them, in the order it reports them.
@@ -279,21 +279,21 @@ def _compare(
     for category in CATEGORIES:
         want, got = category in expected.categories, category in found
         if want and got:
-            outcome = "agreed"
+            mark = "agreed"
         elif want:
-            outcome = "missed"
+            mark = "missed"
             out.append(Disagreement(where, category, "missed", _cause_missed(result, category, book), gap))
         elif got and category in expected.not_found:
-            outcome = "wrongly found"
+            mark = "wrongly found"
             out.append(Disagreement(where, category, "wrongly found", _cause_found(result, category), gap))
         elif got:
-            outcome = "unjudged"
+            mark = "unjudged"
         elif category in expected.not_found:
-            outcome = "rightly rejected"
+            mark = "rightly rejected"
         else:
             continue
         for tally in tallies:
-            tally.counts[category][outcome] += 1
+            tally.counts[category][mark] += 1
     return out
 
 
