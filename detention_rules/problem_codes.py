@@ -313,7 +313,7 @@ CODES: dict[ProblemCode, Code] = {
     ),
     "outcomes": Code(
         _E,
-        ("law/outcomes.py",),
+        ("law/consequences.py",),
         "rules",
         "`rules/outcomes.yaml` does not give a title (text) for each of I-V under `categories`, or a remedy is "
         "not `{when: always\\|detained\\|sentenced, text, source}`, or a condition is not `{fact, is, refer, "

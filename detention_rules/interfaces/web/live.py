@@ -61,7 +61,7 @@ def document(name: str, data: dict[str, Any]) -> source.Document:
 def view(book: Runnable, name: str, data: dict[str, Any]) -> tuple[View, pipeline.CaseResult]:
     """Everything the reasoning panel shows for `data`, and the result it came from."""
     result = application.result(book, document(name, data))
-    titles = book.outcomes.titles
+    titles = book.consequences.titles
     persons = []
     for number, one in enumerate(result.each(), 1):
         if one.analysis is None or one.facts is None:
