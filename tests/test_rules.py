@@ -89,7 +89,7 @@ def test_non_party_drops_covenant_citations() -> None:
 def test_every_field_a_rule_reads_has_a_question() -> None:
     """Exceptions (`unless`) included: walk() yields the fact inside each."""
     from detention_rules.law.rule import AnyItem, FactCond, walk
-    from detention_rules.reasoning.questions import has_question
+    from detention_rules.reasoning.asking import has_question
 
     missing = set()
     for rule in runnable.load().rules:

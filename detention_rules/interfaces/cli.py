@@ -188,7 +188,7 @@ def gaps(
     from detention_rules.output import gaps as renderer
 
     if fmt == "json":  # each question's fields as the interview would ask them: prerequisites first
-        from detention_rules.reasoning.questions import open_fields
+        from detention_rules.reasoning.asking import open_fields
 
         doc, _ = application.person_doc(doc, detainee)
 

@@ -23,10 +23,10 @@ from detention_rules.output import tree, wording
 from detention_rules.output.document import Block, Draft
 from detention_rules.output.redact import Redactor
 from detention_rules.pipeline import CaseResult
+from detention_rules.reasoning.asking import question, show_value
 from detention_rules.reasoning.derivation import ConclusionNode, RuleNode
 from detention_rules.reasoning.facts import FactNode
 from detention_rules.reasoning.gaps import Question
-from detention_rules.reasoning.questions import question, show_value
 
 
 class _Writer:

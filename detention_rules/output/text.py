@@ -6,10 +6,10 @@ from detention_rules.errors import printable
 from detention_rules.input.case import CATEGORIES
 from detention_rules.output import tree, wording
 from detention_rules.pipeline import CaseResult
+from detention_rules.reasoning.asking import question, show_value
 from detention_rules.reasoning.derivation import Analysis, ConclusionNode, Finding, RuleNode
 from detention_rules.reasoning.facts import FactNode
 from detention_rules.reasoning.near_misses import ConditionState, NearMiss
-from detention_rules.reasoning.questions import question, show_value
 
 #: Why an exception stated in the file does not defeat the rule (an exception_unproven fact).
 UNPROVEN = (

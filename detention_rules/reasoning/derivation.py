@@ -30,9 +30,9 @@ from detention_rules.law.rule import (
     placeholders,
     truth,
 )
+from detention_rules.reasoning.asking import show_value
 from detention_rules.reasoning.engine import Firings
 from detention_rules.reasoning.facts import FactNode, Facts
-from detention_rules.reasoning.questions import show_value
 
 #: Provisions of the Covenant bind States parties only (opinion 2/2022 para 3 (b)).
 

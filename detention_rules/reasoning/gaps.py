@@ -2,7 +2,7 @@
 
 Only facts a near miss waits on are asked (`near_misses.py`); a fact known to be false
 is never asked again. Each is weighed by how many categories one answer could
-establish or remove (`impact.py`) and worded by `questions.py`.
+establish or remove (`impact.py`) and worded by `asking.py`.
 """
 
 from __future__ import annotations
@@ -13,10 +13,10 @@ import msgspec
 
 from detention_rules.input.fields import Bounded
 from detention_rules.law.law import Law
+from detention_rules.reasoning.asking import question
 from detention_rules.reasoning.facts import Facts
 from detention_rules.reasoning.impact import Impact
 from detention_rules.reasoning.near_misses import NearMiss, near_misses
-from detention_rules.reasoning.questions import question
 
 
 class Question(msgspec.Struct, frozen=True):

@@ -17,9 +17,9 @@ from detention_rules.input.field_path import FieldPath
 from detention_rules.law.law import Law
 from detention_rules.law.rule import AnyItem, Conclusion, FactCond, Needs, Rule, Trace, Tri, Unless, needs, truth
 from detention_rules.reasoning import three_valued
+from detention_rules.reasoning.asking import show_value
 from detention_rules.reasoning.facts import Facts
 from detention_rules.reasoning.impact import reduced
-from detention_rules.reasoning.questions import show_value
 
 
 class ConditionState(msgspec.Struct, frozen=True):
