@@ -392,10 +392,10 @@ def serve(
     rules: RulesOpt = None,
 ) -> None:
     """Work on the folder's case files in a browser, on this machine only."""
-    from detention_rules.interfaces.web.app import serve as run
+    from detention_rules.interfaces.web import app as web
     from detention_rules.reasoning import runnable
 
-    run(folder, runnable.load(rules), host=host, port=port, open_browser=open_browser)
+    web.serve(folder, runnable.load(rules), host=host, port=port, open_browser=open_browser)
 
 
 def _show_version(value: bool) -> None:
