@@ -136,6 +136,39 @@ def test_the_circle_check_finds_a_circle_inside_a_function() -> None:
     assert circles(sources) == [["detention_rules.output.draft", "detention_rules.output.draft_html"]]
 
 
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (  # the entry point defers the typer app; the app must not import the entry point back
+            ("detention_rules.interfaces.entry", "def main():\n    from detention_rules.interfaces.cli import main\n"),
+            ("detention_rules.interfaces.cli", "from detention_rules.interfaces import entry\n"),
+        ),
+        (  # the registry imports a renderer when its format is used; the renderer must not import the registry
+            ("detention_rules.output.formats", "def html():\n    from detention_rules.output import draft_html\n"),
+            ("detention_rules.output.draft_html", "from detention_rules.output.formats import DRAFT_FORMATS\n"),
+        ),
+        (  # an import for types only still ties the two modules
+            ("detention_rules.output.draft", "if TYPE_CHECKING:\n    from detention_rules.output import formats\n"),
+            ("detention_rules.output.formats", "def md():\n    import detention_rules.output.draft as d\n"),
+        ),
+    ],
+    ids=["entry-cli", "formats-renderer", "types-only"],
+)
+def test_the_circle_check_finds_the_circles_deferred_imports_could_hide(
+    first: tuple[str, str], second: tuple[str, str]
+) -> None:
+    assert circles(dict([first, second])) == [sorted([first[0], second[0]])]
+
+
+def test_no_package_init_imports_the_package() -> None:
+    """Importing `detention_rules.x.y` runs `x/__init__.py` first, an edge `circles` does not see: an
+    `__init__` that imported one of the package's modules could close a circle through any module of it."""
+    inits = [p for p in _modules() if p.name == "__init__.py"]
+    assert inits and {str(p.relative_to(PACKAGE)): sorted(imports(p.read_text(encoding="utf-8"))) for p in inits} == {
+        str(p.relative_to(PACKAGE)): [] for p in inits
+    }
+
+
 @pytest.mark.parametrize("path", _modules(), ids=lambda p: str(p.relative_to(PACKAGE)))
 def test_module_imports_only_earlier_stages_and_no_private_names(path: Path) -> None:
     assert violations(_module_name(path), path.read_text(encoding="utf-8")) == []
