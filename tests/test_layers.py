@@ -174,6 +174,50 @@ def test_module_imports_only_earlier_stages_and_no_private_names(path: Path) -> 
     assert violations(_module_name(path), path.read_text(encoding="utf-8")) == []
 
 
+#: The words of ARCHITECTURE.md's glossary: the modules where a function or class may take each as its
+#: name, for the one meaning it keeps (a module of the package takes none of them as its own name).
+ONE_MEANING: dict[str, frozenset[str]] = {
+    "check": frozenset({"detention_rules.interfaces.cli"}),  # `wgad check`
+    "Check": frozenset(),
+    "evaluate": frozenset({"detention_rules.interfaces.cli"}),  # `wgad evaluate`: agreement with the opinions
+    "reading": frozenset(),  # `basis: reading` is a rule's basis, a value, not code
+    "Outcome": frozenset(),  # `expected.outcome`, the opinion's disposition, a field
+    "Outcomes": frozenset(),
+    "outcomes": frozenset(),
+    "run": frozenset({"detention_rules.reasoning.engine"}),  # `Engine.run`
+    "questions": frozenset({"detention_rules.reasoning.gaps", "detention_rules.application"}),  # gap questions
+}
+
+
+def names_off_their_meaning(module: str, text: str) -> list[str]:
+    """The functions and classes in one module's source named with a glossary word outside its meaning."""
+    defined = [
+        n for n in ast.walk(ast.parse(text)) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))
+    ]
+    return [
+        f"{module}:{node.lineno}: {node.name}"
+        for node in sorted(defined, key=lambda n: n.lineno)
+        if node.name in ONE_MEANING and module not in ONE_MEANING[node.name]
+    ]
+
+
+def test_each_glossary_word_keeps_its_one_meaning() -> None:
+    found = [f for p in _modules() for f in names_off_their_meaning(_module_name(p), p.read_text(encoding="utf-8"))]
+    assert found == []
+    assert not {p.stem for p in _modules()} & ONE_MEANING.keys()
+
+
+def test_the_glossary_check_finds_a_word_used_for_another_meaning() -> None:
+    text = "class Engine:\n    def run(self): ...\n\ndef evaluate(cond): ...\n"
+    assert names_off_their_meaning("detention_rules.law.rule", text) == [
+        "detention_rules.law.rule:2: run",
+        "detention_rules.law.rule:4: evaluate",
+    ]
+    assert names_off_their_meaning("detention_rules.reasoning.engine", text) == [
+        "detention_rules.reasoning.engine:4: evaluate"
+    ]
+
+
 def test_every_top_level_module_and_subpackage_has_a_stage() -> None:
     names = {p.stem for p in PACKAGE.glob("*.py")} | {p.name for p in PACKAGE.iterdir() if (p / "__init__.py").exists()}
     assert names <= set(RANK), sorted(names - set(RANK))
