@@ -169,8 +169,8 @@ def test_the_docs_tables_are_generated_from_the_registry(group: problem_codes.Ta
 
 def test_a_changed_meaning_makes_the_doc_stale() -> None:
     text = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
-    assert problem_codes.rendered(text.replace("The file is not valid UTF-8.", "Other words."), "reading") == text
-    assert problem_codes.rendered(text, "reading") != text.replace("The file is not valid UTF-8.", "Other words.")
+    assert problem_codes.rendered(text.replace("The file is not valid UTF-8.", "Other words."), "file") == text
+    assert problem_codes.rendered(text, "file") != text.replace("The file is not valid UTF-8.", "Other words.")
 
 
 def test_checking_a_case_never_loads_the_registry() -> None:
