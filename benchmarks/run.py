@@ -79,7 +79,7 @@ def loaded_by(args: list[str]) -> list[str]:
     """The third-party top-level modules a `wgad` command loads (installed outside the standard library)."""
     code = (
         "import sys, sysconfig\n"
-        "from detention_rules.interfaces.run import main\n"
+        "from detention_rules.interfaces.entry import main\n"
         f"sys.argv = ['wgad', *{args!r}]\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
         "roots = {sysconfig.get_paths()[k] for k in ('purelib', 'platlib')}\n"

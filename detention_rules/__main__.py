@@ -1,5 +1,5 @@
 """`python -m detention_rules` is `wgad`."""
 
-from detention_rules.interfaces.run import main
+from detention_rules.interfaces.entry import main
 
 main()

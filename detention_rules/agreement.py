@@ -25,9 +25,9 @@ from detention_rules.input import detainees
 from detention_rules.input.case import CATEGORIES, Expected
 from detention_rules.input.validate import validate
 from detention_rules.law.law import Law
-from detention_rules.law.rule import FactCond, Needs, Rule, Trace, Unless, evaluate, walk
+from detention_rules.law.rule import FactCond, Needs, Rule, Trace, Unless, truth, walk
 from detention_rules.pipeline import CaseResult, case_files, check_each, check_file, read
-from detention_rules.reasoning import facts, reading, runnable
+from detention_rules.reasoning import facts, runnable, three_valued
 from detention_rules.reasoning.near_misses import near_misses
 from detention_rules.reasoning.runnable import Runnable
 
@@ -40,9 +40,9 @@ class Disagreement(msgspec.Struct):
     known_gap: str = ""
 
 
-#: Outcome counts per category: "unjudged" is a category found where the opinion's view is not known
+#: The mark each category of a case gets: "unjudged" is a category found where the opinion's view is not known
 #: (in neither `categories` nor `not_found`), so it counts neither for nor against the engine.
-OUTCOMES = ("agreed", "missed", "wrongly found", "rightly rejected", "unjudged")
+MARKS = ("agreed", "missed", "wrongly found", "rightly rejected", "unjudged")
 
 
 #: The outcomes an `expected:` block may state, as evaluate names them, in the order it reports them.
@@ -172,7 +172,7 @@ def _cause_missed(result: CaseResult, category: str, book: Law) -> str:
     best = specific[0]
     lacking = [
         f"{c.path} {'unknown' if c.status is None else 'is ' + repr(c.actual)} (needs {c.test})"
-        for c in best.checks
+        for c in best.conditions
         if c.status is not True
     ]
     return f"closest rule {best.rule.id}: " + "; ".join(lacking[:4])
@@ -279,21 +279,21 @@ def _compare(
     for category in CATEGORIES:
         want, got = category in expected.categories, category in found
         if want and got:
-            outcome = "agreed"
+            mark = "agreed"
         elif want:
-            outcome = "missed"
+            mark = "missed"
             out.append(Disagreement(where, category, "missed", _cause_missed(result, category, book), gap))
         elif got and category in expected.not_found:
-            outcome = "wrongly found"
+            mark = "wrongly found"
             out.append(Disagreement(where, category, "wrongly found", _cause_found(result, category), gap))
         elif got:
-            outcome = "unjudged"
+            mark = "unjudged"
         elif category in expected.not_found:
-            outcome = "rightly rejected"
+            mark = "rightly rejected"
         else:
             continue
         for tally in tallies:
-            tally.counts[category][outcome] += 1
+            tally.counts[category][mark] += 1
     return out
 
 
@@ -324,7 +324,7 @@ def _inside_unless(rule: Rule, cond: object) -> bool:
 
 
 def coverage(docs: Iterable[dict], book: Law | None = None) -> Coverage:
-    """Coverage of the rulebook over fact documents, read with the plain reading."""
+    """Coverage of the rulebook over fact documents, read with the three-valued logic."""
     book = book or runnable.load()
     cov = Coverage()
     for rule in book.rules:
@@ -332,10 +332,10 @@ def coverage(docs: Iterable[dict], book: Law | None = None) -> Coverage:
             if isinstance(cond, (FactCond, Unless, Needs)) and not _inside_unless(rule, cond):
                 cov.conditions.setdefault(_key(rule.id, cond), set())
     for doc in docs:
-        status = reading.conclusions(book.rules, doc)
+        status = three_valued.conclusions(book.rules, doc)
         for rule in book.rules:
             trace = Trace()
-            value = evaluate(rule.when, doc, status, trace)
+            value = truth(rule.when, doc, status, trace)
             if value is True:
                 cov.fired[rule.id] += 1
             elif value is False:

@@ -38,7 +38,7 @@ def result(book: Runnable, case: Path | source.Document, why_not: bool = False) 
     """The result of a case: every detainee's analysis (`CaseResult.each`); a file that cannot be read,
     its problems. `why_not`: the closest rules for each category not established."""
     if isinstance(case, source.Document):
-        return pipeline.run(case, book, why_not)
+        return pipeline.check_doc(case, book, why_not)
     return pipeline.check_file(case, book, why_not)
 
 
@@ -64,7 +64,7 @@ def person(book: Runnable, doc: source.Document, detainee: int | None) -> CaseRe
     """The analysis of one person (see `person_doc`), or the file's problems raised when it is not valid."""
     _valid(doc)
     one, label = person_doc(doc, detainee)
-    chosen = pipeline.run(one, book)
+    chosen = pipeline.check_doc(one, book)
     if chosen.analysis is None:
         raise InputError(chosen.problems)
     chosen.detainee = label
@@ -107,7 +107,7 @@ def what_if(
             return unread, [unread for _ in changes]
     else:
         doc = case
-    original = pipeline.run(doc, book)
+    original = pipeline.check_doc(doc, book)
     out = []
     for settings in changes:
         try:
@@ -115,7 +115,7 @@ def what_if(
         except UsageError as exc:
             out.append(CaseResult(doc.path, [Problem(doc.path, 1, 1, "error", str(exc), "set-path")]))
             continue
-        out.append(pipeline.run(changed, book, why_not))
+        out.append(pipeline.check_doc(changed, book, why_not))
     return original, out
 
 

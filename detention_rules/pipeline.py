@@ -137,14 +137,14 @@ def read(path: Path) -> tuple[source.Document | None, CaseResult]:
     return doc, result
 
 
-def run(doc: source.Document, book: Runnable, why_not: bool = False) -> CaseResult:
+def check_doc(doc: source.Document, book: Runnable, why_not: bool = False) -> CaseResult:
     """Validate a parsed document and, if it is valid, analyse it."""
     result = CaseResult(doc.path)
     result.case, result.problems = validate(doc)
     people = detainees.count(doc) if result.case is not None and result.valid else 0
     if people:  # each person valid too (validate)
         for index, person_doc in enumerate(detainees.each(doc)):
-            person = run(person_doc, book, why_not)
+            person = check_doc(person_doc, book, why_not)
             person.problems = []  # the file's own, validation included, are reported once, above
             person.detainee = detainees.label(doc, index)
             result.persons.append(person)
@@ -166,7 +166,7 @@ def check_file(path: Path, book: Runnable | None = None, why_not: bool = False) 
         doc = source.load(path)
     except InputError as exc:
         return CaseResult(str(path), exc.problems)
-    return run(doc, _book(book), why_not)
+    return check_doc(doc, _book(book), why_not)
 
 
 def check_each(paths: Iterable[Path], book: Runnable, why_not: bool = False) -> Iterator[tuple[Path, CaseResult]]:
@@ -203,4 +203,4 @@ def check_text(text: str, name: str = "<string>", book: Runnable | None = None) 
         doc = source.parse(text, name)
     except InputError as exc:
         return CaseResult(name, exc.problems)
-    return run(doc, _book(book))
+    return check_doc(doc, _book(book))

@@ -78,7 +78,7 @@ ProblemCode = Literal[
 ]
 
 #: The tables the docs show, each a group of codes: reading a file, checking a case, checking the rules.
-Table = Literal["reading", "case", "rules"]
+Table = Literal["file", "case", "rules"]
 
 
 class Code(msgspec.Struct, frozen=True):
@@ -104,71 +104,69 @@ CODES: dict[ProblemCode, Code] = {
     "io": Code(
         _E,
         _SOURCE,
-        "reading",
+        "file",
         "The file cannot be read (`cannot read file: ...`), is not a regular file (a FIFO, a device), "
         "or is a folder that cannot be listed.",
     ),
-    "file-too-large": Code(_E, _SOURCE, "reading", "The file is over 1 MiB (1,048,576 bytes)."),
-    "not-text": Code(_E, _SOURCE, "reading", "The file contains a NUL byte: it is binary."),
-    "not-utf8": Code(_E, _SOURCE, "reading", "The file is not valid UTF-8."),
-    "yaml-syntax": Code(_E, _SOURCE, "reading", "The YAML cannot be parsed (the message gives the parser's reason)."),
-    "empty": Code(_E, _SOURCE, "reading", "The file holds nothing, or only comments or `null`."),
-    "multi-document": Code(_E, _SOURCE, "reading", "The file holds several YAML documents (`---`); a file holds one."),
+    "file-too-large": Code(_E, _SOURCE, "file", "The file is over 1 MiB (1,048,576 bytes)."),
+    "not-text": Code(_E, _SOURCE, "file", "The file contains a NUL byte: it is binary."),
+    "not-utf8": Code(_E, _SOURCE, "file", "The file is not valid UTF-8."),
+    "yaml-syntax": Code(_E, _SOURCE, "file", "The YAML cannot be parsed (the message gives the parser's reason)."),
+    "empty": Code(_E, _SOURCE, "file", "The file holds nothing, or only comments or `null`."),
+    "multi-document": Code(_E, _SOURCE, "file", "The file holds several YAML documents (`---`); a file holds one."),
     "too-deep": Code(
         _E,
         _SOURCE,
-        "reading",
+        "file",
         "Nesting deeper than 64 levels (found before the YAML is composed, however deep the file nests).",
     ),
     "set-path": Code(
         _E,
         ("application.py",),
-        "reading",
+        "file",
         "`check --set`: this file cannot take the change (no such list item, or a value where a section "
         "is needed); the other files still run.",
     ),
-    "too-many-values": Code(
-        _E, _SOURCE, "reading", "The document expands to more than 100,000 values (alias expansion)."
-    ),
+    "too-many-values": Code(_E, _SOURCE, "file", "The document expands to more than 100,000 values (alias expansion)."),
     "too-much-text": Code(
         _E,
         _SOURCE,
-        "reading",
+        "file",
         "The document expands to more than 1,048,576 characters of text (a long string aliased many times).",
     ),
     "unseen-line-break": Code(
         _E,
         _SOURCE,
-        "reading",
+        "file",
         "A carriage return not followed by a line feed, a NEL (U+0085), a line separator (U+2028) or a "
         "paragraph separator (U+2029): a line break to YAML that editors do not show. CRLF line ends are fine.",
     ),
-    "bad-scalar": Code(_E, _SOURCE, "reading", "A tagged value its tag cannot read (`!!bool maybe`, `!!int ''`)."),
+    "bad-scalar": Code(_E, _SOURCE, "file", "A tagged value its tag cannot read (`!!bool maybe`, `!!int ''`)."),
     "bad-number": Code(
         _E,
         _SOURCE,
-        "reading",
+        "file",
         "A number that is infinite, not a number (`.inf`, `.nan`) or beyond 2**53 either way.",
     ),
     "unsafe-tag": Code(
         _E,
         _SOURCE,
-        "reading",
+        "file",
         "A tag other than YAML's plain ones (`!!python/...`, `!!binary`, a custom tag), on a value or a key, "
         "or a merge key (`<<`).",
     ),
-    "bad-key": Code(_E, _SOURCE, "reading", "A key that is not a plain string (a list or mapping used as a key)."),
-    "duplicate-key": Code(_E, _SOURCE, "reading", "The same key twice in one mapping."),
+    "bad-key": Code(_E, _SOURCE, "file", "A key that is not a plain string (a list or mapping used as a key)."),
+    "duplicate-key": Code(_E, _SOURCE, "file", "The same key twice in one mapping."),
     "too-long": Code(
         _E,
         (*_MESSAGES, *_SOURCE),
-        "reading",
+        "file",
         "One value is over 100,000 characters, or a text field over 20,000 (or a list over its number of entries).",
     ),
     "internal": Code(
         _E,
         ("pipeline.py",),
-        "reading",
+        "file",
         "The tool itself failed on this file (exit code 3); the rest of the batch ran. Rerun the file "
         "alone with `WGAD_DEBUG=1`.",
     ),
@@ -313,7 +311,7 @@ CODES: dict[ProblemCode, Code] = {
     ),
     "outcomes": Code(
         _E,
-        ("law/outcomes.py",),
+        ("law/consequences.py",),
         "rules",
         "`rules/outcomes.yaml` does not give a title (text) for each of I-V under `categories`, or a remedy is "
         "not `{when: always\\|detained\\|sentenced, text, source}`, or a condition is not `{fact, is, refer, "
@@ -362,7 +360,7 @@ CODES: dict[ProblemCode, Code] = {
 
 #: Where each table is generated: the doc, and the comment line the table follows.
 DOCS: dict[Table, tuple[str, str]] = {
-    "reading": ("docs/cli.md", "<!-- problem codes: reading -->"),
+    "file": ("docs/cli.md", "<!-- problem codes: file -->"),
     "case": ("docs/cli.md", "<!-- problem codes: case -->"),
     "rules": ("docs/rules.md", "<!-- problem codes: rules -->"),
 }

@@ -18,7 +18,7 @@ import msgspec
 from detention_rules import variations
 from detention_rules.input import detainees, source
 from detention_rules.input.case import CATEGORIES
-from detention_rules.pipeline import CaseResult, case_files, read, run
+from detention_rules.pipeline import CaseResult, case_files, check_doc, read
 from detention_rules.reasoning.derivation import ConclusionNode, RuleNode
 from detention_rules.reasoning.near_misses import NearMiss, near_misses
 from detention_rules.reasoning.runnable import Runnable
@@ -65,7 +65,7 @@ def load(paths: Iterable[Path], book: Runnable, seed: int | None, variation_coun
             title = result.case.title or str(path)
             if several:
                 title = f"{title} ({detainees.label(doc, index)})"
-            cases.append((Item(str(path), title, run(person, book)), person))
+            cases.append((Item(str(path), title, check_doc(person, book)), person))
     rng = random.Random(seed)
     rng.shuffle(cases)
     chosen: list[Item] = []
@@ -75,7 +75,7 @@ def load(paths: Iterable[Path], book: Runnable, seed: int | None, variation_coun
         ex = variations.exercise(doc, book)
         if ex.variations:
             v = rng.choice(ex.variations)
-            chosen.append(Item(item.path, item.title, run(apply(doc, parse_sets([v.setting])), book), v))
+            chosen.append(Item(item.path, item.title, check_doc(apply(doc, parse_sets([v.setting])), book), v))
     return [item for item, _ in cases] + chosen
 
 

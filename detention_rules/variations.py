@@ -23,7 +23,7 @@ from detention_rules.input.case import FieldType, field_types
 from detention_rules.input.field_path import FieldPath
 from detention_rules.input.fields import derived
 from detention_rules.law.rule import AnyItem, FactCond, Rule, Unless, walk
-from detention_rules.pipeline import CaseResult, run
+from detention_rules.pipeline import CaseResult, check_doc
 from detention_rules.reasoning.runnable import Runnable
 from detention_rules.reasoning.whatif import Setting, apply
 
@@ -192,14 +192,14 @@ def _deciding(book: Runnable, before: CaseResult, after: CaseResult, moved: set[
 
 def exercise(doc: source.Document, book: Runnable) -> Exercise:
     """Every single-fact change of a one-person case that establishes or removes a category, by the engine."""
-    original = run(doc, book)
+    original = check_doc(doc, book)
     if original.analysis is None:
         raise InputError(original.problems)
     before = tuple(original.analysis.categories)
     out = Exercise(doc.path, before, [], 0, 0)
     for path, current, value in changes(doc, book):
         setting: Setting = (f"{path}={set_text(value)}", FieldPath.parse(path), value)
-        changed = run(apply(doc, [setting]), book)
+        changed = check_doc(apply(doc, [setting]), book)
         out.tried += 1
         if changed.analysis is None:
             out.invalid += 1

@@ -91,12 +91,12 @@ def _at_least(ge: float) -> Any:
     """pydantic's own check of a lower bound on a union of numbers, which pydantic-core leaves to it."""
     from pydantic_core import PydanticKnownError
 
-    def check(value: Any) -> Any:
+    def not_below(value: Any) -> Any:
         if value < ge:
             raise PydanticKnownError("greater_than_equal", {"ge": ge})
         return value
 
-    return check
+    return not_below
 
 
 #: The functions the generated core schema calls, by the name it calls them (input/model.py writes the names).

@@ -65,7 +65,7 @@ class FieldPath(tuple[Step, ...]):
     def get(self, data: Any) -> Any:
         """What plain data holds at this path, or None where nothing is.
 
-        The three-valued evaluator's innermost step (rule.evaluate: once per condition and list item),
+        The three-valued logic's innermost step (rule.truth: once per condition and list item),
         so kept plain: a dict or a list, no abstract-class check.
         """
         for step in self:

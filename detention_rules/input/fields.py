@@ -1,7 +1,7 @@
 """The fields a rule may read, the model's and the facts derived from them, and how each is asked.
 
 Here, beside the case model, so that reading the rules (law/), checking a case (validate),
-the questions (reasoning/questions.py), the exercises and the interfaces all read one
+how each fact is asked (reasoning/asking.py), the exercises and the interfaces all read one
 declaration: `input/model.py`'s, generated into `case_model.json`. A field's question, choice
 words, prerequisite and the fields asked in its place come with the field (`ask(...)`); a
 derived fact's type, sources, question and variation come with its `Derived` entry.

@@ -176,10 +176,10 @@ def parse(text: str, name: str = "<string>") -> Document:
     """Parse YAML text into a Document, or raise InputError naming the line."""
     if len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
         raise _problem(name, 1, 1, f"text is larger than {MAX_BYTES} bytes", "file-too-large")
-    _check_characters(text, name)
+    _refuse_bad_characters(text, name)
     try:
         if _may_nest_deeply(text):
-            _check_depth(text, name)
+            _refuse_deep_nesting(text, name)
         nodes = list(yaml.compose_all(text, Loader=_Loader))
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -188,7 +188,7 @@ def parse(text: str, name: str = "<string>") -> Document:
             raise _problem(name, line, col, f"nesting deeper than {MAX_DEPTH} levels", "too-deep") from None
         what = exc.problem or exc.context or "invalid YAML"
         raise _problem(name, line, col, f"YAML syntax error: {what}", "yaml-syntax") from None
-    except yaml.reader.ReaderError as exc:  # pragma: no cover - `_check_characters` finds these first
+    except yaml.reader.ReaderError as exc:  # pragma: no cover - `_refuse_bad_characters` finds these first
         line, col = _line_col(text, exc.position)
         char = exc.character if isinstance(exc.character, int) else ord(exc.character)
         what = f"character #x{char:04x}: {exc.reason}"
@@ -223,7 +223,7 @@ _UNSEEN_BREAKS = {
 }
 
 
-def _check_characters(text: str, name: str) -> None:
+def _refuse_bad_characters(text: str, name: str) -> None:
     """Refuse a character YAML does not allow, or one it reads as a line break that editors do not show.
 
     Found here, in the text, so the position is the line and column an editor shows (the YAML
@@ -247,7 +247,7 @@ def _check_characters(text: str, name: str) -> None:
 
 
 #: How libyaml (bundled with PyYAML 6.0.4 and later) refuses nesting past its own limit of 1000 levels,
-#: which its scanner can reach while looking ahead, before _check_depth sees level MAX_DEPTH + 1.
+#: which its scanner can reach while looking ahead, before _refuse_deep_nesting sees level MAX_DEPTH + 1.
 _LIBYAML_TOO_DEEP = "exceeded maximum nesting depth"
 #: Indicators that open a level of nesting without a new, deeper-indented line.
 _NESTERS = ("[", "{", "- ", "-\t", "? ", "?\t")
@@ -266,7 +266,7 @@ def _may_nest_deeply(text: str) -> bool:
     return sum(text.count(n) for n in _NESTERS) > _NESTERS_SAFE
 
 
-def _check_depth(text: str, name: str) -> None:
+def _refuse_deep_nesting(text: str, name: str) -> None:
     """Refuse nesting deeper than MAX_DEPTH from the event stream, which does not recurse."""
     depth = 0
     for event in yaml.parse(text, Loader=_Base):

@@ -52,17 +52,17 @@ def validate(doc: Document) -> tuple[Case | None, list[Problem]]:
         message = f"not a case file: none of its {len(doc.data)} top-level keys is a section of a case"
         return None, [_at(doc, (), "error", message, "not-a-case")]
     problems: list[Problem] = []
-    checked = doc
+    kept = doc
     for _ in range(_ROUNDS):
         try:
-            case = model.parse(checked.data)
+            case = model.parse(kept.data)
         except ValidationError as exc:
             found = list(_model_problems(doc, exc))
             problems += [f.problem for f in found if f.problem not in problems]
-            checked = msgspec.structs.replace(checked, data=_without(checked.data, [f.field_path for f in found]))
+            kept = msgspec.structs.replace(kept, data=_without(kept.data, [f.field_path for f in found]))
             continue
-        problems += [p for p in _consistent(case, checked) if p not in problems]
-        return (case if checked is doc else None), sorted(problems)
+        problems += [p for p in _consistent(case, kept) if p not in problems]
+        return (case if kept is doc else None), sorted(problems)
     return None, sorted(problems)
 
 

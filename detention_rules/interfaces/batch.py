@@ -71,7 +71,7 @@ def settled() -> None:
     """Collect garbage from here on, but never again walk what starting up built (modules, rules, engine).
 
     A cold `wgad check` spent a tenth of its time in collections that found nothing to free,
-    during the imports and loading the rules, and again at exit (`run.main` disables them).
+    during the imports and loading the rules, and again at exit (`entry.main` disables them).
     """
     gc.freeze()
     gc.enable()
@@ -167,7 +167,7 @@ def workers(jobs: int, total: int) -> int:
     return max(1, min(jobs, total, default_jobs()))
 
 
-def run(paths: Iterable[Path], job: Job, jobs: int, ordered: bool, total: int) -> Iterator[Done]:
+def results(paths: Iterable[Path], job: Job, jobs: int, ordered: bool, total: int) -> Iterator[Done]:
     """Results for each path; in input order if `ordered`, else as they finish. Paths are read lazily."""
     jobs = workers(jobs, total)
     if jobs <= 1:

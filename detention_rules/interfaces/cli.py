@@ -188,7 +188,7 @@ def gaps(
     from detention_rules.output import gaps as renderer
 
     if fmt == "json":  # each question's fields as the interview would ask them: prerequisites first
-        from detention_rules.reasoning.questions import open_fields
+        from detention_rules.reasoning.asking import open_fields
 
         doc, _ = application.person_doc(doc, detainee)
 
@@ -320,7 +320,7 @@ def casebook(
 
 @app.command("rules", cls=_Command)
 def list_rules(
-    check_only: Annotated[
+    problems_only: Annotated[
         bool, typer.Option("--check", help="Only check the folder's files (rules, parameters, outcomes).")
     ] = False,
     fmt: FormatOpt = "text",
@@ -329,13 +329,13 @@ def list_rules(
     """List the rules with their provisions, or check the rule files (--check)."""
     from detention_rules.output import rules as renderer
 
-    if check_only:
+    if problems_only:
         from detention_rules.law.rulebook import folder
         from detention_rules.reasoning import runnable
 
-        checked = folder(rules)
-        problems = runnable.all_problems(checked)
-        sys.stdout.write(renderer.check_report(problems, checked))
+        law_folder = folder(rules)
+        problems = runnable.all_problems(law_folder)
+        sys.stdout.write(renderer.problems_report(problems, law_folder))
         raise typer.Exit(exit_code(problems))
     from detention_rules.reasoning import runnable
 
@@ -392,10 +392,10 @@ def serve(
     rules: RulesOpt = None,
 ) -> None:
     """Work on the folder's case files in a browser, on this machine only."""
-    from detention_rules.interfaces.web.app import serve as run
+    from detention_rules.interfaces.web import app as web
     from detention_rules.reasoning import runnable
 
-    run(folder, runnable.load(rules), host=host, port=port, open_browser=open_browser)
+    web.serve(folder, runnable.load(rules), host=host, port=port, open_browser=open_browser)
 
 
 def _show_version(value: bool) -> None:
@@ -415,5 +415,5 @@ def _options(
 
 
 def main() -> None:
-    """The typer app, every known error turned into a message and an exit code (`run.main` comes first)."""
+    """The typer app, every known error turned into a message and an exit code (`entry.main` comes first)."""
     stream.guarded(lambda: app(prog_name="wgad"))

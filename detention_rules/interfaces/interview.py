@@ -26,8 +26,8 @@ from detention_rules.input.field_path import FieldPath
 from detention_rules.input.fields import readable_fields
 from detention_rules.input.validate import validate
 from detention_rules.output import atomic
+from detention_rules.reasoning.asking import closed, fields_asked, known, prerequisite, question
 from detention_rules.reasoning.gaps import Question
-from detention_rules.reasoning.questions import closed, fields_asked, known, prerequisite, question
 from detention_rules.reasoning.runnable import Runnable
 from detention_rules.reasoning.whatif import read_value
 

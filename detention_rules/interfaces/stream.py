@@ -1,7 +1,7 @@
 """The commands that run over many files, streaming (`wgad validate`, `wgad check` without `--set`),
 and `guarded`: the frame every command runs in, each error a message and an exit code.
 
-Both ways in use them: the plain command line (`run.py`, without typer) and the typer app
+Both ways in use them: the plain command line (`entry.py`, without typer) and the typer app
 (`cli.py`); neither imports the other's module, so there is no import circle between them.
 """
 
@@ -30,7 +30,7 @@ def validate_paths(paths: list[Path], fmt: CheckFormatName = "text", jobs: int =
 
     total = pipeline.count_case_files(paths)
     files = pipeline.case_files(paths, ordered=not CHECK_FORMATS[fmt].lines)
-    return run_batch(files, total, batch.Job("validate", fmt), fmt, jobs).exit_code
+    return print_batch(files, total, batch.Job("validate", fmt), fmt, jobs).exit_code
 
 
 def check_paths(
@@ -51,17 +51,19 @@ def check_paths(
     runnable.load(rules)
     total = pipeline.count_case_files(paths)
     job = batch.Job("check", fmt, rules, why_not if why_not is not None else total == 1)
-    return run_batch(pipeline.case_files(paths, ordered=not CHECK_FORMATS[fmt].lines), total, job, fmt, jobs).exit_code
+    return print_batch(
+        pipeline.case_files(paths, ordered=not CHECK_FORMATS[fmt].lines), total, job, fmt, jobs
+    ).exit_code
 
 
-def run_batch(files: Iterable[Path], total: int, job: Job, fmt: CheckFormatName, jobs: int) -> Summary:
-    """Run a batch, streaming output; the summary table goes after it (to stderr for JSON formats)."""
-    with _closed_output_ends_the_run():
+def print_batch(files: Iterable[Path], total: int, job: Job, fmt: CheckFormatName, jobs: int) -> Summary:
+    """A batch, its output streamed; the summary table goes after it (to stderr for JSON formats)."""
+    with _closed_output_ends_quietly():
         return _stream(files, total, job, fmt, jobs)
 
 
 @contextlib.contextmanager
-def _closed_output_ends_the_run() -> Iterator[None]:
+def _closed_output_ends_quietly() -> Iterator[None]:
     """`wgad check DIR | head`: stop the workers and end quietly with 141, like a Unix tool.
 
     Dying of SIGPIPE at once (as `guarded` lets the other commands do) would leave forked
@@ -86,7 +88,7 @@ def _stream(files: Iterable[Path], total: int, job: Job, fmt: CheckFormatName, j
 
     summary = batch.Summary()
     printer = Printer(fmt, job.mode, total)
-    for done in batch.run(files, job, jobs or batch.default_jobs(), not CHECK_FORMATS[fmt].lines, total):
+    for done in batch.results(files, job, jobs or batch.default_jobs(), not CHECK_FORMATS[fmt].lines, total):
         summary.add(done)
         printer.add(done.output, summary.files)
     printer.finish(summary)

@@ -1,5 +1,5 @@
 """The law of one rules folder as one object: its rules, the parameters they and the derived facts read,
-and the outcomes findings lead to (category titles, remedies, referrals).
+and the consequences findings lead to (outcomes.yaml: category titles, remedies, referrals).
 
 Read together, so that `--rules DIR` governs everything that depends on the law (facts, findings,
 drafts, the casebook, the web page) and `wgad rules --check` checks every file in the folder.
@@ -15,19 +15,19 @@ import msgspec
 
 from detention_rules.errors import InputError, Problem
 from detention_rules.input.fields import derived
-from detention_rules.law import outcomes, parameters, rulebook
-from detention_rules.law.outcomes import Outcomes
+from detention_rules.law import consequences, parameters, rulebook
+from detention_rules.law.consequences import Consequences
 from detention_rules.law.parameters import Parameter
 from detention_rules.law.rule import Rule
 
 
 class Law(msgspec.Struct, frozen=True, dict=True):  # dict: room for the cached lookups
-    """The rules in file order, the parameters and the outcomes of one folder; the lookups the explainer needs."""
+    """The rules in file order, the parameters and the consequences of one folder; the lookups the explainer needs."""
 
     folder: str
     rules: tuple[Rule, ...]
     parameters: dict[str, Parameter]
-    outcomes: Outcomes
+    consequences: Consequences
 
     def drawing(self, conclusion: str) -> list[Rule]:
         """The rules that draw a conclusion, in file order."""
@@ -70,7 +70,7 @@ def read(directory: Path, rules: tuple[Rule, ...] | None = None) -> tuple[Law, l
         read_rules, more = rulebook.read(directory, params)
         rules, problems = tuple(read_rules), problems + more
     try:
-        legal, more = outcomes.read(directory / outcomes.FILE_NAME)
+        legal, more = consequences.read(directory / consequences.FILE_NAME)
     except InputError as exc:
         legal, more = None, exc.problems
-    return Law(str(directory), rules, params, legal or Outcomes({}, ())), problems + more
+    return Law(str(directory), rules, params, legal or Consequences({}, ())), problems + more

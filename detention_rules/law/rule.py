@@ -1,6 +1,6 @@
-"""A rule, its condition tree and its citations, with a three-valued evaluator.
+"""A rule, its condition tree and its citations, with its three-valued truth (`truth`).
 
-The evaluator is the plain-Python reading of a rule. It decides nothing on its
+`truth` is the plain-Python three-valued logic of a rule. It decides nothing on its
 own: durable-rules fires the rules. It is used to explain a firing (which facts
 it used), to say why a rule did not fire (met, unmet, unknown), and, in the
 tests, as the oracle the engine must agree with.
@@ -197,23 +197,23 @@ def _num_eq(a: Any, b: Any) -> bool:
     )
 
 
-# --- three-valued evaluation ---------------------------------------------------------
+# --- three-valued truth --------------------------------------------------------------
 
 
 class Trace(msgspec.Struct):
-    """What one evaluation looked at: each leaf with its truth value and the facts it read."""
+    """What one call of `truth` looked at: each leaf with its truth value and the facts it read."""
 
     leaves: list[tuple[FactCond | Unless | Needs | AnyItem, Tri, list[str]]] = msgspec.field(default_factory=list)
 
 
-def evaluate(
+def truth(
     cond: Cond,
     doc: Mapping[str, Any],
     concluded: Mapping[str, Tri],
     trace: Trace | None = None,
     prefix: str = "",
 ) -> Tri:
-    """Kleene evaluation of `cond` over a fact document and the conclusions drawn so far.
+    """The Kleene truth value of `cond` over a fact document and the conclusions drawn so far.
 
     `prefix` is the path of the list item an `AnyItem` is looking at (`detention[1].`).
     """
@@ -242,10 +242,10 @@ def evaluate(
                 trace.leaves.append((cond, None, [prefix + cond.list_path]))
             return None
         results = [
-            evaluate(cond.where, doc, concluded, trace, f"{prefix}{cond.list_path}[{i}].") for i in range(len(items))
+            truth(cond.where, doc, concluded, trace, f"{prefix}{cond.list_path}[{i}].") for i in range(len(items))
         ]
         return _any(results)
-    results = [evaluate(c, doc, concluded, trace, prefix) for c in cond.children]
+    results = [truth(c, doc, concluded, trace, prefix) for c in cond.children]
     if isinstance(cond, All):
         if False in results:
             return False

@@ -79,7 +79,7 @@ def read(directory: Path, params: dict[str, parameters.Parameter]) -> tuple[list
     if not files:
         return [], [Problem(str(directory), 1, 1, "error", "no rule files here", "rules-missing")]
     rules, problems = _read_files(files, params)
-    return rules, problems + check(rules)
+    return rules, problems + whole_rulebook_problems(rules)
 
 
 def _read_files(files: Iterable[Path], params: dict[str, parameters.Parameter]) -> tuple[list[Rule], list[Problem]]:
@@ -369,7 +369,7 @@ def _value_problem(ftype: FieldType, op: str, value: Any) -> str:
     return ""
 
 
-def check(rules: list[Rule]) -> list[Problem]:
+def whole_rulebook_problems(rules: list[Rule]) -> list[Problem]:
     """Whole-rulebook checks: duplicate ids, dangling or unused conclusions, cycles."""
     problems: list[Problem] = []
 

@@ -104,7 +104,7 @@ def _slug(text: str, taken: set[str]) -> str:
 def page(book: Law, result: CaseResult, path: Path, title: str, taken: set[str], number: int = 0) -> Page:
     """The page data of one analysed person; category titles are `book`'s."""
     assert result.case is not None and result.analysis is not None and result.facts is not None
-    legal = book.outcomes
+    legal = book.consequences
     src = result.case.source
     real = not (src is not None and src.synthetic)
     # a teaching case's title and file name state its lesson, so its page is named by `number` until the answer
@@ -201,7 +201,7 @@ def render(book: Law, cases: list[Page]) -> dict[str, str]:
         "script_hash": script_hash,
         "categories": CATEGORIES,
     }
-    legal = book.outcomes
+    legal = book.consequences
     by_category = [
         {"key": c, "title": legal.titles[c], "cases": [p for p in cases if c in p.categories]} for c in CATEGORIES
     ]

@@ -17,16 +17,16 @@ from typing import Any
 from detention_rules.input.case import CATEGORIES, Case
 from detention_rules.input.field_path import FieldPath
 from detention_rules.law import citation
+from detention_rules.law.consequences import Consequences
 from detention_rules.law.law import Law
-from detention_rules.law.outcomes import Outcomes
 from detention_rules.output import tree, wording
 from detention_rules.output.document import Block, Draft
 from detention_rules.output.redact import Redactor
 from detention_rules.pipeline import CaseResult
+from detention_rules.reasoning.asking import question, show_value
 from detention_rules.reasoning.derivation import ConclusionNode, RuleNode
 from detention_rules.reasoning.facts import FactNode
 from detention_rules.reasoning.gaps import Question
-from detention_rules.reasoning.questions import question, show_value
 
 
 class _Writer:
@@ -77,7 +77,7 @@ def build(
     w = wording.load(lang)
     say = w["draft"]
     findings = {f.category: f for f in result.analysis.findings}
-    legal = book.outcomes
+    legal = book.consequences
 
     body = _Writer(redactor)
     body.heading(say["facts_heading"], anchor="facts")
@@ -154,7 +154,7 @@ def _non_party(body: _Writer, case: Case, say: dict[str, str], findings: Collect
 
 
 def _refer_sentence(
-    referrals: dict[str, dict[str, list[str]]], legal: Outcomes, case: Case, established: Collection[str]
+    referrals: dict[str, dict[str, list[str]]], legal: Consequences, case: Case, established: Collection[str]
 ) -> None:
     """Add the referrals a sentence calls for (a death sentence after category III) under their category."""
     for sentence in legal.sentence_referrals_for(case, established):

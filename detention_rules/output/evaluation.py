@@ -7,7 +7,7 @@ from typing import Any
 
 import msgspec
 
-from detention_rules.agreement import GRADES, OUTCOME_LABELS, OUTCOMES, Blind, Coverage, Evaluation, Isolation, Tally
+from detention_rules.agreement import GRADES, MARKS, OUTCOME_LABELS, Blind, Coverage, Evaluation, Isolation, Tally
 from detention_rules.escaping import printable
 from detention_rules.input.case import CATEGORIES
 from detention_rules.law.law import Law
@@ -43,7 +43,7 @@ def _table(t: Tally) -> dict[str, Any]:
         "cases": t.cases,
         "agreement": t.agreement(),
         "categories": {
-            c: {**{k: t.counts[c][k] for k in OUTCOMES}, "precision": t.precision(c), "recall": t.recall(c)}
+            c: {**{k: t.counts[c][k] for k in MARKS}, "precision": t.precision(c), "recall": t.recall(c)}
             for c in CATEGORIES
         },
         "outcomes": {label: dict(t.outcomes[label]) for label in OUTCOME_LABELS if label in t.outcomes},

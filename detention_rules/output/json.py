@@ -7,9 +7,9 @@ from typing import Any
 from detention_rules.input.case import CATEGORIES
 from detention_rules.output import tree, wording
 from detention_rules.pipeline import CaseResult
+from detention_rules.reasoning.asking import question
 from detention_rules.reasoning.derivation import ConclusionNode, RuleNode
 from detention_rules.reasoning.facts import FactNode
-from detention_rules.reasoning.questions import question
 
 VERSION = 1
 
@@ -138,7 +138,7 @@ def _analysis(res: CaseResult) -> dict[str, Any]:
                             "line": c.line or None,
                             **({"question": question(c.path)} if c.status is None and not c.needs_conclusion else {}),
                         }
-                        for c in m.checks
+                        for c in m.conditions
                     ],
                 }
                 for m in misses

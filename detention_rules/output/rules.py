@@ -36,7 +36,7 @@ def data(book: Law) -> list[dict[str, Any]]:
     ]
 
 
-def check_report(problems: Sequence[Problem], folder: Path) -> str:
+def problems_report(problems: Sequence[Problem], folder: Path) -> str:
     """`wgad rules --check`: each problem, then the count of errors and the folder checked (which copy of
     the rules: a checkout's or an installed one), relative to the current folder when inside it."""
     errors = sum(p.level == "error" for p in problems)

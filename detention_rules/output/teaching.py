@@ -13,7 +13,7 @@ from detention_rules.output.draft import fact_line
 from detention_rules.output.teaching_words import WORDS as W
 from detention_rules.pipeline import CaseResult
 from detention_rules.quiz import MISSED, OVER, RIGHT, Mark
-from detention_rules.reasoning.near_misses import Check, NearMiss
+from detention_rules.reasoning.near_misses import ConditionState, NearMiss
 
 
 def facts(result: CaseResult) -> list[str]:
@@ -23,17 +23,17 @@ def facts(result: CaseResult) -> list[str]:
     return [fact_line(f) for f in leaves]
 
 
-def _state(check: Check) -> str:
-    if check.status is None:
+def _state(cond: ConditionState) -> str:
+    if cond.status is None:
         return W.UNKNOWN
-    if check.needs_conclusion:
+    if cond.needs_conclusion:
         return W.NOT_DRAWN
-    return "is " + repr(check.actual)
+    return "is " + repr(cond.actual)
 
 
 def lacking(miss: NearMiss) -> str:
     """The conditions the closest rule lacks: "arrest.warrant_shown unknown (needs is false)"."""
-    parts = [f"{c.path} {_state(c)} ({c.test})" for c in miss.checks if c.status is not True]
+    parts = [f"{c.path} {_state(c)} ({c.test})" for c in miss.conditions if c.status is not True]
     return "; ".join(parts[:4])
 
 

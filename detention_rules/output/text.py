@@ -6,10 +6,10 @@ from detention_rules.errors import printable
 from detention_rules.input.case import CATEGORIES
 from detention_rules.output import tree, wording
 from detention_rules.pipeline import CaseResult
+from detention_rules.reasoning.asking import question, show_value
 from detention_rules.reasoning.derivation import Analysis, ConclusionNode, Finding, RuleNode
 from detention_rules.reasoning.facts import FactNode
-from detention_rules.reasoning.near_misses import Check, NearMiss
-from detention_rules.reasoning.questions import question, show_value
+from detention_rules.reasoning.near_misses import ConditionState, NearMiss
 
 #: Why an exception stated in the file does not defeat the rule (an exception_unproven fact).
 UNPROVEN = (
@@ -104,7 +104,7 @@ def analysis_lines(a: Analysis) -> list[str]:
 MARK = {True: "met", False: "unmet", None: "unknown"}
 
 
-def check_line(c: Check, ask: bool = True) -> str:
+def condition_line(c: ConditionState, ask: bool = True) -> str:
     """One condition of a near miss: met, unmet (with the fact that defeats it) or unknown (with a question)."""
     if c.needs_conclusion:
         words = c.test.removeprefix("drawn").removeprefix(": ")
@@ -131,7 +131,7 @@ def why_not_lines(why_not: dict[str, list[NearMiss]]) -> list[str]:
         for miss in specific[:2]:
             state = "waiting on unknown facts" if miss.status is None else "defeated by known facts"
             out.append(f"  closest: {miss.rule.id} ({miss.rule.title}), {state}")
-            out += [f"    {check_line(c, ask=miss.status is None)}" for c in miss.checks]
+            out += [f"    {condition_line(c, ask=miss.status is None)}" for c in miss.conditions]
     return out
 
 

@@ -12,7 +12,7 @@ from typing import Any
 
 import yaml
 
-from detention_rules.reasoning.questions import show_value
+from detention_rules.reasoning.asking import show_value
 
 LOCALES = Path(__file__).with_name("locales")
 

@@ -1,7 +1,7 @@
 """Findings and their derivation trees, built from what the engine fired.
 
 The engine decides which rules fire; this module explains each firing. For a
-rule that fired it asks the evaluator which parts of the condition held, and
+rule that fired it asks `rule.truth` which parts of the condition held, and
 unfolds them: a needed conclusion unfolds into the rules that drew it, a fact
 into its line in the case file. Every tree therefore ends in case-file lines.
 """
@@ -26,13 +26,13 @@ from detention_rules.law.rule import (
     Needs,
     Rule,
     Unless,
-    evaluate,
     fill,
     placeholders,
+    truth,
 )
-from detention_rules.reasoning.engine import Outcome
+from detention_rules.reasoning.asking import show_value
+from detention_rules.reasoning.engine import Firings
 from detention_rules.reasoning.facts import FactNode, Facts
-from detention_rules.reasoning.questions import show_value
 
 #: Provisions of the Covenant bind States parties only (opinion 2/2022 para 3 (b)).
 
@@ -94,11 +94,11 @@ class Analysis(msgspec.Struct):
 
 
 class _Explainer:
-    def __init__(self, rulebook: Law, facts: Facts, outcome: Outcome):
+    def __init__(self, rulebook: Law, facts: Facts, firings: Firings):
         self.rulebook = rulebook
         self.facts = facts
-        self.fired = set(outcome.fired)
-        self.concluded: Mapping[str, bool] = {c: True for c in outcome.concluded}
+        self.fired = set(firings.fired)
+        self.concluded: Mapping[str, bool] = {c: True for c in firings.concluded}
         self.iccpr = facts.doc.get("state", {}).get("iccpr_party")
         self._memo: dict[str, ConclusionNode] = {}
 
@@ -137,7 +137,7 @@ class _Explainer:
         elif isinstance(cond, AnyItem):
             for i in range(len(doc.get(cond.list_path, []))):  # any_item never nests (rulebook)
                 item = f"{cond.list_path}[{i}]."
-                if evaluate(cond.where, doc, self.concluded, prefix=item):
+                if truth(cond.where, doc, self.concluded, prefix=item):
                     items.append(item)
                     self._support(cond.where, item, facts, premises, items)
         elif isinstance(cond, All):
@@ -145,7 +145,7 @@ class _Explainer:
                 self._support(child, prefix, facts, premises, items)
         elif isinstance(cond, (AnyOf, AtLeast)):
             for child in cond.children:
-                if evaluate(child, doc, self.concluded, prefix=prefix):
+                if truth(child, doc, self.concluded, prefix=prefix):
                     self._support(child, prefix, facts, premises, items)
 
     def _fact(self, path: str) -> FactNode:
@@ -203,14 +203,14 @@ def leaves(node: ConclusionNode) -> list[FactNode]:
     return _unique(out)
 
 
-def analyse(rulebook: Law, facts: Facts, outcome: Outcome) -> Analysis:
-    """Build the findings of one case from the engine's outcome."""
-    explainer = _Explainer(rulebook, facts, outcome)
+def analyse(rulebook: Law, facts: Facts, firings: Firings) -> Analysis:
+    """Build the findings of one case from what the engine fired."""
+    explainer = _Explainer(rulebook, facts, firings)
     replied = facts.doc.get("government", {}).get("replied")
     findings = []
     for category in CATEGORIES:
         conclusion = f"category:{category}"
-        if conclusion not in outcome.concluded:
+        if conclusion not in firings.concluded:
             continue
         tree = explainer.conclusion(conclusion)
         used = [f for f in leaves(tree) if not f.absent_defeater]
@@ -226,7 +226,7 @@ def analyse(rulebook: Law, facts: Facts, outcome: Outcome) -> Analysis:
     alleged = tuple(facts.doc.get("submission", {}).get("categories_alleged", ()))
     rebutted = tuple(facts.rebutted)
     return Analysis(
-        facts.file, findings, outcome.concluded, outcome.fired, replied, alleged, rebutted, _released(facts)
+        facts.file, findings, firings.concluded, firings.fired, replied, alleged, rebutted, _released(facts)
     )
 
 

@@ -371,8 +371,8 @@ def compile_rulebook(rules: Iterable[Rule]) -> tuple[dict[str, Any], dict[str, R
     return definition, behind
 
 
-class Outcome(msgspec.Struct, frozen=True):
-    """What the engine did with one case: rules fired and conclusions drawn, in order."""
+class Firings(msgspec.Struct, frozen=True):
+    """What the engine fired for one case: rules fired and conclusions drawn, in order."""
 
     fired: tuple[str, ...]
     concluded: tuple[str, ...]
@@ -442,7 +442,7 @@ class Engine:
             raise EngineError(f"durable-rules {'matched no rule for' if code == 1 else 'already had'} {fact[:80]}")
         return state
 
-    def run(self, facts: Facts) -> Outcome:
+    def run(self, facts: Facts) -> Firings:
         """Assert one case's facts in a fresh session and collect what fired, in order."""
         dre, handle = self._dre, self._handle
         sid = f"s{next(self._sid)}"
@@ -466,7 +466,7 @@ class Engine:
             raise
         finally:
             dre.delete_state(handle, sid)
-        return Outcome(tuple(dict.fromkeys(fired)), tuple(concluded))
+        return Firings(tuple(dict.fromkeys(fired)), tuple(concluded))
 
 
 _names = itertools.count()

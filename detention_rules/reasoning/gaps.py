@@ -2,7 +2,7 @@
 
 Only facts a near miss waits on are asked (`near_misses.py`); a fact known to be false
 is never asked again. Each is weighed by how many categories one answer could
-establish or remove (`impact.py`) and worded by `questions.py`.
+establish or remove (`impact.py`) and worded by `asking.py`.
 """
 
 from __future__ import annotations
@@ -13,10 +13,10 @@ import msgspec
 
 from detention_rules.input.fields import Bounded
 from detention_rules.law.law import Law
+from detention_rules.reasoning.asking import question
 from detention_rules.reasoning.facts import Facts
 from detention_rules.reasoning.impact import Impact
 from detention_rules.reasoning.near_misses import NearMiss, near_misses
-from detention_rules.reasoning.questions import question
 
 
 class Question(msgspec.Struct, frozen=True):
@@ -37,11 +37,11 @@ def questions(book: Law, facts: Facts, misses: Mapping[str, list[NearMiss]] | No
         for miss in category_misses:
             if miss.status is not None:
                 continue
-            for check in miss.checks:
+            for cond in miss.conditions:
                 # a length known only between bounds that leave the threshold open is asked too: dates settle it
-                open_bound = check.actual is None or isinstance(check.actual, Bounded)
-                if check.status is None and check.path and not check.needs_conclusion and open_bound:
-                    asked.setdefault(check.path, set()).add(miss.rule.id)
+                open_bound = cond.actual is None or isinstance(cond.actual, Bounded)
+                if cond.status is None and cond.path and not cond.needs_conclusion and open_bound:
+                    asked.setdefault(cond.path, set()).add(miss.rule.id)
     impact = Impact(book, facts.doc)
     out = [Question(path, question(path), impact.of(path), tuple(sorted(rules))) for path, rules in asked.items()]
     return sorted(out, key=lambda q: (-q.impact, -len(q.rules), q.field))

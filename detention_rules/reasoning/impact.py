@@ -1,6 +1,6 @@
 """How many categories one answer to an open question could establish or remove, in time linear in the case.
 
-Answering a question means rerunning the plain reading with the fact set. Done
+Answering a question means rerunning the three-valued logic with the fact set. Done
 naively, every question of every list item reruns it over every item: quadratic
 (400 periods took minutes). Two facts make it cheap:
 
@@ -9,9 +9,9 @@ naively, every question of every list item reruns it over every item: quadratic
   whether some item satisfies it (true, unknown or false). A few items stand in
   for the whole list: for each condition, the first two items for which it is
   true and the first two for which it is unknown (two, so that one is left when
-  the question is about the other). The reading of the case with the list cut
-  down to them is the reading of the whole case.
-* Setting a fact of one item changes only that item's verdicts. The reading is
+  the question is about the other). The conclusions of the case with the list cut
+  down to them are those of the whole case.
+* Setting a fact of one item changes only that item's verdicts. The conclusions are
   a function of those verdicts, so it is computed once per distinct verdict.
 """
 
@@ -24,16 +24,16 @@ from detention_rules.input.case import CATEGORIES
 from detention_rules.input.field_path import FieldPath
 from detention_rules.input.fields import readable_fields
 from detention_rules.law.law import Law
-from detention_rules.law.rule import AnyItem, FactCond, Tri, evaluate, walk
-from detention_rules.reasoning import reading
+from detention_rules.law.rule import AnyItem, FactCond, Tri, truth, walk
+from detention_rules.reasoning import three_valued
 
 #: Items kept per condition and verdict (see the module's docstring).
 _KEEP = 2
 
 
 def established(book: Law, doc: Mapping[str, Any]) -> set[str]:
-    """The categories the plain reading establishes for `doc`."""
-    status = reading.conclusions(book.rules, doc)
+    """The categories the three-valued logic establishes for `doc`."""
+    status = three_valued.conclusions(book.rules, doc)
     return {c for c in CATEGORIES if status.get(f"category:{c}") is True}
 
 
@@ -109,8 +109,8 @@ class Impact:
 
 
 def reduced(book: Law, doc: Mapping[str, Any]) -> dict[str, Any]:
-    """`doc` with each list the rules read cut down to the items that stand in for it: the plain
-    reading of the result is that of `doc`, in time that does not grow with the lists."""
+    """`doc` with each list the rules read cut down to the items that stand in for it: the three-valued
+    conclusions of the result are those of `doc`, in time that does not grow with the lists."""
     conds = _item_conditions(book)
     keep = {name: _stand_ins(_list_verdicts(c, doc[name])) for name, c in conds.items() if name in doc}
     return {**doc, **{name: [doc[name][j] for j in indexes] for name, indexes in keep.items()}}
@@ -133,7 +133,7 @@ def _list_verdicts(conds: list[AnyItem], items: Any) -> list[tuple[Tri, ...]]:
 def _verdicts(conds: list[AnyItem], item: Any) -> tuple[Tri, ...]:
     """Whether `item` satisfies the `where` of each condition."""
     doc = {"i": [item]}
-    return tuple(evaluate(c.where, doc, {}, None, "i[0].") for c in conds)
+    return tuple(truth(c.where, doc, {}, None, "i[0].") for c in conds)
 
 
 def _stand_ins(verdicts: list[tuple[Tri, ...]]) -> list[int]:

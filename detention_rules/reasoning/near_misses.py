@@ -1,6 +1,6 @@
 """Why a category is not established: the rules toward it that came closest (near misses).
 
-Uses the plain reading (three-valued) rather than the engine: a rule that did
+Uses the three-valued logic rather than the engine: a rule that did
 not fire is either defeated by a known fact (unmet) or waiting on an unknown
 one. The unknown ones are what `gaps.py` asks about.
 """
@@ -15,14 +15,14 @@ import msgspec
 from detention_rules.input.case import CATEGORIES
 from detention_rules.input.field_path import FieldPath
 from detention_rules.law.law import Law
-from detention_rules.law.rule import AnyItem, Conclusion, FactCond, Needs, Rule, Trace, Tri, Unless, evaluate, needs
-from detention_rules.reasoning import reading
+from detention_rules.law.rule import AnyItem, Conclusion, FactCond, Needs, Rule, Trace, Tri, Unless, needs, truth
+from detention_rules.reasoning import three_valued
+from detention_rules.reasoning.asking import show_value
 from detention_rules.reasoning.facts import Facts
 from detention_rules.reasoning.impact import reduced
-from detention_rules.reasoning.questions import show_value
 
 
-class Check(msgspec.Struct, frozen=True):
+class ConditionState(msgspec.Struct, frozen=True):
     """One condition of a rule as it stands for this case."""
 
     path: str  # the fact read, or the `Conclusion` needed
@@ -42,11 +42,11 @@ class NearMiss(msgspec.Struct, frozen=True):
 
     rule: Rule
     status: Tri  # False: defeated by a known fact; None: could hold once unknowns are known
-    checks: tuple[Check, ...]
+    conditions: tuple[ConditionState, ...]
 
     @property
     def closeness(self) -> float:
-        return sum(c.status is True for c in self.checks) / max(1, len(self.checks))
+        return sum(c.status is True for c in self.conditions) / max(1, len(self.conditions))
 
 
 def _describe(cond: FactCond | Unless) -> str:
@@ -57,27 +57,31 @@ def _describe(cond: FactCond | Unless) -> str:
     return f"not {test} (unless)" if isinstance(cond, Unless) else test
 
 
-def _checks(rule: Rule, facts: Facts, status: Mapping[str, Tri], book: Law) -> tuple[Check, ...]:
+def _conditions(rule: Rule, facts: Facts, status: Mapping[str, Tri], book: Law) -> tuple[ConditionState, ...]:
     trace = Trace()
-    evaluate(rule.when, facts.doc, status, trace)
+    truth(rule.when, facts.doc, status, trace)
     out = []
     for cond, value, paths in trace.leaves:
         if isinstance(cond, Needs):
             # in words: what would satisfy it is one of the rules that draw it
             titles = [r.title for r in book.drawing(cond.conclusion)]
             out.append(
-                Check(Conclusion(cond.conclusion), "drawn: " + " or ".join(titles) if titles else "drawn", value)
+                ConditionState(
+                    Conclusion(cond.conclusion), "drawn: " + " or ".join(titles) if titles else "drawn", value
+                )
             )
             continue
         if isinstance(cond, AnyItem):  # the whole list is unknown
-            out.append(Check(paths[0], "has an item that qualifies", value))
+            out.append(ConditionState(paths[0], "has an item that qualifies", value))
             continue
         path = paths[0] if paths else ""
         leaf = facts.leaf(path)
-        out.append(Check(path, _describe(cond), value, FieldPath.read(facts.doc, path), leaf.line if leaf else 0))
-    unique: dict[tuple[str, str], Check] = {}
-    for check in out:
-        unique.setdefault((check.path, check.test), check)
+        out.append(
+            ConditionState(path, _describe(cond), value, FieldPath.read(facts.doc, path), leaf.line if leaf else 0)
+        )
+    unique: dict[tuple[str, str], ConditionState] = {}
+    for state in out:
+        unique.setdefault((state.path, state.test), state)
     return tuple(unique.values())
 
 
@@ -97,9 +101,9 @@ def near_misses(
     book: Law, facts: Facts, categories: tuple[str, ...] = CATEGORIES, *, established: bool = False
 ) -> dict[str, list[NearMiss]]:
     """For each of `categories` not established, the rules toward it that did not fire, closest first
-    (unknown before defeated). The plain reading is computed once for all of them. With `established`,
+    (unknown before defeated). The three-valued conclusions are computed once for all of them. With `established`,
     the established categories too: their rules that did not fire (what else an answer could add)."""
-    status = reading.conclusions(book.rules, reduced(book, facts.doc))
+    status = three_valued.conclusions(book.rules, reduced(book, facts.doc))
     out: dict[str, list[NearMiss]] = {}
     for category in categories:
         if status.get(f"category:{category}") is True and not established:
@@ -108,8 +112,8 @@ def near_misses(
         for rule in relevant_rules(book, f"category:{category}"):
             if rule.category not in (category, "admissibility"):
                 continue  # another category's rule (V needs II): why-not speaks of this category's own
-            value = evaluate(rule.when, facts.doc, status)
+            value = truth(rule.when, facts.doc, status)
             if value is not True:
-                misses.append(NearMiss(rule, value, _checks(rule, facts, status, book)))
+                misses.append(NearMiss(rule, value, _conditions(rule, facts, status, book)))
         out[category] = sorted(misses, key=lambda m: (m.status is False, -m.closeness, m.rule.id))
     return out

@@ -60,7 +60,7 @@ def load(directory: Path | None = None) -> Runnable:
             rules_cache.save(directory, found.rules, compiled)
         else:
             compiled = kept[1]
-        _cache[key] = Runnable(found.folder, found.rules, found.parameters, found.outcomes, compiled)
+        _cache[key] = Runnable(found.folder, found.rules, found.parameters, found.consequences, compiled)
     return _cache[key]
 
 

@@ -34,7 +34,7 @@ def parse_set(text: str) -> tuple[FieldPath, Any]:
     if "\n" in text or "\r" in text:
         raise UsageError(f"--set {text!r}: one fact on one line")
     path_text, value_text = text.split("=", 1)
-    steps = checked_path(path_text, f"--set {text!r}")
+    steps = user_path(path_text, f"--set {text!r}")
     try:
         value = read_value(value_text)
     except InputError as exc:  # not YAML, or a value no case file may hold (`!!bool maybe`, `.inf`)
@@ -44,7 +44,7 @@ def parse_set(text: str) -> tuple[FieldPath, Any]:
     return steps, value
 
 
-def checked_path(path_text: str, what: str) -> FieldPath:
+def user_path(path_text: str, what: str) -> FieldPath:
     """A path a user wrote (`--set`, the page's what-if), refused with a usage error naming `what` when it is
     not one, or longer than any field's: the change would build data nested that deep."""
     try:

@@ -197,7 +197,7 @@ def _run_every_command(text: str, book: Any, gaps: bool) -> bool:
     except InputError as exc:
         assert exc.problems and all(p.line >= 1 and p.col >= 1 for p in exc.problems)
         return False
-    result = pipeline.run(doc, book, why_not=True)  # validate's checks, then check's
+    result = pipeline.check_doc(doc, book, why_not=True)  # validate's checks, then check's
     assert all(p.line >= 1 and p.col >= 1 and p.path == "mutant.yaml" for p in result.problems)
     for renderer in (text_renderer, markdown):
         renderer.render([result])

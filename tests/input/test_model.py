@@ -214,7 +214,7 @@ def test_validate_loads_no_cli_framework_engine_renderer_or_pydantic() -> None:
     """`wgad validate FILE` imports neither typer, durable-rules, rich, pydantic, the rules nor any renderer."""
     code = (
         "import sys\n"
-        "from detention_rules.interfaces.run import main\n"
+        "from detention_rules.interfaces.entry import main\n"
         f"sys.argv = ['wgad', 'validate', {str(ROOT / 'cases' / 'ilyashev-kazakhstan-2022.yaml')!r}]\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
         "print(' '.join(sorted(sys.modules)), file=sys.stderr)\n"

@@ -89,7 +89,7 @@ def test_progress_on_a_terminal_never_runs_into_the_output(tmp_path: Path, monke
     folder = _library(tmp_path)
     files = list(pipeline.case_files([folder]))
     job = batch.Job("validate", "text")
-    stream.run_batch(files, len(files), job, "text", 1)
+    stream.print_batch(files, len(files), job, "text", 1)
     shown = terminal.getvalue()
     assert f"\r{len(files)}/{len(files)} files" in shown  # the counter was drawn
     for line in shown.split("\n"):

@@ -28,7 +28,7 @@ def _loaded(*args: str) -> set[str]:
     """The modules `wgad ARGS` loads, in a fresh interpreter."""
     code = (
         "import sys\n"
-        "from detention_rules.interfaces.run import main\n"
+        "from detention_rules.interfaces.entry import main\n"
         f"sys.argv = ['wgad', *{list(args)!r}]\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
         "print(' '.join(sorted(sys.modules)), file=sys.stderr)\n"
@@ -120,7 +120,7 @@ def test_runnable_load_keeps_and_then_uses_the_checked_rules(cache: Path, rules:
     assert _kept_rules(rules) == first.rules
     (kept_rules, compiled) = rules_cache.load(rules) or ((), None)
     result = pipeline.check_file(
-        REFERENCE, runnable.Runnable(first.folder, kept_rules, first.parameters, first.outcomes)
+        REFERENCE, runnable.Runnable(first.folder, kept_rules, first.parameters, first.consequences)
     )
     fresh = pipeline.check_file(REFERENCE, first)
     assert compiled is not None and result.analysis is not None and fresh.analysis is not None

@@ -63,7 +63,7 @@ def test_jobs_never_fork_more_workers_than_cores_or_files() -> None:
 def test_a_failure_of_the_tool_on_one_file_is_that_files_result(monkeypatch: pytest.MonkeyPatch) -> None:
     fail_on(monkeypatch, "boom.yaml")
     summary = batch.Summary()
-    done = list(batch.run([Path("boom.yaml"), REFERENCE], batch.Job("check", "jsonl"), 1, True, 2))
+    done = list(batch.results([Path("boom.yaml"), REFERENCE], batch.Job("check", "jsonl"), 1, True, 2))
     for d in done:
         summary.add(d)
     assert [d.internal for d in done] == [True, False] and done[1].categories == ("I", "II", "III", "V")

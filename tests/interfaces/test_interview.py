@@ -15,7 +15,7 @@ from pathlib import Path
 
 import yaml
 
-from detention_rules.reasoning.questions import prerequisite
+from detention_rules.reasoning.asking import prerequisite
 
 from ..conftest import ROOT, wgad
 from ..output.test_draft import NO_WARRANT, thin_case

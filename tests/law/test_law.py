@@ -128,7 +128,7 @@ def test_the_check_says_which_folder_it_checked(tmp_path: Path) -> None:
 
 def test_an_edited_folder_is_loaded_afresh_in_the_same_process(tmp_path: Path) -> None:
     folder = _copy(tmp_path, {})
-    assert runnable.load(folder).outcomes.titles["I"] == SHIPPED_TITLE
+    assert runnable.load(folder).consequences.titles["I"] == SHIPPED_TITLE
     path = folder / "outcomes.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace(SHIPPED_TITLE, TITLE), encoding="utf-8")
-    assert runnable.load(folder).outcomes.titles["I"] == TITLE
+    assert runnable.load(folder).consequences.titles["I"] == TITLE

@@ -56,13 +56,13 @@ def test_unknown_is_not_false() -> None:
 
 
 def test_unknown_ends_in_unknown_not_in_failure() -> None:
-    """The plain reading keeps unknown apart from false all the way up to categories."""
-    from detention_rules.reasoning import facts, reading
+    """The three-valued logic keeps unknown apart from false all the way up to categories."""
+    from detention_rules.reasoning import facts, three_valued
 
     result = run(case({"arrest": {}}))
     assert result.case is not None
     book = runnable.load()
-    status = reading.conclusions(book.rules, facts.build(book, result.case).doc)
+    status = three_valued.conclusions(book.rules, facts.build(book, result.case).doc)
     assert status["category:I"] is None  # could still hold if the arrest facts were known
     result = run(
         case(
@@ -89,7 +89,7 @@ def test_non_party_drops_covenant_citations() -> None:
 def test_every_field_a_rule_reads_has_a_question() -> None:
     """Exceptions (`unless`) included: walk() yields the fact inside each."""
     from detention_rules.law.rule import AnyItem, FactCond, walk
-    from detention_rules.reasoning.questions import has_question
+    from detention_rules.reasoning.asking import has_question
 
     missing = set()
     for rule in runnable.load().rules:

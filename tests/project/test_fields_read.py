@@ -39,7 +39,7 @@ READ_BY_CODE: dict[str, tuple[str, str]] = {
     "person.birth_date": ("detention_rules/reasoning/facts.py", "derives person.age at the arrest"),
     "submission.date": ("detention_rules/reasoning/facts.py", "ends a period still running for one still held"),
     "person.release_date": ("detention_rules/reasoning/facts.py", "ends the last open period (days); date order"),
-    "person.released": ("detention_rules/law/outcomes.py", "a released person is not asked to be released"),
+    "person.released": ("detention_rules/law/consequences.py", "a released person is not asked to be released"),
     "trial.start": ("detention_rules/reasoning/facts.py", "ends an open pre-trial period (days_untried); date order"),
     "conduct[].date": ("detention_rules/reasoning/facts.py", "derives conduct[].led_to_detention (arrest soon after)"),
     "conduct[].cited_by_authorities": ("detention_rules/reasoning/facts.py", "derives conduct[].led_to_detention"),
@@ -68,10 +68,10 @@ READ_BY_CODE: dict[str, tuple[str, str]] = {
     "detention[].medical_care_denied": ("rules/outcomes.yaml", "a referral on conditions of detention"),
     "detention[].family_visits_refused": ("rules/outcomes.yaml", "a referral on conditions of detention"),
     "sentence.kind": (
-        "detention_rules/law/outcomes.py",
+        "detention_rules/law/consequences.py",
         "a sentence calls for the remedies of one (quash, expunge); death after III, a referral",
     ),
-    "sentence.years": ("detention_rules/law/outcomes.py", "likewise"),
+    "sentence.years": ("detention_rules/law/consequences.py", "likewise"),
     "expected.filed_reason": (
         "detention_rules/agreement.py",
         "a case filed on release (para 17 (a)) or for want of facts",

@@ -136,9 +136,86 @@ def test_the_circle_check_finds_a_circle_inside_a_function() -> None:
     assert circles(sources) == [["detention_rules.output.draft", "detention_rules.output.draft_html"]]
 
 
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (  # the entry point defers the typer app; the app must not import the entry point back
+            ("detention_rules.interfaces.entry", "def main():\n    from detention_rules.interfaces.cli import main\n"),
+            ("detention_rules.interfaces.cli", "from detention_rules.interfaces import entry\n"),
+        ),
+        (  # the registry imports a renderer when its format is used; the renderer must not import the registry
+            ("detention_rules.output.formats", "def html():\n    from detention_rules.output import draft_html\n"),
+            ("detention_rules.output.draft_html", "from detention_rules.output.formats import DRAFT_FORMATS\n"),
+        ),
+        (  # an import for types only still ties the two modules
+            ("detention_rules.output.draft", "if TYPE_CHECKING:\n    from detention_rules.output import formats\n"),
+            ("detention_rules.output.formats", "def md():\n    import detention_rules.output.draft as d\n"),
+        ),
+    ],
+    ids=["entry-cli", "formats-renderer", "types-only"],
+)
+def test_the_circle_check_finds_the_circles_deferred_imports_could_hide(
+    first: tuple[str, str], second: tuple[str, str]
+) -> None:
+    assert circles(dict([first, second])) == [sorted([first[0], second[0]])]
+
+
+def test_no_package_init_imports_the_package() -> None:
+    """Importing `detention_rules.x.y` runs `x/__init__.py` first, an edge `circles` does not see: an
+    `__init__` that imported one of the package's modules could close a circle through any module of it."""
+    inits = [p for p in _modules() if p.name == "__init__.py"]
+    assert inits and {str(p.relative_to(PACKAGE)): sorted(imports(p.read_text(encoding="utf-8"))) for p in inits} == {
+        str(p.relative_to(PACKAGE)): [] for p in inits
+    }
+
+
 @pytest.mark.parametrize("path", _modules(), ids=lambda p: str(p.relative_to(PACKAGE)))
 def test_module_imports_only_earlier_stages_and_no_private_names(path: Path) -> None:
     assert violations(_module_name(path), path.read_text(encoding="utf-8")) == []
+
+
+#: The words of ARCHITECTURE.md's glossary: the modules where a function or class may take each as its
+#: name, for the one meaning it keeps (a module of the package takes none of them as its own name).
+ONE_MEANING: dict[str, frozenset[str]] = {
+    "check": frozenset({"detention_rules.interfaces.cli"}),  # `wgad check`
+    "Check": frozenset(),
+    "evaluate": frozenset({"detention_rules.interfaces.cli"}),  # `wgad evaluate`: agreement with the opinions
+    "reading": frozenset(),  # `basis: reading` is a rule's basis, a value, not code
+    "Outcome": frozenset(),  # `expected.outcome`, the opinion's disposition, a field
+    "Outcomes": frozenset(),
+    "outcomes": frozenset(),
+    "run": frozenset({"detention_rules.reasoning.engine"}),  # `Engine.run`
+    "questions": frozenset({"detention_rules.reasoning.gaps", "detention_rules.application"}),  # gap questions
+}
+
+
+def names_off_their_meaning(module: str, text: str) -> list[str]:
+    """The functions and classes in one module's source named with a glossary word outside its meaning."""
+    defined = [
+        n for n in ast.walk(ast.parse(text)) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))
+    ]
+    return [
+        f"{module}:{node.lineno}: {node.name}"
+        for node in sorted(defined, key=lambda n: n.lineno)
+        if node.name in ONE_MEANING and module not in ONE_MEANING[node.name]
+    ]
+
+
+def test_each_glossary_word_keeps_its_one_meaning() -> None:
+    found = [f for p in _modules() for f in names_off_their_meaning(_module_name(p), p.read_text(encoding="utf-8"))]
+    assert found == []
+    assert not {p.stem for p in _modules()} & ONE_MEANING.keys()
+
+
+def test_the_glossary_check_finds_a_word_used_for_another_meaning() -> None:
+    text = "class Engine:\n    def run(self): ...\n\ndef evaluate(cond): ...\n"
+    assert names_off_their_meaning("detention_rules.law.rule", text) == [
+        "detention_rules.law.rule:2: run",
+        "detention_rules.law.rule:4: evaluate",
+    ]
+    assert names_off_their_meaning("detention_rules.reasoning.engine", text) == [
+        "detention_rules.reasoning.engine:4: evaluate"
+    ]
 
 
 def test_every_top_level_module_and_subpackage_has_a_stage() -> None:
@@ -161,7 +238,7 @@ def test_architecture_states_the_stages_the_test_enforces() -> None:
 @pytest.mark.parametrize(
     ("module", "text", "expected"),
     [
-        ("detention_rules.input.validate", "from detention_rules.law.rule import evaluate", "a later stage"),
+        ("detention_rules.input.validate", "from detention_rules.law.rule import truth", "a later stage"),
         ("detention_rules.errors", "from detention_rules.output import escaping", "a later stage"),
         ("detention_rules.law.rulebook", "def f():\n    from detention_rules.reasoning import engine", "later"),
         ("detention_rules.output.text", "from detention_rules.input.case import _describe", "private"),

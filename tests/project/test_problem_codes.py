@@ -169,15 +169,15 @@ def test_the_docs_tables_are_generated_from_the_registry(group: problem_codes.Ta
 
 def test_a_changed_meaning_makes_the_doc_stale() -> None:
     text = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
-    assert problem_codes.rendered(text.replace("The file is not valid UTF-8.", "Other words."), "reading") == text
-    assert problem_codes.rendered(text, "reading") != text.replace("The file is not valid UTF-8.", "Other words.")
+    assert problem_codes.rendered(text.replace("The file is not valid UTF-8.", "Other words."), "file") == text
+    assert problem_codes.rendered(text, "file") != text.replace("The file is not valid UTF-8.", "Other words.")
 
 
 def test_checking_a_case_never_loads_the_registry() -> None:
     """The codes' types are for mypy and their table for the docs: `wgad check` and `validate` pay for neither."""
     for command in ("check", "validate"):
         code = (
-            "import sys\nfrom detention_rules.interfaces.run import main\n"
+            "import sys\nfrom detention_rules.interfaces.entry import main\n"
             f"sys.argv = ['wgad', {command!r}, {str(ROOT / 'tests' / 'bad' / 'bad-value.yaml')!r}]\n"
             "try:\n    main()\nexcept SystemExit:\n    pass\n"
             "print(' '.join(sorted(sys.modules)), file=sys.stderr)\n"

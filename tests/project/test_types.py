@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from detention_rules.law.rule import Conclusion, Needs, Pos
-from detention_rules.reasoning.near_misses import Check
+from detention_rules.reasoning.near_misses import ConditionState
 
 from ..conftest import ROOT
 
@@ -53,8 +53,8 @@ def test_mypy_refuses_what_the_types_do_not_allow(tmp_path: Path) -> None:
 
 
 def test_a_needed_conclusion_is_a_conclusion_and_a_fact_path_is_not() -> None:
-    needed = Check(Conclusion("violation:arrest-without-warrant"), "drawn", None)
-    read = Check("arrest.warrant_shown", "is false", None)
+    needed = ConditionState(Conclusion("violation:arrest-without-warrant"), "drawn", None)
+    read = ConditionState("arrest.warrant_shown", "is false", None)
     assert needed.needs_conclusion and not read.needs_conclusion
     assert needed.path == "violation:arrest-without-warrant" and f"{needed.path}" == "violation:arrest-without-warrant"
     assert (Conclusion(needed.path).kind, Conclusion(needed.path).name) == ("violation", "arrest-without-warrant")

@@ -33,13 +33,13 @@ def _result(data: dict[str, Any]) -> CaseResult:
 
 
 def _status(result: CaseResult, rule_id: str, path: str) -> Any:
-    """What the plain reading makes of one condition of a rule that did not fire: True, False or None."""
+    """What the three-valued logic makes of one condition of a rule that did not fire: True, False or None."""
     assert result.facts is not None
     book = runnable.load()
     for misses in near_misses(book, result.facts, established=True).values():
         for miss in misses:
             if miss.rule.id == rule_id:
-                return next(c.status for c in miss.checks if c.path == path)
+                return next(c.status for c in miss.conditions if c.path == path)
     raise AssertionError(f"{rule_id} is not a near miss")
 
 

@@ -1,4 +1,4 @@
-"""Hostile input to the reasoning (reasoning/): the engine finds what a plain reading of the rules finds.
+"""Hostile input to the reasoning (reasoning/): the engine finds what the three-valued logic of the rules finds.
 
 Text in any script and numbers of any magnitude through the engine's encoding, the alternatives of one
 field within one durable rule and past its expression budget, the memory durable-rules is handed, and
@@ -28,7 +28,7 @@ from detention_rules import pipeline
 from detention_rules.input import source
 from detention_rules.input.field_path import FieldPath
 from detention_rules.input.fields import readable_fields
-from detention_rules.reasoning import engine, facts, gaps, impact, reading, runnable
+from detention_rules.reasoning import engine, facts, gaps, impact, runnable, three_valued
 
 from ..conftest import law_files
 from ..input.test_hostile import _yaml
@@ -90,7 +90,7 @@ def test_engine_and_plain_reading_agree_on_non_ascii_text_and_numbers_of_any_mag
     result = pipeline.check_text(case_text, "t.yaml", book)
     assert result.analysis is not None, [str(p) for p in result.problems]
     doc = facts.build(book, result.case).doc
-    assert set(result.analysis.fired) == reading.fired(book.rules, doc)
+    assert set(result.analysis.fired) == three_valued.fired(book.rules, doc)
     assert ("III.nationality" in result.analysis.fired) == (nationality == text)  # the oracle itself, by hand
 
 
@@ -181,7 +181,7 @@ def test_engine_and_plain_reading_agree_on_the_alternatives_of_one_field(
     result = pipeline.check_text(yaml.safe_dump(case_data), "t.yaml", alternatives)
     assert result.analysis is not None, [str(p) for p in result.problems]
     doc = facts.build(alternatives, result.case).doc
-    assert set(result.analysis.fired) == reading.fired(alternatives.rules, doc)
+    assert set(result.analysis.fired) == three_valued.fired(alternatives.rules, doc)
 
 
 def _item_expressions(node: Any) -> Iterator[dict[str, Any]]:
@@ -244,7 +244,7 @@ def test_a_rule_past_durables_expression_budget_keeps_one_durable_rule_per_alter
     for stated in ({}, {"arrest": {"charged": False}}, {"trial": {"remote": True}}):
         result = pipeline.check_text(yaml.safe_dump({**stated, "detention": periods}), "t.yaml", book)
         assert result.analysis is not None, [str(p) for p in result.problems]
-        assert set(result.analysis.fired) == reading.fired(book.rules, facts.build(book, result.case).doc)
+        assert set(result.analysis.fired) == three_valued.fired(book.rules, facts.build(book, result.case).doc)
         assert ("I.many" in result.analysis.fired) == ("trial" not in stated)
 
 

@@ -1,7 +1,7 @@
 """Properties of the engine on generated cases.
 
 The differential property is the valuable one: durable-rules must fire exactly
-the rules that the plain-Python reading of the same conditions says should fire.
+the rules that the plain-Python three-valued logic of the same conditions says should fire.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from detention_rules.input.case import field_types
 from detention_rules.input.field_path import FieldPath
 from detention_rules.output.json import result as as_json
-from detention_rules.reasoning import facts, reading, runnable
+from detention_rules.reasoning import facts, runnable, three_valued
 from detention_rules.reasoning.derivation import leaves
 from detention_rules.reasoning.facts import FactNode
 
@@ -43,8 +43,8 @@ def test_engine_agrees_with_plain_reading(data: dict[str, Any]) -> None:
     result = _analysed(data)
     book = runnable.load()
     doc = facts.build(book, result.case).doc
-    assert set(result.analysis.fired) == reading.fired(book.rules, doc)
-    status = reading.conclusions(book.rules, doc)
+    assert set(result.analysis.fired) == three_valued.fired(book.rules, doc)
+    status = three_valued.conclusions(book.rules, doc)
     assert set(result.analysis.concluded) == {c for c, v in status.items() if v is True}
 
 

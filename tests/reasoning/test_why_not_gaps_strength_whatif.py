@@ -16,14 +16,14 @@ def test_why_not_marks_conditions_met_unmet_unknown() -> None:
     assert set(result.why_not) == {"IV"}
     assert result.facts is not None
     every = near_misses.near_misses(runnable.load(), result.facts)["IV"]  # all of them, not only the closest shown
-    misses = {m.rule.id: {(c.path, c.status) for c in m.checks} for m in every}
+    misses = {m.rule.id: {(c.path, c.status) for c in m.conditions} for m in every}
     assert ("person.status", False) in misses["IV.migration-status"]  # a defender, not a migrant (para 5)
     custody = misses["IV.prolonged-custody-without-review"]
     assert ("procedural:migration-status", False) in custody
     assert ("detention[0].kind", False) in custody
     assert ("detention[0].prolonged", None) in custody
     (rule,) = [m for m in every if m.rule.id == "IV.prolonged-custody-without-review"]
-    kind = {c.test for c in rule.checks if c.path == "detention[0].kind"}
+    kind = {c.test for c in rule.conditions if c.path == "detention[0].kind"}
     assert kind == {"in [immigration, administrative]"}  # a list as a case file writes it
 
 

@@ -1,7 +1,7 @@
 """A case as a form, generated from the case model: a new field appears without new page code.
 
 The form's fields are `input.case.field_types()` in the questionnaire's order, each
-labelled with its plain question (`reasoning.questions`). What the browser sends back
+labelled with its plain question (`reasoning.asking`). What the browser sends back
 is a *state*: for each field its raw value (the text of an input, `yes` / `no` / `""`
 for a yes/no fact), its reference and whether the Government contests it; for each
 list (detention periods, conduct) its items in order, each remembering which item of
@@ -24,7 +24,7 @@ from detention_rules.input import source
 from detention_rules.input.case import field_types
 from detention_rules.input.field_path import FieldPath
 from detention_rules.input.validate import validate
-from detention_rules.reasoning.questions import has_question, prerequisite, question
+from detention_rules.reasoning.asking import has_question, prerequisite, question
 
 #: About the file rather than the facts: shown first, folded.
 ABOUT = ("title", "source", "expected", "notes")
@@ -63,7 +63,7 @@ class Field(msgspec.Struct, frozen=True):
     label: str
     fact: bool  # may carry a reference and "contested" (the file's `{value: ..., ref: ...}` form)
     #: the field whose answer opens this detail, named as the page names fields beside it (`data-field`),
-    #: and that answer as its input shows it: the model's prerequisite (reasoning.questions.prerequisite)
+    #: and that answer as its input shows it: the model's prerequisite (reasoning.asking.prerequisite)
     after: str = ""
     opens: str = ""
 

@@ -1,6 +1,6 @@
 """The reasoning shown beside the form: the pipeline's results for the form's data, as the page needs them.
 
-Nothing is decided here: `pipeline.run` analyses, `near_misses` finds the closest rules,
+Nothing is decided here: `pipeline.check_doc` analyses, `near_misses` finds the closest rules,
 `gaps` the questions (ranked by `impact`), `whatif` applies a change and compares, and
 `output.draft` builds the draft. This module only gathers their answers for one view.
 """
@@ -61,7 +61,7 @@ def document(name: str, data: dict[str, Any]) -> source.Document:
 def view(book: Runnable, name: str, data: dict[str, Any]) -> tuple[View, pipeline.CaseResult]:
     """Everything the reasoning panel shows for `data`, and the result it came from."""
     result = application.result(book, document(name, data))
-    titles = book.outcomes.titles
+    titles = book.consequences.titles
     persons = []
     for number, one in enumerate(result.each(), 1):
         if one.analysis is None or one.facts is None:
@@ -97,7 +97,7 @@ def what_if(
     book: Runnable, name: str, data: dict[str, Any], path: str, values: list[Any]
 ) -> tuple[pipeline.CaseResult, list[WhatIf]]:
     """For each of `values` at `path`: the findings that appear or disappear (a value the case cannot take: none)."""
-    steps = whatif.checked_path(path, path)
+    steps = whatif.user_path(path, path)
     before, after = application.what_if(book, document(name, data), [[(path, steps, v)] for v in values])
     if not before.valid:
         return before, []

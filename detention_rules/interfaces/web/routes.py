@@ -22,8 +22,8 @@ from detention_rules.interfaces.web import form, live
 from detention_rules.interfaces.web.files import Changed, Exists, Folder, Invalid
 from detention_rules.output import tree
 from detention_rules.output.formats import DRAFT_FORMATS, draft_format
+from detention_rules.reasoning.asking import in_words, show_value
 from detention_rules.reasoning.facts import FactNode
-from detention_rules.reasoning.questions import in_words, show_value
 from detention_rules.reasoning.runnable import Runnable
 
 #: Largest request body: a form's state is a little larger than its file, which the CLI caps.

@@ -1,4 +1,4 @@
-"""What findings lead to: category titles and remedies, read from rules/outcomes.yaml."""
+"""What findings lead to (their consequences): category titles and remedies, read from rules/outcomes.yaml."""
 
 from __future__ import annotations
 
@@ -39,7 +39,7 @@ class SentenceReferral(msgspec.Struct, frozen=True):
     why: str
 
 
-class Outcomes(msgspec.Struct, frozen=True):
+class Consequences(msgspec.Struct, frozen=True):
     titles: dict[str, str]
     remedies: tuple[Remedy, ...]
     conditions: tuple[Condition, ...] = ()
@@ -76,7 +76,7 @@ def _value(fact: object) -> object:
     return getattr(fact, "value", fact)
 
 
-def read(path: Path) -> tuple[Outcomes | None, list[Problem]]:
+def read(path: Path) -> tuple[Consequences | None, list[Problem]]:
     file = DataFile(path, "outcomes")
     doc, problem, problems = file.doc, file.problem, file.problems
     data = doc.data if isinstance(doc.data, dict) else {}
@@ -112,4 +112,4 @@ def read(path: Path) -> tuple[Outcomes | None, list[Problem]]:
     if problems:
         return None, problems
     assert isinstance(titles, dict)  # else a problem was recorded above
-    return Outcomes(dict(titles), tuple(remedies), tuple(conditions), tuple(sentences)), problems
+    return Consequences(dict(titles), tuple(remedies), tuple(conditions), tuple(sentences)), problems

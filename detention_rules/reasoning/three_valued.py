@@ -1,6 +1,6 @@
-"""The plain-Python reading of a rulebook: which conclusions hold, are unknown, or fail.
+"""The plain-Python three-valued logic of a rulebook: which conclusions hold, are unknown, or fail.
 
-durable-rules decides what fires; this reading is its independent twin. The
+durable-rules decides what fires; this logic is its independent twin. The
 tests hold the engine to it, and the drafter's views (why not, gaps) use its
 three values to tell "not shown" from "shown not to be".
 """
@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from detention_rules.law.rule import Rule, Tri, evaluate
+from detention_rules.law.rule import Rule, Tri, truth
 
 
 def conclusions(rules: Iterable[Rule], doc: Mapping[str, Any]) -> dict[str, Tri]:
@@ -25,14 +25,14 @@ def conclusions(rules: Iterable[Rule], doc: Mapping[str, Any]) -> dict[str, Tri]
     while changed:
         changed = False
         for rule in rules:
-            if status[rule.concludes] is not True and evaluate(rule.when, doc, status) is True:
+            if status[rule.concludes] is not True and truth(rule.when, doc, status) is True:
                 status[rule.concludes] = True
                 changed = True
     changed = True
     while changed:
         changed = False
         for rule in rules:
-            if status[rule.concludes] is False and evaluate(rule.when, doc, status) is None:
+            if status[rule.concludes] is False and truth(rule.when, doc, status) is None:
                 status[rule.concludes] = None
                 changed = True
     return status
@@ -43,4 +43,4 @@ def fired(rules: Iterable[Rule], doc: Mapping[str, Any]) -> set[str]:
     rules = list(rules)
     status = conclusions(rules, doc)
     true = {c: True for c, v in status.items() if v is True}
-    return {r.id for r in rules if evaluate(r.when, doc, true) is True}
+    return {r.id for r in rules if truth(r.when, doc, true) is True}
