@@ -25,9 +25,11 @@ from detention_rules.output.formats import (
     REPORT_FORMATS,
     RULES_FORMATS,
     CheckFormatName,
+    DraftFormat,
     DraftFormatName,
     ReportFormatName,
     RulesFormatName,
+    draft_format_of_file,
     help_text,
 )
 
@@ -215,12 +217,33 @@ def validate(paths: PathsArg, fmt: FormatOpt = "text", jobs: JobsOpt = 0) -> Non
     raise typer.Exit(stream.validate_paths(paths, fmt, jobs))
 
 
+def _draft_format(fmt: DraftFormatName | None, output: Path | None) -> DraftFormat:
+    """The format `-f` names, else the one `-o FILE`'s suffix names, else Markdown; refused where they disagree,
+    so that a `.docx` is never Markdown."""
+    named = draft_format_of_file(output) if output is not None else None
+    chosen = DRAFT_FORMATS[fmt] if fmt is not None else named or DRAFT_FORMATS["markdown"]
+    if named is not None and named is not chosen:
+        raise UsageError(
+            f"{output}: -f {chosen.name} writes {chosen.label}, but the file's name says {named.label}"
+            f" ({named.suffix}): name it {chosen.suffix}, or leave out -f"
+        )
+    if chosen.binary and output is None:
+        raise UsageError(f"-f {chosen.name} writes a binary file: name it with -o FILE")
+    return chosen
+
+
 @app.command(cls=_Command)
 def draft(
     path: FileArg,
     fmt: Annotated[
-        DraftFormatName, typer.Option("--format", "-f", metavar="FORMAT", help=help_text(DRAFT_FORMATS))
-    ] = "markdown",
+        DraftFormatName | None,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            help=help_text(DRAFT_FORMATS) + " Default: the one -o FILE's suffix names, else markdown.",
+        ),
+    ] = None,
     output: Annotated[
         Path | None, typer.Option("-o", "--output", metavar="FILE", help="File to write (default: standard output).")
     ] = None,
@@ -237,12 +260,11 @@ def draft(
     from detention_rules.output.draft import build
     from detention_rules.reasoning import runnable
 
+    form = _draft_format(fmt, output)
     book = runnable.load(rules)
     result, asked = application.draft(book, source.load(path), detainee)
-    if DRAFT_FORMATS[fmt].binary and output is None:
-        raise UsageError(f"-f {fmt} writes a binary file: name it with -o FILE")
     the_draft = build(book, result, asked, redact=redact, appendix=not no_appendix)
-    content = DRAFT_FORMATS[fmt].render(the_draft)
+    content = form.render(the_draft)
     if output is None:
         assert isinstance(content, str)
         sys.stdout.write(content)

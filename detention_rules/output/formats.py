@@ -19,6 +19,7 @@ import msgspec
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
+    from pathlib import Path
 
     from detention_rules.law.law import Law
     from detention_rules.output.document import Draft
@@ -80,6 +81,8 @@ class DraftFormat(msgspec.Struct, frozen=True, order=True):
     suffix: str
     #: The web page's button: "Draft (LABEL)".
     label: str
+    #: Other suffixes a file of this format goes by (`.markdown`, `.htm`), which `-o FILE` also reads.
+    other_suffixes: tuple[str, ...] = ()
 
 
 def _text(results: list[CaseResult]) -> str:
@@ -147,8 +150,8 @@ RULES_FORMATS: dict[RulesFormatName, RulesFormat] = {
 
 #: Every draft format, in the order the help lists them.
 DRAFT_FORMATS: dict[DraftFormatName, DraftFormat] = {
-    "markdown": DraftFormat("markdown", _draft_markdown, False, "text/markdown", ".md", "Markdown"),
-    "html": DraftFormat("html", _draft_html, False, "text/html", ".html", "HTML"),
+    "markdown": DraftFormat("markdown", _draft_markdown, False, "text/markdown", ".md", "Markdown", (".markdown",)),
+    "html": DraftFormat("html", _draft_html, False, "text/html", ".html", "HTML", (".htm",)),
     "docx": DraftFormat(
         "docx",
         _draft_docx,
@@ -163,6 +166,13 @@ DRAFT_FORMATS: dict[DraftFormatName, DraftFormat] = {
 def draft_format(name: str) -> DraftFormat | None:
     """The draft format called `name` (as a request names it), or None."""
     return next((f for f in DRAFT_FORMATS.values() if f.name == name), None)
+
+
+def draft_format_of_file(path: Path) -> DraftFormat | None:
+    """The draft format a file's name says (`draft.docx`: Word), by its suffix in any case; None for a suffix
+    that names none (`draft.txt`), so that `wgad draft -o FILE` writes what the file's name promises."""
+    suffix = path.suffix.lower()
+    return next((f for f in DRAFT_FORMATS.values() if suffix in (f.suffix, *f.other_suffixes)), None)
 
 
 def help_text(formats: Mapping[str, object]) -> str:
