@@ -18,7 +18,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from run import COLD_RUNS, PY, REFERENCE, walls
+from run import COLD_RUNS, PY, REFERENCE, ROOT, walls
 
 READ = (
     "from pathlib import Path; from detention_rules.input import source; "
@@ -28,8 +28,9 @@ READ = (
 CANDIDATES = {
     "python -c pass": "pass",
     "import yaml and read the case": READ,
-    "pydantic classes (the model as written)": f"{READ}; from detention_rules.input import model; "
-    "model.Case.model_validate(data)",
+    # the build's tools are not installed: read from the checkout
+    "pydantic classes (the model as written)": f"{READ}; import sys; sys.path.insert(0, {str(ROOT)!r}); "
+    "from tools import case_model as model; model.Case.model_validate(data)",
     "pydantic-core, generated core schema (chosen)": f"{READ}; "
     "from detention_rules.input import case; case.parse(data)",
     "msgspec structs from the field table": f"{READ}; "

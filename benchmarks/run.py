@@ -51,7 +51,7 @@ def model_step(files: list[Path], runs: int = RUNS) -> tuple[float, float | None
         return (time.perf_counter() - t) / len(data) * 1000
 
     try:
-        from detention_rules.input import model
+        from tools import case_model as model
     except ImportError:
         return statistics.median(per_case(case.parse) for _ in range(runs)), None
     ours, theirs = [], []

@@ -30,7 +30,7 @@ ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))
 
 from detention_rules.input import source  # noqa: E402 - after the path is set
-from detention_rules.input.model import MAX_DETAINEES  # noqa: E402
+from tools.case_model import MAX_DETAINEES  # noqa: E402
 
 PY = sys.executable
 #: Bytes an input is built up to: a little under the reader's limit.

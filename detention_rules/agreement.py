@@ -27,7 +27,8 @@ from detention_rules.input.validate import validate
 from detention_rules.law.law import Law
 from detention_rules.law.rule import FactCond, Needs, Rule, Trace, Unless, truth, walk
 from detention_rules.pipeline import CaseResult, case_files, check_each, check_file, read
-from detention_rules.reasoning import facts, runnable, three_valued
+from detention_rules.reasoning import facts, runnable, three_valued, tree
+from detention_rules.reasoning.derivation import RuleNode
 from detention_rules.reasoning.near_misses import near_misses
 from detention_rules.reasoning.runnable import Runnable
 
@@ -181,7 +182,9 @@ def _cause_missed(result: CaseResult, category: str, book: Law) -> str:
 def _cause_found(result: CaseResult, category: str) -> str:
     assert result.analysis is not None
     (finding,) = [f for f in result.analysis.findings if f.category == category]
-    chain = [rule.rule.id for premise in finding.tree.support[0].premises for rule in premise.support]
+    # the rules the category's rule rests on: those drawing its premises, two steps below it
+    steps = tree.walk(finding.tree, sources=False)
+    chain = [s.node.rule.id for s in steps if s.depth == 2 and isinstance(s.node, RuleNode)]
     return "drawn by " + ", ".join(dict.fromkeys(chain))
 
 

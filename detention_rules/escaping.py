@@ -113,15 +113,18 @@ _MARKDOWN = re.compile(
 #: What starts a block at the start of a line: a heading, quote, list item, thematic break or setext
 #: underline, a link definition; a number's `.` or `)` after it starts a numbered list.
 _MARKDOWN_START = re.compile(r"^(?:[#>+=\-\[:]|(\d{1,9})[.)])")
+#: A line break within text from a file (a `ref: |` block of two lines): inside a paragraph, a list item or a
+#: code span Markdown shows it as a space, so it is written as one; `printable` would write it as a literal `\n`.
+_LINE_BREAK = re.compile(r"\r\n|[\r\n]")
 
 
 def markdown(text: str) -> str:
     """Text from a file as Markdown that shows it as it is: no markup, no HTML, no link, no new block.
 
     Only what a renderer would take as markup is escaped, with a backslash, so a drafter
-    editing the Markdown reads the text nearly as written.
+    editing the Markdown reads the text nearly as written. A line break is a space, as Markdown shows it.
     """
-    text = _MARKDOWN.sub(lambda m: "\\" + m.group(), text)
+    text = _MARKDOWN.sub(lambda m: "\\" + m.group(), _LINE_BREAK.sub(" ", text))
     start = _MARKDOWN_START.match(text)
     if start:
         at = start.end() - 1
@@ -131,7 +134,8 @@ def markdown(text: str) -> str:
 
 def markdown_code(text: str) -> str:
     """Text from a file as a Markdown code span, which shows it as it is (HTML too): fenced by more
-    backticks than it holds in a row, and spaced where it starts or ends with one."""
+    backticks than it holds in a row, and spaced where it starts or ends with one; a line break a space."""
+    text = _LINE_BREAK.sub(" ", text)
     fence = "`" * (max(map(len, re.findall("`+", text)), default=0) + 1)
     pad = " " if text[:1] == "`" or text[-1:] == "`" or (text[:1] == text[-1:] == " " and text.strip()) else ""
     return f"{fence}{pad}{text}{pad}{fence}"

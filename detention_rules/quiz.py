@@ -19,6 +19,7 @@ from detention_rules import variations
 from detention_rules.input import detainees, source
 from detention_rules.input.case import CATEGORIES
 from detention_rules.pipeline import CaseResult, case_files, check_doc, read
+from detention_rules.reasoning import tree
 from detention_rules.reasoning.derivation import ConclusionNode, RuleNode
 from detention_rules.reasoning.near_misses import NearMiss, near_misses
 from detention_rules.reasoning.runnable import Runnable
@@ -95,14 +96,13 @@ def parse_answer(text: str) -> set[str]:
 
 
 def _rules(node: ConclusionNode, category: str) -> list[RuleNode]:
-    """The rules of `category` in a finding's tree, the specific ones first (the category's own rule last)."""
+    """The rules of `category` in a finding's tree, each once, nearest the finding first, the category's own
+    rule last (the rules it rests on say why)."""
+    found = [(s.depth, s.node) for s in tree.walk(node, sources=False) if isinstance(s.node, RuleNode)]
     out: dict[str, RuleNode] = {}
-    todo = [node]
-    while todo:
-        for rule in todo.pop(0).support:
-            if rule.rule.category == category:
-                out.setdefault(rule.rule.id, rule)
-            todo += rule.premises
+    for _, rule in sorted(found, key=lambda f: f[0]):  # a rule met at several depths counts at its nearest
+        if rule.rule.category == category:
+            out.setdefault(rule.rule.id, rule)
     return sorted(out.values(), key=lambda r: r.rule.kind == "category")
 
 

@@ -4,7 +4,7 @@ A path is written three ways: as steps (`("detention", 0, "start")`, how the rea
 as a name (`detention[0].start`, how messages, `--set`, the rules and the questions name it) and
 generically (`detention[].start`, how the case model names the field of every item). `FieldPath`
 is the steps; `str()` gives the name, `.generic` the generic name, `parse` reads a name back, and
-`get` and `set` read and change plain data at the path.
+`get`, `set` and `write` read and change plain data at the path.
 """
 
 from __future__ import annotations
@@ -84,6 +84,26 @@ class FieldPath(tuple[Step, ...]):
         provenance (`{value: ..., ref: ...}`) gets the new value and keeps the provenance. Raises ValueError
         where the path cannot be followed (no such item, a value that is not a mapping, no field at the end).
         """
+        top, holder, last = self._reach(data)
+        current = holder.get(last)
+        if isinstance(current, dict) and "value" in current:
+            holder[last] = {**current, "value": value}
+        else:
+            holder[last] = value
+        return top
+
+    def write(self, data: Any, entry: Any) -> Any:
+        """A copy of `data` with `entry` written as it is at this path, provenance and all (the web form, which
+        edits a fact's reference too); None removes the field. Copies and raises as `set` does."""
+        top, holder, last = self._reach(data)
+        if entry is None:
+            holder.pop(last, None)
+        else:
+            holder[last] = entry
+        return top
+
+    def _reach(self, data: Any) -> tuple[Any, dict[str, Any], str]:
+        """A copy of `data` with the way copied (and made where absent), the mapping at its end, its last step."""
         top = _copy(data)
         node = top
         for i, step in enumerate(self[:-1]):  # a list's item is never made: only set where it is
@@ -100,12 +120,7 @@ class FieldPath(tuple[Step, ...]):
         last = self[-1] if self else None
         if not isinstance(last, str) or not isinstance(node, dict):
             raise ValueError("the path must end with a field name")
-        current = node.get(last)
-        if isinstance(current, dict) and "value" in current:
-            node[last] = {**current, "value": value}
-        else:
-            node[last] = value
-        return top
+        return top, node, last
 
 
 _NUMBERED = re.compile(r"\[\d+\]")

@@ -2,7 +2,7 @@
 
 Here, beside the case model, so that reading the rules (law/), checking a case (validate),
 how each fact is asked (reasoning/asking.py), the exercises and the interfaces all read one
-declaration: `input/model.py`'s, generated into `case_model.json`. A field's question, choice
+declaration: `tools/case_model.py`'s, generated into `case_model.json`. A field's question, choice
 words, prerequisite and the fields asked in its place come with the field (`ask(...)`); a
 derived fact's type, sources, question and variation come with its `Derived` entry.
 """
@@ -110,7 +110,7 @@ class Asked(msgspec.Struct, frozen=True):
 
 
 class DerivedFact(msgspec.Struct, frozen=True):
-    """A fact reasoning/facts.py computes from others, as `input/model.py` declares it (`Derived`)."""
+    """A fact reasoning/facts.py computes from others, as `tools/case_model.py` declares it (`DERIVED`)."""
 
     path: str
     kind: str  # "" when the case model declares the field too (an override the file may state)

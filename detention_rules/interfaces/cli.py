@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import sys
-from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -20,7 +19,19 @@ from detention_rules import __version__, application, pipeline
 from detention_rules.errors import InputError, UsageError, exit_code
 from detention_rules.escaping import json_text, printable
 from detention_rules.interfaces import stream
-from detention_rules.output.formats import CHECK_FORMATS, DRAFT_FORMATS, CheckFormatName, DraftFormatName, help_text
+from detention_rules.output.formats import (
+    CHECK_FORMATS,
+    DRAFT_FORMATS,
+    REPORT_FORMATS,
+    RULES_FORMATS,
+    CheckFormatName,
+    DraftFormat,
+    DraftFormatName,
+    ReportFormatName,
+    RulesFormatName,
+    draft_format_of_file,
+    help_text,
+)
 
 
 def _plain_metavars(params: list[Any]) -> list[Any]:
@@ -56,6 +67,9 @@ app = typer.Typer(
 
 
 FormatOpt = Annotated[CheckFormatName, typer.Option("--format", "-f", metavar="FORMAT", help=help_text(CHECK_FORMATS))]
+ReportFormatOpt = Annotated[
+    ReportFormatName, typer.Option("--format", "-f", metavar="FORMAT", help=help_text(REPORT_FORMATS))
+]
 RulesOpt = Annotated[
     Path | None,
     typer.Option(
@@ -123,7 +137,7 @@ def check(
 @app.command(cls=_Command)
 def evaluate(
     paths: PathsArg,
-    fmt: FormatOpt = "text",
+    fmt: ReportFormatOpt = "text",
     rules: RulesOpt = None,
     show_coverage: Annotated[
         bool,
@@ -143,7 +157,7 @@ def evaluate(
     iso = isolation(paths, book) if show_coverage else None
     for p in ev.problems:  # files left out: reported like `wgad validate`, the rest evaluated
         sys.stderr.write(f"{p}\n")
-    if fmt == "json":
+    if REPORT_FORMATS[fmt].data:
         sys.stdout.write(json_text(evaluation.data(ev, cov, book, iso), 2) + "\n")
     else:
         sys.stdout.write(evaluation.text(ev, cov, book, iso))
@@ -162,7 +176,7 @@ def gaps(
     output: Annotated[
         Path | None, typer.Option("-o", "--output", metavar="FILE", help="With --ask: the new file to write.")
     ] = None,
-    fmt: FormatOpt = "text",
+    fmt: ReportFormatOpt = "text",
     rules: RulesOpt = None,
     detainee: DetaineeOpt = None,
 ) -> None:
@@ -187,7 +201,7 @@ def gaps(
     asked = application.questions(book, doc, detainee)
     from detention_rules.output import gaps as renderer
 
-    if fmt == "json":  # each question's fields as the interview would ask them: prerequisites first
+    if REPORT_FORMATS[fmt].data:  # each question's fields as the interview would ask them: prerequisites first
         from detention_rules.reasoning.asking import open_fields
 
         doc, _ = application.person_doc(doc, detainee)
@@ -203,12 +217,33 @@ def validate(paths: PathsArg, fmt: FormatOpt = "text", jobs: JobsOpt = 0) -> Non
     raise typer.Exit(stream.validate_paths(paths, fmt, jobs))
 
 
+def _draft_format(fmt: DraftFormatName | None, output: Path | None) -> DraftFormat:
+    """The format `-f` names, else the one `-o FILE`'s suffix names, else Markdown; refused where they disagree,
+    so that a `.docx` is never Markdown."""
+    named = draft_format_of_file(output) if output is not None else None
+    chosen = DRAFT_FORMATS[fmt] if fmt is not None else named or DRAFT_FORMATS["markdown"]
+    if named is not None and named is not chosen:
+        raise UsageError(
+            f"{output}: -f {chosen.name} writes {chosen.label}, but the file's name says {named.label}"
+            f" ({named.suffix}): name it {chosen.suffix}, or leave out -f"
+        )
+    if chosen.binary and output is None:
+        raise UsageError(f"-f {chosen.name} writes a binary file: name it with -o FILE")
+    return chosen
+
+
 @app.command(cls=_Command)
 def draft(
     path: FileArg,
     fmt: Annotated[
-        DraftFormatName, typer.Option("--format", "-f", metavar="FORMAT", help=help_text(DRAFT_FORMATS))
-    ] = "markdown",
+        DraftFormatName | None,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            help=help_text(DRAFT_FORMATS) + " Default: the one -o FILE's suffix names, else markdown.",
+        ),
+    ] = None,
     output: Annotated[
         Path | None, typer.Option("-o", "--output", metavar="FILE", help="File to write (default: standard output).")
     ] = None,
@@ -225,12 +260,11 @@ def draft(
     from detention_rules.output.draft import build
     from detention_rules.reasoning import runnable
 
+    form = _draft_format(fmt, output)
     book = runnable.load(rules)
     result, asked = application.draft(book, source.load(path), detainee)
-    if DRAFT_FORMATS[fmt].binary and output is None:
-        raise UsageError(f"-f {fmt} writes a binary file: name it with -o FILE")
     the_draft = build(book, result, asked, redact=redact, appendix=not no_appendix)
-    content = DRAFT_FORMATS[fmt].render(the_draft)
+    content = form.render(the_draft)
     if output is None:
         assert isinstance(content, str)
         sys.stdout.write(content)
@@ -252,17 +286,10 @@ def draft(
     sys.stdout.write(f"wrote {printable(str(output))}\n")
 
 
-class ExerciseFormat(str, Enum):
-    text = "text"
-    json = "json"
-
-
 @app.command(cls=_Command)
 def exercise(
     path: FileArg,
-    fmt: Annotated[
-        ExerciseFormat, typer.Option("--format", "-f", metavar="FORMAT", help="Output format: text, json.")
-    ] = ExerciseFormat.text,
+    fmt: ReportFormatOpt = "text",
     rules: RulesOpt = None,
     detainee: DetaineeOpt = None,
 ) -> None:
@@ -276,7 +303,7 @@ def exercise(
     if doc is None or not result.valid:
         raise InputError(result.problems)
     ex = derive(application.person_doc(doc, detainee)[0], book)
-    sys.stdout.write(json_text(renderer.data(ex), 2) + "\n" if fmt is ExerciseFormat.json else renderer.text(ex))
+    sys.stdout.write(json_text(renderer.data(ex), 2) + "\n" if REPORT_FORMATS[fmt].data else renderer.text(ex))
 
 
 @app.command(cls=_Command)
@@ -323,7 +350,9 @@ def list_rules(
     problems_only: Annotated[
         bool, typer.Option("--check", help="Only check the folder's files (rules, parameters, outcomes).")
     ] = False,
-    fmt: FormatOpt = "text",
+    fmt: Annotated[
+        RulesFormatName, typer.Option("--format", "-f", metavar="FORMAT", help=help_text(RULES_FORMATS))
+    ] = "text",
     rules: RulesOpt = None,
 ) -> None:
     """List the rules with their provisions, or check the rule files (--check)."""
@@ -340,14 +369,8 @@ def list_rules(
     from detention_rules.reasoning import runnable
 
     book = runnable.load(rules)
-    if fmt == "json":
-        sys.stdout.write(json_text(renderer.data(book), 2) + "\n")
-    elif fmt == "markdown":
-        from detention_rules.output.markdown import rules_table
-
-        sys.stdout.write(rules_table(book))
-    else:
-        sys.stdout.write(renderer.text(book))
+    report = RULES_FORMATS[fmt].report
+    sys.stdout.write(json_text(renderer.data(book), 2) + "\n" if report is None else report(book))
 
 
 @app.command(cls=_Command)

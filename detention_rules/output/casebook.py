@@ -28,11 +28,12 @@ from detention_rules.escaping import printable
 from detention_rules.input.case import CATEGORIES
 from detention_rules.input.field_path import FieldPath
 from detention_rules.law.law import Law
-from detention_rules.output import atomic, teaching, tree
+from detention_rules.output import atomic, teaching
 from detention_rules.output.draft import fact_line
 from detention_rules.output.teaching_words import PATTERNS
 from detention_rules.output.teaching_words import WORDS as W
 from detention_rules.pipeline import CaseResult, case_files
+from detention_rules.reasoning import tree
 from detention_rules.reasoning.derivation import ConclusionNode, RuleNode
 from detention_rules.reasoning.facts import FactNode
 from detention_rules.reasoning.runnable import Runnable

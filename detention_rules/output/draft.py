@@ -19,10 +19,11 @@ from detention_rules.input.field_path import FieldPath
 from detention_rules.law import citation
 from detention_rules.law.consequences import Consequences
 from detention_rules.law.law import Law
-from detention_rules.output import tree, wording
+from detention_rules.output import wording
 from detention_rules.output.document import Block, Draft
 from detention_rules.output.redact import Redactor
 from detention_rules.pipeline import CaseResult
+from detention_rules.reasoning import tree
 from detention_rules.reasoning.asking import question, show_value
 from detention_rules.reasoning.derivation import ConclusionNode, RuleNode
 from detention_rules.reasoning.facts import FactNode

@@ -1,9 +1,10 @@
 """The output formats, each declared once (check-jsonschema's pattern): what `--format` offers,
 how each is rendered, and what a file of it is (media type, suffix, text or bytes).
 
-`interfaces/cli.py` takes its `--format` choices and help from the `Literal` types here, the batch
-printer (`output/batch.py`) and `check --set` (`output/whatif.py`) ask a format what it is rather
-than comparing names, and the web page offers and serves the draft formats from `DRAFT_FORMATS`.
+`interfaces/cli.py` takes its `--format` choices and help from the `Literal` types here, and every
+command, the batch printer (`output/batch.py`) and `check --set` (`output/whatif.py`) ask a format
+what it is rather than comparing names; the web page offers and serves the draft formats from
+`DRAFT_FORMATS`.
 A new format is one entry here and its renderer; `tests/output/test_formats.py` holds the types and the
 tables to each other. Renderers are imported when a format is used, and the entries are msgspec
 Structs (a NamedTuple class costs half a millisecond to make), so that reading this module costs
@@ -17,13 +18,19 @@ from typing import TYPE_CHECKING, Literal
 import msgspec
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Mapping
+    from pathlib import Path
 
+    from detention_rules.law.law import Law
     from detention_rules.output.document import Draft
     from detention_rules.pipeline import CaseResult
 
-#: `wgad check`, `validate`, `gaps`, `rules`, `evaluate`: `--format`.
+#: `wgad check` and `validate`: `--format`.
 CheckFormatName = Literal["text", "json", "jsonl", "markdown"]
+#: `wgad evaluate`, `gaps` and `exercise`: `--format`: the report as text, or its data as JSON.
+ReportFormatName = Literal["text", "json"]
+#: `wgad rules`: `--format`: also the rules as the Markdown tables of docs/rules.md.
+RulesFormatName = Literal["text", "json", "markdown"]
 #: `wgad draft --format`, and the web page's draft downloads.
 DraftFormatName = Literal["markdown", "html", "docx"]
 #: What a batch does with each file: check it (findings, in a check format) or only validate it (problems).
@@ -47,6 +54,22 @@ class CheckFormat(msgspec.Struct, frozen=True):
         return self.report is None
 
 
+class ReportFormat(msgspec.Struct, frozen=True):
+    """A format of a command that prints one report (`evaluate`, `gaps`, `exercise`): its text, or its data."""
+
+    name: ReportFormatName
+    #: True when the command writes its report's data as JSON (its renderer's `data`), not its `text`.
+    data: bool
+
+
+class RulesFormat(msgspec.Struct, frozen=True):
+    """A format of `wgad rules`: the rules as a human report, or as JSON data."""
+
+    name: RulesFormatName
+    #: The report of the rules (text, Markdown); None for JSON, whose data is `output/rules.py`'s.
+    report: Callable[[Law], str] | None
+
+
 class DraftFormat(msgspec.Struct, frozen=True, order=True):
     """A format of the petition's draft."""
 
@@ -58,6 +81,8 @@ class DraftFormat(msgspec.Struct, frozen=True, order=True):
     suffix: str
     #: The web page's button: "Draft (LABEL)".
     label: str
+    #: Other suffixes a file of this format goes by (`.markdown`, `.htm`), which `-o FILE` also reads.
+    other_suffixes: tuple[str, ...] = ()
 
 
 def _text(results: list[CaseResult]) -> str:
@@ -70,6 +95,18 @@ def _markdown(results: list[CaseResult]) -> str:
     from detention_rules.output import markdown
 
     return markdown.render(results)
+
+
+def _rules_text(book: Law) -> str:
+    from detention_rules.output import rules
+
+    return rules.text(book)
+
+
+def _rules_markdown(book: Law) -> str:
+    from detention_rules.output import markdown
+
+    return markdown.rules_table(book)
 
 
 def _draft_markdown(the_draft: Draft) -> str:
@@ -98,10 +135,23 @@ CHECK_FORMATS: dict[CheckFormatName, CheckFormat] = {
     "markdown": CheckFormat("markdown", _markdown, False, "text/markdown", ".md"),
 }
 
+#: Every format of `evaluate`, `gaps` and `exercise`, in the order the help lists them.
+REPORT_FORMATS: dict[ReportFormatName, ReportFormat] = {
+    "text": ReportFormat("text", False),
+    "json": ReportFormat("json", True),
+}
+
+#: Every format of `wgad rules`, in the order the help lists them.
+RULES_FORMATS: dict[RulesFormatName, RulesFormat] = {
+    "text": RulesFormat("text", _rules_text),
+    "json": RulesFormat("json", None),
+    "markdown": RulesFormat("markdown", _rules_markdown),
+}
+
 #: Every draft format, in the order the help lists them.
 DRAFT_FORMATS: dict[DraftFormatName, DraftFormat] = {
-    "markdown": DraftFormat("markdown", _draft_markdown, False, "text/markdown", ".md", "Markdown"),
-    "html": DraftFormat("html", _draft_html, False, "text/html", ".html", "HTML"),
+    "markdown": DraftFormat("markdown", _draft_markdown, False, "text/markdown", ".md", "Markdown", (".markdown",)),
+    "html": DraftFormat("html", _draft_html, False, "text/html", ".html", "HTML", (".htm",)),
     "docx": DraftFormat(
         "docx",
         _draft_docx,
@@ -118,6 +168,13 @@ def draft_format(name: str) -> DraftFormat | None:
     return next((f for f in DRAFT_FORMATS.values() if f.name == name), None)
 
 
-def help_text(formats: dict[CheckFormatName, CheckFormat] | dict[DraftFormatName, DraftFormat]) -> str:
+def draft_format_of_file(path: Path) -> DraftFormat | None:
+    """The draft format a file's name says (`draft.docx`: Word), by its suffix in any case; None for a suffix
+    that names none (`draft.txt`), so that `wgad draft -o FILE` writes what the file's name promises."""
+    suffix = path.suffix.lower()
+    return next((f for f in DRAFT_FORMATS.values() if suffix in (f.suffix, *f.other_suffixes)), None)
+
+
+def help_text(formats: Mapping[str, object]) -> str:
     """`--format`'s help: the formats' names, in their order."""
     return f"Output format: {', '.join(formats)}."

@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from detention_rules.input.case import CATEGORIES
-from detention_rules.output import tree, wording
+from detention_rules.output import wording
 from detention_rules.pipeline import CaseResult
+from detention_rules.reasoning import tree
 from detention_rules.reasoning.asking import question
 from detention_rules.reasoning.derivation import ConclusionNode, RuleNode
 from detention_rules.reasoning.facts import FactNode

@@ -7,9 +7,10 @@ from pathlib import Path
 from detention_rules.escaping import markdown, markdown_code, printable
 from detention_rules.input.case import CATEGORIES
 from detention_rules.law.law import Law
-from detention_rules.output import tree, wording
+from detention_rules.output import wording
 from detention_rules.output.text import STRENGTH, UNPROVEN, why_not_lines
 from detention_rules.pipeline import CaseResult
+from detention_rules.reasoning import tree
 from detention_rules.reasoning.derivation import Analysis, ConclusionNode, RuleNode
 from detention_rules.reasoning.facts import FactNode
 

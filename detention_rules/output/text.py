@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from detention_rules.errors import printable
 from detention_rules.input.case import CATEGORIES
-from detention_rules.output import tree, wording
+from detention_rules.output import wording
 from detention_rules.pipeline import CaseResult
+from detention_rules.reasoning import tree
 from detention_rules.reasoning.asking import question, show_value
 from detention_rules.reasoning.derivation import Analysis, ConclusionNode, Finding, RuleNode
 from detention_rules.reasoning.facts import FactNode

@@ -1,7 +1,7 @@
 """The facts in words, and how they are asked: one order of questions for the interview, `wgad gaps` and the web form.
 
 Each question, a choice's words and a detail's prerequisite are declared with the field in
-`input/model.py` (`ask(...)`, or a derived fact's `Derived`) and read here by field path as
+`tools/case_model.py` (`ask(...)`, or a derived fact's `Derived`) and read here by field path as
 the rules name it (`detention[].incommunicado`). The test suite checks that every field a
 rule tests has a question.
 """

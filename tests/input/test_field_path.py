@@ -38,6 +38,20 @@ def test_set_copies_only_the_way_to_the_value_and_keeps_provenance() -> None:
     }
 
 
+def test_write_puts_the_entry_as_given_and_none_removes_the_field() -> None:
+    """The web form writes a fact's reference too: the entry replaces the provenance `set` would keep."""
+    data = {"arrest": {"warrant_shown": {"value": True, "ref": "para 3"}, "date": "2021"}, "person": None}
+    path = FieldPath.parse("arrest.warrant_shown")
+    assert path.write(data, False) == {"arrest": {"warrant_shown": False, "date": "2021"}, "person": None}
+    assert path.write(data, None) == {"arrest": {"date": "2021"}, "person": None}
+    assert data["arrest"]["warrant_shown"] == {"value": True, "ref": "para 3"}  # the original is untouched
+    assert FieldPath.parse("person.name").write(data, {"value": "A", "ref": "p. 1"})["person"] == {
+        "name": {"value": "A", "ref": "p. 1"}
+    }
+    with pytest.raises(ValueError, match="field name"):
+        FieldPath.parse("arrest.date.day").write(data, 1)
+
+
 @pytest.mark.parametrize(
     ("name", "why"),
     [("detention[3].kind", "no item 3"), ("arrest.date.day.x", "cannot reach day"), ("detention[0]", "field name")],

@@ -236,7 +236,7 @@ def test_set_reaches_into_a_section_written_empty(tmp_path: Path) -> None:
 def test_a_file_naming_more_detainees_than_the_limit_is_refused_at_once(tmp_path: Path) -> None:
     """Each person is reasoned on alone: past MAX_DETAINEES the file is refused, before any person's work, so
     that a 1 MiB file of `- {}` entries (about 150,000 people) cannot take minutes and gigabytes."""
-    from detention_rules.input.model import MAX_DETAINEES
+    from tools.case_model import MAX_DETAINEES
 
     case = tmp_path / "many.yaml"
     case.write_text("person: {name: A}\ndetainees:\n" + "  - {}\n" * (MAX_DETAINEES + 1), encoding="utf-8")

@@ -1,4 +1,4 @@
-"""The case model has one source (input/model.py): the runtime validator, the JSON Schema, the
+"""The case model has one source (tools/case_model.py): the runtime validator, the JSON Schema, the
 field table, `wgad new` and the docs tables all agree with it, and validation stays cheap to load."""
 
 from __future__ import annotations
@@ -14,8 +14,9 @@ import pytest
 from pydantic import ValidationError as ModelError
 from pydantic_core import ValidationError
 
-from detention_rules.input import case, model, source
+from detention_rules.input import case, source
 from detention_rules.input.validate import validate
+from tools import case_model as model
 
 from ..conftest import ROOT
 
@@ -24,14 +25,14 @@ FILES = sorted([*ROOT.glob("cases/**/*.yaml"), *BAD.glob("*.yaml"), ROOT / "docs
 
 
 def test_generated_files_are_current() -> None:
-    """case_model.json and case.schema.json are what `python -m detention_rules.input.model` writes now."""
+    """case_model.json and case.schema.json are what `python -m tools.case_model` writes now."""
     recorded = json.loads(case.MODEL_FILE.read_text(encoding="utf-8"))["generated_by"]
     for path, text in model.rendered().items():
         if path == case.MODEL_FILE and not recorded.startswith(f"pydantic {model.pydantic.VERSION}:"):
             # another pydantic writes its core schema otherwise; the test below holds the behaviour to it
             assert json.loads(text)["fields"] == json.loads(path.read_text(encoding="utf-8"))["fields"]
             continue
-        assert path.read_text(encoding="utf-8") == text, f"{path.name} is stale: python -m detention_rules.input.model"
+        assert path.read_text(encoding="utf-8") == text, f"{path.name} is stale: python -m tools.case_model"
     shipped = json.loads((ROOT / "docs" / "case.schema.json").read_text(encoding="utf-8"))
     assert shipped == model.json_schema(), "docs/case.schema.json is stale: wgad schema > docs/case.schema.json"
 

@@ -47,3 +47,27 @@ def _without_blanks(data: Any) -> Any:
         kept = {k: _without_blanks(v) for k, v in data.items() if not (isinstance(v, str) and not v.strip())}
         return {k: v for k, v in kept.items() if v != {} or data[k] == {}}
     return data
+
+
+def test_an_answer_under_a_section_the_file_writes_empty_is_kept() -> None:
+    """A section written empty, to fill in later (`arrest:` with only a comment): the page dropped every answer
+    given under it, and raised (a server error) on one under `source:` or a detainee's `person:` written so."""
+    text = "title: T\narrest:  # to fill in\nsource:\ndetainees:\n  - person:\n"
+    data = source.parse(text, "<case>").data
+    state = form.state_of(data)
+    state["fields"]["arrest.warrant_shown"] = {"value": "yes", "ref": "para 3"}
+    state["fields"]["source.opinion"] = {"value": "5/2020"}
+    state["lists"]["detainees"][0]["fields"]["person.name"] = {"value": "A. B."}
+    written = form.to_data(state, data)
+    assert written["arrest"] == {"warrant_shown": {"value": True, "ref": "para 3"}}
+    assert written["source"] == {"opinion": "5/2020"}
+    assert written["detainees"] == [{"person": {"name": "A. B."}}]
+
+
+def test_an_answer_under_a_value_that_is_no_section_keeps_what_the_file_wrote() -> None:
+    """`source: a text` (the validator names it): the page raised (a server error) on an answer given under it."""
+    base: dict[str, Any] = {"source": "Opinion 5/2020", "detainees": [{"person": "A. B."}]}
+    state = form.state_of(base)
+    state["fields"]["source.opinion"] = {"value": "5/2020"}
+    state["lists"]["detainees"][0]["fields"]["person.name"] = {"value": "A. B."}
+    assert form.to_data(state, base) == base

@@ -217,6 +217,28 @@ def test_draft_never_overwrites_the_case(tmp_path: Path) -> None:
     assert out.returncode == 2 and case.read_text(encoding="utf-8") == "detention:\n  - kind: pretrial\n"
 
 
+#: How each draft format's file starts.
+STARTS = {"markdown": b"# ", "html": b"<!DOCTYPE html>", "docx": b"PK\x03\x04"}
+
+
+@pytest.mark.parametrize(
+    ("name", "fmt"),
+    [("d.docx", "docx"), ("d.HTML", "html"), ("d.htm", "html"), ("d.md", "markdown"), ("d.txt", "markdown")],
+)
+def test_the_output_file_s_suffix_chooses_the_format(tmp_path: Path, name: str, fmt: str) -> None:
+    """`-o draft.docx` without `-f` wrote Markdown into the .docx (and a .html), with exit code 0."""
+    out = wgad("draft", str(REFERENCE), "-o", str(tmp_path / name))
+    assert out.returncode == 0, out.stderr
+    assert (tmp_path / name).read_bytes().startswith(STARTS[fmt])
+
+
+@pytest.mark.parametrize(("fmt", "name"), [("html", "d.docx"), ("markdown", "d.html"), ("docx", "d.md")])
+def test_a_format_the_output_file_s_name_contradicts_is_refused(tmp_path: Path, fmt: str, name: str) -> None:
+    out = wgad("draft", str(REFERENCE), "-f", fmt, "-o", str(tmp_path / name))
+    assert out.returncode == 2 and f"-f {fmt} writes" in out.stderr and "leave out -f" in out.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_docx_needs_a_file() -> None:
     out = wgad("draft", str(REFERENCE), "-f", "docx")
     assert out.returncode == 2 and "-o FILE" in out.stderr and out.stdout == ""

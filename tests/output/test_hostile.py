@@ -275,6 +275,25 @@ def test_markdown_report_lines_end_without_a_written_newline() -> None:
     assert out.returncode == 0 and "\\n" not in out.stdout, [line for line in out.stdout.splitlines() if "\\n" in line]
 
 
+@pytest.mark.parametrize("args", [["check", "-f", "markdown"], ["draft"]], ids=["check", "draft"])
+def test_a_line_break_in_the_file_s_text_is_a_space_in_markdown(tmp_path: Path, args: list[str]) -> None:
+    """A reference or title of two lines (`ref: |`) showed a literal `\\n` where the file's line ended."""
+    data = yaml.safe_load(REFERENCE.read_text(encoding="utf-8"))
+    data["title"] = "Alnur Ilyashev\nv. Kazakhstan"
+    data["arrest"]["warrant_shown"]["ref"] = "paras 11,\r\n69"
+    case = tmp_path / "case.yaml"
+    case.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    out = wgad(*args, str(case))
+    assert out.returncode == 0, out.stderr
+    assert "\\n" not in out.stdout and "\\r" not in out.stdout, [
+        line for line in out.stdout.splitlines() if "\\" in line
+    ]
+    text = re.sub(r"<[^>]+>", "", MarkdownIt("commonmark").render(out.stdout))
+    assert "(paras 11, 69)" in text
+    if args[0] == "check":
+        assert text.startswith("Alnur Ilyashev v. Kazakhstan\n")
+
+
 @pytest.mark.parametrize("text", [*MARKUP.values(), "C:\\dir\\", "a\\*b", "x_y", "` ", " a ", "```"])
 def test_markdown_escapes_render_as_the_text_itself(text: str) -> None:
     md = MarkdownIt("commonmark").enable(["table", "strikethrough"])

@@ -1,11 +1,12 @@
-"""output/tree.py: the one walk of a derivation tree that every renderer of one uses (issue 27)."""
+"""reasoning/tree.py: the one walk of a derivation tree that every module showing or reading one uses (issue 27)."""
 
 from __future__ import annotations
 
 import ast
+from pathlib import Path
 
 from detention_rules import pipeline
-from detention_rules.output import tree
+from detention_rules.reasoning import tree
 from detention_rules.reasoning.derivation import ConclusionNode
 
 from ..conftest import CASES, REFERENCE, ROOT
@@ -95,13 +96,16 @@ def test_branches_nest_the_walk() -> None:
         assert [b.node for b in tree.branches(root)] == list(root.support)
 
 
-def test_no_renderer_walks_a_tree_itself() -> None:
-    """The text report, Markdown, the draft, the casebook, JSON and the web page walked the tree each their own way.
+def test_no_module_walks_a_tree_itself() -> None:
+    """The text report, Markdown, the draft, the casebook, JSON and the web page walked the tree each their own way,
+    and so did the quiz (the rules to explain a category) and `wgad evaluate` (the rules a finding was drawn by).
+    Only the tree's builder (reasoning/derivation.py) and the walk read a node's rules and premises.
 
     (A fact's `derived_from` is read where a fact is worded with its sources: one level, no walk.)"""
     walkers = []
+    builders = {Path("reasoning/derivation.py"), Path("reasoning/tree.py")}
     for path in sorted((ROOT / "detention_rules").rglob("*.py")):
-        if path.parent.name not in ("output", "web") or path.name == "tree.py":
+        if path.relative_to(ROOT / "detention_rules") in builders:
             continue
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Attribute) and node.attr in ("support", "premises"):

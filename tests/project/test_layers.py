@@ -98,8 +98,7 @@ def imports(text: str) -> set[str]:
 
 def circles(sources: dict[str, str]) -> list[list[str]]:
     """Every import circle among `sources` (module name -> text), each as the modules on it, in order."""
-    # a module run as a script may import itself under its own name (input/model.py): no circle with another
-    graph = {module: sorted((imports(text) & sources.keys()) - {module}) for module, text in sources.items()}
+    graph = {module: sorted(imports(text) & sources.keys()) for module, text in sources.items()}
     found: list[list[str]] = []
     done: set[str] = set()
 
@@ -216,6 +215,24 @@ def test_the_glossary_check_finds_a_word_used_for_another_meaning() -> None:
     assert names_off_their_meaning("detention_rules.reasoning.engine", text) == [
         "detention_rules.reasoning.engine:4: evaluate"
     ]
+
+
+#: Modules the package never imports: the build's tools (outside the package, not installed), and pydantic,
+#: which only the build reads (the runtime validates with pydantic-core and the generated schema).
+BUILD_ONLY = ("tools", "pydantic")
+
+
+@pytest.mark.parametrize("path", _modules(), ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_no_module_of_the_package_imports_the_build_s_code(path: Path) -> None:
+    """input/model.py, the case model's pydantic source, used to ship inside the package though only the
+    build reads it; it is tools/case_model.py now."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        names = [a.name for a in node.names] if isinstance(node, ast.Import) else []
+        if isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            names = [node.module]
+        found += [f"{node.lineno}: {n}" for n in names if n.split(".")[0] in BUILD_ONLY]
+    assert found == []
 
 
 def test_every_top_level_module_and_subpackage_has_a_stage() -> None:

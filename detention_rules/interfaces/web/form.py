@@ -250,23 +250,20 @@ def _same(field: Field, new: Any, old: Any) -> bool:
     return new == old and type(new) is type(old)
 
 
-def _apply(field: Field, node: dict[str, Any], entry: Any) -> None:
-    """Set one field of `node` from its form entry, touching nothing the user left as it was."""
+def _apply(field: Field, name: str, node: dict[str, Any], entry: Any) -> dict[str, Any]:
+    """`node` with one field (at `name` in it) set from its form entry, touching nothing the user left as it was."""
     if not isinstance(entry, dict):
-        return
+        return node
     new = read(field, entry.get("value"))
     if new is None and field.kind == "list" and entry.get("none") is True:
         new = []
     ref = str(entry.get("ref") or "").strip()
     contested = entry.get("contested") is True
-    *where, last = field.name.split(".")
-    holder: Any = node
-    for part in where:
-        holder = holder.get(part) if isinstance(holder, dict) else None
-    current = holder.get(last) if isinstance(holder, dict) else None
+    path = FieldPath.parse(name)
+    current = path.get(node)
     old, old_ref, old_contested = parts(current)
     if _same(field, new, old) and ref == old_ref.strip() and contested == old_contested:
-        return
+        return node
     if field.fact and (ref or contested or isinstance(current, dict)):
         written: Any = dict(current) if isinstance(current, dict) else {}
         written["value"] = new
@@ -279,14 +276,12 @@ def _apply(field: Field, node: dict[str, Any], entry: Any) -> None:
             written = new
     else:
         written = new
-    if not isinstance(holder, dict):
-        holder = node
-        for part in where:
-            holder = holder.setdefault(part, {})
-    if written is None and last in holder and holder[last] is not None:
-        del holder[last]
-    elif written is not None:
-        holder[last] = written
+    if written is None and current is None:
+        return node
+    try:
+        return path.write(node, written)
+    except ValueError:  # the file wrote something else on the way (`source: a text`): the validator says so
+        return node
 
 
 def _prune(node: Any, keep: Any) -> Any:
@@ -332,7 +327,7 @@ def to_data(state: dict[str, Any], base: dict[str, Any] | None) -> dict[str, Any
                 node = copy.deepcopy(original) if original is not None else {}
                 entries = _mapping(item.get("fields"))
                 for field in section.fields:
-                    _apply(field, node, entries.get(field.name))
+                    node = _apply(field, field.name, node, entries.get(field.name))
                 new_items.append(_prune(node, original))
             if new_items:
                 data[section.name] = new_items
@@ -340,10 +335,7 @@ def to_data(state: dict[str, Any], base: dict[str, Any] | None) -> dict[str, Any
                 del data[section.name]
             continue
         for field in section.fields:
-            target = data if section.name == "about" else data.setdefault(section.name, {})
-            if section.name != "about" and not isinstance(target, dict):
-                continue  # the file wrote something else there: the validator says so, the form keeps it
-            _apply(field, target, fields.get(field.path))
+            data = _apply(field, field.path, data, fields.get(field.path))
     return _prune(data, base)
 
 

@@ -1,5 +1,6 @@
 """The one walk of a derivation tree, for every renderer that shows one (text, Markdown, the draft's
-appendix, the casebook, the web page).
+appendix, the casebook, the web page) and every module that reads one (the quiz, `wgad evaluate`):
+here, beside the tree, so that those before `output/` may walk it too.
 
 A tree (`reasoning.derivation`) goes from a conclusion to the rules that drew it, from a rule to
 the facts it read and the conclusions it rested on, from a derived fact to the facts it was derived
