@@ -442,3 +442,15 @@ def test_every_html_page_comes_from_a_template() -> None:
             if isinstance(node, ast.Constant) and isinstance(node.value, str) and tag.search(node.value):
                 found.append(f"{path.relative_to(ROOT)}:{node.lineno}")
     assert found == []
+
+
+def test_docx_properties_name_the_case_not_the_library(tmp_path: Path) -> None:
+    """Word shows a file's author and comments: python-docx's template would sign it "python-docx"."""
+    import docx
+
+    target = tmp_path / "draft.docx"
+    assert wgad("draft", str(REFERENCE), "-f", "docx", "-o", str(target)).returncode == 0
+    props = docx.Document(str(target)).core_properties
+    assert "Alnur Ilyashev v. Kazakhstan" in props.title
+    assert "python-docx" not in f"{props.author} {props.comments} {props.last_modified_by}"
+    assert props.created is None  # not the template's 2013 date
