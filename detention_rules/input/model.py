@@ -1035,9 +1035,7 @@ class DomesticRemedy(_Model):
         ),
     )
     date: Fact[PartialDate] | None = Field(None, json_schema_extra=ask("On what date was it taken?"))
-    body: Fact[Text] | None = Field(
-        None, json_schema_extra=ask("Before which court or authority (its name and town)?")
-    )
+    body: Fact[Text] | None = Field(None, json_schema_extra=ask("Before which court or authority (its name and town)?"))
     result: Fact[Text] | None = Field(
         None, json_schema_extra=ask("What came of it (dismissed on what date, no answer, pending)?")
     )

@@ -70,7 +70,7 @@ def read(directory: Path, rules: tuple[Rule, ...] | None = None) -> tuple[Law, l
         read_rules, more = rulebook.read(directory, params)
         rules, problems = tuple(read_rules), problems + more
     try:
-        legal, more = outcomes.read(directory / outcomes.FILE_NAME)
+        legal, more = outcomes.read(directory / outcomes.FILE_NAME, {r.concludes for r in rules})
     except InputError as exc:
         legal, more = None, exc.problems
     return Law(str(directory), rules, params, legal or Outcomes({}, ())), problems + more

@@ -84,7 +84,9 @@ def _value(fact: object) -> object:
     return getattr(fact, "value", fact)
 
 
-def read(path: Path) -> tuple[Outcomes | None, list[Problem]]:
+def read(path: Path, drawn: Collection[str] | None = None) -> tuple[Outcomes | None, list[Problem]]:
+    """The outcomes file; `drawn`: the conclusions the folder's rules draw, which a remedy's
+    `when: violation:<name>` must be one of (else it could never apply)."""
     file = DataFile(path, "outcomes")
     doc, problem, problems = file.doc, file.problem, file.problems
     data = doc.data if isinstance(doc.data, dict) else {}
@@ -96,6 +98,9 @@ def read(path: Path) -> tuple[Outcomes | None, list[Problem]]:
         ok = isinstance(item, dict) and set(item) == {"when", "text", "source"} and _when(item["when"])
         if not ok or not all(isinstance(item[k], str) and item[k] for k in ("text", "source")):
             problem(("remedies", i), f"a remedy is {{when: {'|'.join(WHEN)}, text, source}}")
+            continue
+        if item["when"].startswith("violation:") and drawn is not None and item["when"] not in drawn:
+            problem(("remedies", i, "when"), f"no rule draws {item['when']}: the remedy could never apply")
             continue
         remedies.append(Remedy(item["when"], item["text"], item["source"]))
     conditions = []

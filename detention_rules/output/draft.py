@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection, Sequence
-from typing import Any, Literal
+from typing import Any
 
 from detention_rules.input.case import CATEGORIES, Case
 from detention_rules.input.field_path import FieldPath
@@ -21,18 +21,13 @@ from detention_rules.law.law import Law
 from detention_rules.law.outcomes import Outcomes
 from detention_rules.law.rule import fill, placeholders
 from detention_rules.output import tree, wording
-from detention_rules.output.document import Block, Draft
+from detention_rules.output.document import Block, Draft, Stage
 from detention_rules.output.redact import Redactor
 from detention_rules.pipeline import CaseResult
 from detention_rules.reasoning.derivation import ConclusionNode, RuleNode
 from detention_rules.reasoning.facts import FactNode
 from detention_rules.reasoning.gaps import Question
 from detention_rules.reasoning.questions import question, show_value
-
-#: The stages a draft is written for: the source's first communication, or its comments on the
-#: Government's reply (methods of work para 16). Only comments speak of the reply.
-Stage = Literal["first", "comments"]
-STAGES: tuple[Stage, ...] = ("first", "comments")
 
 #: The model questionnaire's parts that tell the facts, in its order, each with the case file's
 #: sections (or fields) it states; a field named here goes to its part, not its section's.
