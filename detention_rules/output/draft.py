@@ -131,7 +131,7 @@ def build_joint(
         body.heading(say["reply_heading"], anchor="reply")
         _blocks(body, _reply(first, w))
     for key, _ in PARTS:
-        body.heading(say["parts"][key], anchor=key)
+        body.heading(say["identity_joint"] if joint and key == "identity" else say["parts"][key], anchor=key)
         _shared(body, [p.parts.get(key, []) for p in persons], persons, joint)
     established: list[str] = [c for c in CATEGORIES if any(c in p.categories for p in persons)]
     if established:
