@@ -316,8 +316,9 @@ CODES: dict[ProblemCode, Code] = {
         ("law/outcomes.py",),
         "rules",
         "`rules/outcomes.yaml` does not give a title (text) for each of I-V under `categories`, or a remedy is "
-        "not `{when: always\\|detained\\|sentenced, text, source}`, or a condition is not `{fact, is, refer, "
-        "why}` on a field of a detention period. A rules folder without the file cannot be read (`io`).",
+        "not `{when: always\\|detained\\|sentenced\\|violation:<name>, text, source}` (a violation some rule "
+        "draws), or a condition is not `{fact, is, refer, why}` on a field of a detention period. A rules folder "
+        "without the file cannot be read (`io`).",
     ),
     "rule-condition": Code(
         _E,

@@ -237,8 +237,7 @@ def draft(
         ),
     ] = "first",
 ) -> None:
-    """Write a draft submission in the order of the Working Group's model questionnaire: the person, the
-    arrest, the detention, the circumstances, why it is arbitrary, remedies, domestic steps, the source."""
+    """Write a draft submission in the order of the Working Group's model questionnaire."""
     from detention_rules.input import source
     from detention_rules.output.draft import build_joint
     from detention_rules.reasoning import runnable
