@@ -149,6 +149,21 @@ def test_each_citation_sits_on_its_sentence() -> None:
     assert first_sentence.endswith("(ICCPR 19; UDHR 19)") and "(para 35; ICCPR" not in expression
 
 
+def test_a_standards_last_citation_takes_the_provisions_in_its_parentheses() -> None:
+    """ "(A/HRC/36/37 para 48) (ICCPR 26; UDHR 7)": two parentheses side by side read as a typo."""
+    text = wgad("draft", "--no-appendix", str(REFERENCE)).stdout
+    assert ") (" not in "".join(re.findall(r"^\d+\. (?!In the present case).*$", text, flags=re.M))
+    assert "such as earlier detention (A/HRC/36/37 para 48; ICCPR 26; UDHR 7)." in text
+
+
+def test_discrimination_is_argued_from_what_held() -> None:
+    text = wgad("draft", "--no-appendix", str(REFERENCE)).stdout
+    assert "political activity or their work as a defender, journalist or opponent" not in text
+    argued = _paragraph(text, "In the present case, the detention resulted from the person's political conduct")
+    assert "the person is a human rights defender and political activist" in argued
+    assert argued.endswith("This raises a strong presumption of discrimination based on political or other opinion.")
+
+
 def test_a_public_hearings_provisions_are_on_the_right_not_the_exception(tmp_path: Path) -> None:
     text = _draft(tmp_path, FRESH)
     public = _paragraph(text, "Everyone charged with a criminal offence is entitled to a public hearing")

@@ -502,19 +502,33 @@ _SENTENCE_END = re.compile(r"(?<!\bNo)(?<!\bpara)(?<!\bart)(?<!\bp)\.\s+(?=[A-Z\
 
 def _cite(law: str, cited: list[str], say: dict[str, Any]) -> str:
     """The standard with the rule's other provisions on its first cited sentence: in its first citation's
-    parentheses, or after its first sentence; never inside an article's own brackets ("14(1)")."""
+    parentheses, or in the parenthesis that ends that sentence, or after it; never inside an article's
+    own brackets ("14(1)")."""
     grouped = citation.grouped(cited)
     if grouped:
+        joined = "; ".join(grouped)
         first = _CITATION.search(law)
         end = _SENTENCE_END.search(law)
-        sentence_end = end.start() if end else -1
-        if first and (sentence_end < 0 or first.end() <= sentence_end):
-            law = f"{law[: first.end() - 1]}; {'; '.join(grouped)}{law[first.end() - 1 :]}"
-        elif sentence_end >= 0:
-            law = f"{law[:sentence_end]} ({'; '.join(grouped)}){law[sentence_end:]}"
+        stop = end.start() if end else len(law.removesuffix("."))
+        if first and first.end() <= stop:
+            law = f"{law[: first.end() - 1]}; {joined}{law[first.end() - 1 :]}"
+        elif _ends_cited(law[:stop]):
+            law = f"{law[: stop - 1]}; {joined}{law[stop - 1 :]}"
         else:
-            law = say["standard_cited"].format(text=law, citations="; ".join(grouped))
+            law = say["standard_cited"].format(text=law[:stop], citations=joined) + law[stop:]
     return law if law.endswith(".") else law + "."
+
+
+def _ends_cited(text: str) -> bool:
+    """The text ends with a parenthesis that cites ("(A/HRC/36/37 para 48)"), not an article's "(1)"."""
+    if not text.endswith(")"):
+        return False
+    depth = 0
+    for i in range(len(text) - 1, -1, -1):
+        depth += {")": 1, "(": -1}.get(text[i], 0)
+        if depth == 0:
+            return " " in text[i + 1 : -1]
+    return False
 
 
 def _limbs(node: RuleNode, leaves: dict[str, FactNode], w: dict[str, Any]) -> str | None:
@@ -554,7 +568,8 @@ def _limbs(node: RuleNode, leaves: dict[str, FactNode], w: dict[str, Any]) -> st
             parts.append(text)
     if not parts:
         return None
-    return w["draft"]["clause_sep"].join(dict.fromkeys(parts)) + "."
+    argued = w["draft"]["clause_sep"].join(dict.fromkeys(parts)) + "."
+    return f"{argued} {spec['then']}" if "then" in spec else argued
 
 
 #: A rule sentence's labelled value, " (before trial: restricted)": for `wgad check`, where the facts are
