@@ -152,7 +152,7 @@ def test_each_citation_sits_on_its_sentence() -> None:
 def test_a_standards_last_citation_takes_the_provisions_in_its_parentheses() -> None:
     """ "(A/HRC/36/37 para 48) (ICCPR 26; UDHR 7)": two parentheses side by side read as a typo."""
     text = wgad("draft", "--no-appendix", str(REFERENCE)).stdout
-    assert ") (" not in "".join(re.findall(r"^\d+\. (?!In the present case).*$", text, flags=re.M))
+    assert not re.search(r"paras? [\d-]+(?: \([a-z]\))?\) \(", text)
     assert "such as earlier detention (A/HRC/36/37 para 48; ICCPR 26; UDHR 7)." in text
 
 
