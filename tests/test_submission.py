@@ -160,7 +160,7 @@ def test_discrimination_is_argued_from_what_held() -> None:
     text = wgad("draft", "--no-appendix", str(REFERENCE)).stdout
     assert "political activity or their work as a defender, journalist or opponent" not in text
     argued = _paragraph(text, "In the present case, the detention resulted from the person's political conduct")
-    assert "the person is a human rights defender and political activist" in argued
+    assert "the person is a human rights defender and a political activist" in argued
     assert argued.endswith("This raises a strong presumption of discrimination based on political or other opinion.")
 
 

@@ -546,13 +546,17 @@ def _limbs(node: RuleNode, leaves: dict[str, FactNode], w: dict[str, Any]) -> st
         if f.absent_defeater or f.unproven:
             continue
         limb = spec.get(FieldPath.generic_name(f.path))
-        if isinstance(limb, dict):  # worded per value; a list value (no key) has no limb
+        shown = _shown(FieldPath.generic_name(f.path), f.value, w)
+        if isinstance(limb, dict) and "words" in limb:  # a list value: the items it has words for
+            words = [limb["words"][v] for v in f.value if v in limb["words"]] if isinstance(f.value, list) else []
+            limb, shown = (limb["text"], _names(words, w)) if words else (None, "")
+        elif isinstance(limb, dict):  # worded per value
             limb = limb.get(f.value) if isinstance(f.value, (str, bool)) else None
         text = limb
         if not text:
             continue
         prefix = f.path.rsplit(".", 1)[0] + "." if "[" in f.path else ""
-        values = {"value": _shown(FieldPath.generic_name(f.path), f.value, w)}
+        values = {"value": shown}
         for name in placeholders(text):
             if name != "value" and (leaf := leaves.get(prefix + name)) is not None:
                 shown = str(leaf.value)
