@@ -112,6 +112,9 @@ def test_a_first_submission_never_speaks_of_the_reply() -> None:
     assert comments.startswith("# Comments of the source on the Government's reply")
     reply = _part(comments, "The Government's reply")
     assert "The Government did not reply to the communication (paras 2, 63-65)" in reply
+    contested = REFERENCE.parent / "alushkin-russian-federation-2019.yaml"  # facts the Government's reply contests
+    assert "The Government contests" not in wgad("draft", "--no-appendix", str(contested)).stdout
+    assert "The Government contests" in wgad("draft", "--no-appendix", "--stage", "comments", str(contested)).stdout
 
 
 def test_each_application_says_the_limb_that_held(tmp_path: Path) -> None:
