@@ -84,6 +84,14 @@ def test_a_silent_file_gets_placeholders_not_conclusions(tmp_path: Path) -> None
     assert "submitted by [to complete: the name, address" in source
     assert "[to complete: whether the source acts with the consent" in source
     assert "Date: [to complete: the date of this submission]" in source
+    # what the questionnaire asks of each part and the file leaves out, named where it belongs
+    assert "[to complete: age at the time of detention, nationality and usual residence]" in _part(
+        text, "Identity of the person concerned"
+    )
+    assert (
+        "[to complete: the place of the arrest, the forces that carried it out and the legislation applied]"
+        in _part(text, "Arrest")
+    )
     # still held, and no place given: where the person is held now is asked, with the detention
     assert "[to complete: where the person is held now" in _part(text, "Detention")
 
@@ -91,9 +99,8 @@ def test_a_silent_file_gets_placeholders_not_conclusions(tmp_path: Path) -> None
 def test_the_questionnaires_last_parts_say_what_the_file_gives(tmp_path: Path) -> None:
     case = FRESH.replace("  released: false\n", "  released: false\n  held_at: Central Prison, Freedonia City\n")
     text = _draft(tmp_path, case + "submission:\n" + FILLED)
-    assert "Central Prison, Freedonia City" in _part(text, "Detention") and "to complete" not in _part(
-        text, "Detention"
-    )
+    detention = _part(text, "Detention")
+    assert "now held at Central Prison, Freedonia City" in detention and "where the person is held now" not in detention
     domestic = _part(text, "Steps taken domestically")
     assert (
         "On 20 February 2025, an application for habeas corpus was lodged with Freedonia City Court. "

@@ -215,6 +215,8 @@ def _person(result: CaseResult, legal: Outcomes, w: dict[str, Any], stage: Stage
     for key, _ in PARTS:
         mine = {path: leaf for path, leaf in leaves.items() if _part(path) == key}
         paras = _narrative(mine, w)
+        if paras and (missing := _missing(say["todo_fields"].get(key, {}), leaves)):
+            paras.append(say["todo"].format(what=_names(missing, w)))
         if key == "detention" and not _released(case) and "person.held_at" not in leaves:
             paras.append(say["todo"].format(what=say["todo_held_at"]))
         person.parts[key] = [("para", t) for t in paras or [say["todo"].format(what=say["todo_part"][key])]]
@@ -269,6 +271,12 @@ def _false_news(case: Case, w: dict[str, Any]) -> str:
 def _plain(fact: Any) -> Any:
     """A case field's value, written plain or with its provenance (`{value: ..., ref: ...}`)."""
     return getattr(fact, "value", fact)
+
+
+def _missing(asked: dict[str, str], leaves: dict[str, FactNode]) -> list[str]:
+    """What a part of the questionnaire asks (field, or alternatives "a|b" -> words) that no fact states."""
+    stated = {FieldPath.generic_name(p) for p in leaves}
+    return [words for fields, words in asked.items() if not stated & set(fields.split("|"))]
 
 
 def _part(path: str) -> str | None:
