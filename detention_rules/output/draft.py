@@ -264,7 +264,7 @@ def _false_news(case: Case, w: dict[str, Any]) -> str:
     charges: list[str] = _plain(fact) or []
     words = w["draft"]["false_news_words"]
     if any(re.search(rf"\b{re.escape(word)}", c, re.IGNORECASE) for c in charges for word in words):
-        return _names([f"“{c}”" for c in charges], w)
+        return _names([w["draft"]["quoted"].format(text=c) for c in charges], w)
     return ""
 
 
