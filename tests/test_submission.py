@@ -142,6 +142,13 @@ def test_each_application_says_the_limb_that_held(tmp_path: Path) -> None:
     )
 
 
+def test_a_prosecutors_want_of_objectivity_is_said_only_of_a_prosecutor(tmp_path: Path) -> None:
+    police = FRESH.replace("by: prosecutor", "by: police")
+    for text, said in ((_draft(tmp_path, FRESH), True), (_draft(tmp_path, police), False)):
+        assert ("a prosecutor lacks the institutional objectivity" in text) is said
+    assert "was ordered by the police, not by a judge; it was extended by the police" in _draft(tmp_path, police)
+
+
 def test_gravity_is_argued_from_the_violations_found(tmp_path: Path) -> None:
     """The application of category III's gravity named the standard again; now the violations it weighs."""
     text = _draft(tmp_path, FRESH)
