@@ -89,6 +89,10 @@ def test_a_draft_of_several_detainees_is_one_joint_submission(tmp_path: Path) ->
     assert "deprivation of liberty of A. One is arbitrary and falls within category I" in category_i
     category_ii = text.split("### Category II:")[1].split("\n### Category")[0]
     assert "deprivation of liberty of A. One and B. Two is arbitrary and falls within category II" in category_ii
+    named = tmp_path / "named.yaml"
+    named.write_text(TWO.replace("A. One", "Anna Onegin").replace("B. Two", "Boris Twofold"), encoding="utf-8")
+    redacted = wgad("draft", "--redact", str(named)).stdout  # every detainee's name, not the first's only
+    assert "Onegin" not in redacted and "Twofold" not in redacted and "### B. T." in redacted
     alone = wgad("draft", "--no-appendix", "--detainee", "2", str(case)).stdout
     assert "A. One" not in alone and "### Category I:" not in alone
 
