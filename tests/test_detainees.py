@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -200,3 +201,16 @@ def test_the_file_is_read_through_once_for_all_its_people_not_once_per_person() 
     _Counted.reads = 0
     assert len(list(detainees.each(doc))) == 50
     assert _Counted.reads == 2  # each table once (it was each table twice per person)
+
+
+def test_a_joint_draft_names_the_people_the_file_does_not(tmp_path: Path) -> None:
+    """Detainees with no name are "Detainee 1", "Detainee 2": never a heading with no text."""
+    case = tmp_path / "unnamed.yaml"
+    case.write_text(
+        "arrest: {warrant_shown: false, date: 2021-03-01}\ndetention: [{kind: pretrial, start: 2021-03-01}]\n"
+        "detainees:\n  - {}\n  - arrest: {warrant_shown: true}\n",
+        encoding="utf-8",
+    )
+    out = wgad("draft", "--no-appendix", str(case)).stdout
+    assert "### Detainee 1" in out and "### Detainee 2" in out and not re.search(r"^#+ *$", out, flags=re.M)
+    assert "deprivation of liberty of Detainee 1 is arbitrary" in out

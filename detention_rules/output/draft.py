@@ -119,7 +119,7 @@ def build_joint(
     persons: list[_Person] = []
     for result, _ in people:
         assert result.case is not None and result.analysis is not None and result.facts is not None
-        persons.append(_person(result, legal, w, stage, number=len(persons) + 1))
+        persons.append(_person(result, legal, w, stage, number=len(persons) + 1 if len(people) > 1 else 0))
     first = people[0][0]
     case: Case = first.case  # type: ignore[assignment]  # checked above
     names = [p.name for p in persons]
@@ -206,11 +206,12 @@ def _names(names: list[str], w: dict[str, Any]) -> str:
 
 
 def _person(result: CaseResult, legal: Outcomes, w: dict[str, Any], stage: Stage, number: int) -> _Person:
-    """What the submission says of one person: the facts by part, each category argued, the remedies."""
+    """What the submission says of one person: the facts by part, each category argued, the remedies.
+    `number`: the person's among several (1-based; 0 alone), which names one the file does not."""
     assert result.case is not None and result.analysis is not None and result.facts is not None
     case: Case = result.case
     say = w["draft"]
-    person = _Person(_name(case) or (say["person_number"].format(n=number) if number > 1 else ""))
+    person = _Person(_name(case) or (say["person_number"].format(n=number) if number else ""))
     leaves = result.facts.leaves
     for key, _ in PARTS:
         mine = {path: leaf for path, leaf in leaves.items() if _part(path) == key}
