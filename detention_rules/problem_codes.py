@@ -67,6 +67,7 @@ ProblemCode = Literal[
     "rule-parameter",
     "parameter",
     "outcomes",
+    "outcomes-remedy-unused",
     "rule-condition",
     "rule-unknown-field",
     "rule-bad-value",
@@ -319,6 +320,13 @@ CODES: dict[ProblemCode, Code] = {
         "not `{when: always\\|detained\\|sentenced\\|violation:<name>, text, source}` (a violation some rule "
         "draws), or a condition is not `{fact, is, refer, why}` on a field of a detention period. A rules folder "
         "without the file cannot be read (`io`).",
+    ),
+    "outcomes-remedy-unused": Code(
+        _W,
+        ("law/outcomes.py",),
+        "rules",
+        "A remedy of `rules/outcomes.yaml` follows a violation (`when: violation:<name>`) that no rule of the "
+        "folder draws: it can never be sought (a misspelt name, or a folder without that rule).",
     ),
     "rule-condition": Code(
         _E,

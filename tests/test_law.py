@@ -141,5 +141,6 @@ def test_a_remedy_after_a_violation_no_rule_draws_fails_the_check(tmp_path: Path
     assert "when: violation:vague-law" in text
     (folder / "outcomes.yaml").write_text(text.replace("violation:vague-law", "violation:vauge-law"), encoding="utf-8")
     out = wgad("rules", "--check", "--rules", str(folder))
-    assert out.returncode == 1
-    assert "error: no rule draws violation:vauge-law: the remedy could never apply [outcomes]" in out.stdout
+    assert out.returncode == 0  # a warning: a folder without the rule (a subset of the law) is still law
+    said = "warning: no rule draws violation:vauge-law: the remedy can never be sought [outcomes-remedy-unused]"
+    assert said in out.stdout

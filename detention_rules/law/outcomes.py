@@ -100,8 +100,8 @@ def read(path: Path, drawn: Collection[str] | None = None) -> tuple[Outcomes | N
             problem(("remedies", i), f"a remedy is {{when: {'|'.join(WHEN)}, text, source}}")
             continue
         if item["when"].startswith("violation:") and drawn is not None and item["when"] not in drawn:
-            problem(("remedies", i, "when"), f"no rule draws {item['when']}: the remedy could never apply")
-            continue
+            message = f"no rule draws {item['when']}: the remedy can never be sought"
+            file.warning(("remedies", i, "when"), message, "outcomes-remedy-unused")
         remedies.append(Remedy(item["when"], item["text"], item["source"]))
     conditions = []
     periods = field_names("Period")
@@ -122,7 +122,7 @@ def read(path: Path, drawn: Collection[str] | None = None) -> tuple[Outcomes | N
             continue
         refer = " ".join(item["refer"].split())
         sentences.append(SentenceReferral(item["kind"], item["after"], refer, item["why"]))
-    if problems:
+    if any(p.level == "error" for p in problems):
         return None, problems
     assert isinstance(titles, dict)  # else a problem was recorded above
     return Outcomes(dict(titles), tuple(remedies), tuple(conditions), tuple(sentences)), problems
