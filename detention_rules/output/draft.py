@@ -121,7 +121,8 @@ def build_joint(
         assert result.case is not None and result.analysis is not None and result.facts is not None
         persons.append(_person(result, legal, w, stage, number=len(persons) + 1 if len(people) > 1 else 0))
     first = people[0][0]
-    case: Case = first.case  # type: ignore[assignment]  # checked above
+    case = first.case
+    assert case is not None  # checked above
     names = [p.name for p in persons]
     redactor = _redactor([n for r, _ in people if (n := _name(r.case))]) if redact else None
     joint = len(persons) > 1
