@@ -542,48 +542,50 @@ def _ends_cited(text: str) -> bool:
 
 
 def _limbs(node: RuleNode, leaves: dict[str, FactNode], w: dict[str, Any]) -> str | None:
-    """The application in the words of what held: each fact (or conclusion) the rule rested on, worded
-    by `argue` in the translation file, each with its reference; None for a rule it does not word."""
+    """The application in the words of what held (the limbs of the rule's condition the derivation
+    kept, `tree.held`): each fact or conclusion worded by `argue` in the translation file, each fact
+    with its reference; None for a rule it does not word."""
     spec = w["draft"]["argue"].get(node.rule.id)
     if spec is None:
         return None
+    held = tree.held(node)
+    premises = [c for c in held if isinstance(c, ConclusionNode)]
     if "premises" in spec:
         names = w["draft"]["violations"]
-        held = [names.get(p.conclusion, _lower_first(p.support[0].rule.title)) for p in node.premises if p.support]
-        return spec["premises"].format(violations=_names(list(dict.fromkeys(held)), w)) + "." if held else None
-    parts = []
-    for f in node.facts:
-        if f.absent_defeater or f.unproven:
-            continue
-        limb = spec.get(FieldPath.generic_name(f.path))
-        shown = _shown(FieldPath.generic_name(f.path), f.value, w)
-        if isinstance(limb, dict) and "words" in limb:  # a list value: the items it has words for
-            words = [limb["words"][v] for v in f.value if v in limb["words"]] if isinstance(f.value, list) else []
-            limb, shown = (limb["text"], _names(words, w)) if words else (None, "")
-        elif isinstance(limb, dict):  # worded per value
-            limb = limb.get(f.value) if isinstance(f.value, (str, bool)) else None
-        text = limb
-        if not text:
-            continue
-        prefix = f.path.rsplit(".", 1)[0] + "." if "[" in f.path else ""
-        values = {"value": shown}
-        for name in placeholders(text):
-            if name != "value" and (leaf := leaves.get(prefix + name)) is not None:
-                shown = str(leaf.value)
-                values[name] = (
-                    _date_words(shown, w)
-                    if _DATE.match(shown)
-                    else _shown(FieldPath.generic_name(leaf.path), leaf.value, w)
-                )
-        text = fill(text, values)
-        parts.append(f"{text} ({f.ref})" if f.ref else text)
-    for p in node.premises:
-        if p.support and (text := spec.get(p.conclusion)):
-            parts.append(text)
-    if not parts:
+        found = [names.get(p.conclusion) or _lower_first(tree.drawn_by(p)[0].rule.title) for p in premises]
+        return spec["premises"].format(violations=_names(list(dict.fromkeys(found)), w)) + "." if found else None
+    parts = [_limb(f, spec, leaves, w) for f in held if isinstance(f, FactNode)]
+    parts += [spec.get(p.conclusion, "") for p in premises]
+    if not any(parts):
         return None
-    argued = w["draft"]["clause_sep"].join(dict.fromkeys(parts)) + "."
+    argued = w["draft"]["clause_sep"].join(dict.fromkeys(p for p in parts if p)) + "."
     return f"{argued} {spec['then']}" if "then" in spec else argued
+
+
+def _limb(f: FactNode, spec: dict[str, Any], leaves: dict[str, FactNode], w: dict[str, Any]) -> str:
+    """One fact's clause, with its reference; "" for a fact `spec` does not word (an exception not shown,
+    a value it has no words for)."""
+    if f.absent_defeater or f.unproven:
+        return ""
+    field = FieldPath.generic_name(f.path)
+    limb = spec.get(field)
+    shown = _shown(field, f.value, w)
+    if isinstance(limb, dict) and "words" in limb:  # a list value: the items it has words for
+        words = [limb["words"][v] for v in f.value if v in limb["words"]] if isinstance(f.value, list) else []
+        limb, shown = (limb["text"], _names(words, w)) if words else (None, "")
+    elif isinstance(limb, dict):  # worded per value
+        limb = limb.get(f.value) if isinstance(f.value, (str, bool)) else None
+    if not limb:
+        return ""
+    prefix = f.path.rsplit(".", 1)[0] + "." if "[" in f.path else ""  # the same list item's other fields
+    values = {"value": shown}
+    for name in placeholders(limb):
+        if name != "value" and (leaf := leaves.get(prefix + name)) is not None:
+            plain = str(leaf.value)
+            own = _shown(FieldPath.generic_name(leaf.path), leaf.value, w)
+            values[name] = _date_words(plain, w) if _DATE.match(plain) else own
+    text = fill(limb, values)
+    return f"{text} ({f.ref})" if f.ref else text
 
 
 #: A rule sentence's labelled value, " (before trial: restricted)": for `wgad check`, where the facts are
