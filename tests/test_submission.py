@@ -149,6 +149,13 @@ def test_a_prosecutors_want_of_objectivity_is_said_only_of_a_prosecutor(tmp_path
     assert "was ordered by the police, not by a judge; it was extended by the police" in _draft(tmp_path, police)
 
 
+def test_the_arguments_date_as_the_working_group_does(tmp_path: Path) -> None:
+    text = _draft(tmp_path, FRESH)
+    argued = text.split("## Why the deprivation")[1].split("## Remedies")[0]
+    assert "no arrest warrant was shown at the arrest on 10 February 2025" in argued
+    assert not re.search(r"\d{4}-\d{2}", argued)
+
+
 def test_gravity_is_argued_from_the_violations_found(tmp_path: Path) -> None:
     """The application of category III's gravity named the standard again; now the violations it weighs."""
     text = _draft(tmp_path, FRESH)

@@ -395,6 +395,8 @@ def _source(body: _Writer, case: Case, w: dict[str, Any], stage: Stage) -> None:
     body.text(say["signed"].format(signature=todo.format(what=say["todo_signature"])))
 
 
+#: A date as a rule's explanation shows it (the file's ISO form), within a sentence.
+_ISO_DATE = re.compile(r"\b\d{4}-\d{2}(?:-\d{2})?\b")
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
@@ -463,6 +465,7 @@ def _argue(
     if argued is None:
         refs = list(dict.fromkeys(f.ref for f in _facts(node) if f.ref))
         argued = _lower_first(_FRAGMENT.sub("", node.text).strip())
+        argued = _ISO_DATE.sub(lambda m: _date_words(m.group(), w), argued)  # the rule's template shows the file's
         if refs:
             argued = f"{argued.removesuffix('.')} ({'; '.join(refs)})."
     out.append(("para", say["application"].format(text=argued)))
