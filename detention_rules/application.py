@@ -92,6 +92,15 @@ def draft(book: Runnable, doc: source.Document, detainee: int | None) -> tuple[C
     return chosen, gaps.questions(book, chosen.facts)
 
 
+def drafts(book: Runnable, doc: source.Document, detainee: int | None) -> list[tuple[CaseResult, list[Question]]]:
+    """What a submission is built from (`output.draft.build_joint`): the person chosen, or every
+    detainee the file names (one joint submission), each with their result and open questions."""
+    people = detainees.count(doc)
+    if detainee is not None or not people:
+        return [draft(book, doc, detainee)]
+    return [draft(book, doc, number) for number in range(1, people + 1)]
+
+
 def what_if(
     book: Runnable, case: Path | source.Document, changes: list[list[Setting]], why_not: bool = False
 ) -> tuple[CaseResult, list[CaseResult]]:

@@ -67,6 +67,7 @@ ProblemCode = Literal[
     "rule-parameter",
     "parameter",
     "outcomes",
+    "outcomes-remedy-unused",
     "rule-condition",
     "rule-unknown-field",
     "rule-bad-value",
@@ -314,8 +315,16 @@ CODES: dict[ProblemCode, Code] = {
         ("law/consequences.py",),
         "rules",
         "`rules/outcomes.yaml` does not give a title (text) for each of I-V under `categories`, or a remedy is "
-        "not `{when: always\\|detained\\|sentenced, text, source}`, or a condition is not `{fact, is, refer, "
-        "why}` on a field of a detention period. A rules folder without the file cannot be read (`io`).",
+        "not `{when: always\\|detained\\|sentenced\\|violation:<name>, text, source}` (a violation some rule "
+        "draws), or a condition is not `{fact, is, refer, why}` on a field of a detention period. A rules folder "
+        "without the file cannot be read (`io`).",
+    ),
+    "outcomes-remedy-unused": Code(
+        _W,
+        ("law/outcomes.py",),
+        "rules",
+        "A remedy of `rules/outcomes.yaml` follows a violation (`when: violation:<name>`) that no rule of the "
+        "folder draws: it can never be sought (a misspelt name, or a folder without that rule).",
     ),
     "rule-condition": Code(
         _E,

@@ -321,6 +321,21 @@ class Submission(_Model):
         description="Date of the communication or of its latest update: a person still held (person.released: "
         "false) has been held at least until then.",
     )
+    source: Text | None = Field(
+        None,
+        description="Who submits the communication (a person or organisation, with contact details): the model "
+        "questionnaire's last part.",
+        json_schema_extra=ask("Who submits the communication (name, organisation, contact)?"),
+    )
+    consent: Fact[Literal["person", "family", "not_obtained"]] | None = Field(
+        None,
+        description="With whose consent the source acts: the person's, the family's, or neither (then say why in "
+        "a ref or the notes).",
+        json_schema_extra=ask(
+            "Does the source act with the consent of the person, or of the family?",
+            words={"person": "the person concerned", "family": "the family", "not_obtained": "no one"},
+        ),
+    )
 
 
 class Person(_Model):
@@ -346,6 +361,11 @@ class Person(_Model):
         json_schema_extra=ask("Has the person been released?"),
     )
     release_date: Fact[PartialDate] | None = Field(None, json_schema_extra=ask(after=("released", True)))
+    held_at: Fact[Text] | None = Field(
+        None,
+        description="Where the person is held now (the facility and town), for one still held.",
+        json_schema_extra=ask("Where is the person held now (facility and town)?", after=("released", False)),
+    )
 
 
 class State(_Model):
@@ -1009,6 +1029,24 @@ class Discrimination(_Model):
     )
 
 
+class DomesticRemedy(_Model):
+    """A step taken at home against the detention (questionnaire: domestic remedies), which the
+    Working Group asks about though it requires none to be exhausted."""
+
+    kind: Fact[Literal["appeal", "habeas_corpus", "complaint", "petition", "other"]] | None = Field(
+        None,
+        json_schema_extra=ask(
+            "What step was taken (an appeal, habeas corpus, a complaint, a petition)?",
+            words={"habeas_corpus": "an application for habeas corpus", "appeal": "an appeal"},
+        ),
+    )
+    date: Fact[PartialDate] | None = Field(None, json_schema_extra=ask("On what date was it taken?"))
+    body: Fact[Text] | None = Field(None, json_schema_extra=ask("Before which court or authority (its name and town)?"))
+    result: Fact[Text] | None = Field(
+        None, json_schema_extra=ask("What came of it (dismissed on what date, no answer, pending)?")
+    )
+
+
 class Detainee(_Model):
     """One of several detainees: the sections in which this person's facts differ from the shared ones."""
 
@@ -1056,6 +1094,13 @@ class Case(_Model):
     trial: Trial | None = Field(None, json_schema_extra=ask(contents_after=("held", True)))
     sentence: Sentence | None = None
     discrimination: Discrimination | None = None
+    domestic_remedies: list[DomesticRemedy] | None = Field(
+        None,
+        description="The steps taken at home against the detention: appeals, habeas corpus, complaints.",
+        json_schema_extra=ask(
+            "What steps were taken at home against the detention (appeals, habeas corpus, complaints)? List each."
+        ),
+    )
     detainees: list[Detainee] | None = Field(
         None,
         # each person is reasoned on alone (seconds a hundred of them): past this, split the file

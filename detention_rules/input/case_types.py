@@ -28,6 +28,7 @@ class Case(Section):
     trial: Trial | None
     sentence: Sentence | None
     discrimination: Discrimination | None
+    domestic_remedies: list[DomesticRemedy] | None
     detainees: list[Detainee] | None
     notes: str | None
 
@@ -56,6 +57,8 @@ class Expected(Section):
 class Submission(Section):
     categories_alleged: list[Literal['I', 'II', 'III', 'IV', 'V']] | Asserted | None
     date: str | Asserted | None
+    source: str | None
+    consent: Literal['person', 'family', 'not_obtained'] | Asserted | None
 
 
 class Person(Section):
@@ -69,6 +72,7 @@ class Person(Section):
     status: list[Literal['human_rights_defender', 'journalist', 'lawyer', 'political_opposition', 'political_activist', 'trade_unionist', 'religious_minority', 'ethnic_minority', 'linguistic_minority', 'lgbti', 'person_with_disability', 'migrant', 'asylum_seeker', 'refugee', 'stateless', 'minor', 'foreign_national']] | Asserted | None
     released: bool | Asserted | None
     release_date: str | Asserted | None
+    held_at: str | Asserted | None
 
 
 class State(Section):
@@ -240,6 +244,13 @@ class Pattern(Section):
     earlier_arrests: bool | Asserted | None
     harassment: bool | Asserted | None
     group_targeted: bool | Asserted | None
+
+
+class DomesticRemedy(Section):
+    kind: Literal['appeal', 'habeas_corpus', 'complaint', 'petition', 'other'] | Asserted | None
+    date: str | Asserted | None
+    body: str | Asserted | None
+    result: str | Asserted | None
 
 
 class Detainee(Section):

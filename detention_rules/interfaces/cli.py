@@ -19,6 +19,7 @@ from detention_rules import __version__, application, pipeline
 from detention_rules.errors import InputError, UsageError, exit_code
 from detention_rules.escaping import json_text, printable
 from detention_rules.interfaces import stream
+from detention_rules.output.document import Stage
 from detention_rules.output.formats import (
     CHECK_FORMATS,
     DRAFT_FORMATS,
@@ -253,17 +254,33 @@ def draft(
     ] = False,
     force: Annotated[bool, typer.Option("--force", help="Replace an existing output file.")] = False,
     rules: RulesOpt = None,
-    detainee: DetaineeOpt = None,
+    detainee: Annotated[
+        int | None,
+        typer.Option(
+            "--detainee",
+            metavar="N",
+            help="For a case of several detainees: draft for this person only (1, 2, ...); "
+            "by default one joint submission for all.",
+        ),
+    ] = None,
+    stage: Annotated[
+        Stage,
+        typer.Option(
+            "--stage",
+            metavar="STAGE",
+            help="first (the source's communication) or comments (on the Government's reply).",
+        ),
+    ] = "first",
 ) -> None:
-    """Write a draft submission in the Working Group's order: facts, categories, remedies and referrals."""
+    """Write a draft submission in the order of the Working Group's model questionnaire."""
     from detention_rules.input import source
-    from detention_rules.output.draft import build
+    from detention_rules.output.draft import build_joint
     from detention_rules.reasoning import runnable
 
     form = _draft_format(fmt, output)
     book = runnable.load(rules)
-    result, asked = application.draft(book, source.load(path), detainee)
-    the_draft = build(book, result, asked, redact=redact, appendix=not no_appendix)
+    people = application.drafts(book, source.load(path), detainee)
+    the_draft = build_joint(book, people, redact=redact, appendix=not no_appendix, stage=stage)
     content = form.render(the_draft)
     if output is None:
         assert isinstance(content, str)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
 from pathlib import Path
 
@@ -12,7 +13,9 @@ from detention_rules.input.case import CATEGORIES, Case, field_names, field_type
 from detention_rules.law.data_file import DataFile
 
 FILE_NAME = "outcomes.yaml"
-WHEN = ("always", "detained", "sentenced")
+WHEN = ("always", "detained", "sentenced", "violation:<name>")
+#: `when: violation:<name>`: a remedy a finding calls for (a vague law found under I: amend the law).
+_VIOLATION = re.compile(r"^violation:[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
 class Remedy(msgspec.Struct, frozen=True):
@@ -58,25 +61,32 @@ class Consequences(msgspec.Struct, frozen=True):
                 out.append((cond.refer, f"conditions of detention: {cond.why}"))
         return out
 
-    def remedies_for(self, case: Case) -> list[Remedy]:
-        """The remedies a case's known facts call for; unknown facts call for none."""
+    def remedies_for(self, case: Case, concluded: Collection[str] = ()) -> list[Remedy]:
+        """The remedies a case's known facts, and the violations found (`concluded`), call for; unknown
+        facts call for none."""
         # still held only when the file says so: a period without an end may be one whose end is unknown
         detained = bool(case.person and case.person.released is not None and _value(case.person.released) is False)
         s = case.sentence
         sentenced = s is not None and any(getattr(s, f) is not None for f in ("kind", "date", "years"))
         holds = {"always": True, "detained": detained, "sentenced": sentenced}
-        return [r for r in self.remedies if holds[r.when]]
+        return [r for r in self.remedies if holds.get(r.when, r.when in concluded)]
 
 
 def _text(value: object) -> bool:
     return isinstance(value, str) and bool(value)
 
 
+def _when(when: object) -> bool:
+    return when in WHEN[:-1] or bool(_VIOLATION.match(str(when)))
+
+
 def _value(fact: object) -> object:
     return getattr(fact, "value", fact)
 
 
-def read(path: Path) -> tuple[Consequences | None, list[Problem]]:
+def read(path: Path, drawn: Collection[str] | None = None) -> tuple[Consequences | None, list[Problem]]:
+    """The outcomes file; `drawn`: the conclusions the folder's rules draw, which a remedy's
+    `when: violation:<name>` must be one of (else it could never apply)."""
     file = DataFile(path, "outcomes")
     doc, problem, problems = file.doc, file.problem, file.problems
     data = doc.data if isinstance(doc.data, dict) else {}
@@ -85,10 +95,13 @@ def read(path: Path) -> tuple[Consequences | None, list[Problem]]:
         problem(("categories",), "categories must give a title (text) for each of I, II, III, IV, V")
     remedies = []
     for i, item in enumerate(data.get("remedies") or []):
-        ok = isinstance(item, dict) and set(item) == {"when", "text", "source"} and item["when"] in WHEN
+        ok = isinstance(item, dict) and set(item) == {"when", "text", "source"} and _when(item["when"])
         if not ok or not all(isinstance(item[k], str) and item[k] for k in ("text", "source")):
             problem(("remedies", i), f"a remedy is {{when: {'|'.join(WHEN)}, text, source}}")
             continue
+        if item["when"].startswith("violation:") and drawn is not None and item["when"] not in drawn:
+            message = f"no rule draws {item['when']}: the remedy can never be sought"
+            file.warning(("remedies", i, "when"), message, "outcomes-remedy-unused")
         remedies.append(Remedy(item["when"], item["text"], item["source"]))
     conditions = []
     periods = field_names("Period")
@@ -109,7 +122,7 @@ def read(path: Path) -> tuple[Consequences | None, list[Problem]]:
             continue
         refer = " ".join(item["refer"].split())
         sentences.append(SentenceReferral(item["kind"], item["after"], refer, item["why"]))
-    if problems:
+    if any(p.level == "error" for p in problems):
         return None, problems
     assert isinstance(titles, dict)  # else a problem was recorded above
     return Consequences(dict(titles), tuple(remedies), tuple(conditions), tuple(sentences)), problems

@@ -25,3 +25,8 @@ class DataFile:
         """Record an error at the value `where` points to (its line and column in the file)."""
         line, col = self.doc.where(where)
         self.problems.append(Problem(self.doc.path, line, col, "error", message, self.code, str(FieldPath(where))))
+
+    def warning(self, where: source.PathKey, message: str, code: ProblemCode) -> None:
+        """Record a warning (its own code) at the value `where` points to: the file is read, the law holds."""
+        line, col = self.doc.where(where)
+        self.problems.append(Problem(self.doc.path, line, col, "warning", message, code, str(FieldPath(where))))

@@ -69,8 +69,10 @@ def read(directory: Path, rules: tuple[Rule, ...] | None = None) -> tuple[Law, l
     if rules is None:
         read_rules, more = rulebook.read(directory, params)
         rules, problems = tuple(read_rules), problems + more
+    # the remedies' violations are checked against rules that read cleanly: a broken file's are not all known
+    drawn = None if any(p.level == "error" for p in problems) else {r.concludes for r in rules}
     try:
-        legal, more = consequences.read(directory / consequences.FILE_NAME)
+        legal, more = consequences.read(directory / consequences.FILE_NAME, drawn)
     except InputError as exc:
         legal, more = None, exc.problems
     return Law(str(directory), rules, params, legal or Consequences({}, ())), problems + more

@@ -10,6 +10,11 @@ from typing import Literal
 
 import msgspec
 
+#: The stages a draft is written for: the source's first communication, or its comments on the
+#: Government's reply. Only comments speak of the reply.
+Stage = Literal["first", "comments"]
+STAGES: tuple[Stage, ...] = ("first", "comments")
+
 
 class Block(msgspec.Struct, frozen=True):
     """One piece of the document.

@@ -11,7 +11,7 @@ draft_html, draft_docx) only lay the blocks out.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Callable, Collection, Sequence
 from typing import Any
 
 from detention_rules.input.case import CATEGORIES, Case
@@ -19,8 +19,9 @@ from detention_rules.input.field_path import FieldPath
 from detention_rules.law import citation
 from detention_rules.law.consequences import Consequences
 from detention_rules.law.law import Law
+from detention_rules.law.rule import fill, placeholders
 from detention_rules.output import wording
-from detention_rules.output.document import Block, Draft
+from detention_rules.output.document import Block, Draft, Stage
 from detention_rules.output.redact import Redactor
 from detention_rules.pipeline import CaseResult
 from detention_rules.reasoning import tree
@@ -29,11 +30,20 @@ from detention_rules.reasoning.derivation import ConclusionNode, RuleNode
 from detention_rules.reasoning.facts import FactNode
 from detention_rules.reasoning.gaps import Question
 
+#: The model questionnaire's parts that tell the facts, in its order, each with the case file's
+#: sections (or fields) it states; a field named here goes to its part, not its section's.
+PARTS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("identity", ("person",)),
+    ("arrest", ("arrest",)),
+    ("detention", ("detention", "person.released", "person.release_date", "person.held_at")),
+    ("circumstances", ("state", "conduct", "emergency", "trial", "sentence", "discrimination")),
+)
+
 
 class _Writer:
     """Numbers paragraphs and letters items as blocks are added; redacts every text."""
 
-    def __init__(self, redact: Redactor | None) -> None:
+    def __init__(self, redact: Callable[[str], str] | None) -> None:
         self.blocks: list[Block] = []
         self.count = 0
         self.letter = 0
@@ -60,6 +70,23 @@ class _Writer:
     def line(self, text: str, depth: int, rule: str = "") -> None:
         self.blocks.append(Block("line", self._t(text), level=depth, rule=rule))
 
+    def add(self, kind: str, text: str) -> None:
+        """A block of a person's part (`_Person`), as written once for all who share it."""
+        {"para": self.para, "item": self.item, "text": self.text}[kind](text)
+
+
+class _Person:
+    """One person's share of the submission, before it is written: the blocks of each part (in the
+    questionnaire's order), each category's argument, the remedies and referrals sought."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.parts: dict[str, list[tuple[str, str]]] = {}
+        self.categories: dict[str, list[tuple[str, str]]] = {}
+        self.jurisprudence: dict[str, list[str]] = {}
+        self.remedies: list[str] = []
+        self.referrals: dict[str, dict[str, list[str]]] = {}  # special procedure -> category -> why
+
 
 def build(
     book: Law,
@@ -69,52 +96,241 @@ def build(
     redact: bool = False,
     appendix: bool = True,
     lang: str = "en",
+    stage: Stage = "first",
 ) -> Draft:
     """The draft of one case analysed under `book` (its titles, remedies); `asked`: the open questions (wgad gaps)."""
-    assert result.case is not None and result.analysis is not None and result.facts is not None
-    case: Case = result.case
-    name = case.person.name if case.person and case.person.name else ""
-    redactor = Redactor(name) if redact and name else None
+    return build_joint(book, [(result, asked)], redact=redact, appendix=appendix, lang=lang, stage=stage)
+
+
+def build_joint(
+    book: Law,
+    people: Sequence[tuple[CaseResult, list[Question]]],
+    *,
+    redact: bool = False,
+    appendix: bool = True,
+    lang: str = "en",
+    stage: Stage = "first",
+) -> Draft:
+    """One submission for the detainees of one case (each person's result and open questions), in the
+    model questionnaire's order: a part the people share is told once, one where their facts differ
+    person by person; each category is argued once for those whose argument is the same."""
     w = wording.load(lang)
     say = w["draft"]
-    findings = {f.category: f for f in result.analysis.findings}
     legal = book.consequences
+    persons: list[_Person] = []
+    for result, _ in people:
+        assert result.case is not None and result.analysis is not None and result.facts is not None
+        persons.append(_person(result, legal, w, stage, number=len(persons) + 1 if len(people) > 1 else 0))
+    first = people[0][0]
+    case = first.case
+    assert case is not None  # checked above
+    names = [p.name for p in persons]
+    redactor = _redactor([n for r, _ in people if (n := _name(r.case))]) if redact else None
+    joint = len(persons) > 1
 
     body = _Writer(redactor)
-    body.heading(say["facts_heading"], anchor="facts")
-    narrative = _narrative(result.facts.leaves, w)
-    for text in narrative or [say["no_facts"]]:
-        body.para(text)
-    _non_party(body, case, say, findings)
-    referrals: dict[str, dict[str, list[str]]] = {}  # special procedure -> category -> why
-    person = name or say["the_person"]
-    for category in CATEGORIES:
-        finding = findings.get(category)
-        if finding is None:
-            continue
-        body.heading(legal.titles[category], anchor=f"category-{category}")
-        rules = _rules_in(finding.tree, category)
-        for node in rules:
-            _argue(body, node, say)
-            for special in node.rule.refer:
-                whys = referrals.setdefault(special, {}).setdefault(category, [])
-                whys.append(_lower_first(node.rule.title))
-        if finding.strength == "contested":
-            body.para(say["contested_note"])
-        conclusion = say["conclusion"].format(person=person, category=category)
-        jurisprudence = citation.grouped(j for r in rules for j in r.rule.jurisprudence)
+    if stage == "comments":
+        body.heading(say["reply_heading"], anchor="reply")
+        _blocks(body, _reply(first, w))
+    for key, _ in PARTS:
+        body.heading(say["identity_joint"] if joint and key == "identity" else say["parts"][key], anchor=key)
+        _shared(body, [p.parts.get(key, []) for p in persons], persons, joint)
+    established: list[str] = [c for c in CATEGORIES if any(c in p.categories for p in persons)]
+    if established:
+        body.heading(say["arbitrary_heading"], anchor="arbitrary")
+    for category in established:
+        body.heading(legal.titles[category], level=3, anchor=f"category-{category}")
+        held = [p for p in persons if category in p.categories]
+        _shared(body, [p.categories[category] for p in held], held, joint, level=4)
+        whom = _names([p.name for p in held], w) if joint or held[0].name else say["the_person"]
+        conclusion = say["conclusion"].format(person=whom, category=category)
+        jurisprudence = citation.grouped(j for p in held for j in p.jurisprudence[category])
         if jurisprudence:
             conclusion = f"{conclusion.removesuffix('.')} ({'; '.join(jurisprudence)})."
         body.para(conclusion)
+    remedies = list(dict.fromkeys(r for p in persons for r in p.remedies))
+    referrals: dict[str, dict[str, list[str]]] = {}
+    for p in persons:
+        for special, by_category in p.referrals.items():
+            for after, whys in by_category.items():
+                referrals.setdefault(special, {}).setdefault(after, []).extend(whys)
+    _remedies(body, remedies, referrals, say, w)
+    if not established:
+        body.para(say["none_established"])
+    _domestic(body, case, w)
+    _source(body, case, w, stage)
+
+    notes = _Writer(redactor)
+    if appendix:
+        for (result, asked), p in zip(people, persons, strict=True):
+            assert result.analysis is not None
+            findings = {f.category: f for f in result.analysis.findings}
+            if joint and p is persons[0]:
+                notes.heading(say["appendix_heading"], anchor="appendix")
+                notes.text(say["appendix_lead"])
+            if joint:
+                notes.heading(p.name, level=3)
+            _appendix(notes, result, findings, asked, say, legal.titles, heading=not joint, level=4 if joint else 3)
+    title = case.title or _names([n for n in names if n], w) or first.path
+    return Draft(
+        title=body._t(say["title" if stage == "first" else "title_comments"].format(title=title)),
+        lead=body._t(say["lead"].format(file=first.path)),
+        body=body.blocks,
+        appendix=notes.blocks,
+        established=established,
+        lang=lang,
+    )
+
+
+def _name(case: Case | None) -> str:
+    return case.person.name if case and case.person and case.person.name else ""
+
+
+def _redactor(names: list[str]) -> Callable[[str], str] | None:
+    """Every detainee's name replaced by initials, one name after another."""
+    redactors = [Redactor(n) for n in names]
+    if not redactors:
+        return None
+
+    def redact(text: str) -> str:
+        for r in redactors:
+            text = r(text)
+        return text
+
+    return redact
+
+
+def _names(names: list[str], w: dict[str, Any]) -> str:
+    """ "A", "A and B", "A, B and C"."""
+    if len(names) < 2:
+        return names[0] if names else ""
+    return w["words"]["list_sep"].join(names[:-1]) + f" {w['words']['and']} {names[-1]}"
+
+
+def _person(result: CaseResult, legal: Consequences, w: dict[str, Any], stage: Stage, number: int) -> _Person:
+    """What the submission says of one person: the facts by part, each category argued, the remedies.
+    `number`: the person's among several (1-based; 0 alone), which names one the file does not."""
+    assert result.case is not None and result.analysis is not None and result.facts is not None
+    case: Case = result.case
+    say = w["draft"]
+    person = _Person(_name(case) or (say["person_number"].format(n=number) if number else ""))
+    leaves = result.facts.leaves
+    for key, _ in PARTS:
+        mine = {path: leaf for path, leaf in leaves.items() if _part(path) == key}
+        paras = _narrative(mine, w)
+        if paras and (missing := _missing(say["todo_fields"].get(key, {}), leaves)):
+            paras.append(say["todo"].format(what=_names(missing, w)))
+        if key == "detention" and not _released(case) and "person.held_at" not in leaves:
+            paras.append(say["todo"].format(what=say["todo_held_at"]))
+        person.parts[key] = [("para", t) for t in paras or [say["todo"].format(what=say["todo_part"][key])]]
+    if _non_party(case) and result.analysis.findings:
+        person.parts["circumstances"].append(("para", say["non_party"]))
+    findings = {f.category: f for f in result.analysis.findings}
+    for category, finding in findings.items():
+        blocks: list[tuple[str, str]] = []
+        rules = _rules_in(finding.tree, category)
+        for node in rules:
+            argued = _argue(node, case, rules, leaves, w)
+            if argued[-1][0] == "para" and argued[-1] in blocks:  # two rules, one limb: argued after the last
+                blocks.remove(argued[-1])
+            blocks += argued
+            if node.rule.id == say["false_news_rule"] and (charges := _false_news(case, w)):
+                blocks += [
+                    ("para", say["false_news"]),
+                    ("para", say["false_news_application"].format(charges=charges)),
+                    ("text", say["todo"].format(what=say["todo_false_news"])),
+                ]
+            for special in node.rule.refer:
+                whys = person.referrals.setdefault(special, {}).setdefault(category, [])
+                whys.append(say["violations"].get(node.rule.concludes, _lower_first(node.rule.title)))
+        if finding.strength == "contested" and stage == "comments":
+            blocks.append(("para", say["contested_note"]))
+        person.categories[category] = blocks
+        person.jurisprudence[category] = [j for r in rules for j in r.rule.jurisprudence]
     for special, why in legal.referrals_for(case):
-        referrals.setdefault(special, {}).setdefault("", []).append(why.removeprefix("conditions of detention: "))
-    _refer_sentence(referrals, legal, case, findings)
-    remedies = legal.remedies_for(case) if findings else []
+        person.referrals.setdefault(special, {}).setdefault("", []).append(
+            why.removeprefix("conditions of detention: ")
+        )
+    _refer_sentence(person.referrals, legal, case, findings)
+    concluded = set(result.analysis.concluded)
+    if findings:
+        person.remedies = [
+            say["remedy_item"].format(text=r.text.removesuffix("."), source=r.source)
+            for r in legal.remedies_for(case, concluded)
+        ]
+    return person
+
+
+def _false_news(case: Case, w: dict[str, Any]) -> str:
+    """The charges, in words, when one of them is an offence of spreading "false" information."""
+    fact = case.arrest.charges if case.arrest else None
+    charges: list[str] = _plain(fact) or []
+    words = w["draft"]["false_news_words"]
+    if any(re.search(rf"\b{re.escape(word)}", c, re.IGNORECASE) for c in charges for word in words):
+        return _names([w["draft"]["quoted"].format(text=c) for c in charges], w)
+    return ""
+
+
+def _plain(fact: Any) -> Any:
+    """A case field's value, written plain or with its provenance (`{value: ..., ref: ...}`)."""
+    return getattr(fact, "value", fact)
+
+
+def _missing(asked: dict[str, str], leaves: dict[str, FactNode]) -> list[str]:
+    """What a part of the questionnaire asks (field, or alternatives "a|b" -> words) that no fact states."""
+    stated = {FieldPath.generic_name(p) for p in leaves}
+    return [words for fields, words in asked.items() if not stated & set(fields.split("|"))]
+
+
+def _part(path: str) -> str | None:
+    """The questionnaire's part a fact is told in: its field's own, else its section's."""
+    section = path.split(".")[0].split("[")[0]
+    field = ".".join(path.split(".")[:2])
+    found = None
+    for key, owned in PARTS:
+        if field in owned:
+            return key
+        if section in owned:
+            found = key
+    return found
+
+
+def _released(case: Case) -> bool:
+    released = case.person.released if case.person else None
+    return getattr(released, "value", released) is True or bool(case.person and case.person.release_date)
+
+
+def _shared(
+    body: _Writer, own: list[list[tuple[str, str]]], persons: list[_Person], joint: bool, level: int = 3
+) -> None:
+    """A part (`own`: each person's blocks) written once when every person's is the same, else person
+    by person under their name."""
+    if not joint or all(b == own[0] for b in own):
+        _blocks(body, own[0])
+        return
+    for p, blocks in zip(persons, own, strict=True):
+        body.heading(p.name, level=level)
+        _blocks(body, blocks)
+
+
+def _blocks(body: _Writer, blocks: list[tuple[str, str]]) -> None:
+    for kind, text in blocks:
+        body.add(kind, text)
+
+
+def _remedies(
+    body: _Writer,
+    remedies: list[str],
+    referrals: dict[str, dict[str, list[str]]],
+    say: dict[str, Any],
+    w: dict[str, Any],
+) -> None:
+    """The remedies the findings call for, then the special procedures to refer the case to."""
     if remedies or referrals:
         body.heading(say["remedies_heading"], anchor="remedies")
     if remedies:
         body.para(say["remedies_lead"])
-        _items(body, [say["remedy_item"].format(text=r.text.removesuffix("."), source=r.source) for r in remedies])
+        _items(body, remedies)
     if referrals:
         body.para(say["referrals_lead"])
         items = []
@@ -127,31 +343,86 @@ def build(
             ]
             items.append(say["referral_item"].format(special=special, why=f" {w['words']['and']} ".join(whys)))
         _items(body, items)
-    if not findings:
-        body.para(say["none_established"])
-
-    notes = _Writer(redactor)
-    if appendix:
-        _appendix(notes, result, findings, asked, say, legal.titles)
-    return Draft(
-        title=body._t(say["title"].format(title=case.title or name or result.path)),
-        lead=body._t(say["lead"].format(file=result.path)),
-        body=body.blocks,
-        appendix=notes.blocks,
-        established=[c for c in CATEGORIES if c in findings],
-        lang=lang,
-    )
 
 
-def _non_party(body: _Writer, case: Case, say: dict[str, str], findings: Collection[str]) -> None:
-    """For a State known not to be a party to the Covenant, say once which law the categories apply instead.
+def _reply(result: CaseResult, w: dict[str, Any]) -> list[tuple[str, str]]:
+    """Comments on the reply open with what the Government did: replied (when) or not, by the deadline."""
+    assert result.facts is not None
+    mine = {path: leaf for path, leaf in result.facts.leaves.items() if path.startswith("government.")}
+    paras = _narrative(mine, w)
+    return [("para", t) for t in paras or [w["draft"]["todo"].format(what=w["draft"]["todo_reply"])]]
 
-    The standards quoted below cite the Covenant's articles for their content; the rules'
-    provisions already leave the Covenant out for such a State (derivation).
-    """
+
+def _domestic(body: _Writer, case: Case, w: dict[str, Any]) -> None:
+    """The steps taken at home (questionnaire: domestic remedies), each with its date, body and result."""
+    say = w["draft"]
+    body.heading(say["domestic_heading"], anchor="domestic")
+    steps = case.domestic_remedies or []
+    if not steps:
+        body.para(say["todo"].format(what=say["todo_domestic"]))
+        return
+    for step in steps:
+        values = {}
+        for field in ("kind", "date", "body", "result"):
+            fact = getattr(step, field)
+            value = getattr(fact, "value", fact)
+            if value is None:
+                values[field] = say["todo"].format(what=say["todo_step"][field])
+            elif field == "date":
+                values[field] = _date_words(str(value), w)
+            else:
+                values[field] = show_value(value, f"domestic_remedies[].{field}", words=True)
+        ref = getattr(step.kind, "ref", None) or getattr(step.result, "ref", None)
+        text = _upper_first(say["domestic_step"].format(**values))
+        body.para(f"{text.removesuffix('.')} ({ref})." if ref else text)
+
+
+def _source(body: _Writer, case: Case, w: dict[str, Any], stage: Stage) -> None:
+    """Who submits, with whose consent, and when: placeholders to fill where the file is silent."""
+    say = w["draft"]
+    todo = say["todo"]
+    sub = case.submission
+    body.heading(say["source_heading"], anchor="source")
+    who = sub.source if sub and sub.source else todo.format(what=say["todo_source"])
+    body.para(say["source_by"].format(source=who))
+    consent = sub.consent if sub else None
+    value = getattr(consent, "value", consent)
+    body.para(say["consent"][value] if value else todo.format(what=say["todo_consent"]))
+    if value == "not_obtained":
+        body.para(todo.format(what=say["todo_no_consent"]))
+    date = getattr(sub.date, "value", sub.date) if sub else None
+    shown = _date_words(str(date), w) if date and stage == "first" else todo.format(what=say["todo_date"])
+    body.text(say["dated"].format(date=shown))
+    body.text(say["signed"].format(signature=todo.format(what=say["todo_signature"])))
+
+
+#: A date as a rule's explanation shows it (the file's ISO form), within a sentence.
+_ISO_DATE = re.compile(r"\b\d{4}-\d{2}(?:-\d{2})?\b")
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+def _date_words(value: str, w: dict[str, Any]) -> str:
+    """A date as the Working Group writes it: "3 March 2025", "March 2025", "2025"."""
+    m = _DATE.match(value)
+    if not m:
+        return value
+    year, month, day = m.groups()
+    if month is None:
+        return year
+    name = w["draft"]["months"][int(month) - 1]
+    return f"{int(day)} {name} {year}" if day else f"{name} {year}"
+
+
+def _upper_first(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _non_party(case: Case) -> bool:
+    """A State known not to be a party to the Covenant: the draft says once which law the categories
+    apply instead. The standards quoted below cite the Covenant's articles for their content; the
+    rules' provisions already leave the Covenant out for such a State (derivation)."""
     party = case.state.iccpr_party if case.state else None
-    if getattr(party, "value", party) is False and findings:
-        body.para(say["non_party"])
+    return getattr(party, "value", party) is False
 
 
 def _refer_sentence(
@@ -177,24 +448,148 @@ def _rules_in(root: ConclusionNode, category: str) -> list[RuleNode]:
     ]
 
 
-def _argue(body: _Writer, node: RuleNode, say: dict[str, str]) -> None:
-    """A rule as an opinion argues it: the standard with its provisions, then its application
-    (the category's own rule states the standard only: the conclusion follows it)."""
-    law = " ".join((node.rule.law or "").split()).removesuffix(".")
+def _argue(
+    node: RuleNode, case: Case, rules: list[RuleNode], leaves: dict[str, FactNode], w: dict[str, Any]
+) -> list[tuple[str, str]]:
+    """A rule as an opinion argues it: the standard, each provision on the sentence it supports, then its
+    application, in the words of the limb that held (the category's own rule states the standard only:
+    the conclusion follows it)."""
+    say = w["draft"]
+    out = []
+    law = _standard(node, rules, leaves, say)
     if law:
-        cited = citation.grouped(p for p in node.provisions if p.lower() not in law.lower())
-        if cited and law.endswith(")"):  # "... (ICCPR 9(2))." takes the others in the same parentheses
-            law = f"{law.removesuffix(')')}; {'; '.join(cited)})"
-        elif cited:
-            law = say["standard_cited"].format(text=law, citations="; ".join(cited))
-        body.para(law if law.endswith(".") else law + ".")
+        provisions = [p for p in node.provisions if _cited(p, case)]
+        out.append(("para", _cite(law, [p for p in provisions if p.lower() not in law.lower()], say)))
     if node.rule.kind == "category":
-        return
-    refs = list(dict.fromkeys(f.ref for f in _facts(node) if f.ref))
-    text = say["application"].format(text=_lower_first(_FRAGMENT.sub("", node.text).strip()))
-    if refs:
-        text = f"{text.removesuffix('.')} ({'; '.join(refs)})."
-    body.para(text)
+        return out
+    argued = _limbs(node, leaves, w)
+    if argued is None:
+        refs = list(dict.fromkeys(f.ref for f in _facts(node) if f.ref))
+        argued = _lower_first(_FRAGMENT.sub("", node.text).strip())
+        argued = _ISO_DATE.sub(lambda m: _date_words(m.group(), w), argued)  # the rule's template shows the file's
+        if refs:
+            argued = f"{argued.removesuffix('.')} ({'; '.join(refs)})."
+    out.append(("para", say["application"].format(text=argued)))
+    for path, what in say["missing"].get(node.rule.id, {}).items():
+        if path not in leaves and not any(p.startswith(path + "[") for p in leaves):
+            out.append(("text", say["todo"].format(what=what)))
+    return out
+
+
+def _standard(node: RuleNode, rules: list[RuleNode], leaves: dict[str, FactNode], say: dict[str, Any]) -> str:
+    """The rule's legal standard as the draft quotes it: the draft's own wording where the rule's would
+    say more than the case (a military court's sentence for a state security court; category I's
+    example of a sentence served), unless what it says applies (`keep_if`: a rule fired, a fact held)."""
+    own = say["standards"].get(node.rule.id)
+    law = " ".join((node.rule.law or "").split())
+    if own:
+        fired = {r.rule.id for r in rules}
+        keep = [k for k in own.get("keep_if", []) if k in fired or _holds(k, leaves)]
+        if not keep:
+            law = " ".join(own["text"].split())
+    return law.removesuffix(".")
+
+
+def _holds(condition: str, leaves: dict[str, FactNode]) -> bool:
+    """`trial.court=military`: some fact of that field (any item) has that value."""
+    field, _, value = condition.partition("=")
+    return any(FieldPath.generic_name(p) == field and str(v.value).lower() == value for p, v in leaves.items())
+
+
+def _cited(provision: str, case: Case) -> bool:
+    """A provision the case's facts call for: article 15 of the Convention against Torture (statements
+    made under torture) only where a confession under duress is alleged."""
+    if not provision.startswith("Convention against Torture art 15"):
+        return True
+    confession = case.trial.confession if case.trial else None
+    coerced = confession.coerced if confession else None
+    return getattr(coerced, "value", coerced) is True
+
+
+#: A parenthesis that cites (the standard's own "(ICCPR 9(2))"), not one that is part of a sentence's words.
+_CITATION = re.compile(
+    r"\((?:" + "|".join(map(re.escape, citation.INSTRUMENTS)) + r")[^()]*(?:\([^()]*\)[^()]*)*\)", re.IGNORECASE
+)
+#: The end of a sentence: a full stop before a capital, not the one of an abbreviation ("No. 35", "para.").
+_SENTENCE_END = re.compile(r"(?<!\bNo)(?<!\bpara)(?<!\bart)(?<!\bp)\.\s+(?=[A-Z\"“])")
+
+
+def _cite(law: str, cited: list[str], say: dict[str, Any]) -> str:
+    """The standard with the rule's other provisions on its first cited sentence: in its first citation's
+    parentheses, or in the parenthesis that ends that sentence, or after it; never inside an article's
+    own brackets ("14(1)")."""
+    grouped = citation.grouped(cited)
+    if grouped:
+        joined = "; ".join(grouped)
+        first = _CITATION.search(law)
+        end = _SENTENCE_END.search(law)
+        stop = end.start() if end else len(law.removesuffix("."))
+        if first and first.end() <= stop:
+            law = f"{law[: first.end() - 1]}; {joined}{law[first.end() - 1 :]}"
+        elif _ends_cited(law[:stop]):
+            law = f"{law[: stop - 1]}; {joined}{law[stop - 1 :]}"
+        else:
+            law = say["standard_cited"].format(text=law[:stop], citations=joined) + law[stop:]
+    return law if law.endswith(".") else law + "."
+
+
+def _ends_cited(text: str) -> bool:
+    """The text ends with a parenthesis that cites ("(A/HRC/36/37 para 48)"), not an article's "(1)"."""
+    if not text.endswith(")"):
+        return False
+    depth = 0
+    for i in range(len(text) - 1, -1, -1):
+        depth += {")": 1, "(": -1}.get(text[i], 0)
+        if depth == 0:
+            return " " in text[i + 1 : -1]
+    return False
+
+
+def _limbs(node: RuleNode, leaves: dict[str, FactNode], w: dict[str, Any]) -> str | None:
+    """The application in the words of what held (the limbs of the rule's condition the derivation
+    kept, `tree.held`): each fact or conclusion worded by `argue` in the translation file, each fact
+    with its reference; None for a rule it does not word."""
+    spec = w["draft"]["argue"].get(node.rule.id)
+    if spec is None:
+        return None
+    held = tree.held(node)
+    premises = [c for c in held if isinstance(c, ConclusionNode)]
+    if "premises" in spec:
+        names = w["draft"]["violations"]
+        found = [names.get(p.conclusion) or _lower_first(tree.drawn_by(p)[0].rule.title) for p in premises]
+        return spec["premises"].format(violations=_names(list(dict.fromkeys(found)), w)) + "." if found else None
+    parts = [_limb(f, spec, leaves, w) for f in held if isinstance(f, FactNode)]
+    parts += [spec.get(p.conclusion, "") for p in premises]
+    if not any(parts):
+        return None
+    argued = w["draft"]["clause_sep"].join(dict.fromkeys(p for p in parts if p)) + "."
+    return f"{argued} {spec['then']}" if "then" in spec else argued
+
+
+def _limb(f: FactNode, spec: dict[str, Any], leaves: dict[str, FactNode], w: dict[str, Any]) -> str:
+    """One fact's clause, with its reference; "" for a fact `spec` does not word (an exception not shown,
+    a value it has no words for)."""
+    if f.absent_defeater or f.unproven:
+        return ""
+    field = FieldPath.generic_name(f.path)
+    limb = spec.get(field)
+    shown = _shown(field, f.value, w)
+    if isinstance(limb, dict) and "words" in limb:  # a list value: the items it has words for
+        words = [limb["words"][v] for v in f.value if v in limb["words"]] if isinstance(f.value, list) else []
+        limb, shown = (limb["text"], _names(words, w)) if words else (None, "")
+    elif isinstance(limb, dict):  # worded per value
+        limb = limb.get(f.value) if isinstance(f.value, (str, bool)) else None
+    if not limb:
+        return ""
+    prefix = f.path.rsplit(".", 1)[0] + "." if "[" in f.path else ""  # the same list item's other fields
+    values = {"value": shown}
+    for name in placeholders(limb):
+        if name != "value" and (leaf := leaves.get(prefix + name)) is not None:
+            plain = str(leaf.value)
+            own = _shown(FieldPath.generic_name(leaf.path), leaf.value, w)
+            values[name] = _date_words(plain, w) if _DATE.match(plain) else own
+    text = fill(limb, values)
+    return f"{text} ({f.ref})" if f.ref else text
 
 
 #: A rule sentence's labelled value, " (before trial: restricted)": for `wgad check`, where the facts are
@@ -281,14 +676,19 @@ def _appendix(
     asked: list[Question],
     say: dict[str, Any],
     titles: dict[str, str],
+    *,
+    heading: bool = True,
+    level: int = 3,
 ) -> None:
-    """For the drafter: each category's rules, the facts each read (field, value, line), the questions open."""
-    notes.heading(say["appendix_heading"], anchor="appendix")
-    notes.text(say["appendix_lead"])
+    """For the drafter: each category's rules, the facts each read (field, value, line), the questions open.
+    `heading`: the appendix's own heading and lead (once in a joint submission); `level`: its categories'."""
+    if heading:
+        notes.heading(say["appendix_heading"], anchor="appendix")
+        notes.text(say["appendix_lead"])
     seen: set[str] = set()  # a rule already shown (another category's premise) is named, not repeated
     for category in CATEGORIES:
         finding = findings.get(category)
-        notes.heading(say["appendix_category"].format(title=titles[category]), level=3)
+        notes.heading(say["appendix_category"].format(title=titles[category]), level=level)
         if finding is None:
             notes.text(say["appendix_not_established"])
         else:

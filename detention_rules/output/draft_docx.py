@@ -28,8 +28,7 @@ ELLIPSIS = "\u2026"
 def render(draft: Draft) -> DocxDocument:
     doc = Document()
     _page(doc)
-    doc.core_properties.title = core_property(draft.title)
-    doc.core_properties.language = core_property(draft.lang)
+    _properties(doc, draft)
     doc.add_heading(printable(draft.title), level=0)
     lead = doc.add_paragraph()
     lead.add_run(printable(draft.lead)).italic = True
@@ -40,6 +39,18 @@ def render(draft: Draft) -> DocxDocument:
         for b in draft.appendix:
             _block(doc, b)
     return doc
+
+
+def _properties(doc: DocxDocument, draft: Draft) -> None:
+    """The file's properties say what it is (the case's submission), not what made it: python-docx's
+    template names itself as author and comment and carries its own 2013 creation date."""
+    props = doc.core_properties
+    props.title = core_property(draft.title)
+    props.language = core_property(draft.lang)
+    props.author = ""
+    props.comments = ""
+    props.last_modified_by = ""
+    props._element._remove_created()  # the template's date, not this document's
 
 
 def render_bytes(draft: Draft) -> bytes:

@@ -68,6 +68,17 @@ def _children(node: Node, sources: bool, parent: Node | None) -> list[Node]:
     return list(node.derived_from) if sources and isinstance(parent, RuleNode) else []
 
 
+def held(node: RuleNode) -> list[FactNode | ConclusionNode]:
+    """The limbs of a rule's condition that held, as the derivation keeps only those: the facts it read
+    and the conclusions it rested on that a rule drew (the draft words its application from them)."""
+    return [*node.facts, *(p for p in node.premises if p.support)]
+
+
+def drawn_by(conclusion: ConclusionNode) -> list[RuleNode]:
+    """The rules that drew a conclusion."""
+    return [c for c in _children(conclusion, False, None) if isinstance(c, RuleNode)]
+
+
 def walk(
     root: ConclusionNode, seen: set[str] | None = None, key: Key | None = None, sources: bool = True
 ) -> Iterator[Step]:

@@ -29,7 +29,8 @@ ROOT = Path(__file__).resolve().parents[2]
 CASE_FORMAT = ROOT / "docs" / "case-format.md"
 _RULE_ID = re.compile(r"`((?:adm|I|II|III|IV|V)\.[a-z0-9-]+)`")
 _CODE = re.compile(r"`([^`]+)`")
-_LISTS = ("detention", "conduct")
+#: The case's list sections (`detention[].kind`): their rows name a field of every item.
+_LISTS = {f.split("[]")[0] for f in field_types() if "[]." in f and "." not in f.split("[]")[0]}
 
 
 def _path(prefix: str, name: str) -> str:

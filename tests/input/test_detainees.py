@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -58,17 +59,43 @@ def test_every_output_speaks_of_each_person(tmp_path: Path) -> None:
     assert "B. Two: category I" in changed and "A. One: category I" not in changed
 
 
-def test_draft_and_gaps_ask_which_person(tmp_path: Path) -> None:
+def test_gaps_ask_which_person(tmp_path: Path) -> None:
     case = tmp_path / "two.yaml"
     case.write_text(TWO, encoding="utf-8")
-    out = wgad("draft", str(case))
+    out = wgad("gaps", str(case))
     assert out.returncode == 2 and "choose one with --detainee (1: A. One; 2: B. Two)" in out.stderr
     assert wgad("draft", str(case), "--detainee", "2").returncode == 0
     assert wgad("gaps", str(case), "--detainee", "1").returncode == 0
     with pytest.raises(UsageError):
         application.person_doc(source.parse(TWO, "two.yaml"), 3)
-    # every command that takes --detainee says the same: `wgad exercise` named no one
+    # every command that takes --detainee for one person says the same: `wgad exercise` named no one
     assert wgad("exercise", str(case)).stderr == out.stderr
+
+
+def test_a_draft_of_several_detainees_is_one_joint_submission(tmp_path: Path) -> None:
+    """Issue 29: `wgad draft` refused a file of several detainees without --detainee. One submission for
+    all: what they share told once, what differs person by person, each category for those it holds for."""
+    case = tmp_path / "two.yaml"
+    case.write_text(TWO, encoding="utf-8")
+    out = wgad("draft", "--no-appendix", str(case))
+    assert out.returncode == 0, out.stderr
+    text = out.stdout
+    identity = text.split("## Identity of the persons concerned")[1].split("\n## ")[0]
+    assert "### A. One" in identity and "### B. Two" in identity  # each their own
+    arrest = text.split("\n## Arrest")[1].split("\n## ")[0]
+    assert "### A. One" in arrest and "### B. Two" in arrest  # B. Two was shown a warrant, A. One not
+    detention = text.split("\n## Detention")[1].split("\n## ")[0]
+    assert "###" not in detention and detention.count("pre-trial detention") == 1  # shared: told once
+    category_i = text.split("### Category I:")[1].split("\n### ")[0]
+    assert "deprivation of liberty of A. One is arbitrary and falls within category I" in category_i
+    category_ii = text.split("### Category II:")[1].split("\n### Category")[0]
+    assert "deprivation of liberty of A. One and B. Two is arbitrary and falls within category II" in category_ii
+    named = tmp_path / "named.yaml"
+    named.write_text(TWO.replace("A. One", "Anna Onegin").replace("B. Two", "Boris Twofold"), encoding="utf-8")
+    redacted = wgad("draft", "--redact", str(named)).stdout  # every detainee's name, not the first's only
+    assert "Onegin" not in redacted and "Twofold" not in redacted and "### B. T." in redacted
+    alone = wgad("draft", "--no-appendix", "--detainee", "2", str(case)).stdout
+    assert "A. One" not in alone and "### Category I:" not in alone
 
 
 @pytest.mark.parametrize("command", ["gaps", "draft"])
@@ -174,3 +201,16 @@ def test_the_file_is_read_through_once_for_all_its_people_not_once_per_person() 
     _Counted.reads = 0
     assert len(list(detainees.each(doc))) == 50
     assert _Counted.reads == 2  # each table once (it was each table twice per person)
+
+
+def test_a_joint_draft_names_the_people_the_file_does_not(tmp_path: Path) -> None:
+    """Detainees with no name are "Detainee 1", "Detainee 2": never a heading with no text."""
+    case = tmp_path / "unnamed.yaml"
+    case.write_text(
+        "arrest: {warrant_shown: false, date: 2021-03-01}\ndetention: [{kind: pretrial, start: 2021-03-01}]\n"
+        "detainees:\n  - {}\n  - arrest: {warrant_shown: true}\n",
+        encoding="utf-8",
+    )
+    out = wgad("draft", "--no-appendix", str(case)).stdout
+    assert "### Detainee 1" in out and "### Detainee 2" in out and not re.search(r"^#+ *$", out, flags=re.M)
+    assert "deprivation of liberty of Detainee 1 is arbitrary" in out

@@ -508,6 +508,19 @@ def test_the_draft_downloads_in_each_format(client: TestClient, folder: Path, fm
     assert submitted == {"I", "II", "III", "V"}
 
 
+def test_the_draft_is_for_the_stage_chosen(client: TestClient, folder: Path) -> None:
+    """Issue 29: "The Government did not reply" belongs to comments on the reply, never to a first submission."""
+    page = client.get("/case", params={"file": REFERENCE.name}).text
+    assert 'id="draft-stage"' in page
+    state = json.dumps(_state_of_page(page))
+    form = {"format": "markdown", "source": REFERENCE.name, "file": REFERENCE.name, "state": state}
+    first = client.post("/draft", data=form, headers={"origin": ORIGIN})
+    comments = client.post("/draft", data={**form, "stage": "comments"}, headers={"origin": ORIGIN})
+    assert first.status_code == 200 and comments.status_code == 200
+    assert "did not reply" not in first.text and "The Government did not reply" in comments.text
+    assert client.post("/draft", data={**form, "stage": "final"}, headers={"origin": ORIGIN}).status_code == 400
+
+
 def test_the_draft_is_of_the_detainee_chosen(client: TestClient, folder: Path) -> None:
     """Issue 27: the page drafted the first of several detainees whichever was asked; the CLI the one chosen."""
     (folder / "two.yaml").write_text(TWO, encoding="utf-8")
@@ -519,7 +532,8 @@ def test_the_draft_is_of_the_detainee_chosen(client: TestClient, folder: Path) -
     assert second.status_code == 200, second.text
     assert "B. Two" in second.text and "A. One" not in second.text
     assert set(re.findall(r"arbitrary and falls within category ([IV]+)", second.text)) == {"II", "III"}
-    unchosen = client.post("/draft", data=form, headers={"origin": ORIGIN})
-    assert unchosen.status_code == 400 and "names 2 detainees" in unchosen.text and "--detainee" not in unchosen.text
+    joint = client.post("/draft", data=form, headers={"origin": ORIGIN})  # the case's own Draft: everyone
+    assert joint.status_code == 200 and "### A. One" in joint.text and "### B. Two" in joint.text
+    assert "A. One and B. Two is arbitrary" in joint.text
     for bad in ("3", "0", "x", "²"):
         assert client.post("/draft", data={**form, "detainee": bad}, headers={"origin": ORIGIN}).status_code == 400

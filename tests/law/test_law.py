@@ -132,3 +132,15 @@ def test_an_edited_folder_is_loaded_afresh_in_the_same_process(tmp_path: Path) -
     path = folder / "outcomes.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace(SHIPPED_TITLE, TITLE), encoding="utf-8")
     assert runnable.load(folder).consequences.titles["I"] == TITLE
+
+
+def test_a_remedy_after_a_violation_no_rule_draws_fails_the_check(tmp_path: Path) -> None:
+    """`when: violation:<name>` follows a finding: a name no rule draws (a typo) would never apply."""
+    folder = Path(shutil.copytree(ROOT / "rules", tmp_path / "rules"))
+    text = (folder / "outcomes.yaml").read_text(encoding="utf-8")
+    assert "when: violation:vague-law" in text
+    (folder / "outcomes.yaml").write_text(text.replace("violation:vague-law", "violation:vauge-law"), encoding="utf-8")
+    out = wgad("rules", "--check", "--rules", str(folder))
+    assert out.returncode == 0  # a warning: a folder without the rule (a subset of the law) is still law
+    said = "warning: no rule draws violation:vauge-law: the remedy can never be sought [outcomes-remedy-unused]"
+    assert said in out.stdout

@@ -24,8 +24,20 @@ def markdown() -> str:
 
 
 def _section(markdown: str, heading: str) -> str:
-    """The text under a `## ` heading that starts with `heading`, up to the next `## `."""
-    return markdown.split(f"\n## {heading}")[1].split("\n## ")[0]
+    """The text under a heading (of any level) that starts with `heading`, up to the next heading of its level."""
+    level = re.search(rf"^(#+) {re.escape(heading)}", markdown, flags=re.M)
+    assert level is not None, heading
+    marks = level.group(1)
+    return markdown.split(f"\n{marks} {heading}")[1].split(f"\n{marks} ")[0]
+
+
+#: The questionnaire's parts that tell the facts, in its order (the model questionnaire, wgad-primer).
+FACT_PARTS = ["Identity of the person concerned", "Arrest", "Detention", "The circumstances"]
+
+
+def _facts(markdown: str) -> str:
+    """The facts: every part from the person's identity to the circumstances."""
+    return "\n".join(_section(markdown, part) for part in FACT_PARTS)
 
 
 def _refs(node: Any) -> list[str]:
@@ -77,10 +89,19 @@ COUNSEL = {
 def test_body_follows_an_opinions_order(markdown: str) -> None:
     heads = re.findall(r"^## (.+)$", markdown, flags=re.M)
     expected = yaml.safe_load(REFERENCE.read_text("utf-8"))["expected"]["categories"]  # I, II, III, V
-    categories = [h.split(":")[0].removeprefix("Category ") for h in heads if h.startswith("Category ")]
+    argued = _section(markdown, "Why the deprivation of liberty is arbitrary")
+    categories = re.findall(r"^### Category (\w+):", argued, flags=re.M)
     assert categories == expected  # a submission argues what the facts establish; IV is not argued
-    assert heads[0] == "The facts as reported by the source"
-    assert heads[-2:] == ["Remedies and referrals sought", "How this draft was reasoned"]
+    # the model questionnaire's order: identity, arrest, detention, circumstances, why arbitrary, domestic
+    # steps, who submits; the remedies close the argument, the appendix the file
+    assert heads == [
+        *FACT_PARTS,
+        "Why the deprivation of liberty is arbitrary",
+        "Remedies and referrals sought",
+        "Steps taken domestically",
+        "Source of the communication and consent",
+        "How this draft was reasoned",
+    ]
 
 
 def test_paragraphs_are_numbered_in_one_sequence(markdown: str) -> None:
@@ -90,8 +111,9 @@ def test_paragraphs_are_numbered_in_one_sequence(markdown: str) -> None:
 
 
 def test_the_facts_come_first_each_with_its_reference(markdown: str) -> None:
-    facts = _section(markdown, "The facts as reported by the source")
-    for ref in set(_refs(yaml.safe_load(REFERENCE.read_text("utf-8")))):
+    facts = _facts(markdown)
+    case = yaml.safe_load(REFERENCE.read_text("utf-8"))
+    for ref in set(_refs({k: v for k, v in case.items() if k != "government"})):  # the reply: comments only
         assert f"({ref})" in facts, ref
     assert "No arrest warrant" in facts and "2020-04-17" in facts  # paras 11, 69
     assert "three Facebook posts" in facts  # para 10
@@ -139,10 +161,11 @@ def test_a_new_case_gets_no_remedy_its_facts_do_not_support(tmp_path: Path) -> N
     case = thin_case(tmp_path, NO_WARRANT)
     out = wgad("draft", str(case))
     assert out.returncode == 0, out.stderr
-    assert re.findall(r"^## Category (\w+):", out.stdout, flags=re.M) == ["I"]
+    body = out.stdout.split("## How this draft was reasoned")[0]
+    assert re.findall(r"^### Category (\w+):", body, flags=re.M) == ["I"]
     assert "Quash the sentence" not in out.stdout  # `sentence:` is an empty block: no sentence is known
     assert "Release the person" not in out.stdout  # whether the person is still held is not known
-    facts = _section(out.stdout, "The facts as reported by the source")
+    facts = _facts(out.stdout)
     assert "Jane Doe" in facts and "2024-03-02" in facts and "No arrest warrant" in facts
 
 
@@ -150,7 +173,7 @@ def test_a_value_ending_in_a_full_stop_ends_its_sentence_once(tmp_path: Path) ->
     """Initials ("A. B.") are a name a drafter types: the sentence ends at their full stop."""
     out = wgad("draft", str(thin_case(tmp_path, {**NO_WARRANT, "person.name": "A. B."})))
     assert out.returncode == 0, out.stderr
-    facts = _section(out.stdout, "The facts as reported by the source")
+    facts = _facts(out.stdout)
     assert "The person concerned is A. B.\n" in facts and ".." not in facts
 
 
@@ -171,7 +194,7 @@ def test_a_death_sentence_after_an_unfair_trial_is_referred(
     remedies = _section(out.stdout, "Remedies and referrals sought")
     said = "Special Rapporteur on extrajudicial, summary or arbitrary executions, as to category III (a death sentence"
     assert (said in remedies) is referred, remedies
-    assert "## Category" in out.stdout and "executions" not in out.stdout.split("## Remedies")[0]
+    assert "### Category" in out.stdout and "executions" not in out.stdout.split("## Remedies")[0]
 
 
 @pytest.mark.parametrize(("party", "said"), [("false", True), ("true", False), ("", False)])
@@ -186,7 +209,7 @@ def test_a_state_not_party_is_told_which_law_applies(tmp_path: Path, party: str,
 
 def test_a_general_standard_says_nothing_of_another_case(tmp_path: Path) -> None:
     out = wgad("draft", str(thin_case(tmp_path, COUNSEL))).stdout
-    assert "## Category III" in out
+    assert "### Category III" in out
     body = out.split("## How this draft was reasoned")[0]
     for specific in ("emergency", "Kazakhstan", "Facebook", "2/2022 para 8"):  # the reference case's
         assert specific not in body, specific
@@ -260,15 +283,13 @@ def test_docx_reads_back_as_the_draft(tmp_path: Path, which: str) -> None:
     assert len(numbered) == len(re.findall(r"^\d+\. ", md, flags=re.M))
     numbering = doc.styles["List Number"].element.pPr.numPr
     assert numbering is not None and numbering.numId is not None  # Word numbers them, and renumbers on edits
-    start = next(i for i, p in enumerate(paragraphs) if p.text == "The facts as reported by the source")
-    facts = []
-    for p in paragraphs[start + 1 :]:
-        if p.style.name.startswith("Heading"):
-            break
-        facts.append(p)
+    start = next(i for i, p in enumerate(paragraphs) if p.text == FACT_PARTS[0])
+    end = next(i for i, p in enumerate(paragraphs) if p.text == "Why the deprivation of liberty is arbitrary")
+    facts = [p for p in paragraphs[start + 1 : end] if not p.style.name.startswith("Heading")]
     assert facts and all(p.style.name == "List Number" for p in facts)
     text = " ".join(p.text for p in facts)
-    for ref in set(_refs(yaml.safe_load(case.read_text("utf-8")))):
+    data = yaml.safe_load(case.read_text("utf-8"))
+    for ref in set(_refs({k: v for k, v in data.items() if k != "government"})):
         assert f"({ref})" in text, ref
     assert ("2020-04-17" if which == "reference" else "2024-03-02") in text
     section = doc.sections[0]
@@ -361,7 +382,7 @@ def test_html_draft_in_a_headless_browser(tmp_path: Path, browser_path: str) -> 
     html = page.read_text(encoding="utf-8")
     assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", html), "the page references the network"
     dom, requests = _browse(browser, page, tmp_path / "p2")
-    headings = re.findall(r'<h2 id="category-(\w+)"', dom)
+    headings = re.findall(r'<h3 id="category-(\w+)"', dom)
     assert headings == ["I", "II", "III", "V"]
     assert re.search(r'<p class="para" id="para-1"><span class="n">1\.</span>The person concerned', dom)
     assert 'data-rule="I.no-warrant"' in dom.split('<aside class="appendix">')[1]
@@ -442,7 +463,8 @@ def test_every_sentence_of_the_draft_comes_from_the_translation_file(
     heads = re.findall(r"^#+ (.+)$", text, flags=re.M)
     own = [h for h in heads if not h.startswith("Category ")]  # category titles are rules/outcomes.yaml's
     assert own and all(h.startswith("«") for h in own), own
-    facts = text.split("## «The facts as reported by the source»")[1].split("\n## ")[0]
+    facts = text.split("## «Identity of the person concerned»")[1].split("\n## «Why")[0]
+    facts = re.sub(r"^## .*$", "", facts, flags=re.M)  # the parts' headings, translated (above)
     assert all(first == "«" for first in re.findall(r"^\d+\. (.)", facts, flags=re.M))
     outside = facts
     while (shorter := re.sub(r"«[^«»]*»", "", outside)) != outside:  # the translated strings, nested ones too
@@ -464,3 +486,15 @@ def test_every_html_page_comes_from_a_template() -> None:
             if isinstance(node, ast.Constant) and isinstance(node.value, str) and tag.search(node.value):
                 found.append(f"{path.relative_to(ROOT)}:{node.lineno}")
     assert found == []
+
+
+def test_docx_properties_name_the_case_not_the_library(tmp_path: Path) -> None:
+    """Word shows a file's author and comments: python-docx's template would sign it "python-docx"."""
+    import docx
+
+    target = tmp_path / "draft.docx"
+    assert wgad("draft", str(REFERENCE), "-f", "docx", "-o", str(target)).returncode == 0
+    props = docx.Document(str(target)).core_properties
+    assert "Alnur Ilyashev v. Kazakhstan" in props.title
+    assert "python-docx" not in f"{props.author} {props.comments} {props.last_modified_by}"
+    assert props.created is None  # not the template's 2013 date

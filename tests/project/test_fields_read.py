@@ -22,6 +22,13 @@ ROOT = Path(__file__).resolve().parents[2]
 READ_BY_CODE: dict[str, tuple[str, str]] = {
     "title": ("detention_rules/output/text.py", "the heading of each result, in every format"),
     "person.name": ("detention_rules/output/draft.py", "the initials a redacted draft uses"),
+    "person.held_at": ("detention_rules/output/draft.py", "the draft's detention: where the person is held now"),
+    "submission.source": ("detention_rules/output/draft.py", "the draft's source of the communication"),
+    "submission.consent": ("detention_rules/output/draft.py", "the draft's consent of the person or family"),
+    "domestic_remedies[].kind": ("detention_rules/output/draft.py", "the draft's steps taken domestically"),
+    "domestic_remedies[].date": ("detention_rules/output/draft.py", "likewise"),
+    "domestic_remedies[].body": ("detention_rules/output/draft.py", "likewise"),
+    "domestic_remedies[].result": ("detention_rules/output/draft.py", "likewise"),
     "arrest.time": ("detention_rules/reasoning/facts.py", "derives arrest.judge_within_48h"),
     "detention[].judge_date": ("detention_rules/reasoning/facts.py", "derives arrest.judge_within_48h; date order"),
     "detention[].judge_time": ("detention_rules/reasoning/facts.py", "derives arrest.judge_within_48h"),

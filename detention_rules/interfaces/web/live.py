@@ -15,6 +15,7 @@ from detention_rules import application, pipeline
 from detention_rules.errors import InputError, Problem, UsageError
 from detention_rules.input import source
 from detention_rules.input.case import CATEGORIES
+from detention_rules.output.document import Stage
 from detention_rules.output.formats import DRAFT_FORMATS, DraftFormatName
 from detention_rules.reasoning import whatif
 from detention_rules.reasoning.derivation import Finding
@@ -105,17 +106,15 @@ def what_if(
     return before, [WhatIf(value, whatif.compare(before, changed)) for value, changed in shown]
 
 
-def draft(book: Runnable, name: str, data: dict[str, Any], fmt: DraftFormatName, detainee: int | None) -> str | bytes:
-    """The draft of the form's case, of the person chosen (1-based) when it names several, in `fmt`
-    ("html", "markdown" or "docx", which is bytes)."""
-    from detention_rules.output.draft import build
+def draft(
+    book: Runnable, name: str, data: dict[str, Any], fmt: DraftFormatName, detainee: int | None, stage: Stage
+) -> str | bytes:
+    """The draft of the form's case in `fmt` ("html", "markdown" or "docx", which is bytes) for `stage`: of
+    the person chosen (1-based), or one joint submission for every detainee the case names."""
+    from detention_rules.output.draft import build_joint
 
     try:
-        person, asked = application.draft(book, document(name, data), detainee)
+        people = application.drafts(book, document(name, data), detainee)
     except InputError:
         raise UsageError("the case has errors: fix them to get a draft") from None
-    except application.ChooseDetainee as exc:
-        raise UsageError(
-            f"the case names {len(exc.labels)} detainees: use the Draft buttons under each one's name"
-        ) from None
-    return DRAFT_FORMATS[fmt].render(build(book, person, asked))
+    return DRAFT_FORMATS[fmt].render(build_joint(book, people, stage=stage))

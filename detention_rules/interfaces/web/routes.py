@@ -20,6 +20,7 @@ from detention_rules.input import source
 from detention_rules.input.field_path import FieldPath
 from detention_rules.interfaces.web import form, live
 from detention_rules.interfaces.web.files import Changed, Exists, Folder, Invalid
+from detention_rules.output.document import STAGES
 from detention_rules.output.formats import DRAFT_FORMATS, draft_format
 from detention_rules.reasoning import tree
 from detention_rules.reasoning.asking import in_words, show_value
@@ -228,9 +229,12 @@ class _Handlers:
         detainee = body.get("detainee", "")
         if detainee and not re.fullmatch(r"[1-9][0-9]{0,8}", detainee):
             raise BadRequest("a detainee is chosen by their number: 1, 2, ...")
+        stage = next((s for s in STAGES if s == body.get("stage", "first")), None)
+        if stage is None:
+            raise BadRequest(f"a draft's stage is one of: {', '.join(STAGES)}")
         data = _data(self.state, request_body)
         content = live.draft(
-            self.state.book, _label(request_body), data, form.name, int(detainee) if detainee else None
+            self.state.book, _label(request_body), data, form.name, int(detainee) if detainee else None, stage
         )
         stem = Path(_label(request_body)).stem.replace('"', "") or "case"
         return Response(

@@ -220,6 +220,8 @@
     const b = body();
     const data = new URLSearchParams({ format: format, source: b.source, file: b.file, state: JSON.stringify(b.state) });
     if (detainee) data.set("detainee", detainee);  // a case of several detainees: the person whose buttons these are
+    const stage = document.getElementById("draft-stage");
+    if (stage) data.set("stage", stage.value);  // a first submission, or comments on the Government's reply
     say("Preparing the draft…", "");
     const response = await fetch("/draft", { method: "POST", headers: { "X-Wgad-Token": token }, body: data, credentials: "omit" });
     if (!response.ok) {
