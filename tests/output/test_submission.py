@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import REFERENCE, wgad
+from ..conftest import REFERENCE, wgad
 
 #: Issue 29's fresh case: a journalist held on a prosecutor's order, twenty days in solitary
 #: confinement, tried by a closed state security court, no lawyer before trial.
