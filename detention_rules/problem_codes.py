@@ -321,7 +321,7 @@ CODES: dict[ProblemCode, Code] = {
     ),
     "outcomes-remedy-unused": Code(
         _W,
-        ("law/outcomes.py",),
+        ("law/consequences.py",),
         "rules",
         "A remedy of `rules/outcomes.yaml` follows a violation (`when: violation:<name>`) that no rule of the "
         "folder draws: it can never be sought (a misspelt name, or a folder without that rule).",
