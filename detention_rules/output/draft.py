@@ -19,7 +19,7 @@ from detention_rules.input.field_path import FieldPath
 from detention_rules.law import citation
 from detention_rules.law.law import Law
 from detention_rules.law.outcomes import Outcomes
-from detention_rules.output import tree, wording
+from detention_rules.output import narrative, tree, wording
 from detention_rules.output.document import Block, Draft
 from detention_rules.output.redact import Redactor
 from detention_rules.pipeline import CaseResult
@@ -94,7 +94,7 @@ def build(
         body.heading(legal.titles[category], anchor=f"category-{category}")
         rules = _rules_in(finding.tree, category)
         for node in rules:
-            _argue(body, node, say)
+            _argue(body, node, say, w)
             for special in node.rule.refer:
                 whys = referrals.setdefault(special, {}).setdefault(category, [])
                 whys.append(_lower_first(node.rule.title))
@@ -176,9 +176,10 @@ def _rules_in(root: ConclusionNode, category: str) -> list[RuleNode]:
     ]
 
 
-def _argue(body: _Writer, node: RuleNode, say: dict[str, str]) -> None:
+def _argue(body: _Writer, node: RuleNode, say: dict[str, str], w: dict[str, Any]) -> None:
     """A rule as an opinion argues it: the standard with its provisions, then its application
-    (the category's own rule states the standard only: the conclusion follows it)."""
+    (the category's own rule states the standard only: the conclusion follows it); a date the rule's
+    sentence takes from the facts is written as the facts write it (w: the translation)."""
     law = " ".join((node.rule.law or "").split()).removesuffix(".")
     if law:
         cited = citation.grouped(p for p in node.provisions if p.lower() not in law.lower())
@@ -190,7 +191,7 @@ def _argue(body: _Writer, node: RuleNode, say: dict[str, str]) -> None:
     if node.rule.kind == "category":
         return
     refs = list(dict.fromkeys(f.ref for f in _facts(node) if f.ref))
-    text = say["application"].format(text=_lower_first(_FRAGMENT.sub("", node.text).strip()))
+    text = say["application"].format(text=_lower_first(_FRAGMENT.sub("", narrative.dates_in(node.text, w)).strip()))
     if refs:
         text = f"{text.removesuffix('.')} ({'; '.join(refs)})."
     body.para(text)
@@ -218,59 +219,8 @@ def _lower_first(text: str) -> str:
 
 
 def _narrative(facts: dict[str, FactNode], w: dict[str, Any]) -> list[str]:
-    """The facts as the source reports them: one paragraph per part of the case (and per detention
-    period), one sentence per fact, each with its reference."""
-    spec = w["facts"]
-    groups: dict[str, list[str]] = {}
-    for path, leaf in facts.items():
-        if leaf.derived_from:
-            continue  # computed by the engine (a period's length): not the source's words
-        if leaf.unproven:
-            continue  # an exception stated but not shown (the Government's word alone): not the source's report
-        section = path.split(".")[0].split("[")[0]
-        if section not in spec["sections"]:
-            continue
-        key = path.split(".")[0] if section in ("detention", "conduct") else section
-        groups.setdefault(key, []).append(_sentence(leaf, w))
-    out = []
-    order = {s: i for i, s in enumerate(spec["sections"])}
-    for key in sorted(groups, key=lambda k: (order[k.split("[")[0]], _index(k))):
-        out.append(" ".join(groups[key]))
-    return out
-
-
-def _index(key: str) -> int:
-    return int(key.split("[")[1].rstrip("]")) if "[" in key else 0
-
-
-def _sentence(leaf: FactNode, w: dict[str, Any]) -> str:
-    spec = w["facts"]
-    field = FieldPath.generic_name(leaf.path)
-    template = spec["sentences"].get(field)
-    value = leaf.value
-    if isinstance(value, bool):
-        if isinstance(template, dict):
-            text = template[value]
-        else:
-            answer = w["words"]["yes" if value else "no"]
-            text = spec["fallback_bool"].format(question=question(field), answer=answer)
-    else:
-        shown = _shown(field, value, w)
-        text = (template or spec["fallback"]).format(value=shown, question=question(field))
-        if shown.endswith(".") and text.endswith(shown + "."):
-            text = text[:-1]  # a value that ends in a full stop ("A. B.") ends the sentence itself
-    if leaf.ref:
-        text = f"{text.removesuffix('.')} ({leaf.ref})."
-    return text
-
-
-def _shown(field: str, value: Any, w: dict[str, Any]) -> str:
-    items = value if isinstance(value, list) else [value]
-    own = w["facts"].get("values", {}).get(field, {})  # the translation's own words for a choice, first
-    words = [own.get(v) or show_value(v, field, words=True) for v in items]
-    if len(words) > 1:
-        return w["words"]["list_sep"].join(words[:-1]) + f" {w['words']['and']} {words[-1]}"
-    return words[0] if words else ""
+    """The facts as the source reports them, told as prose (output/narrative.py)."""
+    return narrative.tell(facts, w)
 
 
 def _appendix(
