@@ -84,6 +84,14 @@ READ_BY_CODE: dict[str, tuple[str, str]] = {
     "detention[].rearrest": ("detention_rules/reasoning/facts.py", "a re-arrest's own appearance: judge_within_48h"),
     "detention[].other_state": ("detention_rules/reasoning/facts.py", "another State's custody does not apply"),
     "detention[].consular_access": ("detention_rules/reasoning/facts.py", "derives consular_access_refused"),
+    "person.narrative": ("detention_rules/output/narrative.py", "the drafter's words, told first in the draft's facts"),
+    "arrest.narrative": ("detention_rules/output/narrative.py", "the drafter's words, told first in the draft's facts"),
+    "detention[].narrative": ("detention_rules/output/narrative.py", "the drafter's words, told first in the draft's facts"),
+    "conduct[].narrative": ("detention_rules/output/narrative.py", "the drafter's words, told first in the draft's facts"),
+    "emergency.narrative": ("detention_rules/output/narrative.py", "the drafter's words, told first in the draft's facts"),
+    "trial.narrative": ("detention_rules/output/narrative.py", "the drafter's words, told first in the draft's facts"),
+    "sentence.narrative": ("detention_rules/output/narrative.py", "the drafter's words, told first in the draft's facts"),
+    "discrimination.narrative": ("detention_rules/output/narrative.py", "the drafter's words, told first in the draft's facts"),
 }
 
 #: Written for the people who read the file (identity, places, provenance, free text);

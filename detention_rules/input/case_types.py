@@ -59,6 +59,7 @@ class Submission(Section):
 
 
 class Person(Section):
+    narrative: str | None
     name: str | None
     sex: Literal['male', 'female', 'other'] | Asserted | None
     age: int | float | Asserted | None
@@ -85,6 +86,7 @@ class Government(Section):
 
 
 class Arrest(Section):
+    narrative: str | None
     date: str | Asserted | None
     time: str | Asserted | None
     place: str | Asserted | None
@@ -107,6 +109,7 @@ class Arrest(Section):
 
 
 class Period(Section):
+    narrative: str | None
     kind: Literal['police_custody', 'pretrial', 'administrative', 'immigration', 'house_arrest', 'prison', 'psychiatric', 'other', 'unknown'] | Asserted | None
     start: str | Asserted | None
     end: str | Asserted | None
@@ -156,6 +159,7 @@ class Period(Section):
 
 
 class Conduct(Section):
+    narrative: str | None
     right: Literal['opinion', 'expression', 'assembly', 'association', 'religion', 'movement', 'asylum', 'political_participation', 'equality', 'minority_culture', 'human_rights_defence', 'legal_profession', 'cooperation_with_un'] | Asserted | None
     description: str | None
     medium: str | Asserted | None
@@ -175,6 +179,7 @@ class Conduct(Section):
 
 
 class Emergency(Section):
+    narrative: str | None
     declared: bool | Asserted | None
     invoked: bool | Asserted | None
     pretext: bool | Asserted | None
@@ -183,6 +188,7 @@ class Emergency(Section):
 
 
 class Trial(Section):
+    narrative: str | None
     held: bool | Asserted | None
     start: str | Asserted | None
     end: str | Asserted | None
@@ -223,6 +229,7 @@ class Confession(Section):
 
 
 class Sentence(Section):
+    narrative: str | None
     date: str | Asserted | None
     kind: Literal['imprisonment', 'restricted_liberty', 'fine', 'death', 'suspended', 'other'] | Asserted | None
     years: int | float | Asserted | None
@@ -230,6 +237,7 @@ class Sentence(Section):
 
 
 class Discrimination(Section):
+    narrative: str | None
     grounds: list[Literal['birth', 'national_origin', 'ethnic_origin', 'social_origin', 'language', 'religion', 'economic_condition', 'political_opinion', 'gender', 'sexual_orientation', 'disability', 'other_status']] | Asserted | None
     law_discriminatory: bool | Asserted | None
     pattern: Pattern | None
