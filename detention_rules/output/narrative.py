@@ -36,6 +36,7 @@ IMPLIED: dict[tuple[str, object], str] = {
     ("detention[].brought_before_judge", True): "detention[].judge_date",
     ("detention[].solitary_confinement", True): "detention[].solitary_days",
     ("emergency.declared", True): "emergency.start",
+    ("government.replied", True): "government.reply_date",
 }
 
 #: Fields told by the person's name and pronoun, or by the draft's form, not as a sentence.
@@ -82,7 +83,8 @@ def who(leaves: Mapping[str, FactNode], w: Mapping[str, Any]) -> Who:
     title = spec["titles"].get(sex, "") if sex in ("male", "female") else ""
     if not title or _titled(name, spec):
         return Who(name, name, pronouns)
-    return Who(name, spec["titled"].format(title=title, surname=surname(name, spec)), pronouns)
+    short = spec["titled"].format(title=title, surname=surname(name, spec))
+    return Who(short if surname(name, spec) == name else name, short, pronouns)  # "Ms. K." from the first
 
 
 def _titled(name: str, spec: Mapping[str, Any]) -> bool:
@@ -134,6 +136,24 @@ def date(value: str, w: Mapping[str, Any], *, preposition: bool = True) -> str:
     else:
         text, form = spec["year"].format(year=year), "in_year"
     return spec[form].format(date=text) if preposition else text
+
+
+def date_range(start: str, end: str, w: Mapping[str, Any]) -> str:
+    """Two dates as the Working Group joins them: "12 to 22 June 2020", "18 April to 3 May 2020",
+    "18 April 2020 to June 2021"."""
+    spec = w["facts"]["dates"]
+    a, b = _ISO.fullmatch(start), _ISO.fullmatch(end)
+    if a and b and a.group(3) and b.group(3) and a.group(1) == b.group(1):
+        months = spec["months"]
+        same = a.group(2) == b.group(2)
+        return spec["range_same_month" if same else "range_same_year"].format(
+            day=int(a.group(3)),
+            month=months[int(a.group(2)) - 1],
+            end_day=int(b.group(3)),
+            end_month=months[int(b.group(2)) - 1],
+            year=a.group(1),
+        )
+    return spec["range"].format(start=date(start, w, preposition=False), end=date(end, w, preposition=False))
 
 
 def dates_in(text: str, w: Mapping[str, Any]) -> str:
@@ -236,7 +256,7 @@ class Teller:
         narrative first, then each structured fact it does not already tell, each sentence once."""
         groups: dict[str, list[FactNode]] = {}
         for path, leaf in self.leaves.items():
-            if leaf.derived_from or leaf.unproven:
+            if leaf.derived_from or (leaf.unproven and "government" not in leaf.by):
                 continue  # computed by the engine, or an exception not shown: not the source's report
             section = path.split(".")[0].split("[")[0]
             if section not in self.spec["sections"]:
@@ -249,7 +269,12 @@ class Teller:
             sentences = self._group(key, groups[key])
             name = self.leaves.get("person.name")
             if key == "person" and name is not None and not self.person.named:
-                sentences.insert(0, self.sentence(name))  # the name told on its own, when nothing else uses it
+                sentences.insert(
+                    0,
+                    self._finish(
+                        self._fill(self.spec["sentences"]["person.name"], {"value": self.person.full}), [name]
+                    ),
+                )  # the name told on its own, when nothing else uses it
                 self.person.named = True
             text = " ".join(sentences)
             if text:
@@ -298,6 +323,8 @@ class Teller:
                 last = name.rsplit(".", 1)[-1]
                 slots[last] = self._value(name, fact.value)
                 slots[f"{last}_bare"] = self._value(name, fact.value, bare=True)
+            if _kind(first) == _kind(second) == "date":
+                slots["range"] = date_range(str(leaf.value), str(other.value), self.w)
             text = self._fill(template, slots)
             return self._finish(text, [leaf, other])
         return ""
@@ -381,7 +408,7 @@ class Teller:
         refs = list(dict.fromkeys(leaf.ref for leaf in leaves if leaf.ref))
         if refs:
             text = f"{text.removesuffix('.')} ({'; '.join(refs)})."
-        if any(leaf.contested for leaf in leaves):
+        if any(leaf.contested and not leaf.unproven for leaf in leaves):  # unproven: contested by its form
             disputes = "contested_by_source" if by == {"government"} else "contested_by_government"
             text = self.spec[disputes].format(text=text)
         return text
@@ -463,4 +490,5 @@ def tell(leaves: Mapping[str, FactNode], w: Mapping[str, Any]) -> list[str]:
 def sentence_fields(w: Mapping[str, Any]) -> Iterable[str]:
     """Every field the translation file tells, argues, or tells through the name: for the test that every
     field the draft can show has its sentence."""
-    return {*w["facts"]["sentences"], *w["facts"]["argued"], *_NAMED}
+    narratives = {f for f in field_types() if f.endswith(".narrative")}  # the drafter's own words, told as written
+    return {*w["facts"]["sentences"], *w["facts"]["argued"], *_NAMED, *narratives}
