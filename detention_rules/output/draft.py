@@ -15,7 +15,6 @@ from collections.abc import Collection
 from typing import Any
 
 from detention_rules.input.case import CATEGORIES, Case
-from detention_rules.input.field_path import FieldPath
 from detention_rules.law import citation
 from detention_rules.law.law import Law
 from detention_rules.law.outcomes import Outcomes
@@ -26,7 +25,7 @@ from detention_rules.pipeline import CaseResult
 from detention_rules.reasoning.derivation import ConclusionNode, RuleNode
 from detention_rules.reasoning.facts import FactNode
 from detention_rules.reasoning.gaps import Question
-from detention_rules.reasoning.questions import question, show_value
+from detention_rules.reasoning.questions import show_value
 
 
 class _Writer:
