@@ -87,6 +87,7 @@ READ_BY_CODE: dict[str, tuple[str, str]] = {
     "detention[].other_state": ("detention_rules/reasoning/facts.py", "another State's custody does not apply"),
     "detention[].consular_access": ("detention_rules/reasoning/facts.py", "derives consular_access_refused"),
     "person.narrative": (NARRATIVE, TOLD_FIRST),
+    "person.called": (NARRATIVE, "how the draft's facts name the person after the first mention"),
     "arrest.narrative": (NARRATIVE, TOLD_FIRST),
     "detention[].narrative": (NARRATIVE, TOLD_FIRST),
     "conduct[].narrative": (NARRATIVE, TOLD_FIRST),

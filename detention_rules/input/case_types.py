@@ -61,6 +61,7 @@ class Submission(Section):
 class Person(Section):
     narrative: str | None
     name: str | None
+    called: str | None
     sex: Literal['male', 'female', 'other'] | Asserted | None
     age: int | float | Asserted | None
     birth_date: str | Asserted | None

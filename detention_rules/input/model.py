@@ -336,6 +336,12 @@ class Submission(_Model):
 class Person(_Model):
     narrative: Text | None = _narrative("the person", "In your own words, who is the person?")
     name: Text | None = None
+    called: Text | None = Field(
+        None,
+        description="How the submission names the person after the first mention, title included "
+        "('Mr. Liu', 'Ms. K.'); left out: the title and the last part of the name.",
+        json_schema_extra=ask("After the first mention, how should the submission name the person (e.g. Mr. Liu)?"),
+    )
     sex: Fact[Literal["male", "female", "other"]] | None = None
     age: Fact[StrictInt] | None = Field(None, description="Age at the time of detention.")
     birth_date: Fact[PartialDate] | None = None

@@ -40,7 +40,7 @@ IMPLIED: dict[tuple[str, object], str] = {
 }
 
 #: Fields told by the person's name and pronoun, or by the draft's form, not as a sentence.
-_NAMED = {"person.name", "person.sex", "government.contests"}
+_NAMED = {"person.name", "person.called", "person.sex", "government.contests"}
 
 _ISO = re.compile(r"\b(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?\b")
 _ISO_STRICT = re.compile(r"\b\d{4}-\d{2}(?:-\d{2})?\b")
@@ -67,10 +67,11 @@ class Who:
 
 
 def who(leaves: Mapping[str, FactNode], w: Mapping[str, Any]) -> Who:
-    """The person of a case as the facts name them, from `person.name` and `person.sex`."""
+    """The person of a case as the facts name them, from `person.name`, `person.called` and `person.sex`."""
     spec = w["facts"]["person"]
     name = _value(leaves, "person.name")
     sex = _value(leaves, "person.sex")
+    called = " ".join(str(_value(leaves, "person.called") or "").split())
     name = " ".join(str(name).split()) if name else ""
     if ";" in name:  # a group named in one file: "A; B; C"
         names = [n.strip() for n in name.split(";") if n.strip()]
@@ -79,7 +80,9 @@ def who(leaves: Mapping[str, FactNode], w: Mapping[str, Any]) -> Who:
         )  # the names once, then "the persons concerned"
     pronouns = spec["pronouns"].get(sex if sex in ("male", "female") else "unknown")
     if not name:
-        return Who(spec["unnamed"], spec["unnamed"], pronouns)
+        return Who(called or spec["unnamed"], called or spec["unnamed"], pronouns)
+    if called:  # the drafter's own short form: "Mr. Liu" for Liu Xiaobo
+        return Who(name, called, pronouns)
     title = spec["titles"].get(sex, "") if sex in ("male", "female") else ""
     if not title or _titled(name, spec):
         return Who(name, name, pronouns)
@@ -201,10 +204,12 @@ def article(text: str, w: Mapping[str, Any]) -> str:
         or words[0][0].isupper()
         or words[0][0].isdigit()
         or bare in spec["no_article"]
-        or (bare.endswith("s") and not bare.endswith(("ss", "us", "is")))
+        or (bare.endswith("s") and not bare.endswith(("ss", "us", "is", "'s", "\u2019s")))
         or (bare.endswith("ed") and head is words[0])
     ):
         return text
+    if bare in spec["offices"] and len(words) > words.index(head) + 1 and words[words.index(head) + 1] == "of":
+        return spec["the"].format(text=text)  # "the president of the party": one holds the office
     an = first[0] in "aeiou" and not first.startswith(tuple(spec["sounds_consonant"]))
     an = an or first.startswith(tuple(spec["sounds_vowel"]))
     return spec["an" if an else "a"].format(text=text)
