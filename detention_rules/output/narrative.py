@@ -316,22 +316,22 @@ class Teller:
         return sentences
 
     def _combined(self, generic: str, leaf: FactNode, stated: dict[str, FactNode], done: set[str]) -> str:
-        """Two facts told in one sentence where one alone reads as half of it ("from ... to ...")."""
-        for pair, template in self.spec["combined"].items():
-            first, second = pair.split("+")
-            if generic != first or second not in stated or stated[second].unproven:
+        """Facts told in one sentence where one alone reads as part of it ("from ... to ...", "on ..., at
+        ..., at ..."): the first template whose fields the section all states, the longest first."""
+        for names, template in self.spec["combined"].items():
+            first, *others = names.split("+")
+            if generic != first or any(o not in stated or stated[o].unproven for o in others):
                 continue
-            other = stated[second]
-            done.add(second)
+            facts = [leaf, *(stated[o] for o in others)]
+            done.update(others)
             slots = {}
-            for name, fact in ((first, leaf), (second, other)):
+            for name, fact in zip([first, *others], facts, strict=True):
                 last = name.rsplit(".", 1)[-1]
                 slots[last] = self._value(name, fact.value)
                 slots[f"{last}_bare"] = self._value(name, fact.value, bare=True)
-            if _kind(first) == _kind(second) == "date":
-                slots["range"] = date_range(str(leaf.value), str(other.value), self.w)
-            text = self._fill(template, slots)
-            return self._finish(text, [leaf, other])
+            if len(facts) == 2 and _kind(first) == _kind(others[0]) == "date":
+                slots["range"] = date_range(str(leaf.value), str(facts[1].value), self.w)
+            return self._finish(self._fill(template, slots), facts)
         return ""
 
     def sentence(self, leaf: FactNode) -> str:
