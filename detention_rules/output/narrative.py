@@ -354,7 +354,7 @@ class Teller:
     def _status(self, leaf: FactNode) -> str:
         """The person's status, less what their occupation already says ("journalist" twice is once)."""
         occupation = str(_value(self.leaves, "person.occupation") or "").casefold()
-        own = self.spec["values"].get("person.status", {})
+        own = self.spec["values"]["person.status_plural" if self.person.plural else "person.status"]
         items = [v for v in leaf.value if in_words("person.status", v).casefold() not in occupation]
         if not items:
             return ""
