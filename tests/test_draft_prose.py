@@ -131,3 +131,42 @@ def test_the_new_cases_hold_what_they_were_written_to_show() -> None:
     assert any(re.search(r"^  sex: *(#.*)?$", t, flags=re.M) for t in texts.values())  # a sex not known
     assert re.search(r"place: (?:the|a|her|his) ", joined)
     assert re.search(r"^detainees:\n  - person:", joined, flags=re.M) and "held: false" in joined  # no trial
+
+
+#: What each new case was written to show, as its draft tells it.
+TOLD = {
+    "partial-dates": ["Ms. K. was born in 1990.", "arrested in February 2025", "a term of five years"],
+    "unknown-sex": ["Alex Morgan is Iranian.", "at a bakery in the old town", "Alex Morgan has not been tried."],
+    "place-with-article": ["at her home", "held at the central prison", "the Russian Federation", "in the United"],
+    "no-trial-solitary": [
+        "He is still detained.",
+        "arrested on 3 March 2025 in the street",
+        "solitary confinement for 20",
+    ],
+    "government-says": [
+        "Ms. Wu was arrested",
+        "According to the Government, a warrant was shown",
+        "from 20 to 25 January",
+    ],
+    "own-narrative": ["Mr. Diallo, a teacher, led", "He first saw a lawyer on day 40"],
+    "group-in-one-name": ["Ali Hassan, Yusuf Karim and Nabil Omar", "The persons concerned were arrested in September"],
+    "initials-other-sex": ["A. B. is an activist.", "exercised their right", "in December 2020"],
+    "lengths-and-lists": ["a former mayor and a member", "rebellion, insulting the President and money laundering"],
+}
+
+
+@pytest.mark.parametrize("name", sorted(TOLD))
+def test_each_new_case_is_told_as_written(name: str) -> None:
+    facts = _facts(_bodies(PROSE_CASES / f"{name}.yaml", None)["markdown"])
+    for phrase in TOLD[name]:
+        assert phrase in facts, (phrase, facts)
+    if name == "own-narrative":  # the narrative tells the date, the officers and the warrant: not told again
+        assert facts.count("arrested") == 1 and facts.count("plain-clothes") == 1 and "No arrest warrant" not in facts
+
+
+def test_each_person_of_several_is_told_in_their_own_name() -> None:
+    first, second = (_facts(_bodies(PROSE_CASES / "several-detainees.yaml", i)["markdown"]) for i in (1, 2))
+    assert "Ms. Said was arrested on 15 October 2024 at the university library" in first
+    assert (
+        "Tomas Lee was 21 years old at the time of their arrest" in second and "Tomas Lee has not been tried" in second
+    )
