@@ -117,9 +117,12 @@ def test_every_field_the_draft_can_show_has_its_sentence() -> None:
     told = set(narrative.sentence_fields(wording.load()))
     shown = {f for f in field_types() if f.split(".")[0].split("[")[0] in facts["sections"]}
     assert not shown - told, sorted(shown - told)
-    for name, sentence in facts["sentences"].items():  # a yes/no fact has a sentence for each answer
-        if name in field_types() and field_types()[name].kind == "bool":
+    for name, sentence in facts["sentences"].items():  # a sentence for each answer, where answers have theirs
+        ftype = field_types().get(name)
+        if ftype is not None and ftype.kind == "bool":
             assert isinstance(sentence, dict) and set(sentence) == {True, False}, name
+        elif isinstance(sentence, dict) and ftype is not None and ftype.kind == "enum":
+            assert set(sentence) == set(ftype.choices), name
 
 
 def test_the_new_cases_hold_what_they_were_written_to_show() -> None:

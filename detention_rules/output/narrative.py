@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from detention_rules.input.case import field_types
@@ -54,9 +54,9 @@ class Who:
     short: str
     pronouns: dict[str, str]
     plural: bool = False
-    named: bool = field(default=False)
+    named: bool = False
     #: whether the last sentence of the paragraph had the person as its subject: the next may say "He"
-    subject: bool = field(default=False)
+    subject: bool = False
 
     def name(self) -> str:
         """The name as the next sentence uses it: the full name once, then the short form."""
@@ -91,8 +91,7 @@ def who(leaves: Mapping[str, FactNode], w: Mapping[str, Any]) -> Who:
 
 
 def _titled(name: str, spec: Mapping[str, Any]) -> bool:
-    """A name already written with its title ("Mr A"), or as initials only ("K."), is used as it stands
-    after its title: "Ms. K." is made, "Mr. Mr A" is not."""
+    """Whether a name is written with its title already ("Mr A"): it is used as it stands, never "Mr. Mr A"."""
     first = name.split()[0].rstrip(".").casefold()
     return first in {t.rstrip(".").casefold() for t in spec["title_words"]}
 
@@ -261,8 +260,8 @@ class Teller:
         narrative first, then each structured fact it does not already tell, each sentence once."""
         groups: dict[str, list[FactNode]] = {}
         for path, leaf in self.leaves.items():
-            if leaf.derived_from or (leaf.unproven and "government" not in leaf.by):
-                continue  # computed by the engine, or an exception not shown: not the source's report
+            if leaf.derived_from or (leaf.unproven and "government" not in leaf.by) or leaf.value in ([], ""):
+                continue  # computed by the engine, an exception not shown but the Government's word, or nothing
             section = path.split(".")[0].split("[")[0]
             if section not in self.spec["sections"]:
                 continue
