@@ -262,6 +262,8 @@ class Teller:
         for path, leaf in self.leaves.items():
             if leaf.derived_from or (leaf.unproven and "government" not in leaf.by) or leaf.value in ([], ""):
                 continue  # computed by the engine, an exception not shown but the Government's word, or nothing
+            if FieldPath.generic_name(path) not in field_types():
+                continue  # a section written as an empty list (`conduct: []`): no fact
             section = path.split(".")[0].split("[")[0]
             if section not in self.spec["sections"]:
                 continue
