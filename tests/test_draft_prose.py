@@ -173,3 +173,13 @@ def test_each_person_of_several_is_told_in_their_own_name() -> None:
     assert (
         "Tomas Lee was 21 years old at the time of their arrest" in second and "Tomas Lee has not been tried" in second
     )
+
+
+def test_the_name_the_draft_uses_is_redacted_too(tmp_path: Path) -> None:
+    """`person.called` may hold a word the name does not ("Ms. Nightingale"): --redact replaces it too."""
+    case = tmp_path / "c.yaml"
+    text = (PROSE_CASES / "government-says.yaml").read_text(encoding="utf-8")
+    case.write_text(text.replace("called: Ms. Wu", "called: Ms. Nightingale"), encoding="utf-8")
+    result, asked = application.draft(_book(), source.load(case), None)
+    out = draft_markdown.render(build(_book(), result, asked, redact=True))
+    assert "Nightingale" not in out and "Wu" not in out and "Ms. N." in out

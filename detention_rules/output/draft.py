@@ -18,7 +18,8 @@ from detention_rules.input.case import CATEGORIES, Case
 from detention_rules.law import citation
 from detention_rules.law.law import Law
 from detention_rules.law.outcomes import Outcomes
-from detention_rules.output import narrative, tree, wording
+from detention_rules.output import narrative as prose
+from detention_rules.output import tree, wording
 from detention_rules.output.document import Block, Draft
 from detention_rules.output.redact import Redactor
 from detention_rules.pipeline import CaseResult
@@ -72,8 +73,8 @@ def build(
     assert result.case is not None and result.analysis is not None and result.facts is not None
     case: Case = result.case
     name = case.person.name if case.person and case.person.name else ""
-    redactor = Redactor(name) if redact and name else None
     w = wording.load(lang)
+    redactor = Redactor(prose.names(case, w)) if redact and name else None
     say = w["draft"]
     findings = {f.category: f for f in result.analysis.findings}
     legal = book.outcomes
@@ -190,7 +191,7 @@ def _argue(body: _Writer, node: RuleNode, say: dict[str, str], w: dict[str, Any]
     if node.rule.kind == "category":
         return
     refs = list(dict.fromkeys(f.ref for f in _facts(node) if f.ref))
-    text = say["application"].format(text=_lower_first(_FRAGMENT.sub("", narrative.dates_in(node.text, w)).strip()))
+    text = say["application"].format(text=_lower_first(_FRAGMENT.sub("", prose.dates_in(node.text, w)).strip()))
     if refs:
         text = f"{text.removesuffix('.')} ({'; '.join(refs)})."
     body.para(text)
@@ -219,7 +220,7 @@ def _lower_first(text: str) -> str:
 
 def _narrative(facts: dict[str, FactNode], w: dict[str, Any]) -> list[str]:
     """The facts as the source reports them, told as prose (output/narrative.py)."""
-    return narrative.tell(facts, w)
+    return prose.tell(facts, w)
 
 
 def _appendix(

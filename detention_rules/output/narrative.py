@@ -22,7 +22,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from detention_rules.input.case import field_types
+from detention_rules.input.case import Case, field_types
 from detention_rules.input.field_path import FieldPath
 from detention_rules.reasoning.facts import FactNode
 from detention_rules.reasoning.questions import in_words
@@ -88,6 +88,17 @@ def who(leaves: Mapping[str, FactNode], w: Mapping[str, Any]) -> Who:
         return Who(name, name, pronouns)
     short = spec["titled"].format(title=title, surname=surname(name, spec))
     return Who(short if surname(name, spec) == name else name, short, pronouns)  # "Ms. K." from the first
+
+
+def names(case: Case, w: Mapping[str, Any]) -> str:
+    """Every word the facts name the person by, for `--redact`: the name and `person.called` without its
+    title ("Mr. Liu" adds "Liu"; a "Mr." redacted would turn every title into initials)."""
+    person = case.person
+    name = (person.name or "") if person else ""
+    called = (person.called or "") if person else ""
+    titles = {t.rstrip(".").casefold() for t in w["facts"]["person"]["title_words"]}
+    titles |= {t.rstrip(".").casefold() for t in w["facts"]["person"]["titles"].values()}
+    return " ".join([name, *(word for word in called.split() if word.rstrip(".").casefold() not in titles)])
 
 
 def _titled(name: str, spec: Mapping[str, Any]) -> bool:
