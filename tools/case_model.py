@@ -188,6 +188,17 @@ def ask(
     return {ASK_KEY: entry}
 
 
+def _narrative(what: str, question: str) -> Any:
+    """A section's free text in the drafter's own words: the draft tells it first, then only the structured
+    facts it does not already tell (output/narrative.py; docs/case-format.md, "Narratives")."""
+    return Field(
+        None,
+        description=f"The drafter's own account of {what}: told first in the draft's facts, which add only "
+        "what it does not say.",
+        json_schema_extra=ask(question),
+    )
+
+
 Status = Literal[
     "human_rights_defender",
     "journalist",
@@ -339,7 +350,14 @@ class Submission(_Model):
 
 
 class Person(_Model):
+    narrative: Text | None = _narrative("the person", "In your own words, who is the person?")
     name: Text | None = None
+    called: Text | None = Field(
+        None,
+        description="How the submission names the person after the first mention, title included "
+        "('Mr. Liu', 'Ms. K.'); left out: the title and the last part of the name.",
+        json_schema_extra=ask("After the first mention, how should the submission name the person (e.g. Mr. Liu)?"),
+    )
     sex: Fact[Literal["male", "female", "other"]] | None = None
     age: Fact[StrictInt] | None = Field(None, description="Age at the time of detention.")
     birth_date: Fact[PartialDate] | None = None
@@ -392,6 +410,7 @@ class Government(_Model):
 
 
 class Arrest(_Model):
+    narrative: Text | None = _narrative("the arrest", "In your own words, how was the person arrested?")
     date: Fact[PartialDate] | None = None
     time: Fact[ClockTime] | None = None
     place: Fact[Text] | None = None
@@ -485,6 +504,9 @@ Length = Annotated[StrictFloat | StrictInt, Field(ge=0)]
 class Period(_Model):
     """One period of deprivation of liberty."""
 
+    narrative: Text | None = _narrative(
+        "this period of detention", "In your own words, what happened during this period of detention?"
+    )
     kind: Fact[PeriodKind] | None = Field(
         None,
         json_schema_extra=ask(
@@ -733,6 +755,9 @@ class Period(_Model):
 class Conduct(_Model):
     """Something the person did that the detention responded to."""
 
+    narrative: Text | None = _narrative(
+        "this conduct", "In your own words, what did the person do that the detention responded to?"
+    )
     right: Fact[Right] | None = Field(
         None,
         json_schema_extra=ask(
@@ -823,6 +848,9 @@ class Conduct(_Model):
 
 
 class Emergency(_Model):
+    narrative: Text | None = _narrative(
+        "the state of emergency", "In your own words, what was the state of emergency and how was it used?"
+    )
     declared: Fact[StrictBool] | None = Field(None, json_schema_extra=ask("Had a state of emergency been declared?"))
     invoked: Fact[StrictBool] | None = Field(
         None,
@@ -885,6 +913,7 @@ Court = Literal[
 
 
 class Trial(_Model):
+    narrative: Text | None = _narrative("the trial", "In your own words, how did the trial go?")
     held: Fact[StrictBool] | None = Field(
         None, json_schema_extra=ask("Has the person been tried (has a trial taken place)?")
     )
@@ -975,6 +1004,7 @@ Ban = Literal["political_activity", "civic_activity", "association", "expression
 
 
 class Sentence(_Model):
+    narrative: Text | None = _narrative("the sentence", "In your own words, what was the sentence?")
     date: Fact[PartialDate] | None = None
     kind: Fact[Literal["imprisonment", "restricted_liberty", "fine", "death", "suspended", "other"]] | None = None
     years: Fact[StrictFloat | StrictInt] | None = None
@@ -1003,6 +1033,7 @@ class Pattern(_Model):
 
 
 class Discrimination(_Model):
+    narrative: Text | None = _narrative("the discrimination", "In your own words, how was the person singled out?")
     grounds: Fact[list[Ground]] | None = Field(
         None,
         description="Protected grounds on which the source alleges discrimination.",

@@ -62,7 +62,9 @@ class Submission(Section):
 
 
 class Person(Section):
+    narrative: str | None
     name: str | None
+    called: str | None
     sex: Literal['male', 'female', 'other'] | Asserted | None
     age: int | float | Asserted | None
     birth_date: str | Asserted | None
@@ -89,6 +91,7 @@ class Government(Section):
 
 
 class Arrest(Section):
+    narrative: str | None
     date: str | Asserted | None
     time: str | Asserted | None
     place: str | Asserted | None
@@ -111,6 +114,7 @@ class Arrest(Section):
 
 
 class Period(Section):
+    narrative: str | None
     kind: Literal['police_custody', 'pretrial', 'administrative', 'immigration', 'house_arrest', 'prison', 'psychiatric', 'other', 'unknown'] | Asserted | None
     start: str | Asserted | None
     end: str | Asserted | None
@@ -160,6 +164,7 @@ class Period(Section):
 
 
 class Conduct(Section):
+    narrative: str | None
     right: Literal['opinion', 'expression', 'assembly', 'association', 'religion', 'movement', 'asylum', 'political_participation', 'equality', 'minority_culture', 'human_rights_defence', 'legal_profession', 'cooperation_with_un'] | Asserted | None
     description: str | None
     medium: str | Asserted | None
@@ -179,6 +184,7 @@ class Conduct(Section):
 
 
 class Emergency(Section):
+    narrative: str | None
     declared: bool | Asserted | None
     invoked: bool | Asserted | None
     pretext: bool | Asserted | None
@@ -187,6 +193,7 @@ class Emergency(Section):
 
 
 class Trial(Section):
+    narrative: str | None
     held: bool | Asserted | None
     start: str | Asserted | None
     end: str | Asserted | None
@@ -227,6 +234,7 @@ class Confession(Section):
 
 
 class Sentence(Section):
+    narrative: str | None
     date: str | Asserted | None
     kind: Literal['imprisonment', 'restricted_liberty', 'fine', 'death', 'suspended', 'other'] | Asserted | None
     years: int | float | Asserted | None
@@ -234,6 +242,7 @@ class Sentence(Section):
 
 
 class Discrimination(Section):
+    narrative: str | None
     grounds: list[Literal['birth', 'national_origin', 'ethnic_origin', 'social_origin', 'language', 'religion', 'economic_condition', 'political_opinion', 'gender', 'sexual_orientation', 'disability', 'other_status']] | Asserted | None
     law_discriminatory: bool | Asserted | None
     pattern: Pattern | None

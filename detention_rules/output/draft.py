@@ -20,12 +20,13 @@ from detention_rules.law import citation
 from detention_rules.law.consequences import Consequences
 from detention_rules.law.law import Law
 from detention_rules.law.rule import fill, placeholders
+from detention_rules.output import narrative as prose
 from detention_rules.output import wording
 from detention_rules.output.document import Block, Draft, Stage
 from detention_rules.output.redact import Redactor
 from detention_rules.pipeline import CaseResult
 from detention_rules.reasoning import tree
-from detention_rules.reasoning.asking import question, show_value
+from detention_rules.reasoning.asking import show_value
 from detention_rules.reasoning.derivation import ConclusionNode, RuleNode
 from detention_rules.reasoning.facts import FactNode
 from detention_rules.reasoning.gaps import Question
@@ -125,7 +126,7 @@ def build_joint(
     case = first.case
     assert case is not None  # checked above
     names = [p.name for p in persons]
-    redactor = _redactor([n for r, _ in people if (n := _name(r.case))]) if redact else None
+    redactor = _redactor([prose.names(r.case, w) for r, _ in people if r.case and _name(r.case)]) if redact else None
     joint = len(persons) > 1
 
     body = _Writer(redactor)
@@ -369,7 +370,7 @@ def _domestic(body: _Writer, case: Case, w: dict[str, Any]) -> None:
             if value is None:
                 values[field] = say["todo"].format(what=say["todo_step"][field])
             elif field == "date":
-                values[field] = _date_words(str(value), w)
+                values[field] = prose.date(str(value), w, preposition=False)
             else:
                 values[field] = show_value(value, f"domestic_remedies[].{field}", words=True)
         ref = getattr(step.kind, "ref", None) or getattr(step.result, "ref", None)
@@ -391,26 +392,15 @@ def _source(body: _Writer, case: Case, w: dict[str, Any], stage: Stage) -> None:
     if value == "not_obtained":
         body.para(todo.format(what=say["todo_no_consent"]))
     date = getattr(sub.date, "value", sub.date) if sub else None
-    shown = _date_words(str(date), w) if date and stage == "first" else todo.format(what=say["todo_date"])
+    shown = (
+        prose.date(str(date), w, preposition=False) if date and stage == "first" else todo.format(what=say["todo_date"])
+    )
     body.text(say["dated"].format(date=shown))
     body.text(say["signed"].format(signature=todo.format(what=say["todo_signature"])))
 
 
 #: A date as a rule's explanation shows it (the file's ISO form), within a sentence.
-_ISO_DATE = re.compile(r"\b\d{4}-\d{2}(?:-\d{2})?\b")
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-
-
-def _date_words(value: str, w: dict[str, Any]) -> str:
-    """A date as the Working Group writes it: "3 March 2025", "March 2025", "2025"."""
-    m = _DATE.match(value)
-    if not m:
-        return value
-    year, month, day = m.groups()
-    if month is None:
-        return year
-    name = w["draft"]["months"][int(month) - 1]
-    return f"{int(day)} {name} {year}" if day else f"{name} {year}"
 
 
 def _upper_first(text: str) -> str:
@@ -466,7 +456,7 @@ def _argue(
     if argued is None:
         refs = list(dict.fromkeys(f.ref for f in _facts(node) if f.ref))
         argued = _lower_first(_FRAGMENT.sub("", node.text).strip())
-        argued = _ISO_DATE.sub(lambda m: _date_words(m.group(), w), argued)  # the rule's template shows the file's
+        argued = prose.dates_in(argued, w)  # the rule's template shows the file's
         if refs:
             argued = f"{argued.removesuffix('.')} ({'; '.join(refs)})."
     out.append(("para", say["application"].format(text=argued)))
@@ -587,7 +577,7 @@ def _limb(f: FactNode, spec: dict[str, Any], leaves: dict[str, FactNode], w: dic
         if name != "value" and (leaf := leaves.get(prefix + name)) is not None:
             plain = str(leaf.value)
             own = _shown(FieldPath.generic_name(leaf.path), leaf.value, w)
-            values[name] = _date_words(plain, w) if _DATE.match(plain) else own
+            values[name] = prose.date(plain, w, preposition=False) if _DATE.match(plain) else own
     text = fill(limb, values)
     return f"{text} ({f.ref})" if f.ref else text
 
@@ -614,50 +604,8 @@ def _lower_first(text: str) -> str:
 
 
 def _narrative(facts: dict[str, FactNode], w: dict[str, Any]) -> list[str]:
-    """The facts as the source reports them: one paragraph per part of the case (and per detention
-    period), one sentence per fact, each with its reference."""
-    spec = w["facts"]
-    groups: dict[str, list[str]] = {}
-    for path, leaf in facts.items():
-        if leaf.derived_from:
-            continue  # computed by the engine (a period's length): not the source's words
-        if leaf.unproven:
-            continue  # an exception stated but not shown (the Government's word alone): not the source's report
-        section = path.split(".")[0].split("[")[0]
-        if section not in spec["sections"]:
-            continue
-        key = path.split(".")[0] if section in ("detention", "conduct") else section
-        groups.setdefault(key, []).append(_sentence(leaf, w))
-    out = []
-    order = {s: i for i, s in enumerate(spec["sections"])}
-    for key in sorted(groups, key=lambda k: (order[k.split("[")[0]], _index(k))):
-        out.append(" ".join(groups[key]))
-    return out
-
-
-def _index(key: str) -> int:
-    return int(key.split("[")[1].rstrip("]")) if "[" in key else 0
-
-
-def _sentence(leaf: FactNode, w: dict[str, Any]) -> str:
-    spec = w["facts"]
-    field = FieldPath.generic_name(leaf.path)
-    template = spec["sentences"].get(field)
-    value = leaf.value
-    if isinstance(value, bool):
-        if isinstance(template, dict):
-            text = template[value]
-        else:
-            answer = w["words"]["yes" if value else "no"]
-            text = spec["fallback_bool"].format(question=question(field), answer=answer)
-    else:
-        shown = _shown(field, value, w)
-        text = (template or spec["fallback"]).format(value=shown, question=question(field))
-        if shown.endswith(".") and text.endswith(shown + "."):
-            text = text[:-1]  # a value that ends in a full stop ("A. B.") ends the sentence itself
-    if leaf.ref:
-        text = f"{text.removesuffix('.')} ({leaf.ref})."
-    return text
+    """The facts as the source reports them, told as prose (output/narrative.py)."""
+    return prose.tell(facts, w)
 
 
 def _shown(field: str, value: Any, w: dict[str, Any]) -> str:

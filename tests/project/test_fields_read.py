@@ -18,6 +18,8 @@ from detention_rules.reasoning import runnable
 
 ROOT = Path(__file__).resolve().parents[2]
 
+NARRATIVE, TOLD_FIRST = "detention_rules/output/narrative.py", "the drafter's words, told first in the draft's facts"
+
 #: Read by code or data other than a rule: the file that reads each (checked below) and what for.
 READ_BY_CODE: dict[str, tuple[str, str]] = {
     "title": ("detention_rules/output/text.py", "the heading of each result, in every format"),
@@ -94,6 +96,15 @@ READ_BY_CODE: dict[str, tuple[str, str]] = {
     "detention[].rearrest": ("detention_rules/reasoning/facts.py", "a re-arrest's own appearance: judge_within_48h"),
     "detention[].other_state": ("detention_rules/reasoning/facts.py", "another State's custody does not apply"),
     "detention[].consular_access": ("detention_rules/reasoning/facts.py", "derives consular_access_refused"),
+    "person.narrative": (NARRATIVE, TOLD_FIRST),
+    "person.called": (NARRATIVE, "how the draft's facts name the person after the first mention"),
+    "arrest.narrative": (NARRATIVE, TOLD_FIRST),
+    "detention[].narrative": (NARRATIVE, TOLD_FIRST),
+    "conduct[].narrative": (NARRATIVE, TOLD_FIRST),
+    "emergency.narrative": (NARRATIVE, TOLD_FIRST),
+    "trial.narrative": (NARRATIVE, TOLD_FIRST),
+    "sentence.narrative": (NARRATIVE, TOLD_FIRST),
+    "discrimination.narrative": (NARRATIVE, TOLD_FIRST),
 }
 
 #: Written for the people who read the file (identity, places, provenance, free text);

@@ -1,0 +1,512 @@
+"""The facts of a draft told as a lawyer tells them: in the person's name, each fact once.
+
+A case file holds facts as fields; a submission tells them as prose. This module is that
+telling, and only that: who the person is in the text (the name at first mention, then the
+title and surname, "Mr. Ilyashev"; the name alone when the sex is not known; the pronoun),
+dates as the Working Group writes them ("3 March 2025", "in February 2025", "in 2025"),
+lengths in words ("five years"), articles before what a drafter typed ("at her home", never
+"at the her home"), lists, who states a fact (the Government's word is told as its position)
+and whether it is contested.
+
+The drafter's own words come first: a section's `narrative:` opens its paragraph, and a
+structured fact is added after it only when the narrative does not already tell it (its
+value as the file or the draft writes it, or for a yes/no fact or a choice one of its cue
+words in the translation file). Every word comes from the translation file (`facts:`), so
+a draft in another language is another file, not other code.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from detention_rules.input.case import Case, field_types
+from detention_rules.input.field_path import FieldPath
+from detention_rules.reasoning.asking import in_words
+from detention_rules.reasoning.facts import FactNode
+
+#: A bool fact the draft does not tell when another fact of the section says more:
+#: (field, its value) -> the field that tells it ("released on 3 March" says "released").
+IMPLIED: dict[tuple[str, object], str] = {
+    ("person.released", True): "person.release_date",
+    ("arrest.charged", True): "arrest.charges",
+    ("trial.held", True): "trial.start",
+    ("detention[].brought_before_judge", True): "detention[].judge_date",
+    ("detention[].solitary_confinement", True): "detention[].solitary_days",
+    ("emergency.declared", True): "emergency.start",
+    ("government.replied", True): "government.reply_date",
+}
+
+#: Fields told by the person's name and pronoun, or by the draft's form, not as a sentence.
+_NAMED = {"person.name", "person.called", "person.sex", "government.contests"}
+
+_ISO = re.compile(r"\b(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?\b")
+_ISO_STRICT = re.compile(r"\b\d{4}-\d{2}(?:-\d{2})?\b")
+
+
+@dataclass
+class Who:
+    """How the facts name one person (or a group named in one file): full name first, then the short form."""
+
+    full: str
+    short: str
+    pronouns: dict[str, str]
+    plural: bool = False
+    named: bool = False
+    #: whether the last sentence of the paragraph had the person as its subject: the next may say "He"
+    subject: bool = False
+
+    def name(self) -> str:
+        """The name as the next sentence uses it: the full name once, then the short form."""
+        if self.named:
+            return self.short
+        self.named = True
+        return self.full
+
+
+def who(leaves: Mapping[str, FactNode], w: Mapping[str, Any]) -> Who:
+    """The person of a case as the facts name them, from `person.name`, `person.called` and `person.sex`."""
+    spec = w["facts"]["person"]
+    name = _value(leaves, "person.name")
+    sex = _value(leaves, "person.sex")
+    called = " ".join(str(_value(leaves, "person.called") or "").split())
+    name = " ".join(str(name).split()) if name else ""
+    if ";" in name:  # a group named in one file: "A; B; C"
+        names = [n.strip() for n in name.split(";") if n.strip()]
+        return Who(
+            join(names, w), spec["group"], spec["pronouns"]["plural"], plural=True
+        )  # the names once, then "the persons concerned"
+    pronouns = spec["pronouns"].get(sex if sex in ("male", "female") else "unknown")
+    if not name:
+        return Who(called or spec["unnamed"], called or spec["unnamed"], pronouns)
+    if called:  # the drafter's own short form: "Mr. Liu" for Liu Xiaobo
+        return Who(name, called, pronouns)
+    title = spec["titles"].get(sex, "") if sex in ("male", "female") else ""
+    if not title or _titled(name, spec):
+        return Who(name, name, pronouns)
+    short = spec["titled"].format(title=title, surname=surname(name, spec))
+    return Who(short if surname(name, spec) == name else name, short, pronouns)  # "Ms. K." from the first
+
+
+def names(case: Case, w: Mapping[str, Any]) -> str:
+    """Every word the facts name the person by, for `--redact`: the name and `person.called` without its
+    title ("Mr. Liu" adds "Liu"; a "Mr." redacted would turn every title into initials)."""
+    person = case.person
+    name = (person.name or "") if person else ""
+    called = (person.called or "") if person else ""
+    titles = {t.rstrip(".").casefold() for t in w["facts"]["person"]["title_words"]}
+    titles |= {t.rstrip(".").casefold() for t in w["facts"]["person"]["titles"].values()}
+    return " ".join([name, *(word for word in called.split() if word.rstrip(".").casefold() not in titles)])
+
+
+def _titled(name: str, spec: Mapping[str, Any]) -> bool:
+    """Whether a name is written with its title already ("Mr A"): it is used as it stands, never "Mr. Mr A"."""
+    first = name.split()[0].rstrip(".").casefold()
+    return first in {t.rstrip(".").casefold() for t in spec["title_words"]}
+
+
+def surname(name: str, spec: Mapping[str, Any]) -> str:
+    """The part of a name a title goes before: the last word, with the particles before it
+    ("al-Faraj", "de la Cruz"); initials ("K.", "A. B.") whole; a parenthesis left out."""
+    words = re.sub(r"\([^)]*\)", " ", name).split()
+    if not words:
+        return name
+    if all(re.fullmatch(r"\w\.", word) for word in words):
+        return " ".join(words)
+    particles = {p.casefold() for p in spec["particles"]}
+    at = len(words) - 1
+    while at > 0 and words[at - 1].casefold() in particles:
+        at -= 1
+    return " ".join(words[at:])
+
+
+def _value(leaves: Mapping[str, FactNode], path: str) -> Any:
+    leaf = leaves.get(path)
+    return leaf.value if leaf is not None and not leaf.unproven else None
+
+
+def join(items: list[str], w: Mapping[str, Any]) -> str:
+    """A list in a sentence: "a", "a and b", "a, b and c"."""
+    words = w["words"]
+    if len(items) > 1:
+        return words["list_sep"].join(items[:-1]) + f" {words['and']} {items[-1]}"
+    return items[0] if items else ""
+
+
+def date(value: str, w: Mapping[str, Any], *, preposition: bool = True) -> str:
+    """A date as the Working Group writes it: "on 3 March 2025", "in February 2025", "in 2025" (or bare)."""
+    spec = w["facts"]["dates"]
+    m = _ISO.fullmatch(str(value))
+    if not m:
+        return str(value)
+    year, month, day = m.groups()
+    if day:
+        text, form = spec["day"].format(day=int(day), month=spec["months"][int(month) - 1], year=year), "on_day"
+    elif month:
+        text, form = spec["month"].format(month=spec["months"][int(month) - 1], year=year), "in_month"
+    else:
+        text, form = spec["year"].format(year=year), "in_year"
+    return spec[form].format(date=text) if preposition else text
+
+
+def date_range(start: str, end: str, w: Mapping[str, Any]) -> str:
+    """Two dates as the Working Group joins them: "12 to 22 June 2020", "18 April to 3 May 2020",
+    "18 April 2020 to June 2021"."""
+    spec = w["facts"]["dates"]
+    a, b = _ISO.fullmatch(start), _ISO.fullmatch(end)
+    if a and b and a.group(3) and b.group(3) and a.group(1) == b.group(1):
+        months = spec["months"]
+        same = a.group(2) == b.group(2)
+        return spec["range_same_month" if same else "range_same_year"].format(
+            day=int(a.group(3)),
+            month=months[int(a.group(2)) - 1],
+            end_day=int(b.group(3)),
+            end_month=months[int(b.group(2)) - 1],
+            year=a.group(1),
+        )
+    return spec["range"].format(start=date(start, w, preposition=False), end=date(end, w, preposition=False))
+
+
+def dates_in(text: str, w: Mapping[str, Any]) -> str:
+    """Text with every ISO date in it (2020-04-17, 2020-06) written as the Working Group writes dates:
+    for the sentences a rule fills with a fact's value."""
+    return _ISO_STRICT.sub(lambda m: date(m.group(), w, preposition=False), text)
+
+
+def number(value: float, w: Mapping[str, Any]) -> str:
+    """A count in words up to ten ("five"), in figures above; a half as "two and a half"."""
+    words = w["facts"]["numbers"]
+    if float(value).is_integer():
+        n = int(value)
+        return words[n] if 0 <= n < len(words) else str(n)
+    if float(value * 2).is_integer() and value > 1:
+        return w["facts"]["lengths"]["and_a_half"].format(n=number(int(value), w))
+    return str(value)
+
+
+def length(value: float, unit: str, w: Mapping[str, Any]) -> str:
+    """A length: "five years", "one day", "20 days", "two and a half years"."""
+    forms = w["facts"]["lengths"][unit]
+    return forms[0 if value == 1 else 1].format(n=number(value, w))
+
+
+def _unit(field_name: str) -> str | None:
+    """The unit of a length field, from its name (`days`, `solitary_days`, `years`)."""
+    last = field_name.rsplit(".", 1)[-1].rsplit("_", 1)[-1]
+    return last if last in ("days", "weeks", "months", "years") else None
+
+
+def article(text: str, w: Mapping[str, Any]) -> str:
+    """A noun phrase the drafter typed, with the indefinite article it needs: "a civic activist",
+    "an engineer"; kept as typed when it has its own determiner ("the editor", "her lawyer"), is a
+    proper name or title ("President of ..."), a plural or a word that takes none ("retired", "staff")."""
+    spec = w["facts"]["articles"]
+    words = text.split()
+    if not words:
+        return text
+    first = words[0].casefold()
+    head = words[1] if first in spec["modifiers"] and len(words) > 1 else words[0]
+    bare = head.strip(",;:()").casefold()
+    if (
+        first in spec["determiners"]
+        or words[0][0].isupper()
+        or words[0][0].isdigit()
+        or bare in spec["no_article"]
+        or (bare.endswith("s") and not bare.endswith(("ss", "us", "is", "'s", "\u2019s")))
+        or (bare.endswith("ed") and head is words[0])
+    ):
+        return text
+    if bare in spec["offices"] and len(words) > words.index(head) + 1 and words[words.index(head) + 1] == "of":
+        return spec["the"].format(text=text)  # "the president of the party": one holds the office
+    an = first[0] in "aeiou" and not first.startswith(tuple(spec["sounds_consonant"]))
+    an = an or first.startswith(tuple(spec["sounds_vowel"]))
+    return spec["an" if an else "a"].format(text=text)
+
+
+def place(text: str, w: Mapping[str, Any]) -> str:
+    """Where something happened, with its preposition and article: "at her home", "at the office of
+    his relatives", "at Evin prison"; a place the drafter wrote with its preposition ("in the street",
+    "at home") as written."""
+    spec = w["facts"]["articles"]
+    words = text.split()
+    if not words:
+        return text
+    first = words[0].casefold()
+    if first in spec["prepositions"]:
+        return text
+    if first in spec["determiners"] or words[0][0].isupper() or words[0][0].isdigit():
+        return spec["at"].format(place=text)
+    return spec["at_the"].format(place=text)
+
+
+def country(text: str, w: Mapping[str, Any]) -> str:
+    """A State's name as a sentence needs it: "the Russian Federation", "Kazakhstan"."""
+    starts = w["facts"]["articles"]["countries_with_the"]
+    if text.startswith(tuple(starts)):
+        return w["facts"]["articles"]["the"].format(text=text)
+    return text
+
+
+def adjective_nationality(text: str, w: Mapping[str, Any]) -> bool:
+    """Whether a nationality is written as an adjective ("Iranian") rather than as a State ("Iran")."""
+    spec = w["facts"]["nationality_adjective"]
+    head = text.split("(")[0].strip()
+    return head.endswith(tuple(spec["endings"])) and head not in spec["states"]
+
+
+class Teller:
+    """Tells the facts of one person: each sentence filled from the translation file."""
+
+    def __init__(self, leaves: Mapping[str, FactNode], w: Mapping[str, Any]):
+        self.leaves = leaves
+        self.w = w
+        self.spec = w["facts"]
+        self.person = who(leaves, w)
+        self.told: set[str] = set()
+
+    def paragraphs(self) -> list[str]:
+        """One paragraph per part of the case (and per detention period, per conduct): the section's
+        narrative first, then each structured fact it does not already tell, each sentence once."""
+        groups: dict[str, list[FactNode]] = {}
+        for path, leaf in self.leaves.items():
+            if leaf.derived_from or (leaf.unproven and "government" not in leaf.by) or leaf.value in ([], ""):
+                continue  # computed by the engine, an exception not shown but the Government's word, or nothing
+            if FieldPath.generic_name(path) not in field_types():
+                continue  # a section written as an empty list (`conduct: []`): no fact
+            section = path.split(".")[0].split("[")[0]
+            if section not in self.spec["sections"]:
+                continue
+            key = path.split(".")[0] if section in ("detention", "conduct") else section
+            groups.setdefault(key, []).append(leaf)
+        order = {s: i for i, s in enumerate(self.spec["sections"])}
+        out = []
+        for key in sorted(groups, key=lambda k: (order[k.split("[")[0]], _index(k))):
+            sentences = self._group(key, groups[key])
+            name = self.leaves.get("person.name")
+            if key == "person" and name is not None and not self.person.named:
+                sentences.insert(
+                    0,
+                    self._finish(
+                        self._fill(self.spec["sentences"]["person.name"], {"value": self.person.full}), [name]
+                    ),
+                )  # the name told on its own, when nothing else uses it
+                self.person.named = True
+            text = " ".join(sentences)
+            if text:
+                out.append(text)
+        return out
+
+    def _group(self, key: str, leaves: list[FactNode]) -> list[str]:
+        own = next((leaf for leaf in leaves if leaf.path == f"{key}.narrative"), None)
+        narrative = " ".join(str(own.value).split()) if own else ""
+        stated = {FieldPath.generic_name(leaf.path): leaf for leaf in leaves}
+        sentences = []
+        if narrative:
+            sentences.append(narrative if narrative.endswith((".", "!", "?", '"', "\u201d")) else narrative + ".")
+            if own and own.ref:
+                sentences[-1] = f"{sentences[-1].removesuffix('.')} ({own.ref})."
+        done: set[str] = set()
+        rank = {name: i for i, name in enumerate(self.spec["sentences"])}
+        self.person.subject = False  # each paragraph names the person before a pronoun stands for them
+        for leaf in sorted(leaves, key=lambda f: rank.get(FieldPath.generic_name(f.path), len(rank))):
+            generic = FieldPath.generic_name(leaf.path)
+            if generic in done or generic in _NAMED or generic.endswith(".narrative"):
+                continue
+            if generic in self.spec["argued"]:
+                continue  # a legal characterisation: the argument states it, never the facts
+            implied = IMPLIED.get((generic, leaf.value)) if isinstance(leaf.value, bool) else None
+            if implied and implied in stated:
+                continue
+            if narrative and self._in_narrative(generic, leaf, narrative):
+                continue
+            text = self._combined(generic, leaf, stated, done) or self.sentence(leaf)
+            if text and text not in self.told:
+                self.told.add(text)
+                sentences.append(text)
+        return sentences
+
+    def _combined(self, generic: str, leaf: FactNode, stated: dict[str, FactNode], done: set[str]) -> str:
+        """Facts told in one sentence where one alone reads as part of it ("from ... to ...", "on ..., at
+        ..., at ..."): the first template whose fields the section all states, the longest first."""
+        for names, template in self.spec["combined"].items():
+            first, *others = names.split("+")
+            if generic != first or any(o not in stated or stated[o].unproven for o in others):
+                continue
+            facts = [leaf, *(stated[o] for o in others)]
+            done.update(others)
+            slots = {}
+            for name, fact in zip([first, *others], facts, strict=True):
+                last = name.rsplit(".", 1)[-1]
+                slots[last] = self._value(name, fact.value)
+                slots[f"{last}_bare"] = self._value(name, fact.value, bare=True)
+            if len(facts) == 2 and _kind(first) == _kind(others[0]) == "date":
+                slots["range"] = date_range(str(leaf.value), str(facts[1].value), self.w)
+            return self._finish(self._fill(template, slots), facts)
+        return ""
+
+    def sentence(self, leaf: FactNode) -> str:
+        """One fact as one sentence, with who states it, whether it is contested, and its reference."""
+        generic = FieldPath.generic_name(leaf.path)
+        template = self.spec["sentences"].get(generic)
+        if template is None:
+            raise KeyError(f"no sentence in the translation file for {generic}")
+        if isinstance(template, dict) and isinstance(leaf.value, list):  # one item, or several
+            template = template["one" if len(leaf.value) == 1 else "many"]
+        elif isinstance(template, dict):  # a sentence for each answer of a yes/no fact or a choice
+            template = template[leaf.value]
+        if generic == "person.nationality" and adjective_nationality(str(leaf.value), self.w):
+            template = self.spec["sentences"]["person.nationality_adjective"]
+        if generic == "person.status":
+            return self._status(leaf)
+        text = self._fill(template, {"value": self._value(generic, leaf.value)})
+        return self._finish(text, [leaf])
+
+    def _status(self, leaf: FactNode) -> str:
+        """The person's status, less what their occupation already says ("journalist" twice is once)."""
+        occupation = str(_value(self.leaves, "person.occupation") or "").casefold()
+        own = self.spec["values"]["person.status_plural" if self.person.plural else "person.status"]
+        items = [v for v in leaf.value if in_words("person.status", v).casefold() not in occupation]
+        if not items:
+            return ""
+        template = self.spec["sentences"]["person.status"]
+        if occupation:
+            template = self.spec["sentences"]["person.status_with_occupation"]
+        text = self._fill(
+            template,
+            {"value": join([own.get(v) or article(in_words("person.status", v), self.w) for v in items], self.w)},
+        )
+        return self._finish(text, [leaf])
+
+    def _value(self, generic: str, value: Any, *, bare: bool = False) -> str:
+        """A value in words for its sentence: a date, a length, a choice, a place, a list."""
+        kind = _kind(generic)
+        own = self.spec["values"].get(generic, {})
+        if isinstance(value, list):
+            return join([self._words(own.get(v)) or in_words(generic, v) for v in value], self.w)
+        if kind == "date":
+            return date(str(value), self.w, preposition=not bare)
+        unit = _unit(generic)
+        if isinstance(value, (int, float)):
+            return length(value, unit, self.w) if unit else number(value, self.w)
+        if kind == "place":
+            return place(str(value), self.w)
+        if kind == "noun":
+            parts = [p.strip() for p in str(value).split(";") if p.strip()]
+            return join([article(p, self.w) for p in parts], self.w)
+        if kind == "country":
+            return country(str(value), self.w)
+        return self._words(own.get(value)) or in_words(generic, value)
+
+    def _words(self, words: str | None) -> str:
+        """A choice's words from the translation file, its pronouns filled ("his right to ..."):
+        never text the user wrote, which is inserted as it stands."""
+        return words.format_map(_Slots(self, {})) if words else ""
+
+    def _fill(self, template: str, slots: dict[str, str]) -> str:
+        """A template filled: the person's name (full once, then short), pronouns, verbs agreeing with one
+        person or a group, the value; a value ending in a full stop ("A. B.") ends the sentence once."""
+        text = template.format_map(_Slots(self, slots))
+        self.person.subject = template.startswith("{Name}")
+        if text.endswith(".."):
+            text = text[:-1]
+        return text[0].upper() + text[1:] if text else text
+
+    def _finish(self, text: str, leaves: list[FactNode]) -> str:
+        """Who states the fact (the Government's word is told as its position), a contest, the references."""
+        if not text:
+            return text
+        by = {b for leaf in leaves for b in leaf.by}
+        names = self.spec["by"]
+        if by and not by & {"source", "drafter", "other"}:
+            speakers = join([names[b] for b in sorted(by) if b in names], self.w)
+            text = self.spec["according_to"].format(who=speakers, text=_lower_start(text, self.person))
+        refs = list(dict.fromkeys(leaf.ref for leaf in leaves if leaf.ref))
+        if refs:
+            text = f"{text.removesuffix('.')} ({'; '.join(refs)})."
+        if any(leaf.contested and not leaf.unproven for leaf in leaves):  # unproven: contested by its form
+            disputes = "contested_by_source" if by == {"government"} else "contested_by_government"
+            text = self.spec[disputes].format(text=text)
+        return text
+
+    def _in_narrative(self, generic: str, leaf: FactNode, narrative: str) -> bool:
+        """Whether the drafter's narrative already tells a fact: its value as the file writes it or as the
+        draft would, or for a yes/no fact or a choice, one of its cue words (`facts: cues:`)."""
+        told = narrative.casefold()
+        cues = self.spec["cues"].get(generic, ())
+        if isinstance(leaf.value, bool) or _kind(generic) == "choice":
+            return any(c.casefold() in told for c in cues)
+        values = leaf.value if isinstance(leaf.value, list) else [leaf.value]
+        forms_each = [{str(v), self._value(generic, v, bare=True), in_words(generic, str(v))} for v in values]
+        return all(any(f and f.casefold() in told for f in forms) for forms in forms_each)
+
+
+class _Slots(dict[str, str]):
+    """The placeholders of a sentence, the person's computed when the sentence uses them (so the full
+    name is told at its first use)."""
+
+    def __init__(self, teller: Teller, slots: dict[str, str]):
+        super().__init__(slots)
+        self.teller = teller
+
+    def __missing__(self, key: str) -> str:
+        p = self.teller.person
+        verbs = self.teller.spec["person"]["verbs"]
+        if key == "Name" and p.subject and "he" in p.pronouns:
+            return p.pronouns["he"]
+        if key in ("Name", "name"):
+            return p.name()
+        if key in p.pronouns:
+            return p.pronouns[key]
+        if key in verbs:
+            return verbs[key][1 if p.plural else 0]
+        raise KeyError(key)
+
+
+def _lower_start(text: str, person: Who) -> str:
+    """A sentence to follow "According to the Government, ": its first letter lowered, unless it starts
+    with a name ("Mr. Ilyashev", "Alnur Ilyashev")."""
+    if text.startswith((person.full, person.short)) or len(text) < 2 or text[1].isupper():
+        return text
+    return text[0].lower() + text[1:]
+
+
+#: Fields told with more than their value as typed: a place takes its preposition, an occupation its
+#: article, a State "the" where its name needs it.
+_KINDS = {
+    "arrest.place": "place",
+    "detention[].place": "place",
+    "person.held_at": "place",
+    "person.occupation": "noun",
+    "state.name": "country",
+    "person.nationality": "country",
+    "person.residence": "country",
+}
+
+
+def _kind(generic: str) -> str:
+    """How a field's value is told: a date (`date`, `start`, `end`, `deadline`, `*_date`), a choice, as typed..."""
+    last = generic.rsplit(".", 1)[-1]
+    if last in ("date", "start", "end", "deadline") or last.endswith("_date"):
+        return "date"
+    if generic in _KINDS:
+        return _KINDS[generic]
+    ftype = field_types().get(generic)
+    return "choice" if ftype is not None and ftype.choices else "text"
+
+
+def _index(key: str) -> int:
+    return int(key.split("[")[1].rstrip("]")) if "[" in key else 0
+
+
+def tell(leaves: Mapping[str, FactNode], w: Mapping[str, Any]) -> list[str]:
+    """The facts of one person's case as paragraphs of prose."""
+    return Teller(leaves, w).paragraphs()
+
+
+def sentence_fields(w: Mapping[str, Any]) -> Iterable[str]:
+    """Every field the translation file tells, argues, or tells through the name: for the test that every
+    field the draft can show has its sentence."""
+    narratives = {f for f in field_types() if f.endswith(".narrative")}  # the drafter's own words, told as written
+    return {*w["facts"]["sentences"], *w["facts"]["argued"], *_NAMED, *narratives}

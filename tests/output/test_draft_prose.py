@@ -1,0 +1,185 @@
+"""Issue 29: a draft a lawyer files as written. Every case shipped (cases/, cases/teaching/, cases/blind/)
+and every case in tests/output/prose_cases/ (written from `wgad new` with unusual values) is drafted, each of its
+people, in Markdown, HTML and Word, and its text outside the appendix is read for machine text: a field's
+question, a field path, a rule id, "The source answers", a doubled article, an ISO date, a fact told twice."""
+
+from __future__ import annotations
+
+import functools
+import html as html_lib
+import io
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import docx
+import pytest
+import yaml
+
+from detention_rules import application
+from detention_rules.input import detainees, source
+from detention_rules.input.case import field_types
+from detention_rules.input.fields import questionnaire
+from detention_rules.output import draft_docx, draft_html, draft_markdown, narrative, wording
+from detention_rules.output.draft import build
+from detention_rules.reasoning import runnable
+
+from ..conftest import ROOT
+
+PROSE_CASES = ROOT / "tests" / "output" / "prose_cases"
+FILES = sorted(
+    [*ROOT.glob("cases/*.yaml"), *ROOT.glob("cases/teaching/*.yaml"), *ROOT.glob("cases/blind/*.yaml")]
+) + sorted(PROSE_CASES.glob("*.yaml"))
+APPENDIX = "How this draft was reasoned"
+
+
+def _people(path: Path) -> Iterator[tuple[Path, int | None]]:
+    count = detainees.count(source.load(path))
+    yield from ((path, i) for i in range(1, count + 1)) if count else [(path, None)]
+
+
+PEOPLE = [p for path in FILES for p in _people(path)]
+
+
+@functools.cache
+def _book() -> runnable.Runnable:
+    return runnable.load()
+
+
+@functools.cache
+def _rule_ids() -> frozenset[str]:
+    return frozenset(rule.id for rule in _book().rules)
+
+
+@functools.cache
+def _paths() -> re.Pattern[str]:
+    """Any field path of the model, generic (`detention[].start`) or numbered (`detention[0].start`)."""
+    names = sorted({n for f in field_types() for n in (f, f.replace("[]", "[0]"))}, key=len, reverse=True)
+    return re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(n) for n in names if "." in n) + r")(?![\w(])")
+
+
+def _refs(node: Any) -> list[str]:
+    """Every reference the file gives: the drafter's citations, printed as written (dates and all)."""
+    if isinstance(node, dict):
+        own = [node["ref"]] if isinstance(node.get("ref"), str) else []
+        return own + [r for v in node.values() for r in _refs(v)]
+    if isinstance(node, list):
+        return [r for v in node for r in _refs(v)]
+    return []
+
+
+def _bodies(path: Path, detainee: int | None) -> dict[str, str]:
+    """The draft's text before its appendix, in each format."""
+    result, asked = application.draft(_book(), source.load(path), detainee)
+    made = build(_book(), result, asked)
+    md = draft_markdown.render(made).split(f"## {APPENDIX}")[0]
+    page = draft_html.render(made).split("<aside")[0]
+    page = html_lib.unescape(re.sub(r"<[^>]+>", " ", page.split("<body")[1]))
+    document = docx.Document(io.BytesIO(draft_docx.render_bytes(made)))
+    lines = []
+    for p in document.paragraphs:
+        if p.text == APPENDIX:
+            break
+        lines.append(p.text)
+    return {"markdown": md, "html": page, "docx": "\n".join(lines)}
+
+
+def _facts(md: str) -> str:
+    return md.split("## The facts as reported by the source")[1].split("\n## ")[0]
+
+
+@pytest.mark.parametrize(("path", "detainee"), PEOPLE, ids=[f"{p.stem}-{d or 0}" for p, d in PEOPLE])
+def test_a_draft_reads_as_prose(path: Path, detainee: int | None) -> None:
+    refs = sorted(set(_refs(yaml.safe_load(path.read_text(encoding="utf-8")))), key=len, reverse=True)
+    questions = [q.question for q in questionnaire().values() if q.question]
+    for fmt, text in _bodies(path, detainee).items():
+        where = f"{path.name} ({fmt})"
+        assert "The source answers" not in text, where
+        assert not [q for q in questions if q in text], where
+        assert not _paths().findall(text), (where, _paths().findall(text))
+        assert not re.search(r"\w\[\d*\]", text), where
+        assert not [r for r in _rule_ids() if re.search(rf"(?<![\w.]){re.escape(r)}(?![\w-])", text)], where
+        assert not re.search(r"\b(?:the|a|an) (?:the|a|an|his|her|their|its)\b", text, flags=re.I), where
+        plain = text
+        for ref in refs:  # the drafter's own citations are printed as written
+            plain = plain.replace(ref, "")
+        assert not re.search(r"\b\d{4}-\d{2}(?:-\d{2})?\b", plain), (where, re.findall(r"\S*\d{4}-\d{2}\S*", plain))
+        if fmt == "markdown":
+            sentences = [s for s in re.split(r"(?<=[.)])\s+(?=[A-Z])", _facts(text)) if len(s.split()) >= 5]
+            twice = {s for s in sentences if sentences.count(s) > 1}
+            assert not twice, (where, twice)
+
+
+def test_every_field_the_draft_can_show_has_its_sentence() -> None:
+    """A field with no sentence used to be told as its question and "The source answers"."""
+    facts = wording.load()["facts"]
+    told = set(narrative.sentence_fields(wording.load()))
+    shown = {f for f in field_types() if f.split(".")[0].split("[")[0] in facts["sections"]}
+    assert not shown - told, sorted(shown - told)
+    for name, sentence in facts["sentences"].items():  # a sentence for each answer, where answers have theirs
+        ftype = field_types().get(name)
+        if ftype is not None and ftype.kind == "bool":
+            assert isinstance(sentence, dict) and set(sentence) == {True, False}, name
+        elif isinstance(sentence, dict) and ftype is not None and ftype.kind == "enum":
+            assert set(sentence) == set(ftype.choices), name
+
+
+def test_the_new_cases_hold_what_they_were_written_to_show() -> None:
+    """The ten cases of tests/output/prose_cases/: each unusual value is in one of them."""
+    texts = {p.stem: p.read_text(encoding="utf-8") for p in PROSE_CASES.glob("*.yaml")}
+    assert len(texts) == 10
+    joined = "\n".join(texts.values())
+    assert re.search(r"date: \"?\d{4}-\d{2}\"?\s", joined) and re.search(r"date: \"?\d{4}\"?\s", joined)
+    assert any(re.search(r"^  sex: *(#.*)?$", t, flags=re.M) for t in texts.values())  # a sex not known
+    assert re.search(r"place: (?:the|a|her|his) ", joined)
+    assert re.search(r"^detainees:\n  - person:", joined, flags=re.M) and "held: false" in joined  # no trial
+
+
+#: What each new case was written to show, as its draft tells it.
+TOLD = {
+    "partial-dates": ["Ms. K. was born in 1990.", "arrested in February 2025", "a term of five years"],
+    "unknown-sex": ["Alex Morgan is Iranian.", "at a bakery in the old town", "Alex Morgan has not been tried."],
+    "place-with-article": ["at her home", "held at the central prison", "the Russian Federation", "in the United"],
+    "no-trial-solitary": [
+        "He is still detained.",
+        "arrested on 3 March 2025 in the street",
+        "solitary confinement for 20",
+    ],
+    "government-says": [
+        "Ms. Wu was arrested",
+        "According to the Government, a warrant was shown",
+        "from 20 to 25 January",
+    ],
+    "own-narrative": ["Mr. Diallo, a teacher, led", "He first saw a lawyer on day 40"],
+    "group-in-one-name": ["Ali Hassan, Yusuf Karim and Nabil Omar", "The persons concerned were arrested in September"],
+    "initials-other-sex": ["A. B. is an activist.", "exercised their right", "in December 2020"],
+    "lengths-and-lists": ["a former mayor and a member", "rebellion, insulting the President and money laundering"],
+}
+
+
+@pytest.mark.parametrize("name", sorted(TOLD))
+def test_each_new_case_is_told_as_written(name: str) -> None:
+    facts = _facts(_bodies(PROSE_CASES / f"{name}.yaml", None)["markdown"])
+    for phrase in TOLD[name]:
+        assert phrase in facts, (phrase, facts)
+    if name == "own-narrative":  # the narrative tells the date, the officers and the warrant: not told again
+        assert facts.count("arrested") == 1 and facts.count("plain-clothes") == 1 and "No arrest warrant" not in facts
+
+
+def test_each_person_of_several_is_told_in_their_own_name() -> None:
+    first, second = (_facts(_bodies(PROSE_CASES / "several-detainees.yaml", i)["markdown"]) for i in (1, 2))
+    assert "Ms. Said was arrested on 15 October 2024 at the university library" in first
+    assert (
+        "Tomas Lee was 21 years old at the time of their arrest" in second and "Tomas Lee has not been tried" in second
+    )
+
+
+def test_the_name_the_draft_uses_is_redacted_too(tmp_path: Path) -> None:
+    """`person.called` may hold a word the name does not ("Ms. Nightingale"): --redact replaces it too."""
+    case = tmp_path / "c.yaml"
+    text = (PROSE_CASES / "government-says.yaml").read_text(encoding="utf-8")
+    case.write_text(text.replace("called: Ms. Wu", "called: Ms. Nightingale"), encoding="utf-8")
+    result, asked = application.draft(_book(), source.load(case), None)
+    out = draft_markdown.render(build(_book(), result, asked, redact=True))
+    assert "Nightingale" not in out and "Wu" not in out and "Ms. N." in out
