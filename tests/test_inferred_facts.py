@@ -167,6 +167,16 @@ def test_custody_is_before_trial_when_it_started_before_the_trial_or_the_sentenc
     assert _leaf(before, "detention[0].before_trial").value is True
     assert "III.incommunicado-before-trial" in fired(before)
     assert _leaf({"trial": {"held": False}, "detention": [hold]}, "detention[0].before_trial").value is True
+    # custody that started by the charge's date is before any trial on that charge, the trial's date unknown
+    secret = {"arrest": {"charged": True, "charge_date": "2023-03-01"}, "trial": {"held": True}, "detention": [hold]}
+    assert [s.path for s in _leaf(secret, "detention[0].before_trial").derived_from] == [
+        "detention[0].start",
+        "arrest.charge_date",
+    ]
+    assert "III.incommunicado-before-trial" in fired(secret)
+    # a hold that started after the charge and after the sentence: not before trial
+    served = {**after, "arrest": {"charged": True, "charge_date": "2019-11-04"}}
+    assert _leaf(served, "detention[1].before_trial").value is False
     # no date to compare: unknown
     assert _leaf({"trial": {"held": True}, "detention": [hold]}, "detention[0].before_trial") is None
 

@@ -1166,9 +1166,9 @@ DERIVED: tuple[Derived, ...] = (
     Derived(
         "detention[].before_trial",
         "bool",
-        "When did this custody start, and when did the trial start (or, if not known, the first prison term or "
-        "the sentence)? Has the person been tried?",
-        ("detention[].start", "trial.start", "detention[].kind", "sentence.date", "trial.held"),
+        "When did this custody start, and when was the person charged? When did the trial start (or, if not "
+        "known, the first prison term or the sentence)? Has the person been tried?",
+        ("detention[].start", "arrest.charge_date", "trial.start", "detention[].kind", "sentence.date", "trial.held"),
         instead=("start", "trial.start"),
     ),
     Derived(

@@ -414,10 +414,12 @@ def _before_trial(facts: Facts, doc: dict[str, Any]) -> None:
     and a sentence (a "counselling" hold after the sentence served) is not read as custody awaiting trial.
 
     Measured from the earliest full date known of the trial's start, the first prison period's start
-    and the sentence's date; `true` for every dated period when the person was not tried
-    (`trial.held: false`) and nothing shows a sentence. Unknown otherwise.
+    and the sentence's date; `true` for a period that started by the charge's date (a trial follows
+    the charge), and for every dated period when the person was not tried (`trial.held: false`) and
+    nothing shows a sentence. Unknown otherwise.
     """
     periods = doc.get("detention", [])
+    charged = _full_date(doc.get("arrest", {}).get("charge_date"))
     marks = [("trial.start", _full_date(doc.get("trial", {}).get("start")))]
     marks += [
         (f"detention[{i}].start", _full_date(p.get("start")))
@@ -432,7 +434,9 @@ def _before_trial(facts: Facts, doc: dict[str, Any]) -> None:
         start = _full_date(period.get("start"))
         if "other_state" in period or start is None:
             continue
-        if known:
+        if charged and start <= charged:
+            _add(facts, period, base, "before_trial", True, (f"{base}.start", "arrest.charge_date"))
+        elif known:
             _add(facts, period, base, "before_trial", start < known[0][0], (f"{base}.start", known[0][1]))
         elif untried:
             _add(facts, period, base, "before_trial", True, (f"{base}.start", "trial.held"))
