@@ -468,9 +468,10 @@ class Arrest(_Model):
     other_grounds_stated: Fact[StrictBool] | None = Field(
         None,
         description="The charge, the authorities or the Government named an act of the person other than the "
-        "conduct listed under conduct (the facts of another offence). A charge that only gives that conduct "
-        "another name (extremism, subversion, terrorism, propaganda) is false. Who named it goes in by; it is "
-        "shown only with evidence or when a court, a trial monitor or the Working Group found it.",
+        "conduct listed under conduct (the facts of another offence). False when the acts the charge states are "
+        "that conduct, under another name (extremism, subversion, terrorism, propaganda) or its own. Who named it "
+        "goes in by; a concrete act the source states, plainly or by: [source], is shown unless written "
+        "contested: true; the Government's word alone, or an offence named with no act, is an allegation.",
         json_schema_extra=ask(
             "Did the charge, the authorities or the Government name any act of the person other than the conduct "
             "listed (the facts of another offence), not just another name for that conduct?"
@@ -842,8 +843,8 @@ class Conduct(_Model):
     led_to_detention: Fact[StrictBool] | None = Field(
         None,
         description="Override, with a ref: the arrest or detention followed from this conduct. Derived true from "
-        "cited_by_authorities, from a charge that names no act but the conduct listed, or from the conduct's date "
-        "shortly before the arrest with no other ground shown.",
+        "cited_by_authorities, from a charge whose stated acts are the conduct listed (the conduct not after the "
+        "arrest), or from the conduct's date shortly before the arrest with no other ground shown.",
     )
 
 
@@ -1240,14 +1241,23 @@ DERIVED: tuple[Derived, ...] = (
         parameter="prompt_hours",
     ),
     Derived(
+        "detention[].before_trial",
+        "bool",
+        "When did this custody start, and when was the person charged? When did the trial start (or, if not "
+        "known, the first prison term or the sentence)? Has the person been tried?",
+        ("detention[].start", "arrest.charge_date", "trial.start", "detention[].kind", "sentence.date", "trial.held"),
+        instead=("start", "trial.start"),
+    ),
+    Derived(
         "conduct[].led_to_detention",
         "",
-        "Did the charge, the warrant or the interrogation name this conduct? If not: was the person charged, on "
-        "what date did the conduct take place, and did the authorities name any act of the person other than "
-        "the conduct listed?",
+        "Did the charge, the warrant or the interrogation name this conduct? If not: was the person charged, did "
+        "the charge state any act, on what date did the conduct take place, and did the authorities name any act "
+        "of the person other than the conduct listed?",
         (
             "conduct[].cited_by_authorities",
             "arrest.charged",
+            "arrest.charge_facts_stated",
             "conduct[].date",
             "arrest.date",
             "arrest.other_grounds_stated",
@@ -1255,7 +1265,14 @@ DERIVED: tuple[Derived, ...] = (
             "discrimination.pattern.earlier_arrests",
             "discrimination.pattern.harassment",
         ),
-        instead=("cited_by_authorities", "arrest.charged", "date", "arrest.date", "arrest.other_grounds_stated"),
+        instead=(
+            "cited_by_authorities",
+            "arrest.charged",
+            "arrest.charge_facts_stated",
+            "date",
+            "arrest.date",
+            "arrest.other_grounds_stated",
+        ),
         vary="conduct[].led_to_detention",
         parameter="conduct_arrest_days",
     ),

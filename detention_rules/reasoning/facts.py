@@ -220,6 +220,7 @@ def _derive(facts: Facts, law: Law) -> None:
     _brought(facts, doc)
     _age(facts, doc)
     _untried(facts, doc)
+    _before_trial(facts, doc)
     _links(facts, doc, law.parameter("conduct_arrest_days"))
     # the first appearance before a judge is one fact of the arrest, whichever period records it
     first: tuple[bool | None, tuple[str, ...]] = (None, ())
@@ -408,27 +409,63 @@ def _untried(facts: Facts, doc: dict[str, Any]) -> None:
         _add_to_arrest(facts, "days_untried", value, tuple(dict.fromkeys(sources)))
 
 
+def _before_trial(facts: Facts, doc: dict[str, Any]) -> None:
+    """`detention[i].before_trial`: whether the period started before the trial, so that custody after a trial
+    and a sentence (a "counselling" hold after the sentence served) is not read as custody awaiting trial.
+
+    Measured from the earliest full date known of the trial's start, the first prison period's start
+    and the sentence's date; `true` for a period that started by the charge's date (a trial follows
+    the charge), and for every dated period when the person was not tried (`trial.held: false`) and
+    nothing shows a sentence. Unknown otherwise.
+    """
+    periods = doc.get("detention", [])
+    charged = _full_date(doc.get("arrest", {}).get("charge_date"))
+    marks = [("trial.start", _full_date(doc.get("trial", {}).get("start")))]
+    marks += [
+        (f"detention[{i}].start", _full_date(p.get("start")))
+        for i, p in enumerate(periods)
+        if p.get("kind") == "prison"
+    ]
+    marks.append(("sentence.date", _full_date(doc.get("sentence", {}).get("date"))))
+    known = sorted((day, path) for path, day in marks if day)
+    untried = not known and doc.get("trial", {}).get("held") is False
+    for i, period in enumerate(periods):
+        base = f"detention[{i}]"
+        start = _full_date(period.get("start"))
+        if "other_state" in period or start is None:
+            continue
+        if charged and start <= charged:
+            _add(facts, period, base, "before_trial", True, (f"{base}.start", "arrest.charge_date"))
+        elif known:
+            _add(facts, period, base, "before_trial", start < known[0][0], (f"{base}.start", known[0][1]))
+        elif untried:
+            _add(facts, period, base, "before_trial", True, (f"{base}.start", "trial.held"))
+
+
 def _links(facts: Facts, doc: dict[str, Any], days: float) -> None:
     """`led_to_detention: true` for a conduct item the facts tie to the arrest, unless the file states it.
 
     The Working Group infers the link as a drafter can: the charge, the warrant or the
-    interrogation names the conduct; or the person was charged and neither the charge nor the
-    Government names any act of the person other than the conduct the file lists (a charge of
+    interrogation names the conduct; or the person was charged, the charge states acts, and
+    those acts are the conduct the file lists, no other act of the person named (a charge of
     extremism, subversion or terrorism that only relabels it: Luu Van Vinh 35/2018, the Government
     gave no evidence the conduct was violent; Nguyen Dang Minh Man 40/2016, "not because of any
-    threat to national security"; Alushkin 2019, "nothing more than" religious discussion); or the
-    arrest followed it closely (within `days`, the parameter conduct_arrest_days) and no other ground
-    was shown, or the Government did not reply to say one (opinion 2/2022 paras 66, 73); or the
-    source shows the person was arrested or harassed before and no other ground was shown, the
-    detention read in the light of the earlier persecution (Rajab 13/2018; Zamora 7/2024; this
-    project's reading, docs/case-format.md). Another ground named without evidence or a court's
-    finding, whoever reports it, is an allegation the Government must substantiate (A/HRC/19/57
-    para 68): the link it contests is inferred, marked contested. Only `true`.
+    threat to national security"; Alushkin 2019, "nothing more than" religious discussion), and the
+    conduct, where dated, came before the arrest (a charge naming no act at all links nothing: it is
+    I.charges-unsubstantiated's ground); or the arrest followed it closely (within `days`, the
+    parameter conduct_arrest_days) and no other ground was shown, or the Government did not reply
+    to say one (opinion 2/2022 paras 66, 73); or the source shows the person was arrested or
+    harassed before and no other ground was shown, the detention read in the light of the earlier
+    persecution (Rajab 13/2018; Zamora 7/2024; this project's reading, docs/case-format.md). Another
+    ground the Government alone names, a bare offence label with no act stated, or a ground the
+    source disputes (`contested: true`) is an allegation the Government must substantiate
+    (A/HRC/19/57 para 68): the link it contests is inferred, marked contested. Only `true`.
     """
     arrest = doc.get("arrest", {})
     arrested = _full_date(arrest.get("date"))
     other = arrest.get("other_grounds_stated")
-    asserted = other is True and not _substantiated(facts.leaf("arrest.other_grounds_stated"))
+    acts = arrest.get("charge_facts_stated") is True
+    asserted = other is True and not _substantiated(facts.leaf("arrest.other_grounds_stated"), acts)
     shown = other is True and not asserted
     silent = doc.get("government", {}).get("replied") is False
     pattern = doc.get("discrimination", {}).get("pattern", {})
@@ -438,8 +475,8 @@ def _links(facts: Facts, doc: dict[str, Any], days: float) -> None:
         if pattern.get(k) is True and not _government_only(facts.leaf(f"discrimination.pattern.{k}"))
     ]
     against = ("arrest.other_grounds_stated",) if asserted else ()
-    # charged, and no act of the person named but the conduct listed: the charge can rest on nothing else
-    only_conduct = arrest.get("charged") is True and other is False
+    # charged with acts stated, and no act of the person named but the conduct listed: the charge rests on it
+    only_conduct = arrest.get("charged") is True and acts and other is False
     for i, item in enumerate(doc.get("conduct", [])):
         base = f"conduct[{i}]"
         if "led_to_detention" in item:
@@ -447,13 +484,14 @@ def _links(facts: Facts, doc: dict[str, Any], days: float) -> None:
         if item.get("cited_by_authorities") is True:
             _add(facts, item, base, "led_to_detention", True, (f"{base}.cited_by_authorities",))
             continue
-        if only_conduct and "right" in item:
-            charge = (f"{base}.right", "arrest.charged", "arrest.other_grounds_stated")
+        done = _full_date(item.get("date"))
+        # conduct dated after the arrest is not what the charge on which the person was arrested states
+        if only_conduct and "right" in item and not (done and arrested and done > arrested):
+            charge = (f"{base}.right", "arrest.charged", "arrest.charge_facts_stated", "arrest.other_grounds_stated")
             _add(facts, item, base, "led_to_detention", True, charge)
             continue
         if shown:
             continue
-        done = _full_date(item.get("date"))
         if done and arrested and 0 <= (arrested - done).days <= days:
             if other is False:
                 when = (f"{base}.date", "arrest.date", "arrest.other_grounds_stated")
@@ -471,14 +509,17 @@ def _links(facts: Facts, doc: dict[str, Any], days: float) -> None:
 _FINDERS = frozenset({"court", "trial_monitor", "working_group"})
 
 
-def _substantiated(node: FactNode | None) -> bool:
-    """Another ground for the arrest that is more than an allegation: stated with its evidence, or found by a
-    court, a trial monitor or the Working Group. Another offence the Government names, or that the source
-    reports the authorities named (a plain value is the source's, as every fact with no `by`), is for the
-    Government to substantiate (A/HRC/19/57 para 68; opinion 2/2022 para 66)."""
+def _substantiated(node: FactNode | None, acts: bool) -> bool:
+    """Another ground for the arrest that is shown, not alleged: with its evidence, found by a court, a trial
+    monitor or the Working Group, or a concrete act other than the conduct (the charge states acts:
+    `acts`) that the source states, plainly or `by: [source]` alike, and does not dispute. Another offence
+    the Government alone names, a bare offence label with no act stated, or a ground written
+    `contested: true` is for the Government to substantiate (A/HRC/19/57 para 68; opinion 2/2022 para 66)."""
     if node is None:
         return False
-    return bool(node.evidence) or bool(set(node.by) & _FINDERS)
+    if node.evidence or set(node.by) & _FINDERS:
+        return True
+    return acts and not node.contested and set(node.by) != {"government"}
 
 
 def _government_only(node: FactNode | None) -> bool:

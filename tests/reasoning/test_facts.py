@@ -68,15 +68,25 @@ def test_a_person_targeted_before_is_held_for_the_same_activity_unless_another_g
     assert _leaf({**rebutted, "conduct": [UNDATED]}, "conduct[0].led_to_detention") is None
 
 
-def test_another_ground_without_evidence_contests_the_link_and_never_defeats_it() -> None:
-    """The burden is the Government's (A/HRC/19/57 para 68): another offence named, by the Government's word
-    or as the source reports the authorities' charge, is an allegation, not a ground shown."""
-    # a plain value is the source's, as every fact with no `by`: written plainly or `by: [source]`, the same
-    for stated in ({"value": True, "by": ["government"]}, {"value": True, "by": ["source"]}, True):
-        asserted = {"arrest": {"date": "2021-05-10", "other_grounds_stated": stated}}
-        for facts in ({**asserted, "conduct": [EXPRESSION]}, {**asserted, **TARGETED, "conduct": [UNDATED]}):
+def test_another_ground_only_alleged_contests_the_link_and_never_defeats_it() -> None:
+    """The burden is the Government's (A/HRC/19/57 para 68): another offence the Government alone names, a bare
+    offence label with no act stated, or a ground the source disputes is an allegation, not a ground shown."""
+    alleged: list[tuple[Any, Any]] = [
+        ({"value": True, "by": ["government"]}, True),  # the Government's word, whatever the charge states
+        (True, None),  # an offence named, the acts the charge states unknown
+        ({"value": True, "by": ["source"]}, False),  # an offence named with no act at all
+        ({"value": True, "contested": True}, True),  # a concrete act the source disputes
+    ]
+    for stated, acts in alleged:
+        arrest = {"date": "2021-05-10", "other_grounds_stated": stated}
+        if acts is not None:
+            arrest["charge_facts_stated"] = acts
+        for facts in (
+            {"arrest": arrest, "conduct": [EXPRESSION]},
+            {"arrest": arrest, **TARGETED, "conduct": [UNDATED]},
+        ):
             leaf = _leaf(facts, "conduct[0].led_to_detention")
-            assert leaf.value is True and leaf.contested
+            assert leaf.value is True and leaf.contested, (stated, acts)
             assert "arrest.other_grounds_stated" in [s.path for s in leaf.derived_from]
     # with evidence the source leaves unanswered, the other ground is shown
     evidenced = {"value": True, "by": ["government"], "evidence": "the complainant's medical report"}
@@ -84,25 +94,91 @@ def test_another_ground_without_evidence_contests_the_link_and_never_defeats_it(
     assert _leaf({**shown, "conduct": [EXPRESSION]}, "conduct[0].led_to_detention") is None
 
 
-def test_a_charge_that_names_no_act_but_the_conduct_rests_on_the_conduct() -> None:
-    """Charged, and neither the charge nor the Government names any act of the person but the conduct listed:
-    an "overthrowing" or "extremist activity" charge that relabels peaceful conduct (Luu Van Vinh 35/2018;
+def test_a_concrete_other_act_the_source_states_blocks_the_link_plainly_or_by_source() -> None:
+    """An indictment for embezzlement with its acts stated, nine days after a protest, or a robbery warrant at
+    the airport: a concrete act other than the conduct, stated and not disputed, is another ground shown, on
+    the date route and the pattern route alike; a plain value and `by: [source]` read the same."""
+    for stated in (True, {"value": True, "by": ["source"]}, {"value": True, "by": ["source", "government"]}):
+        arrest = {"date": "2021-05-10", "charged": True, "charge_facts_stated": True, "other_grounds_stated": stated}
+        assert _leaf({"arrest": arrest, "conduct": [EXPRESSION]}, "conduct[0].led_to_detention") is None
+        targeted = {"arrest": arrest, **TARGETED, "conduct": [UNDATED]}
+        assert _leaf(targeted, "conduct[0].led_to_detention") is None
+        assert "II.expression" not in fired(targeted)
+
+
+def test_a_charge_whose_acts_are_the_conduct_rests_on_the_conduct() -> None:
+    """Charged, the charge states acts and they are the conduct listed, no other act of the person named: an
+    "overthrowing" or "extremist activity" charge that relabels peaceful conduct (Luu Van Vinh 35/2018;
     Nguyen Dang Minh Man 40/2016; Alushkin 2019). No date is needed: the charge itself is the link."""
-    facts = {"arrest": {"charged": True, "other_grounds_stated": False}, "conduct": [UNDATED]}
+    arrest = {"charged": True, "charge_facts_stated": True, "other_grounds_stated": False}
+    facts = {"arrest": arrest, "conduct": [UNDATED]}
     leaf = _leaf(facts, "conduct[0].led_to_detention")
     assert leaf.value is True and not leaf.contested
-    assert [s.path for s in leaf.derived_from] == ["conduct[0].right", "arrest.charged", "arrest.other_grounds_stated"]
+    assert [s.path for s in leaf.derived_from] == [
+        "conduct[0].right",
+        "arrest.charged",
+        "arrest.charge_facts_stated",
+        "arrest.other_grounds_stated",
+    ]
     assert "II.expression" in fired(facts)
     # the Government contesting that no other act was named contests the link
-    disputed = {"charged": True, "other_grounds_stated": {"value": False, "by": ["source"], "contested": True}}
+    disputed = {**arrest, "other_grounds_stated": {"value": False, "by": ["source"], "contested": True}}
     assert _leaf({**facts, "arrest": disputed}, "conduct[0].led_to_detention").contested
-    # no charge, or the acts the charge rests on unknown: nothing ties undated conduct to the detention
-    uncharged = {"charged": False, "other_grounds_stated": False}
-    for arrest in ({"other_grounds_stated": False}, {"charged": True}, uncharged):
-        assert _leaf({"arrest": arrest, "conduct": [UNDATED]}, "conduct[0].led_to_detention") is None
+    # no charge, no act stated (a fraud charge naming none), or the acts unknown: nothing ties undated conduct
+    uncharged = {**arrest, "charged": False}
+    for other in (
+        {"other_grounds_stated": False},
+        {"charged": True},
+        uncharged,
+        {**arrest, "charge_facts_stated": False},
+    ):
+        assert _leaf({"arrest": other, "conduct": [UNDATED]}, "conduct[0].led_to_detention") is None
+    bare = {**arrest, "charge_facts_stated": False, "date": "2024-03-12"}
+    assert (
+        _leaf({"arrest": bare, "conduct": [{**UNDATED, "date": "2017-06-01"}]}, "conduct[0].led_to_detention") is None
+    )
+    # conduct dated after the arrest is not what the charge rested on; on or before the arrest it is
+    dated = {**arrest, "date": "2022-02-01"}
+    later = {"arrest": dated, "conduct": [{**UNDATED, "date": "2022-06-01"}]}
+    assert _leaf(later, "conduct[0].led_to_detention") is None
+    earlier = {"arrest": dated, "conduct": [{**UNDATED, "date": "2020-06-01"}]}
+    assert _leaf(earlier, "conduct[0].led_to_detention").value is True
     # another act named and shown: the charge may rest on it
-    shown = {"charged": True, "other_grounds_stated": {"value": True, "evidence": "the seized weapons"}}
+    shown = {**arrest, "other_grounds_stated": {"value": True, "evidence": "the seized weapons"}}
     assert _leaf({"arrest": shown, "conduct": [UNDATED]}, "conduct[0].led_to_detention") is None
+
+
+def test_custody_is_before_trial_when_it_started_before_the_trial_or_the_sentence() -> None:
+    """`detention[i].before_trial`, read by III.incommunicado-before-trial for administrative and other custody:
+    a "counselling" hold after a trial and a sentence served is not custody awaiting trial."""
+    hold = {"kind": "other", "start": "2023-01-09", "incommunicado": True}
+    prison = {"kind": "prison", "start": "2020-06-01", "end": "2022-06-01"}
+    after = {"arrest": {"charged": True}, "trial": {"held": True, "start": "2020-02-03"}, "detention": [prison, hold]}
+    leaf = _leaf(after, "detention[1].before_trial")
+    assert leaf.value is False
+    assert [s.path for s in leaf.derived_from] == ["detention[1].start", "trial.start"]
+    assert "III.incommunicado-before-trial" not in fired(after)
+    # the trial's date unknown: the first prison period, else the sentence, marks it
+    assert _leaf({**after, "trial": {"held": True}}, "detention[1].before_trial").value is False
+    sentenced = {"trial": {"held": True}, "sentence": {"date": "2024-01-01"}, "detention": [hold]}
+    assert _leaf(sentenced, "detention[0].before_trial").value is True
+    # before the trial, or never tried: custody before trial
+    before = {**after, "trial": {"held": True, "start": "2023-05-02"}, "detention": [hold]}
+    assert _leaf(before, "detention[0].before_trial").value is True
+    assert "III.incommunicado-before-trial" in fired(before)
+    assert _leaf({"trial": {"held": False}, "detention": [hold]}, "detention[0].before_trial").value is True
+    # custody that started by the charge's date is before any trial on that charge, the trial's date unknown
+    secret = {"arrest": {"charged": True, "charge_date": "2023-03-01"}, "trial": {"held": True}, "detention": [hold]}
+    assert [s.path for s in _leaf(secret, "detention[0].before_trial").derived_from] == [
+        "detention[0].start",
+        "arrest.charge_date",
+    ]
+    assert "III.incommunicado-before-trial" in fired(secret)
+    # a hold that started after the charge and after the sentence: not before trial
+    served = {**after, "arrest": {"charged": True, "charge_date": "2019-11-04"}}
+    assert _leaf(served, "detention[1].before_trial").value is False
+    # no date to compare: unknown
+    assert _leaf({"trial": {"held": True}, "detention": [hold]}, "detention[0].before_trial") is None
 
 
 def test_a_stated_conclusion_overrides_the_facts() -> None:
