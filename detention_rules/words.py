@@ -1,0 +1,44 @@
+"""Every sentence a user reads, by language: the translation files in `output/locales/`, each read once.
+
+A language is `locales/<lang>.yaml` (the draft, the trainer's tools: `output/wording.py`) and the
+folder `locales/<lang>/`, one file per stage that speaks (`messages`: what a case file's errors say;
+`report`: the reports of `wgad check`, `gaps`, `rules`, `evaluate` and a batch; ...). A translation is
+those files with the same keys: no code changes. A file is read by the first command that prints
+from it, once (libyaml's loader takes half a millisecond for fifty lines), so `wgad validate` of a
+valid file reads none. This module is in the first stage so that `input/`, whose messages are
+sentences too, can read it; the files are package data beside `output/`.
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+LOCALES = Path(__file__).parent / "output" / "locales"
+#: The language every command speaks until one takes a choice (issue 31: French, Spanish).
+LANGUAGE = "en"
+
+
+def read(path: Path, lang: str) -> dict[str, Any]:
+    """One translation file as data; a language with no such file is the caller's error to report."""
+    if not path.is_file():
+        raise LookupError(f"no translation for language {lang!r} (looked for {path.name})")
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    with path.open(encoding="utf-8") as f:
+        data: dict[str, Any] = yaml.load(f, Loader=loader)
+    return data
+
+
+@functools.cache
+def load(part: str, lang: str = LANGUAGE) -> dict[str, Any]:
+    """A stage's file, `locales/<lang>/<part>.yaml`, read once."""
+    return read(LOCALES / lang / f"{part}.yaml", lang)
+
+
+def of(part: str, section: str, lang: str = LANGUAGE) -> dict[str, str]:
+    """One section of a stage's file: its sentences by key, each a `str.format` template or plain text."""
+    words: dict[str, str] = load(part, lang)[section]
+    return words

@@ -1,0 +1,93 @@
+"""Every sentence a user reads lives in the translation files (detention_rules/output/locales/), so that a
+language is files, not code: no renderer in output/ (the draft's modules aside, which another change moves)
+and no case-file message (input/messages.py) holds an English sentence of its own."""
+
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+import pytest
+
+from detention_rules import words
+
+from .conftest import ROOT
+
+PACKAGE = ROOT / "detention_rules"
+#: The draft's modules read their sentences through output/wording.py already (its own change, issue 27).
+DRAFT = {"draft.py", "draft_docx.py", "draft_html.py", "draft_markdown.py", "document.py"}
+SPEAKING = sorted(p for p in (PACKAGE / "output").glob("*.py") if p.name not in DRAFT) + [
+    PACKAGE / "input" / "messages.py"
+]
+#: Literals of two words or more that are no sentence a user reads, each with why.
+ALLOWED = {
+    # the error for a translation file that is missing cannot come from that file
+    ("wording.py", "no translation for language "),
+    ("wording.py", " (looked for "),
+}
+#: Modules whose sentences are still to be moved (shrinks to nothing as each is done).
+NOT_YET = {
+    "batch.py",
+    "casebook.py",
+    "evaluation.py",
+    "formats.py",
+    "gaps.py",
+    "json.py",
+    "messages.py",
+    "rules.py",
+    "teaching_words.py",
+    "whatif.py",
+}
+
+#: A word as a sentence has it: letters, maybe joined by a hyphen or an apostrophe, maybe ending in
+#: punctuation or a plural "(s)"; never an identifier, a path or a file name (`arrest.warrant_shown`, `a.html`).
+_WORD = re.compile(r"[(\"'«]?[^\W\d_]+(?:[-'’][^\W\d_]+)*(?:\(s\))?[.,;:!?)\"'»]*")
+
+
+def _docstrings(tree: ast.AST) -> set[int]:
+    found = set()
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)) and node.body:
+            first = node.body[0]
+            if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant):
+                found.add(id(first.value))
+    return found
+
+
+def sentences(source: str) -> list[tuple[int, str]]:
+    """The string literals of `source` (outside docstrings) that hold two words or more, with their lines."""
+    tree = ast.parse(source)
+    docs = _docstrings(tree)
+    return [
+        (node.lineno, node.value)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant)
+        and isinstance(node.value, str)
+        and id(node) not in docs
+        and sum(bool(_WORD.fullmatch(t)) for t in node.value.split()) >= 2
+    ]
+
+
+def test_the_scan_finds_a_sentence_and_passes_names_paths_and_layout() -> None:
+    found = sentences('"""A docstring says why."""\nX = "not established"\nY = f"{a} line {b}: {c}"\n')
+    assert found == [(2, "not established")]
+    for quiet in ("arrest.warrant_shown", "index.html.j2", "text/plain", "{n:>3}. {id}", "categories_before"):
+        assert sentences(f"X = {quiet!r}\n") == [], quiet
+    assert sentences("X = ' file(s) checked: '\n") == [(1, " file(s) checked: ")]
+
+
+@pytest.mark.parametrize("path", SPEAKING, ids=lambda p: p.name)
+def test_a_renderer_holds_no_sentence_of_its_own(path: Path) -> None:
+    if path.name in NOT_YET:
+        pytest.skip("still to be moved to the translation files")
+    found = [(line, text) for line, text in sentences(path.read_text(encoding="utf-8")) if (path.name, text) not in ALLOWED]
+    assert found == [], f"{path.name}: move these to locales/{words.LANGUAGE}/ (words.of): {found}"
+
+
+def test_every_sentence_of_a_stage_file_is_text_by_key() -> None:
+    """A stage's file is sections of sentences by key (`words.of`), so that a translator fills in strings only."""
+    for path in sorted((words.LOCALES / words.LANGUAGE).glob("*.yaml")):
+        for name, section in words.load(path.stem).items():
+            assert isinstance(section, dict), (path.name, name)
+            assert all(isinstance(k, str) and isinstance(v, str) for k, v in section.items()), (path.name, name)
