@@ -120,4 +120,6 @@ def draft_format(name: str) -> DraftFormat | None:
 
 def help_text(formats: dict[CheckFormatName, CheckFormat] | dict[DraftFormatName, DraftFormat]) -> str:
     """`--format`'s help: the formats' names, in their order."""
-    return f"Output format: {', '.join(formats)}."
+    from detention_rules import words  # the help's words: only a command line through typer reads them
+
+    return words.of("cli", "options")["format"].format(formats=", ".join(formats))
