@@ -28,7 +28,7 @@ def _state(check: Check) -> str:
         return W.UNKNOWN
     if check.needs_conclusion:
         return W.NOT_DRAWN
-    return "is " + repr(check.actual)
+    return W.IS_VALUE.format(value=repr(check.actual))
 
 
 def lacking(miss: NearMiss) -> str:
