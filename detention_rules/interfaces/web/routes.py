@@ -9,11 +9,13 @@ from typing import Any
 from urllib.parse import parse_qsl, quote, urlencode
 
 import jinja2
+import markupsafe
 import msgspec
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
 
+from detention_rules import words
 from detention_rules.errors import InputError, UsageError, WgadError
 from detention_rules.escaping import printable
 from detention_rules.input import source
@@ -44,6 +46,12 @@ class BadRequest(UsageError):
     """A request the page itself never makes."""
 
 
+def _say(key: str, **parts: Any) -> markupsafe.Markup:
+    """A sentence of the page that holds pieces of it (a link): the sentence escaped, each piece escaped
+    unless it is already markup, as the template made it."""
+    return markupsafe.escape(words.of("web", "page")[key]).format(**parts)
+
+
 def _environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
@@ -57,6 +65,8 @@ def _environment() -> jinja2.Environment:
     env.globals["as_written"] = show_value  # beside a field path, as the case file writes it: true / false
     env.globals["branches"] = tree.branches  # a finding's derivation, walked as every renderer walks it
     env.tests["fact"] = lambda node: isinstance(node, FactNode)
+    env.globals["W"] = words.of("web", "page")  # the page's sentences (locales/<lang>/web.yaml), escaped as text
+    env.globals["say"] = _say
     return env
 
 
