@@ -14,8 +14,8 @@ from detention_rules.pipeline import CaseResult
 from detention_rules.reasoning.derivation import Analysis, ConclusionNode, RuleNode
 from detention_rules.reasoning.facts import FactNode
 
-#: The Markdown report's own sentences (locales/<lang>/report.yaml, `markdown:`); the rest are text.py's.
-W = words.of("report", "markdown")
+#: The Markdown report's own sentences (locales/<lang>/check.yaml, `markdown:`); the rest are text.py's.
+W = words.of("check", "markdown")
 
 
 def _fact(node: FactNode) -> str:

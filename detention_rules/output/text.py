@@ -12,8 +12,8 @@ from detention_rules.reasoning.facts import FactNode
 from detention_rules.reasoning.near_misses import Check, NearMiss
 from detention_rules.reasoning.questions import question, show_value
 
-#: The report's sentences (locales/<lang>/report.yaml, `text:`); markdown.py shares those that say the same.
-W = words.of("report", "text")
+#: The report's sentences (locales/<lang>/check.yaml, `text:`); markdown.py shares those that say the same.
+W = words.of("check", "text")
 #: Why an exception stated in the file does not defeat the rule (an exception_unproven fact).
 UNPROVEN = W["unproven"]
 STRENGTH = {"established": W["established"], "contested": W["contested"]}
