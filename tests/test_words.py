@@ -84,3 +84,20 @@ def test_every_fact_pattern_of_the_casebook_has_its_title() -> None:
     from detention_rules.output.teaching_words import PATTERNS, WORDS
 
     assert list(PATTERNS) == list(WORDS.PATTERNS)
+
+
+def test_a_page_sentence_holding_a_link_escapes_the_sentence_and_keeps_the_link(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """`say` on the web page: a translation's text is escaped like any value; only the template's own
+    markup (a link) goes in as it is, and a plain value passed to it is escaped too."""
+    import markupsafe
+
+    from detention_rules.interfaces.web import routes
+
+    page = dict(words.of("web", "page"))
+    page["absent"] = "<i>not shown</i>: {path}"
+    monkeypatch.setitem(words.load("web", words.LANGUAGE), "page", page)
+    link = markupsafe.Markup('<a href="#">arrest.warrant_shown</a>')
+    assert routes.say("absent", path=link) == '&lt;i&gt;not shown&lt;/i&gt;: <a href="#">arrest.warrant_shown</a>'
+    assert routes.say("absent", path="<b>") == "&lt;i&gt;not shown&lt;/i&gt;: &lt;b&gt;"

@@ -11,7 +11,7 @@ from typing import Any
 
 import msgspec
 
-from detention_rules import application, pipeline
+from detention_rules import application, pipeline, words
 from detention_rules.errors import InputError, Problem, UsageError
 from detention_rules.input import source
 from detention_rules.input.case import CATEGORIES
@@ -113,9 +113,7 @@ def draft(book: Runnable, name: str, data: dict[str, Any], fmt: DraftFormatName,
     try:
         person, asked = application.draft(book, document(name, data), detainee)
     except InputError:
-        raise UsageError("the case has errors: fix them to get a draft") from None
+        raise UsageError(words.of("web", "server")["draft_errors"]) from None
     except application.ChooseDetainee as exc:
-        raise UsageError(
-            f"the case names {len(exc.labels)} detainees: use the Draft buttons under each one's name"
-        ) from None
+        raise UsageError(words.of("web", "server")["draft_choose"].format(count=len(exc.labels))) from None
     return DRAFT_FORMATS[fmt].render(build(book, person, asked))
