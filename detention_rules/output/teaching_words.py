@@ -53,6 +53,9 @@ class Words(msgspec.Struct, frozen=True, rename="lower"):
     QUIZ_SCORE: str
     QUIZ_STOPPED: str
     QUIZ_SAVED: str
+    QUIZ_EXISTS: str
+    QUIZ_NO_CASE: str
+    QUIZ_CANNOT_WRITE: str
     BOOK_TITLE: str
     BOOK_INTRO: str
     BOOK_BY_CATEGORY: str
