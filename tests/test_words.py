@@ -101,3 +101,9 @@ def test_a_page_sentence_holding_a_link_escapes_the_sentence_and_keeps_the_link(
     link = markupsafe.Markup('<a href="#">arrest.warrant_shown</a>')
     assert routes.say("absent", path=link) == '&lt;i&gt;not shown&lt;/i&gt;: <a href="#">arrest.warrant_shown</a>'
     assert routes.say("absent", path="<b>") == "&lt;i&gt;not shown&lt;/i&gt;: &lt;b&gt;"
+
+
+def test_a_stage_file_reads_every_value_as_text(tmp_path: Path) -> None:
+    """A translator's `no: non` or `yes: sí` stays words (YAML 1.1 reads no, non... as false, on as true)."""
+    (tmp_path / "page.yaml").write_text("page:\n  no: non\n  on: 'sur'\n  n: 3\n", encoding="utf-8")
+    assert words.read(tmp_path / "page.yaml", "fr", text_only=True) == {"page": {"no": "non", "on": "sur", "n": "3"}}
