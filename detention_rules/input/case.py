@@ -65,7 +65,7 @@ def partial_date(value: Any) -> Any:
     if isinstance(value, int) and not isinstance(value, bool) and 1000 <= value <= 9999:
         value = str(value)  # `start: 2019`, unquoted, reaches here as a number: it is a year
     if not isinstance(value, str) or not DATE_PATTERN.match(value):
-        raise ValueError(messages.DATE_FORM)
+        raise ValueError(messages.date_form())
     parts = [int(p) for p in value.split("-")]
     try:
         dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
@@ -78,7 +78,7 @@ def clock_time(value: Any) -> Any:
     if isinstance(value, dt.time):
         return value.strftime("%H:%M")
     if not isinstance(value, str) or not TIME_PATTERN.match(value):
-        raise ValueError(messages.TIME_FORM)
+        raise ValueError(messages.time_form())
     return value
 
 

@@ -15,7 +15,7 @@ from typing import Annotated, Any
 import typer
 from typer.core import TyperCommand, TyperGroup
 
-from detention_rules import __version__, application, pipeline
+from detention_rules import __version__, application, pipeline, words
 from detention_rules.errors import InputError, UsageError, exit_code
 from detention_rules.escaping import json_text, printable
 from detention_rules.interfaces import stream
@@ -33,6 +33,11 @@ from detention_rules.output.formats import (
     draft_format_of_file,
     help_text,
 )
+
+#: The help's words (locales/<lang>/cli.yaml): each option's, and each command's.
+OPTIONS = words.of("cli", "options")
+COMMANDS = words.of("cli", "commands")
+SAYS = words.of("cli", "messages")
 
 
 def _plain_metavars(params: list[Any]) -> list[Any]:
@@ -63,7 +68,7 @@ app = typer.Typer(
     cls=_Group,
     no_args_is_help=True,
     pretty_exceptions_enable=False,  # case files hold personal data: never dump locals
-    help="Decide which categories of arbitrary detention (WGAD I-V) a case file supports, and why.",
+    help=COMMANDS["wgad"],
 )
 
 
@@ -73,21 +78,17 @@ ReportFormatOpt = Annotated[
 ]
 RulesOpt = Annotated[
     Path | None,
-    typer.Option(
-        "--rules", metavar="DIR", help="Folder of the law: rules, parameters, outcomes (default: the shipped rules)."
-    ),
+    typer.Option("--rules", metavar="DIR", help=OPTIONS["rules"]),
 ]
-PathsArg = Annotated[
-    list[Path], typer.Argument(metavar="FILE_OR_DIR", help="Case files or folders (recursing into *.yaml, *.yml).")
-]
-FileArg = Annotated[Path, typer.Argument(metavar="FILE", help="The case file.")]
+PathsArg = Annotated[list[Path], typer.Argument(metavar="FILE_OR_DIR", help=OPTIONS["paths"])]
+FileArg = Annotated[Path, typer.Argument(metavar="FILE", help=OPTIONS["file"])]
 JobsOpt = Annotated[
     int,
-    typer.Option("--jobs", "-j", min=0, metavar="N", help="Worker processes (default, or 0: the machine's cores)."),
+    typer.Option("--jobs", "-j", min=0, metavar="N", help=OPTIONS["jobs"]),
 ]
 DetaineeOpt = Annotated[
     int | None,
-    typer.Option("--detainee", metavar="N", help="For a case of several detainees: the person (1, 2, ...)."),
+    typer.Option("--detainee", metavar="N", help=OPTIONS["detainee"]),
 ]
 
 
@@ -96,13 +97,12 @@ SetOpt = Annotated[
     typer.Option(
         "--set",
         metavar="PATH=VALUE",
-        help="What if the fact at PATH had this VALUE, e.g. --set trial.public=false"
-        " (repeatable; files are untouched).",
+        help=OPTIONS["set"],
     ),
 ]
 
 
-@app.command(cls=_Command)
+@app.command(cls=_Command, help=COMMANDS["check"])
 def check(
     paths: PathsArg,
     fmt: FormatOpt = "text",
@@ -112,12 +112,12 @@ def check(
         bool | None,
         typer.Option(
             "--why-not/--no-why-not",
-            help="Show the closest rules for categories not established (default: on for a single file).",
+            help=OPTIONS["why_not"],
         ),
     ] = None,
     jobs: JobsOpt = 0,
 ) -> None:
-    """Validate each case and show the categories it supports, with the chain of reasoning."""
+    """The plain `wgad check FILE...` runs in run.py; options and `--set` come here."""
     if changes:
         from detention_rules.reasoning import runnable
         from detention_rules.reasoning.whatif import parse_sets
@@ -135,19 +135,17 @@ def check(
     raise typer.Exit(stream.check_paths(paths, fmt, rules, why_not, jobs))
 
 
-@app.command(cls=_Command)
+@app.command(cls=_Command, help=COMMANDS["evaluate"])
 def evaluate(
     paths: PathsArg,
     fmt: ReportFormatOpt = "text",
     rules: RulesOpt = None,
     show_coverage: Annotated[
         bool,
-        typer.Option(
-            "--coverage", help="List rules and conditions no case exercises, and rules no teaching case isolates."
-        ),
+        typer.Option("--coverage", help=OPTIONS["coverage"]),
     ] = False,
 ) -> None:
-    """Compare the engine with the Working Group on every case that states what its opinion found."""
+    """Exit 1 when a disagreement is not a declared known gap."""
     from detention_rules.agreement import case_docs, coverage, evaluate_paths, isolation
     from detention_rules.output import evaluation
     from detention_rules.reasoning import runnable
@@ -165,23 +163,17 @@ def evaluate(
     raise typer.Exit(max(0 if ev.agrees else 1, exit_code(ev.problems)))
 
 
-@app.command(cls=_Command)
+@app.command(cls=_Command, help=COMMANDS["gaps"])
 def gaps(
     path: FileArg,
-    ask: Annotated[
-        bool, typer.Option("--ask", help="Ask each question; each answer is written at once to a new file.")
-    ] = False,
-    ask_all: Annotated[
-        bool, typer.Option("--all", help="With --ask: also the questions whose answer could change no finding.")
-    ] = False,
-    output: Annotated[
-        Path | None, typer.Option("-o", "--output", metavar="FILE", help="With --ask: the new file to write.")
-    ] = None,
+    ask: Annotated[bool, typer.Option("--ask", help=OPTIONS["ask"])] = False,
+    ask_all: Annotated[bool, typer.Option("--all", help=OPTIONS["ask_all"])] = False,
+    output: Annotated[Path | None, typer.Option("-o", "--output", metavar="FILE", help=OPTIONS["ask_output"])] = None,
     fmt: ReportFormatOpt = "text",
     rules: RulesOpt = None,
     detainee: DetaineeOpt = None,
 ) -> None:
-    """The unknown facts that could change findings, as questions, most consequential first."""
+    """The questions, or (`--ask`) the interview that answers them into a new file."""
     from detention_rules.input import source
     from detention_rules.reasoning import runnable
 
@@ -195,7 +187,7 @@ def gaps(
         if doc is None or not result.valid:
             raise InputError(result.problems)
         if detainee is not None or detainees.count(doc):
-            raise UsageError(f"{path}: --ask cannot yet write a detainee's own answers; answer in the file itself")
+            raise UsageError(SAYS["ask_detainee"].format(file=path))
         interview(path, book, output, ask_all=ask_all)
         return
     doc = source.load(path)
@@ -212,9 +204,9 @@ def gaps(
     sys.stdout.write(renderer.text(asked))
 
 
-@app.command(cls=_Command)
+@app.command(cls=_Command, help=COMMANDS["validate"])
 def validate(paths: PathsArg, fmt: FormatOpt = "text", jobs: JobsOpt = 0) -> None:
-    """Check case files like a linter: `path:line:col: level: message \\[code]`, then a summary."""
+    """The plain `wgad validate FILE...` runs in run.py; options come here."""
     raise typer.Exit(stream.validate_paths(paths, fmt, jobs))
 
 
@@ -225,42 +217,38 @@ def _draft_format(fmt: DraftFormatName | None, output: Path | None) -> DraftForm
     chosen = DRAFT_FORMATS[fmt] if fmt is not None else named or DRAFT_FORMATS["markdown"]
     if named is not None and named is not chosen:
         raise UsageError(
-            f"{output}: -f {chosen.name} writes {chosen.label}, but the file's name says {named.label}"
-            f" ({named.suffix}): name it {chosen.suffix}, or leave out -f"
+            SAYS["format_suffix"].format(
+                file=output,
+                format=chosen.name,
+                writes=chosen.label,
+                named=named.label,
+                suffix=named.suffix,
+                own=chosen.suffix,
+            )
         )
     if chosen.binary and output is None:
-        raise UsageError(f"-f {chosen.name} writes a binary file: name it with -o FILE")
+        raise UsageError(SAYS["binary"].format(format=chosen.name))
     return chosen
 
 
-@app.command(cls=_Command)
+@app.command(cls=_Command, help=COMMANDS["draft"])
 def draft(
     path: FileArg,
     fmt: Annotated[
         DraftFormatName | None,
-        typer.Option(
-            "--format",
-            "-f",
-            metavar="FORMAT",
-            help=help_text(DRAFT_FORMATS) + " Default: the one -o FILE's suffix names, else markdown.",
-        ),
+        typer.Option("--format", "-f", metavar="FORMAT", help=help_text(DRAFT_FORMATS) + OPTIONS["draft_format"]),
     ] = None,
-    output: Annotated[
-        Path | None, typer.Option("-o", "--output", metavar="FILE", help="File to write (default: standard output).")
-    ] = None,
-    redact: Annotated[bool, typer.Option("--redact", help="Replace the person's names with initials.")] = False,
-    no_appendix: Annotated[
-        bool, typer.Option("--no-appendix", help='Leave out "How this draft was reasoned" (rules, fields, lines).')
-    ] = False,
-    force: Annotated[bool, typer.Option("--force", help="Replace an existing output file.")] = False,
+    output: Annotated[Path | None, typer.Option("-o", "--output", metavar="FILE", help=OPTIONS["draft_output"])] = None,
+    redact: Annotated[bool, typer.Option("--redact", help=OPTIONS["redact"])] = False,
+    no_appendix: Annotated[bool, typer.Option("--no-appendix", help=OPTIONS["no_appendix"])] = False,
+    force: Annotated[bool, typer.Option("--force", help=OPTIONS["force"])] = False,
     rules: RulesOpt = None,
     detainee: Annotated[
         int | None,
         typer.Option(
             "--detainee",
             metavar="N",
-            help="For a case of several detainees: draft for this person only (1, 2, ...); "
-            "by default one joint submission for all.",
+            help=OPTIONS["draft_detainee"],
         ),
     ] = None,
     stage: Annotated[
@@ -268,11 +256,11 @@ def draft(
         typer.Option(
             "--stage",
             metavar="STAGE",
-            help="first (the source's communication) or comments (on the Government's reply).",
+            help=OPTIONS["stage"],
         ),
     ] = "first",
 ) -> None:
-    """Write a draft submission in the order of the Working Group's model questionnaire."""
+    """Written whole or not at all, never over the case file or (without --force) an existing one."""
     from detention_rules.input import source
     from detention_rules.output.draft import build_joint
     from detention_rules.reasoning import runnable
@@ -287,9 +275,9 @@ def draft(
         sys.stdout.write(content)
         return
     if output.exists() and os.path.samefile(output, path):  # the case file, through any link
-        raise UsageError(f"{output}: the draft never overwrites the case file")  # nor a hard link to it
+        raise UsageError(SAYS["over_case"].format(file=output))  # nor a hard link to it
     if (output.exists() or output.is_symlink()) and not force:  # a dangling link too: never written through
-        raise UsageError(f"{output}: already exists (an edited draft?); use --force to replace it")
+        raise UsageError(SAYS["draft_exists"].format(file=output))
     try:
         from detention_rules.output import atomic
 
@@ -297,20 +285,20 @@ def draft(
             output, content if isinstance(content, bytes) else content.encode("utf-8"), replace=force, source=path
         )
     except FileExistsError:
-        raise UsageError(f"{output}: already exists (an edited draft?); use --force to replace it") from None
+        raise UsageError(SAYS["draft_exists"].format(file=output)) from None
     except OSError as exc:
-        raise UsageError(f"{output}: cannot write: {exc.strerror or exc}; nothing was written") from None
-    sys.stdout.write(f"wrote {printable(str(output))}\n")
+        raise UsageError(SAYS["cannot_write"].format(file=output, error=exc.strerror or exc)) from None
+    sys.stdout.write(SAYS["wrote"].format(file=printable(str(output))) + "\n")
 
 
-@app.command(cls=_Command)
+@app.command(cls=_Command, help=COMMANDS["exercise"])
 def exercise(
     path: FileArg,
     fmt: ReportFormatOpt = "text",
     rules: RulesOpt = None,
     detainee: DetaineeOpt = None,
 ) -> None:
-    """ "Change one fact" exercises: each single fact change that establishes or removes a category, by the engine."""
+    """The variations come from variations.py; output/exercise.py words them."""
     from detention_rules.output import exercise as renderer
     from detention_rules.reasoning import runnable
     from detention_rules.variations import exercise as derive
@@ -323,35 +311,31 @@ def exercise(
     sys.stdout.write(json_text(renderer.data(ex), 2) + "\n" if REPORT_FORMATS[fmt].data else renderer.text(ex))
 
 
-@app.command(cls=_Command)
+@app.command(cls=_Command, help=COMMANDS["quiz"])
 def quiz(
     paths: PathsArg,
-    seed: Annotated[
-        int | None, typer.Option("--seed", metavar="N", help="Repeat a session: the same cases in the same order.")
-    ] = None,
+    seed: Annotated[int | None, typer.Option("--seed", metavar="N", help=OPTIONS["seed"])] = None,
     answers: Annotated[
         Path | None,
-        typer.Option("--answers", metavar="FILE", help="Save the session as JSON for the trainer (a new file)."),
+        typer.Option("--answers", metavar="FILE", help=OPTIONS["answers"]),
     ] = None,
-    variations: Annotated[
-        int, typer.Option("--variations", min=0, metavar="N", help='Also ask N "change one fact" variations.')
-    ] = 0,
+    variations: Annotated[int, typer.Option("--variations", min=0, metavar="N", help=OPTIONS["variations"])] = 0,
     rules: RulesOpt = None,
 ) -> None:
-    """A quiz: each case's facts, your categories, a score per category with the deciding rule and its law."""
+    """The session is interfaces/quiz.py."""
     from detention_rules.interfaces.quiz import session
     from detention_rules.reasoning import runnable
 
     raise typer.Exit(session(paths, runnable.load(rules), seed, answers, variations))
 
 
-@app.command(cls=_Command)
+@app.command(cls=_Command, help=COMMANDS["casebook"])
 def casebook(
     paths: PathsArg,
-    output: Annotated[Path, typer.Option("-o", "--output", metavar="DIR", help="The folder to write the site into.")],
+    output: Annotated[Path, typer.Option("-o", "--output", metavar="DIR", help=OPTIONS["casebook_output"])],
     rules: RulesOpt = None,
 ) -> None:
-    """A static casebook site (no server, no network): cases with the answer hidden, a quiz, print views."""
+    """The site is output/casebook.py; files left out are reported and set the exit code."""
     from detention_rules.output.casebook import build
     from detention_rules.reasoning import runnable
 
@@ -362,17 +346,15 @@ def casebook(
     raise typer.Exit(exit_code(problems))
 
 
-@app.command("rules", cls=_Command)
+@app.command("rules", cls=_Command, help=COMMANDS["rules"])
 def list_rules(
-    problems_only: Annotated[
-        bool, typer.Option("--check", help="Only check the folder's files (rules, parameters, outcomes).")
-    ] = False,
+    problems_only: Annotated[bool, typer.Option("--check", help=OPTIONS["check_rules"])] = False,
     fmt: Annotated[
         RulesFormatName, typer.Option("--format", "-f", metavar="FORMAT", help=help_text(RULES_FORMATS))
     ] = "text",
     rules: RulesOpt = None,
 ) -> None:
-    """List the rules with their provisions, or check the rule files (--check)."""
+    """`--check` reads every file of the folder, valid or not, for its problems."""
     from detention_rules.output import rules as renderer
 
     if problems_only:
@@ -390,48 +372,44 @@ def list_rules(
     sys.stdout.write(json_text(renderer.data(book), 2) + "\n" if report is None else report(book))
 
 
-@app.command(cls=_Command)
+@app.command(cls=_Command, help=COMMANDS["schema"])
 def schema() -> None:
-    """Print the JSON Schema of a case file (for editors and the YAML language server)."""
+    """Generated from the case model (input/case.py)."""
     from detention_rules.input.case import json_schema
 
     sys.stdout.write(json_text(json_schema(), 2) + "\n")
 
 
-@app.command(cls=_Command)
-def new(path: Annotated[Path, typer.Argument(metavar="FILE", help="The case file to create.")]) -> None:
-    """Write a case skeleton with every field, commented, in the questionnaire's order."""
+@app.command(cls=_Command, help=COMMANDS["new"])
+def new(path: Annotated[Path, typer.Argument(metavar="FILE", help=OPTIONS["new_file"])]) -> None:
+    """Never overwrites: an existing file or link is a usage error."""
     from detention_rules.input.skeleton import skeleton
 
     if path.exists() or path.is_symlink():
-        raise UsageError(f"{path}: already exists; wgad new never overwrites a file")
+        raise UsageError(SAYS["new_exists"].format(file=path))
     try:
         from detention_rules.output import atomic
 
         atomic.write_text(path, skeleton(), replace=False)
     except FileExistsError:
-        raise UsageError(f"{path}: already exists; wgad new never overwrites a file") from None
+        raise UsageError(SAYS["new_exists"].format(file=path)) from None
     except OSError as exc:
-        raise UsageError(f"{path}: cannot write: {exc.strerror or exc}; nothing was written") from None
-    sys.stdout.write(f"wrote {printable(str(path))}\n")
+        raise UsageError(SAYS["cannot_write"].format(file=path, error=exc.strerror or exc)) from None
+    sys.stdout.write(SAYS["wrote"].format(file=printable(str(path))) + "\n")
 
 
-@app.command(cls=_Command)
+@app.command(cls=_Command, help=COMMANDS["serve"])
 def serve(
-    folder: Annotated[
-        Path, typer.Argument(metavar="FOLDER", help="The folder of case files (default: the current folder).")
-    ] = Path("."),
+    folder: Annotated[Path, typer.Argument(metavar="FOLDER", help=OPTIONS["folder"])] = Path("."),
     host: Annotated[
         str | None,
-        typer.Option(
-            "--host", metavar="HOST", help="Listen there instead of 127.0.0.1 (warns: others could reach it)."
-        ),
+        typer.Option("--host", metavar="HOST", help=OPTIONS["host"]),
     ] = None,
-    port: Annotated[int, typer.Option("--port", metavar="PORT", help="The port (default: a free one).")] = 0,
-    open_browser: Annotated[bool, typer.Option("--open", help="Open the address in the browser.")] = False,
+    port: Annotated[int, typer.Option("--port", metavar="PORT", help=OPTIONS["port"])] = 0,
+    open_browser: Annotated[bool, typer.Option("--open", help=OPTIONS["open"])] = False,
     rules: RulesOpt = None,
 ) -> None:
-    """Work on the folder's case files in a browser, on this machine only."""
+    """interfaces/web/app.py: loopback, a token."""
     from detention_rules.interfaces.web import app as web
     from detention_rules.reasoning import runnable
 
@@ -448,7 +426,7 @@ def _show_version(value: bool) -> None:
 def _options(
     version: Annotated[
         bool | None,
-        typer.Option("--version", callback=_show_version, is_eager=True, help="Show the version and exit."),
+        typer.Option("--version", callback=_show_version, is_eager=True, help=OPTIONS["version"]),
     ] = None,
 ) -> None:
     """The options before a command: --version, and shell completion where typer offers it."""

@@ -17,7 +17,7 @@ from typing import Any
 import msgspec
 import typer
 
-from detention_rules import application
+from detention_rules import application, words
 from detention_rules.errors import InputError, Problem, UsageError
 from detention_rules.escaping import printable
 from detention_rules.input import edit, source
@@ -37,6 +37,12 @@ UNKNOWN = {"", "?", "unknown", "u", "dont know", "don't know", "not known", "ski
 MARK = "# Answers to `wgad gaps --ask` for "
 SKIPPED = "# Left unknown when asked: "
 DRAFTER = "drafter"
+#: What the interview says (locales/<lang>/cli.yaml, `interview:`).
+W = words.of("cli", "interview")
+
+
+class _Form(ValueError):
+    """An answer not in the field's form; the message says what to answer, so no hint follows it."""
 
 
 def _parse(path: str, answer: str) -> Any:
@@ -44,7 +50,7 @@ def _parse(path: str, answer: str) -> Any:
     ftype = readable_fields().get(FieldPath.generic_name(path))
     text = answer.strip()
     if any("\ud800" <= c <= "\udfff" for c in text):  # bytes that are not UTF-8, as the terminal sent them
-        raise ValueError("the answer holds characters the terminal did not send as UTF-8 text")
+        raise ValueError(W["not_utf8"])
     if ftype is None or ftype.kind == "text":
         return text
     word = _word(text)
@@ -53,7 +59,7 @@ def _parse(path: str, answer: str) -> Any:
             return True
         if word in NO:
             return False
-        raise ValueError("answer yes or no (y/n), or unknown")
+        raise _Form(W["yes_or_no"])
     if ftype.kind == "enum":
         return _choice(word, ftype.choices)
     if ftype.kind == "list":
@@ -66,7 +72,7 @@ def _parse(path: str, answer: str) -> Any:
     except InputError as exc:
         raise ValueError(exc.problems[0].message) from None
     if not isinstance(value, (int, float)) or isinstance(value, bool):
-        raise ValueError("answer a number")
+        raise _Form(W["a_number"])
     return value
 
 
@@ -79,7 +85,7 @@ def _choice(word: str, choices: tuple[str, ...]) -> str:
     for choice in choices:
         if word == choice.lower().replace("_", " "):
             return choice
-    raise ValueError(f"answer one of: {', '.join(choices)}")
+    raise _Form(W["one_of"].format(choices=", ".join(choices)))
 
 
 def _hint(path: str) -> str:
@@ -87,20 +93,20 @@ def _hint(path: str) -> str:
     if ftype is None or ftype.kind == "text":
         name = path.rpartition(".")[2]
         if name.endswith("time"):
-            return "a time, HH:MM"
+            return W["hint_time"]
         if name.endswith("date") or name in ("start", "end"):
-            return "a date, YYYY-MM-DD, YYYY-MM or YYYY"
-        return "text"
+            return W["hint_date"]
+        return W["hint_text"]
     if ftype.kind == "bool":
-        return "yes/no/unknown"
+        return W["hint_bool"]
     return ", ".join(ftype.choices) if ftype.choices else ftype.kind
 
 
 def _categories(question: Question) -> str:
     cats = sorted({r.split(".")[0] for r in question.rules} - {"adm"}, key=CATEGORIES.index)
     if not cats:
-        return "whether the case is admissible"
-    return ("category " if len(cats) == 1 else "categories ") + ", ".join(cats)
+        return W["admissible"]
+    return W["category" if len(cats) == 1 else "categories"].format(categories=", ".join(cats))
 
 
 class Answers(msgspec.Struct):
@@ -125,9 +131,7 @@ class Answers(msgspec.Struct):
             atomic.write_text(self.target, self.text(), replace=self.exists, source=self.source)
         except OSError as exc:  # not writable, or created meanwhile: keep the answers on screen, not lost
             sys.stdout.write(self.text())
-            raise UsageError(
-                f"{self.target}: cannot write ({exc.strerror or exc}); the answered case is printed above"
-            ) from None
+            raise UsageError(W["cannot_write"].format(file=self.target, error=exc.strerror or exc)) from None
         self.exists = True
 
 
@@ -155,11 +159,11 @@ def answers_file(path: Path, output: Path | None) -> Path:
         return path
     target = output or path.with_name(f"{path.stem}.answers{path.suffix}")
     if target.resolve() == path.resolve() and not _ours(text):
-        raise UsageError(f"{target}: the answers go to a new file, never over the original")
+        raise UsageError(W["over_original"].format(file=target))
     if target.is_symlink() or (target.exists() and not _ours(target.read_text(encoding="utf-8", errors="replace"))):
-        raise UsageError(f"{target}: already exists and holds no answers of `wgad gaps --ask`; choose another with -o")
+        raise UsageError(W["not_answers"].format(file=target))
     if not target.parent.is_dir():  # checked before the questions, so no answer is typed in vain
-        raise UsageError(f"{target}: no folder {target.parent} to write into")
+        raise UsageError(W["no_folder"].format(file=target, folder=target.parent))
     return target
 
 
@@ -167,7 +171,7 @@ def _start(path: Path, target: Path) -> Answers:
     if target.exists():
         original, skipped, body = _split(target.read_text(encoding="utf-8"))
         answers = Answers(target, original, body, skipped, exists=True)
-        sys.stdout.write(f"resuming {printable(str(target))}\n")
+        sys.stdout.write(W["resuming"].format(file=printable(str(target))) + "\n")
         return answers
     # escaped: a name holding a line break would start lines of its own in the header, read as the case's
     return Answers(target, printable(path.name), path.read_text(encoding="utf-8"), source=path)
@@ -225,13 +229,14 @@ def interview(path: Path, book: Runnable, output: Path | None, *, ask_all: bool 
             break
         where, q = pending[0]
         number += 1
-        sys.stdout.write(f"\nQuestion {number} of {number - 1 + len(pending)} (could change {_categories(q)})\n")
+        said = W["question"].format(n=number, total=number - 1 + len(pending), categories=_categories(q))
+        sys.stdout.write(f"\n{said}\n")
         _ask(answers, where, q, today)
     for where in lists:
-        sys.stdout.write(f"{printable(where)}: a list of items; add them to the file itself\n")
+        sys.stdout.write(W["a_list"].format(field=printable(where)) + "\n")
     if not answers.exists:  # nothing asked: still leave the file the drafter asked for
         answers.write()
-    sys.stdout.write(f"wrote {printable(str(target))} ({answers.count} answer(s) this time)\n")
+    sys.stdout.write(W["wrote"].format(file=printable(str(target)), count=answers.count) + "\n")
     _, problems = validate(source.parse(answers.text(), str(target)))
     for p in problems:
         sys.stdout.write(f"{p}\n")
@@ -250,8 +255,8 @@ def _ask(answers: Answers, where: str, q: Question, today: str) -> None:
         try:
             reply = typer.prompt(f"{q.text}\n  {where} [{_hint(where)}]", default="", show_default=False)
         except typer.Abort:  # Ctrl-C or the end of input: every answer so far is already written
-            kept = f"{answers.count} answer(s) kept in {answers.target}" if answers.exists else "no answer given"
-            sys.stderr.write(f"\nwgad: interrupted; {printable(kept)}; run again to resume\n")
+            kept = W["kept"].format(count=answers.count, file=answers.target) if answers.exists else W["none_kept"]
+            sys.stderr.write("\n" + W["interrupted"].format(kept=printable(kept)) + "\n")
             raise KeyboardInterrupt from None
         if reply.strip().lower() in UNKNOWN:
             answers.skipped.append(where)
@@ -261,27 +266,27 @@ def _ask(answers: Answers, where: str, q: Question, today: str) -> None:
             value = _parse(where, reply)
             body, refused = _answered(answers.body, where, value, today, str(answers.target))
         except (ValueError, UsageError, edit.EditError) as exc:
-            _refuse(where, str(exc))
+            _refuse(where, str(exc), hint=not isinstance(exc, _Form))
             continue
         if refused:
-            _refuse(where, refused[0].message)
+            _refuse(where, refused[0].message, hint=True)
             continue
         answers.body, answers.count = body, answers.count + 1
         answers.write()
         return
 
 
-def _refuse(where: str, why: str) -> None:
-    """Why an answer is refused and what to write instead; the question is then asked again."""
-    hint = "" if why.startswith("answer ") else f"\n  answer {_hint(where)}, or nothing to leave it unknown"
-    sys.stdout.write(f"  {printable(why)}{hint}\n")
+def _refuse(where: str, why: str, hint: bool) -> None:
+    """Why an answer is refused and, unless `why` says it (`hint` false), what to answer; then the question again."""
+    more = "\n  " + W["refused_hint"].format(hint=_hint(where)) if hint else ""
+    sys.stdout.write(f"  {printable(why)}{more}\n")
 
 
 def _answered(body: str, where: str, value: Any, today: str, name: str) -> tuple[str, list[Problem]]:
     """The file's text with one answer set, marked as the drafter's (comments and order kept), and the
     errors the answer's field then has (none: the answer is taken)."""
     steps = FieldPath.parse(where)
-    provenance = {"by": [DRAFTER], "note": f"answered by the drafter in wgad gaps --ask, {today}"}
+    provenance = {"by": [DRAFTER], "note": W["note"].format(date=today)}
     tree = edit.load(body, name)
     current = steps.get(tree.data)
     if isinstance(current, dict):

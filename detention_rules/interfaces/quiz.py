@@ -55,10 +55,10 @@ def session(
     """Run a quiz; the exit code (0, or 2 when no case could be asked)."""
     stdin, out = stdin or sys.stdin, out or sys.stdout
     if answers is not None and (answers.exists() or answers.is_symlink()):
-        raise UsageError(f"{answers}: already exists; the quiz saves a session to a new file")
+        raise UsageError(W.QUIZ_EXISTS.format(file=answers))
     items = load(paths, book, seed, variation_count)
     if not items:
-        raise UsageError("no valid case file to ask about")
+        raise UsageError(W.QUIZ_NO_CASE)
     saved: list[dict[str, Any]] = []
     right = total = 0
     _say(out, W.QUIZ_INTRO.format(count=len(items)))
@@ -105,6 +105,6 @@ def session(
         try:
             atomic.write_text(answers, json_text(record, 2) + "\n", replace=False)
         except (FileExistsError, OSError) as exc:
-            raise UsageError(f"{answers}: cannot write the answers: {exc}") from None
+            raise UsageError(W.QUIZ_CANNOT_WRITE.format(file=answers, error=exc)) from None
         _say(out, W.QUIZ_SAVED.format(file=answers))
     return 0

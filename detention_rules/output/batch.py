@@ -10,6 +10,7 @@ import sys
 from collections import Counter
 from typing import Any, Protocol
 
+from detention_rules import words
 from detention_rules.errors import Problem
 from detention_rules.escaping import json_text
 from detention_rules.input.case import CATEGORIES
@@ -64,14 +65,17 @@ class Counts(Protocol):
 
 def summary(counts: Counts, mode: Mode) -> str:
     """The table after a batch: files and problems (validate), or files per category (check)."""
+    w = words.of("batch", "batch")
     if mode == "validate":
         return (
-            f"{counts.files} file(s) checked: {counts.invalid} invalid, {counts.errors} error(s), "
-            f"{counts.warnings} warning(s)\n"
+            w["validated"].format(
+                files=counts.files, invalid=counts.invalid, errors=counts.errors, warnings=counts.warnings
+            )
+            + "\n"
         )
-    rows = [f"{counts.files} file(s): {counts.files - counts.invalid} analysed, {counts.invalid} invalid"]
-    rows += [f"  category {c:<4} {counts.categories[c]:>7} case(s)" for c in CATEGORIES]
-    rows.append(f"  no category {counts.none_found:>6} case(s)")
+    rows = [w["checked"].format(files=counts.files, analysed=counts.files - counts.invalid, invalid=counts.invalid)]
+    rows += [w["category"].format(category=c, count=counts.categories[c]) for c in CATEGORIES]
+    rows.append(w["none_found"].format(count=counts.none_found))
     return "\n".join(rows) + "\n"
 
 

@@ -208,8 +208,8 @@ def render(book: Law, cases: list[Page]) -> dict[str, str]:
     ]
     by_category.append({"key": "none", "title": W.BOOK_NO_CATEGORY, "cases": [p for p in cases if not p.categories]})
     by_pattern = [
-        {"title": title, "cases": [p for p in cases if any(_shows(p, m) for m in markers)]}
-        for title, markers in PATTERNS.items()
+        {"title": W.PATTERNS[key], "cases": [p for p in cases if any(_shows(p, m) for m in markers)]}
+        for key, markers in PATTERNS.items()
     ]
     files = {
         "index.html": env.get_template("index.html.j2").render(
@@ -232,15 +232,15 @@ def render(book: Law, cases: list[Page]) -> dict[str, str]:
 def build(paths: Iterable[Path], book: Runnable, folder: Path) -> tuple[str, list[Problem]]:
     """Write the site into `folder` (new, or empty); what was written, and the problems of the files left out."""
     if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
-        raise UsageError(f"{folder}: exists and is not an empty folder; the casebook is written into a new one")
+        raise UsageError(W.BOOK_NOT_EMPTY.format(folder=folder))
     cases, problems = pages(paths, book)
     if not cases:
-        raise UsageError("no valid case file to put in the casebook")
+        raise UsageError(W.BOOK_NO_CASE)
     files = render(book, cases)
     try:
         folder.mkdir(parents=True, exist_ok=True)
         for name, text in files.items():
             atomic.write_text(folder / name, text, replace=False)
     except OSError as exc:
-        raise UsageError(f"{folder}: cannot write: {exc.strerror or exc}") from None
+        raise UsageError(W.BOOK_CANNOT_WRITE.format(folder=folder, error=exc.strerror or exc)) from None
     return W.BOOK_WROTE.format(count=len(cases), folder=folder), problems

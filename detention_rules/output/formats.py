@@ -177,4 +177,6 @@ def draft_format_of_file(path: Path) -> DraftFormat | None:
 
 def help_text(formats: Mapping[str, object]) -> str:
     """`--format`'s help: the formats' names, in their order."""
-    return f"Output format: {', '.join(formats)}."
+    from detention_rules import words  # the help's words: only a command line through typer reads them
+
+    return words.of("cli", "options")["format"].format(formats=", ".join(formats))

@@ -5,16 +5,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from detention_rules import words
 from detention_rules.escaping import printable
 from detention_rules.reasoning.gaps import Question
 
 
 def text(asked: Sequence[Question]) -> str:
     """One line per question: the question, its field, how many findings it could change, and through which rules."""
+    w = words.of("report", "gaps")
     if not asked:
-        return "No open question: no unknown fact could change a finding.\n"
+        return w["none"] + "\n"
     return "".join(
-        printable(f"{q.text} -> {q.field}  (could change {q.impact} finding(s); rules: {', '.join(q.rules)})") + "\n"
+        printable(w["question"].format(text=q.text, field=q.field, impact=q.impact, rules=", ".join(q.rules))) + "\n"
         for q in asked
     )
 

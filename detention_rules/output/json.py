@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from detention_rules import words
 from detention_rules.input.case import CATEGORIES
 from detention_rules.output import wording
 from detention_rules.pipeline import CaseResult
@@ -107,7 +108,7 @@ def _analysis(res: CaseResult) -> dict[str, Any]:
         if released is None
         else {
             "possible": True,
-            "basis": "Methods of work (A/HRC/36/38) para 17 (a)",
+            "basis": words.of("report", "json")["filing_basis"],
             "fact": released.path,
             "line": released.line or None,
             "note": wording.filing_note(released),

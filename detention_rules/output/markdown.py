@@ -4,29 +4,30 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from detention_rules import words
 from detention_rules.escaping import markdown, markdown_code, printable
 from detention_rules.input.case import CATEGORIES
 from detention_rules.law.law import Law
-from detention_rules.output import wording
-from detention_rules.output.text import STRENGTH, UNPROVEN, why_not_lines
+from detention_rules.output import text, wording
+from detention_rules.output.text import STRENGTH, UNPROVEN, where, why_not_lines
 from detention_rules.pipeline import CaseResult
 from detention_rules.reasoning import tree
 from detention_rules.reasoning.derivation import Analysis, ConclusionNode, RuleNode
 from detention_rules.reasoning.facts import FactNode
 
+#: The Markdown report's own sentences (locales/<lang>/check.yaml, `markdown:`); the rest are text.py's.
+W = words.of("check", "markdown")
+
 
 def _fact(node: FactNode) -> str:
+    path, value = markdown_code(node.path), markdown_code(str(node.value))
     if node.absent_defeater:
-        return f"exception not shown: {markdown_code(node.path)} (the burden is on the Government)"
+        return text.W["absent_defeater"].format(path=path)
     if node.unproven:
-        return (
-            f"exception stated but not shown: {markdown_code(node.path)} = {markdown_code(str(node.value))} "
-            f"**contested** ({markdown(UNPROVEN)})"
-        )
-    marks = " **contested**" if node.contested else ""
+        return W["unproven_fact"].format(path=path, value=value, why=markdown(UNPROVEN))
+    marks = W["contested_mark"] if node.contested else ""
     ref = f" ({markdown(str(node.ref))})" if node.ref else ""
-    line = f"line {node.line}" if node.line else "derived"
-    return f"fact {markdown_code(node.path)} = {markdown_code(str(node.value))}, {line}{ref}{marks}"
+    return W["fact"].format(path=path, value=value, where=where(node.line), ref=ref, marks=marks)
 
 
 def _tree(node: ConclusionNode, shown: set[str], out: list[str]) -> None:
@@ -39,7 +40,7 @@ def _tree(node: ConclusionNode, shown: set[str], out: list[str]) -> None:
         elif isinstance(n, FactNode):
             out.append(f"{pad}- {_fact(n)}")
         elif step.repeated:  # a conclusion drawn above; one not yet drawn shows as the rules under it
-            out.append(f"{pad}- {markdown_code(n.conclusion)} (see above)")
+            out.append(f"{pad}- {W['see_above'].format(conclusion=markdown_code(n.conclusion))}")
 
 
 def render(results: list[CaseResult]) -> str:
@@ -48,9 +49,9 @@ def render(results: list[CaseResult]) -> str:
         for i, res in enumerate(whole.each()):
             title = res.case.title if res.case and res.case.title else res.path
             person = f": {markdown(res.detainee)}" if res.detainee else ""
-            out += [f"# {markdown(title)}{person}", "", f"File: {markdown_code(res.path)}", ""]
+            out += [f"# {markdown(title)}{person}", "", W["file"].format(path=markdown_code(res.path)), ""]
             if i == 0 and whole.problems:  # the file's problems, once
-                out += ["## Problems", ""]
+                out += [W["problems"], ""]
                 out += [f"- {markdown_code(str(p))}" for p in whole.problems]
                 out.append("")
             if res.analysis is not None:
@@ -63,37 +64,32 @@ def render(results: list[CaseResult]) -> str:
 def _result(res: CaseResult, a: Analysis, out: list[str]) -> None:
     """One person's findings and why-not."""
     found = a.categories
-    out += [
-        f"**Categories established:** {', '.join(found) or 'none'}; "
-        f"not established: {', '.join(c for c in CATEGORIES if c not in found) or 'none'}",
-        "",
-    ]
+    none = text.W["none"]
+    missing = ", ".join(c for c in CATEGORIES if c not in found) or none
+    out += [W["categories"].format(found=", ".join(found) or none, missing=missing), ""]
     if a.possible:
-        out += [f"**Possible, as the source alleges, but not established:** {', '.join(a.possible)}", ""]
+        out += [W["possible"].format(categories=", ".join(a.possible)), ""]
     if a.released is not None:
         out += [markdown(wording.filing_note(a.released)), ""]
     if a.rebutted:
-        out += [
-            "**Rebutted by the Government's evidence, which the source did not answer (read as unknown):** "
-            + "; ".join(f"{markdown_code(f.path)} ({markdown(f.rebutted)})" for f in a.rebutted),
-            "",
-        ]
+        rebutted = "; ".join(f"{markdown_code(f.path)} ({markdown(f.rebutted)})" for f in a.rebutted)
+        out += [W["rebutted"].format(facts=rebutted), ""]
     shown: set[str] = set()
     for f in a.findings:
-        out += [f"## Category {f.category}", "", f"{STRENGTH[f.strength].capitalize()}.", ""]
+        out += [W["category"].format(category=f.category), "", f"{STRENGTH[f.strength].capitalize()}.", ""]
         if f.contested:
-            out += ["Contested facts: " + ", ".join(markdown_code(x.path) for x in f.contested), ""]
+            out += [W["contested_facts"].format(paths=", ".join(markdown_code(x.path) for x in f.contested)), ""]
         _tree(f.tree, shown, out)
         out.append("")
-    for line in why_not_lines(res.why_not):
-        out += [f"## {line}", ""] if line.startswith("Category") else [f"    {line}" if line else ""]
+    for line in why_not_lines(res.why_not):  # a category's line is a heading; its closest rules are indented
+        out += [f"## {line}", ""] if line[:1].strip() else [f"    {line}" if line else ""]
 
 
 def rules_table(book: Law) -> str:
     """Every rule, file by file, as the Markdown tables of docs/rules.md ("All rules")."""
     out: list[str] = []
     for path in dict.fromkeys(r.pos.path for r in book.rules):
-        out += [f"`rules/{Path(path).name}`", "", "| id | title | concludes | provisions |", "|---|---|---|---|"]
+        out += [f"`rules/{Path(path).name}`", "", W["rules_header"], "|---|---|---|---|"]
         out += [
             f"| {markdown_code(r.id)} | {markdown(r.title)} | {markdown_code(r.concludes)} | "
             f"{markdown(', '.join(r.provisions))} |"

@@ -6,6 +6,8 @@ import sys
 import time
 from typing import Any
 
+from detention_rules import words
+
 
 class Progress:
     """A one-line counter on a terminal, shown only once a run has taken more than a moment."""
@@ -29,7 +31,7 @@ class Progress:
         now = time.monotonic()
         if now - self.start < self.DELAY or (self.visible and now - self.drawn < self.EVERY and done < self.total):
             return
-        text = f"{done}/{self.total} files"
+        text = words.of("batch", "batch")["progress"].format(done=done, total=self.total)
         self.stream.write("\r" + text)
         self.stream.flush()
         self.drawn, self.visible, self.width = now, True, len(text)

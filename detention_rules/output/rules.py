@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from detention_rules import words
 from detention_rules.errors import Problem
 from detention_rules.escaping import printable
 from detention_rules.law.law import Law
@@ -41,4 +42,5 @@ def problems_report(problems: Sequence[Problem], folder: Path) -> str:
     the rules: a checkout's or an installed one), relative to the current folder when inside it."""
     errors = sum(p.level == "error" for p in problems)
     shown = folder.relative_to(Path.cwd()) if folder.is_relative_to(Path.cwd()) else folder
-    return "".join(f"{p}\n" for p in problems) + f"rules: {errors} error(s) in {printable(str(shown))}\n"
+    checked = words.of("report", "rules")["checked"].format(errors=errors, folder=printable(str(shown)))
+    return "".join(f"{p}\n" for p in problems) + checked + "\n"

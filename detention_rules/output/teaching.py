@@ -28,7 +28,7 @@ def _state(cond: ConditionState) -> str:
         return W.UNKNOWN
     if cond.needs_conclusion:
         return W.NOT_DRAWN
-    return "is " + repr(cond.actual)
+    return W.IS_VALUE.format(value=repr(cond.actual))
 
 
 def lacking(miss: NearMiss) -> str:

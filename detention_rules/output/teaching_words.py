@@ -2,7 +2,8 @@
 (`locales/en.yaml`, section `teaching:`) as the draft's are (output/wording.py).
 
 Each is a str.format template; the casebook's templates read these too, so the terminal and the
-page say the same thing. The casebook index's fact patterns stay here: fact paths, each with a title.
+page say the same thing. The casebook index's fact patterns are here: fact paths, each under the key
+of its title in the translation file (`teaching: patterns:`).
 """
 
 from __future__ import annotations
@@ -52,6 +53,9 @@ class Words(msgspec.Struct, frozen=True, rename="lower"):
     QUIZ_SCORE: str
     QUIZ_STOPPED: str
     QUIZ_SAVED: str
+    QUIZ_EXISTS: str
+    QUIZ_NO_CASE: str
+    QUIZ_CANNOT_WRITE: str
     BOOK_TITLE: str
     BOOK_INTRO: str
     BOOK_BY_CATEGORY: str
@@ -78,6 +82,11 @@ class Words(msgspec.Struct, frozen=True, rename="lower"):
     BOOK_INDEX: str
     BOOK_OPINION_FINDS: str
     BOOK_WROTE: str
+    BOOK_NOT_EMPTY: str
+    BOOK_NO_CASE: str
+    BOOK_CANNOT_WRITE: str
+    IS_VALUE: str
+    PATTERNS: dict[str, str]
 
 
 def load(lang: str = "en") -> Words:
@@ -88,20 +97,21 @@ def load(lang: str = "en") -> Words:
 #: The sentences the tools show (English: the tools take no language yet).
 WORDS = load()
 
-#: Fact patterns for the casebook's index: a pattern, and the fact paths (generic) that show it.
+#: Fact patterns for the casebook's index: a pattern's key (its title: `WORDS.PATTERNS`), and the fact
+#: paths (generic) that show it.
 PATTERNS: dict[str, tuple[str, ...]] = {
-    "Arrest without warrant or legal basis": ("arrest.warrant_shown", "arrest.legal_basis_invoked"),
-    "No prompt judge, no judicial control": (
+    "no_warrant": ("arrest.warrant_shown", "arrest.legal_basis_invoked"),
+    "no_judge": (
         "arrest.judge_within_48h",
         "arrest.brought_before_judge",
         "detention[].ordered_by",
         "detention[].could_challenge",
     ),
-    "Incommunicado, family not told": ("detention[].incommunicado", "detention[].family_notified"),
-    "Held beyond release or without charge": ("detention[].release_due", "arrest.charged", "arrest.days_uncharged"),
-    "Expression, assembly, association, religion": ("conduct[].right",),
-    "Unfair trial": ("trial.court", "trial.public", "trial.independent", "trial.counsel.access_trial"),
-    "Confession, torture, ill-treatment": ("trial.confession.coerced", "detention[].ill_treatment"),
-    "Migrants and asylum seekers": ("detention[].kind=immigration", "person.status=asylum_seeker"),
-    "Discrimination and patterns of targeting": ("discrimination.grounds", "discrimination.pattern.group_targeted"),
+    "incommunicado": ("detention[].incommunicado", "detention[].family_notified"),
+    "held_beyond": ("detention[].release_due", "arrest.charged", "arrest.days_uncharged"),
+    "freedoms": ("conduct[].right",),
+    "unfair_trial": ("trial.court", "trial.public", "trial.independent", "trial.counsel.access_trial"),
+    "confession": ("trial.confession.coerced", "detention[].ill_treatment"),
+    "migrants": ("detention[].kind=immigration", "person.status=asylum_seeker"),
+    "discrimination": ("discrimination.grounds", "discrimination.pattern.group_targeted"),
 }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from detention_rules import words
 from detention_rules.errors import printable
 from detention_rules.input.case import CATEGORIES
 from detention_rules.output import wording
@@ -12,35 +13,31 @@ from detention_rules.reasoning.derivation import Analysis, ConclusionNode, Findi
 from detention_rules.reasoning.facts import FactNode
 from detention_rules.reasoning.near_misses import ConditionState, NearMiss
 
+#: The report's sentences (locales/<lang>/check.yaml, `text:`); markdown.py shares those that say the same.
+W = words.of("check", "text")
 #: Why an exception stated in the file does not defeat the rule (an exception_unproven fact).
-UNPROVEN = (
-    "the Government's word alone, without evidence, or a legal conclusion with no ref to a finding; "
-    "the burden is on the Government"
-)
+UNPROVEN = W["unproven"]
+STRENGTH = {"established": W["established"], "contested": W["contested"]}
 
-STRENGTH = {
-    "established": "established on uncontested facts",
-    "contested": "established, but resting on facts the Government contests",
-}
+
+def where(line: int) -> str:
+    """Where a fact comes from: its line in the case file, or derived from other facts."""
+    return W["line"].format(line=line) if line else W["derived"]
 
 
 def _fact_line(node: FactNode) -> str:
     if node.absent_defeater:
-        return f"exception not shown: {node.path} (the burden is on the Government)"
+        return W["absent_defeater"].format(path=node.path)
+    value = show_value(node.value, brackets=True)
     if node.unproven:
-        where = f"line {node.line}" if node.line else "derived"
-        return (
-            f"exception stated but not shown: {node.path} = {show_value(node.value, brackets=True)} ({where}) "
-            f"[CONTESTED: {UNPROVEN}]"
-        )
-    where = f"line {node.line}" if node.line else "derived"
+        return W["unproven_fact"].format(path=node.path, value=value, where=where(node.line), why=UNPROVEN)
     marks = []
     if node.contested:
-        marks.append("CONTESTED")
+        marks.append(W["contested_mark"])
     if node.ref:
         marks.append(node.ref)
     extra = f" [{'; '.join(marks)}]" if marks else ""
-    return f"fact {node.path} = {show_value(node.value, brackets=True)} ({where}){extra}"
+    return W["fact"].format(path=node.path, value=value, where=where(node.line), marks=extra)
 
 
 def _tree(node: ConclusionNode, prefix: str, shown: set[str], out: list[str]) -> None:
@@ -50,22 +47,20 @@ def _tree(node: ConclusionNode, prefix: str, shown: set[str], out: list[str]) ->
             out.append(f"{rails}{branch} {n.rule.id}: {n.text}")
             if n.provisions:
                 inner = rails + ("   " if step.last else "│  ")
-                out.append(f"{inner}   law: {', '.join(n.provisions)}; see {'; '.join(n.rule.jurisprudence)}")
+                law = W["law"].format(provisions=", ".join(n.provisions), jurisprudence="; ".join(n.rule.jurisprudence))
+                out.append(inner + law)
         elif isinstance(n, FactNode):
             out.append(f"{rails}{branch} {_fact_line(n)}")
         else:
-            out.append(f"{rails}{branch} {n.conclusion}{' (shown above)' if step.repeated else ''}")
+            out.append(f"{rails}{branch} {n.conclusion}{W['shown_above'] if step.repeated else ''}")
 
 
 def finding(f: Finding, shown: set[str]) -> list[str]:
-    out = [f"Category {f.category}: {STRENGTH[f.strength]}"]
+    out = [W["category"].format(category=f.category, strength=STRENGTH[f.strength])]
     if f.contested:
-        out.append("  contested facts: " + ", ".join(x.path for x in f.contested))
+        out.append(W["contested_facts"].format(paths=", ".join(x.path for x in f.contested)))
     if f.source_only:
-        out.append(
-            "  stated by the source alone, not rebutted by the Government's reply (so they stand): "
-            + ", ".join(x.path for x in f.source_only)
-        )
+        out.append(W["source_only"].format(paths=", ".join(x.path for x in f.source_only)))
     _tree(f.tree, "  ", shown, out)
     return out
 
@@ -74,27 +69,17 @@ def analysis_lines(a: Analysis) -> list[str]:
     found = a.categories
     missing = [c for c in CATEGORIES if c not in found]
     out = [
-        "Categories established: " + (", ".join(found) if found else "none"),
-        "Not established: " + (", ".join(missing) if missing else "none"),
+        W["established_list"].format(categories=", ".join(found) if found else W["none"]),
+        W["not_established_list"].format(categories=", ".join(missing) if missing else W["none"]),
     ]
     if a.possible:
-        out.append(
-            "Possible, as the source alleges, but not established on these facts: "
-            + ", ".join(a.possible)
-            + " (see what is missing below, or run wgad gaps)"
-        )
+        out.append(W["possible"].format(categories=", ".join(a.possible)))
     if a.rebutted:
-        out.append(
-            "Rebutted by the Government's evidence, which the source did not answer (read as unknown, "
-            "grounding nothing; A/HRC/19/57 para 68): " + "; ".join(f"{f.path} ({f.rebutted})" for f in a.rebutted)
-        )
+        out.append(W["rebutted"].format(facts="; ".join(f"{f.path} ({f.rebutted})" for f in a.rebutted)))
     if a.released is not None:
         out.append(wording.filing_note(a.released))
     if a.government_replied is False:
-        out.append(
-            "The Government did not reply: the source's prima facie credible allegations stand "
-            "(rule adm.allegations-stand; opinion 2/2022 paras 65-66)."
-        )
+        out.append(W["no_reply"])
     shown: set[str] = set()
     for f in a.findings:
         out.append("")
@@ -102,36 +87,36 @@ def analysis_lines(a: Analysis) -> list[str]:
     return out
 
 
-MARK = {True: "met", False: "unmet", None: "unknown"}
+MARK = {True: W["met"], False: W["unmet"], None: W["unknown"]}
 
 
 def condition_line(c: ConditionState, ask: bool = True) -> str:
     """One condition of a near miss: met, unmet (with the fact that defeats it) or unknown (with a question)."""
+    mark = MARK[c.status]
     if c.needs_conclusion:
-        words = c.test.removeprefix("drawn").removeprefix(": ")
-        return f"[{MARK[c.status]}] needs {c.path}" + (f" ({words})" if words else "")
+        said = c.test.removeprefix("drawn").removeprefix(": ")
+        return W["needs"].format(mark=mark, path=c.path) + (W["needs_words"].format(words=said) if said else "")
+    at = W["at_line"].format(line=c.line) if c.line else ""
     if c.test.endswith("(unless)"):
         if c.actual is None:
-            return f"[met] exception not shown: {c.path} (the burden is on the Government)"
-        where = f", line {c.line}" if c.line else ""
-        return f"[{MARK[c.status]}] exception {c.path} is {show_value(c.actual, brackets=True)}{where}"
+            return W["exception_absent"].format(mark=MARK[True], path=c.path)
+        return W["exception"].format(mark=mark, path=c.path, value=show_value(c.actual, brackets=True), where=at)
     if c.status is None and not ask:
-        return f"[unknown] {c.path} (needs: {c.test})"
+        return W["unknown_check"].format(mark=mark, path=c.path, test=c.test)
     if c.status is None:
-        return f"[unknown] {c.path} (needs: {c.test}): {question(c.path)} -> {c.path}"
-    where = f", line {c.line}" if c.line else ""
-    return f"[{MARK[c.status]}] {c.path} {c.test} (is {show_value(c.actual, brackets=True)}{where})"
+        return W["unknown_ask"].format(mark=mark, path=c.path, test=c.test, question=question(c.path))
+    return W["check"].format(mark=mark, path=c.path, test=c.test, value=show_value(c.actual, brackets=True), where=at)
 
 
 def why_not_lines(why_not: dict[str, list[NearMiss]]) -> list[str]:
     out: list[str] = []
     for category, misses in why_not.items():
         out.append("")
-        out.append(f"Category {category}: not established")
+        out.append(W["not_established"].format(category=category))
         specific = [m for m in misses if not m.rule.id.endswith(".established")] or misses
         for miss in specific[:2]:
-            state = "waiting on unknown facts" if miss.status is None else "defeated by known facts"
-            out.append(f"  closest: {miss.rule.id} ({miss.rule.title}), {state}")
+            state = W["waiting"] if miss.status is None else W["defeated"]
+            out.append(W["closest"].format(id=miss.rule.id, title=miss.rule.title, state=state))
             out += [f"    {condition_line(c, ask=miss.status is None)}" for c in miss.conditions]
     return out
 

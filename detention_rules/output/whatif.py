@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from detention_rules import words
 from detention_rules.escaping import json_text, printable
 from detention_rules.output.formats import CHECK_FORMATS, CheckFormatName
 from detention_rules.pipeline import CaseResult
@@ -27,18 +28,19 @@ def render(originals: list[CaseResult], results: list[CaseResult], changes: list
         if form.lines:
             return "".join(json_text(row) + "\n" for row in rows)
         return json_text(rows, 2) + "\n"
+    w = words.of("report", "whatif")
     lines = []
     for a, b in zip(originals, results, strict=True):
-        lines.append(f"{a.path}: what if {', '.join(changes)}")
+        lines.append(w["head"].format(file=a.path, changes=", ".join(changes)))
         if not b.valid:
-            lines.append("  the changed case is not valid:")
+            lines.append(w["invalid"])
             lines += [f"  {p}" for p in b.problems]
             lines.append("")
             continue
         diff = compare(a, b)
-        lines.append(f"  {'':<58} {'original':<22} what if")
+        lines.append(f"  {'':<58} {w['original']:<22} {w['what_if']}")
         if not diff:
-            lines.append("  no finding changes")
+            lines.append(w["no_change"])
         lines += [f"  {c.name:<58} {c.before:<22} {c.after}" for c in diff]
         lines.append("")
     valid = [r for r in results if r.valid]

@@ -14,7 +14,7 @@ PACKAGE = ROOT / "detention_rules"
 
 #: The stages, first to last; a module may import from its own stage and the ones before it.
 STAGES: tuple[tuple[str, ...], ...] = (
-    ("__init__", "errors", "escaping", "problem_codes"),
+    ("__init__", "errors", "escaping", "problem_codes", "words"),
     ("input",),
     ("law",),
     ("reasoning",),

@@ -37,6 +37,7 @@ from starlette.routing import Mount
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from detention_rules import words
 from detention_rules.errors import UsageError
 from detention_rules.interfaces.web import routes
 from detention_rules.interfaces.web.files import Folder
@@ -52,9 +53,11 @@ SECURITY_HEADERS = {
     "x-frame-options": "DENY",
     "cache-control": "no-store",
 }
-REFUSED_HOST = "This server answers only at the address `wgad serve` printed."
-REFUSED_ORIGIN = "Refused: the request did not come from this server's own page."
-REFUSED_TOKEN = "Open the address `wgad serve` printed, with its token (?token=...)."
+#: What the server answers and prints (locales/<lang>/web.yaml, `server:`).
+SAYS = words.of("web", "server")
+REFUSED_HOST = SAYS["refused_host"]
+REFUSED_ORIGIN = SAYS["refused_origin"]
+REFUSED_TOKEN = SAYS["refused_token"]
 #: The header the page's script sends the token in (routes.TOKEN_HEADER, static/wgad.js).
 TOKEN_HEADER = routes.TOKEN_HEADER
 
@@ -120,9 +123,7 @@ def create_app(folder: Path, book: Runnable, token: str, hosts: Iterable[str]) -
 
 async def _internal_error(request: Request, exc: Exception) -> Response:
     """No traceback reaches the page: it would show the case's data to whoever sees the screen."""
-    return PlainTextResponse(
-        f"wgad: internal error ({type(exc).__name__}); the terminal running wgad serve says more", 500
-    )
+    return PlainTextResponse(SAYS["internal"].format(error=type(exc).__name__), 500)
 
 
 def _is_loopback(host: str) -> bool:
@@ -155,7 +156,7 @@ def listen(host: str, port: int) -> socket.socket:
         sock.listen(64)
     except OSError as exc:
         sock.close()
-        raise UsageError(f"cannot listen at {host}:{port}: {exc.strerror or exc}") from None
+        raise UsageError(SAYS["cannot_listen"].format(host=host, port=port, error=exc.strerror or exc)) from None
     return sock
 
 
@@ -167,12 +168,9 @@ def serve(
 
     out = out or sys.stdout
     if not folder.is_dir():
-        raise UsageError(f"{folder}: not a folder")
+        raise UsageError(SAYS["not_a_folder"].format(folder=folder))
     if host is not None and not _is_loopback(host):
-        sys.stderr.write(
-            f"wgad: warning: listening at {host}, not only on this machine: anyone who can reach it and has the "
-            "address with its token can read and change the case files of this folder\n"
-        )
+        sys.stderr.write(SAYS["exposed"].format(host=host) + "\n")
     host = host or "127.0.0.1"
     sock = listen(host, port)
     port = sock.getsockname()[1]
@@ -180,7 +178,7 @@ def serve(
     shown = "127.0.0.1" if host in ("0.0.0.0", "::") else f"[{host}]" if ":" in host else host
     url = f"http://{shown}:{port}/?token={token}"
     app = create_app(folder, book, token, _hosts(host, port))
-    out.write(f"wgad serve: {folder} at\n  {url}\nOpen it in a browser on this machine; Ctrl+C stops.\n")
+    out.write(SAYS["serving"].format(folder=folder, url=url) + "\n")
     out.flush()
     config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="off", server_header=False)
     if open_browser:

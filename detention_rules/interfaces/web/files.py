@@ -21,7 +21,7 @@ from typing import Any
 
 import msgspec
 
-from detention_rules import pipeline
+from detention_rules import pipeline, words
 from detention_rules.errors import InputError, Problem, UsageError
 from detention_rules.input import edit, source
 from detention_rules.input.validate import validate
@@ -64,11 +64,15 @@ def _version(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
+#: What a refusal says (locales/<lang>/web.yaml, `server:`).
+SAYS = words.of("web", "server")
+
+
 class Invalid(UsageError):
     """The case would not pass `wgad validate`: nothing was written."""
 
     def __init__(self, problems: list[Problem]):
-        super().__init__("the case has errors; nothing was written")
+        super().__init__(SAYS["invalid"])
         self.problems = problems
 
 
@@ -91,16 +95,16 @@ class Folder:
     def path(self, name: Any) -> Path:
         """The file a name from the browser stands for, or Refused."""
         if not isinstance(name, str) or not name or len(name) > MAX_NAME or "\x00" in name or "\\" in name:
-            raise Refused("not a file name this folder can have")
+            raise Refused(SAYS["bad_name"])
         rel = PurePosixPath(name)
         if rel.is_absolute() or any(part in ("..", ".") or part.startswith(".") for part in rel.parts):
-            raise Refused(f"{name}: only files inside the served folder can be opened or saved")
+            raise Refused(SAYS["outside"].format(file=name))
         if not name.endswith(pipeline.CASE_SUFFIXES):
-            raise Refused(f"{name}: a case file's name ends in .yaml or .yml")
+            raise Refused(SAYS["suffix"].format(file=name))
         path = self.root.joinpath(*rel.parts)
         real = os.path.realpath(path)
         if not real.startswith(str(self.root).rstrip(os.sep) + os.sep):
-            raise Refused(f"{name}: leads outside the served folder")
+            raise Refused(SAYS["leads_outside"].format(file=name))
         return path
 
     def read(self, name: str) -> Opened:
@@ -135,14 +139,11 @@ class Folder:
         exists = path.exists() or path.is_symlink()
         old = source.read_text(path) if exists else ""
         if exists and version is not None and version != _version(old):
-            raise Changed(
-                f"{name} has changed since this page opened it (in another tab or program); nothing was "
-                "written. Reload the page to see the file as it is now, then make your changes again"
-            )
+            raise Changed(SAYS["changed"].format(file=name))
         if exists and _unchanged(old, data, name):
             return Saved(False, _version(old))  # nothing to replace: no question, no .bak
         if exists and not replace:
-            raise Exists(f"{name} already exists")
+            raise Exists(SAYS["exists"].format(file=name))
         try:
             text = edit.rewrite(old, data, name) if exists else _new_text(data, name)
         except edit.EditError as exc:
@@ -164,9 +165,9 @@ class Folder:
                 path.parent.mkdir(parents=True, exist_ok=True)
                 atomic.write_text(path, text, replace=False)
         except FileExistsError:
-            raise Exists(f"{name} already exists") from None
+            raise Exists(SAYS["exists"].format(file=name)) from None
         except OSError as exc:
-            raise UsageError(f"{name}: cannot write: {exc.strerror or exc}; nothing was written") from None
+            raise UsageError(SAYS["cannot_write"].format(file=name, error=exc.strerror or exc)) from None
         return Saved(True, _version(text))
 
 

@@ -20,6 +20,7 @@ from typing import Any
 
 import msgspec
 
+from detention_rules import words
 from detention_rules.input import source
 from detention_rules.input.case import field_types
 from detention_rules.input.field_path import FieldPath
@@ -28,24 +29,24 @@ from detention_rules.reasoning.asking import has_question, prerequisite, questio
 
 #: About the file rather than the facts: shown first, folded.
 ABOUT = ("title", "source", "expected", "notes")
-TITLES = {
-    "about": "About this case file",
-    "person": "The person",
-    "detainees": "Several detainees: each one's own facts",
-    "state": "The State",
-    "arrest": "The arrest",
-    "detention": "Detention periods",
-    "conduct": "What the person did",
-    "emergency": "State of emergency",
-    "trial": "The trial",
-    "sentence": "The sentence",
-    "discrimination": "Discrimination",
-    "government": "The Government's reply",
-    "submission": "The communication",
-}
-#: The questionnaire's order, as TITLES lists the sections; sections the model adds later come after these.
-ORDER = tuple(name for name in TITLES if name != "about")
-ITEM_TITLES = {"detention": "Period", "conduct": "Conduct", "detainees": "Detainee"}
+#: The sections' titles and a list's entry's, by the section (locales/<lang>/web.yaml).
+TITLES = words.of("web", "sections")
+ITEM_TITLES = words.of("web", "items")
+#: The questionnaire's order; sections the model adds later come after these.
+ORDER = (
+    "person",
+    "detainees",
+    "state",
+    "arrest",
+    "detention",
+    "conduct",
+    "emergency",
+    "trial",
+    "sentence",
+    "discrimination",
+    "government",
+    "submission",
+)
 #: A detainee's own facts the form shows: those of the person. The rest of a detainee's own sections
 #: (arrest, periods...) are kept as the file writes them.
 DETAINEES = "detainees"
@@ -179,7 +180,7 @@ def sections() -> tuple[Section, ...]:
             TITLES.get(n, n.replace("_", " ").capitalize()),
             tuple(grouped[n]),
             n in listed,
-            ITEM_TITLES.get(n, "Item"),
+            ITEM_TITLES.get(n, ITEM_TITLES["other"]),
         )
         for n in names
         if n in grouped

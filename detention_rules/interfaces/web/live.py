@@ -11,7 +11,7 @@ from typing import Any
 
 import msgspec
 
-from detention_rules import application, pipeline
+from detention_rules import application, pipeline, words
 from detention_rules.errors import InputError, Problem, UsageError
 from detention_rules.input import source
 from detention_rules.input.case import CATEGORIES
@@ -116,5 +116,5 @@ def draft(
     try:
         people = application.drafts(book, document(name, data), detainee)
     except InputError:
-        raise UsageError("the case has errors: fix them to get a draft") from None
+        raise UsageError(words.of("web", "server")["draft_errors"]) from None
     return DRAFT_FORMATS[fmt].render(build_joint(book, people, stage=stage))

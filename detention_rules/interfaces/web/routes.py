@@ -9,11 +9,13 @@ from typing import Any
 from urllib.parse import parse_qsl, quote, urlencode
 
 import jinja2
+import markupsafe
 import msgspec
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
 
+from detention_rules import words
 from detention_rules.errors import InputError, UsageError, WgadError
 from detention_rules.escaping import printable
 from detention_rules.input import source
@@ -45,6 +47,20 @@ class BadRequest(UsageError):
     """A request the page itself never makes."""
 
 
+class NotFound(BadRequest):
+    """What the request names (a file, a list, a field, a format) does not exist: answered 404."""
+
+
+#: What the server answers (locales/<lang>/web.yaml, `server:`).
+SAYS = words.of("web", "server")
+
+
+def say(key: str, **parts: Any) -> markupsafe.Markup:
+    """A sentence of the page that holds pieces of it (a link): the sentence escaped, each piece escaped
+    unless it is already markup, as the template made it."""
+    return markupsafe.escape(words.of("web", "page")[key]).format(**parts)
+
+
 def _environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
@@ -58,6 +74,8 @@ def _environment() -> jinja2.Environment:
     env.globals["as_written"] = show_value  # beside a field path, as the case file writes it: true / false
     env.globals["branches"] = tree.branches  # a finding's derivation, walked as every renderer walks it
     env.tests["fact"] = lambda node: isinstance(node, FactNode)
+    env.globals["W"] = words.of("web", "page")  # the page's sentences (locales/<lang>/web.yaml), escaped as text
+    env.globals["say"] = say
     return env
 
 
@@ -80,7 +98,7 @@ async def _bytes(request: Request) -> bytes:
     async for chunk in request.stream():
         body += chunk
         if len(body) > MAX_BODY:
-            raise BadRequest(f"the request is larger than {MAX_BODY} bytes")
+            raise BadRequest(SAYS["too_large"].format(size=MAX_BODY))
     return body
 
 
@@ -89,9 +107,9 @@ async def _json(request: Request) -> dict[str, Any]:
     try:
         data = json.loads(body)
     except (ValueError, RecursionError):
-        raise BadRequest("the request is not JSON") from None
+        raise BadRequest(SAYS["not_json"]) from None
     if not isinstance(data, dict):
-        raise BadRequest("the request is not a JSON object")
+        raise BadRequest(SAYS["not_object"])
     return data
 
 
@@ -109,7 +127,7 @@ def _data(state: State, body: dict[str, Any]) -> dict[str, Any]:
 
 def _label(body: dict[str, Any]) -> str:
     name = body.get("file") or body.get("source")
-    return name if isinstance(name, str) and name else "new case"
+    return name if isinstance(name, str) and name else SAYS["new_case"]
 
 
 def _guarded(handler: Any, token: str) -> Any:
@@ -121,7 +139,7 @@ def _guarded(handler: Any, token: str) -> Any:
         except InputError as exc:
             return _problem_page(request, token, [str(p) for p in exc.problems], 400)
         except WgadError as exc:
-            return _problem_page(request, token, [str(exc)], 404 if "no such" in str(exc) else 400)
+            return _problem_page(request, token, [str(exc)], 404 if isinstance(exc, NotFound) else 400)
 
     return endpoint
 
@@ -146,7 +164,7 @@ class _Handlers:
     async def case(self, request: Request) -> Response:
         name = request.query_params.get("file", "")
         if not self.state.folder.path(name).is_file():
-            raise UsageError(f"{name}: no such file in the served folder")
+            raise NotFound(SAYS["no_file"].format(file=name))
         opened = self.state.folder.read(name)
         return self._case_page(name, opened.data, opened.version)
 
@@ -175,7 +193,7 @@ class _Handlers:
         body = await _json(request)
         section = next((s for s in form.sections() if s.listed and s.name == body.get("list")), None)
         if section is None:
-            raise BadRequest("no such list")
+            raise NotFound(SAYS["no_list"])
         key = body.get("key")
         key = key if isinstance(key, int) else 0
         empty = {f.name: form.field_state(f, {}) for f in section.fields}
@@ -185,7 +203,7 @@ class _Handlers:
         body = await _json(request)
         path = body.get("path")
         if not isinstance(path, str):
-            raise BadRequest("no field named")
+            raise BadRequest(SAYS["no_field_named"])
         field = _field(path)
         data = _data(self.state, body)
         current = form.parts(FieldPath.read(data, path))[0]
@@ -197,7 +215,7 @@ class _Handlers:
         body = await _json(request)
         name = body.get("file")
         if not isinstance(name, str):
-            raise BadRequest("no file named")
+            raise BadRequest(SAYS["no_file_named"])
         version = body.get("version") if body.get("source") == name else None
         try:
             data = _data(self.state, body)
@@ -220,18 +238,18 @@ class _Handlers:
         body = await _form_body(request)
         form = draft_format(body.get("format", ""))
         if form is None:
-            raise BadRequest("no such draft format")
+            raise NotFound(SAYS["no_format"])
         try:
             parsed = json.loads(body.get("state", "{}"))
         except ValueError:
-            raise BadRequest("the request is not JSON") from None
+            raise BadRequest(SAYS["not_json"]) from None
         request_body = {"state": parsed, "source": body.get("source"), "file": body.get("file")}
         detainee = body.get("detainee", "")
         if detainee and not re.fullmatch(r"[1-9][0-9]{0,8}", detainee):
-            raise BadRequest("a detainee is chosen by their number: 1, 2, ...")
+            raise BadRequest(SAYS["detainee_number"])
         stage = next((s for s in STAGES if s == body.get("stage", "first")), None)
         if stage is None:
-            raise BadRequest(f"a draft's stage is one of: {', '.join(STAGES)}")
+            raise BadRequest(SAYS["draft_stage"].format(stages=", ".join(STAGES)))
         data = _data(self.state, request_body)
         content = live.draft(
             self.state.book, _label(request_body), data, form.name, int(detainee) if detainee else None, stage
@@ -273,7 +291,7 @@ def _field(path: str) -> form.Field:
         for f in section.fields:
             if f.path == generic:
                 return f
-    raise BadRequest(f"{path}: no such field")
+    raise NotFound(SAYS["no_field"].format(path=path))
 
 
 def _problem_page(request: Request, token: str, messages: list[str], status: int) -> Response:

@@ -1,0 +1,114 @@
+"""Every sentence a user reads lives in the translation files (detention_rules/output/locales/), so that a
+language is files, not code: no renderer in output/ (the draft's modules included) and no case-file message (input/messages.py) holds an English sentence of its own."""
+
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+import pytest
+
+from detention_rules import words
+
+from .conftest import ROOT
+
+PACKAGE = ROOT / "detention_rules"
+SPEAKING = [
+    *sorted((PACKAGE / "output").glob("*.py")),
+    PACKAGE / "input" / "messages.py",
+]
+#: Literals of two words or more that are no sentence a user reads, each with why.
+ALLOWED = {
+    # the error for a translation file that is missing cannot come from that file
+    ("wording.py", "no translation for language "),
+    ("wording.py", " (looked for "),
+    ("narrative.py", "no sentence in the translation file for "),
+    # Word's own names of its built-in styles, which a document refers to, never shows
+    ("draft_docx.py", "List Number"),
+    ("draft_docx.py", "List Continue"),
+    ("draft_docx.py", "List Bullet"),
+    # law data, as the rule files cite it and rules/outcomes.yaml words a referral, matched, not shown
+    ("draft.py", "Convention against Torture art 15"),
+    ("draft.py", "conditions of detention: "),
+}
+#: A word as a sentence has it: letters, maybe joined by a hyphen or an apostrophe, maybe ending in
+#: punctuation or a plural "(s)"; never an identifier, a path or a file name (`arrest.warrant_shown`, `a.html`).
+_WORD = re.compile(r"[(\"'«]?[^\W\d_]+(?:[-'’][^\W\d_]+)*(?:\(s\))?[.,;:!?)\"'»]*")
+
+
+def _docstrings(tree: ast.AST) -> set[int]:
+    found = set()
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)) and node.body:
+            first = node.body[0]
+            if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant):
+                found.add(id(first.value))
+    return found
+
+
+def sentences(source: str) -> list[tuple[int, str]]:
+    """The string literals of `source` (outside docstrings) that hold two words or more, with their lines."""
+    tree = ast.parse(source)
+    docs = _docstrings(tree)
+    return [
+        (node.lineno, node.value)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant)
+        and isinstance(node.value, str)
+        and id(node) not in docs
+        and sum(bool(_WORD.fullmatch(t)) for t in node.value.split()) >= 2
+    ]
+
+
+def test_the_scan_finds_a_sentence_and_passes_names_paths_and_layout() -> None:
+    found = sentences('"""A docstring says why."""\nX = "not established"\nY = f"{a} line {b}: {c}"\n')
+    assert found == [(2, "not established")]
+    for quiet in ("arrest.warrant_shown", "index.html.j2", "text/plain", "{n:>3}. {id}", "categories_before"):
+        assert sentences(f"X = {quiet!r}\n") == [], quiet
+    assert sentences("X = ' file(s) checked: '\n") == [(1, " file(s) checked: ")]
+
+
+@pytest.mark.parametrize("path", SPEAKING, ids=lambda p: p.name)
+def test_a_renderer_holds_no_sentence_of_its_own(path: Path) -> None:
+    found = [
+        (line, text) for line, text in sentences(path.read_text(encoding="utf-8")) if (path.name, text) not in ALLOWED
+    ]
+    assert found == [], f"{path.name}: move these to locales/{words.LANGUAGE}/ (words.of): {found}"
+
+
+def test_every_sentence_of_a_stage_file_is_text_by_key() -> None:
+    """A stage's file is sections of sentences by key (`words.of`), so that a translator fills in strings only."""
+    for path in sorted((words.LOCALES / words.LANGUAGE).glob("*.yaml")):
+        for name, section in words.load(path.stem).items():
+            assert isinstance(section, dict), (path.name, name)
+            assert all(isinstance(k, str) and isinstance(v, str) for k, v in section.items()), (path.name, name)
+
+
+def test_every_fact_pattern_of_the_casebook_has_its_title() -> None:
+    from detention_rules.output.teaching_words import PATTERNS, WORDS
+
+    assert list(PATTERNS) == list(WORDS.PATTERNS)
+
+
+def test_a_page_sentence_holding_a_link_escapes_the_sentence_and_keeps_the_link(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """`say` on the web page: a translation's text is escaped like any value; only the template's own
+    markup (a link) goes in as it is, and a plain value passed to it is escaped too."""
+    import markupsafe
+
+    from detention_rules.interfaces.web import routes
+
+    page = dict(words.of("web", "page"))
+    page["absent"] = "<i>not shown</i>: {path}"
+    monkeypatch.setitem(words.load("web", words.LANGUAGE), "page", page)
+    link = markupsafe.Markup('<a href="#">arrest.warrant_shown</a>')
+    assert routes.say("absent", path=link) == '&lt;i&gt;not shown&lt;/i&gt;: <a href="#">arrest.warrant_shown</a>'
+    assert routes.say("absent", path="<b>") == "&lt;i&gt;not shown&lt;/i&gt;: &lt;b&gt;"
+
+
+def test_a_stage_file_reads_every_value_as_text(tmp_path: Path) -> None:
+    """A translator's `no: non` or `yes: sí` stays words (YAML 1.1 reads no, non... as false, on as true)."""
+    (tmp_path / "page.yaml").write_text("page:\n  no: non\n  on: 'sur'\n  n: 3\n", encoding="utf-8")
+    assert words.read(tmp_path / "page.yaml", "fr", text_only=True) == {"page": {"no": "non", "on": "sur", "n": "3"}}
