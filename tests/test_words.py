@@ -1,5 +1,6 @@
 """Every sentence a user reads lives in the translation files (detention_rules/output/locales/), so that a
-language is files, not code: no renderer in output/ (the draft's modules included) and no case-file message (input/messages.py) holds an English sentence of its own."""
+language is files, not code: no renderer in output/ (the draft's modules included) and no case-file
+message (input/messages.py) holds an English sentence of its own."""
 
 from __future__ import annotations
 

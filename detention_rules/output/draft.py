@@ -10,6 +10,7 @@ draft_html, draft_docx) only lay the blocks out.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Collection, Sequence
 from typing import Any
@@ -83,6 +84,7 @@ class _Person:
     def __init__(self, name: str) -> None:
         self.name = name
         self.parts: dict[str, list[tuple[str, str]]] = {}
+        self.together: dict[str, list[tuple[str, str]]] = {}  # a part told of every detainee at once
         self.categories: dict[str, list[tuple[str, str]]] = {}
         self.jurisprudence: dict[str, list[str]] = {}
         self.remedies: list[str] = []
@@ -118,10 +120,14 @@ def build_joint(
     w = wording.load(lang)
     say = w["draft"]
     legal = book.consequences
+    several = len(people) > 1
+    everyone = (
+        [_name(r.case) or say["person_number"].format(n=i) for i, (r, _) in enumerate(people, 1)] if several else []
+    )
     persons: list[_Person] = []
     for result, _ in people:
         assert result.case is not None and result.analysis is not None and result.facts is not None
-        persons.append(_person(result, legal, w, stage, number=len(persons) + 1 if len(people) > 1 else 0))
+        persons.append(_person(result, legal, w, stage, len(persons) + 1 if several else 0, everyone))
     first = people[0][0]
     case = first.case
     assert case is not None  # checked above
@@ -135,7 +141,13 @@ def build_joint(
         _blocks(body, _reply(first, w))
     for key, _ in PARTS:
         body.heading(say["identity_joint"] if joint and key == "identity" else say["parts"][key], anchor=key)
-        _shared(body, [p.parts.get(key, []) for p in persons], persons, joint)
+        _shared(
+            body,
+            [p.parts.get(key, []) for p in persons],
+            persons,
+            joint,
+            together=[p.together.get(key, []) for p in persons] if key != "identity" else None,  # who: each
+        )
     established: list[str] = [c for c in CATEGORIES if any(c in p.categories for p in persons)]
     if established:
         body.heading(say["arbitrary_heading"], anchor="arbitrary")
@@ -208,22 +220,29 @@ def _names(names: list[str], w: dict[str, Any]) -> str:
     return w["words"]["list_sep"].join(names[:-1]) + f" {w['words']['and']} {names[-1]}"
 
 
-def _person(result: CaseResult, legal: Consequences, w: dict[str, Any], stage: Stage, number: int) -> _Person:
+def _person(
+    result: CaseResult, legal: Consequences, w: dict[str, Any], stage: Stage, number: int, joint: list[str]
+) -> _Person:
     """What the submission says of one person: the facts by part, each category argued, the remedies.
-    `number`: the person's among several (1-based; 0 alone), which names one the file does not."""
+    `number`: the person's among several (1-based; 0 alone), which names one the file does not; `joint`:
+    every detainee's name, each part also told of them all, for a part whose facts they share."""
     assert result.case is not None and result.analysis is not None and result.facts is not None
     case: Case = result.case
     say = w["draft"]
     person = _Person(_name(case) or (say["person_number"].format(n=number) if number else ""))
     leaves = result.facts.leaves
-    for key, _ in PARTS:
-        mine = {path: leaf for path, leaf in leaves.items() if _part(path) == key}
-        paras = _narrative(mine, w)
-        if paras and (missing := _missing(say["todo_fields"].get(key, {}), leaves)):
-            paras.append(say["todo"].format(what=_names(missing, w)))
-        if key == "detention" and not _released(case) and "person.held_at" not in leaves:
-            paras.append(say["todo"].format(what=say["todo_held_at"]))
-        person.parts[key] = [("para", t) for t in paras or [say["todo"].format(what=say["todo_part"][key])]]
+    reply = stage == "comments"
+    tellers = [(person.parts, prose.Teller(leaves, w, reply=reply))]
+    if joint:
+        tellers.append((person.together, prose.Teller(leaves, w, reply=reply, person=prose.group(joint, w))))
+    for parts, teller in tellers:
+        for key, _ in PARTS:
+            paras = teller.paragraphs(functools.partial(_in_part, key))
+            if paras and (missing := _missing(say["todo_fields"].get(key, {}), leaves)):
+                paras.append(say["todo"].format(what=_names(missing, w)))
+            if key == "detention" and not _released(case) and "person.held_at" not in leaves:
+                paras.append(say["todo"].format(what=say["todo_held_at"]))
+            parts[key] = [("para", t) for t in paras or [say["todo"].format(what=say["todo_part"][key])]]
     if _non_party(case) and result.analysis.findings:
         person.parts["circumstances"].append(("para", say["non_party"]))
     findings = {f.category: f for f in result.analysis.findings}
@@ -283,6 +302,10 @@ def _missing(asked: dict[str, str], leaves: dict[str, FactNode]) -> list[str]:
     return [words for fields, words in asked.items() if not stated & set(fields.split("|"))]
 
 
+def _in_part(key: str, path: str) -> bool:
+    return _part(path) == key
+
+
 def _part(path: str) -> str | None:
     """The questionnaire's part a fact is told in: its field's own, else its section's."""
     section = path.split(".")[0].split("[")[0]
@@ -302,12 +325,21 @@ def _released(case: Case) -> bool:
 
 
 def _shared(
-    body: _Writer, own: list[list[tuple[str, str]]], persons: list[_Person], joint: bool, level: int = 3
+    body: _Writer,
+    own: list[list[tuple[str, str]]],
+    persons: list[_Person],
+    joint: bool,
+    level: int = 3,
+    together: list[list[tuple[str, str]]] | None = None,
 ) -> None:
-    """A part (`own`: each person's blocks) written once when every person's is the same, else person
-    by person under their name."""
+    """A part (`own`: each person's blocks) written once when every person's is the same (`together`:
+    each person's told of them all, the same when only their names differ), else person by person under
+    their name."""
     if not joint or all(b == own[0] for b in own):
         _blocks(body, own[0])
+        return
+    if together and all(b == together[0] for b in together):
+        _blocks(body, together[0])
         return
     for p, blocks in zip(persons, own, strict=True):
         body.heading(p.name, level=level)
@@ -349,8 +381,7 @@ def _remedies(
 def _reply(result: CaseResult, w: dict[str, Any]) -> list[tuple[str, str]]:
     """Comments on the reply open with what the Government did: replied (when) or not, by the deadline."""
     assert result.facts is not None
-    mine = {path: leaf for path, leaf in result.facts.leaves.items() if path.startswith("government.")}
-    paras = _narrative(mine, w)
+    paras = prose.Teller(result.facts.leaves, w).paragraphs(lambda path: path.startswith("government."))
     return [("para", t) for t in paras or [w["draft"]["todo"].format(what=w["draft"]["todo_reply"])]]
 
 
@@ -601,11 +632,6 @@ def _lower_first(text: str) -> str:
     if len(text) > 1 and text[0].isupper() and not text[1].isupper():
         return text[0].lower() + text[1:]
     return text
-
-
-def _narrative(facts: dict[str, FactNode], w: dict[str, Any]) -> list[str]:
-    """The facts as the source reports them, told as prose (output/narrative.py)."""
-    return prose.tell(facts, w)
 
 
 def _shown(field: str, value: Any, w: dict[str, Any]) -> str:

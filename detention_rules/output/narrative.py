@@ -18,7 +18,7 @@ a draft in another language is another file, not other code.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -74,10 +74,7 @@ def who(leaves: Mapping[str, FactNode], w: Mapping[str, Any]) -> Who:
     called = " ".join(str(_value(leaves, "person.called") or "").split())
     name = " ".join(str(name).split()) if name else ""
     if ";" in name:  # a group named in one file: "A; B; C"
-        names = [n.strip() for n in name.split(";") if n.strip()]
-        return Who(
-            join(names, w), spec["group"], spec["pronouns"]["plural"], plural=True
-        )  # the names once, then "the persons concerned"
+        return group([n.strip() for n in name.split(";") if n.strip()], w)
     pronouns = spec["pronouns"].get(sex if sex in ("male", "female") else "unknown")
     if not name:
         return Who(called or spec["unnamed"], called or spec["unnamed"], pronouns)
@@ -88,6 +85,13 @@ def who(leaves: Mapping[str, FactNode], w: Mapping[str, Any]) -> Who:
         return Who(name, name, pronouns)
     short = spec["titled"].format(title=title, surname=surname(name, spec))
     return Who(short if surname(name, spec) == name else name, short, pronouns)  # "Ms. K." from the first
+
+
+def group(names: list[str], w: Mapping[str, Any]) -> Who:
+    """Several people told together (a group named in one file, or the detainees of a joint submission
+    whose facts are the same): the names once, then "the persons concerned"."""
+    spec = w["facts"]["person"]
+    return Who(join(names, w), spec["group"], spec["pronouns"]["plural"], plural=True)
 
 
 def names(case: Case, w: Mapping[str, Any]) -> str:
@@ -259,18 +263,28 @@ def adjective_nationality(text: str, w: Mapping[str, Any]) -> bool:
 class Teller:
     """Tells the facts of one person: each sentence filled from the translation file."""
 
-    def __init__(self, leaves: Mapping[str, FactNode], w: Mapping[str, Any]):
+    def __init__(
+        self, leaves: Mapping[str, FactNode], w: Mapping[str, Any], *, reply: bool = True, person: Who | None = None
+    ):
+        """`reply`: whether the Government has spoken yet (comments on its reply): a first submission tells
+        neither what the Government alone states nor which facts it contests. `person`: whom the facts
+        are told of, when not the file's own person (`group`: the detainees of a joint submission)."""
         self.leaves = leaves
+        self.reply = reply
         self.w = w
         self.spec = w["facts"]
-        self.person = who(leaves, w)
+        self.person = person or who(leaves, w)
         self.told: set[str] = set()
 
-    def paragraphs(self) -> list[str]:
+    def paragraphs(self, part: Callable[[str], bool] = lambda path: True) -> list[str]:
         """One paragraph per part of the case (and per detention period, per conduct): the section's
-        narrative first, then each structured fact it does not already tell, each sentence once."""
+        narrative first, then each structured fact it does not already tell, each sentence once. `part`:
+        the facts to tell now (a part of the questionnaire), the person named as the whole case names
+        them, and named in full only the first time."""
         groups: dict[str, list[FactNode]] = {}
         for path, leaf in self.leaves.items():
+            if not part(path) or (not self.reply and set(leaf.by) == {"government"}):
+                continue
             if leaf.derived_from or (leaf.unproven and "government" not in leaf.by) or leaf.value in ([], ""):
                 continue  # computed by the engine, an exception not shown but the Government's word, or nothing
             if FieldPath.generic_name(path) not in field_types():
@@ -425,7 +439,7 @@ class Teller:
         refs = list(dict.fromkeys(leaf.ref for leaf in leaves if leaf.ref))
         if refs:
             text = f"{text.removesuffix('.')} ({'; '.join(refs)})."
-        if any(leaf.contested and not leaf.unproven for leaf in leaves):  # unproven: contested by its form
+        if self.reply and any(leaf.contested and not leaf.unproven for leaf in leaves):  # unproven: by its form
             disputes = "contested_by_source" if by == {"government"} else "contested_by_government"
             text = self.spec[disputes].format(text=text)
         return text
