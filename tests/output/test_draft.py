@@ -58,9 +58,10 @@ def _told_refs(path: Path, leave_out: tuple[str, ...] = ()) -> set[str]:
     argued = {name.rsplit(".", 1)[-1] for name in wording.load()["facts"]["argued"]}
     case = {k: v for k, v in yaml.safe_load(path.read_text("utf-8")).items() if k not in leave_out}
     for section in case.values():
-        if isinstance(section, dict):
-            for name in argued & set(section):
-                del section[name]
+        for item in section if isinstance(section, list) else [section]:  # a list section's items too
+            if isinstance(item, dict):
+                for name in argued & set(item):
+                    del item[name]
     return set(_refs(case))
 
 
