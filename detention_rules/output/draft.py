@@ -220,6 +220,28 @@ def _names(names: list[str], w: dict[str, Any]) -> str:
     return w["words"]["list_sep"].join(names[:-1]) + f" {w['words']['and']} {names[-1]}"
 
 
+def _tell(
+    parts: dict[str, list[tuple[str, str]]],
+    teller: prose.Teller,
+    case: Case,
+    leaves: dict[str, FactNode],
+    w: dict[str, Any],
+    identity: bool,
+) -> None:
+    """The facts of each part of the questionnaire, with what the file leaves to complete (`identity`:
+    the person's own part too; a part told of several detainees at once has none)."""
+    say = w["draft"]
+    for key, _ in PARTS:
+        if key == "identity" and not identity:
+            continue
+        paras = teller.paragraphs(functools.partial(_in_part, key))
+        if paras and (missing := _missing(say["todo_fields"].get(key, {}), leaves)):
+            paras.append(say["todo"].format(what=_names(missing, w)))
+        if key == "detention" and not _released(case) and "person.held_at" not in leaves:
+            paras.append(say["todo"].format(what=say["todo_held_at"]))
+        parts[key] = [("para", t) for t in paras or [say["todo"].format(what=say["todo_part"][key])]]
+
+
 def _person(
     result: CaseResult, legal: Consequences, w: dict[str, Any], stage: Stage, number: int, joint: list[str]
 ) -> _Person:
@@ -231,20 +253,13 @@ def _person(
     say = w["draft"]
     person = _Person(_name(case) or (say["person_number"].format(n=number) if number else ""))
     leaves = result.facts.leaves
-    reply = stage == "comments"
-    tellers = [(person.parts, prose.Teller(leaves, w, reply=reply))]
+    told = [(person.parts, prose.Teller(leaves, w, reply=stage == "comments"))]
     if joint:
-        tellers.append((person.together, prose.Teller(leaves, w, reply=reply, person=prose.group(joint, w))))
-    for parts, teller in tellers:
-        for key, _ in PARTS:
-            paras = teller.paragraphs(functools.partial(_in_part, key))
-            if paras and (missing := _missing(say["todo_fields"].get(key, {}), leaves)):
-                paras.append(say["todo"].format(what=_names(missing, w)))
-            if key == "detention" and not _released(case) and "person.held_at" not in leaves:
-                paras.append(say["todo"].format(what=say["todo_held_at"]))
-            parts[key] = [("para", t) for t in paras or [say["todo"].format(what=say["todo_part"][key])]]
-    if _non_party(case) and result.analysis.findings:
-        person.parts["circumstances"].append(("para", say["non_party"]))
+        told.append((person.together, prose.Teller(leaves, w, reply=stage == "comments", person=prose.group(joint, w))))
+    for parts, teller in told:
+        _tell(parts, teller, case, leaves, w, identity=parts is person.parts)
+        if _non_party(case) and result.analysis.findings:
+            parts["circumstances"].append(("para", say["non_party"]))
     findings = {f.category: f for f in result.analysis.findings}
     for category, finding in findings.items():
         blocks: list[tuple[str, str]] = []

@@ -514,11 +514,6 @@ def _index(key: str) -> int:
     return int(key.split("[")[1].rstrip("]")) if "[" in key else 0
 
 
-def tell(leaves: Mapping[str, FactNode], w: Mapping[str, Any]) -> list[str]:
-    """The facts of one person's case as paragraphs of prose."""
-    return Teller(leaves, w).paragraphs()
-
-
 def sentence_fields(w: Mapping[str, Any]) -> Iterable[str]:
     """Every field the translation file tells, argues, or tells through the name: for the test that every
     field the draft can show has its sentence."""

@@ -21,10 +21,10 @@ def load(lang: str = "en") -> dict[str, Any]:
     return words.read(LOCALES / f"{lang}.yaml", lang)
 
 
-def filing_note(released: Any, lang: str = "en") -> str:
+def filing_note(released: Any) -> str:
     """The note that the person's release lets the Working Group file the case (methods of work para 17 (a)),
     naming the fact that shows it (`released`, a FactNode: its path, value and line)."""
     where = f", line {released.line}" if released.line else ""
     fact = f"{released.path} = {show_value(released.value)}{where}"
-    text: str = load(lang)["check"]["filing_possible"]
+    text: str = words.of("check", "filing")["possible"]  # check.yaml: `wgad check` reads no draft words
     return text.format(fact=fact)

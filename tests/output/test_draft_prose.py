@@ -23,7 +23,7 @@ from detention_rules.input.case import field_types
 from detention_rules.input.fields import questionnaire
 from detention_rules.output import draft_docx, draft_html, draft_markdown, narrative, wording
 from detention_rules.output.document import Stage
-from detention_rules.output.draft import build
+from detention_rules.output.draft import build, build_joint
 from detention_rules.reasoning import runnable
 
 from ..conftest import ROOT
@@ -190,3 +190,36 @@ def test_the_name_the_draft_uses_is_redacted_too(tmp_path: Path) -> None:
     result, asked = application.draft(_book(), source.load(case), None)
     out = draft_markdown.render(build(_book(), result, asked, redact=True))
     assert "Nightingale" not in out and "Wu" not in out and "Ms. N." in out
+
+
+def test_a_fact_is_told_or_argued_never_both() -> None:
+    """A legal characterisation is the argument's: a sentence for it among the facts could never be told."""
+    facts = wording.load()["facts"]
+    assert not set(facts["sentences"]) & set(facts["argued"])
+
+
+def test_a_joint_part_told_once_keeps_the_non_party_paragraph(tmp_path: Path) -> None:
+    """The circumstances the detainees share are told of them all: the paragraph on a State not party to
+    the Covenant goes with them (it was added to each person's own telling only)."""
+    path = tmp_path / "non-party.yaml"
+    path.write_text(NON_PARTY_PAIR, encoding="utf-8")
+    people = application.drafts(_book(), source.load(path), None)
+    made = draft_markdown.render(build_joint(_book(), people, appendix=False))
+    assert "## The circumstances\n\n### " not in made  # their circumstances are told once, of them all
+    assert "the persons concerned exercised their right of peaceful assembly" in made
+    assert "The Working Group therefore applies the Universal Declaration" in made  # the non-party paragraph
+
+
+#: Two detainees whose facts are the same but for their names, held by a State not party to the Covenant.
+NON_PARTY_PAIR = """\
+title: Two protesters v. State N
+state: {name: State N, iccpr_party: false}
+arrest: {date: 2024-03-02, warrant_shown: false}
+detention:
+  - {kind: pretrial, start: 2024-03-02}
+conduct:
+  - {right: assembly, description: a peaceful protest, date: 2024-03-01, peaceful: true, cited_by_authorities: true}
+detainees:
+  - person: {name: Ana Uno, sex: female}
+  - person: {name: Ben Dos, sex: male}
+"""
