@@ -133,3 +133,13 @@ def fail_on(monkeypatch: pytest.MonkeyPatch, name: str) -> None:
 
     monkeypatch.setattr(pipeline, "check_file", failing)
     monkeypatch.delenv("WGAD_DEBUG", raising=False)
+
+
+def refs_in(node: Any) -> list[str]:
+    """Every `ref` a case file (parsed) gives a fact: the source's paragraphs, as written."""
+    if isinstance(node, dict):
+        own = [node["ref"]] if isinstance(node.get("ref"), str) else []
+        return own + [r for v in node.values() for r in refs_in(v)]
+    if isinstance(node, list):
+        return [r for v in node for r in refs_in(v)]
+    return []

@@ -155,7 +155,7 @@ def build_joint(
         body.heading(legal.titles[category], level=3, anchor=f"category-{category}")
         held = [p for p in persons if category in p.categories]
         _shared(body, [p.categories[category] for p in held], held, joint, level=4)
-        whom = _names([p.name for p in held], w) if joint or held[0].name else say["the_person"]
+        whom = prose.join([p.name for p in held], w) if joint or held[0].name else say["the_person"]
         conclusion = say["conclusion"].format(person=whom, category=category)
         jurisprudence = citation.grouped(j for p in held for j in p.jurisprudence[category])
         if jurisprudence:
@@ -184,7 +184,7 @@ def build_joint(
             if joint:
                 notes.heading(p.name, level=3)
             _appendix(notes, result, findings, asked, say, legal.titles, heading=not joint, level=4 if joint else 3)
-    title = case.title or _names([n for n in names if n], w) or first.path
+    title = case.title or prose.join([n for n in names if n], w) or first.path
     return Draft(
         title=body._t(say["title" if stage == "first" else "title_comments"].format(title=title)),
         lead=body._t(say["lead"].format(file=first.path)),
@@ -213,13 +213,6 @@ def _redactor(names: list[str]) -> Callable[[str], str] | None:
     return redact
 
 
-def _names(names: list[str], w: dict[str, Any]) -> str:
-    """ "A", "A and B", "A, B and C"."""
-    if len(names) < 2:
-        return names[0] if names else ""
-    return w["words"]["list_sep"].join(names[:-1]) + f" {w['words']['and']} {names[-1]}"
-
-
 def _tell(
     parts: dict[str, list[tuple[str, str]]],
     teller: prose.Teller,
@@ -236,7 +229,7 @@ def _tell(
             continue
         paras = teller.paragraphs(functools.partial(_in_part, key))
         if paras and (missing := _missing(say["todo_fields"].get(key, {}), leaves)):
-            paras.append(say["todo"].format(what=_names(missing, w)))
+            paras.append(say["todo"].format(what=prose.join(missing, w)))
         if key == "detention" and not _released(case) and "person.held_at" not in leaves:
             paras.append(say["todo"].format(what=say["todo_held_at"]))
         parts[key] = [("para", t) for t in paras or [say["todo"].format(what=say["todo_part"][key])]]
@@ -302,7 +295,7 @@ def _false_news(case: Case, w: dict[str, Any]) -> str:
     charges: list[str] = _plain(fact) or []
     words = w["draft"]["false_news_words"]
     if any(re.search(rf"\b{re.escape(word)}", c, re.IGNORECASE) for c in charges for word in words):
-        return _names([w["draft"]["quoted"].format(text=c) for c in charges], w)
+        return prose.join([w["draft"]["quoted"].format(text=c) for c in charges], w)
     return ""
 
 
@@ -593,7 +586,7 @@ def _limbs(node: RuleNode, leaves: dict[str, FactNode], w: dict[str, Any]) -> st
     if "premises" in spec:
         names = w["draft"]["violations"]
         found = [names.get(p.conclusion) or _lower_first(tree.drawn_by(p)[0].rule.title) for p in premises]
-        return spec["premises"].format(violations=_names(list(dict.fromkeys(found)), w)) + "." if found else None
+        return spec["premises"].format(violations=prose.join(list(dict.fromkeys(found)), w)) + "." if found else None
     parts = [_limb(f, spec, leaves, w) for f in held if isinstance(f, FactNode)]
     parts += [spec.get(p.conclusion, "") for p in premises]
     if not any(parts):
@@ -612,7 +605,7 @@ def _limb(f: FactNode, spec: dict[str, Any], leaves: dict[str, FactNode], w: dic
     shown = _shown(field, f.value, w)
     if isinstance(limb, dict) and "words" in limb:  # a list value: the items it has words for
         words = [limb["words"][v] for v in f.value if v in limb["words"]] if isinstance(f.value, list) else []
-        limb, shown = (limb["text"], _names(words, w)) if words else (None, "")
+        limb, shown = (limb["text"], prose.join(words, w)) if words else (None, "")
     elif isinstance(limb, dict):  # worded per value
         limb = limb.get(f.value) if isinstance(f.value, (str, bool)) else None
     if not limb:

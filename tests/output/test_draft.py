@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 import yaml
 
-from ..conftest import REFERENCE, ROOT, wgad
+from ..conftest import REFERENCE, ROOT, refs_in, wgad
 
 
 @pytest.fixture(scope="module")
@@ -40,16 +40,6 @@ def _facts(markdown: str) -> str:
     return "\n".join(_section(markdown, part) for part in FACT_PARTS)
 
 
-def _refs(node: Any) -> list[str]:
-    """Every `ref` the case file gives a fact: the source's paragraphs."""
-    if isinstance(node, dict):
-        own = [node["ref"]] if isinstance(node.get("ref"), str) else []
-        return own + [r for v in node.values() for r in _refs(v)]
-    if isinstance(node, list):
-        return [r for v in node for r in _refs(v)]
-    return []
-
-
 def _told_refs(path: Path, leave_out: tuple[str, ...] = ()) -> set[str]:
     """The references of the facts a draft tells: all but those of a legal characterisation, which the
     argument states (en.yaml facts: argued), and of the sections `leave_out` names."""
@@ -62,7 +52,7 @@ def _told_refs(path: Path, leave_out: tuple[str, ...] = ()) -> set[str]:
             if isinstance(item, dict):
                 for name in argued & set(item):
                     del item[name]
-    return set(_refs(case))
+    return set(refs_in(case))
 
 
 def _cited(ref: str, text: str) -> bool:

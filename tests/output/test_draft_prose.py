@@ -11,7 +11,6 @@ import io
 import re
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import docx
 import pytest
@@ -26,7 +25,7 @@ from detention_rules.output.document import Stage
 from detention_rules.output.draft import build, build_joint
 from detention_rules.reasoning import runnable
 
-from ..conftest import ROOT
+from ..conftest import ROOT, refs_in
 
 PROSE_CASES = ROOT / "tests" / "output" / "prose_cases"
 FILES = sorted(
@@ -60,16 +59,6 @@ def _paths() -> re.Pattern[str]:
     return re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(n) for n in names if "." in n) + r")(?![\w(])")
 
 
-def _refs(node: Any) -> list[str]:
-    """Every reference the file gives: the drafter's citations, printed as written (dates and all)."""
-    if isinstance(node, dict):
-        own = [node["ref"]] if isinstance(node.get("ref"), str) else []
-        return own + [r for v in node.values() for r in _refs(v)]
-    if isinstance(node, list):
-        return [r for v in node for r in _refs(v)]
-    return []
-
-
 def _bodies(path: Path, detainee: int | None, stage: Stage = "first") -> dict[str, str]:
     """The draft's text before its appendix, in each format."""
     result, asked = application.draft(_book(), source.load(path), detainee)
@@ -97,7 +86,7 @@ def _facts(md: str) -> str:
 
 @pytest.mark.parametrize(("path", "detainee"), PEOPLE, ids=[f"{p.stem}-{d or 0}" for p, d in PEOPLE])
 def test_a_draft_reads_as_prose(path: Path, detainee: int | None) -> None:
-    refs = sorted(set(_refs(yaml.safe_load(path.read_text(encoding="utf-8")))), key=len, reverse=True)
+    refs = sorted(set(refs_in(yaml.safe_load(path.read_text(encoding="utf-8")))), key=len, reverse=True)
     questions = [q.question for q in questionnaire().values() if q.question]
     for fmt, text in _bodies(path, detainee).items():
         where = f"{path.name} ({fmt})"
