@@ -190,6 +190,12 @@ def number(value: float, w: Mapping[str, Any]) -> str:
     return str(value)
 
 
+def times(value: int, w: Mapping[str, Any]) -> str:
+    """How often something was done, at least once: "once", "twice", "three times", "12 times"."""
+    forms = w["facts"]["times"]
+    return forms[value] if 0 < value < len(forms) - 1 else forms[-1].format(n=number(value, w))
+
+
 def length(value: float, unit: str, w: Mapping[str, Any]) -> str:
     """A length: "five years", "one day", "20 days", "two and a half years"."""
     forms = w["facts"]["lengths"][unit]
@@ -349,6 +355,10 @@ class Teller:
             if generic != first or any(o not in stated or stated[o].unproven for o in others):
                 continue
             facts = [leaf, *(stated[o] for o in others)]
+            if any(_kind(n) == "times" and not f.value for n, f in zip([first, *others], facts, strict=True)):
+                continue  # never extended: told on its own
+            if isinstance(template, dict):  # one form when the first two facts have one value, another else
+                template = template["same" if facts[0].value == facts[1].value else "other"]
             done.update(others)
             slots = {}
             for name, fact in zip([first, *others], facts, strict=True):
@@ -368,6 +378,8 @@ class Teller:
             raise KeyError(f"no sentence in the translation file for {generic}")
         if isinstance(template, dict) and isinstance(leaf.value, list):  # one item, or several
             template = template["one" if len(leaf.value) == 1 else "many"]
+        elif isinstance(template, dict) and _kind(generic) == "times":  # never, or how often
+            template = template["some" if leaf.value else "none"]
         elif isinstance(template, dict):  # a sentence for each answer of a yes/no fact or a choice
             template = template[leaf.value]
         if generic == "person.nationality" and adjective_nationality(str(leaf.value), self.w):
@@ -402,6 +414,8 @@ class Teller:
         if kind == "date":
             return date(str(value), self.w, preposition=not bare)
         unit = _unit(generic)
+        if kind == "times":
+            return times(int(value), self.w)
         if isinstance(value, (int, float)):
             return length(value, unit, self.w) if unit else number(value, self.w)
         if kind == "place":
@@ -496,6 +510,7 @@ _KINDS = {
     "state.name": "country",
     "person.nationality": "country",
     "person.residence": "country",
+    "detention[].extensions": "times",
 }
 
 

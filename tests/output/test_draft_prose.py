@@ -212,3 +212,27 @@ detainees:
   - person: {name: Ana Uno, sex: female}
   - person: {name: Ben Dos, sex: male}
 """
+
+
+@pytest.mark.parametrize(
+    ("extended_by", "extensions", "told"),
+    [
+        ("prosecutor", 2, "A prosecutor ordered the detention and extended it twice."),
+        ("judge", 3, "The detention was ordered by a prosecutor and extended three times by a judge."),
+        ("prosecutor", 1, "A prosecutor ordered the detention and extended it once."),
+        ("prosecutor", 12, "A prosecutor ordered the detention and extended it 12 times."),
+        ("", 0, "The detention was never extended."),
+    ],
+)
+def test_how_often_the_detention_was_extended_is_told(
+    tmp_path: Path, extended_by: str, extensions: int, told: str
+) -> None:
+    """"A prosecutor ordered it and extended it twice" could not be said: no field counted the extensions."""
+    path = tmp_path / "extended.yaml"
+    by = f"extended_by: {extended_by}, " if extended_by else ""
+    path.write_text(
+        "person: {name: Ana Uno, sex: female}\narrest: {date: 2023-03-01}\n"
+        f"detention:\n  - {{kind: pretrial, start: 2023-03-01, ordered_by: prosecutor, {by}extensions: {extensions}}}\n",
+        encoding="utf-8",
+    )
+    assert told in _facts(_bodies(path, None)["markdown"])
