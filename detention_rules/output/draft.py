@@ -121,9 +121,7 @@ def build_joint(
     say = w["draft"]
     legal = book.consequences
     several = len(people) > 1
-    everyone = (
-        [_name(r.case) or say["person_number"].format(n=i) for i, (r, _) in enumerate(people, 1)] if several else []
-    )
+    everyone = _everyone(people, w) if several else []
     persons: list[_Person] = []
     for result, _ in people:
         assert result.case is not None and result.analysis is not None and result.facts is not None
@@ -195,6 +193,22 @@ def build_joint(
     )
 
 
+def _everyone(people: Sequence[tuple[CaseResult, list[Question]]], w: dict[str, Any]) -> list[tuple[str, str]]:
+    """Each detainee of a joint submission as its facts name them: the full name, then the short form
+    ("Ms. Said"); one the file leaves unnamed by number; a short form two share (father and son, both
+    "Mr. Namazi") is the full name, so that no sentence leaves the reader to guess which one."""
+    named = []
+    for i, (result, _) in enumerate(people, 1):
+        assert result.facts is not None
+        if _name(result.case):
+            who = prose.who(result.facts.leaves, w)
+            named.append((who.full, who.short))
+        else:
+            named.append((w["draft"]["person_number"].format(n=i),) * 2)
+    shorts = [short for _, short in named]
+    return [(full, full if shorts.count(short) > 1 else short) for full, short in named]
+
+
 def _name(case: Case | None) -> str:
     return case.person.name if case and case.person and case.person.name else ""
 
@@ -222,7 +236,7 @@ def _tell(
     identity: bool,
 ) -> None:
     """The facts of each part of the questionnaire, with what the file leaves to complete (`identity`:
-    the person's own part too; a part told of several detainees at once has none)."""
+    the person's own part too; a part told of several detainees at once has none, and asks of each)."""
     say = w["draft"]
     for key, _ in PARTS:
         if key == "identity" and not identity:
@@ -231,24 +245,34 @@ def _tell(
         if paras and (missing := _missing(say["todo_fields"].get(key, {}), leaves)):
             paras.append(say["todo"].format(what=prose.join(missing, w)))
         if key == "detention" and not _released(case) and "person.held_at" not in leaves:
-            paras.append(say["todo"].format(what=say["todo_held_at"]))
+            paras.append(say["todo"].format(what=say["todo_held_at_each" if teller.person.plural else "todo_held_at"]))
         parts[key] = [("para", t) for t in paras or [say["todo"].format(what=say["todo_part"][key])]]
 
 
 def _person(
-    result: CaseResult, legal: Consequences, w: dict[str, Any], stage: Stage, number: int, joint: list[str]
+    result: CaseResult,
+    legal: Consequences,
+    w: dict[str, Any],
+    stage: Stage,
+    number: int,
+    joint: list[tuple[str, str]],
 ) -> _Person:
     """What the submission says of one person: the facts by part, each category argued, the remedies.
     `number`: the person's among several (1-based; 0 alone), which names one the file does not; `joint`:
-    every detainee's name, each part also told of them all, for a part whose facts they share."""
+    every detainee's full name and short form (`_everyone`), each part also told of them all, for a part
+    whose facts they share."""
     assert result.case is not None and result.analysis is not None and result.facts is not None
     case: Case = result.case
     say = w["draft"]
     person = _Person(_name(case) or (say["person_number"].format(n=number) if number else ""))
     leaves = result.facts.leaves
-    told = [(person.parts, prose.Teller(leaves, w, reply=stage == "comments"))]
+    own = prose.who(leaves, w)
+    if joint:  # named as the joint submission names them, never like another of them
+        own.full, own.short = joint[number - 1]
+    told = [(person.parts, prose.Teller(leaves, w, reply=stage == "comments", person=own))]
     if joint:
-        told.append((person.together, prose.Teller(leaves, w, reply=stage == "comments", person=prose.group(joint, w))))
+        group = prose.group([full for full, _ in joint], w, [short for _, short in joint])
+        told.append((person.together, prose.Teller(leaves, w, reply=stage == "comments", person=group)))
     for parts, teller in told:
         _tell(parts, teller, case, leaves, w, identity=parts is person.parts)
         if _non_party(case) and result.analysis.findings:
@@ -340,18 +364,38 @@ def _shared(
     level: int = 3,
     together: list[list[tuple[str, str]]] | None = None,
 ) -> None:
-    """A part (`own`: each person's blocks) written once when every person's is the same (`together`:
-    each person's told of them all, the same when only their names differ), else person by person under
-    their name."""
+    """A part written once of them all when each person's telling of it (`together`: told of them all)
+    is the same, in all their names and pronouns ("their", never one person's "his"); else once when each
+    person's own (`own`) is, as for the identity; else what they share told once (`_common`), then the
+    rest person by person under their name."""
+    if joint and together and all(b == together[0] for b in together):  # told of them all, in all their names
+        _blocks(body, together[0])
+        return
     if not joint or all(b == own[0] for b in own):
         _blocks(body, own[0])
         return
-    if together and all(b == together[0] for b in together):
-        _blocks(body, together[0])
-        return
+    common, own = _common(own, together) if together else ([], own)
+    _blocks(body, common)
     for p, blocks in zip(persons, own, strict=True):
-        body.heading(p.name, level=level)
-        _blocks(body, blocks)
+        if blocks:
+            body.heading(p.name, level=level)
+            _blocks(body, blocks)
+
+
+def _common(
+    own: list[list[tuple[str, str]]], together: list[list[tuple[str, str]]]
+) -> tuple[list[tuple[str, str]], list[list[tuple[str, str]]]]:
+    """The paragraphs of a part every person's telling of them all has (the State, a protest they all
+    joined), told once, and what is left of each person's own: their paragraphs match one for one, the
+    same facts told in other names (when they do not, nothing is told at once)."""
+    if any(len(mine) != len(theirs) for mine, theirs in zip(own, together, strict=True)):
+        return [], own  # a telling that does not match: nothing can be said of them all at once
+    shared = [b for b in together[0] if all(b in t for t in together[1:])]
+    rest = [
+        [b for b, t in zip(mine, theirs, strict=True) if t not in shared]
+        for mine, theirs in zip(own, together, strict=True)
+    ]
+    return shared, rest
 
 
 def _blocks(body: _Writer, blocks: list[tuple[str, str]]) -> None:
@@ -513,16 +557,10 @@ def _standard(node: RuleNode, rules: list[RuleNode], leaves: dict[str, FactNode]
     law = " ".join((node.rule.law or "").split())
     if own:
         fired = {r.rule.id for r in rules}
-        keep = [k for k in own.get("keep_if", []) if k in fired or _holds(k, leaves)]
+        keep = [k for k in own.get("keep_if", []) if k in fired or prose.holds(k, leaves)]
         if not keep:
             law = " ".join(own["text"].split())
     return law.removesuffix(".")
-
-
-def _holds(condition: str, leaves: dict[str, FactNode]) -> bool:
-    """`trial.court=military`: some fact of that field (any item) has that value."""
-    field, _, value = condition.partition("=")
-    return any(FieldPath.generic_name(p) == field and str(v.value).lower() == value for p, v in leaves.items())
 
 
 def _cited(provision: str, case: Case) -> bool:

@@ -87,11 +87,12 @@ def who(leaves: Mapping[str, FactNode], w: Mapping[str, Any]) -> Who:
     return Who(short if surname(name, spec) == name else name, short, pronouns)  # "Ms. K." from the first
 
 
-def group(names: list[str], w: Mapping[str, Any]) -> Who:
+def group(names: list[str], w: Mapping[str, Any], short: list[str] | None = None) -> Who:
     """Several people told together (a group named in one file, or the detainees of a joint submission
-    whose facts are the same): the names once, then "the persons concerned"."""
+    whose facts are the same): the names once, then each one's short form ("Ms. Said and Mr. Lee"), or
+    "the persons concerned" when there is none (a group named in one file)."""
     spec = w["facts"]["person"]
-    return Who(join(names, w), spec["group"], spec["pronouns"]["plural"], plural=True)
+    return Who(join(names, w), join(short, w) if short else spec["group"], spec["pronouns"]["plural"], plural=True)
 
 
 def names(case: Case, w: Mapping[str, Any]) -> str:
@@ -121,9 +122,15 @@ def surname(name: str, spec: Mapping[str, Any]) -> str:
         return " ".join(words)
     particles = {p.casefold() for p in spec["particles"]}
     at = len(words) - 1
-    while at > 0 and words[at - 1].casefold() in particles:
+    while at > 0 and words[at - 1].casefold() in particles and (at > 1 or words[0].islower()):  # "Ben Dos": a name
         at -= 1
     return " ".join(words[at:])
+
+
+def holds(condition: str, leaves: Mapping[str, FactNode]) -> bool:
+    """`trial.court=military`: some fact of that field (any item) has that value."""
+    field, _, value = condition.partition("=")
+    return any(FieldPath.generic_name(p) == field and str(v.value).lower() == value for p, v in leaves.items())
 
 
 def _value(leaves: Mapping[str, FactNode], path: str) -> Any:
@@ -336,6 +343,9 @@ class Teller:
                 continue
             if generic in self.spec["argued"]:
                 continue  # a legal characterisation: the argument states it, never the facts
+            where = self.spec["only_where"].get(generic)
+            if where is not None and not any(holds(c, self.leaves) for c in where):
+                continue  # a fact that matters only beside another (a civilian, tried by a military court)
             implied = IMPLIED.get((generic, leaf.value)) if isinstance(leaf.value, bool) else None
             if implied and implied in stated:
                 continue

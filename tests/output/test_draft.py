@@ -42,10 +42,12 @@ def _facts(markdown: str) -> str:
 
 def _told_refs(path: Path, leave_out: tuple[str, ...] = ()) -> set[str]:
     """The references of the facts a draft tells: all but those of a legal characterisation, which the
-    argument states (en.yaml facts: argued), and of the sections `leave_out` names."""
+    argument states (en.yaml facts: argued), of a fact told only where another holds (facts: only_where),
+    and of the sections `leave_out` names."""
     from detention_rules.output import wording
 
-    argued = {name.rsplit(".", 1)[-1] for name in wording.load()["facts"]["argued"]}
+    facts = wording.load()["facts"]
+    argued = {name.rsplit(".", 1)[-1] for name in [*facts["argued"], *facts["only_where"]]}
     case = {k: v for k, v in yaml.safe_load(path.read_text("utf-8")).items() if k not in leave_out}
     for section in case.values():
         for item in section if isinstance(section, list) else [section]:  # a list section's items too

@@ -195,8 +195,8 @@ def test_a_joint_part_told_once_keeps_the_non_party_paragraph(tmp_path: Path) ->
     people = application.drafts(_book(), source.load(path), None)
     made = draft_markdown.render(build_joint(_book(), people, appendix=False))
     assert "## The circumstances\n\n### " not in made  # their circumstances are told once, of them all
-    assert "the persons concerned exercised their right of peaceful assembly" in made
-    assert "The Working Group therefore applies the Universal Declaration" in made  # the non-party paragraph
+    assert "Ms. Uno and Mr. Dos exercised their right of peaceful assembly" in made
+    assert "the Working Group applies the Universal Declaration" in made  # the non-party paragraph
 
 
 #: Two detainees whose facts are the same but for their names, held by a State not party to the Covenant.
@@ -227,12 +227,70 @@ detainees:
 def test_how_often_the_detention_was_extended_is_told(
     tmp_path: Path, extended_by: str, extensions: int, told: str
 ) -> None:
-    """"A prosecutor ordered it and extended it twice" could not be said: no field counted the extensions."""
+    """ "A prosecutor ordered it and extended it twice" could not be said: no field counted the extensions."""
     path = tmp_path / "extended.yaml"
     by = f"extended_by: {extended_by}, " if extended_by else ""
     path.write_text(
-        "person: {name: Ana Uno, sex: female}\narrest: {date: 2023-03-01}\n"
-        f"detention:\n  - {{kind: pretrial, start: 2023-03-01, ordered_by: prosecutor, {by}extensions: {extensions}}}\n",
+        "person: {name: Ana Uno, sex: female}\narrest: {date: 2023-03-01}\ndetention:\n"
+        f"  - {{kind: pretrial, start: 2023-03-01, ordered_by: prosecutor, {by}extensions: {extensions}}}\n",
         encoding="utf-8",
     )
     assert told in _facts(_bodies(path, None)["markdown"])
+
+
+def _joint(tmp_path: Path, text: str) -> str:
+    path = tmp_path / "joint.yaml"
+    path.write_text(text, encoding="utf-8")
+    people = application.drafts(_book(), source.load(path), None)
+    return draft_markdown.render(build_joint(_book(), people, appendix=False))
+
+
+def test_a_joint_part_names_each_detainee_and_asks_where_each_is_held(tmp_path: Path) -> None:
+    """A joint part called them "the persons concerned" after their names, and asked "where the person is
+    held now" of several."""
+    made = _joint(tmp_path, (PROSE_CASES / "several-detainees.yaml").read_text(encoding="utf-8"))
+    assert "Ms. Said and Tomas Lee were held in police custody" in made
+    assert "the persons concerned" not in _facts(made).casefold()
+    assert "where each of them is held now" in made and "where the person is held now" not in made
+
+
+def test_what_detainees_share_is_told_once_and_what_differs_under_each_name(tmp_path: Path) -> None:
+    """One was tried, the other not: the State and the protest they share were told twice, once per person."""
+    made = _joint(tmp_path, (PROSE_CASES / "several-detainees.yaml").read_text(encoding="utf-8"))
+    circumstances = made.split("## The circumstances")[1].split("## Why")[0]
+    assert circumstances.count("State J") == 1 and circumstances.count("sit-in") == 1
+    assert "### Tomas Lee" in circumstances and "### Mariam Said" not in circumstances
+    assert "Tomas Lee has not been tried." in circumstances
+
+
+def test_two_detainees_of_one_surname_are_never_both_mr_surname(tmp_path: Path) -> None:
+    """Father and son, both "Mr. Namazi": a sentence in that name leaves the reader to guess which one."""
+    made = _joint(tmp_path, NON_PARTY_PAIR.replace("Ana Uno, sex: female", "Ana Dos, sex: male"))
+    assert "Mr. Dos" not in made and "Ana Dos and Ben Dos exercised their right" in made
+
+
+def test_a_plural_subject_takes_plural_words(tmp_path: Path) -> None:
+    """ "Siamak Namazi and Mohammed Baquer Namazi are a civilian": a noun after the verb agrees too."""
+    trial = "trial: {held: true, court: military, accused_civilian: true}\n"
+    pair = NON_PARTY_PAIR.replace("detainees:", trial + "detainees:")
+    made = _joint(tmp_path, pair)
+    assert "Ms. Uno and Mr. Dos are civilians." in made, made
+
+
+@pytest.mark.parametrize(("court", "told"), [("military", True), ("ordinary", False), ("state_security", False)])
+def test_a_civilian_is_told_only_beside_a_military_court(tmp_path: Path, court: str, told: bool) -> None:
+    """ "Mr. Ilyashev is a civilian": a status a lawyer writes only where it matters."""
+    path = tmp_path / "civilian.yaml"
+    path.write_text(
+        f"person: {{name: Ana Uno, sex: female}}\ntrial: {{held: true, court: {court}, accused_civilian: true}}\n",
+        encoding="utf-8",
+    )
+    assert ("Ms. Uno is a civilian." in _facts(_bodies(path, None)["markdown"])) is told
+
+
+def test_a_first_name_that_is_also_a_particle_is_a_first_name() -> None:
+    """ "Ben Dos" was "Mr. Ben Dos": "ben" is a particle only in lower case, or after the first name."""
+    spec = wording.load()["facts"]["person"]
+    assert narrative.surname("Ben Dos", spec) == "Dos"
+    assert narrative.surname("Ali ben Salah", spec) == "ben Salah"
+    assert narrative.surname("de la Cruz", spec) == "de la Cruz"
