@@ -120,23 +120,44 @@ def build_joint(
     w = wording.load(lang)
     say = w["draft"]
     legal = book.consequences
-    several = len(people) > 1
-    everyone = _everyone(people, w) if several else []
+    everyone = _everyone(people, w) if len(people) > 1 else []
     persons: list[_Person] = []
     for result, _ in people:
         assert result.case is not None and result.analysis is not None and result.facts is not None
-        persons.append(_person(result, legal, w, stage, len(persons) + 1 if several else 0, everyone))
+        persons.append(_person(result, legal, w, stage, len(persons) + 1 if everyone else 0, everyone))
     first = people[0][0]
     case = first.case
     assert case is not None  # checked above
-    names = [p.name for p in persons]
     redactor = _redactor([prose.names(r.case, w) for r, _ in people if r.case and _name(r.case)]) if redact else None
-    joint = len(persons) > 1
 
     body = _Writer(redactor)
     if stage == "comments":
         body.heading(say["reply_heading"], anchor="reply")
         _blocks(body, _reply(first, w))
+    _facts_parts(body, persons, say)
+    established = _arbitrary(body, persons, legal, w)
+    _remedies(body, list(dict.fromkeys(r for p in persons for r in p.remedies)), _referrals(persons), say, w)
+    if not established:
+        body.para(say["none_established"])
+    _domestic(body, case, w)
+    _source(body, case, w, stage)
+    notes = _Writer(redactor)
+    if appendix:
+        _notes(notes, people, persons, legal, say)
+    title = case.title or prose.join([p.name for p in persons if p.name], w) or first.path
+    return Draft(
+        title=body._t(say["title" if stage == "first" else "title_comments"].format(title=title)),
+        lead=body._t(say["lead"].format(file=first.path)),
+        body=body.blocks,
+        appendix=notes.blocks,
+        established=established,
+        lang=lang,
+    )
+
+
+def _facts_parts(body: _Writer, persons: list[_Person], say: dict[str, Any]) -> None:
+    """The questionnaire's parts that tell the facts, each told once of all the detainees where it can be."""
+    joint = len(persons) > 1
     for key, _ in PARTS:
         body.heading(say["identity_joint"] if joint and key == "identity" else say["parts"][key], anchor=key)
         _shared(
@@ -146,6 +167,13 @@ def build_joint(
             joint,
             together=[p.together.get(key, []) for p in persons] if key != "identity" else None,  # who: each
         )
+
+
+def _arbitrary(body: _Writer, persons: list[_Person], legal: Consequences, w: dict[str, Any]) -> list[str]:
+    """Why the deprivation of liberty is arbitrary: each category established for anyone, argued once for
+    those whose argument is the same, with its conclusion; the categories established."""
+    say = w["draft"]
+    joint = len(persons) > 1
     established: list[str] = [c for c in CATEGORIES if any(c in p.categories for p in persons)]
     if established:
         body.heading(say["arbitrary_heading"], anchor="arbitrary")
@@ -159,38 +187,37 @@ def build_joint(
         if jurisprudence:
             conclusion = f"{conclusion.removesuffix('.')} ({'; '.join(jurisprudence)})."
         body.para(conclusion)
-    remedies = list(dict.fromkeys(r for p in persons for r in p.remedies))
+    return established
+
+
+def _referrals(persons: list[_Person]) -> dict[str, dict[str, list[str]]]:
+    """Every detainee's referrals in one: special procedure -> category -> why."""
     referrals: dict[str, dict[str, list[str]]] = {}
     for p in persons:
         for special, by_category in p.referrals.items():
             for after, whys in by_category.items():
                 referrals.setdefault(special, {}).setdefault(after, []).extend(whys)
-    _remedies(body, remedies, referrals, say, w)
-    if not established:
-        body.para(say["none_established"])
-    _domestic(body, case, w)
-    _source(body, case, w, stage)
+    return referrals
 
-    notes = _Writer(redactor)
-    if appendix:
-        for (result, asked), p in zip(people, persons, strict=True):
-            assert result.analysis is not None
-            findings = {f.category: f for f in result.analysis.findings}
-            if joint and p is persons[0]:
-                notes.heading(say["appendix_heading"], anchor="appendix")
-                notes.text(say["appendix_lead"])
-            if joint:
-                notes.heading(p.name, level=3)
-            _appendix(notes, result, findings, asked, say, legal.titles, heading=not joint, level=4 if joint else 3)
-    title = case.title or prose.join([n for n in names if n], w) or first.path
-    return Draft(
-        title=body._t(say["title" if stage == "first" else "title_comments"].format(title=title)),
-        lead=body._t(say["lead"].format(file=first.path)),
-        body=body.blocks,
-        appendix=notes.blocks,
-        established=established,
-        lang=lang,
-    )
+
+def _notes(
+    notes: _Writer,
+    people: Sequence[tuple[CaseResult, list[Question]]],
+    persons: list[_Person],
+    legal: Consequences,
+    say: dict[str, Any],
+) -> None:
+    """The appendix: how each detainee's draft was reasoned, under their name when there are several."""
+    joint = len(persons) > 1
+    if joint:
+        notes.heading(say["appendix_heading"], anchor="appendix")
+        notes.text(say["appendix_lead"])
+    for (result, asked), p in zip(people, persons, strict=True):
+        assert result.analysis is not None
+        findings = {f.category: f for f in result.analysis.findings}
+        if joint:
+            notes.heading(p.name, level=3)
+        _appendix(notes, result, findings, asked, say, legal.titles, heading=not joint, level=4 if joint else 3)
 
 
 def _everyone(people: Sequence[tuple[CaseResult, list[Question]]], w: dict[str, Any]) -> list[tuple[str, str]]:
@@ -482,10 +509,6 @@ def _source(body: _Writer, case: Case, w: dict[str, Any], stage: Stage) -> None:
     body.text(say["signed"].format(signature=todo.format(what=say["todo_signature"])))
 
 
-#: A date as a rule's explanation shows it (the file's ISO form), within a sentence.
-_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-
-
 def _upper_first(text: str) -> str:
     return text[:1].upper() + text[1:]
 
@@ -654,7 +677,7 @@ def _limb(f: FactNode, spec: dict[str, Any], leaves: dict[str, FactNode], w: dic
         if name != "value" and (leaf := leaves.get(prefix + name)) is not None:
             plain = str(leaf.value)
             own = _shown(FieldPath.generic_name(leaf.path), leaf.value, w)
-            values[name] = prose.date(plain, w, preposition=False) if _DATE.match(plain) else own
+            values[name] = prose.date(plain, w, preposition=False) if prose.is_date(plain) else own
     text = fill(limb, values)
     return f"{text} ({f.ref})" if f.ref else text
 

@@ -146,6 +146,11 @@ def join(items: list[str], w: Mapping[str, Any]) -> str:
     return items[0] if items else ""
 
 
+def is_date(value: str) -> bool:
+    """Whether a value is a date as a case file writes it (2020, 2020-04, 2020-04-17)."""
+    return _ISO.fullmatch(value) is not None
+
+
 def date(value: str, w: Mapping[str, Any], *, preposition: bool = True) -> str:
     """A date as the Working Group writes it: "on 3 March 2025", "in February 2025", "in 2025" (or bare)."""
     spec = w["facts"]["dates"]

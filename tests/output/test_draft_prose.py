@@ -294,3 +294,9 @@ def test_a_first_name_that_is_also_a_particle_is_a_first_name() -> None:
     assert narrative.surname("Ben Dos", spec) == "Dos"
     assert narrative.surname("Ali ben Salah", spec) == "ben Salah"
     assert narrative.surname("de la Cruz", spec) == "de la Cruz"
+
+
+def test_one_reading_of_a_date_for_the_facts_and_the_argument() -> None:
+    """draft._DATE copied narrative's ISO pattern; the argument now asks narrative whether a value is a date."""
+    assert all(narrative.is_date(d) for d in ("2020", "2020-04", "2020-04-17"))
+    assert not any(narrative.is_date(d) for d in ("17 April 2020", "2020-04-17T10:00", "para 2020", "12"))
