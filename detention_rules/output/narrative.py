@@ -182,7 +182,10 @@ def date_range(start: str, end: str, w: Mapping[str, Any]) -> str:
             end_month=months[int(b.group(2)) - 1],
             year=a.group(1),
         )
-    return spec["range"].format(start=date(start, w, preposition=False), end=date(end, w, preposition=False))
+    begin = date(start, w, preposition=False)
+    if a and b and a.group(2) and b.group(2) and a.group(1) == b.group(1):  # "18 April to June 2020"
+        begin = begin.removesuffix(f" {a.group(1)}")
+    return spec["range"].format(start=begin, end=date(end, w, preposition=False))
 
 
 def dates_in(text: str, w: Mapping[str, Any]) -> str:

@@ -366,3 +366,18 @@ def test_facts_of_one_kind_are_told_in_one_sentence(tmp_path: Path) -> None:
     assert "Before and at trial, her access to counsel was restricted." in facts
     assert "Kazakhstan is a party to the International Covenant" in facts and "State concerned" not in facts
     assert "political in character and peaceful, and nothing shows that it incited violence" in facts
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "told"),
+    [
+        ("2020-04-18", "2020-06", "18 April to June 2020"),
+        ("2020-04", "2020-06-03", "April to 3 June 2020"),
+        ("2020-04", "2021-06", "April 2020 to June 2021"),
+        ("2020-06-12", "2020-06-22", "12 to 22 June 2020"),
+        ("2020", "2021", "2020 to 2021"),
+    ],
+)
+def test_a_range_names_its_year_once(start: str, end: str, told: str) -> None:
+    """ "from 18 April 2020 to June 2020": one year, said once."""
+    assert narrative.date_range(start, end, wording.load()) == told
