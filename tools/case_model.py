@@ -575,6 +575,12 @@ class Period(_Model):
         description="Who extended the detention, if it was extended.",
         json_schema_extra=ask("Who extended this detention, if it was extended (a judge, a prosecutor...)?"),
     )
+    extensions: Fact[Annotated[StrictInt, Field(ge=0)]] | None = Field(
+        None,
+        description="How many times the detention was extended (by extended_by): 2 for 'a prosecutor ordered it "
+        "and extended it twice'; 0 when it never was.",
+        json_schema_extra=ask("How many times was this detention extended?"),
+    )
     successive_charges: Fact[StrictBool] | None = Field(
         None,
         description="Re-arrests or new charges were used to keep the person in custody.",

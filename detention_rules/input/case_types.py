@@ -129,6 +129,7 @@ class Period(Section):
     other_state: str | Asserted | None
     ordered_by: Literal['judge', 'prosecutor', 'police', 'administrative', 'executive', 'none'] | Asserted | None
     extended_by: Literal['judge', 'prosecutor', 'police', 'administrative', 'executive', 'none'] | Asserted | None
+    extensions: int | float | Asserted | None
     successive_charges: bool | Asserted | None
     incommunicado: bool | Asserted | None
     acknowledged: bool | Asserted | None

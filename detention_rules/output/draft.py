@@ -120,25 +120,44 @@ def build_joint(
     w = wording.load(lang)
     say = w["draft"]
     legal = book.consequences
-    several = len(people) > 1
-    everyone = (
-        [_name(r.case) or say["person_number"].format(n=i) for i, (r, _) in enumerate(people, 1)] if several else []
-    )
+    everyone = _everyone(people, w) if len(people) > 1 else []
     persons: list[_Person] = []
     for result, _ in people:
         assert result.case is not None and result.analysis is not None and result.facts is not None
-        persons.append(_person(result, legal, w, stage, len(persons) + 1 if several else 0, everyone))
+        persons.append(_person(result, legal, w, stage, len(persons) + 1 if everyone else 0, everyone))
     first = people[0][0]
     case = first.case
     assert case is not None  # checked above
-    names = [p.name for p in persons]
     redactor = _redactor([prose.names(r.case, w) for r, _ in people if r.case and _name(r.case)]) if redact else None
-    joint = len(persons) > 1
 
     body = _Writer(redactor)
     if stage == "comments":
         body.heading(say["reply_heading"], anchor="reply")
         _blocks(body, _reply(first, w))
+    _facts_parts(body, persons, say)
+    established = _arbitrary(body, persons, legal, w)
+    _remedies(body, list(dict.fromkeys(r for p in persons for r in p.remedies)), _referrals(persons), say, w)
+    if not established:
+        body.para(say["none_established"])
+    _domestic(body, case, w)
+    _source(body, case, w, stage)
+    notes = _Writer(redactor)
+    if appendix:
+        _notes(notes, people, persons, legal, say)
+    title = case.title or prose.join([p.name for p in persons if p.name], w) or first.path
+    return Draft(
+        title=body._t(say["title" if stage == "first" else "title_comments"].format(title=title)),
+        lead=body._t(say["lead"].format(file=first.path)),
+        body=body.blocks,
+        appendix=notes.blocks,
+        established=established,
+        lang=lang,
+    )
+
+
+def _facts_parts(body: _Writer, persons: list[_Person], say: dict[str, Any]) -> None:
+    """The questionnaire's parts that tell the facts, each told once of all the detainees where it can be."""
+    joint = len(persons) > 1
     for key, _ in PARTS:
         body.heading(say["identity_joint"] if joint and key == "identity" else say["parts"][key], anchor=key)
         _shared(
@@ -148,6 +167,13 @@ def build_joint(
             joint,
             together=[p.together.get(key, []) for p in persons] if key != "identity" else None,  # who: each
         )
+
+
+def _arbitrary(body: _Writer, persons: list[_Person], legal: Consequences, w: dict[str, Any]) -> list[str]:
+    """Why the deprivation of liberty is arbitrary: each category established for anyone, argued once for
+    those whose argument is the same, with its conclusion; the categories established."""
+    say = w["draft"]
+    joint = len(persons) > 1
     established: list[str] = [c for c in CATEGORIES if any(c in p.categories for p in persons)]
     if established:
         body.heading(say["arbitrary_heading"], anchor="arbitrary")
@@ -161,38 +187,53 @@ def build_joint(
         if jurisprudence:
             conclusion = f"{conclusion.removesuffix('.')} ({'; '.join(jurisprudence)})."
         body.para(conclusion)
-    remedies = list(dict.fromkeys(r for p in persons for r in p.remedies))
+    return established
+
+
+def _referrals(persons: list[_Person]) -> dict[str, dict[str, list[str]]]:
+    """Every detainee's referrals in one: special procedure -> category -> why."""
     referrals: dict[str, dict[str, list[str]]] = {}
     for p in persons:
         for special, by_category in p.referrals.items():
             for after, whys in by_category.items():
                 referrals.setdefault(special, {}).setdefault(after, []).extend(whys)
-    _remedies(body, remedies, referrals, say, w)
-    if not established:
-        body.para(say["none_established"])
-    _domestic(body, case, w)
-    _source(body, case, w, stage)
+    return referrals
 
-    notes = _Writer(redactor)
-    if appendix:
-        for (result, asked), p in zip(people, persons, strict=True):
-            assert result.analysis is not None
-            findings = {f.category: f for f in result.analysis.findings}
-            if joint and p is persons[0]:
-                notes.heading(say["appendix_heading"], anchor="appendix")
-                notes.text(say["appendix_lead"])
-            if joint:
-                notes.heading(p.name, level=3)
-            _appendix(notes, result, findings, asked, say, legal.titles, heading=not joint, level=4 if joint else 3)
-    title = case.title or prose.join([n for n in names if n], w) or first.path
-    return Draft(
-        title=body._t(say["title" if stage == "first" else "title_comments"].format(title=title)),
-        lead=body._t(say["lead"].format(file=first.path)),
-        body=body.blocks,
-        appendix=notes.blocks,
-        established=established,
-        lang=lang,
-    )
+
+def _notes(
+    notes: _Writer,
+    people: Sequence[tuple[CaseResult, list[Question]]],
+    persons: list[_Person],
+    legal: Consequences,
+    say: dict[str, Any],
+) -> None:
+    """The appendix: how each detainee's draft was reasoned, under their name when there are several."""
+    joint = len(persons) > 1
+    if joint:
+        notes.heading(say["appendix_heading"], anchor="appendix")
+        notes.text(say["appendix_lead"])
+    for (result, asked), p in zip(people, persons, strict=True):
+        assert result.analysis is not None
+        findings = {f.category: f for f in result.analysis.findings}
+        if joint:
+            notes.heading(p.name, level=3)
+        _appendix(notes, result, findings, asked, say, legal.titles, heading=not joint, level=4 if joint else 3)
+
+
+def _everyone(people: Sequence[tuple[CaseResult, list[Question]]], w: dict[str, Any]) -> list[tuple[str, str]]:
+    """Each detainee of a joint submission as its facts name them: the full name, then the short form
+    ("Ms. Said"); one the file leaves unnamed by number; a short form two share (father and son, both
+    "Mr. Namazi") is the full name, so that no sentence leaves the reader to guess which one."""
+    named = []
+    for i, (result, _) in enumerate(people, 1):
+        assert result.facts is not None
+        if _name(result.case):
+            who = prose.who(result.facts.leaves, w)
+            named.append((who.full, who.short))
+        else:
+            named.append((w["draft"]["person_number"].format(n=i),) * 2)
+    shorts = [short for _, short in named]
+    return [(full, full if shorts.count(short) > 1 else short) for full, short in named]
 
 
 def _name(case: Case | None) -> str:
@@ -222,7 +263,7 @@ def _tell(
     identity: bool,
 ) -> None:
     """The facts of each part of the questionnaire, with what the file leaves to complete (`identity`:
-    the person's own part too; a part told of several detainees at once has none)."""
+    the person's own part too; a part told of several detainees at once has none, and asks of each)."""
     say = w["draft"]
     for key, _ in PARTS:
         if key == "identity" and not identity:
@@ -231,24 +272,34 @@ def _tell(
         if paras and (missing := _missing(say["todo_fields"].get(key, {}), leaves)):
             paras.append(say["todo"].format(what=prose.join(missing, w)))
         if key == "detention" and not _released(case) and "person.held_at" not in leaves:
-            paras.append(say["todo"].format(what=say["todo_held_at"]))
+            paras.append(say["todo"].format(what=say["todo_held_at_each" if teller.person.plural else "todo_held_at"]))
         parts[key] = [("para", t) for t in paras or [say["todo"].format(what=say["todo_part"][key])]]
 
 
 def _person(
-    result: CaseResult, legal: Consequences, w: dict[str, Any], stage: Stage, number: int, joint: list[str]
+    result: CaseResult,
+    legal: Consequences,
+    w: dict[str, Any],
+    stage: Stage,
+    number: int,
+    joint: list[tuple[str, str]],
 ) -> _Person:
     """What the submission says of one person: the facts by part, each category argued, the remedies.
     `number`: the person's among several (1-based; 0 alone), which names one the file does not; `joint`:
-    every detainee's name, each part also told of them all, for a part whose facts they share."""
+    every detainee's full name and short form (`_everyone`), each part also told of them all, for a part
+    whose facts they share."""
     assert result.case is not None and result.analysis is not None and result.facts is not None
     case: Case = result.case
     say = w["draft"]
     person = _Person(_name(case) or (say["person_number"].format(n=number) if number else ""))
     leaves = result.facts.leaves
-    told = [(person.parts, prose.Teller(leaves, w, reply=stage == "comments"))]
+    own = prose.who(leaves, w)
+    if joint:  # named as the joint submission names them, never like another of them
+        own.full, own.short = joint[number - 1]
+    told = [(person.parts, prose.Teller(leaves, w, reply=stage == "comments", person=own))]
     if joint:
-        told.append((person.together, prose.Teller(leaves, w, reply=stage == "comments", person=prose.group(joint, w))))
+        group = prose.group([full for full, _ in joint], w, [short for _, short in joint])
+        told.append((person.together, prose.Teller(leaves, w, reply=stage == "comments", person=group)))
     for parts, teller in told:
         _tell(parts, teller, case, leaves, w, identity=parts is person.parts)
         if _non_party(case) and result.analysis.findings:
@@ -340,18 +391,38 @@ def _shared(
     level: int = 3,
     together: list[list[tuple[str, str]]] | None = None,
 ) -> None:
-    """A part (`own`: each person's blocks) written once when every person's is the same (`together`:
-    each person's told of them all, the same when only their names differ), else person by person under
-    their name."""
+    """A part written once of them all when each person's telling of it (`together`: told of them all)
+    is the same, in all their names and pronouns ("their", never one person's "his"); else once when each
+    person's own (`own`) is, as for the identity; else what they share told once (`_common`), then the
+    rest person by person under their name."""
+    if joint and together and all(b == together[0] for b in together):  # told of them all, in all their names
+        _blocks(body, together[0])
+        return
     if not joint or all(b == own[0] for b in own):
         _blocks(body, own[0])
         return
-    if together and all(b == together[0] for b in together):
-        _blocks(body, together[0])
-        return
+    common, own = _common(own, together) if together else ([], own)
+    _blocks(body, common)
     for p, blocks in zip(persons, own, strict=True):
-        body.heading(p.name, level=level)
-        _blocks(body, blocks)
+        if blocks:
+            body.heading(p.name, level=level)
+            _blocks(body, blocks)
+
+
+def _common(
+    own: list[list[tuple[str, str]]], together: list[list[tuple[str, str]]]
+) -> tuple[list[tuple[str, str]], list[list[tuple[str, str]]]]:
+    """The paragraphs of a part every person's telling of them all has (the State, a protest they all
+    joined), told once, and what is left of each person's own: their paragraphs match one for one, the
+    same facts told in other names (when they do not, nothing is told at once)."""
+    if any(len(mine) != len(theirs) for mine, theirs in zip(own, together, strict=True)):
+        return [], own  # a telling that does not match: nothing can be said of them all at once
+    shared = [b for b in together[0] if all(b in t for t in together[1:])]
+    rest = [
+        [b for b, t in zip(mine, theirs, strict=True) if t not in shared]
+        for mine, theirs in zip(own, together, strict=True)
+    ]
+    return shared, rest
 
 
 def _blocks(body: _Writer, blocks: list[tuple[str, str]]) -> None:
@@ -438,10 +509,6 @@ def _source(body: _Writer, case: Case, w: dict[str, Any], stage: Stage) -> None:
     body.text(say["signed"].format(signature=todo.format(what=say["todo_signature"])))
 
 
-#: A date as a rule's explanation shows it (the file's ISO form), within a sentence.
-_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-
-
 def _upper_first(text: str) -> str:
     return text[:1].upper() + text[1:]
 
@@ -513,16 +580,10 @@ def _standard(node: RuleNode, rules: list[RuleNode], leaves: dict[str, FactNode]
     law = " ".join((node.rule.law or "").split())
     if own:
         fired = {r.rule.id for r in rules}
-        keep = [k for k in own.get("keep_if", []) if k in fired or _holds(k, leaves)]
+        keep = [k for k in own.get("keep_if", []) if k in fired or prose.holds(k, leaves)]
         if not keep:
             law = " ".join(own["text"].split())
     return law.removesuffix(".")
-
-
-def _holds(condition: str, leaves: dict[str, FactNode]) -> bool:
-    """`trial.court=military`: some fact of that field (any item) has that value."""
-    field, _, value = condition.partition("=")
-    return any(FieldPath.generic_name(p) == field and str(v.value).lower() == value for p, v in leaves.items())
 
 
 def _cited(provision: str, case: Case) -> bool:
@@ -616,7 +677,7 @@ def _limb(f: FactNode, spec: dict[str, Any], leaves: dict[str, FactNode], w: dic
         if name != "value" and (leaf := leaves.get(prefix + name)) is not None:
             plain = str(leaf.value)
             own = _shown(FieldPath.generic_name(leaf.path), leaf.value, w)
-            values[name] = prose.date(plain, w, preposition=False) if _DATE.match(plain) else own
+            values[name] = prose.date(plain, w, preposition=False) if prose.is_date(plain) else own
     text = fill(limb, values)
     return f"{text} ({f.ref})" if f.ref else text
 

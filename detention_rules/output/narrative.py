@@ -87,11 +87,12 @@ def who(leaves: Mapping[str, FactNode], w: Mapping[str, Any]) -> Who:
     return Who(short if surname(name, spec) == name else name, short, pronouns)  # "Ms. K." from the first
 
 
-def group(names: list[str], w: Mapping[str, Any]) -> Who:
+def group(names: list[str], w: Mapping[str, Any], short: list[str] | None = None) -> Who:
     """Several people told together (a group named in one file, or the detainees of a joint submission
-    whose facts are the same): the names once, then "the persons concerned"."""
+    whose facts are the same): the names once, then each one's short form ("Ms. Said and Mr. Lee"), or
+    "the persons concerned" when there is none (a group named in one file)."""
     spec = w["facts"]["person"]
-    return Who(join(names, w), spec["group"], spec["pronouns"]["plural"], plural=True)
+    return Who(join(names, w), join(short, w) if short else spec["group"], spec["pronouns"]["plural"], plural=True)
 
 
 def names(case: Case, w: Mapping[str, Any]) -> str:
@@ -121,9 +122,15 @@ def surname(name: str, spec: Mapping[str, Any]) -> str:
         return " ".join(words)
     particles = {p.casefold() for p in spec["particles"]}
     at = len(words) - 1
-    while at > 0 and words[at - 1].casefold() in particles:
+    while at > 0 and words[at - 1].casefold() in particles and (at > 1 or words[0].islower()):  # "Ben Dos": a name
         at -= 1
     return " ".join(words[at:])
+
+
+def holds(condition: str, leaves: Mapping[str, FactNode]) -> bool:
+    """`trial.court=military`: some fact of that field (any item) has that value."""
+    field, _, value = condition.partition("=")
+    return any(FieldPath.generic_name(p) == field and str(v.value).lower() == value for p, v in leaves.items())
 
 
 def _value(leaves: Mapping[str, FactNode], path: str) -> Any:
@@ -137,6 +144,11 @@ def join(items: list[str], w: Mapping[str, Any]) -> str:
     if len(items) > 1:
         return words["list_sep"].join(items[:-1]) + f" {words['and']} {items[-1]}"
     return items[0] if items else ""
+
+
+def is_date(value: str) -> bool:
+    """Whether a value is a date as a case file writes it (2020, 2020-04, 2020-04-17)."""
+    return _ISO.fullmatch(value) is not None
 
 
 def date(value: str, w: Mapping[str, Any], *, preposition: bool = True) -> str:
@@ -170,7 +182,10 @@ def date_range(start: str, end: str, w: Mapping[str, Any]) -> str:
             end_month=months[int(b.group(2)) - 1],
             year=a.group(1),
         )
-    return spec["range"].format(start=date(start, w, preposition=False), end=date(end, w, preposition=False))
+    begin = date(start, w, preposition=False)
+    if a and b and a.group(2) and b.group(2) and a.group(1) == b.group(1):  # "18 April to June 2020"
+        begin = begin.removesuffix(f" {a.group(1)}")
+    return spec["range"].format(start=begin, end=date(end, w, preposition=False))
 
 
 def dates_in(text: str, w: Mapping[str, Any]) -> str:
@@ -188,6 +203,12 @@ def number(value: float, w: Mapping[str, Any]) -> str:
     if float(value * 2).is_integer() and value > 1:
         return w["facts"]["lengths"]["and_a_half"].format(n=number(int(value), w))
     return str(value)
+
+
+def times(value: int, w: Mapping[str, Any]) -> str:
+    """How often something was done, at least once: "once", "twice", "three times", "12 times"."""
+    forms = w["facts"]["times"]
+    return forms[value] if 0 < value < len(forms) - 1 else forms[-1].format(n=number(value, w))
 
 
 def length(value: float, unit: str, w: Mapping[str, Any]) -> str:
@@ -243,6 +264,22 @@ def place(text: str, w: Mapping[str, Any]) -> str:
     if first in spec["determiners"] or words[0][0].isupper() or words[0][0].isdigit():
         return spec["at"].format(place=text)
     return spec["at_the"].format(place=text)
+
+
+def conduct_form(text: str, w: Mapping[str, Any]) -> str:
+    """How a drafter described the conduct: "act" when it opens with a verb in the past ("took part in
+    the protests", "founded an NGO"), which the person's name can precede; else "means" (a noun, "three
+    Facebook posts", or a gerund, "leading the party"), through or by which the person exercised a right."""
+    spec = w["facts"]["conduct"]
+    first = text.split()[0].casefold() if text.split() else ""
+    past = first.endswith("ed") and first not in spec["not_verbs"]
+    return "act" if past or first in spec["past_verbs"] else "means"
+
+
+def _gerund(text: str, w: Mapping[str, Any]) -> bool:
+    """A description that opens with a gerund ("leading the party"): "by leading", not "through leading"."""
+    first = text.split()[0].casefold()
+    return first.endswith("ing") and first not in w["facts"]["conduct"]["not_verbs"]
 
 
 def country(text: str, w: Mapping[str, Any]) -> str:
@@ -322,6 +359,7 @@ class Teller:
             if own and own.ref:
                 sentences[-1] = f"{sentences[-1].removesuffix('.')} ({own.ref})."
         done: set[str] = set()
+        described = " ".join(str(f.value) for f in leaves if _kind(FieldPath.generic_name(f.path)) == "conduct")
         rank = {name: i for i, name in enumerate(self.spec["sentences"])}
         self.person.subject = False  # each paragraph names the person before a pronoun stands for them
         for leaf in sorted(leaves, key=lambda f: rank.get(FieldPath.generic_name(f.path), len(rank))):
@@ -330,11 +368,16 @@ class Teller:
                 continue
             if generic in self.spec["argued"]:
                 continue  # a legal characterisation: the argument states it, never the facts
+            where = self.spec["only_where"].get(generic)
+            if where is not None and not any(holds(c, self.leaves) for c in where):
+                continue  # a fact that matters only beside another (a civilian, tried by a military court)
             implied = IMPLIED.get((generic, leaf.value)) if isinstance(leaf.value, bool) else None
             if implied and implied in stated:
                 continue
             if narrative and self._in_narrative(generic, leaf, narrative):
                 continue
+            if _kind(generic) == "date" and self._value(generic, leaf.value, bare=True) in described:
+                continue  # the drafter's description dates it ("the demonstration of 12 February 2014")
             text = self._combined(generic, leaf, stated, done) or self.sentence(leaf)
             if text and text not in self.told:
                 self.told.add(text)
@@ -349,16 +392,42 @@ class Teller:
             if generic != first or any(o not in stated or stated[o].unproven for o in others):
                 continue
             facts = [leaf, *(stated[o] for o in others)]
+            if self._dated_twice([first, *others], facts):
+                continue  # "On 12 February 2014, ... the demonstration of 12 February 2014"
+            if any(_kind(n) == "times" and not f.value for n, f in zip([first, *others], facts, strict=True)):
+                continue  # never extended: told on its own
+            if isinstance(template, dict):
+                template = template.get(self._form(first, facts, template))
+                if template is None:
+                    continue  # no sentence for these values together: each is told on its own
             done.update(others)
             slots = {}
             for name, fact in zip([first, *others], facts, strict=True):
                 last = name.rsplit(".", 1)[-1]
                 slots[last] = self._value(name, fact.value)
                 slots[f"{last}_bare"] = self._value(name, fact.value, bare=True)
-            if len(facts) == 2 and _kind(first) == _kind(others[0]) == "date":
-                slots["range"] = date_range(str(leaf.value), str(facts[1].value), self.w)
+            dated = {n.rsplit(".", 1)[-1]: str(f.value) for n, f in zip([first, *others], facts, strict=True)}
+            if "start" in dated and "end" in dated:
+                slots["range"] = date_range(dated["start"], dated["end"], self.w)
             return self._finish(self._fill(template, slots), facts)
         return ""
+
+    def _dated_twice(self, names: list[str], facts: list[FactNode]) -> bool:
+        """Whether a date of a combined sentence is already in the text of another of its facts."""
+        dates = [self._value(n, f.value, bare=True) for n, f in zip(names, facts, strict=True) if _kind(n) == "date"]
+        texts = " ".join(str(f.value) for n, f in zip(names, facts, strict=True) if _kind(n) != "date")
+        return any(d in texts for d in dates)
+
+    def _form(self, first: str, facts: list[FactNode], forms: Mapping[str, str]) -> str:
+        """Which form of a combined template fits: for the conduct, whether the drafter described an act
+        ("took part in ...") or the means of one ("three posts", "leading a party"); where it has a "same"
+        form, whether the first two facts have one value (a prosecutor ordered and extended it); else
+        the answers of its yes/no facts ("true+false": peaceful, and no violence shown)."""
+        if _kind(first) == "conduct":
+            return conduct_form(str(facts[0].value), self.w)
+        if "same" in forms:
+            return "same" if facts[0].value == facts[1].value else "other"
+        return "+".join(str(f.value).lower() for f in facts if isinstance(f.value, bool))
 
     def sentence(self, leaf: FactNode) -> str:
         """One fact as one sentence, with who states it, whether it is contested, and its reference."""
@@ -368,6 +437,10 @@ class Teller:
             raise KeyError(f"no sentence in the translation file for {generic}")
         if isinstance(template, dict) and isinstance(leaf.value, list):  # one item, or several
             template = template["one" if len(leaf.value) == 1 else "many"]
+        elif isinstance(template, dict) and _kind(generic) == "times":  # never, or how often
+            template = template["some" if leaf.value else "none"]
+        elif isinstance(template, dict) and _kind(generic) == "conduct":  # an act, or the means of one
+            template = template[conduct_form(str(leaf.value), self.w)]
         elif isinstance(template, dict):  # a sentence for each answer of a yes/no fact or a choice
             template = template[leaf.value]
         if generic == "person.nationality" and adjective_nationality(str(leaf.value), self.w):
@@ -402,6 +475,10 @@ class Teller:
         if kind == "date":
             return date(str(value), self.w, preposition=not bare)
         unit = _unit(generic)
+        if kind == "times":
+            return times(int(value), self.w)
+        if kind == "conduct" and not bare and conduct_form(str(value), self.w) == "means":
+            return self.spec["conduct"]["by" if _gerund(str(value), self.w) else "through"].format(value=value)
         if isinstance(value, (int, float)):
             return length(value, unit, self.w) if unit else number(value, self.w)
         if kind == "place":
@@ -436,7 +513,7 @@ class Teller:
         if by and not by & {"source", "drafter", "other"}:
             speakers = join([names[b] for b in sorted(by) if b in names], self.w)
             text = self.spec["according_to"].format(who=speakers, text=_lower_start(text, self.person))
-        refs = list(dict.fromkeys(leaf.ref for leaf in leaves if leaf.ref))
+        refs = _refs(leaf.ref for leaf in leaves if leaf.ref)
         if refs:
             text = f"{text.removesuffix('.')} ({'; '.join(refs)})."
         if self.reply and any(leaf.contested and not leaf.unproven for leaf in leaves):  # unproven: by its form
@@ -478,6 +555,22 @@ class _Slots(dict[str, str]):
         raise KeyError(key)
 
 
+#: A reference to paragraphs and nothing else: "para 11", "paras 5-6, 93".
+_PARAS = re.compile(r"paras? (\d+(?:-\d+)?(?:, \d+(?:-\d+)?)*)")
+
+
+def _refs(refs: Iterable[str]) -> list[str]:
+    """The references of a sentence, each once: a bare one to paragraphs another already cites ("para 80"
+    beside "paras 76, 80") is left out, where "(paras 76, 80; para 80)" would read as a slip."""
+    kept = list(dict.fromkeys(refs))
+    for ref in list(kept):
+        bare = _PARAS.fullmatch(ref)
+        others = [m.group(1).split(", ") for o in kept if o != ref and (m := _PARAS.match(o))]
+        if bare and set(bare.group(1).split(", ")) <= {n for numbers in others for n in numbers}:
+            kept.remove(ref)
+    return kept
+
+
 def _lower_start(text: str, person: Who) -> str:
     """A sentence to follow "According to the Government, ": its first letter lowered, unless it starts
     with a name ("Mr. Ilyashev", "Alnur Ilyashev")."""
@@ -496,6 +589,8 @@ _KINDS = {
     "state.name": "country",
     "person.nationality": "country",
     "person.residence": "country",
+    "detention[].extensions": "times",
+    "conduct[].description": "conduct",
 }
 
 

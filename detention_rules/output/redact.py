@@ -8,6 +8,9 @@ What a redaction must not leave behind, each found missed by review:
   not alone, so that "de facto" keeps its "de";
 * parts joined by hyphens or apostrophes (`Al-Khawaja`, `O'Brien`) and suffixes
   (`Jr.`): the name is split at them, and each part is matched alone;
+* initials and full stops: an initial never takes a second full stop ("A. One" is "A. O.", not
+  "A.. O."; a name ending a sentence is "O.", not "O.."), and a particle keeps the case the
+  text writes it in ("Al-Faraj" opening a sentence is "A. F.");
 * the same letters written another way: name and text are compared in Unicode's
   composed form (NFC) and with invisible characters (zero-width, soft hyphen) taken out,
   so neither `José` written as `Jose` + a combining accent nor `Ilya\u200bshev` escapes.
@@ -46,7 +49,10 @@ class Redactor:
         return self.pattern.sub(self._initials, _clean(text))
 
     def _initials(self, m: re.Match[str]) -> str:
+        """The initials of a run of the name's parts; the last one's full stop left to the text when
+        the text has one right after the run (an initial "A." matched as "A", or the sentence's end)."""
         words = [w for w in re.split(_JOIN, m.group()) if w]
         if all(w.casefold() in self.particles for w in words):  # "de" alone is not the name
             return m.group()
-        return " ".join(f"{w[0].lower() if w.casefold() in self.particles else w[0].upper()}." for w in words)
+        initials = " ".join(f"{w[0] if w.casefold() in self.particles else w[0].upper()}." for w in words)
+        return initials.removesuffix(".") if m.string.startswith(".", m.end()) else initials

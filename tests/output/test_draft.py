@@ -42,10 +42,12 @@ def _facts(markdown: str) -> str:
 
 def _told_refs(path: Path, leave_out: tuple[str, ...] = ()) -> set[str]:
     """The references of the facts a draft tells: all but those of a legal characterisation, which the
-    argument states (en.yaml facts: argued), and of the sections `leave_out` names."""
+    argument states (en.yaml facts: argued), of a fact told only where another holds (facts: only_where),
+    and of the sections `leave_out` names."""
     from detention_rules.output import wording
 
-    argued = {name.rsplit(".", 1)[-1] for name in wording.load()["facts"]["argued"]}
+    facts = wording.load()["facts"]
+    argued = {name.rsplit(".", 1)[-1] for name in [*facts["argued"], *facts["only_where"]]}
     case = {k: v for k, v in yaml.safe_load(path.read_text("utf-8")).items() if k not in leave_out}
     for section in case.values():
         for item in section if isinstance(section, list) else [section]:  # a list section's items too
@@ -56,8 +58,13 @@ def _told_refs(path: Path, leave_out: tuple[str, ...] = ()) -> set[str]:
 
 
 def _cited(ref: str, text: str) -> bool:
-    """A reference in parentheses, alone or beside another fact's told in the same sentence."""
-    return re.search(rf"(\(|; ){re.escape(ref)}(\)|; )", text) is not None
+    """A reference in parentheses, alone or beside another fact's told in the same sentence; a bare one to
+    paragraphs ("para 80") also when another reference of a sentence cites them ("(paras 76, 80; ...")."""
+    if re.search(rf"(\(|; ){re.escape(ref)}(\)|; )", text):
+        return True
+    bare = re.fullmatch(r"paras? (\d+(?:-\d+)?(?:, \d+(?:-\d+)?)*)", ref)
+    cites = r"(?:\(|; )paras? [\d, -]*\b{}\b"
+    return bare is not None and all(re.search(cites.format(re.escape(n)), text) for n in bare.group(1).split(", "))
 
 
 def thin_case(tmp_path: Path, facts: dict[str, str], name: str = "thin.yaml") -> Path:
@@ -507,3 +514,10 @@ def test_docx_properties_name_the_case_not_the_library(tmp_path: Path) -> None:
     assert "Alnur Ilyashev v. Kazakhstan" in props.title
     assert "python-docx" not in f"{props.author} {props.comments} {props.last_modified_by}"
     assert props.created is None  # not the template's 2013 date
+
+
+def test_a_sentence_cites_a_paragraph_once() -> None:
+    """Merged facts cited "(paras 76, 80; para 80; ...)": a bare reference another one already covers goes."""
+    out = wgad("draft", str(REFERENCE), "--no-appendix").stdout
+    assert "(paras 76, 80; para 80 (no evidence" in out and "paras 76, 80; para 80;" not in out
+    assert "(paras 11, 69)" in out and "(paras 11, 69; para 11)" not in out

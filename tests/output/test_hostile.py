@@ -530,6 +530,21 @@ def test_a_particle_alone_is_not_the_name() -> None:
     assert redact.Redactor("Juan de la Cruz")("de facto, de la Cruz") == "de facto, d. l. C."
 
 
+@pytest.mark.parametrize(
+    ("name", "text", "redacted"),
+    [
+        ("A. One", "A. One was held. Mr. One said so to A. One.", "A. O. was held. Mr. O. said so to A. O."),
+        ("K.", "Ms. K. was held. K. left.", "Ms. K. was held. K. left."),
+        ("Ahmed al-Faraj", "Mr. al-Faraj, Ahmed al-Faraj. Al-Faraj left.", "Mr. a. F., A. a. F. A. F. left."),
+        ("Jan van der Berg", "Mr. van der Berg met Jan van der Berg.", "Mr. v. d. B. met J. v. d. B."),
+        ("Anne-Marie Dupont", "Ms. Dupont and Anne-Marie Dupont.", "Ms. D. and A. M. D."),
+    ],
+)
+def test_initials_take_one_full_stop(name: str, text: str, redacted: str) -> None:
+    """An initial, or a name at a sentence's end, took a second full stop: "A. One" became "A.. O."."""
+    assert redact.Redactor(name)(text) == redacted
+
+
 def test_draft_redacts_every_variant_of_the_name(tmp_path: Path) -> None:
     data = yaml.safe_load(REFERENCE.read_text(encoding="utf-8"))
     data["person"]["name"] = "Alnur de la Ilyashev Wu"

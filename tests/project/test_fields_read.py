@@ -96,6 +96,7 @@ READ_BY_CODE: dict[str, tuple[str, str]] = {
     "detention[].rearrest": ("detention_rules/reasoning/facts.py", "a re-arrest's own appearance: judge_within_48h"),
     "detention[].other_state": ("detention_rules/reasoning/facts.py", "another State's custody does not apply"),
     "detention[].consular_access": ("detention_rules/reasoning/facts.py", "derives consular_access_refused"),
+    "detention[].extensions": (NARRATIVE, "the draft's facts: a detention extended twice; its argument may name it"),
     "person.narrative": (NARRATIVE, TOLD_FIRST),
     "person.called": (NARRATIVE, "how the draft's facts name the person after the first mention"),
     "arrest.narrative": (NARRATIVE, TOLD_FIRST),
