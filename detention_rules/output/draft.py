@@ -517,7 +517,7 @@ def _argument(
     ordered = sorted(rules, key=lambda n: n.rule.kind != "category")  # the category's own standard opens
     argued = [(node, *_argue(node, case, rules, leaves, w, named)) for node in ordered]
     blocks: list[tuple[str, str]] = []
-    standards: list[str] = []  # standards whose application a later rule states (two rules, one limb)
+    standards: list[_Standard] = []  # standards whose application a later rule states (two rules, one limb)
     applications: list[str] = []  # applications whose standard a later rule states (`omit_if`)
     merged: set[int] = set()  # rules whose standard an earlier paragraph took, with their application
     for i, (node, standard, application, notes) in enumerate(argued):
@@ -533,13 +533,14 @@ def _argument(
             j for j, other in enumerate(later, i + 1) if application and other[2] and _core(other[2]) in application
         ]
         merged.update(absorbed)
-        if application and not standard and later:
+        if application and not standard[0] and later:
             applications.append(application)
             blocks += [("text", note) for note in notes]
             continue
         applied = [a for a in (*applications, application) if a]
         applied = [say["application"].format(text=a) if j == 0 else _upper_first(a) for j, a in enumerate(applied)]
-        text = " ".join(t for t in (*standards, standard, *(argued[j][1] for j in absorbed), *applied) if t)
+        quoted = _cite_each([*standards, standard, *(argued[j][1] for j in absorbed)], say)
+        text = " ".join([*quoted, *applied])
         standards, applications = [], []
         if text:
             blocks.append(("para", text))
@@ -554,6 +555,22 @@ def _argument(
     if contested:
         blocks.append(("para", say["contested_note"]))
     return blocks
+
+
+#: A standard as a rule states it, and the provisions to cite with it.
+_Standard = tuple[str, list[str]]
+
+
+def _cite_each(standards: list[_Standard], say: dict[str, Any]) -> list[str]:
+    """The standards of one paragraph, each with its citations, a provision cited once: on the first."""
+    done: set[str] = set()
+    out = []
+    for law, provisions in standards:
+        if law:
+            said = " ".join(out).lower()
+            out.append(_cite(law, [p for p in provisions if p not in done and p.lower() not in said], say))
+            done.update(provisions)
+    return out
 
 
 def _core(application: str) -> str:
@@ -596,16 +613,14 @@ def _argue(
     leaves: dict[str, FactNode],
     w: dict[str, Any],
     named: dict[str, str],
-) -> tuple[str, str, list[str]]:
-    """A rule as an opinion argues it: the standard, each provision on the sentence it supports; its
+) -> tuple[_Standard, str, list[str]]:
+    """A rule as an opinion argues it: the standard, with the provisions to cite on the sentence it supports; its
     application, in the words of the limb that held (none for the category's own rule: the conclusion
     follows it); the drafting notes for a fact the argument needs and the file does not give."""
     say = w["draft"]
     law = _standard(node, rules, leaves, say)
-    standard = ""
-    if law:
-        provisions = [p for p in node.provisions if _cited(p, case)]
-        standard = _cite(law, [p for p in provisions if p.lower() not in law.lower()], say)
+    provisions = [p for p in node.provisions if _cited(p, case) and p.lower() not in law.lower()]
+    standard = (law, provisions if law else [])
     if node.rule.kind == "category":
         return standard, "", []
     argued = _limbs(node, leaves, w, named)
