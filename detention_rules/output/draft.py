@@ -356,10 +356,15 @@ def _argued(body: _Writer, category: str, held: list[_Person], joint: bool, w: d
         if all(b == group[0] for b in group):
             _blocks(body, group[0])
             return
-    for p in held:
+    own = [p.categories[category](_whom([p], w)) for p in held]
+    shared = 0  # the leading blocks every person's argument has (the category's standard), written once
+    while all(len(b) > shared and b[shared] == own[0][shared] for b in own):
+        shared += 1
+    _blocks(body, own[0][:shared])
+    for p, blocks in zip(held, own, strict=True):
         if joint and len(held) > 1:
             body.heading(p.name, level=4)
-        _blocks(body, p.categories[category](_whom([p], w)))
+        _blocks(body, blocks[shared:])
 
 
 def _sought(persons: list[_Person], w: dict[str, Any]) -> list[str]:
@@ -564,7 +569,7 @@ _Standard = tuple[str, list[str]]
 def _cite_each(standards: list[_Standard], say: dict[str, Any]) -> list[str]:
     """The standards of one paragraph, each with its citations, a provision cited once: on the first."""
     done: set[str] = set()
-    out = []
+    out: list[str] = []
     for law, provisions in standards:
         if law:
             said = " ".join(out).lower()
@@ -584,9 +589,8 @@ def _named(person: prose.Who, w: dict[str, Any]) -> dict[str, str]:
     (a subject's, "he", only for one person whose sex is known) and the verbs that agree with them."""
     plural = 1 if person.plural else 0
     name = person.full if person.plural else person.short
-    his = person.pronouns["his"]
     verbs = {verb: forms[plural] for verb, forms in w["facts"]["person"]["verbs"].items()}
-    possessive = his if person.plural else w["draft"]["possessive"].format(name=name)
+    possessive = w["draft"]["possessive"].format(name=name)
     return {**verbs, **person.pronouns, "name": name, "whom": name, "possessive": possessive}
 
 
@@ -642,16 +646,30 @@ def _with_refs(sentence: str, refs: str) -> str:
     return f"{sentence} ({refs})." if refs else f"{sentence}."
 
 
-#: A reference to paragraphs of the file's source ("paras 18, 88 (two meetings)"): its numbers, its note.
-_PARAS = re.compile(r"^paras? ((?:\d+(?:-\d+)?)(?:, \d+(?:-\d+)?)*)(?: \(.*\))?$")
+#: A reference to paragraphs of the file's source ("paras 18, 88"): its numbers.
+_PARAS = re.compile(r"^paras? ((?:\d+(?:-\d+)?)(?:, \d+(?:-\d+)?)*)$")
+#: A reference's note ("paras 18, 88 (two meetings)", "per JAR (no judicial review)"): the facts tell it.
+_NOTE = re.compile(r" \((?:[^()]|\([^()]*\))*\)$")
+
+
+def _split_refs(ref: str) -> list[str]:
+    """A reference the file gives as several ("para 12; per JAR (a; b)"), split where no parenthesis is open."""
+    parts, depth, start = [], 0, 0
+    for i, char in enumerate(ref):
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if depth == 0 and ref.startswith("; ", i):
+            parts.append(ref[start:i])
+            start = i + 2
+    return [*parts, ref[start:]]
 
 
 def _refs(refs: list[str], w: dict[str, Any]) -> str:
     """The references of one sentence as one: the paragraphs of all its facts in order, each once
-    ("paras 11, 12, 69"), the notes left to the facts; any other reference as written, once."""
+    ("paras 11, 12, 69"), then any other reference, once; a reference's note is left to the facts."""
     numbers: list[str] = []
     others: list[str] = []
-    for ref in refs:
+    for ref in (part for whole in refs for part in _split_refs(" ".join(whole.split()))):
+        ref = _NOTE.sub("", ref)
         m = _PARAS.match(ref)
         if m:
             numbers += m.group(1).split(", ")

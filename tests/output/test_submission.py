@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from ..conftest import REFERENCE, wgad
+from ..conftest import REFERENCE, TWO, wgad
 
 #: Issue 29's fresh case: a journalist held on a prosecutor's order, twenty days in solitary
 #: confinement, tried by a closed state security court, no lawyer before trial.
@@ -246,3 +246,37 @@ def test_a_vague_false_news_offence_is_argued_and_remedied(tmp_path: Path) -> No
     assert "[to complete: the provision invoked (law, article, paragraph)" in text
     plain = _draft(tmp_path, FRESH.replace("spreading false news", "hooliganism").replace("  law_vague: true\n", ""))
     assert "General Comment No. 34 para 25" not in plain and "Review the provision" not in plain
+
+
+def test_a_joint_argument_names_those_it_holds_for(tmp_path: Path) -> None:
+    """An argument the detainees share names them all; one that differs is argued person by person, under
+    the category's standard written once."""
+    text = _draft(tmp_path, TWO)
+    category_ii = text.split("### Category II:")[1].split("\n### ")[0]
+    assert "In the present case, A. One and B. Two were detained for their expression." in category_ii
+    category_iii = text.split("### Category III:")[1].split("\n## ")[0]
+    assert category_iii.count("Category III covers") == 1
+    assert category_iii.index("Category III covers") < category_iii.index("#### A. One")
+    assert "In the present case, A. One was refused counsel of their choosing." in category_iii
+    assert not re.search(r"\bthe person\b", text.split("## Why the deprivation")[1].split("## Steps taken")[0])
+
+
+def test_a_sentences_references_are_one_parenthesis() -> None:
+    """ "(paras 11, 69; para 11)": each sentence cites its facts once, in order, their notes left to the facts."""
+    reference = wgad("draft", "--no-appendix", str(REFERENCE)).stdout
+    assert (
+        "kept Mr. Ilyashev from hearing and being heard, and the judge took no action (paras 19, 20-22, 24, 86, 87)."
+        in (reference)
+    )
+    japan = wgad("draft", "--no-appendix", str(REFERENCE.parent / "yengin-safari-diman-japan-2020.yaml")).stdout
+    assert "with no effective review or remedy (per Nichibenren; per JAR; Kanto bar federation; per GHRTV)." in japan
+
+
+def test_category_v_names_the_ground_and_its_facts(tmp_path: Path) -> None:
+    case = FRESH + "discrimination:\n  grounds: [ethnic_origin]\n  pattern: {earlier_arrests: true}\n"
+    category_v = _draft(tmp_path, case).split("### Category V:")[1].split("\n## ")[0]
+    assert "the source submits that the detention discriminated against Ms. K. on the ground of ethnic origin" in (
+        category_v
+    )
+    assert "Ms. K. had been arrested before for similar reasons" in category_v
+    assert "The detention was thus discriminatory on that ground." in category_v
