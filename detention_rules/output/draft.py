@@ -268,9 +268,8 @@ def _person(
                 whys.append(fill(why, _named(person.who, w)))
         person.jurisprudence[category] = [j for r in rules for j in r.rule.jurisprudence]
     for special, why in legal.referrals_for(case):
-        person.referrals.setdefault(special, {}).setdefault("", []).append(
-            why.removeprefix("conditions of detention: ")
-        )
+        why = why.removeprefix("conditions of detention: ")
+        person.referrals.setdefault(special, {}).setdefault("", []).append(say["conditions_why"].get(why, why))
     _refer_sentence(person.referrals, legal, case, findings)
     concluded = set(result.analysis.concluded)
     if findings:
@@ -665,18 +664,19 @@ def _split_refs(ref: str) -> list[str]:
 
 def _refs(refs: list[str], w: dict[str, Any]) -> str:
     """The references of one sentence as one: the paragraphs of all its facts in order, each once
-    ("paras 11, 12, 69"), then any other reference, once; a reference's note is left to the facts."""
+    ("paras 11, 12, 69"), then any other reference, once ("per DAWN" and "DAWN" are one); a reference's
+    note is left to the facts."""
+    say = w["draft"]
     numbers: list[str] = []
     others: list[str] = []
     for ref in (part for whole in refs for part in _split_refs(" ".join(whole.split()))):
-        ref = _NOTE.sub("", ref)
+        ref = _NOTE.sub("", ref).removeprefix(say["ref_by"])
         m = _PARAS.match(ref)
         if m:
             numbers += m.group(1).split(", ")
         else:
             others.append(ref)
     numbers = sorted(dict.fromkeys(numbers), key=lambda n: [int(x) for x in n.split("-")])
-    say = w["draft"]
     cited = [say["para" if len(numbers) == 1 and "-" not in numbers[0] else "paras"].format(n=", ".join(numbers))]
     return "; ".join(dict.fromkeys((cited if numbers else []) + others))
 
