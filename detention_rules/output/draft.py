@@ -772,16 +772,16 @@ def _limbs(node: RuleNode, leaves: dict[str, FactNode], w: dict[str, Any], named
     for limb in limbs:
         words = later if clauses else named  # the name once, then the pronoun
         if isinstance(limb, FactNode):
-            text, ref = _limb(limb, spec, leaves, w, words)
+            text, cited = _limb(limb, spec, leaves, w, words)
         else:
-            text, ref = _filled(spec.get(limb.conclusion, ""), "", leaves, w, words), ""
+            text, cited = _filled(spec.get(limb.conclusion, ""), "", leaves, w, words)
         if text and text not in clauses:
             clauses.append(text)
-            refs += [ref] if ref else []
+            refs += cited
     if not clauses:
         return None
     argued = _with_refs(say["clause_sep"].join(clauses), _refs(refs, w))
-    then = _filled(spec.get("then", ""), "", leaves, w, named)
+    then, _ = _filled(spec.get("then", ""), "", leaves, w, named)
     return f"{argued} {then}" if then else argued
 
 
@@ -813,11 +813,11 @@ def _weighed(
 
 def _limb(
     f: FactNode, spec: dict[str, Any], leaves: dict[str, FactNode], w: dict[str, Any], named: dict[str, str]
-) -> tuple[str, str]:
-    """One fact's clause and its reference; "" for a fact `spec` does not word (an exception not shown,
-    a value it has no words for)."""
+) -> tuple[str, list[str]]:
+    """One fact's clause and its references (the fact's, and those of the facts it names); "" for a fact
+    `spec` does not word (an exception not shown, a value it has no words for)."""
     if f.absent_defeater or f.unproven:
-        return "", ""
+        return "", []
     field = FieldPath.generic_name(f.path)
     limb = spec.get(field)
     shown = _shown(field, f.value, w)
@@ -827,21 +827,27 @@ def _limb(
     elif isinstance(limb, dict):  # worded per value
         limb = limb.get(f.value) if isinstance(f.value, (str, bool)) else None
     if not limb:
-        return "", ""
+        return "", []
     prefix = f.path.rsplit(".", 1)[0] + "." if "[" in f.path else ""  # the same list item's other fields
-    return _filled(limb, prefix, leaves, w, {**named, "value": shown}), f.ref or ""
+    text, cited = _filled(limb, prefix, leaves, w, {**named, "value": shown})
+    return text, [*([f.ref] if f.ref else []), *cited]
 
 
-def _filled(limb: str, prefix: str, leaves: dict[str, FactNode], w: dict[str, Any], values: dict[str, str]) -> str:
-    """A clause of `argue` filled: the person's words, the fact, and the facts it names (a field of the
-    same list item after `prefix`, or a whole path), dates as the Working Group writes them."""
+def _filled(
+    limb: str, prefix: str, leaves: dict[str, FactNode], w: dict[str, Any], values: dict[str, str]
+) -> tuple[str, list[str]]:
+    """A clause of `argue` filled, with the references of the facts it names: the person's words, the fact,
+    and the facts it names (a field of the same list item after `prefix`, or a whole path), dates as the
+    Working Group writes them."""
     values = dict(values)
+    refs = []
     for name in placeholders(limb):
         if name not in values and (leaf := leaves.get(prefix + name) or leaves.get(name)) is not None:
             plain = str(leaf.value)
             own = _shown(FieldPath.generic_name(leaf.path), leaf.value, w)
             values[name] = prose.date(plain, w, preposition=False) if _DATE.match(plain) else own
-    return fill(limb, values) if limb else ""
+            refs += [leaf.ref] if leaf.ref else []
+    return (fill(limb, values) if limb else ""), refs
 
 
 #: A rule sentence's labelled value, " (before trial: restricted)": for `wgad check`, where the facts are
