@@ -262,14 +262,15 @@ def test_a_joint_argument_names_those_it_holds_for(tmp_path: Path) -> None:
 
 
 def test_a_sentences_references_are_one_parenthesis() -> None:
-    """ "(paras 11, 69; para 11)": each sentence cites its facts once, in order, their notes left to the facts."""
+    """ "(paras 11, 69; para 11)": each sentence cites its facts once, in order, in one style ("per" and the
+    notes left to the facts)."""
     reference = wgad("draft", "--no-appendix", str(REFERENCE)).stdout
     assert (
         "kept Mr. Ilyashev from hearing and being heard, and the judge took no action (paras 19, 20-22, 24, 86, 87)."
         in (reference)
     )
     japan = wgad("draft", "--no-appendix", str(REFERENCE.parent / "yengin-safari-diman-japan-2020.yaml")).stdout
-    assert "with no effective review or remedy (per Nichibenren; per JAR; Kanto bar federation; per GHRTV)." in japan
+    assert "with no effective review or remedy (Nichibenren; JAR; Kanto bar federation; GHRTV)." in japan
 
 
 def test_category_v_names_the_ground_and_its_facts(tmp_path: Path) -> None:
