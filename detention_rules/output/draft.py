@@ -85,9 +85,11 @@ class _Person:
         self.name = name
         self.parts: dict[str, list[tuple[str, str]]] = {}
         self.together: dict[str, list[tuple[str, str]]] = {}  # a part told of every detainee at once
-        self.categories: dict[str, list[tuple[str, str]]] = {}
+        #: each category's argument, worded for whom it names (the person, or several who share it)
+        self.categories: dict[str, Callable[[prose.Who], list[tuple[str, str]]]] = {}
+        self.who: prose.Who | None = None  # how the argument names this person
         self.jurisprudence: dict[str, list[str]] = {}
-        self.remedies: list[str] = []
+        self.remedies: list[tuple[str, str]] = []  # each remedy's text and source
         self.referrals: dict[str, dict[str, list[str]]] = {}  # special procedure -> category -> why
 
 
@@ -136,7 +138,7 @@ def build_joint(
         _blocks(body, _reply(first, w))
     _facts_parts(body, persons, say)
     established = _arbitrary(body, persons, legal, w)
-    _remedies(body, list(dict.fromkeys(r for p in persons for r in p.remedies)), _referrals(persons), say, w)
+    _remedies(body, _sought(persons, w), _referrals(persons), say, w)
     if not established:
         body.para(say["none_established"])
     _domestic(body, case, w)
@@ -180,8 +182,8 @@ def _arbitrary(body: _Writer, persons: list[_Person], legal: Consequences, w: di
     for category in established:
         body.heading(legal.titles[category], level=3, anchor=f"category-{category}")
         held = [p for p in persons if category in p.categories]
-        _shared(body, [p.categories[category] for p in held], held, joint, level=4)
-        whom = prose.join([p.name for p in held], w) if joint or held[0].name else say["the_person"]
+        _argued(body, category, held, joint, w)
+        whom = prose.join([p.name for p in held], w) if joint else _named(_whom(held, w), w)["name"]
         conclusion = say["conclusion"].format(person=whom, category=category)
         jurisprudence = citation.grouped(j for p in held for j in p.jurisprudence[category])
         if jurisprudence:
@@ -305,38 +307,24 @@ def _person(
         if _non_party(case) and result.analysis.findings:
             parts["circumstances"].append(("para", say["non_party"]))
     findings = {f.category: f for f in result.analysis.findings}
+    person.who = prose.who(leaves, w)
     for category, finding in findings.items():
-        blocks: list[tuple[str, str]] = []
         rules = _rules_in(finding.tree, category)
+        contested = finding.strength == "contested" and stage == "comments"
+        person.categories[category] = functools.partial(_argument, rules, case, leaves, w, contested)
         for node in rules:
-            argued = _argue(node, case, rules, leaves, w)
-            if argued[-1][0] == "para" and argued[-1] in blocks:  # two rules, one limb: argued after the last
-                blocks.remove(argued[-1])
-            blocks += argued
-            if node.rule.id == say["false_news_rule"] and (charges := _false_news(case, w)):
-                blocks += [
-                    ("para", say["false_news"]),
-                    ("para", say["false_news_application"].format(charges=charges)),
-                    ("text", say["todo"].format(what=say["todo_false_news"])),
-                ]
             for special in node.rule.refer:
                 whys = person.referrals.setdefault(special, {}).setdefault(category, [])
-                whys.append(say["violations"].get(node.rule.concludes, _lower_first(node.rule.title)))
-        if finding.strength == "contested" and stage == "comments":
-            blocks.append(("para", say["contested_note"]))
-        person.categories[category] = blocks
+                why = say["violations"].get(node.rule.concludes, _lower_first(node.rule.title))
+                whys.append(fill(why, _named(person.who, w)))
         person.jurisprudence[category] = [j for r in rules for j in r.rule.jurisprudence]
     for special, why in legal.referrals_for(case):
-        person.referrals.setdefault(special, {}).setdefault("", []).append(
-            why.removeprefix("conditions of detention: ")
-        )
+        why = why.removeprefix("conditions of detention: ")
+        person.referrals.setdefault(special, {}).setdefault("", []).append(say["conditions_why"].get(why, why))
     _refer_sentence(person.referrals, legal, case, findings)
     concluded = set(result.analysis.concluded)
     if findings:
-        person.remedies = [
-            say["remedy_item"].format(text=r.text.removesuffix("."), source=r.source)
-            for r in legal.remedies_for(case, concluded)
-        ]
+        person.remedies = [(r.text, r.source) for r in legal.remedies_for(case, concluded)]
     return person
 
 
@@ -428,6 +416,46 @@ def _common(
 def _blocks(body: _Writer, blocks: list[tuple[str, str]]) -> None:
     for kind, text in blocks:
         body.add(kind, text)
+
+
+def _argued(body: _Writer, category: str, held: list[_Person], joint: bool, w: dict[str, Any]) -> None:
+    """A category's argument: once, naming them all, for several whose argument differs only by their
+    names; else person by person (under their name in a joint submission), each named as the facts name them."""
+    if len(held) > 1:
+        group = [p.categories[category](_whom(held, w)) for p in held]
+        if all(b == group[0] for b in group):
+            _blocks(body, group[0])
+            return
+    own = [p.categories[category](_whom([p], w)) for p in held]
+    shared = 0  # the leading blocks every person's argument has (the category's standard), written once
+    while all(len(b) > shared and b[shared] == own[0][shared] for b in own):
+        shared += 1
+    _blocks(body, own[0][:shared])
+    for p, blocks in zip(held, own, strict=True):
+        if joint and len(held) > 1:
+            body.heading(p.name, level=4)
+        _blocks(body, blocks[shared:])
+
+
+def _sought(persons: list[_Person], w: dict[str, Any]) -> list[str]:
+    """The remedies sought, each once, naming those it is sought for ("Release Ms. K. immediately")."""
+    asked_for: dict[tuple[str, str], list[_Person]] = {}
+    for p in persons:
+        for remedy in p.remedies:
+            asked_for.setdefault(remedy, []).append(p)
+    return [
+        w["draft"]["remedy_item"].format(
+            text=_personal(text, _named(_whom(held, w), w), w).removesuffix("."), source=source
+        )
+        for (text, source), held in asked_for.items()
+    ]
+
+
+def _whom(held: list[_Person], w: dict[str, Any]) -> prose.Who:
+    """Whom an argument or a remedy names: one person as the facts name them, several by their names."""
+    if len(held) == 1 and held[0].who is not None:
+        return held[0].who
+    return prose.group([p.name for p in held], w)
 
 
 def _remedies(
@@ -544,42 +572,193 @@ def _rules_in(root: ConclusionNode, category: str) -> list[RuleNode]:
     ]
 
 
-def _argue(
-    node: RuleNode, case: Case, rules: list[RuleNode], leaves: dict[str, FactNode], w: dict[str, Any]
+def _argument(
+    rules: list[RuleNode],
+    case: Case,
+    leaves: dict[str, FactNode],
+    w: dict[str, Any],
+    contested: bool,
+    person: prose.Who,
 ) -> list[tuple[str, str]]:
-    """A rule as an opinion argues it: the standard, each provision on the sentence it supports, then its
-    application, in the words of the limb that held (the category's own rule states the standard only:
-    the conclusion follows it)."""
+    """A category argued as an opinion argues it, for `person` (one, or several who share it): the
+    category's standard first, then for each rule one paragraph (its standard, then its application in
+    the words of the limb that held), then the drafting notes for what the argument still needs."""
     say = w["draft"]
-    out = []
-    law = _standard(node, rules, leaves, say)
-    if law:
-        provisions = [p for p in node.provisions if _cited(p, case)]
-        out.append(("para", _cite(law, [p for p in provisions if p.lower() not in law.lower()], say)))
-    if node.rule.kind == "category":
-        return out
-    argued = _limbs(node, leaves, w)
-    if argued is None:
-        refs = list(dict.fromkeys(f.ref for f in _facts(node) if f.ref))
-        argued = _lower_first(_FRAGMENT.sub("", node.text).strip())
-        argued = prose.dates_in(argued, w)  # the rule's template shows the file's
-        if refs:
-            argued = f"{argued.removesuffix('.')} ({'; '.join(refs)})."
-    out.append(("para", say["application"].format(text=argued)))
-    for path, what in say["missing"].get(node.rule.id, {}).items():
-        if path not in leaves and not any(p.startswith(path + "[") for p in leaves):
-            out.append(("text", say["todo"].format(what=what)))
+    named = _named(person, w)
+    ordered = sorted(rules, key=lambda n: n.rule.kind != "category")  # the category's own standard opens
+    argued = [(node, *_argue(node, case, rules, leaves, w, named)) for node in ordered]
+    blocks: list[tuple[str, str]] = []
+    standards: list[_Standard] = []  # standards whose application a later rule states (two rules, one limb)
+    applications: list[str] = []  # applications whose standard a later rule states (`omit_if`)
+    merged: set[int] = set()  # rules whose standard an earlier paragraph took, with their application
+    for i, (node, standard, application, notes) in enumerate(argued):
+        later = argued[i + 1 :]
+        if i in merged:
+            blocks += [("text", note) for note in notes]
+            continue
+        if application and any(_core(application) in other[2] for other in later):
+            standards.append(standard)  # a later rule's application says this one's and more
+            continue
+        # later rules whose application this one's says: their standards join this paragraph
+        absorbed = [
+            j for j, other in enumerate(later, i + 1) if application and other[2] and _core(other[2]) in application
+        ]
+        merged.update(absorbed)
+        if application and not standard[0] and later:
+            applications.append(application)
+            blocks += [("text", note) for note in notes]
+            continue
+        applied = [a for a in (*applications, application) if a]
+        applied = [say["application"].format(text=a) if j == 0 else _upper_first(a) for j, a in enumerate(applied)]
+        quoted = _cite_each([*standards, standard, *(argued[j][1] for j in absorbed)], say)
+        text = " ".join([*quoted, *applied])
+        standards, applications = [], []
+        if text:
+            blocks.append(("para", text))
+        blocks += [("text", note) for note in notes]
+        if node.rule.id == say["false_news_rule"] and (charges := _false_news(case, w)):
+            charged = fill(say["false_news_application"], {**named, "charges": charges})
+            refs = [f.ref for f in leaves.values() if f.ref and FieldPath.generic_name(f.path) == "arrest.charges"]
+            blocks += [
+                ("para", f"{say['false_news']} {_with_refs(charged, _refs(refs, w))}"),
+                ("text", say["todo"].format(what=say["todo_false_news"])),
+            ]
+    if contested:
+        blocks.append(("para", say["contested_note"]))
+    return blocks
+
+
+#: A standard as a rule states it, and the provisions to cite with it.
+_Standard = tuple[str, list[str]]
+
+
+def _cite_each(standards: list[_Standard], say: dict[str, Any]) -> list[str]:
+    """The standards of one paragraph, each with its citations, a provision cited once: on the first."""
+    done: set[str] = set()
+    out: list[str] = []
+    for law, provisions in standards:
+        if law:
+            said = " ".join(out).lower()
+            out.append(_cite(law, [p for p in provisions if p not in done and p.lower() not in said], say))
+            done.update(provisions)
     return out
 
 
+def _core(application: str) -> str:
+    """An application without its references and full stop: what another rule's may also say."""
+    return re.sub(r" \([^()]*\)\.$", "", application).removesuffix(".")
+
+
+def _named(person: prose.Who, w: dict[str, Any]) -> dict[str, str]:
+    """How an argument names those it holds for: one person as the facts do after their first mention
+    ("Mr. Ilyashev"), several by their names ({name} as a subject, {whom} as an object); the pronouns
+    (a subject's, "he", only for one person whose sex is known) and the verbs that agree with them."""
+    plural = 1 if person.plural else 0
+    name = person.full if person.plural else person.short
+    verbs = {verb: forms[plural] for verb, forms in w["facts"]["person"]["verbs"].items()}
+    possessive = w["draft"]["possessive"].format(name=name)
+    return {**verbs, **person.pronouns, "name": name, "whom": name, "possessive": possessive}
+
+
+def _later(named: dict[str, str]) -> dict[str, str]:
+    """The person's words after their name in a sentence: the pronoun ("he", "his", "him") for one person
+    whose sex is known, else the name again."""
+    if "he" not in named:
+        return named
+    return {**named, "name": named["he"], "possessive": named["his"], "whom": named["him"]}
+
+
+def _personal(text: str, named: dict[str, str], w: dict[str, Any]) -> str:
+    """A rule's explanation in the person's name: "the person was" -> "Mr. Ilyashev was", "their" -> "his"
+    (`argue_named` in the translation file: the rules' generic words, the longest first)."""
+    words = w["draft"]["argue_named"]
+    pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + r")\b")
+    return pattern.sub(lambda m: fill(words[m.group()], named), text)
+
+
+def _argue(
+    node: RuleNode,
+    case: Case,
+    rules: list[RuleNode],
+    leaves: dict[str, FactNode],
+    w: dict[str, Any],
+    named: dict[str, str],
+) -> tuple[_Standard, str, list[str]]:
+    """A rule as an opinion argues it: the standard, with the provisions to cite on the sentence it supports; its
+    application, in the words of the limb that held (none for the category's own rule: the conclusion
+    follows it); the drafting notes for a fact the argument needs and the file does not give."""
+    say = w["draft"]
+    law = _standard(node, rules, leaves, say)
+    provisions = [p for p in node.provisions if _cited(p, case) and p.lower() not in law.lower()]
+    standard = (law, provisions if law else [])
+    if node.rule.kind == "category":
+        return standard, "", []
+    argued = _limbs(node, leaves, w, named)
+    if argued is None:
+        refs = _refs([f.ref for f in _facts(node) if f.ref], w)
+        text = _personal(_lower_first(_FRAGMENT.sub("", node.text).strip()), named, w)
+        argued = _with_refs(prose.dates_in(text, w), refs)  # the rule's template shows the file's dates
+    notes = [
+        say["todo"].format(what=what)
+        for path, what in say["missing"].get(node.rule.id, {}).items()
+        if path not in leaves and not any(p.startswith(path + "[") for p in leaves)
+    ]
+    return standard, argued, notes
+
+
+def _with_refs(sentence: str, refs: str) -> str:
+    """A sentence with its references before its full stop, in one parenthesis."""
+    sentence = sentence.removesuffix(".")
+    return f"{sentence} ({refs})." if refs else f"{sentence}."
+
+
+#: A reference to paragraphs of the file's source ("paras 18, 88"): its numbers.
+_PARAS = re.compile(r"^paras? ((?:\d+(?:-\d+)?)(?:, \d+(?:-\d+)?)*)$")
+#: A reference's note ("paras 18, 88 (two meetings)", "per JAR (no judicial review)"): the facts tell it.
+_NOTE = re.compile(r" \((?:[^()]|\([^()]*\))*\)$")
+
+
+def _split_refs(ref: str) -> list[str]:
+    """A reference the file gives as several ("para 12; per JAR (a; b)"), split where no parenthesis is open."""
+    parts, depth, start = [], 0, 0
+    for i, char in enumerate(ref):
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if depth == 0 and ref.startswith("; ", i):
+            parts.append(ref[start:i])
+            start = i + 2
+    return [*parts, ref[start:]]
+
+
+def _refs(refs: list[str], w: dict[str, Any]) -> str:
+    """The references of one sentence as one: the paragraphs of all its facts in order, each once
+    ("paras 11, 12, 69"), then any other reference, once ("per DAWN" and "DAWN" are one); a reference's
+    note is left to the facts."""
+    say = w["draft"]
+    numbers: list[str] = []
+    others: list[str] = []
+    for ref in (part for whole in refs for part in _split_refs(" ".join(whole.split()))):
+        ref = _NOTE.sub("", ref).removeprefix(say["ref_by"])
+        m = _PARAS.match(ref)
+        if m:
+            numbers += m.group(1).split(", ")
+        else:
+            others.append(ref)
+    numbers = sorted(dict.fromkeys(numbers), key=lambda n: [int(x) for x in n.split("-")])
+    cited = [say["para" if len(numbers) == 1 and "-" not in numbers[0] else "paras"].format(n=", ".join(numbers))]
+    return "; ".join(dict.fromkeys((cited if numbers else []) + others))
+
+
 def _standard(node: RuleNode, rules: list[RuleNode], leaves: dict[str, FactNode], say: dict[str, Any]) -> str:
-    """The rule's legal standard as the draft quotes it: the draft's own wording where the rule's would
+    """The rule's legal standard as the draft quotes it ("" where a later rule's, `omit_if`, states it
+    with more: its application joins that rule's paragraph): the draft's own wording where the rule's would
     say more than the case (a military court's sentence for a state security court; category I's
     example of a sentence served), unless what it says applies (`keep_if`: a rule fired, a fact held)."""
     own = say["standards"].get(node.rule.id)
     law = " ".join((node.rule.law or "").split())
-    if own:
-        fired = {r.rule.id for r in rules}
+    fired = {r.rule.id for r in rules}
+    if own and fired & set(own.get("omit_if", [])):
+        return ""
+    if own and "text" in own:
         keep = [k for k in own.get("keep_if", []) if k in fired or prose.holds(k, leaves)]
         if not keep:
             law = " ".join(own["text"].split())
@@ -635,32 +814,71 @@ def _ends_cited(text: str) -> bool:
     return False
 
 
-def _limbs(node: RuleNode, leaves: dict[str, FactNode], w: dict[str, Any]) -> str | None:
+def _limbs(node: RuleNode, leaves: dict[str, FactNode], w: dict[str, Any], named: dict[str, str]) -> str | None:
     """The application in the words of what held (the limbs of the rule's condition the derivation
-    kept, `tree.held`): each fact or conclusion worded by `argue` in the translation file, each fact
-    with its reference; None for a rule it does not word."""
-    spec = w["draft"]["argue"].get(node.rule.id)
+    kept, `tree.held`): each fact or conclusion worded by `argue` in the translation file, in the
+    person's name, the sentence's references merged at its end; None for a rule it does not word."""
+    say = w["draft"]
+    spec = say["argue"].get(node.rule.id)
     if spec is None:
         return None
     held = tree.held(node)
     premises = [c for c in held if isinstance(c, ConclusionNode)]
     if "premises" in spec:
-        names = w["draft"]["violations"]
-        found = [names.get(p.conclusion) or _lower_first(tree.drawn_by(p)[0].rule.title) for p in premises]
-        return spec["premises"].format(violations=prose.join(list(dict.fromkeys(found)), w)) + "." if found else None
-    parts = [_limb(f, spec, leaves, w) for f in held if isinstance(f, FactNode)]
-    parts += [spec.get(p.conclusion, "") for p in premises]
-    if not any(parts):
+        return _weighed(spec, premises, w, named)
+    later = _later(named)
+    clauses: list[str] = []
+    refs: list[str] = []
+    limbs: list[FactNode | ConclusionNode] = [*(f for f in held if isinstance(f, FactNode)), *premises]
+    for limb in limbs:
+        words = later if clauses else named  # the name once, then the pronoun
+        if isinstance(limb, FactNode):
+            text, cited = _limb(limb, spec, leaves, w, words)
+        else:
+            text, cited = _filled(spec.get(limb.conclusion, ""), "", leaves, w, words)
+        if text and text not in clauses:
+            clauses.append(text)
+            refs += cited
+    if not clauses:
         return None
-    argued = w["draft"]["clause_sep"].join(dict.fromkeys(p for p in parts if p)) + "."
-    return f"{argued} {spec['then']}" if "then" in spec else argued
+    argued = _with_refs(say["clause_sep"].join(clauses), _refs(refs, w))
+    then, _ = _filled(spec.get("then", ""), "", leaves, w, named)
+    return f"{argued} {then}" if then else argued
 
 
-def _limb(f: FactNode, spec: dict[str, Any], leaves: dict[str, FactNode], w: dict[str, Any]) -> str:
-    """One fact's clause, with its reference; "" for a fact `spec` does not word (an exception not shown,
-    a value it has no words for)."""
+def _weighed(
+    spec: dict[str, Any], premises: list[ConclusionNode], w: dict[str, Any], named: dict[str, str]
+) -> str | None:
+    """A rule that weighs the violations found (category III's gravity): how many guarantees were
+    breached, which articles of the Covenant, and what they were."""
+    say = w["draft"]
+    found = [say["violations"].get(p.conclusion) or _lower_first(tree.drawn_by(p)[0].rule.title) for p in premises]
+    found = list(dict.fromkeys(found))
+    if not found:
+        return None
+    later = _later(named)  # the violations follow the person's name in their sentence
+    found = list(dict.fromkeys(fill(v, later) for v in found))
+    values = {**named, "violations": prose.join(found, w)}
+    drawn = [r for p in premises for r in tree.drawn_by(p)]
+    prefix = say["covenant_prefix"]
+    articles = list(dict.fromkeys(p.removeprefix(prefix) for r in drawn for p in r.provisions if p.startswith(prefix)))
+    if articles:
+        articles.sort(key=lambda a: [int(x) if x.isdigit() else x for x in re.findall(r"\d+|[a-z]+", a)])
+        values["articles"] = say["covenant_articles" if len(articles) > 1 else "covenant_article"].format(
+            list=prose.join(articles, w)
+        )
+    then = spec.get("then_one" if len(found) == 1 else "then", spec.get("then"))
+    text = _with_refs(fill(spec["premises"], values), "")
+    return f"{text} {fill(then, values)}" if then else text
+
+
+def _limb(
+    f: FactNode, spec: dict[str, Any], leaves: dict[str, FactNode], w: dict[str, Any], named: dict[str, str]
+) -> tuple[str, list[str]]:
+    """One fact's clause and its references (the fact's, and those of the facts it names); "" for a fact
+    `spec` does not word (an exception not shown, a value it has no words for)."""
     if f.absent_defeater or f.unproven:
-        return ""
+        return "", []
     field = FieldPath.generic_name(f.path)
     limb = spec.get(field)
     shown = _shown(field, f.value, w)
@@ -670,16 +888,27 @@ def _limb(f: FactNode, spec: dict[str, Any], leaves: dict[str, FactNode], w: dic
     elif isinstance(limb, dict):  # worded per value
         limb = limb.get(f.value) if isinstance(f.value, (str, bool)) else None
     if not limb:
-        return ""
+        return "", []
     prefix = f.path.rsplit(".", 1)[0] + "." if "[" in f.path else ""  # the same list item's other fields
-    values = {"value": shown}
+    text, cited = _filled(limb, prefix, leaves, w, {**named, "value": shown})
+    return text, [*([f.ref] if f.ref else []), *cited]
+
+
+def _filled(
+    limb: str, prefix: str, leaves: dict[str, FactNode], w: dict[str, Any], values: dict[str, str]
+) -> tuple[str, list[str]]:
+    """A clause of `argue` filled, with the references of the facts it names: the person's words, the fact,
+    and the facts it names (a field of the same list item after `prefix`, or a whole path), dates as the
+    Working Group writes them."""
+    values = dict(values)
+    refs = []
     for name in placeholders(limb):
-        if name != "value" and (leaf := leaves.get(prefix + name)) is not None:
+        if name not in values and (leaf := leaves.get(prefix + name) or leaves.get(name)) is not None:
             plain = str(leaf.value)
             own = _shown(FieldPath.generic_name(leaf.path), leaf.value, w)
             values[name] = prose.date(plain, w, preposition=False) if prose.is_date(plain) else own
-    text = fill(limb, values)
-    return f"{text} ({f.ref})" if f.ref else text
+            refs += [leaf.ref] if leaf.ref else []
+    return (fill(limb, values) if limb else ""), refs
 
 
 #: A rule sentence's labelled value, " (before trial: restricted)": for `wgad check`, where the facts are

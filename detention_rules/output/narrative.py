@@ -447,7 +447,8 @@ class Teller:
             template = self.spec["sentences"]["person.nationality_adjective"]
         if generic == "person.status":
             return self._status(leaf)
-        text = self._fill(template, {"value": self._value(generic, leaf.value)})
+        bare = self._value(generic, leaf.value, bare=True)
+        text = self._fill(template, {"value": self._value(generic, leaf.value), "value_bare": bare})
         return self._finish(text, [leaf])
 
     def _status(self, leaf: FactNode) -> str:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from ..conftest import REFERENCE, wgad
+from ..conftest import REFERENCE, TWO, wgad
 
 #: Issue 29's fresh case: a journalist held on a prosecutor's order, twenty days in solitary
 #: confinement, tried by a closed state security court, no lawyer before trial.
@@ -132,13 +132,15 @@ def test_each_application_says_the_limb_that_held(tmp_path: Path) -> None:
         "In the present case, the pre-trial detention from 10 February 2025 was ordered by a prosecutor, "
         "not by a judge; it was extended by a prosecutor, not by a judge." in body
     )
-    # no lawyer before trial and no confidential consultation: each said, argued once after both standards
-    said = "before trial, the accused had no access to counsel; the accused could not consult counsel in confidence"
-    assert body.count(said) == 1
+    # no lawyer before trial and no confidential consultation: each said once, after both standards, in the
+    # person's name and then her pronoun
+    said = "before trial, Ms. K. had no access to counsel; she could not consult counsel in confidence."
+    assert body.count("had no access to counsel") == 1 and said in body
+    assert "immediately after the moment of apprehension. In the present case, before trial, Ms. K." in body
     reference = wgad("draft", "--no-appendix", str(REFERENCE)).stdout
-    assert (
-        "In the present case, before trial, access to counsel was restricted (paras 18, 88 (two meetings and four "
-        "short calls)); at trial, access to counsel was restricted (para 89" in reference
+    assert (  # the sentence's references merged at its end, each paragraph once
+        "In the present case, before trial, Mr. Ilyashev's access to counsel was restricted; at trial, his access "
+        "to counsel was restricted; he could not consult counsel in confidence (paras 18, 23, 88, 89)." in reference
     )
 
 
@@ -157,17 +159,22 @@ def test_the_arguments_date_as_the_working_group_does(tmp_path: Path) -> None:
 
 
 def test_gravity_is_argued_from_the_violations_found(tmp_path: Path) -> None:
-    """The application of category III's gravity named the standard again; now the violations it weighs."""
+    """The application of category III's gravity named the standard again; now the articles and the
+    violations it weighs, and what they did to the trial."""
     text = _draft(tmp_path, FRESH)
-    gravity = _paragraph(text, "In the present case, the violations set out above")
-    assert "a trial held behind closed doors" in gravity and "a tribunal that is not independent" in gravity
+    gravity = _paragraph(text, "The total or partial non-observance")
+    standard, applied = gravity.split("In the present case, ")
+    assert "of such gravity" in standard and "gravity" not in applied
+    assert applied.startswith("the proceedings against Ms. K. disregarded the guarantees of a fair trial of articles ")
+    assert "a trial held behind closed doors" in applied and "a tribunal that is not independent" in applied
+    assert applied.endswith("Taken together, these breaches deprived her of a fair trial.")
 
 
 def test_each_citation_sits_on_its_sentence() -> None:
     text = wgad("draft", "--no-appendix", str(REFERENCE)).stdout
     assert "14(1;" not in text  # the provisions went inside the article's own brackets
     public = _paragraph(text, "A hearing by video link")
-    assert public.endswith("are a serious breach of article 14(1) (ICCPR 14(1); UDHR 10).")
+    assert "are a serious breach of article 14(1) (ICCPR 14(1); UDHR 10). In the present case, the remote" in public
     expression = _paragraph(text, "Article 19(3) permits only restrictions")
     first_sentence = expression.split(". Restrictions are not allowed")[0]
     assert first_sentence.endswith("(ICCPR 19; UDHR 19)") and "(para 35; ICCPR" not in expression
@@ -177,14 +184,15 @@ def test_a_standards_last_citation_takes_the_provisions_in_its_parentheses() -> 
     """ "(A/HRC/36/37 para 48) (ICCPR 26; UDHR 7)": two parentheses side by side read as a typo."""
     text = wgad("draft", "--no-appendix", str(REFERENCE)).stdout
     assert not re.search(r"paras? [\d-]+(?: \([a-z]\))?\) \(", text)
-    assert "such as earlier detention (A/HRC/36/37 para 48; ICCPR 26; UDHR 7)." in text
+    assert "such as statements of officials (A/HRC/36/37 paras 48-49; ICCPR 26; UDHR 7)." in text
 
 
 def test_discrimination_is_argued_from_what_held() -> None:
     text = wgad("draft", "--no-appendix", str(REFERENCE)).stdout
     assert "political activity or their work as a defender, journalist or opponent" not in text
-    argued = _paragraph(text, "In the present case, the detention resulted from the person's political conduct")
-    assert "the person is a human rights defender and a political activist" in argued
+    argued = _paragraph(text, "When a detention results from the active exercise")
+    assert "In the present case, the detention resulted from Mr. Ilyashev's political conduct" in argued
+    assert "; he is a human rights defender and a political activist;" in argued
     assert argued.endswith("This raises a strong presumption of discrimination based on political or other opinion.")
 
 
@@ -219,7 +227,7 @@ def test_no_argument_beyond_the_facts(tmp_path: Path) -> None:
     ill = FRESH.replace("    solitary_days: 20\n", "    solitary_days: 20\n    ill_treatment: true\n")
     text = _draft(tmp_path, ill)
     body = text.split("## Remedies")[0]
-    assert "the person was ill-treated in pre-trial detention from 10 February 2025" in body
+    assert "Ms. K. was ill-treated in pre-trial detention from 10 February 2025" in body
     assert "tortured or ill-treated" not in body and "Convention against Torture art 15" not in body
     confessed = ill.replace("  public: false\n", "  public: false\n  confession: {coerced: true}\n")
     assert "Convention against Torture art 15" in _draft(tmp_path, confessed)
@@ -229,10 +237,47 @@ def test_a_vague_false_news_offence_is_argued_and_remedied(tmp_path: Path) -> No
     text = _draft(tmp_path, FRESH)
     category_ii = text.split("### Category II:")[1].split("\n### ")[0]
     assert "General Comment No. 34 para 25" in category_ii and '"false news"' in category_ii
-    assert "detained on a charge of “spreading false news”" in category_ii
+    assert "Ms. K. was charged with “spreading false news” for that expression." in category_ii
     remedies = _part(text, "Remedies and referrals sought")
-    assert "Review the provision under which the person was detained" in remedies
+    assert (
+        "Review the provision under which Ms. K. was detained" in remedies and "Release Ms. K. immediately" in remedies
+    )
     # the vague law's argument asks for the provision the file does not quote
     assert "[to complete: the provision invoked (law, article, paragraph)" in text
     plain = _draft(tmp_path, FRESH.replace("spreading false news", "hooliganism").replace("  law_vague: true\n", ""))
     assert "General Comment No. 34 para 25" not in plain and "Review the provision" not in plain
+
+
+def test_a_joint_argument_names_those_it_holds_for(tmp_path: Path) -> None:
+    """An argument the detainees share names them all; one that differs is argued person by person, under
+    the category's standard written once."""
+    text = _draft(tmp_path, TWO)
+    category_ii = text.split("### Category II:")[1].split("\n### ")[0]
+    assert "In the present case, A. One and B. Two were detained for their expression." in category_ii
+    category_iii = text.split("### Category III:")[1].split("\n## ")[0]
+    assert category_iii.count("Category III covers") == 1
+    assert category_iii.index("Category III covers") < category_iii.index("#### A. One")
+    assert "In the present case, A. One was refused counsel of their choosing." in category_iii
+    assert not re.search(r"\bthe person\b", text.split("## Why the deprivation")[1].split("## Steps taken")[0])
+
+
+def test_a_sentences_references_are_one_parenthesis() -> None:
+    """ "(paras 11, 69; para 11)": each sentence cites its facts once, in order, in one style ("per" and the
+    notes left to the facts)."""
+    reference = wgad("draft", "--no-appendix", str(REFERENCE)).stdout
+    assert (
+        "kept Mr. Ilyashev from hearing and being heard, and the judge took no action (paras 19, 20-22, 24, 86, 87)."
+        in (reference)
+    )
+    japan = wgad("draft", "--no-appendix", str(REFERENCE.parent / "yengin-safari-diman-japan-2020.yaml")).stdout
+    assert "with no effective review or remedy (Nichibenren; JAR; Kanto bar federation; GHRTV)." in japan
+
+
+def test_category_v_names_the_ground_and_its_facts(tmp_path: Path) -> None:
+    case = FRESH + "discrimination:\n  grounds: [ethnic_origin]\n  pattern: {earlier_arrests: true}\n"
+    category_v = _draft(tmp_path, case).split("### Category V:")[1].split("\n## ")[0]
+    assert "the source submits that the detention discriminated against Ms. K. on the ground of ethnic origin" in (
+        category_v
+    )
+    assert "Ms. K. had been arrested before for similar reasons" in category_v
+    assert "The detention was thus discriminatory on that ground." in category_v
