@@ -190,10 +190,12 @@ class ExceptionField(NamedTuple):
 
 
 class FieldType(msgspec.Struct, frozen=True):
-    """What a rule may test a field against: its kind and, for closed lists, the choices."""
+    """What a rule may test a field against: its kind and, for closed lists, the choices; and whether the
+    file may write it as a fact with its provenance (`{value: ..., ref: ...}`), as the model declares."""
 
     kind: str  # "bool", "number", "text", "enum", "list"
     choices: tuple[str, ...] = ()
+    fact: bool = False  # False: written plainly only (a name, a note), or derived
 
 
 @functools.cache
@@ -213,5 +215,5 @@ def field_types(model: str = "Case", prefix: str = "") -> dict[str, FieldType]:
         elif kind == "model":
             out.update(field_types(entry["model"], f"{path}."))
         else:
-            out[path] = FieldType(kind, tuple(entry.get("choices", ())))
+            out[path] = FieldType(kind, tuple(entry.get("choices", ())), entry["fact"])
     return out

@@ -16,6 +16,24 @@ import msgspec
 
 from detention_rules.input.case import FieldType, field_types, fields, generated
 
+#: The sections of a case that hold facts, in the questionnaire's order: the order the web form shows them
+#: in and the fact document holds them in. The case's other sections describe the file (title, source,
+#: expected, notes), hold each detainee's own facts (detainees: read at these paths once split) or only the
+#: draft's (domestic_remedies).
+FACT_SECTIONS = (
+    "person",
+    "state",
+    "arrest",
+    "detention",
+    "conduct",
+    "emergency",
+    "trial",
+    "sentence",
+    "discrimination",
+    "government",
+    "submission",
+)
+
 #: Days in a month and a year, to read a length given as `months: 6` or `years: 2` in days.
 DAYS_PER = {"months": 365.25 / 12, "years": 365.25}
 

@@ -231,6 +231,30 @@ def _draft_format(fmt: DraftFormatName | None, output: Path | None) -> DraftForm
     return chosen
 
 
+def _write_new(
+    path: Path, content: str | bytes, *, exists: str, force: bool = False, source: Path | None = None
+) -> None:
+    """Write a file a command makes (a draft, a skeleton) whole or not at all, and say so; never over `source`
+    (the case file it comes from, through any link, a hard one too), nor, without `force`, over anything
+    already at `path` (a dangling link too: never written through), which is the usage error `exists`
+    names (a key of the CLI's sentences)."""
+    from detention_rules.output import atomic
+
+    if source is not None and path.exists() and os.path.samefile(path, source):
+        raise UsageError(SAYS["over_case"].format(file=path))
+    if (path.exists() or path.is_symlink()) and not force:
+        raise UsageError(SAYS[exists].format(file=path))
+    try:
+        atomic.write_bytes(
+            path, content if isinstance(content, bytes) else content.encode("utf-8"), replace=force, source=source
+        )
+    except FileExistsError:  # made between the look and the write
+        raise UsageError(SAYS[exists].format(file=path)) from None
+    except OSError as exc:
+        raise UsageError(SAYS["cannot_write"].format(file=path, error=exc.strerror or exc)) from None
+    sys.stdout.write(SAYS["wrote"].format(file=printable(str(path))) + "\n")
+
+
 @app.command(cls=_Command, help=COMMANDS["draft"])
 def draft(
     path: FileArg,
@@ -274,21 +298,7 @@ def draft(
         assert isinstance(content, str)
         sys.stdout.write(content)
         return
-    if output.exists() and os.path.samefile(output, path):  # the case file, through any link
-        raise UsageError(SAYS["over_case"].format(file=output))  # nor a hard link to it
-    if (output.exists() or output.is_symlink()) and not force:  # a dangling link too: never written through
-        raise UsageError(SAYS["draft_exists"].format(file=output))
-    try:
-        from detention_rules.output import atomic
-
-        atomic.write_bytes(
-            output, content if isinstance(content, bytes) else content.encode("utf-8"), replace=force, source=path
-        )
-    except FileExistsError:
-        raise UsageError(SAYS["draft_exists"].format(file=output)) from None
-    except OSError as exc:
-        raise UsageError(SAYS["cannot_write"].format(file=output, error=exc.strerror or exc)) from None
-    sys.stdout.write(SAYS["wrote"].format(file=printable(str(output))) + "\n")
+    _write_new(output, content, exists="draft_exists", force=force, source=path)
 
 
 @app.command(cls=_Command, help=COMMANDS["exercise"])
@@ -385,17 +395,7 @@ def new(path: Annotated[Path, typer.Argument(metavar="FILE", help=OPTIONS["new_f
     """Never overwrites: an existing file or link is a usage error."""
     from detention_rules.input.skeleton import skeleton
 
-    if path.exists() or path.is_symlink():
-        raise UsageError(SAYS["new_exists"].format(file=path))
-    try:
-        from detention_rules.output import atomic
-
-        atomic.write_text(path, skeleton(), replace=False)
-    except FileExistsError:
-        raise UsageError(SAYS["new_exists"].format(file=path)) from None
-    except OSError as exc:
-        raise UsageError(SAYS["cannot_write"].format(file=path, error=exc.strerror or exc)) from None
-    sys.stdout.write(SAYS["wrote"].format(file=printable(str(path))) + "\n")
+    _write_new(path, skeleton(), exists="new_exists")
 
 
 @app.command(cls=_Command, help=COMMANDS["serve"])

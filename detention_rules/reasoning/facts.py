@@ -21,24 +21,17 @@ import msgspec
 
 from detention_rules.input.case import Asserted, Case, Section, exceptions
 from detention_rules.input.field_path import FieldPath
-from detention_rules.input.fields import DAYS_PER, NEEDS_TRIAL, NOT_APPLICABLE, UNIT_DAYS, Bounded, readable_fields
+from detention_rules.input.fields import (
+    DAYS_PER,
+    FACT_SECTIONS,
+    NEEDS_TRIAL,
+    NOT_APPLICABLE,
+    UNIT_DAYS,
+    Bounded,
+    readable_fields,
+)
 from detention_rules.input.source import Document, PathKey
 from detention_rules.law.law import Law
-
-#: Sections of a case file that hold facts (the others describe the file itself).
-FACT_SECTIONS = (
-    "submission",
-    "person",
-    "state",
-    "government",
-    "arrest",
-    "detention",
-    "conduct",
-    "emergency",
-    "trial",
-    "sentence",
-    "discrimination",
-)
 
 
 class FactNode(msgspec.Struct, frozen=True):

@@ -15,6 +15,7 @@ from pydantic import ValidationError as ModelError
 from pydantic_core import ValidationError
 
 from detention_rules.input import case, source
+from detention_rules.input.field_path import FieldPath
 from detention_rules.input.validate import validate
 from tools import case_model as model
 
@@ -157,6 +158,20 @@ def _containers() -> set[str]:
 
     visit("Case", "")
     return out
+
+
+def test_a_field_s_declaration_says_whether_the_file_may_give_its_provenance() -> None:
+    """`FieldType.fact` (the model's declaration, which the web form reads) is what the validator does: every
+    field declared a fact takes `{value: ..., ref: ...}`, every other one refuses it."""
+    for path, ftype in case.field_types().items():
+        name, data = path.replace("[]", "[0]"), {}
+        lists = path.split("[]")[:-1]  # each list on the way gets one item
+        for i in range(len(lists)):
+            data = FieldPath.parse("[0]".join(lists[: i + 1])).write(data, [{}])
+        data = FieldPath.parse(name).write(data, {"value": None, "ref": "para 1"})
+        refused = {p.field for p in validate(source.Document("<probe>", data))[1] if p.level == "error"}
+        assert (name not in refused) is ftype.fact, (path, refused)
+    assert {t.fact for t in case.field_types().values()} == {True, False}
 
 
 # --- validation in one pass, in plain words ---------------------------------------------------

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import ast
 import re
 from importlib import metadata
+from pathlib import Path
 
 import pytest
 
 from detention_rules import __version__
 
-from ..conftest import wgad
+from ..conftest import REFERENCE, ROOT, wgad
 
 COMMANDS = ["check", "validate", "evaluate", "gaps", "draft", "rules", "schema", "new"]
 
@@ -45,3 +47,30 @@ def test_help_shows_metavars_not_python_types(command: str | None) -> None:
 def test_set_shows_its_metavar_and_its_example_in_full() -> None:
     text = wgad("check", "--help").stdout
     assert "PATH=VALUE" in text and "trial.public=false" in text
+
+
+@pytest.mark.parametrize("command", [["draft", "-o", "{out}", str(REFERENCE)], ["new", "{out}"]])
+@pytest.mark.parametrize("there", ["file", "dangling link"])
+def test_a_file_a_command_writes_never_replaces_what_is_there(tmp_path: Path, command: list[str], there: str) -> None:
+    """`wgad draft -o` and `wgad new` write their file one way (`cli._write_new`): whatever is already at the
+    name, a dangling link included, is a usage error and stays as it was."""
+    out, elsewhere = tmp_path / "out.md", tmp_path / "elsewhere.md"
+    if there == "file":
+        out.write_text("the user's own\n", encoding="utf-8")
+    else:
+        out.symlink_to(elsewhere)
+    result = wgad(*(a.format(out=out) for a in command))
+    assert result.returncode == 2 and "already exists" in result.stderr and "Traceback" not in result.stderr
+    assert not elsewhere.exists()
+    assert out.is_symlink() if there != "file" else out.read_text(encoding="utf-8") == "the user's own\n"
+
+
+def test_the_command_line_writes_a_file_in_one_place() -> None:
+    """The draft's and the skeleton's writes were two copies of the same refusals and error handling."""
+    tree = ast.parse((ROOT / "detention_rules" / "interfaces" / "cli.py").read_text(encoding="utf-8"))
+    writes = [
+        n.lineno
+        for n in ast.walk(tree)
+        if isinstance(n, ast.Attribute) and isinstance(n.value, ast.Name) and n.value.id == "atomic"
+    ]
+    assert len(writes) == 1, writes

@@ -4,12 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
+import msgspec
+import pytest
 from hypothesis import HealthCheck, example, given, settings
 
 from detention_rules.input import source
+from detention_rules.input.case import field_types, fields
+from detention_rules.input.fields import FACT_SECTIONS
 from detention_rules.input.validate import validate
 from detention_rules.interfaces.web import form
 
+from ..conftest import run
 from ..strategies import cases
 
 
@@ -71,3 +76,46 @@ def test_an_answer_under_a_value_that_is_no_section_keeps_what_the_file_wrote() 
     state["fields"]["source.opinion"] = {"value": "5/2020"}
     state["lists"]["detainees"][0]["fields"]["person.name"] = {"value": "A. B."}
     assert form.to_data(state, base) == base
+
+
+def test_the_form_offers_a_reference_where_the_field_s_declaration_says(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Whether a field may carry a reference is read from its declaration (`FieldType.fact`), not found again by
+    putting a reference into every field and asking the validator which refuse it."""
+    declared = field_types()
+    changed = {**declared, "person.name": msgspec.structs.replace(declared["person.name"], fact=True)}
+    monkeypatch.setattr(form, "field_types", lambda: changed)
+    form.sections.cache_clear()
+    try:
+        shown = {f.path: f.fact for s in form.sections() for f in s.fields}
+    finally:
+        form.sections.cache_clear()
+    assert shown["person.name"] is True
+    assert shown["arrest.warrant_shown"] is True and shown["person.narrative"] is False
+
+
+def test_the_form_and_the_fact_document_hold_the_sections_in_one_order() -> None:
+    """The questionnaire's order is declared once (`fields.FACT_SECTIONS`): the form shows the sections in it
+    (each detainee's person after the shared one) and the fact document holds them in it."""
+    shown = [s.name for s in form.sections()]
+    assert shown[0] == "about" and shown[shown.index("person") + 1] == "detainees"
+    assert [n for n in shown if n in FACT_SECTIONS] == list(FACT_SECTIONS)
+    stated: dict[str, Any] = {
+        "person": {"name": "A"},
+        "state": {"name": "B"},
+        "arrest": {"date": "2020-01-01"},
+        "detention": [{"kind": "prison"}],
+        "conduct": [{"right": "expression"}],
+        "emergency": {"declared": False},
+        "trial": {"held": False},
+        "sentence": {"years": 1},
+        "discrimination": {"law_discriminatory": False},
+        "government": {"replied": False},
+        "submission": {"consent": "person"},
+    }
+    data = {n: stated[n] for n in reversed(FACT_SECTIONS)}  # the file's order is not the document's
+    result = run(data)
+    assert result.facts is not None, [str(p) for p in result.problems]
+    held = [n for n in result.facts.doc if n in FACT_SECTIONS]
+    assert held == list(FACT_SECTIONS)
+    everything = {e["name"] for e in fields("Case")}
+    assert set(FACT_SECTIONS) | set(form.ABOUT) | {"detainees", "domestic_remedies"} == everything

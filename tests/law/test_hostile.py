@@ -8,11 +8,15 @@ command runs. Found by review and in a second round (issue 14).
 
 from __future__ import annotations
 
+import os
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from ..conftest import law_files, wgad
+from ..conftest import REFERENCE, ROOT, law_files, wgad
 
 # --- round one (review): conditions the checks refuse ---------------------------------------------
 
@@ -97,3 +101,28 @@ def test_a_rule_value_rules_check_passes_runs_in_every_command(tmp_path: Path) -
     assert wgad("rules", "--check", "--rules", str(law_files(folder))).returncode == 0
     out = wgad("check", "--rules", str(folder), str(case))
     assert out.returncode == 0 and "Categories established: II, III" in out.stdout, out.stdout + out.stderr
+
+
+# --- a rule file that is no regular file: a problem of that file, never a wait or a traceback --------
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs are POSIX")
+@pytest.mark.parametrize("kind", ["fifo", "folder"])
+def test_a_rule_file_that_is_no_regular_file_is_a_problem_of_that_file(tmp_path: Path, kind: str) -> None:
+    rules = Path(shutil.copytree(ROOT / "rules", tmp_path / "rules"))
+    odd = rules / "odd.yaml"
+    if kind == "fifo":
+        os.mkfifo(odd, 0o600)
+    else:
+        odd.mkdir()
+    for args in (["check", "--rules", str(rules), str(REFERENCE)], ["rules", "--check", "--rules", str(rules)]):
+        out = subprocess.run(
+            [sys.executable, "-m", "detention_rules", *args],
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            env={**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")},
+            timeout=60,
+        )
+        assert out.returncode in (1, 2) and f"{odd}:1:1: error: not a regular file [io]" in out.stdout + out.stderr
+        assert "Traceback" not in out.stderr

@@ -235,6 +235,18 @@ def test_no_module_of_the_package_imports_the_build_s_code(path: Path) -> None:
     assert found == []
 
 
+def _is_main_guard(node: ast.AST) -> bool:
+    return isinstance(node, ast.If) and "__name__" in ast.unparse(node.test) and "__main__" in ast.unparse(node.test)
+
+
+@pytest.mark.parametrize("path", _modules(), ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_no_module_of_the_package_is_a_build_script(path: Path) -> None:
+    """A generator run from a checkout (`python -m tools.x`) is build-time code and lives in tools/:
+    problem_codes.py used to carry the docs tables' generator beside the registry the runtime reads."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    assert not [n.lineno for n in tree.body if _is_main_guard(n)]
+
+
 def test_every_top_level_module_and_subpackage_has_a_stage() -> None:
     names = {p.stem for p in PACKAGE.glob("*.py")} | {p.name for p in PACKAGE.iterdir() if (p / "__init__.py").exists()}
     assert names <= set(RANK), sorted(names - set(RANK))

@@ -1,5 +1,6 @@
 """Every problem code is declared once, in problem_codes.py: the codes the modules emit are
-exactly the declared ones, each from the module it names, and the docs' tables are generated."""
+exactly the declared ones, each from the module it names, and the docs' tables are generated
+(by tools/problem_codes.py, outside the package)."""
 
 from __future__ import annotations
 
@@ -13,7 +14,9 @@ from typing import get_args
 import pytest
 
 from detention_rules import problem_codes
-from detention_rules.problem_codes import CODES, DOCS, ProblemCode
+from detention_rules.problem_codes import CODES, ProblemCode
+from tools import problem_codes as docs_tables
+from tools.problem_codes import DOCS
 
 from ..conftest import ROOT
 
@@ -164,13 +167,13 @@ def test_the_walk_finds_compared_codes() -> None:
 def test_the_docs_tables_are_generated_from_the_registry(group: problem_codes.Table) -> None:
     name, _ = DOCS[group]
     text = (ROOT / name).read_text(encoding="utf-8")
-    assert problem_codes.rendered(text, group) == text, f"{name} is stale: python -m detention_rules.problem_codes"
+    assert docs_tables.rendered(text, group) == text, f"{name} is stale: python -m tools.problem_codes"
 
 
 def test_a_changed_meaning_makes_the_doc_stale() -> None:
     text = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
-    assert problem_codes.rendered(text.replace("The file is not valid UTF-8.", "Other words."), "file") == text
-    assert problem_codes.rendered(text, "file") != text.replace("The file is not valid UTF-8.", "Other words.")
+    assert docs_tables.rendered(text.replace("The file is not valid UTF-8.", "Other words."), "file") == text
+    assert docs_tables.rendered(text, "file") != text.replace("The file is not valid UTF-8.", "Other words.")
 
 
 def test_checking_a_case_never_loads_the_registry() -> None:

@@ -21,10 +21,9 @@ from typing import Any
 import msgspec
 
 from detention_rules import words
-from detention_rules.input import source
 from detention_rules.input.case import field_types
 from detention_rules.input.field_path import FieldPath
-from detention_rules.input.validate import validate
+from detention_rules.input.fields import FACT_SECTIONS
 from detention_rules.reasoning.asking import has_question, prerequisite, question
 
 #: About the file rather than the facts: shown first, folded.
@@ -32,21 +31,6 @@ ABOUT = ("title", "source", "expected", "notes")
 #: The sections' titles and a list's entry's, by the section (locales/<lang>/web.yaml).
 TITLES = words.of("web", "sections")
 ITEM_TITLES = words.of("web", "items")
-#: The questionnaire's order; sections the model adds later come after these.
-ORDER = (
-    "person",
-    "detainees",
-    "state",
-    "arrest",
-    "detention",
-    "conduct",
-    "emergency",
-    "trial",
-    "sentence",
-    "discrimination",
-    "government",
-    "submission",
-)
 #: A detainee's own facts the form shows: those of the person. The rest of a detainee's own sections
 #: (arrest, periods...) are kept as the file writes them.
 DETAINEES = "detainees"
@@ -90,27 +74,6 @@ def _label(path: str) -> str:
     return ": ".join(w.replace("_", " ") for w in words).capitalize()
 
 
-@functools.cache
-def _plain_paths() -> frozenset[str]:
-    """Fields the file must write plainly (a name, a note): those that refuse `{value: ..., ref: ...}`.
-
-    Asked of the validator once, so that the form offers a reference exactly where a file may hold one.
-    """
-    data: dict[str, Any] = {}
-    for path in field_types():
-        node = data
-        parts = path.split(".")
-        for part in parts[:-1]:
-            if part.endswith("[]"):
-                items = node.setdefault(part[:-2], [{}])
-                node = items[0]
-            else:
-                node = node.setdefault(part, {})
-        node[parts[-1]] = {"value": None, "ref": "probe"}
-    _, problems = validate(source.Document("<probe>", data))
-    return frozenset(FieldPath.generic_name(p.field) for p in problems if p.field)
-
-
 def _gate(path: str, item: str) -> tuple[str, str]:
     """A field's prerequisite as the page names it (within the item, for a list's field) and the answer that
     opens the field, as its input shows it; ("", "") when it has none."""
@@ -151,8 +114,8 @@ def _empty(entry: Any) -> bool:
 
 @functools.cache
 def sections() -> tuple[Section, ...]:
-    """The form's sections, in the questionnaire's order."""
-    plain = _plain_paths()
+    """The form's sections: the file's own first, then the facts' in the questionnaire's order (each
+    detainee's person after the shared one), then any the model adds."""
     grouped: dict[str, list[Field]] = {}
     listed: set[str] = set()
     for path, ftype in field_types().items():
@@ -166,14 +129,15 @@ def sections() -> tuple[Section, ...]:
         shown = path if group == "about" else name
         after, opens = _gate(path, f"{top}[]." if m else "")
         grouped.setdefault(group, []).append(
-            Field(path, shown, ftype.kind, tuple(ftype.choices), _label(path), path not in plain, after, opens)
+            Field(path, shown, ftype.kind, tuple(ftype.choices), _label(path), ftype.fact, after, opens)
         )
     if "person" in grouped and DETAINEES not in grouped:  # field_types reads detainees at the shared paths
         grouped[DETAINEES] = [
             msgspec.structs.replace(f, path=f"{DETAINEES}[].{f.path}", name=f.path) for f in grouped["person"]
         ]
         listed.add(DETAINEES)
-    names = ["about", *[n for n in ORDER if n in grouped], *[n for n in grouped if n not in ORDER and n != "about"]]
+    order = ["about", *(n for s in FACT_SECTIONS for n in ((s, DETAINEES) if s == "person" else (s,)))]
+    names = [*order, *(n for n in grouped if n not in order)]
     return tuple(
         Section(
             n,
