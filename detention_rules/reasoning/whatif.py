@@ -10,7 +10,7 @@ from __future__ import annotations
 import copy
 import functools
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 import msgspec
 
@@ -89,12 +89,26 @@ def apply(doc: source.Document, settings: list[Setting]) -> source.Document:
     return source.Document(doc.path, data, doc.positions, doc.key_positions)
 
 
+#: Where a category or conclusion stands in a run: a finding's strength, or the conclusion drawn or not. The
+#: JSON's `before` and `after` are these values (data, like a problem's code); a report says them in words
+#: (locales/<lang>/report.yaml `whatif:`, the page's web.yaml).
+State = Literal["established", "contested", "not established", "drawn", "not drawn"]
+
+
 class Change(msgspec.Struct):
     """How one category or conclusion moved between the original and the what-if run."""
 
-    name: str
-    before: str
-    after: str
+    subject: str  # a category (I..V) or a conclusion (`violation:x`)
+    before: State
+    after: State
+    category: bool  # `subject` is a category
+    detainee: str | None = None  # in a case of several detainees, whose change it is
+
+    @property
+    def name(self) -> str:
+        """The JSON's `name`: `category I`, `violation:x`, each prefixed `person: ` in a case of several."""
+        name = f"category {self.subject}" if self.category else self.subject  # data, as the JSON has always named it
+        return name if self.detainee is None else f"{self.detainee}: {name}"
 
 
 class HasAnalysis(Protocol):
@@ -115,18 +129,21 @@ def compare(before: HasAnalysis, after: HasAnalysis) -> list[Change]:
     out: list[Change] = []
     if before.persons and after.persons:  # several detainees: each person's changes, named
         for a, b in zip(before.persons, after.persons, strict=False):
-            out += [Change(f"{a.detainee}: {c.name}", c.before, c.after) for c in compare(a, b)]
+            out += [msgspec.structs.replace(c, detainee=a.detainee) for c in compare(a, b)]
         return out
     if before.analysis is None or after.analysis is None:
         return out
-    strength_a = {f.category: f.strength for f in before.analysis.findings}
-    strength_b = {f.category: f.strength for f in after.analysis.findings}
+    strength_a: dict[str, State] = {f.category: f.strength for f in before.analysis.findings}
+    strength_b: dict[str, State] = {f.category: f.strength for f in after.analysis.findings}
     for category in CATEGORIES:
         was, now = strength_a.get(category, "not established"), strength_b.get(category, "not established")
         if was != now:
-            out.append(Change(f"category {category}", was, now))
+            out.append(Change(category, was, now, category=True))
     concl_a, concl_b = set(before.analysis.concluded), set(after.analysis.concluded)
     for name in sorted((concl_a ^ concl_b) - {f"category:{c}" for c in CATEGORIES}):
-        drawn = ("drawn" if name in concl_a else "not drawn", "drawn" if name in concl_b else "not drawn")
-        out.append(Change(name, *drawn))
+        out.append(Change(name, _drawn(name in concl_a), _drawn(name in concl_b), category=False))
     return out
+
+
+def _drawn(drawn: bool) -> State:
+    return "drawn" if drawn else "not drawn"

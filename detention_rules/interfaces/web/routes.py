@@ -23,6 +23,7 @@ from detention_rules.input.field_path import FieldPath
 from detention_rules.interfaces.web import form, live
 from detention_rules.interfaces.web.files import Changed, Exists, Folder, Invalid
 from detention_rules.output.document import STAGES
+from detention_rules.output import whatif
 from detention_rules.output.formats import DRAFT_FORMATS, draft_format
 from detention_rules.reasoning import tree
 from detention_rules.reasoning.asking import in_words, show_value
@@ -76,6 +77,8 @@ def _environment() -> jinja2.Environment:
     env.tests["fact"] = lambda node: isinstance(node, FactNode)
     env.globals["W"] = words.of("web", "page")  # the page's sentences (locales/<lang>/web.yaml), escaped as text
     env.globals["say"] = say
+    env.globals["said"] = whatif.said  # a what-if's change in words (report.yaml, as `check --set` says it)
+    env.globals["SCRIPT_WORDS"] = words.of("web", "script")  # the script's sentences, as JSON the page holds
     return env
 
 
