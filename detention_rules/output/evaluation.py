@@ -77,7 +77,10 @@ def text(ev: Evaluation, cov: Coverage | None, book: Law, iso: Isolation | None 
         out += ["", W["disagreements"]]
         for d in ev.disagreements:
             gap = W["known_gap"].format(gap=d.known_gap) if d.known_gap else W["not_known_gap"]
-            out += [W["disagreement"].format(path=d.path, category=d.category, kind=_kind(d), gap=gap), f"    {d.cause}"]
+            out += [
+                W["disagreement"].format(path=d.path, category=d.category, kind=_kind(d), gap=gap),
+                f"    {d.cause}",
+            ]
     out += [W["invalid"].format(path=path) for path in ev.invalid]
     if cov is not None:
         left = cov.unexercised_rules(book) + cov.unexercised_conditions()

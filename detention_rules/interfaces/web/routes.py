@@ -22,8 +22,8 @@ from detention_rules.input import source
 from detention_rules.input.field_path import FieldPath
 from detention_rules.interfaces.web import form, live
 from detention_rules.interfaces.web.files import Changed, Exists, Folder, Invalid
-from detention_rules.output.document import STAGES
 from detention_rules.output import whatif
+from detention_rules.output.document import STAGES
 from detention_rules.output.formats import DRAFT_FORMATS, draft_format
 from detention_rules.reasoning import tree
 from detention_rules.reasoning.asking import in_words, show_value
