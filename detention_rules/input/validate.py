@@ -300,7 +300,7 @@ def _conclusions(case: Case, doc: Document) -> Iterator[Problem]:
             yield _at(doc, path, "warning", message, "conclusion-without-ref")
 
 
-def _says(key: str, **parts: object) -> str:
+def _says(key: str, /, **parts: object) -> str:
     """A consistency check's message (locales/<lang>/messages.yaml, `consistency:`), read when a check fails."""
     return words.of("messages", "consistency")[key].format(**parts)
 
