@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 import msgspec
 
+from detention_rules import words
 from detention_rules.errors import InputError, UsageError
 from detention_rules.input import source
 from detention_rules.input.case import CATEGORIES, field_types
@@ -28,19 +29,19 @@ def parse_set(text: str) -> tuple[FieldPath, Any]:
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:  # a byte that is not UTF-8 on the command line arrives as a lone surrogate
-        raise UsageError(f"--set {text!r}: not valid UTF-8") from None
+        raise UsageError(_says("not_utf8", text=repr(text))) from None
     if "=" not in text:
-        raise UsageError(f"--set {text!r}: expected PATH=VALUE, e.g. arrest.warrant_shown=true")
+        raise UsageError(_says("no_equals", text=repr(text)))
     if "\n" in text or "\r" in text:
-        raise UsageError(f"--set {text!r}: one fact on one line")
+        raise UsageError(_says("one_line", text=repr(text)))
     path_text, value_text = text.split("=", 1)
-    steps = user_path(path_text, f"--set {text!r}")
+    steps = user_path(path_text, _says("what", text=repr(text)))
     try:
         value = read_value(value_text)
     except InputError as exc:  # not YAML, or a value no case file may hold (`!!bool maybe`, `.inf`)
-        raise UsageError(f"--set {text!r}: the value cannot be read: {exc.problems[0].message}") from None
+        raise UsageError(_says("unreadable", text=repr(text), reason=exc.problems[0].message)) from None
     if isinstance(value, dict):
-        raise UsageError(f"--set {text!r}: set one fact at a time")
+        raise UsageError(_says("one_fact", text=repr(text)))
     return steps, value
 
 
@@ -50,9 +51,9 @@ def user_path(path_text: str, what: str) -> FieldPath:
     try:
         steps = FieldPath.parse(path_text)
     except ValueError as exc:
-        raise UsageError(f"{what}: {exc}") from None
+        raise UsageError(_says("bad_path", what=what, reason=exc)) from None
     if len(steps) > max_steps():
-        raise UsageError(f"{what}: {len(steps)} steps, longer than any field's path ({max_steps()} at most)")
+        raise UsageError(_says("too_long", what=what, steps=len(steps), most=max_steps()))
     return steps
 
 
@@ -85,7 +86,7 @@ def apply(doc: source.Document, settings: list[Setting]) -> source.Document:
         try:
             data = steps.set(data, value)
         except ValueError as exc:
-            raise UsageError(f"--set {change!r}: {exc}") from None
+            raise UsageError(_says("cannot_set", text=repr(change), reason=exc)) from None
     return source.Document(doc.path, data, doc.positions, doc.key_positions)
 
 
@@ -143,6 +144,11 @@ def compare(before: HasAnalysis, after: HasAnalysis) -> list[Change]:
     for name in sorted((concl_a ^ concl_b) - {f"category:{c}" for c in CATEGORIES}):
         out.append(Change(name, _drawn(name in concl_a), _drawn(name in concl_b), category=False))
     return out
+
+
+def _says(key: str, /, **parts: object) -> str:
+    """Why a `--set` (or the page's what-if path) is refused (locales/<lang>/report.yaml, `whatif_set:`)."""
+    return words.of("report", "whatif_set")[key].format(**parts)
 
 
 def _drawn(drawn: bool) -> State:
