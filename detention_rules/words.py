@@ -2,12 +2,13 @@
 
 A language is `locales/<lang>.yaml` (the draft, the trainer's tools: `output/wording.py`) and the
 folder `locales/<lang>/`, one file per stage that speaks (`check`: `wgad check`'s report; `report`:
-gaps, rules, evaluate, `--set`; `batch`: a batch's summary; `messages`: a case file's errors; `cli`:
-the help and the interview; `web`: the page). A translation is those files with the same keys: no
+gaps, rules, evaluate, `--set`; `batch`: a batch's summary; `messages`: a file's reading problems and a
+case file's errors; `law`: the rule files' problems; `cli`: the help and the interview; `web`: the page
+and its script). A translation is those files with the same keys: no
 code changes. A file is read by the first command that prints from it, once (libyaml takes 0.2 to
 0.7 ms for fifty lines), so `wgad check FILE` reads only `check.yaml` and `wgad validate FILE` only
-`batch.yaml`. This module is in the first stage so that `input/`, whose messages are sentences too,
-can read it; the files are package data beside `output/`.
+`batch.yaml`. This module is in the first stage so that `input/` and `law/`, whose messages are
+sentences too, can read it; the files are package data beside `output/`.
 """
 
 from __future__ import annotations
