@@ -17,20 +17,46 @@ from detention_rules.law import citation
 from .conftest import ROOT
 
 PACKAGE = ROOT / "detention_rules"
+#: Modules whose sentences are not yet in the locale files (ARCHITECTURE.md, "A language"): each leaves this
+#: list when it is done, and a module not listed, a new one included, is scanned.
+NOT_YET = {
+    "input/edit.py",
+    "input/fields.py",
+    "input/skeleton.py",
+    "reasoning/asking.py",
+    "reasoning/engine.py",
+    "reasoning/near_misses.py",
+    "reasoning/rules_cache.py",
+    "quiz.py",
+}
+#: Modules that hold no sentence a user reads: generated, or the docs' own text (problem codes' meanings,
+#: which generate docs/cli.md and docs/rules.md).
+NOT_SPEAKING = {"input/case_types.py", "problem_codes.py"}
 SPEAKING = [
-    *sorted((PACKAGE / "output").glob("*.py")),
-    *(PACKAGE / "input" / f"{name}.py" for name in ("messages", "source", "validate", "field_path")),
-    *sorted((PACKAGE / "law").glob("*.py")),
-    PACKAGE / "agreement.py",
-    PACKAGE / "reasoning" / "whatif.py",
-    PACKAGE / "interfaces" / "interview.py",
+    path for path in sorted(PACKAGE.rglob("*.py")) if path.relative_to(PACKAGE).as_posix() not in NOT_YET | NOT_SPEAKING
 ]
 #: Literals of two words or more that are no sentence a user reads, each with why (by the module's path in
 #: the package).
 ALLOWED = {
-    # the error for a translation file that is missing cannot come from that file
-    ("output/wording.py", "no translation for language "),
-    ("output/wording.py", " (looked for "),
+    # the error for a translation file that is missing cannot come from that file; nor what is said when
+    # the output itself fails (interfaces/stream.py: a closed output, an internal error)
+    ("words.py", "no translation for language "),
+    ("words.py", " (looked for "),
+    ("interfaces/stream.py", "wgad: standard output is closed\n"),
+    ("interfaces/stream.py", "wgad: interrupted\n"),
+    ("interfaces/stream.py", "wgad: cannot write the output: "),
+    ("interfaces/stream.py", "wgad: internal error ("),
+    ("interfaces/stream.py", "); rerun with WGAD_DEBUG=1 to see it\n"),
+    # the program's name, as `--version` prints it beside the version
+    ("interfaces/cli.py", "wgad (detention-rules) "),
+    # the page's Content-Security-Policy, a header no one reads
+    (
+        "interfaces/web/app.py",
+        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
+        "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
+    ),
+    # an assertion's message: the tool's own error, never a user's
+    ("reasoning/derivation.py", "a true condition read an absent fact "),
     ("output/narrative.py", "no sentence in the translation file for "),
     # Word's own names of its built-in styles, which a document refers to, never shows
     ("output/draft_docx.py", "List Number"),

@@ -175,7 +175,7 @@ class _Handlers:
         return self._case_page("", {}, "")
 
     def _case_page(self, name: str, data: dict[str, Any], version: str) -> Response:
-        view, _ = live.view(self.state.book, name or "new case", data)
+        view, _ = live.view(self.state.book, name or SAYS["new_case"], data)
         return _page(
             "case.html",
             self.token,
