@@ -14,6 +14,7 @@ from typing import Any
 
 import msgspec
 
+from detention_rules import words
 from detention_rules.input.case import FieldType, field_types, fields, generated
 
 #: Days in a month and a year, to read a length given as `months: 6` or `years: 2` in days.
@@ -53,8 +54,10 @@ class Bounded(int):
 
     def __str__(self) -> str:
         if self.upper is None:
-            return f"at least {int(self)}"
-        return str(int(self)) if self.upper == int(self) else f"{int(self)} to {self.upper}"
+            return words.of("check", "values")["at_least"].format(low=int(self))
+        if self.upper == int(self):
+            return str(int(self))
+        return words.of("check", "values")["between"].format(low=int(self), high=self.upper)
 
     __repr__ = __str__
 
@@ -65,7 +68,7 @@ class NotApplicable(str):
     `wgad gaps` does not ask it."""
 
     def __str__(self) -> str:
-        return "does not apply"
+        return words.of("check", "values")["not_applicable"]
 
 
 #: The one value of a question that does not apply.
