@@ -1,7 +1,6 @@
 """Every sentence a user reads lives in the translation files (detention_rules/output/locales/), so that a
-language is files, not code: no renderer in output/ (the draft's modules included), no message about a case
-file or the law's files (input/, law/), no what-if, evaluate's report, the interview or the page's script
-holds an English sentence of its own."""
+language is files, not code: no module of the package (a new one included) and not the page's script holds
+an English sentence of its own, but for the few listed with why."""
 
 from __future__ import annotations
 
@@ -17,18 +16,10 @@ from detention_rules.law import citation
 from .conftest import ROOT
 
 PACKAGE = ROOT / "detention_rules"
-#: Modules whose sentences are not yet in the locale files (ARCHITECTURE.md, "A language"): each leaves this
-#: list when it is done, and a module not listed, a new one included, is scanned.
-NOT_YET = {
-    "input/skeleton.py",
-    "reasoning/near_misses.py",
-}
 #: Modules that hold no sentence a user reads: generated, or the docs' own text (problem codes' meanings,
 #: which generate docs/cli.md and docs/rules.md).
 NOT_SPEAKING = {"input/case_types.py", "problem_codes.py"}
-SPEAKING = [
-    path for path in sorted(PACKAGE.rglob("*.py")) if path.relative_to(PACKAGE).as_posix() not in NOT_YET | NOT_SPEAKING
-]
+SPEAKING = [path for path in sorted(PACKAGE.rglob("*.py")) if path.relative_to(PACKAGE).as_posix() not in NOT_SPEAKING]
 #: Literals of two words or more that are no sentence a user reads, each with why (by the module's path in
 #: the package).
 ALLOWED = {
