@@ -20,6 +20,7 @@ from typing import Literal
 
 import msgspec
 
+from detention_rules import words
 from detention_rules.errors import Problem
 from detention_rules.input import detainees
 from detention_rules.input.case import CATEGORIES, Expected
@@ -46,24 +47,27 @@ class Disagreement(msgspec.Struct):
 MARKS = ("agreed", "missed", "wrongly found", "rightly rejected", "unjudged")
 
 
-#: The outcomes an `expected:` block may state, as evaluate names them, in the order it reports them.
-OUTCOME_LABELS = (
-    "arbitrary",
-    "arbitrary, no category named",
-    "not arbitrary",
-    "filed, the person released (para 17 (a))",
-    "filed",
-)
+#: The outcomes an `expected:` block may state, in the order evaluate reports them: each one's key (its name
+#: in report.yaml's `evaluation_outcomes:`, which the text report shows) and its key in the JSON data
+#: (`outcomes`), which is a public interface and keeps these names whatever the language.
+OUTCOME_LABELS = {
+    "arbitrary": "arbitrary",
+    "arbitrary_unnamed": "arbitrary, no category named",
+    "not_arbitrary": "not arbitrary",
+    "filed_released": "filed, the person released (para 17 (a))",
+    "filed": "filed",
+}
 
 
 def outcome_label(expected: Expected) -> str | None:
-    """What the opinion decided, besides its categories; None when the `expected:` block does not say."""
+    """What the opinion decided, besides its categories (a key of `OUTCOME_LABELS`); None when the
+    `expected:` block does not say."""
     if expected.outcome == "arbitrary":
-        return OUTCOME_LABELS[0] if expected.categories else OUTCOME_LABELS[1]
+        return "arbitrary" if expected.categories else "arbitrary_unnamed"
     if expected.outcome == "not_arbitrary":
-        return OUTCOME_LABELS[2]
+        return "not_arbitrary"
     if expected.outcome == "filed":
-        return OUTCOME_LABELS[3] if expected.filed_reason == "released" else OUTCOME_LABELS[4]
+        return "filed_released" if expected.filed_reason == "released" else "filed"
     return None
 
 
@@ -71,9 +75,9 @@ def outcome_agrees(label: str, found: set[str], released: bool) -> bool:
     """Whether the engine's answer agrees with the opinion's outcome: arbitrary, some category established;
     not arbitrary or filed for want of information, none; filed on release, the facts show the release that
     lets the Working Group file the case (methods of work para 17 (a)), whatever the categories."""
-    if label in OUTCOME_LABELS[:2]:
+    if label in ("arbitrary", "arbitrary_unnamed"):
         return bool(found)
-    if label == OUTCOME_LABELS[3]:
+    if label == "filed_released":
         return released
     return not found
 
@@ -146,13 +150,8 @@ def hand_file(path: Path) -> Path | None:
     return path.parent.parent / path.name if path.parent.name == BLIND else None
 
 
-#: The grades, in the order evaluate reports them, with what each means.
-GRADES = {
-    "A": "Grade A (a page read states the categories)",
-    "B": "Grade B (categories inferred from the articles cited)",
-    "ungraded": "Real cases with no grade recorded",
-    "teaching": "Teaching cases (synthetic)",
-}
+#: The grades, in the order evaluate reports them (what each means: report.yaml's `evaluation_grades:`).
+GRADES = ("A", "B", "ungraded", "teaching")
 
 
 def grade(case: object) -> str:
@@ -166,17 +165,18 @@ def grade(case: object) -> str:
 def _cause_missed(result: CaseResult, category: str, book: Law) -> str:
     assert result.facts is not None
     misses = near_misses(book, result.facts, (category,)).get(category, [])
+    w = words.of("report", "evaluation_causes")
     if not misses:
-        return "no rule leads to this category"
+        return w["no_rule"]
     # the closest rule below the category rule itself says what is missing
     specific = [m for m in misses if not m.rule.id.endswith(".established")] or misses
     best = specific[0]
     lacking = [
-        f"{c.path} {'unknown' if c.status is None else 'is ' + repr(c.actual)} (needs {c.test})"
+        (w["unknown"] if c.status is None else w["is"]).format(path=c.path, actual=repr(c.actual), test=c.test)
         for c in best.conditions
         if c.status is not True
     ]
-    return f"closest rule {best.rule.id}: " + "; ".join(lacking[:4])
+    return w["closest"].format(rule=best.rule.id, lacking=w["separator"].join(lacking[:4]))
 
 
 def _cause_found(result: CaseResult, category: str) -> str:
@@ -185,7 +185,8 @@ def _cause_found(result: CaseResult, category: str) -> str:
     # the rules the category's rule rests on: those drawing its premises, two steps below it
     steps = tree.walk(finding.tree, sources=False)
     chain = [s.node.rule.id for s in steps if s.depth == 2 and isinstance(s.node, RuleNode)]
-    return "drawn by " + ", ".join(dict.fromkeys(chain))
+    w = words.of("report", "evaluation_causes")
+    return w["drawn_by"].format(rules=w["list"].join(dict.fromkeys(chain)))
 
 
 def evaluate_paths(paths: Iterable[Path], book: Runnable | None = None) -> Evaluation:
@@ -227,19 +228,20 @@ def evaluate_paths(paths: Iterable[Path], book: Runnable | None = None) -> Evalu
 def _blind(out: Blind, path: Path, hand: Path, whole: CaseResult, book: Runnable) -> bool:
     """Measure one blind twin against its hand file's `expected:`; False, with the problem noted, if it cannot be."""
     assert whole.case is not None
+    w = words.of("report", "evaluation_twins")
     if whole.case.expected is not None:
-        out.problems.append(f"{path}: a blind file states no `expected:` (its expected outcome is {hand}'s)")
+        out.problems.append(w["states_expected"].format(path=path, hand=hand))
         return False
     if not hand.is_file():
-        out.problems.append(f"{path}: blind twin of {hand}, which does not exist (it holds the expected findings)")
+        out.problems.append(w["no_hand_file"].format(path=path, hand=hand))
         return False
     _, read_hand = read(hand)
     if read_hand.case is None or not read_hand.valid:
-        out.problems.append(f"{path}: its hand file {hand} is invalid (run wgad validate)")
+        out.problems.append(w["invalid_hand_file"].format(path=path, hand=hand))
         return False
     expected = read_hand.case.expected
     if expected is None:
-        out.problems.append(f"{path}: its hand file {hand} states no `expected:` to measure the twin against")
+        out.problems.append(w["no_expected"].format(path=path, hand=hand))
         return False
     out.twins += 1
     result, found = _per_case(whole)

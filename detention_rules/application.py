@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from detention_rules import pipeline
+from detention_rules import pipeline, words
 from detention_rules.errors import InputError, Problem, UsageError
 from detention_rules.input import detainees, source
 from detention_rules.input.case import Case
@@ -30,7 +30,7 @@ class ChooseDetainee(UsageError):
 
     def __init__(self, path: str, labels: list[str]):
         names = "; ".join(f"{i}: {label}" for i, label in enumerate(labels, 1))
-        super().__init__(f"{path}: names {len(labels)} detainees; choose one with --detainee ({names})")
+        super().__init__(words.of("messages", "files")["choose"].format(path=path, count=len(labels), names=names))
         self.labels = labels
 
 
@@ -53,7 +53,7 @@ def person_doc(doc: source.Document, detainee: int | None) -> tuple[source.Docum
     people = detainees.count(doc)
     if not people:
         if detainee not in (None, 1):
-            raise UsageError(f"{doc.path}: names one person; --detainee {detainee} does not apply")
+            raise UsageError(words.of("messages", "files")["one_person"].format(path=doc.path, detainee=detainee))
         return doc, ""
     if detainee is None or not 1 <= detainee <= people:
         raise ChooseDetainee(doc.path, [detainees.label(doc, i) for i in range(people)])

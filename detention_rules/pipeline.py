@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 import msgspec
 
+from detention_rules import words
 from detention_rules.errors import InputError, Problem, UsageError
 from detention_rules.input import detainees, source
 from detention_rules.input.case import CATEGORIES, Case
@@ -73,7 +74,7 @@ def case_files(paths: Iterable[Path], ordered: bool = True) -> Iterator[Path]:
         elif path.exists() or path.is_symlink():
             yield path  # not a regular file, or a broken link: reading it reports the problem
         else:
-            raise UsageError(f"{path}: no such file or folder")
+            raise UsageError(words.of("messages", "files")["no_such"].format(path=path))
 
 
 def _walk(folder: Path, ordered: bool, seen: set[tuple[int, int]], root: str) -> Iterator[Path]:
@@ -184,7 +185,7 @@ def check_each(paths: Iterable[Path], book: Runnable, why_not: bool = False) -> 
 
 def internal(path: str, exc: Exception) -> Problem:
     """The tool's own failure on one file, as that file's problem: the other files of a batch still run."""
-    message = f"internal error ({type(exc).__name__}) on this file; rerun it alone with WGAD_DEBUG=1 to see it"
+    message = words.of("messages", "files")["internal"].format(error=type(exc).__name__)
     return Problem(path, 1, 1, "error", message, "internal")
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import msgspec
 
-from detention_rules import variations
+from detention_rules import variations, words
 from detention_rules.input import detainees, source
 from detention_rules.input.case import CATEGORIES
 from detention_rules.pipeline import CaseResult, case_files, check_doc, read
@@ -26,7 +26,6 @@ from detention_rules.reasoning.runnable import Runnable
 from detention_rules.reasoning.whatif import apply, parse_sets
 
 RIGHT, MISSED, OVER = "right", "missed", "over-found"
-_NONE = {"none", "no", "-", "0", "nothing"}
 
 
 class Item(msgspec.Struct):
@@ -82,15 +81,16 @@ def load(paths: Iterable[Path], book: Runnable, seed: int | None, variation_coun
 
 def parse_answer(text: str) -> set[str]:
     """ "I, III", "i iii", "I;V" or "none" -> the categories; ValueError for anything else."""
-    words = [w for w in re.split(r"[\s,;/+]+", text.strip()) if w]
-    if not words:
-        raise ValueError("no answer")
-    if len(words) == 1 and words[0].lower() in _NONE:
+    said = words.of("cli", "quiz")
+    answers = [w for w in re.split(r"[\s,;/+]+", text.strip()) if w]
+    if not answers:
+        raise ValueError(said["no_answer"])
+    if len(answers) == 1 and answers[0].lower() in {w.strip() for w in said["none_words"].split(",")}:
         return set()
     out = set()
-    for w in words:
+    for w in answers:
         if w.upper() not in CATEGORIES:
-            raise ValueError(f"{w!r} is not a category")
+            raise ValueError(said["not_a_category"].format(answer=repr(w)))
         out.add(w.upper())
     return out
 

@@ -1,13 +1,14 @@
 """Every sentence a user reads, by language: the translation files in `output/locales/`, each read once.
 
-A language is `locales/<lang>.yaml` (the draft, the trainer's tools: `output/wording.py`) and the
-folder `locales/<lang>/`, one file per stage that speaks (`check`: `wgad check`'s report; `report`:
-gaps, rules, evaluate, `--set`; `batch`: a batch's summary; `messages`: a case file's errors; `cli`:
-the help and the interview; `web`: the page). A translation is those files with the same keys: no
+A language is the folder `locales/<lang>/`, one file per stage that speaks (`draft`: the draft and the
+trainer's tools, through `output/wording.py`; `check`: `wgad check`'s report; `report`:
+gaps, rules, evaluate, `--set`; `batch`: a batch's summary; `messages`: a file's reading problems and a
+case file's errors; `law`: the rule files' problems; `cli`: the help and the interview; `web`: the page
+and its script). A translation is those files with the same keys: no
 code changes. A file is read by the first command that prints from it, once (libyaml takes 0.2 to
 0.7 ms for fifty lines), so `wgad check FILE` reads only `check.yaml` and `wgad validate FILE` only
-`batch.yaml`. This module is in the first stage so that `input/`, whose messages are sentences too,
-can read it; the files are package data beside `output/`.
+`batch.yaml`. This module is in the first stage so that `input/` and `law/`, whose messages are
+sentences too, can read it; the files are package data beside `output/`.
 """
 
 from __future__ import annotations
@@ -40,10 +41,15 @@ def read(path: Path, lang: str, text_only: bool = False) -> dict[str, Any]:
     return data
 
 
+#: The stage files read as YAML's types, not as text: the draft's holds lists and sections keyed by a
+#: fact's value (`facts: sentences:` `true:` / `false:`), which its own tests check.
+STRUCTURED = frozenset({"draft"})
+
+
 @functools.cache
 def load(part: str, lang: str = LANGUAGE) -> dict[str, Any]:
     """A stage's file, `locales/<lang>/<part>.yaml`, read once."""
-    return read(LOCALES / lang / f"{part}.yaml", lang, text_only=True)
+    return read(LOCALES / lang / f"{part}.yaml", lang, text_only=part not in STRUCTURED)
 
 
 def of(part: str, section: str, lang: str = LANGUAGE) -> dict[str, str]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import json
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -151,20 +152,22 @@ def test_the_trainers_sentences_come_from_the_translation_file(tmp_path: Path, m
     import msgspec
     import yaml
 
-    from detention_rules.output import teaching_words, wording
+    from detention_rules import words as locale
+    from detention_rules.output import teaching_words
 
-    english = yaml.safe_load((wording.LOCALES / "en.yaml").read_text(encoding="utf-8"))
+    english = yaml.safe_load((locale.LOCALES / "en" / "draft.yaml").read_text(encoding="utf-8"))
     marked = {k: f"«{v}»" if isinstance(v, str) else v for k, v in english["teaching"].items()}
-    (tmp_path / "xx.yaml").write_text(yaml.safe_dump({**english, "teaching": marked}), encoding="utf-8")
-    lacking = {k: v for k, v in marked.items() if k != "quiz_score"}
-    (tmp_path / "yy.yaml").write_text(yaml.safe_dump({**english, "teaching": lacking}), encoding="utf-8")
-    monkeypatch.setattr(wording, "LOCALES", tmp_path)
-    wording.load.cache_clear()
+    shutil.copytree(locale.LOCALES / "en", tmp_path / "en")  # the other stages' words stay English's
+    for lang, teaching in (("xx", marked), ("yy", {k: v for k, v in marked.items() if k != "quiz_score"})):
+        (tmp_path / lang).mkdir()
+        (tmp_path / lang / "draft.yaml").write_text(yaml.safe_dump({**english, "teaching": teaching}), encoding="utf-8")
+    monkeypatch.setattr(locale, "LOCALES", tmp_path)
+    locale.load.cache_clear()
     try:
         words = msgspec.structs.asdict(teaching_words.load("xx"))
         with pytest.raises(msgspec.ValidationError, match="quiz_score"):  # a translation lacking one says which
             teaching_words.load("yy")
     finally:
-        wording.load.cache_clear()
+        locale.load.cache_clear()
     assert words["QUIZ_SCORE"] == f"«{teaching_words.WORDS.QUIZ_SCORE}»"
     assert all(v.startswith("«") for v in words.values() if isinstance(v, str))

@@ -1,6 +1,6 @@
 """Every sentence a user reads lives in the translation files (detention_rules/output/locales/), so that a
-language is files, not code: no renderer in output/ (the draft's modules included) and no case-file
-message (input/messages.py) holds an English sentence of its own."""
+language is files, not code: no module of the package (a new one included) and not the page's script holds
+an English sentence of its own, but for the few listed with why."""
 
 from __future__ import annotations
 
@@ -11,27 +11,56 @@ from pathlib import Path
 import pytest
 
 from detention_rules import words
+from detention_rules.law import citation
 
 from .conftest import ROOT
 
 PACKAGE = ROOT / "detention_rules"
-SPEAKING = [
-    *sorted((PACKAGE / "output").glob("*.py")),
-    PACKAGE / "input" / "messages.py",
-]
-#: Literals of two words or more that are no sentence a user reads, each with why.
+#: Modules that hold no sentence a user reads: generated, or the docs' own text (problem codes' meanings,
+#: which generate docs/cli.md and docs/rules.md).
+NOT_SPEAKING = {"input/case_types.py", "problem_codes.py"}
+SPEAKING = [path for path in sorted(PACKAGE.rglob("*.py")) if path.relative_to(PACKAGE).as_posix() not in NOT_SPEAKING]
+#: Literals of two words or more that are no sentence a user reads, each with why (by the module's path in
+#: the package).
 ALLOWED = {
-    # the error for a translation file that is missing cannot come from that file
-    ("wording.py", "no translation for language "),
-    ("wording.py", " (looked for "),
-    ("narrative.py", "no sentence in the translation file for "),
+    # the error for a translation file that is missing cannot come from that file; nor what is said when
+    # the output itself fails (interfaces/stream.py: a closed output, an internal error)
+    ("words.py", "no translation for language "),
+    ("words.py", " (looked for "),
+    ("interfaces/stream.py", "wgad: standard output is closed\n"),
+    ("interfaces/stream.py", "wgad: interrupted\n"),
+    ("interfaces/stream.py", "wgad: cannot write the output: "),
+    ("interfaces/stream.py", "wgad: internal error ("),
+    ("interfaces/stream.py", "); rerun with WGAD_DEBUG=1 to see it\n"),
+    # the program's name, as `--version` prints it beside the version
+    ("interfaces/cli.py", "wgad (detention-rules) "),
+    # the page's Content-Security-Policy, a header no one reads
+    (
+        "interfaces/web/app.py",
+        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
+        "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
+    ),
+    # an assertion's message: the tool's own error, never a user's
+    ("reasoning/derivation.py", "a true condition read an absent fact "),
+    ("output/narrative.py", "no sentence in the translation file for "),
     # Word's own names of its built-in styles, which a document refers to, never shows
-    ("draft_docx.py", "List Number"),
-    ("draft_docx.py", "List Continue"),
-    ("draft_docx.py", "List Bullet"),
+    ("output/draft_docx.py", "List Number"),
+    ("output/draft_docx.py", "List Continue"),
+    ("output/draft_docx.py", "List Bullet"),
     # law data, as the rule files cite it and rules/outcomes.yaml words a referral, matched, not shown
-    ("draft.py", "Convention against Torture art 15"),
-    ("draft.py", "conditions of detention: "),
+    ("output/draft.py", "Convention against Torture art 15"),
+    ("output/draft.py", "conditions of detention: "),
+    ("law/consequences.py", "conditions of detention: "),
+    *(("law/citation.py", name) for name in citation.INSTRUMENTS),
+    # a programming error, never a user's: the rule files' reader refuses an unknown operator first
+    ("law/rule.py", "unknown operator "),
+    # libyaml's own message, matched to tell its nesting limit from a syntax error
+    ("input/source.py", "exceeded maximum nesting depth"),
+    # the JSON's data: evaluate's marks and outcome keys, a what-if's states (each said in report.yaml)
+    *(("agreement.py", mark) for mark in ("wrongly found", "rightly rejected")),
+    *(("agreement.py", label) for label in ("arbitrary, no category named", "not arbitrary")),
+    ("agreement.py", "filed, the person released (para 17 (a))"),
+    *(("reasoning/whatif.py", state) for state in ("not established", "not drawn")),
 }
 #: A word as a sentence has it: letters, maybe joined by a hyphen or an apostrophe, maybe ending in
 #: punctuation or a plural "(s)"; never an identifier, a path or a file name (`arrest.warrant_shown`, `a.html`).
@@ -70,17 +99,38 @@ def test_the_scan_finds_a_sentence_and_passes_names_paths_and_layout() -> None:
     assert sentences("X = ' file(s) checked: '\n") == [(1, " file(s) checked: ")]
 
 
-@pytest.mark.parametrize("path", SPEAKING, ids=lambda p: p.name)
-def test_a_renderer_holds_no_sentence_of_its_own(path: Path) -> None:
-    found = [
-        (line, text) for line, text in sentences(path.read_text(encoding="utf-8")) if (path.name, text) not in ALLOWED
-    ]
-    assert found == [], f"{path.name}: move these to locales/{words.LANGUAGE}/ (words.of): {found}"
+@pytest.mark.parametrize("path", SPEAKING, ids=lambda p: p.relative_to(PACKAGE).as_posix())
+def test_a_module_that_speaks_holds_no_sentence_of_its_own(path: Path) -> None:
+    name = path.relative_to(PACKAGE).as_posix()
+    found = [(line, text) for line, text in sentences(path.read_text(encoding="utf-8")) if (name, text) not in ALLOWED]
+    assert found == [], f"{name}: move these to locales/{words.LANGUAGE}/ (words.of): {found}"
+
+
+#: The page's script: a string literal in it (quoted '...', "..." or `...`).
+_JS_STRING = re.compile(r"\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\\\n]|\\.)*'|`[^`]*`")
+SCRIPT = PACKAGE / "interfaces" / "web" / "static" / "wgad.js"
+#: The script's literals of two words that no one reads: its mode, and a CSS selector.
+SCRIPT_ALLOWED = {"use strict", "input, select, textarea"}
+
+
+def test_the_pages_script_holds_no_sentence_and_says_only_what_web_yaml_has() -> None:
+    """wgad.js reads its sentences from the JSON block case.html renders from web.yaml's `script:`: no literal
+    of two words or more in it, and every key it says exists there (a missing one would show `undefined`)."""
+    code = re.sub(r"/\*.*?\*/|//[^\n]*", "", SCRIPT.read_text(encoding="utf-8"), flags=re.S)
+    literals = [m.group()[1:-1] for m in _JS_STRING.finditer(code)]
+    found = [t for t in literals if sum(bool(_WORD.fullmatch(w)) for w in t.split()) >= 2 and t not in SCRIPT_ALLOWED]
+    assert found == [], f"wgad.js: move these to web.yaml's script: section: {found}"
+    said = set(re.findall(r"words\(\s*\"(\w+)\"", code)) | set(re.findall(r"\bW\.(\w+)", code))
+    said |= {k for pair in re.findall(r"words\(\s*[^,()]*\?\s*\"(\w+)\"\s*:\s*\"(\w+)\"", code) for k in pair}
+    assert said and said <= set(words.of("web", "script")), said - set(words.of("web", "script"))
 
 
 def test_every_sentence_of_a_stage_file_is_text_by_key() -> None:
-    """A stage's file is sections of sentences by key (`words.of`), so that a translator fills in strings only."""
+    """A stage's file is sections of sentences by key (`words.of`), so that a translator fills in strings only
+    (the draft's, `words.STRUCTURED`, holds lists too: tests/output/test_draft.py checks it)."""
     for path in sorted((words.LOCALES / words.LANGUAGE).glob("*.yaml")):
+        if path.stem in words.STRUCTURED:
+            continue
         for name, section in words.load(path.stem).items():
             assert isinstance(section, dict), (path.name, name)
             assert all(isinstance(k, str) and isinstance(v, str) for k, v in section.items()), (path.name, name)

@@ -33,6 +33,7 @@ from ruamel.yaml.representer import RoundTripRepresenter
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 from ruamel.yaml.util import load_yaml_guess_indent
 
+from detention_rules import words
 from detention_rules.errors import InputError
 from detention_rules.input import source
 from detention_rules.input.field_path import FieldPath, Step
@@ -63,7 +64,7 @@ def load(text: str, name: str = "<case>") -> Tree:
             raise
         data = {}
     if not isinstance(data, dict):
-        raise EditError(f"{name}: a case file is a mapping of fields at the top level")
+        raise EditError(_says("not_a_mapping", name=name))
     _, sequence, offset = load_yaml_guess_indent(text)
     rt = YAML(typ="rt")
     rt.preserve_quotes = True
@@ -76,7 +77,7 @@ def load(text: str, name: str = "<case>") -> Tree:
     try:
         root = rt.load(text)
     except RuamelError as exc:  # what PyYAML read, ruamel should too; if not, refuse rather than guess
-        raise EditError(f"{name}: this file cannot be edited in place ({' '.join(str(exc).split())})") from None
+        raise EditError(_says("not_in_place", name=name, reason=" ".join(str(exc).split()))) from None
     return Tree(root if isinstance(root, CommentedMap) else CommentedMap(), copy.deepcopy(data), rt)
 
 
@@ -108,7 +109,7 @@ def set_path(tree: Tree, steps: Steps, value: Any) -> None:
     """Set one value, making the maps and lists on the way; `None` removes the key."""
     value = _plain(value)
     if not steps:
-        raise EditError("no field named")
+        raise EditError(_says("no_field"))
     node, plain = tree.root, tree.data
     for i, step in enumerate(steps[:-1]):
         nxt = steps[i + 1]
@@ -116,7 +117,7 @@ def set_path(tree: Tree, steps: Steps, value: Any) -> None:
     last = steps[-1]
     if isinstance(last, int):
         if not isinstance(node, list) or last > len(node):
-            raise EditError(f"there is no item {last} to set")
+            raise EditError(_says("no_item_to_set", index=last))
         if value is None:
             if last < len(node):
                 del node[last]
@@ -129,7 +130,7 @@ def set_path(tree: Tree, steps: Steps, value: Any) -> None:
             plain[last] = value
         return
     if not isinstance(node, dict):
-        raise EditError(f"cannot set {last} inside a value that is not a mapping")
+        raise EditError(_says("not_inside", key=last))
     if value is None:
         node.pop(last, None)
         plain.pop(last, None)
@@ -153,11 +154,9 @@ def dump(tree: Tree, name: str = "<case>") -> str:
     try:
         back = source.parse(text, name).data
     except InputError as exc:  # the writer's text is refused as read (a value over the reader's limits)
-        raise EditError(f"{name}: the edited file would not read back ({exc.problems[0].message})") from None
+        raise EditError(_says("unreadable", name=name, reason=exc.problems[0].message)) from None
     if back != tree.data:
-        raise EditError(
-            f"{name}: the edited file would not read back as intended ({_first_difference(back, tree.data)})"
-        )
+        raise EditError(_says("not_as_intended", name=name, difference=_first_difference(back, tree.data)))
     return text
 
 
@@ -391,10 +390,10 @@ def _end(node: yaml.Node) -> int:
 def _child(node: Any, plain: Any, step: str | int, empty: Any) -> tuple[Any, Any]:
     if isinstance(step, int):
         if not isinstance(node, list) or step >= len(node):
-            raise EditError(f"there is no item {step} there")
+            raise EditError(_says("no_item", index=step))
         return node[step], plain[step]
     if not isinstance(node, dict):
-        raise EditError(f"cannot reach {step}: the value above it is not a mapping")
+        raise EditError(_says("cannot_reach", step=step))
     if step not in node or node[step] is None:
         node[step] = _node(empty)
         plain[step] = copy.deepcopy(empty)
@@ -495,4 +494,9 @@ def _first_difference(a: Any, b: Any, path: source.PathKey = ()) -> str:
         for i, (x, y) in enumerate(zip(a, b, strict=True)):
             if x != y:
                 return _first_difference(x, y, (*path, i))
-    return f"at {FieldPath(path) or 'the top'}: {a!r} instead of {b!r}"
+    return _says("difference", path=FieldPath(path) or _says("the_top"), read=repr(a), meant=repr(b))
+
+
+def _says(key: str, /, **parts: object) -> str:
+    """Why a file cannot be edited in place (locales/<lang>/messages.yaml, `editing:`), read only then."""
+    return words.of("messages", "editing")[key].format(**parts)

@@ -13,6 +13,8 @@ import functools
 import re
 from typing import Any
 
+from detention_rules import words
+
 #: One step into a case: a key of a mapping, or the index of a list's item.
 Step = str | int
 
@@ -110,16 +112,16 @@ class FieldPath(tuple[Step, ...]):
             nxt = self[i + 1]
             if isinstance(step, int):
                 if not isinstance(node, list) or step >= len(node):
-                    raise ValueError(f"there is no item {step} there")
+                    raise ValueError(_says("no_item", index=step))
             elif not isinstance(node, dict):
-                raise ValueError(f"cannot reach {step}")
+                raise ValueError(_says("cannot_reach", step=step))
             elif node.get(step) is None:  # absent, or written empty (`trial:` with only a comment under it)
                 node[step] = [] if isinstance(nxt, int) else {}
             node[step] = _copy(node[step])
             node = node[step]
         last = self[-1] if self else None
         if not isinstance(last, str) or not isinstance(node, dict):
-            raise ValueError("the path must end with a field name")
+            raise ValueError(_says("ends_in_field"))
         return top, node, last
 
 
@@ -137,12 +139,12 @@ def _parse(name: str) -> FieldPath:
     for part in name.strip().split("."):
         key, _, rest = part.partition("[")
         if not _is_key(key):
-            raise ValueError(f"'{part}' is not a field name")
+            raise ValueError(_says("not_a_field", part=part))
         steps.append(key)
         if rest:
             indexes = rest.removesuffix("]").split("][")
             if not rest.endswith("]") or not all(i.isascii() and i.isdigit() for i in indexes):
-                raise ValueError(f"'{part}' is not a field name")
+                raise ValueError(_says("not_a_field", part=part))
             steps += [int(i) for i in indexes]
     return FieldPath(steps)
 
@@ -150,3 +152,8 @@ def _parse(name: str) -> FieldPath:
 def _is_key(key: str) -> bool:
     """A key as the case model writes one: ASCII letters, digits and `_`, not starting with a digit."""
     return bool(key) and key.isascii() and (key[0].isalpha() or key[0] == "_") and key.replace("_", "a").isalnum()
+
+
+def _says(key: str, /, **parts: object) -> str:
+    """Why a path cannot be read or reached (locales/<lang>/messages.yaml, `paths:`), read only then."""
+    return words.of("messages", "paths")[key].format(**parts)

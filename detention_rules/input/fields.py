@@ -14,6 +14,7 @@ from typing import Any
 
 import msgspec
 
+from detention_rules import words
 from detention_rules.input.case import FieldType, field_types, fields, generated
 
 #: The sections of a case that hold facts, in the questionnaire's order: the order the web form shows them
@@ -71,8 +72,10 @@ class Bounded(int):
 
     def __str__(self) -> str:
         if self.upper is None:
-            return f"at least {int(self)}"
-        return str(int(self)) if self.upper == int(self) else f"{int(self)} to {self.upper}"
+            return words.of("check", "values")["at_least"].format(low=int(self))
+        if self.upper == int(self):
+            return str(int(self))
+        return words.of("check", "values")["between"].format(low=int(self), high=self.upper)
 
     __repr__ = __str__
 
@@ -83,7 +86,7 @@ class NotApplicable(str):
     `wgad gaps` does not ask it."""
 
     def __str__(self) -> str:
-        return "does not apply"
+        return words.of("check", "values")["not_applicable"]
 
 
 #: The one value of a question that does not apply.

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 import msgspec
 import yaml
 
+from detention_rules import words
 from detention_rules.errors import InputError, Problem
 
 if TYPE_CHECKING:
@@ -140,16 +141,16 @@ def read_text(path: Path) -> str:
             with os.scandir(path):  # a folder reaches here only when it could not be listed: say why
                 pass
         if not stat.S_ISREG(info.st_mode):
-            raise _problem(name, 1, 1, "not a regular file", "io")
+            raise _problem(name, 1, 1, _says("not_regular"), "io")
         if info.st_size > MAX_BYTES:
-            message = f"file is {info.st_size} bytes; the limit is {MAX_BYTES} bytes"
+            message = _says("too_large", size=info.st_size, limit=MAX_BYTES)
             raise _problem(name, 1, 1, message, "file-too-large")
         with path.open("rb") as f:
             raw = f.read(MAX_BYTES + 1)
     except OSError as exc:
-        raise _problem(name, 1, 1, f"cannot read file: {exc.strerror or exc}", "io") from None
+        raise _problem(name, 1, 1, _says("cannot_read", error=exc.strerror or exc), "io") from None
     if len(raw) > MAX_BYTES:  # it grew since stat
-        raise _problem(name, 1, 1, f"file is larger than {MAX_BYTES} bytes", "file-too-large")
+        raise _problem(name, 1, 1, _says("grew", limit=MAX_BYTES), "file-too-large")
     return decode(raw, name)
 
 
@@ -157,13 +158,13 @@ def decode(raw: bytes, name: str) -> str:
     """Strict UTF-8, no NUL bytes: a binary or mis-encoded file is refused, not guessed."""
     if b"\x00" in raw:
         line = raw[: raw.index(b"\x00")].count(b"\n") + 1
-        raise _problem(name, line, 1, "file is binary (contains a NUL byte)", "not-text")
+        raise _problem(name, line, 1, _says("binary"), "not-text")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise _problem(name, line, col, "file is not valid UTF-8", "not-utf8") from None
+        raise _problem(name, line, col, _says("not_utf8"), "not-utf8") from None
     return text.removeprefix("\ufeff")
 
 
@@ -175,7 +176,7 @@ def load(path: Path) -> Document:
 def parse(text: str, name: str = "<string>") -> Document:
     """Parse YAML text into a Document, or raise InputError naming the line."""
     if len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
-        raise _problem(name, 1, 1, f"text is larger than {MAX_BYTES} bytes", "file-too-large")
+        raise _problem(name, 1, 1, _says("text_too_large", limit=MAX_BYTES), "file-too-large")
     _refuse_bad_characters(text, name)
     try:
         if _may_nest_deeply(text):
@@ -185,23 +186,23 @@ def parse(text: str, name: str = "<string>") -> Document:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         if _LIBYAML_TOO_DEEP in (exc.problem or ""):  # libyaml's own limit, far above ours: the same problem
-            raise _problem(name, line, col, f"nesting deeper than {MAX_DEPTH} levels", "too-deep") from None
-        what = exc.problem or exc.context or "invalid YAML"
-        raise _problem(name, line, col, f"YAML syntax error: {what}", "yaml-syntax") from None
+            raise _problem(name, line, col, _says("too_deep", limit=MAX_DEPTH), "too-deep") from None
+        what = exc.problem or exc.context or _says("invalid_yaml")
+        raise _problem(name, line, col, _says("yaml_syntax", error=what), "yaml-syntax") from None
     except yaml.reader.ReaderError as exc:  # pragma: no cover - `_refuse_bad_characters` finds these first
         line, col = _line_col(text, exc.position)
         char = exc.character if isinstance(exc.character, int) else ord(exc.character)
-        what = f"character #x{char:04x}: {exc.reason}"
-        raise _problem(name, line, col, f"YAML error: {what}", "yaml-syntax") from None
+        what = _says("character", code=char, reason=exc.reason)
+        raise _problem(name, line, col, _says("yaml_error", error=what), "yaml-syntax") from None
     except yaml.YAMLError as exc:
-        raise _problem(name, 1, 1, f"YAML error: {' '.join(str(exc).split())}", "yaml-syntax") from None
+        raise _problem(name, 1, 1, _says("yaml_error", error=" ".join(str(exc).split())), "yaml-syntax") from None
     except RecursionError:
-        raise _problem(name, 1, 1, "document is nested too deeply", "too-deep") from None
+        raise _problem(name, 1, 1, _says("nested_too_deeply"), "too-deep") from None
     if not nodes or (len(nodes) == 1 and _is_null(nodes[0])):
-        raise _problem(name, 1, 1, "file is empty", "empty")
+        raise _problem(name, 1, 1, _says("empty"), "empty")
     if len(nodes) > 1:
         line = nodes[1].start_mark.line + 1
-        raise _problem(name, line, 1, "file holds several YAML documents; a file holds one", "multi-document")
+        raise _problem(name, line, 1, _says("several_documents"), "multi-document")
     return _Builder(name, text).build(nodes[0])
 
 
@@ -215,12 +216,8 @@ _NOT_ALLOWED = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ud80
 #: Searched apart, and only in a text with a carriage return: as an alternative of the class above, it
 #: doubled the time of every file's search.
 _LONE_CR = re.compile("\r(?!\n)")
-_UNSEEN_BREAKS = {
-    0x0D: "carriage return without a line feed",
-    0x85: "next line, NEL",
-    0x2028: "line separator",
-    0x2029: "paragraph separator",
-}
+#: Each one's name: its key in messages.yaml's `reading:`.
+_UNSEEN_BREAKS = {0x0D: "lone_cr", 0x85: "nel", 0x2028: "line_separator", 0x2029: "paragraph_separator"}
 
 
 def _refuse_bad_characters(text: str, name: str) -> None:
@@ -236,14 +233,10 @@ def _refuse_bad_characters(text: str, name: str) -> None:
     line, col = _line_col(text, m.start())
     code = ord(m.group())
     if code in _UNSEEN_BREAKS:
-        message = (
-            f"character #x{code:04x} ({_UNSEEN_BREAKS[code]}) is a line break to YAML but not to most "
-            "editors, so text after it may be read as a key; remove it"
-        )
+        message = _says("unseen_break", code=code, character=_says(_UNSEEN_BREAKS[code]))
         raise _problem(name, line, col, message, "unseen-line-break")
-    raise _problem(
-        name, line, col, f"YAML error: character #x{code:04x}: special characters are not allowed", "yaml-syntax"
-    )
+    what = _says("character", code=code, reason=_says("special"))
+    raise _problem(name, line, col, _says("yaml_error", error=what), "yaml-syntax")
 
 
 #: How libyaml (bundled with PyYAML 6.0.4 and later) refuses nesting past its own limit of 1000 levels,
@@ -274,9 +267,7 @@ def _refuse_deep_nesting(text: str, name: str) -> None:
             depth += 1
             if depth > MAX_DEPTH:
                 mark = event.start_mark
-                raise _problem(
-                    name, mark.line + 1, mark.column + 1, f"nesting deeper than {MAX_DEPTH} levels", "too-deep"
-                )
+                raise _problem(name, mark.line + 1, mark.column + 1, _says("too_deep", limit=MAX_DEPTH), "too-deep")
         elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
             depth -= 1
 
@@ -336,21 +327,17 @@ class _Builder:
         self.count += 1
         if self.count > MAX_VALUES:
             # A billion-laughs file composes small (aliases share nodes) but expands here.
-            raise self._fail(
-                node,
-                f"document expands to more than {MAX_VALUES} values (alias expansion?)",
-                "too-many-values",
-            )
+            raise self._fail(node, _says("too_many_values", limit=MAX_VALUES), "too-many-values")
         if depth > MAX_DEPTH:
-            raise self._fail(node, f"nesting deeper than {MAX_DEPTH} levels", "too-deep")
+            raise self._fail(node, _says("too_deep", limit=MAX_DEPTH), "too-deep")
         self.doc.positions.setdefault(path, self._where(node))
         if isinstance(node, yaml.MappingNode):
             if node.tag != _MAP:
-                raise self._fail(node, f"tag {node.tag!r} is not allowed", "unsafe-tag")
+                raise self._fail(node, _says("tag", tag=repr(node.tag)), "unsafe-tag")
             return self._mapping(node, path, depth)
         if isinstance(node, yaml.SequenceNode):
             if node.tag != _SEQ:
-                raise self._fail(node, f"tag {node.tag!r} is not allowed", "unsafe-tag")
+                raise self._fail(node, _says("tag", tag=repr(node.tag)), "unsafe-tag")
             return [self._node(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
         return self._scalar(node)
 
@@ -358,20 +345,16 @@ class _Builder:
         out: dict[str, Any] = {}
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
-                raise self._fail(key_node, "merge keys (<<) are not supported", "unsafe-tag")
+                raise self._fail(key_node, _says("merge_key"), "unsafe-tag")
             if not isinstance(key_node, yaml.ScalarNode):
-                raise self._fail(key_node, "a key must be a plain string", "bad-key")
+                raise self._fail(key_node, _says("bad_key"), "bad-key")
             if key_node.tag not in _SAFE_SCALARS:
-                raise self._fail(key_node, f"tag {key_node.tag!r} is not allowed", "unsafe-tag")
+                raise self._fail(key_node, _says("tag", tag=repr(key_node.tag)), "unsafe-tag")
             self._count_text(key_node)
             key = str(key_node.value)
             if key in out:
                 first = self.doc.key_positions[(*path, key)]
-                raise self._fail(
-                    key_node,
-                    f"duplicate key '{key}' (first at line {first[0]}); YAML would keep only the last",
-                    "duplicate-key",
-                )
+                raise self._fail(key_node, _says("duplicate_key", key=key, line=first[0]), "duplicate-key")
             self.doc.key_positions[(*path, key)] = self._where(key_node)
             out[key] = self._node(value_node, (*path, key), depth + 1)
         return out
@@ -381,15 +364,13 @@ class _Builder:
         as a file, but every copy reaches the case model and the rule engine."""
         self.chars += len(node.value)
         if self.chars > MAX_TEXT:
-            raise self._fail(
-                node, f"document expands to more than {MAX_TEXT} characters of text (alias expansion?)", "too-much-text"
-            )
+            raise self._fail(node, _says("too_much_text", limit=MAX_TEXT), "too-much-text")
 
     def _scalar(self, node: yaml.ScalarNode) -> Any:
         if node.tag not in _SAFE_SCALARS:
-            raise self._fail(node, f"tag {node.tag!r} is not allowed", "unsafe-tag")
+            raise self._fail(node, _says("tag", tag=repr(node.tag)), "unsafe-tag")
         if len(node.value) > MAX_STRING:
-            raise self._fail(node, f"value is {len(node.value)} characters; the limit is {MAX_STRING}", "too-long")
+            raise self._fail(node, _says("too_long", length=len(node.value), limit=MAX_STRING), "too-long")
         self._count_text(node)
         if node.tag in (_STR, "tag:yaml.org,2002:timestamp"):
             # Dates stay text: the case model parses them and reports bad ones with a position.
@@ -401,15 +382,17 @@ class _Builder:
         except (ValueError, KeyError, IndexError, yaml.YAMLError):  # `!!bool maybe`, `!!int ''`, 20,000 digits
             kind = node.tag.rsplit(":", 1)[-1]
             if kind in ("int", "float") and re.fullmatch(r"[-+]?[0-9_.]+", node.value):
-                raise self._fail(node, _OUT_OF_RANGE, "bad-number") from None
+                raise self._fail(node, _says("out_of_range", limit=MAX_NUMBER), "bad-number") from None
             shown = node.value if len(node.value) <= 40 else node.value[:40] + "..."
-            message = f"'{shown}' is not a valid {kind}; quote it to write it as text"
+            message = _says("bad_scalar", value=shown, kind=kind)
             raise self._fail(node, message, "bad-scalar") from None
         if isinstance(value, float) and not math.isfinite(value):
-            raise self._fail(node, "infinity and NaN are not numbers a case or rule can use", "bad-number")
+            raise self._fail(node, _says("not_finite"), "bad-number")
         if isinstance(value, (int, float)) and not isinstance(value, bool) and abs(value) > MAX_NUMBER:
-            raise self._fail(node, _OUT_OF_RANGE, "bad-number")
+            raise self._fail(node, _says("out_of_range", limit=MAX_NUMBER), "bad-number")
         return value
 
 
-_OUT_OF_RANGE = f"number out of range: the limit is {MAX_NUMBER:,} either way (2**53); quote it to write it as text"
+def _says(key: str, /, **parts: object) -> str:
+    """What reading a file says when it cannot (locales/<lang>/messages.yaml, `reading:`), read only then."""
+    return words.of("messages", "reading")[key].format(**parts)

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 import msgspec
 from pydantic_core import ValidationError
 
+from detention_rules import words
 from detention_rules.errors import Problem
 from detention_rules.input import case as model
 from detention_rules.input import detainees, messages
@@ -29,10 +30,11 @@ if TYPE_CHECKING:
 
 #: Conclusions the engine infers from facts, kept as overrides: stated, each needs the ref it rests on.
 #: Section -> (field, the facts to state instead).
+#: (The facts' words are messages.yaml's `consistency:` `instead_<field>`.)
 CONCLUSIONS = {
-    "conduct": ("led_to_detention", "cited_by_authorities, or the conduct's date and arrest.other_grounds_stated"),
-    "detention": ("necessity_shown", "individual_assessment, individual_reasons, extended_by, extended_exceptionally"),
-    "trial": ("undue_delay", "the detention periods' dates and trial.start"),
+    "conduct": "led_to_detention",
+    "detention": "necessity_shown",
+    "trial": "undue_delay",
 }
 
 #: Rounds of leaving fields in error out before the rest is checked (one is enough: fewer fields, fewer errors).
@@ -42,14 +44,12 @@ _ROUNDS = 3
 def validate(doc: Document) -> tuple[Case | None, list[Problem]]:
     """The case in `doc`, or None when it has errors, and every problem found, sorted by line."""
     if not isinstance(doc.data, dict):
-        return None, [
-            _at(doc, (), "error", "the top level of a case file must be a mapping of sections", "not-a-mapping")
-        ]
+        return None, [_at(doc, (), "error", _says("not_a_mapping"), "not-a-mapping")]
     sections = model.field_names("Case")
     if doc.data and not any(k in sections or messages.closest(str(k), sections, 0.8) for k in doc.data):
         # not a case file at all (a linked /etc/passwd), not even one with a section misspelt:
         # one problem, and none of its text echoed
-        message = f"not a case file: none of its {len(doc.data)} top-level keys is a section of a case"
+        message = _says("not_a_case", count=len(doc.data))
         return None, [_at(doc, (), "error", message, "not-a-case")]
     problems: list[Problem] = []
     kept = doc
@@ -205,10 +205,10 @@ def _bounds(period: Any, doc: Document, base: PathKey) -> Iterator[Problem]:
     low, high = _value(period.length_at_least), _value(period.length_at_most)
     if (low is not None or high is not None) and _value(period.length_unit) is None:
         name = "length_at_least" if low is not None else "length_at_most"
-        message = f"{FieldPath((*base, name))} has no length_unit (days, weeks, months or years): it is not read"
+        message = _says("no_length_unit", name=FieldPath((*base, name)))
         yield _at(doc, (*base, name), "warning", message, "length-bounds")
     if low is not None and high is not None and low > high:
-        message = f"{FieldPath((*base, 'length_at_least'))} ({low}) is more than length_at_most ({high})"
+        message = _says("bounds_order", name=FieldPath((*base, "length_at_least")), low=low, high=high)
         yield _at(doc, (*base, "length_at_least"), "error", message, "length-bounds")
 
 
@@ -221,7 +221,7 @@ def _no_trial(trial: Any, doc: Document) -> Iterator[Problem]:
         for name in path.split(".")[1:]:
             holder = getattr(holder, name, None) if holder is not None else None
         if _value(holder) is not None:
-            message = f"{path} is stated, but trial.held is false: a question about a trial does not apply, not read"
+            message = _says("no_trial", name=path)
             yield _at(doc, tuple(path.split(".")), "warning", message, "no-trial")
 
 
@@ -231,9 +231,11 @@ def consistency(case: Case, doc: Document) -> Iterator[Problem]:
     arrested = _date(arrest.date) if arrest else None
 
     def before(later: Any, earlier: dt.date | None, path: PathKey, what: str) -> Iterator[Problem]:
+        """`what`: the earlier date's key in messages.yaml's `consistency:` (`the_arrest`...)."""
         end = _latest(later)
         if end and earlier and end < earlier:
-            yield _at(doc, path, "error", f"{FieldPath(path)!s} ({_value(later)}) is before {what}", "date-order")
+            message = _says("before", name=FieldPath(path), value=_value(later), earlier=_says(what))
+            yield _at(doc, path, "error", message, "date-order")
 
     for i, period in enumerate(case.detention or ()):
         base: PathKey = ("detention", i)
@@ -241,43 +243,42 @@ def consistency(case: Case, doc: Document) -> Iterator[Problem]:
         lengths = [(unit, n) for unit, n in lengths if n is not None]
         bounded = _value(period.length_at_least) is not None or _value(period.length_at_most) is not None
         if period.start is None and not lengths and not bounded and any(v is not None for v in vars(period).values()):
-            yield _at(doc, base, "warning", f"detention[{i}] has no start date nor length", "period-no-start")
+            yield _at(doc, base, "warning", _says("no_start", name=FieldPath(base)), "period-no-start")
         start, end = _date(period.start), _date(period.end)
         if lengths and start and end and _full(period.start) and _full(period.end):
             unit, n = lengths[0]
             stated = n * DAYS_PER.get(unit, 1)
             actual = (end - start).days
             if abs(stated - actual) > max(1, actual * 0.1):
-                message = f"detention[{i}].{unit} ({n}) does not match its dates ({actual} days): the dates are used"
+                message = _says("length_mismatch", name=FieldPath((*base, unit)), length=n, days=actual)
                 yield _at(doc, (*base, unit), "warning", message, "length-mismatch")
         # custody abroad (another State's) may precede the State concerned's arrest: a handover follows it
         since = None if _value(period.other_state) is not None else arrested
-        yield from before(period.start, since, (*base, "start"), "the arrest")
-        yield from before(period.end, _date(period.start), (*base, "end"), "the start of the period")
-        yield from before(period.judge_date, since, (*base, "judge_date"), "the arrest")
+        yield from before(period.start, since, (*base, "start"), "the_arrest")
+        yield from before(period.end, _date(period.start), (*base, "end"), "the_period_start")
+        yield from before(period.judge_date, since, (*base, "judge_date"), "the_arrest")
         yield from _bounds(period, doc, base)
         if _value(period.kind) == "immigration" and not _migration_status(case):
             yield _at(
                 doc,
                 (*base, "kind"),
                 "warning",
-                f"{_value(period.kind)} custody but person.status names no migration status "
-                "(migrant, asylum_seeker, refugee, stateless): category IV cannot be assessed",
+                _says("no_migration_status", kind=_value(period.kind)),
                 "custody-no-migration-status",
             )
     if case.trial:
         yield from _no_trial(case.trial, doc)
-        yield from before(case.trial.start, arrested, ("trial", "start"), "the arrest")
-        yield from before(case.trial.end, _date(case.trial.start), ("trial", "end"), "the start of the trial")
+        yield from before(case.trial.start, arrested, ("trial", "start"), "the_arrest")
+        yield from before(case.trial.end, _date(case.trial.start), ("trial", "end"), "the_trial_start")
     if case.sentence and case.trial:
-        yield from before(case.sentence.date, _date(case.trial.start), ("sentence", "date"), "the trial")
+        yield from before(case.sentence.date, _date(case.trial.start), ("sentence", "date"), "the_trial")
     if arrest:
-        yield from before(arrest.reasons_given_date, arrested, ("arrest", "reasons_given_date"), "the arrest")
-        yield from before(arrest.charge_date, arrested, ("arrest", "charge_date"), "the arrest")
+        yield from before(arrest.reasons_given_date, arrested, ("arrest", "reasons_given_date"), "the_arrest")
+        yield from before(arrest.charge_date, arrested, ("arrest", "charge_date"), "the_arrest")
     if case.person:
-        yield from before(case.person.release_date, arrested, ("person", "release_date"), "the arrest")
+        yield from before(case.person.release_date, arrested, ("person", "release_date"), "the_arrest")
     if case.submission:
-        yield from before(case.submission.date, arrested, ("submission", "date"), "the arrest")
+        yield from before(case.submission.date, arrested, ("submission", "date"), "the_arrest")
     yield from _contests(case, doc)
     yield from _expected(case, doc)
     yield from _conclusions(case, doc)
@@ -285,7 +286,7 @@ def consistency(case: Case, doc: Document) -> Iterator[Problem]:
 
 def _conclusions(case: Case, doc: Document) -> Iterator[Problem]:
     """A legal conclusion stated with no ref: the engine would only echo it (jurisprudence review 2, X4)."""
-    for section, (name, facts) in CONCLUSIONS.items():
+    for section, name in CONCLUSIONS.items():
         holder = getattr(case, section)
         items: list[tuple[int | None, Any]] = (
             list(enumerate(holder)) if isinstance(holder, list) else [(None, holder)] if holder else []
@@ -295,9 +296,13 @@ def _conclusions(case: Case, doc: Document) -> Iterator[Problem]:
             if _value(fact) is None or getattr(fact, "ref", None):
                 continue
             path: PathKey = (section, name) if i is None else (section, i, name)
-            message = f"{FieldPath(path)} is a conclusion: give the ref it rests on, or state the facts instead"
-            message += f" ({facts})"
+            message = _says("conclusion", name=FieldPath(path), facts=_says(f"instead_{name}"))
             yield _at(doc, path, "warning", message, "conclusion-without-ref")
+
+
+def _says(key: str, /, **parts: object) -> str:
+    """A consistency check's message (locales/<lang>/messages.yaml, `consistency:`), read when a check fails."""
+    return words.of("messages", "consistency")[key].format(**parts)
 
 
 def _full(fact: Any) -> bool:
@@ -339,7 +344,7 @@ def _contests(case: Case, doc: Document) -> Iterator[Problem]:
             doc,
             where,
             "warning",
-            "a fact is marked contested but government.replied is not true: record the Government's response",
+            _says("contested_no_reply"),
             "contested-no-response",
         )
     rebutted = sorted(path[:-1] for path in doc.key_positions if path[-1] == "rebutted")
@@ -348,7 +353,7 @@ def _contests(case: Case, doc: Document) -> Iterator[Problem]:
             doc,
             (*rebutted[0], "rebutted"),
             "warning",
-            "a fact is marked rebutted but government.replied is not true: a rebuttal comes in the Government's reply",
+            _says("rebutted_no_reply"),
             "contested-no-response",
         )
     known = field_types()
@@ -359,7 +364,7 @@ def _contests(case: Case, doc: Document) -> Iterator[Problem]:
                 doc,
                 ("government", "contests", i),
                 "error",
-                f"government.contests names unknown field '{name}'",
+                _says("contests_unknown", name=name),
                 "unknown-field",
             )
         elif _missing_item(doc.data, name):
@@ -367,7 +372,7 @@ def _contests(case: Case, doc: Document) -> Iterator[Problem]:
                 doc,
                 ("government", "contests", i),
                 "warning",
-                f"government.contests names '{name}', but the file has no such item: it contests nothing",
+                _says("contests_nothing", name=name),
                 "contests-nothing",
             )
 
@@ -387,7 +392,7 @@ def _expected(case: Case, doc: Document) -> Iterator[Problem]:
             doc,
             ("expected",),
             "error",
-            f"expected lists {', '.join(sorted(both))} as both found and not found",
+            _says("expected_both", categories=", ".join(sorted(both))),
             "expected-conflict",
         )
     if expected.filed_reason is not None and expected.outcome != "filed":
@@ -395,7 +400,7 @@ def _expected(case: Case, doc: Document) -> Iterator[Problem]:
             doc,
             ("expected", "filed_reason"),
             "error",
-            "filed_reason goes only with outcome: filed",
+            _says("filed_reason"),
             "expected-conflict",
         )
     if expected.outcome in ("not_arbitrary", "filed") and expected.categories:
@@ -403,6 +408,6 @@ def _expected(case: Case, doc: Document) -> Iterator[Problem]:
             doc,
             ("expected", "outcome"),
             "error",
-            f"outcome '{expected.outcome}' cannot go with categories found",
+            _says("outcome_categories", outcome=expected.outcome),
             "expected-conflict",
         )

@@ -31,14 +31,21 @@ from detention_rules.reasoning.gaps import Question
 from detention_rules.reasoning.runnable import Runnable
 from detention_rules.reasoning.whatif import read_value
 
-YES = {"y", "yes", "true", "t", "1", "oui", "si", "sí"}
-NO = {"n", "no", "false", "f", "0", "non"}
-UNKNOWN = {"", "?", "unknown", "u", "dont know", "don't know", "not known", "skip", "-"}
-MARK = "# Answers to `wgad gaps --ask` for "
-SKIPPED = "# Left unknown when asked: "
 DRAFTER = "drafter"
-#: What the interview says (locales/<lang>/cli.yaml, `interview:`).
+#: What the interview says, and the words a drafter may answer with (locales/<lang>/cli.yaml, `interview:`).
 W = words.of("cli", "interview")
+
+
+def _words(key: str) -> frozenset[str]:
+    """The answers a translation file lists, comma-separated, for yes, no or unknown."""
+    return frozenset(w.strip() for w in W[key].split(","))
+
+
+YES, NO = _words("yes_words"), _words("no_words")
+UNKNOWN = _words("unknown_words") | {""}  # no answer at all leaves the fact unknown, in every language
+#: The answers file's first line, `{file}` its original's name, before and after it (read back to resume).
+MARK, _, UNCHANGED = W["answers_head"].partition("{file}")
+SKIPPED = W["answers_skipped"]
 
 
 class _Form(ValueError):
@@ -121,7 +128,7 @@ class Answers(msgspec.Struct):
     source: Path | None = None  # the case file answered: a new answers file is no more open than it
 
     def text(self) -> str:
-        header = f"{MARK}{self.original}; the original is unchanged.\n"
+        header = f"{MARK}{self.original}{UNCHANGED}\n"
         if self.skipped:
             header += SKIPPED + ", ".join(self.skipped) + "\n"
         return header + self.body
@@ -142,7 +149,7 @@ def _ours(text: str) -> bool:
 def _split(text: str) -> tuple[str, list[str], str]:
     """An answers file as (original's name, fields left unknown, body)."""
     lines = text.splitlines(keepends=True)
-    original = lines[0][len(MARK) :].split("; the original is unchanged.")[0]
+    original = lines[0][len(MARK) :].split(UNCHANGED)[0]
     skipped: list[str] = []
     rest = lines[1:]
     if rest and rest[0].startswith(SKIPPED):

@@ -14,6 +14,8 @@ from collections.abc import Iterable
 
 import msgspec
 
+from detention_rules import words
+
 #: Instruments cited by article (or principle, or paragraph): how the rule files name them.
 INSTRUMENTS = (
     "ICCPR",
@@ -64,14 +66,14 @@ class CitationError(ValueError):
 def parse(text: str) -> Citation:
     """Read one citation; raises CitationError when its parentheses or form are broken."""
     if text.count("(") != text.count(")") or not text.strip() or text != text.strip():
-        raise CitationError(f"'{text}' is not a citation: unbalanced parentheses or stray spaces")
+        raise CitationError(words.of("law", "rules")["citation_unbalanced"].format(text=text))
     m = _ARTICLE.match(text)
     if m:
         return Citation(text, m["source"], m["pin"], unit=m["unit"] or "")
     m = _DOCUMENT.match(text)
     if m:
         return Citation(text, m["source"], m["pin"] or "", m["note"] or "", (m["unit"] or "").rstrip("s"))
-    raise CitationError(f"'{text}' is not a citation of a known form")
+    raise CitationError(words.of("law", "rules")["citation_form"].format(text=text))
 
 
 def is_covenant(text: str) -> bool:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import msgspec
 
+from detention_rules import words
 from detention_rules.errors import Problem
 from detention_rules.input.case import CATEGORIES, Case, field_names, field_types
 from detention_rules.law.data_file import DataFile
@@ -92,15 +93,15 @@ def read(path: Path, drawn: Collection[str] | None = None) -> tuple[Consequences
     data = doc.data if isinstance(doc.data, dict) else {}
     titles = data.get("categories")
     if not isinstance(titles, dict) or set(titles) != set(CATEGORIES) or not all(map(_text, titles.values())):
-        problem(("categories",), "categories must give a title (text) for each of I, II, III, IV, V")
+        problem(("categories",), _says("titles", categories=", ".join(CATEGORIES)))
     remedies = []
     for i, item in enumerate(data.get("remedies") or []):
         ok = isinstance(item, dict) and set(item) == {"when", "text", "source"} and _when(item["when"])
         if not ok or not all(isinstance(item[k], str) and item[k] for k in ("text", "source")):
-            problem(("remedies", i), f"a remedy is {{when: {'|'.join(WHEN)}, text, source}}")
+            problem(("remedies", i), _says("remedy", when="|".join(WHEN)))
             continue
         if item["when"].startswith("violation:") and drawn is not None and item["when"] not in drawn:
-            message = f"no rule draws {item['when']}: the remedy can never be sought"
+            message = _says("remedy_unused", when=item["when"])
             file.warning(("remedies", i, "when"), message, "outcomes-remedy-unused")
         remedies.append(Remedy(item["when"], item["text"], item["source"]))
     conditions = []
@@ -108,7 +109,7 @@ def read(path: Path, drawn: Collection[str] | None = None) -> tuple[Consequences
     for i, item in enumerate(data.get("conditions") or []):
         ok = isinstance(item, dict) and set(item) == {"fact", "is", "refer", "why"}
         if not ok or item["fact"] not in periods or not isinstance(item["is"], bool):
-            message = "a condition is {fact: <a field of a detention period>, is: true|false, refer, why}"
+            message = _says("condition")
             problem(("conditions", i), message)
             continue
         conditions.append(Condition(item["fact"], item["is"], " ".join(str(item["refer"]).split()), str(item["why"])))
@@ -118,7 +119,7 @@ def read(path: Path, drawn: Collection[str] | None = None) -> tuple[Consequences
         keys = {"kind", "after", "refer", "why"}
         ok = isinstance(item, dict) and set(item) == keys and item["kind"] in kinds and item["after"] in CATEGORIES
         if not ok or not all(isinstance(item[k], str) and item[k] for k in ("refer", "why")):
-            problem(("sentences", i), "a sentence referral is {kind: <a sentence kind>, after: I..V, refer, why}")
+            problem(("sentences", i), _says("sentence"))
             continue
         refer = " ".join(item["refer"].split())
         sentences.append(SentenceReferral(item["kind"], item["after"], refer, item["why"]))
@@ -126,3 +127,8 @@ def read(path: Path, drawn: Collection[str] | None = None) -> tuple[Consequences
         return None, problems
     assert isinstance(titles, dict)  # else a problem was recorded above
     return Consequences(dict(titles), tuple(remedies), tuple(conditions), tuple(sentences)), problems
+
+
+def _says(key: str, /, **parts: object) -> str:
+    """A problem in the outcomes file, in words (locales/<lang>/law.yaml, `outcomes:`), read only when there is one."""
+    return words.of("law", "outcomes")[key].format(**parts)

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import msgspec
 
+from detention_rules import words
 from detention_rules.errors import InputError, Problem
 from detention_rules.input.fields import derived
 from detention_rules.law import consequences, parameters, rulebook
@@ -61,7 +62,7 @@ def read(directory: Path, rules: tuple[Rule, ...] | None = None) -> tuple[Law, l
         params, problems = parameters.read(directory / parameters.FILE_NAME)
         for name, fact in _read_by_derived().items():
             if name not in params:
-                message = f"parameter '{name}' is missing: the derived fact {fact} reads it"
+                message = words.of("law", "parameters")["missing"].format(name=name, fact=fact)
                 where = str(directory / parameters.FILE_NAME)
                 problems.append(Problem(where, 1, 1, "error", message, "parameter", f"parameters.{name}"))
     except InputError as exc:  # missing, or not YAML

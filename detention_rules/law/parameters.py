@@ -6,6 +6,7 @@ from pathlib import Path
 
 import msgspec
 
+from detention_rules import words
 from detention_rules.errors import Problem
 from detention_rules.law.data_file import DataFile
 from detention_rules.law.rule import BASES, Basis
@@ -33,23 +34,23 @@ def read(path: Path) -> tuple[dict[str, Parameter], list[Problem]]:
     out: dict[str, Parameter] = {}
     table = doc.data.get("parameters") if isinstance(doc.data, dict) else None
     if not isinstance(table, dict):
-        problem((), "a parameters file is a mapping with a 'parameters' mapping")
+        problem((), _says("file_shape"))
         return out, problems
     for name, entry in table.items():
         where = ("parameters", name)
         if not isinstance(entry, dict) or set(entry) != _KEYS:
-            problem(where, f"parameter '{name}' needs exactly: {', '.join(sorted(_KEYS))}")
+            problem(where, _says("keys", name=name, keys=", ".join(sorted(_KEYS))))
             continue
         value = entry["value"]
         if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value < 1e9:
-            problem((*where, "value"), f"parameter '{name}' must be a number from 0 to 1e9")
+            problem((*where, "value"), _says("value", name=name))
             continue
         if entry["basis"] not in BASES:
-            problem((*where, "basis"), f"basis must be one of {', '.join(BASES)}")
+            problem((*where, "basis"), _says("basis", choices=", ".join(BASES)))
             continue
         texts = [entry[k] for k in ("unit", "description", "source")]
         if not all(isinstance(t, str) and t for t in texts):
-            problem(where, f"parameter '{name}': unit, description and source must be text")
+            problem(where, _says("texts", name=name))
             continue
         out[name] = Parameter(name, value, entry["unit"], entry["description"], entry["source"], entry["basis"])
     return out, problems
@@ -62,3 +63,8 @@ def default_dir() -> Path:
         if candidate.is_dir():
             return candidate
     return package.parent / "rules"
+
+
+def _says(key: str, /, **parts: object) -> str:
+    """A problem in the parameters file, in words (locales/<lang>/law.yaml, `parameters:`), read only then."""
+    return words.of("law", "parameters")[key].format(**parts)

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from detention_rules import words
 from detention_rules.errors import InputError, Problem, UsageError
 from detention_rules.input import source
 from detention_rules.input.case import CATEGORIES, FieldType
@@ -68,7 +69,7 @@ def folder(directory: Path | None) -> Path:
     """The rules folder to read: `directory`, or the shipped rules; a usage error if it is not a folder."""
     directory = (directory or default_dir()).resolve()
     if not directory.is_dir():
-        raise UsageError(f"{directory}: no such rules folder")
+        raise UsageError(_says("no_folder", folder=directory))
     return directory
 
 
@@ -77,7 +78,7 @@ def read(directory: Path, params: dict[str, parameters.Parameter]) -> tuple[list
     files = sorted(directory.glob("*.yaml")) + sorted(directory.glob("*.yml"))
     files = [f for f in files if f.name not in DATA_FILES]
     if not files:
-        return [], [Problem(str(directory), 1, 1, "error", "no rule files here", "rules-missing")]
+        return [], [Problem(str(directory), 1, 1, "error", _says("no_rule_files"), "rules-missing")]
     rules, problems = _read_files(files, params)
     return rules, problems + whole_rulebook_problems(rules)
 
@@ -118,13 +119,13 @@ class _Reader:
         for key in data:
             if key not in allowed:
                 hint = closest(key, sorted(allowed))
-                extra = f"; did you mean '{hint}'?" if hint else ""
-                self.problem((*path, key), f"unknown key '{key}'{extra}", "rule-unknown-key", key=True)
+                extra = _says("did_you_mean", hint=hint) if hint else ""
+                self.problem((*path, key), _says("unknown_key", key=key, extra=extra), "rule-unknown-key", key=True)
 
     def read_file(self) -> list[Rule]:
         data = self.doc.data
         if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
-            self.problem((), "a rule file is a mapping with a 'rules' list", "rule-file-shape")
+            self.problem((), _says("file_shape"), "rule-file-shape")
             return []
         self.unknown_keys(data, FILE_KEYS, ())
         default_category = data.get("category")
@@ -137,34 +138,34 @@ class _Reader:
 
     def read_rule(self, item: Any, path: source.PathKey, default_category: Any) -> Rule | None:
         if not isinstance(item, dict):
-            self.problem(path, "a rule is a mapping", "rule-shape")
+            self.problem(path, _says("rule_shape"), "rule-shape")
             return None
         self.unknown_keys(item, RULE_KEYS, path)
         missing = [k for k in REQUIRED if k not in item]
         if missing:
-            self.problem(path, f"rule is missing {', '.join(missing)}", "rule-missing-key")
+            self.problem(path, _says("missing", keys=", ".join(missing)), "rule-missing-key")
             return None
         if item["basis"] not in BASES:
-            self.problem((*path, "basis"), f"basis must be one of {', '.join(BASES)}", "rule-type")
+            self.problem((*path, "basis"), _says("basis", choices=", ".join(BASES)), "rule-type")
             return None
         category = item.get("category", default_category)
         if category not in RULE_CATEGORIES:
-            self.problem((*path, "category"), f"category must be one of {', '.join(RULE_CATEGORIES)}", "rule-category")
+            self.problem((*path, "category"), _says("category", choices=", ".join(RULE_CATEGORIES)), "rule-category")
             return None
         when = self.cond(item["when"], (*path, "when"), in_item=None)
         concludes = self.conclusion(item["then"], (*path, "then"))
         texts = {k: item.get(k) for k in ("id", "title", "explain", "law", "note")}
         for key, value in texts.items():
             if value is not None and not isinstance(value, str):
-                self.problem((*path, key), f"'{key}' must be text", "rule-type")
+                self.problem((*path, key), _says("not_text", key=key), "rule-type")
                 return None
         lists = {}
         for key in ("provisions", "jurisprudence", "refer"):
             value = item.get(key, [])
             required = key != "refer"
             if not isinstance(value, list) or (required and not value) or not all(isinstance(v, str) for v in value):
-                need = "a non-empty list of citations" if required else "a list of special procedures"
-                self.problem((*path, key), f"'{key}' must be {need}", "rule-type")
+                need = _says("citations" if required else "procedures")
+                self.problem((*path, key), _says("must_be", key=key, need=need), "rule-type")
                 return None
             lists[key] = tuple(value)
             for i, text in enumerate(value):
@@ -175,7 +176,7 @@ class _Reader:
                     return None
                 if key == "provisions" and cited.source not in citation.INSTRUMENTS:
                     known = ", ".join(citation.INSTRUMENTS)
-                    self.problem((*path, key, i), f"'{text}' cites no known instrument ({known})", "rule-citation")
+                    self.problem((*path, key, i), _says("no_instrument", text=text, known=known), "rule-citation")
                     return None
         item_lists = [c.list_path for c in walk(when) if isinstance(c, AnyItem)] if when else []
         for name in placeholders(item["explain"]):
@@ -185,7 +186,7 @@ class _Reader:
                 else name in self.fields
             )
             if not readable:
-                self.problem((*path, "explain"), f"template names unknown field '{name}'", "rule-unknown-field")
+                self.problem((*path, "explain"), _says("template_field", name=name), "rule-unknown-field")
         if when is None or concludes is None:
             return None
         return Rule(
@@ -209,16 +210,16 @@ class _Reader:
             ((kind, name),) = data.items()
             if kind in CONCLUSION_KINDS and isinstance(name, str) and name:
                 if kind == "category" and name not in CATEGORIES:
-                    self.problem(path, f"unknown category '{name}'", "rule-category")
+                    self.problem(path, _says("unknown_category", name=name), "rule-category")
                     return None
                 return f"{kind}:{name}"
-        self.problem(path, "'then' must be one of {violation: id}, {procedural: id}, {category: I..V}", "rule-then")
+        self.problem(path, _says("then"), "rule-then")
         return None
 
     def cond(self, data: Any, path: source.PathKey, in_item: str | None) -> Cond | None:
         """One condition, by the key that names its kind; each kind has its own reader below."""
         if not isinstance(data, dict):
-            self.problem(path, "a condition is a mapping", "rule-condition")
+            self.problem(path, _says("condition_shape"), "rule-condition")
             return None
         for kind in CONCLUSION_KINDS:
             if kind in data:
@@ -238,20 +239,16 @@ class _Reader:
             return self.any_item(data, path, in_item)
         if "unless" in data:
             return self.unless(data, path, in_item)
-        self.problem(
-            path,
-            "unknown condition: expected fact, unless, all, any, at_least, any_item or a conclusion",
-            "rule-condition",
-        )
+        self.problem(path, _says("unknown_condition"), "rule-condition")
         return None
 
     def needs(self, kind: str, data: dict[str, Any], path: source.PathKey, in_item: str | None) -> Cond | None:
         if in_item is not None:
-            self.problem(path, "a conclusion cannot be tested inside any_item", "rule-condition")
+            self.problem(path, _says("conclusion_in_item"), "rule-condition")
             return None
         self.unknown_keys(data, {kind}, path)
         if not isinstance(data[kind], str) or not data[kind]:
-            self.problem((*path, kind), f"'{kind}' takes a name", "rule-condition")
+            self.problem((*path, kind), _says("takes_a_name", kind=kind), "rule-condition")
             return None
         return Needs(f"{kind}:{data[kind]}", self.pos(path))
 
@@ -264,7 +261,7 @@ class _Reader:
         if not isinstance(n, int) or isinstance(n, bool) or not 1 <= n <= len(children):
             self.problem(
                 (*path, "at_least"),
-                "'at_least' must be a whole number from 1 to the number of conditions",
+                _says("at_least"),
                 "rule-condition",
             )
             return None
@@ -273,13 +270,11 @@ class _Reader:
     def any_item(self, data: dict[str, Any], path: source.PathKey, in_item: str | None) -> Cond | None:
         self.unknown_keys(data, {"any_item", "where"}, path)
         if in_item is not None:
-            self.problem(path, "any_item cannot be nested", "rule-condition")
+            self.problem(path, _says("nested_item"), "rule-condition")
             return None
         list_path = data["any_item"]
         if not isinstance(list_path, str) or f"{list_path}[]." not in {k[: len(list_path) + 3] for k in self.fields}:
-            self.problem(
-                (*path, "any_item"), f"'{list_path}' is not a list of items in the case model", "rule-unknown-field"
-            )
+            self.problem((*path, "any_item"), _says("not_a_list", name=list_path), "rule-unknown-field")
             return None
         where = self.cond(data.get("where"), (*path, "where"), list_path)
         return AnyItem(list_path, where, self.pos(path)) if where else None
@@ -290,30 +285,26 @@ class _Reader:
         if inner is None:
             return None
         if inner.op not in ("is", "in"):
-            self.problem(
-                (*path, "unless"), "unless takes {fact: ..., is: ...} or {fact: ..., in: [...]}", "rule-condition"
-            )
+            self.problem((*path, "unless"), _says("unless"), "rule-condition")
             return None
         return Unless(inner, self.pos(path))
 
     def children(self, data: Any, path: source.PathKey, in_item: str | None) -> tuple[Cond, ...] | None:
         if not isinstance(data, list) or not data:
-            self.problem(path, "expected a non-empty list of conditions", "rule-condition")
+            self.problem(path, _says("conditions"), "rule-condition")
             return None
         out = [self.cond(item, (*path, i), in_item) for i, item in enumerate(data)]
         return None if any(c is None for c in out) else tuple(c for c in out if c is not None)
 
     def fact(self, data: Any, path: source.PathKey, in_item: str | None) -> FactCond | None:
         if not isinstance(data, dict) or "fact" not in data:
-            self.problem(path, "expected {fact: path, <operator>: value}", "rule-condition")
+            self.problem(path, _says("fact_shape"), "rule-condition")
             return None
         ops = [k for k in data if k != "fact"]
         self.unknown_keys(data, {"fact", *OPERATORS}, path)
         ops = [k for k in ops if k in OPERATORS]
         if len(ops) != 1:
-            self.problem(
-                path, f"a fact condition takes exactly one operator ({', '.join(OPERATORS)})", "rule-condition"
-            )
+            self.problem(path, _says("one_operator", operators=", ".join(OPERATORS)), "rule-condition")
             return None
         op, value, name = ops[0], data[ops[0]], data["fact"]
         parameter = ""
@@ -321,8 +312,8 @@ class _Reader:
             parameter = str(value["parameter"])
             if parameter not in self.params:
                 hint = closest(parameter, sorted(self.params))
-                extra = f"; did you mean '{hint}'?" if hint else ""
-                message = f"no parameter '{parameter}' in {parameters.FILE_NAME}{extra}"
+                extra = _says("did_you_mean", hint=hint) if hint else ""
+                message = _says("no_parameter", name=parameter, file=parameters.FILE_NAME, extra=extra)
                 self.problem((*path, op), message, "rule-parameter")
                 return None
             value = self.params[parameter].value
@@ -330,12 +321,12 @@ class _Reader:
         ftype = self.fields.get(full)
         if ftype is None:
             hint = closest(full, self.fields)
-            extra = f"; did you mean '{hint}'?" if hint else ""
-            self.problem((*path, "fact"), f"the case model has no field '{full}'{extra}", "rule-unknown-field")
+            extra = _says("did_you_mean", hint=hint) if hint else ""
+            self.problem((*path, "fact"), _says("no_field", name=full, extra=extra), "rule-unknown-field")
             return None
         problem = _value_problem(ftype, op, value)
         if problem:
-            self.problem((*path, op), f"{full}: {problem}", "rule-bad-value")
+            self.problem((*path, op), _says("bad_value", name=full, problem=problem), "rule-bad-value")
             return None
         return FactCond(str(name), op, value, self.pos(path), parameter)
 
@@ -344,28 +335,28 @@ def _value_problem(ftype: FieldType, op: str, value: Any) -> str:
     """Why `value` cannot be compared with a field of this type, or ''."""
     values = value if op in ("in", "contains_any") else [value]
     if op in ("in", "contains_any") and (not isinstance(value, list) or not value):
-        return f"'{op}' takes a non-empty list"
+        return _says("value_list", op=op)
     if op in ("at_least", "more_than", "at_most", "less_than"):
         ok = ftype.kind == "number" and isinstance(value, (int, float)) and not isinstance(value, bool)
-        return "" if ok else f"'{op}' needs a number field and a number"
+        return "" if ok else _says("value_numbers", op=op)
     if op in ("contains", "contains_any"):
         if ftype.kind != "list":
-            return f"'{op}' needs a list field"
+            return _says("value_list_field", op=op)
         bad = [v for v in values if ftype.choices and v not in ftype.choices]
-        return f"'{bad[0]}' is not one of {', '.join(ftype.choices)}" if bad else ""
+        return _says("value_choice", value=bad[0], choices=", ".join(ftype.choices)) if bad else ""
     for v in values:
         if isinstance(v, (dict, list)) or v is None:
-            return "expects a single value: text, a number, true or false"
+            return _says("value_single")
         if ftype.kind == "bool" and not isinstance(v, bool):
-            return "expects true or false"
+            return _says("value_bool")
         if ftype.kind == "text" and not isinstance(v, str):
-            return "expects text"
+            return _says("value_text")
         if ftype.kind == "number" and (not isinstance(v, (int, float)) or isinstance(v, bool)):
-            return "expects a number"
+            return _says("value_number")
         if ftype.kind == "enum" and v not in ftype.choices:
-            return f"'{v}' is not one of {', '.join(ftype.choices)}"
+            return _says("value_choice", value=v, choices=", ".join(ftype.choices))
         if ftype.kind == "list":
-            return "use 'contains' or 'contains_any' to test a list"
+            return _says("value_contains")
     return ""
 
 
@@ -380,7 +371,7 @@ def whole_rulebook_problems(rules: list[Rule]) -> list[Problem]:
     for rule in rules:
         if rule.id in seen:
             first = seen[rule.id].pos
-            err(rule, f"duplicate rule id '{rule.id}' (first at {first.path}:{first.line})", "rule-duplicate-id")
+            err(rule, _says("duplicate_id", id=rule.id, path=first.path, line=first.line), "rule-duplicate-id")
         seen.setdefault(rule.id, rule)
     drawn = {r.concludes for r in rules}
     used = set().union(*(needs(r.when) for r in rules)) if rules else set()
@@ -393,13 +384,13 @@ def whole_rulebook_problems(rules: list[Rule]) -> list[Problem]:
                         node.pos.line,
                         node.pos.col,
                         "error",
-                        f"needs '{node.conclusion}', which no rule concludes",
+                        _says("dangling", conclusion=node.conclusion),
                         "rule-dangling-conclusion",
                         rule.id,
                     )
                 )
         if rule.kind == "violation" and rule.concludes not in used:
-            err(rule, f"concludes '{rule.concludes}', which no rule uses", "rule-unused-conclusion")
+            err(rule, _says("unused", conclusion=rule.concludes), "rule-unused-conclusion")
     problems += _cycles(rules)
     return problems
 
@@ -429,10 +420,15 @@ def _cycles(rules: list[Rule]) -> list[Problem]:
             r.pos.line,
             r.pos.col,
             "error",
-            f"rule '{r.id}' is part of a cycle through '{r.concludes}'",
+            _says("cycle", id=r.id, conclusion=r.concludes),
             "rule-cycle",
             r.id,
         )
         for r in rules
         if r.concludes in cyclic
     ]
+
+
+def _says(key: str, /, **parts: object) -> str:
+    """A problem in the rule files, in words (locales/<lang>/law.yaml, `rules:`), read only when there is one."""
+    return words.of("law", "rules")[key].format(**parts)

@@ -8,7 +8,17 @@ from typing import Any
 import msgspec
 
 from detention_rules import words
-from detention_rules.agreement import GRADES, MARKS, OUTCOME_LABELS, Blind, Coverage, Evaluation, Isolation, Tally
+from detention_rules.agreement import (
+    GRADES,
+    MARKS,
+    OUTCOME_LABELS,
+    Blind,
+    Coverage,
+    Disagreement,
+    Evaluation,
+    Isolation,
+    Tally,
+)
 from detention_rules.escaping import printable
 from detention_rules.input.case import CATEGORIES
 from detention_rules.law.law import Law
@@ -50,7 +60,7 @@ def _table(t: Tally) -> dict[str, Any]:
             c: {**{k: t.counts[c][k] for k in MARKS}, "precision": t.precision(c), "recall": t.recall(c)}
             for c in CATEGORIES
         },
-        "outcomes": {label: dict(t.outcomes[label]) for label in OUTCOME_LABELS if label in t.outcomes},
+        "outcomes": {label: dict(t.outcomes[key]) for key, label in OUTCOME_LABELS.items() if key in t.outcomes},
     }
 
 
@@ -58,16 +68,19 @@ def text(ev: Evaluation, cov: Coverage | None, book: Law, iso: Isolation | None 
     """The evaluation as the text report: tables, disagreements, coverage, and the verdict last."""
     out = [W["head"].format(cases=ev.cases)]
     out += _table_lines(W["all_cases"], ev)
-    for name, label in GRADES.items():
+    for name in GRADES:
         if name in ev.by_grade:
-            out += _table_lines(label, ev.by_grade[name])
+            out += _table_lines(words.of("report", "evaluation_grades")[name], ev.by_grade[name])
     out += _blind_lines(ev.blind)
     out += _outcome_lines(ev)
     if ev.disagreements:
         out += ["", W["disagreements"]]
         for d in ev.disagreements:
             gap = W["known_gap"].format(gap=d.known_gap) if d.known_gap else W["not_known_gap"]
-            out += [W["disagreement"].format(path=d.path, category=d.category, kind=d.kind, gap=gap), f"    {d.cause}"]
+            out += [
+                W["disagreement"].format(path=d.path, category=d.category, kind=_kind(d), gap=gap),
+                f"    {d.cause}",
+            ]
     out += [W["invalid"].format(path=path) for path in ev.invalid]
     if cov is not None:
         left = cov.unexercised_rules(book) + cov.unexercised_conditions()
@@ -99,6 +112,11 @@ def text(ev: Evaluation, cov: Coverage | None, book: Law, iso: Isolation | None 
     return "\n".join(map(printable, out)) + "\n"
 
 
+def _kind(d: Disagreement) -> str:
+    """A disagreement's kind in words (the JSON's `kind` is its data name: missed, wrongly found)."""
+    return words.of("report", "evaluation_kinds")[d.kind.replace(" ", "_")]
+
+
 def _pct(x: float | None) -> str:
     return "-" if x is None else f"{x:.0%}"
 
@@ -121,10 +139,11 @@ def _outcome_lines(ev: Evaluation) -> list[str]:
     then the blind twins (scored on their hand file's outcome)."""
     out = ["", W["outcomes"]]
     out.append("{:<44} {:>6} {:>7}   {:>12}".format(W["outcome"], W["cases"], W["agreed"], W["blind_agreed"]))
-    for label in OUTCOME_LABELS:
-        hand, blind = ev.outcomes.get(label, Counter()), ev.blind.outcomes.get(label, Counter())
+    for key in OUTCOME_LABELS:
+        hand, blind = ev.outcomes.get(key, Counter()), ev.blind.outcomes.get(key, Counter())
         if hand or blind:
             twins = W["of_total"].format(agreed=blind["agreed"], total=blind.total()) if blind else "-"
+            label = words.of("report", "evaluation_outcomes")[key]
             out.append(f"{label:<44} {hand.total():>6} {hand['agreed']:>7}   {twins:>12}")
     return out
 
@@ -145,7 +164,7 @@ def _blind_lines(blind: Blind) -> list[str]:
     if blind.disagreements:
         out += ["", W["blind_disagreements"]]
         for d in blind.disagreements:
-            out += [W["disagreement"].format(path=d.path, category=d.category, kind=d.kind, gap=""), f"    {d.cause}"]
+            out += [W["disagreement"].format(path=d.path, category=d.category, kind=_kind(d), gap=""), f"    {d.cause}"]
     out += [f"- {problem}" for problem in blind.problems]
     return out
 

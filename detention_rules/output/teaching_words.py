@@ -1,5 +1,5 @@
 """Every sentence the trainer's tools (exercise, quiz, casebook) show, read from the translation file
-(`locales/en.yaml`, section `teaching:`) as the draft's are (output/wording.py).
+(`locales/en/draft.yaml`, section `teaching:`) as the draft's are (output/wording.py).
 
 Each is a str.format template; the casebook's templates read these too, so the terminal and the
 page say the same thing. The casebook index's fact patterns are here: fact paths, each under the key

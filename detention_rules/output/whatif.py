@@ -6,7 +6,7 @@ from detention_rules import words
 from detention_rules.escaping import json_text, printable
 from detention_rules.output.formats import CHECK_FORMATS, CheckFormatName
 from detention_rules.pipeline import CaseResult
-from detention_rules.reasoning.whatif import compare
+from detention_rules.reasoning.whatif import Change, compare
 
 
 def render(originals: list[CaseResult], results: list[CaseResult], changes: list[str], fmt: CheckFormatName) -> str:
@@ -41,7 +41,17 @@ def render(originals: list[CaseResult], results: list[CaseResult], changes: list
         lines.append(f"  {'':<58} {w['original']:<22} {w['what_if']}")
         if not diff:
             lines.append(w["no_change"])
-        lines += [f"  {c.name:<58} {c.before:<22} {c.after}" for c in diff]
+        lines += ["  {:<58} {:<22} {}".format(*said(c)) for c in diff]
         lines.append("")
     valid = [r for r in results if r.valid]
     return "\n".join(map(printable, lines)) + "\n" + (form.report(valid) if valid else "")
+
+
+def said(change: Change) -> tuple[str, str, str]:
+    """A change in words: what moved (`category I`, a conclusion, each of a person's named), before, after."""
+    w = words.of("report", "whatif")
+    name = w["category"].format(category=change.subject) if change.category else change.subject
+    if change.detainee is not None:
+        name = w["person"].format(person=change.detainee, name=name)
+    states = words.of("report", "whatif_states")
+    return name, states[change.before.replace(" ", "_")], states[change.after.replace(" ", "_")]

@@ -1,24 +1,21 @@
-"""Every sentence a reader of the draft sees, read from one translation file per language.
+"""Every sentence a reader of the draft sees, and the trainer's tools' (`teaching:`): the `draft` stage file.
 
-A draft in Spanish is a `locales/es.yaml` with the same keys as `locales/en.yaml`:
+A draft in Spanish is a `locales/es/draft.yaml` with the same keys as `locales/en/draft.yaml`:
 no code change. The files ship as package data (pyproject `package-data`).
 """
 
 from __future__ import annotations
 
-import functools
 from typing import Any
 
 from detention_rules import words
 from detention_rules.reasoning.asking import show_value
 
-LOCALES = words.LOCALES
 
-
-@functools.cache
-def load(lang: str = "en") -> dict[str, Any]:
-    """The strings of one language; an unknown language is the caller's error to report."""
-    return words.read(LOCALES / f"{lang}.yaml", lang)
+def load(lang: str = words.LANGUAGE) -> dict[str, Any]:
+    """The draft's strings in one language (`words.load`, read once); an unknown language is the caller's
+    error to report."""
+    return words.load("draft", lang)
 
 
 def filing_note(released: Any) -> str:

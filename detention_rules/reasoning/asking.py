@@ -11,11 +11,17 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from detention_rules import words as locale
 from detention_rules.input.field_path import FieldPath
 from detention_rules.input.fields import questionnaire, readable_fields
 
 #: The keys of a fact written with its provenance (`{value: ..., by: ..., ref: ...}`).
 PROVENANCE = frozenset({"value", "by", "contested", "ref", "evidence", "rebutted", "note"})
+
+
+def said(key: str) -> str:
+    """A value's word, or the question asked of a field the model words no question for (check.yaml `values:`)."""
+    return locale.of("check", "values")[key]
 
 
 def in_words(field: str, value: str) -> str:
@@ -33,7 +39,7 @@ def show_value(value: Any, path: str = "", *, words: bool = False, brackets: boo
     stays as written, underscores and all.
     """
     if isinstance(value, bool):
-        return ("yes" if value else "no") if words else ("true" if value else "false")
+        return said("yes" if value else "no") if words else ("true" if value else "false")
     field = FieldPath.generic_name(path) if words else ""
     ftype = readable_fields().get(field) if words else None
     coded = ftype is not None and bool(ftype.choices)
@@ -46,7 +52,7 @@ def show_value(value: Any, path: str = "", *, words: bool = False, brackets: boo
 def question(field: str) -> str:
     """The question for a field path; indexes (`detention[1].x`) are read as `detention[].x`."""
     asked = questionnaire().get(FieldPath.generic_name(field))
-    return asked.question if asked and asked.question else f"What is {field}?"
+    return asked.question if asked and asked.question else said("question").format(field=field)
 
 
 def has_question(field: str) -> bool:

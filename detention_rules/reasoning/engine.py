@@ -52,6 +52,7 @@ from typing import TYPE_CHECKING, Any, TypeGuard
 
 import msgspec
 
+from detention_rules import words
 from detention_rules.errors import EngineError
 from detention_rules.law.rule import All, AnyItem, AnyOf, AtLeast, Cond, FactCond, Needs, Rule, Unless, walk
 
@@ -65,12 +66,6 @@ MAX_DURABLE_RULES = 480
 #: it refuses more than 512, error 106; `size_bound` keeps every rule below that.) docs/rules.md, Limits.
 MAX_CASE_ALTERNATIVES = 400
 REGISTER_ATTEMPTS = 3
-_PY313_ADVICE = (
-    "durable-rules could not be imported ({error}). On Python 3.13 it must be built with\n"
-    '  CPPFLAGS="-DPyEval_CallObject=PyObject_CallObject" '
-    "pip install --no-cache-dir --force-reinstall durable-rules==2.0.28\n"
-    "(see README, 'Python 3.13')."
-)
 
 
 def _durable() -> Any:
@@ -78,7 +73,7 @@ def _durable() -> Any:
     try:
         import durable_rules_engine
     except ImportError as exc:  # on 3.13: undefined symbol PyEval_CallObject
-        raise EngineError(_PY313_ADVICE.format(error=exc)) from None
+        raise EngineError(_says("not_installed", error=exc)) from None
     return durable_rules_engine
 
 
@@ -127,7 +122,7 @@ def _branches(cond: Cond, prefix: str = "", merged: bool = True) -> list[list[di
     if isinstance(cond, FactCond):
         if cond.op in ("contains", "contains_any"):
             if prefix:
-                raise EngineError(f"'{cond.op}' on a field of a list item is not supported")
+                raise EngineError(_says("contains_in_item", op=cond.op))
             values = cond.value if cond.op == "contains_any" else [cond.value]
             return _one_field([{"$iany": {cond.path: {"$i": v}}} for v in values], merged)
         return _one_field([_atom(cond, prefix + cond.path, v) for v in _values(cond)], merged)
@@ -219,7 +214,7 @@ def _combine(cond: Cond, branches: Any) -> list[list[Any]]:
         return [b for child in cond.children for b in branches(child)]
     if isinstance(cond, AtLeast):
         return [b for combo in itertools.combinations(cond.children, cond.n) for b in branches(All(combo, cond.pos))]
-    raise EngineError(f"cannot compile {type(cond).__name__} here")
+    raise EngineError(_says("cannot_compile", kind=type(cond).__name__))
 
 
 def _join(op: str, parts: list[dict[str, Any]]) -> dict[str, Any]:
@@ -416,10 +411,7 @@ class Engine:
         compiled = compiled or Compiled.of(rules)
         self._sid = itertools.count()
         if compiled.size > MAX_DURABLE_RULES:
-            raise EngineError(
-                f"the rulebook compiles to {compiled.size} durable rules; "
-                f"durable-rules hangs above about 512 in one ruleset (limit {MAX_DURABLE_RULES})"
-            )
+            raise EngineError(_says("too_large", size=compiled.size, limit=MAX_DURABLE_RULES))
         self._behind = compiled.behind
         self._conclusions = compiled.conclusions
         self._dre = _durable()
@@ -433,13 +425,13 @@ class Engine:
                 return self._dre.create_ruleset(f"wgad{next(_names)}", definition)
             except self._dre.error as exc:  # "Could not create ruleset, error code: 102"
                 error = exc
-        raise EngineError(f"durable-rules refused the compiled rulebook: {error}")
+        raise EngineError(_says("refused", error=error))
 
     def _assert(self, fact: str) -> int:
         """Assert one fact (JSON) into its session; the handle of the session's state."""
         code, state = self._dre.assert_fact(self._handle, fact)
         if code in (1, 2):  # pragma: no cover - catch-all rules exist; conclusions are asserted once
-            raise EngineError(f"durable-rules {'matched no rule for' if code == 1 else 'already had'} {fact[:80]}")
+            raise EngineError(_says("no_match" if code == 1 else "already_had", fact=fact[:80]))
         return state
 
     def run(self, facts: Facts) -> Firings:
@@ -470,3 +462,8 @@ class Engine:
 
 
 _names = itertools.count()
+
+
+def _says(key: str, /, **parts: object) -> str:
+    """What the engine says when it cannot run the rules (locales/<lang>/law.yaml, `engine:`), read only then."""
+    return words.of("law", "engine")[key].format(**parts)

@@ -12,6 +12,7 @@ from typing import Any
 
 import msgspec
 
+from detention_rules import words
 from detention_rules.input.case import CATEGORIES
 from detention_rules.input.field_path import FieldPath
 from detention_rules.law.law import Law
@@ -53,8 +54,9 @@ def _describe(cond: FactCond | Unless) -> str:
     inner = cond.cond if isinstance(cond, Unless) else cond
     value = inner.value
     shown = show_value(value, brackets=True)  # as a case file writes it: `[immigration, administrative]`
-    test = f"{inner.op.replace('_', ' ')} {shown}"
-    return f"not {test} (unless)" if isinstance(cond, Unless) else test
+    w = words.of("check", "conditions")
+    test = w["test"].format(op=w[f"op_{inner.op}"], value=shown)
+    return w["unless"].format(test=test) if isinstance(cond, Unless) else test
 
 
 def _conditions(rule: Rule, facts: Facts, status: Mapping[str, Tri], book: Law) -> tuple[ConditionState, ...]:
@@ -65,14 +67,12 @@ def _conditions(rule: Rule, facts: Facts, status: Mapping[str, Tri], book: Law) 
         if isinstance(cond, Needs):
             # in words: what would satisfy it is one of the rules that draw it
             titles = [r.title for r in book.drawing(cond.conclusion)]
-            out.append(
-                ConditionState(
-                    Conclusion(cond.conclusion), "drawn: " + " or ".join(titles) if titles else "drawn", value
-                )
-            )
+            w = words.of("check", "conditions")
+            test = w["drawn_by"].format(titles=w["or"].join(titles)) if titles else w["drawn"]
+            out.append(ConditionState(Conclusion(cond.conclusion), test, value))
             continue
         if isinstance(cond, AnyItem):  # the whole list is unknown
-            out.append(ConditionState(paths[0], "has an item that qualifies", value))
+            out.append(ConditionState(paths[0], words.of("check", "conditions")["any_item"], value))
             continue
         path = paths[0] if paths else ""
         leaf = facts.leaf(path)

@@ -35,6 +35,7 @@ from pathlib import Path
 import msgspec
 
 import detention_rules
+from detention_rules import words
 from detention_rules.law.rule import Rule
 from detention_rules.reasoning.engine import Compiled
 
@@ -94,9 +95,9 @@ def _read_regular(path: Path, owned: bool = False) -> bytes:
     with os.fdopen(fd, "rb") as file:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
-            raise OSError(f"{path}: not a regular file")
+            raise OSError(words.of("messages", "reading")["path_not_regular"].format(path=path))
         if owned and hasattr(os, "getuid") and (info.st_uid != os.getuid() or info.st_mode & 0o022):
-            raise OSError(f"{path}: written by someone else, or writable by others")
+            raise OSError(words.of("messages", "reading")["not_owned"].format(path=path))
         return file.read()
 
 

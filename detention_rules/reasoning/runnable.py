@@ -13,6 +13,7 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
+from detention_rules import words
 from detention_rules.errors import EngineError, InputError, Problem
 from detention_rules.law import law, rulebook
 from detention_rules.law.law import Law
@@ -87,7 +88,7 @@ def too_large(rules: Iterable[Rule]) -> list[Problem]:
             rule.pos.line,
             rule.pos.col,
             "error",
-            f"rule {rule.id} would compile to more than {MAX_DURABLE_RULES} durable rules",
+            words.of("law", "engine")["rule_too_large"].format(id=rule.id, limit=MAX_DURABLE_RULES),
             "rules-too-many",
             rule.id,
         )
@@ -124,15 +125,9 @@ def over_limits(rules: Iterable[Rule]) -> list[Problem]:
         size += len(bodies)
         alternatives += sum(case_alternatives(b) for b in bodies)
         if size > MAX_DURABLE_RULES:
-            message = (
-                f"with rule {rule.id} the rules compile to more than {MAX_DURABLE_RULES} durable rules, "
-                "the most one ruleset takes; merge or remove rules"
-            )
+            message = words.of("law", "engine")["too_many_rules"].format(id=rule.id, limit=MAX_DURABLE_RULES)
         elif alternatives > MAX_CASE_ALTERNATIVES:
-            message = (
-                f"with rule {rule.id} the rules test more than {MAX_CASE_ALTERNATIVES} alternative values "
-                "(`in`, `contains_any`, `unless`) of the case's facts, the most one ruleset takes; shorten the lists"
-            )
+            message = words.of("law", "engine")["too_many_values"].format(id=rule.id, limit=MAX_CASE_ALTERNATIVES)
         else:
             continue
         return [Problem(rule.pos.path, rule.pos.line, rule.pos.col, "error", message, "rules-too-many", rule.id)]

@@ -10,10 +10,11 @@ from __future__ import annotations
 import copy
 import functools
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 import msgspec
 
+from detention_rules import words
 from detention_rules.errors import InputError, UsageError
 from detention_rules.input import source
 from detention_rules.input.case import CATEGORIES, field_types
@@ -28,19 +29,19 @@ def parse_set(text: str) -> tuple[FieldPath, Any]:
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:  # a byte that is not UTF-8 on the command line arrives as a lone surrogate
-        raise UsageError(f"--set {text!r}: not valid UTF-8") from None
+        raise UsageError(_says("not_utf8", text=repr(text))) from None
     if "=" not in text:
-        raise UsageError(f"--set {text!r}: expected PATH=VALUE, e.g. arrest.warrant_shown=true")
+        raise UsageError(_says("no_equals", text=repr(text)))
     if "\n" in text or "\r" in text:
-        raise UsageError(f"--set {text!r}: one fact on one line")
+        raise UsageError(_says("one_line", text=repr(text)))
     path_text, value_text = text.split("=", 1)
-    steps = user_path(path_text, f"--set {text!r}")
+    steps = user_path(path_text, _says("what", text=repr(text)))
     try:
         value = read_value(value_text)
     except InputError as exc:  # not YAML, or a value no case file may hold (`!!bool maybe`, `.inf`)
-        raise UsageError(f"--set {text!r}: the value cannot be read: {exc.problems[0].message}") from None
+        raise UsageError(_says("unreadable", text=repr(text), reason=exc.problems[0].message)) from None
     if isinstance(value, dict):
-        raise UsageError(f"--set {text!r}: set one fact at a time")
+        raise UsageError(_says("one_fact", text=repr(text)))
     return steps, value
 
 
@@ -50,9 +51,9 @@ def user_path(path_text: str, what: str) -> FieldPath:
     try:
         steps = FieldPath.parse(path_text)
     except ValueError as exc:
-        raise UsageError(f"{what}: {exc}") from None
+        raise UsageError(_says("bad_path", what=what, reason=exc)) from None
     if len(steps) > max_steps():
-        raise UsageError(f"{what}: {len(steps)} steps, longer than any field's path ({max_steps()} at most)")
+        raise UsageError(_says("too_long", what=what, steps=len(steps), most=max_steps()))
     return steps
 
 
@@ -85,16 +86,30 @@ def apply(doc: source.Document, settings: list[Setting]) -> source.Document:
         try:
             data = steps.set(data, value)
         except ValueError as exc:
-            raise UsageError(f"--set {change!r}: {exc}") from None
+            raise UsageError(_says("cannot_set", text=repr(change), reason=exc)) from None
     return source.Document(doc.path, data, doc.positions, doc.key_positions)
+
+
+#: Where a category or conclusion stands in a run: a finding's strength, or the conclusion drawn or not. The
+#: JSON's `before` and `after` are these values (data, like a problem's code); a report says them in words
+#: (locales/<lang>/report.yaml `whatif:`, the page's web.yaml).
+State = Literal["established", "contested", "not established", "drawn", "not drawn"]
 
 
 class Change(msgspec.Struct):
     """How one category or conclusion moved between the original and the what-if run."""
 
-    name: str
-    before: str
-    after: str
+    subject: str  # a category (I..V) or a conclusion (`violation:x`)
+    before: State
+    after: State
+    category: bool  # `subject` is a category
+    detainee: str | None = None  # in a case of several detainees, whose change it is
+
+    @property
+    def name(self) -> str:
+        """The JSON's `name`: `category I`, `violation:x`, each prefixed `person: ` in a case of several."""
+        name = f"category {self.subject}" if self.category else self.subject  # data, as the JSON has always named it
+        return name if self.detainee is None else f"{self.detainee}: {name}"
 
 
 class HasAnalysis(Protocol):
@@ -115,18 +130,26 @@ def compare(before: HasAnalysis, after: HasAnalysis) -> list[Change]:
     out: list[Change] = []
     if before.persons and after.persons:  # several detainees: each person's changes, named
         for a, b in zip(before.persons, after.persons, strict=False):
-            out += [Change(f"{a.detainee}: {c.name}", c.before, c.after) for c in compare(a, b)]
+            out += [msgspec.structs.replace(c, detainee=a.detainee) for c in compare(a, b)]
         return out
     if before.analysis is None or after.analysis is None:
         return out
-    strength_a = {f.category: f.strength for f in before.analysis.findings}
-    strength_b = {f.category: f.strength for f in after.analysis.findings}
+    strength_a: dict[str, State] = {f.category: f.strength for f in before.analysis.findings}
+    strength_b: dict[str, State] = {f.category: f.strength for f in after.analysis.findings}
     for category in CATEGORIES:
         was, now = strength_a.get(category, "not established"), strength_b.get(category, "not established")
         if was != now:
-            out.append(Change(f"category {category}", was, now))
+            out.append(Change(category, was, now, category=True))
     concl_a, concl_b = set(before.analysis.concluded), set(after.analysis.concluded)
     for name in sorted((concl_a ^ concl_b) - {f"category:{c}" for c in CATEGORIES}):
-        drawn = ("drawn" if name in concl_a else "not drawn", "drawn" if name in concl_b else "not drawn")
-        out.append(Change(name, *drawn))
+        out.append(Change(name, _drawn(name in concl_a), _drawn(name in concl_b), category=False))
     return out
+
+
+def _says(key: str, /, **parts: object) -> str:
+    """Why a `--set` (or the page's what-if path) is refused (locales/<lang>/report.yaml, `whatif_set:`)."""
+    return words.of("report", "whatif_set")[key].format(**parts)
+
+
+def _drawn(drawn: bool) -> State:
+    return "drawn" if drawn else "not drawn"

@@ -95,6 +95,22 @@ def test_the_token_is_carried_by_the_page_never_by_a_cookie(folder: Path) -> Non
     assert client.get("/files", headers={"x-wgad-token": "wrong"}).status_code == 403
 
 
+def test_the_case_page_hands_its_script_the_words_of_web_yaml_as_escaped_json(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The script's status lines are web.yaml's (`script:`), in a JSON block that no translation can close."""
+    from detention_rules import words
+    from detention_rules.interfaces.web import routes
+
+    said = dict(words.of("web", "script"))
+    said["saved"] = "</script><b>Saved</b> {file} & co."
+    monkeypatch.setitem(routes.ENV.globals, "SCRIPT_WORDS", said)
+    page = client.get(f"/case?file={REFERENCE.name}").text
+    block = re.search(r'<script type="application/json" id="wgad-words">(.*?)</script>', page, re.S)
+    assert block and "<b>" not in block.group(1)
+    assert json.loads(block.group(1)) == said
+
+
 @pytest.mark.parametrize(
     "cookie",
     ['a="\x00; b="', "wgad_token_8000=wrong", '$Version=1; x="\\', "=; ;;=", "a=\x7f\x80\xff"],

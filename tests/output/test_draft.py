@@ -4,6 +4,7 @@ Word output read back, and the HTML page in a browser (its print layout included
 from __future__ import annotations
 
 import re
+import shutil
 import socket
 import subprocess
 import threading
@@ -42,7 +43,7 @@ def _facts(markdown: str) -> str:
 
 def _told_refs(path: Path, leave_out: tuple[str, ...] = ()) -> set[str]:
     """The references of the facts a draft tells: all but those of a legal characterisation, which the
-    argument states (en.yaml facts: argued), of a fact told only where another holds (facts: only_where),
+    argument states (draft.yaml facts: argued), of a fact told only where another holds (facts: only_where),
     and of the sections `leave_out` names."""
     from detention_rules.output import wording
 
@@ -450,9 +451,9 @@ def test_html_draft_prints_on_a4(tmp_path: Path, which: str, browser_path: str) 
 def test_every_sentence_of_the_draft_comes_from_the_translation_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A draft in another language is a new file beside en.yaml: here a made-up one, every string marked."""
-    from detention_rules import pipeline
-    from detention_rules.output import draft, draft_markdown, wording
+    """A draft in another language is a new folder beside en/: here a made-up one, every string marked."""
+    from detention_rules import pipeline, words
+    from detention_rules.output import draft, draft_markdown
     from detention_rules.reasoning import runnable
     from detention_rules.reasoning.gaps import questions
 
@@ -463,19 +464,21 @@ def test_every_sentence_of_the_draft_comes_from_the_translation_file(
             return [marked(v) for v in node]
         return f"«{node}»" if isinstance(node, str) else node
 
-    english = yaml.safe_load((wording.LOCALES / "en.yaml").read_text(encoding="utf-8"))
+    english = yaml.safe_load((words.LOCALES / "en" / "draft.yaml").read_text(encoding="utf-8"))
     facts = english["facts"]  # which sections, and which fields the argument states: names, not words
     other = {**marked(english), "facts": {**marked(facts), "sections": facts["sections"], "argued": facts["argued"]}}
-    (tmp_path / "xx.yaml").write_text(yaml.safe_dump(other, allow_unicode=True), encoding="utf-8")
-    monkeypatch.setattr(wording, "LOCALES", tmp_path)
-    wording.load.cache_clear()
+    shutil.copytree(words.LOCALES / "en", tmp_path / "en")  # the other stages' words stay English's
+    (tmp_path / "xx").mkdir()
+    (tmp_path / "xx" / "draft.yaml").write_text(yaml.safe_dump(other, allow_unicode=True), encoding="utf-8")
+    monkeypatch.setattr(words, "LOCALES", tmp_path)
+    words.load.cache_clear()
     try:
         book = runnable.load()
         result = pipeline.check_file(REFERENCE, book)
         assert result.facts is not None
         text = draft_markdown.render(draft.build(book, result, questions(book, result.facts), lang="xx"))
     finally:
-        wording.load.cache_clear()
+        words.load.cache_clear()
     heads = re.findall(r"^#+ (.+)$", text, flags=re.M)
     own = [h for h in heads if not h.startswith("Category ")]  # category titles are rules/outcomes.yaml's
     assert own and all(h.startswith("«") for h in own), own

@@ -385,3 +385,12 @@ def test_facts_of_one_kind_are_told_in_one_sentence(tmp_path: Path) -> None:
 def test_a_range_names_its_year_once(start: str, end: str, told: str) -> None:
     """ "from 18 April 2020 to June 2020": one year, said once."""
     assert narrative.date_range(start, end, wording.load()) == told
+
+
+@pytest.mark.parametrize(
+    ("typed", "told"),
+    [("on a bus to Almaty", "on a bus to Almaty"), ("her home", "at her home"), ("a bakery", "at a bakery")],
+)
+def test_a_place_keeps_the_preposition_the_drafter_wrote(typed: str, told: str) -> None:
+    # "on" unquoted in the translation file is YAML 1.1's true, and "on a bus" became "at the on a bus"
+    assert narrative.place(typed, wording.load()) == told

@@ -274,9 +274,9 @@ def test_evaluate_counts_the_outcomes(tmp_path: Path) -> None:
     _write(tmp_path, "no-category.yaml", {**RELEASED, "expected": {"outcome": "arbitrary"}})
     _write(tmp_path, "not-arbitrary.yaml", {**RELEASED, "expected": {"outcome": "not_arbitrary", "not_found": []}})
     ev = evaluate_paths([tmp_path])
-    assert dict(ev.outcomes["filed, the person released (para 17 (a))"]) == {"agreed": 1}
-    assert dict(ev.outcomes["arbitrary, no category named"]) == {"agreed": 1}
-    assert dict(ev.outcomes["not arbitrary"]) == {"disagreed": 1}  # category I is established
+    assert dict(ev.outcomes["filed_released"]) == {"agreed": 1}
+    assert dict(ev.outcomes["arbitrary_unnamed"]) == {"agreed": 1}
+    assert dict(ev.outcomes["not_arbitrary"]) == {"disagreed": 1}  # category I is established
     assert ev.agrees  # measurement: an outcome's disagreement is no regression
 
 

@@ -22,6 +22,7 @@ from detention_rules.input import source
 from detention_rules.input.field_path import FieldPath
 from detention_rules.interfaces.web import form, live
 from detention_rules.interfaces.web.files import Changed, Exists, Folder, Invalid
+from detention_rules.output import whatif
 from detention_rules.output.document import STAGES
 from detention_rules.output.formats import DRAFT_FORMATS, draft_format
 from detention_rules.reasoning import tree
@@ -76,6 +77,8 @@ def _environment() -> jinja2.Environment:
     env.tests["fact"] = lambda node: isinstance(node, FactNode)
     env.globals["W"] = words.of("web", "page")  # the page's sentences (locales/<lang>/web.yaml), escaped as text
     env.globals["say"] = say
+    env.globals["said"] = whatif.said  # a what-if's change in words (report.yaml, as `check --set` says it)
+    env.globals["SCRIPT_WORDS"] = words.of("web", "script")  # the script's sentences, as JSON the page holds
     return env
 
 
@@ -172,7 +175,7 @@ class _Handlers:
         return self._case_page("", {}, "")
 
     def _case_page(self, name: str, data: dict[str, Any], version: str) -> Response:
-        view, _ = live.view(self.state.book, name or "new case", data)
+        view, _ = live.view(self.state.book, name or SAYS["new_case"], data)
         return _page(
             "case.html",
             self.token,

@@ -9,6 +9,7 @@
   const token = document.querySelector('meta[name="wgad-token"]').content;
   const panel = document.getElementById("reasoning");
   const status = document.getElementById("status");
+  const W = JSON.parse(document.getElementById("wgad-words").textContent);  // web.yaml's script: section
   let timer = null, asked = 0, key = 1000, dirty = false;
 
   function readField(div) {
@@ -168,7 +169,7 @@
   async function whatIf(button) {
     const div = button.closest(".field");
     const out = div.querySelector(".whatif-out");
-    out.textContent = "…";
+    out.textContent = W.working;
     const response = await post("/api/whatif", body({ path: fieldPath(div) }));
     out.innerHTML = await response.text();
   }
@@ -181,6 +182,11 @@
     changed();
   }
 
+  /* A sentence of web.yaml with its {name} parts filled in as text. */
+  function words(key, parts) {
+    return W[key].replace(/\{(\w+)\}/g, (all, name) => (parts && name in parts ? String(parts[name]) : all));
+  }
+
   function say(text, kind) {
     status.textContent = text;
     status.className = kind || "";
@@ -188,16 +194,16 @@
 
   async function save(replace) {
     const file = document.getElementById("file-name").value.trim();
-    if (!file) { say("Give the file a name first (for example new-case.yaml).", "error"); return; }
+    if (!file) { say(words("name_first"), "error"); return; }
     if (!/\.ya?ml$/.test(file)) document.getElementById("file-name").value = file + ".yaml";
-    say("Saving…", "");
+    say(words("saving"), "");
     const response = await post("/api/save", body({ replace: replace, version: form.dataset.version }));
     let answer;
-    try { answer = await response.json(); } catch (e) { say("The server could not save: " + response.status, "error"); return; }
+    try { answer = await response.json(); } catch (e) { say(words("cannot_save", { status: response.status }), "error"); return; }
     if (answer.changed) { say(answer.message, "error"); return; }
     if (answer.exists) {
-      if (window.confirm("Replace " + answer.file + "? The file as it is now is kept as " + answer.file + ".bak.")) save(true);
-      else say("Not saved.", "");
+      if (window.confirm(words("replace", { file: answer.file }))) save(true);
+      else say(words("not_saved"), "");
       return;
     }
     if (!answer.ok) {
@@ -213,7 +219,7 @@
     opened = collect();
     history.replaceState(null, "", answer.url);
     dirty = false;
-    say((answer.written ? "Saved " : "Nothing changed in ") + answer.file + ".", "ok");
+    say(words(answer.written ? "saved" : "unchanged", { file: answer.file }), "ok");
   }
 
   async function download(format, detainee) {
@@ -222,22 +228,22 @@
     if (detainee) data.set("detainee", detainee);  // a case of several detainees: the person whose buttons these are
     const stage = document.getElementById("draft-stage");
     if (stage) data.set("stage", stage.value);  // a first submission, or comments on the Government's reply
-    say("Preparing the draft…", "");
+    say(words("preparing"), "");
     const response = await fetch("/draft", { method: "POST", headers: { "X-Wgad-Token": token }, body: data, credentials: "omit" });
     if (!response.ok) {
       const text = new DOMParser().parseFromString(await response.text(), "text/html").body.textContent;
-      say("No draft: " + text.trim(), "error");
+      say(words("no_draft", { reason: text.trim() }), "error");
       return;
     }
     const named = /filename="([^"]+)"/.exec(response.headers.get("content-disposition") || "");
     const link = document.createElement("a");
     link.href = URL.createObjectURL(await response.blob());
-    link.download = named ? decodeURIComponent(named[1]) : "draft";
+    link.download = named ? decodeURIComponent(named[1]) : words("draft_file");
     document.body.appendChild(link);
     link.click();
     link.remove();
     setTimeout(() => URL.revokeObjectURL(link.href), 10000);
-    say("Draft downloaded.", "ok");
+    say(words("downloaded"), "ok");
   }
 
   window.addEventListener("beforeunload", (event) => {
