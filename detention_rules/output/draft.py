@@ -620,7 +620,7 @@ def _argument(
             charged = fill(say["false_news_application"], {**named, "charges": charges})
             refs = [f.ref for f in leaves.values() if f.ref and FieldPath.generic_name(f.path) == "arrest.charges"]
             blocks += [
-                ("para", f"{say['false_news']} {_with_refs(charged, _refs(refs, w))}"),
+                ("para", f"{say['false_news']} {_with_refs(charged, prose.refs(refs, w, notes=False))}"),
                 ("text", say["todo"].format(what=say["todo_false_news"])),
             ]
     if contested:
@@ -695,7 +695,7 @@ def _argue(
         return standard, "", []
     argued = _limbs(node, leaves, w, named)
     if argued is None:
-        refs = _refs([f.ref for f in _facts(node) if f.ref], w)
+        refs = prose.refs([f.ref for f in _facts(node) if f.ref], w, notes=False)
         text = _personal(_lower_first(_FRAGMENT.sub("", node.text).strip()), named, w)
         argued = _with_refs(prose.dates_in(text, w), refs)  # the rule's template shows the file's dates
     notes = [
@@ -710,42 +710,6 @@ def _with_refs(sentence: str, refs: str) -> str:
     """A sentence with its references before its full stop, in one parenthesis."""
     sentence = sentence.removesuffix(".")
     return f"{sentence} ({refs})." if refs else f"{sentence}."
-
-
-#: A reference to paragraphs of the file's source ("paras 18, 88"): its numbers.
-_PARAS = re.compile(r"^paras? ((?:\d+(?:-\d+)?)(?:, \d+(?:-\d+)?)*)$")
-#: A reference's note ("paras 18, 88 (two meetings)", "per JAR (no judicial review)"): the facts tell it.
-_NOTE = re.compile(r" \((?:[^()]|\([^()]*\))*\)$")
-
-
-def _split_refs(ref: str) -> list[str]:
-    """A reference the file gives as several ("para 12; per JAR (a; b)"), split where no parenthesis is open."""
-    parts, depth, start = [], 0, 0
-    for i, char in enumerate(ref):
-        depth += {"(": 1, ")": -1}.get(char, 0)
-        if depth == 0 and ref.startswith("; ", i):
-            parts.append(ref[start:i])
-            start = i + 2
-    return [*parts, ref[start:]]
-
-
-def _refs(refs: list[str], w: dict[str, Any]) -> str:
-    """The references of one sentence as one: the paragraphs of all its facts in order, each once
-    ("paras 11, 12, 69"), then any other reference, once ("per DAWN" and "DAWN" are one); a reference's
-    note is left to the facts."""
-    say = w["draft"]
-    numbers: list[str] = []
-    others: list[str] = []
-    for ref in (part for whole in refs for part in _split_refs(" ".join(whole.split()))):
-        ref = _NOTE.sub("", ref).removeprefix(say["ref_by"])
-        m = _PARAS.match(ref)
-        if m:
-            numbers += m.group(1).split(", ")
-        else:
-            others.append(ref)
-    numbers = sorted(dict.fromkeys(numbers), key=lambda n: [int(x) for x in n.split("-")])
-    cited = [say["para" if len(numbers) == 1 and "-" not in numbers[0] else "paras"].format(n=", ".join(numbers))]
-    return "; ".join(dict.fromkeys((cited if numbers else []) + others))
 
 
 def _standard(node: RuleNode, rules: list[RuleNode], leaves: dict[str, FactNode], say: dict[str, Any]) -> str:
@@ -841,7 +805,7 @@ def _limbs(node: RuleNode, leaves: dict[str, FactNode], w: dict[str, Any], named
             refs += cited
     if not clauses:
         return None
-    argued = _with_refs(say["clause_sep"].join(clauses), _refs(refs, w))
+    argued = _with_refs(say["clause_sep"].join(clauses), prose.refs(refs, w, notes=False))
     then, _ = _filled(spec.get("then", ""), "", leaves, w, named)
     return f"{argued} {then}" if then else argued
 

@@ -17,6 +17,7 @@ a draft in another language is another file, not other code.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -514,9 +515,9 @@ class Teller:
         if by and not by & {"source", "drafter", "other"}:
             speakers = join([names[b] for b in sorted(by) if b in names], self.w)
             text = self.spec["according_to"].format(who=speakers, text=_lower_start(text, self.person))
-        refs = _refs(leaf.ref for leaf in leaves if leaf.ref)
-        if refs:
-            text = f"{text.removesuffix('.')} ({'; '.join(refs)})."
+        cited = refs([leaf.ref for leaf in leaves if leaf.ref], self.w)
+        if cited:
+            text = f"{text.removesuffix('.')} ({cited})."
         if self.reply and any(leaf.contested and not leaf.unproven for leaf in leaves):  # unproven: by its form
             disputes = "contested_by_source" if by == {"government"} else "contested_by_government"
             text = self.spec[disputes].format(text=text)
@@ -556,20 +557,66 @@ class _Slots(dict[str, str]):
         raise KeyError(key)
 
 
-#: A reference to paragraphs and nothing else: "para 11", "paras 5-6, 93".
-_PARAS = re.compile(r"paras? (\d+(?:-\d+)?(?:, \d+(?:-\d+)?)*)")
+#: A reference's note: the parenthesised words at its end ("para 80 (no evidence ...)"), one nesting deep.
+_NOTE = re.compile(r" \(((?:[^()]|\([^()]*\))*)\)$")
+#: Paragraph numbers as a reference lists them: "11", "5-6, 93".
+_NUMBERS = r"(\d+(?:-\d+)?(?:, \d+(?:-\d+)?)*)"
 
 
-def _refs(refs: Iterable[str]) -> list[str]:
-    """The references of a sentence, each once: a bare one to paragraphs another already cites ("para 80"
-    beside "paras 76, 80") is left out, where "(paras 76, 80; para 80)" would read as a slip."""
-    kept = list(dict.fromkeys(refs))
-    for ref in list(kept):
-        bare = _PARAS.fullmatch(ref)
-        others = [m.group(1).split(", ") for o in kept if o != ref and (m := _PARAS.match(o))]
-        if bare and set(bare.group(1).split(", ")) <= {n for numbers in others for n in numbers}:
-            kept.remove(ref)
-    return kept
+@functools.cache
+def _paragraphs(*forms: str) -> re.Pattern[str]:
+    """A reference to paragraphs and nothing else, in the translation file's words (`para`, `paras`)."""
+    forms = tuple(sorted(forms, key=len, reverse=True))  # "paras 5" before "para 5"
+    return re.compile("|".join(re.escape(f).replace(re.escape("{n}"), _NUMBERS) for f in forms))
+
+
+def _split(ref: str) -> list[str]:
+    """A reference the file gives as several ("para 12; per JAR (a; b)"), split where no parenthesis is open."""
+    parts, depth, start = [], 0, 0
+    for i, char in enumerate(ref):
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if depth == 0 and ref.startswith("; ", i):
+            parts.append(ref[start:i])
+            start = i + 2
+    return [*parts, ref[start:]]
+
+
+def refs(cited: Iterable[str], w: Mapping[str, Any], *, notes: bool = True) -> str:
+    """The references of one sentence as a lawyer writes them: the source's paragraphs merged and sorted
+    ("para 11" and "para 16" are "paras 11, 16"; a range "20-22" kept; a number cited twice once), then
+    each other reference once ("per DAWN" and "DAWN" are one). `notes` (the facts): a reference's note
+    is kept once, beside the last number of the reference that gives it ("paras 76, 80 (no evidence
+    ...)"), so it stays with the paragraph it glosses; several on one reference share one parenthesis.
+    Without (the argument): notes and "per" are left to the facts."""
+    say = w["draft"]
+    by = say["ref_by"]
+    paragraphs = _paragraphs(say["para"], say["paras"])
+    numbers: dict[str, list[str]] = {}  # a number: its notes
+    others: dict[str, tuple[bool, list[str]]] = {}  # a reference without "per": whether given with it, its notes
+    for part in (p for whole in cited for p in _split(" ".join(whole.split()))):
+        note = _NOTE.search(part)
+        body = part[: note.start()] if note else part
+        said = [note.group(1)] if note and notes else []
+        if m := paragraphs.fullmatch(body.removeprefix(by)):
+            given = next(g for g in m.groups() if g).split(", ")
+            for n in given:
+                numbers.setdefault(n, [])
+            numbers[given[-1]] += said
+        else:
+            key = body.removeprefix(by)
+            per, before = others.get(key, (False, []))
+            others[key] = (per or (notes and body.startswith(by)), before + said)
+
+    def noted(text: str, said: list[str]) -> str:
+        return f"{text} ({'; '.join(dict.fromkeys(said))})" if said else text
+
+    merged = []
+    if numbers:
+        ordered = sorted(numbers, key=lambda n: [int(x) for x in n.split("-")])
+        form = say["para" if len(ordered) == 1 and "-" not in ordered[0] else "paras"]
+        merged.append(form.format(n=", ".join(noted(n, numbers[n]) for n in ordered)))
+    merged += [noted(f"{by if per else ''}{key}", said) for key, (per, said) in others.items()]
+    return "; ".join(merged)
 
 
 def _lower_start(text: str, person: Who) -> str:

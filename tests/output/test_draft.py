@@ -58,14 +58,26 @@ def _told_refs(path: Path, leave_out: tuple[str, ...] = ()) -> set[str]:
     return set(refs_in(case))
 
 
+#: A paragraph number or range, and a reference's note (what its parenthesis holds).
+_NUMBER = r"\d+(?:-\d+)?"
+_NOTE = r" \(((?:[^()]|\([^()]*\))*)\)"
+
+
 def _cited(ref: str, text: str) -> bool:
-    """A reference in parentheses, alone or beside another fact's told in the same sentence; a bare one to
-    paragraphs ("para 80") also when another reference of a sentence cites them ("(paras 76, 80; ...")."""
+    """A reference in parentheses, alone or beside another fact's told in the same sentence; one to
+    paragraphs also when a sentence's merged citation cites each of its numbers ("(paras 76, 80" for
+    "para 80"), its note, if any, beside its last number ("80 (no evidence ...)")."""
     if re.search(rf"(\(|; ){re.escape(ref)}(\)|; )", text):
         return True
-    bare = re.fullmatch(r"paras? (\d+(?:-\d+)?(?:, \d+(?:-\d+)?)*)", ref)
-    cites = r"(?:\(|; )paras? [\d, -]*\b{}\b"
-    return bare is not None and all(re.search(cites.format(re.escape(n)), text) for n in bare.group(1).split(", "))
+    own = re.fullmatch(rf"paras? ({_NUMBER}(?:, {_NUMBER})*)(?:{_NOTE})?", ref)
+    if own is None:
+        return False
+    numbers, note = own.group(1).split(", "), own.group(2)
+    for citation in re.finditer(rf"(?:\(|; )paras? ({_NUMBER}(?:{_NOTE})?(?:, {_NUMBER}(?:{_NOTE})?)*)", text):
+        said = dict(re.findall(rf"({_NUMBER})(?:{_NOTE})?", citation.group(1)))  # a number: its notes
+        if all(n in said for n in numbers) and (note is None or note in said[numbers[-1]]):
+            return True
+    return False
 
 
 def thin_case(tmp_path: Path, facts: dict[str, str], name: str = "thin.yaml") -> Path:
@@ -520,7 +532,10 @@ def test_docx_properties_name_the_case_not_the_library(tmp_path: Path) -> None:
 
 
 def test_a_sentence_cites_a_paragraph_once() -> None:
-    """Merged facts cited "(paras 76, 80; para 80; ...)": a bare reference another one already covers goes."""
+    """Merged facts cited "(paras 76, 80; para 80; ...)", then "(paras 76, 80; para 80 (no evidence ...))" and
+    "(para 11; para 16)": a sentence's paragraphs are one citation, a note beside its paragraph (issue 29)."""
     out = wgad("draft", str(REFERENCE), "--no-appendix").stdout
-    assert "(paras 76, 80; para 80 (no evidence" in out and "paras 76, 80; para 80;" not in out
+    assert "(paras 76, 80 (no evidence that the posts incited violence or unrest))." in out
+    assert "(paras 11, 16)." in out and "(para 11; para 16)" not in out
+    assert not re.search(r"\((?:[^()]|\([^()]*\))*; paras? \d", out)  # no sentence cites paragraphs twice
     assert "(paras 11, 69)" in out and "(paras 11, 69; para 11)" not in out

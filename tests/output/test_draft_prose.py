@@ -90,11 +90,13 @@ def _facts(md: str) -> str:
 
 @pytest.mark.parametrize(("path", "detainee"), PEOPLE, ids=[f"{p.stem}-{d or 0}" for p, d in PEOPLE])
 def test_a_draft_reads_as_prose(path: Path, detainee: int | None) -> None:
-    # a reference as the facts print it (whole), or as the argument does (each part, its note and "per" left out)
+    # a reference as the file gives it (whole), or as a sentence prints it (narrative.refs): each part, its
+    # note and "per" apart (the facts keep a note beside its paragraph: "paras 76, 80 (note)")
     whole = refs_in(yaml.safe_load(path.read_text(encoding="utf-8")))
     by = wording.load()["draft"]["ref_by"]
-    parts = {p.removeprefix(by) for ref in whole for p in re.sub(r" \((?:[^()]|\([^()]*\))*\)", "", ref).split("; ")}
-    refs = sorted({*whole, *parts}, key=len, reverse=True)
+    note = r" \((?:[^()]|\([^()]*\))*\)"
+    parts = {p.removeprefix(by) for ref in whole for p in re.sub(note, "", ref).split("; ")}
+    refs = sorted({*whole, *parts, *(n for ref in whole for n in re.findall(note, ref))}, key=len, reverse=True)
     questions = [q.question for q in questionnaire().values() if q.question]
     for fmt, text in _bodies(path, detainee).items():
         where = f"{path.name} ({fmt})"
@@ -394,3 +396,30 @@ def test_a_range_names_its_year_once(start: str, end: str, told: str) -> None:
 def test_a_place_keeps_the_preposition_the_drafter_wrote(typed: str, told: str) -> None:
     # "on" unquoted in the translation file is YAML 1.1's true, and "on a bus" became "at the on a bus"
     assert narrative.place(typed, wording.load()) == told
+
+
+@pytest.mark.parametrize(
+    ("cited", "facts", "argument"),
+    [
+        (["para 11", "para 16"], "paras 11, 16", "paras 11, 16"),
+        (["paras 76, 80", "para 80 (no evidence)"], "paras 76, 80 (no evidence)", "paras 76, 80"),
+        (["paras 20-22, 87", "para 24"], "paras 20-22, 24, 87", "paras 20-22, 24, 87"),
+        (["facts note, Arrest", "para 3"], "para 3; facts note, Arrest", "para 3; facts note, Arrest"),
+        (["per DAWN", "DAWN"], "per DAWN", "DAWN"),
+        (["DAWN (a)", "per DAWN (a)", "DAWN (b)"], "per DAWN (a; b)", "DAWN"),
+        (
+            ["paras 18, 88 (two meetings)", "para 89 (at trial)"],
+            "paras 18, 88 (two meetings), 89 (at trial)",
+            "paras 18, 88, 89",
+        ),
+        (["para 44 (contested); per  JAR (a; b)", "para 44"], "para 44 (contested); per JAR (a; b)", "para 44; JAR"),
+        (["paras 5-6", "para 5-6"], "paras 5-6", "paras 5-6"),
+    ],
+)
+def test_a_sentence_cites_its_references_as_a_lawyer_writes_them(cited: list[str], facts: str, argument: str) -> None:
+    """The facts printed "(para 11; para 16)" and "(paras 76, 80; para 80 (no evidence ...))", and the
+    argument merged paragraphs with a copy of its own: one merger now, the facts keeping each note once
+    beside its paragraph, the argument leaving notes and "per" to the facts."""
+    w = wording.load()
+    assert narrative.refs(cited, w) == facts
+    assert narrative.refs(cited, w, notes=False) == argument
