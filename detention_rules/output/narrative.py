@@ -565,9 +565,11 @@ _NUMBERS = r"(\d+(?:-\d+)?(?:, \d+(?:-\d+)?)*)"
 
 @functools.cache
 def _paragraphs(*forms: str) -> re.Pattern[str]:
-    """A reference to paragraphs and nothing else, in the translation file's words (`para`, `paras`)."""
+    """A reference to paragraphs and nothing else, in the translation file's words (`para`, `paras`), of the
+    source's document ("para 4") or of one it names ("petition para 4", "Opinion 2/2022 paras 75-80")."""
     forms = tuple(sorted(forms, key=len, reverse=True))  # "paras 5" before "para 5"
-    return re.compile("|".join(re.escape(f).replace(re.escape("{n}"), _NUMBERS) for f in forms))
+    either = "|".join(re.escape(f).replace(re.escape("{n}"), _NUMBERS) for f in forms)
+    return re.compile(rf"(?:(.+?) )?(?:{either})")
 
 
 def _split(ref: str) -> list[str]:
@@ -582,28 +584,29 @@ def _split(ref: str) -> list[str]:
 
 
 def refs(cited: Iterable[str], w: Mapping[str, Any], *, notes: bool = True) -> str:
-    """The references of one sentence as a lawyer writes them: the source's paragraphs merged and sorted
-    ("para 11" and "para 16" are "paras 11, 16"; a range "20-22" kept; a number cited twice once), then
-    each other reference once ("per DAWN" and "DAWN" are one). `notes` (the facts): a reference's note
+    """The references of one sentence as a lawyer writes them: the paragraphs of one document merged and
+    sorted ("para 11" and "para 16" are "paras 11, 16"; a range "20-22" kept; a number cited twice once),
+    then each other reference once ("per DAWN" and "DAWN" are one). `notes` (the facts): a reference's note
     is kept once, beside the last number of the reference that gives it ("paras 76, 80 (no evidence
-    ...)"), so it stays with the paragraph it glosses; several on one reference share one parenthesis.
+    ...)"), so it stays with the paragraph it glosses; several on one number share one parenthesis.
     Without (the argument): notes and "per" are left to the facts."""
     say = w["draft"]
     by = say["ref_by"]
     paragraphs = _paragraphs(say["para"], say["paras"])
-    numbers: dict[str, list[str]] = {}  # a number: its notes
+    documents: dict[str, dict[str, list[str]]] = {}  # a document ("" the source's): its numbers, their notes
     others: dict[str, tuple[bool, list[str]]] = {}  # a reference without "per": whether given with it, its notes
     for part in (p for whole in cited for p in _split(" ".join(whole.split()))):
         note = _NOTE.search(part)
         body = part[: note.start()] if note else part
         said = [note.group(1)] if note and notes else []
-        if m := paragraphs.fullmatch(body.removeprefix(by)):
-            given = next(g for g in m.groups() if g).split(", ")
+        key = body.removeprefix(by)
+        if m := paragraphs.fullmatch(key):
+            numbers = documents.setdefault(m.group(1) or "", {})
+            given = next(g for g in m.groups()[1:] if g).split(", ")
             for n in given:
                 numbers.setdefault(n, [])
             numbers[given[-1]] += said
         else:
-            key = body.removeprefix(by)
             per, before = others.get(key, (False, []))
             others[key] = (per or (notes and body.startswith(by)), before + said)
 
@@ -611,10 +614,10 @@ def refs(cited: Iterable[str], w: Mapping[str, Any], *, notes: bool = True) -> s
         return f"{text} ({'; '.join(dict.fromkeys(said))})" if said else text
 
     merged = []
-    if numbers:
+    for document, numbers in documents.items():
         ordered = sorted(numbers, key=lambda n: [int(x) for x in n.split("-")])
         form = say["para" if len(ordered) == 1 and "-" not in ordered[0] else "paras"]
-        merged.append(form.format(n=", ".join(noted(n, numbers[n]) for n in ordered)))
+        merged.append(f"{document} " * bool(document) + form.format(n=", ".join(noted(n, numbers[n]) for n in ordered)))
     merged += [noted(f"{by if per else ''}{key}", said) for key, (per, said) in others.items()]
     return "; ".join(merged)
 

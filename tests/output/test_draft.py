@@ -65,15 +65,17 @@ _NOTE = r" \(((?:[^()]|\([^()]*\))*)\)"
 
 def _cited(ref: str, text: str) -> bool:
     """A reference in parentheses, alone or beside another fact's told in the same sentence; one to
-    paragraphs also when a sentence's merged citation cites each of its numbers ("(paras 76, 80" for
-    "para 80"), its note, if any, beside its last number ("80 (no evidence ...)")."""
+    paragraphs also when a sentence's merged citation of its document cites each of its numbers ("(paras
+    76, 80" for "para 80"), its note, if any, beside its last number ("80 (no evidence ...)")."""
     if re.search(rf"(\(|; ){re.escape(ref)}(\)|; )", text):
         return True
-    own = re.fullmatch(rf"paras? ({_NUMBER}(?:, {_NUMBER})*)(?:{_NOTE})?", ref)
+    own = re.fullmatch(rf"(?:(.+?) )?paras? ({_NUMBER}(?:, {_NUMBER})*)(?:{_NOTE})?", ref)
     if own is None:
         return False
-    numbers, note = own.group(1).split(", "), own.group(2)
-    for citation in re.finditer(rf"(?:\(|; )paras? ({_NUMBER}(?:{_NOTE})?(?:, {_NUMBER}(?:{_NOTE})?)*)", text):
+    document = re.escape(f"{own.group(1)} ") if own.group(1) else ""
+    numbers, note = own.group(2).split(", "), own.group(3)
+    merged = rf"(?:\(|; ){document}paras? ({_NUMBER}(?:{_NOTE})?(?:, {_NUMBER}(?:{_NOTE})?)*)"
+    for citation in re.finditer(merged, text):
         said = dict(re.findall(rf"({_NUMBER})(?:{_NOTE})?", citation.group(1)))  # a number: its notes
         if all(n in said for n in numbers) and (note is None or note in said[numbers[-1]]):
             return True

@@ -414,6 +414,11 @@ def test_a_place_keeps_the_preposition_the_drafter_wrote(typed: str, told: str) 
         ),
         (["para 44 (contested); per  JAR (a; b)", "para 44"], "para 44 (contested); per JAR (a; b)", "para 44; JAR"),
         (["paras 5-6", "para 5-6"], "paras 5-6", "paras 5-6"),
+        (
+            ["petition para 4", "para 9", "petition para 2 (x)"],
+            "petition paras 2 (x), 4; para 9",
+            "petition paras 2, 4; para 9",
+        ),
     ],
 )
 def test_a_sentence_cites_its_references_as_a_lawyer_writes_them(cited: list[str], facts: str, argument: str) -> None:
