@@ -586,7 +586,8 @@ def _split(ref: str) -> list[str]:
 def refs(cited: Iterable[str], w: Mapping[str, Any], *, notes: bool = True) -> str:
     """The references of one sentence as a lawyer writes them: the paragraphs of one document merged and
     sorted ("para 11" and "para 16" are "paras 11, 16"; a range "20-22" kept; a number cited twice once),
-    then each other reference once ("per DAWN" and "DAWN" are one). `notes` (the facts): a reference's note
+    the source's first, then each other document's and reference once, in the order given ("per DAWN" and
+    "DAWN" are one). `notes` (the facts): a reference's note
     is kept once, beside the last number of the reference that gives it ("paras 76, 80 (no evidence
     ...)"), so it stays with the paragraph it glosses; several on one number share one parenthesis.
     Without (the argument): notes and "per" are left to the facts."""
@@ -595,13 +596,16 @@ def refs(cited: Iterable[str], w: Mapping[str, Any], *, notes: bool = True) -> s
     paragraphs = _paragraphs(say["para"], say["paras"])
     documents: dict[str, dict[str, list[str]]] = {}  # a document ("" the source's): its numbers, their notes
     others: dict[str, tuple[bool, list[str]]] = {}  # a reference without "per": whether given with it, its notes
+    order: dict[tuple[bool, str], None] = {(True, ""): None}  # what to cite, the source's paragraphs first
     for part in (p for whole in cited for p in _split(" ".join(whole.split()))):
         note = _NOTE.search(part)
         body = part[: note.start()] if note else part
         said = [note.group(1)] if note and notes else []
         key = body.removeprefix(by)
         if m := paragraphs.fullmatch(key):
-            numbers = documents.setdefault(m.group(1) or "", {})
+            document = m.group(1) or ""
+            numbers = documents.setdefault(document, {})
+            order[True, document] = None
             given = next(g for g in m.groups()[1:] if g).split(", ")
             for n in given:
                 numbers.setdefault(n, [])
@@ -609,16 +613,21 @@ def refs(cited: Iterable[str], w: Mapping[str, Any], *, notes: bool = True) -> s
         else:
             per, before = others.get(key, (False, []))
             others[key] = (per or (notes and body.startswith(by)), before + said)
+            order[False, key] = None
 
     def noted(text: str, said: list[str]) -> str:
         return f"{text} ({'; '.join(dict.fromkeys(said))})" if said else text
 
     merged = []
-    for document, numbers in documents.items():
-        ordered = sorted(numbers, key=lambda n: [int(x) for x in n.split("-")])
-        form = say["para" if len(ordered) == 1 and "-" not in ordered[0] else "paras"]
-        merged.append(f"{document} " * bool(document) + form.format(n=", ".join(noted(n, numbers[n]) for n in ordered)))
-    merged += [noted(f"{by if per else ''}{key}", said) for key, (per, said) in others.items()]
+    for paragraphs_of, key in order:
+        if not paragraphs_of:
+            per, said = others[key]
+            merged.append(noted(f"{by if per else ''}{key}", said))
+        elif key in documents:
+            of = documents[key]
+            ordered = sorted(of, key=lambda n: [int(x) for x in n.split("-")])
+            form = say["para" if len(ordered) == 1 and "-" not in ordered[0] else "paras"]
+            merged.append(f"{key} " * bool(key) + form.format(n=", ".join(noted(n, of[n]) for n in ordered)))
     return "; ".join(merged)
 
 

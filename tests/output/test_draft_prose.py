@@ -415,9 +415,14 @@ def test_a_place_keeps_the_preposition_the_drafter_wrote(typed: str, told: str) 
         (["para 44 (contested); per  JAR (a; b)", "para 44"], "para 44 (contested); per JAR (a; b)", "para 44; JAR"),
         (["paras 5-6", "para 5-6"], "paras 5-6", "paras 5-6"),
         (
+            ["per HRW", "report para 68 (a)", "report para 67"],
+            "per HRW; report paras 67, 68 (a)",
+            "HRW; report paras 67, 68",
+        ),
+        (
             ["petition para 4", "para 9", "petition para 2 (x)"],
-            "petition paras 2 (x), 4; para 9",
-            "petition paras 2, 4; para 9",
+            "para 9; petition paras 2 (x), 4",
+            "para 9; petition paras 2, 4",
         ),
     ],
 )
