@@ -51,6 +51,24 @@ def test_a_plain_validate_loads_no_law_and_no_use_of_a_case() -> None:
     assert {"detention_rules.input.validate", "detention_rules.output.batch"} <= ours
 
 
+def test_a_plain_check_compiles_no_pattern_only_markdown_needs() -> None:
+    """escaping.py's Markdown patterns are compiled when Markdown is written, not on every cold check (0.3 ms)."""
+    code = (
+        "import re, sys\n"
+        "compiled, _compile = [], re.compile\n"
+        "re.compile = lambda p, *a, **k: (compiled.append(p), _compile(p, *a, **k))[1]\n"
+        "from detention_rules import escaping\n"
+        "from detention_rules.interfaces.entry import main\n"
+        f"sys.argv = ['wgad', 'check', {str(REFERENCE)!r}]\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "markdown = [escaping._MARKDOWN, escaping._MARKDOWN_START, escaping._LINE_BREAK]\n"
+        "print(sum(getattr(p, 'pattern', p) in compiled for p in markdown), file=sys.stderr)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
+    assert out.stderr.split()[-1] == "0"
+    assert "Category" in out.stdout
+
+
 @pytest.mark.parametrize(
     ("plain", "through_typer"),
     [
