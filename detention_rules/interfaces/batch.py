@@ -130,15 +130,18 @@ def _failed(path: Path, exc: Exception) -> Done:
 
 
 def _check_one(path: Path) -> Done:
-    from detention_rules import application, pipeline
     from detention_rules.output import batch as rendered
 
     assert _job is not None
     job = _job
     if job.mode == "validate":
+        from detention_rules import pipeline
+
         result = pipeline.read(path)[1]
         output = rendered.validated(str(path), result, job.fmt)
     else:
+        from detention_rules import application  # here: `wgad validate` reads files, it asks no use of a case
+
         assert _book is not None
         result = application.result(_book, path, job.why_not)
         output = rendered.checked(result, job.fmt)

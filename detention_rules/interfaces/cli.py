@@ -368,7 +368,7 @@ def list_rules(
     from detention_rules.output import rules as renderer
 
     if problems_only:
-        from detention_rules.law.rulebook import folder
+        from detention_rules.law.law import folder
         from detention_rules.reasoning import runnable
 
         law_folder = folder(rules)

@@ -14,11 +14,11 @@ from pathlib import Path
 import msgspec
 
 from detention_rules import words
-from detention_rules.errors import InputError, Problem
+from detention_rules.errors import InputError, Problem, UsageError
 from detention_rules.input.fields import derived
-from detention_rules.law import consequences, parameters, rulebook
+from detention_rules.law import consequences, parameters
 from detention_rules.law.consequences import Consequences
-from detention_rules.law.parameters import Parameter
+from detention_rules.law.parameters import Parameter, default_dir
 from detention_rules.law.rule import Rule
 
 
@@ -46,6 +46,14 @@ class Law(msgspec.Struct, frozen=True, dict=True):  # dict: room for the cached 
         return self.parameters[name].value
 
 
+def folder(directory: Path | None) -> Path:
+    """The rules folder to read: `directory`, or the shipped rules; a usage error if it is not a folder."""
+    directory = (directory or default_dir()).resolve()
+    if not directory.is_dir():
+        raise UsageError(words.of("law", "rules")["no_folder"].format(folder=directory))
+    return directory
+
+
 def _read_by_derived() -> dict[str, str]:
     """The parameters derived facts read (reasoning/facts.py), each with the first fact that reads it."""
     out: dict[str, str] = {}
@@ -55,9 +63,9 @@ def _read_by_derived() -> dict[str, str]:
     return out
 
 
-def read(directory: Path, rules: tuple[Rule, ...] | None = None) -> tuple[Law, list[Problem]]:
-    """The law of a folder and every problem in any of its files; `rules` already read and checked
-    (kept by the rules cache) are not read again. The law is usable only when no problem is an error."""
+def read(directory: Path) -> tuple[Law, list[Problem]]:
+    """The law of a folder and every problem in any of its files. The law is usable only when no problem
+    is an error (then `reasoning/rules_cache.py` keeps it between runs)."""
     try:
         params, problems = parameters.read(directory / parameters.FILE_NAME)
         for name, fact in _read_by_derived().items():
@@ -67,9 +75,10 @@ def read(directory: Path, rules: tuple[Rule, ...] | None = None) -> tuple[Law, l
                 problems.append(Problem(where, 1, 1, "error", message, "parameter", f"parameters.{name}"))
     except InputError as exc:  # missing, or not YAML
         params, problems = {}, exc.problems
-    if rules is None:
-        read_rules, more = rulebook.read(directory, params)
-        rules, problems = tuple(read_rules), problems + more
+    from detention_rules.law import rulebook  # here: a law kept by the rules cache reads no rule file
+
+    read_rules, more = rulebook.read(directory, params)
+    rules, problems = tuple(read_rules), problems + more
     # the remedies' violations are checked against rules that read cleanly: a broken file's are not all known
     drawn = None if any(p.level == "error" for p in problems) else {r.concludes for r in rules}
     try:

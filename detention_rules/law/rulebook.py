@@ -14,14 +14,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from detention_rules import words
-from detention_rules.errors import InputError, Problem, UsageError
+from detention_rules.errors import InputError, Problem
 from detention_rules.input import source
 from detention_rules.input.case import CATEGORIES, FieldType
 from detention_rules.input.field_path import FieldPath
 from detention_rules.input.fields import readable_fields
 from detention_rules.input.messages import closest
 from detention_rules.law import citation, parameters
-from detention_rules.law.parameters import default_dir
 from detention_rules.law.rule import (
     BASES,
     CONCLUSION_KINDS,
@@ -63,14 +62,6 @@ FILE_KEYS = {"category", "title", "rules"}
 RULE_CATEGORIES = (*CATEGORIES, "admissibility")
 #: Files of legal data beside the rule files, each read by its own module, not as rules.
 DATA_FILES = (parameters.FILE_NAME, "outcomes.yaml")
-
-
-def folder(directory: Path | None) -> Path:
-    """The rules folder to read: `directory`, or the shipped rules; a usage error if it is not a folder."""
-    directory = (directory or default_dir()).resolve()
-    if not directory.is_dir():
-        raise UsageError(_says("no_folder", folder=directory))
-    return directory
 
 
 def read(directory: Path, params: dict[str, parameters.Parameter]) -> tuple[list[Rule], list[Problem]]:

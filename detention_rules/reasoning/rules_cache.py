@@ -1,7 +1,9 @@
-"""The checked rules and their compiled form, kept between runs in the user's cache folder: reading,
-checking and compiling 64 rules from YAML costs more than a cold `wgad check` of one case should.
+"""The checked law and its compiled rules, kept between runs in the user's cache folder: reading,
+checking and compiling 75 rules from YAML costs more than a cold `wgad check` of one case should.
 
-Only rules are kept (the project's law, or a `--rules` folder of the user's own), never
+Only a law is kept (the project's, or a `--rules` folder of the user's own): its rules,
+parameters and consequences, all read without an error (so a kept law needs none of its
+files read again: `parameters.yaml` and `outcomes.yaml` are part of the key); never
 anything of a case. An entry is trusted only when it is whole and its key matches: its
 header's length and CRC-32 agree with the bytes after it (a flipped bit or a cut-off
 entry would otherwise decode into other rules, or into rules the engine then fails on),
@@ -36,13 +38,13 @@ import msgspec
 
 import detention_rules
 from detention_rules import words
-from detention_rules.law.rule import Rule
+from detention_rules.law.law import Law
 from detention_rules.reasoning.engine import Compiled
 
 
 class _Entry(msgspec.Struct, array_like=True):
     key: bytes
-    rules: tuple[Rule, ...]
+    law: Law
     compiled: Compiled | None
 
 
@@ -117,8 +119,8 @@ def _entry(directory: Path) -> Path:
     return folder() / f"rules-{binascii.crc32(str(directory).encode()):08x}.msgpack"
 
 
-def load(directory: Path) -> tuple[tuple[Rule, ...], Compiled | None] | None:
-    """The rules kept for `directory` and their compiled form, or None when there is no entry to trust."""
+def load(directory: Path) -> tuple[Law, Compiled | None] | None:
+    """The law kept for `directory` and its rules' compiled form, or None when there is no entry to trust."""
     try:
         expected = key(directory)
         payload = _unsealed(_read_regular(_entry(directory), owned=True))
@@ -127,17 +129,17 @@ def load(directory: Path) -> tuple[tuple[Rule, ...], Compiled | None] | None:
         entry = msgspec.msgpack.decode(payload, type=_Entry)
     except Exception:  # missing, not trusted, unreadable, of types that changed: read the rules instead
         return None
-    return (entry.rules, entry.compiled) if entry.key == expected else None
+    return (entry.law, entry.compiled) if entry.key == expected else None
 
 
-def save(directory: Path, rules: tuple[Rule, ...], compiled: Compiled | None) -> None:
-    """Keep checked rules (and their compiled form, None if the engine refuses them) for the next run;
-    silently nothing when the cache folder cannot be written."""
+def save(directory: Path, law: Law, compiled: Compiled | None) -> None:
+    """Keep a law read without an error (and its rules' compiled form, None if the engine refuses them)
+    for the next run; silently nothing when the cache folder cannot be written."""
     import tempfile  # here: with its imports, a tenth of a cold check's own time, and only a miss writes
 
     temp = None
     try:
-        entry = _Entry(key(directory), rules, compiled)
+        entry = _Entry(key(directory), law, compiled)
         data = msgspec.msgpack.encode(entry)
         if msgspec.msgpack.decode(data, type=_Entry) != entry:  # a value msgpack would change (a date)
             return

@@ -3,7 +3,7 @@
 The law's checks (law/) know nothing of durable-rules; how many durable
 rules a rule compiles to is the engine's business, so that check is here, after both.
 Loaded once per process and folder (while its files stay as they were); between runs,
-checked rules are kept by `rules_cache`.
+the checked law and its compiled rules are kept by `rules_cache`.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from pathlib import Path
 
 from detention_rules import words
 from detention_rules.errors import EngineError, InputError, Problem
-from detention_rules.law import law, rulebook
+from detention_rules.law import law
 from detention_rules.law.law import Law
 from detention_rules.law.rule import Rule
 from detention_rules.reasoning import rules_cache
@@ -47,20 +47,19 @@ _cache: dict[tuple[Path, tuple[tuple[str, int, int], ...]], Runnable] = {}
 
 def load(directory: Path | None = None) -> Runnable:
     """Load and check every file in `directory` (default: the shipped rules), once per process and content."""
-    directory = rulebook.folder(directory)
+    directory = law.folder(directory)
     key = (directory, _stamp(directory))
     if key not in _cache:
         kept = rules_cache.load(directory)
-        found, problems = law.read(directory, None if kept is None else kept[0])
         if kept is None:
+            found, problems = law.read(directory)
             problems += _sizes(found.rules, problems)
-        if any(p.level == "error" for p in problems):
-            raise InputError(sorted(problems))
-        if kept is None:
+            if any(p.level == "error" for p in problems):
+                raise InputError(sorted(problems))
             compiled = _compiled(found.rules)
-            rules_cache.save(directory, found.rules, compiled)
-        else:
-            compiled = kept[1]
+            rules_cache.save(directory, found, compiled)
+        else:  # read without an error from files as they are now (the entry's key): not read again
+            found, compiled = kept
         _cache[key] = Runnable(found.folder, found.rules, found.parameters, found.consequences, compiled)
     return _cache[key]
 
@@ -99,7 +98,7 @@ def too_large(rules: Iterable[Rule]) -> list[Problem]:
 
 def all_problems(directory: Path | None = None) -> list[Problem]:
     """Every problem in a rules folder (its rules, parameters and outcomes), without raising: `wgad rules --check`."""
-    directory = rulebook.folder(directory)
+    directory = law.folder(directory)
     found, problems = law.read(directory)
     problems += _sizes(found.rules, problems)
     return sorted(problems)

@@ -13,7 +13,8 @@ those below it; `branches` the same walk nested, for a template or data that nes
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from typing import NamedTuple
+
+import msgspec
 
 from detention_rules.reasoning.derivation import ConclusionNode, RuleNode
 from detention_rules.reasoning.facts import FactNode
@@ -23,8 +24,8 @@ Node = RuleNode | FactNode | ConclusionNode
 Key = Callable[[Node], str | None]
 
 
-class Step(NamedTuple):
-    """A node as the walk meets it."""
+class Step(msgspec.Struct, frozen=True):
+    """A node as the walk meets it (a Struct: a NamedTuple class costs every cold check 0.1 ms to make)."""
 
     node: Node
     #: For the node and each node above it (the root excepted), top down: whether it is its siblings' last.
@@ -117,7 +118,7 @@ def finished(steps: Iterable[Step]) -> Iterator[Step]:
     yield from reversed(pending)
 
 
-class Branch(NamedTuple):
+class Branch(msgspec.Struct):
     """A node with the nodes below it, for a template that nests."""
 
     node: Node

@@ -4,15 +4,17 @@ The checked rules kept between runs, the other half of the cold start, are tests
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
 from ..conftest import REFERENCE, ROOT, wgad
 
 
-def _loaded(*args: str) -> set[str]:
+def _loaded(*args: str, env: dict[str, str] | None = None) -> set[str]:
     """The modules `wgad ARGS` loads, in a fresh interpreter."""
     code = (
         "import sys\n"
@@ -21,15 +23,51 @@ def _loaded(*args: str) -> set[str]:
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
         "print(' '.join(sorted(sys.modules)), file=sys.stderr)\n"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT, env=env)
     return set(out.stderr.split())
 
 
 def test_plain_check_loads_no_cli_framework_and_nothing_another_command_needs() -> None:
     heavy = {"typer", "click", "multiprocessing", "starlette", "uvicorn", "jinja2", "docx", "ruamel", "pydantic"}
+    heavy |= {"unicodedata"}  # escaping.py reads a character's category only beside a joiner in the text
     loaded = _loaded("check", str(REFERENCE))
     assert {m.split(".")[0] for m in loaded} & heavy == set()
     assert "detention_rules.interfaces.cli" not in loaded
+
+
+def test_a_plain_check_with_the_law_kept_reads_no_rule_file(tmp_path: Path) -> None:
+    """The checked law comes whole from the rules cache (reasoning/rules_cache.py): the rule files' reader,
+    the largest module of law/, is not even loaded (issue 27: the cold start no slower than before it)."""
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
+    assert "detention_rules.law.rulebook" in _loaded("check", str(REFERENCE), env=env)  # nothing kept yet
+    loaded = _loaded("check", str(REFERENCE), env=env)
+    assert "detention_rules.law.rulebook" not in loaded
+    assert "detention_rules.reasoning.derivation" in loaded  # the case was analysed all the same
+
+
+def test_a_plain_validate_loads_no_law_and_no_use_of_a_case() -> None:
+    """`wgad validate` reads files: nothing of the law, the reasoning or `application.py`'s uses of a case."""
+    ours = {m for m in _loaded("validate", str(REFERENCE)) if m.startswith("detention_rules.")}
+    assert {m.split(".")[1] for m in ours} & {"law", "reasoning", "application"} == set()
+    assert {"detention_rules.input.validate", "detention_rules.output.batch"} <= ours
+
+
+def test_a_plain_check_compiles_no_pattern_only_markdown_needs() -> None:
+    """escaping.py's Markdown patterns are compiled when Markdown is written, not on every cold check (0.3 ms)."""
+    code = (
+        "import re, sys\n"
+        "compiled, _compile = [], re.compile\n"
+        "re.compile = lambda p, *a, **k: (compiled.append(p), _compile(p, *a, **k))[1]\n"
+        "from detention_rules import escaping\n"
+        "from detention_rules.interfaces.entry import main\n"
+        f"sys.argv = ['wgad', 'check', {str(REFERENCE)!r}]\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "markdown = [escaping._MARKDOWN, escaping._MARKDOWN_START, escaping._LINE_BREAK]\n"
+        "print(sum(getattr(p, 'pattern', p) in compiled for p in markdown), file=sys.stderr)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
+    assert out.stderr.split()[-1] == "0"
+    assert "Category" in out.stdout
 
 
 @pytest.mark.parametrize(

@@ -36,44 +36,71 @@ def rules(tmp_path: Path) -> Path:
     return Path(shutil.copytree(RULES, tmp_path / "rules"))
 
 
-def _fresh(directory: Path) -> tuple[Rule, ...]:
+def _fresh_law(directory: Path) -> law.Law:
     found, problems = law.read(directory)
     assert not [p for p in problems if p.level == "error"]
-    return found.rules
+    return found
+
+
+def _fresh(directory: Path) -> tuple[Rule, ...]:
+    return _fresh_law(directory).rules
 
 
 def _keep(directory: Path) -> None:
-    rules = _fresh(directory)
-    rules_cache.save(directory, rules, engine.Compiled.of(rules))
+    found = _fresh_law(directory)
+    rules_cache.save(directory, found, engine.Compiled.of(found.rules))
 
 
 def _kept_rules(directory: Path) -> tuple[Rule, ...] | None:
     kept = rules_cache.load(directory)
-    return None if kept is None else kept[0]
+    return None if kept is None else kept[0].rules
 
 
-def test_a_kept_rulebook_is_the_one_read_and_compiled_afresh(cache: Path, rules: Path) -> None:
+def test_a_kept_law_is_the_one_read_and_compiled_afresh(cache: Path, rules: Path) -> None:
     assert rules_cache.load(rules) is None
     _keep(rules)
     kept = rules_cache.load(rules)
     assert [p.name for p in cache.iterdir()] and kept is not None
-    fresh = _fresh(rules)
-    assert kept[0] == fresh
-    compiled, again = kept[1], engine.Compiled.of(fresh)
+    fresh = _fresh_law(rules)
+    assert kept[0] == fresh  # the rules, the parameters and the consequences
+    compiled, again = kept[1], engine.Compiled.of(fresh.rules)
     assert compiled is not None
     assert compiled == again
 
 
-def test_runnable_load_keeps_and_then_uses_the_checked_rules(cache: Path, rules: Path) -> None:
+def test_runnable_load_keeps_and_then_uses_the_checked_law(cache: Path, rules: Path) -> None:
     first = runnable.load(rules)
     assert _kept_rules(rules) == first.rules
-    (kept_rules, compiled) = rules_cache.load(rules) or ((), None)
+    (kept_law, compiled) = rules_cache.load(rules) or (None, None)
+    assert kept_law is not None and compiled is not None
     result = pipeline.check_file(
-        REFERENCE, runnable.Runnable(first.folder, kept_rules, first.parameters, first.consequences)
+        REFERENCE, runnable.Runnable(kept_law.folder, kept_law.rules, kept_law.parameters, kept_law.consequences)
     )
     fresh = pipeline.check_file(REFERENCE, first)
-    assert compiled is not None and result.analysis is not None and fresh.analysis is not None
+    assert result.analysis is not None and fresh.analysis is not None
     assert result.analysis.categories == fresh.analysis.categories
+
+
+def test_a_kept_law_reads_none_of_its_files_again(cache: Path, rules: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A cold `wgad check` with the law kept parses no parameters or outcomes file (issue 27's cold start)."""
+    first = runnable.load(rules)
+    monkeypatch.setattr(runnable, "_cache", {})  # a new process: only the kept entry is left
+
+    def unread(*args: object) -> None:
+        raise AssertionError("a kept law was read again")
+
+    monkeypatch.setattr(law, "read", unread)
+    again = runnable.load(rules)
+    assert again is not first and again == first and again.compiled == first.compiled
+
+
+def test_a_changed_outcomes_file_is_read_afresh_and_its_error_reported(cache: Path, rules: Path) -> None:
+    runnable.load(rules)
+    outcomes = rules / "outcomes.yaml"
+    outcomes.write_text(outcomes.read_text(encoding="utf-8").replace("categories:", "kategories:", 1), encoding="utf-8")
+    assert rules_cache.load(rules) is None
+    out = wgad("check", "--rules", str(rules), str(REFERENCE), env={**os.environ, "XDG_CACHE_HOME": str(cache.parent)})
+    assert out.returncode != 0 and "outcomes.yaml" in out.stderr
 
 
 def test_a_changed_rule_file_is_read_afresh(cache: Path, rules: Path) -> None:
@@ -185,7 +212,7 @@ def test_a_damaged_entry_gives_the_rules_as_kept_or_none(kept: tuple[Path, Path,
         intact = rules_cache.load(rules)
         entry.write_bytes(_damaged(whole, data.draw(_damage(len(whole)))))
         assert rules_cache.load(rules) is None
-        assert intact is not None and intact[0] == _fresh(rules)
+        assert intact is not None and intact[0] == _fresh_law(rules)
 
 
 @settings(max_examples=6, deadline=None, derandomize=True)
