@@ -188,6 +188,12 @@ def ask(
     return {ASK_KEY: entry}
 
 
+def fact(question: str = "", *, description: str | None = None, **asking: Any) -> Any:
+    """An optional field with its description and its questionnaire entry (`ask`): the shape of most
+    fields, declared in one call."""
+    return Field(None, description=description, json_schema_extra=ask(question, **asking))
+
+
 def _narrative(what: str, question: str) -> Any:
     """A section's free text in the drafter's own words: the draft tells it first, then only the structured
     facts it does not already tell (output/narrative.py; docs/case-format.md, "Narratives")."""
@@ -322,41 +328,35 @@ class Expected(_Model):
 class Submission(_Model):
     """What the source's communication to the Working Group alleged."""
 
-    categories_alleged: Fact[list[Category]] | None = Field(
-        None,
+    categories_alleged: Fact[list[Category]] | None = fact(
+        "Which categories did the source allege in its communication (I to V)?",
         description="Categories the source alleged in its communication.",
-        json_schema_extra=ask("Which categories did the source allege in its communication (I to V)?"),
     )
     date: Fact[PartialDate] | None = Field(
         None,
         description="Date of the communication or of its latest update: a person still held (person.released: "
         "false) has been held at least until then.",
     )
-    source: Text | None = Field(
-        None,
+    source: Text | None = fact(
+        "Who submits the communication (name, organisation, contact)?",
         description="Who submits the communication (a person or organisation, with contact details): the model "
         "questionnaire's last part.",
-        json_schema_extra=ask("Who submits the communication (name, organisation, contact)?"),
     )
-    consent: Fact[Literal["person", "family", "not_obtained"]] | None = Field(
-        None,
+    consent: Fact[Literal["person", "family", "not_obtained"]] | None = fact(
+        "Does the source act with the consent of the person, or of the family?",
+        words={"person": "the person concerned", "family": "the family", "not_obtained": "no one"},
         description="With whose consent the source acts: the person's, the family's, or neither (then say why in "
         "a ref or the notes).",
-        json_schema_extra=ask(
-            "Does the source act with the consent of the person, or of the family?",
-            words={"person": "the person concerned", "family": "the family", "not_obtained": "no one"},
-        ),
     )
 
 
 class Person(_Model):
     narrative: Text | None = _narrative("the person", "In your own words, who is the person?")
     name: Text | None = None
-    called: Text | None = Field(
-        None,
+    called: Text | None = fact(
+        "After the first mention, how should the submission name the person (e.g. Mr. Liu)?",
         description="How the submission names the person after the first mention, title included "
         "('Mr. Liu', 'Ms. K.'); left out: the title and the last part of the name.",
-        json_schema_extra=ask("After the first mention, how should the submission name the person (e.g. Mr. Liu)?"),
     )
     sex: Fact[Literal["male", "female", "other"]] | None = None
     age: Fact[StrictInt] | None = Field(None, description="Age at the time of detention.")
@@ -364,43 +364,36 @@ class Person(_Model):
     nationality: Fact[Text] | None = None
     occupation: Fact[Text] | None = None
     residence: Fact[Text] | None = None
-    status: Fact[list[Status]] | None = Field(
-        None,
+    status: Fact[list[Status]] | None = fact(
+        "Which status does the person have (defender, journalist, opposition, minority, migrant, asylum seeker, "
+        "refugee...)?",
+        words={"lgbti": "LGBTI person", "minor": "child"},
         description="Status that matters to the categories.",
-        json_schema_extra=ask(
-            "Which status does the person have (defender, journalist, opposition, minority, migrant, asylum seeker, "
-            "refugee...)?",
-            words={"lgbti": "LGBTI person", "minor": "child"},
-        ),
     )
-    released: Fact[StrictBool] | None = Field(
-        None,
+    released: Fact[StrictBool] | None = fact(
+        "Has the person been released?",
         description="Released by the time of the opinion (the Working Group still gives one, MoW para 17 (a)).",
-        json_schema_extra=ask("Has the person been released?"),
     )
-    release_date: Fact[PartialDate] | None = Field(None, json_schema_extra=ask(after=("released", True)))
-    held_at: Fact[Text] | None = Field(
-        None,
+    release_date: Fact[PartialDate] | None = fact(after=("released", True))
+    held_at: Fact[Text] | None = fact(
+        "Where is the person held now (facility and town)?",
+        after=("released", False),
         description="Where the person is held now (the facility and town), for one still held.",
-        json_schema_extra=ask("Where is the person held now (facility and town)?", after=("released", False)),
     )
 
 
 class State(_Model):
     name: Text | None = None
-    iccpr_party: Fact[StrictBool] | None = Field(
-        None,
+    iccpr_party: Fact[StrictBool] | None = fact(
+        "Is the State a party to the International Covenant on Civil and Political Rights?",
         description="Party to the ICCPR: its articles apply only then (II.minority and III.no-appeal need it).",
-        json_schema_extra=ask("Is the State a party to the International Covenant on Civil and Political Rights?"),
     )
 
 
 class Government(_Model):
     """The Government's response to the communication."""
 
-    replied: Fact[StrictBool] | None = Field(
-        None, json_schema_extra=ask("Did the Government reply to the Working Group's communication?")
-    )
+    replied: Fact[StrictBool] | None = fact("Did the Government reply to the Working Group's communication?")
     reply_date: Fact[PartialDate] | None = None
     deadline: Fact[PartialDate] | None = None
     contests: list[Text] | None = Field(
@@ -415,86 +408,63 @@ class Arrest(_Model):
     time: Fact[ClockTime] | None = None
     place: Fact[Text] | None = None
     authority: Fact[Text] | None = None
-    warrant_shown: Fact[StrictBool] | None = Field(
-        None,
+    warrant_shown: Fact[StrictBool] | None = fact(
+        "Was an arrest warrant (or other decision of a public authority) shown at the arrest?",
         description="A warrant or other decision of a public authority was shown.",
-        json_schema_extra=ask("Was an arrest warrant (or other decision of a public authority) shown at the arrest?"),
     )
-    in_flagrante: Fact[StrictBool] | None = Field(
-        None,
+    in_flagrante: Fact[StrictBool] | None = fact(
+        "Was the person caught in the act (in flagrante delicto)?",
         description="Caught in the act, where no warrant is needed.",
-        json_schema_extra=ask("Was the person caught in the act (in flagrante delicto)?"),
     )
-    legal_basis_invoked: Fact[StrictBool] | None = Field(
-        None,
+    legal_basis_invoked: Fact[StrictBool] | None = fact(
+        "Did the authorities invoke any legal basis for the arrest?",
         description="The authorities invoked any legal basis for the arrest at all.",
-        json_schema_extra=ask("Did the authorities invoke any legal basis for the arrest?"),
     )
-    reasons_given: Fact[Literal["at_arrest", "later", "never"]] | None = Field(
-        None,
-        json_schema_extra=ask(
-            "Were the reasons for the arrest given at the time of arrest, later, or never?",
-            words={"at_arrest": "given at the arrest", "later": "given only later", "never": "never given"},
-        ),
+    reasons_given: Fact[Literal["at_arrest", "later", "never"]] | None = fact(
+        "Were the reasons for the arrest given at the time of arrest, later, or never?",
+        words={"at_arrest": "given at the arrest", "later": "given only later", "never": "never given"},
     )
     reasons_given_date: Fact[PartialDate] | None = None
     charges: Fact[list[Text]] | None = None
     legal_provisions: Fact[list[Text]] | None = None
-    charged: Fact[StrictBool] | None = Field(
-        None,
+    charged: Fact[StrictBool] | None = fact(
+        "Was the person ever formally charged with an offence?",
         description="Formally charged with an offence at any time.",
-        json_schema_extra=ask("Was the person ever formally charged with an offence?"),
     )
-    charge_date: Fact[PartialDate] | None = Field(
-        None, json_schema_extra=ask("On what date was the person charged?", after=("charged", True))
-    )
-    law_vague: Fact[StrictBool] | None = Field(
-        None,
+    charge_date: Fact[PartialDate] | None = fact("On what date was the person charged?", after=("charged", True))
+    law_vague: Fact[StrictBool] | None = fact(
+        "Is the offence invoked so vague or overbroad that no one could foresee what it forbids?",
         description="The offence invoked is so vague or overbroad that no one could foresee its reach.",
-        json_schema_extra=ask(
-            "Is the offence invoked so vague or overbroad that no one could foresee what it forbids?"
-        ),
     )
-    charge_facts_stated: Fact[StrictBool] | None = Field(
-        None,
+    charge_facts_stated: Fact[StrictBool] | None = fact(
+        "Did the charge or warrant state any act of the person said to make up the offence (what, when, "
+        "where), even vaguely?",
         description="The charge or warrant stated some act of the person said to make up the offence (what, when, "
         "where); false only when it named an offence and no act at all. Acts stated, but vaguely or without "
         "detail, are true here and trial.informed_of_charges: false.",
-        json_schema_extra=ask(
-            "Did the charge or warrant state any act of the person said to make up the offence (what, when, "
-            "where), even vaguely?"
-        ),
     )
-    other_grounds_stated: Fact[StrictBool] | None = Field(
-        None,
+    other_grounds_stated: Fact[StrictBool] | None = fact(
+        "Did the charge, the authorities or the Government name any act of the person other than the conduct "
+        "listed (the facts of another offence), not just another name for that conduct?",
         description="The charge, the authorities or the Government named an act of the person other than the "
         "conduct listed under conduct (the facts of another offence). False when the acts the charge states are "
         "that conduct, under another name (extremism, subversion, terrorism, propaganda) or its own. Who named it "
         "goes in by; a concrete act the source states, plainly or by: [source], is shown unless written "
         "contested: true; the Government's word alone, or an offence named with no act, is an allegation.",
-        json_schema_extra=ask(
-            "Did the charge, the authorities or the Government name any act of the person other than the conduct "
-            "listed (the facts of another offence), not just another name for that conduct?"
-        ),
     )
-    law_retroactive: Fact[StrictBool] | None = Field(
-        None,
+    law_retroactive: Fact[StrictBool] | None = fact(
+        "Was the offence or penalty applied not yet in force when the act was committed?",
         description="The offence or the penalty applied was not in force when the act was committed (ICCPR 15(1)).",
-        json_schema_extra=ask("Was the offence or penalty applied not yet in force when the act was committed?"),
     )
-    charged_after_days: Fact[Annotated[StrictInt, Field(ge=0)]] | None = Field(
-        None,
+    charged_after_days: Fact[Annotated[StrictInt, Field(ge=0)]] | None = fact(
+        "If no date is known, how many days after the arrest was the person charged?",
         description="Days from the arrest to the charge, when the dates are not known: 1 for 'charged the next "
         "day'. Read for the derived arrest.days_uncharged.",
-        json_schema_extra=ask("If no date is known, how many days after the arrest was the person charged?"),
     )
-    rendition: Fact[StrictBool] | None = Field(
-        None,
+    rendition: Fact[StrictBool] | None = fact(
+        "Was the person brought from abroad into the State's custody outside any extradition (a rendition)?",
         description="The person was brought into the State's custody from abroad outside any extradition "
         "procedure (a rendition, by force or deception).",
-        json_schema_extra=ask(
-            "Was the person brought from abroad into the State's custody outside any extradition (a rendition)?"
-        ),
     )
 
 
@@ -508,23 +478,20 @@ class Period(_Model):
     narrative: Text | None = _narrative(
         "this period of detention", "In your own words, what happened during this period of detention?"
     )
-    kind: Fact[PeriodKind] | None = Field(
-        None,
-        json_schema_extra=ask(
-            "What kind of deprivation of liberty was this period (police custody, pre-trial, administrative, "
-            "immigration, house arrest, prison...)?",
-            words={
-                "police_custody": "police custody",
-                "pretrial": "pre-trial detention",
-                "administrative": "administrative detention",
-                "immigration": "immigration detention",
-                "house_arrest": "house arrest",
-                "prison": "prison",
-                "psychiatric": "psychiatric detention",
-                "other": "detention",
-                "unknown": "custody of an unknown regime",
-            },
-        ),
+    kind: Fact[PeriodKind] | None = fact(
+        "What kind of deprivation of liberty was this period (police custody, pre-trial, administrative, "
+        "immigration, house arrest, prison...)?",
+        words={
+            "police_custody": "police custody",
+            "pretrial": "pre-trial detention",
+            "administrative": "administrative detention",
+            "immigration": "immigration detention",
+            "house_arrest": "house arrest",
+            "prison": "prison",
+            "psychiatric": "psychiatric detention",
+            "other": "detention",
+            "unknown": "custody of an unknown regime",
+        },
     )
     start: Fact[PartialDate] | None = None
     end: Fact[PartialDate] | None = None
@@ -532,230 +499,165 @@ class Period(_Model):
     days: Fact[Length] | None = Field(None, description="Length in days, when the dates are not known.")
     months: Fact[Length] | None = Field(None, description="Length in months, when the dates are not known.")
     years: Fact[Length] | None = Field(None, description="Length in years, when the dates are not known.")
-    length_at_least: Fact[Length] | None = Field(
-        None,
+    length_at_least: Fact[Length] | None = fact(
+        "If the exact length of this period is not known, what is the least it lasted (and in what unit)?",
         description="The least the period lasted, in length_unit, when only a bound is known: 'more than a year' "
         "is 1 (years); 'still held, eleven years by 2020' is 11.",
-        json_schema_extra=ask(
-            "If the exact length of this period is not known, what is the least it lasted (and in what unit)?"
-        ),
     )
-    length_at_most: Fact[Length] | None = Field(
-        None,
+    length_at_most: Fact[Length] | None = fact(
+        "If the exact length of this period is not known, what is the most it lasted (and in what unit)?",
         description="The most the period lasted, in length_unit: '3 to 8 years' is at least 3, at most 8.",
-        json_schema_extra=ask(
-            "If the exact length of this period is not known, what is the most it lasted (and in what unit)?"
-        ),
     )
     length_unit: Fact[Literal["days", "weeks", "months", "years"]] | None = Field(
         None, description="The unit of length_at_least and length_at_most."
     )
-    rearrest: Fact[StrictBool] | None = Field(
-        None,
+    rearrest: Fact[StrictBool] | None = fact(
+        "Did this period begin with a new arrest (a re-arrest)?",
         description="This period began with a new arrest (a re-arrest), not as the continuation of the custody "
         "before it; its appearance before a judge counts from its own start.",
-        json_schema_extra=ask("Did this period begin with a new arrest (a re-arrest)?"),
     )
-    other_state: Fact[Text] | None = Field(
-        None,
+    other_state: Fact[Text] | None = fact(
+        "Was the person held in this period by another State (abroad, before an extradition or a rendition)?",
         description="The State that held the person in this period, when it is not the State concerned (custody "
         "abroad before an extradition or a rendition): its facts are not read as that State's.",
-        json_schema_extra=ask(
-            "Was the person held in this period by another State (abroad, before an extradition or a rendition)?"
-        ),
     )
-    ordered_by: Fact[Authority] | None = Field(
-        None,
-        json_schema_extra=ask(
-            "Who ordered this detention (a judge, a prosecutor, the police, an administrative or executive authority)?"
-        ),
+    ordered_by: Fact[Authority] | None = fact(
+        "Who ordered this detention (a judge, a prosecutor, the police, an administrative or executive authority)?"
     )
-    extended_by: Fact[Authority] | None = Field(
-        None,
+    extended_by: Fact[Authority] | None = fact(
+        "Who extended this detention, if it was extended (a judge, a prosecutor...)?",
         description="Who extended the detention, if it was extended.",
-        json_schema_extra=ask("Who extended this detention, if it was extended (a judge, a prosecutor...)?"),
     )
-    extensions: Fact[Annotated[StrictInt, Field(ge=0)]] | None = Field(
-        None,
+    extensions: Fact[Annotated[StrictInt, Field(ge=0)]] | None = fact(
+        "How many times was this detention extended?",
         description="How many times the detention was extended (by extended_by): 2 for 'a prosecutor ordered it "
         "and extended it twice'; 0 when it never was.",
-        json_schema_extra=ask("How many times was this detention extended?"),
     )
-    successive_charges: Fact[StrictBool] | None = Field(
-        None,
+    successive_charges: Fact[StrictBool] | None = fact(
+        "Were re-arrests or new charges used to keep the person in custody?",
         description="Re-arrests or new charges were used to keep the person in custody.",
-        json_schema_extra=ask("Were re-arrests or new charges used to keep the person in custody?"),
     )
-    incommunicado: Fact[StrictBool] | None = Field(
-        None, json_schema_extra=ask("Was the person held incommunicado (no contact with family or lawyer)?")
+    incommunicado: Fact[StrictBool] | None = fact(
+        "Was the person held incommunicado (no contact with family or lawyer)?"
     )
-    acknowledged: Fact[StrictBool] | None = Field(
-        None,
+    acknowledged: Fact[StrictBool] | None = fact(
+        "Did the authorities acknowledge the detention and the person's whereabouts?",
         description="False when the authorities refuse to acknowledge the detention or the person's fate.",
-        json_schema_extra=ask("Did the authorities acknowledge the detention and the person's whereabouts?"),
     )
     with_convicted: Fact[StrictBool] | None = None
-    brought_before_judge: Fact[StrictBool] | None = Field(
-        None, json_schema_extra=ask("Was the person brought before a judge during this period?")
-    )
-    judge_decided: Fact[StrictBool] | None = Field(
-        None,
+    brought_before_judge: Fact[StrictBool] | None = fact("Was the person brought before a judge during this period?")
+    judge_decided: Fact[StrictBool] | None = fact(
+        "Did the judge decide on this custody (order or confirm it), or only see the person?",
         description="The judge at judge_date decided on the lawfulness and necessity of this custody (ordered or "
         "confirmed it); false when the judge only saw the person.",
-        json_schema_extra=ask("Did the judge decide on this custody (order or confirm it), or only see the person?"),
     )
-    judge_date: Fact[PartialDate] | None = Field(None, json_schema_extra=ask(after=("brought_before_judge", True)))
-    judge_time: Fact[ClockTime] | None = Field(None, json_schema_extra=ask(after=("brought_before_judge", True)))
-    judge_after_days: Fact[Annotated[StrictInt, Field(ge=0)]] | None = Field(
-        None,
+    judge_date: Fact[PartialDate] | None = fact(after=("brought_before_judge", True))
+    judge_time: Fact[ClockTime] | None = fact(after=("brought_before_judge", True))
+    judge_after_days: Fact[Annotated[StrictInt, Field(ge=0)]] | None = fact(
+        "If no date is known, after how many days (counted from the arrest) was the person brought before a judge?",
         description="Calendar days from the arrest (for a re-arrest, this period's start) to the first appearance "
         "before a judge, when no date is known: 1 for 'the next day', 3 for 'after three days'.",
-        json_schema_extra=ask(
-            "If no date is known, after how many days (counted from the arrest) was the person brought before a judge?"
-        ),
     )
-    could_challenge: Fact[StrictBool] | None = Field(
-        None,
+    could_challenge: Fact[StrictBool] | None = fact(
+        "Could the person challenge the lawfulness of this detention before a court?",
         description="The detention could be challenged before a court (ICCPR 9(4)).",
-        json_schema_extra=ask("Could the person challenge the lawfulness of this detention before a court?"),
     )
-    periodic_review: Fact[StrictBool] | None = Field(
-        None,
+    periodic_review: Fact[StrictBool] | None = fact(
+        "Was continued custody reviewed by an administrative or judicial authority?",
         description="Administrative or judicial review of continued custody took place.",
-        json_schema_extra=ask("Was continued custody reviewed by an administrative or judicial authority?"),
     )
-    time_limit: Fact[StrictBool] | None = Field(
-        None,
+    time_limit: Fact[StrictBool] | None = fact(
+        "Does the law set a maximum length for this custody?",
         description="The law sets a maximum length for this custody.",
-        json_schema_extra=ask("Does the law set a maximum length for this custody?"),
     )
-    individual_assessment: Fact[StrictBool] | None = Field(
-        None,
+    individual_assessment: Fact[StrictBool] | None = fact(
+        "Did a decision weigh this person's own circumstances, or did custody follow automatically?",
         description="A decision weighed this person's circumstances; false when custody followed automatically, "
         "by law or practice (pre-trial, immigration custody).",
-        json_schema_extra=ask(
-            "Did a decision weigh this person's own circumstances, or did custody follow automatically?"
-        ),
     )
-    individual_reasons: Fact[StrictBool] | None = Field(
-        None,
+    individual_reasons: Fact[StrictBool] | None = fact(
+        "Did the custody order give reasons about this person (a risk of flight, of interference with evidence), "
+        "or only repeat the charge or the law?",
         description="The custody order gave reasons about this person (a risk of flight, of interference with "
         "evidence, of reoffending); false when it gave none or only repeated the charge or the law.",
-        json_schema_extra=ask(
-            "Did the custody order give reasons about this person (a risk of flight, of interference with evidence), "
-            "or only repeat the charge or the law?"
-        ),
     )
-    extended_exceptionally: Fact[StrictBool] | None = Field(
-        None,
+    extended_exceptionally: Fact[StrictBool] | None = fact(
+        "Was the custody extended beyond the ordinary legal limit as an 'exceptional' measure?",
         description="Extended beyond the ordinary legal limit as an 'exceptional' measure.",
-        json_schema_extra=ask("Was the custody extended beyond the ordinary legal limit as an 'exceptional' measure?"),
     )
     necessity_shown: Fact[StrictBool] | None = Field(
         None,
         description="Override, with a ref: the reasons given showed the custody necessary. Derived false from "
         "individual_assessment, individual_reasons, extended_by and extended_exceptionally when not stated.",
     )
-    release_due: Fact[Literal["sentence_served", "amnesty", "release_order", "bail_granted"]] | None = Field(
-        None,
+    release_due: Fact[Literal["sentence_served", "amnesty", "release_order", "bail_granted"]] | None = fact(
+        "Was release due (sentence served, amnesty, release order, bail) while the person was still held?",
+        words={
+            "sentence_served": "the sentence had been served",
+            "amnesty": "an amnesty applied",
+            "release_order": "a release order had been issued",
+            "bail_granted": "bail had been granted",
+        },
         description="Release was due for this reason but the person was still held.",
-        json_schema_extra=ask(
-            "Was release due (sentence served, amnesty, release order, bail) while the person was still held?",
-            words={
-                "sentence_served": "the sentence had been served",
-                "amnesty": "an amnesty applied",
-                "release_order": "a release order had been issued",
-                "bail_granted": "bail had been granted",
-            },
-        ),
     )
-    prolonged: Fact[StrictBool] | None = Field(
-        None,
-        description="The custody was prolonged (when dates cannot show it).",
-        json_schema_extra=ask("Was this custody prolonged?"),
+    prolonged: Fact[StrictBool] | None = fact(
+        "Was this custody prolonged?", description="The custody was prolonged (when dates cannot show it)."
     )
-    review_effective: Fact[StrictBool] | None = Field(
-        None,
+    review_effective: Fact[StrictBool] | None = fact(
+        "Could a court examine whether this custody was necessary and actually order release?",
         description="A court could examine the necessity of the custody and actually order release.",
-        json_schema_extra=ask("Could a court examine whether this custody was necessary and actually order release?"),
     )
-    alternatives_considered: Fact[StrictBool] | None = Field(
-        None,
+    alternatives_considered: Fact[StrictBool] | None = fact(
+        "Were less restrictive alternatives to custody considered?",
         description="Less restrictive alternatives to custody were considered.",
-        json_schema_extra=ask("Were less restrictive alternatives to custody considered?"),
     )
-    free_to_leave: Fact[StrictBool] | None = Field(
-        None,
+    free_to_leave: Fact[StrictBool] | None = fact(
+        "Could the person leave at will and at no cost (house arrest outside closed premises; a transit zone "
+        "without giving up an asylum claim)?",
         description="The person could leave at will and at no cost: true undoes house arrest outside closed "
         "premises (Deliberation No. 1) and immigration custody; false when leaving meant giving up an asylum "
         "claim (a transit zone, say).",
-        json_schema_extra=ask(
-            "Could the person leave at will and at no cost (house arrest outside closed premises; a transit zone "
-            "without giving up an asylum claim)?"
-        ),
     )
-    ill_treatment: Fact[StrictBool] | None = Field(
-        None,
+    ill_treatment: Fact[StrictBool] | None = fact(
+        "Was the person tortured or ill-treated during this period?",
         description="Torture or cruel, inhuman or degrading treatment during this period.",
-        json_schema_extra=ask("Was the person tortured or ill-treated during this period?"),
     )
-    ill_treatment_investigated: Fact[StrictBool] | None = Field(
-        None,
+    ill_treatment_investigated: Fact[StrictBool] | None = fact(
+        "Were the allegations of torture or ill-treatment promptly and impartially investigated?",
+        after=("ill_treatment", True),
         description="The allegations of ill-treatment were promptly and impartially investigated.",
-        json_schema_extra=ask(
-            "Were the allegations of torture or ill-treatment promptly and impartially investigated?",
-            after=("ill_treatment", True),
-        ),
     )
-    solitary_confinement: Fact[StrictBool] | None = Field(
-        None, json_schema_extra=ask("Was the person held in solitary confinement?")
+    solitary_confinement: Fact[StrictBool] | None = fact("Was the person held in solitary confinement?")
+    solitary_days: Fact[Annotated[StrictInt, Field(ge=0)]] | None = fact(
+        "For how many days was the person held in solitary confinement?", after=("solitary_confinement", True)
     )
-    solitary_days: Fact[Annotated[StrictInt, Field(ge=0)]] | None = Field(
-        None,
-        json_schema_extra=ask(
-            "For how many days was the person held in solitary confinement?", after=("solitary_confinement", True)
-        ),
-    )
-    medical_care_denied: Fact[StrictBool] | None = Field(
-        None, json_schema_extra=ask("Was the person denied medical care?")
-    )
-    family_notified: Fact[StrictBool] | None = Field(
-        None,
+    medical_care_denied: Fact[StrictBool] | None = fact("Was the person denied medical care?")
+    family_notified: Fact[StrictBool] | None = fact(
+        "Was the family told of the arrest and of where the person was held?",
         description="The family was told of the arrest and where the person was held.",
-        json_schema_extra=ask("Was the family told of the arrest and of where the person was held?"),
     )
-    family_visits_refused: Fact[StrictBool] | None = Field(None, json_schema_extra=ask("Were family visits refused?"))
-    consular_access_refused: Fact[StrictBool] | None = Field(
-        None,
+    family_visits_refused: Fact[StrictBool] | None = fact("Were family visits refused?")
+    consular_access_refused: Fact[StrictBool] | None = fact(
+        "Was a foreign national refused access to the consulate?",
         description="A foreign national was refused consular access (Vienna Convention art 36).",
-        json_schema_extra=ask("Was a foreign national refused access to the consulate?"),
     )
-    impairment_basis: Fact[StrictBool] | None = Field(
-        None,
+    impairment_basis: Fact[StrictBool] | None = fact(
+        "Was this custody ordered or kept up because of an actual or perceived impairment (a mental-health law, "
+        "a finding of disability)?",
         description="The custody was ordered or kept up on the ground of an actual or perceived impairment "
         "(a psychosocial, intellectual or other disability), as under a mental-health law (CRPD art 14(1)(b)).",
-        json_schema_extra=ask(
-            "Was this custody ordered or kept up because of an actual or perceived impairment (a mental-health law, "
-            "a finding of disability)?"
-        ),
     )
-    security_law: Fact[StrictBool] | None = Field(
-        None,
+    security_law: Fact[StrictBool] | None = fact(
+        "Was this custody imposed under a security, emergency, counter-terrorism or public-order law that "
+        "allows holding a person without charge or trial?",
         description="The custody was imposed under a security, emergency, counter-terrorism or public-order "
         "law that allows holding a person without charge or trial (administrative or preventive detention).",
-        json_schema_extra=ask(
-            "Was this custody imposed under a security, emergency, counter-terrorism or public-order law that "
-            "allows holding a person without charge or trial?"
-        ),
     )
-    consular_access: Fact[Literal["granted", "restricted", "refused"]] | None = Field(
-        None,
+    consular_access: Fact[Literal["granted", "restricted", "refused"]] | None = fact(
+        "Was a foreign national's access to the consulate granted, restricted (late, rare, supervised) or refused?",
+        words={"restricted": "restricted (allowed only with limits)"},
         description="A foreign national's consular access: granted; restricted (allowed, but late, rare, "
         "supervised or cut short); refused. Derives consular_access_refused when that is not stated.",
-        json_schema_extra=ask(
-            "Was a foreign national's access to the consulate granted, restricted (late, rare, supervised) or refused?",
-            words={"restricted": "restricted (allowed only with limits)"},
-        ),
     )
 
 
@@ -765,86 +667,64 @@ class Conduct(_Model):
     narrative: Text | None = _narrative(
         "this conduct", "In your own words, what did the person do that the detention responded to?"
     )
-    right: Fact[Right] | None = Field(
-        None,
-        json_schema_extra=ask(
-            "Which right was the person exercising (expression, assembly, association, religion, defending human "
-            "rights, a lawyer's work, cooperation with the UN...)?",
-            words={
-                "human_rights_defence": "the person's work defending human rights",
-                "legal_profession": "the person's work as a lawyer",
-                "cooperation_with_un": "the person's cooperation with the United Nations",
-            },
-        ),
+    right: Fact[Right] | None = fact(
+        "Which right was the person exercising (expression, assembly, association, religion, defending human "
+        "rights, a lawyer's work, cooperation with the UN...)?",
+        words={
+            "human_rights_defence": "the person's work defending human rights",
+            "legal_profession": "the person's work as a lawyer",
+            "cooperation_with_un": "the person's cooperation with the United Nations",
+        },
     )
     description: Text | None = None
     medium: Fact[Text] | None = None
-    date: Fact[PartialDate] | None = Field(None, json_schema_extra=ask("On what date did this conduct take place?"))
-    political: Fact[StrictBool] | None = Field(
-        None,
+    date: Fact[PartialDate] | None = fact("On what date did this conduct take place?")
+    political: Fact[StrictBool] | None = fact(
+        "Was this conduct political (criticism of the authorities, political activity)?",
         description="Criticism of the authorities or political activity.",
-        json_schema_extra=ask("Was this conduct political (criticism of the authorities, political activity)?"),
     )
-    peaceful: Fact[StrictBool] | None = Field(
-        None, json_schema_extra=ask("Was the person's own conduct peaceful (violence by others does not count)?")
+    peaceful: Fact[StrictBool] | None = fact(
+        "Was the person's own conduct peaceful (violence by others does not count)?"
     )
-    incited_violence: Fact[StrictBool] | None = Field(None, json_schema_extra=ask("Did this conduct incite violence?"))
-    advocated_hatred: Fact[StrictBool] | None = Field(
-        None,
+    incited_violence: Fact[StrictBool] | None = fact("Did this conduct incite violence?")
+    advocated_hatred: Fact[StrictBool] | None = fact(
+        "Did this conduct advocate hatred that incites discrimination, hostility or violence?",
         description="Advocacy of hatred that incites discrimination, hostility or violence (ICCPR 20).",
-        json_schema_extra=ask("Did this conduct advocate hatred that incites discrimination, hostility or violence?"),
     )
-    restriction_justified: Fact[StrictBool] | None = Field(
-        None,
+    restriction_justified: Fact[StrictBool] | None = fact(
+        "Did a court or the Working Group find the restriction permissible (give the reference)?",
         description="Override: a court or the Working Group found the restriction permissible (ICCPR 19(3), 21, "
         "22(2), 18(3), 12(3)). Counts only with a `ref` to that finding; state the restriction's elements instead.",
-        json_schema_extra=ask(
-            "Did a court or the Working Group find the restriction permissible (give the reference)?"
-        ),
     )
-    restriction_aim: Fact[Aim] | None = Field(
-        None,
+    restriction_aim: Fact[Aim] | None = fact(
+        "Which aim did the Government invoke for the restriction (national security, public order, public "
+        "safety, public health or morals, rights of others, another, none)?",
         description="The aim the Government invoked for restricting the conduct (other: an aim no article "
         "lists, such as the image of the State or of its leaders; none: no aim invoked).",
-        json_schema_extra=ask(
-            "Which aim did the Government invoke for the restriction (national security, public order, public "
-            "safety, public health or morals, rights of others, another, none)?"
-        ),
     )
-    restriction_law_precise: Fact[StrictBool] | None = Field(
-        None,
+    restriction_law_precise: Fact[StrictBool] | None = fact(
+        "Was the law applied precise enough for the person to foresee that the conduct was an offence?",
         description="The law applied was precise enough for the person to foresee that the conduct was an "
         "offence (legality).",
-        json_schema_extra=ask(
-            "Was the law applied precise enough for the person to foresee that the conduct was an offence?"
-        ),
     )
-    restriction_threat_shown: Fact[StrictBool] | None = Field(
-        None,
+    restriction_threat_shown: Fact[StrictBool] | None = fact(
+        "Did the Government show, for this person, a direct link between the conduct and a threat to that aim?",
         description="The Government showed, specifically for this person, a direct link between the conduct "
         "and a threat to that aim (necessity).",
-        json_schema_extra=ask(
-            "Did the Government show, for this person, a direct link between the conduct and a threat to that aim?"
-        ),
     )
-    restriction_least_restrictive: Fact[StrictBool] | None = Field(
-        None,
+    restriction_least_restrictive: Fact[StrictBool] | None = fact(
+        "Did the Government show that nothing less than detention would have served that aim?",
         description="The Government showed that nothing less than detention would have served the aim "
         "(proportionality).",
-        json_schema_extra=ask("Did the Government show that nothing less than detention would have served that aim?"),
     )
-    unnotified_only: Fact[StrictBool] | None = Field(
-        None,
+    unnotified_only: Fact[StrictBool] | None = fact(
+        "Was the only ground for the arrest that the assembly had not been notified or authorised?",
         description="The only ground given for arresting a participant was that the assembly had not been "
         "notified or authorised.",
-        json_schema_extra=ask(
-            "Was the only ground for the arrest that the assembly had not been notified or authorised?"
-        ),
     )
-    cited_by_authorities: Fact[StrictBool] | None = Field(
-        None,
+    cited_by_authorities: Fact[StrictBool] | None = fact(
+        "Did the charge, the warrant, the interrogation or the judgment name this conduct?",
         description="The charge, the warrant, the interrogation or the judgment named this conduct.",
-        json_schema_extra=ask("Did the charge, the warrant, the interrogation or the judgment name this conduct?"),
     )
     led_to_detention: Fact[StrictBool] | None = Field(
         None,
@@ -858,19 +738,16 @@ class Emergency(_Model):
     narrative: Text | None = _narrative(
         "the state of emergency", "In your own words, what was the state of emergency and how was it used?"
     )
-    declared: Fact[StrictBool] | None = Field(None, json_schema_extra=ask("Had a state of emergency been declared?"))
-    invoked: Fact[StrictBool] | None = Field(
-        None,
+    declared: Fact[StrictBool] | None = fact("Had a state of emergency been declared?")
+    invoked: Fact[StrictBool] | None = fact(
+        "Was a state of emergency invoked to justify the detention?",
+        after=("declared", True),
         description="The emergency was invoked to justify the detention.",
-        json_schema_extra=ask("Was a state of emergency invoked to justify the detention?", after=("declared", True)),
     )
-    pretext: Fact[StrictBool] | None = Field(
-        None,
+    pretext: Fact[StrictBool] | None = fact(
+        "Was the emergency a pretext (for example, the detention went on after it was lifted)?",
+        after=("invoked", True),
         description="Shown to be a pretext, e.g. detention went on after it was lifted.",
-        json_schema_extra=ask(
-            "Was the emergency a pretext (for example, the detention went on after it was lifted)?",
-            after=("invoked", True),
-        ),
     )
     start: Fact[PartialDate] | None = None
     end: Fact[PartialDate] | None = None
@@ -880,37 +757,27 @@ Access = Literal["full", "restricted", "denied"]
 
 
 class Counsel(_Model):
-    access_pretrial: Fact[Access] | None = Field(
-        None, json_schema_extra=ask("Before trial, was access to counsel full, restricted or denied?")
-    )
-    access_trial: Fact[Access] | None = Field(
-        None, json_schema_extra=ask("At trial, was access to counsel full, restricted or denied?")
-    )
-    confidential: Fact[StrictBool] | None = Field(
-        None, json_schema_extra=ask("Could the accused consult counsel in confidence?")
-    )
-    of_choice: Fact[StrictBool] | None = Field(
-        None,
+    access_pretrial: Fact[Access] | None = fact("Before trial, was access to counsel full, restricted or denied?")
+    access_trial: Fact[Access] | None = fact("At trial, was access to counsel full, restricted or denied?")
+    confidential: Fact[StrictBool] | None = fact("Could the accused consult counsel in confidence?")
+    of_choice: Fact[StrictBool] | None = fact(
+        "Could the accused have counsel of their own choosing?",
         description="False when counsel of the person's choosing was refused.",
-        json_schema_extra=ask("Could the accused have counsel of their own choosing?"),
     )
 
 
 class Confession(_Model):
-    coerced: Fact[StrictBool] | None = Field(
-        None,
+    coerced: Fact[StrictBool] | None = fact(
+        "Was a confession obtained by torture, ill-treatment or duress?",
         description="Obtained by torture, ill-treatment or duress.",
-        json_schema_extra=ask("Was a confession obtained by torture, ill-treatment or duress?"),
     )
-    used_in_evidence: Fact[StrictBool] | None = Field(
-        None,
+    used_in_evidence: Fact[StrictBool] | None = fact(
+        "Was the confession used in evidence against the accused?",
+        after=("coerced", True),
         description="Used in evidence against the accused.",
-        json_schema_extra=ask("Was the confession used in evidence against the accused?", after=("coerced", True)),
     )
-    televised: Fact[StrictBool] | None = Field(
-        None,
-        description="Broadcast before or during the trial.",
-        json_schema_extra=ask("Was a confession broadcast before or during the trial?"),
+    televised: Fact[StrictBool] | None = fact(
+        "Was a confession broadcast before or during the trial?", description="Broadcast before or during the trial."
     )
 
 
@@ -921,89 +788,66 @@ Court = Literal[
 
 class Trial(_Model):
     narrative: Text | None = _narrative("the trial", "In your own words, how did the trial go?")
-    held: Fact[StrictBool] | None = Field(
-        None, json_schema_extra=ask("Has the person been tried (has a trial taken place)?")
-    )
+    held: Fact[StrictBool] | None = fact("Has the person been tried (has a trial taken place)?")
     start: Fact[PartialDate] | None = None
     end: Fact[PartialDate] | None = None
-    court: Fact[Court] | None = Field(
-        None,
-        json_schema_extra=ask(
-            "Which court tried the case (ordinary, military, special, state security, counter-terrorism, "
-            "revolutionary)?"
-        ),
+    court: Fact[Court] | None = fact(
+        "Which court tried the case (ordinary, military, special, state security, counter-terrorism, revolutionary)?"
     )
-    accused_civilian: Fact[StrictBool] | None = Field(
-        None,
+    accused_civilian: Fact[StrictBool] | None = fact(
+        "Is the accused a civilian (not a member of the armed forces)?",
         description="The accused is a civilian (a military court may try only military personnel).",
-        json_schema_extra=ask("Is the accused a civilian (not a member of the armed forces)?"),
     )
-    in_absentia: Fact[StrictBool] | None = Field(None, json_schema_extra=ask("Was the person tried in their absence?"))
-    attendance_waived: Fact[StrictBool] | None = Field(
-        None,
+    in_absentia: Fact[StrictBool] | None = fact("Was the person tried in their absence?")
+    attendance_waived: Fact[StrictBool] | None = fact(
+        "Was the accused informed of the trial in time, and did they choose not to attend?",
         description="Informed of the trial in time, the accused chose not to attend (ICCPR 14(3)(d) is then met).",
-        json_schema_extra=ask("Was the accused informed of the trial in time, and did they choose not to attend?"),
     )
-    independent: Fact[StrictBool] | None = Field(None, json_schema_extra=ask("Was the court independent?"))
-    impartial: Fact[StrictBool] | None = Field(None, json_schema_extra=ask("Was the court impartial?"))
-    public: Fact[StrictBool] | None = Field(None, json_schema_extra=ask("Was the trial held in public?"))
-    remote: Fact[StrictBool] | None = Field(None, json_schema_extra=ask("Was the trial held remotely (video link)?"))
-    remote_failures: Fact[StrictBool] | None = Field(
-        None,
+    independent: Fact[StrictBool] | None = fact("Was the court independent?")
+    impartial: Fact[StrictBool] | None = fact("Was the court impartial?")
+    public: Fact[StrictBool] | None = fact("Was the trial held in public?")
+    remote: Fact[StrictBool] | None = fact("Was the trial held remotely (video link)?")
+    remote_failures: Fact[StrictBool] | None = fact(
+        "At the remote hearing, could the accused not hear or not be heard?",
+        after=("remote", True),
         description="The accused could not hear or be heard at a remote hearing.",
-        json_schema_extra=ask(
-            "At the remote hearing, could the accused not hear or not be heard?", after=("remote", True)
-        ),
     )
-    failures_remedied: Fact[StrictBool] | None = Field(
-        None,
+    failures_remedied: Fact[StrictBool] | None = fact(
+        "Did the judge act on those failures (suspend, fix them)?",
+        after=("remote_failures", True),
         description="The judge acted on those failures (suspended, fixed them).",
-        json_schema_extra=ask(
-            "Did the judge act on those failures (suspend, fix them)?", after=("remote_failures", True)
-        ),
     )
     counsel: Counsel | None = None
-    informed_of_charges: Fact[StrictBool] | None = Field(
-        None,
+    informed_of_charges: Fact[StrictBool] | None = fact(
+        "Was the accused informed promptly and in detail of the charges?",
         description="Informed promptly and in detail of the charges (ICCPR 14(3)(a)).",
-        json_schema_extra=ask("Was the accused informed promptly and in detail of the charges?"),
     )
-    adequate_time: Fact[StrictBool] | None = Field(
-        None,
+    adequate_time: Fact[StrictBool] | None = fact(
+        "Did the defence have adequate time and facilities to prepare?",
         description="Adequate time and facilities to prepare the defence (ICCPR 14(3)(b)).",
-        json_schema_extra=ask("Did the defence have adequate time and facilities to prepare?"),
     )
-    evidence_withheld: Fact[StrictBool] | None = Field(
-        None,
+    evidence_withheld: Fact[StrictBool] | None = fact(
+        "Was evidence withheld from the defence?",
         description="Evidence was withheld from the defence (ICCPR 14(3)(b)).",
-        json_schema_extra=ask("Was evidence withheld from the defence?"),
     )
-    defence_witnesses_refused: Fact[StrictBool] | None = Field(
-        None, json_schema_extra=ask("Were defence witnesses refused?")
-    )
-    cross_examination_cut: Fact[StrictBool] | None = Field(
-        None, json_schema_extra=ask("Was cross-examination of prosecution witnesses cut short or refused?")
+    defence_witnesses_refused: Fact[StrictBool] | None = fact("Were defence witnesses refused?")
+    cross_examination_cut: Fact[StrictBool] | None = fact(
+        "Was cross-examination of prosecution witnesses cut short or refused?"
     )
     confession: Confession | None = None
-    presumption_of_innocence: Fact[StrictBool] | None = Field(
-        None,
+    presumption_of_innocence: Fact[StrictBool] | None = fact(
+        "Was the presumption of innocence respected?",
         description="False when the presumption of innocence was ignored.",
-        json_schema_extra=ask("Was the presumption of innocence respected?"),
     )
-    undue_delay: Fact[StrictBool] | None = Field(
-        None,
+    undue_delay: Fact[StrictBool] | None = fact(
+        "When did custody start, and when did the trial start (or is the person still untried)?",
+        instead=("detention[0].start", "detention[0].end", "trial.start"),
         description="Override, with a ref: not tried without undue delay (ICCPR 14(3)(c)). The engine also reads "
         "the time held untried from the detention periods and trial.start.",
-        json_schema_extra=ask(
-            "When did custody start, and when did the trial start (or is the person still untried)?",
-            instead=("detention[0].start", "detention[0].end", "trial.start"),
-        ),
     )
-    interpreter_denied: Fact[StrictBool] | None = Field(
-        None, json_schema_extra=ask("Was an interpreter denied to an accused who needed one?")
-    )
-    appeal: Fact[Literal["not_available", "denied", "dismissed", "pending", "granted", "not_sought"]] | None = Field(
-        None, json_schema_extra=ask("Was an appeal available, and what became of it?")
+    interpreter_denied: Fact[StrictBool] | None = fact("Was an interpreter denied to an accused who needed one?")
+    appeal: Fact[Literal["not_available", "denied", "dismissed", "pending", "granted", "not_sought"]] | None = fact(
+        "Was an appeal available, and what became of it?"
     )
 
 
@@ -1015,55 +859,40 @@ class Sentence(_Model):
     date: Fact[PartialDate] | None = None
     kind: Fact[Literal["imprisonment", "restricted_liberty", "fine", "death", "suspended", "other"]] | None = None
     years: Fact[StrictFloat | StrictInt] | None = None
-    bans: Fact[list[Ban]] | None = Field(
-        None,
-        json_schema_extra=ask(
-            "Does the sentence ban activities (political, civic, association, expression, travel...)?"
-        ),
+    bans: Fact[list[Ban]] | None = fact(
+        "Does the sentence ban activities (political, civic, association, expression, travel...)?"
     )
 
 
 class Pattern(_Model):
-    earlier_arrests: Fact[StrictBool] | None = Field(
-        None, json_schema_extra=ask("Was the person arrested before for similar reasons?")
-    )
-    harassment: Fact[StrictBool] | None = Field(
-        None,
+    earlier_arrests: Fact[StrictBool] | None = fact("Was the person arrested before for similar reasons?")
+    harassment: Fact[StrictBool] | None = fact(
+        "Was the person harassed, watched or summoned before?",
         description="Earlier harassment, surveillance or summonses.",
-        json_schema_extra=ask("Was the person harassed, watched or summoned before?"),
     )
-    group_targeted: Fact[StrictBool] | None = Field(
-        None,
-        description="Others of the same group were targeted.",
-        json_schema_extra=ask("Were others of the same group targeted too?"),
+    group_targeted: Fact[StrictBool] | None = fact(
+        "Were others of the same group targeted too?", description="Others of the same group were targeted."
     )
 
 
 class Discrimination(_Model):
     narrative: Text | None = _narrative("the discrimination", "In your own words, how was the person singled out?")
-    grounds: Fact[list[Ground]] | None = Field(
-        None,
+    grounds: Fact[list[Ground]] | None = fact(
+        "On which protected grounds does the source allege discrimination (political opinion, religion, ethnic "
+        "origin...)?",
+        words={"other_status": "other status"},
         description="Protected grounds on which the source alleges discrimination.",
-        json_schema_extra=ask(
-            "On which protected grounds does the source allege discrimination (political opinion, religion, ethnic "
-            "origin...)?",
-            words={"other_status": "other status"},
-        ),
     )
-    law_discriminatory: Fact[StrictBool] | None = Field(
-        None,
+    law_discriminatory: Fact[StrictBool] | None = fact(
+        "Does the law applied discriminate on its face on a protected ground (religion, sexual orientation, "
+        "origin...)?",
         description="The law applied discriminates on its face on a protected ground.",
-        json_schema_extra=ask(
-            "Does the law applied discriminate on its face on a protected ground (religion, sexual orientation, "
-            "origin...)?"
-        ),
     )
     pattern: Pattern | None = None
-    official_statement: Fact[StrictBool] | None = Field(
-        None,
+    official_statement: Fact[StrictBool] | None = fact(
+        "Did an official publicly single out the person, their opinion or their group?",
         description="An official publicly singled out the person, their opinion or their group "
         "(a hostile or stigmatising statement).",
-        json_schema_extra=ask("Did an official publicly single out the person, their opinion or their group?"),
     )
 
 
@@ -1071,18 +900,13 @@ class DomesticRemedy(_Model):
     """A step taken at home against the detention (questionnaire: domestic remedies), which the
     Working Group asks about though it requires none to be exhausted."""
 
-    kind: Fact[Literal["appeal", "habeas_corpus", "complaint", "petition", "other"]] | None = Field(
-        None,
-        json_schema_extra=ask(
-            "What step was taken (an appeal, habeas corpus, a complaint, a petition)?",
-            words={"habeas_corpus": "an application for habeas corpus", "appeal": "an appeal"},
-        ),
+    kind: Fact[Literal["appeal", "habeas_corpus", "complaint", "petition", "other"]] | None = fact(
+        "What step was taken (an appeal, habeas corpus, a complaint, a petition)?",
+        words={"habeas_corpus": "an application for habeas corpus", "appeal": "an appeal"},
     )
-    date: Fact[PartialDate] | None = Field(None, json_schema_extra=ask("On what date was it taken?"))
-    body: Fact[Text] | None = Field(None, json_schema_extra=ask("Before which court or authority (its name and town)?"))
-    result: Fact[Text] | None = Field(
-        None, json_schema_extra=ask("What came of it (dismissed on what date, no answer, pending)?")
-    )
+    date: Fact[PartialDate] | None = fact("On what date was it taken?")
+    body: Fact[Text] | None = fact("Before which court or authority (its name and town)?")
+    result: Fact[Text] | None = fact("What came of it (dismissed on what date, no answer, pending)?")
 
 
 class Detainee(_Model):
@@ -1116,28 +940,19 @@ class Case(_Model):
     state: State | None = None
     government: Government | None = None
     arrest: Arrest | None = None
-    detention: list[Period] | None = Field(
-        None,
-        json_schema_extra=ask(
-            "Was the person deprived of liberty? List each period (police custody, pre-trial, prison...)."
-        ),
+    detention: list[Period] | None = fact(
+        "Was the person deprived of liberty? List each period (police custody, pre-trial, prison...)."
     )
-    conduct: list[Conduct] | None = Field(
-        None,
-        json_schema_extra=ask(
-            "What did the person do that the detention responded to (expression, assembly, religion...)?"
-        ),
+    conduct: list[Conduct] | None = fact(
+        "What did the person do that the detention responded to (expression, assembly, religion...)?"
     )
     emergency: Emergency | None = None
-    trial: Trial | None = Field(None, json_schema_extra=ask(contents_after=("held", True)))
+    trial: Trial | None = fact(contents_after=("held", True))
     sentence: Sentence | None = None
     discrimination: Discrimination | None = None
-    domestic_remedies: list[DomesticRemedy] | None = Field(
-        None,
+    domestic_remedies: list[DomesticRemedy] | None = fact(
+        "What steps were taken at home against the detention (appeals, habeas corpus, complaints)? List each.",
         description="The steps taken at home against the detention: appeals, habeas corpus, complaints.",
-        json_schema_extra=ask(
-            "What steps were taken at home against the detention (appeals, habeas corpus, complaints)? List each."
-        ),
     )
     detainees: list[Detainee] | None = Field(
         None,
