@@ -11,10 +11,11 @@ check` and `wgad validate` in every format the batch offers over every shipped c
 1 and 2 jobs, `check` also with `--why-not`, and on three files alone (one file is the
 single-file path, near misses on); it keeps each run's standard output, standard error and
 exit code. `compare` runs the same commands with another `wgad` (the installed one by
-default) and reports every run that differs. The lines of a JSON Lines run with 2 jobs come
-in the order the workers finish, so they are compared sorted. Both run from the checkout's
-folder, so that the file names in the outputs are the same. `--smoke`: three generated
-cases and one shipped folder, saved and compared with the same `wgad` (the script works).
+default) and reports every run that differs. The lines of a JSON Lines run with 2 jobs (or
+without `-j`: one job per core) come in the order the workers finish, so they are compared
+sorted. Both run from the checkout's folder, so that the file names in the outputs are the
+same. `--smoke`: three generated cases and one shipped folder, saved and compared with the
+same `wgad` (the script works).
 """
 
 from __future__ import annotations
@@ -51,9 +52,14 @@ def runs(generated: Path, smoke: bool) -> dict[str, list[str]]:
 def run(wgad: str, args: list[str]) -> dict[str, object]:
     done = subprocess.run([wgad, *args], capture_output=True, cwd=ROOT, check=False)
     stdout = done.stdout.decode("utf-8", "surrogateescape")
-    if "jsonl" in args and "-j" in args and args[args.index("-j") + 1] != "1":
-        stdout = "".join(sorted(stdout.splitlines(keepends=True)))  # in the order the workers finished
     return {"exit": done.returncode, "stdout": stdout, "stderr": done.stderr.decode("utf-8", "surrogateescape")}
+
+
+def _in_any_order(args: list[str], stdout: str) -> str:
+    """JSON Lines from more than one job (`-j 2`, or no `-j`: one per core) sorted: they come as files finish."""
+    if "jsonl" in args and args[args.index("-j") + 1 if "-j" in args else 0] != "1":
+        return "".join(sorted(stdout.splitlines(keepends=True)))
+    return stdout
 
 
 def save(out: Path, wgad: str, generated: int, smoke: bool) -> None:
@@ -71,6 +77,7 @@ def compare(out: Path, wgad: str, smoke: bool) -> int:
     for name, args in commands.items():
         before = json.loads((out / f"{name}.json").read_text(encoding="utf-8"))
         after = run(wgad, args)
+        before["stdout"], after["stdout"] = (_in_any_order(args, str(x["stdout"])) for x in (before, after))
         for part in ("exit", "stdout", "stderr"):
             if before[part] != after[part]:
                 differ += 1
