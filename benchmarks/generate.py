@@ -100,7 +100,9 @@ def case(r: random.Random, i: int) -> dict:
             "pattern": {"harassment": _maybe(r, r.random() < 0.4, 0.5)},
         },
     }
-    return _prune(data)
+    pruned = _prune(data)
+    assert isinstance(pruned, dict)
+    return pruned
 
 
 def _prune(value: object) -> object:

@@ -4,9 +4,10 @@
 
 Each row is the median wall time of a fresh interpreter (21 runs, the commands taking
 turns) that imports the model and validates the reference case once, beside `python -c
-pass` and `import yaml` (the reader every candidate needs). msgspec is measured only when
-installed; its structs are built from the same field table, every field an optional value
-(the type checks a real port would add cost more, not less). docs/performance.md has the
+pass` and `import yaml` (the reader every candidate needs). msgspec and the pydantic classes
+are measured only when installed (pydantic: the `test` extra); msgspec's structs are built from
+the same field table, every field an optional value (the type checks a real port would add
+cost more, not less). docs/performance.md has the
 figures and the choice. `--smoke` runs each once, to check that the script works.
 """
 
@@ -41,11 +42,25 @@ CANDIDATES = {
 }
 
 
+def _has_pydantic() -> bool:
+    """Whether pydantic imports: the model's source needs it, an install with only the `bench` extra has none."""
+    try:
+        import pydantic  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--smoke", action="store_true", help="one run of each, to check that the script works")
     runs = 1 if parser.parse_args().smoke else COLD_RUNS
-    names = [n for n in CANDIDATES if "msgspec" not in n or importlib.util.find_spec("msgspec")]
+    names = [
+        n
+        for n in CANDIDATES
+        if ("msgspec" not in n or importlib.util.find_spec("msgspec"))
+        and ("pydantic classes" not in n or _has_pydantic())
+    ]
     times = walls([[PY, "-c", CANDIDATES[n]] for n in names], runs)
     width = max(map(len, names))
     for name, t in zip(names, times, strict=True):

@@ -1,20 +1,28 @@
 """Measure detention-rules on this machine and print a table (run by hand, never by the test suite).
 
-    python benchmarks/run.py [--quick | --smoke]
+    python benchmarks/run.py [--quick | --smoke] [--cases N] [--sizes N,N,...]
 
 Generates synthetic cases (benchmarks/generate.py, seeded) in a temporary folder,
 then measures: cold `wgad check` of the reference case against `python -c pass`
 and the import time of the third-party modules it loads (listed); cold `wgad validate`
 against yamllint and check-jsonschema on the same file (the `bench` extra); rule loading; the per-case time of each
-stage; throughput on 10,000 cases with 1 and 2 jobs against the libyaml parse
-floor; and peak memory at 1,000, 10,000 and 100,000 cases. `--quick` uses
+stage, which add up to the whole (render: the JSON built and serialised); throughput on
+10,000 cases (`--cases`) with 1 and 2 jobs against the floor on as many cores (libyaml's parse
+and the engine alone on the same compiled rules, in 1 and in 2 processes); and peak memory in
+text, JSON and JSON Lines at 1,000, 10,000 and 50,000 cases (`--sizes`). `--quick` uses
 smaller numbers; `--smoke` a handful of files and one run of each measure, to check
 that the script works (its figures mean nothing). The closing lines say which targets were met.
+
+It times the installed package (`pip install .`), as users run it, never a checkout beside this
+script: the first lines say which, and each row the machine's load average (1 minute) when it was
+taken, since on a shared machine the figures move with it.
 """
 
 from __future__ import annotations
 
 import argparse
+import multiprocessing
+import os
 import statistics
 import subprocess
 import sys
@@ -43,6 +51,8 @@ def model_step(files: list[Path], runs: int = RUNS) -> tuple[float, float | None
     from detention_rules.input import case, source
 
     data = [source.load(f).data for f in files]
+    if str(ROOT) not in sys.path:
+        sys.path.append(str(ROOT))  # the model's source, tools/, from the checkout; last, so never the package
 
     def per_case(parse: Any) -> float:
         t = time.perf_counter()
@@ -54,7 +64,8 @@ def model_step(files: list[Path], runs: int = RUNS) -> tuple[float, float | None
         from tools import case_model as model
     except ImportError:
         return statistics.median(per_case(case.parse) for _ in range(runs)), None
-    ours, theirs = [], []
+    ours: list[float] = []
+    theirs: list[float] = []
     for run in range(runs * 2):  # in turns, each first half of the time
         first, second = (ours, theirs) if run % 2 else (theirs, ours)
         first.append(per_case(case.parse if first is ours else model.Case.model_validate))
@@ -133,6 +144,53 @@ def parse_floor(files: list[Path]) -> float:
     return (time.perf_counter() - t) / len(files)
 
 
+#: What the floor's processes share (forked): the files, each one's fact document, the engine.
+_floor: tuple[list[Path], list[Any], Any] | None = None
+
+
+def _floor_part(part: int, parts: int) -> float:
+    """Seconds for one process's share of the floor: its files parsed by libyaml, their facts run by the engine."""
+    import yaml
+
+    assert _floor is not None
+    files, facts, engine = _floor
+    t = time.perf_counter()
+    for f in files[part::parts]:
+        yaml.load(f.read_bytes(), Loader=yaml.CSafeLoader)
+    for fx in facts[part::parts]:
+        engine.run(fx)
+    return time.perf_counter() - t
+
+
+def floor(files: list[Path], cores: int) -> float:
+    """Seconds per case of the least work a case needs in Python, on `cores` processes at once: libyaml's
+    parse and the engine's run of its fact document (durable-rules on the same compiled rules), nothing else.
+
+    The fact documents are built beforehand, untimed; with several processes, each takes its share of the
+    files (forked, as the batch's workers are) and the slowest one's time is the floor's.
+    """
+    global _floor
+    from detention_rules import pipeline
+    from detention_rules.reasoning import facts, runnable
+
+    book = runnable.load()
+    docs = []
+    for path in files:
+        doc, result = pipeline.read(path)
+        if doc is not None and result.case is not None and result.valid:
+            docs.append(facts.build(book, result.case, doc))
+    _floor = (files, docs, book.engine)
+    if cores == 1:
+        return _floor_part(0, 1) / len(files)
+    with multiprocessing.get_context("fork").Pool(cores) as pool:
+        return max(pool.starmap(_floor_part, [(i, cores) for i in range(cores)])) / len(files)
+
+
+def load() -> str:
+    """The machine's load average over the last minute, now."""
+    return f"{os.getloadavg()[0]:.1f}"
+
+
 def run_batch(folder: Path, jobs: int) -> float:
     """Wall seconds of `wgad check -f jsonl` over a folder (peak memory: `peak_single`)."""
     t = time.perf_counter()
@@ -150,11 +208,11 @@ def run_batch(folder: Path, jobs: int) -> float:
     return elapsed
 
 
-def peak_single(folder: Path) -> int:
-    """Peak RSS in KiB of one single-job run, measured in a fresh interpreter."""
+def peak_single(folder: Path, fmt: str = "jsonl") -> int:
+    """Peak RSS in KiB of one single-job run in format `fmt`, measured in a fresh interpreter."""
     code = (
         "import resource, subprocess, sys;"
-        f"subprocess.run({[*WGAD, 'check', '-f', 'jsonl', '-j', '1', str(folder)]!r}, stdout=subprocess.DEVNULL,"
+        f"subprocess.run({[*WGAD, 'check', '-f', fmt, '-j', '1', str(folder)]!r}, stdout=subprocess.DEVNULL,"
         " stderr=subprocess.DEVNULL);"
         "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
     )
@@ -166,12 +224,23 @@ def main() -> None:
     scale = parser.add_mutually_exclusive_group()
     scale.add_argument("--quick", action="store_true", help="small sizes")
     scale.add_argument("--smoke", action="store_true", help="a handful of files, one run each: the script works")
+    parser.add_argument("--cases", type=int, help="cases of the throughput runs (default 10,000)")
+    parser.add_argument("--sizes", help="cases of the memory runs, comma-separated (default 1000,10000,50000)")
     args = parser.parse_args()
-    sizes = (2, 4, 8) if args.smoke else (100, 300, 1_000) if args.quick else (1_000, 10_000, 100_000)
-    throughput_n = 8 if args.smoke else 300 if args.quick else 10_000
+    sizes: tuple[int, ...] = (2, 4, 8) if args.smoke else (100, 300, 1_000) if args.quick else (1_000, 10_000, 50_000)
+    if args.sizes:
+        sizes = tuple(int(n) for n in args.sizes.split(","))
+    throughput_n = args.cases or (8 if args.smoke else 300 if args.quick else 10_000)
     repeats, cold_runs = (1, 1) if args.smoke else (RUNS, COLD_RUNS)
-    rows: list[tuple[str, str, str]] = []
+    rows: list[tuple[str, str, str, str]] = []
 
+    import detention_rules
+
+    package = Path(detention_rules.__file__).parent
+    print(
+        f"timing the package at {package} ({'a checkout' if (package.parent / 'benchmarks').is_dir() else 'installed'})"
+    )
+    print(f"with {WGAD[0]}; {os.cpu_count()} cores; load average {load()} at the start")
     linters = _linters()
     deps = loaded_by(["check", str(REFERENCE)])
     deps_import = f"import {', '.join(deps)}"
@@ -191,27 +260,33 @@ def main() -> None:
     pass_t, deps_t, case_t, cold_t, validate_t = timed[:5]
     fastest = min(runs[3]) / min(runs[1])  # noise only ever adds time: the fastest runs are the least disturbed
     linter_t = dict(zip(linters, timed[5:], strict=True))
+    cold = f"median of {cold_runs}"
     rows += [
-        ("python -c pass", f"{pass_t * 1000:.0f} ms", ""),
-        ("import the third-party modules check loads", f"{deps_t * 1000:.0f} ms", deps_import),
-        ("  ... and the case model's validator", f"{case_t * 1000:.0f} ms", f"{case_t / deps_t:.2f}x dependencies"),
+        ("python -c pass", f"{pass_t * 1000:.0f} ms", cold, load()),
+        ("import the third-party modules check loads", f"{deps_t * 1000:.0f} ms", deps_import, load()),
+        (
+            "  ... and the case model's validator",
+            f"{case_t * 1000:.0f} ms",
+            f"{case_t / deps_t:.2f}x dependencies",
+            load(),
+        ),
         (
             "cold wgad check (reference case)",
             f"{cold_t * 1000:.0f} ms",
             f"{cold_t / deps_t:.2f}x dependencies (target <= 1.5x); fastest runs: {fastest:.2f}x",
+            load(),
         ),
-        ("cold wgad validate (reference case)", f"{validate_t * 1000:.0f} ms", ""),
+        ("cold wgad validate (reference case)", f"{validate_t * 1000:.0f} ms", cold, load()),
     ]
     for name, t in linter_t.items():
-        rows.append((f"cold {name} (reference case)", f"{t * 1000:.0f} ms", f"wgad validate is {validate_t / t:.2f}x"))
+        note = f"wgad validate is {validate_t / t:.2f}x"
+        rows.append((f"cold {name} (reference case)", f"{t * 1000:.0f} ms", note, load()))
     targets = {
         "cold check <= 1.5x its dependencies' import": cold_t / deps_t <= 1.5,
         **{f"cold validate faster than {name}": validate_t < t for name, t in linter_t.items()},
     }
 
-    sys.path.insert(0, str(ROOT))
-    sys.path.insert(0, str(HERE))
-    from stages import stages
+    from stages import stages  # beside this script (sys.path[0]); the package is the installed one
 
     from detention_rules.reasoning import runnable
 
@@ -222,8 +297,8 @@ def main() -> None:
     book.engine  # noqa: B018 - compiled here, once
     t_engine = time.perf_counter() - t
     rows += [
-        ("load and check rules", f"{t_rules * 1000:.1f} ms", f"{len(book.rules)} rules"),
-        ("compile into durable-rules", f"{t_engine * 1000:.1f} ms", "once per process"),
+        ("load and check rules", f"{t_rules * 1000:.1f} ms", f"{len(book.rules)} rules", load()),
+        ("compile into durable-rules", f"{t_engine * 1000:.1f} ms", "once per process", load()),
     ]
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -231,34 +306,47 @@ def main() -> None:
         folder = generate(base / "n", throughput_n)
         files = sorted(folder.glob("*.yaml"))
         split = stages(files[:1000])
-        total = sum(split.values())
         for name, ms in split.items():
-            rows.append((f"per case: {name}", f"{ms:.3f} ms", f"{ms / total:.0%}"))
+            share = f"{ms / split['whole']:.0%} of {min(len(files), 1000):,} cases"
+            rows.append((f"per case: {name}", f"{ms:.3f} ms", share, load()))
         ours, classes = model_step(files[:1000], repeats)
         if classes is not None:
             note = f"the pydantic classes, as before: {classes:.3f} ms (same files, same run)"
-            rows.append(("per case: the model step alone", f"{ours:.3f} ms", note))
+            rows.append(("per case: the model step alone", f"{ours:.3f} ms", note, load()))
             targets["per case validation no slower than with the pydantic classes"] = ours <= classes
-        floor = statistics.median(parse_floor(files) for _ in range(repeats))
-        rows.append(("per case: parse floor (libyaml alone)", f"{floor * 1000:.3f} ms", f"median of {repeats}"))
+        parse = statistics.median(parse_floor(files) for _ in range(repeats))
+        rows.append(("per case: libyaml's parse alone", f"{parse * 1000:.3f} ms", f"median of {repeats}", load()))
+        floors = {}
+        for cores in (1, 2):
+            floors[cores] = statistics.median(floor(files, cores) for _ in range(repeats))
+            note = (
+                f"libyaml's parse + the engine alone, {len(files):,} cases in {cores} process(es); median of {repeats}"
+            )
+            rows.append((f"floor, {cores} core(s)", f"{1 / floors[cores]:,.0f} cases/s", note, load()))
+        rates = {}
         for jobs in (1, 2):
             elapsed = statistics.median(run_batch(folder, jobs) for _ in range(repeats))
-            per_case = elapsed / len(files)
-            note = f"{per_case / floor:.1f}x the parse floor; median of {repeats}"
-            if jobs == 2:
-                note += "; targets >= 1,000 cases/s and <= 3x"
-            rows.append((f"{len(files):,} cases, {jobs} job(s)", f"{len(files) / elapsed:,.0f} cases/s", note))
-        peaks = {}
-        for n in sizes:
-            folder_n = folder if n == throughput_n else generate(base / f"m{n}", n)
-            peaks[n] = peak_single(folder_n)
-            rows.append((f"peak memory, {n:,} cases (1 job)", f"{peaks[n] / 1024:.0f} MiB", ""))
-        rows.append(("peak at largest / smallest", f"{peaks[sizes[-1]] / peaks[sizes[0]]:.2f}x", "target <= 1.2x"))
+            rates[jobs] = len(files) / elapsed
+            note = f"{elapsed / len(files) / floors[jobs]:.2f}x the floor on {jobs} core(s); median of {repeats}"
+            rows.append((f"{len(files):,} cases, {jobs} job(s), -f jsonl", f"{rates[jobs]:,.0f} cases/s", note, load()))
+        targets["1 job within 2x of the floor on 1 core"] = 1 / rates[1] <= 2 * floors[1]
+        targets["2 jobs at least 1.8x 1 job"] = rates[2] >= 1.8 * rates[1]
+        for fmt in ("text", "json", "jsonl"):
+            peaks = {}
+            for n in sizes:
+                folder_n = folder if n == throughput_n else base / f"m{n}"
+                if not folder_n.exists():
+                    generate(folder_n, n)
+                peaks[n] = peak_single(folder_n, fmt)
+                rows.append((f"peak memory, {n:,} cases, 1 job, -f {fmt}", f"{peaks[n] / 1024:.0f} MiB", "", load()))
+            ratio = peaks[sizes[-1]] / peaks[sizes[0]]
+            rows.append((f"  -f {fmt}: {sizes[-1]:,} / {sizes[0]:,} cases", f"{ratio:.2f}x", "target <= 1.2x", load()))
+            targets[f"peak memory flat in -f {fmt} (<= 1.2x)"] = ratio <= 1.2
 
     width = max(len(r[0]) for r in rows)
-    print(f"{'measure':<{width}}  {'value':>14}  note")
-    for name, value, note in rows:
-        print(f"{name:<{width}}  {value:>14}  {note}")
+    print(f"{'measure':<{width}}  {'value':>14}  {'load':>5}  note")
+    for name, value, note, at in rows:
+        print(f"{name:<{width}}  {value:>14}  {at:>5}  {note}")
     print()
     for target, met in targets.items():
         print(f"target {'met' if met else 'MISSED'}: {target}")

@@ -1,8 +1,14 @@
 """Per-case time split by pipeline stage, on generated cases (imported by run.py).
 
-Each case goes through the pipeline's own `check_file` and the JSON renderer, as `wgad
-check -f json` runs them; the functions the pipeline calls for each stage are timed in
-place, so the split measures the pipeline itself, not a copy of it.
+    python benchmarks/stages.py FOLDER [--format jsonl]
+
+Each case goes through what a batch worker does with a file (`interfaces/batch.py`):
+`application.result`, then `output/batch.checked` in the format (`jsonl` by default, as
+`benchmarks/run.py`'s throughput runs), which builds the JSON data and serialises it, so
+"render" is all of the output's cost. The functions the pipeline calls for each stage are
+timed in place, so the split measures the pipeline itself, not a copy of it; "other" is the
+whole loop's time that no stage took (the pipeline between stages), so the rows add up to
+"whole".
 """
 
 from __future__ import annotations
@@ -14,9 +20,10 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from detention_rules import pipeline
+from detention_rules import application, pipeline
 from detention_rules.input import source
-from detention_rules.output import json as json_renderer
+from detention_rules.output import batch
+from detention_rules.output.formats import CheckFormatName
 from detention_rules.reasoning import derivation, engine, facts, runnable
 
 STAGES = ("parse", "validate", "facts", "engine", "explain", "render")
@@ -42,8 +49,8 @@ def _timing(owner: Any, name: str, totals: dict[str, float], stage: str) -> Iter
         setattr(owner, name, original)
 
 
-def stages(files: list[Path]) -> dict[str, float]:
-    """Mean milliseconds per case for each stage."""
+def stages(files: list[Path], fmt: CheckFormatName = "jsonl") -> dict[str, float]:
+    """Mean milliseconds per case for each stage, then "other" and "whole" (the sum of the rows above it)."""
     book = runnable.load()
     book.engine  # noqa: B018 - compiled once per process, as in a batch: not a per-case cost
     totals = dict.fromkeys(STAGES, 0.0)
@@ -54,17 +61,24 @@ def stages(files: list[Path]) -> dict[str, float]:
             (facts, "build", "facts"),
             (engine.Engine, "run", "engine"),
             (derivation, "analyse", "explain"),
-            (json_renderer, "result", "render"),
+            (batch, "checked", "render"),
         ):
             timers.enter_context(_timing(owner, name, totals, stage))
+        t = time.perf_counter()
         for path in files:
-            json_renderer.result(pipeline.check_file(path, book))
+            batch.checked(application.result(book, path), fmt)
+        whole = time.perf_counter() - t
+    totals["other"] = whole - sum(totals.values())
+    totals["whole"] = whole
     return {k: v / len(files) * 1000 for k, v in totals.items()}
 
 
 if __name__ == "__main__":
-    import sys
+    import argparse
 
-    files = sorted(Path(sys.argv[1]).glob("*.yaml"))
-    for k, v in stages(files).items():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("folder", type=Path)
+    parser.add_argument("--format", default="jsonl", choices=["text", "json", "jsonl", "markdown"])
+    args = parser.parse_args()
+    for k, v in stages(sorted(args.folder.glob("*.yaml")), args.format).items():
         print(f"{k:<10} {v:7.3f} ms")

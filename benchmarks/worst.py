@@ -7,8 +7,10 @@ made as large as the reader allows (1 MiB), so every command's time and memory i
 at the top of its bound: a list of identical periods (each period asks the same
 questions), a list of varied periods (no two answers alike), `government.contests`
 naming every period, one long string aliased up to the limit on expanded text, text
-fields at their length limit, and thousands of detainees (a two-person case's shared
-facts, then one entry after another, each with its own arrest and period).
+fields at their length limit, as many detainees as a file may name (a two-person case's
+shared facts, then one entry after another, each with its own arrest and periods), and
+detainees sharing as many values as they may repeat between them (`MAX_REPEATED`: 20 people
+sharing 2,000 periods, each person's case holding them all).
 `--quick` makes each input about a tenth as large; `--smoke` a few KiB, to check that
 the script works (its figures mean nothing). Each command runs in a fresh process; its
 time is wall and CPU (user and system) seconds, its memory the peak resident set of that
@@ -18,6 +20,7 @@ process (on a shared machine the wall time grows with the others' load, the CPU 
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import subprocess
 import sys
@@ -25,14 +28,17 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+from detention_rules.input import case, source
+from detention_rules.input.detainees import MAX_REPEATED
+
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-sys.path.insert(0, str(ROOT))
-
-from detention_rules.input import source  # noqa: E402 - after the path is set
-from tools.case_model import MAX_DETAINEES  # noqa: E402
-
 PY = sys.executable
+#: The most detainees a file may name, as the installed package's schema says: the model's source
+#: (tools/case_model.py) needs pydantic, which an install with the `bench` extra does not have.
+MAX_DETAINEES: int = json.loads(case.SCHEMA_FILE.read_text(encoding="utf-8"))["properties"]["detainees"]["anyOf"][0][
+    "maxItems"
+]
 #: Bytes an input is built up to: a little under the reader's limit.
 SIZE = source.MAX_BYTES - 4096
 
@@ -72,6 +78,24 @@ def _detainees(size: int, rnd: random.Random) -> str:
     return _fill(f"{shared}\ndetainees:\n", entry, max(size, len(shared.encode()) + 512), MAX_DETAINEES)
 
 
+def _sharing(size: int, rnd: random.Random, people: int = 20) -> str:
+    """`people` detainees (each named only) sharing as many periods as they may repeat between them, or as
+    fit in `size` bytes: every person's case holds all the periods."""
+    head = "title: shared periods\narrest: {date: 2020-01-02}\ndetention:\n"
+    tail = "detainees:\n" + "".join(f"  - person: {{name: Person {i}}}\n" for i in range(people))
+    most = (MAX_REPEATED // people - 4) // 5  # each period and its four values; the title, the arrest, the list
+    periods = _fill(
+        head,
+        lambda i: (
+            f"  - {{kind: pretrial, start: 2020-01-{rnd.randint(3, 28):02d}, end: 2021-{rnd.randint(1, 12):02d}-01, "
+            f"incommunicado: {rnd.choice(['true', 'false'])}}}\n"
+        ),
+        size - len(tail.encode()),
+        most,
+    )
+    return periods + tail
+
+
 def inputs(size: int) -> dict[str, str]:
     rnd = random.Random(14)
     kinds = ["pretrial", "prison", "police_custody", "immigration", "administrative", "house_arrest"]
@@ -100,6 +124,7 @@ def inputs(size: int) -> dict[str, str]:
         "aliases": aliases,
         "long-text": text,
         "detainees": _detainees(size, rnd),
+        "detainees-sharing": _sharing(size, rnd),
     }
 
 
@@ -148,7 +173,7 @@ def main() -> None:
             path.write_text(text, encoding="utf-8")
             kib = path.stat().st_size / 1024
             for label, command in COMMANDS.items():
-                one = ["--detainee", "1"] if name == "detainees" and command[0] in ONE_PERSON else []
+                one = ["--detainee", "1"] if name.startswith("detainees") and command[0] in ONE_PERSON else []
                 seconds, cpu, mib, rc = measure([*command, *one, str(path)])
                 row = f"{name:<15} {kib:>6.0f}  {label:<14} {seconds:>8.2f} {cpu:>8.2f} {mib:>6.0f} {rc:>4}"
                 print(row, flush=True)

@@ -100,8 +100,16 @@ def _json_escape(m: re.Match[str]) -> str:
 
 def json_text(data: Any, indent: int | None = None) -> str:
     """JSON with non-ASCII text as itself, but those characters escaped: a reader that splits lines at
-    U+2028 or NEL, or a terminal shown the JSON, sees nothing hidden. Decoding gives the same data."""
-    return _unsafe(in_json=True).sub(_json_escape, json.dumps(data, indent=indent, ensure_ascii=False))
+    U+2028 or NEL, or a terminal shown the JSON, sees nothing hidden. Decoding gives the same data.
+
+    Most JSON has nothing to escape, and `isprintable` proves it several times faster than the pattern
+    finds nothing (issue 33): no character the pattern escapes is printable (a test holds the two to
+    each other), and the only unprintable character `json` writes itself is the newline of an indent.
+    """
+    text = json.dumps(data, indent=indent, ensure_ascii=False)
+    if (text if indent is None else text.replace("\n", " ")).isprintable():
+        return text
+    return _unsafe(in_json=True).sub(_json_escape, text)
 
 
 #: What Markdown (CommonMark, GitHub's) would read as markup in text from a file: `\\` before punctuation,

@@ -159,9 +159,10 @@ CODES: dict[ProblemCode, Code] = {
     "duplicate-key": Code(_E, _SOURCE, "file", "The same key twice in one mapping."),
     "too-long": Code(
         _E,
-        (*_MESSAGES, *_SOURCE),
+        (*_MESSAGES, *_SOURCE, *_VALIDATE),
         "file",
-        "One value is over 100,000 characters, or a text field over 20,000 (or a list over its number of entries).",
+        "One value is over 100,000 characters, or a text field over 20,000 (or a list over its number of entries, "
+        "or detainees who between them repeat more than 200,000 shared values).",
     ),
     "internal": Code(
         _E,

@@ -69,6 +69,12 @@ def validate(doc: Document) -> tuple[Case | None, list[Problem]]:
 def _consistent(case: Case, doc: Document) -> list[Problem]:
     """Consistency problems of a case the model accepts, and of each detainee's overlaid facts."""
     problems = list(consistency(case, doc))
+    shared, total = detainees.repeated(doc)
+    if total > detainees.MAX_REPEATED:  # before any person's case is made: their work is what it bounds
+        message = _says(
+            "too_much_shared", count=detainees.count(doc), shared=shared, total=total, limit=detainees.MAX_REPEATED
+        )
+        return [*problems, _at(doc, ("detainees",), "error", message, "too-long", key=True)]
     for person_doc in detainees.each(doc):
         # what only one person's facts show (a period before the shared arrest), at that person's line
         try:

@@ -16,7 +16,7 @@ import sys
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import msgspec
 
@@ -42,7 +42,7 @@ class Done(msgspec.Struct, frozen=True):
     """One file's outcome, rendered, with what the summary needs."""
 
     path: str
-    output: Any  # a string (text, markdown, jsonl, validate lines) or JSON-ready data (json)
+    output: str  # what it adds to the output: a report, problem lines, a JSON line or the `json` array's items
     valid: bool
     io_error: bool
     categories: tuple[str, ...] = ()

@@ -382,6 +382,8 @@ class Compiled(msgspec.Struct, frozen=True):
     behind: dict[str, tuple[str, str]]  # durable rule name -> our rule's id and what it concludes
     #: Each conclusion's fact as JSON after its session id: the same for every case, so encoded once.
     conclusions: dict[str, str]
+    #: The fields the durable rules test (`reads`): only these of a case's facts are asserted.
+    read: dict[str, Any]
 
     @classmethod
     def of(cls, rules: Iterable[Rule]) -> Compiled:
@@ -395,8 +397,71 @@ class Compiled(msgspec.Struct, frozen=True):
             for rule in rules
         }
         return cls(
-            encode(definition), len(definition), {n: (r.id, r.concludes) for n, r in behind.items()}, conclusions
+            encode(definition),
+            len(definition),
+            {n: (r.id, r.concludes) for n, r in behind.items()},
+            conclusions,
+            reads(definition),
         )
+
+
+#: durable-rules' operators whose operand is `{field: value}`.
+_FIELD_OPERATORS = frozenset(("$ex", "$nex", *_COMPARE.values()))
+
+
+def reads(definition: dict[str, Any]) -> dict[str, Any]:
+    """The fields a durable ruleset definition tests, as a tree: a field's name maps to True (its value is read
+    whole) or to the tree of what is read inside it (of an object, or of each item of a list).
+
+    The rules read about a hundred fields; a case's facts hold every field the file gives (names, places,
+    charges, descriptions), which durable-rules would otherwise parse and keep for every case (issue 33).
+    """
+    tree: dict[str, Any] = {}
+    for body in definition.values():
+        for term in [*body.get("all", ()), *body.get("any", ())]:
+            for test in term.values():
+                _reads(test, tree, None)
+    return tree
+
+
+def _reads(test: dict[str, Any], tree: dict[str, Any], item: str | None) -> None:
+    """Mark what one test reads; `item`: inside `$iany`, the list whose items `$i` and `$i.field` name."""
+    for key, value in test.items():
+        if key in ("$and", "$or"):
+            for child in value:
+                _reads(child, tree, item)
+        elif key == "$iany":
+            for list_path, inner in value.items():
+                _reads(inner, tree, list_path)
+        else:
+            for path in value if key in _FIELD_OPERATORS else (key,):
+                if item is not None and (path == "$i" or path.startswith("$i.")):
+                    path = item + path.removeprefix("$i")
+                if path.startswith("$"):  # an operator this reading does not know: it would drop what it reads
+                    raise EngineError(_says("cannot_compile", kind=path))
+                _mark(tree, path.split("."))
+
+
+def _mark(tree: dict[str, Any], names: list[str]) -> None:
+    """Mark the field at `names` read whole, unless a field above it is already."""
+    for name in names[:-1]:
+        below = tree.setdefault(name, {})
+        if below is True:
+            return
+        tree = below
+    tree[names[-1]] = True
+
+
+def project(value: Any, read: Any) -> Any:
+    """`value` with only the fields `read` (a `reads` tree) names: an object's other keys left out, each item of a
+    list projected alike, anything else kept as it is."""
+    if read is True:
+        return value
+    if isinstance(value, dict):
+        return {k: project(v, r) for k, v in value.items() if (r := read.get(k)) is not None}
+    if isinstance(value, list):
+        return [project(v, read) for v in value]
+    return value
 
 
 class Engine:
@@ -414,6 +479,7 @@ class Engine:
             raise EngineError(_says("too_large", size=compiled.size, limit=MAX_DURABLE_RULES))
         self._behind = compiled.behind
         self._conclusions = compiled.conclusions
+        self._read = compiled.read
         self._dre = _durable()
         self._handle = self._register(compiled.definition)
 
@@ -440,7 +506,7 @@ class Engine:
         sid = f"s{next(self._sid)}"
         fired: list[str] = []
         concluded: list[str] = []
-        state = self._assert(encode({**facts.doc, "sid": sid, "id": "case", "t": "case"}))
+        state = self._assert(encode({**project(facts.doc, self._read), "sid": sid, "id": "case", "t": "case"}))
         try:
             started = dre.start_action_for_state(handle, state)
             message = started[1] if started else None

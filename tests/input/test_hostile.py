@@ -247,6 +247,31 @@ def test_a_file_naming_more_detainees_than_the_limit_is_refused_at_once(tmp_path
     assert wgad("validate", str(case)).returncode == 0
 
 
+def _sharing(periods: int, people: int) -> str:
+    """`people` detainees sharing `periods` periods of four values each (and the file's title and arrest date)."""
+    shared = "title: shared\narrest: {date: 2020-01-02}\ndetention:\n"
+    shared += "  - {kind: pretrial, start: 2020-01-03, end: 2021-01-01, incommunicado: true}\n" * periods
+    return shared + "detainees:\n" + "".join(f"  - person: {{name: P{i}}}\n" for i in range(people))
+
+
+def test_detainees_repeating_too_many_shared_values_are_refused_at_once(tmp_path: Path) -> None:
+    """Each person's case holds the shared facts: 1,000 people sharing 1 MiB of periods was hours of work and
+    more memory than the machine has (issue 33); past MAX_REPEATED the file is refused before any person's."""
+    from detention_rules.input.detainees import MAX_REPEATED
+
+    case = tmp_path / "shared.yaml"
+    periods = 2_600  # 13,004 shared values: each period and its four, the title, the arrest and its date, the list
+    case.write_text(_sharing(periods, MAX_REPEATED // (5 * periods + 4)), encoding="utf-8")
+    assert wgad("validate", str(case)).returncode == 0
+    case.write_text(_sharing(periods, MAX_REPEATED // (5 * periods + 4) + 1), encoding="utf-8")
+    out = wgad("check", str(case))
+    assert out.returncode == 1, out.stderr
+    assert f"{periods + 4}:1: error: detainees: each of the 16 people repeats the file's 13,004 shared values" in (
+        out.stdout
+    )
+    assert "(at most 200,000)" in out.stdout and "[too-long]" in out.stdout
+
+
 # --- round one (review): nesting, control characters, numbers, dates, files -----------------------
 
 

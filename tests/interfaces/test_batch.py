@@ -12,7 +12,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from detention_rules import pipeline
+from detention_rules.interfaces.batch import Summary
 from detention_rules.output.json import result as as_json
 from detention_rules.reasoning import runnable
 
@@ -135,3 +138,50 @@ def test_output_closed_early_ends_the_run_quietly(tmp_path: Path) -> None:
     proc.stdout.close()
     _, err = proc.communicate(timeout=120)  # a worker left waiting would keep the parent from ending
     assert proc.returncode == 141 and b"Traceback" not in err
+
+
+def test_a_json_document_is_written_as_each_file_arrives(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`-f json` held every file's data until the end (775 MB at 10,000 cases, issue 33): each item is written
+    as its file arrives, and the document is the same bytes as the whole array serialised at once."""
+    from detention_rules.escaping import json_text
+    from detention_rules.output import batch as rendered
+
+    book = runnable.load()
+    results = [pipeline.check_file(p, book) for p in sorted(CASES.glob("*.yaml"))[:3]]
+    out = io.StringIO()
+    monkeypatch.setattr(sys, "stdout", out)
+    printer = rendered.Printer("json", "check", len(results))
+    printer.add(rendered.checked(results[0], "json"), 1)
+    assert out.getvalue().startswith('[\n  {\n    "version": 1')  # written before the next file is checked
+    for done, result in enumerate(results[1:], 2):
+        printer.add(rendered.checked(result, "json"), done)
+    monkeypatch.setattr(sys, "stderr", io.StringIO())  # the summary table
+    printer.finish(Summary(files=len(results)))
+    assert out.getvalue() == json_text([as_json(r) for r in results], 2) + "\n"
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        [],
+        [{}],
+        [[]],
+        [{"a": "x\u200dy", "b": ["\u200c", "\u2028\n\x1b", {"c": 1.5, "d": None}]}, "\u200d\U000e0041", 3],
+        [{"title": "\u0641\u200c\u0645", "nested": {"deep": [{"x": "a\u200d"}]}}],
+    ],
+)
+def test_json_items_streamed_are_the_array_serialised_at_once(
+    data: list[object], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Joiners kept or escaped by their neighbours, hidden characters, nesting, no item at all: the same bytes."""
+    from detention_rules.escaping import json_text
+    from detention_rules.output import batch as rendered
+
+    out = io.StringIO()
+    monkeypatch.setattr(sys, "stdout", out)
+    printer = rendered.Printer("json", "validate", 1)
+    for item in data:  # one file's items at a time, as the workers send them
+        printer.add(rendered.items([item]), 1)
+    monkeypatch.setattr(sys, "stderr", io.StringIO())
+    printer.finish(Summary())
+    assert out.getvalue() == json_text(data, 2) + "\n"
