@@ -4,8 +4,8 @@ The order is a Working Group opinion's: the facts as the source reports them, th
 each category established the standard, its application to the facts and the conclusion,
 then the remedies and referrals sought. How the draft was reasoned (rule ids, field paths,
 case-file lines, open questions) goes to an appendix that can be left out. Every sentence
-comes from the translation file (output/wording.py); the renderers (draft_markdown,
-draft_html, draft_docx) only lay the blocks out.
+comes from the translation file (`words.load("draft")`, `locales/<lang>/draft.yaml`); the
+renderers (draft_markdown, draft_html, draft_docx) only lay the blocks out.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable, Collection, Sequence
 from typing import Any
 
+from detention_rules import words
 from detention_rules.input.case import CATEGORIES, Case
 from detention_rules.input.field_path import FieldPath
 from detention_rules.law import citation
@@ -22,7 +23,6 @@ from detention_rules.law.consequences import Consequences
 from detention_rules.law.law import Law
 from detention_rules.law.rule import fill, placeholders
 from detention_rules.output import narrative as prose
-from detention_rules.output import wording
 from detention_rules.output.document import Block, Draft, Stage
 from detention_rules.output.redact import Redactor
 from detention_rules.pipeline import CaseResult
@@ -119,7 +119,7 @@ def build_joint(
     """One submission for the detainees of one case (each person's result and open questions), in the
     model questionnaire's order: a part the people share is told once, one where their facts differ
     person by person; each category is argued once for those whose argument is the same."""
-    w = wording.load(lang)
+    w = words.load("draft", lang)
     say = w["draft"]
     legal = book.consequences
     everyone = _everyone(people, w) if len(people) > 1 else []
@@ -954,7 +954,7 @@ def _tree(notes: _Writer, node: ConclusionNode, seen: set[str], say: dict[str, A
 
 def fact_line(f: FactNode, lang: str = "en") -> str:
     """A fact as the appendix cites it (path, value, reference, line): the quiz and the casebook cite it so too."""
-    return _fact_line(f, wording.load(lang)["draft"])
+    return _fact_line(f, words.load("draft", lang)["draft"])
 
 
 def _fact_line(f: FactNode, say: dict[str, Any]) -> str:

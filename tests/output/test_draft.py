@@ -45,9 +45,9 @@ def _told_refs(path: Path, leave_out: tuple[str, ...] = ()) -> set[str]:
     """The references of the facts a draft tells: all but those of a legal characterisation, which the
     argument states (draft.yaml facts: argued), of a fact told only where another holds (facts: only_where),
     and of the sections `leave_out` names."""
-    from detention_rules.output import wording
+    from detention_rules import words
 
-    facts = wording.load()["facts"]
+    facts = words.load("draft")["facts"]
     argued = {name.rsplit(".", 1)[-1] for name in [*facts["argued"], *facts["only_where"]]}
     case = {k: v for k, v in yaml.safe_load(path.read_text("utf-8")).items() if k not in leave_out}
     for section in case.values():
