@@ -897,6 +897,8 @@ def _lower_first(text: str) -> str:
 
 
 def _shown(field: str, value: Any, w: dict[str, Any]) -> str:
+    if (told := prose.typed(field, value, w)) is not None:  # a medium, the provisions: as the facts tell them
+        return told
     items = value if isinstance(value, list) else [value]
     own = w["facts"].get("values", {}).get(field, {})  # the translation's own words for a choice, first
     words = [own.get(v) or show_value(v, field, words=True) for v in items]

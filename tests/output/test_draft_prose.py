@@ -35,7 +35,15 @@ APPENDIX = "How this draft was reasoned"
 
 
 #: Openings that read as a form filled in, not as a lawyer's narrative.
-SET_OPENINGS = ("is described as follows", "In this, ", "This took place", "This period of detention")
+SET_OPENINGS = (
+    "is described as follows",
+    "In this, ",
+    "This took place",
+    "This period of detention",
+    "The medium used",
+    "The provision invoked",
+    "The provisions invoked",
+)
 
 
 def _people(path: Path) -> Iterator[tuple[Path, int | None]]:
