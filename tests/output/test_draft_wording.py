@@ -110,6 +110,7 @@ def test_a_second_mention_in_a_paragraph_is_a_pronoun(tmp_path: Path, sex: str, 
     person = f"{{name: Ana Uno, sex: {sex}}}" if sex else "{name: Ana Uno}"
     made = _typed(
         tmp_path,
-        f"person: {person}\ndetention:\n  - {{kind: pretrial, start: 2024-03-02, ordered_by: judge, with_convicted: true}}\n",
+        f"person: {person}\ndetention:\n"
+        "  - {kind: pretrial, start: 2024-03-02, ordered_by: judge, with_convicted: true}\n",
     )
     assert f"by a judge. {again} with convicted prisoners." in made, made
