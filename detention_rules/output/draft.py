@@ -160,8 +160,9 @@ def build_joint(
 def _facts_parts(body: _Writer, persons: list[_Person], say: dict[str, Any]) -> None:
     """The questionnaire's parts that tell the facts, each told once of all the detainees where it can be."""
     joint = len(persons) > 1
+    several = joint or any(p.who is not None and p.who.plural for p in persons)  # a group named in one file too
     for key, _ in PARTS:
-        body.heading(say["identity_joint"] if joint and key == "identity" else say["parts"][key], anchor=key)
+        body.heading(say["identity_joint"] if several and key == "identity" else say["parts"][key], anchor=key)
         _shared(
             body,
             [p.parts.get(key, []) for p in persons],
@@ -275,7 +276,15 @@ def _tell(
             paras.append(say["todo"].format(what=prose.join(missing, w)))
         if key == "detention" and not _released(case) and "person.held_at" not in leaves:
             paras.append(say["todo"].format(what=say["todo_held_at_each" if teller.person.plural else "todo_held_at"]))
-        parts[key] = [("para", t) for t in paras or [say["todo"].format(what=say["todo_part"][key])]]
+        todo = say["todo_part"]["arrest_immigration" if key == "arrest" and _immigration(leaves) else key]
+        parts[key] = [("para", t) for t in paras or [say["todo"].format(what=todo)]]
+
+
+def _immigration(leaves: dict[str, FactNode]) -> bool:
+    """Whether every period of detention the file states is immigration detention: a person held at the
+    border or pending removal, of whom the arrest part asks how they came to be held, not about an arrest."""
+    kinds = [leaf.value for path, leaf in leaves.items() if FieldPath.generic_name(path) == "detention[].kind"]
+    return bool(kinds) and all(kind == "immigration" for kind in kinds)
 
 
 def _person(
@@ -620,7 +629,7 @@ def _argument(
             charged = fill(say["false_news_application"], {**named, "charges": charges})
             refs = [f.ref for f in leaves.values() if f.ref and FieldPath.generic_name(f.path) == "arrest.charges"]
             blocks += [
-                ("para", f"{say['false_news']} {_with_refs(charged, prose.refs(refs, w, notes=False))}"),
+                ("para", f"{say['false_news']} {prose.cite(charged, prose.refs(refs, w, notes=False))}"),
                 ("text", say["todo"].format(what=say["todo_false_news"])),
             ]
     if contested:
@@ -697,19 +706,13 @@ def _argue(
     if argued is None:
         refs = prose.refs([f.ref for f in _facts(node) if f.ref], w, notes=False)
         text = _personal(_lower_first(_FRAGMENT.sub("", node.text).strip()), named, w)
-        argued = _with_refs(prose.dates_in(text, w), refs)  # the rule's template shows the file's dates
+        argued = prose.cite(prose.dates_in(text, w), refs)  # the rule's template shows the file's dates
     notes = [
         say["todo"].format(what=what)
         for path, what in say["missing"].get(node.rule.id, {}).items()
         if path not in leaves and not any(p.startswith(path + "[") for p in leaves)
     ]
     return standard, argued, notes
-
-
-def _with_refs(sentence: str, refs: str) -> str:
-    """A sentence with its references before its full stop, in one parenthesis."""
-    sentence = sentence.removesuffix(".")
-    return f"{sentence} ({refs})." if refs else f"{sentence}."
 
 
 def _standard(node: RuleNode, rules: list[RuleNode], leaves: dict[str, FactNode], say: dict[str, Any]) -> str:
@@ -805,7 +808,7 @@ def _limbs(node: RuleNode, leaves: dict[str, FactNode], w: dict[str, Any], named
             refs += cited
     if not clauses:
         return None
-    argued = _with_refs(say["clause_sep"].join(clauses), prose.refs(refs, w, notes=False))
+    argued = prose.cite(say["clause_sep"].join(clauses), prose.refs(refs, w, notes=False))
     then, _ = _filled(spec.get("then", ""), "", leaves, w, named)
     return f"{argued} {then}" if then else argued
 
@@ -832,7 +835,7 @@ def _weighed(
             list=prose.join(articles, w)
         )
     then = spec.get("then_one" if len(found) == 1 else "then", spec.get("then"))
-    text = _with_refs(fill(spec["premises"], values), "")
+    text = prose.cite(fill(spec["premises"], values), "")
     return f"{text} {fill(then, values)}" if then else text
 
 

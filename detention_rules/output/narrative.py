@@ -76,8 +76,8 @@ def who(leaves: Mapping[str, FactNode], w: Mapping[str, Any]) -> Who:
     sex = _value(leaves, "person.sex")
     called = " ".join(str(_value(leaves, "person.called") or "").split())
     name = " ".join(str(name).split()) if name else ""
-    if ";" in name:  # a group named in one file: "A; B; C"
-        return group([n.strip() for n in name.split(";") if n.strip()], w)
+    if len(several := _several(name, w)) > 1:  # a group named in one file: "A; B; C", "Ana Uno, Ben Dos"
+        return group(several, w)
     pronouns = spec["pronouns"].get(sex if sex in ("male", "female") else "unknown")
     if not name:
         return Who(called or spec["unnamed"], called or spec["unnamed"], pronouns)
@@ -88,6 +88,16 @@ def who(leaves: Mapping[str, FactNode], w: Mapping[str, Any]) -> Who:
         return Who(name, name, pronouns)
     short = spec["titled"].format(title=title, surname=surname(name, spec))
     return Who(short if surname(name, spec) == name else name, short, pronouns)  # "Ms. K." from the first
+
+
+def _several(name: str, w: Mapping[str, Any]) -> list[str]:
+    """The names of a group named in one file: parted by ";", or by commas (and a last "and") where each
+    part is a name of two words or more ("Amaya Coppens, Atahualpa Quintero"; never "Uno, Ana", one
+    person's name written surname first)."""
+    if ";" in name:
+        return [n.strip() for n in name.split(";") if n.strip()]
+    parts = [n.strip() for n in re.split(rf",|\s{re.escape(w['words']['and'])}\s", name) if n.strip()]
+    return parts if "," in name and all(len(part.split()) > 1 for part in parts) else [name]
 
 
 def group(names: list[str], w: Mapping[str, Any], short: list[str] | None = None) -> Who:
@@ -356,6 +366,27 @@ def conduct_form(text: str, w: Mapping[str, Any]) -> str:
     return "act" if past or first in spec["past_verbs"] else "means"
 
 
+def described(text: str, w: Mapping[str, Any]) -> str:
+    """A conduct the drafter described by a noun, with the article a singular noun needs ("a public
+    campaign against ..."); none for a plural, a noun that takes none ("investigative journalism",
+    "advocacy") or one with its own determiner. The noun is the phrase before its first preposition,
+    conjunction or comma ("public campaign" of "public campaign against the ban, and contacts")."""
+    spec = w["facts"]["conduct"]
+    head: list[str] = []
+    for word in text.split():
+        if word.casefold() in spec["phrase_ends"]:
+            break
+        head.append(word.strip(",;:()").casefold())
+        if word.endswith((",", ";", ":")) or "(" in word:
+            break
+    if not head or set(head) & set(spec["mass_nouns"]):
+        return text
+    last = head[-1]
+    if last.endswith("s") and not last.endswith(("ss", "us", "is")):
+        return text  # a plural ("articles criticising ..."): no article
+    return article(text, w)
+
+
 def _gerund(text: str, w: Mapping[str, Any]) -> bool:
     """A description that opens with a gerund ("leading the party"): "by leading", not "through leading"."""
     first = text.split()[0].casefold()
@@ -569,8 +600,10 @@ class Teller:
         unit = _unit(generic)
         if kind == "times":
             return times(int(value), self.w)
-        if kind == "conduct" and not bare and conduct_form(str(value), self.w) == "means":
-            return self.spec["conduct"]["by" if _gerund(str(value), self.w) else "through"].format(value=value)
+        if kind == "conduct" and conduct_form(str(value), self.w) == "means":
+            gerund = _gerund(str(value), self.w)
+            value = str(value) if gerund else described(str(value), self.w)  # "through a public campaign"
+            return value if bare else self.spec["conduct"]["by" if gerund else "through"].format(value=value)
         if isinstance(value, (int, float)):
             return length(value, unit, self.w) if unit else number(value, self.w)
         if kind == "place":
@@ -604,9 +637,7 @@ class Teller:
         if by and not by & {"source", "drafter", "other"}:
             speakers = join([names[b] for b in sorted(by) if b in names], self.w)
             text = self.spec["according_to"].format(who=speakers, text=_lower_start(text, self.person))
-        cited = refs([leaf.ref for leaf in leaves if leaf.ref], self.w)
-        if cited:
-            text = f"{text.removesuffix('.')} ({cited})."
+        text = cite(text, refs([leaf.ref for leaf in leaves if leaf.ref], self.w))
         if self.reply and any(leaf.contested and not leaf.unproven for leaf in leaves):  # unproven: by its form
             disputes = "contested_by_source" if by == {"government"} else "contested_by_government"
             text = self.spec[disputes].format(text=text)
@@ -721,6 +752,18 @@ def refs(cited: Iterable[str], w: Mapping[str, Any], *, notes: bool = True) -> s
             form = say["para" if len(folded) == 1 and "-" not in next(iter(folded)) else "paras"]
             merged.append(f"{key} " * bool(key) + form.format(n=", ".join(ordered)))
     return "; ".join(merged)
+
+
+def cite(sentence: str, cited: str) -> str:
+    """A sentence with its references before its full stop, in one parenthesis: a sentence that ends with
+    a parenthesis of its own (a value typed with a note, "by Federal Police (on extradition)") takes the
+    references into it, "(on extradition; per La Jornada)", never two parentheses in a row."""
+    sentence = sentence.removesuffix(".")
+    if not cited:
+        return f"{sentence}."
+    if own := _NOTE.search(sentence):
+        return f"{sentence[: own.start()]} ({own.group(1)}; {cited})."
+    return f"{sentence} ({cited})."
 
 
 def _lower_start(text: str, person: Who) -> str:

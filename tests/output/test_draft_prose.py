@@ -294,7 +294,8 @@ def test_a_plural_subject_takes_plural_words(tmp_path: Path) -> None:
     trial = "trial: {held: true, court: military, accused_civilian: true}\n"
     pair = NON_PARTY_PAIR.replace("detainees:", trial + "detainees:")
     made = _joint(tmp_path, pair)
-    assert "Ms. Uno and Mr. Dos are civilians." in made, made
+    assert "Ms. Uno and Mr. Dos were tried. The case was heard by a military court. They are civilians." in made, made
+    assert "Ana Uno and Ben Dos, civilians, were tried by a military court" in made, made
 
 
 @pytest.mark.parametrize(("court", "told"), [("military", True), ("ordinary", False), ("state_security", False)])
@@ -305,7 +306,7 @@ def test_a_civilian_is_told_only_beside_a_military_court(tmp_path: Path, court: 
         f"person: {{name: Ana Uno, sex: female}}\ntrial: {{held: true, court: {court}, accused_civilian: true}}\n",
         encoding="utf-8",
     )
-    assert ("Ms. Uno is a civilian." in _facts(_bodies(path, None)["markdown"])) is told
+    assert ("She is a civilian." in _facts(_bodies(path, None)["markdown"])) is told
 
 
 def test_a_first_name_that_is_also_a_particle_is_a_first_name() -> None:
@@ -336,10 +337,10 @@ def test_one_reading_of_a_date_for_the_facts_and_the_argument() -> None:
         ),
         (
             "took part in the protests",
-            "In March 2020, Ms. Uno took part in the protests. Ms. Uno thereby "
+            "In March 2020, Ms. Uno took part in the protests. She thereby "
             "exercised her right to freedom of expression.",
         ),
-        ("founded an NGO", "In March 2020, Ms. Uno founded an NGO. Ms. Uno thereby exercised"),
+        ("founded an NGO", "In March 2020, Ms. Uno founded an NGO. She thereby exercised"),
         ("alleged links with a movement", "exercised her right to freedom of expression through alleged links"),
     ],
 )

@@ -114,3 +114,66 @@ def test_a_second_mention_in_a_paragraph_is_a_pronoun(tmp_path: Path, sex: str, 
         "  - {kind: pretrial, start: 2024-03-02, ordered_by: judge, with_convicted: true}\n",
     )
     assert f"by a judge. {again} with convicted prisoners." in made, made
+
+
+@pytest.mark.parametrize(
+    ("description", "told"),
+    [
+        ("public campaign against the ban, and contacts with CEDAW", "through a public campaign against the ban"),
+        ("investigative journalism critical of the Government", "through investigative journalism critical"),
+        ("articles criticising the Minister", "through articles criticising the Minister"),
+        ("interview with the BBC", "through an interview with the BBC"),
+    ],
+)
+def test_a_conduct_described_by_a_noun_takes_its_article(tmp_path: Path, description: str, told: str) -> None:
+    made = _typed(
+        tmp_path,
+        f"person: {{name: Ana Uno, sex: female}}\nconduct:\n  - {{right: expression, description: '{description}'}}\n",
+    )
+    assert f"Ms. Uno exercised her right to freedom of expression {told}" in made, made
+
+
+def test_a_value_s_own_parenthesis_takes_the_references(tmp_path: Path) -> None:
+    """ "carried out by Federal Police (on extradition) (per La Jornada)": two parentheses in a row."""
+    made = _typed(
+        tmp_path,
+        "person: {name: Ana Uno, sex: female}\n"
+        "arrest: {authority: {value: the Federal Police (on extradition), ref: per La Jornada}}\n",
+    )
+    assert "The arrest was carried out by the Federal Police (on extradition; per La Jornada)." in made, made
+
+
+@pytest.mark.parametrize(("party", "told"), [("", None), ("true", "Freedonia is a party to the International")])
+def test_the_state_is_told_only_with_what_is_known_of_it(tmp_path: Path, party: str, told: str | None) -> None:
+    state = f"{{name: Freedonia, iccpr_party: {party}}}" if party else "{name: Freedonia}"
+    made = _typed(tmp_path, f"person: {{name: Ana Uno, sex: female}}\nstate: {state}\ntrial: {{held: false}}\n")
+    assert "The State concerned is" not in made, made
+    if told:
+        assert told in made
+    else:
+        assert "[to complete: whether the State is a party to the International Covenant" in made, made
+
+
+@pytest.mark.parametrize(("kind", "asked"), [("immigration", "how the person came to be held"), ("pretrial", "arrest")])
+def test_a_person_held_in_immigration_detention_is_not_asked_about_an_arrest(
+    tmp_path: Path, kind: str, asked: str
+) -> None:
+    made = _typed(
+        tmp_path,
+        "person: {name: Ana Uno, sex: female, status: [asylum_seeker]}\n"
+        f"detention:\n  - {{kind: {kind}, start: 2024-03-02}}\n",
+    )
+    arrest = made.split("## Arrest")[1].split("## Detention")[0]
+    assert asked in arrest and ("date and place of the arrest" in arrest) is (kind != "immigration"), arrest
+
+
+def test_names_listed_with_commas_are_several_people(tmp_path: Path) -> None:
+    """Coppens: "Amaya Coppens, Atahualpa Quintero, ... is a national of Nicaragua"."""
+    made = _typed(
+        tmp_path,
+        "person: {name: 'Amaya Coppens, Atahualpa Quintero, Derlis Hernández', nationality: Nicaragua}\n",
+    )
+    assert "Amaya Coppens, Atahualpa Quintero and Derlis Hernández are nationals of Nicaragua." in made, made
+    assert "## Identity of the persons concerned" in made
+    single = _typed(tmp_path, "person: {name: 'Uno, Ana', nationality: Nicaragua}\n")
+    assert "Uno, Ana is a national of Nicaragua." in single, single
