@@ -134,8 +134,13 @@ def surname(name: str, spec: Mapping[str, Any]) -> str:
     if all(re.fullmatch(r"\w\.", word) for word in words):
         return " ".join(words)
     particles = {p.casefold() for p in spec["particles"]}
+    capitalised = {p.casefold() for p in spec["particles_capitalised"]}
+
+    def particle(word: str) -> bool:  # "van" of "Vincent van Gogh", never "Van" of "Luu Van Vinh"
+        return word.casefold() in capitalised or (word.islower() and word in particles)
+
     at = len(words) - 1
-    while at > 0 and words[at - 1].casefold() in particles and (at > 1 or words[0].islower()):  # "Ben Dos": a name
+    while at > 0 and particle(words[at - 1]) and (at > 1 or words[0].islower()):  # "Ben Dos": a name
         at -= 1
     return " ".join(words[at:])
 

@@ -177,3 +177,23 @@ def test_names_listed_with_commas_are_several_people(tmp_path: Path) -> None:
     assert "## Identity of the persons concerned" in made
     single = _typed(tmp_path, "person: {name: 'Uno, Ana', nationality: Nicaragua}\n")
     assert "Uno, Ana is a national of Nicaragua." in single, single
+
+
+@pytest.mark.parametrize(
+    ("case", "called", "never"),
+    [
+        ("luu-van-vinh-viet-nam-2018", "Mr. Vinh", "Mr. Van Vinh"),
+        ("kem-sokha-cambodia-2018", "Mr. Kem Sokha", "Mr. Sokha"),
+    ],
+)
+def test_the_person_is_addressed_as_the_opinion_addresses_them(case: str, called: str, never: str) -> None:
+    made = _draft(ROOT / "cases" / f"{case}.yaml")
+    assert called in made and never not in made.replace(called, ""), made
+
+
+def test_a_capitalised_particle_inside_a_name_is_a_name() -> None:
+    """ "Nguyen Van Dai" was "Mr. Van Dai": the opinion writes "Mr. Dai"."""
+    spec = words.load("draft")["facts"]["person"]
+    assert narrative.surname("Nguyen Van Dai", spec) == "Dai"
+    assert narrative.surname("Vincent van Gogh", spec) == "van Gogh"
+    assert narrative.surname("Ali Ben Salah", spec) == "Ben Salah"
