@@ -293,6 +293,16 @@ def test_a_format_the_output_file_s_name_contradicts_is_refused(tmp_path: Path, 
     assert list(tmp_path.iterdir()) == []
 
 
+@pytest.mark.parametrize("fmt", ["markdown", "html"])
+def test_a_dash_for_the_output_file_is_standard_output(tmp_path: Path, fmt: str) -> None:
+    """ "wgad draft -o - FILE" wrote a file named "-" (issue 29): "-" is standard output, as for any tool."""
+    out = wgad("draft", "--no-appendix", "-f", fmt, "-o", "-", str(REFERENCE), cwd=tmp_path)
+    assert out.returncode == 0 and "Ilyashev" in out.stdout, out.stderr
+    assert not (tmp_path / "-").exists()
+    docx_out = wgad("draft", "-f", "docx", "-o", "-", str(REFERENCE), cwd=tmp_path)
+    assert docx_out.returncode == 2 and docx_out.stdout == "" and not (tmp_path / "-").exists()
+
+
 def test_docx_needs_a_file() -> None:
     out = wgad("draft", str(REFERENCE), "-f", "docx")
     assert out.returncode == 2 and "-o FILE" in out.stderr and out.stdout == ""
