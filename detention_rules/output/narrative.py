@@ -351,13 +351,16 @@ def _article(numbers: list[str], law: str, w: Mapping[str, Any], state: str) -> 
 
 
 def _law(name: str, spec: Mapping[str, Any], state: str) -> str:
-    """A law's name with its article, its year first ("the 2015 Penal Code"), less "of <the State>"."""
+    """A law's name with its article, its year first ("the 2015 Penal Code"), less "of <the State>"; a
+    numbered instrument without one ("Decree 7 of 2024")."""
     if state:
         name = re.sub(rf"\s+of\s+(?:the\s+)?{re.escape(state)}$", "", name)
-    if m := re.fullmatch(r"(.+?)\s+(\d{4})", name):
+    m = re.fullmatch(r"(.+?)\s+(\d{4})", name)
+    if m and m.group(1).split()[-1].casefold() not in spec["of_words"]:  # never "Decree 7 of 2024"
         name = f"{m.group(2)} {m.group(1)}"
-    if not name or name.split()[0].casefold() in spec["determiners"]:
-        return name
+    words = name.split()
+    if not words or words[0].casefold() in spec["determiners"] or any(w[:1].isdigit() for w in words[1:]):
+        return name  # its own determiner, or a numbered instrument ("Decree 7 of 2024", "Law No. 35")
     return spec["the"].format(law=name)
 
 
@@ -366,7 +369,7 @@ def conduct_form(text: str, w: Mapping[str, Any]) -> str:
     the protests", "founded an NGO"), which the person's name can precede; else "means" (a noun, "three
     Facebook posts", or a gerund, "leading the party"), through or by which the person exercised a right."""
     spec = w["facts"]["conduct"]
-    first = text.split()[0].casefold() if text.split() else ""
+    first = text.split()[0].casefold().rstrip(",;:") if text.split() else ""
     past = first.endswith("ed") and first not in spec["not_verbs"]
     return "act" if past or first in spec["past_verbs"] else "means"
 
@@ -392,9 +395,15 @@ def described(text: str, w: Mapping[str, Any]) -> str:
     return article(text, w)
 
 
+def _within(part: Any, whole: Any) -> bool:
+    """Whether every word of `part` (but the short ones: "and", "08") is in `whole`."""
+    said = {word.strip(",;:()").casefold() for word in str(whole).split()}
+    return all(word.strip(",;:()").casefold() in said for word in str(part).split() if len(word) > 3)
+
+
 def _gerund(text: str, w: Mapping[str, Any]) -> bool:
     """A description that opens with a gerund ("leading the party"): "by leading", not "through leading"."""
-    first = text.split()[0].casefold()
+    first = text.split()[0].casefold().rstrip(",;:")  # "signing, in March 2011, a petition"
     return first.endswith("ing") and first not in w["facts"]["conduct"]["not_verbs"]
 
 
@@ -527,7 +536,9 @@ class Teller:
             if "start" in dated and "end" in dated:
                 slots["range"] = date_range(dated["start"], dated["end"], self.w)
             carried = stated.get("conduct[].medium")
-            if first == "conduct[].description" and carried is not None and not carried.unproven:
+            if carried is not None and first == "conduct[].description" and _within(carried.value, leaf.value):
+                done.add("conduct[].medium")  # the description names it: "editor of the daily X" on X
+            elif first == "conduct[].description" and carried is not None and not carried.unproven:
                 told = self._value("conduct[].medium", carried.value)  # "through three posts on his Facebook page"
                 slots["description"] += f" {told}"
                 slots["description_bare"] += f" {told}"

@@ -66,6 +66,7 @@ def test_the_reference_case_tells_the_charge_and_the_medium_as_a_lawyer_does() -
         (["Penal Code 2015 art 109", "Penal Code 2015 art 113"], "articles 109 and 113 of the 2015 Penal Code"),
         (["Anti-Cybercrime Law", "Criminal Code art. 5"], "the Anti-Cybercrime Law and article 5 of the Criminal Code"),
         (["Counter-terrorism Law 2017"], "the 2017 Counter-terrorism Law"),
+        (["Decree 7 of 2024 (in force 1 January 2024)"], "Decree 7 of 2024 (in force 1 January 2024)"),
     ],
 )
 def test_a_provision_is_cited_as_a_lawyer_cites_it(typed: list[str], cited: str) -> None:
@@ -123,6 +124,7 @@ def test_a_second_mention_in_a_paragraph_is_a_pronoun(tmp_path: Path, sex: str, 
         ("investigative journalism critical of the Government", "through investigative journalism critical"),
         ("articles criticising the Minister", "through articles criticising the Minister"),
         ("interview with the BBC", "through an interview with the BBC"),
+        ("signing, in March 2011, a petition", "by signing, in March 2011, a petition"),
     ],
 )
 def test_a_conduct_described_by_a_noun_takes_its_article(tmp_path: Path, description: str, told: str) -> None:
@@ -197,3 +199,13 @@ def test_a_capitalised_particle_inside_a_name_is_a_name() -> None:
     assert narrative.surname("Nguyen Van Dai", spec) == "Dai"
     assert narrative.surname("Vincent van Gogh", spec) == "van Gogh"
     assert narrative.surname("Ali Ben Salah", spec) == "Ben Salah"
+
+
+def test_a_medium_the_description_names_is_not_told_again(tmp_path: Path) -> None:
+    """ "editorials as editor-in-chief of the daily Akhbar Al Yaoum on Akhbar Al Yaoum"."""
+    made = _typed(
+        tmp_path,
+        "person: {name: Ana Uno, sex: female}\nconduct:\n"
+        "  - {right: expression, description: editorials in the daily Al Yaoum, medium: Al Yaoum}\n",
+    )
+    assert "through editorials in the daily Al Yaoum." in made and "on Al Yaoum" not in made, made
