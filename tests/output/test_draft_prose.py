@@ -43,6 +43,7 @@ SET_OPENINGS = (
     "The medium used",
     "The provision invoked",
     "The provisions invoked",
+    "The State concerned is",
 )
 
 
@@ -115,6 +116,7 @@ def test_a_draft_reads_as_prose(path: Path, detainee: int | None) -> None:
         assert not re.search(r"\w\[\d*\]", text), where
         assert not [r for r in _rule_ids() if re.search(rf"(?<![\w.]){re.escape(r)}(?![\w-])", text)], where
         assert not re.search(r"\b(?:the|a|an) (?:the|a|an|his|her|their|its)\b", text, flags=re.I), where
+        assert not re.search(r" \((?:[^()]|\([^()]*\))*\) \(", text), (where, "two parentheses in a row")
         plain = text
         for ref in refs:  # the drafter's own citations are printed as written
             plain = plain.replace(ref, "")
