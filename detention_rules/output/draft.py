@@ -272,8 +272,12 @@ def _tell(
         if key == "identity" and not identity:
             continue
         paras = teller.paragraphs(functools.partial(_in_part, key))
-        if paras and (missing := _missing(say["todo_fields"].get(key, {}), leaves)):
-            paras.append(say["todo"].format(what=prose.join(missing, w)))
+        # the State's name alone is told only with its Covenant status: its part asks for that status
+        stated = paras or ("state.name" in leaves and _in_part(key, "state.name"))
+        if stated and (missing := _missing(say["todo_fields"].get(key, {}), leaves)):
+            state = leaves.get("state.name")
+            named = prose.country(str(state.value), w) if state is not None else say["todo_state"]
+            paras.append(say["todo"].format(what=prose.join([m.format(state=named) for m in missing], w)))
         if key == "detention" and not _released(case) and "person.held_at" not in leaves:
             paras.append(say["todo"].format(what=say["todo_held_at_each" if teller.person.plural else "todo_held_at"]))
         todo = say["todo_part"]["arrest_immigration" if key == "arrest" and _immigration(leaves) else key]

@@ -153,7 +153,7 @@ def test_the_state_is_told_only_with_what_is_known_of_it(tmp_path: Path, party: 
     if told:
         assert told in made
     else:
-        assert "[to complete: whether the State is a party to the International Covenant" in made, made
+        assert "[to complete: whether Freedonia is a party to the International Covenant" in made, made
 
 
 @pytest.mark.parametrize(("kind", "asked"), [("immigration", "how the person came to be held"), ("pretrial", "arrest")])
