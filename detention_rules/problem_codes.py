@@ -50,6 +50,7 @@ ProblemCode = Literal[
     "no-trial",
     "period-no-start",
     "length-mismatch",
+    "extension-conflict",
     "custody-no-migration-status",
     "contested-no-response",
     "conclusion-without-ref",
@@ -236,6 +237,13 @@ CODES: dict[ProblemCode, Code] = {
         "case",
         "A detention period's `days`, `months` or `years` differs from its start and end dates by more than "
         "a tenth (and more than a day): the dates are used.",
+    ),
+    "extension-conflict": Code(
+        _E,
+        _VALIDATE,
+        "case",
+        "A detention period says it was never extended (`extensions: 0`) and names who extended it "
+        "(`extended_by`): one of the two is wrong.",
     ),
     "custody-no-migration-status": Code(
         _W,

@@ -63,15 +63,16 @@ def run(data: dict[str, Any] | str, name: str = "<test>") -> CaseResult:
 
 
 def wgad(
-    *args: str, stdin: str | None = None, env: dict[str, str] | None = None, timeout: float = 300
+    *args: str, stdin: str | None = None, env: dict[str, str] | None = None, timeout: float = 300, cwd: Path = ROOT
 ) -> subprocess.CompletedProcess[str]:
-    """Run the CLI as a user would, in a fresh interpreter; a hang fails the test (within `timeout`), not the suite."""
+    """Run the CLI as a user would, in a fresh interpreter (in `cwd`); a hang fails the test (within `timeout`),
+    not the suite."""
     return subprocess.run(
         [sys.executable, "-m", "detention_rules", *args],
         input=stdin,
         capture_output=True,
         text=True,
-        cwd=ROOT,
+        cwd=cwd,
         env=env,
         check=False,
         timeout=timeout,

@@ -264,6 +264,12 @@ def consistency(case: Case, doc: Document) -> Iterator[Problem]:
         yield from before(period.end, _date(period.start), (*base, "end"), "the_period_start")
         yield from before(period.judge_date, since, (*base, "judge_date"), "the_arrest")
         yield from _bounds(period, doc, base)
+        if _value(period.extensions) == 0 and _value(period.extended_by) is not None:
+            by = FieldPath((*base, "extended_by"))
+            message = _says(
+                "extension_conflict", name=FieldPath((*base, "extensions")), by=by, value=_value(period.extended_by)
+            )
+            yield _at(doc, (*base, "extensions"), "error", message, "extension-conflict")
         if _value(period.kind) == "immigration" and not _migration_status(case):
             yield _at(
                 doc,

@@ -289,6 +289,8 @@ def draft(
     from detention_rules.output.draft import build_joint
     from detention_rules.reasoning import runnable
 
+    if output is not None and str(output) == "-":  # "-o -": standard output, as for any Unix tool
+        output = None
     form = _draft_format(fmt, output)
     book = runnable.load(rules)
     people = application.drafts(book, source.load(path), detainee)

@@ -82,7 +82,9 @@ def is_covenant(text: str) -> bool:
 
 
 def grouped(texts: Iterable[str]) -> list[str]:
-    """Citations with one entry per source, pinpoints merged in order: for drafts, which cite each once."""
+    """Citations with one entry per source, pinpoints merged in order: for drafts, which cite each once. A
+    source cited once whole and once at paragraphs is cited at its paragraphs ("Deliberation No. 5" and
+    "Deliberation No. 5 paras 12-13" are "Deliberation No. 5 paras 12-13")."""
     order: dict[str, list[Citation]] = {}
     for text in texts:
         c = parse(text)
@@ -90,12 +92,12 @@ def grouped(texts: Iterable[str]) -> list[str]:
     out = []
     for source, cites in order.items():
         pins = [c.pin for c in cites if c.pin]
+        unit = next((c.unit for c in cites if c.pin), "")
         # paragraph ranges merge ("paras 70-72"); articles are listed, not ranged ("ICCPR 21, 22")
-        pins = _merge(pins) if cites[0].unit == "para" else list(dict.fromkeys(pins))
+        pins = list(fold(pins)) if unit == "para" else list(dict.fromkeys(pins))
         if not pins:
             out.append(source)
             continue
-        unit = cites[0].unit
         plural = len(pins) > 1 or any("-" in p or "," in p for p in pins)
         prefix = f"{unit}s " if unit and plural else f"{unit} " if unit else ""
         out.append(f"{source} {prefix}{', '.join(pins)}")
@@ -105,19 +107,28 @@ def grouped(texts: Iterable[str]) -> list[str]:
 _RANGE = re.compile(r"^(\d+)(?:-(\d+))?$")
 
 
-def _merge(pins: list[str]) -> list[str]:
-    """Paragraph numbers and ranges merged ("70-71", "72", "70-72" -> "70-72"); other pinpoints kept in order."""
-    parts = [part.strip() for pin in pins for part in pin.split(",")]
-    numbers: set[int] = set()
-    for part in parts:
-        m = _RANGE.match(part)
-        if not m or int(m[2] or m[1]) - int(m[1]) > 500:
-            return list(dict.fromkeys(parts))  # "14(3)(b)", "8 (a)": not numbers to merge
-        numbers.update(range(int(m[1]), int(m[2] or m[1]) + 1))
-    out: list[str] = []
-    for n in sorted(numbers):
-        if out and n - 1 in numbers:
-            out[-1] = f"{out[-1].split('-')[0]}-{n}"
+def fold(pins: Iterable[str], *, adjacent: bool = True) -> dict[str, list[str]]:
+    """Paragraph numbers and ranges as a lawyer lists them, each paragraph once: sorted, a duplicate
+    dropped, ranges that overlap or contain one another folded ("20-22" and "21-22" are "20-22"), and
+    with `adjacent` those that touch ("70-71", "72" are "70-72"); a pinpoint that is not a number or a
+    range ("8 (a)") kept after them, once, in the order given. Each folded pinpoint maps to the pinpoints
+    given that it covers (a note on one of them goes with it). The one merger of paragraphs: the rules'
+    citations (`grouped`) and the facts' references (output/narrative.refs)."""
+    spans: list[tuple[int, int, list[str]]] = []
+    others: dict[str, list[str]] = {}
+    for pin in pins:
+        for part in (p.strip() for p in pin.split(",")):
+            m = _RANGE.match(part)
+            if m and int(m[2] or m[1]) - int(m[1]) <= 500:  # "1-9999": a typing slip, not a range to fold
+                spans.append((int(m[1]), int(m[2] or m[1]), [part]))
+            else:
+                others.setdefault(part, []).append(part)
+    folded: list[tuple[int, int, list[str]]] = []
+    for low, high, given in sorted(spans, key=lambda s: (s[0], s[1])):
+        if folded and low <= folded[-1][1] + (1 if adjacent else 0):
+            last = folded[-1]
+            folded[-1] = (last[0], max(last[1], high), last[2] + given)
         else:
-            out.append(str(n))
-    return out
+            folded.append((low, high, given))
+    out = {(f"{low}-{high}" if high > low else str(low)): list(dict.fromkeys(given)) for low, high, given in folded}
+    return {**out, **others}

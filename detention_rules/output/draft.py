@@ -4,8 +4,8 @@ The order is a Working Group opinion's: the facts as the source reports them, th
 each category established the standard, its application to the facts and the conclusion,
 then the remedies and referrals sought. How the draft was reasoned (rule ids, field paths,
 case-file lines, open questions) goes to an appendix that can be left out. Every sentence
-comes from the translation file (output/wording.py); the renderers (draft_markdown,
-draft_html, draft_docx) only lay the blocks out.
+comes from the translation file (`words.load("draft")`, `locales/<lang>/draft.yaml`); the
+renderers (draft_markdown, draft_html, draft_docx) only lay the blocks out.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable, Collection, Sequence
 from typing import Any
 
+from detention_rules import words
 from detention_rules.input.case import CATEGORIES, Case
 from detention_rules.input.field_path import FieldPath
 from detention_rules.law import citation
@@ -22,7 +23,6 @@ from detention_rules.law.consequences import Consequences
 from detention_rules.law.law import Law
 from detention_rules.law.rule import fill, placeholders
 from detention_rules.output import narrative as prose
-from detention_rules.output import wording
 from detention_rules.output.document import Block, Draft, Stage
 from detention_rules.output.redact import Redactor
 from detention_rules.pipeline import CaseResult
@@ -119,7 +119,7 @@ def build_joint(
     """One submission for the detainees of one case (each person's result and open questions), in the
     model questionnaire's order: a part the people share is told once, one where their facts differ
     person by person; each category is argued once for those whose argument is the same."""
-    w = wording.load(lang)
+    w = words.load("draft", lang)
     say = w["draft"]
     legal = book.consequences
     everyone = _everyone(people, w) if len(people) > 1 else []
@@ -160,8 +160,9 @@ def build_joint(
 def _facts_parts(body: _Writer, persons: list[_Person], say: dict[str, Any]) -> None:
     """The questionnaire's parts that tell the facts, each told once of all the detainees where it can be."""
     joint = len(persons) > 1
+    several = joint or any(p.who is not None and p.who.plural for p in persons)  # a group named in one file too
     for key, _ in PARTS:
-        body.heading(say["identity_joint"] if joint and key == "identity" else say["parts"][key], anchor=key)
+        body.heading(say["identity_joint"] if several and key == "identity" else say["parts"][key], anchor=key)
         _shared(
             body,
             [p.parts.get(key, []) for p in persons],
@@ -271,11 +272,23 @@ def _tell(
         if key == "identity" and not identity:
             continue
         paras = teller.paragraphs(functools.partial(_in_part, key))
-        if paras and (missing := _missing(say["todo_fields"].get(key, {}), leaves)):
-            paras.append(say["todo"].format(what=prose.join(missing, w)))
+        # the State's name alone is told only with its Covenant status: its part asks for that status
+        stated = paras or ("state.name" in leaves and _in_part(key, "state.name"))
+        if stated and (missing := _missing(say["todo_fields"].get(key, {}), leaves)):
+            state = leaves.get("state.name")
+            named = prose.country(str(state.value), w) if state is not None else say["todo_state"]
+            paras.append(say["todo"].format(what=prose.join([m.format(state=named) for m in missing], w)))
         if key == "detention" and not _released(case) and "person.held_at" not in leaves:
             paras.append(say["todo"].format(what=say["todo_held_at_each" if teller.person.plural else "todo_held_at"]))
-        parts[key] = [("para", t) for t in paras or [say["todo"].format(what=say["todo_part"][key])]]
+        todo = say["todo_part"]["arrest_immigration" if key == "arrest" and _immigration(leaves) else key]
+        parts[key] = [("para", t) for t in paras or [say["todo"].format(what=todo)]]
+
+
+def _immigration(leaves: dict[str, FactNode]) -> bool:
+    """Whether every period of detention the file states is immigration detention: a person held at the
+    border or pending removal, of whom the arrest part asks how they came to be held, not about an arrest."""
+    kinds = [leaf.value for path, leaf in leaves.items() if FieldPath.generic_name(path) == "detention[].kind"]
+    return bool(kinds) and all(kind == "immigration" for kind in kinds)
 
 
 def _person(
@@ -620,7 +633,7 @@ def _argument(
             charged = fill(say["false_news_application"], {**named, "charges": charges})
             refs = [f.ref for f in leaves.values() if f.ref and FieldPath.generic_name(f.path) == "arrest.charges"]
             blocks += [
-                ("para", f"{say['false_news']} {_with_refs(charged, prose.refs(refs, w, notes=False))}"),
+                ("para", f"{say['false_news']} {prose.cite(charged, prose.refs(refs, w, notes=False))}"),
                 ("text", say["todo"].format(what=say["todo_false_news"])),
             ]
     if contested:
@@ -697,19 +710,13 @@ def _argue(
     if argued is None:
         refs = prose.refs([f.ref for f in _facts(node) if f.ref], w, notes=False)
         text = _personal(_lower_first(_FRAGMENT.sub("", node.text).strip()), named, w)
-        argued = _with_refs(prose.dates_in(text, w), refs)  # the rule's template shows the file's dates
+        argued = prose.cite(prose.dates_in(text, w), refs)  # the rule's template shows the file's dates
     notes = [
         say["todo"].format(what=what)
         for path, what in say["missing"].get(node.rule.id, {}).items()
         if path not in leaves and not any(p.startswith(path + "[") for p in leaves)
     ]
     return standard, argued, notes
-
-
-def _with_refs(sentence: str, refs: str) -> str:
-    """A sentence with its references before its full stop, in one parenthesis."""
-    sentence = sentence.removesuffix(".")
-    return f"{sentence} ({refs})." if refs else f"{sentence}."
 
 
 def _standard(node: RuleNode, rules: list[RuleNode], leaves: dict[str, FactNode], say: dict[str, Any]) -> str:
@@ -805,7 +812,7 @@ def _limbs(node: RuleNode, leaves: dict[str, FactNode], w: dict[str, Any], named
             refs += cited
     if not clauses:
         return None
-    argued = _with_refs(say["clause_sep"].join(clauses), prose.refs(refs, w, notes=False))
+    argued = prose.cite(say["clause_sep"].join(clauses), prose.refs(refs, w, notes=False))
     then, _ = _filled(spec.get("then", ""), "", leaves, w, named)
     return f"{argued} {then}" if then else argued
 
@@ -832,7 +839,7 @@ def _weighed(
             list=prose.join(articles, w)
         )
     then = spec.get("then_one" if len(found) == 1 else "then", spec.get("then"))
-    text = _with_refs(fill(spec["premises"], values), "")
+    text = prose.cite(fill(spec["premises"], values), "")
     return f"{text} {fill(then, values)}" if then else text
 
 
@@ -897,6 +904,8 @@ def _lower_first(text: str) -> str:
 
 
 def _shown(field: str, value: Any, w: dict[str, Any]) -> str:
+    if (told := prose.typed(field, value, w)) is not None:  # a medium, the provisions: as the facts tell them
+        return told
     items = value if isinstance(value, list) else [value]
     own = w["facts"].get("values", {}).get(field, {})  # the translation's own words for a choice, first
     words = [own.get(v) or show_value(v, field, words=True) for v in items]
@@ -954,7 +963,7 @@ def _tree(notes: _Writer, node: ConclusionNode, seen: set[str], say: dict[str, A
 
 def fact_line(f: FactNode, lang: str = "en") -> str:
     """A fact as the appendix cites it (path, value, reference, line): the quiz and the casebook cite it so too."""
-    return _fact_line(f, wording.load(lang)["draft"])
+    return _fact_line(f, words.load("draft", lang)["draft"])
 
 
 def _fact_line(f: FactNode, say: dict[str, Any]) -> str:

@@ -6,7 +6,7 @@ from typing import Any
 
 from detention_rules import words
 from detention_rules.input.case import CATEGORIES
-from detention_rules.output import wording
+from detention_rules.output.text import filing_note
 from detention_rules.pipeline import CaseResult
 from detention_rules.reasoning import tree
 from detention_rules.reasoning.asking import question
@@ -111,7 +111,7 @@ def _analysis(res: CaseResult) -> dict[str, Any]:
             "basis": words.of("report", "json")["filing_basis"],
             "fact": released.path,
             "line": released.line or None,
-            "note": wording.filing_note(released),
+            "note": filing_note(released),
         }
     )
     out["findings"] = [

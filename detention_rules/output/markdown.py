@@ -8,7 +8,7 @@ from detention_rules import words
 from detention_rules.escaping import markdown, markdown_code, printable
 from detention_rules.input.case import CATEGORIES
 from detention_rules.law.law import Law
-from detention_rules.output import text, wording
+from detention_rules.output import text
 from detention_rules.output.text import STRENGTH, UNPROVEN, where, why_not_lines
 from detention_rules.pipeline import CaseResult
 from detention_rules.reasoning import tree
@@ -70,7 +70,7 @@ def _result(res: CaseResult, a: Analysis, out: list[str]) -> None:
     if a.possible:
         out += [W["possible"].format(categories=", ".join(a.possible)), ""]
     if a.released is not None:
-        out += [markdown(wording.filing_note(a.released)), ""]
+        out += [markdown(text.filing_note(a.released)), ""]
     if a.rebutted:
         rebutted = "; ".join(f"{markdown_code(f.path)} ({markdown(f.rebutted)})" for f in a.rebutted)
         out += [W["rebutted"].format(facts=rebutted), ""]

@@ -25,6 +25,7 @@ from typing import Any
 
 from detention_rules.input.case import Case, field_types
 from detention_rules.input.field_path import FieldPath
+from detention_rules.law import citation
 from detention_rules.reasoning.asking import in_words
 from detention_rules.reasoning.facts import FactNode
 
@@ -56,8 +57,9 @@ class Who:
     pronouns: dict[str, str]
     plural: bool = False
     named: bool = False
-    #: whether the last sentence of the paragraph had the person as its subject: the next may say "He"
-    subject: bool = False
+    #: whether the paragraph has named the person yet: a later mention is the pronoun ("he", "she", "they"),
+    #: never the name again; where the sex is not known, the name (no singular "they", whose verb differs)
+    mentioned: bool = False
 
     def name(self) -> str:
         """The name as the next sentence uses it: the full name once, then the short form."""
@@ -74,8 +76,8 @@ def who(leaves: Mapping[str, FactNode], w: Mapping[str, Any]) -> Who:
     sex = _value(leaves, "person.sex")
     called = " ".join(str(_value(leaves, "person.called") or "").split())
     name = " ".join(str(name).split()) if name else ""
-    if ";" in name:  # a group named in one file: "A; B; C"
-        return group([n.strip() for n in name.split(";") if n.strip()], w)
+    if len(several := _several(name, w)) > 1:  # a group named in one file: "A; B; C", "Ana Uno, Ben Dos"
+        return group(several, w)
     pronouns = spec["pronouns"].get(sex if sex in ("male", "female") else "unknown")
     if not name:
         return Who(called or spec["unnamed"], called or spec["unnamed"], pronouns)
@@ -86,6 +88,16 @@ def who(leaves: Mapping[str, FactNode], w: Mapping[str, Any]) -> Who:
         return Who(name, name, pronouns)
     short = spec["titled"].format(title=title, surname=surname(name, spec))
     return Who(short if surname(name, spec) == name else name, short, pronouns)  # "Ms. K." from the first
+
+
+def _several(name: str, w: Mapping[str, Any]) -> list[str]:
+    """The names of a group named in one file: parted by ";", or by commas (and a last "and") where each
+    part is a name of two words or more ("Amaya Coppens, Atahualpa Quintero"; never "Uno, Ana", one
+    person's name written surname first)."""
+    if ";" in name:
+        return [n.strip() for n in name.split(";") if n.strip()]
+    parts = [n.strip() for n in re.split(rf",|\s{re.escape(w['words']['and'])}\s", name) if n.strip()]
+    return parts if "," in name and all(len(part.split()) > 1 for part in parts) else [name]
 
 
 def group(names: list[str], w: Mapping[str, Any], short: list[str] | None = None) -> Who:
@@ -122,8 +134,13 @@ def surname(name: str, spec: Mapping[str, Any]) -> str:
     if all(re.fullmatch(r"\w\.", word) for word in words):
         return " ".join(words)
     particles = {p.casefold() for p in spec["particles"]}
+    capitalised = {p.casefold() for p in spec["particles_capitalised"]}
+
+    def particle(word: str) -> bool:  # "van" of "Vincent van Gogh", never "Van" of "Luu Van Vinh"
+        return word.casefold() in capitalised or (word.islower() and word in particles)
+
     at = len(words) - 1
-    while at > 0 and words[at - 1].casefold() in particles and (at > 1 or words[0].islower()):  # "Ben Dos": a name
+    while at > 0 and particle(words[at - 1]) and (at > 1 or words[0].islower()):  # "Ben Dos": a name
         at -= 1
     return " ".join(words[at:])
 
@@ -267,19 +284,126 @@ def place(text: str, w: Mapping[str, Any]) -> str:
     return spec["at_the"].format(place=text)
 
 
+def medium(text: str, w: Mapping[str, Any]) -> str:
+    """The medium of a conduct with its preposition, as it follows what it carried: "on his private
+    Facebook page", "on television", "in an interview", "by telephone"; a medium the drafter wrote with
+    its preposition ("in a letter to the President") as written."""
+    spec = w["facts"]["media"]
+    words = text.split()
+    if not words or words[0].casefold() in w["facts"]["articles"]["prepositions"]:
+        return text
+    said = {word.strip(",;:()").casefold() for word in words}
+    for preposition, cues in spec["prepositions"].items():
+        if said & {c.casefold() for c in cues}:
+            noun = article(text, w) if preposition in spec["with_article"] else text
+            return spec["form"].format(preposition=preposition, medium=noun)
+    return spec["form"].format(preposition=spec["default"], medium=text)
+
+
+#: A provision as a case file may type it: the law's name around "art 274 part 4 para 2", "article 105(1)",
+#: "art. 347 bis"; the words (article, part, paragraph) are the translation file's (`facts: provisions:`).
+@functools.cache
+def _provision(article_words: tuple[str, ...], part_words: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    marker = "|".join(re.escape(a) for a in sorted(article_words, key=len, reverse=True))
+    part = "|".join(re.escape(p) for p in sorted(part_words, key=len, reverse=True))
+    whole = re.compile(
+        rf"^(?P<before>.*?),?\s*\b(?:{marker})\.?\s+(?P<number>\d[\w.\-]*(?:\s+(?:bis|ter|quater)\b)?"
+        rf"(?:\(\w+\))*)(?P<parts>(?:,?\s+(?:{part})\.?\s+\w+)*)(?P<after>.*)$",
+        re.I,
+    )
+    return whole, re.compile(rf"(?:{part})\.?\s+(\w+)", re.I)
+
+
+def provisions(items: list[str], w: Mapping[str, Any], state: str = "") -> str:
+    """The provisions invoked as a lawyer cites them: "article 274(4)(2) of the Criminal Code" for "Criminal
+    Code of Kazakhstan art 274 part 4 para 2" (the State's own name left out where the case is against it),
+    "articles 109 and 113 of the 2015 Penal Code" for two of one law, "the Anti-Cybercrime Law" for a law;
+    a note in parentheses kept after its provision."""
+    spec = w["facts"]["provisions"]
+    whole, parts = _provision(tuple(spec["article_words"]), tuple(spec["part_words"]))
+    laws: dict[str, list[str]] = {}  # a law's name: its articles, in the order given
+    told: list[str] = []  # each provision in order; a law's articles together, where the first of them is
+    for item in items:
+        note = _NOTE.search(item)
+        body = (item[: note.start()] if note else item).strip()
+        m = whole.match(body)
+        if m is None:
+            told.append(_law(body, spec, state) + (note.group(0) if note else ""))
+            continue
+        number = m.group("number") + "".join(f"({n})" for n in parts.findall(m.group("parts")))
+        law = " ".join(f"{m.group('before')} {m.group('after')}".replace(",", " ").split())
+        law = re.sub(rf"^(?:{'|'.join(re.escape(o) for o in spec['of_words'])})\s+", "", law, flags=re.I)
+        if note:
+            told.append(_article([number], law, w, state) + note.group(0))
+        elif law in laws:
+            laws[law].append(number)
+        else:
+            laws[law] = [number]
+            told.append(law)
+    return join([_article(laws[e], e, w, state) if e in laws else e for e in told], w)
+
+
+def _article(numbers: list[str], law: str, w: Mapping[str, Any], state: str) -> str:
+    """One law's articles: "article 274(4)(2) of the Criminal Code", "articles 109 and 113 of ..."."""
+    spec = w["facts"]["provisions"]
+    text = spec["article" if len(numbers) == 1 else "articles"].format(number=join(numbers, w))
+    return spec["of_law"].format(articles=text, law=_law(law, spec, state)) if law else text
+
+
+def _law(name: str, spec: Mapping[str, Any], state: str) -> str:
+    """A law's name with its article, its year first ("the 2015 Penal Code"), less "of <the State>"; a
+    numbered instrument without one ("Decree 7 of 2024")."""
+    if state:
+        name = re.sub(rf"\s+of\s+(?:the\s+)?{re.escape(state)}$", "", name)
+    m = re.fullmatch(r"(.+?)\s+(\d{4})", name)
+    if m and m.group(1).split()[-1].casefold() not in spec["of_words"]:  # never "Decree 7 of 2024"
+        name = f"{m.group(2)} {m.group(1)}"
+    words = name.split()
+    if not words or words[0].casefold() in spec["determiners"] or any(w[:1].isdigit() for w in words[1:]):
+        return name  # its own determiner, or a numbered instrument ("Decree 7 of 2024", "Law No. 35")
+    return spec["the"].format(law=name)
+
+
 def conduct_form(text: str, w: Mapping[str, Any]) -> str:
     """How a drafter described the conduct: "act" when it opens with a verb in the past ("took part in
     the protests", "founded an NGO"), which the person's name can precede; else "means" (a noun, "three
     Facebook posts", or a gerund, "leading the party"), through or by which the person exercised a right."""
     spec = w["facts"]["conduct"]
-    first = text.split()[0].casefold() if text.split() else ""
+    first = text.split()[0].casefold().rstrip(",;:") if text.split() else ""
     past = first.endswith("ed") and first not in spec["not_verbs"]
     return "act" if past or first in spec["past_verbs"] else "means"
 
 
+def described(text: str, w: Mapping[str, Any]) -> str:
+    """A conduct the drafter described by a noun, with the article a singular noun needs ("a public
+    campaign against ..."); none for a plural, a noun that takes none ("investigative journalism",
+    "advocacy") or one with its own determiner. The noun is the phrase before its first preposition,
+    conjunction or comma ("public campaign" of "public campaign against the ban, and contacts")."""
+    spec = w["facts"]["conduct"]
+    head: list[str] = []
+    for word in text.split():
+        if word.casefold() in spec["phrase_ends"]:
+            break
+        head.append(word.strip(",;:()").casefold())
+        if word.endswith((",", ";", ":")) or "(" in word:
+            break
+    if not head or set(head) & set(spec["mass_nouns"]):
+        return text
+    last = head[-1]
+    if last.endswith("s") and not last.endswith(("ss", "us", "is")):
+        return text  # a plural ("articles criticising ..."): no article
+    return article(text, w)
+
+
+def _within(part: Any, whole: Any) -> bool:
+    """Whether every word of `part` (but the short ones: "and", "08") is in `whole`."""
+    said = {word.strip(",;:()").casefold() for word in str(whole).split()}
+    return all(word.strip(",;:()").casefold() in said for word in str(part).split() if len(word) > 3)
+
+
 def _gerund(text: str, w: Mapping[str, Any]) -> bool:
     """A description that opens with a gerund ("leading the party"): "by leading", not "through leading"."""
-    first = text.split()[0].casefold()
+    first = text.split()[0].casefold().rstrip(",;:")  # "signing, in March 2011, a petition"
     return first.endswith("ing") and first not in w["facts"]["conduct"]["not_verbs"]
 
 
@@ -362,7 +486,8 @@ class Teller:
         done: set[str] = set()
         described = " ".join(str(f.value) for f in leaves if _kind(FieldPath.generic_name(f.path)) == "conduct")
         rank = {name: i for i, name in enumerate(self.spec["sentences"])}
-        self.person.subject = False  # each paragraph names the person before a pronoun stands for them
+        # each paragraph names the person before a pronoun stands for them (the drafter's narrative may)
+        self.person.mentioned = bool(narrative) and any(n in narrative for n in {self.person.full, self.person.short})
         for leaf in sorted(leaves, key=lambda f: rank.get(FieldPath.generic_name(f.path), len(rank))):
             generic = FieldPath.generic_name(leaf.path)
             if generic in done or generic in _NAMED or generic.endswith(".narrative"):
@@ -410,6 +535,15 @@ class Teller:
             dated = {n.rsplit(".", 1)[-1]: str(f.value) for n, f in zip([first, *others], facts, strict=True)}
             if "start" in dated and "end" in dated:
                 slots["range"] = date_range(dated["start"], dated["end"], self.w)
+            carried = stated.get("conduct[].medium")
+            if carried is not None and first == "conduct[].description" and _within(carried.value, leaf.value):
+                done.add("conduct[].medium")  # the description names it: "editor of the daily X" on X
+            elif first == "conduct[].description" and carried is not None and not carried.unproven:
+                told = self._value("conduct[].medium", carried.value)  # "through three posts on his Facebook page"
+                slots["description"] += f" {told}"
+                slots["description_bare"] += f" {told}"
+                facts.append(carried)
+                done.add("conduct[].medium")
             return self._finish(self._fill(template, slots), facts)
         return ""
 
@@ -472,6 +606,9 @@ class Teller:
         """A value in words for its sentence: a date, a length, a choice, a place, a list."""
         kind = _kind(generic)
         own = self.spec["values"].get(generic, {})
+        told = typed(generic, value, self.w, str(_value(self.leaves, "state.name") or ""), bare=bare)
+        if told is not None:  # a medium, the provisions
+            return told
         if isinstance(value, list):
             return join([self._words(own.get(v)) or in_words(generic, v) for v in value], self.w)
         if kind == "date":
@@ -479,8 +616,10 @@ class Teller:
         unit = _unit(generic)
         if kind == "times":
             return times(int(value), self.w)
-        if kind == "conduct" and not bare and conduct_form(str(value), self.w) == "means":
-            return self.spec["conduct"]["by" if _gerund(str(value), self.w) else "through"].format(value=value)
+        if kind == "conduct" and conduct_form(str(value), self.w) == "means":
+            gerund = _gerund(str(value), self.w)
+            value = str(value) if gerund else described(str(value), self.w)  # "through a public campaign"
+            return value if bare else self.spec["conduct"]["by" if gerund else "through"].format(value=value)
         if isinstance(value, (int, float)):
             return length(value, unit, self.w) if unit else number(value, self.w)
         if kind == "place":
@@ -501,7 +640,6 @@ class Teller:
         """A template filled: the person's name (full once, then short), pronouns, verbs agreeing with one
         person or a group, the value; a value ending in a full stop ("A. B.") ends the sentence once."""
         text = template.format_map(_Slots(self, slots))
-        self.person.subject = template.startswith("{Name}")
         if text.endswith(".."):
             text = text[:-1]
         return text[0].upper() + text[1:] if text else text
@@ -515,9 +653,7 @@ class Teller:
         if by and not by & {"source", "drafter", "other"}:
             speakers = join([names[b] for b in sorted(by) if b in names], self.w)
             text = self.spec["according_to"].format(who=speakers, text=_lower_start(text, self.person))
-        cited = refs([leaf.ref for leaf in leaves if leaf.ref], self.w)
-        if cited:
-            text = f"{text.removesuffix('.')} ({cited})."
+        text = cite(text, refs([leaf.ref for leaf in leaves if leaf.ref], self.w))
         if self.reply and any(leaf.contested and not leaf.unproven for leaf in leaves):  # unproven: by its form
             disputes = "contested_by_source" if by == {"government"} else "contested_by_government"
             text = self.spec[disputes].format(text=text)
@@ -546,9 +682,11 @@ class _Slots(dict[str, str]):
     def __missing__(self, key: str) -> str:
         p = self.teller.person
         verbs = self.teller.spec["person"]["verbs"]
-        if key == "Name" and p.subject and "he" in p.pronouns:
-            return p.pronouns["he"]
+        if key in ("Name", "name") and p.mentioned and "he" in p.pronouns:
+            he = p.pronouns["he"]
+            return he[0].upper() + he[1:] if key == "Name" else he
         if key in ("Name", "name"):
+            p.mentioned = True
             return p.name()
         if key in p.pronouns:
             return p.pronouns[key]
@@ -585,7 +723,7 @@ def _split(ref: str) -> list[str]:
 
 def refs(cited: Iterable[str], w: Mapping[str, Any], *, notes: bool = True) -> str:
     """The references of one sentence as a lawyer writes them: the paragraphs of one document merged and
-    sorted ("para 11" and "para 16" are "paras 11, 16"; a range "20-22" kept; a number cited twice once),
+    sorted ("para 11" and "para 16" are "paras 11, 16"; "20-22" and "21-22" are "20-22", `citation.fold`),
     the source's first, then each other document's and reference once, in the order given ("per DAWN" and
     "DAWN" are one). `notes` (the facts): a reference's note
     is kept once, beside the last number of the reference that gives it ("paras 76, 80 (no evidence
@@ -625,10 +763,23 @@ def refs(cited: Iterable[str], w: Mapping[str, Any], *, notes: bool = True) -> s
             merged.append(noted(f"{by if per else ''}{key}", said))
         elif key in documents:
             of = documents[key]
-            ordered = sorted(of, key=lambda n: [int(x) for x in n.split("-")])
-            form = say["para" if len(ordered) == 1 and "-" not in ordered[0] else "paras"]
-            merged.append(f"{key} " * bool(key) + form.format(n=", ".join(noted(n, of[n]) for n in ordered)))
+            folded = citation.fold(of, adjacent=False)  # "20-22" and "21-22" are "20-22", its notes with it
+            ordered = [noted(n, [s for given in covered for s in of[given]]) for n, covered in folded.items()]
+            form = say["para" if len(folded) == 1 and "-" not in next(iter(folded)) else "paras"]
+            merged.append(f"{key} " * bool(key) + form.format(n=", ".join(ordered)))
     return "; ".join(merged)
+
+
+def cite(sentence: str, cited: str) -> str:
+    """A sentence with its references before its full stop, in one parenthesis: a sentence that ends with
+    a parenthesis of its own (a value typed with a note, "by Federal Police (on extradition)") takes the
+    references into it, "(on extradition; per La Jornada)", never two parentheses in a row."""
+    sentence = sentence.removesuffix(".")
+    if not cited:
+        return f"{sentence}."
+    if own := _NOTE.search(sentence):
+        return f"{sentence[: own.start()]} ({own.group(1)}; {cited})."
+    return f"{sentence} ({cited})."
 
 
 def _lower_start(text: str, person: Who) -> str:
@@ -651,7 +802,21 @@ _KINDS = {
     "person.residence": "country",
     "detention[].extensions": "times",
     "conduct[].description": "conduct",
+    "conduct[].medium": "medium",
+    "arrest.legal_provisions": "provisions",
 }
+
+
+def typed(generic: str, value: Any, w: Mapping[str, Any], state: str = "", *, bare: bool = False) -> str | None:
+    """A value typed as free text that a sentence tells in a lawyer's words, for the facts and the argument
+    alike: a medium with its preposition ("on his private Facebook page"; `bare`: as typed), the provisions
+    invoked as cited ("article 274(4)(2) of the Criminal Code"); None for any other field."""
+    kind = _KINDS.get(generic)
+    if kind == "medium":
+        return str(value) if bare else medium(str(value), w)
+    if kind == "provisions":
+        return provisions([str(v) for v in (value if isinstance(value, list) else [value])], w, state)
+    return None
 
 
 def _kind(generic: str) -> str:

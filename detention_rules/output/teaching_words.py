@@ -1,5 +1,5 @@
 """Every sentence the trainer's tools (exercise, quiz, casebook) show, read from the translation file
-(`locales/en/draft.yaml`, section `teaching:`) as the draft's are (output/wording.py).
+(`locales/en/draft.yaml`, section `teaching:`) as the draft's are (`words.load("draft")`).
 
 Each is a str.format template; the casebook's templates read these too, so the terminal and the
 page say the same thing. The casebook index's fact patterns are here: fact paths, each under the key
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import msgspec
 
-from detention_rules.output import wording
+from detention_rules import words
 
 
 class Words(msgspec.Struct, frozen=True, rename="lower"):
@@ -91,7 +91,7 @@ class Words(msgspec.Struct, frozen=True, rename="lower"):
 
 def load(lang: str = "en") -> Words:
     """The trainer's tools' sentences in one language."""
-    return msgspec.convert(wording.load(lang)["teaching"], Words)
+    return msgspec.convert(words.load("draft", lang)["teaching"], Words)
 
 
 #: The sentences the tools show (English: the tools take no language yet).

@@ -5,7 +5,6 @@ from __future__ import annotations
 from detention_rules import words
 from detention_rules.errors import printable
 from detention_rules.input.case import CATEGORIES
-from detention_rules.output import wording
 from detention_rules.pipeline import CaseResult
 from detention_rules.reasoning import tree
 from detention_rules.reasoning.asking import question, show_value
@@ -77,7 +76,7 @@ def analysis_lines(a: Analysis) -> list[str]:
     if a.rebutted:
         out.append(W["rebutted"].format(facts="; ".join(f"{f.path} ({f.rebutted})" for f in a.rebutted)))
     if a.released is not None:
-        out.append(wording.filing_note(a.released))
+        out.append(filing_note(a.released))
     if a.government_replied is False:
         out.append(W["no_reply"])
     shown: set[str] = set()
@@ -85,6 +84,15 @@ def analysis_lines(a: Analysis) -> list[str]:
         out.append("")
         out += finding(f, shown)
     return out
+
+
+def filing_note(released: FactNode) -> str:
+    """The note that the person's release lets the Working Group file the case (methods of work para 17 (a)),
+    naming the fact that shows it (its path, value and line): `check`'s report in every format says it."""
+    where = f", line {released.line}" if released.line else ""
+    fact = f"{released.path} = {show_value(released.value)}{where}"
+    text: str = words.of("check", "filing")["possible"]
+    return text.format(fact=fact)
 
 
 MARK = {True: W["met"], False: W["unmet"], None: W["unknown"]}

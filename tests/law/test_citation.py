@@ -67,3 +67,28 @@ def test_every_rule_shows_law_beyond_the_covenant_for_a_state_not_party() -> Non
         needs_party = any(isinstance(c, FactCond) and c.path == "state.iccpr_party" for c in walk(rule.when))
         substantive = [p for p in kept if citation.parse(p).source != "Methods of work"]
         assert substantive or needs_party, f"{rule.id}: nothing but the Covenant for a State not party"
+
+
+def test_grouping_folds_repeated_and_overlapping_paragraphs() -> None:
+    """Issue 29: "Revised Deliberation No. 5 (A/HRC/39/45, annex) 12-13, 17, 25, 25-26, 12, 16, 19": the
+    source cited whole first lost "paras" and nothing folded."""
+    deliberation = "Revised Deliberation No. 5 (A/HRC/39/45, annex)"
+    texts = [deliberation, f"{deliberation} paras 12-13, 17, 25 (a note)", f"{deliberation} paras 25-26"]
+    texts.append(f"{deliberation} paras 12, 16, 19 (another)")
+    assert citation.grouped(texts) == [f"{deliberation} paras 12-13, 16-17, 19, 25-26"]
+    assert citation.grouped(["Opinion 1/2020 paras 20-22", "Opinion 1/2020 paras 21-22"]) == [
+        "Opinion 1/2020 paras 20-22"
+    ]
+    assert citation.grouped(["Methods of work para 8 (a)", "Methods of work para 8 (a)"]) == [
+        "Methods of work para 8 (a)"
+    ]
+
+
+def test_folding_keeps_what_is_not_a_number_and_what_each_fold_covers() -> None:
+    assert citation.fold(["21-22", "20-22", "8 (a)", "25", "26"], adjacent=False) == {
+        "20-22": ["20-22", "21-22"],
+        "25": ["25"],
+        "26": ["26"],
+        "8 (a)": ["8 (a)"],
+    }
+    assert list(citation.fold(["25", "26", "12, 12"])) == ["12", "25-26"]

@@ -45,9 +45,9 @@ def _told_refs(path: Path, leave_out: tuple[str, ...] = ()) -> set[str]:
     """The references of the facts a draft tells: all but those of a legal characterisation, which the
     argument states (draft.yaml facts: argued), of a fact told only where another holds (facts: only_where),
     and of the sections `leave_out` names."""
-    from detention_rules.output import wording
+    from detention_rules import words
 
-    facts = wording.load()["facts"]
+    facts = words.load("draft")["facts"]
     argued = {name.rsplit(".", 1)[-1] for name in [*facts["argued"], *facts["only_where"]]}
     case = {k: v for k, v in yaml.safe_load(path.read_text("utf-8")).items() if k not in leave_out}
     for section in case.values():
@@ -291,6 +291,16 @@ def test_a_format_the_output_file_s_name_contradicts_is_refused(tmp_path: Path, 
     out = wgad("draft", str(REFERENCE), "-f", fmt, "-o", str(tmp_path / name))
     assert out.returncode == 2 and f"-f {fmt} writes" in out.stderr and "leave out -f" in out.stderr
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "html"])
+def test_a_dash_for_the_output_file_is_standard_output(tmp_path: Path, fmt: str) -> None:
+    """ "wgad draft -o - FILE" wrote a file named "-" (issue 29): "-" is standard output, as for any tool."""
+    out = wgad("draft", "--no-appendix", "-f", fmt, "-o", "-", str(REFERENCE), cwd=tmp_path)
+    assert out.returncode == 0 and "Ilyashev" in out.stdout, out.stderr
+    assert not (tmp_path / "-").exists()
+    docx_out = wgad("draft", "-f", "docx", "-o", "-", str(REFERENCE), cwd=tmp_path)
+    assert docx_out.returncode == 2 and docx_out.stdout == "" and not (tmp_path / "-").exists()
 
 
 def test_docx_needs_a_file() -> None:

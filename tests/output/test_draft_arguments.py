@@ -11,8 +11,9 @@ from typing import Any
 
 import pytest
 
+from detention_rules import words
 from detention_rules.input.case import field_types
-from detention_rules.output import draft, draft_markdown, wording
+from detention_rules.output import draft, draft_markdown
 from detention_rules.reasoning import runnable
 
 from ..conftest import RULE_CASES, case, run
@@ -47,12 +48,12 @@ def _arguments(facts: dict[str, Any]) -> str:
     result = run(case(facts))
     assert result.analysis is not None, [str(p) for p in result.problems]
     text = draft_markdown.render(draft.build(_book(), result, [], appendix=False))
-    heading = wording.load()["draft"]["arbitrary_heading"]
+    heading = words.load("draft")["draft"]["arbitrary_heading"]
     return text.split(f"## {heading}")[1].split("\n## ")[0] if heading in text else ""
 
 
 def _applications(text: str) -> list[str]:
-    lead = wording.load()["draft"]["application"].split("{")[0]
+    lead = words.load("draft")["draft"]["application"].split("{")[0]
     return [p.split(lead, 1)[1] for p in text.split("\n\n") if lead in p]
 
 
