@@ -1038,6 +1038,14 @@ DERIVED: tuple[Derived, ...] = (
         vary="detention[].brought_before_judge",
     ),
     Derived(
+        "arrest.released_within_48h",
+        "bool",
+        "On what date (and time) was the person arrested, and on what date was the person released?",
+        ("arrest.date", "arrest.time", "detention[].end", "person.release_date"),
+        instead=("arrest.date", "arrest.time", "detention[0].end"),
+        parameter="prompt_hours",
+    ),
+    Derived(
         "person.age",
         "",
         "How old was the person when detained?",

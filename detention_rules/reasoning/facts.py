@@ -211,6 +211,7 @@ def _derive(facts: Facts, law: Law) -> None:
     elif "charged_after_days" in arrest:  # "charged the next day": the interval without its dates
         _add_to_arrest(facts, "days_uncharged", arrest["charged_after_days"], ("arrest.charged_after_days",))
     _brought(facts, doc)
+    _released_promptly(facts, doc, law.parameter("prompt_hours"))
     _age(facts, doc)
     _untried(facts, doc)
     _before_trial(facts, doc)
@@ -571,6 +572,36 @@ def _brought(facts: Facts, doc: dict[str, Any]) -> None:
     origin = seen or denied
     if origin:
         _add_to_arrest(facts, "brought_before_judge", seen is not None, (origin,))
+
+
+def _released_promptly(facts: Facts, doc: dict[str, Any], prompt: float) -> None:
+    """Whether the person was released within 48 hours of the arrest, so that no appearance before a judge was owed.
+
+    ICCPR 9(3) forbids holding a person on a criminal charge beyond 48 hours without bringing them
+    before a judge (General Comment No. 35 para 33); release before then leaves no one to bring. The
+    release is the latest end of the State's own periods (or `person.release_date` for the one period
+    with no end), counted from the arrest as the judge's date is: `true` or `false` only when the dates
+    (and the arrest's time) settle it. An end that only the Government states is its assertion, not a
+    record: it settles nothing (A/HRC/19/57 para 68).
+    """
+    arrest = doc.get("arrest", {})
+    ends: list[tuple[dt.date, Any, str]] = []
+    for i, period in enumerate(doc.get("detention", [])):
+        if "other_state" in period:
+            continue  # custody abroad: no appearance before this State's judge was owed there
+        path = f"detention[{i}].end" if "end" in period else "person.release_date"
+        value = period.get("end", doc.get("person", {}).get("release_date"))
+        day = _full_date(value)
+        if day is None or _government_only(facts.leaf(path)):
+            return
+        ends.append((day, value, path))
+    if not ends or not _full_date(arrest.get("date")):
+        return
+    _, value, path = max(ends, key=lambda end: end[0])
+    within = _within_48h(arrest, {"judge_date": value}, prompt)
+    if within is not None:
+        sources = (path, "arrest.date", *(["arrest.time"] if "arrest.time" in facts.leaves else []))
+        _add_to_arrest(facts, "released_within_48h", within, sources)
 
 
 def _length(

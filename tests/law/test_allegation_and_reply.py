@@ -163,9 +163,14 @@ def test_every_unless_of_the_rules_names_an_exception_of_the_case_model() -> Non
 
     # a derived fact rests on the exception it is computed from (judge_decided, with the dates)
     derived_from = {"detention[].judge_decided_within_48h": "detention[].judge_decided"}
+    # a derived fact of the record's dates alone, which leaves out a date only the Government states
+    # (facts._released_promptly; the rule case "the release the next day stated by the Government alone")
+    from_dates = {"arrest.released_within_48h"}
     named = set()
     for rule in runnable.load().rules:
         for unless, values in _unless(rule.when):
+            if unless in from_dates:
+                continue
             path = derived_from.get(unless, unless)
             exception = exceptions().get(path)
             assert exception is not None, f"{rule.id}: unless {path} is no exception of the case model"
