@@ -22,12 +22,10 @@ from detention_rules.input import source
 from detention_rules.input.field_path import FieldPath
 from detention_rules.interfaces.web import form, live
 from detention_rules.interfaces.web.files import Changed, Exists, Folder, Invalid
-from detention_rules.output import whatif
+from detention_rules.interfaces.web.told import Told
 from detention_rules.output.document import STAGES
 from detention_rules.output.formats import DRAFT_FORMATS, draft_format
-from detention_rules.reasoning import tree
-from detention_rules.reasoning.asking import in_words, show_value
-from detention_rules.reasoning.facts import FactNode
+from detention_rules.reasoning.asking import in_words
 from detention_rules.reasoning.runnable import Runnable
 
 #: Largest request body: a form's state is a little larger than its file, which the CLI caps.
@@ -71,13 +69,9 @@ def _environment() -> jinja2.Environment:
     env.filters["p"] = lambda v: printable(str(v))  # nothing hidden in the reasoning (escaping.printable)
     env.filters["words"] = in_words
     env.globals["hidden"] = form.hidden  # the details a prerequisite's answer closes
-    env.globals["in_words"] = lambda v: show_value(v, words=True)  # what-if answers, as the form's yes / no
-    env.globals["as_written"] = show_value  # beside a field path, as the case file writes it: true / false
-    env.globals["branches"] = tree.branches  # a finding's derivation, walked as every renderer walks it
-    env.tests["fact"] = lambda node: isinstance(node, FactNode)
+    env.globals["label"] = form.label  # a field named by its question, never its path (an error's field)
     env.globals["W"] = words.of("web", "page")  # the page's sentences (locales/<lang>/web.yaml), escaped as text
     env.globals["say"] = say
-    env.globals["said"] = whatif.said  # a what-if's change in words (report.yaml, as `check --set` says it)
     env.globals["SCRIPT_WORDS"] = words.of("web", "script")  # the script's sentences, as JSON the page holds
     return env
 
@@ -211,8 +205,11 @@ class _Handlers:
         data = _data(self.state, body)
         current = form.parts(FieldPath.read(data, path))[0]
         values = live.alternatives(field.kind, field.choices, current)
-        _, answers = live.what_if(self.state.book, _label(body), data, path, values)
-        return _page("whatif.html", self.token, field=field, answers=answers, current=current)
+        before, answers = live.what_if(self.state.book, _label(body), data, path, values)
+        one = before.each()[0]
+        found = frozenset(f.category for f in one.analysis.findings) if one.analysis else frozenset()
+        told = Told(self.state.book, one.facts, found) if one.facts is not None else None
+        return _page("whatif.html", self.token, answers=answers, told=told, path=path)
 
     async def save(self, request: Request) -> Response:
         body = await _json(request)
