@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import copy
 import functools
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -90,7 +91,11 @@ def _label(path: str) -> str:
 
 
 def label(path: str) -> str:
-    """A field as the form names it, by its question, from a path a problem names (`detention[0].start`)."""
+    """A field as the form names it, by its question, from a path a problem names (`detention[0].start`);
+    a list's item by its title and number ("Period 1")."""
+    item = re.fullmatch(r"(\w+)\[(\d+)\]", path)
+    if item:
+        return f"{ITEM_TITLES.get(item.group(1), ITEM_TITLES['other'])} {int(item.group(2)) + 1}"
     return _label(FieldPath.generic_name(path))
 
 

@@ -104,6 +104,22 @@ def _view(book: Runnable, result: pipeline.CaseResult) -> View:
     return View(result.problems, persons)
 
 
+class Listed(msgspec.Struct, frozen=True):
+    """A case file as the folder's list shows it: its title and the categories established."""
+
+    title: str
+    categories: tuple[str, ...]
+    valid: bool
+
+
+def listed(book: Runnable, name: str, data: Any) -> Listed:
+    """A file's title and the categories its facts establish (any detainee's), for the folder's list."""
+    title = data.get("title") if isinstance(data, dict) else None
+    result = application.result(book, document(name, data if isinstance(data, dict) else {}))
+    found = {f.category for one in result.each() if one.analysis for f in one.analysis.findings}
+    return Listed(str(title or ""), tuple(c for c in CATEGORIES if c in found), result.valid)
+
+
 def alternatives(kind: str, choices: tuple[str, ...], current: Any) -> list[Any]:
     """The answers a what-if tries for a fact: each other yes/no or choice, and unknown."""
     if kind == "bool":

@@ -70,6 +70,7 @@ def _environment() -> jinja2.Environment:
     env.filters["words"] = in_words
     env.globals["hidden"] = form.hidden  # the details a prerequisite's answer closes
     env.globals["label"] = form.label  # a field named by its question, never its path (an error's field)
+    env.filters["unnamed"] = lambda p: p.message.removeprefix(f"{p.field}: ")  # named once, by `label`
     env.globals["W"] = words.of("web", "page")  # the page's sentences (locales/<lang>/web.yaml), escaped as text
     env.globals["say"] = say
     env.globals["SCRIPT_WORDS"] = words.of("web", "script")  # the script's sentences, as JSON the page holds
@@ -152,11 +153,23 @@ class _Handlers:
     def __init__(self, state: State):
         self.state = state
         self.token = state.token
+        self.listed: dict[tuple[str, str], live.Listed] = {}  # by file and version: each read once
 
     async def index(self, request: Request) -> Response:
         names = self.state.folder.names()
-        links = [(name, _link("/case", self.token, file=name)) for name in names]
+        links = [(name, _link("/case", self.token, file=name), self._listed(name)) for name in names]
         return _page("index.html", self.token, names=links, folder=str(self.state.folder.root.name or "/"))
+
+    def _listed(self, name: str) -> live.Listed | None:
+        """A file's title and categories, or None for a file the folder cannot read (its page says why)."""
+        try:
+            opened = self.state.folder.read(name)
+        except WgadError:
+            return None
+        key = (name, opened.version)
+        if key not in self.listed:
+            self.listed[key] = live.listed(self.state.book, name, opened.data)
+        return self.listed[key]
 
     async def case(self, request: Request) -> Response:
         name = request.query_params.get("file", "")

@@ -188,10 +188,11 @@ class Told:
             out.append(("appears", SAYS["adds"].format(titles=self._listed(gained))))
         if lost:
             out.append(("disappears", SAYS["removes"].format(titles=self._listed(lost))))
-        if gained or lost:
+        touched = {r.category for c in grounds for r in self.book.drawing(c.subject)}  # the categories they are of
+        if grounds:
             told = Told(self.book, after.facts)
             for finding in after.analysis.findings:
-                if finding.category not in moved:
+                if finding.category in touched and finding.category not in moved:
                     rests = " ".join(told.text(rule) for rule, _ in told.grounds(finding))
                     out.append(("stays", SAYS["still"].format(category=finding.category, grounds=rests)))
         return out

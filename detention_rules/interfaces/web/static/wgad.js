@@ -122,6 +122,7 @@
 
   function changed() {
     fold();
+    nameItems();
     dirty = true;
     clearTimeout(timer);
     timer = setTimeout(analyse, 150);
