@@ -16,7 +16,7 @@ from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Re
 from starlette.routing import Route
 
 from detention_rules import words
-from detention_rules.errors import InputError, UsageError, WgadError
+from detention_rules.errors import InputError, Problem, UsageError, WgadError
 from detention_rules.escaping import printable
 from detention_rules.input import source
 from detention_rules.input.field_path import FieldPath
@@ -70,11 +70,19 @@ def _environment() -> jinja2.Environment:
     env.filters["words"] = in_words
     env.globals["hidden"] = form.hidden  # the details a prerequisite's answer closes
     env.globals["label"] = form.label  # a field named by its question, never its path (an error's field)
-    env.filters["unnamed"] = lambda p: p.message.removeprefix(f"{p.field}: ")  # named once, by `label`
+    env.filters["unnamed"] = _unnamed
     env.globals["W"] = words.of("web", "page")  # the page's sentences (locales/<lang>/web.yaml), escaped as text
     env.globals["say"] = say
     env.globals["SCRIPT_WORDS"] = words.of("web", "script")  # the script's sentences, as JSON the page holds
     return env
+
+
+def _unnamed(problem: Problem) -> str:
+    """A problem's message without the field it begins by: the page names the field once, by its label."""
+    message = problem.message
+    if problem.field and message.startswith(problem.field):
+        message = message.removeprefix(problem.field).removeprefix(":").lstrip()
+    return message
 
 
 ENV = _environment()

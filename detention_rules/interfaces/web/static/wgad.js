@@ -123,6 +123,7 @@
   function changed() {
     fold();
     nameItems();
+    form.querySelectorAll(".whatif-out").forEach((out) => { out.textContent = ""; });  // answered for the case before
     dirty = true;
     clearTimeout(timer);
     timer = setTimeout(analyse, 150);
@@ -292,6 +293,11 @@
   form.addEventListener("change", (event) => { syncDate(event.target); changed(); });
   nameItems();
   besideFields();
+  /* A period's head sticks just below the file bar, however many lines the bar takes. */
+  const bar = form.querySelector(".filebar");
+  const under = () => document.documentElement.style.setProperty("--bar", bar.offsetHeight + "px");
+  under();
+  window.addEventListener("resize", under);
   document.addEventListener("click", (event) => {
     const t = event.target.closest("[data-jump], [data-whatif], [data-provenance], [data-add], [data-remove], #save, .download");
     if (!t) return;
