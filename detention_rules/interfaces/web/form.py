@@ -38,7 +38,7 @@ DETAINEES = "detainees"
 #: Text fields shown as a box of several lines.
 LONG_TEXT = frozenset({"notes", "note", "description", "known_gap", "narrative"})
 #: A section's own notes, in the drafter's words (the draft tells a `narrative:` first): shown last in it.
-NOTES = frozenset({"narrative", "note"})
+NOTES = frozenset({"narrative"})
 #: The last step of a date's name (`detention[].start`, `arrest.reasons_given_date`): a date picker.
 DATES = ("date", "start", "end", "deadline")
 
