@@ -11,15 +11,15 @@ category (`locales/<lang>/web.yaml`, `told:`).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from typing import Any
 
 from detention_rules import words
 from detention_rules.law.law import Law
 from detention_rules.output import narrative, wording
 from detention_rules.pipeline import CaseResult
+from detention_rules.reasoning import tree
 from detention_rules.reasoning.asking import in_words, question, show_value
-from detention_rules.reasoning.derivation import ConclusionNode, Finding, RuleNode
+from detention_rules.reasoning.derivation import Finding, RuleNode
 from detention_rules.reasoning.facts import FactNode, Facts
 from detention_rules.reasoning.near_misses import ConditionState
 from detention_rules.reasoning.whatif import Change
@@ -137,20 +137,17 @@ class Told:
         return narrative.dates_in(node.text, self.w)
 
     def grounds(self, finding: Finding) -> list[tuple[RuleNode, list[RuleNode]]]:
-        """The violations a category rests on, each rule once, with the violations a rule that only weighs
-        others rests on in turn (category III's gravity: the fair-trial violations it weighs)."""
-        seen: set[str] = set()
-        out = []
-        for rule in _under(finding.tree):
-            if rule.rule.id in seen:
+        """The violations a category rests on, each rule once, with the violations a rule that reads no fact
+        but weighs others rests on in turn (category III's gravity: the fair-trial violations it weighs)."""
+        out: list[tuple[RuleNode, list[RuleNode]]] = []
+        for step in tree.walk(finding.tree, set(), tree.rules, sources=False):
+            node = step.node
+            if step.repeated or not isinstance(node, RuleNode) or not _shown(node.rule.concludes):
                 continue
-            seen.add(rule.rule.id)
-            below = []
-            for r in _under_rule(rule):
-                if r.rule.id not in seen and r.rule.kind != "category":  # V resting on II: II says so itself
-                    seen.add(r.rule.id)
-                    below.append(r)
-            out.append((rule, below))
+            if step.depth == 2:  # drawn for a premise of the category's own rule
+                out.append((node, []))
+            elif out and step.depth > 2 and not out[-1][0].facts:
+                out[-1][1].append(node)
         return out
 
     def facts_of(self, node: RuleNode) -> list[str]:
@@ -204,22 +201,3 @@ class Told:
 def _shown(conclusion: str) -> bool:
     """A conclusion a lawyer reads as a ground (a violation), not a step of the engine's (`procedural:`)."""
     return conclusion.startswith("violation:")
-
-
-def _under(node: ConclusionNode) -> Iterator[RuleNode]:
-    """The rules of the violations a category's own rule rests on (not the deprivation of liberty itself)."""
-    for rule in node.support:
-        for premise in rule.premises:
-            if _shown(premise.conclusion):
-                yield from premise.support
-
-
-def _under_rule(rule: RuleNode) -> Iterator[RuleNode]:
-    """The violations a rule that reads no fact rests on (a weighing of others), each rule once."""
-    if rule.facts:
-        return
-    for premise in rule.premises:
-        if _shown(premise.conclusion):
-            for below in premise.support:
-                yield below
-                yield from _under_rule(below)
