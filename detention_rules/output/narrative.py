@@ -586,6 +586,25 @@ class Teller:
         text = self._fill(template, {"value": self._value(generic, leaf.value), "value_bare": bare})
         return self._finish(text, [leaf])
 
+    def fact(self, path: str, value: Any, more: Mapping[str, Any]) -> str:
+        """A fact with `value` as one sentence, without who states it or its reference: the web page tells
+        a rule's condition so, as the draft tells the fact. `more`: sentences of facts the draft never tells
+        (a derived fact, `arrest.judge_within_48h`), by field and answer; "" for a fact with none."""
+        generic = FieldPath.generic_name(path)
+        leaf = FactNode(path, value, 0, 0)
+        self.person.subject = False  # a sentence on its own: the name, never a pronoun standing for it
+        try:
+            if generic in self.spec["sentences"]:
+                return self.sentence(leaf)
+            template = more.get(generic)
+            if isinstance(template, dict):
+                template = template.get(value)
+            if not isinstance(template, str):
+                return ""
+            return self._fill(template, {"value": self._value(generic, value)})
+        except (KeyError, TypeError, ValueError):  # a value the sentences have no form for (`as written`)
+            return ""
+
     def _status(self, leaf: FactNode) -> str:
         """The person's status, less what their occupation already says ("journalist" twice is once)."""
         occupation = str(_value(self.leaves, "person.occupation") or "").casefold()

@@ -1,9 +1,11 @@
 """`wgad serve` end to end, as a drafter uses it, in a real headless Chromium (Debian's, via Playwright).
 
-The steps of issue 17's "done means": open the reference case (opinion 2/2022: categories
-I, II, III and V, para 100), unset the warrant fact and watch category I, create a case
-from nothing by the form alone until category I is established, save it (`wgad validate`
-accepts the file) and download the draft. Screenshots of each step go to
+The steps of issue 17's and issue 30's "done means": the folder's files by title, the reference
+case (opinion 2/2022: categories I, II, III and V, para 100) in sentences, a what-if, the warrant
+fact unset and category I's why-not, a whole new case by the form alone (a date picked, a detail
+after its prerequisite, an error beside its field with the findings kept), saved (`wgad validate`
+accepts the file), and its draft; at each step the findings hold no field path, rule id or engine
+word. Screenshots of each step go to
 $WGAD_SCREENSHOTS when set (docs/serve-*.png were made so), else to the test's folder.
 """
 
@@ -27,6 +29,7 @@ import pytest
 from detention_rules.input import source
 
 from ..conftest import CASES, REFERENCE, ROOT, wgad
+from .test_serve_words import engine_talk
 
 
 @pytest.fixture
@@ -73,6 +76,25 @@ def _wait_status(page, category: str, wanted: str) -> None:  # type: ignore[no-u
     page.wait_for_selector(f'#reasoning .category[data-category="{category}"][data-status="{wanted}"]', timeout=15_000)
 
 
+def _plain(page) -> str:  # type: ignore[no-untyped-def]
+    """The findings as the drafter reads them, held to speaking without engine talk."""
+    page.wait_for_timeout(400)  # the page asks the server 150 ms after the last change
+    page.wait_for_function("() => !document.getElementById('reasoning').classList.contains('busy')")
+    text: str = page.inner_text("#reasoning")
+    assert engine_talk(text) == [], text
+    return text
+
+
+def _open_file(page, name: str) -> None:  # type: ignore[no-untyped-def]
+    """A file of the folder's list, by its name (the list shows its title)."""
+    page.click(f'ul.names a[href*="file={name}&"]')
+    page.wait_for_selector("#reasoning .category")
+
+
+def _field(page, path: str):  # type: ignore[no-untyped-def]
+    return page.locator(f'.field[data-field="{path}"]')
+
+
 def test_the_drafters_workflow_in_a_browser(browser_path: str, served: tuple[str, Path], tmp_path: Path) -> None:
     from playwright.sync_api import sync_playwright
 
@@ -88,10 +110,16 @@ def test_the_drafters_workflow_in_a_browser(browser_path: str, served: tuple[str
         errors: list[str] = []
         page.on("pageerror", lambda e: errors.append(str(e)))
 
-        # 1. The printed address, then the reference case: I, II, III and V (opinion 2/2022 para 100).
+        # 1. The printed address: the folder's files by their titles, each with its categories.
         page.goto(url)
-        page.click(f'a:text-is("{REFERENCE.name}")')  # not its blind twin, blind/{REFERENCE.name}
-        page.wait_for_selector("#reasoning .category")
+        listed = page.locator(f'ul.names li:has(a[href*="file={REFERENCE.name}&"])')
+        assert "Ilyashev" in listed.locator("a").inner_text()
+        assert "categories I, II, III, V established" in listed.inner_text()
+        page.screenshot(path=str(shots / "serve-1-case-files.png"))
+
+        # 2. The reference case: I, II, III and V (opinion 2/2022 para 100), its title first, each category's
+        #    violations in sentences, category III's the fair-trial violations themselves.
+        _open_file(page, REFERENCE.name)
         assert _statuses(page) == {
             "I": "established",
             "II": "established",
@@ -99,93 +127,138 @@ def test_the_drafters_workflow_in_a_browser(browser_path: str, served: tuple[str
             "IV": "not-established",
             "V": "established",
         }
-        assert page.locator('#reasoning [data-category="I"] details.reasoning-tree').count() == 1
-        page.screenshot(path=str(shots / "serve-1-reference-case.png"))
+        assert page.locator("#case section").first.get_attribute("data-section") == "title"
+        text = _plain(page)
+        assert "No arrest warrant was shown at the arrest on 17 April 2020." in text
+        category_iii = page.locator('#reasoning [data-category="III"]')
+        witnesses = category_iii.locator('.ground[data-conclusion="violation:witnesses-denied"]').first
+        assert witnesses.is_visible()  # not folded away under "the fair-trial violations of gravity"
+        assert "The defence was prevented from presenting its witnesses" in witnesses.inner_text()
+        assert page.locator("#reasoning .miss:has(.state.open) .check.unmet").count() == 0  # no ✗ beside "open"
+        assert _field(page, "person.name").locator(".provenance").is_hidden()  # a reference only on demand
+        page.screenshot(path=str(shots / "serve-2-reference-case.png"))
 
-        # 2. Unset the warrant fact: category I loses that ground (paras 70-71) and the rule shows
-        #    why not, waiting on the warrant; it still rests on the reasons given late (para 72).
-        category_i = '#reasoning [data-category="I"]'
-        without_warrant = f'{category_i} [data-conclusion="violation:arrest-without-warrant"]'
-        assert page.locator(without_warrant).count() == 1
-        page.locator('.field[data-field="arrest.warrant_shown"] input[type=radio][value=""]').check()
-        page.wait_for_selector(without_warrant, state="detached", timeout=15_000)
-        miss = page.locator(f'{category_i} .miss[data-rule="I.no-warrant"]')
-        assert miss.locator(".check.unknown", has_text="arrest.warrant_shown").count() == 1
-        #    With the reasons given at the arrest as well, nothing is left of category I: its why-not.
-        page.locator('.field[data-field="arrest.reasons_given"] select').select_option("at_arrest")
-        _wait_status(page, "I", "not-established")
-        assert _statuses(page)["II"] == "established"
-        assert page.locator(f'{category_i} .whynot .miss[data-rule="I.no-warrant"]').count() == 1
-        page.locator(f'{category_i} .miss[data-rule="I.no-warrant"] a[data-jump="arrest.warrant_shown"]').click()
-        assert "jumped" in (page.locator('.field[data-field="arrest.warrant_shown"]').get_attribute("class") or "")
-        page.locator(category_i).scroll_into_view_if_needed()
-        page.screenshot(path=str(shots / "serve-2-warrant-unset.png"))
-
-        # 3. What if the warrant was not shown after all: category I appears again.
-        field = page.locator('.field[data-field="arrest.warrant_shown"]')
+        # 3. What if a warrant had been shown: category I would still hold, on the reasons given late.
+        field = _field(page, "arrest.warrant_shown")
         field.locator("button[data-whatif]").click()
-        answer = field.locator(".whatif-answer", has_text="If no:")
+        answer = field.locator(".whatif-answer", has_text="If instead: A warrant was shown at the arrest.")
         answer.wait_for(timeout=15_000)
-        assert "category I: not established → established" in answer.inner_text()
+        said = answer.inner_text()
+        assert "it would take away: No arrest warrant was presented" in said
+        assert "category I would still be established, on: The reasons for the arrest were not given" in said
+        assert "category II would" not in said  # only the category the warrant is a ground of
+        assert engine_talk(said) == []
+        field.scroll_into_view_if_needed()
         page.screenshot(path=str(shots / "serve-3-what-if.png"))
 
-        # 4. A new case from nothing, by the form alone, to category I established; saved.
-        leaving: list[str] = []  # the reference case has unsaved changes: the browser asks before leaving
+        # 4. Unset the warrant fact, and the reasons given at the arrest: category I is not established, and
+        #    why not says what is missing as a question, not as a field.
+        field.locator('input[type=radio][value=""]').check()
+        _field(page, "arrest.reasons_given").locator("select").select_option("at_arrest")
+        _wait_status(page, "I", "not-established")
+        miss = page.locator('#reasoning [data-category="I"] .miss[data-rule="I.no-warrant"]')
+        assert miss.locator(".check.unknown", has_text="warrant").count() == 1
+        text = _plain(page)
+        assert "Was an arrest warrant (or other decision of a public authority) shown at the arrest?" in text
+        miss.locator('a[data-jump="arrest.warrant_shown"]').click()
+        assert "jumped" in (field.get_attribute("class") or "")
+        page.locator('#reasoning [data-category="I"]').scroll_into_view_if_needed()
+        page.screenshot(path=str(shots / "serve-4-why-not.png"))
 
-        def leave(dialog) -> None:  # type: ignore[no-untyped-def]
-            leaving.append(dialog.type)
-            dialog.accept()
-
-        page.once("dialog", leave)
+        # 5. A new case from nothing, by the form alone: its title, the person, the arrest (a date picked).
+        page.once("dialog", lambda dialog: dialog.accept())  # unsaved changes: the browser asks before leaving
         page.click("header >> text=New case")
         page.wait_for_selector("#reasoning .category")
-        assert leaving == ["beforeunload"]
         assert _statuses(page)["I"] == "not-established"
         page.fill("#file-name", "new-client.yaml")
-        page.locator('.field[data-field="person.name"] input[data-part=value]').fill("A. B.")
-        page.locator('.field[data-field="arrest.warrant_shown"] input[type=radio][value="no"]').check()
-        page.locator('.field[data-field="arrest.warrant_shown"] input[data-part=ref]').fill("petition para 4")
+        _field(page, "title").locator("[data-part=value]").fill("A. B. v. the State (police custody, March 2025)")
+        _field(page, "person.name").locator("[data-part=value]").fill("A. B.")
+        _field(page, "person.sex").locator("select").select_option("female")
+        _field(page, "arrest.date").locator("[data-picker]").fill("2025-03-03")
+        assert _field(page, "arrest.date").locator("[data-part=value]").input_value() == "2025-03-03"
+        warrant = _field(page, "arrest.warrant_shown")
+        warrant.locator('input[type=radio][value="no"]').check()
+        warrant.locator("button[data-provenance]").click()  # a reference, asked for
+        warrant.locator("input[data-part=ref]").fill("petition para 4")
         page.click('button[data-add="detention"]')
         period = page.locator('section[data-list="detention"] .item').first
         period.locator('.field[data-field="kind"] select').select_option("police_custody")
         _wait_status(page, "I", "established")
+        text = _plain(page)
+        assert "No arrest warrant was shown at the arrest on 3 March 2025." in text  # issue 30's own words
+        page.locator("#case").evaluate("form => form.scrollIntoView()")
+        page.screenshot(path=str(shots / "serve-5-new-case.png"))
+
+        # 6. The period: a detail waits for its prerequisite; the period's head names it while its fields scroll.
+        judge_date = period.locator('.field[data-field="judge_date"]')
+        assert judge_date.is_hidden()
+        period.locator('.field[data-field="start"] [data-picker]').fill("2025-03-03")
+        period.locator('.field[data-field="brought_before_judge"] input[type=radio][value="yes"]').check()
+        judge_date.wait_for(state="visible", timeout=5_000)
+        assert period.locator(".named").inner_text() == ": police custody from 2025-03-03"
+        _plain(page)
+        #    its first fields scrolled away: the head still names the period
+        period.locator('.field[data-field="judge_date"]').evaluate("e => e.scrollIntoView({block: 'center'})")
+        page.screenshot(path=str(shots / "serve-6-period.png"))
+
+        # 7. A date that is no date: its error beside its field, the findings kept.
+        judge_date.locator("[data-part=value]").fill("the next day")
+        page.wait_for_selector('.field[data-field="judge_date"] .field-error:not(:empty)', timeout=15_000)
+        assert page.locator("#reasoning .category").count() == 5
+        assert _statuses(page)["I"] == "established"
+        _plain(page)
+        judge_date.evaluate("e => e.scrollIntoView({block: 'center'})")
+        page.screenshot(path=str(shots / "serve-7-field-error.png"))
+        judge_date.locator("[data-part=value]").fill("2025-03")  # a month alone: the text box takes it
+        page.wait_for_selector('.field[data-field="judge_date"] .field-error:empty', state="attached", timeout=15_000)
+
+        # 8. The trial: its details once it was held; next questions, asked in words; saved.
+        public = _field(page, "trial.public")
+        assert public.is_hidden()
+        _field(page, "trial.held").locator('input[type=radio][value="yes"]').check()
+        public.wait_for(state="visible", timeout=5_000)
+        public.locator('input[type=radio][value="no"]').check()
+        page.wait_for_selector("#reasoning ol.questions li", timeout=15_000)
+        _plain(page)
         page.click("#save")
         page.wait_for_selector("#status.ok", timeout=15_000)
-        page.screenshot(path=str(shots / "serve-4-new-case-saved.png"))
+        page.locator("#case").evaluate("form => form.scrollIntoView()")
+        page.screenshot(path=str(shots / "serve-8-saved.png"))
         saved = folder / "new-client.yaml"
-        assert source.load(saved).data == {
-            "person": {"name": "A. B."},
-            "arrest": {"warrant_shown": {"value": False, "ref": "petition para 4"}},
-            "detention": [{"kind": "police_custody"}],
-        }
+        data = source.load(saved).data
+        assert data["title"] == "A. B. v. the State (police custody, March 2025)"
+        assert data["arrest"] == {"date": "2025-03-03", "warrant_shown": {"value": False, "ref": "petition para 4"}}
+        assert data["detention"] == [
+            {"kind": "police_custody", "start": "2025-03-03", "brought_before_judge": True, "judge_date": "2025-03"}
+        ]
         check = wgad("validate", str(saved))
         assert check.returncode == 0, check.stdout + check.stderr
 
         # Saving again over it asks first, and keeps the file as it was.
         before = saved.read_text(encoding="utf-8")
-        page.locator('.field[data-field="state.iccpr_party"] input[type=radio][value="yes"]').check()
+        _field(page, "state.iccpr_party").locator('input[type=radio][value="yes"]').check()
         page.once("dialog", lambda dialog: dialog.accept())
         page.click("#save")
         page.wait_for_selector("#status.ok", timeout=15_000)
         assert (folder / "new-client.yaml.bak").read_text(encoding="utf-8") == before
         assert source.load(saved).data["state"] == {"iccpr_party": True}
 
-        # 5. The draft, downloaded.
+        # 9. The draft, downloaded.
         with page.expect_download() as download:
             page.click('button.download[data-format="html"]')
         draft = Path(download.value.path()).read_text(encoding="utf-8")
         assert download.value.suggested_filename == "new-client-draft.html"
         assert re.search(r"arbitrary and falls within category I\b", draft)  # the draft submits category I
         #    A case with an error gets no draft, and the page (with the drafter's work) stays.
-        page.locator('.field[data-field="arrest.date"] input[data-part=value]').fill("17 April 2020")
+        _field(page, "arrest.date").locator("[data-part=value]").fill("17 April 2020")
         page.click('button.download[data-format="markdown"]')
         page.wait_for_selector("#status.error", timeout=15_000)
         assert "No draft" in page.inner_text("#status")
-        assert page.locator('.field[data-field="arrest.date"] input[data-part=value]').input_value() == "17 April 2020"
+        assert _field(page, "arrest.date").locator("[data-part=value]").input_value() == "17 April 2020"
         draft_page = tmp_path / "draft.html"
         draft_page.write_text(draft, encoding="utf-8")
         page.goto(draft_page.as_uri())
-        page.screenshot(path=str(shots / "serve-5-draft.png"))
+        page.screenshot(path=str(shots / "serve-9-draft.png"))
 
         browser.close()
     assert errors == []
@@ -238,8 +311,7 @@ def test_no_other_server_on_the_loopback_receives_the_token(
         context = browser.new_context(viewport={"width": 1400, "height": 1000})
         page = context.new_page()
         page.goto(url)
-        page.click(f'a:text-is("{REFERENCE.name}")')  # not its blind twin, blind/{REFERENCE.name}
-        page.wait_for_selector("#reasoning .category")
+        _open_file(page, REFERENCE.name)  # not its blind twin, blind/{REFERENCE.name}
         page.locator('.field[data-field="arrest.warrant_shown"] input[type=radio][value=""]').check()
         page.once("dialog", lambda dialog: dialog.accept())
         page.click("#save")
@@ -283,8 +355,7 @@ def test_a_nul_and_a_crlf_file_survive_saves_from_the_page(browser_path: str, se
         browser = p.chromium.launch(executable_path=browser_path)
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
         page.goto(url)
-        page.click("text=nul.yaml")
-        page.wait_for_selector("#reasoning .category")
+        _open_file(page, "nul.yaml")
         page.click("#save")  # nothing to replace: no question asked
         page.wait_for_selector("#status.ok", timeout=15_000)
         assert "Nothing changed" in page.inner_text("#status")
@@ -333,7 +404,9 @@ def test_a_detail_folds_away_when_its_prerequisite_answer_closes_it(
         page.click("header >> text=New case")
         page.wait_for_selector("#reasoning .category")
         public = page.locator('.field[data-field="trial.public"]')
-        assert public.is_visible()
+        assert public.is_hidden()  # asked once the trial is known to have been held
+        page.locator('.field[data-field="trial.held"] input[type=radio][value="yes"]').check()
+        public.wait_for(state="visible", timeout=5_000)
         page.locator('.field[data-field="trial.held"] input[type=radio][value="no"]').check()
         public.wait_for(state="hidden", timeout=5_000)
         assert page.locator('.field[data-field="trial.counsel.access_trial"]').is_hidden()  # nested in the trial

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import copy
 import functools
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -35,7 +36,11 @@ ITEM_TITLES = words.of("web", "items")
 #: (arrest, periods...) are kept as the file writes them.
 DETAINEES = "detainees"
 #: Text fields shown as a box of several lines.
-LONG_TEXT = frozenset({"notes", "note", "description", "known_gap"})
+LONG_TEXT = frozenset({"notes", "note", "description", "known_gap", "narrative"})
+#: A section's own notes, in the drafter's words (the draft tells a `narrative:` first): shown last in it.
+NOTES = frozenset({"narrative"})
+#: The last step of a date's name (`detention[].start`, `arrest.reasons_given_date`): a date picker.
+DATES = ("date", "start", "end", "deadline")
 
 
 class Field(msgspec.Struct, frozen=True):
@@ -56,6 +61,17 @@ class Field(msgspec.Struct, frozen=True):
     def long(self) -> bool:
         return self.name.rsplit(".", 1)[-1] in LONG_TEXT
 
+    @property
+    def notes(self) -> bool:
+        """A section's own notes (`arrest.narrative`): the form names them as such, last in the section."""
+        return self.name in NOTES
+
+    @property
+    def date(self) -> bool:
+        """A date: a picker beside the text, which still takes a month or a year alone (`2020-03`, `2020`)."""
+        last = self.name.rsplit(".", 1)[-1]
+        return self.kind == "text" and (last in DATES or last.endswith("_date"))
+
 
 class Section(msgspec.Struct, frozen=True):
     """A part of the form: plain fields, or (`listed`) a list whose items each have the fields."""
@@ -74,6 +90,15 @@ def _label(path: str) -> str:
     return ": ".join(w.replace("_", " ") for w in words).capitalize()
 
 
+def label(path: str) -> str:
+    """A field as the form names it, by its question, from a path a problem names (`detention[0].start`);
+    a list's item by its title and number ("Period 1")."""
+    item = re.fullmatch(r"(\w+)\[(\d+)\]", path)
+    if item:
+        return f"{ITEM_TITLES.get(item.group(1), ITEM_TITLES['other'])} {int(item.group(2)) + 1}"
+    return _label(FieldPath.generic_name(path))
+
+
 def _gate(path: str, item: str) -> tuple[str, str]:
     """A field's prerequisite as the page names it (within the item, for a list's field) and the answer that
     opens the field, as its input shows it; ("", "") when it has none."""
@@ -85,8 +110,9 @@ def _gate(path: str, item: str) -> tuple[str, str]:
 
 
 def hidden(section: Section, entries: Mapping[str, Any]) -> frozenset[str]:
-    """The details the form folds away, by `data-field`: those still empty whose prerequisite has an answer
-    that closes them (a trial detail when there was no trial), as the interview and `wgad gaps` never ask them.
+    """The details the form folds away, by `data-field`: those still empty whose prerequisite has not the
+    answer that opens them (a trial detail before the trial is known to have been held, or when there was
+    none), as the interview and `wgad gaps` ask them only after it.
 
     `entries`: the state of the section's fields (or of one item's), by the same names.
     """
@@ -98,7 +124,7 @@ def hidden(section: Section, entries: Mapping[str, Any]) -> frozenset[str]:
             entry = entries.get(field.after) if field.after else None
             if not isinstance(entry, dict):
                 return False
-            if entry.get("value") not in ("", [], None) and entry.get("value") != field.opens:
+            if entry.get("value") != field.opens:  # unanswered, or answered otherwise
                 return True
             if field.after not in by_key:
                 return False
@@ -142,7 +168,7 @@ def sections() -> tuple[Section, ...]:
         Section(
             n,
             TITLES.get(n, n.replace("_", " ").capitalize()),
-            tuple(grouped[n]),
+            tuple(sorted(grouped[n], key=lambda f: f.notes)),  # the section's notes last, else the model's order
             n in listed,
             ITEM_TITLES.get(n, ITEM_TITLES["other"]),
         )

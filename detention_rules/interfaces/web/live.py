@@ -15,6 +15,8 @@ from detention_rules import application, pipeline, words
 from detention_rules.errors import InputError, Problem, UsageError
 from detention_rules.input import source
 from detention_rules.input.case import CATEGORIES
+from detention_rules.input.field_path import FieldPath
+from detention_rules.interfaces.web.told import Told
 from detention_rules.output.document import Stage
 from detention_rules.output.formats import DRAFT_FORMATS, DraftFormatName
 from detention_rules.reasoning import whatif
@@ -40,11 +42,13 @@ class PersonView(msgspec.Struct):
     number: int  # 1-based, the person a draft of this view is of (`application.person_doc`)
     categories: list[CategoryView]
     questions: list[Question]
+    told: Told  # the person's facts and the law in words, for the panel
 
 
 class View(msgspec.Struct):
     problems: list[Problem]
     persons: list[PersonView]
+    without: bool = False  # the findings are those of the case without the answers its errors name
 
 
 class WhatIf(msgspec.Struct):
@@ -52,6 +56,7 @@ class WhatIf(msgspec.Struct):
 
     value: Any
     changes: list[whatif.Change]
+    after: pipeline.CaseResult  # the changed case's result: what a category would still rest on
 
 
 def document(name: str, data: dict[str, Any]) -> source.Document:
@@ -60,8 +65,26 @@ def document(name: str, data: dict[str, Any]) -> source.Document:
 
 
 def view(book: Runnable, name: str, data: dict[str, Any]) -> tuple[View, pipeline.CaseResult]:
-    """Everything the reasoning panel shows for `data`, and the result it came from."""
+    """Everything the reasoning panel shows for `data`, and the result it came from. A case whose errors
+    each name a field (a date not a date) keeps its findings: those of the case without these answers,
+    so that one slip while typing does not blank the panel."""
     result = application.result(book, document(name, data))
+    errors = [p for p in result.problems if p.level == "error"]
+    if errors and all(p.field for p in errors):
+        cleared = data
+        try:
+            for problem in errors:
+                cleared = FieldPath.parse(problem.field).write(cleared, None)
+        except ValueError:  # a field the data cannot reach: no findings, only the errors
+            return _view(book, result), result
+        again = application.result(book, document(name, cleared))
+        if again.valid:
+            shown = _view(book, again)
+            return View(result.problems, shown.persons, without=True), result
+    return _view(book, result), result
+
+
+def _view(book: Runnable, result: pipeline.CaseResult) -> View:
     titles = book.consequences.titles
     persons = []
     for number, one in enumerate(result.each(), 1):
@@ -76,8 +99,25 @@ def view(book: Runnable, name: str, data: dict[str, Any]) -> tuple[View, pipelin
                 shown = [m for m in shown if m.status is None]  # what an answer could still add
             categories.append(CategoryView(c, titles[c], found.get(c), shown[:CLOSEST]))
         open_ones = {c: m for c, m in misses.items() if c not in found}
-        persons.append(PersonView(one.detainee, number, categories, questions(book, one.facts, open_ones)[:QUESTIONS]))
-    return View(result.problems, persons), result
+        asked = questions(book, one.facts, open_ones)[:QUESTIONS]
+        persons.append(PersonView(one.detainee, number, categories, asked, Told(book, one.facts)))
+    return View(result.problems, persons)
+
+
+class Listed(msgspec.Struct, frozen=True):
+    """A case file as the folder's list shows it: its title and the categories established."""
+
+    title: str
+    categories: tuple[str, ...]
+    valid: bool
+
+
+def listed(book: Runnable, name: str, data: Any) -> Listed:
+    """A file's title and the categories its facts establish (any detainee's), for the folder's list."""
+    title = data.get("title") if isinstance(data, dict) else None
+    result = application.result(book, document(name, data if isinstance(data, dict) else {}))
+    found = {f.category for one in result.each() if one.analysis for f in one.analysis.findings}
+    return Listed(str(title or ""), tuple(c for c in CATEGORIES if c in found), result.valid)
 
 
 def alternatives(kind: str, choices: tuple[str, ...], current: Any) -> list[Any]:
@@ -103,7 +143,7 @@ def what_if(
     if not before.valid:
         return before, []
     shown = [(v, a) for v, a in zip(values, after, strict=True) if all(p.code != "set-path" for p in a.problems)]
-    return before, [WhatIf(value, whatif.compare(before, changed)) for value, changed in shown]
+    return before, [WhatIf(value, whatif.compare(before, changed), changed) for value, changed in shown]
 
 
 def draft(

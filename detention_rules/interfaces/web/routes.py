@@ -16,18 +16,16 @@ from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Re
 from starlette.routing import Route
 
 from detention_rules import words
-from detention_rules.errors import InputError, UsageError, WgadError
+from detention_rules.errors import InputError, Problem, UsageError, WgadError
 from detention_rules.escaping import printable
 from detention_rules.input import source
 from detention_rules.input.field_path import FieldPath
 from detention_rules.interfaces.web import form, live
 from detention_rules.interfaces.web.files import Changed, Exists, Folder, Invalid
-from detention_rules.output import whatif
+from detention_rules.interfaces.web.told import Told
 from detention_rules.output.document import STAGES
 from detention_rules.output.formats import DRAFT_FORMATS, draft_format
-from detention_rules.reasoning import tree
-from detention_rules.reasoning.asking import in_words, show_value
-from detention_rules.reasoning.facts import FactNode
+from detention_rules.reasoning.asking import in_words
 from detention_rules.reasoning.runnable import Runnable
 
 #: Largest request body: a form's state is a little larger than its file, which the CLI caps.
@@ -71,15 +69,20 @@ def _environment() -> jinja2.Environment:
     env.filters["p"] = lambda v: printable(str(v))  # nothing hidden in the reasoning (escaping.printable)
     env.filters["words"] = in_words
     env.globals["hidden"] = form.hidden  # the details a prerequisite's answer closes
-    env.globals["in_words"] = lambda v: show_value(v, words=True)  # what-if answers, as the form's yes / no
-    env.globals["as_written"] = show_value  # beside a field path, as the case file writes it: true / false
-    env.globals["branches"] = tree.branches  # a finding's derivation, walked as every renderer walks it
-    env.tests["fact"] = lambda node: isinstance(node, FactNode)
+    env.globals["label"] = form.label  # a field named by its question, never its path (an error's field)
+    env.filters["unnamed"] = _unnamed
     env.globals["W"] = words.of("web", "page")  # the page's sentences (locales/<lang>/web.yaml), escaped as text
     env.globals["say"] = say
-    env.globals["said"] = whatif.said  # a what-if's change in words (report.yaml, as `check --set` says it)
     env.globals["SCRIPT_WORDS"] = words.of("web", "script")  # the script's sentences, as JSON the page holds
     return env
+
+
+def _unnamed(problem: Problem) -> str:
+    """A problem's message without the field it begins by: the page names the field once, by its label."""
+    message = problem.message
+    if problem.field and message.startswith(problem.field):
+        message = message.removeprefix(problem.field).removeprefix(":").lstrip()
+    return message
 
 
 ENV = _environment()
@@ -158,11 +161,23 @@ class _Handlers:
     def __init__(self, state: State):
         self.state = state
         self.token = state.token
+        self.listed: dict[tuple[str, str], live.Listed] = {}  # by file and version: each read once
 
     async def index(self, request: Request) -> Response:
         names = self.state.folder.names()
-        links = [(name, _link("/case", self.token, file=name)) for name in names]
+        links = [(name, _link("/case", self.token, file=name), self._listed(name)) for name in names]
         return _page("index.html", self.token, names=links, folder=str(self.state.folder.root.name or "/"))
+
+    def _listed(self, name: str) -> live.Listed | None:
+        """A file's title and categories, or None for a file the folder cannot read (its page says why)."""
+        try:
+            opened = self.state.folder.read(name)
+        except WgadError:
+            return None
+        key = (name, opened.version)
+        if key not in self.listed:
+            self.listed[key] = live.listed(self.state.book, name, opened.data)
+        return self.listed[key]
 
     async def case(self, request: Request) -> Response:
         name = request.query_params.get("file", "")
@@ -211,8 +226,11 @@ class _Handlers:
         data = _data(self.state, body)
         current = form.parts(FieldPath.read(data, path))[0]
         values = live.alternatives(field.kind, field.choices, current)
-        _, answers = live.what_if(self.state.book, _label(body), data, path, values)
-        return _page("whatif.html", self.token, field=field, answers=answers, current=current)
+        before, answers = live.what_if(self.state.book, _label(body), data, path, values)
+        one = before.each()[0]
+        found = frozenset(f.category for f in one.analysis.findings) if one.analysis else frozenset()
+        told = Told(self.state.book, one.facts, found) if one.facts is not None else None
+        return _page("whatif.html", self.token, answers=answers, told=told, path=path)
 
     async def save(self, request: Request) -> Response:
         body = await _json(request)

@@ -92,12 +92,13 @@
     if (mine !== asked) return;  // a later change has been sent: its answer wins
     panel.innerHTML = html;
     panel.classList.remove("busy");
+    besideFields();
     panel.dataset.updated = String(mine);
   }
 
   /* A detail waits for its prerequisite (data-after, declared with the field in the case model): while it is
-     empty, an answer to the prerequisite other than the one that opens it (data-opens) folds it away, as the
-     interview and `wgad gaps` leave it unasked; a detail the file answers always shows. */
+     empty, it shows only once the prerequisite has the answer that opens it (data-opens), as the interview
+     and `wgad gaps` ask it only then; a detail the file answers always shows. */
   function closedBy(div) {
     for (let d = div, steps = 0; d && d.dataset.after && steps < 20; steps++) {
       const item = d.closest(".item");
@@ -105,7 +106,7 @@
       const gate = scope.querySelector('.field[data-field="' + CSS.escape(d.dataset.after) + '"]');
       if (!gate) return false;
       const answer = readField(gate).value;
-      if (answer !== "" && String(answer) !== d.dataset.opens) return true;
+      if (String(answer) !== d.dataset.opens) return true;
       d = gate;
     }
     return false;
@@ -121,6 +122,8 @@
 
   function changed() {
     fold();
+    nameItems();
+    form.querySelectorAll(".whatif-out").forEach((out) => { out.textContent = ""; });  // answered for the case before
     dirty = true;
     clearTimeout(timer);
     timer = setTimeout(analyse, 150);
@@ -130,6 +133,43 @@
     form.querySelectorAll("section[data-list]").forEach((sec) => {
       sec.querySelectorAll(".item .number").forEach((span, i) => { span.textContent = String(i + 1); });
     });
+    nameItems();
+  }
+
+  /* A period's head names it by its kind and start ("police custody from 2025-03-03"): the head stays in
+     sight while its fields scroll, so "during this period" always says which. */
+  function nameItems() {
+    form.querySelectorAll('section[data-list="detention"] .item').forEach((item) => {
+      const kind = item.querySelector('.field[data-field="kind"] select');
+      const start = item.querySelector('.field[data-field="start"] [data-part="value"]');
+      const kindText = kind && kind.value ? kind.options[kind.selectedIndex].textContent.trim() : "";
+      const startText = start ? start.value.trim() : "";
+      let text = "";
+      if (kindText && startText) text = words("period_from", { kind: kindText, start: startText });
+      else if (kindText || startText) text = words("period_one", { what: kindText || startText });
+      item.querySelector(".named").textContent = text;
+    });
+  }
+
+  /* Each error the server names a field of is shown beside that field, once; the findings stay. */
+  function besideFields() {
+    form.querySelectorAll(".field-error").forEach((div) => { div.textContent = ""; });
+    panel.querySelectorAll("[data-problem]").forEach((li) => {
+      const target = find(li.dataset.problem);
+      const slot = target && target.classList.contains("field") ? target.querySelector(".field-error") : null;
+      if (slot) slot.textContent = li.querySelector(".message").textContent;
+    });
+  }
+
+  /* A date: the picker writes the text box (the value sent), and a full date typed shows in the picker; a
+     month or a year alone (2020-03, 2020) stays text only. */
+  function syncDate(input) {
+    const field = input.closest(".field");
+    if (!field) return;
+    const text = field.querySelector(".date-text"), picker = field.querySelector("[data-picker]");
+    if (!text || !picker) return;
+    if (input === picker) text.value = picker.value;
+    else picker.value = /^\d{4}-\d{2}-\d{2}$/.test(text.value.trim()) ? text.value.trim() : "";
   }
 
   function fieldPath(div) {
@@ -249,12 +289,25 @@
   window.addEventListener("beforeunload", (event) => {
     if (dirty) { event.preventDefault(); event.returnValue = ""; }  // unsaved facts: the browser asks first
   });
-  form.addEventListener("input", changed);
-  form.addEventListener("change", changed);
+  form.addEventListener("input", (event) => { syncDate(event.target); changed(); });
+  form.addEventListener("change", (event) => { syncDate(event.target); changed(); });
+  nameItems();
+  besideFields();
+  /* A period's head sticks just below the file bar, however many lines the bar takes. */
+  const bar = form.querySelector(".filebar");
+  const under = () => document.documentElement.style.setProperty("--bar", bar.offsetHeight + "px");
+  under();
+  window.addEventListener("resize", under);
   document.addEventListener("click", (event) => {
-    const t = event.target.closest("[data-jump], [data-whatif], [data-add], [data-remove], #save, .download");
+    const t = event.target.closest("[data-jump], [data-whatif], [data-provenance], [data-add], [data-remove], #save, .download");
     if (!t) return;
     if (t.dataset.jump !== undefined) { event.preventDefault(); jump(t.dataset.jump); }
+    else if (t.dataset.provenance !== undefined) {  // a reference and "contested", asked for
+      const box = t.closest(".field").querySelector(".provenance");
+      box.hidden = false;
+      t.remove();
+      box.querySelector('[data-part="ref"]').focus();
+    }
     else if (t.dataset.whatif !== undefined) whatIf(t);
     else if (t.dataset.add) add(t.dataset.add);
     else if (t.dataset.remove !== undefined) { t.closest(".item").remove(); number(); changed(); }

@@ -1,0 +1,203 @@
+"""The reasoning beside the form in a lawyer's words: conditions, grounds and what-ifs as sentences.
+
+The page never shows a field path, a rule's id or the engine's words (met, drawn...). A fact is
+told with the draft's own sentence for it (`output.narrative.Teller.fact`, `locales/<lang>/draft.yaml`):
+the page and the draft say a fact one way. A fact not known yet is its question, a period's fact is
+named after its period ("Police custody from 3 March 2025"), a conclusion another rule draws is the
+titles of the rules that draw it, and a what-if says what each answer would change, category by
+category (`locales/<lang>/web.yaml`, `told:`).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from detention_rules import words
+from detention_rules.law.law import Law
+from detention_rules.output import narrative, wording
+from detention_rules.pipeline import CaseResult
+from detention_rules.reasoning import tree
+from detention_rules.reasoning.asking import in_words, question, show_value
+from detention_rules.reasoning.derivation import Finding, RuleNode
+from detention_rules.reasoning.facts import FactNode, Facts
+from detention_rules.reasoning.near_misses import ConditionState
+from detention_rules.reasoning.whatif import Change
+
+#: The page's sentences for the reasoning (locales/<lang>/web.yaml, `told:`, `told_needs:`, `told_items:`).
+SAYS = words.of("web", "told")
+NEEDS = words.of("web", "told_needs")
+ITEMS = words.of("web", "told_items")
+
+
+def _derived() -> dict[str, Any]:
+    """The sentences of the facts the engine computes (`told_derived:`), by field, then by answer for a
+    yes/no fact (`arrest.judge_within_48h=true`)."""
+    out: dict[str, Any] = {}
+    for key, sentence in words.of("web", "told_derived").items():
+        field, _, answer = key.partition("=")
+        if answer:
+            out.setdefault(field, {})[answer == "true"] = sentence
+        else:
+            out[field] = sentence
+    return out
+
+
+DERIVED = _derived()
+#: An item of a list in a path: `detention[1].judge_date` -> ("detention", 1).
+_ITEM = re.compile(r"^(\w+)\[(\d+)\]")
+
+
+class Told:
+    """One person's facts and the law, told: every sentence the reasoning panel shows of them."""
+
+    def __init__(self, book: Law, facts: Facts, found: frozenset[str] = frozenset()):
+        """`found`: the categories established on these facts (what a what-if's changes are told against)."""
+        self.book = book
+        self.facts = facts
+        self.found = found
+        self.w = wording.load()
+        self.teller = narrative.Teller(facts.leaves, self.w)
+
+    # --- facts -----------------------------------------------------------------------------
+
+    def part(self, path: str) -> str:
+        """The period or the conduct a path is of, named ("Police custody from 3 March 2025"); "" else."""
+        m = _ITEM.match(path)
+        if m is None:
+            return ""
+        name, index = m.group(1), int(m.group(2))
+        items = self.facts.doc.get(name)
+        item = items[index] if isinstance(items, list) and index < len(items) else {}
+        item = item if isinstance(item, dict) else {}
+        if name == "detention":
+            kind = item.get("kind")
+            kind_words = in_words("detention[].kind", str(kind)) if kind else ""
+            start = item.get("start")
+            if kind_words and start:
+                first = narrative.date(str(start), self.w, preposition=False)
+                said = SAYS["period"].format(kind=kind_words, start=first)
+            elif kind_words:
+                said = SAYS["period_kind"].format(kind=kind_words, n=index + 1)
+            else:
+                said = SAYS["period_n"].format(n=index + 1)
+        else:
+            said = ITEMS.get(name, ITEMS["other"]).format(n=index + 1)
+        return said[0].upper() + said[1:]
+
+    def _in_part(self, path: str, text: str) -> str:
+        part = self.part(path)
+        return SAYS["in_part"].format(part=part, text=text) if part else text
+
+    def fact(self, path: str, value: Any) -> str:
+        """A fact with `value`, as the draft tells it, its period named; without a sentence, the question
+        and the answer in words."""
+        text = self.teller.fact(path, value, DERIVED)
+        if not text:
+            text = SAYS["answered"].format(question=question(path), answer=show_value(value, path, words=True))
+        return self._in_part(path, text)
+
+    def leaf(self, leaf: FactNode) -> str:
+        """A fact of a finding's reasoning: its sentence, with its reference and whether it is contested."""
+        text = self.fact(leaf.path, leaf.value)
+        if leaf.ref:
+            text = SAYS["with_ref"].format(text=text, ref=leaf.ref)
+        return SAYS["contested"].format(text=text) if leaf.contested else text
+
+    def asked(self, path: str) -> str:
+        """A fact not known yet: its question, its period named."""
+        return self._in_part(path, question(path))
+
+    # --- the law ---------------------------------------------------------------------------
+
+    def titles(self, conclusion: str) -> str:
+        """A conclusion as the titles of the rules that draw it ("No arrest warrant was presented")."""
+        titles = [r.title for r in self.book.drawing(conclusion)]
+        return SAYS["or"].join(dict.fromkeys(titles)) if titles else SAYS["unnamed"]
+
+    def condition(self, state: ConditionState) -> str:
+        """One condition of a rule that did not apply: the fact as it stands, the question still open, or
+        what another rule must establish."""
+        if state.needs_conclusion:
+            key = "established" if state.status is True else "not_shown" if state.status is False else "open"
+            return NEEDS[key].format(titles=self.titles(str(state.path)))
+        path = str(state.path)
+        if not path:
+            return SAYS["unnamed"]
+        if "." not in path:  # a whole list, nothing known of any item (the periods, the conduct)
+            return SAYS["list_unknown"].format(list=words.of("web", "sections").get(path, path))
+        if state.status is None:
+            return self.asked(path)
+        if state.actual is None:  # an exception the file does not state: its question, unanswered
+            return self._in_part(path, SAYS["not_stated"].format(question=question(path)))
+        return self.fact(path, state.actual)
+
+    def text(self, node: RuleNode) -> str:
+        """What a rule found, as its `explain:` says it, with dates as the Working Group writes them."""
+        return narrative.dates_in(node.text, self.w)
+
+    def grounds(self, finding: Finding) -> list[tuple[RuleNode, list[RuleNode]]]:
+        """The violations a category rests on, each rule once, with the violations a rule that reads no fact
+        but weighs others rests on in turn (category III's gravity: the fair-trial violations it weighs)."""
+        out: list[tuple[RuleNode, list[RuleNode]]] = []
+        for step in tree.walk(finding.tree, set(), tree.rules, sources=False):
+            node = step.node
+            if step.repeated or not isinstance(node, RuleNode) or not _shown(node.rule.concludes):
+                continue
+            if step.depth == 2:  # drawn for a premise of the category's own rule
+                out.append((node, []))
+            elif out and step.depth > 2 and not out[-1][0].facts:
+                out[-1][1].append(node)
+        return out
+
+    def facts_of(self, node: RuleNode) -> list[str]:
+        """The facts a rule read, as sentences (an exception the file does not show is left out)."""
+        return [self.leaf(f) for f in node.facts if not f.absent_defeater]
+
+    # --- what if ---------------------------------------------------------------------------
+
+    def if_value(self, path: str, value: Any) -> str:
+        """The head of one what-if answer: "If instead: No warrant was shown at the arrest."."""
+        if value is None:
+            return SAYS["if_unknown"]
+        return SAYS["if_value"].format(fact=self.fact(path, value))
+
+    def changes(self, changes: list[Change], after: CaseResult) -> list[tuple[str, str]]:
+        """What an answer would change, each with its kind (appears, disappears, changes, stays): read from
+        the changed case's result, `after` (a category or a ground it holds, or not)."""
+        if after.analysis is None or after.facts is None:
+            return []
+        found = {f.category for f in after.analysis.findings}
+        concluded = set(after.analysis.concluded)
+        out = []
+        moved = {c.subject for c in changes if c.category}
+        for change in changes:
+            if change.category and change.subject not in found:
+                out.append(("disappears", SAYS["ceases"].format(category=change.subject)))
+            elif change.category and change.subject in self.found:
+                out.append(("changes", SAYS["strength"].format(category=change.subject)))
+            elif change.category:
+                out.append(("appears", SAYS["becomes"].format(category=change.subject)))
+        grounds = [c for c in changes if not c.category and _shown(c.subject)]
+        gained = [c for c in grounds if c.subject in concluded]
+        lost = [c for c in grounds if c.subject not in concluded]
+        if gained:
+            out.append(("appears", SAYS["adds"].format(titles=self._listed(gained))))
+        if lost:
+            out.append(("disappears", SAYS["removes"].format(titles=self._listed(lost))))
+        touched = {r.category for c in grounds for r in self.book.drawing(c.subject)}  # the categories they are of
+        if grounds:
+            told = Told(self.book, after.facts)
+            for finding in after.analysis.findings:
+                if finding.category in touched and finding.category not in moved:
+                    rests = " ".join(told.text(rule) for rule, _ in told.grounds(finding))
+                    out.append(("stays", SAYS["still"].format(category=finding.category, grounds=rests)))
+        return out
+
+    def _listed(self, changes: list[Change]) -> str:
+        return SAYS["and"].join(self.titles(c.subject) for c in changes)
+
+
+def _shown(conclusion: str) -> bool:
+    """A conclusion a lawyer reads as a ground (a violation), not a step of the engine's (`procedural:`)."""
+    return conclusion.startswith("violation:")

@@ -1,0 +1,151 @@
+"""Issue 30: the page in a lawyer's words. The reasoning panel, the what-if and the folder's list say
+facts as the draft says them, never a field path, a rule id or an engine word; the form asks details
+after their prerequisite, names the title first, offers a date picker, keeps the findings beside an error."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import warnings
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from detention_rules.input.case import field_types
+from detention_rules.interfaces.web.app import create_app
+from detention_rules.reasoning import runnable
+
+from ..conftest import CASES, REFERENCE
+
+with warnings.catch_warnings():
+    warnings.filterwarnings("ignore", message="Using `httpx` with `starlette.testclient`")
+    warnings.filterwarnings("ignore", message="The anyio.abc.BlockingPortal alias is deprecated")
+    from starlette.testclient import TestClient
+
+TOKEN = "test-token-0123456789"
+ORIGIN = "http://127.0.0.1:8000"
+#: What the findings never show: a value as the file writes it, an engine word, a conclusion's name.
+ENGINE_WORDS = re.compile(r"\b(met|unmet|drawn|true|false|null|None|procedural|premise|conclusion)\b|violation:|->")
+
+
+def engine_talk(text: str) -> list[str]:
+    """The field paths, rule ids and engine words in a text a lawyer reads (none, if the page speaks plainly)."""
+    found = [m.group() for m in ENGINE_WORDS.finditer(text)]
+    found += [m.group() for m in re.finditer(r"\b\w+_\w+\b|\b\w+\[\d*\]", text)]  # `police_custody`, `detention[0]`
+    for path in field_types():
+        pattern = re.escape(path).replace(r"\[\]", r"\[\d*\]")
+        found += [m.group() for m in re.finditer(rf"\b{pattern}\b", text)]
+    found += [r.id for r in runnable.load().rules if re.search(rf"(?<![\w.]){re.escape(r.id)}(?![\w-])", text)]
+    return found
+
+
+class _Text(HTMLParser):
+    """The text a reader sees of a fragment (no attribute, no script)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.parts: list[str] = []
+        self.skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.skip += tag == "script"
+
+    def handle_endtag(self, tag: str) -> None:
+        self.skip -= tag == "script"
+
+    def handle_data(self, data: str) -> None:
+        if not self.skip:
+            self.parts.append(data)
+
+
+def shown(html: str) -> str:
+    parser = _Text()
+    parser.feed(html)
+    return " ".join(" ".join(parser.parts).split())
+
+
+@pytest.fixture
+def client(tmp_path: Path) -> TestClient:
+    folder = tmp_path / "cases"
+    shutil.copytree(CASES, folder)
+    return TestClient(
+        create_app(folder, runnable.load(), TOKEN, {"127.0.0.1:8000"}),
+        base_url=ORIGIN,
+        headers={"x-wgad-token": TOKEN},
+    )
+
+
+def _post(client: TestClient, url: str, body: dict[str, Any]) -> Any:
+    return client.post(url, content=json.dumps(body), headers={"origin": ORIGIN, "content-type": "application/json"})
+
+
+def _panel(page: str) -> str:
+    return page[page.index('<aside id="reasoning"') :]
+
+
+def test_the_check_finds_the_engine_talk_the_page_used_to_show() -> None:
+    old = "met detention[0].kind in [police_custody, pretrial] (it is police_custody); I.no-warrant; drawn -> not drawn"
+    assert {"met", "detention[0].kind", "police_custody", "I.no-warrant", "drawn", "->"} <= set(engine_talk(old))
+    assert engine_talk("No warrant was shown at the arrest on 3 March 2025 (para 4).") == []
+
+
+def test_the_reference_case_is_told_in_sentences(client: TestClient) -> None:
+    page = client.get("/case", params={"file": REFERENCE.name}).text
+    text = shown(_panel(page))
+    assert engine_talk(text) == [], text
+    assert "No arrest warrant was shown at the arrest on 17 April 2020." in text  # the rule's words, dated
+    assert "No arrest warrant or other decision of a public authority was shown at the arrest. (paras 11, 69)" in text
+    # category III shows the fair-trial violations it rests on, not only "violations of gravity"
+    iii = _panel(page)[_panel(page).index('data-category="III"') : _panel(page).index('data-category="IV"')]
+    assert 'data-conclusion="violation:witnesses-denied"' in iii
+    assert "The defence was prevented from presenting its witnesses" in shown(iii)
+    # a period's fact names its period; an open ground shows no failing condition under "open"
+    assert "Pre-trial detention from 18 April 2020: Could the person challenge" in text
+    for miss in re.findall(r'<div class="miss".*?</ul>', _panel(page), re.S):
+        if 'class="state open"' in miss:
+            assert "check unmet" not in miss
+
+
+def test_what_if_says_what_would_still_hold(client: TestClient) -> None:
+    page = client.get("/case", params={"file": REFERENCE.name}).text
+    answer = _post(client, "/api/whatif", {"source": REFERENCE.name, "path": "arrest.warrant_shown", "state": {}})
+    text = shown(answer.text)
+    assert engine_talk(text) == [], text
+    assert "If instead: A warrant was shown at the arrest." in text
+    assert "it would take away: No arrest warrant was presented" in text
+    assert "category I would still be established, on: The reasons for the arrest were not given" in text
+    assert "category II would" not in text  # the warrant is no ground of category II
+    assert page  # the page itself was served
+
+
+def test_a_bad_date_is_told_beside_its_field_and_the_findings_stay(client: TestClient) -> None:
+    state = {"fields": {"arrest.date": {"value": "17 April 2020", "ref": "", "contested": False}}, "lists": {}}
+    panel = _post(client, "/api/analyse", {"source": REFERENCE.name, "state": state}).text
+    assert 'data-problem="arrest.date"' in panel
+    message = re.search(r'data-problem="arrest.date">.*?<span class="message">(.*?)</span>', panel, re.S)
+    assert message and not message.group(1).startswith("arrest.date"), panel  # the field named once, by its label
+    assert 'data-category="I" data-status="established"' in panel  # the findings without that answer
+    assert engine_talk(shown(panel)) == [], shown(panel)
+
+
+def test_the_folder_lists_titles_and_categories(client: TestClient) -> None:
+    text = shown(client.get("/files").text)
+    assert "Alnur Ilyashev v. Kazakhstan ilyashev-kazakhstan-2022.yaml · categories I, II, III, V established" in text
+
+
+def test_the_form_asks_as_a_lawyer_fills_it(client: TestClient) -> None:
+    page = client.get("/new").text
+    form = page[: page.index('<aside id="reasoning"')]
+    assert form.index('data-section="title"') < form.index('data-section="about"')  # the title first
+    assert 'class="path"' not in form  # no field path beside a question
+    name = re.search(r'data-field="person.name".*?<div class="field-error"', form, re.S)
+    assert name and 'data-part="ref"' not in name.group(0)  # a name has no reference box
+    sex = re.search(r'data-field="person.sex".*?<div class="field-error"', form, re.S)
+    assert sex and '<div class="provenance" hidden>' in sex.group(0)  # a reference on demand
+    date = re.search(r'data-field="arrest.date".*?<div class="field-error"', form, re.S)
+    assert date and 'type="date"' in date.group(0) and 'class="date-text"' in date.group(0)
+    public = re.search(r'<div class="field[^>]*data-field="trial.public"[^>]*>', form)
+    assert public and " hidden" in public.group(0)  # a trial detail waits until the trial is known held
