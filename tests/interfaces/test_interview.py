@@ -15,6 +15,7 @@ from pathlib import Path
 
 import yaml
 
+from detention_rules.input.fields import NEEDS_TRIAL
 from detention_rules.reasoning.asking import prerequisite
 
 from ..conftest import ROOT, wgad
@@ -178,12 +179,14 @@ def test_a_prerequisite_comes_before_its_details(tmp_path: Path) -> None:
 
 def test_a_no_closes_the_details(tmp_path: Path) -> None:
     case = thin_case(tmp_path, NO_WARRANT)
-    # the pre-trial period's end (the time held untried) comes first; left unknown, then the trial
-    out = wgad("gaps", "--ask", str(case), stdin="\nno\n" + "unknown\n" * 60)
+    # whether a trial was held comes before any question about it
+    out = wgad("gaps", "--ask", str(case), stdin="no\n" + "unknown\n" * 60)
     assert out.returncode == 0, out.stderr
     first = re.search(r"\n  (\S+) \[yes/no", out.stdout)
     assert first and first[1] == "trial.held"
-    assert not re.search(r"\n  trial\.(?!held)\S+ \[", out.stdout)  # no trial: no trial detail is asked
+    asked = set(re.findall(r"\n  (trial\.\S+) \[", out.stdout))
+    assert not asked & set(NEEDS_TRIAL)  # no trial: no trial detail is asked
+    assert "trial.counsel.access_pretrial" in asked  # a guarantee owed before any trial still is
 
 
 def test_only_questions_that_can_change_a_finding_unless_all(tmp_path: Path) -> None:
@@ -202,7 +205,7 @@ def test_only_questions_that_can_change_a_finding_unless_all(tmp_path: Path) -> 
 
 def test_a_refused_answer_is_asked_again(tmp_path: Path) -> None:
     case = thin_case(tmp_path, NO_WARRANT)
-    out = wgad("gaps", "--ask", str(case), stdin="\nperhaps\nYes\n" + "unknown\n" * 60)  # end of custody unknown
+    out = wgad("gaps", "--ask", str(case), stdin="perhaps\nYes\n" + "unknown\n" * 60)  # trial.held first
     assert out.returncode == 0
     assert "answer yes or no" in out.stdout
     data = yaml.safe_load(case.with_name("thin.answers.yaml").read_text(encoding="utf-8"))
