@@ -29,10 +29,11 @@ from detention_rules.reasoning.near_misses import NearMiss, near_misses
 
 #: The violations the Working Group weighs most, asked first among questions that tie: the legal basis of the
 #: arrest (a warrant), prompt judicial control (habeas corpus), counsel from the outset and at trial, a legal
-#: basis invoked at all, the reasons for the arrest, torture, incommunicado detention and disappearance: the safeguards its opinions call fundamental
-#: from the first moment of a deprivation of liberty (Basic Principles and Guidelines on remedies before a court,
-#: A/HRC/30/37, principles 9 and 21; ICCPR 9(1)-(4), 14(3)(b), (d)). Every other rule follows in its rule
-#: file's order (each file follows the Covenant's articles), category I to V. docs/cli.md, "wgad gaps".
+#: basis invoked at all, the reasons for the arrest, torture, incommunicado detention and disappearance: the
+#: safeguards its opinions call fundamental from the first moment of a deprivation of liberty (Basic
+#: Principles and Guidelines on remedies before a court, A/HRC/30/37, principles 9 and 21; ICCPR 9(1)-(4),
+#: 14(3)(b), (d)). Every other rule follows in its rule file's order (each file follows the Covenant's
+#: articles), category I to V. docs/cli.md, "wgad gaps".
 WEIGHED_FIRST = (
     "I.no-warrant",
     "I.not-brought-promptly-before-judge",
