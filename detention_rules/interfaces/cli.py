@@ -391,11 +391,19 @@ def schema() -> None:
 
 
 @app.command(cls=_Command, help=COMMANDS["new"])
-def new(path: Annotated[Path, typer.Argument(metavar="FILE", help=OPTIONS["new_file"])]) -> None:
-    """Never overwrites: an existing file or link is a usage error."""
-    from detention_rules.input.skeleton import skeleton
+def new(
+    path: Annotated[Path, typer.Argument(metavar="FILE", help=OPTIONS["new_file"])],
+    full: Annotated[bool, typer.Option("--full", help=OPTIONS["new_full"])] = False,
+) -> None:
+    """Never overwrites: an existing file or link is a usage error. The schema its first line names is written
+    beside it when none is there, so that an editor finds it."""
+    from detention_rules.input.case import json_schema
+    from detention_rules.input.skeleton import SCHEMA_FILE, drafter_skeleton, skeleton
 
-    _write_new(path, skeleton(), exists="new_exists")
+    _write_new(path, skeleton() if full else drafter_skeleton(), exists="new_exists")
+    beside = path.parent / SCHEMA_FILE
+    if not (beside.exists() or beside.is_symlink()):
+        _write_new(beside, json_text(json_schema(), 2) + "\n", exists="new_exists", source=path)
 
 
 @app.command(cls=_Command, help=COMMANDS["serve"])

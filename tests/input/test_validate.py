@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -114,9 +115,9 @@ def test_check_never_modifies_input() -> None:
     assert before == {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in BAD.iterdir()}
 
 
-def test_new_writes_a_valid_skeleton_and_refuses_to_overwrite(tmp_path: Path) -> None:
+def test_new_full_writes_a_valid_skeleton_and_refuses_to_overwrite(tmp_path: Path) -> None:
     target = tmp_path / "case.yaml"
-    assert wgad("new", str(target)).returncode == 0
+    assert wgad("new", "--full", str(target)).returncode == 0
     _, result = pipeline.read(target)
     assert result.valid, [str(p) for p in result.problems]
     text = target.read_text(encoding="utf-8")
@@ -132,6 +133,40 @@ def test_new_writes_a_valid_skeleton_and_refuses_to_overwrite(tmp_path: Path) ->
     again = wgad("new", str(target))
     assert again.returncode == 2 and "never overwrites" in again.stderr
     assert target.read_text(encoding="utf-8") == text
+
+
+def test_new_writes_a_drafters_file_that_validates_with_its_schema_beside_it(tmp_path: Path) -> None:
+    from detention_rules.input.fields import FACT_SECTIONS, questionnaire
+    from detention_rules.input.skeleton import DRAFTER_FIELDS
+
+    target = tmp_path / "my-case.yaml"
+    out = wgad("new", str(target))
+    assert out.returncode == 0, out.stderr
+    text = target.read_text(encoding="utf-8")
+    assert len(text.splitlines()) < 100
+    _, result = pipeline.read(target)
+    assert result.valid and not result.problems, [str(p) for p in result.problems]
+    # the first line names a schema that resolves: `wgad schema`'s, written beside the file
+    named = re.match(r"# yaml-language-server: \$schema=(\S+)\n", text)
+    assert named and (tmp_path / named[1]).read_text(encoding="utf-8") == wgad("schema").stdout
+    # for a drafter: no encoder's sections; the facts in the questionnaire's order, each there to fill in
+    data = yaml.safe_load(text)
+    assert not {"source", "expected", "detainees"} & set(data)
+    assert list(data) == ["title", *(s for s in FACT_SECTIONS if s in data), "notes"]
+    order = list(questionnaire())
+    for section in ("arrest", "trial"):
+        fields = [order.index(f"{section}.{key}") for key in data[section] if f"{section}.{key}" in order]
+        assert fields == sorted(fields), section
+    for path in DRAFTER_FIELDS:
+        node = data
+        for part in path.split("."):
+            key = part.removesuffix("[]")
+            assert isinstance(node, dict) and key in node, path
+            node = node[key][0] if part.endswith("[]") else node[key]
+    # a schema already there is left alone
+    (tmp_path / named[1]).write_text("{}", encoding="utf-8")
+    assert wgad("new", str(tmp_path / "second.yaml")).returncode == 0
+    assert (tmp_path / named[1]).read_text(encoding="utf-8") == "{}"
 
 
 def test_schema_is_json_schema() -> None:
