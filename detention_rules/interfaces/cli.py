@@ -436,29 +436,27 @@ SHELLS = ("bash", "zsh", "fish", "powershell", "pwsh")
 COMPLETE_VAR = "_WGAD_COMPLETE"
 
 
-def _completion_shell(value: str) -> str | None:
-    """The shell named (None: none named, to be found from the processes above), refused if not one of SHELLS."""
-    if value and value not in SHELLS:
+def _completion_shell(value: str) -> str:
+    """The shell named, refused if not one of SHELLS."""
+    if value not in SHELLS:
         raise UsageError(SAYS["shell"].format(shell=value, shells=", ".join(SHELLS)))
-    return value or None
+    return value
 
 
 def _show_completion(value: str | None) -> None:
     """Print the completion script of the shell named: it works with no shell among the parent processes
-    (a container's first process, `setsid`), which typer's own option needs."""
+    (a container's first process, `setsid`), which typer's own option needs to find one."""
     if value is None:
         return
     from typer import completion
 
     shell = _completion_shell(value)
-    if shell is None:
-        raise UsageError(SAYS["shell_needed"].format(shells=", ".join(SHELLS)))
     sys.stdout.write(completion.get_completion_script(prog_name="wgad", complete_var=COMPLETE_VAR, shell=shell) + "\n")
     raise typer.Exit()
 
 
 def _install_completion(value: str | None) -> None:
-    """Install the completion script for the shell named, or for the one found from the processes above."""
+    """Install the completion script for the shell named."""
     if value is None:
         return
     from typer import completion
@@ -488,9 +486,7 @@ def _options(
         str | None,
         typer.Option(
             "--install-completion",
-            metavar="[SHELL]",
-            is_flag=False,
-            flag_value="",
+            metavar="SHELL",
             callback=_install_completion,
             is_eager=True,
             help=OPTIONS["install_completion"],

@@ -13,6 +13,7 @@ import yaml
 from detention_rules import pipeline
 from detention_rules.input import source
 from detention_rules.input.case import field_types
+from detention_rules.input.validate import validate
 
 from ..conftest import REFERENCE, ROOT, wgad
 
@@ -232,3 +233,17 @@ def test_an_unquoted_time_stays_a_time() -> None:
     text = "arrest: {date: 2020-04-17, time: 20:20}\ndetention: [{kind: prison, start: 2020-04-17}]\n"
     result = pipeline.check_text(text)
     assert result.valid and result.case is not None and result.case.arrest.time == "20:20"
+
+
+def test_a_problems_field_is_named_one_way_whether_bare_or_with_provenance() -> None:
+    """Issue 30: JSON's `field` was `arrest.date.value` for a fact with its provenance and `person.age` for a bare
+    one; both are the fact's own path, as `--set` and the message name it (docs/json-format.md)."""
+    bare = "person:\n  age: forty\narrest:\n  date: 2020-13-45\n"
+    given = "person:\n  age: {value: forty, ref: p 4}\narrest:\n  date: {value: 2020-13-45, ref: p 4}\n"
+    for text in (bare, given):
+        problems = validate(source.parse(text, "t.yaml"))[1]
+        assert {p.field for p in problems} == {"person.age", "arrest.date"}, [p.field for p in problems]
+        for p in problems:
+            assert p.message.startswith(p.field + ":"), (p.field, p.message)
+    wrong_ref = validate(source.parse("arrest:\n  date: {value: 2020-01-02, ref: [1, 2]}\n", "t.yaml"))[1]
+    assert [p.field for p in wrong_ref] == ["arrest.date.ref"]
