@@ -404,8 +404,8 @@ class Government(_Model):
 
 class Arrest(_Model):
     narrative: Text | None = _narrative("the arrest", "In your own words, how was the person arrested?")
-    date: Fact[PartialDate] | None = None
-    time: Fact[ClockTime] | None = None
+    date: Fact[PartialDate] | None = fact("On what date was the person arrested?")
+    time: Fact[ClockTime] | None = fact("At what time of day was the person arrested (HH:MM)?")
     place: Fact[Text] | None = None
     authority: Fact[Text] | None = None
     warrant_shown: Fact[StrictBool] | None = fact(
@@ -493,8 +493,10 @@ class Period(_Model):
             "unknown": "custody of an unknown regime",
         },
     )
-    start: Fact[PartialDate] | None = None
-    end: Fact[PartialDate] | None = None
+    start: Fact[PartialDate] | None = fact("On what date did this period of custody start?")
+    end: Fact[PartialDate] | None = fact(
+        "On what date did this period of custody end (empty if the person is still held)?"
+    )
     place: Fact[Text] | None = None
     days: Fact[Length] | None = Field(None, description="Length in days, when the dates are not known.")
     months: Fact[Length] | None = Field(None, description="Length in months, when the dates are not known.")
@@ -551,8 +553,13 @@ class Period(_Model):
         description="The judge at judge_date decided on the lawfulness and necessity of this custody (ordered or "
         "confirmed it); false when the judge only saw the person.",
     )
-    judge_date: Fact[PartialDate] | None = fact(after=("brought_before_judge", True))
-    judge_time: Fact[ClockTime] | None = fact(after=("brought_before_judge", True))
+    judge_date: Fact[PartialDate] | None = fact(
+        "On what date was the person first brought before the judge in this period?",
+        after=("brought_before_judge", True),
+    )
+    judge_time: Fact[ClockTime] | None = fact(
+        "At what time of day was the person brought before the judge (HH:MM)?", after=("brought_before_judge", True)
+    )
     judge_after_days: Fact[Annotated[StrictInt, Field(ge=0)]] | None = fact(
         "If no date is known, after how many days (counted from the arrest) was the person brought before a judge?",
         description="Calendar days from the arrest (for a re-arrest, this period's start) to the first appearance "
@@ -789,8 +796,8 @@ Court = Literal[
 class Trial(_Model):
     narrative: Text | None = _narrative("the trial", "In your own words, how did the trial go?")
     held: Fact[StrictBool] | None = fact("Has the person been tried (has a trial taken place)?")
-    start: Fact[PartialDate] | None = None
-    end: Fact[PartialDate] | None = None
+    start: Fact[PartialDate] | None = fact("On what date did the trial start?")
+    end: Fact[PartialDate] | None = fact("On what date did the trial end?")
     court: Fact[Court] | None = fact(
         "Which court tried the case (ordinary, military, special, state security, counter-terrorism, revolutionary)?"
     )

@@ -135,8 +135,17 @@ def set_path(tree: Tree, steps: Steps, value: Any) -> None:
         node.pop(last, None)
         plain.pop(last, None)
     else:
-        node[last] = _node(value)
+        node[last] = _restyled(node.get(last), _node(value))
         plain[last] = value
+
+
+def _restyled(old: Any, new: Any) -> Any:
+    """A new mapping written in the style of the one it replaces: a fact the file wrote on one line
+    (`{value: false, ref: ...}`) stays on one line, as long as it holds no mapping."""
+    flow = isinstance(old, CommentedMap) and old.fa.flow_style()
+    if flow and isinstance(new, CommentedMap) and not any(isinstance(v, Mapping) for v in new.values()):
+        new.fa.set_flow_style()
+    return new
 
 
 def merge(tree: Tree, data: Any) -> None:
@@ -237,6 +246,30 @@ def _flow(value: Any) -> str:
     return json.dumps(text, ensure_ascii=False)  # JSON's escapes are YAML's double-quoted escapes
 
 
+def _holds_mapping(value: Any) -> bool:
+    """Whether a value is or holds a mapping: written in block style, never on one line."""
+    return isinstance(value, dict) or (isinstance(value, list) and any(_holds_mapping(v) for v in value))
+
+
+def _block(key: Any, value: Any, column: int, step: int) -> list[str]:
+    """A new entry's lines in block style: a mapping's keys each on its own line, `step` further in; a list that
+    holds mappings an item per line; a scalar or a list of scalars beside its key (`by: [drafter]`)."""
+    head = f"{' ' * column}{_flow(key)}:"
+    if isinstance(value, dict) and value:
+        return [head] + [line for k, v in value.items() for line in _block(k, v, column + step, step)]
+    if isinstance(value, list) and _holds_mapping(value):
+        return [head] + [line for item in value for line in _item(item, column + step, step)]
+    return [f"{head} {_flow(value)}"]
+
+
+def _item(value: Any, column: int, step: int) -> list[str]:
+    """A list item's lines in block style: a mapping's first key beside the dash, the others under it."""
+    if not (isinstance(value, dict) and value):
+        return [f"{' ' * column}- {_flow(value)}"]
+    lines = [line for k, v in value.items() for line in _block(k, v, column + 2, step)]
+    return [f"{' ' * column}- {lines[0].lstrip(' ')}", *lines[1:]]
+
+
 class _Patcher:
     """Edits to the text, as (start, end, order, replacement), collected then applied from the end."""
 
@@ -266,8 +299,8 @@ class _Patcher:
             return self._mapping(node, old, new)
         if block and isinstance(node, yaml.SequenceNode) and isinstance(old, list) and isinstance(new, list):
             return self._sequence(node, old, new)
-        if block:
-            return False  # another kind of value in place of a block: the round trip re-indents
+        if block or _holds_mapping(new):
+            return False  # a block, or a mapping in place of a value: the round trip writes it in block style
         start, end = node.start_mark.index, _end(node)
         written = _flow(new)
         if start == end:  # `key:` with no value
@@ -298,7 +331,7 @@ class _Patcher:
                 previous = key
                 continue
             after = entries[previous][1] if previous is not None else node.value[-1][1]
-            self._insert(_end(after), f"{' ' * column}{_flow(key)}: {_flow(value)}")
+            self._insert(_end(after), self.newline.join(_block(key, value, column, _mapping_indent(self.text))))
         return True
 
     def _first_of_item(self, node: yaml.MappingNode, key: yaml.Node, value: yaml.Node) -> bool:
@@ -444,12 +477,10 @@ _FLOW_UNSAFE = re.compile(r"^\?|:|[\x85\u2028\u2029\r]")
 
 
 def _node(value: Any) -> Any:
-    """Plain data as ruamel nodes; short mappings and lists of scalars in flow style, as case files write them."""
+    """Plain data as ruamel nodes: mappings in block style, a key on each line, so that a person can read and
+    edit what the tool writes; lists of scalars on one line, as case files write them (`by: [drafter]`)."""
     if isinstance(value, Mapping):
-        out = CommentedMap((k, _node(v)) for k, v in value.items())
-        if len(value) <= 5 and all(_is_scalar(v) or _is_scalar_list(v) for v in value.values()):
-            out.fa.set_flow_style()
-        return out
+        return CommentedMap((k, _node(v)) for k, v in value.items())
     if isinstance(value, list):
         seq = CommentedSeq(_node(v) for v in value)
         if all(_is_scalar(v) for v in value):

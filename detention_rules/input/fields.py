@@ -117,6 +117,32 @@ NEEDS_TRIAL = (
     "trial.appeal",
 )
 
+#: Questions only a foreign national is asked (the consulate's access): they do not apply to a national of
+#: the State (`person.nationality` the State's name), and a person whose nationality is unknown is asked it first.
+NEEDS_FOREIGN = ("detention[].consular_access", "detention[].consular_access_refused")
+
+
+def foreign(doc: Any) -> bool | None:
+    """Whether the person may be a foreign national of the State concerned: False for its national (a nationality
+    the State's name holds: "Iran" of "Islamic Republic of Iran"), None when the case gives no nationality."""
+    person, state = doc.get("person") or {}, doc.get("state") or {}
+    status, nationality = _plain(person.get("status")), _plain(person.get("nationality"))
+    name = _plain(state.get("name"))
+    if isinstance(status, list) and "foreign_national" in status:
+        return True
+    if not isinstance(nationality, str) or not nationality.strip():
+        return None
+    return not isinstance(name, str) or nationality.strip().casefold() not in name.casefold()
+
+
+def _plain(entry: Any) -> Any:
+    """A value as the case file or the fact document holds it, its provenance (`{value: ...}`) read through."""
+    return entry.get("value") if isinstance(entry, dict) else entry
+
+
+#: The trial section's prerequisite: a trial was held.
+_TRIAL_HELD = ("trial.held", True)
+
 
 class Asked(msgspec.Struct, frozen=True):
     """How a fact is asked: its question, its choices in words, what opens it, what is asked in its place.
@@ -165,7 +191,8 @@ def readable_fields() -> dict[str, FieldType]:
 def questionnaire() -> dict[str, Asked]:
     """How each fact is asked, by generic path: the model's fields (sections and lists too) and the derived facts.
 
-    A section's `contents_after` becomes the `after` of every field inside it that has none of its own.
+    A section's `contents_after` becomes the `after` of every field inside it that has none of its own, but
+    for the trial's: only the questions about the trial itself (`NEEDS_TRIAL`) wait for `trial.held`.
     """
     out: dict[str, Asked] = {}
 
@@ -176,6 +203,8 @@ def questionnaire() -> dict[str, Asked]:
                 continue  # a detainee's facts are asked at the shared paths
             path = f"{prefix}{name}"
             after = tuple(entry["after"]) if "after" in entry else inherited
+            if after == _TRIAL_HELD and "after" not in entry and entry["kind"] not in ("items", "model"):
+                after = after if path in NEEDS_TRIAL else None  # a pre-trial guarantee is owed without a trial
             if after and "." in after[0] and after[0] == path:
                 after = None  # the section's own prerequisite is not asked after itself
             out[path] = Asked(entry.get("question", ""), entry.get("words", {}), after, tuple(entry.get("instead", ())))

@@ -108,9 +108,20 @@ def _without(data: Any, paths: list[PathKey]) -> Any:
     return out
 
 
-def _at(doc: Document, path: PathKey, level: Level, message: str, code: ProblemCode, *, key: bool = False) -> Problem:
+def _at(
+    doc: Document,
+    path: PathKey,
+    level: Level,
+    message: str,
+    code: ProblemCode,
+    *,
+    key: bool = False,
+    field: PathKey | None = None,
+) -> Problem:
+    """A problem at `path` in the file (its line and column), about `field` (default: `path`): a fact named as
+    `--set` and every message name it, `arrest.date` whether the file writes it bare or as `{value: ...}`."""
     line, col = doc.where(path, key=key)
-    return Problem(doc.path, line, col, level, message, code, str(FieldPath(path)))
+    return Problem(doc.path, line, col, level, message, code, str(FieldPath(path if field is None else field)))
 
 
 def _model_problems(doc: Document, exc: ValidationError) -> Iterator[_Found]:
@@ -130,7 +141,7 @@ def _model_problems(doc: Document, exc: ValidationError) -> Iterator[_Found]:
             problem = _at(doc, where.path, "error", message, code, key=True)
         else:
             message, code = messages.model_error(str(FieldPath(where.shown)), where.entry, error)
-            problem = _at(doc, where.path, "error", message, code)
+            problem = _at(doc, where.path, "error", message, code, field=where.shown)
         yield _Found(problem, where.field_path)
 
 

@@ -67,6 +67,7 @@ class _Group(TyperGroup):
 app = typer.Typer(
     cls=_Group,
     no_args_is_help=True,
+    add_completion=False,  # typer's own --show-completion ignores a shell named (`_options` offers both)
     pretty_exceptions_enable=False,  # case files hold personal data: never dump locals
     help=COMMANDS["wgad"],
 )
@@ -393,11 +394,19 @@ def schema() -> None:
 
 
 @app.command(cls=_Command, help=COMMANDS["new"])
-def new(path: Annotated[Path, typer.Argument(metavar="FILE", help=OPTIONS["new_file"])]) -> None:
-    """Never overwrites: an existing file or link is a usage error."""
-    from detention_rules.input.skeleton import skeleton
+def new(
+    path: Annotated[Path, typer.Argument(metavar="FILE", help=OPTIONS["new_file"])],
+    full: Annotated[bool, typer.Option("--full", help=OPTIONS["new_full"])] = False,
+) -> None:
+    """Never overwrites: an existing file or link is a usage error. The schema its first line names is written
+    beside it when none is there, so that an editor finds it."""
+    from detention_rules.input.case import json_schema
+    from detention_rules.input.skeleton import SCHEMA_FILE, drafter_skeleton, skeleton
 
-    _write_new(path, skeleton(), exists="new_exists")
+    _write_new(path, skeleton() if full else drafter_skeleton(), exists="new_exists")
+    beside = path.parent / SCHEMA_FILE
+    if not (beside.exists() or beside.is_symlink()):
+        _write_new(beside, json_text(json_schema(), 2) + "\n", exists="new_exists", source=path)
 
 
 @app.command(cls=_Command, help=COMMANDS["serve"])
@@ -424,16 +433,75 @@ def _show_version(value: bool) -> None:
         raise typer.Exit()
 
 
+#: The shells completion is offered for (typer's scripts), and the variable its script sets to ask `wgad`.
+SHELLS = ("bash", "zsh", "fish", "powershell", "pwsh")
+COMPLETE_VAR = "_WGAD_COMPLETE"
+
+
+def _completion_shell(value: str) -> str:
+    """The shell named, refused if not one of SHELLS."""
+    if value not in SHELLS:
+        raise UsageError(SAYS["shell"].format(shell=value, shells=", ".join(SHELLS)))
+    return value
+
+
+def _show_completion(value: str | None) -> None:
+    """Print the completion script of the shell named: it works with no shell among the parent processes
+    (a container's first process, `setsid`), which typer's own option needs to find one."""
+    if value is None:
+        return
+    from typer import completion
+
+    shell = _completion_shell(value)
+    sys.stdout.write(completion.get_completion_script(prog_name="wgad", complete_var=COMPLETE_VAR, shell=shell) + "\n")
+    raise typer.Exit()
+
+
+def _install_completion(value: str | None) -> None:
+    """Install the completion script for the shell named."""
+    if value is None:
+        return
+    from typer import completion
+
+    shell, path = completion.install(shell=_completion_shell(value), prog_name="wgad", complete_var=COMPLETE_VAR)
+    sys.stdout.write(SAYS["completion_installed"].format(shell=shell, file=printable(str(path))) + "\n")
+    raise typer.Exit()
+
+
 @app.callback()
 def _options(
     version: Annotated[
         bool | None,
         typer.Option("--version", callback=_show_version, is_eager=True, help=OPTIONS["version"]),
     ] = None,
+    show_completion: Annotated[
+        str | None,
+        typer.Option(
+            "--show-completion",
+            metavar="SHELL",
+            callback=_show_completion,
+            is_eager=True,
+            help=OPTIONS["show_completion"],
+        ),
+    ] = None,
+    install_completion: Annotated[
+        str | None,
+        typer.Option(
+            "--install-completion",
+            metavar="SHELL",
+            callback=_install_completion,
+            is_eager=True,
+            help=OPTIONS["install_completion"],
+        ),
+    ] = None,
 ) -> None:
-    """The options before a command: --version, and shell completion where typer offers it."""
+    """The options before a command: --version, and shell completion (`--show-completion SHELL`)."""
 
 
 def main() -> None:
     """The typer app, every known error turned into a message and an exit code (`entry.main` comes first)."""
+    if COMPLETE_VAR in os.environ:  # the shell asks for completions: typer's shells, which its own options register
+        from typer import completion
+
+        completion.completion_init()
     stream.guarded(lambda: app(prog_name="wgad"))

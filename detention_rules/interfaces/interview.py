@@ -10,6 +10,7 @@ while the answers file exists) resumes where the first stopped.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -25,8 +26,8 @@ from detention_rules.input.case import CATEGORIES
 from detention_rules.input.field_path import FieldPath
 from detention_rules.input.fields import readable_fields
 from detention_rules.input.validate import validate
-from detention_rules.output import atomic
-from detention_rules.reasoning.asking import closed, fields_asked, known, prerequisite, question
+from detention_rules.output import atomic, gaps
+from detention_rules.reasoning.asking import closed, known
 from detention_rules.reasoning.gaps import Question
 from detention_rules.reasoning.runnable import Runnable
 from detention_rules.reasoning.whatif import read_value
@@ -43,9 +44,12 @@ def _words(key: str) -> frozenset[str]:
 
 YES, NO = _words("yes_words"), _words("no_words")
 UNKNOWN = _words("unknown_words") | {""}  # no answer at all leaves the fact unknown, in every language
+MOOT_WORDS = _words("moot_words")
+#: What parts an answer: the value, then a reference and a note (`no | petition para 4 | his wife saw it`).
+SEP = "|"
 #: The answers file's first line, `{file}` its original's name, before and after it (read back to resume).
 MARK, _, UNCHANGED = W["answers_head"].partition("{file}")
-SKIPPED = W["answers_skipped"]
+SKIPPED, MOOT = W["answers_skipped"], W["answers_moot"]
 
 
 class _Form(ValueError):
@@ -109,13 +113,6 @@ def _hint(path: str) -> str:
     return ", ".join(ftype.choices) if ftype.choices else ftype.kind
 
 
-def _categories(question: Question) -> str:
-    cats = sorted({r.split(".")[0] for r in question.rules} - {"adm"}, key=CATEGORIES.index)
-    if not cats:
-        return W["admissible"]
-    return W["category" if len(cats) == 1 else "categories"].format(categories=", ".join(cats))
-
-
 class Answers(msgspec.Struct):
     """The answers file as it is being written: its header (ours) and body (the original's text, edited)."""
 
@@ -123,15 +120,23 @@ class Answers(msgspec.Struct):
     original: str  # the original's file name, as the header writes it (escaped)
     body: str
     skipped: list[str] = msgspec.field(default_factory=list)
+    moot: list[str] = msgspec.field(default_factory=list)  # answered "does not apply"
     count: int = 0
     exists: bool = False
     source: Path | None = None  # the case file answered: a new answers file is no more open than it
 
     def text(self) -> str:
         header = f"{MARK}{self.original}{UNCHANGED}\n"
-        if self.skipped:
-            header += SKIPPED + ", ".join(self.skipped) + "\n"
+        for head, fields in ((SKIPPED, self.skipped), (MOOT, self.moot)):
+            if fields:
+                header += head + ", ".join(fields) + "\n"
         return header + self.body
+
+    def left(self, field: str) -> bool:
+        """Whether the drafter left a field unknown, or said it does not apply: it is not asked again. A time
+        is left with its date (`judge_time` with `judge_date`): without the day, the hour says nothing."""
+        date = re.sub(r"(^|_)time$", r"\1date", field)
+        return any(f in self.skipped or f in self.moot for f in {field, date})
 
     def write(self) -> None:
         try:
@@ -146,16 +151,17 @@ def _ours(text: str) -> bool:
     return text.startswith(MARK)
 
 
-def _split(text: str) -> tuple[str, list[str], str]:
-    """An answers file as (original's name, fields left unknown, body)."""
+def _split(text: str) -> tuple[str, dict[str, list[str]], str]:
+    """An answers file as (original's name, the fields of each header line: left unknown, does not apply; body)."""
     lines = text.splitlines(keepends=True)
     original = lines[0][len(MARK) :].split(UNCHANGED)[0]
-    skipped: list[str] = []
+    listed: dict[str, list[str]] = {SKIPPED: [], MOOT: []}
     rest = lines[1:]
-    if rest and rest[0].startswith(SKIPPED):
-        skipped = [s.strip() for s in rest[0][len(SKIPPED) :].split(",") if s.strip()]
-        rest = rest[1:]
-    return original, skipped, "".join(rest)
+    for head in (SKIPPED, MOOT):
+        if rest and rest[0].startswith(head):
+            listed[head] = [s.strip() for s in rest[0][len(head) :].split(",") if s.strip()]
+            rest = rest[1:]
+    return original, listed, "".join(rest)
 
 
 def answers_file(path: Path, output: Path | None) -> Path:
@@ -176,77 +182,70 @@ def answers_file(path: Path, output: Path | None) -> Path:
 
 def _start(path: Path, target: Path) -> Answers:
     if target.exists():
-        original, skipped, body = _split(target.read_text(encoding="utf-8"))
-        answers = Answers(target, original, body, skipped, exists=True)
+        original, listed, body = _split(target.read_text(encoding="utf-8"))
+        answers = Answers(target, original, body, listed[SKIPPED], listed[MOOT], exists=True)
         sys.stdout.write(W["resuming"].format(file=printable(str(target))) + "\n")
         return answers
     # escaped: a name holding a line break would start lines of its own in the header, read as the case's
     return Answers(target, printable(path.name), path.read_text(encoding="utf-8"), source=path)
 
 
-def _plan(asked: list[Question], ask_all: bool) -> list[tuple[str, Question]]:
-    items: list[tuple[str, Question]] = []
-    seen: set[str] = set()
-    prerequisites: dict[str, Question] = {}
-    for q in asked:
-        for f in fields_asked(q.field):
-            prerequisites.setdefault(f, q)
-
-    def add(path: str, q: Question) -> None:
-        if path in seen:
-            return
-        gate = prerequisite(path)
-        if gate:  # asked in its own words; it could change what its detail could
-            add(
-                gate[0], prerequisites.get(gate[0]) or msgspec.structs.replace(q, field=gate[0], text=question(gate[0]))
-            )
-        seen.add(path)
-        items.append((path, q))
-
-    for q in asked:
-        if q.impact or ask_all:
-            for f in fields_asked(q.field):
-                add(f, q)
-    return items
-
-
 def interview(path: Path, book: Runnable, output: Path | None, *, ask_all: bool = False) -> None:
-    """Ask each question; an empty answer (or "unknown") leaves the fact unknown.
+    """Ask each question; an empty answer (or "unknown") leaves the fact unknown, "does not apply" says so.
 
     Each answer is checked against the case model at once (asked again if refused) and
     written before the next question, so the file on disk is always valid and complete so far.
-    The questions are worked out again after each answer: one answer can make others moot.
+    The questions are worked out again after each answer: one answer can make others moot,
+    another open its details. Without `ask_all`, the interview asks what could establish or
+    remove a category; then it says so and offers the questions that would add a violation.
     """
     target = answers_file(path, output)
     answers = _start(path, target)
     today = dt.date.today().isoformat()
     number = 0
     lists: list[str] = []
+    going_on = ask_all
     while True:
         doc = source.parse(answers.body, str(target))
         pending = []
-        for where, q in _plan(_questions(book, doc), ask_all):
-            if where in answers.skipped or known(doc.data, where) or closed(doc.data, where):
+        for q in _questions(book, doc):
+            if answers.left(q.field) or known(doc.data, q.field) or closed(doc.data, q.field):
                 continue
-            if readable_fields().get(FieldPath.generic_name(where)) is None:  # a list of items (`conduct`)
-                lists += [where] if where not in lists else []
+            if readable_fields().get(FieldPath.generic_name(q.field)) is None:  # a list of items (`conduct`)
+                lists += [q.field] if q.field not in lists else []
                 continue
-            pending.append((where, q))
-        if not pending:
+            pending.append(q)
+        now = pending if going_on else [q for q in pending if q.rank == 0]
+        if not now:
+            if pending and not going_on and _go_on(pending):
+                going_on = True
+                continue
             break
-        where, q = pending[0]
+        q = now[0]
         number += 1
-        said = W["question"].format(n=number, total=number - 1 + len(pending), categories=_categories(q))
+        said = W["question"].format(n=number, total=number - 1 + len(now), why=gaps.why(q))
         sys.stdout.write(f"\n{said}\n")
-        _ask(answers, where, q, today)
+        _ask(answers, q, today)
     for where in lists:
         sys.stdout.write(W["a_list"].format(field=printable(where)) + "\n")
-    if not answers.exists:  # nothing asked: still leave the file the drafter asked for
-        answers.write()
+    if not answers.exists:  # nothing answered: no file
+        sys.stdout.write(W["nothing_written"].format(file=printable(str(target))) + "\n")
+        return
     sys.stdout.write(W["wrote"].format(file=printable(str(target)), count=answers.count) + "\n")
     _, problems = validate(source.parse(answers.text(), str(target)))
     for p in problems:
         sys.stdout.write(f"{p}\n")
+
+
+def _go_on(pending: list[Question]) -> bool:
+    """Why the interview stops (no answer left could establish or remove a category), and whether the drafter
+    goes on to the questions that would add a violation (or help establish a category with other answers)."""
+    adds = [c for c in CATEGORIES if any(c in q.adds for q in pending)]
+    sys.stdout.write("\n" + W["stops"].format(count=len(pending), categories=", ".join(adds) or "-") + "\n")
+    try:
+        return typer.confirm(W["go_on"], default=False)
+    except typer.Abort:  # the end of input: stop here, as asked
+        return False
 
 
 def _questions(book: Runnable, doc: source.Document) -> list[Question]:
@@ -257,7 +256,8 @@ def _questions(book: Runnable, doc: source.Document) -> list[Question]:
         return []
 
 
-def _ask(answers: Answers, where: str, q: Question, today: str) -> None:
+def _ask(answers: Answers, q: Question, today: str) -> None:
+    where = q.field
     while True:
         try:
             reply = typer.prompt(f"{q.text}\n  {where} [{_hint(where)}]", default="", show_default=False)
@@ -265,13 +265,14 @@ def _ask(answers: Answers, where: str, q: Question, today: str) -> None:
             kept = W["kept"].format(count=answers.count, file=answers.target) if answers.exists else W["none_kept"]
             sys.stderr.write("\n" + W["interrupted"].format(kept=printable(kept)) + "\n")
             raise KeyboardInterrupt from None
-        if reply.strip().lower() in UNKNOWN:
-            answers.skipped.append(where)
+        said, ref, note = (part.strip() for part in f"{reply}{SEP}{SEP}".split(SEP)[:3])
+        if _word(said) in UNKNOWN or _word(said) in MOOT_WORDS:
+            (answers.skipped if _word(said) in UNKNOWN else answers.moot).append(where)
             answers.write()
             return
         try:
-            value = _parse(where, reply)
-            body, refused = _answered(answers.body, where, value, today, str(answers.target))
+            value = _parse(where, said)
+            body, refused = _answered(answers.body, where, value, (today, ref, note), str(answers.target))
         except (ValueError, UsageError, edit.EditError) as exc:
             _refuse(where, str(exc), hint=not isinstance(exc, _Form))
             continue
@@ -289,11 +290,16 @@ def _refuse(where: str, why: str, hint: bool) -> None:
     sys.stdout.write(f"  {printable(why)}{more}\n")
 
 
-def _answered(body: str, where: str, value: Any, today: str, name: str) -> tuple[str, list[Problem]]:
-    """The file's text with one answer set, marked as the drafter's (comments and order kept), and the
-    errors the answer's field then has (none: the answer is taken)."""
+def _answered(body: str, where: str, value: Any, said: tuple[str, str, str], name: str) -> tuple[str, list[Problem]]:
+    """The file's text with one answer set, marked as the drafter's with its reference and note if given
+    (`said`: today, the reference, the note; comments and order kept), and the errors the answer's field then
+    has (none: the answer is taken)."""
     steps = FieldPath.parse(where)
-    provenance = {"by": [DRAFTER], "note": W["note"].format(date=today)}
+    today, ref, note = said
+    provenance: dict[str, Any] = {"by": [DRAFTER]}
+    if ref:
+        provenance["ref"] = ref
+    provenance["note"] = W["note_given" if note else "note"].format(date=today, note=note)
     tree = edit.load(body, name)
     current = steps.get(tree.data)
     if isinstance(current, dict):

@@ -8,12 +8,13 @@ rule tests has a question.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from detention_rules import words as locale
 from detention_rules.input.field_path import FieldPath
-from detention_rules.input.fields import questionnaire, readable_fields
+from detention_rules.input.fields import NEEDS_FOREIGN, foreign, questionnaire, readable_fields
 
 #: The keys of a fact written with its provenance (`{value: ..., by: ..., ref: ...}`).
 PROVENANCE = frozenset({"value", "by", "contested", "ref", "evidence", "rebutted", "note"})
@@ -49,10 +50,54 @@ def show_value(value: Any, path: str = "", *, words: bool = False, brackets: boo
     return in_words(field, value) if coded else str(value)
 
 
-def question(field: str) -> str:
-    """The question for a field path; indexes (`detention[1].x`) are read as `detention[].x`."""
+def question(field: str, item: str = "") -> str:
+    """The question for a field path; indexes (`detention[1].x`) are read as `detention[].x`. `item`: the period
+    (or other list item) asked about, in words (`period`), named after the question."""
     asked = questionnaire().get(FieldPath.generic_name(field))
-    return asked.question if asked and asked.question else said("question").format(field=field)
+    text = asked.question if asked and asked.question else said("question").format(field=field)
+    return locale.of("report", "periods")["asked"].format(question=text, period=item) if item else text
+
+
+#: A date as a case file writes it: 2020, 2020-04, 2020-04-17.
+_ISO = re.compile(r"\b(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?\b")
+
+
+def date_words(value: str, spec: Mapping[str, Any]) -> tuple[str, str] | None:
+    """A date as the Working Group writes it ("3 March 2025", "February 2025", "2025"), and its form
+    (`on_day`, `in_month`, `in_year`: the preposition it takes); None for text that is no date.
+    `spec`: the draft's `facts: dates:` words."""
+    m = _ISO.fullmatch(str(value))
+    if not m:
+        return None
+    year, month, day = m.groups()
+    if day:
+        return spec["day"].format(day=int(day), month=spec["months"][int(month) - 1], year=year), "on_day"
+    if month:
+        return spec["month"].format(month=spec["months"][int(month) - 1], year=year), "in_month"
+    return spec["year"].format(year=year), "in_year"
+
+
+def period(data: Any, field: str) -> str:
+    """The list item a field belongs to, in words: "the pre-trial detention from 18 April 2020", "conduct 2
+    (three Facebook posts)"; "" for a field of no list."""
+    steps = FieldPath.parse(field)
+    if len(steps) < 3 or not isinstance(steps[0], str) or not isinstance(steps[1], int):
+        return ""
+    name, index = steps[0], steps[1]
+    w = locale.of("report", "periods")
+    base = f"{name}[{index}]"
+    if name == "detention":
+        kind = value(data, f"{base}.kind")
+        kind_words = in_words("detention[].kind", kind) if isinstance(kind, str) else w["custody"]
+        start = value(data, f"{base}.start")
+        when = date_words(start, locale.load("draft")["facts"]["dates"]) if start is not None else None
+        if when:
+            return w["from"].format(kind=kind_words, start=when[0])
+        return w["numbered"].format(kind=kind_words, n=index + 1)
+    described = value(data, f"{base}.description")
+    if isinstance(described, str) and described:
+        return w["described"].format(name=name, n=index + 1, description=described)
+    return w["item"].format(name=name, n=index + 1)
 
 
 def has_question(field: str) -> bool:
@@ -119,6 +164,37 @@ def in_order(fields: Iterable[str]) -> list[str]:
         out.append(path)
 
     for field in fields:
+        add(field)
+    return out
+
+
+def applies(data: Any, field: str) -> bool:
+    """Whether a question applies to the case: a foreign national's consular access only to a person whose
+    nationality is not the State's."""
+    return FieldPath.generic_name(field) not in NEEDS_FOREIGN or foreign(data) is True
+
+
+def next_fields(data: Any, path: str) -> list[str]:
+    """The fields to ask now for a fact a rule waits on: the case file's fields it is asked through
+    (`fields_asked`), none known or moot; a field whose prerequisite is unknown gives way to that
+    prerequisite; a consular question, while the person's nationality is unknown, to the nationality."""
+    out: list[str] = []
+
+    def add(field: str) -> None:
+        steps = FieldPath.parse(field)
+        if len(steps) > 1 and isinstance(steps[1], int) and FieldPath(steps[:2]).get(data) is None:
+            field = str(steps[0])  # an item the case does not have yet: the list is asked (a period to add)
+        if known(data, field) or closed(data, field) or field in out:
+            return
+        gate = prerequisite(field)
+        if gate and not known(data, gate[0]):
+            add(gate[0])
+        elif applies(data, field):
+            out.append(field)
+        elif foreign(data) is None:
+            add("person.nationality")
+
+    for field in fields_asked(path):
         add(field)
     return out
 

@@ -24,10 +24,12 @@ from detention_rules.input.field_path import FieldPath
 from detention_rules.input.fields import (
     DAYS_PER,
     FACT_SECTIONS,
+    NEEDS_FOREIGN,
     NEEDS_TRIAL,
     NOT_APPLICABLE,
     UNIT_DAYS,
     Bounded,
+    foreign,
     readable_fields,
 )
 from detention_rules.input.source import Document, PathKey
@@ -266,9 +268,10 @@ def _appearance(
 
 
 def _not_applicable(doc: dict[str, Any]) -> None:
-    """Mark what does not apply: the trial questions when there was no trial, every fact of a period of
-    custody held by another State. Their tests are false, not unknown: no rule fires on them, none is asked.
-    What the file states there stays in the report, as written."""
+    """Mark what does not apply: the trial questions when there was no trial, the consulate's for a national of
+    the State (unless the file states one), every fact of a period of custody held by another State. Their tests
+    are false, not unknown: no rule fires on them, none is asked. What the file states there stays in the
+    report, as written."""
     trial = doc.get("trial", {})
     if trial.get("held") is False:
         for path in NEEDS_TRIAL:
@@ -278,7 +281,11 @@ def _not_applicable(doc: dict[str, Any]) -> None:
                 holder = holder.setdefault(parent, {})
             holder[name] = NOT_APPLICABLE
     fields = [f.removeprefix("detention[].") for f in readable_fields() if f.startswith("detention[].")]
+    consular = [f.removeprefix("detention[].") for f in NEEDS_FOREIGN]
+    national = foreign(doc) is False
     for period in doc.get("detention", []):
+        if national and not any(name in period for name in consular):
+            period.update(dict.fromkeys(consular, NOT_APPLICABLE))
         if "other_state" in period:
             period.update({name: NOT_APPLICABLE for name in fields if name != "other_state"})
 

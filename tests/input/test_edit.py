@@ -7,6 +7,7 @@ import difflib
 from pathlib import Path
 
 import pytest
+import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -69,7 +70,8 @@ def test_a_new_list_item_and_a_removed_key() -> None:
     edit.set_path(tree, ["detention", 2], {"kind": "pretrial", "start": datetime.date(2020, 7, 1)})
     edit.set_path(tree, ["person", "sex"], None)
     out = edit.dump(tree)
-    assert _changed_lines(text, out) == ["-  sex: male", "+  - {kind: pretrial, start: 2020-07-01}"]
+    # a new item in block style, a key on each line (issue 30: what the tool writes a person reads)
+    assert _changed_lines(text, out) == ["-  sex: male", "+  - kind: pretrial", "+    start: 2020-07-01"]
     data = source.parse(out).data
     assert "sex" not in data["person"]
     assert data["detention"][2] == {"kind": "pretrial", "start": "2020-07-01"}
@@ -149,3 +151,16 @@ def test_any_values_read_back_as_set(changes: list[tuple[str, str, object]]) -> 
         return
     for section, key, _ in changes:
         assert data[section][key] == tree.data[section][key]
+
+
+def test_what_the_tool_adds_is_block_style_never_flow_on_one_line() -> None:
+    """Issue 30: answers and saves nested `{held: {value: true, ...}}` on one line; a person edits block style."""
+    answered = {"held": {"value": True, "by": ["drafter"], "ref": "para 4"}, "counsel": {"access_pretrial": "full"}}
+    text = "person:\n  name: Jane Doe\n"
+    patched = edit.rewrite(text, {"person": {"name": "Jane Doe"}, "trial": answered})
+    tree = edit.load(text)
+    edit.set_path(tree, ["trial"], answered)
+    for out in (patched, edit.dump(tree)):
+        assert "{" not in out, out
+        assert "trial:\n  held:\n    value: true\n    by: [drafter]\n    ref: para 4\n  counsel:\n" in out, out
+        assert yaml.safe_load(out)["trial"] == answered

@@ -40,11 +40,11 @@ BASE = "title: t\ndetention: [{kind: pretrial, start: 2020-01-02}]\n"
     ("text", "where"),
     [
         ("arrest: {contested: true, date: 2020-01-01}\n", "arrest.contested"),
-        ("arrest: {warrant_shown: {value: maybe, contested: true}}\n", "arrest.warrant_shown.value"),
+        ("arrest: {warrant_shown: {value: maybe, contested: true}}\n", "arrest.warrant_shown"),
         ("arrest: {warrant_shown: {value: false, contested: true, colour: red}}\n", "arrest.warrant_shown.colour"),
         ("contested: true\n", "contested"),
         ("detainees: [{arrest: {contested: true}}]\n", "detainees[0].arrest.contested"),
-        ("government: {replied: {value: 3, contested: true}}\n", "government.replied.value"),
+        ("government: {replied: {value: 3, contested: true}}\n", "government.replied"),
     ],
 )
 def test_a_provenance_key_on_a_section_or_a_refused_fact_is_a_problem_on_its_line(text: str, where: str) -> None:

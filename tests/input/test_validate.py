@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ import yaml
 from detention_rules import pipeline
 from detention_rules.input import source
 from detention_rules.input.case import field_types
+from detention_rules.input.validate import validate
 
 from ..conftest import REFERENCE, ROOT, wgad
 
@@ -114,9 +116,9 @@ def test_check_never_modifies_input() -> None:
     assert before == {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in BAD.iterdir()}
 
 
-def test_new_writes_a_valid_skeleton_and_refuses_to_overwrite(tmp_path: Path) -> None:
+def test_new_full_writes_a_valid_skeleton_and_refuses_to_overwrite(tmp_path: Path) -> None:
     target = tmp_path / "case.yaml"
-    assert wgad("new", str(target)).returncode == 0
+    assert wgad("new", "--full", str(target)).returncode == 0
     _, result = pipeline.read(target)
     assert result.valid, [str(p) for p in result.problems]
     text = target.read_text(encoding="utf-8")
@@ -132,6 +134,40 @@ def test_new_writes_a_valid_skeleton_and_refuses_to_overwrite(tmp_path: Path) ->
     again = wgad("new", str(target))
     assert again.returncode == 2 and "never overwrites" in again.stderr
     assert target.read_text(encoding="utf-8") == text
+
+
+def test_new_writes_a_drafters_file_that_validates_with_its_schema_beside_it(tmp_path: Path) -> None:
+    from detention_rules.input.fields import FACT_SECTIONS, questionnaire
+    from detention_rules.input.skeleton import DRAFTER_FIELDS
+
+    target = tmp_path / "my-case.yaml"
+    out = wgad("new", str(target))
+    assert out.returncode == 0, out.stderr
+    text = target.read_text(encoding="utf-8")
+    assert len(text.splitlines()) < 100
+    _, result = pipeline.read(target)
+    assert result.valid and not result.problems, [str(p) for p in result.problems]
+    # the first line names a schema that resolves: `wgad schema`'s, written beside the file
+    named = re.match(r"# yaml-language-server: \$schema=(\S+)\n", text)
+    assert named and (tmp_path / named[1]).read_text(encoding="utf-8") == wgad("schema").stdout
+    # for a drafter: no encoder's sections; the facts in the questionnaire's order, each there to fill in
+    data = yaml.safe_load(text)
+    assert not {"source", "expected", "detainees"} & set(data)
+    assert list(data) == ["title", *(s for s in FACT_SECTIONS if s in data), "notes"]
+    order = list(questionnaire())
+    for section in ("arrest", "trial"):
+        fields = [order.index(f"{section}.{key}") for key in data[section] if f"{section}.{key}" in order]
+        assert fields == sorted(fields), section
+    for path in DRAFTER_FIELDS:
+        node = data
+        for part in path.split("."):
+            key = part.removesuffix("[]")
+            assert isinstance(node, dict) and key in node, path
+            node = node[key][0] if part.endswith("[]") else node[key]
+    # a schema already there is left alone
+    (tmp_path / named[1]).write_text("{}", encoding="utf-8")
+    assert wgad("new", str(tmp_path / "second.yaml")).returncode == 0
+    assert (tmp_path / named[1]).read_text(encoding="utf-8") == "{}"
 
 
 def test_schema_is_json_schema() -> None:
@@ -197,3 +233,17 @@ def test_an_unquoted_time_stays_a_time() -> None:
     text = "arrest: {date: 2020-04-17, time: 20:20}\ndetention: [{kind: prison, start: 2020-04-17}]\n"
     result = pipeline.check_text(text)
     assert result.valid and result.case is not None and result.case.arrest.time == "20:20"
+
+
+def test_a_problems_field_is_named_one_way_whether_bare_or_with_provenance() -> None:
+    """Issue 30: JSON's `field` was `arrest.date.value` for a fact with its provenance and `person.age` for a bare
+    one; both are the fact's own path, as `--set` and the message name it (docs/json-format.md)."""
+    bare = "person:\n  age: forty\narrest:\n  date: 2020-13-45\n"
+    given = "person:\n  age: {value: forty, ref: p 4}\narrest:\n  date: {value: 2020-13-45, ref: p 4}\n"
+    for text in (bare, given):
+        problems = validate(source.parse(text, "t.yaml"))[1]
+        assert {p.field for p in problems} == {"person.age", "arrest.date"}, [p.field for p in problems]
+        for p in problems:
+            assert p.message.startswith(p.field + ":"), (p.field, p.message)
+    wrong_ref = validate(source.parse("arrest:\n  date: {value: 2020-01-02, ref: [1, 2]}\n", "t.yaml"))[1]
+    assert [p.field for p in wrong_ref] == ["arrest.date.ref"]

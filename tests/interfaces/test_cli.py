@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import ast
+import os
 import re
+import subprocess
+import sys
+import time
 from importlib import metadata
 from pathlib import Path
 
@@ -26,10 +30,40 @@ def test_version_is_the_package_version() -> None:
     assert installed == __version__  # pyproject.toml reads the version from the package
 
 
-def test_shell_completion_is_offered() -> None:
-    out = wgad("--show-completion", "bash")
-    assert out.returncode == 0 and "_wgad_completion" in out.stdout
+def _orphaned(tmp_path: Path, *args: str) -> tuple[int, str, str]:
+    """`wgad ARGS` run with no shell among its parent processes: started by a process that exits at once, so
+    that it is left to the system's first process (as under `setsid -f`, or in a container)."""
+    out, err, code = tmp_path / "out", tmp_path / "err", tmp_path / "code"
+    code.unlink(missing_ok=True)
+    script = (
+        "import os, subprocess, sys\n"
+        "if os.fork():\n    os._exit(0)\n"
+        "os.setsid()\n"
+        "with open(sys.argv[1], 'w') as o, open(sys.argv[2], 'w') as e:\n"
+        "    rc = subprocess.call([sys.executable, '-m', 'detention_rules', *sys.argv[4:]], stdout=o, stderr=e)\n"
+        "open(sys.argv[3] + '.tmp', 'w').write(str(rc)); os.rename(sys.argv[3] + '.tmp', sys.argv[3])\n"
+    )
+    subprocess.run([sys.executable, "-c", script, str(out), str(err), str(code), *args], cwd=ROOT, check=True)
+    deadline = time.monotonic() + 120
+    while not code.exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return int(code.read_text()), out.read_text(encoding="utf-8"), err.read_text(encoding="utf-8")
+
+
+def test_shell_completion_is_offered(tmp_path: Path) -> None:
+    # no shell among the parent processes: typer's own option ignored the shell named and failed
+    # ("Shell  not supported"); the shell named is the one whose script is printed
+    for shell, marker in (("bash", "_wgad_completion"), ("zsh", "compdef"), ("fish", "complete --command wgad")):
+        code, out, err = _orphaned(tmp_path, "--show-completion", shell)
+        assert code == 0 and marker in out, (shell, err)
+    no_shell = {**os.environ, "_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION": "1"}
+    refused = wgad("--show-completion", "tcsh")
+    assert refused.returncode == 2 and "bash, zsh" in refused.stderr and "Traceback" not in refused.stderr
     assert "--install-completion" in wgad("--help").stdout
+    # and the script's question is answered: the commands that start with what was typed
+    asked = {**no_shell, "_WGAD_COMPLETE": "complete_bash", "COMP_WORDS": "wgad ch", "COMP_CWORD": "1"}
+    answered = wgad(env=asked)
+    assert answered.returncode == 0 and answered.stdout.split() == ["check"], answered.stderr
 
 
 @pytest.mark.parametrize("command", [None, *COMMANDS])

@@ -185,6 +185,7 @@ def test_gaps_ask_keeps_long_answers_and_asks_again_until_an_answer_is_valid(
     answers = {
         "person.status": [statuses],  # over 80 characters as YAML: it was folded, and every answer lost
         "arrest.reasons_given": ["sometimes", "never"],  # refused, then asked again
+        "detention[0].brought_before_judge": ["yes"],  # the judge's date is asked once this is answered
         "detention[0].judge_date": ["2020-13-45", "2020-02-01"],  # a date the model refuses, then a real one
         "detention[0].incommunicado": ["no"],  # (yes would establish I and make the reasons moot)
     }

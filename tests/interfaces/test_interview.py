@@ -15,6 +15,7 @@ from pathlib import Path
 
 import yaml
 
+from detention_rules.input.fields import NEEDS_TRIAL
 from detention_rules.reasoning.asking import prerequisite
 
 from ..conftest import ROOT, wgad
@@ -40,7 +41,9 @@ ANSWERS = {
 }
 #: The values the file must then hold.
 MEANS = {"yes": True, "y": True, "n": False, "no": False, "full": "full", "at arrest": "at_arrest"}
-PROMPT = re.compile(r"Question (\d+) of (\d+) \(could change ([^)]*)\)\n.*\n  (\S+) \[[^\]]*\]: $")
+PROMPT = re.compile(r"Question (\d+) of (\d+) \(([^)]*)\)\n.*\n  (\S+) \[[^\]]*\]: $")
+#: The offer to go on once no answer could establish or remove a category (declined: the end).
+OFFER = re.compile(r"\[y/N\]: $")
 
 
 class Session:
@@ -72,6 +75,9 @@ class Session:
             m = PROMPT.search(text)
             if m:
                 return int(m[1]), int(m[2]), m[3], m[4]
+            if OFFER.search(text):
+                self.out = b""
+                return 0, 0, "", ""
             if self.proc.poll() is not None and not self.reader.is_alive():
                 return None
             time.sleep(0.02)
@@ -103,8 +109,11 @@ def _drive(session: Session, given: dict[str, object], asked: list[str], stop_af
         found = session.prompt()
         if found is None:
             return
-        number, total, categories, field = found
-        assert 1 <= number <= total and re.match(r"(category|categories) [IV, ]+|whether", categories)
+        number, total, why, field = found
+        if not field:  # the offer to go on: declined
+            session.answer("n")
+            continue
+        assert 1 <= number <= total and re.match(r"could establish|would add a violation under [IV and]+$", why)
         asked.append(field)
         reply = ANSWERS.get(field, "unknown")
         session.answer(reply)
@@ -178,12 +187,14 @@ def test_a_prerequisite_comes_before_its_details(tmp_path: Path) -> None:
 
 def test_a_no_closes_the_details(tmp_path: Path) -> None:
     case = thin_case(tmp_path, NO_WARRANT)
-    # the pre-trial period's end (the time held untried) comes first; left unknown, then the trial
-    out = wgad("gaps", "--ask", str(case), stdin="\nno\n" + "unknown\n" * 60)
+    # whether a trial was held comes before any question about it
+    out = wgad("gaps", "--ask", str(case), stdin="no\n" + "unknown\n" * 60)
     assert out.returncode == 0, out.stderr
     first = re.search(r"\n  (\S+) \[yes/no", out.stdout)
     assert first and first[1] == "trial.held"
-    assert not re.search(r"\n  trial\.(?!held)\S+ \[", out.stdout)  # no trial: no trial detail is asked
+    asked = set(re.findall(r"\n  (trial\.\S+) \[", out.stdout))
+    assert not asked & set(NEEDS_TRIAL)  # no trial: no trial detail is asked
+    assert "trial.counsel.access_pretrial" in asked  # a guarantee owed before any trial still is
 
 
 def test_only_questions_that_can_change_a_finding_unless_all(tmp_path: Path) -> None:
@@ -202,7 +213,7 @@ def test_only_questions_that_can_change_a_finding_unless_all(tmp_path: Path) -> 
 
 def test_a_refused_answer_is_asked_again(tmp_path: Path) -> None:
     case = thin_case(tmp_path, NO_WARRANT)
-    out = wgad("gaps", "--ask", str(case), stdin="\nperhaps\nYes\n" + "unknown\n" * 60)  # end of custody unknown
+    out = wgad("gaps", "--ask", str(case), stdin="perhaps\nYes\n" + "unknown\n" * 60)  # trial.held first
     assert out.returncode == 0
     assert "answer yes or no" in out.stdout
     data = yaml.safe_load(case.with_name("thin.answers.yaml").read_text(encoding="utf-8"))
@@ -217,3 +228,58 @@ def test_never_over_a_file_that_is_not_an_answers_file(tmp_path: Path) -> None:
     assert out.returncode == 2 and other.read_text(encoding="utf-8") == "title: mine\n"
     out = wgad("gaps", "--ask", str(case), "-o", str(case), stdin="yes\n")
     assert out.returncode == 2
+
+
+# --- issue 30: questions that finish a case ----------------------------------------------------------------
+
+
+def _reference_without_warrant_judge_counsel(tmp_path: Path) -> Path:
+    from ..reasoning.test_gaps import REMOVED, reference
+
+    case = tmp_path / "ref.yaml"
+    case.write_text(yaml.safe_dump(reference(REMOVED), sort_keys=False), encoding="utf-8")
+    return case
+
+
+def test_ask_all_asks_every_listed_question_once_each_naming_its_period(tmp_path: Path) -> None:
+    case = _reference_without_warrant_judge_counsel(tmp_path)
+    listed = json.loads(wgad("gaps", str(case), "--format", "json").stdout)
+    out = wgad("gaps", "--ask", "--all", str(case), stdin="unknown\n" * 300)
+    assert out.returncode == 0, out.stderr
+    asked = re.findall(r"\n(.*)\n  (\S+) \[[^\]]*\]: ", out.stdout)
+    fields = [field for _, field in asked]
+    assert len(fields) == len(set(fields))  # each once
+    assert set(fields) == {row["field"] for row in listed}  # every listed question
+    for text, field in asked:
+        if field.startswith("detention[0]."):
+            assert text.endswith("(the police custody from 17 April 2020)"), text
+        if field.startswith("detention[1]."):
+            assert text.endswith("(the pre-trial detention from 18 April 2020)"), text
+    assert "would add a violation under I" in out.stdout
+
+
+def test_without_all_the_interview_says_why_it_stops_and_offers_to_go_on(tmp_path: Path) -> None:
+    case = _reference_without_warrant_judge_counsel(tmp_path)  # every category still established
+    declined = wgad("gaps", "--ask", str(case), stdin="n\n")
+    assert declined.returncode == 0, declined.stderr
+    assert "No answer left could establish or remove a category" in declined.stdout
+    assert "Question 1" not in declined.stdout
+    # nothing answered: no file
+    assert "not written" in declined.stdout and not case.with_name("ref.answers.yaml").exists()
+    accepted = wgad("gaps", "--ask", str(case), stdin="y\nno | para 11 | his sister saw the arrest\n")
+    assert "Question 1 of" in accepted.stdout
+    data = yaml.safe_load(case.with_name("ref.answers.yaml").read_text(encoding="utf-8"))
+    warrant = data["arrest"]["warrant_shown"]
+    assert warrant["value"] is False and warrant["ref"] == "para 11"
+    assert warrant["note"].startswith("his sister saw the arrest (answered by the drafter")
+
+
+def test_does_not_apply_is_an_answer_and_is_not_asked_again(tmp_path: Path) -> None:
+    case = _reference_without_warrant_judge_counsel(tmp_path)
+    first = wgad("gaps", "--ask", "--all", str(case), stdin="does not apply\n")
+    assert first.returncode == 130  # the end of input after one answer
+    answers = case.with_name("ref.answers.yaml")
+    text = answers.read_text(encoding="utf-8")
+    assert "# Does not apply, the drafter said: arrest.warrant_shown\n" in text
+    again = wgad("gaps", "--ask", "--all", str(answers), stdin="unknown\n" * 300)
+    assert again.returncode == 0 and "  arrest.warrant_shown [" not in again.stdout

@@ -83,9 +83,10 @@ def _cited(ref: str, text: str) -> bool:
 
 
 def thin_case(tmp_path: Path, facts: dict[str, str], name: str = "thin.yaml") -> Path:
-    """A case as a drafter makes it: `wgad new`, then five facts typed into the skeleton's empty fields."""
+    """A case as a drafter makes it: a skeleton, then a few facts typed into its empty fields (`--full`: any
+    field of the model can be typed in)."""
     case = tmp_path / name
-    assert wgad("new", str(case)).returncode == 0
+    assert wgad("new", "--full", str(case)).returncode == 0
     lines = case.read_text(encoding="utf-8").splitlines(keepends=True)
     for dotted, value in facts.items():
         at = 0

@@ -71,7 +71,7 @@ def test_a_lower_bound_above_the_threshold_decides_it() -> None:
 def test_a_lower_bound_below_the_threshold_leaves_it_unknown_not_false() -> None:
     bounded = _result(_pretrial(length_at_least=6, length_unit="months"))
     assert _status(bounded, "III.undue-delay", "detention[0].days") is None
-    assert "detention[0].days" in _asked(bounded)  # the dates would settle it
+    assert {"detention[0].start", "detention[0].end"} <= _asked(bounded)  # the dates would settle it
     # the same six months as an exact length: the year is not reached, known false
     exact = _result(_pretrial(months=6))
     assert _status(exact, "III.undue-delay", "detention[0].days") is False
@@ -175,7 +175,10 @@ def test_trial_questions_do_not_apply_when_there_was_no_trial() -> None:
     facts = {"arrest": {"date": "2020-01-01", "charged": True}, "detention": [{"kind": "pretrial"}]}
     untried = _result({**facts, "trial": {"held": False}})
     unknown = _result(facts)
-    assert "trial.public" in _asked(unknown) and "trial.public" not in _asked(untried)
+    held = _result({**facts, "trial": {"held": True}})
+    assert "trial.public" in _asked(held) and "trial.public" not in _asked(untried)
+    # asked only once a trial is known to have been held: while that is unknown, it is asked first
+    assert "trial.held" in _asked(unknown) and "trial.public" not in _asked(unknown)
     assert "trial.appeal" not in _asked(untried)
     # a guarantee owed before any trial is still asked
     assert "trial.counsel.access_pretrial" in _asked(untried)

@@ -293,7 +293,8 @@ def test_the_impact_of_each_answer_is_that_of_rerunning_the_whole_case(
         for value in impact.candidates(q.field):
             naive[json.dumps(value)] = impact.established(book, _set_deep(doc, q.field, value))
             assert fast.after(q.field, value) == naive[json.dumps(value)], (q.field, value)
-        assert q.impact == max((len(after ^ base) for after in naive.values()), default=0), q.field
+        # a field is also asked for the derived facts computed from it: its impact is at least its own
+        assert q.impact >= max((len(after ^ base) for after in naive.values()), default=0), q.field
     for name in ("detention", "conduct"):  # and any fact of an item, asked or not (an `unless` is never asked)
         if doc.get(name):
             i = more.draw(st.integers(0, len(doc[name]) - 1))

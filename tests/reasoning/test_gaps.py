@@ -1,0 +1,113 @@
+"""`reasoning/gaps.py` (issue 30): questions that finish a case.
+
+What could establish or remove a category comes first, then what would add a violation to an
+established one; each question names a field of the case file, its period, and is asked only
+where it applies; none asks for a legal conclusion.
+"""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from detention_rules.input.case import field_types
+from detention_rules.input.field_path import FieldPath
+from detention_rules.reasoning import runnable
+from detention_rules.reasoning.gaps import WEIGHED_FIRST, Question, questions
+
+from ..conftest import CASES, REFERENCE, run
+
+#: The facts the issue takes out of the reference case: the warrant, the judge and counsel.
+REMOVED = ("arrest.warrant_shown", "detention[0].brought_before_judge", "detention[0].judge_date", "trial.counsel")
+
+
+def reference(without: tuple[str, ...] = (), **changes: Any) -> dict[str, Any]:
+    """The reference case as data, with some facts taken out and others changed (`person__nationality`)."""
+    data = yaml.safe_load(REFERENCE.read_text(encoding="utf-8"))
+    for path in without:
+        *parents, last = FieldPath.parse(path)
+        holder: Any = data
+        for step in parents:
+            holder = holder[step]
+        del holder[last]
+    for name, value in changes.items():
+        data = FieldPath.parse(name.replace("__", ".")).set(data, value)
+    return copy.deepcopy(data)
+
+
+def asked(data: dict[str, Any]) -> list[Question]:
+    result = run(data)
+    assert result.facts is not None, [str(p) for p in result.problems]
+    return questions(runnable.load(), result.facts)
+
+
+def test_the_warrant_judge_and_counsel_come_first_once_removed() -> None:
+    fields = [q.field for q in asked(reference(REMOVED))]
+    first = {"arrest.warrant_shown", "detention[0].brought_before_judge", "trial.counsel.access_pretrial"}
+    first |= {"trial.counsel.access_trial", "trial.counsel.confidential"}
+    assert set(fields[: len(first)]) == first, fields[:8]
+    # the judge's date is asked once the judge is: not before
+    assert "detention[0].judge_date" not in fields
+
+
+def test_with_every_category_decided_the_facts_that_add_violations_are_still_asked() -> None:
+    listed = asked(reference())
+    assert listed, "the reference case (I, II, III, V established) still has facts that would add violations"
+    by_field = {q.field: q for q in listed}
+    assert by_field["detention[1].incommunicado"].adds == ("I", "III")
+    assert by_field["detention[0].family_notified"].adds == ("I",)
+    assert all(q.rank > 0 for q in listed)  # none could change a category: each says what it adds instead
+
+
+def test_what_could_change_a_category_comes_before_what_adds_a_violation() -> None:
+    listed = asked(reference(("arrest.warrant_shown", "arrest.reasons_given", "arrest.reasons_given_date")))
+    ranks = [q.rank for q in listed]
+    assert ranks == sorted(ranks) and ranks[0] == 0, ranks
+    top = [q.field for q in listed if q.rank == 0]
+    assert "arrest.warrant_shown" in top  # the one fact that could establish category I again
+
+
+def test_a_question_names_its_period() -> None:
+    by_field = {q.field: q.text for q in asked(reference())}
+    assert by_field["detention[0].ill_treatment"].endswith("(the police custody from 17 April 2020)")
+    assert by_field["detention[1].ill_treatment"].endswith("(the pre-trial detention from 18 April 2020)")
+    assert "(" not in by_field["arrest.legal_basis_invoked"]  # no period: no list item
+
+
+def test_every_field_asked_is_one_the_case_file_and_set_accept() -> None:
+    models = field_types()
+    for data in (reference(REMOVED), reference(), {"arrest": {"date": "2020-01-01"}}):
+        for q in asked(data):
+            generic = FieldPath.generic_name(q.field)
+            assert generic in models or q.field in ("detention", "conduct"), q.field
+    assert "arrest.brought_before_judge" not in {q.field for q in asked(reference(REMOVED))}
+
+
+@pytest.mark.parametrize("case", sorted(CASES.glob("*.yaml")), ids=lambda p: p.stem)
+def test_no_question_asks_for_a_legal_conclusion_or_a_drafting_choice(case: Path) -> None:
+    data = yaml.safe_load(case.read_text(encoding="utf-8"))
+    data.pop("detainees", None)  # each detainee's own facts: asked at the shared paths
+    conclusions = {"led_to_detention", "necessity_shown", "undue_delay", "categories_alleged"}
+    result = run(data)
+    if result.facts is None:
+        return
+    names = {q.field.rpartition(".")[2] for q in questions(runnable.load(), result.facts)}
+    assert not names & conclusions
+
+
+def test_consular_access_is_asked_only_of_a_foreign_national() -> None:
+    national = {q.field for q in asked(reference())}
+    assert not any("consular" in f for f in national)
+    foreigner = {q.field for q in asked(reference(person__nationality="France"))}
+    assert {"detention[0].consular_access", "detention[1].consular_access"} <= foreigner
+    unknown = {q.field for q in asked(reference(("person.nationality",)))}
+    assert "person.nationality" in unknown and not any("consular" in f for f in unknown)
+
+
+def test_the_order_the_working_group_weighs_names_rules_that_exist() -> None:
+    ids = {rule.id for rule in runnable.load().rules}
+    assert set(WEIGHED_FIRST) <= ids
