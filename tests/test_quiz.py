@@ -68,7 +68,7 @@ def test_answering_none_loses_each_category_found(tmp_path: Path) -> None:
 
 
 def test_a_miss_is_explained_with_the_rule_and_its_law() -> None:
-    case = TEACHING / "category-1-no-warrant.yaml"
+    case = TEACHING / "arrest-no-warrant.yaml"
     proc = wgad("quiz", str(case), stdin="none\n")
     assert "I: missed" in proc.stdout
     assert "I.no-warrant: No arrest warrant was presented. ICCPR 9(1)" in proc.stdout
@@ -108,7 +108,7 @@ def test_ctrl_c_ends_with_the_score_so_far(tmp_path: Path) -> None:
     out = io.StringIO()
     saved = tmp_path / "s.json"
     code = session(
-        [TEACHING / "category-1-no-warrant.yaml", TEACHING / "category-2-religion.yaml"],
+        [TEACHING / "arrest-no-warrant.yaml", TEACHING / "freedom-religion.yaml"],
         BOOK,
         1,
         saved,
@@ -121,7 +121,7 @@ def test_ctrl_c_ends_with_the_score_so_far(tmp_path: Path) -> None:
 
 
 def test_a_variation_is_asked_and_scored_by_the_engine() -> None:
-    case = TEACHING / "category-1-no-warrant.yaml"
+    case = TEACHING / "arrest-no-warrant.yaml"
     items = quiz.load([case], BOOK, seed=2, variation_count=1)
     assert len(items) == 2 and items[1].variation is not None
     proc = wgad(

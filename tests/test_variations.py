@@ -50,17 +50,17 @@ def test_every_variation_agrees_with_check(path: Path, tmp_path: Path) -> None:
 
 
 def test_a_teaching_case_gives_the_lesson_its_comment_states() -> None:
-    """category-1-no-warrant.yaml says: --set arrest.in_flagrante=true defeats I.no-warrant and I falls."""
-    ex = variations.exercise(source.load(CASES / "teaching/category-1-no-warrant.yaml"), BOOK)
+    """arrest-no-warrant.yaml says: --set arrest.in_flagrante=true defeats I.no-warrant and I falls."""
+    ex = variations.exercise(source.load(CASES / "teaching/arrest-no-warrant.yaml"), BOOK)
     (v,) = [v for v in ex.variations if v.setting == "arrest.in_flagrante=true"]
     assert v.removed == ("I",) and [r.id for r in v.rules] == ["I.no-warrant"]
     # and the civilian before a military court: a soldier there takes III away (its README)
-    ex = variations.exercise(source.load(CASES / "teaching/category-3-military-court-civilian.yaml"), BOOK)
+    ex = variations.exercise(source.load(CASES / "teaching/trial-military-court-civilian.yaml"), BOOK)
     assert any(v.setting == "trial.accused_civilian=false" and v.removed == ("III",) for v in ex.variations)
 
 
 def test_cli_json_matches_check_set() -> None:
-    case = CASES / "teaching/category-2-incitement-defeats.yaml"
+    case = CASES / "teaching/freedom-incitement.yaml"
     proc = wgad("exercise", "-f", "json", str(case))
     assert proc.returncode == 0, proc.stderr
     data = json.loads(proc.stdout)
@@ -72,7 +72,7 @@ def test_cli_json_matches_check_set() -> None:
 
 
 def test_cli_text_and_errors() -> None:
-    proc = wgad("exercise", str(CASES / "teaching/category-1-no-warrant.yaml"))
+    proc = wgad("exercise", str(CASES / "teaching/arrest-no-warrant.yaml"))
     assert proc.returncode == 0 and "Answers" in proc.stdout and "I.no-warrant" in proc.stdout
     several = wgad("exercise", str(CASES / "namazi-iran-2017.yaml"))
     assert several.returncode == 2 and "--detainee" in several.stderr

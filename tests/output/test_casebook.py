@@ -90,7 +90,7 @@ def test_never_writes_into_a_folder_in_use(tmp_path: Path) -> None:
     folder = tmp_path / "mine"
     folder.mkdir()
     (folder / "notes.txt").write_text("keep", encoding="utf-8")
-    proc = wgad("casebook", str(TEACHING / "category-1-no-warrant.yaml"), "-o", str(folder))
+    proc = wgad("casebook", str(TEACHING / "arrest-no-warrant.yaml"), "-o", str(folder))
     assert proc.returncode == 2 and "not an empty folder" in proc.stderr
     assert [p.name for p in folder.iterdir()] == ["notes.txt"]
 
@@ -100,7 +100,7 @@ def test_answer_hidden_until_revealed_and_the_quiz_scores(tmp_path: Path, browse
     from playwright.sync_api import sync_playwright
 
     out = tmp_path / "site"
-    case = TEACHING / "category-1-no-warrant.yaml"  # expected: I only (rule I.no-warrant; opinion 2/2022 paras 70-71)
+    case = TEACHING / "arrest-no-warrant.yaml"  # expected: I only (rule I.no-warrant; opinion 2/2022 paras 70-71)
     assert wgad("casebook", str(case), "-o", str(out)).returncode == 0
     (page_file,) = out.glob("case-*.html")
     with sync_playwright() as p:
