@@ -9,6 +9,7 @@ establish.
 from __future__ import annotations
 
 import io
+import itertools
 import json
 import re
 import shutil
@@ -56,7 +57,10 @@ def test_the_doctrine_scores_full_marks(tmp_path: Path) -> None:
     assert f"{n} case(s) answered." in proc.stdout and f"Score: 100% ({worth} of {worth} points" in proc.stdout
     record = json.loads(saved.read_text(encoding="utf-8"))
     assert record["seed"] == 1 and record["score"] == {"percent": 100, "earned": worth, "worth": worth}
-    assert all(record["by_category"][c]["missed"] == record["by_category"][c]["over_found"] == 0 for c in "I II III IV V".split())
+    assert all(
+        record["by_category"][c]["missed"] == record["by_category"][c]["over_found"] == 0
+        for c in ["I", "II", "III", "IV", "V"]
+    )
     assert [c["answer"] for c in record["cases"]] == [sorted(e) for e in expected]
 
 
@@ -202,7 +206,7 @@ def test_limit_and_variations_interleaved_each_after_its_case() -> None:
     """Issue 32: `--limit` fits a session; `--variations N` gives N, each right after the case it varies."""
     items = quiz.load([TEACHING], BOOK, seed=5, variation_count=4, limit=8)
     assert len(items) == 8 and sum(i.variation is not None for i in items) == 4
-    for before, item in zip(items, items[1:], strict=False):
+    for before, item in itertools.pairwise(items):
         if item.variation is not None:
             assert item.path == before.path
     few = quiz.load([TEACHING / "arrest-no-warrant.yaml"], BOOK, seed=5, variation_count=3)

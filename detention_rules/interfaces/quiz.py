@@ -102,7 +102,9 @@ def session(
         _say(out, line)
     if answers is not None:
         score_data = {"percent": tally.percent, "earned": max(tally.earned, 0), "worth": tally.worth}
-        by_category = {c: {"found": tally.found[c], "missed": tally.missed[c], "over_found": tally.over[c]} for c in tally.found}
+        by_category = {
+            c: {"found": tally.found[c], "missed": tally.missed[c], "over_found": tally.over[c]} for c in tally.found
+        }
         record = {"seed": seed, "score": score_data, "by_category": by_category, "cases": saved}
         try:
             atomic.write_text(answers, json_text(record, 2) + "\n", replace=False)

@@ -87,6 +87,10 @@ class Options(msgspec.Struct, frozen=True):
     chosen: tuple[str, ...] = ()  # case names (file name, with or without .yaml, or path); empty: every case
 
 
+#: The participant's book of every case given: the default.
+PARTICIPANT = Options()
+
+
 def _tree(below: list[tree.Branch], result: CaseResult, trainer: bool) -> dict[str, Any]:
     """A conclusion's rules as the templates read them, each with its facts and the conclusions it rests on:
     each fact told as the draft tells it, or for the trainer cited as its appendix does (path, line)."""
@@ -106,9 +110,7 @@ def _tree(below: list[tree.Branch], result: CaseResult, trainer: bool) -> dict[s
                     for f in rule.below
                     if isinstance(f.node, FactNode) and not f.node.absent_defeater
                 ],
-                "premises": [
-                    _tree(p.below, result, trainer) for p in rule.below if isinstance(p.node, ConclusionNode)
-                ],
+                "premises": [_tree(p.below, result, trainer) for p in rule.below if isinstance(p.node, ConclusionNode)],
             }
             for rule in below
             if isinstance(r := rule.node, RuleNode)
@@ -219,7 +221,7 @@ def _key(path: Path, real: bool, tables: dict[Path, list[str]]) -> tuple[int, in
     return [*TOPICS, "other", "real"].index(topic(path, real)), place, path.name
 
 
-def pages(paths: Iterable[Path], book: Runnable, options: Options = Options()) -> tuple[list[Page], list[Problem]]:
+def pages(paths: Iterable[Path], book: Runnable, options: Options = PARTICIPANT) -> tuple[list[Page], list[Problem]]:
     """The pages of every valid case under `paths` (one per detainee), or of the cases chosen, numbered in
     the order a session follows (module docstring); and the problems of the others."""
     problems: list[Problem] = []
@@ -239,8 +241,12 @@ def pages(paths: Iterable[Path], book: Runnable, options: Options = Options()) -
             analysed.append((path, result, f"{title} ({result.detainee})" if result.detainee else title))
     if not options.chosen:  # a selection keeps its own order
         tables: dict[Path, list[str]] = {}
-        analysed.sort(key=lambda a: _key(a[0], not (a[1].case and a[1].case.source and a[1].case.source.synthetic), tables))
-    return [page(book, result, path, title, n, options) for n, (path, result, title) in enumerate(analysed, 1)], problems
+        analysed.sort(
+            key=lambda a: _key(a[0], not (a[1].case and a[1].case.source and a[1].case.source.synthetic), tables)
+        )
+    return [
+        page(book, result, path, title, n, options) for n, (path, result, title) in enumerate(analysed, 1)
+    ], problems
 
 
 def lessons(folder: Path) -> tuple[list[dict[str, str]], list[str]]:
@@ -256,7 +262,8 @@ def lessons(folder: Path) -> tuple[list[dict[str, str]], list[str]]:
         cells = [c.strip() for c in line.strip().strip("|").split(" | ")]
         link = re.fullmatch(r"\[([^\]]+)\]\(([^)]+\.yaml)\)", cells[0]) if len(cells) == 4 else None
         if link:
-            rows.append(dict(zip(("file", "categories", "rules", "lesson"), [link[2], *map(_plain, cells[1:])])))
+            columns = ("file", "categories", "rules", "lesson")
+            rows.append(dict(zip(columns, [link[2], *map(_plain, cells[1:])], strict=True)))
     notes: list[str] = []
     section = text.partition(W.BOOK_NOTES_HEADING)[2].split("\n## ", 1)[0]
     for line in section.splitlines():
@@ -273,7 +280,9 @@ def _plain(markdown: str) -> str:
     return re.sub(r"[`*]", "", text)
 
 
-def render(book: Law, cases: list[Page], options: Options = Options(), folders: Iterable[Path] = ()) -> dict[str, str]:
+def render(
+    book: Law, cases: list[Page], options: Options = PARTICIPANT, folders: Iterable[Path] = ()
+) -> dict[str, str]:
     """Every file of the book: its name and its text; category titles are `book`'s; `folders`: where the
     cases come from, whose READMEs give the trainer's lesson table and notes."""
     env = _environment()
@@ -335,7 +344,7 @@ def session_cases(path: Path) -> tuple[str, ...]:
 
 
 def build(
-    paths: Iterable[Path], book: Runnable, folder: Path, options: Options = Options()
+    paths: Iterable[Path], book: Runnable, folder: Path, options: Options = PARTICIPANT
 ) -> tuple[str, list[Problem]]:
     """Write the book into `folder` (new, or empty); what was written, and the problems of the files left out."""
     if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):

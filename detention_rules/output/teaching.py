@@ -59,7 +59,9 @@ def tally_lines(tally: Tally) -> list[str]:
     """A session's score per category (found, missed, over-found), then the score and how it is counted."""
     out = [W.QUIZ_BY_CATEGORY]
     for c in tally.found:
-        out.append(W.QUIZ_CATEGORY_LINE.format(category=c, found=tally.found[c], missed=tally.missed[c], over=tally.over[c]))
+        out.append(
+            W.QUIZ_CATEGORY_LINE.format(category=c, found=tally.found[c], missed=tally.missed[c], over=tally.over[c])
+        )
     out.append(W.QUIZ_SCORE.format(percent=tally.percent, earned=max(tally.earned, 0), worth=tally.worth))
     return out
 
@@ -86,7 +88,9 @@ def lacking_in_words(miss: NearMiss) -> str:
         generic = FieldPath.generic_name(c.path)
         if c.status is True or c.needs_conclusion or not has_question(generic):
             continue
-        state = W.UNKNOWN if c.status is None else W.BOOK_ANSWERED.format(value=show_value(c.actual, c.path, words=True))
+        state = (
+            W.UNKNOWN if c.status is None else W.BOOK_ANSWERED.format(value=show_value(c.actual, c.path, words=True))
+        )
         parts.append(W.BOOK_LACKS.format(question=question(c.path), state=state))
     return "; ".join(parts[:4])
 

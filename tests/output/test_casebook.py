@@ -82,7 +82,7 @@ def test_the_trainers_index_has_the_answers_the_lesson_table_and_the_notes(train
     rows = (TEACHING / "README.md").read_text(encoding="utf-8").count("| [")
     assert index.count("<tr><td>") == len(list(TEACHING.glob("*.yaml"))) + rows  # a row per case, then the lessons
     assert '<a href="case-01.html">arrest-no-warrant.yaml</a>' in index  # the lesson table links each case
-    assert "<td class=\"found\">I</td>" in index  # the engine's answer
+    assert '<td class="found">I</td>' in index  # the engine's answer
     assert "Notes for trainers" in index and "is not &#34;lawful&#34;" in index  # the README's notes, as text
     assert "`" not in index and "**" not in index
 
@@ -99,17 +99,26 @@ def test_handout_has_no_answers_and_the_trainer_copy_has_them(trainer_site: Path
 def test_a_selection_builds_only_those_cases_in_its_order(tmp_path: Path) -> None:
     out = tmp_path / "session"
     plan = tmp_path / "session.txt"
-    plan.write_text("# Tuesday morning\ntrial-in-absentia\narrest-no-warrant.yaml  # then the easy one\n", encoding="utf-8")
+    plan.write_text(
+        "# Tuesday morning\ntrial-in-absentia\narrest-no-warrant.yaml  # then the easy one\n", encoding="utf-8"
+    )
     assert wgad("casebook", str(CASES), "--session", str(plan), "-o", str(out)).returncode == 0
     assert sorted(p.name for p in out.glob("case-*.html")) == ["case-01.html", "case-02.html"]
     assert "in absentia" in (out / "case-01.html").read_text(encoding="utf-8")
     handout = (out / "handout.html").read_text(encoding="utf-8")
     assert handout.count('<article class="case"') == 2
     again = tmp_path / "again"
-    assert wgad("casebook", str(TEACHING), "--cases", "arrest-no-warrant,trial-in-absentia", "-o", str(again)).returncode == 0
+    assert (
+        wgad("casebook", str(TEACHING), "--cases", "arrest-no-warrant,trial-in-absentia", "-o", str(again)).returncode
+        == 0
+    )
     assert "arrest without a warrant" in (again / "case-01.html").read_text(encoding="utf-8")
     wrong = wgad("casebook", str(TEACHING), "--cases", "no-such-case", "-o", str(tmp_path / "x"))
-    assert wrong.returncode == 2 and "no-such-case: no case of that name" in wrong.stderr and "Traceback" not in wrong.stderr
+    assert (
+        wrong.returncode == 2
+        and "no-such-case: no case of that name" in wrong.stderr
+        and "Traceback" not in wrong.stderr
+    )
     assert not (tmp_path / "x").exists()
     gone = wgad("casebook", str(TEACHING), "--session", str(tmp_path / "nope.txt"), "-o", str(tmp_path / "y"))
     assert gone.returncode == 2 and "cannot read the session file" in gone.stderr
