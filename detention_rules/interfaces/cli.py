@@ -23,11 +23,13 @@ from detention_rules.output.document import Stage
 from detention_rules.output.formats import (
     CHECK_FORMATS,
     DRAFT_FORMATS,
+    EXERCISE_FORMATS,
     REPORT_FORMATS,
     RULES_FORMATS,
     CheckFormatName,
     DraftFormat,
     DraftFormatName,
+    ExerciseFormatName,
     ReportFormatName,
     RulesFormatName,
     draft_format_of_file,
@@ -304,7 +306,9 @@ def draft(
 @app.command(cls=_Command, help=COMMANDS["exercise"])
 def exercise(
     path: FileArg,
-    fmt: ReportFormatOpt = "text",
+    fmt: Annotated[
+        ExerciseFormatName, typer.Option("--format", "-f", metavar="FORMAT", help=help_text(EXERCISE_FORMATS))
+    ] = "text",
     rules: RulesOpt = None,
     detainee: DetaineeOpt = None,
 ) -> None:
@@ -318,7 +322,8 @@ def exercise(
     if doc is None or not result.valid:
         raise InputError(result.problems)
     ex = derive(application.person_doc(doc, detainee)[0], book)
-    sys.stdout.write(json_text(renderer.data(ex), 2) + "\n" if REPORT_FORMATS[fmt].data else renderer.text(ex))
+    form = EXERCISE_FORMATS[fmt]
+    sys.stdout.write(json_text(renderer.data(ex), 2) + "\n" if form.report is None else form.report(ex))
 
 
 @app.command(cls=_Command, help=COMMANDS["quiz"])

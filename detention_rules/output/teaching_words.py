@@ -20,13 +20,19 @@ class Words(msgspec.Struct, frozen=True, rename="lower"):
     EXERCISE_HEAD: str
     EXERCISE_INTRO: str
     EXERCISE_NONE: str
+    EXERCISE_QUESTIONS: str
     EXERCISE_QUESTION: str
     EXERCISE_ANSWERS: str
     EXERCISE_ANSWER: str
     EXERCISE_ESTABLISHES: str
     EXERCISE_REMOVES: str
     EXERCISE_RULE: str
+    EXERCISE_RULE_AGAIN: str
     EXERCISE_CHECK: str
+    EXERCISE_CHECK_LABEL: str
+    EXERCISE_COMMAND: str
+    EXERCISE_SAME: str
+    EXERCISE_SAME_LABEL: str
     EXERCISE_BY_CATEGORY: str
     EXERCISE_CATEGORY_LINE: str
     UNKNOWN: str
