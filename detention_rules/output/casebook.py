@@ -308,7 +308,9 @@ def render(
     pages_by_file = {p.file: p for p in cases}
     for folder in sorted(set(folders)):
         more_rows, more_notes = lessons(folder)
-        rows += [{**r, "page": pages_by_file[r["file"]].page if r["file"] in pages_by_file else ""} for r in more_rows]
+        for r in more_rows:  # a session's book lists the lessons of its own cases
+            if r["file"] in pages_by_file or not options.chosen:
+                rows.append({**r, "page": pages_by_file[r["file"]].page if r["file"] in pages_by_file else ""})
         notes += more_notes
     files = {
         "index.html": env.get_template("index.html.j2").render(

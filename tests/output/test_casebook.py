@@ -113,6 +113,10 @@ def test_a_selection_builds_only_those_cases_in_its_order(tmp_path: Path) -> Non
         == 0
     )
     assert "arrest without a warrant" in (again / "case-01.html").read_text(encoding="utf-8")
+    trainer = tmp_path / "trainer"
+    assert wgad("casebook", str(TEACHING), "--trainer", "--session", str(plan), "-o", str(trainer)).returncode == 0
+    index = (trainer / "index.html").read_text(encoding="utf-8")
+    assert index.count("<tr><td>") == 2 + 2  # the answers and the lesson table: only these two cases
     wrong = wgad("casebook", str(TEACHING), "--cases", "no-such-case", "-o", str(tmp_path / "x"))
     assert (
         wrong.returncode == 2
