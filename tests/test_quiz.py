@@ -143,7 +143,7 @@ def test_a_variation_is_asked_and_scored_by_the_engine() -> None:
         "1",
         stdin="I\n" + (", ".join(items[1].answer) or "none") + "\n",
     )
-    assert "The same case with one fact changed: this time, " in proc.stdout
+    assert "The same case with one fact changed. This time" in proc.stdout
     assert items[1].variation.path not in proc.stdout and "line " not in proc.stdout  # told in words
     # the first answer (I) is the teaching case's expected one; the second is the engine's answer to the variation
     assert "2 case(s) answered." in proc.stdout and "Score: 100%" in proc.stdout
