@@ -4,6 +4,13 @@ The right answer is the engine's: the categories it establishes on the facts sho
 A category missed is explained by the rules that establish it, with their law; one
 found where the engine does not is explained by the closest rule and what it lacks
 (why-not). Which cases, in which order, follows `seed`, so a session can be repeated.
+
+The score rewards knowing the categories, not leaving boxes empty: a case is worth one
+point per category the engine establishes (one point for a case that establishes none,
+earned by answering "none"); an answer earns a point per category found and loses one
+per category over-found; the session's score is its points earned (never below 0) over
+the points it was worth. Answering "none" everywhere earns only the cases where nothing
+is established.
 """
 
 from __future__ import annotations
@@ -52,9 +59,13 @@ class Mark(msgspec.Struct):
     closest: NearMiss | None = None  # for a category not found: the rule that came closest
 
 
-def load(paths: Iterable[Path], book: Runnable, seed: int | None, variation_count: int = 0) -> list[Item]:
-    """The valid cases under `paths` (each detainee a case of their own), shuffled by `seed`,
-    then `variation_count` variations drawn from them by the same seed."""
+def load(
+    paths: Iterable[Path], book: Runnable, seed: int | None, variation_count: int = 0, limit: int | None = None
+) -> list[Item]:
+    """The valid cases under `paths` (each detainee a case of their own), shuffled by `seed`, each followed
+    by the variations drawn from it: `variation_count` in all, taken in turn from the cases asked (so
+    several of one case when there are few cases), each a change that applies to the case. `limit`: at
+    most that many items, variations included (room is kept for them)."""
     cases: list[tuple[Item, source.Document]] = []
     for path in case_files(paths):
         doc, result = read(path)
@@ -68,19 +79,34 @@ def load(paths: Iterable[Path], book: Runnable, seed: int | None, variation_coun
             cases.append((Item(str(path), title, check_doc(person, book)), person))
     rng = random.Random(seed)
     rng.shuffle(cases)
-    chosen: list[Item] = []
-    for item, doc in cases:
-        if len(chosen) >= variation_count:
-            break
-        ex = variations.exercise(doc, book)
-        if ex.variations:
-            v = rng.choice(ex.variations)
-            chosen.append(Item(item.path, item.title, check_doc(apply(doc, parse_sets([v.setting])), book), v))
-    return [item for item, _ in cases] + chosen
+    if limit is not None:
+        cases = cases[: max(limit - variation_count, 1)]
+    pools: list[list[variations.Variation]] = []
+    for _, doc in cases if variation_count else []:
+        pool = list(variations.exercise(doc, book).variations)
+        rng.shuffle(pool)
+        pools.append(pool)
+    drawn: list[list[variations.Variation]] = [[] for _ in cases]
+    left = variation_count
+    while left and any(pools):
+        for n, pool in enumerate(pools):
+            if pool and left:
+                drawn[n].append(pool.pop())
+                left -= 1
+    out: list[Item] = []
+    for (item, doc), chosen in zip(cases, drawn, strict=True):
+        out.append(item)
+        for v in chosen:
+            out.append(Item(item.path, item.title, check_doc(apply(doc, parse_sets([v.setting])), book), v))
+    return out[:limit] if limit is not None else out
+
+
+#: A category as an arabic numeral ("1, 3" is "I, III").
+_NUMERALS = {str(n): c for n, c in enumerate(CATEGORIES, 1)}
 
 
 def parse_answer(text: str) -> set[str]:
-    """ "I, III", "i iii", "I;V" or "none" -> the categories; ValueError for anything else."""
+    """ "I, III", "i iii", "1, 3", "I;V" or "none" -> the categories; ValueError for anything else."""
     said = words.of("cli", "quiz")
     answers = [w for w in re.split(r"[\s,;/+]+", text.strip()) if w]
     if not answers:
@@ -89,9 +115,10 @@ def parse_answer(text: str) -> set[str]:
         return set()
     out = set()
     for w in answers:
-        if w.upper() not in CATEGORIES:
+        category = _NUMERALS.get(w, w.upper())
+        if category not in CATEGORIES:
             raise ValueError(said["not_a_category"].format(answer=repr(w)))
-        out.add(w.upper())
+        out.add(category)
     return out
 
 
@@ -123,3 +150,40 @@ def score(item: Item, answer: set[str], book: Runnable) -> list[Mark]:
             mark.closest = specific[0] if specific else None
         marks.append(mark)
     return marks
+
+
+class Tally(msgspec.Struct):
+    """A session's marks counted: per category found, missed and over-found, and the points (module docstring)."""
+
+    found: dict[str, int] = msgspec.field(default_factory=lambda: dict.fromkeys(CATEGORIES, 0))
+    missed: dict[str, int] = msgspec.field(default_factory=lambda: dict.fromkeys(CATEGORIES, 0))
+    over: dict[str, int] = msgspec.field(default_factory=lambda: dict.fromkeys(CATEGORIES, 0))
+    earned: int = 0
+    worth: int = 0
+
+    def add(self, marks: list[Mark]) -> tuple[int, int]:
+        """Count one answer's marks; its own points earned (may be below 0) and worth."""
+        for m in marks:
+            if m.found:
+                (self.found if m.verdict == RIGHT else self.missed)[m.category] += 1
+            elif m.verdict == OVER:
+                self.over[m.category] += 1
+        earned, worth = points(marks)
+        self.earned, self.worth = self.earned + earned, self.worth + worth
+        return earned, worth
+
+    @property
+    def percent(self) -> int:
+        """The score: points earned (at least 0) over the points the cases were worth, in percent."""
+        return round(100 * max(self.earned, 0) / self.worth) if self.worth else 0
+
+
+def points(marks: list[Mark]) -> tuple[int, int]:
+    """One answer's points earned and what the case is worth: a point per category established (one for
+    a case that establishes none), a point per category found (or for "none" rightly answered), less a
+    point per category over-found."""
+    established = sum(m.found for m in marks)
+    over = sum(m.verdict == OVER for m in marks)
+    if not established:
+        return (1 if not over else -over), 1
+    return sum(m.found and m.verdict == RIGHT for m in marks) - over, established

@@ -5,7 +5,9 @@ choice, a number either side of a rule's threshold, unknown) is set in memory
 exactly as `wgad check --set PATH=VALUE` sets it, the changed case is validated
 and analysed by the engine, and the change is kept when it establishes or removes
 a category. Nothing here decides a category: the engine does, so a variation
-cannot be wrong against the rules. A change that makes the case invalid is dropped.
+cannot be wrong against the rules. A change that makes the case invalid is dropped, and so
+is a change of a fact that does not apply to the case: one whose prerequisite the case
+does not answer so as to open it (no trial fact for a case with no trial).
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from detention_rules.input.field_path import FieldPath
 from detention_rules.input.fields import derived
 from detention_rules.law.rule import AnyItem, FactCond, Rule, Unless, walk
 from detention_rules.pipeline import CaseResult, check_doc
+from detention_rules.reasoning import asking
 from detention_rules.reasoning.runnable import Runnable
 from detention_rules.reasoning.whatif import Setting, apply
 
@@ -169,10 +172,23 @@ def _candidates(data: Any, field: str, thresholds: list[Any], current: Any) -> l
     return [v for v in values if v != current or type(v) is not type(current)]
 
 
+def applies(data: Any, path: str) -> bool:
+    """Whether a fact applies to the case: each prerequisite of its question answered with the value that
+    opens it (`trial.held: true` before any fact of the trial)."""
+    gate = asking.prerequisite(path)
+    while gate:
+        if asking.value(data, gate[0]) != gate[1]:
+            return False
+        gate = asking.prerequisite(gate[0])
+    return True
+
+
 def changes(doc: source.Document, book: Runnable) -> Iterator[tuple[str, Any, Any]]:
-    """Every single-fact change tried: (path, value in the file, value set)."""
+    """Every single-fact change tried of a fact that applies to the case: (path, value in the file, value set)."""
     for field, thresholds in sorted(_varied_fields(book).items()):
         for path in _paths(doc.data, field):
+            if not applies(doc.data, path):
+                continue
             current = _current(doc.data, FieldPath.parse(path))
             for value in _candidates(doc.data, FieldPath.generic_name(path), thresholds, current):
                 yield path, current, value

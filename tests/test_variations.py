@@ -50,17 +50,17 @@ def test_every_variation_agrees_with_check(path: Path, tmp_path: Path) -> None:
 
 
 def test_a_teaching_case_gives_the_lesson_its_comment_states() -> None:
-    """category-1-no-warrant.yaml says: --set arrest.in_flagrante=true defeats I.no-warrant and I falls."""
-    ex = variations.exercise(source.load(CASES / "teaching/category-1-no-warrant.yaml"), BOOK)
+    """arrest-no-warrant.yaml says: --set arrest.in_flagrante=true defeats I.no-warrant and I falls."""
+    ex = variations.exercise(source.load(CASES / "teaching/arrest-no-warrant.yaml"), BOOK)
     (v,) = [v for v in ex.variations if v.setting == "arrest.in_flagrante=true"]
     assert v.removed == ("I",) and [r.id for r in v.rules] == ["I.no-warrant"]
     # and the civilian before a military court: a soldier there takes III away (its README)
-    ex = variations.exercise(source.load(CASES / "teaching/category-3-military-court-civilian.yaml"), BOOK)
+    ex = variations.exercise(source.load(CASES / "teaching/trial-military-court-civilian.yaml"), BOOK)
     assert any(v.setting == "trial.accused_civilian=false" and v.removed == ("III",) for v in ex.variations)
 
 
 def test_cli_json_matches_check_set() -> None:
-    case = CASES / "teaching/category-2-incitement-defeats.yaml"
+    case = CASES / "teaching/freedom-incitement.yaml"
     proc = wgad("exercise", "-f", "json", str(case))
     assert proc.returncode == 0, proc.stderr
     data = json.loads(proc.stdout)
@@ -72,7 +72,7 @@ def test_cli_json_matches_check_set() -> None:
 
 
 def test_cli_text_and_errors() -> None:
-    proc = wgad("exercise", str(CASES / "teaching/category-1-no-warrant.yaml"))
+    proc = wgad("exercise", str(CASES / "teaching/arrest-no-warrant.yaml"))
     assert proc.returncode == 0 and "Answers" in proc.stdout and "I.no-warrant" in proc.stdout
     several = wgad("exercise", str(CASES / "namazi-iran-2017.yaml"))
     assert several.returncode == 2 and "--detainee" in several.stderr
@@ -90,3 +90,33 @@ def test_every_rule_is_isolated_by_a_teaching_case_but_the_four_that_cannot_be()
     assert set(iso.not_by_teaching(BOOK)) == structural
     readme = (CASES / "teaching" / "README.md").read_text(encoding="utf-8")
     assert all(f"`{r}`" in readme for r in structural)
+
+
+def test_exercise_groups_the_changes_that_move_a_category_for_one_reason() -> None:
+    """Issue 32: one question per effect and deciding rules, each rule cited in full once, in words."""
+    proc = wgad("exercise", str(CASES / "teaching/arrest-no-warrant.yaml"))
+    assert proc.returncode == 0, proc.stderr
+    questions = proc.stdout.split("\nAnswers\n")[0]
+    assert "  1. What if the answer to " in questions and "  3. " not in questions
+    assert "arrest.warrant_shown" not in questions and "line " not in questions  # the fact in words
+    assert "the same for: arrest.warrant_shown=true; arrest.warrant_shown=null" in proc.stdout
+    many = wgad("exercise", str(CASES / "teaching/trial-single-minor-violation.yaml")).stdout
+    assert many.count("deciding rule III.gravity: ") == 1 and "deciding rule III.gravity (cited at answer" in many
+    data = json.loads(wgad("exercise", "-f", "json", str(CASES / "teaching/arrest-no-warrant.yaml")).stdout)
+    assert [len(g["variations"]) for g in data["groups"]] == [3, 1] and data["groups"][0]["rules"] == ["I.no-warrant"]
+
+
+def test_exercise_as_markdown_and_html_to_hand_out() -> None:
+    import html5lib
+
+    case = str(CASES / "teaching/trial-single-minor-violation.yaml")
+    md = wgad("exercise", "-f", "markdown", case)
+    assert md.returncode == 0 and "## Questions\n\n1. What if" in md.stdout and "## Answers" in md.stdout
+    page = wgad("exercise", "-f", "html", case)
+    assert page.returncode == 0
+    html5lib.HTMLParser(strict=True).parse(page.stdout)
+    assert "default-src 'none'" in page.stdout and "<script" not in page.stdout
+    assert (
+        page.stdout.count('<ol class="questions"><li>') == 1
+        and "&#34;Was the trial held in public?&#34;" in page.stdout
+    )

@@ -23,11 +23,13 @@ from detention_rules.output.document import Stage
 from detention_rules.output.formats import (
     CHECK_FORMATS,
     DRAFT_FORMATS,
+    EXERCISE_FORMATS,
     REPORT_FORMATS,
     RULES_FORMATS,
     CheckFormatName,
     DraftFormat,
     DraftFormatName,
+    ExerciseFormatName,
     ReportFormatName,
     RulesFormatName,
     draft_format_of_file,
@@ -307,7 +309,9 @@ def draft(
 @app.command(cls=_Command, help=COMMANDS["exercise"])
 def exercise(
     path: FileArg,
-    fmt: ReportFormatOpt = "text",
+    fmt: Annotated[
+        ExerciseFormatName, typer.Option("--format", "-f", metavar="FORMAT", help=help_text(EXERCISE_FORMATS))
+    ] = "text",
     rules: RulesOpt = None,
     detainee: DetaineeOpt = None,
 ) -> None:
@@ -321,7 +325,8 @@ def exercise(
     if doc is None or not result.valid:
         raise InputError(result.problems)
     ex = derive(application.person_doc(doc, detainee)[0], book)
-    sys.stdout.write(json_text(renderer.data(ex), 2) + "\n" if REPORT_FORMATS[fmt].data else renderer.text(ex))
+    form = EXERCISE_FORMATS[fmt]
+    sys.stdout.write(json_text(renderer.data(ex), 2) + "\n" if form.report is None else form.report(ex))
 
 
 @app.command(cls=_Command, help=COMMANDS["quiz"])
@@ -333,26 +338,36 @@ def quiz(
         typer.Option("--answers", metavar="FILE", help=OPTIONS["answers"]),
     ] = None,
     variations: Annotated[int, typer.Option("--variations", min=0, metavar="N", help=OPTIONS["variations"])] = 0,
+    limit: Annotated[int | None, typer.Option("--limit", min=1, metavar="N", help=OPTIONS["limit"])] = None,
     rules: RulesOpt = None,
 ) -> None:
     """The session is interfaces/quiz.py."""
     from detention_rules.interfaces.quiz import session
     from detention_rules.reasoning import runnable
 
-    raise typer.Exit(session(paths, runnable.load(rules), seed, answers, variations))
+    raise typer.Exit(session(paths, runnable.load(rules), seed, answers, variations, limit=limit))
 
 
 @app.command(cls=_Command, help=COMMANDS["casebook"])
 def casebook(
     paths: PathsArg,
     output: Annotated[Path, typer.Option("-o", "--output", metavar="DIR", help=OPTIONS["casebook_output"])],
+    trainer: Annotated[bool, typer.Option("--trainer", help=OPTIONS["casebook_trainer"])] = False,
+    anonymise: Annotated[bool, typer.Option("--anonymise", help=OPTIONS["casebook_anonymise"])] = False,
+    cases: Annotated[str | None, typer.Option("--cases", metavar="NAME,...", help=OPTIONS["casebook_cases"])] = None,
+    session_file: Annotated[
+        Path | None, typer.Option("--session", metavar="FILE", help=OPTIONS["casebook_session"])
+    ] = None,
     rules: RulesOpt = None,
 ) -> None:
     """The site is output/casebook.py; files left out are reported and set the exit code."""
-    from detention_rules.output.casebook import build
+    from detention_rules.output.casebook import Options, build, session_cases
     from detention_rules.reasoning import runnable
 
-    done, problems = build(paths, runnable.load(rules), output)
+    chosen = tuple(n.strip() for n in (cases or "").split(",") if n.strip())
+    chosen += session_cases(session_file) if session_file is not None else ()
+    options = Options(trainer=trainer, anonymous=anonymise, chosen=chosen)
+    done, problems = build(paths, runnable.load(rules), output, options)
     for p in problems:  # files left out: reported like `wgad validate`, and the exit code says so
         sys.stderr.write(f"{p}\n")
     sys.stdout.write(printable(done) + "\n")

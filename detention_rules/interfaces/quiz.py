@@ -16,9 +16,8 @@ from detention_rules.errors import UsageError
 from detention_rules.escaping import json_text, printable
 from detention_rules.output import atomic, teaching
 from detention_rules.output.teaching_words import WORDS as W
-from detention_rules.quiz import RIGHT, Item, load, parse_answer, score
+from detention_rules.quiz import Item, Tally, load, parse_answer, score
 from detention_rules.reasoning.runnable import Runnable
-from detention_rules.variations import set_text
 
 
 def _say(out: TextIO, line: str = "") -> None:
@@ -51,28 +50,27 @@ def session(
     variation_count: int = 0,
     stdin: TextIO | None = None,
     out: TextIO | None = None,
+    limit: int | None = None,
 ) -> int:
-    """Run a quiz; the exit code (0, or 2 when no case could be asked)."""
+    """Run a quiz of at most `limit` items; the exit code (0, or 2 when no case could be asked)."""
     stdin, out = stdin or sys.stdin, out or sys.stdout
     if answers is not None and (answers.exists() or answers.is_symlink()):
         raise UsageError(W.QUIZ_EXISTS.format(file=answers))
-    items = load(paths, book, seed, variation_count)
+    items = load(paths, book, seed, variation_count, limit)
     if not items:
         raise UsageError(W.QUIZ_NO_CASE)
     saved: list[dict[str, Any]] = []
-    right = total = 0
+    tally = Tally()
     _say(out, W.QUIZ_INTRO.format(count=len(items)))
     try:
         for n, item in enumerate(items, 1):
             _say(out)
             _say(out, W.QUIZ_CASE.format(n=n, count=len(items)))
             if item.variation is not None:
-                v = item.variation
-                before = W.UNKNOWN if v.before is None else set_text(v.before)
-                _say(out, W.QUIZ_VARIATION.format(setting=v.setting, before=before))
+                _say(out, W.QUIZ_VARIATION.format(change=teaching.change(item.variation, item.result)))
             _say(out, W.QUIZ_FACTS)
-            for sentence in teaching.facts(item.result):
-                _say(out, f"  - {sentence}")
+            for paragraph in teaching.story(item.result):
+                _say(out, f"  {paragraph}")
             given = _ask(item, stdin, out)
             if given is None:
                 _say(out, W.QUIZ_STOPPED)
@@ -82,14 +80,14 @@ def session(
             for mark in marks:
                 for line in teaching.mark_lines(mark):
                     _say(out, line)
-            good = sum(m.verdict == RIGHT for m in marks)
-            right, total = right + good, total + len(marks)
-            _say(out, W.QUIZ_CASE_SCORE.format(right=good, total=len(marks)))
+            earned, worth = tally.add(marks)
+            _say(out, W.QUIZ_CASE_SCORE.format(earned=earned, worth=worth))
             saved.append(
                 {
                     "file": item.path,
                     "title": item.title,
                     "set": item.variation.setting if item.variation else None,
+                    "points": {"earned": earned, "worth": worth},
                     "answer": sorted(given),
                     "engine": list(item.answer),
                     "marks": [teaching.mark_data(m) for m in marks],
@@ -99,9 +97,15 @@ def session(
         _say(out)
         _say(out, W.QUIZ_STOPPED)
     _say(out)
-    _say(out, W.QUIZ_SCORE.format(right=right, total=total, cases=len(saved)))
+    _say(out, W.QUIZ_ANSWERED.format(cases=len(saved)))
+    for line in teaching.tally_lines(tally):
+        _say(out, line)
     if answers is not None:
-        record = {"seed": seed, "score": {"right": right, "of": total}, "cases": saved}
+        score_data = {"percent": tally.percent, "earned": max(tally.earned, 0), "worth": tally.worth}
+        by_category = {
+            c: {"found": tally.found[c], "missed": tally.missed[c], "over_found": tally.over[c]} for c in tally.found
+        }
+        record = {"seed": seed, "score": score_data, "by_category": by_category, "cases": saved}
         try:
             atomic.write_text(answers, json_text(record, 2) + "\n", replace=False)
         except (FileExistsError, OSError) as exc:

@@ -5,6 +5,15 @@ Every page is one self-contained HTML file: its style and its one small script
 Content-Security-Policy allows nothing else, not even a request for an image. Links
 are relative. Text from case and rule files goes through jinja2's autoescaping after
 escaping.printable, so a fact that says `<script>` shows as text.
+
+Two books from the same cases. The participant's: an index by topic and number that names
+no category, each case's facts told as the draft tells them (no field, no file line), the
+answer behind "Check my answer"; a handout of the facts. The trainer's adds the answers to
+the index, the teaching README's lesson table and notes, and a copy to print with every
+answer and the facts as the draft's appendix cites them. Teaching cases are ordered by
+topic (their file names' first word: arrest, charge, custody, ...) and, within one, as the
+lesson table lists them; a selection (`--cases`, a session file) is taken in its own order.
+Real cases can be anonymised: no title, no opinion number, no source to look the answer up.
 """
 
 from __future__ import annotations
@@ -30,7 +39,7 @@ from detention_rules.input.field_path import FieldPath
 from detention_rules.law.law import Law
 from detention_rules.output import atomic, teaching
 from detention_rules.output.draft import fact_line
-from detention_rules.output.teaching_words import PATTERNS
+from detention_rules.output.teaching_words import PATTERNS, TOPICS
 from detention_rules.output.teaching_words import WORDS as W
 from detention_rules.pipeline import CaseResult, case_files
 from detention_rules.reasoning import tree
@@ -47,13 +56,17 @@ class Page(msgspec.Struct):
     slug: str
     title: str
     real: bool
+    number: int = 0
+    topic: str = ""  # a key of WORDS.TOPICS
+    file: str = ""  # the case file's name, for the trainer
     opinion: str = ""
     source: str = ""
     teaches: str = ""
     revealed_title: str = ""  # a teaching case's own title, shown with the answer
     expected: str = ""
     categories: list[str] = msgspec.field(default_factory=list)
-    facts: list[str] = msgspec.field(default_factory=list)
+    facts: list[str] = msgspec.field(default_factory=list)  # told as the draft tells them
+    cited: list[str] = msgspec.field(default_factory=list)  # as the draft's appendix cites them (trainer)
     findings: list[dict[str, Any]] = msgspec.field(default_factory=list)
     why_not: list[dict[str, Any]] = msgspec.field(default_factory=list)
     leaves: dict[str, Any] = msgspec.field(
@@ -66,8 +79,21 @@ class Page(msgspec.Struct):
         return f"case-{self.slug}.html"
 
 
-def _tree(below: list[tree.Branch]) -> dict[str, Any]:
-    """A conclusion's rules as the templates read them, each with its facts and the conclusions it rests on."""
+class Options(msgspec.Struct, frozen=True):
+    """Which book: the trainer's or the participant's; real cases anonymised; the cases chosen, in order."""
+
+    trainer: bool = False
+    anonymous: bool = False
+    chosen: tuple[str, ...] = ()  # case names (file name, with or without .yaml, or path); empty: every case
+
+
+#: The participant's book of every case given: the default.
+PARTICIPANT = Options()
+
+
+def _tree(below: list[tree.Branch], result: CaseResult, trainer: bool) -> dict[str, Any]:
+    """A conclusion's rules as the templates read them, each with its facts and the conclusions it rests on:
+    each fact told as the draft tells it, or for the trainer cited as its appendix does (path, line)."""
     return {
         "rules": [
             {
@@ -77,11 +103,14 @@ def _tree(below: list[tree.Branch]) -> dict[str, Any]:
                 "jurisprudence": list(r.rule.jurisprudence),
                 "law": " ".join(r.rule.law.split()),
                 "facts": [
-                    {"sentence": fact_line(f.node), "contested": f.node.contested}
+                    {
+                        "sentence": fact_line(f.node) if trainer else teaching.told(f.node, result),
+                        "contested": f.node.contested,
+                    }
                     for f in rule.below
                     if isinstance(f.node, FactNode) and not f.node.absent_defeater
                 ],
-                "premises": [_tree(p.below) for p in rule.below if isinstance(p.node, ConclusionNode)],
+                "premises": [_tree(p.below, result, trainer) for p in rule.below if isinstance(p.node, ConclusionNode)],
             }
             for rule in below
             if isinstance(r := rule.node, RuleNode)
@@ -93,36 +122,43 @@ def _tree(below: list[tree.Branch]) -> dict[str, Any]:
 _QUIZ_WORDS = json.dumps({**W.VERDICTS, "score": W.QUIZ_CASE_SCORE.strip()})
 
 
-def _slug(text: str, taken: set[str]) -> str:
-    base = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60] or "case"
-    slug, n = base, 2
-    while slug in taken:
-        slug, n = f"{base}-{n}", n + 1
-    taken.add(slug)
-    return slug
+def topic(path: Path, real: bool) -> str:
+    """A case's topic: a teaching case's file name's first word where it is one (`trial-in-absentia`)."""
+    if real:
+        return "real"
+    head = path.stem.split("-", 1)[0]
+    return head if head in TOPICS else "other"
 
 
-def page(book: Law, result: CaseResult, path: Path, title: str, taken: set[str], number: int = 0) -> Page:
-    """The page data of one analysed person; category titles are `book`'s."""
+def page(book: Law, result: CaseResult, path: Path, title: str, number: int, options: Options) -> Page:
+    """The page data of one analysed person, numbered `number`; category titles are `book`'s."""
     assert result.case is not None and result.analysis is not None and result.facts is not None
     legal = book.consequences
     src = result.case.source
     real = not (src is not None and src.synthetic)
-    # a teaching case's title and file name state its lesson, so its page is named by `number` until the answer
-    name = path.stem + ("-" + result.detainee if result.detainee else "") if real else f"teaching-{number:02d}"
-    p = Page(_slug(name, taken), title if real else W.BOOK_TEACHING_NAME.format(n=number), real)
+    # a teaching case's title states its lesson, and a real case's names the opinion: shown when allowed
+    shown = options.trainer or (real and not options.anonymous)
+    name = W.BOOK_CASE_NAME.format(n=number)
+    p = Page(f"{number:02d}", W.BOOK_CASE_TITLED.format(name=name, title=title) if shown else name, real, number)
+    p.topic = topic(path, real)
+    p.file = path.name if options.trainer else ""
     p.revealed_title = "" if real else title
-    if src is not None:
+    if src is not None and (options.trainer or not options.anonymous):
         p.opinion = src.opinion or ""
         p.source = "; ".join(x for x in (src.document, src.session, src.url) if x)
-        p.teaches = "" if real else (src.note or "")
+    if src is not None and not real:
+        p.teaches = src.note or ""
     expected = result.case.expected
-    if expected is not None:
+    if expected is not None and (options.trainer or not options.anonymous):
         p.expected = ", ".join(expected.categories) or W.NONE
     p.categories = list(result.analysis.categories)
-    p.facts = teaching.facts(result)
+    p.facts = teaching.story(result)
+    p.cited = teaching.facts(result) if options.trainer else []
     p.findings = [
-        {"title": legal.titles[f.category], "tree": _tree(tree.branches(f.tree, sources=False))}
+        {
+            "title": legal.titles[f.category],
+            "tree": _tree(tree.branches(f.tree, sources=False), result, options.trainer),
+        }
         for f in result.analysis.findings
     ]
     for c in CATEGORIES:
@@ -133,7 +169,7 @@ def page(book: Law, result: CaseResult, path: Path, title: str, taken: set[str],
                 "id": m.rule.id,
                 "title": m.rule.title,
                 "status": W.BOOK_DEFEATED if m.status is False else W.BOOK_WAITING,
-                "lacks": teaching.lacking(m),
+                "lacks": teaching.lacking(m) if options.trainer else teaching.lacking_in_words(m),
             }
             for m in result.why_not.get(c, [])
         ]
@@ -167,31 +203,88 @@ def _script() -> tuple[str, str]:
     return script, f"sha256-{digest}"
 
 
-def pages(paths: Iterable[Path], book: Runnable) -> tuple[list[Page], list[Problem]]:
-    """The pages of every valid case under `paths` (one per detainee), and the problems of the others."""
-    analysed: list[tuple[CaseResult, Path, str]] = []
+def _chosen(files: list[Path], names: tuple[str, ...]) -> list[Path]:
+    """The files a selection names, in its order; a name that matches no file is a usage error."""
+    out: list[Path] = []
+    for name in names:
+        match = [f for f in files if name in (f.stem, f.name, str(f)) or f.resolve() == Path(name).resolve()]
+        if not match:
+            raise UsageError(W.BOOK_UNKNOWN_CASE.format(name=name))
+        out += [f for f in match if f not in out]
+    return out
+
+
+def _key(path: Path, real: bool, tables: dict[Path, list[str]]) -> tuple[int, int, str]:
+    """Where a case comes in the book: its topic's place, then its row in its folder's lesson table."""
+    listed = tables.setdefault(path.parent, [row["file"] for row in lessons(path.parent)[0]])
+    place = listed.index(path.name) if path.name in listed else len(listed)
+    return [*TOPICS, "other", "real"].index(topic(path, real)), place, path.name
+
+
+def pages(paths: Iterable[Path], book: Runnable, options: Options = PARTICIPANT) -> tuple[list[Page], list[Problem]]:
+    """The pages of every valid case under `paths` (one per detainee), or of the cases chosen, numbered in
+    the order a session follows (module docstring); and the problems of the others."""
     problems: list[Problem] = []
     files = list(case_files(paths))
     named = {path.resolve() for path in files}
     # a blind twin (cases/blind/x.yaml) repeats a case the book already has: a measurement, not a case to teach
     files = [path for path in files if (hand := hand_file(path)) is None or hand.resolve() not in named]
+    if options.chosen:
+        files = _chosen(files, options.chosen)
+    analysed: list[tuple[Path, CaseResult, str]] = []
     for path, whole in application.results(book, files, why_not=True):
         if whole.case is None or not whole.valid:
             problems += [p for p in whole.problems if p.level == "error"]
             continue
         for result in whole.each():
             title = whole.case.title or str(path)
-            analysed.append((result, path, f"{title} ({result.detainee})" if result.detainee else title))
-    # teaching cases are numbered in an order that does not follow their file names (which follow the categories)
-    keys = [f"{path}#{title}" for r, path, title in analysed if r.case and r.case.source and r.case.source.synthetic]
-    numbers = {k: n for n, k in enumerate(sorted(keys, key=lambda k: hashlib.sha256(k.encode()).hexdigest()), 1)}
-    taken: set[str] = set()
-    out = [page(book, r, path, title, taken, numbers.get(f"{path}#{title}", 0)) for r, path, title in analysed]
-    return out, problems
+            analysed.append((path, result, f"{title} ({result.detainee})" if result.detainee else title))
+    if not options.chosen:  # a selection keeps its own order
+        tables: dict[Path, list[str]] = {}
+        analysed.sort(
+            key=lambda a: _key(a[0], not (a[1].case and a[1].case.source and a[1].case.source.synthetic), tables)
+        )
+    return [
+        page(book, result, path, title, n, options) for n, (path, result, title) in enumerate(analysed, 1)
+    ], problems
 
 
-def render(book: Law, cases: list[Page]) -> dict[str, str]:
-    """Every file of the site: its name and its text; category titles are `book`'s."""
+def lessons(folder: Path) -> tuple[list[dict[str, str]], list[str]]:
+    """The lesson table and the notes for trainers of a folder's README.md (none without one): each row's
+    file, categories, rules and lesson, and each note, as plain text."""
+    readme = folder / "README.md"
+    try:
+        text = readme.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return [], []
+    rows = []
+    for line in text.splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split(" | ")]
+        link = re.fullmatch(r"\[([^\]]+)\]\(([^)]+\.yaml)\)", cells[0]) if len(cells) == 4 else None
+        if link:
+            columns = ("file", "categories", "rules", "lesson")
+            rows.append(dict(zip(columns, [link[2], *map(_plain, cells[1:])], strict=True)))
+    notes: list[str] = []
+    section = text.partition(W.BOOK_NOTES_HEADING)[2].split("\n## ", 1)[0]
+    for line in section.splitlines():
+        if line.startswith("- "):
+            notes.append(_plain(line[2:]))
+        elif line.startswith("  ") and notes:
+            notes[-1] += " " + _plain(line.strip())
+    return rows, notes
+
+
+def _plain(markdown: str) -> str:
+    """A Markdown cell as plain text: no code marks, emphasis or link syntax."""
+    text = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", markdown)
+    return re.sub(r"[`*]", "", text)
+
+
+def render(
+    book: Law, cases: list[Page], options: Options = PARTICIPANT, folders: Iterable[Path] = ()
+) -> dict[str, str]:
+    """Every file of the book: its name and its text; category titles are `book`'s; `folders`: where the
+    cases come from, whose READMEs give the trainer's lesson table and notes."""
     env = _environment()
     script, script_hash = _script()
     common = {
@@ -201,42 +294,70 @@ def render(book: Law, cases: list[Page]) -> dict[str, str]:
         "script": markupsafe.Markup(script),
         "script_hash": script_hash,
         "categories": CATEGORIES,
+        "trainer": options.trainer,
     }
-    legal = book.consequences
-    by_category = [
-        {"key": c, "title": legal.titles[c], "cases": [p for p in cases if c in p.categories]} for c in CATEGORIES
+    by_topic = [
+        {"title": W.TOPICS[key], "cases": [p for p in cases if p.topic == key]} for key in [*TOPICS, "other", "real"]
     ]
-    by_category.append({"key": "none", "title": W.BOOK_NO_CATEGORY, "cases": [p for p in cases if not p.categories]})
     by_pattern = [
         {"title": W.PATTERNS[key], "cases": [p for p in cases if any(_shows(p, m) for m in markers)]}
         for key, markers in PATTERNS.items()
     ]
+    rows: list[dict[str, str]] = []
+    notes: list[str] = []
+    pages_by_file = {p.file: p for p in cases}
+    for folder in sorted(set(folders)):
+        more_rows, more_notes = lessons(folder)
+        for r in more_rows:  # a session's book lists the lessons of its own cases
+            if r["file"] in pages_by_file or not options.chosen:
+                rows.append({**r, "page": pages_by_file[r["file"]].page if r["file"] in pages_by_file else ""})
+        notes += more_notes
     files = {
         "index.html": env.get_template("index.html.j2").render(
             common,
-            page_title=W.BOOK_TITLE,
+            page_title=W.BOOK_TRAINER_TITLE if options.trainer else W.BOOK_TITLE,
             with_script=False,
-            by_category=by_category,
+            by_topic=[g for g in by_topic if g["cases"]],
             by_pattern=[g for g in by_pattern if g["cases"]],
+            cases=cases,
+            lessons=rows if options.trainer else [],
+            notes=notes if options.trainer else [],
         )
     }
     for p in cases:
         files[p.page] = env.get_template("case.html.j2").render(common, page_title=p.title, with_script=True, c=p)
-    for name, title, trainer in (("handout.html", W.BOOK_HANDOUT, False), ("trainer.html", W.BOOK_TRAINER, True)):
+    copies = [("handout.html", W.BOOK_HANDOUT, False)]
+    if options.trainer:
+        copies.append(("trainer.html", W.BOOK_TRAINER, True))
+    for name, title, answers in copies:
         files[name] = env.get_template("print.html.j2").render(
-            common, page_title=title, with_script=False, cases=cases, trainer=trainer
+            common, page_title=title, with_script=False, cases=cases, answers=answers
         )
     return files
 
 
-def build(paths: Iterable[Path], book: Runnable, folder: Path) -> tuple[str, list[Problem]]:
-    """Write the site into `folder` (new, or empty); what was written, and the problems of the files left out."""
+def session_cases(path: Path) -> tuple[str, ...]:
+    """The cases a session file names: one a line, in the session's order; `#` starts a comment."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UsageError(W.BOOK_NO_SESSION.format(file=path, error=getattr(exc, "strerror", None) or exc)) from None
+    return tuple(n for line in text.splitlines() if (n := line.partition("#")[0].strip()))
+
+
+def build(
+    paths: Iterable[Path], book: Runnable, folder: Path, options: Options = PARTICIPANT
+) -> tuple[str, list[Problem]]:
+    """Write the book into `folder` (new, or empty); what was written, and the problems of the files left out."""
     if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
         raise UsageError(W.BOOK_NOT_EMPTY.format(folder=folder))
-    cases, problems = pages(paths, book)
+    paths = list(paths)
+    cases, problems = pages(paths, book, options)
     if not cases:
         raise UsageError(W.BOOK_NO_CASE)
-    files = render(book, cases)
+    folders = {p if p.is_dir() else p.parent for p in paths}
+    folders |= {d for p in paths if p.is_dir() for d in p.rglob("*") if d.is_dir()}
+    files = render(book, cases, options, folders)
     try:
         folder.mkdir(parents=True, exist_ok=True)
         for name, text in files.items():

@@ -24,11 +24,14 @@ if TYPE_CHECKING:
     from detention_rules.law.law import Law
     from detention_rules.output.document import Draft
     from detention_rules.pipeline import CaseResult
+    from detention_rules.variations import Exercise
 
 #: `wgad check` and `validate`: `--format`.
 CheckFormatName = Literal["text", "json", "jsonl", "markdown"]
-#: `wgad evaluate`, `gaps` and `exercise`: `--format`: the report as text, or its data as JSON.
+#: `wgad evaluate` and `gaps`: `--format`: the report as text, or its data as JSON.
 ReportFormatName = Literal["text", "json"]
+#: `wgad exercise`: `--format`: also Markdown and HTML a trainer hands out.
+ExerciseFormatName = Literal["text", "json", "markdown", "html"]
 #: `wgad rules`: `--format`: also the rules as the Markdown tables of docs/rules.md.
 RulesFormatName = Literal["text", "json", "markdown"]
 #: `wgad draft --format`, and the web page's draft downloads.
@@ -60,6 +63,14 @@ class ReportFormat(msgspec.Struct, frozen=True):
     name: ReportFormatName
     #: True when the command writes its report's data as JSON (its renderer's `data`), not its `text`.
     data: bool
+
+
+class ExerciseFormat(msgspec.Struct, frozen=True):
+    """A format of `wgad exercise`: a page or text to hand out, or JSON data."""
+
+    name: ExerciseFormatName
+    #: The exercise as text, Markdown or HTML (`output/exercise.py`); None for JSON, whose data is its `data`.
+    report: Callable[[Exercise], str] | None
 
 
 class RulesFormat(msgspec.Struct, frozen=True):
@@ -109,6 +120,24 @@ def _rules_markdown(book: Law) -> str:
     return markdown.rules_table(book)
 
 
+def _exercise_text(ex: Exercise) -> str:
+    from detention_rules.output import exercise
+
+    return exercise.text(ex)
+
+
+def _exercise_markdown(ex: Exercise) -> str:
+    from detention_rules.output import exercise
+
+    return exercise.markdown_text(ex)
+
+
+def _exercise_html(ex: Exercise) -> str:
+    from detention_rules.output import exercise
+
+    return exercise.html(ex)
+
+
 def _draft_markdown(the_draft: Draft) -> str:
     from detention_rules.output import draft_markdown
 
@@ -135,10 +164,18 @@ CHECK_FORMATS: dict[CheckFormatName, CheckFormat] = {
     "markdown": CheckFormat("markdown", _markdown, False, "text/markdown", ".md"),
 }
 
-#: Every format of `evaluate`, `gaps` and `exercise`, in the order the help lists them.
+#: Every format of `evaluate` and `gaps`, in the order the help lists them.
 REPORT_FORMATS: dict[ReportFormatName, ReportFormat] = {
     "text": ReportFormat("text", False),
     "json": ReportFormat("json", True),
+}
+
+#: Every format of `exercise`, in the order the help lists them.
+EXERCISE_FORMATS: dict[ExerciseFormatName, ExerciseFormat] = {
+    "text": ExerciseFormat("text", _exercise_text),
+    "json": ExerciseFormat("json", None),
+    "markdown": ExerciseFormat("markdown", _exercise_markdown),
+    "html": ExerciseFormat("html", _exercise_html),
 }
 
 #: Every format of `wgad rules`, in the order the help lists them.

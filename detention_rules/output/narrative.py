@@ -164,15 +164,24 @@ def join(items: list[str], w: Mapping[str, Any]) -> str:
     return items[0] if items else ""
 
 
+def _calendar(value: str) -> re.Match[str] | None:
+    """A value's year, month and day when it is a date as a case file writes it (2020, 2020-04,
+    2020-04-17); None for text only shaped like one ("2020-13-45", a name), which is told as written."""
+    m = _ISO.fullmatch(value)
+    if m is None or (m.group(2) and not 1 <= int(m.group(2)) <= 12) or (m.group(3) and not 1 <= int(m.group(3)) <= 31):
+        return None
+    return m
+
+
 def is_date(value: str) -> bool:
     """Whether a value is a date as a case file writes it (2020, 2020-04, 2020-04-17)."""
-    return _ISO.fullmatch(value) is not None
+    return _calendar(value) is not None
 
 
 def date(value: str, w: Mapping[str, Any], *, preposition: bool = True) -> str:
     """A date as the Working Group writes it: "on 3 March 2025", "in February 2025", "in 2025" (or bare)."""
     spec = w["facts"]["dates"]
-    m = _ISO.fullmatch(str(value))
+    m = _calendar(str(value))
     if not m:
         return str(value)
     year, month, day = m.groups()
@@ -189,7 +198,7 @@ def date_range(start: str, end: str, w: Mapping[str, Any]) -> str:
     """Two dates as the Working Group joins them: "12 to 22 June 2020", "18 April to 3 May 2020",
     "18 April 2020 to June 2021"."""
     spec = w["facts"]["dates"]
-    a, b = _ISO.fullmatch(start), _ISO.fullmatch(end)
+    a, b = _calendar(start), _calendar(end)
     if a and b and a.group(3) and b.group(3) and a.group(1) == b.group(1):
         months = spec["months"]
         same = a.group(2) == b.group(2)

@@ -1,19 +1,26 @@
-"""What the quiz and the casebook show of a case: its facts as the draft cites them, and each mark explained.
+"""What the quiz and the casebook show of a case: its facts told as the draft tells them, and each mark explained.
 
-Facts are worded by the draft's own `fact_line`, so the petition draft's appendix, the
-quiz and the casebook cite a fact the same way. Derived facts (a period's length,
-"within 48 hours") are left out: working them out from the dates is the exercise.
+Facts are told by the draft's own narrative (output/narrative.py), so a trainee reads a
+case as a petition tells it, never as fields and file lines. Derived facts (a period's
+length, "within 48 hours") are left out: working them out from the dates is the exercise.
+The trainer's tools keep `facts` (the appendix's citation: path, value, line) for the
+trainer's copy.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from detention_rules.input.field_path import FieldPath
+from detention_rules.output import narrative, wording
 from detention_rules.output.draft import fact_line
 from detention_rules.output.teaching_words import WORDS as W
 from detention_rules.pipeline import CaseResult
-from detention_rules.quiz import MISSED, OVER, RIGHT, Mark
+from detention_rules.quiz import MISSED, OVER, RIGHT, Mark, Tally
+from detention_rules.reasoning.asking import has_question, question, show_value
+from detention_rules.reasoning.facts import FactNode
 from detention_rules.reasoning.near_misses import ConditionState, NearMiss
+from detention_rules.variations import Variation
 
 
 def facts(result: CaseResult) -> list[str]:
@@ -21,6 +28,42 @@ def facts(result: CaseResult) -> list[str]:
     assert result.facts is not None
     leaves = sorted((f for f in result.facts.leaves.values() if not f.derived_from), key=lambda f: (f.line, f.col))
     return [fact_line(f) for f in leaves]
+
+
+def story(result: CaseResult) -> list[str]:
+    """The stated facts told as the draft tells them, a paragraph per part of the case (the Government's
+    word and a contest included, as in comments on its reply)."""
+    assert result.facts is not None
+    return narrative.Teller(result.facts.leaves, wording.load("en"), reply=True).paragraphs()
+
+
+def told(leaf: FactNode, result: CaseResult) -> str:
+    """One fact as one sentence of the draft; a fact the draft has no sentence for, as its question and answer."""
+    assert result.facts is not None
+    try:
+        return narrative.Teller(result.facts.leaves, wording.load("en"), reply=True).sentence(leaf)
+    except KeyError:
+        return W.QUIZ_ASKED.format(question=question(leaf.path), answer=show_value(leaf.value, leaf.path, words=True))
+
+
+def change(v: Variation, result: CaseResult) -> str:
+    """A variation in words: the changed fact as the draft tells it, or the question left unknown."""
+    assert result.facts is not None
+    leaf = result.facts.leaves.get(v.path)
+    if v.after is None or leaf is None:
+        return W.QUIZ_NOW_UNKNOWN.format(question=question(v.path))
+    return W.QUIZ_CHANGED.format(fact=told(leaf, result))
+
+
+def tally_lines(tally: Tally) -> list[str]:
+    """A session's score per category (found, missed, over-found), then the score and how it is counted."""
+    out = [W.QUIZ_BY_CATEGORY]
+    for c in tally.found:
+        out.append(
+            W.QUIZ_CATEGORY_LINE.format(category=c, found=tally.found[c], missed=tally.missed[c], over=tally.over[c])
+        )
+    out.append(W.QUIZ_SCORE.format(percent=tally.percent, earned=max(tally.earned, 0), worth=tally.worth))
+    return out
 
 
 def _state(cond: ConditionState) -> str:
@@ -34,6 +77,21 @@ def _state(cond: ConditionState) -> str:
 def lacking(miss: NearMiss) -> str:
     """The conditions the closest rule lacks: "arrest.warrant_shown unknown (needs is false)"."""
     parts = [f"{c.path} {_state(c)} ({c.test})" for c in miss.conditions if c.status is not True]
+    return "; ".join(parts[:4])
+
+
+def lacking_in_words(miss: NearMiss) -> str:
+    """The facts the closest rule lacks, each as its question and the case's answer ("unknown"): for a
+    participant, who reads no field names; a condition on another conclusion is its own rule's."""
+    parts = []
+    for c in miss.conditions:
+        generic = FieldPath.generic_name(c.path)
+        if c.status is True or c.needs_conclusion or not has_question(generic):
+            continue
+        state = (
+            W.UNKNOWN if c.status is None else W.BOOK_ANSWERED.format(value=show_value(c.actual, c.path, words=True))
+        )
+        parts.append(W.BOOK_LACKS.format(question=question(c.path), state=state))
     return "; ".join(parts[:4])
 
 

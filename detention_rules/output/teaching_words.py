@@ -20,13 +20,19 @@ class Words(msgspec.Struct, frozen=True, rename="lower"):
     EXERCISE_HEAD: str
     EXERCISE_INTRO: str
     EXERCISE_NONE: str
+    EXERCISE_QUESTIONS: str
     EXERCISE_QUESTION: str
     EXERCISE_ANSWERS: str
     EXERCISE_ANSWER: str
     EXERCISE_ESTABLISHES: str
     EXERCISE_REMOVES: str
     EXERCISE_RULE: str
+    EXERCISE_RULE_AGAIN: str
     EXERCISE_CHECK: str
+    EXERCISE_CHECK_LABEL: str
+    EXERCISE_COMMAND: str
+    EXERCISE_SAME: str
+    EXERCISE_SAME_LABEL: str
     EXERCISE_BY_CATEGORY: str
     EXERCISE_CATEGORY_LINE: str
     UNKNOWN: str
@@ -35,6 +41,9 @@ class Words(msgspec.Struct, frozen=True, rename="lower"):
     QUIZ_CASE: str
     QUIZ_WAS: str
     QUIZ_VARIATION: str
+    QUIZ_CHANGED: str
+    QUIZ_NOW_UNKNOWN: str
+    QUIZ_ASKED: str
     QUIZ_FACTS: str
     QUIZ_PROMPT: str
     QUIZ_BAD_ANSWER: str
@@ -50,6 +59,9 @@ class Words(msgspec.Struct, frozen=True, rename="lower"):
     QUIZ_WHY_NOT: str
     QUIZ_NO_RULE: str
     QUIZ_CASE_SCORE: str
+    QUIZ_ANSWERED: str
+    QUIZ_BY_CATEGORY: str
+    QUIZ_CATEGORY_LINE: str
     QUIZ_SCORE: str
     QUIZ_STOPPED: str
     QUIZ_SAVED: str
@@ -57,14 +69,15 @@ class Words(msgspec.Struct, frozen=True, rename="lower"):
     QUIZ_NO_CASE: str
     QUIZ_CANNOT_WRITE: str
     BOOK_TITLE: str
+    BOOK_TRAINER_TITLE: str
     BOOK_INTRO: str
-    BOOK_BY_CATEGORY: str
+    BOOK_BY_TOPIC: str
     BOOK_BY_PATTERN: str
-    BOOK_NO_CATEGORY: str
     BOOK_REAL: str
     BOOK_REAL_CASE: str
     BOOK_TEACHING: str
-    BOOK_TEACHING_NAME: str
+    BOOK_CASE_NAME: str
+    BOOK_CASE_TITLED: str
     BOOK_WAS: str
     BOOK_PROMPT: str
     BOOK_CHECK: str
@@ -78,7 +91,19 @@ class Words(msgspec.Struct, frozen=True, rename="lower"):
     BOOK_HANDOUT: str
     BOOK_TRAINER: str
     BOOK_PRINT_NOTE: str
+    BOOK_PRINT_NOTE_TRAINER: str
     BOOK_FACT_REFS: str
+    BOOK_CITED: str
+    BOOK_ANSWERS: str
+    BOOK_ANSWER_COLUMNS: dict[str, str]
+    BOOK_LESSONS: str
+    BOOK_LESSON_COLUMNS: dict[str, str]
+    BOOK_NOTES: str
+    BOOK_NOTES_HEADING: str
+    BOOK_LACKS: str
+    BOOK_ANSWERED: str
+    BOOK_UNKNOWN_CASE: str
+    BOOK_NO_SESSION: str
     BOOK_INDEX: str
     BOOK_OPINION_FINDS: str
     BOOK_WROTE: str
@@ -86,6 +111,7 @@ class Words(msgspec.Struct, frozen=True, rename="lower"):
     BOOK_NO_CASE: str
     BOOK_CANNOT_WRITE: str
     IS_VALUE: str
+    TOPICS: dict[str, str]
     PATTERNS: dict[str, str]
 
 
@@ -96,6 +122,10 @@ def load(lang: str = "en") -> Words:
 
 #: The sentences the tools show (English: the tools take no language yet).
 WORDS = load()
+
+#: The teaching cases' topics, in the casebook's order: a teaching case's file name starts with one
+#: (`trial-in-absentia.yaml`); its title is `WORDS.TOPICS[key]` ("other" and "real" follow them).
+TOPICS = ("arrest", "charge", "custody", "freedom", "trial", "migration", "discrimination")
 
 #: Fact patterns for the casebook's index: a pattern's key (its title: `WORDS.PATTERNS`), and the fact
 #: paths (generic) that show it.

@@ -29,7 +29,7 @@ from detention_rules.reasoning import runnable, whatif
 
 from ..conftest import CASES, REFERENCE, fail_on, wgad
 
-NO_WARRANT = CASES / "teaching" / "category-1-no-warrant.yaml"
+NO_WARRANT = CASES / "teaching" / "arrest-no-warrant.yaml"
 BASE = "title: t\ndetention: [{kind: pretrial, start: 2020-01-02}]\n"
 
 
@@ -74,7 +74,7 @@ def test_a_provenance_key_on_a_section_exits_1_in_every_command(tmp_path: Path, 
 def _folder_with_one_broken_file(tmp_path: Path) -> Path:
     folder = tmp_path / "cases"
     folder.mkdir()
-    for name in ("category-1-no-warrant.yaml", "category-1-incommunicado.yaml"):
+    for name in ("arrest-no-warrant.yaml", "custody-incommunicado.yaml"):
         shutil.copy(CASES / "teaching" / name, folder)
     (folder / "broken.yaml").write_text(BASE + "arrest: {contested: true}\n", encoding="utf-8")
     return folder
@@ -103,13 +103,13 @@ def test_a_failure_of_the_tool_on_one_file_leaves_the_casebook_and_evaluation_of
 ) -> None:
     """Whatever the next bug on one file, the others are built and evaluated; the exit code says 3."""
     folder = _folder_with_one_broken_file(tmp_path)
-    fail_on(monkeypatch, "category-1-incommunicado.yaml")
+    fail_on(monkeypatch, "custody-incommunicado.yaml")
     book = runnable.load()
     done, problems = casebook.build([folder], book, tmp_path / "site")
     assert done.startswith("wrote 1 case page(s)")
     assert [(Path(p.path).name, p.code) for p in problems] == [
         ("broken.yaml", "unknown-key"),
-        ("category-1-incommunicado.yaml", "internal"),
+        ("custody-incommunicado.yaml", "internal"),
     ]
     assert exit_code(problems) == 3
     ev = agreement.evaluate_paths([folder], book)
@@ -275,7 +275,7 @@ def test_detainees_repeating_too_many_shared_values_are_refused_at_once(tmp_path
 # --- round one (review): nesting, control characters, numbers, dates, files -----------------------
 
 
-RELIGION = CASES / "teaching" / "category-2-religion.yaml"
+RELIGION = CASES / "teaching" / "freedom-religion.yaml"
 
 
 @pytest.mark.parametrize(

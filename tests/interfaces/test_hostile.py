@@ -32,7 +32,7 @@ from ..conftest import CASES, REFERENCE, fail_on, wgad
 # --- round one (review): --set over several files -------------------------------------------------
 
 
-RELIGION = CASES / "teaching" / "category-2-religion.yaml"
+RELIGION = CASES / "teaching" / "freedom-religion.yaml"
 
 
 def test_set_over_several_files_reports_the_file_that_cannot_take_it() -> None:

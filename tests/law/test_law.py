@@ -22,7 +22,7 @@ with warnings.catch_warnings():  # as in test_serve.py: the test client's depend
     from starlette.testclient import TestClient
 
 #: Seen by a judge three days after the arrest: not within 48 hours, but within 4800.
-JUDGE = CASES / "teaching" / "category-1-not-brought-before-judge.yaml"
+JUDGE = CASES / "teaching" / "custody-not-brought-before-judge.yaml"
 #: Category I established, and the person still held: the draft asks for release.
 HELD = CASES / "aivo-benin-2024.yaml"
 SHIPPED_TITLE = "Category I: no legal basis for the deprivation of liberty"

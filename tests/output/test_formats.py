@@ -19,11 +19,13 @@ from detention_rules.output.draft import build
 from detention_rules.output.formats import (
     CHECK_FORMATS,
     DRAFT_FORMATS,
+    EXERCISE_FORMATS,
     REPORT_FORMATS,
     RULES_FORMATS,
     CheckFormat,
     CheckFormatName,
     DraftFormatName,
+    ExerciseFormatName,
     ReportFormatName,
     RulesFormatName,
 )
@@ -37,6 +39,8 @@ def test_the_types_and_the_tables_declare_the_same_formats() -> None:
     assert list(CHECK_FORMATS) == list(get_args(CheckFormatName))
     assert list(DRAFT_FORMATS) == list(get_args(DraftFormatName))
     assert list(REPORT_FORMATS) == list(get_args(ReportFormatName))
+    assert list(EXERCISE_FORMATS) == list(get_args(ExerciseFormatName))
+    assert all(name == f.name for name, f in EXERCISE_FORMATS.items())
     assert list(RULES_FORMATS) == list(get_args(RulesFormatName))
     assert all(name == f.name for name, f in CHECK_FORMATS.items())
     assert all(name == f.name for name, f in DRAFT_FORMATS.items())
@@ -55,7 +59,8 @@ def _format_option(command: str) -> typer.core.TyperOption:
     ("command", "formats"),
     [
         *[(c, CHECK_FORMATS) for c in ("check", "validate")],
-        *[(c, REPORT_FORMATS) for c in ("evaluate", "gaps", "exercise")],
+        *[(c, REPORT_FORMATS) for c in ("evaluate", "gaps")],
+        ("exercise", EXERCISE_FORMATS),
         ("rules", RULES_FORMATS),
         ("draft", DRAFT_FORMATS),
     ],
@@ -109,7 +114,7 @@ def _name(node: ast.expr) -> str:
 def test_no_module_chooses_a_format_by_its_name() -> None:
     """`evaluate`, `gaps` and `rules` chose JSON by `fmt == "json"`, and offered jsonl and markdown, which
     they printed as text; `exercise` had a format type of its own. Each asks its registry now."""
-    names = {*CHECK_FORMATS, *DRAFT_FORMATS, *REPORT_FORMATS, *RULES_FORMATS}
+    names = {*CHECK_FORMATS, *DRAFT_FORMATS, *REPORT_FORMATS, *RULES_FORMATS, *EXERCISE_FORMATS}
     found = []
     for path in sorted((ROOT / "detention_rules").rglob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
