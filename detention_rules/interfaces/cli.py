@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 from typing import Annotated, Any
 
+import click
 import typer
 from typer.core import TyperCommand, TyperGroup
 
@@ -80,6 +81,26 @@ RulesOpt = Annotated[
     Path | None,
     typer.Option("--rules", metavar="DIR", help=OPTIONS["rules"]),
 ]
+
+
+def _use_language(lang: str | None) -> str | None:
+    """`--lang`: the command speaks that language from here on (the help already does: `entry.main`)."""
+    if lang is not None:
+        words.use(lang)
+    return lang
+
+
+LangOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--lang",
+        metavar="|".join(words.LANGUAGES),
+        click_type=click.Choice(words.LANGUAGES),
+        callback=_use_language,
+        is_eager=True,
+        help=OPTIONS["lang"],
+    ),
+]
 PathsArg = Annotated[list[Path], typer.Argument(metavar="FILE_OR_DIR", help=OPTIONS["paths"])]
 FileArg = Annotated[Path, typer.Argument(metavar="FILE", help=OPTIONS["file"])]
 JobsOpt = Annotated[
@@ -107,6 +128,7 @@ def check(
     paths: PathsArg,
     fmt: FormatOpt = "text",
     rules: RulesOpt = None,
+    lang: LangOpt = None,
     changes: SetOpt = None,
     why_not: Annotated[
         bool | None,
@@ -171,6 +193,7 @@ def gaps(
     output: Annotated[Path | None, typer.Option("-o", "--output", metavar="FILE", help=OPTIONS["ask_output"])] = None,
     fmt: ReportFormatOpt = "text",
     rules: RulesOpt = None,
+    lang: LangOpt = None,
     detainee: DetaineeOpt = None,
 ) -> None:
     """The questions, or (`--ask`) the interview that answers them into a new file."""
@@ -267,6 +290,7 @@ def draft(
     no_appendix: Annotated[bool, typer.Option("--no-appendix", help=OPTIONS["no_appendix"])] = False,
     force: Annotated[bool, typer.Option("--force", help=OPTIONS["force"])] = False,
     rules: RulesOpt = None,
+    lang: LangOpt = None,
     detainee: Annotated[
         int | None,
         typer.Option(
@@ -306,6 +330,7 @@ def exercise(
     path: FileArg,
     fmt: ReportFormatOpt = "text",
     rules: RulesOpt = None,
+    lang: LangOpt = None,
     detainee: DetaineeOpt = None,
 ) -> None:
     """The variations come from variations.py; output/exercise.py words them."""
@@ -331,6 +356,7 @@ def quiz(
     ] = None,
     variations: Annotated[int, typer.Option("--variations", min=0, metavar="N", help=OPTIONS["variations"])] = 0,
     rules: RulesOpt = None,
+    lang: LangOpt = None,
 ) -> None:
     """The session is interfaces/quiz.py."""
     from detention_rules.interfaces.quiz import session
@@ -344,6 +370,7 @@ def casebook(
     paths: PathsArg,
     output: Annotated[Path, typer.Option("-o", "--output", metavar="DIR", help=OPTIONS["casebook_output"])],
     rules: RulesOpt = None,
+    lang: LangOpt = None,
 ) -> None:
     """The site is output/casebook.py; files left out are reported and set the exit code."""
     from detention_rules.output.casebook import build
@@ -408,6 +435,7 @@ def serve(
     port: Annotated[int, typer.Option("--port", metavar="PORT", help=OPTIONS["port"])] = 0,
     open_browser: Annotated[bool, typer.Option("--open", help=OPTIONS["open"])] = False,
     rules: RulesOpt = None,
+    lang: LangOpt = None,
 ) -> None:
     """interfaces/web/app.py: loopback, a token."""
     from detention_rules.interfaces.web import app as web

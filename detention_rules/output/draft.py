@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable, Collection, Sequence
 from typing import Any
 
+from detention_rules import words
 from detention_rules.input.case import CATEGORIES, Case
 from detention_rules.input.field_path import FieldPath
 from detention_rules.law import citation
@@ -100,7 +101,7 @@ def build(
     *,
     redact: bool = False,
     appendix: bool = True,
-    lang: str = "en",
+    lang: str | None = None,
     stage: Stage = "first",
 ) -> Draft:
     """The draft of one case analysed under `book` (its titles, remedies); `asked`: the open questions (wgad gaps)."""
@@ -113,7 +114,7 @@ def build_joint(
     *,
     redact: bool = False,
     appendix: bool = True,
-    lang: str = "en",
+    lang: str | None = None,
     stage: Stage = "first",
 ) -> Draft:
     """One submission for the detainees of one case (each person's result and open questions), in the
@@ -153,7 +154,7 @@ def build_joint(
         body=body.blocks,
         appendix=notes.blocks,
         established=established,
-        lang=lang,
+        lang=lang or words.LANGUAGE,
     )
 
 
@@ -952,7 +953,7 @@ def _tree(notes: _Writer, node: ConclusionNode, seen: set[str], say: dict[str, A
             notes.line(_fact_line(n, say), step.level)
 
 
-def fact_line(f: FactNode, lang: str = "en") -> str:
+def fact_line(f: FactNode, lang: str | None = None) -> str:
     """A fact as the appendix cites it (path, value, reference, line): the quiz and the casebook cite it so too."""
     return _fact_line(f, wording.load(lang)["draft"])
 

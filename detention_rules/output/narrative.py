@@ -140,11 +140,24 @@ def _value(leaves: Mapping[str, FactNode], path: str) -> Any:
 
 
 def join(items: list[str], w: Mapping[str, Any]) -> str:
-    """A list in a sentence: "a", "a and b", "a, b and c"."""
+    """A list in a sentence: "a", "a and b", "a, b and c"; "and" as the last item's first sound needs it
+    (`words: and_before:`, Spanish "Ana e Inés", not "y Inés")."""
     words = w["words"]
     if len(items) > 1:
-        return words["list_sep"].join(items[:-1]) + f" {words['and']} {items[-1]}"
+        return words["list_sep"].join(items[:-1]) + f" {conjunction(items[-1], words)} {items[-1]}"
     return items[0] if items else ""
+
+
+def conjunction(following: str, words: Mapping[str, Any]) -> str:
+    """The word for "and" before `following`: a form of `and_before` whose starts it has (and none of
+    `and_not_before`: Spanish "y hierro", a "hie-" read as a consonant), else `and`."""
+    start = following.casefold()
+    if start.startswith(tuple(words["and_not_before"])):
+        return str(words["and"])
+    for form, starts in words["and_before"].items():
+        if start.startswith(tuple(starts)):
+            return str(form)
+    return str(words["and"])
 
 
 def is_date(value: str) -> bool:
@@ -160,12 +173,17 @@ def date(value: str, w: Mapping[str, Any], *, preposition: bool = True) -> str:
         return str(value)
     year, month, day = m.groups()
     if day:
-        text, form = spec["day"].format(day=int(day), month=spec["months"][int(month) - 1], year=year), "on_day"
+        text, form = spec["day"].format(day=_day(day, spec), month=spec["months"][int(month) - 1], year=year), "on_day"
     elif month:
         text, form = spec["month"].format(month=spec["months"][int(month) - 1], year=year), "in_month"
     else:
         text, form = spec["year"].format(year=year), "in_year"
     return spec[form].format(date=text) if preposition else text
+
+
+def _day(day: str, spec: Mapping[str, Any]) -> str:
+    """A day of the month as the language writes it: "3", and in French the first "1er" (`dates: days:`)."""
+    return str(spec["days"].get(int(day), int(day)))
 
 
 def date_range(start: str, end: str, w: Mapping[str, Any]) -> str:
@@ -177,9 +195,9 @@ def date_range(start: str, end: str, w: Mapping[str, Any]) -> str:
         months = spec["months"]
         same = a.group(2) == b.group(2)
         return spec["range_same_month" if same else "range_same_year"].format(
-            day=int(a.group(3)),
+            day=_day(a.group(3), spec),
             month=months[int(a.group(2)) - 1],
-            end_day=int(b.group(3)),
+            end_day=_day(b.group(3), spec),
             end_month=months[int(b.group(2)) - 1],
             year=a.group(1),
         )

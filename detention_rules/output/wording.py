@@ -12,9 +12,9 @@ from detention_rules import words
 from detention_rules.reasoning.asking import show_value
 
 
-def load(lang: str = words.LANGUAGE) -> dict[str, Any]:
-    """The draft's strings in one language (`words.load`, read once); an unknown language is the caller's
-    error to report."""
+def load(lang: str | None = None) -> dict[str, Any]:
+    """The draft's strings in one language (the one in use unless given; `words.load`, read once); an unknown
+    language is the caller's error to report."""
     return words.load("draft", lang)
 
 
