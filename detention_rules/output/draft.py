@@ -44,15 +44,17 @@ PARTS: tuple[tuple[str, tuple[str, ...]], ...] = (
 
 
 class _Writer:
-    """Numbers paragraphs and letters items as blocks are added; redacts every text."""
+    """Numbers paragraphs and letters items as blocks are added; contracts and redacts every text."""
 
-    def __init__(self, redact: Callable[[str], str] | None) -> None:
+    def __init__(self, redact: Callable[[str], str] | None, w: dict[str, Any]) -> None:
         self.blocks: list[Block] = []
         self.count = 0
         self.letter = 0
         self.redact = redact
+        self.w = w
 
     def _t(self, text: str) -> str:
+        text = prose.contract(text, self.w)
         return self.redact(text) if self.redact else text
 
     def heading(self, text: str, level: int = 2, anchor: str = "") -> None:
@@ -133,7 +135,7 @@ def build_joint(
     assert case is not None  # checked above
     redactor = _redactor([prose.names(r.case, w) for r, _ in people if r.case and _name(r.case)]) if redact else None
 
-    body = _Writer(redactor)
+    body = _Writer(redactor, w)
     if stage == "comments":
         body.heading(say["reply_heading"], anchor="reply")
         _blocks(body, _reply(first, w))
@@ -144,7 +146,7 @@ def build_joint(
         body.para(say["none_established"])
     _domestic(body, case, w)
     _source(body, case, w, stage)
-    notes = _Writer(redactor)
+    notes = _Writer(redactor, w)
     if appendix:
         _notes(notes, people, persons, legal, say)
     title = case.title or prose.join([p.name for p in persons if p.name], w) or first.path

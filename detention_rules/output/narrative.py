@@ -160,6 +160,19 @@ def conjunction(following: str, words: Mapping[str, Any]) -> str:
     return str(words["and"])
 
 
+def contract(text: str, w: Mapping[str, Any]) -> str:
+    """Words a sentence joined that the language writes as one (`words: contractions:`, each a pattern and
+    what replaces it): Spanish "de el Sr." -> "del Sr.", French "de Alnur" -> "d'Alnur"."""
+    for pattern, replacement in w["words"]["contractions"]:
+        text = _contraction(pattern).sub(replacement, text)
+    return text
+
+
+@functools.cache
+def _contraction(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
 def is_date(value: str) -> bool:
     """Whether a value is a date as a case file writes it (2020, 2020-04, 2020-04-17)."""
     return _ISO.fullmatch(value) is not None
@@ -203,8 +216,9 @@ def date_range(start: str, end: str, w: Mapping[str, Any]) -> str:
         )
     begin = date(start, w, preposition=False)
     if a and b and a.group(2) and b.group(2) and a.group(1) == b.group(1):  # "18 April to June 2020"
-        begin = begin.removesuffix(f" {a.group(1)}")
-    return spec["range"].format(start=begin, end=date(end, w, preposition=False))
+        begin = begin.removesuffix(spec["year_suffix"].format(year=a.group(1)))
+    form = "range_to_month" if b and not b.group(3) else "range"  # French "du 18 avril à juin 2020"
+    return spec[form].format(start=begin, end=date(end, w, preposition=False))
 
 
 def dates_in(text: str, w: Mapping[str, Any]) -> str:
