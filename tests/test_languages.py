@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import string
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -64,3 +66,62 @@ def test_an_unknown_language_is_refused() -> None:
     with pytest.raises(LookupError, match="'de'"):
         words.use("de")
     assert words.LANGUAGE == "en"
+
+
+# --- every key in every language -------------------------------------------------------------------------
+
+TRANSLATIONS = tuple(lang for lang in words.LANGUAGES if lang != "en")
+PARTS = sorted(p.stem for p in (words.LOCALES / "en").glob("*.yaml"))
+#: Sections whose keys are the language's own words (a rule explanation's phrases, a referral's reason),
+#: not the English file's: any keys will do.
+FREE_KEYS = {("draft", "argue_named"), ("draft", "conditions_why"), ("words", "and_before"), ("dates", "days")}
+#: The words that agree with the person: each language's grammar names its own (French {e}, Spanish {o}).
+FREE_KEYS |= {("person", "pronouns"), ("person", "verbs")}
+#: Lists that name fields, rules or sections, the same in every language; every other list is the
+#: language's own words (months, cue words, particles).
+SAME_LISTS = {"sections", "argued", "omit_if", "keep_if", "trial.accused_civilian"}
+
+
+def _placeholders(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+def _person_words(lang: str) -> set[str]:
+    """The slots that agree with the person, which each language names as its grammar needs ({e}, {son})."""
+    person = words.load("draft", lang)["facts"]["person"]
+    slots = {slot for forms in person["pronouns"].values() for slot in forms} | set(person["verbs"])
+    return slots | {"Name", "name", "whom", "possessive"}
+
+
+def _differences(en: Any, other: Any, path: tuple[str, ...], person: set[str]) -> list[str]:
+    where = ".".join(path)
+    if isinstance(en, dict):
+        if not isinstance(other, dict):
+            return [f"{where}: not a mapping"]
+        if path[-2:] in FREE_KEYS:
+            return []
+        out = [f"{where}.{k}: missing" for k in en if k not in other]
+        return out + [d for k in en if k in other for d in _differences(en[k], other[k], (*path, str(k)), person)]
+    if isinstance(en, list):
+        if not isinstance(other, list):
+            return [f"{where}: not a list"]
+        return [f"{where}: not the same list" for _ in [1] if path[-1] in SAME_LISTS and en != other]
+    if isinstance(en, str) and isinstance(other, str):
+        missing = (_placeholders(en) - person) ^ (_placeholders(other) - person)
+        return [f"{where}: placeholders differ: {sorted(missing)}"] if missing else []
+    return [] if type(en) is type(other) else [f"{where}: {type(other).__name__}, not {type(en).__name__}"]
+
+
+@pytest.mark.parametrize("lang", TRANSLATIONS)
+@pytest.mark.parametrize("part", PARTS)
+def test_every_key_of_every_english_file_is_translated_with_its_placeholders(part: str, lang: str) -> None:
+    person = _person_words("en") | _person_words(lang)
+    found = _differences(words.load(part, "en"), words.load(part, lang), (part,), person)
+    assert found == [], f"locales/{lang}/{part}.yaml: {found[:20]}"
+
+
+def test_the_key_check_finds_a_missing_key_and_a_lost_placeholder() -> None:
+    en = {"a": {"b": "{value} was", "c": "x"}, "sections": ["person"]}
+    fr = {"a": {"b": "était"}, "sections": ["personne"]}
+    found = _differences(en, fr, ("t",), set())
+    assert found == ["t.a.c: missing", "t.a.b: placeholders differ: ['value']", "t.sections: not the same list"]

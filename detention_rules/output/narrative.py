@@ -161,9 +161,10 @@ def conjunction(following: str, words: Mapping[str, Any]) -> str:
 
 
 def contract(text: str, w: Mapping[str, Any]) -> str:
-    """Words a sentence joined that the language writes as one (`words: contractions:`, each a pattern and
-    what replaces it): Spanish "de el Sr." -> "del Sr.", French "de Alnur" -> "d'Alnur"."""
-    for pattern, replacement in w["words"]["contractions"]:
+    """A draft's text as the language writes it: the rules' citations in its form (`words: citations:`, each a
+    pattern and what replaces it: "ICCPR 9(1)" -> "Pacte, art. 9 (par. 1)"), then the words a sentence joined
+    that it writes as one (`contractions:`): Spanish "de el Sr." -> "del Sr.", French "de Alnur" -> "d'Alnur"."""
+    for pattern, replacement in [*w["words"]["citations"], *w["words"]["contractions"]]:
         text = _contraction(pattern).sub(replacement, text)
     return text
 
