@@ -6,8 +6,9 @@ sentences, kept beside the rules in one folder per language so that a lawyer rev
 in one place (issue 31). `rules.yaml` holds each rule's sentences by rule id; `outcomes.yaml` the outcomes
 file's sentences in its order (`categories`, then `remedies`, `conditions` and `sentences`, each a list of
 the items' sentences), and `special_procedures`, the names of those a finding is referred to, by their English
-names (a rule's `refer`, an outcome's). A sentence a file leaves out stays in English: the test suite requires them all
-for the shipped rules.
+names (a rule's `refer`, an outcome's); `citations.yaml` the rules' references to jurisprudence whose note is in
+words, by their English form (`jurisprudence:`). A sentence a file leaves out stays in English: the test suite
+requires them all for the shipped rules.
 """
 
 from __future__ import annotations
@@ -31,7 +32,8 @@ OUTCOME_TEXTS = {"remedies": ("text", "source"), "conditions": ("why",), "senten
 def files(directory: Path, lang: str) -> list[Path]:
     """A language's files beside the rules of `directory` (none for English, the rules' own)."""
     folder = directory / lang
-    return [folder / name for name in ("rules.yaml", "outcomes.yaml") if lang != "en" and (folder / name).is_file()]
+    names = ("rules.yaml", "outcomes.yaml", "citations.yaml")
+    return [folder / name for name in names if lang != "en" and (folder / name).is_file()]
 
 
 def _read(path: Path) -> dict[str, Any]:
@@ -54,6 +56,11 @@ def translated(found: Law, directory: Path, lang: str) -> Law:
         data = _read(path)
         if path.name == "rules.yaml":
             rules = tuple(_rule(rule, data.get(rule.id)) for rule in rules)
+        elif path.name == "citations.yaml":
+            cited = {str(k): " ".join(str(v).split()) for k, v in (data.get("jurisprudence") or {}).items()}
+            rules = tuple(
+                msgspec.structs.replace(r, jurisprudence=tuple(cited.get(j, j) for j in r.jurisprudence)) for r in rules
+            )
         else:
             consequences = _outcomes(consequences, data)
             names = {str(k): " ".join(str(v).split()) for k, v in (data.get("special_procedures") or {}).items()}
@@ -69,6 +76,11 @@ def translated(found: Law, directory: Path, lang: str) -> Law:
             ),
         )
     return msgspec.structs.replace(found, rules=rules, consequences=consequences)
+
+
+def _referred(outcome: Any, names: dict[str, str]) -> Any:
+    """A condition's or a sentence's referral, to the special procedure as the language names it."""
+    return msgspec.structs.replace(outcome, refer=names.get(outcome.refer, outcome.refer))
 
 
 def _rule(rule: Any, texts: Any) -> Any:
