@@ -280,7 +280,12 @@ def untranslated(text: str, case: Any, w: Any = None) -> list[str]:
     text = _QUESTION.sub("", text)
     hidden = bytearray(len(text))  # each text the file gives, found in the draft as it stands: overlaps too
     for written in _written(case):
-        for form in {written, narrative.contract(written, w) if w is not None else written}:
+        forms = (
+            {written}
+            if w is None
+            else {written, narrative.contract(written, w), narrative.contract(f"({written}", w)[1:]}
+        )
+        for form in forms:
             at = text.find(form)
             while form and at >= 0:
                 hidden[at : at + len(form)] = b"\x01" * len(form)

@@ -497,7 +497,11 @@ class Teller:
             template = self.spec["sentences"]["person.status_with_occupation"]
         text = self._fill(
             template,
-            {"value": join([own.get(v) or article(in_words("person.status", v), self.w) for v in items], self.w)},
+            {
+                "value": join(
+                    [self._words(own.get(v)) or article(in_words("person.status", v), self.w) for v in items], self.w
+                )
+            },
         )
         return self._finish(text, [leaf])
 
