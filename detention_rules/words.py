@@ -14,14 +14,48 @@ sentences too, can read it; the files are package data beside `output/`.
 from __future__ import annotations
 
 import functools
+import os
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 LOCALES = Path(__file__).parent / "output" / "locales"
-#: The language every command speaks until one takes a choice (issue 31: French, Spanish).
+#: The Working Group's three working languages, each a folder of `locales/` with the same keys.
+LANGUAGES = ("en", "fr", "es")
+#: The language every command speaks: English until `use` (the command line's `--lang`, or the
+#: environment's locale) chooses another.
 LANGUAGE = "en"
+
+
+def use(lang: str) -> None:
+    """Speak `lang` from now on: every `of` section and `load` without a language reads its files."""
+    global LANGUAGE  # one process, one command: its language is set once, before it speaks
+    if lang not in LANGUAGES:
+        raise LookupError(f"no translation for language {lang!r}")
+    LANGUAGE = lang
+
+
+def from_environment(environ: Mapping[str, str] = os.environ) -> str:
+    """The language of the environment's locale, as POSIX ranks it (LC_ALL, LC_MESSAGES, LANG: the first
+    set wins): `fr_FR.UTF-8` is French; a locale in no working language (`C`, `de_DE`) is English."""
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        if environ.get(name):
+            lang = environ[name].split("_")[0].split(".")[0].split("@")[0].casefold()
+            return lang if lang in LANGUAGES else "en"
+    return "en"
+
+
+def from_arguments(args: Sequence[str]) -> str | None:
+    """The `--lang` a command line gives (`--lang fr`, `--lang=fr`), read before the command line is parsed
+    so that its help is in that language too; a bad value is left for the parser to refuse."""
+    for i, arg in enumerate(args):
+        if arg == "--lang" and i + 1 < len(args) and args[i + 1] in LANGUAGES:
+            return args[i + 1]
+        if arg.startswith("--lang=") and arg[7:] in LANGUAGES:
+            return arg[7:]
+    return None
 
 
 def read(path: Path, lang: str, text_only: bool = False) -> dict[str, Any]:
@@ -46,13 +80,48 @@ def read(path: Path, lang: str, text_only: bool = False) -> dict[str, Any]:
 STRUCTURED = frozenset({"draft"})
 
 
+def load(part: str, lang: str | None = None) -> dict[str, Any]:
+    """A stage's file, `locales/<lang>/<part>.yaml` (the language in use unless given), read once."""
+    return _load(part, lang or LANGUAGE)
+
+
+def reread() -> None:
+    """Forget the files read, so that the next reading sees them as they are now (a test's edited copy)."""
+    _load.cache_clear()
+
+
 @functools.cache
-def load(part: str, lang: str = LANGUAGE) -> dict[str, Any]:
-    """A stage's file, `locales/<lang>/<part>.yaml`, read once."""
+def _load(part: str, lang: str) -> dict[str, Any]:
     return read(LOCALES / lang / f"{part}.yaml", lang, text_only=part not in STRUCTURED)
 
 
-def of(part: str, section: str, lang: str = LANGUAGE) -> dict[str, str]:
-    """One section of a stage's file: its sentences by key, each a `str.format` template or plain text."""
-    words: dict[str, str] = load(part, lang)[section]
+class Section(Mapping[str, str]):
+    """One section of a stage's file in the language in use when a key is read, not when the section was
+    named: modules name their sections once, at import, before `--lang` is read."""
+
+    __slots__ = ("part", "section")
+
+    def __init__(self, part: str, section: str) -> None:
+        self.part, self.section = part, section
+
+    def _words(self) -> dict[str, str]:
+        words: dict[str, str] = _load(self.part, LANGUAGE)[self.section]
+        return words
+
+    def __getitem__(self, key: str) -> str:
+        return self._words()[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._words())
+
+    def __len__(self) -> int:
+        return len(self._words())
+
+
+def of(part: str, section: str, lang: str | None = None) -> Mapping[str, str]:
+    """One section of a stage's file: its sentences by key, each a `str.format` template or plain text;
+    without a language, in the language in use at each reading (`Section`)."""
+    if lang is None:
+        return Section(part, section)
+    words: dict[str, str] = _load(part, lang)[section]
     return words

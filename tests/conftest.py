@@ -6,13 +6,14 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
 
-from detention_rules import pipeline
+from detention_rules import pipeline, words
 from detention_rules.pipeline import CaseResult
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -45,6 +46,16 @@ RULE_CASES: dict[str, list[dict[str, Any]]] = {
 def _rules_cache_of_the_run(tmp_path_factory: pytest.TempPathFactory) -> None:
     """The checked rules kept between runs (reasoning/rules_cache.py) go to the run's own folder, not the user's."""
     os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("cache"))
+
+
+@pytest.fixture(autouse=True)
+def _english() -> Iterator[None]:
+    """Every test speaks English unless it asks for a language (`--lang`, `words.use`), whatever the
+    locale of the machine running it; its subprocesses too (`wgad` reads LC_ALL first)."""
+    os.environ["LC_ALL"] = "C.UTF-8"
+    words.use("en")
+    yield
+    words.use("en")
 
 
 def law_files(folder: Path) -> Path:

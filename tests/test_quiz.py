@@ -173,13 +173,13 @@ def test_the_trainers_sentences_come_from_the_translation_file(tmp_path: Path, m
         (tmp_path / lang).mkdir()
         (tmp_path / lang / "draft.yaml").write_text(yaml.safe_dump({**english, "teaching": teaching}), encoding="utf-8")
     monkeypatch.setattr(locale, "LOCALES", tmp_path)
-    locale.load.cache_clear()
+    locale.reread()
     try:
         words = msgspec.structs.asdict(teaching_words.load("xx"))
         with pytest.raises(msgspec.ValidationError, match="quiz_score"):  # a translation lacking one says which
             teaching_words.load("yy")
     finally:
-        locale.load.cache_clear()
+        locale.reread()
     assert words["QUIZ_SCORE"] == f"«{teaching_words.WORDS.QUIZ_SCORE}»"
     assert all(v.startswith("«") for v in words.values() if isinstance(v, str))
 

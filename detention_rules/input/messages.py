@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from detention_rules.problem_codes import ProblemCode
 
 
-def _w() -> dict[str, str]:
+def _w() -> Mapping[str, str]:
     """The messages' sentences (locales/<lang>/messages.yaml), read when a file first has an error."""
     return words.of("messages", "messages")
 

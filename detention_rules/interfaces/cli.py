@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 from typing import Annotated, Any
 
+import click
 import typer
 from typer.core import TyperCommand, TyperGroup
 
@@ -83,6 +84,26 @@ RulesOpt = Annotated[
     Path | None,
     typer.Option("--rules", metavar="DIR", help=OPTIONS["rules"]),
 ]
+
+
+def _use_language(lang: str | None) -> str | None:
+    """`--lang`: the command speaks that language from here on (the help already does: `entry.main`)."""
+    if lang is not None:
+        words.use(lang)
+    return lang
+
+
+LangOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--lang",
+        metavar="|".join(words.LANGUAGES),
+        click_type=click.Choice(words.LANGUAGES),
+        callback=_use_language,
+        is_eager=True,
+        help=OPTIONS["lang"],
+    ),
+]
 PathsArg = Annotated[list[Path], typer.Argument(metavar="FILE_OR_DIR", help=OPTIONS["paths"])]
 FileArg = Annotated[Path, typer.Argument(metavar="FILE", help=OPTIONS["file"])]
 JobsOpt = Annotated[
@@ -110,6 +131,7 @@ def check(
     paths: PathsArg,
     fmt: FormatOpt = "text",
     rules: RulesOpt = None,
+    lang: LangOpt = None,
     changes: SetOpt = None,
     why_not: Annotated[
         bool | None,
@@ -174,6 +196,7 @@ def gaps(
     output: Annotated[Path | None, typer.Option("-o", "--output", metavar="FILE", help=OPTIONS["ask_output"])] = None,
     fmt: ReportFormatOpt = "text",
     rules: RulesOpt = None,
+    lang: LangOpt = None,
     detainee: DetaineeOpt = None,
 ) -> None:
     """The questions, or (`--ask`) the interview that answers them into a new file."""
@@ -270,6 +293,7 @@ def draft(
     no_appendix: Annotated[bool, typer.Option("--no-appendix", help=OPTIONS["no_appendix"])] = False,
     force: Annotated[bool, typer.Option("--force", help=OPTIONS["force"])] = False,
     rules: RulesOpt = None,
+    lang: LangOpt = None,
     detainee: Annotated[
         int | None,
         typer.Option(
@@ -313,6 +337,7 @@ def exercise(
         ExerciseFormatName, typer.Option("--format", "-f", metavar="FORMAT", help=help_text(EXERCISE_FORMATS))
     ] = "text",
     rules: RulesOpt = None,
+    lang: LangOpt = None,
     detainee: DetaineeOpt = None,
 ) -> None:
     """The variations come from variations.py; output/exercise.py words them."""
@@ -340,6 +365,7 @@ def quiz(
     variations: Annotated[int, typer.Option("--variations", min=0, metavar="N", help=OPTIONS["variations"])] = 0,
     limit: Annotated[int | None, typer.Option("--limit", min=1, metavar="N", help=OPTIONS["limit"])] = None,
     rules: RulesOpt = None,
+    lang: LangOpt = None,
 ) -> None:
     """The session is interfaces/quiz.py."""
     from detention_rules.interfaces.quiz import session
@@ -359,6 +385,7 @@ def casebook(
         Path | None, typer.Option("--session", metavar="FILE", help=OPTIONS["casebook_session"])
     ] = None,
     rules: RulesOpt = None,
+    lang: LangOpt = None,
 ) -> None:
     """The site is output/casebook.py; files left out are reported and set the exit code."""
     from detention_rules.output.casebook import Options, build, session_cases
@@ -434,6 +461,7 @@ def serve(
     port: Annotated[int, typer.Option("--port", metavar="PORT", help=OPTIONS["port"])] = 0,
     open_browser: Annotated[bool, typer.Option("--open", help=OPTIONS["open"])] = False,
     rules: RulesOpt = None,
+    lang: LangOpt = None,
 ) -> None:
     """interfaces/web/app.py: loopback, a token."""
     from detention_rules.interfaces.web import app as web

@@ -14,6 +14,7 @@ import os
 import sys
 from pathlib import Path
 
+from detention_rules import words
 from detention_rules.interfaces.stream import check_paths, guarded, validate_paths
 
 
@@ -21,6 +22,7 @@ def main() -> None:
     """`wgad`: the plain linter form here, everything else through the typer app."""
     gc.disable()  # until the files' work starts (`batch.settled`): what starting up builds lives to the end
     args = sys.argv[1:]
+    words.use(words.from_arguments(args) or words.from_environment())  # before any word is read: the help's too
     plain = len(args) > 1 and not any(a.startswith("-") for a in args[1:]) and _COMPLETION not in os.environ
     if plain and args[0] == "validate":
         guarded(lambda: sys.exit(validate_paths([Path(a) for a in args[1:]])))

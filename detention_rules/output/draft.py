@@ -43,15 +43,17 @@ PARTS: tuple[tuple[str, tuple[str, ...]], ...] = (
 
 
 class _Writer:
-    """Numbers paragraphs and letters items as blocks are added; redacts every text."""
+    """Numbers paragraphs and letters items as blocks are added; contracts and redacts every text."""
 
-    def __init__(self, redact: Callable[[str], str] | None) -> None:
+    def __init__(self, redact: Callable[[str], str] | None, w: dict[str, Any]) -> None:
         self.blocks: list[Block] = []
         self.count = 0
         self.letter = 0
         self.redact = redact
+        self.w = w
 
     def _t(self, text: str) -> str:
+        text = prose.contract(text, self.w)
         return self.redact(text) if self.redact else text
 
     def heading(self, text: str, level: int = 2, anchor: str = "") -> None:
@@ -100,7 +102,7 @@ def build(
     *,
     redact: bool = False,
     appendix: bool = True,
-    lang: str = "en",
+    lang: str | None = None,
     stage: Stage = "first",
 ) -> Draft:
     """The draft of one case analysed under `book` (its titles, remedies); `asked`: the open questions (wgad gaps)."""
@@ -113,7 +115,7 @@ def build_joint(
     *,
     redact: bool = False,
     appendix: bool = True,
-    lang: str = "en",
+    lang: str | None = None,
     stage: Stage = "first",
 ) -> Draft:
     """One submission for the detainees of one case (each person's result and open questions), in the
@@ -132,7 +134,7 @@ def build_joint(
     assert case is not None  # checked above
     redactor = _redactor([prose.names(r.case, w) for r, _ in people if r.case and _name(r.case)]) if redact else None
 
-    body = _Writer(redactor)
+    body = _Writer(redactor, w)
     if stage == "comments":
         body.heading(say["reply_heading"], anchor="reply")
         _blocks(body, _reply(first, w))
@@ -143,7 +145,7 @@ def build_joint(
         body.para(say["none_established"])
     _domestic(body, case, w)
     _source(body, case, w, stage)
-    notes = _Writer(redactor)
+    notes = _Writer(redactor, w)
     if appendix:
         _notes(notes, people, persons, legal, say)
     title = case.title or prose.join([p.name for p in persons if p.name], w) or first.path
@@ -153,7 +155,7 @@ def build_joint(
         body=body.blocks,
         appendix=notes.blocks,
         established=established,
-        lang=lang,
+        lang=lang or words.LANGUAGE,
     )
 
 
@@ -961,7 +963,7 @@ def _tree(notes: _Writer, node: ConclusionNode, seen: set[str], say: dict[str, A
             notes.line(_fact_line(n, say), step.level)
 
 
-def fact_line(f: FactNode, lang: str = "en") -> str:
+def fact_line(f: FactNode, lang: str | None = None) -> str:
     """A fact as the appendix cites it (path, value, reference, line): the quiz and the casebook cite it so too."""
     return _fact_line(f, words.load("draft", lang)["draft"])
 

@@ -157,10 +157,11 @@ def _value(leaves: Mapping[str, FactNode], path: str) -> Any:
 
 
 def join(items: list[str], w: Mapping[str, Any]) -> str:
-    """A list in a sentence: "a", "a and b", "a, b and c"."""
+    """A list in a sentence: "a", "a and b", "a, b and c"; "and" as the last item's first sound needs it
+    (`words: and_before:`, Spanish "Ana e Inés", not "y Inés")."""
     words = w["words"]
     if len(items) > 1:
-        return words["list_sep"].join(items[:-1]) + f" {words['and']} {items[-1]}"
+        return words["list_sep"].join(items[:-1]) + f" {conjunction(items[-1], words)} {items[-1]}"
     return items[0] if items else ""
 
 
@@ -171,6 +172,32 @@ def _calendar(value: str) -> re.Match[str] | None:
     if m is None or (m.group(2) and not 1 <= int(m.group(2)) <= 12) or (m.group(3) and not 1 <= int(m.group(3)) <= 31):
         return None
     return m
+
+
+def conjunction(following: str, words: Mapping[str, Any]) -> str:
+    """The word for "and" before `following`: a form of `and_before` whose starts it has (and none of
+    `and_not_before`: Spanish "y hierro", a "hie-" read as a consonant), else `and`."""
+    start = following.casefold()
+    if start.startswith(tuple(words["and_not_before"])):
+        return str(words["and"])
+    for form, starts in words["and_before"].items():
+        if start.startswith(tuple(starts)):
+            return str(form)
+    return str(words["and"])
+
+
+def contract(text: str, w: Mapping[str, Any]) -> str:
+    """A draft's text as the language writes it: the rules' citations in its form (`words: citations:`, each a
+    pattern and what replaces it: "ICCPR 9(1)" -> "Pacte, art. 9 (par. 1)"), then the words a sentence joined
+    that it writes as one (`contractions:`): Spanish "de el Sr." -> "del Sr.", French "de Alnur" -> "d'Alnur"."""
+    for pattern, replacement in [*w["words"]["citations"], *w["words"]["contractions"]]:
+        text = _contraction(pattern).sub(replacement, text)
+    return text
+
+
+@functools.cache
+def _contraction(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
 
 
 def is_date(value: str) -> bool:
@@ -186,12 +213,17 @@ def date(value: str, w: Mapping[str, Any], *, preposition: bool = True) -> str:
         return str(value)
     year, month, day = m.groups()
     if day:
-        text, form = spec["day"].format(day=int(day), month=spec["months"][int(month) - 1], year=year), "on_day"
+        text, form = spec["day"].format(day=_day(day, spec), month=spec["months"][int(month) - 1], year=year), "on_day"
     elif month:
         text, form = spec["month"].format(month=spec["months"][int(month) - 1], year=year), "in_month"
     else:
         text, form = spec["year"].format(year=year), "in_year"
     return spec[form].format(date=text) if preposition else text
+
+
+def _day(day: str, spec: Mapping[str, Any]) -> str:
+    """A day of the month as the language writes it: "3", and in French the first "1er" (`dates: days:`)."""
+    return str(spec["days"].get(int(day), int(day)))
 
 
 def date_range(start: str, end: str, w: Mapping[str, Any]) -> str:
@@ -203,16 +235,17 @@ def date_range(start: str, end: str, w: Mapping[str, Any]) -> str:
         months = spec["months"]
         same = a.group(2) == b.group(2)
         return spec["range_same_month" if same else "range_same_year"].format(
-            day=int(a.group(3)),
+            day=_day(a.group(3), spec),
             month=months[int(a.group(2)) - 1],
-            end_day=int(b.group(3)),
+            end_day=_day(b.group(3), spec),
             end_month=months[int(b.group(2)) - 1],
             year=a.group(1),
         )
     begin = date(start, w, preposition=False)
     if a and b and a.group(2) and b.group(2) and a.group(1) == b.group(1):  # "18 April to June 2020"
-        begin = begin.removesuffix(f" {a.group(1)}")
-    return spec["range"].format(start=begin, end=date(end, w, preposition=False))
+        begin = begin.removesuffix(spec["year_suffix"].format(year=a.group(1)))
+    form = "range_to_month" if b and not b.group(3) else "range"  # French "du 18 avril à juin 2020"
+    return spec[form].format(start=begin, end=date(end, w, preposition=False))
 
 
 def dates_in(text: str, w: Mapping[str, Any]) -> str:
@@ -601,7 +634,7 @@ class Teller:
         (a derived fact, `arrest.judge_within_48h`), by field and answer; "" for a fact with none."""
         generic = FieldPath.generic_name(path)
         leaf = FactNode(path, value, 0, 0)
-        self.person.subject = False  # a sentence on its own: the name, never a pronoun standing for it
+        self.person.mentioned = False  # a sentence on its own: the name, never a pronoun standing for it
         try:
             if generic in self.spec["sentences"]:
                 return self.sentence(leaf)
@@ -626,7 +659,11 @@ class Teller:
             template = self.spec["sentences"]["person.status_with_occupation"]
         text = self._fill(
             template,
-            {"value": join([own.get(v) or article(in_words("person.status", v), self.w) for v in items], self.w)},
+            {
+                "value": join(
+                    [self._words(own.get(v)) or article(in_words("person.status", v), self.w) for v in items], self.w
+                )
+            },
         )
         return self._finish(text, [leaf])
 

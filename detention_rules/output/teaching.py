@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from detention_rules import words
 from detention_rules.input.field_path import FieldPath
-from detention_rules.output import narrative, wording
+from detention_rules.output import narrative
 from detention_rules.output.draft import fact_line
 from detention_rules.output.teaching_words import WORDS as W
 from detention_rules.pipeline import CaseResult
@@ -34,14 +35,14 @@ def story(result: CaseResult) -> list[str]:
     """The stated facts told as the draft tells them, a paragraph per part of the case (the Government's
     word and a contest included, as in comments on its reply)."""
     assert result.facts is not None
-    return narrative.Teller(result.facts.leaves, wording.load("en"), reply=True).paragraphs()
+    return narrative.Teller(result.facts.leaves, words.load("draft"), reply=True).paragraphs()
 
 
 def told(leaf: FactNode, result: CaseResult) -> str:
     """One fact as one sentence of the draft; a fact the draft has no sentence for, as its question and answer."""
     assert result.facts is not None
     try:
-        return narrative.Teller(result.facts.leaves, wording.load("en"), reply=True).sentence(leaf)
+        return narrative.Teller(result.facts.leaves, words.load("draft"), reply=True).sentence(leaf)
     except KeyError:
         return W.QUIZ_ASKED.format(question=question(leaf.path), answer=show_value(leaf.value, leaf.path, words=True))
 

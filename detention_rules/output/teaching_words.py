@@ -115,7 +115,7 @@ class Words(msgspec.Struct, frozen=True, rename="lower"):
     PATTERNS: dict[str, str]
 
 
-def load(lang: str = "en") -> Words:
+def load(lang: str | None = None) -> Words:
     """The trainer's tools' sentences in one language."""
     return msgspec.convert(words.load("draft", lang)["teaching"], Words)
 

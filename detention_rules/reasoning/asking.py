@@ -26,7 +26,11 @@ def said(key: str) -> str:
 
 
 def in_words(field: str, value: str) -> str:
-    """A field's value in words: `detention[].kind` `pretrial` -> "pre-trial detention"."""
+    """A field's value in words: `detention[].kind` `pretrial` -> "pre-trial detention"; in another language,
+    the words its `check.yaml` gives the choice (`choices:`), else the model's."""
+    translated = locale.load("check").get("choices", {}).get(field, {}).get(value)
+    if translated:
+        return str(translated)
     asked = questionnaire().get(field)
     return asked.words.get(value) or value.replace("_", " ") if asked else value.replace("_", " ")
 

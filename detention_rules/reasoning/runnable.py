@@ -15,7 +15,7 @@ from pathlib import Path
 
 from detention_rules import words
 from detention_rules.errors import EngineError, InputError, Problem
-from detention_rules.law import law
+from detention_rules.law import law, translation
 from detention_rules.law.law import Law
 from detention_rules.law.rule import Rule
 from detention_rules.reasoning import rules_cache
@@ -42,13 +42,15 @@ class Runnable(Law, frozen=True, dict=True):
         return Engine(self.rules, self.compiled)
 
 
-_cache: dict[tuple[Path, tuple[tuple[str, int, int], ...]], Runnable] = {}
+_cache: dict[tuple[Path, tuple[tuple[str, int, int], ...], str], Runnable] = {}
 
 
 def load(directory: Path | None = None) -> Runnable:
-    """Load and check every file in `directory` (default: the shipped rules), once per process and content."""
+    """Load and check every file in `directory` (default: the shipped rules), once per process, content and
+    language: its sentences in the language in use (`law/translation.py`)."""
     directory = law.folder(directory)
-    key = (directory, _stamp(directory))
+    lang = words.LANGUAGE
+    key = (directory, _stamp(directory) + _stamp_files(translation.files(directory, lang)), lang)
     if key not in _cache:
         kept = rules_cache.load(directory)
         if kept is None:
@@ -60,6 +62,7 @@ def load(directory: Path | None = None) -> Runnable:
             rules_cache.save(directory, found, compiled)
         else:  # read without an error from files as they are now (the entry's key): not read again
             found, compiled = kept
+        found = translation.translated(found, directory, lang)
         _cache[key] = Runnable(found.folder, found.rules, found.parameters, found.consequences, compiled)
     return _cache[key]
 
@@ -69,6 +72,11 @@ def _stamp(directory: Path) -> tuple[tuple[str, int, int], ...]:
     with os.scandir(directory) as entries:
         files = [(e.name, e.stat()) for e in entries if e.is_file()]
     return tuple(sorted((name, info.st_size, info.st_mtime_ns) for name, info in files))
+
+
+def _stamp_files(paths: Iterable[Path]) -> tuple[tuple[str, int, int], ...]:
+    """A language's files as they are now: an edited translation is read afresh."""
+    return tuple((str(p), (info := p.stat()).st_size, info.st_mtime_ns) for p in paths)
 
 
 def _compiled(rules: tuple[Rule, ...]) -> Compiled | None:

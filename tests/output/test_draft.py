@@ -496,14 +496,14 @@ def test_every_sentence_of_the_draft_comes_from_the_translation_file(
     (tmp_path / "xx").mkdir()
     (tmp_path / "xx" / "draft.yaml").write_text(yaml.safe_dump(other, allow_unicode=True), encoding="utf-8")
     monkeypatch.setattr(words, "LOCALES", tmp_path)
-    words.load.cache_clear()
+    words.reread()
     try:
         book = runnable.load()
         result = pipeline.check_file(REFERENCE, book)
         assert result.facts is not None
         text = draft_markdown.render(draft.build(book, result, questions(book, result.facts), lang="xx"))
     finally:
-        words.load.cache_clear()
+        words.reread()
     heads = re.findall(r"^#+ (.+)$", text, flags=re.M)
     own = [h for h in heads if not h.startswith("Category ")]  # category titles are rules/outcomes.yaml's
     assert own and all(h.startswith("«") for h in own), own

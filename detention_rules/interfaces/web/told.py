@@ -15,7 +15,7 @@ from typing import Any
 
 from detention_rules import words
 from detention_rules.law.law import Law
-from detention_rules.output import narrative, wording
+from detention_rules.output import narrative
 from detention_rules.pipeline import CaseResult
 from detention_rules.reasoning import tree
 from detention_rules.reasoning.asking import in_words, question, show_value
@@ -56,7 +56,7 @@ class Told:
         self.book = book
         self.facts = facts
         self.found = found
-        self.w = wording.load()
+        self.w = words.load("draft")
         self.teller = narrative.Teller(facts.leaves, self.w)
 
     # --- facts -----------------------------------------------------------------------------

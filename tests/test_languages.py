@@ -1,0 +1,326 @@
+"""The three working languages (issue 31): which one a command speaks, and that each says everything."""
+
+from __future__ import annotations
+
+import re
+import string
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from detention_rules import words
+
+
+@pytest.mark.parametrize(
+    ("environ", "lang"),
+    [
+        ({"LC_ALL": "fr_FR.UTF-8", "LANG": "es_ES.UTF-8"}, "fr"),  # LC_ALL first
+        ({"LC_ALL": "", "LC_MESSAGES": "es_MX.UTF-8", "LANG": "fr_CA"}, "es"),  # an empty one is unset
+        ({"LANG": "fr_BE@euro"}, "fr"),
+        ({"LANG": "es"}, "es"),
+        ({"LANG": "de_DE.UTF-8"}, "en"),  # not a working language
+        ({"LANG": "C.UTF-8"}, "en"),
+        ({"LC_ALL": "POSIX"}, "en"),
+        ({}, "en"),
+    ],
+)
+def test_the_environments_locale_names_the_language(environ: dict[str, str], lang: str) -> None:
+    assert words.from_environment(environ) == lang
+
+
+@pytest.mark.parametrize(
+    ("args", "lang"),
+    [
+        (["draft", "--lang", "fr", "case.yaml"], "fr"),
+        (["draft", "--lang=es", "case.yaml"], "es"),
+        (["draft", "--lang", "de", "case.yaml"], None),  # the parser refuses it, in words
+        (["draft", "--lang"], None),
+        (["draft", "case.yaml"], None),
+    ],
+)
+def test_the_command_lines_lang_is_read_before_parsing(args: list[str], lang: str | None) -> None:
+    assert words.from_arguments(args) == lang
+
+
+def test_a_section_named_before_the_choice_speaks_the_language_chosen(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A module names its sections at import (`SAYS = words.of(...)`), before `--lang` is read."""
+    for lang, hello in (("en", "hello"), ("fr", "bonjour")):
+        (tmp_path / lang).mkdir()
+        (tmp_path / lang / "greet.yaml").write_text(f"greet:\n  hello: {hello}\n", encoding="utf-8")
+    monkeypatch.setattr(words, "LOCALES", tmp_path)
+    words.reread()
+    try:
+        said = words.of("greet", "greet")
+        assert said["hello"] == "hello"
+        words.use("fr")
+        assert said["hello"] == "bonjour"
+        assert dict(said) == {"hello": "bonjour"}
+        assert words.load("greet", "en")["greet"]["hello"] == "hello"  # a language given is that one
+    finally:
+        words.reread()
+
+
+def test_an_unknown_language_is_refused() -> None:
+    with pytest.raises(LookupError, match="'de'"):
+        words.use("de")
+    assert words.LANGUAGE == "en"
+
+
+# --- every key in every language -------------------------------------------------------------------------
+
+TRANSLATIONS = tuple(lang for lang in words.LANGUAGES if lang != "en")
+PARTS = sorted(p.stem for p in (words.LOCALES / "en").glob("*.yaml"))
+#: Sections whose keys are the language's own words (a rule explanation's phrases, a referral's reason),
+#: not the English file's: any keys will do.
+FREE_KEYS = {("draft", "argue_named"), ("draft", "conditions_why"), ("words", "and_before"), ("dates", "days")}
+#: The words that agree with the person: each language's grammar names its own (French {e}, Spanish {o}).
+FREE_KEYS |= {("person", "pronouns"), ("person", "verbs")}
+#: Lists that name fields, rules or sections, the same in every language; every other list is the
+#: language's own words (months, cue words, particles).
+SAME_LISTS = {"sections", "argued", "omit_if", "keep_if", "trial.accused_civilian"}
+
+
+def _placeholders(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+def _person_words(lang: str) -> set[str]:
+    """The slots that agree with the person, which each language names as its grammar needs ({e}, {son})."""
+    person = words.load("draft", lang)["facts"]["person"]
+    slots = {slot for forms in person["pronouns"].values() for slot in forms} | set(person["verbs"])
+    return slots | {"Name", "name", "whom", "possessive"}
+
+
+def _differences(en: Any, other: Any, path: tuple[str, ...], person: set[str]) -> list[str]:
+    where = ".".join(path)
+    if isinstance(en, dict):
+        if not isinstance(other, dict):
+            return [f"{where}: not a mapping"]
+        if path[-2:] in FREE_KEYS:
+            return []
+        out = [f"{where}.{k}: missing" for k in en if k not in other]
+        return out + [d for k in en if k in other for d in _differences(en[k], other[k], (*path, str(k)), person)]
+    if isinstance(en, list):
+        if not isinstance(other, list):
+            return [f"{where}: not a list"]
+        return [f"{where}: not the same list" for _ in [1] if path[-1] in SAME_LISTS and en != other]
+    if isinstance(en, str) and isinstance(other, str):
+        missing = (_placeholders(en) - person) ^ (_placeholders(other) - person)
+        return [f"{where}: placeholders differ: {sorted(missing)}"] if missing else []
+    return [] if type(en) is type(other) else [f"{where}: {type(other).__name__}, not {type(en).__name__}"]
+
+
+@pytest.mark.parametrize("lang", TRANSLATIONS)
+@pytest.mark.parametrize("part", PARTS)
+def test_every_key_of_every_english_file_is_translated_with_its_placeholders(part: str, lang: str) -> None:
+    person = _person_words("en") | _person_words(lang)
+    found = _differences(words.load(part, "en"), words.load(part, lang), (part,), person)
+    assert found == [], f"locales/{lang}/{part}.yaml: {found[:20]}"
+
+
+def test_the_key_check_finds_a_missing_key_and_a_lost_placeholder() -> None:
+    en = {"a": {"b": "{value} was", "c": "x"}, "sections": ["person"]}
+    fr = {"a": {"b": "était"}, "sections": ["personne"]}
+    found = _differences(en, fr, ("t",), set())
+    assert found == ["t.a.c: missing", "t.a.b: placeholders differ: ['value']", "t.sections: not the same list"]
+
+
+# --- the law in each language ------------------------------------------------------------------------------
+
+RULES = Path(__file__).resolve().parents[1] / "rules"
+
+
+@pytest.mark.parametrize("lang", TRANSLATIONS)
+def test_every_rule_has_its_sentences_in_each_language(lang: str) -> None:
+    from detention_rules.law import law as lawfolder
+    from detention_rules.law.translation import RULE_TEXTS
+
+    found, _ = lawfolder.read(RULES)
+    texts = yaml.safe_load((RULES / lang / "rules.yaml").read_text(encoding="utf-8"))
+    missing = [
+        f"{r.id}.{k}" for r in found.rules for k in RULE_TEXTS if getattr(r, k) and not (texts.get(r.id) or {}).get(k)
+    ]
+    assert missing == []
+    assert sorted(set(texts) - {r.id for r in found.rules}) == []  # no text for a rule that is gone
+    for rule in found.rules:  # the explanation fills the same fields, with the same optional parts
+        said = texts[rule.id]["explain"]
+        assert _placeholders(said) == _placeholders(rule.explain), rule.id
+        assert said.count("[") == rule.explain.count("["), rule.id
+
+
+@pytest.mark.parametrize("lang", TRANSLATIONS)
+def test_every_outcome_has_its_sentences_in_each_language(lang: str) -> None:
+    en = yaml.safe_load((RULES / "outcomes.yaml").read_text(encoding="utf-8"))
+    other = yaml.safe_load((RULES / lang / "outcomes.yaml").read_text(encoding="utf-8"))
+    assert set(other["categories"]) == set(en["categories"])
+    for name in ("remedies", "conditions", "sentences"):
+        assert len(other[name]) == len(en[name]), name
+    referred = {i["refer"] for name in ("conditions", "sentences") for i in en[name]}
+    for path in RULES.glob("category-*.yaml"):
+        referred |= {n for r in yaml.safe_load(path.read_text(encoding="utf-8"))["rules"] for n in r.get("refer", ())}
+    assert referred - set(other["special_procedures"]) == set()
+
+
+def test_the_law_is_read_in_the_language_in_use() -> None:
+    from detention_rules.reasoning import runnable
+
+    english = runnable.load()
+    words.use("es")
+    spanish = runnable.load()
+    assert spanish.consequences.titles["III"] == "Categoría III: inobservancia del derecho a un juicio imparcial"
+    assert english.consequences.titles["III"].startswith("Category III")
+    rule = next(r for r in spanish.rules if r.id == "I.no-warrant")
+    assert rule.title == "No se exhibió ninguna orden de detención"
+    assert rule.when == next(r for r in english.rules if r.id == "I.no-warrant").when  # the same law
+
+
+# --- dates, numbers and lists --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "items", "joined"),
+    [
+        ("en", ["A", "B", "C"], "A, B and C"),
+        ("fr", ["A", "B", "C"], "A, B et C"),
+        ("es", ["Ana", "Inés"], "Ana e Inés"),
+        ("es", ["padre", "hijo"], "padre e hijo"),
+        ("es", ["agua", "hierro"], "agua y hierro"),  # "hie-" is a consonant sound
+        ("es", ["Ana", "Omar"], "Ana y Omar"),
+    ],
+)
+def test_a_list_is_joined_as_the_language_joins_it(lang: str, items: list[str], joined: str) -> None:
+    from detention_rules.output import narrative
+
+    assert narrative.join(items, words.load("draft", lang)) == joined
+
+
+@pytest.mark.parametrize(
+    ("lang", "value", "said"),
+    [
+        ("en", "2020-03-03", "on 3 March 2020"),
+        ("fr", "2020-03-03", "le 3 mars 2020"),
+        ("fr", "2020-03-01", "le 1er mars 2020"),
+        ("fr", "2020-03", "en mars 2020"),
+        ("es", "2020-03-03", "el 3 de marzo de 2020"),
+        ("es", "2020-03", "en marzo de 2020"),
+    ],
+)
+def test_a_date_is_written_as_the_language_writes_it(lang: str, value: str, said: str) -> None:
+    from detention_rules.output import narrative
+
+    assert narrative.date(value, words.load("draft", lang)) == said
+
+
+@pytest.mark.parametrize(
+    ("lang", "start", "end", "said"),
+    [
+        ("fr", "2020-06-12", "2020-06-22", "12 au 22 juin 2020"),
+        ("es", "2020-04-18", "2020-05-03", "18 de abril al 3 de mayo de 2020"),
+        ("es", "2020-04-18", "2020-06", "18 de abril a junio de 2020"),
+        ("en", "2020-04-18", "2020-06", "18 April to June 2020"),
+    ],
+)
+def test_a_range_of_dates_is_written_as_the_language_writes_it(lang: str, start: str, end: str, said: str) -> None:
+    from detention_rules.output import narrative
+
+    assert narrative.date_range(start, end, words.load("draft", lang)) == said
+
+
+# --- every shipped case, drafted in each language ---------------------------------------------------------
+
+ROOT = RULES.parent
+CASES = sorted([*(ROOT / "cases").glob("*.yaml"), *(ROOT / "cases" / "teaching").glob("*.yaml")])
+#: English that betrays an untranslated sentence: common function words, outside what the drafter wrote
+_ENGLISH = re.compile(r"\b(?:the|was|were|and|of the|has been|is not)\b")
+#: An open question of the appendix, with the field it asks about: "- Was the person ...? (arrest.date)"
+_QUESTION = re.compile(r"^- .*\((?:[a-z0-9_]+(?:\[\d*\])?\.)*[a-z0-9_]+\)$", re.MULTILINE)
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|«[^»]*»")
+
+
+def _written(data: Any) -> list[str]:
+    """Every text a case file gives (the drafter's words, which the draft quotes as written), longest first."""
+    if isinstance(data, dict):
+        return [t for v in data.values() for t in _written(v)]
+    if isinstance(data, list):
+        return [t for v in data for t in _written(v)]
+    if not isinstance(data, str) or re.fullmatch(r"[a-z_]+", data):  # a choice's name is not the drafter's words
+        return []
+    return [data, *(p.strip() for p in re.split(r"[;,()]", data) if len(p.split()) >= 3)]
+
+
+def _english_sentences() -> list[str]:
+    """The fixed parts of the English draft's sentences, four words or more: none may reach another language."""
+    out: list[str] = []
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            for v in node.values():
+                walk(v)
+        elif isinstance(node, list):
+            for v in node:
+                walk(v)
+        elif isinstance(node, str):
+            out.extend(p.strip() for p in re.split(r"\{[^}]*\}|[\[\]]", node) if len(p.split()) >= 4)
+
+    walk(words.load("draft", "en")["draft"])
+    walk(words.load("draft", "en")["facts"]["sentences"])
+    return out
+
+
+def untranslated(text: str, case: Any, w: Any = None) -> list[str]:
+    """The English left in a draft in another language, the drafter's own words (as written, and as the draft
+    writes citations in them) and quotations aside; and the appendix's open questions, which are the case
+    model's, not yet translated (issue 31: the questions and the interview remain English)."""
+    from detention_rules.output import narrative
+
+    text = _QUESTION.sub("", text)
+    hidden = bytearray(len(text))  # each text the file gives, found in the draft as it stands: overlaps too
+    for written in _written(case):
+        forms = (
+            {written}
+            if w is None
+            else {written, narrative.contract(written, w), narrative.contract(f"({written}", w)[1:]}
+        )
+        for form in forms:
+            at = text.find(form)
+            while form and at >= 0:
+                hidden[at : at + len(form)] = b"\x01" * len(form)
+                at = text.find(form, at + 1)
+    text = "".join(" " if h else c for c, h in zip(text, hidden, strict=True))
+    text = _QUOTED.sub(" ", text)
+    found = [s for s in _english_sentences() if s in text]
+    return found + [m.group() + ": " + text[max(0, m.start() - 40) : m.end() + 40] for m in _ENGLISH.finditer(text)]
+
+
+def test_the_english_check_finds_an_english_sentence_and_passes_the_drafters_words() -> None:
+    case = {"person": {"occupation": "head of the union"}}
+    assert untranslated("M. X est head of the union.", case) == []
+    assert untranslated("« the source » dit", case) == []
+    assert untranslated("The Government did not reply to the communication.", case)
+
+
+@pytest.mark.parametrize("lang", TRANSLATIONS)
+def test_every_shipped_case_is_drafted_without_english(lang: str) -> None:
+    from detention_rules import application, pipeline
+    from detention_rules.input import source
+    from detention_rules.output import draft_markdown
+    from detention_rules.output.draft import build_joint
+    from detention_rules.reasoning import runnable
+
+    words.use(lang)
+    book = runnable.load()
+    found = {}
+    for path in CASES:
+        doc = source.load(path)
+        if not pipeline.read(path)[1].valid:
+            continue
+        text = draft_markdown.render(build_joint(book, application.drafts(book, doc, None)))
+        case = yaml.safe_load(path.read_text(encoding="utf-8"))
+        left = untranslated(text.replace(str(path), " "), case, words.load("draft"))
+        if left:
+            found[path.name] = left[:3]
+    assert found == {}
