@@ -67,6 +67,7 @@ ProblemCode = Literal[
     "rule-parameter",
     "parameter",
     "outcomes",
+    "translation",
     "outcomes-remedy-unused",
     "rule-condition",
     "rule-unknown-field",
@@ -326,6 +327,13 @@ CODES: dict[ProblemCode, Code] = {
         "not `{when: always\\|detained\\|sentenced\\|violation:<name>, text, source}` (a violation some rule "
         "draws), or a condition is not `{fact, is, refer, why}` on a field of a detention period. A rules folder "
         "without the file cannot be read (`io`).",
+    ),
+    "translation": Code(
+        _E,
+        ("law/translation.py",),
+        "rules",
+        "A language's file beside the rules (`rules/fr/rules.yaml`, `outcomes.yaml`, `citations.yaml`) is not a "
+        "mapping. Unparseable YAML in it is `yaml-syntax`, as in any file.",
     ),
     "outcomes-remedy-unused": Code(
         _W,

@@ -17,9 +17,10 @@ from pathlib import Path
 from typing import Any
 
 import msgspec
-import yaml
 
+from detention_rules import words
 from detention_rules.errors import InputError, Problem
+from detention_rules.input import source
 from detention_rules.law.consequences import Consequences
 from detention_rules.law.law import Law
 
@@ -37,14 +38,11 @@ def files(directory: Path, lang: str) -> list[Path]:
 
 
 def _read(path: Path) -> dict[str, Any]:
-    try:
-        with path.open(encoding="utf-8") as f:
-            data = yaml.safe_load(f)
-    except (OSError, yaml.YAMLError) as exc:
-        line = getattr(getattr(exc, "problem_mark", None), "line", 0) + 1
-        raise InputError([Problem(str(path), line, 1, "error", str(exc), "yaml-syntax")]) from None
+    """A language's file, through the reader every law file goes through (its limits, its `yaml-syntax`)."""
+    data = source.load(path).data
     if not isinstance(data, dict):
-        raise InputError([Problem(str(path), 1, 1, "error", type(data).__name__, "not-a-mapping")])
+        message = words.of("law", "outcomes")["language_file"]
+        raise InputError([Problem(str(path), 1, 1, "error", message, "translation")])
     return data
 
 
