@@ -74,6 +74,8 @@ NUMBERS: dict[str, st.SearchStrategy[Any]] = {
     "detention[].length_at_least": _length(10),
     "detention[].length_at_most": st.one_of(st.integers(10, 40), st.floats(10, 40, allow_nan=False)),
     "detention[].solitary_days": st.integers(0, 400),
+    # never 0: zero extensions beside a named `extended_by` is refused (extension-conflict)
+    "detention[].extensions": st.integers(1, 5),
     "person.age": st.integers(0, 90),
     "sentence.years": _length(30),
 }

@@ -178,7 +178,6 @@ def test_the_law_is_read_in_the_language_in_use() -> None:
     assert rule.when == next(r for r in english.rules if r.id == "I.no-warrant").when  # the same law
 
 
-
 @pytest.mark.parametrize(("text", "code"), [("- a list\n", "translation"), ("rules: [unclosed\n", "yaml-syntax")])
 def test_a_broken_language_file_is_a_problem_at_its_path(tmp_path: Path, text: str, code: str) -> None:
     """A translation a lawyer edits by hand and breaks is reported, with the file and line, never a traceback."""
@@ -194,6 +193,7 @@ def test_a_broken_language_file_is_a_problem_at_its_path(tmp_path: Path, text: s
         translation.translated(found, tmp_path / "rules", "fr")
     (problem,) = raised.value.problems
     assert (problem.path, problem.code) == (str(tmp_path / "rules" / "fr" / "rules.yaml"), code)
+
 
 # --- dates, numbers and lists --------------------------------------------------------------------------------
 

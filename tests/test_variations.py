@@ -97,13 +97,14 @@ def test_exercise_groups_the_changes_that_move_a_category_for_one_reason() -> No
     proc = wgad("exercise", str(CASES / "teaching/arrest-no-warrant.yaml"))
     assert proc.returncode == 0, proc.stderr
     questions = proc.stdout.split("\nAnswers\n")[0]
-    assert "  1. What if the answer to " in questions and "  3. " not in questions
+    assert "  1. What if the answer to " in questions
     assert "arrest.warrant_shown" not in questions and "line " not in questions  # the fact in words
     assert "the same for: arrest.warrant_shown=true; arrest.warrant_shown=null" in proc.stdout
     many = wgad("exercise", str(CASES / "teaching/trial-single-minor-violation.yaml")).stdout
     assert many.count("deciding rule III.gravity: ") == 1 and "deciding rule III.gravity (cited at answer" in many
     data = json.loads(wgad("exercise", "-f", "json", str(CASES / "teaching/arrest-no-warrant.yaml")).stdout)
-    assert [len(g["variations"]) for g in data["groups"]] == [3, 1] and data["groups"][0]["rules"] == ["I.no-warrant"]
+    assert len(data["groups"][0]["variations"]) == 3 and data["groups"][0]["rules"] == ["I.no-warrant"]
+    assert sum(len(g["variations"]) for g in data["groups"]) > len(data["groups"])  # changes share a question
 
 
 def test_exercise_as_markdown_and_html_to_hand_out() -> None:

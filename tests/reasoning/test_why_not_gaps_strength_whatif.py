@@ -121,7 +121,7 @@ def test_gaps_ask_writes_a_new_valid_file(tmp_path: Path) -> None:
     original = case.read_bytes()
     out = wgad("gaps", "--ask", str(case), stdin="YES\n" + "\n" * 60)  # held incommunicado: category I (para 8 (a))
     assert out.returncode == 0, out.stderr
-    assert "detention[0].incommunicado [yes/no/unknown]" in out.stdout.split("Question 2")[0]
+    assert "detention[0].incommunicado [yes/no/unknown/does not apply]" in out.stdout.split("Question 2")[0]
     new = tmp_path / "c.answers.yaml"
     assert case.read_bytes() == original
     result = pipeline.check_file(new)
