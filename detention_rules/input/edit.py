@@ -512,10 +512,6 @@ def _is_scalar(value: Any) -> bool:
     return not isinstance(value, (Mapping, list))
 
 
-def _is_scalar_list(value: Any) -> bool:
-    return isinstance(value, list) and all(_is_scalar(v) for v in value)
-
-
 def _first_difference(a: Any, b: Any, path: source.PathKey = ()) -> str:
     if isinstance(a, dict) and isinstance(b, dict):
         for key in [*a, *(k for k in b if k not in a)]:

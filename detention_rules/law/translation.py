@@ -66,12 +66,8 @@ def translated(found: Law, directory: Path, lang: str) -> Law:
         rules = tuple(msgspec.structs.replace(r, refer=tuple(names.get(n, n) for n in r.refer)) for r in rules)
         consequences = msgspec.structs.replace(
             consequences,
-            conditions=tuple(
-                msgspec.structs.replace(c, refer=names.get(c.refer, c.refer)) for c in consequences.conditions
-            ),
-            sentences=tuple(
-                msgspec.structs.replace(c, refer=names.get(c.refer, c.refer)) for c in consequences.sentences
-            ),
+            conditions=tuple(_referred(c, names) for c in consequences.conditions),
+            sentences=tuple(_referred(c, names) for c in consequences.sentences),
         )
     return msgspec.structs.replace(found, rules=rules, consequences=consequences)
 

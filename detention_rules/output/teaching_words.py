@@ -120,7 +120,7 @@ def load(lang: str | None = None) -> Words:
     return msgspec.convert(words.load("draft", lang)["teaching"], Words)
 
 
-#: The sentences the tools show (English: the tools take no language yet).
+#: The sentences the tools show, in the language in use when first imported (`--lang` is set before).
 WORDS = load()
 
 #: The teaching cases' topics, in the casebook's order: a teaching case's file name starts with one
