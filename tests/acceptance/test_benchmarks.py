@@ -79,9 +79,15 @@ def test_the_script_runs(script: str, tmp_path: Path) -> None:
         rows = [line.split() for line in out.stdout.splitlines()[1:]]
         assert len(rows) == 7 and all(row[-1] == "0" for row in rows)
     if script == "run.py":  # the package it timed is the one installed, and its stages add up to the whole
-        import detention_rules
-
-        assert f"timing the package at {Path(detention_rules.__file__).parent} " in out.stdout
+        installed = subprocess.run(  # not this process's: pytest imports the checkout beside a non-editable install
+            [sys.executable, "-c", "import detention_rules as d, pathlib; print(pathlib.Path(d.__file__).parent)"],
+            capture_output=True,
+            text=True,
+            cwd=tmp_path,
+            check=True,
+            env=env,
+        ).stdout.strip()
+        assert f"timing the package at {installed} " in out.stdout
         split = {
             line.split()[2].rstrip(":"): float(line.split()[3])
             for line in out.stdout.splitlines()

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from detention_rules.reasoning import runnable
+from detention_rules.reasoning import engine, runnable
 
 from ..conftest import RULE_CASES, case, explanations, fired, run, wgad
 
@@ -122,14 +122,15 @@ def test_a_failure_inside_a_case_leaves_the_engine_clean(monkeypatch: pytest.Mon
     (example,) = [c["facts"] for c in RULE_CASES["I.no-legal-basis-invoked"] if c["fires"]]
     model = parse(case(example))
     before = eng.run(facts.build(book, model))
-    real = eng._assert
+    real = engine.Engine._assert
 
-    def failing(fact: str) -> int:  # the fact as JSON
+    def failing(self: engine.Engine, fact: str) -> int:  # the fact as JSON
         if json.loads(fact)["t"] == "concl":
             raise RuntimeError("boom")
-        return real(fact)
+        return real(self, fact)
 
-    monkeypatch.setattr(eng, "_assert", failing)
+    # On the class: undoing a patch of the instance left the real method bound to it, hiding later patches.
+    monkeypatch.setattr(engine.Engine, "_assert", failing)
     with pytest.raises(RuntimeError, match="boom"):
         eng.run(facts.build(book, model))
     monkeypatch.undo()
