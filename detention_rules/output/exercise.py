@@ -159,31 +159,56 @@ def data(ex: Exercise) -> dict[str, Any]:
     }
 
 
-def _intro(ex: Exercise, numbered: list[Group]) -> str:
-    return W.EXERCISE_INTRO.format(
-        count=len(numbered), variations=len(ex.variations), tried=ex.tried, invalid=ex.invalid
-    )
+class Answer(msgspec.Struct, frozen=True):
+    """One group as every format hands it out: its question, its answer, the deciding rules' lines (indented as
+    the terminal shows them), the command that checks it and the other changes that do the same."""
+
+    question: str
+    answer: str
+    rules: list[str]
+    command: str
+    same: list[str]
+
+
+def answers(ex: Exercise) -> list[Answer]:
+    """The groups' questions and answers, numbered from 1 in this order by every format."""
+    numbered = groups(ex)
+    return [
+        Answer(
+            question=asked(g.first),
+            answer=W.EXERCISE_ANSWER.format(effect=effect(g), after=_cats(g.first.categories_after)),
+            rules=rules,
+            command=W.EXERCISE_COMMAND.format(setting=shlex.quote(g.first.setting), file=shlex.quote(ex.path)),
+            same=[v.setting for v in g.variations[1:]],
+        )
+        for g, rules in zip(numbered, _rule_lines(numbered), strict=True)
+    ]
+
+
+def _head(ex: Exercise) -> str:
+    return W.EXERCISE_HEAD.format(file=ex.path, categories=_cats(ex.categories))
+
+
+def _intro(ex: Exercise, count: int) -> str:
+    return W.EXERCISE_INTRO.format(count=count, variations=len(ex.variations), tried=ex.tried, invalid=ex.invalid)
 
 
 def text(ex: Exercise) -> str:
     """The questions first, so that a trainer can hand them out; the answers after them."""
-    out = [W.EXERCISE_HEAD.format(file=ex.path, categories=_cats(ex.categories))]
-    numbered = groups(ex)
-    if not numbered:
+    out = [_head(ex)]
+    rows = answers(ex)
+    if not rows:
         out.append(W.EXERCISE_NONE)
         return "\n".join(map(printable, out)) + "\n"
-    out += [_intro(ex, numbered), ""]
-    for n, g in enumerate(numbered, 1):
-        out.append(f"{n:>3}. {asked(g.first)}")
+    out += [_intro(ex, len(rows)), ""]
+    out += [f"{n:>3}. {row.question}" for n, row in enumerate(rows, 1)]
     out += ["", W.EXERCISE_ANSWERS]
-    for n, (g, rules) in enumerate(zip(numbered, _rule_lines(numbered), strict=True), 1):
-        out.append(f"{n:>3}. " + W.EXERCISE_ANSWER.format(effect=effect(g), after=_cats(g.first.categories_after)))
-        out += rules
-        out.append(W.EXERCISE_CHECK.format(setting=shlex.quote(g.first.setting), file=shlex.quote(ex.path)))
-        if len(g.variations) > 1:
-            out.append(W.EXERCISE_SAME.format(changes="; ".join(v.setting for v in g.variations[1:])))
+    for n, row in enumerate(rows, 1):
+        out += [f"{n:>3}. {row.answer}", *row.rules, W.EXERCISE_CHECK.format(command=row.command)]
+        if row.same:
+            out.append(W.EXERCISE_SAME.format(changes="; ".join(row.same)))
     out += ["", W.EXERCISE_BY_CATEGORY]
-    for c, (establish, remove) in _by_category(ex, numbered).items():
+    for c, (establish, remove) in _by_category(ex, groups(ex)).items():
         numbers = [", ".join(map(str, ns)) or "-" for ns in (establish, remove)]
         out.append(W.EXERCISE_CATEGORY_LINE.format(category=c, establish=numbers[0], remove=numbers[1]))
     return "\n".join(map(printable, out)) + "\n"
@@ -191,23 +216,19 @@ def text(ex: Exercise) -> str:
 
 def markdown_text(ex: Exercise) -> str:
     """The exercise as Markdown to hand out: the questions, a page break, the answers; user text escaped."""
-    numbered = groups(ex)
-    head = W.EXERCISE_HEAD.format(file=ex.path, categories=_cats(ex.categories))
-    out = [f"# {markdown(head)}", ""]
-    if not numbered:
+    rows = answers(ex)
+    out = [f"# {markdown(_head(ex))}", ""]
+    if not rows:
         return "\n".join([*out, markdown(W.EXERCISE_NONE), ""])
-    out += [markdown(_intro(ex, numbered)), "", f"## {markdown(W.EXERCISE_QUESTIONS)}", ""]
-    out += [f"{n}. {markdown(asked(g.first))}" for n, g in enumerate(numbered, 1)]
+    out += [markdown(_intro(ex, len(rows))), "", f"## {markdown(W.EXERCISE_QUESTIONS)}", ""]
+    out += [f"{n}. {markdown(row.question)}" for n, row in enumerate(rows, 1)]
     out += ["", f"## {markdown(W.EXERCISE_ANSWERS)}", ""]
-    for n, (g, rules) in enumerate(zip(numbered, _rule_lines(numbered), strict=True), 1):
-        answer = W.EXERCISE_ANSWER.format(effect=effect(g), after=_cats(g.first.categories_after))
-        out.append(f"{n}. {markdown(answer)}")
-        out += [f"   - {markdown(line.strip())}" for line in rules]
-        command = W.EXERCISE_COMMAND.format(setting=shlex.quote(g.first.setting), file=shlex.quote(ex.path))
-        out.append(f"   - {markdown(W.EXERCISE_CHECK_LABEL)} {markdown_code(command)}")
-        if len(g.variations) > 1:
-            same = ", ".join(markdown_code(v.setting) for v in g.variations[1:])
-            out.append(f"   - {markdown(W.EXERCISE_SAME_LABEL)} {same}")
+    for n, row in enumerate(rows, 1):
+        out.append(f"{n}. {markdown(row.answer)}")
+        out += [f"   - {markdown(line.strip())}" for line in row.rules]
+        out.append(f"   - {markdown(W.EXERCISE_CHECK_LABEL)} {markdown_code(row.command)}")
+        if row.same:
+            out.append(f"   - {markdown(W.EXERCISE_SAME_LABEL)} {', '.join(markdown_code(s) for s in row.same)}")
     return "\n".join(printable(line) for line in out) + "\n"
 
 
@@ -219,20 +240,11 @@ def html(ex: Exercise) -> str:
         finalize=lambda v: printable(v) if isinstance(v, str) and not isinstance(v, markupsafe.Markup) else v,
         undefined=jinja2.StrictUndefined,
     )
-    numbered = groups(ex)
+    rows = answers(ex)
     return env.get_template("exercise.html.j2").render(
         W=W,
         css=markupsafe.Markup((FILES / "casebook.css").read_text(encoding="utf-8")),
-        head=W.EXERCISE_HEAD.format(file=ex.path, categories=_cats(ex.categories)),
-        intro=_intro(ex, numbered) if numbered else W.EXERCISE_NONE,
-        groups=[
-            {
-                "question": asked(g.first),
-                "answer": W.EXERCISE_ANSWER.format(effect=effect(g), after=_cats(g.first.categories_after)),
-                "rules": [line.strip() for line in rules],
-                "check": W.EXERCISE_COMMAND.format(setting=shlex.quote(g.first.setting), file=shlex.quote(ex.path)),
-                "same": [v.setting for v in g.variations[1:]],
-            }
-            for g, rules in zip(numbered, _rule_lines(numbered), strict=True)
-        ],
+        head=_head(ex),
+        intro=_intro(ex, len(rows)) if rows else W.EXERCISE_NONE,
+        groups=rows,
     )
