@@ -297,7 +297,7 @@ def consistency(case: Case, doc: Document) -> Iterator[Problem]:
         yield from before(case.sentence.date, _date(case.trial.start), ("sentence", "date"), "the_trial")
     if arrest:
         yield from before(arrest.reasons_given_date, arrested, ("arrest", "reasons_given_date"), "the_arrest")
-        yield from before(arrest.charge_date, arrested, ("arrest", "charge_date"), "the_arrest")
+        # no check on charge_date: a person may be charged (indicted, in absentia) before the arrest
     if case.person:
         yield from before(case.person.release_date, arrested, ("person", "release_date"), "the_arrest")
     if case.submission:

@@ -216,12 +216,21 @@ def test_shipped_schema_is_current() -> None:
         # a year-only date is read at its widest: 2020 may be 31 December, after an arrest in June
         ("arrest: {date: 2020-06-01}\ndetention: [{kind: pretrial, start: 2020}]\n", None, None),
         ("arrest: {date: 2020-06-01}\ndetention: [{kind: pretrial, start: 2019}]\n", "date-order", "error"),
+        # a person may be charged, or indicted in absentia, before the arrest (a blind encoder hit this)
+        ("arrest: {date: 2017-02-24, charged: true, charge_date: 2017-02-17}\n", None, None),
         ("trial: {start: 2021-03-01}\nsentence: {date: 2021-01-10}\n", "date-order", "error"),
         ("detention: [{kind: immigration, start: 2020-01-01}]\n", "custody-no-migration-status", "warning"),
         # administrative detention is also a security matter: no migration status needed
         ("detention: [{kind: administrative, start: 2020-01-01}]\n", None, None),
     ],
-    ids=["year-widest", "year-before-arrest", "sentence-before-trial", "custody-without-status", "security-custody"],
+    ids=[
+        "year-widest",
+        "year-before-arrest",
+        "charged-before-arrest",
+        "sentence-before-trial",
+        "custody-without-status",
+        "security-custody",
+    ],
 )
 def test_consistency_checks(text: str, code: str | None, level: str | None) -> None:
     found = [(p.code, p.level) for p in pipeline.check_text(text).problems]
