@@ -413,7 +413,7 @@ def _untried(facts: Facts, doc: dict[str, Any]) -> None:
             # custody of an unknown regime may have been pre-trial: it adds between none and all of its days,
             # and all of them when it held a person charged and ended before any trial (ICCPR 9(3) protects
             # anyone detained on a criminal charge, whatever the custody is called)
-            awaiting = _awaiting_trial(doc, period)
+            awaiting = _awaiting_trial(doc, period) if "days" in period else None
             add(period.get("days"), low=awaiting is not None)
             sources += [f"{base}.kind", *(awaiting or ())]
             continue

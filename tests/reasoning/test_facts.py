@@ -273,6 +273,10 @@ def test_custody_of_an_unknown_regime_counts_as_untried_only_for_a_person_charge
     # never tried: the whole period awaited a trial
     untried = {"arrest": {"charged": True}, "detention": [unknown], "trial": {"held": False}}
     assert _leaf(untried, "arrest.days_untried").value == 739
+    # its length unknown (still running, the release not known): at least none of it, no upper bound
+    running = {**untried, "detention": [{"kind": "unknown", "start": "2015-09-28"}]}
+    days = _leaf(running, "arrest.days_untried").value
+    assert (int(days), days.upper) == (0, None)
 
 
 def test_each_derived_fact_is_declared_once_and_every_declaration_is_derived() -> None:
