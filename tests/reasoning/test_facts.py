@@ -234,7 +234,7 @@ def test_a_person_still_held_is_held_at_least_until_the_communication() -> None:
 
 
 def test_dates_known_to_the_month_or_the_year_bound_the_length() -> None:
-    """"Held since March 2015", still held in May 2019: the days lie between the month's last and first day."""
+    """ "Held since March 2015", still held in May 2019: the days lie between the month's last and first day."""
     held = {
         "detention": [{"kind": "pretrial", "start": "2015-03"}],
         "person": {"released": False},
@@ -248,7 +248,11 @@ def test_dates_known_to_the_month_or_the_year_bound_the_length() -> None:
     year = _leaf({"detention": [{"kind": "pretrial", "start": "2016", "end": "2016-03-01"}]}, "detention[0].days").value
     assert (int(year), year.upper) == (0, 60)
     # the stated bounds narrow what the dates allow
-    both = {"detention": [{"kind": "pretrial", "start": "2015-03", "end": "2019", "length_at_least": 4, "length_unit": "years"}]}
+    both = {
+        "detention": [
+            {"kind": "pretrial", "start": "2015-03", "end": "2019", "length_at_least": 4, "length_unit": "years"}
+        ]
+    }
     days = _leaf(both, "detention[0].days").value
     assert (int(days), days.upper) == (1461, 1766)
 
