@@ -597,15 +597,20 @@ class Period(_Model):
         description="Override, with a ref: the reasons given showed the custody necessary. Derived false from "
         "individual_assessment, individual_reasons, extended_by and extended_exceptionally when not stated.",
     )
-    release_due: Fact[Literal["sentence_served", "amnesty", "release_order", "bail_granted"]] | None = fact(
-        "Was release due (sentence served, amnesty, release order, bail) while the person was still held?",
+    release_due: (
+        Fact[Literal["sentence_served", "amnesty", "release_order", "bail_granted", "pretrial_maximum_reached"]] | None
+    ) = fact(
+        "Was release due (sentence served, amnesty, release order, bail, the legal maximum of pre-trial detention"
+        " reached) while the person was still held, on the same case or on a new one opened then?",
         words={
             "sentence_served": "the sentence had been served",
             "amnesty": "an amnesty applied",
             "release_order": "a release order had been issued",
             "bail_granted": "bail had been granted",
+            "pretrial_maximum_reached": "the legal maximum of pre-trial detention had been reached",
         },
-        description="Release was due for this reason but the person was still held.",
+        description="Release was due for this reason but the person was still held, whether on the same case or"
+        " on a new case opened when release came due (re-arrest at the prison gate, 'rotation').",
     )
     prolonged: Fact[StrictBool] | None = fact(
         "Was this custody prolonged?", description="The custody was prolonged (when dates cannot show it)."

@@ -178,6 +178,28 @@ def _full_date(value: Any) -> dt.date | None:
         return None
 
 
+def _date_span(value: Any) -> tuple[dt.date, dt.date] | None:
+    """The first and last day a date may be: itself when full, its month or its year when partial.
+
+    Sources often date custody only to the month or the year ("held since March 2015"); the
+    span bounds a length from such dates without inventing a day.
+    """
+    if full := _full_date(value):
+        return full, full
+    if not isinstance(value, str):
+        return None
+    try:
+        if len(value) == 7:
+            first = dt.date.fromisoformat(f"{value}-01")
+            following = dt.date(first.year + first.month // 12, first.month % 12 + 1, 1)
+            return first, following - dt.timedelta(days=1)
+        if len(value) == 4 and value.isdigit() and int(value) >= 1:
+            return dt.date(int(value), 1, 1), dt.date(int(value), 12, 31)
+    except ValueError:
+        return None
+    return None
+
+
 def _derive(facts: Facts, law: Law) -> None:
     doc = facts.doc
     arrest = doc.get("arrest", {})
@@ -388,9 +410,12 @@ def _untried(facts: Facts, doc: dict[str, Any]) -> None:
     for i, period in enumerate(doc.get("detention", [])):
         base = f"detention[{i}]"
         if period.get("deprived") is True:
-            # custody of an unknown regime may have been pre-trial: it adds between none and all of its days
-            add(period.get("days"), low=False)
-            sources.append(f"{base}.kind")
+            # custody of an unknown regime may have been pre-trial: it adds between none and all of its days,
+            # and all of them when it held a person charged and ended before any trial (ICCPR 9(3) protects
+            # anyone detained on a criminal charge, whatever the custody is called)
+            awaiting = _awaiting_trial(doc, period) if "days" in period else None
+            add(period.get("days"), low=awaiting is not None)
+            sources += [f"{base}.kind", *(awaiting or ())]
             continue
         if period.get("kind") not in ("police_custody", "pretrial"):
             continue
@@ -408,6 +433,28 @@ def _untried(facts: Facts, doc: dict[str, Any]) -> None:
         exact = upper == total
         value = total if exact else Bounded(math.floor(total), None if upper is None else math.ceil(upper))
         _add_to_arrest(facts, "days_untried", value, tuple(dict.fromkeys(sources)))
+
+
+def _awaiting_trial(doc: dict[str, Any], period: Mapping[str, Any]) -> tuple[str, ...] | None:
+    """The facts that show a period held a charged person awaiting trial, whatever its regime; none if they do not.
+
+    The person was charged (`arrest.charged: true`) and the period ended by the earliest date known
+    of the trial's start, a prison period's start or the sentence; or no such date is known and the
+    person was not tried (`trial.held: false`).
+    """
+    if doc.get("arrest", {}).get("charged") is not True:
+        return None
+    marks = [("trial.start", doc.get("trial", {}).get("start")), ("sentence.date", doc.get("sentence", {}).get("date"))]
+    marks += [
+        (f"detention[{i}].start", p.get("start"))
+        for i, p in enumerate(doc.get("detention", []))
+        if p.get("kind") == "prison"
+    ]
+    known = sorted((span[0], path) for path, value in marks if (span := _date_span(value)))
+    end = _date_span(period.get("end"))
+    if known:
+        return ("arrest.charged", known[0][1]) if end and end[1] <= known[0][0] else None
+    return ("arrest.charged", "trial.held") if doc.get("trial", {}).get("held") is False else None
 
 
 def _before_trial(facts: Facts, doc: dict[str, Any]) -> None:
@@ -552,9 +599,10 @@ def _last_open(periods: list[Mapping[str, Any]]) -> int | None:
     """The period with no end that started last, which ran until the release when the file dates it.
 
     Last by date, not by place in the list, so that the order of the periods never changes a
-    finding; none when two open periods share the latest start.
+    finding (a start known to the month or the year counts from its first day); none when two
+    open periods share the latest start.
     """
-    starts = sorted((d, i) for i, p in enumerate(periods) if "end" not in p and (d := _full_date(p.get("start"))))
+    starts = sorted((d[0], i) for i, p in enumerate(periods) if "end" not in p and (d := _date_span(p.get("start"))))
     if not starts or (len(starts) > 1 and starts[-2][0] == starts[-1][0]):
         return None
     return starts[-1][1]
@@ -628,7 +676,32 @@ def _length(
     for unit, days in DAYS_PER.items():
         if unit in period and math.isfinite(period[unit] * days):
             return int(period[unit] * days), (f"{base}.{unit}",)
-    return _bounds(period, base)
+    return _narrowest(_bounds(period, base), _span_between(period.get("start"), end_value, base, end_path))
+
+
+def _span_between(start_value: Any, end_value: Any, base: str, end_path: str) -> tuple[Bounded, tuple[str, ...]] | None:
+    """A length between dates one of which is known only to the month or the year ("from March 2015
+    to 2019-05-01": 1492 to 1522 days), as bounds; none when the dates could be in either order."""
+    start, end = _date_span(start_value), _date_span(end_value)
+    if start is None or end is None or end[1] < start[0]:
+        return None
+    return Bounded(max(0, (end[0] - start[1]).days), (end[1] - start[0]).days), (f"{base}.start", end_path)
+
+
+def _narrowest(
+    *lengths: tuple[Bounded, tuple[str, ...]] | None,
+) -> tuple[Bounded, tuple[str, ...]] | None:
+    """The bounds every given length allows (stated bounds and partial dates), with the sources of both."""
+    known = [length for length in lengths if length is not None]
+    if not known:
+        return None
+    low = max(int(bounds) for bounds, _ in known)
+    uppers = [bounds.upper for bounds, _ in known if bounds.upper is not None]
+    high = min(uppers) if uppers else None
+    if high is not None and high < low:
+        return None  # the stated bounds and the dates disagree: validation's to report, no length to read
+    sources = tuple(dict.fromkeys(path for _, paths in known for path in paths))
+    return Bounded(low, high), sources
 
 
 def _bounds(period: Mapping[str, Any], base: str) -> tuple[Bounded, tuple[str, ...]] | None:

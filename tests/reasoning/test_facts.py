@@ -233,6 +233,56 @@ def test_a_person_still_held_is_held_at_least_until_the_communication() -> None:
     assert _leaf(tried, "arrest.days_untried").value == 115
 
 
+def test_dates_known_to_the_month_or_the_year_bound_the_length() -> None:
+    """ "Held since March 2015", still held in May 2019: the days lie between the month's last and first day."""
+    held = {
+        "detention": [{"kind": "pretrial", "start": "2015-03"}],
+        "person": {"released": False},
+        "submission": {"date": "2019-05-01"},
+        "arrest": {"charged": True},
+    }
+    days = _leaf(held, "detention[0].days").value
+    assert (int(days), days.upper) == (1492, 1522)
+    assert "III.undue-delay" in fired(held)
+    # a year alone: from 2016 to 2016-03-01 is at most 60 days, under any threshold of a year
+    year = _leaf({"detention": [{"kind": "pretrial", "start": "2016", "end": "2016-03-01"}]}, "detention[0].days").value
+    assert (int(year), year.upper) == (0, 60)
+    # the stated bounds narrow what the dates allow
+    both = {
+        "detention": [
+            {"kind": "pretrial", "start": "2015-03", "end": "2019", "length_at_least": 4, "length_unit": "years"}
+        ]
+    }
+    days = _leaf(both, "detention[0].days").value
+    assert (int(days), days.upper) == (1461, 1766)
+
+
+def test_custody_of_an_unknown_regime_counts_as_untried_only_for_a_person_charged_before_any_trial() -> None:
+    """ICCPR 9(3) protects anyone detained on a criminal charge, whatever the custody is called."""
+    unknown = {"kind": "unknown", "start": "2015-09-28", "end": "2017-10-06"}
+    charged = {
+        "arrest": {"charged": True},
+        "detention": [unknown, {"kind": "prison", "start": "2017-10-06"}],
+        "trial": {"held": True},
+    }
+    assert _leaf(charged, "arrest.days_untried").value == 739
+    assert "III.undue-delay" in fired(charged)
+    # not known to be charged: none of the days is certainly untried
+    uncharged = {**charged, "arrest": {}}
+    assert int(_leaf(uncharged, "arrest.days_untried").value) == 0
+    assert "III.undue-delay" not in fired(uncharged)
+    # custody that ran past the conviction is not custody awaiting trial
+    after = {**charged, "detention": [unknown, {"kind": "prison", "start": "2016-10-06"}]}
+    assert int(_leaf(after, "arrest.days_untried").value) == 0
+    # never tried: the whole period awaited a trial
+    untried = {"arrest": {"charged": True}, "detention": [unknown], "trial": {"held": False}}
+    assert _leaf(untried, "arrest.days_untried").value == 739
+    # its length unknown (still running, the release not known): at least none of it, no upper bound
+    running = {**untried, "detention": [{"kind": "unknown", "start": "2015-09-28"}]}
+    days = _leaf(running, "arrest.days_untried").value
+    assert (int(days), days.upper) == (0, None)
+
+
 def test_each_derived_fact_is_declared_once_and_every_declaration_is_derived() -> None:
     """model.DERIVED is the one declaration of a derived fact (type, sources, question, what to ask and vary):
     what facts.py derives on the shipped cases and the rules' named cases is exactly what it declares."""
