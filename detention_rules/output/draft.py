@@ -912,7 +912,7 @@ def _shown(field: str, value: Any, w: dict[str, Any]) -> str:
         return told
     items = value if isinstance(value, list) else [value]
     own = w["facts"].get("values", {}).get(field, {})  # the translation's own words for a choice, first
-    return prose.shared([own.get(v) or show_value(v, field, words=True) for v in items], w)
+    return prose.listed(field, [own.get(v) or show_value(v, field, words=True) for v in items], w)
 
 
 def _appendix(

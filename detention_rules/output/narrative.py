@@ -185,6 +185,12 @@ def shared(items: list[str], w: Mapping[str, Any]) -> str:
     return f"{join(rest, w)} {head}" if last else f"{head} {join(rest, w)}"
 
 
+def listed(generic: str, items: list[str], w: Mapping[str, Any]) -> str:
+    """The values of a list field in a sentence: a choice's words with their shared head once (`shared`),
+    what the drafter typed (charges, names) joined as written."""
+    return shared(items, w) if _kind(generic) == "choice" else join(items, w)
+
+
 def _calendar(value: str) -> re.Match[str] | None:
     """A value's year, month and day when it is a date as a case file writes it (2020, 2020-04,
     2020-04-17); None for text only shaped like one ("2020-13-45", a name), which is told as written."""
@@ -710,7 +716,7 @@ class Teller:
         if told is not None:  # a medium, the provisions
             return told
         if isinstance(value, list):
-            return shared([self._words(own.get(v)) or in_words(generic, v) for v in value], self.w)
+            return listed(generic, [self._words(own.get(v)) or in_words(generic, v) for v in value], self.w)
         if kind == "date":
             return date(str(value), self.w, preposition=not bare)
         unit = _unit(generic)
