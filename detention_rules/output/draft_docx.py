@@ -13,9 +13,9 @@ import unicodedata
 
 from docx import Document
 from docx.document import Document as DocxDocument
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX
 from docx.shared import Cm, Pt, RGBColor
 
 from detention_rules.escaping import JOINERS, printable
@@ -69,7 +69,7 @@ def _styles(doc: DocxDocument) -> None:
         style.font.bold = bold
         style.font.italic = italic
         style.font.color.rgb = RGBColor(0, 0, 0)
-    border = doc.styles["Title"].element.pPr.find(qn("w:pBdr"))  # type: ignore[union-attr]
+    border = doc.styles["Title"].element.pPr.find(qn("w:pBdr"))
     if border is not None:
         border.getparent().remove(border)
 

@@ -569,7 +569,7 @@ def test_the_court_is_named_in_the_facts_not_in_a_reference(tmp_path: Path) -> N
     out = wgad("draft", str(REFERENCE), "--no-appendix").stdout
     assert "The case was heard by the Medeu District Court No. 2 of Almaty, an ordinary court (para 19)." in out
     case = tmp_path / "court.yaml"
-    case.write_text("person: {name: Ana Uno}\ntrial: {held: true, court_name: the Tashkent City Court}\n", encoding="utf-8")
+    case.write_text("person: {name: Ana Uno}\ntrial: {held: true, court_name: the Tashkent City Court}\n", "utf-8")
     assert "The case was heard by the Tashkent City Court." in wgad("draft", str(case)).stdout
 
 
@@ -580,7 +580,7 @@ def test_every_gap_to_fill_is_marked_in_the_page_and_the_word_file(tmp_path: Pat
     from docx.enum.text import WD_COLOR_INDEX
 
     case = tmp_path / "gaps.yaml"
-    case.write_text("person: {name: Ana Uno, sex: female}\narrest: {date: 2024-03-02, place: her home}\n", encoding="utf-8")
+    case.write_text("person: {name: Ana Uno, sex: female}\narrest: {date: 2024-03-02, place: her home}\n", "utf-8")
     page = wgad("draft", str(case), "-f", "html", "-o", "-").stdout
     assert "<mark>[to complete: which forces carried out the arrest (police, security service, army)" in page
     target = tmp_path / "gaps.docx"

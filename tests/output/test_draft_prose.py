@@ -107,7 +107,8 @@ def test_a_draft_reads_as_prose(path: Path, detainee: int | None) -> None:
     parts = {p.removeprefix(by) for ref in whole for p in re.sub(note, "", ref).split("; ")}
     flat = {narrative.flat(p, words.load("draft")) for ref in whole for p in [ref, *ref.split("; ")]}
     notes = {n[2:-1] for ref in whole for n in re.findall(note, ref)}
-    refs = sorted({*whole, *flat, *parts, *notes, *(n for r in whole for n in re.findall(note, r))}, key=len, reverse=True)
+    noted = {n for r in whole for n in re.findall(note, r)}
+    refs = sorted({*whole, *flat, *parts, *notes, *noted}, key=len, reverse=True)
     questions = [q.question for q in questionnaire().values() if q.question]
     for fmt, text in _bodies(path, detainee).items():
         where = f"{path.name} ({fmt})"
