@@ -884,9 +884,11 @@ def noted(reference: str, notes: list[str], w: Mapping[str, Any]) -> str:
 
 def flat(reference: str, w: Mapping[str, Any]) -> str:
     """A reference as given ("Opinion 13/2018 (Rajab v. Bahrain)") to print inside a parenthesis: its own
-    note told flat (`noted`), never a parenthesis in a parenthesis."""
+    note told flat (`noted`), never a parenthesis in a parenthesis; a subparagraph's letter kept ("(a)")."""
     note = _NOTE.search(reference)
-    return noted(reference[: note.start()], [note.group(1)], w) if note else reference
+    if note is None or re.fullmatch(r"\w{1,4}", note.group(1)):  # a subparagraph ("para 8 (a)"): no note
+        return reference
+    return noted(reference[: note.start()], [note.group(1)], w)
 
 
 def cite(sentence: str, cited: str) -> str:

@@ -560,6 +560,12 @@ def test_no_reference_is_printed_inside_another() -> None:
     out = wgad("draft", str(REFERENCE), "--no-appendix").stdout
     assert "(para 16: investigating magistrate)" in out
     assert "Opinion 13/2018: Rajab v. Bahrain, discrimination" in out
+    from detention_rules import words
+    from detention_rules.output import narrative
+
+    w = words.load("draft", "en")
+    assert narrative.flat("Opinion 13/2018 (Rajab v. Bahrain; a status)", w) == "Opinion 13/2018: Rajab v. Bahrain, a status"
+    assert narrative.flat("Methods of work para 8 (a)", w) == "Methods of work para 8 (a)"  # a subparagraph: no note
     assert not re.search(r"\((?:para|Opinion)[^()]*\((?!\w\))", out), re.findall(r"\([^()]*\([^()]*\)\)", out)
 
 
