@@ -564,7 +564,8 @@ def test_no_reference_is_printed_inside_another() -> None:
     from detention_rules.output import narrative
 
     w = words.load("draft", "en")
-    assert narrative.flat("Opinion 13/2018 (Rajab v. Bahrain; a status)", w) == "Opinion 13/2018: Rajab v. Bahrain, a status"
+    told = narrative.flat("Opinion 13/2018 (Rajab v. Bahrain; a status)", w)
+    assert told == "Opinion 13/2018: Rajab v. Bahrain, a status"
     assert narrative.flat("Methods of work para 8 (a)", w) == "Methods of work para 8 (a)"  # a subparagraph: no note
     assert not re.search(r"\((?:para|Opinion)[^()]*\((?!\w\))", out), re.findall(r"\([^()]*\([^()]*\)\)", out)
 
