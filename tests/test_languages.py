@@ -266,7 +266,7 @@ def _written(data: Any) -> list[str]:
         return [t for v in data for t in _written(v)]
     if not isinstance(data, str) or re.fullmatch(r"[a-z_]+", data):  # a choice's name is not the drafter's words
         return []
-    notes = [m.group(1).replace("; ", ", ") for m in re.finditer(r"\(([^()]*)\)", data)]  # a note, printed flat
+    notes = [m.group(1).replace("; ", ", ") for m in re.finditer(r"\(((?:[^()]|\([^()]*\))*)\)", data)]  # printed flat
     return [data, *notes, *(p.strip() for p in re.split(r"[;,()]", data) if len(p.split()) >= 3)]
 
 
