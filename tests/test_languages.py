@@ -266,7 +266,8 @@ def _written(data: Any) -> list[str]:
         return [t for v in data for t in _written(v)]
     if not isinstance(data, str) or re.fullmatch(r"[a-z_]+", data):  # a choice's name is not the drafter's words
         return []
-    return [data, *(p.strip() for p in re.split(r"[;,()]", data) if len(p.split()) >= 3)]
+    notes = [m.group(1).replace("; ", ", ") for m in re.finditer(r"\(((?:[^()]|\([^()]*\))*)\)", data)]  # printed flat
+    return [data, *notes, *(p.strip() for p in re.split(r"[;,()]", data) if len(p.split()) >= 3)]
 
 
 def _english_sentences() -> list[str]:

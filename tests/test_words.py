@@ -32,6 +32,8 @@ ALLOWED = {
     ("interfaces/stream.py", "wgad: cannot write the output: "),
     ("interfaces/stream.py", "wgad: internal error ("),
     ("interfaces/stream.py", "); rerun with WGAD_DEBUG=1 to see it\n"),
+    # a font's name, which the Word file's styles set (no one reads it as a sentence)
+    ("output/draft_docx.py", "Times New Roman"),
     # the program's name, as `--version` prints it beside the version
     ("interfaces/cli.py", "wgad (detention-rules) "),
     # the page's Content-Security-Policy, a header no one reads

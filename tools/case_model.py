@@ -806,6 +806,10 @@ class Trial(_Model):
     court: Fact[Court] | None = fact(
         "Which court tried the case (ordinary, military, special, state security, counter-terrorism, revolutionary)?"
     )
+    court_name: Fact[Text] | None = fact(
+        "What is the name of the court that tried the case (and its town)?",
+        description="The court by its name, as it follows \"heard by\" (\"the Medeu District Court No. 2 of Almaty\").",
+    )
     accused_civilian: Fact[StrictBool] | None = fact(
         "Is the accused a civilian (not a member of the armed forces)?",
         description="The accused is a civilian (a military court may try only military personnel).",

@@ -199,6 +199,7 @@ class Trial(Section):
     start: str | Asserted | None
     end: str | Asserted | None
     court: Literal['ordinary', 'military', 'special', 'state_security', 'counter_terrorism', 'revolutionary', 'administrative'] | Asserted | None
+    court_name: str | Asserted | None
     accused_civilian: bool | Asserted | None
     in_absentia: bool | Asserted | None
     attendance_waived: bool | Asserted | None

@@ -6,6 +6,7 @@ nothing of it, and the builder's `render` can import them without an import circ
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
 import msgspec
@@ -39,3 +40,12 @@ class Draft(msgspec.Struct):
     appendix: list[Block]
     established: list[str]
     lang: str = "en"
+    #: the form of a gap left to fill ("[to complete: {what}]"), which the page and the Word file mark
+    todo: str = "[{what}]"
+
+    def spans(self, text: str) -> list[tuple[str, bool]]:
+        """A block's text in pieces, each with whether it is a gap left to fill: the drafter must see every
+        one before filing, in a print or a Word file as on screen."""
+        before, _, after = self.todo.partition("{what}")
+        gap = re.compile(f"({re.escape(before)}.*?{re.escape(after)})")
+        return [(piece, i % 2 == 1) for i, piece in enumerate(gap.split(text)) if piece]

@@ -156,6 +156,7 @@ def build_joint(
         appendix=notes.blocks,
         established=established,
         lang=lang or words.LANGUAGE,
+        todo=say["todo"],
     )
 
 
@@ -190,7 +191,7 @@ def _arbitrary(body: _Writer, persons: list[_Person], legal: Consequences, w: di
         conclusion = say["conclusion"].format(person=whom, category=category)
         jurisprudence = citation.grouped(j for p in held for j in p.jurisprudence[category])
         if jurisprudence:
-            conclusion = f"{conclusion.removesuffix('.')} ({'; '.join(jurisprudence)})."
+            conclusion = f"{conclusion.removesuffix('.')} ({'; '.join(prose.flat(j, w) for j in jurisprudence)})."
         body.para(conclusion)
     return established
 
@@ -857,7 +858,7 @@ def _limb(
     shown = _shown(field, f.value, w)
     if isinstance(limb, dict) and "words" in limb:  # a list value: the items it has words for
         words = [limb["words"][v] for v in f.value if v in limb["words"]] if isinstance(f.value, list) else []
-        limb, shown = (limb["text"], prose.join(words, w)) if words else (None, "")
+        limb, shown = (limb["text"], prose.shared(words, w)) if words else (None, "")
     elif isinstance(limb, dict):  # worded per value
         limb = limb.get(f.value) if isinstance(f.value, (str, bool)) else None
     if not limb:
@@ -906,14 +907,12 @@ def _lower_first(text: str) -> str:
 
 
 def _shown(field: str, value: Any, w: dict[str, Any]) -> str:
+    """A fact's value as the argument names it: as the facts tell it, a list of choices with its shared head once."""
     if (told := prose.typed(field, value, w)) is not None:  # a medium, the provisions: as the facts tell them
         return told
     items = value if isinstance(value, list) else [value]
     own = w["facts"].get("values", {}).get(field, {})  # the translation's own words for a choice, first
-    words = [own.get(v) or show_value(v, field, words=True) for v in items]
-    if len(words) > 1:
-        return w["words"]["list_sep"].join(words[:-1]) + f" {w['words']['and']} {words[-1]}"
-    return words[0] if words else ""
+    return prose.listed(field, [own.get(v) or show_value(v, field, words=True) for v in items], w)
 
 
 def _appendix(

@@ -1,7 +1,9 @@
 """The draft as a Word document (python-docx), since drafters finish their submissions in a word processor.
 
 Numbered paragraphs use Word's own numbering (the "List Number" style), so a paragraph the
-drafter inserts renumbers the rest; A4 pages with the page number in the footer.
+drafter inserts renumbers the rest; A4 pages with the page number in the footer. The page looks
+like a submission, not like the library's template: one serif face in black, headings in bold,
+paragraphs justified, and every gap left to fill highlighted.
 """
 
 from __future__ import annotations
@@ -11,9 +13,10 @@ import unicodedata
 
 from docx import Document
 from docx.document import Document as DocxDocument
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Pt
+from docx.shared import Cm, Pt, RGBColor
 
 from detention_rules.escaping import JOINERS, printable
 from detention_rules.output.document import Block, Draft
@@ -23,22 +26,52 @@ STYLE = {"para": "List Number", "item": "List Continue", "text": "Normal", "line
 #: The most characters a core property (title, subject, keywords...) holds: OPC's limit, which python-docx enforces.
 PROPERTY_LIMIT = 255
 ELLIPSIS = "\u2026"
+#: The face of the whole document (Word's default serif; LibreOffice shows it in a metric twin).
+FONT = "Times New Roman"
+#: Each style the document uses: its size in points, bold, italic.
+LOOK = {
+    "Normal": (12, False, False),
+    "Title": (14, True, False),
+    "Heading 1": (13, True, False),
+    "Heading 2": (12, True, False),
+    "Heading 3": (12, True, True),
+}
 
 
 def render(draft: Draft) -> DocxDocument:
     doc = Document()
     _page(doc)
+    _styles(doc)
     _properties(doc, draft)
-    doc.add_heading(printable(draft.title), level=0)
+    title = doc.add_heading(printable(draft.title), level=0)
+    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
     lead = doc.add_paragraph()
     lead.add_run(printable(draft.lead)).italic = True
     for b in draft.body:
-        _block(doc, b)
+        _block(doc, b, draft)
     if draft.appendix:
         doc.add_page_break()
         for b in draft.appendix:
-            _block(doc, b)
+            _block(doc, b, draft)
     return doc
+
+
+def _styles(doc: DocxDocument) -> None:
+    """The template's styles made those of a submission: its blue headings, the rule under the title and
+    its sans-serif headings are a word processor's sample, not what a lawyer files."""
+    for name, (size, bold, italic) in LOOK.items():
+        style = doc.styles[name]
+        style.font.name = FONT
+        fonts = style.element.get_or_add_rPr().get_or_add_rFonts()
+        for theme in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):  # a theme's face wins
+            fonts.attrib.pop(qn(theme), None)
+        style.font.size = Pt(size)
+        style.font.bold = bold
+        style.font.italic = italic
+        style.font.color.rgb = RGBColor(0, 0, 0)
+    border = doc.styles["Title"].element.pPr.find(qn("w:pBdr"))
+    if border is not None:
+        border.getparent().remove(border)
 
 
 def _properties(doc: DocxDocument, draft: Draft) -> None:
@@ -88,20 +121,24 @@ def _boundary(text: str, at: int) -> bool:
     return (at - start) % 2 == 0
 
 
-def _block(doc: DocxDocument, b: Block) -> None:
-    text = printable(b.text)
+def _block(doc: DocxDocument, b: Block, draft: Draft) -> None:
     if b.kind == "heading":
-        doc.add_heading(text, level=b.level - 1)
+        doc.add_heading(printable(b.text), level=b.level - 1)
         return
     if b.kind == "item":
-        p = doc.add_paragraph(f"{b.label}\t{text}", style=STYLE["item"])
+        p = doc.add_paragraph(f"{b.label}\t", style=STYLE["item"])
         p.paragraph_format.left_indent = Cm(1.9)
         p.paragraph_format.first_line_indent = Cm(-0.8)
-        return
-    p = doc.add_paragraph(text, style=STYLE[b.kind])
+    else:
+        p = doc.add_paragraph(style=STYLE[b.kind])
+    for piece, gap in draft.spans(b.text):
+        run = p.add_run(printable(piece))
+        if gap:  # a gap left to fill, seen on the page before it is filed
+            run.font.highlight_color = WD_COLOR_INDEX.YELLOW
     if b.kind == "line" and b.level:
         p.paragraph_format.left_indent = Cm(0.63 * (b.level + 1))
-    if b.kind == "para":
+    if b.kind in ("para", "item"):
+        p.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
         p.paragraph_format.space_after = Pt(6)
 
 

@@ -165,6 +165,32 @@ def join(items: list[str], w: Mapping[str, Any]) -> str:
     return items[0] if items else ""
 
 
+def shared(items: list[str], w: Mapping[str, Any]) -> str:
+    """A list of the translation file's own words for choices, a head they all share said once: "political
+    and civic activity", French "toute activité politique et civique" (`words: shared_head:` says where a
+    language puts the head, `last` or `first`). Never for names or what the drafter typed ("Ana Uno and Ben
+    Uno" are two people). A shared part of short words alone ("a", "un") is no head."""
+    split = [item.split() for item in items]
+    last = w["words"]["shared_head"] == "last"
+    common: list[str] = []
+    while len(split) > 1 and all(len(s) > len(common) + 1 for s in split):
+        nxt = [s[-1 - len(common)] if last else s[len(common)] for s in split]
+        if len(set(nxt)) > 1:
+            break
+        common.insert(len(common) if not last else 0, nxt[0])
+    if not any(len(word) > 3 for word in common):
+        return join(items, w)
+    rest = [" ".join(s[: len(s) - len(common)] if last else s[len(common) :]) for s in split]
+    head = " ".join(common)
+    return f"{join(rest, w)} {head}" if last else f"{head} {join(rest, w)}"
+
+
+def listed(generic: str, items: list[str], w: Mapping[str, Any]) -> str:
+    """The values of a list field in a sentence: a choice's words with their shared head once (`shared`),
+    what the drafter typed (charges, names) joined as written."""
+    return shared(items, w) if _kind(generic) == "choice" else join(items, w)
+
+
 def _calendar(value: str) -> re.Match[str] | None:
     """A value's year, month and day when it is a date as a case file writes it (2020, 2020-04,
     2020-04-17); None for text only shaped like one ("2020-13-45", a name), which is told as written."""
@@ -321,9 +347,24 @@ def place(text: str, w: Mapping[str, Any]) -> str:
     first = words[0].casefold()
     if first in spec["prepositions"]:
         return text
-    if first in spec["determiners"] or words[0][0].isupper() or words[0][0].isdigit():
+    if first in spec["determiners"] or (words[0][0].isupper() and not _common(words, spec)) or words[0][0].isdigit():
         return spec["at"].format(place=text)
     return spec["at_the"].format(place=text)
+
+
+def _common(words: list[str], spec: Mapping[str, Any]) -> bool:
+    """Whether a capitalised place is named by common nouns ("Temporary Detention Facility of Almaty": "at
+    the ..."), not by a proper name ("Evin Prison", "SIZO No. 1"): every word of its name, up to a comma or a
+    word that opens a complement ("of", "in"), is one of `articles: common_places:`."""
+    common = {c.casefold() for c in spec["common_places"]}
+    name = []
+    for word in words:
+        if word.casefold() in spec["place_ends"]:
+            break
+        name.append(word.strip(",;:()").casefold())
+        if word.endswith((",", ";", ":")):
+            break
+    return bool(name) and all(word in common for word in name)
 
 
 def medium(text: str, w: Mapping[str, Any]) -> str:
@@ -675,7 +716,7 @@ class Teller:
         if told is not None:  # a medium, the provisions
             return told
         if isinstance(value, list):
-            return join([self._words(own.get(v)) or in_words(generic, v) for v in value], self.w)
+            return listed(generic, [self._words(own.get(v)) or in_words(generic, v) for v in value], self.w)
         if kind == "date":
             return date(str(value), self.w, preposition=not bare)
         unit = _unit(generic)
@@ -790,9 +831,8 @@ def refs(cited: Iterable[str], w: Mapping[str, Any], *, notes: bool = True) -> s
     """The references of one sentence as a lawyer writes them: the paragraphs of one document merged and
     sorted ("para 11" and "para 16" are "paras 11, 16"; "20-22" and "21-22" are "20-22", `citation.fold`),
     the source's first, then each other document's and reference once, in the order given ("per DAWN" and
-    "DAWN" are one). `notes` (the facts): a reference's note
-    is kept once, beside the last number of the reference that gives it ("paras 76, 80 (no evidence
-    ...)"), so it stays with the paragraph it glosses; several on one number share one parenthesis.
+    "DAWN" are one). `notes` (the facts): the notes of a document's paragraphs are kept once, after its
+    numbers and flat ("paras 76, 80: no evidence ...", `noted`): the sentence's parenthesis holds them.
     Without (the argument): notes and "per" are left to the facts."""
     say = w["draft"]
     by = say["ref_by"]
@@ -818,21 +858,37 @@ def refs(cited: Iterable[str], w: Mapping[str, Any], *, notes: bool = True) -> s
             others[key] = (per or (notes and body.startswith(by)), before + said)
             order[False, key] = None
 
-    def noted(text: str, said: list[str]) -> str:
-        return f"{text} ({'; '.join(dict.fromkeys(said))})" if said else text
-
     merged = []
     for paragraphs_of, key in order:
         if not paragraphs_of:
             per, said = others[key]
-            merged.append(noted(f"{by if per else ''}{key}", said))
+            merged.append(noted(f"{by if per else ''}{key}", said, w))
         elif key in documents:
             of = documents[key]
             folded = citation.fold(of, adjacent=False)  # "20-22" and "21-22" are "20-22", its notes with it
-            ordered = [noted(n, [s for given in covered for s in of[given]]) for n, covered in folded.items()]
+            said = [s for covered in folded.values() for given in covered for s in of[given]]
             form = say["para" if len(folded) == 1 and "-" not in next(iter(folded)) else "paras"]
-            merged.append(f"{key} " * bool(key) + form.format(n=", ".join(ordered)))
+            merged.append(noted(f"{key} " * bool(key) + form.format(n=", ".join(folded)), said, w))
     return "; ".join(merged)
+
+
+def noted(reference: str, notes: list[str], w: Mapping[str, Any]) -> str:
+    """A reference with its notes, flat: it is printed inside a sentence's parenthesis, so never a parenthesis
+    of its own ("paras 16, 17, 81: held until the trial concluded", `draft: ref_note:`), each note once, a
+    note's own "; " a comma (the parenthesis parts its references with "; ")."""
+    if not notes:
+        return reference
+    said = w["words"]["list_sep"].join(dict.fromkeys(n.replace("; ", w["words"]["list_sep"]) for n in notes))
+    return str(w["draft"]["ref_note"].format(ref=reference, note=said))
+
+
+def flat(reference: str, w: Mapping[str, Any]) -> str:
+    """A reference as given ("Opinion 13/2018 (Rajab v. Bahrain)") to print inside a parenthesis: its own
+    note told flat (`noted`), never a parenthesis in a parenthesis; a subparagraph's letter kept ("(a)")."""
+    note = _NOTE.search(reference)
+    if note is None or re.fullmatch(r"\w{1,4}", note.group(1)):  # a subparagraph ("para 8 (a)"): no note
+        return reference
+    return noted(reference[: note.start()], [note.group(1)], w)
 
 
 def cite(sentence: str, cited: str) -> str:

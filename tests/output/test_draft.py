@@ -66,7 +66,7 @@ _NOTE = r" \(((?:[^()]|\([^()]*\))*)\)"
 def _cited(ref: str, text: str) -> bool:
     """A reference in parentheses, alone or beside another fact's told in the same sentence; one to
     paragraphs also when a sentence's merged citation of its document cites each of its numbers ("(paras
-    76, 80" for "para 80"), its note, if any, beside its last number ("80 (no evidence ...)")."""
+    76, 80" for "para 80"), its note, if any, flat after them ("paras 76, 80: no evidence ...")."""
     if re.search(rf"(\(|; ){re.escape(ref)}(\)|; )", text):
         return True
     own = re.fullmatch(rf"(?:(.+?) )?paras? ({_NUMBER}(?:, {_NUMBER})*)(?:{_NOTE})?", ref)
@@ -74,10 +74,10 @@ def _cited(ref: str, text: str) -> bool:
         return False
     document = re.escape(f"{own.group(1)} ") if own.group(1) else ""
     numbers, note = own.group(2).split(", "), own.group(3)
-    merged = rf"(?:\(|; ){document}paras? ({_NUMBER}(?:{_NOTE})?(?:, {_NUMBER}(?:{_NOTE})?)*)"
+    merged = rf"(?:\(|; ){document}paras? ({_NUMBER}(?:, {_NUMBER})*)(?:: ([^;()]*))?[;)]"
     for citation in re.finditer(merged, text):
-        said = dict(re.findall(rf"({_NUMBER})(?:{_NOTE})?", citation.group(1)))  # a number: its notes
-        if all(n in said for n in numbers) and (note is None or note in said[numbers[-1]]):
+        said = citation.group(1).split(", ")
+        if all(n in said for n in numbers) and (note is None or note in (citation.group(2) or "")):
             return True
     return False
 
@@ -546,9 +546,73 @@ def test_docx_properties_name_the_case_not_the_library(tmp_path: Path) -> None:
 
 def test_a_sentence_cites_a_paragraph_once() -> None:
     """Merged facts cited "(paras 76, 80; para 80; ...)", then "(paras 76, 80; para 80 (no evidence ...))" and
-    "(para 11; para 16)": a sentence's paragraphs are one citation, a note beside its paragraph (issue 29)."""
+    "(para 11; para 16)": a sentence's paragraphs are one citation, its note flat after them (issue 29)."""
     out = wgad("draft", str(REFERENCE), "--no-appendix").stdout
-    assert "(paras 76, 80 (no evidence that the posts incited violence or unrest))." in out
+    assert "(paras 76, 80: no evidence that the posts incited violence or unrest)." in out
     assert "(paras 11, 16)." in out and "(para 11; para 16)" not in out
     assert not re.search(r"\((?:[^()]|\([^()]*\))*; paras? \d", out)  # no sentence cites paragraphs twice
     assert "(paras 11, 69)" in out and "(paras 11, 69; para 11)" not in out
+
+
+def test_no_reference_is_printed_inside_another() -> None:
+    """The facts printed "(para 16 (investigating magistrate))" and the conclusions "(...; Opinion 13/2018
+    (Rajab v. Bahrain; ...))": a reference's note inside the sentence's parenthesis is told flat."""
+    out = wgad("draft", str(REFERENCE), "--no-appendix").stdout
+    assert "(para 16: investigating magistrate)" in out
+    assert "Opinion 13/2018: Rajab v. Bahrain, discrimination" in out
+    from detention_rules import words
+    from detention_rules.output import narrative
+
+    w = words.load("draft", "en")
+    told = narrative.flat("Opinion 13/2018 (Rajab v. Bahrain; a status)", w)
+    assert told == "Opinion 13/2018: Rajab v. Bahrain, a status"
+    assert narrative.flat("Methods of work para 8 (a)", w) == "Methods of work para 8 (a)"  # a subparagraph: no note
+    assert not re.search(r"\((?:para|Opinion)[^()]*\((?!\w\))", out), re.findall(r"\([^()]*\([^()]*\)\)", out)
+
+
+def test_the_court_is_named_in_the_facts_not_in_a_reference(tmp_path: Path) -> None:
+    """The reference case named its court only in a reference's note, "(para 19 (Medeu District Court No. 2,
+    Almaty))", for want of a field: `trial.court_name` is told with the court's kind."""
+    out = wgad("draft", str(REFERENCE), "--no-appendix").stdout
+    assert "The case was heard by the Medeu District Court No. 2 of Almaty, an ordinary court (para 19)." in out
+    case = tmp_path / "court.yaml"
+    case.write_text("person: {name: Ana Uno}\ntrial: {held: true, court_name: the Tashkent City Court}\n", "utf-8")
+    assert "The case was heard by the Tashkent City Court." in wgad("draft", str(case)).stdout
+
+
+def test_every_gap_to_fill_is_marked_in_the_page_and_the_word_file(tmp_path: Path) -> None:
+    """A gap ("[to complete: ...]") printed as plain text in a Word file is easily filed as it stands: the
+    page marks it, Word highlights it, and the arrest's gap names what it asks for on its own."""
+    import docx
+    from docx.enum.text import WD_COLOR_INDEX
+
+    case = tmp_path / "gaps.yaml"
+    case.write_text("person: {name: Ana Uno, sex: female}\narrest: {date: 2024-03-02, place: her home}\n", "utf-8")
+    page = wgad("draft", str(case), "-f", "html", "-o", "-").stdout
+    assert "<mark>[to complete: which forces carried out the arrest (police, security service, army)" in page
+    target = tmp_path / "gaps.docx"
+    assert wgad("draft", str(case), "-f", "docx", "-o", str(target)).returncode == 0
+    runs = [r for p in docx.Document(str(target)).paragraphs for r in p.runs]
+    gaps = [r.text for r in runs if r.font.highlight_color == WD_COLOR_INDEX.YELLOW]
+    assert gaps and all(g.startswith("[to complete: ") and g.endswith("]") for g in gaps)
+    assert not [r.text for r in runs if "[to complete" in r.text and r.text not in gaps]
+
+
+def test_the_word_file_looks_like_a_submission_not_the_library_s_template(tmp_path: Path) -> None:
+    """python-docx's template gave a blue 26-point title over a rule, blue sans-serif headings from the theme
+    and a body in another face: one serif face in black, bold headings, justified paragraphs."""
+    import docx
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml.ns import qn
+
+    target = tmp_path / "draft.docx"
+    assert wgad("draft", str(REFERENCE), "-f", "docx", "-o", str(target)).returncode == 0
+    doc = docx.Document(str(target))
+    for name in ("Normal", "Title", "Heading 1", "Heading 2"):
+        style = doc.styles[name]
+        fonts = style.element.rPr.rFonts
+        assert style.font.name == "Times New Roman" and fonts.get(qn("w:asciiTheme")) is None, name
+        assert str(style.font.color.rgb) == "000000", name
+    assert doc.styles["Title"].element.pPr.find(qn("w:pBdr")) is None
+    numbered = [p for p in doc.paragraphs if p.style.name == "List Number"]
+    assert numbered and all(p.alignment == WD_ALIGN_PARAGRAPH.JUSTIFY for p in numbered)

@@ -96,7 +96,7 @@ def test_a_provision_alone_is_told_without_a_form_s_words(tmp_path: Path) -> Non
     ("cited", "told"),
     [
         (["paras 20-22, 87", "paras 21-22, 62"], "paras 20-22, 62, 87"),
-        (["para 80 (no evidence)", "paras 76-81"], "paras 76-81 (no evidence)"),
+        (["para 80 (no evidence)", "paras 76-81"], "paras 76-81: no evidence"),
         (["para 12", "para 12", "paras 11-13"], "paras 11-13"),
     ],
 )

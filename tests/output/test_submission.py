@@ -89,8 +89,8 @@ def test_a_silent_file_gets_placeholders_not_conclusions(tmp_path: Path) -> None
         text, "Identity of the person concerned"
     )
     assert (
-        "[to complete: the place of the arrest, the forces that carried it out and the legislation applied]"
-        in _part(text, "Arrest")
+        "[to complete: the place of the arrest, which forces carried out the arrest (police, security service, army) "
+        "and the legislation applied]" in _part(text, "Arrest")
     )
     # still held, and no place given: where the person is held now is asked, with the detention
     assert "[to complete: where the person is held now" in _part(text, "Detention")
@@ -100,7 +100,8 @@ def test_the_questionnaires_last_parts_say_what_the_file_gives(tmp_path: Path) -
     case = FRESH.replace("  released: false\n", "  released: false\n  held_at: Central Prison, Freedonia City\n")
     text = _draft(tmp_path, case + "submission:\n" + FILLED)
     detention = _part(text, "Detention")
-    assert "now held at Central Prison, Freedonia City" in detention and "where the person is held now" not in detention
+    assert "now held at the Central Prison, Freedonia City" in detention
+    assert "where the person is held now" not in detention
     domestic = _part(text, "Steps taken domestically")
     assert (
         "On 20 February 2025, an application for habeas corpus was lodged with Freedonia City Court. "
