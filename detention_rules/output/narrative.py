@@ -23,10 +23,11 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from detention_rules import words as locale
 from detention_rules.input.case import Case, field_types
 from detention_rules.input.field_path import FieldPath
 from detention_rules.law import citation
-from detention_rules.reasoning.asking import in_words
+from detention_rules.reasoning.asking import calendar, date_words, day_words, in_words
 from detention_rules.reasoning.facts import FactNode
 
 #: A bool fact the draft does not tell when another fact of the section says more:
@@ -44,7 +45,6 @@ IMPLIED: dict[tuple[str, object], str] = {
 #: Fields told by the person's name and pronoun, or by the draft's form, not as a sentence.
 _NAMED = {"person.name", "person.called", "person.sex", "government.contests"}
 
-_ISO = re.compile(r"\b(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?\b")
 _ISO_STRICT = re.compile(r"\b\d{4}-\d{2}(?:-\d{2})?\b")
 
 
@@ -165,15 +165,6 @@ def join(items: list[str], w: Mapping[str, Any]) -> str:
     return items[0] if items else ""
 
 
-def _calendar(value: str) -> re.Match[str] | None:
-    """A value's year, month and day when it is a date as a case file writes it (2020, 2020-04,
-    2020-04-17); None for text only shaped like one ("2020-13-45", a name), which is told as written."""
-    m = _ISO.fullmatch(value)
-    if m is None or (m.group(2) and not 1 <= int(m.group(2)) <= 12) or (m.group(3) and not 1 <= int(m.group(3)) <= 31):
-        return None
-    return m
-
-
 def conjunction(following: str, words: Mapping[str, Any]) -> str:
     """The word for "and" before `following`: a form of `and_before` whose starts it has (and none of
     `and_not_before`: Spanish "y hierro", a "hie-" read as a consonant), else `and`."""
@@ -190,54 +181,37 @@ def contract(text: str, w: Mapping[str, Any]) -> str:
     """A draft's text as the language writes it: the rules' citations in its form (`words: citations:`, each a
     pattern and what replaces it: "ICCPR 9(1)" -> "Pacte, art. 9 (par. 1)"), then the words a sentence joined
     that it writes as one (`contractions:`): Spanish "de el Sr." -> "del Sr.", French "de Alnur" -> "d'Alnur"."""
-    for pattern, replacement in [*w["words"]["citations"], *w["words"]["contractions"]]:
-        text = _contraction(pattern).sub(replacement, text)
-    return text
-
-
-@functools.cache
-def _contraction(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern)
+    return citation.worded(text, [*w["words"]["citations"], *w["words"]["contractions"]])
 
 
 def is_date(value: str) -> bool:
     """Whether a value is a date as a case file writes it (2020, 2020-04, 2020-04-17)."""
-    return _calendar(value) is not None
+    return calendar(value) is not None
 
 
 def date(value: str, w: Mapping[str, Any], *, preposition: bool = True) -> str:
-    """A date as the Working Group writes it: "on 3 March 2025", "in February 2025", "in 2025" (or bare)."""
+    """A date as the Working Group writes it: "on 3 March 2025", "in February 2025", "in 2025" (or bare);
+    the words are `asking.date_words`', the one writing of a date."""
     spec = w["facts"]["dates"]
-    m = _calendar(str(value))
-    if not m:
+    told = date_words(str(value), spec)
+    if told is None:
         return str(value)
-    year, month, day = m.groups()
-    if day:
-        text, form = spec["day"].format(day=_day(day, spec), month=spec["months"][int(month) - 1], year=year), "on_day"
-    elif month:
-        text, form = spec["month"].format(month=spec["months"][int(month) - 1], year=year), "in_month"
-    else:
-        text, form = spec["year"].format(year=year), "in_year"
+    text, form = told
     return spec[form].format(date=text) if preposition else text
-
-
-def _day(day: str, spec: Mapping[str, Any]) -> str:
-    """A day of the month as the language writes it: "3", and in French the first "1er" (`dates: days:`)."""
-    return str(spec["days"].get(int(day), int(day)))
 
 
 def date_range(start: str, end: str, w: Mapping[str, Any]) -> str:
     """Two dates as the Working Group joins them: "12 to 22 June 2020", "18 April to 3 May 2020",
     "18 April 2020 to June 2021"."""
     spec = w["facts"]["dates"]
-    a, b = _calendar(start), _calendar(end)
+    a, b = calendar(start), calendar(end)
     if a and b and a.group(3) and b.group(3) and a.group(1) == b.group(1):
         months = spec["months"]
         same = a.group(2) == b.group(2)
         return spec["range_same_month" if same else "range_same_year"].format(
-            day=_day(a.group(3), spec),
+            day=day_words(a.group(3), spec),
             month=months[int(a.group(2)) - 1],
-            end_day=_day(b.group(3), spec),
+            end_day=day_words(b.group(3), spec),
             end_month=months[int(b.group(2)) - 1],
             year=a.group(1),
         )
@@ -775,6 +749,12 @@ def _paragraphs(*forms: str) -> re.Pattern[str]:
     return re.compile(rf"(?:(.+?) )?(?:{either})")
 
 
+def _reference_forms() -> tuple[str, ...]:
+    """How every working language writes a reference to paragraphs (`para`, `paras`): a case file's references
+    are in the language its drafter wrote ("para 11"), which need not be the draft's ("par. 11")."""
+    return tuple(dict.fromkeys(locale.load("draft", lang)["draft"][form] for lang in locale.LANGUAGES for form in ("para", "paras")))
+
+
 def _split(ref: str) -> list[str]:
     """A reference the file gives as several ("para 12; per JAR (a; b)"), split where no parenthesis is open."""
     parts, depth, start = [], 0, 0
@@ -796,7 +776,7 @@ def refs(cited: Iterable[str], w: Mapping[str, Any], *, notes: bool = True) -> s
     Without (the argument): notes and "per" are left to the facts."""
     say = w["draft"]
     by = say["ref_by"]
-    paragraphs = _paragraphs(say["para"], say["paras"])
+    paragraphs = _paragraphs(*_reference_forms())
     documents: dict[str, dict[str, list[str]]] = {}  # a document ("" the source's): its numbers, their notes
     others: dict[str, tuple[bool, list[str]]] = {}  # a reference without "per": whether given with it, its notes
     order: dict[tuple[bool, str], None] = {(True, ""): None}  # what to cite, the source's paragraphs first

@@ -5,6 +5,7 @@ from __future__ import annotations
 from detention_rules import words
 from detention_rules.errors import printable
 from detention_rules.input.case import CATEGORIES
+from detention_rules.law import citation
 from detention_rules.pipeline import CaseResult
 from detention_rules.reasoning import tree
 from detention_rules.reasoning.asking import question, show_value
@@ -46,7 +47,10 @@ def _tree(node: ConclusionNode, prefix: str, shown: set[str], out: list[str]) ->
             out.append(f"{rails}{branch} {n.rule.id}: {n.text}")
             if n.provisions:
                 inner = rails + ("   " if step.last else "│  ")
-                law = W["law"].format(provisions=", ".join(n.provisions), jurisprudence="; ".join(n.rule.jurisprudence))
+                law = W["law"].format(
+                    provisions=citation.in_language(", ".join(n.provisions)),
+                    jurisprudence=citation.in_language("; ".join(n.rule.jurisprudence)),
+                )
                 out.append(inner + law)
         elif isinstance(n, FactNode):
             out.append(f"{rails}{branch} {_fact_line(n)}")

@@ -1,0 +1,55 @@
+"""The draft's telling in each working language (issue 31): what must not depend on English."""
+
+from __future__ import annotations
+
+import pytest
+
+from detention_rules import words
+from detention_rules.output import narrative
+from detention_rules.reasoning import asking
+
+from ..conftest import ROOT
+
+
+@pytest.mark.parametrize(
+    ("lang", "cited", "told"),
+    [
+        ("fr", ["para 11, 69", "para 11"], "par. 11, 69"),
+        ("es", ["para 11, 69", "para 11"], "párrs. 11, 69"),
+        ("fr", ["para 12", "par. 16"], "par. 12, 16"),  # a file written in English or in French alike
+        ("es", ["Opinion 2/2022 paras 75-80", "Opinion 2/2022 para 76"], "Opinion 2/2022 párrs. 75-80"),
+    ],
+)
+def test_references_written_in_english_are_merged_in_every_language(lang: str, cited: list[str], told: str) -> None:
+    assert narrative.refs(cited, words.load("draft", lang)) == told
+
+
+@pytest.mark.parametrize(("lang", "said"), [("en", "1 March 2020"), ("fr", "1er mars 2020"), ("es", "1 de marzo de 2020")])
+def test_a_period_s_date_is_the_draft_s(lang: str, said: str) -> None:
+    """A question's period names its date as the draft writes it: one function, in every language."""
+    w = words.load("draft", lang)
+    assert asking.date_words("2020-03-01", w["facts"]["dates"]) == (said, "on_day")
+    assert narrative.date("2020-03-01", w, preposition=False) == said
+    data = {"detention": [{"kind": "pretrial", "start": "2020-03-01"}]}
+    words.use(lang)
+    try:
+        assert said in asking.period(data, "detention[0].ordered_by")
+    finally:
+        words.use("en")
+
+
+@pytest.mark.parametrize(("lang", "cited"), [("fr", "Pacte, art. 9 (par. 1)"), ("es", "Pacto, art. 9, párr. 1")])
+def test_check_cites_the_law_in_the_language_in_use(lang: str, cited: str) -> None:
+    """`wgad check --lang fr` cites the rules as the French draft does, not in the rules' English."""
+    from detention_rules.output import markdown, text
+    from detention_rules.pipeline import check_file
+    from detention_rules.reasoning import runnable
+
+    words.use(lang)
+    try:
+        results = [check_file(ROOT / "cases" / "ilyashev-kazakhstan-2022.yaml", runnable.load())]
+        for said in (text.render(results), markdown.render(results)):
+            assert cited in said
+            assert "ICCPR" not in said and "Opinion 2/2022" not in said
+    finally:
+        words.use("en")
