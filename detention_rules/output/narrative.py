@@ -752,7 +752,11 @@ def _paragraphs(*forms: str) -> re.Pattern[str]:
 def _reference_forms() -> tuple[str, ...]:
     """How every working language writes a reference to paragraphs (`para`, `paras`): a case file's references
     are in the language its drafter wrote ("para 11"), which need not be the draft's ("par. 11")."""
-    return tuple(dict.fromkeys(locale.load("draft", lang)["draft"][form] for lang in locale.LANGUAGES for form in ("para", "paras")))
+    return tuple(
+        dict.fromkeys(
+            locale.load("draft", lang)["draft"][form] for lang in locale.LANGUAGES for form in ("para", "paras")
+        )
+    )
 
 
 def _split(ref: str) -> list[str]:

@@ -24,7 +24,9 @@ def test_references_written_in_english_are_merged_in_every_language(lang: str, c
     assert narrative.refs(cited, words.load("draft", lang)) == told
 
 
-@pytest.mark.parametrize(("lang", "said"), [("en", "1 March 2020"), ("fr", "1er mars 2020"), ("es", "1 de marzo de 2020")])
+@pytest.mark.parametrize(
+    ("lang", "said"), [("en", "1 March 2020"), ("fr", "1er mars 2020"), ("es", "1 de marzo de 2020")]
+)
 def test_a_period_s_date_is_the_draft_s(lang: str, said: str) -> None:
     """A question's period names its date as the draft writes it: one function, in every language."""
     w = words.load("draft", lang)
