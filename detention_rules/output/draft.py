@@ -969,7 +969,9 @@ def fact_line(f: FactNode, lang: str | None = None) -> str:
 
 
 def _fact_line(f: FactNode, say: dict[str, Any]) -> str:
-    value = show_value(f.value)
+    """The field as the file names it, a choice in the draft's words (never the file's English code,
+    `pretrial`, in a French or Spanish draft); true, false and the drafter's text as the file writes them."""
+    value = show_value(f.value, f.path, words=not isinstance(f.value, bool))
     if f.derived_from:
         sources = ", ".join(f"{d.path} (line {d.line})" for d in f.derived_from)
         return say["appendix_fact_derived"].format(path=f.path, value=value, sources=sources)

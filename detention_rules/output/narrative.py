@@ -424,11 +424,34 @@ def _gerund(text: str, w: Mapping[str, Any]) -> bool:
 
 
 def country(text: str, w: Mapping[str, Any]) -> str:
-    """A State's name as a sentence needs it: "the Russian Federation", "Kazakhstan"."""
+    """A State's name as a sentence needs it: "the Russian Federation", "Kazakhstan"; in French or Spanish as
+    the Working Group's opinions there name it ("Kazajstán", `locales/states.yaml`), else as written."""
+    if known := state_words(text, w):
+        return known[0]["name"] + known[1]
     starts = w["facts"]["articles"]["countries_with_the"]
     if text.startswith(tuple(starts)):
         return w["facts"]["articles"]["the"].format(text=text)
     return text
+
+
+@functools.cache
+def _states() -> dict[str, dict[str, Any]]:
+    """The table of States (`locales/states.yaml`) by every way a case file writes one, casefolded."""
+    table = locale.read(locale.LOCALES / "states.yaml", "en")
+    return {name.casefold(): entry for key, entry in table.items() for name in (key, *entry.get("also", ()))}
+
+
+def state_words(text: str, w: Mapping[str, Any]) -> tuple[Mapping[str, str], str] | None:
+    """A State (or its nationality, "Kazakh") as a case file writes it, in the draft's language: its name and
+    the adjective of its nationality where the table gives one, and what the file wrote after the name
+    ("(of Vietnamese origin)", kept as written); None for a State the table does not list in that language."""
+    entry = _states().get(text.strip().casefold())
+    rest = ""
+    if entry is None and "(" in text:
+        head, rest = text.split("(", 1)
+        entry, rest = _states().get(head.strip().casefold()), f" ({rest}"
+    words = entry.get(w.get("language", "")) if entry else None
+    return (words, rest) if words else None
 
 
 def adjective_nationality(text: str, w: Mapping[str, Any]) -> bool:
@@ -594,7 +617,11 @@ class Teller:
             template = template[conduct_form(str(leaf.value), self.w)]
         elif isinstance(template, dict):  # a sentence for each answer of a yes/no fact or a choice
             template = template[leaf.value]
-        if generic == "person.nationality" and adjective_nationality(str(leaf.value), self.w):
+        known = state_words(str(leaf.value), self.w) if generic == "person.nationality" else None
+        if known and "nationality" in known[0]:  # "de nationalité kazakhe", as a French lawyer writes it
+            adjective = self.spec["sentences"]["person.nationality_adjective"]
+            return self._finish(self._fill(adjective, {"value": known[0]["nationality"] + known[1]}), [leaf])
+        if generic == "person.nationality" and not known and adjective_nationality(str(leaf.value), self.w):
             template = self.spec["sentences"]["person.nationality_adjective"]
         if generic == "person.status":
             return self._status(leaf)
@@ -749,14 +776,18 @@ def _paragraphs(*forms: str) -> re.Pattern[str]:
     return re.compile(rf"(?:(.+?) )?(?:{either})")
 
 
-def _reference_forms() -> tuple[str, ...]:
-    """How every working language writes a reference to paragraphs (`para`, `paras`): a case file's references
-    are in the language its drafter wrote ("para 11"), which need not be the draft's ("par. 11")."""
-    return tuple(
-        dict.fromkeys(
-            locale.load("draft", lang)["draft"][form] for lang in locale.LANGUAGES for form in ("para", "paras")
-        )
-    )
+def _reference_forms(say: Mapping[str, Any]) -> tuple[str, ...]:
+    """How the draft's language (`say`) and every working language write a reference to paragraphs (`para`,
+    `paras`): a case file's references are in its drafter's language ("para 11"), not always the draft's
+    ("par. 11"). A working language whose translation is not there yet adds none."""
+    forms = [say["para"], say["paras"]]
+    for lang in locale.LANGUAGES:
+        try:
+            other = locale.load("draft", lang)["draft"]
+        except LookupError:
+            continue
+        forms += [other["para"], other["paras"]]
+    return tuple(dict.fromkeys(forms))
 
 
 def _split(ref: str) -> list[str]:
@@ -780,7 +811,7 @@ def refs(cited: Iterable[str], w: Mapping[str, Any], *, notes: bool = True) -> s
     Without (the argument): notes and "per" are left to the facts."""
     say = w["draft"]
     by = say["ref_by"]
-    paragraphs = _paragraphs(*_reference_forms())
+    paragraphs = _paragraphs(*_reference_forms(say))
     documents: dict[str, dict[str, list[str]]] = {}  # a document ("" the source's): its numbers, their notes
     others: dict[str, tuple[bool, list[str]]] = {}  # a reference without "per": whether given with it, its notes
     order: dict[tuple[bool, str], None] = {(True, ""): None}  # what to cite, the source's paragraphs first

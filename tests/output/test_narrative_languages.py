@@ -55,3 +55,54 @@ def test_check_cites_the_law_in_the_language_in_use(lang: str, cited: str) -> No
             assert "ICCPR" not in said and "Opinion 2/2022" not in said
     finally:
         words.use("en")
+
+
+def _told(lang: str, path: str, value: object) -> str:
+    from detention_rules.reasoning.facts import FactNode
+
+    w = words.load("draft", lang)
+    leaves = {
+        "person.name": FactNode("person.name", "Alnur Ilyashev", 1, 1),
+        "person.sex": FactNode("person.sex", "male", 2, 1),
+    }
+    return narrative.Teller(leaves, w).sentence(FactNode(path, value, 3, 1))
+
+
+@pytest.mark.parametrize(
+    ("lang", "written", "told"),
+    [
+        ("fr", "Kazakhstan", "Alnur Ilyashev est de nationalité kazakhe."),
+        ("fr", "Kazakh", "Alnur Ilyashev est de nationalité kazakhe."),
+        (
+            "fr",
+            "Australian (of Vietnamese origin)",
+            "Alnur Ilyashev est de nationalité australienne (of Vietnamese origin).",
+        ),
+        ("es", "Kazakhstan", "Alnur Ilyashev es nacional de Kazajstán."),
+        ("es", "Iran (Islamic Republic of)", "Alnur Ilyashev es nacional de la República Islámica del Irán."),
+        ("en", "Kazakhstan", "Alnur Ilyashev is a national of Kazakhstan."),
+        ("fr", "Ruritania", "Alnur Ilyashev est ressortissant de l'État suivant : Ruritania."),  # not in the table
+    ],
+)
+def test_a_nationality_is_written_as_a_lawyer_of_the_language_writes_it(lang: str, written: str, told: str) -> None:
+    assert _told(lang, "person.nationality", written) == told
+
+
+def test_a_state_is_named_as_the_language_names_it() -> None:
+    assert narrative.country("Saudi Arabia", words.load("draft", "es")) == "Arabia Saudita"
+    assert narrative.country("Russian Federation", words.load("draft", "fr")) == "Fédération de Russie"
+    assert narrative.country("Russian Federation", words.load("draft", "en")) == "the Russian Federation"
+
+
+@pytest.mark.parametrize(("lang", "kind"), [("fr", "détention provisoire"), ("es", "prisión preventiva")])
+def test_the_appendix_gives_a_choice_in_the_draft_s_words(lang: str, kind: str) -> None:
+    """A choice the file writes as its code (`pretrial`) is the language's words in the appendix too."""
+    from detention_rules.output import draft
+    from detention_rules.reasoning.facts import FactNode
+
+    words.use(lang)
+    try:
+        line = draft.fact_line(FactNode("detention[1].kind", "pretrial", 62, 5))
+    finally:
+        words.use("en")
+    assert kind in line and "pretrial" not in line
