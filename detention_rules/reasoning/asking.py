@@ -14,7 +14,7 @@ from typing import Any
 
 from detention_rules import words as locale
 from detention_rules.input.field_path import FieldPath
-from detention_rules.input.fields import NEEDS_FOREIGN, foreign, questionnaire, readable_fields
+from detention_rules.input.fields import NEEDS_FOREIGN, asked_in_words, foreign, questionnaire, readable_fields
 
 #: The keys of a fact written with its provenance (`{value: ..., by: ..., ref: ...}`).
 PROVENANCE = frozenset({"value", "by", "contested", "ref", "evidence", "rebutted", "note"})
@@ -55,10 +55,10 @@ def show_value(value: Any, path: str = "", *, words: bool = False, brackets: boo
 
 
 def question(field: str, item: str = "") -> str:
-    """The question for a field path; indexes (`detention[1].x`) are read as `detention[].x`. `item`: the period
-    (or other list item) asked about, in words (`period`), named after the question."""
-    asked = questionnaire().get(FieldPath.generic_name(field))
-    text = asked.question if asked and asked.question else said("question").format(field=field)
+    """The question for a field path, in the language in use (`check.yaml` `questions:`, else the model's);
+    indexes (`detention[1].x`) are read as `detention[].x`. `item`: the period (or other list item) asked
+    about, in words (`period`), named after the question."""
+    text = asked_in_words(FieldPath.generic_name(field)) or said("question").format(field=field)
     return locale.of("report", "periods")["asked"].format(question=text, period=item) if item else text
 
 

@@ -106,3 +106,21 @@ def test_the_appendix_gives_a_choice_in_the_draft_s_words(lang: str, kind: str) 
     finally:
         words.use("en")
     assert kind in line and "pretrial" not in line
+
+
+@pytest.mark.parametrize("lang", ["fr", "es"])
+def test_every_question_of_the_case_model_is_asked_in_each_language(lang: str) -> None:
+    """The interview, gaps, the web page and the appendix ask the model's questions in the language in use."""
+    from detention_rules.input.fields import questionnaire
+
+    asked = {path for path, a in questionnaire().items() if a.question}
+    translated = words.load("check", lang)["questions"]
+    assert set(translated) == asked
+    words.use(lang)
+    try:
+        for path in asked:
+            assert asking.question(path) == translated[path] != questionnaire()[path].question
+        assert asking.question("detention[1].ordered_by") == translated["detention[].ordered_by"]
+    finally:
+        words.use("en")
+    assert asking.question("detention[1].ordered_by") == questionnaire()["detention[].ordered_by"].question
