@@ -273,21 +273,30 @@ def article(text: str, w: Mapping[str, Any]) -> str:
         or words[0][0].isupper()
         or words[0][0].isdigit()
         or bare in spec["no_article"]
-        or (bare.endswith("s") and not bare.endswith(("ss", "us", "is", "'s", "\u2019s")))
-        or (bare.endswith("ed") and head is words[0])
+        or _plural(bare, spec)
+        or (bare.endswith(tuple(w["facts"]["conduct"]["past_endings"])) and head is words[0])
     ):
         return text
-    if bare in spec["offices"] and len(words) > words.index(head) + 1 and words[words.index(head) + 1] == "of":
+    after = words.index(head) + 1
+    if bare in spec["offices"] and len(words) > after and words[after].casefold() in spec["office_of"]:
         return spec["the"].format(text=text)  # "the president of the party": one holds the office
-    an = first[0] in "aeiou" and not first.startswith(tuple(spec["sounds_consonant"]))
+    an = first.startswith(tuple(spec["vowels"])) and not first.startswith(tuple(spec["sounds_consonant"]))
     an = an or first.startswith(tuple(spec["sounds_vowel"]))
     return spec["an" if an else "a"].format(text=text)
+
+
+def _plural(noun: str, spec: Mapping[str, Any]) -> bool:
+    """Whether a noun is plural by its ending, in the language's rules (`articles: plural_endings`, less
+    `singular_endings`: English "press", "campus")."""
+    return noun.endswith(tuple(spec["plural_endings"])) and not noun.endswith(tuple(spec["singular_endings"]))
 
 
 def place(text: str, w: Mapping[str, Any]) -> str:
     """Where something happened, with its preposition and article: "at her home", "at the office of
     his relatives", "at Evin prison"; a place the drafter wrote with its preposition ("in the street",
-    "at home") as written."""
+    "at home") as written. In French and Spanish the article agrees with the noun's gender (`articles:
+    genders`, `at_gender`): "au bureau", "à la prison", "à l'hôpital", "en la oficina"; a noun the table does
+    not know takes the preposition alone."""
     spec = w["facts"]["articles"]
     words = text.split()
     if not words:
@@ -295,8 +304,18 @@ def place(text: str, w: Mapping[str, Any]) -> str:
     first = words[0].casefold()
     if first in spec["prepositions"]:
         return text
+    if first in spec["definite"]:  # an article typed: French "le commissariat" -> "au commissariat"
+        return spec["at_gender"][spec["definite"][first]].format(
+            place=text.split(None, 1)[1] if len(words) > 1 else text
+        )
+    if first.startswith(("l'", "l\u2019")) and "vowel" in spec["at_gender"]:
+        return spec["at_gender"]["vowel"].format(place=text[2:])
     if first in spec["determiners"] or words[0][0].isupper() or words[0][0].isdigit():
         return spec["at"].format(place=text)
+    gender = spec["genders"].get(first.strip(",;:()"))
+    if gender:  # a noun the language's table knows: "au bureau de ses proches", "en la oficina"
+        elided = gender in ("m", "f") and first.startswith(tuple(spec["elided"]))
+        return spec["at_gender"]["vowel" if elided else gender].format(place=text)
     return spec["at_the"].format(place=text)
 
 
@@ -386,7 +405,7 @@ def conduct_form(text: str, w: Mapping[str, Any]) -> str:
     Facebook posts", or a gerund, "leading the party"), through or by which the person exercised a right."""
     spec = w["facts"]["conduct"]
     first = text.split()[0].casefold().rstrip(",;:") if text.split() else ""
-    past = first.endswith("ed") and first not in spec["not_verbs"]
+    past = first.endswith(tuple(spec["past_endings"])) and first not in spec["not_verbs"]
     return "act" if past or first in spec["past_verbs"] else "means"
 
 
@@ -405,8 +424,7 @@ def described(text: str, w: Mapping[str, Any]) -> str:
             break
     if not head or set(head) & set(spec["mass_nouns"]):
         return text
-    last = head[-1]
-    if last.endswith("s") and not last.endswith(("ss", "us", "is")):
+    if _plural(head[-1], w["facts"]["articles"]):
         return text  # a plural ("articles criticising ..."): no article
     return article(text, w)
 
@@ -420,7 +438,8 @@ def _within(part: Any, whole: Any) -> bool:
 def _gerund(text: str, w: Mapping[str, Any]) -> bool:
     """A description that opens with a gerund ("leading the party"): "by leading", not "through leading"."""
     first = text.split()[0].casefold().rstrip(",;:")  # "signing, in March 2011, a petition"
-    return first.endswith("ing") and first not in w["facts"]["conduct"]["not_verbs"]
+    spec = w["facts"]["conduct"]
+    return first.endswith(tuple(spec["gerund_endings"])) and first not in spec["not_verbs"]
 
 
 def country(text: str, w: Mapping[str, Any]) -> str:

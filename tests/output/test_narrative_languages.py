@@ -124,3 +124,33 @@ def test_every_question_of_the_case_model_is_asked_in_each_language(lang: str) -
     finally:
         words.use("en")
     assert asking.question("detention[1].ordered_by") == questionnaire()["detention[].ordered_by"].question
+
+
+@pytest.mark.parametrize(
+    ("lang", "typed", "told"),
+    [
+        ("fr", "bureau de ses proches", "au bureau de ses proches"),
+        ("fr", "le commissariat central", "au commissariat central"),
+        ("fr", "hôpital de la ville", "à l'hôpital de la ville"),
+        ("fr", "prison centrale", "à la prison centrale"),
+        ("fr", "locaux du journal", "aux locaux du journal"),
+        ("fr", "Evin", "à Evin"),
+        ("es", "oficina de sus familiares", "en la oficina de sus familiares"),
+        ("es", "domicilio", "en el domicilio"),
+        ("en", "office of his relatives", "at the office of his relatives"),
+    ],
+)
+def test_a_place_takes_the_article_its_language_and_gender_need(lang: str, typed: str, told: str) -> None:
+    assert narrative.place(typed, words.load("draft", lang)) == told
+
+
+def test_the_english_endings_are_english_only() -> None:
+    """ "-ing" is a gerund and "-ed" a past act in English; a Spanish gerund ends in "-ando", "-iendo"."""
+    fr, es, en = (words.load("draft", lang) for lang in ("fr", "es", "en"))
+    assert narrative.conduct_form("founded an NGO", en) == "act"
+    assert narrative.conduct_form("red banners", fr) == "means"  # no English past in French
+    assert (
+        narrative.Teller({}, es)._value("conduct[].description", "criticando al Gobierno") == "criticando al Gobierno"
+    )
+    assert narrative.Teller({}, fr)._value("conduct[].description", "meeting à Abuja", bare=True) == "meeting à Abuja"
+    assert narrative.Teller({}, fr)._value("conduct[].description", "meeting à Abuja").startswith("par ")
