@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import Any
 
 from detention_rules import words
@@ -854,9 +854,10 @@ def _limb(
         return "", []
     field = FieldPath.generic_name(f.path)
     limb = spec.get(field)
-    shown = _shown(field, f.value, w)
+    shown = _shown(field, f.value, w, named)
     if isinstance(limb, dict) and "words" in limb:  # a list value: the items it has words for
-        words = [limb["words"][v] for v in f.value if v in limb["words"]] if isinstance(f.value, list) else []
+        chosen = [limb["words"][v] for v in f.value if v in limb["words"]] if isinstance(f.value, list) else []
+        words = [fill(text, named) for text in chosen]  # agreeing with the person: "défenseure", "defensora"
         limb, shown = (limb["text"], prose.join(words, w)) if words else (None, "")
     elif isinstance(limb, dict):  # worded per value
         limb = limb.get(f.value) if isinstance(f.value, (str, bool)) else None
@@ -878,7 +879,7 @@ def _filled(
     for name in placeholders(limb):
         if name not in values and (leaf := leaves.get(prefix + name) or leaves.get(name)) is not None:
             plain = str(leaf.value)
-            own = _shown(FieldPath.generic_name(leaf.path), leaf.value, w)
+            own = _shown(FieldPath.generic_name(leaf.path), leaf.value, w, values)
             values[name] = prose.date(plain, w, preposition=False) if prose.is_date(plain) else own
             refs += [leaf.ref] if leaf.ref else []
     return (fill(limb, values) if limb else ""), refs
@@ -905,12 +906,14 @@ def _lower_first(text: str) -> str:
     return text
 
 
-def _shown(field: str, value: Any, w: dict[str, Any]) -> str:
+def _shown(field: str, value: Any, w: dict[str, Any], named: Mapping[str, str]) -> str:
+    """A fact's value in the argument's words: the translation's own for a choice, agreeing with the person
+    (`named`: French "défenseur{e}" is "défenseure" of a woman, never the braces), else the value in words."""
     if (told := prose.typed(field, value, w)) is not None:  # a medium, the provisions: as the facts tell them
         return told
     items = value if isinstance(value, list) else [value]
     own = w["facts"].get("values", {}).get(field, {})  # the translation's own words for a choice, first
-    words = [own.get(v) or show_value(v, field, words=True) for v in items]
+    words = [fill(own[v], named) if own.get(v) else show_value(v, field, words=True) for v in items]
     if len(words) > 1:
         return w["words"]["list_sep"].join(words[:-1]) + f" {w['words']['and']} {words[-1]}"
     return words[0] if words else ""

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 
 from detention_rules import words
@@ -154,3 +157,33 @@ def test_the_english_endings_are_english_only() -> None:
     )
     assert narrative.Teller({}, fr)._value("conduct[].description", "meeting à Abuja", bare=True) == "meeting à Abuja"
     assert narrative.Teller({}, fr)._value("conduct[].description", "meeting à Abuja").startswith("par ")
+
+
+@pytest.mark.parametrize(
+    ("lang", "sex", "agreed"),
+    [
+        ("fr", "male", "il est défenseur des droits de l'homme et militant politique"),
+        ("fr", "female", "elle est défenseure des droits de l'homme et militante politique"),
+        ("es", "male", "es defensor de los derechos humanos y activista político"),
+        ("es", "female", "es defensora de los derechos humanos y activista política"),
+    ],
+)
+def test_the_argument_s_words_agree_with_the_person(tmp_path: Path, lang: str, sex: str, agreed: str) -> None:
+    """A status the argument names ("défenseur{e}") agrees with the person, never printed with its braces."""
+    from detention_rules import application
+    from detention_rules.input import source
+    from detention_rules.output import draft_markdown
+    from detention_rules.output.draft import build_joint
+    from detention_rules.reasoning import runnable
+
+    case = tmp_path / "case.yaml"
+    text = (ROOT / "cases" / "ilyashev-kazakhstan-2022.yaml").read_text(encoding="utf-8")
+    case.write_text(text.replace("sex: male", f"sex: {sex}"), encoding="utf-8")
+    words.use(lang)
+    try:
+        book = runnable.load()
+        drafted = draft_markdown.render(build_joint(book, application.drafts(book, source.load(case), None)))
+    finally:
+        words.use("en")
+    assert agreed in drafted
+    assert not re.search(r"\{[a-zé_]+\}", drafted)
