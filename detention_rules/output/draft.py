@@ -65,7 +65,8 @@ class _Writer:
         self.blocks.append(Block("para", self._t(text), number=self.count))
 
     def item(self, text: str) -> None:
-        self.blocks.append(Block("item", self._t(text), label=f"({chr(ord('a') + self.letter)})"))
+        label = self.w["draft"]["item_label"].format(letter=chr(ord("a") + self.letter))  # "(a)"; French "a)"
+        self.blocks.append(Block("item", self._t(text), label=label))
         self.letter += 1
 
     def text(self, text: str) -> None:
@@ -960,7 +961,8 @@ def _tree(notes: _Writer, node: ConclusionNode, seen: set[str], say: dict[str, A
     for step in tree.walk(node, seen, tree.rules, sources=False):
         n = step.node
         if isinstance(n, RuleNode):
-            text = say["appendix_seen" if step.repeated else "appendix_rule"].format(id=n.rule.id, text=n.text)
+            told = prose.dates_in(n.text, notes.w)  # the rule's words give the file's dates: as the draft writes them
+            text = say["appendix_seen" if step.repeated else "appendix_rule"].format(id=n.rule.id, text=told)
             notes.line(text, step.level, n.rule.id)
         elif isinstance(n, FactNode) and not n.absent_defeater:
             notes.line(_fact_line(n, say), step.level)

@@ -187,3 +187,51 @@ def test_the_argument_s_words_agree_with_the_person(tmp_path: Path, lang: str, s
         words.use("en")
     assert agreed in drafted
     assert not re.search(r"\{[a-zé_]+\}", drafted)
+
+
+def _reference_draft(lang: str, path: Path | None = None) -> str:
+    from detention_rules import application
+    from detention_rules.input import source
+    from detention_rules.output import draft_markdown
+    from detention_rules.output.draft import build_joint
+    from detention_rules.reasoning import runnable
+
+    words.use(lang)
+    try:
+        book = runnable.load()
+        doc = source.load(path or ROOT / "cases" / "ilyashev-kazakhstan-2022.yaml")
+        return draft_markdown.render(build_joint(book, application.drafts(book, doc, None)))
+    finally:
+        words.use("en")
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        (
+            "fr",
+            [
+                "    a) de prendre sans tarder les mesures qui s'imposent pour remédier à la situation de M. Ilyashev",
+                "    c) d'accorder à M. Ilyashev le droit d'obtenir réparation",
+                "à compter du 17 avril 2020",  # the appendix: a rule's words with the file's date
+                "ils l'ont été seulement plus tard, le 18 avril 2020",
+            ],
+        ),
+        (
+            "es",
+            [
+                "    a) que adopte sin dilación las medidas necesarias para remediar la situación del Sr. Ilyashev",
+                "    c) que conceda al Sr. Ilyashev el derecho efectivo",
+                "a partir del 17 de abril de 2020",
+                "se comunicaron solo más tarde, el 18 de abril de 2020",
+            ],
+        ),
+    ],
+)
+def test_the_remedies_and_the_appendix_read_as_the_working_group_writes(lang: str, said: list[str]) -> None:
+    """The dispositif as the opinions word it in the language (reviewers' corrections, issue 31), and the
+    appendix's dates in words, never the file's 2020-04-17."""
+    drafted = _reference_draft(lang)
+    for text in said:
+        assert text in drafted
+    assert "2020-04-1" not in drafted.replace("ilyashev-kazakhstan-2022", "")
