@@ -235,3 +235,17 @@ def test_the_remedies_and_the_appendix_read_as_the_working_group_writes(lang: st
     for text in said:
         assert text in drafted
     assert "2020-04-1" not in drafted.replace("ilyashev-kazakhstan-2022", "")
+
+
+def test_a_group_s_verbs_and_participles_agree_in_french() -> None:
+    """Ten detainees are "ils se trouvaient", "Ils exerçaient", "remis": never "ils se trouvait", "remiss"."""
+    drafted = _reference_draft("fr", ROOT / "cases" / "ayuk-tabe-and-others-cameroon-2022.yaml")
+    for agreed in (
+        "Ils ont été remis aux autorités",
+        "ils se trouvaient",
+        "Ils exerçaient ainsi",
+        "ont exercé leur droit",
+    ):
+        assert agreed in drafted
+    for wrong in ("remiss", "ils se trouvait ", "Ils exerçait "):
+        assert wrong not in drafted
