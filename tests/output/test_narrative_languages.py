@@ -249,3 +249,12 @@ def test_a_group_s_verbs_and_participles_agree_in_french() -> None:
         assert agreed in drafted
     for wrong in ("remiss", "ils se trouvait ", "Ils exerçait "):
         assert wrong not in drafted
+
+
+def test_a_group_s_verbs_agree_in_spanish() -> None:
+    """Ten detainees "siguen privados", "permanecieron", "ejercieron": never a singular verb for them."""
+    drafted = _reference_draft("es", ROOT / "cases" / "ayuk-tabe-and-others-cameroon-2022.yaml")
+    for agreed in ("Awasum siguen privados", "Awasum permanecieron", "Awasum estuvieron", "Awasum ejercieron"):
+        assert agreed in drafted
+    for wrong in ("Awasum sigue ", "Awasum permaneció", "Awasum estuvo ", "Awasum ejerció"):
+        assert wrong not in drafted
