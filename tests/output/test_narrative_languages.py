@@ -215,6 +215,7 @@ def _reference_draft(lang: str, path: Path | None = None) -> str:
                 "    c) d'accorder à M. Ilyashev le droit d'obtenir réparation",
                 "à compter du 17 avril 2020",  # the appendix: a rule's words with the file's date
                 "ils l'ont été seulement plus tard, le 18 avril 2020",
+                "(Pacte, art. 14 (par. 3 e)); Déclaration universelle, art. 11 (par. 1))",  # one parenthesis
             ],
         ),
         (
