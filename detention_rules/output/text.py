@@ -141,7 +141,8 @@ def render(results: list[CaseResult]) -> str:
         for one in res.each():
             if one.analysis is None:
                 continue
-            title = f": {one.case.title}" if one.case and one.case.title else ""
+            # the title as the draft gives it in the language: "Alnur Ilyashev c. Kazakhstan"
+            title = f": {citation.in_language(one.case.title)}" if one.case and one.case.title else ""
             person = f" [{one.detainee}]" if one.detainee else ""
             lines.append(f"{one.path}{title}{person}")
             lines += ["  " + line if line else "" for line in analysis_lines(one.analysis)]

@@ -56,6 +56,7 @@ def test_check_cites_the_law_in_the_language_in_use(lang: str, cited: str) -> No
         for said in (text.render(results), markdown.render(results)):
             assert cited in said
             assert "ICCPR" not in said and "Opinion 2/2022" not in said
+        assert "Alnur Ilyashev c. Kazakhstan" in text.render(results).splitlines()[0]
     finally:
         words.use("en")
 
