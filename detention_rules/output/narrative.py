@@ -21,6 +21,7 @@ import functools
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from detention_rules import words as locale
@@ -453,10 +454,14 @@ def country(text: str, w: Mapping[str, Any]) -> str:
     return text
 
 
+#: The table of States beside the translations, not one of them: every language reads the same file.
+_STATES = Path(__file__).parent / "locales" / "states.yaml"
+
+
 @functools.cache
 def _states() -> dict[str, dict[str, Any]]:
     """The table of States (`locales/states.yaml`) by every way a case file writes one, casefolded."""
-    table = locale.read(locale.LOCALES / "states.yaml", "en")
+    table = locale.read(_STATES, "en")
     return {name.casefold(): entry for key, entry in table.items() for name in (key, *entry.get("also", ()))}
 
 
