@@ -253,8 +253,6 @@ ROOT = RULES.parent
 CASES = sorted([*(ROOT / "cases").glob("*.yaml"), *(ROOT / "cases" / "teaching").glob("*.yaml")])
 #: English that betrays an untranslated sentence: common function words, outside what the drafter wrote
 _ENGLISH = re.compile(r"\b(?:the|was|were|and|of the|has been|is not)\b")
-#: An open question of the appendix, with the field it asks about: "- Was the person ...? (arrest.date)"
-_QUESTION = re.compile(r"^- .*\((?:[a-z0-9_]+(?:\[\d*\])?\.)*[a-z0-9_]+\)$", re.MULTILINE)
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|«[^»]*»")
 
 
@@ -291,11 +289,9 @@ def _english_sentences() -> list[str]:
 
 def untranslated(text: str, case: Any, w: Any = None) -> list[str]:
     """The English left in a draft in another language, the drafter's own words (as written, and as the draft
-    writes citations in them) and quotations aside; and the appendix's open questions, which are the case
-    model's, not yet translated (issue 31: the questions and the interview remain English)."""
+    writes citations in them) and quotations aside; the appendix's open questions included."""
     from detention_rules.output import narrative
 
-    text = _QUESTION.sub("", text)
     hidden = bytearray(len(text))  # each text the file gives, found in the draft as it stands: overlaps too
     for written in _written(case):
         forms = (

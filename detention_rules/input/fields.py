@@ -187,6 +187,16 @@ def readable_fields() -> dict[str, FieldType]:
     return {**field_types(), **derived_types()}
 
 
+def asked_in_words(path: str) -> str:
+    """The model's question for a field (generic path) in the language in use: another language words it in its
+    `check.yaml` (`questions:`), as it words a choice; "" for a field the model asks no question of."""
+    asked = questionnaire().get(path)
+    if asked is None or not asked.question:
+        return ""
+    translated: str = words.load("check").get("questions", {}).get(path, asked.question)
+    return translated
+
+
 @functools.cache
 def questionnaire() -> dict[str, Asked]:
     """How each fact is asked, by generic path: the model's fields (sections and lists too) and the derived facts.

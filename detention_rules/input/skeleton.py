@@ -7,7 +7,7 @@ from typing import Any
 
 from detention_rules import words
 from detention_rules.input.case import field_types, fields
-from detention_rules.input.fields import FACT_SECTIONS, questionnaire
+from detention_rules.input.fields import FACT_SECTIONS, asked_in_words, questionnaire
 
 #: The facts a drafter's first submission states (`wgad new`, which writes them in the questionnaire's order:
 #: who, the State, the arrest, each period of custody, what the person did, the trial, the sentence,
@@ -114,7 +114,7 @@ def skeleton() -> str:
 def drafter_skeleton() -> str:
     """The drafter's skeleton (`wgad new`): the facts of a submission (`DRAFTER_FIELDS`), each with its question,
     under 100 lines, a file that validates as it stands."""
-    types, asked = field_types(), questionnaire()
+    types = field_types()
     w = words.of("cli", "skeleton")
     out: list[str] = []
     opened: list[str] = []  # the sections and list items written so far, as generic paths
@@ -129,7 +129,7 @@ def drafter_skeleton() -> str:
             indent = "  " * depth + "  " * sum(p.endswith("[]") for p in parts[:depth])
             if depth == len(parts) - 1:
                 ftype = types[path]
-                question = asked[path].question if path in asked else ""
+                question = asked_in_words(path)
                 dated = ftype.kind == "text" and (name in ("date", "start", "end") or name.endswith("_date"))
                 entry = {"kind": ftype.kind, "choices": ftype.choices, "description": question or (dated and w["date"])}
                 line = f"{indent}{name}:{_comment(entry)}"

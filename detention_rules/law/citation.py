@@ -132,3 +132,24 @@ def fold(pins: Iterable[str], *, adjacent: bool = True) -> dict[str, list[str]]:
             folded.append((low, high, given))
     out = {(f"{low}-{high}" if high > low else str(low)): list(dict.fromkeys(given)) for low, high, given in folded}
     return {**out, **others}
+
+
+def worded(text: str, forms: Iterable[tuple[str, str]]) -> str:
+    """Citations as the rules write them ("ICCPR 9(1)", "Opinion 2/2022 paras 70-72") in a language's form:
+    each of `forms`, a pattern and what replaces it (the draft's `words: citations:`), in turn."""
+    for pattern, replacement in forms:
+        text = _pattern(pattern).sub(replacement, text)
+    return text
+
+
+def in_language(text: str) -> str:
+    """Citations in the form of the language in use (`words.LANGUAGE`), as the draft writes them: the rules
+    are written in English's, so an English report reads no other file."""
+    if words.LANGUAGE == "en":
+        return text
+    return worded(text, words.load("draft")["words"]["citations"])
+
+
+@functools.cache
+def _pattern(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import Any
 
 from detention_rules import words
@@ -65,7 +65,8 @@ class _Writer:
         self.blocks.append(Block("para", self._t(text), number=self.count))
 
     def item(self, text: str) -> None:
-        self.blocks.append(Block("item", self._t(text), label=f"({chr(ord('a') + self.letter)})"))
+        label = self.w["draft"]["item_label"].format(letter=chr(ord("a") + self.letter))  # "(a)"; French "a)"
+        self.blocks.append(Block("item", self._t(text), label=label))
         self.letter += 1
 
     def text(self, text: str) -> None:
@@ -855,9 +856,10 @@ def _limb(
         return "", []
     field = FieldPath.generic_name(f.path)
     limb = spec.get(field)
-    shown = _shown(field, f.value, w)
+    shown = _shown(field, f.value, w, named)
     if isinstance(limb, dict) and "words" in limb:  # a list value: the items it has words for
-        words = [limb["words"][v] for v in f.value if v in limb["words"]] if isinstance(f.value, list) else []
+        chosen = [limb["words"][v] for v in f.value if v in limb["words"]] if isinstance(f.value, list) else []
+        words = [fill(text, named) for text in chosen]  # agreeing with the person: "défenseure", "defensora"
         limb, shown = (limb["text"], prose.shared(words, w)) if words else (None, "")
     elif isinstance(limb, dict):  # worded per value
         limb = limb.get(f.value) if isinstance(f.value, (str, bool)) else None
@@ -879,7 +881,7 @@ def _filled(
     for name in placeholders(limb):
         if name not in values and (leaf := leaves.get(prefix + name) or leaves.get(name)) is not None:
             plain = str(leaf.value)
-            own = _shown(FieldPath.generic_name(leaf.path), leaf.value, w)
+            own = _shown(FieldPath.generic_name(leaf.path), leaf.value, w, values)
             values[name] = prose.date(plain, w, preposition=False) if prose.is_date(plain) else own
             refs += [leaf.ref] if leaf.ref else []
     return (fill(limb, values) if limb else ""), refs
@@ -906,13 +908,14 @@ def _lower_first(text: str) -> str:
     return text
 
 
-def _shown(field: str, value: Any, w: dict[str, Any]) -> str:
-    """A fact's value as the argument names it: as the facts tell it, a list of choices with its shared head once."""
+def _shown(field: str, value: Any, w: dict[str, Any], named: Mapping[str, str]) -> str:
+    """A fact's value in the argument's words: the translation's own for a choice, agreeing with the person
+    (`named`: French "défenseur{e}" is "défenseure" of a woman, never the braces), else the value in words."""
     if (told := prose.typed(field, value, w)) is not None:  # a medium, the provisions: as the facts tell them
         return told
     items = value if isinstance(value, list) else [value]
     own = w["facts"].get("values", {}).get(field, {})  # the translation's own words for a choice, first
-    return prose.listed(field, [own.get(v) or show_value(v, field, words=True) for v in items], w)
+    return prose.listed(field, [fill(own[v], named) if own.get(v) else show_value(v, field, words=True) for v in items], w)
 
 
 def _appendix(
@@ -956,7 +959,8 @@ def _tree(notes: _Writer, node: ConclusionNode, seen: set[str], say: dict[str, A
     for step in tree.walk(node, seen, tree.rules, sources=False):
         n = step.node
         if isinstance(n, RuleNode):
-            text = say["appendix_seen" if step.repeated else "appendix_rule"].format(id=n.rule.id, text=n.text)
+            told = prose.dates_in(n.text, notes.w)  # the rule's words give the file's dates: as the draft writes them
+            text = say["appendix_seen" if step.repeated else "appendix_rule"].format(id=n.rule.id, text=told)
             notes.line(text, step.level, n.rule.id)
         elif isinstance(n, FactNode) and not n.absent_defeater:
             notes.line(_fact_line(n, say), step.level)
@@ -968,7 +972,9 @@ def fact_line(f: FactNode, lang: str | None = None) -> str:
 
 
 def _fact_line(f: FactNode, say: dict[str, Any]) -> str:
-    value = show_value(f.value)
+    """The field as the file names it, a choice in the draft's words (never the file's English code,
+    `pretrial`, in a French or Spanish draft); true, false and the drafter's text as the file writes them."""
+    value = show_value(f.value, f.path, words=not isinstance(f.value, bool))
     if f.derived_from:
         sources = ", ".join(f"{d.path} (line {d.line})" for d in f.derived_from)
         return say["appendix_fact_derived"].format(path=f.path, value=value, sources=sources)

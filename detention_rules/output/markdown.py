@@ -7,6 +7,7 @@ from pathlib import Path
 from detention_rules import words
 from detention_rules.escaping import markdown, markdown_code, printable
 from detention_rules.input.case import CATEGORIES
+from detention_rules.law import citation
 from detention_rules.law.law import Law
 from detention_rules.output import text
 from detention_rules.output.text import STRENGTH, UNPROVEN, where, why_not_lines
@@ -34,8 +35,8 @@ def _tree(node: ConclusionNode, shown: set[str], out: list[str]) -> None:
     for step in tree.walk(node, shown, tree.conclusions):
         n, pad = step.node, "  " * step.level
         if isinstance(n, RuleNode):
-            law = markdown(", ".join(n.provisions))
-            cases = markdown("; ".join(n.rule.jurisprudence))
+            law = markdown(citation.in_language(", ".join(n.provisions)))
+            cases = markdown(citation.in_language("; ".join(n.rule.jurisprudence)))
             out.append(f"{pad}- **{markdown(n.rule.id)}**: {markdown(n.text)} *({law}; {cases})*")
         elif isinstance(n, FactNode):
             out.append(f"{pad}- {_fact(n)}")

@@ -21,12 +21,14 @@ import functools
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
+from detention_rules import words as locale
 from detention_rules.input.case import Case, field_types
 from detention_rules.input.field_path import FieldPath
 from detention_rules.law import citation
-from detention_rules.reasoning.asking import in_words
+from detention_rules.reasoning.asking import calendar, date_words, day_words, in_words
 from detention_rules.reasoning.facts import FactNode
 
 #: A bool fact the draft does not tell when another fact of the section says more:
@@ -44,7 +46,6 @@ IMPLIED: dict[tuple[str, object], str] = {
 #: Fields told by the person's name and pronoun, or by the draft's form, not as a sentence.
 _NAMED = {"person.name", "person.called", "person.sex", "government.contests"}
 
-_ISO = re.compile(r"\b(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?\b")
 _ISO_STRICT = re.compile(r"\b\d{4}-\d{2}(?:-\d{2})?\b")
 
 
@@ -191,15 +192,6 @@ def listed(generic: str, items: list[str], w: Mapping[str, Any]) -> str:
     return shared(items, w) if _kind(generic) == "choice" else join(items, w)
 
 
-def _calendar(value: str) -> re.Match[str] | None:
-    """A value's year, month and day when it is a date as a case file writes it (2020, 2020-04,
-    2020-04-17); None for text only shaped like one ("2020-13-45", a name), which is told as written."""
-    m = _ISO.fullmatch(value)
-    if m is None or (m.group(2) and not 1 <= int(m.group(2)) <= 12) or (m.group(3) and not 1 <= int(m.group(3)) <= 31):
-        return None
-    return m
-
-
 def conjunction(following: str, words: Mapping[str, Any]) -> str:
     """The word for "and" before `following`: a form of `and_before` whose starts it has (and none of
     `and_not_before`: Spanish "y hierro", a "hie-" read as a consonant), else `and`."""
@@ -216,54 +208,37 @@ def contract(text: str, w: Mapping[str, Any]) -> str:
     """A draft's text as the language writes it: the rules' citations in its form (`words: citations:`, each a
     pattern and what replaces it: "ICCPR 9(1)" -> "Pacte, art. 9 (par. 1)"), then the words a sentence joined
     that it writes as one (`contractions:`): Spanish "de el Sr." -> "del Sr.", French "de Alnur" -> "d'Alnur"."""
-    for pattern, replacement in [*w["words"]["citations"], *w["words"]["contractions"]]:
-        text = _contraction(pattern).sub(replacement, text)
-    return text
-
-
-@functools.cache
-def _contraction(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern)
+    return citation.worded(text, [*w["words"]["citations"], *w["words"]["contractions"]])
 
 
 def is_date(value: str) -> bool:
     """Whether a value is a date as a case file writes it (2020, 2020-04, 2020-04-17)."""
-    return _calendar(value) is not None
+    return calendar(value) is not None
 
 
 def date(value: str, w: Mapping[str, Any], *, preposition: bool = True) -> str:
-    """A date as the Working Group writes it: "on 3 March 2025", "in February 2025", "in 2025" (or bare)."""
+    """A date as the Working Group writes it: "on 3 March 2025", "in February 2025", "in 2025" (or bare);
+    the words are `asking.date_words`', the one writing of a date."""
     spec = w["facts"]["dates"]
-    m = _calendar(str(value))
-    if not m:
+    told = date_words(str(value), spec)
+    if told is None:
         return str(value)
-    year, month, day = m.groups()
-    if day:
-        text, form = spec["day"].format(day=_day(day, spec), month=spec["months"][int(month) - 1], year=year), "on_day"
-    elif month:
-        text, form = spec["month"].format(month=spec["months"][int(month) - 1], year=year), "in_month"
-    else:
-        text, form = spec["year"].format(year=year), "in_year"
+    text, form = told
     return spec[form].format(date=text) if preposition else text
-
-
-def _day(day: str, spec: Mapping[str, Any]) -> str:
-    """A day of the month as the language writes it: "3", and in French the first "1er" (`dates: days:`)."""
-    return str(spec["days"].get(int(day), int(day)))
 
 
 def date_range(start: str, end: str, w: Mapping[str, Any]) -> str:
     """Two dates as the Working Group joins them: "12 to 22 June 2020", "18 April to 3 May 2020",
     "18 April 2020 to June 2021"."""
     spec = w["facts"]["dates"]
-    a, b = _calendar(start), _calendar(end)
+    a, b = calendar(start), calendar(end)
     if a and b and a.group(3) and b.group(3) and a.group(1) == b.group(1):
         months = spec["months"]
         same = a.group(2) == b.group(2)
         return spec["range_same_month" if same else "range_same_year"].format(
-            day=_day(a.group(3), spec),
+            day=day_words(a.group(3), spec),
             month=months[int(a.group(2)) - 1],
-            end_day=_day(b.group(3), spec),
+            end_day=day_words(b.group(3), spec),
             end_month=months[int(b.group(2)) - 1],
             year=a.group(1),
         )
@@ -325,21 +300,30 @@ def article(text: str, w: Mapping[str, Any]) -> str:
         or words[0][0].isupper()
         or words[0][0].isdigit()
         or bare in spec["no_article"]
-        or (bare.endswith("s") and not bare.endswith(("ss", "us", "is", "'s", "\u2019s")))
-        or (bare.endswith("ed") and head is words[0])
+        or _plural(bare, spec)
+        or (bare.endswith(tuple(w["facts"]["conduct"]["past_endings"])) and head is words[0])
     ):
         return text
-    if bare in spec["offices"] and len(words) > words.index(head) + 1 and words[words.index(head) + 1] == "of":
+    after = words.index(head) + 1
+    if bare in spec["offices"] and len(words) > after and words[after].casefold() in spec["office_of"]:
         return spec["the"].format(text=text)  # "the president of the party": one holds the office
-    an = first[0] in "aeiou" and not first.startswith(tuple(spec["sounds_consonant"]))
+    an = first.startswith(tuple(spec["vowels"])) and not first.startswith(tuple(spec["sounds_consonant"]))
     an = an or first.startswith(tuple(spec["sounds_vowel"]))
     return spec["an" if an else "a"].format(text=text)
+
+
+def _plural(noun: str, spec: Mapping[str, Any]) -> bool:
+    """Whether a noun is plural by its ending, in the language's rules (`articles: plural_endings`, less
+    `singular_endings`: English "press", "campus")."""
+    return noun.endswith(tuple(spec["plural_endings"])) and not noun.endswith(tuple(spec["singular_endings"]))
 
 
 def place(text: str, w: Mapping[str, Any]) -> str:
     """Where something happened, with its preposition and article: "at her home", "at the office of
     his relatives", "at Evin prison"; a place the drafter wrote with its preposition ("in the street",
-    "at home") as written."""
+    "at home") as written. In French and Spanish the article agrees with the noun's gender (`articles:
+    genders`, `at_gender`): "au bureau", "à la prison", "à l'hôpital", "en la oficina"; a noun the table does
+    not know takes the preposition alone."""
     spec = w["facts"]["articles"]
     words = text.split()
     if not words:
@@ -347,8 +331,18 @@ def place(text: str, w: Mapping[str, Any]) -> str:
     first = words[0].casefold()
     if first in spec["prepositions"]:
         return text
+    if first in spec["definite"]:  # an article typed: French "le commissariat" -> "au commissariat"
+        return spec["at_gender"][spec["definite"][first]].format(
+            place=text.split(None, 1)[1] if len(words) > 1 else text
+        )
+    if first.startswith(("l'", "l\u2019")) and "vowel" in spec["at_gender"]:
+        return spec["at_gender"]["vowel"].format(place=text[2:])
     if first in spec["determiners"] or (words[0][0].isupper() and not _common(words, spec)) or words[0][0].isdigit():
         return spec["at"].format(place=text)
+    gender = spec["genders"].get(first.strip(",;:()"))
+    if gender:  # a noun the language's table knows: "au bureau de ses proches", "en la oficina"
+        elided = gender in ("m", "f") and first.startswith(tuple(spec["elided"]))
+        return spec["at_gender"]["vowel" if elided else gender].format(place=text)
     return spec["at_the"].format(place=text)
 
 
@@ -453,7 +447,7 @@ def conduct_form(text: str, w: Mapping[str, Any]) -> str:
     Facebook posts", or a gerund, "leading the party"), through or by which the person exercised a right."""
     spec = w["facts"]["conduct"]
     first = text.split()[0].casefold().rstrip(",;:") if text.split() else ""
-    past = first.endswith("ed") and first not in spec["not_verbs"]
+    past = first.endswith(tuple(spec["past_endings"])) and first not in spec["not_verbs"]
     return "act" if past or first in spec["past_verbs"] else "means"
 
 
@@ -472,8 +466,7 @@ def described(text: str, w: Mapping[str, Any]) -> str:
             break
     if not head or set(head) & set(spec["mass_nouns"]):
         return text
-    last = head[-1]
-    if last.endswith("s") and not last.endswith(("ss", "us", "is")):
+    if _plural(head[-1], w["facts"]["articles"]):
         return text  # a plural ("articles criticising ..."): no article
     return article(text, w)
 
@@ -487,15 +480,43 @@ def _within(part: Any, whole: Any) -> bool:
 def _gerund(text: str, w: Mapping[str, Any]) -> bool:
     """A description that opens with a gerund ("leading the party"): "by leading", not "through leading"."""
     first = text.split()[0].casefold().rstrip(",;:")  # "signing, in March 2011, a petition"
-    return first.endswith("ing") and first not in w["facts"]["conduct"]["not_verbs"]
+    spec = w["facts"]["conduct"]
+    return first.endswith(tuple(spec["gerund_endings"])) and first not in spec["not_verbs"]
 
 
 def country(text: str, w: Mapping[str, Any]) -> str:
-    """A State's name as a sentence needs it: "the Russian Federation", "Kazakhstan"."""
+    """A State's name as a sentence needs it: "the Russian Federation", "Kazakhstan"; in French or Spanish as
+    the Working Group's opinions there name it ("Kazajstán", `locales/states.yaml`), else as written."""
+    if known := state_words(text, w):
+        return known[0]["name"] + known[1]
     starts = w["facts"]["articles"]["countries_with_the"]
     if text.startswith(tuple(starts)):
         return w["facts"]["articles"]["the"].format(text=text)
     return text
+
+
+#: The table of States beside the translations, not one of them: every language reads the same file.
+_STATES = Path(__file__).parent / "locales" / "states.yaml"
+
+
+@functools.cache
+def _states() -> dict[str, dict[str, Any]]:
+    """The table of States (`locales/states.yaml`) by every way a case file writes one, casefolded."""
+    table = locale.read(_STATES, "en")
+    return {name.casefold(): entry for key, entry in table.items() for name in (key, *entry.get("also", ()))}
+
+
+def state_words(text: str, w: Mapping[str, Any]) -> tuple[Mapping[str, str], str] | None:
+    """A State (or its nationality, "Kazakh") as a case file writes it, in the draft's language: its name and
+    the adjective of its nationality where the table gives one, and what the file wrote after the name
+    ("(of Vietnamese origin)", kept as written); None for a State the table does not list in that language."""
+    entry = _states().get(text.strip().casefold())
+    rest = ""
+    if entry is None and "(" in text:
+        head, rest = text.split("(", 1)
+        entry, rest = _states().get(head.strip().casefold()), f" ({rest}"
+    words = entry.get(w.get("language", "")) if entry else None
+    return (words, rest) if words else None
 
 
 def adjective_nationality(text: str, w: Mapping[str, Any]) -> bool:
@@ -661,7 +682,11 @@ class Teller:
             template = template[conduct_form(str(leaf.value), self.w)]
         elif isinstance(template, dict):  # a sentence for each answer of a yes/no fact or a choice
             template = template[leaf.value]
-        if generic == "person.nationality" and adjective_nationality(str(leaf.value), self.w):
+        known = state_words(str(leaf.value), self.w) if generic == "person.nationality" else None
+        if known and "nationality" in known[0]:  # "de nationalité kazakhe", as a French lawyer writes it
+            adjective = self.spec["sentences"]["person.nationality_adjective"]
+            return self._finish(self._fill(adjective, {"value": known[0]["nationality"] + known[1]}), [leaf])
+        if generic == "person.nationality" and not known and adjective_nationality(str(leaf.value), self.w):
             template = self.spec["sentences"]["person.nationality_adjective"]
         if generic == "person.status":
             return self._status(leaf)
@@ -816,6 +841,20 @@ def _paragraphs(*forms: str) -> re.Pattern[str]:
     return re.compile(rf"(?:(.+?) )?(?:{either})")
 
 
+def _reference_forms(say: Mapping[str, Any]) -> tuple[str, ...]:
+    """How the draft's language (`say`) and every working language write a reference to paragraphs (`para`,
+    `paras`): a case file's references are in its drafter's language ("para 11"), not always the draft's
+    ("par. 11"). A working language whose translation is not there yet adds none."""
+    forms = [say["para"], say["paras"]]
+    for lang in locale.LANGUAGES:
+        try:
+            other = locale.load("draft", lang)["draft"]
+        except LookupError:
+            continue
+        forms += [other["para"], other["paras"]]
+    return tuple(dict.fromkeys(forms))
+
+
 def _split(ref: str) -> list[str]:
     """A reference the file gives as several ("para 12; per JAR (a; b)"), split where no parenthesis is open."""
     parts, depth, start = [], 0, 0
@@ -836,7 +875,7 @@ def refs(cited: Iterable[str], w: Mapping[str, Any], *, notes: bool = True) -> s
     Without (the argument): notes and "per" are left to the facts."""
     say = w["draft"]
     by = say["ref_by"]
-    paragraphs = _paragraphs(say["para"], say["paras"])
+    paragraphs = _paragraphs(*_reference_forms(say))
     documents: dict[str, dict[str, list[str]]] = {}  # a document ("" the source's): its numbers, their notes
     others: dict[str, tuple[bool, list[str]]] = {}  # a reference without "per": whether given with it, its notes
     order: dict[tuple[bool, str], None] = {(True, ""): None}  # what to cite, the source's paragraphs first

@@ -5,6 +5,7 @@ from __future__ import annotations
 from detention_rules import words
 from detention_rules.errors import printable
 from detention_rules.input.case import CATEGORIES
+from detention_rules.law import citation
 from detention_rules.pipeline import CaseResult
 from detention_rules.reasoning import tree
 from detention_rules.reasoning.asking import question, show_value
@@ -46,7 +47,10 @@ def _tree(node: ConclusionNode, prefix: str, shown: set[str], out: list[str]) ->
             out.append(f"{rails}{branch} {n.rule.id}: {n.text}")
             if n.provisions:
                 inner = rails + ("   " if step.last else "│  ")
-                law = W["law"].format(provisions=", ".join(n.provisions), jurisprudence="; ".join(n.rule.jurisprudence))
+                law = W["law"].format(
+                    provisions=citation.in_language(", ".join(n.provisions)),
+                    jurisprudence=citation.in_language("; ".join(n.rule.jurisprudence)),
+                )
                 out.append(inner + law)
         elif isinstance(n, FactNode):
             out.append(f"{rails}{branch} {_fact_line(n)}")
@@ -137,7 +141,8 @@ def render(results: list[CaseResult]) -> str:
         for one in res.each():
             if one.analysis is None:
                 continue
-            title = f": {one.case.title}" if one.case and one.case.title else ""
+            # the title as the draft gives it in the language: "Alnur Ilyashev c. Kazakhstan"
+            title = f": {citation.in_language(one.case.title)}" if one.case and one.case.title else ""
             person = f" [{one.detainee}]" if one.detainee else ""
             lines.append(f"{one.path}{title}{person}")
             lines += ["  " + line if line else "" for line in analysis_lines(one.analysis)]

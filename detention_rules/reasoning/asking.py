@@ -14,7 +14,7 @@ from typing import Any
 
 from detention_rules import words as locale
 from detention_rules.input.field_path import FieldPath
-from detention_rules.input.fields import NEEDS_FOREIGN, foreign, questionnaire, readable_fields
+from detention_rules.input.fields import NEEDS_FOREIGN, asked_in_words, foreign, questionnaire, readable_fields
 
 #: The keys of a fact written with its provenance (`{value: ..., by: ..., ref: ...}`).
 PROVENANCE = frozenset({"value", "by", "contested", "ref", "evidence", "rebutted", "note"})
@@ -55,10 +55,10 @@ def show_value(value: Any, path: str = "", *, words: bool = False, brackets: boo
 
 
 def question(field: str, item: str = "") -> str:
-    """The question for a field path; indexes (`detention[1].x`) are read as `detention[].x`. `item`: the period
-    (or other list item) asked about, in words (`period`), named after the question."""
-    asked = questionnaire().get(FieldPath.generic_name(field))
-    text = asked.question if asked and asked.question else said("question").format(field=field)
+    """The question for a field path, in the language in use (`check.yaml` `questions:`, else the model's);
+    indexes (`detention[1].x`) are read as `detention[].x`. `item`: the period (or other list item) asked
+    about, in words (`period`), named after the question."""
+    text = asked_in_words(FieldPath.generic_name(field)) or said("question").format(field=field)
     return locale.of("report", "periods")["asked"].format(question=text, period=item) if item else text
 
 
@@ -66,16 +66,32 @@ def question(field: str, item: str = "") -> str:
 _ISO = re.compile(r"\b(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?\b")
 
 
+def calendar(value: str) -> re.Match[str] | None:
+    """A value's year, month and day when it is a date as a case file writes it (2020, 2020-04,
+    2020-04-17); None for text only shaped like one ("2020-13-45", a name), which is told as written."""
+    m = _ISO.fullmatch(value)
+    if m is None or (m.group(2) and not 1 <= int(m.group(2)) <= 12) or (m.group(3) and not 1 <= int(m.group(3)) <= 31):
+        return None
+    return m
+
+
+def day_words(day: str, spec: Mapping[str, Any]) -> str:
+    """A day of the month as the language writes it: "3", and in French the first "1er" (`dates: days:`)."""
+    return str(spec["days"].get(int(day), int(day)))
+
+
 def date_words(value: str, spec: Mapping[str, Any]) -> tuple[str, str] | None:
-    """A date as the Working Group writes it ("3 March 2025", "February 2025", "2025"), and its form
-    (`on_day`, `in_month`, `in_year`: the preposition it takes); None for text that is no date.
+    """A date as the Working Group writes it ("3 March 2025", "February 2025", "2025"; French "1er mars 2020"),
+    and its form (`on_day`, `in_month`, `in_year`: the preposition it takes); None for text that is no date.
+    The one writing of a date: the draft's (`narrative.date`) and a period's name in a question.
     `spec`: the draft's `facts: dates:` words."""
-    m = _ISO.fullmatch(str(value))
+    m = calendar(str(value))
     if not m:
         return None
     year, month, day = m.groups()
     if day:
-        return spec["day"].format(day=int(day), month=spec["months"][int(month) - 1], year=year), "on_day"
+        text = spec["day"].format(day=day_words(day, spec), month=spec["months"][int(month) - 1], year=year)
+        return text, "on_day"
     if month:
         return spec["month"].format(month=spec["months"][int(month) - 1], year=year), "in_month"
     return spec["year"].format(year=year), "in_year"

@@ -1,0 +1,262 @@
+"""The draft's telling in each working language (issue 31): what must not depend on English."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from detention_rules import words
+from detention_rules.output import narrative
+from detention_rules.reasoning import asking
+
+from ..conftest import ROOT
+
+
+@pytest.mark.parametrize(
+    ("lang", "cited", "told"),
+    [
+        ("fr", ["para 11, 69", "para 11"], "par. 11, 69"),
+        ("es", ["para 11, 69", "para 11"], "párrs. 11, 69"),
+        ("fr", ["para 12", "par. 16"], "par. 12, 16"),  # a file written in English or in French alike
+        ("es", ["Opinion 2/2022 paras 75-80", "Opinion 2/2022 para 76"], "Opinion 2/2022 párrs. 75-80"),
+    ],
+)
+def test_references_written_in_english_are_merged_in_every_language(lang: str, cited: list[str], told: str) -> None:
+    assert narrative.refs(cited, words.load("draft", lang)) == told
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"), [("en", "1 March 2020"), ("fr", "1er mars 2020"), ("es", "1 de marzo de 2020")]
+)
+def test_a_period_s_date_is_the_draft_s(lang: str, said: str) -> None:
+    """A question's period names its date as the draft writes it: one function, in every language."""
+    w = words.load("draft", lang)
+    assert asking.date_words("2020-03-01", w["facts"]["dates"]) == (said, "on_day")
+    assert narrative.date("2020-03-01", w, preposition=False) == said
+    data = {"detention": [{"kind": "pretrial", "start": "2020-03-01"}]}
+    words.use(lang)
+    try:
+        assert said in asking.period(data, "detention[0].ordered_by")
+    finally:
+        words.use("en")
+
+
+@pytest.mark.parametrize(("lang", "cited"), [("fr", "Pacte, art. 9 (par. 1)"), ("es", "Pacto, art. 9, párr. 1")])
+def test_check_cites_the_law_in_the_language_in_use(lang: str, cited: str) -> None:
+    """`wgad check --lang fr` cites the rules as the French draft does, not in the rules' English."""
+    from detention_rules.output import markdown, text
+    from detention_rules.pipeline import check_file
+    from detention_rules.reasoning import runnable
+
+    words.use(lang)
+    try:
+        results = [check_file(ROOT / "cases" / "ilyashev-kazakhstan-2022.yaml", runnable.load())]
+        for said in (text.render(results), markdown.render(results)):
+            assert cited in said
+            assert "ICCPR" not in said and "Opinion 2/2022" not in said
+        assert "Alnur Ilyashev c. Kazakhstan" in text.render(results).splitlines()[0]
+    finally:
+        words.use("en")
+
+
+def _told(lang: str, path: str, value: object) -> str:
+    from detention_rules.reasoning.facts import FactNode
+
+    w = words.load("draft", lang)
+    leaves = {
+        "person.name": FactNode("person.name", "Alnur Ilyashev", 1, 1),
+        "person.sex": FactNode("person.sex", "male", 2, 1),
+    }
+    return narrative.Teller(leaves, w).sentence(FactNode(path, value, 3, 1))
+
+
+@pytest.mark.parametrize(
+    ("lang", "written", "told"),
+    [
+        ("fr", "Kazakhstan", "Alnur Ilyashev est de nationalité kazakhe."),
+        ("fr", "Kazakh", "Alnur Ilyashev est de nationalité kazakhe."),
+        (
+            "fr",
+            "Australian (of Vietnamese origin)",
+            "Alnur Ilyashev est de nationalité australienne (of Vietnamese origin).",
+        ),
+        ("es", "Kazakhstan", "Alnur Ilyashev es nacional de Kazajstán."),
+        ("es", "Iran (Islamic Republic of)", "Alnur Ilyashev es nacional de la República Islámica del Irán."),
+        ("en", "Kazakhstan", "Alnur Ilyashev is a national of Kazakhstan."),
+        ("fr", "Ruritania", "Alnur Ilyashev est ressortissant de l'État suivant : Ruritania."),  # not in the table
+    ],
+)
+def test_a_nationality_is_written_as_a_lawyer_of_the_language_writes_it(lang: str, written: str, told: str) -> None:
+    assert _told(lang, "person.nationality", written) == told
+
+
+def test_a_state_is_named_as_the_language_names_it() -> None:
+    assert narrative.country("Saudi Arabia", words.load("draft", "es")) == "Arabia Saudita"
+    assert narrative.country("Russian Federation", words.load("draft", "fr")) == "Fédération de Russie"
+    assert narrative.country("Russian Federation", words.load("draft", "en")) == "the Russian Federation"
+
+
+@pytest.mark.parametrize(("lang", "kind"), [("fr", "détention provisoire"), ("es", "prisión preventiva")])
+def test_the_appendix_gives_a_choice_in_the_draft_s_words(lang: str, kind: str) -> None:
+    """A choice the file writes as its code (`pretrial`) is the language's words in the appendix too."""
+    from detention_rules.output import draft
+    from detention_rules.reasoning.facts import FactNode
+
+    words.use(lang)
+    try:
+        line = draft.fact_line(FactNode("detention[1].kind", "pretrial", 62, 5))
+    finally:
+        words.use("en")
+    assert kind in line and "pretrial" not in line
+
+
+@pytest.mark.parametrize("lang", ["fr", "es"])
+def test_every_question_of_the_case_model_is_asked_in_each_language(lang: str) -> None:
+    """The interview, gaps, the web page and the appendix ask the model's questions in the language in use."""
+    from detention_rules.input.fields import questionnaire
+
+    asked = {path for path, a in questionnaire().items() if a.question}
+    translated = words.load("check", lang)["questions"]
+    assert set(translated) == asked
+    words.use(lang)
+    try:
+        for path in asked:
+            assert asking.question(path) == translated[path] != questionnaire()[path].question
+        assert asking.question("detention[1].ordered_by") == translated["detention[].ordered_by"]
+    finally:
+        words.use("en")
+    assert asking.question("detention[1].ordered_by") == questionnaire()["detention[].ordered_by"].question
+
+
+@pytest.mark.parametrize(
+    ("lang", "typed", "told"),
+    [
+        ("fr", "bureau de ses proches", "au bureau de ses proches"),
+        ("fr", "le commissariat central", "au commissariat central"),
+        ("fr", "hôpital de la ville", "à l'hôpital de la ville"),
+        ("fr", "prison centrale", "à la prison centrale"),
+        ("fr", "locaux du journal", "aux locaux du journal"),
+        ("fr", "Evin", "à Evin"),
+        ("es", "oficina de sus familiares", "en la oficina de sus familiares"),
+        ("es", "domicilio", "en el domicilio"),
+        ("en", "office of his relatives", "at the office of his relatives"),
+    ],
+)
+def test_a_place_takes_the_article_its_language_and_gender_need(lang: str, typed: str, told: str) -> None:
+    assert narrative.place(typed, words.load("draft", lang)) == told
+
+
+def test_the_english_endings_are_english_only() -> None:
+    """ "-ing" is a gerund and "-ed" a past act in English; a Spanish gerund ends in "-ando", "-iendo"."""
+    fr, es, en = (words.load("draft", lang) for lang in ("fr", "es", "en"))
+    assert narrative.conduct_form("founded an NGO", en) == "act"
+    assert narrative.conduct_form("red banners", fr) == "means"  # no English past in French
+    assert (
+        narrative.Teller({}, es)._value("conduct[].description", "criticando al Gobierno") == "criticando al Gobierno"
+    )
+    assert narrative.Teller({}, fr)._value("conduct[].description", "meeting à Abuja", bare=True) == "meeting à Abuja"
+    assert narrative.Teller({}, fr)._value("conduct[].description", "meeting à Abuja").startswith("par ")
+
+
+@pytest.mark.parametrize(
+    ("lang", "sex", "agreed"),
+    [
+        ("fr", "male", "il est défenseur des droits de l'homme et militant politique"),
+        ("fr", "female", "elle est défenseure des droits de l'homme et militante politique"),
+        ("es", "male", "es defensor de los derechos humanos y activista político"),
+        ("es", "female", "es defensora de los derechos humanos y activista política"),
+    ],
+)
+def test_the_argument_s_words_agree_with_the_person(tmp_path: Path, lang: str, sex: str, agreed: str) -> None:
+    """A status the argument names ("défenseur{e}") agrees with the person, never printed with its braces."""
+    from detention_rules import application
+    from detention_rules.input import source
+    from detention_rules.output import draft_markdown
+    from detention_rules.output.draft import build_joint
+    from detention_rules.reasoning import runnable
+
+    case = tmp_path / "case.yaml"
+    text = (ROOT / "cases" / "ilyashev-kazakhstan-2022.yaml").read_text(encoding="utf-8")
+    case.write_text(text.replace("sex: male", f"sex: {sex}"), encoding="utf-8")
+    words.use(lang)
+    try:
+        book = runnable.load()
+        drafted = draft_markdown.render(build_joint(book, application.drafts(book, source.load(case), None)))
+    finally:
+        words.use("en")
+    assert agreed in drafted
+    assert not re.search(r"\{[a-zé_]+\}", drafted)
+
+
+def _reference_draft(lang: str, path: Path | None = None) -> str:
+    from detention_rules import application
+    from detention_rules.input import source
+    from detention_rules.output import draft_markdown
+    from detention_rules.output.draft import build_joint
+    from detention_rules.reasoning import runnable
+
+    words.use(lang)
+    try:
+        book = runnable.load()
+        doc = source.load(path or ROOT / "cases" / "ilyashev-kazakhstan-2022.yaml")
+        return draft_markdown.render(build_joint(book, application.drafts(book, doc, None)))
+    finally:
+        words.use("en")
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        (
+            "fr",
+            [
+                "    a) de prendre sans tarder les mesures qui s'imposent pour remédier à la situation de M. Ilyashev",
+                "    c) d'accorder à M. Ilyashev le droit d'obtenir réparation",
+                "à compter du 17 avril 2020",  # the appendix: a rule's words with the file's date
+                "ils l'ont été seulement plus tard, le 18 avril 2020",
+                "(Pacte, art. 14 (par. 3 e)); Déclaration universelle, art. 11 (par. 1))",  # one parenthesis
+            ],
+        ),
+        (
+            "es",
+            [
+                "    a) que adopte sin dilación las medidas necesarias para remediar la situación del Sr. Ilyashev",
+                "    c) que conceda al Sr. Ilyashev el derecho efectivo",
+                "a partir del 17 de abril de 2020",
+                "se comunicaron solo más tarde, el 18 de abril de 2020",
+            ],
+        ),
+    ],
+)
+def test_the_remedies_and_the_appendix_read_as_the_working_group_writes(lang: str, said: list[str]) -> None:
+    """The dispositif as the opinions word it in the language (reviewers' corrections, issue 31), and the
+    appendix's dates in words, never the file's 2020-04-17."""
+    drafted = _reference_draft(lang)
+    for text in said:
+        assert text in drafted
+    assert "2020-04-1" not in drafted.replace("ilyashev-kazakhstan-2022", "")
+
+
+def test_a_group_s_verbs_and_participles_agree_in_french() -> None:
+    """Ten detainees are "ils se trouvaient", "Ils exerçaient", "remis": never "ils se trouvait", "remiss"."""
+    drafted = _reference_draft("fr", ROOT / "cases" / "ayuk-tabe-and-others-cameroon-2022.yaml")
+    for agreed in (
+        "Ils ont été remis aux autorités",
+        "ils se trouvaient",
+        "Ils exerçaient ainsi",
+        "ont exercé leur droit",
+    ):
+        assert agreed in drafted
+    for wrong in ("remiss", "ils se trouvait ", "Ils exerçait "):
+        assert wrong not in drafted
+
+
+def test_a_group_s_verbs_agree_in_spanish() -> None:
+    """Ten detainees "siguen privados", "permanecieron", "ejercieron": never a singular verb for them."""
+    drafted = _reference_draft("es", ROOT / "cases" / "ayuk-tabe-and-others-cameroon-2022.yaml")
+    for agreed in ("Awasum siguen privados", "Awasum permanecieron", "Awasum estuvieron", "Awasum ejercieron"):
+        assert agreed in drafted
+    for wrong in ("Awasum sigue ", "Awasum permaneció", "Awasum estuvo ", "Awasum ejerció"):
+        assert wrong not in drafted
