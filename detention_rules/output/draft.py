@@ -915,7 +915,9 @@ def _shown(field: str, value: Any, w: dict[str, Any], named: Mapping[str, str]) 
         return told
     items = value if isinstance(value, list) else [value]
     own = w["facts"].get("values", {}).get(field, {})  # the translation's own words for a choice, first
-    return prose.listed(field, [fill(own[v], named) if own.get(v) else show_value(v, field, words=True) for v in items], w)
+    return prose.listed(
+        field, [fill(own[v], named) if own.get(v) else show_value(v, field, words=True) for v in items], w
+    )
 
 
 def _appendix(
