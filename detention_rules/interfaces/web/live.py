@@ -98,8 +98,9 @@ def _view(book: Runnable, result: pipeline.CaseResult) -> View:
             if c in found:
                 shown = [m for m in shown if m.status is None]  # what an answer could still add
             categories.append(CategoryView(c, titles[c], found.get(c), shown[:CLOSEST]))
-        open_ones = {c: m for c, m in misses.items() if c not in found}
-        asked = questions(book, one.facts, open_ones)[:QUESTIONS]
+        # every category's near misses, the established ones' too: what would add a violation to a category
+        # already established is asked as `wgad gaps` asks it, after what could establish or remove one
+        asked = questions(book, one.facts, misses)[:QUESTIONS]
         persons.append(PersonView(one.detainee, number, categories, asked, Told(book, one.facts)))
     return View(result.problems, persons)
 
