@@ -181,3 +181,15 @@ def test_the_governments_reply_and_the_communication_are_asked_with_a_notes_box(
     assert note and " notes" in note.group(0) and "what the Government answered" in shown(note.group(0))
     assert "<textarea" in note.group(0)
     assert shown(reply).rstrip().endswith(shown(note.group(0)).rstrip())  # last in its section
+
+
+def test_a_what_if_in_a_joint_case_names_the_person_it_changes(client: TestClient) -> None:
+    """A case of several detainees: a what-if tells each person's changes against their own findings, named."""
+    joint = "fogue-tedom-bibou-nissack-cameroon-2022.yaml"
+    answer = _post(client, "/api/whatif", {"source": joint, "path": "trial.held", "state": {}})
+    text = shown(answer.text)
+    assert engine_talk(text) == [], text
+    assert "Alain Fogue Tedom: category III would no longer be established" in text
+    assert "Olivier Bibou Nissack: category III would no longer be established" in text
+    no_trial = text.split("If this were not known")[0]
+    assert "no finding would change" not in no_trial

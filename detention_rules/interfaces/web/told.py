@@ -198,6 +198,23 @@ class Told:
         return SAYS["and"].join(self.titles(c.subject) for c in changes)
 
 
+def changes_of(book: Law, before: CaseResult, changes: list[Change], after: CaseResult) -> list[tuple[str, str]]:
+    """What an answer would change (`Told.changes`), person by person: in a case of several detainees, each
+    person's changes told against their own findings and named after them ("Alain Fogue Tedom: category III
+    would no longer be established")."""
+    out: list[tuple[str, str]] = []
+    for was, now in zip(before.each(), after.each(), strict=False):
+        if was.facts is None or was.analysis is None:
+            continue
+        found = frozenset(f.category for f in was.analysis.findings)
+        mine = [c for c in changes if c.detainee == (was.detainee or None)]
+        said = Told(book, was.facts, found).changes(mine, now)
+        if was.detainee:
+            said = [(kind, SAYS["of_person"].format(person=was.detainee, text=text)) for kind, text in said]
+        out += said
+    return out
+
+
 def _shown(conclusion: str) -> bool:
     """A conclusion a lawyer reads as a ground (a violation), not a step of the engine's (`procedural:`)."""
     return conclusion.startswith("violation:")
