@@ -75,20 +75,23 @@ def date_words(value: str, spec: Mapping[str, Any]) -> tuple[str, str] | None:
         return None
     year, month, day = m.groups()
     if day:
-        return spec["day"].format(day=int(day), month=spec["months"][int(month) - 1], year=year), "on_day"
+        named = spec.get("days", {}).get(int(day), int(day))  # French: the first of the month is "1er"
+        return spec["day"].format(day=named, month=spec["months"][int(month) - 1], year=year), "on_day"
     if month:
         return spec["month"].format(month=spec["months"][int(month) - 1], year=year), "in_month"
     return spec["year"].format(year=year), "in_year"
 
 
-def period(data: Any, field: str) -> str:
-    """The list item a field belongs to, in words: "the pre-trial detention from 18 April 2020", "conduct 2
-    (three Facebook posts)"; "" for a field of no list."""
+def period(data: Any, field: str, said: Mapping[str, Any] | None = None) -> str:
+    """The list item a field (or the item itself, `detention[1]`) belongs to, in words: "the pre-trial
+    detention from 18 April 2020", "conduct 2 (three Facebook posts)"; "" for a field of no list. The one
+    naming of a period, for the questions (`said`: report.yaml `periods:`, the default) and the web page's
+    reasoning and period heads (web.yaml `periods:`, whose `name_<list>` names a list's item)."""
     steps = FieldPath.parse(field)
-    if len(steps) < 3 or not isinstance(steps[0], str) or not isinstance(steps[1], int):
+    if len(steps) < 2 or not isinstance(steps[0], str) or not isinstance(steps[1], int):
         return ""
     name, index = steps[0], steps[1]
-    w = locale.of("report", "periods")
+    w = locale.of("report", "periods") if said is None else said
     base = f"{name}[{index}]"
     if name == "detention":
         kind = value(data, f"{base}.kind")
@@ -98,10 +101,11 @@ def period(data: Any, field: str) -> str:
         if when:
             return w["from"].format(kind=kind_words, start=when[0])
         return w["numbered"].format(kind=kind_words, n=index + 1)
+    item = w.get(f"name_{name}", w.get("name_other", name))
     described = value(data, f"{base}.description")
     if isinstance(described, str) and described:
-        return w["described"].format(name=name, n=index + 1, description=described)
-    return w["item"].format(name=name, n=index + 1)
+        return w["described"].format(name=item, n=index + 1, description=described)
+    return w["item"].format(name=item, n=index + 1)
 
 
 def has_question(field: str) -> bool:

@@ -164,7 +164,7 @@ def test_a_case_with_every_category_decided_still_asks_what_would_add_a_violatio
     assert engine_talk(text) == [], text
     assert "No open question" not in text
     assert "Did the authorities invoke any legal basis for the arrest? could add a violation to category I" in text
-    assert "held incommunicado (no contact with family or lawyer)? could add a violation to categories I and III" in text
+    assert "(no contact with family or lawyer)? could add a violation to categories I and III" in text
 
 
 def test_the_governments_reply_and_the_communication_are_asked_with_a_notes_box(client: TestClient) -> None:
@@ -193,3 +193,20 @@ def test_a_what_if_in_a_joint_case_names_the_person_it_changes(client: TestClien
     assert "Olivier Bibou Nissack: category III would no longer be established" in text
     no_trial = text.split("If this were not known")[0]
     assert "no finding would change" not in no_trial
+
+
+def test_a_periods_head_writes_its_date_as_the_page_writes_dates(client: TestClient) -> None:
+    """The head of a period is named as the reasoning names it (`asking.period`), its first day "1 March 2020",
+    never as typed; a period of which nothing is known yet is not named."""
+    state = {
+        "fields": {},
+        "lists": {
+            "detention": [
+                {"origin": -1, "fields": {"kind": {"value": "police_custody"}, "start": {"value": "2020-03-01"}}},
+                {"origin": -1, "fields": {}},
+            ]
+        },
+    }
+    panel = _post(client, "/api/analyse", {"source": "", "file": "new.yaml", "state": state}).text
+    names = re.search(r'<ol class="period-names" hidden>(.*?)</ol>', panel, re.S)
+    assert names and re.findall(r"<li>(.*?)</li>", names.group(1)) == ["Police custody from 1 March 2020", ""]
