@@ -212,7 +212,8 @@ def interview(path: Path, book: Runnable, output: Path | None, *, ask_all: bool 
             if answers.left(q.field) or known(doc.data, q.field) or closed(doc.data, q.field):
                 continue
             if readable_fields().get(FieldPath.generic_name(q.field)) is None:  # a list of items (`conduct`)
-                lists += [q.field] if q.field not in lists else []
+                if (going_on or q.rank == 0) and q.field not in lists:  # named only among the questions asked
+                    lists.append(q.field)
                 continue
             pending.append(q)
         now = pending if going_on else [q for q in pending if q.rank == 0]
