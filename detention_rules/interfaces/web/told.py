@@ -10,6 +10,7 @@ category (`locales/<lang>/web.yaml`, `told:`).
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from detention_rules import words
@@ -29,9 +30,11 @@ NEEDS = words.of("web", "told_needs")
 PERIODS = words.of("web", "periods")
 
 
+@functools.cache
 def _derived() -> dict[str, Any]:
     """The sentences of the facts the engine computes (`told_derived:`), by field, then by answer for a
-    yes/no fact (`arrest.judge_within_48h=true`)."""
+    yes/no fact (`arrest.judge_within_48h=true`): read when a fact is first told, not when `wgad serve`
+    imports the page's modules."""
     out: dict[str, Any] = {}
     for key, sentence in words.of("web", "told_derived").items():
         field, _, answer = key.partition("=")
@@ -40,9 +43,6 @@ def _derived() -> dict[str, Any]:
         else:
             out[field] = sentence
     return out
-
-
-DERIVED = _derived()
 
 
 class Told:
@@ -69,7 +69,7 @@ class Told:
     def fact(self, path: str, value: Any) -> str:
         """A fact with `value`, as the draft tells it, its period named; without a sentence, the question
         and the answer in words."""
-        text = self.teller.fact(path, value, DERIVED)
+        text = self.teller.fact(path, value, _derived())
         if not text:
             text = SAYS["answered"].format(question=question(path), answer=show_value(value, path, words=True))
         return self._in_part(path, text)
