@@ -24,7 +24,7 @@ import msgspec
 from detention_rules import words
 from detention_rules.input.case import field_types
 from detention_rules.input.field_path import FieldPath
-from detention_rules.input.fields import FACT_SECTIONS
+from detention_rules.input.fields import FACT_SECTIONS, dated
 from detention_rules.reasoning.asking import has_question, prerequisite, question
 
 #: About the file rather than the facts: shown first, folded.
@@ -40,8 +40,6 @@ LONG_TEXT = frozenset({"notes", "note", "description", "known_gap", "narrative"}
 #: A section's own notes, in the drafter's words, shown last in it, by the page's words that name them: a
 #: `narrative:` (the draft tells it first), or the Government's reply's `note:` (kept with the case, never told).
 NOTES = {"narrative": "notes", "note": "notes_kept"}
-#: The last step of a date's name (`detention[].start`, `arrest.reasons_given_date`): a date picker.
-DATES = ("date", "start", "end", "deadline")
 
 
 class Field(msgspec.Struct, frozen=True):
@@ -71,8 +69,7 @@ class Field(msgspec.Struct, frozen=True):
     @property
     def date(self) -> bool:
         """A date: a picker beside the text, which still takes a month or a year alone (`2020-03`, `2020`)."""
-        last = self.name.rsplit(".", 1)[-1]
-        return self.kind == "text" and (last in DATES or last.endswith("_date"))
+        return self.kind == "text" and dated(self.name)
 
 
 class Section(msgspec.Struct, frozen=True):
