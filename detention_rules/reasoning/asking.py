@@ -9,7 +9,7 @@ rule tests has a question.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
 from detention_rules import words as locale
@@ -159,23 +159,6 @@ def closed(data: Any, path: str) -> bool:
     return False
 
 
-def in_order(fields: Iterable[str]) -> list[str]:
-    """The fields with each one's prerequisites before it (outermost first), each once."""
-    out: list[str] = []
-
-    def add(path: str) -> None:
-        if path in out:
-            return
-        gate = prerequisite(path)
-        if gate:
-            add(gate[0])
-        out.append(path)
-
-    for field in fields:
-        add(field)
-    return out
-
-
 def applies(data: Any, field: str) -> bool:
     """Whether a question applies to the case: a foreign national's consular access only to a person whose
     nationality is not the State's."""
@@ -208,5 +191,7 @@ def next_fields(data: Any, path: str) -> list[str]:
 
 
 def open_fields(data: Any, field: str) -> list[str]:
-    """What the interview asks for a question on `data`: its fields, prerequisites first, none known or moot."""
-    return [f for f in in_order(fields_asked(field)) if not known(data, f) and not closed(data, f)]
+    """What the interview asks for a question on `data` (`gaps -f json`'s `asks`): its field, which `gaps`
+    found through `next_fields` (a prerequisite before its details, a derived fact through its sources), unless
+    the file answers it or an answer makes it moot; [] then."""
+    return [] if known(data, field) or closed(data, field) else [field]
