@@ -332,8 +332,8 @@ class Submission(_Model):
         "Which categories did the source allege in its communication (I to V)?",
         description="Categories the source alleged in its communication.",
     )
-    date: Fact[PartialDate] | None = Field(
-        None,
+    date: Fact[PartialDate] | None = fact(
+        "On what date was the communication sent (or last updated)?",
         description="Date of the communication or of its latest update: a person still held (person.released: "
         "false) has been held at least until then.",
     )
@@ -394,12 +394,18 @@ class Government(_Model):
     """The Government's response to the communication."""
 
     replied: Fact[StrictBool] | None = fact("Did the Government reply to the Working Group's communication?")
-    reply_date: Fact[PartialDate] | None = None
-    deadline: Fact[PartialDate] | None = None
+    reply_date: Fact[PartialDate] | None = fact("On what date did the Government reply?")
+    deadline: Fact[PartialDate] | None = fact(
+        "By what date was the Government to reply?", description="The deadline for the reply."
+    )
     contests: list[Text] | None = Field(
         None, description="Fields whose facts the Government contests, e.g. arrest.warrant_shown."
     )
-    note: Text | None = None
+    note: Text | None = Field(
+        None,
+        description="The drafter's notes on the reply (what the Government answered), kept with the case: "
+        "no rule reads them and the draft does not tell them.",
+    )
 
 
 class Arrest(_Model):

@@ -117,6 +117,17 @@ NEEDS_TRIAL = (
     "trial.appeal",
 )
 
+#: The last step of a date's name (`detention[].start`, `government.deadline`); any name ending `_date` is one too.
+DATE_NAMES = ("date", "start", "end", "deadline")
+
+
+def dated(path: str) -> bool:
+    """Whether a field holds a date, by its name (`arrest.date`, `detention[].judge_date`): the one test the
+    draft (a date told as the Working Group writes it), the skeleton's hint and the form's date picker share."""
+    last = path.rsplit(".", 1)[-1]
+    return last in DATE_NAMES or last.endswith("_date")
+
+
 #: Questions only a foreign national is asked (the consulate's access): they do not apply to a national of
 #: the State (`person.nationality` the State's name), and a person whose nationality is unknown is asked it first.
 NEEDS_FOREIGN = ("detention[].consular_access", "detention[].consular_access_refused")

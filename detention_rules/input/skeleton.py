@@ -7,7 +7,7 @@ from typing import Any
 
 from detention_rules import words
 from detention_rules.input.case import field_types, fields
-from detention_rules.input.fields import FACT_SECTIONS, asked_in_words, questionnaire
+from detention_rules.input.fields import FACT_SECTIONS, asked_in_words, dated, questionnaire
 
 #: The facts a drafter's first submission states (`wgad new`, which writes them in the questionnaire's order:
 #: who, the State, the arrest, each period of custody, what the person did, the trial, the sentence,
@@ -130,8 +130,8 @@ def drafter_skeleton() -> str:
             if depth == len(parts) - 1:
                 ftype = types[path]
                 question = asked_in_words(path)
-                dated = ftype.kind == "text" and (name in ("date", "start", "end") or name.endswith("_date"))
-                entry = {"kind": ftype.kind, "choices": ftype.choices, "description": question or (dated and w["date"])}
+                date = ftype.kind == "text" and dated(name)
+                entry = {"kind": ftype.kind, "choices": ftype.choices, "description": question or (date and w["date"])}
                 line = f"{indent}{name}:{_comment(entry)}"
             else:
                 line = f"{indent}{name}:"

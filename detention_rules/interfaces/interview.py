@@ -27,7 +27,7 @@ from detention_rules.input.field_path import FieldPath
 from detention_rules.input.fields import readable_fields
 from detention_rules.input.validate import validate
 from detention_rules.output import atomic, gaps
-from detention_rules.reasoning.asking import closed, known
+from detention_rules.reasoning.asking import open_fields
 from detention_rules.reasoning.gaps import Question
 from detention_rules.reasoning.runnable import Runnable
 from detention_rules.reasoning.whatif import read_value
@@ -209,10 +209,11 @@ def interview(path: Path, book: Runnable, output: Path | None, *, ask_all: bool 
         doc = source.parse(answers.body, str(target))
         pending = []
         for q in _questions(book, doc):
-            if answers.left(q.field) or known(doc.data, q.field) or closed(doc.data, q.field):
+            if answers.left(q.field) or not open_fields(doc.data, q.field):
                 continue
             if readable_fields().get(FieldPath.generic_name(q.field)) is None:  # a list of items (`conduct`)
-                lists += [q.field] if q.field not in lists else []
+                if (going_on or q.rank == 0) and q.field not in lists:  # named only among the questions asked
+                    lists.append(q.field)
                 continue
             pending.append(q)
         now = pending if going_on else [q for q in pending if q.rank == 0]

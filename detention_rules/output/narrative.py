@@ -27,6 +27,7 @@ from typing import Any
 from detention_rules import words as locale
 from detention_rules.input.case import Case, field_types
 from detention_rules.input.field_path import FieldPath
+from detention_rules.input.fields import dated
 from detention_rules.law import citation
 from detention_rules.reasoning.asking import calendar, date_words, day_words, in_words
 from detention_rules.reasoning.facts import FactNode
@@ -981,8 +982,7 @@ def typed(generic: str, value: Any, w: Mapping[str, Any], state: str = "", *, ba
 
 def _kind(generic: str) -> str:
     """How a field's value is told: a date (`date`, `start`, `end`, `deadline`, `*_date`), a choice, as typed..."""
-    last = generic.rsplit(".", 1)[-1]
-    if last in ("date", "start", "end", "deadline") or last.endswith("_date"):
+    if dated(generic):
         return "date"
     if generic in _KINDS:
         return _KINDS[generic]

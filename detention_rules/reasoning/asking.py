@@ -9,7 +9,7 @@ rule tests has a question.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
 from detention_rules import words as locale
@@ -97,14 +97,16 @@ def date_words(value: str, spec: Mapping[str, Any]) -> tuple[str, str] | None:
     return spec["year"].format(year=year), "in_year"
 
 
-def period(data: Any, field: str) -> str:
-    """The list item a field belongs to, in words: "the pre-trial detention from 18 April 2020", "conduct 2
-    (three Facebook posts)"; "" for a field of no list."""
+def period(data: Any, field: str, said: Mapping[str, Any] | None = None) -> str:
+    """The list item a field (or the item itself, `detention[1]`) belongs to, in words: "the pre-trial
+    detention from 18 April 2020", "conduct 2 (three Facebook posts)"; "" for a field of no list. The one
+    naming of a period, for the questions (`said`: report.yaml `periods:`, the default) and the web page's
+    reasoning and period heads (web.yaml `periods:`, whose `name_<list>` names a list's item)."""
     steps = FieldPath.parse(field)
-    if len(steps) < 3 or not isinstance(steps[0], str) or not isinstance(steps[1], int):
+    if len(steps) < 2 or not isinstance(steps[0], str) or not isinstance(steps[1], int):
         return ""
     name, index = steps[0], steps[1]
-    w = locale.of("report", "periods")
+    w = locale.of("report", "periods") if said is None else said
     base = f"{name}[{index}]"
     if name == "detention":
         kind = value(data, f"{base}.kind")
@@ -114,10 +116,11 @@ def period(data: Any, field: str) -> str:
         if when:
             return w["from"].format(kind=kind_words, start=when[0])
         return w["numbered"].format(kind=kind_words, n=index + 1)
+    item = w.get(f"name_{name}", w.get("name_other", name))
     described = value(data, f"{base}.description")
     if isinstance(described, str) and described:
-        return w["described"].format(name=name, n=index + 1, description=described)
-    return w["item"].format(name=name, n=index + 1)
+        return w["described"].format(name=item, n=index + 1, description=described)
+    return w["item"].format(name=item, n=index + 1)
 
 
 def has_question(field: str) -> bool:
@@ -171,23 +174,6 @@ def closed(data: Any, path: str) -> bool:
     return False
 
 
-def in_order(fields: Iterable[str]) -> list[str]:
-    """The fields with each one's prerequisites before it (outermost first), each once."""
-    out: list[str] = []
-
-    def add(path: str) -> None:
-        if path in out:
-            return
-        gate = prerequisite(path)
-        if gate:
-            add(gate[0])
-        out.append(path)
-
-    for field in fields:
-        add(field)
-    return out
-
-
 def applies(data: Any, field: str) -> bool:
     """Whether a question applies to the case: a foreign national's consular access only to a person whose
     nationality is not the State's."""
@@ -220,5 +206,7 @@ def next_fields(data: Any, path: str) -> list[str]:
 
 
 def open_fields(data: Any, field: str) -> list[str]:
-    """What the interview asks for a question on `data`: its fields, prerequisites first, none known or moot."""
-    return [f for f in in_order(fields_asked(field)) if not known(data, f) and not closed(data, f)]
+    """What the interview asks for a question on `data` (`gaps -f json`'s `asks`): its field, which `gaps`
+    found through `next_fields` (a prerequisite before its details, a derived fact through its sources), unless
+    the file answers it or an answer makes it moot; [] then."""
+    return [] if known(data, field) or closed(data, field) else [field]

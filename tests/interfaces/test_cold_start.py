@@ -96,3 +96,19 @@ def test_options_and_help_still_go_through_typer() -> None:
     assert "--format" in wgad("check", "--help").stdout
     bad = wgad("check", "--no-such-option", str(REFERENCE))
     assert bad.returncode == 2 and "No such option" in bad.stderr
+
+
+def test_serve_reads_the_derived_facts_sentences_only_when_a_fact_is_told() -> None:
+    """`wgad serve` imports the page's modules before it listens: told.py reads no sentence of a derived fact
+    (`told_derived:`) until the page first tells one."""
+    code = (
+        "import sys\n"
+        "from detention_rules import words\n"
+        "asked, _of = [], words.of\n"
+        "words.of = lambda stage, section: (asked.append(section), _of(stage, section))[1]\n"
+        "import detention_rules.interfaces.web.told\n"
+        "print(' '.join(asked), file=sys.stderr)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
+    assert "told" in out.stderr.split()  # the module was imported, its sentences read through words.of
+    assert "told_derived" not in out.stderr.split()

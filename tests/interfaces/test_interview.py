@@ -283,3 +283,20 @@ def test_does_not_apply_is_an_answer_and_is_not_asked_again(tmp_path: Path) -> N
     assert "# Does not apply, the drafter said: arrest.warrant_shown\n" in text
     again = wgad("gaps", "--ask", "--all", str(answers), stdin="unknown\n" * 300)
     assert again.returncode == 0 and "  arrest.warrant_shown [" not in again.stdout
+
+
+def test_a_list_to_add_is_named_only_among_the_questions_the_drafter_takes(tmp_path: Path) -> None:
+    """A list the interview cannot ask (`conduct`: add its items to the file) that would only help establish a
+    category is named when the drafter goes on to those questions, never after declining them."""
+    from ..reasoning.test_gaps import REMOVED, reference
+
+    data = reference(REMOVED)
+    del data["conduct"]
+    case = tmp_path / "ref.yaml"
+    case.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    declined = wgad("gaps", "--ask", str(case), stdin="\nn\n")
+    assert declined.returncode == 0, declined.stderr
+    assert "Ask them too?" in declined.stdout
+    assert "a list of items" not in declined.stdout
+    taken = wgad("gaps", "--ask", "--all", str(case), stdin="unknown\n" * 300)
+    assert "conduct: a list of items; add them to the file itself" in taken.stdout

@@ -195,7 +195,8 @@ def test_the_drafters_workflow_in_a_browser(browser_path: str, served: tuple[str
         period.locator('.field[data-field="start"] [data-picker]').fill("2025-03-03")
         period.locator('.field[data-field="brought_before_judge"] input[type=radio][value="yes"]').check()
         judge_date.wait_for(state="visible", timeout=5_000)
-        assert period.locator(".named").inner_text() == ": police custody from 2025-03-03"
+        period.locator(".named", has_text="3 March 2025").wait_for(timeout=15_000)  # named once the server answers
+        assert period.locator(".named").inner_text() == ": Police custody from 3 March 2025"  # as the page writes dates
         _plain(page)
         #    its first fields scrolled away: the head still names the period
         period.locator('.field[data-field="judge_date"]').evaluate("e => e.scrollIntoView({block: 'center'})")

@@ -149,3 +149,64 @@ def test_the_form_asks_as_a_lawyer_fills_it(client: TestClient) -> None:
     assert date and 'type="date"' in date.group(0) and 'class="date-text"' in date.group(0)
     public = re.search(r'<div class="field[^>]*data-field="trial.public"[^>]*>', form)
     assert public and " hidden" in public.group(0)  # a trial detail waits until the trial is known held
+
+
+def test_a_case_with_every_category_decided_still_asks_what_would_add_a_violation(client: TestClient) -> None:
+    """The reference case decides every category (I, II, III and V established, IV not): the page still lists
+    the facts whose answer would add a violation to an established category, as `wgad gaps` does, and says so."""
+    from detention_rules import application
+    from detention_rules.input import source
+
+    book = runnable.load()
+    first = application.questions(book, source.load(REFERENCE), None)[0]
+    assert first.adds and not first.impact  # what the CLI lists first: a violation to add, no category to change
+    text = shown(_panel(client.get("/case", params={"file": REFERENCE.name}).text))
+    assert engine_talk(text) == [], text
+    assert "No open question" not in text
+    assert "Did the authorities invoke any legal basis for the arrest? could add a violation to category I" in text
+    assert "(no contact with family or lawyer)? could add a violation to categories I and III" in text
+
+
+def test_the_governments_reply_and_the_communication_are_asked_with_a_notes_box(client: TestClient) -> None:
+    """The reply's date, its deadline and the communication's date are asked as questions, and the reply's
+    notes (`government.note`, the one notes field the format gives either part) are the section's notes box."""
+    form = client.get("/new").text
+    form = form[: form.index('<aside id="reasoning"')]
+    reply = form[form.index('data-section="government"') : form.index('data-section="submission"')]
+    sent = form[form.index('data-section="submission"') :]
+    assert "On what date did the Government reply?" in shown(reply)
+    assert "By what date was the Government to reply?" in shown(reply)
+    assert "On what date was the communication sent (or last updated)?" in shown(sent)
+    note = re.search(r'<div class="field[^"]*" data-field="government.note".*?<div class="field-error"', reply, re.S)
+    assert note and " notes" in note.group(0) and "what the Government answered" in shown(note.group(0))
+    assert "<textarea" in note.group(0)
+    assert shown(reply).rstrip().endswith(shown(note.group(0)).rstrip())  # last in its section
+
+
+def test_a_what_if_in_a_joint_case_names_the_person_it_changes(client: TestClient) -> None:
+    """A case of several detainees: a what-if tells each person's changes against their own findings, named."""
+    joint = "fogue-tedom-bibou-nissack-cameroon-2022.yaml"
+    answer = _post(client, "/api/whatif", {"source": joint, "path": "trial.held", "state": {}})
+    text = shown(answer.text)
+    assert engine_talk(text) == [], text
+    assert "Alain Fogue Tedom: category III would no longer be established" in text
+    assert "Olivier Bibou Nissack: category III would no longer be established" in text
+    no_trial = text.split("If this were not known")[0]
+    assert "no finding would change" not in no_trial
+
+
+def test_a_periods_head_writes_its_date_as_the_page_writes_dates(client: TestClient) -> None:
+    """The head of a period is named as the reasoning names it (`asking.period`), its first day "1 March 2020",
+    never as typed; a period of which nothing is known yet is not named."""
+    state = {
+        "fields": {},
+        "lists": {
+            "detention": [
+                {"origin": -1, "fields": {"kind": {"value": "police_custody"}, "start": {"value": "2020-03-01"}}},
+                {"origin": -1, "fields": {}},
+            ]
+        },
+    }
+    panel = _post(client, "/api/analyse", {"source": "", "file": "new.yaml", "state": state}).text
+    names = re.search(r'<ol class="period-names" hidden>(.*?)</ol>', panel, re.S)
+    assert names and re.findall(r"<li>(.*?)</li>", names.group(1)) == ["Police custody from 1 March 2020", ""]

@@ -24,7 +24,7 @@ import msgspec
 from detention_rules import words
 from detention_rules.input.case import field_types
 from detention_rules.input.field_path import FieldPath
-from detention_rules.input.fields import FACT_SECTIONS
+from detention_rules.input.fields import FACT_SECTIONS, dated
 from detention_rules.reasoning.asking import has_question, prerequisite, question
 
 #: About the file rather than the facts: shown first, folded.
@@ -37,10 +37,9 @@ ITEM_TITLES = words.of("web", "items")
 DETAINEES = "detainees"
 #: Text fields shown as a box of several lines.
 LONG_TEXT = frozenset({"notes", "note", "description", "known_gap", "narrative"})
-#: A section's own notes, in the drafter's words (the draft tells a `narrative:` first): shown last in it.
-NOTES = frozenset({"narrative"})
-#: The last step of a date's name (`detention[].start`, `arrest.reasons_given_date`): a date picker.
-DATES = ("date", "start", "end", "deadline")
+#: A section's own notes, in the drafter's words, shown last in it, by the page's words that name them: a
+#: `narrative:` (the draft tells it first), or the Government's reply's `note:` (kept with the case, never told).
+NOTES = {"narrative": "notes", "note": "notes_kept"}
 
 
 class Field(msgspec.Struct, frozen=True):
@@ -62,15 +61,15 @@ class Field(msgspec.Struct, frozen=True):
         return self.name.rsplit(".", 1)[-1] in LONG_TEXT
 
     @property
-    def notes(self) -> bool:
-        """A section's own notes (`arrest.narrative`): the form names them as such, last in the section."""
-        return self.name in NOTES
+    def notes(self) -> str:
+        """A section's own notes (`arrest.narrative`, `government.note`): the key of the page's words that name
+        them as such (`notes`, `notes_kept`), last in the section; "" for any other field."""
+        return NOTES.get(self.name, "")
 
     @property
     def date(self) -> bool:
         """A date: a picker beside the text, which still takes a month or a year alone (`2020-03`, `2020`)."""
-        last = self.name.rsplit(".", 1)[-1]
-        return self.kind == "text" and (last in DATES or last.endswith("_date"))
+        return self.kind == "text" and dated(self.name)
 
 
 class Section(msgspec.Struct, frozen=True):
@@ -168,7 +167,7 @@ def sections() -> tuple[Section, ...]:
         Section(
             n,
             TITLES.get(n, n.replace("_", " ").capitalize()),
-            tuple(sorted(grouped[n], key=lambda f: f.notes)),  # the section's notes last, else the model's order
+            tuple(sorted(grouped[n], key=lambda f: bool(f.notes))),  # the section's notes last, else the model's order
             n in listed,
             ITEM_TITLES.get(n, ITEM_TITLES["other"]),
         )

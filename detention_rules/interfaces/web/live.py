@@ -16,10 +16,11 @@ from detention_rules.errors import InputError, Problem, UsageError
 from detention_rules.input import source
 from detention_rules.input.case import CATEGORIES
 from detention_rules.input.field_path import FieldPath
-from detention_rules.interfaces.web.told import Told
+from detention_rules.interfaces.web.told import Told, named
 from detention_rules.output.document import Stage
 from detention_rules.output.formats import DRAFT_FORMATS, DraftFormatName
 from detention_rules.reasoning import whatif
+from detention_rules.reasoning.asking import known
 from detention_rules.reasoning.derivation import Finding
 from detention_rules.reasoning.gaps import Question, questions
 from detention_rules.reasoning.near_misses import NearMiss, near_misses
@@ -49,6 +50,21 @@ class View(msgspec.Struct):
     problems: list[Problem]
     persons: list[PersonView]
     without: bool = False  # the findings are those of the case without the answers its errors name
+    periods: list[str] = msgspec.field(default_factory=list)  # each period's head, as the page names it
+
+
+def periods(data: dict[str, Any]) -> list[str]:
+    """Each detention period of the form's data named for its head ("Police custody from 3 March 2025", as
+    the reasoning names it: `told.named`); "" for a period whose kind and start are both still unknown."""
+    items = data.get("detention")
+    if not isinstance(items, list):
+        return []
+    out = []
+    for index, item in enumerate(items):
+        path = f"detention[{index}]"
+        given = any(known(data, f"{path}.{name}") for name in ("kind", "start")) if isinstance(item, dict) else False
+        out.append(named(data, path) if given else "")
+    return out
 
 
 class WhatIf(msgspec.Struct):
@@ -68,6 +84,13 @@ def view(book: Runnable, name: str, data: dict[str, Any]) -> tuple[View, pipelin
     """Everything the reasoning panel shows for `data`, and the result it came from. A case whose errors
     each name a field (a date not a date) keeps its findings: those of the case without these answers,
     so that one slip while typing does not blank the panel."""
+    told, result = _findings(book, name, data)
+    told.periods = periods(data)
+    return told, result
+
+
+def _findings(book: Runnable, name: str, data: dict[str, Any]) -> tuple[View, pipeline.CaseResult]:
+    """The view's findings (`view`), of the case without the answers its errors name when they each name one."""
     result = application.result(book, document(name, data))
     errors = [p for p in result.problems if p.level == "error"]
     if errors and all(p.field for p in errors):
@@ -98,8 +121,9 @@ def _view(book: Runnable, result: pipeline.CaseResult) -> View:
             if c in found:
                 shown = [m for m in shown if m.status is None]  # what an answer could still add
             categories.append(CategoryView(c, titles[c], found.get(c), shown[:CLOSEST]))
-        open_ones = {c: m for c, m in misses.items() if c not in found}
-        asked = questions(book, one.facts, open_ones)[:QUESTIONS]
+        # every category's near misses, the established ones' too: what would add a violation to a category
+        # already established is asked as `wgad gaps` asks it, after what could establish or remove one
+        asked = questions(book, one.facts, misses)[:QUESTIONS]
         persons.append(PersonView(one.detainee, number, categories, asked, Told(book, one.facts)))
     return View(result.problems, persons)
 

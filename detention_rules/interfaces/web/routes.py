@@ -22,7 +22,7 @@ from detention_rules.input import source
 from detention_rules.input.field_path import FieldPath
 from detention_rules.interfaces.web import form, live
 from detention_rules.interfaces.web.files import Changed, Exists, Folder, Invalid
-from detention_rules.interfaces.web.told import Told
+from detention_rules.interfaces.web.told import Told, changes_of
 from detention_rules.output.document import STAGES
 from detention_rules.output.formats import DRAFT_FORMATS, draft_format
 from detention_rules.reasoning.asking import in_words
@@ -226,11 +226,12 @@ class _Handlers:
         data = _data(self.state, body)
         current = form.parts(FieldPath.read(data, path))[0]
         values = live.alternatives(field.kind, field.choices, current)
-        before, answers = live.what_if(self.state.book, _label(body), data, path, values)
+        book = self.state.book
+        before, answers = live.what_if(book, _label(body), data, path, values)
         one = before.each()[0]
-        found = frozenset(f.category for f in one.analysis.findings) if one.analysis else frozenset()
-        told = Told(self.state.book, one.facts, found) if one.facts is not None else None
-        return _page("whatif.html", self.token, answers=answers, told=told, path=path)
+        told = Told(book, one.facts) if one.facts is not None else None
+        said = [changes_of(book, before, a.changes, a.after) for a in answers]
+        return _page("whatif.html", self.token, answers=list(zip(answers, said, strict=True)), told=told, path=path)
 
     async def save(self, request: Request) -> Response:
         body = await _json(request)

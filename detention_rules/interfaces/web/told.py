@@ -10,7 +10,7 @@ category (`locales/<lang>/web.yaml`, `told:`).
 
 from __future__ import annotations
 
-import re
+import functools
 from typing import Any
 
 from detention_rules import words
@@ -18,21 +18,23 @@ from detention_rules.law.law import Law
 from detention_rules.output import narrative
 from detention_rules.pipeline import CaseResult
 from detention_rules.reasoning import tree
-from detention_rules.reasoning.asking import in_words, question, show_value
+from detention_rules.reasoning.asking import period, question, show_value
 from detention_rules.reasoning.derivation import Finding, RuleNode
 from detention_rules.reasoning.facts import FactNode, Facts
 from detention_rules.reasoning.near_misses import ConditionState
 from detention_rules.reasoning.whatif import Change
 
-#: The page's sentences for the reasoning (locales/<lang>/web.yaml, `told:`, `told_needs:`, `told_items:`).
+#: The page's sentences for the reasoning (locales/<lang>/web.yaml, `told:`, `told_needs:`, `periods:`).
 SAYS = words.of("web", "told")
 NEEDS = words.of("web", "told_needs")
-ITEMS = words.of("web", "told_items")
+PERIODS = words.of("web", "periods")
 
 
+@functools.cache
 def _derived() -> dict[str, Any]:
     """The sentences of the facts the engine computes (`told_derived:`), by field, then by answer for a
-    yes/no fact (`arrest.judge_within_48h=true`)."""
+    yes/no fact (`arrest.judge_within_48h=true`): read when a fact is first told, not when `wgad serve`
+    imports the page's modules."""
     out: dict[str, Any] = {}
     for key, sentence in words.of("web", "told_derived").items():
         field, _, answer = key.partition("=")
@@ -41,11 +43,6 @@ def _derived() -> dict[str, Any]:
         else:
             out[field] = sentence
     return out
-
-
-DERIVED = _derived()
-#: An item of a list in a path: `detention[1].judge_date` -> ("detention", 1).
-_ITEM = re.compile(r"^(\w+)\[(\d+)\]")
 
 
 class Told:
@@ -63,27 +60,7 @@ class Told:
 
     def part(self, path: str) -> str:
         """The period or the conduct a path is of, named ("Police custody from 3 March 2025"); "" else."""
-        m = _ITEM.match(path)
-        if m is None:
-            return ""
-        name, index = m.group(1), int(m.group(2))
-        items = self.facts.doc.get(name)
-        item = items[index] if isinstance(items, list) and index < len(items) else {}
-        item = item if isinstance(item, dict) else {}
-        if name == "detention":
-            kind = item.get("kind")
-            kind_words = in_words("detention[].kind", str(kind)) if kind else ""
-            start = item.get("start")
-            if kind_words and start:
-                first = narrative.date(str(start), self.w, preposition=False)
-                said = SAYS["period"].format(kind=kind_words, start=first)
-            elif kind_words:
-                said = SAYS["period_kind"].format(kind=kind_words, n=index + 1)
-            else:
-                said = SAYS["period_n"].format(n=index + 1)
-        else:
-            said = ITEMS.get(name, ITEMS["other"]).format(n=index + 1)
-        return said[0].upper() + said[1:]
+        return named(self.facts.doc, path)
 
     def _in_part(self, path: str, text: str) -> str:
         part = self.part(path)
@@ -92,7 +69,7 @@ class Told:
     def fact(self, path: str, value: Any) -> str:
         """A fact with `value`, as the draft tells it, its period named; without a sentence, the question
         and the answer in words."""
-        text = self.teller.fact(path, value, DERIVED)
+        text = self.teller.fact(path, value, _derived())
         if not text:
             text = SAYS["answered"].format(question=question(path), answer=show_value(value, path, words=True))
         return self._in_part(path, text)
@@ -196,6 +173,30 @@ class Told:
 
     def _listed(self, changes: list[Change]) -> str:
         return SAYS["and"].join(self.titles(c.subject) for c in changes)
+
+
+def changes_of(book: Law, before: CaseResult, changes: list[Change], after: CaseResult) -> list[tuple[str, str]]:
+    """What an answer would change (`Told.changes`), person by person: in a case of several detainees, each
+    person's changes told against their own findings and named after them ("Alain Fogue Tedom: category III
+    would no longer be established")."""
+    out: list[tuple[str, str]] = []
+    for was, now in zip(before.each(), after.each(), strict=False):
+        if was.facts is None or was.analysis is None:
+            continue
+        found = frozenset(f.category for f in was.analysis.findings)
+        mine = [c for c in changes if c.detainee == (was.detainee or None)]
+        said = Told(book, was.facts, found).changes(mine, now)
+        if was.detainee:
+            said = [(kind, SAYS["of_person"].format(person=was.detainee, text=text)) for kind, text in said]
+        out += said
+    return out
+
+
+def named(data: Any, path: str) -> str:
+    """The period or other list item a path is of, as the page names it, capitalised ("Police custody from 3
+    March 2025", "Conduct 2"): `asking.period` in the page's words; "" for a path of no list."""
+    said = period(data, path, PERIODS)
+    return said[:1].upper() + said[1:]
 
 
 def _shown(conclusion: str) -> bool:

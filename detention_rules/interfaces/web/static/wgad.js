@@ -92,6 +92,7 @@
     if (mine !== asked) return;  // a later change has been sent: its answer wins
     panel.innerHTML = html;
     panel.classList.remove("busy");
+    nameItems();
     besideFields();
     panel.dataset.updated = String(mine);
   }
@@ -122,7 +123,6 @@
 
   function changed() {
     fold();
-    nameItems();
     form.querySelectorAll(".whatif-out").forEach((out) => { out.textContent = ""; });  // answered for the case before
     dirty = true;
     clearTimeout(timer);
@@ -136,18 +136,13 @@
     nameItems();
   }
 
-  /* A period's head names it by its kind and start ("police custody from 2025-03-03"): the head stays in
-     sight while its fields scroll, so "during this period" always says which. */
+  /* A period's head names it as the reasoning does ("police custody from 3 March 2025"), from the names the
+     server sends with each answer (one naming of a period: reasoning/asking.period): the head stays in sight
+     while its fields scroll, so "during this period" always says which. */
   function nameItems() {
-    form.querySelectorAll('section[data-list="detention"] .item').forEach((item) => {
-      const kind = item.querySelector('.field[data-field="kind"] select');
-      const start = item.querySelector('.field[data-field="start"] [data-part="value"]');
-      const kindText = kind && kind.value ? kind.options[kind.selectedIndex].textContent.trim() : "";
-      const startText = start ? start.value.trim() : "";
-      let text = "";
-      if (kindText && startText) text = words("period_from", { kind: kindText, start: startText });
-      else if (kindText || startText) text = words("period_one", { what: kindText || startText });
-      item.querySelector(".named").textContent = text;
+    const names = Array.from(panel.querySelectorAll(".period-names li")).map((li) => li.textContent.trim());
+    form.querySelectorAll('section[data-list="detention"] .item').forEach((item, i) => {
+      item.querySelector(".named").textContent = names[i] ? words("period_one", { what: names[i] }) : "";
     });
   }
 
