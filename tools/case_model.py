@@ -114,7 +114,7 @@ class Asserted(_Model, Generic[T]):
 EXCEPTIONS: dict[str, dict[str, tuple[Any, ...]]] = {
     "Arrest": {"in_flagrante": (True,)},
     # a judge's decision on the custody excuses a non-judicial order (I.no-judicial-control): the Government's to show
-    # a maximum set by law for migration custody (IV.indefinite-custody): the State's to show (Revised Deliberation No. 5)
+    # a maximum set by law for migration custody (IV.indefinite-custody): the State's to show (Revised Deliberation 5)
     "Period": {"free_to_leave": (True,), "judge_decided": (True,), "time_limit": (True,)},
     # an informed waiver of attendance excuses a trial in absentia (General Comment No. 32 para 36)
     "Trial": {"attendance_waived": (True,)},
