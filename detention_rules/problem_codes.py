@@ -260,7 +260,8 @@ CODES: dict[ProblemCode, Code] = {
         _W,
         _VALIDATE,
         "case",
-        "A legal conclusion (`led_to_detention`, `necessity_shown`, `undue_delay`) is stated with no `ref`.",
+        "A legal conclusion (`led_to_detention`, `necessity_shown`, `undue_delay`, `law_vague`, `independent`, "
+        "`impartial`, `presumption_of_innocence`) is stated with no `ref`.",
     ),
     "contests-nothing": Code(
         _W,

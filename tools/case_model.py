@@ -114,7 +114,8 @@ class Asserted(_Model, Generic[T]):
 EXCEPTIONS: dict[str, dict[str, tuple[Any, ...]]] = {
     "Arrest": {"in_flagrante": (True,)},
     # a judge's decision on the custody excuses a non-judicial order (I.no-judicial-control): the Government's to show
-    "Period": {"free_to_leave": (True,), "judge_decided": (True,)},
+    # a maximum set by law for migration custody (IV.indefinite-custody): the State's to show (Revised Deliberation 5)
+    "Period": {"free_to_leave": (True,), "judge_decided": (True,), "time_limit": (True,)},
     # an informed waiver of attendance excuses a trial in absentia (General Comment No. 32 para 36)
     "Trial": {"attendance_waived": (True,)},
     "Conduct": {
@@ -438,9 +439,18 @@ class Arrest(_Model):
         description="Formally charged with an offence at any time.",
     )
     charge_date: Fact[PartialDate] | None = fact("On what date was the person charged?", after=("charged", True))
+    offence_defined: Fact[StrictBool] | None = fact(
+        "Does the law the charge cites say what conduct the offence covers, or does it only name it "
+        "('propaganda against the State', 'spreading false information', 'inciting social discord', 'extremism')?",
+        description="The law invoked defines the conduct the offence covers. False when it only names the offence "
+        "in general terms ('propaganda against the State', 'false information', 'inciting discord', 'extremism') "
+        "and defines none of them: law_vague is then derived true (General Comment No. 35 para 22).",
+    )
     law_vague: Fact[StrictBool] | None = fact(
-        "Is the offence invoked so vague or overbroad that no one could foresee what it forbids?",
-        description="The offence invoked is so vague or overbroad that no one could foresee its reach.",
+        "Does the law the charge cites say what conduct the offence covers?",
+        instead=("offence_defined",),
+        description="Override, with a ref: the offence invoked is so vague or overbroad that no one could foresee "
+        "its reach. Derived true from offence_defined: false when not stated.",
     )
     charge_facts_stated: Fact[StrictBool] | None = fact(
         "Did the charge or warrant state any act of the person said to make up the offence (what, when, "
@@ -825,8 +835,34 @@ class Trial(_Model):
         "Was the accused informed of the trial in time, and did they choose not to attend?",
         description="Informed of the trial in time, the accused chose not to attend (ICCPR 14(3)(d) is then met).",
     )
-    independent: Fact[StrictBool] | None = fact("Was the court independent?")
-    impartial: Fact[StrictBool] | None = fact("Was the court impartial?")
+    judges_removable: Fact[StrictBool] | None = fact(
+        "Could the executive remove the judges who tried the case, or instruct them how to decide?",
+        description="The executive could remove the judges or direct their decisions (General Comment No. 32 "
+        "para 19): trial.independent is then derived false.",
+    )
+    judges_anonymous: Fact[StrictBool] | None = fact(
+        "Did the judges sit anonymously ('faceless' judges)?",
+        description="The judges' identity was withheld from the accused (General Comment No. 32 para 23): "
+        "trial.independent is then derived false.",
+    )
+    independent: Fact[StrictBool] | None = fact(
+        "Could the executive remove the judges or instruct them, or did they sit anonymously?",
+        instead=("court", "accused_civilian", "judges_removable", "judges_anonymous"),
+        description="Override, with a ref: the court was independent. Derived false from judges_removable or "
+        "judges_anonymous when not stated; a military court trying a civilian, a state security or a "
+        "revolutionary court is read from trial.court.",
+    )
+    judge_acted_before: Fact[StrictBool] | None = fact(
+        "Had a judge who tried the case investigated it, prosecuted it, or already ruled on the accused's guilt?",
+        description="A judge of the trial had investigated or prosecuted the case, or had already ruled on the "
+        "accused's guilt (General Comment No. 32 para 21): trial.impartial is then derived false.",
+    )
+    impartial: Fact[StrictBool] | None = fact(
+        "Had a judge who tried the case investigated it, prosecuted it, or already ruled on the accused's guilt?",
+        instead=("judge_acted_before",),
+        description="Override, with a ref: the court was impartial. Derived false from judge_acted_before when "
+        "not stated.",
+    )
     public: Fact[StrictBool] | None = fact("Was the trial held in public?")
     remote: Fact[StrictBool] | None = fact("Was the trial held remotely (video link)?")
     remote_failures: Fact[StrictBool] | None = fact(
@@ -857,9 +893,24 @@ class Trial(_Model):
         "Was cross-examination of prosecution witnesses cut short or refused?"
     )
     confession: Confession | None = None
+    guilt_declared: Fact[StrictBool] | None = fact(
+        "Before the judgment, did officials publicly state that the accused was guilty?",
+        description="Officials (ministers, the police, the prosecutor, State media) publicly affirmed the "
+        "accused's guilt before judgment (General Comment No. 32 para 30): trial.presumption_of_innocence is "
+        "then derived false.",
+    )
+    shown_as_criminal: Fact[StrictBool] | None = fact(
+        "At the hearings, was the accused kept in a cage or in shackles, or made to wear prison clothes?",
+        description="Presented at trial in a cage, in shackles or in prison clothes (General Comment No. 32 "
+        "para 30): trial.presumption_of_innocence is then derived false.",
+    )
     presumption_of_innocence: Fact[StrictBool] | None = fact(
-        "Was the presumption of innocence respected?",
-        description="False when the presumption of innocence was ignored.",
+        "Did officials state the accused's guilt before judgment, or was the accused caged, shackled or in "
+        "prison clothes at trial?",
+        instead=("guilt_declared", "shown_as_criminal", "confession.televised"),
+        description="Override, with a ref: false when the presumption of innocence was ignored. Derived false "
+        "from guilt_declared or shown_as_criminal when not stated; a televised confession is read from "
+        "trial.confession.",
     )
     undue_delay: Fact[StrictBool] | None = fact(
         "When did custody start, and when did the trial start (or is the person still untried)?",
@@ -1126,6 +1177,39 @@ DERIVED: tuple[Derived, ...] = (
         ),
         vary="conduct[].led_to_detention",
         parameter="conduct_arrest_days",
+    ),
+    Derived(
+        "arrest.law_vague",
+        "",
+        "Does the law the charge cites say what conduct the offence covers, or does it only name it?",
+        ("arrest.offence_defined",),
+        instead=("arrest.offence_defined",),
+        vary="arrest.law_vague",
+    ),
+    Derived(
+        "trial.independent",
+        "",
+        "Could the executive remove the judges or instruct them, or did they sit anonymously?",
+        ("trial.judges_removable", "trial.judges_anonymous"),
+        instead=("judges_removable", "judges_anonymous"),
+        vary="trial.independent",
+    ),
+    Derived(
+        "trial.impartial",
+        "",
+        "Had a judge who tried the case investigated it, prosecuted it, or already ruled on the accused's guilt?",
+        ("trial.judge_acted_before",),
+        instead=("judge_acted_before",),
+        vary="trial.impartial",
+    ),
+    Derived(
+        "trial.presumption_of_innocence",
+        "",
+        "Did officials state the accused's guilt before judgment, or was the accused caged, shackled or in "
+        "prison clothes at trial?",
+        ("trial.guilt_declared", "trial.shown_as_criminal"),
+        instead=("guilt_declared", "shown_as_criminal"),
+        vary="trial.presumption_of_innocence",
     ),
     Derived(
         "detention[].deprived",

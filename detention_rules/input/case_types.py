@@ -105,6 +105,7 @@ class Arrest(Section):
     legal_provisions: list[str] | Asserted | None
     charged: bool | Asserted | None
     charge_date: str | Asserted | None
+    offence_defined: bool | Asserted | None
     law_vague: bool | Asserted | None
     charge_facts_stated: bool | Asserted | None
     other_grounds_stated: bool | Asserted | None
@@ -203,7 +204,10 @@ class Trial(Section):
     accused_civilian: bool | Asserted | None
     in_absentia: bool | Asserted | None
     attendance_waived: bool | Asserted | None
+    judges_removable: bool | Asserted | None
+    judges_anonymous: bool | Asserted | None
     independent: bool | Asserted | None
+    judge_acted_before: bool | Asserted | None
     impartial: bool | Asserted | None
     public: bool | Asserted | None
     remote: bool | Asserted | None
@@ -216,6 +220,8 @@ class Trial(Section):
     defence_witnesses_refused: bool | Asserted | None
     cross_examination_cut: bool | Asserted | None
     confession: Confession | None
+    guilt_declared: bool | Asserted | None
+    shown_as_criminal: bool | Asserted | None
     presumption_of_innocence: bool | Asserted | None
     undue_delay: bool | Asserted | None
     interpreter_denied: bool | Asserted | None

@@ -50,7 +50,7 @@ DRAFTER_FIELDS = (
     "trial.start",
     "trial.court",
     "trial.public",
-    "trial.independent",
+    "trial.judges_removable",
     "trial.counsel.access_pretrial",
     "trial.counsel.access_trial",
     "trial.defence_witnesses_refused",

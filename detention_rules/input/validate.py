@@ -29,12 +29,13 @@ if TYPE_CHECKING:
     from detention_rules.problem_codes import Level, ProblemCode
 
 #: Conclusions the engine infers from facts, kept as overrides: stated, each needs the ref it rests on.
-#: Section -> (field, the facts to state instead).
-#: (The facts' words are messages.yaml's `consistency:` `instead_<field>`.)
+#: Section -> its conclusion fields. (The facts to state instead are messages.yaml's `consistency:`
+#: `instead_<field>`.)
 CONCLUSIONS = {
-    "conduct": "led_to_detention",
-    "detention": "necessity_shown",
-    "trial": "undue_delay",
+    "arrest": ("law_vague",),
+    "conduct": ("led_to_detention",),
+    "detention": ("necessity_shown",),
+    "trial": ("undue_delay", "independent", "impartial", "presumption_of_innocence"),
 }
 
 #: Rounds of leaving fields in error out before the rest is checked (one is enough: fewer fields, fewer errors).
@@ -309,18 +310,19 @@ def consistency(case: Case, doc: Document) -> Iterator[Problem]:
 
 def _conclusions(case: Case, doc: Document) -> Iterator[Problem]:
     """A legal conclusion stated with no ref: the engine would only echo it (jurisprudence review 2, X4)."""
-    for section, name in CONCLUSIONS.items():
+    for section, names in CONCLUSIONS.items():
         holder = getattr(case, section)
         items: list[tuple[int | None, Any]] = (
             list(enumerate(holder)) if isinstance(holder, list) else [(None, holder)] if holder else []
         )
         for i, item in items:
-            fact = getattr(item, name, None)
-            if _value(fact) is None or getattr(fact, "ref", None):
-                continue
-            path: PathKey = (section, name) if i is None else (section, i, name)
-            message = _says("conclusion", name=FieldPath(path), facts=_says(f"instead_{name}"))
-            yield _at(doc, path, "warning", message, "conclusion-without-ref")
+            for name in names:
+                fact = getattr(item, name, None)
+                if _value(fact) is None or getattr(fact, "ref", None):
+                    continue
+                path: PathKey = (section, name) if i is None else (section, i, name)
+                message = _says("conclusion", name=FieldPath(path), facts=_says(f"instead_{name}"))
+                yield _at(doc, path, "warning", message, "conclusion-without-ref")
 
 
 def _says(key: str, /, **parts: object) -> str:

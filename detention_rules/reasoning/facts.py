@@ -5,9 +5,9 @@ condition on an absent field, which keeps unknown distinct from false. A few
 facts are derived (a period's length in days, whether the person saw a judge
 within 48 hours, the time held untried, the age from the birth date); each names the
 facts it was computed from, so a derivation tree still ends in lines of the case file.
-Two conclusions the Working Group infers from facts are inferred here too when the file
-does not state them (`led_to_detention`, `necessity_shown`): a drafter knows the facts,
-not always the conclusion.
+Conclusions the Working Group infers from facts are inferred here too when the file does
+not state them (`led_to_detention`, `necessity_shown`, `law_vague`, `independent`,
+`impartial`, `presumption_of_innocence`): a drafter knows the facts, not always the conclusion.
 """
 
 from __future__ import annotations
@@ -240,6 +240,7 @@ def _derive(facts: Facts, law: Law) -> None:
     _untried(facts, doc)
     _before_trial(facts, doc)
     _links(facts, doc, law.parameter("conduct_arrest_days"))
+    _from_facts(facts, doc)
     # the first appearance before a judge is one fact of the arrest, whichever period records it
     first: tuple[bool | None, tuple[str, ...]] = (None, ())
     for within in (True, False):
@@ -551,6 +552,35 @@ def _links(facts: Facts, doc: dict[str, Any], days: float) -> None:
                 continue
         if targeted and "right" in item:
             _add(facts, item, base, "led_to_detention", True, (f"{base}.right", targeted[0]), against)
+
+
+#: Conclusions drawn from facts a drafter knows: (section, conclusion, the value drawn, the facts that draw it
+#: when true). Each fact is the doctrine's own example: an offence the law only names (General Comment No. 35
+#: para 22, No. 34 para 25); judges the executive can remove or instruct, or who sit anonymously (General
+#: Comment No. 32 paras 19, 23); a judge who investigated, prosecuted or prejudged the case (para 21);
+#: officials declaring the accused guilty, or the accused caged, shackled or in prison clothes (para 30).
+_DRAWN: tuple[tuple[str, str, bool, tuple[tuple[str, bool], ...]], ...] = (
+    ("arrest", "law_vague", True, (("offence_defined", False),)),
+    ("trial", "independent", False, (("judges_removable", True), ("judges_anonymous", True))),
+    ("trial", "impartial", False, (("judge_acted_before", True),)),
+    ("trial", "presumption_of_innocence", False, (("guilt_declared", True), ("shown_as_criminal", True))),
+)
+
+
+def _from_facts(facts: Facts, doc: dict[str, Any]) -> None:
+    """`law_vague`, `independent`, `impartial`, `presumption_of_innocence` from the facts that show them,
+    unless the file states the conclusion (an override, with its ref: input/validate.py warns without one).
+
+    Only the value that finds a breach is drawn: that the law was precise or the court independent is the
+    Government's to show (A/HRC/19/57 para 68).
+    """
+    for section, name, value, signs in _DRAWN:
+        holder = doc.get(section)
+        if not isinstance(holder, dict) or name in holder:
+            continue
+        sources = tuple(f"{section}.{fact}" for fact, shown in signs if holder.get(fact) is shown)
+        if sources:
+            _add(facts, holder, section, name, value, sources)
 
 
 #: Who can show another ground beyond a party's word: a finding, not an allegation.

@@ -195,6 +195,23 @@ def test_necessity_not_shown_from_a_prosecutors_extension() -> None:
     assert _leaf({"detention": [{"kind": "pretrial", "extended_by": "judge"}]}, "detention[0].necessity_shown") is None
 
 
+def test_the_conclusions_of_law_and_tribunal_are_drawn_from_facts() -> None:
+    """A drafter states what the law says and what happened at trial; the conclusion follows (issue 28)."""
+    vague = _leaf({"arrest": {"offence_defined": False}}, "arrest.law_vague")
+    assert vague.value is True and [s.path for s in vague.derived_from] == ["arrest.offence_defined"]
+    trial = {"judges_removable": True, "judge_acted_before": True, "shown_as_criminal": True}
+    assert _leaf({"trial": trial}, "trial.independent").value is False
+    assert _leaf({"trial": trial}, "trial.impartial").value is False
+    innocence = _leaf({"trial": trial}, "trial.presumption_of_innocence")
+    assert innocence.value is False and [s.path for s in innocence.derived_from] == ["trial.shown_as_criminal"]
+    # only a breach is drawn: a defined offence or a fair-looking court shows nothing either way
+    assert _leaf({"arrest": {"offence_defined": True}}, "arrest.law_vague") is None
+    assert _leaf({"trial": {"judges_removable": False}}, "trial.independent") is None
+    # the file's conclusion, with its ref, overrides
+    stated = {"guilt_declared": True, "presumption_of_innocence": {"value": True, "ref": "judgment para 4"}}
+    assert _leaf({"trial": stated}, "trial.presumption_of_innocence").derived_from == ()
+
+
 def test_time_untried_adds_the_periods_before_trial() -> None:
     facts = {
         "detention": [
@@ -212,13 +229,15 @@ def test_a_conclusion_without_ref_is_warned(tmp_path: Path) -> None:
     path.write_text(
         "conduct:\n  - right: expression\n    led_to_detention: true\n"
         "  - right: assembly\n    led_to_detention: {value: true, ref: para 4}\n"
-        "trial:\n  undue_delay: true\n",
+        "trial:\n  undue_delay: true\n  independent: false\n  impartial: {value: false, ref: para 8}\n"
+        "  presumption_of_innocence: false\n"
+        "arrest:\n  law_vague: true\n",
         encoding="utf-8",
     )
     _, result = pipeline.read(path)
     assert result.valid
-    warned = [(p.code, p.line) for p in result.problems if p.level == "warning"]
-    assert warned == [("conclusion-without-ref", 3), ("conclusion-without-ref", 7)]
+    warned = sorted((p.code, p.line) for p in result.problems if p.level == "warning")
+    assert warned == [("conclusion-without-ref", n) for n in (3, 7, 8, 10, 12)]
 
 
 def test_a_person_still_held_is_held_at_least_until_the_communication() -> None:

@@ -91,7 +91,8 @@ def test_every_field_asked_is_one_the_case_file_and_set_accept() -> None:
 def test_no_question_asks_for_a_legal_conclusion_or_a_drafting_choice(case: Path) -> None:
     data = yaml.safe_load(case.read_text(encoding="utf-8"))
     data.pop("detainees", None)  # each detainee's own facts: asked at the shared paths
-    conclusions = {"led_to_detention", "necessity_shown", "undue_delay", "categories_alleged"}
+    conclusions = {"led_to_detention", "necessity_shown", "undue_delay", "categories_alleged", "law_vague"}
+    conclusions |= {"independent", "impartial", "presumption_of_innocence"}
     result = run(data)
     if result.facts is None:
         return
