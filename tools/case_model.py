@@ -824,7 +824,7 @@ class Trial(_Model):
     )
     court_name: Fact[Text] | None = fact(
         "What is the name of the court that tried the case (and its town)?",
-        description="The court by its name, as it follows \"heard by\" (\"the Medeu District Court No. 2 of Almaty\").",
+        description='The court by its name, as it follows "heard by" ("the Medeu District Court No. 2 of Almaty").',
     )
     accused_civilian: Fact[StrictBool] | None = fact(
         "Is the accused a civilian (not a member of the armed forces)?",
