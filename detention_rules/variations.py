@@ -113,6 +113,10 @@ def _varied_fields(book: Runnable) -> dict[str, list[Any]]:
     for path, fact in derived().items():  # varied through the field its declaration names (model.DERIVED)
         if fact.vary and path in read:
             out.setdefault(fact.vary, []).extend(read[path])
+        if fact.vary == path and path in read:  # a conclusion drawn from facts: what if those facts differed?
+            for source in fact.sources:
+                if fields.get(source, FieldType("")).kind == "bool" and source not in derived():
+                    out.setdefault(source, []).extend([True, False])
     return out
 
 

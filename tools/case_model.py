@@ -1216,6 +1216,7 @@ DERIVED: tuple[Derived, ...] = (
         "bool",
         "Was the person held in this period, whatever the regime?",
         ("detention[].kind",),
+        instead=("kind",),  # asked as the period's kind: `kind: unknown` is how a file says it
     ),
     Derived(
         "detention[].consular_access_refused",

@@ -25,6 +25,7 @@ READ_BY_CODE: dict[str, tuple[str, str]] = {
     "title": ("detention_rules/output/text.py", "the heading of each result, in every format"),
     "person.name": ("detention_rules/output/draft.py", "the initials a redacted draft uses"),
     "person.held_at": ("detention_rules/output/draft.py", "the draft's detention: where the person is held now"),
+    "trial.court_name": ("detention_rules/output/locales/en/draft.yaml", "the draft's trial: the court by its name"),
     "submission.source": ("detention_rules/output/draft.py", "the draft's source of the communication"),
     "submission.consent": ("detention_rules/output/draft.py", "the draft's consent of the person or family"),
     "domestic_remedies[].kind": ("detention_rules/output/draft.py", "the draft's steps taken domestically"),
