@@ -1,9 +1,13 @@
 """Findings and their derivation trees, built from what the engine fired.
 
 The engine decides which rules fire; this module explains each firing. For a
-rule that fired it asks `rule.truth` which parts of the condition held, and
-unfolds them: a needed conclusion unfolds into the rules that drew it, a fact
-into its line in the case file. Every tree therefore ends in case-file lines.
+rule that fired it gathers the parts of the condition that held, and unfolds
+them: a needed conclusion unfolds into the rules that drew it, a fact into its
+line in the case file. Every tree therefore ends in case-file lines. Which
+alternatives held (children of `any` and `at_least`), the engine says
+(`Firings.chosen`: the branches that fired); only what it cannot say is
+evaluated (`rule.truth`): which items of a list matched, and a needed
+conclusion, looked up among those drawn.
 """
 
 from __future__ import annotations
@@ -31,7 +35,7 @@ from detention_rules.law.rule import (
     truth,
 )
 from detention_rules.reasoning.asking import show_value
-from detention_rules.reasoning.engine import Firings
+from detention_rules.reasoning.engine import Firings, Place
 from detention_rules.reasoning.facts import FactNode, Facts
 
 #: Provisions of the Covenant bind States parties only (opinion 2/2022 para 3 (b)).
@@ -98,6 +102,7 @@ class _Explainer:
         self.rulebook = rulebook
         self.facts = facts
         self.fired = set(firings.fired)
+        self.chosen = firings.chosen
         self.concluded: Mapping[str, bool] = {c: True for c in firings.concluded}
         self.iccpr = facts.doc.get("state", {}).get("iccpr_party")
         self._memo: dict[str, ConclusionNode] = {}
@@ -115,13 +120,22 @@ class _Explainer:
         facts: list[FactNode] = []
         premises: list[str] = []
         items: list[str] = []
-        self._support(rule.when, "", facts, premises, items)
+        self._support(rule.when, "", (), self.chosen.get(rule.id, frozenset()), (facts, premises, items))
         node = RuleNode(rule, self.text(rule, items), self.provisions(rule), _unique(facts))
         node.premises = [self.conclusion(c) for c in dict.fromkeys(premises)]
         return node
 
-    def _support(self, cond: Cond, prefix: str, facts: list[FactNode], premises: list[str], items: list[str]) -> None:
-        """Collect what made a true condition true: true branches only, every matching item."""
+    def _support(
+        self,
+        cond: Cond,
+        prefix: str,
+        place: Place,
+        chosen: frozenset[Place],
+        found: tuple[list[FactNode], list[str], list[str]],
+    ) -> None:
+        """Collect what made a true condition true (at `place` in its rule; `chosen`: the alternatives that held)
+        into `found`'s facts, premises and items: true branches only, every matching item."""
+        facts, premises, items = found
         doc = self.facts.doc
         if isinstance(cond, FactCond):
             facts.append(self._fact(prefix + cond.path))
@@ -139,14 +153,22 @@ class _Explainer:
                 item = f"{cond.list_path}[{i}]."
                 if truth(cond.where, doc, self.concluded, prefix=item):
                     items.append(item)
-                    self._support(cond.where, item, facts, premises, items)
+                    self._support(cond.where, item, place, chosen, found)
         elif isinstance(cond, All):
-            for child in cond.children:
-                self._support(child, prefix, facts, premises, items)
+            for i, child in enumerate(cond.children):
+                self._support(child, prefix, (*place, i), chosen, found)
         elif isinstance(cond, (AnyOf, AtLeast)):
-            for child in cond.children:
-                if truth(child, doc, self.concluded, prefix=prefix):
-                    self._support(child, prefix, facts, premises, items)
+            for i, child in enumerate(cond.children):
+                at = (*place, i)
+                if self._held(child, prefix, at, chosen):
+                    self._support(child, prefix, at, chosen, found)
+
+    def _held(self, child: Cond, prefix: str, place: Place, chosen: frozenset[Place]) -> bool:
+        """Whether an alternative held: as the branches that fired say, except inside a list item (durable holds
+        an alternative of some item, not of which: evaluated) and a needed conclusion (drawn or not)."""
+        if prefix or isinstance(child, Needs):
+            return truth(child, self.facts.doc, self.concluded, prefix=prefix) is True
+        return place in chosen
 
     def _fact(self, path: str) -> FactNode:
         leaf = self.facts.leaf(path)

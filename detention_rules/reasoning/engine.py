@@ -15,6 +15,9 @@ verified and worked around here:
   `count: n` over the conclusion facts of its group (each carries the group's
   attribute), not one rule per combination. `count` fires once per n matching
   facts (twice for 5 of `at_least: 2`); a rule is recorded once.
+* Each durable rule is one branch of our rule: the alternatives it takes (children of
+  `any` and `at_least`) are kept with it, and a firing reports them (`Firings.chosen`),
+  so an explanation reads which alternatives held instead of evaluating them again.
 * The engine is driven through the C module `durable_rules_engine`, as
   durable's Python `Host` drives it, minus the cost: the Host starts two
   perpetual timer threads, JSON-decodes the session state and every message
@@ -47,7 +50,7 @@ import itertools
 import json
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any, TypeGuard
 
 import msgspec
@@ -104,7 +107,26 @@ def _encode_fixed(value: Any) -> str:
 # --- compiling ---------------------------------------------------------------------
 
 
-def _branches(cond: Cond, prefix: str = "", merged: bool = True) -> list[list[dict[str, Any]]]:
+class _Chosen:
+    """In a branch being compiled, not a test: the branch takes this alternative (a child of an `any` or an
+    `at_least`). `compile_branches` turns it into the child's place in the rule (`Place`)."""
+
+    __slots__ = ("node",)
+
+    def __init__(self, node: Cond):
+        self.node = node
+
+
+#: A place in a rule's condition: the index of each child (of `all`, `any`, `at_least`) from the top.
+Place = tuple[int, ...]
+
+
+def _tests(branch: list[Any]) -> list[dict[str, Any]]:
+    """A compiled branch's durable tests, without the alternatives it took."""
+    return [test for test in branch if not isinstance(test, _Chosen)]
+
+
+def _branches(cond: Cond, prefix: str = "", merged: bool = True) -> list[list[Any]]:
     """A fact-only condition as alternatives, each a conjunction of durable tests.
 
     The alternatives of one field (the values of `in` and `contains_any`, the two ways an
@@ -114,6 +136,8 @@ def _branches(cond: Cond, prefix: str = "", merged: bool = True) -> list[list[di
     fields inside `$iany` wrongly (it keeps the verdict of the item's last property).
     Some item satisfies (A or B) exactly when some item satisfies A or some item
     satisfies B. Inside `any_item`, `prefix` is `$i.`: the tests are on one list item.
+    Outside it, each alternative carries the `_Chosen` children it took (which item
+    matched, durable does not say: an item's alternatives are left out).
 
     Not `merged`, every alternative is a durable rule of its own (as for a counting rule,
     `count: n`: a fact that meets two alternatives of an `$or` is matched twice, and would
@@ -132,7 +156,8 @@ def _branches(cond: Cond, prefix: str = "", merged: bool = True) -> list[list[di
         return _one_field([{"$nex": {path: 1}}, differs], merged)
     if isinstance(cond, AnyItem):
         inner = _branches(cond.where, "$i.", merged)
-        return [[{"$iany": {cond.list_path: _join("$and", item)}}] for branch in inner for item in _item_tests(branch)]
+        items = [item for branch in inner for item in _item_tests(_tests(branch))]
+        return [[{"$iany": {cond.list_path: _join("$and", item)}}] for item in items]
     return _combine(cond, lambda child: _branches(child, prefix, merged))
 
 
@@ -177,12 +202,12 @@ def _groups(node: Any) -> int:
     return 0
 
 
-def _fact_tests(cond: All, counted: bool) -> list[list[dict[str, Any]]]:
-    """The tests of a branch's case term: each field's alternatives in one `$or`, unless the
-    rule counts or a term would pass durable's budget (then one durable rule each, as before)."""
+def _fact_tests(cond: All, counted: bool) -> list[list[Any]]:
+    """The tests of a branch's case term (with the alternatives each took): each field's alternatives in one
+    `$or`, unless the rule counts or a term would pass durable's budget (then one durable rule each, as before)."""
     if not counted:
         merged = _branches(cond)
-        if all(_groups(_case_test(tests)) <= MAX_GROUPS for tests in merged):
+        if all(_groups(_case_test(_tests(tests))) <= MAX_GROUPS for tests in merged):
             return merged
     return _branches(cond, merged=False)
 
@@ -200,7 +225,8 @@ def _one_field(tests: list[dict[str, Any]], merged: bool) -> list[list[dict[str,
 
 
 def _combine(cond: Cond, branches: Any) -> list[list[Any]]:
-    """Distribute all / any / at_least over the alternatives of their children.
+    """Distribute all / any / at_least over the alternatives of their children, each
+    alternative marked with the children it took (`_Chosen`).
 
     Shared by the two expansions: of a rule over conclusions (`_dnf`) and of its fact tests
     (`_branches`, also on one list item).
@@ -211,9 +237,13 @@ def _combine(cond: Cond, branches: Any) -> list[list[Any]]:
             out = [a + b for a in out for b in branches(child)]
         return out
     if isinstance(cond, AnyOf):
-        return [b for child in cond.children for b in branches(child)]
+        return [[_Chosen(child), *b] for child in cond.children for b in branches(child)]
     if isinstance(cond, AtLeast):
-        return [b for combo in itertools.combinations(cond.children, cond.n) for b in branches(All(combo, cond.pos))]
+        return [
+            [*map(_Chosen, combo), *b]
+            for combo in itertools.combinations(cond.children, cond.n)
+            for b in branches(All(combo, cond.pos))
+        ]
     raise EngineError(_says("cannot_compile", kind=type(cond).__name__))
 
 
@@ -255,13 +285,13 @@ def _group(cond: AtLeast) -> str:
     return "g" + hashlib.blake2s(names.encode(), digest_size=6).hexdigest()
 
 
-def _dnf(cond: Cond) -> list[list[Cond]]:
+def _dnf(cond: Cond) -> list[list[Any]]:
     """Branches of `cond` at the level of conclusions: each a list of fact-only conditions,
-    Needs, and at most one counted `at_least` (see `_counted`)."""
+    Needs, and at most one counted `at_least` (see `_counted`), with the alternatives it took."""
     if not _has_needs(cond) or isinstance(cond, Needs) or _counted(cond):
         return [[cond]]
     branches = _combine(cond, _dnf)
-    out: list[list[Cond]] = []
+    out: list[list[Any]] = []
     for branch in branches:  # a second counted at_least in one branch is expanded instead
         counted = [c for c in branch if _counted(c)][1:]
         expanded = [[c for c in branch if not any(c is d for d in counted)]]
@@ -292,27 +322,50 @@ def size_bound(cond: Cond) -> int:
 
 
 def compile_rule(rule: Rule) -> list[dict[str, Any]]:
-    """The durable rule bodies (without "run") for one of our rules.
+    """The durable rule bodies (without "run") for one of our rules."""
+    return [body for body, _ in compile_branches(rule)]
+
+
+def compile_branches(rule: Rule) -> list[tuple[dict[str, Any], tuple[Place, ...]]]:
+    """The durable rule bodies (without "run") for one of our rules, each with the places of the
+    alternatives its branch takes (outside `any_item`), which hold whenever it fires.
 
     A counted `at_least: n` becomes a term matching any conclusion fact of its group and a
-    durable `count: n`: the rule fires once n such facts have joined the rest of the branch.
+    durable `count: n`: the rule fires once n such facts have joined the rest of the branch
+    (which of its conclusions were drawn, the branch does not say).
     A rule too large to expand never gets here: `runnable.too_large` refuses it (`size_bound`).
+    Two branches compiled to one body hold together: it takes the alternatives of both.
     """
+    places = dict(_places(rule.when))
     bodies: list[dict[str, Any]] = []
+    took: list[set[Place]] = []
     for branch in _dnf(rule.when):
         counted = [c for c in branch if _counted(c)]
-        facts = [c for c in branch if not isinstance(c, Needs) and not _counted(c)]
+        facts = [c for c in branch if not isinstance(c, (Needs, _Chosen)) and not _counted(c)]
         needed = sorted({c.conclusion for c in branch if isinstance(c, Needs)})
         needs_terms = [{f"c{i}": {"$and": [{"t": "concl"}, {"c": c}]}} for i, c in enumerate(needed)]
         count_terms = [{"g": {"$and": [{"t": "concl"}, {_group(c): 1}]}} for c in counted]
-        for tests in _fact_tests(All(tuple(facts), rule.pos), bool(counted)) if facts else [[]]:
+        for alternative in _fact_tests(All(tuple(facts), rule.pos), bool(counted)) if facts else [[]]:
+            tests = _tests(alternative)
             case_term = [{"m": _case_test(tests)}] if tests else []
             body: dict[str, Any] = {"all": case_term + needs_terms + count_terms}
             if counted:
                 body["count"] = counted[0].n
             if body not in bodies:
                 bodies.append(body)
-    return bodies
+                took.append(set())
+            chosen = (c for c in [*branch, *alternative] if isinstance(c, _Chosen))
+            took[bodies.index(body)].update(places[id(c.node)] for c in chosen)
+    return [(body, tuple(sorted(taken))) for body, taken in zip(bodies, took, strict=True)]
+
+
+def _places(cond: Cond, place: Place = ()) -> Iterator[tuple[int, Place]]:
+    """Each node of a condition (by its `id`: the compiled branches name the very objects) and its place,
+    down to `any_item` (whose alternatives durable holds of some item, not of which)."""
+    yield id(cond), place
+    if isinstance(cond, (All, AnyOf, AtLeast)):
+        for i, child in enumerate(cond.children):
+            yield from _places(child, (*place, i))
 
 
 def case_alternatives(node: Any) -> int:
@@ -346,8 +399,11 @@ CATCH_ALLS: dict[str, Any] = {
 }
 
 
-def compile_rulebook(rules: Iterable[Rule]) -> tuple[dict[str, Any], dict[str, Rule]]:
-    """The durable ruleset definition, catch-alls included, and our rule behind each durable rule.
+def compile_rulebook(
+    rules: Iterable[Rule],
+) -> tuple[dict[str, Any], dict[str, Rule], dict[str, tuple[Place, ...]]]:
+    """The durable ruleset definition, catch-alls included, our rule behind each durable rule, and the
+    alternatives each takes (those of a branch that takes none left out).
 
     Names are ours (`r<n>`), so a message's name needs no unescaping. The catch-alls make
     sure no fact is "not handled". The one for the case fact fires once per case:
@@ -357,20 +413,26 @@ def compile_rulebook(rules: Iterable[Rule]) -> tuple[dict[str, Any], dict[str, R
     """
     definition: dict[str, Any] = {}
     behind: dict[str, Rule] = {}
+    chosen: dict[str, tuple[Place, ...]] = {}
     for rule in rules:
-        for body in compile_rule(rule):
+        for body, took in compile_branches(rule):
             name = f"r{len(definition)}"
             definition[name] = body
             behind[name] = rule
+            if took:
+                chosen[name] = took
     definition.update(CATCH_ALLS)
-    return definition, behind
+    return definition, behind, chosen
 
 
 class Firings(msgspec.Struct, frozen=True):
-    """What the engine fired for one case: rules fired and conclusions drawn, in order."""
+    """What the engine fired for one case: rules fired and conclusions drawn, in order; and of each rule
+    fired, the alternatives that held (the places, `Place`, of the children of its `any` and `at_least`
+    that a branch which fired took; none inside `any_item`, none of a counted `at_least`)."""
 
     fired: tuple[str, ...]
     concluded: tuple[str, ...]
+    chosen: dict[str, frozenset[Place]]
 
 
 class Compiled(msgspec.Struct, frozen=True):
@@ -380,6 +442,7 @@ class Compiled(msgspec.Struct, frozen=True):
     definition: str  # the ruleset, as `encode` writes it
     size: int  # durable rules in it, catch-alls included
     behind: dict[str, tuple[str, str]]  # durable rule name -> our rule's id and what it concludes
+    chosen: dict[str, tuple[Place, ...]]  # durable rule name -> the alternatives its branch takes (if any)
     #: Each conclusion's fact as JSON after its session id: the same for every case, so encoded once.
     conclusions: dict[str, str]
     #: The fields the durable rules test (`reads`): only these of a case's facts are asserted.
@@ -388,7 +451,7 @@ class Compiled(msgspec.Struct, frozen=True):
     @classmethod
     def of(cls, rules: Iterable[Rule]) -> Compiled:
         rules = tuple(rules)
-        definition, behind = compile_rulebook(rules)
+        definition, behind, chosen = compile_rulebook(rules)
         groups = _memberships(rules)
         conclusions = {
             rule.concludes: encode(
@@ -400,6 +463,7 @@ class Compiled(msgspec.Struct, frozen=True):
             encode(definition),
             len(definition),
             {n: (r.id, r.concludes) for n, r in behind.items()},
+            chosen,
             conclusions,
             reads(definition),
         )
@@ -478,6 +542,7 @@ class Engine:
         if compiled.size > MAX_DURABLE_RULES:
             raise EngineError(_says("too_large", size=compiled.size, limit=MAX_DURABLE_RULES))
         self._behind = compiled.behind
+        self._chosen = {name: frozenset(places) for name, places in compiled.chosen.items()}
         self._conclusions = compiled.conclusions
         self._read = compiled.read
         self._dre = _durable()
@@ -506,15 +571,20 @@ class Engine:
         sid = f"s{next(self._sid)}"
         fired: list[str] = []
         concluded: list[str] = []
+        chosen: dict[str, frozenset[Place]] = {}
         state = self._assert(encode({**project(facts.doc, self._read), "sid": sid, "id": "case", "t": "case"}))
         try:
             started = dre.start_action_for_state(handle, state)
             message = started[1] if started else None
             while message:  # '{"<name>":{...the facts matched...}}'
-                behind = self._behind.get(message[2 : message.index('"', 2)])
+                name = message[2 : message.index('"', 2)]
+                behind = self._behind.get(name)
                 if behind is not None:
                     rule_id, concludes = behind
                     fired.append(rule_id)
+                    took = self._chosen.get(name)
+                    if took is not None:
+                        chosen[rule_id] = chosen.get(rule_id, took) | took
                     if concludes not in concluded:
                         concluded.append(concludes)
                         self._assert(f'{{"sid": "{sid}", {self._conclusions[concludes]}')
@@ -524,7 +594,7 @@ class Engine:
             raise
         finally:
             dre.delete_state(handle, sid)
-        return Firings(tuple(dict.fromkeys(fired)), tuple(concluded))
+        return Firings(tuple(dict.fromkeys(fired)), tuple(concluded), chosen)
 
 
 _names = itertools.count()

@@ -1,14 +1,17 @@
-"""What the engine is given: only the fields the rules read, with the same firings as the whole fact document."""
+"""What the engine is given: only the fields the rules read, with the same firings as the whole fact document;
+what it says back: the alternatives that held, which the explanation reads instead of evaluating them again."""
 
 from __future__ import annotations
 
 import importlib.util
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 import pytest
 
 from detention_rules import pipeline
-from detention_rules.reasoning import engine, runnable
+from detention_rules.law.rule import All, AnyOf, AtLeast, Cond, Needs, Tri, truth
+from detention_rules.reasoning import derivation, engine, runnable
 
 from ..conftest import CASES, ROOT
 
@@ -74,3 +77,49 @@ def test_the_same_rules_fire_as_on_the_whole_document(monkeypatch: pytest.Monkey
     monkeypatch.setattr(engine, "project", lambda value, read: value)
     whole = [book.engine.run(fx) for fx in documents]
     assert len(documents) > 250 and trimmed == whole
+
+
+def _held(cond: Cond, doc: Mapping[str, Any], concluded: Mapping[str, Tri], place: engine.Place = ()) -> Iterator[Any]:
+    """Each alternative (a child of `any` or `at_least`, outside `any_item`) that held in a true branch of `cond`,
+    with its place, found by evaluating it: what the explanation did before the engine said."""
+    for i, child in enumerate(cond.children if isinstance(cond, (All, AnyOf, AtLeast)) else ()):
+        at = (*place, i)
+        if isinstance(cond, All) or truth(child, doc, concluded) is True:
+            if not isinstance(cond, All):
+                yield at, child
+            yield from _held(child, doc, concluded, at)
+
+
+def test_the_engine_says_which_alternatives_held() -> None:
+    """Every branch that fired says what evaluating each alternative would: the explanation relies on it (issue 33).
+    A needed conclusion the engine may leave unsaid (a counted `at_least`): the explanation looks it up."""
+    book = runnable.load()
+    seen = 0
+    for fx in _documents():
+        firings = book.engine.run(fx)
+        concluded = dict.fromkeys(firings.concluded, True)
+        for rule in book.rules:
+            if rule.id not in firings.fired:
+                continue
+            chosen = firings.chosen.get(rule.id, frozenset())
+            held = dict(_held(rule.when, fx.doc, concluded))
+            assert chosen <= held.keys(), rule.id
+            assert {at for at, child in held.items() if not isinstance(child, Needs)} <= chosen, rule.id
+            seen += len(chosen)
+    assert seen > 1000
+
+
+def test_an_explanation_evaluates_no_alternative_the_engine_decided(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Only which list items matched, and whether a needed conclusion was drawn, are left to evaluate (issue 33)."""
+    calls: list[tuple[Cond, str]] = []
+    original = derivation.truth
+
+    def recording(cond: Cond, doc: Mapping[str, Any], concluded: Mapping[str, Tri], prefix: str = "") -> Tri:
+        calls.append((cond, prefix))
+        return original(cond, doc, concluded, prefix=prefix)
+
+    monkeypatch.setattr(derivation, "truth", recording)
+    book = runnable.load()
+    results = [pipeline.check_file(path, book) for path in sorted(CASES.glob("*.yaml"))]
+    assert sum(len(one.analysis.findings) for r in results for one in r.each() if one.analysis) > 100
+    assert calls and all(prefix or isinstance(cond, Needs) for cond, prefix in calls)
