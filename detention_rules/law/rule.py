@@ -1,9 +1,10 @@
 """A rule, its condition tree and its citations, with its three-valued truth (`truth`).
 
 `truth` is the plain-Python three-valued logic of a rule. It decides nothing on its
-own: durable-rules fires the rules. It is used to explain a firing (which facts
-it used), to say why a rule did not fire (met, unmet, unknown), and, in the
-tests, as the oracle the engine must agree with.
+own: durable-rules fires the rules. It is used to explain a firing (which list
+items it matched: the engine says only that some item did), to say why a rule did
+not fire (met, unmet, unknown), and, in the tests, as the oracle the engine must
+agree with.
 
 Truth values are True, False and None (unknown), combined with Kleene's logic:
 an absent fact is unknown, so a rule that needs it is unknown, not false.
