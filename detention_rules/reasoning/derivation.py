@@ -23,8 +23,6 @@ from detention_rules.law.law import Law
 from detention_rules.law.rule import (
     All,
     AnyItem,
-    AnyOf,
-    AtLeast,
     Cond,
     FactCond,
     Needs,
@@ -133,10 +131,9 @@ class _Explainer:
         chosen: frozenset[Place],
         found: tuple[list[FactNode], list[str], list[str]],
     ) -> None:
-        """Collect what made a true condition true (at `place` in its rule; `chosen`: the alternatives that held)
-        into `found`'s facts, premises and items: true branches only, every matching item."""
+        """Collect what made a true condition true into `found`'s facts, premises and items: true branches only,
+        every matching item. `place`: where `cond` is in its rule; `chosen`: the alternatives that held there."""
         facts, premises, items = found
-        doc = self.facts.doc
         if isinstance(cond, FactCond):
             facts.append(self._fact(prefix + cond.path))
         elif isinstance(cond, Unless):
@@ -148,27 +145,25 @@ class _Explainer:
                 facts.append(leaf)
         elif isinstance(cond, Needs):
             premises.append(cond.conclusion)
-        elif isinstance(cond, AnyItem):
+        elif isinstance(cond, AnyItem):  # which items matched, durable does not say: each is evaluated
+            doc = self.facts.doc
             for i in range(len(doc.get(cond.list_path, []))):  # any_item never nests (rulebook)
                 item = f"{cond.list_path}[{i}]."
                 if truth(cond.where, doc, self.concluded, prefix=item):
                     items.append(item)
                     self._support(cond.where, item, place, chosen, found)
+        elif prefix:  # inside an item: so are its alternatives
+            for child in cond.children:
+                if isinstance(cond, All) or truth(child, self.facts.doc, self.concluded, prefix=prefix):
+                    self._support(child, prefix, place, chosen, found)
         elif isinstance(cond, All):
             for i, child in enumerate(cond.children):
                 self._support(child, prefix, (*place, i), chosen, found)
-        elif isinstance(cond, (AnyOf, AtLeast)):
+        else:  # any, at_least: the alternatives that held, as the branches that fired say; a needed conclusion
+            concluded = self.concluded  # looked up among those drawn (a counted at_least does not say which)
             for i, child in enumerate(cond.children):
-                at = (*place, i)
-                if self._held(child, prefix, at, chosen):
-                    self._support(child, prefix, at, chosen, found)
-
-    def _held(self, child: Cond, prefix: str, place: Place, chosen: frozenset[Place]) -> bool:
-        """Whether an alternative held: as the branches that fired say, except inside a list item (durable holds
-        an alternative of some item, not of which: evaluated) and a needed conclusion (drawn or not)."""
-        if prefix or isinstance(child, Needs):
-            return truth(child, self.facts.doc, self.concluded, prefix=prefix) is True
-        return place in chosen
+                if child.conclusion in concluded if isinstance(child, Needs) else (*place, i) in chosen:
+                    self._support(child, prefix, (*place, i), chosen, found)
 
     def _fact(self, path: str) -> FactNode:
         leaf = self.facts.leaf(path)
