@@ -6,8 +6,8 @@ them: a needed conclusion unfolds into the rules that drew it, a fact into its
 line in the case file. Every tree therefore ends in case-file lines. Which
 alternatives held (children of `any` and `at_least`), the engine says
 (`Firings.chosen`: the branches that fired); only what it cannot say is
-evaluated (`rule.truth`): which items of a list matched, and a needed
-conclusion, looked up among those drawn.
+found here: which items of a list matched (evaluated, `rule.truth`) and
+whether a needed conclusion was drawn (looked up).
 """
 
 from __future__ import annotations
