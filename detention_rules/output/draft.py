@@ -198,9 +198,9 @@ def _arbitrary(body: _Writer, persons: list[_Person], legal: Consequences, w: di
 
 
 #: A note on a cited source (the rule file's commentary for the drafter: "Rajab v. Bahrain; ...", "cited at
-#: 2/2022 para 70", "text not re-read"), or the document symbol that identifies it ("A/HRC/39/45, annex").
+#: 2/2022 para 70", "text not re-read"; a symbol, "A/HRC/39/45, annex", the source cited whole too).
 _SOURCE_NOTE = re.compile(r" \(((?:[^()]|\([^()]*\))*)\)$")
-_SYMBOL = re.compile(r"^[A-Z]+(?:\.\d+)?/[^;]*")
+_SYMBOL = re.compile(r" \([A-Z]+(?:\.\d+)?/[^()]*\)")
 #: The Working Group's opinions as the rule files cite them: "Opinion 2/2022 paras 70-71", "Opinions 72/2021, 89/2020".
 _OPINIONS = re.compile(r"^Opinions? (?:No\. )?(?P<numbers>\d+/\d+(?:, \d+/\d+)*)(?: (?P<unit>paras?) (?P<pin>.+))?$")
 
@@ -208,13 +208,14 @@ _OPINIONS = re.compile(r"^Opinions? (?:No\. )?(?P<numbers>\d+/\d+(?:, \d+/\d+)*)
 def _as_filed(jurisprudence: list[str], say: dict[str, Any]) -> str:
     """The jurisprudence a category's conclusion cites, as the Working Group's opinions cite it: its opinions
     first ("see, e.g., opinions No. 2/2022, paras. 70-72; No. 72/2021"), then the other sources, each once;
-    the rule files' notes for the drafter left to the appendix, a document's symbol kept."""
+    the rule files' notes for the drafter left out (`wgad rules` shows them)."""
     bare = []
     for text in jurisprudence:
         note = _SOURCE_NOTE.search(text)
-        symbol = _SYMBOL.match(note.group(1)) if note else None
-        plain = text[: note.start()] + (f" ({symbol.group(0)})" if symbol else "") if note else text
+        plain = _SYMBOL.sub("", text[: note.start()] if note else text)
         bare.append(plain if _parses(plain) else text)  # a pinpoint's own note ("22 (legality)") stays
+    if not all(map(_parses, bare)):  # a translated source ("avis n° 13/2018"): as the law's file gives it
+        return "; ".join(jurisprudence)
     opinions: dict[str, str] = {}  # number -> its paragraphs ("" for the opinion as a whole)
     others = []
     for text in citation.grouped(bare):
@@ -523,7 +524,8 @@ def _sought(persons: list[_Person], w: dict[str, Any]) -> list[str]:
             asked_for.setdefault(remedy, []).append(p)
     return [
         w["draft"]["remedy_item"].format(
-            text=_personal(text, _named(_whom(held, w), w), w).removesuffix("."), source=source
+            text=_personal(text, _named(_whom(held, w), w), w).removesuffix("."),
+            source=_as_filed([part.strip() for part in source.split(";")], w["draft"]),
         )
         for (text, source), held in asked_for.items()
     ]

@@ -624,8 +624,13 @@ def test_the_working_group_s_opinions_are_cited_as_its_opinions_cite_them(markdo
     body = markdown.split("## How this draft was reasoned")[0]
     assert "(see, e.g., opinions No. 2/2022, paras. 70-72; No. 72/2021; No. 89/2020;" in _section(body, "Category I:")
     assert "(see opinion No. 2/2022, paras. 86-92;" in _section(body, "Category III:")
-    for note in ("cited at", "Opinions ", "Rajab v. Bahrain", "not re-read"):
-        assert note not in body, note  # the rule files' notes to the drafter stay in the appendix
+    for note in ("cited at", "Opinions ", "Rajab v. Bahrain", "not re-read", "see Opinion No."):
+        assert note not in body, note  # the rule files' notes to the drafter stay in `wgad rules`
+    assert "(see opinion No. 2/2022, para. 101);" in body  # a remedy's source, as the conclusions cite
+    hamad = wgad("draft", str(ROOT / "cases" / "hamad-hungary-2020.yaml"), "--no-appendix").stdout
+    assert "; Revised Deliberation No. 5 paras 12-13, 17, 25-26;" in hamad  # cited whole and at paras: once
+    conclusion = next(line for line in hamad.splitlines() if "falls within category IV" in line)
+    assert conclusion.count("Revised Deliberation No. 5") == 1, conclusion
 
 
 def test_the_standard_cites_an_article_once_with_its_pinpoints(markdown: str) -> None:
