@@ -120,7 +120,7 @@ _INSTRUMENT = re.compile(r"(?:^|; )(" + "|".join(map(re.escape, citation.INSTRUM
 #: reason that hedges where the limb that held is known: "political, defender's or journalist's activity",
 #: "tortured or ill-treated".
 _REFERRAL_REASONS = re.compile(r"(?:category [IV]+|conditions of detention) \(((?:[^()]|\([^()]*\))*)\)")
-_HEDGED_REASON = re.compile(r"\b[\w']+, [\w' ]+? or [\w']+|\b\w+ed or \w+ed\b|\btorture or\b")
+_HEDGED_REASON = re.compile(r"\b[\w']+, [\w' ]+? or (?!more\b|less\b)[\w']+|\b\w+ed or \w+ed\b|\btorture or\b")
 
 
 def _cited_twice(text: str) -> list[str]:
