@@ -76,7 +76,7 @@ TRANSLATIONS = tuple(lang for lang in words.LANGUAGES if lang != "en")
 PARTS = sorted(p.stem for p in (words.LOCALES / "en").glob("*.yaml"))
 #: Sections whose keys are the language's own words (a rule explanation's phrases, a referral's reason),
 #: not the English file's: any keys will do.
-FREE_KEYS = {("draft", "argue_named"), ("draft", "conditions_why"), ("words", "and_before"), ("dates", "days")}
+FREE_KEYS = {("draft", "argue_named"), ("words", "and_before"), ("dates", "days")}
 #: The words that agree with the person: each language's grammar names its own (French {e}, Spanish {o}).
 FREE_KEYS |= {("person", "pronouns"), ("person", "verbs")}
 #: Lists that name fields, rules or sections, the same in every language; every other list is the

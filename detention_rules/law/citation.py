@@ -34,7 +34,7 @@ INSTRUMENTS = (
 
 _ARTICLE = re.compile(
     r"^(?P<source>" + "|".join(map(re.escape, INSTRUMENTS)) + r")"
-    r"(?: (?P<unit>art|para|rule)s?)? (?P<pin>\d+(?:\s?\([0-9a-z]+\))*(?:, \d+(?:\s?\([0-9a-z]+\))*)*)$"
+    r"(?: (?P<unit>art|para|rule)s?)? (?P<pin>\d+(?:\s?\([0-9a-z]+\))*(?:(?:, | and )(?:\d+)?(?:\s?\([0-9a-z]+\))*)*)$"
 )
 #: A cited document and where in it: "Opinion 2/2022 paras 70-71 (note)".
 _DOCUMENT = re.compile(
@@ -94,13 +94,47 @@ def grouped(texts: Iterable[str]) -> list[str]:
         pins = [c.pin for c in cites if c.pin]
         unit = next((c.unit for c in cites if c.pin), "")
         # paragraph ranges merge ("paras 70-72"); articles are listed, not ranged ("ICCPR 21, 22")
-        pins = list(fold(pins)) if unit == "para" else list(dict.fromkeys(pins))
+        # each article once, whether cited alone or in a list ("art 1" and "arts 1, 5")
+        pins = list(fold(pins)) if unit == "para" else _same_article([a for pin in pins for a in _atoms(pin)])
         if not pins:
             out.append(source)
             continue
         plural = len(pins) > 1 or any("-" in p or "," in p for p in pins)
         prefix = f"{unit}s " if unit and plural else f"{unit} " if unit else ""
         out.append(f"{source} {prefix}{', '.join(pins)}")
+    return out
+
+
+#: An article's pinpoint and its last bracket: "14(3)" and "(b)" of "14(3)(b)".
+_LAST_BRACKET = re.compile(r"^(\d+(?:\([0-9a-z]+\))*)(\([0-9a-z]+\))$")
+
+
+def _atoms(pin: str) -> list[str]:
+    """An article pinpoint's single provisions: "14(3)(b), (d)" is "14(3)(b)" and "14(3)(d)"; "1 and 12(2)" is
+    "1" and "12(2)"."""
+    atoms: list[str] = []
+    for part in re.split(r", | and ", pin):
+        part = part.strip()
+        m = _LAST_BRACKET.match(atoms[-1]) if atoms and part.startswith("(") else None
+        atoms.append(m[1] + part if m else part)
+    return atoms
+
+
+def _same_article(pins: list[str]) -> list[str]:
+    """Pinpoints of one article as a lawyer cites them, the article once: "14(3)(b)" and "14(3)(d)" are
+    "14(3)(b) and (d)", "9(1)", "9(4)" are "9(1) and (4)" (each language words "and" by its citation forms);
+    other pinpoints as given, in order."""
+    heads: dict[str, list[str]] = {}
+    for pin in dict.fromkeys(pins):
+        m = _LAST_BRACKET.match(pin)
+        head, tail = (m[1], m[2]) if m else (pin, "")
+        heads.setdefault(head, []).append(tail)
+    out = []
+    for head, tails in heads.items():
+        if len(tails) == 1 or "" in tails:
+            out += [head + tail for tail in tails]
+        else:
+            out.append(f"{head}{', '.join(tails[:-1])} and {tails[-1]}")
     return out
 
 

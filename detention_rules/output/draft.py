@@ -190,11 +190,74 @@ def _arbitrary(body: _Writer, persons: list[_Person], legal: Consequences, w: di
         _argued(body, category, held, joint, w)
         whom = prose.join([p.name for p in held], w) if joint else _named(_whom(held, w), w)["name"]
         conclusion = say["conclusion"].format(person=whom, category=category)
-        jurisprudence = citation.grouped(j for p in held for j in p.jurisprudence[category])
+        jurisprudence = _as_filed([j for p in held for j in p.jurisprudence[category]], say)
         if jurisprudence:
-            conclusion = f"{conclusion.removesuffix('.')} ({'; '.join(prose.flat(j, w) for j in jurisprudence)})."
+            conclusion = f"{conclusion.removesuffix('.')} ({jurisprudence})."
         body.para(conclusion)
     return established
+
+
+#: A note on a cited source (the rule file's commentary for the drafter: "Rajab v. Bahrain; ...", "cited at
+#: 2/2022 para 70", "text not re-read"; a symbol, "A/HRC/39/45, annex", the source cited whole too).
+_SOURCE_NOTE = re.compile(r" \(((?:[^()]|\([^()]*\))*)\)$")
+_SYMBOL = re.compile(r" \([A-Z]+(?:\.\d+)?/[^()]*\)")
+#: The Working Group's opinions as the rule files cite them: "Opinion 2/2022 paras 70-71", "Opinions 72/2021, 89/2020".
+_OPINIONS = re.compile(r"^Opinions? (?:No\. )?(?P<numbers>\d+/\d+(?:, \d+/\d+)*)(?: (?P<unit>paras?) (?P<pin>.+))?$")
+
+
+def _as_filed(jurisprudence: list[str], say: dict[str, Any]) -> str:
+    """The jurisprudence a category's conclusion cites, as the Working Group's opinions cite it: its opinions
+    first ("see, e.g., opinions No. 2/2022, paras. 70-72; No. 72/2021"), then the other sources, each once;
+    the rule files' notes for the drafter left out (`wgad rules` shows them)."""
+    bare = []
+    for text in jurisprudence:
+        note = _SOURCE_NOTE.search(text)
+        plain = _SYMBOL.sub("", text[: note.start()] if note else text)
+        bare.append(plain if _parses(plain) else text)  # a pinpoint's own note ("22 (legality)") stays
+    if not all(map(_parses, bare)):  # a translated source ("avis n° 13/2018"): as the law's file gives it
+        return "; ".join(jurisprudence)
+    opinions: dict[str, str] = {}  # number -> its paragraphs ("" for the opinion as a whole)
+    others = []
+    for text in citation.grouped(bare):
+        m = _OPINIONS.match(text)
+        if m is None:
+            others.append(text)
+            continue
+        for number in m["numbers"].split(", "):
+            opinions.setdefault(number, m["pin"] or "")
+    numbers = [
+        say["opinion_paras" if "-" in pin or "," in pin else "opinion_para"].format(number=number, pin=pin)
+        if pin
+        else number
+        for number, pin in opinions.items()
+    ]
+    numbers = [n if i == 0 else say["opinion_next"].format(number=n) for i, n in enumerate(numbers)]
+    cited = [say["see_opinions" if len(numbers) > 1 else "see_opinion"].format(list="; ".join(numbers))]
+    return "; ".join([*(cited if numbers else []), *others])
+    return "; ".join([*cited, *others])
+
+
+def _refer_why(node: RuleNode, leaves: dict[str, FactNode], w: dict[str, Any], named: dict[str, str]) -> list[str]:
+    """Why a rule's finding is referred, in the words of the limbs that held (`refer_why`: "detained for
+    political activity", never "for political, defender's or journalist's activity"; with `reason`, the
+    limbs joined in it); else the words of its violation, or its title."""
+    say = w["draft"]
+    spec = say["refer_why"].get(node.rule.id, {})
+    facts = [f for f in tree.held(node) if isinstance(f, FactNode)]
+    worded = list(dict.fromkeys(text for f in facts if (text := _limb(f, spec, leaves, w, named)[0])))
+    if worded and "reason" in spec:  # the limbs in one reason: "detained for political activity and ..."
+        return [fill(spec["reason"], {**named, "limbs": prose.join(worded, w)})]
+    if worded:
+        return worded
+    return [fill(say["violations"].get(node.rule.concludes, _lower_first(node.rule.title)), named)]
+
+
+def _parses(text: str) -> bool:
+    try:
+        citation.parse(text)
+    except citation.CitationError:
+        return False
+    return True
 
 
 def _referrals(persons: list[_Person]) -> dict[str, dict[str, list[str]]]:
@@ -332,12 +395,11 @@ def _person(
         for node in rules:
             for special in node.rule.refer:
                 whys = person.referrals.setdefault(special, {}).setdefault(category, [])
-                why = say["violations"].get(node.rule.concludes, _lower_first(node.rule.title))
-                whys.append(fill(why, _named(person.who, w)))
+                whys += _refer_why(node, leaves, w, _named(person.who, w))
         person.jurisprudence[category] = [j for r in rules for j in r.rule.jurisprudence]
     for special, why in legal.referrals_for(case):
         why = why.removeprefix("conditions of detention: ")
-        person.referrals.setdefault(special, {}).setdefault("", []).append(say["conditions_why"].get(why, why))
+        person.referrals.setdefault(special, {}).setdefault("", []).append(why)
     _refer_sentence(person.referrals, legal, case, findings)
     concluded = set(result.analysis.concluded)
     if findings:
@@ -462,7 +524,8 @@ def _sought(persons: list[_Person], w: dict[str, Any]) -> list[str]:
             asked_for.setdefault(remedy, []).append(p)
     return [
         w["draft"]["remedy_item"].format(
-            text=_personal(text, _named(_whom(held, w), w), w).removesuffix("."), source=source
+            text=_personal(text, _named(_whom(held, w), w), w).removesuffix("."),
+            source=_as_filed([part.strip() for part in source.split(";")], w["draft"]),
         )
         for (text, source), held in asked_for.items()
     ]
@@ -769,12 +832,23 @@ def _cite(law: str, cited: list[str], say: dict[str, Any]) -> str:
         end = _SENTENCE_END.search(law)
         stop = end.start() if end else len(law.removesuffix("."))
         if first and first.end() <= stop:
-            law = f"{law[: first.end() - 1]}; {joined}{law[first.end() - 1 :]}"
+            own = law[first.start() + 1 : first.end() - 1]
+            law = f"{law[: first.start()]}({_merged(own, cited)}){law[first.end() :]}"
         elif _ends_cited(law[:stop]):
             law = f"{law[: stop - 1]}; {joined}{law[stop - 1 :]}"
         else:
             law = say["standard_cited"].format(text=law[:stop], citations=joined) + law[stop:]
     return law if law.endswith(".") else law + "."
+
+
+def _merged(own: str, cited: list[str]) -> str:
+    """A standard's own citations with the rule's others, each source once and an article's pinpoints
+    together ("ICCPR 14(3)(b) and (d); UDHR 11(1)", never "ICCPR 14(3)(b); ICCPR 14(3)(d)"); as given
+    then added where the standard's own do not read as citations."""
+    try:
+        return "; ".join(citation.grouped([*own.split("; "), *cited]))
+    except citation.CitationError:
+        return "; ".join([own, *citation.grouped(cited)])
 
 
 def _ends_cited(text: str) -> bool:
@@ -802,9 +876,9 @@ def _limbs(node: RuleNode, leaves: dict[str, FactNode], w: dict[str, Any], named
     if "premises" in spec:
         return _weighed(spec, premises, w, named)
     later = _later(named)
-    clauses: list[str] = []
-    refs: list[str] = []
-    limbs: list[FactNode | ConclusionNode] = [*(f for f in held if isinstance(f, FactNode)), *premises]
+    facts = [f for f in held if isinstance(f, FactNode) and not (f.absent_defeater or f.unproven)]
+    clauses, refs, facts = _shared_limbs(spec, facts, leaves, w, named)
+    limbs: list[FactNode | ConclusionNode] = [*facts, *premises]
     for limb in limbs:
         words = later if clauses else named  # the name once, then the pronoun
         if isinstance(limb, FactNode):
@@ -819,6 +893,31 @@ def _limbs(node: RuleNode, leaves: dict[str, FactNode], w: dict[str, Any], named
     argued = prose.cite(say["clause_sep"].join(clauses), prose.refs(refs, w, notes=False))
     then, _ = _filled(spec.get("then", ""), "", leaves, w, named)
     return f"{argued} {then}" if then else argued
+
+
+def _shared_limbs(
+    spec: dict[str, Any], facts: list[FactNode], leaves: dict[str, FactNode], w: dict[str, Any], named: dict[str, str]
+) -> tuple[list[str], list[str], list[FactNode]]:
+    """Facts that share one value, worded as one clause where `argue` has one for them (a key "a+b": access
+    to counsel restricted before and at trial, never "before trial, ... restricted; at trial, ...
+    restricted"): the clauses, their references, and the facts left to word one by one."""
+    clauses: list[str] = []
+    refs: list[str] = []
+    for key, by_value in spec.items():
+        fields = key.split("+") if "+" in key else []
+        together = [next((f for f in facts if FieldPath.generic_name(f.path) == field), None) for field in fields]
+        shared = [f for f in together if f is not None]
+        if not fields or len(shared) < len(fields) or len({repr(f.value) for f in shared}) != 1:
+            continue
+        value = shared[0].value
+        limb = by_value.get(value) if isinstance(value, (str, bool)) else None
+        if not limb:
+            continue
+        text, cited = _filled(limb, "", leaves, w, _later(named) if clauses else named)
+        clauses.append(text)
+        refs += [*(f.ref for f in shared if f.ref), *cited]
+        facts = [f for f in facts if f not in shared]
+    return clauses, refs, facts
 
 
 def _weighed(

@@ -92,3 +92,20 @@ def test_folding_keeps_what_is_not_a_number_and_what_each_fold_covers() -> None:
         "8 (a)": ["8 (a)"],
     }
     assert list(citation.fold(["25", "26", "12, 12"])) == ["12", "25-26"]
+
+
+DEFENDERS = "Declaration on Human Rights Defenders"
+
+
+def test_an_article_is_cited_once_with_its_pinpoints_together() -> None:
+    """Issue 29: "ICCPR 14(3)(b); ICCPR 14(3)(d)" and "Declaration on Human Rights Defenders art 1; ...
+    arts 1, 5": a lawyer cites an article once, "14(3)(b) and (d)", and each article once."""
+    texts = ["ICCPR 14(3)(b)", "UDHR 11(1)", "ICCPR 14(3)(d)", "ICCPR 14(3)(e)", "ICCPR 9(1)", "ICCPR 9(4)"]
+    assert citation.grouped(texts) == ["ICCPR 14(3)(b), (d) and (e), 9(1) and (4)", "UDHR 11(1)"]
+    defenders = ["Declaration on Human Rights Defenders art 1", "Declaration on Human Rights Defenders arts 1, 5"]
+    assert citation.grouped(defenders) == ["Declaration on Human Rights Defenders arts 1, 5"]
+    assert citation.grouped(["ICCPR 14", "ICCPR 14(1)"]) == ["ICCPR 14, 14(1)"]  # a whole article and a paragraph
+    # a standard's own citation, written as a lawyer writes it, takes the rule's others in
+    assert citation.grouped(["ICCPR 14(3)(b), (d)", "ICCPR 14(3)(d)"]) == ["ICCPR 14(3)(b) and (d)"]
+    defenders = [f"{DEFENDERS} arts 1 and 12(2)", f"{DEFENDERS} art 12(2)"]
+    assert citation.grouped(defenders) == [f"{DEFENDERS} arts 1, 12(2)"]

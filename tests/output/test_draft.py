@@ -153,7 +153,7 @@ def test_the_facts_come_first_each_with_its_reference(markdown: str) -> None:
 
 def test_citations_grouped_and_no_rule_fragments(markdown: str) -> None:
     section_i = _section(markdown, "Category I:")
-    assert section_i.count("Opinion 2/2022 paras 70-72") == 1 and "para 72;" not in section_i
+    assert section_i.count("2/2022, paras. 70-72") == 1 and "para 72;" not in section_i
     assert "ICCPR 9(1)" in section_i and "ICCPR 9(2)" in section_i
     body = markdown.split("## How this draft was reasoned")[0]
     assert not re.search(r"\((before trial|at trial|confidential): ", body)
@@ -559,7 +559,7 @@ def test_no_reference_is_printed_inside_another() -> None:
     (Rajab v. Bahrain; ...))": a reference's note inside the sentence's parenthesis is told flat."""
     out = wgad("draft", str(REFERENCE), "--no-appendix").stdout
     assert "(para 16: investigating magistrate)" in out
-    assert "Opinion 13/2018: Rajab v. Bahrain, discrimination" in out
+    assert "No. 13/2018;" in out and "Rajab" not in out  # the rule file's note on it: in the appendix
     from detention_rules import words
     from detention_rules.output import narrative
 
@@ -616,3 +616,42 @@ def test_the_word_file_looks_like_a_submission_not_the_library_s_template(tmp_pa
     assert doc.styles["Title"].element.pPr.find(qn("w:pBdr")) is None
     numbered = [p for p in doc.paragraphs if p.style.name == "List Number"]
     assert numbered and all(p.alignment == WD_ALIGN_PARAGRAPH.JUSTIFY for p in numbered)
+
+
+def test_the_working_group_s_opinions_are_cited_as_its_opinions_cite_them(markdown: str) -> None:
+    """Issue 29: "(Opinion 2/2022 paras 70-72; Opinions 72/2021, 89/2020, ...: cited at 2/2022 para 70)" read
+    as a note to self; the Working Group writes "see, e.g., opinions No. 2/2022, paras. 70-72; No. 72/2021"."""
+    body = markdown.split("## How this draft was reasoned")[0]
+    assert "(see, e.g., opinions No. 2/2022, paras. 70-72; No. 72/2021; No. 89/2020;" in _section(body, "Category I:")
+    assert "(see opinion No. 2/2022, paras. 86-92;" in _section(body, "Category III:")
+    for note in ("cited at", "Opinions ", "Rajab v. Bahrain", "not re-read", "see Opinion No."):
+        assert note not in body, note  # the rule files' notes to the drafter stay in `wgad rules`
+    assert "(see opinion No. 2/2022, para. 101);" in body  # a remedy's source, as the conclusions cite
+    hamad = wgad("draft", str(ROOT / "cases" / "hamad-hungary-2020.yaml"), "--no-appendix").stdout
+    assert "; Revised Deliberation No. 5 paras 12-13, 17, 25-26;" in hamad  # cited whole and at paras: once
+    conclusion = next(line for line in hamad.splitlines() if "falls within category IV" in line)
+    assert conclusion.count("Revised Deliberation No. 5") == 1, conclusion
+
+
+def test_the_standard_cites_an_article_once_with_its_pinpoints(markdown: str) -> None:
+    """Issue 29: "(ICCPR 14(3)(b); ICCPR 14(3)(d); UDHR 11(1); ...)": the standard's own citation and the
+    rule's others in one parenthesis, each article once."""
+    assert "(ICCPR 14(3)(b) and (d); UDHR 11(1); Body of Principles 17)" in markdown
+    assert "ICCPR 14(3)(b); ICCPR" not in markdown
+
+
+def test_a_referral_says_which_limb_of_its_rule_held(markdown: str) -> None:
+    """Issue 29: "as to category V (detained for political, defender's or journalist's activity, ...)" and
+    "(sentence bans political, civic or associative activity)" hedged where the case says which held."""
+    assert "category V (detained for political activity and work as a human rights defender, with a sign" in markdown
+    assert "category II (a sentence that bans political and civic activity)" in markdown
+
+
+def test_a_condition_of_detention_is_referred_for_what_its_fact_shows() -> None:
+    """rules/outcomes.yaml referred an ill-treatment fact as "torture or ill-treatment in custody", which the
+    draft then had to reword (its `conditions_why`): the law's own reason now says what the fact shows."""
+    from detention_rules.reasoning import runnable
+
+    whys = [c.why for c in runnable.load().consequences.conditions]
+    assert "ill-treatment in custody" in whys
+    assert not [w for w in whys if re.search(r"\b(\w+) or ill-treatment\b", w)], whys

@@ -81,3 +81,23 @@ def test_the_firing_cases_argue_every_category() -> None:
         for c in re.findall(r"^### Category (I|II|III|IV|V):", _arguments(example["facts"]), flags=re.M)
     }
     assert argued == {"I", "II", "III", "IV", "V"}
+
+
+@pytest.mark.parametrize(
+    ("access", "told"),
+    [
+        ("restricted", "before and at trial, Ms. Kovac's access to counsel was restricted"),
+        ("denied", "Ms. Kovac had no counsel, before or at trial"),
+    ],
+)
+def test_counsel_restricted_alike_before_and_at_trial_is_one_clause(access: str, told: str) -> None:
+    """Ilyashev's draft said "before trial, Mr. Ilyashev's access to counsel was restricted; at trial, his
+    access to counsel was restricted": one fact twice."""
+    text = _arguments({"trial": {"held": True, "counsel": {"access_pretrial": access, "access_trial": access}}})
+    assert told in text, text
+    assert "at trial, her" not in text and "; at trial" not in text, text
+
+
+def test_counsel_that_differs_before_and_at_trial_is_told_for_each() -> None:
+    text = _arguments({"trial": {"held": True, "counsel": {"access_pretrial": "denied", "access_trial": "restricted"}}})
+    assert "before trial, Ms. Kovac had no access to counsel; at trial, her access to counsel was restricted" in text

@@ -21,6 +21,7 @@ from detention_rules import application, words
 from detention_rules.input import detainees, source
 from detention_rules.input.case import field_types
 from detention_rules.input.fields import questionnaire
+from detention_rules.law import citation
 from detention_rules.output import draft_docx, draft_html, draft_markdown, narrative
 from detention_rules.output.document import Stage
 from detention_rules.output.draft import build, build_joint
@@ -108,6 +109,37 @@ def _typed(node: Any) -> list[str]:
     return [node] if isinstance(node, str) and " " in node.strip() else []
 
 
+#: One clause told for two stages of the proceedings ("before trial, ... was restricted; at trial, ... was
+#: restricted"): said once, "before and at trial".
+_REPEATED_STAGE = re.compile(r"before trial, [^;]*?\b(\w+); at trial, [^;]*?\b\1(?=[;.]| \()")
+#: A parenthesis of citations: an instrument's name opening it or after "; ".
+_INSTRUMENT = re.compile(r"(?:^|; )(" + "|".join(map(re.escape, citation.INSTRUMENTS)) + r") ")
+
+
+#: A referral's reasons ("as to category V (detained for ...)", "the conditions of detention (...)"), and a
+#: reason that hedges where the limb that held is known: "political, defender's or journalist's activity",
+#: "tortured or ill-treated".
+_REFERRAL_REASONS = re.compile(r"(?:category [IV]+|conditions of detention) \(((?:[^()]|\([^()]*\))*)\)")
+_HEDGED_REASON = re.compile(r"\b[\w']+, [\w' ]+? or (?!more\b|less\b)[\w']+|\b\w+ed or \w+ed\b|\btorture or\b")
+
+
+def _cited_twice(text: str) -> list[str]:
+    """The instruments one parenthesis of citations names twice ("ICCPR 14(3)(b); ICCPR 14(3)(d)"), or an
+    article it cites twice ("ICCPR 14(3)(b), 14(3)(d)"; "arts 1, 1"): a lawyer cites each once."""
+    twice = []
+    for inside in re.findall(r"\(((?:[^()]|\([^()]*\))*)\)", text):
+        named = _INSTRUMENT.findall(inside)
+        twice += [n for n in set(named) if named.count(n) > 1]
+        for item in inside.split("; "):
+            if not _INSTRUMENT.match(item):
+                continue
+            pins = re.findall(r"(?<![\w/(])\d+(?:\(\w+\))*", item)
+            heads = [re.sub(r"\(\w+\)$", "", p) for p in pins if p.endswith(")")]
+            if len(set(pins)) < len(pins) or len(set(heads)) < len(heads):
+                twice.append(item)
+    return twice
+
+
 @pytest.mark.parametrize(("path", "detainee"), PEOPLE, ids=[f"{p.stem}-{d or 0}" for p, d in PEOPLE])
 def test_a_draft_reads_as_prose(path: Path, detainee: int | None) -> None:
     # a reference as the file gives it (whole), or as a sentence prints it (narrative.refs): each part, its
@@ -132,6 +164,10 @@ def test_a_draft_reads_as_prose(path: Path, detainee: int | None) -> None:
         assert not [r for r in _rule_ids() if re.search(rf"(?<![\w.]){re.escape(r)}(?![\w-])", text)], where
         assert not re.search(r"\b(?:the|a|an) (?:the|a|an|his|her|their|its)\b", text, flags=re.I), where
         assert not re.search(r" \((?:[^()]|\([^()]*\))*\) \(", text), (where, "two parentheses in a row")
+        assert not _cited_twice(text), (where, _cited_twice(text))
+        hedged = [r for r in _REFERRAL_REASONS.findall(text) if _HEDGED_REASON.search(r)]
+        assert not hedged, (where, hedged)
+        assert not _REPEATED_STAGE.search(text), (where, _REPEATED_STAGE.search(text))
         plain = text
         for ref in [*refs, *_typed(doc)]:  # the drafter's own citations and sentences are printed as written
             plain = plain.replace(ref, "")
