@@ -270,6 +270,10 @@ Aim = Literal[
     "none",
 ]
 
+#: The rights an offence can penalise the exercise of by its own definition (General Comment No. 34 paras 38,
+#: 42, 46-49; No. 37 para 71; No. 22 para 8); `none`: an offence of other acts (violence, theft, fraud, drugs).
+Penalised = Literal["expression", "association", "assembly", "religion", "none"]
+
 PeriodKind = Literal[
     "police_custody",
     "pretrial",
@@ -445,6 +449,22 @@ class Arrest(_Model):
         description="The law invoked defines the conduct the offence covers. False when it only names the offence "
         "in general terms ('propaganda against the State', 'false information', 'inciting discord', 'extremism') "
         "and defines none of them: law_vague is then derived true (General Comment No. 35 para 22).",
+    )
+    offence_penalises: Fact[list[Penalised]] | None = fact(
+        "Does the offence charged, by its own definition, punish speaking or publishing, forming or joining an "
+        "organisation, taking part in a gathering, or practising a religion ('propaganda against the State', "
+        "'spreading false news', 'insulting' an official, lese-majesty, membership of a banned organisation, "
+        "an unauthorised gathering), or other acts (violence, theft, fraud, drugs: none)?",
+        after=("charged", True),
+        words={"expression": "speaking or publishing", "association": "forming or joining an organisation",
+               "assembly": "taking part in a gathering", "religion": "practising a religion or belief",
+               "none": "none of these"},
+        description="What the offence charged punishes by its own definition, read in the law: expression "
+        "(propaganda, false news, insulting officials or the State, lese-majesty, 'extremist' statements), "
+        "association (forming, joining or acting in an organisation: unregistered, banned, 'extremist'), assembly "
+        "(an unauthorised gathering), religion (worship or teaching, the activity of a banned religious "
+        "community); none for an offence of other acts. Derives conduct[].led_to_detention for conduct of that "
+        "right, no other act shown.",
     )
     law_vague: Fact[StrictBool] | None = fact(
         "Does the law the charge cites say what conduct the offence covers?",
@@ -758,7 +778,8 @@ class Conduct(_Model):
         None,
         description="Override, with a ref: the arrest or detention followed from this conduct. Derived true from "
         "cited_by_authorities, from a charge whose stated acts are the conduct listed (the conduct not after the "
-        "arrest), or from the conduct's date shortly before the arrest with no other ground shown.",
+        "arrest), from a charge of an offence that punishes conduct of this right as such (arrest.offence_penalises), "
+        "or from the conduct's date shortly before the arrest with no other ground shown.",
     )
 
 
@@ -1154,12 +1175,13 @@ DERIVED: tuple[Derived, ...] = (
         "conduct[].led_to_detention",
         "",
         "Did the charge, the warrant or the interrogation name this conduct? If not: was the person charged, did "
-        "the charge state any act, on what date did the conduct take place, and did the authorities name any act "
-        "of the person other than the conduct listed?",
+        "the charge state any act, does the offence itself punish this kind of conduct, on what date did the "
+        "conduct take place, and did the authorities name any act of the person other than the conduct listed?",
         (
             "conduct[].cited_by_authorities",
             "arrest.charged",
             "arrest.charge_facts_stated",
+            "arrest.offence_penalises",
             "conduct[].date",
             "arrest.date",
             "arrest.other_grounds_stated",
@@ -1171,6 +1193,7 @@ DERIVED: tuple[Derived, ...] = (
             "cited_by_authorities",
             "arrest.charged",
             "arrest.charge_facts_stated",
+            "arrest.offence_penalises",
             "date",
             "arrest.date",
             "arrest.other_grounds_stated",
