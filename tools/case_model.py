@@ -466,9 +466,7 @@ class Arrest(_Model):
         "community); none for an offence of other acts. Derives conduct[].led_to_detention for conduct of that "
         "right, no other act shown.",
     )
-    law_vague: Fact[StrictBool] | None = fact(
-        "Does the law the charge cites say what conduct the offence covers?",
-        instead=("offence_defined",),
+    law_vague: Fact[StrictBool] | None = fact(  # asked as DERIVED declares it
         description="Override, with a ref: the offence invoked is so vague or overbroad that no one could foresee "
         "its reach. Derived true from offence_defined: false when not stated.",
     )
@@ -685,8 +683,7 @@ class Period(_Model):
         description="The family was told of the arrest and where the person was held.",
     )
     family_visits_refused: Fact[StrictBool] | None = fact("Were family visits refused?")
-    consular_access_refused: Fact[StrictBool] | None = fact(
-        "Was a foreign national refused access to the consulate?",
+    consular_access_refused: Fact[StrictBool] | None = fact(  # asked as DERIVED declares it
         description="A foreign national was refused consular access (Vienna Convention art 36).",
     )
     impairment_basis: Fact[StrictBool] | None = fact(
@@ -866,9 +863,7 @@ class Trial(_Model):
         description="The judges' identity was withheld from the accused (General Comment No. 32 para 23): "
         "trial.independent is then derived false.",
     )
-    independent: Fact[StrictBool] | None = fact(
-        "Could the executive remove the judges or instruct them, or did they sit anonymously?",
-        instead=("court", "accused_civilian", "judges_removable", "judges_anonymous"),
+    independent: Fact[StrictBool] | None = fact(  # asked as DERIVED declares it
         description="Override, with a ref: the court was independent. Derived false from judges_removable or "
         "judges_anonymous when not stated; a military court trying a civilian, a state security or a "
         "revolutionary court is read from trial.court.",
@@ -878,9 +873,7 @@ class Trial(_Model):
         description="A judge of the trial had investigated or prosecuted the case, or had already ruled on the "
         "accused's guilt (General Comment No. 32 para 21): trial.impartial is then derived false.",
     )
-    impartial: Fact[StrictBool] | None = fact(
-        "Had a judge who tried the case investigated it, prosecuted it, or already ruled on the accused's guilt?",
-        instead=("judge_acted_before",),
+    impartial: Fact[StrictBool] | None = fact(  # asked as DERIVED declares it
         description="Override, with a ref: the court was impartial. Derived false from judge_acted_before when "
         "not stated.",
     )
@@ -925,10 +918,7 @@ class Trial(_Model):
         description="Presented at trial in a cage, in shackles or in prison clothes (General Comment No. 32 "
         "para 30): trial.presumption_of_innocence is then derived false.",
     )
-    presumption_of_innocence: Fact[StrictBool] | None = fact(
-        "Did officials state the accused's guilt before judgment, or was the accused caged, shackled or in "
-        "prison clothes at trial?",
-        instead=("guilt_declared", "shown_as_criminal", "confession.televised"),
+    presumption_of_innocence: Fact[StrictBool] | None = fact(  # asked as DERIVED declares it
         description="Override, with a ref: false when the presumption of innocence was ignored. Derived false "
         "from guilt_declared or shown_as_criminal when not stated; a televised confession is read from "
         "trial.confession.",
@@ -1206,7 +1196,7 @@ DERIVED: tuple[Derived, ...] = (
         "",
         "Does the law the charge cites say what conduct the offence covers, or does it only name it?",
         ("arrest.offence_defined",),
-        instead=("arrest.offence_defined",),
+        instead=("offence_defined",),
         vary="arrest.law_vague",
     ),
     Derived(

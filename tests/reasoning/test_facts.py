@@ -349,3 +349,24 @@ def test_each_derived_fact_is_declared_once_and_every_declaration_is_derived() -
     assert seen == set(derived())
     for fact in derived().values():
         assert fact.question and fact.sources, fact.path
+
+
+def test_a_derived_fact_is_asked_as_derived_declares_it_alone() -> None:
+    """A conclusion the file may also state (`arrest.law_vague`) is asked as model.DERIVED says, which
+    `fields.questionnaire` applies over the field's own entry: a question or `instead` the field declared
+    too would be a second declaration never read, and could drift (a name with a dot beside the field,
+    `confession.televised`, would be read as a full path)."""
+    from detention_rules.input.case import fields
+    from detention_rules.input.fields import derived
+
+    twice = []
+    for path in derived():
+        *sections, name = path.replace("[]", "").split(".")
+        model = "Case"
+        for section in sections:
+            entry = next(e for e in fields(model) if e["name"] == section)
+            model = entry["model"]
+        own = next((e for e in fields(model) if e["name"] == name), None)
+        if own is not None and (own.get("question") or own.get("instead")):
+            twice.append(path)
+    assert not twice, twice
