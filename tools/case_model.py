@@ -456,9 +456,13 @@ class Arrest(_Model):
         "'spreading false news', 'insulting' an official, lese-majesty, membership of a banned organisation, "
         "an unauthorised gathering), or other acts (violence, theft, fraud, drugs: none)?",
         after=("charged", True),
-        words={"expression": "speaking or publishing", "association": "forming or joining an organisation",
-               "assembly": "taking part in a gathering", "religion": "practising a religion or belief",
-               "none": "none of these"},
+        words={
+            "expression": "speaking or publishing",
+            "association": "forming or joining an organisation",
+            "assembly": "taking part in a gathering",
+            "religion": "practising a religion or belief",
+            "none": "none of these",
+        },
         description="What the offence charged punishes by its own definition, read in the law: expression "
         "(propaganda, false news, insulting officials or the State, lese-majesty, 'extremist' statements), "
         "association (forming, joining or acting in an organisation: unregistered, banned, 'extremist'), assembly "
