@@ -270,6 +270,10 @@ Aim = Literal[
     "none",
 ]
 
+#: The rights an offence can penalise the exercise of by its own definition (General Comment No. 34 paras 38,
+#: 42, 46-49; No. 37 para 71; No. 22 para 8); `none`: an offence of other acts (violence, theft, fraud, drugs).
+Penalised = Literal["expression", "association", "assembly", "religion", "none"]
+
 PeriodKind = Literal[
     "police_custody",
     "pretrial",
@@ -446,9 +450,27 @@ class Arrest(_Model):
         "in general terms ('propaganda against the State', 'false information', 'inciting discord', 'extremism') "
         "and defines none of them: law_vague is then derived true (General Comment No. 35 para 22).",
     )
-    law_vague: Fact[StrictBool] | None = fact(
-        "Does the law the charge cites say what conduct the offence covers?",
-        instead=("offence_defined",),
+    offence_penalises: Fact[list[Penalised]] | None = fact(
+        "Does the offence charged, by its own definition, punish speaking or publishing, forming or joining an "
+        "organisation, taking part in a gathering, or practising a religion ('propaganda against the State', "
+        "'spreading false news', 'insulting' an official, lese-majesty, membership of a banned organisation, "
+        "an unauthorised gathering), or other acts (violence, theft, fraud, drugs: none)?",
+        after=("charged", True),
+        words={
+            "expression": "speaking or publishing",
+            "association": "forming or joining an organisation",
+            "assembly": "taking part in a gathering",
+            "religion": "practising a religion or belief",
+            "none": "none of these",
+        },
+        description="What the offence charged punishes by its own definition, read in the law: expression "
+        "(propaganda, false news, insulting officials or the State, lese-majesty, 'extremist' statements), "
+        "association (forming, joining or acting in an organisation: unregistered, banned, 'extremist'), assembly "
+        "(an unauthorised gathering), religion (worship or teaching, the activity of a banned religious "
+        "community); none for an offence of other acts. Derives conduct[].led_to_detention for conduct of that "
+        "right, no other act shown.",
+    )
+    law_vague: Fact[StrictBool] | None = fact(  # asked as DERIVED declares it
         description="Override, with a ref: the offence invoked is so vague or overbroad that no one could foresee "
         "its reach. Derived true from offence_defined: false when not stated.",
     )
@@ -665,8 +687,7 @@ class Period(_Model):
         description="The family was told of the arrest and where the person was held.",
     )
     family_visits_refused: Fact[StrictBool] | None = fact("Were family visits refused?")
-    consular_access_refused: Fact[StrictBool] | None = fact(
-        "Was a foreign national refused access to the consulate?",
+    consular_access_refused: Fact[StrictBool] | None = fact(  # asked as DERIVED declares it
         description="A foreign national was refused consular access (Vienna Convention art 36).",
     )
     impairment_basis: Fact[StrictBool] | None = fact(
@@ -758,7 +779,8 @@ class Conduct(_Model):
         None,
         description="Override, with a ref: the arrest or detention followed from this conduct. Derived true from "
         "cited_by_authorities, from a charge whose stated acts are the conduct listed (the conduct not after the "
-        "arrest), or from the conduct's date shortly before the arrest with no other ground shown.",
+        "arrest), from a charge of an offence that punishes conduct of this right as such (arrest.offence_penalises), "
+        "or from the conduct's date shortly before the arrest with no other ground shown.",
     )
 
 
@@ -845,9 +867,7 @@ class Trial(_Model):
         description="The judges' identity was withheld from the accused (General Comment No. 32 para 23): "
         "trial.independent is then derived false.",
     )
-    independent: Fact[StrictBool] | None = fact(
-        "Could the executive remove the judges or instruct them, or did they sit anonymously?",
-        instead=("court", "accused_civilian", "judges_removable", "judges_anonymous"),
+    independent: Fact[StrictBool] | None = fact(  # asked as DERIVED declares it
         description="Override, with a ref: the court was independent. Derived false from judges_removable or "
         "judges_anonymous when not stated; a military court trying a civilian, a state security or a "
         "revolutionary court is read from trial.court.",
@@ -857,9 +877,7 @@ class Trial(_Model):
         description="A judge of the trial had investigated or prosecuted the case, or had already ruled on the "
         "accused's guilt (General Comment No. 32 para 21): trial.impartial is then derived false.",
     )
-    impartial: Fact[StrictBool] | None = fact(
-        "Had a judge who tried the case investigated it, prosecuted it, or already ruled on the accused's guilt?",
-        instead=("judge_acted_before",),
+    impartial: Fact[StrictBool] | None = fact(  # asked as DERIVED declares it
         description="Override, with a ref: the court was impartial. Derived false from judge_acted_before when "
         "not stated.",
     )
@@ -904,10 +922,7 @@ class Trial(_Model):
         description="Presented at trial in a cage, in shackles or in prison clothes (General Comment No. 32 "
         "para 30): trial.presumption_of_innocence is then derived false.",
     )
-    presumption_of_innocence: Fact[StrictBool] | None = fact(
-        "Did officials state the accused's guilt before judgment, or was the accused caged, shackled or in "
-        "prison clothes at trial?",
-        instead=("guilt_declared", "shown_as_criminal", "confession.televised"),
+    presumption_of_innocence: Fact[StrictBool] | None = fact(  # asked as DERIVED declares it
         description="Override, with a ref: false when the presumption of innocence was ignored. Derived false "
         "from guilt_declared or shown_as_criminal when not stated; a televised confession is read from "
         "trial.confession.",
@@ -1154,12 +1169,13 @@ DERIVED: tuple[Derived, ...] = (
         "conduct[].led_to_detention",
         "",
         "Did the charge, the warrant or the interrogation name this conduct? If not: was the person charged, did "
-        "the charge state any act, on what date did the conduct take place, and did the authorities name any act "
-        "of the person other than the conduct listed?",
+        "the charge state any act, does the offence itself punish this kind of conduct, on what date did the "
+        "conduct take place, and did the authorities name any act of the person other than the conduct listed?",
         (
             "conduct[].cited_by_authorities",
             "arrest.charged",
             "arrest.charge_facts_stated",
+            "arrest.offence_penalises",
             "conduct[].date",
             "arrest.date",
             "arrest.other_grounds_stated",
@@ -1171,6 +1187,7 @@ DERIVED: tuple[Derived, ...] = (
             "cited_by_authorities",
             "arrest.charged",
             "arrest.charge_facts_stated",
+            "arrest.offence_penalises",
             "date",
             "arrest.date",
             "arrest.other_grounds_stated",
@@ -1183,7 +1200,7 @@ DERIVED: tuple[Derived, ...] = (
         "",
         "Does the law the charge cites say what conduct the offence covers, or does it only name it?",
         ("arrest.offence_defined",),
-        instead=("arrest.offence_defined",),
+        instead=("offence_defined",),
         vary="arrest.law_vague",
     ),
     Derived(

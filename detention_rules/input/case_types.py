@@ -106,6 +106,7 @@ class Arrest(Section):
     charged: bool | Asserted | None
     charge_date: str | Asserted | None
     offence_defined: bool | Asserted | None
+    offence_penalises: list[Literal['expression', 'association', 'assembly', 'religion', 'none']] | Asserted | None
     law_vague: bool | Asserted | None
     charge_facts_stated: bool | Asserted | None
     other_grounds_stated: bool | Asserted | None

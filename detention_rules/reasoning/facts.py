@@ -501,7 +501,13 @@ def _links(facts: Facts, doc: dict[str, Any], days: float) -> None:
     gave no evidence the conduct was violent; Nguyen Dang Minh Man 40/2016, "not because of any
     threat to national security"; Alushkin 2019, "nothing more than" religious discussion), and the
     conduct, where dated, came before the arrest (a charge naming no act at all links nothing: it is
-    I.charges-unsubstantiated's ground); or the arrest followed it closely (within `days`, the
+    I.charges-unsubstantiated's ground); or the person was charged with an offence that by its own
+    definition punishes the exercise of the conduct's right (`arrest.offence_penalises`: propaganda,
+    false news, insulting officials, lese-majesty, membership of a banned organisation, an unauthorised
+    gathering; General Comment No. 34 paras 38, 42, 46-49), no other act shown: such a charge can reach
+    nothing but that kind of conduct (Rajab 13/2018, "vague and overly broad" provisions on false news and
+    insult used against him for his views; Nguyen Dang Minh Man 40/2016), whether or not it states the
+    acts; or the arrest followed it closely (within `days`, the
     parameter conduct_arrest_days) and no other ground was shown, or the Government did not reply
     to say one (opinion 2/2022 paras 66, 73); or the source shows the person was arrested or
     harassed before and no other ground was shown, the detention read in the light of the earlier
@@ -526,6 +532,8 @@ def _links(facts: Facts, doc: dict[str, Any], days: float) -> None:
     against = ("arrest.other_grounds_stated",) if asserted else ()
     # charged with acts stated, and no act of the person named but the conduct listed: the charge rests on it
     only_conduct = arrest.get("charged") is True and acts and other is False
+    # charged with an offence whose definition is the exercise of these rights: the charge can reach only such conduct
+    penalised = set(arrest.get("offence_penalises") or ()) - {"none"} if arrest.get("charged") is True else set()
     for i, item in enumerate(doc.get("conduct", [])):
         base = f"conduct[{i}]"
         if "led_to_detention" in item:
@@ -540,6 +548,10 @@ def _links(facts: Facts, doc: dict[str, Any], days: float) -> None:
             _add(facts, item, base, "led_to_detention", True, charge)
             continue
         if shown:
+            continue
+        if item.get("right") in penalised and not (done and arrested and done > arrested):
+            offence = (f"{base}.right", "arrest.charged", "arrest.offence_penalises")
+            _add(facts, item, base, "led_to_detention", True, offence, against)
             continue
         if done and arrested and 0 <= (arrested - done).days <= days:
             if other is False:

@@ -54,6 +54,7 @@ READ_BY_CODE: dict[str, tuple[str, str]] = {
     "conduct[].date": ("detention_rules/reasoning/facts.py", "derives conduct[].led_to_detention (arrest soon after)"),
     "conduct[].cited_by_authorities": ("detention_rules/reasoning/facts.py", "derives conduct[].led_to_detention"),
     "arrest.other_grounds_stated": ("detention_rules/reasoning/facts.py", "derives conduct[].led_to_detention"),
+    "arrest.offence_penalises": ("detention_rules/reasoning/facts.py", "derives conduct[].led_to_detention"),
     "detention[].individual_reasons": ("detention_rules/reasoning/facts.py", "derives detention[].necessity_shown"),
     "detention[].extended_exceptionally": ("detention_rules/reasoning/facts.py", "derives detention[].necessity_shown"),
     "detention[].judge_decided": ("detention_rules/reasoning/facts.py", "derives judge_decided_within_48h"),

@@ -148,6 +148,32 @@ def test_a_charge_whose_acts_are_the_conduct_rests_on_the_conduct() -> None:
     assert _leaf({"arrest": shown, "conduct": [UNDATED]}, "conduct[0].led_to_detention") is None
 
 
+def test_an_offence_that_punishes_the_right_itself_ties_conduct_of_that_right() -> None:
+    """Charged with an offence whose definition is the exercise of a right ("spreading false information",
+    membership of a banned organisation: `arrest.offence_penalises`), no other act shown: conduct of that right is
+    what the charge reaches, whatever acts it states (General Comment No. 34 paras 38, 42, 46-49; Rajab 13/2018).
+    An ordinary offence (`none`), conduct of another right, or conduct after the arrest is not tied by it."""
+    arrest = {"date": "2023-06-14", "charged": True, "offence_penalises": ["expression"]}
+    facts = {"arrest": arrest, "conduct": [UNDATED]}
+    leaf = _leaf(facts, "conduct[0].led_to_detention")
+    assert leaf.value is True and not leaf.contested
+    assert [s.path for s in leaf.derived_from] == ["conduct[0].right", "arrest.charged", "arrest.offence_penalises"]
+    assert "II.expression" in fired(facts)
+    # another act only the Government alleges contests the link; one shown with evidence stops it
+    alleged = {**arrest, "other_grounds_stated": {"value": True, "by": ["government"]}}
+    assert _leaf({"arrest": alleged, "conduct": [UNDATED]}, "conduct[0].led_to_detention").contested
+    shown = {**arrest, "other_grounds_stated": {"value": True, "evidence": "the officer's medical report"}}
+    assert _leaf({"arrest": shown, "conduct": [UNDATED]}, "conduct[0].led_to_detention") is None
+    for other in (
+        {**arrest, "offence_penalises": ["none"]},  # an ordinary offence: the critic's articles are not its acts
+        {**arrest, "offence_penalises": ["association"]},  # it punishes association, not this expression
+        {**arrest, "charged": False},  # no offence charged at all
+    ):
+        assert _leaf({"arrest": other, "conduct": [UNDATED]}, "conduct[0].led_to_detention") is None, other
+    later = {"arrest": arrest, "conduct": [{**UNDATED, "date": "2023-07-01"}]}
+    assert _leaf(later, "conduct[0].led_to_detention") is None
+
+
 def test_custody_is_before_trial_when_it_started_before_the_trial_or_the_sentence() -> None:
     """`detention[i].before_trial`, read by III.incommunicado-before-trial for administrative and other custody:
     a "counselling" hold after a trial and a sentence served is not custody awaiting trial."""
@@ -323,3 +349,24 @@ def test_each_derived_fact_is_declared_once_and_every_declaration_is_derived() -
     assert seen == set(derived())
     for fact in derived().values():
         assert fact.question and fact.sources, fact.path
+
+
+def test_a_derived_fact_is_asked_as_derived_declares_it_alone() -> None:
+    """A conclusion the file may also state (`arrest.law_vague`) is asked as model.DERIVED says, which
+    `fields.questionnaire` applies over the field's own entry: a question or `instead` the field declared
+    too would be a second declaration never read, and could drift (a name with a dot beside the field,
+    `confession.televised`, would be read as a full path)."""
+    from detention_rules.input.case import fields
+    from detention_rules.input.fields import derived
+
+    twice = []
+    for path in derived():
+        *sections, name = path.replace("[]", "").split(".")
+        model = "Case"
+        for section in sections:
+            entry = next(e for e in fields(model) if e["name"] == section)
+            model = entry["model"]
+        own = next((e for e in fields(model) if e["name"] == name), None)
+        if own is not None and (own.get("question") or own.get("instead")):
+            twice.append(path)
+    assert not twice, twice
