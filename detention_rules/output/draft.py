@@ -839,9 +839,11 @@ def _weighed(
     articles = list(dict.fromkeys(p.removeprefix(prefix) for r in drawn for p in r.provisions if p.startswith(prefix)))
     if articles:
         articles.sort(key=lambda a: [int(x) if x.isdigit() else x for x in re.findall(r"\d+|[a-z]+", a)])
-        values["articles"] = say["covenant_articles" if len(articles) > 1 else "covenant_article"].format(
-            list=prose.join(articles, w)
-        )
+        listed = prose.join(articles, w)
+        if grouping := say.get("covenant_grouped"):  # each article once: "14 (par. 1 et 3 b) et d))"
+            listed = citation.covenant(articles, {**grouping, "one": "{articles}", "many": "{articles}"}, w["words"])
+            articles = list(dict.fromkeys(a.split("(")[0] for a in articles))
+        values["articles"] = say["covenant_articles" if len(articles) > 1 else "covenant_article"].format(list=listed)
     then = spec.get("then_one" if len(found) == 1 else "then", spec.get("then"))
     text = prose.cite(fill(spec["premises"], values), "")
     return f"{text} {fill(then, values)}" if then else text

@@ -209,7 +209,7 @@ def contract(text: str, w: Mapping[str, Any]) -> str:
     """A draft's text as the language writes it: the rules' citations in its form (`words: citations:`, each a
     pattern and what replaces it: "ICCPR 9(1)" -> "Pacte, art. 9 (par. 1)"), then the words a sentence joined
     that it writes as one (`contractions:`): Spanish "de el Sr." -> "del Sr.", French "de Alnur" -> "d'Alnur"."""
-    return citation.worded(text, [*w["words"]["citations"], *w["words"]["contractions"]])
+    return citation.localised(text, w["words"], more=w["words"]["contractions"])
 
 
 def is_date(value: str) -> bool:

@@ -260,3 +260,34 @@ def test_a_group_s_verbs_agree_in_spanish() -> None:
         assert agreed in drafted
     for wrong in ("Awasum sigue ", "Awasum permaneció", "Awasum estuvo ", "Awasum ejerció"):
         assert wrong not in drafted
+
+
+@pytest.mark.parametrize(
+    ("lang", "rules", "cited"),
+    [
+        ("fr", "(ICCPR 14(3)(b); ICCPR 14(3)(d); UDHR 11(1))", "(Pacte, art. 14 (par. 3 b) et d)); Déclaration"),
+        ("fr", "(ICCPR 2(1), 26; UDHR 2, 7)", "(Pacte, art. 2 (par. 1) et 26; Déclaration"),
+        ("fr", "(ICCPR 14(1), 14(2), 14(3)(b))", "(Pacte, art. 14 (par. 1, 2 et 3 b)))"),
+        ("es", "(ICCPR 14(3)(b); ICCPR 14(3)(d); UDHR 11(1))", "(Pacto, art. 14, párr. 3 b) y d); Declaración"),
+        ("es", "(ICCPR 2(1), 26; UDHR 2, 7)", "(Pacto, arts. 2, párr. 1, y 26; Declaración"),
+        ("es", "(ICCPR 14(1), 14(3)(b))", "(Pacto, art. 14, párrs. 1 y 3 b))"),
+        ("en", "(ICCPR 14(3)(b); ICCPR 14(3)(d); UDHR 11(1))", "(ICCPR 14(3)(b); ICCPR 14(3)(d); UDHR 11(1))"),
+    ],
+)
+def test_the_covenant_is_cited_once_per_article_as_the_language_cites_it(lang: str, rules: str, cited: str) -> None:
+    """French and Spanish cite an article once, its paragraphs and subparagraphs after it ("art. 14 (par. 3 b)
+    et d))"), never the English "14(3)(b)" nor the Covenant twice in a row; English as the rules write it."""
+    assert narrative.contract(rules, words.load("draft", lang)).startswith(cited)
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("fr", "prévues par l'article 14 (par. 1, 2 et 3 b), d) et e)) du Pacte"),
+        ("es", "previstas en el artículo 14, párrafos 1, 2 y 3 b), d) y e), del Pacto"),
+    ],
+)
+def test_category_three_weighs_the_covenant_s_articles_as_the_language_cites_them(lang: str, said: str) -> None:
+    drafted = _reference_draft(lang)
+    assert said in drafted
+    assert "14(3)" not in drafted
