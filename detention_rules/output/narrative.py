@@ -915,10 +915,11 @@ def refs(cited: Iterable[str], w: Mapping[str, Any], *, notes: bool = True) -> s
 def noted(reference: str, notes: list[str], w: Mapping[str, Any]) -> str:
     """A reference with its notes, flat: it is printed inside a sentence's parenthesis, so never a parenthesis
     of its own ("paras 16, 17, 81: held until the trial concluded", `draft: ref_note:`), each note once, a
-    note's own "; " a comma (the parenthesis parts its references with "; ")."""
+    note's own "; " a comma (the parenthesis parts its references with "; "), French " ; " too (never "Bahreïn ,")."""
     if not notes:
         return reference
-    said = w["words"]["list_sep"].join(dict.fromkeys(n.replace("; ", w["words"]["list_sep"]) for n in notes))
+    sep = w["words"]["list_sep"]
+    said = sep.join(dict.fromkeys(re.sub(r"\s*;\s+", sep, n) for n in notes))
     return str(w["draft"]["ref_note"].format(ref=reference, note=said))
 
 

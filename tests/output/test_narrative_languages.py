@@ -93,7 +93,8 @@ def test_a_nationality_is_written_as_a_lawyer_of_the_language_writes_it(lang: st
 
 
 def test_a_state_is_named_as_the_language_names_it() -> None:
-    assert narrative.country("Saudi Arabia", words.load("draft", "es")) == "Arabia Saudita"
+    assert narrative.country("Saudi Arabia", words.load("draft", "es")) == "la Arabia Saudita"  # UN Spanish's article
+    assert narrative.country("Cameroon", words.load("draft", "es")) == "el Camerún"
     assert narrative.country("Russian Federation", words.load("draft", "fr")) == "Fédération de Russie"
     assert narrative.country("Russian Federation", words.load("draft", "en")) == "the Russian Federation"
 
@@ -291,3 +292,9 @@ def test_category_three_weighs_the_covenant_s_articles_as_the_language_cites_the
     drafted = _reference_draft(lang)
     assert said in drafted
     assert "14(3)" not in drafted
+
+
+def test_a_french_note_is_printed_flat_without_a_space_before_its_comma() -> None:
+    """French writes " ; " inside a note: flat in a parenthesis it is ", ", never "Rajab c. Bahreïn , ..."."""
+    told = narrative.noted("avis n° 13/2018", ["Rajab c. Bahreïn ; discrimination"], words.load("draft", "fr"))
+    assert "Rajab c. Bahreïn, discrimination" in told
