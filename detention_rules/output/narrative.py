@@ -83,13 +83,24 @@ def who(leaves: Mapping[str, FactNode], w: Mapping[str, Any]) -> Who:
     pronouns = spec["pronouns"].get(sex if sex in ("male", "female") else "unknown")
     if not name:
         return Who(called or spec["unnamed"], called or spec["unnamed"], pronouns)
-    if called:  # the drafter's own short form: "Mr. Liu" for Liu Xiaobo
-        return Who(name, called, pronouns)
     title = spec["titles"].get(sex, "") if sex in ("male", "female") else ""
+    if called:  # the drafter's own short form: "Mr. Liu" for Liu Xiaobo
+        return Who(name, retitled(called, title, spec), pronouns)
     if not title or _titled(name, spec):
         return Who(name, name, pronouns)
     short = spec["titled"].format(title=title, surname=surname(name, spec))
     return Who(short if surname(name, spec) == name else name, short, pronouns)  # "Ms. K." from the first
+
+
+def retitled(called: str, title: str, spec: Mapping[str, Any]) -> str:
+    """The drafter's short form with the language's title: a case file written in English says "Mr. Vinh",
+    which a French draft writes "M. Vinh" and a Spanish one "el Sr. Vinh" (`foreign_titles`: the titles of
+    another language the draft replaces; the name after the title as the drafter wrote it)."""
+    first, _, rest = called.partition(" ")
+    foreign = {t.casefold() for t in spec.get("foreign_titles", ())}
+    if title and rest and first.rstrip(".").casefold() in foreign:
+        return str(spec["titled"].format(title=title, surname=rest))
+    return called
 
 
 def _several(name: str, w: Mapping[str, Any]) -> list[str]:

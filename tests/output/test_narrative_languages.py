@@ -298,3 +298,26 @@ def test_a_french_note_is_printed_flat_without_a_space_before_its_comma() -> Non
     """French writes " ; " inside a note: flat in a parenthesis it is ", ", never "Rajab c. Bahreïn , ..."."""
     told = narrative.noted("avis n° 13/2018", ["Rajab c. Bahreïn ; discrimination"], words.load("draft", "fr"))
     assert "Rajab c. Bahreïn, discrimination" in told
+
+
+@pytest.mark.parametrize(("lang", "short"), [("en", "Mr. Vinh"), ("fr", "M. Vinh"), ("es", "el Sr. Vinh")])
+def test_the_drafters_short_form_takes_the_languages_title(lang: str, short: str) -> None:
+    """`called: Mr. Vinh`, written in English, is "M. Vinh" in French and "el Sr. Vinh" in Spanish: the name as
+    the drafter gave it (Vietnamese: the given name), the title the language's."""
+    from detention_rules.reasoning.facts import FactNode
+
+    leaves = {
+        "person.name": FactNode("person.name", "Luu Van Vinh", 1, 1),
+        "person.called": FactNode("person.called", "Mr. Vinh", 2, 1),
+        "person.sex": FactNode("person.sex", "male", 3, 1),
+    }
+    assert narrative.who(leaves, words.load("draft", lang)).short == short
+
+
+@pytest.mark.parametrize(("lang", "short"), [("fr", "M. Ayuk Tabe"), ("es", "el Sr. Ayuk Tabe")])
+def test_a_compound_family_name_is_the_one_the_case_gives(lang: str, short: str) -> None:
+    """Ayuk Tabe is a family name of two words: the case gives it (`called`), and the joint draft never says
+    "M. Tabe"."""
+    drafted = _reference_draft(lang, ROOT / "cases" / "ayuk-tabe-and-others-cameroon-2022.yaml")
+    assert short in drafted
+    assert not re.search(r"(?:M\.|Sr\.) Tabe\b", drafted)
