@@ -671,7 +671,7 @@ def _named(person: prose.Who, w: dict[str, Any]) -> dict[str, str]:
     ("Mr. Ilyashev"), several by their names ({name} as a subject, {whom} as an object); the pronouns
     (a subject's, "he", only for one person whose sex is known) and the verbs that agree with them."""
     plural = 1 if person.plural else 0
-    name = person.full if person.plural else person.short
+    name = person.full if person.plural and not person.once else person.short
     verbs = {verb: forms[plural] for verb, forms in w["facts"]["person"]["verbs"].items()}
     possessive = w["draft"]["possessive"].format(name=name)
     return {**verbs, **person.pronouns, "name": name, "whom": name, "possessive": possessive}

@@ -58,6 +58,8 @@ class Who:
     short: str
     pronouns: dict[str, str]
     plural: bool = False
+    #: a group named in full once, then by the language's words for it ("les intéressés"): never its list again
+    once: bool = False
     named: bool = False
     #: whether the paragraph has named the person yet: a later mention is the pronoun ("he", "she", "they"),
     #: never the name again; where the sex is not known, the name (no singular "they", whose verb differs)
@@ -116,9 +118,13 @@ def _several(name: str, w: Mapping[str, Any]) -> list[str]:
 def group(names: list[str], w: Mapping[str, Any], short: list[str] | None = None) -> Who:
     """Several people told together (a group named in one file, or the detainees of a joint submission
     whose facts are the same): the names once, then each one's short form ("Ms. Said and Mr. Lee"), or
-    "the persons concerned" when there is none (a group named in one file)."""
+    "the persons concerned" when there is none (a group named in one file) or when the group is larger than
+    the language names one by one (`group_named_up_to`: French "les intéressés" after ten names, never the
+    ten titles again; `once`, which the arguments read too)."""
     spec = w["facts"]["person"]
-    return Who(join(names, w), join(short, w) if short else spec["group"], spec["pronouns"]["plural"], plural=True)
+    once = len(names) > spec.get("group_named_up_to", len(names))
+    later = join(short, w) if short and not once else spec["group"]
+    return Who(join(names, w), later, spec["pronouns"]["plural"], plural=True, once=once)
 
 
 def names(case: Case, w: Mapping[str, Any]) -> str:
@@ -458,8 +464,12 @@ def conduct_form(text: str, w: Mapping[str, Any]) -> str:
     the protests", "founded an NGO"), which the person's name can precede; else "means" (a noun, "three
     Facebook posts", or a gerund, "leading the party"), through or by which the person exercised a right."""
     spec = w["facts"]["conduct"]
-    first = text.split()[0].casefold().rstrip(",;:") if text.split() else ""
+    said = [word.casefold().rstrip(",;:") for word in text.split()]
+    first = said[0] if said else ""
     past = first.endswith(tuple(spec["past_endings"])) and first not in spec["not_verbs"]
+    if first in spec["past_verbs"] and (participles := spec.get("participle_endings")):
+        # French "a participé": an auxiliary with its participle, never the English article of "a meeting"
+        return "act" if len(said) > 1 and said[1].endswith(tuple(participles)) else "means"
     return "act" if past or first in spec["past_verbs"] else "means"
 
 
