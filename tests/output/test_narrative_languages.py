@@ -365,3 +365,24 @@ def test_a_joint_case_names_the_group_once_and_agrees_with_it(lang: str, said: l
 def test_a_french_past_is_an_auxiliary_with_its_participle(description: str, form: str) -> None:
     """« a participé » opens an act; the English article of « a meeting » does not (the frame keeps its verb)."""
     assert narrative.conduct_form(description, words.load("draft", "fr")) == form
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [("fr", "à compter du 17 avril 2020"), ("es", "a partir del 17 de abril de 2020"), ("en", "from 17 April 2020")],
+)
+def test_check_writes_a_rules_dates_as_the_draft_does(lang: str, said: str) -> None:
+    """`wgad check --lang es`: a rule's sentence gives the file's date in words ("a partir del 17 de abril de
+    2020"), never "del 2020-04-17"; the fact lines keep the file's value, which the drafter edits."""
+    from detention_rules.output import text
+    from detention_rules.pipeline import check_file
+    from detention_rules.reasoning import runnable
+
+    words.use(lang)
+    try:
+        told = text.render([check_file(ROOT / "cases" / "ilyashev-kazakhstan-2022.yaml", runnable.load())])
+    finally:
+        words.use("en")
+    sentences = [line for line in told.splitlines() if re.search(r"[├└]─ [A-Za-z]+\.[a-z-]+:", line)]
+    assert any(said in line for line in sentences)
+    assert not [line for line in sentences if re.search(r"\d{4}-\d{2}", line)]
