@@ -338,3 +338,33 @@ def test_every_shipped_case_is_drafted_without_english(lang: str) -> None:
         if left:
             found[path.name] = left[:3]
     assert found == {}
+
+
+@pytest.mark.parametrize("lang", TRANSLATIONS)
+def test_the_laws_translations_name_each_state_as_the_language_does(lang: str) -> None:
+    """A jurisprudence note in French or Spanish ("Rajab c. Bahreïn") names a State as the draft's own facts do
+    (`locales/states.yaml`), never by its English name ("Bahrain", "Saudi Arabia")."""
+    states = yaml.safe_load((words.LOCALES / "states.yaml").read_text(encoding="utf-8"))
+    found = []
+    for part in ("citations", "outcomes", "rules"):
+        data = yaml.safe_load((RULES / lang / f"{part}.yaml").read_text(encoding="utf-8"))
+        texts = [v for v in _values(data)]
+        for text in texts:
+            said = text
+            for named in states.values():  # the language's names said, "Iran" in "d'Iran" not English
+                said = said.replace(named[lang]["name"].removeprefix("la ").removeprefix("el "), " ")
+            found += [
+                f"{part}: {english}: {text[:80]}"
+                for english, named in states.items()
+                if named[lang]["name"] != english and re.search(rf"\b{re.escape(english)}\b", said)
+            ]
+    assert found == []
+
+
+def _values(data: Any) -> list[str]:
+    """The translated texts of a law file: every value (the keys are the English the rules write)."""
+    if isinstance(data, dict):
+        return [t for v in data.values() for t in _values(v)]
+    if isinstance(data, list):
+        return [t for v in data for t in _values(v)]
+    return [data] if isinstance(data, str) else []

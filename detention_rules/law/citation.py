@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable
+from typing import Any
 
 import msgspec
 
@@ -176,12 +177,70 @@ def worded(text: str, forms: Iterable[tuple[str, str]]) -> str:
     return text
 
 
+#: One pinpoint of the Covenant as the rules write it: "14", "14(3)", "14(3)(b)".
+_PIN = r"\d+(?:\(\d+\))?(?:\([a-z]\))?"
+#: The Covenant cited at one pinpoint or more, as `grouped` writes it ("ICCPR 2(1), 26") or as one
+#: paragraph's citations follow one another ("ICCPR 14(3)(b); ICCPR 14(3)(d)").
+_COVENANT_RUN = re.compile(rf"\bICCPR ({_PIN}(?:(?:, |; ICCPR ){_PIN}(?![\d(]))*)(?![\d(])")
+
+
+def covenant(pins: Iterable[str], form: dict[str, str], words_: dict[str, Any]) -> str:
+    """Pinpoints of the Covenant ("14(1)", "14(3)(b)", "14(3)(d)") cited as a French or Spanish document cites
+    them, each article once with its paragraphs and each paragraph once with its subparagraphs: "art. 14
+    (par. 1 et 3 b) et d))", "art. 14, párrs. 1 y 3 b) y d)". `form` is the language's (`words:
+    covenant:` for a citation, `draft: covenant_grouped:` for a sentence); `words_` its `words:` (the "and")."""
+    articles: dict[str, dict[str, list[str]] | None] = {}
+    for pin in pins:
+        m = re.fullmatch(r"(\d+)(?:\((\d+)\))?(?:\(([a-z])\))?", pin)
+        if not m:
+            raise CitationError(pin)
+        paragraphs = articles.setdefault(m[1], {})
+        if paragraphs is None or not m[2]:  # the article cited whole covers its paragraphs
+            articles[m[1]] = None
+            continue
+        letters = paragraphs.setdefault(m[2], [])
+        if m[3] and m[3] not in letters:
+            letters.append(m[3])
+
+    def listed(items: list[str]) -> str:
+        if len(items) == 1:
+            return items[0]
+        return f" {words_['and']} ".join([str(words_["list_sep"]).join(items[:-1]), items[-1]])
+
+    said = []
+    for at, (number, paragraphs) in enumerate(articles.items()):
+        if not paragraphs:
+            said.append(number)
+            continue
+        parts = [
+            form["paragraph"].format(paragraph=p, letters=listed([form["letter"].format(letter=x) for x in letters]))
+            if letters
+            else p
+            for p, letters in paragraphs.items()
+        ]
+        article = form["article_paragraphs" if len(parts) > 1 else "article_paragraph"]
+        # Spanish closes an article's paragraphs with a comma before what follows: "arts. 2, párr. 1, y 26"
+        close = form["last"] if at == len(articles) - 1 else form["between"]
+        said.append(article.format(article=number, paragraphs=listed(parts)) + close)
+    return form["many" if len(said) > 1 else "one"].format(articles=listed(said))
+
+
 def in_language(text: str) -> str:
     """Citations in the form of the language in use (`words.LANGUAGE`), as the draft writes them: the rules
-    are written in English's, so an English report reads no other file."""
+    are written in English's, so an English report reads no other file. The Covenant's pinpoints in one
+    run are cited together first ("ICCPR 14(3)(b); ICCPR 14(3)(d)": "Pacte, art. 14 (par. 3 b) et d))")."""
     if words.LANGUAGE == "en":
         return text
-    return worded(text, words.load("draft")["words"]["citations"])
+    return localised(text, words.load("draft")["words"])
+
+
+def localised(text: str, language: dict[str, Any], *, more: Iterable[tuple[str, str]] = ()) -> str:
+    """Citations as the rules write them in the form of the language whose `words:` is `language`: the
+    Covenant's runs cited together where it says how (`covenant:`; English has no such form and keeps
+    "ICCPR 2(1), 26"), then its `citations:` patterns and `more` (the draft's contractions)."""
+    if form := language.get("covenant"):
+        text = _COVENANT_RUN.sub(lambda m: covenant(re.split(r", |; ICCPR ", m[1]), form, language), text)
+    return worded(text, [*language["citations"], *more])
 
 
 @functools.cache

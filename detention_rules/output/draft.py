@@ -734,7 +734,7 @@ def _named(person: prose.Who, w: dict[str, Any]) -> dict[str, str]:
     ("Mr. Ilyashev"), several by their names ({name} as a subject, {whom} as an object); the pronouns
     (a subject's, "he", only for one person whose sex is known) and the verbs that agree with them."""
     plural = 1 if person.plural else 0
-    name = person.full if person.plural else person.short
+    name = person.full if person.plural and not person.once else person.short
     verbs = {verb: forms[plural] for verb, forms in w["facts"]["person"]["verbs"].items()}
     possessive = w["draft"]["possessive"].format(name=name)
     return {**verbs, **person.pronouns, "name": name, "whom": name, "possessive": possessive}
@@ -938,9 +938,11 @@ def _weighed(
     articles = list(dict.fromkeys(p.removeprefix(prefix) for r in drawn for p in r.provisions if p.startswith(prefix)))
     if articles:
         articles.sort(key=lambda a: [int(x) if x.isdigit() else x for x in re.findall(r"\d+|[a-z]+", a)])
-        values["articles"] = say["covenant_articles" if len(articles) > 1 else "covenant_article"].format(
-            list=prose.join(articles, w)
-        )
+        listed = prose.join(articles, w)
+        if grouping := say.get("covenant_grouped"):  # each article once: "14 (par. 1 et 3 b) et d))"
+            listed = citation.covenant(articles, {**grouping, "one": "{articles}", "many": "{articles}"}, w["words"])
+            articles = list(dict.fromkeys(a.split("(")[0] for a in articles))
+        values["articles"] = say["covenant_articles" if len(articles) > 1 else "covenant_article"].format(list=listed)
     then = spec.get("then_one" if len(found) == 1 else "then", spec.get("then"))
     text = prose.cite(fill(spec["premises"], values), "")
     return f"{text} {fill(then, values)}" if then else text

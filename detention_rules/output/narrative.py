@@ -58,6 +58,8 @@ class Who:
     short: str
     pronouns: dict[str, str]
     plural: bool = False
+    #: a group named in full once, then by the language's words for it ("les intéressés"): never its list again
+    once: bool = False
     named: bool = False
     #: whether the paragraph has named the person yet: a later mention is the pronoun ("he", "she", "they"),
     #: never the name again; where the sex is not known, the name (no singular "they", whose verb differs)
@@ -83,13 +85,24 @@ def who(leaves: Mapping[str, FactNode], w: Mapping[str, Any]) -> Who:
     pronouns = spec["pronouns"].get(sex if sex in ("male", "female") else "unknown")
     if not name:
         return Who(called or spec["unnamed"], called or spec["unnamed"], pronouns)
-    if called:  # the drafter's own short form: "Mr. Liu" for Liu Xiaobo
-        return Who(name, called, pronouns)
     title = spec["titles"].get(sex, "") if sex in ("male", "female") else ""
+    if called:  # the drafter's own short form: "Mr. Liu" for Liu Xiaobo
+        return Who(name, retitled(called, title, spec), pronouns)
     if not title or _titled(name, spec):
         return Who(name, name, pronouns)
     short = spec["titled"].format(title=title, surname=surname(name, spec))
     return Who(short if surname(name, spec) == name else name, short, pronouns)  # "Ms. K." from the first
+
+
+def retitled(called: str, title: str, spec: Mapping[str, Any]) -> str:
+    """The drafter's short form with the language's title: a case file written in English says "Mr. Vinh",
+    which a French draft writes "M. Vinh" and a Spanish one "el Sr. Vinh" (`foreign_titles`: the titles of
+    another language the draft replaces; the name after the title as the drafter wrote it)."""
+    first, _, rest = called.partition(" ")
+    foreign = {t.casefold() for t in spec.get("foreign_titles", ())}
+    if title and rest and first.rstrip(".").casefold() in foreign:
+        return str(spec["titled"].format(title=title, surname=rest))
+    return called
 
 
 def _several(name: str, w: Mapping[str, Any]) -> list[str]:
@@ -105,9 +118,13 @@ def _several(name: str, w: Mapping[str, Any]) -> list[str]:
 def group(names: list[str], w: Mapping[str, Any], short: list[str] | None = None) -> Who:
     """Several people told together (a group named in one file, or the detainees of a joint submission
     whose facts are the same): the names once, then each one's short form ("Ms. Said and Mr. Lee"), or
-    "the persons concerned" when there is none (a group named in one file)."""
+    "the persons concerned" when there is none (a group named in one file) or when the group is larger than
+    the language names one by one (`group_named_up_to`: French "les intéressés" after ten names, never the
+    ten titles again; `once`, which the arguments read too)."""
     spec = w["facts"]["person"]
-    return Who(join(names, w), join(short, w) if short else spec["group"], spec["pronouns"]["plural"], plural=True)
+    once = len(names) > spec.get("group_named_up_to", len(names))
+    later = join(short, w) if short and not once else spec["group"]
+    return Who(join(names, w), later, spec["pronouns"]["plural"], plural=True, once=once)
 
 
 def names(case: Case, w: Mapping[str, Any]) -> str:
@@ -209,7 +226,7 @@ def contract(text: str, w: Mapping[str, Any]) -> str:
     """A draft's text as the language writes it: the rules' citations in its form (`words: citations:`, each a
     pattern and what replaces it: "ICCPR 9(1)" -> "Pacte, art. 9 (par. 1)"), then the words a sentence joined
     that it writes as one (`contractions:`): Spanish "de el Sr." -> "del Sr.", French "de Alnur" -> "d'Alnur"."""
-    return citation.worded(text, [*w["words"]["citations"], *w["words"]["contractions"]])
+    return citation.localised(text, w["words"], more=w["words"]["contractions"])
 
 
 def is_date(value: str) -> bool:
@@ -447,8 +464,12 @@ def conduct_form(text: str, w: Mapping[str, Any]) -> str:
     the protests", "founded an NGO"), which the person's name can precede; else "means" (a noun, "three
     Facebook posts", or a gerund, "leading the party"), through or by which the person exercised a right."""
     spec = w["facts"]["conduct"]
-    first = text.split()[0].casefold().rstrip(",;:") if text.split() else ""
+    said = [word.casefold().rstrip(",;:") for word in text.split()]
+    first = said[0] if said else ""
     past = first.endswith(tuple(spec["past_endings"])) and first not in spec["not_verbs"]
+    if first in spec["past_verbs"] and (participles := spec.get("participle_endings")):
+        # French "a participé": an auxiliary with its participle, never the English article of "a meeting"
+        return "act" if len(said) > 1 and said[1].endswith(tuple(participles)) else "means"
     return "act" if past or first in spec["past_verbs"] else "means"
 
 
@@ -915,10 +936,11 @@ def refs(cited: Iterable[str], w: Mapping[str, Any], *, notes: bool = True) -> s
 def noted(reference: str, notes: list[str], w: Mapping[str, Any]) -> str:
     """A reference with its notes, flat: it is printed inside a sentence's parenthesis, so never a parenthesis
     of its own ("paras 16, 17, 81: held until the trial concluded", `draft: ref_note:`), each note once, a
-    note's own "; " a comma (the parenthesis parts its references with "; ")."""
+    note's own "; " a comma (the parenthesis parts its references with "; "), French " ; " too (never "Bahreïn ,")."""
     if not notes:
         return reference
-    said = w["words"]["list_sep"].join(dict.fromkeys(n.replace("; ", w["words"]["list_sep"]) for n in notes))
+    sep = w["words"]["list_sep"]
+    said = sep.join(dict.fromkeys(re.sub(r"\s*;\s+", sep, n) for n in notes))
     return str(w["draft"]["ref_note"].format(ref=reference, note=said))
 
 

@@ -14,7 +14,7 @@ from typing import Any
 
 from detention_rules import words as locale
 from detention_rules.input.field_path import FieldPath
-from detention_rules.input.fields import NEEDS_FOREIGN, asked_in_words, foreign, questionnaire, readable_fields
+from detention_rules.input.fields import NEEDS_FOREIGN, asked_in_words, dated, foreign, questionnaire, readable_fields
 
 #: The keys of a fact written with its provenance (`{value: ..., by: ..., ref: ...}`).
 PROVENANCE = frozenset({"value", "by", "contested", "ref", "evidence", "rebutted", "note"})
@@ -39,13 +39,15 @@ def show_value(value: Any, path: str = "", *, words: bool = False, brackets: boo
     """A fact's value as text: the one formatter of values for every output.
 
     As the case file writes it: true or false, a list's items joined by commas (inside
-    [brackets] when asked). In `words`, for a sentence: yes or no, and a choice of the
-    field at `path` in words (`pretrial` -> "pre-trial detention"); text the user wrote
+    [brackets] when asked). In `words`, for a sentence: yes or no, a date in words ("17 April 2020"), and a
+    choice of the field at `path` in words (`pretrial` -> "pre-trial detention"); text the user wrote
     stays as written, underscores and all.
     """
     if isinstance(value, bool):
         return said("yes" if value else "no") if words else ("true" if value else "false")
     field = FieldPath.generic_name(path) if words else ""
+    if words and dated(field) and (told := date_words(str(value), locale.load("draft")["facts"]["dates"])):
+        return told[0]  # a date in a sentence as the draft writes it: "17 April 2020", "17 avril 2020"
     ftype = readable_fields().get(field) if words else None
     coded = ftype is not None and bool(ftype.choices)
     if isinstance(value, list):

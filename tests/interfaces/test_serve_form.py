@@ -84,11 +84,11 @@ def test_the_form_offers_a_reference_where_the_field_s_declaration_says(monkeypa
     declared = field_types()
     changed = {**declared, "person.name": msgspec.structs.replace(declared["person.name"], fact=True)}
     monkeypatch.setattr(form, "field_types", lambda: changed)
-    form.sections.cache_clear()
+    form.sections_in.cache_clear()
     try:
         shown = {f.path: f.fact for s in form.sections() for f in s.fields}
     finally:
-        form.sections.cache_clear()
+        form.sections_in.cache_clear()
     assert shown["person.name"] is True
     assert shown["arrest.warrant_shown"] is True and shown["person.narrative"] is False
 

@@ -210,3 +210,41 @@ def test_a_periods_head_writes_its_date_as_the_page_writes_dates(client: TestCli
     panel = _post(client, "/api/analyse", {"source": "", "file": "new.yaml", "state": state}).text
     names = re.search(r'<ol class="period-names" hidden>(.*?)</ol>', panel, re.S)
     assert names and re.findall(r"<li>(.*?)</li>", names.group(1)) == ["Police custody from 1 March 2020", ""]
+
+
+@pytest.mark.parametrize(
+    ("lang", "said", "english"),
+    [
+        (
+            "fr",
+            ["Nom", "Date de naissance", "Nationalité", "défenseur des droits de l'homme", "personne LGBTI"],
+            "Birth date",
+        ),
+        ("es", ["Nombre", "Fecha de nacimiento", "Nacionalidad", "defensor de los derechos humanos"], "Birth date"),
+    ],
+)
+def test_the_form_speaks_the_page_s_language(client: TestClient, lang: str, said: list[str], english: str) -> None:
+    """`wgad serve --lang fr`: a field with no question (a name, a date) by the page's words, a list's choices
+    (a person's status) in the language, and the page's `lang` (issue 31)."""
+    from detention_rules import words
+
+    words.use(lang)
+    try:
+        page = client.get("/case", params={"file": REFERENCE.name}).text
+    finally:
+        words.use("en")
+    form_text = shown(page[: page.index('<aside id="reasoning"')])
+    for text in said:
+        assert text in form_text
+    for text in (english, "human rights defender", "Nationality"):
+        assert text not in form_text
+    assert f'<html lang="{lang}">' in page
+
+
+def test_every_field_without_a_question_has_the_page_s_words_in_each_language() -> None:
+    from detention_rules import words
+    from detention_rules.reasoning.asking import has_question
+
+    unlabelled = [p for p in field_types() if not has_question(p) and not p.startswith("detainees[]")]
+    for lang in ("en", "fr", "es"):
+        assert [p for p in unlabelled if p not in words.of("web", "labels", lang)] == [], lang

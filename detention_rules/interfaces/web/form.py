@@ -25,13 +25,14 @@ from detention_rules import words
 from detention_rules.input.case import field_types
 from detention_rules.input.field_path import FieldPath
 from detention_rules.input.fields import FACT_SECTIONS, dated
-from detention_rules.reasoning.asking import has_question, prerequisite, question
+from detention_rules.reasoning.asking import has_question, in_words, prerequisite, question
 
 #: About the file rather than the facts: shown first, folded.
 ABOUT = ("title", "source", "expected", "notes")
 #: The sections' titles and a list's entry's, by the section (locales/<lang>/web.yaml).
 TITLES = words.of("web", "sections")
 ITEM_TITLES = words.of("web", "items")
+LABELS = words.of("web", "labels")
 #: A detainee's own facts the form shows: those of the person. The rest of a detainee's own sections
 #: (arrest, periods...) are kept as the file writes them.
 DETAINEES = "detainees"
@@ -83,10 +84,20 @@ class Section(msgspec.Struct, frozen=True):
 
 
 def _label(path: str) -> str:
+    """A field's label: its question, else the page's words for it (`labels:`: a name, a place, a date), else
+    its name (a field the model adds before the page's words have it)."""
     if has_question(path):
         return question(path)
+    if path in LABELS:
+        return LABELS[path]
     words = path.replace("[]", "").split(".")[1:] or [path]
     return ": ".join(w.replace("_", " ") for w in words).capitalize()
+
+
+def choice(path: str, value: str) -> str:
+    """A choice as the form shows it: its words in the language in use (`person.status` `lgbti`: French
+    "personne LGBTI"), a detainee's field (`detainees[].person.status`) as the shared one's."""
+    return in_words(path.removeprefix(f"{DETAINEES}[]."), value)
 
 
 def label(path: str) -> str:
@@ -137,10 +148,15 @@ def _empty(entry: Any) -> bool:
     return not isinstance(entry, dict) or (entry.get("value") in ("", [], None) and not entry.get("ref"))
 
 
-@functools.cache
 def sections() -> tuple[Section, ...]:
     """The form's sections: the file's own first, then the facts' in the questionnaire's order (each
-    detainee's person after the shared one), then any the model adds."""
+    detainee's person after the shared one), then any the model adds; labelled in the language in use."""
+    return sections_in(words.LANGUAGE)
+
+
+@functools.cache
+def sections_in(language: str) -> tuple[Section, ...]:
+    """`sections` in one language, made once (`language` keys the cache: the labels are its words)."""
     grouped: dict[str, list[Field]] = {}
     listed: set[str] = set()
     for path, ftype in field_types().items():

@@ -25,7 +25,6 @@ from detention_rules.interfaces.web.files import Changed, Exists, Folder, Invali
 from detention_rules.interfaces.web.told import Told, changes_of
 from detention_rules.output.document import STAGES
 from detention_rules.output.formats import DRAFT_FORMATS, draft_format
-from detention_rules.reasoning.asking import in_words
 from detention_rules.reasoning.runnable import Runnable
 
 #: Largest request body: a form's state is a little larger than its file, which the CLI caps.
@@ -67,12 +66,13 @@ def _environment() -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
     )
     env.filters["p"] = lambda v: printable(str(v))  # nothing hidden in the reasoning (escaping.printable)
-    env.filters["words"] = in_words
+    env.filters["words"] = form.choice  # a choice in the page's language, a detainee's as the shared field's
     env.globals["hidden"] = form.hidden  # the details a prerequisite's answer closes
     env.globals["label"] = form.label  # a field named by its question, never its path (an error's field)
     env.filters["unnamed"] = _unnamed
     env.globals["W"] = words.of("web", "page")  # the page's sentences (locales/<lang>/web.yaml), escaped as text
     env.globals["say"] = say
+    env.globals["language"] = lambda: words.LANGUAGE  # the page's `lang`, read at each page
     env.globals["SCRIPT_WORDS"] = words.of("web", "script")  # the script's sentences, as JSON the page holds
     return env
 
