@@ -616,9 +616,12 @@ class Period(_Model):
         description="The law sets a maximum length for this custody.",
     )
     individual_assessment: Fact[StrictBool] | None = fact(
-        "Did a decision weigh this person's own circumstances, or did custody follow automatically?",
+        "Did a decision weigh this person's own circumstances, or did custody follow automatically (by practice, "
+        "or because the law makes custody mandatory for the offence charged)?",
         description="A decision weighed this person's circumstances; false when custody followed automatically, "
-        "by law or practice (pre-trial, immigration custody).",
+        "by law or practice (pre-trial, immigration custody): a non-bailable offence or mandatory pre-trial "
+        "detention for the offence charged is false even where a court heard a bail application it could "
+        "refuse on the charge alone.",
     )
     individual_reasons: Fact[StrictBool] | None = fact(
         "Did the custody order give reasons about this person (a risk of flight, of interference with evidence), "
