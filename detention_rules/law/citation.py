@@ -184,6 +184,12 @@ _PIN = r"\d+(?:\(\d+\))?(?:\([a-z]\))?"
 _COVENANT_RUN = re.compile(rf"\bICCPR ({_PIN}(?:(?:, |; ICCPR ){_PIN}(?![\d(]))*)(?![\d(])")
 
 
+#: The Covenant as `grouped` writes one article's pinpoints in English ("ICCPR 14(3)(b), (d) and (e), 9(1)
+#: and (4)"): read back into single pinpoints before a language that has its own form groups them.
+_GROUPED_PIN = r"\d+(?:\([0-9a-z]+\))*"
+_GROUPED_COVENANT = re.compile(rf"\bICCPR ({_GROUPED_PIN}(?:(?:, | and )(?:{_GROUPED_PIN}|\([0-9a-z]+\)))*)")
+
+
 def covenant(pins: Iterable[str], form: dict[str, str], words_: dict[str, Any]) -> str:
     """Pinpoints of the Covenant ("14(1)", "14(3)(b)", "14(3)(d)") cited as a French or Spanish document cites
     them, each article once with its paragraphs and each paragraph once with its subparagraphs: "art. 14
@@ -239,6 +245,7 @@ def localised(text: str, language: dict[str, Any], *, more: Iterable[tuple[str, 
     Covenant's runs cited together where it says how (`covenant:`; English has no such form and keeps
     "ICCPR 2(1), 26"), then its `citations:` patterns and `more` (the draft's contractions)."""
     if form := language.get("covenant"):
+        text = _GROUPED_COVENANT.sub(lambda m: "ICCPR " + ", ".join(_atoms(m[1])), text)
         text = _COVENANT_RUN.sub(lambda m: covenant(re.split(r", |; ICCPR ", m[1]), form, language), text)
     return worded(text, [*language["citations"], *more])
 

@@ -272,6 +272,15 @@ def test_a_group_s_verbs_agree_in_spanish() -> None:
         ("es", "(ICCPR 2(1), 26; UDHR 2, 7)", "(Pacto, arts. 2, párr. 1, y 26; Declaración"),
         ("es", "(ICCPR 14(1), 14(3)(b))", "(Pacto, art. 14, párrs. 1 y 3 b))"),
         ("en", "(ICCPR 14(3)(b); ICCPR 14(3)(d); UDHR 11(1))", "(ICCPR 14(3)(b); ICCPR 14(3)(d); UDHR 11(1))"),
+        # as citation.grouped writes an article's pinpoints in English, read back before the language groups them
+        ("fr", "(ICCPR 14(3)(b) and (d); UDHR 11(1))", "(Pacte, art. 14 (par. 3 b) et d)); Déclaration"),
+        (
+            "fr",
+            "(ICCPR 14(3)(b), (d) and (e), 9(1) and (4))",
+            "(Pacte, art. 14 (par. 3 b), d) et e)) et 9 (par. 1 et 4)",
+        ),
+        ("es", "(ICCPR 14(3)(b) and (d); UDHR 11(1))", "(Pacto, art. 14, párr. 3 b) y d); Declaración"),
+        ("es", "(ICCPR 9(1), (3) and (4))", "(Pacto, art. 9, párrs. 1, 3 y 4)"),
     ],
 )
 def test_the_covenant_is_cited_once_per_article_as_the_language_cites_it(lang: str, rules: str, cited: str) -> None:
