@@ -234,7 +234,6 @@ def _as_filed(jurisprudence: list[str], say: dict[str, Any]) -> str:
     numbers = [n if i == 0 else say["opinion_next"].format(number=n) for i, n in enumerate(numbers)]
     cited = [say["see_opinions" if len(numbers) > 1 else "see_opinion"].format(list="; ".join(numbers))]
     return "; ".join([*(cited if numbers else []), *others])
-    return "; ".join([*cited, *others])
 
 
 def _refer_why(node: RuleNode, leaves: dict[str, FactNode], w: dict[str, Any], named: dict[str, str]) -> list[str]:
