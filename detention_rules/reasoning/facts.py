@@ -373,28 +373,30 @@ def _lasted_within_48h(facts: Facts, period: dict[str, Any], base: str, prompt: 
 
     Access to a lawyer is owed within 48 hours of the arrest (Basic Principles on the Role of
     Lawyers, principle 7), so an incommunicado period that short cut no defence off from counsel
-    (III.incommunicado-before-trial). Read from the period's own record: a length in days it states,
-    or its full start and end dates (without the hours, two days apart stays unknown). A date or a
-    length only the Government states settles nothing (A/HRC/19/57 para 68).
+    (III.incommunicado-before-trial). Read from the period's own record: a count of days it states
+    ("two days" may be 50 hours) or its full start and end dates, read alike: days apart, the hours
+    unknown, so two days stays unknown. A date or a length only the Government states settles
+    nothing (A/HRC/19/57 para 68).
     """
     stated = period.get("days")
     if isinstance(stated, int | float) and not isinstance(stated, bool):
-        if not _government_only(facts.leaf(f"{base}.days")):
-            _add(facts, period, base, "within_48h", stated * 24 <= prompt, (f"{base}.days",))
-        return
-    start, end = _full_date(period.get("start")), _full_date(period.get("end"))
-    if start is None or end is None or end < start:
-        return
-    if any(_government_only(facts.leaf(f"{base}.{name}")) for name in ("start", "end")):
-        return
-    apart = (end - start).days
+        if _government_only(facts.leaf(f"{base}.days")):
+            return
+        apart, sources = float(stated), (f"{base}.days",)
+    else:
+        start, end = _full_date(period.get("start")), _full_date(period.get("end"))
+        if start is None or end is None or end < start:
+            return
+        if any(_government_only(facts.leaf(f"{base}.{name}")) for name in ("start", "end")):
+            return
+        apart, sources = float((end - start).days), (f"{base}.start", f"{base}.end")
     if (apart + 1) * 24 <= prompt:  # at most, from the first minute of the first day to the last of the last
         within = True
     elif (apart - 1) * 24 >= prompt:  # at least, from the last minute of the first day to the first of the last
         within = False
     else:
         return
-    _add(facts, period, base, "within_48h", within, (f"{base}.start", f"{base}.end"))
+    _add(facts, period, base, "within_48h", within, sources)
 
 
 def _age(facts: Facts, doc: dict[str, Any]) -> None:
