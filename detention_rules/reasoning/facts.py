@@ -379,6 +379,7 @@ def _lasted_within_48h(facts: Facts, period: dict[str, Any], base: str, prompt: 
     nothing (A/HRC/19/57 para 68).
     """
     stated = period.get("days")
+    sources: tuple[str, ...]
     if isinstance(stated, int | float) and not isinstance(stated, bool):
         if _government_only(facts.leaf(f"{base}.days")):
             return
