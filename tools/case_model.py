@@ -821,7 +821,8 @@ class Counsel(_Model):
 
 class Confession(_Model):
     coerced: Fact[StrictBool] | None = fact(
-        "Was a confession obtained by torture, ill-treatment or duress?",
+        "Was a confession obtained by torture, ill-treatment or duress (at an interrogation or later, whether or "
+        "not it was used at trial)?",
         description="Obtained by torture, ill-treatment or duress.",
     )
     used_in_evidence: Fact[StrictBool] | None = fact(
@@ -1167,6 +1168,14 @@ DERIVED: tuple[Derived, ...] = (
         "known, the first prison term or the sentence)? Has the person been tried?",
         ("detention[].start", "arrest.charge_date", "trial.start", "detention[].kind", "sentence.date", "trial.held"),
         instead=("start", "trial.start"),
+    ),
+    Derived(
+        "detention[].within_48h",
+        "bool",
+        "On what dates did this period start and end (did it last 48 hours or less)?",
+        ("detention[].days", "detention[].start", "detention[].end"),
+        instead=("start", "end"),
+        parameter="prompt_hours",
     ),
     Derived(
         "conduct[].led_to_detention",

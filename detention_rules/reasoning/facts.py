@@ -216,6 +216,7 @@ def _derive(facts: Facts, law: Law) -> None:
             # held, the regime unknown: a deprivation of liberty, and every test of the kind stays unknown
             del period["kind"]
             _add(facts, period, base, "deprived", True, (f"{base}.kind",))
+        _lasted_within_48h(facts, period, base, law.parameter("prompt_hours"))
         until = _until(doc) if i == last_open else None
         length = _length(period, base, until)
         if length is not None:
@@ -365,6 +366,38 @@ def _judge_decided(facts: Facts, arrest: Mapping[str, Any], period: dict[str, An
     if within is not None:
         sources = (f"{base}.judge_decided", f"{base}.judge_date", start_path)
         _add(facts, period, base, "judge_decided_within_48h", within, sources)
+
+
+def _lasted_within_48h(facts: Facts, period: dict[str, Any], base: str, prompt: float) -> None:
+    """`detention[i].within_48h`: whether the period is known to have lasted 48 hours or less.
+
+    Access to a lawyer is owed within 48 hours of the arrest (Basic Principles on the Role of
+    Lawyers, principle 7), so an incommunicado period that short cut no defence off from counsel
+    (III.incommunicado-before-trial). Read from the period's own record: a count of days it states
+    ("two days" may be 50 hours) or its full start and end dates, read alike: days apart, the hours
+    unknown, so two days stays unknown. A date or a length only the Government states settles
+    nothing (A/HRC/19/57 para 68).
+    """
+    stated = period.get("days")
+    sources: tuple[str, ...]
+    if isinstance(stated, int | float) and not isinstance(stated, bool):
+        if _government_only(facts.leaf(f"{base}.days")):
+            return
+        apart, sources = float(stated), (f"{base}.days",)
+    else:
+        start, end = _full_date(period.get("start")), _full_date(period.get("end"))
+        if start is None or end is None or end < start:
+            return
+        if any(_government_only(facts.leaf(f"{base}.{name}")) for name in ("start", "end")):
+            return
+        apart, sources = float((end - start).days), (f"{base}.start", f"{base}.end")
+    if (apart + 1) * 24 <= prompt:  # at most, from the first minute of the first day to the last of the last
+        within = True
+    elif (apart - 1) * 24 >= prompt:  # at least, from the last minute of the first day to the first of the last
+        within = False
+    else:
+        return
+    _add(facts, period, base, "within_48h", within, sources)
 
 
 def _age(facts: Facts, doc: dict[str, Any]) -> None:

@@ -165,8 +165,9 @@ def test_every_unless_of_the_rules_names_an_exception_of_the_case_model() -> Non
     # a derived fact rests on the exception it is computed from (judge_decided, with the dates)
     derived_from = {"detention[].judge_decided_within_48h": "detention[].judge_decided"}
     # a derived fact of the record's dates alone, which leaves out a date only the Government states
-    # (facts._released_promptly; the rule case "the release the next day stated by the Government alone")
-    from_dates = {"arrest.released_within_48h"}
+    # (facts._released_promptly, facts._lasted_within_48h; the rule cases "the release the next day stated
+    # by the Government alone" and "the end the next day stated by the Government alone")
+    from_dates = {"arrest.released_within_48h", "detention[].within_48h"}
     named = set()
     for rule in runnable.load().rules:
         for unless, values in _unless(rule.when):
