@@ -92,7 +92,7 @@ def alone(files: list[Path], stage: str, repeat: int, fmt: CheckFormatName = "js
         result = pipeline.check_doc(doc, book)
         docs.append(doc)
         results.append(result)
-        for person_doc, one in zip(list(detainees.each(doc)) if result.persons else [doc], result.each()):
+        for person_doc, one in zip(list(detainees.each(doc)) if result.persons else [doc], result.each(), strict=True):
             if one.facts is not None and one.case is not None and one.analysis is not None:
                 people.append((one.case, person_doc, one.facts, book.engine.run(one.facts)))
     steps: dict[str, Callable[[], object]] = {
