@@ -129,7 +129,8 @@ def branches(root: ConclusionNode, sources: bool = True) -> list[Branch]:
     """`walk`, nested: the root's rules, each with its facts and premises, each premise with its rules...
 
     Built by recursion, not from `walk`'s steps: with no key the walk shows every node, and its chain of
-    generators, one per level, cost the JSON output 40% of its time (issue 33)."""
+    generators, one per level, and its steps were half the JSON output's Python calls (issue 33: 13% of its
+    instructions)."""
 
     def below(node: Node, parent: Node | None) -> list[Branch]:
         return [Branch(child, below(child, node)) for child in _children(node, sources, parent)]
