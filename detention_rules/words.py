@@ -1,7 +1,7 @@
 """Every sentence a user reads, by language: the translation files in `output/locales/`, each read once.
 
 A language is the folder `locales/<lang>/`, one file per stage that speaks (`draft`: the draft and the
-trainer's tools, `load("draft")`; `check`: `wgad check`'s report; `report`:
+trainer's tools, `load("draft")`; `check`: `wgad check`'s report and dates in words (the draft's too); `report`:
 gaps, rules, evaluate, `--set`; `batch`: a batch's summary; `messages`: a file's reading problems and a
 case file's errors; `law`: the rule files' problems; `cli`: the help and the interview; `web`: the page
 and its script). A translation is those files with the same keys: no

@@ -68,10 +68,14 @@ def each(doc: Document) -> Iterator[Document]:
     """The case of every detainee the file names, in order: `split` of each, the file read through once.
 
     Splitting each person from the whole document would cost the whole document per person, and
-    a file of thousands of detainees that many times over.
+    a file of thousands of detainees that many times over. A file that names none (most) is not read
+    through at all: every validation asks (issue 33).
     """
+    people = count(doc)
+    if not people:
+        return
     shared = _Shared(doc)
-    for index in range(count(doc)):
+    for index in range(people):
         yield shared.person(index)
 
 

@@ -54,7 +54,7 @@ class FieldPath(tuple[Step, ...]):
     def generic_name(name: str) -> str:
         """`detention[1].start` -> `detention[].start`, for any name: a generic one, or text a user wrote
         (`government.contests`) that may name no field at all."""
-        return _NUMBERED.sub("[]", name)
+        return _generic_name(name)
 
     @classmethod
     def read(cls, data: Any, name: str) -> Any:
@@ -130,6 +130,12 @@ _NUMBERED = re.compile(r"\[\d+\]")
 
 def _copy(node: Any) -> Any:
     return dict(node) if isinstance(node, dict) else list(node) if isinstance(node, list) else node
+
+
+@functools.lru_cache(maxsize=8192)
+def _generic_name(name: str) -> str:
+    """Cached as `_parse` is: an explanation's facts and every fact of a case ask again and again (issue 33)."""
+    return _NUMBERED.sub("[]", name)
 
 
 @functools.lru_cache(maxsize=8192)

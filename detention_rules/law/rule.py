@@ -246,6 +246,8 @@ def truth(
             truth(cond.where, doc, concluded, trace, f"{prefix}{cond.list_path}[{i}].") for i in range(len(items))
         ]
         return _any(results)
+    if trace is None and not isinstance(cond, AtLeast):
+        return _settled(cond, doc, concluded, prefix)
     results = [truth(c, doc, concluded, trace, prefix) for c in cond.children]
     if isinstance(cond, All):
         if False in results:
@@ -257,6 +259,19 @@ def truth(
     if true >= cond.n:
         return True
     return None if true + results.count(None) >= cond.n else False
+
+
+def _settled(cond: All | AnyOf, doc: Mapping[str, Any], concluded: Mapping[str, Tri], prefix: str) -> Tri:
+    """`truth` of `all` or `any` when nothing is traced: the children in order, up to the first that settles it
+    (a false one for `all`, a true one for `any`), as most list items fail their first test (issue 33)."""
+    settles = isinstance(cond, AnyOf)
+    unknown = False
+    for child in cond.children:
+        value = truth(child, doc, concluded, None, prefix)
+        if value == settles:  # None is neither: it leaves the value unknown unless a later child settles it
+            return settles
+        unknown = unknown or value is None
+    return None if unknown else not settles
 
 
 def _any(results: list[Tri]) -> Tri:

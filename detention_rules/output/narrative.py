@@ -234,10 +234,15 @@ def is_date(value: str) -> bool:
     return calendar(value) is not None
 
 
+def dates(w: Mapping[str, Any]) -> Mapping[str, Any]:
+    """How the draft's language writes dates: check.yaml's `dates:`, which `wgad check`'s explanations read too."""
+    return locale.load("check", w["language"])["dates"]
+
+
 def date(value: str, w: Mapping[str, Any], *, preposition: bool = True) -> str:
     """A date as the Working Group writes it: "on 3 March 2025", "in February 2025", "in 2025" (or bare);
     the words are `asking.date_words`', the one writing of a date."""
-    spec = w["facts"]["dates"]
+    spec = dates(w)
     told = date_words(str(value), spec)
     if told is None:
         return str(value)
@@ -248,7 +253,7 @@ def date(value: str, w: Mapping[str, Any], *, preposition: bool = True) -> str:
 def date_range(start: str, end: str, w: Mapping[str, Any]) -> str:
     """Two dates as the Working Group joins them: "12 to 22 June 2020", "18 April to 3 May 2020",
     "18 April 2020 to June 2021"."""
-    spec = w["facts"]["dates"]
+    spec = dates(w)
     a, b = calendar(start), calendar(end)
     if a and b and a.group(3) and b.group(3) and a.group(1) == b.group(1):
         months = spec["months"]

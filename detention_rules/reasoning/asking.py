@@ -46,7 +46,7 @@ def show_value(value: Any, path: str = "", *, words: bool = False, brackets: boo
     if isinstance(value, bool):
         return said("yes" if value else "no") if words else ("true" if value else "false")
     field = FieldPath.generic_name(path) if words else ""
-    if words and dated(field) and (told := date_words(str(value), locale.load("draft")["facts"]["dates"])):
+    if words and dated(field) and (told := date_words(str(value), locale.load("check")["dates"])):
         return told[0]  # a date in a sentence as the draft writes it: "17 April 2020", "17 avril 2020"
     ftype = readable_fields().get(field) if words else None
     coded = ftype is not None and bool(ftype.choices)
@@ -79,14 +79,14 @@ def calendar(value: str) -> re.Match[str] | None:
 
 def day_words(day: str, spec: Mapping[str, Any]) -> str:
     """A day of the month as the language writes it: "3", and in French the first "1er" (`dates: days:`)."""
-    return str(spec["days"].get(int(day), int(day)))
+    return str(spec["days"].get(str(int(day)), int(day)))
 
 
 def date_words(value: str, spec: Mapping[str, Any]) -> tuple[str, str] | None:
     """A date as the Working Group writes it ("3 March 2025", "February 2025", "2025"; French "1er mars 2020"),
     and its form (`on_day`, `in_month`, `in_year`: the preposition it takes); None for text that is no date.
     The one writing of a date: the draft's (`narrative.date`) and a period's name in a question.
-    `spec`: the draft's `facts: dates:` words."""
+    `spec`: check.yaml's `dates:` words."""
     m = calendar(str(value))
     if not m:
         return None
@@ -114,7 +114,7 @@ def period(data: Any, field: str, said: Mapping[str, Any] | None = None) -> str:
         kind = value(data, f"{base}.kind")
         kind_words = in_words("detention[].kind", kind) if isinstance(kind, str) else w["custody"]
         start = value(data, f"{base}.start")
-        when = date_words(start, locale.load("draft")["facts"]["dates"]) if start is not None else None
+        when = date_words(start, locale.load("check")["dates"]) if start is not None else None
         if when:
             return w["from"].format(kind=kind_words, start=when[0])
         return w["numbered"].format(kind=kind_words, n=index + 1)

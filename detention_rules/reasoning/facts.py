@@ -20,7 +20,6 @@ from typing import Any
 import msgspec
 
 from detention_rules.input.case import Asserted, Case, Section, exceptions
-from detention_rules.input.field_path import FieldPath
 from detention_rules.input.fields import (
     DAYS_PER,
     FACT_SECTIONS,
@@ -83,15 +82,16 @@ def build(law: Law, case: Case, source: Document | None = None) -> Facts:
     def where(path: PathKey) -> tuple[int, int]:
         return positions.get(path) or (source.where(path) if source else (0, 0))
 
-    def visit(obj: Any, path: PathKey) -> Any:
+    def visit(obj: Any, path: PathKey, name: str, generic: str) -> Any:
+        """`name` is the path's (`detention[0].kind`) and `generic` its field's (`detention[].kind`), made on the
+        way down: making them from `path` at every leaf was a fifth of the stage (issue 33)."""
         if isinstance(obj, Asserted):
             if obj.value is None:
                 return None
-            name = str(FieldPath(path))
             line, col = where((*path, "value"))
             value = _plain(obj.value)
-            contested = bool(obj.contested) or _listed(name, contests)
-            bare = _mere_assertion(name, value, obj, contested)
+            contested = bool(obj.contested) or _listed(name, generic, contests)
+            bare = _mere_assertion(generic, value, obj, contested)
             node = FactNode(
                 name,
                 value,
@@ -115,35 +115,35 @@ def build(law: Law, case: Case, source: Document | None = None) -> Facts:
             out = {}
             for key, child in obj.__dict__.items():  # the fields, in model order; most are None
                 if child is not None:
-                    value = visit(child, (*path, key))
+                    value = visit(child, (*path, key), f"{name}.{key}", f"{generic}.{key}")
                     if value is not None:
                         out[key] = value
             return out
         if isinstance(obj, list) and obj and isinstance(obj[0], Section):
-            return [visit(item, (*path, i)) for i, item in enumerate(obj)]
-        name = str(FieldPath(path))
+            return [visit(item, (*path, i), f"{name}[{i}]", f"{generic}[]") for i, item in enumerate(obj)]
         line, col = where(path)
-        contested = _listed(name, contests)
-        bare = _mere_assertion(name, _plain(obj), None, contested)
-        facts.leaves[name] = FactNode(name, _plain(obj), line, col, contested=contested or bare, unproven=bare)
-        return None if bare else _plain(obj)
+        value = _plain(obj)
+        contested = _listed(name, generic, contests)
+        bare = _mere_assertion(generic, value, None, contested)
+        facts.leaves[name] = FactNode(name, value, line, col, contested=contested or bare, unproven=bare)
+        return None if bare else value
 
     for section in FACT_SECTIONS:
         value = getattr(case, section)
         if value is not None:
-            facts.doc[section] = visit(value, (section,))
+            facts.doc[section] = visit(value, (section,), section, section)
     _derive(facts, law)
     return facts
 
 
-def _mere_assertion(name: str, value: Any, fact: Asserted | None, contested: bool) -> bool:
+def _mere_assertion(generic: str, value: Any, fact: Asserted | None, contested: bool) -> bool:
     """An exception's defeating value that is not shown: only the Government asserts it, without
     evidence the source does not dispute, or it is a legal conclusion with no `ref` to a finding.
 
     The burden of an exception is the Government's, and a mere assertion does not discharge it
     (opinion 2/2022 para 66; A/HRC/19/57 para 68): such a value contests the finding, never defeats it.
     """
-    exception = exceptions().get(FieldPath.generic_name(name))
+    exception = exceptions().get(generic)  # the field's generic name: `detention[].kind`
     if exception is None or not exception.defeated_by(value):
         return False
     if exception.needs_ref and not (fact and fact.ref):
@@ -157,7 +157,7 @@ def _plain(value: Any) -> Any:
     return list(value) if isinstance(value, (list, tuple)) else value
 
 
-def _listed(name: str, contests: set[str]) -> bool:
+def _listed(name: str, generic: str, contests: set[str]) -> bool:
     """A fact is contested when the Government contests it or the list or section holding it.
 
     An entry without item numbers (`detention[].incommunicado`) names that field in every item.
@@ -165,7 +165,7 @@ def _listed(name: str, contests: set[str]) -> bool:
     """
     if not contests:
         return False
-    for form in {name, FieldPath.generic_name(name)}:
+    for form in {name, generic}:  # `generic`: the name without item numbers
         if form in contests or any(form[:i] in contests for i, ch in enumerate(form) if ch in ".["):
             return True
     return False

@@ -126,12 +126,13 @@ class Branch(msgspec.Struct):
 
 
 def branches(root: ConclusionNode, sources: bool = True) -> list[Branch]:
-    """`walk`, nested: the root's rules, each with its facts and premises, each premise with its rules..."""
-    top: list[Branch] = []
-    open_at: list[list[Branch]] = [top]  # the list the nodes at each depth join
-    for step in walk(root, sources=sources):
-        branch = Branch(step.node, [])
-        del open_at[step.depth + 1 :]
-        open_at[step.depth].append(branch)
-        open_at.append(branch.below)
-    return top
+    """`walk`, nested: the root's rules, each with its facts and premises, each premise with its rules...
+
+    Built by recursion, not from `walk`'s steps: with no key the walk shows every node, and its chain of
+    generators, one per level, and its steps were half the JSON output's Python calls (issue 33: 13% of its
+    instructions)."""
+
+    def below(node: Node, parent: Node | None) -> list[Branch]:
+        return [Branch(child, below(child, node)) for child in _children(node, sources, parent)]
+
+    return below(root, None)

@@ -56,7 +56,10 @@ def _checkout(tmp_path: Path) -> tuple[Path, dict[str, str]]:
 
 
 #: Further runs of a script: its other ways of running.
-MORE = {"stages.py --alone": ("stages.py", ["FOLDER", "--alone", "explain", "--repeat", "2"], "median of 2 passes")}
+MORE = {
+    f"stages.py --alone {stage}": ("stages.py", ["FOLDER", "--alone", stage, "--repeat", "2"], "median of 2 passes")
+    for stage in ("parse", "validate", "facts", "engine", "explain", "render")
+}
 
 
 @pytest.mark.parametrize("script", sorted(SMOKE) + sorted(MORE))

@@ -492,9 +492,12 @@ def test_every_sentence_of_the_draft_comes_from_the_translation_file(
     english = yaml.safe_load((words.LOCALES / "en" / "draft.yaml").read_text(encoding="utf-8"))
     facts = english["facts"]  # which sections, and which fields the argument states: names, not words
     other = {**marked(english), "facts": {**marked(facts), "sections": facts["sections"], "argued": facts["argued"]}}
+    other["language"] = "xx"  # the language's name: its dates in words are its check.yaml's (marked too)
     shutil.copytree(words.LOCALES / "en", tmp_path / "en")  # the other stages' words stay English's
     (tmp_path / "xx").mkdir()
     (tmp_path / "xx" / "draft.yaml").write_text(yaml.safe_dump(other, allow_unicode=True), encoding="utf-8")
+    check = yaml.safe_load((words.LOCALES / "en" / "check.yaml").read_text(encoding="utf-8"))
+    (tmp_path / "xx" / "check.yaml").write_text(yaml.safe_dump(marked(check), allow_unicode=True), encoding="utf-8")
     monkeypatch.setattr(words, "LOCALES", tmp_path)
     words.reread()
     try:

@@ -33,7 +33,7 @@ def test_references_written_in_english_are_merged_in_every_language(lang: str, c
 def test_a_period_s_date_is_the_draft_s(lang: str, said: str) -> None:
     """A question's period names its date as the draft writes it: one function, in every language."""
     w = words.load("draft", lang)
-    assert asking.date_words("2020-03-01", w["facts"]["dates"]) == (said, "on_day")
+    assert asking.date_words("2020-03-01", narrative.dates(w)) == (said, "on_day")
     assert narrative.date("2020-03-01", w, preposition=False) == said
     data = {"detention": [{"kind": "pretrial", "start": "2020-03-01"}]}
     words.use(lang)
