@@ -824,6 +824,7 @@ def _cite(law: str, cited: list[str], say: dict[str, Any]) -> str:
     """The standard with the rule's other provisions on its first cited sentence: in its first citation's
     parentheses, or in the parenthesis that ends that sentence, or after it; never inside an article's
     own brackets ("14(1)")."""
+    law = _CITATION.sub(_regrouped, law)
     grouped = citation.grouped(cited)
     if grouped:
         joined = "; ".join(grouped)
@@ -838,6 +839,15 @@ def _cite(law: str, cited: list[str], say: dict[str, Any]) -> str:
         else:
             law = say["standard_cited"].format(text=law[:stop], citations=joined) + law[stop:]
     return law if law.endswith(".") else law + "."
+
+
+def _regrouped(m: re.Match[str]) -> str:
+    """A standard's own citation in the draft's form, an article's pinpoints together ("(ICCPR 12(1), (2) and
+    (4))", never the rule file's "(ICCPR 12(1), (2), (4))"); as written where it does not read as citations."""
+    try:
+        return "(" + "; ".join(citation.grouped(m.group()[1:-1].split("; "))) + ")"
+    except citation.CitationError:
+        return m.group()
 
 
 def _merged(own: str, cited: list[str]) -> str:
@@ -877,6 +887,7 @@ def _limbs(node: RuleNode, leaves: dict[str, FactNode], w: dict[str, Any], named
     later = _later(named)
     facts = [f for f in held if isinstance(f, FactNode) and not (f.absent_defeater or f.unproven)]
     clauses, refs, facts = _shared_limbs(spec, facts, leaves, w, named)
+    clauses, refs, facts = _item_limbs(spec, facts, leaves, w, named, clauses, refs)
     limbs: list[FactNode | ConclusionNode] = [*facts, *premises]
     for limb in limbs:
         words = later if clauses else named  # the name once, then the pronoun
@@ -916,6 +927,38 @@ def _shared_limbs(
         clauses.append(text)
         refs += [*(f.ref for f in shared if f.ref), *cited]
         facts = [f for f in facts if f not in shared]
+    return clauses, refs, facts
+
+
+def _item_limbs(
+    spec: dict[str, Any],
+    facts: list[FactNode],
+    leaves: dict[str, FactNode],
+    w: dict[str, Any],
+    named: dict[str, str],
+    clauses: list[str],
+    refs: list[str],
+) -> tuple[list[str], list[str], list[FactNode]]:
+    """The same yes/no fact of several list items with one answer (two conducts, each political), worded as one
+    clause that lists what each item names ("political conduct (the posts; co-founding the party)"), never the
+    clause once per item: the clauses and references so far with these added, and the facts left to word."""
+    groups: dict[tuple[str, bool], list[FactNode]] = {}
+    for f in facts:
+        field = FieldPath.generic_name(f.path)
+        if "[" in f.path and isinstance(f.value, bool) and isinstance(spec.get(field), dict):
+            groups.setdefault((field, f.value), []).append(f)
+    for (field, value), group in groups.items():
+        limb = spec[field].get(value)
+        own = [name for name in placeholders(limb) if name not in named] if isinstance(limb, str) else []
+        if len(group) < 2 or len(own) != 1:
+            continue  # one thing of each item to list ("political conduct (X; Y)"); more would part from their items
+        values = dict(_later(named) if clauses else named)
+        said = [_filled(f"{{{own[0]}}}", f.path.rsplit(".", 1)[0] + ".", leaves, w, values) for f in group]
+        values[own[0]] = "; ".join(dict.fromkeys(text for text, _ in said if text))
+        refs = [*refs, *(r for _, cited in said for r in cited)]
+        clauses = [*clauses, fill(limb, {k: v for k, v in values.items() if v})]
+        refs = [*refs, *(f.ref for f in group if f.ref)]
+        facts = [f for f in facts if f not in group]
     return clauses, refs, facts
 
 
