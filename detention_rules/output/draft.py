@@ -243,7 +243,16 @@ def _refer_why(node: RuleNode, leaves: dict[str, FactNode], w: dict[str, Any], n
     say = w["draft"]
     spec = say["refer_why"].get(node.rule.id, {})
     facts = [f for f in tree.held(node) if isinstance(f, FactNode)]
-    worded = list(dict.fromkeys(text for f in facts if (text := _limb(f, spec, leaves, w, named)[0])))
+    said: list[str] = []
+    for f in facts:
+        limb = spec.get(FieldPath.generic_name(f.path))
+        if "reason" in spec and isinstance(limb, dict) and "words" in limb and isinstance(f.value, list):
+            # each item a limb of the reason's one list: "political activity, work as a human rights defender
+            # and work as a journalist", never "... and work as a human rights defender and work as a journalist"
+            said += [fill(limb["text"], {**named, "value": fill(limb["words"][v], named)}) for v in f.value if v in limb["words"]]
+        elif text := _limb(f, spec, leaves, w, named)[0]:
+            said.append(text)
+    worded = list(dict.fromkeys(said))
     if worded and "reason" in spec:  # the limbs in one reason: "detained for political activity and ..."
         return [fill(spec["reason"], {**named, "limbs": prose.join(worded, w)})]
     if worded:
@@ -534,7 +543,10 @@ def _whom(held: list[_Person], w: dict[str, Any]) -> prose.Who:
     """Whom an argument or a remedy names: one person as the facts name them, several by their names."""
     if len(held) == 1 and held[0].who is not None:
         return held[0].who
-    return prose.group([p.name for p in held], w)
+    # each by the short form the facts use after naming them all ("Mr. Mabuza and Mr. Dube"), unless two share it
+    shorts = [p.who.short if p.who is not None and p.name else "" for p in held]
+    unique = all(shorts) and len(set(shorts)) == len(shorts) and all(s != p.name for s, p in zip(shorts, held))
+    return prose.group([p.name for p in held], w, shorts if unique else None)
 
 
 def _remedies(
@@ -733,7 +745,10 @@ def _named(person: prose.Who, w: dict[str, Any]) -> dict[str, str]:
     ("Mr. Ilyashev"), several by their names ({name} as a subject, {whom} as an object); the pronouns
     (a subject's, "he", only for one person whose sex is known) and the verbs that agree with them."""
     plural = 1 if person.plural else 0
-    name = person.full if person.plural and not person.once else person.short
+    # several named in full once by the facts, then by their titles ("Mr. Mabuza and Mr. Dube"); a group the
+    # file names in one line, which has no short form but "the persons concerned", by its names
+    untitled = person.short == w["facts"]["person"]["group"]
+    name = person.full if person.plural and not person.once and untitled else person.short
     verbs = {verb: forms[plural] for verb, forms in w["facts"]["person"]["verbs"].items()}
     possessive = w["draft"]["possessive"].format(name=name)
     return {**verbs, **person.pronouns, "name": name, "whom": name, "possessive": possessive}
@@ -1002,6 +1017,10 @@ def _limb(
     shown = _shown(field, f.value, w, named)
     if isinstance(limb, dict) and "words" in limb:  # a list value: the items it has words for
         chosen = [limb["words"][v] for v in f.value if v in limb["words"]] if isinstance(f.value, list) else []
+        plural = w["facts"]["values"].get(f"{field}_plural", {})
+        if named.get("is") == w["facts"]["person"]["verbs"]["is"][1] and isinstance(f.value, list):
+            # several people: "they are members of the political opposition", never "they are a member"
+            chosen = [plural.get(v, limb["words"][v]) for v in f.value if v in limb["words"]]
         words = [fill(text, named) for text in chosen]  # agreeing with the person: "défenseure", "defensora"
         limb, shown = (limb["text"], prose.shared(words, w)) if words else (None, "")
     elif isinstance(limb, dict):  # worded per value

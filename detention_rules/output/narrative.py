@@ -856,6 +856,9 @@ class Teller:
         if kind == "times":
             return times(int(value), self.w)
         if kind == "conduct" and conduct_form(str(value), self.w) == "means":
+            first = str(value).split()[0].casefold() if str(value).split() else ""
+            if first in self.spec["articles"]["prepositions"]:  # "as MPs, delivering petitions": as typed
+                return str(value)
             gerund = _gerund(str(value), self.w)
             value = str(value) if gerund else described(str(value), self.w)  # "through a public campaign"
             return value if bare else self.spec["conduct"]["by" if gerund else "through"].format(value=value)
