@@ -249,7 +249,8 @@ def _refer_why(node: RuleNode, leaves: dict[str, FactNode], w: dict[str, Any], n
         if "reason" in spec and isinstance(limb, dict) and "words" in limb and isinstance(f.value, list):
             # each item a limb of the reason's one list: "political activity, work as a human rights defender
             # and work as a journalist", never "... and work as a human rights defender and work as a journalist"
-            said += [fill(limb["text"], {**named, "value": fill(limb["words"][v], named)}) for v in f.value if v in limb["words"]]
+            chosen = [fill(limb["words"][v], named) for v in f.value if v in limb["words"]]
+            said += [fill(limb["text"], {**named, "value": value}) for value in chosen]
         elif text := _limb(f, spec, leaves, w, named)[0]:
             said.append(text)
     worded = list(dict.fromkeys(said))
@@ -545,7 +546,8 @@ def _whom(held: list[_Person], w: dict[str, Any]) -> prose.Who:
         return held[0].who
     # each by the short form the facts use after naming them all ("Mr. Mabuza and Mr. Dube"), unless two share it
     shorts = [p.who.short if p.who is not None and p.name else "" for p in held]
-    unique = all(shorts) and len(set(shorts)) == len(shorts) and all(s != p.name for s, p in zip(shorts, held))
+    titled = all(s and s != p.name for s, p in zip(shorts, held, strict=True))
+    unique = titled and len(set(shorts)) == len(shorts)
     return prose.group([p.name for p in held], w, shorts if unique else None)
 
 
