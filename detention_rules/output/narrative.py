@@ -857,7 +857,7 @@ class Teller:
             return times(int(value), self.w)
         if kind == "conduct" and conduct_form(str(value), self.w) == "means":
             first = str(value).split()[0].casefold() if str(value).split() else ""
-            if first in self.spec["articles"]["prepositions"]:  # "as MPs, delivering petitions": as typed
+            if first in self.spec["conduct"]["as_typed"]:  # "as MPs, delivering petitions": as typed
                 return str(value)
             gerund = _gerund(str(value), self.w)
             value = str(value) if gerund else described(str(value), self.w)  # "through a public campaign"
