@@ -82,6 +82,9 @@ def who(leaves: Mapping[str, FactNode], w: Mapping[str, Any]) -> Who:
     name = " ".join(str(name).split()) if name else ""
     if len(several := _several(name, w)) > 1:  # a group named in one file: "A; B; C", "Ana Uno, Ben Dos"
         return group(several, w)
+    described = {word.strip(",;:()").casefold() for word in name.split()}
+    if name[:1].islower() and described & set(spec["group_words"]):  # "eighteen people arrested in 2005"
+        return group([name], w)
     pronouns = spec["pronouns"].get(sex if sex in ("male", "female") else "unknown")
     if not name:
         return Who(called or spec["unnamed"], called or spec["unnamed"], pronouns)
@@ -137,8 +140,12 @@ def _several(name: str, w: Mapping[str, Any]) -> list[str]:
     person's name written surname first)."""
     if ";" in name:
         return [n.strip() for n in name.split(";") if n.strip()]
-    parts = [n.strip() for n in re.split(rf",|\s{re.escape(w['words']['and'])}\s", name) if n.strip()]
-    return parts if "," in name and all(len(part.split()) > 1 for part in parts) else [name]
+    outside = re.sub(r"\([^()]*\)", lambda m: "_" * len(m.group()), name)  # never inside a note "(first named, ...)"
+    cuts = [0, *(e for m in re.finditer(rf",|\s{re.escape(w['words']['and'])}\s", outside) for e in m.span()), len(name)]
+    parts = [name[a:b].strip() for a, b in zip(cuts[::2], cuts[1::2], strict=True) if name[a:b].strip()]
+    # each part a name of two words or more, capitalised: "eighteen people arrested between April and June" is one
+    named = all(len(part.split()) > 1 and part[:1].isupper() for part in parts)
+    return parts if "," in outside and named else [name]
 
 
 def group(names: list[str], w: Mapping[str, Any], short: list[str] | None = None) -> Who:
