@@ -141,7 +141,8 @@ def _several(name: str, w: Mapping[str, Any]) -> list[str]:
     if ";" in name:
         return [n.strip() for n in name.split(";") if n.strip()]
     outside = re.sub(r"\([^()]*\)", lambda m: "_" * len(m.group()), name)  # never inside a note "(first named, ...)"
-    cuts = [0, *(e for m in re.finditer(rf",|\s{re.escape(w['words']['and'])}\s", outside) for e in m.span()), len(name)]
+    joints = re.finditer(rf",|\s{re.escape(w['words']['and'])}\s", outside)
+    cuts = [0, *(end for m in joints for end in m.span()), len(name)]
     parts = [name[a:b].strip() for a, b in zip(cuts[::2], cuts[1::2], strict=True) if name[a:b].strip()]
     # each part a name of two words or more, capitalised: "eighteen people arrested between April and June" is one
     named = all(len(part.split()) > 1 and part[:1].isupper() for part in parts)

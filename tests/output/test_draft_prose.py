@@ -164,7 +164,8 @@ def test_a_draft_reads_as_prose(path: Path, detainee: int | None) -> None:
         assert not [r for r in _rule_ids() if re.search(rf"(?<![\w.]){re.escape(r)}(?![\w-])", text)], where
         assert not re.search(r"\b(?:the|a|an) (?:the|a|an|his|her|their|its)\b", text, flags=re.I), where
         # a pinpoint's brackets, as the Working Group writes them ("article 14 (3) (b)"), are no parenthesis
-        assert not re.search(r" \((?![0-9a-z]{1,3}\))(?:[^()]|\([^()]*\))*\) \(", text), (where, "two parentheses in a row")
+        in_a_row = re.search(r" \((?![0-9a-z]{1,3}\))(?:[^()]|\([^()]*\))*\) \(", text)
+        assert not in_a_row, (where, "two parentheses in a row")
         assert not _cited_twice(text), (where, _cited_twice(text))
         hedged = [r for r in _REFERRAL_REASONS.findall(text) if _HEDGED_REASON.search(r)]
         assert not hedged, (where, hedged)
