@@ -861,8 +861,11 @@ def _cite(law: str, cited: list[str], say: dict[str, Any]) -> str:
 def _regrouped(m: re.Match[str]) -> str:
     """A standard's own citation in the draft's form, an article's pinpoints together ("(ICCPR 12(1), (2) and
     (4))", never the rule file's "(ICCPR 12(1), (2), (4))"); as written where it does not read as citations."""
+    parts = m.group()[1:-1].split("; ")
     try:
-        return "(" + "; ".join(citation.grouped(m.group()[1:-1].split("; "))) + ")"
+        if any(citation.parse(part).note for part in parts):  # "para 8 (b)": a subparagraph grouping would drop
+            return m.group()
+        return "(" + "; ".join(citation.grouped(parts)) + ")"
     except citation.CitationError:
         return m.group()
 

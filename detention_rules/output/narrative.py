@@ -96,7 +96,8 @@ def who(leaves: Mapping[str, FactNode], w: Mapping[str, Any]) -> Who:
     nation = _value(leaves, "person.nationality") or _value(leaves, "state.name")
     family = family_first(name, str(nation or "")) or surname(name, spec)
     short = spec["titled"].format(title=title, surname=family)
-    return Who(short if family == name else name, short, pronouns)  # "Ms. K." from the first
+    initials = family == name and family == surname(name, spec)  # "Ms. K.": titled from the first
+    return Who(short if initials else name, short, pronouns)
 
 
 #: Names written family name first, by State (`locales/names.yaml`), beside the translations: every language
@@ -105,21 +106,21 @@ _NAMES = Path(__file__).parent / "locales" / "names.yaml"
 
 
 @functools.cache
-def _family_names() -> dict[str, frozenset[str]]:
-    """Each way a file writes a State whose names open with the family name, casefolded: its family names."""
+def _family_names() -> dict[str, dict[str, Any]]:
+    """Each way a file writes a State whose names open with the family name, casefolded: its entry."""
     table = locale.read(_NAMES, "en")
-    return {
-        name.casefold(): frozenset(f.casefold() for f in entry["family_names"])
-        for key, entry in table.items()
-        for name in (key, *entry.get("also", ()))
-    }
+    return {name.casefold(): entry for key, entry in table.items() for name in (key, *entry.get("also", ()))}
 
 
 def family_first(name: str, nation: str) -> str:
-    """The family name of a name written family name first ("Liu" of Liu Xiaobo, a national of China): the first
-    word, where the person's State writes names so and the word is one of its family names; else ""."""
+    """The part of a name written family name first that a title goes before: the family name ("Liu" of Liu
+    Xiaobo, a national of China), where the person's State writes names so and the first word is one of its
+    family names; the whole name where the Working Group titles it whole ("Kem Sokha", `whole_name`); else ""."""
     words = name.split()
-    known = _family_names().get(nation.split("(")[0].strip().casefold(), frozenset())
+    entry = _family_names().get(nation.split("(")[0].strip().casefold(), {})
+    if len(words) > 1 and entry.get("whole_name"):
+        return name
+    known = {f.casefold() for f in entry.get("family_names", ())}
     return words[0] if len(words) > 1 and words[0].casefold() in known else ""
 
 
@@ -723,9 +724,18 @@ class Teller:
         if generic not in self.spec["sentences_all"] or not isinstance(leaf.value, bool):
             return []
         items = [f for p, f in self.leaves.items() if FieldPath.generic_name(p) == generic and not f.unproven]
-        if len(items) < 2 or any(f.value != leaf.value for f in items):
-            return []
+        if len(items) < 2 or any(f.value != leaf.value for f in items) or any(map(self._combines, items)):
+            return []  # each told its own way: "This was a peaceful exercise of his rights on a political matter"
         return sorted(items, key=lambda f: _index(f.path.split(".")[0]))
+
+    def _combines(self, leaf: FactNode) -> bool:
+        """Whether a list item's fact is told in one sentence with another of the item's (`_combined`)."""
+        prefix = leaf.path.rsplit(".", 1)[0] + "."
+        stated = {FieldPath.generic_name(p): f for p, f in self.leaves.items() if p.startswith(prefix)}
+        disputed = len(self.disputed), len(self.disputed_by_source)
+        combined = bool(self._combined(FieldPath.generic_name(leaf.path), leaf, stated, set()))
+        del self.disputed[disputed[0] :], self.disputed_by_source[disputed[1] :]  # a trial, not a telling
+        return combined
 
     def _combined(self, generic: str, leaf: FactNode, stated: dict[str, FactNode], done: set[str]) -> str:
         """Facts told in one sentence where one alone reads as part of it ("from ... to ...", "on ..., at
@@ -750,8 +760,9 @@ class Teller:
                 slots[last] = self._value(name, fact.value)
                 slots[f"{last}_bare"] = self._value(name, fact.value, bare=True)
             dated = {n.rsplit(".", 1)[-1]: str(f.value) for n, f in zip([first, *others], facts, strict=True)}
-            if "start" in dated and "end" in dated and dated["start"] == dated["end"] and is_date(dated["start"]):
-                template = self.spec["combined_one_day"].get(names, template)  # "on 1 July 2022"
+            one_day = self.spec["combined_one_day"].get(names)
+            if one_day and dated.get("start") == dated.get("end") and is_date(dated["start"]):
+                template = one_day  # "held in police custody on 1 July 2022", never "from 1 to 1 July 2022"
                 slots["range"] = date(dated["start"], self.w, preposition=False)
             elif "start" in dated and "end" in dated:
                 slots["range"] = date_range(dated["start"], dated["end"], self.w)

@@ -122,6 +122,7 @@ def test_an_articles_pinpoints_are_cited_in_its_order() -> None:
 def test_a_standards_inner_citation_is_in_the_drafts_form() -> None:
     # was "(General Comment No. 34 para 22, quoted at 2/2022 para 79)"
     text = _draft("ilyashev-kazakhstan-2022")
+    assert "(methods of work para 8 (b))" in text  # a subparagraph kept where a standard's citations are grouped
     assert "quoted at 2/2022" not in text
     assert "(General Comment No. 34 para 22, quoted in opinion No. 2/2022, para. 79)" in text
 
@@ -155,3 +156,28 @@ def test_a_joint_submission_argues_in_the_detainees_titles_and_their_number() ->
     assert "right to take part in public affairs as MPs" in text  # was "public affairs through as MPs"
     arguments = text.split("## Why the deprivation")[1].split("## Remedies")[0]
     assert not re.search(r"In the present case, Mduduzi", arguments)
+
+
+def test_a_one_day_trial_is_held_on_that_day() -> None:
+    # was "The trial ran from 29 to 29 September 2020"
+    assert "The trial was held on 29 September 2020" in _draft("allaberdyev-turkmenistan-2022")
+
+
+def test_a_conducts_own_combined_sentence_is_kept() -> None:
+    # each conduct told as its own peaceful exercise on a political matter, never "All of this conduct" instead
+    text = _draft("allaberdyev-turkmenistan-2022")
+    assert "This was a peaceful exercise of his rights on a political matter" in text
+    assert "All of this conduct" not in text
+
+
+def test_a_khmer_name_is_titled_whole() -> None:
+    # the Working Group writes "Mr. Kem Sokha" (opinion No. 9/2018); was "Mr. Sokha" for Ny Sokha
+    text = _draft("adhoc-five-cambodia-2016")
+    assert "Mr. Ny Sokha" in text and "Mr. Sokha" not in text
+
+
+def test_a_group_named_by_a_description_is_one_group() -> None:
+    # was "eighteen people arrested between April, June 2005 (first named and Mohamed Sidiya Ould Ajdoud)"
+    text = _draft("eighteen-detainees-mauritania-2007")
+    assert "between April, June" not in text
+    assert "Eighteen people arrested between April and June 2005 (first named, Mohamed Sidiya Ould Ajdoud) are" in text
