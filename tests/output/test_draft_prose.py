@@ -350,7 +350,8 @@ def test_a_plural_subject_takes_plural_words(tmp_path: Path) -> None:
     pair = NON_PARTY_PAIR.replace("detainees:", trial + "detainees:")
     made = _joint(tmp_path, pair)
     assert "Ms. Uno and Mr. Dos were tried. The case was heard by a military court. They are civilians." in made, made
-    assert "Ana Uno and Ben Dos, civilians, were tried by a military court" in made, made
+    # the argument names them as the facts do once named in full: by their titles ("Ms. Uno and Mr. Dos")
+    assert "Ms. Uno and Mr. Dos, civilians, were tried by a military court" in made, made
 
 
 @pytest.mark.parametrize(("court", "told"), [("military", True), ("ordinary", False), ("state_security", False)])
