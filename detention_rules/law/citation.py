@@ -134,7 +134,8 @@ def _same_article(pins: list[str]) -> list[str]:
     for head, tails in heads.items():
         if len(tails) == 1 or "" in tails:
             out += [head + tail for tail in tails]
-        else:
+        else:  # in the article's order, as merged from several rules: "9(1) and (2)", never "9(2) and (1)"
+            tails.sort(key=lambda tail: (int(tail[1:-1]) if tail[1:-1].isdigit() else 0, tail))
             out.append(f"{head}{', '.join(tails[:-1])} and {tails[-1]}")
     return out
 
@@ -218,10 +219,10 @@ def covenant(pins: Iterable[str], form: dict[str, str], words_: dict[str, Any]) 
         if not paragraphs:
             said.append(number)
             continue
-        parts = [
+        parts = [  # a paragraph without letters in the form's brackets too: English "(1), (2) and (3) (b)"
             form["paragraph"].format(paragraph=p, letters=listed([form["letter"].format(letter=x) for x in letters]))
             if letters
-            else p
+            else form["paragraph"].format(paragraph=p, letters="").strip()
             for p, letters in paragraphs.items()
         ]
         article = form["article_paragraphs" if len(parts) > 1 else "article_paragraph"]

@@ -243,7 +243,17 @@ def _refer_why(node: RuleNode, leaves: dict[str, FactNode], w: dict[str, Any], n
     say = w["draft"]
     spec = say["refer_why"].get(node.rule.id, {})
     facts = [f for f in tree.held(node) if isinstance(f, FactNode)]
-    worded = list(dict.fromkeys(text for f in facts if (text := _limb(f, spec, leaves, w, named)[0])))
+    said: list[str] = []
+    for f in facts:
+        limb = spec.get(FieldPath.generic_name(f.path))
+        if "reason" in spec and isinstance(limb, dict) and "words" in limb and isinstance(f.value, list):
+            # each item a limb of the reason's one list: "political activity, work as a human rights defender
+            # and work as a journalist", never "... and work as a human rights defender and work as a journalist"
+            chosen = [fill(limb["words"][v], named) for v in f.value if v in limb["words"]]
+            said += [fill(limb["text"], {**named, "value": value}) for value in chosen]
+        elif text := _limb(f, spec, leaves, w, named)[0]:
+            said.append(text)
+    worded = list(dict.fromkeys(said))
     if worded and "reason" in spec:  # the limbs in one reason: "detained for political activity and ..."
         return [fill(spec["reason"], {**named, "limbs": prose.join(worded, w)})]
     if worded:
@@ -534,7 +544,11 @@ def _whom(held: list[_Person], w: dict[str, Any]) -> prose.Who:
     """Whom an argument or a remedy names: one person as the facts name them, several by their names."""
     if len(held) == 1 and held[0].who is not None:
         return held[0].who
-    return prose.group([p.name for p in held], w)
+    # each by the short form the facts use after naming them all ("Mr. Mabuza and Mr. Dube"), unless two share it
+    shorts = [p.who.short if p.who is not None and p.name else "" for p in held]
+    titled = all(s and s != p.name for s, p in zip(shorts, held, strict=True))
+    unique = titled and len(set(shorts)) == len(shorts)
+    return prose.group([p.name for p in held], w, shorts if unique else None)
 
 
 def _remedies(
@@ -733,7 +747,10 @@ def _named(person: prose.Who, w: dict[str, Any]) -> dict[str, str]:
     ("Mr. Ilyashev"), several by their names ({name} as a subject, {whom} as an object); the pronouns
     (a subject's, "he", only for one person whose sex is known) and the verbs that agree with them."""
     plural = 1 if person.plural else 0
-    name = person.full if person.plural and not person.once else person.short
+    # several named in full once by the facts, then by their titles ("Mr. Mabuza and Mr. Dube"); a group the
+    # file names in one line, which has no short form but "the persons concerned", by its names
+    untitled = person.short == w["facts"]["person"]["group"]
+    name = person.full if person.plural and not person.once and untitled else person.short
     verbs = {verb: forms[plural] for verb, forms in w["facts"]["person"]["verbs"].items()}
     possessive = w["draft"]["possessive"].format(name=name)
     return {**verbs, **person.pronouns, "name": name, "whom": name, "possessive": possessive}
@@ -824,6 +841,7 @@ def _cite(law: str, cited: list[str], say: dict[str, Any]) -> str:
     """The standard with the rule's other provisions on its first cited sentence: in its first citation's
     parentheses, or in the parenthesis that ends that sentence, or after it; never inside an article's
     own brackets ("14(1)")."""
+    law = _CITATION.sub(_regrouped, law)
     grouped = citation.grouped(cited)
     if grouped:
         joined = "; ".join(grouped)
@@ -838,6 +856,18 @@ def _cite(law: str, cited: list[str], say: dict[str, Any]) -> str:
         else:
             law = say["standard_cited"].format(text=law[:stop], citations=joined) + law[stop:]
     return law if law.endswith(".") else law + "."
+
+
+def _regrouped(m: re.Match[str]) -> str:
+    """A standard's own citation in the draft's form, an article's pinpoints together ("(ICCPR 12(1), (2) and
+    (4))", never the rule file's "(ICCPR 12(1), (2), (4))"); as written where it does not read as citations."""
+    parts = m.group()[1:-1].split("; ")
+    try:
+        if any(citation.parse(part).note for part in parts):  # "para 8 (b)": a subparagraph grouping would drop
+            return m.group()
+        return "(" + "; ".join(citation.grouped(parts)) + ")"
+    except citation.CitationError:
+        return m.group()
 
 
 def _merged(own: str, cited: list[str]) -> str:
@@ -877,6 +907,7 @@ def _limbs(node: RuleNode, leaves: dict[str, FactNode], w: dict[str, Any], named
     later = _later(named)
     facts = [f for f in held if isinstance(f, FactNode) and not (f.absent_defeater or f.unproven)]
     clauses, refs, facts = _shared_limbs(spec, facts, leaves, w, named)
+    clauses, refs, facts = _item_limbs(spec, facts, leaves, w, named, clauses, refs)
     limbs: list[FactNode | ConclusionNode] = [*facts, *premises]
     for limb in limbs:
         words = later if clauses else named  # the name once, then the pronoun
@@ -916,6 +947,38 @@ def _shared_limbs(
         clauses.append(text)
         refs += [*(f.ref for f in shared if f.ref), *cited]
         facts = [f for f in facts if f not in shared]
+    return clauses, refs, facts
+
+
+def _item_limbs(
+    spec: dict[str, Any],
+    facts: list[FactNode],
+    leaves: dict[str, FactNode],
+    w: dict[str, Any],
+    named: dict[str, str],
+    clauses: list[str],
+    refs: list[str],
+) -> tuple[list[str], list[str], list[FactNode]]:
+    """The same yes/no fact of several list items with one answer (two conducts, each political), worded as one
+    clause that lists what each item names ("political conduct (the posts; co-founding the party)"), never the
+    clause once per item: the clauses and references so far with these added, and the facts left to word."""
+    groups: dict[tuple[str, bool], list[FactNode]] = {}
+    for f in facts:
+        field = FieldPath.generic_name(f.path)
+        if "[" in f.path and isinstance(f.value, bool) and isinstance(spec.get(field), dict):
+            groups.setdefault((field, f.value), []).append(f)
+    for (field, value), group in groups.items():
+        limb = spec[field].get(value)
+        own = [name for name in placeholders(limb) if name not in named] if isinstance(limb, str) else []
+        if len(group) < 2 or len(own) != 1:
+            continue  # one thing of each item to list ("political conduct (X; Y)"); more would part from their items
+        values = dict(_later(named) if clauses else named)
+        said = [_filled(f"{{{own[0]}}}", f.path.rsplit(".", 1)[0] + ".", leaves, w, values) for f in group]
+        values[own[0]] = "; ".join(dict.fromkeys(text for text, _ in said if text))
+        refs = [*refs, *(r for _, cited in said for r in cited)]
+        clauses = [*clauses, fill(limb, {k: v for k, v in values.items() if v})]
+        refs = [*refs, *(f.ref for f in group if f.ref)]
+        facts = [f for f in facts if f not in group]
     return clauses, refs, facts
 
 
@@ -959,6 +1022,10 @@ def _limb(
     shown = _shown(field, f.value, w, named)
     if isinstance(limb, dict) and "words" in limb:  # a list value: the items it has words for
         chosen = [limb["words"][v] for v in f.value if v in limb["words"]] if isinstance(f.value, list) else []
+        plural = w["facts"]["values"].get(f"{field}_plural", {})
+        if named.get("is") == w["facts"]["person"]["verbs"]["is"][1] and isinstance(f.value, list):
+            # several people: "they are members of the political opposition", never "they are a member"
+            chosen = [plural.get(v, limb["words"][v]) for v in f.value if v in limb["words"]]
         words = [fill(text, named) for text in chosen]  # agreeing with the person: "défenseure", "defensora"
         limb, shown = (limb["text"], prose.shared(words, w)) if words else (None, "")
     elif isinstance(limb, dict):  # worded per value

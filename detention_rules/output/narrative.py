@@ -82,6 +82,9 @@ def who(leaves: Mapping[str, FactNode], w: Mapping[str, Any]) -> Who:
     name = " ".join(str(name).split()) if name else ""
     if len(several := _several(name, w)) > 1:  # a group named in one file: "A; B; C", "Ana Uno, Ben Dos"
         return group(several, w)
+    described = {word.strip(",;:()").casefold() for word in name.split()}
+    if name[:1].islower() and described & set(spec["group_words"]):  # "eighteen people arrested in 2005"
+        return group([name], w)
     pronouns = spec["pronouns"].get(sex if sex in ("male", "female") else "unknown")
     if not name:
         return Who(called or spec["unnamed"], called or spec["unnamed"], pronouns)
@@ -90,8 +93,35 @@ def who(leaves: Mapping[str, FactNode], w: Mapping[str, Any]) -> Who:
         return Who(name, retitled(called, title, spec), pronouns)
     if not title or _titled(name, spec):
         return Who(name, name, pronouns)
-    short = spec["titled"].format(title=title, surname=surname(name, spec))
-    return Who(short if surname(name, spec) == name else name, short, pronouns)  # "Ms. K." from the first
+    nation = _value(leaves, "person.nationality") or _value(leaves, "state.name")
+    family = family_first(name, str(nation or "")) or surname(name, spec)
+    short = spec["titled"].format(title=title, surname=family)
+    initials = family == name and family == surname(name, spec)  # "Ms. K.": titled from the first
+    return Who(short if initials else name, short, pronouns)
+
+
+#: Names written family name first, by State (`locales/names.yaml`), beside the translations: every language
+#: titles a name by the same part.
+_NAMES = Path(__file__).parent / "locales" / "names.yaml"
+
+
+@functools.cache
+def _family_names() -> dict[str, dict[str, Any]]:
+    """Each way a file writes a State whose names open with the family name, casefolded: its entry."""
+    table = locale.read(_NAMES, "en")
+    return {name.casefold(): entry for key, entry in table.items() for name in (key, *entry.get("also", ()))}
+
+
+def family_first(name: str, nation: str) -> str:
+    """The part of a name written family name first that a title goes before: the family name ("Liu" of Liu
+    Xiaobo, a national of China), where the person's State writes names so and the first word is one of its
+    family names; the whole name where the Working Group titles it whole ("Kem Sokha", `whole_name`); else ""."""
+    words = name.split()
+    entry = _family_names().get(nation.split("(")[0].strip().casefold(), {})
+    if len(words) > 1 and entry.get("whole_name"):
+        return name
+    known = {f.casefold() for f in entry.get("family_names", ())}
+    return words[0] if len(words) > 1 and words[0].casefold() in known else ""
 
 
 def retitled(called: str, title: str, spec: Mapping[str, Any]) -> str:
@@ -111,8 +141,13 @@ def _several(name: str, w: Mapping[str, Any]) -> list[str]:
     person's name written surname first)."""
     if ";" in name:
         return [n.strip() for n in name.split(";") if n.strip()]
-    parts = [n.strip() for n in re.split(rf",|\s{re.escape(w['words']['and'])}\s", name) if n.strip()]
-    return parts if "," in name and all(len(part.split()) > 1 for part in parts) else [name]
+    outside = re.sub(r"\([^()]*\)", lambda m: "_" * len(m.group()), name)  # never inside a note "(first named, ...)"
+    joints = re.finditer(rf",|\s{re.escape(w['words']['and'])}\s", outside)
+    cuts = [0, *(end for m in joints for end in m.span()), len(name)]
+    parts = [name[a:b].strip() for a, b in zip(cuts[::2], cuts[1::2], strict=True) if name[a:b].strip()]
+    # each part a name of two words or more, capitalised: "eighteen people arrested between April and June" is one
+    named = all(len(part.split()) > 1 and part[:1].isupper() for part in parts)
+    return parts if "," in outside and named else [name]
 
 
 def group(names: list[str], w: Mapping[str, Any], short: list[str] | None = None) -> Who:
@@ -354,12 +389,18 @@ def place(text: str, w: Mapping[str, Any]) -> str:
     first = words[0].casefold()
     if first in spec["prepositions"]:
         return text
+    if _participle(words[0], spec):  # "stopped on his way ...": what was done, "after being stopped ..."
+        return str(spec["participle"].format(place=text))
     if first in spec["definite"]:  # an article typed: French "le commissariat" -> "au commissariat"
         return spec["at_gender"][spec["definite"][first]].format(
             place=text.split(None, 1)[1] if len(words) > 1 else text
         )
     if first.startswith(("l'", "l\u2019")) and "vowel" in spec["at_gender"]:
         return spec["at_gender"]["vowel"].format(place=text[2:])
+    if first in spec["determiners"] and len(words) > 1 and words[1].strip(",;:()").casefold() in spec["vehicles"]:
+        return spec["on_vehicle"].format(place=text)  # "on a flight from Dubai to Kigali"
+    if words[0][0].isupper() and not _common(words, spec) and (town := _town(words, spec)):
+        return spec[town].format(place=text)  # "in Nouakchott", "in the Tabuk region"
     if first in spec["determiners"] or (words[0][0].isupper() and not _common(words, spec)) or words[0][0].isdigit():
         return spec["at"].format(place=text)
     gender = spec["genders"].get(first.strip(",;:()"))
@@ -367,6 +408,33 @@ def place(text: str, w: Mapping[str, Any]) -> str:
         elided = gender in ("m", "f") and first.startswith(tuple(spec["elided"]))
         return spec["at_gender"]["vowel" if elided else gender].format(place=text)
     return spec["at_the"].format(place=text)
+
+
+def _participle(word: str, spec: Mapping[str, Any]) -> bool:
+    """Whether a place opens with a participle (what was done to the person: "stopped", "taken"), in lower case."""
+    bare = word.strip(",;:()")
+    if not bare.islower():
+        return False
+    said = bare.casefold()
+    if said in spec["participles"]:
+        return True
+    return said.endswith(tuple(spec["participle_endings"])) and said not in spec["not_participles"] and len(said) > 4
+
+
+def _town(words: list[str], spec: Mapping[str, Any]) -> str | None:
+    """How a place named by proper names is reached: a town or a region ("in_town": "in Nouakchott", "in Ho Chi
+    Minh City"; "in_region": "in the Tabuk region") when no word of its name, up to a comma, is a building's
+    (`articles: buildings:`), else None ("at Evin Prison", "at Nera Hotel")."""
+    name = []
+    for word in words:
+        name.append(word.strip(",;:()").casefold())
+        if word.endswith((",", ";", ":")) or "(" in word:
+            break
+    region = len(name) > 1 and name[-1] in spec["regions"]
+    proper = words[: len(name) - region]
+    if set(name) & {b.casefold() for b in spec["buildings"]} or not all(w[:1].isupper() for w in proper):
+        return None
+    return "in_region" if region else "in_town"
 
 
 def _common(words: list[str], spec: Mapping[str, Any]) -> bool:
@@ -568,6 +636,9 @@ class Teller:
         self.spec = w["facts"]
         self.person = person or who(leaves, w)
         self.told: set[str] = set()
+        #: the facts of the paragraph being told that the Government disputes (and the source, of the Government's)
+        self.disputed: list[str] = []
+        self.disputed_by_source: list[str] = []
 
     def paragraphs(self, part: Callable[[str], bool] = lambda path: True) -> list[str]:
         """One paragraph per part of the case (and per detention period, per conduct): the section's
@@ -619,6 +690,7 @@ class Teller:
         rank = {name: i for i, name in enumerate(self.spec["sentences"])}
         # each paragraph names the person before a pronoun stands for them (the drafter's narrative may)
         self.person.mentioned = bool(narrative) and any(n in narrative for n in {self.person.full, self.person.short})
+        self.disputed, self.disputed_by_source = [], []
         for leaf in sorted(leaves, key=lambda f: rank.get(FieldPath.generic_name(f.path), len(rank))):
             generic = FieldPath.generic_name(leaf.path)
             if generic in done or generic in _NAMED or generic.endswith(".narrative"):
@@ -635,11 +707,40 @@ class Teller:
                 continue
             if _kind(generic) == "date" and self._value(generic, leaf.value, bare=True) in described:
                 continue  # the drafter's description dates it ("the demonstration of 12 February 2014")
-            text = self._combined(generic, leaf, stated, done) or self.sentence(leaf)
+            items = self._items(generic, leaf)
+            if items and leaf is not items[-1]:
+                continue  # every item has this answer: told once, after the last
+            disputed = len(self.disputed), len(self.disputed_by_source)
+            if items:
+                template = self.spec["sentences_all"][generic][leaf.value]
+                text = self._finish(self._fill(template, {}), items)
+            else:
+                text = self._combined(generic, leaf, stated, done) or self.sentence(leaf)
             if text and text not in self.told:
                 self.told.add(text)
                 sentences.append(text)
-        return sentences
+            else:  # a sentence told already: what it disputes too
+                del self.disputed[disputed[0] :], self.disputed_by_source[disputed[1] :]
+        return sentences + self._disputes()
+
+    def _items(self, generic: str, leaf: FactNode) -> list[FactNode]:
+        """Every list item's fact of `generic` (`facts: sentences_all:`), when there are several and all have one
+        answer (every conduct "political in character"): told once for them all; else none."""
+        if generic not in self.spec["sentences_all"] or not isinstance(leaf.value, bool):
+            return []
+        items = [f for p, f in self.leaves.items() if FieldPath.generic_name(p) == generic and not f.unproven]
+        if len(items) < 2 or any(f.value != leaf.value for f in items) or any(map(self._combines, items)):
+            return []  # each told its own way: "This was a peaceful exercise of his rights on a political matter"
+        return sorted(items, key=lambda f: _index(f.path.split(".")[0]))
+
+    def _combines(self, leaf: FactNode) -> bool:
+        """Whether a list item's fact is told in one sentence with another of the item's (`_combined`)."""
+        prefix = leaf.path.rsplit(".", 1)[0] + "."
+        stated = {FieldPath.generic_name(p): f for p, f in self.leaves.items() if p.startswith(prefix)}
+        disputed = len(self.disputed), len(self.disputed_by_source)
+        combined = bool(self._combined(FieldPath.generic_name(leaf.path), leaf, stated, set()))
+        del self.disputed[disputed[0] :], self.disputed_by_source[disputed[1] :]  # a trial, not a telling
+        return combined
 
     def _combined(self, generic: str, leaf: FactNode, stated: dict[str, FactNode], done: set[str]) -> str:
         """Facts told in one sentence where one alone reads as part of it ("from ... to ...", "on ..., at
@@ -664,7 +765,11 @@ class Teller:
                 slots[last] = self._value(name, fact.value)
                 slots[f"{last}_bare"] = self._value(name, fact.value, bare=True)
             dated = {n.rsplit(".", 1)[-1]: str(f.value) for n, f in zip([first, *others], facts, strict=True)}
-            if "start" in dated and "end" in dated:
+            one_day = self.spec["combined_one_day"].get(names)
+            if one_day and dated.get("start") == dated.get("end") and is_date(dated["start"]):
+                template = one_day  # "held in police custody on 1 July 2022", never "from 1 to 1 July 2022"
+                slots["range"] = date(dated["start"], self.w, preposition=False)
+            elif "start" in dated and "end" in dated:
                 slots["range"] = date_range(dated["start"], dated["end"], self.w)
             carried = stated.get("conduct[].medium")
             if carried is not None and first == "conduct[].description" and _within(carried.value, leaf.value):
@@ -775,6 +880,9 @@ class Teller:
         if kind == "times":
             return times(int(value), self.w)
         if kind == "conduct" and conduct_form(str(value), self.w) == "means":
+            first = str(value).split()[0].casefold() if str(value).split() else ""
+            if first in self.spec["conduct"]["as_typed"]:  # "as MPs, delivering petitions": as typed
+                return str(value)
             gerund = _gerund(str(value), self.w)
             value = str(value) if gerund else described(str(value), self.w)  # "through a public campaign"
             return value if bare else self.spec["conduct"]["by" if gerund else "through"].format(value=value)
@@ -806,16 +914,30 @@ class Teller:
         """Who states the fact (the Government's word is told as its position), a contest, the references."""
         if not text:
             return text
-        by = {b for leaf in leaves for b in leaf.by}
+        # the Working Group has not spoken when the source writes (its opinion follows the submissions): a fact a
+        # case file records as the Working Group's finding is the source's own submission, never "According to
+        # the Working Group"
+        by = {b for leaf in leaves for b in leaf.by} - {"working_group"}
         names = self.spec["by"]
         if by and not by & {"source", "drafter", "other"}:
             speakers = join([names[b] for b in sorted(by) if b in names], self.w)
             text = self.spec["according_to"].format(who=speakers, text=_lower_start(text, self.person))
-        text = cite(text, refs([leaf.ref for leaf in leaves if leaf.ref], self.w))
         if self.reply and any(leaf.contested and not leaf.unproven for leaf in leaves):  # unproven: by its form
-            disputes = "contested_by_source" if by == {"government"} else "contested_by_government"
-            text = self.spec[disputes].format(text=text)
-        return text
+            disputes = self.disputed_by_source if by == {"government"} else self.disputed
+            disputes.append(_lower_start(text.removesuffix("."), self.person))
+        return cite(text, refs([leaf.ref for leaf in leaves if leaf.ref], self.w))
+
+    def _disputes(self) -> list[str]:
+        """What the other party disputes of a paragraph's facts, said once at its end and naming each fact
+        ("The Government disputes that he was held ... and that he was not free to leave"), never "contests
+        this" after every sentence."""
+        said = []
+        for told, key in ((self.disputed, "contested_by_government"), (self.disputed_by_source, "contested_by_source")):
+            if told:
+                facts = join([self.spec["contested_that"].format(text=t) for t in dict.fromkeys(told)], self.w)
+                said.append(self.spec[key].format(facts=facts))
+        self.disputed, self.disputed_by_source = [], []
+        return said
 
     def _in_narrative(self, generic: str, leaf: FactNode, narrative: str) -> bool:
         """Whether the drafter's narrative already tells a fact: its value as the file writes it or as the
