@@ -689,7 +689,7 @@ def _argument(
             continue
         applied = [a for a in (*applications, application) if a]
         applied = [say["application"].format(text=a) if j == 0 else _upper_first(a) for j, a in enumerate(applied)]
-        quoted = _cite_each([*standards, standard, *(argued[j][1] for j in absorbed)], say)
+        quoted = _cite_each([*standards, standard, *(argued[j][1] for j in absorbed)], w)
         text = " ".join([*quoted, *applied])
         standards, applications = [], []
         if text:
@@ -711,14 +711,18 @@ def _argument(
 _Standard = tuple[str, list[str]]
 
 
-def _cite_each(standards: list[_Standard], say: dict[str, Any]) -> list[str]:
-    """The standards of one paragraph, each with its citations, a provision cited once: on the first."""
+def _cite_each(standards: list[_Standard], w: dict[str, Any]) -> list[str]:
+    """The standards of one paragraph, each with its citations, a provision cited once: on the first (as the
+    rules write citations, `rules_form`: what the paragraph already cites is read in that form)."""
     done: set[str] = set()
     out: list[str] = []
+    rules_form: list[str] = []
     for law, provisions in standards:
         if law:
-            said = " ".join(out).lower()
-            out.append(_cite(law, [p for p in provisions if p not in done and p.lower() not in said], say))
+            said = " ".join(rules_form).lower()
+            fresh = [p for p in provisions if p not in done and p.lower() not in said]
+            out.append(_cite(law, fresh, w, w["words"]))
+            rules_form.append(_cite(law, fresh, w, None))
             done.update(provisions)
     return out
 
@@ -820,11 +824,12 @@ _CITATION = re.compile(
 _SENTENCE_END = re.compile(r"(?<!\bNo)(?<!\bpara)(?<!\bart)(?<!\bp)\.\s+(?=[A-Z\"“])")
 
 
-def _cite(law: str, cited: list[str], say: dict[str, Any]) -> str:
+def _cite(law: str, cited: list[str], w: dict[str, Any], language: dict[str, Any] | None) -> str:
     """The standard with the rule's other provisions on its first cited sentence: in its first citation's
     parentheses, or in the parenthesis that ends that sentence, or after it; never inside an article's
-    own brackets ("14(1)")."""
-    grouped = citation.grouped(cited)
+    own brackets ("14(1)"). The citations grouped in the form of `language` (a language's `words:`), or
+    as the rules write them (None)."""
+    grouped = citation.grouped(cited, language)
     if grouped:
         joined = "; ".join(grouped)
         first = _CITATION.search(law)
@@ -832,22 +837,22 @@ def _cite(law: str, cited: list[str], say: dict[str, Any]) -> str:
         stop = end.start() if end else len(law.removesuffix("."))
         if first and first.end() <= stop:
             own = law[first.start() + 1 : first.end() - 1]
-            law = f"{law[: first.start()]}({_merged(own, cited)}){law[first.end() :]}"
+            law = f"{law[: first.start()]}({_merged(own, cited, language)}){law[first.end() :]}"
         elif _ends_cited(law[:stop]):
             law = f"{law[: stop - 1]}; {joined}{law[stop - 1 :]}"
         else:
-            law = say["standard_cited"].format(text=law[:stop], citations=joined) + law[stop:]
+            law = w["draft"]["standard_cited"].format(text=law[:stop], citations=joined) + law[stop:]
     return law if law.endswith(".") else law + "."
 
 
-def _merged(own: str, cited: list[str]) -> str:
+def _merged(own: str, cited: list[str], language: dict[str, Any] | None) -> str:
     """A standard's own citations with the rule's others, each source once and an article's pinpoints
     together ("ICCPR 14(3)(b) and (d); UDHR 11(1)", never "ICCPR 14(3)(b); ICCPR 14(3)(d)"); as given
     then added where the standard's own do not read as citations."""
     try:
-        return "; ".join(citation.grouped([*own.split("; "), *cited]))
+        return "; ".join(citation.grouped([*own.split("; "), *cited], language))
     except citation.CitationError:
-        return "; ".join([own, *citation.grouped(cited)])
+        return "; ".join([own, *citation.grouped(cited, language)])
 
 
 def _ends_cited(text: str) -> bool:

@@ -272,7 +272,7 @@ def test_a_group_s_verbs_agree_in_spanish() -> None:
         ("es", "(ICCPR 2(1), 26; UDHR 2, 7)", "(Pacto, arts. 2, párr. 1, y 26; Declaración"),
         ("es", "(ICCPR 14(1), 14(3)(b))", "(Pacto, art. 14, párrs. 1 y 3 b))"),
         ("en", "(ICCPR 14(3)(b); ICCPR 14(3)(d); UDHR 11(1))", "(ICCPR 14(3)(b); ICCPR 14(3)(d); UDHR 11(1))"),
-        # as citation.grouped writes an article's pinpoints in English, read back before the language groups them
+        # a rule's own text citing the Covenant as the rules write a citation ('and', a bracket alone)
         ("fr", "(ICCPR 14(3)(b) and (d); UDHR 11(1))", "(Pacte, art. 14 (par. 3 b) et d)); Déclaration"),
         (
             "fr",
