@@ -141,7 +141,8 @@ def build_joint(
         _blocks(body, _reply(first, w))
     _facts_parts(body, persons, say)
     established = _arbitrary(body, persons, legal, w)
-    _remedies(body, _sought(persons, w), _referrals(persons), say, w)
+    state = case.state.name if case.state else None
+    _remedies(body, _sought(persons, w), _referrals(persons), prose.government(str(_plain(state) or ""), w), w)
     if not established:
         body.para(say["none_established"])
     _domestic(body, case, w)
@@ -541,14 +542,16 @@ def _remedies(
     body: _Writer,
     remedies: list[str],
     referrals: dict[str, dict[str, list[str]]],
-    say: dict[str, Any],
+    government: str,
     w: dict[str, Any],
 ) -> None:
-    """The remedies the findings call for, then the special procedures to refer the case to."""
+    """The remedies the findings call for, asked of the State's Government by name, then the special
+    procedures to refer the case to."""
+    say = w["draft"]
     if remedies or referrals:
         body.heading(say["remedies_heading"], anchor="remedies")
     if remedies:
-        body.para(say["remedies_lead"])
+        body.para(say["remedies_lead"].format(government=government))
         _items(body, remedies)
     if referrals:
         body.para(say["referrals_lead"])

@@ -541,6 +541,19 @@ def state_words(text: str, w: Mapping[str, Any]) -> tuple[Mapping[str, str], str
     return (words, rest) if words else None
 
 
+def government(state: str, w: Mapping[str, Any]) -> str:
+    """The Government as the Working Group's requests name it ("the Government of Kazakhstan", "Gouvernement
+    camerounais", "Gobierno del Camerún"): the States table's own form (`government`), else the language's
+    `government_of` the State named in the language; `government` alone where the file names no State."""
+    say = w["draft"]
+    if not state:
+        return str(say["government"])
+    known = state_words(state, w)
+    if known and "government" in known[0]:
+        return str(known[0]["government"])
+    return str(say["government_of"]).format(state=country(state, w))
+
+
 def adjective_nationality(text: str, w: Mapping[str, Any]) -> bool:
     """Whether a nationality is written as an adjective ("Iranian") rather than as a State ("Iran")."""
     spec = w["facts"]["nationality_adjective"]
