@@ -122,26 +122,45 @@ class Group(msgspec.Struct, frozen=True):
 
     def english(self) -> str:
         """As the rules write a citation: "ICCPR 14(3)(b) and (d), 9(1) and (4)", "Opinion 2/2022 paras 70-72"."""
-        return self._said(_same_article(self.provisions, "and"), ", ")
+        return self._said(list(self.pins) or _same_article(self.provisions, "and"), ", ")
 
     def worded(self, language: dict[str, Any]) -> str:
         """In the form of the language whose `words:` is `language`: the Covenant as it cites it (`covenant:`),
-        another source's pinpoints joined with its words (`and`, `pin_last_sep`) for its `citations:`
+        another source's pinpoints in its words (`and`, `pin_last_sep`, `ranged`) for its `citations:`
         patterns to name the source."""
         if self.source == "ICCPR" and (form := language.get("covenant")):
             return covenant(self.provisions, form, language)
-        said = _same_article(self.provisions, str(language["and"]))
-        last = str(language["pin_last_sep"])
-        return self._said(said, last)
+        shown = ranged(self.pins, language) or _same_article(self.provisions, str(language["and"]))
+        return self._said(shown, str(language["pin_last_sep"]))
 
-    def _said(self, provisions: list[str], last: str) -> str:
-        pins = list(self.pins) or provisions
-        if not pins:
+    def _said(self, shown: list[str], last: str) -> str:
+        if not shown:
             return self.source
-        plural = len(pins) > 1 or any("-" in p or "," in p for p in pins)
+        given = list(self.pins) or shown  # whether the unit is plural ("paras") reads the folded pinpoints
+        plural = len(given) > 1 or any("-" in p or "," in p for p in given)
         prefix = f"{self.unit}s " if self.unit and plural else f"{self.unit} " if self.unit else ""
-        listed = ", ".join(pins) if len(pins) < 2 else ", ".join(pins[:-1]) + last + pins[-1]
-        return f"{self.source} {prefix}{listed}"
+        return f"{self.source} {prefix}{_listed(shown, last)}"
+
+
+def ranged(pins: Iterable[str], language: dict[str, Any]) -> list[str]:
+    """Folded paragraphs ("70-72", "19-20") as the language writes a range (`pin_range`: "70 à 72") and two
+    that follow each other (`pin_pair`: "19 et 20"); what is no range as given."""
+    out = []
+    for pin in pins:
+        m = _RANGE.match(pin)
+        if m and m[2]:
+            pin = str(language["pin_pair" if int(m[2]) == int(m[1]) + 1 else "pin_range"]).format(low=m[1], high=m[2])
+        out.append(pin)
+    return out
+
+
+def listed(pins: list[str], language: dict[str, Any]) -> str:
+    """A source's pinpoints listed as the language lists them ("11, 12 et 15"; English "11, 12, 15")."""
+    return _listed(pins, str(language["pin_last_sep"]))
+
+
+def _listed(pins: list[str], last: str) -> str:
+    return ", ".join(pins[:-1]) + last + pins[-1] if len(pins) > 1 else "".join(pins)
 
 
 def groups(texts: Iterable[str]) -> list[Group]:

@@ -191,7 +191,7 @@ def _arbitrary(body: _Writer, persons: list[_Person], legal: Consequences, w: di
         _argued(body, category, held, joint, w)
         whom = prose.join([p.name for p in held], w) if joint else _named(_whom(held, w), w)["name"]
         conclusion = say["conclusion"].format(person=whom, category=category)
-        jurisprudence = _as_filed([j for p in held for j in p.jurisprudence[category]], say)
+        jurisprudence = _as_filed([j for p in held for j in p.jurisprudence[category]], w)
         if jurisprudence:
             conclusion = f"{conclusion.removesuffix('.')} ({jurisprudence})."
         body.para(conclusion)
@@ -202,14 +202,15 @@ def _arbitrary(body: _Writer, persons: list[_Person], legal: Consequences, w: di
 #: 2/2022 para 70", "text not re-read"; a symbol, "A/HRC/39/45, annex", the source cited whole too).
 _SOURCE_NOTE = re.compile(r" \(((?:[^()]|\([^()]*\))*)\)$")
 _SYMBOL = re.compile(r" \([A-Z]+(?:\.\d+)?/[^()]*\)")
-#: The Working Group's opinions as the rule files cite them: "Opinion 2/2022 paras 70-71", "Opinions 72/2021, 89/2020".
-_OPINIONS = re.compile(r"^Opinions? (?:No\. )?(?P<numbers>\d+/\d+(?:, \d+/\d+)*)(?: (?P<unit>paras?) (?P<pin>.+))?$")
+#: The Working Group's opinions as the rule files name them: "Opinion 2/2022", "Opinions 72/2021, 89/2020".
+_OPINIONS = re.compile(r"^Opinions? (?:No\. )?(?P<numbers>\d+/\d+(?:, \d+/\d+)*)$")
 
 
-def _as_filed(jurisprudence: list[str], say: dict[str, Any]) -> str:
+def _as_filed(jurisprudence: list[str], w: dict[str, Any]) -> str:
     """The jurisprudence a category's conclusion cites, as the Working Group's opinions cite it: its opinions
     first ("see, e.g., opinions No. 2/2022, paras. 70-72; No. 72/2021"), then the other sources, each once;
     the rule files' notes for the drafter left out (`wgad rules` shows them)."""
+    say = w["draft"]
     bare = []
     for text in jurisprudence:
         note = _SOURCE_NOTE.search(text)
@@ -217,20 +218,22 @@ def _as_filed(jurisprudence: list[str], say: dict[str, Any]) -> str:
         bare.append(plain if _parses(plain) else text)  # a pinpoint's own note ("22 (legality)") stays
     if not all(map(_parses, bare)):  # a translated source ("avis n° 13/2018"): as the law's file gives it
         return "; ".join(jurisprudence)
-    opinions: dict[str, str] = {}  # number -> its paragraphs ("" for the opinion as a whole)
+    opinions: dict[str, tuple[str, ...]] = {}  # number -> its paragraphs (none for the opinion as a whole)
     others = []
-    for text in citation.grouped(bare):
-        m = _OPINIONS.match(text)
-        if m is None:
-            others.append(text)
+    for group in citation.groups(bare):
+        m = _OPINIONS.match(group.source)
+        if m is None or group.provisions:
+            others.append(group.worded(w["words"]))
             continue
         for number in m["numbers"].split(", "):
-            opinions.setdefault(number, m["pin"] or "")
+            opinions.setdefault(number, group.pins)
     numbers = [
-        say["opinion_paras" if "-" in pin or "," in pin else "opinion_para"].format(number=number, pin=pin)
-        if pin
+        say["opinion_paras" if len(pins) > 1 or "-" in pins[0] else "opinion_para"].format(
+            number=number, pin=citation.listed(citation.ranged(pins, w["words"]), w["words"])
+        )
+        if pins
         else number
-        for number, pin in opinions.items()
+        for number, pins in opinions.items()
     ]
     numbers = [n if i == 0 else say["opinion_next"].format(number=n) for i, n in enumerate(numbers)]
     cited = [say["see_opinions" if len(numbers) > 1 else "see_opinion"].format(list="; ".join(numbers))]
@@ -525,7 +528,7 @@ def _sought(persons: list[_Person], w: dict[str, Any]) -> list[str]:
     return [
         w["draft"]["remedy_item"].format(
             text=_personal(text, _named(_whom(held, w), w), w).removesuffix("."),
-            source=_as_filed([part.strip() for part in source.split(";")], w["draft"]),
+            source=_as_filed([part.strip() for part in source.split(";")], w),
         )
         for (text, source), held in asked_for.items()
     ]

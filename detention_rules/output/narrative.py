@@ -1000,6 +1000,8 @@ _KINDS = {
     "conduct[].description": "conduct",
     "conduct[].medium": "medium",
     "arrest.legal_provisions": "provisions",
+    "arrest.time": "time",
+    "detention[].judge_time": "time",
 }
 
 
@@ -1012,7 +1014,23 @@ def typed(generic: str, value: Any, w: Mapping[str, Any], state: str = "", *, ba
         return str(value) if bare else medium(str(value), w)
     if kind == "provisions":
         return provisions([str(v) for v in (value if isinstance(value, list) else [value])], w, state)
+    if kind == "time":
+        return clock(str(value), w)
     return None
+
+
+#: A time of day as a case file writes it: "15:00", "8:05".
+_CLOCK = re.compile(r"(\d{1,2}):(\d{2})")
+
+
+def clock(text: str, w: Mapping[str, Any]) -> str:
+    """A time of day as the language writes it (`clock:`): "15:00", French "15 h" and "20 h 20", Spanish
+    "las 15.00 horas"; a time written otherwise as written."""
+    m = _CLOCK.fullmatch(text.strip())
+    if not m:
+        return text
+    forms = w["facts"]["clock"]
+    return str(forms["hour" if m[2] == "00" else "minutes"]).format(hours=int(m[1]), minutes=m[2])
 
 
 def _kind(generic: str) -> str:

@@ -96,8 +96,8 @@ def test_the_joint_cases_category_five_states_the_facts_that_held(lang: str, hea
 @pytest.mark.parametrize(
     ("lang", "path", "said"),
     [
-        ("fr", JOINT, "demander au Gouvernement camerounais :"),
-        ("fr", REFERENCE, "demander au Gouvernement kazakh :"),
+        ("fr", JOINT, "demander au Gouvernement camerounais\u00a0:"),
+        ("fr", REFERENCE, "demander au Gouvernement kazakh\u00a0:"),
         ("es", JOINT, "que pida al Gobierno del Camerún:"),
         ("es", REFERENCE, "que pida al Gobierno de Kazajstán:"),
         ("en", JOINT, "to ask the Government of Cameroon to:"),
@@ -105,3 +105,72 @@ def test_the_joint_cases_category_five_states_the_facts_that_held(lang: str, hea
 )
 def test_the_remedies_name_the_government(lang: str, path: Path, said: str) -> None:
     assert said in drafted(lang, path)
+
+
+@pytest.mark.parametrize(
+    ("lang", "said", "never"),
+    [
+        (
+            "fr",
+            [
+                "(Pacte, art. 9 (par. 1); Déclaration universelle, art. 3 et 9;"
+                " Ensemble de principes, principes 2, 4 et 10)",
+                "les avis n° 2/2022, par. 70 à 72; n° 72/2021",
+                "observation générale n° 32, par. 19 et 20, 22 et 23 et 40",
+                "A/HRC/36/37, par. 48 et 49",
+            ],
+            ["art. 3, 9", "principe 2, 4", "par. 70-72", "n° 32 par."],
+        ),
+        (
+            "es",
+            [
+                "Declaración Universal, arts. 3 y 9; Conjunto de Principios, principios 2, 4 y 10)",
+                "las opiniones núms. 2/2022, párrs. 70 a 72; 72/2021; 89/2020",
+                "Declaración Universal, arts. 2 y 7",
+            ],
+            ["art. 3, 9", "principio 2, 4", "núm. 72/2021", "párrs. 70-72"],
+        ),
+    ],
+)
+def test_a_series_of_pinpoints_is_cited_as_the_language_cites_it(lang: str, said: list[str], never: list[str]) -> None:
+    """Articles "3 et 9" (Spanish "arts. 3 y 9"), principles in the plural, ranges "70 à 72", and the Spanish
+    plural "opiniones núms.", as the Working Group's French and Spanish documents write them."""
+    text = drafted(lang, JOINT)
+    for words_ in said:
+        assert words_ in text
+    for wrong in never:
+        assert wrong not in text
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"), [("fr", "le 15 avril 2021, à 15 h,"), ("es", "a las 15.00 horas,"), ("en", "at 15:00,")]
+)
+def test_a_time_is_written_as_the_language_writes_it(lang: str, said: str) -> None:
+    assert said in drafted(lang, LATER)
+
+
+@pytest.mark.parametrize(
+    ("lang", "time", "said"),
+    [("fr", "20:20", "20 h 20"), ("fr", "08:00", "8 h"), ("es", "20:20", "20.20 horas"), ("en", "20:20", "20:20")],
+)
+def test_the_clock(lang: str, time: str, said: str) -> None:
+    from detention_rules.output import narrative
+
+    assert narrative.clock(time, words.load("draft", lang)) == said
+
+
+def test_french_punctuation_keeps_its_space_unbroken() -> None:
+    """French puts a space before ":", ";", "?" and "!": a no-break one, never a line's end between them."""
+    text = drafted("fr", JOINT)
+    assert "demander au Gouvernement camerounais\u00a0:" in text
+    assert "\u202f; " in text
+    for broken in (" : ", " ; ", " ? ", " ! "):
+        assert broken not in text
+
+
+def test_the_first_of_a_month_is_premier_in_french() -> None:
+    from detention_rules.output import narrative
+
+    w = words.load("draft", "fr")
+    assert narrative.date_range("2020-03-01", "2020-03-05", w) == "1er au 5 mars 2020"
+    assert narrative.date("2020-03-01", w) == "le 1er mars 2020"

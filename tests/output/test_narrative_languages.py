@@ -216,7 +216,7 @@ def _reference_draft(lang: str, path: Path | None = None, detainee: int | None =
                 "    a) de prendre sans tarder les mesures qui s'imposent pour remédier à la situation de M. Ilyashev",
                 "    c) d'accorder à M. Ilyashev le droit d'obtenir réparation",
                 "à compter du 17 avril 2020",  # the appendix: a rule's words with the file's date
-                "(communication : seulement plus tard, le 18 avril 2020)",  # never "ils l'ont été jamais"
+                "(motifs communiqués seulement plus tard, le 18 avril 2020)",  # never "(communication : ...)"
                 "(Pacte, art. 14 (par. 3 e)); Déclaration universelle, art. 11 (par. 1))",  # one parenthesis
             ],
         ),
@@ -226,7 +226,7 @@ def _reference_draft(lang: str, path: Path | None = None, detainee: int | None =
                 "    a) que adopte sin dilación las medidas necesarias para remediar la situación del Sr. Ilyashev",
                 "    c) que conceda al Sr. Ilyashev el derecho efectivo",
                 "a partir del 17 de abril de 2020",
-                "(comunicación: solo más tarde, el 18 de abril de 2020)",  # never "se comunicaron nunca"
+                "(motivos comunicados solo más tarde, el 18 de abril de 2020)",  # never "(comunicación: ...)"
             ],
         ),
     ],
