@@ -174,3 +174,30 @@ def test_the_first_of_a_month_is_premier_in_french() -> None:
     w = words.load("draft", "fr")
     assert narrative.date_range("2020-03-01", "2020-03-05", w) == "1er au 5 mars 2020"
     assert narrative.date("2020-03-01", w) == "le 1er mars 2020"
+
+
+@pytest.mark.parametrize(
+    ("lang", "said", "never"),
+    [
+        ("fr", "detention[0].kind = garde à vue (ligne", "police_custody"),
+        ("es", "detention[0].kind = ", "police_custody"),
+        ("en", "detention[0].kind = police_custody (line", "kind = police custody"),
+    ],
+)
+def test_a_report_in_french_or_spanish_shows_no_english_code(lang: str, said: str, never: str) -> None:
+    """`wgad check`'s tree and conditions show a choice in the language's words ("garde à vue"), never the
+    file's code `police_custody`; English keeps the code a drafter types."""
+    import subprocess
+    import sys
+
+    run = subprocess.run(
+        [sys.executable, "-m", "detention_rules", "check", str(LATER), "--lang", lang],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert said in run.stdout
+    assert never not in run.stdout
+    if lang != "en":
+        for code in ("pretrial", "political_opposition", "human_rights_defender"):
+            assert code not in run.stdout
