@@ -201,3 +201,20 @@ def test_a_report_in_french_or_spanish_shows_no_english_code(lang: str, said: st
     if lang != "en":
         for code in ("pretrial", "political_opposition", "human_rights_defender"):
             assert code not in run.stdout
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("fr", "délibération n° 11, par. 22 (cité dans l'avis n° 2/2022, par. 76)"),
+        ("es", "deliberación núm. 11, párr. 22 (citada en la opinión núm. 2/2022, párr. 76)"),
+    ],
+)
+def test_a_note_citing_an_opinion_is_translated(lang: str, said: str) -> None:
+    """ "quoted at opinion 2/2022 para 76" (a rule's note on a source) is no English left in the language."""
+    from detention_rules.law import citation
+
+    cited = citation.localised(
+        "Deliberation No. 11 para 22 (quoted at opinion 2/2022 para 76)", words.load("draft", lang)["words"]
+    )
+    assert cited == said
