@@ -143,14 +143,18 @@ class Group(msgspec.Struct, frozen=True):
 
 
 def ranged(pins: Iterable[str], language: dict[str, Any]) -> list[str]:
-    """Folded paragraphs ("70-72", "19-20") as the language writes a range (`pin_range`: "70 à 72") and two
-    that follow each other (`pin_pair`: "19 et 20"); what is no range as given."""
+    """Folded paragraphs ("70-72", "19-20") as the language writes a range (`pin_range`: "70 à 72"), and two
+    that follow each other as a range or, where the language lists them (`pin_pair_listed`), as two
+    pinpoints ("par. 11, 12 et 22"); what is no range as given."""
     out = []
     for pin in pins:
         m = _RANGE.match(pin)
-        if m and m[2]:
-            pin = str(language["pin_pair" if int(m[2]) == int(m[1]) + 1 else "pin_range"]).format(low=m[1], high=m[2])
-        out.append(pin)
+        if m and m[2] and int(m[2]) == int(m[1]) + 1 and language["pin_pair_listed"]:
+            out += [m[1], m[2]]
+        elif m and m[2]:
+            out.append(str(language["pin_range"]).format(low=m[1], high=m[2]))
+        else:
+            out.append(pin)
     return out
 
 

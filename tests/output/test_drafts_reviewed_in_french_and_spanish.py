@@ -116,8 +116,9 @@ def test_the_remedies_name_the_government(lang: str, path: Path, said: str) -> N
                 "(Pacte, art. 9 (par. 1); Déclaration universelle, art. 3 et 9;"
                 " Ensemble de principes, principes 2, 4 et 10)",
                 "les avis n° 2/2022, par. 70 à 72; n° 72/2021",
-                "observation générale n° 32, par. 19 et 20, 22 et 23 et 40",
+                "observation générale n° 32, par. 19, 20, 22, 23 et 40",
                 "A/HRC/36/37, par. 48 et 49",
+                "observation générale n° 37, par. 15 à 19",
             ],
             ["art. 3, 9", "principe 2, 4", "par. 70-72", "n° 32 par."],
         ),
