@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, NamedTuple
 
 import msgspec
 
@@ -33,9 +33,16 @@ INSTRUMENTS = (
     "Basic Principles on the Role of Lawyers",
 )
 
+#: One pinpoint of an instrument cited by article, as the rules write it: "14", "14(3)", "14(3)(b)"; its
+#: brackets ("(3)(b)") and one of them alone ("(d)" of "14(3)(b), (d)").
+_BRACKET = r"\([0-9a-z]+\)"
+_BRACKETS = rf"(?:{_BRACKET})*"
+_PIN = rf"\d+{_BRACKETS}"
+#: A citation's pinpoints, as `parse` reads them: "9(1)", "14(3)(b), (d)", "2(1) and 26", "8 (a)".
+_PIN_LIST = rf"\d+(?:\s?{_BRACKET})*(?:(?:, | and )(?:\d+)?(?:\s?{_BRACKET})*)*"
 _ARTICLE = re.compile(
     r"^(?P<source>" + "|".join(map(re.escape, INSTRUMENTS)) + r")"
-    r"(?: (?P<unit>art|para|rule)s?)? (?P<pin>\d+(?:\s?\([0-9a-z]+\))*(?:(?:, | and )(?:\d+)?(?:\s?\([0-9a-z]+\))*)*)$"
+    r"(?: (?P<unit>art|para|rule)s?)? (?P<pin>" + _PIN_LIST + r")$"
 )
 #: A cited document and where in it: "Opinion 2/2022 paras 70-71 (note)".
 _DOCUMENT = re.compile(
@@ -82,8 +89,86 @@ def is_covenant(text: str) -> bool:
     return parse(text).source == "ICCPR"
 
 
-def grouped(texts: Iterable[str]) -> list[str]:
-    """Citations with one entry per source, pinpoints merged in order: for drafts, which cite each once. A
+class Pinpoint(NamedTuple):
+    """One provision of an instrument cited by article, read once from the rules' form: "14(3)(b)" is article
+    "14" within "3", "b" (paragraph, subparagraph). What is no such form ("guideline 2") is its article alone."""
+
+    article: str
+    within: tuple[str, ...] = ()
+
+    @classmethod
+    def read(cls, text: str) -> Pinpoint:
+        m = _PINPOINT.fullmatch(text)
+        if not m:
+            return cls(text)
+        return cls(m[1], tuple(b.strip("()") for b in re.findall(_BRACKET, m[2])))
+
+    def __str__(self) -> str:
+        return self.article + "".join(f"({x})" for x in self.within)
+
+
+#: A pinpoint of an instrument cited by article, as the rules write it: "14", "14(3)", "14(3)(b)".
+_PINPOINT = re.compile(rf"(\d+)({_BRACKETS})")
+
+
+class Group(msgspec.Struct, frozen=True):
+    """One source's citations merged, as structured data each language renders (`english`, `worded`): a
+    document's paragraphs folded ("70-72"), or an instrument's provisions, each once, in order."""
+
+    source: str
+    unit: str = ""
+    pins: tuple[str, ...] = ()  # a document's folded paragraphs ("70-72", "8 (a)")
+    provisions: tuple[Pinpoint, ...] = ()  # an instrument's (or a document's principles), each once
+
+    def english(self) -> str:
+        """As the rules write a citation: "ICCPR 14(3)(b) and (d), 9(1) and (4)", "Opinion 2/2022 paras 70-72"."""
+        return self._said(list(self.pins) or _same_article(self.provisions, "and"), ", ")
+
+    def worded(self, language: dict[str, Any]) -> str:
+        """In the form of the language whose `words:` is `language`: the Covenant as it cites it (`covenant:`),
+        another source's pinpoints in its words (`and`, `pin_last_sep`, `ranged`) for its `citations:`
+        patterns to name the source."""
+        if self.source == "ICCPR" and (form := language.get("covenant")):
+            return covenant(self.provisions, form, language)
+        shown = ranged(self.pins, language) or _same_article(self.provisions, str(language["and"]))
+        return self._said(shown, str(language["pin_last_sep"]))
+
+    def _said(self, shown: list[str], last: str) -> str:
+        if not shown:
+            return self.source
+        given = list(self.pins) or shown  # whether the unit is plural ("paras") reads the folded pinpoints
+        plural = len(given) > 1 or any("-" in p or "," in p for p in given)
+        prefix = f"{self.unit}s " if self.unit and plural else f"{self.unit} " if self.unit else ""
+        return f"{self.source} {prefix}{_listed(shown, last)}"
+
+
+def ranged(pins: Iterable[str], language: dict[str, Any]) -> list[str]:
+    """Folded paragraphs ("70-72", "19-20") as the language writes a range (`pin_range`: "70 à 72"), and two
+    that follow each other as a range or, where the language lists them (`pin_pair_listed`), as two
+    pinpoints ("par. 11, 12 et 22"); what is no range as given."""
+    out = []
+    for pin in pins:
+        m = _RANGE.match(pin)
+        if m and m[2] and int(m[2]) == int(m[1]) + 1 and language["pin_pair_listed"]:
+            out += [m[1], m[2]]
+        elif m and m[2]:
+            out.append(str(language["pin_range"]).format(low=m[1], high=m[2]))
+        else:
+            out.append(pin)
+    return out
+
+
+def listed(pins: list[str], language: dict[str, Any]) -> str:
+    """A source's pinpoints listed as the language lists them ("11, 12 et 15"; English "11, 12, 15")."""
+    return _listed(pins, str(language["pin_last_sep"]))
+
+
+def _listed(pins: list[str], last: str) -> str:
+    return ", ".join(pins[:-1]) + last + pins[-1] if len(pins) > 1 else "".join(pins)
+
+
+def groups(texts: Iterable[str]) -> list[Group]:
+    """Citations with one group per source, pinpoints merged in order: for drafts, which cite each once. A
     source cited once whole and once at paragraphs is cited at its paragraphs ("Deliberation No. 5" and
     "Deliberation No. 5 paras 12-13" are "Deliberation No. 5 paras 12-13")."""
     order: dict[str, list[Citation]] = {}
@@ -94,20 +179,22 @@ def grouped(texts: Iterable[str]) -> list[str]:
     for source, cites in order.items():
         pins = [c.pin for c in cites if c.pin]
         unit = next((c.unit for c in cites if c.pin), "")
-        # paragraph ranges merge ("paras 70-72"); articles are listed, not ranged ("ICCPR 21, 22")
-        # each article once, whether cited alone or in a list ("art 1" and "arts 1, 5")
-        pins = list(fold(pins)) if unit == "para" else _same_article([a for pin in pins for a in _atoms(pin)])
-        if not pins:
-            out.append(source)
-            continue
-        plural = len(pins) > 1 or any("-" in p or "," in p for p in pins)
-        prefix = f"{unit}s " if unit and plural else f"{unit} " if unit else ""
-        out.append(f"{source} {prefix}{', '.join(pins)}")
+        if unit == "para":  # paragraph ranges merge ("paras 70-72"); articles are listed, not ranged ("ICCPR 21, 22")
+            out.append(Group(source, unit, pins=tuple(fold(pins))))
+        else:  # each article once, whether cited alone or in a list ("art 1" and "arts 1, 5")
+            provisions = dict.fromkeys(Pinpoint.read(a) for pin in pins for a in _atoms(pin))
+            out.append(Group(source, unit, provisions=tuple(provisions)))
     return out
 
 
+def grouped(texts: Iterable[str], language: dict[str, Any] | None = None) -> list[str]:
+    """`groups` as the rules write citations ("ICCPR 14(3)(b) and (d)"), or with `language` (a language's
+    `words:`) in its form (`Group.worded`)."""
+    return [g.english() if language is None else g.worded(language) for g in groups(texts)]
+
+
 #: An article's pinpoint and its last bracket: "14(3)" and "(b)" of "14(3)(b)".
-_LAST_BRACKET = re.compile(r"^(\d+(?:\([0-9a-z]+\))*)(\([0-9a-z]+\))$")
+_LAST_BRACKET = re.compile(rf"^({_PIN})({_BRACKET})$")
 
 
 def _atoms(pin: str) -> list[str]:
@@ -121,22 +208,21 @@ def _atoms(pin: str) -> list[str]:
     return atoms
 
 
-def _same_article(pins: list[str]) -> list[str]:
+def _same_article(provisions: Iterable[Pinpoint], and_: str) -> list[str]:
     """Pinpoints of one article as a lawyer cites them, the article once: "14(3)(b)" and "14(3)(d)" are
-    "14(3)(b) and (d)", "9(1)", "9(4)" are "9(1) and (4)" (each language words "and" by its citation forms);
-    other pinpoints as given, in order."""
+    "14(3)(b) and (d)", "9(1)", "9(4)" are "9(1) and (4)" (`and_`: the language's "and"); other pinpoints
+    as given, in order."""
     heads: dict[str, list[str]] = {}
-    for pin in dict.fromkeys(pins):
-        m = _LAST_BRACKET.match(pin)
-        head, tail = (m[1], m[2]) if m else (pin, "")
-        heads.setdefault(head, []).append(tail)
+    for p in provisions:
+        head = str(Pinpoint(p.article, p.within[:-1]))
+        heads.setdefault(head, []).append(f"({p.within[-1]})" if p.within else "")
     out = []
     for head, tails in heads.items():
         if len(tails) == 1 or "" in tails:
             out += [head + tail for tail in tails]
         else:  # in the article's order, as merged from several rules: "9(1) and (2)", never "9(2) and (1)"
             tails.sort(key=lambda tail: (int(tail[1:-1]) if tail[1:-1].isdigit() else 0, tail))
-            out.append(f"{head}{', '.join(tails[:-1])} and {tails[-1]}")
+            out.append(f"{head}{', '.join(tails[:-1])} {and_} {tails[-1]}")
     return out
 
 
@@ -178,36 +264,29 @@ def worded(text: str, forms: Iterable[tuple[str, str]]) -> str:
     return text
 
 
-#: One pinpoint of the Covenant as the rules write it: "14", "14(3)", "14(3)(b)".
-_PIN = r"\d+(?:\(\d+\))?(?:\([a-z]\))?"
-#: The Covenant cited at one pinpoint or more, as `grouped` writes it ("ICCPR 2(1), 26") or as one
-#: paragraph's citations follow one another ("ICCPR 14(3)(b); ICCPR 14(3)(d)").
-_COVENANT_RUN = re.compile(rf"\bICCPR ({_PIN}(?:(?:, |; ICCPR ){_PIN}(?![\d(]))*)(?![\d(])")
+#: The Covenant cited in a rule's own text, as the rules write a citation (`parse`'s pinpoints: "ICCPR 2(1) and
+#: 26", "ICCPR 19(3), 21, 22(2)"), or one paragraph's citations one after another ("ICCPR 14(3)(b); ICCPR 14(3)(d)").
+_COVENANT_PINS = rf"{_PIN}(?:(?:, | and )(?:{_PIN}|{_BRACKET}))*"
+_COVENANT_IN_TEXT = re.compile(rf"\bICCPR ({_COVENANT_PINS}(?:; ICCPR {_COVENANT_PINS})*)(?![\d(])")
 
 
-#: The Covenant as `grouped` writes one article's pinpoints in English ("ICCPR 14(3)(b), (d) and (e), 9(1)
-#: and (4)"): read back into single pinpoints before a language that has its own form groups them.
-_GROUPED_PIN = r"\d+(?:\([0-9a-z]+\))*"
-_GROUPED_COVENANT = re.compile(rf"\bICCPR ({_GROUPED_PIN}(?:(?:, | and )(?:{_GROUPED_PIN}|\([0-9a-z]+\)))*)")
-
-
-def covenant(pins: Iterable[str], form: dict[str, str], words_: dict[str, Any]) -> str:
+def covenant(provisions: Iterable[Pinpoint | str], form: dict[str, str], words_: dict[str, Any]) -> str:
     """Pinpoints of the Covenant ("14(1)", "14(3)(b)", "14(3)(d)") cited as a French or Spanish document cites
     them, each article once with its paragraphs and each paragraph once with its subparagraphs: "art. 14
     (par. 1 et 3 b) et d))", "art. 14, párrs. 1 y 3 b) y d)". `form` is the language's (`words:
     covenant:` for a citation, `draft: covenant_grouped:` for a sentence); `words_` its `words:` (the "and")."""
     articles: dict[str, dict[str, list[str]] | None] = {}
-    for pin in pins:
-        m = re.fullmatch(r"(\d+)(?:\((\d+)\))?(?:\(([a-z])\))?", pin)
-        if not m:
-            raise CitationError(pin)
-        paragraphs = articles.setdefault(m[1], {})
-        if paragraphs is None or not m[2]:  # the article cited whole covers its paragraphs
-            articles[m[1]] = None
+    for provision in provisions:
+        pin = provision if isinstance(provision, Pinpoint) else Pinpoint.read(provision)
+        if not pin.article.isdigit() or len(pin.within) > 2 or (pin.within and not pin.within[0].isdigit()):
+            raise CitationError(str(pin))
+        paragraphs = articles.setdefault(pin.article, {})
+        if paragraphs is None or not pin.within:  # the article cited whole covers its paragraphs
+            articles[pin.article] = None
             continue
-        letters = paragraphs.setdefault(m[2], [])
-        if m[3] and m[3] not in letters:
-            letters.append(m[3])
+        letters = paragraphs.setdefault(pin.within[0], [])
+        if pin.within[1:] and pin.within[1] not in letters:
+            letters.append(pin.within[1])
 
     def listed(items: list[str]) -> str:
         if len(items) == 1:
@@ -246,8 +325,14 @@ def localised(text: str, language: dict[str, Any], *, more: Iterable[tuple[str, 
     Covenant's runs cited together where it says how (`covenant:`; English has no such form and keeps
     "ICCPR 2(1), 26"), then its `citations:` patterns and `more` (the draft's contractions)."""
     if form := language.get("covenant"):
-        text = _GROUPED_COVENANT.sub(lambda m: "ICCPR " + ", ".join(_atoms(m[1])), text)
-        text = _COVENANT_RUN.sub(lambda m: covenant(re.split(r", |; ICCPR ", m[1]), form, language), text)
+
+        def cited(m: re.Match[str]) -> str:
+            try:
+                return covenant(_atoms(m[1].replace("; ICCPR ", ", ")), form, language)
+            except CitationError:  # a pinpoint no language form can say ("ICCPR 9(1)(a)(i)"): as written
+                return m[0]
+
+        text = _COVENANT_IN_TEXT.sub(cited, text)
     return worded(text, [*language["citations"], *more])
 
 

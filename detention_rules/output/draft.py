@@ -141,7 +141,8 @@ def build_joint(
         _blocks(body, _reply(first, w))
     _facts_parts(body, persons, say)
     established = _arbitrary(body, persons, legal, w)
-    _remedies(body, _sought(persons, w), _referrals(persons), say, w)
+    state = case.state.name if case.state else None
+    _remedies(body, _sought(persons, w), _referrals(persons), prose.government(str(_plain(state) or ""), w), w)
     if not established:
         body.para(say["none_established"])
     _domestic(body, case, w)
@@ -190,7 +191,7 @@ def _arbitrary(body: _Writer, persons: list[_Person], legal: Consequences, w: di
         _argued(body, category, held, joint, w)
         whom = prose.join([p.name for p in held], w) if joint else _named(_whom(held, w), w)["name"]
         conclusion = say["conclusion"].format(person=whom, category=category)
-        jurisprudence = _as_filed([j for p in held for j in p.jurisprudence[category]], say)
+        jurisprudence = _as_filed([j for p in held for j in p.jurisprudence[category]], w)
         if jurisprudence:
             conclusion = f"{conclusion.removesuffix('.')} ({jurisprudence})."
         body.para(conclusion)
@@ -201,14 +202,15 @@ def _arbitrary(body: _Writer, persons: list[_Person], legal: Consequences, w: di
 #: 2/2022 para 70", "text not re-read"; a symbol, "A/HRC/39/45, annex", the source cited whole too).
 _SOURCE_NOTE = re.compile(r" \(((?:[^()]|\([^()]*\))*)\)$")
 _SYMBOL = re.compile(r" \([A-Z]+(?:\.\d+)?/[^()]*\)")
-#: The Working Group's opinions as the rule files cite them: "Opinion 2/2022 paras 70-71", "Opinions 72/2021, 89/2020".
-_OPINIONS = re.compile(r"^Opinions? (?:No\. )?(?P<numbers>\d+/\d+(?:, \d+/\d+)*)(?: (?P<unit>paras?) (?P<pin>.+))?$")
+#: The Working Group's opinions as the rule files name them: "Opinion 2/2022", "Opinions 72/2021, 89/2020".
+_OPINIONS = re.compile(r"^Opinions? (?:No\. )?(?P<numbers>\d+/\d+(?:, \d+/\d+)*)$")
 
 
-def _as_filed(jurisprudence: list[str], say: dict[str, Any]) -> str:
+def _as_filed(jurisprudence: list[str], w: dict[str, Any]) -> str:
     """The jurisprudence a category's conclusion cites, as the Working Group's opinions cite it: its opinions
     first ("see, e.g., opinions No. 2/2022, paras. 70-72; No. 72/2021"), then the other sources, each once;
     the rule files' notes for the drafter left out (`wgad rules` shows them)."""
+    say = w["draft"]
     bare = []
     for text in jurisprudence:
         note = _SOURCE_NOTE.search(text)
@@ -216,20 +218,22 @@ def _as_filed(jurisprudence: list[str], say: dict[str, Any]) -> str:
         bare.append(plain if _parses(plain) else text)  # a pinpoint's own note ("22 (legality)") stays
     if not all(map(_parses, bare)):  # a translated source ("avis n° 13/2018"): as the law's file gives it
         return "; ".join(jurisprudence)
-    opinions: dict[str, str] = {}  # number -> its paragraphs ("" for the opinion as a whole)
+    opinions: dict[str, tuple[str, ...]] = {}  # number -> its paragraphs (none for the opinion as a whole)
     others = []
-    for text in citation.grouped(bare):
-        m = _OPINIONS.match(text)
-        if m is None:
-            others.append(text)
+    for group in citation.groups(bare):
+        m = _OPINIONS.match(group.source)
+        if m is None or group.provisions:
+            others.append(group.worded(w["words"]))
             continue
         for number in m["numbers"].split(", "):
-            opinions.setdefault(number, m["pin"] or "")
+            opinions.setdefault(number, group.pins)
     numbers = [
-        say["opinion_paras" if "-" in pin or "," in pin else "opinion_para"].format(number=number, pin=pin)
-        if pin
+        say["opinion_paras" if len(pins) > 1 or "-" in pins[0] else "opinion_para"].format(
+            number=number, pin=citation.listed(citation.ranged(pins, w["words"]), w["words"])
+        )
+        if pins
         else number
-        for number, pin in opinions.items()
+        for number, pins in opinions.items()
     ]
     numbers = [n if i == 0 else say["opinion_next"].format(number=n) for i, n in enumerate(numbers)]
     cited = [say["see_opinions" if len(numbers) > 1 else "see_opinion"].format(list="; ".join(numbers))]
@@ -534,7 +538,7 @@ def _sought(persons: list[_Person], w: dict[str, Any]) -> list[str]:
     return [
         w["draft"]["remedy_item"].format(
             text=_personal(text, _named(_whom(held, w), w), w).removesuffix("."),
-            source=_as_filed([part.strip() for part in source.split(";")], w["draft"]),
+            source=_as_filed([part.strip() for part in source.split(";")], w),
         )
         for (text, source), held in asked_for.items()
     ]
@@ -555,14 +559,16 @@ def _remedies(
     body: _Writer,
     remedies: list[str],
     referrals: dict[str, dict[str, list[str]]],
-    say: dict[str, Any],
+    government: str,
     w: dict[str, Any],
 ) -> None:
-    """The remedies the findings call for, then the special procedures to refer the case to."""
+    """The remedies the findings call for, asked of the State's Government by name, then the special
+    procedures to refer the case to."""
+    say = w["draft"]
     if remedies or referrals:
         body.heading(say["remedies_heading"], anchor="remedies")
     if remedies:
-        body.para(say["remedies_lead"])
+        body.para(say["remedies_lead"].format(government=government))
         _items(body, remedies)
     if referrals:
         body.para(say["referrals_lead"])
@@ -703,7 +709,7 @@ def _argument(
             continue
         applied = [a for a in (*applications, application) if a]
         applied = [say["application"].format(text=a) if j == 0 else _upper_first(a) for j, a in enumerate(applied)]
-        quoted = _cite_each([*standards, standard, *(argued[j][1] for j in absorbed)], say)
+        quoted = _cite_each([*standards, standard, *(argued[j][1] for j in absorbed)], w)
         text = " ".join([*quoted, *applied])
         standards, applications = [], []
         if text:
@@ -725,14 +731,18 @@ def _argument(
 _Standard = tuple[str, list[str]]
 
 
-def _cite_each(standards: list[_Standard], say: dict[str, Any]) -> list[str]:
-    """The standards of one paragraph, each with its citations, a provision cited once: on the first."""
+def _cite_each(standards: list[_Standard], w: dict[str, Any]) -> list[str]:
+    """The standards of one paragraph, each with its citations, a provision cited once: on the first (as the
+    rules write citations, `rules_form`: what the paragraph already cites is read in that form)."""
     done: set[str] = set()
     out: list[str] = []
+    rules_form: list[str] = []
     for law, provisions in standards:
         if law:
-            said = " ".join(out).lower()
-            out.append(_cite(law, [p for p in provisions if p not in done and p.lower() not in said], say))
+            said = " ".join(rules_form).lower()
+            fresh = [p for p in provisions if p not in done and p.lower() not in said]
+            out.append(_cite(law, fresh, w, w["words"]))
+            rules_form.append(_cite(law, fresh, w, None))
             done.update(provisions)
     return out
 
@@ -837,12 +847,13 @@ _CITATION = re.compile(
 _SENTENCE_END = re.compile(r"(?<!\bNo)(?<!\bpara)(?<!\bart)(?<!\bp)\.\s+(?=[A-Z\"“])")
 
 
-def _cite(law: str, cited: list[str], say: dict[str, Any]) -> str:
+def _cite(law: str, cited: list[str], w: dict[str, Any], language: dict[str, Any] | None) -> str:
     """The standard with the rule's other provisions on its first cited sentence: in its first citation's
     parentheses, or in the parenthesis that ends that sentence, or after it; never inside an article's
-    own brackets ("14(1)")."""
-    law = _CITATION.sub(_regrouped, law)
-    grouped = citation.grouped(cited)
+    own brackets ("14(1)"). The standard's own citations and the rule's grouped in the form of `language` (a
+    language's `words:`), or as the rules write them (None)."""
+    law = _CITATION.sub(lambda m: _regrouped(m, language), law)
+    grouped = citation.grouped(cited, language)
     if grouped:
         joined = "; ".join(grouped)
         first = _CITATION.search(law)
@@ -850,34 +861,34 @@ def _cite(law: str, cited: list[str], say: dict[str, Any]) -> str:
         stop = end.start() if end else len(law.removesuffix("."))
         if first and first.end() <= stop:
             own = law[first.start() + 1 : first.end() - 1]
-            law = f"{law[: first.start()]}({_merged(own, cited)}){law[first.end() :]}"
+            law = f"{law[: first.start()]}({_merged(own, cited, language)}){law[first.end() :]}"
         elif _ends_cited(law[:stop]):
             law = f"{law[: stop - 1]}; {joined}{law[stop - 1 :]}"
         else:
-            law = say["standard_cited"].format(text=law[:stop], citations=joined) + law[stop:]
+            law = w["draft"]["standard_cited"].format(text=law[:stop], citations=joined) + law[stop:]
     return law if law.endswith(".") else law + "."
 
 
-def _regrouped(m: re.Match[str]) -> str:
+def _regrouped(m: re.Match[str], language: dict[str, Any] | None) -> str:
     """A standard's own citation in the draft's form, an article's pinpoints together ("(ICCPR 12(1), (2) and
     (4))", never the rule file's "(ICCPR 12(1), (2), (4))"); as written where it does not read as citations."""
     parts = m.group()[1:-1].split("; ")
     try:
         if any(citation.parse(part).note for part in parts):  # "para 8 (b)": a subparagraph grouping would drop
             return m.group()
-        return "(" + "; ".join(citation.grouped(parts)) + ")"
+        return "(" + "; ".join(citation.grouped(parts, language)) + ")"
     except citation.CitationError:
         return m.group()
 
 
-def _merged(own: str, cited: list[str]) -> str:
+def _merged(own: str, cited: list[str], language: dict[str, Any] | None) -> str:
     """A standard's own citations with the rule's others, each source once and an article's pinpoints
     together ("ICCPR 14(3)(b) and (d); UDHR 11(1)", never "ICCPR 14(3)(b); ICCPR 14(3)(d)"); as given
     then added where the standard's own do not read as citations."""
     try:
-        return "; ".join(citation.grouped([*own.split("; "), *cited]))
+        return "; ".join(citation.grouped([*own.split("; "), *cited], language))
     except citation.CitationError:
-        return "; ".join([own, *citation.grouped(cited)])
+        return "; ".join([own, *citation.grouped(cited, language)])
 
 
 def _ends_cited(text: str) -> bool:

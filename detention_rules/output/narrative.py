@@ -614,6 +614,19 @@ def state_words(text: str, w: Mapping[str, Any]) -> tuple[Mapping[str, str], str
     return (words, rest) if words else None
 
 
+def government(state: str, w: Mapping[str, Any]) -> str:
+    """The Government as the Working Group's requests name it ("the Government of Kazakhstan", "Gouvernement
+    camerounais", "Gobierno del Camerún"): the States table's own form (`government`), else the language's
+    `government_of` the State named in the language; `government` alone where the file names no State."""
+    say = w["draft"]
+    if not state:
+        return str(say["government"])
+    known = state_words(state, w)
+    if known and "government" in known[0]:
+        return str(known[0]["government"])
+    return str(say["government_of"]).format(state=country(state, w))
+
+
 def adjective_nationality(text: str, w: Mapping[str, Any]) -> bool:
     """Whether a nationality is written as an adjective ("Iranian") rather than as a State ("Iran")."""
     spec = w["facts"]["nationality_adjective"]
@@ -1114,6 +1127,8 @@ _KINDS = {
     "conduct[].description": "conduct",
     "conduct[].medium": "medium",
     "arrest.legal_provisions": "provisions",
+    "arrest.time": "time",
+    "detention[].judge_time": "time",
 }
 
 
@@ -1126,7 +1141,23 @@ def typed(generic: str, value: Any, w: Mapping[str, Any], state: str = "", *, ba
         return str(value) if bare else medium(str(value), w)
     if kind == "provisions":
         return provisions([str(v) for v in (value if isinstance(value, list) else [value])], w, state)
+    if kind == "time":
+        return clock(str(value), w)
     return None
+
+
+#: A time of day as a case file writes it: "15:00", "8:05".
+_CLOCK = re.compile(r"(\d{1,2}):(\d{2})")
+
+
+def clock(text: str, w: Mapping[str, Any]) -> str:
+    """A time of day as the language writes it (`clock:`): "15:00", French "15 h" and "20 h 20", Spanish
+    "las 15.00 horas"; a time written otherwise as written."""
+    m = _CLOCK.fullmatch(text.strip())
+    if not m:
+        return text
+    forms = w["facts"]["clock"]
+    return str(forms["hour" if m[2] == "00" else "minutes"]).format(hours=int(m[1]), minutes=m[2])
 
 
 def _kind(generic: str) -> str:

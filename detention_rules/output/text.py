@@ -8,7 +8,7 @@ from detention_rules.input.case import CATEGORIES
 from detention_rules.law import citation
 from detention_rules.pipeline import CaseResult
 from detention_rules.reasoning import tree
-from detention_rules.reasoning.asking import question, show_value
+from detention_rules.reasoning.asking import question, reported, show_value
 from detention_rules.reasoning.derivation import Analysis, ConclusionNode, Finding, RuleNode
 from detention_rules.reasoning.facts import FactNode
 from detention_rules.reasoning.near_misses import ConditionState, NearMiss
@@ -28,7 +28,7 @@ def where(line: int) -> str:
 def _fact_line(node: FactNode) -> str:
     if node.absent_defeater:
         return W["absent_defeater"].format(path=node.path)
-    value = show_value(node.value, brackets=True)
+    value = reported(node.value, node.path)
     if node.unproven:
         return W["unproven_fact"].format(path=node.path, value=value, where=where(node.line), why=UNPROVEN)
     marks = []
@@ -112,12 +112,12 @@ def condition_line(c: ConditionState, ask: bool = True) -> str:
     if c.test.endswith("(unless)"):
         if c.actual is None:
             return W["exception_absent"].format(mark=MARK[True], path=c.path)
-        return W["exception"].format(mark=mark, path=c.path, value=show_value(c.actual, brackets=True), where=at)
+        return W["exception"].format(mark=mark, path=c.path, value=reported(c.actual, c.path), where=at)
     if c.status is None and not ask:
         return W["unknown_check"].format(mark=mark, path=c.path, test=c.test)
     if c.status is None:
         return W["unknown_ask"].format(mark=mark, path=c.path, test=c.test, question=question(c.path))
-    return W["check"].format(mark=mark, path=c.path, test=c.test, value=show_value(c.actual, brackets=True), where=at)
+    return W["check"].format(mark=mark, path=c.path, test=c.test, value=reported(c.actual, c.path), where=at)
 
 
 def why_not_lines(why_not: dict[str, list[NearMiss]]) -> list[str]:

@@ -56,6 +56,19 @@ def show_value(value: Any, path: str = "", *, words: bool = False, brackets: boo
     return in_words(field, value) if coded else str(value)
 
 
+def reported(value: Any, path: str, *, brackets: bool = True) -> str:
+    """A fact's value as a report's line shows it (`wgad check`'s tree and conditions): as the case file
+    writes it; in French or Spanish a choice in that language's words, never the file's English code
+    (`police_custody`). English reports keep the code a drafter types."""
+    if locale.LANGUAGE == "en" or isinstance(value, bool):
+        return show_value(value, path, brackets=brackets)
+    ftype = readable_fields().get(FieldPath.generic_name(path)) if path else None
+    if ftype is None or not ftype.choices:
+        return show_value(value, path, brackets=brackets)
+    items = [in_words(FieldPath.generic_name(path), str(v)) for v in (value if isinstance(value, list) else [value])]
+    return f"[{', '.join(items)}]" if isinstance(value, list) and brackets else ", ".join(items)
+
+
 def question(field: str, item: str = "") -> str:
     """The question for a field path, in the language in use (`check.yaml` `questions:`, else the model's);
     indexes (`detention[1].x`) are read as `detention[].x`. `item`: the period (or other list item) asked

@@ -18,7 +18,7 @@ from detention_rules.input.field_path import FieldPath
 from detention_rules.law.law import Law
 from detention_rules.law.rule import AnyItem, Conclusion, FactCond, Needs, Rule, Trace, Tri, Unless, needs, truth
 from detention_rules.reasoning import three_valued
-from detention_rules.reasoning.asking import show_value
+from detention_rules.reasoning.asking import reported
 from detention_rules.reasoning.facts import Facts
 from detention_rules.reasoning.impact import reduced
 
@@ -53,7 +53,7 @@ class NearMiss(msgspec.Struct, frozen=True):
 def _describe(cond: FactCond | Unless) -> str:
     inner = cond.cond if isinstance(cond, Unless) else cond
     value = inner.value
-    shown = show_value(value, brackets=True)  # as a case file writes it: `[immigration, administrative]`
+    shown = reported(value, inner.path)  # as a case file writes it: `[immigration, administrative]`
     w = words.of("check", "conditions")
     test = w["test"].format(op=w[f"op_{inner.op}"], value=shown)
     return w["unless"].format(test=test) if isinstance(cond, Unless) else test

@@ -109,3 +109,45 @@ def test_an_article_is_cited_once_with_its_pinpoints_together() -> None:
     assert citation.grouped(["ICCPR 14(3)(b), (d)", "ICCPR 14(3)(d)"]) == ["ICCPR 14(3)(b) and (d)"]
     defenders = [f"{DEFENDERS} arts 1 and 12(2)", f"{DEFENDERS} art 12(2)"]
     assert citation.grouped(defenders) == [f"{DEFENDERS} arts 1, 12(2)"]
+
+
+def test_grouping_gives_each_provision_as_article_and_brackets() -> None:
+    """The draft groups citations into structure each language renders, never into English text a language
+    reads back: "ICCPR 14(3)(b), (d)" is article 14 at (3)(b) and (3)(d)."""
+    (covenant,) = citation.groups(["ICCPR 14(3)(b), (d)", "ICCPR 9(1)", "ICCPR 14(3)(d)"])
+    assert covenant.provisions == (
+        citation.Pinpoint("14", ("3", "b")),
+        citation.Pinpoint("14", ("3", "d")),
+        citation.Pinpoint("9", ("1",)),
+    )
+    assert citation.Pinpoint.read("22(2)") == citation.Pinpoint("22", ("2",))
+    assert citation.Pinpoint.read("guideline 2") == citation.Pinpoint("guideline 2")  # no structure: as written
+    (opinion,) = citation.groups(["Opinion 2/2022 paras 70-71", "Opinion 2/2022 para 72"])
+    assert (opinion.pins, opinion.provisions) == (("70-72",), ())
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("en", ["ICCPR 14(3)(b) and (d), 9(1)", "UDHR 11(1) and (2)"]),
+        ("fr", ["Pacte, art. 14 (par. 3 b) et d)) et 9 (par. 1)", "UDHR 11(1) et (2)"]),
+        ("es", ["Pacto, arts. 14, párr. 3 b) y d), y 9, párr. 1", "UDHR 11(1) y (2)"]),
+    ],
+)
+def test_each_language_renders_the_groups_itself(lang: str, said: list[str]) -> None:
+    """A language words the structure: the Covenant in its own form, another instrument's brackets joined
+    with its "and" (its `citations:` patterns then name the instrument)."""
+    from detention_rules import words
+
+    texts = ["ICCPR 14(3)(b)", "UDHR 11(1)", "ICCPR 14(3)(d)", "ICCPR 9(1)", "UDHR 11(2)"]
+    assert citation.grouped(texts, words.load("draft", lang)["words"]) == said
+    assert citation.grouped(texts) == ["ICCPR 14(3)(b) and (d), 9(1)", "UDHR 11(1) and (2)"]
+
+
+def test_a_covenant_pinpoint_no_language_form_says_is_left_to_the_patterns() -> None:
+    """A rule's text citing a sub-subparagraph ("9(1)(a)(i)") is no error: the language's patterns word it."""
+    from detention_rules import words
+
+    language = words.load("draft", "fr")["words"]
+    text = "(ICCPR 9(1)(a)(i); ICCPR 9(2))"
+    assert citation.localised(text, language) == citation.worded(text, language["citations"])

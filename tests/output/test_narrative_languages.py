@@ -216,7 +216,7 @@ def _reference_draft(lang: str, path: Path | None = None, detainee: int | None =
                 "    a) de prendre sans tarder les mesures qui s'imposent pour remédier à la situation de M. Ilyashev",
                 "    c) d'accorder à M. Ilyashev le droit d'obtenir réparation",
                 "à compter du 17 avril 2020",  # the appendix: a rule's words with the file's date
-                "(communication : seulement plus tard, le 18 avril 2020)",  # never "ils l'ont été jamais"
+                "(motifs communiqués seulement plus tard, le 18 avril 2020)",  # never "(communication : ...)"
                 "(Pacte, art. 14 (par. 3 e)); Déclaration universelle, art. 11 (par. 1))",  # one parenthesis
             ],
         ),
@@ -226,7 +226,7 @@ def _reference_draft(lang: str, path: Path | None = None, detainee: int | None =
                 "    a) que adopte sin dilación las medidas necesarias para remediar la situación del Sr. Ilyashev",
                 "    c) que conceda al Sr. Ilyashev el derecho efectivo",
                 "a partir del 17 de abril de 2020",
-                "(comunicación: solo más tarde, el 18 de abril de 2020)",  # never "se comunicaron nunca"
+                "(motivos comunicados solo más tarde, el 18 de abril de 2020)",  # never "(comunicación: ...)"
             ],
         ),
     ],
@@ -272,7 +272,7 @@ def test_a_group_s_verbs_agree_in_spanish() -> None:
         ("es", "(ICCPR 2(1), 26; UDHR 2, 7)", "(Pacto, arts. 2, párr. 1, y 26; Declaración"),
         ("es", "(ICCPR 14(1), 14(3)(b))", "(Pacto, art. 14, párrs. 1 y 3 b))"),
         ("en", "(ICCPR 14(3)(b); ICCPR 14(3)(d); UDHR 11(1))", "(ICCPR 14(3)(b); ICCPR 14(3)(d); UDHR 11(1))"),
-        # as citation.grouped writes an article's pinpoints in English, read back before the language groups them
+        # a rule's own text citing the Covenant as the rules write a citation ('and', a bracket alone)
         ("fr", "(ICCPR 14(3)(b) and (d); UDHR 11(1))", "(Pacte, art. 14 (par. 3 b) et d)); Déclaration"),
         (
             "fr",
