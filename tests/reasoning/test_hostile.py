@@ -326,4 +326,6 @@ def test_a_fact_is_contested_as_the_contests_list_says(contests: list[str], name
     def naive(form: str) -> bool:
         return any(form == c or form.startswith((c + ".", c + "[")) for c in contests)
 
-    assert facts._listed(name, FieldPath.generic_name(name), set(contests)) == (naive(name) or naive(FieldPath.generic_name(name)))
+    assert facts._listed(name, FieldPath.generic_name(name), set(contests)) == (
+        naive(name) or naive(FieldPath.generic_name(name))
+    )
