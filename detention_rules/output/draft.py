@@ -850,9 +850,11 @@ _SENTENCE_END = re.compile(r"(?<!\bNo)(?<!\bpara)(?<!\bart)(?<!\bp)\.\s+(?=[A-Z\
 def _cite(law: str, cited: list[str], w: dict[str, Any], language: dict[str, Any] | None) -> str:
     """The standard with the rule's other provisions on its first cited sentence: in its first citation's
     parentheses, or in the parenthesis that ends that sentence, or after it; never inside an article's
-    own brackets ("14(1)"). The standard's own citations and the rule's grouped in the form of `language` (a
-    language's `words:`), or as the rules write them (None)."""
-    law = _CITATION.sub(lambda m: _regrouped(m, language), law)
+    own brackets ("14(1)"). The citations grouped in the form of `language` (a language's `words:`), or as
+    the rules write them (None); an English standard's own citations regrouped first (French and Spanish
+    standards' are worded with the rule's by `_merged`)."""
+    if language is None or w["language"] == "en":
+        law = _CITATION.sub(_regrouped, law)
     grouped = citation.grouped(cited, language)
     if grouped:
         joined = "; ".join(grouped)
@@ -869,14 +871,14 @@ def _cite(law: str, cited: list[str], w: dict[str, Any], language: dict[str, Any
     return law if law.endswith(".") else law + "."
 
 
-def _regrouped(m: re.Match[str], language: dict[str, Any] | None) -> str:
+def _regrouped(m: re.Match[str]) -> str:
     """A standard's own citation in the draft's form, an article's pinpoints together ("(ICCPR 12(1), (2) and
     (4))", never the rule file's "(ICCPR 12(1), (2), (4))"); as written where it does not read as citations."""
     parts = m.group()[1:-1].split("; ")
     try:
         if any(citation.parse(part).note for part in parts):  # "para 8 (b)": a subparagraph grouping would drop
             return m.group()
-        return "(" + "; ".join(citation.grouped(parts, language)) + ")"
+        return "(" + "; ".join(citation.grouped(parts)) + ")"
     except citation.CitationError:
         return m.group()
 

@@ -219,3 +219,19 @@ def test_a_note_citing_an_opinion_is_translated(lang: str, said: str) -> None:
         "Deliberation No. 11 para 22 (quoted at opinion 2/2022 para 76)", words.load("draft", lang)["words"]
     )
     assert cited == said
+
+
+@pytest.mark.parametrize(
+    ("lang", "cited"),
+    [
+        ("fr", "(Pacte, art. 14 (par. 3 f)); Déclaration universelle, art. 10)"),
+        ("es", "(Pacto, art. 14, párr. 3 f); Declaración Universal, art. 10)"),
+    ],
+)
+def test_a_standards_citation_is_one_parenthesis_in_the_language(lang: str, cited: str) -> None:
+    """Merging the English draft's regrouping of a standard's own citations with the languages' wording
+    printed "(Pacte, art. 14 (par. 3 f))) (Déclaration universelle, art. 10)": the standard's citation and
+    the rule's other sources are one parenthesis, in the language's form."""
+    text = drafted(lang, JOINT)
+    assert cited in text
+    assert ")))" not in text and ")) (" not in text
