@@ -134,6 +134,8 @@ def test_every_sentence_of_a_stage_file_is_text_by_key() -> None:
         if path.stem in words.STRUCTURED:
             continue
         for name, section in words.load(path.stem).items():
+            if (path.stem, name) == ("check", "dates"):  # months and day words: tests/output/test_narrative_dates.py
+                continue
             assert isinstance(section, dict), (path.name, name)
             assert all(isinstance(k, str) and isinstance(v, str) for k, v in section.items()), (path.name, name)
 

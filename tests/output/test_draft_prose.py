@@ -173,11 +173,13 @@ def test_a_draft_reads_as_prose(path: Path, detainee: int | None) -> None:
         plain = text
         for ref in [*refs, *_typed(doc)]:  # the drafter's own citations and sentences are printed as written
             plain = plain.replace(ref, "")
-        assert not re.search(r"\b\d{4}-\d{2}(?:-\d{2})?\b", plain), (where, re.findall(r"\S*\d{4}-\d{2}\S*", plain))
+        iso = r"(?<!\bLaw )(?<!\bNo\. )\b\d{4}-\d{2}(?:-\d{2})?\b"  # a law's number ("Law 2015-26") is no date
+        assert not re.search(iso, plain), (where, re.findall(r"\S*\d{4}-\d{2}\S*", plain))
         if fmt == "markdown":
             split = r"(?<=[.)])(?<!\bMr\.)(?<!\bMs\.)\s+(?=[A-Z])"  # not after a title: "On 12 May, Mr."
             sentences = [s for s in re.split(split, _facts(text)) if len(s.split()) >= 5]
-            twice = {s for s in sentences if sentences.count(s) > 1}
+            typed = _typed(doc)  # a sentence the drafter typed in two narratives is told as written, twice
+            twice = {s for s in sentences if sentences.count(s) > 1 and not any(s in t for t in typed)}
             assert not twice, (where, twice)
 
 
