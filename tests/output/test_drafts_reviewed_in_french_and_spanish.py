@@ -235,3 +235,12 @@ def test_a_standards_citation_is_one_parenthesis_in_the_language(lang: str, cite
     text = drafted(lang, JOINT)
     assert cited in text
     assert ")))" not in text and ")) (" not in text
+
+
+@pytest.mark.parametrize(("path", "pronoun"), [(REFERENCE, "lo"), (JOINT, "los")])
+def test_a_spanish_draft_says_the_breaches_deprived_him_with_the_direct_object(path: Path, pronoun: str) -> None:
+    """The fifth review: "privar a alguien de algo" takes a direct object, "esas violaciones lo privaron de un
+    juicio imparcial" (los, for a group), never the indirect "le"/"les"."""
+    text = drafted("es", path)
+    assert f"esas violaciones {pronoun} privaron de un juicio imparcial" in text
+    assert " le privaron " not in text and " les privaron " not in text
