@@ -1034,11 +1034,11 @@ def _limb(
     limb = spec.get(field)
     shown = _shown(field, f.value, w, named)
     if isinstance(limb, dict) and "words" in limb:  # a list value: the items it has words for
-        chosen = [limb["words"][v] for v in f.value if v in limb["words"]] if isinstance(f.value, list) else []
-        plural = w["facts"]["values"].get(f"{field}_plural", {})
-        if named.get("is") == w["facts"]["person"]["verbs"]["is"][1] and isinstance(f.value, list):
-            # several people: "they are members of the political opposition", never "they are a member"
-            chosen = [plural.get(v, limb["words"][v]) for v in f.value if v in limb["words"]]
+        # several people take the plural forms: "they are members of the political opposition", never "a member"
+        several = named.get("is") == w["facts"]["person"]["verbs"]["is"][1]
+        plural = w["facts"]["values"].get(f"{field}_plural", {}) if several else {}
+        values = f.value if isinstance(f.value, list) else []
+        chosen = [plural.get(v, limb["words"][v]) for v in values if v in limb["words"]]
         words = [fill(text, named) for text in chosen]  # agreeing with the person: "défenseure", "defensora"
         limb, shown = (limb["text"], prose.shared(words, w)) if words else (None, "")
     elif isinstance(limb, dict):  # worded per value
