@@ -739,6 +739,15 @@ class Conduct(_Model):
         "Was the person's own conduct peaceful (violence by others does not count)?"
     )
     incited_violence: Fact[StrictBool] | None = fact("Did this conduct incite violence?")
+    others_violence_only: Fact[StrictBool] | None = fact(
+        "Was the violence held against the person committed by others at the assembly, the finding naming no act "
+        "or words of the person's own that committed, prepared or called for it (only the role of organiser or "
+        "leader)?",
+        description="The violence the incitement finding or allegation rests on was committed by others at the "
+        "assembly, and it names no act or words of the person's own that committed, prepared or called for "
+        "violence: only the person's role in organising, leading or attending the assembly (General Comment "
+        "No. 37 paras 17, 65).",
+    )
     advocated_hatred: Fact[StrictBool] | None = fact(
         "Did this conduct advocate hatred that incites discrimination, hostility or violence?",
         description="Advocacy of hatred that incites discrimination, hostility or violence (ICCPR 20).",

@@ -175,6 +175,7 @@ class Conduct(Section):
     political: bool | Asserted | None
     peaceful: bool | Asserted | None
     incited_violence: bool | Asserted | None
+    others_violence_only: bool | Asserted | None
     advocated_hatred: bool | Asserted | None
     restriction_justified: bool | Asserted | None
     restriction_aim: Literal['national_security', 'public_safety', 'public_order', 'public_health', 'public_morals', 'rights_of_others', 'other', 'none'] | Asserted | None
