@@ -816,6 +816,14 @@ class Emergency(_Model):
 
 
 Access = Literal["full", "restricted", "denied"]
+#: What was done to defence counsel over the defence (Basic Principles on the Role of Lawyers 16, 18):
+#: `threatened` (warned or intimidated), `summoned` (called in or questioned over the case), `disbarred`
+#: (licence withdrawn, suspended or not renewed), `prosecuted` (investigated, charged or detained),
+#: `made_to_withdraw` (dropped the case under pressure). docs/case-format.md, `trial.counsel`.
+CounselPressure = Literal["threatened", "summoned", "disbarred", "prosecuted", "made_to_withdraw"]
+#: Who acted against counsel: `executive` is a ministry or other organ of government; `private` persons
+#: the State did not direct.
+PressureBy = Literal["police", "security_service", "prosecutor", "court", "executive", "bar_association", "private"]
 
 
 class Counsel(_Model):
@@ -824,7 +832,21 @@ class Counsel(_Model):
     confidential: Fact[StrictBool] | None = fact("Could the accused consult counsel in confidence?")
     of_choice: Fact[StrictBool] | None = fact(
         "Could the accused have counsel of their own choosing?",
-        description="False when counsel of the person's choosing was refused.",
+        description="False when counsel of the person's choosing was refused, a lawyer the family or the person "
+        "chose among them, or a lawyer the State appointed was imposed instead.",
+    )
+    pressured: Fact[list[CounselPressure]] | None = fact(
+        "Was the accused's lawyer threatened, summoned, disbarred, prosecuted or made to withdraw over the "
+        "defence (none: an empty list)?",
+        words={"made_to_withdraw": "made to withdraw"},
+        description="What was done to defence counsel over the defence of this case (Basic Principles on the Role "
+        "of Lawyers 16).",
+    )
+    pressured_by: Fact[list[PressureBy]] | None = fact(
+        "Who acted against the accused's lawyer (police, security service, prosecutor, court, ministry, bar "
+        "association, private persons)?",
+        words={"security_service": "security service", "bar_association": "bar association"},
+        description="Who did what `pressured` states.",
     )
 
 

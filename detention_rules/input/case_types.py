@@ -235,6 +235,8 @@ class Counsel(Section):
     access_trial: Literal['full', 'restricted', 'denied'] | Asserted | None
     confidential: bool | Asserted | None
     of_choice: bool | Asserted | None
+    pressured: list[Literal['threatened', 'summoned', 'disbarred', 'prosecuted', 'made_to_withdraw']] | Asserted | None
+    pressured_by: list[Literal['police', 'security_service', 'prosecutor', 'court', 'executive', 'bar_association', 'private']] | Asserted | None
 
 
 class Confession(Section):
