@@ -23,6 +23,7 @@ from detention_rules.law.consequences import Consequences
 from detention_rules.law.law import Law
 from detention_rules.law.rule import fill, placeholders
 from detention_rules.output import narrative as prose
+from detention_rules.output.citable import Horizon
 from detention_rules.output.document import Block, Draft, Stage
 from detention_rules.output.redact import Redactor
 from detention_rules.pipeline import CaseResult
@@ -127,12 +128,12 @@ def build_joint(
     legal = book.consequences
     everyone = _everyone(people, w) if len(people) > 1 else []
     persons: list[_Person] = []
+    first = people[0][0]
+    case = first.case
+    assert case is not None
     for result, _ in people:
         assert result.case is not None and result.analysis is not None and result.facts is not None
         persons.append(_person(result, legal, w, stage, len(persons) + 1 if everyone else 0, everyone))
-    first = people[0][0]
-    case = first.case
-    assert case is not None  # checked above
     redactor = _redactor([prose.names(r.case, w) for r, _ in people if r.case and _name(r.case)]) if redact else None
 
     body = _Writer(redactor, w)
@@ -401,6 +402,7 @@ def _person(
             parts["circumstances"].append(("para", say["non_party"]))
     findings = {f.category: f for f in result.analysis.findings}
     person.who = prose.who(leaves, w)
+    horizon = Horizon.of(case)
     for category, finding in findings.items():
         rules = _rules_in(finding.tree, category)
         contested = finding.strength == "contested" and stage == "comments"
@@ -409,14 +411,17 @@ def _person(
             for special in node.rule.refer:
                 whys = person.referrals.setdefault(special, {}).setdefault(category, [])
                 whys += _refer_why(node, leaves, w, _named(person.who, w))
-        person.jurisprudence[category] = [j for r in rules for j in r.rule.jurisprudence]
+        person.jurisprudence[category] = [c for r in rules for j in r.rule.jurisprudence if (c := horizon.cited(j))]
     for special, why in legal.referrals_for(case):
         why = why.removeprefix("conditions of detention: ")
         person.referrals.setdefault(special, {}).setdefault("", []).append(why)
     _refer_sentence(person.referrals, legal, case, findings)
     concluded = set(result.analysis.concluded)
     if findings:
-        person.remedies = [(r.text, r.source) for r in legal.remedies_for(case, concluded)]
+        person.remedies = [
+            (r.text, "; ".join(c for part in r.source.split(";") if (c := horizon.cited(part.strip()))))
+            for r in legal.remedies_for(case, concluded)
+        ]
     return person
 
 
@@ -535,13 +540,12 @@ def _sought(persons: list[_Person], w: dict[str, Any]) -> list[str]:
     for p in persons:
         for remedy in p.remedies:
             asked_for.setdefault(remedy, []).append(p)
-    return [
-        w["draft"]["remedy_item"].format(
-            text=_personal(text, _named(_whom(held, w), w), w).removesuffix("."),
-            source=_as_filed([part.strip() for part in source.split(";")], w),
-        )
-        for (text, source), held in asked_for.items()
-    ]
+    sought: list[str] = []
+    for (text, source), held in asked_for.items():
+        asked = _personal(text, _named(_whom(held, w), w), w).removesuffix(".")
+        cited = _as_filed(source.split("; "), w) if source else ""
+        sought.append(w["draft"]["remedy_item"].format(text=asked, source=cited) if cited else asked)
+    return sought
 
 
 def _whom(held: list[_Person], w: dict[str, Any]) -> prose.Who:
@@ -794,7 +798,7 @@ def _argue(
     application, in the words of the limb that held (none for the category's own rule: the conclusion
     follows it); the drafting notes for a fact the argument needs and the file does not give."""
     say = w["draft"]
-    law = _standard(node, rules, leaves, say)
+    law = Horizon.of(case).unquoted(_standard(node, rules, leaves, say))
     provisions = [p for p in node.provisions if _cited(p, case) and p.lower() not in law.lower()]
     standard = (law, provisions if law else [])
     if node.rule.kind == "category":

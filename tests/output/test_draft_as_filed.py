@@ -13,6 +13,7 @@ from detention_rules import application, words
 from detention_rules.input import source
 from detention_rules.law import citation
 from detention_rules.output import draft_markdown
+from detention_rules.output.citable import Horizon
 from detention_rules.output.document import Stage
 from detention_rules.output.draft import build_joint
 from detention_rules.output.narrative import place
@@ -120,8 +121,8 @@ def test_an_articles_pinpoints_are_cited_in_its_order() -> None:
 
 
 def test_a_standards_inner_citation_is_in_the_drafts_form() -> None:
-    # was "(General Comment No. 34 para 22, quoted at 2/2022 para 79)"
-    text = _draft("ilyashev-kazakhstan-2022")
+    # was "(General Comment No. 34 para 22, quoted at 2/2022 para 79)"; a case submitted after 2022 can cite it
+    text = _draft("aivo-benin-2024")
     assert "(methods of work para 8 (b))" in text  # a subparagraph kept where a standard's citations are grouped
     assert "quoted at 2/2022" not in text
     assert "(General Comment No. 34 para 22, quoted in opinion No. 2/2022, para. 79)" in text
@@ -181,3 +182,49 @@ def test_a_group_named_by_a_description_is_one_group() -> None:
     text = _draft("eighteen-detainees-mauritania-2007")
     assert "between April, June" not in text
     assert "Eighteen people arrested between April and June 2005 (first named, Mohamed Sidiya Ould Ajdoud) are" in text
+
+
+@functools.cache
+def _drafted(name: str, lang: str) -> str:
+    people = application.drafts(_book(), source.load(CASES / f"{name}.yaml"), None)
+    return draft_markdown.render(build_joint(_book(), people, appendix=False, lang=lang))
+
+
+def _opinions(text: str) -> set[str]:
+    return set(re.findall(r"\b\d+/(?:19|20)\d\d\b", text))
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "es"])
+def test_a_submission_never_cites_the_opinion_on_its_own_case(lang: str) -> None:
+    # Ilyashev's source wrote before Opinion No. 2/2022 existed: the draft cited "see, e.g., opinions No. 2/2022,
+    # paras. 70-72", "quoted in opinion No. 2/2022, para. 79" and asked each remedy "(see opinion No. 2/2022,
+    # para. 101)"; nor can it cite No. 26/2024, adopted two years later. Opinions of 2021 and before stay.
+    cited = _opinions(_drafted("ilyashev-kazakhstan-2022", lang))
+    assert "2/2022" not in cited and "26/2024" not in cited
+    assert {"72/2021", "13/2018", "45/2016"} <= cited
+
+
+def test_where_no_opinion_is_left_a_sentence_keeps_its_other_citations() -> None:
+    text = _drafted("ilyashev-kazakhstan-2022", "en")
+    # the remedies cited only the case's own opinion: asked plainly, with no empty "(see opinion No. ...)"
+    assert "(a) Remedy the situation without delay and bring it into conformity with the relevant international" in text
+    assert "including the Universal Declaration of Human Rights and the Covenant;" in text
+    # the General Comment the standard quotes is still cited, without the opinion that quoted it
+    assert "are predicated (General Comment No. 34 para 22); the State must" in text
+    assert "category II (Human Rights Committee General Comment No. 34" in text
+
+
+def test_a_submission_cites_no_opinion_adopted_after_its_date() -> None:
+    # CHRD's communication is dated 19 September 2019: No. 33/2020, 53/2021 and 2/2022 came after it, and
+    # Opinion No. 11/2020 is the case's own; No. 13/2018 and earlier could be cited then
+    cited = _opinions(_drafted("cheng-liu-wu-china-2020", "en"))
+    assert not cited & {"11/2020", "33/2020", "53/2021", "2/2022", "26/2024"}
+    assert {"13/2018", "45/2016"} <= cited
+
+
+@pytest.mark.parametrize(
+    ("number", "citable"),
+    [("1/2022", True), ("2/2022", False), ("3/2022", False), ("90/2021", True), ("1/2023", False)],
+)
+def test_an_opinion_of_the_own_opinions_year_is_citable_only_if_numbered_before_it(number: str, citable: bool) -> None:
+    assert Horizon(own=(2, 2022), last=2022).citable(number) is citable
