@@ -23,7 +23,7 @@ from detention_rules.law.consequences import Consequences
 from detention_rules.law.law import Law
 from detention_rules.law.rule import fill, placeholders
 from detention_rules.output import narrative as prose
-from detention_rules.output.citable import Horizon
+from detention_rules.output.citable import Horizon, prints_refs, unreferenced
 from detention_rules.output.document import Block, Draft, Stage
 from detention_rules.output.redact import Redactor
 from detention_rules.pipeline import CaseResult
@@ -131,9 +131,11 @@ def build_joint(
     first = people[0][0]
     case = first.case
     assert case is not None
+    evidence = prints_refs(case)  # a library case's refs are encoding notes: its draft tells none
     for result, _ in people:
         assert result.case is not None and result.analysis is not None and result.facts is not None
-        persons.append(_person(result, legal, w, stage, len(persons) + 1 if everyone else 0, everyone))
+        told = result if evidence else unreferenced(result)
+        persons.append(_person(told, legal, w, stage, len(persons) + 1 if everyone else 0, everyone))
     redactor = _redactor([prose.names(r.case, w) for r, _ in people if r.case and _name(r.case)]) if redact else None
 
     body = _Writer(redactor, w)
@@ -146,7 +148,7 @@ def build_joint(
     _remedies(body, _sought(persons, w), _referrals(persons), prose.government(str(_plain(state) or ""), w), w)
     if not established:
         body.para(say["none_established"])
-    _domestic(body, case, w)
+    _domestic(body, case, w, refs=evidence)
     _source(body, case, w, stage)
     notes = _Writer(redactor, w)
     if appendix:
@@ -595,8 +597,9 @@ def _reply(result: CaseResult, w: dict[str, Any]) -> list[tuple[str, str]]:
     return [("para", t) for t in paras or [w["draft"]["todo"].format(what=w["draft"]["todo_reply"])]]
 
 
-def _domestic(body: _Writer, case: Case, w: dict[str, Any]) -> None:
-    """The steps taken at home (questionnaire: domestic remedies), each with its date, body and result."""
+def _domestic(body: _Writer, case: Case, w: dict[str, Any], *, refs: bool) -> None:
+    """The steps taken at home (questionnaire: domestic remedies), each with its date, body and result, and
+    with `refs` the drafter's reference for it."""
     say = w["draft"]
     body.heading(say["domestic_heading"], anchor="domestic")
     steps = case.domestic_remedies or []
@@ -614,7 +617,7 @@ def _domestic(body: _Writer, case: Case, w: dict[str, Any]) -> None:
                 values[field] = prose.date(str(value), w, preposition=False)
             else:
                 values[field] = show_value(value, f"domestic_remedies[].{field}", words=True)
-        ref = getattr(step.kind, "ref", None) or getattr(step.result, "ref", None)
+        ref = refs and (getattr(step.kind, "ref", None) or getattr(step.result, "ref", None))
         text = _upper_first(say["domestic_step"].format(**values))
         body.para(f"{text.removesuffix('.')} ({ref})." if ref else text)
 

@@ -228,3 +228,31 @@ def test_a_submission_cites_no_opinion_adopted_after_its_date() -> None:
 )
 def test_an_opinion_of_the_own_opinions_year_is_citable_only_if_numbered_before_it(number: str, citable: bool) -> None:
     assert Horizon(own=(2, 2022), last=2022).citable(number) is citable
+
+
+def _reference_as(source_block: str) -> str:
+    """The reference case's English draft with its `source:` block replaced (the facts and their refs kept)."""
+    text = (CASES / "ilyashev-kazakhstan-2022.yaml").read_text(encoding="utf-8")
+    text = re.sub(r"(?ms)^source:\n.*?(?=^expected:)", source_block, text)
+    people = application.drafts(_book(), source.parse(text, "ilyashev.yaml"), None)
+    return draft_markdown.render(build_joint(_book(), people, appendix=False, lang="en"))
+
+
+def test_a_case_encoded_from_an_opinion_shows_no_encoding_notes_as_evidence() -> None:
+    # "He was arrested on 17 April 2020 ... (paras 11, 69)", "(para 16: investigating magistrate)": paragraphs of
+    # Opinion No. 2/2022, which the source writing before it cannot cite
+    text = _draft("ilyashev-kazakhstan-2022")
+    assert "at the office of his relatives in Almaty." in text
+    assert "He was brought before a judge on 18 April 2020." in text
+    assert not re.search(r"\(paras? \d", text)
+    assert "investigating magistrate" not in text
+
+
+def test_a_drafters_own_file_cites_its_references() -> None:
+    # the same facts in a drafter's own file (no `source:` block): its refs are the drafter's evidence
+    text = _reference_as("")
+    assert "at the office of his relatives in Almaty (paras 11, 69)." in text
+    assert "(para 16: investigating magistrate)" in text
+    # a facts note, an invented teaching case: encoding notes again
+    assert "(paras 11, 69)" not in _reference_as("source:\n  synthetic: true\n")
+    assert "(paras 11, 69)" not in _reference_as("source:\n  document: A/HRC/WGAD/2022/2\n")
