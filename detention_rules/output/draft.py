@@ -940,7 +940,8 @@ def _limbs(node: RuleNode, leaves: dict[str, FactNode], w: dict[str, Any], named
             refs += cited
     if not clauses:
         return None
-    argued = prose.cite(say["clause_sep"].join(clauses), prose.refs(refs, w, notes=False))
+    closing = spec.get("closing", "")  # said once after the clauses ("at the time the defence was to be prepared")
+    argued = prose.cite(say["clause_sep"].join(clauses) + closing, prose.refs(refs, w, notes=False))
     then, _ = _filled(spec.get("then", ""), "", leaves, w, named)
     return f"{argued} {then}" if then else argued
 
@@ -990,9 +991,16 @@ def _item_limbs(
     for (field, value), group in groups.items():
         limb = spec[field].get(value)
         own = [name for name in placeholders(limb) if name not in named] if isinstance(limb, str) else []
-        if len(group) < 2 or len(own) != 1:
-            continue  # one thing of each item to list ("political conduct (X; Y)"); more would part from their items
+        if len(group) < 2 or not own or (len(own) > 1 and not _parted(limb, own)):
+            continue  # one thing of each item to list, or a clause whose items' own words can be parted
         values = dict(_later(named) if clauses else named)
+        if len(own) > 1 and (parted := _parted(limb, own)):  # each item's words listed after the shared ones
+            head, body = parted
+            said = [_filled(body, f.path.rsplit(".", 1)[0] + ".", leaves, w, values) for f in group]
+            clauses = [*clauses, fill(head, values) + prose.join(list(dict.fromkeys(t for t, _ in said if t)), w)]
+            refs = [*refs, *(r for _, cited in said for r in cited), *(f.ref for f in group if f.ref)]
+            facts = [f for f in facts if f not in group]
+            continue
         said = [_filled(f"{{{own[0]}}}", f.path.rsplit(".", 1)[0] + ".", leaves, w, values) for f in group]
         values[own[0]] = "; ".join(dict.fromkeys(text for text, _ in said if text))
         refs = [*refs, *(r for _, cited in said for r in cited)]
@@ -1000,6 +1008,16 @@ def _item_limbs(
         refs = [*refs, *(f.ref for f in group if f.ref)]
         facts = [f for f in facts if f not in group]
     return clauses, refs, facts
+
+
+def _parted(limb: str, own: list[str]) -> tuple[str, str] | None:
+    """A clause at its first word of an item's own ("{name} {was} ill-treated in " and "{kind}[ from
+    {start}]"): what several items share, said once, and what each says; None where that word is in an
+    optional segment ("expression[: {description}]"), whose own words would open each item."""
+    at = min(limb.index("{" + name + "}") for name in own)
+    if limb.rfind("[", 0, at) > limb.rfind("]", 0, at):
+        return None
+    return limb[:at], limb[at:]
 
 
 def _weighed(

@@ -256,3 +256,57 @@ def test_a_drafters_own_file_cites_its_references() -> None:
     # a facts note, an invented teaching case: encoding notes again
     assert "(paras 11, 69)" not in _reference_as("source:\n  synthetic: true\n")
     assert "(paras 11, 69)" not in _reference_as("source:\n  document: A/HRC/WGAD/2022/2\n")
+
+
+def test_ill_treatment_in_several_periods_is_one_clause_its_time_said_once() -> None:
+    # was "ill-treated in police custody from 1 July 2022, at the time the defence was to be prepared; he was
+    # ill-treated in police custody from 4 July 2022, at the time the defence was to be prepared; he was ..."
+    text = _draft("tazhimuratov-uzbekistan-2024")
+    assert text.count("at the time the defence was to be prepared") == 1
+    assert (
+        "Mr. Tazhimuratov was ill-treated in police custody from 1 July 2022, police custody from 4 July 2022 and"
+        " pre-trial detention from 5 July 2022, at the time the defence was to be prepared." in text
+    )
+
+
+@pytest.mark.parametrize(
+    ("typed", "cited"),
+    [
+        (["2008 Suppression of Terrorism Act s. 5(1)"], "section 5 (1) of the 2008 Suppression of Terrorism Act"),
+        (["Criminal Code s. 52"], "section 52 of the Criminal Code"),
+        (["Official Secrets Act s. 5", "Official Secrets Act s. 9"], "sections 5 and 9 of the Official Secrets Act"),
+        (["Penal Code section 34(2)(a)"], "section 34 (2)(a) of the Penal Code"),
+        (["Criminal Code of Kazakhstan art 274 part 4 para 2"], "article 274(4)(2) of the Criminal Code"),  # as before
+    ],
+)
+def test_a_statutes_section_is_cited_as_a_lawyer_writes_it(typed: list[str], cited: str) -> None:
+    from detention_rules.output.narrative import provisions
+
+    assert provisions(typed, words.load("draft", "en"), "Kazakhstan") == cited
+
+
+def test_the_mabuza_charges_cite_the_acts_sections() -> None:
+    # was "under 2008 Suppression of Terrorism Act s. 5(1), 2008 Suppression of Terrorism Act s. 2(a)-(d) and ..."
+    assert (
+        "under sections 5 (1) and 2 (a)-(d) of the 2008 Suppression of Terrorism Act and the 1938 Sedition"
+        in _draft("mabuza-dube-eswatini-2025")
+    )
+
+
+def test_a_facility_named_before_is_held_at_not_in() -> None:
+    # was "They were held in El Chipote", as if El Chipote were a town; the case named it "Dirección de Auxilio
+    # Judicial (El Chipote)" one paragraph before
+    text = _draft("mora-pineda-nicaragua-2020")
+    assert "They were held at El Chipote, then maximum-security cells" in text
+    assert "held in El Chipote" not in text
+    assert place("Managua", words.load("draft", "en"), facilities={"El Chipote"}) == "in Managua"
+
+
+def test_a_citation_list_writes_paragraphs_one_way() -> None:
+    # was "(see, e.g., opinions No. 45/2016, paras. 47-48; ...; A/HRC/36/37 paras 48-49; Methods of work para 8)"
+    text = _draft("aivo-benin-2024")
+    conclusions = re.findall(r"falls within category [IV]+ \((.*)\)\.$", text, re.M)
+    assert conclusions
+    for listed in conclusions:
+        assert not re.search(r"\bparas? \d", listed), listed
+    assert "A/HRC/36/37 paras. 48-49; Kurt v. Turkey; Methods of work para. 8)" in text
