@@ -131,13 +131,17 @@ class Group(msgspec.Struct, frozen=True):
         if self.source == "ICCPR" and (form := language.get("covenant")):
             return covenant(self.provisions, form, language)
         shown = ranged(self.pins, language) or _same_article(self.provisions, str(language["and"]))
-        return self._said(shown, str(language["pin_last_sep"]))
+        return self._said(shown, str(language["pin_last_sep"]), language.get("units", {}).get(self.unit))
 
-    def _said(self, shown: list[str], last: str) -> str:
+    def _said(self, shown: list[str], last: str, units: list[str] | None = None) -> str:
+        """The source and its pinpoints; the unit in the language's form (`units`: one, several: English
+        "para.", "paras.", as its opinions are cited in the same list), else as the rules write it."""
         if not shown:
             return self.source
         given = list(self.pins) or shown  # whether the unit is plural ("paras") reads the folded pinpoints
         plural = len(given) > 1 or any("-" in p or "," in p for p in given)
+        if self.unit and units:
+            return f"{self.source} {units[plural]} {_listed(shown, last)}"
         prefix = f"{self.unit}s " if self.unit and plural else f"{self.unit} " if self.unit else ""
         return f"{self.source} {prefix}{_listed(shown, last)}"
 

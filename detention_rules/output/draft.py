@@ -23,6 +23,7 @@ from detention_rules.law.consequences import Consequences
 from detention_rules.law.law import Law
 from detention_rules.law.rule import fill, placeholders
 from detention_rules.output import narrative as prose
+from detention_rules.output.citable import Horizon, prints_refs, unreferenced
 from detention_rules.output.document import Block, Draft, Stage
 from detention_rules.output.redact import Redactor
 from detention_rules.pipeline import CaseResult
@@ -127,12 +128,14 @@ def build_joint(
     legal = book.consequences
     everyone = _everyone(people, w) if len(people) > 1 else []
     persons: list[_Person] = []
-    for result, _ in people:
-        assert result.case is not None and result.analysis is not None and result.facts is not None
-        persons.append(_person(result, legal, w, stage, len(persons) + 1 if everyone else 0, everyone))
     first = people[0][0]
     case = first.case
-    assert case is not None  # checked above
+    assert case is not None
+    evidence = prints_refs(case)  # a library case's refs are encoding notes: its draft tells none
+    for result, _ in people:
+        assert result.case is not None and result.analysis is not None and result.facts is not None
+        told = result if evidence else unreferenced(result)
+        persons.append(_person(told, legal, w, stage, len(persons) + 1 if everyone else 0, everyone))
     redactor = _redactor([prose.names(r.case, w) for r, _ in people if r.case and _name(r.case)]) if redact else None
 
     body = _Writer(redactor, w)
@@ -145,7 +148,7 @@ def build_joint(
     _remedies(body, _sought(persons, w), _referrals(persons), prose.government(str(_plain(state) or ""), w), w)
     if not established:
         body.para(say["none_established"])
-    _domestic(body, case, w)
+    _domestic(body, case, w, refs=evidence)
     _source(body, case, w, stage)
     notes = _Writer(redactor, w)
     if appendix:
@@ -401,6 +404,7 @@ def _person(
             parts["circumstances"].append(("para", say["non_party"]))
     findings = {f.category: f for f in result.analysis.findings}
     person.who = prose.who(leaves, w)
+    horizon = Horizon.of(case)
     for category, finding in findings.items():
         rules = _rules_in(finding.tree, category)
         contested = finding.strength == "contested" and stage == "comments"
@@ -409,14 +413,17 @@ def _person(
             for special in node.rule.refer:
                 whys = person.referrals.setdefault(special, {}).setdefault(category, [])
                 whys += _refer_why(node, leaves, w, _named(person.who, w))
-        person.jurisprudence[category] = [j for r in rules for j in r.rule.jurisprudence]
+        person.jurisprudence[category] = [c for r in rules for j in r.rule.jurisprudence if (c := horizon.cited(j))]
     for special, why in legal.referrals_for(case):
         why = why.removeprefix("conditions of detention: ")
         person.referrals.setdefault(special, {}).setdefault("", []).append(why)
     _refer_sentence(person.referrals, legal, case, findings)
     concluded = set(result.analysis.concluded)
     if findings:
-        person.remedies = [(r.text, r.source) for r in legal.remedies_for(case, concluded)]
+        person.remedies = [
+            (r.text, "; ".join(c for part in r.source.split(";") if (c := horizon.cited(part.strip()))))
+            for r in legal.remedies_for(case, concluded)
+        ]
     return person
 
 
@@ -535,13 +542,12 @@ def _sought(persons: list[_Person], w: dict[str, Any]) -> list[str]:
     for p in persons:
         for remedy in p.remedies:
             asked_for.setdefault(remedy, []).append(p)
-    return [
-        w["draft"]["remedy_item"].format(
-            text=_personal(text, _named(_whom(held, w), w), w).removesuffix("."),
-            source=_as_filed([part.strip() for part in source.split(";")], w),
-        )
-        for (text, source), held in asked_for.items()
-    ]
+    sought: list[str] = []
+    for (text, source), held in asked_for.items():
+        asked = _personal(text, _named(_whom(held, w), w), w).removesuffix(".")
+        cited = _as_filed(source.split("; "), w) if source else ""
+        sought.append(w["draft"]["remedy_item"].format(text=asked, source=cited) if cited else asked)
+    return sought
 
 
 def _whom(held: list[_Person], w: dict[str, Any]) -> prose.Who:
@@ -591,8 +597,9 @@ def _reply(result: CaseResult, w: dict[str, Any]) -> list[tuple[str, str]]:
     return [("para", t) for t in paras or [w["draft"]["todo"].format(what=w["draft"]["todo_reply"])]]
 
 
-def _domestic(body: _Writer, case: Case, w: dict[str, Any]) -> None:
-    """The steps taken at home (questionnaire: domestic remedies), each with its date, body and result."""
+def _domestic(body: _Writer, case: Case, w: dict[str, Any], *, refs: bool) -> None:
+    """The steps taken at home (questionnaire: domestic remedies), each with its date, body and result, and
+    with `refs` the drafter's reference for it."""
     say = w["draft"]
     body.heading(say["domestic_heading"], anchor="domestic")
     steps = case.domestic_remedies or []
@@ -610,7 +617,7 @@ def _domestic(body: _Writer, case: Case, w: dict[str, Any]) -> None:
                 values[field] = prose.date(str(value), w, preposition=False)
             else:
                 values[field] = show_value(value, f"domestic_remedies[].{field}", words=True)
-        ref = getattr(step.kind, "ref", None) or getattr(step.result, "ref", None)
+        ref = refs and (getattr(step.kind, "ref", None) or getattr(step.result, "ref", None))
         text = _upper_first(say["domestic_step"].format(**values))
         body.para(f"{text.removesuffix('.')} ({ref})." if ref else text)
 
@@ -794,7 +801,7 @@ def _argue(
     application, in the words of the limb that held (none for the category's own rule: the conclusion
     follows it); the drafting notes for a fact the argument needs and the file does not give."""
     say = w["draft"]
-    law = _standard(node, rules, leaves, say)
+    law = Horizon.of(case).unquoted(_standard(node, rules, leaves, say))
     provisions = [p for p in node.provisions if _cited(p, case) and p.lower() not in law.lower()]
     standard = (law, provisions if law else [])
     if node.rule.kind == "category":
@@ -933,7 +940,8 @@ def _limbs(node: RuleNode, leaves: dict[str, FactNode], w: dict[str, Any], named
             refs += cited
     if not clauses:
         return None
-    argued = prose.cite(say["clause_sep"].join(clauses), prose.refs(refs, w, notes=False))
+    closing = spec.get("closing", "")  # said once after the clauses ("at the time the defence was to be prepared")
+    argued = prose.cite(say["clause_sep"].join(clauses) + closing, prose.refs(refs, w, notes=False))
     then, _ = _filled(spec.get("then", ""), "", leaves, w, named)
     return f"{argued} {then}" if then else argued
 
@@ -983,9 +991,16 @@ def _item_limbs(
     for (field, value), group in groups.items():
         limb = spec[field].get(value)
         own = [name for name in placeholders(limb) if name not in named] if isinstance(limb, str) else []
-        if len(group) < 2 or len(own) != 1:
-            continue  # one thing of each item to list ("political conduct (X; Y)"); more would part from their items
+        if len(group) < 2 or not own or (len(own) > 1 and not _parted(limb, own)):
+            continue  # one thing of each item to list, or a clause whose items' own words can be parted
         values = dict(_later(named) if clauses else named)
+        if len(own) > 1 and (parted := _parted(limb, own)):  # each item's words listed after the shared ones
+            head, body = parted
+            said = [_filled(body, f.path.rsplit(".", 1)[0] + ".", leaves, w, values) for f in group]
+            clauses = [*clauses, fill(head, values) + prose.join(list(dict.fromkeys(t for t, _ in said if t)), w)]
+            refs = [*refs, *(r for _, cited in said for r in cited), *(f.ref for f in group if f.ref)]
+            facts = [f for f in facts if f not in group]
+            continue
         said = [_filled(f"{{{own[0]}}}", f.path.rsplit(".", 1)[0] + ".", leaves, w, values) for f in group]
         values[own[0]] = "; ".join(dict.fromkeys(text for text, _ in said if text))
         refs = [*refs, *(r for _, cited in said for r in cited)]
@@ -993,6 +1008,16 @@ def _item_limbs(
         refs = [*refs, *(f.ref for f in group if f.ref)]
         facts = [f for f in facts if f not in group]
     return clauses, refs, facts
+
+
+def _parted(limb: str, own: list[str]) -> tuple[str, str] | None:
+    """A clause at its first word of an item's own ("{name} {was} ill-treated in " and "{kind}[ from
+    {start}]"): what several items share, said once, and what each says; None where that word is in an
+    optional segment ("expression[: {description}]"), whose own words would open each item."""
+    at = min(limb.index("{" + name + "}") for name in own)
+    if limb.rfind("[", 0, at) > limb.rfind("]", 0, at):
+        return None
+    return limb[:at], limb[at:]
 
 
 def _weighed(

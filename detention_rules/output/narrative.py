@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -376,10 +376,16 @@ def _plural(noun: str, spec: Mapping[str, Any]) -> bool:
     return noun.endswith(tuple(spec["plural_endings"])) and not noun.endswith(tuple(spec["singular_endings"]))
 
 
-def place(text: str, w: Mapping[str, Any]) -> str:
+#: A place's short name in parentheses, a proper name: "(El Chipote)", "(La Modelo)".
+_ALIAS = re.compile(r"\(([A-Z][^()]*)\)")
+
+
+def place(text: str, w: Mapping[str, Any], *, facilities: Collection[str] = ()) -> str:
     """Where something happened, with its preposition and article: "at her home", "at the office of
     his relatives", "at Evin prison"; a place the drafter wrote with its preposition ("in the street",
-    "at home") as written. In French and Spanish the article agrees with the noun's gender (`articles:
+    "at home") as written; a facility the case named before by its kind (`facilities`: "El Chipote" of
+    "Dirección de Auxilio Judicial (El Chipote)") as a building, "at El Chipote", never a town's "in". In
+    French and Spanish the article agrees with the noun's gender (`articles:
     genders`, `at_gender`): "au bureau", "à la prison", "à l'hôpital", "en la oficina"; a noun the table does
     not know takes the preposition alone."""
     spec = w["facts"]["articles"]
@@ -399,6 +405,8 @@ def place(text: str, w: Mapping[str, Any]) -> str:
         return spec["at_gender"]["vowel"].format(place=text[2:])
     if first in spec["determiners"] and len(words) > 1 and words[1].strip(",;:()").casefold() in spec["vehicles"]:
         return spec["on_vehicle"].format(place=text)  # "on a flight from Dubai to Kigali"
+    if text.split(",")[0].strip() in facilities:
+        return spec["at"].format(place=text)
     if words[0][0].isupper() and not _common(words, spec) and (town := _town(words, spec)):
         return spec[town].format(place=text)  # "in Nouakchott", "in the Tabuk region"
     if first in spec["determiners"] or (words[0][0].isupper() and not _common(words, spec)) or words[0][0].isdigit():
@@ -469,14 +477,15 @@ def medium(text: str, w: Mapping[str, Any]) -> str:
 
 
 #: A provision as a case file may type it: the law's name around "art 274 part 4 para 2", "article 105(1)",
-#: "art. 347 bis"; the words (article, part, paragraph) are the translation file's (`facts: provisions:`).
+#: "art. 347 bis", "s. 2(a)-(d)"; the words (article, section, part, paragraph) are the translation file's
+#: (`facts: provisions:`).
 @functools.cache
 def _provision(article_words: tuple[str, ...], part_words: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
     marker = "|".join(re.escape(a) for a in sorted(article_words, key=len, reverse=True))
     part = "|".join(re.escape(p) for p in sorted(part_words, key=len, reverse=True))
     whole = re.compile(
-        rf"^(?P<before>.*?),?\s*\b(?:{marker})\.?\s+(?P<number>\d[\w.\-]*(?:\s+(?:bis|ter|quater)\b)?"
-        rf"(?:\(\w+\))*)(?P<parts>(?:,?\s+(?:{part})\.?\s+\w+)*)(?P<after>.*)$",
+        rf"^(?P<before>.*?),?\s*\b(?P<marker>{marker})\.?\s+(?P<number>\d[\w.\-]*(?:\s+(?:bis|ter|quater)\b)?"
+        rf"(?:\(\w+\))*(?:-\(\w+\))?)(?P<parts>(?:,?\s+(?:{part})\.?\s+\w+)*)(?P<after>.*)$",
         re.I,
     )
     return whole, re.compile(rf"(?:{part})\.?\s+(\w+)", re.I)
@@ -488,9 +497,10 @@ def provisions(items: list[str], w: Mapping[str, Any], state: str = "") -> str:
     "articles 109 and 113 of the 2015 Penal Code" for two of one law, "the Anti-Cybercrime Law" for a law;
     a note in parentheses kept after its provision."""
     spec = w["facts"]["provisions"]
-    whole, parts = _provision(tuple(spec["article_words"]), tuple(spec["part_words"]))
-    laws: dict[str, list[str]] = {}  # a law's name: its articles, in the order given
-    told: list[str] = []  # each provision in order; a law's articles together, where the first of them is
+    sections = {word.casefold() for word in spec["section_words"]}
+    whole, parts = _provision(tuple([*spec["article_words"], *sections]), tuple(spec["part_words"]))
+    laws: dict[tuple[str, str], list[str]] = {}  # a law's name and unit: its articles or sections, in order
+    told: list[str | tuple[str, str]] = []  # each provision in order; a law's together, where its first is
     for item in items:
         note = _NOTE.search(item)
         body = (item[: note.start()] if note else item).strip()
@@ -499,22 +509,26 @@ def provisions(items: list[str], w: Mapping[str, Any], state: str = "") -> str:
             told.append(_law(body, spec, state) + (note.group(0) if note else ""))
             continue
         number = m.group("number") + "".join(f"({n})" for n in parts.findall(m.group("parts")))
+        unit = "section" if m.group("marker").casefold() in sections else "article"
+        if unit == "section":  # as a common-law lawyer writes a section's subsections: "section 5 (1)"
+            number = re.sub(r"^([^(]+)\(", r"\1 (", number)
         law = " ".join(f"{m.group('before')} {m.group('after')}".replace(",", " ").split())
         law = re.sub(rf"^(?:{'|'.join(re.escape(o) for o in spec['of_words'])})\s+", "", law, flags=re.I)
         if note:
-            told.append(_article([number], law, w, state) + note.group(0))
-        elif law in laws:
-            laws[law].append(number)
+            told.append(_article([number], law, unit, w, state) + note.group(0))
+        elif (law, unit) in laws:
+            laws[law, unit].append(number)
         else:
-            laws[law] = [number]
-            told.append(law)
-    return join([_article(laws[e], e, w, state) if e in laws else e for e in told], w)
+            laws[law, unit] = [number]
+            told.append((law, unit))
+    return join([_article(laws[e], e[0], e[1], w, state) if isinstance(e, tuple) else e for e in told], w)
 
 
-def _article(numbers: list[str], law: str, w: Mapping[str, Any], state: str) -> str:
-    """One law's articles: "article 274(4)(2) of the Criminal Code", "articles 109 and 113 of ..."."""
+def _article(numbers: list[str], law: str, unit: str, w: Mapping[str, Any], state: str) -> str:
+    """One law's articles or sections (`unit`): "article 274(4)(2) of the Criminal Code", "articles 109 and 113
+    of ...", "section 5 (1) of the 2008 Suppression of Terrorism Act"."""
     spec = w["facts"]["provisions"]
-    text = spec["article" if len(numbers) == 1 else "articles"].format(number=join(numbers, w))
+    text = spec[unit if len(numbers) == 1 else f"{unit}s"].format(number=join(numbers, w))
     return spec["of_law"].format(articles=text, law=_law(law, spec, state)) if law else text
 
 
@@ -878,6 +892,12 @@ class Teller:
         )
         return self._finish(text, [leaf])
 
+    def _facilities(self) -> set[str]:
+        """The short names the case gives a place in parentheses ("Dirección de Auxilio Judicial (El Chipote)"):
+        a facility once named, which another place may name alone ("El Chipote")."""
+        places = [leaf.value for leaf in self.leaves.values() if _kind(FieldPath.generic_name(leaf.path)) == "place"]
+        return {m.strip() for value in places for m in _ALIAS.findall(str(value))}
+
     def _value(self, generic: str, value: Any, *, bare: bool = False) -> str:
         """A value in words for its sentence: a date, a length, a choice, a place, a list."""
         kind = _kind(generic)
@@ -902,7 +922,7 @@ class Teller:
         if isinstance(value, (int, float)):
             return length(value, unit, self.w) if unit else number(value, self.w)
         if kind == "place":
-            return place(str(value), self.w)
+            return place(str(value), self.w, facilities=self._facilities())
         if kind == "noun":
             parts = [p.strip() for p in str(value).split(";") if p.strip()]
             return join([article(p, self.w) for p in parts], self.w)

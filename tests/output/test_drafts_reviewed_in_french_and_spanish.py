@@ -45,11 +45,11 @@ def _paragraph(text: str, heading: str) -> str:
 @pytest.mark.parametrize(
     ("lang", "path", "said", "never"),
     [
-        ("fr", JOINT, "les motifs de l'arrestation n'ont jamais été communiqués (", "communication :"),
+        ("fr", JOINT, "les motifs de l'arrestation n'ont jamais été communiqués", "communication :"),
         ("fr", LATER, "au moment de l'arrestation, mais seulement plus tard", "communication :"),
-        ("es", JOINT, "los motivos de la detención nunca se comunicaron (", "comunicación:"),
+        ("es", JOINT, "los motivos de la detención nunca se comunicaron", "comunicación:"),
         ("es", LATER, "no se comunicaron en el momento de la detención, sino solo más tarde", "comunicación:"),
-        ("en", JOINT, "the reasons for the arrest were never given (", "they were never ("),
+        ("en", JOINT, "the reasons for the arrest were never given", "they were never ("),
     ],
 )
 def test_reasons_not_given_are_worded_by_the_value(lang: str, path: Path, said: str, never: str) -> None:
@@ -135,10 +135,11 @@ def test_the_remedies_name_the_government(lang: str, path: Path, said: str) -> N
 )
 def test_a_series_of_pinpoints_is_cited_as_the_language_cites_it(lang: str, said: list[str], never: list[str]) -> None:
     """Articles "3 et 9" (Spanish "arts. 3 y 9"), principles in the plural, ranges "70 à 72", and the Spanish
-    plural "opiniones núms.", as the Working Group's French and Spanish documents write them."""
+    plural "opiniones núms.", as the Working Group's French and Spanish documents write them (an opinion's
+    paragraphs in a case submitted after it: the Cameroon case's own year, 2022, cannot cite No. 2/2022)."""
     text = drafted(lang, JOINT)
     for words_ in said:
-        assert words_ in text
+        assert words_ in (drafted(lang, LATER) if "2/2022" in words_ else text)
     for wrong in never:
         assert wrong not in text
 

@@ -58,6 +58,13 @@ domestic_remedies:
 """
 
 
+def _drafters(tmp_path: Path, case: Path) -> str:
+    """A shipped case as a drafter's own file (no `source:` block), whose refs its draft cites."""
+    own = tmp_path / case.name
+    own.write_text(re.sub(r"(?ms)^source:\n.*?(?=^expected:)", "", case.read_text("utf-8")), "utf-8")
+    return str(own)
+
+
 def _draft(tmp_path: Path, text: str, *args: str) -> str:
     case = tmp_path / "case.yaml"
     case.write_text(text, encoding="utf-8")
@@ -113,10 +120,10 @@ def test_the_questionnaires_last_parts_say_what_the_file_gives(tmp_path: Path) -
     assert "Date: 3 June 2025" in source and "to complete: the date" not in source
 
 
-def test_a_first_submission_never_speaks_of_the_reply() -> None:
+def test_a_first_submission_never_speaks_of_the_reply(tmp_path: Path) -> None:
     first = wgad("draft", "--no-appendix", str(REFERENCE)).stdout
     assert "did not reply" not in first and "deadline" not in first and "Government's reply" not in first
-    comments = wgad("draft", "--no-appendix", "--stage", "comments", str(REFERENCE)).stdout
+    comments = wgad("draft", "--no-appendix", "--stage", "comments", _drafters(tmp_path, REFERENCE)).stdout
     assert comments.startswith("# Comments of the source on the Government's reply")
     reply = _part(comments, "The Government's reply")
     assert "The Government did not reply to the communication (paras 2, 63-65)" in reply
@@ -138,7 +145,7 @@ def test_each_application_says_the_limb_that_held(tmp_path: Path) -> None:
     said = "before trial, Ms. K. had no access to counsel; she could not consult counsel in confidence."
     assert body.count("had no access to counsel") == 1 and said in body
     assert "immediately after the moment of apprehension. In the present case, before trial, Ms. K." in body
-    reference = wgad("draft", "--no-appendix", str(REFERENCE)).stdout
+    reference = wgad("draft", "--no-appendix", _drafters(tmp_path, REFERENCE)).stdout
     assert (  # the sentence's references merged at its end, each paragraph once
         "In the present case, before and at trial, Mr. Ilyashev's access to counsel was restricted; he could not "
         "consult counsel in confidence (paras 18, 23, 88, 89)." in reference
@@ -262,15 +269,16 @@ def test_a_joint_argument_names_those_it_holds_for(tmp_path: Path) -> None:
     assert not re.search(r"\bthe person\b", text.split("## Why the deprivation")[1].split("## Steps taken")[0])
 
 
-def test_a_sentences_references_are_one_parenthesis() -> None:
+def test_a_sentences_references_are_one_parenthesis(tmp_path: Path) -> None:
     """ "(paras 11, 69; para 11)": each sentence cites its facts once, in order, in one style ("per" and the
-    notes left to the facts)."""
-    reference = wgad("draft", "--no-appendix", str(REFERENCE)).stdout
+    notes left to the facts), in a drafter's own file."""
+    reference = wgad("draft", "--no-appendix", _drafters(tmp_path, REFERENCE)).stdout
     assert (
         "kept Mr. Ilyashev from hearing and being heard, and the judge took no action (paras 19, 20-22, 24, 86, 87)."
         in (reference)
     )
-    japan = wgad("draft", "--no-appendix", str(REFERENCE.parent / "yengin-safari-diman-japan-2020.yaml")).stdout
+    japan_case = _drafters(tmp_path, REFERENCE.parent / "yengin-safari-diman-japan-2020.yaml")
+    japan = wgad("draft", "--no-appendix", japan_case).stdout
     assert "with no effective review or remedy (Nichibenren; JAR; Kanto bar federation; GHRTV)." in japan
 
 

@@ -1,0 +1,119 @@
+"""What a submission can cite and show as its evidence, from where its case file comes from (issue 29).
+
+A source writes before the Working Group gives its opinion on the case: the draft cannot cite that
+opinion, nor one adopted after the submission. Opinions are known by number and year only, so the
+last year a submission can cite is the year of its date (`submission.date`), else of the case's own
+opinion (`source.opinion`, `source.year`); within the own opinion's year, a higher number came later.
+
+A library case (a `source:` block saying what it was encoded from, or that it was invented) carries
+`ref:` texts that point into that text ("para 16", "per CHRD"): encoding notes, not the evidence a
+source would cite, so its draft prints none. A drafter's own file (`wgad new` writes no `source:`
+block) prints its refs: they are the drafter's evidence. The appendix keeps them (how it was reasoned).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, NamedTuple
+
+import msgspec
+
+from detention_rules.pipeline import CaseResult
+from detention_rules.reasoning.derivation import ConclusionNode, RuleNode
+from detention_rules.reasoning.facts import FactNode
+
+#: An opinion's number as the rules and the case files write it: "2/2022".
+_NUMBER = re.compile(r"\b(\d+)/(\d{4})\b")
+#: A rule's citation of one or more opinions: "Opinion 2/2022 paras 70-71", "Opinions 72/2021, 89/2020 (note)".
+_OPINIONS = re.compile(r"^Opinions? (?:No\. )?(?P<numbers>\d+/\d{4}(?:, \d+/\d{4})*)(?P<rest>.*)$", re.DOTALL)
+#: A standard's clause that quotes an opinion, in any language: ", quoted at 2/2022 para 79", ", citée dans
+#: l'avis n° 2/2022, par. 79", ", citada en la opinión núm. 2/2022, párr. 79".
+_QUOTED = re.compile(r",[^,;()]*?\b(\d+/\d{4})(?:,? [^\s,;()]+ \d+(?:-\d+)?)?(?=[;)])")
+
+#: What a `source:` block says of the text a library case was encoded from, or that it was invented.
+_ENCODED = ("opinion", "document", "year", "paragraphs", "url", "pages", "synthetic")
+
+
+class Horizon(NamedTuple):
+    """The opinions a submission can cite: none of `own` (number, year), none of a year after `last`."""
+
+    own: tuple[int, int] | None = None
+    last: int | None = None
+
+    @classmethod
+    def of(cls, case: Any) -> Horizon:
+        """The horizon of a case file: its own opinion, and its submission's year or else that opinion's."""
+        source = case.source
+        m = _NUMBER.fullmatch(str(source.opinion or "").strip()) if source else None
+        own = (int(m[1]), int(m[2])) if m else None
+        date = getattr(case.submission.date, "value", case.submission.date) if case.submission else None
+        year = str(date)[:4] if date else ""
+        if year.isdigit():
+            return cls(own, int(year))
+        known = own[1] if own else getattr(source, "year", None)
+        return cls(own, int(known) if known else None)
+
+    def citable(self, number: str) -> bool:
+        """Whether an opinion ("72/2021") was adopted before the submission, as far as its number tells."""
+        n, year = (int(x) for x in number.split("/"))
+        if self.own is not None and year == self.own[1] and n >= self.own[0]:
+            return False  # the case's own opinion, or a later one of its year
+        return self.last is None or year <= self.last
+
+    def cited(self, text: str) -> str | None:
+        """A rule's citation without the opinions the submission cannot cite; None where none is left.
+        Any other citation as given."""
+        m = _OPINIONS.match(text)
+        if m is None:
+            return text
+        kept = [n for n in m["numbers"].split(", ") if self.citable(n)]
+        if not kept:
+            return None
+        return f"Opinion{'s' if len(kept) > 1 else ''} {', '.join(kept)}{m['rest']}"
+
+    def unquoted(self, law: str) -> str:
+        """A standard without its clause quoting an opinion the submission cannot cite (the General Comment
+        it quotes stays cited)."""
+        return _QUOTED.sub(lambda m: m[0] if self.citable(m[1]) else "", law)
+
+
+def prints_refs(case: Any) -> bool:
+    """Whether a draft shows the file's `ref:` texts as its evidence: only a drafter's own file's."""
+    source = case.source
+    return source is None or not any(getattr(source, key, None) for key in _ENCODED)
+
+
+def unreferenced(result: CaseResult) -> CaseResult:
+    """A result whose facts, wherever the draft reads them (the fact document, the derivation trees), carry
+    no `ref:`: a library case's, which the draft tells without its encoding notes."""
+    if result.facts is None or result.analysis is None:
+        return result
+    analysis = result.analysis
+    findings = [
+        msgspec.structs.replace(
+            f, tree=_tree(f.tree), contested=list(map(_bare, f.contested)), source_only=list(map(_bare, f.source_only))
+        )
+        for f in analysis.findings
+    ]
+    return msgspec.structs.replace(
+        result,
+        facts=msgspec.structs.replace(result.facts, leaves={p: _bare(f) for p, f in result.facts.leaves.items()}),
+        analysis=msgspec.structs.replace(
+            analysis,
+            findings=findings,
+            rebutted=tuple(map(_bare, analysis.rebutted)),
+            released=_bare(analysis.released) if analysis.released else None,
+        ),
+    )
+
+
+def _tree(node: ConclusionNode) -> ConclusionNode:
+    support = [
+        RuleNode(r.rule, r.text, r.provisions, list(map(_bare, r.facts)), list(map(_tree, r.premises)))
+        for r in node.support
+    ]
+    return msgspec.structs.replace(node, support=support)
+
+
+def _bare(fact: FactNode) -> FactNode:
+    return msgspec.structs.replace(fact, ref="", derived_from=tuple(map(_bare, fact.derived_from)))
