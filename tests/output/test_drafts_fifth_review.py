@@ -10,7 +10,7 @@ import pytest
 
 from detention_rules import words
 
-from .test_drafts_reviewed_in_french_and_spanish import REFERENCE, drafted
+from .test_drafts_reviewed_in_french_and_spanish import JOINT, REFERENCE, drafted
 
 
 def _draft(lang: str, text: str, tmp_path: Path) -> str:
@@ -85,3 +85,51 @@ def test_a_translation_the_file_gives_is_told_and_a_files_own_language_is_not_ma
 def test_an_english_file_drafted_in_english_is_unmarked() -> None:
     assert "to translate" not in drafted("en", REFERENCE)
     assert "civic activist" in drafted("en", REFERENCE)
+
+
+@pytest.mark.parametrize(
+    ("lang", "path", "said", "never"),
+    [
+        ("fr", REFERENCE, ["et d'effacer son casier judiciaire"], ["d'effacer le casier judiciaire"]),
+        (
+            "fr",
+            JOINT,
+            ["et d'effacer leur casier judiciaire", "(voir avis nos\u00a013/2018 et 33/2015)"],
+            ["n° 33/2015"],
+        ),
+        (
+            "fr",
+            REFERENCE,
+            [
+                "la qualité de M. Ilyashev (défenseur des droits de l'homme, militant politique) relève des motifs",
+                "«\u00a0toute autre situation\u00a0» au sens des articles 2 (par. 1) et 26 du Pacte",
+                "La détention est donc discriminatoire, fondée sur les motifs exposés ci-dessus.",
+                "des éléments indiquant un ciblage délibéré",
+                "(Pacte, art. 9 (par. 1)\u202f; Déclaration universelle",
+                "avis n°\u00a02/2022",
+            ],
+            ["groupe défini par un motif protégé", "pour ce motif", "indice de ciblage", "(par. 1); ", "n° 2/2022"],
+        ),
+        ("es", JOINT, ["(véanse las opiniones núms. 13/2018 y 33/2015)", "(véase la opinión núm."], ["(véase opinión"]),
+        (
+            "es",
+            REFERENCE,
+            [
+                "la condición del Sr. Ilyashev (defensor de los derechos humanos, activista político) constituye"
+                " «cualquier otra condición»",
+                "el Sr. Ilyashev ya había sido hostigado por las autoridades",
+                "fue discriminatoria por los motivos expuestos.",
+            ],
+            ["grupo definido por un motivo protegido", "por ese motivo", "objeto de persecución"],
+        ),
+    ],
+)
+def test_the_reviews_calques_and_typography(lang: str, path: Path, said: list[str], never: list[str]) -> None:
+    """The fifth reviews' corrections of our own wording (not the case file's): the category V reasoning that
+    names its ground, the record "son/leur casier", "avis nos ... et ...", the article and number of "véase(n)",
+    French no-break spaces before ";" and after "n°"."""
+    text = drafted(lang, path)
+    for words_ in said:
+        assert words_ in text
+    for words_ in never:
+        assert words_ not in text

@@ -217,7 +217,7 @@ def _reference_draft(lang: str, path: Path | None = None, detainee: int | None =
                 "    c) d'accorder à M. Ilyashev le droit d'obtenir réparation",
                 "à compter du 17 avril 2020",  # the appendix: a rule's words with the file's date
                 "(motifs communiqués seulement plus tard, le 18 avril 2020)",  # never "(communication : ...)"
-                "(Pacte, art. 14 (par. 3 e)); Déclaration universelle, art. 11 (par. 1))",  # one parenthesis
+                "(Pacte, art. 14 (par. 3 e))\u202f; Déclaration universelle, art. 11 (par. 1))",  # one parenthesis
             ],
         ),
         (
@@ -265,15 +265,15 @@ def test_a_group_s_verbs_agree_in_spanish() -> None:
 @pytest.mark.parametrize(
     ("lang", "rules", "cited"),
     [
-        ("fr", "(ICCPR 14(3)(b); ICCPR 14(3)(d); UDHR 11(1))", "(Pacte, art. 14 (par. 3 b) et d)); Déclaration"),
-        ("fr", "(ICCPR 2(1), 26; UDHR 2, 7)", "(Pacte, art. 2 (par. 1) et 26; Déclaration"),
+        ("fr", "(ICCPR 14(3)(b); ICCPR 14(3)(d); UDHR 11(1))", "(Pacte, art. 14 (par. 3 b) et d))\u202f; Déclaration"),
+        ("fr", "(ICCPR 2(1), 26; UDHR 2, 7)", "(Pacte, art. 2 (par. 1) et 26\u202f; Déclaration"),
         ("fr", "(ICCPR 14(1), 14(2), 14(3)(b))", "(Pacte, art. 14 (par. 1, 2 et 3 b)))"),
         ("es", "(ICCPR 14(3)(b); ICCPR 14(3)(d); UDHR 11(1))", "(Pacto, art. 14, párr. 3 b) y d); Declaración"),
         ("es", "(ICCPR 2(1), 26; UDHR 2, 7)", "(Pacto, arts. 2, párr. 1, y 26; Declaración"),
         ("es", "(ICCPR 14(1), 14(3)(b))", "(Pacto, art. 14, párrs. 1 y 3 b))"),
         ("en", "(ICCPR 14(3)(b); ICCPR 14(3)(d); UDHR 11(1))", "(ICCPR 14(3)(b); ICCPR 14(3)(d); UDHR 11(1))"),
         # a rule's own text citing the Covenant as the rules write a citation ('and', a bracket alone)
-        ("fr", "(ICCPR 14(3)(b) and (d); UDHR 11(1))", "(Pacte, art. 14 (par. 3 b) et d)); Déclaration"),
+        ("fr", "(ICCPR 14(3)(b) and (d); UDHR 11(1))", "(Pacte, art. 14 (par. 3 b) et d))\u202f; Déclaration"),
         (
             "fr",
             "(ICCPR 14(3)(b), (d) and (e), 9(1) and (4))",
