@@ -1056,6 +1056,17 @@ class Case(_Model):
     )
 
     title: Text | None = None
+    language: Literal["en", "fr", "es"] | None = Field(
+        None,
+        description="The language the file's free text is written in (occupation, places, charges, conduct, "
+        "court names, narratives): en, fr or es; left out, English. A draft in another language sets that "
+        "text apart for the drafter to translate, never passes it off as its own.",
+    )
+    translations: dict[Literal["en", "fr", "es"], dict[str, str]] | None = Field(
+        None,
+        description="The file's free text in another language, by language and the text as the file writes "
+        "it: a draft in that language tells the translation instead of setting the text apart.",
+    )
     source: Source | None = None
     expected: Expected | None = None
     submission: Submission | None = None

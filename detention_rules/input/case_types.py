@@ -15,6 +15,8 @@ from detention_rules.input.section import Section
 
 class Case(Section):
     title: str | None
+    language: Literal['en', 'fr', 'es'] | None
+    translations: str | None
     source: Source | None
     expected: Expected | None
     submission: Submission | None

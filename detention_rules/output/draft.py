@@ -123,6 +123,20 @@ def build_joint(
     """One submission for the detainees of one case (each person's result and open questions), in the
     model questionnaire's order: a part the people share is told once, one where their facts differ
     person by person; each category is argued once for those whose argument is the same."""
+    with prose.written(people[0][0].case if people else None, lang):
+        return _joint(book, people, redact=redact, appendix=appendix, lang=lang, stage=stage)
+
+
+def _joint(
+    book: Law,
+    people: Sequence[tuple[CaseResult, list[Question]]],
+    *,
+    redact: bool,
+    appendix: bool,
+    lang: str | None,
+    stage: Stage,
+) -> Draft:
+    """`build_joint`'s draft, told while the case file's language and translations are known (`prose.written`)."""
     w = words.load("draft", lang)
     say = w["draft"]
     legal = book.consequences
@@ -1121,7 +1135,12 @@ def _shown(field: str, value: Any, w: dict[str, Any], named: Mapping[str, str]) 
     items = value if isinstance(value, list) else [value]
     own = w["facts"].get("values", {}).get(field, {})  # the translation's own words for a choice, first
     return prose.listed(
-        field, [fill(own[v], named) if own.get(v) else show_value(v, field, words=True) for v in items], w
+        field,
+        [
+            fill(own[v], named) if own.get(v) else prose.typed_text(field, v, w) or show_value(v, field, words=True)
+            for v in items
+        ],
+        w,
     )
 
 

@@ -19,7 +19,9 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -48,6 +50,51 @@ IMPLIED: dict[tuple[str, object], str] = {
 _NAMED = {"person.name", "person.called", "person.sex", "government.contests"}
 
 _ISO_STRICT = re.compile(r"\b\d{4}-\d{2}(?:-\d{2})?\b")
+
+
+#: The draft being told: its language, the language of the case file's free text (`language:`, English when
+#: left out) and the file's `translations:`. Set by `written` around a draft; English text and no draft
+#: language otherwise (the language in use).
+_WRITTEN: ContextVar[tuple[str | None, str, Mapping[str, Mapping[str, str]]]] = ContextVar(
+    "written", default=(None, "en", {})
+)
+
+
+@contextmanager
+def written(case: Case | None, lang: str | None) -> Iterator[None]:
+    """Tell a draft in `lang` of a case whose free text is in the file's `language:`: text in another
+    language than the draft's is set apart for the drafter to translate (`translated`)."""
+    given = case.translations if case else None  # typed `str` by the generated types: a mapping, as validated
+    translations: Mapping[str, Mapping[str, str]] = given if isinstance(given, Mapping) else {}
+    token = _WRITTEN.set((lang, (case.language if case else None) or "en", translations))
+    try:
+        yield
+    finally:
+        _WRITTEN.reset(token)
+
+
+def translation(text: str) -> str | None:
+    """The file's translation of the drafter's `text` into the draft's language (`translations:`), when the
+    file is written in another; None without one."""
+    lang, language, translations = _WRITTEN.get()
+    lang = lang or locale.LANGUAGE
+    return translations.get(lang, {}).get(text) if language != lang else None
+
+
+def foreign(text: str) -> bool:
+    """Whether the drafter's `text` is in another language than the draft's, with no translation given."""
+    lang, language, _ = _WRITTEN.get()
+    name = len(text.split()) == 1 and text[:1].isupper()  # a place's own name ("Nouakchott") reads in any language
+    return language != (lang or locale.LANGUAGE) and bool(text.strip()) and not name and translation(text) is None
+
+
+def translated(text: str, w: Mapping[str, Any]) -> str:
+    """Text the drafter typed, in the draft's language: as typed when the file is written in it, the
+    file's translation when it gives one, else set apart as words to translate (`facts: to_translate:`,
+    "[à traduire : civic activist]"): a French draft never passes English off as French."""
+    if foreign(text):
+        return str(w["facts"]["to_translate"]).format(text=text)
+    return translation(text) or text
 
 
 @dataclass
@@ -506,7 +553,7 @@ def provisions(items: list[str], w: Mapping[str, Any], state: str = "") -> str:
         body = (item[: note.start()] if note else item).strip()
         m = whole.match(body)
         if m is None:
-            told.append(_law(body, spec, state) + (note.group(0) if note else ""))
+            told.append(_named_law(body, w, state) + (note.group(0) if note else ""))
             continue
         number = m.group("number") + "".join(f"({n})" for n in parts.findall(m.group("parts")))
         unit = "section" if m.group("marker").casefold() in sections else "article"
@@ -529,7 +576,14 @@ def _article(numbers: list[str], law: str, unit: str, w: Mapping[str, Any], stat
     of ...", "section 5 (1) of the 2008 Suppression of Terrorism Act"."""
     spec = w["facts"]["provisions"]
     text = spec[unit if len(numbers) == 1 else f"{unit}s"].format(number=join(numbers, w))
-    return spec["of_law"].format(articles=text, law=_law(law, spec, state)) if law else text
+    return spec["of_law"].format(articles=text, law=_named_law(law, w, state)) if law else text
+
+
+def _named_law(name: str, w: Mapping[str, Any], state: str) -> str:
+    """A law's name as the draft cites it (`_law`), or set apart to translate when typed in another language."""
+    if foreign(name):
+        return translated(name, w)
+    return _law(translation(name) or name, w["facts"]["provisions"], state)
 
 
 def _law(name: str, spec: Mapping[str, Any], state: str) -> str:
@@ -708,7 +762,9 @@ class Teller:
         narrative = " ".join(str(own.value).split()) if own else ""
         stated = {FieldPath.generic_name(leaf.path): leaf for leaf in leaves}
         sentences = []
-        if narrative:
+        if narrative and foreign(narrative):
+            sentences.append(translated(narrative, self.w))
+        elif narrative:
             sentences.append(narrative if narrative.endswith((".", "!", "?", '"', "\u201d")) else narrative + ".")
             if own and own.ref:
                 sentences[-1] = f"{sentences[-1].removesuffix('.')} ({own.ref})."
@@ -906,12 +962,16 @@ class Teller:
         if told is not None:  # a medium, the provisions
             return told
         if isinstance(value, list):
-            return listed(generic, [self._words(own.get(v)) or in_words(generic, v) for v in value], self.w)
+            return listed(generic, [self._words(own.get(v)) or self._typed(generic, v) for v in value], self.w)
         if kind == "date":
             return date(str(value), self.w, preposition=not bare)
         unit = _unit(generic)
         if kind == "times":
             return times(int(value), self.w)
+        if kind in ("conduct", "place", "noun") and foreign(str(value)):
+            return translated(str(value), self.w)  # set apart as typed: no article or preposition guessed
+        if kind in ("conduct", "place", "noun"):
+            value = translation(str(value)) or value  # the file's own translation, told in the draft's words
         if kind == "conduct" and conduct_form(str(value), self.w) == "means":
             first = str(value).split()[0].casefold() if str(value).split() else ""
             if first in self.spec["conduct"]["as_typed"]:  # "as MPs, delivering petitions": as typed
@@ -928,7 +988,11 @@ class Teller:
             return join([article(p, self.w) for p in parts], self.w)
         if kind == "country":
             return country(str(value), self.w)
-        return self._words(own.get(value)) or in_words(generic, value)
+        return self._words(own.get(value)) or self._typed(generic, value)
+
+    def _typed(self, generic: str, value: Any) -> str:
+        """A choice in words, or text the drafter typed in the draft's language (`translated`)."""
+        return typed_text(generic, value, self.w) or in_words(generic, value)
 
     def _words(self, words: str | None) -> str:
         """A choice's words from the translation file, its pronouns filled ("his right to ..."):
@@ -1157,6 +1221,9 @@ def typed(generic: str, value: Any, w: Mapping[str, Any], state: str = "", *, ba
     alike: a medium with its preposition ("on his private Facebook page"; `bare`: as typed), the provisions
     invoked as cited ("article 274(4)(2) of the Criminal Code"); None for any other field."""
     kind = _KINDS.get(generic)
+    if kind == "medium" and foreign(str(value)):
+        return translated(str(value), w)  # no preposition guessed from another language's words
+    value = translation(str(value)) or value if kind == "medium" else value
     if kind == "medium":
         return str(value) if bare else medium(str(value), w)
     if kind == "provisions":
@@ -1178,6 +1245,17 @@ def clock(text: str, w: Mapping[str, Any]) -> str:
         return text
     forms = w["facts"]["clock"]
     return str(forms["hour" if m[2] == "00" else "minutes"]).format(hours=int(m[1]), minutes=m[2])
+
+
+def typed_text(generic: str, value: Any, w: Mapping[str, Any]) -> str | None:
+    """A text field's value as the draft tells it (`translated`: set apart when in another language than the
+    draft's); None for a choice, a date or a value not typed as text."""
+    ftype = field_types().get(generic)
+    if not isinstance(value, str) or dated(generic) or ftype is None or ftype.kind not in ("text", "list"):
+        return None
+    if ftype.choices:
+        return None
+    return translated(value, w)
 
 
 def _kind(generic: str) -> str:

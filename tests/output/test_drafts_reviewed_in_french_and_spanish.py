@@ -113,12 +113,13 @@ def test_the_remedies_name_the_government(lang: str, path: Path, said: str) -> N
         (
             "fr",
             [
-                "(Pacte, art. 9 (par. 1); Déclaration universelle, art. 3 et 9;"
+                # French typography (fifth review): a narrow no-break space before ";", a no-break one after "n°"
+                "(Pacte, art. 9 (par. 1)\u202f; Déclaration universelle, art. 3 et 9\u202f;"
                 " Ensemble de principes, principes 2, 4 et 10)",
-                "les avis n° 2/2022, par. 70 à 72; n° 72/2021",
-                "observation générale n° 32, par. 19, 20, 22, 23 et 40",
+                "les avis n°\u00a02/2022, par. 70 à 72\u202f; n°\u00a072/2021",
+                "observation générale n°\u00a032, par. 19, 20, 22, 23 et 40",
                 "A/HRC/36/37, par. 48 et 49",
-                "observation générale n° 37, par. 15 à 19",
+                "observation générale n°\u00a037, par. 15 à 19",
             ],
             ["art. 3, 9", "principe 2, 4", "par. 70-72", "n° 32 par."],
         ),
@@ -225,7 +226,7 @@ def test_a_note_citing_an_opinion_is_translated(lang: str, said: str) -> None:
 @pytest.mark.parametrize(
     ("lang", "cited"),
     [
-        ("fr", "(Pacte, art. 14 (par. 3 f)); Déclaration universelle, art. 10)"),
+        ("fr", "(Pacte, art. 14 (par. 3 f))\u202f; Déclaration universelle, art. 10)"),
         ("es", "(Pacto, art. 14, párr. 3 f); Declaración Universal, art. 10)"),
     ],
 )

@@ -1,0 +1,135 @@
+"""What the fifth fluent reviews of the French and Spanish drafts found wrong (issue 31), each checked on the
+reference case's or the joint case's draft so that the old wording fails: the expected words are the reviewers'
+corrections and the Working Group's own forms in each language, not the engine's output."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from detention_rules import words
+
+from .test_drafts_reviewed_in_french_and_spanish import JOINT, REFERENCE, drafted
+
+
+def _draft(lang: str, text: str, tmp_path: Path) -> str:
+    """A case file written here (not a shipped one, so not cached), drafted in a language."""
+    from detention_rules import application
+    from detention_rules.input import source
+    from detention_rules.output import draft_markdown
+    from detention_rules.output.draft import build_joint
+    from detention_rules.reasoning import runnable
+
+    path = tmp_path / "case.yaml"
+    path.write_text(text, encoding="utf-8")
+    words.use(lang)
+    try:
+        book = runnable.load()
+        return draft_markdown.render(
+            build_joint(book, application.drafts(book, source.load(path), None), appendix=False)
+        )
+    finally:
+        words.use("en")
+
+
+@pytest.mark.parametrize(
+    ("lang", "marked", "spliced"),
+    [
+        (
+            "fr",
+            [
+                "Il est [à traduire\u00a0: civic activist]",
+                "[à traduire\u00a0: office of his relatives in Almaty]",
+                "effectuée par [à traduire\u00a0: police officers]",
+                "[à traduire\u00a0: three Facebook posts criticising the ruling Nur Otan party]",
+                "jugée par [à traduire\u00a0: the Medeu District Court No. 2 of Almaty]",
+            ],
+            ["est civic activist", "à office of", "par police officers", "par three Facebook", "sur his private"],
+        ),
+        (
+            "es",
+            [
+                "[por traducir: civic activist]",
+                "[por traducir: office of his relatives in Almaty]",
+                "[por traducir: police officers]",
+                "[por traducir: three Facebook posts criticising the ruling Nur Otan party]",
+            ],
+            ["es civic activist", "en office of", "por police officers", "mediante three Facebook", "en his private"],
+        ),
+    ],
+)
+def test_english_free_text_is_set_apart_to_translate(lang: str, marked: list[str], spliced: list[str]) -> None:
+    """The case file's free text is English (no `language:`): a French or Spanish draft marks it as the drafter's
+    words to translate, never splices it into its own sentence as in « par three Facebook posts »."""
+    text = drafted(lang, REFERENCE)
+    for words_ in marked:
+        assert words_ in text
+    for words_ in spliced:
+        assert words_ not in text
+
+
+def test_a_translation_the_file_gives_is_told_and_a_files_own_language_is_not_marked(tmp_path: Path) -> None:
+    """`translations:` gives the text in the draft's language; a file written in French (`language: fr`) is told
+    as typed in a French draft and set apart in an English one."""
+    case = REFERENCE.read_text(encoding="utf-8")
+    given = case + "\ntranslations:\n  fr: {civic activist: militant de la société civile}\n"
+    text = _draft("fr", given, tmp_path)
+    assert "Il est militant de la société civile (par. 5)" in text
+    assert "[à traduire\u00a0: police officers]" in text  # what the file does not translate stays marked
+    french = case.replace("value: civic activist", "value: militant de la société civile") + "\nlanguage: fr\n"
+    assert "Il est militant de la société civile (par. 5)" in _draft("fr", french, tmp_path)
+    assert "[to translate: militant de la société civile]" in _draft("en", french, tmp_path)
+
+
+def test_an_english_file_drafted_in_english_is_unmarked() -> None:
+    assert "to translate" not in drafted("en", REFERENCE)
+    assert "civic activist" in drafted("en", REFERENCE)
+
+
+@pytest.mark.parametrize(
+    ("lang", "path", "said", "never"),
+    [
+        ("fr", REFERENCE, ["et d'effacer son casier judiciaire"], ["d'effacer le casier judiciaire"]),
+        (
+            "fr",
+            JOINT,
+            ["et d'effacer leur casier judiciaire", "(voir avis nos\u00a013/2018 et 33/2015)"],
+            ["n° 33/2015"],
+        ),
+        (
+            "fr",
+            REFERENCE,
+            [
+                "la qualité de M. Ilyashev (défenseur des droits de l'homme, militant politique) relève des motifs",
+                "«\u00a0toute autre situation\u00a0» au sens des articles 2 (par. 1) et 26 du Pacte",
+                "La détention est donc discriminatoire, fondée sur les motifs exposés ci-dessus.",
+                "des éléments indiquant un ciblage délibéré",
+                "(Pacte, art. 9 (par. 1)\u202f; Déclaration universelle",
+                "avis n°\u00a02/2022",
+            ],
+            ["groupe défini par un motif protégé", "pour ce motif", "indice de ciblage", "(par. 1); ", "n° 2/2022"],
+        ),
+        ("es", JOINT, ["(véanse las opiniones núms. 13/2018 y 33/2015)", "(véase la opinión núm."], ["(véase opinión"]),
+        (
+            "es",
+            REFERENCE,
+            [
+                "la condición del Sr. Ilyashev (defensor de los derechos humanos, activista político) constituye"
+                " «cualquier otra condición»",
+                "el Sr. Ilyashev ya había sido hostigado por las autoridades",
+                "fue discriminatoria por los motivos expuestos.",
+            ],
+            ["grupo definido por un motivo protegido", "por ese motivo", "objeto de persecución"],
+        ),
+    ],
+)
+def test_the_reviews_calques_and_typography(lang: str, path: Path, said: list[str], never: list[str]) -> None:
+    """The fifth reviews' corrections of our own wording (not the case file's): the category V reasoning that
+    names its ground, the record "son/leur casier", "avis nos ... et ...", the article and number of "véase(n)",
+    French no-break spaces before ";" and after "n°"."""
+    text = drafted(lang, path)
+    for words_ in said:
+        assert words_ in text
+    for words_ in never:
+        assert words_ not in text
