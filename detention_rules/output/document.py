@@ -42,10 +42,19 @@ class Draft(msgspec.Struct):
     lang: str = "en"
     #: the form of a gap left to fill ("[to complete: {what}]"), which the page and the Word file mark
     todo: str = "[{what}]"
+    #: the form of the drafter's words set apart to translate ("[à traduire : {text}]"), marked as a gap is
+    to_translate: str = ""
 
     def spans(self, text: str) -> list[tuple[str, bool]]:
-        """A block's text in pieces, each with whether it is a gap left to fill: the drafter must see every
-        one before filing, in a print or a Word file as on screen."""
-        before, _, after = self.todo.partition("{what}")
-        gap = re.compile(f"({re.escape(before)}.*?{re.escape(after)})")
+        """A block's text in pieces, each with whether it is a gap left to fill or words left to translate: the
+        drafter must see every one before filing, in a print or a Word file as on screen."""
+        forms = [f.replace("{text}", "{what}") for f in (self.todo, self.to_translate) if f]
+        ends = [(_spaced(b), _spaced(a)) for b, _, a in (f.partition("{what}") for f in forms)]
+        gap = re.compile("(" + "|".join(f"{b}.*?{a}" for b, a in ends) + ")")
         return [(piece, i % 2 == 1) for i, piece in enumerate(gap.split(text)) if piece]
+
+
+def _spaced(form: str) -> str:
+    """A marker's words as a pattern in which a space also matches the no-break spaces of French typography
+    ("[à compléter\u00a0: ...]"), so that a gap is marked whatever space the text has."""
+    return re.escape(form).replace("\\ ", "\\s")

@@ -176,6 +176,7 @@ def _joint(
         established=established,
         lang=lang or words.LANGUAGE,
         todo=say["todo"],
+        to_translate=w["facts"]["to_translate"],
     )
 
 

@@ -668,3 +668,23 @@ def test_a_condition_of_detention_is_referred_for_what_its_fact_shows() -> None:
     whys = [c.why for c in runnable.load().consequences.conditions]
     assert "ill-treatment in custody" in whys
     assert not [w for w in whys if re.search(r"\b(\w+) or ill-treatment\b", w)], whys
+
+
+def test_words_left_to_translate_are_marked_as_gaps_are(tmp_path: Path) -> None:
+    """English typed into a case drafted in French is set apart to translate; unmarked in a Word file or a print,
+    the bracket is easily filed as it stands, so the page and the Word file mark it as they mark a gap. French
+    typography puts a no-break space before the colon: the gaps are marked all the same."""
+    import docx
+    from docx.enum.text import WD_COLOR_INDEX
+
+    case = tmp_path / "english.yaml"
+    case.write_text("person: {name: Ana Uno, sex: female, occupation: civic activist}\n", "utf-8")
+    page = wgad("draft", str(case), "--lang", "fr", "-f", "html", "-o", "-").stdout
+    assert re.search(r"<mark>\[à traduire(\s|&nbsp;|&#160;):\scivic activist\]</mark>", page)
+    assert re.search(r"<mark>\[à compléter", page)
+    target = tmp_path / "english.docx"
+    assert wgad("draft", str(case), "--lang", "fr", "-f", "docx", "-o", str(target)).returncode == 0
+    runs = [r for p in docx.Document(str(target)).paragraphs for r in p.runs]
+    marked = [r.text for r in runs if r.font.highlight_color == WD_COLOR_INDEX.YELLOW]
+    assert "[à traduire\u00a0: civic activist]" in marked
+    assert not [r.text for r in runs if "[à compléter" in r.text and r.text not in marked]
