@@ -191,7 +191,7 @@ def _facts_parts(body: _Writer, persons: list[_Person], say: dict[str, Any]) -> 
             [p.parts.get(key, []) for p in persons],
             persons,
             joint,
-            together=[p.together.get(key, []) for p in persons] if key != "identity" else None,  # who: each
+            together=[p.together.get(key, []) for p in persons],
         )
 
 
@@ -361,21 +361,20 @@ def _tell(
     case: Case,
     leaves: dict[str, FactNode],
     w: dict[str, Any],
-    identity: bool,
 ) -> None:
-    """The facts of each part of the questionnaire, with what the file leaves to complete (`identity`:
-    the person's own part too; a part told of several detainees at once has none, and asks of each)."""
+    """The facts of each part of the questionnaire, with what the file leaves to complete."""
     say = w["draft"]
     for key, _ in PARTS:
-        if key == "identity" and not identity:
-            continue
         paras = teller.paragraphs(functools.partial(_in_part, key))
         # the State's name alone is told only with its Covenant status: its part asks for that status
         stated = paras or ("state.name" in leaves and _in_part(key, "state.name"))
         if stated and (missing := _missing(say["todo_fields"].get(key, {}), leaves)):
             state = leaves.get("state.name")
             named = prose.country(str(state.value), w) if state is not None else say["todo_state"]
-            paras.append(say["todo"].format(what=prose.join([m.format(state=named) for m in missing], w)))
+            what = prose.join([m.format(state=named) for m in missing], w)
+            if key == "identity" and teller.person.plural:  # told of them all: asked of each
+                what = say["todo_each"].format(what=what)
+            paras.append(say["todo"].format(what=what))
         if key == "detention" and not _released(case) and "person.held_at" not in leaves:
             paras.append(say["todo"].format(what=say["todo_held_at_each" if teller.person.plural else "todo_held_at"]))
         todo = say["todo_part"]["arrest_immigration" if key == "arrest" and _immigration(leaves) else key]
@@ -414,7 +413,7 @@ def _person(
         group = prose.group([full for full, _ in joint], w, [short for _, short in joint])
         told.append((person.together, prose.Teller(leaves, w, reply=stage == "comments", person=group)))
     for parts, teller in told:
-        _tell(parts, teller, case, leaves, w, identity=parts is person.parts)
+        _tell(parts, teller, case, leaves, w)
         if _non_party(case) and result.analysis.findings:
             parts["circumstances"].append(("para", say["non_party"]))
     findings = {f.category: f for f in result.analysis.findings}

@@ -619,19 +619,25 @@ def described(text: str, w: Mapping[str, Any]) -> str:
     campaign against ..."); none for a plural, a noun that takes none ("investigative journalism",
     "advocacy") or one with its own determiner. The noun is the phrase before its first preposition,
     conjunction or comma ("public campaign" of "public campaign against the ban, and contacts")."""
-    spec = w["facts"]["conduct"]
-    head: list[str] = []
-    for word in text.split():
-        if word.casefold() in spec["phrase_ends"]:
-            break
-        head.append(word.strip(",;:()").casefold())
-        if word.endswith((",", ";", ":")) or "(" in word:
-            break
-    if not head or set(head) & set(spec["mass_nouns"]):
+    head = _head(text, w)
+    if not head or set(head) & set(w["facts"]["conduct"]["mass_nouns"]):
         return text
     if _plural(head[-1], w["facts"]["articles"]):
         return text  # a plural ("articles criticising ..."): no article
     return article(text, w)
+
+
+def _head(text: str, w: Mapping[str, Any]) -> list[str]:
+    """A noun phrase's words before its first preposition, conjunction or comma, folded: "public campaign" of
+    "public campaign against the ban", "member" of "member of the House of Assembly"."""
+    head: list[str] = []
+    for word in text.split():
+        if word.casefold() in w["facts"]["conduct"]["phrase_ends"]:
+            break
+        head.append(word.strip(",;:()").casefold())
+        if word.endswith((",", ";", ":")) or "(" in word:
+            break
+    return head
 
 
 def _within(part: Any, whole: Any) -> bool:
@@ -905,6 +911,10 @@ class Teller:
             template = self.spec["sentences"]["person.nationality_adjective"]
         if generic == "person.status":
             return self._status(leaf)
+        if generic == "person.occupation" and self.person.plural:
+            head = _head(str(leaf.value), self.w)
+            if head and not _plural(head[-1], self.w["facts"]["articles"]):  # "a member of ...", said of several
+                template = self.spec["sentences"]["person.occupation_each"]
         bare = self._value(generic, leaf.value, bare=True)
         text = self._fill(template, {"value": self._value(generic, leaf.value), "value_bare": bare})
         return self._finish(text, [leaf])
