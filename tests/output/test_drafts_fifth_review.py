@@ -75,10 +75,10 @@ def test_a_translation_the_file_gives_is_told_and_a_files_own_language_is_not_ma
     case = REFERENCE.read_text(encoding="utf-8")
     given = case + "\ntranslations:\n  fr: {civic activist: militant de la société civile}\n"
     text = _draft("fr", given, tmp_path)
-    assert "Il est militant de la société civile (par. 5)" in text
+    assert "Il est militant de la société civile." in text
     assert "[à traduire\u00a0: police officers]" in text  # what the file does not translate stays marked
     french = case.replace("value: civic activist", "value: militant de la société civile") + "\nlanguage: fr\n"
-    assert "Il est militant de la société civile (par. 5)" in _draft("fr", french, tmp_path)
+    assert "Il est militant de la société civile." in _draft("fr", french, tmp_path)
     assert "[to translate: militant de la société civile]" in _draft("en", french, tmp_path)
 
 
@@ -133,3 +133,37 @@ def test_the_reviews_calques_and_typography(lang: str, path: Path, said: list[st
         assert words_ in text
     for words_ in never:
         assert words_ not in text
+
+
+@pytest.mark.parametrize(
+    ("lang", "shared", "asked"),
+    [
+        ("en", "are nationals of Cameroon", "for each of them: "),
+        ("fr", "sont de nationalité camerounaise", "pour chacun des intéressés\u00a0: "),
+        ("es", "son nacionales del Camerún", "para cada una de las personas: "),
+    ],
+)
+def test_the_identity_ten_detainees_share_is_told_once(lang: str, shared: str, asked: str) -> None:
+    """Both reviewers: the joint draft's identity section said the same nationality and status ten times, once
+    under each name; what they share is said once, in all their names, and what is missing asked of each."""
+    identity = drafted(lang, JOINT).split("\n## ")[1]
+    assert identity.count(shared) == 1
+    assert "Julius Ayuk Tabe, Wilfred Fombang Tassang" in identity
+    assert asked in identity
+    assert "\n### " not in identity  # no person's own heading: nothing in the section is theirs alone
+
+
+@pytest.mark.parametrize(
+    ("lang", "each"),
+    [
+        ("en", "Each of them is a member of the House of Assembly"),
+        ("fr", "Chacun d'eux est [à traduire\u00a0: member of the House of Assembly"),
+        ("es", "Cada uno de ellos es [por traducir: member of the House of Assembly"),
+    ],
+)
+def test_an_occupation_in_the_singular_is_said_of_each_of_several(lang: str, each: str) -> None:
+    """Two members of parliament sharing one occupation, written in the singular: "They are a member of ..."
+    is wrong in every language; each of them is."""
+    text = drafted(lang, JOINT.with_name("mabuza-dube-eswatini-2025.yaml"))
+    assert each in text
+    assert "They are a member" not in text
