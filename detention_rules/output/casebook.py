@@ -91,16 +91,18 @@ class Options(msgspec.Struct, frozen=True):
 PARTICIPANT = Options()
 
 
-def _tree(below: list[tree.Branch], result: CaseResult, trainer: bool) -> dict[str, Any]:
+def _tree(below: list[tree.Branch], result: CaseResult, trainer: bool, hidden: str = "") -> dict[str, Any]:
     """A conclusion's rules as the templates read them, each with its facts and the conclusions it rests on:
-    each fact told as the draft tells it, or for the trainer cited as its appendix does (path, line)."""
+    each fact told as the draft tells it, or for the trainer cited as its appendix does (path, line).
+    `hidden`: an anonymised case's own opinion ("26/2014"), which a rule citing it would give away."""
+    own = re.compile(rf"(?<![\d/]){re.escape(hidden)}(?!\d)") if hidden else None
     return {
         "rules": [
             {
                 "id": r.rule.id,
                 "text": r.text,
                 "provisions": list(r.provisions),
-                "jurisprudence": list(r.rule.jurisprudence),
+                "jurisprudence": [j for j in r.rule.jurisprudence if own is None or not own.search(j)],
                 "law": " ".join(r.rule.law.split()),
                 "facts": [
                     {
@@ -110,7 +112,9 @@ def _tree(below: list[tree.Branch], result: CaseResult, trainer: bool) -> dict[s
                     for f in rule.below
                     if isinstance(f.node, FactNode) and not f.node.absent_defeater
                 ],
-                "premises": [_tree(p.below, result, trainer) for p in rule.below if isinstance(p.node, ConclusionNode)],
+                "premises": [
+                    _tree(p.below, result, trainer, hidden) for p in rule.below if isinstance(p.node, ConclusionNode)
+                ],
             }
             for rule in below
             if isinstance(r := rule.node, RuleNode)
@@ -151,13 +155,14 @@ def page(book: Law, result: CaseResult, path: Path, title: str, number: int, opt
     expected = result.case.expected
     if expected is not None and (options.trainer or not options.anonymous):
         p.expected = ", ".join(expected.categories) or W.NONE
+    hidden = (src.opinion or "") if src is not None and real and options.anonymous and not options.trainer else ""
     p.categories = list(result.analysis.categories)
     p.facts = teaching.story(result)
     p.cited = teaching.facts(result) if options.trainer else []
     p.findings = [
         {
             "title": legal.titles[f.category],
-            "tree": _tree(tree.branches(f.tree, sources=False), result, options.trainer),
+            "tree": _tree(tree.branches(f.tree, sources=False), result, options.trainer, hidden),
         }
         for f in result.analysis.findings
     ]

@@ -19,7 +19,7 @@ from typing import Any, NamedTuple
 import msgspec
 
 from detention_rules.pipeline import CaseResult
-from detention_rules.reasoning.derivation import ConclusionNode, RuleNode
+from detention_rules.reasoning import tree
 from detention_rules.reasoning.facts import FactNode
 
 #: An opinion's number as the rules and the case files write it: "2/2022".
@@ -91,7 +91,10 @@ def unreferenced(result: CaseResult) -> CaseResult:
     analysis = result.analysis
     findings = [
         msgspec.structs.replace(
-            f, tree=_tree(f.tree), contested=list(map(_bare, f.contested)), source_only=list(map(_bare, f.source_only))
+            f,
+            tree=tree.with_facts(f.tree, _bare),
+            contested=list(map(_bare, f.contested)),
+            source_only=list(map(_bare, f.source_only)),
         )
         for f in analysis.findings
     ]
@@ -105,14 +108,6 @@ def unreferenced(result: CaseResult) -> CaseResult:
             released=_bare(analysis.released) if analysis.released else None,
         ),
     )
-
-
-def _tree(node: ConclusionNode) -> ConclusionNode:
-    support = [
-        RuleNode(r.rule, r.text, r.provisions, list(map(_bare, r.facts)), list(map(_tree, r.premises)))
-        for r in node.support
-    ]
-    return msgspec.structs.replace(node, support=support)
 
 
 def _bare(fact: FactNode) -> FactNode:

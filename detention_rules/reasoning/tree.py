@@ -136,3 +136,13 @@ def branches(root: ConclusionNode, sources: bool = True) -> list[Branch]:
         return [Branch(child, below(child, node)) for child in _children(node, sources, parent)]
 
     return below(root, None)
+
+
+def with_facts(root: ConclusionNode, change: Callable[[FactNode], FactNode]) -> ConclusionNode:
+    """A copy of the tree with each fact its rules read changed by `change` (the draft tells a library case's
+    facts without their encoding notes)."""
+    support = [
+        RuleNode(r.rule, r.text, r.provisions, list(map(change, r.facts)), [with_facts(p, change) for p in r.premises])
+        for r in root.support
+    ]
+    return msgspec.structs.replace(root, support=support)

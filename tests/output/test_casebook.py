@@ -130,7 +130,7 @@ def test_a_selection_builds_only_those_cases_in_its_order(tmp_path: Path) -> Non
 
 def test_anonymised_real_cases_hide_the_opinion(tmp_path: Path) -> None:
     out = tmp_path / "anon"
-    case = CASES / "lopez-venezuela-2014.yaml"  # Opinion 26/2014, A/HRC/WGAD/2014/26, no rule cites it
+    case = CASES / "lopez-venezuela-2014.yaml"  # Opinion 26/2014: II.assembly cites it, an anonymised page may not
     assert wgad("casebook", str(case), "--anonymise", "-o", str(out)).returncode == 0
     for page in out.glob("*.html"):
         text = page.read_text(encoding="utf-8")

@@ -150,7 +150,8 @@ def test_a_referrals_reasons_are_one_list() -> None:
 
 def test_a_joint_submission_argues_in_the_detainees_titles_and_their_number() -> None:
     text = _draft("mabuza-dube-eswatini-2025")
-    assert "Mduduzi Bacede Mabuza is a national of Eswatini." in text  # was "is Eswatini."
+    # was "is Eswatini."; what both share is said once, in both names
+    assert "Mduduzi Bacede Mabuza and Mthandeni Dube are nationals of Eswatini." in text
     # was "Mduduzi Bacede Mabuza and Mthandeni Dube were detained for their expression" in every argument
     assert "In the present case, Mr. Mabuza and Mr. Dube were detained for their expression" in text
     assert "they are members of the political opposition" in text  # was "they are a member of"
