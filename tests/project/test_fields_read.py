@@ -23,6 +23,8 @@ NARRATIVE, TOLD_FIRST = "detention_rules/output/narrative.py", "the drafter's wo
 #: Read by code or data other than a rule: the file that reads each (checked below) and what for.
 READ_BY_CODE: dict[str, tuple[str, str]] = {
     "title": ("detention_rules/output/text.py", "the heading of each result, in every format"),
+    "language": (NARRATIVE, "the language of the drafter's free text: set apart to translate in another's draft"),
+    "translations": (NARRATIVE, "the drafter's own translations of that text, told in their language's draft"),
     "person.name": ("detention_rules/output/draft.py", "the initials a redacted draft uses"),
     "person.held_at": ("detention_rules/output/draft.py", "the draft's detention: where the person is held now"),
     "trial.court_name": ("detention_rules/output/locales/en/draft.yaml", "the draft's trial: the court by its name"),
