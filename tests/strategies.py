@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from detention_rules.input.case import FieldType, field_types
 
-SKIP = ("source.", "expected.", "title", "notes", "government.contests", "person.name")
+SKIP = ("source.", "expected.", "title", "notes", "translations", "government.contests", "person.name")
 FIELDS = {p: t for p, t in field_types().items() if not p.startswith(SKIP)}
 
 BASE_DATE = dt.date(2020, 1, 1)

@@ -118,4 +118,4 @@ def test_the_form_and_the_fact_document_hold_the_sections_in_one_order() -> None
     held = [n for n in result.facts.doc if n in FACT_SECTIONS]
     assert held == list(FACT_SECTIONS)
     everything = {e["name"] for e in fields("Case")}
-    assert set(FACT_SECTIONS) | set(form.ABOUT) | {"detainees", "domestic_remedies"} == everything
+    assert set(FACT_SECTIONS) | set(form.ABOUT) | form.KEPT | {"detainees", "domestic_remedies"} == everything

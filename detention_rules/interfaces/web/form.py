@@ -28,7 +28,10 @@ from detention_rules.input.fields import FACT_SECTIONS, dated
 from detention_rules.reasoning.asking import has_question, in_words, prerequisite, question
 
 #: About the file rather than the facts: shown first, folded.
-ABOUT = ("title", "source", "expected", "notes")
+ABOUT = ("title", "language", "source", "expected", "notes")
+#: Kept as the file writes it, never shown: the drafter's translations of their own words, a mapping of
+#: mappings no field of a form edits (docs/case-format.md, `translations:`).
+KEPT = frozenset({"translations"})
 #: The sections' titles and a list's entry's, by the section (locales/<lang>/web.yaml).
 TITLES = words.of("web", "sections")
 ITEM_TITLES = words.of("web", "items")
@@ -160,6 +163,8 @@ def sections_in(language: str) -> tuple[Section, ...]:
     grouped: dict[str, list[Field]] = {}
     listed: set[str] = set()
     for path, ftype in field_types().items():
+        if path in KEPT:
+            continue
         top, item, name = path.partition("[].")  # a list's field: `detention[].kind`
         m = bool(item) and "." not in top
         if not m:
