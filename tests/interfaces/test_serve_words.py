@@ -36,6 +36,8 @@ def engine_talk(text: str) -> list[str]:
     found = [m.group() for m in ENGINE_WORDS.finditer(text)]
     found += [m.group() for m in re.finditer(r"\b\w+_\w+\b|\b\w+\[\d*\]", text)]  # `police_custody`, `detention[0]`
     for path in field_types():
+        if path.isalpha():  # a top-level field named by a plain word ("language", "title") is a word too
+            continue
         pattern = re.escape(path).replace(r"\[\]", r"\[\d*\]")
         found += [m.group() for m in re.finditer(rf"\b{pattern}\b", text)]
     found += [r.id for r in runnable.load().rules if re.search(rf"(?<![\w.]){re.escape(r.id)}(?![\w-])", text)]
