@@ -81,7 +81,8 @@ def test_a_draft_of_several_detainees_is_one_joint_submission(tmp_path: Path) ->
     assert out.returncode == 0, out.stderr
     text = out.stdout
     identity = text.split("## Identity of the persons concerned")[1].split("\n## ")[0]
-    assert "### A. One" in identity and "### B. Two" in identity  # each their own
+    # nothing of their identity differs but their names: told once, in both names, asked of each
+    assert "A. One and B. Two" in identity and "###" not in identity and "for each of them" in identity
     arrest = text.split("\n## Arrest")[1].split("\n## ")[0]
     assert "### A. One" in arrest and "### B. Two" in arrest  # B. Two was shown a warrant, A. One not
     detention = text.split("\n## Detention")[1].split("\n## ")[0]
