@@ -1062,10 +1062,10 @@ class Case(_Model):
         "court names, narratives): en, fr or es; left out, English. A draft in another language sets that "
         "text apart for the drafter to translate, never passes it off as its own.",
     )
-    translations: dict[Literal["en", "fr", "es"], dict[str, str]] | None = Field(
+    translations: dict[str, dict[str, str]] | None = Field(
         None,
-        description="The file's free text in another language, by language and the text as the file writes "
-        "it: a draft in that language tells the translation instead of setting the text apart.",
+        description="The file's free text in another language, by language (en, fr or es) and the text as the "
+        "file writes it: a draft in that language tells the translation instead of setting the text apart.",
     )
     source: Source | None = None
     expected: Expected | None = None
