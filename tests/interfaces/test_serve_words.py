@@ -250,3 +250,29 @@ def test_every_field_without_a_question_has_the_page_s_words_in_each_language() 
     unlabelled = [p for p in field_types() if not has_question(p) and not p.startswith("detainees[]")]
     for lang in ("en", "fr", "es"):
         assert [p for p in unlabelled if p not in words.of("web", "labels", lang)] == [], lang
+
+
+def test_the_french_page_sets_apart_the_drafter_s_english_words(tmp_path: Path) -> None:
+    """`wgad serve --lang fr`: a rule's French explanation quoting a conduct the file describes in English
+    sets it apart to translate, as the French draft does, never splicing English into a French sentence; the
+    same words in a file written in French (`language: fr`) are the page's own (issue 31)."""
+    from detention_rules import words
+
+    english = "three Facebook posts criticising the ruling Nur Otan party"
+    french = REFERENCE.read_text(encoding="utf-8").replace("\ntitle:", "\nlanguage: fr\ntitle:", 1)
+    (tmp_path / "fr.yaml").write_text(french, encoding="utf-8")
+    shutil.copy(REFERENCE, tmp_path / REFERENCE.name)
+    words.use("fr")
+    try:
+        client = TestClient(
+            create_app(tmp_path, runnable.load(), TOKEN, {"127.0.0.1:8000"}),
+            base_url=ORIGIN,
+            headers={"x-wgad-token": TOKEN},
+        )
+        from_english = shown(_panel(client.get("/case", params={"file": REFERENCE.name}).text))
+        from_french = shown(_panel(client.get("/case", params={"file": "fr.yaml"}).text))
+    finally:
+        words.use("en")
+    assert f"la liberté d'expression par la personne : [à traduire : {english}]" in from_english
+    assert from_english.count(english) == from_english.count(f"[à traduire : {english}]") > 0
+    assert f"[à traduire : {english}]" not in from_french and english in from_french

@@ -124,7 +124,7 @@ def _view(book: Runnable, result: pipeline.CaseResult) -> View:
         # every category's near misses, the established ones' too: what would add a violation to a category
         # already established is asked as `wgad gaps` asks it, after what could establish or remove one
         asked = questions(book, one.facts, misses)[:QUESTIONS]
-        persons.append(PersonView(one.detainee, number, categories, asked, Told(book, one.facts)))
+        persons.append(PersonView(one.detainee, number, categories, asked, Told(book, one.facts, case=one.case)))
     return View(result.problems, persons)
 
 

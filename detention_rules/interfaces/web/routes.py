@@ -229,7 +229,7 @@ class _Handlers:
         book = self.state.book
         before, answers = live.what_if(book, _label(body), data, path, values)
         one = before.each()[0]
-        told = Told(book, one.facts) if one.facts is not None else None
+        told = Told(book, one.facts, case=one.case) if one.facts is not None else None
         said = [changes_of(book, before, a.changes, a.after) for a in answers]
         return _page("whatif.html", self.token, answers=list(zip(answers, said, strict=True)), told=told, path=path)
 

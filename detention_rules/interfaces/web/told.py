@@ -11,9 +11,13 @@ category (`locales/<lang>/web.yaml`, `told:`).
 from __future__ import annotations
 
 import functools
+import re
 from typing import Any
 
 from detention_rules import words
+from detention_rules.input.case import Case
+from detention_rules.input.field_path import FieldPath
+from detention_rules.input.fields import readable_fields
 from detention_rules.law.law import Law
 from detention_rules.output import narrative
 from detention_rules.pipeline import CaseResult
@@ -48,11 +52,13 @@ def _derived() -> dict[str, Any]:
 class Told:
     """One person's facts and the law, told: every sentence the reasoning panel shows of them."""
 
-    def __init__(self, book: Law, facts: Facts, found: frozenset[str] = frozenset()):
-        """`found`: the categories established on these facts (what a what-if's changes are told against)."""
+    def __init__(self, book: Law, facts: Facts, found: frozenset[str] = frozenset(), case: Case | None = None):
+        """`found`: the categories established on these facts (what a what-if's changes are told against);
+        `case`: the file, for the language its free text is written in and its `translations:`."""
         self.book = book
         self.facts = facts
         self.found = found
+        self.case = case
         self.w = words.load("draft")
         self.teller = narrative.Teller(facts.leaves, self.w)
 
@@ -69,7 +75,8 @@ class Told:
     def fact(self, path: str, value: Any) -> str:
         """A fact with `value`, as the draft tells it, its period named; without a sentence, the question
         and the answer in words."""
-        text = self.teller.fact(path, value, _derived())
+        with narrative.written(self.case, None):
+            text = self.teller.fact(path, value, _derived())
         if not text:
             text = SAYS["answered"].format(question=question(path), answer=show_value(value, path, words=True))
         return self._in_part(path, text)
@@ -110,8 +117,27 @@ class Told:
         return self.fact(path, state.actual)
 
     def text(self, node: RuleNode) -> str:
-        """What a rule found, as its `explain:` says it, with dates as the Working Group writes them."""
-        return narrative.dates_in(node.text, self.w)
+        """What a rule found, as its `explain:` says it, with dates as the Working Group writes them and the
+        drafter's words it quotes set apart to translate where they are in another language than the page's
+        ("[à traduire : three Facebook posts]"), as the draft sets them apart."""
+        text = narrative.dates_in(node.text, self.w)
+        with narrative.written(self.case, None):
+            foreign = sorted((t for t in self._typed() if t in text and narrative.foreign(t)), key=len, reverse=True)
+            if not foreign:
+                return text
+            quoted = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, foreign)) + r")(?!\w)")
+            return quoted.sub(lambda m: narrative.translated(m.group(0), self.w), text)
+
+    def _typed(self) -> set[str]:
+        """The free text of these facts, as the drafter typed it (a conduct's description, a charge, a place)."""
+        out: set[str] = set()
+        for path, leaf in self.facts.leaves.items():
+            ftype = readable_fields().get(FieldPath.generic_name(path))
+            if ftype is None or ftype.choices or ftype.kind not in ("text", "list"):
+                continue
+            values = leaf.value if isinstance(leaf.value, list) else [leaf.value]
+            out.update(v for v in values if isinstance(v, str) and v.strip())
+        return out
 
     def grounds(self, finding: Finding) -> list[tuple[RuleNode, list[RuleNode]]]:
         """The violations a category rests on, each rule once, with the violations a rule that reads no fact
@@ -164,7 +190,7 @@ class Told:
             out.append(("disappears", SAYS["removes"].format(titles=self._listed(lost))))
         touched = {r.category for c in grounds for r in self.book.drawing(c.subject)}  # the categories they are of
         if grounds:
-            told = Told(self.book, after.facts)
+            told = Told(self.book, after.facts, case=self.case)
             for finding in after.analysis.findings:
                 if finding.category in touched and finding.category not in moved:
                     rests = " ".join(told.text(rule) for rule, _ in told.grounds(finding))
@@ -185,7 +211,7 @@ def changes_of(book: Law, before: CaseResult, changes: list[Change], after: Case
             continue
         found = frozenset(f.category for f in was.analysis.findings)
         mine = [c for c in changes if c.detainee == (was.detainee or None)]
-        said = Told(book, was.facts, found).changes(mine, now)
+        said = Told(book, was.facts, found, was.case).changes(mine, now)
         if was.detainee:
             said = [(kind, SAYS["of_person"].format(person=was.detainee, text=text)) for kind, text in said]
         out += said
