@@ -541,7 +541,8 @@ def _links(facts: Facts, doc: dict[str, Any], days: float) -> None:
     nothing but that kind of conduct (Rajab 13/2018, "vague and overly broad" provisions on false news and
     insult used against him for his views; Nguyen Dang Minh Man 40/2016), whether or not it states the
     acts; or the arrest followed it closely (within `days`, the
-    parameter conduct_arrest_days) and no other ground was shown, or the Government did not reply
+    parameter conduct_arrest_days; a date known to the month only when the whole month does) and no other
+    ground was shown, or the Government did not reply
     to say one (opinion 2/2022 paras 66, 73); or the source shows the person was arrested or
     harassed before and no other ground was shown, the detention read in the light of the earlier
     persecution (Rajab 13/2018; Zamora 7/2024; this project's reading, docs/case-format.md). Another
@@ -586,7 +587,7 @@ def _links(facts: Facts, doc: dict[str, Any], days: float) -> None:
             offence = (f"{base}.right", "arrest.charged", "arrest.offence_penalises")
             _add(facts, item, base, "led_to_detention", True, offence, against)
             continue
-        if done and arrested and 0 <= (arrested - done).days <= days:
+        if _soon_after(item.get("date"), arrest.get("date"), days):
             if other is False:
                 when = (f"{base}.date", "arrest.date", "arrest.other_grounds_stated")
                 _add(facts, item, base, "led_to_detention", True, when)
@@ -597,6 +598,18 @@ def _links(facts: Facts, doc: dict[str, Any], days: float) -> None:
                 continue
         if targeted and "right" in item:
             _add(facts, item, base, "led_to_detention", True, (f"{base}.right", targeted[0]), against)
+
+
+def _soon_after(done: Any, arrested: Any, days: float) -> bool:
+    """Whether the arrest surely came 0 to `days` days after the conduct, the two dates full or partial.
+
+    A date known only to the month is its whole month (`_date_span`): the arrest counts as soon after only
+    when every day the two dates may be puts it no earlier than the conduct and within `days` of it
+    ("in late March" and an arrest on 2 April is not enough; the whole of September and an arrest on
+    1 October is), so no day is invented.
+    """
+    conduct, arrest = _date_span(done), _date_span(arrested)
+    return bool(conduct and arrest and arrest[0] >= conduct[1] and (arrest[1] - conduct[0]).days <= days)
 
 
 #: Conclusions drawn from facts a drafter knows: (section, conclusion, the value drawn, the facts that draw it

@@ -48,6 +48,27 @@ def test_no_link_when_another_ground_was_shown_or_the_arrest_came_long_after() -
     assert _leaf(late, "conduct[0].led_to_detention") is None
 
 
+def test_a_date_known_to_the_month_links_only_when_the_whole_month_is_soon_enough() -> None:
+    """All of September, then an arrest on 1 October: 0 to 30 days whatever the day; no day is invented."""
+    silent = {"government": {"replied": False}}
+    september = {**silent, "arrest": {"date": "2021-10-01"}, "conduct": [{**EXPRESSION, "date": "2021-09"}]}
+    leaf = _leaf(september, "conduct[0].led_to_detention")
+    assert leaf.value is True
+    assert "II.expression" in fired(september)
+    # "March" and an arrest on 2 April: perhaps 32 days, perhaps 2; not known to be soon
+    march = {**silent, "arrest": {"date": "2021-04-02"}, "conduct": [{**EXPRESSION, "date": "2021-03"}]}
+    assert _leaf(march, "conduct[0].led_to_detention") is None
+    # the arrest in the same month as the conduct: the conduct may have come after it
+    same = {**silent, "arrest": {"date": "2021-03-16"}, "conduct": [{**EXPRESSION, "date": "2021-03"}]}
+    assert _leaf(same, "conduct[0].led_to_detention") is None
+    # an arrest known only to the month is read the same way
+    month = {**silent, "arrest": {"date": "2021-03"}, "conduct": [{**EXPRESSION, "date": "2021-02-28"}]}
+    assert _leaf(month, "conduct[0].led_to_detention") is None
+    assert _leaf({**month, "conduct": [{**EXPRESSION, "date": "2021-02-27"}]}, "conduct[0].led_to_detention") is None
+    late_feb = {**silent, "arrest": {"date": "2021-02"}, "conduct": [{**EXPRESSION, "date": "2021-01-31"}]}
+    assert _leaf(late_feb, "conduct[0].led_to_detention").value is True
+
+
 TARGETED = {"discrimination": {"pattern": {"earlier_arrests": {"value": True, "by": ["source"]}}}}
 UNDATED = {"right": "expression", "peaceful": True}
 
