@@ -1504,12 +1504,26 @@ def _shared(schema: dict[str, Any]) -> dict[str, Any]:
     return {"type": "definitions", "schema": body, "definitions": definitions + list(lifted.values())}
 
 
+def _links(node: Any, path: tuple[str | int, ...] = ()) -> list[list[str | int]]:
+    """The place of every class and function the core schema names (`$class`, `$function`), as steps from
+    its top: the runtime puts them back there alone, instead of looking at each of its 3,000 mappings."""
+    if isinstance(node, dict):
+        if "$class" in node or "$function" in node:
+            return [list(path)]
+        return [link for key, value in node.items() for link in _links(value, (*path, key))]
+    if isinstance(node, list):
+        return [link for i, value in enumerate(node) for link in _links(value, (*path, i))]
+    return []
+
+
 def generate() -> dict[str, Any]:
     """What `case_model.json` holds."""
     core = Case.__pydantic_core_schema__
+    schema = _shared(_portable(core, _refs(core)))
     return {
         "generated_by": f"pydantic {pydantic.VERSION}: python -m tools.case_model",
-        "core_schema": _shared(_portable(core, _refs(core))),
+        "core_schema": schema,
+        "links": _links(schema),
         "fields": field_table(),
         "derived": [msgspec.to_builtins(d) for d in DERIVED],
     }

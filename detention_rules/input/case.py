@@ -109,11 +109,8 @@ FUNCTIONS: dict[str, Any] = {
 
 
 def _resolve(node: dict[str, Any]) -> Any:
-    """A mapping of the generated core schema, with the class or function it names put back.
-
-    Called by the JSON reader on each mapping as it is read (inner ones first), which
-    costs a tenth of walking the parsed schema again.
-    """
+    """A mapping of the generated core schema that names a class or a function (`$class`, `$function`): that
+    class or function."""
     if "$class" in node:
         name = node["$class"]
         return _CLASSES.get(name) or _CLASSES.setdefault(name, type(name, (Section,), {"__slots__": ()}))
@@ -127,8 +124,19 @@ def _resolve(node: dict[str, Any]) -> Any:
 
 @functools.cache
 def generated() -> dict[str, Any]:
-    """The generated model, its core schema resolved (the table of fields names no class or function)."""
-    return json.loads(MODEL_FILE.read_text(encoding="utf-8"), object_hook=_resolve)
+    """The generated model, its core schema resolved (the table of fields names no class or function).
+
+    Read by msgspec, and only the places the file lists (`links`) resolved: `json` with a hook on each of
+    the schema's 3,000 mappings cost twice the instructions (docs/performance.md).
+    """
+    model: dict[str, Any] = msgspec.json.decode(MODEL_FILE.read_bytes())
+    schema = model["core_schema"]
+    for *way, last in model["links"]:
+        holder = schema
+        for step in way:
+            holder = holder[step]
+        holder[last] = _resolve(holder[last])
+    return model
 
 
 @functools.cache

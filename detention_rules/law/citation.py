@@ -33,6 +33,9 @@ INSTRUMENTS = (
     "Basic Principles on the Role of Lawyers",
 )
 
+# The patterns below are kept as text and compiled by `re` when first used (and cached there): an English
+# `wgad check` uses none of them, and compiling them all at import cost about 1 ms of every cold start.
+
 #: One pinpoint of an instrument cited by article, as the rules write it: "14", "14(3)", "14(3)(b)"; its
 #: brackets ("(3)(b)") and one of them alone ("(d)" of "14(3)(b), (d)").
 _BRACKET = r"\([0-9a-z]+\)"
@@ -40,12 +43,12 @@ _BRACKETS = rf"(?:{_BRACKET})*"
 _PIN = rf"\d+{_BRACKETS}"
 #: A citation's pinpoints, as `parse` reads them: "9(1)", "14(3)(b), (d)", "2(1) and 26", "8 (a)".
 _PIN_LIST = rf"\d+(?:\s?{_BRACKET})*(?:(?:, | and )(?:\d+)?(?:\s?{_BRACKET})*)*"
-_ARTICLE = re.compile(
+_ARTICLE = (
     r"^(?P<source>" + "|".join(map(re.escape, INSTRUMENTS)) + r")"
     r"(?: (?P<unit>art|para|rule)s?)? (?P<pin>" + _PIN_LIST + r")$"
 )
 #: A cited document and where in it: "Opinion 2/2022 paras 70-71 (note)".
-_DOCUMENT = re.compile(
+_DOCUMENT = (
     r"^(?P<source>[^()]+?(?: \([^()]*\))?)"
     r"(?: (?P<unit>paras?|principles?|guidelines?)"
     r" (?P<pin>[0-9][0-9a-z ,()-]*?(?: and (?:guideline|principle)s? \d+)?))?"
@@ -75,10 +78,10 @@ def parse(text: str) -> Citation:
     """Read one citation; raises CitationError when its parentheses or form are broken."""
     if text.count("(") != text.count(")") or not text.strip() or text != text.strip():
         raise CitationError(words.of("law", "rules")["citation_unbalanced"].format(text=text))
-    m = _ARTICLE.match(text)
+    m = re.match(_ARTICLE, text)
     if m:
         return Citation(text, m["source"], m["pin"], unit=m["unit"] or "")
-    m = _DOCUMENT.match(text)
+    m = re.match(_DOCUMENT, text)
     if m:
         return Citation(text, m["source"], m["pin"] or "", m["note"] or "", (m["unit"] or "").rstrip("s"))
     raise CitationError(words.of("law", "rules")["citation_form"].format(text=text))
@@ -98,7 +101,7 @@ class Pinpoint(NamedTuple):
 
     @classmethod
     def read(cls, text: str) -> Pinpoint:
-        m = _PINPOINT.fullmatch(text)
+        m = re.fullmatch(_PINPOINT, text)
         if not m:
             return cls(text)
         return cls(m[1], tuple(b.strip("()") for b in re.findall(_BRACKET, m[2])))
@@ -108,7 +111,7 @@ class Pinpoint(NamedTuple):
 
 
 #: A pinpoint of an instrument cited by article, as the rules write it: "14", "14(3)", "14(3)(b)".
-_PINPOINT = re.compile(rf"(\d+)({_BRACKETS})")
+_PINPOINT = rf"(\d+)({_BRACKETS})"
 
 
 class Group(msgspec.Struct, frozen=True):
@@ -152,7 +155,7 @@ def ranged(pins: Iterable[str], language: dict[str, Any]) -> list[str]:
     pinpoints ("par. 11, 12 et 22"); what is no range as given."""
     out = []
     for pin in pins:
-        m = _RANGE.match(pin)
+        m = re.match(_RANGE, pin)
         if m and m[2] and int(m[2]) == int(m[1]) + 1 and language["pin_pair_listed"]:
             out += [m[1], m[2]]
         elif m and m[2]:
@@ -198,7 +201,7 @@ def grouped(texts: Iterable[str], language: dict[str, Any] | None = None) -> lis
 
 
 #: An article's pinpoint and its last bracket: "14(3)" and "(b)" of "14(3)(b)".
-_LAST_BRACKET = re.compile(rf"^({_PIN})({_BRACKET})$")
+_LAST_BRACKET = rf"^({_PIN})({_BRACKET})$"
 
 
 def _atoms(pin: str) -> list[str]:
@@ -207,7 +210,7 @@ def _atoms(pin: str) -> list[str]:
     atoms: list[str] = []
     for part in re.split(r", | and ", pin):
         part = part.strip()
-        m = _LAST_BRACKET.match(atoms[-1]) if atoms and part.startswith("(") else None
+        m = re.match(_LAST_BRACKET, atoms[-1]) if atoms and part.startswith("(") else None
         atoms.append(m[1] + part if m else part)
     return atoms
 
@@ -230,7 +233,7 @@ def _same_article(provisions: Iterable[Pinpoint], and_: str) -> list[str]:
     return out
 
 
-_RANGE = re.compile(r"^(\d+)(?:-(\d+))?$")
+_RANGE = r"^(\d+)(?:-(\d+))?$"
 
 
 def fold(pins: Iterable[str], *, adjacent: bool = True) -> dict[str, list[str]]:
@@ -244,7 +247,7 @@ def fold(pins: Iterable[str], *, adjacent: bool = True) -> dict[str, list[str]]:
     others: dict[str, list[str]] = {}
     for pin in pins:
         for part in (p.strip() for p in pin.split(",")):
-            m = _RANGE.match(part)
+            m = re.match(_RANGE, part)
             if m and int(m[2] or m[1]) - int(m[1]) <= 500:  # "1-9999": a typing slip, not a range to fold
                 spans.append((int(m[1]), int(m[2] or m[1]), [part]))
             else:
@@ -271,7 +274,7 @@ def worded(text: str, forms: Iterable[tuple[str, str]]) -> str:
 #: The Covenant cited in a rule's own text, as the rules write a citation (`parse`'s pinpoints: "ICCPR 2(1) and
 #: 26", "ICCPR 19(3), 21, 22(2)"), or one paragraph's citations one after another ("ICCPR 14(3)(b); ICCPR 14(3)(d)").
 _COVENANT_PINS = rf"{_PIN}(?:(?:, | and )(?:{_PIN}|{_BRACKET}))*"
-_COVENANT_IN_TEXT = re.compile(rf"\bICCPR ({_COVENANT_PINS}(?:; ICCPR {_COVENANT_PINS})*)(?![\d(])")
+_COVENANT_IN_TEXT = rf"\bICCPR ({_COVENANT_PINS}(?:; ICCPR {_COVENANT_PINS})*)(?![\d(])"
 
 
 def covenant(provisions: Iterable[Pinpoint | str], form: dict[str, str], words_: dict[str, Any]) -> str:
@@ -336,7 +339,7 @@ def localised(text: str, language: dict[str, Any], *, more: Iterable[tuple[str, 
             except CitationError:  # a pinpoint no language form can say ("ICCPR 9(1)(a)(i)"): as written
                 return m[0]
 
-        text = _COVENANT_IN_TEXT.sub(cited, text)
+        text = re.sub(_COVENANT_IN_TEXT, cited, text)
     return worded(text, [*language["citations"], *more])
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from detention_rules import words
 from detention_rules.errors import printable
 from detention_rules.input.case import CATEGORIES
-from detention_rules.law import citation
 from detention_rules.pipeline import CaseResult
 from detention_rules.reasoning import tree
 from detention_rules.reasoning.asking import question, reported, show_value
@@ -40,6 +39,16 @@ def _fact_line(node: FactNode) -> str:
     return W["fact"].format(path=node.path, value=value, where=where(node.line), marks=extra)
 
 
+def _cited(text: str) -> str:
+    """`citation.in_language`: an English report keeps the rules' citations as written, and does not load
+    their reader (its patterns and types: 2.6M instructions of a cold check, docs/performance.md)."""
+    if words.LANGUAGE == "en":
+        return text
+    from detention_rules.law import citation
+
+    return citation.in_language(text)
+
+
 def _tree(node: ConclusionNode, prefix: str, shown: set[str], out: list[str]) -> None:
     for step in tree.walk(node, shown, tree.conclusions):
         n, rails, branch = step.node, prefix + step.rails(), "└─" if step.last else "├─"
@@ -48,8 +57,8 @@ def _tree(node: ConclusionNode, prefix: str, shown: set[str], out: list[str]) ->
             if n.provisions:
                 inner = rails + ("   " if step.last else "│  ")
                 law = W["law"].format(
-                    provisions=citation.in_language(", ".join(n.provisions)),
-                    jurisprudence=citation.in_language("; ".join(n.rule.jurisprudence)),
+                    provisions=_cited(", ".join(n.provisions)),
+                    jurisprudence=_cited("; ".join(n.rule.jurisprudence)),
                 )
                 out.append(inner + law)
         elif isinstance(n, FactNode):
@@ -142,7 +151,7 @@ def render(results: list[CaseResult]) -> str:
             if one.analysis is None:
                 continue
             # the title as the draft gives it in the language: "Alnur Ilyashev c. Kazakhstan"
-            title = f": {citation.in_language(one.case.title)}" if one.case and one.case.title else ""
+            title = f": {_cited(one.case.title)}" if one.case and one.case.title else ""
             person = f" [{one.detainee}]" if one.detainee else ""
             lines.append(f"{one.path}{title}{person}")
             lines += ["  " + line if line else "" for line in analysis_lines(one.analysis)]

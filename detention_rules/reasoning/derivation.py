@@ -18,7 +18,6 @@ from typing import Literal
 import msgspec
 
 from detention_rules.input.case import CATEGORIES
-from detention_rules.law import citation
 from detention_rules.law.law import Law
 from detention_rules.law.rule import (
     All,
@@ -173,6 +172,8 @@ class _Explainer:
     def provisions(self, rule: Rule) -> tuple[str, ...]:
         """The rule's provisions, less the Covenant's where the State is known not to be a party."""
         if self.iccpr is False:
+            from detention_rules.law import citation  # here: only such a State's cases read a citation
+
             return tuple(p for p in rule.provisions if not citation.is_covenant(p))
         return rule.provisions
 

@@ -85,10 +85,15 @@ def _durable() -> Any:
 _EXPONENT = re.compile(r"[0-9]e[-+]?[0-9]")
 
 
+#: No space after `,` and `:`: durable-rules scans the definition's text again for every key it looks up, so
+#: each byte less is less work in `create_ruleset` (about 7% of it, 3.5M instructions a cold start).
+_SEPARATORS = (",", ":")
+
+
 def encode(value: Any) -> str:
     """JSON for durable-rules: one encoding for rulesets and facts (ASCII, escapes as `json` makes
-    them), with every number written without an exponent."""
-    text = json.dumps(value)
+    them, no spaces), with every number written without an exponent."""
+    text = json.dumps(value, separators=_SEPARATORS)
     return text if _EXPONENT.search(text) is None else _encode_fixed(value)
 
 
@@ -98,9 +103,9 @@ def _encode_fixed(value: Any) -> str:
         text = repr(value)
         return format(decimal.Decimal(text), "f") if "e" in text else text
     if isinstance(value, dict):
-        return "{" + ", ".join(f"{json.dumps(str(k))}: {_encode_fixed(v)}" for k, v in value.items()) + "}"
+        return "{" + ",".join(f"{json.dumps(str(k))}:{_encode_fixed(v)}" for k, v in value.items()) + "}"
     if isinstance(value, (list, tuple)):
-        return "[" + ", ".join(_encode_fixed(v) for v in value) + "]"
+        return "[" + ",".join(_encode_fixed(v) for v in value) + "]"
     return json.dumps(value)
 
 
@@ -587,7 +592,7 @@ class Engine:
                         chosen[rule_id] = chosen.get(rule_id, took) | took
                     if concludes not in concluded:
                         concluded.append(concludes)
-                        self._assert(f'{{"sid": "{sid}", {self._conclusions[concludes]}')
+                        self._assert(f'{{"sid":"{sid}",{self._conclusions[concludes]}')
                 message = dre.complete_and_start_action(handle, state)
         except BaseException:
             dre.abandon_action(handle, state)

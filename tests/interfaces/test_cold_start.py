@@ -35,6 +35,13 @@ def test_plain_check_loads_no_cli_framework_and_nothing_another_command_needs() 
     assert "detention_rules.interfaces.cli" not in loaded
 
 
+def test_an_english_check_loads_no_citation_reader() -> None:
+    """An English report shows the rules' citations as written: law/citation.py (its patterns and types) is
+    not loaded (issue 33); a French one loads it to cite in its form."""
+    assert "detention_rules.law.citation" not in _loaded("check", str(REFERENCE))
+    assert "detention_rules.law.citation" in _loaded("check", "--lang", "fr", str(REFERENCE))
+
+
 def test_a_plain_check_with_the_law_kept_reads_no_rule_file(tmp_path: Path) -> None:
     """The checked law comes whole from the rules cache (reasoning/rules_cache.py): the rule files' reader,
     the largest module of law/, is not even loaded (issue 27: the cold start no slower than before it)."""
