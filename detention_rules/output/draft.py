@@ -824,6 +824,7 @@ def _argue(
     if argued is None:
         refs = prose.refs([f.ref for f in _facts(node) if f.ref], w, notes=False)
         text = _personal(_lower_first(_FRAGMENT.sub("", node.text).strip()), named, w)
+        text = _quoted(text, node, leaves, w)
         argued = prose.cite(prose.dates_in(text, w), refs)  # the rule's template shows the file's dates
     notes = [
         say["todo"].format(what=what)
@@ -831,6 +832,18 @@ def _argue(
         if path not in leaves and not any(p.startswith(path + "[") for p in leaves)
     ]
     return standard, argued, notes
+
+
+def _quoted(text: str, node: RuleNode, leaves: dict[str, FactNode], w: dict[str, Any]) -> str:
+    """A rule's sentence with the drafter's words it quotes (`{item.description}`) in the draft's language: set
+    apart to translate where the file is written in another (« (a meeting at the Nera Hotel …) » in French)."""
+    names = [name.removeprefix("item.") for name in placeholders(node.rule.explain)]
+    for path, leaf in leaves.items():
+        quoted = any(path == name or path.endswith("." + name) for name in names)
+        if quoted and isinstance(leaf.value, str) and f"({leaf.value})" in text:
+            told = prose.typed_text(FieldPath.generic_name(path), leaf.value, w) or leaf.value
+            text = text.replace(f"({leaf.value})", f"({told})")
+    return text
 
 
 def _standard(node: RuleNode, rules: list[RuleNode], leaves: dict[str, FactNode], say: dict[str, Any]) -> str:

@@ -678,12 +678,14 @@ def _states() -> dict[str, dict[str, Any]]:
 def state_words(text: str, w: Mapping[str, Any]) -> tuple[Mapping[str, str], str] | None:
     """A State (or its nationality, "Kazakh") as a case file writes it, in the draft's language: its name and
     the adjective of its nationality where the table gives one, and what the file wrote after the name
-    ("(of Vietnamese origin)", kept as written); None for a State the table does not list in that language."""
+    ("(of Vietnamese origin)", as written in the draft's language, else set apart to translate); None for a State
+    the table does not list in that language."""
     entry = _states().get(text.strip().casefold())
     rest = ""
     if entry is None and "(" in text:
         head, rest = text.split("(", 1)
-        entry, rest = _states().get(head.strip().casefold()), f" ({rest}"
+        said = rest.removesuffix(")").strip()
+        entry, rest = _states().get(head.strip().casefold()), f" ({translated(said, w)})"
     words = entry.get(w.get("language", "")) if entry else None
     return (words, rest) if words else None
 

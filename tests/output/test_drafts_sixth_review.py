@@ -1,0 +1,26 @@
+"""What the sixth fluent reviews of the French and Spanish drafts found wrong (issue 31, /work/wt/reviews6), each
+checked on the reference case's or the joint case's draft so that the old wording fails: the expected words are
+the reviewers' corrections and the Working Group's own forms in each language, not the engine's output."""
+
+from __future__ import annotations
+
+import pytest
+
+from .test_drafts_reviewed_in_french_and_spanish import JOINT, drafted
+
+
+@pytest.mark.parametrize(
+    ("lang", "mark"),
+    [("fr", "[à traduire\u00a0: {}]"), ("es", "[por traducir: {}]")],
+)
+def test_english_after_a_state_and_in_an_argument_is_set_apart(lang: str, mark: str) -> None:
+    """The file's "Cameroon (renounced, per the source)" and the assembly's description quoted in the category II
+    argument are the drafter's English: marked to translate, never left in a French or Spanish sentence as typed."""
+    text = drafted(lang, JOINT)
+    for english in ("renounced, per the source", "a meeting at the Nera Hotel in Abuja"):
+        assert f"({english}" not in text
+    assert mark.format("renounced, per the source") in text
+    argument = text.split("### ", 1)[1]  # the categories, after the facts
+    assert mark.format("a meeting at the Nera Hotel in Abuja on the welfare of Cameroonian refugees in Nigeria") in (
+        argument
+    )
