@@ -167,7 +167,7 @@ def _joint(
     notes = _Writer(redactor, w)
     if appendix:
         _notes(notes, people, persons, legal, say)
-    title = case.title or prose.join([p.name for p in persons if p.name], w) or first.path
+    title = _title(case, persons, str(_plain(state) or ""), w) or first.path
     return Draft(
         title=body._t(say["title" if stage == "first" else "title_comments"].format(title=title)),
         lead=body._t(say["lead"].format(file=first.path)),
@@ -178,6 +178,24 @@ def _joint(
         todo=say["todo"],
         to_translate=w["facts"]["to_translate"],
     )
+
+
+def _title(case: Case, persons: list[_Person], state: str, w: dict[str, Any]) -> str:
+    """What the draft's title names: where the language titles a submission as the Working Group's opinions do
+    (`title_names`: « concernant Alnur Ilyashev (Kazakhstan) », « relativa a Julius Ayuk Tabe y otras nueve
+    personas (Camerún) »), the persons and the State, never the file's English title; else the file's title."""
+    say = w["draft"]
+    names = [n for p in persons if p.name for n in prose.persons_named(p.name, w)]
+    if "title_names" not in say or not names:
+        return case.title or prose.join([p.name for p in persons if p.name], w)
+    listed = prose.join(names, w)
+    if len(names) > say["title_named_up_to"]:
+        numbers, others = w["facts"]["numbers"], len(names) - 1
+        listed = say["title_others"].format(first=names[0], others=numbers[others] if others < len(numbers) else others)
+    country = prose.country(state, w) if state else ""
+    if " " in country and country[:1].islower():  # "el Camerún": a State in parentheses has no article
+        country = country.split(" ", 1)[1]
+    return fill(say["title_names"], {"names": listed, **({"state": country} if country else {})})
 
 
 def _facts_parts(body: _Writer, persons: list[_Person], say: dict[str, Any]) -> None:

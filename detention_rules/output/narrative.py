@@ -197,6 +197,11 @@ def _several(name: str, w: Mapping[str, Any]) -> list[str]:
     return parts if "," in outside and named else [name]
 
 
+def persons_named(name: str, w: Mapping[str, Any]) -> list[str]:
+    """The names a file's `person.name` gives: one person's, or each of a group's ("A, B and C")."""
+    return _several(" ".join(name.split()), w)
+
+
 def group(names: list[str], w: Mapping[str, Any], short: list[str] | None = None) -> Who:
     """Several people told together (a group named in one file, or the detainees of a joint submission
     whose facts are the same): the names once, then each one's short form ("Ms. Said and Mr. Lee"), or

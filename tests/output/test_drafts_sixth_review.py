@@ -4,9 +4,11 @@ the reviewers' corrections and the Working Group's own forms in each language, n
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from .test_drafts_reviewed_in_french_and_spanish import JOINT, drafted
+from .test_drafts_reviewed_in_french_and_spanish import JOINT, REFERENCE, drafted
 
 
 @pytest.mark.parametrize(
@@ -24,3 +26,31 @@ def test_english_after_a_state_and_in_an_argument_is_set_apart(lang: str, mark: 
     assert mark.format("a meeting at the Nera Hotel in Abuja on the welfare of Cameroonian refugees in Nigeria") in (
         argument
     )
+
+
+@pytest.mark.parametrize(
+    ("lang", "path", "title"),
+    [
+        ("fr", REFERENCE, "# Communication au Groupe de travail sur la détention arbitraire concernant Alnur Ilyashev (Kazakhstan)\n"),
+        ("es", REFERENCE, "# Comunicación al Grupo de Trabajo sobre la Detención Arbitraria relativa a Alnur Ilyashev (Kazajstán)\n"),
+        (
+            "fr",
+            JOINT,
+            "# Communication au Groupe de travail sur la détention arbitraire concernant Julius Ayuk Tabe et neuf autres"
+            " personnes (Cameroun)\n",
+        ),
+        (
+            "es",
+            JOINT,
+            "# Comunicación al Grupo de Trabajo sobre la Detención Arbitraria relativa a Julius Ayuk Tabe y otras nueve"
+            " personas (Camerún)\n",
+        ),
+    ],
+)
+def test_the_title_names_the_persons_and_the_state_as_the_opinions_do(lang: str, path: Path, title: str) -> None:
+    """The Working Group titles an opinion « concernant Alnur Ilyashev (Kazakhstan) », « relativa a … (Kazajstán) »:
+    the draft's title says so in its language, never the file's English title (« … and nine others ("Nera 10") c.
+    Cameroon and Nigeria »)."""
+    text = drafted(lang, path)
+    assert text.startswith(title)
+    assert " v. " not in text.splitlines()[0] and " c. " not in text.splitlines()[0]
