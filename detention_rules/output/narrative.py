@@ -1019,7 +1019,7 @@ class Teller:
     def _fill(self, template: str, slots: dict[str, str]) -> str:
         """A template filled: the person's name (full once, then short), pronouns, verbs agreeing with one
         person or a group, the value; a value ending in a full stop ("A. B.") ends the sentence once."""
-        text = template.format_map(_Slots(self, slots))
+        text = _SUBJECT.sub(_subject, template.format_map(_Slots(self, slots)))
         if text.endswith(".."):
             text = text[:-1]
         return text[0].upper() + text[1:] if text else text
@@ -1076,6 +1076,8 @@ class _Slots(dict[str, str]):
     def __missing__(self, key: str) -> str:
         p = self.teller.person
         verbs = self.teller.spec["person"]["verbs"]
+        if key == "Name" and p.mentioned and self.teller.spec["person"].get("drop_subject"):
+            return f"\x00{p.name()}\x01"  # the verb carries it (Spanish "Tenía 42 años"): `_subject` decides
         if key in ("Name", "name") and p.mentioned and "he" in p.pronouns:
             he = p.pronouns["he"]
             return he[0].upper() + he[1:] if key == "Name" else he
@@ -1087,6 +1089,17 @@ class _Slots(dict[str, str]):
         if key in verbs:
             return verbs[key][1 if p.plural else 0]
         raise KeyError(key)
+
+
+#: A subject a language may leave to its verb (`drop_subject`), as `_Slots` marks it, and the words after it.
+_SUBJECT = re.compile(r"\x00([^\x01]*)\x01( ?)(.?)")
+
+
+def _subject(m: re.Match[str]) -> str:
+    """A subject the paragraph has named, left to the verb after it ("Tenía 42 años"); kept before the drafter's
+    words set apart to translate ("El Sr. Ilyashev es [por traducir: …]"), which show no verb."""
+    name, space, after = m.groups()
+    return f"{name}{space}{after}" if after in ("[", "") else after.upper()
 
 
 #: A reference's note: the parenthesised words at its end ("para 80 (no evidence ...)"), one nesting deep.

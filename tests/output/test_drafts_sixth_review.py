@@ -4,6 +4,7 @@ the reviewers' corrections and the Working Group's own forms in each language, n
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -54,3 +55,38 @@ def test_the_title_names_the_persons_and_the_state_as_the_opinions_do(lang: str,
     text = drafted(lang, path)
     assert text.startswith(title)
     assert " v. " not in text.splitlines()[0] and " c. " not in text.splitlines()[0]
+
+
+def _facts(text: str) -> str:
+    """The facts of a draft: what comes before the argument."""
+    return text.split("\n### ", 1)[0]
+
+
+@pytest.mark.parametrize(
+    ("path", "said", "never"),
+    [
+        (
+            REFERENCE,
+            [
+                "Alnur Ilyashev es nacional de Kazajstán. Tenía 42 años en el momento de su detención. Es [por traducir:",
+                "del 17 al 18 de abril de 2020. Fue llevado ante un juez",
+            ],
+            ["El Sr. Ilyashev tenía", "El Sr. Ilyashev reside"],
+        ),
+        (JOINT, ["Son civiles.", "nunca se comunicaron. Fueron acusados"], ["Los interesados son civiles"]),
+    ],
+)
+def test_spanish_names_the_person_once_a_paragraph_and_then_leaves_the_subject_to_the_verb(
+    path: Path, said: list[str], never: list[str]
+) -> None:
+    """The Working Group's Spanish opinions name « el Sr. Ilyashev » once and let the verb carry the subject after
+    it (« Tenía 42 años »), never « El Sr. Ilyashev » at the head of every sentence as English needs "he"."""
+    facts = _facts(drafted("es", path))
+    for words_ in said:
+        assert words_ in facts
+    for words_ in never:
+        assert words_ not in facts
+    for paragraph in facts.split("\n\n"):
+        for name in ("El Sr. Ilyashev", "Los interesados"):  # at the head of a sentence: once a paragraph
+            assert len(re.findall(rf"(?:^\d+\. |\. ){name} ", paragraph)) <= 1, paragraph
+
