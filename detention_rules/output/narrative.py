@@ -564,6 +564,8 @@ def provisions(items: list[str], w: Mapping[str, Any], state: str = "") -> str:
         unit = "section" if m.group("marker").casefold() in sections else "article"
         if unit == "section":  # as a common-law lawyer writes a section's subsections: "section 5 (1)"
             number = re.sub(r"^([^(]+)\(", r"\1 (", number)
+        elif "subdivided" in spec:
+            number = _subdivided(number, spec)
         law = " ".join(f"{m.group('before')} {m.group('after')}".replace(",", " ").split())
         law = re.sub(rf"^(?:{'|'.join(re.escape(o) for o in spec['of_words'])})\s+", "", law, flags=re.I)
         if note:
@@ -574,6 +576,18 @@ def provisions(items: list[str], w: Mapping[str, Any], state: str = "") -> str:
             laws[law, unit] = [number]
             told.append((law, unit))
     return join([_article(laws[e], e[0], e[1], w, state) if isinstance(e, tuple) else e for e in told], w)
+
+
+def _subdivided(number: str, spec: Mapping[str, Any]) -> str:
+    """An article's parts as the language cites them (`subdivisions`, `subdivided`): French "274 (par. 4, al. 2)",
+    Spanish "274, párr. 4, apdo. 2", as its opinions cite the Covenant; "274(4)(2)" where there are more parts
+    than the language names, or a range ("2(a)-(d)")."""
+    m = re.fullmatch(r"([^()]+?)((?:\(\w+\))+)", number)
+    found = re.findall(r"\((\w+)\)", m.group(2)) if m else []
+    if not m or len(found) > len(spec["subdivisions"]):
+        return number
+    said = ", ".join(level.format(n=n) for level, n in zip(spec["subdivisions"], found, strict=False))
+    return str(spec["subdivided"]).format(number=m.group(1), parts=said)
 
 
 def _article(numbers: list[str], law: str, unit: str, w: Mapping[str, Any], state: str) -> str:
