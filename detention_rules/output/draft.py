@@ -273,6 +273,9 @@ def _as_filed(jurisprudence: list[str], w: dict[str, Any]) -> str:
     ]
     numbers = [n if i == 0 else say["opinion_next"].format(number=n) for i, n in enumerate(numbers)]
     cited = [say["see_opinions" if len(numbers) > 1 else "see_opinion"].format(list="; ".join(numbers))]
+    if len(opinions) > 1 and not any(opinions.values()) and "see_opinions_listed" in say:
+        # French and Spanish: the plural once, the numbers as a list ("les avis nos 72/2021, 89/2020 et 79/2018")
+        cited = [say["see_opinions_listed"].format(list=prose.join(list(opinions), w))]
     return "; ".join([*(cited if numbers else []), *others])
 
 

@@ -117,3 +117,22 @@ def test_each_part_of_an_article_is_named_up_to_the_parts_the_language_names(lan
     from detention_rules.output import narrative
 
     assert cited in narrative.provisions([typed], words.load("draft", lang))
+
+
+@pytest.mark.parametrize(
+    ("lang", "cited", "never"),
+    [
+        (
+            "fr",
+            "voir, par exemple, les avis nos\u00a072/2021, 89/2020, 79/2018, 93/2017, 75/2017, 66/2017 et 46/2017)",
+            "n°\u00a089/2020",
+        ),
+        ("es", "véanse, por ejemplo, las opiniones núms. 72/2021, 89/2020, 79/2018, 93/2017, 75/2017, 66/2017 y 46/2017)", "72/2021; 89/2020"),
+    ],
+)
+def test_a_list_of_opinions_is_written_as_the_opinions_write_one(lang: str, cited: str, never: str) -> None:
+    """UN French and Spanish give the plural once (« nos », « núms. ») and join the numbers as a list, with « et »
+    or « y » before the last: never « les avis n° 72/2021 ; n° 89/2020 », « núms. 72/2021; 89/2020 »."""
+    text = drafted(lang, REFERENCE)
+    assert cited in text
+    assert never not in text
