@@ -1251,6 +1251,7 @@ _KINDS = {
     "state.name": "country",
     "person.nationality": "country",
     "person.residence": "country",
+    "detention[].other_state": "country",
     "detention[].extensions": "times",
     "conduct[].description": "conduct",
     "conduct[].medium": "medium",

@@ -136,3 +136,40 @@ def test_a_list_of_opinions_is_written_as_the_opinions_write_one(lang: str, cite
     text = drafted(lang, REFERENCE)
     assert cited in text
     assert never not in text
+
+
+@pytest.mark.parametrize(
+    ("lang", "said", "never"),
+    [
+        (
+            "fr",
+            [
+                "n'ont jamais été communiqués. Ils ont été par la suite inculpés.",
+                "remis aux autorités de l'État concerné depuis l'étranger",
+                "sous la garde des autorités d'un autre État (Nigéria)",
+                "l'autorité qui a ordonné la détention",
+            ],
+            ["inculpés d'une infraction", "l'État suivant\u00a0: Nigeria", "qui l'a ordonnée"],
+        ),
+        (
+            "es",
+            [
+                "nunca se comunicaron. Fueron acusados posteriormente de un delito.",
+                "Fueron entregados desde el extranjero a las autoridades del Estado interesado",
+                "la autoridad que ordenó la privación de libertad",
+            ],
+            ["puestos bajo la custodia del Estado desde el extranjero", "la autoridad que la ordenó"],
+        ),
+    ],
+)
+def test_the_joint_cases_custody_is_told_without_a_form_label_or_a_contradiction(
+    lang: str, said: list[str], never: list[str]
+) -> None:
+    """« Les motifs … n'ont jamais été communiqués. Ils ont été inculpés d'une infraction. » read as a contradiction;
+    « les autorités de l'État suivant : Nigeria » is a form's label in the English spelling; « l'ordonnée » and
+    « la ordenó » refer to nothing (sixth review, joint case)."""
+    text = drafted(lang, JOINT)
+    for words_ in said:
+        assert words_ in text
+    for words_ in never:
+        assert words_ not in text
