@@ -32,13 +32,21 @@ def test_english_after_a_state_and_in_an_argument_is_set_apart(lang: str, mark: 
 @pytest.mark.parametrize(
     ("lang", "path", "title"),
     [
-        ("fr", REFERENCE, "# Communication au Groupe de travail sur la détention arbitraire concernant Alnur Ilyashev (Kazakhstan)\n"),
-        ("es", REFERENCE, "# Comunicación al Grupo de Trabajo sobre la Detención Arbitraria relativa a Alnur Ilyashev (Kazajstán)\n"),
+        (
+            "fr",
+            REFERENCE,
+            "# Communication au Groupe de travail sur la détention arbitraire concernant Alnur Ilyashev (Kazakhstan)\n",
+        ),
+        (
+            "es",
+            REFERENCE,
+            "# Comunicación al Grupo de Trabajo sobre la Detención Arbitraria relativa a Alnur Ilyashev (Kazajstán)\n",
+        ),
         (
             "fr",
             JOINT,
-            "# Communication au Groupe de travail sur la détention arbitraire concernant Julius Ayuk Tabe et neuf autres"
-            " personnes (Cameroun)\n",
+            "# Communication au Groupe de travail sur la détention arbitraire concernant Julius Ayuk Tabe et neuf"
+            " autres personnes (Cameroun)\n",
         ),
         (
             "es",
@@ -68,7 +76,7 @@ def _facts(text: str) -> str:
         (
             REFERENCE,
             [
-                "Alnur Ilyashev es nacional de Kazajstán. Tenía 42 años en el momento de su detención. Es [por traducir:",
+                "Alnur Ilyashev es nacional de Kazajstán. Tenía 42 años en el momento de su detención. Es [por",
                 "del 17 al 18 de abril de 2020. Fue llevado ante un juez",
             ],
             ["El Sr. Ilyashev tenía", "El Sr. Ilyashev reside"],
@@ -96,7 +104,7 @@ def test_spanish_names_the_person_once_a_paragraph_and_then_leaves_the_subject_t
     [("fr", "art. 274 (par. 4, al. 2)"), ("es", "art. 274, párr. 4, apdo. 2")],
 )
 def test_a_provisions_parts_are_cited_as_the_language_cites_them(lang: str, cited: str) -> None:
-    """"Criminal Code of Kazakhstan art 274 part 4 para 2" is cited as the Working Group's French and Spanish opinions
+    """ "Criminal Code of Kazakhstan art 274 part 4 para 2" is cited as the Working Group's French and Spanish opinions
     cite a provision, in the style they give the Covenant (« art. 9 (par. 1) », « art. 9, párr. 1 »), never in the
     English notation « art. 274(4)(2) » a reader of those languages has to decode."""
     text = drafted(lang, REFERENCE)
@@ -127,7 +135,11 @@ def test_each_part_of_an_article_is_named_up_to_the_parts_the_language_names(lan
             "voir, par exemple, les avis nos\u00a072/2021, 89/2020, 79/2018, 93/2017, 75/2017, 66/2017 et 46/2017)",
             "n°\u00a089/2020",
         ),
-        ("es", "véanse, por ejemplo, las opiniones núms. 72/2021, 89/2020, 79/2018, 93/2017, 75/2017, 66/2017 y 46/2017)", "72/2021; 89/2020"),
+        (
+            "es",
+            "véanse, por ejemplo, las opiniones núms. 72/2021, 89/2020, 79/2018, 93/2017, 75/2017, 66/2017 y 46/2017)",
+            "72/2021; 89/2020",
+        ),
     ],
 )
 def test_a_list_of_opinions_is_written_as_the_opinions_write_one(lang: str, cited: str, never: str) -> None:
@@ -173,3 +185,15 @@ def test_the_joint_cases_custody_is_told_without_a_form_label_or_a_contradiction
         assert words_ in text
     for words_ in never:
         assert words_ not in text
+
+
+def test_spanish_words_the_presumption_and_the_covenants_ground_one_way() -> None:
+    """The reference's Spanish said « firme presunción » where the joint's said « fuerte presunción », quoted the
+    Covenant's « cualquier otra condición social » in English marks, and glossed General Comment No. 34 with the
+    calque « la prueba de tres partes » (sixth review): one wording, the Spanish marks, no calque."""
+    text = drafted("es", REFERENCE) + drafted("es", JOINT)
+    assert "fuerte presunción" in text
+    assert "firme presunción" not in text
+    assert "«cualquier otra condición social»" in text
+    assert '"cualquier otra condición social"' not in text
+    assert "tres partes" not in text
