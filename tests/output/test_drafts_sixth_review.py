@@ -197,3 +197,30 @@ def test_spanish_words_the_presumption_and_the_covenants_ground_one_way() -> Non
     assert "«cualquier otra condición social»" in text
     assert '"cualquier otra condición social"' not in text
     assert "tres partes" not in text
+
+
+@pytest.mark.parametrize("lang", ["fr", "es"])
+def test_the_remedies_never_cite_the_cases_own_opinion_in_any_language(lang: str) -> None:
+    """Opinion 2/2022 is the Working Group's opinion on the reference case: its source, writing before it, cannot
+    cite it. The English draft drops it from the remedies; the French and Spanish ones cited it four times, as
+    « avis n° 2/2022, par. 101 » and « opinión núm. 2/2022, párr. 101 » (sixth review)."""
+    text = drafted(lang, REFERENCE)
+    assert "2/2022" not in text
+
+
+@pytest.mark.parametrize(
+    ("source", "cited"),
+    [
+        ("avis n° 2/2022, par. 101", None),
+        ("opinión núm. 2/2022, párr. 101", None),
+        ("avis nos 13/2018 et 33/2015", "avis nos 13/2018 et 33/2015"),
+        ("opiniones núms. 13/2018 y 33/2025", "opinión núm. 13/2018"),
+        ("avis nos 13/2018, 3/2022 et 33/2015", "avis nos 13/2018 et 33/2015"),
+    ],
+)
+def test_a_translated_citation_of_opinions_keeps_only_those_a_submission_can_cite(
+    source: str, cited: str | None
+) -> None:
+    from detention_rules.output.citable import Horizon
+
+    assert Horizon(own=(2, 2022), last=2022).cited(source) == cited
