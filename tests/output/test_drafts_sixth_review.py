@@ -224,3 +224,10 @@ def test_a_translated_citation_of_opinions_keeps_only_those_a_submission_can_cit
     from detention_rules.output.citable import Horizon
 
     assert Horizon(own=(2, 2022), last=2022).cited(source) == cited
+
+
+def test_a_french_lettered_item_ends_with_the_narrow_space_before_its_semicolon() -> None:
+    """The remedies' items ended « … et le Pacte; » where the body writes « (par. 1)\u202f; » (sixth review)."""
+    text = drafted("fr", REFERENCE)
+    assert "et le Pacte\u202f;\n" in text
+    assert not re.search(r"[^\s\u00a0\u202f];\n", text)
