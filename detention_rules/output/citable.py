@@ -26,6 +26,16 @@ from detention_rules.reasoning.facts import FactNode
 _NUMBER = re.compile(r"\b(\d+)/(\d{4})\b")
 #: A rule's citation of one or more opinions: "Opinion 2/2022 paras 70-71", "Opinions 72/2021, 89/2020 (note)".
 _OPINIONS = re.compile(r"^Opinions? (?:No\. )?(?P<numbers>\d+/\d{4}(?:, \d+/\d{4})*)(?P<rest>.*)$", re.DOTALL)
+#: The same in French or Spanish, as the laws' translations write it: "avis n° 2/2022, par. 101", "avis nos 13/2018
+#: et 33/2015", "opinión núm. 2/2022, párr. 101", "opiniones núms. 13/2018 y 33/2015".
+_TRANSLATED = re.compile(
+    r"^(?P<word>avis|opini[oó]n(?:es)?) (?P<no>n°|nos|núms?\.)\s*"
+    r"(?P<numbers>\d+/\d{4}(?:(?:, | et | y )\d+/\d{4})*)(?P<rest>.*)$",
+    re.DOTALL,
+)
+_JOINED = re.compile(r", | et | y ")
+#: A translated citation's words for one opinion where it named several.
+_ONE = {"avis nos": "avis n°", "opiniones núms.": "opinión núm."}
 #: A standard's clause that quotes an opinion, in any language: ", quoted at 2/2022 para 79", ", citée dans
 #: l'avis n° 2/2022, par. 79", ", citada en la opinión núm. 2/2022, párr. 79".
 _QUOTED = re.compile(r",[^,;()]*?\b(\d+/\d{4})(?:,? [^\s,;()]+ \d+(?:-\d+)?)?(?=[;)])")
@@ -65,11 +75,27 @@ class Horizon(NamedTuple):
         Any other citation as given."""
         m = _OPINIONS.match(text)
         if m is None:
-            return text
+            return self._translated(text)
         kept = [n for n in m["numbers"].split(", ") if self.citable(n)]
         if not kept:
             return None
         return f"Opinion{'s' if len(kept) > 1 else ''} {', '.join(kept)}{m['rest']}"
+
+    def _translated(self, text: str) -> str | None:
+        """`cited` of a French or Spanish citation of opinions (an outcome's source in `rules/fr`, `rules/es`):
+        the opinions it can cite, in its own words ("avis nos 13/2018 et 33/2015"); any other text as given."""
+        m = _TRANSLATED.match(text)
+        if m is None:
+            return text
+        numbers = _JOINED.split(m["numbers"])
+        kept = [n for n in numbers if self.citable(n)]
+        if len(kept) == len(numbers) or not kept:
+            return text if kept else None
+        words = f"{m['word']} {m['no']}"
+        words = _ONE.get(words, words) if len(kept) == 1 else words
+        last = next((j for j in (" et ", " y ") if j in m["numbers"]), ", ")
+        listed = last.join([", ".join(kept[:-1]), kept[-1]]) if len(kept) > 1 else kept[0]
+        return f"{words} {listed}{m['rest']}"
 
     def unquoted(self, law: str) -> str:
         """A standard without its clause quoting an opinion the submission cannot cite (the General Comment

@@ -167,7 +167,7 @@ def _joint(
     notes = _Writer(redactor, w)
     if appendix:
         _notes(notes, people, persons, legal, say)
-    title = case.title or prose.join([p.name for p in persons if p.name], w) or first.path
+    title = _title(case, persons, str(_plain(state) or ""), w) or first.path
     return Draft(
         title=body._t(say["title" if stage == "first" else "title_comments"].format(title=title)),
         lead=body._t(say["lead"].format(file=first.path)),
@@ -178,6 +178,24 @@ def _joint(
         todo=say["todo"],
         to_translate=w["facts"]["to_translate"],
     )
+
+
+def _title(case: Case, persons: list[_Person], state: str, w: dict[str, Any]) -> str:
+    """What the draft's title names: where the language titles a submission as the Working Group's opinions do
+    (`title_names`: « concernant Alnur Ilyashev (Kazakhstan) », « relativa a Julius Ayuk Tabe y otras nueve
+    personas (Camerún) »), the persons and the State, never the file's English title; else the file's title."""
+    say = w["draft"]
+    names = [n for p in persons if p.name for n in prose.persons_named(p.name, w)]
+    if "title_names" not in say or not names:
+        return case.title or prose.join([p.name for p in persons if p.name], w)
+    listed = prose.join(names, w)
+    if len(names) > say["title_named_up_to"]:
+        numbers, others = w["facts"]["numbers"], len(names) - 1
+        listed = say["title_others"].format(first=names[0], others=numbers[others] if others < len(numbers) else others)
+    country = prose.country(state, w) if state else ""
+    if " " in country and country[:1].islower():  # "el Camerún": a State in parentheses has no article
+        country = country.split(" ", 1)[1]
+    return fill(say["title_names"], {"names": listed, **({"state": country} if country else {})})
 
 
 def _facts_parts(body: _Writer, persons: list[_Person], say: dict[str, Any]) -> None:
@@ -255,6 +273,9 @@ def _as_filed(jurisprudence: list[str], w: dict[str, Any]) -> str:
     ]
     numbers = [n if i == 0 else say["opinion_next"].format(number=n) for i, n in enumerate(numbers)]
     cited = [say["see_opinions" if len(numbers) > 1 else "see_opinion"].format(list="; ".join(numbers))]
+    if len(opinions) > 1 and not any(opinions.values()) and "see_opinions_listed" in say:
+        # French and Spanish: the plural once, the numbers as a list ("les avis nos 72/2021, 89/2020 et 79/2018")
+        cited = [say["see_opinions_listed"].format(list=prose.join(list(opinions), w))]
     return "; ".join([*(cited if numbers else []), *others])
 
 
@@ -824,6 +845,7 @@ def _argue(
     if argued is None:
         refs = prose.refs([f.ref for f in _facts(node) if f.ref], w, notes=False)
         text = _personal(_lower_first(_FRAGMENT.sub("", node.text).strip()), named, w)
+        text = _quoted(text, node, leaves, w)
         argued = prose.cite(prose.dates_in(text, w), refs)  # the rule's template shows the file's dates
     notes = [
         say["todo"].format(what=what)
@@ -831,6 +853,18 @@ def _argue(
         if path not in leaves and not any(p.startswith(path + "[") for p in leaves)
     ]
     return standard, argued, notes
+
+
+def _quoted(text: str, node: RuleNode, leaves: dict[str, FactNode], w: dict[str, Any]) -> str:
+    """A rule's sentence with the drafter's words it quotes (`{item.description}`) in the draft's language: set
+    apart to translate where the file is written in another (« (a meeting at the Nera Hotel …) » in French)."""
+    names = [name.removeprefix("item.") for name in placeholders(node.rule.explain)]
+    for path, leaf in leaves.items():
+        quoted = any(path == name or path.endswith("." + name) for name in names)
+        if quoted and isinstance(leaf.value, str) and f"({leaf.value})" in text:
+            told = prose.typed_text(FieldPath.generic_name(path), leaf.value, w) or leaf.value
+            text = text.replace(f"({leaf.value})", f"({told})")
+    return text
 
 
 def _standard(node: RuleNode, rules: list[RuleNode], leaves: dict[str, FactNode], say: dict[str, Any]) -> str:

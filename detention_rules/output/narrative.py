@@ -197,6 +197,11 @@ def _several(name: str, w: Mapping[str, Any]) -> list[str]:
     return parts if "," in outside and named else [name]
 
 
+def persons_named(name: str, w: Mapping[str, Any]) -> list[str]:
+    """The names a file's `person.name` gives: one person's, or each of a group's ("A, B and C")."""
+    return _several(" ".join(name.split()), w)
+
+
 def group(names: list[str], w: Mapping[str, Any], short: list[str] | None = None) -> Who:
     """Several people told together (a group named in one file, or the detainees of a joint submission
     whose facts are the same): the names once, then each one's short form ("Ms. Said and Mr. Lee"), or
@@ -559,6 +564,8 @@ def provisions(items: list[str], w: Mapping[str, Any], state: str = "") -> str:
         unit = "section" if m.group("marker").casefold() in sections else "article"
         if unit == "section":  # as a common-law lawyer writes a section's subsections: "section 5 (1)"
             number = re.sub(r"^([^(]+)\(", r"\1 (", number)
+        elif "subdivided" in spec:
+            number = _subdivided(number, spec)
         law = " ".join(f"{m.group('before')} {m.group('after')}".replace(",", " ").split())
         law = re.sub(rf"^(?:{'|'.join(re.escape(o) for o in spec['of_words'])})\s+", "", law, flags=re.I)
         if note:
@@ -569,6 +576,18 @@ def provisions(items: list[str], w: Mapping[str, Any], state: str = "") -> str:
             laws[law, unit] = [number]
             told.append((law, unit))
     return join([_article(laws[e], e[0], e[1], w, state) if isinstance(e, tuple) else e for e in told], w)
+
+
+def _subdivided(number: str, spec: Mapping[str, Any]) -> str:
+    """An article's parts as the language cites them (`subdivisions`, `subdivided`): French "274 (par. 4, al. 2)",
+    Spanish "274, párr. 4, apdo. 2", as its opinions cite the Covenant; "274(4)(2)" where there are more parts
+    than the language names, or a range ("2(a)-(d)")."""
+    m = re.fullmatch(r"([^()]+?)((?:\(\w+\))+)", number)
+    found = re.findall(r"\((\w+)\)", m.group(2)) if m else []
+    if not m or len(found) > len(spec["subdivisions"]):
+        return number
+    said = ", ".join(level.format(n=n) for level, n in zip(spec["subdivisions"], found, strict=False))
+    return str(spec["subdivided"]).format(number=m.group(1), parts=said)
 
 
 def _article(numbers: list[str], law: str, unit: str, w: Mapping[str, Any], state: str) -> str:
@@ -678,12 +697,14 @@ def _states() -> dict[str, dict[str, Any]]:
 def state_words(text: str, w: Mapping[str, Any]) -> tuple[Mapping[str, str], str] | None:
     """A State (or its nationality, "Kazakh") as a case file writes it, in the draft's language: its name and
     the adjective of its nationality where the table gives one, and what the file wrote after the name
-    ("(of Vietnamese origin)", kept as written); None for a State the table does not list in that language."""
+    ("(of Vietnamese origin)", as written in the draft's language, else set apart to translate); None for a State
+    the table does not list in that language."""
     entry = _states().get(text.strip().casefold())
     rest = ""
     if entry is None and "(" in text:
         head, rest = text.split("(", 1)
-        entry, rest = _states().get(head.strip().casefold()), f" ({rest}"
+        said = rest.removesuffix(")").strip()
+        entry, rest = _states().get(head.strip().casefold()), f" ({translated(said, w)})"
     words = entry.get(w.get("language", "")) if entry else None
     return (words, rest) if words else None
 
@@ -1012,7 +1033,7 @@ class Teller:
     def _fill(self, template: str, slots: dict[str, str]) -> str:
         """A template filled: the person's name (full once, then short), pronouns, verbs agreeing with one
         person or a group, the value; a value ending in a full stop ("A. B.") ends the sentence once."""
-        text = template.format_map(_Slots(self, slots))
+        text = _SUBJECT.sub(_subject, template.format_map(_Slots(self, slots)))
         if text.endswith(".."):
             text = text[:-1]
         return text[0].upper() + text[1:] if text else text
@@ -1069,6 +1090,8 @@ class _Slots(dict[str, str]):
     def __missing__(self, key: str) -> str:
         p = self.teller.person
         verbs = self.teller.spec["person"]["verbs"]
+        if key == "Name" and p.mentioned and self.teller.spec["person"].get("drop_subject"):
+            return f"\x00{p.name()}\x01"  # the verb carries it (Spanish "Tenía 42 años"): `_subject` decides
         if key in ("Name", "name") and p.mentioned and "he" in p.pronouns:
             he = p.pronouns["he"]
             return he[0].upper() + he[1:] if key == "Name" else he
@@ -1080,6 +1103,17 @@ class _Slots(dict[str, str]):
         if key in verbs:
             return verbs[key][1 if p.plural else 0]
         raise KeyError(key)
+
+
+#: A subject a language may leave to its verb (`drop_subject`), as `_Slots` marks it, and the words after it.
+_SUBJECT = re.compile(r"\x00([^\x01]*)\x01( ?)(.?)")
+
+
+def _subject(m: re.Match[str]) -> str:
+    """A subject the paragraph has named, left to the verb after it ("Tenía 42 años"); kept before the drafter's
+    words set apart to translate ("El Sr. Ilyashev es [por traducir: …]"), which show no verb."""
+    name, space, after = m.groups()
+    return f"{name}{space}{after}" if after in ("[", "") else after.upper()
 
 
 #: A reference's note: the parenthesised words at its end ("para 80 (no evidence ...)"), one nesting deep.
@@ -1217,6 +1251,7 @@ _KINDS = {
     "state.name": "country",
     "person.nationality": "country",
     "person.residence": "country",
+    "detention[].other_state": "country",
     "detention[].extensions": "times",
     "conduct[].description": "conduct",
     "conduct[].medium": "medium",

@@ -106,7 +106,7 @@ def test_an_english_file_drafted_in_english_is_unmarked() -> None:
                 "La détention est donc discriminatoire, fondée sur les motifs exposés ci-dessus.",
                 "des éléments indiquant un ciblage délibéré",
                 "(Pacte, art. 9 (par. 1)\u202f; Déclaration universelle",
-                "avis n°\u00a02/2022",
+                "observation générale n°\u00a034",  # the case's own avis n° 2/2022 is cited nowhere (sixth review)
             ],
             ["groupe défini par un motif protégé", "pour ce motif", "indice de ciblage", "(par. 1); ", "n° 2/2022"],
         ),
