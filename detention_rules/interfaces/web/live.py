@@ -17,6 +17,7 @@ from detention_rules.input import source
 from detention_rules.input.case import CATEGORIES
 from detention_rules.input.field_path import FieldPath
 from detention_rules.interfaces.web.told import Told, named
+from detention_rules.output.citable import prints_refs
 from detention_rules.output.document import Stage
 from detention_rules.output.formats import DRAFT_FORMATS, DraftFormatName
 from detention_rules.reasoning import whatif
@@ -124,7 +125,8 @@ def _view(book: Runnable, result: pipeline.CaseResult) -> View:
         # every category's near misses, the established ones' too: what would add a violation to a category
         # already established is asked as `wgad gaps` asks it, after what could establish or remove one
         asked = questions(book, one.facts, misses)[:QUESTIONS]
-        persons.append(PersonView(one.detainee, number, categories, asked, Told(book, one.facts)))
+        told = Told(book, one.facts, refs=one.case is None or prints_refs(one.case))
+        persons.append(PersonView(one.detainee, number, categories, asked, told))
     return View(result.problems, persons)
 
 

@@ -23,6 +23,7 @@ from detention_rules.input.field_path import FieldPath
 from detention_rules.interfaces.web import form, live
 from detention_rules.interfaces.web.files import Changed, Exists, Folder, Invalid
 from detention_rules.interfaces.web.told import Told, changes_of
+from detention_rules.output.citable import prints_refs
 from detention_rules.output.document import STAGES
 from detention_rules.output.formats import DRAFT_FORMATS, draft_format
 from detention_rules.reasoning.runnable import Runnable
@@ -229,7 +230,8 @@ class _Handlers:
         book = self.state.book
         before, answers = live.what_if(book, _label(body), data, path, values)
         one = before.each()[0]
-        told = Told(book, one.facts) if one.facts is not None else None
+        refs = one.case is None or prints_refs(one.case)
+        told = Told(book, one.facts, refs=refs) if one.facts is not None else None
         said = [changes_of(book, before, a.changes, a.after) for a in answers]
         return _page("whatif.html", self.token, answers=list(zip(answers, said, strict=True)), told=told, path=path)
 

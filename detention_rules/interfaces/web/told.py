@@ -48,11 +48,14 @@ def _derived() -> dict[str, Any]:
 class Told:
     """One person's facts and the law, told: every sentence the reasoning panel shows of them."""
 
-    def __init__(self, book: Law, facts: Facts, found: frozenset[str] = frozenset()):
-        """`found`: the categories established on these facts (what a what-if's changes are told against)."""
+    def __init__(self, book: Law, facts: Facts, found: frozenset[str] = frozenset(), *, refs: bool = True):
+        """`found`: the categories established on these facts (what a what-if's changes are told against);
+        `refs`: whether a fact shows its `ref:`, as the draft does (`citable.prints_refs`: a drafter's own
+        file's, never a library case's encoding notes)."""
         self.book = book
         self.facts = facts
         self.found = found
+        self.refs = refs
         self.w = words.load("draft")
         self.teller = narrative.Teller(facts.leaves, self.w)
 
@@ -77,7 +80,7 @@ class Told:
     def leaf(self, leaf: FactNode) -> str:
         """A fact of a finding's reasoning: its sentence, with its reference and whether it is contested."""
         text = self.fact(leaf.path, leaf.value)
-        if leaf.ref:
+        if leaf.ref and self.refs:
             text = SAYS["with_ref"].format(text=text, ref=leaf.ref)
         return SAYS["contested"].format(text=text) if leaf.contested else text
 
