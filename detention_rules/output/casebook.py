@@ -156,7 +156,7 @@ def page(book: Law, result: CaseResult, path: Path, title: str, number: int, opt
     expected = result.case.expected
     if expected is not None and (options.trainer or not options.anonymous):
         p.expected = ", ".join(expected.categories) or W.NONE
-    shown = Horizon.hiding(
+    nameable = Horizon.hiding(
         src.opinion or "" if src is not None and real and options.anonymous and not options.trainer else ""
     )
     p.categories = list(result.analysis.categories)
@@ -165,7 +165,7 @@ def page(book: Law, result: CaseResult, path: Path, title: str, number: int, opt
     p.findings = [
         {
             "title": legal.titles[f.category],
-            "tree": _tree(tree.branches(f.tree, sources=False), result, options.trainer, shown),
+            "tree": _tree(tree.branches(f.tree, sources=False), result, options.trainer, nameable),
         }
         for f in result.analysis.findings
     ]
