@@ -54,6 +54,7 @@ ProblemCode = Literal[
     "custody-no-migration-status",
     "contested-no-response",
     "conclusion-without-ref",
+    "translation-language",
     "contests-nothing",
     "rules-missing",
     "rule-file-shape",
@@ -262,6 +263,13 @@ CODES: dict[ProblemCode, Code] = {
         "case",
         "A legal conclusion (`led_to_detention`, `necessity_shown`, `undue_delay`, `law_vague`, `independent`, "
         "`impartial`, `presumption_of_innocence`) is stated with no `ref`.",
+    ),
+    "translation-language": Code(
+        _W,
+        _VALIDATE,
+        "case",
+        "`translations:` keys a language no draft is written in (`de`, a typo `fr_`): drafts are written in en, fr "
+        "and es, so its translations are never read.",
     ),
     "contests-nothing": Code(
         _W,

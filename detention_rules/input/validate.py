@@ -306,6 +306,7 @@ def consistency(case: Case, doc: Document) -> Iterator[Problem]:
     yield from _contests(case, doc)
     yield from _expected(case, doc)
     yield from _conclusions(case, doc)
+    yield from _languages(case, doc)
 
 
 def _conclusions(case: Case, doc: Document) -> Iterator[Problem]:
@@ -323,6 +324,22 @@ def _conclusions(case: Case, doc: Document) -> Iterator[Problem]:
                 path: PathKey = (section, name) if i is None else (section, i, name)
                 message = _says("conclusion", name=FieldPath(path), facts=_says(f"instead_{name}"))
                 yield _at(doc, path, "warning", message, "conclusion-without-ref")
+
+
+def _languages(case: Case, doc: Document) -> Iterator[Problem]:
+    """A `translations:` language no draft is written in ("de", a typo "fr_"): its translations would never be
+    read, and the draft in the language meant would set the drafter's words apart to translate all the same."""
+    given: Any = case.translations  # typed `str` by the generated types: a mapping, as the model validates it
+    for key in given or {}:
+        if key not in words.LANGUAGES:
+            lower = str(key).lower()  # "fr_", "FR", "fr-CA": French is meant; "de", "it": no language is
+            hint = next((lang for lang in words.LANGUAGES if lower.startswith(lang)), "") or messages.closest(
+                lower, words.LANGUAGES, 0.6
+            )
+            meant = words.of("messages", "messages")["did_you_mean"].format(hint=hint) if hint else ""
+            path: PathKey = ("translations", key)
+            message = _says("unknown_language", name=FieldPath(path), key=key, meant=meant)
+            yield _at(doc, path, "warning", message, "translation-language", key=True)
 
 
 def _says(key: str, /, **parts: object) -> str:

@@ -38,6 +38,7 @@ from detention_rules.input.case import CATEGORIES
 from detention_rules.input.field_path import FieldPath
 from detention_rules.law.law import Law
 from detention_rules.output import atomic, teaching
+from detention_rules.output.citable import Horizon
 from detention_rules.output.draft import fact_line
 from detention_rules.output.teaching_words import PATTERNS, TOPICS
 from detention_rules.output.teaching_words import WORDS as W
@@ -91,19 +92,19 @@ class Options(msgspec.Struct, frozen=True):
 PARTICIPANT = Options()
 
 
-def _tree(below: list[tree.Branch], result: CaseResult, trainer: bool, hidden: str = "") -> dict[str, Any]:
+def _tree(below: list[tree.Branch], result: CaseResult, trainer: bool, shown: Horizon) -> dict[str, Any]:
     """A conclusion's rules as the templates read them, each with its facts and the conclusions it rests on:
     each fact told as the draft tells it, or for the trainer cited as its appendix does (path, line).
-    `hidden`: an anonymised case's own opinion ("26/2014"), which a rule citing it would give away."""
-    own = re.compile(rf"(?<![\d/]){re.escape(hidden)}(?!\d)") if hidden else None
+    `shown`: the opinions the page may name (an anonymised case's own would give the answer away), in a
+    rule's citations as in the standard that quotes one."""
     return {
         "rules": [
             {
                 "id": r.rule.id,
                 "text": r.text,
                 "provisions": list(r.provisions),
-                "jurisprudence": [j for j in r.rule.jurisprudence if own is None or not own.search(j)],
-                "law": " ".join(r.rule.law.split()),
+                "jurisprudence": shown.unnamed(r.rule.jurisprudence),
+                "law": shown.unquoted(" ".join(r.rule.law.split())),
                 "facts": [
                     {
                         "sentence": fact_line(f.node) if trainer else teaching.told(f.node, result),
@@ -113,7 +114,7 @@ def _tree(below: list[tree.Branch], result: CaseResult, trainer: bool, hidden: s
                     if isinstance(f.node, FactNode) and not f.node.absent_defeater
                 ],
                 "premises": [
-                    _tree(p.below, result, trainer, hidden) for p in rule.below if isinstance(p.node, ConclusionNode)
+                    _tree(p.below, result, trainer, shown) for p in rule.below if isinstance(p.node, ConclusionNode)
                 ],
             }
             for rule in below
@@ -155,14 +156,16 @@ def page(book: Law, result: CaseResult, path: Path, title: str, number: int, opt
     expected = result.case.expected
     if expected is not None and (options.trainer or not options.anonymous):
         p.expected = ", ".join(expected.categories) or W.NONE
-    hidden = (src.opinion or "") if src is not None and real and options.anonymous and not options.trainer else ""
+    nameable = Horizon.hiding(
+        src.opinion or "" if src is not None and real and options.anonymous and not options.trainer else ""
+    )
     p.categories = list(result.analysis.categories)
     p.facts = teaching.story(result)
     p.cited = teaching.facts(result) if options.trainer else []
     p.findings = [
         {
             "title": legal.titles[f.category],
-            "tree": _tree(tree.branches(f.tree, sources=False), result, options.trainer, hidden),
+            "tree": _tree(tree.branches(f.tree, sources=False), result, options.trainer, nameable),
         }
         for f in result.analysis.findings
     ]

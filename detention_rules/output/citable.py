@@ -14,6 +14,7 @@ block) prints its refs: they are the drafter's evidence. The appendix keeps them
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import Any, NamedTuple
 
 import msgspec
@@ -45,10 +46,12 @@ _ENCODED = ("opinion", "document", "year", "paragraphs", "url", "pages", "synthe
 
 
 class Horizon(NamedTuple):
-    """The opinions a submission can cite: none of `own` (number, year), none of a year after `last`."""
+    """The opinions a submission can cite: none of `own` (number, year), none of a year after `last`, and
+    where `later`, none after `own` in its year."""
 
     own: tuple[int, int] | None = None
     last: int | None = None
+    later: bool = True
 
     @classmethod
     def of(cls, case: Any) -> Horizon:
@@ -63,12 +66,24 @@ class Horizon(NamedTuple):
         known = own[1] if own else getattr(source, "year", None)
         return cls(own, int(known) if known else None)
 
+    @classmethod
+    def hiding(cls, opinion: str) -> Horizon:
+        """What an anonymised casebook may name: every opinion but its case's own ("26/2014"), which would
+        let a participant look the answer up; no horizon in time."""
+        m = _NUMBER.fullmatch(opinion.strip())
+        return cls((int(m[1]), int(m[2])) if m else None, later=False)
+
     def citable(self, number: str) -> bool:
         """Whether an opinion ("72/2021") was adopted before the submission, as far as its number tells."""
         n, year = (int(x) for x in number.split("/"))
-        if self.own is not None and year == self.own[1] and n >= self.own[0]:
+        if self.own is not None and year == self.own[1] and (n == self.own[0] or (self.later and n > self.own[0])):
             return False  # the case's own opinion, or a later one of its year
         return self.last is None or year <= self.last
+
+    def unnamed(self, citations: Iterable[str]) -> list[str]:
+        """The citations that name no opinion out of the horizon, as written: "Deliberation No. 11 para 22
+        (quoted at opinion 2/2022 para 76)" names one as an opinion list does."""
+        return [c for c in citations if all(self.citable(m[0]) for m in _NUMBER.finditer(c))]
 
     def cited(self, text: str) -> str | None:
         """A rule's citation without the opinions the submission cannot cite; None where none is left.

@@ -6,6 +6,7 @@ nothing of it, and the builder's `render` can import them without an import circ
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Literal
 
@@ -48,10 +49,16 @@ class Draft(msgspec.Struct):
     def spans(self, text: str) -> list[tuple[str, bool]]:
         """A block's text in pieces, each with whether it is a gap left to fill or words left to translate: the
         drafter must see every one before filing, in a print or a Word file as on screen."""
-        forms = [f.replace("{text}", "{what}") for f in (self.todo, self.to_translate) if f]
-        ends = [(_spaced(b), _spaced(a)) for b, _, a in (f.partition("{what}") for f in forms)]
-        gap = re.compile("(" + "|".join(f"{b}.*?{a}" for b, a in ends) + ")")
+        gap = _marks(self.todo, self.to_translate)
         return [(piece, i % 2 == 1) for i, piece in enumerate(gap.split(text)) if piece]
+
+
+@functools.cache
+def _marks(todo: str, to_translate: str) -> re.Pattern[str]:
+    """The pattern of a language's two markers, built once: a draft asks it of every block it renders."""
+    forms = [f.replace("{text}", "{what}") for f in (todo, to_translate) if f]
+    ends = [(_spaced(b), _spaced(a)) for b, _, a in (f.partition("{what}") for f in forms)]
+    return re.compile("(" + "|".join(f"{b}.*?{a}" for b, a in ends) + ")")
 
 
 def _spaced(form: str) -> str:

@@ -1045,7 +1045,17 @@ def _item_limbs(
         if len(own) > 1 and (parted := _parted(limb, own)):  # each item's words listed after the shared ones
             head, body = parted
             said = [_filled(body, f.path.rsplit(".", 1)[0] + ".", leaves, w, values) for f in group]
-            clauses = [*clauses, fill(head, values) + prose.join(list(dict.fromkeys(t for t, _ in said if t)), w)]
+            texts = list(dict.fromkeys(t for t, _ in said if t))
+            if _QUALIFIED.fullmatch(body.removeprefix("{" + own[0] + "}")):  # "{kind}[ from {start}]"
+                kinds = [
+                    _filled("{" + own[0] + "}", f.path.rsplit(".", 1)[0] + ".", leaves, w, values)[0] for f in group
+                ]
+                opening = fill(head, values)
+                items = list(dict.fromkeys(zip(kinds, (t for t, _ in said), strict=True)))
+                listed = _kind_once(items, opening.split()[-1] if opening.strip() else "", w)
+            else:
+                listed = prose.join(texts, w)
+            clauses = [*clauses, fill(head, values) + listed]
             refs = [*refs, *(r for _, cited in said for r in cited), *(f.ref for f in group if f.ref)]
             facts = [f for f in facts if f not in group]
             continue
@@ -1056,6 +1066,31 @@ def _item_limbs(
         refs = [*refs, *(f.ref for f in group if f.ref)]
         facts = [f for f in facts if f not in group]
     return clauses, refs, facts
+
+
+#: What follows an item's kind in its words when they are the kind and what places it: "[ from {start}]".
+_QUALIFIED = re.compile(r"\[[^\[\]]*\]")
+
+
+def _kind_once(items: list[tuple[str, str]], before: str, w: dict[str, Any]) -> str:
+    """Items as a list, each kind said once: "police custody from 1 July 2022 and from 4 July 2022, and in
+    pre-trial detention from 5 July 2022", never "police custody from 1 July 2022, police custody from 4 July
+    2022 and ..."; `items`: each item's kind ("police custody") and its words, which open with it; `before`:
+    the word before the list, said again before each next kind where it is a preposition ("in", "de")."""
+    kinds: dict[str, list[str]] = {}
+    for kind, text in items:
+        kinds.setdefault(kind, []).append(text)
+    said = []
+    for kind, texts in kinds.items():
+        rests = [t.removeprefix(kind).strip() for t in texts]
+        once = len(texts) > 1 and all(t.startswith(kind) for t in texts) and all(rests)
+        said += [f"{kind} {prose.join(rests, w)}"] if once else texts
+    if len(said) == len(items) or len(said) == 1:
+        return prose.join(said, w)
+    if before.isalpha() and before.islower() and len(before) <= 3:
+        said = [said[0], *(f"{before} {text}" for text in said[1:])]
+    words = w["words"]  # a kind said once lists its own: the last kind set apart by a comma too
+    return words["list_sep"].join(said[:-1]) + f"{words['list_sep']}{prose.conjunction(said[-1], words)} {said[-1]}"
 
 
 def _parted(limb: str, own: list[str]) -> tuple[str, str] | None:

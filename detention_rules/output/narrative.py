@@ -127,24 +127,34 @@ def who(leaves: Mapping[str, FactNode], w: Mapping[str, Any]) -> Who:
     sex = _value(leaves, "person.sex")
     called = " ".join(str(_value(leaves, "person.called") or "").split())
     name = " ".join(str(name).split()) if name else ""
+    title = spec["titles"].get(sex, "") if sex in ("male", "female") else ""
+    nation = str(_value(leaves, "person.nationality") or _value(leaves, "state.name") or "")
     if len(several := _several(name, w)) > 1:  # a group named in one file: "A; B; C", "Ana Uno, Ben Dos"
-        return group(several, w)
+        # of one sex, each by title and family name after the first mention ("Mr. Cheng, Mr. Liu and Mr. Wu"),
+        # unless two share it (a father and son): then their names
+        shorts = [_short(one, title, nation, spec) for one in several] if title else []
+        return group(several, w, shorts if len(set(shorts)) == len(several) else None)
     described = {word.strip(",;:()").casefold() for word in name.split()}
     if name[:1].islower() and described & set(spec["group_words"]):  # "eighteen people arrested in 2005"
         return group([name], w)
     pronouns = spec["pronouns"].get(sex if sex in ("male", "female") else "unknown")
     if not name:
         return Who(called or spec["unnamed"], called or spec["unnamed"], pronouns)
-    title = spec["titles"].get(sex, "") if sex in ("male", "female") else ""
     if called:  # the drafter's own short form: "Mr. Liu" for Liu Xiaobo
         return Who(name, retitled(called, title, spec), pronouns)
     if not title or _titled(name, spec):
         return Who(name, name, pronouns)
-    nation = _value(leaves, "person.nationality") or _value(leaves, "state.name")
-    family = family_first(name, str(nation or "")) or surname(name, spec)
-    short = spec["titled"].format(title=title, surname=family)
-    initials = family == name and family == surname(name, spec)  # "Ms. K.": titled from the first
+    short = _short(name, title, nation, spec)
+    initials = short == spec["titled"].format(title=title, surname=name)  # "Ms. K.": titled from the first
     return Who(short if initials else name, short, pronouns)
+
+
+def _short(name: str, title: str, nation: str, spec: Mapping[str, Any]) -> str:
+    """A name as a later mention says it: the title and the family name ("Mr. Ilyashev", "Mr. Liu" of Liu
+    Xiaobo, a national of China); a name written with its title as it stands."""
+    if _titled(name, spec):
+        return name
+    return str(spec["titled"].format(title=title, surname=family_first(name, nation) or surname(name, spec)))
 
 
 #: Names written family name first, by State (`locales/names.yaml`), beside the translations: every language
@@ -205,8 +215,8 @@ def persons_named(name: str, w: Mapping[str, Any]) -> list[str]:
 def group(names: list[str], w: Mapping[str, Any], short: list[str] | None = None) -> Who:
     """Several people told together (a group named in one file, or the detainees of a joint submission
     whose facts are the same): the names once, then each one's short form ("Ms. Said and Mr. Lee"), or
-    "the persons concerned" when there is none (a group named in one file) or when the group is larger than
-    the language names one by one (`group_named_up_to`: French "les intéressés" after ten names, never the
+    "the persons concerned" when there is none (a group of unknown sex named in one file) or when the group is
+    larger than the language names one by one (`group_named_up_to`: French "les intéressés" after ten names, never the
     ten titles again; `once`, which the arguments read too)."""
     spec = w["facts"]["person"]
     once = len(names) > spec.get("group_named_up_to", len(names))

@@ -197,6 +197,27 @@ def test_a_failed_durable_import_gives_advice_not_a_traceback(monkeypatch: pytes
     assert info.value.exit_code == 3
 
 
+def test_translations_in_a_language_no_draft_is_written_in(tmp_path: Path) -> None:
+    """A drafter who types `de:` (German) or `fr_:` (a typo for French) under `translations:` is told at that
+    key: the French draft would otherwise set "civic activist" apart to translate as if no translation had
+    been given. The languages a draft is written in stay silent; a language code in another form points to it."""
+    case = tmp_path / "t.yaml"
+    case.write_text(
+        "person: {name: Ana Uno, sex: female, occupation: civic activist}\n"
+        "translations:\n"
+        "  fr_: {civic activist: militant de la société civile}\n"
+        "  de: {civic activist: Bürgerrechtlerin}\n"
+        "  es: {civic activist: activista cívica}\n",
+        encoding="utf-8",
+    )
+    out = wgad("check", str(case), "--lang", "en")
+    assert out.returncode == 0, out.stderr
+    warned = [line for line in out.stderr.splitlines() + out.stdout.splitlines() if "[translation-language]" in line]
+    assert len(warned) == 2, warned
+    assert warned[0].startswith(f"{case}:3:3: warning: translations.fr_") and "did you mean 'fr'?" in warned[0]
+    assert warned[1].startswith(f"{case}:4:3: warning: translations.de") and "did you mean" not in warned[1]
+
+
 def test_parsing_keeps_no_document_alive() -> None:
     """PyYAML's construct_object caches every node it builds; the loader must not use it (memory stays flat)."""
     source.parse("a: 1\nb: [true, 2.5, null]\n")

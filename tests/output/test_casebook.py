@@ -141,6 +141,42 @@ def test_anonymised_real_cases_hide_the_opinion(tmp_path: Path) -> None:
     assert "Real cases" in (out / "index.html").read_text(encoding="utf-8")
 
 
+@pytest.mark.parametrize("lang", ["en", "fr", "es"])
+def test_an_anonymised_standard_does_not_quote_the_cases_own_opinion(tmp_path: Path, lang: str) -> None:
+    """Opinion 2/2022 (Ilyashev v. Kazakhstan) quotes General Comment No. 34 para 22 at its para 79, and the
+    standard of II.expression says so: a participant reading "quoted at 2/2022" on the page of an anonymised
+    case can look the answer up. The standard keeps the General Comment it quotes."""
+    out = tmp_path / "anon"
+    case = CASES / "ilyashev-kazakhstan-2022.yaml"
+    assert wgad("casebook", str(case), "--anonymise", "--lang", lang, "-o", str(out)).returncode == 0
+    page = (out / "case-01.html").read_text(encoding="utf-8")
+    kept = {
+        "en": "General Comment No. 34 para 22)",
+        "fr": "observation générale n° 34, par. 22)",
+        "es": "observación general núm. 34, párr. 22)",
+    }
+    assert kept[lang] in page
+    for shown in out.glob("*.html"):
+        assert "2/2022" not in shown.read_text(encoding="utf-8"), shown.name
+
+
+def test_an_anonymised_book_hides_its_cases_opinion_only() -> None:
+    """The book hides the case's own opinion, not the later opinions of its year that a rule cites (a submission
+    could not cite those; a participant may read them)."""
+    from detention_rules.output.citable import Horizon
+
+    hidden = Horizon.hiding("26/2014")
+    cited = [
+        "Opinion 26/2014 para 47",
+        "Opinion 126/2014",
+        "Opinion 27/2014",
+        "resolution 26/20145",
+        "Opinions 30/2014, 26/2014",
+    ]
+    assert hidden.unnamed(cited) == ["Opinion 126/2014", "Opinion 27/2014", "resolution 26/20145"]
+    assert Horizon.hiding("").unnamed(cited) == cited
+
+
 def test_user_text_is_shown_as_text(tmp_path: Path) -> None:
     case = tmp_path / "hostile.yaml"
     case.write_text(HOSTILE, encoding="utf-8")

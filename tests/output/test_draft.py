@@ -8,6 +8,7 @@ import shutil
 import socket
 import subprocess
 import threading
+import types
 from pathlib import Path
 from typing import Any
 
@@ -688,3 +689,29 @@ def test_words_left_to_translate_are_marked_as_gaps_are(tmp_path: Path) -> None:
     marked = [r.text for r in runs if r.font.highlight_color == WD_COLOR_INDEX.YELLOW]
     assert "[à traduire\u00a0: civic activist]" in marked
     assert not [r.text for r in runs if "[à compléter" in r.text and r.text not in marked]
+
+
+def test_the_gap_marks_are_compiled_once_per_language_not_per_block(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every block of a page or a Word file is split at its gaps: the reference case has close to two hundred
+    blocks, and the markers' pattern was built and compiled anew for each. Built once per pair of markers, the
+    draft still marks each gap a drafter must fill before filing."""
+    from detention_rules import application
+    from detention_rules.input import source
+    from detention_rules.output import document, draft_html
+    from detention_rules.output.draft import build_joint
+    from detention_rules.reasoning import runnable
+
+    book = runnable.load()
+    people = application.drafts(book, source.load(REFERENCE), None)
+    drafts = [build_joint(book, people, lang=lang) for lang in ("en", "fr")]
+    compiled: list[str] = []
+
+    def counted(pattern: str, *args: Any) -> re.Pattern[str]:
+        compiled.append(pattern)
+        return re.compile(pattern, *args)
+
+    monkeypatch.setattr(document, "re", types.SimpleNamespace(compile=counted, escape=re.escape))
+    document._marks.cache_clear()
+    for draft in drafts:
+        assert "<mark>[" in draft_html.render(draft)
+    assert len(compiled) <= 2, len(compiled)

@@ -224,7 +224,11 @@ TOLD = {
         "from 20 to 25 January",
     ],
     "own-narrative": ["Mr. Diallo, a teacher, led", "He first saw a lawyer on day 40"],
-    "group-in-one-name": ["Ali Hassan, Yusuf Karim and Nabil Omar", "The persons concerned were arrested in September"],
+    # of one sex, named in full once, then by title and family name, as the Working Group names several people
+    "group-in-one-name": [
+        "Ali Hassan, Yusuf Karim and Nabil Omar",
+        "Mr. Hassan, Mr. Karim and Mr. Omar were arrested in",
+    ],
     "initials-other-sex": ["A. B. is an activist.", "exercised their right", "In December 2020, A. B. exercised"],
     "lengths-and-lists": ["a former mayor and a member", "rebellion, insulting the President and money laundering"],
 }

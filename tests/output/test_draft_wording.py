@@ -6,6 +6,7 @@ a plural subject with a singular verb, references not folded."""
 from __future__ import annotations
 
 import functools
+import re
 from pathlib import Path
 
 import pytest
@@ -209,3 +210,34 @@ def test_a_medium_the_description_names_is_not_told_again(tmp_path: Path) -> Non
         "  - {right: expression, description: editorials in the daily Al Yaoum, medium: Al Yaoum}\n",
     )
     assert "through editorials in the daily Al Yaoum." in made and "on Al Yaoum" not in made, made
+
+
+def test_a_paragraph_is_cited_with_its_abbreviation_s_full_stop() -> None:
+    """The Working Group's opinions cite a paragraph as "para. 8 (a)", "paras. 48-49": the standards quoted
+    from the rule files wrote "(methods of work para 8 (b))" beside the draft's own "opinion No. 2/2022,
+    para. 101"."""
+    told = _draft(ROOT / "cases" / "ilyashev-kazakhstan-2022.yaml")
+    assert "(methods of work para. 8 (b))" in told
+    assert "(General Comment No. 34 para. 22)" in told
+    assert not re.findall(r".{40}\bparas? \d", told)
+
+
+def test_a_group_named_in_one_line_is_called_by_title_and_family_name_after_the_first_mention() -> None:
+    """Three defenders named on one line of the file ("Cheng Yuan; Liu Dazhi; Wu Gejianxiong", Chinese names,
+    family name first) were named in full in every argument, or "the persons concerned" in the facts; the
+    Working Group names them in full once, then "Mr. Cheng, Mr. Liu and Mr. Wu"."""
+    told = _draft(ROOT / "cases" / "cheng-liu-wu-china-2020.yaml")
+    body = told.split("\n", 1)[1]  # the title names the case
+    assert body.count("Cheng Yuan, Liu Dazhi and Wu Gejianxiong") == 1
+    assert "In the present case, Mr. Cheng, Mr. Liu and Mr. Wu were held incommunicado" in told
+    assert "Mr. Cheng, Mr. Liu and Mr. Wu are still detained." in told
+
+
+def test_a_group_whose_members_share_a_family_name_keeps_their_names(tmp_path: Path) -> None:
+    """A father and son on one line (the Namazis): "Mr. Namazi and Mr. Namazi" would name neither."""
+    told = _typed(
+        tmp_path,
+        "person: {name: Siamak Namazi; Baquer Namazi, sex: male}\n"
+        "arrest: {date: 2015-10-13}\ndetention: [{kind: pretrial, start: 2015-10-13}]\n",
+    )
+    assert "Mr. Namazi and Mr. Namazi" not in told

@@ -20,6 +20,7 @@ from detention_rules.input.field_path import FieldPath
 from detention_rules.input.fields import readable_fields
 from detention_rules.law.law import Law
 from detention_rules.output import narrative
+from detention_rules.output.citable import prints_refs
 from detention_rules.pipeline import CaseResult
 from detention_rules.reasoning import tree
 from detention_rules.reasoning.asking import period, question, show_value
@@ -54,11 +55,14 @@ class Told:
 
     def __init__(self, book: Law, facts: Facts, found: frozenset[str] = frozenset(), case: Case | None = None):
         """`found`: the categories established on these facts (what a what-if's changes are told against);
-        `case`: the file, for the language its free text is written in and its `translations:`."""
+        `case`: the file, for the language its free text is written in, its `translations:`, and whether a
+        fact shows its `ref:` as the draft does (`citable.prints_refs`: a drafter's own file's, never a library
+        case's encoding notes)."""
         self.book = book
         self.facts = facts
         self.found = found
         self.case = case
+        self.refs = case is None or prints_refs(case)
         self.w = words.load("draft")
         self.teller = narrative.Teller(facts.leaves, self.w)
 
@@ -84,7 +88,7 @@ class Told:
     def leaf(self, leaf: FactNode) -> str:
         """A fact of a finding's reasoning: its sentence, with its reference and whether it is contested."""
         text = self.fact(leaf.path, leaf.value)
-        if leaf.ref:
+        if leaf.ref and self.refs:
             text = SAYS["with_ref"].format(text=text, ref=leaf.ref)
         return SAYS["contested"].format(text=text) if leaf.contested else text
 
