@@ -548,7 +548,11 @@ def _links(facts: Facts, doc: dict[str, Any], days: float) -> None:
     persecution (Rajab 13/2018; Zamora 7/2024; this project's reading, docs/case-format.md). Another
     ground the Government alone names, a bare offence label with no act stated, or a ground the
     source disputes (`contested: true`) is an allegation the Government must substantiate
-    (A/HRC/19/57 para 68): the link it contests is inferred, marked contested. Only `true`.
+    (A/HRC/19/57 para 68): the link it contests is inferred, marked contested. So is an arrest soon
+    after the conduct when the charge names offences, no act of the person is known
+    (`charge_facts_stated` not true) and the file says nothing of another act: the facts known are
+    those of a label with `other_grounds_stated: true`, and an unknown must not stop a link that
+    the weakest `true` allows (2/2022 para 66: the Government must refute, not assert). Only `true`.
     """
     arrest = doc.get("arrest", {})
     arrested = _full_date(arrest.get("date"))
@@ -564,6 +568,9 @@ def _links(facts: Facts, doc: dict[str, Any], days: float) -> None:
         if pattern.get(k) is True and not _government_only(facts.leaf(f"discrimination.pattern.{k}"))
     ]
     against = ("arrest.other_grounds_stated",) if asserted else ()
+    # offences named, no act of the person known, and nothing written of another act: the charge is a label, no
+    # more than another act alleged, and an arrest soon after links the conduct as one alleged does (contested)
+    labelled = other is None and bool(arrest.get("charges")) and not acts
     # charged with acts stated, and no act of the person named but the conduct listed: the charge rests on it
     only_conduct = arrest.get("charged") is True and acts and other is False
     # charged with an offence whose definition is the exercise of these rights: the charge can reach only such conduct
@@ -595,6 +602,9 @@ def _links(facts: Facts, doc: dict[str, Any], days: float) -> None:
             if silent or asserted:
                 why = "government.replied" if silent else "arrest.other_grounds_stated"
                 _add(facts, item, base, "led_to_detention", True, (f"{base}.date", "arrest.date", why), against)
+                continue
+            if labelled:
+                _add(facts, item, base, "led_to_detention", True, (f"{base}.date", "arrest.date"), ("arrest.charges",))
                 continue
         if targeted and "right" in item:
             _add(facts, item, base, "led_to_detention", True, (f"{base}.right", targeted[0]), against)

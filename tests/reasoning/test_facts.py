@@ -391,3 +391,29 @@ def test_a_derived_fact_is_asked_as_derived_declares_it_alone() -> None:
         if own is not None and (own.get("question") or own.get("instead")):
             twice.append(path)
     assert not twice, twice
+
+
+def test_an_offence_named_with_no_act_known_contests_the_timing_link_as_another_act_alleged_does() -> None:
+    """Offences named, no act of the person known, nothing written of another act, the Government replying:
+    an arrest soon after the conduct links it, contested, as it does with `other_grounds_stated: true` written
+    for the same label (A/HRC/19/57 para 68; 2/2022 para 66): the unknown stops nothing the weakest true allows."""
+    replied = {"government": {"replied": True}}
+    label = {"date": "2021-05-10", "charged": True, "charges": ["financing of terrorism"]}
+    for acts in (None, False):
+        arrest = dict(label) if acts is None else {**label, "charge_facts_stated": acts}
+        leaf = _leaf({**replied, "arrest": arrest, "conduct": [EXPRESSION]}, "conduct[0].led_to_detention")
+        assert leaf.value is True and leaf.contested, acts
+        assert [s.path for s in leaf.derived_from] == ["conduct[0].date", "arrest.date", "arrest.charges"]
+        assert "II.expression" in fired({**replied, "arrest": arrest, "conduct": [EXPRESSION]})
+    # the charge states acts, whose relation to the conduct is not known: they may be another act, nothing links
+    stated = {**label, "charge_facts_stated": True}
+    assert _leaf({**replied, "arrest": stated, "conduct": [EXPRESSION]}, "conduct[0].led_to_detention") is None
+    # no offence named: nothing is known of the grounds, nothing links
+    bare = {"date": "2021-05-10", "charged": True}
+    assert _leaf({**replied, "arrest": bare, "conduct": [EXPRESSION]}, "conduct[0].led_to_detention") is None
+    # the arrest months after the conduct: the label ties nothing
+    late = {**label, "date": "2021-09-10"}
+    assert _leaf({**replied, "arrest": late, "conduct": [EXPRESSION]}, "conduct[0].led_to_detention") is None
+    # another act shown with evidence still stops it
+    shown = {**label, "other_grounds_stated": {"value": True, "evidence": "the bank transfers, annex 2 of the reply"}}
+    assert _leaf({**replied, "arrest": shown, "conduct": [EXPRESSION]}, "conduct[0].led_to_detention") is None
