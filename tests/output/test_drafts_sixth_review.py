@@ -1,6 +1,6 @@
-"""What the sixth fluent reviews of the French and Spanish drafts found wrong (issue 31; the reviews are quoted in the closing note), each
-checked on the reference case's or the joint case's draft so that the old wording fails: the expected words are
-the reviewers' corrections and the Working Group's own forms in each language, not the engine's output."""
+"""What the sixth fluent reviews of the French and Spanish drafts found wrong (issue 31; the closing note quotes
+them), each checked on the reference case's or the joint case's draft so that the old wording fails: the expected
+words are the reviewers' corrections and the Working Group's own forms in each language, not the engine's output."""
 
 from __future__ import annotations
 
