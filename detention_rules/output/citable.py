@@ -13,12 +13,14 @@ block) prints its refs: they are the drafter's evidence. The appendix keeps them
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from typing import Any, NamedTuple
 
 import msgspec
 
+from detention_rules import words
 from detention_rules.pipeline import CaseResult
 from detention_rules.reasoning import tree
 from detention_rules.reasoning.facts import FactNode
@@ -27,16 +29,25 @@ from detention_rules.reasoning.facts import FactNode
 _NUMBER = re.compile(r"\b(\d+)/(\d{4})\b")
 #: A rule's citation of one or more opinions: "Opinion 2/2022 paras 70-71", "Opinions 72/2021, 89/2020 (note)".
 _OPINIONS = re.compile(r"^Opinions? (?:No\. )?(?P<numbers>\d+/\d{4}(?:, \d+/\d{4})*)(?P<rest>.*)$", re.DOTALL)
-#: The same in French or Spanish, as the laws' translations write it: "avis n° 2/2022, par. 101", "avis nos 13/2018
-#: et 33/2015", "opinión núm. 2/2022, párr. 101", "opiniones núms. 13/2018 y 33/2015".
-_TRANSLATED = re.compile(
-    r"^(?P<word>avis|opini[oó]n(?:es)?) (?P<no>n°|nos|núms?\.)\s*"
-    r"(?P<numbers>\d+/\d{4}(?:(?:, | et | y )\d+/\d{4})*)(?P<rest>.*)$",
-    re.DOTALL,
-)
-_JOINED = re.compile(r", | et | y ")
-#: A translated citation's words for one opinion where it named several.
-_ONE = {"avis nos": "avis n°", "opiniones núms.": "opinión núm."}
+#: Which opinion a number in a citation names, in any language: a number with its year ("13/2018").
+_LISTED_NUMBER = r"\d+/\d{4}"
+
+
+@functools.cache
+def _translated_forms(lang: str) -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
+    """How the laws' translations into `lang` cite opinions, from its `words: opinions_cited:` and `and:`
+    ("avis n° 2/2022, par. 101", "avis nos 13/2018 et 33/2015", "opiniones núms. 13/2018 y 33/2015"): the
+    pattern of such a citation, the pattern joining its numbers, and the plural's words for one opinion."""
+    said = words.load("draft", lang)["words"]
+    cited = said["opinions_cited"]
+    names = "|".join(re.escape(cited[k]) for k in ("several", "one"))
+    joins = "|".join([", ", re.escape(f" {said['and']} ")])
+    pattern = re.compile(
+        rf"^(?P<words>{names})\s*(?P<numbers>{_LISTED_NUMBER}(?:(?:{joins}){_LISTED_NUMBER})*)(?P<rest>.*)$", re.DOTALL
+    )
+    return pattern, re.compile(joins), {cited["several"]: cited["one"]}
+
+
 #: A standard's clause that quotes an opinion, in any language: ", quoted at 2/2022 para 79", ", citée dans
 #: l'avis n° 2/2022, par. 79", ", citada en la opinión núm. 2/2022, párr. 79".
 _QUOTED = re.compile(r",[^,;()]*?\b(\d+/\d{4})(?:,? [^\s,;()]+ \d+(?:-\d+)?)?(?=[;)])")
@@ -99,18 +110,23 @@ class Horizon(NamedTuple):
     def _translated(self, text: str) -> str | None:
         """`cited` of a French or Spanish citation of opinions (an outcome's source in `rules/fr`, `rules/es`):
         the opinions it can cite, in its own words ("avis nos 13/2018 et 33/2015"); any other text as given."""
-        m = _TRANSLATED.match(text)
-        if m is None:
+        for lang in dict.fromkeys((words.LANGUAGE, *words.LANGUAGES)):  # the draft's language first, then any
+            try:
+                pattern, joined, one = _translated_forms(lang)
+            except LookupError:  # a language with no draft sentences where the locales are another folder
+                continue
+            if m := pattern.match(text):
+                break
+        else:
             return text
-        numbers = _JOINED.split(m["numbers"])
+        numbers = joined.split(m["numbers"])
         kept = [n for n in numbers if self.citable(n)]
         if len(kept) == len(numbers) or not kept:
             return text if kept else None
-        words = f"{m['word']} {m['no']}"
-        words = _ONE.get(words, words) if len(kept) == 1 else words
-        last = next((j for j in (" et ", " y ") if j in m["numbers"]), ", ")
+        said = one.get(m["words"], m["words"]) if len(kept) == 1 else m["words"]
+        last = next((j for j in joined.findall(m["numbers"]) if j != ", "), ", ")
         listed = last.join([", ".join(kept[:-1]), kept[-1]]) if len(kept) > 1 else kept[0]
-        return f"{words} {listed}{m['rest']}"
+        return f"{said} {listed}{m['rest']}"
 
     def unquoted(self, law: str) -> str:
         """A standard without its clause quoting an opinion the submission cannot cite (the General Comment
