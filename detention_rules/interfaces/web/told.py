@@ -126,14 +126,16 @@ class Told:
         ("[à traduire : three Facebook posts]"), as the draft sets them apart."""
         text = narrative.dates_in(node.text, self.w)
         with narrative.written(self.case, None):
-            foreign = sorted((t for t in self._typed() if t in text and narrative.foreign(t)), key=len, reverse=True)
+            foreign = sorted((t for t in self._typed if t in text and narrative.foreign(t)), key=len, reverse=True)
             if not foreign:
                 return text
             quoted = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, foreign)) + r")(?!\w)")
             return quoted.sub(lambda m: narrative.translated(m.group(0), self.w), text)
 
-    def _typed(self) -> set[str]:
-        """The free text of these facts, as the drafter typed it (a conduct's description, a charge, a place)."""
+    @functools.cached_property
+    def _typed(self) -> frozenset[str]:
+        """The free text of these facts, as the drafter typed it (a conduct's description, a charge, a place):
+        read once per person, not once per rule the panel tells."""
         out: set[str] = set()
         for path, leaf in self.facts.leaves.items():
             ftype = readable_fields().get(FieldPath.generic_name(path))
@@ -141,7 +143,7 @@ class Told:
                 continue
             values = leaf.value if isinstance(leaf.value, list) else [leaf.value]
             out.update(v for v in values if isinstance(v, str) and v.strip())
-        return out
+        return frozenset(out)
 
     def grounds(self, finding: Finding) -> list[tuple[RuleNode, list[RuleNode]]]:
         """The violations a category rests on, each rule once, with the violations a rule that reads no fact
