@@ -366,7 +366,11 @@ class Person(_Model):
     sex: Fact[Literal["male", "female", "other"]] | None = None
     age: Fact[StrictInt] | None = Field(None, description="Age at the time of detention.")
     birth_date: Fact[PartialDate] | None = None
-    nationality: Fact[Text] | None = None
+    nationality: Fact[Text] | None = fact(
+        "Of which State is the person a national (its name, e.g. France; 'stateless' if none)?",
+        description="The State of which the person is a national, by its name or adjective ('France', 'French'); "
+        "it decides whether the consular questions apply.",
+    )
     occupation: Fact[Text] | None = None
     residence: Fact[Text] | None = None
     status: Fact[list[Status]] | None = fact(
@@ -604,7 +608,8 @@ class Period(_Model):
         "before a judge, when no date is known: 1 for 'the next day', 3 for 'after three days'.",
     )
     could_challenge: Fact[StrictBool] | None = fact(
-        "Could the person challenge the lawfulness of this detention before a court?",
+        "Could the person or a lawyer bring this detention before a court (habeas corpus, a bail application, an "
+        "appeal against the custody order), or was none open or none heard?",
         description="The detention could be challenged before a court (ICCPR 9(4)).",
     )
     periodic_review: Fact[StrictBool] | None = fact(
@@ -630,7 +635,8 @@ class Period(_Model):
         "evidence, of reoffending); false when it gave none or only repeated the charge or the law.",
     )
     extended_exceptionally: Fact[StrictBool] | None = fact(
-        "Was the custody extended beyond the ordinary legal limit as an 'exceptional' measure?",
+        "Was custody extended past the time limit the law ordinarily sets, by an order calling the extension "
+        "'exceptional'?",
         description="Extended beyond the ordinary legal limit as an 'exceptional' measure.",
     )
     necessity_shown: Fact[StrictBool] | None = Field(
@@ -657,7 +663,8 @@ class Period(_Model):
         "Was this custody prolonged?", description="The custody was prolonged (when dates cannot show it)."
     )
     review_effective: Fact[StrictBool] | None = fact(
-        "Could a court examine whether this custody was necessary and actually order release?",
+        "When a court looked at this custody, did it weigh whether custody was needed for this person, and was it free "
+        "to order release (not only confirming the charge)?",
         description="A court could examine the necessity of the custody and actually order release.",
     )
     alternatives_considered: Fact[StrictBool] | None = fact(
@@ -732,7 +739,8 @@ class Conduct(_Model):
     medium: Fact[Text] | None = None
     date: Fact[PartialDate] | None = fact("On what date did this conduct take place?")
     political: Fact[StrictBool] | None = fact(
-        "Was this conduct political (criticism of the authorities, political activity)?",
+        "Did this conduct criticise officials, the government or its policies, or take part in party, electoral or "
+        "other political activity?",
         description="Criticism of the authorities or political activity.",
     )
     peaceful: Fact[StrictBool] | None = fact(
@@ -930,11 +938,13 @@ class Trial(_Model):
     )
     counsel: Counsel | None = None
     informed_of_charges: Fact[StrictBool] | None = fact(
-        "Was the accused informed promptly and in detail of the charges?",
+        "Was the person told of the charges, with the acts they rest on (what, when, where), at the arrest or within "
+        "days of it?",
         description="Informed promptly and in detail of the charges (ICCPR 14(3)(a)).",
     )
     adequate_time: Fact[StrictBool] | None = fact(
-        "Did the defence have adequate time and facilities to prepare?",
+        "Did the defence get the case file, and time to meet the accused in private, well before the hearing (not days "
+        "or hours before it)?",
         description="Adequate time and facilities to prepare the defence (ICCPR 14(3)(b)).",
     )
     evidence_withheld: Fact[StrictBool] | None = fact(
@@ -1007,8 +1017,8 @@ class Discrimination(_Model):
         description="Protected grounds on which the source alleges discrimination.",
     )
     law_discriminatory: Fact[StrictBool] | None = fact(
-        "Does the law applied discriminate on its face on a protected ground (religion, sexual orientation, "
-        "origin...)?",
+        "Does the text of the law applied name or single out a religion, ethnic origin, sex, sexual orientation or "
+        "another protected group?",
         description="The law applied discriminates on its face on a protected ground.",
     )
     pattern: Pattern | None = None

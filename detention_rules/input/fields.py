@@ -10,6 +10,7 @@ derived fact's type, sources, question and variation come with its `Derived` ent
 from __future__ import annotations
 
 import functools
+import unicodedata
 from typing import Any
 
 import msgspec
@@ -134,16 +135,85 @@ NEEDS_FOREIGN = ("detention[].consular_access", "detention[].consular_access_ref
 
 
 def foreign(doc: Any) -> bool | None:
-    """Whether the person may be a foreign national of the State concerned: False for its national (a nationality
-    the State's name holds: "Iran" of "Islamic Republic of Iran"), None when the case gives no nationality."""
+    """Whether the person may be a foreign national of the State concerned: None when the case gives no
+    nationality; False for its national and for a stateless person (no consulate to ask for). A national is
+    written as the State's name or a part of it ("Iran" of "Islamic Republic of Iran") or as its adjective
+    ("Cuban", "Vietnamese", "Kazakh", "cubano", "vietnamien"): encoders write both, and a national asked about
+    consular access is asked a question that cannot apply."""
     person, state = doc.get("person") or {}, doc.get("state") or {}
     status, nationality = _plain(person.get("status")), _plain(person.get("nationality"))
     name = _plain(state.get("name"))
     if isinstance(status, list) and "foreign_national" in status:
         return True
+    if (isinstance(status, list) and "stateless" in status) or (
+        isinstance(nationality, str) and _letters(nationality).strip() in _STATELESS
+    ):
+        return False  # no State's consulate to ask for
     if not isinstance(nationality, str) or not nationality.strip():
         return None
-    return not isinstance(name, str) or nationality.strip().casefold() not in name.casefold()
+    return not isinstance(name, str) or not _same_nation(nationality, name)
+
+
+#: The adjectives of nationality that share no stem with the State's name in English (the others are read by
+#: `_stems`: "Cuban" of Cuba, "Kazakh" of Kazakhstan, "Thai" of Thailand).
+_IRREGULAR = {
+    "british": "united kingdom",
+    "dutch": "netherlands",
+    "filipino": "philippines",
+    "filipina": "philippines",
+    "emirati": "united arab emirates",
+    "swiss": "switzerland",
+    "french": "france",
+    "spanish": "spain",
+    "polish": "poland",
+    "irish": "ireland",
+    "danish": "denmark",
+    "ivorian": "ivoire",
+    "burmese": "myanmar",
+    "malagasy": "madagascar",
+    "welsh": "united kingdom",
+    "scottish": "united kingdom",
+    "american": "united states",
+    "belgian": "belgium",
+    "congolese": "congo",
+    "salvadoran": "salvador",
+    "omani": "oman",
+}
+
+#: "Stateless" as the three working languages write it in `person.nationality`.
+_STATELESS = frozenset({"stateless", "apatride", "apatrida"})
+
+#: Adjectives a neighbour's stem would take for its own: an Australian in Austria, a Nigerian in Niger.
+_OTHER_NATION = {"austria": ("australian",), "niger": ("nigerian",), "nigeria": ("nigerien",)}
+
+
+def _letters(text: str) -> str:
+    """Text folded to unaccented lower-case letters and spaces ("Türkiye" -> "turkiye")."""
+    plain = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c if c.isalpha() else " " for c in plain if not unicodedata.combining(c))
+
+
+def _stems(name: str) -> set[str]:
+    """The stems a nationality's adjective shares with a State's name: each word of four letters or more (and
+    the words run together: "vietnam" of "Viet Nam") less its last two letters, at least four kept ("cuba",
+    "pakist", "maldiv"), and less a "-stan" or "-land" ending ("kazakh", "thai")."""
+    words = [w for w in _letters(name).split() if len(w) >= 4]
+    words += ["".join(_letters(name).split())]
+    stems = {w[: max(4, len(w) - 2)] for w in words}
+    stems |= {w.removesuffix(end) for w in words for end in ("istan", "stan", "land") if w.endswith(end)}
+    return {s for s in stems if len(s) >= 4}
+
+
+def _same_nation(nationality: str, state: str) -> bool:
+    """Whether a nationality as written names the State: its name, a part of it, or its adjective."""
+    said, name = " ".join(_letters(nationality).split()), " ".join(_letters(state).split())
+    if said and said in name:
+        return True
+    if (irregular := _IRREGULAR.get(said)) and irregular in name:
+        return True
+    if said in _OTHER_NATION.get(name, ()):
+        return False
+    return any(said.replace(" ", "").startswith(stem) for stem in _stems(state))
 
 
 def _plain(entry: Any) -> Any:

@@ -242,23 +242,32 @@ def truth(
             if trace is not None:
                 trace.leaves.append((cond, None, [prefix + cond.list_path]))
             return None
+        start = len(trace.leaves) if trace is not None else 0
         results = [
             truth(cond.where, doc, concluded, trace, f"{prefix}{cond.list_path}[{i}].") for i in range(len(items))
         ]
-        return _any(results)
+        return _moot(trace, start, _any(results), settled=True in results)
     if trace is None and not isinstance(cond, AtLeast):
         return _settled(cond, doc, concluded, prefix)
+    start = len(trace.leaves) if trace is not None else 0
     results = [truth(c, doc, concluded, trace, prefix) for c in cond.children]
     if isinstance(cond, All):
-        if False in results:
-            return False
-        return None if None in results else True
+        value: Tri = False if False in results else None if None in results else True
+        return _moot(trace, start, value, settled=False in results)
     if isinstance(cond, AnyOf):
-        return _any(results)
-    true = results.count(True)
-    if true >= cond.n:
-        return True
-    return None if true + results.count(None) >= cond.n else False
+        return _moot(trace, start, _any(results), settled=True in results)
+    true, unknown = results.count(True), results.count(None)
+    value = True if true >= cond.n else None if true + unknown >= cond.n else False
+    return _moot(trace, start, value, settled=value is not None)
+
+
+def _moot(trace: Trace | None, start: int, value: Tri, *, settled: bool) -> Tri:
+    """`value`, once the unknown leaves traced since `start` are dropped when a known child already `settled` the
+    node (an `all` with a false child, an `any` with a true one): no answer to them could change it, so neither
+    `gaps` nor `--why-not` asks them (a pre-trial question of a period that was a prison sentence)."""
+    if trace is not None and settled:
+        trace.leaves[start:] = [leaf for leaf in trace.leaves[start:] if leaf[1] is not None]
+    return value
 
 
 def _settled(cond: All | AnyOf, doc: Mapping[str, Any], concluded: Mapping[str, Tri], prefix: str) -> Tri:

@@ -112,3 +112,47 @@ def test_consular_access_is_asked_only_of_a_foreign_national() -> None:
 def test_the_order_the_working_group_weighs_names_rules_that_exist() -> None:
     ids = {rule.id for rule in runnable.load().rules}
     assert set(WEIGHED_FIRST) <= ids
+
+
+@pytest.mark.parametrize(
+    ("nationality", "state"),
+    [
+        ("Cuban", "Cuba"),
+        ("Vietnamese", "Viet Nam"),
+        ("Kazakh", "Kazakhstan"),
+        ("Iranian", "Islamic Republic of Iran"),
+        ("British", "United Kingdom of Great Britain and Northern Ireland"),
+        ("Turkish", "Türkiye"),
+        ("cubano", "Cuba"),
+    ],
+)
+def test_a_national_written_as_an_adjective_is_asked_no_consular_question(nationality: str, state: str) -> None:
+    """Encoders write "Cuban" as often as "Cuba": both are the State's national, and a consulate cannot apply."""
+    fields = {q.field for q in asked(reference(person__nationality=nationality, state__name=state))}
+    assert not any("consular" in f for f in fields)
+
+
+@pytest.mark.parametrize(
+    ("nationality", "state"), [("Australian", "Austria"), ("Iraqi", "Hungary"), ("Iranian", "Iraq")]
+)
+def test_a_foreign_national_whose_adjective_resembles_the_state_is_asked_the_consular_question(
+    nationality: str, state: str
+) -> None:
+    fields = {q.field for q in asked(reference(person__nationality=nationality, state__name=state))}
+    assert "detention[0].consular_access" in fields
+
+
+def test_a_prison_sentence_is_not_asked_what_only_pre_trial_custody_answers() -> None:
+    """A rule reading a pre-trial period's necessity cannot fire on a period known to be a prison term: no answer
+    about that term's extension or individual assessment could change it, so none is asked (the blind encoders'
+    interview, issue 28: 56 such questions over 15 cases)."""
+    pretrial_only = {"extended_by", "individual_assessment", "alternatives_considered", "successive_charges"}
+
+    def asked_of_a_third_period(kind: str) -> set[str]:
+        data = reference(("detention[1].ordered_by",))  # the pre-trial period's rules left open
+        data["detention"].append({"kind": kind, "start": "2020-07-01"})
+        fields = {q.field for q in asked(data)}
+        return {f for f in fields if f.startswith("detention[2].") and f.rpartition(".")[2] in pretrial_only}
+
+    assert asked_of_a_third_period("pretrial")
+    assert not asked_of_a_third_period("prison")
