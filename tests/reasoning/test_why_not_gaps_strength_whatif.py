@@ -21,7 +21,11 @@ def test_why_not_marks_conditions_met_unmet_unknown() -> None:
     custody = misses["IV.prolonged-custody-without-review"]
     assert ("procedural:migration-status", False) in custody
     assert ("detention[0].kind", False) in custody
-    assert ("detention[0].prolonged", None) in custody
+    # moot: a police-custody period cannot be prolonged migration custody, so its review is not asked
+    assert ("detention[0].prolonged", None) not in custody
+    del result.facts.doc["person"]["status"]  # now the status is open, and so is the custody's
+    open_ = near_misses.near_misses(runnable.load(), result.facts)["IV"]
+    assert ("person.status", None) in {(c.path, c.status) for m in open_ for c in m.conditions}
     (rule,) = [m for m in every if m.rule.id == "IV.prolonged-custody-without-review"]
     kind = {c.test for c in rule.conditions if c.path == "detention[0].kind"}
     assert kind == {"in [immigration, administrative]"}  # a list as a case file writes it
