@@ -95,6 +95,15 @@ def _load(part: str, lang: str) -> dict[str, Any]:
     return read(LOCALES / lang / f"{part}.yaml", lang, text_only=part not in STRUCTURED)
 
 
+@functools.cache
+def states() -> dict[str, dict[str, Any]]:
+    """The table of States (`locales/states.yaml`, beside the translations: every language reads it) by every way
+    a case file writes one, its name or its nationality ("Kazakh"), casefolded: the draft names a State from it,
+    and the reading of a case tells the State's national from a foreign one by it."""
+    table = read(LOCALES / "states.yaml", "en")
+    return {name.casefold(): entry for key, entry in table.items() for name in (key, *entry.get("also", ()))}
+
+
 class Section(Mapping[str, str]):
     """One section of a stage's file in the language in use when a key is read, not when the section was
     named: modules name their sections once, at import, before `--lang` is read."""

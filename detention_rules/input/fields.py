@@ -154,37 +154,8 @@ def foreign(doc: Any) -> bool | None:
     return not isinstance(name, str) or not _same_nation(nationality, name)
 
 
-#: The adjectives of nationality that share no stem with the State's name in English (the others are read by
-#: `_stems`: "Cuban" of Cuba, "Kazakh" of Kazakhstan, "Thai" of Thailand).
-_IRREGULAR = {
-    "british": "united kingdom",
-    "dutch": "netherlands",
-    "filipino": "philippines",
-    "filipina": "philippines",
-    "emirati": "united arab emirates",
-    "swiss": "switzerland",
-    "french": "france",
-    "spanish": "spain",
-    "polish": "poland",
-    "irish": "ireland",
-    "danish": "denmark",
-    "ivorian": "ivoire",
-    "burmese": "myanmar",
-    "malagasy": "madagascar",
-    "welsh": "united kingdom",
-    "scottish": "united kingdom",
-    "american": "united states",
-    "belgian": "belgium",
-    "congolese": "congo",
-    "salvadoran": "salvador",
-    "omani": "oman",
-}
-
 #: "Stateless" as the three working languages write it in `person.nationality`.
 _STATELESS = frozenset({"stateless", "apatride", "apatrida"})
-
-#: Adjectives a neighbour's stem would take for its own: an Australian in Austria, a Nigerian in Niger.
-_OTHER_NATION = {"austria": ("australian",), "niger": ("nigerian",), "nigeria": ("nigerien",)}
 
 
 def _letters(text: str) -> str:
@@ -205,15 +176,17 @@ def _stems(name: str) -> set[str]:
 
 
 def _same_nation(nationality: str, state: str) -> bool:
-    """Whether a nationality as written names the State: its name, a part of it, or its adjective."""
-    said, name = " ".join(_letters(nationality).split()), " ".join(_letters(state).split())
-    if said and said in name:
+    """Whether a nationality as written names the State: the same entry of the States table (`words.states`:
+    "British" and "United Kingdom"), else, for a State the table does not list, its name, a part of it, or an
+    adjective on its stem."""
+    table = words.states()
+    said, name = table.get(nationality.strip().casefold()), table.get(state.strip().casefold())
+    if said is not None and name is not None:
+        return said is name
+    folded, named = " ".join(_letters(nationality).split()), " ".join(_letters(state).split())
+    if folded and folded in named:
         return True
-    if (irregular := _IRREGULAR.get(said)) and irregular in name:
-        return True
-    if said in _OTHER_NATION.get(name, ()):
-        return False
-    return any(said.replace(" ", "").startswith(stem) for stem in _stems(state))
+    return any(folded.replace(" ", "").startswith(stem) for stem in _stems(state))
 
 
 def _plain(entry: Any) -> Any:

@@ -693,28 +693,17 @@ def country(text: str, w: Mapping[str, Any]) -> str:
     return text
 
 
-#: The table of States beside the translations, not one of them: every language reads the same file.
-_STATES = Path(__file__).parent / "locales" / "states.yaml"
-
-
-@functools.cache
-def _states() -> dict[str, dict[str, Any]]:
-    """The table of States (`locales/states.yaml`) by every way a case file writes one, casefolded."""
-    table = locale.read(_STATES, "en")
-    return {name.casefold(): entry for key, entry in table.items() for name in (key, *entry.get("also", ()))}
-
-
 def state_words(text: str, w: Mapping[str, Any]) -> tuple[Mapping[str, str], str] | None:
     """A State (or its nationality, "Kazakh") as a case file writes it, in the draft's language: its name and
     the adjective of its nationality where the table gives one, and what the file wrote after the name
     ("(of Vietnamese origin)", as written in the draft's language, else set apart to translate); None for a State
     the table does not list in that language."""
-    entry = _states().get(text.strip().casefold())
+    entry = locale.states().get(text.strip().casefold())
     rest = ""
     if entry is None and "(" in text:
         head, rest = text.split("(", 1)
         said = rest.removesuffix(")").strip()
-        entry, rest = _states().get(head.strip().casefold()), f" ({translated(said, w)})"
+        entry, rest = locale.states().get(head.strip().casefold()), f" ({translated(said, w)})"
     words = entry.get(w.get("language", "")) if entry else None
     return (words, rest) if words else None
 
