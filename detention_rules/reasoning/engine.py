@@ -50,7 +50,7 @@ import itertools
 import json
 import math
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any, TypeGuard
 
 import msgspec
@@ -450,27 +450,31 @@ class Compiled(msgspec.Struct, frozen=True):
     chosen: dict[str, tuple[Place, ...]]  # durable rule name -> the alternatives its branch takes (if any)
     #: Each conclusion's fact as JSON after its session id: the same for every case, so encoded once.
     conclusions: dict[str, str]
-    #: The fields the durable rules test (`reads`): only these of a case's facts are asserted.
+    #: The fields the durable rules test (`reads`), each with its short name (`shortened`): only these of a
+    #: case's facts are asserted, under those names (`project`).
     read: dict[str, Any]
 
     @classmethod
-    def of(cls, rules: Iterable[Rule]) -> Compiled:
+    def of(cls, rules: Iterable[Rule], short_names: bool = True) -> Compiled:
+        """Compile `rules`; not `short_names`, with the fields' and conclusions' own names (what the short ones
+        must fire alike)."""
         rules = tuple(rules)
         definition, behind, chosen = compile_rulebook(rules)
         groups = _memberships(rules)
+        name = _short if short_names else None
+        named = _named(reads(definition), name)
+        drawn = {c: name(i) if name else c for i, c in enumerate(dict.fromkeys(rule.concludes for rule in rules))}
         conclusions = {
-            rule.concludes: encode(
-                {"id": f"c:{rule.concludes}", "t": "concl", "c": rule.concludes, **groups.get(rule.concludes, {})}
-            )[1:]
-            for rule in rules
+            concl: encode({"id": f"c:{short}", "t": "concl", "c": short, **groups.get(concl, {})})[1:]
+            for concl, short in drawn.items()
         }
         return cls(
-            encode(definition),
+            encode(shortened(definition, named, drawn)),
             len(definition),
             {n: (r.id, r.concludes) for n, r in behind.items()},
             chosen,
             conclusions,
-            reads(definition),
+            named,
         )
 
 
@@ -486,11 +490,23 @@ def reads(definition: dict[str, Any]) -> dict[str, Any]:
     charges, descriptions), which durable-rules would otherwise parse and keep for every case (issue 33).
     """
     tree: dict[str, Any] = {}
+    for test in _tests_of(definition):
+        if _is_case_test(test):
+            for field_test in test["$and"][1:]:  # after the fact's type
+                _reads(field_test, tree, None)
+    return tree
+
+
+def _tests_of(definition: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    """Every term's test in a ruleset definition (each term names one fact and tests it)."""
     for body in definition.values():
         for term in [*body.get("all", ()), *body.get("any", ())]:
-            for test in term.values():
-                _reads(test, tree, None)
-    return tree
+            yield from term.values()
+
+
+def _is_case_test(test: dict[str, Any]) -> bool:
+    """A test of the case fact's fields (`_case_test`): not the catch-alls' and not a conclusion's."""
+    return test.get("$and", ({},))[0] == {"t": "case"}
 
 
 def _reads(test: dict[str, Any], tree: dict[str, Any], item: str | None) -> None:
@@ -522,15 +538,88 @@ def _mark(tree: dict[str, Any], names: list[str]) -> None:
 
 
 def project(value: Any, read: Any) -> Any:
-    """`value` with only the fields `read` (a `reads` tree) names: an object's other keys left out, each item of a
-    list projected alike, anything else kept as it is."""
+    """`value` with only the fields `read` (a `_named` tree) names, under their short names: an object's other keys
+    left out, each item of a list projected alike, anything else kept as it is."""
     if read is True:
         return value
     if isinstance(value, dict):
-        return {k: project(v, r) for k, v in value.items() if (r := read.get(k)) is not None}
+        return {r[0]: project(v, r[1]) for k, v in value.items() if (r := read.get(k)) is not None}
     if isinstance(value, list):
         return [project(v, read) for v in value]
     return value
+
+
+# --- short names -------------------------------------------------------------------
+# durable-rules scans a definition's text again for every key it looks up, so `create_ruleset` costs in
+# proportion to the text's length (about 0.8M instructions a kB): fields and conclusions are given short
+# names in the durable ruleset and in the facts asserted, each name unique among its siblings.
+
+
+def _short(n: int) -> str:
+    """The n-th short name: A to Z, then AA, AB... (capitals: no clash with the case fact's `sid`, `id`, `t`)."""
+    name = chr(65 + n % 26)
+    while n >= 26:
+        n = n // 26 - 1
+        name = chr(65 + n % 26) + name
+    return name
+
+
+def _named(read: dict[str, Any], short: Callable[[int], str] | None) -> dict[str, Any]:
+    """A `reads` tree with each field's name in durable-rules (the n-th sibling's `short(n)`, else its own): a
+    field's name maps to [that name, True or the tree below]."""
+    return {
+        name: [short(i) if short else name, True if below is True else _named(below, short)]
+        for i, (name, below) in enumerate(read.items())
+    }
+
+
+def shortened(definition: dict[str, Any], named: dict[str, Any], drawn: dict[str, str]) -> dict[str, Any]:
+    """`definition` with the case fact's fields under their short names (`named`) and each conclusion under its
+    short name (`drawn`): the same tests of the same facts, as `project` and `Compiled.conclusions` assert them."""
+
+    def test(one: dict[str, Any]) -> dict[str, Any]:
+        if _is_case_test(one):
+            return {"$and": [one["$and"][0], *(_renamed(t, named, named) for t in one["$and"][1:])]}
+        if "$and" in one:  # a conclusion's term: the type, then the conclusion or its group
+            return {"$and": [{k: drawn[v] if k == "c" else v for k, v in t.items()} for t in one["$and"]]}
+        return one
+
+    def terms(key: str, value: Any) -> Any:
+        return [{label: test(one) for label, one in term.items()} for term in value] if key in ("all", "any") else value
+
+    return {name: {key: terms(key, value) for key, value in body.items()} for name, body in definition.items()}
+
+
+def _renamed(test: dict[str, Any], named: dict[str, Any], item: Any) -> dict[str, Any]:
+    """One test of the case fact with its fields' short names; `item`: inside `$iany`, the tree of a list's items."""
+    out: dict[str, Any] = {}
+    for key, value in test.items():
+        if key in ("$and", "$or"):
+            out[key] = [_renamed(child, named, item) for child in value]
+        elif key == "$iany":
+            lists = {list_path: _shorten(list_path, named, item) for list_path in value}
+            out[key] = {lists[p][0]: _renamed(inner, named, lists[p][1]) for p, inner in value.items()}
+        elif key in _FIELD_OPERATORS:
+            out[key] = {_shorten(path, named, item)[0]: operand for path, operand in value.items()}
+        else:
+            out[_shorten(key, named, item)[0]] = value
+    return out
+
+
+def _shorten(path: str, named: dict[str, Any], item: Any) -> tuple[str, Any]:
+    """A field's path (`$i.` before an item's) under its short names, and the tree below it; past a field read
+    whole, the names are its own (`project` keeps its value as it is)."""
+    if path == "$i":
+        return path, item
+    head, names, tree = ("$i.", path[3:], item) if path.startswith("$i.") else ("", path, named)
+    out = []
+    for name in names.split("."):
+        if tree is True:
+            out.append(name)
+        else:
+            short, tree = tree[name]
+            out.append(short)
+    return head + ".".join(out), tree
 
 
 class Engine:

@@ -13,6 +13,7 @@ not state them (`led_to_detention`, `necessity_shown`, `law_vague`, `independent
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 from collections.abc import Mapping, MutableMapping
 from typing import Any
@@ -304,14 +305,21 @@ def _not_applicable(doc: dict[str, Any]) -> None:
             for parent in parents:
                 holder = holder.setdefault(parent, {})
             holder[name] = NOT_APPLICABLE
-    fields = [f.removeprefix("detention[].") for f in readable_fields() if f.startswith("detention[].")]
-    consular = [f.removeprefix("detention[].") for f in NEEDS_FOREIGN]
+    fields, consular = _period_fields()
     national = foreign(doc) is False
     for period in doc.get("detention", []):
         if national and not any(name in period for name in consular):
             period.update(dict.fromkeys(consular, NOT_APPLICABLE))
         if "other_state" in period:
-            period.update({name: NOT_APPLICABLE for name in fields if name != "other_state"})
+            period.update(dict.fromkeys(fields, NOT_APPLICABLE))
+
+
+@functools.cache
+def _period_fields() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A period's fields a rule may read (`other_state` left out), and those asked of a foreigner only: the same
+    for every case, so found once (over every readable field, they were most of `_not_applicable`)."""
+    fields = [f.removeprefix("detention[].") for f in readable_fields() if f.startswith("detention[].")]
+    return tuple(f for f in fields if f != "other_state"), tuple(f.removeprefix("detention[].") for f in NEEDS_FOREIGN)
 
 
 def _consular(facts: Facts, period: dict[str, Any], base: str) -> None:
