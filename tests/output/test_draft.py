@@ -642,7 +642,7 @@ def test_the_working_group_s_opinions_are_cited_as_its_opinions_cite_them(markdo
         assert note not in body, note  # the rule files' notes to the drafter stay in `wgad rules`
     assert "(see opinion No. 2/2022, para. 101);" in body  # a remedy's source, as the conclusions cite
     hamad = wgad("draft", str(ROOT / "cases" / "hamad-hungary-2020.yaml"), "--no-appendix").stdout
-    assert "Revised Deliberation No. 5 paras. 12-13, 17, 25-26;" in hamad  # cited whole and at paras: once
+    assert "Revised Deliberation No. 5, paras. 12-13, 17, 25-26;" in hamad  # cited whole and at paras: once
     conclusion = next(line for line in hamad.splitlines() if "falls within category IV" in line)
     assert conclusion.count("Revised Deliberation No. 5") == 1, conclusion
 

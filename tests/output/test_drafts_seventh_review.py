@@ -1,0 +1,29 @@
+"""What a lawyer's reading of the English drafts found after the sixth review (issue 29), each checked on a
+shipped case's draft so that the old wording fails: the expected forms are the Working Group's own (its methods of
+work, A/HRC/36/38, and the citations of its opinions), never the engine's output."""
+
+from __future__ import annotations
+
+import re
+
+from .test_drafts_reviewed_in_french_and_spanish import JOINT, REFERENCE, drafted
+
+
+def test_methods_of_work_are_written_in_lower_case_as_the_working_group_writes_them() -> None:
+    """The Working Group writes "the methods of work" in running text and in its citations ("paragraph 33 (a) of its
+    methods of work"); a capital only opens a sentence or a heading, never "(Methods of work" in a bracket."""
+    for path in (REFERENCE, JOINT):
+        text = drafted("en", path)
+        assert "(methods of work, para. 8 (a))" in text
+        assert not re.search(r"[^\n.] \(?Methods of work|\(Methods of work|; Methods of work", text)
+
+
+def test_a_paragraph_is_cited_after_a_comma_as_the_opinions_cite_one() -> None:
+    """"opinion No. 2/2022, para. 66", "A/HRC/36/37, paras. 48-49", "general comment No. 34, para. 22": every cited
+    paragraph follows its source after a comma, never "General Comment No. 34 para. 22"."""
+    for path in (REFERENCE, JOINT):
+        text = drafted("en", path)
+        assert "General Comment No. 34, para. 22" in text or "General Comment No. 32, para" in text
+        assert not re.search(r"[\w)] paras?\.? \d", text), re.findall(r".{30}[\w)] paras?\.? \d", text)
+    assert "(Deliberation No. 11, para. 22; ICCPR 19; UDHR 19)" in drafted("en", REFERENCE)
+
