@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .test_drafts_reviewed_in_french_and_spanish import JOINT, REFERENCE, drafted
+from .test_drafts_reviewed_in_french_and_spanish import JOINT, REFERENCE, ROOT, drafted
 
 
 def test_methods_of_work_are_written_in_lower_case_as_the_working_group_writes_them() -> None:
@@ -27,3 +27,14 @@ def test_a_paragraph_is_cited_after_a_comma_as_the_opinions_cite_one() -> None:
         assert not re.search(r"[\w)] paras?\.? \d", text), re.findall(r".{30}[\w)] paras?\.? \d", text)
     assert "(Deliberation No. 11, para. 22; ICCPR 19; UDHR 19)" in drafted("en", REFERENCE)
 
+
+def test_several_persons_possessive_is_written_with_of_never_on_the_list() -> None:
+    """A lawyer writes "the work of Mr. Cheng, Mr. Liu and Mr. Wu", never a possessive on a list of names ("Mr.
+    Cheng, Mr. Liu and Mr. Wu's work"), which reads as Mr. Wu's work alone; at a sentence's start, "The"."""
+    text = drafted("en", ROOT / "cases" / "cheng-liu-wu-china-2020.yaml")
+    assert "the detention resulted from the work of Mr. Cheng, Mr. Liu and Mr. Wu defending human rights" in text
+    assert "to disclose the fate and whereabouts of Mr. Cheng, Mr. Liu and Mr. Wu." in text
+    assert " before. The detention of Mr. Cheng, Mr. Liu and Mr. Wu was therefore not an isolated incident." in text
+    assert not re.search(r"(?:,| and) (?:Mr\.|Ms\.) [A-Z][\w-]*'s ", text)
+    one = drafted("en", REFERENCE)  # one person keeps the English possessive
+    assert "Mr. Ilyashev's" in one and " of Mr. Ilyashev was" not in one
