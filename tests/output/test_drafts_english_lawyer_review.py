@@ -38,3 +38,11 @@ def test_several_persons_possessive_is_written_with_of_never_on_the_list() -> No
     assert not re.search(r"(?:,| and) (?:Mr\.|Ms\.) [A-Z][\w-]*'s ", text)
     one = drafted("en", REFERENCE)  # one person keeps the English possessive
     assert "Mr. Ilyashev's" in one and " of Mr. Ilyashev was" not in one
+
+
+def test_the_proceedings_that_followed_are_stated_as_they_did_never_as_a_list_of_alternatives() -> None:
+    """Opinion 33/2020's facts (docs/sources): Ms. Alhathloul, arrested on 15 May 2018, was charged on 13 March
+    2019. A lawyer states what followed, never "(a charge, a trial or pre-trial detention)"."""
+    text = drafted("en", ROOT / "cases" / "alhathloul-saudi-arabia-2020.yaml")
+    assert "In the present case, Ms. Alhathloul was charged on 13 March 2019; she was held in pre-trial detention" in text
+    assert "a charge, a trial or" not in text
