@@ -1184,14 +1184,16 @@ def _filled(
 ) -> tuple[str, list[str]]:
     """A clause of `argue` filled, with the references of the facts it names: the person's words, the fact,
     and the facts it names (a field of the same list item after `prefix`, or a whole path), dates as the
-    Working Group writes them."""
+    Working Group writes them: with their own preposition where the clause gives none ("charged[ {date}]":
+    "charged on 13 March 2019", "charged in September 2017"), bare after the clause's ("[ from {start}]")."""
     values = dict(values)
     refs = []
     for name in placeholders(limb):
         if name not in values and (leaf := leaves.get(prefix + name) or leaves.get(name)) is not None:
             plain = str(leaf.value)
             own = _shown(FieldPath.generic_name(leaf.path), leaf.value, w, values)
-            values[name] = prose.date(plain, w, preposition=False) if prose.is_date(plain) else own
+            bare = not re.search(r"(?:^|\[ ?)\{" + re.escape(name) + r"\}", limb)
+            values[name] = prose.date(plain, w, preposition=not bare) if prose.is_date(plain) else own
             refs += [leaf.ref] if leaf.ref else []
     return (fill(limb, values) if limb else ""), refs
 

@@ -46,3 +46,11 @@ def test_the_proceedings_that_followed_are_stated_as_they_did_never_as_a_list_of
     text = drafted("en", ROOT / "cases" / "alhathloul-saudi-arabia-2020.yaml")
     assert "In the present case, Ms. Alhathloul was charged on 13 March 2019; she was held in pre-trial detention" in text
     assert "a charge, a trial or" not in text
+
+
+def test_a_partial_date_in_an_argument_takes_its_own_preposition() -> None:
+    """Opinion 33/2018's facts as the notes give them: Mr. Ghadde was charged in September 2017 (the day not known):
+    "charged in September 2017", never "charged on September 2017"."""
+    text = drafted("en", ROOT / "cases" / "ghadde-mauritania-2018.yaml")
+    assert "In the present case, Mr. Ghadde was charged in September 2017; he was held in pre-trial detention" in text
+    assert " on September 2017" not in text
