@@ -54,3 +54,11 @@ def test_a_partial_date_in_an_argument_takes_its_own_preposition() -> None:
     text = drafted("en", ROOT / "cases" / "ghadde-mauritania-2018.yaml")
     assert "In the present case, Mr. Ghadde was charged in September 2017; he was held in pre-trial detention" in text
     assert " on September 2017" not in text
+
+
+def test_the_charge_is_told_once_with_its_date() -> None:
+    """Opinion 33/2020's facts (docs/sources): charges filed on 13 March 2019. One sentence, as a lawyer tells it,
+    never "She was charged with ... . She was charged on 13 March 2019." """
+    text = drafted("en", ROOT / "cases" / "alhathloul-saudi-arabia-2020.yaml")
+    assert "She was charged on 13 March 2019 with seeking to change the political system" in text
+    assert len(re.findall(r"\bShe was charged\b", text)) == 1
