@@ -1128,9 +1128,12 @@ def _weighed(
     spec: dict[str, Any], premises: list[ConclusionNode], w: dict[str, Any], named: dict[str, str]
 ) -> str | None:
     """A rule that weighs the violations found (category III's gravity): how many guarantees were
-    breached, which articles of the Covenant, and what they were."""
+    breached, which articles of the Covenant, and what they were, each once (`violations_within`: never
+    "restrictions on access to counsel" beside "the denial of any legal assistance")."""
     say = w["draft"]
-    found = [say["violations"].get(p.conclusion) or _lower_first(tree.drawn_by(p)[0].rule.title) for p in premises]
+    concluded = {p.conclusion for p in premises}
+    said = [p for p in premises if not concluded & set(say["violations_within"].get(p.conclusion, []))]
+    found = [say["violations"].get(p.conclusion) or _lower_first(tree.drawn_by(p)[0].rule.title) for p in said]
     found = list(dict.fromkeys(found))
     if not found:
         return None

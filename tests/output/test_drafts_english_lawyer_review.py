@@ -62,3 +62,12 @@ def test_the_charge_is_told_once_with_its_date() -> None:
     text = drafted("en", ROOT / "cases" / "alhathloul-saudi-arabia-2020.yaml")
     assert "She was charged on 13 March 2019 with seeking to change the political system" in text
     assert len(re.findall(r"\bShe was charged\b", text)) == 1
+
+
+def test_the_violations_weighed_say_each_breach_once() -> None:
+    """Mr. Dai had no lawyer at all before trial (opinion 26/2017's case): the gravity paragraph names the denial of
+    legal assistance, never also "the restrictions on access to counsel" that the denial already says."""
+    text = drafted("en", ROOT / "cases" / "nguyen-van-dai-viet-nam-2017.yaml")
+    weighed = re.search(r"the proceedings against Mr\. Dai disregarded [^.]*\.", text)
+    assert weighed and "the denial of any legal assistance" in weighed[0]
+    assert "restrictions on access to counsel" not in weighed[0]
