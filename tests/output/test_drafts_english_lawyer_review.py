@@ -71,3 +71,17 @@ def test_the_violations_weighed_say_each_breach_once() -> None:
     weighed = re.search(r"the proceedings against Mr\. Dai disregarded [^.]*\.", text)
     assert weighed and "the denial of any legal assistance" in weighed[0]
     assert "restrictions on access to counsel" not in weighed[0]
+
+
+def test_principles_and_articles_are_cited_in_one_form() -> None:
+    """One paragraph cited "Basic Principles on the Role of Lawyers 7" and "..., principle 7", and "A/HRC/30/37
+    principles 9, guideline 8" named one principle in the plural: each source is cited as the opinions cite it,
+    the pinpoint after a comma and its unit in the number it has."""
+    text = drafted("en", ROOT / "cases" / "nguyen-van-dai-viet-nam-2017.yaml")
+    assert "A/HRC/30/37, principle 9, guideline 8" in text
+    assert "Body of Principles, principles 15, 19)" in text
+    assert "Basic Principles on the Role of Lawyers, principle 7)" in text
+    assert not re.search(r"(?:Body of Principles|Role of Lawyers) \d|principles 9, guideline", text)
+    cheng = drafted("en", ROOT / "cases" / "cheng-liu-wu-china-2020.yaml")
+    assert "Declaration on the Protection of All Persons from Enforced Disappearance, art. 2;" in cheng
+    assert not re.search(r"[a-z(] arts? \d", cheng)

@@ -236,9 +236,9 @@ def test_no_argument_beyond_the_facts(tmp_path: Path) -> None:
     text = _draft(tmp_path, ill)
     body = text.split("## Remedies")[0]
     assert "Ms. K. was ill-treated in pre-trial detention from 10 February 2025" in body
-    assert "tortured or ill-treated" not in body and "Convention against Torture art 15" not in body
+    assert "tortured or ill-treated" not in body and "Convention against Torture, art. 15" not in body
     confessed = ill.replace("  public: false\n", "  public: false\n  confession: {coerced: true}\n")
-    assert "Convention against Torture art 15" in _draft(tmp_path, confessed)
+    assert "Convention against Torture, art. 15" in _draft(tmp_path, confessed)
 
 
 def test_a_vague_false_news_offence_is_argued_and_remedied(tmp_path: Path) -> None:
