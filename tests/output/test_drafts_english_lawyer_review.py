@@ -85,3 +85,15 @@ def test_principles_and_articles_are_cited_in_one_form() -> None:
     cheng = drafted("en", ROOT / "cases" / "cheng-liu-wu-china-2020.yaml")
     assert "Declaration on the Protection of All Persons from Enforced Disappearance, art. 2;" in cheng
     assert not re.search(r"[a-z(] arts? \d", cheng)
+
+
+def test_a_status_the_occupation_already_says_is_not_said_again() -> None:
+    """Opinion 35/2018's notes: Mr. Vinh is a pro-democracy activist; "He is also a political activist" says it
+    twice. An opposition leader is not "also a member of the political opposition"; a social activist's political
+    activism is a fact of its own and stays."""
+    vinh = drafted("en", ROOT / "cases" / "luu-van-vinh-viet-nam-2018.yaml")
+    assert "He is a pro-democracy activist. He lives in Ho Chi Minh City." in vinh
+    nasheed = drafted("en", ROOT / "cases" / "nasheed-maldives-2015.yaml")
+    assert "He is a former President and an opposition leader." in nasheed
+    assert "also a member of the political opposition" not in nasheed
+    assert "He is also a political activist" in drafted("en", ROOT / "cases" / "alsadeq-saudi-arabia-2022.yaml")
