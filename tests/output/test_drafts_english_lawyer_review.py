@@ -19,7 +19,7 @@ def test_methods_of_work_are_written_in_lower_case_as_the_working_group_writes_t
 
 
 def test_a_paragraph_is_cited_after_a_comma_as_the_opinions_cite_one() -> None:
-    """"opinion No. 2/2022, para. 66", "A/HRC/36/37, paras. 48-49", "general comment No. 34, para. 22": every cited
+    """ "opinion No. 2/2022, para. 66", "A/HRC/36/37, paras. 48-49", "general comment No. 34, para. 22": every cited
     paragraph follows its source after a comma, never "General Comment No. 34 para. 22"."""
     for path in (REFERENCE, JOINT):
         text = drafted("en", path)
@@ -44,7 +44,9 @@ def test_the_proceedings_that_followed_are_stated_as_they_did_never_as_a_list_of
     """Opinion 33/2020's facts (docs/sources): Ms. Alhathloul, arrested on 15 May 2018, was charged on 13 March
     2019. A lawyer states what followed, never "(a charge, a trial or pre-trial detention)"."""
     text = drafted("en", ROOT / "cases" / "alhathloul-saudi-arabia-2020.yaml")
-    assert "In the present case, Ms. Alhathloul was charged on 13 March 2019; she was held in pre-trial detention" in text
+    assert (
+        "In the present case, Ms. Alhathloul was charged on 13 March 2019; she was held in pre-trial detention" in text
+    )
     assert "a charge, a trial or" not in text
 
 
