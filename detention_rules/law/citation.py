@@ -142,7 +142,8 @@ class Group(msgspec.Struct, frozen=True):
         if not shown:
             return self.source
         given = list(self.pins) or shown  # whether the unit is plural ("paras") reads the folded pinpoints
-        plural = len(given) > 1 or any("-" in p or "," in p for p in given)
+        own = [p for p in given if p[:1].isdigit()]  # "guideline 8" after "principle 9" names its own unit
+        plural = len(own) > 1 or any("-" in p or "," in p for p in own)
         if self.unit and units:
             return f"{self.source} {units[plural]} {_listed(shown, last)}"
         prefix = f"{self.unit}s " if self.unit and plural else f"{self.unit} " if self.unit else ""

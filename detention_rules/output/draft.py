@@ -447,7 +447,8 @@ def _person(
         for node in rules:
             for special in node.rule.refer:
                 whys = person.referrals.setdefault(special, {}).setdefault(category, [])
-                whys += _refer_why(node, leaves, w, _named(person.who, w))
+                named = _named(person.who, w)
+                whys += [_of_several(why, named, w) for why in _refer_why(node, leaves, w, named)]
         person.jurisprudence[category] = [c for r in rules for j in r.rule.jurisprudence if (c := horizon.cited(j))]
     for special, why in legal.referrals_for(case):
         why = why.removeprefix("conditions of detention: ")
@@ -579,7 +580,8 @@ def _sought(persons: list[_Person], w: dict[str, Any]) -> list[str]:
             asked_for.setdefault(remedy, []).append(p)
     sought: list[str] = []
     for (text, source), held in asked_for.items():
-        asked = _personal(text, _named(_whom(held, w), w), w).removesuffix(".")
+        named = _named(_whom(held, w), w)
+        asked = _of_several(_personal(text, named, w), named, w).removesuffix(".")
         cited = _as_filed(source.split("; "), w) if source else ""
         sought.append(w["draft"]["remedy_item"].format(text=asked, source=cited) if cited else asked)
     return sought
@@ -805,7 +807,25 @@ def _named(person: prose.Who, w: dict[str, Any]) -> dict[str, str]:
     name = person.full if person.plural and not person.once and untitled else person.short
     verbs = {verb: forms[plural] for verb, forms in w["facts"]["person"]["verbs"].items()}
     possessive = w["draft"]["possessive"].format(name=name)
-    return {**verbs, **person.pronouns, "name": name, "whom": name, "possessive": possessive}
+    several = {"several": name} if person.plural else {}
+    return {**verbs, **person.pronouns, "name": name, "whom": name, "possessive": possessive, **several}
+
+
+def _of_several(text: str, named: dict[str, str], w: dict[str, Any]) -> str:
+    """Several persons' possessive as a lawyer writes it on a list of names: "the work of Mr. Cheng, Mr. Liu and
+    Mr. Wu", never "Mr. Cheng, Mr. Liu and Mr. Wu's work" (`possessive_several`, with the noun it governs: one
+    word or one of `possessive_heads`); a language whose possessive follows its noun (« de {name} ») as written."""
+    say = w["draft"]
+    if "several" not in named or not say["possessive"].startswith("{name}"):
+        return text
+    heads = [re.escape(h) + r"\b" for h in sorted(say["possessive_heads"], key=len, reverse=True)]
+    pattern = re.compile(re.escape(named["possessive"]) + " (" + "|".join([*heads, r"\w+"]) + ")")
+
+    def of(m: re.Match[str]) -> str:
+        said = say["possessive_several"].format(head=m[1], name=named["several"])
+        return _upper_first(said) if m.start() == 0 or text[: m.start()].endswith(". ") else said
+
+    return pattern.sub(of, text)
 
 
 def _later(named: dict[str, str]) -> dict[str, str]:
@@ -847,6 +867,7 @@ def _argue(
         text = _personal(_lower_first(_FRAGMENT.sub("", node.text).strip()), named, w)
         text = _quoted(text, node, leaves, w)
         argued = prose.cite(prose.dates_in(text, w), refs)  # the rule's template shows the file's dates
+    argued = _of_several(argued, named, w)
     notes = [
         say["todo"].format(what=what)
         for path, what in say["missing"].get(node.rule.id, {}).items()
@@ -1107,9 +1128,12 @@ def _weighed(
     spec: dict[str, Any], premises: list[ConclusionNode], w: dict[str, Any], named: dict[str, str]
 ) -> str | None:
     """A rule that weighs the violations found (category III's gravity): how many guarantees were
-    breached, which articles of the Covenant, and what they were."""
+    breached, which articles of the Covenant, and what they were, each once (`violations_within`: never
+    "restrictions on access to counsel" beside "the denial of any legal assistance")."""
     say = w["draft"]
-    found = [say["violations"].get(p.conclusion) or _lower_first(tree.drawn_by(p)[0].rule.title) for p in premises]
+    concluded = {p.conclusion for p in premises}
+    said = [p for p in premises if not concluded & set(say["violations_within"].get(p.conclusion, []))]
+    found = [say["violations"].get(p.conclusion) or _lower_first(tree.drawn_by(p)[0].rule.title) for p in said]
     found = list(dict.fromkeys(found))
     if not found:
         return None
@@ -1163,14 +1187,16 @@ def _filled(
 ) -> tuple[str, list[str]]:
     """A clause of `argue` filled, with the references of the facts it names: the person's words, the fact,
     and the facts it names (a field of the same list item after `prefix`, or a whole path), dates as the
-    Working Group writes them."""
+    Working Group writes them: with their own preposition where the clause gives none ("charged[ {date}]":
+    "charged on 13 March 2019", "charged in September 2017"), bare after the clause's ("[ from {start}]")."""
     values = dict(values)
     refs = []
     for name in placeholders(limb):
         if name not in values and (leaf := leaves.get(prefix + name) or leaves.get(name)) is not None:
             plain = str(leaf.value)
             own = _shown(FieldPath.generic_name(leaf.path), leaf.value, w, values)
-            values[name] = prose.date(plain, w, preposition=False) if prose.is_date(plain) else own
+            bare = not re.search(r"(?:^|\[ ?)\{" + re.escape(name) + r"\}", limb)
+            values[name] = prose.date(plain, w, preposition=not bare) if prose.is_date(plain) else own
             refs += [leaf.ref] if leaf.ref else []
     return (fill(limb, values) if limb else ""), refs
 

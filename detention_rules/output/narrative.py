@@ -959,10 +959,17 @@ class Teller:
             return ""
 
     def _status(self, leaf: FactNode) -> str:
-        """The person's status, less what their occupation already says ("journalist" twice is once)."""
+        """The person's status, less what their occupation already says ("journalist" twice is once; a
+        "pro-democracy activist" is no more "a political activist" too: `person: status_said`)."""
         occupation = str(_value(self.leaves, "person.occupation") or "").casefold()
         own = self.spec["values"]["person.status_plural" if self.person.plural else "person.status"]
-        items = [v for v in leaf.value if in_words("person.status", v).casefold() not in occupation]
+        cues = self.w["facts"]["person"]["status_said"]
+
+        def said(status: str) -> bool:  # "journalist" within "photojournalist"; a cue as a word of its own
+            cued = (re.search(rf"(?<!\w){re.escape(c.casefold())}(?!\w)", occupation) for c in cues.get(status, []))
+            return in_words("person.status", status).casefold() in occupation or any(cued)
+
+        items = [v for v in leaf.value if not said(v)]
         if not items:
             return ""
         template = self.spec["sentences"]["person.status"]

@@ -114,11 +114,25 @@ def test_the_reference_case_is_told_in_sentences(client: TestClient) -> None:
 
 
 def test_a_drafter_s_own_file_shows_its_refs_as_its_draft_prints_them(client: TestClient, tmp_path: Path) -> None:
-    """A drafter's file (no `source:` block) cites its evidence beside each fact, on the page as in the draft."""
+    """A drafter's file (no `source:` block) cites its evidence beside each fact, on the page as in the draft: in
+    the sentence, before its full stop, as a lawyer cites, never a parenthesis after the stop."""
     own = tmp_path / "cases" / "own.yaml"
     own.write_text(re.sub(r"(?ms)^source:\n.*?(?=^expected:)", "", REFERENCE.read_text("utf-8")), "utf-8")
     text = shown(_panel(client.get("/case", params={"file": own.name}).text))
-    assert "No arrest warrant or other decision of a public authority was shown at the arrest. (paras 11, 69)" in text
+    assert "No arrest warrant or other decision of a public authority was shown at the arrest (paras 11, 69)." in text
+    assert not re.search(r"\. \((?:paras?|per|contested) ", text)
+
+
+def test_a_contested_fact_is_marked_in_its_sentence_before_the_full_stop(client: TestClient, tmp_path: Path) -> None:
+    """The Government's contest is said in the sentence's one parenthesis, with the reference, before the stop."""
+    own = tmp_path / "cases" / "own.yaml"
+    text = re.sub(r"(?ms)^source:\n.*?(?=^expected:)", "", REFERENCE.read_text("utf-8"))
+    given = 'warrant_shown: {value: false, by: [source], ref: "paras 11, 69"}'
+    assert given in text
+    text = text.replace(given, given.removesuffix("}") + ", contested: true}")
+    own.write_text(text, "utf-8")
+    panel = shown(_panel(client.get("/case", params={"file": own.name}).text))
+    assert "was shown at the arrest (paras 11, 69; contested by the Government)." in panel
 
 
 def test_what_if_says_what_would_still_hold(client: TestClient) -> None:

@@ -217,8 +217,8 @@ def test_a_paragraph_is_cited_with_its_abbreviation_s_full_stop() -> None:
     from the rule files wrote "(methods of work para 8 (b))" beside the draft's own "opinion No. 2/2022,
     para. 101"."""
     told = _draft(ROOT / "cases" / "ilyashev-kazakhstan-2022.yaml")
-    assert "(methods of work para. 8 (b))" in told
-    assert "(General Comment No. 34 para. 22)" in told
+    assert "(methods of work, para. 8 (b))" in told
+    assert "(General Comment No. 34, para. 22)" in told
     assert not re.findall(r".{40}\bparas? \d", told)
 
 

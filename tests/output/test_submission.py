@@ -192,7 +192,7 @@ def test_a_standards_last_citation_takes_the_provisions_in_its_parentheses() -> 
     """ "(A/HRC/36/37 para 48) (ICCPR 26; UDHR 7)": two parentheses side by side read as a typo."""
     text = wgad("draft", "--no-appendix", str(REFERENCE)).stdout
     assert not re.search(r"paras? [\d-]+(?: \([a-z]\))?\) \(", text)
-    assert "such as statements of officials (A/HRC/36/37 paras. 48-49; ICCPR 26; UDHR 7)." in text
+    assert "such as statements of officials (A/HRC/36/37, paras. 48-49; ICCPR 26; UDHR 7)." in text
 
 
 def test_discrimination_is_argued_from_what_held() -> None:
@@ -236,15 +236,15 @@ def test_no_argument_beyond_the_facts(tmp_path: Path) -> None:
     text = _draft(tmp_path, ill)
     body = text.split("## Remedies")[0]
     assert "Ms. K. was ill-treated in pre-trial detention from 10 February 2025" in body
-    assert "tortured or ill-treated" not in body and "Convention against Torture art 15" not in body
+    assert "tortured or ill-treated" not in body and "Convention against Torture, art. 15" not in body
     confessed = ill.replace("  public: false\n", "  public: false\n  confession: {coerced: true}\n")
-    assert "Convention against Torture art 15" in _draft(tmp_path, confessed)
+    assert "Convention against Torture, art. 15" in _draft(tmp_path, confessed)
 
 
 def test_a_vague_false_news_offence_is_argued_and_remedied(tmp_path: Path) -> None:
     text = _draft(tmp_path, FRESH)
     category_ii = text.split("### Category II:")[1].split("\n### ")[0]
-    assert "General Comment No. 34 para. 25" in category_ii and '"false news"' in category_ii
+    assert "General Comment No. 34, para. 25" in category_ii and '"false news"' in category_ii
     assert "Ms. K. was charged with “spreading false news” for that expression." in category_ii
     remedies = _part(text, "Remedies and referrals sought")
     assert (
@@ -253,7 +253,7 @@ def test_a_vague_false_news_offence_is_argued_and_remedied(tmp_path: Path) -> No
     # the vague law's argument asks for the provision the file does not quote
     assert "[to complete: the provision invoked (law, article, paragraph)" in text
     plain = _draft(tmp_path, FRESH.replace("spreading false news", "hooliganism").replace("  law_vague: true\n", ""))
-    assert "General Comment No. 34 para. 25" not in plain and "Review the provision" not in plain
+    assert "General Comment No. 34, para. 25" not in plain and "Review the provision" not in plain
 
 
 def test_a_joint_argument_names_those_it_holds_for(tmp_path: Path) -> None:

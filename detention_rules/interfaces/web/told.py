@@ -86,11 +86,12 @@ class Told:
         return self._in_part(path, text)
 
     def leaf(self, leaf: FactNode) -> str:
-        """A fact of a finding's reasoning: its sentence, with its reference and whether it is contested."""
-        text = self.fact(leaf.path, leaf.value)
-        if leaf.ref and self.refs:
-            text = SAYS["with_ref"].format(text=text, ref=leaf.ref)
-        return SAYS["contested"].format(text=text) if leaf.contested else text
+        """A fact of a finding's reasoning: its sentence, with its reference and whether it is contested in one
+        parenthesis before its full stop, as the draft cites (`narrative.cite`: "shown at the arrest (paras 11,
+        69).", never "shown at the arrest. (paras 11, 69)")."""
+        cited = [narrative.refs([leaf.ref], self.w)] if leaf.ref and self.refs else []
+        marks = [SAYS["contested"]] if leaf.contested else []
+        return narrative.cite(self.fact(leaf.path, leaf.value), "; ".join([*cited, *marks]))
 
     def asked(self, path: str) -> str:
         """A fact not known yet: its question, its period named."""
