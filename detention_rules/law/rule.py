@@ -252,13 +252,13 @@ def truth(
     start = len(trace.leaves) if trace is not None else 0
     results = [truth(c, doc, concluded, trace, prefix) for c in cond.children]
     if isinstance(cond, All):
-        value: Tri = False if False in results else None if None in results else True
-        return _moot(trace, start, value, settled=False in results)
+        every = False if False in results else None if None in results else True
+        return _moot(trace, start, every, settled=False in results)
     if isinstance(cond, AnyOf):
         return _moot(trace, start, _any(results), settled=True in results)
     true, unknown = results.count(True), results.count(None)
-    value = True if true >= cond.n else None if true + unknown >= cond.n else False
-    return _moot(trace, start, value, settled=value is not None)
+    enough = True if true >= cond.n else None if true + unknown >= cond.n else False
+    return _moot(trace, start, enough, settled=enough is not None)
 
 
 def _moot(trace: Trace | None, start: int, value: Tri, *, settled: bool) -> Tri:
