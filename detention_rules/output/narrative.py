@@ -349,7 +349,8 @@ def date(value: str, w: Mapping[str, Any], *, preposition: bool = True) -> str:
 
 def date_range(start: str, end: str, w: Mapping[str, Any]) -> str:
     """Two dates as the Working Group joins them: "12 to 22 June 2020", "18 April to 3 May 2020",
-    "18 April 2020 to June 2021"."""
+    "18 April 2020 to June 2021"; in French and Spanish with the preposition the dates' precision takes
+    ("du 12 au 22 juin 2020", "du 18 avril jusqu'en juin 2020", "de mai à juillet 2019")."""
     spec = dates(w)
     a, b = calendar(start), calendar(end)
     if a and b and a.group(3) and b.group(3) and a.group(1) == b.group(1):
@@ -365,8 +366,15 @@ def date_range(start: str, end: str, w: Mapping[str, Any]) -> str:
     begin = date(start, w, preposition=False)
     if a and b and a.group(2) and b.group(2) and a.group(1) == b.group(1):  # "18 April to June 2020"
         begin = begin.removesuffix(spec["year_suffix"].format(year=a.group(1)))
-    form = "range_to_month" if b and not b.group(3) else "range"  # French "du 18 avril à juin 2020"
-    return spec[form].format(start=begin, end=date(end, w, preposition=False))
+    if a and b and not a.group(3):  # French "de mai à juillet 2019", "de février au 13 juillet 2023"
+        form = "range_from_month_to_day" if b.group(3) else "range_from_month"
+    else:  # French "du 18 avril jusqu'en juin 2020", never "du 18 avril à juin"
+        form = "range_to_month" if b and not b.group(3) else "range"
+    text = spec[form].format(start=begin, end=date(end, w, preposition=False))
+    for joined, contracted in spec["elided"].items():  # French "d'avril à juin", never "de avril"
+        if text.startswith(joined):
+            return contracted + text.removeprefix(joined)
+    return text
 
 
 def dates_in(text: str, w: Mapping[str, Any]) -> str:
