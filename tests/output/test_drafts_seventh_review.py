@@ -8,7 +8,8 @@ import pytest
 
 from detention_rules import words
 
-from .test_drafts_reviewed_in_french_and_spanish import REFERENCE, drafted
+from ..conftest import ROOT
+from .test_drafts_reviewed_in_french_and_spanish import JOINT, REFERENCE, drafted
 
 
 @pytest.mark.parametrize(
@@ -49,3 +50,53 @@ def test_a_range_opening_on_a_month_or_a_year_is_never_told_with_du_or_del(
     from detention_rules.output import narrative
 
     assert narrative.date_range(start, end, words.load("draft", lang)) == said
+
+
+@pytest.mark.parametrize(
+    ("lang", "cited", "never"),
+    [
+        ("fr", "les avis nos\u00a013/2018, 2/2020, 45/2016, 28/2016 et 7/2002", "Kurt c. Turquie"),
+        ("es", "las opiniones núms. 13/2018, 2/2020, 45/2016, 28/2016 y 7/2002", "Kurt c. Turquía"),
+    ],
+)
+def test_an_opinion_among_the_precedents_is_cited_by_its_number(lang: str, cited: str, never: str) -> None:
+    """« Kurt c. Turquie » in a list of avis is an English-style case name: the Working Group cites its own
+    opinion as « avis n° 2/2020 » (A/HRC/WGAD/2020/2, docs/sources/kurt-turkey-2020.md), in the list of avis."""
+    text = drafted(lang, REFERENCE)
+    assert cited in text
+    assert never not in text
+
+
+@pytest.mark.parametrize("lang", ["fr", "es"])
+def test_the_opinion_on_the_case_itself_is_not_among_its_precedents(lang: str) -> None:
+    """Named by its number, Kurt's own opinion (2/2020) is one its source could not cite, and is left out."""
+    text = drafted(lang, ROOT / "cases" / "kurt-turkey-2020.yaml")
+    assert "2/2020" not in text
+    assert "Kurt c." not in text
+
+
+@pytest.mark.parametrize(
+    ("lang", "said", "never"),
+    [
+        (
+            "fr",
+            "le Groupe de travail a constamment estimé que le jugement de civils par des tribunaux militaires est"
+            " contraire à ce droit.",
+            "sauf circonstances exceptionnelles",
+        ),
+        (
+            "es",
+            "el Grupo de Trabajo ha sostenido sistemáticamente que el enjuiciamiento de civiles por tribunales"
+            " militares vulnera ese derecho.",
+            "salvo en circunstancias excepcionales",
+        ),
+    ],
+)
+def test_a_civilian_before_a_military_court_is_argued_without_conceding_exceptions(
+    lang: str, said: str, never: str
+) -> None:
+    """A source does not concede what the Working Group does not: it holds that military courts should not try
+    civilians, and « sauf circonstances exceptionnelles » would invite the Government to plead them."""
+    text = drafted(lang, JOINT)
+    assert said in text
+    assert never not in text
