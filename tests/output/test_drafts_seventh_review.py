@@ -4,6 +4,8 @@ never the engine's output."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from detention_rules import words
@@ -98,5 +100,45 @@ def test_a_civilian_before_a_military_court_is_argued_without_conceding_exceptio
     """A source does not concede what the Working Group does not: it holds that military courts should not try
     civilians, and « sauf circonstances exceptionnelles » would invite the Government to plead them."""
     text = drafted(lang, JOINT)
+    assert said in text
+    assert never not in text
+
+
+@pytest.mark.parametrize(
+    ("lang", "path", "said", "never"),
+    [
+        (
+            "fr",
+            REFERENCE,
+            "La détention est donc discriminatoire, fondée sur sa qualité de défenseur des droits de l'homme.",
+            "fondée sur les motifs exposés ci-dessus",
+        ),
+        (
+            "fr",
+            JOINT,
+            "La détention est donc discriminatoire, fondée sur la langue et sur leur qualité de défenseurs des droits"
+            " de l'homme.",
+            "fondée sur les motifs exposés ci-dessus",
+        ),
+        (
+            "es",
+            REFERENCE,
+            "la privación de libertad fue discriminatoria por su condición de defensor de los derechos humanos.",
+            "por los motivos expuestos",
+        ),
+        (
+            "es",
+            JOINT,
+            "la privación de libertad fue discriminatoria por motivos de idioma y por su condición de defensores de"
+            " los derechos humanos.",
+            "por los motivos expuestos",
+        ),
+    ],
+)
+def test_category_v_concludes_on_the_ground_it_names(lang: str, path: Path, said: str, never: str) -> None:
+    """« fondée sur les motifs exposés ci-dessus » points back without naming a ground: the Working Group's
+    dispositif names it (« discrimination fondée sur … sa qualité de défenseur des droits de l'homme »), the
+    Covenant's grounds first, a defender's « autre situation » last."""
+    text = drafted(lang, path)
     assert said in text
     assert never not in text
