@@ -154,7 +154,19 @@ def _short(name: str, title: str, nation: str, spec: Mapping[str, Any]) -> str:
     Xiaobo, a national of China); a name written with its title as it stands."""
     if _titled(name, spec):
         return name
-    return str(spec["titled"].format(title=title, surname=family_first(name, nation) or surname(name, spec)))
+    family = family_first(name, nation) or first_surname(name, nation, spec) or surname(name, spec)
+    return str(spec["titled"].format(title=title, surname=family))
+
+
+def first_surname(name: str, nation: str, spec: Mapping[str, Any]) -> str:
+    """The first of two surnames, which the language titles a name of a State naming so by (`two_surnames`:
+    Spanish « el Sr. Celso » for Ignacio Celso Lino, a national of Nicaragua, never « el Sr. Lino »); "" for a
+    name of one surname, another State's, or a language that titles by the last word."""
+    if nation.split("(")[0].strip().casefold() not in {s.casefold() for s in spec.get("two_surnames", ())}:
+        return ""
+    last = surname(name, spec)
+    given = name.removesuffix(last).split()
+    return surname(" ".join(given), spec) if len(given) > 1 else ""
 
 
 #: Names written family name first, by State (`locales/names.yaml`), beside the translations: every language
@@ -370,11 +382,7 @@ def date_range(start: str, end: str, w: Mapping[str, Any]) -> str:
         form = "range_from_month_to_day" if b.group(3) else "range_from_month"
     else:  # French "du 18 avril jusqu'en juin 2020", never "du 18 avril à juin"
         form = "range_to_month" if b and not b.group(3) else "range"
-    text = spec[form].format(start=begin, end=date(end, w, preposition=False))
-    for joined, contracted in spec["elided"].items():  # French "d'avril à juin", never "de avril"
-        if text.startswith(joined):
-            return contracted + text.removeprefix(joined)
-    return text
+    return spec[form].format(start=begin, end=date(end, w, preposition=False))
 
 
 def dates_in(text: str, w: Mapping[str, Any]) -> str:
@@ -401,9 +409,13 @@ def times(value: int, w: Mapping[str, Any]) -> str:
 
 
 def length(value: float, unit: str, w: Mapping[str, Any]) -> str:
-    """A length: "five years", "one day", "20 days", "two and a half years"."""
-    forms = w["facts"]["lengths"][unit]
-    return forms[0 if value == 1 else 1].format(n=number(value, w))
+    """A length: "five years", "one day", "20 days", "two and a half years"; French and Spanish put the half
+    after the unit (`half:`): « quatre ans et demi », « cuatro años y medio », never « quatre et demi ans »."""
+    lengths = w["facts"]["lengths"]
+    halved = value > 1 and not float(value).is_integer() and float(value * 2).is_integer()
+    if halved and (half := lengths["half"].get(unit)):
+        return half.format(length=length(int(value), unit, w))
+    return lengths[unit][0 if value == 1 else 1].format(n=number(value, w))
 
 
 def _unit(field_name: str) -> str | None:

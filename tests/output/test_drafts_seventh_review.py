@@ -51,7 +51,8 @@ def test_a_range_opening_on_a_month_or_a_year_is_never_told_with_du_or_del(
     a day takes (and French elides it: « d'avril »)."""
     from detention_rules.output import narrative
 
-    assert narrative.date_range(start, end, words.load("draft", lang)) == said
+    w = words.load("draft", lang)
+    assert narrative.contract(narrative.date_range(start, end, w), w) == said  # as the draft writes it
 
 
 @pytest.mark.parametrize(
@@ -142,3 +143,76 @@ def test_category_v_concludes_on_the_ground_it_names(lang: str, path: Path, said
     text = drafted(lang, path)
     assert said in text
     assert never not in text
+
+
+@pytest.mark.parametrize(
+    ("lang", "case", "said", "never"),
+    [
+        ("fr", "bialiatski-belarus-2012", "d'une durée de quatre ans et demi.", "quatre et demi ans"),
+        ("es", "bialiatski-belarus-2012", "de prisión de cuatro años y medio.", "cuatro y medio años"),
+        ("fr", "khalil-bahrain-2021", "une peine d'emprisonnement d'une durée d'un an.", "de un an"),
+    ],
+)
+def test_a_term_of_imprisonment_is_told_as_the_language_says_a_length(
+    lang: str, case: str, said: str, never: str
+) -> None:
+    """The penalty the case states, as a French or Spanish judgment words it: the half after the unit
+    (« quatre ans et demi », « cuatro años y medio »), and « d'un an », never « de un an »."""
+    text = drafted(lang, ROOT / "cases" / f"{case}.yaml")
+    assert said in text
+    assert never not in text
+
+
+@pytest.mark.parametrize("lang", ["fr", "es"])
+@pytest.mark.parametrize(
+    ("case", "bans"),
+    [
+        (
+            "ilyashev-kazakhstan-2022",
+            {"fr": "toute activité politique et civique", "es": "toda actividad política y cívica"},
+        ),
+        ("abulkhair-saudi-arabia-2018", {"fr": "tout déplacement", "es": "viajar"}),
+        ("khan-pakistan-2024", {"fr": "toute activité politique", "es": "toda actividad política"}),
+    ],
+)
+def test_a_ban_the_sentence_imposes_is_stated_as_the_english_states_it(
+    lang: str, case: str, bans: dict[str, str]
+) -> None:
+    """Every ban of the shipped cases' sentences (`sentence.bans`) is in the facts of the French and Spanish drafts,
+    as the English states it (« La peine lui interdit en outre … »), not only in the category II argument."""
+    english = drafted("en", ROOT / "cases" / f"{case}.yaml").split("\n### ", 1)[0]
+    assert "The sentence also bars" in english
+    facts = drafted(lang, ROOT / "cases" / f"{case}.yaml").split("\n### ", 1)[0]
+    lead = {"fr": "La peine lui interdit en outre ", "es": "La pena le prohíbe además "}[lang]
+    assert lead + bans[lang] + "." in facts
+
+
+@pytest.mark.parametrize(
+    ("case", "said", "never"),
+    [
+        ("castillo-perez-cuba-2021", "el Sr. Castillo", "Sr. Pérez"),
+        ("martinez-gorostieta-mexico-2021", "el Sr. Martínez", "Sr. Gorostieta"),
+        ("lopez-venezuela-2014", "el Sr. López", "Sr. Leopoldo"),  # one surname: titled by it
+    ],
+)
+def test_spanish_titles_a_name_of_two_surnames_by_the_first(case: str, said: str, never: str) -> None:
+    """The Working Group's Spanish opinions name a national of a State of two surnames by the first after the
+    first mention (« el Sr. Mora » of Miguel Mora Barberena), never by the second, the mother's."""
+    text = drafted("es", ROOT / "cases" / f"{case}.yaml")
+    assert said in text
+    assert never not in text
+
+
+def test_each_mayangna_defender_is_titled_by_his_first_surname_in_spanish() -> None:
+    """Ignacio Celso Lino is « el Sr. Celso », Donald Andrés Bruno Arcángel « el Sr. Bruno » (the draft of one
+    person of the four: `--detainee`), never « el Sr. Lino »."""
+    from detention_rules.output import narrative
+
+    w = words.load("draft", "es")
+    spec = w["facts"]["person"]
+    for name, first in (("Ignacio Celso Lino", "Celso"), ("Donald Andrés Bruno Arcángel", "Bruno")):
+        assert narrative.first_surname(name, "Nicaragua", spec) == first
+    assert narrative.first_surname("Ignacio Celso Lino", "Kazakhstan", spec) == ""
+    assert (
+        narrative.first_surname("Ignacio Celso Lino", "Nicaragua", words.load("draft", "en")["facts"]["person"]) == ""
+    )
