@@ -29,7 +29,7 @@ from typing import Any
 from detention_rules import words as locale
 from detention_rules.input.case import Case, field_types
 from detention_rules.input.field_path import FieldPath
-from detention_rules.input.fields import dated
+from detention_rules.input.fields import dated, readable_fields
 from detention_rules.law import citation
 from detention_rules.reasoning.asking import calendar, date_words, day_words, in_words
 from detention_rules.reasoning.facts import FactNode
@@ -95,6 +95,30 @@ def translated(text: str, w: Mapping[str, Any]) -> str:
     if foreign(text):
         return str(w["facts"]["to_translate"]).format(text=text)
     return translation(text) or text
+
+
+def free_text(leaves: Mapping[str, FactNode]) -> frozenset[str]:
+    """The free text of a person's facts, as the drafter typed it (a conduct's description, a charge, a place):
+    what a rule's explanation may quote (`set_apart`)."""
+    out: set[str] = set()
+    for path, leaf in leaves.items():
+        ftype = readable_fields().get(FieldPath.generic_name(path))
+        if ftype is None or ftype.choices or ftype.kind not in ("text", "list"):
+            continue
+        values = leaf.value if isinstance(leaf.value, list) else [leaf.value]
+        out.update(v for v in values if isinstance(v, str) and v.strip())
+    return frozenset(out)
+
+
+def set_apart(text: str, typed: Collection[str], w: Mapping[str, Any]) -> str:
+    """A rule's explanation with the drafter's words it quotes (`typed`) set apart to translate where they are
+    in another language than the reader's ("[à traduire : three Facebook posts]"), as the draft sets them apart:
+    the web page's reasoning and `wgad check --lang fr` alike. Inside `written`, which says the file's language."""
+    others = sorted((t for t in typed if t in text and foreign(t)), key=len, reverse=True)
+    if not others:
+        return text
+    quoted = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, others)) + r")(?!\w)")
+    return quoted.sub(lambda m: translated(m.group(0), w), text)
 
 
 @dataclass

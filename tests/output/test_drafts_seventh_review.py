@@ -4,6 +4,7 @@ never the engine's output."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -216,3 +217,27 @@ def test_each_mayangna_defender_is_titled_by_his_first_surname_in_spanish() -> N
     assert (
         narrative.first_surname("Ignacio Celso Lino", "Nicaragua", words.load("draft", "en")["facts"]["person"]) == ""
     )
+
+
+@pytest.mark.parametrize(
+    ("lang", "mark"),
+    [("fr", "[à traduire\u00a0: {}]"), ("es", "[por traducir: {}]"), ("en", "{}")],
+)
+@pytest.mark.parametrize("form", ["text", "markdown"])
+def test_wgad_check_sets_the_drafters_english_apart_as_the_draft_does(lang: str, mark: str, form: str) -> None:
+    """`wgad check --lang fr` printed « … par la personne : three Facebook posts criticising … » in a French
+    explanation: the drafter's English is marked to translate there as in the draft and on the page, and an
+    English report quotes it as typed."""
+    from detention_rules import pipeline
+    from detention_rules.output import markdown, text
+    from detention_rules.reasoning import runnable
+
+    words.use(lang)
+    try:
+        report = (text if form == "text" else markdown).render([pipeline.check_file(REFERENCE, runnable.load())])
+    finally:
+        words.use("en")
+    posts = "three Facebook posts criticising the ruling Nur Otan party"
+    assert mark.format(posts) in report
+    if lang != "en":  # nowhere unmarked
+        assert posts not in re.sub(r"\[(?:à traduire|por traducir)\s?:\s[^\]]*\]", "", report)
