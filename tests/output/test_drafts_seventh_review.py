@@ -241,3 +241,34 @@ def test_wgad_check_sets_the_drafters_english_apart_as_the_draft_does(lang: str,
     assert mark.format(posts) in report
     if lang != "en":  # nowhere unmarked
         assert posts not in re.sub(r"\[(?:à traduire|por traducir)\s?:\s[^\]]*\]", "", report)
+
+
+@pytest.mark.parametrize(
+    ("lang", "said", "never"),
+    [
+        (
+            "fr",
+            "les restrictions à l'accès à un conseil, les entraves à l'audition des témoins à décharge comme à"
+            " l'interrogatoire des témoins à charge et la méconnaissance de la présomption d'innocence.",
+            "témoins à décharge et les limites",
+        ),
+        (
+            "fr",
+            "Aucun mandat d'arrêt ni aucune autre décision d'une autorité publique n'ont été présentés",
+            "publique n'a été présenté",
+        ),
+        (
+            "es",
+            "las trabas impuestas tanto a la declaración de los testigos de descargo como al interrogatorio de los"
+            " testigos de cargo y el desconocimiento",
+            "testigos de descargo y las limitaciones",
+        ),
+    ],
+)
+def test_a_list_of_violations_has_one_and_and_a_plural_subject_agrees(lang: str, said: str, never: str) -> None:
+    """« … le refus d'entendre les témoins à décharge et les limites imposées … et la méconnaissance … » had two
+    « et » in one list; « Aucun mandat ni aucune autre décision … n'a été présenté » a singular verb for two
+    subjects."""
+    text = drafted(lang, REFERENCE)
+    assert said in text
+    assert never not in text
