@@ -272,3 +272,19 @@ def test_a_list_of_violations_has_one_and_and_a_plural_subject_agrees(lang: str,
     text = drafted(lang, REFERENCE)
     assert said in text
     assert never not in text
+
+
+@pytest.mark.parametrize(
+    ("lang", "cited"),
+    [
+        ("fr", "observation générale n°\u00a034, par. 11, 12, 22, 25 et 33 à 35\u202f; délibération"),
+        ("es", "observación general núm. 34, párrs. 11, 12, 22, 25 y 33 a 35; deliberación"),
+    ],
+)
+def test_a_general_comments_paragraphs_are_cited_in_order_without_glosses(lang: str, cited: str) -> None:
+    """« párrs. 11, 12, 33 a 35, 22 (el criterio tripartito) y 25 (legalidad) » glossed two paragraphs in a calque
+    and put them out of order, and the French dropped 25 and 33 à 35: both now cite the paragraphs in order, the
+    notes left for `wgad rules`."""
+    text = drafted(lang, REFERENCE)
+    assert cited in text
+    assert "tripartito" not in text and "trois volets" not in text
