@@ -288,3 +288,11 @@ def test_a_general_comments_paragraphs_are_cited_in_order_without_glosses(lang: 
     text = drafted(lang, REFERENCE)
     assert cited in text
     assert "tripartito" not in text and "trois volets" not in text
+
+
+def test_spanish_quotes_the_covenants_other_status_in_its_own_words_each_time() -> None:
+    """« «cualquier otra condición social» » then « «cualquier otra condición» protegida »: one ground quoted in two
+    forms; the Pacto's article 2, párrafo 1, says « cualquier otra condición social »."""
+    text = drafted("es", REFERENCE)
+    assert text.count("«cualquier otra condición social»") == 2
+    assert "«cualquier otra condición»" not in text
