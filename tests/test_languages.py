@@ -235,9 +235,9 @@ def test_a_date_is_written_as_the_language_writes_it(lang: str, value: str, said
 @pytest.mark.parametrize(
     ("lang", "start", "end", "said"),
     [
-        ("fr", "2020-06-12", "2020-06-22", "12 au 22 juin 2020"),
-        ("es", "2020-04-18", "2020-05-03", "18 de abril al 3 de mayo de 2020"),
-        ("es", "2020-04-18", "2020-06", "18 de abril a junio de 2020"),
+        ("fr", "2020-06-12", "2020-06-22", "du 12 au 22 juin 2020"),
+        ("es", "2020-04-18", "2020-05-03", "del 18 de abril al 3 de mayo de 2020"),
+        ("es", "2020-04-18", "2020-06", "desde el 18 de abril hasta junio de 2020"),
         ("en", "2020-04-18", "2020-06", "18 April to June 2020"),
     ],
 )

@@ -1011,8 +1011,29 @@ def _limbs(node: RuleNode, leaves: dict[str, FactNode], w: dict[str, Any], named
         return None
     closing = spec.get("closing", "")  # said once after the clauses ("at the time the defence was to be prepared")
     argued = prose.cite(say["clause_sep"].join(clauses) + closing, prose.refs(refs, w, notes=False))
-    then, _ = _filled(spec.get("then", ""), "", leaves, w, named)
+    grounds = _grounds(spec, leaves, named, w)
+    then, _ = _filled(spec["then_grounds"] if grounds else spec.get("then", ""), "", leaves, w, {**named, **grounds})
     return f"{argued} {then}" if then else argued
+
+
+def _grounds(
+    spec: dict[str, Any], leaves: dict[str, FactNode], named: dict[str, str], w: dict[str, Any]
+) -> dict[str, str]:
+    """The grounds of discrimination a category V conclusion names (`then_grounds`, French and Spanish: « fondée
+    sur la langue et sur leur qualité de défenseurs des droits de l'homme »), from the grounds the source names
+    and the person's status, in the language's words (`grounds:`); none where the rule's words have no such
+    sentence (English says "on that ground" after naming it) or no ground is known."""
+    if "then_grounds" not in spec:
+        return {}
+    said: list[str] = []
+    for field in ("discrimination.grounds", "person.status"):
+        leaf = leaves.get(field)
+        if leaf is None or leaf.unproven or not isinstance(leaf.value, list):
+            continue
+        for value, text in spec["grounds"][field].items():  # in the Covenant's order, "other status" last
+            if value in leaf.value and (filled := fill(text, named)) not in said:
+                said.append(filled)
+    return {"grounds": prose.join(said, w)} if said else {}
 
 
 def _shared_limbs(

@@ -31,13 +31,13 @@ def _fact(node: FactNode) -> str:
     return W["fact"].format(path=path, value=value, where=where(node.line), ref=ref, marks=marks)
 
 
-def _tree(node: ConclusionNode, shown: set[str], out: list[str]) -> None:
+def _tree(node: ConclusionNode, shown: set[str], out: list[str], said: text.Said) -> None:
     for step in tree.walk(node, shown, tree.conclusions):
         n, pad = step.node, "  " * step.level
         if isinstance(n, RuleNode):
             law = markdown(citation.in_language(", ".join(n.provisions)))
             cases = markdown(citation.in_language("; ".join(n.rule.jurisprudence)))
-            out.append(f"{pad}- **{markdown(n.rule.id)}**: {markdown(n.text)} *({law}; {cases})*")
+            out.append(f"{pad}- **{markdown(n.rule.id)}**: {markdown(said(n.text))} *({law}; {cases})*")
         elif isinstance(n, FactNode):
             out.append(f"{pad}- {_fact(n)}")
         elif step.repeated:  # a conclusion drawn above; one not yet drawn shows as the rules under it
@@ -80,7 +80,7 @@ def _result(res: CaseResult, a: Analysis, out: list[str]) -> None:
         out += [W["category"].format(category=f.category), "", f"{STRENGTH[f.strength].capitalize()}.", ""]
         if f.contested:
             out += [W["contested_facts"].format(paths=", ".join(markdown_code(x.path) for x in f.contested)), ""]
-        _tree(f.tree, shown, out)
+        _tree(f.tree, shown, out, text.explained(res))
         out.append("")
     for line in why_not_lines(res.why_not):  # a category's line is a heading; its closest rules are indented
         out += [f"## {line}", ""] if line[:1].strip() else [f"    {line}" if line else ""]

@@ -29,7 +29,7 @@ from typing import Any
 from detention_rules import words as locale
 from detention_rules.input.case import Case, field_types
 from detention_rules.input.field_path import FieldPath
-from detention_rules.input.fields import dated
+from detention_rules.input.fields import dated, readable_fields
 from detention_rules.law import citation
 from detention_rules.reasoning.asking import calendar, date_words, day_words, in_words
 from detention_rules.reasoning.facts import FactNode
@@ -97,6 +97,30 @@ def translated(text: str, w: Mapping[str, Any]) -> str:
     return translation(text) or text
 
 
+def free_text(leaves: Mapping[str, FactNode]) -> frozenset[str]:
+    """The free text of a person's facts, as the drafter typed it (a conduct's description, a charge, a place):
+    what a rule's explanation may quote (`set_apart`)."""
+    out: set[str] = set()
+    for path, leaf in leaves.items():
+        ftype = readable_fields().get(FieldPath.generic_name(path))
+        if ftype is None or ftype.choices or ftype.kind not in ("text", "list"):
+            continue
+        values = leaf.value if isinstance(leaf.value, list) else [leaf.value]
+        out.update(v for v in values if isinstance(v, str) and v.strip())
+    return frozenset(out)
+
+
+def set_apart(text: str, typed: Collection[str], w: Mapping[str, Any]) -> str:
+    """A rule's explanation with the drafter's words it quotes (`typed`) set apart to translate where they are
+    in another language than the reader's ("[à traduire : three Facebook posts]"), as the draft sets them apart:
+    the web page's reasoning and `wgad check --lang fr` alike. Inside `written`, which says the file's language."""
+    others = sorted((t for t in typed if t in text and foreign(t)), key=len, reverse=True)
+    if not others:
+        return text
+    quoted = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, others)) + r")(?!\w)")
+    return quoted.sub(lambda m: translated(m.group(0), w), text)
+
+
 @dataclass
 class Who:
     """How the facts name one person (or a group named in one file): full name first, then the short form."""
@@ -154,7 +178,19 @@ def _short(name: str, title: str, nation: str, spec: Mapping[str, Any]) -> str:
     Xiaobo, a national of China); a name written with its title as it stands."""
     if _titled(name, spec):
         return name
-    return str(spec["titled"].format(title=title, surname=family_first(name, nation) or surname(name, spec)))
+    family = family_first(name, nation) or first_surname(name, nation, spec) or surname(name, spec)
+    return str(spec["titled"].format(title=title, surname=family))
+
+
+def first_surname(name: str, nation: str, spec: Mapping[str, Any]) -> str:
+    """The first of two surnames, which the language titles a name of a State naming so by (`two_surnames`:
+    Spanish « el Sr. Celso » for Ignacio Celso Lino, a national of Nicaragua, never « el Sr. Lino »); "" for a
+    name of one surname, another State's, or a language that titles by the last word."""
+    if nation.split("(")[0].strip().casefold() not in {s.casefold() for s in spec.get("two_surnames", ())}:
+        return ""
+    last = surname(name, spec)
+    given = name.removesuffix(last).split()
+    return surname(" ".join(given), spec) if len(given) > 1 else ""
 
 
 #: Names written family name first, by State (`locales/names.yaml`), beside the translations: every language
@@ -349,7 +385,8 @@ def date(value: str, w: Mapping[str, Any], *, preposition: bool = True) -> str:
 
 def date_range(start: str, end: str, w: Mapping[str, Any]) -> str:
     """Two dates as the Working Group joins them: "12 to 22 June 2020", "18 April to 3 May 2020",
-    "18 April 2020 to June 2021"."""
+    "18 April 2020 to June 2021"; in French and Spanish with the preposition the dates' precision takes
+    ("du 12 au 22 juin 2020", "du 18 avril jusqu'en juin 2020", "de mai à juillet 2019")."""
     spec = dates(w)
     a, b = calendar(start), calendar(end)
     if a and b and a.group(3) and b.group(3) and a.group(1) == b.group(1):
@@ -365,7 +402,10 @@ def date_range(start: str, end: str, w: Mapping[str, Any]) -> str:
     begin = date(start, w, preposition=False)
     if a and b and a.group(2) and b.group(2) and a.group(1) == b.group(1):  # "18 April to June 2020"
         begin = begin.removesuffix(spec["year_suffix"].format(year=a.group(1)))
-    form = "range_to_month" if b and not b.group(3) else "range"  # French "du 18 avril à juin 2020"
+    if a and b and not a.group(3):  # French "de mai à juillet 2019", "de février au 13 juillet 2023"
+        form = "range_from_month_to_day" if b.group(3) else "range_from_month"
+    else:  # French "du 18 avril jusqu'en juin 2020", never "du 18 avril à juin"
+        form = "range_to_month" if b and not b.group(3) else "range"
     return spec[form].format(start=begin, end=date(end, w, preposition=False))
 
 
@@ -393,9 +433,13 @@ def times(value: int, w: Mapping[str, Any]) -> str:
 
 
 def length(value: float, unit: str, w: Mapping[str, Any]) -> str:
-    """A length: "five years", "one day", "20 days", "two and a half years"."""
-    forms = w["facts"]["lengths"][unit]
-    return forms[0 if value == 1 else 1].format(n=number(value, w))
+    """A length: "five years", "one day", "20 days", "two and a half years"; French and Spanish put the half
+    after the unit (`half:`): « quatre ans et demi », « cuatro años y medio », never « quatre et demi ans »."""
+    lengths = w["facts"]["lengths"]
+    halved = value > 1 and not float(value).is_integer() and float(value * 2).is_integer()
+    if halved and (half := lengths["half"].get(unit)):
+        return half.format(length=length(int(value), unit, w))
+    return lengths[unit][0 if value == 1 else 1].format(n=number(value, w))
 
 
 def _unit(field_name: str) -> str | None:

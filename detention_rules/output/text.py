@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from detention_rules import words
 from detention_rules.errors import printable
 from detention_rules.input.case import CATEGORIES
@@ -49,11 +51,33 @@ def _cited(text: str) -> str:
     return citation.in_language(text)
 
 
-def _tree(node: ConclusionNode, prefix: str, shown: set[str], out: list[str]) -> None:
+#: A rule's explanation as the report prints it (`explained`).
+Said = Callable[[str], str]
+
+
+def explained(result: CaseResult) -> Said:
+    """How a report in French or Spanish prints a rule's explanation: the drafter's words it quotes in another
+    language set apart to translate, as the draft and the page set them apart (`narrative.set_apart`); an
+    English report prints it as the rule gives it, and loads no draft sentences."""
+    if words.LANGUAGE == "en" or result.facts is None:
+        return str
+    from detention_rules.output import narrative
+
+    w = words.load("draft")
+    typed = narrative.free_text(result.facts.leaves)
+
+    def said(text: str) -> str:
+        with narrative.written(result.case, None):
+            return narrative.set_apart(text, typed, w)
+
+    return said
+
+
+def _tree(node: ConclusionNode, prefix: str, shown: set[str], out: list[str], said: Said = str) -> None:
     for step in tree.walk(node, shown, tree.conclusions):
         n, rails, branch = step.node, prefix + step.rails(), "└─" if step.last else "├─"
         if isinstance(n, RuleNode):
-            out.append(f"{rails}{branch} {n.rule.id}: {n.text}")
+            out.append(f"{rails}{branch} {n.rule.id}: {said(n.text)}")
             if n.provisions:
                 inner = rails + ("   " if step.last else "│  ")
                 law = W["law"].format(
@@ -67,17 +91,17 @@ def _tree(node: ConclusionNode, prefix: str, shown: set[str], out: list[str]) ->
             out.append(f"{rails}{branch} {n.conclusion}{W['shown_above'] if step.repeated else ''}")
 
 
-def finding(f: Finding, shown: set[str]) -> list[str]:
+def finding(f: Finding, shown: set[str], said: Said = str) -> list[str]:
     out = [W["category"].format(category=f.category, strength=STRENGTH[f.strength])]
     if f.contested:
         out.append(W["contested_facts"].format(paths=", ".join(x.path for x in f.contested)))
     if f.source_only:
         out.append(W["source_only"].format(paths=", ".join(x.path for x in f.source_only)))
-    _tree(f.tree, "  ", shown, out)
+    _tree(f.tree, "  ", shown, out, said)
     return out
 
 
-def analysis_lines(a: Analysis) -> list[str]:
+def analysis_lines(a: Analysis, said: Said = str) -> list[str]:
     found = a.categories
     missing = [c for c in CATEGORIES if c not in found]
     out = [
@@ -95,7 +119,7 @@ def analysis_lines(a: Analysis) -> list[str]:
     shown: set[str] = set()
     for f in a.findings:
         out.append("")
-        out += finding(f, shown)
+        out += finding(f, shown, said)
     return out
 
 
@@ -154,7 +178,7 @@ def render(results: list[CaseResult]) -> str:
             title = f": {_cited(one.case.title)}" if one.case and one.case.title else ""
             person = f" [{one.detainee}]" if one.detainee else ""
             lines.append(f"{one.path}{title}{person}")
-            lines += ["  " + line if line else "" for line in analysis_lines(one.analysis)]
+            lines += ["  " + line if line else "" for line in analysis_lines(one.analysis, explained(one))]
             lines += ["  " + line if line else "" for line in why_not_lines(one.why_not)]
             lines.append("")
     return "\n".join(map(printable, lines)).rstrip() + "\n"

@@ -103,7 +103,8 @@ def test_an_english_file_drafted_in_english_is_unmarked() -> None:
             [
                 "la qualité de M. Ilyashev (défenseur des droits de l'homme, militant politique) relève des motifs",
                 "«\u00a0toute autre situation\u00a0» au sens des articles 2 (par. 1) et 26 du Pacte",
-                "La détention est donc discriminatoire, fondée sur les motifs exposés ci-dessus.",
+                # the ground named, as a lawyer files it (seventh review: « les motifs exposés ci-dessus » named none)
+                "La détention est donc discriminatoire, fondée sur sa qualité de défenseur des droits de l'homme.",
                 "des éléments indiquant un ciblage délibéré",
                 "(Pacte, art. 9 (par. 1)\u202f; Déclaration universelle",
                 "observation générale n°\u00a034",  # the case's own avis n° 2/2022 is cited nowhere (sixth review)
@@ -116,9 +117,9 @@ def test_an_english_file_drafted_in_english_is_unmarked() -> None:
             REFERENCE,
             [
                 "la condición del Sr. Ilyashev (defensor de los derechos humanos, activista político) constituye"
-                " «cualquier otra condición»",
+                " «cualquier otra condición social»",  # the Covenant's words (seventh review)
                 "el Sr. Ilyashev ya había sido hostigado por las autoridades",
-                "fue discriminatoria por los motivos expuestos.",
+                "fue discriminatoria por su condición de defensor de los derechos humanos.",  # the ground named
             ],
             ["grupo definido por un motivo protegido", "por ese motivo", "objeto de persecución"],
         ),

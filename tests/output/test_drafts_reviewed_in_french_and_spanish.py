@@ -175,7 +175,7 @@ def test_the_first_of_a_month_is_premier_in_french() -> None:
     from detention_rules.output import narrative
 
     w = words.load("draft", "fr")
-    assert narrative.date_range("2020-03-01", "2020-03-05", w) == "1er au 5 mars 2020"
+    assert narrative.date_range("2020-03-01", "2020-03-05", w) == "du 1er au 5 mars 2020"  # with its preposition
     assert narrative.date("2020-03-01", w) == "le 1er mars 2020"
 
 

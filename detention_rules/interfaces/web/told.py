@@ -11,13 +11,10 @@ category (`locales/<lang>/web.yaml`, `told:`).
 from __future__ import annotations
 
 import functools
-import re
 from typing import Any
 
 from detention_rules import words
 from detention_rules.input.case import Case
-from detention_rules.input.field_path import FieldPath
-from detention_rules.input.fields import readable_fields
 from detention_rules.law.law import Law
 from detention_rules.output import narrative
 from detention_rules.output.citable import prints_refs
@@ -127,24 +124,13 @@ class Told:
         ("[à traduire : three Facebook posts]"), as the draft sets them apart."""
         text = narrative.dates_in(node.text, self.w)
         with narrative.written(self.case, None):
-            foreign = sorted((t for t in self._typed if t in text and narrative.foreign(t)), key=len, reverse=True)
-            if not foreign:
-                return text
-            quoted = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, foreign)) + r")(?!\w)")
-            return quoted.sub(lambda m: narrative.translated(m.group(0), self.w), text)
+            return narrative.set_apart(text, self._typed, self.w)
 
     @functools.cached_property
     def _typed(self) -> frozenset[str]:
-        """The free text of these facts, as the drafter typed it (a conduct's description, a charge, a place):
-        read once per person, not once per rule the panel tells."""
-        out: set[str] = set()
-        for path, leaf in self.facts.leaves.items():
-            ftype = readable_fields().get(FieldPath.generic_name(path))
-            if ftype is None or ftype.choices or ftype.kind not in ("text", "list"):
-                continue
-            values = leaf.value if isinstance(leaf.value, list) else [leaf.value]
-            out.update(v for v in values if isinstance(v, str) and v.strip())
-        return frozenset(out)
+        """The free text of these facts (`narrative.free_text`): read once per person, not once per rule the panel
+        tells."""
+        return narrative.free_text(self.facts.leaves)
 
     def grounds(self, finding: Finding) -> list[tuple[RuleNode, list[RuleNode]]]:
         """The violations a category rests on, each rule once, with the violations a rule that reads no fact
