@@ -179,11 +179,13 @@ def _same_nation(nationality: str, state: str) -> bool:
     """Whether a nationality as written names the State: the same entry of the States table (`words.states`:
     "British" and "United Kingdom"), else, for a State the table does not list, its name, a part of it, or an
     adjective on its stem."""
+    folded, named = " ".join(_letters(nationality).split()), " ".join(_letters(state).split())
+    if folded == named:
+        return True  # most files: the State's name twice, decided without reading the table
     table = words.states()
     said, name = table.get(nationality.strip().casefold()), table.get(state.strip().casefold())
     if said is not None and name is not None:
         return said is name
-    folded, named = " ".join(_letters(nationality).split()), " ".join(_letters(state).split())
     if folded and folded in named:
         return True
     return any(folded.replace(" ", "").startswith(stem) for stem in _stems(state))
