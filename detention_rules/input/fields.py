@@ -10,7 +10,6 @@ derived fact's type, sources, question and variation come with its `Derived` ent
 from __future__ import annotations
 
 import functools
-import unicodedata
 from typing import Any
 
 import msgspec
@@ -146,7 +145,7 @@ def foreign(doc: Any) -> bool | None:
     if isinstance(status, list) and "foreign_national" in status:
         return True
     if (isinstance(status, list) and "stateless" in status) or (
-        isinstance(nationality, str) and _letters(nationality).strip() in _STATELESS
+        isinstance(nationality, str) and nationality.strip().casefold() in _STATELESS
     ):
         return False  # no State's consulate to ask for
     if not isinstance(nationality, str) or not nationality.strip():
@@ -155,11 +154,13 @@ def foreign(doc: Any) -> bool | None:
 
 
 #: "Stateless" as the three working languages write it in `person.nationality`.
-_STATELESS = frozenset({"stateless", "apatride", "apatrida"})
+_STATELESS = frozenset({"stateless", "apatride", "apátrida", "apatrida"})
 
 
 def _letters(text: str) -> str:
     """Text folded to unaccented lower-case letters and spaces ("Türkiye" -> "turkiye")."""
+    import unicodedata  # only for a nationality not written as the State's name: a cold check rarely needs it
+
     plain = unicodedata.normalize("NFKD", text.casefold())
     return "".join(c if c.isalpha() else " " for c in plain if not unicodedata.combining(c))
 
@@ -179,13 +180,13 @@ def _same_nation(nationality: str, state: str) -> bool:
     """Whether a nationality as written names the State: the same entry of the States table (`words.states`:
     "British" and "United Kingdom"), else, for a State the table does not list, its name, a part of it, or an
     adjective on its stem."""
-    folded, named = " ".join(_letters(nationality).split()), " ".join(_letters(state).split())
-    if folded == named:
+    if nationality.strip().casefold() == state.strip().casefold():
         return True  # most files: the State's name twice, decided without reading the table
     table = words.states()
     said, name = table.get(nationality.strip().casefold()), table.get(state.strip().casefold())
     if said is not None and name is not None:
         return said is name
+    folded, named = " ".join(_letters(nationality).split()), " ".join(_letters(state).split())
     if folded and folded in named:
         return True
     return any(folded.replace(" ", "").startswith(stem) for stem in _stems(state))

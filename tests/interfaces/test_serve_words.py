@@ -107,7 +107,7 @@ def test_the_reference_case_is_told_in_sentences(client: TestClient) -> None:
     assert 'data-conclusion="violation:witnesses-denied"' in iii
     assert "The defence was prevented from presenting its witnesses" in shown(iii)
     # a period's fact names its period; an open ground shows no failing condition under "open"
-    assert "Pre-trial detention from 18 April 2020: Could the person challenge" in text
+    assert "Pre-trial detention from 18 April 2020: Could the person or a lawyer bring this detention before" in text
     for miss in re.findall(r'<div class="miss".*?</ul>', _panel(page), re.S):
         if 'class="state open"' in miss:
             assert "check unmet" not in miss
@@ -243,10 +243,10 @@ def test_a_periods_head_writes_its_date_as_the_page_writes_dates(client: TestCli
     [
         (
             "fr",
-            ["Nom", "Date de naissance", "Nationalité", "défenseur des droits de l'homme", "personne LGBTI"],
+            ["Nom", "Date de naissance", "Résidence", "défenseur des droits de l'homme", "personne LGBTI"],
             "Birth date",
         ),
-        ("es", ["Nombre", "Fecha de nacimiento", "Nacionalidad", "defensor de los derechos humanos"], "Birth date"),
+        ("es", ["Nombre", "Fecha de nacimiento", "Residencia", "defensor de los derechos humanos"], "Birth date"),
     ],
 )
 def test_the_form_speaks_the_page_s_language(client: TestClient, lang: str, said: list[str], english: str) -> None:
@@ -262,7 +262,7 @@ def test_the_form_speaks_the_page_s_language(client: TestClient, lang: str, said
     form_text = shown(page[: page.index('<aside id="reasoning"')])
     for text in said:
         assert text in form_text
-    for text in (english, "human rights defender", "Nationality"):
+    for text in (english, "human rights defender", "Residence"):
         assert text not in form_text
     assert f'<html lang="{lang}">' in page
 
