@@ -239,12 +239,25 @@ def test_a_date_is_written_as_the_language_writes_it(lang: str, value: str, said
         ("es", "2020-04-18", "2020-05-03", "del 18 de abril al 3 de mayo de 2020"),
         ("es", "2020-04-18", "2020-06", "desde el 18 de abril hasta junio de 2020"),
         ("en", "2020-04-18", "2020-06", "18 April to June 2020"),
+        ("fr", "2019-05", "2019-07", "de mai à juillet 2019"),
+        ("fr", "2019-04", "2019-07", "d'avril à juillet 2019"),
+        ("fr", "2023-02", "2023-07-13", "de février au 13 juillet 2023"),
+        ("fr", "2015", "2018", "de 2015 à 2018"),
+        ("fr", "2015-03-05", "2018", "du 5 mars 2015 jusqu'en 2018"),
+        ("fr", "2020-04-01", "2020-05-03", "du 1er avril au 3 mai 2020"),
+        ("es", "2019-05", "2019-07", "de mayo a julio de 2019"),
+        ("es", "2023-02", "2023-07-13", "de febrero al 13 de julio de 2023"),
+        ("es", "2015-03-05", "2018", "desde el 5 de marzo de 2015 hasta 2018"),
+        ("es", "2019-12-30", "2020-01-02", "del 30 de diciembre de 2019 al 2 de enero de 2020"),
     ],
 )
 def test_a_range_of_dates_is_written_as_the_language_writes_it(lang: str, start: str, end: str, said: str) -> None:
+    """As the draft writes it (French elided: « d'avril »): a month or a year opening a range takes « de », not the
+    article a day takes (« du mai », « del febrero »)."""
     from detention_rules.output import narrative
 
-    assert narrative.date_range(start, end, words.load("draft", lang)) == said
+    w = words.load("draft", lang)
+    assert narrative.contract(narrative.date_range(start, end, w), w) == said
 
 
 # --- every shipped case, drafted in each language ---------------------------------------------------------

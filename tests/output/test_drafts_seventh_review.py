@@ -31,32 +31,6 @@ def test_a_day_to_a_month_takes_the_prepositions_the_language_joins_them_with(la
 
 
 @pytest.mark.parametrize(
-    ("lang", "start", "end", "said"),
-    [
-        ("fr", "2019-05", "2019-07", "de mai à juillet 2019"),
-        ("fr", "2019-04", "2019-07", "d'avril à juillet 2019"),
-        ("fr", "2023-02", "2023-07-13", "de février au 13 juillet 2023"),
-        ("fr", "2015", "2018", "de 2015 à 2018"),
-        ("fr", "2015-03-05", "2018", "du 5 mars 2015 jusqu'en 2018"),
-        ("fr", "2020-04-01", "2020-05-03", "du 1er avril au 3 mai 2020"),
-        ("es", "2019-05", "2019-07", "de mayo a julio de 2019"),
-        ("es", "2023-02", "2023-07-13", "de febrero al 13 de julio de 2023"),
-        ("es", "2015-03-05", "2018", "desde el 5 de marzo de 2015 hasta 2018"),
-        ("es", "2019-12-30", "2020-01-02", "del 30 de diciembre de 2019 al 2 de enero de 2020"),
-    ],
-)
-def test_a_range_opening_on_a_month_or_a_year_is_never_told_with_du_or_del(
-    lang: str, start: str, end: str, said: str
-) -> None:
-    """« du mai à juillet 2019 », « del febrero al 13 de julio »: a month or a year takes « de », not the article
-    a day takes (and French elides it: « d'avril »)."""
-    from detention_rules.output import narrative
-
-    w = words.load("draft", lang)
-    assert narrative.contract(narrative.date_range(start, end, w), w) == said  # as the draft writes it
-
-
-@pytest.mark.parametrize(
     ("lang", "cited", "never"),
     [
         ("fr", "les avis nos\u00a013/2018, 2/2020, 45/2016, 28/2016 et 7/2002", "Kurt c. Turquie"),
