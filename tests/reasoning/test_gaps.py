@@ -156,3 +156,15 @@ def test_a_prison_sentence_is_not_asked_what_only_pre_trial_custody_answers() ->
 
     assert asked_of_a_third_period("pretrial")
     assert not asked_of_a_third_period("prison")
+
+
+@pytest.mark.parametrize("nationality", ["stateless", "Apatride", "apátrida"])
+def test_a_stateless_person_is_asked_no_consular_question(nationality: str) -> None:
+    """No State's consulate can be asked for a person of no nationality (Nepeskuliev, Turkmenistan 2015)."""
+    fields = {q.field for q in asked(reference(person__nationality=nationality))}
+    assert not any("consular" in f for f in fields)
+
+
+def test_the_nationality_is_asked_as_a_question_not_by_its_field_path() -> None:
+    (q,) = [q for q in asked(reference(("person.nationality",))) if q.field == "person.nationality"]
+    assert "person.nationality" not in q.text and q.text.endswith("?")
