@@ -1318,7 +1318,7 @@ def _fact_line(f: FactNode, say: dict[str, Any]) -> str:
     `pretrial`, in a French or Spanish draft); true, false and the drafter's text as the file writes them."""
     value = show_value(f.value, f.path, words=not isinstance(f.value, bool))
     if f.derived_from:
-        sources = ", ".join(f"{d.path} (line {d.line})" for d in f.derived_from)
+        sources = ", ".join(say["appendix_source"].format(path=d.path, line=d.line) for d in f.derived_from)
         return say["appendix_fact_derived"].format(path=f.path, value=value, sources=sources)
     return say["appendix_fact"].format(
         path=f.path,

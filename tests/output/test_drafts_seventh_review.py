@@ -270,3 +270,23 @@ def test_spanish_quotes_the_covenants_other_status_in_its_own_words_each_time() 
     text = drafted("es", REFERENCE)
     assert text.count("«cualquier otra condición social»") == 2
     assert "«cualquier otra condición»" not in text
+
+
+@pytest.mark.parametrize(("lang", "line_word"), [("fr", "ligne"), ("es", "línea")])
+def test_the_appendix_names_a_derived_facts_source_lines_in_the_draft_s_language(lang: str, line_word: str) -> None:
+    """A derived fact's sources in the appendix: « (ligne 84) », never the English "(line 84)" in a French draft."""
+    from detention_rules import application
+    from detention_rules.input import source
+    from detention_rules.output import draft_markdown
+    from detention_rules.output.draft import build_joint
+    from detention_rules.reasoning import runnable
+
+    words.use(lang)
+    try:
+        book = runnable.load()
+        case = source.load(ROOT / "cases" / "abd-el-fattah-egypt-2016.yaml")  # a link derived from the charge
+        text = draft_markdown.render(build_joint(book, application.drafts(book, case, None)))
+    finally:
+        words.use("en")
+    assert re.search(rf"\({line_word} \d+\)", text)
+    assert not re.search(r"\(line \d+\)", text)
