@@ -1318,9 +1318,12 @@ def _fact_line(f: FactNode, say: dict[str, Any]) -> str:
     `pretrial`, in a French or Spanish draft); true, false and the drafter's text as the file writes them."""
     value = show_value(f.value, f.path, words=not isinstance(f.value, bool))
     if f.derived_from:
-        sources = ", ".join(say["appendix_source"].format(path=d.path, line=d.line) for d in f.derived_from)
+        # line 0: a fact of no file yet (the web form's case, `interfaces/web/live.py`): its path alone
+        sources = ", ".join(
+            say["appendix_source"].format(path=d.path, line=d.line) if d.line else d.path for d in f.derived_from
+        )
         return say["appendix_fact_derived"].format(path=f.path, value=value, sources=sources)
-    return say["appendix_fact"].format(
+    return say["appendix_fact" if f.line else "appendix_fact_unwritten"].format(
         path=f.path,
         value=value,
         ref=f" ({f.ref})" if f.ref else "",

@@ -525,6 +525,16 @@ def test_the_draft_downloads_in_each_format(client: TestClient, folder: Path, fm
     assert submitted == {"I", "II", "III", "V"}
 
 
+def test_the_page_s_draft_cites_no_line_of_a_file_not_yet_written(client: TestClient, folder: Path) -> None:
+    """The page drafts the form's facts, which have no line in any file yet: its appendix names each fact by
+    its field, not "case file line 1" for every one."""
+    state = json.dumps(_state_of_page(client.get("/case", params={"file": REFERENCE.name}).text))
+    form = {"format": "markdown", "source": REFERENCE.name, "file": REFERENCE.name, "state": state}
+    body = client.post("/draft", data=form, headers={"origin": ORIGIN}).text
+    assert "arrest.warrant_shown = no" in body or "arrest.warrant_shown = false" in body
+    assert "case file line" not in body and "(line " not in body
+
+
 def test_the_draft_is_for_the_stage_chosen(client: TestClient, folder: Path) -> None:
     """Issue 29: "The Government did not reply" belongs to comments on the reply, never to a first submission."""
     page = client.get("/case", params={"file": REFERENCE.name}).text

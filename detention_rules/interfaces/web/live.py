@@ -76,8 +76,9 @@ class WhatIf(msgspec.Struct):
 
 
 def document(name: str, data: dict[str, Any]) -> source.Document:
-    """The form's data as a document the pipeline reads (positions unknown: the file is not written yet)."""
-    return source.Document(name, data)
+    """The form's data as a document the pipeline reads. Its positions are unknown, as the file is not written
+    yet: every value is at line 0, which the draft's appendix leaves out (not "line 1" for every fact)."""
+    return source.Document(name, data, positions={(): (0, 0)})
 
 
 def view(book: Runnable, name: str, data: dict[str, Any]) -> tuple[View, pipeline.CaseResult]:
