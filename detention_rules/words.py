@@ -22,6 +22,8 @@ from typing import Any
 import yaml
 
 LOCALES = Path(__file__).parent / "output" / "locales"
+#: The table of States beside the translations, not one of them: every language reads the same file.
+STATES = LOCALES / "states.yaml"
 #: The Working Group's three working languages, each a folder of `locales/` with the same keys.
 LANGUAGES = ("en", "fr", "es")
 #: The language every command speaks: English until `use` (the command line's `--lang`, or the
@@ -100,7 +102,7 @@ def states() -> dict[str, dict[str, Any]]:
     """The table of States (`locales/states.yaml`, beside the translations: every language reads it) by every way
     a case file writes one, its name or its nationality ("Kazakh"), casefolded: the draft names a State from it,
     and the reading of a case tells the State's national from a foreign one by it."""
-    table = read(LOCALES / "states.yaml", "en")
+    table = read(STATES, "en")
     return {name.casefold(): entry for key, entry in table.items() for name in (key, *entry.get("also", ()))}
 
 

@@ -439,6 +439,7 @@ def _person(
             parts["circumstances"].append(("para", say["non_party"]))
     findings = {f.category: f for f in result.analysis.findings}
     person.who = prose.who(leaves, w)
+    named = _named(person.who, w)
     horizon = Horizon.of(case)
     for category, finding in findings.items():
         rules = _rules_in(finding.tree, category)
@@ -447,7 +448,6 @@ def _person(
         for node in rules:
             for special in node.rule.refer:
                 whys = person.referrals.setdefault(special, {}).setdefault(category, [])
-                named = _named(person.who, w)
                 whys += [_of_several(why, named, w) for why in _refer_why(node, leaves, w, named)]
         person.jurisprudence[category] = [c for r in rules for j in r.rule.jurisprudence if (c := horizon.cited(j))]
     for special, why in legal.referrals_for(case):
@@ -1216,7 +1216,8 @@ def _filled(
         if name not in values and (leaf := leaves.get(prefix + name) or leaves.get(name)) is not None:
             plain = str(leaf.value)
             own = _shown(FieldPath.generic_name(leaf.path), leaf.value, w, values)
-            bare = not re.search(r"(?:^|\[ ?)\{" + re.escape(name) + r"\}", limb)
+            field = "{" + name + "}"
+            bare = not (limb.startswith(field) or f"[{field}" in limb or f"[ {field}" in limb)
             values[name] = prose.date(plain, w, preposition=not bare) if prose.is_date(plain) else own
             refs += [leaf.ref] if leaf.ref else []
     return (fill(limb, values) if limb else ""), refs
