@@ -1,7 +1,6 @@
 """What findings lead to (their consequences): category titles and remedies, read from rules/outcomes.yaml."""
 
-from __future__ import annotations
-
+# No `from __future__ import annotations`: the rules cache reads this module's types (reasoning/rules_cache.py).
 import re
 from collections.abc import Collection
 from pathlib import Path

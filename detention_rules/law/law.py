@@ -6,8 +6,7 @@ drafts, the casebook, the web page) and `wgad rules --check` checks every file i
 Nothing here reads a default folder: whoever needs the law is handed a `Law`.
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations`: the rules cache reads this module's types (reasoning/rules_cache.py).
 import functools
 from pathlib import Path
 

@@ -1,7 +1,6 @@
 """The thresholds rules read (48 hours, 180 days...), loaded from rules/parameters.yaml with their sources."""
 
-from __future__ import annotations
-
+# No `from __future__ import annotations`: the rules cache reads this module's types (reasoning/rules_cache.py).
 from pathlib import Path
 
 import msgspec

@@ -10,8 +10,7 @@ Truth values are True, False and None (unknown), combined with Kleene's logic:
 an absent fact is unknown, so a rule that needs it is unknown, not false.
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations`: the rules cache reads this module's types (reasoning/rules_cache.py).
 import functools
 import re
 from collections.abc import Iterator, Mapping
@@ -103,23 +102,23 @@ class AnyItem(msgspec.Struct, frozen=True, tag=True):
     """Some item of a list satisfies `where`, whose paths are relative to the item."""
 
     list_path: str
-    where: Cond
+    where: "Cond"
     pos: Pos
 
 
 class All(msgspec.Struct, frozen=True, tag=True):
-    children: tuple[Cond, ...]
+    children: tuple["Cond", ...]
     pos: Pos
 
 
 class AnyOf(msgspec.Struct, frozen=True, tag=True):
-    children: tuple[Cond, ...]
+    children: tuple["Cond", ...]
     pos: Pos
 
 
 class AtLeast(msgspec.Struct, frozen=True, tag=True):
     n: int
-    children: tuple[Cond, ...]
+    children: tuple["Cond", ...]
     pos: Pos
 
 

@@ -22,10 +22,11 @@ that make the key: a FIFO or a device is opened without blocking and refused.
 
 An entry is data, not code: msgpack read into the rule types by msgspec, which builds
 nothing but those (a pickle could be made to run anything). Rules that would not read
-back equal are not kept.
+back equal are not kept. msgspec builds its decoder from the types' annotations, compiling each
+one kept as text: this module and law/'s `law`, `rule`, `parameters` and `consequences` leave out
+`from __future__ import annotations` (evaluated at import instead, all but the condition types'
+forward references), which saves some 3.9M instructions (0.7%) of every cold `wgad check`.
 """
-
-from __future__ import annotations
 
 import binascii
 import contextlib

@@ -436,6 +436,29 @@ def test_a_control_character_after_wide_characters_is_placed_by_character_not_by
     assert (problem.line, problem.col) == (2, 11)
 
 
+def _reading(text: str) -> list[tuple[str, int, int, str]]:
+    try:
+        source.parse(text, "t.yaml")
+    except InputError as exc:
+        return [(p.code, p.line, p.col, p.message) for p in exc.problems]
+    return []
+
+
+#: The ASCII characters YAML does not allow in a file: C0 controls but tab, line feed and carriage return; DEL.
+_ASCII_REFUSED = {*range(0x20), 0x7F} - {0x09, 0x0A, 0x0D}
+
+
+@pytest.mark.parametrize("code", range(0x80))
+def test_an_ascii_character_is_read_alike_in_an_ascii_text_and_in_any_other(code: int) -> None:
+    """An ASCII text is searched for the characters refused within ASCII only (a cheaper pattern to compile):
+    each ASCII character is refused, or not, as in a text that is not all ASCII, at the same place."""
+    ascii_text, other = (f"title: x\nnotes: {first}{chr(code)}b\n" for first in ("a", "é"))
+    assert ascii_text.isascii() and not other.isascii()
+    found = _reading(ascii_text)
+    assert found == _reading(other)
+    assert ([f[:3] for f in found] == [("yaml-syntax", 2, 9)]) == (code in _ASCII_REFUSED), found
+
+
 def test_a_tag_on_a_key_is_refused() -> None:
     with pytest.raises(InputError) as exc:
         source.parse("!foo title: x\n", "t.yaml")

@@ -52,6 +52,26 @@ def test_a_plain_check_with_the_law_kept_reads_no_rule_file(tmp_path: Path) -> N
     assert "detention_rules.reasoning.derivation" in loaded  # the case was analysed all the same
 
 
+def test_the_kept_laws_types_have_their_annotations_evaluated_at_import() -> None:
+    """msgspec compiles every annotation kept as text when it first reads a type: the law's types, read from the
+    rules cache at every cold start, are declared without `from __future__ import annotations` (issue 33), all
+    but the forward reference to the condition types."""
+    import msgspec
+
+    from detention_rules.law import consequences, law, parameters, rule
+    from detention_rules.reasoning import rules_cache
+
+    as_text = {
+        f"{cls.__name__}.{name}"
+        for module in (consequences, law, parameters, rule, rules_cache)
+        for cls in vars(module).values()
+        if isinstance(cls, type) and issubclass(cls, msgspec.Struct) and cls.__module__ == module.__name__
+        for name, hint in cls.__annotations__.items()
+        if isinstance(hint, str)
+    }
+    assert as_text == {"AnyItem.where"}
+
+
 def test_a_plain_validate_loads_no_law_and_no_use_of_a_case() -> None:
     """`wgad validate` reads files: nothing of the law, the reasoning or `application.py`'s uses of a case."""
     ours = {m for m in _loaded("validate", str(REFERENCE)) if m.startswith("detention_rules.")}
