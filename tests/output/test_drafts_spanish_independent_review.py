@@ -1,0 +1,28 @@
+"""What the independent Spanish-speaking reviewer found a lawyer would still edit in the Spanish drafts
+(issue 31, eighth review: /work/wt/reviews8/es-review.md), each checked on a shipped case's draft so that
+the old wording fails. The expected words are the Working Group's own Spanish where an opinion shows them
+(Opinion No. 55/2021, para. 3, for the category definitions and lettered items) and a Spanish lawyer's
+usage otherwise, never the engine's output."""
+
+from __future__ import annotations
+
+from .test_drafts_reviewed_in_french_and_spanish import JOINT, REFERENCE, _paragraph, drafted
+
+
+def test_a_false_information_charge_typed_in_english_is_argued_in_the_spanish_draft() -> None:
+    """The Ilyashev charge ("dissemination of knowingly false information ...") is typed in English: the
+    Spanish draft argues the "false news" offence as the English one does (General Comment No. 34, the 2017
+    Joint Declaration), the charge set apart for the drafter to translate, not passed off as Spanish."""
+    category_ii = _paragraph(drafted("es", REFERENCE), "### Categoría II")
+    assert 'Un delito de difusión de información "falsa" solo restringe la libertad de expresión' in category_ii
+    assert "Declaración Conjunta sobre Libertad de Expresión" in category_ii
+    assert (
+        "En el presente caso, el Sr. Ilyashev fue acusado de “[por traducir: dissemination of knowingly false"
+        " information during a state of emergency]” por esas expresiones." in category_ii
+    )
+    assert "“dissemination" not in category_ii  # never English inside the quotation marks as if Spanish
+
+
+def test_the_joint_draft_argues_no_false_information_offence() -> None:
+    """No charge of the Nera 10 speaks of false information: the paragraph stays out."""
+    assert "Noticias Falsas" not in drafted("es", JOINT)
