@@ -26,3 +26,17 @@ def test_a_false_information_charge_typed_in_english_is_argued_in_the_spanish_dr
 def test_the_joint_draft_argues_no_false_information_offence() -> None:
     """No charge of the Nera 10 speaks of false information: the paragraph stays out."""
     assert "Noticias Falsas" not in drafted("es", JOINT)
+
+
+def test_the_lettered_requests_open_with_a_capital_as_the_un_writes_them() -> None:
+    """A lettered item after a colon opens with a capital in UN Spanish: Opinion No. 55/2021, para. 3 («a) Cuando
+    es manifiestamente imposible…», «b) Cuando la privación…»), resolution 8/6 on the Special Rapporteur on the
+    independence of judges («encomendándole que: a) Investigue toda denuncia…; b) Identifique y registre…»)."""
+    reference = drafted("es", REFERENCE)
+    assert "    a) Que adopte sin dilación las medidas necesarias para remediar la situación del Sr. Ilyashev" in reference
+    assert "    b) Que anule la condena" in reference
+    assert "    a) Al Relator Especial sobre la independencia de los magistrados y abogados" in reference
+    joint = drafted("es", JOINT)
+    assert "    b) Que ponga inmediatamente en libertad a los interesados" in joint
+    assert "    b) Al Relator Especial sobre los derechos a la libertad de reunión pacífica y de asociación" in joint
+    assert ") que " not in reference + joint and ") al Relator" not in reference + joint
