@@ -40,3 +40,15 @@ def test_the_lettered_requests_open_with_a_capital_as_the_un_writes_them() -> No
     assert "    b) Que ponga inmediatamente en libertad a los interesados" in joint
     assert "    b) Al Relator Especial sobre los derechos a la libertad de reunión pacífica y de asociación" in joint
     assert ") que " not in reference + joint and ") al Relator" not in reference + joint
+
+
+def test_technical_failures_are_never_called_fallos_beside_a_judge() -> None:
+    """In a courtroom «fallo» is the judgment: «El juez no adoptó medida alguna ante esos fallos» reads as the
+    judge ignoring judgments. The facts' own word, «deficiencias técnicas», throughout (reviewer's usage)."""
+    reference = drafted("es", REFERENCE)
+    assert "El juez no adoptó medida alguna ante esas deficiencias." in reference
+    assert (
+        "las deficiencias técnicas que impiden al acusado oír y ser oído, sin que el juez las remedie, constituyen"
+        in reference
+    )
+    assert "fallos" not in reference
