@@ -52,3 +52,17 @@ def test_technical_failures_are_never_called_fallos_beside_a_judge() -> None:
         in reference
     )
     assert "fallos" not in reference
+
+
+def test_category_ii_is_defined_in_the_methods_of_works_own_spanish() -> None:
+    """Opinion No. 55/2021, para. 3 b): «…garantizados por los artículos 7, 13, 14, 18, 19, 20 y 21 de la
+    Declaración Universal de Derechos Humanos y, respecto de los Estados partes, por los artículos 12, 18, 19, 21,
+    22, 25, 26 y 27 del Pacto…»."""
+    for path in (REFERENCE, JOINT):
+        assert (
+            "La categoría II comprende la privación de libertad que resulta del ejercicio de los derechos o"
+            " libertades garantizados por los artículos 7, 13, 14, 18, 19, 20 y 21 de la Declaración Universal de"
+            " Derechos Humanos y, respecto de los Estados partes, por los artículos 12, 18, 19, 21, 22, 25, 26 y 27"
+            " del Pacto Internacional de Derechos Civiles y Políticos (métodos de trabajo, párr. 8 b))."
+            in drafted("es", path)
+        )
