@@ -66,3 +66,28 @@ def test_category_ii_is_defined_in_the_methods_of_works_own_spanish() -> None:
             " del Pacto Internacional de Derechos Civiles y Políticos (métodos de trabajo, párr. 8 b))."
             in drafted("es", path)
         )
+
+
+def test_words_left_to_translate_keep_the_spanish_preposition_before_them() -> None:
+    """A place, a conduct or a medium typed in English is set apart to translate, but the Spanish sentence keeps
+    its preposition: «detenido … en [la oficina …]», «mediante [tres publicaciones …] en [su página …]», as the
+    English draft says "at the office", "through three posts", "on his page" (reviewer's usage). A gerund
+    ("advocating …") takes none: the drafter writes «propugnando …»."""
+    reference = drafted("es", REFERENCE)
+    for said in (
+        "a las 20.20 horas, en [por traducir: office of his relatives in Almaty].",
+        "Estuvo recluido en [por traducir: Temporary Detention Facility of Almaty",
+        "ejerció su derecho a la libertad de expresión mediante [por traducir: three Facebook posts criticising"
+        " the ruling Nur Otan party] en [por traducir: his private Facebook page].",
+        "fue detenido por expresarse: [por traducir: three Facebook posts criticising the ruling Nur Otan party]"
+        " en [por traducir: his private Facebook page].",
+    ):
+        assert said in reference
+    joint = drafted("es", JOINT)
+    for said in (
+        "fueron detenidos el 5 de enero de 2018 en [por traducir: Nera Hotel, Abuja, Nigeria].",
+        "ejercieron su derecho de reunión pacífica mediante [por traducir: a meeting at the Nera Hotel",
+        "ejercieron su derecho a la libertad de expresión [por traducir: advocating self-determination",
+    ):
+        assert said in joint
+    assert "] [por traducir:" not in reference + joint

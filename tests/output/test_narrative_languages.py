@@ -351,7 +351,7 @@ def test_a_compound_family_name_is_the_one_the_case_gives(lang: str, short: str)
             "es",
             [
                 "5. Los interesados siguen privados de libertad",
-                "los interesados ejercieron su derecho de reunión pacífica [por traducir: a meeting",
+                "los interesados ejercieron su derecho de reunión pacífica mediante [por traducir: a meeting",
                 "los interesados son miembros de una minoría lingüística",  # never "son miembro"
                 "Que ponga inmediatamente en libertad a los interesados",
                 "El Camerún es parte en el Pacto",  # the article UN Spanish gives the State
