@@ -120,6 +120,19 @@ def to_translate_after(text: str, kind: str, w: Mapping[str, Any]) -> str:
     return f"{before} {said}"
 
 
+def free_text(leaves: Mapping[str, FactNode]) -> frozenset[str]:
+    """The free text of a person's facts, as the drafter typed it (a conduct's description, a charge, a place):
+    what a rule's explanation may quote (`set_apart`)."""
+    out: set[str] = set()
+    for path, leaf in leaves.items():
+        ftype = readable_fields().get(FieldPath.generic_name(path))
+        if ftype is None or ftype.choices or ftype.kind not in ("text", "list"):
+            continue
+        values = leaf.value if isinstance(leaf.value, list) else [leaf.value]
+        out.update(v for v in values if isinstance(v, str) and v.strip())
+    return frozenset(out)
+
+
 def set_apart(text: str, typed: Collection[str], w: Mapping[str, Any]) -> str:
     """A rule's explanation with the drafter's words it quotes (`typed`) set apart to translate where they are
     in another language than the reader's ("[à traduire : three Facebook posts]"), as the draft sets them apart:
@@ -1326,7 +1339,7 @@ def typed(generic: str, value: Any, w: Mapping[str, Any], state: str = "", *, ba
     alike: a medium with its preposition ("on his private Facebook page"; `bare`: as typed), the provisions
     invoked as cited ("article 274(4)(2) of the Criminal Code"); None for any other field."""
     kind = _KINDS.get(generic)
-    if kind == "medium" and foreign(str(value)):  # no preposition guessed from another language's words
+    if kind == "medium" and foreign(str(value)):  # its preposition as its own language tells it, if any
         return translated(str(value), w) if bare else to_translate_after(str(value), kind, w)
     value = translation(str(value)) or value if kind == "medium" else value
     if kind == "medium":

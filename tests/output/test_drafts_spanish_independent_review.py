@@ -33,7 +33,9 @@ def test_the_lettered_requests_open_with_a_capital_as_the_un_writes_them() -> No
     es manifiestamente imposible…», «b) Cuando la privación…»), resolution 8/6 on the Special Rapporteur on the
     independence of judges («encomendándole que: a) Investigue toda denuncia…; b) Identifique y registre…»)."""
     reference = drafted("es", REFERENCE)
-    assert "    a) Que adopte sin dilación las medidas necesarias para remediar la situación del Sr. Ilyashev" in reference
+    assert "    a) Que adopte sin dilación las medidas necesarias para remediar la situación del Sr. Ilyashev" in (
+        reference
+    )
     assert "    b) Que anule la condena" in reference
     assert "    a) Al Relator Especial sobre la independencia de los magistrados y abogados" in reference
     joint = drafted("es", JOINT)
