@@ -93,3 +93,32 @@ def test_words_left_to_translate_keep_the_spanish_preposition_before_them() -> N
     ):
         assert said in joint
     assert "] [por traducir:" not in reference + joint
+
+
+def test_the_interpreter_refused_to_them_is_the_assistance_the_covenant_names() -> None:
+    """Article 14 (3) (f) in its official Spanish: «a ser asistida gratuitamente por un intérprete»; what was
+    refused is that assistance, to the accused: «se les denegó la asistencia de un intérprete»."""
+    joint = drafted("es", JOINT)
+    assert "Se les denegó la asistencia de un intérprete." in joint
+    assert "En el presente caso, se denegó a los interesados la asistencia de un intérprete." in joint
+    assert "denegó un intérprete" not in joint
+
+
+def test_a_detention_of_unknown_kind_is_never_under_an_unknown_regime() -> None:
+    """«bajo un régimen desconocido» reads as an unknown political regime: the legal regime is what is unknown."""
+    joint = drafted("es", JOINT)
+    assert (
+        "Los interesados permanecen en detención sin régimen jurídico conocido desde el 25 de enero de 2018." in joint
+    )
+    assert "bajo un régimen desconocido" not in joint
+
+
+def test_the_authorities_have_justified_no_restriction_not_shown_none() -> None:
+    """A restriction is not "shown": the State must invoke and justify one of the aims of article 19 (3)
+    (General Comment No. 34, para. 35, «deberá demostrar en forma concreta e individualizada»)."""
+    reference = drafted("es", REFERENCE)
+    assert (
+        "y las autoridades no han invocado ni justificado ninguno de los motivos de restricción permitidos por el"
+        " artículo 19, párrafo 3, del Pacto." in reference
+    )
+    assert "no han demostrado ninguna restricción" not in reference
