@@ -122,3 +122,16 @@ def test_the_authorities_have_justified_no_restriction_not_shown_none() -> None:
         " artículo 19, párrafo 3, del Pacto." in reference
     )
     assert "no han demostrado ninguna restricción" not in reference
+
+
+def test_the_reasons_were_not_given_to_the_person() -> None:
+    """Reasons are given to someone: «no se le comunicaron», «nunca se les comunicaron» (reviewer's usage), as
+    article 9 (2) says the person «será informada … de las razones»."""
+    reference = drafted("es", REFERENCE)
+    assert "Los motivos de la detención se le comunicaron solo más tarde, el 18 de abril de 2020." in reference
+    assert "los motivos de la detención no se le comunicaron en el momento de la detención, sino solo más tarde" in (
+        reference
+    )
+    joint = drafted("es", JOINT)
+    assert "Los motivos de la detención nunca se les comunicaron." in joint
+    assert "En el presente caso, los motivos de la detención nunca se les comunicaron." in joint
