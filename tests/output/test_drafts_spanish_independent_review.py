@@ -14,7 +14,7 @@ def test_a_false_information_charge_typed_in_english_is_argued_in_the_spanish_dr
     Spanish draft argues the "false news" offence as the English one does (General Comment No. 34, the 2017
     Joint Declaration), the charge set apart for the drafter to translate, not passed off as Spanish."""
     category_ii = _paragraph(drafted("es", REFERENCE), "### Categoría II")
-    assert 'Un delito de difusión de información "falsa" solo restringe la libertad de expresión' in category_ii
+    assert "Un delito de difusión de información “falsa” solo restringe la libertad de expresión" in category_ii
     assert "Declaración Conjunta sobre Libertad de Expresión" in category_ii
     assert (
         "En el presente caso, el Sr. Ilyashev fue acusado de “[por traducir: dissemination of knowingly false"
@@ -135,3 +135,13 @@ def test_the_reasons_were_not_given_to_the_person() -> None:
     joint = drafted("es", JOINT)
     assert "Los motivos de la detención nunca se les comunicaron." in joint
     assert "En el presente caso, los motivos de la detención nunca se les comunicaron." in joint
+
+
+def test_the_false_information_argument_quotes_with_the_drafts_own_quotation_marks() -> None:
+    """The draft quotes a charge with “ ” (its `quoted`, as UN Spanish and the sources quoting the Working Group
+    write them); the argument beside it never with typewriter quotes ("falsa")."""
+    argument = _paragraph(drafted("es", REFERENCE), "### Categoría II").split("Un delito de difusión", 1)[1]
+    argument = argument.split("\n\n", 1)[0]
+    assert "información “falsa”" in argument and "las “noticias falsas”" in argument
+    assert "Expresión y “Noticias Falsas”, Desinformación" in argument
+    assert '"' not in argument
