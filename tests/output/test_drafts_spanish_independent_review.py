@@ -145,3 +145,11 @@ def test_the_false_information_argument_quotes_with_the_drafts_own_quotation_mar
     assert "información “falsa”" in argument and "las “noticias falsas”" in argument
     assert "Expresión y “Noticias Falsas”, Desinformación" in argument
     assert '"' not in argument
+
+
+def test_the_rights_struck_at_are_named_as_the_un_names_them() -> None:
+    """«los derechos a la libertad de reunión pacífica y de asociación», the UN's name for them (the Special
+    Rapporteur's title, which the same draft's referral cites), never «sus libertades de reunión»."""
+    reference = drafted("es", REFERENCE)
+    assert "lo que vulnera sus derechos a la libertad de reunión pacífica y de asociación." in reference
+    assert "sus libertades de reunión" not in reference
