@@ -97,6 +97,29 @@ def translated(text: str, w: Mapping[str, Any]) -> str:
     return translation(text) or text
 
 
+def to_translate_after(text: str, kind: str, w: Mapping[str, Any]) -> str:
+    """A place, conduct or medium typed in another language, set apart to translate (`translated`) after the
+    preposition the draft's language puts before it (`facts: to_translate_preposition:`, Spanish "en [por
+    traducir: office of his relatives]"; none in French or English). The typed words' own language decides,
+    as its own draft would: none when they open with its preposition or a participle ("at home", "stopped on
+    ..."), nor before a conduct told by a verb or a gerund ("took part in ...", "advocating ..."), which the
+    drafter translates with the rest."""
+    said = translated(text, w)
+    before = w["facts"]["to_translate_preposition"].get(kind, "")
+    _, language, _ = _WRITTEN.get()
+    if not before or not foreign(text) or language not in locale.LANGUAGES:
+        return said
+    typed_in = locale.load("draft", language)
+    first = text.split()[0]
+    if first.casefold() in typed_in["facts"]["articles"]["prepositions"] or _participle(
+        first, typed_in["facts"]["articles"]
+    ):
+        return said
+    if kind == "conduct" and (conduct_form(text, typed_in) == "act" or _gerund(text, typed_in)):
+        return said
+    return f"{before} {said}"
+
+
 def free_text(leaves: Mapping[str, FactNode]) -> frozenset[str]:
     """The free text of a person's facts, as the drafter typed it (a conduct's description, a charge, a place):
     what a rule's explanation may quote (`set_apart`)."""
@@ -1049,8 +1072,8 @@ class Teller:
         unit = _unit(generic)
         if kind == "times":
             return times(int(value), self.w)
-        if kind in ("conduct", "place", "noun") and foreign(str(value)):
-            return translated(str(value), self.w)  # set apart as typed: no article or preposition guessed
+        if kind in ("conduct", "place", "noun") and foreign(str(value)):  # set apart as typed: no article guessed
+            return translated(str(value), self.w) if bare else to_translate_after(str(value), kind, self.w)
         if kind in ("conduct", "place", "noun"):
             value = translation(str(value)) or value  # the file's own translation, told in the draft's words
         if kind == "conduct" and conduct_form(str(value), self.w) == "means":
@@ -1316,8 +1339,8 @@ def typed(generic: str, value: Any, w: Mapping[str, Any], state: str = "", *, ba
     alike: a medium with its preposition ("on his private Facebook page"; `bare`: as typed), the provisions
     invoked as cited ("article 274(4)(2) of the Criminal Code"); None for any other field."""
     kind = _KINDS.get(generic)
-    if kind == "medium" and foreign(str(value)):
-        return translated(str(value), w)  # no preposition guessed from another language's words
+    if kind == "medium" and foreign(str(value)):  # its preposition as its own language tells it, if any
+        return translated(str(value), w) if bare else to_translate_after(str(value), kind, w)
     value = translation(str(value)) or value if kind == "medium" else value
     if kind == "medium":
         return str(value) if bare else medium(str(value), w)

@@ -47,8 +47,8 @@ def _paragraph(text: str, heading: str) -> str:
     [
         ("fr", JOINT, "les motifs de l'arrestation n'ont jamais été communiqués", "communication :"),
         ("fr", LATER, "au moment de l'arrestation, mais seulement plus tard", "communication :"),
-        ("es", JOINT, "los motivos de la detención nunca se comunicaron", "comunicación:"),
-        ("es", LATER, "no se comunicaron en el momento de la detención, sino solo más tarde", "comunicación:"),
+        ("es", JOINT, "los motivos de la detención nunca se les comunicaron", "comunicación:"),
+        ("es", LATER, "no se le comunicaron en el momento de la detención, sino solo más tarde", "comunicación:"),
         ("en", JOINT, "the reasons for the arrest were never given", "they were never ("),
     ],
 )

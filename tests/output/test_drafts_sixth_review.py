@@ -81,7 +81,7 @@ def _facts(text: str) -> str:
             ],
             ["El Sr. Ilyashev tenía", "El Sr. Ilyashev reside"],
         ),
-        (JOINT, ["Son civiles.", "nunca se comunicaron. Fueron acusados"], ["Los interesados son civiles"]),
+        (JOINT, ["Son civiles.", "nunca se les comunicaron. Fueron acusados"], ["Los interesados son civiles"]),
     ],
 )
 def test_spanish_names_the_person_once_a_paragraph_and_then_leaves_the_subject_to_the_verb(
@@ -166,7 +166,7 @@ def test_a_list_of_opinions_is_written_as_the_opinions_write_one(lang: str, cite
         (
             "es",
             [
-                "nunca se comunicaron. Fueron acusados posteriormente de un delito.",
+                "nunca se les comunicaron. Fueron acusados posteriormente de un delito.",
                 "Fueron entregados desde el extranjero a las autoridades del Estado interesado",
                 "la autoridad que ordenó la privación de libertad",
             ],

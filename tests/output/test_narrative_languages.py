@@ -223,8 +223,8 @@ def _reference_draft(lang: str, path: Path | None = None, detainee: int | None =
         (
             "es",
             [
-                "    a) que adopte sin dilación las medidas necesarias para remediar la situación del Sr. Ilyashev",
-                "    c) que conceda al Sr. Ilyashev el derecho efectivo",
+                "    a) Que adopte sin dilación las medidas necesarias para remediar la situación del Sr. Ilyashev",
+                "    c) Que conceda al Sr. Ilyashev el derecho efectivo",
                 "a partir del 17 de abril de 2020",
                 "(motivos comunicados solo más tarde, el 18 de abril de 2020)",  # never "(comunicación: ...)"
             ],
@@ -351,9 +351,9 @@ def test_a_compound_family_name_is_the_one_the_case_gives(lang: str, short: str)
             "es",
             [
                 "5. Los interesados siguen privados de libertad",
-                "los interesados ejercieron su derecho de reunión pacífica [por traducir: a meeting",
+                "los interesados ejercieron su derecho de reunión pacífica mediante [por traducir: a meeting",
                 "los interesados son miembros de una minoría lingüística",  # never "son miembro"
-                "que ponga inmediatamente en libertad a los interesados",
+                "Que ponga inmediatamente en libertad a los interesados",
                 "El Camerún es parte en el Pacto",  # the article UN Spanish gives the State
             ],
         ),
