@@ -26,3 +26,45 @@ def test_the_right_to_an_interpreter_is_worded_avoir_le_droit_de() -> None:
     text = drafted("fr", JOINT)
     assert "a le droit de se faire assister gratuitement d'un interprète" in text
     assert "a droit à se faire assister" not in text
+
+
+def test_the_authorities_fail_to_show_a_permitted_ground_not_a_restriction() -> None:
+    """One does not « démontrer une restriction »: the State must show that the restriction answers one of the
+    grounds article 19 (3) admits (observation générale n° 34, par. 35)."""
+    text = drafted("fr", REFERENCE)
+    assert (
+        "les autorités n'ont pas démontré que la restriction répondait à l'un des motifs admis par l'article 19"
+        " (par. 3) du Pacte." in text
+    )
+    assert "n'ont démontré aucune restriction" not in text
+
+
+def test_a_refused_interpreter_is_refused_to_the_persons() -> None:
+    """« Un interprète a été refusé. » says neither what nor to whom: « L'assistance d'un interprète leur a été
+    refusée »."""
+    text = drafted("fr", JOINT)
+    assert "L'assistance d'un interprète leur a été refusée." in text
+    assert "Un interprète a été refusé." not in text
+
+
+def test_a_state_of_emergency_in_force_is_told_in_the_imperfect() -> None:
+    """A state lasting in the past, first mentioned: « Un état d'urgence était en vigueur du … au … »."""
+    text = drafted("fr", REFERENCE)
+    assert "Un état d'urgence était en vigueur du 15 mars au 11 mai 2020." in text
+    assert "L'état d'urgence a été en vigueur" not in text
+
+
+def test_a_rendition_says_who_handed_the_persons_over() -> None:
+    """« remis aux autorités de l'État concerné depuis l'étranger » is a calque of "into the State's custody from
+    abroad": another State handed them over to the State concerned."""
+    text = drafted("fr", JOINT)
+    assert "Ils ont été remis à l'État concerné par un autre État, en dehors de toute procédure d'extradition." in text
+    assert "depuis l'étranger" not in text
+
+
+def test_a_referral_for_targeting_is_worded_without_the_anglicism() -> None:
+    """« un ciblage délibéré » is a calque of "deliberate targeting"; the referral says the detention was part of
+    a deliberate persecution, as the rule's law does (« s'inscrit dans une persécution de la personne »)."""
+    text = drafted("fr", REFERENCE)
+    assert "ciblage" not in text
+    assert "dans un contexte de persécution délibérée)" in text
