@@ -68,3 +68,20 @@ def test_a_referral_for_targeting_is_worded_without_the_anglicism() -> None:
     text = drafted("fr", REFERENCE)
     assert "ciblage" not in text
     assert "dans un contexte de persécution délibérée)" in text
+
+
+def test_reasons_given_only_later_are_told_with_ne_que() -> None:
+    """« ont été communiqués seulement plus tard » is a calque of "were given only later"; French restricts with
+    « ne … que », as the draft's own sentence without a date already does."""
+    text = drafted("fr", REFERENCE)
+    assert "Les motifs de l'arrestation n'ont été communiqués que plus tard, le 18 avril 2020." in text
+    assert "communiqués seulement plus tard, le" not in text
+
+
+def test_category_v_recites_the_grounds_once() -> None:
+    """The methods of work's list of grounds (« la naissance, l'origine nationale, ethnique ou sociale, … ») was
+    recited twice, word for word, in the category V argument; the English states it once."""
+    text = drafted("fr", REFERENCE)
+    section = text.split("### Catégorie V", 1)[1].split("\n## ", 1)[0]
+    assert section.count("la naissance, l'origine nationale, ethnique ou sociale") == 1
+    assert "une privation de liberté discriminatoire, fondée sur un motif protégé et qui tend ou peut conduire" in section
