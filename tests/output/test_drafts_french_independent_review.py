@@ -84,4 +84,36 @@ def test_category_v_recites_the_grounds_once() -> None:
     text = drafted("fr", REFERENCE)
     section = text.split("### Catégorie V", 1)[1].split("\n## ", 1)[0]
     assert section.count("la naissance, l'origine nationale, ethnique ou sociale") == 1
-    assert "une privation de liberté discriminatoire, fondée sur un motif protégé et qui tend ou peut conduire" in section
+    assert "une privation de liberté discriminatoire, fondée sur un motif protégé et qui tend ou peut" in section
+
+
+def test_the_state_is_named_with_its_article_where_french_needs_one() -> None:
+    """« L'État concerné (Kazakhstan) est partie au Pacte » and « des autorités d'un autre État (Nigéria) » keep the
+    State's name out of the sentence, in a parenthesis, for want of its article: a French lawyer writes « Le
+    Kazakhstan est partie au Pacte », « des autorités du Nigéria » (the Working Group's own sentence being
+    « L'État est partie au Pacte international relatif aux droits civils et politiques », avis n° 90/2017)."""
+    reference, joint = drafted("fr", REFERENCE), drafted("fr", JOINT)
+    assert "Le Kazakhstan est partie au Pacte international relatif aux droits civils et politiques." in reference
+    assert "Le Cameroun est partie au Pacte international relatif aux droits civils et politiques." in joint
+    assert "Pendant cette période, ils se trouvaient sous la garde des autorités du Nigéria." in joint
+    assert "L'État concerné (" not in reference + joint
+    assert "d'un autre État (" not in joint
+
+
+def test_a_state_s_article_is_its_own() -> None:
+    """Each State the table names in French carries the article its name takes (« la Chine », « l'Inde », « les
+    Maldives », « Cuba »), and « de » before it contracts as French does (« du Nigéria », « des Maldives »)."""
+    from detention_rules import words
+    from detention_rules.output import narrative
+
+    w = words.load("draft", "fr")
+    said = {s: narrative.country_with_article(s, w) for s in ("China", "India", "Maldives", "Cuba", "Nigeria")}
+    of = narrative.contract("des autorités de " + said["Nigeria"] + " et de " + said["Maldives"], w)
+    assert said == {
+        "China": "la Chine",
+        "India": "l'Inde",
+        "Maldives": "les Maldives",
+        "Cuba": "Cuba",
+        "Nigeria": "le Nigéria",
+    }
+    assert of == "des autorités du Nigéria et des Maldives"
