@@ -94,7 +94,7 @@ def test_an_english_file_drafted_in_english_is_unmarked() -> None:
         (
             "fr",
             JOINT,
-            ["et d'effacer leur casier judiciaire", "(voir avis nos\u00a013/2018 et 33/2015)"],
+            ["et d'effacer leur casier judiciaire", "(voir les avis nos\u00a013/2018 et 33/2015)"],
             ["n° 33/2015"],
         ),
         (
