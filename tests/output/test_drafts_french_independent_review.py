@@ -137,5 +137,37 @@ def test_opinions_cited_with_and_without_paragraphs_read_as_french_citations() -
         "voir, par exemple, l'avis n°\u00a02/2022, par. 70 à 72\u202f; les avis nos\u00a072/2021, 89/2020, 79/2018,"
         " 93/2017, 75/2017, 66/2017 et 46/2017)" in text
     )
-    assert "voir, par exemple, les avis nos\u00a045/2016, 28/2016 et 7/2002\u202f; l'avis n°\u00a02/2022, par. 94" in text
+    assert (
+        "voir, par exemple, les avis nos\u00a045/2016, 28/2016 et 7/2002\u202f; l'avis n°\u00a02/2022, par. 94" in text
+    )
     assert "\u202f; n°\u00a0" not in text
+
+
+def test_the_person_s_detention_is_told_with_the_possessive_once_named() -> None:
+    """« … avaient déjà harcelé M. Ilyashev. La détention de M. Ilyashev n'était donc pas … » names him twice in
+    two sentences: « Sa détention n'était donc pas un incident isolé »."""
+    text = drafted("fr", REFERENCE)
+    assert "les autorités avaient déjà harcelé M. Ilyashev. Sa détention n'était donc pas un incident isolé." in text
+    assert "La détention de M. Ilyashev n'était donc pas" not in text
+
+
+def test_a_factor_of_discrimination_is_told_in_the_subjunctive() -> None:
+    """« le fait qu'elle s'inscrit dans une persécution », among factors weighed, is a possibility, not a fact:
+    « le fait qu'elle s'inscrive dans une persécution de la personne »."""
+    text = drafted("fr", REFERENCE)
+    assert "le fait qu'elle s'inscrive dans une persécution de la personne" in text
+    assert "caractéristiques distinctives aient également été persécutées" in text
+    assert "s'inscrit dans une persécution" not in text
+
+
+def test_a_restriction_is_necessary_to_pursue_an_aim() -> None:
+    """« nécessaires dans une société démocratique à l'un des buts » lacks the noun French needs: « nécessaires,
+    dans une société démocratique, à la poursuite de l'un des buts énumérés »."""
+    text = drafted("fr", REFERENCE)
+    assert "nécessaires, dans une société démocratique, à la poursuite de l'un des buts énumérés" in text
+
+
+def test_two_things_the_authorities_did_not_do_are_joined_by_ni_ni() -> None:
+    """« n'ont pas reconnu la détention ni révélé » mixes « pas » and « ni »: « n'ont ni reconnu … ni révélé »."""
+    text = drafted("fr", JOINT)
+    assert "Les autorités n'ont ni reconnu la détention ni révélé le lieu où ils se trouvaient." in text
