@@ -5,6 +5,11 @@ engine's output."""
 
 from __future__ import annotations
 
+import re
+
+import pytest
+
+from ..conftest import ROOT
 from .test_drafts_reviewed_in_french_and_spanish import JOINT, REFERENCE, drafted
 
 
@@ -171,3 +176,22 @@ def test_two_things_the_authorities_did_not_do_are_joined_by_ni_ni() -> None:
     """« n'ont pas reconnu la détention ni révélé » mixes « pas » and « ni »: « n'ont ni reconnu … ni révélé »."""
     text = drafted("fr", JOINT)
     assert "Les autorités n'ont ni reconnu la détention ni révélé le lieu où ils se trouvaient." in text
+
+
+@pytest.mark.parametrize(
+    ("case", "said"),
+    [
+        ("nasheed-maldives-2015", "Les Maldives sont parties au Pacte international relatif aux droits civils"),
+        ("obaidullah-united-states-2013", "Les États-Unis sont parties au Pacte international relatif aux droits"),
+        ("siraphop-thailand-2019", "La Thaïlande est partie au Pacte international relatif aux droits civils"),
+        ("wade-senegal-2015", "Le Sénégal est partie au Pacte international relatif aux droits civils"),
+        ("de-lima-philippines-2018", "Les Philippines sont parties au Pacte international relatif aux droits"),
+    ],
+)
+def test_a_state_named_with_its_article_agrees_and_is_named_in_french(case: str, said: str) -> None:
+    """A plural State takes a plural verb (« Les Maldives sont parties au Pacte », never « Les Maldives est
+    partie »), and the States the shipped cases name are named in French (« La Thaïlande », never « Thailand est
+    partie »)."""
+    text = drafted("fr", ROOT / "cases" / f"{case}.yaml")
+    assert said in text
+    assert not re.search(r"\b(?:Thailand|Senegal|Philippines|Maldives|États-Unis) (?:n')?est (?:pas )?partie", text)
