@@ -195,3 +195,19 @@ def test_a_state_named_with_its_article_agrees_and_is_named_in_french(case: str,
     text = drafted("fr", ROOT / "cases" / f"{case}.yaml")
     assert said in text
     assert not re.search(r"\b(?:Thailand|Senegal|Philippines|Maldives|États-Unis) (?:n')?est (?:pas )?partie", text)
+
+
+@pytest.mark.parametrize(
+    ("case", "said", "never"),
+    [
+        ("kanu-nigeria-2022", "sous la garde des autorités du Kenya", "autorités de Kenya"),
+        ("rodriguez-sanchez-dominican-republic-2023", "La République dominicaine est partie au Pacte", "Dominican"),
+        ("mabuza-dube-eswatini-2025", "L'Eswatini est partie au Pacte", "Eswatini est partie"),
+    ],
+)
+def test_every_state_a_shipped_case_names_is_told_with_its_french_article(case: str, said: str, never: str) -> None:
+    """« sous la garde des autorités de Kenya », « Dominican Republic est partie »: each State a shipped case names
+    is in the French table with its article (« du Kenya », « La République dominicaine »)."""
+    text = drafted("fr", ROOT / "cases" / f"{case}.yaml")
+    assert said in text
+    assert never not in text.replace(said, "")
