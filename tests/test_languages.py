@@ -364,12 +364,14 @@ def test_the_laws_translations_name_each_state_as_the_language_does(lang: str) -
         texts = [v for v in _values(data)]
         for text in texts:
             said = text
-            for named in states.values():  # the language's names said, "Iran" in "d'Iran" not English
+            # the language's names said, "Iran" in "d'Iran" not English (a State the table names only in French
+            # is told as written in Spanish, as the table's header says)
+            for named in (s for s in states.values() if lang in s):
                 said = said.replace(named[lang]["name"].removeprefix("la ").removeprefix("el "), " ")
             found += [
                 f"{part}: {english}: {text[:80]}"
                 for english, named in states.items()
-                if named[lang]["name"] != english and re.search(rf"\b{re.escape(english)}\b", said)
+                if lang in named and named[lang]["name"] != english and re.search(rf"\b{re.escape(english)}\b", said)
             ]
     assert found == []
 

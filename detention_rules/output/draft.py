@@ -271,11 +271,28 @@ def _as_filed(jurisprudence: list[str], w: dict[str, Any]) -> str:
         else number
         for number, pins in opinions.items()
     ]
+    told = dict(zip(opinions, numbers, strict=True))  # each opinion with its paragraphs ("2/2022, par. 94")
     numbers = [n if i == 0 else say["opinion_next"].format(number=n) for i, n in enumerate(numbers)]
     cited = [say["see_opinions" if len(numbers) > 1 else "see_opinion"].format(list="; ".join(numbers))]
     if len(opinions) > 1 and not any(opinions.values()) and "see_opinions_listed" in say:
         # French and Spanish: the plural once, the numbers as a list ("les avis nos 72/2021, 89/2020 et 79/2018")
         cited = [say["see_opinions_listed"].format(list=prose.join(list(opinions), w))]
+    elif len(opinions) > 1 and "see_opinions_runs" in say:
+        # French: each opinion cited at its paragraphs alone, the ones cited whole together, in their order
+        # (« l'avis n° 2/2022, par. 70 à 72 ; les avis nos 72/2021, 89/2020 et 79/2018 »)
+        runs: list[list[str]] = []
+        for number, pins in opinions.items():
+            if pins or not runs or opinions[runs[-1][0]]:
+                runs.append([number])
+            else:
+                runs[-1].append(number)
+        chunks = [
+            say["opinions_run"].format(list=prose.join(run, w))
+            if len(run) > 1
+            else say["opinion_run"].format(number=told[run[0]])
+            for run in runs
+        ]
+        cited = [say["see_opinions_runs"].format(list="; ".join(chunks))]
     return "; ".join([*(cited if numbers else []), *others])
 
 

@@ -760,6 +760,14 @@ def country(text: str, w: Mapping[str, Any]) -> str:
     return text
 
 
+def country_with_article(text: str, w: Mapping[str, Any]) -> str:
+    """A State's name with the article a sentence gives it where the language's table gives one (French `the`:
+    « le Kazakhstan », « l'Inde », « Cuba »), else as `country` names it: a template's `{..._the}`."""
+    if known := state_words(text, w):
+        return known[0].get("the", known[0]["name"]) + known[1]
+    return country(text, w)
+
+
 def state_words(text: str, w: Mapping[str, Any]) -> tuple[Mapping[str, str], str] | None:
     """A State (or its nationality, "Kazakh") as a case file writes it, in the draft's language: its name and
     the adjective of its nationality where the table gives one, and what the file wrote after the name
@@ -940,6 +948,8 @@ class Teller:
                 last = name.rsplit(".", 1)[-1]
                 slots[last] = self._value(name, fact.value)
                 slots[f"{last}_bare"] = self._value(name, fact.value, bare=True)
+                if _kind(name) == "country":
+                    slots[f"{last}_the"] = country_with_article(str(fact.value), self.w)
             dated = {n.rsplit(".", 1)[-1]: str(f.value) for n, f in zip([first, *others], facts, strict=True)}
             one_day = self.spec["combined_one_day"].get(names)
             if one_day and dated.get("start") == dated.get("end") and is_date(dated["start"]):
@@ -1003,7 +1013,10 @@ class Teller:
             if head and not _plural(head[-1], self.w["facts"]["articles"]):  # "a member of ...", said of several
                 template = self.spec["sentences"]["person.occupation_each"]
         bare = self._value(generic, leaf.value, bare=True)
-        text = self._fill(template, {"value": self._value(generic, leaf.value), "value_bare": bare})
+        slots = {"value": self._value(generic, leaf.value), "value_bare": bare}
+        if _kind(generic) == "country":
+            slots["value_the"] = country_with_article(str(leaf.value), self.w)
+        text = self._fill(template, slots)
         return self._finish(text, [leaf])
 
     def fact(self, path: str, value: Any, more: Mapping[str, Any]) -> str:

@@ -94,7 +94,7 @@ def test_an_english_file_drafted_in_english_is_unmarked() -> None:
         (
             "fr",
             JOINT,
-            ["et d'effacer leur casier judiciaire", "(voir avis nos\u00a013/2018 et 33/2015)"],
+            ["et d'effacer leur casier judiciaire", "(voir les avis nos\u00a013/2018 et 33/2015)"],
             ["n° 33/2015"],
         ),
         (
@@ -105,7 +105,7 @@ def test_an_english_file_drafted_in_english_is_unmarked() -> None:
                 "«\u00a0toute autre situation\u00a0» au sens des articles 2 (par. 1) et 26 du Pacte",
                 # the ground named, as a lawyer files it (seventh review: « les motifs exposés ci-dessus » named none)
                 "La détention est donc discriminatoire, fondée sur sa qualité de défenseur des droits de l'homme.",
-                "des éléments indiquant un ciblage délibéré",
+                "dans un contexte de persécution délibérée",  # « ciblage délibéré » was a calque (RV-fr review)
                 "(Pacte, art. 9 (par. 1)\u202f; Déclaration universelle",
                 "observation générale n°\u00a034",  # the case's own avis n° 2/2022 is cited nowhere (sixth review)
             ],

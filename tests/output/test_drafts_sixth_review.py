@@ -157,8 +157,8 @@ def test_a_list_of_opinions_is_written_as_the_opinions_write_one(lang: str, cite
             "fr",
             [
                 "n'ont jamais été communiqués. Ils ont été par la suite inculpés.",
-                "remis aux autorités de l'État concerné depuis l'étranger",
-                "sous la garde des autorités d'un autre État (Nigéria)",
+                "remis à l'État concerné par un autre État",  # the independent French review's wording
+                "sous la garde des autorités du Nigéria",
                 "l'autorité qui a ordonné la détention",
             ],
             ["inculpés d'une infraction", "l'État suivant\u00a0: Nigeria", "qui l'a ordonnée"],

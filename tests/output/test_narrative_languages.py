@@ -244,7 +244,7 @@ def test_a_group_s_verbs_and_participles_agree_in_french() -> None:
     """Ten detainees are "ils se trouvaient", "Ils exerçaient", "remis": never "ils se trouvait", "remiss"."""
     drafted = _reference_draft("fr", ROOT / "cases" / "ayuk-tabe-and-others-cameroon-2022.yaml")
     for agreed in (
-        "Ils ont été remis aux autorités",
+        "Ils ont été remis à l'État concerné",
         "ils se trouvaient",
         "ont exercé leur droit",
     ):
