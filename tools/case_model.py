@@ -175,7 +175,8 @@ def ask(
     sentence says a choice where the bare word does not read as English. `after`: a sibling field
     and its answer that open this one (asked first; another answer makes this one moot).
     `instead`: the fields asked in its place (beside it, or full paths). `contents_after`: on a
-    section, the `after` of every field inside it but that sibling itself.
+    section, the `after` of every field inside it but that sibling itself (a full path: another section's
+    field, `trial.held` for the sentence).
     """
     entry: dict[str, Any] = {"question": question} if question else {}
     if words:
@@ -578,7 +579,7 @@ class Period(_Model):
         "and extended it twice'; 0 when it never was.",
     )
     successive_charges: Fact[StrictBool] | None = fact(
-        "Were re-arrests or new charges used to keep the person in custody?",
+        "While the person was held, was the person charged anew or re-arrested, and kept in custody on the new case?",
         description="Re-arrests or new charges were used to keep the person in custody.",
     )
     incommunicado: Fact[StrictBool] | None = fact(
@@ -621,8 +622,9 @@ class Period(_Model):
         description="The law sets a maximum length for this custody.",
     )
     individual_assessment: Fact[StrictBool] | None = fact(
-        "Did a decision weigh this person's own circumstances, or did custody follow automatically (by practice, "
-        "or because the law makes custody mandatory for the offence charged)?",
+        "Could the judge or official who ordered this custody have released this person, or did custody follow from "
+        "the charge or the person's status alone (a law making it mandatory for the offence charged or for everyone in "
+        "the person's situation, a non-bailable offence, custody ordered as a matter of course)?",
         description="A decision weighed this person's circumstances; false when custody followed automatically, "
         "by law or practice (pre-trial, immigration custody): a non-bailable offence or mandatory pre-trial "
         "detention for the offence charged is false even where a court heard a bail application it could "
@@ -668,7 +670,8 @@ class Period(_Model):
         description="A court could examine the necessity of the custody and actually order release.",
     )
     alternatives_considered: Fact[StrictBool] | None = fact(
-        "Were less restrictive alternatives to custody considered?",
+        "Did the custody order or hearing discuss a measure short of custody (bail, house arrest, reporting to the "
+        "police, a travel ban)?",
         description="Less restrictive alternatives to custody were considered.",
     )
     free_to_leave: Fact[StrictBool] | None = fact(
@@ -1050,7 +1053,8 @@ class Detainee(_Model):
     detention: list[Period] | None = None
     conduct: list[Conduct] | None = None
     trial: Trial | None = None
-    sentence: Sentence | None = None
+    # a sentence follows a trial: none of its questions is asked before a trial is known to have taken place
+    sentence: Sentence | None = fact(contents_after=("trial.held", True))
     discrimination: Discrimination | None = None
 
 
@@ -1092,7 +1096,8 @@ class Case(_Model):
     )
     emergency: Emergency | None = None
     trial: Trial | None = fact(contents_after=("held", True))
-    sentence: Sentence | None = None
+    # a sentence follows a trial: none of its questions is asked before a trial is known to have taken place
+    sentence: Sentence | None = fact(contents_after=("trial.held", True))
     discrimination: Discrimination | None = None
     domestic_remedies: list[DomesticRemedy] | None = fact(
         "What steps were taken at home against the detention (appeals, habeas corpus, complaints)? List each.",

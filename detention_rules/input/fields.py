@@ -258,8 +258,9 @@ def asked_in_words(path: str) -> str:
 def questionnaire() -> dict[str, Asked]:
     """How each fact is asked, by generic path: the model's fields (sections and lists too) and the derived facts.
 
-    A section's `contents_after` becomes the `after` of every field inside it that has none of its own, but
-    for the trial's: only the questions about the trial itself (`NEEDS_TRIAL`) wait for `trial.held`.
+    A section's `contents_after` (a sibling inside it, or a full path) becomes the `after` of every field
+    inside it that has none of its own, but for the trial's: only the questions about the trial itself
+    (`NEEDS_TRIAL`) wait for `trial.held`; the sentence's all do.
     """
     out: dict[str, Asked] = {}
 
@@ -270,14 +271,15 @@ def questionnaire() -> dict[str, Asked]:
                 continue  # a detainee's facts are asked at the shared paths
             path = f"{prefix}{name}"
             after = tuple(entry["after"]) if "after" in entry else inherited
-            if after == _TRIAL_HELD and "after" not in entry and entry["kind"] not in ("items", "model"):
-                after = after if path in NEEDS_TRIAL else None  # a pre-trial guarantee is owed without a trial
+            pretrial = path.startswith("trial.") and path not in NEEDS_TRIAL
+            if after == _TRIAL_HELD and pretrial and "after" not in entry and entry["kind"] not in ("items", "model"):
+                after = None  # a pre-trial guarantee is owed without a trial
             if after and "." in after[0] and after[0] == path:
                 after = None  # the section's own prerequisite is not asked after itself
             out[path] = Asked(entry.get("question", ""), entry.get("words", {}), after, tuple(entry.get("instead", ())))
             if entry["kind"] in ("items", "model"):
                 inside = entry.get("contents_after")
-                opens = (f"{path}.{inside[0]}", inside[1]) if inside else inherited
+                opens = (inside[0] if "." in inside[0] else f"{path}.{inside[0]}", inside[1]) if inside else inherited
                 visit(entry["model"], f"{path}{'[]' if entry['kind'] == 'items' else ''}.", opens)
 
     visit("Case", "", None)

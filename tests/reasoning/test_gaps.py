@@ -14,8 +14,10 @@ from typing import Any
 import pytest
 import yaml
 
+from detention_rules import words
 from detention_rules.input.case import field_types
 from detention_rules.input.field_path import FieldPath
+from detention_rules.input.fields import questionnaire
 from detention_rules.reasoning import runnable
 from detention_rules.reasoning.gaps import WEIGHED_FIRST, Question, questions
 
@@ -168,3 +170,43 @@ def test_a_stateless_person_is_asked_no_consular_question(nationality: str) -> N
 def test_the_nationality_is_asked_as_a_question_not_by_its_field_path() -> None:
     (q,) = [q for q in asked(reference(("person.nationality",))) if q.field == "person.nationality"]
     assert "person.nationality" not in q.text and q.text.endswith("?")
+
+
+def _untried(held: bool | None) -> dict[str, Any]:
+    """The reference case with no sentence stated, tried (`held`), never tried (False) or not known (None)."""
+    data = reference(("sentence", "trial"))
+    return data if held is None else {**data, "trial": {"held": held}}
+
+
+def test_the_sentence_is_asked_of_a_person_tried() -> None:
+    """Ilyashev's five-year ban (2/2022 para 82) is what `II.ban-on-activities` asks for, once a trial is known."""
+    assert "sentence.bans" in {q.field for q in asked(reference(("sentence.bans",)))}
+    assert "sentence.bans" in {q.field for q in asked(_untried(True))}
+
+
+def test_no_sentence_question_is_asked_of_a_person_never_tried() -> None:
+    """A question that does not apply is not asked: nobody never tried was sentenced (`trial.held: false`)."""
+    fields = {q.field for q in asked(_untried(False))}
+    assert not any(f.startswith("sentence.") for f in fields), sorted(fields)
+
+
+def test_whether_a_trial_took_place_is_asked_before_the_sentence() -> None:
+    """With no trial and no sentence stated, the trial is asked first: a sentence presupposes one."""
+    fields = [q.field for q in asked(_untried(None))]
+    assert "trial.held" in fields
+    assert not any(f.startswith("sentence.") for f in fields), fields
+
+
+#: Words of a legal judgement the blind encoders could not answer from a source (issue 28): whether a decision
+#: "weighed" or "took account of" the person's circumstances. The questions name what the law or the order said.
+_JUDGEMENT = {"en": ("weigh",), "fr": ("tenu compte", "apprécié"), "es": ("tuvo en cuenta", "valoró")}
+#: What a drafter knows instead: the law made custody mandatory, the offence is non-bailable.
+_KNOWN = {"en": "non-bailable", "fr": "caution", "es": "fianza"}
+
+
+@pytest.mark.parametrize("lang", sorted(_JUDGEMENT))
+def test_the_individual_assessment_asks_what_the_law_or_the_order_said(lang: str) -> None:
+    path = "detention[].individual_assessment"
+    text = words.load("check", lang).get("questions", {}).get(path) or questionnaire()[path].question
+    assert _KNOWN[lang] in text and text.rstrip().endswith("?"), text
+    assert not any(word in text for word in _JUDGEMENT[lang]), text
