@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from ..conftest import ROOT
+from ..conftest import ROOT, wgad
 from .test_drafts_reviewed_in_french_and_spanish import drafted
 
 CASES = ROOT / "cases"
@@ -31,3 +31,12 @@ def test_the_kurt_case_does_not_cite_its_own_opinion() -> None:
     text = drafted("en", CASES / "kurt-turkey-2020.yaml")
     assert "2/2020" not in text
     assert "; Kurt v. Turkey" not in text  # the title names the case; no citation does
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown"])
+def test_the_check_report_writes_methods_of_work_in_lower_case(fmt: str) -> None:
+    """`wgad check` printed the rules' "see Methods of work para 8 (e)": the Working Group writes "its methods of
+    work" in running text (A/HRC/36/38, para. 1), as the draft does; a rule's id is not text and is kept."""
+    done = wgad("check", "-f", fmt, str(CASES / "aivo-benin-2024.yaml"))
+    assert "methods of work para 8" in done.stdout
+    assert "Methods of work" not in done.stdout
