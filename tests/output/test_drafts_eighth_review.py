@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from detention_rules import words
+
 from ..conftest import ROOT, wgad
 from .test_drafts_reviewed_in_french_and_spanish import drafted
 
@@ -40,3 +42,34 @@ def test_the_check_report_writes_methods_of_work_in_lower_case(fmt: str) -> None
     done = wgad("check", "-f", fmt, str(CASES / "aivo-benin-2024.yaml"))
     assert "methods of work para 8" in done.stdout
     assert "Methods of work" not in done.stdout
+
+
+def test_a_possessive_takes_its_form_from_the_template_that_names_its_noun() -> None:
+    """The sentence decides "the work of Mr. Cheng and Mr. Liu" where it is built (`{possessive:work}`), never
+    by rewriting a finished sentence: one person's possessive, then his pronoun's, stay English possessives."""
+    from detention_rules.output import draft
+    from detention_rules.output import narrative as prose
+
+    w = words.load("draft", "en")
+    two = draft._named(prose.group(["Cheng Yuan", "Liu Yongze"], w, ["Mr. Cheng", "Mr. Liu"]), w)
+    one = draft._named(prose.Who("Alnur Ilyashev", "Mr. Ilyashev", w["facts"]["person"]["pronouns"]["male"]), w)
+    template = "the detention resulted from {possessive:work} as a defender"
+    assert draft._fill(template, two) == "the detention resulted from the work of Mr. Cheng and Mr. Liu as a defender"
+    assert draft._fill(template, one) == "the detention resulted from Mr. Ilyashev's work as a defender"
+    assert draft._fill(template, draft._later(one)) == "the detention resulted from his work as a defender"
+    assert not hasattr(draft, "_of_several")
+
+
+@pytest.mark.parametrize(
+    ("case", "said"),
+    [
+        ("al-khoudary-saudi-arabia-2021", "In the present case, the family of Mr. Al Khoudary and Mr. Hani"),
+        ("yengin-safari-diman-japan-2020", "In the present case, the status of Mr. Diman and Mr. Yengin as"),
+    ],
+)
+def test_several_persons_possessive_inside_a_sentence_is_not_capitalised(case: str, said: str) -> None:
+    """Rewriting the finished sentence capitalised "The family of ..." after "In the present case,"."""
+    text = drafted("en", CASES / f"{case}.yaml")
+    assert said in text
+    assert "In the present case, The " not in text
+
