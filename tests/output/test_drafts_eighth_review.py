@@ -73,3 +73,21 @@ def test_several_persons_possessive_inside_a_sentence_is_not_capitalised(case: s
     assert said in text
     assert "In the present case, The " not in text
 
+
+@pytest.mark.parametrize(
+    ("case", "said"),
+    [
+        (
+            "cheng-liu-wu-china-2020",
+            "the detention resulted from the work of Mr. Cheng, Mr. Liu and Mr. Wu as human rights defenders:",
+        ),
+        ("abulkhair-saudi-arabia-2018", "resulted from Mr. Abulkhair's work as a lawyer and a human rights defender:"),
+        ("pham-doan-trang-viet-nam-2021", "resulted from Ms. Pham's work as a human rights defender: discrimination"),
+    ],
+)
+def test_a_defender_is_argued_in_the_status_that_holds_never_the_rules_alternatives(case: str, said: str) -> None:
+    """The rule reads "a human rights defender or lawyer"; of three defenders (OMCT, ISHR), a lawyer filing for them
+    writes "as human rights defenders", of a lawyer and defender "as a lawyer and a human rights defender"."""
+    text = drafted("en", CASES / f"{case}.yaml")
+    assert said in text
+    assert "defender or lawyer" not in text
