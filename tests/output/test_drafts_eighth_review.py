@@ -91,3 +91,22 @@ def test_a_defender_is_argued_in_the_status_that_holds_never_the_rules_alternati
     text = drafted("en", CASES / f"{case}.yaml")
     assert said in text
     assert "defender or lawyer" not in text
+
+
+@pytest.mark.parametrize(
+    ("lang", "said", "never"),
+    [
+        ("en", "Ill-treatment in custody undermines the ability of the accused", "Torture in custody undermines"),
+        ("fr", "Les mauvais traitements en détention compromettent", "La torture en détention compromet"),
+        ("es", "Los malos tratos bajo custodia menoscaban", "La tortura bajo custodia menoscaba"),
+    ],
+)
+def test_the_ill_treatment_standard_speaks_of_the_ill_treatment_the_case_alleges(
+    lang: str, said: str, never: str
+) -> None:
+    """The case says the person was ill-treated (`ill_treatment`: torture or cruel, inhuman or degrading treatment),
+    never that they were tortured: a standard stating "Torture in custody undermines ..." argues torture the
+    source does not allege, which a Government's reply can turn against the whole submission."""
+    text = drafted(lang, CASES / "teaching" / "trial-torture-in-custody.yaml")
+    assert said in text
+    assert never not in text
