@@ -461,7 +461,7 @@ def article(text: str, w: Mapping[str, Any]) -> str:
     bare = head.strip(",;:()").casefold()
     if (
         first in spec["determiners"]
-        or words[0][0].isupper()
+        or _title_or_name(words, spec)
         or words[0][0].isdigit()
         or bare in spec["no_article"]
         or _plural(bare, spec)
@@ -474,6 +474,21 @@ def article(text: str, w: Mapping[str, Any]) -> str:
     an = first.startswith(tuple(spec["vowels"])) and not first.startswith(tuple(spec["sounds_consonant"]))
     an = an or first.startswith(tuple(spec["sounds_vowel"]))
     return spec["an" if an else "a"].format(text=text)
+
+
+def _title_or_name(words: list[str], spec: Mapping[str, Any]) -> bool:
+    """A title or a proper name, written without an article: capitals up to the word that joins a title
+    (`title_joins`: "President of the Republic", "Leader of the Opposition"), to a name's possessive ("Viasna's
+    work") or to its end ("Al Jazeera", "Charter 08"); never capitals before a common noun ("Shia social activist",
+    "ADHOC staff member")."""
+    if not words[0][:1].isupper():
+        return False
+    for word in words:
+        if word.casefold() in spec["title_joins"] or word.endswith(("'s", "’s")):  # "Viasna's ...": its determiner
+            return True
+        if not (word[:1].isupper() or word[:1].isdigit()):  # "Charter 08"
+            return False
+    return True
 
 
 def _plural(noun: str, spec: Mapping[str, Any]) -> bool:

@@ -110,3 +110,38 @@ def test_the_ill_treatment_standard_speaks_of_the_ill_treatment_the_case_alleges
     text = drafted(lang, CASES / "teaching" / "trial-torture-in-custody.yaml")
     assert said in text
     assert never not in text
+
+
+@pytest.mark.parametrize(
+    ("typed", "told"),
+    [
+        ("Shia social activist", "a Shia social activist"),  # a capitalised adjective before a common noun
+        ("ADHOC staff member", "an ADHOC staff member"),
+        ("news editor, Al Jazeera Arabic", "a news editor, Al Jazeera Arabic"),  # "news" is no plural
+        ("journalist", "a journalist"),
+        ("engineer", "an engineer"),
+        ("a former leader of Ennahdha", "a former leader of Ennahdha"),  # its own article
+        ("academics, lawyers and activists", "academics, lawyers and activists"),  # a plural
+        ("President of the Republic", "President of the Republic"),  # a title
+        ("Member of Parliament for Permatang Pauh", "Member of Parliament for Permatang Pauh"),
+    ],
+)
+def test_an_occupation_takes_the_article_a_lawyer_writes(typed: str, told: str) -> None:
+    """"He is Shia social activist" drops the article English needs before a singular noun, as "He is news
+    editor" does; a title ("President of the Republic"), a plural or a phrase with its article takes none."""
+    from detention_rules.output import narrative
+
+    assert narrative.article(typed, words.load("draft", "en")) == told
+
+
+@pytest.mark.parametrize(
+    ("case", "said"),
+    [
+        ("alsadeq-saudi-arabia-2022", "He is a Shia social activist in religious associations and charities."),
+        ("hussein-egypt-2017", "He is a news editor, Al Jazeera Arabic (Doha), covering Europe."),
+        ("adhoc-five-cambodia-2016", "She is an ADHOC staff member."),
+        ("bialiatski-belarus-2012", "through Viasna's human rights"),  # a name's possessive is its determiner
+    ],
+)
+def test_every_occupation_in_a_draft_has_its_article(case: str, said: str) -> None:
+    assert said in drafted("en", CASES / f"{case}.yaml")
