@@ -827,7 +827,7 @@ def _fill(template: str, values: Mapping[str, str]) -> str:
     for i, head in enumerate(heads):
         values[f"possessed_{i}"] = fill(values["possessed"], {**values, "head": head})
     numbers = iter(range(len(heads)))
-    return fill(_POSSESSED.sub(lambda _: "{possessed_%d}" % next(numbers), template), values)
+    return fill(_POSSESSED.sub(lambda _: f"{{possessed_{next(numbers)}}}", template), values)
 
 
 def _later(named: dict[str, str]) -> dict[str, str]:

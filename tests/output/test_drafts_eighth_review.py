@@ -127,7 +127,7 @@ def test_the_ill_treatment_standard_speaks_of_the_ill_treatment_the_case_alleges
     ],
 )
 def test_an_occupation_takes_the_article_a_lawyer_writes(typed: str, told: str) -> None:
-    """"He is Shia social activist" drops the article English needs before a singular noun, as "He is news
+    """ "He is Shia social activist" drops the article English needs before a singular noun, as "He is news
     editor" does; a title ("President of the Republic"), a plural or a phrase with its article takes none."""
     from detention_rules.output import narrative
 
@@ -145,3 +145,22 @@ def test_an_occupation_takes_the_article_a_lawyer_writes(typed: str, told: str) 
 )
 def test_every_occupation_in_a_draft_has_its_article(case: str, said: str) -> None:
     assert said in drafted("en", CASES / f"{case}.yaml")
+
+
+@pytest.mark.parametrize(
+    ("lang", "first", "later"),
+    [
+        ("en", "Alex Morgan is Iranian.", "Morgan was arrested on 3 November 2024"),
+        ("fr", "Alex Morgan est de nationalité iranienne.", "Morgan a été arrêté"),
+        ("es", "Alex Morgan es nacional de la República Islámica del Irán.", "Morgan fue detenido el 3 de noviembre"),
+    ],
+)
+def test_a_person_of_unknown_sex_is_named_in_full_once_then_by_the_family_name(
+    lang: str, first: str, later: str
+) -> None:
+    """With no sex, so no title, the draft wrote "Alex Morgan" in every sentence ("Alex Morgan is Iranian. Alex Morgan
+    is unemployed."); a lawyer names the person in full once, then as the draft names others, by the family name."""
+    text = drafted(lang, ROOT / "tests" / "output" / "prose_cases" / "unknown-sex.yaml")
+    assert first in text
+    assert later in text
+    assert text.count("Alex Morgan") <= 2, text  # the title and the first mention
