@@ -166,8 +166,8 @@ def who(leaves: Mapping[str, FactNode], w: Mapping[str, Any]) -> Who:
         return Who(called or spec["unnamed"], called or spec["unnamed"], pronouns)
     if called:  # the drafter's own short form: "Mr. Liu" for Liu Xiaobo
         return Who(name, retitled(called, title, spec), pronouns)
-    if _titled(name, spec):
-        return Who(name, name, pronouns)
+    if _titled(name, spec) or (not title and all(part.endswith(".") for part in name.split()[:-1])):
+        return Who(name, name, pronouns)  # with no title, a name of initials ("A. One", "Q. R.") is short already
     short = _short(name, title, nation, spec)
     initials = short == spec["titled"].format(title=title, surname=name)  # "Ms. K.": titled from the first
     return Who(short if initials else name, short, pronouns)

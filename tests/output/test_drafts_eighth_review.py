@@ -164,3 +164,17 @@ def test_a_person_of_unknown_sex_is_named_in_full_once_then_by_the_family_name(
     assert first in text
     assert later in text
     assert text.count("Alex Morgan") <= 2, text  # the title and the first mention
+
+
+def test_the_covenant_is_cited_as_the_working_group_cites_it_never_by_the_rules_abbreviation() -> None:
+    """The Working Group writes "article 9 (2) of the Covenant" and "article 9 of the Universal Declaration of Human
+    Rights" (opinion No. 2/2022), never the rules' shorthand "ICCPR 9(2)", "UDHR 9"; a national law's article stays
+    as the drafter wrote it."""
+    text = drafted("en", CASES / "ilyashev-kazakhstan-2022.yaml")
+    assert (
+        "(article 9 (2) of the Covenant; article 9 of the Universal Declaration of Human Rights; Body of Principles"
+        in text
+    )
+    assert "(article 14 (3) (b) and (d) of the Covenant;" in text
+    assert "ICCPR" not in text
+    assert "UDHR" not in text
