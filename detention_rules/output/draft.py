@@ -309,16 +309,16 @@ def _refer_why(node: RuleNode, leaves: dict[str, FactNode], w: dict[str, Any], n
         if "reason" in spec and isinstance(limb, dict) and "words" in limb and isinstance(f.value, list):
             # each item a limb of the reason's one list: "political activity, work as a human rights defender
             # and work as a journalist", never "... and work as a human rights defender and work as a journalist"
-            chosen = [fill(limb["words"][v], named) for v in f.value if v in limb["words"]]
-            said += [fill(limb["text"], {**named, "value": value}) for value in chosen]
+            chosen = [_fill(limb["words"][v], named) for v in f.value if v in limb["words"]]
+            said += [_fill(limb["text"], {**named, "value": value}) for value in chosen]
         elif text := _limb(f, spec, leaves, w, named)[0]:
             said.append(text)
     worded = list(dict.fromkeys(said))
     if worded and "reason" in spec:  # the limbs in one reason: "detained for political activity and ..."
-        return [fill(spec["reason"], {**named, "limbs": prose.join(worded, w)})]
+        return [_fill(spec["reason"], {**named, "limbs": prose.join(worded, w)})]
     if worded:
         return worded
-    return [fill(say["violations"].get(node.rule.concludes, _lower_first(node.rule.title)), named)]
+    return [_fill(say["violations"].get(node.rule.concludes, _lower_first(node.rule.title)), named)]
 
 
 def _parses(text: str) -> bool:
@@ -465,7 +465,7 @@ def _person(
         for node in rules:
             for special in node.rule.refer:
                 whys = person.referrals.setdefault(special, {}).setdefault(category, [])
-                whys += [_of_several(why, named, w) for why in _refer_why(node, leaves, w, named)]
+                whys += _refer_why(node, leaves, w, named)
         person.jurisprudence[category] = [c for r in rules for j in r.rule.jurisprudence if (c := horizon.cited(j))]
     for special, why in legal.referrals_for(case):
         why = why.removeprefix("conditions of detention: ")
@@ -599,7 +599,7 @@ def _sought(persons: list[_Person], w: dict[str, Any]) -> list[str]:
     sought: list[str] = []
     for (text, source), held in asked_for.items():
         named = _named(_whom(held, w), w)
-        asked = _of_several(_personal(text, named, w), named, w).removesuffix(".")
+        asked = _personal(text, named, w).removesuffix(".")
         cited = _as_filed(source.split("; "), w) if source else ""
         sought.append(w["draft"]["remedy_item"].format(text=asked, source=cited) if cited else asked)
     return sought
@@ -778,7 +778,7 @@ def _argument(
             blocks.append(("para", text))
         blocks += [("text", note) for note in notes]
         if node.rule.id == say["false_news_rule"] and (charges := _false_news(case, w)):
-            charged = fill(say["false_news_application"], {**named, "charges": charges})
+            charged = _fill(say["false_news_application"], {**named, "charges": charges})
             refs = [f.ref for f in leaves.values() if f.ref and FieldPath.generic_name(f.path) == "arrest.charges"]
             blocks += [
                 ("para", f"{say['false_news']} {prose.cite(charged, prose.refs(refs, w, notes=False))}"),
@@ -826,24 +826,26 @@ def _named(person: prose.Who, w: dict[str, Any]) -> dict[str, str]:
     verbs = {verb: forms[plural] for verb, forms in w["facts"]["person"]["verbs"].items()}
     possessive = w["draft"]["possessive"].format(name=name)
     several = {"several": name} if person.plural else {}
-    return {**verbs, **person.pronouns, "name": name, "whom": name, "possessive": possessive, **several}
+    possessed = w["draft"]["possessed_several" if person.plural else "possessed"]  # "{possessive:work}"'s form
+    named = {"name": name, "whom": name, "possessive": possessive, "possessed": possessed, **several}
+    return {**verbs, **person.pronouns, **named}
 
 
-def _of_several(text: str, named: dict[str, str], w: dict[str, Any]) -> str:
-    """Several persons' possessive as a lawyer writes it on a list of names: "the work of Mr. Cheng, Mr. Liu and
-    Mr. Wu", never "Mr. Cheng, Mr. Liu and Mr. Wu's work" (`possessive_several`, with the noun it governs: one
-    word or one of `possessive_heads`); a language whose possessive follows its noun (« de {name} ») as written."""
-    say = w["draft"]
-    if "several" not in named or not say["possessive"].startswith("{name}"):
-        return text
-    heads = [re.escape(h) + r"\b" for h in sorted(say["possessive_heads"], key=len, reverse=True)]
-    pattern = re.compile(re.escape(named["possessive"]) + " (" + "|".join([*heads, r"\w+"]) + ")")
+#: A possessive written with the noun it governs, which decides its form for several persons: "{possessive:work}".
+_POSSESSED = re.compile(r"\{possessive:([^{}]+)\}")
 
-    def of(m: re.Match[str]) -> str:
-        said = say["possessive_several"].format(head=m[1], name=named["several"])
-        return _upper_first(said) if m.start() == 0 or text[: m.start()].endswith(". ") else said
 
-    return pattern.sub(of, text)
+def _fill(template: str, values: Mapping[str, str]) -> str:
+    """`fill`, each possessive on its noun in the form `values` give for whom they name (`possessed`, `_named`):
+    "Mr. Ilyashev's work", "his work" (`_later`), "the work of Mr. Cheng, Mr. Liu and Mr. Wu"."""
+    heads = _POSSESSED.findall(template)
+    if not heads:
+        return fill(template, values)
+    values = dict(values)
+    for i, head in enumerate(heads):
+        values[f"possessed_{i}"] = fill(values["possessed"], {**values, "head": head})
+    numbers = iter(range(len(heads)))
+    return fill(_POSSESSED.sub(lambda _: f"{{possessed_{next(numbers)}}}", template), values)
 
 
 def _later(named: dict[str, str]) -> dict[str, str]:
@@ -859,7 +861,7 @@ def _personal(text: str, named: dict[str, str], w: dict[str, Any]) -> str:
     (`argue_named` in the translation file: the rules' generic words, the longest first)."""
     words = w["draft"]["argue_named"]
     pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + r")\b")
-    return pattern.sub(lambda m: fill(words[m.group()], named), text)
+    return pattern.sub(lambda m: _fill(words[m.group()], named), text)
 
 
 def _argue(
@@ -885,7 +887,6 @@ def _argue(
         text = _personal(_lower_first(_FRAGMENT.sub("", node.text).strip()), named, w)
         text = _quoted(text, node, leaves, w)
         argued = prose.cite(prose.dates_in(text, w), refs)  # the rule's template shows the file's dates
-    argued = _of_several(argued, named, w)
     notes = [
         say["todo"].format(what=what)
         for path, what in say["missing"].get(node.rule.id, {}).items()
@@ -1049,7 +1050,7 @@ def _grounds(
         if leaf is None or leaf.unproven or not isinstance(leaf.value, list):
             continue
         for value, text in spec["grounds"][field].items():  # in the Covenant's order, "other status" last
-            if value in leaf.value and (filled := fill(text, named)) not in said:
+            if value in leaf.value and (filled := _fill(text, named)) not in said:
                 said.append(filled)
     return {"grounds": prose.join(said, w)} if said else {}
 
@@ -1110,19 +1111,19 @@ def _item_limbs(
                 kinds = [
                     _filled("{" + own[0] + "}", f.path.rsplit(".", 1)[0] + ".", leaves, w, values)[0] for f in group
                 ]
-                opening = fill(head, values)
+                opening = _fill(head, values)
                 items = list(dict.fromkeys(zip(kinds, (t for t, _ in said), strict=True)))
                 listed = _kind_once(items, opening.split()[-1] if opening.strip() else "", w)
             else:
                 listed = prose.join(texts, w)
-            clauses = [*clauses, fill(head, values) + listed]
+            clauses = [*clauses, _fill(head, values) + listed]
             refs = [*refs, *(r for _, cited in said for r in cited), *(f.ref for f in group if f.ref)]
             facts = [f for f in facts if f not in group]
             continue
         said = [_filled(f"{{{own[0]}}}", f.path.rsplit(".", 1)[0] + ".", leaves, w, values) for f in group]
         values[own[0]] = "; ".join(dict.fromkeys(text for text, _ in said if text))
         refs = [*refs, *(r for _, cited in said for r in cited)]
-        clauses = [*clauses, fill(limb, {k: v for k, v in values.items() if v})]
+        clauses = [*clauses, _fill(limb, {k: v for k, v in values.items() if v})]
         refs = [*refs, *(f.ref for f in group if f.ref)]
         facts = [f for f in facts if f not in group]
     return clauses, refs, facts
@@ -1177,7 +1178,7 @@ def _weighed(
     if not found:
         return None
     later = _later(named)  # the violations follow the person's name in their sentence
-    found = list(dict.fromkeys(fill(v, later) for v in found))
+    found = list(dict.fromkeys(_fill(v, later) for v in found))
     values = {**named, "violations": prose.join(found, w)}
     drawn = [r for p in premises for r in tree.drawn_by(p)]
     prefix = say["covenant_prefix"]
@@ -1190,8 +1191,8 @@ def _weighed(
             articles = list(dict.fromkeys(a.split("(")[0] for a in articles))
         values["articles"] = say["covenant_articles" if len(articles) > 1 else "covenant_article"].format(list=listed)
     then = spec.get("then_one" if len(found) == 1 else "then", spec.get("then"))
-    text = prose.cite(fill(spec["premises"], values), "")
-    return f"{text} {fill(then, values)}" if then else text
+    text = prose.cite(_fill(spec["premises"], values), "")
+    return f"{text} {_fill(then, values)}" if then else text
 
 
 def _limb(
@@ -1210,7 +1211,7 @@ def _limb(
         plural = w["facts"]["values"].get(f"{field}_plural", {}) if several else {}
         values = f.value if isinstance(f.value, list) else []
         chosen = [plural.get(v, limb["words"][v]) for v in values if v in limb["words"]]
-        words = [fill(text, named) for text in chosen]  # agreeing with the person: "défenseure", "defensora"
+        words = [_fill(text, named) for text in chosen]  # agreeing with the person: "défenseure", "defensora"
         limb, shown = (limb["text"], prose.shared(words, w)) if words else (None, "")
     elif isinstance(limb, dict):  # worded per value
         limb = limb.get(f.value) if isinstance(f.value, (str, bool)) else None
@@ -1238,7 +1239,7 @@ def _filled(
             bare = not (limb.startswith(field) or f"[{field}" in limb or f"[ {field}" in limb)
             values[name] = prose.date(plain, w, preposition=not bare) if prose.is_date(plain) else own
             refs += [leaf.ref] if leaf.ref else []
-    return (fill(limb, values) if limb else ""), refs
+    return (_fill(limb, values) if limb else ""), refs
 
 
 #: A rule sentence's labelled value, " (before trial: restricted)": for `wgad check`, where the facts are
@@ -1272,7 +1273,7 @@ def _shown(field: str, value: Any, w: dict[str, Any], named: Mapping[str, str]) 
     return prose.listed(
         field,
         [
-            fill(own[v], named) if own.get(v) else prose.typed_text(field, v, w) or show_value(v, field, words=True)
+            _fill(own[v], named) if own.get(v) else prose.typed_text(field, v, w) or show_value(v, field, words=True)
             for v in items
         ],
         w,

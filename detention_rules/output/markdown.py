@@ -7,7 +7,6 @@ from pathlib import Path
 from detention_rules import words
 from detention_rules.escaping import markdown, markdown_code, printable
 from detention_rules.input.case import CATEGORIES
-from detention_rules.law import citation
 from detention_rules.law.law import Law
 from detention_rules.output import text
 from detention_rules.output.text import STRENGTH, UNPROVEN, where, why_not_lines
@@ -35,8 +34,8 @@ def _tree(node: ConclusionNode, shown: set[str], out: list[str], said: text.Said
     for step in tree.walk(node, shown, tree.conclusions):
         n, pad = step.node, "  " * step.level
         if isinstance(n, RuleNode):
-            law = markdown(citation.in_language(", ".join(n.provisions)))
-            cases = markdown(citation.in_language("; ".join(n.rule.jurisprudence)))
+            law = markdown(text.cited(", ".join(n.provisions)))
+            cases = markdown(text.cited("; ".join(n.rule.jurisprudence)))
             out.append(f"{pad}- **{markdown(n.rule.id)}**: {markdown(said(n.text))} *({law}; {cases})*")
         elif isinstance(n, FactNode):
             out.append(f"{pad}- {_fact(n)}")

@@ -189,8 +189,8 @@ def who(leaves: Mapping[str, FactNode], w: Mapping[str, Any]) -> Who:
         return Who(called or spec["unnamed"], called or spec["unnamed"], pronouns)
     if called:  # the drafter's own short form: "Mr. Liu" for Liu Xiaobo
         return Who(name, retitled(called, title, spec), pronouns)
-    if not title or _titled(name, spec):
-        return Who(name, name, pronouns)
+    if _titled(name, spec) or (not title and all(part.endswith(".") for part in name.split()[:-1])):
+        return Who(name, name, pronouns)  # with no title, a name of initials ("A. One", "Q. R.") is short already
     short = _short(name, title, nation, spec)
     initials = short == spec["titled"].format(title=title, surname=name)  # "Ms. K.": titled from the first
     return Who(short if initials else name, short, pronouns)
@@ -198,11 +198,12 @@ def who(leaves: Mapping[str, FactNode], w: Mapping[str, Any]) -> Who:
 
 def _short(name: str, title: str, nation: str, spec: Mapping[str, Any]) -> str:
     """A name as a later mention says it: the title and the family name ("Mr. Ilyashev", "Mr. Liu" of Liu
-    Xiaobo, a national of China); a name written with its title as it stands."""
+    Xiaobo, a national of China), the family name alone where the sex, so the title, is not known ("Morgan");
+    a name written with its title as it stands."""
     if _titled(name, spec):
         return name
     family = family_first(name, nation) or first_surname(name, nation, spec) or surname(name, spec)
-    return str(spec["titled"].format(title=title, surname=family))
+    return str(spec["titled" if title else "untitled"].format(title=title, surname=family))
 
 
 def first_surname(name: str, nation: str, spec: Mapping[str, Any]) -> str:
@@ -484,7 +485,7 @@ def article(text: str, w: Mapping[str, Any]) -> str:
     bare = head.strip(",;:()").casefold()
     if (
         first in spec["determiners"]
-        or words[0][0].isupper()
+        or _title_or_name(words, spec)
         or words[0][0].isdigit()
         or bare in spec["no_article"]
         or _plural(bare, spec)
@@ -497,6 +498,21 @@ def article(text: str, w: Mapping[str, Any]) -> str:
     an = first.startswith(tuple(spec["vowels"])) and not first.startswith(tuple(spec["sounds_consonant"]))
     an = an or first.startswith(tuple(spec["sounds_vowel"]))
     return spec["an" if an else "a"].format(text=text)
+
+
+def _title_or_name(words: list[str], spec: Mapping[str, Any]) -> bool:
+    """A title or a proper name, written without an article: capitals up to the word that joins a title
+    (`title_joins`: "President of the Republic", "Leader of the Opposition"), to a name's possessive ("Viasna's
+    work") or to its end ("Al Jazeera", "Charter 08"); never capitals before a common noun ("Shia social activist",
+    "ADHOC staff member")."""
+    if not words[0][:1].isupper():
+        return False
+    for word in words:
+        if word.casefold() in spec["title_joins"] or word.endswith(("'s", "’s")):  # "Viasna's ...": its determiner
+            return True
+        if not (word[:1].isupper() or word[:1].isdigit()):  # "Charter 08"
+            return False
+    return True
 
 
 def _plural(noun: str, spec: Mapping[str, Any]) -> bool:

@@ -41,10 +41,14 @@ def _fact_line(node: FactNode) -> str:
     return W["fact"].format(path=node.path, value=value, where=where(node.line), marks=extra)
 
 
-def _cited(text: str) -> str:
-    """`citation.in_language`: an English report keeps the rules' citations as written, and does not load
-    their reader (its patterns and types: 2.6M instructions of a cold check, docs/performance.md)."""
+def cited(text: str) -> str:
+    """`citation.in_language`: an English report keeps the rules' citations as written but for the names the
+    Working Group writes in lower case in running text (`in_running_text`: "see methods of work para 8 (e)",
+    never "see Methods of work"), and does not load their reader (its patterns and types: 2.6M instructions of
+    a cold check, docs/performance.md)."""
     if words.LANGUAGE == "en":
+        for name in W["in_running_text"]:
+            text = text.replace(name, name.lower())
         return text
     from detention_rules.law import citation
 
@@ -81,8 +85,8 @@ def _tree(node: ConclusionNode, prefix: str, shown: set[str], out: list[str], sa
             if n.provisions:
                 inner = rails + ("   " if step.last else "│  ")
                 law = W["law"].format(
-                    provisions=_cited(", ".join(n.provisions)),
-                    jurisprudence=_cited("; ".join(n.rule.jurisprudence)),
+                    provisions=cited(", ".join(n.provisions)),
+                    jurisprudence=cited("; ".join(n.rule.jurisprudence)),
                 )
                 out.append(inner + law)
         elif isinstance(n, FactNode):
@@ -175,7 +179,7 @@ def render(results: list[CaseResult]) -> str:
             if one.analysis is None:
                 continue
             # the title as the draft gives it in the language: "Alnur Ilyashev c. Kazakhstan"
-            title = f": {_cited(one.case.title)}" if one.case and one.case.title else ""
+            title = f": {cited(one.case.title)}" if one.case and one.case.title else ""
             person = f" [{one.detainee}]" if one.detainee else ""
             lines.append(f"{one.path}{title}{person}")
             lines += ["  " + line if line else "" for line in analysis_lines(one.analysis, explained(one))]
