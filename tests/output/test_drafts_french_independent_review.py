@@ -211,3 +211,27 @@ def test_every_state_a_shipped_case_names_is_told_with_its_french_article(case: 
     text = drafted("fr", ROOT / "cases" / f"{case}.yaml")
     assert said in text
     assert never not in text.replace(said, "")
+
+
+def test_french_contracts_de_with_the_article_of_a_referral_and_of_a_status() -> None:
+    """« s'agissant de des conditions », « la qualité de avocat »: French contracts « de » with « des » and elides
+    it before a vowel (« s'agissant des conditions de détention », « la qualité d'avocat »); each reached a draft
+    found by reading every French draft after the independent review."""
+    text = drafted("fr", ROOT / "cases" / "abdullayev-azerbaijan-2020.yaml")
+    assert "s'agissant des conditions de détention (" in text
+    assert "s'agissant de des" not in text
+    status = drafted("fr", ROOT / "cases" / "abulkhair-saudi-arabia-2018.yaml")
+    assert "la qualité d'avocat et de défenseur des droits de l'homme" in status
+    assert "qualité de avocat" not in status
+
+
+def test_an_official_statement_names_the_person_as_the_subject() -> None:
+    """« des responsables ont publiquement visé il en raison de les opinions politiques »: a subject pronoun after
+    the verb and « de les »; the person is the subject of a passive (« M. Carreño a été publiquement visé par des
+    responsables »), the ground being named by the conclusion that follows."""
+    text = drafted("fr", ROOT / "cases" / "carreno-venezuela-2022.yaml")
+    assert "M. Carreño a été publiquement visé par des responsables." in text
+    several = drafted("fr", ROOT / "cases" / "adhoc-five-cambodia-2016.yaml")
+    assert "ils ont été publiquement visés par des responsables" in several
+    assert not re.search(r"visé (il|ils|elle|elles) ", text + several)
+    assert "en raison de les " not in text + several
