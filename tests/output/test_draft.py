@@ -651,9 +651,9 @@ def test_the_standard_cites_an_article_once_with_its_pinpoints(markdown: str) ->
     """Issue 29: "(ICCPR 14(3)(b); ICCPR 14(3)(d); UDHR 11(1); ...)": the standard's own citation and the
     rule's others in one parenthesis, each article once."""
     assert (
-        "(article 14 (3) (b) and (d) of the Covenant; article 11 (1) of the Universal Declaration of Human Rights; Body of Principles, principle 17)"
-        in markdown
-    )  # noqa: E501 (the Working Group's citation, whole)
+        "(article 14 (3) (b) and (d) of the Covenant; article 11 (1) of the Universal Declaration of Human"
+        " Rights; Body of Principles, principle 17)" in markdown
+    )
     assert "ICCPR 14(3)(b); ICCPR" not in markdown
 
 

@@ -133,9 +133,9 @@ def test_the_emergency_standard_is_credited_to_deliberation_no_11() -> None:
     # Deliberation No. 11 (A/HRC/45/16, annex II) para 22, quoted at opinion No. 2/2022 para 76
     text = _draft("ilyashev-kazakhstan-2022")
     assert (
-        "dissent or criticism of emergency powers (Deliberation No. 11, para. 22; article 19 of the Covenant; article 19 of the Universal Declaration of Human Rights)."
-        in text
-    )  # noqa: E501 (the Working Group's citation, whole)
+        "dissent or criticism of emergency powers (Deliberation No. 11, para. 22; article 19 of the Covenant;"
+        " article 19 of the Universal Declaration of Human Rights)." in text
+    )
 
 
 def test_a_custody_of_one_day_is_told_on_that_day() -> None:

@@ -26,9 +26,9 @@ def test_a_paragraph_is_cited_after_a_comma_as_the_opinions_cite_one() -> None:
         assert "General Comment No. 34, para. 22" in text or "General Comment No. 32, para" in text
         assert not re.search(r"[\w)] paras?\.? \d", text), re.findall(r".{30}[\w)] paras?\.? \d", text)
     assert (
-        "(Deliberation No. 11, para. 22; article 19 of the Covenant; article 19 of the Universal Declaration of Human Rights)"
-        in drafted("en", REFERENCE)
-    )  # noqa: E501 (the Working Group's citation, whole)
+        "(Deliberation No. 11, para. 22; article 19 of the Covenant; article 19 of the Universal Declaration"
+        " of Human Rights)" in drafted("en", REFERENCE)
+    )
 
 
 def test_several_persons_possessive_is_written_with_of_never_on_the_list() -> None:

@@ -275,7 +275,7 @@ def test_a_group_s_verbs_agree_in_spanish() -> None:
             "en",
             "(ICCPR 14(3)(b); ICCPR 14(3)(d); UDHR 11(1))",
             "(article 14 (3) (b) and (d) of the Covenant; article 11 (1) of the Universal Declaration of Human Rights)",
-        ),  # noqa: E501 (the Working Group's citation, whole)
+        ),
         # a rule's own text citing the Covenant as the rules write a citation ('and', a bracket alone)
         ("fr", "(ICCPR 14(3)(b) and (d); UDHR 11(1))", "(Pacte, art. 14 (par. 3 b) et d))\u202f; Déclaration"),
         (

@@ -183,9 +183,9 @@ def test_each_citation_sits_on_its_sentence() -> None:
     assert "14(1;" not in text  # the provisions went inside the article's own brackets
     public = _paragraph(text, "A hearing by video link")
     assert (
-        "are a serious breach of article 14 (1) (article 14 (1) of the Covenant; article 10 of the Universal Declaration of Human Rights). In the present case, the remote"
-        in public
-    )  # noqa: E501 (the Working Group's citation, whole)
+        "are a serious breach of article 14 (1) (article 14 (1) of the Covenant; article 10 of the Universal"
+        " Declaration of Human Rights). In the present case, the remote" in public
+    )
     expression = _paragraph(text, "Article 19 (3) permits only restrictions")
     first_sentence = expression.split(". Restrictions are not allowed")[0]
     assert first_sentence.endswith("(ICCPR 19; UDHR 19)") and "(para 35; ICCPR" not in expression
@@ -196,9 +196,9 @@ def test_a_standards_last_citation_takes_the_provisions_in_its_parentheses() -> 
     text = wgad("draft", "--no-appendix", str(REFERENCE)).stdout
     assert not re.search(r"paras? [\d-]+(?: \([a-z]\))?\) \(", text)
     assert (
-        "such as statements of officials (A/HRC/36/37, paras. 48-49; article 26 of the Covenant; article 7 of the Universal Declaration of Human Rights)."
-        in text
-    )  # noqa: E501 (the Working Group's citation, whole)
+        "such as statements of officials (A/HRC/36/37, paras. 48-49; article 26 of the Covenant; article 7 of"
+        " the Universal Declaration of Human Rights)." in text
+    )
 
 
 def test_discrimination_is_argued_from_what_held() -> None:
@@ -214,9 +214,9 @@ def test_a_public_hearings_provisions_are_on_the_right_not_the_exception(tmp_pat
     text = _draft(tmp_path, FRESH)
     public = _paragraph(text, "Everyone charged with a criminal offence is entitled to a public hearing")
     assert (
-        "public hearing (article 14 (1) of the Covenant; article 10 of the Universal Declaration of Human Rights). The press"
-        in public
-    )  # noqa: E501 (the Working Group's citation, whole)
+        "public hearing (article 14 (1) of the Covenant; article 10 of the Universal Declaration of Human"
+        " Rights). The press" in public
+    )
     assert not public.endswith("(article 10 of the Universal Declaration of Human Rights).")
 
 
