@@ -189,8 +189,8 @@ def who(leaves: Mapping[str, FactNode], w: Mapping[str, Any]) -> Who:
         return Who(called or spec["unnamed"], called or spec["unnamed"], pronouns)
     if called:  # the drafter's own short form: "Mr. Liu" for Liu Xiaobo
         return Who(name, retitled(called, title, spec), pronouns)
-    if _titled(name, spec) or (not title and all(part.endswith(".") for part in name.split()[:-1])):
-        return Who(name, name, pronouns)  # with no title, a name of initials ("A. One", "Q. R.") is short already
+    if not title or _titled(name, spec):
+        return Who(name, name, pronouns)
     short = _short(name, title, nation, spec)
     initials = short == spec["titled"].format(title=title, surname=name)  # "Ms. K.": titled from the first
     return Who(short if initials else name, short, pronouns)
@@ -198,12 +198,11 @@ def who(leaves: Mapping[str, FactNode], w: Mapping[str, Any]) -> Who:
 
 def _short(name: str, title: str, nation: str, spec: Mapping[str, Any]) -> str:
     """A name as a later mention says it: the title and the family name ("Mr. Ilyashev", "Mr. Liu" of Liu
-    Xiaobo, a national of China), the family name alone where the sex, so the title, is not known ("Morgan");
-    a name written with its title as it stands."""
+    Xiaobo, a national of China); a name written with its title as it stands."""
     if _titled(name, spec):
         return name
     family = family_first(name, nation) or first_surname(name, nation, spec) or surname(name, spec)
-    return str(spec["titled" if title else "untitled"].format(title=title, surname=family))
+    return str(spec["titled"].format(title=title, surname=family))
 
 
 def first_surname(name: str, nation: str, spec: Mapping[str, Any]) -> str:

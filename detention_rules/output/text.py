@@ -42,12 +42,12 @@ def _fact_line(node: FactNode) -> str:
 
 
 def cited(text: str) -> str:
-    """`citation.in_language`: an English report keeps the rules' citations as written but for the names the
+    """`citation.in_language`: an English report keeps the rules' citations as written but for the name the
     Working Group writes in lower case in running text (`in_running_text`: "see methods of work para 8 (e)",
     never "see Methods of work"), and does not load their reader (its patterns and types: 2.6M instructions of
     a cold check, docs/performance.md)."""
     if words.LANGUAGE == "en":
-        for name in W["in_running_text"]:
+        if name := W["in_running_text"]:
             text = text.replace(name, name.lower())
         return text
     from detention_rules.law import citation

@@ -129,7 +129,7 @@ def test_grouping_gives_each_provision_as_article_and_brackets() -> None:
 @pytest.mark.parametrize(
     ("lang", "said"),
     [
-        ("en", ["ICCPR 14(3)(b) and (d), 9(1)", "UDHR 11(1) and (2)"]),
+        ("en", ["articles 14 (3) (b) and (d) and 9 (1) of the Covenant", "UDHR 11(1) and (2)"]),
         ("fr", ["Pacte, art. 14 (par. 3 b) et d)) et 9 (par. 1)", "UDHR 11(1) et (2)"]),
         ("es", ["Pacto, arts. 14, párr. 3 b) y d), y 9, párr. 1", "UDHR 11(1) y (2)"]),
     ],

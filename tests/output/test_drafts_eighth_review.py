@@ -147,25 +147,6 @@ def test_every_occupation_in_a_draft_has_its_article(case: str, said: str) -> No
     assert said in drafted("en", CASES / f"{case}.yaml")
 
 
-@pytest.mark.parametrize(
-    ("lang", "first", "later"),
-    [
-        ("en", "Alex Morgan is Iranian.", "Morgan was arrested on 3 November 2024"),
-        ("fr", "Alex Morgan est de nationalité iranienne.", "Morgan a été arrêté"),
-        ("es", "Alex Morgan es nacional de la República Islámica del Irán.", "Morgan fue detenido el 3 de noviembre"),
-    ],
-)
-def test_a_person_of_unknown_sex_is_named_in_full_once_then_by_the_family_name(
-    lang: str, first: str, later: str
-) -> None:
-    """With no sex, so no title, the draft wrote "Alex Morgan" in every sentence ("Alex Morgan is Iranian. Alex Morgan
-    is unemployed."); a lawyer names the person in full once, then as the draft names others, by the family name."""
-    text = drafted(lang, ROOT / "tests" / "output" / "prose_cases" / "unknown-sex.yaml")
-    assert first in text
-    assert later in text
-    assert text.count("Alex Morgan") <= 2, text  # the title and the first mention
-
-
 def test_the_covenant_is_cited_as_the_working_group_cites_it_never_by_the_rules_abbreviation() -> None:
     """The Working Group writes "article 9 (2) of the Covenant" and "article 9 of the Universal Declaration of Human
     Rights" (opinion No. 2/2022), never the rules' shorthand "ICCPR 9(2)", "UDHR 9"; a national law's article stays

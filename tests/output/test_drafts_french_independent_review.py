@@ -1,5 +1,5 @@
-"""What an independent French review of the reference and joint drafts found (issue 31, task RV-fr,
-/work/wt/reviews8/fr-review.md), each checked on a shipped case's French draft so that the old wording fails: the
+"""What an independent French review of the reference and joint drafts found (issue 31, the independent French review
+quoted in the closing note), each checked on a shipped case's French draft so that the old wording fails: the
 expected words are the reviewer's corrections, the Covenant's own French and the Working Group's forms, never the
 engine's output."""
 
@@ -228,9 +228,10 @@ def test_french_contracts_de_with_the_article_of_a_referral_and_of_a_status() ->
 def test_an_official_statement_names_the_person_as_the_subject() -> None:
     """« des responsables ont publiquement visé il en raison de les opinions politiques »: a subject pronoun after
     the verb and « de les »; the person is the subject of a passive (« M. Carreño a été publiquement visé par des
-    responsables »), the ground being named by the conclusion that follows."""
+    responsables pour des motifs fondés sur les opinions politiques »)."""
     text = drafted("fr", ROOT / "cases" / "carreno-venezuela-2022.yaml")
-    assert "M. Carreño a été publiquement visé par des responsables." in text
+    said = "M. Carreño a été publiquement visé par des responsables pour des motifs fondés sur les opinions politiques."
+    assert said in text
     several = drafted("fr", ROOT / "cases" / "adhoc-five-cambodia-2016.yaml")
     assert "ils ont été publiquement visés par des responsables" in several
     assert not re.search(r"visé (il|ils|elle|elles) ", text + several)

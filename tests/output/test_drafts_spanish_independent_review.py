@@ -1,5 +1,5 @@
 """What the independent Spanish-speaking reviewer found a lawyer would still edit in the Spanish drafts
-(issue 31, eighth review: /work/wt/reviews8/es-review.md), each checked on a shipped case's draft so that
+(issue 31, eighth review, quoted in the closing note), each checked on a shipped case's draft so that
 the old wording fails. The expected words are the Working Group's own Spanish where an opinion shows them
 (Opinion No. 55/2021, para. 3, for the category definitions and lettered items) and a Spanish lawyer's
 usage otherwise, never the engine's output."""
