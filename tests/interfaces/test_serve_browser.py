@@ -405,11 +405,18 @@ def test_a_detail_folds_away_when_its_prerequisite_answer_closes_it(
         page.click("header >> text=New case")
         page.wait_for_selector("#reasoning .category")
         public = page.locator('.field[data-field="trial.public"]')
+        sentence = page.locator('.field[data-field="sentence.years"]')  # waits on the trial, another section
         assert public.is_hidden()  # asked once the trial is known to have been held
+        assert sentence.is_hidden()
+        page.locator('.field[data-field="arrest.warrant_shown"] input[type=radio][value="no"]').check()
+        page.wait_for_timeout(300)
+        assert sentence.is_hidden()  # still folded when the script folds again after a change elsewhere
         page.locator('.field[data-field="trial.held"] input[type=radio][value="yes"]').check()
         public.wait_for(state="visible", timeout=5_000)
+        sentence.wait_for(state="visible", timeout=5_000)
         page.locator('.field[data-field="trial.held"] input[type=radio][value="no"]').check()
         public.wait_for(state="hidden", timeout=5_000)
+        sentence.wait_for(state="hidden", timeout=5_000)
         assert page.locator('.field[data-field="trial.counsel.access_trial"]').is_hidden()  # nested in the trial
         page.locator('.field[data-field="trial.held"]').scroll_into_view_if_needed()
         page.screenshot(path=str(_shots(tmp_path) / "serve-prerequisite-folds.png"))

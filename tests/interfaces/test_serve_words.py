@@ -173,8 +173,13 @@ def test_the_form_asks_as_a_lawyer_fills_it(client: TestClient) -> None:
     assert sex and '<div class="provenance" hidden>' in sex.group(0)  # a reference on demand
     date = re.search(r'data-field="arrest.date".*?<div class="field-error"', form, re.S)
     assert date and 'type="date"' in date.group(0) and 'class="date-text"' in date.group(0)
-    public = re.search(r'<div class="field[^>]*data-field="trial.public"[^>]*>', form)
-    assert public and " hidden" in public.group(0)  # a trial detail waits until the trial is known held
+    for detail in ("trial.public", "trial.judges_removable", "trial.court_name", "sentence.years"):
+        tag = re.search(rf'<div class="field[^>]*data-field="{re.escape(detail)}"[^>]*>', form)
+        assert tag and " hidden" in tag.group(0), detail  # a trial detail waits until the trial is known held
+    # an empty part is named as the form titles it, whatever its title's grammar ("What the person did")
+    panel = shown(_panel(page))
+    assert "Nothing is known yet: the part “What the person did” is empty." in panel
+    assert "of the What" not in panel and "of the Detention" not in panel
 
 
 def test_a_case_with_every_category_decided_still_asks_what_would_add_a_violation(client: TestClient) -> None:

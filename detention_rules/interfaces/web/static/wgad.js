@@ -104,7 +104,9 @@
     for (let d = div, steps = 0; d && d.dataset.after && steps < 20; steps++) {
       const item = d.closest(".item");
       const scope = item ? item : form.querySelector('section[data-section="' + d.closest("section").dataset.section + '"]');
-      const gate = scope.querySelector('.field[data-field="' + CSS.escape(d.dataset.after) + '"]');
+      const name = '.field[data-field="' + CSS.escape(d.dataset.after) + '"]';
+      // a prerequisite in another section (the sentence waits on trial.held) is named by its full path
+      const gate = scope.querySelector(name) || (item ? null : form.querySelector(name));
       if (!gate) return false;
       const answer = readField(gate).value;
       if (String(answer) !== d.dataset.opens) return true;
