@@ -703,11 +703,12 @@ def _group_shares_ground(facts: Facts, doc: dict[str, Any]) -> None:
     statuses = doc.get("person", {}).get("status", [])
     alleged = discrimination.get("grounds", []) if isinstance(discrimination, dict) else []
     carried = {_STATUS_GROUND[status] for status in statuses if status in _STATUS_GROUND} | set(alleged)
-    sources = (f"{base}.group_targeted",)
+    sources: tuple[str, ...] = (f"{base}.group_targeted",)
     sources += tuple(path for path, held in (("person.status", statuses), ("discrimination.grounds", alleged)) if held)
     if "group" in pattern:
         shared = set().union(*(_GROUP_GROUNDS[group] for group in pattern["group"]))
-        _add(facts, pattern, base, "group_shares_ground", bool(shared & carried), (sources[0], f"{base}.group", *sources[1:]))
+        named = (sources[0], f"{base}.group", *sources[1:])
+        _add(facts, pattern, base, "group_shares_ground", bool(shared & carried), named)
     elif len(carried) == 1:
         _add(facts, pattern, base, "group_shares_ground", True, sources)
 
