@@ -36,7 +36,7 @@ _LISTS = {f.split("[]")[0] for f in field_types() if "[]." in f and "." not in f
 def _path(prefix: str, name: str) -> str:
     """A row's field as the rules name it: `detention[].kind`, `trial.counsel.access_trial`."""
     name = re.sub(r"\[i\]", "[]", name)
-    if "." in name and name.split(".")[0].split("[")[0] in {"arrest", "detention", "conduct", "person", "trial"}:
+    if "." in name and name.split(".")[0].split("[")[0] in {"arrest", "detention", "conduct", "person", "trial", "discrimination"}:
         return name  # the derived-facts table gives whole paths
     return f"{prefix}.{name}" if prefix else name
 
