@@ -242,6 +242,21 @@ Ground = Literal[
     "other_status",
 ]
 
+#: Who the others targeted were, by what they share with the person: the characteristic a protected ground
+#: defines (A/HRC/36/37 para 48: others sharing the person's distinguishing characteristic).
+TargetedGroup = Literal[
+    "religion",
+    "ethnic_group",
+    "nationality",
+    "language",
+    "political",
+    "defenders",
+    "sexual_orientation",
+    "gender",
+    "disability",
+    "other",
+]
+
 Right = Literal[
     "opinion",
     "expression",
@@ -1009,6 +1024,26 @@ class Pattern(_Model):
     group_targeted: Fact[StrictBool] | None = fact(
         "Were others of the same group targeted too?", description="Others of the same group were targeted."
     )
+    group: Fact[list[TargetedGroup]] | None = fact(
+        "What did the others targeted share with the person: the same religion, ethnic group, nationality, "
+        "language, party or political movement; or were they other defenders, journalists or lawyers?",
+        words={
+            "religion": "the same religion or belief",
+            "ethnic_group": "the same ethnic group",
+            "nationality": "the same nationality",
+            "language": "the same language",
+            "political": "the same party or political movement",
+            "defenders": "the work of a defender, journalist or lawyer",
+            "sexual_orientation": "the same sexual orientation or gender identity",
+            "gender": "the same gender",
+            "disability": "a disability",
+            "other": "another distinguishing characteristic",
+        },
+        after=("group_targeted", True),
+        description="What the others targeted shared with the person (group_targeted): the targeting ties a "
+        "protected ground to the detention only where the group shares it (discrimination.pattern."
+        "group_shares_ground).",
+    )
 
 
 class Discrimination(_Model):
@@ -1303,6 +1338,19 @@ DERIVED: tuple[Derived, ...] = (
         "Was the person held in this period, whatever the regime?",
         ("detention[].kind",),
         instead=("kind",),  # asked as the period's kind: `kind: unknown` is how a file says it
+    ),
+    Derived(
+        "discrimination.pattern.group_shares_ground",
+        "bool",
+        "What did the others targeted share with the person (the same religion, ethnic group, nationality, "
+        "party or political movement; other defenders, journalists or lawyers)?",
+        (
+            "discrimination.pattern.group_targeted",
+            "discrimination.pattern.group",
+            "person.status",
+            "discrimination.grounds",
+        ),
+        instead=("discrimination.pattern.group_targeted", "discrimination.pattern.group"),
     ),
     Derived(
         "detention[].consular_access_refused",

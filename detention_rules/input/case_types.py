@@ -267,6 +267,7 @@ class Pattern(Section):
     earlier_arrests: bool | Asserted | None
     harassment: bool | Asserted | None
     group_targeted: bool | Asserted | None
+    group: list[Literal['religion', 'ethnic_group', 'nationality', 'language', 'political', 'defenders', 'sexual_orientation', 'gender', 'disability', 'other']] | Asserted | None
 
 
 class DomesticRemedy(Section):

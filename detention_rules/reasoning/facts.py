@@ -243,6 +243,7 @@ def _derive(facts: Facts, law: Law) -> None:
     _before_trial(facts, doc)
     _links(facts, doc, law.parameter("conduct_arrest_days"))
     _from_facts(facts, doc)
+    _group_shares_ground(facts, doc)
     # the first appearance before a judge is one fact of the arrest, whichever period records it
     first: tuple[bool | None, tuple[str, ...]] = (None, ())
     for within in (True, False):
@@ -657,6 +658,59 @@ def _from_facts(facts: Facts, doc: dict[str, Any]) -> None:
         sources = tuple(f"{section}.{fact}" for fact, shown in signs if holder.get(fact) is shown)
         if sources:
             _add(facts, holder, section, name, value, sources)
+
+
+#: The protected ground a status carries (as `V.protected-ground` reads it), and the grounds each group
+#: the others targeted may share (`discrimination.pattern.group`), in `discrimination.grounds`' words.
+_STATUS_GROUND = {
+    "religious_minority": "religion",
+    "ethnic_minority": "ethnic_origin",
+    "linguistic_minority": "language",
+    "lgbti": "sexual_orientation",
+    "person_with_disability": "disability",
+    "foreign_national": "national_origin",
+    "political_opposition": "political_opinion",
+    "human_rights_defender": "other_status",
+}
+_GROUP_GROUNDS = {
+    "religion": {"religion"},
+    "ethnic_group": {"ethnic_origin"},
+    "nationality": {"national_origin"},
+    "language": {"language"},
+    "political": {"political_opinion"},
+    "defenders": {"other_status"},
+    "sexual_orientation": {"sexual_orientation"},
+    "gender": {"gender"},
+    "disability": {"disability"},
+    "other": {"birth", "social_origin", "economic_condition", "other_status"},
+}
+
+
+def _group_shares_ground(facts: Facts, doc: dict[str, Any]) -> None:
+    """`discrimination.pattern.group_shares_ground`: others targeted count as a factor of discrimination on
+    the person's ground only when they share it (A/HRC/36/37 para 48: others with the same distinguishing
+    characteristics). The group named decides; with none named, the one kind of ground the person carries is
+    the group "of the same group" means, and grounds of several kinds leave it unknown, for `wgad gaps` to
+    ask which group."""
+    discrimination = doc.get("discrimination")
+    pattern = discrimination.get("pattern") if isinstance(discrimination, dict) else None
+    if not isinstance(pattern, dict) or "group_targeted" not in pattern:
+        return
+    base = "discrimination.pattern"
+    if pattern["group_targeted"] is not True:
+        _add(facts, pattern, base, "group_shares_ground", False, (f"{base}.group_targeted",))
+        return
+    statuses = doc.get("person", {}).get("status", [])
+    alleged = discrimination.get("grounds", []) if isinstance(discrimination, dict) else []
+    carried = {_STATUS_GROUND[status] for status in statuses if status in _STATUS_GROUND} | set(alleged)
+    sources: tuple[str, ...] = (f"{base}.group_targeted",)
+    sources += tuple(path for path, held in (("person.status", statuses), ("discrimination.grounds", alleged)) if held)
+    if "group" in pattern:
+        shared = set().union(*(_GROUP_GROUNDS[group] for group in pattern["group"]))
+        named = (sources[0], f"{base}.group", *sources[1:])
+        _add(facts, pattern, base, "group_shares_ground", bool(shared & carried), named)
+    elif len(carried) == 1:
+        _add(facts, pattern, base, "group_shares_ground", True, sources)
 
 
 #: Who can show another ground beyond a party's word: a finding, not an allegation.

@@ -33,10 +33,14 @@ _CODE = re.compile(r"`([^`]+)`")
 _LISTS = {f.split("[]")[0] for f in field_types() if "[]." in f and "." not in f.split("[]")[0]}
 
 
+#: The sections whose facts the derived-facts table names by their whole path.
+_DERIVED_SECTIONS = {"arrest", "detention", "conduct", "person", "trial", "discrimination"}
+
+
 def _path(prefix: str, name: str) -> str:
     """A row's field as the rules name it: `detention[].kind`, `trial.counsel.access_trial`."""
     name = re.sub(r"\[i\]", "[]", name)
-    if "." in name and name.split(".")[0].split("[")[0] in {"arrest", "detention", "conduct", "person", "trial"}:
+    if "." in name and name.split(".")[0].split("[")[0] in _DERIVED_SECTIONS:
         return name  # the derived-facts table gives whole paths
     return f"{prefix}.{name}" if prefix else name
 

@@ -35,6 +35,10 @@ READ_BY_CODE: dict[str, tuple[str, str]] = {
     "domestic_remedies[].body": ("detention_rules/output/draft.py", "likewise"),
     "domestic_remedies[].result": ("detention_rules/output/draft.py", "likewise"),
     "arrest.time": ("detention_rules/reasoning/facts.py", "derives arrest.judge_within_48h"),
+    "discrimination.pattern.group": (
+        "detention_rules/reasoning/facts.py",
+        "derives discrimination.pattern.group_shares_ground",
+    ),
     "detention[].judge_date": ("detention_rules/reasoning/facts.py", "derives arrest.judge_within_48h; date order"),
     "detention[].judge_time": ("detention_rules/reasoning/facts.py", "derives arrest.judge_within_48h"),
     "detention[].brought_before_judge": ("detention_rules/reasoning/facts.py", "derives arrest.brought_before_judge"),

@@ -417,3 +417,30 @@ def test_an_offence_named_with_no_act_known_contests_the_timing_link_as_another_
     # another act shown with evidence still stops it
     shown = {**label, "other_grounds_stated": {"value": True, "evidence": "the bank transfers, annex 2 of the reply"}}
     assert _leaf({**replied, "arrest": shown, "conduct": [EXPRESSION]}, "conduct[0].led_to_detention") is None
+
+
+def test_others_targeted_tie_only_a_ground_their_group_shares() -> None:
+    """Others targeted are a factor of discrimination on a ground they share with the person (A/HRC/36/37 para
+    48, as recalled): the group named decides; with none named, one kind of ground the person carries is "the
+    same group", and grounds of several kinds leave it unknown for `wgad gaps` to ask (issue 28, L11a)."""
+    path = "discrimination.pattern.group_shares_ground"
+
+    def shares(status: list[str], pattern: dict[str, Any], grounds: list[str] | None = None) -> Any:
+        discrimination: dict[str, Any] = {"pattern": pattern, **({"grounds": grounds} if grounds else {})}
+        return _leaf({"person": {"status": status}, "discrimination": discrimination}, path)
+
+    camp = shares(["foreign_national"], {"group_targeted": True, "group": ["political"]})
+    assert camp.value is False
+    assert [s.path for s in camp.derived_from] == [
+        "discrimination.pattern.group_targeted",
+        "discrimination.pattern.group",
+        "person.status",
+    ]
+    assert shares(["religious_minority"], {"group_targeted": True, "group": ["religion"]}).value is True
+    # the source's grounds count as the person's, as V.protected-ground reads them
+    assert shares([], {"group_targeted": True, "group": ["nationality"]}, ["national_origin"]).value is True
+    assert shares(["foreign_national"], {"group_targeted": True}).value is True
+    assert shares(["foreign_national", "political_opposition"], {"group_targeted": True}) is None
+    assert shares(["foreign_national"], {"group_targeted": True}, ["political_opinion"]) is None
+    assert shares(["foreign_national"], {"group_targeted": False}).value is False
+    assert shares(["foreign_national"], {"harassment": True}) is None
