@@ -647,16 +647,23 @@ class Period(_Model):
         "individual_assessment, individual_reasons, extended_by and extended_exceptionally when not stated.",
     )
     release_due: (
-        Fact[Literal["sentence_served", "amnesty", "release_order", "bail_granted", "pretrial_maximum_reached"]] | None
+        Fact[
+            Literal[
+                "sentence_served", "amnesty", "release_order", "bail_granted", "pretrial_maximum_reached", "order_expired"
+            ]
+        ]
+        | None
     ) = fact(
         "Was release due (sentence served, amnesty, release order, bail, the legal maximum of pre-trial detention"
-        " reached) while the person was still held, on the same case or on a new one opened then?",
+        " reached, the detention order expired and not renewed) while the person was still held, on the same case"
+        " or on a new one opened then?",
         words={
             "sentence_served": "the sentence had been served",
             "amnesty": "an amnesty applied",
             "release_order": "a release order had been issued",
             "bail_granted": "bail had been granted",
             "pretrial_maximum_reached": "the legal maximum of pre-trial detention had been reached",
+            "order_expired": "the detention order had expired and had not been renewed",
         },
         description="Release was due for this reason but the person was still held, whether on the same case or"
         " on a new case opened when release came due (re-arrest at the prison gate, 'rotation').",

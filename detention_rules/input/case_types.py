@@ -150,7 +150,7 @@ class Period(Section):
     individual_reasons: bool | Asserted | None
     extended_exceptionally: bool | Asserted | None
     necessity_shown: bool | Asserted | None
-    release_due: Literal['sentence_served', 'amnesty', 'release_order', 'bail_granted', 'pretrial_maximum_reached'] | Asserted | None
+    release_due: Literal['sentence_served', 'amnesty', 'release_order', 'bail_granted', 'pretrial_maximum_reached', 'order_expired'] | Asserted | None
     prolonged: bool | Asserted | None
     review_effective: bool | Asserted | None
     alternatives_considered: bool | Asserted | None
