@@ -992,6 +992,14 @@ class Trial(_Model):
     appeal: Fact[Literal["not_available", "denied", "dismissed", "pending", "granted", "not_sought"]] | None = fact(
         "Was an appeal available, and what became of it?"
     )
+    tried_again_same_acts: Fact[StrictBool] | None = fact(
+        "Had a court of this State already convicted or acquitted the person, by a final judgment, of an offence"
+        " resting on the same acts as this trial's?",
+        after=("held", True),
+        description="Tried or punished again for an offence resting on acts of which a court of the same State had"
+        " already finally convicted or acquitted the person (ICCPR 14(7); General Comment No. 32 para 54). Not a"
+        " retrial a higher court ordered when it quashed the first judgment, nor a trial in another State.",
+    )
 
 
 Ban = Literal["political_activity", "civic_activity", "association", "expression", "travel", "profession", "other"]

@@ -230,6 +230,7 @@ class Trial(Section):
     undue_delay: bool | Asserted | None
     interpreter_denied: bool | Asserted | None
     appeal: Literal['not_available', 'denied', 'dismissed', 'pending', 'granted', 'not_sought'] | Asserted | None
+    tried_again_same_acts: bool | Asserted | None
 
 
 class Counsel(Section):
