@@ -716,6 +716,13 @@ class Period(_Model):
         description="The custody was ordered or kept up on the ground of an actual or perceived impairment "
         "(a psychosocial, intellectual or other disability), as under a mental-health law (CRPD art 14(1)(b)).",
     )
+    for_debt: Fact[StrictBool] | None = fact(
+        "Was the person held only because they did not pay a debt or fulfil a contract (a creditor's claim), not"
+        " for an offence?",
+        description="Held, or kept in prison, merely because a contractual obligation (a loan, a debt, a contract)"
+        " was not met, at a creditor's request or by law (ICCPR 11); not custody for an offence such as fraud, nor"
+        " to recover a fine or a sum a criminal court ordered.",
+    )
     security_law: Fact[StrictBool] | None = fact(
         "Was this custody imposed under a security, emergency, counter-terrorism or public-order law that "
         "allows holding a person without charge or trial?",

@@ -164,6 +164,7 @@ class Period(Section):
     family_visits_refused: bool | Asserted | None
     consular_access_refused: bool | Asserted | None
     impairment_basis: bool | Asserted | None
+    for_debt: bool | Asserted | None
     security_law: bool | Asserted | None
     consular_access: Literal['granted', 'restricted', 'refused'] | Asserted | None
 
