@@ -649,7 +649,12 @@ class Period(_Model):
     release_due: (
         Fact[
             Literal[
-                "sentence_served", "amnesty", "release_order", "bail_granted", "pretrial_maximum_reached", "order_expired"
+                "sentence_served",
+                "amnesty",
+                "release_order",
+                "bail_granted",
+                "pretrial_maximum_reached",
+                "order_expired",
             ]
         ]
         | None
