@@ -662,16 +662,28 @@ class Period(_Model):
         "individual_assessment, individual_reasons, extended_by and extended_exceptionally when not stated.",
     )
     release_due: (
-        Fact[Literal["sentence_served", "amnesty", "release_order", "bail_granted", "pretrial_maximum_reached"]] | None
+        Fact[
+            Literal[
+                "sentence_served",
+                "amnesty",
+                "release_order",
+                "bail_granted",
+                "pretrial_maximum_reached",
+                "order_expired",
+            ]
+        ]
+        | None
     ) = fact(
         "Was release due (sentence served, amnesty, release order, bail, the legal maximum of pre-trial detention"
-        " reached) while the person was still held, on the same case or on a new one opened then?",
+        " reached, the detention order expired and not renewed) while the person was still held, on the same case"
+        " or on a new one opened then?",
         words={
             "sentence_served": "the sentence had been served",
             "amnesty": "an amnesty applied",
             "release_order": "a release order had been issued",
             "bail_granted": "bail had been granted",
             "pretrial_maximum_reached": "the legal maximum of pre-trial detention had been reached",
+            "order_expired": "the detention order had expired and had not been renewed",
         },
         description="Release was due for this reason but the person was still held, whether on the same case or"
         " on a new case opened when release came due (re-arrest at the prison gate, 'rotation').",
@@ -723,6 +735,13 @@ class Period(_Model):
         "a finding of disability)?",
         description="The custody was ordered or kept up on the ground of an actual or perceived impairment "
         "(a psychosocial, intellectual or other disability), as under a mental-health law (CRPD art 14(1)(b)).",
+    )
+    for_debt: Fact[StrictBool] | None = fact(
+        "Was the person held only because they did not pay a debt or fulfil a contract (a creditor's claim), not"
+        " for an offence?",
+        description="Held, or kept in prison, merely because a contractual obligation (a loan, a debt, a contract)"
+        " was not met, at a creditor's request or by law (ICCPR 11); not custody for an offence such as fraud, nor"
+        " to recover a fine or a sum a criminal court ordered.",
     )
     security_law: Fact[StrictBool] | None = fact(
         "Was this custody imposed under a security, emergency, counter-terrorism or public-order law that "
@@ -999,6 +1018,14 @@ class Trial(_Model):
     interpreter_denied: Fact[StrictBool] | None = fact("Was an interpreter denied to an accused who needed one?")
     appeal: Fact[Literal["not_available", "denied", "dismissed", "pending", "granted", "not_sought"]] | None = fact(
         "Was an appeal available, and what became of it?"
+    )
+    tried_again_same_acts: Fact[StrictBool] | None = fact(
+        "Had a court of this State already convicted or acquitted the person, by a final judgment, of an offence"
+        " resting on the same acts as this trial's?",
+        after=("held", True),
+        description="Tried or punished again for an offence resting on acts of which a court of the same State had"
+        " already finally convicted or acquitted the person (ICCPR 14(7); General Comment No. 32 para 54). Not a"
+        " retrial a higher court ordered when it quashed the first judgment, nor a trial in another State.",
     )
 
 

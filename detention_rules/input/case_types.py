@@ -150,7 +150,7 @@ class Period(Section):
     individual_reasons: bool | Asserted | None
     extended_exceptionally: bool | Asserted | None
     necessity_shown: bool | Asserted | None
-    release_due: Literal['sentence_served', 'amnesty', 'release_order', 'bail_granted', 'pretrial_maximum_reached'] | Asserted | None
+    release_due: Literal['sentence_served', 'amnesty', 'release_order', 'bail_granted', 'pretrial_maximum_reached', 'order_expired'] | Asserted | None
     prolonged: bool | Asserted | None
     review_effective: bool | Asserted | None
     alternatives_considered: bool | Asserted | None
@@ -164,6 +164,7 @@ class Period(Section):
     family_visits_refused: bool | Asserted | None
     consular_access_refused: bool | Asserted | None
     impairment_basis: bool | Asserted | None
+    for_debt: bool | Asserted | None
     security_law: bool | Asserted | None
     consular_access: Literal['granted', 'restricted', 'refused'] | Asserted | None
 
@@ -230,6 +231,7 @@ class Trial(Section):
     undue_delay: bool | Asserted | None
     interpreter_denied: bool | Asserted | None
     appeal: Literal['not_available', 'denied', 'dismissed', 'pending', 'granted', 'not_sought'] | Asserted | None
+    tried_again_same_acts: bool | Asserted | None
 
 
 class Counsel(Section):

@@ -119,6 +119,7 @@ NEEDS_TRIAL = (
     "trial.cross_examination_cut",
     "trial.confession.used_in_evidence",
     "trial.appeal",
+    "trial.tried_again_same_acts",
 )
 
 #: The last step of a date's name (`detention[].start`, `government.deadline`); any name ending `_date` is one too.
