@@ -238,6 +238,8 @@ def _arbitrary(body: _Writer, persons: list[_Person], legal: Consequences, w: di
 #: 2/2022 para 70", "text not re-read"; a symbol, "A/HRC/39/45, annex", the source cited whole too).
 _SOURCE_NOTE = re.compile(r" \(((?:[^()]|\([^()]*\))*)\)$")
 _SYMBOL = re.compile(r" \([A-Z]+(?:\.\d+)?/[^()]*\)")
+#: A note on one pinpoint of several ("15-19 (peaceful), 36 (the onus ...), 71").
+_PIN_NOTE = re.compile(r"(?<=\d) \((?:[^()]|\([^()]*\))*\)(?=,| and |$)")
 #: The Working Group's opinions as the rule files name them: "Opinion 2/2022", "Opinions 72/2021, 89/2020".
 _OPINIONS = re.compile(r"^Opinions? (?:No\. )?(?P<numbers>\d+/\d+(?:, \d+/\d+)*)$")
 
@@ -251,6 +253,8 @@ def _as_filed(jurisprudence: list[str], w: dict[str, Any]) -> str:
     for text in jurisprudence:
         note = _SOURCE_NOTE.search(text)
         plain = _SYMBOL.sub("", text[: note.start()] if note else text)
+        if not _parses(plain):  # each pinpoint's note in the language's words ("15-19 (caractère pacifique), 36
+            plain = _PIN_NOTE.sub("", plain)  # (la charge …), 71"): the pinpoints alone, none of them lost
         bare.append(plain if _parses(plain) else text)  # a pinpoint's own note ("22 (legality)") stays
     if not all(map(_parses, bare)):  # a translated source ("avis n° 13/2018"): as the law's file gives it
         return "; ".join(jurisprudence)

@@ -5,6 +5,7 @@ Group's own citations, never the engine's output."""
 
 from __future__ import annotations
 
+import re
 from types import SimpleNamespace
 
 import pytest
@@ -12,7 +13,7 @@ import pytest
 from detention_rules import words
 from detention_rules.output import narrative
 
-from .test_drafts_reviewed_in_french_and_spanish import REFERENCE, drafted
+from .test_drafts_reviewed_in_french_and_spanish import JOINT, REFERENCE, drafted
 
 
 def test_the_reference_provision_is_cited_in_running_text() -> None:
@@ -77,3 +78,30 @@ def test_the_states_own_name_is_left_out_of_a_name_to_translate() -> None:
     assert _cited("fr", "en", ["Criminal Code of Kazakhstan art 274"], "Kazakhstan") == (
         "de l'article 274 du [à traduire\u00a0: Criminal Code]"
     )
+
+
+def _paragraphs_cited(text: str, after: str) -> set[int]:
+    """The paragraph numbers a draft cites after `after` (its last citation) up to the next source, ranges spread ("15 à 19")."""
+    rest = re.sub(r" \([a-z][^()]*\)", "", text.rsplit(after, 1)[1]) if after in text else ""  # a pinpoint's note
+    cited = rest.split(";")[0].split(")")[0]
+    out: set[int] = set()
+    for low, high in re.findall(r"(\d+)(?:(?:-| à | a )(\d+))?", cited):
+        out |= set(range(int(low), int(high or low) + 1))
+    return out
+
+
+@pytest.mark.parametrize(
+    ("lang", "source", "said"),
+    [
+        ("fr", "observation générale n°\u00a037, par. ", "observation générale n°\u00a037, par. 15 à 19, 36, 65 et 71"),
+        ("es", "observación general núm. 37, párrs. ", "observación general núm. 37, párrs. 15 a 19, 36, 65 y 71"),
+    ],
+)
+def test_every_paragraph_of_general_comment_37_the_english_cites_is_cited(lang: str, source: str, said: str) -> None:
+    """The joint draft's category II closes on General Comment No. 37, paras. 15-19, 17, 36, 65 and 71 in English;
+    the French and Spanish merged citation dropped 36 and 71 (« par. 15 à 19 et 65 »), the two a note followed."""
+    english = _paragraphs_cited(drafted("en", JOINT), "General Comment No. 37, paras. ")
+    assert {15, 17, 36, 65, 71} <= english
+    text = drafted(lang, JOINT)
+    assert said in text
+    assert english <= _paragraphs_cited(text, source)
