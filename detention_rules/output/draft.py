@@ -1027,6 +1027,8 @@ def _limbs(node: RuleNode, leaves: dict[str, FactNode], w: dict[str, Any], named
             text, cited = _limb(limb, spec, leaves, w, words)
         else:
             text, cited = _filled(spec.get(limb.conclusion, ""), "", leaves, w, words)
+        if clauses and w["facts"]["person"].get("drop_subject") and text.startswith(f"{named['name']} "):
+            text = text[len(named["name"]) + 1 :]  # Spanish: the subject named in a clause before, left to the verb
         if text and text not in clauses:
             clauses.append(text)
             refs += cited

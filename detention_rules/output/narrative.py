@@ -1037,12 +1037,15 @@ class Teller:
         """Which form of a combined template fits: for the conduct, whether the drafter described an act
         ("took part in ...") or the means of one ("three posts", "leading a party"); where it has a "same"
         form, whether the first two facts have one value (a prosecutor ordered and extended it); else
-        the answers of its yes/no facts ("true+false": peaceful, and no violence shown)."""
+        the answers of its yes/no facts ("true+false": peaceful, and no violence shown), after the first fact's
+        choice where the template names it ("military+true")."""
         if _kind(first) == "conduct":
             return conduct_form(str(facts[0].value), self.w)
         if "same" in forms:
             return "same" if facts[0].value == facts[1].value else "other"
-        return "+".join(str(f.value).lower() for f in facts if isinstance(f.value, bool))
+        answers = "+".join(str(f.value).lower() for f in facts if isinstance(f.value, bool))
+        chosen = f"{facts[0].value}+{answers}"  # a choice with the answers ("military+true": a civilian so tried)
+        return chosen if chosen in forms else answers
 
     def sentence(self, leaf: FactNode) -> str:
         """One fact as one sentence, with who states it, whether it is contested, and its reference."""

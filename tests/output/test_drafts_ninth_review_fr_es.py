@@ -105,3 +105,38 @@ def test_every_paragraph_of_general_comment_37_the_english_cites_is_cited(lang: 
     text = drafted(lang, JOINT)
     assert said in text
     assert english <= _paragraphs_cited(text, source)
+
+
+def test_spanish_leaves_a_subject_named_just_before_to_the_verb() -> None:
+    """Spanish names the person once and lets the verb carry the subject of the next clause or sentence, or uses
+    the possessive (reviewer, eighth pass: «…; tampoco pudo consultar…», «Su privación de libertad…»), never
+    «el Sr. Ilyashev … el Sr. Ilyashev …» as the subject of two clauses in a row."""
+    reference = drafted("es", REFERENCE)
+    for said in (
+        "El Sr. Ilyashev participó en las audiencias a distancia, por videoconferencia. No podía oír las actuaciones"
+        " ni ser oído debido a deficiencias técnicas.",
+        "sirvió de pretexto para detener al Sr. Ilyashev; fue detenido por su actividad política",
+        "se restringió el acceso del Sr. Ilyashev a un abogado; no pudo consultar a su abogado de forma confidencial.",
+        "las autoridades ya habían hostigado al Sr. Ilyashev. Su privación de libertad no fue, por tanto, un"
+        " incidente aislado.",
+    ):
+        assert said in reference
+    assert "; el Sr. Ilyashev " not in reference
+    assert not re.search(r"Sr\. Ilyashev[^.;]*\. (?:Debido a [^,]*, )?el Sr\. Ilyashev ", reference)
+
+
+def test_a_detention_that_continues_is_told_in_the_present_perfect() -> None:
+    """The ten are still held (no end to the period): «Han estado recluidos en …», not «Estuvieron recluidos»,
+    which tells a detention over; an ended period keeps «Estuvo recluido» (the reference case's pre-trial custody)."""
+    joint = drafted("es", JOINT)
+    assert "Han estado recluidos en [por traducir: Secretariat of State for Defence" in joint
+    assert "Estuvieron recluidos en" not in joint
+    assert "Estuvo recluido en [por traducir: Temporary Detention Facility of Almaty" in drafted("es", REFERENCE)
+
+
+def test_civilians_before_a_military_court_are_said_in_the_courts_sentence() -> None:
+    """«La causa fue conocida por un tribunal militar. Son civiles.» joined (reviewer: «Los interesados, que son
+    civiles, …»): the civilian status is said where it matters, beside the military court."""
+    joint = drafted("es", JOINT)
+    assert "La causa fue conocida por un tribunal militar, pese a que son civiles." in joint
+    assert "Son civiles." not in joint
