@@ -485,12 +485,14 @@ def _person(
 
 
 def _false_news(case: Case, w: dict[str, Any]) -> str:
-    """The charges, in words, when one of them is an offence of spreading "false" information; a charge typed
-    in another language than the draft's is set apart to translate (`prose.translated`)."""
+    """The charges, in words, when one of them is an offence of spreading "false" information, in whatever
+    language the drafter typed it (each language's `false_news_words`: « diffusion de fausses nouvelles » in
+    an English draft, "false information" in a Spanish one); a charge typed in another language than the
+    draft's is set apart to translate (`prose.translated`)."""
     fact = case.arrest.charges if case.arrest else None
     charges: list[str] = _plain(fact) or []
-    words = w["draft"]["false_news_words"]
-    if any(re.search(rf"\b{re.escape(word)}", c, re.IGNORECASE) for c in charges for word in words):
+    cues = [word for lang in words.LANGUAGES for word in words.load("draft", lang)["draft"]["false_news_words"]]
+    if any(re.search(rf"\b{re.escape(word)}", c, re.IGNORECASE) for c in charges for word in cues):
         return prose.join([w["draft"]["quoted"].format(text=prose.translated(c, w)) for c in charges], w)
     return ""
 

@@ -1104,10 +1104,16 @@ class Teller:
         "pro-democracy activist" is no more "a political activist" too: `person: status_said`)."""
         occupation = str(_value(self.leaves, "person.occupation") or "").casefold()
         own = self.spec["values"]["person.status_plural" if self.person.plural else "person.status"]
-        cues = self.w["facts"]["person"]["status_said"]
+        _, language, _ = _WRITTEN.get()  # the occupation's words are the file's: its language's cues too
+        typed_in = locale.load("draft", language) if language in locale.LANGUAGES else self.w
+        cues = [self.w["facts"]["person"]["status_said"], typed_in["facts"]["person"]["status_said"]]
 
         def said(status: str) -> bool:  # "journalist" within "photojournalist"; a cue as a word of its own
-            cued = (re.search(rf"(?<!\w){re.escape(c.casefold())}(?!\w)", occupation) for c in cues.get(status, []))
+            cued = (
+                re.search(rf"(?<!\w){re.escape(c.casefold())}(?!\w)", occupation)
+                for own in cues
+                for c in own.get(status, [])
+            )
             return in_words("person.status", status).casefold() in occupation or any(cued)
 
         items = [v for v in leaf.value if not said(v)]

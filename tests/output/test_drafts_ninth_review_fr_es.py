@@ -6,6 +6,7 @@ Group's own citations, never the engine's output."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
@@ -13,6 +14,7 @@ import pytest
 from detention_rules import words
 from detention_rules.output import narrative
 
+from ..conftest import ROOT
 from .test_drafts_reviewed_in_french_and_spanish import JOINT, REFERENCE, drafted
 
 
@@ -140,3 +142,58 @@ def test_civilians_before_a_military_court_are_said_in_the_courts_sentence() -> 
     joint = drafted("es", JOINT)
     assert "La causa fue conocida por un tribunal militar, pese a que son civiles." in joint
     assert "Son civiles." not in joint
+
+
+def _drafted_file(lang: str, path: Path) -> str:
+    from detention_rules import application
+    from detention_rules.input import source
+    from detention_rules.output import draft_markdown
+    from detention_rules.output.draft import build_joint
+    from detention_rules.reasoning import runnable
+
+    words.use(lang)
+    try:
+        book = runnable.load()
+        return draft_markdown.render(build_joint(book, application.drafts(book, source.load(path), None), appendix=False))
+    finally:
+        words.use("en")
+
+
+#: The false-news argument's own words in each draft language (the locale's `false_news`), to find it by.
+FALSE_NEWS = {
+    "en": "An offence of disseminating",
+    "fr": "Une infraction de diffusion de",
+    "es": "Un delito de difusión de información “falsa”",
+}
+
+
+@pytest.mark.parametrize(
+    ("typed_in", "charge"),
+    [
+        ("en", "dissemination of knowingly false information during a state of emergency"),
+        ("fr", "diffusion de fausses nouvelles pendant l'état d'urgence"),
+        ("es", "difusión de noticias falsas durante el estado de emergencia"),
+    ],
+)
+@pytest.mark.parametrize("lang", ["en", "fr", "es"])
+def test_a_false_news_charge_is_argued_whatever_language_it_is_typed_in(
+    tmp_path: Path, lang: str, typed_in: str, charge: str
+) -> None:
+    """The argument that a "false news" offence fails article 19 (General Comment No. 34, the 2017 Joint
+    Declaration) follows from the words of the charge: a French or Spanish drafter types it in their language,
+    and the French draft of an English file (the reference case) lacked it, its words French only."""
+    text = REFERENCE.read_text(encoding="utf-8")
+    text = text.replace("dissemination of knowingly false information during a state of emergency", charge)
+    case = tmp_path / "case.yaml"
+    case.write_text(text.replace("title: Alnur", f"language: {typed_in}\ntitle: Alnur", 1), encoding="utf-8")
+    assert FALSE_NEWS[lang] in _drafted_file(lang, case)
+
+
+@pytest.mark.parametrize("lang", ["fr", "es"])
+def test_a_status_the_english_occupation_says_is_not_said_again(lang: str) -> None:
+    """"pro-democracy activist" typed in English already says "political activist": the French and Spanish drafts
+    no longer add « Il est également militant politique » / «Es además activista político» (the cues of the
+    language the occupation is typed in)."""
+    text = drafted(lang, ROOT / "cases" / "luu-van-vinh-viet-nam-2018.yaml")
+    assert "pro-democracy activist" in text
+    assert "militant politique" not in text and "activista político" not in text
