@@ -22,12 +22,9 @@ def test_the_reference_provision_is_cited_in_running_text() -> None:
     """« en vertu de l'article 274 (par. 4, al. 2) du Code pénal », «en virtud del artículo 274, párrafo 4,
     apartado 2, del Código Penal» (the reviewers' wording), not a form's « dispositions suivantes : [Code],
     art. 274 »: the law's name typed in English is left to translate, after the article its kind (a code) takes."""
-    assert (
-        "en vertu de l'article 274 (par. 4, al. 2) du [à traduire\u00a0: Criminal Code]." in drafted("fr", REFERENCE)
-    )
-    assert (
-        "en virtud del artículo 274, párrafo 4, apartado 2, del [por traducir: Criminal Code]."
-        in drafted("es", REFERENCE)
+    assert "en vertu de l'article 274 (par. 4, al. 2) du [à traduire\u00a0: Criminal Code]." in drafted("fr", REFERENCE)
+    assert "en virtud del artículo 274, párrafo 4, apartado 2, del [por traducir: Criminal Code]." in drafted(
+        "es", REFERENCE
     )
     for lang in ("fr", "es"):
         assert "suivantes :" not in drafted(lang, REFERENCE) and "siguientes:" not in drafted(lang, REFERENCE)
@@ -71,19 +68,22 @@ def _cited(lang: str, typed_in: str, items: list[str], state: str = "") -> str:
         ("es", "es", ["Dahir 1-58-376 art. 3"], "del artículo 3 de la norma denominada Dahir 1-58-376"),
     ],
 )
-def test_a_provision_takes_the_article_of_its_laws_gender(lang: str, typed_in: str, items: list[str], said: str) -> None:
+def test_a_provision_takes_the_article_of_its_laws_gender(
+    lang: str, typed_in: str, items: list[str], said: str
+) -> None:
     assert _cited(lang, typed_in, items) == said
 
 
 def test_the_states_own_name_is_left_out_of_a_name_to_translate() -> None:
-    """"Criminal Code of Kazakhstan" in a case against Kazakhstan: « du [à traduire\u00a0: Criminal Code] »."""
+    """ "Criminal Code of Kazakhstan" in a case against Kazakhstan: « du [à traduire\u00a0: Criminal Code] »."""
     assert _cited("fr", "en", ["Criminal Code of Kazakhstan art 274"], "Kazakhstan") == (
         "de l'article 274 du [à traduire\u00a0: Criminal Code]"
     )
 
 
 def _paragraphs_cited(text: str, after: str) -> set[int]:
-    """The paragraph numbers a draft cites after `after` (its last citation) up to the next source, ranges spread ("15 à 19")."""
+    """The paragraph numbers a draft cites after `after` (its last citation) up to the next source, ranges
+    spread ("15 à 19")."""
     rest = re.sub(r" \([a-z][^()]*\)", "", text.rsplit(after, 1)[1]) if after in text else ""  # a pinpoint's note
     cited = rest.split(";")[0].split(")")[0]
     out: set[int] = set()
@@ -154,7 +154,9 @@ def _drafted_file(lang: str, path: Path) -> str:
     words.use(lang)
     try:
         book = runnable.load()
-        return draft_markdown.render(build_joint(book, application.drafts(book, source.load(path), None), appendix=False))
+        return draft_markdown.render(
+            build_joint(book, application.drafts(book, source.load(path), None), appendix=False)
+        )
     finally:
         words.use("en")
 
@@ -191,7 +193,7 @@ def test_a_false_news_charge_is_argued_whatever_language_it_is_typed_in(
 
 @pytest.mark.parametrize("lang", ["fr", "es"])
 def test_a_status_the_english_occupation_says_is_not_said_again(lang: str) -> None:
-    """"pro-democracy activist" typed in English already says "political activist": the French and Spanish drafts
+    """ "pro-democracy activist" typed in English already says "political activist": the French and Spanish drafts
     no longer add « Il est également militant politique » / «Es además activista político» (the cues of the
     language the occupation is typed in)."""
     text = drafted(lang, ROOT / "cases" / "luu-van-vinh-viet-nam-2018.yaml")
