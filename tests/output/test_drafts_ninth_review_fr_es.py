@@ -199,3 +199,18 @@ def test_a_status_the_english_occupation_says_is_not_said_again(lang: str) -> No
     text = drafted(lang, ROOT / "cases" / "luu-van-vinh-viet-nam-2018.yaml")
     assert "pro-democracy activist" in text
     assert "militant politique" not in text and "activista político" not in text
+
+
+def test_the_spanish_reviewers_smaller_edits() -> None:
+    """The eighth Spanish review's minor items (reviewer's usage): a state of emergency first mentioned («Estuvo en
+    vigor un estado de emergencia»), «cancele los antecedentes penales» (the legal term), «con indicios de
+    persecución», and the lead's «documentos de origen» (in a communication «la fuente» is the petitioner)."""
+    reference = drafted("es", REFERENCE)
+    for said in (
+        "Estuvo en vigor un estado de emergencia del 15 de marzo al 11 de mayo de 2020.",
+        "Que anule la condena y cancele los antecedentes penales del Sr. Ilyashev",
+        "con indicios de persecución",
+        "deben cotejarse con los documentos de origen antes de presentar la comunicación",
+    ):
+        assert said in reference
+    assert "suprima" not in reference and "verificarse con la fuente" not in reference
