@@ -238,6 +238,8 @@ def _arbitrary(body: _Writer, persons: list[_Person], legal: Consequences, w: di
 #: 2/2022 para 70", "text not re-read"; a symbol, "A/HRC/39/45, annex", the source cited whole too).
 _SOURCE_NOTE = re.compile(r" \(((?:[^()]|\([^()]*\))*)\)$")
 _SYMBOL = re.compile(r" \([A-Z]+(?:\.\d+)?/[^()]*\)")
+#: A note on one pinpoint of several ("15-19 (peaceful), 36 (the onus ...), 71").
+_PIN_NOTE = re.compile(r"(?<=\d) \((?:[^()]|\([^()]*\))*\)(?=,| and |$)")
 #: The Working Group's opinions as the rule files name them: "Opinion 2/2022", "Opinions 72/2021, 89/2020".
 _OPINIONS = re.compile(r"^Opinions? (?:No\. )?(?P<numbers>\d+/\d+(?:, \d+/\d+)*)$")
 
@@ -251,6 +253,8 @@ def _as_filed(jurisprudence: list[str], w: dict[str, Any]) -> str:
     for text in jurisprudence:
         note = _SOURCE_NOTE.search(text)
         plain = _SYMBOL.sub("", text[: note.start()] if note else text)
+        if not _parses(plain):  # each pinpoint's note in the language's words ("15-19 (caractère pacifique), 36
+            plain = _PIN_NOTE.sub("", plain)  # (la charge …), 71"): the pinpoints alone, none of them lost
         bare.append(plain if _parses(plain) else text)  # a pinpoint's own note ("22 (legality)") stays
     if not all(map(_parses, bare)):  # a translated source ("avis n° 13/2018"): as the law's file gives it
         return "; ".join(jurisprudence)
@@ -481,12 +485,14 @@ def _person(
 
 
 def _false_news(case: Case, w: dict[str, Any]) -> str:
-    """The charges, in words, when one of them is an offence of spreading "false" information; a charge typed
-    in another language than the draft's is set apart to translate (`prose.translated`)."""
+    """The charges, in words, when one of them is an offence of spreading "false" information, in whatever
+    language the drafter typed it (each language's `false_news_words`: « diffusion de fausses nouvelles » in
+    an English draft, "false information" in a Spanish one); a charge typed in another language than the
+    draft's is set apart to translate (`prose.translated`)."""
     fact = case.arrest.charges if case.arrest else None
     charges: list[str] = _plain(fact) or []
-    words = w["draft"]["false_news_words"]
-    if any(re.search(rf"\b{re.escape(word)}", c, re.IGNORECASE) for c in charges for word in words):
+    cues = [word for lang in words.LANGUAGES for word in words.load("draft", lang)["draft"]["false_news_words"]]
+    if any(re.search(rf"\b{re.escape(word)}", c, re.IGNORECASE) for c in charges for word in cues):
         return prose.join([w["draft"]["quoted"].format(text=prose.translated(c, w)) for c in charges], w)
     return ""
 
@@ -1023,6 +1029,8 @@ def _limbs(node: RuleNode, leaves: dict[str, FactNode], w: dict[str, Any], named
             text, cited = _limb(limb, spec, leaves, w, words)
         else:
             text, cited = _filled(spec.get(limb.conclusion, ""), "", leaves, w, words)
+        if clauses and w["facts"]["person"].get("drop_subject") and text.startswith(f"{named['name']} "):
+            text = text[len(named["name"]) + 1 :]  # Spanish: the subject named in a clause before, left to the verb
         if text and text not in clauses:
             clauses.append(text)
             refs += cited

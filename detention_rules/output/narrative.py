@@ -684,17 +684,60 @@ def _subdivided(number: str, spec: Mapping[str, Any]) -> str:
 
 def _article(numbers: list[str], law: str, unit: str, w: Mapping[str, Any], state: str) -> str:
     """One law's articles or sections (`unit`): "article 274(4)(2) of the Criminal Code", "articles 109 and 113
-    of ...", "section 5 (1) of the 2008 Suppression of Terrorism Act"."""
+    of ...", "section 5 (1) of the 2008 Suppression of Terrorism Act"; Spanish "del artículo 274, párrafo 4,
+    apartado 2, del ..." (`parts_close`: the comma that closes an article's parts before its law)."""
     spec = w["facts"]["provisions"]
+    close = spec.get("parts_close", "")  # after an article's parts said in words ("274, párrafo 4, apartado 2")
+    numbers = [n + close if ", " in n and (law or i < len(numbers) - 1) else n for i, n in enumerate(numbers)]
     text = spec[unit if len(numbers) == 1 else f"{unit}s"].format(number=join(numbers, w))
     return spec["of_law"].format(articles=text, law=_named_law(law, w, state)) if law else text
 
 
 def _named_law(name: str, w: Mapping[str, Any], state: str) -> str:
-    """A law's name as the draft cites it (`_law`), or set apart to translate when typed in another language."""
+    """A law's name as the draft cites it (`_law`), or set apart to translate when typed in another language;
+    in a language whose article varies with the law's gender, the law with its article (`_gendered_law`)."""
+    spec = w["facts"]["provisions"]
+    if "law_forms" in spec:
+        return _gendered_law(name, w, state)
     if foreign(name):
         return translated(name, w)
-    return _law(translation(name) or name, w["facts"]["provisions"], state)
+    return _law(translation(name) or name, spec, state)
+
+
+def _gendered_law(name: str, w: Mapping[str, Any], state: str) -> str:
+    """A law as French or Spanish cite it in running text, with the « de » that « en vertu » governs and the
+    article of its kind's gender (`law_forms`): « du Code pénal », « de la loi n° 35 », « de l'ordonnance »,
+    and so for a name left to translate (« du [à traduire : Criminal Code] »), whose kind its own language's
+    nouns name (`law_nouns`: "Code", "Act", "Law"); a law of no kind known after a neutral noun (`unknown`:
+    « du texte intitulé … »), grammatical whatever its gender. A determiner the drafter typed decides
+    (« la loi … » -> « de la loi … »); "of <the State>" is left out where the case is against it."""
+    spec = w["facts"]["provisions"]
+    _, language, _ = _WRITTEN.get()
+    typed_in = w if not foreign(name) or language not in locale.LANGUAGES else locale.load("draft", language)
+    own = typed_in["facts"]["provisions"]
+    text = translation(name) or name
+    if state:
+        of = "|".join(re.escape(o) for o in own["of_words"])
+        text = re.sub(rf"\s+(?:{of})\s+(?:the\s+)?{re.escape(state)}$", "", text, flags=re.I)
+    first, _, rest = text.partition(" ")
+    if typed_in is w and first.casefold() in spec["law_forms"]["determined"]:
+        return str(spec["law_forms"]["determined"][first.casefold()]).format(law=rest)
+    if first.casefold() in own["determiners"] and rest:  # "the anti-terrorism law": the draft gives its own
+        text = rest
+    said = [word.strip(",;:()").casefold() for word in text.split()]
+    kind = next((k for word in said for k, nouns in own["law_nouns"].items() if word in nouns), None)
+    shown = translated(text, w)
+    if kind is None:
+        return str(spec["law_forms"]["unknown"]).format(law=shown)
+    form = spec["law_genders"][kind]
+    if typed_in is w and form in ("m", "f") and "elided" in spec["law_forms"] and _vowel(text, w):
+        form = "elided"
+    return str(spec["law_forms"][form]).format(law=shown)
+
+
+def _vowel(text: str, w: Mapping[str, Any]) -> bool:
+    """Whether a word opens with a vowel sound the article elides before (French « l'ordonnance »)."""
+    return text.casefold().startswith(tuple(w["facts"]["articles"]["elided"]))
 
 
 def _law(name: str, spec: Mapping[str, Any], state: str) -> str:
@@ -994,12 +1037,15 @@ class Teller:
         """Which form of a combined template fits: for the conduct, whether the drafter described an act
         ("took part in ...") or the means of one ("three posts", "leading a party"); where it has a "same"
         form, whether the first two facts have one value (a prosecutor ordered and extended it); else
-        the answers of its yes/no facts ("true+false": peaceful, and no violence shown)."""
+        the answers of its yes/no facts ("true+false": peaceful, and no violence shown), after the first fact's
+        choice where the template names it ("military+true")."""
         if _kind(first) == "conduct":
             return conduct_form(str(facts[0].value), self.w)
         if "same" in forms:
             return "same" if facts[0].value == facts[1].value else "other"
-        return "+".join(str(f.value).lower() for f in facts if isinstance(f.value, bool))
+        answers = "+".join(str(f.value).lower() for f in facts if isinstance(f.value, bool))
+        chosen = f"{facts[0].value}+{answers}"  # a choice with the answers ("military+true": a civilian so tried)
+        return chosen if chosen in forms else answers
 
     def sentence(self, leaf: FactNode) -> str:
         """One fact as one sentence, with who states it, whether it is contested, and its reference."""
@@ -1058,10 +1104,16 @@ class Teller:
         "pro-democracy activist" is no more "a political activist" too: `person: status_said`)."""
         occupation = str(_value(self.leaves, "person.occupation") or "").casefold()
         own = self.spec["values"]["person.status_plural" if self.person.plural else "person.status"]
-        cues = self.w["facts"]["person"]["status_said"]
+        _, language, _ = _WRITTEN.get()  # the occupation's words are the file's: its language's cues too
+        typed_in = locale.load("draft", language) if language in locale.LANGUAGES else self.w
+        cues = [self.w["facts"]["person"]["status_said"], typed_in["facts"]["person"]["status_said"]]
 
         def said(status: str) -> bool:  # "journalist" within "photojournalist"; a cue as a word of its own
-            cued = (re.search(rf"(?<!\w){re.escape(c.casefold())}(?!\w)", occupation) for c in cues.get(status, []))
+            cued = (
+                re.search(rf"(?<!\w){re.escape(c.casefold())}(?!\w)", occupation)
+                for own in cues
+                for c in own.get(status, [])
+            )
             return in_words("person.status", status).casefold() in occupation or any(cued)
 
         items = [v for v in leaf.value if not said(v)]
