@@ -878,6 +878,7 @@ def _argue(
     say = w["draft"]
     law = Horizon.of(case).unquoted(_standard(node, rules, leaves, say))
     provisions = [p for p in node.provisions if _cited(p, case) and p.lower() not in law.lower()]
+    provisions = [p for p in provisions if not _in_text(p, law, w["words"]["covenant_named"])]
     standard = (law, provisions if law else [])
     if node.rule.kind == "category":
         return standard, "", []
@@ -922,6 +923,16 @@ def _standard(node: RuleNode, rules: list[RuleNode], leaves: dict[str, FactNode]
         if not keep:
             law = " ".join(own["text"].split())
     return law.removesuffix(".")
+
+
+def _in_text(provision: str, law: str, named: Mapping[str, str]) -> bool:
+    """Whether the standard's own words name this article of the Covenant ("a serious breach of article 14 (1)
+    of the Covenant"), which a citation after them would repeat: the article, or the paragraph named."""
+    m = re.fullmatch(r"ICCPR (\d+)(?:\((\d+)\))?", provision)
+    if m is None:
+        return False
+    pins = [pin for span in re.finditer(named["span"], law) for pin in re.finditer(named["pin"], span[1])]
+    return any(pin["article"] == m[1] and (m[2] is None or pin["paragraph"] == m[2]) for pin in pins)
 
 
 def _cited(provision: str, case: Case) -> bool:
