@@ -29,3 +29,17 @@ def test_an_article_the_standard_names_is_not_cited_again_in_brackets(lang: str)
     if lang == "en":
         assert "a serious breach of article 14 (1) of the Covenant (article 10 of the Universal Declaration" in text
         assert "that articles 21 and 22 (2) of the Covenant list (article 20 of the Universal Declaration" in text
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "es"])
+@pytest.mark.parametrize(
+    "case", ["hamad-hungary-2020", "mr-a-australia-2022", "abu-zubaydah-united-states-2022", "ali-australia-2024"]
+)
+def test_an_opinion_whose_number_was_not_read_is_not_filed_by_a_bare_name(lang: str, case: str) -> None:
+    """The Working Group cites its opinions by number ("opinion No. 22/2020"); the opinions on Mr A v. Australia
+    and on Abu Zubaydah v. United States, whose numbers the project never read, cannot be looked up from a bare
+    name: a draft files no such citation (the rules' jurisprudence keeps them, "number not read")."""
+    text = drafted(lang, ROOT / "cases" / f"{case}.yaml")
+    for bare in ("Mr A v", "Mr A c", "Zubaydah v", "Zubaydah c", "Coppens and others v", "Opinion on", "Opinion of"):
+        cited = [c for c in re.findall(r"\(([^()]*(?:\([^()]*\)[^()]*)*)\)\.\n", text) if bare in c]
+        assert not cited, cited
