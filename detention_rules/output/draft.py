@@ -368,7 +368,7 @@ def _everyone(people: Sequence[tuple[CaseResult, list[Question]]], w: dict[str, 
         assert result.facts is not None
         if _name(result.case):
             who = prose.who(result.facts.leaves, w)
-            named.append((who.full, who.short))
+            named.append((who.full, who.full if who.bare else who.short))
         else:
             named.append((w["draft"]["person_number"].format(n=i),) * 2)
     shorts = [short for _, short in named]
@@ -610,7 +610,7 @@ def _whom(held: list[_Person], w: dict[str, Any]) -> prose.Who:
     if len(held) == 1 and held[0].who is not None:
         return held[0].who
     # each by the short form the facts use after naming them all ("Mr. Mabuza and Mr. Dube"), unless two share it
-    shorts = [p.who.short if p.who is not None and p.name else "" for p in held]
+    shorts = [p.who.short if p.who is not None and p.name and not p.who.bare else "" for p in held]
     titled = all(s and s != p.name for s, p in zip(shorts, held, strict=True))
     unique = titled and len(set(shorts)) == len(shorts)
     return prose.group([p.name for p in held], w, shorts if unique else None)

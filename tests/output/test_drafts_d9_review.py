@@ -43,3 +43,27 @@ def test_an_opinion_whose_number_was_not_read_is_not_filed_by_a_bare_name(lang: 
     for bare in ("Mr A v", "Mr A c", "Zubaydah v", "Zubaydah c", "Coppens and others v", "Opinion on", "Opinion of"):
         cited = [c for c in re.findall(r"\(([^()]*(?:\([^()]*\)[^()]*)*)\)\.\n", text) if bare in c]
         assert not cited, cited
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "es"])
+def test_a_person_of_unknown_sex_is_named_in_full_once_then_by_family_name(lang: str) -> None:
+    """With no title to give (the sex not known), a drafter names the person in full once, then by the family name
+    ("Morgan was arrested"), as the Working Group names a person once named (title and family name); never the full
+    name in every sentence, never a title guessed."""
+    facts = drafted(lang, ROOT / "tests" / "output" / "prose_cases" / "unknown-sex.yaml").split("\n## ")[1:4]
+    told = "\n".join(facts)
+    assert told.count("Alex Morgan") == 1, told
+    assert re.search(r"\bMorgan (?:was arrested|a été arrêté|fue detenido)", told), told
+    assert not re.search(r"\b(?:Mr|Ms|M|Mme|Sr|Sra)\. Morgan", told)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "es"])
+def test_beside_a_titled_name_a_person_of_unknown_sex_keeps_the_full_name(lang: str) -> None:
+    """A joint draft lists "Ms. Said and Tomas Lee", never "Ms. Said and Lee": a bare family name beside a title
+    reads as a slight, or as someone else."""
+    text = drafted(lang, ROOT / "tests" / "output" / "prose_cases" / "several-detainees.yaml")
+    title = {"en": r"Ms\.", "fr": "Mme", "es": r"[Ll]a Sra\."}[lang]
+    joined = {"en": " and ", "fr": " et ", "es": " y "}[lang]
+    assert re.search(rf"{title}\sSaid{joined}Tomas Lee", text)
+    assert not re.search(rf"Said{joined}Lee\b", text)
+
