@@ -584,10 +584,33 @@ def _argued(body: _Writer, category: str, held: list[_Person], joint: bool, w: d
     while all(len(b) > shared and b[shared] == own[0][shared] for b in own):
         shared += 1
     _blocks(body, own[0][:shared])
-    for p, blocks in zip(held, own, strict=True):
+    rest = [blocks[shared:] for blocks in own]
+    hoisted: list[str] = []
+    if joint and len(held) > 1:  # a standard two persons' arguments apply: stated once, then applied to each
+        stated = [list(dict.fromkeys(part[0] for b in blocks if (part := _standard_applied(b, w)))) for blocks in rest]
+        hoisted = [s for s in dict.fromkeys(s for each in stated for s in each) if sum(s in e for e in stated) > 1]
+        # applied alike to everyone ("evidence was withheld from the defence"): stated once with its application
+        whole = [b for b in rest[0] if b[0] == "para" and all(b in blocks for blocks in rest)]
+        _blocks(body, [b if b in whole else ("para", s) for s in hoisted for b in [_first_stating(rest, s, w)]])
+        rest = [[b for b in blocks if b not in whole] for blocks in rest]
+    for p, blocks in zip(held, rest, strict=True):
         if joint and len(held) > 1:
             body.heading(p.name, level=4)
-        _blocks(body, blocks[shared:])
+        applied = [("para", part[1]) if (part := _standard_applied(b, w)) and part[0] in hoisted else b for b in blocks]
+        _blocks(body, applied)
+
+
+def _first_stating(arguments: list[list[tuple[str, str]]], standard: str, w: dict[str, Any]) -> tuple[str, str]:
+    """The first paragraph of the persons' arguments that applies `standard`."""
+    return next(b for blocks in arguments for b in blocks if (part := _standard_applied(b, w)) and part[0] == standard)
+
+
+def _standard_applied(block: tuple[str, str], w: dict[str, Any]) -> tuple[str, str] | None:
+    """An argument's paragraph as its standard and its application ("In the present case, ..."); None for a
+    paragraph without both (a drafting note, a standard alone, an application alone)."""
+    kind, text = block
+    at = text.find(" " + w["draft"]["application"].split("{text}")[0])
+    return (text[:at], text[at + 1 :]) if kind == "para" and at > 0 else None
 
 
 def _sought(persons: list[_Person], w: dict[str, Any]) -> list[str]:

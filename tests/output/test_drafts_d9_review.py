@@ -67,3 +67,23 @@ def test_beside_a_titled_name_a_person_of_unknown_sex_keeps_the_full_name(lang: 
     assert re.search(rf"{title}\sSaid{joined}Tomas Lee", text)
     assert not re.search(rf"Said{joined}Lee\b", text)
 
+
+_APPLIED = {"en": "In the present case, ", "fr": "En l'espèce, ", "es": "En el presente caso, "}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "es"])
+@pytest.mark.parametrize("case", ["al-khoudary-saudi-arabia-2021", "guia-piloto-mendoza-amaro-cuba-2019"])
+def test_a_joint_draft_states_each_standard_once_and_applies_it_to_each_person(lang: str, case: str) -> None:
+    """Opinion 2/2021-style joint argument (two brothers, three journalists): the Working Group states the law once,
+    then applies it to each person; a standard written out again under each name reads as rule output."""
+    text = drafted(lang, ROOT / "cases" / f"{case}.yaml")
+    argued = text.split("\n## ")[5] if "\n#### " in text else ""
+    assert "\n#### " in argued  # argued person by person: their facts differ
+    standards = [
+        para.split(" " + _APPLIED[lang])[0]
+        for para in re.findall(r"^\d+\. (.*)$", argued, flags=re.M)
+        if " " + _APPLIED[lang] in para
+    ]
+    paragraphs = re.findall(r"^\d+\. (.*)$", argued, flags=re.M)
+    repeated = {s[:80] for s in [*standards, *paragraphs] if standards.count(s) + paragraphs.count(s) > 1}
+    assert not repeated, repeated
