@@ -403,7 +403,11 @@ def _tell(
     """The facts of each part of the questionnaire, with what the file leaves to complete."""
     say = w["draft"]
     for key, _ in PARTS:
-        paras = teller.paragraphs(functools.partial(_in_part, key))
+        if key == "detention":  # the periods held first, then where the person is now: a history, then its end
+            paras = teller.paragraphs(lambda path: _in_part("detention", path) and not path.startswith("person."))
+            paras += teller.paragraphs(lambda path: _in_part("detention", path) and path.startswith("person."))
+        else:
+            paras = teller.paragraphs(functools.partial(_in_part, key))
         # the State's name alone is told only with its Covenant status: its part asks for that status
         stated = paras or ("state.name" in leaves and _in_part(key, "state.name"))
         if stated and (missing := _missing(say["todo_fields"].get(key, {}), leaves)):

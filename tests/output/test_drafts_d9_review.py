@@ -87,3 +87,21 @@ def test_a_joint_draft_states_each_standard_once_and_applies_it_to_each_person(l
     paragraphs = re.findall(r"^\d+\. (.*)$", argued, flags=re.M)
     repeated = {s[:80] for s in [*standards, *paragraphs] if standards.count(s) + paragraphs.count(s) > 1}
     assert not repeated, repeated
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "es"])
+@pytest.mark.parametrize("case", ["kanu-nigeria-2022", "mabuza-dube-eswatini-2025", "alhathloul-saudi-arabia-2020"])
+def test_the_detention_is_told_as_a_history_then_where_the_person_is_now(lang: str, case: str) -> None:
+    """Opinion 25/2023's facts (Kanu): held in Kenya, then in police custody, then in pre-trial detention at the
+    Department of State Services, where he is still held. A lawyer tells the periods in their order and ends with
+    the present; "is still detained" before the arrest's first custody reads as a form filled in field by field."""
+    text = drafted(lang, ROOT / "cases" / f"{case}.yaml")
+    detention = text.split("\n## ")[3]
+    held = [
+        m.start() for m in re.finditer(r"(?:was held|were held|a été placée?|ont été placés|permanec\w* en)", detention)
+    ]
+    still = re.search(
+        r"(?:still detained|toujours détenu|siguen? detenid|siguen? privad|is now held|permanece recluid)", detention
+    )
+    assert held and still, detention
+    assert still.start() > max(held), detention
