@@ -247,9 +247,7 @@ def test_each_new_case_is_told_as_written(name: str) -> None:
 def test_each_person_of_several_is_told_in_their_own_name() -> None:
     first, second = (_facts(_bodies(PROSE_CASES / "several-detainees.yaml", i)["markdown"]) for i in (1, 2))
     assert "Ms. Said was arrested on 15 October 2024 at the university library" in first
-    assert (
-        "Tomas Lee was 21 years old at the time of their arrest" in second and "Lee has not been tried" in second
-    )
+    assert "Tomas Lee was 21 years old at the time of their arrest" in second and "Lee has not been tried" in second
 
 
 def test_the_name_the_draft_uses_is_redacted_too(tmp_path: Path) -> None:
