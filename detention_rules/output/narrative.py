@@ -192,7 +192,7 @@ def who(leaves: Mapping[str, FactNode], w: Mapping[str, Any]) -> Who:
         return Who(called or spec["unnamed"], called or spec["unnamed"], pronouns)
     if called:  # the drafter's own short form: "Mr. Liu" for Liu Xiaobo
         return Who(name, retitled(called, title, spec), pronouns)
-    if _titled(name, spec):
+    if _titled(name, spec) or (not title and re.match(r"\w\.(?:\s|$)", name)):  # "A. One": never a bare "One"
         return Who(name, name, pronouns)
     if not title:  # sex not known: the full name once, then the family name alone ("Morgan"), no title guessed
         family = family_first(name, nation) or first_surname(name, nation, spec) or surname(name, spec)
