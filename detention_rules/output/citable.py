@@ -29,6 +29,9 @@ from detention_rules.reasoning.facts import FactNode
 _NUMBER = re.compile(r"\b(\d+)/(\d{4})\b")
 #: A rule's citation of one or more opinions: "Opinion 2/2022 paras 70-71", "Opinions 72/2021, 89/2020 (note)".
 _OPINIONS = re.compile(r"^Opinions? (?:No\. )?(?P<numbers>\d+/\d{4}(?:, \d+/\d{4})*)(?P<rest>.*)$", re.DOTALL)
+#: An opinion a rule names without its number ("Opinion on Mr A v. Australia", "Opinion of 1 May 2020 (Coppens ...)"):
+#: a draft cannot file it, as a bare name no one can look up; the rule's jurisprudence keeps it.
+_UNNUMBERED = re.compile(r"^Opinions? (?:on|of)\b")
 #: Which opinion a number in a citation names, in any language: a number with its year ("13/2018").
 _LISTED_NUMBER = r"\d+/\d{4}"
 
@@ -98,7 +101,9 @@ class Horizon(NamedTuple):
 
     def cited(self, text: str) -> str | None:
         """A rule's citation without the opinions the submission cannot cite; None where none is left.
-        Any other citation as given."""
+        Any other citation as given; an opinion named without its number, none (`_UNNUMBERED`)."""
+        if _UNNUMBERED.match(text) and not _NUMBER.search(text):
+            return None
         m = _OPINIONS.match(text)
         if m is None:
             return self._translated(text)

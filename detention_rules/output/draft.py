@@ -372,7 +372,7 @@ def _everyone(people: Sequence[tuple[CaseResult, list[Question]]], w: dict[str, 
         assert result.facts is not None
         if _name(result.case):
             who = prose.who(result.facts.leaves, w)
-            named.append((who.full, who.short))
+            named.append((who.full, who.full if who.bare else who.short))
         else:
             named.append((w["draft"]["person_number"].format(n=i),) * 2)
     shorts = [short for _, short in named]
@@ -407,7 +407,11 @@ def _tell(
     """The facts of each part of the questionnaire, with what the file leaves to complete."""
     say = w["draft"]
     for key, _ in PARTS:
-        paras = teller.paragraphs(functools.partial(_in_part, key))
+        if key == "detention":  # the periods held first, then where the person is now: a history, then its end
+            paras = teller.paragraphs(lambda path: _in_part("detention", path) and not path.startswith("person."))
+            paras += teller.paragraphs(lambda path: _in_part("detention", path) and path.startswith("person."))
+        else:
+            paras = teller.paragraphs(functools.partial(_in_part, key))
         # the State's name alone is told only with its Covenant status: its part asks for that status
         stated = paras or ("state.name" in leaves and _in_part(key, "state.name"))
         if stated and (missing := _missing(say["todo_fields"].get(key, {}), leaves)):
@@ -590,10 +594,33 @@ def _argued(body: _Writer, category: str, held: list[_Person], joint: bool, w: d
     while all(len(b) > shared and b[shared] == own[0][shared] for b in own):
         shared += 1
     _blocks(body, own[0][:shared])
-    for p, blocks in zip(held, own, strict=True):
+    rest = [blocks[shared:] for blocks in own]
+    hoisted: list[str] = []
+    if joint and len(held) > 1:  # a standard two persons' arguments apply: stated once, then applied to each
+        stated = [list(dict.fromkeys(part[0] for b in blocks if (part := _standard_applied(b, w)))) for blocks in rest]
+        hoisted = [s for s in dict.fromkeys(s for each in stated for s in each) if sum(s in e for e in stated) > 1]
+        # applied alike to everyone ("evidence was withheld from the defence"): stated once with its application
+        whole = [b for b in rest[0] if b[0] == "para" and all(b in blocks for blocks in rest)]
+        _blocks(body, [b if b in whole else ("para", s) for s in hoisted for b in [_first_stating(rest, s, w)]])
+        rest = [[b for b in blocks if b not in whole] for blocks in rest]
+    for p, blocks in zip(held, rest, strict=True):
         if joint and len(held) > 1:
             body.heading(p.name, level=4)
-        _blocks(body, blocks[shared:])
+        applied = [("para", part[1]) if (part := _standard_applied(b, w)) and part[0] in hoisted else b for b in blocks]
+        _blocks(body, applied)
+
+
+def _first_stating(arguments: list[list[tuple[str, str]]], standard: str, w: dict[str, Any]) -> tuple[str, str]:
+    """The first paragraph of the persons' arguments that applies `standard`."""
+    return next(b for blocks in arguments for b in blocks if (part := _standard_applied(b, w)) and part[0] == standard)
+
+
+def _standard_applied(block: tuple[str, str], w: dict[str, Any]) -> tuple[str, str] | None:
+    """An argument's paragraph as its standard and its application ("In the present case, ..."); None for a
+    paragraph without both (a drafting note, a standard alone, an application alone)."""
+    kind, text = block
+    at = text.find(" " + w["draft"]["application"].split("{text}")[0])
+    return (text[:at], text[at + 1 :]) if kind == "para" and at > 0 else None
 
 
 def _sought(persons: list[_Person], w: dict[str, Any]) -> list[str]:
@@ -616,7 +643,7 @@ def _whom(held: list[_Person], w: dict[str, Any]) -> prose.Who:
     if len(held) == 1 and held[0].who is not None:
         return held[0].who
     # each by the short form the facts use after naming them all ("Mr. Mabuza and Mr. Dube"), unless two share it
-    shorts = [p.who.short if p.who is not None and p.name else "" for p in held]
+    shorts = [p.who.short if p.who is not None and p.name and not p.who.bare else "" for p in held]
     titled = all(s and s != p.name for s, p in zip(shorts, held, strict=True))
     unique = titled and len(set(shorts)) == len(shorts)
     return prose.group([p.name for p in held], w, shorts if unique else None)
@@ -884,6 +911,7 @@ def _argue(
     say = w["draft"]
     law = Horizon.of(case).unquoted(_standard(node, rules, leaves, say))
     provisions = [p for p in node.provisions if _cited(p, case) and p.lower() not in law.lower()]
+    provisions = [p for p in provisions if not _in_text(p, law, w["words"]["covenant_named"])]
     standard = (law, provisions if law else [])
     if node.rule.kind == "category":
         return standard, "", []
@@ -928,6 +956,16 @@ def _standard(node: RuleNode, rules: list[RuleNode], leaves: dict[str, FactNode]
         if not keep:
             law = " ".join(own["text"].split())
     return law.removesuffix(".")
+
+
+def _in_text(provision: str, law: str, named: Mapping[str, str]) -> bool:
+    """Whether the standard's own words name this article of the Covenant ("a serious breach of article 14 (1)
+    of the Covenant"), which a citation after them would repeat: the article, or the paragraph named."""
+    m = re.fullmatch(r"ICCPR (\d+)(?:\((\d+)\))?", provision)
+    if m is None:
+        return False
+    pins = [pin for span in re.finditer(named["span"], law) for pin in re.finditer(named["pin"], span[1])]
+    return any(pin["article"] == m[1] and (m[2] is None or pin["paragraph"] == m[2]) for pin in pins)
 
 
 def _cited(provision: str, case: Case) -> bool:

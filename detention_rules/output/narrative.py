@@ -155,6 +155,9 @@ class Who:
     #: a group named in full once, then by the language's words for it ("les intéressés"): never its list again
     once: bool = False
     named: bool = False
+    #: the short form is a family name without a title (the sex not known): beside titled names in a list, a
+    #: joint submission names the person in full ("Ms. Said and Tomas Lee", never "Ms. Said and Lee")
+    bare: bool = False
     #: whether the paragraph has named the person yet: a later mention is the pronoun ("he", "she", "they"),
     #: never the name again; where the sex is not known, the name (no singular "they", whose verb differs)
     mentioned: bool = False
@@ -189,8 +192,11 @@ def who(leaves: Mapping[str, FactNode], w: Mapping[str, Any]) -> Who:
         return Who(called or spec["unnamed"], called or spec["unnamed"], pronouns)
     if called:  # the drafter's own short form: "Mr. Liu" for Liu Xiaobo
         return Who(name, retitled(called, title, spec), pronouns)
-    if not title or _titled(name, spec):
+    if _titled(name, spec) or (not title and re.match(r"\w\.(?:\s|$)", name)):  # "A. One": never a bare "One"
         return Who(name, name, pronouns)
+    if not title:  # sex not known: the full name once, then the family name alone ("Morgan"), no title guessed
+        family = family_first(name, nation) or first_surname(name, nation, spec) or surname(name, spec)
+        return Who(name, family, pronouns, bare=True)
     short = _short(name, title, nation, spec)
     initials = short == spec["titled"].format(title=title, surname=name)  # "Ms. K.": titled from the first
     return Who(short if initials else name, short, pronouns)

@@ -211,7 +211,7 @@ def test_the_new_cases_hold_what_they_were_written_to_show() -> None:
 #: What each new case was written to show, as its draft tells it.
 TOLD = {
     "partial-dates": ["Ms. K. was born in 1990.", "arrested in February 2025", "a term of five years"],
-    "unknown-sex": ["Alex Morgan is Iranian.", "at a bakery in the old town", "Alex Morgan has not been tried."],
+    "unknown-sex": ["Alex Morgan is Iranian.", "at a bakery in the old town", "Morgan has not been tried."],
     "place-with-article": ["at her home", "held at the central prison", "the Russian Federation", "in the United"],
     "no-trial-solitary": [
         "Mr. B. is still detained.",
@@ -247,9 +247,7 @@ def test_each_new_case_is_told_as_written(name: str) -> None:
 def test_each_person_of_several_is_told_in_their_own_name() -> None:
     first, second = (_facts(_bodies(PROSE_CASES / "several-detainees.yaml", i)["markdown"]) for i in (1, 2))
     assert "Ms. Said was arrested on 15 October 2024 at the university library" in first
-    assert (
-        "Tomas Lee was 21 years old at the time of their arrest" in second and "Tomas Lee has not been tried" in second
-    )
+    assert "Tomas Lee was 21 years old at the time of their arrest" in second and "Lee has not been tried" in second
 
 
 def test_the_name_the_draft_uses_is_redacted_too(tmp_path: Path) -> None:

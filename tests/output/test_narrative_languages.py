@@ -342,7 +342,7 @@ def test_a_compound_family_name_is_the_one_the_case_gives(lang: str, short: str)
         (
             "fr",
             [
-                "5. Les intéressés sont toujours détenus",  # the ten named once (§1), then as the opinions do
+                "Les intéressés sont toujours détenus",  # the ten named once (§1), then as the opinions do
                 # a verb, whatever the value; the file's English set apart, never « par a meeting »
                 "les intéressés ont exercé leur droit de réunion pacifique [à traduire\u00a0: a meeting",
                 "Ce sont des civils",  # never "Ils sont des civils"
@@ -355,7 +355,7 @@ def test_a_compound_family_name_is_the_one_the_case_gives(lang: str, short: str)
         (
             "es",
             [
-                "5. Los interesados siguen privados de libertad",
+                "Los interesados siguen privados de libertad",
                 "los interesados ejercieron su derecho de reunión pacífica mediante [por traducir: a meeting",
                 "los interesados son miembros de una minoría lingüística",  # never "son miembro"
                 "Que ponga inmediatamente en libertad a los interesados",

@@ -183,7 +183,7 @@ def test_each_citation_sits_on_its_sentence() -> None:
     assert "14(1;" not in text  # the provisions went inside the article's own brackets
     public = _paragraph(text, "A hearing by video link")
     assert (
-        "are a serious breach of article 14 (1) (article 14 (1) of the Covenant; article 10 of the Universal"
+        "are a serious breach of article 14 (1) of the Covenant (article 10 of the Universal"
         " Declaration of Human Rights). In the present case, the remote" in public
     )
     expression = _paragraph(text, "Article 19 (3) permits only restrictions")
