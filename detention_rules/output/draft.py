@@ -1277,14 +1277,18 @@ def _filled(
     "charged on 13 March 2019", "charged in September 2017"), bare after the clause's ("[ from {start}]")."""
     values = dict(values)
     refs = []
+    typed: dict[str, Any] = {}
     for name in placeholders(limb):
         if name not in values and (leaf := leaves.get(prefix + name) or leaves.get(name)) is not None:
+            typed[name] = leaf.value
             plain = str(leaf.value)
             own = _shown(FieldPath.generic_name(leaf.path), leaf.value, w, values)
             field = "{" + name + "}"
             bare = not (limb.startswith(field) or f"[{field}" in limb or f"[ {field}" in limb)
             values[name] = prose.date(plain, w, preposition=not bare) if prose.is_date(plain) else own
             refs += [leaf.ref] if leaf.ref else []
+    if "medium" in typed and "description" in typed and prose.within(typed["medium"], typed["description"]):
+        del values["medium"]  # the description names it ("radio ... broadcasts" on "Radio Biafra ... broadcasts")
     return (_fill(limb, values) if limb else ""), refs
 
 

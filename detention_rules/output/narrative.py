@@ -784,7 +784,26 @@ def described(text: str, w: Mapping[str, Any]) -> str:
         return text
     if _plural(head[-1], w["facts"]["articles"]):
         return text  # a plural ("articles criticising ..."): no article
+    if _listed(text, len(head), w):
+        return text  # nouns listed ("radio, television and online broadcasts"): no article before the first
     return article(text, w)
+
+
+def _listed(text: str, head: int, w: Mapping[str, Any]) -> bool:
+    """Whether the noun phrase's head, ended by a comma, opens a list of nouns ("radio, television and online
+    broadcasts campaigning for ..."): a conjunction follows before any other word that ends the phrase; a
+    comma before a phrase that qualifies the noun ("a petition, signed by ...") is no list."""
+    said = text.split()
+    if head >= len(said) or not said[head - 1].endswith(","):
+        return False
+    conjunctions = w["facts"]["conduct"]["list_conjunctions"]
+    for word in said[head:]:
+        folded = word.strip(",;:()").casefold()
+        if folded in conjunctions:
+            return True
+        if folded in w["facts"]["conduct"]["phrase_ends"]:
+            return False
+    return False
 
 
 def _head(text: str, w: Mapping[str, Any]) -> list[str]:
@@ -800,7 +819,7 @@ def _head(text: str, w: Mapping[str, Any]) -> list[str]:
     return head
 
 
-def _within(part: Any, whole: Any) -> bool:
+def within(part: Any, whole: Any) -> bool:
     """Whether every word of `part` (but the short ones: "and", "08") is in `whole`."""
     said = {word.strip(",;:()").casefold() for word in str(whole).split()}
     return all(word.strip(",;:()").casefold() in said for word in str(part).split() if len(word) > 3)
@@ -1022,7 +1041,7 @@ class Teller:
             elif "start" in dated and "end" in dated:
                 slots["range"] = date_range(dated["start"], dated["end"], self.w)
             carried = stated.get("conduct[].medium")
-            if carried is not None and first == "conduct[].description" and _within(carried.value, leaf.value):
+            if carried is not None and first == "conduct[].description" and within(carried.value, leaf.value):
                 done.add("conduct[].medium")  # the description names it: "editor of the daily X" on X
             elif first == "conduct[].description" and carried is not None and not carried.unproven:
                 told = self._value("conduct[].medium", carried.value)  # "through three posts on his Facebook page"

@@ -126,6 +126,9 @@ def test_a_second_mention_in_a_paragraph_is_a_pronoun(tmp_path: Path, sex: str, 
         ("articles criticising the Minister", "through articles criticising the Minister"),
         ("interview with the BBC", "through an interview with the BBC"),
         ("signing, in March 2011, a petition", "by signing, in March 2011, a petition"),
+        # nouns listed take no article before the first; a comma before what qualifies the noun is no list
+        ("radio, television and online broadcasts", "through radio, television and online broadcasts"),
+        ("petition, signed by 500 people", "through a petition, signed by 500 people"),
     ],
 )
 def test_a_conduct_described_by_a_noun_takes_its_article(tmp_path: Path, description: str, told: str) -> None:
@@ -134,6 +137,20 @@ def test_a_conduct_described_by_a_noun_takes_its_article(tmp_path: Path, descrip
         f"person: {{name: Ana Uno, sex: female}}\nconduct:\n  - {{right: expression, description: '{description}'}}\n",
     )
     assert f"Ms. Uno exercised her right to freedom of expression {told}" in made, made
+
+
+def test_an_argument_names_the_medium_once_where_the_description_names_it(tmp_path: Path) -> None:
+    """ "detained for his expression: three online posts (a poem) deemed offensive on online posts": the medium
+    the description already names is not told again in the argument; one it does not name still is."""
+    conduct = (
+        "  - {{right: expression, description: '{d}', medium: '{m}', led_to_detention: {{value: true, ref: para 3}}}}\n"
+    )
+    held = "detention:\n  - {{kind: pretrial, start: 2024-03-02}}\n"
+    case = "person: {{name: Ana Uno, sex: female}}\nstate: {{iccpr_party: true}}\n" + held + "conduct:\n" + conduct
+    made = _typed(tmp_path, case.format(d="three online posts deemed offensive", m="online posts"))
+    assert "detained for her expression: three online posts deemed offensive (para 3)." in made, made
+    made = _typed(tmp_path, case.format(d="three posts criticising the Minister", m="her Facebook page"))
+    assert "expression: three posts criticising the Minister on her Facebook page (para 3)." in made, made
 
 
 def test_a_value_s_own_parenthesis_takes_the_references(tmp_path: Path) -> None:
