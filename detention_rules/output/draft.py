@@ -464,6 +464,8 @@ def _person(
             parts["circumstances"].append(("para", say["non_party"]))
     findings = {f.category: f for f in result.analysis.findings}
     person.who = prose.who(leaves, w)
+    if joint:  # argued by the names the facts use (father and son: each in full, never both "Mr. Namazi")
+        person.who.full, person.who.short = joint[number - 1]
     named = _named(person.who, w)
     horizon = Horizon.of(case)
     for category, finding in findings.items():

@@ -105,3 +105,13 @@ def test_the_detention_is_told_as_a_history_then_where_the_person_is_now(lang: s
     )
     assert held and still, detention
     assert still.start() > max(held), detention
+
+
+@pytest.mark.parametrize(("lang", "title"), [("en", "Mr. Namazi"), ("fr", "M. Namazi"), ("es", "el Sr. Namazi")])
+def test_two_persons_who_share_a_family_name_are_argued_each_by_full_name(lang: str, title: str) -> None:
+    """Father and son (Namazi v. Iran, opinion 49/2017): an argument under either one's heading that reads "Mr.
+    Namazi was tried by a revolutionary court" leaves the reader to guess which; the facts already name each in
+    full, and so does the argument."""
+    text = drafted(lang, ROOT / "cases" / "namazi-iran-2017.yaml")
+    assert title not in text, re.findall(r".{60}" + re.escape(title) + r".{20}", text)
+    assert "Siamak Namazi" in text and "Mohammed Baquer Namazi" in text
