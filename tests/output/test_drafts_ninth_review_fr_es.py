@@ -1,5 +1,5 @@
 """What the independent French and Spanish reviewers of the eighth pass left standing (issue 31, task T9,
-/work/wt/reviews8/*-review.md, "After the fixes"), each checked so that the old wording fails. The expected
+the eighth reviews' "After the fixes" sections), each checked so that the old wording fails. The expected
 words are a French or Spanish lawyer's citation of a domestic provision in running text and the Working
 Group's own citations, never the engine's output."""
 
