@@ -397,6 +397,15 @@ def _redactor(names: list[str]) -> Callable[[str], str] | None:
     return redact
 
 
+def _who(leaves: dict[str, FactNode], w: dict[str, Any], joint: list[tuple[str, str]], number: int) -> prose.Who:
+    """How the facts and the arguments name one person: in a joint submission as it names them all
+    (`_everyone`), never like another of them (father and son: each in full, never both "Mr. Namazi")."""
+    who = prose.who(leaves, w)
+    if joint:
+        who.full, who.short = joint[number - 1]
+    return who
+
+
 def _tell(
     parts: dict[str, list[tuple[str, str]]],
     teller: prose.Teller,
@@ -451,9 +460,7 @@ def _person(
     say = w["draft"]
     person = _Person(_name(case) or (say["person_number"].format(n=number) if number else ""))
     leaves = result.facts.leaves
-    own = prose.who(leaves, w)
-    if joint:  # named as the joint submission names them, never like another of them
-        own.full, own.short = joint[number - 1]
+    own = _who(leaves, w, joint, number)
     told = [(person.parts, prose.Teller(leaves, w, reply=stage == "comments", person=own))]
     if joint:
         group = prose.group([full for full, _ in joint], w, [short for _, short in joint])
@@ -463,9 +470,7 @@ def _person(
         if _non_party(case) and result.analysis.findings:
             parts["circumstances"].append(("para", say["non_party"]))
     findings = {f.category: f for f in result.analysis.findings}
-    person.who = prose.who(leaves, w)
-    if joint:  # argued by the names the facts use (father and son: each in full, never both "Mr. Namazi")
-        person.who.full, person.who.short = joint[number - 1]
+    person.who = _who(leaves, w, joint, number)  # afresh: the facts' teller has marked its own as named
     named = _named(person.who, w)
     horizon = Horizon.of(case)
     for category, finding in findings.items():
