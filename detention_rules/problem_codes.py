@@ -333,9 +333,9 @@ CODES: dict[ProblemCode, Code] = {
         ("law/consequences.py",),
         "rules",
         "`rules/outcomes.yaml` does not give a title (text) for each of I-V under `categories`, or a remedy is "
-        "not `{when: always\\|detained\\|sentenced\\|violation:<name>, text, source}` (a violation some rule "
-        "draws), or a condition is not `{fact, is, refer, why}` on a field of a detention period. A rules folder "
-        "without the file cannot be read (`io`).",
+        "not `{when: always\\|covenant\\|no_covenant\\|detained\\|sentenced\\|violation:<name>, text, source}` "
+        "(a violation some rule draws), or a condition is not `{fact, is, refer, why}` on a field of a detention "
+        "period. A rules folder without the file cannot be read (`io`).",
     ),
     "translation": Code(
         _E,

@@ -13,7 +13,7 @@ from detention_rules.input.case import CATEGORIES, Case, field_names, field_type
 from detention_rules.law.data_file import DataFile
 
 FILE_NAME = "outcomes.yaml"
-WHEN = ("always", "detained", "sentenced", "violation:<name>")
+WHEN = ("always", "covenant", "no_covenant", "detained", "sentenced", "violation:<name>")
 #: `when: violation:<name>`: a remedy a finding calls for (a vague law found under I: amend the law).
 _VIOLATION = re.compile(r"^violation:[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -68,7 +68,9 @@ class Consequences(msgspec.Struct, frozen=True):
         detained = bool(case.person and case.person.released is not None and _value(case.person.released) is False)
         s = case.sentence
         sentenced = s is not None and any(getattr(s, f) is not None for f in ("kind", "date", "years"))
-        holds = {"always": True, "detained": detained, "sentenced": sentenced}
+        party = _value(case.state.iccpr_party) if case.state else None
+        holds = {"always": True, "covenant": party is not False, "no_covenant": party is False}
+        holds |= {"detained": detained, "sentenced": sentenced}
         return [r for r in self.remedies if holds.get(r.when, r.when in concluded)]
 
 

@@ -811,7 +811,7 @@ def _argument(
             continue
         applied = [a for a in (*applications, application) if a]
         applied = [say["application"].format(text=a) if j == 0 else _upper_first(a) for j, a in enumerate(applied)]
-        quoted = _cite_each([*standards, standard, *(argued[j][1] for j in absorbed)], w)
+        quoted = _cite_each([*standards, standard, *(argued[j][1] for j in absorbed)], w, _non_party(case))
         text = " ".join([*quoted, *applied])
         standards, applications = [], []
         if text:
@@ -833,9 +833,10 @@ def _argument(
 _Standard = tuple[str, list[str]]
 
 
-def _cite_each(standards: list[_Standard], w: dict[str, Any]) -> list[str]:
+def _cite_each(standards: list[_Standard], w: dict[str, Any], covenant_last: bool = False) -> list[str]:
     """The standards of one paragraph, each with its citations, a provision cited once: on the first (as the
-    rules write citations, `rules_form`: what the paragraph already cites is read in that form)."""
+    rules write citations, `rules_form`: what the paragraph already cites is read in that form). For a State
+    not party to the Covenant (`covenant_last`), the instruments that bind it come first in each citation."""
     done: set[str] = set()
     out: list[str] = []
     rules_form: list[str] = []
@@ -843,8 +844,8 @@ def _cite_each(standards: list[_Standard], w: dict[str, Any]) -> list[str]:
         if law:
             said = " ".join(rules_form).lower()
             fresh = [p for p in provisions if p not in done and p.lower() not in said]
-            out.append(_cite(law, fresh, w, w["words"]))
-            rules_form.append(_cite(law, fresh, w, None))
+            out.append(_cite(law, fresh, w, w["words"], covenant_last))
+            rules_form.append(_cite(law, fresh, w, None, covenant_last))
             done.update(provisions)
     return out
 
@@ -993,14 +994,18 @@ _CITATION = re.compile(
 _SENTENCE_END = re.compile(r"(?<!\bNo)(?<!\bpara)(?<!\bart)(?<!\bp)\.\s+(?=[A-Z\"“])")
 
 
-def _cite(law: str, cited: list[str], w: dict[str, Any], language: dict[str, Any] | None) -> str:
+def _cite(
+    law: str, cited: list[str], w: dict[str, Any], language: dict[str, Any] | None, covenant_last: bool = False
+) -> str:
     """The standard with the rule's other provisions on its first cited sentence: in its first citation's
     parentheses, or in the parenthesis that ends that sentence, or after it; never inside an article's
     own brackets ("14(1)"). The citations grouped in the form of `language` (a language's `words:`), or as
     the rules write them (None); an English standard's own citations regrouped first (French and Spanish
     standards' are worded with the rule's by `_merged`)."""
     if language is None or w["language"] == "en":
-        law = _CITATION.sub(_regrouped, law)
+        law = _CITATION.sub(lambda m: _regrouped(m, covenant_last), law)
+    elif covenant_last:
+        law = _CITATION.sub(_covenant_last, law)
     grouped = citation.grouped(cited, language)
     if grouped:
         joined = "; ".join(grouped)
@@ -1009,7 +1014,7 @@ def _cite(law: str, cited: list[str], w: dict[str, Any], language: dict[str, Any
         stop = end.start() if end else len(law.removesuffix("."))
         if first and first.end() <= stop:
             own = law[first.start() + 1 : first.end() - 1]
-            law = f"{law[: first.start()]}({_merged(own, cited, language)}){law[first.end() :]}"
+            law = f"{law[: first.start()]}({_merged(own, cited, language, covenant_last)}){law[first.end() :]}"
         elif _ends_cited(law[:stop]):
             law = f"{law[: stop - 1]}; {joined}{law[stop - 1 :]}"
         else:
@@ -1017,10 +1022,13 @@ def _cite(law: str, cited: list[str], w: dict[str, Any], language: dict[str, Any
     return law if law.endswith(".") else law + "."
 
 
-def _regrouped(m: re.Match[str]) -> str:
+def _regrouped(m: re.Match[str], covenant_last: bool = False) -> str:
     """A standard's own citation in the draft's form, an article's pinpoints together ("(ICCPR 12(1), (2) and
-    (4))", never the rule file's "(ICCPR 12(1), (2), (4))"); as written where it does not read as citations."""
+    (4))", never the rule file's "(ICCPR 12(1), (2), (4))"), the Covenant last where it binds no one
+    (`_merged`); as written where it does not read as citations."""
     parts = m.group()[1:-1].split("; ")
+    if covenant_last:
+        parts.sort(key=lambda part: part.startswith("ICCPR"))
     try:
         if any(citation.parse(part).note for part in parts):  # "para 8 (b)": a subparagraph grouping would drop
             return m.group()
@@ -1029,12 +1037,24 @@ def _regrouped(m: re.Match[str]) -> str:
         return m.group()
 
 
-def _merged(own: str, cited: list[str], language: dict[str, Any] | None) -> str:
+def _covenant_last(m: re.Match[str]) -> str:
+    """A translated standard's own citation with the Covenant after the rest, in its own separator (« ; »)."""
+    inner = m.group()[1:-1]
+    separator = " ; " if " ; " in inner else "; "
+    parts = sorted(inner.split(separator), key=lambda part: part.startswith("ICCPR"))
+    return "(" + separator.join(parts) + ")"
+
+
+def _merged(own: str, cited: list[str], language: dict[str, Any] | None, covenant_last: bool = False) -> str:
     """A standard's own citations with the rule's others, each source once and an article's pinpoints
     together ("ICCPR 14(3)(b) and (d); UDHR 11(1)", never "ICCPR 14(3)(b); ICCPR 14(3)(d)"); as given
-    then added where the standard's own do not read as citations."""
+    then added where the standard's own do not read as citations. `covenant_last`: the Covenant after the
+    rest, for a State it does not bind (its articles are cited for the content they share)."""
+    texts = [*re.split(r" ?; ", own), *cited]
+    if covenant_last:
+        texts.sort(key=lambda text: text.startswith("ICCPR"))
     try:
-        return "; ".join(citation.grouped([*own.split("; "), *cited], language))
+        return "; ".join(citation.grouped(texts, language))
     except citation.CitationError:
         return "; ".join([own, *citation.grouped(cited, language)])
 
