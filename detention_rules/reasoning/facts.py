@@ -546,10 +546,12 @@ def _links(facts: Facts, doc: dict[str, Any], days: float) -> None:
     I.charges-unsubstantiated's ground); or the person was charged with an offence that by its own
     definition punishes the exercise of the conduct's right (`arrest.offence_penalises`: propaganda,
     false news, insulting officials, lese-majesty, membership of a banned organisation, an unauthorised
-    gathering; General Comment No. 34 paras 38, 42, 46-49), no other act shown: such a charge can reach
-    nothing but that kind of conduct (Rajab 13/2018, "vague and overly broad" provisions on false news and
-    insult used against him for his views; Nguyen Dang Minh Man 40/2016), whether or not it states the
-    acts; or the arrest followed it closely (within `days`, the
+    gathering; General Comment No. 34 paras 38, 42, 46-49): such a charge can reach nothing but that kind
+    of conduct (Rajab 13/2018, "vague and overly broad" provisions on false news and insult used against
+    him for his views; Nguyen Dang Minh Man 40/2016), whether or not it states the acts, and another act
+    shown beside it does not untie it (Mammadov 59/2013: II on the treason and incitement charges "based on
+    Mr. Mammadov's legitimate exercise of the right to freedom of expression", a drug conviction standing
+    beside them, as the source quotes the opinion); or the arrest followed it closely (within `days`, the
     parameter conduct_arrest_days; a date known to the month only when the whole month does) and no other
     ground was shown, or the Government did not reply
     to say one (opinion 2/2022 paras 66, 73); or the source shows the person was arrested or
@@ -597,11 +599,12 @@ def _links(facts: Facts, doc: dict[str, Any], days: float) -> None:
             charge = (f"{base}.right", "arrest.charged", "arrest.charge_facts_stated", "arrest.other_grounds_stated")
             _add(facts, item, base, "led_to_detention", True, charge)
             continue
-        if shown:
-            continue
+        # an offence that punishes the right itself reaches the conduct whatever other act is shown beside it
         if item.get("right") in penalised and not (done and arrested and done > arrested):
             offence = (f"{base}.right", "arrest.charged", "arrest.offence_penalises")
             _add(facts, item, base, "led_to_detention", True, offence, against)
+            continue
+        if shown:
             continue
         if _soon_after(item.get("date"), arrest.get("date"), days):
             if other is False:

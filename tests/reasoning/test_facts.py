@@ -173,18 +173,27 @@ def test_an_offence_that_punishes_the_right_itself_ties_conduct_of_that_right() 
     """Charged with an offence whose definition is the exercise of a right ("spreading false information",
     membership of a banned organisation: `arrest.offence_penalises`), no other act shown: conduct of that right is
     what the charge reaches, whatever acts it states (General Comment No. 34 paras 38, 42, 46-49; Rajab 13/2018).
-    An ordinary offence (`none`), conduct of another right, or conduct after the arrest is not tied by it."""
+    An ordinary offence (`none`), conduct of another right, or conduct after the arrest is not tied by it. Another act
+    shown beside it (a court's conviction for drugs) does not untie it: the Working Group found II on the charges of
+    treason and incitement "based on Mr. Mammadov's legitimate exercise of the right to freedom of expression", a drug
+    conviction standing beside them (59/2013, as the Observatory quotes it)."""
     arrest = {"date": "2023-06-14", "charged": True, "offence_penalises": ["expression"]}
     facts = {"arrest": arrest, "conduct": [UNDATED]}
     leaf = _leaf(facts, "conduct[0].led_to_detention")
     assert leaf.value is True and not leaf.contested
     assert [s.path for s in leaf.derived_from] == ["conduct[0].right", "arrest.charged", "arrest.offence_penalises"]
     assert "II.expression" in fired(facts)
-    # another act only the Government alleges contests the link; one shown with evidence stops it
+    # another act only the Government alleges contests the link; one shown (evidence, a court) leaves it
     alleged = {**arrest, "other_grounds_stated": {"value": True, "by": ["government"]}}
     assert _leaf({"arrest": alleged, "conduct": [UNDATED]}, "conduct[0].led_to_detention").contested
-    shown = {**arrest, "other_grounds_stated": {"value": True, "evidence": "the officer's medical report"}}
-    assert _leaf({"arrest": shown, "conduct": [UNDATED]}, "conduct[0].led_to_detention") is None
+    for ground in ({"value": True, "evidence": "the officer's medical report"}, {"value": True, "by": ["court"]}):
+        shown = {**arrest, "other_grounds_stated": ground}
+        tied = _leaf({"arrest": shown, "conduct": [UNDATED]}, "conduct[0].led_to_detention")
+        assert tied.value is True and not tied.contested, ground
+        # the timing link, an inference of motive, still stops at the act shown
+        ordinary = {**shown, "offence_penalises": ["none"]}
+        soon = {**UNDATED, "date": "2023-06-10"}
+        assert _leaf({"arrest": ordinary, "conduct": [soon]}, "conduct[0].led_to_detention") is None, ground
     for other in (
         {**arrest, "offence_penalises": ["none"]},  # an ordinary offence: the critic's articles are not its acts
         {**arrest, "offence_penalises": ["association"]},  # it punishes association, not this expression
