@@ -76,20 +76,41 @@ class Facts(msgspec.Struct):
 
 def build(law: Law, case: Case, source: Document | None = None) -> Facts:
     """The facts of `case` under `law` (its parameters); positions come from `source` when read from a file."""
-    positions = source.positions if source else {}
     contests = set(case.government.contests or ()) if case.government else set()
     facts = Facts({}, file=source.path if source else "")
+    reader = _Reader(facts, source, contests)
+    for section in FACT_SECTIONS:
+        value = getattr(case, section)
+        if value is not None:
+            facts.doc[section] = reader.visit(value, (section,), section, section)
+    _derive(facts, law)
+    return facts
 
-    def where(path: PathKey) -> tuple[int, int]:
-        return positions.get(path) or (source.where(path) if source else (0, 0))
 
-    def visit(obj: Any, path: PathKey, name: str, generic: str) -> Any:
+class _Reader:
+    """The walk of `build` over one case's model, putting each fact's origin in `facts.leaves`.
+
+    A class, not a nested function calling itself: such a function is a reference cycle (it holds the
+    cell that holds it), which kept every case's document and facts alive until the next collection of
+    garbage, some 250 objects a case in a batch (issue 33)."""
+
+    def __init__(self, facts: Facts, source: Document | None, contests: set[str]):
+        self.facts = facts
+        self.source = source
+        self.positions = source.positions if source else {}
+        self.contests = contests
+
+    def where(self, path: PathKey) -> tuple[int, int]:
+        return self.positions.get(path) or (self.source.where(path) if self.source else (0, 0))
+
+    def visit(self, obj: Any, path: PathKey, name: str, generic: str) -> Any:
         """`name` is the path's (`detention[0].kind`) and `generic` its field's (`detention[].kind`), made on the
         way down: making them from `path` at every leaf was a fifth of the stage (issue 33)."""
+        facts, contests = self.facts, self.contests
         if isinstance(obj, Asserted):
             if obj.value is None:
                 return None
-            line, col = where((*path, "value"))
+            line, col = self.where((*path, "value"))
             value = _plain(obj.value)
             contested = bool(obj.contested) or _listed(name, generic, contests)
             bare = _mere_assertion(generic, value, obj, contested)
@@ -116,25 +137,18 @@ def build(law: Law, case: Case, source: Document | None = None) -> Facts:
             out = {}
             for key, child in obj.__dict__.items():  # the fields, in model order; most are None
                 if child is not None:
-                    value = visit(child, (*path, key), f"{name}.{key}", f"{generic}.{key}")
+                    value = self.visit(child, (*path, key), f"{name}.{key}", f"{generic}.{key}")
                     if value is not None:
                         out[key] = value
             return out
         if isinstance(obj, list) and obj and isinstance(obj[0], Section):
-            return [visit(item, (*path, i), f"{name}[{i}]", f"{generic}[]") for i, item in enumerate(obj)]
-        line, col = where(path)
+            return [self.visit(item, (*path, i), f"{name}[{i}]", f"{generic}[]") for i, item in enumerate(obj)]
+        line, col = self.where(path)
         value = _plain(obj)
         contested = _listed(name, generic, contests)
         bare = _mere_assertion(generic, value, None, contested)
         facts.leaves[name] = FactNode(name, value, line, col, contested=contested or bare, unproven=bare)
         return None if bare else value
-
-    for section in FACT_SECTIONS:
-        value = getattr(case, section)
-        if value is not None:
-            facts.doc[section] = visit(value, (section,), section, section)
-    _derive(facts, law)
-    return facts
 
 
 def _mere_assertion(generic: str, value: Any, fact: Asserted | None, contested: bool) -> bool:

@@ -90,21 +90,25 @@ def walk(
     seen = set() if seen is None else seen
     if key is not None and (own := key(root)) is not None:
         seen.add(own)
+    yield from _walk(root, (), 0, None, seen, key, sources)
 
-    def below(node: Node, lasts: tuple[bool, ...], level: int, parent: Node | None) -> Iterator[Step]:
-        children = _children(node, sources, parent)
-        for i, child in enumerate(children):
-            here = (*lasts, i == len(children) - 1)
-            name = key(child) if key is not None else None
-            if name is not None and name in seen:
-                yield Step(child, here, level, repeated=True)
-                continue
-            if name is not None:
-                seen.add(name)
-            yield Step(child, here, level)
-            yield from below(child, here, level + (not isinstance(child, ConclusionNode)), node)
 
-    yield from below(root, (), 0, None)
+def _walk(
+    node: Node, lasts: tuple[bool, ...], level: int, parent: Node | None, seen: set[str], key: Key | None, sources: bool
+) -> Iterator[Step]:
+    """`walk` below one node. A module function, as `_branches`: a nested function calling itself is a reference
+    cycle, which kept each result's trees alive until the next collection of garbage (issue 33)."""
+    children = _children(node, sources, parent)
+    for i, child in enumerate(children):
+        here = (*lasts, i == len(children) - 1)
+        name = key(child) if key is not None else None
+        if name is not None and name in seen:
+            yield Step(child, here, level, repeated=True)
+            continue
+        if name is not None:
+            seen.add(name)
+        yield Step(child, here, level)
+        yield from _walk(child, here, level + (not isinstance(child, ConclusionNode)), node, seen, key, sources)
 
 
 def finished(steps: Iterable[Step]) -> Iterator[Step]:
@@ -131,11 +135,12 @@ def branches(root: ConclusionNode, sources: bool = True) -> list[Branch]:
     Built by recursion, not from `walk`'s steps: with no key the walk shows every node, and its chain of
     generators, one per level, and its steps were half the JSON output's Python calls (issue 33: 13% of its
     instructions)."""
+    return _branches(root, None, sources)
 
-    def below(node: Node, parent: Node | None) -> list[Branch]:
-        return [Branch(child, below(child, node)) for child in _children(node, sources, parent)]
 
-    return below(root, None)
+def _branches(node: Node, parent: Node | None, sources: bool) -> list[Branch]:
+    """`branches` below one node (a module function: see `_walk`)."""
+    return [Branch(child, _branches(child, node, sources)) for child in _children(node, sources, parent)]
 
 
 def with_facts(root: ConclusionNode, change: Callable[[FactNode], FactNode]) -> ConclusionNode:
