@@ -917,7 +917,9 @@ def _argue(
     follows it); the drafting notes for a fact the argument needs and the file does not give."""
     say = w["draft"]
     law = Horizon.of(case).unquoted(_standard(node, rules, leaves, say))
-    provisions = [p for p in node.provisions if _cited(p, case) and p.lower() not in law.lower()]
+    # a provision the standard already cites, as the rules write it or in the draft's language ("(Convención de
+    # Viena sobre Relaciones Consulares, art. 36, párr. 1 b))" in a Spanish standard): not cited a second time
+    provisions = [p for p in node.provisions if _cited(p, case) and not _in_standard(p, law)]
     provisions = [p for p in provisions if not _in_text(p, law, w["words"]["covenant_named"])]
     standard = (law, provisions if law else [])
     if node.rule.kind == "category":
@@ -963,6 +965,12 @@ def _standard(node: RuleNode, rules: list[RuleNode], leaves: dict[str, FactNode]
         if not keep:
             law = " ".join(own["text"].split())
     return law.removesuffix(".")
+
+
+def _in_standard(provision: str, law: str) -> bool:
+    """Whether the standard's own citations name this provision, as the rules write it or as the draft's language
+    does."""
+    return any(form.lower() in law.lower() for form in (provision, citation.in_language(provision)))
 
 
 def _in_text(provision: str, law: str, named: Mapping[str, str]) -> bool:
