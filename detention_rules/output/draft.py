@@ -826,7 +826,26 @@ def _argument(
             ]
     if contested:
         blocks.append(("para", say["contested_note"]))
+    if _non_party(case) and (guide := say.get("non_party_covenant")):
+        blocks = [(kind, _CITED.sub(lambda m: _covenant_last(m, guide), text)) for kind, text in blocks]
     return blocks
+
+
+#: A parenthesis of several citations, with a subparagraph's own bracket, French or English ("(1)") or Spanish ("b)"):
+#: "(Pacto, art. 14, párr. 3 b) y d); Declaración Universal, art. 11, párr. 1)".
+_IN_CITED = r"(?:[^()]|(?<= [a-z])\)|\([^()]*\))*"
+_CITED = re.compile(rf"\(({_IN_CITED};{_IN_CITED})\)")
+
+
+def _covenant_last(m: re.Match[str], guide: Mapping[str, Any]) -> str:
+    """A State not party to the Covenant: its articles cited after the instruments that bind the State, as a
+    guide to their reading (`non_party_covenant`, a language that words it so), never first as the law applied."""
+    parts = m[1].split("; ")
+    covenant = [p for p in parts if p.startswith(tuple(guide["cited"]))]
+    if not covenant or len(covenant) == len(parts):
+        return m[0]
+    rest = [p for p in parts if p not in covenant]
+    return "(" + "; ".join([*rest, guide["guide"].format(citations="; ".join(covenant))]) + ")"
 
 
 #: A standard as a rule states it, and the provisions to cite with it.
