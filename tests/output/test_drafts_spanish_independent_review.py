@@ -81,8 +81,9 @@ def test_words_left_to_translate_keep_the_spanish_preposition_before_them() -> N
         "Estuvo recluido en [por traducir: Temporary Detention Facility of Almaty",
         "ejerció su derecho a la libertad de expresión mediante [por traducir: three Facebook posts criticising"
         " the ruling Nur Otan party] en [por traducir: his private Facebook page].",
-        "fue detenido por expresarse: [por traducir: three Facebook posts criticising the ruling Nur Otan party]"
-        " en [por traducir: his private Facebook page].",
+        # the tenth review: «por sus expresiones, a saber, …», never a colon after «expresarse»
+        "fue detenido por sus expresiones, a saber, [por traducir: three Facebook posts criticising the ruling Nur"
+        " Otan party] en [por traducir: his private Facebook page].",
     ):
         assert said in reference
     joint = drafted("es", JOINT)
