@@ -221,3 +221,24 @@ def test_one_kind_of_quotation_marks(case: object) -> None:
     The drafter's own words set apart to translate keep theirs."""
     text = re.sub(r"\[por traducir: [^\]]*\]", "", drafted("es", case))  # type: ignore[arg-type]
     assert not re.search(r"[«»\"]", text)
+
+
+@pytest.mark.parametrize(
+    ("field", "said", "wrong"),
+    [
+        (
+            "trial.counsel.pressured",
+            "u obligado a retirarse del caso por ejercer la defensa",
+            "retirarse por la defensa",
+        ),
+        ("trial.judge_acted_before", "¿Había alguno de los jueces del juicio instruido la causa", "¿Había un juez"),
+        ("emergency.declared", "¿Se había declarado un estado de emergencia?", "excepción"),
+        ("emergency.invoked", "estado de emergencia", "excepción"),
+    ],
+)
+def test_the_check_questions_say_what_they_ask(field: str, said: str, wrong: str) -> None:
+    """#48, #50, #52: «obligado a retirarse por la defensa» (forced by the defence?), «Había un juez del juicio
+    instruido…», «estado de excepción» in the questions beside the draft's «estado de emergencia»."""
+    question = words.load("check", "es")["questions"][field]
+    assert said in question
+    assert wrong not in question
