@@ -1201,6 +1201,13 @@ class Teller:
         if kind == "noun":
             parts = [p.strip() for p in str(value).split(";") if p.strip()]
             return join([article(p, self.w) for p in parts], self.w)
+        if (
+            kind == "country"
+            and generic == "person.residence"
+            and foreign(str(value))
+            and not state_words(str(value), self.w)
+        ):
+            return translated(str(value), self.w)  # a town or region typed in another language: set apart, as a place
         if kind == "country":
             return country(str(value), self.w)
         return self._words(own.get(value)) or self._typed(generic, value)

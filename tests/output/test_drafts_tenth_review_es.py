@@ -242,3 +242,11 @@ def test_the_check_questions_say_what_they_ask(field: str, said: str, wrong: str
     question = words.load("check", "es")["questions"][field]
     assert said in question
     assert wrong not in question
+
+
+def test_a_residence_typed_in_english_is_set_apart_to_translate() -> None:
+    """#44: «Reside en Velasco, Holguín province.», English left in the text unmarked; a State the table knows is
+    still named in Spanish («Reside en los Estados Unidos»)."""
+    assert "Reside en [por traducir: Velasco, Holguín province]." in drafted("es", NON_PARTY)
+    assert "Reside en los Estados Unidos ([por traducir: lawful permanent resident])." in drafted("es", TWO)
+    assert "lives in Velasco, Holguín province." in drafted("en", NON_PARTY)
