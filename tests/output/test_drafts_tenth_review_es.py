@@ -250,3 +250,12 @@ def test_a_residence_typed_in_english_is_set_apart_to_translate() -> None:
     assert "Reside en [por traducir: Velasco, Holguín province]." in drafted("es", NON_PARTY)
     assert "Reside en los Estados Unidos ([por traducir: lawful permanent resident])." in drafted("es", TWO)
     assert "lives in Velasco, Holguín province." in drafted("en", NON_PARTY)
+
+
+def test_the_appendix_notes_say_what_is_read() -> None:
+    """#51: «(la ropa de preso se lee como presentación …, una lectura)» and «exige la categoría II por …», calques
+    of "a reading" and "requires category II for"."""
+    notes = (ROOT / "rules" / "es" / "rules.yaml").read_text(encoding="utf-8")
+    assert "(interpretación propia: la ropa de preso presenta al acusado como delincuente peligroso)" in notes
+    assert "exige que se haya establecido la categoría II por actividad política" in notes
+    assert "una lectura)" not in notes and "exige la categoría II por" not in notes
