@@ -14,7 +14,8 @@ def test_a_false_information_charge_typed_in_english_is_argued_in_the_spanish_dr
     Spanish draft argues the "false news" offence as the English one does (General Comment No. 34, the 2017
     Joint Declaration), the charge set apart for the drafter to translate, not passed off as Spanish."""
     category_ii = _paragraph(drafted("es", REFERENCE), "### Categoría II")
-    assert "Un delito de difusión de información “falsa” solo restringe la libertad de expresión" in category_ii
+    # the tenth review: «solo es compatible con», not the inverted calque «solo restringe … si»
+    assert "Un delito de difusión de información “falsa” solo es compatible con el artículo 19" in category_ii
     assert "Declaración Conjunta sobre Libertad de Expresión" in category_ii
     assert (
         "En el presente caso, el Sr. Ilyashev fue acusado de “[por traducir: dissemination of knowingly false"
