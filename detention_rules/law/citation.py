@@ -310,7 +310,7 @@ def covenant(provisions: Iterable[Pinpoint | str], form: dict[str, str], words_:
             form["paragraph"].format(paragraph=p, letters=listed([form["letter"].format(letter=x) for x in letters]))
             if letters
             else form["paragraph"].format(paragraph=p, letters="").strip()
-            for p, letters in paragraphs.items()
+            for p, letters in sorted(paragraphs.items(), key=lambda item: int(item[0]))  # "párrs. 1 y 2", never "2 y 1"
         ]
         article = form["article_paragraphs" if len(parts) > 1 else "article_paragraph"]
         # Spanish closes an article's paragraphs with a comma before what follows: "arts. 2, párr. 1, y 26"

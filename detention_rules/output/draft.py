@@ -826,7 +826,26 @@ def _argument(
             ]
     if contested:
         blocks.append(("para", say["contested_note"]))
+    if _non_party(case) and (guide := say.get("non_party_covenant")):
+        blocks = [(kind, _CITED.sub(lambda m: _covenant_last(m, guide), text)) for kind, text in blocks]
     return blocks
+
+
+#: A parenthesis of several citations, with a subparagraph's own bracket, French or English ("(1)") or Spanish ("b)"):
+#: "(Pacto, art. 14, párr. 3 b) y d); Declaración Universal, art. 11, párr. 1)".
+_IN_CITED = r"(?:[^()]|(?<= [a-z])\)|\([^()]*\))*"
+_CITED = re.compile(rf"\(({_IN_CITED};{_IN_CITED})\)")
+
+
+def _covenant_last(m: re.Match[str], guide: Mapping[str, Any]) -> str:
+    """A State not party to the Covenant: its articles cited after the instruments that bind the State, as a
+    guide to their reading (`non_party_covenant`, a language that words it so), never first as the law applied."""
+    parts = m[1].split("; ")
+    covenant = [p for p in parts if p.startswith(tuple(guide["cited"]))]
+    if not covenant or len(covenant) == len(parts):
+        return m[0]
+    rest = [p for p in parts if p not in covenant]
+    return "(" + "; ".join([*rest, guide["guide"].format(citations="; ".join(covenant))]) + ")"
 
 
 #: A standard as a rule states it, and the provisions to cite with it.
@@ -918,7 +937,9 @@ def _argue(
     follows it); the drafting notes for a fact the argument needs and the file does not give."""
     say = w["draft"]
     law = Horizon.of(case).unquoted(_standard(node, rules, leaves, say))
-    provisions = [p for p in node.provisions if _cited(p, case) and p.lower() not in law.lower()]
+    # a provision the standard already cites, as the rules write it or in the draft's language ("(Convención de
+    # Viena sobre Relaciones Consulares, art. 36, párr. 1 b))" in a Spanish standard): not cited a second time
+    provisions = [p for p in node.provisions if _cited(p, case) and not _in_standard(p, law)]
     provisions = [p for p in provisions if not _in_text(p, law, w["words"]["covenant_named"])]
     standard = (law, provisions if law else [])
     if node.rule.kind == "category":
@@ -964,6 +985,12 @@ def _standard(node: RuleNode, rules: list[RuleNode], leaves: dict[str, FactNode]
         if not keep:
             law = " ".join(own["text"].split())
     return law.removesuffix(".")
+
+
+def _in_standard(provision: str, law: str) -> bool:
+    """Whether the standard's own citations name this provision, as the rules write it or as the draft's language
+    does."""
+    return any(form.lower() in law.lower() for form in (provision, citation.in_language(provision)))
 
 
 def _in_text(provision: str, law: str, named: Mapping[str, str]) -> bool:

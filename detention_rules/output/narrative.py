@@ -327,9 +327,15 @@ def surname(name: str, spec: Mapping[str, Any]) -> str:
 
 
 def holds(condition: str, leaves: Mapping[str, FactNode]) -> bool:
-    """`trial.court=military`: some fact of that field (any item) has that value."""
+    """`trial.court=military`: some fact of that field (any item) has that value, or among its values (a list's:
+    `person.status=human_rights_defender`)."""
     field, _, value = condition.partition("=")
-    return any(FieldPath.generic_name(p) == field and str(v.value).lower() == value for p, v in leaves.items())
+    values = (
+        v.value if isinstance(v.value, list) else [v.value]
+        for p, v in leaves.items()
+        if FieldPath.generic_name(p) == field
+    )
+    return any(str(one).lower() == value for told in values for one in told)
 
 
 def _value(leaves: Mapping[str, FactNode], path: str) -> Any:
@@ -1195,6 +1201,13 @@ class Teller:
         if kind == "noun":
             parts = [p.strip() for p in str(value).split(";") if p.strip()]
             return join([article(p, self.w) for p in parts], self.w)
+        if (
+            kind == "country"
+            and generic == "person.residence"
+            and foreign(str(value))
+            and not state_words(str(value), self.w)
+        ):
+            return translated(str(value), self.w)  # a town or region typed in another language: set apart, as a place
         if kind == "country":
             return country(str(value), self.w)
         return self._words(own.get(value)) or self._typed(generic, value)

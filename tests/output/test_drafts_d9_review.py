@@ -98,7 +98,12 @@ def test_the_detention_is_told_as_a_history_then_where_the_person_is_now(lang: s
     text = drafted(lang, ROOT / "cases" / f"{case}.yaml")
     detention = text.split("\n## ")[3]
     held = [
-        m.start() for m in re.finditer(r"(?:was held|were held|a été placée?|ont été placés|permanec\w* en)", detention)
+        # Spanish tells a period without an end date in the past, "fue sometida a prisión preventiva" (tenth review)
+        m.start()
+        for m in re.finditer(
+            r"(?:was held|were held|a été placée?|ont été placés|permanec\w* (?:en|bajo)|fuer?o?n? sometid[oa]s? a)",
+            detention,
+        )
     ]
     still = re.search(
         r"(?:still detained|toujours détenu|siguen? detenid|siguen? privad|is now held|permanece recluid)", detention

@@ -117,7 +117,7 @@ def test_an_english_file_drafted_in_english_is_unmarked() -> None:
             REFERENCE,
             [
                 "la condición del Sr. Ilyashev (defensor de los derechos humanos, activista político) constituye"
-                " «cualquier otra condición social»",  # the Covenant's words (seventh review)
+                " “cualquier otra condición social”",  # the Covenant's words (seventh review), in “ ” (tenth review)
                 "el Sr. Ilyashev ya había sido hostigado por las autoridades",
                 "fue discriminatoria por su condición de defensor de los derechos humanos.",  # the ground named
             ],

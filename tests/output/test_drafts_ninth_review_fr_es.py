@@ -140,7 +140,7 @@ def test_civilians_before_a_military_court_are_said_in_the_courts_sentence() -> 
     """«La causa fue conocida por un tribunal militar. Son civiles.» joined (reviewer: «Los interesados, que son
     civiles, …»): the civilian status is said where it matters, beside the military court."""
     joint = drafted("es", JOINT)
-    assert "La causa fue conocida por un tribunal militar, pese a que son civiles." in joint
+    assert "Conoció de la causa un tribunal militar, pese a que son civiles." in joint  # «conocer de» (tenth review)
     assert "Son civiles." not in joint
 
 
