@@ -1032,7 +1032,7 @@ def _cite(
     if language is None or w["language"] == "en":
         law = _CITATION.sub(lambda m: _regrouped(m, covenant_last), law)
     elif covenant_last:
-        law = _CITATION.sub(_covenant_last, law)
+        law = _CITATION.sub(_own_covenant_last, law)
     grouped = citation.grouped(cited, language)
     if grouped:
         joined = "; ".join(grouped)
@@ -1064,7 +1064,7 @@ def _regrouped(m: re.Match[str], covenant_last: bool = False) -> str:
         return m.group()
 
 
-def _covenant_last(m: re.Match[str]) -> str:
+def _own_covenant_last(m: re.Match[str]) -> str:
     """A translated standard's own citation with the Covenant after the rest, in its own separator (« ; »)."""
     inner = m.group()[1:-1]
     separator = " ; " if " ; " in inner else "; "
