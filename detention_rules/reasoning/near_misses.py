@@ -78,9 +78,8 @@ def _conditions(rule: Rule, facts: Facts, status: Mapping[str, Tri], book: Law) 
             continue
         path = paths[0] if paths else ""
         leaf = facts.leaf(path)
-        out.append(
-            ConditionState(path, _describe(cond, path), value, FieldPath.read(facts.doc, path), leaf.line if leaf else 0)
-        )
+        line = leaf.line if leaf else 0
+        out.append(ConditionState(path, _describe(cond, path), value, FieldPath.read(facts.doc, path), line))
     unique: dict[tuple[str, str], ConditionState] = {}
     for state in out:
         unique.setdefault((state.path, state.test), state)
