@@ -187,3 +187,19 @@ def test_the_facts_say_whom_after_a_preposition() -> None:
     teller = SimpleNamespace(person=person, spec=words.load("draft", "fr")["facts"])
     slots = narrative._Slots(teller, {})  # type: ignore[arg-type]
     assert "{name} … contre {whom}".format_map(slots) == "Ana Uno … contre elle"
+
+
+def test_the_french_reviewers_smaller_edits() -> None:
+    """D5, D6, D9, D17 and the undue delay: « Les visites de la famille ont été refusées. L'accès consulaire a été
+    refusé. » (refused to whom?), « l'accès à son consulat », art. 27 cut down to « leur droit d'avoir leur propre
+    vie culturelle », « Cette conduite de la procédure montre », « le retard excessif à juger il »."""
+    two = _plain("fr", TWO)
+    assert "Elle a été privée de visites familiales. Elle a été privée d'assistance consulaire." in two
+    assert "s'est vu refuser l'assistance consulaire" in two and "accès à son consulat" not in two
+    four = _plain("fr", FOUR)
+    assert "leur droit d'avoir, en commun avec les autres membres de leur groupe, leur propre vie culturelle" in four
+    reference = _plain("fr", REFERENCE)
+    assert "Cette manière de conduire les débats révèle un défaut d'impartialité du tribunal." in reference
+    several = _plain("fr", ROOT / "cases" / "al-turki-and-others-tunisia-2024.yaml")
+    assert "le fait de ne pas avoir été jugés sans retard excessif" in several
+    assert "jugement de ceux-ci" not in several and "à juger ils" not in several
