@@ -92,7 +92,9 @@ def _person_words(lang: str) -> set[str]:
     """The slots that agree with the person, which each language names as its grammar needs ({e}, {son})."""
     person = words.load("draft", lang)["facts"]["person"]
     slots = {slot for forms in person["pronouns"].values() for slot in forms} | set(person["verbs"])
-    return slots | {"Name", "name", "whom", "possessive"}
+    # and the forms of names a language's grammar asks for: French « de » before each of several names
+    # ({of_person} for {person}, {of_each})
+    return slots | {"Name", "name", "whom", "possessive", "person", "of_person", "of_each"}
 
 
 def _differences(en: Any, other: Any, path: tuple[str, ...], person: set[str]) -> list[str]:

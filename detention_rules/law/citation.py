@@ -301,6 +301,11 @@ def covenant(provisions: Iterable[Pinpoint | str], form: dict[str, str], words_:
             return items[0]
         return f" {words_['and']} ".join([str(words_["list_sep"]).join(items[:-1]), items[-1]])
 
+    # in the instrument's order, as merged from several rules: "art. 7 et 14 (par. 3 g))", "art. 9 (par. 1 et 2)"
+    articles = dict(sorted(articles.items(), key=lambda item: int(item[0])))
+    for number, paragraphs in articles.items():
+        if paragraphs:
+            articles[number] = dict(sorted(paragraphs.items(), key=lambda item: (not item[0].isdigit(), _num(item[0]))))
     said = []
     for at, (number, paragraphs) in enumerate(articles.items()):
         if not paragraphs:
@@ -317,6 +322,11 @@ def covenant(provisions: Iterable[Pinpoint | str], form: dict[str, str], words_:
         close = form["last"] if at == len(articles) - 1 else form["between"]
         said.append(article.format(article=number, paragraphs=listed(parts)) + close)
     return form["many" if len(said) > 1 else "one"].format(articles=listed(said))
+
+
+def _num(text: str) -> int:
+    """A paragraph's number, to sort by ("10" after "9"); 0 for one that is not a number."""
+    return int(text) if text.isdigit() else 0
 
 
 def in_language(text: str) -> str:

@@ -226,7 +226,8 @@ def _arbitrary(body: _Writer, persons: list[_Person], legal: Consequences, w: di
         held = [p for p in persons if category in p.categories]
         _argued(body, category, held, joint, w)
         whom = prose.join([p.name for p in held], w) if joint else _named(_whom(held, w), w)["name"]
-        conclusion = say["conclusion"].format(person=whom, category=category)
+        of = _of_each([p.name for p in held] if joint else _names_in(whom, w), w)
+        conclusion = say["conclusion"].format(person=whom, of_person=of, category=category)
         jurisprudence = _as_filed([j for p in held for j in p.jurisprudence[category]], w)
         if jurisprudence:
             conclusion = f"{conclusion.removesuffix('.')} ({jurisprudence})."
@@ -887,8 +888,23 @@ def _named(person: prose.Who, w: dict[str, Any]) -> dict[str, str]:
     possessive = w["draft"]["possessive"].format(name=name)
     several = {"several": name} if person.plural else {}
     possessed = w["draft"]["possessed_several" if person.plural else "possessed"]  # "{possessive:work}"'s form
-    named = {"name": name, "whom": name, "possessive": possessive, "possessed": possessed, **several}
-    return {**verbs, **person.pronouns, **named}
+    of_each = _of_each(_names_in(name, w), w) if person.plural else possessive
+    named = {"name": name, "whom": name, "possessive": possessive, "possessed": possessed, "of_each": of_each}
+    return {**verbs, **person.pronouns, **named, **several}
+
+
+def _names_in(name: str, w: dict[str, Any]) -> list[str]:
+    """The names a group's words list ("Ms. Said and Mr. Lee", "A One, B Two and C Three"), each capitalised and
+    of two words or more; the words as one otherwise ("the persons concerned")."""
+    parts = re.split(rf", | {re.escape(str(w['words']['and']))} ", name)
+    named = len(parts) > 1 and all(len(part.split()) > 1 and part[:1].isupper() for part in parts)
+    return parts if named else [name]
+
+
+def _of_each(names: list[str], w: dict[str, Any]) -> str:
+    """Several persons after "of" as a language says it (`possessive`): French repeats its « de » before each
+    name (« de Mme al-Qaradawi et de M. Khalaf », never « de Mme al-Qaradawi et M. Khalaf »)."""
+    return prose.join([w["draft"]["possessive"].format(name=n) for n in names], w)
 
 
 #: A possessive written with the noun it governs, which decides its form for several persons: "{possessive:work}".
@@ -913,7 +929,7 @@ def _later(named: dict[str, str]) -> dict[str, str]:
     whose sex is known, else the name again."""
     if "he" not in named:
         return named
-    return {**named, "name": named["he"], "possessive": named["his"], "whom": named["him"]}
+    return {**named, "name": named["he"], "possessive": named["his"], "of_each": named["his"], "whom": named["him"]}
 
 
 def _personal(text: str, named: dict[str, str], w: dict[str, Any]) -> str:

@@ -857,6 +857,19 @@ def country_with_article(text: str, w: Mapping[str, Any]) -> str:
     return country(text, w)
 
 
+def country_in(text: str, w: Mapping[str, Any]) -> str:
+    """A State, or a town, after the preposition of place its article takes (`in_country`: French « aux États-Unis »,
+    « au Qatar », « en Égypte », « à Cuba »; a town « à Velasco »): « réside à États-Unis » is no French. A
+    language without the table says the place as `country` does."""
+    forms = w["facts"]["articles"].get("in_country")
+    if not forms:
+        return country(text, w)
+    known = state_words(text, w)
+    said = known[0].get("the", known[0]["name"]) if known else country(text, w)
+    article = next(a for a in forms if said.startswith(a)) if known else ""
+    return forms[article] + said[len(article) :] + (known[1] if known else "")
+
+
 def state_words(text: str, w: Mapping[str, Any]) -> tuple[Mapping[str, str], str] | None:
     """A State (or its nationality, "Kazakh") as a case file writes it, in the draft's language: its name and
     the adjective of its nationality where the table gives one, and what the file wrote after the name
@@ -1108,6 +1121,7 @@ class Teller:
         slots = {"value": self._value(generic, leaf.value), "value_bare": bare}
         if _kind(generic) == "country":
             slots["value_the"] = country_with_article(str(leaf.value), self.w)
+            slots["value_in"] = country_in(str(leaf.value), self.w)
         text = self._fill(template, slots)
         return self._finish(text, [leaf])
 
@@ -1289,6 +1303,8 @@ class _Slots(dict[str, str]):
         if key in ("Name", "name"):
             p.mentioned = True
             return p.name()
+        if key == "whom":  # after a preposition: the name, or once named the stressed pronoun (French « contre eux »)
+            return p.pronouns["him"] if p.mentioned and "he" in p.pronouns else p.name()
         if key in p.pronouns:
             return p.pronouns[key]
         if key in verbs:

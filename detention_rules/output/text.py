@@ -36,7 +36,7 @@ def _fact_line(node: FactNode) -> str:
     if node.contested:
         marks.append(W["contested_mark"])
     if node.ref:
-        marks.append(node.ref)
+        marks.append(_ref(node.ref))
     extra = f" [{'; '.join(marks)}]" if marks else ""
     return W["fact"].format(path=node.path, value=value, where=where(node.line), marks=extra)
 
@@ -53,6 +53,42 @@ def cited(text: str) -> str:
     from detention_rules.law import citation
 
     return citation.in_language(text)
+
+
+def _ref(ref: str) -> str:
+    """A fact's reference in the report's language, as the draft writes it ("para 11" -> "par. 11"); English
+    keeps the case file's."""
+    if words.LANGUAGE == "en":
+        return ref
+    from detention_rules.output import narrative
+
+    return narrative.refs([ref], words.load("draft"), notes=True).strip("()")
+
+
+def _citations(texts: tuple[str, ...] | list[str]) -> str:
+    """A rule's provisions or opinions as the report cites them: in English as the rules write them; in French or
+    Spanish as the draft does, each source once with its pinpoints ("Déclaration universelle, art. 3 et 9",
+    "par. 70 à 72"), its own spacing before a semicolon; a citation whose note a grouping would drop, as
+    written."""
+    if words.LANGUAGE == "en":
+        return cited(", ".join(texts))
+    from detention_rules.law import citation
+
+    w = words.load("draft")["words"]
+    said: list[str] = []
+    run: list[str] = []  # citations without a note, grouped together
+    for text in texts:
+        try:
+            whole = not citation.parse(text).note
+        except citation.CitationError:
+            whole = False
+        if whole:
+            run.append(text)
+            continue
+        said += [*citation.grouped(run, w), text]
+        run = []
+    said += citation.grouped(run, w)
+    return citation.localised("; ".join(said), w, more=w["contractions"])
 
 
 #: A rule's explanation as the report prints it (`explained`).
@@ -85,8 +121,10 @@ def _tree(node: ConclusionNode, prefix: str, shown: set[str], out: list[str], sa
             if n.provisions:
                 inner = rails + ("   " if step.last else "│  ")
                 law = W["law"].format(
-                    provisions=cited(", ".join(n.provisions)),
-                    jurisprudence=cited("; ".join(n.rule.jurisprudence)),
+                    provisions=_citations(n.provisions),
+                    jurisprudence=cited("; ".join(n.rule.jurisprudence))
+                    if words.LANGUAGE == "en"
+                    else _citations(n.rule.jurisprudence),
                 )
                 out.append(inner + law)
         elif isinstance(n, FactNode):
@@ -139,6 +177,10 @@ def filing_note(released: FactNode) -> str:
 MARK = {True: W["met"], False: W["unmet"], None: W["unknown"]}
 
 
+#: How an exception's test ends in the report's language ("(unless)", "(exception)"): a condition read as one.
+_UNLESS_END = words.of("check", "conditions")["unless"].rsplit("{test}", 1)[-1]
+
+
 def condition_line(c: ConditionState, ask: bool = True) -> str:
     """One condition of a near miss: met, unmet (with the fact that defeats it) or unknown (with a question)."""
     mark = MARK[c.status]
@@ -146,7 +188,7 @@ def condition_line(c: ConditionState, ask: bool = True) -> str:
         said = c.test.removeprefix("drawn").removeprefix(": ")
         return W["needs"].format(mark=mark, path=c.path) + (W["needs_words"].format(words=said) if said else "")
     at = W["at_line"].format(line=c.line) if c.line else ""
-    if c.test.endswith("(unless)"):
+    if c.test.endswith(_UNLESS_END):
         if c.actual is None:
             return W["exception_absent"].format(mark=MARK[True], path=c.path)
         return W["exception"].format(mark=mark, path=c.path, value=reported(c.actual, c.path), where=at)

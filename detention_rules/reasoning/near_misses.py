@@ -50,10 +50,12 @@ class NearMiss(msgspec.Struct, frozen=True):
         return sum(c.status is True for c in self.conditions) / max(1, len(self.conditions))
 
 
-def _describe(cond: FactCond | Unless) -> str:
+def _describe(cond: FactCond | Unless, path: str = "") -> str:
+    """What a condition asks of its fact; the values it names as the report shows the fact's (`path`, the
+    item's own: `detention[0].kind`, whose choices a French report words, never `kind` alone)."""
     inner = cond.cond if isinstance(cond, Unless) else cond
     value = inner.value
-    shown = reported(value, inner.path)  # as a case file writes it: `[immigration, administrative]`
+    shown = reported(value, path or inner.path)  # as a case file writes it: `[immigration, administrative]`
     w = words.of("check", "conditions")
     test = w["test"].format(op=w[f"op_{inner.op}"], value=shown)
     return w["unless"].format(test=test) if isinstance(cond, Unless) else test
@@ -76,9 +78,8 @@ def _conditions(rule: Rule, facts: Facts, status: Mapping[str, Tri], book: Law) 
             continue
         path = paths[0] if paths else ""
         leaf = facts.leaf(path)
-        out.append(
-            ConditionState(path, _describe(cond), value, FieldPath.read(facts.doc, path), leaf.line if leaf else 0)
-        )
+        line = leaf.line if leaf else 0
+        out.append(ConditionState(path, _describe(cond, path), value, FieldPath.read(facts.doc, path), line))
     unique: dict[tuple[str, str], ConditionState] = {}
     for state in out:
         unique.setdefault((state.path, state.test), state)

@@ -152,7 +152,9 @@ def test_the_person_s_detention_is_told_with_the_possessive_once_named() -> None
     """« … avaient déjà harcelé M. Ilyashev. La détention de M. Ilyashev n'était donc pas … » names him twice in
     two sentences: « Sa détention n'était donc pas un incident isolé »."""
     text = drafted("fr", REFERENCE)
-    assert "les autorités avaient déjà harcelé M. Ilyashev. Sa détention n'était donc pas un incident isolé." in text
+    # the person the subject (review 10-fr: « harcelé {name} » said « harcelé il » once the pronoun stood for him)
+    harassed = "M. Ilyashev avait déjà été harcelé par les autorités. Sa détention n'était donc pas un incident isolé."
+    assert harassed in text
     assert "La détention de M. Ilyashev n'était donc pas" not in text
 
 

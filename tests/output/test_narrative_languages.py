@@ -281,7 +281,7 @@ def test_a_group_s_verbs_agree_in_spanish() -> None:
         (
             "fr",
             "(ICCPR 14(3)(b), (d) and (e), 9(1) and (4))",
-            "(Pacte, art. 14 (par. 3 b), d) et e)) et 9 (par. 1 et 4)",
+            "(Pacte, art. 9 (par. 1 et 4) et 14 (par. 3 b), d) et e))",  # in the Covenant's order (review 10-fr, C2)
         ),
         ("es", "(ICCPR 14(3)(b) and (d); UDHR 11(1))", "(Pacto, art. 14, párr. 3 b) y d); Declaración"),
         ("es", "(ICCPR 9(1), (3) and (4))", "(Pacto, art. 9, párrs. 1, 3 y 4)"),
@@ -344,7 +344,7 @@ def test_a_compound_family_name_is_the_one_the_case_gives(lang: str, short: str)
             [
                 "Les intéressés sont toujours détenus",  # the ten named once (§1), then as the opinions do
                 # a verb, whatever the value; the file's English set apart, never « par a meeting »
-                "les intéressés ont exercé leur droit de réunion pacifique [à traduire\u00a0: a meeting",
+                "les intéressés ont exercé leur droit de réunion pacifique par [à traduire\u00a0: a meeting",
                 "Ce sont des civils",  # never "Ils sont des civils"
                 "les intéressés se sont vu refuser un interprète",  # never "s'est vu refuser"
                 "les intéressés sont membres d'une minorité linguistique",  # never "sont membre"
