@@ -857,11 +857,14 @@ def country_with_article(text: str, w: Mapping[str, Any]) -> str:
     return country(text, w)
 
 
-def country_in(text: str, w: Mapping[str, Any]) -> str:
+def country_in(text: str, w: Mapping[str, Any], apart: str | None = None) -> str:
     """A State, or a town, after the preposition of place its article takes (`in_country`: French « aux États-Unis »,
     « au Qatar », « en Égypte », « à Cuba »; a town « à Velasco »): « réside à États-Unis » is no French. A
-    language without the table says the place as `country` does."""
+    language without the table says the place as `country` does; `apart`, the place set apart to translate, after
+    a town's preposition."""
     forms = w["facts"]["articles"].get("in_country")
+    if apart is not None:
+        return (forms[""] if forms else "") + apart
     if not forms:
         return country(text, w)
     known = state_words(text, w)
@@ -1121,7 +1124,8 @@ class Teller:
         slots = {"value": self._value(generic, leaf.value), "value_bare": bare}
         if _kind(generic) == "country":
             slots["value_the"] = country_with_article(str(leaf.value), self.w)
-            slots["value_in"] = country_in(str(leaf.value), self.w)
+            apart = slots["value"] if self._set_apart(generic, leaf.value) else None
+            slots["value_in"] = country_in(str(leaf.value), self.w, apart)
         text = self._fill(template, slots)
         return self._finish(text, [leaf])
 
@@ -1215,16 +1219,15 @@ class Teller:
         if kind == "noun":
             parts = [p.strip() for p in str(value).split(";") if p.strip()]
             return join([article(p, self.w) for p in parts], self.w)
-        if (
-            kind == "country"
-            and generic == "person.residence"
-            and foreign(str(value))
-            and not state_words(str(value), self.w)
-        ):
+        if kind == "country" and self._set_apart(generic, value):
             return translated(str(value), self.w)  # a town or region typed in another language: set apart, as a place
         if kind == "country":
             return country(str(value), self.w)
         return self._words(own.get(value)) or self._typed(generic, value)
+
+    def _set_apart(self, generic: str, value: Any) -> bool:
+        """A residence typed in another language and no State the table knows: told set apart to translate."""
+        return generic == "person.residence" and foreign(str(value)) and not state_words(str(value), self.w)
 
     def _typed(self, generic: str, value: Any) -> str:
         """A choice in words, or text the drafter typed in the draft's language (`translated`)."""

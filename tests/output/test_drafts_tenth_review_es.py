@@ -95,10 +95,8 @@ def test_facts_do_not_repeat_the_questions_alternatives() -> None:
     «tenían en común el mismo grupo étnico»: the person is named, the drafter says which of the three, the others
     targeted share the persons' own origin."""
     two, four = drafted("es", TWO), drafted("es", FOUR)
-    assert (
-        "Ante el tribunal, la Sra. al-Qaradawi y el Sr. Khalaf fueron presentados en una jaula, esposados o con ropa"
-        " de preso [por completar: cuál de ellas]." in two
-    )
+    # the three languages' shared wording (test_drafts_tenth_review_shared): the hearings, how left to the drafter
+    assert "En las audiencias, la Sra. al-Qaradawi y el Sr. Khalaf fueron presentados ante el tribunal" in two
     assert "el acusado estaba en una jaula" not in two
     assert "Las demás personas perseguidas compartían con ellos su origen étnico" in four
     assert "que comparten con ellos su origen étnico" in four
