@@ -927,13 +927,23 @@ def _argue(
         refs = prose.refs([f.ref for f in _facts(node) if f.ref], w, notes=False)
         text = _personal(_lower_first(_FRAGMENT.sub("", node.text).strip()), named, w)
         text = _quoted(text, node, leaves, w)
-        argued = prose.cite(prose.dates_in(text, w), refs)  # the rule's template shows the file's dates
+        argued = prose.cite(prose.dates_in(_lengths(text, node, w), w), refs)  # the template shows the file's dates
     notes = [
         say["todo"].format(what=what)
         for path, what in say["missing"].get(node.rule.id, {}).items()
         if path not in leaves and not any(p.startswith(path + "[") for p in leaves)
     ]
     return standard, argued, notes
+
+
+def _lengths(text: str, node: RuleNode, w: dict[str, Any]) -> str:
+    """A rule's sentence with each length the engine counted in days told as the file gave it or in the largest
+    exact unit (`prose.exact_length`: "lasted 19 months", never "578 days" for a file's `months: 19`)."""
+    for f in node.facts:
+        if (told := prose.exact_length(f, w)) is not None:
+            counted = w["facts"]["lengths"]["days"][1].format(n=f.value)
+            text = re.sub(rf"(?<![\w.]){re.escape(counted)}(?!\w)", told, text)
+    return text
 
 
 def _quoted(text: str, node: RuleNode, leaves: dict[str, FactNode], w: dict[str, Any]) -> str:

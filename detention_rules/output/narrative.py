@@ -471,6 +471,29 @@ def length(value: float, unit: str, w: Mapping[str, Any]) -> str:
     return lengths[unit][0 if value == 1 else 1].format(n=number(value, w))
 
 
+def exact_length(leaf: FactNode, w: Mapping[str, Any]) -> str | None:
+    """A length in days the engine computed (`days`, `days_untried`), told as a lawyer tells it: in the unit the
+    file gave it ("months: 19" is "19 months", never "578 days"), or from two dates to the day in the largest
+    whole unit that is exact ("2 July to 2 October 2017" is "three months"; weeks below a year); None for a
+    length the file gave in days, one known only between bounds, or one no larger unit measures exactly."""
+    days = leaf.value
+    if not leaf.derived_from or isinstance(days, bool) or not isinstance(days, int) or days <= 0:
+        return None
+    if getattr(days, "upper", days) != int(days):  # "812 to 841 days": bounds, told as they are
+        return None
+    given = [f for f in leaf.derived_from if f.path.rsplit(".", 1)[-1] in ("weeks", "months", "years")]
+    if given and isinstance(given[0].value, (int, float)) and not isinstance(given[0].value, bool):
+        return length(given[0].value, given[0].path.rsplit(".", 1)[-1], w)
+    ends = [calendar(str(f.value)) for f in leaf.derived_from if dated(FieldPath.generic_name(f.path))]
+    if len(ends) != 2 or not all(m and m.group(3) for m in ends):
+        return None
+    start, end = [[int(m.group(i)) for i in (1, 2, 3)] for m in ends if m]
+    months = (end[0] - start[0]) * 12 + end[1] - start[1]
+    if start[2] == end[2] and months > 0:
+        return length(months // 12, "years", w) if months % 12 == 0 else length(months, "months", w)
+    return length(days // 7, "weeks", w) if days % 7 == 0 and days < 365 else None
+
+
 def _unit(field_name: str) -> str | None:
     """The unit of a length field, from its name (`days`, `solitary_days`, `years`)."""
     last = field_name.rsplit(".", 1)[-1].rsplit("_", 1)[-1]

@@ -1,0 +1,42 @@
+"""What a lawyer about to file still struck after the ninth review (issue 29, task D10), each checked on a shipped
+case's draft so that the old wording fails: the expected forms are those a lawyer files (the Working Group's own
+where it has one), never the engine's output."""
+
+from __future__ import annotations
+
+import pytest
+
+from .test_drafts_reviewed_in_french_and_spanish import ROOT, drafted
+
+_MONTHS = {"en": "19 months", "fr": "19 mois", "es": "19 meses"}
+_DAYS = {"en": "578 days", "fr": "578 jours", "es": "578 días"}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "es"])
+def test_a_length_the_file_gives_in_months_is_argued_in_months(lang: str) -> None:
+    """Opinion 22/2020 (Hamad): some 19 months in the transit zone, as the file gives it (`months: 19`); the
+    argument's "prolonged (578 days)" is the engine's count, a figure no source states."""
+    argued = drafted(lang, ROOT / "cases" / "hamad-hungary-2020.yaml").split("\n## ")[5]
+    assert _DAYS[lang] not in argued
+    assert argued.count(_MONTHS[lang]) == 2, argued
+
+
+def test_a_length_between_two_dates_is_told_in_the_largest_exact_unit() -> None:
+    """From 2 July to 2 October 2017 is "three months", as a lawyer counts it; a length no larger unit measures
+    exactly stays in days; weeks only below a year; a length known between bounds as it is."""
+    from detention_rules import words
+    from detention_rules.output.narrative import exact_length
+    from detention_rules.reasoning.facts import FactNode
+
+    w = words.load("draft", "en")
+
+    def counted(days: int, start: str, end: str) -> str | None:
+        ends = (FactNode("arrest.date", start, 1, 1), FactNode("trial.start", end, 2, 1))
+        return exact_length(FactNode("arrest.days_untried", days, 1, 1, derived_from=ends), w)
+
+    assert counted(92, "2017-07-02", "2017-10-02") == "three months"
+    assert counted(730, "2019-05-25", "2021-05-25") == "two years"
+    assert counted(14, "2022-12-04", "2022-12-18") == "two weeks"
+    assert counted(93, "2017-07-02", "2017-10-03") is None
+    assert counted(92, "2017-07", "2017-10-02") is None
+    assert exact_length(FactNode("detention[0].days", 30, 1, 1), w) is None  # the file's own days: as given
