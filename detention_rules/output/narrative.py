@@ -465,6 +465,8 @@ def length(value: float, unit: str, w: Mapping[str, Any]) -> str:
     """A length: "five years", "one day", "20 days", "two and a half years"; French and Spanish put the half
     after the unit (`half:`): « quatre ans et demi », « cuatro años y medio », never « quatre et demi ans »."""
     lengths = w["facts"]["lengths"]
+    if unit == "years" and value < 1 and abs(value * 12 - round(value * 12)) < 0.05 and round(value * 12):
+        return length(round(value * 12), "months", w)  # "0.83 years" of ten months: "ten months"
     halved = value > 1 and not float(value).is_integer() and float(value * 2).is_integer()
     if halved and (half := lengths["half"].get(unit)):
         return half.format(length=length(int(value), unit, w))
@@ -1056,6 +1058,9 @@ class Teller:
                 slots[f"{last}_bare"] = self._value(name, fact.value, bare=True)
                 if _kind(name) == "country":
                     slots[f"{last}_the"] = country_with_article(str(fact.value), self.w)
+                if _unit(name) and "possessive" in self.spec["lengths"] and isinstance(fact.value, (int, float)):
+                    forms = self.spec["lengths"]["possessive"]  # "five years'", before what it measures
+                    slots[f"{last}_possessive"] = forms[0 if fact.value == 1 else 1].format(length=slots[last])
             dated = {n.rsplit(".", 1)[-1]: str(f.value) for n, f in zip([first, *others], facts, strict=True)}
             one_day = self.spec["combined_one_day"].get(names)
             if one_day and dated.get("start") == dated.get("end") and is_date(dated["start"]):
@@ -1093,7 +1098,9 @@ class Teller:
             return "same" if facts[0].value == facts[1].value else "other"
         answers = "+".join(str(f.value).lower() for f in facts if isinstance(f.value, bool))
         chosen = f"{facts[0].value}+{answers}"  # a choice with the answers ("military+true": a civilian so tried)
-        return chosen if chosen in forms else answers
+        if chosen in forms or answers:
+            return chosen if chosen in forms else answers
+        return str(facts[0].value) if str(facts[0].value) in forms else "any"  # the penalty: "imprisonment"
 
     def sentence(self, leaf: FactNode) -> str:
         """One fact as one sentence, with who states it, whether it is contested, and its reference."""

@@ -40,3 +40,23 @@ def test_a_length_between_two_dates_is_told_in_the_largest_exact_unit() -> None:
     assert counted(93, "2017-07-02", "2017-10-03") is None
     assert counted(92, "2017-07", "2017-10-02") is None
     assert exact_length(FactNode("detention[0].days", 30, 1, 1), w) is None  # the file's own days: as given
+
+
+@pytest.mark.parametrize(
+    ("lang", "case", "said", "never"),
+    [
+        ("en", "abulkhair-saudi-arabia-2018", "Mr. Abulkhair was sentenced to 15 years' imprisonment.", "a term of"),
+        ("en", "khalil-bahrain-2021", "sentenced to one year's imprisonment.", "a term of"),
+        ("en", "eleven-men-cameroon-2006", "sentenced to ten months' imprisonment.", "0.83"),
+        ("fr", "abulkhair-saudi-arabia-2018", "à une peine de 15 ans d'emprisonnement.", "d'une durée de"),
+        ("fr", "eleven-men-cameroon-2006", "à une peine de dix mois d'emprisonnement.", "0,83"),
+        ("es", "eleven-men-cameroon-2006", "a una pena de prisión de diez meses.", "0.83"),
+    ],
+)
+def test_a_prison_sentence_is_worded_as_a_lawyer_words_it(lang: str, case: str, said: str, never: str) -> None:
+    """As a lawyer words a penalty: "sentenced to 15 years' imprisonment", French « condamné à une peine de
+    15 ans d'emprisonnement », never "imprisonment for a term of 15 years" (« d'une durée de »), which reads as a
+    form; a fraction of a year (`years: 0.83`, ten months) in months, never "0.83 years"."""
+    text = drafted(lang, ROOT / "cases" / f"{case}.yaml")
+    assert said in text
+    assert never not in text
