@@ -1124,6 +1124,8 @@ class Teller:
             template = self.spec["sentences"]["person.nationality_adjective"]
         if generic == "person.status":
             return self._status(leaf)
+        if generic == "discrimination.pattern.group_targeted" and leaf.value is True:
+            return self._others(leaf)
         if generic == "person.occupation" and self.person.plural:
             head = _head(str(leaf.value), self.w)
             if head and not _plural(head[-1], self.w["facts"]["articles"]):  # "a member of ...", said of several
@@ -1185,6 +1187,19 @@ class Teller:
                 )
             },
         )
+        return self._finish(text, [leaf])
+
+    def _others(self, leaf: FactNode) -> str:
+        """Who the others targeted were, from the person's status ("Other human rights defenders have also been
+        targeted"; `discrimination.pattern.others`), never "others in her situation"; with no status that says it,
+        a note asking who they were. What they share, where the file names it, is told with it (`combined`)."""
+        statuses = _value(self.leaves, "person.status") or []
+        own = self.spec["values"]["discrimination.pattern.others"]
+        said = [own[s] for s in statuses if s in own] if isinstance(statuses, list) else []
+        if said:
+            text = self._fill(self.spec["sentences"]["discrimination.pattern.others"], {"value": join(said, self.w)})
+        else:
+            text = self._fill(self.spec["sentences"][leaf.path][True], {})
         return self._finish(text, [leaf])
 
     def _facilities(self) -> set[str]:

@@ -60,3 +60,25 @@ def test_a_prison_sentence_is_worded_as_a_lawyer_words_it(lang: str, case: str, 
     text = drafted(lang, ROOT / "cases" / f"{case}.yaml")
     assert said in text
     assert never not in text
+
+
+@pytest.mark.parametrize(
+    ("lang", "case", "said", "never"),
+    [
+        ("en", "alhathloul", "Other human rights defenders have also been targeted.", "in her situation"),
+        ("fr", "alhathloul", "pour cible d'autres défenseurs des droits de l'homme.", "dans sa situation"),
+        ("es", "alhathloul", "perseguido a otros defensores de los derechos humanos.", "en su situación"),
+        ("en", "zubaydah", "Others who share his religion or belief and his nationality have", "The others targeted"),
+        ("fr", "zubaydah", "personnes partageant sa religion ou conviction et sa nationalité", "visées avaient"),
+        ("es", "zubaydah", "otras personas que comparten su religión o creencia y su nacionalidad.", "tenían en común"),
+    ],
+)
+def test_the_others_targeted_are_named_from_the_facts(lang: str, case: str, said: str, never: str) -> None:
+    """ "Others in her situation have also been targeted" leaves the Working Group to guess who: a lawyer says who
+    they were, from the file (Ms. Alhathloul, a defender arrested with other women's rights activists: "other
+    human rights defenders"), or what they shared with him (Abu Zubaydah: the regime applied to the foreign
+    Muslim men held at Guantánamo), in one sentence, never the group's fact told again after it."""
+    path = {"alhathloul": "alhathloul-saudi-arabia-2020", "zubaydah": "abu-zubaydah-united-states-2022"}[case]
+    facts = "\n## ".join(drafted(lang, ROOT / "cases" / f"{path}.yaml").split("\n## ")[:5])
+    assert said in facts
+    assert never not in facts
