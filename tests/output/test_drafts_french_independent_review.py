@@ -152,7 +152,7 @@ def test_the_person_s_detention_is_told_with_the_possessive_once_named() -> None
     """« … avaient déjà harcelé M. Ilyashev. La détention de M. Ilyashev n'était donc pas … » names him twice in
     two sentences: « Sa détention n'était donc pas un incident isolé »."""
     text = drafted("fr", REFERENCE)
-    assert "les autorités avaient déjà harcelé M. Ilyashev. Sa détention n'était donc pas un incident isolé." in text
+    assert "M. Ilyashev a déjà été harcelé par les autorités. Sa détention n'était donc pas un incident isolé." in text
     assert "La détention de M. Ilyashev n'était donc pas" not in text
 
 

@@ -4,6 +4,8 @@ where it has one), never the engine's output."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from .test_drafts_reviewed_in_french_and_spanish import ROOT, drafted
@@ -102,3 +104,22 @@ def test_a_protected_status_is_worded_not_listed(lang: str, case: str) -> None:
     assert never not in text
     if case.startswith("ilyashev"):
         assert said in text
+
+
+@pytest.mark.parametrize(
+    ("lang", "case", "said"),
+    [
+        ("fr", "hammouri-israel-2023", "il a déjà été harcelé par les autorités"),
+        ("fr", "cheng-liu-wu-china-2020", "Les intéressés ont déjà été harcelés par les autorités."),
+        ("fr", "abdulmoneim-and-others-egypt-2023", "Les intéressés avaient déjà été arrêtés"),
+        ("es", "cheng-liu-wu-china-2020", "Los interesados ya habían sido hostigados por las autoridades."),
+        ("es", "abdulmoneim-and-others-egypt-2023", "Los interesados ya habían sido detenidos"),
+    ],
+)
+def test_a_past_perfect_agrees_with_whom_it_names(lang: str, case: str, said: str) -> None:
+    """« les autorités avaient déjà harcelé il » (a subject pronoun as the object, once the name is said), « Les
+    intéressés avait déjà été arrêtés », « Los interesados ya había sido detenidos » (a singular verb for several
+    men): the passive, its auxiliary agreeing, reads right for one person or several, named or not."""
+    text = drafted(lang, ROOT / "cases" / f"{case}.yaml")
+    assert said in text
+    assert not re.search(r"harcelée? (?:il|elle)\b|intéressés (?:n')?avait\b|interesados (?:no |ya )?había\b", text)
