@@ -995,6 +995,8 @@ class Teller:
             implied = IMPLIED.get((generic, leaf.value)) if isinstance(leaf.value, bool) else None
             if implied and implied in stated:
                 continue
+            if generic == "person.released" and leaf.value is False and self._there():
+                continue  # "still detained there" says it
             if narrative and self._in_narrative(generic, leaf, narrative):
                 continue
             if _kind(generic) == "date" and self._value(generic, leaf.value, bare=True) in described:
@@ -1124,6 +1126,8 @@ class Teller:
             template = self.spec["sentences"]["person.nationality_adjective"]
         if generic == "person.status":
             return self._status(leaf)
+        if generic == "person.held_at" and self._there():
+            return self._finish(self._fill(self.spec["sentences"]["person.held_at_there"], {}), [leaf])
         if generic == "discrimination.pattern.group_targeted" and leaf.value is True:
             return self._others(leaf)
         if generic == "person.occupation" and self.person.plural:
@@ -1188,6 +1192,18 @@ class Teller:
             },
         )
         return self._finish(text, [leaf])
+
+    def _there(self) -> bool:
+        """Whether the person is held now (`person.held_at`) where the last period, not ended, was told to be held:
+        "He was held at Tihar jail, Delhi." is followed by "He is still detained there.", never the place again."""
+        now = _value(self.leaves, "person.held_at")
+        periods = [p for p in self.leaves if FieldPath.generic_name(p) == "detention[].place"]
+        if now is None or not periods:
+            return False
+        last = max(periods, key=lambda p: _index(p.split(".")[0]))
+        ended = last.rsplit(".", 1)[0] + ".end" in self.leaves
+        same = " ".join(str(now).split()).casefold() == " ".join(str(self.leaves[last].value).split()).casefold()
+        return same and not ended
 
     def _others(self, leaf: FactNode) -> str:
         """Who the others targeted were, from the person's status ("Other human rights defenders have also been

@@ -123,3 +123,23 @@ def test_a_past_perfect_agrees_with_whom_it_names(lang: str, case: str, said: st
     text = drafted(lang, ROOT / "cases" / f"{case}.yaml")
     assert said in text
     assert not re.search(r"harcelée? (?:il|elle)\b|intéressés (?:n')?avait\b|interesados (?:no |ya )?había\b", text)
+
+
+_THERE = {
+    "en": "Mr. Johal is still detained there.",
+    "fr": "M. Johal y est toujours détenu.",
+    "es": "sigue privado de libertad allí.",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "es"])
+@pytest.mark.parametrize("case", ["johal-india-2022", "lai-china-2024", "cornelius-united-arab-emirates-2022"])
+def test_where_the_person_is_now_is_not_the_last_place_told_again(lang: str, case: str) -> None:
+    """Mr. Johal's detention: "He was held at Tihar jail, Delhi. ... Mr. Johal is still detained.
+    He is now held at Tihar jail, Delhi." tells the place twice in a row; where the person is now is where the last
+    period, not ended, was held: "still detained there"."""
+    detention = drafted(lang, ROOT / "cases" / f"{case}.yaml").split("\n## ")[3]
+    places = re.findall(r"(?:Tihar jail, Delhi|Stanley Prison, Hong Kong|Al Awir Central Prison, Dubai)", detention)
+    assert len(places) == 1, detention
+    if case.startswith("johal"):
+        assert _THERE[lang] in detention
