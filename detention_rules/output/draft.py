@@ -591,17 +591,25 @@ def _blocks(body: _Writer, blocks: list[tuple[str, str]]) -> None:
 def _argued(body: _Writer, category: str, held: list[_Person], joint: bool, w: dict[str, Any]) -> None:
     """A category's argument: once, naming them all, for several whose argument differs only by their
     names; else person by person (under their name in a joint submission), each named as the facts name them."""
-    if len(held) > 1:
-        group = [p.categories[category](_whom(held, w)) for p in held]
-        if all(b == group[0] for b in group):
-            _blocks(body, group[0])
-            return
+    group = [p.categories[category](_whom(held, w)) for p in held] if len(held) > 1 else []
+    if group and all(b == group[0] for b in group):
+        _blocks(body, group[0])
+        return
     own = [p.categories[category](_whom([p], w)) for p in held]
     shared = 0  # the leading blocks every person's argument has (the category's standard), written once
     while all(len(b) > shared and b[shared] == own[0][shared] for b in own):
         shared += 1
     _blocks(body, own[0][:shared])
     rest = [blocks[shared:] for blocks in own]
+    if joint and group and all(len(o) == len(g) for o, g in zip(own, group, strict=True)):
+        # a paragraph every person's argument has but for the names (access to counsel restricted for both): argued
+        # once, naming them all, then what differs person by person
+        alike = [g for g in group[0][shared:] if g[0] == "para" and all(g in other[shared:] for other in group[1:])]
+        _blocks(body, alike)
+        rest = [
+            [b for b, g in zip(o[shared:], mine[shared:], strict=True) if g not in alike]
+            for o, mine in zip(own, group, strict=True)
+        ]
     hoisted: list[str] = []
     if joint and len(held) > 1:  # a standard two persons' arguments apply: stated once, then applied to each
         stated = [list(dict.fromkeys(part[0] for b in blocks if (part := _standard_applied(b, w)))) for blocks in rest]

@@ -143,3 +143,23 @@ def test_where_the_person_is_now_is_not_the_last_place_told_again(lang: str, cas
     assert len(places) == 1, detention
     if case.startswith("johal"):
         assert _THERE[lang] in detention
+
+
+_PRESENT = {"en": "In the present case, ", "fr": "En l'espèce, ", "es": "En el presente caso, "}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "es"])
+def test_a_joint_argument_states_what_the_persons_share_once(lang: str) -> None:
+    """Ms. al-Qaradawi and Mr. Khalaf (Egypt): both had restricted access to counsel, both were treated as guilty,
+    neither was told of the charges. A joint submission argues that once, naming both, then what differs person
+    by person; the same application under each name, the names aside, reads as rule output."""
+    text = drafted(lang, ROOT / "cases" / "qaradawi-khalaf-egypt-2018.yaml")
+    argued = text.split("\n## ")[5]
+    applied = [
+        p.split(_PRESENT[lang], 1)[1] for p in re.findall(r"^\d+\. (.*)$", argued, flags=re.M) if _PRESENT[lang] in p
+    ]
+    titled = r"(?:Ms\.|Mr\.|Mme|M\.|la Sra\.|el Sr\.|Sra\.|Sr\.) (?:al-Qaradawi|Khalaf)"
+    names = titled + r"|\b(?:she|he|her|him|elle|il|ella|él)\b"
+    unnamed = [re.sub(names, "X", a) for a in applied]
+    assert len(unnamed) == len(set(unnamed)), [a for a in unnamed if unnamed.count(a) > 1]
+    assert "\n#### " in argued  # what differs is still argued person by person
