@@ -17,6 +17,7 @@ a draft in another language is another file, not other code.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import re
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
@@ -29,7 +30,7 @@ from typing import Any
 from detention_rules import words as locale
 from detention_rules.input.case import Case, field_types
 from detention_rules.input.field_path import FieldPath
-from detention_rules.input.fields import dated, readable_fields
+from detention_rules.input.fields import UNIT_DAYS, dated, readable_fields
 from detention_rules.law import citation
 from detention_rules.reasoning.asking import calendar, date_words, day_words, in_words
 from detention_rules.reasoning.facts import FactNode
@@ -477,19 +478,27 @@ def exact_length(leaf: FactNode, w: Mapping[str, Any]) -> str | None:
     """A length in days the engine computed (`days`, `days_untried`), told as a lawyer tells it: in the unit the
     file gave it ("months: 19" is "19 months", never "578 days"), or from two dates to the day in the largest
     whole unit that is exact ("2 July to 2 October 2017" is "three months"; weeks below a year); None for a
-    length the file gave in days, one known only between bounds, or one no larger unit measures exactly."""
+    length the file gave in days, one known only between bounds, a sum of several periods, or one no larger unit
+    measures exactly. The count must be the one its source gives: never a part told as the whole."""
     days = leaf.value
     if not leaf.derived_from or isinstance(days, bool) or not isinstance(days, int) or days <= 0:
         return None
     if getattr(days, "upper", days) != int(days):  # "812 to 841 days": bounds, told as they are
         return None
-    given = [f for f in leaf.derived_from if f.path.rsplit(".", 1)[-1] in ("weeks", "months", "years")]
-    if given and isinstance(given[0].value, (int, float)) and not isinstance(given[0].value, bool):
-        return length(given[0].value, given[0].path.rsplit(".", 1)[-1], w)
-    ends = [calendar(str(f.value)) for f in leaf.derived_from if dated(FieldPath.generic_name(f.path))]
+    sources = [f for f in leaf.derived_from if _unit(f.path) or dated(FieldPath.generic_name(f.path))]
+    if len(sources) == 1 and _unit(sources[0].path) == "days" and sources[0].value == days:
+        return exact_length(sources[0], w)  # the days of the one period counted: as that period's are told
+    if len(sources) == 1 and (unit := _unit(sources[0].path)) in UNIT_DAYS and unit != "days":
+        given = sources[0].value
+        if isinstance(given, (int, float)) and not isinstance(given, bool) and int(given * UNIT_DAYS[unit]) == days:
+            return length(given, unit, w)
+        return None
+    ends = [calendar(str(f.value)) for f in sources]
     if len(ends) != 2 or not all(m and m.group(3) for m in ends):
         return None
     start, end = [[int(m.group(i)) for i in (1, 2, 3)] for m in ends if m]
+    if (dt.date(*end) - dt.date(*start)).days != days:
+        return None
     months = (end[0] - start[0]) * 12 + end[1] - start[1]
     if start[2] == end[2] and months > 0:
         return length(months // 12, "years", w) if months % 12 == 0 else length(months, "months", w)

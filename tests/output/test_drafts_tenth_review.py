@@ -37,7 +37,8 @@ def test_a_length_between_two_dates_is_told_in_the_largest_exact_unit() -> None:
         return exact_length(FactNode("arrest.days_untried", days, 1, 1, derived_from=ends), w)
 
     assert counted(92, "2017-07-02", "2017-10-02") == "three months"
-    assert counted(730, "2019-05-25", "2021-05-25") == "two years"
+    assert counted(731, "2019-05-25", "2021-05-25") == "two years"
+    assert counted(761, "2019-05-25", "2021-05-25") is None  # a sum of periods: never one period's length as the whole
     assert counted(14, "2022-12-04", "2022-12-18") == "two weeks"
     assert counted(93, "2017-07-02", "2017-10-03") is None
     assert counted(92, "2017-07", "2017-10-02") is None
