@@ -908,8 +908,20 @@ def _personal(text: str, named: dict[str, str], w: dict[str, Any]) -> str:
     """A rule's explanation in the person's name: "the person was" -> "Mr. Ilyashev was", "their" -> "his"
     (`argue_named` in the translation file: the rules' generic words, the longest first)."""
     words = w["draft"]["argue_named"]
-    pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + r")\b")
-    return pattern.sub(lambda m: _fill(words[m.group()], named), text)
+    keys = [form for key in sorted(words, key=len, reverse=True) for form in dict.fromkeys((key, _upper_first(key)))]
+    pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, keys)) + r")\b")
+    said: list[str] = []
+
+    def named_in(m: re.Match[str]) -> str:
+        """A rule's words for the person: in a later sentence of the same explanation (one per list item, "The person
+        was held incommunicado ..."), the pronoun, as the person was named in the first."""
+        found = m.group()
+        later = found[:1].isupper() and bool(said)
+        filled = _fill(words.get(found) or words[_lower_first(found)], _later(named) if later else named)
+        said.append(filled)
+        return _upper_first(filled) if found[:1].isupper() else filled
+
+    return pattern.sub(named_in, text)
 
 
 def _argue(
