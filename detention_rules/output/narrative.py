@@ -668,11 +668,16 @@ def _provision(article_words: tuple[str, ...], part_words: tuple[str, ...]) -> t
     marker = "|".join(re.escape(a) for a in sorted(article_words, key=len, reverse=True))
     part = "|".join(re.escape(p) for p in sorted(part_words, key=len, reverse=True))
     whole = re.compile(
-        rf"^(?P<before>.*?),?\s*\b(?P<marker>{marker})\.?\s+(?P<number>\d[\w.\-]*(?:\s+(?:bis|ter|quater)\b)?"
-        rf"(?:\(\w+\))*(?:-\(\w+\))?)(?P<parts>(?:,?\s+(?:{part})\.?\s+\w+)*)(?P<after>.*)$",
+        rf"^(?P<before>.*?),?\s*\b(?P<marker>{marker})\.?\s+(?P<number>{_NUMBER})"
+        rf"(?P<more>(?:\s*,\s*(?:and\s+)?{_NUMBER}|\s+(?:and|&)\s+{_NUMBER})*)"
+        rf"(?P<parts>(?:,?\s+(?:{part})\.?\s+\w+)*)(?P<after>.*)$",
         re.I,
     )
     return whole, re.compile(rf"(?:{part})\.?\s+(\w+)", re.I)
+
+
+#: One article's or section's number as a file types it: "274", "120B", "234.4.3", "347 bis", "105(1)", "2(a)-(d)".
+_NUMBER = r"\d[\w.\-]*(?:\s+(?:bis|ter|quater)\b)?(?:\(\w+\))*(?:-\(\w+\))?"
 
 
 def provisions(items: list[str], w: Mapping[str, Any], state: str = "") -> str:
@@ -692,20 +697,21 @@ def provisions(items: list[str], w: Mapping[str, Any], state: str = "") -> str:
         if m is None:
             told.append(_named_law(body, w, state) + (note.group(0) if note else ""))
             continue
-        number = m.group("number") + "".join(f"({n})" for n in parts.findall(m.group("parts")))
+        listed = [m.group("number"), *re.findall(_NUMBER, m.group("more"))]  # "ss. 120B, 121, 121A": each of one law
+        listed[-1] += "".join(f"({n})" for n in parts.findall(m.group("parts")))
         unit = "section" if m.group("marker").casefold() in sections else "article"
         if unit == "section":  # as a common-law lawyer writes a section's subsections: "section 5 (1)"
-            number = re.sub(r"^([^(]+)\(", r"\1 (", number)
+            listed = [re.sub(r"^([^(]+)\(", r"\1 (", n) for n in listed]
         elif "subdivided" in spec:
-            number = _subdivided(number, spec)
+            listed = [_subdivided(n, spec) for n in listed]
         law = " ".join(f"{m.group('before')} {m.group('after')}".replace(",", " ").split())
         law = re.sub(rf"^(?:{'|'.join(re.escape(o) for o in spec['of_words'])})\s+", "", law, flags=re.I)
         if note:
-            told.append(_article([number], law, unit, w, state) + note.group(0))
+            told.append(_article(listed, law, unit, w, state) + note.group(0))
         elif (law, unit) in laws:
-            laws[law, unit].append(number)
+            laws[law, unit] += listed
         else:
-            laws[law, unit] = [number]
+            laws[law, unit] = listed
             told.append((law, unit))
     return join([_article(laws[e], e[0], e[1], w, state) if isinstance(e, tuple) else e for e in told], w)
 

@@ -179,3 +179,15 @@ def test_a_rule_sentence_per_period_names_the_person_then_the_pronoun(lang: str,
     )
     if lang == "en" and case.startswith("zakka"):
         assert ". He was held incommunicado in pre-trial detention from 3 November 2015." in text
+
+
+def test_several_sections_of_one_law_are_cited_as_a_lawyer_cites_them() -> None:
+    """Mr. Parvez was charged under "Indian Penal Code ss. 120B, 121, 121A": the draft filed "section 120B of
+    Indian Penal Code 121 121A", the other numbers taken for the law's name; a lawyer writes "sections 120B, 121
+    and 121A of the Indian Penal Code"."""
+    text = drafted("en", ROOT / "cases" / "parvez-india-2023.yaml")
+    assert (
+        "under sections 120B, 121 and 121A of the Indian Penal Code and sections 17, 18, 18B, 38 and 40 of the"
+        " Unlawful Activities (Prevention) Act." in text
+    )
+    assert "Code 121 121A" not in text
