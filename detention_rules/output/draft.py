@@ -592,17 +592,25 @@ def _blocks(body: _Writer, blocks: list[tuple[str, str]]) -> None:
 def _argued(body: _Writer, category: str, held: list[_Person], joint: bool, w: dict[str, Any]) -> None:
     """A category's argument: once, naming them all, for several whose argument differs only by their
     names; else person by person (under their name in a joint submission), each named as the facts name them."""
-    if len(held) > 1:
-        group = [p.categories[category](_whom(held, w)) for p in held]
-        if all(b == group[0] for b in group):
-            _blocks(body, group[0])
-            return
+    group = [p.categories[category](_whom(held, w)) for p in held] if len(held) > 1 else []
+    if group and all(b == group[0] for b in group):
+        _blocks(body, group[0])
+        return
     own = [p.categories[category](_whom([p], w)) for p in held]
     shared = 0  # the leading blocks every person's argument has (the category's standard), written once
     while all(len(b) > shared and b[shared] == own[0][shared] for b in own):
         shared += 1
     _blocks(body, own[0][:shared])
     rest = [blocks[shared:] for blocks in own]
+    if joint and group and all(len(o) == len(g) for o, g in zip(own, group, strict=True)):
+        # a paragraph every person's argument has but for the names (access to counsel restricted for both): argued
+        # once, naming them all, then what differs person by person
+        alike = [g for g in group[0][shared:] if g[0] == "para" and all(g in other[shared:] for other in group[1:])]
+        _blocks(body, alike)
+        rest = [
+            [b for b, g in zip(o[shared:], mine[shared:], strict=True) if g not in alike]
+            for o, mine in zip(own, group, strict=True)
+        ]
     hoisted: list[str] = []
     if joint and len(held) > 1:  # a standard two persons' arguments apply: stated once, then applied to each
         stated = [list(dict.fromkeys(part[0] for b in blocks if (part := _standard_applied(b, w)))) for blocks in rest]
@@ -936,8 +944,20 @@ def _personal(text: str, named: dict[str, str], w: dict[str, Any]) -> str:
     """A rule's explanation in the person's name: "the person was" -> "Mr. Ilyashev was", "their" -> "his"
     (`argue_named` in the translation file: the rules' generic words, the longest first)."""
     words = w["draft"]["argue_named"]
-    pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + r")\b")
-    return pattern.sub(lambda m: _fill(words[m.group()], named), text)
+    keys = [form for key in sorted(words, key=len, reverse=True) for form in dict.fromkeys((key, _upper_first(key)))]
+    pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, keys)) + r")\b")
+    said: list[str] = []
+
+    def named_in(m: re.Match[str]) -> str:
+        """A rule's words for the person: in a later sentence of the same explanation (one per list item, "The person
+        was held incommunicado ..."), the pronoun, as the person was named in the first."""
+        found = m.group()
+        later = found[:1].isupper() and bool(said)
+        filled = _fill(words.get(found) or words[_lower_first(found)], _later(named) if later else named)
+        said.append(filled)
+        return _upper_first(filled) if found[:1].isupper() else filled
+
+    return pattern.sub(named_in, text)
 
 
 def _argue(
@@ -965,13 +985,23 @@ def _argue(
         refs = prose.refs([f.ref for f in _facts(node) if f.ref], w, notes=False)
         text = _personal(_lower_first(_FRAGMENT.sub("", node.text).strip()), named, w)
         text = _quoted(text, node, leaves, w)
-        argued = prose.cite(prose.dates_in(text, w), refs)  # the rule's template shows the file's dates
+        argued = prose.cite(prose.dates_in(_lengths(text, node, w), w), refs)  # the template shows the file's dates
     notes = [
         say["todo"].format(what=what)
         for path, what in say["missing"].get(node.rule.id, {}).items()
         if path not in leaves and not any(p.startswith(path + "[") for p in leaves)
     ]
     return standard, argued, notes
+
+
+def _lengths(text: str, node: RuleNode, w: dict[str, Any]) -> str:
+    """A rule's sentence with each length the engine counted in days told as the file gave it or in the largest
+    exact unit (`prose.exact_length`: "lasted 19 months", never "578 days" for a file's `months: 19`)."""
+    for f in node.facts:
+        if (told := prose.exact_length(f, w)) is not None:
+            counted = w["facts"]["lengths"]["days"][1].format(n=f.value)
+            text = re.sub(rf"(?<![\w.]){re.escape(counted)}(?!\w)", told, text)
+    return text
 
 
 def _quoted(text: str, node: RuleNode, leaves: dict[str, FactNode], w: dict[str, Any]) -> str:

@@ -17,6 +17,7 @@ a draft in another language is another file, not other code.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import re
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
@@ -29,7 +30,7 @@ from typing import Any
 from detention_rules import words as locale
 from detention_rules.input.case import Case, field_types
 from detention_rules.input.field_path import FieldPath
-from detention_rules.input.fields import dated, readable_fields
+from detention_rules.input.fields import UNIT_DAYS, dated, readable_fields
 from detention_rules.law import citation
 from detention_rules.reasoning.asking import calendar, date_words, day_words, in_words
 from detention_rules.reasoning.facts import FactNode
@@ -471,10 +472,43 @@ def length(value: float, unit: str, w: Mapping[str, Any]) -> str:
     """A length: "five years", "one day", "20 days", "two and a half years"; French and Spanish put the half
     after the unit (`half:`): « quatre ans et demi », « cuatro años y medio », never « quatre et demi ans »."""
     lengths = w["facts"]["lengths"]
+    if unit == "years" and value < 1 and abs(value * 12 - round(value * 12)) < 0.05 and round(value * 12):
+        return length(round(value * 12), "months", w)  # "0.83 years" of ten months: "ten months"
     halved = value > 1 and not float(value).is_integer() and float(value * 2).is_integer()
     if halved and (half := lengths["half"].get(unit)):
         return half.format(length=length(int(value), unit, w))
     return lengths[unit][0 if value == 1 else 1].format(n=number(value, w))
+
+
+def exact_length(leaf: FactNode, w: Mapping[str, Any]) -> str | None:
+    """A length in days the engine computed (`days`, `days_untried`), told as a lawyer tells it: in the unit the
+    file gave it ("months: 19" is "19 months", never "578 days"), or from two dates to the day in the largest
+    whole unit that is exact ("2 July to 2 October 2017" is "three months"; weeks below a year); None for a
+    length the file gave in days, one known only between bounds, a sum of several periods, or one no larger unit
+    measures exactly. The count must be the one its source gives: never a part told as the whole."""
+    days = leaf.value
+    if not leaf.derived_from or isinstance(days, bool) or not isinstance(days, int) or days <= 0:
+        return None
+    if getattr(days, "upper", days) != int(days):  # "812 to 841 days": bounds, told as they are
+        return None
+    sources = [f for f in leaf.derived_from if _unit(f.path) or dated(FieldPath.generic_name(f.path))]
+    if len(sources) == 1 and _unit(sources[0].path) == "days" and sources[0].value == days:
+        return exact_length(sources[0], w)  # the days of the one period counted: as that period's are told
+    if len(sources) == 1 and (unit := _unit(sources[0].path)) in UNIT_DAYS and unit != "days":
+        given = sources[0].value
+        if isinstance(given, (int, float)) and not isinstance(given, bool) and int(given * UNIT_DAYS[unit]) == days:
+            return length(given, unit, w)
+        return None
+    ends = [calendar(str(f.value)) for f in sources]
+    if len(ends) != 2 or not all(m and m.group(3) for m in ends):
+        return None
+    start, end = [[int(m.group(i)) for i in (1, 2, 3)] for m in ends if m]
+    if (dt.date(*end) - dt.date(*start)).days != days:
+        return None
+    months = (end[0] - start[0]) * 12 + end[1] - start[1]
+    if start[2] == end[2] and months > 0:
+        return length(months // 12, "years", w) if months % 12 == 0 else length(months, "months", w)
+    return length(days // 7, "weeks", w) if days % 7 == 0 and days < 365 else None
 
 
 def _unit(field_name: str) -> str | None:
@@ -640,11 +674,16 @@ def _provision(article_words: tuple[str, ...], part_words: tuple[str, ...]) -> t
     marker = "|".join(re.escape(a) for a in sorted(article_words, key=len, reverse=True))
     part = "|".join(re.escape(p) for p in sorted(part_words, key=len, reverse=True))
     whole = re.compile(
-        rf"^(?P<before>.*?),?\s*\b(?P<marker>{marker})\.?\s+(?P<number>\d[\w.\-]*(?:\s+(?:bis|ter|quater)\b)?"
-        rf"(?:\(\w+\))*(?:-\(\w+\))?)(?P<parts>(?:,?\s+(?:{part})\.?\s+\w+)*)(?P<after>.*)$",
+        rf"^(?P<before>.*?),?\s*\b(?P<marker>{marker})\.?\s+(?P<number>{_NUMBER})"
+        rf"(?P<more>(?:\s*,\s*(?:and\s+)?{_NUMBER}|\s+(?:and|&)\s+{_NUMBER})*)"
+        rf"(?P<parts>(?:,?\s+(?:{part})\.?\s+\w+)*)(?P<after>.*)$",
         re.I,
     )
     return whole, re.compile(rf"(?:{part})\.?\s+(\w+)", re.I)
+
+
+#: One article's or section's number as a file types it: "274", "120B", "234.4.3", "347 bis", "105(1)", "2(a)-(d)".
+_NUMBER = r"\d[\w.\-]*(?:\s+(?:bis|ter|quater)\b)?(?:\(\w+\))*(?:-\(\w+\))?"
 
 
 def provisions(items: list[str], w: Mapping[str, Any], state: str = "") -> str:
@@ -664,20 +703,21 @@ def provisions(items: list[str], w: Mapping[str, Any], state: str = "") -> str:
         if m is None:
             told.append(_named_law(body, w, state) + (note.group(0) if note else ""))
             continue
-        number = m.group("number") + "".join(f"({n})" for n in parts.findall(m.group("parts")))
+        listed = [m.group("number"), *re.findall(_NUMBER, m.group("more"))]  # "ss. 120B, 121, 121A": each of one law
+        listed[-1] += "".join(f"({n})" for n in parts.findall(m.group("parts")))
         unit = "section" if m.group("marker").casefold() in sections else "article"
         if unit == "section":  # as a common-law lawyer writes a section's subsections: "section 5 (1)"
-            number = re.sub(r"^([^(]+)\(", r"\1 (", number)
+            listed = [re.sub(r"^([^(]+)\(", r"\1 (", n) for n in listed]
         elif "subdivided" in spec:
-            number = _subdivided(number, spec)
+            listed = [_subdivided(n, spec) for n in listed]
         law = " ".join(f"{m.group('before')} {m.group('after')}".replace(",", " ").split())
         law = re.sub(rf"^(?:{'|'.join(re.escape(o) for o in spec['of_words'])})\s+", "", law, flags=re.I)
         if note:
-            told.append(_article([number], law, unit, w, state) + note.group(0))
+            told.append(_article(listed, law, unit, w, state) + note.group(0))
         elif (law, unit) in laws:
-            laws[law, unit].append(number)
+            laws[law, unit] += listed
         else:
-            laws[law, unit] = [number]
+            laws[law, unit] = listed
             told.append((law, unit))
     return join([_article(laws[e], e[0], e[1], w, state) if isinstance(e, tuple) else e for e in told], w)
 
@@ -992,6 +1032,8 @@ class Teller:
             implied = IMPLIED.get((generic, leaf.value)) if isinstance(leaf.value, bool) else None
             if implied and implied in stated:
                 continue
+            if generic == "person.released" and leaf.value is False and self._there():
+                continue  # "still detained there" says it
             if narrative and self._in_narrative(generic, leaf, narrative):
                 continue
             if _kind(generic) == "date" and self._value(generic, leaf.value, bare=True) in described:
@@ -1055,6 +1097,9 @@ class Teller:
                 slots[f"{last}_bare"] = self._value(name, fact.value, bare=True)
                 if _kind(name) == "country":
                     slots[f"{last}_the"] = country_with_article(str(fact.value), self.w)
+                if _unit(name) and "possessive" in self.spec["lengths"] and isinstance(fact.value, (int, float)):
+                    forms = self.spec["lengths"]["possessive"]  # "five years'", before what it measures
+                    slots[f"{last}_possessive"] = forms[0 if fact.value == 1 else 1].format(length=slots[last])
             dated = {n.rsplit(".", 1)[-1]: str(f.value) for n, f in zip([first, *others], facts, strict=True)}
             one_day = self.spec["combined_one_day"].get(names)
             if one_day and dated.get("start") == dated.get("end") and is_date(dated["start"]):
@@ -1092,7 +1137,9 @@ class Teller:
             return "same" if facts[0].value == facts[1].value else "other"
         answers = "+".join(str(f.value).lower() for f in facts if isinstance(f.value, bool))
         chosen = f"{facts[0].value}+{answers}"  # a choice with the answers ("military+true": a civilian so tried)
-        return chosen if chosen in forms else answers
+        if chosen in forms or answers:
+            return chosen if chosen in forms else answers
+        return str(facts[0].value) if str(facts[0].value) in forms else "any"  # the penalty: "imprisonment"
 
     def sentence(self, leaf: FactNode) -> str:
         """One fact as one sentence, with who states it, whether it is contested, and its reference."""
@@ -1116,6 +1163,10 @@ class Teller:
             template = self.spec["sentences"]["person.nationality_adjective"]
         if generic == "person.status":
             return self._status(leaf)
+        if generic == "person.held_at" and self._there():
+            return self._finish(self._fill(self.spec["sentences"]["person.held_at_there"], {}), [leaf])
+        if generic == "discrimination.pattern.group_targeted" and leaf.value is True:
+            return self._others(leaf)
         if generic == "person.occupation" and self.person.plural:
             head = _head(str(leaf.value), self.w)
             if head and not _plural(head[-1], self.w["facts"]["articles"]):  # "a member of ...", said of several
@@ -1179,6 +1230,31 @@ class Teller:
                 )
             },
         )
+        return self._finish(text, [leaf])
+
+    def _there(self) -> bool:
+        """Whether the person is held now (`person.held_at`) where the last period, not ended, was told to be held:
+        "He was held at Tihar jail, Delhi." is followed by "He is still detained there.", never the place again."""
+        now = _value(self.leaves, "person.held_at")
+        periods = [p for p in self.leaves if FieldPath.generic_name(p) == "detention[].place"]
+        if now is None or not periods:
+            return False
+        last = max(periods, key=lambda p: _index(p.split(".")[0]))
+        ended = last.rsplit(".", 1)[0] + ".end" in self.leaves
+        same = " ".join(str(now).split()).casefold() == " ".join(str(self.leaves[last].value).split()).casefold()
+        return same and not ended
+
+    def _others(self, leaf: FactNode) -> str:
+        """Who the others targeted were, from the person's status ("Other human rights defenders have also been
+        targeted"; `discrimination.pattern.others`), never "others in her situation"; with no status that says it,
+        a note asking who they were. What they share, where the file names it, is told with it (`combined`)."""
+        statuses = _value(self.leaves, "person.status") or []
+        own = self.spec["values"]["discrimination.pattern.others"]
+        said = [own[s] for s in statuses if s in own] if isinstance(statuses, list) else []
+        if said:
+            text = self._fill(self.spec["sentences"]["discrimination.pattern.others"], {"value": join(said, self.w)})
+        else:
+            text = self._fill(self.spec["sentences"][leaf.path][True], {})
         return self._finish(text, [leaf])
 
     def _facilities(self) -> set[str]:

@@ -210,7 +210,7 @@ def test_the_new_cases_hold_what_they_were_written_to_show() -> None:
 
 #: What each new case was written to show, as its draft tells it.
 TOLD = {
-    "partial-dates": ["Ms. K. was born in 1990.", "arrested in February 2025", "a term of five years"],
+    "partial-dates": ["Ms. K. was born in 1990.", "arrested in February 2025", "sentenced to five years' imprisonment"],
     "unknown-sex": ["Alex Morgan is Iranian.", "at a bakery in the old town", "Morgan has not been tried."],
     "place-with-article": ["at her home", "held at the central prison", "the Russian Federation", "in the United"],
     "no-trial-solitary": [
