@@ -129,13 +129,14 @@ def test_grouping_gives_each_provision_as_article_and_brackets() -> None:
 @pytest.mark.parametrize(
     ("lang", "said"),
     [
-        ("en", ["articles 14 (3) (b) and (d) and 9 (1) of the Covenant", "UDHR 11(1) and (2)"]),
-        ("fr", ["Pacte, art. 14 (par. 3 b) et d)) et 9 (par. 1)", "UDHR 11(1) et (2)"]),
-        ("es", ["Pacto, arts. 14, párr. 3 b) y d), y 9, párr. 1", "UDHR 11(1) y (2)"]),
+        ("en", ["articles 9 (1) and 14 (3) (b) and (d) of the Covenant", "UDHR 11(1) and (2)"]),
+        ("fr", ["Pacte, art. 9 (par. 1) et 14 (par. 3 b) et d))", "UDHR 11(1) et (2)"]),
+        ("es", ["Pacto, arts. 9, párr. 1, y 14, párr. 3 b) y d)", "UDHR 11(1) y (2)"]),
     ],
 )
 def test_each_language_renders_the_groups_itself(lang: str, said: list[str]) -> None:
-    """A language words the structure: the Covenant in its own form, another instrument's brackets joined
+    """A language words the structure: the Covenant in its own form, its articles in their numbers' order (the
+    tenth French review: « art. 14 (par. 3 g)) et 7 » is no lawyer's order), another instrument's brackets joined
     with its "and" (its `citations:` patterns then name the instrument)."""
     from detention_rules import words
 
