@@ -723,7 +723,7 @@ def _domestic(body: _Writer, case: Case, w: dict[str, Any], *, refs: bool) -> No
                 values[field] = show_value(value, f"domestic_remedies[].{field}", words=True)
         ref = refs and (getattr(step.kind, "ref", None) or getattr(step.result, "ref", None))
         text = _upper_first(say["domestic_step"].format(**values))
-        body.para(f"{text.removesuffix('.')} ({ref})." if ref else text)
+        body.para(prose.cite(text, ref) if ref else text)  # a result with a note of its own takes the ref into it
 
 
 def _source(body: _Writer, case: Case, w: dict[str, Any], stage: Stage) -> None:
