@@ -73,7 +73,7 @@ def test_a_prison_sentence_is_worded_as_a_lawyer_words_it(lang: str, case: str, 
         ("es", "alhathloul", "perseguido a otros defensores de los derechos humanos.", "en su situación"),
         ("en", "zubaydah", "Others who share his religion or belief and his nationality have", "The others targeted"),
         ("fr", "zubaydah", "personnes partageant sa religion ou conviction et sa nationalité", "visées avaient"),
-        ("es", "zubaydah", "otras personas que comparten con él su religión o creencia y su nacionalidad.", "tenían en común"),
+        ("es", "zubaydah", "que comparten con él su religión o creencia y su nacionalidad.", "tenían en común"),
     ],
 )
 def test_the_others_targeted_are_named_from_the_facts(lang: str, case: str, said: str, never: str) -> None:
