@@ -1101,7 +1101,7 @@ def _regrouped(m: re.Match[str], covenant_last: bool = False) -> str:
     (`_merged`); as written where it does not read as citations."""
     parts = m.group()[1:-1].split("; ")
     if covenant_last:
-        parts.sort(key=lambda part: part.startswith("ICCPR"))
+        parts = _covenant_after(parts)
     try:
         if any(citation.parse(part).note for part in parts):  # "para 8 (b)": a subparagraph grouping would drop
             return m.group()
@@ -1110,11 +1110,16 @@ def _regrouped(m: re.Match[str], covenant_last: bool = False) -> str:
         return m.group()
 
 
+def _covenant_after(citations: list[str]) -> list[str]:
+    """Citations as the rules write them, the Covenant's after the rest, each group in its order."""
+    return sorted(citations, key=lambda text: text.startswith("ICCPR"))
+
+
 def _own_covenant_last(m: re.Match[str]) -> str:
     """A translated standard's own citation with the Covenant after the rest, in its own separator (« ; »)."""
     inner = m.group()[1:-1]
     separator = " ; " if " ; " in inner else "; "
-    parts = sorted(inner.split(separator), key=lambda part: part.startswith("ICCPR"))
+    parts = _covenant_after(inner.split(separator))
     return "(" + separator.join(parts) + ")"
 
 
@@ -1125,7 +1130,7 @@ def _merged(own: str, cited: list[str], language: dict[str, Any] | None, covenan
     rest, for a State it does not bind (its articles are cited for the content they share)."""
     texts = [*re.split(r" ?; ", own), *cited]
     if covenant_last:
-        texts.sort(key=lambda text: text.startswith("ICCPR"))
+        texts = _covenant_after(texts)
     try:
         return "; ".join(citation.grouped(texts, language))
     except citation.CitationError:
