@@ -472,8 +472,10 @@ def length(value: float, unit: str, w: Mapping[str, Any]) -> str:
     """A length: "five years", "one day", "20 days", "two and a half years"; French and Spanish put the half
     after the unit (`half:`): « quatre ans et demi », « cuatro años y medio », never « quatre et demi ans »."""
     lengths = w["facts"]["lengths"]
-    if unit == "years" and value < 1 and abs(value * 12 - round(value * 12)) < 0.05 and round(value * 12):
-        return length(round(value * 12), "months", w)  # "0.83 years" of ten months: "ten months"
+    months = value * 12
+    whole: int = round(months)  # typed here: mypy 1.15 reads round() inside `and` as bool
+    if unit == "years" and value < 1 and abs(months - whole) < 0.05 and whole:
+        return length(whole, "months", w)  # "0.83 years" of ten months: "ten months"
     halved = value > 1 and not float(value).is_integer() and float(value * 2).is_integer()
     if halved and (half := lengths["half"].get(unit)):
         return half.format(length=length(int(value), unit, w))
