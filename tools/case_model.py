@@ -435,7 +435,11 @@ class Government(_Model):
 
 class Arrest(_Model):
     narrative: Text | None = _narrative("the arrest", "In your own words, how was the person arrested?")
-    date: Fact[PartialDate] | None = fact("On what date was the person arrested?")
+    date: Fact[PartialDate] | None = fact(
+        "On what date was the person arrested, or first held in this case (when only the day custody began is "
+        "known, a remand in custody after a summons included: that day)?",
+        description="The day the person was first deprived of liberty in this case.",
+    )
     time: Fact[ClockTime] | None = fact("At what time of day was the person arrested (HH:MM)?")
     place: Fact[Text] | None = None
     authority: Fact[Text] | None = None
@@ -453,6 +457,8 @@ class Arrest(_Model):
     )
     reasons_given: Fact[Literal["at_arrest", "later", "never"]] | None = fact(
         "Were the reasons for the arrest given at the time of arrest, later, or never?",
+        description="When the reasons for the arrest (an act or an offence) were first given: no charge at first, "
+        "the family told only 'national security', the charges given weeks later, is 'later'.",
         words={"at_arrest": "given at the arrest", "later": "given only later", "never": "never given"},
     )
     reasons_given_date: Fact[PartialDate] | None = None
@@ -598,7 +604,10 @@ class Period(_Model):
         description="Re-arrests or new charges were used to keep the person in custody.",
     )
     incommunicado: Fact[StrictBool] | None = fact(
-        "Was the person held incommunicado (no contact with family or lawyer)?"
+        "Was the person held incommunicado: cut off from family and lawyer (an undisclosed place, calls barred, "
+        "the family with no news for days or weeks)?",
+        description="Cut off from the outside world: no contact with family and no lawyer seen (an undisclosed "
+        "place, calls barred, the family with no news for days or weeks).",
     )
     acknowledged: Fact[StrictBool] | None = fact(
         "Did the authorities acknowledge the detention and the person's whereabouts?",
@@ -829,8 +838,11 @@ class Conduct(_Model):
         "notified or authorised.",
     )
     cited_by_authorities: Fact[StrictBool] | None = fact(
-        "Did the charge, the warrant, the interrogation or the judgment name this conduct?",
-        description="The charge, the warrant, the interrogation or the judgment named this conduct.",
+        "Did the charge, the warrant, the interrogation, the judgment, the prosecutor or the Government's reply "
+        "name this conduct, even under another name (the referendum called a rebellion, the party's work a "
+        "conspiracy, questions about the posts)?",
+        description="The charge, the warrant, the interrogation, the judgment, the prosecutor's account or the "
+        "Government's reply named this conduct, even under another name.",
     )
     led_to_detention: Fact[StrictBool] | None = Field(
         None,
@@ -872,7 +884,12 @@ PressureBy = Literal["police", "security_service", "prosecutor", "court", "execu
 
 
 class Counsel(_Model):
-    access_pretrial: Fact[Access] | None = fact("Before trial, was access to counsel full, restricted or denied?")
+    access_pretrial: Fact[Access] | None = fact(
+        "Before trial, was access to counsel full, restricted or denied (no lawyer during the investigation, one "
+        "allowed only just before the trial: denied)?",
+        description="Access to counsel before trial, interrogation included: denied when no lawyer was allowed "
+        "during the custody and the investigation, even if one was let in just before the trial.",
+    )
     access_trial: Fact[Access] | None = fact("At trial, was access to counsel full, restricted or denied?")
     confidential: Fact[StrictBool] | None = fact("Could the accused consult counsel in confidence?")
     of_choice: Fact[StrictBool] | None = fact(
@@ -1045,8 +1062,11 @@ class Sentence(_Model):
 class Pattern(_Model):
     earlier_arrests: Fact[StrictBool] | None = fact("Was the person arrested before for similar reasons?")
     harassment: Fact[StrictBool] | None = fact(
-        "Was the person harassed, watched or summoned before?",
-        description="Earlier harassment, surveillance or summonses.",
+        "Before this detention, was the person threatened, watched, summoned, searched or otherwise harassed by "
+        "the authorities (a parliamentary inquiry into the person, other proceedings, threats that made the "
+        "person leave the country)?",
+        description="Earlier harassment: threats, surveillance, summonses, searches, a parliamentary inquiry, "
+        "other proceedings against the person.",
     )
     group_targeted: Fact[StrictBool] | None = fact(
         "Were others of the same group targeted too?", description="Others of the same group were targeted."
@@ -1299,9 +1319,10 @@ DERIVED: tuple[Derived, ...] = (
     Derived(
         "conduct[].led_to_detention",
         "",
-        "Did the charge, the warrant or the interrogation name this conduct? If not: was the person charged, did "
-        "the charge state any act, does the offence itself punish this kind of conduct, on what date did the "
-        "conduct take place, and did the authorities name any act of the person other than the conduct listed?",
+        "Did the charge, the warrant, the interrogation, the prosecutor or the Government's reply name this conduct, "
+        "even under another name? If not: was the person charged, did the charge state any act, does the offence "
+        "itself punish this kind of conduct, on what date did the conduct take place, and did the authorities name "
+        "any act of the person other than the conduct listed?",
         (
             "conduct[].cited_by_authorities",
             "arrest.charged",

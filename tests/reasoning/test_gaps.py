@@ -18,10 +18,12 @@ from detention_rules import words
 from detention_rules.input.case import field_types
 from detention_rules.input.field_path import FieldPath
 from detention_rules.input.fields import questionnaire
-from detention_rules.reasoning import runnable
+from detention_rules.reasoning import asking, runnable
 from detention_rules.reasoning.gaps import WEIGHED_FIRST, Question, questions
 
-from ..conftest import CASES, REFERENCE, run
+from ..conftest import CASES, REFERENCE, ROOT, run
+
+DOCS = ROOT / "docs" / "case-format.md"
 
 #: The facts the issue takes out of the reference case: the warrant, the judge and counsel.
 REMOVED = ("arrest.warrant_shown", "detention[0].brought_before_judge", "detention[0].judge_date", "trial.counsel")
@@ -210,3 +212,65 @@ def test_the_individual_assessment_asks_what_the_law_or_the_order_said(lang: str
     text = words.load("check", lang).get("questions", {}).get(path) or questionnaire()[path].question
     assert _KNOWN[lang] in text and text.rstrip().endswith("?"), text
     assert not any(word in text for word in _JUDGEMENT[lang]), text
+
+
+#: Facts the blind encoders left out though their notes stated them (docs/review-2-status.md, issue 28 L14):
+#: for each field, the words of the event a note gives, which its question (per language) and its row in
+#: docs/case-format.md must both name, so that an encoder reading either is led to the field.
+NAMED_EVENTS: dict[str, dict[str, tuple[str, ...]]] = {
+    "arrest.date": {
+        "en": ("first held", "custody began"),
+        "fr": ("pour la première fois", "la détention a commencé"),
+        "es": ("por primera vez", "comenzó la reclusión"),
+        "docs": ("first deprived of liberty", "custody began"),
+    },
+    "detention[].incommunicado": {
+        "en": ("undisclosed place", "no news"),
+        "fr": ("lieu tenu secret", "sans nouvelles"),
+        "es": ("lugar no revelado", "sin noticias"),
+        "docs": ("undisclosed place", "no news"),
+    },
+    "trial.counsel.access_pretrial": {
+        "en": ("just before the trial: denied",),
+        "fr": ("juste avant le procès : refusé",),
+        "es": ("justo antes del juicio: denegado",),
+        "docs": ("before the trial", "`denied`"),
+    },
+    "conduct[].cited_by_authorities": {
+        "en": ("Government's reply", "another name"),
+        "fr": ("réponse du Gouvernement", "autre nom"),
+        "es": ("respuesta del Gobierno", "otro nombre"),
+        "docs": ("Government's reply", "another name"),
+    },
+    "discrimination.pattern.harassment": {
+        "en": ("threatened", "parliamentary inquiry"),
+        "fr": ("menacée", "enquête parlementaire"),
+        "es": ("amenazada", "investigación parlamentaria"),
+        "docs": ("threats", "parliamentary inquiry"),
+    },
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "es"])
+@pytest.mark.parametrize("field", sorted(NAMED_EVENTS))
+def test_a_question_names_the_events_that_answer_it(field: str, lang: str) -> None:
+    words.use(lang)
+    text = asking.question(field.replace("[]", "[0]"))
+    assert all(cue in text for cue in NAMED_EVENTS[field][lang]), text
+
+
+@pytest.mark.parametrize("field", sorted(NAMED_EVENTS))
+def test_the_docs_row_names_the_events_its_question_names(field: str) -> None:
+    name = field.rpartition(".")[2] if not field.startswith("discrimination.") else "pattern.harassment"
+    rows = [line for line in DOCS.read_text(encoding="utf-8").splitlines() if line.startswith(f"| `{name}` |")]
+    # several sections have a `date`: the arrest's is the one that says so
+    row = next(row for row in rows if field != "arrest.date" or "Date of the arrest" in row)
+    assert all(cue in row for cue in NAMED_EVENTS[field]["docs"]), row
+
+
+@pytest.mark.parametrize(
+    ("reasons", "said"), [("later", "national security"), ("later", "No charges at first"), ("never", "Nothing ever")]
+)
+def test_the_reasons_row_says_what_a_general_word_at_the_arrest_is(reasons: str, said: str) -> None:
+    row = next(line for line in DOCS.read_text(encoding="utf-8").splitlines() if line.startswith("| `reasons_given` |"))
+    assert said in row and f"`{reasons}`" in row.partition(said)[2], row
