@@ -103,8 +103,9 @@ def to_translate_after(text: str, kind: str, w: Mapping[str, Any]) -> str:
     preposition the draft's language puts before it (`facts: to_translate_preposition:`, Spanish "en [por
     traducir: office of his relatives]"; none in French or English). The typed words' own language decides,
     as its own draft would: none when they open with its preposition or a participle ("at home", "stopped on
-    ..."), nor before a conduct told by a verb or a gerund ("took part in ...", "advocating ..."), which the
-    drafter translates with the rest."""
+    ..."), nor before a conduct told by a verb ("took part in ..."), which the drafter translates with the rest;
+    a gerund ("leading ...") after the language's own frame for it where it has one (`conduct_gerund`: Spanish
+    "al [por traducir: leading …]", read "al dirigir …"), never as if it followed the right it exercised."""
     said = translated(text, w)
     before = w["facts"]["to_translate_preposition"].get(kind, "")
     _, language, _ = _WRITTEN.get()
@@ -116,7 +117,10 @@ def to_translate_after(text: str, kind: str, w: Mapping[str, Any]) -> str:
         first, typed_in["facts"]["articles"]
     ):
         return said
-    if kind == "conduct" and (conduct_form(text, typed_in) == "act" or _gerund(text, typed_in)):
+    if kind == "conduct" and _gerund(text, typed_in):
+        gerund = w["facts"]["to_translate_preposition"].get("conduct_gerund", "")
+        return f"{gerund} {said}" if gerund else said
+    if kind == "conduct" and conduct_form(text, typed_in) == "act":
         return said
     return f"{before} {said}"
 

@@ -1,0 +1,57 @@
+"""What the tenth pass's Spanish reviewer found and the first fixer left (issue 31, task T11-es: review-es.md, its
+defects by number), each checked on a shipped case's draft so that the old wording fails. The expected words are a
+Spanish lawyer's and the Working Group's own (its methods of work "(A/HRC/36/38)", as opinions 57/2020 and 76/2020
+introduce them, para. 2), never the engine's output."""
+
+from __future__ import annotations
+
+import re
+
+from ..conftest import ROOT
+from .test_drafts_reviewed_in_french_and_spanish import REFERENCE, drafted
+
+FOUR = ROOT / "cases" / "mayangna-defenders-nicaragua-2024.yaml"  # four men; conduct typed in English gerunds
+NON_PARTY = ROOT / "cases" / "cardet-cuba-2018.yaml"
+
+
+def test_a_conduct_told_by_a_gerund_to_translate_has_a_spanish_frame() -> None:
+    """#24: «ejerció su derecho a la libertad de asociación [leading the Christian Liberation Movement…]»: no link
+    between the right and the act; «al» asks the drafter for the infinitive («al dirigir…»), never a gerund."""
+    cardet, four = drafted("es", NON_PARTY), drafted("es", FOUR)
+    assert "ejerció su derecho a la libertad de asociación al [por traducir: leading the Christian" in cardet
+    assert "ejercieron su derecho a defender los derechos humanos al [por traducir: defending" in four
+    assert "a tener su propia vida cultural al [por traducir: exercising" in four
+    assert not re.search(r"(asociación|humanos|cultural) \[por traducir", cardet + four)
+    assert "freedom of association by leading the Christian" in drafted("en", NON_PARTY)
+
+
+def test_each_instrument_is_named_in_full_at_its_first_mention_only() -> None:
+    """#40: «Declaración Universal», «Conjunto de Principios», «métodos de trabajo», «observación general núm. 34»
+    short at their first mention; in full once, short after."""
+    text = drafted("es", REFERENCE)
+    for full, short in (
+        ("Declaración Universal de Derechos Humanos, arts. 3 y 9", "Declaración Universal, art. 9"),
+        (
+            "Conjunto de Principios para la Protección de Todas las Personas Sometidas a Cualquier Forma de Detención"
+            " o Prisión, principios 2, 4 y 10",
+            "Conjunto de Principios, principio 10",
+        ),
+        ("(métodos de trabajo del Grupo de Trabajo [A/HRC/36/38], párr. 8 a))", "(métodos de trabajo, párr. 8 b))"),
+        ("(observación general núm. 34 del Comité de Derechos Humanos, párr. 22)", "(observación general núm. 34,"),
+    ):
+        assert full in text and short in text
+        assert text.index(full) < text.index(short)
+    assert text.count("Conjunto de Principios para la Protección") == 1
+    assert "(Declaración Universal, arts. 3 y 9" not in text
+    assert "Universal Declaration of Human Rights" in drafted("en", REFERENCE)
+
+
+def test_a_parenthesis_inside_another_is_in_square_brackets() -> None:
+    """#42: «(privación de libertad no reconocida (desaparición forzada))»; a letter's mark («párr. 8 a)») is no
+    parenthesis, and the drafter's words set apart keep theirs."""
+    four = drafted("es", FOUR)
+    assert "(privación de libertad no reconocida [desaparición forzada])" in four
+    assert "(desaparición forzada))" not in four
+    assert "párr. 8 a))" in four
+    assert "(MCL)" in drafted("es", NON_PARTY)  # inside «[por traducir: …]», as typed
+    assert "(enforced disappearance))" in drafted("en", FOUR)
