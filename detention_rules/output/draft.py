@@ -200,7 +200,7 @@ def _first_mentions(blocks: list[Block], mentions: list[list[str]]) -> list[Bloc
         text = block.text
         if block.kind != "heading":
             for pattern, full in mentions:
-                text = re.sub(pattern, lambda m, full=full: first(m, full), text)
+                text = re.sub(pattern, functools.partial(first, full=full), text)
         out.append(block if text == block.text else msgspec.structs.replace(block, text=text))
     return out
 
