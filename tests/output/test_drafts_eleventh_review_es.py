@@ -55,3 +55,31 @@ def test_a_parenthesis_inside_another_is_in_square_brackets() -> None:
     assert "párr. 8 a))" in four
     assert "(MCL)" in drafted("es", NON_PARTY)  # inside «[por traducir: …]», as typed
     assert "(enforced disappearance))" in drafted("en", FOUR)
+
+
+def test_what_the_others_targeted_share_is_not_the_schemas_list_of_options() -> None:
+    """«su labor de defensa de los derechos, como defensores, periodistas o abogados»: the question's options as
+    prose; the work the persons did, as the English draft words it ("their work in defence of human rights")."""
+    four = drafted("es", FOUR)
+    assert "que comparten con ellos su origen étnico y su labor de defensa de los derechos humanos." in four
+    assert "periodistas o abogados" not in four
+
+
+def test_the_check_speaks_spanish_around_the_law() -> None:
+    """#45, #46: «Alnur Ilyashev c. Kazakhstan» (the file's English title), «véase opinión núm.» without its article,
+    «opiniones 72/2021, …» without «núms.», «(article 14(3)(d))» in an opinion's note."""
+    from detention_rules import words
+    from detention_rules.output import text
+    from detention_rules.pipeline import check_file
+    from detention_rules.reasoning import runnable
+
+    words.use("es")
+    try:
+        said = text.render([check_file(REFERENCE, runnable.load())])
+    finally:
+        words.use("en")
+    assert said.splitlines()[0].endswith(": Alnur Ilyashev (Kazajstán)")
+    assert "fuentes: opinión núm. 2/2022, párrs. 70 y 71; opiniones núms. 72/2021, 89/2020" in said
+    assert "párrs. 88-89 (artículo 14, párrafo 3 d))" in said
+    for english in ("Kazakhstan", "véase opinión", "(article ", "opiniones 72/2021"):
+        assert english not in said
