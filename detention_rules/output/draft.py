@@ -429,7 +429,7 @@ def _everyone(people: Sequence[tuple[CaseResult, list[Question]]], w: dict[str, 
     for i, (result, _) in enumerate(people, 1):
         assert result.facts is not None
         if _name(result.case):
-            who = prose.who(result.facts.leaves, w)
+            who = prose.who(result.facts.leaves, w, alone=False)
             named.append((who.full, who.full if who.bare else who.short))
         else:
             named.append((w["draft"]["person_number"].format(n=i),) * 2)
@@ -458,7 +458,7 @@ def _redactor(names: list[str]) -> Callable[[str], str] | None:
 def _who(leaves: dict[str, FactNode], w: dict[str, Any], joint: list[tuple[str, str]], number: int) -> prose.Who:
     """How the facts and the arguments name one person: in a joint submission as it names them all
     (`_everyone`), never like another of them (father and son: each in full, never both "Mr. Namazi")."""
-    who = prose.who(leaves, w)
+    who = prose.who(leaves, w, alone=not joint)
     if joint:
         who.full, who.short = joint[number - 1]
     return who

@@ -175,8 +175,11 @@ class Who:
         return self.full
 
 
-def who(leaves: Mapping[str, FactNode], w: Mapping[str, Any]) -> Who:
-    """The person of a case as the facts name them, from `person.name`, `person.called` and `person.sex`."""
+def who(leaves: Mapping[str, FactNode], w: Mapping[str, Any], *, alone: bool = True) -> Who:
+    """The person of a case as the facts name them, from `person.name`, `person.called` and `person.sex`; `alone`:
+    the only person of the submission, whom a language may name after the first mention by what they are where
+    the sex is not known (`unknown_sex`: Spanish "la persona afectada", its words agreeing with "persona", never a
+    generic masculine), which would not say which of several."""
     spec = w["facts"]["person"]
     name = _value(leaves, "person.name")
     sex = _value(leaves, "person.sex")
@@ -197,6 +200,8 @@ def who(leaves: Mapping[str, FactNode], w: Mapping[str, Any]) -> Who:
         return Who(called or spec["unnamed"], called or spec["unnamed"], pronouns)
     if called:  # the drafter's own short form: "Mr. Liu" for Liu Xiaobo
         return Who(name, retitled(called, title, spec), pronouns)
+    if not title and alone and (unknown := spec.get("unknown_sex")):
+        return Who(name, unknown["short"], unknown["pronouns"])
     if _titled(name, spec) or (not title and re.match(r"\w\.(?:\s|$)", name)):  # "A. One": never a bare "One"
         return Who(name, name, pronouns)
     if not title:  # sex not known: the full name once, then the family name alone ("Morgan"), no title guessed

@@ -83,3 +83,17 @@ def test_the_check_speaks_spanish_around_the_law() -> None:
     assert "párrs. 88-89 (artículo 14, párrafo 3 d))" in said
     for english in ("Kazakhstan", "véase opinión", "(article ", "opiniones 72/2021"):
         assert english not in said
+
+
+def test_a_person_whose_sex_is_not_known_is_not_a_generic_masculine() -> None:
+    """#34: «Q. R. fue condenado», «lo privaron» when the file gives no sex: after the first mention, «la persona
+    afectada», with which the participles and pronouns agree; several persons keep their names."""
+    teaching = drafted("es", ROOT / "cases" / "teaching" / "trial-two-violations.yaml")
+    assert "La presente comunicación se refiere a Q. R." in teaching
+    assert "La persona afectada fue condenada a una pena de prisión de cuatro años." in teaching
+    assert "esas violaciones la privaron de un juicio imparcial" in teaching
+    for masculine in ("Q. R. fue condenado", "Q. R. fue recluido", "lo privaron"):
+        assert masculine not in teaching
+    joint = drafted("es", ROOT / "tests" / "output" / "prose_cases" / "several-detainees.yaml")
+    assert "Tomas Lee" in joint and "la persona afectada fue" not in joint.lower()
+    assert "Q. R. was sentenced" in drafted("en", ROOT / "cases" / "teaching" / "trial-two-violations.yaml")
