@@ -97,3 +97,37 @@ def test_a_person_whose_sex_is_not_known_is_not_a_generic_masculine() -> None:
     joint = drafted("es", ROOT / "tests" / "output" / "prose_cases" / "several-detainees.yaml")
     assert "Tomas Lee" in joint and "la persona afectada fue" not in joint.lower()
     assert "Q. R. was sentenced" in drafted("en", ROOT / "cases" / "teaching" / "trial-two-violations.yaml")
+
+
+JOINT_CUBA = ROOT / "cases" / "guia-piloto-mendoza-amaro-cuba-2019.yaml"  # three opposition members, a joint draft
+VENEZUELA = ROOT / "cases" / "lopez-venezuela-2014.yaml"
+
+
+def test_charges_quoted_in_an_argument_are_set_apart_to_translate() -> None:
+    """Read as a lawyer (a draft the review did not name): «la acusación (pre-criminal social dangerousness,
+    contempt …) no exponía ningún acto», the file's English inside a Spanish sentence, unmarked."""
+    text = drafted("es", JOINT_CUBA)
+    assert (
+        "la acusación de [por traducir: pre-criminal social dangerousness] y [por traducir: contempt (desacato; an"
+        " extension of the term)] no exponía ningún acto de la Sra. Mendoza Reyes que constituyera el delito." in text
+    )
+    assert "la acusación (pre-criminal" not in text
+
+
+def test_the_others_targeted_are_not_members_of_a_group_never_named() -> None:
+    """«También se persiguió a otros miembros del mismo grupo» (which group?), a paragraph of its own for Mr. Amaro
+    Hidalgo: the others, with what they share where the file says it."""
+    text = drafted("es", JOINT_CUBA)
+    assert "En el presente caso, también se persiguió a otras personas." in text
+    assert "del mismo grupo" not in text
+
+
+def test_venezuela_is_named_as_the_working_group_names_it() -> None:
+    """«es nacional de Venezuela (República Bolivariana de)», «Gobierno de Venezuela (República Bolivariana de)»: the
+    list form; opinions 57/2020 and 55/2021 write «(República Bolivariana de Venezuela)» in the title and «al Gobierno
+    de la República Bolivariana de Venezuela» (para. 2)."""
+    text = drafted("es", VENEZUELA)
+    assert "relativa a Leopoldo López (República Bolivariana de Venezuela)" in text
+    assert "es nacional de la República Bolivariana de Venezuela." in text
+    assert "pida al Gobierno de la República Bolivariana de Venezuela:" in text
+    assert "(República Bolivariana de)" not in text
