@@ -15,6 +15,8 @@ import re
 from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import Any
 
+import msgspec
+
 from detention_rules import words
 from detention_rules.input.case import CATEGORIES, Case
 from detention_rules.input.field_path import FieldPath
@@ -171,13 +173,68 @@ def _joint(
     return Draft(
         title=body._t(say["title" if stage == "first" else "title_comments"].format(title=title)),
         lead=body._t(say["lead"].format(file=first.path)),
-        body=body.blocks,
-        appendix=notes.blocks,
+        body=_bracketed(_first_mentions(body.blocks, say.get("first_mentions", [])), say),
+        appendix=_bracketed(notes.blocks, say),
         established=established,
         lang=lang or words.LANGUAGE,
         todo=say["todo"],
         to_translate=w["facts"]["to_translate"],
     )
+
+
+def _first_mentions(blocks: list[Block], mentions: list[list[str]]) -> list[Block]:
+    """Each instrument by its full title where the submission first names it, short after, as the Working Group
+    introduces its sources (`first_mentions`: a short name's pattern and its full title, Spanish "Declaración
+    Universal" -> "Declaración Universal de Derechos Humanos"); a first mention already in full stays."""
+    seen: set[str] = set()
+
+    def first(m: re.Match[str], full: str) -> str:
+        whole = m.expand(full)
+        if whole in seen:
+            return m.group(0)
+        seen.add(whole)
+        return m.group(0) if m.string.startswith(whole, m.start()) else whole
+
+    out = []
+    for block in blocks:
+        text = block.text
+        if block.kind != "heading":
+            for pattern, full in mentions:
+                text = re.sub(pattern, functools.partial(first, full=full), text)
+        out.append(block if text == block.text else msgspec.structs.replace(block, text=text))
+    return out
+
+
+def _bracketed(blocks: list[Block], say: Mapping[str, Any]) -> list[Block]:
+    """A parenthesis inside another in square brackets, where the language's style asks it (`nested_parentheses`:
+    Spanish "(privación de libertad no reconocida [desaparición forzada])")."""
+    if not (inner := say.get("nested_parentheses")):
+        return blocks
+    return [b if "(" not in b.text else msgspec.structs.replace(b, text=_nested(b.text, inner)) for b in blocks]
+
+
+#: A closing parenthesis that marks a letter, not the end of a parenthesis: "párr. 8 a)", "art. 14, párr. 3 b)".
+_LETTER = re.compile(r"(?<=[\s\d])[a-z]$")
+
+
+def _nested(text: str, inner: str) -> str:
+    """`text` with each parenthesis opened inside another written with `inner` ("[]"); a letter's closing mark
+    ("3 b)") closes nothing, and the drafter's words set apart in brackets are left as typed."""
+    out: list[str] = []
+    depth: list[bool] = []  # each parenthesis open: whether it was written as a bracket
+    brackets = 0
+    for i, char in enumerate(text):
+        if char == "[":
+            brackets += 1
+        elif char == "]":
+            brackets = max(brackets - 1, 0)
+        elif brackets == 0 and char == "(":
+            depth.append(bool(depth))
+            char = inner[0] if depth[-1] else char
+        elif brackets == 0 and char == ")" and depth and not _LETTER.search(text[max(i - 2, 0) : i]):
+            char = inner[1] if depth.pop() else char
+        out.append(char)
+    return "".join(out)
 
 
 def _title(case: Case, persons: list[_Person], state: str, w: dict[str, Any]) -> str:
@@ -372,7 +429,7 @@ def _everyone(people: Sequence[tuple[CaseResult, list[Question]]], w: dict[str, 
     for i, (result, _) in enumerate(people, 1):
         assert result.facts is not None
         if _name(result.case):
-            who = prose.who(result.facts.leaves, w)
+            who = prose.who(result.facts.leaves, w, alone=False)
             named.append((who.full, who.full if who.bare else who.short))
         else:
             named.append((w["draft"]["person_number"].format(n=i),) * 2)
@@ -401,7 +458,7 @@ def _redactor(names: list[str]) -> Callable[[str], str] | None:
 def _who(leaves: dict[str, FactNode], w: dict[str, Any], joint: list[tuple[str, str]], number: int) -> prose.Who:
     """How the facts and the arguments name one person: in a joint submission as it names them all
     (`_everyone`), never like another of them (father and son: each in full, never both "Mr. Namazi")."""
-    who = prose.who(leaves, w)
+    who = prose.who(leaves, w, alone=not joint)
     if joint:
         who.full, who.short = joint[number - 1]
     return who

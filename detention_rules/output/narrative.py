@@ -103,8 +103,9 @@ def to_translate_after(text: str, kind: str, w: Mapping[str, Any]) -> str:
     preposition the draft's language puts before it (`facts: to_translate_preposition:`, Spanish "en [por
     traducir: office of his relatives]"; none in French or English). The typed words' own language decides,
     as its own draft would: none when they open with its preposition or a participle ("at home", "stopped on
-    ..."), nor before a conduct told by a verb or a gerund ("took part in ...", "advocating ..."), which the
-    drafter translates with the rest."""
+    ..."), nor before a conduct told by a verb ("took part in ..."), which the drafter translates with the rest;
+    a gerund ("leading ...") after the language's own frame for it where it has one (`conduct_gerund`: Spanish
+    "al [por traducir: leading …]", read "al dirigir …"), never as if it followed the right it exercised."""
     said = translated(text, w)
     before = w["facts"]["to_translate_preposition"].get(kind, "")
     _, language, _ = _WRITTEN.get()
@@ -116,7 +117,10 @@ def to_translate_after(text: str, kind: str, w: Mapping[str, Any]) -> str:
         first, typed_in["facts"]["articles"]
     ):
         return said
-    if kind == "conduct" and (conduct_form(text, typed_in) == "act" or _gerund(text, typed_in)):
+    if kind == "conduct" and _gerund(text, typed_in):
+        gerund = w["facts"]["to_translate_preposition"].get("conduct_gerund", "")
+        return f"{gerund} {said}" if gerund else said
+    if kind == "conduct" and conduct_form(text, typed_in) == "act":
         return said
     return f"{before} {said}"
 
@@ -171,8 +175,11 @@ class Who:
         return self.full
 
 
-def who(leaves: Mapping[str, FactNode], w: Mapping[str, Any]) -> Who:
-    """The person of a case as the facts name them, from `person.name`, `person.called` and `person.sex`."""
+def who(leaves: Mapping[str, FactNode], w: Mapping[str, Any], *, alone: bool = True) -> Who:
+    """The person of a case as the facts name them, from `person.name`, `person.called` and `person.sex`; `alone`:
+    the only person of the submission, whom a language may name after the first mention by what they are where
+    the sex is not known (`unknown_sex`: Spanish "la persona afectada", its words agreeing with "persona", never a
+    generic masculine), which would not say which of several."""
     spec = w["facts"]["person"]
     name = _value(leaves, "person.name")
     sex = _value(leaves, "person.sex")
@@ -193,6 +200,8 @@ def who(leaves: Mapping[str, FactNode], w: Mapping[str, Any]) -> Who:
         return Who(called or spec["unnamed"], called or spec["unnamed"], pronouns)
     if called:  # the drafter's own short form: "Mr. Liu" for Liu Xiaobo
         return Who(name, retitled(called, title, spec), pronouns)
+    if not title and alone and (unknown := spec.get("unknown_sex")):
+        return Who(name, unknown["short"], unknown["pronouns"])
     if _titled(name, spec) or (not title and re.match(r"\w\.(?:\s|$)", name)):  # "A. One": never a bare "One"
         return Who(name, name, pronouns)
     if not title:  # sex not known: the full name once, then the family name alone ("Morgan"), no title guessed

@@ -212,6 +212,33 @@ def why_not_lines(why_not: dict[str, list[NearMiss]]) -> list[str]:
     return out
 
 
+def _title(res: CaseResult) -> str:
+    """The case as the report names it: the file's title in the file's language; in another, its persons and
+    State as the draft's title names them ("Alnur Ilyashev (Kazajstán)"), never the file's English words
+    ("Alnur Ilyashev c. Kazakhstan")."""
+    case = res.case
+    if case is None or not case.title:
+        return ""
+    if (case.language or "en") == words.LANGUAGE:
+        return f": {cited(case.title)}"
+    from detention_rules.output import narrative
+
+    w = words.load("draft")
+    names = [
+        n
+        for one in res.each()
+        if one.case and one.case.person and one.case.person.name
+        for n in narrative.persons_named(str(one.case.person.name), w)
+    ]
+    state = str(case.state.name) if case.state and case.state.name else ""
+    country = narrative.country(state, w) if state else ""
+    if " " in country and country[:1].islower():  # "el Camerún": a State in parentheses has no article
+        country = country.split(" ", 1)[1]
+    if not names:
+        return f": {cited(case.title)}"
+    return f": {narrative.join(list(dict.fromkeys(names)), w)}" + (f" ({country})" if country else "")
+
+
 def render(results: list[CaseResult]) -> str:
     lines: list[str] = []
     for res in results:
@@ -220,8 +247,7 @@ def render(results: list[CaseResult]) -> str:
         for one in res.each():
             if one.analysis is None:
                 continue
-            # the title as the draft gives it in the language: "Alnur Ilyashev c. Kazakhstan"
-            title = f": {cited(one.case.title)}" if one.case and one.case.title else ""
+            title = _title(res)
             person = f" [{one.detainee}]" if one.detainee else ""
             lines.append(f"{one.path}{title}{person}")
             lines += ["  " + line if line else "" for line in analysis_lines(one.analysis, explained(one))]

@@ -289,5 +289,6 @@ def test_the_appendix_names_a_derived_facts_source_lines_in_the_draft_s_language
         text = draft_markdown.render(build_joint(book, application.drafts(book, case, None)))
     finally:
         words.use("en")
-    assert re.search(rf"\({line_word} \d+\)", text)
-    assert not re.search(r"\(line \d+\)", text)
+    # inside the derivation's own parenthesis, Spanish sets it in brackets (« (deducido de … [línea 84]) »)
+    assert re.search(rf"[(\[]{line_word} \d+[)\]]", text)
+    assert not re.search(r"[(\[]line \d+[)\]]", text)

@@ -156,11 +156,12 @@ def test_citations_are_in_spanish_syntax_and_each_once() -> None:
         "(Conjunto de Principios, principio 16, párr. 1; Pacto, art. 9, párr. 1; Declaración Universal, art. 9)" in four
     )
     assert (
-        "Desapariciones Forzadas, art. 2; observación general núm. 35, párr. 17; Declaración Universal, art. 6;" in four
+        "Desapariciones Forzadas, art. 2; observación general núm. 35 del Comité de Derechos Humanos, párr. 17;"
+        " Declaración Universal, art. 6;" in four
     )
     assert "A/HRC/30/37, anexo, principio 9 y directriz 8" in four
     assert "(Principios Básicos sobre la Función de los Abogados, principio 7);" in cardet
-    assert "c. Países Bajos (1984), párr. 52" in cardet
+    assert "c. Países Bajos [1984], párr. 52" in cardet  # inside the citation's parenthesis: brackets (#42)
     assert "Declaración Universal, arts. 5 y 11, párr. 1" in drafted("es", SEVERAL_UDHR)
     for text in (two, four, cardet):
         assert not re.search(r"\d\(\d+\)", text)  # "36(1)(b)", "11(1)", "12(2)"
