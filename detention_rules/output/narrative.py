@@ -1104,6 +1104,8 @@ class Teller:
                     slots[f"{last}_possessive"] = forms[0 if fact.value == 1 else 1].format(length=slots[last])
             dated = {n.rsplit(".", 1)[-1]: str(f.value) for n, f in zip([first, *others], facts, strict=True)}
             one_day = self.spec["combined_one_day"].get(names)
+            if isinstance(one_day, dict):  # a form for each kind, as the combined template has ("incarcéré le …")
+                one_day = one_day.get(self._form(first, facts, one_day))
             if one_day and dated.get("start") == dated.get("end") and is_date(dated["start"]):
                 template = one_day  # "held in police custody on 1 July 2022", never "from 1 to 1 July 2022"
                 slots["range"] = date(dated["start"], self.w, preposition=False)
@@ -1203,7 +1205,8 @@ class Teller:
 
     def _status(self, leaf: FactNode) -> str:
         """The person's status, less what their occupation already says ("journalist" twice is once; a
-        "pro-democracy activist" is no more "a political activist" too: `person: status_said`)."""
+        "pro-democracy activist" is no more "a political activist" too: `person: status_said`), and less what
+        a nationality other than the State's says (`person: status_in_nationality`: « de nationalité étrangère »)."""
         occupation = str(_value(self.leaves, "person.occupation") or "").casefold()
         own = self.spec["values"]["person.status_plural" if self.person.plural else "person.status"]
         _, language, _ = _WRITTEN.get()  # the occupation's words are the file's: its language's cues too
@@ -1218,7 +1221,10 @@ class Teller:
             )
             return in_words("person.status", status).casefold() in occupation or any(cued)
 
-        items = [v for v in leaf.value if not said(v)]
+        nationality, state = _value(self.leaves, "person.nationality"), _value(self.leaves, "state.name")
+        foreign = bool(nationality and state) and str(nationality).casefold() != str(state).casefold()
+        told = set(self.w["facts"]["person"]["status_in_nationality"]) if foreign else set()
+        items = [v for v in leaf.value if not said(v) and v not in told]
         if not items:
             return ""
         template = self.spec["sentences"]["person.status"]

@@ -1,0 +1,104 @@
+"""What the first fixer of the French review left (issue 31, task T11-fr: the review's items D2 to D5, C4 and C6),
+each checked on a shipped case's draft, or on a period of each kind, so that the old wording fails. The expected
+words are how a French lawyer, and the Working Group's French, speak of each kind of custody and cite, never the
+engine's output."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ..conftest import ROOT
+from .test_drafts_reviewed_in_french_and_spanish import drafted
+
+TWO = ROOT / "cases" / "qaradawi-khalaf-egypt-2018.yaml"  # a woman and a man
+FOUR = ROOT / "cases" / "mayangna-defenders-nicaragua-2024.yaml"  # four men, "les intéressés"
+NON_PARTY = ROOT / "cases" / "cardet-cuba-2018.yaml"
+CONFESSION = ROOT / "cases" / "teaching" / "trial-coerced-confession-used.yaml"  # one prison period, no end
+REVIEWED = (TWO, FOUR, NON_PARTY, CONFESSION, ROOT / "cases" / "ilyashev-kazakhstan-2022.yaml")
+
+
+def _plain(path: Path) -> str:
+    """A French draft with its no-break spaces as spaces: the words are checked here, the typography elsewhere."""
+    return drafted("fr", path).replace("\u202f", " ").replace("\u00a0", " ")
+
+
+def _of_kind(tmp_path: Path, kind: str, period: str, name: str) -> str:
+    """The teaching case's draft with its one period of this kind and these dates (`start: ...` lines), written
+    to a file of its own `name` (`drafted` keeps each path's draft)."""
+    text = CONFESSION.read_text(encoding="utf-8")
+    assert "  - kind: prison\n    start: 2023-11-10\n" in text
+    case = tmp_path / f"{kind}-{name}.yaml"
+    case.write_text(text.replace("  - kind: prison\n    start: 2023-11-10\n", f"  - kind: {kind}\n{period}"), "utf-8")
+    return _plain(case)
+
+
+@pytest.mark.parametrize(
+    ("kind", "since", "between"),
+    [
+        ("police_custody", "a été placé en garde à vue le 10 novembre 2023.", "a été placé en garde à vue du"),
+        ("pretrial", "a été placé en détention provisoire le 10 novembre 2023.", "placé en détention provisoire du"),
+        ("administrative", "a été placé en détention administrative le 10 novembre 2023.", "administrative du"),
+        ("immigration", "a été placé en rétention administrative le 10 novembre 2023.", "rétention administrative du"),
+        ("house_arrest", "a été assigné à résidence le 10 novembre 2023.", "a été assigné à résidence du"),
+        ("prison", "a été incarcéré le 10 novembre 2023.", "a été incarcéré du"),
+        (
+            "psychiatric",
+            "a été hospitalisé sans son consentement en établissement psychiatrique le 10 novembre 2023.",
+            "en établissement psychiatrique du",
+        ),
+        ("unknown", "a été détenu à partir du 10 novembre 2023, sous un régime juridique inconnu.", "inconnu."),
+        ("other", "a été détenu à partir du 10 novembre 2023.", "a été détenu du"),
+    ],
+)
+def test_each_kind_of_custody_is_told_as_a_french_lawyer_tells_it(
+    tmp_path: Path, kind: str, since: str, between: str
+) -> None:
+    """D2 to D4: « placé en prison », « placé en détention sous un régime inconnu », « à compter du » after a
+    placement (an event, dated « le »): each kind in its own words, from its start alone, between two dates, on
+    one day."""
+    text = _of_kind(tmp_path, kind, "    start: 2023-11-10\n", "since")
+    assert f"M. P. {since}" in text
+    assert "placé en prison" not in text and "régime inconnu" not in text.replace("régime juridique inconnu", "")
+    ranged = _of_kind(tmp_path, kind, "    start: 2023-11-10\n    end: 2024-01-05\n", "between")
+    assert between in ranged and "du 10 novembre 2023 au 5 janvier 2024" in ranged
+    one_day = _of_kind(tmp_path, kind, "    start: 2023-11-10\n    end: 2023-11-10\n", "one-day")
+    assert f"M. P. {since.replace('à partir du', 'le')}" in one_day and "du 10 au 10" not in one_day
+
+
+@pytest.mark.parametrize(
+    ("path", "said"),
+    [
+        (NON_PARTY, "M. Cardet a été incarcéré du 20 mars 2017 jusqu'en mai 2019."),
+        (NON_PARTY, "M. Cardet a été placé en garde à vue le 30 novembre 2016."),
+        (FOUR, "Les intéressés ont été incarcérés en décembre 2022."),
+        (FOUR, "Les intéressés ont été détenus à partir de 2021, sous un régime juridique inconnu."),
+        (TWO, "Mme al-Qaradawi a été placée en détention provisoire le 2 juillet 2017."),
+        (TWO, "la détention provisoire du 2 juillet 2017 a été ordonnée par un procureur, et non par un juge"),
+        (TWO, "Mme al-Qaradawi a été maltraitée pendant la détention provisoire du 2 juillet 2017"),
+        (NON_PARTY, "M. Cardet n'a pas pu contester la garde à vue du 30 novembre 2016 devant un tribunal"),
+    ],
+)
+def test_the_reviewed_drafts_say_each_period_as_a_lawyer_does(path: Path, said: str) -> None:
+    """D2 to D4 on the drafts the review read: « M. Cardet a été placé en prison du 20 mars 2017 », « placés en
+    détention sous un régime inconnu à compter de 2021 », « pendant la mesure de détention provisoire à compter du »."""
+    assert said in _plain(path)
+
+
+@pytest.mark.parametrize("path", REVIEWED)
+def test_no_period_is_a_measure_dated_from(path: Path) -> None:
+    """D4: « la mesure de garde à vue à compter du 30 novembre 2016 », a calque the review found in every template
+    that names a period; and no kind in the words of D2 and D3."""
+    text = _plain(path)
+    assert "la mesure de " not in text and "mesure de détention" not in text
+    assert "placé en prison" not in text and "placés en prison" not in text
+    assert "détention sous un régime inconnu" not in text
+
+
+def test_a_foreign_nationality_is_said_once() -> None:
+    """D5: « Elle est de nationalité qatarienne. … Elle est de nationalité étrangère. »: the second sentence says
+    nothing the first did not, for a national of a State other than the one detaining her."""
+    text = _plain(TWO)
+    assert "Ola Yusuf al-Qaradawi est de nationalité qatarienne. Elle avait 55 ans" in text
+    assert "Elle est de nationalité étrangère." not in text
