@@ -15,6 +15,8 @@ import re
 from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import Any
 
+import msgspec
+
 from detention_rules import words
 from detention_rules.input.case import CATEGORIES, Case
 from detention_rules.input.field_path import FieldPath
@@ -164,6 +166,7 @@ def _joint(
         body.para(say["none_established"])
     _domestic(body, case, w, refs=evidence)
     _source(body, case, w, stage)
+    body.blocks = _in_full(body.blocks, say["first_mention"])
     notes = _Writer(redactor, w)
     if appendix:
         _notes(notes, people, persons, legal, say)
@@ -178,6 +181,24 @@ def _joint(
         todo=say["todo"],
         to_translate=w["facts"]["to_translate"],
     )
+
+
+def _in_full(blocks: list[Block], titles: dict[str, str]) -> list[Block]:
+    """The blocks with each instrument's official title at its first mention, its short name after (`first_mention`:
+    « Convention contre la torture et autres peines ou traitements cruels, inhumains ou dégradants », then « Convention
+    contre la torture »), as a French lawyer cites a treaty."""
+    blocks = list(blocks)
+    for short, full in titles.items():
+        said = re.compile(rf"(?<!\w){re.escape(short)}(?!\w)(?!{re.escape(full.removeprefix(short))})")
+        for i, b in enumerate(blocks):
+            first, whole = said.search(b.text), b.text.find(full)
+            if whole >= 0 and (first is None or whole < first.start()):
+                break  # said in full before any short mention
+            if first:
+                text = b.text[: first.start()] + full + b.text[first.end() :]
+                blocks[i] = msgspec.structs.replace(b, text=text) if b.kind in ("para", "item") else b
+                break
+    return blocks
 
 
 def _title(case: Case, persons: list[_Person], state: str, w: dict[str, Any]) -> str:

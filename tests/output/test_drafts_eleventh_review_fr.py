@@ -102,3 +102,97 @@ def test_a_foreign_nationality_is_said_once() -> None:
     text = _plain(TWO)
     assert "Ola Yusuf al-Qaradawi est de nationalité qatarienne. Elle avait 55 ans" in text
     assert "Elle est de nationalité étrangère." not in text
+
+
+#: Instruments a French draft cites, as their citations open (« Pacte, art. … », « principe 16 … de l'Ensemble »).
+_INSTRUMENTS = (
+    "Pacte",
+    "Déclaration universelle",
+    "Ensemble de principes",
+    "Déclaration sur la protection de toutes les personnes contre les disparitions forcées",
+    "Convention contre la torture",
+    "Convention de Vienne",
+    "Principes de base",
+    "observation générale n° 32",
+    "observation générale n° 35",
+)
+
+
+def _parentheses(text: str) -> list[str]:
+    """Each outermost parenthesis of a text, without its brackets."""
+    out, depth, start = [], 0, 0
+    for i, ch in enumerate(text):
+        if ch == "(":
+            start, depth = (i if depth == 0 else start), depth + 1
+        elif ch == ")" and depth:
+            depth -= 1
+            if depth == 0:
+                out.append(text[start + 1 : i])
+    return out
+
+
+def _cited_twice(text: str) -> list[str]:
+    """The citation parentheses of a text that cite one instrument in two places (« Pacte, … ; … ; Pacte, … »)."""
+    twice = []
+    for group in _parentheses(text):
+        heads = [
+            next((i for i in _INSTRUMENTS if part.startswith(i) or f"de l'{i}" in part), part)
+            for part in group.split(" ; ")
+        ]
+        if len(heads) > 1 and len(set(heads)) < len(heads):
+            twice.append(group)
+    return twice
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        *REVIEWED,
+        ROOT / "cases" / "aivo-benin-2024.yaml",  # evidence withheld: « Pacte, art. 14 (par. 3 b) » twice
+        ROOT / "cases" / "khalil-bahrain-2021.yaml",  # religion: « Pacte, art. 2 (par. 1) et 26 ; Pacte, art. 18 »
+    ],
+)
+def test_each_instrument_is_cited_once_in_a_parenthesis(path: Path) -> None:
+    """C4: « (principe 16 (par. 1) de l'Ensemble de principes ; … ; Ensemble de principes, principe 16) », the
+    Declaration on enforced disappearance twice in one bracket: the rule's own citation, written in French, was
+    not recognised, so the provisions merged after it cited it again."""
+    assert _cited_twice(_plain(path)) == []
+
+
+def test_a_family_is_told_under_the_body_of_principles_once() -> None:
+    """C4, on the draft the review read (Mayangna, para. 23)."""
+    assert (
+        "(Ensemble de principes, principe 16 (par. 1) ; Pacte, art. 9 (par. 1) ; Déclaration universelle, art. 9)"
+        in (_plain(FOUR))
+    )
+
+
+@pytest.mark.parametrize(
+    ("path", "full", "short"),
+    [
+        (
+            CONFESSION,
+            "Convention contre la torture et autres peines ou traitements cruels, inhumains ou dégradants, art. 15",
+            "(Convention contre la torture, art. 15)",
+        ),
+        (
+            REVIEWED[-1],
+            "Ensemble de principes pour la protection de toutes les personnes soumises à une forme quelconque de "
+            "détention ou d'emprisonnement, principes 2, 4 et 10",
+            "Ensemble de principes, principe 10",
+        ),
+        (REVIEWED[-1], "(Pacte, art. 9 (par. 1) ; Déclaration universelle des droits de l'homme, art. 3 et 9", ""),
+        (
+            NON_PARTY,
+            "l'Ensemble de règles minima des Nations Unies pour le traitement des détenus (Règles Nelson Mandela)",
+            "",
+        ),
+    ],
+)
+def test_an_instrument_is_named_in_full_at_its_first_mention(path: Path, full: str, short: str) -> None:
+    """C6: « Convention contre la torture, art. 15 », never its official title: the title in full at the first
+    mention, the short name after it, as the Working Group's French opinions cite a treaty."""
+    text = _plain(path)
+    assert full in text
+    if short:
+        assert text.index(full) < text.index(short)
