@@ -1163,7 +1163,8 @@ class Teller:
         if known and "nationality" in known[0]:  # "de nationalité kazakhe", as a French lawyer writes it
             adjective = self.spec["sentences"]["person.nationality_adjective"]
             return self._finish(self._fill(adjective, {"value": known[0]["nationality"] + known[1]}), [leaf])
-        if generic == "person.nationality" and not known and adjective_nationality(str(leaf.value), self.w):
+        typed = str(leaf.value)  # an adjective by its ending in the draft's language only ("United Kingdom and Iran")
+        if generic == "person.nationality" and not (known or foreign(typed)) and adjective_nationality(typed, self.w):
             template = self.spec["sentences"]["person.nationality_adjective"]
         if generic == "person.status":
             return self._status(leaf)
@@ -1210,7 +1211,8 @@ class Teller:
         occupation = str(_value(self.leaves, "person.occupation") or "").casefold()
         own = self.spec["values"]["person.status_plural" if self.person.plural else "person.status"]
         _, language, _ = _WRITTEN.get()  # the occupation's words are the file's: its language's cues too
-        typed_in = locale.load("draft", language) if language in locale.LANGUAGES else self.w
+        typed_language = language if language in locale.LANGUAGES else None
+        typed_in = locale.load("draft", typed_language) if typed_language else self.w
         cues = [self.w["facts"]["person"]["status_said"], typed_in["facts"]["person"]["status_said"]]
 
         def said(status: str) -> bool:  # "journalist" within "photojournalist"; a cue as a word of its own
@@ -1219,7 +1221,8 @@ class Teller:
                 for own in cues
                 for c in own.get(status, [])
             )
-            return in_words("person.status", status).casefold() in occupation or any(cued)
+            named = {in_words("person.status", status), in_words("person.status", status, typed_language)}
+            return any(n.casefold() in occupation for n in named) or any(cued)  # "avocat" of a "human rights lawyer"
 
         nationality, state = _value(self.leaves, "person.nationality"), _value(self.leaves, "state.name")
         foreign = bool(nationality and state) and str(nationality).casefold() != str(state).casefold()
@@ -1310,8 +1313,10 @@ class Teller:
         return self._words(own.get(value)) or self._typed(generic, value)
 
     def _set_apart(self, generic: str, value: Any) -> bool:
-        """A residence typed in another language and no State the table knows: told set apart to translate."""
-        return generic == "person.residence" and foreign(str(value)) and not state_words(str(value), self.w)
+        """A residence or nationality typed in another language and no State the table knows: told set apart to
+        translate."""
+        where = generic in ("person.residence", "person.nationality")
+        return where and foreign(str(value)) and not state_words(str(value), self.w)
 
     def _typed(self, generic: str, value: Any) -> str:
         """A choice in words, or text the drafter typed in the draft's language (`translated`)."""

@@ -17,6 +17,9 @@ FOUR = ROOT / "cases" / "mayangna-defenders-nicaragua-2024.yaml"  # four men, "l
 NON_PARTY = ROOT / "cases" / "cardet-cuba-2018.yaml"
 CONFESSION = ROOT / "cases" / "teaching" / "trial-coerced-confession-used.yaml"  # one prison period, no end
 REVIEWED = (TWO, FOUR, NON_PARTY, CONFESSION, ROOT / "cases" / "ilyashev-kazakhstan-2022.yaml")
+# two drafts the review did not read, read as a French lawyer would for this task
+THREE_LAWYERS = ROOT / "cases" / "irgashov-mamadshoev-kholiqnazarov-tajikistan-2024.yaml"  # joint, three men
+DUAL = ROOT / "cases" / "zaghari-ratcliffe-iran-2016.yaml"  # a woman, a dual national, the file in English
 
 
 def _plain(path: Path) -> str:
@@ -112,6 +115,7 @@ _INSTRUMENTS = (
     "Déclaration sur la protection de toutes les personnes contre les disparitions forcées",
     "Convention contre la torture",
     "Convention de Vienne",
+    "Déclaration sur les défenseurs des droits de l'homme",
     "Principes de base",
     "observation générale n° 32",
     "observation générale n° 35",
@@ -150,6 +154,7 @@ def _cited_twice(text: str) -> list[str]:
         *REVIEWED,
         ROOT / "cases" / "aivo-benin-2024.yaml",  # evidence withheld: « Pacte, art. 14 (par. 3 b) » twice
         ROOT / "cases" / "khalil-bahrain-2021.yaml",  # religion: « Pacte, art. 2 (par. 1) et 26 ; Pacte, art. 18 »
+        THREE_LAWYERS,  # a defender's status: the Declaration on Human Rights Defenders twice
     ],
 )
 def test_each_instrument_is_cited_once_in_a_parenthesis(path: Path) -> None:
@@ -196,3 +201,35 @@ def test_an_instrument_is_named_in_full_at_its_first_mention(path: Path, full: s
     assert full in text
     if short:
         assert text.index(full) < text.index(short)
+
+
+def test_a_status_the_occupation_says_in_the_files_language_is_not_said_again() -> None:
+    """« Il est [à traduire : human rights lawyer ; …]. Il est également avocat, défenseur … »: the occupation, typed
+    in English, already says "lawyer"; its status is told only where it adds to it."""
+    text = _plain(THREE_LAWYERS)
+    assert (
+        "Il est [à traduire : human rights lawyer ; member of the Pamiri Lawyers' Association]. Il est également "
+        "défenseur des droits de l'homme et membre d'une minorité ethnique."
+    ) in text
+    assert "également avocat" not in text
+
+
+def test_a_nationality_typed_in_another_language_is_set_apart_to_translate() -> None:
+    """« Nazanin Zaghari-Ratcliffe est de nationalité United Kingdom and Iran (dual national) »: English words read as
+    a French adjective (by their ending, « -an »), neither marked to translate nor French."""
+    text = _plain(DUAL)
+    assert (
+        "Nazanin Zaghari-Ratcliffe est ressortissante de l'État suivant : [à traduire : United Kingdom and Iran (dual "
+        "national)]."
+    ) in text
+    assert "de nationalité United Kingdom" not in text
+
+
+def test_held_incommunicado_before_trial_names_the_period_once() -> None:
+    """D4 and the new wording of III.incommunicado-before-trial: « détenue au secret pendant la détention (détention
+    provisoire …) » would say the detention twice."""
+    text = _plain(DUAL)
+    assert (
+        "Mme Zaghari-Ratcliffe a été détenue au secret (détention provisoire à compter du 3 avril 2016), sans" in text
+    )
+    assert "au secret pendant la détention" not in text
