@@ -82,6 +82,10 @@ FREE_KEYS |= {("person", "pronouns"), ("person", "verbs")}
 #: Lists that name fields, rules or sections, the same in every language; every other list is the
 #: language's own words (months, cue words, particles).
 SAME_LISTS = {"sections", "argued", "omit_if", "keep_if", "trial.accused_civilian"}
+#: Sections whose sentence a language may give one form per choice of its first fact where English needs one
+#: (French « placé en garde à vue », « incarcéré », « assigné à résidence »: `any` for the others), each form
+#: filling no slot the English sentence does not have (a date with or without its preposition is one slot).
+FORMS_BY_CHOICE = {"combined", "combined_one_day", "sentences"}
 
 
 def _placeholders(text: str) -> set[str]:
@@ -110,6 +114,13 @@ def _differences(en: Any, other: Any, path: tuple[str, ...], person: set[str]) -
         if not isinstance(other, list):
             return [f"{where}: not a list"]
         return [f"{where}: not the same list" for _ in [1] if path[-1] in SAME_LISTS and en != other]
+    if isinstance(en, str) and isinstance(other, dict) and len(path) > 1 and path[-2] in FORMS_BY_CHOICE:
+        slots = {name.removesuffix("_bare") for name in _placeholders(en)} | person
+        return [
+            f"{where}.{k}: slots the English sentence lacks: {sorted(extra)}"
+            for k, form in other.items()
+            if (extra := {name.removesuffix("_bare") for name in _placeholders(str(form))} - slots)
+        ]
     if isinstance(en, str) and isinstance(other, str):
         missing = (_placeholders(en) - person) ^ (_placeholders(other) - person)
         return [f"{where}: placeholders differ: {sorted(missing)}"] if missing else []

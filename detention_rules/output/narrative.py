@@ -1113,6 +1113,8 @@ class Teller:
                     slots[f"{last}_possessive"] = forms[0 if fact.value == 1 else 1].format(length=slots[last])
             dated = {n.rsplit(".", 1)[-1]: str(f.value) for n, f in zip([first, *others], facts, strict=True)}
             one_day = self.spec["combined_one_day"].get(names)
+            if isinstance(one_day, dict):  # a form for each kind, as the combined template has ("incarcéré le …")
+                one_day = one_day.get(self._form(first, facts, one_day))
             if one_day and dated.get("start") == dated.get("end") and is_date(dated["start"]):
                 template = one_day  # "held in police custody on 1 July 2022", never "from 1 to 1 July 2022"
                 slots["range"] = date(dated["start"], self.w, preposition=False)
@@ -1170,7 +1172,8 @@ class Teller:
         if known and "nationality" in known[0]:  # "de nationalité kazakhe", as a French lawyer writes it
             adjective = self.spec["sentences"]["person.nationality_adjective"]
             return self._finish(self._fill(adjective, {"value": known[0]["nationality"] + known[1]}), [leaf])
-        if generic == "person.nationality" and not known and adjective_nationality(str(leaf.value), self.w):
+        typed = str(leaf.value)  # an adjective by its ending in the draft's language only ("United Kingdom and Iran")
+        if generic == "person.nationality" and not (known or foreign(typed)) and adjective_nationality(typed, self.w):
             template = self.spec["sentences"]["person.nationality_adjective"]
         if generic == "person.status":
             return self._status(leaf)
@@ -1212,11 +1215,13 @@ class Teller:
 
     def _status(self, leaf: FactNode) -> str:
         """The person's status, less what their occupation already says ("journalist" twice is once; a
-        "pro-democracy activist" is no more "a political activist" too: `person: status_said`)."""
+        "pro-democracy activist" is no more "a political activist" too: `person: status_said`), and less what
+        a nationality other than the State's says (`person: status_in_nationality`: « de nationalité étrangère »)."""
         occupation = str(_value(self.leaves, "person.occupation") or "").casefold()
         own = self.spec["values"]["person.status_plural" if self.person.plural else "person.status"]
         _, language, _ = _WRITTEN.get()  # the occupation's words are the file's: its language's cues too
-        typed_in = locale.load("draft", language) if language in locale.LANGUAGES else self.w
+        typed_language = language if language in locale.LANGUAGES else None
+        typed_in = locale.load("draft", typed_language) if typed_language else self.w
         cues = [self.w["facts"]["person"]["status_said"], typed_in["facts"]["person"]["status_said"]]
 
         def said(status: str) -> bool:  # "journalist" within "photojournalist"; a cue as a word of its own
@@ -1225,9 +1230,13 @@ class Teller:
                 for own in cues
                 for c in own.get(status, [])
             )
-            return in_words("person.status", status).casefold() in occupation or any(cued)
+            named = {in_words("person.status", status), in_words("person.status", status, typed_language)}
+            return any(n.casefold() in occupation for n in named) or any(cued)  # "avocat" of a "human rights lawyer"
 
-        items = [v for v in leaf.value if not said(v)]
+        nationality, state = _value(self.leaves, "person.nationality"), _value(self.leaves, "state.name")
+        foreign = bool(nationality and state) and str(nationality).casefold() != str(state).casefold()
+        told = set(self.w["facts"]["person"]["status_in_nationality"]) if foreign else set()
+        items = [v for v in leaf.value if not said(v) and v not in told]
         if not items:
             return ""
         template = self.spec["sentences"]["person.status"]
@@ -1313,8 +1322,10 @@ class Teller:
         return self._words(own.get(value)) or self._typed(generic, value)
 
     def _set_apart(self, generic: str, value: Any) -> bool:
-        """A residence typed in another language and no State the table knows: told set apart to translate."""
-        return generic == "person.residence" and foreign(str(value)) and not state_words(str(value), self.w)
+        """A residence or nationality typed in another language and no State the table knows: told set apart to
+        translate."""
+        where = generic in ("person.residence", "person.nationality")
+        return where and foreign(str(value)) and not state_words(str(value), self.w)
 
     def _typed(self, generic: str, value: Any) -> str:
         """A choice in words, or text the drafter typed in the draft's language (`translated`)."""

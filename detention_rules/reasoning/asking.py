@@ -25,10 +25,10 @@ def said(key: str) -> str:
     return locale.of("check", "values")[key]
 
 
-def in_words(field: str, value: str) -> str:
-    """A field's value in words: `detention[].kind` `pretrial` -> "pre-trial detention"; in another language,
-    the words its `check.yaml` gives the choice (`choices:`), else the model's."""
-    translated = locale.load("check").get("choices", {}).get(field, {}).get(value)
+def in_words(field: str, value: str, lang: str | None = None) -> str:
+    """A field's value in words: `detention[].kind` `pretrial` -> "pre-trial detention"; in another language
+    (the one in use, or `lang`), the words its `check.yaml` gives the choice (`choices:`), else the model's."""
+    translated = locale.load("check", lang).get("choices", {}).get(field, {}).get(value)
     if translated:
         return str(translated)
     asked = questionnaire().get(field)

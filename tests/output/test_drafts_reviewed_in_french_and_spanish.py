@@ -114,8 +114,10 @@ def test_the_remedies_name_the_government(lang: str, path: Path, said: str) -> N
             "fr",
             [
                 # French typography (fifth review): a narrow no-break space before ";", a no-break one after "n°"
-                "(Pacte, art. 9 (par. 1)\u202f; Déclaration universelle, art. 3 et 9\u202f;"
-                " Ensemble de principes, principes 2, 4 et 10)",
+                # the instruments' official titles at their first mention (T11-fr, C6)
+                "(Pacte, art. 9 (par. 1)\u202f; Déclaration universelle des droits de l'homme, art. 3 et 9\u202f;"
+                " Ensemble de principes pour la protection de toutes les personnes soumises à une forme quelconque de"
+                " détention ou d'emprisonnement, principes 2, 4 et 10)",
                 # an opinion at its paragraphs alone, the others together (independent French review)
                 "l'avis n°\u00a02/2022, par. 70 à 72\u202f; les avis nos\u00a072/2021",
                 "observation générale n°\u00a032, par. 19, 20, 22, 23 et 40",
