@@ -8,6 +8,7 @@ from detention_rules import words
 from detention_rules.input.case import CATEGORIES
 from detention_rules.output.text import filing_note
 from detention_rules.pipeline import CaseResult
+from detention_rules.reasoning import tree
 from detention_rules.reasoning.asking import question
 from detention_rules.reasoning.derivation import ConclusionNode, RuleNode
 from detention_rules.reasoning.facts import FactNode
@@ -35,7 +36,7 @@ def fact(node: FactNode) -> dict[str, Any]:
 def rule(node: RuleNode) -> dict[str, Any]:
     """A rule of a derivation, with the facts it read and the conclusions it rests on, each drawn by its rules.
 
-    Read from the derivation's nodes themselves: every node shown, in `tree.branches`' order without sources
+    Nested here from `tree.below` and `tree.drawn_by`: every node shown, in `tree.branches`' order without sources
     (a fact's sources are in `fact`), with no tree of branches built to be walked once (issue 33)."""
     out: dict[str, Any] = {
         "rule": node.rule.id,
@@ -48,14 +49,15 @@ def rule(node: RuleNode) -> dict[str, Any]:
         out["law"] = node.rule.law.strip()
     if node.rule.note:
         out["note"] = node.rule.note.strip()
-    out["facts"] = [fact(f) for f in node.facts]
-    out["premises"] = [conclusion(p) for p in node.premises]
+    facts, premises = tree.below(node)
+    out["facts"] = [fact(f) for f in facts]
+    out["premises"] = [conclusion(p) for p in premises]
     return out
 
 
 def conclusion(node: ConclusionNode) -> dict[str, Any]:
     """A conclusion and the rules that drew it."""
-    return {"conclusion": node.conclusion, "drawn_by": [rule(r) for r in node.support]}
+    return {"conclusion": node.conclusion, "drawn_by": [rule(r) for r in tree.drawn_by(node)]}
 
 
 def result(res: CaseResult) -> dict[str, Any]:
