@@ -322,12 +322,18 @@ class _Builder:
         return (mark.line + 1, mark.column + 1) if mark else (1, 1)
 
     def _node(self, node: yaml.Node, path: PathKey, depth: int) -> Any:
-        if self.alias_at is None and id(node) in self.built:
-            self.alias_at = self._alias_mark()
-            try:
-                return self._node(node, path, depth)
-            finally:
-                self.alias_at = None
+        # The hot loop of every file read (a hundred nodes a case): `_where`, the node's kind and a plain
+        # string scalar are written out here rather than called (issue 33, docs/performance.md).
+        if self.alias_at is None:
+            if id(node) in self.built:
+                self.alias_at = self._alias_mark()
+                try:
+                    return self._node(node, path, depth)
+                finally:
+                    self.alias_at = None
+            where = (node.start_mark.line + 1, node.start_mark.column + 1)
+        else:
+            where = self.alias_at
         self.built.add(id(node))
         self.count += 1
         if self.count > MAX_VALUES:
@@ -335,32 +341,45 @@ class _Builder:
             raise self._fail(node, _says("too_many_values", limit=MAX_VALUES), "too-many-values")
         if depth > MAX_DEPTH:
             raise self._fail(node, _says("too_deep", limit=MAX_DEPTH), "too-deep")
-        self.doc.positions.setdefault(path, self._where(node))
-        if isinstance(node, yaml.MappingNode):
+        positions = self.doc.positions
+        if path not in positions:
+            positions[path] = where
+        kind = type(node)
+        if kind is yaml.ScalarNode:
+            value = node.value
+            if node.tag == _STR and len(value) <= MAX_STRING:  # most values: text, kept as written
+                self.chars += len(value)
+                if self.chars > MAX_TEXT:
+                    raise self._fail(node, _says("too_much_text", limit=MAX_TEXT), "too-much-text")
+                return value
+            return self._scalar(node)
+        if kind is yaml.MappingNode:
             if node.tag != _MAP:
                 raise self._fail(node, _says("tag", tag=repr(node.tag)), "unsafe-tag")
             return self._mapping(node, path, depth)
-        if isinstance(node, yaml.SequenceNode):
-            if node.tag != _SEQ:
-                raise self._fail(node, _says("tag", tag=repr(node.tag)), "unsafe-tag")
-            return [self._node(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
-        return self._scalar(node)
+        if node.tag != _SEQ:
+            raise self._fail(node, _says("tag", tag=repr(node.tag)), "unsafe-tag")
+        return [self._node(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
 
     def _mapping(self, node: yaml.MappingNode, path: PathKey, depth: int) -> dict[str, Any]:
         out: dict[str, Any] = {}
+        key_positions = self.doc.key_positions
+        alias_at = self.alias_at
         for key_node, value_node in node.value:
-            if key_node.tag == "tag:yaml.org,2002:merge":
+            tag = key_node.tag
+            if tag == "tag:yaml.org,2002:merge":
                 raise self._fail(key_node, _says("merge_key"), "unsafe-tag")
-            if not isinstance(key_node, yaml.ScalarNode):
+            if type(key_node) is not yaml.ScalarNode:
                 raise self._fail(key_node, _says("bad_key"), "bad-key")
-            if key_node.tag not in _SAFE_SCALARS:
-                raise self._fail(key_node, _says("tag", tag=repr(key_node.tag)), "unsafe-tag")
+            if tag not in _SAFE_SCALARS:
+                raise self._fail(key_node, _says("tag", tag=repr(tag)), "unsafe-tag")
             self._count_text(key_node)
             key = str(key_node.value)
             if key in out:
-                first = self.doc.key_positions[(*path, key)]
+                first = key_positions[(*path, key)]
                 raise self._fail(key_node, _says("duplicate_key", key=key, line=first[0]), "duplicate-key")
-            self.doc.key_positions[(*path, key)] = self._where(key_node)
+            mark = key_node.start_mark
+            key_positions[(*path, key)] = alias_at or (mark.line + 1, mark.column + 1)
             out[key] = self._node(value_node, (*path, key), depth + 1)
         return out
 

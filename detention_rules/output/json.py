@@ -33,10 +33,11 @@ def fact(node: FactNode) -> dict[str, Any]:
     return out
 
 
-def rule(branch: tree.Branch) -> dict[str, Any]:
-    """A rule of a derivation, with the facts it read and the conclusions it rests on, each drawn by its rules."""
-    node = branch.node
-    assert isinstance(node, RuleNode)
+def rule(node: RuleNode) -> dict[str, Any]:
+    """A rule of a derivation, with the facts it read and the conclusions it rests on, each drawn by its rules.
+
+    Nested here from `tree.below` and `tree.drawn_by`: every node shown, in `tree.branches`' order without sources
+    (a fact's sources are in `fact`), with no tree of branches built to be walked once (issue 33)."""
     out: dict[str, Any] = {
         "rule": node.rule.id,
         "title": node.rule.title,
@@ -48,14 +49,15 @@ def rule(branch: tree.Branch) -> dict[str, Any]:
         out["law"] = node.rule.law.strip()
     if node.rule.note:
         out["note"] = node.rule.note.strip()
-    out["facts"] = [fact(b.node) for b in branch.below if isinstance(b.node, FactNode)]
-    out["premises"] = [conclusion(b.node, b.below) for b in branch.below if isinstance(b.node, ConclusionNode)]
+    facts, premises = tree.below(node)
+    out["facts"] = [fact(f) for f in facts]
+    out["premises"] = [conclusion(p) for p in premises]
     return out
 
 
-def conclusion(node: ConclusionNode, below: list[tree.Branch]) -> dict[str, Any]:
-    """A conclusion and the rules that drew it (`below`: its branches, `tree.branches`)."""
-    return {"conclusion": node.conclusion, "drawn_by": [rule(r) for r in below]}
+def conclusion(node: ConclusionNode) -> dict[str, Any]:
+    """A conclusion and the rules that drew it."""
+    return {"conclusion": node.conclusion, "drawn_by": [rule(r) for r in tree.drawn_by(node)]}
 
 
 def result(res: CaseResult) -> dict[str, Any]:
@@ -120,7 +122,7 @@ def _analysis(res: CaseResult) -> dict[str, Any]:
             "strength": f.strength,
             "contested_facts": [x.path for x in f.contested],
             "source_only_facts": [x.path for x in f.source_only],
-            "derivation": conclusion(f.tree, tree.branches(f.tree, sources=False)),
+            "derivation": conclusion(f.tree),
         }
         for f in analysis.findings
     ]

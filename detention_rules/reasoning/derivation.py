@@ -13,7 +13,7 @@ whether a needed conclusion was drawn (looked up).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Literal
+from typing import Any, Literal
 
 import msgspec
 
@@ -117,7 +117,8 @@ class _Explainer:
         facts: list[FactNode] = []
         premises: list[str] = []
         items: list[str] = []
-        self._support(rule.when, "", (), self.chosen.get(rule.id, frozenset()), (facts, premises, items))
+        chosen = self.chosen.get(rule.id, frozenset())
+        self._support(rule.when, "", self.facts.doc, (), chosen, (facts, premises, items))
         node = RuleNode(rule, self.text(rule, items), self.provisions(rule), _unique(facts))
         node.premises = [self.conclusion(c) for c in dict.fromkeys(premises)]
         return node
@@ -126,12 +127,15 @@ class _Explainer:
         self,
         cond: Cond,
         prefix: str,
+        data: Mapping[str, Any],
         place: Place,
         chosen: frozenset[Place],
         found: tuple[list[FactNode], list[str], list[str]],
     ) -> None:
         """Collect what made a true condition true into `found`'s facts, premises and items: true branches only,
-        every matching item. `place`: where `cond` is in its rule; `chosen`: the alternatives that held there."""
+        every matching item. `data`: what `cond` reads, the fact document or, below `prefix`, the list item
+        (read there directly: a path from the document's top, parsed for every item, was a fifth of the stage);
+        `place`: where `cond` is in its rule; `chosen`: the alternatives that held there."""
         facts, premises, items = found
         if isinstance(cond, FactCond):
             facts.append(self._fact(prefix + cond.path))
@@ -145,24 +149,25 @@ class _Explainer:
         elif isinstance(cond, Needs):
             premises.append(cond.conclusion)
         elif isinstance(cond, AnyItem):  # which items matched, durable does not say: each is evaluated
-            doc = self.facts.doc
-            for i in range(len(doc.get(cond.list_path, []))):  # any_item never nests (rulebook)
-                item = f"{cond.list_path}[{i}]."
-                if truth(cond.where, doc, self.concluded, prefix=item):
+            listed = data.get(cond.list_path, [])
+            for i in range(len(listed)):  # any_item never nests (rulebook)
+                entry: Any = listed[i] if isinstance(listed, list) else None
+                if truth(cond.where, entry, self.concluded):
+                    item = f"{cond.list_path}[{i}]."
                     items.append(item)
-                    self._support(cond.where, item, place, chosen, found)
+                    self._support(cond.where, item, entry, place, chosen, found)
         elif prefix:  # inside an item: so are its alternatives
             for child in cond.children:
-                if isinstance(cond, All) or truth(child, self.facts.doc, self.concluded, prefix=prefix):
-                    self._support(child, prefix, place, chosen, found)
+                if isinstance(cond, All) or truth(child, data, self.concluded):
+                    self._support(child, prefix, data, place, chosen, found)
         elif isinstance(cond, All):
             for i, child in enumerate(cond.children):
-                self._support(child, prefix, (*place, i), chosen, found)
+                self._support(child, prefix, data, (*place, i), chosen, found)
         else:  # any, at_least: the alternatives that held, as the branches that fired say; a needed conclusion
             concluded = self.concluded  # looked up among those drawn (a counted at_least does not say which)
             for i, child in enumerate(cond.children):
                 if child.conclusion in concluded if isinstance(child, Needs) else (*place, i) in chosen:
-                    self._support(child, prefix, (*place, i), chosen, found)
+                    self._support(child, prefix, data, (*place, i), chosen, found)
 
     def _fact(self, path: str) -> FactNode:
         leaf = self.facts.leaf(path)

@@ -75,6 +75,12 @@ def held(node: RuleNode) -> list[FactNode | ConclusionNode]:
     return [*node.facts, *(p for p in node.premises if p.support)]
 
 
+def below(node: RuleNode) -> tuple[list[FactNode], list[ConclusionNode]]:
+    """The facts a rule read and the conclusions it rested on: what `branches` shows below it without sources,
+    for a renderer that nests them itself (the JSON output) with no `Branch` built to be walked once."""
+    return node.facts, node.premises
+
+
 def drawn_by(conclusion: ConclusionNode) -> list[RuleNode]:
     """The rules that drew a conclusion."""
     return [c for c in _children(conclusion, False, None) if isinstance(c, RuleNode)]
