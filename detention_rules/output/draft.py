@@ -96,7 +96,8 @@ class _Person:
         self.who: prose.Who | None = None  # how the argument names this person
         self.jurisprudence: dict[str, list[str]] = {}
         self.remedies: list[tuple[str, str]] = []  # each remedy's text and source
-        self.referrals: dict[str, dict[str, list[str]]] = {}  # special procedure -> category -> why
+        #: special procedure -> category -> why, each worded for whom it names (`_referrals`)
+        self.referrals: dict[str, dict[str, list[Callable[[dict[str, str]], list[str]]]]] = {}
 
 
 def build(
@@ -161,7 +162,7 @@ def _joint(
     _facts_parts(body, persons, say)
     established = _arbitrary(body, persons, legal, w)
     state = case.state.name if case.state else None
-    _remedies(body, _sought(persons, w), _referrals(persons), prose.government(str(_plain(state) or ""), w), w)
+    _remedies(body, _sought(persons, w), _referrals(persons, w), prose.government(str(_plain(state) or ""), w), w)
     if not established:
         body.para(say["none_established"])
     _domestic(body, case, w, refs=evidence)
@@ -391,14 +392,31 @@ def _parses(text: str) -> bool:
     return True
 
 
-def _referrals(persons: list[_Person]) -> dict[str, dict[str, list[str]]]:
-    """Every detainee's referrals in one: special procedure -> category -> why."""
-    referrals: dict[str, dict[str, list[str]]] = {}
+def _referrals(persons: list[_Person], w: dict[str, Any]) -> dict[str, dict[str, list[str]]]:
+    """Every detainee's referrals in one: special procedure -> category -> why. A why several share is said
+    once, naming them together ("incommunicado detention that cut Mr. A and Mr. B off from counsel"), as
+    `_sought` does for remedies; the same why worded for everyone is what shows it shared."""
+    everyone = _named(_whom(persons, w), w)
+    shared: dict[str, dict[str, dict[tuple[str, ...], tuple[Callable[[dict[str, str]], list[str]], list[_Person]]]]]
+    shared = {}
     for p in persons:
         for special, by_category in p.referrals.items():
             for after, whys in by_category.items():
-                referrals.setdefault(special, {}).setdefault(after, []).extend(whys)
-    return referrals
+                for why in whys:
+                    alike = shared.setdefault(special, {}).setdefault(after, {})
+                    alike.setdefault(tuple(why(everyone)), (why, []))[1].append(p)
+    return {
+        special: {
+            after: [text for why, held in alike.values() for text in why(_named(_whom(held, w), w))]
+            for after, alike in by_category.items()
+        }
+        for special, by_category in shared.items()
+    }
+
+
+def _said(text: str, named: dict[str, str]) -> list[str]:
+    """A referral's why that names no one (the conditions of detention, a sentence), whoever it is for."""
+    return [text]
 
 
 def _notes(
@@ -529,7 +547,6 @@ def _person(
             parts["circumstances"].append(("para", say["non_party"]))
     findings = {f.category: f for f in result.analysis.findings}
     person.who = _who(leaves, w, joint, number)  # afresh: the facts' teller has marked its own as named
-    named = _named(person.who, w)
     horizon = Horizon.of(case)
     for category, finding in findings.items():
         rules = _rules_in(finding.tree, category)
@@ -538,11 +555,11 @@ def _person(
         for node in rules:
             for special in node.rule.refer:
                 whys = person.referrals.setdefault(special, {}).setdefault(category, [])
-                whys += _refer_why(node, leaves, w, named)
+                whys.append(functools.partial(_refer_why, node, leaves, w))
         person.jurisprudence[category] = [c for r in rules for j in r.rule.jurisprudence if (c := horizon.cited(j))]
     for special, why in legal.referrals_for(case):
         why = why.removeprefix("conditions of detention: ")
-        person.referrals.setdefault(special, {}).setdefault("", []).append(why)
+        person.referrals.setdefault(special, {}).setdefault("", []).append(functools.partial(_said, why))
     _refer_sentence(person.referrals, legal, case, findings)
     concluded = set(result.analysis.concluded)
     if findings:
@@ -817,11 +834,16 @@ def _non_party(case: Case) -> bool:
 
 
 def _refer_sentence(
-    referrals: dict[str, dict[str, list[str]]], legal: Consequences, case: Case, established: Collection[str]
+    referrals: dict[str, dict[str, list[Callable[[dict[str, str]], list[str]]]]],
+    legal: Consequences,
+    case: Case,
+    established: Collection[str],
 ) -> None:
     """Add the referrals a sentence calls for (a death sentence after category III) under their category."""
     for sentence in legal.sentence_referrals_for(case, established):
-        referrals.setdefault(sentence.refer, {}).setdefault(sentence.after, []).append(sentence.why)
+        referrals.setdefault(sentence.refer, {}).setdefault(sentence.after, []).append(
+            functools.partial(_said, sentence.why)
+        )
 
 
 def _items(body: _Writer, items: list[str]) -> None:
@@ -1414,9 +1436,10 @@ def _limb(
     limb = spec.get(field)
     shown = _shown(field, f.value, w, named)
     if isinstance(limb, dict) and "words" in limb:  # a list value: the items it has words for
-        # several people take the plural forms: "they are members of the political opposition", never "a member"
+        # several people take the plural forms: "they are members of the political opposition", never "a member";
+        # a limb's own `plural` where its words carry more than the noun (« de défenseurs », « d'avocats »)
         several = named.get("is") == w["facts"]["person"]["verbs"]["is"][1]
-        plural = w["facts"]["values"].get(f"{field}_plural", {}) if several else {}
+        plural = {**w["facts"]["values"].get(f"{field}_plural", {}), **limb.get("plural", {})} if several else {}
         values = f.value if isinstance(f.value, list) else []
         chosen = [plural.get(v, limb["words"][v]) for v in values if v in limb["words"]]
         words = [_fill(text, named) for text in chosen]  # agreeing with the person: "défenseure", "defensora"
