@@ -19,7 +19,7 @@ from detention_rules import words
 from detention_rules.input.case import CATEGORIES, Case
 from detention_rules.input.field_path import FieldPath
 from detention_rules.law import citation
-from detention_rules.law.consequences import Consequences
+from detention_rules.law.consequences import Consequences, detention_ended
 from detention_rules.law.law import Law
 from detention_rules.law.rule import fill, placeholders
 from detention_rules.output import narrative as prose
@@ -539,7 +539,8 @@ def _part(path: str) -> str | None:
 
 def _released(case: Case) -> bool:
     released = case.person.released if case.person else None
-    return getattr(released, "value", released) is True or bool(case.person and case.person.release_date)
+    stated = getattr(released, "value", released) is True or bool(case.person and case.person.release_date)
+    return stated or detention_ended(case)
 
 
 def _shared(

@@ -26,3 +26,91 @@ def test_a_peaceful_conduct_that_was_not_political_is_told_in_one_sentence(lang:
     text = drafted(lang, MAMMADOV)
     assert said in text
     assert never not in text
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "es"])
+@pytest.mark.parametrize("case", ["mammadov-azerbaijan-2013", "karma-indonesia-2011", "wade-senegal-2015"])
+def test_a_person_whose_every_period_ended_is_never_told_still_detained(lang: str, case: str) -> None:
+    """Mr. Mammadov "was held in prison from 27 September 2013 to 17 March 2016" (pardoned), and the draft went on:
+    "Mr. Mammadov is still detained", "Release Mr. Mammadov immediately". The file's `released: false` is the
+    state at the opinion; its last period's end is the release. A draft that says both is not filed."""
+    still = {"en": "still detained", "fr": "toujours détenu", "es": "privado de libertad."}[lang]
+    release = {"en": "immediately", "fr": "immédiatement", "es": "inmediatamente"}[lang]
+    text = drafted(lang, ROOT / "cases" / f"{case}.yaml")
+    assert still not in text
+    assert release not in text
+
+
+def test_a_person_still_held_is_still_asked_to_be_released() -> None:
+    """The counterpart: a file whose last period has no end (Mr. Aïvo) keeps "still detained" and the release."""
+    text = drafted("en", ROOT / "cases" / "aivo-benin-2024.yaml")
+    assert "still detained" in text and "Release Mr. Aïvo immediately" in text
+
+
+@pytest.mark.parametrize(
+    ("case", "said", "never"),
+    [
+        ("mammadov-azerbaijan-2013", "carried out by the Nasimi District Police Department", "by Nasimi"),
+        ("mammadov-azerbaijan-2013", "He was held at the Nasimi District Police Department, Baku.", "at Nasimi"),
+        ("demirez-and-others-kosovo-2020", "carried out by the Kosovo Police and the", "by Kosovo Police"),
+        ("demirez-and-others-kosovo-2020", "They were held in Turkey (Silivri prison", "held at Turkey"),
+        ("parvez-india-2023", "carried out by the National Investigation Agency (NIA).", "by National"),
+    ],
+)
+def test_a_body_takes_its_article_and_a_country_its_preposition(case: str, said: str, never: str) -> None:
+    """A lawyer writes "by the National Investigation Agency", "at the Nasimi District Police Department", "in
+    Turkey": the draft wrote a body's name bare, as a field value, and a country noted with its prison in
+    parentheses as a building ("held at Turkey (Silivri prison ...)"). A prison named by a proper name keeps
+    none ("at Evin Prison"); persons stay as typed ("by police officers")."""
+    text = drafted("en", ROOT / "cases" / f"{case}.yaml")
+    assert said in text
+    assert never not in text
+
+
+def test_a_body_is_told_with_its_article_and_persons_as_typed() -> None:
+    """The rule, on the forms the shipped files type: a body's head noun (`articles: bodies:`) takes "the"; a
+    plural of persons, a name with its own determiner or possessive, a prison's proper name, none."""
+    from detention_rules import words
+    from detention_rules.output.narrative import body, place
+
+    w = words.load("draft", "en")
+    assert body("police", w) == "the police"
+    assert body("counter-terrorism brigade of the Ministry of the Interior", w).startswith("the counter-terrorism")
+    assert body("Islamic Revolutionary Guard Corps", w) == "the Islamic Revolutionary Guard Corps"
+    assert body("National Security Committee (NSC) secret police", w).startswith("the National Security Committee")
+    for bare in (
+        "police officers",
+        "armed men, some in uniform",
+        "Turkey's National Intelligence Organization",
+        "the Presidential Guard",
+        "security forces",
+        "State security",
+    ):
+        assert body(bare, w) == bare
+    assert place("Evin Prison", w) == "at Evin Prison"
+    assert place("Special Criminal Court", w) == "at the Special Criminal Court"
+    assert place("Turkey (Silivri prison)", w) == "in Turkey (Silivri prison)"
+
+
+@pytest.mark.parametrize(
+    ("lang", "said", "never"),
+    [
+        ("en", "Kahraman Demirez is a national of Turkey. He is the principal of", "foreign national"),
+        ("fr", "Kahraman Demirez est de nationalité turque.", "de nationalité étrangère"),
+    ],
+)
+def test_a_nationality_is_said_once(lang: str, said: str, never: str) -> None:
+    """Each of the six identity paragraphs of Demirez and others said "X is a national of Turkey ... He is also a
+    foreign national and a migrant": the status repeats the nationality. And "a principal of the Mehmet Akif school"
+    is that school's principal ("the principal of"), as "the general director of" an institution is."""
+    identity = drafted(lang, ROOT / "cases" / "demirez-and-others-kosovo-2020.yaml").split("\n## ")[1]
+    assert said in identity
+    assert never not in identity
+
+
+def test_charges_that_cite_their_articles_are_not_followed_by_the_articles_again() -> None:
+    """Mr. Mammadov "was charged ... with high treason (art. 274) and incitement ... (art. 283) under articles
+    234.4.3, 274 and 283 of the Criminal Code": each article cited twice in one sentence."""
+    text = drafted("en", MAMMADOV)
+    assert "hatred and hostility (art. 283). The charges" in text
+    assert "under articles 234.4.3" not in text
