@@ -114,3 +114,62 @@ def test_charges_that_cite_their_articles_are_not_followed_by_the_articles_again
     text = drafted("en", MAMMADOV)
     assert "hatred and hostility (art. 283). The charges" in text
     assert "under articles 234.4.3" not in text
+
+
+@pytest.mark.parametrize(
+    ("lang", "case", "said"),
+    [
+        (
+            "en",
+            "ilyashev",
+            "In the present case, as a human rights defender, Mr. Ilyashev belongs to a group protected",
+        ),
+        ("en", "alhathloul", "as a human rights defender, Ms. Alhathloul belongs to a group protected against"),
+        ("en", "cheng-liu-wu", "as human rights defenders, Mr. Cheng, Mr. Liu and Mr. Wu belong to a group protected"),
+        ("fr", "ilyashev", "En l'espèce, M. Ilyashev est défenseur des droits de l'homme."),
+        ("fr", "alhathloul", "En l'espèce, Mme Alhathloul est défenseure des droits de l'homme."),
+        ("fr", "cheng-liu-wu", "les intéressés sont défenseurs des droits de l'homme"),
+        ("es", "ilyashev", "En el presente caso, el Sr. Ilyashev es defensor de los derechos humanos."),
+        ("es", "alhathloul", "En el presente caso, la Sra. Alhathloul es defensora de los derechos humanos."),
+        ("es", "cheng-liu-wu", "los interesados son defensores de los derechos humanos"),
+    ],
+)
+def test_category_v_says_what_the_person_is_never_the_rules_field_values(lang: str, case: str, said: str) -> None:
+    """ "Mr. Ilyashev belongs to a group defined by a protected ground: human rights defender, political activist"
+    read as the rule's list of field values, and named a status that carries no ground (an activist, a lawyer); the
+    French « la qualité de Mme Alhathloul (défenseur des droits de l'homme) » neither agreed with her nor read as
+    prose. A lawyer says what the person is and why it matters, agreeing with a woman and with several persons."""
+    path = next((ROOT / "cases").glob(f"{case}-*.yaml"))
+    text = drafted(lang, path)
+    assert said in text
+    for never in ("protected ground:", "(défenseur des", "(defensor de"):
+        assert never not in text
+
+
+@pytest.mark.parametrize(
+    ("lang", "case", "said", "never"),
+    [
+        ("en", "nguyen-van-dai", "against discrimination. As set out above, he had been", "above, Mr. Dai had been"),
+        ("en", "cheng-liu-wu", "As set out above, they had been targeted before.", "above, Mr. Cheng, Mr. Liu"),
+        ("fr", "nguyen-van-dai", "Comme exposé ci-dessus, il avait déjà été pris pour cible.", "dessus, M. Dai avait"),
+    ],
+)
+def test_a_paragraph_that_named_the_person_goes_on_with_the_pronoun(
+    lang: str, case: str, said: str, never: str
+) -> None:
+    """ "In the present case, ... Mr. Dai belongs ... As set out above, Mr. Dai had been targeted before.": the
+    subject repeated where a pronoun reads. The name stays where the person is no subject, or where no pronoun is
+    known (a person of unknown sex; Spanish, which drops the subject)."""
+    path = next((ROOT / "cases").glob(f"{case}-*.yaml"))
+    text = drafted(lang, path)
+    assert said in text
+    assert never not in text
+
+
+def test_a_minoritys_presumption_does_not_restate_the_status_just_said() -> None:
+    """Mr. AlSadeq's category V paragraph said "he is a member of a religious minority. Mr. AlSadeq is a member of a
+    religious minority, and a detention ...": the status once, then the presumption it carries (A/HRC/36/37 para 48)."""
+    text = drafted("en", ROOT / "cases" / "alsadeq-saudi-arabia-2022.yaml")
+    assert text.count("is a member of a religious minority") == 0
+    assert "as a member of a religious minority, he belongs to a group protected against discrimination." in text
+    assert "civil and political rights by a member of a religious minority raises a strong presumption" in text
