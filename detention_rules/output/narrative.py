@@ -530,11 +530,12 @@ def article(text: str, w: Mapping[str, Any]) -> str:
     first = words[0].casefold()
     head = words[1] if first in spec["modifiers"] and len(words) > 1 else words[0]
     bare = head.strip(",;:()").casefold()
+    rest = words[words.index(head) + 1 :]  # "staff of ...", "retired": none; "a media consultant", "a retired teacher"
     if (
         first in spec["determiners"]
         or _title_or_name(words, spec)
         or words[0][0].isdigit()
-        or bare in spec["no_article"]
+        or (bare in spec["no_article"] and (not rest or rest[0].casefold() in spec["place_ends"]))
         or _plural(bare, spec)
         or (bare.endswith(tuple(w["facts"]["conduct"]["past_endings"])) and head is words[0])
     ):
@@ -827,14 +828,16 @@ def _vowel(text: str, w: Mapping[str, Any]) -> bool:
 
 def _law(name: str, spec: Mapping[str, Any], state: str) -> str:
     """A law's name with its article, its year first ("the 2015 Penal Code"), less "of <the State>"; a
-    numbered instrument without one ("Decree 7 of 2024")."""
+    numbered instrument named by its kind without one ("Decree 7 of 2024", "Law No. 35"), a titled one with it
+    ("the Prevention of Terrorism Act No. 21 of 2002")."""
     if state:
         name = re.sub(rf"\s+of\s+(?:the\s+)?{re.escape(state)}$", "", name)
     m = re.fullmatch(r"(.+?)\s+(\d{4})", name)
     if m and m.group(1).split()[-1].casefold() not in spec["of_words"]:  # never "Decree 7 of 2024"
         name = f"{m.group(2)} {m.group(1)}"
     words = name.split()
-    if not words or words[0].casefold() in spec["determiners"] or any(w[:1].isdigit() for w in words[1:]):
+    numbered = next((i for i, w in enumerate(words) if i and w[:1].isdigit()), None)
+    if not words or words[0].casefold() in spec["determiners"] or (numbered is not None and numbered <= 2):
         return name  # its own determiner, or a numbered instrument ("Decree 7 of 2024", "Law No. 35")
     return spec["the"].format(law=name)
 
@@ -1577,6 +1580,7 @@ def _lower_start(text: str, person: Who) -> str:
 _KINDS = {
     "arrest.place": "place",
     "arrest.authority": "body",
+    "trial.court_name": "body",
     "detention[].place": "place",
     "person.held_at": "place",
     "person.occupation": "noun",
