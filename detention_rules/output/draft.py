@@ -843,13 +843,13 @@ def _argument(
 
 
 def _as_before(text: str, before: list[str], named: dict[str, str]) -> str:
-    """A later sentence of a paragraph whose earlier ones named the person: its subject the pronoun ("As set out
-    above, he had been targeted before"), never the name again; the name where it is no subject ("harassed Mr.
-    Dai"), or where the language or the person has no pronoun for it (`_later`)."""
+    """A later sentence of a paragraph whose earlier ones named the person: its subject after an opening phrase the
+    pronoun ("As set out above, he had been targeted before"), never the name again; the name where it is no subject
+    ("harassed Mr. Dai"), opens the sentence, or where the language or the person has no pronoun for it (`_later`)."""
     name, subject = named["name"], _later(named)["name"]
     if subject == name or not any(name in b for b in before):
         return text
-    return re.sub(rf"(^|, ){re.escape(name)}(?= [a-zà-ÿ])", lambda m: m[1] + subject, text, count=1)
+    return re.sub(rf"(?<=, ){re.escape(name)}(?= [a-zà-ÿ])", subject, text, count=1)
 
 
 #: A parenthesis of several citations, with a subparagraph's own bracket, French or English ("(1)") or Spanish ("b)"):

@@ -1052,6 +1052,7 @@ class Teller:
                 sentences[-1] = f"{sentences[-1].removesuffix('.')} ({own.ref})."
         # charges that cite their articles ("high treason (art. 274)") are not followed by the articles again
         done = {"arrest.legal_provisions"} if _charges_cite(stated) else set()
+        untold = set(done)
         described = " ".join(str(f.value) for f in leaves if _kind(FieldPath.generic_name(f.path)) == "conduct")
         rank = {name: i for i, name in enumerate(self.spec["sentences"])}
         # each paragraph names the person before a pronoun stands for them (the drafter's narrative may)
@@ -1083,7 +1084,7 @@ class Teller:
                 template = self.spec["sentences_all"][generic][leaf.value]
                 text = self._finish(self._fill(template, {}), items)
             else:
-                text = self._combined(generic, leaf, stated, done) or self.sentence(leaf)
+                text = self._combined(generic, leaf, stated, done, untold) or self.sentence(leaf)
             if text and text not in self.told:
                 self.told.add(text)
                 sentences.append(text)
@@ -1110,13 +1111,15 @@ class Teller:
         del self.disputed[disputed[0] :], self.disputed_by_source[disputed[1] :]  # a trial, not a telling
         return combined
 
-    def _combined(self, generic: str, leaf: FactNode, stated: dict[str, FactNode], done: set[str]) -> str:
+    def _combined(
+        self, generic: str, leaf: FactNode, stated: dict[str, FactNode], done: set[str], untold: Collection[str] = ()
+    ) -> str:
         """Facts told in one sentence where one alone reads as part of it ("from ... to ...", "on ..., at
         ..., at ..."): the first template whose fields the section all states, the longest first."""
         for names, template in self.spec["combined"].items():
             first, *others = names.split("+")
-            if generic != first or any(o not in stated or stated[o].unproven or o in done for o in others):
-                continue  # a fact told already is not told again with another
+            if generic != first or any(o not in stated or stated[o].unproven or o in untold for o in others):
+                continue  # what is left untold on purpose ("arrest.legal_provisions" after charges citing them)
             facts = [leaf, *(stated[o] for o in others)]
             if self._dated_twice([first, *others], facts):
                 continue  # "On 12 February 2014, ... the demonstration of 12 February 2014"
