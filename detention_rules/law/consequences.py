@@ -65,13 +65,22 @@ class Consequences(msgspec.Struct, frozen=True):
         """The remedies a case's known facts, and the violations found (`concluded`), call for; unknown
         facts call for none."""
         # still held only when the file says so: a period without an end may be one whose end is unknown
-        detained = bool(case.person and case.person.released is not None and _value(case.person.released) is False)
+        released = case.person.released if case.person else None
+        detained = released is not None and _value(released) is False and not detention_ended(case)
         s = case.sentence
         sentenced = s is not None and any(getattr(s, f) is not None for f in ("kind", "date", "years"))
         party = _value(case.state.iccpr_party) if case.state else None
         holds = {"always": True, "covenant": party is not False, "no_covenant": party is False}
         holds |= {"detained": detained, "sentenced": sentenced}
         return [r for r in self.remedies if holds.get(r.when, r.when in concluded)]
+
+
+def detention_ended(case: Case) -> bool:
+    """Whether every period of detention the file lists has ended (an end date): the person is no longer held,
+    whatever `person.released` said when the case was examined (a file's "held at the opinion", then "pardoned on
+    17 March 2016" as the last period's end), so no draft asks for release or says "still detained"."""
+    periods = case.detention or ()
+    return bool(periods) and all(_value(p.end) is not None for p in periods)
 
 
 def _text(value: object) -> bool:

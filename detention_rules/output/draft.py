@@ -21,7 +21,7 @@ from detention_rules import words
 from detention_rules.input.case import CATEGORIES, Case
 from detention_rules.input.field_path import FieldPath
 from detention_rules.law import citation
-from detention_rules.law.consequences import Consequences
+from detention_rules.law.consequences import Consequences, detention_ended
 from detention_rules.law.law import Law
 from detention_rules.law.rule import fill, placeholders
 from detention_rules.output import narrative as prose
@@ -613,7 +613,8 @@ def _part(path: str) -> str | None:
 
 def _released(case: Case) -> bool:
     released = case.person.released if case.person else None
-    return getattr(released, "value", released) is True or bool(case.person and case.person.release_date)
+    stated = getattr(released, "value", released) is True or bool(case.person and case.person.release_date)
+    return stated or detention_ended(case)
 
 
 def _shared(
@@ -898,6 +899,7 @@ def _argument(
             blocks += [("text", note) for note in notes]
             continue
         applied = [a for a in (*applications, application) if a]
+        applied = [_as_before(a, applied[:j], named) for j, a in enumerate(applied)]
         applied = [say["application"].format(text=a) if j == 0 else _upper_first(a) for j, a in enumerate(applied)]
         quoted = _cite_each([*standards, standard, *(argued[j][1] for j in absorbed)], w, _non_party(case))
         text = " ".join([*quoted, *applied])
@@ -917,6 +919,16 @@ def _argument(
     if _non_party(case) and (guide := say.get("non_party_covenant")):
         blocks = [(kind, _CITED.sub(lambda m: _covenant_last(m, guide), text)) for kind, text in blocks]
     return blocks
+
+
+def _as_before(text: str, before: list[str], named: dict[str, str]) -> str:
+    """A later sentence of a paragraph whose earlier ones named the person: its subject after an opening phrase the
+    pronoun ("As set out above, he had been targeted before"), never the name again; the name where it is no subject
+    ("harassed Mr. Dai"), opens the sentence, or where the language or the person has no pronoun for it (`_later`)."""
+    name, subject = named["name"], _later(named)["name"]
+    if subject == name or not any(name in b for b in before):
+        return text
+    return re.sub(rf"(?<=, ){re.escape(name)}(?= [a-zà-ÿ])", subject, text, count=1)
 
 
 #: A parenthesis of several citations, with a subparagraph's own bracket, French or English ("(1)") or Spanish ("b)"):

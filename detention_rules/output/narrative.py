@@ -539,11 +539,12 @@ def article(text: str, w: Mapping[str, Any]) -> str:
     first = words[0].casefold()
     head = words[1] if first in spec["modifiers"] and len(words) > 1 else words[0]
     bare = head.strip(",;:()").casefold()
+    rest = words[words.index(head) + 1 :]  # "staff of ...", "retired": none; "a media consultant", "a retired teacher"
     if (
         first in spec["determiners"]
         or _title_or_name(words, spec)
         or words[0][0].isdigit()
-        or bare in spec["no_article"]
+        or (bare in spec["no_article"] and (not rest or rest[0].casefold() in spec["place_ends"]))
         or _plural(bare, spec)
         or (bare.endswith(tuple(w["facts"]["conduct"]["past_endings"])) and head is words[0])
     ):
@@ -608,8 +609,13 @@ def place(text: str, w: Mapping[str, Any], *, facilities: Collection[str] = ()) 
         return spec["on_vehicle"].format(place=text)  # "on a flight from Dubai to Kigali"
     if text.split(",")[0].strip() in facilities:
         return spec["at"].format(place=text)
+    if "(" in text and text.split("(")[0].strip().casefold() in locale.states():  # "in Turkey (Silivri prison ...)"
+        said = country_in(text, w)
+        return said if spec.get("in_country") else str(spec["in_town"].format(place=said))
     if words[0][0].isupper() and not _common(words, spec) and (town := _town(words, spec)):
         return spec[town].format(place=text)  # "in Nouakchott", "in the Tabuk region"
+    if words[0][0].isupper() and first not in spec["determiners"] and _head_noun(words, spec) in spec["bodies"]:
+        return spec["at_the"].format(place=text)  # "at the Nasimi District Police Department, Baku"
     if first in spec["determiners"] or (words[0][0].isupper() and not _common(words, spec)) or words[0][0].isdigit():
         return spec["at"].format(place=text)
     gender = spec["genders"].get(first.strip(",;:()"))
@@ -617,6 +623,32 @@ def place(text: str, w: Mapping[str, Any], *, facilities: Collection[str] = ()) 
         elided = gender in ("m", "f") and first.startswith(tuple(spec["elided"]))
         return spec["at_gender"]["vowel" if elided else gender].format(place=text)
     return spec["at_the"].format(place=text)
+
+
+def body(text: str, w: Mapping[str, Any]) -> str:
+    """An authority named as a lawyer names it: a body ("Federal Police", "Rwanda Investigation Bureau", "police")
+    with its definite article ("by the Federal Police"), whose head noun is one of `articles: bodies:`; persons
+    ("police officers", "armed men"), a name with its own determiner or possessive, as typed."""
+    spec = w["facts"]["articles"]
+    words = text.split()
+    if not words or words[0].casefold() in spec["determiners"] or words[0].casefold() in spec["prepositions"]:
+        return text
+    if words[0].endswith(("'s", "\u2019s")):  # "Turkey's National Intelligence Organization"
+        return text
+    return str(spec["the"].format(text=text)) if _head_noun(words, spec) in spec["bodies"] else text
+
+
+def _head_noun(words: list[str], spec: Mapping[str, Any]) -> str:
+    """The head noun of a name: its last word before a comma, a parenthesis or a word that opens a complement
+    ("department" of "Nasimi District Police Department, Baku"; "ministry" of "Ministry of the Interior")."""
+    head = ""
+    for word in words:
+        if word.startswith("(") or word.casefold() in spec["place_ends"]:
+            break
+        head = word.strip(",;:()").casefold()
+        if word.endswith((",", ";", ":")):
+            break
+    return head
 
 
 def _participle(word: str, spec: Mapping[str, Any]) -> bool:
@@ -805,14 +837,16 @@ def _vowel(text: str, w: Mapping[str, Any]) -> bool:
 
 def _law(name: str, spec: Mapping[str, Any], state: str) -> str:
     """A law's name with its article, its year first ("the 2015 Penal Code"), less "of <the State>"; a
-    numbered instrument without one ("Decree 7 of 2024")."""
+    numbered instrument named by its kind without one ("Decree 7 of 2024", "Law No. 35"), a titled one with it
+    ("the Prevention of Terrorism Act No. 21 of 2002")."""
     if state:
         name = re.sub(rf"\s+of\s+(?:the\s+)?{re.escape(state)}$", "", name)
     m = re.fullmatch(r"(.+?)\s+(\d{4})", name)
     if m and m.group(1).split()[-1].casefold() not in spec["of_words"]:  # never "Decree 7 of 2024"
         name = f"{m.group(2)} {m.group(1)}"
     words = name.split()
-    if not words or words[0].casefold() in spec["determiners"] or any(w[:1].isdigit() for w in words[1:]):
+    numbered = next((i for i, w in enumerate(words) if i and w[:1].isdigit()), None)
+    if not words or words[0].casefold() in spec["determiners"] or (numbered is not None and numbered <= 2):
         return name  # its own determiner, or a numbered instrument ("Decree 7 of 2024", "Law No. 35")
     return spec["the"].format(law=name)
 
@@ -1025,7 +1059,9 @@ class Teller:
             sentences.append(narrative if narrative.endswith((".", "!", "?", '"', "\u201d")) else narrative + ".")
             if own and own.ref:
                 sentences[-1] = f"{sentences[-1].removesuffix('.')} ({own.ref})."
-        done: set[str] = set()
+        # charges that cite their articles ("high treason (art. 274)") are not followed by the articles again
+        done = {"arrest.legal_provisions"} if _charges_cite(stated) else set()
+        untold = set(done)
         described = " ".join(str(f.value) for f in leaves if _kind(FieldPath.generic_name(f.path)) == "conduct")
         rank = {name: i for i, name in enumerate(self.spec["sentences"])}
         # each paragraph names the person before a pronoun stands for them (the drafter's narrative may)
@@ -1043,8 +1079,8 @@ class Teller:
             implied = IMPLIED.get((generic, leaf.value)) if isinstance(leaf.value, bool) else None
             if implied and implied in stated:
                 continue
-            if generic == "person.released" and leaf.value is False and self._there():
-                continue  # "still detained there" says it
+            if generic == "person.released" and leaf.value is False and (self._there() or self._ended()):
+                continue  # "still detained there" says it; every period ended: never "still detained" at all
             if narrative and self._in_narrative(generic, leaf, narrative):
                 continue
             if _kind(generic) == "date" and self._value(generic, leaf.value, bare=True) in described:
@@ -1057,7 +1093,7 @@ class Teller:
                 template = self.spec["sentences_all"][generic][leaf.value]
                 text = self._finish(self._fill(template, {}), items)
             else:
-                text = self._combined(generic, leaf, stated, done) or self.sentence(leaf)
+                text = self._combined(generic, leaf, stated, done, untold) or self.sentence(leaf)
             if text and text not in self.told:
                 self.told.add(text)
                 sentences.append(text)
@@ -1084,13 +1120,15 @@ class Teller:
         del self.disputed[disputed[0] :], self.disputed_by_source[disputed[1] :]  # a trial, not a telling
         return combined
 
-    def _combined(self, generic: str, leaf: FactNode, stated: dict[str, FactNode], done: set[str]) -> str:
+    def _combined(
+        self, generic: str, leaf: FactNode, stated: dict[str, FactNode], done: set[str], untold: Collection[str] = ()
+    ) -> str:
         """Facts told in one sentence where one alone reads as part of it ("from ... to ...", "on ..., at
         ..., at ..."): the first template whose fields the section all states, the longest first."""
         for names, template in self.spec["combined"].items():
             first, *others = names.split("+")
-            if generic != first or any(o not in stated or stated[o].unproven for o in others):
-                continue
+            if generic != first or any(o not in stated or stated[o].unproven or o in untold for o in others):
+                continue  # what is left untold on purpose ("arrest.legal_provisions" after charges citing them)
             facts = [leaf, *(stated[o] for o in others)]
             if self._dated_twice([first, *others], facts):
                 continue  # "On 12 February 2014, ... the demonstration of 12 February 2014"
@@ -1215,8 +1253,8 @@ class Teller:
 
     def _status(self, leaf: FactNode) -> str:
         """The person's status, less what their occupation already says ("journalist" twice is once; a
-        "pro-democracy activist" is no more "a political activist" too: `person: status_said`), and less what
-        a nationality other than the State's says (`person: status_in_nationality`: « de nationalité étrangère »)."""
+        "pro-democracy activist" is no more "a political activist" too: `person: status_said`) and what their
+        nationality does ("a national of Turkey" is no more "also a foreign national")."""
         occupation = str(_value(self.leaves, "person.occupation") or "").casefold()
         own = self.spec["values"]["person.status_plural" if self.person.plural else "person.status"]
         _, language, _ = _WRITTEN.get()  # the occupation's words are the file's: its language's cues too
@@ -1233,10 +1271,9 @@ class Teller:
             named = {in_words("person.status", status), in_words("person.status", status, typed_language)}
             return any(n.casefold() in occupation for n in named) or any(cued)  # "avocat" of a "human rights lawyer"
 
-        nationality, state = _value(self.leaves, "person.nationality"), _value(self.leaves, "state.name")
-        foreign = bool(nationality and state) and str(nationality).casefold() != str(state).casefold()
-        told = set(self.w["facts"]["person"]["status_in_nationality"]) if foreign else set()
-        items = [v for v in leaf.value if not said(v) and v not in told]
+        items = [v for v in leaf.value if not said(v)]
+        if _value(self.leaves, "person.nationality") is not None:  # "a national of Turkey" says it: never again
+            items = [v for v in items if v != "foreign_national"]
         if not items:
             return ""
         template = self.spec["sentences"]["person.status"]
@@ -1263,6 +1300,11 @@ class Teller:
         ended = last.rsplit(".", 1)[0] + ".end" in self.leaves
         same = " ".join(str(now).split()).casefold() == " ".join(str(self.leaves[last].value).split()).casefold()
         return same and not ended
+
+    def _ended(self) -> bool:
+        """Whether every period of detention the file lists has an end date (`consequences.detention_ended`)."""
+        periods = {p.split(".")[0] for p in self.leaves if p.startswith("detention[")}
+        return bool(periods) and all(f"{p}.end" in self.leaves for p in periods)
 
     def _others(self, leaf: FactNode) -> str:
         """Who the others targeted were, from the person's status ("Other human rights defenders have also been
@@ -1312,6 +1354,9 @@ class Teller:
             return length(value, unit, self.w) if unit else number(value, self.w)
         if kind == "place":
             return place(str(value), self.w, facilities=self._facilities())
+        if kind == "body":  # as typed where set apart to translate
+            told = self._typed(generic, value)
+            return body(told, self.w) if told == str(value) else told
         if kind == "noun":
             parts = [p.strip() for p in str(value).split(";") if p.strip()]
             return join([article(p, self.w) for p in parts], self.w)
@@ -1553,6 +1598,8 @@ def _lower_start(text: str, person: Who) -> str:
 #: article, a State "the" where its name needs it.
 _KINDS = {
     "arrest.place": "place",
+    "arrest.authority": "body",
+    "trial.court_name": "body",
     "detention[].place": "place",
     "person.held_at": "place",
     "person.occupation": "noun",
@@ -1619,6 +1666,23 @@ def _kind(generic: str) -> str:
         return _KINDS[generic]
     ftype = field_types().get(generic)
     return "choice" if ftype is not None and ftype.choices else "text"
+
+
+#: The number of an article or section as a provision names it: "234.4.3" of "Criminal Code arts 234.4.3, 274".
+_PROVISION_NUMBER = re.compile(r"\d+(?:[.\-]\d+)*[a-zA-Z]?")
+
+
+def _charges_cite(stated: Mapping[str, FactNode]) -> bool:
+    """Whether the charges as typed cite every provision invoked ("high treason (art. 274)"), so that the
+    provisions are not cited again after them."""
+    charges, provisions = stated.get("arrest.charges"), stated.get("arrest.legal_provisions")
+    if charges is None or provisions is None:
+        return False
+    said = " ".join(map(str, charges.value if isinstance(charges.value, list) else [charges.value]))
+    cited = [n for c in re.findall(r"\(([^()]*)\)", said) for n in _PROVISION_NUMBER.findall(c)]
+    listed = provisions.value if isinstance(provisions.value, list) else [provisions.value]
+    numbers = [n for p in listed for n in _PROVISION_NUMBER.findall(str(p))]
+    return bool(numbers) and all(n in cited for n in numbers)
 
 
 def _index(key: str) -> int:

@@ -101,8 +101,9 @@ def test_an_english_file_drafted_in_english_is_unmarked() -> None:
             "fr",
             REFERENCE,
             [
-                "la qualité de M. Ilyashev (défenseur des droits de l'homme, militant politique) relève des motifs",
-                "«\u00a0toute autre situation\u00a0» au sens des articles 2 (par. 1) et 26 du Pacte",
+                # what he is, never the rule's list of field values (eleventh review, issue 29)
+                "En l'espèce, M. Ilyashev est défenseur des droits de l'homme. Comme exposé ci-dessus, il avait",
+                "constitue en elle-même «\u00a0toute autre situation\u00a0»",
                 # the ground named, as a lawyer files it (seventh review: « les motifs exposés ci-dessus » named none)
                 "La détention est donc discriminatoire, fondée sur sa qualité de défenseur des droits de l'homme.",
                 "dans un contexte de persécution délibérée",  # « ciblage délibéré » was a calque (RV-fr review)
@@ -116,8 +117,8 @@ def test_an_english_file_drafted_in_english_is_unmarked() -> None:
             "es",
             REFERENCE,
             [
-                "la condición del Sr. Ilyashev (defensor de los derechos humanos, activista político) constituye"
-                " “cualquier otra condición social”",  # the Covenant's words (seventh review), in “ ” (tenth review)
+                "En el presente caso, el Sr. Ilyashev es defensor de los derechos humanos.",  # eleventh review
+                "constituye en sí misma “cualquier otra condición social”",  # the Covenant's words, in “ ”
                 "el Sr. Ilyashev ya había sido hostigado por las autoridades",
                 "fue discriminatoria por su condición de defensor de los derechos humanos.",  # the ground named
             ],

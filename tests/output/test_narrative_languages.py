@@ -355,7 +355,7 @@ def test_a_compound_family_name_is_the_one_the_case_gives(lang: str, short: str)
                 "les intéressés ont exercé leur droit de réunion pacifique par [à traduire\u00a0: a meeting",
                 "Ce sont des civils",  # never "Ils sont des civils"
                 "les intéressés se sont vu refuser un interprète",  # never "s'est vu refuser"
-                "les intéressés sont membres d'une minorité linguistique",  # never "sont membre"
+                "les intéressés sont défenseurs des droits de l'homme et membres d'une minorité linguistique",
                 "de libérer immédiatement les intéressés",
                 "remédier à la situation des intéressés",  # never "de les intéressés"
             ],
@@ -365,7 +365,7 @@ def test_a_compound_family_name_is_the_one_the_case_gives(lang: str, short: str)
             [
                 "Los interesados siguen privados de libertad",
                 "los interesados ejercieron su derecho de reunión pacífica mediante [por traducir: a meeting",
-                "los interesados son miembros de una minoría lingüística",  # never "son miembro"
+                "los interesados son defensores de los derechos humanos y miembros de una minoría lingüística",
                 "Que ponga inmediatamente en libertad a los interesados",
                 "El Camerún es parte en el Pacto",  # the article UN Spanish gives the State
             ],
