@@ -1512,7 +1512,7 @@ def _lower_first(text: str) -> str:
 
 def _shown(field: str, value: Any, w: dict[str, Any], named: Mapping[str, str]) -> str:
     """A fact's value in the argument's words: the translation's own for a choice, agreeing with the person
-    (`named`: French "défenseur{e}" is "défenseure" of a woman, never the braces), else the value in words."""
+    (`named`: French "avocat{e}" is "avocate" of a woman, never the braces), else the value in words."""
     if (told := prose.typed(field, value, w)) is not None:  # a medium, the provisions: as the facts tell them
         return told
     items = value if isinstance(value, list) else [value]

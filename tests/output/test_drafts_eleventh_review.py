@@ -127,7 +127,7 @@ def test_charges_that_cite_their_articles_are_not_followed_by_the_articles_again
         ("en", "alhathloul", "as a human rights defender, Ms. Alhathloul belongs to a group protected against"),
         ("en", "cheng-liu-wu", "as human rights defenders, Mr. Cheng, Mr. Liu and Mr. Wu belong to a group protected"),
         ("fr", "ilyashev", "En l'espèce, M. Ilyashev est défenseur des droits de l'homme."),
-        ("fr", "alhathloul", "En l'espèce, Mme Alhathloul est défenseure des droits de l'homme."),
+        ("fr", "alhathloul", "En l'espèce, Mme Alhathloul est défenseuse des droits de l'homme."),
         ("fr", "cheng-liu-wu", "les intéressés sont défenseurs des droits de l'homme"),
         ("es", "ilyashev", "En el presente caso, el Sr. Ilyashev es defensor de los derechos humanos."),
         ("es", "alhathloul", "En el presente caso, la Sra. Alhathloul es defensora de los derechos humanos."),

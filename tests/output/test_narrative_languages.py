@@ -173,7 +173,7 @@ def test_the_english_endings_are_english_only() -> None:
     ("lang", "sex", "agreed"),
     [
         ("fr", "male", "il est défenseur des droits de l'homme et militant politique"),
-        ("fr", "female", "elle est défenseure des droits de l'homme et militante politique"),
+        ("fr", "female", "elle est défenseuse des droits de l'homme et militante politique"),
         ("es", "male", "es defensor de los derechos humanos y activista político"),
         ("es", "female", "es defensora de los derechos humanos y activista política"),
     ],
