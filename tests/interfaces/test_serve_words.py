@@ -195,7 +195,7 @@ def test_a_case_with_every_category_decided_still_asks_what_would_add_a_violatio
     assert engine_talk(text) == [], text
     assert "No open question" not in text
     assert "Did the authorities invoke any legal basis for the arrest? could add a violation to category I" in text
-    assert "(no contact with family or lawyer)? could add a violation to categories I and III" in text
+    assert "the family with no news for days or weeks)? could add a violation to categories I and III" in text
 
 
 def test_the_governments_reply_and_the_communication_are_asked_with_a_notes_box(client: TestClient) -> None:
