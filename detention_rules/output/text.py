@@ -244,10 +244,10 @@ def render(results: list[CaseResult]) -> str:
     for res in results:
         for p in res.problems:
             lines.append(str(p))
+        title = _title(res)  # once for the file: it names every detainee
         for one in res.each():
             if one.analysis is None:
                 continue
-            title = _title(res)
             person = f" [{one.detainee}]" if one.detainee else ""
             lines.append(f"{one.path}{title}{person}")
             lines += ["  " + line if line else "" for line in analysis_lines(one.analysis, explained(one))]
