@@ -3,6 +3,9 @@
 Each probe in doctrine_probes.yaml states the categories and conclusions the law gives
 (or withholds) and its source. The expectations come from the law, never from the
 engine; a probe with a `known_gap` is a strict expected failure, like a case file's.
+blind_probes.yaml holds probes told as prose facts (`facts:`, docs/measures/blind-probes/)
+and encoded by someone who saw only that note, so they measure the engine on a drafter's
+encoding rather than on one written by people who knew the rules.
 """
 
 from __future__ import annotations
@@ -18,7 +21,11 @@ from detention_rules.reasoning import runnable
 
 from ..conftest import run
 
-PROBES: list[dict[str, Any]] = yaml.safe_load((Path(__file__).parent / "doctrine_probes.yaml").read_text("utf-8"))
+HERE = Path(__file__).parent
+ROOT = HERE.parents[1]
+WRITTEN: list[dict[str, Any]] = yaml.safe_load((HERE / "doctrine_probes.yaml").read_text("utf-8"))
+BLIND: list[dict[str, Any]] = yaml.safe_load((HERE / "blind_probes.yaml").read_text("utf-8"))
+PROBES = WRITTEN + BLIND
 KEYS = {"id", "probe", "why", "source", "case", "found", "not_found", "drawn", "not_drawn", "known_gap"}
 
 
@@ -49,7 +56,8 @@ def test_every_probe_says_why_and_can_fail() -> None:
     ids = [p["id"] for p in PROBES]
     assert len(ids) == len(set(ids)), "duplicate probe ids"
     for probe in PROBES:
-        assert set(probe) <= KEYS, (probe["id"], set(probe) - KEYS)
+        keys = KEYS | {"facts"} if probe in BLIND else KEYS
+        assert set(probe) <= keys, (probe["id"], set(probe) - keys)
         assert probe.get("why") and probe.get("source") and probe.get("case"), probe["id"]
         assert "[S]" in probe["source"] or "[F]" in probe["source"], f"{probe['id']}: only [S] or [F] law is probed"
         found, not_found = set(probe.get("found", [])), set(probe.get("not_found", []))
@@ -57,6 +65,12 @@ def test_every_probe_says_why_and_can_fail() -> None:
         named = set(probe.get("drawn", [])) | set(probe.get("not_drawn", []))
         assert found or not_found or named, f"{probe['id']} checks nothing"
         assert named <= drawable, f"{probe['id']}: no rule draws {sorted(named - drawable)}"
+
+
+def test_every_blind_probe_has_its_facts_note() -> None:
+    """A blind probe is judged against the note its encoder read: the note must be there."""
+    for probe in BLIND:
+        assert (ROOT / probe["facts"]).is_file(), f"{probe['id']}: no facts note at {probe['facts']}"
 
 
 def test_the_probes_cover_what_issue_12_asked() -> None:
