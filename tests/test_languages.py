@@ -361,6 +361,7 @@ def test_every_shipped_case_is_drafted_without_english(lang: str) -> None:
         text = draft_markdown.render(build_joint(book, application.drafts(book, doc, None)))
         case = yaml.safe_load(path.read_text(encoding="utf-8"))
         left = untranslated(text.replace(str(path), " "), case, words.load("draft"))
+        left += [f"unfilled {m.group()}" for m in re.finditer(r"\{[^{}\s]{1,40}\}", text)]
         if left:
             found[path.name] = left[:3]
     assert found == {}

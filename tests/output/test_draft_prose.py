@@ -123,6 +123,10 @@ _REFERRAL_REASONS = re.compile(r"(?:category [IV]+|conditions of detention) \(((
 _HEDGED_REASON = re.compile(r"\b[\w']+, [\w' ]+? or (?!more\b|less\b)[\w']+|\b\w+ed or \w+ed\b|\btorture or\b")
 
 
+#: a sentence's slot left unfilled ("{name}", "{podía}"): the template shows through
+_PLACEHOLDER = re.compile(r"\{[^{}\s]{1,40}\}")
+
+
 def _cited_twice(text: str) -> list[str]:
     """The instruments one parenthesis of citations names twice ("ICCPR 14(3)(b); ICCPR 14(3)(d)"), or an
     article it cites twice ("ICCPR 14(3)(b), 14(3)(d)"; "arts 1, 1"): a lawyer cites each once."""
@@ -175,6 +179,7 @@ def test_a_draft_reads_as_prose(path: Path, detainee: int | None) -> None:
             plain = plain.replace(ref, "")
         iso = r"(?<!\bLaw )(?<!\bNo\. )\b\d{4}-\d{2}(?:-\d{2})?\b"  # a law's number ("Law 2015-26") is no date
         assert not re.search(iso, plain), (where, re.findall(r"\S*\d{4}-\d{2}\S*", plain))
+        assert not _PLACEHOLDER.search(plain), (where, _PLACEHOLDER.findall(plain))
         if fmt == "markdown":
             split = r"(?<=[.)])(?<!\bMr\.)(?<!\bMs\.)\s+(?=[A-Z])"  # not after a title: "On 12 May, Mr."
             sentences = [s for s in re.split(split, _facts(text)) if len(s.split()) >= 5]
