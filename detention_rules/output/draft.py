@@ -1063,7 +1063,7 @@ def _argue(
     application, in the words of the limb that held (none for the category's own rule: the conclusion
     follows it); the drafting notes for a fact the argument needs and the file does not give."""
     say = w["draft"]
-    law = Horizon.of(case).unquoted(_standard(node, rules, leaves, say))
+    law = Horizon.of(case).unquoted(_standard(node, rules, leaves, say, _non_party(case)))
     # a provision the standard already cites, as the rules write it or in the draft's language ("(Convención de
     # Viena sobre Relaciones Consulares, art. 36, párr. 1 b))" in a Spanish standard): not cited a second time
     provisions = [p for p in node.provisions if _cited(p, case) and not _in_standard(p, law)]
@@ -1071,7 +1071,7 @@ def _argue(
     standard = (law, provisions if law else [])
     if node.rule.kind == "category":
         return standard, "", []
-    argued = _limbs(node, leaves, w, named)
+    argued = _limbs(node, leaves, w, named, _non_party(case))
     if argued is None:
         refs = prose.refs([f.ref for f in _facts(node) if f.ref], w, notes=False)
         text = _personal(_lower_first(_FRAGMENT.sub("", node.text).strip()), named, w)
@@ -1107,16 +1107,22 @@ def _quoted(text: str, node: RuleNode, leaves: dict[str, FactNode], w: dict[str,
     return text
 
 
-def _standard(node: RuleNode, rules: list[RuleNode], leaves: dict[str, FactNode], say: dict[str, Any]) -> str:
+def _standard(
+    node: RuleNode, rules: list[RuleNode], leaves: dict[str, FactNode], say: dict[str, Any], non_party: bool = False
+) -> str:
     """The rule's legal standard as the draft quotes it ("" where a later rule's, `omit_if`, states it
     with more: its application joins that rule's paragraph): the draft's own wording where the rule's would
     say more than the case (a military court's sentence for a state security court; category I's
-    example of a sentence served), unless what it says applies (`keep_if`: a rule fired, a fact held)."""
+    example of a sentence served), unless what it says applies (`keep_if`: a rule fired, a fact held). For a
+    State not party to the Covenant, the wording that rests on the instruments binding it (`non_party`: the
+    Universal Declaration's limitations, article 29 (2), never the Covenant's article 19 (3) as the test)."""
     own = say["standards"].get(node.rule.id)
     law = " ".join((node.rule.law or "").split())
     fired = {r.rule.id for r in rules}
     if own and fired & set(own.get("omit_if", [])):
         return ""
+    if own and non_party and "non_party" in own:
+        return " ".join(own["non_party"].split()).removesuffix(".")
     if own and "text" in own:
         keep = [k for k in own.get("keep_if", []) if k in fired or prose.holds(k, leaves)]
         if not keep:
@@ -1240,10 +1246,13 @@ def _ends_cited(text: str) -> bool:
     return False
 
 
-def _limbs(node: RuleNode, leaves: dict[str, FactNode], w: dict[str, Any], named: dict[str, str]) -> str | None:
+def _limbs(
+    node: RuleNode, leaves: dict[str, FactNode], w: dict[str, Any], named: dict[str, str], non_party: bool = False
+) -> str | None:
     """The application in the words of what held (the limbs of the rule's condition the derivation
     kept, `tree.held`): each fact or conclusion worded by `argue` in the translation file, in the
-    person's name, the sentence's references merged at its end; None for a rule it does not word."""
+    person's name, the sentence's references merged at its end; None for a rule it does not word. Its closing
+    sentence for a State not party to the Covenant (`then_non_party`) names the instruments that bind it."""
     say = w["draft"]
     spec = say["argue"].get(node.rule.id)
     if spec is None:
@@ -1273,7 +1282,8 @@ def _limbs(node: RuleNode, leaves: dict[str, FactNode], w: dict[str, Any], named
     closing = spec.get("closing", "")  # said once after the clauses ("at the time the defence was to be prepared")
     argued = prose.cite(say["clause_sep"].join(clauses) + closing, prose.refs(refs, w, notes=False))
     grounds = _grounds(spec, leaves, named, w)
-    then, _ = _filled(spec["then_grounds"] if grounds else spec.get("then", ""), "", leaves, w, {**named, **grounds})
+    closes = spec.get("then_non_party", spec.get("then", "")) if non_party else spec.get("then", "")
+    then, _ = _filled(spec["then_grounds"] if grounds else closes, "", leaves, w, {**named, **grounds})
     return f"{argued} {then}" if then else argued
 
 

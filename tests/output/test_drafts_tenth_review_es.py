@@ -80,7 +80,10 @@ def test_a_period_without_an_end_date_is_not_told_in_the_present() -> None:
         "El Sr. Cardet permaneció nueve días bajo custodia policial a partir del 30 de noviembre de 2016. Estuvo"
         " recluido en" in cardet
     )
-    assert "Los interesados fueron sometidos a detención de fundamento jurídico desconocido a partir de 2021." in four
+    assert (
+        "Los interesados permanecieron detenidos a partir de 2021, sin que se conozca el fundamento jurídico de la"
+        " detención." in four  # the twelfth pass's words (test_drafts_twelfth_review_es.py)
+    )
     assert "Los interesados fueron recluidos en prisión a partir de diciembre de 2022." in four
     for text in (cardet, four, drafted("es", TWO)):
         assert not re.search(r"\bpermanecen? (?:en|bajo) ", text)
@@ -96,7 +99,8 @@ def test_facts_do_not_repeat_the_questions_alternatives() -> None:
     targeted share the persons' own origin."""
     two, four = drafted("es", TWO), drafted("es", FOUR)
     # the three languages' shared wording (test_drafts_tenth_review_shared): the hearings, how left to the drafter
-    assert "En las audiencias, la Sra. al-Qaradawi y el Sr. Khalaf fueron presentados ante el tribunal" in two
+    # (the pair named earlier in the paragraph: «ambos», the twelfth pass, test_drafts_twelfth_review_es.py)
+    assert "En las audiencias, ambos fueron presentados ante el tribunal" in two
     assert "el acusado estaba en una jaula" not in two
     # the others targeted and what they share, told in one sentence (the English draft's tenth reading)
     assert "También se ha perseguido a otras personas que comparten con ellos su origen étnico" in four
