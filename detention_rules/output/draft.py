@@ -918,6 +918,7 @@ def _argument(
         blocks.append(("para", say["contested_note"]))
     if _non_party(case) and (guide := say.get("non_party_covenant")):
         blocks = [(kind, _CITED.sub(lambda m: _covenant_last(m, guide), text)) for kind, text in blocks]
+        blocks = [(kind, _CITED_ONCE.sub(lambda m: _covenant_alone(m, guide), text)) for kind, text in blocks]
     return blocks
 
 
@@ -935,6 +936,9 @@ def _as_before(text: str, before: list[str], named: dict[str, str]) -> str:
 #: "(Pacto, art. 14, párr. 3 b) y d); Declaración Universal, art. 11, párr. 1)".
 _IN_CITED = r"(?:[^()]|(?<= [a-z])\)|\([^()]*\))*"
 _CITED = re.compile(rf"\(({_IN_CITED};{_IN_CITED})\)")
+#: A parenthesis of one citation, as the rules write it or in the draft's language: "(ICCPR 9(3))", "(Pacto, art. 9,
+#: párr. 3)".
+_CITED_ONCE = re.compile(r"\(((?:[^();]|\(\w{1,3}\)|(?<= [a-z])\))*)\)")
 
 
 def _covenant_last(m: re.Match[str], guide: Mapping[str, Any]) -> str:
@@ -946,6 +950,14 @@ def _covenant_last(m: re.Match[str], guide: Mapping[str, Any]) -> str:
         return m[0]
     rest = [p for p in parts if p not in covenant]
     return "(" + "; ".join([*rest, guide["guide"].format(citations="; ".join(covenant))]) + ")"
+
+
+def _covenant_alone(m: re.Match[str], guide: Mapping[str, Any]) -> str:
+    """A State not party to the Covenant: a parenthesis that cites the Covenant alone cites it as a guide to reading
+    the instruments that bind the State (`non_party_covenant: alone`), never as the law applied to it."""
+    if "alone" not in guide or not re.match(rf"(?:{'|'.join(map(re.escape, guide['cited']))})[, ]\d", m[1]):
+        return m[0]
+    return "(" + guide["alone"].format(citations=m[1]) + ")"
 
 
 #: A standard as a rule states it, and the provisions to cite with it.

@@ -1001,6 +1001,9 @@ def state_words(text: str, w: Mapping[str, Any]) -> tuple[Mapping[str, str], str
         said = rest.removesuffix(")").strip()
         entry, rest = locale.states().get(head.strip().casefold()), f" ({translated(said, w)})"
     words = entry.get(w.get("language", "")) if entry else None
+    placeholder = w.get("facts", {}).get("placeholder_state")
+    if not words and placeholder and (m := re.fullmatch(r"State ([A-Z]\d?)", text.strip())):
+        words = {"name": placeholder.format(label=m[1])}  # a teaching case's State ("State Z"): "el Estado Z"
     return (words, rest) if words else None
 
 

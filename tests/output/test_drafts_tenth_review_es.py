@@ -57,7 +57,8 @@ def test_each_person_held_is_not_a_feminine_pronoun_without_antecedent() -> None
 def test_a_preposition_is_repeated_before_the_second_of_two_persons() -> None:
     """#7: «a la Sra. al-Qaradawi y al Sr. Khalaf», «de la Sra. al-Qaradawi y del Sr. Khalaf»."""
     two = drafted("es", TWO)
-    assert "en las que señalaban a la Sra. al-Qaradawi y al Sr. Khalaf." in two
+    # «contra», which needs no repeat; «señalar» is no persecution (twelfth review, D12)
+    assert "hicieron declaraciones públicas contra la Sra. al-Qaradawi y el Sr. Khalaf." in two
     assert "Que ponga inmediatamente en libertad a la Sra. al-Qaradawi y al Sr. Khalaf" in two
     assert "remediar la situación de la Sra. al-Qaradawi y del Sr. Khalaf" in two
     assert not re.search(r"\b(?:a|de) la Sra\. al-Qaradawi y el Sr\.", two)
@@ -186,7 +187,7 @@ def test_the_covenant_lists_an_articles_paragraphs_in_order() -> None:
         (REFERENCE, "Conoció de la causa [por traducir: the Medeu District Court", "La causa fue conocida"),
         (NON_PARTY, "Conoció de la causa [por traducir: the municipal court of Gibara", "La causa fue conocida"),
         (TEACHING, "Conoció de la causa", "La causa fue conocida"),
-        (TWO, "hicieron declaraciones en las que señalaban a", "señalando"),
+        (TWO, "hicieron declaraciones públicas contra", "señala"),  # twelfth review, D12
         (
             TWO,
             "La decisión por la que se privó de libertad al Sr. Khalaf carecía de una motivación individualizada.",

@@ -62,3 +62,103 @@ def test_two_persons_of_one_title_are_named_together_then_both() -> None:
     assert "Que ponga inmediatamente en libertad a los Sres. Mabuza y Dube" in text
     assert "el Sr. Mabuza y el Sr. Dube" not in text.lower().replace("los sres.", "")
     assert "Mr. Mabuza and Mr. Dube were arrested" in drafted("en", PARTY)
+
+
+# The twelfth independent Spanish review (review-es.md, defects by number), each on a shipped case.
+TWO = ROOT / "cases" / "qaradawi-khalaf-egypt-2018.yaml"  # a woman and a man, never tried
+REFERENCE = ROOT / "cases" / "ilyashev-kazakhstan-2022.yaml"
+TEACHING = ROOT / "cases" / "teaching"
+
+
+def test_a_verb_that_agrees_is_filled_in_the_argument_whatever_its_letters() -> None:
+    """D1: « una audiencia que el Sr. Ilyashev no {podía} seguir »: a slot named with an accent was printed."""
+    text = drafted("es", REFERENCE)
+    assert "una audiencia a distancia que el Sr. Ilyashev no podía seguir" in text
+    assert "{" not in text
+
+
+def test_the_argument_agrees_with_two_persons() -> None:
+    """D2: « trataron a la Sra. al-Qaradawi y al Sr. Khalaf como culpable », « se le denegó »."""
+    text = drafted("es", TWO)
+    assert "como culpables antes de la sentencia" in text
+    assert "al Sr. Khalaf se les denegó de hecho el derecho a la presunción de inocencia" in text
+    assert "como culpable antes" not in text and "Khalaf se le denegó" not in text
+
+
+def test_a_state_not_party_is_never_held_to_the_covenant_by_a_standards_own_words() -> None:
+    """D6: « (Pacto, art. 9, párr. 3) » alone, and « Los artículos 2, párrafo 1, y 26 del Pacto … prohíben » for Cuba;
+    D20: « lo son como guía interpretativa del contenido que comparte »."""
+    text = drafted("es", NON_PARTY)
+    assert "a la espera de juicio (como guía interpretativa, Pacto, art. 9, párr. 3)" in text
+    assert "tratada humanamente (como guía interpretativa, Pacto, art. 10, párr. 1)" in text
+    assert "(Pacto, art." not in text
+    assert "Los artículos 2, párrafo 1, y 26 del Pacto" not in text
+    assert (
+        "seres humanos (Declaración Universal, arts. 2 y 7; métodos de trabajo, párr. 8 e); véase también, como guía"
+        " interpretativa, Pacto, arts. 2, párr. 1, y 26)." in text
+    )
+    assert "se invocan únicamente como guía para interpretar las normas equivalentes de esos instrumentos" in text
+    assert "lo son como guía" not in text
+
+
+def test_each_category_is_defined_once() -> None:
+    """D5: category V defined, then « La privación de libertad es arbitraria cuando constituye una vulneración… »
+    again; category III defined, then « La inobservancia, total o parcial, … debe ser de una gravedad tal… »."""
+    for case in (REFERENCE, TWO, NON_PARTY):
+        text = drafted("es", case)
+        assert "La privación de libertad es arbitraria cuando constituye una vulneración" not in text
+        assert "relativas al derecho a un juicio imparcial debe ser de una gravedad tal" not in text
+    text = drafted("es", NON_PARTY)
+    assert "La categoría V comprende la privación de libertad que constituye una vulneración" in text
+    assert "En el presente caso, el proceso contra el Sr. Cardet no respetó las garantías de un juicio" in text
+
+
+def test_other_status_persecution_and_a_lawyers_work_are_said_in_spanish() -> None:
+    """D7 « una “otra condición social” », D11 « ejerció su derecho a ejercer la abogacía », D12 « señalar » for
+    *target*, D15 « principio 16 y 18 »."""
+    text = drafted("es", TEACHING / "discrimination-lawyer-for-clients.yaml")
+    assert "comprendida en la expresión “cualquier otra condición social”" in text
+    assert "una “otra condición" not in text
+    assert "La persona afectada ejerció la abogacía al [por traducir: defending" in text
+    assert "derecho a ejercer la abogacía" not in text
+    assert "Principios Básicos sobre la Función de los Abogados, principios 16 y 18" in text
+    assert "principio 16 y 18" not in text and "Abogados, 16 y 18" not in text
+    two = drafted("es", TWO)
+    assert "Funcionarios hicieron declaraciones públicas contra la Sra. al-Qaradawi y el Sr. Khalaf." in two
+    assert "señala" not in two
+
+
+def test_grounds_instruments_and_symbols_are_cited_as_the_working_group_cites_them() -> None:
+    """D14 « por motivos de nacimiento y por motivos de origen nacional »; D16 the Convention against Torture and the
+    Defenders Declaration in full at their first mention; D17 « [A/HRC/36/38] » and « art. 37[b] »; D18 « el
+    Representante de la OSCE » (a woman in 2017)."""
+    assert "discriminatoria por motivos de nacimiento y de origen nacional." in drafted("es", TWO)
+    confession = drafted("es", TEACHING / "trial-coerced-confession-used.yaml")
+    assert "Convención contra la Tortura y Otros Tratos o Penas Crueles, Inhumanos o Degradantes, art. 15" in confession
+    lawyer = drafted("es", TEACHING / "discrimination-lawyer-for-clients.yaml")
+    assert "Declaración sobre el Derecho y el Deber de los Individuos, los Grupos y las Instituciones" in lawyer
+    child = drafted("es", TEACHING / "migration-child.yaml")
+    assert "(métodos de trabajo del Grupo de Trabajo, A/HRC/36/38, párr. 8 d))" in child
+    assert "Convención sobre los Derechos del Niño, art. 37 b)" in child
+    assert "[A/HRC/36/38]" not in child and "37[b]" not in child
+    assert "en relación con las garantías de la deliberación revisada núm. 5" in child
+    reference = drafted("es", REFERENCE)
+    assert "la Representante de la OSCE para la Libertad de los Medios de Comunicación" in reference
+
+
+def test_the_facts_are_told_as_a_spanish_lawyer_tells_them() -> None:
+    """D9 « Gobierno de State Z »; D21 « se celebró un juicio a partir del … »; D22 « pese a que es civil » (the court
+    read as civilian); D23 « Su acceso a un abogado fue restringido »; D27 « habeas » beside « hábeas »."""
+    confession = drafted("es", TEACHING / "trial-coerced-confession-used.yaml")
+    assert "relativa a M. P. (Estado Z)" in confession and "Gobierno del Estado Z" in confession
+    assert "State Z" not in confession
+    cardet = drafted("es", NON_PARTY)
+    assert (
+        "En el presente caso, el Sr. Cardet fue acusado; fue juzgado a partir del 3 de marzo de 2017; permaneció en"
+        " prisión preventiva desde el 9 de diciembre de 2016." in cardet
+    )
+    assert "Antes del juicio, se le restringió el acceso a un abogado." in cardet
+    assert "su acceso a un abogado fue restringido" not in cardet
+    military = drafted("es", TEACHING / "trial-military-court-civilian.yaml")
+    assert "pese a que la persona afectada es civil" in military
+    assert "habeas" not in cardet
