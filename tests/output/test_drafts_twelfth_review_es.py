@@ -162,3 +162,16 @@ def test_the_facts_are_told_as_a_spanish_lawyer_tells_them() -> None:
     military = drafted("es", TEACHING / "trial-military-court-civilian.yaml")
     assert "pese a que la persona afectada es civil" in military
     assert "habeas" not in cardet
+
+
+def test_a_period_is_named_by_its_start_and_the_accused_shown_as_dangerous() -> None:
+    """D4 « la medida de custodia policial a partir del 30 de noviembre de 2016 » (« a partir de » modifies no noun);
+    D8 « presentados ante el tribunal como se presenta a los condenados » (General Comment No. 32 para 30)."""
+    cardet = drafted("es", NON_PARTY)
+    started = "la medida de custodia policial iniciada el 30 de noviembre de 2016"
+    assert f"sometido a malos tratos durante {started}" in cardet
+    assert f"durante {started}, en régimen de incomunicación" in cardet
+    assert "medida de custodia policial a partir del" not in cardet
+    two = drafted("es", TWO)
+    assert "En las audiencias, ambos fueron presentados ante el tribunal como delincuentes peligrosos [por" in two
+    assert "como se presenta a los condenados" not in two
