@@ -4,7 +4,7 @@ article 29 (2) in its official Spanish, English and French texts), never the eng
 
 from __future__ import annotations
 
-from ..conftest import ROOT
+from ..conftest import ROOT, wgad
 from .test_drafts_reviewed_in_french_and_spanish import drafted
 
 NON_PARTY = ROOT / "cases" / "cardet-cuba-2018.yaml"  # Cuba: not a party to the Covenant
@@ -175,3 +175,13 @@ def test_a_period_is_named_by_its_start_and_the_accused_shown_as_dangerous() -> 
     two = drafted("es", TWO)
     assert "En las audiencias, ambos fueron presentados ante el tribunal como delincuentes peligrosos [por" in two
     assert "como se presenta a los condenados" not in two
+
+
+def test_the_check_reads_as_a_spanish_lawyer_writes() -> None:
+    """D29: « (extraída por: …) » for a conclusion a rule draws, « menos de » for a limit; and a date after « a partir
+    de » joined as the draft joins it (« a partir de diciembre de 2022 », never « a partir del diciembre »)."""
+    child = wgad("check", "--lang", "es", str(TEACHING / "migration-child.yaml")).stdout
+    four = wgad("check", "--lang", "es", str(ROOT / "cases" / "mayangna-defenders-nicaragua-2024.yaml")).stdout
+    assert "(se deduce de: " in child and "extraída por" not in child
+    assert "detention[0].days superior a 7" in child and "más de 7" not in child
+    assert "prisión a partir de diciembre de 2022" in four and "a partir del diciembre" not in four
