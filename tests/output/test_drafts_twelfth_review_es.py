@@ -185,3 +185,11 @@ def test_the_check_reads_as_a_spanish_lawyer_writes() -> None:
     assert "(se deduce de: " in child and "extraída por" not in child
     assert "detention[0].days superior a 7" in child and "más de 7" not in child
     assert "prisión a partir de diciembre de 2022" in four and "a partir del diciembre" not in four
+
+
+def test_a_covenant_article_with_its_paragraph_takes_one_comma_in_a_list() -> None:
+    """« previstas en los artículos 7, 9, párrafo 3,, 10, párrafo 1, y 14 »: an article's closing comma before the
+    list's own; the closing comma stays before « y » and before « del Pacto » (« arts. 2, párr. 1, y 26 »)."""
+    text = drafted("es", PARTY)
+    assert ",," not in text
+    assert "(Pacto, arts. 2, párr. 1, y 26;" in text
