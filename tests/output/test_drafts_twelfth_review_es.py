@@ -193,3 +193,14 @@ def test_a_covenant_article_with_its_paragraph_takes_one_comma_in_a_list() -> No
     text = drafted("es", PARTY)
     assert ",," not in text
     assert "(Pacto, arts. 2, párr. 1, y 26;" in text
+
+
+def test_a_defenders_status_for_a_state_not_party_rests_on_the_universal_declaration() -> None:
+    """D6 again: « por la que los artículos 2, párrafo 1, y 26 del Pacto … prohíben la discriminación » for Saudi
+    Arabia, not a party; the Declaration's articles 2 and 7 prohibit it, the Covenant a guide."""
+    text = drafted("es", ROOT / "cases" / "abulkhair-saudi-arabia-2018.yaml")
+    assert (
+        "por la que los artículos 2 y 7 de la Declaración Universal prohíben la discriminación (como guía"
+        " interpretativa, Pacto, arts. 2, párr. 1, y 26)." in text
+    )
+    assert "26 del Pacto" not in text
