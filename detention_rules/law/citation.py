@@ -318,8 +318,9 @@ def covenant(provisions: Iterable[Pinpoint | str], form: dict[str, str], words_:
             for p, letters in sorted(paragraphs.items(), key=lambda item: int(item[0]))  # "párrs. 1 y 2", never "2 y 1"
         ]
         article = form["article_paragraphs" if len(parts) > 1 else "article_paragraph"]
-        # Spanish closes an article's paragraphs with a comma before what follows: "arts. 2, párr. 1, y 26"
-        close = form["last"] if at == len(articles) - 1 else form["between"]
+        # Spanish closes an article's paragraphs with a comma before what follows: "arts. 2, párr. 1, y 26"; before
+        # another article in the list, the list's own comma: "arts. 2, párr. 1, 18 y 26", never "párr. 1,, 18"
+        close = form["last"] if at == len(articles) - 1 else form["between"] if at == len(articles) - 2 else ""
         said.append(article.format(article=number, paragraphs=listed(parts)) + close)
     return form["many" if len(said) > 1 else "one"].format(articles=listed(said))
 

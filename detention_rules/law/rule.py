@@ -42,7 +42,8 @@ OPERATORS = (
     "less_than",
 )
 
-_PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_.\[\]]*)\}")
+#: a name of letters in any script: a language's own words agree with the person ("{podía}", "{contó}")
+_PLACEHOLDER = re.compile(r"\{([^\W\d][\w.\[\]]*)\}")
 
 
 class Conclusion(str):

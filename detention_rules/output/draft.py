@@ -918,6 +918,7 @@ def _argument(
         blocks.append(("para", say["contested_note"]))
     if _non_party(case) and (guide := say.get("non_party_covenant")):
         blocks = [(kind, _CITED.sub(lambda m: _covenant_last(m, guide), text)) for kind, text in blocks]
+        blocks = [(kind, _CITED_ONCE.sub(lambda m: _covenant_alone(m, guide), text)) for kind, text in blocks]
     return blocks
 
 
@@ -935,6 +936,9 @@ def _as_before(text: str, before: list[str], named: dict[str, str]) -> str:
 #: "(Pacto, art. 14, párr. 3 b) y d); Declaración Universal, art. 11, párr. 1)".
 _IN_CITED = r"(?:[^()]|(?<= [a-z])\)|\([^()]*\))*"
 _CITED = re.compile(rf"\(({_IN_CITED};{_IN_CITED})\)")
+#: A parenthesis of one citation, as the rules write it or in the draft's language: "(ICCPR 9(3))", "(Pacto, art. 9,
+#: párr. 3)".
+_CITED_ONCE = re.compile(r"\(((?:[^();]|\(\w{1,3}\)|(?<= [a-z])\))*)\)")
 
 
 def _covenant_last(m: re.Match[str], guide: Mapping[str, Any]) -> str:
@@ -946,6 +950,14 @@ def _covenant_last(m: re.Match[str], guide: Mapping[str, Any]) -> str:
         return m[0]
     rest = [p for p in parts if p not in covenant]
     return "(" + "; ".join([*rest, guide["guide"].format(citations="; ".join(covenant))]) + ")"
+
+
+def _covenant_alone(m: re.Match[str], guide: Mapping[str, Any]) -> str:
+    """A State not party to the Covenant: a parenthesis that cites the Covenant alone cites it as a guide to reading
+    the instruments that bind the State (`non_party_covenant: alone`), never as the law applied to it."""
+    if "alone" not in guide or not re.match(rf"(?:{'|'.join(map(re.escape, guide['cited']))})[, ]\d", m[1]):
+        return m[0]
+    return "(" + guide["alone"].format(citations=m[1]) + ")"
 
 
 #: A standard as a rule states it, and the provisions to cite with it.
@@ -1063,7 +1075,7 @@ def _argue(
     application, in the words of the limb that held (none for the category's own rule: the conclusion
     follows it); the drafting notes for a fact the argument needs and the file does not give."""
     say = w["draft"]
-    law = Horizon.of(case).unquoted(_standard(node, rules, leaves, say))
+    law = Horizon.of(case).unquoted(_standard(node, rules, leaves, say, _non_party(case)))
     # a provision the standard already cites, as the rules write it or in the draft's language ("(Convención de
     # Viena sobre Relaciones Consulares, art. 36, párr. 1 b))" in a Spanish standard): not cited a second time
     provisions = [p for p in node.provisions if _cited(p, case) and not _in_standard(p, law)]
@@ -1071,7 +1083,7 @@ def _argue(
     standard = (law, provisions if law else [])
     if node.rule.kind == "category":
         return standard, "", []
-    argued = _limbs(node, leaves, w, named)
+    argued = _limbs(node, leaves, w, named, _non_party(case))
     if argued is None:
         refs = prose.refs([f.ref for f in _facts(node) if f.ref], w, notes=False)
         text = _personal(_lower_first(_FRAGMENT.sub("", node.text).strip()), named, w)
@@ -1107,16 +1119,22 @@ def _quoted(text: str, node: RuleNode, leaves: dict[str, FactNode], w: dict[str,
     return text
 
 
-def _standard(node: RuleNode, rules: list[RuleNode], leaves: dict[str, FactNode], say: dict[str, Any]) -> str:
+def _standard(
+    node: RuleNode, rules: list[RuleNode], leaves: dict[str, FactNode], say: dict[str, Any], non_party: bool = False
+) -> str:
     """The rule's legal standard as the draft quotes it ("" where a later rule's, `omit_if`, states it
     with more: its application joins that rule's paragraph): the draft's own wording where the rule's would
     say more than the case (a military court's sentence for a state security court; category I's
-    example of a sentence served), unless what it says applies (`keep_if`: a rule fired, a fact held)."""
+    example of a sentence served), unless what it says applies (`keep_if`: a rule fired, a fact held). For a
+    State not party to the Covenant, the wording that rests on the instruments binding it (`non_party`: the
+    Universal Declaration's limitations, article 29 (2), never the Covenant's article 19 (3) as the test)."""
     own = say["standards"].get(node.rule.id)
     law = " ".join((node.rule.law or "").split())
     fired = {r.rule.id for r in rules}
     if own and fired & set(own.get("omit_if", [])):
         return ""
+    if own and non_party and "non_party" in own:
+        return " ".join(own["non_party"].split()).removesuffix(".")
     if own and "text" in own:
         keep = [k for k in own.get("keep_if", []) if k in fired or prose.holds(k, leaves)]
         if not keep:
@@ -1240,10 +1258,13 @@ def _ends_cited(text: str) -> bool:
     return False
 
 
-def _limbs(node: RuleNode, leaves: dict[str, FactNode], w: dict[str, Any], named: dict[str, str]) -> str | None:
+def _limbs(
+    node: RuleNode, leaves: dict[str, FactNode], w: dict[str, Any], named: dict[str, str], non_party: bool = False
+) -> str | None:
     """The application in the words of what held (the limbs of the rule's condition the derivation
     kept, `tree.held`): each fact or conclusion worded by `argue` in the translation file, in the
-    person's name, the sentence's references merged at its end; None for a rule it does not word."""
+    person's name, the sentence's references merged at its end; None for a rule it does not word. Its closing
+    sentence for a State not party to the Covenant (`then_non_party`) names the instruments that bind it."""
     say = w["draft"]
     spec = say["argue"].get(node.rule.id)
     if spec is None:
@@ -1273,7 +1294,8 @@ def _limbs(node: RuleNode, leaves: dict[str, FactNode], w: dict[str, Any], named
     closing = spec.get("closing", "")  # said once after the clauses ("at the time the defence was to be prepared")
     argued = prose.cite(say["clause_sep"].join(clauses) + closing, prose.refs(refs, w, notes=False))
     grounds = _grounds(spec, leaves, named, w)
-    then, _ = _filled(spec["then_grounds"] if grounds else spec.get("then", ""), "", leaves, w, {**named, **grounds})
+    closes = spec.get("then_non_party", spec.get("then", "")) if non_party else spec.get("then", "")
+    then, _ = _filled(spec["then_grounds"] if grounds else closes, "", leaves, w, {**named, **grounds})
     return f"{argued} {then}" if then else argued
 
 

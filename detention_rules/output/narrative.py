@@ -166,6 +166,9 @@ class Who:
     #: whether the paragraph has named the person yet: a later mention is the pronoun ("he", "she", "they"),
     #: never the name again; where the sex is not known, the name (no singular "they", whose verb differs)
     mentioned: bool = False
+    #: two persons named, a later mention that is no subject left to the verb: the language's word for both of
+    #: them (Spanish «se imputaban a ambos»), never the two names again; "" where it has none
+    both: str = ""
 
     def name(self) -> str:
         """The name as the next sentence uses it: the full name once, then the short form."""
@@ -295,8 +298,36 @@ def group(names: list[str], w: Mapping[str, Any], short: list[str] | None = None
     ten titles again; `once`, which the arguments read too)."""
     spec = w["facts"]["person"]
     once = len(names) > spec.get("group_named_up_to", len(names))
-    later = join(short, w) if short and not once else spec["group"]
-    return Who(join(names, w), later, spec["pronouns"]["plural"], plural=True, once=once)
+    later = _titled_together(short, w) if short and not once else spec["group"]
+    both = _both(short, spec) if short and len(short) == 2 else ""
+    return Who(join(names, w), later, spec["pronouns"]["plural"], plural=True, once=once, both=both)
+
+
+def _titles(short: list[str], spec: Mapping[str, Any]) -> list[str]:
+    """The title each short form opens with, of those the language says together (`titles_together`); [] where
+    one has none."""
+    together = spec.get("titles_together", {})
+    found = [next((t for t in together if s.startswith(f"{t} ")), "") for s in short]
+    return found if all(found) else []
+
+
+def _titled_together(short: list[str], w: Mapping[str, Any]) -> str:
+    """Several persons of one title named after their first mention: the title once, in the plural, as the
+    language says it (Spanish «los Sres. Mabuza y Dube», never «el Sr. Mabuza y el Sr. Dube»); else each by its own."""
+    titles = _titles(short, w["facts"]["person"])
+    if not titles or len(set(titles)) > 1:
+        return join(short, w)
+    plural = w["facts"]["person"]["titles_together"][titles[0]][0]
+    return f"{plural} {join([s[len(titles[0]) + 1 :] for s in short], w)}"
+
+
+def _both(short: list[str], spec: Mapping[str, Any]) -> str:
+    """The word for two persons of known sex together (`titles_together`: «ambos», «ambas»; the first title's
+    for two of different sexes, `both_mixed`)."""
+    titles = _titles(short, spec)
+    if not titles:
+        return ""
+    return spec["titles_together"][titles[0]][1] if len(set(titles)) == 1 else spec.get("both_mixed", "")
 
 
 def names(case: Case, w: Mapping[str, Any]) -> str:
@@ -970,6 +1001,9 @@ def state_words(text: str, w: Mapping[str, Any]) -> tuple[Mapping[str, str], str
         said = rest.removesuffix(")").strip()
         entry, rest = locale.states().get(head.strip().casefold()), f" ({translated(said, w)})"
     words = entry.get(w.get("language", "")) if entry else None
+    placeholder = w.get("facts", {}).get("placeholder_state")
+    if not words and placeholder and (m := re.fullmatch(r"State ([A-Z]\d?)", text.strip())):
+        words = {"name": placeholder.format(label=m[1])}  # a teaching case's State ("State Z"): "el Estado Z"
     return (words, rest) if words else None
 
 
@@ -1443,6 +1477,8 @@ class _Slots(dict[str, str]):
         verbs = self.teller.spec["person"]["verbs"]
         if key == "Name" and p.mentioned and self.teller.spec["person"].get("drop_subject"):
             return f"\x00{p.name()}\x01"  # the verb carries it (Spanish "Tenía 42 años"): `_subject` decides
+        if key in ("name", "whom") and p.mentioned and p.both:
+            return p.both  # two persons the paragraph has named, in no subject left to the verb: «a ambos»
         if key in ("Name", "name") and p.mentioned and "he" in p.pronouns:
             he = p.pronouns["he"]
             return he[0].upper() + he[1:] if key == "Name" else he

@@ -106,9 +106,9 @@ def explained(result: CaseResult) -> Said:
     w = words.load("draft")
     typed = narrative.free_text(result.facts.leaves)
 
-    def said(text: str) -> str:
+    def said(text: str) -> str:  # words joined as the language writes them ("a partir de mayo de 2019"), as drafted
         with narrative.written(result.case, None):
-            return narrative.set_apart(text, typed, w)
+            return narrative.contract(narrative.set_apart(text, typed, w), w)
 
     return said
 

@@ -36,7 +36,8 @@ def test_each_instrument_is_named_in_full_at_its_first_mention_only() -> None:
             " o Prisión, principios 2, 4 y 10",
             "Conjunto de Principios, principio 10",
         ),
-        ("(métodos de trabajo del Grupo de Trabajo [A/HRC/36/38], párr. 8 a))", "(métodos de trabajo, párr. 8 b))"),
+        # the symbol between commas, as a citation (twelfth review, D17)
+        ("(métodos de trabajo del Grupo de Trabajo, A/HRC/36/38, párr. 8 a))", "(métodos de trabajo, párr. 8 b))"),
         ("(observación general núm. 34 del Comité de Derechos Humanos, párr. 22)", "(observación general núm. 34,"),
     ):
         assert full in text and short in text

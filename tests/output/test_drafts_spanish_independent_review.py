@@ -113,8 +113,8 @@ def test_a_detention_of_unknown_kind_is_never_under_an_unknown_regime() -> None:
     and a period without an end is not told in the present: tests/output/test_drafts_tenth_review_es.py)."""
     joint = drafted("es", JOINT)
     assert (
-        "Los interesados fueron sometidos a detención de fundamento jurídico desconocido a partir del 25 de enero de"
-        " 2018." in joint
+        "Los interesados permanecieron detenidos a partir del 25 de enero de 2018, sin que se conozca el fundamento"
+        " jurídico de la detención." in joint  # the twelfth pass's words (test_drafts_twelfth_review_es.py)
     )
     assert "bajo un régimen desconocido" not in joint
 

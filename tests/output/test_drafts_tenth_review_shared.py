@@ -61,7 +61,8 @@ def test_a_state_not_party_has_the_covenant_cited_after_the_instruments_that_bin
     [
         ("en", "At the hearings, they were presented to the court in the way convicts are"),
         ("fr", "Aux audiences, ils ont été présentés au tribunal comme le sont des condamnés"),
-        ("es", "En las audiencias, la Sra. al-Qaradawi y el Sr. Khalaf fueron presentados ante el tribunal"),
+        # the pair named earlier in the paragraph: «ambos» (twelfth Spanish pass, test_drafts_twelfth_review_es.py)
+        ("es", "En las audiencias, ambos fueron presentados ante el tribunal"),
     ],
 )
 def test_being_shown_as_a_criminal_is_told_at_the_hearings_and_how_is_left_to_the_drafter(lang: str, said: str) -> None:
