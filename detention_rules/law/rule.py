@@ -13,7 +13,7 @@ an absent fact is unknown, so a rule that needs it is unknown, not false.
 # No `from __future__ import annotations`: the rules cache reads this module's types (reasoning/rules_cache.py).
 import functools
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any, Literal, cast
 
 import msgspec
@@ -286,6 +286,58 @@ def _any(results: list[Tri]) -> Tri:
     if True in results:
         return True
     return None if None in results else False
+
+
+#: A compiled test of a list item (`holds`), given the conclusions drawn.
+Holds = Callable[[Any, Mapping[str, Tri]], bool]
+
+
+#: What `holds` compiled, by the condition's id; the condition is kept with it, so that no id is reused.
+_HOLDS: dict[int, tuple[Cond, Holds]] = {}
+_HOLDS_MAX = 4096
+
+
+def holds(cond: Cond) -> Holds:
+    """A test that `cond` is true of a list item: `holds(cond)(item, concluded)` is `truth(cond, item, concluded) is
+    True`, compiled once a condition. The explanation tests every item of a list for each `any_item` of a rule that
+    fired (durable-rules does not say which item matched): through `truth`, a fifth of the stage (issue 33)."""
+    known = _HOLDS.get(id(cond))
+    if known is None:
+        if len(_HOLDS) >= _HOLDS_MAX:
+            _HOLDS.clear()
+        known = _HOLDS[id(cond)] = (cond, _holds(cond))
+    return known[1]
+
+
+def _holds(cond: Cond) -> Holds:
+    """`holds` for one node: only True is true (Kleene's unknown is not), so the nodes compose as plain booleans."""
+    if isinstance(cond, (FactCond, Unless)):
+        test = cond if isinstance(cond, FactCond) else cond.cond
+        op, expected, read = test.op, test.value, _reader(test.path)
+        if isinstance(cond, Unless):
+            return lambda item, _: _compare(op, read(item), expected) is not True
+        return lambda item, _: _compare(op, read(item), expected) is True
+    if isinstance(cond, (All, AnyOf, AtLeast)):
+        tests = tuple(_holds(child) for child in cond.children)
+        if isinstance(cond, All):
+            return lambda item, concluded: all(t(item, concluded) for t in tests)
+        if isinstance(cond, AnyOf):
+            return lambda item, concluded: any(t(item, concluded) for t in tests)
+        n = cond.n
+        return lambda item, concluded: sum(t(item, concluded) for t in tests) >= n
+    return lambda item, concluded: truth(cond, item, concluded) is True  # a conclusion or a list: as `truth` does
+
+
+def _reader(path: str) -> Callable[[Any], Any]:
+    """`FieldPath.read(data, path)` for one path, parsed once: most of an item's fields are one name below it."""
+    try:
+        steps = FieldPath.parse(path)
+    except ValueError:
+        return lambda data: None
+    if len(steps) == 1 and isinstance(steps[0], str):
+        name = steps[0]
+        return lambda data: data.get(name) if isinstance(data, dict) else None
+    return steps.get
 
 
 def walk(cond: Cond) -> Iterator[Cond]:

@@ -6,7 +6,7 @@ them: a needed conclusion unfolds into the rules that drew it, a fact into its
 line in the case file. Every tree therefore ends in case-file lines. Which
 alternatives held (children of `any` and `at_least`), the engine says
 (`Firings.chosen`: the branches that fired); only what it cannot say is
-found here: which items of a list matched (evaluated, `rule.truth`) and
+found here: which items of a list matched (evaluated, `rule.holds`) and
 whether a needed conclusion was drawn (looked up).
 """
 
@@ -28,8 +28,8 @@ from detention_rules.law.rule import (
     Rule,
     Unless,
     compiled,
+    holds,
     placeholders,
-    truth,
 )
 from detention_rules.reasoning.asking import show_value
 from detention_rules.reasoning.engine import Firings, Place
@@ -149,17 +149,17 @@ class _Explainer:
                 facts.append(leaf)
         elif isinstance(cond, Needs):
             premises.append(cond.conclusion)
-        elif isinstance(cond, AnyItem):  # which items matched, durable does not say: each is evaluated
+        elif isinstance(cond, AnyItem):  # which items matched, durable does not say: each is tested
             listed = data.get(cond.list_path, [])
             for i in range(len(listed)):  # any_item never nests (rulebook)
                 entry: Any = listed[i] if isinstance(listed, list) else None
-                if truth(cond.where, entry, self.concluded):
+                if holds(cond.where)(entry, self.concluded):
                     item = f"{cond.list_path}[{i}]."
                     items.append(item)
                     self._support(cond.where, item, entry, place, chosen, found)
         elif prefix:  # inside an item: so are its alternatives
             for child in cond.children:
-                if isinstance(cond, All) or truth(child, data, self.concluded):
+                if isinstance(cond, All) or holds(child)(data, self.concluded):
                     self._support(child, prefix, data, place, chosen, found)
         elif isinstance(cond, All):
             for i, child in enumerate(cond.children):
