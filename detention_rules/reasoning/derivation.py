@@ -6,7 +6,7 @@ them: a needed conclusion unfolds into the rules that drew it, a fact into its
 line in the case file. Every tree therefore ends in case-file lines. Which
 alternatives held (children of `any` and `at_least`), the engine says
 (`Firings.chosen`: the branches that fired); only what it cannot say is
-found here: which items of a list matched (evaluated, `rule.truth`) and
+found here: which items of a list matched (evaluated, `rule.holds`) and
 whether a needed conclusion was drawn (looked up).
 """
 
@@ -27,9 +27,9 @@ from detention_rules.law.rule import (
     Needs,
     Rule,
     Unless,
-    fill,
+    compiled,
+    holds,
     placeholders,
-    truth,
 )
 from detention_rules.reasoning.asking import show_value
 from detention_rules.reasoning.engine import Firings, Place
@@ -103,6 +103,7 @@ class _Explainer:
         self.concluded: Mapping[str, bool] = {c: True for c in firings.concluded}
         self.iccpr = facts.doc.get("state", {}).get("iccpr_party")
         self._memo: dict[str, ConclusionNode] = {}
+        self._words: dict[str, str | None] = {}
 
     def conclusion(self, conclusion: str) -> ConclusionNode:
         if conclusion not in self._memo:
@@ -148,17 +149,17 @@ class _Explainer:
                 facts.append(leaf)
         elif isinstance(cond, Needs):
             premises.append(cond.conclusion)
-        elif isinstance(cond, AnyItem):  # which items matched, durable does not say: each is evaluated
+        elif isinstance(cond, AnyItem):  # which items matched, durable does not say: each is tested
             listed = data.get(cond.list_path, [])
             for i in range(len(listed)):  # any_item never nests (rulebook)
                 entry: Any = listed[i] if isinstance(listed, list) else None
-                if truth(cond.where, entry, self.concluded):
+                if holds(cond.where)(entry, self.concluded):
                     item = f"{cond.list_path}[{i}]."
                     items.append(item)
                     self._support(cond.where, item, entry, place, chosen, found)
         elif prefix:  # inside an item: so are its alternatives
             for child in cond.children:
-                if isinstance(cond, All) or truth(child, data, self.concluded):
+                if isinstance(cond, All) or holds(child)(data, self.concluded):
                     self._support(child, prefix, data, place, chosen, found)
         elif isinstance(cond, All):
             for i, child in enumerate(cond.children):
@@ -184,22 +185,30 @@ class _Explainer:
 
     def text(self, rule: Rule, items: list[str]) -> str:
         """The rule's template filled from the facts, once per matched list item."""
+        template = compiled(rule.explain)
         names = placeholders(rule.explain)
-        values = {
-            n: show_value(leaf.value, leaf.path, words=True) for n in names if (leaf := self.facts.leaf(n)) is not None
-        }
+        shown = self._shown
+        values = {n: told for n in names if (told := shown(n)) is not None}
         if not any(n.startswith("item.") for n in names) or not items:
             # no list item matched (I.held-without-charge on arrest.days_uncharged): the item's parts drop out
-            return fill(rule.explain, values)
+            return template.fill(values)
         filled = []
         for item in dict.fromkeys(items):
             per_item = dict(values)
             for n in names:
-                leaf = self.facts.leaf(item + n.removeprefix("item.")) if n.startswith("item.") else None
-                if leaf is not None:
-                    per_item[n] = show_value(leaf.value, leaf.path, words=True)
-            filled.append(fill(rule.explain, per_item))
+                told = shown(item + n.removeprefix("item.")) if n.startswith("item.") else None
+                if told is not None:
+                    per_item[n] = told
+            filled.append(template.fill(per_item))
         return " ".join(dict.fromkeys(filled))
+
+    def _shown(self, path: str) -> str | None:
+        """The fact at `path` in words for a sentence, or None where the case has none; each worked out once a
+        case: many rules' sentences show the same facts (the arrest's date)."""
+        if path not in self._words:
+            leaf = self.facts.leaf(path)
+            self._words[path] = None if leaf is None else show_value(leaf.value, leaf.path, words=True)
+        return self._words[path]
 
 
 def _unique(nodes: list[FactNode]) -> list[FactNode]:

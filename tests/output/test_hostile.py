@@ -199,6 +199,34 @@ def test_a_joiner_is_kept_only_between_characters_it_joins(text: str) -> None:
     assert json.loads(escaping.json_text(text)) == text
 
 
+_JSON_VALUES = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(-(2**60), 2**60)
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.sampled_from([1e-05, 1.5e-07, 1e16, 2.5e300, 0.0001, 1e15, -0.0])
+    | st.text(),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
+    max_leaves=20,
+)
+
+
+@SETTINGS
+@given(_JSON_VALUES, st.sampled_from([None, 2]))
+def test_json_is_written_byte_for_byte_as_the_standard_library_writes_it(data: object, indent: int | None) -> None:
+    """msgspec writes the JSON (issue 33), but every byte as `json.dumps` would: a float it would write otherwise
+    (`1e-05`, `1e+16`) and a lone surrogate go to `json`."""
+    assert escaping._dumps(data, indent) == json.dumps(data, indent=indent, ensure_ascii=False)
+
+
+def test_json_writes_a_bounded_number_and_a_question_that_does_not_apply_as_json_does() -> None:
+    from detention_rules.input.fields import NOT_APPLICABLE, Bounded
+
+    data = {"days": Bounded(365, None), "between": [Bounded(3, 8)], "trial": NOT_APPLICABLE, "\udc80": True}
+    for indent in (None, 2):
+        assert escaping._dumps(data, indent) == json.dumps(data, indent=indent, ensure_ascii=False)
+
+
 @pytest.mark.parametrize(
     ("text", "kept"),
     [
