@@ -367,7 +367,9 @@ def shared(items: list[str], w: Mapping[str, Any]) -> str:
     """A list of the translation file's own words for choices, a head they all share said once: "political
     and civic activity", French "toute activité politique et civique" (`words: shared_head:` says where a
     language puts the head, `last` or `first`). Never for names or what the drafter typed ("Ana Uno and Ben
-    Uno" are two people). A shared part of short words alone ("a", "un") is no head."""
+    Uno" are two people). A shared part of short words or determiners alone ("a", "un", "leur": `words: no_head:`)
+    is no head: French says « leur origine ethnique et leur engagement », never « leur origine ethnique et
+    engagement »."""
     split = [item.split() for item in items]
     last = w["words"]["shared_head"] == "last"
     common: list[str] = []
@@ -376,7 +378,7 @@ def shared(items: list[str], w: Mapping[str, Any]) -> str:
         if len(set(nxt)) > 1:
             break
         common.insert(len(common) if not last else 0, nxt[0])
-    if not any(len(word) > 3 for word in common):
+    if not any(len(word) > 3 and word not in w["words"]["no_head"] for word in common):
         return join(items, w)
     rest = [" ".join(s[: len(s) - len(common)] if last else s[len(common) :]) for s in split]
     head = " ".join(common)

@@ -193,3 +193,45 @@ def test_a_french_files_references_are_labelled_in_an_english_draft(tmp_path: Pa
     said = "(the case file's reference, in French: “note des faits, Arrestation (aucun mandat présenté)”)"
     assert f"arrest.warrant_shown = false {said}, case file line" in english
     assert "(note des faits" not in english
+
+
+TWO = ROOT / "cases" / "qaradawi-khalaf-egypt-2018.yaml"  # a woman and a man, never tried
+NON_PARTY = ROOT / "cases" / "cardet-cuba-2018.yaml"
+
+
+@pytest.mark.parametrize(
+    ("path", "said", "never"),
+    [
+        # D2: an attribute agrees with a plural subject
+        (TWO, "Mme al-Qaradawi et M. Khalaf ont été traités en coupables par les autorités", "traités en coupable "),
+        # D3: French repeats the possessive before each noun; « en faveur des droits de l'homme »
+        (
+            FOUR,
+            "partageant leur origine ethnique et leur engagement en faveur des droits de l'homme",
+            "origine ethnique et engagement",
+        ),
+        # D4: « de » repeated before each of several names after a noun
+        (TWO, "l'accès de Mme al-Qaradawi et de M. Khalaf à un conseil", "l'accès de Mme al-Qaradawi et M. Khalaf"),
+        # D15: a conduct typed as an English gerund follows « en » (« en dirigeant … »), never hangs after the right
+        (NON_PARTY, "son droit à la liberté d'association en [à traduire : leading the Christian", "association [à"),
+        (FOUR, "leur droit de défendre les droits de l'homme en [à traduire : defending", "l'homme [à traduire"),
+        # D18: « prises ensemble », a calque of "taken together"
+        (TWO, "Considérées dans leur ensemble, ces violations", "Prises ensemble"),
+        # D13: « motif protégé », a calque of "protected ground"
+        (TWO, "fondée sur un motif de discrimination interdit", "motif protégé"),
+        # D12: « sur la base de laquelle », a calque of "on the basis of which"
+        (
+            ROOT / "cases" / "ilyashev-kazakhstan-2022.yaml",
+            "constitue en elle-même une « autre situation » au sens des articles 2 (par. 1) et 26 du Pacte",
+            "sur la base de laquelle",
+        ),
+        # D24: « appréhension » is fear in ordinary French
+        (FOUR, "immédiatement après leur arrestation", "appréhension"),
+    ],
+)
+def test_the_twelfth_reviews_patterns(path: Path, said: str, never: str) -> None:
+    """The twelfth French review's defects that recur from one template (review-fr.md, D2 to D4, D12, D13, D15,
+    D18, D24): each in the words a French lawyer, and the United Nations' French, use."""
+    text = _plain(drafted("fr", path))
+    assert said in text
+    assert never not in text
