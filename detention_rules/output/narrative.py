@@ -427,16 +427,22 @@ def as_typed(text: str, w: Mapping[str, Any]) -> str:
     typed, labelled with their language (check.yaml `file_words:`, its sentence and each language's name,
     « référence du dossier, en anglais : « … » ») and marked for `contract` to leave them so; as typed alone in
     the file's own language, and paragraph numbers alone, which are words of no language, as the draft cites them
-    ("paras 11, 69": "par. 11, 69"). Inside `written`; `w`: the draft's words."""
+    ("paras 11, 69": "par. 11, 69"), their notes quoted apart ("par. 27, 45, 82 ; note du dossier, en anglais :
+    « five-year ban »"). Inside `written`; `w`: the draft's words."""
     lang, language, _ = _WRITTEN.get()
     lang = lang or locale.LANGUAGE
     if language == lang:
         return text
-    paragraphs = _paragraphs(*_reference_forms(w["draft"]))
-    if all((m := paragraphs.fullmatch(part)) and not m.group(1) for part in _split(" ".join(text.split()))):
-        return refs([text], w)
     said = locale.load("check", lang)["file_words"]
-    return str(said["said"]).format(language=said.get(language, language), text=f"\x02{text}\x03")
+    named = said.get(language, language)
+    paragraphs = _paragraphs(*_reference_forms(w["draft"]))
+    parts = [(part, _NOTE.search(part)) for part in _split(" ".join(text.split()))]
+    bodies = [part[: note.start()] if note else part for part, note in parts]
+    if all((m := paragraphs.fullmatch(body)) and not m.group(1) for body in bodies):
+        cited = refs(bodies, w)
+        notes = "; ".join(note.group(1) for _, note in parts if note)
+        return str(said["noted"]).format(ref=cited, language=named, text=f"\x02{notes}\x03") if notes else cited
+    return str(said["said"]).format(language=named, text=f"\x02{text}\x03")
 
 
 def is_date(value: str) -> bool:

@@ -153,11 +153,16 @@ def test_the_check_quotes_the_files_references_as_typed_and_labelled() -> None:
 
 def test_a_reference_to_paragraphs_alone_is_cited_not_labelled(tmp_path: Path) -> None:
     """Paragraph numbers are no words of a language: the drafter's own file (no `source:` block) cites « (par. 11,
-    69) » in the appendix as in the facts, never « référence du dossier, en anglais : « paras 11, 69 » »."""
+    69) » in the appendix as in the facts, never « référence du dossier, en anglais : « paras 11, 69 » »; a note
+    beside them is quoted apart."""
     own = _own(tmp_path)
     appendix = _whole("fr", own).split("## Raisonnement suivi", 1)[1]
     assert "arrest.warrant_shown = false (par. 11, 69), ligne 36 du dossier" in appendix
-    assert "(référence du dossier, en anglais : « para 80 (no evidence that the posts incited violence" in appendix
+    # its note apart, quoted as typed: « (par. 80 (no evidence …)) » mixed the drafter's English into the citation
+    assert (
+        "(par. 80 ; note du dossier, en anglais : « no evidence that the posts incited violence or unrest »)"
+        in appendix
+    )
 
 
 def _own(tmp_path: Path) -> Path:
