@@ -230,13 +230,24 @@ NON_PARTY = ROOT / "cases" / "cardet-cuba-2018.yaml"
             "constitue en elle-même une « autre situation » au sens des articles 2 (par. 1) et 26 du Pacte",
             "sur la base de laquelle",
         ),
+        # D16: the rule's tag in a parenthesis, « détenus au secret (régime juridique inconnu) à compter de 2021 »
+        (
+            FOUR,
+            "les intéressés ont été détenus au secret pendant la privation de liberté commencée en 2021.",
+            "secret (",
+        ),
+        (
+            TWELVE,
+            "les intéressés ont été détenus au secret pendant la détention commencée en 2012.",
+            "secret (détention",
+        ),
         # D24: « appréhension » is fear in ordinary French
         (FOUR, "immédiatement après leur arrestation", "appréhension"),
     ],
 )
 def test_the_twelfth_reviews_patterns(path: Path, said: str, never: str) -> None:
     """The twelfth French review's defects that recur from one template (review-fr.md, D2 to D4, D12, D13, D15,
-    D18, D24): each in the words a French lawyer, and the United Nations' French, use."""
+    D16 in part, D18, D24): each in the words a French lawyer, and the United Nations' French, use."""
     text = _plain(drafted("fr", path))
     assert said in text
     assert never not in text
