@@ -220,14 +220,14 @@ _LETTER = re.compile(r"(?<=[\s\d])[a-z]$")
 
 def _nested(text: str, inner: str) -> str:
     """`text` with each parenthesis opened inside another written with `inner` ("[]"); a letter's closing mark
-    ("3 b)") closes nothing, and the drafter's words set apart in brackets are left as typed."""
+    ("3 b)") closes nothing, and the drafter's words set apart in brackets or quoted («…») are left as typed."""
     out: list[str] = []
     depth: list[bool] = []  # each parenthesis open: whether it was written as a bracket
     brackets = 0
     for i, char in enumerate(text):
-        if char == "[":
+        if char in "[«":
             brackets += 1
-        elif char == "]":
+        elif char in "]»":
             brackets = max(brackets - 1, 0)
         elif brackets == 0 and char == "(":
             depth.append(bool(depth))
@@ -1594,7 +1594,7 @@ def _tree(notes: _Writer, node: ConclusionNode, seen: set[str], say: dict[str, A
             text = say["appendix_seen" if step.repeated else "appendix_rule"].format(id=n.rule.id, text=told)
             notes.line(text, step.level, n.rule.id)
         elif isinstance(n, FactNode) and not n.absent_defeater:
-            notes.line(_fact_line(n, say), step.level)
+            notes.line(_fact_line(n, say, typed=functools.partial(prose.as_typed, w=notes.w)), step.level)
 
 
 def fact_line(f: FactNode, lang: str | None = None) -> str:
@@ -1602,9 +1602,10 @@ def fact_line(f: FactNode, lang: str | None = None) -> str:
     return _fact_line(f, words.load("draft", lang)["draft"])
 
 
-def _fact_line(f: FactNode, say: dict[str, Any]) -> str:
+def _fact_line(f: FactNode, say: dict[str, Any], *, typed: Callable[[str], str] = str) -> str:
     """The field as the file names it, a choice in the draft's words (never the file's English code,
-    `pretrial`, in a French or Spanish draft); true, false and the drafter's text as the file writes them."""
+    `pretrial`, in a French or Spanish draft); true, false and the drafter's text as the file writes them.
+    `typed`: how its reference is shown (`narrative.as_typed`: labelled with its language in another's draft)."""
     value = show_value(f.value, f.path, words=not isinstance(f.value, bool))
     if f.derived_from:
         # line 0: a fact of no file yet (the web form's case, `interfaces/web/live.py`): its path alone
@@ -1615,7 +1616,7 @@ def _fact_line(f: FactNode, say: dict[str, Any]) -> str:
     return say["appendix_fact" if f.line else "appendix_fact_unwritten"].format(
         path=f.path,
         value=value,
-        ref=f" ({f.ref})" if f.ref else "",
+        ref=f" ({typed(f.ref)})" if f.ref else "",
         contested=say["appendix_contested"] if f.contested else "",
         line=f.line,
     )

@@ -19,18 +19,18 @@ from detention_rules.reasoning.facts import FactNode
 W = words.of("check", "markdown")
 
 
-def _fact(node: FactNode) -> str:
+def _fact(node: FactNode, quoted: text.Said) -> str:
     path, value = markdown_code(node.path), markdown_code(str(node.value))
     if node.absent_defeater:
         return text.W["absent_defeater"].format(path=path)
     if node.unproven:
         return W["unproven_fact"].format(path=path, value=value, why=markdown(UNPROVEN))
     marks = W["contested_mark"] if node.contested else ""
-    ref = f" ({markdown(str(node.ref))})" if node.ref else ""
+    ref = f" ({markdown(quoted(str(node.ref)))})" if node.ref else ""
     return W["fact"].format(path=path, value=value, where=where(node.line), ref=ref, marks=marks)
 
 
-def _tree(node: ConclusionNode, shown: set[str], out: list[str], said: text.Said) -> None:
+def _tree(node: ConclusionNode, shown: set[str], out: list[str], said: text.Said, quoted: text.Said) -> None:
     for step in tree.walk(node, shown, tree.conclusions):
         n, pad = step.node, "  " * step.level
         if isinstance(n, RuleNode):
@@ -38,7 +38,7 @@ def _tree(node: ConclusionNode, shown: set[str], out: list[str], said: text.Said
             cases = markdown(text.cited("; ".join(n.rule.jurisprudence)))
             out.append(f"{pad}- **{markdown(n.rule.id)}**: {markdown(said(n.text))} *({law}; {cases})*")
         elif isinstance(n, FactNode):
-            out.append(f"{pad}- {_fact(n)}")
+            out.append(f"{pad}- {_fact(n, quoted)}")
         elif step.repeated:  # a conclusion drawn above; one not yet drawn shows as the rules under it
             out.append(f"{pad}- {W['see_above'].format(conclusion=markdown_code(n.conclusion))}")
 
@@ -47,7 +47,7 @@ def render(results: list[CaseResult]) -> str:
     out: list[str] = []
     for whole in results:
         for i, res in enumerate(whole.each()):
-            title = res.case.title if res.case and res.case.title else res.path
+            title = text.title(whole) or res.path
             person = f": {markdown(res.detainee)}" if res.detainee else ""
             out += [f"# {markdown(title)}{person}", "", W["file"].format(path=markdown_code(res.path)), ""]
             if i == 0 and whole.problems:  # the file's problems, once
@@ -79,7 +79,7 @@ def _result(res: CaseResult, a: Analysis, out: list[str]) -> None:
         out += [W["category"].format(category=f.category), "", f"{STRENGTH[f.strength].capitalize()}.", ""]
         if f.contested:
             out += [W["contested_facts"].format(paths=", ".join(markdown_code(x.path) for x in f.contested)), ""]
-        _tree(f.tree, shown, out, text.explained(res))
+        _tree(f.tree, shown, out, text.explained(res), text.referenced(res))
         out.append("")
     for line in why_not_lines(res.why_not):  # a category's line is a heading; its closest rules are indented
         out += [f"## {line}", ""] if line[:1].strip() else [f"    {line}" if line else ""]

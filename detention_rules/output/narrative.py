@@ -127,11 +127,12 @@ def to_translate_after(text: str, kind: str, w: Mapping[str, Any]) -> str:
 
 def free_text(leaves: Mapping[str, FactNode]) -> frozenset[str]:
     """The free text of a person's facts, as the drafter typed it (a conduct's description, a charge, a place):
-    what a rule's explanation may quote (`set_apart`)."""
+    what a rule's explanation may quote (`set_apart`). A date is no words to translate: "2021" stays a year."""
     out: set[str] = set()
     for path, leaf in leaves.items():
-        ftype = readable_fields().get(FieldPath.generic_name(path))
-        if ftype is None or ftype.choices or ftype.kind not in ("text", "list"):
+        generic = FieldPath.generic_name(path)
+        ftype = readable_fields().get(generic)
+        if ftype is None or ftype.choices or ftype.kind not in ("text", "list") or dated(generic):
             continue
         values = leaf.value if isinstance(leaf.value, list) else [leaf.value]
         out.update(v for v in values if isinstance(v, str) and v.strip())
@@ -397,7 +398,9 @@ def shared(items: list[str], w: Mapping[str, Any]) -> str:
     """A list of the translation file's own words for choices, a head they all share said once: "political
     and civic activity", French "toute activité politique et civique" (`words: shared_head:` says where a
     language puts the head, `last` or `first`). Never for names or what the drafter typed ("Ana Uno and Ben
-    Uno" are two people). A shared part of short words alone ("a", "un") is no head."""
+    Uno" are two people). A shared part of short words or determiners alone ("a", "un", "leur": `words: no_head:`)
+    is no head: French says « leur origine ethnique et leur engagement », never « leur origine ethnique et
+    engagement »."""
     split = [item.split() for item in items]
     last = w["words"]["shared_head"] == "last"
     common: list[str] = []
@@ -406,7 +409,7 @@ def shared(items: list[str], w: Mapping[str, Any]) -> str:
         if len(set(nxt)) > 1:
             break
         common.insert(len(common) if not last else 0, nxt[0])
-    if not any(len(word) > 3 for word in common):
+    if not any(len(word) > 3 and word not in w["words"]["no_head"] for word in common):
         return join(items, w)
     rest = [" ".join(s[: len(s) - len(common)] if last else s[len(common) :]) for s in split]
     head = " ".join(common)
@@ -431,11 +434,46 @@ def conjunction(following: str, words: Mapping[str, Any]) -> str:
     return str(words["and"])
 
 
+#: The drafter's words quoted as typed (`as_typed`), which `contract` leaves as they are.
+_KEPT = re.compile("\x02(.*?)\x03", re.S)
+
+
 def contract(text: str, w: Mapping[str, Any]) -> str:
     """A draft's text as the language writes it: the rules' citations in its form (`words: citations:`, each a
     pattern and what replaces it: "ICCPR 9(1)" -> "Pacte, art. 9 (par. 1)"), then the words a sentence joined
-    that it writes as one (`contractions:`): Spanish "de el Sr." -> "del Sr.", French "de Alnur" -> "d'Alnur"."""
-    return citation.localised(text, w["words"], more=w["words"]["contractions"])
+    that it writes as one (`contractions:`): Spanish "de el Sr." -> "del Sr.", French "de Alnur" -> "d'Alnur".
+    The drafter's words quoted as typed (`as_typed`) are left as typed: no French space put into English."""
+    kept: list[str] = []
+
+    def hold(m: re.Match[str]) -> str:
+        kept.append(m.group(1))
+        return f"\x02{len(kept) - 1}\x03"
+
+    text = citation.localised(_KEPT.sub(hold, text), w["words"], more=w["words"]["contractions"])
+    return re.sub("\x02(\\d+)\x03", lambda m: kept[int(m.group(1))], text) if kept else text
+
+
+def as_typed(text: str, w: Mapping[str, Any]) -> str:
+    """The drafter's own words (a fact's reference) for a reader of another language than the case file's: as
+    typed, labelled with their language (check.yaml `file_words:`, its sentence and each language's name,
+    « référence du dossier, en anglais : « … » ») and marked for `contract` to leave them so; as typed alone in
+    the file's own language, and paragraph numbers alone, which are words of no language, as the draft cites them
+    ("paras 11, 69": "par. 11, 69"), their notes quoted apart ("par. 27, 45, 82 ; note du dossier, en anglais :
+    « five-year ban »"). Inside `written`; `w`: the draft's words."""
+    lang, language, _ = _WRITTEN.get()
+    lang = lang or locale.LANGUAGE
+    if language == lang:
+        return text
+    said = locale.load("check", lang)["file_words"]
+    named = said.get(language, language)
+    paragraphs = _paragraphs(*_reference_forms(w["draft"]))
+    parts = [(part, _NOTE.search(part)) for part in _split(" ".join(text.split()))]
+    bodies = [part[: note.start()] if note else part for part, note in parts]
+    if all((m := paragraphs.fullmatch(body)) and not m.group(1) for body in bodies):
+        cited = refs(bodies, w)
+        notes = "; ".join(note.group(1) for _, note in parts if note)
+        return str(said["noted"]).format(ref=cited, language=named, text=f"\x02{notes}\x03") if notes else cited
+    return str(said["said"]).format(language=named, text=f"\x02{text}\x03")
 
 
 def is_date(value: str) -> bool:
@@ -1551,7 +1589,8 @@ def refs(cited: Iterable[str], w: Mapping[str, Any], *, notes: bool = True) -> s
     the source's first, then each other document's and reference once, in the order given ("per DAWN" and
     "DAWN" are one). `notes` (the facts): the notes of a document's paragraphs are kept once, after its
     numbers and flat ("paras 76, 80: no evidence ...", `noted`): the sentence's parenthesis holds them.
-    Without (the argument): notes and "per" are left to the facts."""
+    Without (the argument): notes and "per" are left to the facts. A note typed in another language than the
+    draft's is set apart to translate (`translated`), as the drafter's other words are; a source's name is not."""
     say = w["draft"]
     by = say["ref_by"]
     paragraphs = _paragraphs(*_reference_forms(say))
@@ -1561,7 +1600,7 @@ def refs(cited: Iterable[str], w: Mapping[str, Any], *, notes: bool = True) -> s
     for part in (p for whole in cited for p in _split(" ".join(whole.split()))):
         note = _NOTE.search(part)
         body = part[: note.start()] if note else part
-        said = [note.group(1)] if note and notes else []
+        said = [translated(note.group(1), w)] if note and notes else []  # the drafter's words, set apart
         key = body.removeprefix(by)
         if m := paragraphs.fullmatch(key):
             document = m.group(1) or ""

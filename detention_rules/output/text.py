@@ -26,7 +26,7 @@ def where(line: int) -> str:
     return W["line"].format(line=line) if line else W["derived"]
 
 
-def _fact_line(node: FactNode) -> str:
+def _fact_line(node: FactNode, quoted: Callable[[str], str]) -> str:
     if node.absent_defeater:
         return W["absent_defeater"].format(path=node.path)
     value = reported(node.value, node.path)
@@ -36,7 +36,7 @@ def _fact_line(node: FactNode) -> str:
     if node.contested:
         marks.append(W["contested_mark"])
     if node.ref:
-        marks.append(_ref(node.ref))
+        marks.append(quoted(node.ref))
     extra = f" [{'; '.join(marks)}]" if marks else ""
     return W["fact"].format(path=node.path, value=value, where=where(node.line), marks=extra)
 
@@ -95,10 +95,28 @@ def _citations(texts: tuple[str, ...] | list[str]) -> str:
 Said = Callable[[str], str]
 
 
+def referenced(result: CaseResult) -> Said:
+    """How a report prints a fact's reference: in the file's own language as `_ref` does; in another, as its
+    drafter typed it, labelled with its language (`narrative.as_typed`: « référence du dossier, en anglais :
+    « facts note, Arrest (no judicial warrant shown) » »), never re-punctuated as the report's own words."""
+    if ((result.case.language if result.case else None) or "en") == words.LANGUAGE:
+        return _ref
+    from detention_rules.output import narrative
+
+    w = words.load("draft")
+
+    def quoted(ref: str) -> str:
+        with narrative.written(result.case, None):
+            return narrative.contract(narrative.as_typed(ref, w), w)
+
+    return quoted
+
+
 def explained(result: CaseResult) -> Said:
     """How a report in French or Spanish prints a rule's explanation: the drafter's words it quotes in another
     language set apart to translate, as the draft and the page set them apart (`narrative.set_apart`); an
-    English report prints it as the rule gives it, and loads no draft sentences."""
+    English report prints it as the rule gives it, and loads no draft sentences. The words a rule joins around
+    a date as the draft's appendix writes them (`narrative.contract`: « à compter de 2021 », never « du 2021 »)."""
     if words.LANGUAGE == "en" or result.facts is None:
         return str
     from detention_rules.output import narrative
@@ -113,7 +131,9 @@ def explained(result: CaseResult) -> Said:
     return said
 
 
-def _tree(node: ConclusionNode, prefix: str, shown: set[str], out: list[str], said: Said = str) -> None:
+def _tree(
+    node: ConclusionNode, prefix: str, shown: set[str], out: list[str], said: Said = str, quoted: Said = _ref
+) -> None:
     for step in tree.walk(node, shown, tree.conclusions):
         n, rails, branch = step.node, prefix + step.rails(), "└─" if step.last else "├─"
         if isinstance(n, RuleNode):
@@ -128,22 +148,22 @@ def _tree(node: ConclusionNode, prefix: str, shown: set[str], out: list[str], sa
                 )
                 out.append(inner + law)
         elif isinstance(n, FactNode):
-            out.append(f"{rails}{branch} {_fact_line(n)}")
+            out.append(f"{rails}{branch} {_fact_line(n, quoted)}")
         else:
             out.append(f"{rails}{branch} {n.conclusion}{W['shown_above'] if step.repeated else ''}")
 
 
-def finding(f: Finding, shown: set[str], said: Said = str) -> list[str]:
+def finding(f: Finding, shown: set[str], said: Said = str, quoted: Said = _ref) -> list[str]:
     out = [W["category"].format(category=f.category, strength=STRENGTH[f.strength])]
     if f.contested:
         out.append(W["contested_facts"].format(paths=", ".join(x.path for x in f.contested)))
     if f.source_only:
         out.append(W["source_only"].format(paths=", ".join(x.path for x in f.source_only)))
-    _tree(f.tree, "  ", shown, out, said)
+    _tree(f.tree, "  ", shown, out, said, quoted)
     return out
 
 
-def analysis_lines(a: Analysis, said: Said = str) -> list[str]:
+def analysis_lines(a: Analysis, said: Said = str, quoted: Said = _ref) -> list[str]:
     found = a.categories
     missing = [c for c in CATEGORIES if c not in found]
     out = [
@@ -161,7 +181,7 @@ def analysis_lines(a: Analysis, said: Said = str) -> list[str]:
     shown: set[str] = set()
     for f in a.findings:
         out.append("")
-        out += finding(f, shown, said)
+        out += finding(f, shown, said, quoted)
     return out
 
 
@@ -212,15 +232,15 @@ def why_not_lines(why_not: dict[str, list[NearMiss]]) -> list[str]:
     return out
 
 
-def _title(res: CaseResult) -> str:
-    """The case as the report names it: the file's title in the file's language; in another, its persons and
-    State as the draft's title names them ("Alnur Ilyashev (Kazajstán)"), never the file's English words
-    ("Alnur Ilyashev c. Kazakhstan")."""
+def title(res: CaseResult) -> str:
+    """The case as a report names it (text and Markdown): the file's title in the file's language; in another,
+    its persons and State as the draft's title names them ("Alnur Ilyashev (Kazajstán)"), never the file's English
+    words ("Alnur Ilyashev c. Kazakhstan"); "" for a file without a title."""
     case = res.case
     if case is None or not case.title:
         return ""
     if (case.language or "en") == words.LANGUAGE:
-        return f": {cited(case.title)}"
+        return cited(case.title)
     from detention_rules.output import narrative
 
     w = words.load("draft")
@@ -235,8 +255,8 @@ def _title(res: CaseResult) -> str:
     if " " in country and country[:1].islower():  # "el Camerún": a State in parentheses has no article
         country = country.split(" ", 1)[1]
     if not names:
-        return f": {cited(case.title)}"
-    return f": {narrative.join(list(dict.fromkeys(names)), w)}" + (f" ({country})" if country else "")
+        return cited(case.title)
+    return narrative.join(list(dict.fromkeys(names)), w) + (f" ({country})" if country else "")
 
 
 def render(results: list[CaseResult]) -> str:
@@ -244,13 +264,15 @@ def render(results: list[CaseResult]) -> str:
     for res in results:
         for p in res.problems:
             lines.append(str(p))
-        title = _title(res)  # once for the file: it names every detainee
+        named = title(res)  # once for the file: it names every detainee
+        said = f": {named}" if named else ""
         for one in res.each():
             if one.analysis is None:
                 continue
             person = f" [{one.detainee}]" if one.detainee else ""
-            lines.append(f"{one.path}{title}{person}")
-            lines += ["  " + line if line else "" for line in analysis_lines(one.analysis, explained(one))]
+            lines.append(f"{one.path}{said}{person}")
+            analysed = analysis_lines(one.analysis, explained(one), referenced(one))
+            lines += ["  " + line if line else "" for line in analysed]
             lines += ["  " + line if line else "" for line in why_not_lines(one.why_not)]
             lines.append("")
     return "\n".join(map(printable, lines)).rstrip() + "\n"

@@ -103,7 +103,7 @@ def test_an_english_file_drafted_in_english_is_unmarked() -> None:
             [
                 # what he is, never the rule's list of field values (eleventh review, issue 29)
                 "En l'espèce, M. Ilyashev est défenseur des droits de l'homme. Comme exposé ci-dessus, il avait",
-                "constitue en elle-même «\u00a0toute autre situation\u00a0»",
+                "constitue en elle-même une «\u00a0autre situation\u00a0» au sens",  # twelfth review, D12
                 # the ground named, as a lawyer files it (seventh review: « les motifs exposés ci-dessus » named none)
                 "La détention est donc discriminatoire, fondée sur sa qualité de défenseur des droits de l'homme.",
                 "dans un contexte de persécution délibérée",  # « ciblage délibéré » was a calque (RV-fr review)

@@ -89,7 +89,8 @@ def test_category_v_recites_the_grounds_once() -> None:
     text = drafted("fr", REFERENCE)
     section = text.split("### Catégorie V", 1)[1].split("\n## ", 1)[0]
     assert section.count("la naissance, l'origine nationale, ethnique ou sociale") == 1
-    assert "une privation de liberté discriminatoire, fondée sur un motif protégé et qui tend ou peut" in section
+    # « motif protégé », a calque of "protected ground" (twelfth review, D13)
+    assert "discriminatoire, fondée sur un motif de discrimination interdit et qui tend ou peut" in section
 
 
 def test_the_state_is_named_with_its_article_where_french_needs_one() -> None:
