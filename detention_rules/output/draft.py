@@ -1475,6 +1475,10 @@ def _filled(
     values = dict(values)
     refs = []
     typed: dict[str, Any] = {}
+    if values.get("whom") == values.get("him"):  # a pronoun object between a verb and its particle: "singled her out"
+        for phrase in w["draft"]["pronoun_before_particle"]:
+            verb, particle = phrase.rsplit(" ", 1)
+            limb = limb.replace(f"{phrase} {{whom}}", f"{verb} {{whom}} {particle}")
     for name in placeholders(limb):
         if name not in values and (leaf := leaves.get(prefix + name) or leaves.get(name)) is not None:
             typed[name] = leaf.value

@@ -549,12 +549,23 @@ def article(text: str, w: Mapping[str, Any]) -> str:
         or (bare.endswith(tuple(w["facts"]["conduct"]["past_endings"])) and head is words[0])
     ):
         return text
-    after = words.index(head) + 1
-    if bare in spec["offices"] and len(words) > after and words[after].casefold() in spec["office_of"]:
+    if office(text, w):
         return spec["the"].format(text=text)  # "the president of the party": one holds the office
     an = first.startswith(tuple(spec["vowels"])) and not first.startswith(tuple(spec["sounds_consonant"]))
     an = an or first.startswith(tuple(spec["sounds_vowel"]))
     return spec["an" if an else "a"].format(text=text)
+
+
+def office(text: str, w: Mapping[str, Any]) -> bool:
+    """Whether a phrase names an office one person holds ("national coordinator of the party", "president of
+    ..."): its head noun, after a modifier, is one of `articles: offices:` and opens a complement ("of")."""
+    spec = w["facts"]["articles"]
+    words = text.split()
+    if not words:
+        return False
+    at = 1 if words[0].casefold() in spec["modifiers"] and len(words) > 1 else 0
+    bare = words[at].strip(",;:()").casefold()
+    return bare in spec["offices"] and len(words) > at + 1 and words[at + 1].casefold() in spec["office_of"]
 
 
 def _title_or_name(words: list[str], spec: Mapping[str, Any]) -> bool:
@@ -614,7 +625,8 @@ def place(text: str, w: Mapping[str, Any], *, facilities: Collection[str] = ()) 
         return said if spec.get("in_country") else str(spec["in_town"].format(place=said))
     if words[0][0].isupper() and not _common(words, spec) and (town := _town(words, spec)):
         return spec[town].format(place=text)  # "in Nouakchott", "in the Tabuk region"
-    if words[0][0].isupper() and first not in spec["determiners"] and _head_noun(words, spec) in spec["bodies"]:
+    named_with_the = [*spec["bodies"], *spec["named_with_the"]]  # "at the Kingdom Hotel, Mwanza"
+    if words[0][0].isupper() and first not in spec["determiners"] and _head_noun(words, spec) in named_with_the:
         return spec["at_the"].format(place=text)  # "at the Nasimi District Police Department, Baku"
     if first in spec["determiners"] or (words[0][0].isupper() and not _common(words, spec)) or words[0][0].isdigit():
         return spec["at"].format(place=text)
@@ -1348,8 +1360,10 @@ class Teller:
             if first in self.spec["conduct"]["as_typed"]:  # "as MPs, delivering petitions": as typed
                 return str(value)
             gerund = _gerund(str(value), self.w)
+            held = not gerund and office(str(value), self.w)  # "as the national coordinator of ...", never "through"
             value = str(value) if gerund else described(str(value), self.w)  # "through a public campaign"
-            return value if bare else self.spec["conduct"]["by" if gerund else "through"].format(value=value)
+            means = "by" if gerund else "as_office" if held else "through"
+            return value if bare else self.spec["conduct"][means].format(value=value)
         if isinstance(value, (int, float)):
             return length(value, unit, self.w) if unit else number(value, self.w)
         if kind == "place":

@@ -49,7 +49,7 @@ def _draft(name: str, stage: Stage = "first") -> str:
         ("a flight from Dubai to Kigali", "on a flight from Dubai to Kigali"),  # was "at a flight"
         # what was right stays so: a building named by its own name, a common noun, a place typed with its preposition
         ("Evin prison", "at Evin prison"),
-        ("Nera Hotel, Abuja, Nigeria", "at Nera Hotel, Abuja, Nigeria"),
+        ("Nera Hotel, Abuja, Nigeria", "at the Nera Hotel, Abuja, Nigeria"),  # a hotel by its name takes "the" (D12)
         ("Matsapha Correctional Complex", "at Matsapha Correctional Complex"),
         ("office of his relatives in Almaty", "at the office of his relatives in Almaty"),
         ("her home", "at her home"),
