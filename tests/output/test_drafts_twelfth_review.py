@@ -39,19 +39,13 @@ def test_a_hotel_named_by_its_name_takes_the_article_a_prison_does_not(typed: st
     assert place(typed, words.load("draft", "en")) == told
 
 
-@pytest.mark.parametrize(
-    ("lang", "said", "never"),
-    [
-        ("en", "public affairs as the national coordinator of the opposition party", "through the national coordinator"),
-    ],
-)
-def test_an_office_typed_as_the_conduct_is_held_never_used(lang: str, said: str, never: str) -> None:
+def test_an_office_typed_as_the_conduct_is_held_never_used() -> None:
     """Mr. Carreño "exercised his right to take part in public affairs through the national coordinator of the
     opposition party Voluntad Popular": an office (`articles: offices`, with its "of") is what he was, so he acted
     "as the national coordinator", never "through" him."""
-    text = drafted(lang, ROOT / "cases" / "carreno-venezuela-2022.yaml")
-    assert said in text
-    assert never not in text
+    text = drafted("en", ROOT / "cases" / "carreno-venezuela-2022.yaml")
+    assert "public affairs as the national coordinator of the opposition party Voluntad Popular" in text
+    assert "through the national coordinator" not in text
 
 
 def test_an_office_is_a_head_noun_of_offices_that_opens_its_complement() -> None:
