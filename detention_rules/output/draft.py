@@ -159,7 +159,7 @@ def _joint(
     if stage == "comments":
         body.heading(say["reply_heading"], anchor="reply")
         _blocks(body, _reply(first, w))
-    _facts_parts(body, persons, say)
+    _facts_parts(body, persons, w)
     established = _arbitrary(body, persons, legal, w)
     state = case.state.name if case.state else None
     _remedies(body, _sought(persons, w), _referrals(persons, w), prose.government(str(_plain(state) or ""), w), w)
@@ -256,8 +256,9 @@ def _title(case: Case, persons: list[_Person], state: str, w: dict[str, Any]) ->
     return fill(say["title_names"], {"names": listed, **({"state": country} if country else {})})
 
 
-def _facts_parts(body: _Writer, persons: list[_Person], say: dict[str, Any]) -> None:
+def _facts_parts(body: _Writer, persons: list[_Person], w: dict[str, Any]) -> None:
     """The questionnaire's parts that tell the facts, each told once of all the detainees where it can be."""
+    say = w["draft"]
     joint = len(persons) > 1
     several = joint or any(p.who is not None and p.who.plural for p in persons)  # a group named in one file too
     for key, _ in PARTS:
@@ -267,6 +268,7 @@ def _facts_parts(body: _Writer, persons: list[_Person], say: dict[str, Any]) -> 
             [p.parts.get(key, []) for p in persons],
             persons,
             joint,
+            w,
             together=[p.together.get(key, []) for p in persons],
         )
 
@@ -622,6 +624,7 @@ def _shared(
     own: list[list[tuple[str, str]]],
     persons: list[_Person],
     joint: bool,
+    w: dict[str, Any],
     level: int = 3,
     together: list[list[tuple[str, str]]] | None = None,
 ) -> None:
@@ -635,7 +638,7 @@ def _shared(
     if not joint or all(b == own[0] for b in own):
         _blocks(body, own[0])
         return
-    common, own = _common(own, together) if together else ([], own)
+    common, own = _common(own, together, persons, w) if together else ([], own)
     _blocks(body, common)
     for p, blocks in zip(persons, own, strict=True):
         if blocks:
@@ -644,19 +647,73 @@ def _shared(
 
 
 def _common(
-    own: list[list[tuple[str, str]]], together: list[list[tuple[str, str]]]
+    own: list[list[tuple[str, str]]],
+    together: list[list[tuple[str, str]]],
+    persons: list[_Person],
+    w: dict[str, Any],
 ) -> tuple[list[tuple[str, str]], list[list[tuple[str, str]]]]:
     """The paragraphs of a part every person's telling of them all has (the State, a protest they all
     joined), told once, and what is left of each person's own: their paragraphs match one for one, the
-    same facts told in other names (when they do not, nothing is told at once)."""
+    same facts told in other names (when they do not, nothing is told at once). A paragraph whose opening
+    sentences alone are the same (arrested on one day at one place, then charged each with other offences) is
+    told once up to where it differs (`_opening_shared`)."""
     if any(len(mine) != len(theirs) for mine, theirs in zip(own, together, strict=True)):
         return [], own  # a telling that does not match: nothing can be said of them all at once
-    shared = [b for b in together[0] if all(b in t for t in together[1:])]
-    rest = [
-        [b for b, t in zip(mine, theirs, strict=True) if t not in shared]
-        for mine, theirs in zip(own, together, strict=True)
-    ]
+    shared: list[tuple[str, str]] = []
+    rest: list[list[tuple[str, str]]] = [[] for _ in own]
+    for i, block in enumerate(together[0]):
+        if all(block in t for t in together[1:]):
+            shared.append(block)
+            continue
+        opening = _opening_shared([t[i] for t in together], [mine[i] for mine in own], persons, w)
+        if opening:
+            shared.append(opening[0])
+        for mine, theirs, left in zip(own, together, rest, strict=True):
+            if theirs[i] not in shared:
+                left.append(opening[1].pop(0) if opening else mine[i])
     return shared, rest
+
+
+def _opening_shared(
+    together: list[tuple[str, str]], own: list[tuple[str, str]], persons: list[_Person], w: dict[str, Any]
+) -> tuple[tuple[str, str], list[tuple[str, str]]] | None:
+    """The sentences that open every person's paragraph alike, told of them all ("Mr. Irgashov, Mr. Mamadshoev and
+    Mr. Kholiqnazarov were arrested on 28 May 2022 ..."), and what follows in each person's own, named again
+    ("Mr. Kholiqnazarov was charged with ..."); None where no sentence opens them all alike, or where a person's own
+    paragraph does not split as the one told of them all does."""
+    if any(b[0] != "para" for b in (*together, *own)):
+        return None
+    theirs = [_sentences(b[1], w) for b in together]
+    mine = [_sentences(b[1], w) for b in own]
+    if any(len(m) != len(t) for m, t in zip(mine, theirs, strict=True)):
+        return None
+    k = 0
+    while all(len(t) > k + 1 and t[k] == theirs[0][k] for t in theirs):
+        k += 1
+    if not k:
+        return None
+    left = []
+    for p, sentences in zip(persons, mine, strict=True):
+        first, *more = sentences[k:]
+        he = p.who.pronouns.get("he", "") if p.who is not None else ""
+        if he and p.who is not None and first.startswith(f"{_upper_first(he)} "):
+            first = p.who.short + first[len(he) :]  # the name again, in a paragraph of its own
+        left.append(("para", " ".join([first, *more])))
+    return ("para", " ".join(theirs[0][:k])), left
+
+
+def _sentences(text: str, w: dict[str, Any]) -> list[str]:
+    """A paragraph's sentences: it splits after a full stop before a capital, never after a title ("Mr.") or an
+    initial ("A.")."""
+    titles = {f"{t}." for t in w["facts"]["person"]["title_words"]}
+    out: list[str] = []
+    for piece in re.split(r"(?<=\.) (?=[A-ZÀ-Ý])", text):
+        last = out[-1].rsplit(" ", 1)[-1] if out else ""
+        if out and (last in titles or re.fullmatch(r"\(?[A-ZÀ-Ý]\.", last)):
+            out[-1] += " " + piece
+        else:
+            out.append(piece)
+    return out
 
 
 def _blocks(body: _Writer, blocks: list[tuple[str, str]]) -> None:
@@ -989,7 +1046,9 @@ def _named(person: prose.Who, w: dict[str, Any]) -> dict[str, str]:
     possessed = w["draft"]["possessed_several" if person.plural else "possessed"]  # "{possessive:work}"'s form
     of_each = _of_each(_names_in(name, w), w) if person.plural else possessive
     named = {"name": name, "whom": name, "possessive": possessive, "possessed": possessed, "of_each": of_each}
-    return {**verbs, **person.pronouns, **named, **several}
+    # each person's own ("their lawyers", "the families of ..."): the head noun in the plural (`plural_heads`)
+    heads = {f"plural:{one}": many for one, many in w["draft"]["plural_heads"].items()} if person.plural else {}
+    return {**verbs, **person.pronouns, **named, **several, **heads, "possessed_pronoun": w["draft"]["possessed"]}
 
 
 def _names_in(name: str, w: dict[str, Any]) -> list[str]:
@@ -1018,6 +1077,7 @@ def _fill(template: str, values: Mapping[str, str]) -> str:
         return fill(template, values)
     values = dict(values)
     for i, head in enumerate(heads):
+        head = values.get(f"plural:{head}", head)
         values[f"possessed_{i}"] = fill(values["possessed"], {**values, "head": head})
     numbers = iter(range(len(heads)))
     return fill(_POSSESSED.sub(lambda _: f"{{possessed_{next(numbers)}}}", template), values)
@@ -1028,7 +1088,8 @@ def _later(named: dict[str, str]) -> dict[str, str]:
     whose sex is known, else the name again."""
     if "he" not in named:
         return named
-    return {**named, "name": named["he"], "possessive": named["his"], "of_each": named["his"], "whom": named["him"]}
+    pronoun = {"name": named["he"], "possessive": named["his"], "of_each": named["his"], "whom": named["him"]}
+    return {**named, **pronoun, "possessed": named.get("possessed_pronoun", named["possessed"])}
 
 
 def _personal(text: str, named: dict[str, str], w: dict[str, Any]) -> str:
@@ -1111,7 +1172,8 @@ def _standard(node: RuleNode, rules: list[RuleNode], leaves: dict[str, FactNode]
     """The rule's legal standard as the draft quotes it ("" where a later rule's, `omit_if`, states it
     with more: its application joins that rule's paragraph): the draft's own wording where the rule's would
     say more than the case (a military court's sentence for a state security court; category I's
-    example of a sentence served), unless what it says applies (`keep_if`: a rule fired, a fact held)."""
+    example of a sentence served), unless what it says applies (`keep_if`: a rule fired, a fact held) and no rule
+    that fired states it in its own paragraph (`said_by`: a defender's "other status", V.defender-status)."""
     own = say["standards"].get(node.rule.id)
     law = " ".join((node.rule.law or "").split())
     fired = {r.rule.id for r in rules}
@@ -1119,7 +1181,7 @@ def _standard(node: RuleNode, rules: list[RuleNode], leaves: dict[str, FactNode]
         return ""
     if own and "text" in own:
         keep = [k for k in own.get("keep_if", []) if k in fired or prose.holds(k, leaves)]
-        if not keep:
+        if not keep or fired & set(own.get("said_by", [])):
             law = " ".join(own["text"].split())
     return law.removesuffix(".")
 
@@ -1261,6 +1323,8 @@ def _limbs(node: RuleNode, leaves: dict[str, FactNode], w: dict[str, Any], named
         words = later if clauses else named  # the name once, then the pronoun
         if isinstance(limb, FactNode):
             text, cited = _limb(limb, spec, leaves, w, words)
+            if words is later and _limb(limb, spec, leaves, w, named)[0] in clauses:
+                text = ""  # said already, with the name: two conducts "described above" are one clause
         else:
             text, cited = _filled(spec.get(limb.conclusion, ""), "", leaves, w, words)
         if clauses and w["facts"]["person"].get("drop_subject") and text.startswith(f"{named['name']} "):

@@ -32,6 +32,7 @@ from detention_rules.input.case import Case, field_types
 from detention_rules.input.field_path import FieldPath
 from detention_rules.input.fields import UNIT_DAYS, dated, readable_fields
 from detention_rules.law import citation
+from detention_rules.law.consequences import periods_ended
 from detention_rules.reasoning.asking import calendar, date_words, day_words, in_words
 from detention_rules.reasoning.facts import FactNode
 
@@ -1314,9 +1315,9 @@ class Teller:
         return same and not ended
 
     def _ended(self) -> bool:
-        """Whether every period of detention the file lists has an end date (`consequences.detention_ended`)."""
+        """Whether every period of detention the file lists has an end date, as the remedies read it."""
         periods = {p.split(".")[0] for p in self.leaves if p.startswith("detention[")}
-        return bool(periods) and all(f"{p}.end" in self.leaves for p in periods)
+        return periods_ended([self.leaves.get(f"{p}.end") for p in periods])
 
     def _others(self, leaf: FactNode) -> str:
         """Who the others targeted were, from the person's status ("Other human rights defenders have also been

@@ -74,7 +74,8 @@ def test_a_fact_every_conduct_shares_is_told_once() -> None:
     assert text.count("political in character") == 1
     assert "All of this conduct was political in character" in text
     assert text.count("political conduct") == 1
-    assert "political conduct (human rights education, teach-ins and blogging as a lawyer and activist; co-" in text
+    # category II tells the conduct; category V names it, never describes it again (D12)
+    assert "the detention resulted from Mr. Dai's political conduct, described above; he is" in text
 
 
 def test_the_governments_disputes_are_said_once_per_paragraph_naming_each_fact() -> None:

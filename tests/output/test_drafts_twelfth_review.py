@@ -4,6 +4,8 @@ files, never the engine's output."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from detention_rules import words
@@ -58,3 +60,85 @@ def test_an_office_is_a_head_noun_of_offices_that_opens_its_complement() -> None
     assert office("president of the NGO", w)
     assert not office("public campaign against the ban", w)
     assert not office("coordinator", w)
+
+
+def _category_v(text: str) -> str:
+    """The last category argued (V), up to the remedies."""
+    return text.split("\n### ")[-1].split("\n## ")[0]
+
+
+@pytest.mark.parametrize(
+    ("lang", "other", "described"),
+    [
+        ("en", "other status", "political conduct, described above"),
+        ("fr", "autre situation", "activités politiques de Mme Rabkova, décrites plus haut"),
+        ("es", "otra condición", "actividad política de la Sra. Rabkova, descrita más arriba"),
+    ],
+)
+def test_category_v_names_the_conduct_category_ii_told_and_the_other_status_once(
+    lang: str, other: str, described: str
+) -> None:
+    """Ms. Rabkova's category V told her conduct a second time ("political conduct (coordinating Viasna's volunteers:
+    monitoring ...)"), said in category II, and "other status" three times: in the presumption's standard, in the
+    defender's standard, and in its conclusion ("discrimination on her status as such, an 'other status'"). A lawyer
+    names the conduct told above, and says once, where the defender's status is argued, that it is an other status."""
+    part = _category_v(drafted(lang, RABKOVA))
+    assert len(re.findall(rf"[\"«“]\W?{other}", part)) == 1  # quoted, as the term; "or any other status" lists it
+    assert described in part
+    assert "Viasna" not in part
+
+
+def test_an_arrest_the_detainees_share_is_told_once_then_each_ones_charges() -> None:
+    """Mr. Irgashov, Mr. Mamadshoev and Mr. Kholiqnazarov were arrested on one day at one place by the same forces;
+    the draft said it three times, under each name, because Mr. Kholiqnazarov's charges differ. A lawyer says what
+    they share once, in all their names, then what differs, each in his own name."""
+    text = drafted("en", ROOT / "cases" / "irgashov-mamadshoev-kholiqnazarov-tajikistan-2024.yaml")
+    arrest = text.split("\n## Arrest")[1].split("\n## ")[0]
+    assert arrest.count("arrested on 28 May 2022") == 1
+    assert "Mr. Irgashov, Mr. Mamadshoev and Mr. Kholiqnazarov were arrested on 28 May 2022 at the Khorog" in arrest
+    assert "\n\n10. Mr. Kholiqnazarov was charged with participation in a criminal association and" in arrest
+    identity = text.split("\n## ")[1]
+    assert "Khursandsho Mamadshoev and Manuchehr Kholiqnazarov are nationals of Tajikistan." in identity
+
+
+def test_a_sentence_ends_at_a_full_stop_never_after_a_title_or_an_initial() -> None:
+    from detention_rules.output.draft import _sentences
+
+    w = words.load("draft", "en")
+    told = "Mr. A. Bek and Ms. Li were arrested. The arrest was carried out by the police. They were charged."
+    assert _sentences(told, w) == [
+        "Mr. A. Bek and Ms. Li were arrested.",
+        "The arrest was carried out by the police.",
+        "They were charged.",
+    ]
+
+
+def test_the_lawyers_of_several_are_their_lawyers() -> None:
+    """The IRA activists' category III read "the pressure put on the lawyer of Amadou Tidjani Diop, Ahmed Hamar Vall,
+    ... and Abdallahi Matala Saleck", ten names again after the sentence had named them, and one lawyer for ten. A
+    lawyer writes "their lawyers": each person's own, several."""
+    text = drafted("en", ROOT / "cases" / "ira-activists-mauritania-2017.yaml")
+    assert "the lawyer of Amadou" not in text
+    assert "evidence obtained under duress admitted at trial and the pressure put on their lawyers." in text
+
+
+def test_a_groups_families_agree_with_their_verb() -> None:
+    """Several persons' families were not notified: "the families of ... were", one person's "family was"."""
+    from detention_rules.output.draft import _fill, _named
+    from detention_rules.output.narrative import group
+
+    w = words.load("draft", "en")
+    template = w["draft"]["argue"]["I.family-not-notified"]["detention[].family_notified"][False]
+    several = _fill(template.split("[")[0], _named(group(["A One", "B Two"], w, ["Mr. One", "Mr. Two"]), w))
+    assert several.startswith("the families of Mr. One and Mr. Two were not notified of the arrest")
+
+
+def test_the_facts_and_the_remedies_read_one_rule_of_a_detention_ended() -> None:
+    """`Teller._ended` repeated `consequences.detention_ended`'s test: one function decides, for both."""
+    from detention_rules.law import consequences
+    from detention_rules.output import narrative
+
+    assert narrative.periods_ended is consequences.periods_ended
+    assert consequences.periods_ended(["2016-03-17", "2014-01-01"])
+    assert not consequences.periods_ended(["2016-03-17", None])
+    assert not consequences.periods_ended([])
