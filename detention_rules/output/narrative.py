@@ -354,6 +354,16 @@ def _value(leaves: Mapping[str, FactNode], path: str) -> Any:
     return leaf.value if leaf is not None and not leaf.unproven else None
 
 
+def occupations(items: list[str], w: Mapping[str, Any]) -> str:
+    """What a person is, listed so that each phrase is clearly theirs: one with an apposition of its own ("the
+    editor-in-chief of Tolishi Sado, the only Talysh-language newspaper") last, never before "and a mathematician",
+    which would read as the newspaper's; several such, apart with semicolons."""
+    items = sorted(items, key=lambda item: "," in item)
+    if sum("," in item for item in items) < 2:
+        return join(items, w)
+    return "; ".join(items[:-1]) + f"; {w['words']['and']} {items[-1]}"
+
+
 def join(items: list[str], w: Mapping[str, Any]) -> str:
     """A list in a sentence: "a", "a and b", "a, b and c"; "and" as the last item's first sound needs it
     (`words: and_before:`, Spanish "Ana e Inés", not "y Inés")."""
@@ -1374,7 +1384,7 @@ class Teller:
             return body(told, self.w) if told == str(value) else told
         if kind == "noun":
             parts = [p.strip() for p in str(value).split(";") if p.strip()]
-            return join([article(p, self.w) for p in parts], self.w)
+            return occupations([article(p, self.w) for p in parts], self.w)
         if kind == "country" and self._set_apart(generic, value):
             return translated(str(value), self.w)  # a town or region typed in another language: set apart, as a place
         if kind == "country":

@@ -142,3 +142,16 @@ def test_the_facts_and_the_remedies_read_one_rule_of_a_detention_ended() -> None
     assert consequences.periods_ended(["2016-03-17", "2014-01-01"])
     assert not consequences.periods_ended(["2016-03-17", None])
     assert not consequences.periods_ended([])
+
+
+def test_an_occupation_with_an_apposition_is_listed_last() -> None:
+    """Mr. Mammadov "is the editor-in-chief of Tolishi Sado, the only Talysh-language newspaper and a
+    mathematician": read as the newspaper's. The phrase with its own apposition goes last, so that each occupation
+    is clearly his; two such phrases are kept apart with semicolons."""
+    from detention_rules.output.narrative import occupations
+
+    text = drafted("en", ROOT / "cases" / "mammadov-azerbaijan-2013.yaml")
+    assert "He is a mathematician and the editor-in-chief of Tolishi Sado, the only Talysh-language newspaper." in text
+    w = words.load("draft", "en")
+    told = occupations(["a chair of A, a body", "a lawyer", "the head of B, an NGO"], w)
+    assert told == "a lawyer; a chair of A, a body; and the head of B, an NGO"
