@@ -155,3 +155,20 @@ def test_an_occupation_with_an_apposition_is_listed_last() -> None:
     w = words.load("draft", "en")
     told = occupations(["a chair of A, a body", "a lawyer", "the head of B, an NGO"], w)
     assert told == "a lawyer; a chair of A, a body; and the head of B, an NGO"
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("en", "Ms. Seng was charged with conspiracy to commit treason (plotting) and incitement to commit a felony"),
+        ("fr", "Mme Seng a été inculpée de [à traduire : conspiracy to commit treason (plotting)] et [à traduire"),
+    ],
+)
+def test_charges_that_state_no_act_are_told_as_charges(lang: str, said: str) -> None:
+    """Ms. Seng's category I read "the charge (conspiracy to commit treason (plotting), incitement to commit a felony or
+    cause social unrest) stated no act of Ms. Seng": two charges as one, in a parenthesis within a parenthesis, as a
+    form's field. A lawyer says what she was charged with, and that no act was stated that could make up the
+    offence."""
+    text = drafted(lang, ROOT / "cases" / "seng-cambodia-2023.yaml")
+    assert said in text
+    assert "charge (conspiracy" not in text and "inculpation (" not in text
