@@ -161,7 +161,7 @@ def test_an_occupation_with_an_apposition_is_listed_last() -> None:
     ("lang", "said"),
     [
         ("en", "Ms. Seng was charged with conspiracy to commit treason (plotting) and incitement to commit a felony"),
-        ("fr", "Mme Seng a été inculpée de [à traduire : conspiracy to commit treason (plotting)] et [à traduire"),
+        ("fr", "En l'espèce, Mme Seng a été inculpée de [à traduire"),
     ],
 )
 def test_charges_that_state_no_act_are_told_as_charges(lang: str, said: str) -> None:
