@@ -1092,9 +1092,13 @@ def _later(named: dict[str, str]) -> dict[str, str]:
     return {**named, **pronoun, "possessed": named.get("possessed_pronoun", named["possessed"])}
 
 
-def _personal(text: str, named: dict[str, str], w: dict[str, Any]) -> str:
+def _personal(text: str, named: dict[str, str], w: dict[str, Any], typed: Collection[str] = ()) -> str:
     """A rule's explanation in the person's name: "the person was" -> "Mr. Ilyashev was", "their" -> "his"
-    (`argue_named` in the translation file: the rules' generic words, the longest first)."""
+    (`argue_named` in the translation file: the rules' generic words, the longest first); never within what the
+    drafter typed (`typed`: "armed groups ... and their links with the Government" stays theirs)."""
+    kept = [value for value in sorted(typed, key=len, reverse=True) if value in text]
+    for i, value in enumerate(kept):
+        text = text.replace(value, f"\x00{i}\x00")
     words = w["draft"]["argue_named"]
     keys = [form for key in sorted(words, key=len, reverse=True) for form in dict.fromkeys((key, _upper_first(key)))]
     pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, keys)) + r")\b")
@@ -1109,7 +1113,10 @@ def _personal(text: str, named: dict[str, str], w: dict[str, Any]) -> str:
         said.append(filled)
         return _upper_first(filled) if found[:1].isupper() else filled
 
-    return pattern.sub(named_in, text)
+    text = pattern.sub(named_in, text)
+    for i, value in enumerate(kept):
+        text = text.replace(f"\x00{i}\x00", value)
+    return text
 
 
 def _argue(
@@ -1135,7 +1142,8 @@ def _argue(
     argued = _limbs(node, leaves, w, named)
     if argued is None:
         refs = prose.refs([f.ref for f in _facts(node) if f.ref], w, notes=False)
-        text = _personal(_lower_first(_FRAGMENT.sub("", node.text).strip()), named, w)
+        typed = {str(f.value) for f in leaves.values() if isinstance(f.value, str) and " " in f.value}
+        text = _personal(_lower_first(_FRAGMENT.sub("", node.text).strip()), named, w, typed)
         text = _quoted(text, node, leaves, w)
         argued = prose.cite(prose.dates_in(_lengths(text, node, w), w), refs)  # the template shows the file's dates
     notes = [

@@ -172,3 +172,20 @@ def test_charges_that_state_no_act_are_told_as_charges(lang: str, said: str) -> 
     text = drafted(lang, ROOT / "cases" / "seng-cambodia-2023.yaml")
     assert said in text
     assert "charge (conspiracy" not in text and "inculpation (" not in text
+
+
+def test_the_drafters_words_are_never_put_in_the_persons_name() -> None:
+    """Mr. Tarazona Sánchez's category II quoted his work as "monitoring ... irregular armed groups and guerrillas on
+    the Colombian border and his links with the Government": the rule's "their" -> "his" reached into the
+    description the drafter typed, and made the armed groups' links his own. What the drafter typed stays as typed."""
+    text = drafted("en", ROOT / "cases" / "tarazona-venezuela-2025.yaml")
+    assert "on the Colombian border and his links" not in text
+    assert "guerrillas on the Colombian border and their links with the Government" in text.split("### Category II")[1]
+
+
+def test_offices_one_holds_take_the_definite_article() -> None:
+    """Mr. Fogue Tedom "is ... a national treasurer of the MRC" and Mr. Bibou Nissack "a spokesman of the MRC's
+    president": one office each, which English tells with "the"."""
+    text = drafted("en", ROOT / "cases" / "fogue-tedom-bibou-nissack-cameroon-2022.yaml")
+    assert "a university professor and the national treasurer of the MRC." in text
+    assert "is the spokesman of the MRC's president." in text
