@@ -659,8 +659,15 @@ def _common(
     told once up to where it differs (`_opening_shared`)."""
     if any(len(mine) != len(theirs) for mine, theirs in zip(own, together, strict=True)):
         return [], own  # a telling that does not match: nothing can be said of them all at once
-    shared: list[tuple[str, str]] = []
-    rest: list[list[tuple[str, str]]] = [[] for _ in own]
+    if any(len(theirs) != len(together[0]) for theirs in together):  # each paragraph apart: as a whole, or not
+        shared = [b for b in together[0] if all(b in t for t in together[1:])]
+        rest = [
+            [b for b, t in zip(mine, theirs, strict=True) if t not in shared]
+            for mine, theirs in zip(own, together, strict=True)
+        ]
+        return shared, rest
+    shared = []
+    rest = [[] for _ in own]
     for i, block in enumerate(together[0]):
         if all(block in t for t in together[1:]):
             shared.append(block)
@@ -1451,7 +1458,8 @@ def _kind_once(items: list[tuple[str, str]], before: str, w: dict[str, Any]) -> 
     """Items as a list, each kind said once: "police custody from 1 July 2022 and from 4 July 2022, and in
     pre-trial detention from 5 July 2022", never "police custody from 1 July 2022, police custody from 4 July
     2022 and ..."; `items`: each item's kind ("police custody") and its words, which open with it; `before`:
-    the word before the list, said again before each next kind where it is a preposition ("in", "de")."""
+    the word before the list, said again before each next kind where it is a preposition ("in", "de"): "in police
+    custody from 2 July 2021 and in pre-trial detention from 6 July 2021"."""
     kinds: dict[str, list[str]] = {}
     for kind, text in items:
         kinds.setdefault(kind, []).append(text)
@@ -1460,10 +1468,12 @@ def _kind_once(items: list[tuple[str, str]], before: str, w: dict[str, Any]) -> 
         rests = [t.removeprefix(kind).strip() for t in texts]
         once = len(texts) > 1 and all(t.startswith(kind) for t in texts) and all(rests)
         said += [f"{kind} {prose.join(rests, w)}"] if once else texts
-    if len(said) == len(items) or len(said) == 1:
-        return prose.join(said, w)
-    if before.isalpha() and before.islower() and len(before) <= 3:
+    if len(said) == 1:
+        return said[0]
+    if before.isalpha() and before.islower() and len(before) <= 3:  # "in police custody ... and in pre-trial ..."
         said = [said[0], *(f"{before} {text}" for text in said[1:])]
+    if len(said) == len(items):
+        return prose.join(said, w)
     words = w["words"]  # a kind said once lists its own: the last kind set apart by a comma too
     return words["list_sep"].join(said[:-1]) + f"{words['list_sep']}{prose.conjunction(said[-1], words)} {said[-1]}"
 

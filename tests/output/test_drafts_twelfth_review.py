@@ -189,3 +189,25 @@ def test_offices_one_holds_take_the_definite_article() -> None:
     text = drafted("en", ROOT / "cases" / "fogue-tedom-bibou-nissack-cameroon-2022.yaml")
     assert "a university professor and the national treasurer of the MRC." in text
     assert "is the spokesman of the MRC's president." in text
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        (
+            "en",
+            "Mr. Tarazona Sánchez was held incommunicado in police custody from 2 July 2021 and in pre-trial detention"
+            " from 6 July 2021, and so could not consult counsel or prepare a defence.",
+        ),
+        ("fr", "la détention provisoire du 6 juillet 2021, sans pouvoir consulter un avocat ni préparer la défense."),
+        ("es", "y de prisión preventiva a partir del 6 de julio de 2021, sin poder consultar a un abogado ni preparar"),
+    ],
+)
+def test_incommunicado_periods_are_one_clause_and_their_consequence_said_once(lang: str, said: str) -> None:
+    """Mr. Tarazona Sánchez's category III said the rule's whole sentence once per period: "held incommunicado in
+    police custody from 2 July 2021, Mr. Tarazona Sánchez could not consult counsel or prepare a defence. Held
+    incommunicado in pre-trial detention from 6 July 2021, Mr. Tarazona Sánchez could not ...". A lawyer lists the
+    periods, each kind with its preposition, and says the consequence once."""
+    text = drafted(lang, ROOT / "cases" / "tarazona-venezuela-2025.yaml")
+    assert said in text
+    assert "Held incommunicado in pre-trial" not in text
