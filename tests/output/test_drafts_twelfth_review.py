@@ -211,3 +211,15 @@ def test_incommunicado_periods_are_one_clause_and_their_consequence_said_once(la
     text = drafted(lang, ROOT / "cases" / "tarazona-venezuela-2025.yaml")
     assert said in text
     assert "Held incommunicado in pre-trial" not in text
+
+
+def test_the_security_services_take_their_article() -> None:
+    """ "The arrest was carried out by security services" (Irgashov and others): a State's services are a body,
+    "the security services"; persons stay as typed ("security forces", "police officers")."""
+    from detention_rules.output.narrative import body
+
+    w = words.load("draft", "en")
+    assert body("security services", w) == "the security services"
+    assert body("security forces", w) == "security forces"
+    text = drafted("en", ROOT / "cases" / "irgashov-mamadshoev-kholiqnazarov-tajikistan-2024.yaml")
+    assert "The arrest was carried out by the security services." in text
