@@ -223,3 +223,11 @@ def test_the_security_services_take_their_article() -> None:
     assert body("security forces", w) == "security forces"
     text = drafted("en", ROOT / "cases" / "irgashov-mamadshoev-kholiqnazarov-tajikistan-2024.yaml")
     assert "The arrest was carried out by the security services." in text
+
+
+def test_undue_delay_is_told_by_the_time_held_without_trial() -> None:
+    """Ms. Laparra's category III read "Ms. Laparra was not tried without undue delay: held untried for 677 to 707
+    days": a double negative, then a form's label. A lawyer says how long she was held without trial."""
+    text = drafted("en", ROOT / "cases" / "laparra-guatemala-2023.yaml")
+    assert "In the present case, Ms. Laparra was held without trial for 677 to 707 days." in text
+    assert "not tried without undue delay" not in text
