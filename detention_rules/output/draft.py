@@ -270,6 +270,7 @@ def _facts_parts(body: _Writer, persons: list[_Person], w: dict[str, Any]) -> No
             joint,
             w,
             together=[p.together.get(key, []) for p in persons],
+            opening=key != "identity",  # each person introduced whole, by name; the events they share told once
         )
 
 
@@ -627,6 +628,7 @@ def _shared(
     w: dict[str, Any],
     level: int = 3,
     together: list[list[tuple[str, str]]] | None = None,
+    opening: bool = True,
 ) -> None:
     """A part written once of them all when each person's telling of it (`together`: told of them all)
     is the same, in all their names and pronouns ("their", never one person's "his"); else once when each
@@ -638,7 +640,7 @@ def _shared(
     if not joint or all(b == own[0] for b in own):
         _blocks(body, own[0])
         return
-    common, own = _common(own, together, persons, w) if together else ([], own)
+    common, own = _common(own, together, persons, w, opening) if together else ([], own)
     _blocks(body, common)
     for p, blocks in zip(persons, own, strict=True):
         if blocks:
@@ -651,6 +653,7 @@ def _common(
     together: list[list[tuple[str, str]]],
     persons: list[_Person],
     w: dict[str, Any],
+    opening: bool = True,
 ) -> tuple[list[tuple[str, str]], list[list[tuple[str, str]]]]:
     """The paragraphs of a part every person's telling of them all has (the State, a protest they all
     joined), told once, and what is left of each person's own: their paragraphs match one for one, the
@@ -659,7 +662,7 @@ def _common(
     told once up to where it differs (`_opening_shared`)."""
     if any(len(mine) != len(theirs) for mine, theirs in zip(own, together, strict=True)):
         return [], own  # a telling that does not match: nothing can be said of them all at once
-    if any(len(theirs) != len(together[0]) for theirs in together):  # each paragraph apart: as a whole, or not
+    if not opening or any(len(theirs) != len(together[0]) for theirs in together):  # each paragraph whole, or not
         shared = [b for b in together[0] if all(b in t for t in together[1:])]
         rest = [
             [b for b, t in zip(mine, theirs, strict=True) if t not in shared]
@@ -672,12 +675,12 @@ def _common(
         if all(block in t for t in together[1:]):
             shared.append(block)
             continue
-        opening = _opening_shared([t[i] for t in together], [mine[i] for mine in own], persons, w)
-        if opening:
-            shared.append(opening[0])
+        split = _opening_shared([t[i] for t in together], [mine[i] for mine in own], persons, w)
+        if split:
+            shared.append(split[0])
         for mine, theirs, left in zip(own, together, rest, strict=True):
             if theirs[i] not in shared:
-                left.append(opening[1].pop(0) if opening else mine[i])
+                left.append(split[1].pop(0) if split else mine[i])
     return shared, rest
 
 
