@@ -76,12 +76,12 @@ TRANSLATIONS = tuple(lang for lang in words.LANGUAGES if lang != "en")
 PARTS = sorted(p.stem for p in (words.LOCALES / "en").glob("*.yaml"))
 #: Sections whose keys are the language's own words (a rule explanation's phrases, a referral's reason),
 #: not the English file's: any keys will do.
-FREE_KEYS = {("draft", "argue_named"), ("words", "and_before"), ("dates", "days")}
+FREE_KEYS = {("draft", "argue_named"), ("words", "and_before"), ("dates", "days"), ("draft", "plural_heads")}
 #: The words that agree with the person: each language's grammar names its own (French {e}, Spanish {o}).
 FREE_KEYS |= {("person", "pronouns"), ("person", "verbs")}
 #: Lists that name fields, rules or sections, the same in every language; every other list is the
 #: language's own words (months, cue words, particles).
-SAME_LISTS = {"sections", "argued", "omit_if", "keep_if", "trial.accused_civilian"}
+SAME_LISTS = {"sections", "argued", "omit_if", "keep_if", "said_by", "trial.accused_civilian"}
 #: Sections whose sentence a language may give one form per choice of its first fact where English needs one
 #: (French « placé en garde à vue », « incarcéré », « assigné à résidence »: `any` for the others), each form
 #: filling no slot the English sentence does not have (a date with or without its preposition is one slot).

@@ -79,8 +79,13 @@ def detention_ended(case: Case) -> bool:
     """Whether every period of detention the file lists has ended (an end date): the person is no longer held,
     whatever `person.released` said when the case was examined (a file's "held at the opinion", then "pardoned on
     17 March 2016" as the last period's end), so no draft asks for release or says "still detained"."""
-    periods = case.detention or ()
-    return bool(periods) and all(_value(p.end) is not None for p in periods)
+    return periods_ended([_value(p.end) for p in case.detention or ()])
+
+
+def periods_ended(ends: Collection[object]) -> bool:
+    """Whether periods of detention, given by their ends (None: no end stated), are some and have all ended: the
+    one reading of "no longer held" for the remedies (`detention_ended`) and for the facts told (`Teller`)."""
+    return bool(ends) and all(end is not None for end in ends)
 
 
 def _text(value: object) -> bool:

@@ -159,7 +159,7 @@ def _joint(
     if stage == "comments":
         body.heading(say["reply_heading"], anchor="reply")
         _blocks(body, _reply(first, w))
-    _facts_parts(body, persons, say)
+    _facts_parts(body, persons, w)
     established = _arbitrary(body, persons, legal, w)
     state = case.state.name if case.state else None
     _remedies(body, _sought(persons, w), _referrals(persons, w), prose.government(str(_plain(state) or ""), w), w)
@@ -256,8 +256,9 @@ def _title(case: Case, persons: list[_Person], state: str, w: dict[str, Any]) ->
     return fill(say["title_names"], {"names": listed, **({"state": country} if country else {})})
 
 
-def _facts_parts(body: _Writer, persons: list[_Person], say: dict[str, Any]) -> None:
+def _facts_parts(body: _Writer, persons: list[_Person], w: dict[str, Any]) -> None:
     """The questionnaire's parts that tell the facts, each told once of all the detainees where it can be."""
+    say = w["draft"]
     joint = len(persons) > 1
     several = joint or any(p.who is not None and p.who.plural for p in persons)  # a group named in one file too
     for key, _ in PARTS:
@@ -267,7 +268,9 @@ def _facts_parts(body: _Writer, persons: list[_Person], say: dict[str, Any]) -> 
             [p.parts.get(key, []) for p in persons],
             persons,
             joint,
+            w,
             together=[p.together.get(key, []) for p in persons],
+            opening=key != "identity",  # each person introduced whole, by name; the events they share told once
         )
 
 
@@ -622,8 +625,10 @@ def _shared(
     own: list[list[tuple[str, str]]],
     persons: list[_Person],
     joint: bool,
+    w: dict[str, Any],
     level: int = 3,
     together: list[list[tuple[str, str]]] | None = None,
+    opening: bool = True,
 ) -> None:
     """A part written once of them all when each person's telling of it (`together`: told of them all)
     is the same, in all their names and pronouns ("their", never one person's "his"); else once when each
@@ -635,7 +640,7 @@ def _shared(
     if not joint or all(b == own[0] for b in own):
         _blocks(body, own[0])
         return
-    common, own = _common(own, together) if together else ([], own)
+    common, own = _common(own, together, persons, w, opening) if together else ([], own)
     _blocks(body, common)
     for p, blocks in zip(persons, own, strict=True):
         if blocks:
@@ -644,19 +649,81 @@ def _shared(
 
 
 def _common(
-    own: list[list[tuple[str, str]]], together: list[list[tuple[str, str]]]
+    own: list[list[tuple[str, str]]],
+    together: list[list[tuple[str, str]]],
+    persons: list[_Person],
+    w: dict[str, Any],
+    opening: bool = True,
 ) -> tuple[list[tuple[str, str]], list[list[tuple[str, str]]]]:
     """The paragraphs of a part every person's telling of them all has (the State, a protest they all
     joined), told once, and what is left of each person's own: their paragraphs match one for one, the
-    same facts told in other names (when they do not, nothing is told at once)."""
+    same facts told in other names (when they do not, nothing is told at once). A paragraph whose opening
+    sentences alone are the same (arrested on one day at one place, then charged each with other offences) is
+    told once up to where it differs (`_opening_shared`)."""
     if any(len(mine) != len(theirs) for mine, theirs in zip(own, together, strict=True)):
         return [], own  # a telling that does not match: nothing can be said of them all at once
-    shared = [b for b in together[0] if all(b in t for t in together[1:])]
-    rest = [
-        [b for b, t in zip(mine, theirs, strict=True) if t not in shared]
-        for mine, theirs in zip(own, together, strict=True)
-    ]
+    if not opening or any(len(theirs) != len(together[0]) for theirs in together):  # each paragraph whole, or not
+        shared = [b for b in together[0] if all(b in t for t in together[1:])]
+        rest = [
+            [b for b, t in zip(mine, theirs, strict=True) if t not in shared]
+            for mine, theirs in zip(own, together, strict=True)
+        ]
+        return shared, rest
+    shared = []
+    rest = [[] for _ in own]
+    for i, block in enumerate(together[0]):
+        if all(block in t for t in together[1:]):
+            shared.append(block)
+            continue
+        split = _opening_shared([t[i] for t in together], [mine[i] for mine in own], persons, w)
+        if split:
+            shared.append(split[0])
+        for mine, theirs, left in zip(own, together, rest, strict=True):
+            if theirs[i] not in shared:
+                left.append(split[1].pop(0) if split else mine[i])
     return shared, rest
+
+
+def _opening_shared(
+    together: list[tuple[str, str]], own: list[tuple[str, str]], persons: list[_Person], w: dict[str, Any]
+) -> tuple[tuple[str, str], list[tuple[str, str]]] | None:
+    """The sentences that open every person's paragraph alike, told of them all ("Mr. Irgashov, Mr. Mamadshoev and
+    Mr. Kholiqnazarov were arrested on 28 May 2022 ..."), and what follows in each person's own, named again
+    ("Mr. Kholiqnazarov was charged with ..."); None where no sentence opens them all alike, or where a person's own
+    paragraph does not split as the one told of them all does."""
+    if any(b[0] != "para" for b in (*together, *own)):
+        return None
+    theirs = [_sentences(b[1], w) for b in together]
+    mine = [_sentences(b[1], w) for b in own]
+    if any(len(m) != len(t) for m, t in zip(mine, theirs, strict=True)):
+        return None
+    k = 0
+    while all(len(t) > k + 1 and t[k] == theirs[0][k] for t in theirs):
+        k += 1
+    if not k:
+        return None
+    left = []
+    for p, sentences in zip(persons, mine, strict=True):
+        first, *more = sentences[k:]
+        he = p.who.pronouns.get("he", "") if p.who is not None else ""
+        if he and p.who is not None and first.startswith(f"{_upper_first(he)} "):
+            first = p.who.short + first[len(he) :]  # the name again, in a paragraph of its own
+        left.append(("para", " ".join([first, *more])))
+    return ("para", " ".join(theirs[0][:k])), left
+
+
+def _sentences(text: str, w: dict[str, Any]) -> list[str]:
+    """A paragraph's sentences: it splits after a full stop before a capital, never after a title ("Mr.") or an
+    initial ("A.")."""
+    titles = {f"{t}." for t in w["facts"]["person"]["title_words"]}
+    out: list[str] = []
+    for piece in re.split(r"(?<=\.) (?=[A-ZÀ-Ý])", text):
+        last = out[-1].rsplit(" ", 1)[-1] if out else ""
+        if out and (last in titles or re.fullmatch(r"\(?[A-ZÀ-Ý]\.", last)):
+            out[-1] += " " + piece
+        else:
+            out.append(piece)
+    return out
 
 
 def _blocks(body: _Writer, blocks: list[tuple[str, str]]) -> None:
@@ -1001,7 +1068,9 @@ def _named(person: prose.Who, w: dict[str, Any]) -> dict[str, str]:
     possessed = w["draft"]["possessed_several" if person.plural else "possessed"]  # "{possessive:work}"'s form
     of_each = _of_each(_names_in(name, w), w) if person.plural else possessive
     named = {"name": name, "whom": name, "possessive": possessive, "possessed": possessed, "of_each": of_each}
-    return {**verbs, **person.pronouns, **named, **several}
+    # each person's own ("their lawyers", "the families of ..."): the head noun in the plural (`plural_heads`)
+    heads = {f"plural:{one}": many for one, many in w["draft"]["plural_heads"].items()} if person.plural else {}
+    return {**verbs, **person.pronouns, **named, **several, **heads, "possessed_pronoun": w["draft"]["possessed"]}
 
 
 def _names_in(name: str, w: dict[str, Any]) -> list[str]:
@@ -1030,6 +1099,7 @@ def _fill(template: str, values: Mapping[str, str]) -> str:
         return fill(template, values)
     values = dict(values)
     for i, head in enumerate(heads):
+        head = values.get(f"plural:{head}", head)
         values[f"possessed_{i}"] = fill(values["possessed"], {**values, "head": head})
     numbers = iter(range(len(heads)))
     return fill(_POSSESSED.sub(lambda _: f"{{possessed_{next(numbers)}}}", template), values)
@@ -1040,12 +1110,17 @@ def _later(named: dict[str, str]) -> dict[str, str]:
     whose sex is known, else the name again."""
     if "he" not in named:
         return named
-    return {**named, "name": named["he"], "possessive": named["his"], "of_each": named["his"], "whom": named["him"]}
+    pronoun = {"name": named["he"], "possessive": named["his"], "of_each": named["his"], "whom": named["him"]}
+    return {**named, **pronoun, "possessed": named.get("possessed_pronoun", named["possessed"])}
 
 
-def _personal(text: str, named: dict[str, str], w: dict[str, Any]) -> str:
+def _personal(text: str, named: dict[str, str], w: dict[str, Any], typed: Collection[str] = ()) -> str:
     """A rule's explanation in the person's name: "the person was" -> "Mr. Ilyashev was", "their" -> "his"
-    (`argue_named` in the translation file: the rules' generic words, the longest first)."""
+    (`argue_named` in the translation file: the rules' generic words, the longest first); never within what the
+    drafter typed (`typed`: "armed groups ... and their links with the Government" stays theirs)."""
+    kept = [value for value in sorted(typed, key=len, reverse=True) if value in text]
+    for i, value in enumerate(kept):
+        text = text.replace(value, f"\x00{i}\x00")
     words = w["draft"]["argue_named"]
     keys = [form for key in sorted(words, key=len, reverse=True) for form in dict.fromkeys((key, _upper_first(key)))]
     pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, keys)) + r")\b")
@@ -1060,7 +1135,10 @@ def _personal(text: str, named: dict[str, str], w: dict[str, Any]) -> str:
         said.append(filled)
         return _upper_first(filled) if found[:1].isupper() else filled
 
-    return pattern.sub(named_in, text)
+    text = pattern.sub(named_in, text)
+    for i, value in enumerate(kept):
+        text = text.replace(f"\x00{i}\x00", value)
+    return text
 
 
 def _argue(
@@ -1086,7 +1164,8 @@ def _argue(
     argued = _limbs(node, leaves, w, named, _non_party(case))
     if argued is None:
         refs = prose.refs([f.ref for f in _facts(node) if f.ref], w, notes=False)
-        text = _personal(_lower_first(_FRAGMENT.sub("", node.text).strip()), named, w)
+        typed = {str(f.value) for f in leaves.values() if isinstance(f.value, str) and " " in f.value}
+        text = _personal(_lower_first(_FRAGMENT.sub("", node.text).strip()), named, w, typed)
         text = _quoted(text, node, leaves, w)
         argued = prose.cite(prose.dates_in(_lengths(text, node, w), w), refs)  # the template shows the file's dates
     notes = [
@@ -1125,7 +1204,8 @@ def _standard(
     """The rule's legal standard as the draft quotes it ("" where a later rule's, `omit_if`, states it
     with more: its application joins that rule's paragraph): the draft's own wording where the rule's would
     say more than the case (a military court's sentence for a state security court; category I's
-    example of a sentence served), unless what it says applies (`keep_if`: a rule fired, a fact held). For a
+    example of a sentence served), unless what it says applies (`keep_if`: a rule fired, a fact held) and no rule
+    that fired states it in its own paragraph (`said_by`: a defender's "other status", V.defender-status). For a
     State not party to the Covenant, the wording that rests on the instruments binding it (`non_party`: the
     Universal Declaration's limitations, article 29 (2), never the Covenant's article 19 (3) as the test)."""
     own = say["standards"].get(node.rule.id)
@@ -1137,7 +1217,7 @@ def _standard(
         return " ".join(own["non_party"].split()).removesuffix(".")
     if own and "text" in own:
         keep = [k for k in own.get("keep_if", []) if k in fired or prose.holds(k, leaves)]
-        if not keep:
+        if not keep or fired & set(own.get("said_by", [])):
             law = " ".join(own["text"].split())
     return law.removesuffix(".")
 
@@ -1282,6 +1362,8 @@ def _limbs(
         words = later if clauses else named  # the name once, then the pronoun
         if isinstance(limb, FactNode):
             text, cited = _limb(limb, spec, leaves, w, words)
+            if words is later and _limb(limb, spec, leaves, w, named)[0] in clauses:
+                text = ""  # said already, with the name: two conducts "described above" are one clause
         else:
             text, cited = _filled(spec.get(limb.conclusion, ""), "", leaves, w, words)
         if clauses and w["facts"]["person"].get("drop_subject") and text.startswith(f"{named['name']} "):
@@ -1401,7 +1483,8 @@ def _kind_once(items: list[tuple[str, str]], before: str, w: dict[str, Any]) -> 
     """Items as a list, each kind said once: "police custody from 1 July 2022 and from 4 July 2022, and in
     pre-trial detention from 5 July 2022", never "police custody from 1 July 2022, police custody from 4 July
     2022 and ..."; `items`: each item's kind ("police custody") and its words, which open with it; `before`:
-    the word before the list, said again before each next kind where it is a preposition ("in", "de")."""
+    the word before the list, said again before each next kind where it is a preposition ("in", "de"): "in police
+    custody from 2 July 2021 and in pre-trial detention from 6 July 2021"."""
     kinds: dict[str, list[str]] = {}
     for kind, text in items:
         kinds.setdefault(kind, []).append(text)
@@ -1410,10 +1493,12 @@ def _kind_once(items: list[tuple[str, str]], before: str, w: dict[str, Any]) -> 
         rests = [t.removeprefix(kind).strip() for t in texts]
         once = len(texts) > 1 and all(t.startswith(kind) for t in texts) and all(rests)
         said += [f"{kind} {prose.join(rests, w)}"] if once else texts
-    if len(said) == len(items) or len(said) == 1:
-        return prose.join(said, w)
-    if before.isalpha() and before.islower() and len(before) <= 3:
+    if len(said) == 1:
+        return said[0]
+    if before.isalpha() and before.islower() and len(before) <= 3:  # "in police custody ... and in pre-trial ..."
         said = [said[0], *(f"{before} {text}" for text in said[1:])]
+    if len(said) == len(items):
+        return prose.join(said, w)
     words = w["words"]  # a kind said once lists its own: the last kind set apart by a comma too
     return words["list_sep"].join(said[:-1]) + f"{words['list_sep']}{prose.conjunction(said[-1], words)} {said[-1]}"
 
@@ -1497,6 +1582,10 @@ def _filled(
     values = dict(values)
     refs = []
     typed: dict[str, Any] = {}
+    if values.get("whom") == values.get("him"):  # a pronoun object between a verb and its particle: "singled her out"
+        for phrase in w["draft"]["pronoun_before_particle"]:
+            verb, particle = phrase.rsplit(" ", 1)
+            limb = limb.replace(f"{phrase} {{whom}}", f"{verb} {{whom}} {particle}")
     for name in placeholders(limb):
         if name not in values and (leaf := leaves.get(prefix + name) or leaves.get(name)) is not None:
             typed[name] = leaf.value

@@ -32,6 +32,7 @@ from detention_rules.input.case import Case, field_types
 from detention_rules.input.field_path import FieldPath
 from detention_rules.input.fields import UNIT_DAYS, dated, readable_fields
 from detention_rules.law import citation
+from detention_rules.law.consequences import periods_ended
 from detention_rules.reasoning.asking import calendar, date_words, day_words, in_words
 from detention_rules.reasoning.facts import FactNode
 
@@ -385,6 +386,16 @@ def _value(leaves: Mapping[str, FactNode], path: str) -> Any:
     return leaf.value if leaf is not None and not leaf.unproven else None
 
 
+def occupations(items: list[str], w: Mapping[str, Any]) -> str:
+    """What a person is, listed so that each phrase is clearly theirs: one with an apposition of its own ("the
+    editor-in-chief of Tolishi Sado, the only Talysh-language newspaper") last, never before "and a mathematician",
+    which would read as the newspaper's; several such, apart with semicolons."""
+    items = sorted(items, key=lambda item: "," in item)
+    if sum("," in item for item in items) < 2:
+        return join(items, w)
+    return "; ".join(items[:-1]) + f"; {w['words']['and']} {items[-1]}"
+
+
 def join(items: list[str], w: Mapping[str, Any]) -> str:
     """A list in a sentence: "a", "a and b", "a, b and c"; "and" as the last item's first sound needs it
     (`words: and_before:`, Spanish "Ana e Inés", not "y Inés")."""
@@ -618,12 +629,23 @@ def article(text: str, w: Mapping[str, Any]) -> str:
         or (bare.endswith(tuple(w["facts"]["conduct"]["past_endings"])) and head is words[0])
     ):
         return text
-    after = words.index(head) + 1
-    if bare in spec["offices"] and len(words) > after and words[after].casefold() in spec["office_of"]:
+    if office(text, w):
         return spec["the"].format(text=text)  # "the president of the party": one holds the office
     an = first.startswith(tuple(spec["vowels"])) and not first.startswith(tuple(spec["sounds_consonant"]))
     an = an or first.startswith(tuple(spec["sounds_vowel"]))
     return spec["an" if an else "a"].format(text=text)
+
+
+def office(text: str, w: Mapping[str, Any]) -> bool:
+    """Whether a phrase names an office one person holds ("national coordinator of the party", "president of
+    ..."): its head noun, after a modifier, is one of `articles: offices:` and opens a complement ("of")."""
+    spec = w["facts"]["articles"]
+    words = text.split()
+    if not words:
+        return False
+    at = 1 if words[0].casefold() in spec["modifiers"] and len(words) > 1 else 0
+    bare = words[at].strip(",;:()").casefold()
+    return bare in spec["offices"] and len(words) > at + 1 and words[at + 1].casefold() in spec["office_of"]
 
 
 def _title_or_name(words: list[str], spec: Mapping[str, Any]) -> bool:
@@ -683,7 +705,8 @@ def place(text: str, w: Mapping[str, Any], *, facilities: Collection[str] = ()) 
         return said if spec.get("in_country") else str(spec["in_town"].format(place=said))
     if words[0][0].isupper() and not _common(words, spec) and (town := _town(words, spec)):
         return spec[town].format(place=text)  # "in Nouakchott", "in the Tabuk region"
-    if words[0][0].isupper() and first not in spec["determiners"] and _head_noun(words, spec) in spec["bodies"]:
+    named_with_the = [*spec["bodies"], *spec["named_with_the"]]  # "at the Kingdom Hotel, Mwanza"
+    if words[0][0].isupper() and first not in spec["determiners"] and _head_noun(words, spec) in named_with_the:
         return spec["at_the"].format(place=text)  # "at the Nasimi District Police Department, Baku"
     if first in spec["determiners"] or (words[0][0].isupper() and not _common(words, spec)) or words[0][0].isdigit():
         return spec["at"].format(place=text)
@@ -1374,9 +1397,9 @@ class Teller:
         return same and not ended
 
     def _ended(self) -> bool:
-        """Whether every period of detention the file lists has an end date (`consequences.detention_ended`)."""
+        """Whether every period of detention the file lists has an end date, as the remedies read it."""
         periods = {p.split(".")[0] for p in self.leaves if p.startswith("detention[")}
-        return bool(periods) and all(f"{p}.end" in self.leaves for p in periods)
+        return periods_ended([self.leaves.get(f"{p}.end") for p in periods])
 
     def _others(self, leaf: FactNode) -> str:
         """Who the others targeted were, from the person's status ("Other human rights defenders have also been
@@ -1420,8 +1443,10 @@ class Teller:
             if first in self.spec["conduct"]["as_typed"]:  # "as MPs, delivering petitions": as typed
                 return str(value)
             gerund = _gerund(str(value), self.w)
+            held = not gerund and office(str(value), self.w)  # "as the national coordinator of ...", never "through"
             value = str(value) if gerund else described(str(value), self.w)  # "through a public campaign"
-            return value if bare else self.spec["conduct"]["by" if gerund else "through"].format(value=value)
+            means = "by" if gerund else "as_office" if held else "through"
+            return value if bare else self.spec["conduct"][means].format(value=value)
         if isinstance(value, (int, float)):
             return length(value, unit, self.w) if unit else number(value, self.w)
         if kind == "place":
@@ -1431,7 +1456,7 @@ class Teller:
             return body(told, self.w) if told == str(value) else told
         if kind == "noun":
             parts = [p.strip() for p in str(value).split(";") if p.strip()]
-            return join([article(p, self.w) for p in parts], self.w)
+            return occupations([article(p, self.w) for p in parts], self.w)
         if kind == "country" and self._set_apart(generic, value):
             return translated(str(value), self.w)  # a town or region typed in another language: set apart, as a place
         if kind == "country":

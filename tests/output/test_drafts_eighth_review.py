@@ -79,10 +79,10 @@ def test_several_persons_possessive_inside_a_sentence_is_not_capitalised(case: s
     [
         (
             "cheng-liu-wu-china-2020",
-            "the detention resulted from the work of Mr. Cheng, Mr. Liu and Mr. Wu as human rights defenders:",
+            "the detention resulted from the work of Mr. Cheng, Mr. Liu and Mr. Wu as human rights defenders.",  # D12
         ),
-        ("abulkhair-saudi-arabia-2018", "resulted from Mr. Abulkhair's work as a lawyer and a human rights defender:"),
-        ("pham-doan-trang-viet-nam-2021", "resulted from Ms. Pham's work as a human rights defender: discrimination"),
+        ("abulkhair-saudi-arabia-2018", "resulted from Mr. Abulkhair's work as a lawyer and a human rights defender."),
+        ("pham-doan-trang-viet-nam-2021", "resulted from Ms. Pham's work as a human rights defender. The detention"),
     ],
 )
 def test_a_defender_is_argued_in_the_status_that_holds_never_the_rules_alternatives(case: str, said: str) -> None:
