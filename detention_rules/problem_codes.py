@@ -261,8 +261,8 @@ CODES: dict[ProblemCode, Code] = {
         _W,
         _VALIDATE,
         "case",
-        "A legal conclusion (`led_to_detention`, `necessity_shown`, `undue_delay`, `law_vague`, `independent`, "
-        "`impartial`, `presumption_of_innocence`) is stated with no `ref`.",
+        "A legal conclusion (`led_to_detention`, `necessity_shown`, `undue_delay`, `law_vague`, `law_retroactive`, "
+        "`independent`, `impartial`, `presumption_of_innocence`) is stated with no `ref`.",
     ),
     "translation-language": Code(
         _W,

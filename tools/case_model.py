@@ -516,9 +516,20 @@ class Arrest(_Model):
         "goes in by; a concrete act the source states, plainly or by: [source], is shown unless written "
         "contested: true; the Government's word alone, or an offence named with no act, is an allegation.",
     )
-    law_retroactive: Fact[StrictBool] | None = fact(
-        "Was the offence or penalty applied not yet in force when the act was committed?",
-        description="The offence or the penalty applied was not in force when the act was committed (ICCPR 15(1)).",
+    law_in_force_date: Fact[PartialDate] | None = fact(
+        "On what date did the provision applied, or the heavier penalty imposed, come into force?",
+        description="The date the provision applied, or the heavier penalty imposed, came into force (a year or a "
+        "month will do). With the dates of the acts the charge rests on (last_act_date, or the dates of the conduct "
+        "that led to the detention), it derives law_retroactive (ICCPR 15(1)).",
+    )
+    last_act_date: Fact[PartialDate] | None = fact(
+        "On what date was the last act the charge rests on committed?",
+        description="The date of the latest act the charge or conviction rests on, when the acts are not listed "
+        "under conduct (an ordinary offence: fraud, violence): read for the derived law_retroactive.",
+    )
+    law_retroactive: Fact[StrictBool] | None = fact(  # asked as DERIVED declares it
+        description="Override, with a ref: the offence or the penalty applied was not in force when the act was "
+        "committed (ICCPR 15(1)). Derived from law_in_force_date and the dates of the acts when not stated.",
     )
     charged_after_days: Fact[Annotated[StrictInt, Field(ge=0)]] | None = fact(
         "If no date is known, how many days after the arrest was the person charged?",
@@ -1354,6 +1365,15 @@ DERIVED: tuple[Derived, ...] = (
         ("arrest.offence_defined",),
         instead=("offence_defined",),
         vary="arrest.law_vague",
+    ),
+    Derived(
+        "arrest.law_retroactive",
+        "",
+        "On what date did the provision applied, or the heavier penalty imposed, come into force, and on what date "
+        "was each act the charge rests on committed?",
+        ("arrest.law_in_force_date", "arrest.last_act_date", "conduct[].date", "conduct[].led_to_detention"),
+        instead=("law_in_force_date", "last_act_date"),
+        vary="arrest.law_retroactive",
     ),
     Derived(
         "trial.independent",

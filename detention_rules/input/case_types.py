@@ -112,6 +112,8 @@ class Arrest(Section):
     law_vague: bool | Asserted | None
     charge_facts_stated: bool | Asserted | None
     other_grounds_stated: bool | Asserted | None
+    law_in_force_date: str | Asserted | None
+    last_act_date: str | Asserted | None
     law_retroactive: bool | Asserted | None
     charged_after_days: int | float | Asserted | None
     rendition: bool | Asserted | None

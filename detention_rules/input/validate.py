@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 #: Section -> its conclusion fields. (The facts to state instead are messages.yaml's `consistency:`
 #: `instead_<field>`.)
 CONCLUSIONS = {
-    "arrest": ("law_vague",),
+    "arrest": ("law_vague", "law_retroactive"),
     "conduct": ("led_to_detention",),
     "detention": ("necessity_shown",),
     "trial": ("undue_delay", "independent", "impartial", "presumption_of_innocence"),

@@ -6,7 +6,7 @@ facts are derived (a period's length in days, whether the person saw a judge
 within 48 hours, the time held untried, the age from the birth date); each names the
 facts it was computed from, so a derivation tree still ends in lines of the case file.
 Conclusions the Working Group infers from facts are inferred here too when the file does
-not state them (`led_to_detention`, `necessity_shown`, `law_vague`, `independent`,
+not state them (`led_to_detention`, `necessity_shown`, `law_vague`, `law_retroactive`, `independent`,
 `impartial`, `presumption_of_innocence`): a drafter knows the facts, not always the conclusion.
 """
 
@@ -257,6 +257,7 @@ def _derive(facts: Facts, law: Law) -> None:
     _before_trial(facts, doc)
     _links(facts, doc, law.parameter("conduct_arrest_days"))
     _from_facts(facts, doc)
+    _retroactive(facts, doc)
     _group_shares_ground(facts, doc)
     # the first appearance before a judge is one fact of the arrest, whichever period records it
     first: tuple[bool | None, tuple[str, ...]] = (None, ())
@@ -675,6 +676,33 @@ def _from_facts(facts: Facts, doc: dict[str, Any]) -> None:
         sources = tuple(f"{section}.{fact}" for fact, shown in signs if holder.get(fact) is shown)
         if sources:
             _add(facts, holder, section, name, value, sources)
+
+
+def _retroactive(facts: Facts, doc: dict[str, Any]) -> None:
+    """`arrest.law_retroactive` from the date the law (or its heavier penalty) came into force and the dates of the
+    acts the charge rests on (`arrest.last_act_date`, else every conduct that led to the detention), unless the file
+    states it (an override, with its ref).
+
+    Drawn only where the dates settle it whatever day a partial date may be (`_date_span`): every act before the
+    first day the law may have come into force (ICCPR 15(1), UDHR 11(2)). Like the other conclusions drawn here,
+    only the breach is drawn, never its opposite.
+    """
+    arrest = doc.get("arrest")
+    if not isinstance(arrest, dict) or "law_retroactive" in arrest:
+        return
+    in_force = _date_span(arrest.get("law_in_force_date"))
+    if in_force is None:
+        return
+    acts: list[tuple[Any, tuple[str, ...]]]
+    if "last_act_date" in arrest:
+        acts = [(arrest["last_act_date"], ("arrest.last_act_date",))]
+    else:
+        linked = [(i, item) for i, item in enumerate(doc.get("conduct", [])) if item.get("led_to_detention") is True]
+        acts = [(item.get("date"), (f"conduct[{i}].date", f"conduct[{i}].led_to_detention")) for i, item in linked]
+    spans = [_date_span(date) for date, _ in acts]
+    if acts and all(span is not None and span[1] < in_force[0] for span in spans):
+        sources = ("arrest.law_in_force_date", *(path for _, paths in acts for path in paths))
+        _add(facts, arrest, "arrest", "law_retroactive", True, sources)
 
 
 #: The protected ground a status carries (as `V.protected-ground` reads it), and the grounds each group

@@ -65,6 +65,8 @@ READ_BY_CODE: dict[str, tuple[str, str]] = {
     "detention[].extended_exceptionally": ("detention_rules/reasoning/facts.py", "derives detention[].necessity_shown"),
     "detention[].judge_decided": ("detention_rules/reasoning/facts.py", "derives judge_decided_within_48h"),
     "arrest.offence_defined": ("detention_rules/reasoning/facts.py", "derives arrest.law_vague"),
+    "arrest.law_in_force_date": ("detention_rules/reasoning/facts.py", "derives arrest.law_retroactive"),
+    "arrest.last_act_date": ("detention_rules/reasoning/facts.py", "derives arrest.law_retroactive"),
     "trial.judges_removable": ("detention_rules/reasoning/facts.py", "derives trial.independent"),
     "trial.judges_anonymous": ("detention_rules/reasoning/facts.py", "derives trial.independent"),
     "trial.judge_acted_before": ("detention_rules/reasoning/facts.py", "derives trial.impartial"),

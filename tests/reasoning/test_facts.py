@@ -268,6 +268,36 @@ def test_the_conclusions_of_law_and_tribunal_are_drawn_from_facts() -> None:
     assert _leaf({"trial": stated}, "trial.presumption_of_innocence").derived_from == ()
 
 
+def test_a_retroactive_law_is_drawn_from_the_dates_only_where_they_settle_it() -> None:
+    """law_retroactive from the law's date in force and the acts' dates (ICCPR 15(1)); a partial date is every day
+    it may be, so an act of 2020 and a law of June 2020 decide nothing (issue 28)."""
+
+    def drawn(arrest: dict[str, Any], conduct: list[dict[str, Any]] | None = None) -> Any:
+        leaf = _leaf({"arrest": arrest, **({"conduct": conduct} if conduct else {})}, "arrest.law_retroactive")
+        return None if leaf is None else (leaf.value, [s.path for s in leaf.derived_from])
+
+    law = {"law_in_force_date": "2020-06"}
+    assert drawn({**law, "last_act_date": "2019"}) == (True, ["arrest.law_in_force_date", "arrest.last_act_date"])
+    assert drawn({**law, "last_act_date": "2020"}) is None
+    assert drawn({**law, "last_act_date": "2020-06-15"}) is None  # the act's day may be before the law's
+    # only the breach is drawn: a law in force before the acts shows nothing either way
+    assert drawn({**law, "last_act_date": "2021"}) is None
+    charged = {**EXPRESSION, "date": "2019-12", "cited_by_authorities": True}
+    assert drawn(law, [charged]) == (
+        True,
+        ["arrest.law_in_force_date", "conduct[0].date", "conduct[0].led_to_detention"],
+    )
+    later = {**charged, "date": "2020-07-01"}
+    assert drawn(law, [later]) is None
+    assert drawn(law, [charged, later]) is None  # one act before and one after: not decided here
+    assert drawn(law, [{**charged, "date": "2020"}]) is None
+    # a conduct no fact ties to the detention is not an act the charge rests on
+    assert drawn(law, [EXPRESSION]) is None
+    # the file's conclusion, with its ref, overrides
+    stated = {**law, "last_act_date": "2019", "law_retroactive": {"value": False, "ref": "judgment para 9"}}
+    assert _leaf({"arrest": stated}, "arrest.law_retroactive").derived_from == ()
+
+
 def test_time_untried_adds_the_periods_before_trial() -> None:
     facts = {
         "detention": [
@@ -287,13 +317,13 @@ def test_a_conclusion_without_ref_is_warned(tmp_path: Path) -> None:
         "  - right: assembly\n    led_to_detention: {value: true, ref: para 4}\n"
         "trial:\n  undue_delay: true\n  independent: false\n  impartial: {value: false, ref: para 8}\n"
         "  presumption_of_innocence: false\n"
-        "arrest:\n  law_vague: true\n",
+        "arrest:\n  law_vague: true\n  law_retroactive: true\n",
         encoding="utf-8",
     )
     _, result = pipeline.read(path)
     assert result.valid
     warned = sorted((p.code, p.line) for p in result.problems if p.level == "warning")
-    assert warned == [("conclusion-without-ref", n) for n in (3, 7, 8, 10, 12)]
+    assert warned == [("conclusion-without-ref", n) for n in (3, 7, 8, 10, 12, 13)]
 
 
 def test_a_person_still_held_is_held_at_least_until_the_communication() -> None:
