@@ -198,7 +198,7 @@ def who(leaves: Mapping[str, FactNode], w: Mapping[str, Any], *, alone: bool = T
         shorts = [_short(one, title, nation, spec) for one in several] if title else []
         return group(several, w, shorts if len(set(shorts)) == len(several) else None)
     described = {word.strip(",;:()").casefold() for word in name.split()}
-    if name[:1].islower() and described & set(spec["group_words"]):  # "eighteen people arrested in 2005"
+    if name[:1].islower() and described & _group_words():  # "eighteen people arrested in 2005"
         return group([name], w)
     pronouns = spec["pronouns"].get(sex if sex in ("male", "female") else "unknown")
     if not name:
@@ -215,6 +215,16 @@ def who(leaves: Mapping[str, FactNode], w: Mapping[str, Any], *, alone: bool = T
     short = _short(name, title, nation, spec)
     initials = short == spec["titled"].format(title=title, surname=name)  # "Ms. K.": titled from the first
     return Who(short if initials else name, short, pronouns)
+
+
+@functools.cache
+def _group_words() -> frozenset[str]:
+    """The words that make a name a group's description (`group_words`), in every language: the name is typed in
+    the file's language, whatever the draft's (a French draft of "eighteen people arrested in 2005" never takes
+    "2005" for a surname)."""
+    return frozenset(
+        word for lang in locale.LANGUAGES for word in locale.load("draft", lang)["facts"]["person"]["group_words"]
+    )
 
 
 def _short(name: str, title: str, nation: str, spec: Mapping[str, Any]) -> str:

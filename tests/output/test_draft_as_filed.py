@@ -189,6 +189,14 @@ def test_a_group_named_by_a_description_is_one_group() -> None:
     assert "Eighteen people arrested between April and June 2005 (first named, Mohamed Sidiya Ould Ajdoud) are" in text
 
 
+@pytest.mark.parametrize(("lang", "told"), [("fr", "Ils sont membres"), ("es", "Son miembros")])
+def test_a_group_described_in_the_files_language_is_a_group_in_every_draft(lang: str, told: str) -> None:
+    # the French draft took the description's last word for a surname: "2005 est membre de l'opposition"
+    text = _drafted("eighteen-detainees-mauritania-2007", lang)
+    assert told in text
+    assert not re.search(r"\b2005 (?:est|a|es|fue|ha)\b", text)
+
+
 @functools.cache
 def _drafted(name: str, lang: str) -> str:
     people = application.drafts(_book(), source.load(CASES / f"{name}.yaml"), None)
