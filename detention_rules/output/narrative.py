@@ -806,7 +806,7 @@ def medium(text: str, w: Mapping[str, Any]) -> str:
     said = {word.strip(",;:()").casefold() for word in words}
     for preposition, cues in spec["prepositions"].items():
         if said & {c.casefold() for c in cues}:
-            noun = article(text, w) if preposition in spec["with_article"] else text
+            noun = _with_article(text, w) if preposition in spec["with_article"] else text
             return spec["form"].format(preposition=preposition, medium=noun)
     return spec["form"].format(preposition=spec["default"], medium=text)
 
@@ -977,9 +977,28 @@ def described(text: str, w: Mapping[str, Any]) -> str:
         return text
     if _plural(head[-1], w["facts"]["articles"]):
         return text  # a plural ("articles criticising ..."): no article
-    if _listed(text, len(head), w):
+    if _listed(text, len(head), w) or _joined_to_plural(text, len(head), w):
         return text  # nouns listed ("radio, television and online broadcasts"): no article before the first
     return article(text, w)
+
+
+def _with_article(text: str, w: Mapping[str, Any]) -> str:
+    """A medium after "in" with the article a singular noun needs ("in an interview", "in an online magazine,
+    website and social media"), none for a plural ("in articles", "in radio and press interviews")."""
+    head = _head(text, w)
+    if head and (_plural(head[-1], w["facts"]["articles"]) or _joined_to_plural(text, len(head), w)):
+        return text
+    return article(text, w)
+
+
+def _joined_to_plural(text: str, head: int, w: Mapping[str, Any]) -> bool:
+    """Whether the head is joined by "and" or "or" to a phrase whose noun is plural, which it qualifies with it
+    ("radio and press interviews"): the phrase is a plural, which takes no article."""
+    said = text.split()
+    if head >= len(said) or said[head].casefold() not in w["facts"]["conduct"]["list_conjunctions"]:
+        return False
+    rest = _head(" ".join(said[head + 1 :]), w)
+    return bool(rest) and _plural(rest[-1], w["facts"]["articles"])
 
 
 def _listed(text: str, head: int, w: Mapping[str, Any]) -> bool:

@@ -16,7 +16,7 @@ from detention_rules.output import draft_markdown
 from detention_rules.output.citable import Horizon
 from detention_rules.output.document import Stage
 from detention_rules.output.draft import build_joint
-from detention_rules.output.narrative import place
+from detention_rules.output.narrative import medium, place
 from detention_rules.reasoning import runnable
 
 from ..conftest import ROOT
@@ -187,6 +187,20 @@ def test_a_group_named_by_a_description_is_one_group() -> None:
     text = _draft("eighteen-detainees-mauritania-2007")
     assert "between April, June" not in text
     assert "Eighteen people arrested between April and June 2005 (first named, Mohamed Sidiya Ould Ajdoud) are" in text
+
+
+@pytest.mark.parametrize(
+    ("typed", "told"),
+    [
+        ("radio and press interviews with foreign media", "in radio and press interviews with foreign media"),
+        ("press and online articles", "in press and online articles"),
+        ("online magazine, website and social media", "in an online magazine, website and social media"),
+        ("interview with the BBC", "in an interview with the BBC"),
+    ],
+)
+def test_a_medium_after_in_takes_an_article_only_if_singular(typed: str, told: str) -> None:
+    # was "the mourning imposed in a radio and press interviews with foreign media" (Cardet)
+    assert medium(typed, words.load("draft", "en")) == told
 
 
 @pytest.mark.parametrize(("lang", "told"), [("fr", "Ils sont membres"), ("es", "Son miembros")])
