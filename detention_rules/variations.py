@@ -115,8 +115,12 @@ def _varied_fields(book: Runnable) -> dict[str, list[Any]]:
             out.setdefault(fact.vary, []).extend(read[path])
         if fact.vary == path and path in read:  # a conclusion drawn from facts: what if those facts differed?
             for source in fact.sources:
-                if fields.get(source, FieldType("")).kind == "bool" and source not in derived():
+                if source in derived():
+                    continue
+                if fields.get(source, FieldType("")).kind == "bool":
                     out.setdefault(source, []).extend([True, False])
+                elif source.endswith("_date"):  # a date it is drawn from (a law's entry into force): what if unknown?
+                    out.setdefault(source, [])
     return out
 
 

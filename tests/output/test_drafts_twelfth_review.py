@@ -72,7 +72,7 @@ def _category_v(text: str) -> str:
     [
         ("en", "other status", "political conduct, described above"),
         ("fr", "autre situation", "activités politiques de Mme Rabkova, décrites plus haut"),
-        ("es", "otra condición", "actividad política de la Sra. Rabkova, descrita más arriba"),
+        ("es", "cualquier otra condición", "actividad política de la Sra. Rabkova, descrita más arriba"),
     ],
 )
 def test_category_v_names_the_conduct_category_ii_told_and_the_other_status_once(

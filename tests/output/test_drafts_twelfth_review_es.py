@@ -117,7 +117,7 @@ def test_other_status_persecution_and_a_lawyers_work_are_said_in_spanish() -> No
     """D7 « una “otra condición social” », D11 « ejerció su derecho a ejercer la abogacía », D12 « señalar » for
     *target*, D15 « principio 16 y 18 »."""
     text = drafted("es", TEACHING / "discrimination-lawyer-for-clients.yaml")
-    assert "comprendida en la expresión “cualquier otra condición social”" in text
+    assert "comprendida en “cualquier otra condición social”" in text  # once, in the defender's standard (D12)
     assert "una “otra condición" not in text
     assert "La persona afectada ejerció la abogacía al [por traducir: defending" in text
     assert "derecho a ejercer la abogacía" not in text
