@@ -56,3 +56,27 @@ def test_a_period_still_running_is_told_with_its_place_in_one_sentence() -> None
     assert "Han estado recluidos" not in text
     two = drafted("es", TWO)
     assert "La Sra. al-Qaradawi ha estado en prisión preventiva desde el 2 de julio de 2017, recluida en" in two
+
+
+# Two drafts no review named, read as a Spanish lawyer reads them (T13-es): the worst patterns found.
+
+
+def test_incommunicado_custody_is_named_by_its_start() -> None:
+    """« fueron mantenidos en régimen de incomunicación en arresto domiciliario a partir del 14 de febrero de 2011 »
+    (Mousavi, Karroubi and Rahnavard): « a partir de » modifies no noun (D4); the measure and its start, as the
+    other arguments name a period."""
+    text = drafted("es", ROOT / "cases" / "mousavi-karroubi-rahnavard-iran-2012.yaml")
+    assert (
+        "los interesados fueron mantenidos en régimen de incomunicación durante la medida de arresto domiciliario"
+        " iniciada el 14 de febrero de 2011." in text
+    )
+    assert "incomunicación en arresto domiciliario a partir" not in text
+
+
+def test_a_broadcast_confession_and_a_declaration_of_guilt_name_the_person() -> None:
+    """« La confesión fue difundida » (no confession named before: Mamadshoeva, Carreño) and « autoridades
+    declararon públicamente culpable al acusado » of a person the draft names everywhere else."""
+    text = drafted("es", ROOT / "cases" / "carreno-venezuela-2022.yaml")
+    assert "Se difundió públicamente una confesión del Sr. Carreño." in text
+    assert "Antes de la sentencia, funcionarios declararon públicamente culpable al Sr. Carreño." in text
+    assert "La confesión fue difundida" not in text and "culpable al acusado" not in text
