@@ -34,6 +34,7 @@ from detention_rules.reasoning.asking import show_value
 from detention_rules.reasoning.derivation import ConclusionNode, RuleNode
 from detention_rules.reasoning.facts import FactNode
 from detention_rules.reasoning.gaps import Question
+from detention_rules.words import conjunction
 
 #: The model questionnaire's parts that tell the facts, in its order, each with the case file's
 #: sections (or fields) it states; a field named here goes to its part, not its section's.
@@ -1500,7 +1501,7 @@ def _kind_once(items: list[tuple[str, str]], before: str, w: dict[str, Any]) -> 
     if len(said) == len(items):
         return prose.join(said, w)
     words = w["words"]  # a kind said once lists its own: the last kind set apart by a comma too
-    return words["list_sep"].join(said[:-1]) + f"{words['list_sep']}{prose.conjunction(said[-1], words)} {said[-1]}"
+    return words["list_sep"].join(said[:-1]) + f"{words['list_sep']}{conjunction(said[-1], words)} {said[-1]}"
 
 
 def _parted(limb: str, own: list[str]) -> tuple[str, str] | None:

@@ -4,7 +4,7 @@ lawyer's, never the engine's output."""
 
 from __future__ import annotations
 
-from ..conftest import ROOT
+from ..conftest import ROOT, wgad
 from .test_drafts_reviewed_in_french_and_spanish import drafted
 
 TWO = ROOT / "cases" / "qaradawi-khalaf-egypt-2018.yaml"  # a woman and a man, never tried; she a foreigner
@@ -56,6 +56,14 @@ def test_a_period_still_running_is_told_with_its_place_in_one_sentence() -> None
     assert "Han estado recluidos" not in text
     two = drafted("es", TWO)
     assert "La Sra. al-Qaradawi ha estado en prisión preventiva desde el 2 de julio de 2017, recluida en" in two
+
+
+def test_a_list_of_choices_in_an_explanation_is_joined_as_a_sentence() -> None:
+    """D28: « prohíbe además toda actividad política, toda actividad cívica » (the check and the draft's annex): the
+    list joined, its shared head said once, as the draft's own argument says it."""
+    text = wgad("check", "--lang", "es", str(ROOT / "cases" / "ilyashev-kazakhstan-2022.yaml")).stdout
+    assert "La pena impuesta por esas expresiones prohíbe además toda actividad política y cívica, lo que" in text
+    assert "prohíbe además toda actividad política, toda" not in text  # the fact's own line lists its values
 
 
 # Two drafts no review named, read as a Spanish lawyer reads them (T13-es): the worst patterns found.
