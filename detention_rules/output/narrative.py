@@ -1217,7 +1217,7 @@ class Teller:
             if any(_kind(n) == "times" and not f.value for n, f in zip([first, *others], facts, strict=True)):
                 continue  # never extended: told on its own
             if isinstance(template, dict):
-                template = template.get(self._form(first, facts, template))
+                template = template.get(self._chosen(first, facts, template))
                 if template is None:
                     continue  # no sentence for these values together: each is told on its own
             done.update(others)
@@ -1382,6 +1382,17 @@ class Teller:
         ended = last.rsplit(".", 1)[0] + ".end" in self.leaves
         same = " ".join(str(now).split()).casefold() == " ".join(str(self.leaves[last].value).split()).casefold()
         return same and not ended
+
+    def _chosen(self, first: str, facts: list[FactNode], forms: Mapping[str, str]) -> str:
+        """`_form`, or its `+followed` form for a period that another follows: over, though the file gives no end."""
+        form = self._form(first, facts, forms)
+        return f"{form}+followed" if f"{form}+followed" in forms and self._followed(facts[0]) else form
+
+    def _followed(self, leaf: FactNode) -> bool:
+        """Whether a list item is a period of detention that a later period of the file follows."""
+        item = leaf.path.split(".")[0]
+        later = f"detention[{_index(item) + 1}]."
+        return item.startswith("detention[") and any(p.startswith(later) for p in self.leaves)
 
     def _ended(self) -> bool:
         """Whether every period of detention the file lists has an end date, as the remedies read it."""

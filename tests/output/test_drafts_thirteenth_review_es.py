@@ -56,6 +56,13 @@ def test_a_period_still_running_is_told_with_its_place_in_one_sentence() -> None
     assert "Han estado recluidos" not in text
     two = drafted("es", TWO)
     assert "La Sra. al-Qaradawi ha estado en prisión preventiva desde el 2 de julio de 2017, recluida en" in two
+    # a period with no end date that a later one follows is over: in the past, never « ha estado bajo custodia »
+    joint = drafted("es", ROOT / "cases" / "guia-piloto-mendoza-amaro-cuba-2019.yaml")
+    assert (
+        "El Sr. Amaro Hidalgo permaneció bajo custodia policial a partir del 13 de agosto de 2016, recluido en" in joint
+    )
+    assert "ha estado bajo custodia policial" not in joint
+    assert "Ha estado recluido en [por traducir: National" not in joint
 
 
 def test_a_list_of_choices_in_an_explanation_is_joined_as_a_sentence() -> None:
