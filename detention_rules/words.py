@@ -136,3 +136,47 @@ def of(part: str, section: str, lang: str | None = None) -> Mapping[str, str]:
         return Section(part, section)
     words: dict[str, str] = _load(part, lang)[section]
     return words
+
+
+def conjunction(following: str, words: Mapping[str, Any]) -> str:
+    """The word for "and" before `following`: a form of `and_before` whose starts it has (and none of
+    `and_not_before`: Spanish "y hierro", a "hie-" read as a consonant), else `and`. Here, not in the draft's
+    prose, for every stage that joins a list in a sentence (`wgad check`'s explanations too)."""
+    start = following.casefold()
+    if start.startswith(tuple(words["and_not_before"])):
+        return str(words["and"])
+    for form, starts in words["and_before"].items():
+        if start.startswith(tuple(starts)):
+            return str(form)
+    return str(words["and"])
+
+
+def join(items: list[str], w: Mapping[str, Any]) -> str:
+    """A list in a sentence: "a", "a and b", "a, b and c"; "and" as the last item's first sound needs it
+    (`words: and_before:`, Spanish "Ana e Inés", not "y Inés")."""
+    words = w["words"]
+    if len(items) > 1:
+        return words["list_sep"].join(items[:-1]) + f" {conjunction(items[-1], words)} {items[-1]}"
+    return items[0] if items else ""
+
+
+def shared(items: list[str], w: Mapping[str, Any]) -> str:
+    """A list of the translation file's own words for choices, a head they all share said once: "political
+    and civic activity", French "toute activité politique et civique" (`words: shared_head:` says where a
+    language puts the head, `last` or `first`). Never for names or what the drafter typed ("Ana Uno and Ben
+    Uno" are two people). A shared part of short words or determiners alone ("a", "un", "leur": `words: no_head:`)
+    is no head: French says « leur origine ethnique et leur engagement », never « leur origine ethnique et
+    engagement »."""
+    split = [item.split() for item in items]
+    last = w["words"]["shared_head"] == "last"
+    common: list[str] = []
+    while len(split) > 1 and all(len(s) > len(common) + 1 for s in split):
+        nxt = [s[-1 - len(common)] if last else s[len(common)] for s in split]
+        if len(set(nxt)) > 1:
+            break
+        common.insert(len(common) if not last else 0, nxt[0])
+    if not any(len(word) > 3 and word not in w["words"]["no_head"] for word in common):
+        return join(items, w)
+    rest = [" ".join(s[: len(s) - len(common)] if last else s[len(common) :]) for s in split]
+    head = " ".join(common)
+    return f"{join(rest, w)} {head}" if last else f"{head} {join(rest, w)}"

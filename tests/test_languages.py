@@ -97,8 +97,9 @@ def _person_words(lang: str) -> set[str]:
     person = words.load("draft", lang)["facts"]["person"]
     slots = {slot for forms in person["pronouns"].values() for slot in forms} | set(person["verbs"])
     # and the forms of names a language's grammar asks for: French « de » before each of several names
-    # ({of_person} for {person}, {of_each})
-    return slots | {"Name", "name", "whom", "possessive", "person", "of_person", "of_each"}
+    # ({of_person} for {person}, {of_each}); and the person's State, which a language may name where English does not
+    # (Spanish « es extranjera, nacional de Qatar » for "a foreign national")
+    return slots | {"Name", "name", "whom", "possessive", "person", "of_person", "of_each", "nationality"}
 
 
 def _differences(en: Any, other: Any, path: tuple[str, ...], person: set[str]) -> list[str]:

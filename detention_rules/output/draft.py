@@ -34,6 +34,7 @@ from detention_rules.reasoning.asking import show_value
 from detention_rules.reasoning.derivation import ConclusionNode, RuleNode
 from detention_rules.reasoning.facts import FactNode
 from detention_rules.reasoning.gaps import Question
+from detention_rules.words import conjunction
 
 #: The model questionnaire's parts that tell the facts, in its order, each with the case file's
 #: sections (or fields) it states; a field named here goes to its part, not its section's.
@@ -1352,7 +1353,7 @@ def _limbs(
     held = tree.held(node)
     premises = [c for c in held if isinstance(c, ConclusionNode)]
     if "premises" in spec:
-        return _weighed(spec, premises, w, named)
+        return _weighed(_untried(spec, leaves), premises, w, named)
     later = _later(named)
     facts = [f for f in held if isinstance(f, FactNode) and not (f.absent_defeater or f.unproven)]
     clauses, refs, facts = _shared_limbs(spec, facts, leaves, w, named)
@@ -1500,7 +1501,7 @@ def _kind_once(items: list[tuple[str, str]], before: str, w: dict[str, Any]) -> 
     if len(said) == len(items):
         return prose.join(said, w)
     words = w["words"]  # a kind said once lists its own: the last kind set apart by a comma too
-    return words["list_sep"].join(said[:-1]) + f"{words['list_sep']}{prose.conjunction(said[-1], words)} {said[-1]}"
+    return words["list_sep"].join(said[:-1]) + f"{words['list_sep']}{conjunction(said[-1], words)} {said[-1]}"
 
 
 def _parted(limb: str, own: list[str]) -> tuple[str, str] | None:
@@ -1511,6 +1512,16 @@ def _parted(limb: str, own: list[str]) -> tuple[str, str] | None:
     if limb.rfind("[", 0, at) > limb.rfind("]", 0, at):
         return None
     return limb[:at], limb[at:]
+
+
+def _untried(spec: dict[str, Any], leaves: dict[str, FactNode]) -> dict[str, Any]:
+    """A rule's forms for a person no court has tried, where a language gives them (`premises_untried`):
+    « las actuaciones seguidas contra … », never « el proceso … lo privaron de un juicio imparcial » of a
+    detainee the facts say « no ha sido juzgado »."""
+    held = leaves.get("trial.held")
+    if held is None or held.unproven or held.value is not False:
+        return spec
+    return {**spec, **{k.removesuffix("_untried"): v for k, v in spec.items() if k.endswith("_untried")}}
 
 
 def _weighed(
@@ -1561,7 +1572,13 @@ def _limb(
         plural = {**w["facts"]["values"].get(f"{field}_plural", {}), **limb.get("plural", {})} if several else {}
         values = f.value if isinstance(f.value, list) else []
         chosen = [plural.get(v, limb["words"][v]) for v in values if v in limb["words"]]
-        words = [_fill(text, named) for text in chosen]  # agreeing with the person: "défenseure", "defensora"
+        # agreeing with the person ("défenseure", "defensora"); a foreigner's State named where a language's words
+        # name it ("[, nacional de {nationality}]"): "of foreign nationality" alone says nothing of the ground
+        nation = leaves.get("person.nationality")
+        known = dict(named)
+        if nation is not None and not nation.unproven and any("{nationality}" in text for text in chosen):
+            known["nationality"] = prose.country_with_article(str(nation.value), w)
+        words = [_fill(text, known) for text in chosen]
         limb, shown = (limb["text"], prose.shared(words, w)) if words else (None, "")
     elif isinstance(limb, dict):  # worded per value
         limb = limb.get(f.value) if isinstance(f.value, (str, bool)) else None

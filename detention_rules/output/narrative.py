@@ -35,6 +35,7 @@ from detention_rules.law import citation
 from detention_rules.law.consequences import periods_ended
 from detention_rules.reasoning.asking import calendar, date_words, day_words, in_words
 from detention_rules.reasoning.facts import FactNode
+from detention_rules.words import join, shared
 
 #: A bool fact the draft does not tell when another fact of the section says more:
 #: (field, its value) -> the field that tells it ("released on 3 March" says "released").
@@ -406,53 +407,10 @@ def occupations(items: list[str], w: Mapping[str, Any]) -> str:
     return "; ".join(items[:-1]) + f"; {w['words']['and']} {items[-1]}"
 
 
-def join(items: list[str], w: Mapping[str, Any]) -> str:
-    """A list in a sentence: "a", "a and b", "a, b and c"; "and" as the last item's first sound needs it
-    (`words: and_before:`, Spanish "Ana e Inés", not "y Inés")."""
-    words = w["words"]
-    if len(items) > 1:
-        return words["list_sep"].join(items[:-1]) + f" {conjunction(items[-1], words)} {items[-1]}"
-    return items[0] if items else ""
-
-
-def shared(items: list[str], w: Mapping[str, Any]) -> str:
-    """A list of the translation file's own words for choices, a head they all share said once: "political
-    and civic activity", French "toute activité politique et civique" (`words: shared_head:` says where a
-    language puts the head, `last` or `first`). Never for names or what the drafter typed ("Ana Uno and Ben
-    Uno" are two people). A shared part of short words or determiners alone ("a", "un", "leur": `words: no_head:`)
-    is no head: French says « leur origine ethnique et leur engagement », never « leur origine ethnique et
-    engagement »."""
-    split = [item.split() for item in items]
-    last = w["words"]["shared_head"] == "last"
-    common: list[str] = []
-    while len(split) > 1 and all(len(s) > len(common) + 1 for s in split):
-        nxt = [s[-1 - len(common)] if last else s[len(common)] for s in split]
-        if len(set(nxt)) > 1:
-            break
-        common.insert(len(common) if not last else 0, nxt[0])
-    if not any(len(word) > 3 and word not in w["words"]["no_head"] for word in common):
-        return join(items, w)
-    rest = [" ".join(s[: len(s) - len(common)] if last else s[len(common) :]) for s in split]
-    head = " ".join(common)
-    return f"{join(rest, w)} {head}" if last else f"{head} {join(rest, w)}"
-
-
 def listed(generic: str, items: list[str], w: Mapping[str, Any]) -> str:
     """The values of a list field in a sentence: a choice's words with their shared head once (`shared`),
     what the drafter typed (charges, names) joined as written."""
     return shared(items, w) if _kind(generic) == "choice" else join(items, w)
-
-
-def conjunction(following: str, words: Mapping[str, Any]) -> str:
-    """The word for "and" before `following`: a form of `and_before` whose starts it has (and none of
-    `and_not_before`: Spanish "y hierro", a "hie-" read as a consonant), else `and`."""
-    start = following.casefold()
-    if start.startswith(tuple(words["and_not_before"])):
-        return str(words["and"])
-    for form, starts in words["and_before"].items():
-        if start.startswith(tuple(starts)):
-            return str(form)
-    return str(words["and"])
 
 
 #: The drafter's words quoted as typed (`as_typed`), which `contract` leaves as they are.
@@ -1259,7 +1217,7 @@ class Teller:
             if any(_kind(n) == "times" and not f.value for n, f in zip([first, *others], facts, strict=True)):
                 continue  # never extended: told on its own
             if isinstance(template, dict):
-                template = template.get(self._form(first, facts, template))
+                template = template.get(self._chosen(first, facts, template))
                 if template is None:
                     continue  # no sentence for these values together: each is told on its own
             done.update(others)
@@ -1424,6 +1382,17 @@ class Teller:
         ended = last.rsplit(".", 1)[0] + ".end" in self.leaves
         same = " ".join(str(now).split()).casefold() == " ".join(str(self.leaves[last].value).split()).casefold()
         return same and not ended
+
+    def _chosen(self, first: str, facts: list[FactNode], forms: Mapping[str, str]) -> str:
+        """`_form`, or its `+followed` form for a period that another follows: over, though the file gives no end."""
+        form = self._form(first, facts, forms)
+        return f"{form}+followed" if f"{form}+followed" in forms and self._followed(facts[0]) else form
+
+    def _followed(self, leaf: FactNode) -> bool:
+        """Whether a list item is a period of detention that a later period of the file follows."""
+        item = leaf.path.split(".")[0]
+        later = f"detention[{_index(item) + 1}]."
+        return item.startswith("detention[") and any(p.startswith(later) for p in self.leaves)
 
     def _ended(self) -> bool:
         """Whether every period of detention the file lists has an end date, as the remedies read it."""

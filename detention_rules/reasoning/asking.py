@@ -51,7 +51,10 @@ def show_value(value: Any, path: str = "", *, words: bool = False, brackets: boo
     ftype = readable_fields().get(field) if words else None
     coded = ftype is not None and bool(ftype.choices)
     if isinstance(value, list):
-        items = ", ".join(in_words(field, v) if coded else str(v) for v in value)
+        shown = [in_words(field, v) if coded else str(v) for v in value]
+        if coded and len(shown) > 1:  # choices in a sentence, a shared head once: "toda actividad política y cívica"
+            return locale.shared(shown, locale.load("draft"))  # the draft's words for a list, read only for one
+        items = ", ".join(shown)
         return f"[{items}]" if brackets else items
     return in_words(field, value) if coded else str(value)
 

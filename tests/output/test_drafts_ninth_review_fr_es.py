@@ -131,7 +131,8 @@ def test_a_detention_that_continues_is_told_in_the_present_perfect() -> None:
     """The ten are still held (no end to the period): «Han estado recluidos en …», not «Estuvieron recluidos»,
     which tells a detention over; an ended period keeps «Estuvo recluido» (the reference case's pre-trial custody)."""
     joint = drafted("es", JOINT)
-    assert "Han estado recluidos en [por traducir: Secretariat of State for Defence" in joint
+    # with its start, one sentence (the thirteenth pass, D26): «han estado detenidos en … desde el 25 de enero de 2018»
+    assert "Los interesados han estado detenidos en [por traducir: Secretariat of State for Defence" in joint
     assert "Estuvieron recluidos en" not in joint
     assert "Estuvo recluido en [por traducir: Temporary Detention Facility of Almaty" in drafted("es", REFERENCE)
 

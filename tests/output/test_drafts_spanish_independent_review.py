@@ -112,9 +112,10 @@ def test_a_detention_of_unknown_kind_is_never_under_an_unknown_regime() -> None:
     (the tenth review: «sin régimen jurídico conocido» is no legal usage either; what is unknown is the legal basis,
     and a period without an end is not told in the present: tests/output/test_drafts_tenth_review_es.py)."""
     joint = drafted("es", JOINT)
-    assert (
-        "Los interesados permanecieron detenidos a partir del 25 de enero de 2018, sin que se conozca el fundamento"
-        " jurídico de la detención." in joint  # the twelfth pass's words (test_drafts_twelfth_review_es.py)
+    assert (  # the twelfth pass's words, told with the place since the thirteenth (D26: « recluidos » said once)
+        "Los interesados han estado detenidos en [por traducir: Secretariat of State for Defence, Yaoundé, then"
+        " Kondengui Central Prison] desde el 25 de enero de 2018, sin que se conozca el fundamento jurídico de la"
+        " detención." in joint
     )
     assert "bajo un régimen desconocido" not in joint
 
