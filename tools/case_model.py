@@ -389,11 +389,11 @@ class Person(_Model):
     )
     occupation: Fact[Text] | None = None
     residence: Fact[Text] | None = None
-    status: Fact[list[Status]] | None = fact(
-        "Which status does the person have (defender, journalist, opposition, minority, migrant, asylum seeker, "
-        "refugee...)?",
+    status: Fact[list[Status]] | None = fact(  # asked as DERIVED declares it (from the work, when not stated)
         words={"lgbti": "LGBTI person", "minor": "child"},
-        description="Status that matters to the categories.",
+        description="Status that matters to the categories; when not stated, human_rights_defender and lawyer "
+        "are derived from the person's work (conduct right human_rights_defence, cooperation_with_un, "
+        "legal_profession).",
     )
     released: Fact[StrictBool] | None = fact(
         "Has the person been released?",
@@ -1406,6 +1406,14 @@ DERIVED: tuple[Derived, ...] = (
         "Was the person held in this period, whatever the regime?",
         ("detention[].kind",),
         instead=("kind",),  # asked as the period's kind: `kind: unknown` is how a file says it
+    ),
+    Derived(
+        "person.status",
+        "",
+        "Which status does the person have (defender, journalist, opposition, minority, migrant, asylum seeker, "
+        "refugee...)?",
+        ("conduct[].right",),
+        vary="person.status",  # asked itself: the work gives only a defender's or lawyer's status
     ),
     Derived(
         "discrimination.pattern.group_shares_ground",

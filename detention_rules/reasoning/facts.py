@@ -3,8 +3,9 @@
 Unknown facts are left out of the document entirely: durable-rules matches no
 condition on an absent field, which keeps unknown distinct from false. A few
 facts are derived (a period's length in days, whether the person saw a judge
-within 48 hours, the time held untried, the age from the birth date); each names the
-facts it was computed from, so a derivation tree still ends in lines of the case file.
+within 48 hours, the time held untried, the age from the birth date, a defender's
+or lawyer's status from their work); each names the facts it was computed from,
+so a derivation tree still ends in lines of the case file.
 Conclusions the Working Group infers from facts are inferred here too when the file does
 not state them (`led_to_detention`, `necessity_shown`, `law_vague`, `law_retroactive`, `independent`,
 `impartial`, `presumption_of_innocence`): a drafter knows the facts, not always the conclusion.
@@ -258,6 +259,7 @@ def _derive(facts: Facts, law: Law) -> None:
     _links(facts, doc, law.parameter("conduct_arrest_days"))
     _from_facts(facts, doc)
     _retroactive(facts, doc)
+    _status_from_work(facts, doc)
     _group_shares_ground(facts, doc)
     # the first appearance before a judge is one fact of the arrest, whichever period records it
     first: tuple[bool | None, tuple[str, ...]] = (None, ())
@@ -703,6 +705,32 @@ def _retroactive(facts: Facts, doc: dict[str, Any]) -> None:
     if acts and all(span is not None and span[1] < in_force[0] for span in spans):
         sources = ("arrest.law_in_force_date", *(path for _, paths in acts for path in paths))
         _add(facts, arrest, "arrest", "law_retroactive", True, sources)
+
+
+#: The status a person's own work gives them, by the right it exercised (`conduct[].right`).
+_WORK_STATUS = {
+    "human_rights_defence": "human_rights_defender",
+    "cooperation_with_un": "human_rights_defender",
+    "legal_profession": "lawyer",
+}
+
+
+def _status_from_work(facts: Facts, doc: dict[str, Any]) -> None:
+    """`person.status` from the work: a defender is known by what they do, not by a title (Declaration on Human
+    Rights Defenders art 1; OHCHR Fact Sheet No. 29; E/CN.4/2006/95 para 29, which counts those who cooperate with
+    the United Nations), and a lawyer by a lawyer's work for clients. A stated status is the whole list (`[]`
+    says none): it wins, as a stated conclusion does."""
+    person = doc.get("person")
+    if isinstance(person, dict) and "status" in person:
+        return
+    work: dict[str, list[str]] = {}
+    for i, item in enumerate(doc.get("conduct", [])):
+        status = _WORK_STATUS.get(item.get("right", ""))
+        if status:
+            work.setdefault(status, []).append(f"conduct[{i}].right")
+    if work:
+        sources = tuple(path for paths in work.values() for path in paths)
+        _add(facts, doc.setdefault("person", {}), "person", "status", sorted(work), sources)
 
 
 #: The protected ground a status carries (as `V.protected-ground` reads it), and the grounds each group

@@ -483,3 +483,20 @@ def test_others_targeted_tie_only_a_ground_their_group_shares() -> None:
     assert shares(["foreign_national"], {"group_targeted": True}, ["political_opinion"]) is None
     assert shares(["foreign_national"], {"group_targeted": False}).value is False
     assert shares(["foreign_national"], {"harassment": True}) is None
+
+
+def test_a_defender_or_lawyer_is_known_by_their_work_unless_the_file_states_a_status() -> None:
+    """`person.status` from the work when the file states none: a definition by activities, not status
+    (E/CN.4/2006/95 para 29; Declaration on Human Rights Defenders art 1); a stated list, `[]` included, wins
+    (issue 28, L16). The derived status feeds V.defender-status like a stated one."""
+    un = {"right": "cooperation_with_un", "cited_by_authorities": True, "peaceful": True}
+    clients = {"right": "legal_profession", "description": "representing clients"}
+    leaf = _leaf({"conduct": [un, clients]}, "person.status")
+    assert leaf.value == ["human_rights_defender", "lawyer"]
+    assert [s.path for s in leaf.derived_from] == ["conduct[0].right", "conduct[1].right"]
+    assert "V.defender-status" in fired({"conduct": [un]})
+    # a stated status is the whole list: nothing is added to it, and `[]` says the person has none
+    assert _leaf({"person": {"status": ["journalist"]}, "conduct": [un]}, "person.status").value == ["journalist"]
+    assert "V.defender-status" not in fired({"person": {"status": []}, "conduct": [un]})
+    # other work gives no status
+    assert _leaf({"conduct": [{"right": "expression", "peaceful": True}]}, "person.status") is None
