@@ -1577,6 +1577,9 @@ class _Slots(dict[str, str]):
         if key in ("Name", "name"):
             p.mentioned = True
             return p.name()
+        if key == "of_name":  # after a noun, the name again (« l'accès de M. X »): never a possessive the sentence
+            p.mentioned = True  # before may have given another antecedent (« Le juge … Son accès »)
+            return _of_each(p.name(), self.teller.w)
         if key == "whom":  # after a preposition: the name, or once named the stressed pronoun (French « contre eux »)
             return p.pronouns["him"] if p.mentioned and "he" in p.pronouns else p.name()
         if key in p.pronouns:
@@ -1584,6 +1587,14 @@ class _Slots(dict[str, str]):
         if key in verbs:
             return verbs[key][1 if p.plural else 0]
         raise KeyError(key)
+
+
+def _of_each(name: str, w: Mapping[str, Any]) -> str:
+    """A name after "of" as the language writes it (`possessive`), repeated before each of several names
+    (« de Mme al-Qaradawi et de M. Khalaf »)."""
+    parts = re.split(rf", | {re.escape(str(w['words']['and']))} ", name)
+    several = len(parts) > 1 and all(len(part.split()) > 1 and part[:1].isupper() for part in parts)
+    return join([w["draft"]["possessive"].format(name=n) for n in (parts if several else [name])], w)
 
 
 #: A subject a language may leave to its verb (`drop_subject`), as `_Slots` marks it, and the words after it.
