@@ -1577,6 +1577,9 @@ class _Slots(dict[str, str]):
         if key in ("Name", "name"):
             p.mentioned = True
             return p.name()
+        if key == "Named":  # the name again, never a pronoun the sentence before gave another antecedent
+            p.mentioned = True
+            return p.name()
         if key == "of_name":  # after a noun, the name again (« l'accès de M. X »): never a possessive the sentence
             p.mentioned = True  # before may have given another antecedent (« Le juge … Son accès »)
             return _of_each(p.name(), self.teller.w)

@@ -45,10 +45,11 @@ def test_the_authorities_fail_to_show_a_permitted_ground_not_a_restriction() -> 
 
 
 def test_a_refused_interpreter_is_refused_to_the_persons() -> None:
-    """« Un interprète a été refusé. » says neither what nor to whom: « L'assistance d'un interprète leur a été
-    refusée »."""
+    """« Un interprète a été refusé. » says neither what nor to whom; « leur » after a sentence on the court had
+    no antecedent either (thirteenth review D5): the persons named, « … se sont vu refuser l'assistance d'un
+    interprète »."""
     text = drafted("fr", JOINT)
-    assert "L'assistance d'un interprète leur a été refusée." in text
+    assert " se sont vu refuser l'assistance d'un interprète." in text
     assert "Un interprète a été refusé." not in text
 
 
