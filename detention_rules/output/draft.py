@@ -296,6 +296,9 @@ def _arbitrary(body: _Writer, persons: list[_Person], legal: Consequences, w: di
     return established
 
 
+#: The methods of work's paragraph on referrals to other mechanisms: a rule cites it for the referral it draws,
+#: which the draft's referral paragraph cites; it is no authority for a category's finding (twelfth French review D7).
+_REFERRAL = "Methods of work para 33"
 #: A note on a cited source (the rule file's commentary for the drafter: "Rajab v. Bahrain; ...", "cited at
 #: 2/2022 para 70", "text not re-read"; a symbol, "A/HRC/39/45, annex", the source cited whole too).
 _SOURCE_NOTE = re.compile(r" \(((?:[^()]|\([^()]*\))*)\)$")
@@ -559,7 +562,8 @@ def _person(
             for special in node.rule.refer:
                 whys = person.referrals.setdefault(special, {}).setdefault(category, [])
                 whys.append(functools.partial(_refer_why, node, leaves, w))
-        person.jurisprudence[category] = [c for r in rules for j in r.rule.jurisprudence if (c := horizon.cited(j))]
+        cited = [j for r in rules for j in r.rule.jurisprudence if not j.startswith(_REFERRAL)]
+        person.jurisprudence[category] = [c for j in cited if (c := horizon.cited(j))]
     for special, why in legal.referrals_for(case):
         why = why.removeprefix("conditions of detention: ")
         person.referrals.setdefault(special, {}).setdefault("", []).append(functools.partial(_said, why))
@@ -1513,6 +1517,18 @@ def _parted(limb: str, own: list[str]) -> tuple[str, str] | None:
     return limb[:at], limb[at:]
 
 
+def _covenant_listed(articles: list[str], say: dict[str, Any], w: dict[str, Any]) -> tuple[str, str, int]:
+    """Articles of the Covenant as a sentence names them ("articles 9 and 14 of the Covenant"), each once where the
+    language groups their paragraphs (« l'article 14 (par. 1 et 3 b) et d)) du Pacte »), the bare list, and how
+    many articles it names."""
+    listed = prose.join(articles, w)
+    if grouping := say.get("covenant_grouped"):  # each article once: "14 (par. 1 et 3 b) et d))"
+        listed = citation.covenant(articles, {**grouping, "one": "{articles}", "many": "{articles}"}, w["words"])
+        articles = list(dict.fromkeys(a.split("(")[0] for a in articles))
+    named = say["covenant_articles" if len(articles) > 1 else "covenant_article"].format(list=listed)
+    return named, listed, len(articles)
+
+
 def _weighed(
     spec: dict[str, Any], premises: list[ConclusionNode], w: dict[str, Any], named: dict[str, str]
 ) -> str | None:
@@ -1534,11 +1550,15 @@ def _weighed(
     articles = list(dict.fromkeys(p.removeprefix(prefix) for r in drawn for p in r.provisions if p.startswith(prefix)))
     if articles:
         articles.sort(key=lambda a: [int(x) if x.isdigit() else x for x in re.findall(r"\d+|[a-z]+", a)])
-        listed = prose.join(articles, w)
-        if grouping := say.get("covenant_grouped"):  # each article once: "14 (par. 1 et 3 b) et d))"
-            listed = citation.covenant(articles, {**grouping, "one": "{articles}", "many": "{articles}"}, w["words"])
-            articles = list(dict.fromkeys(a.split("(")[0] for a in articles))
-        values["articles"] = say["covenant_articles" if len(articles) > 1 else "covenant_article"].format(list=listed)
+        read_with = say.get("covenant_read_with")  # the fair-trial article, read with the others (« lu conjointement »)
+        fair = [a for a in articles if read_with and a.split("(")[0] == read_with["article"]]
+        others = [a for a in articles if a not in fair]
+        if fair and others:
+            _, listed, count = _covenant_listed(others, say, w)
+            form = read_with["many" if count > 1 else "one"]
+            values["articles"] = form.format(fair=_covenant_listed(fair, say, w)[0], others=listed)
+        else:
+            values["articles"] = _covenant_listed(articles, say, w)[0]
     then = spec.get("then_one" if len(found) == 1 else "then", spec.get("then"))
     text = prose.cite(_fill(spec["premises"], values), "")
     return f"{text} {_fill(then, values)}" if then else text

@@ -52,3 +52,52 @@ def test_no_trial_held_is_never_told_as_before_the_trial() -> None:
         assert wrong not in text
     # a trial held keeps its words
     assert "Avant le procès, l'accès de M. Cardet" in _draft(CARDET)
+
+
+def _conclusion(text: str, category: str) -> str:
+    """The sentence that concludes a category, with its citations."""
+    return text.split(f"relève de la catégorie {category} (", 1)[1].split("\n", 1)[0]
+
+
+def test_the_referral_paragraph_of_the_methods_of_work_is_no_authority_for_a_finding() -> None:
+    """D7: the category III conclusion cited « méthodes de travail, par. 33 a) », the paragraph on referrals to
+    other mechanisms; the referral paragraph cites it, and keeps doing so. Meant for every language."""
+    for path in (QARADAWI, CARDET):
+        text = _draft(path)
+        assert "par. 33 a)" not in _conclusion(text, "III")
+        assert "conformément au paragraphe 33 a) de ses méthodes de travail" in text
+    english = _draft(QARADAWI, "en")
+    assert "33 (a)" not in english.split("falls within category III (", 1)[1].split("\n", 1)[0]
+
+
+def test_articles_7_and_10_are_read_with_the_fair_trial_guarantees_not_listed_as_such() -> None:
+    """D8: « les garanties d'un procès équitable prévues par les articles 7, 10 (par. 1) et 14 (…) du Pacte »:
+    articles 7 and 10 are no fair-trial guarantees; they are read with article 14."""
+    text = _draft(QARADAWI)
+    assert (
+        "a méconnu les garanties d'un procès équitable prévues par l'article 14 (par. 2 et 3 a), b), d) et g)) du"
+        " Pacte, lu conjointement avec ses articles 7 et 10 (par. 1) :" in text
+    )
+    assert "prévues par les articles 7" not in text
+    # article 14 alone keeps its words
+    assert "prévues par l'article 14 (par. 2 et 3 a), b) et d)) du Pacte :" in text
+
+
+def test_a_foreign_national_is_discriminated_against_on_nationality_not_national_origin() -> None:
+    """D9: « fondée sur la naissance et sur l'origine nationale » for a Qatari held in Egypt: nationality is not
+    national origin (Covenant, art. 2 (1) and 26 name the latter)."""
+    text = _draft(QARADAWI)
+    assert "La détention est donc discriminatoire : elle est fondée sur la naissance et sur la nationalité." in text
+    assert "sur l'origine nationale" not in text
+
+
+def test_category_v_is_defined_once_and_its_conclusion_does_not_dangle() -> None:
+    """D20: the category V definition was stated twice (the methods of work's, then the same sentence with the
+    grounds listed), and « La détention est donc discriminatoire, fondée sur … » left the participle dangling."""
+    for path in (REFERENCE, QARADAWI):
+        text = _draft(path)
+        section = text.split("### Catégorie V", 1)[1].split("\n## ", 1)[0]
+        assert section.count("qui tend ou peut conduire à ignorer le principe de l'égalité des êtres humains") == 1
+        assert "Les motifs de discrimination interdits sont la naissance, l'origine nationale" in section
+        assert "La détention est donc discriminatoire : elle est fondée sur" in section
+        assert "discriminatoire, fondée sur la" not in section and "discriminatoire, fondée sur sa" not in section
