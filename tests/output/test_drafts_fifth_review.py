@@ -105,7 +105,8 @@ def test_an_english_file_drafted_in_english_is_unmarked() -> None:
                 "En l'espèce, M. Ilyashev est défenseur des droits de l'homme. Comme exposé ci-dessus, il avait",
                 "constitue en elle-même une «\u00a0autre situation\u00a0» au sens",  # twelfth review, D12
                 # the ground named, as a lawyer files it (seventh review: « les motifs exposés ci-dessus » named none)
-                "La détention est donc discriminatoire\u00a0: elle est fondée sur sa qualité de défenseur des droits de l'homme.",
+                "La détention est donc discriminatoire\u00a0: elle est fondée sur sa qualité de défenseur"
+                " des droits de l'homme.",
                 "dans un contexte de persécution délibérée",  # « ciblage délibéré » was a calque (RV-fr review)
                 "(Pacte, art. 9 (par. 1)\u202f; Déclaration universelle",
                 "observation générale n°\u00a034",  # the case's own avis n° 2/2022 is cited nowhere (sixth review)

@@ -86,14 +86,15 @@ def test_a_civilian_before_a_military_court_is_argued_without_conceding_exceptio
         (
             "fr",
             REFERENCE,
-            "La détention est donc discriminatoire\u00a0: elle est fondée sur sa qualité de défenseur des droits de l'homme.",
+            "La détention est donc discriminatoire\u00a0: elle est fondée sur sa qualité de défenseur"
+            " des droits de l'homme.",
             "fondée sur les motifs exposés ci-dessus",
         ),
         (
             "fr",
             JOINT,
-            "La détention est donc discriminatoire\u00a0: elle est fondée sur la langue et sur leur qualité de défenseurs des droits"
-            " de l'homme.",
+            "La détention est donc discriminatoire\u00a0: elle est fondée sur la langue et sur leur qualité"
+            " de défenseurs des droits de l'homme.",
             "fondée sur les motifs exposés ci-dessus",
         ),
         (
