@@ -101,3 +101,11 @@ def test_category_v_is_defined_once_and_its_conclusion_does_not_dangle() -> None
         assert "Les motifs de discrimination interdits sont la naissance, l'origine nationale" in section
         assert "La détention est donc discriminatoire : elle est fondée sur" in section
         assert "discriminatoire, fondée sur la" not in section and "discriminatoire, fondée sur sa" not in section
+
+
+def test_a_length_known_between_bounds_reads_as_french_writes_a_range() -> None:
+    """« détenu sans inculpation pendant de 1372 à 1766 jours »: « pendant de » is no French, and French groups
+    a count's digits (« 1 372 »). Abu Zubaydah's first custody is known by its months only."""
+    text = drafted("fr", ROOT / "cases" / "abu-zubaydah-united-states-2022.yaml")
+    assert "détenu sans inculpation pendant 1\u202f372 à 1\u202f766 jours à compter de mars 2002" in text
+    assert "pendant de " not in text and "1372" not in text
