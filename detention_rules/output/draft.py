@@ -786,17 +786,24 @@ def _standard_applied(block: tuple[str, str], w: dict[str, Any]) -> tuple[str, s
 
 
 def _sought(persons: list[_Person], w: dict[str, Any]) -> list[str]:
-    """The remedies sought, each once, naming those it is sought for ("Release Ms. K. immediately")."""
+    """The remedies sought, each once, naming those it is sought for ("Release Ms. K. immediately"); each with the
+    opinions it follows, or, where the language cites them once before the list (`remedies_lead_cited`: a French
+    pleading does not footnote its prayer for relief), that lead first, citing them all."""
     asked_for: dict[tuple[str, str], list[_Person]] = {}
     for p in persons:
         for remedy in p.remedies:
             asked_for.setdefault(remedy, []).append(p)
     sought: list[str] = []
+    once = w["draft"].get("remedies_lead_cited")
+    sources = [part for text, source in asked_for if source for part in source.split("; ")]
     for (text, source), held in asked_for.items():
         named = _named(_whom(held, w), w)
         asked = _personal(text, named, w).removesuffix(".")
-        cited = _as_filed(source.split("; "), w) if source else ""
+        cited = _as_filed(source.split("; "), w) if source and not once else ""
         sought.append(w["draft"]["remedy_item"].format(text=asked, source=cited) if cited else asked)
+    if once and sources and sought:
+        sources = list(dict.fromkeys(sources))  # one document's paragraphs merged ("par. 101, 102")
+        return [once.format(sources=prose.refs(sources, w, notes=False), government="{government}"), *sought]
     return sought
 
 
@@ -824,8 +831,9 @@ def _remedies(
     if remedies or referrals:
         body.heading(say["remedies_heading"], anchor="remedies")
     if remedies:
-        body.para(say["remedies_lead"].format(government=government))
-        _items(body, remedies)
+        cited = remedies[0] if "{government}" in remedies[0] else None  # the lead citing the remedies' opinions
+        body.para((cited or say["remedies_lead"]).format(government=government))
+        _items(body, remedies[1:] if cited else remedies)
     if referrals:
         body.para(say["referrals_lead"])
         items = []

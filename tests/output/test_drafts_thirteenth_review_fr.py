@@ -109,3 +109,19 @@ def test_a_length_known_between_bounds_reads_as_french_writes_a_range() -> None:
     text = drafted("fr", ROOT / "cases" / "abu-zubaydah-united-states-2022.yaml")
     assert "détenu sans inculpation pendant 1\u202f372 à 1\u202f766 jours à compter de mars 2002" in text
     assert "pendant de " not in text and "1372" not in text
+
+
+def test_the_prayer_for_relief_cites_its_opinions_once_before_the_list() -> None:
+    """D17: « de libérer immédiatement M. Cardet (voir les avis nos 13/2018 et 33/2015) ; »: a French pleading does
+    not footnote its prayer for relief; the opinions the remedies follow are cited once, in its lead."""
+    text = _draft(CARDET)
+    remedies = text.split("## Mesures de réparation", 1)[1].split("La source prie en outre", 1)[0]
+    assert (
+        "Conformément à la pratique du Groupe de travail (voir les avis nos 13/2018 et 33/2015), la source le prie de"
+        " demander au Gouvernement cubain :" in remedies
+    )
+    assert "b) de libérer immédiatement M. Cardet ;" in remedies
+    assert remedies.count("(voir") == 1
+    taught = _draft(TEACHING).split("## Mesures de réparation", 1)[1]
+    assert "(voir l'avis n° 2/2022, par. 101, 102, 103), la source le prie" in taught
+    assert taught.count("(voir") == 1
