@@ -125,3 +125,24 @@ def test_the_prayer_for_relief_cites_its_opinions_once_before_the_list() -> None
     taught = _draft(TEACHING).split("## Mesures de réparation", 1)[1]
     assert "(voir l'avis n° 2/2022, par. 101, 102, 103), la source le prie" in taught
     assert taught.count("(voir") == 1
+
+
+def test_a_period_and_a_place_are_told_as_a_pleading_tells_them() -> None:
+    """D19: « Cette période a duré neuf jours. » and « détenu au lieu suivant : [à traduire : …] » are a form's
+    words: « Cette détention a duré neuf jours. », « détenu dans [à traduire : …] » (any article after « dans »)."""
+    text = _draft(CARDET)
+    assert "Cette détention a duré neuf jours." in text
+    assert "Il a été détenu dans [à traduire : a local police station, Holguín province]." in text
+    assert "Cette période" not in text and "au lieu suivant" not in text
+    assert "arrêtés le 30 juin 2017 dans [à traduire : a summer house" in _draft(QARADAWI)
+
+
+def test_the_european_court_is_cited_as_french_lawyers_cite_it() -> None:
+    """D23: « de Jong, Baljet et van den Brink c. Pays-Bas (1984) par. 52 »: a French citation gives the
+    judgment's date, « § » and its series (Series A no. 77, judgment of 22 May 1984)."""
+    text = _draft(CARDET)
+    assert (
+        "Cour européenne des droits de l'homme, De Jong, Baljet et Van den Brink c. Pays-Bas, 22 mai 1984, § 52,"
+        " série A n° 77" in text
+    )
+    assert "(1984) par. 52" not in text
