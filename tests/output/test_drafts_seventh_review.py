@@ -18,7 +18,7 @@ from .test_drafts_reviewed_in_french_and_spanish import JOINT, REFERENCE, drafte
 @pytest.mark.parametrize(
     ("lang", "said", "never"),
     [
-        ("fr", "placé en détention provisoire du 18 avril jusqu'en juin 2020.", "du 18 avril à juin"),
+        ("fr", "placé en détention provisoire à partir du 18 avril et jusqu'en juin 2020.", "du 18 avril à juin"),
         ("es", "en prisión preventiva desde el 18 de abril hasta junio de 2020.", "del 18 de abril a junio"),
     ],
 )

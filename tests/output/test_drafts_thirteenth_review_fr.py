@@ -146,3 +146,19 @@ def test_the_european_court_is_cited_as_french_lawyers_cite_it() -> None:
         " série A n° 77" in text
     )
     assert "(1984) par. 52" not in text
+
+
+def test_category_i_is_headed_with_the_term_its_argument_uses() -> None:
+    """D26: « absence de fondement légal » headed paragraphs that argue a « fondement juridique »; « légal » stays
+    only in the methods of work's own definition (« un quelconque fondement légal qui justifie »)."""
+    text = _draft(REFERENCE)
+    assert "### Catégorie I : absence de fondement juridique de la privation de liberté" in text
+    assert text.count("fondement légal") == 1
+    assert "d'invoquer un quelconque fondement légal qui justifie la privation de liberté" in text
+
+
+def test_a_day_to_a_month_is_one_construction() -> None:
+    """D27: « du 18 avril jusqu'en juin 2020 » mixed two constructions."""
+    text = _draft(REFERENCE)
+    assert "placé en détention provisoire à partir du 18 avril et jusqu'en juin 2020." in text
+    assert "du 18 avril jusqu'en" not in text
