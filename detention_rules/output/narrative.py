@@ -80,7 +80,11 @@ def translation(text: str) -> str | None:
     file is written in another; None without one."""
     lang, language, translations = _WRITTEN.get()
     lang = lang or locale.LANGUAGE
-    return translations.get(lang, {}).get(text) if language != lang else None
+    if language == lang:
+        return None
+    # else the language's own words for a stock term typed in English (`facts: glossary:`, « Code pénal »)
+    glossary = locale.load("draft", lang)["facts"].get("glossary", {}) if language == "en" else {}
+    return translations.get(lang, {}).get(text) or glossary.get(text)
 
 
 def foreign(text: str) -> bool:
@@ -912,7 +916,8 @@ def _gendered_law(name: str, w: Mapping[str, Any], state: str) -> str:
     _, language, _ = _WRITTEN.get()
     typed_in = w if not foreign(name) or language not in locale.LANGUAGES else locale.load("draft", language)
     own = typed_in["facts"]["provisions"]
-    text = translation(name) or name
+    given = translation(name)  # the file's or the language's own words (`glossary`): never set apart again
+    text = given or name
     if state:
         of = "|".join(re.escape(o) for o in own["of_words"])
         text = re.sub(rf"\s+(?:{of})\s+(?:the\s+)?{re.escape(state)}$", "", text, flags=re.I)
@@ -923,7 +928,7 @@ def _gendered_law(name: str, w: Mapping[str, Any], state: str) -> str:
         text = rest
     said = [word.strip(",;:()").casefold() for word in text.split()]
     kind = next((k for word in said for k, nouns in own["law_nouns"].items() if word in nouns), None)
-    shown = translated(text, w)
+    shown = text if given else translated(text, w)
     if kind is None:
         return str(spec["law_forms"]["unknown"]).format(law=shown)
     form = spec["law_genders"][kind]

@@ -162,3 +162,15 @@ def test_a_day_to_a_month_is_one_construction() -> None:
     text = _draft(REFERENCE)
     assert "placé en détention provisoire à partir du 18 avril et jusqu'en juin 2020." in text
     assert "du 18 avril jusqu'en" not in text
+
+
+def test_stock_institutional_terms_typed_in_english_are_named_in_french() -> None:
+    """D29: « [à traduire : Criminal Code] », « [à traduire : police officers] »: a code and the police are no
+    words a drafter needs to translate; the drafter's own descriptions stay set apart."""
+    text = _draft(REFERENCE)
+    assert "L'arrestation a été effectuée par des policiers." in text
+    assert "en vertu de l'article 274 (par. 4, al. 2) du Code pénal." in text
+    assert "[à traduire : Criminal Code]" not in text and "[à traduire : police officers]" not in text
+    assert "dans [à traduire : office of his relatives in Almaty]" in text
+    tunisia = drafted("fr", ROOT / "cases" / "al-turki-and-others-tunisia-2024.yaml")
+    assert "en vertu de l'article 72 du Code pénal et de la [à traduire" in tunisia.replace("\u00a0", " ")
