@@ -251,8 +251,8 @@ def _title(case: Case, persons: list[_Person], state: str, w: dict[str, Any]) ->
         numbers, others = w["facts"]["numbers"], len(names) - 1
         listed = say["title_others"].format(first=names[0], others=numbers[others] if others < len(numbers) else others)
     country = prose.country(state, w) if state else ""
-    if " " in country and country[:1].islower():  # "el Camerún": a State in parentheses has no article
-        country = country.split(" ", 1)[1]
+    if article := re.match(r"[^\W\d_A-Z]+(?: |')", country):  # "el Camerún", « l'État J »: none in parentheses
+        country = country[article.end() :]
     return fill(say["title_names"], {"names": listed, **({"state": country} if country else {})})
 
 

@@ -174,3 +174,12 @@ def test_stock_institutional_terms_typed_in_english_are_named_in_french() -> Non
     assert "dans [à traduire : office of his relatives in Almaty]" in text
     tunisia = drafted("fr", ROOT / "cases" / "al-turki-and-others-tunisia-2024.yaml")
     assert "en vertu de l'article 72 du Code pénal et de la [à traduire" in tunisia.replace("\u00a0", " ")
+
+
+def test_a_teaching_cases_state_is_named_in_french() -> None:
+    """D28: « State J est partie au Pacte », « Gouvernement de State J »: the invented State's name in English."""
+    text = _draft(TEACHING)
+    assert text.startswith("# Communication au Groupe de travail sur la détention arbitraire concernant Q. R. (État J)")
+    assert "L'État J est partie au Pacte international" in text
+    assert "au Gouvernement de l'État J :" in text
+    assert "State J" not in text
