@@ -243,7 +243,9 @@ def _title(case: Case, persons: list[_Person], state: str, w: dict[str, Any]) ->
     (`title_names`: « concernant Alnur Ilyashev (Kazakhstan) », « relativa a Julius Ayuk Tabe y otras nueve
     personas (Camerún) »), the persons and the State, never the file's English title; else the file's title."""
     say = w["draft"]
-    names = [n for p in persons if p.name for n in prose.persons_named(p.name, w)]
+    # a group named by a description in another language: as the facts first tell it, set apart to translate
+    described = [p.who.full if p.who is not None and p.who.once and p.who.full != p.name else p.name for p in persons]
+    names = [n for name in described if name for n in prose.persons_named(name, w)]
     if "title_names" not in say or not names:
         return case.title or prose.join([p.name for p in persons if p.name], w)
     listed = prose.join(names, w)
@@ -795,11 +797,13 @@ def _sought(persons: list[_Person], w: dict[str, Any]) -> list[str]:
             asked_for.setdefault(remedy, []).append(p)
     sought: list[str] = []
     once = w["draft"].get("remedies_lead_cited")
-    sources = [part for text, source in asked_for if source for part in source.split("; ")]
+    practice = re.compile(str(w["draft"].get("opinion_cited", "$^")))  # the Working Group's opinions, for the lead
+    sources = [part for text, source in asked_for if source for part in source.split("; ") if practice.match(part)]
     for (text, source), held in asked_for.items():
         named = _named(_whom(held, w), w)
         asked = _personal(text, named, w).removesuffix(".")
-        cited = _as_filed(source.split("; "), w) if source and not once else ""
+        kept = [part for part in source.split("; ") if not (once and practice.match(part))] if source else []
+        cited = _as_filed(kept, w) if kept else ""
         sought.append(w["draft"]["remedy_item"].format(text=asked, source=cited) if cited else asked)
     if once and sources and sought:
         sources = list(dict.fromkeys(sources))  # one document's paragraphs merged ("par. 101, 102")

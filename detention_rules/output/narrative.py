@@ -23,7 +23,7 @@ import re
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -203,7 +203,8 @@ def who(leaves: Mapping[str, FactNode], w: Mapping[str, Any], *, alone: bool = T
         return group(several, w, shorts if len(set(shorts)) == len(several) else None)
     described = {word.strip(",;:()").casefold() for word in name.split()}
     if name[:1].islower() and described & _group_words():  # "eighteen people arrested in 2005"
-        return group([name], w)
+        told = translated(name, w)  # typed in another language: set apart once, then "les intéressés", never again
+        return replace(group([told], w), once=True) if told != name else group([name], w)
     pronouns = spec["pronouns"].get(sex if sex in ("male", "female") else "unknown")
     if not name:
         return Who(called or spec["unnamed"], called or spec["unnamed"], pronouns)

@@ -183,3 +183,30 @@ def test_a_teaching_cases_state_is_named_in_french() -> None:
     assert "L'État J est partie au Pacte international" in text
     assert "au Gouvernement de l'État J :" in text
     assert "State J" not in text
+
+
+def test_a_woman_held_untried_is_not_told_in_the_masculine() -> None:
+    """Read afresh (T13-fr): « Mme Pham n'a pas été jugée sans retard excessif : détenu sans jugement pendant 434
+    jours »: the rule's words assumed a man. The remedies' lead cites the opinions; the law a remedy rests on stays
+    with it."""
+    text = _draft(ROOT / "cases" / "pham-doan-trang-viet-nam-2021.yaml")
+    assert "Mme Pham n'a pas été jugée sans retard excessif : 434 jours de détention sans jugement." in text
+    assert "détenu sans jugement" not in text
+    assert "(voir les avis nos 13/2018 et 33/2015), la source le prie de demander au Gouvernement vietnamien :" in text
+    assert "le comportement qu'elle réprime (voir Comité des droits de l'homme, observation générale n° 35" in text
+
+
+def test_a_group_described_in_english_is_set_apart_once_then_the_persons_concerned() -> None:
+    """Read afresh (T13-fr): « la privation de liberté de nine members of a WhatsApp discussion group on Islam (first
+    named, Bolatbek Nurgaliyev) », English passed off as French in the title, the identity, each conclusion and
+    remedy; and « les intéressés ont été détenus pour avoir pratiqué sa religion »."""
+    text = _draft(ROOT / "cases" / "nurgaliyev-and-others-kazakhstan-2021.yaml")
+    described = "nine members of a WhatsApp discussion group on Islam (first named, Bolatbek Nurgaliyev)"
+    assert text.count(described) == 2  # the title and the identity, set apart to translate
+    assert f"concernant [à traduire : {described}] (Kazakhstan)" in text
+    assert "la privation de liberté des intéressés est arbitraire et relève de la catégorie II" in text
+    assert "b) de libérer immédiatement les intéressés ;" in text
+    assert "Les intéressés ont été détenus pour avoir pratiqué leur religion." in text
+    assert "les intéressés ont été détenus pour avoir manifesté leur religion ou leur conviction" in text
+    english = _draft(ROOT / "cases" / "nurgaliyev-and-others-kazakhstan-2021.yaml", "en")
+    assert f"deprivation of liberty of {described}" in english  # typed in English: the English draft as before
