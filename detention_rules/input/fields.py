@@ -10,6 +10,7 @@ derived fact's type, sources, question and variation come with its `Derived` ent
 from __future__ import annotations
 
 import functools
+from collections.abc import Mapping
 from typing import Any
 
 import msgspec
@@ -82,7 +83,7 @@ class Bounded(int):
     __repr__ = __str__
 
 
-def _grouped(number: int, said: dict[str, str]) -> str:
+def _grouped(number: int, said: Mapping[str, str]) -> str:
     """A count as the language writes it in a sentence: French groups its digits (« 1 372 », `thousands`)."""
     return f"{number:,}".replace(",", said["thousands"]) if said.get("thousands") else str(number)
 

@@ -1598,8 +1598,8 @@ def _limb(
     elif isinstance(limb, dict):  # worded per value; where no trial was held, the value's "+untried" form if any
         held = leaves.get("trial.held")  # (« pendant la détention », never « avant le procès »)
         untried = held is not None and held.value is False and not held.unproven
-        chosen = limb.get(f"{f.value}+untried") if untried and isinstance(f.value, str) else None
-        limb = chosen or (limb.get(f.value) if isinstance(f.value, (str, bool)) else None)
+        untried_form = limb.get(f"{f.value}+untried") if untried and isinstance(f.value, str) else None
+        limb = untried_form or (limb.get(f.value) if isinstance(f.value, (str, bool)) else None)
     if not limb:
         return "", []
     prefix = f.path.rsplit(".", 1)[0] + "." if "[" in f.path else ""  # the same list item's other fields
