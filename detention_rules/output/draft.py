@@ -1697,7 +1697,7 @@ def _appendix(
             notes.text(say["appendix_not_established"])
         else:
             notes.text(say["appendix_established"].format(strength=say["strength"][finding.strength]))
-            _tree(notes, finding.tree, seen, say)
+            _tree(notes, finding.tree, seen, say, prose.free_text(result.facts.leaves) if result.facts else frozenset())
             for node in _rules_in(finding.tree, category):
                 if node.rule.note:
                     notes.text(say["appendix_note"].format(text=" ".join(node.rule.note.split())))
@@ -1709,12 +1709,16 @@ def _appendix(
                 notes.line(say["appendix_question"].format(text=q.text, field=q.field), 0)
 
 
-def _tree(notes: _Writer, node: ConclusionNode, seen: set[str], say: dict[str, Any]) -> None:
-    """The derivation, each rule once: a rule met again is named, not repeated."""
+def _tree(
+    notes: _Writer, node: ConclusionNode, seen: set[str], say: dict[str, Any], typed: frozenset[str] = frozenset()
+) -> None:
+    """The derivation, each rule once: a rule met again is named, not repeated; the drafter's words a rule quotes
+    (`typed`) set apart to translate where they are in another language, as the draft and `wgad check` set them."""
     for step in tree.walk(node, seen, tree.rules, sources=False):
         n = step.node
         if isinstance(n, RuleNode):
             told = prose.dates_in(n.text, notes.w)  # the rule's words give the file's dates: as the draft writes them
+            told = prose.set_apart(told, typed, notes.w)
             text = say["appendix_seen" if step.repeated else "appendix_rule"].format(id=n.rule.id, text=told)
             notes.line(text, step.level, n.rule.id)
         elif isinstance(n, FactNode) and not n.absent_defeater:

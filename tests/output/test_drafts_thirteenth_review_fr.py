@@ -210,3 +210,13 @@ def test_a_group_described_in_english_is_set_apart_once_then_the_persons_concern
     assert "les intéressés ont été détenus pour avoir manifesté leur religion ou leur conviction" in text
     english = _draft(ROOT / "cases" / "nurgaliyev-and-others-kazakhstan-2021.yaml", "en")
     assert f"deprivation of liberty of {described}" in english  # typed in English: the English draft as before
+
+
+def test_the_appendix_sets_apart_the_drafters_english_as_the_check_does() -> None:
+    """D30 (part): the appendix read « par le biais de his private Facebook page », English with no tag, where
+    `wgad check --lang fr` sets the same words apart."""
+    from .test_drafts_twelfth_review_fr import _whole
+
+    appendix = _whole("fr", REFERENCE).split("## Raisonnement suivi", 1)[1]
+    assert "par le biais de [à traduire : his private Facebook page]" in appendix
+    assert "par la personne : [à traduire : three Facebook posts" in appendix
