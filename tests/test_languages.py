@@ -97,9 +97,21 @@ def _person_words(lang: str) -> set[str]:
     person = words.load("draft", lang)["facts"]["person"]
     slots = {slot for forms in person["pronouns"].values() for slot in forms} | set(person["verbs"])
     # and the forms of names a language's grammar asks for: French « de » before each of several names
-    # ({of_person} for {person}, {of_each}); and the person's State, which a language may name where English does not
-    # (Spanish « es extranjera, nacional de Qatar » for "a foreign national")
-    return slots | {"Name", "name", "whom", "possessive", "person", "of_person", "of_each", "nationality"}
+    # ({of_person} for {person}, {of_each}); the name again where a pronoun would have no antecedent ({Named},
+    # {of_name}: « l'accès de M. X à un conseil »); and the person's State, which a language may name where English
+    # does not (Spanish « es extranjera, nacional de Qatar » for "a foreign national")
+    return slots | {
+        "Name",
+        "name",
+        "whom",
+        "possessive",
+        "person",
+        "of_person",
+        "of_each",
+        "Named",
+        "of_name",
+        "nationality",
+    }
 
 
 def _differences(en: Any, other: Any, path: tuple[str, ...], person: set[str]) -> list[str]:
@@ -257,7 +269,7 @@ def test_a_date_is_written_as_the_language_writes_it(lang: str, value: str, said
         ("fr", "2019-04", "2019-07", "d'avril à juillet 2019"),
         ("fr", "2023-02", "2023-07-13", "de février au 13 juillet 2023"),
         ("fr", "2015", "2018", "de 2015 à 2018"),
-        ("fr", "2015-03-05", "2018", "du 5 mars 2015 jusqu'en 2018"),
+        ("fr", "2015-03-05", "2018", "à partir du 5 mars 2015 et jusqu'en 2018"),
         ("fr", "2020-04-01", "2020-05-03", "du 1er avril au 3 mai 2020"),
         ("es", "2019-05", "2019-07", "de mayo a julio de 2019"),
         ("es", "2023-02", "2023-07-13", "de febrero al 13 de julio de 2023"),

@@ -10,6 +10,7 @@ derived fact's type, sources, question and variation come with its `Derived` ent
 from __future__ import annotations
 
 import functools
+from collections.abc import Mapping
 from typing import Any
 
 import msgspec
@@ -71,13 +72,20 @@ class Bounded(int):
         return True if true else False if false else None
 
     def __str__(self) -> str:
+        said = words.of("check", "values")
+        low = _grouped(int(self), said)
         if self.upper is None:
-            return words.of("check", "values")["at_least"].format(low=int(self))
+            return said["at_least"].format(low=low)
         if self.upper == int(self):
             return str(int(self))
-        return words.of("check", "values")["between"].format(low=int(self), high=self.upper)
+        return said["between"].format(low=low, high=_grouped(self.upper, said))
 
     __repr__ = __str__
+
+
+def _grouped(number: int, said: Mapping[str, str]) -> str:
+    """A count as the language writes it in a sentence: French groups its digits (« 1 372 », `thousands`)."""
+    return f"{number:,}".replace(",", said["thousands"]) if said.get("thousands") else str(number)
 
 
 class NotApplicable(str):

@@ -244,7 +244,9 @@ def _title(case: Case, persons: list[_Person], state: str, w: dict[str, Any]) ->
     (`title_names`: « concernant Alnur Ilyashev (Kazakhstan) », « relativa a Julius Ayuk Tabe y otras nueve
     personas (Camerún) »), the persons and the State, never the file's English title; else the file's title."""
     say = w["draft"]
-    names = [n for p in persons if p.name for n in prose.persons_named(p.name, w)]
+    # a group named by a description in another language: as the facts first tell it, set apart to translate
+    described = [p.who.full if p.who is not None and p.who.once and p.who.full != p.name else p.name for p in persons]
+    names = [n for name in described if name for n in prose.persons_named(name, w)]
     if "title_names" not in say or not names:
         return case.title or prose.join([p.name for p in persons if p.name], w)
     listed = prose.join(names, w)
@@ -252,8 +254,8 @@ def _title(case: Case, persons: list[_Person], state: str, w: dict[str, Any]) ->
         numbers, others = w["facts"]["numbers"], len(names) - 1
         listed = say["title_others"].format(first=names[0], others=numbers[others] if others < len(numbers) else others)
     country = prose.country(state, w) if state else ""
-    if " " in country and country[:1].islower():  # "el Camerún": a State in parentheses has no article
-        country = country.split(" ", 1)[1]
+    if article := re.match(r"[^\W\d_A-Z]+(?: |')", country):  # "el Camerún", « l'État J »: none in parentheses
+        country = country[article.end() :]
     return fill(say["title_names"], {"names": listed, **({"state": country} if country else {})})
 
 
@@ -297,6 +299,9 @@ def _arbitrary(body: _Writer, persons: list[_Person], legal: Consequences, w: di
     return established
 
 
+#: The methods of work's paragraph on referrals to other mechanisms: a rule cites it for the referral it draws,
+#: which the draft's referral paragraph cites; it is no authority for a category's finding (twelfth French review D7).
+_REFERRAL = "Methods of work para 33"
 #: A note on a cited source (the rule file's commentary for the drafter: "Rajab v. Bahrain; ...", "cited at
 #: 2/2022 para 70", "text not re-read"; a symbol, "A/HRC/39/45, annex", the source cited whole too).
 _SOURCE_NOTE = re.compile(r" \(((?:[^()]|\([^()]*\))*)\)$")
@@ -560,7 +565,8 @@ def _person(
             for special in node.rule.refer:
                 whys = person.referrals.setdefault(special, {}).setdefault(category, [])
                 whys.append(functools.partial(_refer_why, node, leaves, w))
-        person.jurisprudence[category] = [c for r in rules for j in r.rule.jurisprudence if (c := horizon.cited(j))]
+        cited = [j for r in rules for j in r.rule.jurisprudence if not j.startswith(_REFERRAL)]
+        person.jurisprudence[category] = [c for j in cited if (c := horizon.cited(j))]
     for special, why in legal.referrals_for(case):
         why = why.removeprefix("conditions of detention: ")
         person.referrals.setdefault(special, {}).setdefault("", []).append(functools.partial(_said, why))
@@ -783,17 +789,26 @@ def _standard_applied(block: tuple[str, str], w: dict[str, Any]) -> tuple[str, s
 
 
 def _sought(persons: list[_Person], w: dict[str, Any]) -> list[str]:
-    """The remedies sought, each once, naming those it is sought for ("Release Ms. K. immediately")."""
+    """The remedies sought, each once, naming those it is sought for ("Release Ms. K. immediately"); each with the
+    opinions it follows, or, where the language cites them once before the list (`remedies_lead_cited`: a French
+    pleading does not footnote its prayer for relief), that lead first, citing them all."""
     asked_for: dict[tuple[str, str], list[_Person]] = {}
     for p in persons:
         for remedy in p.remedies:
             asked_for.setdefault(remedy, []).append(p)
     sought: list[str] = []
+    once = w["draft"].get("remedies_lead_cited")
+    practice = re.compile(str(w["draft"].get("opinion_cited", "$^")))  # the Working Group's opinions, for the lead
+    sources = [part for text, source in asked_for if source for part in source.split("; ") if practice.match(part)]
     for (text, source), held in asked_for.items():
         named = _named(_whom(held, w), w)
         asked = _personal(text, named, w).removesuffix(".")
-        cited = _as_filed(source.split("; "), w) if source else ""
+        kept = [part for part in source.split("; ") if not (once and practice.match(part))] if source else []
+        cited = _as_filed(kept, w) if kept else ""
         sought.append(w["draft"]["remedy_item"].format(text=asked, source=cited) if cited else asked)
+    if once and sources and sought:
+        sources = list(dict.fromkeys(sources))  # one document's paragraphs merged ("par. 101, 102")
+        return [once.format(sources=prose.refs(sources, w, notes=False), government="{government}"), *sought]
     return sought
 
 
@@ -821,8 +836,9 @@ def _remedies(
     if remedies or referrals:
         body.heading(say["remedies_heading"], anchor="remedies")
     if remedies:
-        body.para(say["remedies_lead"].format(government=government))
-        _items(body, remedies)
+        cited = remedies[0] if "{government}" in remedies[0] else None  # the lead citing the remedies' opinions
+        body.para((cited or say["remedies_lead"]).format(government=government))
+        _items(body, remedies[1:] if cited else remedies)
     if referrals:
         body.para(say["referrals_lead"])
         items = []
@@ -1524,6 +1540,18 @@ def _untried(spec: dict[str, Any], leaves: dict[str, FactNode]) -> dict[str, Any
     return {**spec, **{k.removesuffix("_untried"): v for k, v in spec.items() if k.endswith("_untried")}}
 
 
+def _covenant_listed(articles: list[str], say: dict[str, Any], w: dict[str, Any]) -> tuple[str, str, int]:
+    """Articles of the Covenant as a sentence names them ("articles 9 and 14 of the Covenant"), each once where the
+    language groups their paragraphs (« l'article 14 (par. 1 et 3 b) et d)) du Pacte »), the bare list, and how
+    many articles it names."""
+    listed = prose.join(articles, w)
+    if grouping := say.get("covenant_grouped"):  # each article once: "14 (par. 1 et 3 b) et d))"
+        listed = citation.covenant(articles, {**grouping, "one": "{articles}", "many": "{articles}"}, w["words"])
+        articles = list(dict.fromkeys(a.split("(")[0] for a in articles))
+    named = say["covenant_articles" if len(articles) > 1 else "covenant_article"].format(list=listed)
+    return named, listed, len(articles)
+
+
 def _weighed(
     spec: dict[str, Any], premises: list[ConclusionNode], w: dict[str, Any], named: dict[str, str]
 ) -> str | None:
@@ -1545,11 +1573,15 @@ def _weighed(
     articles = list(dict.fromkeys(p.removeprefix(prefix) for r in drawn for p in r.provisions if p.startswith(prefix)))
     if articles:
         articles.sort(key=lambda a: [int(x) if x.isdigit() else x for x in re.findall(r"\d+|[a-z]+", a)])
-        listed = prose.join(articles, w)
-        if grouping := say.get("covenant_grouped"):  # each article once: "14 (par. 1 et 3 b) et d))"
-            listed = citation.covenant(articles, {**grouping, "one": "{articles}", "many": "{articles}"}, w["words"])
-            articles = list(dict.fromkeys(a.split("(")[0] for a in articles))
-        values["articles"] = say["covenant_articles" if len(articles) > 1 else "covenant_article"].format(list=listed)
+        read_with = say.get("covenant_read_with")  # the fair-trial article, read with the others (« lu conjointement »)
+        fair = [a for a in articles if read_with and a.split("(")[0] == read_with["article"]]
+        others = [a for a in articles if a not in fair]
+        if fair and others:
+            _, listed, count = _covenant_listed(others, say, w)
+            form = read_with["many" if count > 1 else "one"]
+            values["articles"] = form.format(fair=_covenant_listed(fair, say, w)[0], others=listed)
+        else:
+            values["articles"] = _covenant_listed(articles, say, w)[0]
     then = spec.get("then_one" if len(found) == 1 else "then", spec.get("then"))
     text = prose.cite(_fill(spec["premises"], values), "")
     return f"{text} {_fill(then, values)}" if then else text
@@ -1580,8 +1612,11 @@ def _limb(
             known["nationality"] = prose.country_with_article(str(nation.value), w)
         words = [_fill(text, known) for text in chosen]
         limb, shown = (limb["text"], prose.shared(words, w)) if words else (None, "")
-    elif isinstance(limb, dict):  # worded per value
-        limb = limb.get(f.value) if isinstance(f.value, (str, bool)) else None
+    elif isinstance(limb, dict):  # worded per value; where no trial was held, the value's "+untried" form if any
+        held = leaves.get("trial.held")  # (« pendant la détention », never « avant le procès »)
+        untried = held is not None and held.value is False and not held.unproven
+        untried_form = limb.get(f"{f.value}+untried") if untried and isinstance(f.value, str) else None
+        limb = untried_form or (limb.get(f.value) if isinstance(f.value, (str, bool)) else None)
     if not limb:
         return "", []
     prefix = f.path.rsplit(".", 1)[0] + "." if "[" in f.path else ""  # the same list item's other fields
@@ -1679,7 +1714,7 @@ def _appendix(
             notes.text(say["appendix_not_established"])
         else:
             notes.text(say["appendix_established"].format(strength=say["strength"][finding.strength]))
-            _tree(notes, finding.tree, seen, say)
+            _tree(notes, finding.tree, seen, say, prose.free_text(result.facts.leaves) if result.facts else frozenset())
             for node in _rules_in(finding.tree, category):
                 if node.rule.note:
                     notes.text(say["appendix_note"].format(text=" ".join(node.rule.note.split())))
@@ -1691,12 +1726,16 @@ def _appendix(
                 notes.line(say["appendix_question"].format(text=q.text, field=q.field), 0)
 
 
-def _tree(notes: _Writer, node: ConclusionNode, seen: set[str], say: dict[str, Any]) -> None:
-    """The derivation, each rule once: a rule met again is named, not repeated."""
+def _tree(
+    notes: _Writer, node: ConclusionNode, seen: set[str], say: dict[str, Any], typed: frozenset[str] = frozenset()
+) -> None:
+    """The derivation, each rule once: a rule met again is named, not repeated; the drafter's words a rule quotes
+    (`typed`) set apart to translate where they are in another language, as the draft and `wgad check` set them."""
     for step in tree.walk(node, seen, tree.rules, sources=False):
         n = step.node
         if isinstance(n, RuleNode):
             told = prose.dates_in(n.text, notes.w)  # the rule's words give the file's dates: as the draft writes them
+            told = prose.set_apart(told, typed, notes.w)
             text = say["appendix_seen" if step.repeated else "appendix_rule"].format(id=n.rule.id, text=told)
             notes.line(text, step.level, n.rule.id)
         elif isinstance(n, FactNode) and not n.absent_defeater:

@@ -23,7 +23,7 @@ import re
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -81,7 +81,11 @@ def translation(text: str) -> str | None:
     file is written in another; None without one."""
     lang, language, translations = _WRITTEN.get()
     lang = lang or locale.LANGUAGE
-    return translations.get(lang, {}).get(text) if language != lang else None
+    if language == lang:
+        return None
+    # else the language's own words for a stock term typed in English (`facts: glossary:`, « Code pénal »)
+    glossary = locale.load("draft", lang)["facts"].get("glossary", {}) if language == "en" else {}
+    return translations.get(lang, {}).get(text) or glossary.get(text)
 
 
 def foreign(text: str) -> bool:
@@ -200,7 +204,8 @@ def who(leaves: Mapping[str, FactNode], w: Mapping[str, Any], *, alone: bool = T
         return group(several, w, shorts if len(set(shorts)) == len(several) else None)
     described = {word.strip(",;:()").casefold() for word in name.split()}
     if name[:1].islower() and described & _group_words():  # "eighteen people arrested in 2005"
-        return group([name], w)
+        told = translated(name, w)  # typed in another language: set apart once, then "les intéressés", never again
+        return replace(group([told], w), once=True) if told != name else group([name], w)
     pronouns = spec["pronouns"].get(sex if sex in ("male", "female") else "unknown")
     if not name:
         return Who(called or spec["unnamed"], called or spec["unnamed"], pronouns)
@@ -870,7 +875,8 @@ def _gendered_law(name: str, w: Mapping[str, Any], state: str) -> str:
     _, language, _ = _WRITTEN.get()
     typed_in = w if not foreign(name) or language not in locale.LANGUAGES else locale.load("draft", language)
     own = typed_in["facts"]["provisions"]
-    text = translation(name) or name
+    given = translation(name)  # the file's or the language's own words (`glossary`): never set apart again
+    text = given or name
     if state:
         of = "|".join(re.escape(o) for o in own["of_words"])
         text = re.sub(rf"\s+(?:{of})\s+(?:the\s+)?{re.escape(state)}$", "", text, flags=re.I)
@@ -881,7 +887,7 @@ def _gendered_law(name: str, w: Mapping[str, Any], state: str) -> str:
         text = rest
     said = [word.strip(",;:()").casefold() for word in text.split()]
     kind = next((k for word in said for k, nouns in own["law_nouns"].items() if word in nouns), None)
-    shown = translated(text, w)
+    shown = text if given else translated(text, w)
     if kind is None:
         return str(spec["law_forms"]["unknown"]).format(law=shown)
     form = spec["law_genders"][kind]
@@ -1546,6 +1552,12 @@ class _Slots(dict[str, str]):
         if key in ("Name", "name"):
             p.mentioned = True
             return p.name()
+        if key == "Named":  # the name again, never a pronoun the sentence before gave another antecedent
+            p.mentioned = True
+            return p.name()
+        if key == "of_name":  # after a noun, the name again (« l'accès de M. X »): never a possessive the sentence
+            p.mentioned = True  # before may have given another antecedent (« Le juge … Son accès »)
+            return _of_each(p.name(), self.teller.w)
         if key == "whom":  # after a preposition: the name, or once named the stressed pronoun (French « contre eux »)
             return p.pronouns["him"] if p.mentioned and "he" in p.pronouns else p.name()
         if key in p.pronouns:
@@ -1553,6 +1565,14 @@ class _Slots(dict[str, str]):
         if key in verbs:
             return verbs[key][1 if p.plural else 0]
         raise KeyError(key)
+
+
+def _of_each(name: str, w: Mapping[str, Any]) -> str:
+    """A name after "of" as the language writes it (`possessive`), repeated before each of several names
+    (« de Mme al-Qaradawi et de M. Khalaf »)."""
+    parts = re.split(rf", | {re.escape(str(w['words']['and']))} ", name)
+    several = len(parts) > 1 and all(len(part.split()) > 1 and part[:1].isupper() for part in parts)
+    return join([w["draft"]["possessive"].format(name=n) for n in (parts if several else [name])], w)
 
 
 #: A subject a language may leave to its verb (`drop_subject`), as `_Slots` marks it, and the words after it.

@@ -73,7 +73,7 @@ def test_each_kind_of_custody_is_told_as_a_french_lawyer_tells_it(
 @pytest.mark.parametrize(
     ("path", "said"),
     [
-        (NON_PARTY, "M. Cardet a été incarcéré du 20 mars 2017 jusqu'en mai 2019."),
+        (NON_PARTY, "M. Cardet a été incarcéré à partir du 20 mars 2017 et jusqu'en mai 2019."),
         (NON_PARTY, "M. Cardet a été placé en garde à vue le 30 novembre 2016."),
         (FOUR, "Les intéressés ont été incarcérés en décembre 2022."),
         (FOUR, "Les intéressés ont été détenus à partir de 2021, sous un régime juridique inconnu."),

@@ -41,7 +41,7 @@ def _draft(lang: str, text: str, tmp_path: Path) -> str:
             [
                 "Il est [à traduire\u00a0: civic activist]",
                 "[à traduire\u00a0: office of his relatives in Almaty]",
-                "effectuée par [à traduire\u00a0: police officers]",
+                "détenu dans [à traduire\u00a0: Temporary Detention Facility of Almaty",
                 "[à traduire\u00a0: three Facebook posts criticising the ruling Nur Otan party]",
                 "jugée par [à traduire\u00a0: the Medeu District Court No. 2 of Almaty]",
             ],
@@ -76,7 +76,8 @@ def test_a_translation_the_file_gives_is_told_and_a_files_own_language_is_not_ma
     given = case + "\ntranslations:\n  fr: {civic activist: militant de la société civile}\n"
     text = _draft("fr", given, tmp_path)
     assert "Il est militant de la société civile." in text
-    assert "[à traduire\u00a0: police officers]" in text  # what the file does not translate stays marked
+    # what the file does not translate stays marked (police officers are French words now: `glossary`, T13-fr D29)
+    assert "[à traduire\u00a0: office of his relatives in Almaty]" in text
     french = case.replace("value: civic activist", "value: militant de la société civile") + "\nlanguage: fr\n"
     assert "Il est militant de la société civile." in _draft("fr", french, tmp_path)
     assert "[to translate: militant de la société civile]" in _draft("en", french, tmp_path)
@@ -94,7 +95,8 @@ def test_an_english_file_drafted_in_english_is_unmarked() -> None:
         (
             "fr",
             JOINT,
-            ["et d'effacer leur casier judiciaire", "(voir les avis nos\u00a013/2018 et 33/2015)"],
+            # the opinions cited once, in the remedies' lead (thirteenth French review, D17)
+            ["et d'effacer leur casier judiciaire", "; les avis nos\u00a013/2018 et 33/2015), la source le prie"],
             ["n° 33/2015"],
         ),
         (
@@ -105,7 +107,8 @@ def test_an_english_file_drafted_in_english_is_unmarked() -> None:
                 "En l'espèce, M. Ilyashev est défenseur des droits de l'homme. Comme exposé ci-dessus, il avait",
                 "constitue en elle-même une «\u00a0autre situation\u00a0» au sens",  # twelfth review, D12
                 # the ground named, as a lawyer files it (seventh review: « les motifs exposés ci-dessus » named none)
-                "La détention est donc discriminatoire, fondée sur sa qualité de défenseur des droits de l'homme.",
+                "La détention est donc discriminatoire\u00a0: elle est fondée sur sa qualité de défenseur"
+                " des droits de l'homme.",
                 "dans un contexte de persécution délibérée",  # « ciblage délibéré » was a calque (RV-fr review)
                 "(Pacte, art. 9 (par. 1)\u202f; Déclaration universelle",
                 "observation générale n°\u00a034",  # the case's own avis n° 2/2022 is cited nowhere (sixth review)

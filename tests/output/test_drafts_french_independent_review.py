@@ -45,10 +45,11 @@ def test_the_authorities_fail_to_show_a_permitted_ground_not_a_restriction() -> 
 
 
 def test_a_refused_interpreter_is_refused_to_the_persons() -> None:
-    """« Un interprète a été refusé. » says neither what nor to whom: « L'assistance d'un interprète leur a été
-    refusée »."""
+    """« Un interprète a été refusé. » says neither what nor to whom; « leur » after a sentence on the court had
+    no antecedent either (thirteenth review D5): the persons named, « … se sont vu refuser l'assistance d'un
+    interprète »."""
     text = drafted("fr", JOINT)
-    assert "L'assistance d'un interprète leur a été refusée." in text
+    assert " se sont vu refuser l'assistance d'un interprète." in text
     assert "Un interprète a été refusé." not in text
 
 
@@ -128,9 +129,8 @@ def test_a_state_s_article_is_its_own() -> None:
 def test_a_remedy_s_precedent_takes_its_article() -> None:
     """« (voir avis n° 2/2022, par. 101) » drops the article the draft's own citations give (« voir l'avis
     n° 2/2022, par. 92 »): « (voir l'avis n° … ) », « (voir les avis nos … ) »."""
-    text = drafted("fr", JOINT)
-    assert "(voir l'avis n°\u00a02/2022, par. 101)" in text
-    assert "(voir les avis nos\u00a013/2018 et 33/2015)" in text
+    text = drafted("fr", JOINT)  # cited once, in the remedies' lead (thirteenth French review, D17)
+    assert "(voir l'avis n°\u00a02/2022, par. 101, 102, 103\u202f; les avis nos\u00a013/2018 et 33/2015)" in text
     assert "(voir avis" not in text
 
 

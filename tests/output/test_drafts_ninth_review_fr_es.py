@@ -22,7 +22,8 @@ def test_the_reference_provision_is_cited_in_running_text() -> None:
     """« en vertu de l'article 274 (par. 4, al. 2) du Code pénal », «en virtud del artículo 274, párrafo 4,
     apartado 2, del Código Penal» (the reviewers' wording), not a form's « dispositions suivantes : [Code],
     art. 274 »: the law's name typed in English is left to translate, after the article its kind (a code) takes."""
-    assert "en vertu de l'article 274 (par. 4, al. 2) du [à traduire\u00a0: Criminal Code]." in drafted("fr", REFERENCE)
+    # a code is no word left to translate in French (thirteenth French review, D29: `facts: glossary:`)
+    assert "en vertu de l'article 274 (par. 4, al. 2) du Code pénal." in drafted("fr", REFERENCE)
     assert "en virtud del artículo 274, párrafo 4, apartado 2, del [por traducir: Criminal Code]." in drafted(
         "es", REFERENCE
     )
@@ -51,7 +52,8 @@ def _cited(lang: str, typed_in: str, items: list[str], state: str = "") -> str:
             "fr",
             "en",
             ["Penal Code art. 72", "Organic Law 2015-26"],
-            "de l'article 72 du [à traduire\u00a0: Penal Code] et de la [à traduire\u00a0: Organic Law 2015-26]",
+            # a code named in French (thirteenth French review D29), a law of its own left to translate
+            "de l'article 72 du Code pénal et de la [à traduire\u00a0: Organic Law 2015-26]",
         ),
         # a law of no kind known: a neutral noun, grammatical whatever its gender
         ("fr", "fr", ["Dahir n° 1-58-376 art. 3"], "de l'article 3 du texte intitulé Dahir n° 1-58-376"),
@@ -75,10 +77,9 @@ def test_a_provision_takes_the_article_of_its_laws_gender(
 
 
 def test_the_states_own_name_is_left_out_of_a_name_to_translate() -> None:
-    """ "Criminal Code of Kazakhstan" in a case against Kazakhstan: « du [à traduire\u00a0: Criminal Code] »."""
-    assert _cited("fr", "en", ["Criminal Code of Kazakhstan art 274"], "Kazakhstan") == (
-        "de l'article 274 du [à traduire\u00a0: Criminal Code]"
-    )
+    """ "Criminal Code of Kazakhstan" in a case against Kazakhstan: « du Code pénal » (the French glossary's words for
+    "Criminal Code", thirteenth French review D29)."""
+    assert _cited("fr", "en", ["Criminal Code of Kazakhstan art 274"], "Kazakhstan") == "de l'article 274 du Code pénal"
 
 
 def _paragraphs_cited(text: str, after: str) -> set[int]:

@@ -18,7 +18,7 @@ from .test_drafts_reviewed_in_french_and_spanish import JOINT, REFERENCE, drafte
 @pytest.mark.parametrize(
     ("lang", "said", "never"),
     [
-        ("fr", "placé en détention provisoire du 18 avril jusqu'en juin 2020.", "du 18 avril à juin"),
+        ("fr", "placé en détention provisoire à partir du 18 avril et jusqu'en juin 2020.", "du 18 avril à juin"),
         ("es", "en prisión preventiva desde el 18 de abril hasta junio de 2020.", "del 18 de abril a junio"),
     ],
 )
@@ -86,14 +86,15 @@ def test_a_civilian_before_a_military_court_is_argued_without_conceding_exceptio
         (
             "fr",
             REFERENCE,
-            "La détention est donc discriminatoire, fondée sur sa qualité de défenseur des droits de l'homme.",
+            "La détention est donc discriminatoire\u00a0: elle est fondée sur sa qualité de défenseur"
+            " des droits de l'homme.",
             "fondée sur les motifs exposés ci-dessus",
         ),
         (
             "fr",
             JOINT,
-            "La détention est donc discriminatoire, fondée sur la langue et sur leur qualité de défenseurs des droits"
-            " de l'homme.",
+            "La détention est donc discriminatoire\u00a0: elle est fondée sur la langue et sur leur qualité"
+            " de défenseurs des droits de l'homme.",
             "fondée sur les motifs exposés ci-dessus",
         ),
         (

@@ -124,10 +124,11 @@ def test_the_non_party_caveat_is_grammatical() -> None:
 
 
 def test_a_place_or_conduct_left_in_english_has_a_frame_before_it() -> None:
-    """B1, B2: « à 20 h 20, [à traduire : office …] », « expression [à traduire : …] [à traduire : …] »."""
+    """B1, B2: « à 20 h 20, [à traduire : office …] », « expression [à traduire : …] [à traduire : …] »; the frame a
+    preposition that takes any article, not a form's « au lieu suivant : » (thirteenth review, D19)."""
     text = _plain("fr", REFERENCE)
-    assert "le 17 avril 2020, à 20 h 20, au lieu suivant : [à traduire : office of his relatives" in text
-    assert "Il a été détenu au lieu suivant : [à traduire : Temporary Detention Facility" in text
+    assert "le 17 avril 2020, à 20 h 20, dans [à traduire : office of his relatives" in text
+    assert "Il a été détenu dans [à traduire : Temporary Detention Facility" in text
     assert (
         "son droit à la liberté d'expression par [à traduire : three Facebook posts criticising the ruling"
         " Nur Otan party] sur [à traduire : his private Facebook page]." in text

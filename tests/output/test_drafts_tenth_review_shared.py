@@ -60,7 +60,8 @@ def test_a_state_not_party_has_the_covenant_cited_after_the_instruments_that_bin
     ("lang", "said"),
     [
         ("en", "At the hearings, they were presented to the court in the way convicts are"),
-        ("fr", "Aux audiences, ils ont été présentés au tribunal comme le sont des condamnés"),
+        # never tried: the hearings were on the detention (thirteenth French review D6)
+        ("fr", "Lors des audiences sur la détention, ils ont été présentés comme le sont des condamnés"),
         # the pair named earlier in the paragraph: «ambos» (twelfth Spanish pass, test_drafts_twelfth_review_es.py)
         ("es", "En las audiencias, ambos fueron presentados ante el tribunal"),
     ],
