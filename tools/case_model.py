@@ -513,7 +513,8 @@ class Arrest(_Model):
         description="The acts the charge or warrant states, taken as stated, do not make up the offence under the "
         "provision invoked: its text requires an element (the offender's quality, the act, its object) that "
         "they lack. A reading of the provision's text against the charge, not of the evidence or of whether the "
-        "person did the acts. Who says so goes in by (source, a court, the authorities' own services).",
+        "person did the acts: a charge that alleges the element the source denies (violence, say) is false. Who "
+        "says so goes in by (source, a court, the authorities' own services).",
     )
     other_grounds_stated: Fact[StrictBool] | None = fact(
         "Did the charge, the authorities or the Government name any act of the person other than the conduct "
