@@ -509,7 +509,7 @@ class Arrest(_Model):
     )
     acts_outside_offence: Fact[StrictBool] | None = fact(
         "Are the acts the charge states, taken as it states them, outside the offence invoked: does the "
-        "provision's own text leave out an element they lack (who may commit it, what act, what object)?",
+        "provision's own text require an element they lack (who may commit it, what act, what object)?",
         description="The acts the charge or warrant states, taken as stated, do not make up the offence under the "
         "provision invoked: its text requires an element (the offender's quality, the act, its object) that "
         "they lack. A reading of the provision's text against the charge, not of the evidence or of whether the "
