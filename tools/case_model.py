@@ -507,6 +507,15 @@ class Arrest(_Model):
         "where); false only when it named an offence and no act at all. Acts stated, but vaguely or without "
         "detail, are true here and trial.informed_of_charges: false.",
     )
+    acts_outside_offence: Fact[StrictBool] | None = fact(
+        "Are the acts the charge states, taken as it states them, outside the offence invoked: does the "
+        "provision's own text require an element they lack (who may commit it, what act, what object)?",
+        description="The acts the charge or warrant states, taken as stated, do not make up the offence under the "
+        "provision invoked: its text requires an element (the offender's quality, the act, its object) that "
+        "they lack. A reading of the provision's text against the charge, not of the evidence or of whether the "
+        "person did the acts: a charge that alleges the element the source denies (violence, say) is false. Who "
+        "says so goes in by (source, a court, the authorities' own services).",
+    )
     other_grounds_stated: Fact[StrictBool] | None = fact(
         "Did the charge, the authorities or the Government name any act of the person other than the conduct "
         "listed (the facts of another offence), not just another name for that conduct?",

@@ -111,6 +111,7 @@ class Arrest(Section):
     offence_penalises: list[Literal['expression', 'association', 'assembly', 'religion', 'none']] | Asserted | None
     law_vague: bool | Asserted | None
     charge_facts_stated: bool | Asserted | None
+    acts_outside_offence: bool | Asserted | None
     other_grounds_stated: bool | Asserted | None
     law_in_force_date: str | Asserted | None
     last_act_date: str | Asserted | None
