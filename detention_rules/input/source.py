@@ -31,6 +31,7 @@ except AttributeError:  # pragma: no cover - depends on how PyYAML was built
     _Base = yaml.SafeLoader
 
 _RESOLVED: dict[tuple[str, tuple[bool, bool]], str] = {}
+_SCALAR_NODE, _MAPPING_NODE = yaml.ScalarNode, yaml.MappingNode
 _RESOLVED_MAX = 4096
 
 
@@ -44,11 +45,15 @@ class _Loader(_Base):
 
     Resolving a scalar's tag runs a Python regex per value; case files repeat the same
     few hundred keys and values, so the answer is looked up instead. The safe loader has
-    no path resolvers, so a scalar's tag depends on its text alone. The table is bounded.
+    no path resolvers, so a scalar's tag depends on its text alone, and a mapping's or a list's is
+    its kind's (PyYAML's own resolver, a Python call a node, was the answer for those). The table
+    is bounded.
     """
 
     def resolve(self, kind: type, value: Any, implicit: tuple[bool, bool]) -> str:
-        if kind is not yaml.ScalarNode or len(value) > 40:
+        if kind is not _SCALAR_NODE:
+            return _MAP if kind is _MAPPING_NODE else _SEQ  # the composer makes no other kind of node
+        if len(value) > 40:
             return _decimal_only(super().resolve(kind, value, implicit), value)
         key = (value, implicit)
         tag = _RESOLVED.get(key)
@@ -341,9 +346,7 @@ class _Builder:
             raise self._fail(node, _says("too_many_values", limit=MAX_VALUES), "too-many-values")
         if depth > MAX_DEPTH:
             raise self._fail(node, _says("too_deep", limit=MAX_DEPTH), "too-deep")
-        positions = self.doc.positions
-        if path not in positions:
-            positions[path] = where
+        self.doc.positions.setdefault(path, where)
         kind = type(node)
         if kind is yaml.ScalarNode:
             value = node.value
@@ -379,8 +382,9 @@ class _Builder:
                 first = key_positions[(*path, key)]
                 raise self._fail(key_node, _says("duplicate_key", key=key, line=first[0]), "duplicate-key")
             mark = key_node.start_mark
-            key_positions[(*path, key)] = alias_at or (mark.line + 1, mark.column + 1)
-            out[key] = self._node(value_node, (*path, key), depth + 1)
+            at = (*path, key)
+            key_positions[at] = alias_at or (mark.line + 1, mark.column + 1)
+            out[key] = self._node(value_node, at, depth + 1)
         return out
 
     def _count_text(self, node: yaml.ScalarNode) -> None:

@@ -22,6 +22,8 @@ from detention_rules.input.field_path import FieldPath
 from detention_rules.input.fields import Bounded, NotApplicable
 
 Tri = bool | None
+#: A compiled test of a list item (`holds`), given the conclusions drawn.
+Holds = Callable[[Any, Mapping[str, Tri]], bool]
 
 ConclusionKind = Literal["procedural", "violation", "category"]
 #: Conclusion kinds a rule may draw, and the words a condition uses to need one.
@@ -70,7 +72,16 @@ class Pos(msgspec.Struct, frozen=True):
     col: int
 
 
-class FactCond(msgspec.Struct, frozen=True, tag=True):
+class _Node(msgspec.Struct, frozen=True, dict=True):  # dict: room for the compiled test, not stored or compared
+    """What every kind of condition has: its test of a list item (`holds`), compiled when first asked for and kept
+    with the condition, so it lives and dies with it (issue 33: a cache keyed by `id()` could outlive a condition)."""
+
+    @functools.cached_property
+    def item_test(self) -> Holds:
+        return _holds(cast(Cond, self))
+
+
+class FactCond(_Node, frozen=True, tag=True):
     """A test of one fact: `{fact: arrest.warrant_shown, is: false}`."""
 
     path: str
@@ -80,7 +91,7 @@ class FactCond(msgspec.Struct, frozen=True, tag=True):
     parameter: str = ""  # the parameter the value comes from (rules/parameters.yaml), if any
 
 
-class Unless(msgspec.Struct, frozen=True, tag=True):
+class Unless(_Node, frozen=True, tag=True):
     """A defeater: holds unless the fact is known to be so (`is`), or one of these (`in`).
 
     Unknown counts in favour of the source: the burden of showing an exception
@@ -92,14 +103,14 @@ class Unless(msgspec.Struct, frozen=True, tag=True):
     pos: Pos
 
 
-class Needs(msgspec.Struct, frozen=True, tag=True):
+class Needs(_Node, frozen=True, tag=True):
     """Needs a conclusion drawn by another rule: `{violation: arrest-without-warrant}`."""
 
     conclusion: str
     pos: Pos
 
 
-class AnyItem(msgspec.Struct, frozen=True, tag=True):
+class AnyItem(_Node, frozen=True, tag=True):
     """Some item of a list satisfies `where`, whose paths are relative to the item."""
 
     list_path: str
@@ -107,17 +118,17 @@ class AnyItem(msgspec.Struct, frozen=True, tag=True):
     pos: Pos
 
 
-class All(msgspec.Struct, frozen=True, tag=True):
+class All(_Node, frozen=True, tag=True):
     children: tuple["Cond", ...]
     pos: Pos
 
 
-class AnyOf(msgspec.Struct, frozen=True, tag=True):
+class AnyOf(_Node, frozen=True, tag=True):
     children: tuple["Cond", ...]
     pos: Pos
 
 
-class AtLeast(msgspec.Struct, frozen=True, tag=True):
+class AtLeast(_Node, frozen=True, tag=True):
     n: int
     children: tuple["Cond", ...]
     pos: Pos
@@ -289,25 +300,11 @@ def _any(results: list[Tri]) -> Tri:
     return None if None in results else False
 
 
-#: A compiled test of a list item (`holds`), given the conclusions drawn.
-Holds = Callable[[Any, Mapping[str, Tri]], bool]
-
-
-#: What `holds` compiled, by the condition's id; the condition is kept with it, so that no id is reused.
-_HOLDS: dict[int, tuple[Cond, Holds]] = {}
-_HOLDS_MAX = 4096
-
-
 def holds(cond: Cond) -> Holds:
     """A test that `cond` is true of a list item: `holds(cond)(item, concluded)` is `truth(cond, item, concluded) is
     True`, compiled once a condition. The explanation tests every item of a list for each `any_item` of a rule that
     fired (durable-rules does not say which item matched): through `truth`, a fifth of the stage (issue 33)."""
-    known = _HOLDS.get(id(cond))
-    if known is None:
-        if len(_HOLDS) >= _HOLDS_MAX:
-            _HOLDS.clear()
-        known = _HOLDS[id(cond)] = (cond, _holds(cond))
-    return known[1]
+    return cond.item_test
 
 
 def _holds(cond: Cond) -> Holds:
@@ -319,7 +316,7 @@ def _holds(cond: Cond) -> Holds:
             return lambda item, _: _compare(op, read(item), expected) is not True
         return lambda item, _: _compare(op, read(item), expected) is True
     if isinstance(cond, (All, AnyOf, AtLeast)):
-        tests = tuple(_holds(child) for child in cond.children)
+        tests = tuple(child.item_test for child in cond.children)
         if isinstance(cond, All):
             return lambda item, concluded: all(t(item, concluded) for t in tests)
         if isinstance(cond, AnyOf):

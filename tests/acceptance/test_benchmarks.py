@@ -57,8 +57,11 @@ def _checkout(tmp_path: Path) -> tuple[Path, dict[str, str]]:
 
 #: Further runs of a script: its other ways of running.
 MORE = {
-    f"stages.py --alone {stage}": ("stages.py", ["FOLDER", "--alone", stage, "--repeat", "2"], "median of 2 passes")
-    for stage in ("parse", "validate", "facts", "engine", "explain", "render")
+    **{
+        f"stages.py --alone {stage}": ("stages.py", ["FOLDER", "--alone", stage, "--repeat", "2"], "median of 2 passes")
+        for stage in ("parse", "validate", "facts", "engine", "explain", "render")
+    },
+    "run.py --done": ("run.py", ["--smoke", "--done"], "in CPU"),  # the measures alone, CPU beside wall
 }
 
 
@@ -85,7 +88,7 @@ def test_the_script_runs(script: str, tmp_path: Path) -> None:
     if script == "worst.py":  # every command ran on the file and exited 0: its last column
         rows = [line.split() for line in out.stdout.splitlines()[1:]]
         assert len(rows) == 7 and all(row[-1] == "0" for row in rows)
-    if script == "run.py":  # the package it timed is the one installed, and its stages add up to the whole
+    if script == "run.py" and "--done" not in args:  # the package it timed is the installed one; its stages add up
         installed = subprocess.run(  # not this process's: pytest imports the checkout beside a non-editable install
             [sys.executable, "-c", "import detention_rules as d, pathlib; print(pathlib.Path(d.__file__).parent)"],
             capture_output=True,
