@@ -502,6 +502,13 @@ def is_date(value: str) -> bool:
     return calendar(value) is not None
 
 
+def earlier(first: str, then: str) -> bool:
+    """Whether a date as a case file writes it surely falls before another: "2020" before "2022-06-14", never
+    "2022" before "2022-06-14" (the same year may hold both)."""
+    n = min(len(first), len(then))
+    return first[:n] < then[:n]
+
+
 def dates(w: Mapping[str, Any]) -> Mapping[str, Any]:
     """How the draft's language writes dates: check.yaml's `dates:`, which `wgad check`'s explanations read too."""
     return locale.load("check", w["language"])["dates"]
@@ -1258,10 +1265,9 @@ class Teller:
                 continue  # "On 12 February 2014, ... the demonstration of 12 February 2014"
             if any(_kind(n) == "times" and not f.value for n, f in zip([first, *others], facts, strict=True)):
                 continue  # never extended: told on its own
-            if isinstance(template, dict):
-                template = template.get(self._form(first, facts, template))
-                if template is None:
-                    continue  # no sentence for these values together: each is told on its own
+            template = self._chosen(names, facts, template)
+            if template is None:
+                continue  # no sentence for these values together: each is told on its own
             done.update(others)
             slots = {}
             for name, fact in zip([first, *others], facts, strict=True):
@@ -1294,6 +1300,25 @@ class Teller:
             return self._finish(self._fill(template, slots), facts)
         return ""
 
+    def _chosen(self, names: str, facts: list[FactNode], template: str | dict[str, str]) -> str | None:
+        """A combined template's form for these facts (`_form`), told as earlier where its date falls before the
+        arrest (`before_arrest`: a charge of 2020 after a 2022 arrest, "had been charged in 2020")."""
+        chosen = template
+        if isinstance(template, dict):
+            chosen = template.get(self._form(names.split("+")[0], facts, template))
+        if chosen is not None and self._before_arrest(names.split("+"), facts):
+            return str(self.spec["before_arrest"].get(names, chosen))
+        return chosen
+
+    def _before_arrest(self, names: list[str], facts: list[FactNode]) -> bool:
+        """Whether a sentence's date falls before the arrest it is told after (a charge of 2020, an arrest of 2022),
+        so that the language tells it as earlier (`before_arrest`: "had been charged"), never as what followed."""
+        arrest = self.leaves.get("arrest.date")
+        if arrest is None or not is_date(str(arrest.value)):
+            return False
+        dated = [str(f.value) for n, f in zip(names, facts, strict=True) if _kind(n) == "date" and n != "arrest.date"]
+        return any(is_date(d) and earlier(d, str(arrest.value)) for d in dated)
+
     def _dated_twice(self, names: list[str], facts: list[FactNode]) -> bool:
         """Whether a date of a combined sentence is already in the text of another of its facts."""
         dates = [self._value(n, f.value, bare=True) for n, f in zip(names, facts, strict=True) if _kind(n) == "date"]
@@ -1320,6 +1345,8 @@ class Teller:
         """One fact as one sentence, with who states it, whether it is contested, and its reference."""
         generic = FieldPath.generic_name(leaf.path)
         template = self.spec["sentences"].get(generic)
+        if self._before_arrest([generic], [leaf]) and (earlier := self.spec["before_arrest"].get(generic)):
+            template = earlier
         if template is None:
             raise KeyError(f"no sentence in the translation file for {generic}")
         if isinstance(template, dict) and isinstance(leaf.value, list):  # one item, or several

@@ -1,0 +1,47 @@
+"""What a lawyer about to file still struck after the twelfth review (issue 29, task D13), each checked on a shipped
+case's draft or on the words that make it, so that the old wording fails: the expected forms are those a lawyer
+files, never the engine's output."""
+
+from __future__ import annotations
+
+import pytest
+
+from .test_drafts_reviewed_in_french_and_spanish import ROOT, drafted
+
+SENG = ROOT / "cases" / "seng-cambodia-2023.yaml"
+CAMEROON = ROOT / "cases" / "fogue-tedom-bibou-nissack-cameroon-2022.yaml"
+
+
+@pytest.mark.parametrize(
+    ("lang", "earlier", "later"),
+    [
+        ("en", "She had been charged in 2020 with", "She was charged in 2020"),
+        ("fr", "Elle avait été inculpée en 2020 de", "Elle a été inculpée en 2020"),
+        ("es", "Había sido acusada en 2020 de", "Fue acusada en 2020"),
+    ],
+)
+def test_a_charge_brought_before_the_arrest_is_told_as_earlier(lang: str, earlier: str, later: str) -> None:
+    """Ms. Seng, arrested on 14 June 2022, "was charged in 2020": told after the arrest, a charge two years older
+    reads as what followed it; the pluperfect gives the sequence the dates give (she was summoned to trial in 2020)."""
+    text = drafted(lang, SENG)
+    assert earlier in text
+    assert later not in text
+
+
+def test_a_date_is_earlier_only_where_it_surely_falls_before() -> None:
+    """A year is before a date of a later year, never before a date of its own year (either may come first)."""
+    from detention_rules.output.narrative import earlier
+
+    assert earlier("2020", "2022-06-14")
+    assert earlier("2022-05", "2022-06-14")
+    assert not earlier("2022", "2022-06-14")
+    assert not earlier("2022-06-20", "2022-06-14")
+
+
+def test_a_family_name_of_two_words_is_titled_whole() -> None:
+    """Alain Fogue Tedom and Olivier Bibou Nissack were "Mr. Tedom" and "Mr. Nissack": the Working Group and the
+    source write "Mr. Fogue Tedom" and "Mr. Bibou Nissack", which the case format's `called` gives (a family name
+    of two words cannot be told from a given name by its place)."""
+    text = drafted("en", CAMEROON)
+    assert "Mr. Fogue Tedom" in text and "Mr. Bibou Nissack" in text
+    assert "Mr. Tedom" not in text and "Mr. Nissack" not in text
