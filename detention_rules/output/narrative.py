@@ -1303,7 +1303,7 @@ class Teller:
     def _chosen(self, names: str, facts: list[FactNode], template: str | dict[str, str]) -> str | None:
         """A combined template's form for these facts (`_form`), told as earlier where its date falls before the
         arrest (`before_arrest`: a charge of 2020 after a 2022 arrest, "had been charged in 2020")."""
-        chosen = template
+        chosen: str | None = template if isinstance(template, str) else None
         if isinstance(template, dict):
             chosen = template.get(self._form(names.split("+")[0], facts, template))
         if chosen is not None and self._before_arrest(names.split("+"), facts):
