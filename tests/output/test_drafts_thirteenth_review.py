@@ -9,6 +9,7 @@ import pytest
 from .test_drafts_reviewed_in_french_and_spanish import ROOT, drafted
 
 SENG = ROOT / "cases" / "seng-cambodia-2023.yaml"
+RABKOVA = ROOT / "cases" / "rabkova-belarus-2024.yaml"
 CAMEROON = ROOT / "cases" / "fogue-tedom-bibou-nissack-cameroon-2022.yaml"
 
 
@@ -45,3 +46,41 @@ def test_a_family_name_of_two_words_is_titled_whole() -> None:
     text = drafted("en", CAMEROON)
     assert "Mr. Fogue Tedom" in text and "Mr. Bibou Nissack" in text
     assert "Mr. Tedom" not in text and "Mr. Nissack" not in text
+
+
+def _category_v(text: str) -> list[str]:
+    """The paragraphs of the last category argued (V), up to the remedies."""
+    return text.split("\n### ")[-1].split("\n## ")[0].split("\n\n")
+
+
+@pytest.mark.parametrize(
+    ("lang", "case", "targeted", "statements", "adds"),
+    [
+        ("en", "In the present case, ", "targeted too", "singl", "The others targeted share her work in defence"),
+        (
+            "fr",
+            "En l'espèce, ",
+            "également été pris pour cible",
+            "visée par des",
+            "Les autres personnes visées partagent",
+        ),
+        (
+            "es",
+            "En el presente caso, ",
+            "persigui",
+            "declaraciones públicas",
+            "Las demás personas perseguidas comparten",
+        ),
+    ],
+)
+def test_category_v_says_each_fact_of_the_targeting_once(
+    lang: str, case: str, targeted: str, statements: str, adds: str
+) -> None:
+    """Ms. Rabkova's V.group-targeted paragraph restated what V.pattern-of-targeting's had said ("Others of the same
+    group ... have been targeted too; officials publicly singled her out"): each fact is said in one paragraph, the
+    later one adding only what it does not say (the others share her work as a defender)."""
+    paragraphs = _category_v(drafted(lang, RABKOVA))
+    applied = [p.split(case, 1)[-1].lower() for p in paragraphs if case in p]
+    assert sum(statements.lower() in p for p in applied) == 1
+    assert sum(targeted in p for p in applied) == 1
+    assert sum(adds in p for p in paragraphs) == 1
