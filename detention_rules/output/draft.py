@@ -481,7 +481,11 @@ def _who(leaves: dict[str, FactNode], w: dict[str, Any], joint: list[tuple[str, 
     (`_everyone`), never like another of them (father and son: each in full, never both "Mr. Namazi")."""
     who = prose.who(leaves, w, alone=not joint)
     if joint:
+        family = who.short if who.bare else ""
         who.full, who.short = joint[number - 1]
+        others = [full for i, (full, _) in enumerate(joint, 1) if i != number]
+        if family and not any(re.search(rf"(?<!\w){re.escape(family)}(?!\w)", full) for full in others):
+            who.short, who.each_paragraph = family, True  # "Tomas Lee ... Lee", in each paragraph (`Who`)
     return who
 
 
@@ -1063,6 +1067,7 @@ def _named(person: prose.Who, w: dict[str, Any]) -> dict[str, str]:
     # file names in one line, which has no short form but "the persons concerned", by its names
     untitled = person.short == w["facts"]["person"]["group"]
     name = person.full if person.plural and not person.once and untitled else person.short
+    name = person.full if person.each_paragraph else name  # each argument a paragraph: the name in full (`Who`)
     verbs = {verb: forms[plural] for verb, forms in w["facts"]["person"]["verbs"].items()}
     possessive = w["draft"]["possessive"].format(name=name)
     several = {"several": name} if person.plural else {}

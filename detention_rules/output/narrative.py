@@ -171,6 +171,9 @@ class Who:
     #: two persons named, a later mention that is no subject left to the verb: the language's word for both of
     #: them (Spanish «se imputaban a ambos»), never the two names again; "" where it has none
     both: str = ""
+    #: named in full at each paragraph's first mention, then by the family name alone: a person of unknown sex
+    #: among several of a joint submission, whose paragraphs sit under each one's name ("Tomas Lee ... Lee")
+    each_paragraph: bool = False
 
     def name(self) -> str:
         """The name as the next sentence uses it: the full name once, then the short form."""
@@ -1195,6 +1198,8 @@ class Teller:
         untold = set(done)
         described = " ".join(str(f.value) for f in leaves if _kind(FieldPath.generic_name(f.path)) == "conduct")
         rank = {name: i for i, name in enumerate(self.spec["sentences"])}
+        introduced = self.person.named  # named in full in an earlier paragraph (`each_paragraph`: again in this one)
+        self.person.named = self.person.named and not self.person.each_paragraph
         # each paragraph names the person before a pronoun stands for them (the drafter's narrative may)
         self.person.mentioned = bool(narrative) and any(n in narrative for n in {self.person.full, self.person.short})
         self.disputed, self.disputed_by_source = [], []
@@ -1230,6 +1235,7 @@ class Teller:
                 sentences.append(text)
             else:  # a sentence told already: what it disputes too
                 del self.disputed[disputed[0] :], self.disputed_by_source[disputed[1] :]
+        self.person.named = self.person.named or introduced
         return sentences + self._disputes()
 
     def _items(self, generic: str, leaf: FactNode) -> list[FactNode]:

@@ -4,6 +4,8 @@ files, never the engine's output."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from .test_drafts_reviewed_in_french_and_spanish import ROOT, drafted
@@ -84,3 +86,16 @@ def test_category_v_says_each_fact_of_the_targeting_once(
     assert sum(statements.lower() in p for p in applied) == 1
     assert sum(targeted in p for p in applied) == 1
     assert sum(adds in p for p in paragraphs) == 1
+
+
+def test_a_detainee_of_unknown_sex_is_named_in_full_once_a_paragraph_then_by_the_family_name() -> None:
+    """The IRA activists, whose sex the source does not state, were named in full in every sentence ("Balla Touré
+    is a national of Mauritania. Balla Touré is an IRA external relations secretary. Balla Touré is also ..."):
+    English names such a person in full once in each paragraph, then by the family name alone; two who share a
+    family name (the two Diops) keep their full names, and a list of them all keeps every name whole."""
+    text = drafted("en", ROOT / "cases" / "ira-activists-mauritania-2017.yaml")
+    assert "Balla Touré is a national of Mauritania. Touré is an IRA external relations secretary." in text
+    assert "Balla Touré was arrested on 30 June 2016 in Nouakchott." in text
+    assert ". Balla Touré " not in text
+    assert "Abdallah Abou Diop is a national of Mauritania. Abdallah Abou Diop is" in text
+    assert re.search(r"Mohamed Daty, Balla Touré, Khatry Rahel", text)
