@@ -96,6 +96,6 @@ def test_a_detainee_of_unknown_sex_is_named_in_full_once_a_paragraph_then_by_the
     text = drafted("en", ROOT / "cases" / "ira-activists-mauritania-2017.yaml")
     assert "Balla Touré is a national of Mauritania. Touré is an IRA external relations secretary." in text
     assert "Balla Touré was arrested on 30 June 2016 in Nouakchott." in text
-    assert ". Balla Touré " not in text
+    assert not re.search(r"[a-z)]\. Balla Touré ", text)  # never again after a sentence of the paragraph
     assert "Abdallah Abou Diop is a national of Mauritania. Abdallah Abou Diop is" in text
     assert re.search(r"Mohamed Daty, Balla Touré, Khatry Rahel", text)
