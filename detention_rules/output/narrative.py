@@ -728,6 +728,8 @@ def place(text: str, w: Mapping[str, Any], *, facilities: Collection[str] = ()) 
     named_with_the = [*spec["bodies"], *spec["named_with_the"]]  # "at the Kingdom Hotel, Mwanza"
     if words[0][0].isupper() and first not in spec["determiners"] and _head_noun(words, spec) in named_with_the:
         return spec["at_the"].format(place=text)  # "at the Nasimi District Police Department, Baku"
+    if words[0][0].isupper() and first not in spec["determiners"] and _described(words, spec):
+        return spec["at_the"].format(place=text)  # "at the Okrestina temporary detention facility, Minsk"
     if first in spec["determiners"] or (words[0][0].isupper() and not _common(words, spec)) or words[0][0].isdigit():
         return spec["at"].format(place=text)
     gender = spec["genders"].get(first.strip(",;:()"))
@@ -761,6 +763,15 @@ def _head_noun(words: list[str], spec: Mapping[str, Any]) -> str:
         if word.endswith((",", ";", ":")):
             break
     return head
+
+
+def _described(words: list[str], spec: Mapping[str, Any]) -> bool:
+    """Whether a place is a building described by a common noun after a name ("Okrestina temporary detention
+    facility", "Cotonou civil prison"), which takes "the" as a prison named by a proper name does not ("Evin
+    Prison"): its head noun, written in lower case, is a building's word."""
+    head = _head_noun(words, spec)
+    written = next((w.strip(",;:()") for w in words if w.strip(",;:()").casefold() == head), "")
+    return bool(head) and written.islower() and head in spec["buildings"] and len(words) > 1
 
 
 def _participle(word: str, spec: Mapping[str, Any]) -> bool:

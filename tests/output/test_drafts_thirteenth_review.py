@@ -99,3 +99,24 @@ def test_a_detainee_of_unknown_sex_is_named_in_full_once_a_paragraph_then_by_the
     assert not re.search(r"[a-z)]\. Balla Touré ", text)  # never again after a sentence of the paragraph
     assert "Abdallah Abou Diop is a national of Mauritania. Abdallah Abou Diop is" in text
     assert re.search(r"Mohamed Daty, Balla Touré, Khatry Rahel", text)
+
+
+@pytest.mark.parametrize(
+    ("typed", "told"),
+    [
+        ("Okrestina temporary detention facility, Minsk", "at the Okrestina temporary detention facility, Minsk"),
+        ("Akpro-Missérété civil prison", "at the Akpro-Missérété civil prison"),
+        ("Ramo Verde military prison outside Caracas", "at the Ramo Verde military prison outside Caracas"),
+        ("Evin Prison", "at Evin Prison"),
+        ("Matsapha Correctional Complex", "at Matsapha Correctional Complex"),
+        ("Nouakchott", "in Nouakchott"),
+    ],
+)
+def test_a_building_described_by_a_common_noun_after_its_name_takes_the_article(typed: str, told: str) -> None:
+    """Ms. Rabkova "was held at Okrestina temporary detention facility" and Ms. Madougou "at Akpro-Missérété civil
+    prison": a facility described by a common noun written in lower case after a name is "the ... prison", as a
+    prison whose name is a proper name ("Evin Prison") takes none."""
+    from detention_rules import words
+    from detention_rules.output.narrative import place
+
+    assert place(typed, words.load("draft", "en")) == told
