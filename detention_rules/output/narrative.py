@@ -996,20 +996,24 @@ def described(text: str, w: Mapping[str, Any]) -> str:
     head = _head(text, w)
     if not head or set(head) & set(w["facts"]["conduct"]["mass_nouns"]):
         return text
-    if _plural(head[-1], w["facts"]["articles"]):
-        return text  # a plural ("articles criticising ..."): no article
-    if _listed(text, len(head), w) or _joined_to_plural(text, len(head), w):
-        return text  # nouns listed ("radio, television and online broadcasts"): no article before the first
+    if _plural_phrase(text, head, w) or _listed(text, len(head), w):
+        return text  # a plural ("articles criticising ..."), nouns listed ("radio, television and online broadcasts")
     return article(text, w)
 
 
 def _with_article(text: str, w: Mapping[str, Any]) -> str:
     """A medium after "in" with the article a singular noun needs ("in an interview", "in an online magazine,
-    website and social media"), none for a plural ("in articles", "in radio and press interviews")."""
+    website and social media": a list after "in" takes it, unlike a conduct's, `described`), none for a plural
+    ("in articles", "in radio and press interviews")."""
     head = _head(text, w)
-    if head and (_plural(head[-1], w["facts"]["articles"]) or _joined_to_plural(text, len(head), w)):
-        return text
-    return article(text, w)
+    return text if head and _plural_phrase(text, head, w) else article(text, w)
+
+
+def _plural_phrase(text: str, head: list[str], w: Mapping[str, Any]) -> bool:
+    """Whether a noun phrase is plural, which takes no article: its head noun is ("articles"), or the head is joined
+    by "and" or "or" to a phrase whose noun is ("radio and press interviews"); the one test `described` and
+    `_with_article` share."""
+    return _plural(head[-1], w["facts"]["articles"]) or _joined_to_plural(text, len(head), w)
 
 
 def _joined_to_plural(text: str, head: int, w: Mapping[str, Any]) -> bool:

@@ -120,3 +120,24 @@ def test_a_building_described_by_a_common_noun_after_its_name_takes_the_article(
     from detention_rules.output.narrative import place
 
     assert place(typed, words.load("draft", "en")) == told
+
+
+@pytest.mark.parametrize(
+    ("typed", "conduct", "medium"),
+    [
+        ("radio and press interviews", "radio and press interviews", "radio and press interviews"),
+        ("articles criticising the ban", "articles criticising the ban", "articles criticising the ban"),
+        ("interview with the BBC", "an interview with the BBC", "an interview with the BBC"),
+        ("online magazine, website and social media", "online magazine, website and social media", None),
+    ],
+)
+def test_a_conduct_and_a_medium_read_a_plural_phrase_alike(typed: str, conduct: str, medium: str | None) -> None:
+    """`described` and `_with_article` decided a plural phrase each its own way (one test now): a plural head, or
+    one joined to a plural noun, takes no article in either; only a list after "in" takes one ("in an online
+    magazine, website and social media"), which a conduct's list does not."""
+    from detention_rules import words
+    from detention_rules.output.narrative import _with_article, described
+
+    w = words.load("draft", "en")
+    assert described(typed, w) == conduct
+    assert _with_article(typed, w) == (medium or "an " + typed)
