@@ -487,7 +487,11 @@ def _who(leaves: dict[str, FactNode], w: dict[str, Any], joint: list[tuple[str, 
     (`_everyone`), never like another of them (father and son: each in full, never both "Mr. Namazi")."""
     who = prose.who(leaves, w, alone=not joint)
     if joint:
+        family = who.short if who.bare else ""
         who.full, who.short = joint[number - 1]
+        others = [full for i, (full, _) in enumerate(joint, 1) if i != number]
+        if family and not any(re.search(rf"(?<!\w){re.escape(family)}(?!\w)", full) for full in others):
+            who.short, who.each_paragraph = family, True  # "Tomas Lee ... Lee", in each paragraph (`Who`)
     return who
 
 
@@ -960,7 +964,8 @@ def _argument(
     say = w["draft"]
     named = _named(person, w)
     ordered = sorted(rules, key=lambda n: n.rule.kind != "category")  # the category's own standard opens
-    argued = [(node, *_argue(node, case, rules, leaves, w, named)) for node in ordered]
+    said: set[str] = set()  # the fields an earlier paragraph of the category has worded (`said_above`)
+    argued = [(node, *_argue(node, case, rules, leaves, w, named, said)) for node in ordered]
     blocks: list[tuple[str, str]] = []
     standards: list[_Standard] = []  # standards whose application a later rule states (two rules, one limb)
     applications: list[str] = []  # applications whose standard a later rule states (`omit_if`)
@@ -1079,6 +1084,7 @@ def _named(person: prose.Who, w: dict[str, Any]) -> dict[str, str]:
     # file names in one line, which has no short form but "the persons concerned", by its names
     untitled = person.short == w["facts"]["person"]["group"]
     name = person.full if person.plural and not person.once and untitled else person.short
+    name = person.full if person.each_paragraph else name  # each argument a paragraph: the name in full (`Who`)
     verbs = {verb: forms[plural] for verb, forms in w["facts"]["person"]["verbs"].items()}
     possessive = w["draft"]["possessive"].format(name=name)
     several = {"several": name} if person.plural else {}
@@ -1165,6 +1171,7 @@ def _argue(
     leaves: dict[str, FactNode],
     w: dict[str, Any],
     named: dict[str, str],
+    said: set[str],
 ) -> tuple[_Standard, str, list[str]]:
     """A rule as an opinion argues it: the standard, with the provisions to cite on the sentence it supports; its
     application, in the words of the limb that held (none for the category's own rule: the conclusion
@@ -1178,7 +1185,7 @@ def _argue(
     standard = (law, provisions if law else [])
     if node.rule.kind == "category":
         return standard, "", []
-    argued = _limbs(node, leaves, w, named, _non_party(case))
+    argued = _limbs(node, leaves, w, named, said, _non_party(case))
     if argued is None:
         refs = prose.refs([f.ref for f in _facts(node) if f.ref], w, notes=False)
         typed = {str(f.value) for f in leaves.values() if isinstance(f.value, str) and " " in f.value}
@@ -1356,7 +1363,12 @@ def _ends_cited(text: str) -> bool:
 
 
 def _limbs(
-    node: RuleNode, leaves: dict[str, FactNode], w: dict[str, Any], named: dict[str, str], non_party: bool = False
+    node: RuleNode,
+    leaves: dict[str, FactNode],
+    w: dict[str, Any],
+    named: dict[str, str],
+    said: set[str],
+    non_party: bool = False,
 ) -> str | None:
     """The application in the words of what held (the limbs of the rule's condition the derivation
     kept, `tree.held`): each fact or conclusion worded by `argue` in the translation file, in the
@@ -1372,13 +1384,15 @@ def _limbs(
         return _weighed(_untried(spec, leaves), premises, w, named)
     later = _later(named)
     facts = [f for f in held if isinstance(f, FactNode) and not (f.absent_defeater or f.unproven)]
+    told = _told(spec, facts, premises, said)
+    said.update(FieldPath.generic_name(f.path) for f in facts if f not in told)
     clauses, refs, facts = _shared_limbs(spec, facts, leaves, w, named)
     clauses, refs, facts = _item_limbs(spec, facts, leaves, w, named, clauses, refs)
     limbs: list[FactNode | ConclusionNode] = [*facts, *premises]
     for limb in limbs:
         words = later if clauses else named  # the name once, then the pronoun
         if isinstance(limb, FactNode):
-            text, cited = _limb(limb, spec, leaves, w, words)
+            text, cited = _limb(limb, spec["said_above"] if limb in told else spec, leaves, w, words)
             if words is later and _limb(limb, spec, leaves, w, named)[0] in clauses:
                 text = ""  # said already, with the name: two conducts "described above" are one clause
         else:
@@ -1396,6 +1410,24 @@ def _limbs(
     closes = spec.get("then_non_party", spec.get("then", "")) if non_party else spec.get("then", "")
     then, _ = _filled(spec["then_grounds"] if grounds else closes, "", leaves, w, {**named, **grounds})
     return f"{argued} {then}" if then else argued
+
+
+def _told(
+    spec: dict[str, Any], facts: list[FactNode], premises: list[ConclusionNode], said: set[str]
+) -> list[FactNode]:
+    """The facts an earlier paragraph of the category has worded (a fact, or what it was derived from) that the rule
+    words anew (`said_above`: "the others targeted share ...", or nothing), so that each fact is said once; none
+    where nothing else would be left to say."""
+    again = spec.get("said_above", {})
+    told = [
+        f
+        for f in facts
+        if FieldPath.generic_name(f.path) in again
+        and {FieldPath.generic_name(p.path) for p in (f, *f.derived_from)} & said
+    ]
+    if len(told) == len(facts) and not any(spec.get(p.conclusion) for p in premises):
+        return []
+    return told
 
 
 def _grounds(

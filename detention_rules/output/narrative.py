@@ -176,6 +176,9 @@ class Who:
     #: two persons named, a later mention that is no subject left to the verb: the language's word for both of
     #: them (Spanish «se imputaban a ambos»), never the two names again; "" where it has none
     both: str = ""
+    #: named in full at each paragraph's first mention, then by the family name alone: a person of unknown sex
+    #: among several of a joint submission, whose paragraphs sit under each one's name ("Tomas Lee ... Lee")
+    each_paragraph: bool = False
 
     def name(self) -> str:
         """The name as the next sentence uses it: the full name once, then the short form."""
@@ -465,6 +468,13 @@ def is_date(value: str) -> bool:
     return calendar(value) is not None
 
 
+def earlier(first: str, then: str) -> bool:
+    """Whether a date as a case file writes it surely falls before another: "2020" before "2022-06-14", never
+    "2022" before "2022-06-14" (the same year may hold both)."""
+    n = min(len(first), len(then))
+    return first[:n] < then[:n]
+
+
 def dates(w: Mapping[str, Any]) -> Mapping[str, Any]:
     """How the draft's language writes dates: check.yaml's `dates:`, which `wgad check`'s explanations read too."""
     return locale.load("check", w["language"])["dates"]
@@ -681,6 +691,8 @@ def place(text: str, w: Mapping[str, Any], *, facilities: Collection[str] = ()) 
     named_with_the = [*spec["bodies"], *spec["named_with_the"]]  # "at the Kingdom Hotel, Mwanza"
     if words[0][0].isupper() and first not in spec["determiners"] and _head_noun(words, spec) in named_with_the:
         return spec["at_the"].format(place=text)  # "at the Nasimi District Police Department, Baku"
+    if words[0][0].isupper() and first not in spec["determiners"] and _described(words, spec):
+        return spec["at_the"].format(place=text)  # "at the Okrestina temporary detention facility, Minsk"
     if first in spec["determiners"] or (words[0][0].isupper() and not _common(words, spec)) or words[0][0].isdigit():
         return spec["at"].format(place=text)
     gender = spec["genders"].get(first.strip(",;:()"))
@@ -714,6 +726,15 @@ def _head_noun(words: list[str], spec: Mapping[str, Any]) -> str:
         if word.endswith((",", ";", ":")):
             break
     return head
+
+
+def _described(words: list[str], spec: Mapping[str, Any]) -> bool:
+    """Whether a place is a building described by a common noun after a name ("Okrestina temporary detention
+    facility", "Cotonou civil prison"), which takes "the" as a prison named by a proper name does not ("Evin
+    Prison"): its head noun, written in lower case, is a building's word."""
+    head = _head_noun(words, spec)
+    written = next((w.strip(",;:()") for w in words if w.strip(",;:()").casefold() == head), "")
+    return bool(head) and written.islower() and head in spec["buildings"] and len(words) > 1
 
 
 def _participle(word: str, spec: Mapping[str, Any]) -> bool:
@@ -939,20 +960,24 @@ def described(text: str, w: Mapping[str, Any]) -> str:
     head = _head(text, w)
     if not head or set(head) & set(w["facts"]["conduct"]["mass_nouns"]):
         return text
-    if _plural(head[-1], w["facts"]["articles"]):
-        return text  # a plural ("articles criticising ..."): no article
-    if _listed(text, len(head), w) or _joined_to_plural(text, len(head), w):
-        return text  # nouns listed ("radio, television and online broadcasts"): no article before the first
+    if _plural_phrase(text, head, w) or _listed(text, len(head), w):
+        return text  # a plural ("articles criticising ..."), nouns listed ("radio, television and online broadcasts")
     return article(text, w)
 
 
 def _with_article(text: str, w: Mapping[str, Any]) -> str:
     """A medium after "in" with the article a singular noun needs ("in an interview", "in an online magazine,
-    website and social media"), none for a plural ("in articles", "in radio and press interviews")."""
+    website and social media": a list after "in" takes it, unlike a conduct's, `described`), none for a plural
+    ("in articles", "in radio and press interviews")."""
     head = _head(text, w)
-    if head and (_plural(head[-1], w["facts"]["articles"]) or _joined_to_plural(text, len(head), w)):
-        return text
-    return article(text, w)
+    return text if head and _plural_phrase(text, head, w) else article(text, w)
+
+
+def _plural_phrase(text: str, head: list[str], w: Mapping[str, Any]) -> bool:
+    """Whether a noun phrase is plural, which takes no article: its head noun is ("articles"), or the head is joined
+    by "and" or "or" to a phrase whose noun is ("radio and press interviews"); the one test `described` and
+    `_with_article` share."""
+    return _plural(head[-1], w["facts"]["articles"]) or _joined_to_plural(text, len(head), w)
 
 
 def _joined_to_plural(text: str, head: int, w: Mapping[str, Any]) -> bool:
@@ -1152,6 +1177,8 @@ class Teller:
         untold = set(done)
         described = " ".join(str(f.value) for f in leaves if _kind(FieldPath.generic_name(f.path)) == "conduct")
         rank = {name: i for i, name in enumerate(self.spec["sentences"])}
+        introduced = self.person.named  # named in full in an earlier paragraph (`each_paragraph`: again in this one)
+        self.person.named = self.person.named and not self.person.each_paragraph
         # each paragraph names the person before a pronoun stands for them (the drafter's narrative may)
         self.person.mentioned = bool(narrative) and any(n in narrative for n in {self.person.full, self.person.short})
         self.disputed, self.disputed_by_source = [], []
@@ -1187,6 +1214,7 @@ class Teller:
                 sentences.append(text)
             else:  # a sentence told already: what it disputes too
                 del self.disputed[disputed[0] :], self.disputed_by_source[disputed[1] :]
+        self.person.named = self.person.named or introduced
         return sentences + self._disputes()
 
     def _items(self, generic: str, leaf: FactNode) -> list[FactNode]:
@@ -1222,10 +1250,9 @@ class Teller:
                 continue  # "On 12 February 2014, ... the demonstration of 12 February 2014"
             if any(_kind(n) == "times" and not f.value for n, f in zip([first, *others], facts, strict=True)):
                 continue  # never extended: told on its own
-            if isinstance(template, dict):
-                template = template.get(self._chosen(first, facts, template))
-                if template is None:
-                    continue  # no sentence for these values together: each is told on its own
+            template = self._chosen(names, facts, template)
+            if template is None:
+                continue  # no sentence for these values together: each is told on its own
             done.update(others)
             slots = {}
             for name, fact in zip([first, *others], facts, strict=True):
@@ -1258,6 +1285,25 @@ class Teller:
             return self._finish(self._fill(template, slots), facts)
         return ""
 
+    def _chosen(self, names: str, facts: list[FactNode], template: str | dict[str, str]) -> str | None:
+        """A combined template's form for these facts (`_followed_form`), told as earlier where its date falls before the
+        arrest (`before_arrest`: a charge of 2020 after a 2022 arrest, "had been charged in 2020")."""
+        chosen: str | None = template if isinstance(template, str) else None
+        if isinstance(template, dict):
+            chosen = template.get(self._followed_form(names.split("+")[0], facts, template))
+        if chosen is not None and self._before_arrest(names.split("+"), facts):
+            return str(self.spec["before_arrest"].get(names, chosen))
+        return chosen
+
+    def _before_arrest(self, names: list[str], facts: list[FactNode]) -> bool:
+        """Whether a sentence's date falls before the arrest it is told after (a charge of 2020, an arrest of 2022),
+        so that the language tells it as earlier (`before_arrest`: "had been charged"), never as what followed."""
+        arrest = self.leaves.get("arrest.date")
+        if arrest is None or not is_date(str(arrest.value)):
+            return False
+        dated = [str(f.value) for n, f in zip(names, facts, strict=True) if _kind(n) == "date" and n != "arrest.date"]
+        return any(is_date(d) and earlier(d, str(arrest.value)) for d in dated)
+
     def _dated_twice(self, names: list[str], facts: list[FactNode]) -> bool:
         """Whether a date of a combined sentence is already in the text of another of its facts."""
         dates = [self._value(n, f.value, bare=True) for n, f in zip(names, facts, strict=True) if _kind(n) == "date"]
@@ -1284,6 +1330,8 @@ class Teller:
         """One fact as one sentence, with who states it, whether it is contested, and its reference."""
         generic = FieldPath.generic_name(leaf.path)
         template = self.spec["sentences"].get(generic)
+        if self._before_arrest([generic], [leaf]) and (earlier := self.spec["before_arrest"].get(generic)):
+            template = earlier
         if template is None:
             raise KeyError(f"no sentence in the translation file for {generic}")
         if isinstance(template, dict) and isinstance(leaf.value, list):  # one item, or several
@@ -1389,7 +1437,7 @@ class Teller:
         same = " ".join(str(now).split()).casefold() == " ".join(str(self.leaves[last].value).split()).casefold()
         return same and not ended
 
-    def _chosen(self, first: str, facts: list[FactNode], forms: Mapping[str, str]) -> str:
+    def _followed_form(self, first: str, facts: list[FactNode], forms: Mapping[str, str]) -> str:
         """`_form`, or its `+followed` form for a period that another follows: over, though the file gives no end."""
         form = self._form(first, facts, forms)
         return f"{form}+followed" if f"{form}+followed" in forms and self._followed(facts[0]) else form
