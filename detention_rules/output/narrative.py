@@ -1286,8 +1286,8 @@ class Teller:
         return ""
 
     def _chosen(self, names: str, facts: list[FactNode], template: str | dict[str, str]) -> str | None:
-        """A combined template's form for these facts (`_followed_form`), told as earlier where its date falls before the
-        arrest (`before_arrest`: a charge of 2020 after a 2022 arrest, "had been charged in 2020")."""
+        """A combined template's form for these facts (`_followed_form`), told as earlier where its date falls before
+        the arrest (`before_arrest`: a charge of 2020 after a 2022 arrest, "had been charged in 2020")."""
         chosen: str | None = template if isinstance(template, str) else None
         if isinstance(template, dict):
             chosen = template.get(self._followed_form(names.split("+")[0], facts, template))
