@@ -1562,12 +1562,18 @@ def _parted(limb: str, own: list[str]) -> tuple[str, str] | None:
     return limb[:at], limb[at:]
 
 
+def _never_tried(leaves: Mapping[str, FactNode]) -> bool:
+    """Whether the facts say no trial was held (`trial.held: false`, proven): the one test of the forms a language
+    gives a person no court has tried, a rule's (`_untried`) or a value's (`+untried`)."""
+    held = leaves.get("trial.held")
+    return held is not None and held.value is False and not held.unproven
+
+
 def _untried(spec: dict[str, Any], leaves: dict[str, FactNode]) -> dict[str, Any]:
     """A rule's forms for a person no court has tried, where a language gives them (`premises_untried`):
     « las actuaciones seguidas contra … », never « el proceso … lo privaron de un juicio imparcial » of a
     detainee the facts say « no ha sido juzgado »."""
-    held = leaves.get("trial.held")
-    if held is None or held.unproven or held.value is not False:
+    if not _never_tried(leaves):
         return spec
     return {**spec, **{k.removesuffix("_untried"): v for k, v in spec.items() if k.endswith("_untried")}}
 
@@ -1645,8 +1651,7 @@ def _limb(
         words = [_fill(text, known) for text in chosen]
         limb, shown = (limb["text"], prose.shared(words, w)) if words else (None, "")
     elif isinstance(limb, dict):  # worded per value; where no trial was held, the value's "+untried" form if any
-        held = leaves.get("trial.held")  # (« pendant la détention », never « avant le procès »)
-        untried = held is not None and held.value is False and not held.unproven
+        untried = _never_tried(leaves)  # (« pendant la détention », never « avant le procès »)
         untried_form = limb.get(f"{f.value}+untried") if untried and isinstance(f.value, str) else None
         limb = untried_form or (limb.get(f.value) if isinstance(f.value, (str, bool)) else None)
     if not limb:
