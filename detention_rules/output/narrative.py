@@ -729,12 +729,14 @@ def _head_noun(words: list[str], spec: Mapping[str, Any]) -> str:
 
 
 def _described(words: list[str], spec: Mapping[str, Any]) -> bool:
-    """Whether a place is a building described by a common noun after a name ("Okrestina temporary detention
+    """Whether a place is a building described by a common phrase after a name ("Okrestina temporary detention
     facility", "Cotonou civil prison"), which takes "the" as a prison named by a proper name does not ("Evin
-    Prison"): its head noun, written in lower case, is a building's word."""
+    Prison", and "Evin prison", where a name and the building's word alone are the name in use): its head noun,
+    written in lower case, is a building's word, and the word before it is in lower case too."""
     head = _head_noun(words, spec)
-    written = next((w.strip(",;:()") for w in words if w.strip(",;:()").casefold() == head), "")
-    return bool(head) and written.islower() and head in spec["buildings"] and len(words) > 1
+    bare = [w.strip(",;:()") for w in words]
+    at = next((i for i, w in enumerate(bare) if w.casefold() == head), -1)
+    return bool(head) and at > 0 and bare[at].islower() and bare[at - 1].islower() and head in spec["buildings"]
 
 
 def _participle(word: str, spec: Mapping[str, Any]) -> bool:
