@@ -52,6 +52,7 @@ ProblemCode = Literal[
     "length-mismatch",
     "extension-conflict",
     "custody-no-migration-status",
+    "held-but-ended",
     "contested-no-response",
     "conclusion-without-ref",
     "translation-language",
@@ -253,6 +254,13 @@ CODES: dict[ProblemCode, Code] = {
         "case",
         "Immigration or administrative custody, but `person.status` names no migration status: category IV "
         "cannot be assessed.",
+    ),
+    "held-but-ended": Code(
+        _W,
+        _VALIDATE,
+        "case",
+        "`person.released` is `false`, but the last detention period has an `end`: a draft would say both that the "
+        "person is still held and when the custody ended.",
     ),
     "contested-no-response": Code(
         _W, _VALIDATE, "case", "A fact is contested or rebutted but `government.replied` is not `true`."

@@ -301,12 +301,26 @@ def consistency(case: Case, doc: Document) -> Iterator[Problem]:
         # no check on charge_date: a person may be charged (indicted, in absentia) before the arrest
     if case.person:
         yield from before(case.person.release_date, arrested, ("person", "release_date"), "the_arrest")
+        yield from _held_but_ended(case, doc)
     if case.submission:
         yield from before(case.submission.date, arrested, ("submission", "date"), "the_arrest")
     yield from _contests(case, doc)
     yield from _expected(case, doc)
     yield from _conclusions(case, doc)
     yield from _languages(case, doc)
+
+
+def _held_but_ended(case: Case, doc: Document) -> Iterator[Problem]:
+    """Still held, yet the last period ended: often a release after the opinion written as an end (Cardet's parole
+    in May 2019, after the opinion of 2018), which a draft would tell beside "is still detained"."""
+    periods = case.detention or []
+    person = case.person
+    if person is None or _value(person.released) is not False or not periods:
+        return
+    last = len(periods) - 1  # the last written, as a draft tells them (partial starts cannot order them)
+    if _value(periods[last].end) is not None:
+        message = _says("held_but_ended", name=FieldPath(("detention", last, "end")), value=_value(periods[last].end))
+        yield _at(doc, ("person", "released"), "warning", message, "held-but-ended")
 
 
 def _conclusions(case: Case, doc: Document) -> Iterator[Problem]:

@@ -243,6 +243,20 @@ def test_shipped_schema_is_current() -> None:
         ("detention: [{kind: immigration, start: 2020-01-01}]\n", "custody-no-migration-status", "warning"),
         # administrative detention is also a security matter: no migration status needed
         ("detention: [{kind: administrative, start: 2020-01-01}]\n", None, None),
+        # still held, yet the last period ended: a release after the opinion written as an end (Cardet's parole)
+        (
+            "person: {released: false}\ndetention: [{kind: prison, start: 2017-03-20, end: 2019-05}]\n",
+            "held-but-ended",
+            "warning",
+        ),
+        # an earlier period's end is no contradiction, nor is an end once released
+        (
+            "person: {released: false}\n"
+            "detention: [{kind: pretrial, start: 2016-12-09, end: 2017-03-20}, {kind: prison, start: 2017-03-20}]\n",
+            None,
+            None,
+        ),
+        ("person: {released: true}\ndetention: [{kind: prison, start: 2017-03-20, end: 2019-05}]\n", None, None),
     ],
     ids=[
         "year-widest",
@@ -251,6 +265,9 @@ def test_shipped_schema_is_current() -> None:
         "sentence-before-trial",
         "custody-without-status",
         "security-custody",
+        "held-but-ended",
+        "earlier-period-ended",
+        "released-and-ended",
     ],
 )
 def test_consistency_checks(text: str, code: str | None, level: str | None) -> None:
