@@ -181,6 +181,8 @@ def check_doc(doc: source.Document, book: Runnable, why_not: bool = False) -> Ca
 
         fx = result.facts = facts.build(book, result.case, doc)
         result.analysis = derivation.analyse(book, fx, book.engine.run(fx))
+        if fx.disputed:
+            derivation.weigh_disputed(result.analysis, book.engine.run(facts.source_side(fx)))
         if why_not:
             result.why_not = {c: misses[:CLOSEST] for c, misses in near_misses(book, fx).items()}
     return result

@@ -99,6 +99,9 @@ class _Person:
         self.remedies: list[tuple[str, str]] = []  # each remedy's text and source
         #: special procedure -> category -> why, each worded for whom it names (`_referrals`)
         self.referrals: dict[str, dict[str, list[Callable[[dict[str, str]], list[str]]]]] = {}
+        #: the categories the source's account gives against an exception the Government shows with evidence,
+        #: and the exceptions in dispute (`Analysis.disputed_categories`, `Analysis.disputed`)
+        self.disputed: tuple[tuple[str, ...], tuple[FactNode, ...]] = ((), ())
 
 
 def build(
@@ -166,6 +169,9 @@ def _joint(
     _remedies(body, _sought(persons, w), _referrals(persons, w), prose.government(str(_plain(state) or ""), w), w)
     if not established:
         body.para(say["none_established"])
+    for person in persons:
+        if person.disputed[0]:
+            body.para(_disputed(person, len(persons) > 1, w))
     _domestic(body, case, w, refs=evidence)
     _source(body, case, w, stage)
     notes = _Writer(redactor, w)
@@ -532,6 +538,21 @@ def _immigration(leaves: dict[str, FactNode]) -> bool:
     return bool(kinds) and all(kind == "immigration" for kind in kinds)
 
 
+def _disputed(person: _Person, joint: bool, w: dict[str, Any]) -> str:
+    """The dispute over an exception the Government shows with evidence and the source contests: the category
+    the source's account gives, the Government's evidence, and the answer left for the drafter to write."""
+    categories, facts = person.disputed
+    whom = person.name if joint else _named(_whom([person], w), w)["name"]
+    of = _of_each([person.name] if joint else _names_in(whom, w), w)
+    return w["draft"]["disputed"].format(
+        person=whom,
+        of_person=of,
+        categories=prose.join(list(categories), w),
+        evidence="; ".join(f.evidence for f in facts),
+        paths=prose.join([f.path for f in facts], w),
+    )
+
+
 def _person(
     result: CaseResult,
     legal: Consequences,
@@ -559,6 +580,7 @@ def _person(
         if _non_party(case) and result.analysis.findings:
             parts["circumstances"].append(("para", say["non_party"]))
     findings = {f.category: f for f in result.analysis.findings}
+    person.disputed = (result.analysis.disputed_categories, result.analysis.disputed)
     person.who = _who(leaves, w, joint, number)  # afresh: the facts' teller has marked its own as named
     horizon = Horizon.of(case)
     for category, finding in findings.items():

@@ -103,6 +103,15 @@ def _analysis(res: CaseResult) -> dict[str, Any]:
         {"path": f.path, "value": f.value, "line": f.line, "evidence": f.rebutted, **({"ref": f.ref} if f.ref else {})}
         for f in analysis.rebutted
     ]
+    # an exception the Government shows with evidence that the source contests: reported, neither found nor defeated
+    out["disputed"] = {
+        "categories": list(analysis.disputed_categories),
+        "facts": [
+            {"path": f.path, "value": f.value, "line": f.line, "evidence": f.evidence}
+            | ({"ref": f.ref} if f.ref else {})
+            for f in analysis.disputed
+        ],
+    }
     released = analysis.released
     # the case may be filed, the person released (methods of work para 17 (a)): a note, the findings stand
     out["filing"] = (

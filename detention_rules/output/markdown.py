@@ -12,6 +12,7 @@ from detention_rules.output import text
 from detention_rules.output.text import STRENGTH, UNPROVEN, where, why_not_lines
 from detention_rules.pipeline import CaseResult
 from detention_rules.reasoning import tree
+from detention_rules.reasoning.asking import show_value
 from detention_rules.reasoning.derivation import Analysis, ConclusionNode, RuleNode
 from detention_rules.reasoning.facts import FactNode
 
@@ -74,6 +75,12 @@ def _result(res: CaseResult, a: Analysis, out: list[str]) -> None:
     if a.rebutted:
         rebutted = "; ".join(f"{markdown_code(f.path)} ({markdown(f.rebutted)})" for f in a.rebutted)
         out += [W["rebutted"].format(facts=rebutted), ""]
+    if a.disputed_categories:
+        disputed = "; ".join(
+            f"{markdown_code(f.path)} = {markdown_code(show_value(f.value))} ({markdown(f.evidence)})"
+            for f in a.disputed
+        )
+        out += [W["disputed"].format(facts=disputed, categories=", ".join(a.disputed_categories)), ""]
     shown: set[str] = set()
     for f in a.findings:
         out += [W["category"].format(category=f.category), "", f"{STRENGTH[f.strength].capitalize()}.", ""]

@@ -174,6 +174,8 @@ def analysis_lines(a: Analysis, said: Said = str, quoted: Said = _ref) -> list[s
         out.append(W["possible"].format(categories=", ".join(a.possible)))
     if a.rebutted:
         out.append(W["rebutted"].format(facts="; ".join(f"{f.path} ({f.rebutted})" for f in a.rebutted)))
+    if a.disputed_categories:
+        out.append(W["disputed"].format(facts=disputed_facts(a), categories=", ".join(a.disputed_categories)))
     if a.released is not None:
         out.append(filing_note(a.released))
     if a.government_replied is False:
@@ -183,6 +185,13 @@ def analysis_lines(a: Analysis, said: Said = str, quoted: Said = _ref) -> list[s
         out.append("")
         out += finding(f, shown, said, quoted)
     return out
+
+
+def disputed_facts(a: Analysis) -> str:
+    """The exceptions in dispute, each with the Government's evidence: both sides, as the report names them."""
+    return "; ".join(
+        W["disputed_fact"].format(path=f.path, value=show_value(f.value), evidence=f.evidence) for f in a.disputed
+    )
 
 
 def filing_note(released: FactNode) -> str:

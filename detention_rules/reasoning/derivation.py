@@ -83,6 +83,10 @@ class Analysis(msgspec.Struct):
     #: the fact that the person was released before the opinion: the Working Group may then file the case
     #: (methods of work, A/HRC/36/38, para 17 (a)); a note for the drafter, never a finding removed
     released: FactNode | None = None
+    #: exceptions the Government supports with evidence that the source contests (`Facts.disputed`)
+    disputed: tuple[FactNode, ...] = ()
+    #: categories the source's account would give were those exceptions not shown: neither found nor defeated
+    disputed_categories: tuple[str, ...] = ()
 
     @property
     def categories(self) -> list[str]:
@@ -258,7 +262,25 @@ def analyse(rulebook: Law, facts: Facts, firings: Firings) -> Analysis:
     alleged = tuple(facts.doc.get("submission", {}).get("categories_alleged", ()))
     rebutted = tuple(facts.rebutted)
     return Analysis(
-        facts.file, findings, firings.concluded, firings.fired, replied, alleged, rebutted, _released(facts)
+        facts.file,
+        findings,
+        firings.concluded,
+        firings.fired,
+        replied,
+        alleged,
+        rebutted,
+        _released(facts),
+        tuple(facts.disputed),
+    )
+
+
+def weigh_disputed(analysis: Analysis, source_side: Firings) -> None:
+    """Name the categories the source's account gives (`source_side`: the run without the disputed
+    exceptions) that the run with them does not: the dispute, with both sides, is reported; no category
+    is found or defeated on it."""
+    found = set(analysis.categories)
+    analysis.disputed_categories = tuple(
+        c for c in CATEGORIES if c not in found and f"category:{c}" in source_side.concluded
     )
 
 

@@ -13,6 +13,7 @@ not state them (`led_to_detention`, `necessity_shown`, `law_vague`, `law_retroac
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import functools
 import math
@@ -22,6 +23,7 @@ from typing import Any
 import msgspec
 
 from detention_rules.input.case import Asserted, Case, Section, exceptions
+from detention_rules.input.field_path import FieldPath
 from detention_rules.input.fields import (
     DAYS_PER,
     FACT_SECTIONS,
@@ -60,6 +62,8 @@ class FactNode(msgspec.Struct, frozen=True):
     rebutted: str = ""
     #: the evidence the file gives for the value (`evidence:`), which makes more than an assertion of it
     evidence: str = ""
+    #: an exception the Government supports with evidence that the source contests: the dispute stays open
+    disputed: bool = False
 
 
 class Facts(msgspec.Struct):
@@ -70,6 +74,9 @@ class Facts(msgspec.Struct):
     file: str = ""
     #: facts the Government rebutted with evidence the source did not answer: left out of `doc`
     rebutted: list[FactNode] = msgspec.field(default_factory=list)
+    #: exceptions the Government supports with evidence that the source contests: kept in `doc`, so they
+    #: stop the rule, and weighed against the source's account (`source_side`)
+    disputed: list[FactNode] = msgspec.field(default_factory=list)
 
     def leaf(self, path: str) -> FactNode | None:
         return self.leaves.get(path)
@@ -114,7 +121,8 @@ class _Reader:
             line, col = self.where((*path, "value"))
             value = _plain(obj.value)
             contested = bool(obj.contested) or _listed(name, generic, contests)
-            bare = _mere_assertion(generic, value, obj, contested)
+            bare = _mere_assertion(generic, value, obj)
+            disputed = contested and not bare and _government_evidence(generic, value, obj)
             node = FactNode(
                 name,
                 value,
@@ -126,12 +134,15 @@ class _Reader:
                 unproven=bare,
                 rebutted=obj.rebutted or "",
                 evidence=obj.evidence or "",
+                disputed=disputed,
             )
             if obj.rebutted and not contested:
                 # rebutted with evidence the source did not answer: unknown, not a ground (A/HRC/19/57 para 68)
                 facts.rebutted.append(node)
                 return None
             facts.leaves[name] = node
+            if disputed:
+                facts.disputed.append(node)
             # a mere assertion of an exception is kept out of what the rules read: the exception is not shown
             return None if bare else value
         if isinstance(obj, Section):
@@ -147,14 +158,14 @@ class _Reader:
         line, col = self.where(path)
         value = _plain(obj)
         contested = _listed(name, generic, contests)
-        bare = _mere_assertion(generic, value, None, contested)
+        bare = _mere_assertion(generic, value, None)
         facts.leaves[name] = FactNode(name, value, line, col, contested=contested or bare, unproven=bare)
         return None if bare else value
 
 
-def _mere_assertion(generic: str, value: Any, fact: Asserted | None, contested: bool) -> bool:
+def _mere_assertion(generic: str, value: Any, fact: Asserted | None) -> bool:
     """An exception's defeating value that is not shown: only the Government asserts it, without
-    evidence the source does not dispute, or it is a legal conclusion with no `ref` to a finding.
+    evidence, or it is a legal conclusion with no `ref` to a finding.
 
     The burden of an exception is the Government's, and a mere assertion does not discharge it
     (opinion 2/2022 para 66; A/HRC/19/57 para 68): such a value contests the finding, never defeats it.
@@ -166,7 +177,35 @@ def _mere_assertion(generic: str, value: Any, fact: Asserted | None, contested: 
         return True  # a legal conclusion with no finding to point to: not shown, whoever states it
     if fact is None or set(fact.by or ()) != {"government"}:
         return False  # the source, a court or a monitor states it too: shown
-    return not fact.evidence or contested
+    return not fact.evidence
+
+
+def _government_evidence(generic: str, value: Any, fact: Asserted) -> bool:
+    """An exception's defeating value the Government alone states with evidence: contested by the source,
+    it is disputed. The Government has answered the burden with documents (A/HRC/19/57 para 68), and the
+    Working Group does not reassess the sufficiency of evidence (opinion 2/2022 para 74): the source's own
+    account neither restores the finding nor lets the evidence settle it."""
+    exception = exceptions().get(generic)
+    return (
+        exception is not None
+        and exception.defeated_by(value)
+        and set(fact.by or ()) == {"government"}
+        and bool(fact.evidence)
+    )
+
+
+def source_side(facts: Facts) -> Facts:
+    """The facts as the source tells them: every disputed exception left out, as if not shown.
+
+    What the source's account would give is reported beside the findings, never counted as one."""
+    doc = copy.deepcopy(facts.doc)
+    for node in facts.disputed:
+        *parents, last = FieldPath.parse(node.path)
+        holder: Any = doc
+        for step in parents:
+            holder = holder[step]
+        holder.pop(last, None)
+    return Facts(doc, facts.leaves, facts.file)
 
 
 def _plain(value: Any) -> Any:

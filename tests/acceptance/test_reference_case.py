@@ -80,7 +80,8 @@ def test_same_reasons_as_the_opinion(output: dict, category: str) -> None:
     assert REASONS[category] <= _rules(finding["derivation"])
 
 
-@pytest.mark.parametrize(("category", "weighing"), [("I", set()), ("III", {"III.gravity"})])  # III: para 92
+# III: para 92, and the trial the opinion examines (III.proceedings-followed: article 14(3) protects a person charged)
+@pytest.mark.parametrize(("category", "weighing"), [("I", set()), ("III", {"III.gravity", "III.proceedings-followed"})])
 def test_no_reason_the_opinion_did_not_give(output: dict, category: str, weighing: set[str]) -> None:
     (finding,) = [f for f in output["findings"] if f["category"] == category]
     structural = {"adm.deprived-of-liberty", f"{category}.established"}

@@ -103,22 +103,31 @@ def test_a_government_only_exception_never_removes_a_finding(path: Path) -> None
 
 def test_an_exception_shown_by_evidence_or_by_the_source_defeats() -> None:
     """The other side of the burden: an exception shown (by the source, a court, or the Government's
-    undisputed evidence) defeats the rule; the Government's word alone, or evidence the source disputes,
-    does not."""
+    undisputed evidence) defeats the rule; the Government's word alone does not. Evidence the source
+    contests with its own account is disputed: the rule grounds no finding, and the category the source's
+    account gives is reported beside the findings (A/HRC/19/57 para 68; opinion 2/2022 para 74)."""
     base: dict[str, Any] = {
         "government": {"replied": True},
         "detention": [{"kind": "pretrial", "start": "2024-01-01", "end": "2024-03-01"}],
         "conduct": [{"right": "expression", "led_to_detention": True}],
     }
 
-    def categories(**fact: Any) -> list[str]:
+    def analysis(**fact: Any) -> Any:
         data = {**base, "conduct": [{**base["conduct"][0], "incited_violence": fact}]}
         result = run(data)
         assert result.analysis is not None
-        return result.analysis.categories
+        return result.analysis
+
+    def categories(**fact: Any) -> list[str]:
+        found: list[str] = analysis(**fact).categories
+        return found
 
     assert categories(value=True, by=["government"]) == ["II"]
-    assert categories(value=True, by=["government"], evidence="a report", contested=True) == ["II"]
+    disputed = analysis(value=True, by=["government"], evidence="a report", contested=True)
+    assert disputed.categories == []
+    assert disputed.disputed_categories == ("II",)
+    assert [(f.path, f.evidence) for f in disputed.disputed] == [("conduct[0].incited_violence", "a report")]
+    assert analysis(value=True, by=["government"]).disputed_categories == ()
     assert categories(value=True, by=["government"], evidence="the recording of the speech, annex 1") == []
     assert categories(value=True, by=["government", "court"]) == []
     assert categories(value=True) == []
