@@ -270,7 +270,8 @@ def _may_nest_deeply(text: str) -> bool:
     indentation alone needs a line per level, each longer than the last, so within
     the size limit it stays far below that; only these indicators nest cheaply.
     """
-    return sum(text.count(n) for n in _NESTERS) > _NESTERS_SAFE
+    # each indicator found starts at a character of its own: a text no longer than the bound has too few
+    return len(text) > _NESTERS_SAFE and sum(text.count(n) for n in _NESTERS) > _NESTERS_SAFE
 
 
 def _refuse_deep_nesting(text: str, name: str) -> None:
