@@ -98,6 +98,8 @@ _SAFE_SCALARS = {
     "tag:yaml.org,2002:timestamp",
 }
 _MAP = "tag:yaml.org,2002:map"
+_BOOL = "tag:yaml.org,2002:bool"
+_BOOLS: dict[str, bool] = yaml.constructor.SafeConstructor.bool_values
 _SEQ = "tag:yaml.org,2002:seq"
 _constructor = yaml.constructor.SafeConstructor()
 _SCALAR = {
@@ -354,12 +356,18 @@ class _Builder:
         self.doc.positions.setdefault(path, where)
         kind = type(node)
         if kind is yaml.ScalarNode:
-            value = node.value
-            if node.tag == _STR and len(value) <= MAX_STRING:  # most values: text, kept as written
+            value, tag = node.value, node.tag
+            if tag == _STR and len(value) <= MAX_STRING:  # most values: text, kept as written
                 self.chars += len(value)
                 if self.chars > MAX_TEXT:
                     raise self._fail(node, _says("too_much_text", limit=MAX_TEXT), "too-much-text")
                 return value
+            # most of the rest: a yes or no, read as PyYAML's constructor reads it, without its three calls
+            if tag == _BOOL and (told := _BOOLS.get(value.lower())) is not None and len(value) <= MAX_STRING:
+                self.chars += len(value)
+                if self.chars > MAX_TEXT:
+                    raise self._fail(node, _says("too_much_text", limit=MAX_TEXT), "too-much-text")
+                return told
             return self._scalar(node)
         if kind is yaml.MappingNode:
             if node.tag != _MAP:
