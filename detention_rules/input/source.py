@@ -98,6 +98,8 @@ _SAFE_SCALARS = {
     "tag:yaml.org,2002:timestamp",
 }
 _MAP = "tag:yaml.org,2002:map"
+_BOOL = "tag:yaml.org,2002:bool"
+_BOOLS: dict[str, bool] = yaml.constructor.SafeConstructor.bool_values
 _SEQ = "tag:yaml.org,2002:seq"
 _constructor = yaml.constructor.SafeConstructor()
 _SCALAR = {
@@ -151,7 +153,11 @@ def read_text(path: Path) -> str:
             message = _says("too_large", size=info.st_size, limit=MAX_BYTES)
             raise _problem(name, 1, 1, message, "file-too-large")
         with path.open("rb") as f:
-            raw = f.read(MAX_BYTES + 1)
+            # as much as the file holds, and a byte more to see it grew: asked for the limit, `read` made and
+            # freed a buffer of a mebibyte for each file, four times the work of reading one (issue 33)
+            raw = f.read(info.st_size + 1)
+            if len(raw) > info.st_size:  # it grew since stat, or says no size (/proc): the rest, to the limit
+                raw += f.read(MAX_BYTES + 1 - len(raw))
     except OSError as exc:
         raise _problem(name, 1, 1, _says("cannot_read", error=exc.strerror or exc), "io") from None
     if len(raw) > MAX_BYTES:  # it grew since stat
@@ -266,7 +272,8 @@ def _may_nest_deeply(text: str) -> bool:
     indentation alone needs a line per level, each longer than the last, so within
     the size limit it stays far below that; only these indicators nest cheaply.
     """
-    return sum(text.count(n) for n in _NESTERS) > _NESTERS_SAFE
+    # each indicator found starts at a character of its own: a text no longer than the bound has too few
+    return len(text) > _NESTERS_SAFE and sum(text.count(n) for n in _NESTERS) > _NESTERS_SAFE
 
 
 def _refuse_deep_nesting(text: str, name: str) -> None:
@@ -349,12 +356,18 @@ class _Builder:
         self.doc.positions.setdefault(path, where)
         kind = type(node)
         if kind is yaml.ScalarNode:
-            value = node.value
-            if node.tag == _STR and len(value) <= MAX_STRING:  # most values: text, kept as written
+            value, tag = node.value, node.tag
+            if tag == _STR and len(value) <= MAX_STRING:  # most values: text, kept as written
                 self.chars += len(value)
                 if self.chars > MAX_TEXT:
                     raise self._fail(node, _says("too_much_text", limit=MAX_TEXT), "too-much-text")
                 return value
+            # most of the rest: a yes or no, read as PyYAML's constructor reads it, without its three calls
+            if tag == _BOOL and (told := _BOOLS.get(value.lower())) is not None and len(value) <= MAX_STRING:
+                self.chars += len(value)
+                if self.chars > MAX_TEXT:
+                    raise self._fail(node, _says("too_much_text", limit=MAX_TEXT), "too-much-text")
+                return told
             return self._scalar(node)
         if kind is yaml.MappingNode:
             if node.tag != _MAP:

@@ -22,7 +22,7 @@ from typing import Any
 
 import msgspec
 
-from detention_rules.input.case import Asserted, Case, Section, exceptions
+from detention_rules.input.case import Asserted, Case, ExceptionField, Section, exceptions
 from detention_rules.input.field_path import FieldPath
 from detention_rules.input.fields import (
     DAYS_PER,
@@ -107,6 +107,7 @@ class _Reader:
         self.source = source
         self.positions = source.positions if source else {}
         self.contests = contests
+        self.exceptions = exceptions()
 
     def where(self, path: PathKey) -> tuple[int, int]:
         return self.positions.get(path) or (self.source.where(path) if self.source else (0, 0))
@@ -120,9 +121,10 @@ class _Reader:
                 return None
             line, col = self.where((*path, "value"))
             value = _plain(obj.value)
-            contested = bool(obj.contested) or _listed(name, generic, contests)
-            bare = _mere_assertion(generic, value, obj)
-            disputed = contested and not bare and _government_evidence(generic, value, obj)
+            contested = bool(obj.contested) or (bool(contests) and _listed(name, generic, contests))
+            exception = self.exceptions.get(generic)
+            bare = exception is not None and _mere_assertion(exception, value, obj)
+            disputed = contested and not bare and exception is not None and _government_evidence(exception, value, obj)
             node = FactNode(
                 name,
                 value,
@@ -155,23 +157,24 @@ class _Reader:
             return out
         if isinstance(obj, list) and obj and isinstance(obj[0], Section):
             return [self.visit(item, (*path, i), f"{name}[{i}]", f"{generic}[]") for i, item in enumerate(obj)]
-        line, col = self.where(path)
-        value = _plain(obj)
-        contested = _listed(name, generic, contests)
-        bare = _mere_assertion(generic, value, None)
+        # a plain value, most leaves: no call that returns at once for it (a list or a contest, an exception)
+        line, col = self.positions.get(path) or self.where(path)
+        value = list(obj) if isinstance(obj, (list, tuple)) else obj
+        contested = bool(contests) and _listed(name, generic, contests)
+        exception = self.exceptions.get(generic)
+        bare = exception is not None and _mere_assertion(exception, value, None)
         facts.leaves[name] = FactNode(name, value, line, col, contested=contested or bare, unproven=bare)
         return None if bare else value
 
 
-def _mere_assertion(generic: str, value: Any, fact: Asserted | None) -> bool:
+def _mere_assertion(exception: ExceptionField, value: Any, fact: Asserted | None) -> bool:
     """An exception's defeating value that is not shown: only the Government asserts it, without
     evidence, or it is a legal conclusion with no `ref` to a finding.
 
     The burden of an exception is the Government's, and a mere assertion does not discharge it
     (opinion 2/2022 para 66; A/HRC/19/57 para 68): such a value contests the finding, never defeats it.
     """
-    exception = exceptions().get(generic)  # the field's generic name: `detention[].kind`
-    if exception is None or not exception.defeated_by(value):
+    if not exception.defeated_by(value):  # `exception`: the field's, by its generic name (`detention[].kind`)
         return False
     if exception.needs_ref and not (fact and fact.ref):
         return True  # a legal conclusion with no finding to point to: not shown, whoever states it
@@ -180,18 +183,12 @@ def _mere_assertion(generic: str, value: Any, fact: Asserted | None) -> bool:
     return not fact.evidence
 
 
-def _government_evidence(generic: str, value: Any, fact: Asserted) -> bool:
+def _government_evidence(exception: ExceptionField, value: Any, fact: Asserted) -> bool:
     """An exception's defeating value the Government alone states with evidence: contested by the source,
     it is disputed. The Government has answered the burden with documents (A/HRC/19/57 para 68), and the
     Working Group does not reassess the sufficiency of evidence (opinion 2/2022 para 74): the source's own
     account neither restores the finding nor lets the evidence settle it."""
-    exception = exceptions().get(generic)
-    return (
-        exception is not None
-        and exception.defeated_by(value)
-        and set(fact.by or ()) == {"government"}
-        and bool(fact.evidence)
-    )
+    return exception.defeated_by(value) and set(fact.by or ()) == {"government"} and bool(fact.evidence)
 
 
 def source_side(facts: Facts) -> Facts:
