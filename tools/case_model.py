@@ -1064,6 +1064,14 @@ class Trial(_Model):
         " already finally convicted or acquitted the person (ICCPR 14(7); General Comment No. 32 para 54). Not a"
         " retrial a higher court ordered when it quashed the first judgment, nor a trial in another State.",
     )
+    others_coerced_statements_used: Fact[StrictBool] | None = fact(
+        "Were statements of a co-accused or a witness, obtained by torture, ill-treatment or duress, used in evidence"
+        " against the person?",
+        after=("held", True),
+        description="Statements of a co-accused or a witness obtained by torture, ill-treatment or duress were used in"
+        " evidence against the accused (Convention against Torture art 15: any statement; ICCPR 14(1)). The"
+        " accused's own confession is trial.confession.",
+    )
 
 
 Ban = Literal["political_activity", "civic_activity", "association", "expression", "travel", "profession", "other"]

@@ -235,6 +235,7 @@ class Trial(Section):
     interpreter_denied: bool | Asserted | None
     appeal: Literal['not_available', 'denied', 'dismissed', 'pending', 'granted', 'not_sought'] | Asserted | None
     tried_again_same_acts: bool | Asserted | None
+    others_coerced_statements_used: bool | Asserted | None
 
 
 class Counsel(Section):

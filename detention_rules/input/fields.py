@@ -128,6 +128,7 @@ NEEDS_TRIAL = (
     "trial.confession.used_in_evidence",
     "trial.appeal",
     "trial.tried_again_same_acts",
+    "trial.others_coerced_statements_used",
 )
 
 #: The last step of a date's name (`detention[].start`, `government.deadline`); any name ending `_date` is one too.
