@@ -1187,9 +1187,10 @@ class Teller:
             key = path.split(".")[0] if section in ("detention", "conduct") else section
             groups.setdefault(key, []).append(leaf)
         order = {s: i for i, s in enumerate(self.spec["sections"])}
+        moved = self._transfers(groups)
         out = []
         for key in sorted(groups, key=lambda k: (order[k.split("[")[0]], _index(k))):
-            sentences = self._group(key, groups[key])
+            sentences = self._group(key, groups[key], moved.get(key))
             name = self.leaves.get("person.name")
             if key == "person" and name is not None and not self.person.named:
                 sentences.insert(
@@ -1200,11 +1201,64 @@ class Teller:
                 )  # the name told on its own, when nothing else uses it
                 self.person.named = True
             text = " ".join(sentences)
-            if text:
+            if text and key in moved and out:
+                out[-1] += f" {text}"  # the same custody, continued elsewhere: the paragraph goes on
+            elif text:
                 out.append(text)
         return out
 
-    def _group(self, key: str, leaves: list[FactNode]) -> list[str]:
+    def _transfers(self, groups: dict[str, list[FactNode]]) -> dict[str, tuple[FactNode, FactNode]]:
+        """The periods that continue the one before elsewhere (a transfer: the same kind of custody, starting the day
+        the other ended, with no new arrest, in another place the language can say one was moved to), each with its
+        start and place, taken out of its group; the earlier period's end becomes the later one's, so that the two
+        are told as one custody and the move ("On 15 June 2022 she was transferred to ..."), never as two."""
+        moved: dict[str, tuple[FactNode, FactNode]] = {}
+        for key in sorted((k for k in groups if k.startswith("detention[")), key=_index):
+            before = f"detention[{_index(key) - 1}]"
+            first = {FieldPath.generic_name(f.path): f for f in groups.get(before, [])}
+            then = {FieldPath.generic_name(f.path): f for f in groups[key]}
+            facts = ("detention[].kind", "detention[].place", "detention[].start")
+            if before in moved or any(f not in first or f not in then for f in facts[:2]):
+                continue
+            if "detention[].end" not in first or facts[2] not in then or _value(self.leaves, f"{key}.rearrest"):
+                continue
+            same = first["detention[].kind"].value == then["detention[].kind"].value
+            if not same or str(first["detention[].end"].value) != str(then["detention[].start"].value):
+                continue
+            if (
+                self._moved_to(then["detention[].place"]) is None
+                or first["detention[].place"].value == then["detention[].place"].value
+            ):
+                continue
+            ended = then.get("detention[].end")
+            groups[before] = [f for f in groups[before] if f is not first["detention[].end"]]
+            groups[before] += [ended] if ended else []
+            groups[key] = [f for f in groups[key] if FieldPath.generic_name(f.path) not in (*facts, "detention[].end")]
+            moved[key] = (then["detention[].start"], then["detention[].place"])
+        return moved
+
+    def _transferred(self, moved: tuple[FactNode, FactNode] | None) -> list[str]:
+        """The move that opens a period continuing the one before (`_transfers`), its start and place, the person
+        named already in the paragraph: "On 15 June 2022, she was transferred to ..."; none for another period."""
+        if moved is None:
+            return []
+        self.person.mentioned = True
+        start, where = moved
+        slots = {"start": self._value("detention[].start", start.value), "place": self._moved_to(where) or ""}
+        return [self._finish(self._fill(self.spec["transferred"]["sentence"], slots), [start, where])]
+
+    def _moved_to(self, leaf: FactNode) -> str | None:
+        """A place as one is moved to it ("to the Preah Vihear provincial prison"): its preposition where it is held
+        (`place`) in the one a transfer takes (`facts: transferred: to:`); None where the language has none for it."""
+        told = self._value("detention[].place", leaf.value)
+        for at, to in self.spec["transferred"]["to"].items():
+            if told.startswith(f"{at} "):
+                return f"{to} {told.removeprefix(at).lstrip()}" if to else told.removeprefix(at).lstrip()
+        return None
+
+    def _group(self, key: str, leaves: list[FactNode], moved: tuple[FactNode, FactNode] | None = None) -> list[str]:
+        """A paragraph's sentences; `moved`: the start and place of a period that continues the one told before it
+        elsewhere, told first as the transfer, in the paragraph that period opened (the person named there)."""
         own = next((leaf for leaf in leaves if leaf.path == f"{key}.narrative"), None)
         narrative = " ".join(str(own.value).split()) if own else ""
         stated = {FieldPath.generic_name(leaf.path): leaf for leaf in leaves}
@@ -1225,6 +1279,7 @@ class Teller:
         # each paragraph names the person before a pronoun stands for them (the drafter's narrative may)
         self.person.mentioned = bool(narrative) and any(n in narrative for n in {self.person.full, self.person.short})
         self.disputed, self.disputed_by_source = [], []
+        sentences[:0] = self._transferred(moved)
         for leaf in sorted(leaves, key=lambda f: rank.get(FieldPath.generic_name(f.path), len(rank))):
             generic = FieldPath.generic_name(leaf.path)
             if generic in done or generic in _NAMED or generic.endswith(".narrative"):

@@ -110,3 +110,29 @@ def test_a_medium_after_a_description_without_commas_follows_it_directly() -> No
 
     assert before_medium("three posts") == "three posts"
     assert before_medium("a song, posted from exile") == "a song, posted from exile,"
+
+
+@pytest.mark.parametrize(
+    ("lang", "moved", "second"),
+    [
+        ("en", "On 15 June 2022, she was transferred to the Preah Vihear provincial prison.", "held in prison from 15"),
+        (
+            "fr",
+            "Elle a été transférée le 15 juin 2022 dans [à traduire\u00a0: Preah Vihear provincial prison].",
+            "incarcérée le 15",
+        ),
+        (
+            "es",
+            "Fue trasladada el 15 de junio de 2022 a [por traducir: Preah Vihear provincial prison].",
+            "a partir del 15",
+        ),
+    ],
+)
+def test_a_transfer_is_told_as_the_same_custody_continued_elsewhere(lang: str, moved: str, second: str) -> None:
+    """Ms. Seng, taken to Prey Sar prison on the day of her conviction and moved the next day to Preah Vihear, was
+    told as held twice ("held in prison from 14 to 15 June 2022 ... held in prison from 15 June 2022"): one custody,
+    in one paragraph, and the move as the lawyer tells it."""
+    text = drafted(lang, ROOT / "cases" / "seng-cambodia-2023.yaml")
+    paragraph = next(p for p in text.split("\n\n") if "Prey Sar" in p)
+    assert moved in paragraph
+    assert second not in text.split("\n## ")[2]  # the detention part
