@@ -519,7 +519,11 @@ def date_range(start: str, end: str, w: Mapping[str, Any]) -> str:
 
 def dates_in(text: str, w: Mapping[str, Any]) -> str:
     """Text with every ISO date in it (2020-04-17, 2020-06) written as the Working Group writes dates:
-    for the sentences a rule fills with a fact's value."""
+    for the sentences a rule fills with a fact's value; a year or a month after the preposition of a day takes its
+    own ("at the arrest on 2021" -> "in 2021")."""
+    on = dates(w)["on_day"].split("{date}")[0]
+    if on:
+        text = re.sub(rf"(?<!\w){re.escape(on)}(\d{{4}}(?:-\d{{2}})?)(?![\d-])", lambda m: date(m.group(1), w), text)
     return _ISO_STRICT.sub(lambda m: date(m.group(), w, preposition=False), text)
 
 

@@ -136,3 +136,15 @@ def test_a_transfer_is_told_as_the_same_custody_continued_elsewhere(lang: str, m
     paragraph = next(p for p in text.split("\n\n") if "Prey Sar" in p)
     assert moved in paragraph
     assert second not in text.split("\n## ")[2]  # the detention part
+
+
+def test_a_year_is_never_a_day() -> None:
+    """ "no arrest warrant was shown at the arrest on 2021" (the Mayangna defenders, independent English review O10):
+    a rule's "on {date}" takes the year's or the month's own preposition, in each language."""
+    from detention_rules import words
+    from detention_rules.output.narrative import dates_in
+
+    assert "shown at the arrest in 2021." in drafted("en", ROOT / "cases" / "mayangna-defenders-nicaragua-2024.yaml")
+    en = words.load("draft", "en")
+    assert dates_in("on 2021, on 2021-06, on 2021-06-03", en) == "in 2021, in June 2021, on 3 June 2021"
+    assert dates_in("arrêté le 2021", words.load("draft", "fr")) == "arrêté en 2021"
