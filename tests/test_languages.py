@@ -79,6 +79,8 @@ PARTS = sorted(p.stem for p in (words.LOCALES / "en").glob("*.yaml"))
 FREE_KEYS = {("draft", "argue_named"), ("words", "and_before"), ("dates", "days"), ("draft", "plural_heads")}
 #: The words that agree with the person: each language's grammar names its own (French {e}, Spanish {o}).
 FREE_KEYS |= {("person", "pronouns"), ("person", "verbs")}
+#: A transfer's prepositions, keyed by the language's own ("at" -> "to", « en » -> « a »).
+FREE_KEYS |= {("transferred", "to")}
 #: Lists that name fields, rules or sections, the same in every language; every other list is the
 #: language's own words (months, cue words, particles).
 SAME_LISTS = {"sections", "argued", "omit_if", "keep_if", "said_by", "trial.accused_civilian"}

@@ -1708,6 +1708,8 @@ def _filled(
             refs += [leaf.ref] if leaf.ref else []
     if "medium" in typed and "description" in typed and prose.within(typed["medium"], typed["description"]):
         del values["medium"]  # the description names it ("radio ... broadcasts" on "Radio Biafra ... broadcasts")
+    elif "medium" in typed and "description" in values:
+        values["description"] = prose.before_medium(values["description"])
     return (_fill(limb, values) if limb else ""), refs
 
 

@@ -120,7 +120,7 @@ def to_translate_after(text: str, kind: str, w: Mapping[str, Any]) -> str:
     typed_in = locale.load("draft", language)
     first = text.split()[0]
     if first.casefold() in typed_in["facts"]["articles"]["prepositions"] or _participle(
-        first, typed_in["facts"]["articles"]
+        text.split(), typed_in["facts"]["articles"]
     ):
         return said
     if kind == "conduct" and _gerund(text, typed_in):
@@ -519,7 +519,11 @@ def date_range(start: str, end: str, w: Mapping[str, Any]) -> str:
 
 def dates_in(text: str, w: Mapping[str, Any]) -> str:
     """Text with every ISO date in it (2020-04-17, 2020-06) written as the Working Group writes dates:
-    for the sentences a rule fills with a fact's value."""
+    for the sentences a rule fills with a fact's value; a year or a month after the preposition of a day takes its
+    own ("at the arrest on 2021" -> "in 2021")."""
+    on = dates(w)["on_day"].split("{date}")[0]
+    if on:
+        text = re.sub(rf"(?<!\w){re.escape(on)}(\d{{4}}(?:-\d{{2}})?)(?![\d-])", lambda m: date(m.group(1), w), text)
     return _ISO_STRICT.sub(lambda m: date(m.group(), w, preposition=False), text)
 
 
@@ -671,7 +675,7 @@ def place(text: str, w: Mapping[str, Any], *, facilities: Collection[str] = ()) 
     first = words[0].casefold()
     if first in spec["prepositions"]:
         return text
-    if _participle(words[0], spec):  # "stopped on his way ...": what was done, "after being stopped ..."
+    if _participle(words, spec):  # "stopped on his way ...": what was done, "after being stopped ..."
         return str(spec["participle"].format(place=text))
     if first in spec["definite"]:  # an article typed: French "le commissariat" -> "au commissariat"
         return spec["at_gender"][spec["definite"][first]].format(
@@ -688,13 +692,12 @@ def place(text: str, w: Mapping[str, Any], *, facilities: Collection[str] = ()) 
         return said if spec.get("in_country") else str(spec["in_town"].format(place=said))
     if words[0][0].isupper() and not _common(words, spec) and (town := _town(words, spec)):
         return spec[town].format(place=text)  # "in Nouakchott", "in the Tabuk region"
-    named_with_the = [*spec["bodies"], *spec["named_with_the"]]  # "at the Kingdom Hotel, Mwanza"
-    if words[0][0].isupper() and first not in spec["determiners"] and _head_noun(words, spec) in named_with_the:
-        return spec["at_the"].format(place=text)  # "at the Nasimi District Police Department, Baku"
-    if words[0][0].isupper() and first not in spec["determiners"] and _described(words, spec):
-        return spec["at_the"].format(place=text)  # "at the Okrestina temporary detention facility, Minsk"
+    if _named_with_the(words, spec):
+        return spec["at_the"].format(place=text)
     if first in spec["determiners"] or (words[0][0].isupper() and not _common(words, spec)) or words[0][0].isdigit():
         return spec["at"].format(place=text)
+    if spec.get("bare_plural") and _indefinite_plural(words, spec):
+        return spec["at"].format(place=text)  # "at undisclosed locations", never "at the undisclosed locations"
     gender = spec["genders"].get(first.strip(",;:()"))
     if gender:  # a noun the language's table knows: "au bureau de ses proches", "en la oficina"
         elided = gender in ("m", "f") and first.startswith(tuple(spec["elided"]))
@@ -739,14 +742,46 @@ def _described(words: list[str], spec: Mapping[str, Any]) -> bool:
     return bool(head) and at > 0 and bare[at].islower() and bare[at - 1].islower() and head in spec["buildings"]
 
 
-def _participle(word: str, spec: Mapping[str, Any]) -> bool:
-    """Whether a place opens with a participle (what was done to the person: "stopped", "taken"), in lower case."""
-    bare = word.strip(",;:()")
+def _named_with_the(words: list[str], spec: Mapping[str, Any]) -> bool:
+    """Whether a capitalised place's name takes "the": a body or a hotel by its head noun ("the Nasimi District Police
+    Department, Baku", "the Kingdom Hotel, Mwanza"), a building described by a common phrase ("the Okrestina
+    temporary detention facility"), or an institution named noun first (`_institution`)."""
+    if not words[0][0].isupper() or words[0].casefold() in spec["determiners"]:
+        return False
+    named_with_the = [*spec["bodies"], *spec["named_with_the"]]
+    return _head_noun(words, spec) in named_with_the or _described(words, spec) or _institution(words, spec)
+
+
+def _indefinite_plural(words: list[str], spec: Mapping[str, Any]) -> bool:
+    """Whether a place in lower case is a plural noun phrase with nothing that makes it definite ("undisclosed
+    locations", "secret sites"): no complement ("of", "in") and no comma, which English writes with no article."""
+    if words[0][:1].isupper() or any(w.casefold() in spec["place_ends"] or w.endswith(",") for w in words):
+        return False
+    return _plural(words[-1].strip(",;:()").casefold(), spec)
+
+
+def _institution(words: list[str], spec: Mapping[str, Any]) -> bool:
+    """Whether a place is an institution named in a language that puts its noun first ("Brigade économique et
+    financière", "Prison civile de Cotonou"): a capitalised building's or body's word, then a word in lower case;
+    English gives it "the" as it does the same name translated ("the Economic and Financial Brigade")."""
+    nouns = {n.casefold() for n in (*spec["buildings"], *spec["bodies"])}
+    first = words[0].strip(",;:()")
+    return len(words) > 1 and first[:1].isupper() and first.casefold() in nouns and words[1][:1].islower()
+
+
+def _participle(words: list[str], spec: Mapping[str, Any]) -> bool:
+    """Whether a place opens with a participle (what was done to the person: "stopped", "taken"), in lower case. A
+    word known by its ending alone is one only before what follows a verb (`participle_then`: "stopped on his
+    way", "flown by helicopter"), never before a noun it qualifies ("undisclosed locations": "at ...")."""
+    bare = words[0].strip(",;:()")
     if not bare.islower():
         return False
     said = bare.casefold()
     if said in spec["participles"]:
         return True
+    then = spec.get("participle_then")
+    if then is not None and (len(words) < 2 or words[1].strip(",;:()").casefold() not in then):
+        return False
     return said.endswith(tuple(spec["participle_endings"])) and said not in spec["not_participles"] and len(said) > 4
 
 
@@ -1028,11 +1063,21 @@ def within(part: Any, whole: Any) -> bool:
     return all(word.strip(",;:()").casefold() in said for word in str(part).split() if len(word) > 3)
 
 
+def before_medium(description: str) -> str:
+    """A conduct's description as its medium follows it: set off by a comma where a clause or an apposition within
+    it is ("..., which published videos on corruption, the President among them, through YouTube"), so that the
+    medium never reads as part of that clause."""
+    return f"{description}," if "," in description and not description.endswith(",") else description
+
+
 def _gerund(text: str, w: Mapping[str, Any]) -> bool:
-    """A description that opens with a gerund ("leading the party"): "by leading", not "through leading"."""
-    first = text.split()[0].casefold().rstrip(",;:")  # "signing, in March 2011, a petition"
+    """A description that opens with a gerund ("leading the party"), or an adverb and one ("privately sharing ..."):
+    "by leading", not "through leading"."""
+    said = [word.casefold().rstrip(",;:") for word in text.split()]  # "signing, in March 2011, a petition"
     spec = w["facts"]["conduct"]
-    return first.endswith(tuple(spec["gerund_endings"])) and first not in spec["not_verbs"]
+    if len(said) > 1 and said[0].endswith(tuple(spec.get("adverb_endings", ()))) and said[0] not in spec["not_verbs"]:
+        said = said[1:]
+    return said[0].endswith(tuple(spec["gerund_endings"])) and said[0] not in spec["not_verbs"]
 
 
 def country(text: str, w: Mapping[str, Any]) -> str:
@@ -1146,9 +1191,10 @@ class Teller:
             key = path.split(".")[0] if section in ("detention", "conduct") else section
             groups.setdefault(key, []).append(leaf)
         order = {s: i for i, s in enumerate(self.spec["sections"])}
+        moved = self._transfers(groups)
         out = []
         for key in sorted(groups, key=lambda k: (order[k.split("[")[0]], _index(k))):
-            sentences = self._group(key, groups[key])
+            sentences = self._group(key, groups[key], moved.get(key))
             name = self.leaves.get("person.name")
             if key == "person" and name is not None and not self.person.named:
                 sentences.insert(
@@ -1159,11 +1205,64 @@ class Teller:
                 )  # the name told on its own, when nothing else uses it
                 self.person.named = True
             text = " ".join(sentences)
-            if text:
+            if text and key in moved and out:
+                out[-1] += f" {text}"  # the same custody, continued elsewhere: the paragraph goes on
+            elif text:
                 out.append(text)
         return out
 
-    def _group(self, key: str, leaves: list[FactNode]) -> list[str]:
+    def _transfers(self, groups: dict[str, list[FactNode]]) -> dict[str, tuple[FactNode, FactNode]]:
+        """The periods that continue the one before elsewhere (a transfer: the same kind of custody, starting the day
+        the other ended, with no new arrest, in another place the language can say one was moved to), each with its
+        start and place, taken out of its group; the earlier period's end becomes the later one's, so that the two
+        are told as one custody and the move ("On 15 June 2022 she was transferred to ..."), never as two."""
+        moved: dict[str, tuple[FactNode, FactNode]] = {}
+        for key in sorted((k for k in groups if k.startswith("detention[")), key=_index):
+            before = f"detention[{_index(key) - 1}]"
+            first = {FieldPath.generic_name(f.path): f for f in groups.get(before, [])}
+            then = {FieldPath.generic_name(f.path): f for f in groups[key]}
+            facts = ("detention[].kind", "detention[].place", "detention[].start")
+            if before in moved or any(f not in first or f not in then for f in facts[:2]):
+                continue
+            if "detention[].end" not in first or facts[2] not in then or _value(self.leaves, f"{key}.rearrest"):
+                continue
+            same = first["detention[].kind"].value == then["detention[].kind"].value
+            if not same or str(first["detention[].end"].value) != str(then["detention[].start"].value):
+                continue
+            if (
+                self._moved_to(then["detention[].place"]) is None
+                or first["detention[].place"].value == then["detention[].place"].value
+            ):
+                continue
+            ended = then.get("detention[].end")
+            groups[before] = [f for f in groups[before] if f is not first["detention[].end"]]
+            groups[before] += [ended] if ended else []
+            groups[key] = [f for f in groups[key] if FieldPath.generic_name(f.path) not in (*facts, "detention[].end")]
+            moved[key] = (then["detention[].start"], then["detention[].place"])
+        return moved
+
+    def _transferred(self, moved: tuple[FactNode, FactNode] | None) -> list[str]:
+        """The move that opens a period continuing the one before (`_transfers`), its start and place, the person
+        named already in the paragraph: "On 15 June 2022, she was transferred to ..."; none for another period."""
+        if moved is None:
+            return []
+        self.person.mentioned = True
+        start, where = moved
+        slots = {"start": self._value("detention[].start", start.value), "place": self._moved_to(where) or ""}
+        return [self._finish(self._fill(self.spec["transferred"]["sentence"], slots), [start, where])]
+
+    def _moved_to(self, leaf: FactNode) -> str | None:
+        """A place as one is moved to it ("to the Preah Vihear provincial prison"): its preposition where it is held
+        (`place`) in the one a transfer takes (`facts: transferred: to:`); None where the language has none for it."""
+        told = self._value("detention[].place", leaf.value)
+        for at, to in self.spec["transferred"]["to"].items():
+            if told.startswith(f"{at} "):
+                return f"{to} {told.removeprefix(at).lstrip()}" if to else told.removeprefix(at).lstrip()
+        return None
+
+    def _group(self, key: str, leaves: list[FactNode], moved: tuple[FactNode, FactNode] | None = None) -> list[str]:
+        """A paragraph's sentences; `moved`: the start and place of a period that continues the one told before it
+        elsewhere, told first as the transfer, in the paragraph that period opened (the person named there)."""
         own = next((leaf for leaf in leaves if leaf.path == f"{key}.narrative"), None)
         narrative = " ".join(str(own.value).split()) if own else ""
         stated = {FieldPath.generic_name(leaf.path): leaf for leaf in leaves}
@@ -1184,6 +1283,7 @@ class Teller:
         # each paragraph names the person before a pronoun stands for them (the drafter's narrative may)
         self.person.mentioned = bool(narrative) and any(n in narrative for n in {self.person.full, self.person.short})
         self.disputed, self.disputed_by_source = [], []
+        sentences[:0] = self._transferred(moved)
         for leaf in sorted(leaves, key=lambda f: rank.get(FieldPath.generic_name(f.path), len(rank))):
             generic = FieldPath.generic_name(leaf.path)
             if generic in done or generic in _NAMED or generic.endswith(".narrative"):
@@ -1280,8 +1380,8 @@ class Teller:
                 done.add("conduct[].medium")  # the description names it: "editor of the daily X" on X
             elif first == "conduct[].description" and carried is not None and not carried.unproven:
                 told = self._value("conduct[].medium", carried.value)  # "through three posts on his Facebook page"
-                slots["description"] += f" {told}"
-                slots["description_bare"] += f" {told}"
+                slots["description"] = f"{before_medium(slots['description'])} {told}"
+                slots["description_bare"] = f"{before_medium(slots['description_bare'])} {told}"
                 facts.append(carried)
                 done.add("conduct[].medium")
             return self._finish(self._fill(template, slots), facts)

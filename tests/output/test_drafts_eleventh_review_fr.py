@@ -230,6 +230,6 @@ def test_held_incommunicado_before_trial_names_the_period_once() -> None:
     provisoire …) » would say the detention twice."""
     text = _plain(DUAL)
     assert (
-        "Mme Zaghari-Ratcliffe a été détenue au secret (détention provisoire à compter du 3 avril 2016), sans" in text
+        "Mme Zaghari-Ratcliffe a été détenue au secret pendant la détention provisoire du 3 avril 2016, sans" in text
     )
     assert "au secret pendant la détention (" not in text  # the period named in a sentence (T12-fr D16) is no repeat

@@ -80,7 +80,7 @@ def test_a_possessive_agrees_with_several_persons() -> None:
 def test_incommunicado_before_trial_is_said_of_a_man_with_its_citations_closed() -> None:
     """A10, C3, C10: « Détenue au secret …, M. Cardet », « (… 3 b) et d ; … barreau 7)) », « 48 heures »."""
     text = _plain("fr", NON_PARTY)
-    assert "M. Cardet a été détenu au secret (garde à vue à compter du 30 novembre 2016), sans pouvoir" in text
+    assert "M. Cardet a été détenu au secret pendant la garde à vue du 30 novembre 2016, sans pouvoir" in text
     # the Covenant last, as for every State not party to it (test_drafts_tenth_review_shared), its brackets closed
     assert "; Pacte, art. 14 (par. 3 b) et d)))." in text
     assert "Principes de base relatifs au rôle du barreau, principe 7)" in text

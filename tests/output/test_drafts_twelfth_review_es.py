@@ -170,7 +170,7 @@ def test_a_period_is_named_by_its_start_and_the_accused_shown_as_dangerous() -> 
     cardet = drafted("es", NON_PARTY)
     started = "la medida de custodia policial iniciada el 30 de noviembre de 2016"
     assert f"sometido a malos tratos durante {started}" in cardet
-    assert f"durante {started}, en régimen de incomunicación" in cardet
+    assert f"en régimen de incomunicación durante {started}" in cardet  # D14: each period named in one clause
     assert "medida de custodia policial a partir del" not in cardet
     two = drafted("es", TWO)
     assert "En las audiencias, ambos fueron presentados ante el tribunal como delincuentes peligrosos [por" in two
