@@ -163,10 +163,7 @@ def _joint(
     if stage == "comments":
         body.heading(say["reply_heading"], anchor="reply")
         _blocks(body, _reply(first if evidence else unreferenced(first), persons, w))
-        body.heading(say["facts_heading"], anchor="facts")
-        body.para(say["filed"]["facts"])  # told in the communication: the comments answer the reply
-    else:
-        _facts_parts(body, persons, w)
+    _facts_parts(body, persons, w, stage)
     established = _arbitrary(body, persons, legal, w)
     state = case.state.name if case.state else None
     _remedies(body, _sought(persons, w), _referrals(persons, w), prose.government(str(_plain(state) or ""), w), w)
@@ -269,13 +266,17 @@ def _title(case: Case, persons: list[_Person], state: str, w: dict[str, Any]) ->
     return fill(say["title_names"], {"names": listed, **({"state": country} if country else {})})
 
 
-def _facts_parts(body: _Writer, persons: list[_Person], w: dict[str, Any]) -> None:
-    """The questionnaire's parts that tell the facts, each told once of all the detainees where it can be."""
+def _facts_parts(body: _Writer, persons: list[_Person], w: dict[str, Any], stage: Stage) -> None:
+    """The questionnaire's parts that tell the facts, each told once of all the detainees where it can be; in
+    comments on the reply, the identity, which the communication gave and no reply disputes, a line."""
     say = w["draft"]
     joint = len(persons) > 1
     several = joint or any(p.who is not None and p.who.plural for p in persons)  # a group named in one file too
     for key, _ in PARTS:
         body.heading(say["identity_joint"] if several and key == "identity" else say["parts"][key], anchor=key)
+        if stage == "comments" and key == "identity":
+            body.para(say["filed"]["identity"])
+            continue
         _shared(
             body,
             [p.parts.get(key, []) for p in persons],
