@@ -921,12 +921,13 @@ def _answers(
 
 def _applied(argued: Sequence[tuple[RuleNode, Any, str, Any]], person: prose.Who) -> list[_Answer]:
     """The facts a category's rules apply (their applications, without references), each with the reply's
-    stand on it: a fact the Government contests, or an exception it alone asserts, in its rule's facts."""
+    stand on it: a fact the Government contests, or an exception it alone asserts, in its rule's facts. A rule
+    that reads no fact (category III's gravity, drawn from other rules) applies none: it is argued, not answered."""
     out = []
     for node, _, application, _ in argued:
-        if not application:
-            continue
         facts = [d for f in node.facts if not f.absent_defeater for d in (f, *f.derived_from)]
+        if not application or not facts:
+            continue
         disputed = [f for f in facts if f.contested or (f.unproven and "government" in f.by)]
         shown = [f.rebutted or (f.evidence if set(f.by) == {"government"} else "") for f in disputed]
         fact = application.removesuffix(".")
