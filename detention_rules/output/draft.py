@@ -97,6 +97,9 @@ class _Person:
         self.who: prose.Who | None = None  # how the argument names this person
         self.jurisprudence: dict[str, list[str]] = {}
         self.remedies: list[tuple[str, str]] = []  # each remedy's text and source
+        #: the reply answered, worded for whom it names (`_answers`): each fact an argument applies, and
+        #: whether the Government contests it (comments on its reply)
+        self.answers: Callable[[prose.Who], list[_Answer]] = lambda who: []
         #: special procedure -> category -> why, each worded for whom it names (`_referrals`)
         self.referrals: dict[str, dict[str, list[Callable[[dict[str, str]], list[str]]]]] = {}
         #: the categories the source's account gives against an exception the Government shows with evidence,
@@ -162,8 +165,8 @@ def _joint(
     body = _Writer(redactor, w)
     if stage == "comments":
         body.heading(say["reply_heading"], anchor="reply")
-        _blocks(body, _reply(first, w))
-    _facts_parts(body, persons, w)
+        _blocks(body, _reply(first if evidence else unreferenced(first), persons, w))
+    _facts_parts(body, persons, w, stage)
     established = _arbitrary(body, persons, legal, w)
     state = case.state.name if case.state else None
     _remedies(body, _sought(persons, w), _referrals(persons, w), prose.government(str(_plain(state) or ""), w), w)
@@ -172,7 +175,11 @@ def _joint(
     for person in persons:
         if person.disputed[0]:
             body.para(_disputed(person, len(persons) > 1, w))
-    _domestic(body, case, w, refs=evidence)
+    if stage == "comments":
+        body.heading(say["domestic_heading"], anchor="domestic")
+        body.para(say["filed"]["domestic"])
+    else:
+        _domestic(body, case, w, refs=evidence)
     _source(body, case, w, stage)
     notes = _Writer(redactor, w)
     if appendix:
@@ -265,13 +272,17 @@ def _title(case: Case, persons: list[_Person], state: str, w: dict[str, Any]) ->
     return fill(say["title_names"], {"names": listed, **({"state": country} if country else {})})
 
 
-def _facts_parts(body: _Writer, persons: list[_Person], w: dict[str, Any]) -> None:
-    """The questionnaire's parts that tell the facts, each told once of all the detainees where it can be."""
+def _facts_parts(body: _Writer, persons: list[_Person], w: dict[str, Any], stage: Stage) -> None:
+    """The questionnaire's parts that tell the facts, each told once of all the detainees where it can be; in
+    comments on the reply, the identity, which the communication gave and no reply disputes, a line."""
     say = w["draft"]
     joint = len(persons) > 1
     several = joint or any(p.who is not None and p.who.plural for p in persons)  # a group named in one file too
     for key, _ in PARTS:
         body.heading(say["identity_joint"] if several and key == "identity" else say["parts"][key], anchor=key)
+        if stage == "comments" and key == "identity":
+            body.para(say["filed"]["identity"])
+            continue
         _shared(
             body,
             [p.parts.get(key, []) for p in persons],
@@ -585,14 +596,16 @@ def _person(
     horizon = Horizon.of(case)
     for category, finding in findings.items():
         rules = _rules_in(finding.tree, category)
-        contested = finding.strength == "contested" and stage == "comments"
-        person.categories[category] = functools.partial(_argument, rules, case, leaves, w, contested)
+        person.categories[category] = functools.partial(_argument, rules, case, leaves, w, stage == "comments")
         for node in rules:
             for special in node.rule.refer:
                 whys = person.referrals.setdefault(special, {}).setdefault(category, [])
                 whys.append(functools.partial(_refer_why, node, leaves, w))
         cited = [j for r in rules for j in r.rule.jurisprudence if not j.startswith(_REFERRAL)]
         person.jurisprudence[category] = [c for j in cited if (c := horizon.cited(j))]
+    if stage == "comments":
+        argued = [_rules_in(f.tree, f.category) for f in findings.values()]
+        person.answers = functools.partial(_answers, argued, case, leaves, w)
     for special, why in legal.referrals_for(case):
         why = why.removeprefix("conditions of detention: ")
         person.referrals.setdefault(special, {}).setdefault("", []).append(functools.partial(_said, why))
@@ -879,11 +892,91 @@ def _remedies(
         _items(body, items)
 
 
-def _reply(result: CaseResult, w: dict[str, Any]) -> list[tuple[str, str]]:
-    """Comments on the reply open with what the Government did: replied (when) or not, by the deadline."""
+def _reply(result: CaseResult, persons: list[_Person], w: dict[str, Any]) -> list[tuple[str, str]]:
+    """The source's comments on the reply, point by point (methods of work, A/HRC/36/38, paras 15-16): when
+    the Government replied, each fact it contests and whether it produced evidence for its account, the facts
+    it left uncontested, and where it only denied, the burden of proof (A/HRC/19/57, para 68). The drafter's
+    `government.note` is a record of the reply in the drafter's words, never the source's: not told."""
     assert result.facts is not None
-    paras = prose.Teller(result.facts.leaves, w).paragraphs(lambda path: path.startswith("government."))
-    return [("para", t) for t in paras or [w["draft"]["todo"].format(what=w["draft"]["todo_reply"])]]
+    say = w["draft"]
+    dated = ("government.replied", "government.reply_date", "government.deadline")
+    paras = prose.Teller(result.facts.leaves, w).paragraphs(lambda path: path in dated)
+    blocks = [("para", t) for t in paras or [say["todo"].format(what=say["todo_reply"])]]
+    answers = list(dict.fromkeys(a for p in persons if p.who is not None for a in p.answers(p.who)))
+    disputed = [a for a in answers if a.disputed]
+    for answer in disputed:
+        blocks.append(("para", _answered(answer, w)))
+    if disputed and (granted := [a.fact for a in answers if not a.disputed]):
+        blocks.append(("para", say["reply_uncontested"]))
+        blocks += [("item", _upper_first(fact) + ";") for fact in granted[:-1]]
+        blocks.append(("item", _upper_first(granted[-1]) + "."))
+    elif answers and not disputed:
+        blocks.append(("para", say["reply_contests_nothing"]))
+    if any(not a.evidence for a in disputed):
+        blocks.append(("para", say["burden_of_proof"]))
+    blocks.append(("text", say["todo"].format(what=say["todo_reply_points"])))
+    return blocks
+
+
+class _Answer(msgspec.Struct, frozen=True):
+    """A fact an argument applies, as the source answers the reply on it: `disputed`, whether the
+    Government contests it; `evidence`, what it produced for its account (a fact's `rebutted` evidence
+    the source answered, or the `evidence` of an exception the Government asserts)."""
+
+    fact: str
+    disputed: bool = False
+    evidence: str = ""
+
+
+def _answers(
+    argued: list[list[RuleNode]], case: Case, leaves: dict[str, FactNode], w: dict[str, Any], person: prose.Who
+) -> list[_Answer]:
+    """Each fact the categories' arguments apply (a rule's application), once, with the reply's stand on it."""
+    named = _named(person, w)
+    out: list[_Answer] = []
+    for rules in argued:
+        said: set[str] = set()
+        nodes = [(node, *_argue(node, case, rules, leaves, w, named, said)) for node in rules]
+        out += _applied(nodes, person)
+    return list(dict.fromkeys(out))
+
+
+def _applied(argued: Sequence[tuple[RuleNode, Any, str, Any]], person: prose.Who) -> list[_Answer]:
+    """The facts a category's rules apply (their applications, without references), each with the reply's
+    stand on it: a fact the Government contests, or an exception it alone asserts, in its rule's facts. A rule
+    that reads no fact (category III's gravity, drawn from other rules) applies none: it is argued, not answered."""
+    out = []
+    for node, _, application, _ in argued:
+        facts = [d for f in node.facts if not f.absent_defeater for d in (f, *f.derived_from)]
+        if not application or not facts:
+            continue
+        disputed = [f for f in facts if f.contested or (f.unproven and "government" in f.by)]
+        shown = [f.rebutted or (f.evidence if set(f.by) == {"government"} else "") for f in disputed]
+        fact = application.removesuffix(".")
+        fact = fact if fact.startswith((person.full, person.short)) else _lower_first(fact)
+        out.append(_Answer(fact, bool(disputed), "; ".join(e for e in shown if e)))
+    return out
+
+
+def _answered(answer: _Answer, w: dict[str, Any]) -> str:
+    """One point of the reply answered: the fact the Government contests, the source maintaining it, and
+    what the Government produced for its account, or that it produced nothing."""
+    say = w["draft"]
+    if not answer.evidence:
+        return f"{say['reply_contests'].format(fact=answer.fact)} {say['reply_no_evidence']}"
+    shown = say["reply_evidence"].format(evidence=answer.evidence)
+    answer_it = say["todo"].format(what=say["todo_reply_evidence"])
+    return f"{say['reply_contests'].format(fact=answer.fact)} {shown} {answer_it}"
+
+
+def _changed(answers: list[_Answer], w: dict[str, Any]) -> str:
+    """What the Government's reply changes for a category: nothing, or the facts it contests, answered."""
+    say = w["draft"]
+    disputed = [a.fact for a in answers if a.disputed]
+    if not disputed:
+        return say["reply_changes_nothing"]
+    facts = prose.join([w["facts"]["contested_that"].format(text=f) for f in disputed], w)
+    return say["reply_changes"].format(facts=facts)
 
 
 def _domestic(body: _Writer, case: Case, w: dict[str, Any], *, refs: bool) -> None:
@@ -921,8 +1014,11 @@ def _source(body: _Writer, case: Case, w: dict[str, Any], stage: Stage) -> None:
     body.para(say["source_by"].format(source=who))
     consent = sub.consent if sub else None
     value = getattr(consent, "value", consent)
-    body.para(say["consent"][value] if value else todo.format(what=say["todo_consent"]))
-    if value == "not_obtained":
+    if stage == "comments":  # stated in the communication
+        body.para(say["filed"]["consent"])
+    else:
+        body.para(say["consent"][value] if value else todo.format(what=say["todo_consent"]))
+    if value == "not_obtained" and stage == "first":
         body.para(todo.format(what=say["todo_no_consent"]))
     date = getattr(sub.date, "value", sub.date) if sub else None
     shown = (
@@ -977,12 +1073,13 @@ def _argument(
     case: Case,
     leaves: dict[str, FactNode],
     w: dict[str, Any],
-    contested: bool,
+    reply: bool,
     person: prose.Who,
 ) -> list[tuple[str, str]]:
     """A category argued as an opinion argues it, for `person` (one, or several who share it): the
     category's standard first, then for each rule one paragraph (its standard, then its application in
-    the words of the limb that held), then the drafting notes for what the argument still needs."""
+    the words of the limb that held), then the drafting notes for what the argument still needs; in
+    comments on the Government's reply (`reply`), what the reply changes for it."""
     say = w["draft"]
     named = _named(person, w)
     ordered = sorted(rules, key=lambda n: n.rule.kind != "category")  # the category's own standard opens
@@ -1025,8 +1122,8 @@ def _argument(
                 ("para", f"{say['false_news']} {prose.cite(charged, prose.refs(refs, w, notes=False))}"),
                 ("text", say["todo"].format(what=say["todo_false_news"])),
             ]
-    if contested:
-        blocks.append(("para", say["contested_note"]))
+    if reply:
+        blocks.append(("para", _changed(_applied(argued, person), w)))
     if _non_party(case) and (guide := say.get("non_party_covenant")):
         blocks = [(kind, _CITED.sub(lambda m: _covenant_last(m, guide), text)) for kind, text in blocks]
         blocks = [(kind, _CITED_ONCE.sub(lambda m: _covenant_alone(m, guide), text)) for kind, text in blocks]
