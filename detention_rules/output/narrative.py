@@ -1192,7 +1192,7 @@ class Teller:
             groups.setdefault(key, []).append(leaf)
         order = {s: i for i, s in enumerate(self.spec["sections"])}
         moved = self._transfers(groups)
-        out = []
+        out: list[str] = []
         for key in sorted(groups, key=lambda k: (order[k.split("[")[0]], _index(k))):
             sentences = self._group(key, groups[key], moved.get(key))
             name = self.leaves.get("person.name")
