@@ -1389,6 +1389,8 @@ def _limbs(
     clauses, refs, facts = _shared_limbs(spec, facts, leaves, w, named)
     clauses, refs, facts = _item_limbs(spec, facts, leaves, w, named, clauses, refs)
     limbs: list[FactNode | ConclusionNode] = [*facts, *premises]
+    subject, person = f"{named['name']} ", w["facts"]["person"]
+    led = bool(clauses) and _led(clauses[-1], subject, person)
     for limb in limbs:
         words = later if clauses else named  # the name once, then the pronoun
         if isinstance(limb, FactNode):
@@ -1397,11 +1399,12 @@ def _limbs(
                 text = ""  # said already, with the name: two conducts "described above" are one clause
         else:
             text, cited = _filled(spec.get(limb.conclusion, ""), "", leaves, w, words)
-        if clauses and w["facts"]["person"].get("drop_subject") and text.startswith(f"{named['name']} "):
-            text = text[len(named["name"]) + 1 :]  # Spanish: the subject named in a clause before, left to the verb
+        if led and person.get("drop_subject") and text.startswith(subject):
+            text = text[len(subject) :]  # Spanish: the subject named in a clause before, left to the verb
         if text and text not in clauses:
             clauses.append(text)
             refs += cited
+            led = _led(text, subject, person)
     if not clauses:
         return None
     closing = spec.get("closing", "")  # said once after the clauses ("at the time the defence was to be prepared")
@@ -1410,6 +1413,13 @@ def _limbs(
     closes = spec.get("then_non_party", spec.get("then", "")) if non_party else spec.get("then", "")
     then, _ = _filled(spec["then_grounds"] if grounds else closes, "", leaves, w, {**named, **grounds})
     return f"{argued} {then}" if then else argued
+
+
+def _led(clause: str, subject: str, person: Mapping[str, Any]) -> bool:
+    """A clause after which the next may leave the person's name to its verb (`drop_subject`): one that has no subject
+    of its own (`other_subject`: its opening determiner, as in «la privación de libertad fue consecuencia de …»),
+    never one whose subject is another, lest the verb read as that subject's («…; es defensor»)."""
+    return clause.startswith(subject) or clause.split(" ", 1)[0] not in person.get("other_subject", ())
 
 
 def _told(

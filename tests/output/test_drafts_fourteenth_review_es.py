@@ -1,0 +1,78 @@
+"""The eighteenth-round independent Spanish review (issue 31, task T14-es; the review's defects by number), each
+checked on a shipped case's draft so that the old wording fails. The expected words are a Spanish lawyer's, never the
+engine's output."""
+
+from __future__ import annotations
+
+from ..conftest import ROOT
+from .test_drafts_reviewed_in_french_and_spanish import drafted
+
+REFERENCE = ROOT / "cases" / "ilyashev-kazakhstan-2022.yaml"
+TWO = ROOT / "cases" / "qaradawi-khalaf-egypt-2018.yaml"  # a woman and a man, never tried
+CUBA = ROOT / "cases" / "cardet-cuba-2018.yaml"  # a State not party to the Covenant
+FOUR = ROOT / "cases" / "mayangna-defenders-nicaragua-2024.yaml"  # four men
+
+
+def test_a_status_after_a_clause_on_the_detention_names_its_subject() -> None:
+    """D10: « la privación de libertad fue consecuencia de la actividad política del Sr. Ilyashev …; es defensor de
+    los derechos humanos »: the subject left to the verb reads as « la privación de libertad ». After a clause with
+    another subject the person is named again; after one of their own the verb carries them."""
+    text = drafted("es", REFERENCE)
+    assert (
+        "la privación de libertad fue consecuencia de la actividad política del Sr. Ilyashev, descrita más arriba; el"
+        " Sr. Ilyashev es defensor de los derechos humanos y activista político." in text
+    )
+    assert "; es defensor" not in text
+    assert "sirvió de pretexto para detener al Sr. Ilyashev; la detención obedeció en realidad a su actividad" in text
+    assert "restringió el acceso del Sr. Ilyashev a un abogado; no pudo consultar" in text  # no subject of its own
+    four = drafted("es", FOUR)
+    assert "por motivos de origen étnico; los interesados son miembros de una minoría" in four
+    assert "; son miembros" not in four
+
+
+def test_the_earlier_targeting_is_said_once_in_the_category_v_argument() -> None:
+    """D11: the prior harassment, « no fue un incidente aislado », said in the factors' paragraph and again as « como
+    se ha expuesto, la privación de libertad no fue un incidente aislado » in the presumption's paragraph right after
+    it: said once."""
+    text = drafted("es", REFERENCE)
+    assert text.count("incidente aislado") == 1
+    assert "Su privación de libertad no fue, por tanto, un incidente aislado." in text
+    assert text.count("Ello da lugar a una fuerte presunción") == 1
+
+
+def test_officials_statements_are_not_said_to_rest_on_a_ground() -> None:
+    """D12: « Funcionarios hicieron declaraciones públicas contra la Sra. al-Qaradawi por motivos de nacimiento »: a
+    calque with a bare plural subject, and the ground qualifies the deprivation of liberty, never the statements."""
+    text = drafted("es", TWO)
+    assert "Diversos funcionarios se pronunciaron públicamente contra la Sra. al-Qaradawi." in text
+    assert "hicieron declaraciones públicas" not in text
+    assert "al-Qaradawi por motivos de nacimiento. Por lo tanto" not in text
+
+
+def test_the_grounds_alleged_name_who_was_discriminated_against() -> None:
+    """D13: « La fuente alega una discriminación por motivos de nacimiento » (calque of "alleges discrimination on
+    grounds of"): the people who suffered it."""
+    text = drafted("es", TWO)
+    assert (
+        "La fuente alega que la Sra. al-Qaradawi y el Sr. Khalaf fueron objeto de discriminación por motivos de"
+        " nacimiento." in text
+    )
+    assert "alega una discriminación" not in text
+
+
+def test_a_sources_requests_cite_no_opinions() -> None:
+    """D15: « Que ponga inmediatamente en libertad a los interesados (véanse las opiniones núms. 13/2018 y 33/2015) »:
+    a source's requests carry no case law (a request to Nicaragua citing an opinion on Kazakhstan puzzles)."""
+    text = drafted("es", FOUR)
+    assert "b) Que ponga inmediatamente en libertad a los interesados;" in text
+    requests = text.split("La fuente solicita al Grupo de Trabajo")[1].split("La fuente solicita además")[0]
+    assert "véase" not in requests and "opinión" not in requests and "opiniones" not in requests
+
+
+def test_the_covenant_as_a_guide_is_said_once() -> None:
+    """D6: « véase también, como guía interpretativa, Pacto, art. 9, párr. 2 » twelve times in one draft, after the
+    paragraph on the law applied already says the Covenant is cited only as a guide: a plain cross-reference."""
+    text = drafted("es", CUBA)
+    assert "únicamente como guía para interpretar" in text
+    assert "véase también, como guía interpretativa" not in text and "(como guía interpretativa," not in text
+    assert "véase también el Pacto, art. 9, párr. 2)" in text
