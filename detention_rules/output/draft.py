@@ -1579,6 +1579,12 @@ def _never_tried(leaves: Mapping[str, FactNode]) -> bool:
     return held is not None and held.value is False and not held.unproven
 
 
+def _never_charged(leaves: Mapping[str, FactNode]) -> bool:
+    """Whether the facts say no charge was ever brought (`arrest.charged: false`, proven)."""
+    charged = leaves.get("arrest.charged")
+    return charged is not None and charged.value is False and not charged.unproven
+
+
 def _untried(spec: dict[str, Any], leaves: dict[str, FactNode]) -> dict[str, Any]:
     """A rule's forms for a person no court has tried, where a language gives them (`premises_untried`):
     « las actuaciones seguidas contra … », never « el proceso … lo privaron de un juicio imparcial » of a
@@ -1663,7 +1669,11 @@ def _limb(
     elif isinstance(limb, dict):  # worded per value; where no trial was held, the value's "+untried" form if any
         untried = _never_tried(leaves)  # (« pendant la détention », never « avant le procès »)
         untried_form = limb.get(f"{f.value}+untried") if untried and isinstance(f.value, str) else None
-        limb = untried_form or (limb.get(f.value) if isinstance(f.value, (str, bool)) else None)
+        # where no charge was ever brought, a yes/no value's "+uncharged" form: "never formally told of any charge",
+        # never "not informed promptly of the charges", which supposes a charge told late
+        uncharged = isinstance(f.value, bool) and _never_charged(leaves)
+        uncharged_form = limb.get(f"{str(f.value).lower()}+uncharged") if uncharged else None
+        limb = untried_form or uncharged_form or (limb.get(f.value) if isinstance(f.value, (str, bool)) else None)
     if not limb:
         return "", []
     prefix = f.path.rsplit(".", 1)[0] + "." if "[" in f.path else ""  # the same list item's other fields

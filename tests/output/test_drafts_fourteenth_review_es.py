@@ -76,3 +76,46 @@ def test_the_covenant_as_a_guide_is_said_once() -> None:
     assert "únicamente como guía para interpretar" in text
     assert "véase también, como guía interpretativa" not in text and "(como guía interpretativa," not in text
     assert "véase también el Pacto, art. 9, párr. 2)" in text
+
+
+# The lead's notes: what is the draft's logic, not its Spanish, is fixed for every language.
+
+
+def test_deliberation_11_on_counsel_is_cited_only_where_an_emergency_is_shown() -> None:
+    """D4: « deliberación núm. 11, párr. 21 » (consultations with counsel during a public health emergency) in the
+    category III conclusion of cases from 2016-2017 and of Nicaragua, with no emergency: III.counsel-restricted no
+    longer cites it (its own note said to argue it only in an emergency). The reference case, tried remotely under a
+    state of emergency, keeps it through its remote hearing."""
+    for case in (TWO, CUBA, FOUR):
+        assert "deliberación núm. 11, párr. 21" not in drafted("es", case)
+    assert "Deliberation No. 11, para. 21" not in drafted("en", CUBA)
+    assert "deliberación núm. 11, párr. 21" in drafted("es", REFERENCE)
+
+
+def test_a_challenge_that_was_open_is_no_fact_the_source_tells() -> None:
+    """D3: « Pudieron impugnar la legalidad de la privación de libertad ante un tribunal », of four men whose families'
+    habeas corpus petitions were denied while the authorities hid them: a concession to the State, and false. An
+    open challenge is not told (in English and French alike); one that was not open still is."""
+    assert "impugnar la legalidad" not in drafted("es", FOUR)
+    assert "could challenge the lawfulness" not in drafted("en", FOUR)
+    assert "ont pu contester" not in drafted("fr", FOUR)
+    assert "no pudo impugnar" in drafted("es", CUBA)
+
+
+def test_a_person_never_charged_is_never_said_to_be_told_of_charges_late() -> None:
+    """D2: « Nunca fueron acusados de delito alguno » beside « No fueron informados sin demora de los cargos », which
+    supposes a charge told late. The facts say it once; the argument under article 14 (3) (a) says no charge was
+    ever formally communicated. A person charged keeps « sin demora »."""
+    text = drafted("es", TWO)
+    assert "Nunca fueron acusados de delito alguno." in text
+    assert (
+        "En el presente caso, a la Sra. al-Qaradawi y al Sr. Khalaf nunca se les comunicó formalmente acusación" in text
+    )
+    assert "informados sin demora" not in text
+    assert "were never formally informed of any charge" in drafted("en", TWO)
+    assert "promptly informed of the charges" not in drafted("en", TWO)
+    assert "n'ont jamais été officiellement informés d'aucune accusation" in drafted("fr", TWO)
+    charged = drafted("es", ROOT / "cases" / "namazi-iran-2017.yaml")
+    assert "no fueron informados sin demora y en forma detallada de los cargos" in charged or (
+        "no fue informado sin demora y en forma detallada de los cargos" in charged
+    )
