@@ -119,3 +119,14 @@ def test_a_person_never_charged_is_never_said_to_be_told_of_charges_late() -> No
     assert "no fueron informados sin demora y en forma detallada de los cargos" in charged or (
         "no fue informado sin demora y en forma detallada de los cargos" in charged
     )
+
+
+def test_a_person_never_tried_is_never_restricted_before_trial() -> None:
+    """D7: « no han sido juzgados. Antes del juicio, se les restringió el acceso a un abogado »: what trial? The
+    restriction during the deprivation of liberty, in the facts and the argument; a person tried keeps « antes del
+    juicio »."""
+    text = drafted("es", TWO)
+    assert "no han sido juzgados. Durante su privación de libertad, se les restringió el acceso a un abogado." in text
+    assert "En el presente caso, durante su privación de libertad, se restringió el acceso de la Sra." in text
+    assert "ntes del juicio" not in text
+    assert "antes del juicio, se restringió el acceso del Sr. Cardet a un abogado" in drafted("es", CUBA)
