@@ -808,7 +808,7 @@ def _sought(persons: list[_Person], w: dict[str, Any]) -> list[str]:
         named = _named(_whom(held, w), w)
         asked = _personal(text, named, w).removesuffix(".")
         kept = [part for part in source.split("; ") if not (once and practice.match(part))] if source else []
-        cited = _as_filed(kept, w) if kept else ""
+        cited = _as_filed(kept, w) if kept and not w["draft"].get("remedies_uncited") else ""
         sought.append(w["draft"]["remedy_item"].format(text=asked, source=cited) if cited else asked)
     if once and sources and sought:
         sources = list(dict.fromkeys(sources))  # one document's paragraphs merged ("par. 101, 102")
@@ -1579,6 +1579,21 @@ def _never_tried(leaves: Mapping[str, FactNode]) -> bool:
     return held is not None and held.value is False and not held.unproven
 
 
+def _open(path: str, leaves: Mapping[str, FactNode]) -> bool:
+    """Whether `path` is a field of a period of detention still running: no end date, no later period in the file,
+    and the person not released."""
+    item, _, _ = path.partition(".")
+    if not item.startswith("detention["):
+        return False
+    later = f"detention[{int(item[len('detention[') : -1]) + 1}]."
+    released = leaves.get("person.released")
+    return (
+        f"{item}.end" not in leaves
+        and not any(p.startswith(later) for p in leaves)
+        and not (released is not None and released.value is True and not released.unproven)
+    )
+
+
 def _never_charged(leaves: Mapping[str, FactNode]) -> bool:
     """Whether the facts say no charge was ever brought (`arrest.charged: false`, proven)."""
     charged = leaves.get("arrest.charged")
@@ -1669,6 +1684,12 @@ def _limb(
     elif isinstance(limb, dict):  # worded per value; where no trial was held, the value's "+untried" form if any
         untried = _never_tried(leaves)  # (« pendant la détention », never « avant le procès »)
         untried_form = limb.get(f"{f.value}+untried") if untried and isinstance(f.value, str) else None
+        # a period still running (no end, none after it, the person not released): its "+open" form, in the tense
+        # of what goes on (« ha permanecido … desde »), never the past of a period over; one with its end, "+ended"
+        if isinstance(f.value, str) and f.path.startswith("detention["):
+            ended = f"{f.path.partition('.')[0]}.end" in leaves
+            state = "ended" if ended else "open" if _open(f.path, leaves) else ""
+            untried_form = untried_form or limb.get(f"{f.value}+{state}")
         # where no charge was ever brought, a yes/no value's "+uncharged" form: "never formally told of any charge",
         # never "not informed promptly of the charges", which supposes a charge told late
         uncharged = isinstance(f.value, bool) and _never_charged(leaves)

@@ -1462,10 +1462,12 @@ class Teller:
         return f"{form}+followed" if f"{form}+followed" in forms and self._followed(facts[0]) else form
 
     def _followed(self, leaf: FactNode) -> bool:
-        """Whether a list item is a period of detention that a later period of the file follows."""
+        """Whether a list item is a period of detention that is over though the file gives it no end: a later period
+        of the file follows it, or the person was released."""
         item = leaf.path.split(".")[0]
         later = f"detention[{_index(item) + 1}]."
-        return item.startswith("detention[") and any(p.startswith(later) for p in self.leaves)
+        over = any(p.startswith(later) for p in self.leaves) or _value(self.leaves, "person.released") is True
+        return item.startswith("detention[") and over
 
     def _ended(self) -> bool:
         """Whether every period of detention the file lists has an end date, as the remedies read it."""

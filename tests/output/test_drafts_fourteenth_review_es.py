@@ -42,11 +42,16 @@ def test_the_earlier_targeting_is_said_once_in_the_category_v_argument() -> None
 
 def test_officials_statements_are_not_said_to_rest_on_a_ground() -> None:
     """D12: « Funcionarios hicieron declaraciones públicas contra la Sra. al-Qaradawi por motivos de nacimiento »: a
-    calque with a bare plural subject, and the ground qualifies the deprivation of liberty, never the statements."""
+    calque with a bare plural subject, and the ground qualifies the deprivation of liberty, never the statements:
+    the statements confirm it."""
     text = drafted("es", TWO)
-    assert "Diversos funcionarios se pronunciaron públicamente contra la Sra. al-Qaradawi." in text
+    assert "Diversos funcionarios se pronunciaron públicamente contra ambos." in text  # the facts
+    assert (
+        "Diversos funcionarios se pronunciaron públicamente contra la Sra. al-Qaradawi, lo que confirma que se la privó"
+        " de libertad por motivos de nacimiento." in text
+    )
     assert "hicieron declaraciones públicas" not in text
-    assert "al-Qaradawi por motivos de nacimiento. Por lo tanto" not in text
+    assert "públicamente contra la Sra. al-Qaradawi por motivos de" not in text
 
 
 def test_the_grounds_alleged_name_who_was_discriminated_against() -> None:
@@ -130,3 +135,33 @@ def test_a_person_never_tried_is_never_restricted_before_trial() -> None:
     assert "En el presente caso, durante su privación de libertad, se restringió el acceso de la Sra." in text
     assert "ntes del juicio" not in text
     assert "antes del juicio, se restringió el acceso del Sr. Cardet a un abogado" in drafted("es", CUBA)
+
+
+def test_a_period_is_named_in_prose_never_as_a_data_label() -> None:
+    """D8: « durante la medida de detención sin fundamento jurídico conocido iniciada en 2021 », « la medida de
+    prisión preventiva iniciada el 2 de julio de 2017 fue ordenada por un fiscal », « (prisión preventiva a partir del
+    2 de julio de 2017) »: labels made sentences. The period by the person's own possessive, its start apart."""
+    four, two, cuba = drafted("es", FOUR), drafted("es", TWO), drafted("es", CUBA)
+    assert "régimen de incomunicación durante su detención sin fundamento jurídico conocido, a partir de 2021" in four
+    assert "durante su detención, a partir de 2021, no se informó a las familias de los interesados de la" in four
+    assert (
+        "la privación de libertad en prisión preventiva, a partir del 2 de julio de 2017, fue ordenada por un fiscal,"
+        " y no por un juez" in two
+    )
+    assert "al-Qaradawi el acceso a su consulado durante su prisión preventiva, a partir del 2 de julio de 2017." in two
+    assert "sometido a malos tratos durante su custodia policial, a partir del 30 de noviembre de 2016" in cuba
+    for text in (four, two, cuba):
+        assert "la medida de" not in text and "iniciada el" not in text and "iniciada en" not in text
+        assert "(prisión preventiva a partir" not in text
+
+
+def test_desde_takes_the_tense_of_a_period_still_running() -> None:
+    """D9: « la Sra. al-Qaradawi permaneció en prisión preventiva desde el 2 de julio de 2017 » of a period that goes
+    on: the present perfect; a period over says its end (« desde el 9 de diciembre de 2016 hasta el 20 de marzo de
+    2017 »)."""
+    assert "la Sra. al-Qaradawi ha permanecido en prisión preventiva desde el 2 de julio de 2017." in drafted("es", TWO)
+    assert "permaneció en prisión preventiva desde el 9 de diciembre de 2016 hasta el 20 de marzo de 2017." in drafted(
+        "es", CUBA
+    )
+    teaching = drafted("es", ROOT / "cases" / "teaching" / "trial-two-violations.yaml")
+    assert "La persona afectada ha estado en prisión desde el 5 de octubre de 2022." in teaching
