@@ -165,3 +165,28 @@ def test_desde_takes_the_tense_of_a_period_still_running() -> None:
     )
     teaching = drafted("es", ROOT / "cases" / "teaching" / "trial-two-violations.yaml")
     assert "La persona afectada ha estado en prisión desde el 5 de octubre de 2022." in teaching
+
+
+def test_a_state_not_party_is_quoted_the_declaration_and_the_principles_in_their_own_words() -> None:
+    """D5: for Cuba, the Covenant's article 9 (2) and (3) and article 22 quoted word for word and credited to « la
+    Declaración Universal, art. 9 » and « art. 20 », which say no such thing. The Declaration's own words, the Body of
+    Principles' (principles 10, 11 and 37), the Covenant a cross-reference; in English and French alike. D23: the 48
+    hours as General Comment No. 35 para 33 puts them, « no debe exceder normalmente »."""
+    text = drafted("es", CUBA)
+    assert (
+        "Nadie podrá ser arbitrariamente detenido, preso ni desterrado (Declaración Universal, art. 9). Toda persona"
+        " arrestada será informada en el momento de su arresto" in text
+    )
+    assert (
+        "Toda persona tiene derecho a la libertad de reunión y de asociación pacíficas (Declaración Universal" in text
+    )
+    assert "(Conjunto de Principios, principio 10; véase también el Pacto, art. 9, párr. 2)" in text
+    assert "el plazo no debe exceder normalmente de 48 horas, salvo circunstancias excepcionales" in text
+    for said in ("Toda persona detenida será informada", "incluso el derecho a fundar sindicatos", "significa en"):
+        assert said not in text
+    english = drafted("en", CUBA)
+    assert "No one shall be subjected to arbitrary arrest, detention or exile (article 9 of the Universal" in english
+    assert "including the right to form and join trade unions" not in english
+    assert "Nul ne peut être arbitrairement arrêté, détenu ni exilé" in drafted("fr", CUBA)
+    # a State party keeps the Covenant's words
+    assert "Toda persona detenida será informada, en el momento de su detención" in drafted("es", REFERENCE)
