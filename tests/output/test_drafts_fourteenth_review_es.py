@@ -190,3 +190,24 @@ def test_a_state_not_party_is_quoted_the_declaration_and_the_principles_in_their
     assert "Nul ne peut être arbitrairement arrêté, détenu ni exilé" in drafted("fr", CUBA)
     # a State party keeps the Covenant's words
     assert "Toda persona detenida será informada, en el momento de su detención" in drafted("es", REFERENCE)
+
+
+def test_what_the_state_did_is_not_told_as_a_guarantee_kept() -> None:
+    """D17, D18: « La privación de libertad fue objeto de revisión periódica » of renewals by a prosecutor, and « La
+    acusación precisaba los actos que se imputaban al Sr. Cardet », a concession the source does not need."""
+    two = drafted("es", TWO)
+    assert "La privación de libertad se prorrogó periódicamente." in two
+    assert "objeto de revisión periódica" not in two
+    assert "precisaba los actos" not in drafted("es", CUBA) and "precisaba los actos" not in drafted("es", FOUR)
+
+
+def test_standards_read_as_whole_sentences() -> None:
+    """D21: « La desaparición forzada, privación de libertad por el Estado …, sustrae » (an apposition with no article
+    nor bounds); D22: « dentro de las 48 horas » with no term; D27: « No se disponía de ningún recurso »."""
+    assert "La desaparición forzada (la privación de libertad por agentes del Estado o con su aquiescencia," in drafted(
+        "es", FOUR
+    )
+    assert "dentro de las 48 horas siguientes al arresto o a la detención (Principios Básicos" in drafted("es", CUBA)
+    teaching = drafted("es", ROOT / "cases" / "teaching" / "trial-two-violations.yaml")
+    assert "No cabía recurso alguno contra la condena." in teaching
+    assert "No se disponía" not in teaching
