@@ -84,8 +84,8 @@ def test_incommunicado_custody_is_named_by_its_start() -> None:
     other arguments name a period."""
     text = drafted("es", ROOT / "cases" / "mousavi-karroubi-rahnavard-iran-2012.yaml")
     assert (
-        "los interesados fueron mantenidos en régimen de incomunicación durante la medida de arresto domiciliario"
-        " iniciada el 14 de febrero de 2011." in text
+        "los interesados fueron mantenidos en régimen de incomunicación durante su arresto domiciliario, a partir del"
+        " 14 de febrero de 2011." in text  # the period in prose, never « la medida de … iniciada el » (review 18, D8)
     )
     assert "incomunicación en arresto domiciliario a partir" not in text
 

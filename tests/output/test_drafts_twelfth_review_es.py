@@ -156,7 +156,7 @@ def test_the_facts_are_told_as_a_spanish_lawyer_tells_them() -> None:
     cardet = drafted("es", NON_PARTY)
     assert (
         "En el presente caso, el Sr. Cardet fue acusado; fue juzgado a partir del 3 de marzo de 2017; permaneció en"
-        " prisión preventiva desde el 9 de diciembre de 2016." in cardet
+        " prisión preventiva desde el 9 de diciembre de 2016 hasta el 20 de marzo de 2017." in cardet  # review 18, D9
     )
     assert "Antes del juicio, se le restringió el acceso a un abogado." in cardet
     assert "su acceso a un abogado fue restringido" not in cardet
@@ -169,7 +169,7 @@ def test_a_period_is_named_by_its_start_and_the_accused_shown_as_dangerous() -> 
     """D4 « la medida de custodia policial a partir del 30 de noviembre de 2016 » (« a partir de » modifies no noun);
     D8 « presentados ante el tribunal como se presenta a los condenados » (General Comment No. 32 para 30)."""
     cardet = drafted("es", NON_PARTY)
-    started = "la medida de custodia policial iniciada el 30 de noviembre de 2016"
+    started = "su custodia policial, a partir del 30 de noviembre de 2016"  # in prose (eighteenth review, D8)
     assert f"sometido a malos tratos durante {started}" in cardet
     assert f"durante {started}, en régimen de incomunicación" in cardet
     assert "medida de custodia policial a partir del" not in cardet
