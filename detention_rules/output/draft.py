@@ -843,7 +843,7 @@ def _sought(persons: list[_Person], w: dict[str, Any]) -> list[str]:
         named = _named(_whom(held, w), w)
         asked = _personal(text, named, w).removesuffix(".")
         kept = [part for part in source.split("; ") if not (once and practice.match(part))] if source else []
-        cited = _as_filed(kept, w) if kept else ""
+        cited = _as_filed(kept, w) if kept and not w["draft"].get("remedies_uncited") else ""
         sought.append(w["draft"]["remedy_item"].format(text=asked, source=cited) if cited else asked)
     if once and sources and sought:
         sources = list(dict.fromkeys(sources))  # one document's paragraphs merged ("par. 101, 102")
@@ -1508,6 +1508,8 @@ def _limbs(
     clauses, refs, facts = _shared_limbs(spec, facts, leaves, w, named)
     clauses, refs, facts = _item_limbs(spec, facts, leaves, w, named, clauses, refs)
     limbs: list[FactNode | ConclusionNode] = [*facts, *premises]
+    subject, person = f"{named['name']} ", w["facts"]["person"]
+    led = bool(clauses) and _led(clauses[-1], subject, person)
     for limb in limbs:
         words = later if clauses else named  # the name once, then the pronoun
         if isinstance(limb, FactNode):
@@ -1516,11 +1518,12 @@ def _limbs(
                 text = ""  # said already, with the name: two conducts "described above" are one clause
         else:
             text, cited = _filled(spec.get(limb.conclusion, ""), "", leaves, w, words)
-        if clauses and w["facts"]["person"].get("drop_subject") and text.startswith(f"{named['name']} "):
-            text = text[len(named["name"]) + 1 :]  # Spanish: the subject named in a clause before, left to the verb
+        if led and person.get("drop_subject") and text.startswith(subject):
+            text = text[len(subject) :]  # Spanish: the subject named in a clause before, left to the verb
         if text and text not in clauses:
             clauses.append(text)
             refs += cited
+            led = _led(text, subject, person)
     if not clauses:
         return None
     closing = spec.get("closing", "")  # said once after the clauses ("at the time the defence was to be prepared")
@@ -1529,6 +1532,13 @@ def _limbs(
     closes = spec.get("then_non_party", spec.get("then", "")) if non_party else spec.get("then", "")
     then, _ = _filled(spec["then_grounds"] if grounds else closes, "", leaves, w, {**named, **grounds})
     return f"{argued} {then}" if then else argued
+
+
+def _led(clause: str, subject: str, person: Mapping[str, Any]) -> bool:
+    """A clause after which the next may leave the person's name to its verb (`drop_subject`): one that has no subject
+    of its own (`other_subject`: its opening determiner, as in «la privación de libertad fue consecuencia de …»),
+    never one whose subject is another, lest the verb read as that subject's («…; es defensor»)."""
+    return clause.startswith(subject) or clause.split(" ", 1)[0] not in person.get("other_subject", ())
 
 
 def _told(
@@ -1688,6 +1698,27 @@ def _never_tried(leaves: Mapping[str, FactNode]) -> bool:
     return held is not None and held.value is False and not held.unproven
 
 
+def _open(path: str, leaves: Mapping[str, FactNode]) -> bool:
+    """Whether `path` is a field of a period of detention still running: no end date, no later period in the file,
+    and the person not released."""
+    item, _, _ = path.partition(".")
+    if not item.startswith("detention["):
+        return False
+    later = f"detention[{int(item[len('detention[') : -1]) + 1}]."
+    released = leaves.get("person.released")
+    return (
+        f"{item}.end" not in leaves
+        and not any(p.startswith(later) for p in leaves)
+        and not (released is not None and released.value is True and not released.unproven)
+    )
+
+
+def _never_charged(leaves: Mapping[str, FactNode]) -> bool:
+    """Whether the facts say no charge was ever brought (`arrest.charged: false`, proven)."""
+    charged = leaves.get("arrest.charged")
+    return charged is not None and charged.value is False and not charged.unproven
+
+
 def _untried(spec: dict[str, Any], leaves: dict[str, FactNode]) -> dict[str, Any]:
     """A rule's forms for a person no court has tried, where a language gives them (`premises_untried`):
     « las actuaciones seguidas contra … », never « el proceso … lo privaron de un juicio imparcial » of a
@@ -1772,7 +1803,17 @@ def _limb(
     elif isinstance(limb, dict):  # worded per value; where no trial was held, the value's "+untried" form if any
         untried = _never_tried(leaves)  # (« pendant la détention », never « avant le procès »)
         untried_form = limb.get(f"{f.value}+untried") if untried and isinstance(f.value, str) else None
-        limb = untried_form or (limb.get(f.value) if isinstance(f.value, (str, bool)) else None)
+        # a period still running (no end, none after it, the person not released): its "+open" form, in the tense
+        # of what goes on (« ha permanecido … desde »), never the past of a period over; one with its end, "+ended"
+        if isinstance(f.value, str) and f.path.startswith("detention["):
+            ended = f"{f.path.partition('.')[0]}.end" in leaves
+            state = "ended" if ended else "open" if _open(f.path, leaves) else ""
+            untried_form = untried_form or limb.get(f"{f.value}+{state}")
+        # where no charge was ever brought, a yes/no value's "+uncharged" form: "never formally told of any charge",
+        # never "not informed promptly of the charges", which supposes a charge told late
+        uncharged = isinstance(f.value, bool) and _never_charged(leaves)
+        uncharged_form = limb.get(f"{str(f.value).lower()}+uncharged") if uncharged else None
+        limb = untried_form or uncharged_form or (limb.get(f.value) if isinstance(f.value, (str, bool)) else None)
     if not limb:
         return "", []
     prefix = f.path.rsplit(".", 1)[0] + "." if "[" in f.path else ""  # the same list item's other fields

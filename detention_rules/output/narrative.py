@@ -1296,8 +1296,8 @@ class Teller:
             implied = IMPLIED.get((generic, leaf.value)) if isinstance(leaf.value, bool) else None
             if implied and implied in stated:
                 continue
-            if generic == "person.released" and leaf.value is False and (self._there() or self._ended()):
-                continue  # "still detained there" says it; every period ended: never "still detained" at all
+            if self._said_otherwise(generic, leaf):
+                continue
             if narrative and self._in_narrative(generic, leaf, narrative):
                 continue
             if _kind(generic) == "date" and self._value(generic, leaf.value, bare=True) in described:
@@ -1443,7 +1443,8 @@ class Teller:
         elif isinstance(template, dict) and _kind(generic) == "conduct":  # an act, or the means of one
             template = template[conduct_form(str(leaf.value), self.w)]
         elif isinstance(template, dict):  # a sentence for each answer of a yes/no fact or a choice
-            template = template[leaf.value]
+            untried = f"{leaf.value}+untried"  # no trial held: « Durante la instrucción », never « Antes del juicio »
+            template = template[untried if untried in template and self._never_tried() else leaf.value]
         known = state_words(str(leaf.value), self.w) if generic == "person.nationality" else None
         if known and "nationality" in known[0]:  # "de nationalité kazakhe", as a French lawyer writes it
             adjective = self.spec["sentences"]["person.nationality_adjective"]
@@ -1488,6 +1489,22 @@ class Teller:
             return self._fill(template, {"value": self._value(generic, value)})
         except (KeyError, TypeError, ValueError):  # a value the sentences have no form for (`as written`)
             return ""
+
+    def _said_otherwise(self, generic: str, leaf: FactNode) -> bool:
+        """A fact another sentence says, or that would contradict it: "still detained there" says the person is not
+        released, and every period ended says never "still detained" at all; "never charged" says the person was not
+        told of a charge, never "not informed promptly of the charges", a charge told late."""
+        if generic == "person.released" and leaf.value is False:
+            return self._there() or self._ended()
+        return generic == "trial.informed_of_charges" and leaf.value is False and self._never_charged()
+
+    def _never_tried(self) -> bool:
+        """Whether the facts say no trial was held: a value's `+untried` sentence then, where a language gives one."""
+        return _value(self.leaves, "trial.held") is False
+
+    def _never_charged(self) -> bool:
+        """Whether the facts say no charge was ever brought (`arrest.charged: false`)."""
+        return _value(self.leaves, "arrest.charged") is False
 
     def _status(self, leaf: FactNode) -> str:
         """The person's status, less what their occupation already says ("journalist" twice is once; a
@@ -1545,10 +1562,12 @@ class Teller:
         return f"{form}+followed" if f"{form}+followed" in forms and self._followed(facts[0]) else form
 
     def _followed(self, leaf: FactNode) -> bool:
-        """Whether a list item is a period of detention that a later period of the file follows."""
+        """Whether a list item is a period of detention that is over though the file gives it no end: a later period
+        of the file follows it, or the person was released."""
         item = leaf.path.split(".")[0]
         later = f"detention[{_index(item) + 1}]."
-        return item.startswith("detention[") and any(p.startswith(later) for p in self.leaves)
+        over = any(p.startswith(later) for p in self.leaves) or _value(self.leaves, "person.released") is True
+        return item.startswith("detention[") and over
 
     def _ended(self) -> bool:
         """Whether every period of detention the file lists has an end date, as the remedies read it."""

@@ -102,7 +102,8 @@ def test_the_detention_is_told_as_a_history_then_where_the_person_is_now(lang: s
         # Spanish tells a period without an end date in the past, "fue sometida a prisión preventiva" (tenth review)
         m.start()
         for m in re.finditer(
-            r"(?:was held|were held|a été placée?|ont été placés|permanec\w* (?:en|bajo)|fuer?o?n? sometid[oa]s? a)",
+            r"(?:was held|were held|a été placée?|ont été placés|permanec\w* (?:en|bajo)|fuer?o?n? sometid[oa]s? a|"
+            r"han? estado en)",  # a period still running: « ha estado en prisión preventiva desde » (review 18, D9)
             detention,
         )
     ]

@@ -129,8 +129,9 @@ def test_charges_that_cite_their_articles_are_not_followed_by_the_articles_again
         ("fr", "ilyashev", "En l'espèce, M. Ilyashev est défenseur des droits de l'homme."),
         ("fr", "alhathloul", "En l'espèce, Mme Alhathloul est défenseuse des droits de l'homme."),
         ("fr", "cheng-liu-wu", "les intéressés sont défenseurs des droits de l'homme"),
-        ("es", "ilyashev", "En el presente caso, el Sr. Ilyashev es defensor de los derechos humanos."),
-        ("es", "alhathloul", "En el presente caso, la Sra. Alhathloul es defensora de los derechos humanos."),
+        # said once, after the political conduct, with its subject (eighteenth Spanish review, D10 and D11)
+        ("es", "ilyashev", "descrita más arriba; el Sr. Ilyashev es defensor de los derechos humanos y activista"),
+        ("es", "alhathloul", "descrita más arriba; la Sra. Alhathloul es defensora de los derechos humanos."),
         ("es", "cheng-liu-wu", "los interesados son defensores de los derechos humanos"),
     ],
 )

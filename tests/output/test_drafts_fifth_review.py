@@ -115,12 +115,13 @@ def test_an_english_file_drafted_in_english_is_unmarked() -> None:
             ],
             ["groupe défini par un motif protégé", "pour ce motif", "indice de ciblage", "(par. 1); ", "n° 2/2022"],
         ),
-        ("es", JOINT, ["(véanse las opiniones núms. 13/2018 y 33/2015)", "(véase la opinión núm."], ["(véase opinión"]),
+        # the requests cite no opinions (eighteenth review, D15)
+        ("es", JOINT, ["Que ponga inmediatamente en libertad a"], ["(véase opinión", "(véanse las opiniones núms. 13"]),
         (
             "es",
             REFERENCE,
             [
-                "En el presente caso, el Sr. Ilyashev es defensor de los derechos humanos.",  # eleventh review
+                "el Sr. Ilyashev es defensor de los derechos humanos y activista político.",  # review 18, D10
                 "constituye en sí misma “cualquier otra condición social”",  # the Covenant's words, in “ ”
                 "el Sr. Ilyashev ya había sido hostigado por las autoridades",
                 "fue discriminatoria por su condición de defensor de los derechos humanos.",  # the ground named

@@ -113,18 +113,19 @@ def test_every_paragraph_of_general_comment_37_the_english_cites_is_cited(lang: 
 def test_spanish_leaves_a_subject_named_just_before_to_the_verb() -> None:
     """Spanish names the person once and lets the verb carry the subject of the next clause or sentence, or uses
     the possessive (reviewer, eighth pass: «…; tampoco pudo consultar…», «Su privación de libertad…»), never
-    «el Sr. Ilyashev … el Sr. Ilyashev …» as the subject of two clauses in a row."""
+    «el Sr. Ilyashev … el Sr. Ilyashev …» as the subject of two clauses in a row. After a clause whose subject is
+    another (« la privación de libertad fue consecuencia de … »), the person is named (eighteenth review, D10)."""
     reference = drafted("es", REFERENCE)
     for said in (
         "El Sr. Ilyashev participó en las audiencias a distancia, por videoconferencia. No podía oír las actuaciones"
         " ni ser oído debido a deficiencias técnicas.",
-        "sirvió de pretexto para detener al Sr. Ilyashev; fue detenido por su actividad política",
+        "sirvió de pretexto para detener al Sr. Ilyashev; la detención obedeció en realidad a su actividad política",
         "se restringió el acceso del Sr. Ilyashev a un abogado; no pudo consultar a su abogado de forma confidencial.",
         "las autoridades ya habían hostigado al Sr. Ilyashev. Su privación de libertad no fue, por tanto, un"
         " incidente aislado.",
     ):
         assert said in reference
-    assert "; el Sr. Ilyashev " not in reference
+    assert "; el Sr. Ilyashev no " not in reference and "; el Sr. Ilyashev fue" not in reference
     assert not re.search(r"Sr\. Ilyashev[^.;]*\. (?:Debido a [^,]*, )?el Sr\. Ilyashev ", reference)
 
 

@@ -29,13 +29,14 @@ def test_verbs_and_possessives_agree_with_several_persons() -> None:
     two, four = drafted("es", TWO), drafted("es", FOUR)
     for said in (
         "Nunca fueron acusados de delito alguno.",
-        "No pudieron consultar a sus abogados de forma confidencial. No fueron informados sin demora de los cargos.",
+        # never charged: never "no fueron informados sin demora" (eighteenth review, D2)
+        "No pudieron consultar a sus abogados de forma confidencial. En las audiencias, ambos fueron presentados",
         "No se informó a sus familias de la detención ni del lugar de reclusión.",
     ):
         assert said in two
     for said in (
         "antes del juicio, los interesados no tuvieron acceso alguno a un abogado.",
-        "Pudieron impugnar la legalidad de la privación de libertad ante un tribunal.",
+        "Fueron mantenidos en régimen de incomunicación.",  # no "Pudieron impugnar" (eighteenth review, D3)
         "no se informó a las familias de los interesados de la detención",
         "no se informó a sus familias de la detención y se les denegó un abogado antes del juicio.",
     ):
@@ -58,7 +59,7 @@ def test_a_preposition_is_repeated_before_the_second_of_two_persons() -> None:
     """#7: «a la Sra. al-Qaradawi y al Sr. Khalaf», «de la Sra. al-Qaradawi y del Sr. Khalaf»."""
     two = drafted("es", TWO)
     # «contra», which needs no repeat; «señalar» is no persecution (twelfth review, D12)
-    assert "hicieron declaraciones públicas contra la Sra. al-Qaradawi y el Sr. Khalaf." in two
+    assert "La fuente alega que la Sra. al-Qaradawi y el Sr. Khalaf fueron objeto" in two
     assert "Que ponga inmediatamente en libertad a la Sra. al-Qaradawi y al Sr. Khalaf" in two
     assert "remediar la situación de la Sra. al-Qaradawi y del Sr. Khalaf" in two
     assert not re.search(r"\b(?:a|de) la Sra\. al-Qaradawi y el Sr\.", two)
@@ -140,8 +141,7 @@ def test_a_non_party_state_is_cited_the_covenant_as_a_guide_after_what_binds_it(
     Principles as an interpretive guide; the Nelson Mandela Rules get their title. A party keeps the Covenant first."""
     cardet = drafted("es", NON_PARTY)
     assert (
-        "(Declaración Universal, art. 9; Conjunto de Principios, principio 10; véase también, como guía"
-        " interpretativa, Pacto, art. 9, párr. 2)" in cardet
+        "(Conjunto de Principios, principio 10; véase también el Pacto, art. 9, párr. 2)" in cardet  # review 18, D5
     )
     assert "Pacto, art. 14, párr. 3 b) y d))" in cardet
     assert not re.search(r"\(Pacto, [^()]*;", cardet)
@@ -193,7 +193,7 @@ def test_the_covenant_lists_an_articles_paragraphs_in_order() -> None:
         (REFERENCE, "Conoció de la causa [por traducir: the Medeu District Court", "La causa fue conocida"),
         (NON_PARTY, "Conoció de la causa [por traducir: the municipal court of Gibara", "La causa fue conocida"),
         (TEACHING, "Conoció de la causa", "La causa fue conocida"),
-        (TWO, "hicieron declaraciones públicas contra", "señala"),  # twelfth review, D12
+        (TWO, "se pronunciaron públicamente contra", "señala"),  # twelfth review, D12; eighteenth, D12
         (
             TWO,
             "La decisión por la que se privó de libertad al Sr. Khalaf carecía de una motivación individualizada.",

@@ -33,8 +33,8 @@ def _plain(lang: str, path: Path) -> str:
         (TWO, "Ils n'ont jamais été inculpés d'aucune infraction.", "Ils n'a "),
         (TWO, "Mme al-Qaradawi et M. Khalaf n'ont pas été jugés.", "n'a pas été jugés"),
         (TWO, "Ils n'ont pas pu s'entretenir avec leur conseil", "Ils n'a pas pu"),
-        (TWO, "des accusations portées contre eux.", "portées contre leur"),
-        (FOUR, "Ils ont pu contester la légalité", "Ils a pu"),
+        # never charged: never "not informed promptly", the argument's own sentence (T14-es, review 18, D2)
+        (TWO, "n'ont jamais été officiellement informés d'aucune accusation", "n'a jamais été officiellement"),
         (FOUR, "Avant le procès, ils se sont vu refuser l'accès à un conseil.", "ils s'est vu"),
     ],
 )

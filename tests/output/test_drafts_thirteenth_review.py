@@ -70,8 +70,8 @@ def _category_v(text: str) -> list[str]:
             "es",
             "En el presente caso, ",
             "persigui",
-            "declaraciones públicas",
-            "Las demás personas perseguidas comparten",
+            "pronunciaron públicamente",
+            "las demás personas perseguidas comparten",
         ),
     ],
 )
