@@ -452,7 +452,8 @@ class Arrest(_Model):
         description="Caught in the act, where no warrant is needed.",
     )
     legal_basis_invoked: Fact[StrictBool] | None = fact(
-        "Did the authorities invoke any legal basis for the arrest?",
+        "Did the authorities invoke any law, order or procedure for the arrest, "
+        "whatever the source says of its lawfulness?",
         description="The authorities invoked any legal basis for the arrest at all.",
     )
     reasons_given: Fact[Literal["at_arrest", "later", "never"]] | None = fact(

@@ -194,7 +194,7 @@ def test_a_case_with_every_category_decided_still_asks_what_would_add_a_violatio
     text = shown(_panel(client.get("/case", params={"file": REFERENCE.name}).text))
     assert engine_talk(text) == [], text
     assert "No open question" not in text
-    assert "Did the authorities invoke any legal basis for the arrest? could add a violation to category I" in text
+    assert "the source says of its lawfulness? could add a violation to category I" in text
     assert "the family with no news for days or weeks)? could add a violation to categories I and III" in text
 
 
