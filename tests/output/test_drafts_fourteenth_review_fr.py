@@ -51,3 +51,26 @@ def test_the_lettered_requests_stay_apart_once_the_markdown_is_rendered() -> Non
         assert len(lettered) >= 8, (lang, lettered)  # four remedies, four referrals
         assert all(p.count("\n") == 0 for p in lettered), lang
         assert "<pre>" not in remedies and "<code>" not in remedies, lang
+
+
+def test_running_prose_cites_the_covenant_paragraph_of_the_article() -> None:
+    """D2: « L'article 19 (par. 3) du Pacte n'autorise que… », « prévues par l'article 14 (par. 1, 2 et 3 b), d) et
+    e)) du Pacte », « (par. 3 f) et 5) »: the compact form belongs in a parenthesis; in a sentence the Working Group
+    and the Human Rights Committee write « le paragraphe 3 de l'article 19 du Pacte »."""
+    text = _draft(REFERENCE)
+    assert "Le paragraphe 3 de l'article 19 du Pacte n'autorise que les restrictions" in text
+    assert "prévues par les paragraphes 1, 2 et 3 b), d) et e) de l'article 14 du Pacte :" in text
+    assert "énumérés à l'article 21 et au paragraphe 2 de l'article 22 du Pacte" in text
+    assert "constituent une violation grave du paragraphe 1 de l'article 14 du Pacte" in text
+    assert "au sens du paragraphe 1 de l'article 2 et de l'article 26 du Pacte" in text
+    assert "prévues par les paragraphes 3 f) et 5 de l'article 14 du Pacte :" in _draft(TEACHING)
+    # articles read with article 14 are named so too, and « lus » agrees with the paragraphs
+    assert (
+        "prévues par les paragraphes 2 et 3 a), b), d) et g) de l'article 14 du Pacte, lus conjointement avec"
+        " l'article 7 et le paragraphe 1 de l'article 10 :" in _draft(QARADAWI)
+    )
+    for draft in (text, _draft(TEACHING), _draft(QARADAWI)):
+        body = draft.replace("art. ", "")  # the parenthetical citations keep their compact form
+        for old in ("article 19 (par. 3)", "article 14 (par.", "22 (par. 2) du Pacte", "articles 2 (par. 1)"):
+            assert old not in body
+    assert "(Pacte, art. 14 (par. 3 e))" in text  # in a parenthesis, the compact form stays

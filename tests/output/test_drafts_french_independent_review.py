@@ -38,8 +38,8 @@ def test_the_authorities_fail_to_show_a_permitted_ground_not_a_restriction() -> 
     grounds article 19 (3) admits (observation générale n° 34, par. 35)."""
     text = drafted("fr", REFERENCE)
     assert (
-        "les autorités n'ont pas démontré que la restriction répondait à l'un des motifs admis par l'article 19"
-        " (par. 3) du Pacte." in text
+        "les autorités n'ont pas démontré que la restriction répondait à l'un des motifs admis par le paragraphe 3"
+        " de l'article 19 du Pacte." in text  # in prose, the paragraph of the article (fourteenth review D2)
     )
     assert "n'ont démontré aucune restriction" not in text
 

@@ -75,12 +75,12 @@ def test_articles_7_and_10_are_read_with_the_fair_trial_guarantees_not_listed_as
     articles 7 and 10 are no fair-trial guarantees; they are read with article 14."""
     text = _draft(QARADAWI)
     assert (
-        "a méconnu les garanties d'un procès équitable prévues par l'article 14 (par. 2 et 3 a), b), d) et g)) du"
-        " Pacte, lu conjointement avec ses articles 7 et 10 (par. 1) :" in text
+        "a méconnu les garanties d'un procès équitable prévues par les paragraphes 2 et 3 a), b), d) et g) de"
+        " l'article 14 du Pacte, lus conjointement avec l'article 7 et le paragraphe 1 de l'article 10 :" in text
     )
     assert "prévues par les articles 7" not in text
     # article 14 alone keeps its words
-    assert "prévues par l'article 14 (par. 2 et 3 a), b) et d)) du Pacte :" in text
+    assert "prévues par les paragraphes 2 et 3 a), b) et d) de l'article 14 du Pacte :" in text
 
 
 def test_a_foreign_national_is_discriminated_against_on_nationality_not_national_origin() -> None:
