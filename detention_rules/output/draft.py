@@ -1661,7 +1661,8 @@ def _limb(
         limb, shown = (limb["text"], prose.shared(words, w)) if words else (None, "")
     elif isinstance(limb, dict):  # worded per value; where no trial was held, the value's "+untried" form if any
         untried = _never_tried(leaves)  # (« pendant la détention », never « avant le procès »)
-        untried_form = limb.get(f"{f.value}+untried") if untried and isinstance(f.value, str) else None
+        value = str(f.value).lower() if isinstance(f.value, bool) else f.value  # YAML's "false+untried"
+        untried_form = limb.get(f"{value}+untried") if untried and isinstance(value, str) else None
         limb = untried_form or (limb.get(f.value) if isinstance(f.value, (str, bool)) else None)
     if not limb:
         return "", []

@@ -77,3 +77,67 @@ def test_running_prose_cites_the_covenant_paragraph_of_the_article() -> None:
         for old in ("article 19 (par. 3)", "article 14 (par.", "22 (par. 2) du Pacte", "articles 2 (par. 1)"):
             assert old not in body
     assert "(Pacte, art. 14 (par. 3 e))" in text  # in a parenthesis, the compact form stays
+
+
+def test_the_expression_is_told_by_its_means_never_after_a_colon() -> None:
+    """D3: « a été détenu pour s'être exprimé : [trois publications…] sur [sa page…] », a calque of "for his
+    expression: X on Y"; the facts' own « par [X] sur [Y] »."""
+    text = _draft(REFERENCE)
+    assert "M. Ilyashev a été détenu pour s'être exprimé par [à traduire : three Facebook posts" in text
+    assert "pour s'être exprimé :" not in text
+    assert "M. Cardet a été détenu pour s'être exprimé par [à traduire :" in _draft(CARDET)
+
+
+def test_several_opinions_are_cited_n_degree_s_never_nos() -> None:
+    """D4: « les avis nos 72/2021, 89/2020… » beside « avis n° 2/2022 »: a bare « nos » reads as the possessive
+    (« nos avis »). The plural takes the singular's sign, « n°s »."""
+    for path in (REFERENCE, CARDET, MAYANGNA):
+        text = _draft(path)
+        assert "avis nos" not in text and "l'avis n°s" not in text
+    assert "(voir, par exemple, les avis n°s 72/2021, 89/2020" in _draft(REFERENCE)
+    assert "; les avis n°s 13/2018 et 33/2015)" in _draft(MAYANGNA)
+    assert "(voir les avis n°s\u00a013/2018 et 33/2015)" in drafted("fr", CARDET)  # never broken from its sign
+
+
+def test_the_presumption_of_innocence_is_argued_on_the_facts_it_has() -> None:
+    """D5: the standard's example, officials affirming the guilt in public, then facts about the court's conduct:
+    the gap is the Government's opening. The standard is General Comment No. 32's duty of every public authority,
+    and the court's conduct is tied to it."""
+    text = _draft(REFERENCE)
+    assert "il incombe à toutes les autorités publiques de s'abstenir de préjuger de l'issue du procès." in text
+    assert "par exemple en affirmant publiquement la culpabilité" not in text
+    applied = "refusant d'entendre les témoins à décharge, manifestant ainsi qu'il tenait la culpabilité pour acquise."
+    assert applied in text
+
+
+def test_a_person_never_tried_was_treated_as_guilty_before_any_judgment() -> None:
+    """D6: « traités en coupables par les autorités avant le jugement » of two people never tried."""
+    text = _draft(QARADAWI)
+    assert "ont été traités en coupables par les autorités avant tout jugement." in text
+    assert "avant le jugement" not in text
+
+
+def test_a_court_that_could_be_seized_is_not_told_as_a_challenge_that_worked() -> None:
+    """D7: « Ils ont pu contester la légalité de la détention devant un tribunal. » beside an enforced
+    disappearance concedes article 9 (4); `could_challenge: true` says only that a court could be seized."""
+    text = _draft(MAYANGNA)
+    assert "Ils ont pu saisir un tribunal d'un recours contre la détention." in text
+    assert "ont pu contester la légalité" not in text
+
+
+def test_a_state_not_party_is_held_to_the_declaration_and_the_body_of_principles() -> None:
+    """D8: Cuba: article 22 of the Covenant quoted as though it were article 20 of the Universal Declaration, and
+    humane treatment cited to the Covenant alone, for a State the Covenant does not bind."""
+    text = _draft(CARDET)
+    assert (
+        "Toute personne a droit à la liberté de réunion et d'association pacifiques ; nul ne peut être obligé de faire"
+        " partie d'une association (Déclaration universelle, art. 20)." in text
+    )
+    assert "y compris le droit de constituer des syndicats" not in text
+    assert (
+        "toute personne soumise à une forme quelconque de détention ou d'emprisonnement est traitée avec humanité et"
+        " avec le respect de la dignité inhérente à la personne humaine (Ensemble de principes, principe 1" in text
+    )
+    assert "traitée avec humanité (Pacte, art. 10 (par. 1))" not in text
+    # a State party keeps the Covenant's words
+    assert "traitée avec humanité (Pacte, art. 10 (par. 1))" in _draft(QARADAWI)

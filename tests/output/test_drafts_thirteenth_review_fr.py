@@ -112,12 +112,12 @@ def test_a_length_known_between_bounds_reads_as_french_writes_a_range() -> None:
 
 
 def test_the_prayer_for_relief_cites_its_opinions_once_before_the_list() -> None:
-    """D17: « de libérer immédiatement M. Cardet (voir les avis nos 13/2018 et 33/2015) ; »: a French pleading does
+    """D17: « de libérer immédiatement M. Cardet (voir les avis n°s 13/2018 et 33/2015) ; »: a French pleading does
     not footnote its prayer for relief; the opinions the remedies follow are cited once, in its lead."""
     text = _draft(CARDET)
     remedies = text.split("## Mesures de réparation", 1)[1].split("La source prie en outre", 1)[0]
     assert (
-        "Conformément à la pratique du Groupe de travail (voir les avis nos 13/2018 et 33/2015), la source le prie de"
+        "Conformément à la pratique du Groupe de travail (voir les avis n°s 13/2018 et 33/2015), la source le prie de"
         " demander au Gouvernement cubain :" in remedies
     )
     assert "b) de libérer immédiatement M. Cardet ;" in remedies
@@ -192,7 +192,7 @@ def test_a_woman_held_untried_is_not_told_in_the_masculine() -> None:
     text = _draft(ROOT / "cases" / "pham-doan-trang-viet-nam-2021.yaml")
     assert "Mme Pham n'a pas été jugée sans retard excessif : 434 jours de détention sans jugement." in text
     assert "détenu sans jugement" not in text
-    assert "(voir les avis nos 13/2018 et 33/2015), la source le prie de demander au Gouvernement vietnamien :" in text
+    assert "(voir les avis n°s 13/2018 et 33/2015), la source le prie de demander au Gouvernement vietnamien :" in text
     assert "le comportement qu'elle réprime (voir Comité des droits de l'homme, observation générale n° 35" in text
 
 
