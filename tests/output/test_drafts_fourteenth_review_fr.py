@@ -141,3 +141,49 @@ def test_a_state_not_party_is_held_to_the_declaration_and_the_body_of_principles
     assert "traitée avec humanité (Pacte, art. 10 (par. 1))" not in text
     # a State party keeps the Covenant's words
     assert "traitée avec humanité (Pacte, art. 10 (par. 1))" in _draft(QARADAWI)
+
+
+def test_the_second_rank_patterns_read_as_a_french_pleading() -> None:
+    """D11: « …(voir l'avis n° 33/2015), la source le prie de demander… », « le » for a noun inside the lead's own
+    phrase; D15: « la source affirme que la détention constituait une discrimination » inside the source's own
+    argument; D16: definite and indefinite articles mixed in one list; D18: a definition in apposition without its
+    article; D21: parentheses nested in a referral."""
+    cardet, nicaragua = _draft(CARDET), _draft(MAYANGNA)
+    assert "La source prie le Groupe de travail, conformément à sa pratique (voir les avis n°s 13/2018 et" in cardet
+    assert "la source le prie" not in cardet
+    assert "En l'espèce, la détention constituait une discrimination à l'égard de M. Cardet, fondée sur" in cardet
+    assert "la source affirme que" not in cardet
+    assert "les mauvais traitements qui ont entravé la défense et la détention au secret pendant laquelle" in cardet
+    assert "La disparition forcée, c'est-à-dire la privation de liberté par l'État" in nicaragua
+    assert "(détention non reconnue constitutive de disparition forcée)" in nicaragua
+    assert "(disparition forcée))" not in nicaragua
+
+
+def test_the_check_and_the_appendix_say_what_a_stated_value_does_and_who_established_a_condition() -> None:
+    """D25 and D26: « Un presumption_of_innocence énoncé est une dérogation qui exige sa référence. », « une
+    lecture » in the draft's appendix, and « (tirée par : …) » in `wgad check`."""
+    from ..conftest import wgad
+
+    done = wgad("check", "--lang", "fr", str(REFERENCE))
+    assert done.returncode == 0, done.stderr
+    assert "(établie par : La personne est demandeuse d'asile" in done.stdout
+    assert "tirée par" not in done.stdout
+    appendix = _appendix(REFERENCE)
+    assert "Une valeur presumption_of_innocence indiquée dans le dossier l'emporte sur cette déduction" in appendix
+    assert "une lecture)" not in appendix and "est une dérogation qui exige sa référence" not in appendix
+
+
+def _appendix(path: Path) -> str:
+    """A case's French draft with its appendix (the drafter's reasoning)."""
+    from detention_rules import application, words
+    from detention_rules.input import source
+    from detention_rules.output import draft_markdown
+    from detention_rules.output.draft import build_joint
+    from detention_rules.reasoning import runnable
+
+    words.use("fr")
+    try:
+        book = runnable.load()
+        return draft_markdown.render(build_joint(book, application.drafts(book, source.load(path), None)))
+    finally:
+        words.use("en")
