@@ -96,7 +96,7 @@ def test_an_english_file_drafted_in_english_is_unmarked() -> None:
             "fr",
             JOINT,
             # the opinions cited once, in the remedies' lead (thirteenth French review, D17)
-            ["et d'effacer leur casier judiciaire", "; les avis n°s\u00a013/2018 et 33/2015), la source le prie"],
+            ["et d'effacer leur casier judiciaire", "; les avis n°s\u00a013/2018 et 33/2015), de demander"],
             ["n° 33/2015"],
         ),
         (

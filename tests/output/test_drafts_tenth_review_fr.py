@@ -56,7 +56,7 @@ def test_a_verb_agrees_with_several_persons(path: Path, said: str, never: str) -
         (FOUR, "L'acte d'inculpation précisait les actes qui leur étaient reprochés."),
         (TWO, "l'absence d'information sur les accusations portées contre elle"),
         (TWO, "l'absence d'information sur les accusations portées contre lui."),
-        (NON_PARTY, "une détention au secret pendant laquelle il n'a pu communiquer avec son conseil"),
+        (NON_PARTY, "la détention au secret pendant laquelle il n'a pu communiquer avec son conseil"),
         (NON_PARTY, "M. Cardet avait déjà été harcelé par les autorités."),
     ],
 )

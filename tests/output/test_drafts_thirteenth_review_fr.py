@@ -117,13 +117,13 @@ def test_the_prayer_for_relief_cites_its_opinions_once_before_the_list() -> None
     text = _draft(CARDET)
     remedies = text.split("## Mesures de réparation", 1)[1].split("La source prie en outre", 1)[0]
     assert (
-        "Conformément à la pratique du Groupe de travail (voir les avis n°s 13/2018 et 33/2015), la source le prie de"
-        " demander au Gouvernement cubain :" in remedies
+        "La source prie le Groupe de travail, conformément à sa pratique (voir les avis n°s 13/2018 et 33/2015), de"
+        " demander au Gouvernement cubain :" in remedies  # fourteenth review D11
     )
     assert "b) de libérer immédiatement M. Cardet ;" in remedies
     assert remedies.count("(voir") == 1
     taught = _draft(TEACHING).split("## Mesures de réparation", 1)[1]
-    assert "(voir l'avis n° 2/2022, par. 101, 102, 103), la source le prie" in taught
+    assert "(voir l'avis n° 2/2022, par. 101, 102, 103), de demander" in taught
     assert taught.count("(voir") == 1
 
 
@@ -192,7 +192,7 @@ def test_a_woman_held_untried_is_not_told_in_the_masculine() -> None:
     text = _draft(ROOT / "cases" / "pham-doan-trang-viet-nam-2021.yaml")
     assert "Mme Pham n'a pas été jugée sans retard excessif : 434 jours de détention sans jugement." in text
     assert "détenu sans jugement" not in text
-    assert "(voir les avis n°s 13/2018 et 33/2015), la source le prie de demander au Gouvernement vietnamien :" in text
+    assert "(voir les avis n°s 13/2018 et 33/2015), de demander au Gouvernement vietnamien :" in text
     assert "le comportement qu'elle réprime (voir Comité des droits de l'homme, observation générale n° 35" in text
 
 
