@@ -307,9 +307,12 @@ def covenant(provisions: Iterable[Pinpoint | str], form: dict[str, str], words_:
         if paragraphs:
             articles[number] = dict(sorted(paragraphs.items(), key=lambda item: (not item[0].isdigit(), _num(item[0]))))
     said = []
+    # an article cited whole beside another's paragraphs, where the form words each (French prose: « l'article 7
+    # et le paragraphe 1 de l'article 10 »); articles all cited whole stay a bare list (« les articles 7 et 9 »)
+    whole = form.get("whole", "{article}") if any(articles.values()) else "{article}"
     for at, (number, paragraphs) in enumerate(articles.items()):
         if not paragraphs:
-            said.append(number)
+            said.append(whole.format(article=number))
             continue
         parts = [  # a paragraph without letters in the form's brackets too: English "(1), (2) and (3) (b)"
             form["paragraph"].format(paragraph=p, letters=listed([form["letter"].format(letter=x) for x in letters]))

@@ -1733,11 +1733,15 @@ def _covenant_listed(articles: list[str], say: dict[str, Any], w: dict[str, Any]
     language groups their paragraphs (« l'article 14 (par. 1 et 3 b) et d)) du Pacte »), the bare list, and how
     many articles it names."""
     listed = prose.join(articles, w)
+    pinpointed = False
     if grouping := say.get("covenant_grouped"):  # each article once: "14 (par. 1 et 3 b) et d))"
         listed = citation.covenant(articles, {**grouping, "one": "{articles}", "many": "{articles}"}, w["words"])
+        pinpointed = "whole" in grouping and any("(" in a for a in articles)
         articles = list(dict.fromkeys(a.split("(")[0] for a in articles))
-    named = say["covenant_articles" if len(articles) > 1 else "covenant_article"].format(list=listed)
-    return named, listed, len(articles)
+    # a language that words each subdivision in prose names the articles in its list (« le paragraphe 3 de
+    # l'article 19 du Pacte »): never "the articles" before it
+    form = "covenant_pinpointed" if pinpointed else "covenant_articles" if len(articles) > 1 else "covenant_article"
+    return say[form].format(list=listed), listed, len(articles)
 
 
 def _weighed(
@@ -1767,6 +1771,11 @@ def _weighed(
         if fair and others:
             _, listed, count = _covenant_listed(others, say, w)
             form = read_with["many" if count > 1 else "one"]
+            if "pinpointed" in read_with and any("(" in a for a in others):  # « avec l'article 7 et le paragraphe 1 … »
+                form = read_with["pinpointed"]
+            # « les paragraphes 1 et 3 de l'article 14 …, lus conjointement » agrees with the paragraphs it names
+            several = len({a.split("(")[1] for a in fair if "(" in a}) > 1
+            form = form.replace("{read}", read_with.get("read_several" if several else "read_one", ""))
             values["articles"] = form.format(fair=_covenant_listed(fair, say, w)[0], others=listed)
         else:
             values["articles"] = _covenant_listed(articles, say, w)[0]
@@ -1802,7 +1811,8 @@ def _limb(
         limb, shown = (limb["text"], prose.shared(words, w)) if words else (None, "")
     elif isinstance(limb, dict):  # worded per value; where no trial was held, the value's "+untried" form if any
         untried = _never_tried(leaves)  # (« pendant la détention », never « avant le procès »)
-        untried_form = limb.get(f"{f.value}+untried") if untried and isinstance(f.value, str) else None
+        value = str(f.value).lower() if isinstance(f.value, bool) else f.value  # YAML's "false+untried"
+        untried_form = limb.get(f"{value}+untried") if untried and isinstance(value, str) else None
         # a period still running (no end, none after it, the person not released): its "+open" form, in the tense
         # of what goes on (« ha permanecido … desde »), never the past of a period over; one with its end, "+ended"
         if isinstance(f.value, str) and f.path.startswith("detention["):
@@ -1812,7 +1822,7 @@ def _limb(
         # where no charge was ever brought, a yes/no value's "+uncharged" form: "never formally told of any charge",
         # never "not informed promptly of the charges", which supposes a charge told late
         uncharged = isinstance(f.value, bool) and _never_charged(leaves)
-        uncharged_form = limb.get(f"{str(f.value).lower()}+uncharged") if uncharged else None
+        uncharged_form = limb.get(f"{value}+uncharged") if uncharged else None
         limb = untried_form or uncharged_form or (limb.get(f.value) if isinstance(f.value, (str, bool)) else None)
     if not limb:
         return "", []

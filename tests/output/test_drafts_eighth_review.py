@@ -17,7 +17,7 @@ CASES = ROOT / "cases"
     ("lang", "cited", "never"),
     [
         ("en", "No. 13/2018; No. 2/2020; No. 45/2016", "Kurt v. Turkey"),
-        ("fr", "les avis nos\u00a013/2018, 2/2020, 45/2016", "Kurt c. Turquie"),
+        ("fr", "les avis n°s\u00a013/2018, 2/2020, 45/2016", "Kurt c. Turquie"),
         ("es", "las opiniones núms. 13/2018, 2/2020, 45/2016", "Kurt c. Turquía"),
     ],
 )

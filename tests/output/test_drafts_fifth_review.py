@@ -96,7 +96,7 @@ def test_an_english_file_drafted_in_english_is_unmarked() -> None:
             "fr",
             JOINT,
             # the opinions cited once, in the remedies' lead (thirteenth French review, D17)
-            ["et d'effacer leur casier judiciaire", "; les avis nos\u00a013/2018 et 33/2015), la source le prie"],
+            ["et d'effacer leur casier judiciaire", "; les avis n°s\u00a013/2018 et 33/2015), de demander"],
             ["n° 33/2015"],
         ),
         (
@@ -132,7 +132,7 @@ def test_an_english_file_drafted_in_english_is_unmarked() -> None:
 )
 def test_the_reviews_calques_and_typography(lang: str, path: Path, said: list[str], never: list[str]) -> None:
     """The fifth reviews' corrections of our own wording (not the case file's): the category V reasoning that
-    names its ground, the record "son/leur casier", "avis nos ... et ...", the article and number of "véase(n)",
+    names its ground, the record "son/leur casier", "avis n°s ... et ...", the article and number of "véase(n)",
     French no-break spaces before ";" and after "n°"."""
     text = drafted(lang, path)
     for words_ in said:

@@ -142,7 +142,7 @@ def test_a_period_is_named_in_prose_never_as_a_data_label() -> None:
     prisión preventiva iniciada el 2 de julio de 2017 fue ordenada por un fiscal », « (prisión preventiva a partir del
     2 de julio de 2017) »: labels made sentences. The period by the person's own possessive, its start apart."""
     four, two, cuba = drafted("es", FOUR), drafted("es", TWO), drafted("es", CUBA)
-    assert "régimen de incomunicación durante su detención sin fundamento jurídico conocido, a partir de 2021" in four
+    assert "régimen de incomunicación durante su detención desde 2021" in four  # every period in one clause (D14)
     assert "durante su detención, a partir de 2021, no se informó a las familias de los interesados de la" in four
     assert (
         "la privación de libertad en prisión preventiva, a partir del 2 de julio de 2017, fue ordenada por un fiscal,"
@@ -159,7 +159,10 @@ def test_desde_takes_the_tense_of_a_period_still_running() -> None:
     """D9: « la Sra. al-Qaradawi permaneció en prisión preventiva desde el 2 de julio de 2017 » of a period that goes
     on: the present perfect; a period over says its end (« desde el 9 de diciembre de 2016 hasta el 20 de marzo de
     2017 »)."""
-    assert "la Sra. al-Qaradawi ha permanecido en prisión preventiva desde el 2 de julio de 2017." in drafted("es", TWO)
+    two = drafted("es", TWO)  # the two told together where their facts agree
+    assert (
+        "la Sra. al-Qaradawi y el Sr. Khalaf han permanecido en prisión preventiva desde el 2 de julio de 2017." in two
+    )
     assert "permaneció en prisión preventiva desde el 9 de diciembre de 2016 hasta el 20 de marzo de 2017." in drafted(
         "es", CUBA
     )

@@ -38,8 +38,8 @@ def test_the_authorities_fail_to_show_a_permitted_ground_not_a_restriction() -> 
     grounds article 19 (3) admits (observation générale n° 34, par. 35)."""
     text = drafted("fr", REFERENCE)
     assert (
-        "les autorités n'ont pas démontré que la restriction répondait à l'un des motifs admis par l'article 19"
-        " (par. 3) du Pacte." in text
+        "les autorités n'ont pas démontré que la restriction répondait à l'un des motifs admis par le paragraphe 3"
+        " de l'article 19 du Pacte." in text  # in prose, the paragraph of the article (fourteenth review D2)
     )
     assert "n'ont démontré aucune restriction" not in text
 
@@ -128,23 +128,23 @@ def test_a_state_s_article_is_its_own() -> None:
 
 def test_a_remedy_s_precedent_takes_its_article() -> None:
     """« (voir avis n° 2/2022, par. 101) » drops the article the draft's own citations give (« voir l'avis
-    n° 2/2022, par. 92 »): « (voir l'avis n° … ) », « (voir les avis nos … ) »."""
+    n° 2/2022, par. 92 »): « (voir l'avis n° … ) », « (voir les avis n°s … ) »."""
     text = drafted("fr", JOINT)  # cited once, in the remedies' lead (thirteenth French review, D17)
-    assert "(voir l'avis n°\u00a02/2022, par. 101, 102, 103\u202f; les avis nos\u00a013/2018 et 33/2015)" in text
+    assert "(voir l'avis n°\u00a02/2022, par. 101, 102, 103\u202f; les avis n°s\u00a013/2018 et 33/2015)" in text
     assert "(voir avis" not in text
 
 
 def test_opinions_cited_with_and_without_paragraphs_read_as_french_citations() -> None:
     """« les avis n° 2/2022, par. 70 à 72 ; n° 72/2021 ; n° 89/2020 » puts a plural « avis » before a singular
     « n° » repeated for each number: an opinion cited at its paragraphs is « l'avis n° … , par. … », the opinions
-    cited whole are « les avis nos …, … et … », as the reference draft already cites them."""
+    cited whole are « les avis n°s …, … et … », as the reference draft already cites them."""
     text = drafted("fr", JOINT)
     assert (
-        "voir, par exemple, l'avis n°\u00a02/2022, par. 70 à 72\u202f; les avis nos\u00a072/2021, 89/2020, 79/2018,"
+        "voir, par exemple, l'avis n°\u00a02/2022, par. 70 à 72\u202f; les avis n°s\u00a072/2021, 89/2020, 79/2018,"
         " 93/2017, 75/2017, 66/2017 et 46/2017)" in text
     )
     assert (
-        "voir, par exemple, les avis nos\u00a045/2016, 28/2016 et 7/2002\u202f; l'avis n°\u00a02/2022, par. 94" in text
+        "voir, par exemple, les avis n°s\u00a045/2016, 28/2016 et 7/2002\u202f; l'avis n°\u00a02/2022, par. 94" in text
     )
     assert "\u202f; n°\u00a0" not in text
 

@@ -33,7 +33,7 @@ def test_a_day_to_a_month_takes_the_prepositions_the_language_joins_them_with(la
 @pytest.mark.parametrize(
     ("lang", "cited", "never"),
     [
-        ("fr", "les avis nos\u00a013/2018, 2/2020, 45/2016, 28/2016 et 7/2002", "Kurt c. Turquie"),
+        ("fr", "les avis n°s\u00a013/2018, 2/2020, 45/2016, 28/2016 et 7/2002", "Kurt c. Turquie"),
         ("es", "las opiniones núms. 13/2018, 2/2020, 45/2016, 28/2016 y 7/2002", "Kurt c. Turquía"),
     ],
 )

@@ -137,7 +137,7 @@ def test_each_part_of_an_article_is_named_up_to_the_parts_the_language_names(lan
     [
         (
             "fr",
-            "voir, par exemple, les avis nos\u00a072/2021, 89/2020, 79/2018, 93/2017, 75/2017, 66/2017 et 46/2017)",
+            "voir, par exemple, les avis n°s\u00a072/2021, 89/2020, 79/2018, 93/2017, 75/2017, 66/2017 et 46/2017)",
             "n°\u00a089/2020",
         ),
         (
@@ -218,9 +218,9 @@ def test_the_remedies_never_cite_the_cases_own_opinion_in_any_language(lang: str
     [
         ("avis n° 2/2022, par. 101", None),
         ("opinión núm. 2/2022, párr. 101", None),
-        ("avis nos 13/2018 et 33/2015", "avis nos 13/2018 et 33/2015"),
+        ("avis n°s 13/2018 et 33/2015", "avis n°s 13/2018 et 33/2015"),
         ("opiniones núms. 13/2018 y 33/2025", "opinión núm. 13/2018"),
-        ("avis nos 13/2018, 3/2022 et 33/2015", "avis nos 13/2018 et 33/2015"),
+        ("avis n°s 13/2018, 3/2022 et 33/2015", "avis n°s 13/2018 et 33/2015"),
     ],
 )
 def test_a_translated_citation_of_opinions_keeps_only_those_a_submission_can_cite(

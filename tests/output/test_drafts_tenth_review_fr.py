@@ -56,7 +56,7 @@ def test_a_verb_agrees_with_several_persons(path: Path, said: str, never: str) -
         (FOUR, "L'acte d'inculpation précisait les actes qui leur étaient reprochés."),
         (TWO, "l'absence d'information sur les accusations portées contre elle"),
         (TWO, "l'absence d'information sur les accusations portées contre lui."),
-        (NON_PARTY, "une détention au secret pendant laquelle il n'a pu communiquer avec son conseil"),
+        (NON_PARTY, "la détention au secret pendant laquelle il n'a pu communiquer avec son conseil"),
         (NON_PARTY, "M. Cardet avait déjà été harcelé par les autorités."),
     ],
 )
@@ -169,7 +169,7 @@ def test_the_french_check_cites_as_the_draft_does() -> None:
     assert "[par. 11, 69]" in out and "paras " not in out and "[para " not in out
     assert "None" not in out
     assert "voir avis n° 2/2022, par. 70 à 72" in out
-    assert "avis nos 72/2021, 89/2020" in out
+    assert "avis n°s 72/2021, 89/2020" in out
     assert "art. 9 (par. 1) ; Déclaration universelle, art. 3 et 9 ; Ensemble de principes, principes 2, 4 et 10" in out
     assert "exception non établie : detention[0].time_limit" in out
     assert "detention[0].kind parmi [rétention administrative, détention administrative]" in out

@@ -227,7 +227,8 @@ NON_PARTY = ROOT / "cases" / "cardet-cuba-2018.yaml"
         # D12: « sur la base de laquelle », a calque of "on the basis of which"
         (
             ROOT / "cases" / "ilyashev-kazakhstan-2022.yaml",
-            "constitue en elle-même une « autre situation » au sens des articles 2 (par. 1) et 26 du Pacte",
+            "constitue en elle-même une « autre situation » au sens du paragraphe 1 de l'article 2 et de l'article 26"
+            " du Pacte",
             "sur la base de laquelle",
         ),
         # D16: the rule's tag in a parenthesis, « détenus au secret (régime juridique inconnu) à compter de 2021 »

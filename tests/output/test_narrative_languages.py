@@ -305,7 +305,7 @@ def test_the_covenant_is_cited_once_per_article_as_the_language_cites_it(lang: s
 @pytest.mark.parametrize(
     ("lang", "said"),
     [
-        ("fr", "prévues par l'article 14 (par. 1, 2 et 3 b), d) et e)) du Pacte"),
+        ("fr", "prévues par les paragraphes 1, 2 et 3 b), d) et e) de l'article 14 du Pacte"),
         ("es", "previstas en el artículo 14, párrafos 1, 2 y 3 b), d) y e), del Pacto"),
     ],
 )
