@@ -1691,13 +1691,6 @@ def _parted(limb: str, own: list[str]) -> tuple[str, str] | None:
     return limb[:at], limb[at:]
 
 
-def _never_tried(leaves: Mapping[str, FactNode]) -> bool:
-    """Whether the facts say no trial was held (`trial.held: false`, proven): the one test of the forms a language
-    gives a person no court has tried, a rule's (`_untried`) or a value's (`+untried`)."""
-    held = leaves.get("trial.held")
-    return held is not None and held.value is False and not held.unproven
-
-
 def _open(path: str, leaves: Mapping[str, FactNode]) -> bool:
     """Whether `path` is a field of a period of detention still running: no end date, no later period in the file,
     and the person not released."""
@@ -1713,17 +1706,11 @@ def _open(path: str, leaves: Mapping[str, FactNode]) -> bool:
     )
 
 
-def _never_charged(leaves: Mapping[str, FactNode]) -> bool:
-    """Whether the facts say no charge was ever brought (`arrest.charged: false`, proven)."""
-    charged = leaves.get("arrest.charged")
-    return charged is not None and charged.value is False and not charged.unproven
-
-
 def _untried(spec: dict[str, Any], leaves: dict[str, FactNode]) -> dict[str, Any]:
     """A rule's forms for a person no court has tried, where a language gives them (`premises_untried`):
     « las actuaciones seguidas contra … », never « el proceso … lo privaron de un juicio imparcial » of a
     detainee the facts say « no ha sido juzgado »."""
-    if not _never_tried(leaves):
+    if not prose.never_tried(leaves):
         return spec
     return {**spec, **{k.removesuffix("_untried"): v for k, v in spec.items() if k.endswith("_untried")}}
 
@@ -1810,7 +1797,7 @@ def _limb(
         words = [_fill(text, known) for text in chosen]
         limb, shown = (limb["text"], prose.shared(words, w)) if words else (None, "")
     elif isinstance(limb, dict):  # worded per value; where no trial was held, the value's "+untried" form if any
-        untried = _never_tried(leaves)  # (« pendant la détention », never « avant le procès »)
+        untried = prose.never_tried(leaves)  # (« pendant la détention », never « avant le procès »)
         value = str(f.value).lower() if isinstance(f.value, bool) else f.value  # YAML's "false+untried"
         untried_form = limb.get(f"{value}+untried") if untried and isinstance(value, str) else None
         # a period still running (no end, none after it, the person not released): its "+open" form, in the tense
@@ -1821,7 +1808,7 @@ def _limb(
             untried_form = untried_form or limb.get(f"{f.value}+{state}")
         # where no charge was ever brought, a yes/no value's "+uncharged" form: "never formally told of any charge",
         # never "not informed promptly of the charges", which supposes a charge told late
-        uncharged = isinstance(f.value, bool) and _never_charged(leaves)
+        uncharged = isinstance(f.value, bool) and prose.never_charged(leaves)
         uncharged_form = limb.get(f"{value}+uncharged") if uncharged else None
         limb = untried_form or uncharged_form or (limb.get(f.value) if isinstance(f.value, (str, bool)) else None)
     if not limb:

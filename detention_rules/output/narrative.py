@@ -405,6 +405,18 @@ def _value(leaves: Mapping[str, FactNode], path: str) -> Any:
     return leaf.value if leaf is not None and not leaf.unproven else None
 
 
+def never_tried(leaves: Mapping[str, FactNode]) -> bool:
+    """Whether the facts say no trial was held (`trial.held: false`, proven): the one test of every form a language
+    gives a person no court has tried, a rule's (`_untried`), a limb's or a fact's (`+untried`)."""
+    return _value(leaves, "trial.held") is False
+
+
+def never_charged(leaves: Mapping[str, FactNode]) -> bool:
+    """Whether the facts say no charge was ever brought (`arrest.charged: false`, proven): "never formally told of
+    any charge", never "not informed promptly", in a limb's `+uncharged` form and a fact's sentence alike."""
+    return _value(leaves, "arrest.charged") is False
+
+
 def occupations(items: list[str], w: Mapping[str, Any]) -> str:
     """What a person is, listed so that each phrase is clearly theirs: one with an apposition of its own ("the
     editor-in-chief of Tolishi Sado, the only Talysh-language newspaper") last, never before "and a mathematician",
@@ -1444,7 +1456,7 @@ class Teller:
             template = template[conduct_form(str(leaf.value), self.w)]
         elif isinstance(template, dict):  # a sentence for each answer of a yes/no fact or a choice
             untried = f"{leaf.value}+untried"  # no trial held: « Durante la instrucción », never « Antes del juicio »
-            template = template[untried if untried in template and self._never_tried() else leaf.value]
+            template = template[untried if untried in template and never_tried(self.leaves) else leaf.value]
         known = state_words(str(leaf.value), self.w) if generic == "person.nationality" else None
         if known and "nationality" in known[0]:  # "de nationalité kazakhe", as a French lawyer writes it
             adjective = self.spec["sentences"]["person.nationality_adjective"]
@@ -1496,15 +1508,7 @@ class Teller:
         told of a charge, never "not informed promptly of the charges", a charge told late."""
         if generic == "person.released" and leaf.value is False:
             return self._there() or self._ended()
-        return generic == "trial.informed_of_charges" and leaf.value is False and self._never_charged()
-
-    def _never_tried(self) -> bool:
-        """Whether the facts say no trial was held: a value's `+untried` sentence then, where a language gives one."""
-        return _value(self.leaves, "trial.held") is False
-
-    def _never_charged(self) -> bool:
-        """Whether the facts say no charge was ever brought (`arrest.charged: false`)."""
-        return _value(self.leaves, "arrest.charged") is False
+        return generic == "trial.informed_of_charges" and leaf.value is False and never_charged(self.leaves)
 
     def _status(self, leaf: FactNode) -> str:
         """The person's status, less what their occupation already says ("journalist" twice is once; a
