@@ -902,7 +902,7 @@ def _reply(result: CaseResult, persons: list[_Person], w: dict[str, Any]) -> lis
     dated = ("government.replied", "government.reply_date", "government.deadline")
     paras = prose.Teller(result.facts.leaves, w).paragraphs(lambda path: path in dated)
     blocks = [("para", t) for t in paras or [say["todo"].format(what=say["todo_reply"])]]
-    answers = list(dict.fromkeys(a for p in persons if p.who is not None for a in p.answers(p.who)))
+    answers = _once(list(dict.fromkeys(a for p in persons if p.who is not None for a in p.answers(p.who))))
     disputed = [a for a in answers if a.disputed]
     for answer in disputed:
         blocks.append(("para", _answered(answer, w)))
@@ -916,6 +916,16 @@ def _reply(result: CaseResult, persons: list[_Person], w: dict[str, Any]) -> lis
         blocks.append(("para", say["burden_of_proof"]))
     blocks.append(("text", say["todo"].format(what=say["todo_reply_points"])))
     return blocks
+
+
+def _once(answers: list[_Answer]) -> list[_Answer]:
+    """Each fact answered once: an application that another one opens with and goes on from (two rules applying
+    one incommunicado custody, the second adding "unable to consult counsel") is said by the longer."""
+    return [
+        a
+        for a in answers
+        if not any(b.fact != a.fact and b.disputed == a.disputed and b.fact.startswith(a.fact) for b in answers)
+    ]
 
 
 class _Answer(msgspec.Struct, frozen=True):

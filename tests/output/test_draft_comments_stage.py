@@ -56,7 +56,7 @@ def test_the_reply_is_answered_point_by_point_in_the_sources_voice() -> None:
     )
     # what the reply leaves standing, listed
     assert "The Government does not contest the following facts, which therefore stand:" in reply
-    assert "(b) Mr. Ghadde was held incommunicado in police custody from 10 August 2017;" in reply
+    assert "(b) Mr. Ghadde was detained on a charge of large-scale cross-border crimes;" in reply
     # a bare denial: the burden of proof, with its citation
     assert "the burden of proof rests upon the Government" in reply and "(A/HRC/19/57, para. 68)" in reply
 
@@ -79,6 +79,14 @@ def test_evidence_the_government_produced_is_named_and_left_to_answer(tmp_path: 
 def test_no_case_file_reference_is_printed(stage: Stage) -> None:
     # was "The Government replied on 12 March 2018 (para 2)": the paragraphs of an opinion not yet written
     assert not re.search(r"\bparas? \d", _ghadde(stage)), stage
+
+
+def test_each_uncontested_fact_is_listed_once() -> None:
+    """Two rules apply Ghadde's incommunicado custody (I and III): the uncontested facts listed it twice, once bare
+    and once "unable to consult counsel"; the longer says it."""
+    reply = _section(_ghadde(), "## The Government's reply")
+    assert reply.count("held incommunicado in police custody from 10 August 2017") == 1
+    assert "held incommunicado in police custody from 10 August 2017, unable to consult counsel" in reply
 
 
 def test_each_category_ends_with_what_the_reply_changes_for_it() -> None:
