@@ -29,14 +29,15 @@ def test_a_peaceful_conduct_that_was_not_political_is_told_in_one_sentence(lang:
 
 
 @pytest.mark.parametrize("lang", ["en", "fr", "es"])
-@pytest.mark.parametrize("case", ["mammadov-azerbaijan-2013", "karma-indonesia-2011", "wade-senegal-2015"])
-def test_a_person_whose_every_period_ended_is_never_told_still_detained(lang: str, case: str) -> None:
+def test_a_person_whose_every_period_ended_is_never_told_still_detained(lang: str) -> None:
     """Mr. Mammadov "was held in prison from 27 September 2013 to 17 March 2016" (pardoned), and the draft went on:
-    "Mr. Mammadov is still detained", "Release Mr. Mammadov immediately". The file's `released: false` is the
-    state at the opinion; its last period's end is the release. A draft that says both is not filed."""
+    "Mr. Mammadov is still detained", "Release Mr. Mammadov immediately". A draft that says both is not filed. The
+    hand files now leave a release after the opinion out of the periods (`held-but-ended` warns of the pair); a file
+    that keeps it, as this blind twin does (`released: false`, the last period ended on 19 May 2018), still drafts
+    without the contradiction."""
     still = {"en": "still detained", "fr": "toujours détenu", "es": "privado de libertad."}[lang]
-    release = {"en": "immediately", "fr": "immédiatement", "es": "inmediatamente"}[lang]
-    text = drafted(lang, ROOT / "cases" / f"{case}.yaml")
+    release = {"en": "Release Mr.", "fr": "libérer immédiatement", "es": "ponga inmediatamente en libertad"}[lang]
+    text = drafted(lang, ROOT / "cases" / "blind" / "nepeskuliev-turkmenistan-2015.yaml")
     assert still not in text
     assert release not in text
 
