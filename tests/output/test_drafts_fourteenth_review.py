@@ -37,8 +37,8 @@ def _applied(text: str, standard: str, case: str = "In the present case, ") -> s
         (
             "es",
             ("la sustrae a la protección de la ley", "la priva de la asistencia de un abogado"),
-            "el Sr. Ceesay fue mantenido en régimen de incomunicación durante su detención desde el 2 de julio de 2015"
-            " y su custodia policial desde el 17 de julio de 2015",
+            "el Sr. Ceesay fue mantenido en régimen de incomunicación durante su detención, a partir del 2 de julio de"
+            " 2015 y su custodia policial, a partir del 17 de julio de 2015",
             ", sin poder consultar a un abogado ni preparar su defensa",
         ),
     ],

@@ -69,7 +69,7 @@ def test_the_incommunicado_argument_does_not_make_a_man_feminine() -> None:
     """#6: «incomunicada …, el Sr. Cardet» agreed with the template's «la persona», not with the man it names."""
     text = drafted("es", NON_PARTY)
     assert (
-        "el Sr. Cardet fue mantenido en régimen de incomunicación durante su custodia policial desde el 30"
+        "el Sr. Cardet fue mantenido en régimen de incomunicación durante su custodia policial, a partir del 30"
         " de noviembre de 2016, sin poder consultar a un abogado ni preparar su defensa." in text
     )
     assert "ncomunicada" not in text
