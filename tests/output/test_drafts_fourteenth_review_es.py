@@ -142,7 +142,7 @@ def test_a_period_is_named_in_prose_never_as_a_data_label() -> None:
     prisión preventiva iniciada el 2 de julio de 2017 fue ordenada por un fiscal », « (prisión preventiva a partir del
     2 de julio de 2017) »: labels made sentences. The period by the person's own possessive, its start apart."""
     four, two, cuba = drafted("es", FOUR), drafted("es", TWO), drafted("es", CUBA)
-    assert "régimen de incomunicación durante su detención, a partir de 2021" in four  # every period in one clause (D14)
+    assert "régimen de incomunicación durante su detención, a partir de 2021" in four  # one clause (D14)
     assert "durante su detención, a partir de 2021, no se informó a las familias de los interesados de la" in four
     assert (
         "la privación de libertad en prisión preventiva, a partir del 2 de julio de 2017, fue ordenada por un fiscal,"
