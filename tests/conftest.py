@@ -156,7 +156,7 @@ def explanations(result: CaseResult, rule_id: str) -> set[str]:
     return out
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def browser_path() -> str:
     """Debian's chromium, for tests in a real headless browser (Playwright with executable_path, never a
     download): skipped where it is missing, but CI must run them (.ci/run installs it)."""
