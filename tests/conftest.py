@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import gc
+import io
 import os
 import shutil
+import signal
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -90,6 +93,43 @@ def wgad(
     )
 
 
+def cli(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+    """`wgad ARGS` on one file, in this process, through the entry point (`entry.main`, the same frame and exit
+    codes as the command line): for a test of what a command prints or writes, not of the process. A fresh
+    interpreter (`wgad` above) costs some 0.2-0.6 s of CPU a call; keep it for what only a process shows
+    (the entry point itself, `cwd`, the environment, signals, closed or binary streams, several files).
+    English only: a process keeps the rulebook's sentences in the language it first loaded them in."""
+    from detention_rules.interfaces import entry
+
+    assert "--lang" not in args, "a command in another language: wgad(), in its own process"
+
+    streams = (sys.stdin, sys.stdout, sys.stderr)
+    argv, gc_on, sigpipe = sys.argv, gc.isenabled(), signal.getsignal(signal.SIGPIPE)
+    written = (io.BytesIO(), io.BytesIO())
+    out, err = (io.TextIOWrapper(b, encoding="utf-8") for b in written)
+    sys.stdin, sys.stdout, sys.stderr = io.StringIO(stdin), out, err
+    sys.argv = ["wgad", *args]
+    try:
+        entry.main()
+        code: object = 0  # not reached: entry.main always exits (stream.guarded)
+    except SystemExit as stop:
+        code = stop.code
+    finally:
+        sys.stdin, sys.stdout, sys.stderr = streams
+        sys.argv = argv
+        signal.signal(signal.SIGPIPE, sigpipe)
+        if gc_on:  # entry.main turns it off until the files' work starts
+            gc.enable()
+    if not isinstance(code, int):  # sys.exit("message") or sys.exit(): as the interpreter ends them
+        err.write("" if code is None else f"{code}\n")
+        code = 0 if code is None else 1
+    out.flush()
+    err.flush()
+    # read as subprocess.run(text=True) reads a pipe: UTF-8 (LC_ALL, `_english`), universal newlines
+    said = [b.getvalue().decode("utf-8").replace("\r\n", "\n").replace("\r", "\n") for b in written]
+    return subprocess.CompletedProcess(["wgad", *args], code, *said)
+
+
 def case(facts: dict[str, Any]) -> dict[str, Any]:
     """A case of `facts` over BASE: its own `detention`, if it states one, replaces BASE's."""
     return {**BASE, **facts}
@@ -116,7 +156,7 @@ def explanations(result: CaseResult, rule_id: str) -> set[str]:
     return out
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def browser_path() -> str:
     """Debian's chromium, for tests in a real headless browser (Playwright with executable_path, never a
     download): skipped where it is missing, but CI must run them (.ci/run installs it)."""

@@ -22,7 +22,7 @@ from detention_rules.input.fields import NEEDS_TRIAL
 from detention_rules.interfaces.quiz import session
 from detention_rules.reasoning import runnable
 
-from .conftest import CASES, wgad
+from .conftest import CASES, cli, wgad
 
 BOOK = runnable.load()
 TEACHING = CASES / "teaching"
@@ -68,7 +68,7 @@ def test_the_doctrine_scores_full_marks(tmp_path: Path) -> None:
 def test_answering_none_loses_each_category_found(tmp_path: Path) -> None:
     items = quiz.load([TEACHING], BOOK, seed=7)
     expected = _expected(items)
-    proc = wgad("quiz", str(TEACHING), "--seed", "7", stdin="none\n" * len(expected))
+    proc = cli("quiz", str(TEACHING), "--seed", "7", stdin="none\n" * len(expected))
     missed = sum(len(e) for e in expected)
     nothing = sum(not e for e in expected)  # "none" is the right answer only where nothing is established
     worth = missed + nothing
@@ -78,28 +78,28 @@ def test_answering_none_loses_each_category_found(tmp_path: Path) -> None:
 
 def test_a_miss_is_explained_with_the_rule_and_its_law() -> None:
     case = TEACHING / "arrest-no-warrant.yaml"
-    proc = wgad("quiz", str(case), stdin="none\n")
+    proc = cli("quiz", str(case), stdin="none\n")
     assert "I: missed" in proc.stdout
     assert "I.no-warrant: No arrest warrant was presented. ICCPR 9(1)" in proc.stdout
     assert (
         "Opinion 2/2022 paras 70-71" in proc.stdout and "The law: For a detention to have a legal basis" in proc.stdout
     )
     assert "Points for this case: 0 of 1." in proc.stdout and "Score: 0% (0 of 1 points" in proc.stdout
-    over = wgad("quiz", str(case), stdin="I, IV\n")
+    over = cli("quiz", str(case), stdin="I, IV\n")
     assert "IV: over-found" in over.stdout and "Closest rule: IV." in over.stdout
     assert "Points for this case: 0 of 1." in over.stdout  # found I, over-found IV
     assert "  IV   found 0, missed 0, over-found 1" in over.stdout
 
 
 def test_the_same_seed_repeats_the_session() -> None:
-    runs = [wgad("quiz", str(TEACHING), "--seed", "3", stdin="I\nII\n").stdout for _ in range(2)]
+    runs = [cli("quiz", str(TEACHING), "--seed", "3", stdin="I\nII\n").stdout for _ in range(2)]
     assert runs[0] == runs[1]
-    other = wgad("quiz", str(TEACHING), "--seed", "4", stdin="I\nII\n").stdout
+    other = cli("quiz", str(TEACHING), "--seed", "4", stdin="I\nII\n").stdout
     assert other != runs[0]
 
 
 def test_end_of_input_and_bad_answers_end_cleanly() -> None:
-    proc = wgad("quiz", str(TEACHING), "--seed", "1", stdin="I, VII\n")
+    proc = cli("quiz", str(TEACHING), "--seed", "1", stdin="I, VII\n")
     assert proc.returncode == 0 and "Traceback" not in proc.stderr
     assert "Not understood" in proc.stdout and "Quiz ended early." in proc.stdout
     assert "0 case(s) answered." in proc.stdout and "Score: 0% (0 of 0 points" in proc.stdout
@@ -135,7 +135,7 @@ def test_a_variation_is_asked_and_scored_by_the_engine() -> None:
     case = TEACHING / "arrest-no-warrant.yaml"
     items = quiz.load([case], BOOK, seed=2, variation_count=1)
     assert len(items) == 2 and items[1].variation is not None
-    proc = wgad(
+    proc = cli(
         "quiz",
         str(case),
         "--seed",
@@ -153,7 +153,7 @@ def test_a_variation_is_asked_and_scored_by_the_engine() -> None:
 def test_an_existing_answers_file_is_never_overwritten(tmp_path: Path) -> None:
     saved = tmp_path / "s.json"
     saved.write_text("trainer's notes", encoding="utf-8")
-    proc = wgad("quiz", str(TEACHING), "--answers", str(saved), stdin="I\n")
+    proc = cli("quiz", str(TEACHING), "--answers", str(saved), stdin="I\n")
     assert proc.returncode == 2 and "already exists" in proc.stderr
     assert saved.read_text(encoding="utf-8") == "trainer's notes"
 
@@ -189,7 +189,7 @@ def test_answering_none_everywhere_earns_only_the_cases_with_no_category() -> No
     """Issue 32: "none" ten times scored 37 of 50 (74%), a category left unticked counting as right. Scored on
     the whole teaching set: a sample of ten drawn by a seed changes with every teaching case added."""
     items = quiz.load([TEACHING], BOOK, seed=1)
-    proc = wgad("quiz", str(TEACHING), "--seed", "1", stdin="none\n" * len(items))
+    proc = cli("quiz", str(TEACHING), "--seed", "1", stdin="none\n" * len(items))
     assert proc.returncode == 0 and f"{len(items)} case(s) answered." in proc.stdout
     nothing = sum(not item.answer for item in items)
     worth = sum(len(item.answer) or 1 for item in items)
@@ -199,7 +199,7 @@ def test_answering_none_everywhere_earns_only_the_cases_with_no_category() -> No
 
 def test_over_finding_everything_is_no_better_than_none() -> None:
     items = quiz.load([TEACHING], BOOK, seed=1, limit=10)
-    proc = wgad("quiz", str(TEACHING), "--limit", "10", "--seed", "1", stdin="I II III IV V\n" * 10)
+    proc = cli("quiz", str(TEACHING), "--limit", "10", "--seed", "1", stdin="I II III IV V\n" * 10)
     assert "Score: 0% (0 of" in proc.stdout
     assert proc.stdout.count(": over-found: the facts do not establish it") == sum(5 - len(i.answer) for i in items)
 

@@ -18,7 +18,7 @@ from detention_rules.input import detainees, source
 from detention_rules.reasoning import runnable
 from detention_rules.reasoning.whatif import apply, parse_sets
 
-from .conftest import CASES, wgad
+from .conftest import CASES, cli, wgad
 
 BOOK = runnable.load()
 FILES = sorted(CASES.rglob("*.yaml"))
@@ -61,12 +61,12 @@ def test_a_teaching_case_gives_the_lesson_its_comment_states() -> None:
 
 def test_cli_json_matches_check_set() -> None:
     case = CASES / "teaching/freedom-incitement.yaml"
-    proc = wgad("exercise", "-f", "json", str(case))
+    proc = cli("exercise", "-f", "json", str(case))
     assert proc.returncode == 0, proc.stderr
     data = json.loads(proc.stdout)
     (v,) = [v for v in data["variations"] if v["set"] == "conduct[0].incited_violence=false"]
     assert v["establishes"] == ["II"] and v["rules"][0]["id"] == "II.expression"
-    check = wgad("check", "-f", "json", "--set", v["set"], str(case))
+    check = cli("check", "-f", "json", "--set", v["set"], str(case))
     assert json.loads(check.stdout)[0]["what_if"]["established"] == v["categories_after"]
     assert data["by_category"]["II"]["established_by"]
 
@@ -94,15 +94,15 @@ def test_every_rule_is_isolated_by_a_teaching_case_but_the_four_that_cannot_be()
 
 def test_exercise_groups_the_changes_that_move_a_category_for_one_reason() -> None:
     """Issue 32: one question per effect and deciding rules, each rule cited in full once, in words."""
-    proc = wgad("exercise", str(CASES / "teaching/arrest-no-warrant.yaml"))
+    proc = cli("exercise", str(CASES / "teaching/arrest-no-warrant.yaml"))
     assert proc.returncode == 0, proc.stderr
     questions = proc.stdout.split("\nAnswers\n")[0]
     assert "  1. What if the answer to " in questions
     assert "arrest.warrant_shown" not in questions and "line " not in questions  # the fact in words
     assert "the same for: arrest.warrant_shown=true; arrest.warrant_shown=null" in proc.stdout
-    many = wgad("exercise", str(CASES / "teaching/trial-single-minor-violation.yaml")).stdout
+    many = cli("exercise", str(CASES / "teaching/trial-single-minor-violation.yaml")).stdout
     assert many.count("deciding rule III.gravity: ") == 1 and "deciding rule III.gravity (cited at answer" in many
-    data = json.loads(wgad("exercise", "-f", "json", str(CASES / "teaching/arrest-no-warrant.yaml")).stdout)
+    data = json.loads(cli("exercise", "-f", "json", str(CASES / "teaching/arrest-no-warrant.yaml")).stdout)
     assert len(data["groups"][0]["variations"]) == 3 and data["groups"][0]["rules"] == ["I.no-warrant"]
     assert sum(len(g["variations"]) for g in data["groups"]) > len(data["groups"])  # changes share a question
 
@@ -111,9 +111,9 @@ def test_exercise_as_markdown_and_html_to_hand_out() -> None:
     import html5lib
 
     case = str(CASES / "teaching/trial-single-minor-violation.yaml")
-    md = wgad("exercise", "-f", "markdown", case)
+    md = cli("exercise", "-f", "markdown", case)
     assert md.returncode == 0 and "## Questions\n\n1. What if" in md.stdout and "## Answers" in md.stdout
-    page = wgad("exercise", "-f", "html", case)
+    page = cli("exercise", "-f", "html", case)
     assert page.returncode == 0
     html5lib.HTMLParser(strict=True).parse(page.stdout)
     assert "default-src 'none'" in page.stdout and "<script" not in page.stdout

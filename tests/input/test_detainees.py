@@ -15,7 +15,7 @@ from detention_rules.errors import UsageError
 from detention_rules.input import detainees, source
 from detention_rules.input.case import field_types
 
-from ..conftest import CASES, TWO, run, wgad
+from ..conftest import CASES, TWO, cli, run
 
 
 def test_each_person_has_the_shared_facts_with_their_own() -> None:
@@ -46,30 +46,30 @@ def test_a_problem_only_one_persons_facts_show_is_the_files() -> None:
 def test_every_output_speaks_of_each_person(tmp_path: Path) -> None:
     case = tmp_path / "two.yaml"
     case.write_text(TWO, encoding="utf-8")
-    text = wgad("check", "--no-why-not", str(case)).stdout
+    text = cli("check", "--no-why-not", str(case)).stdout
     assert "Two detainees [A. One]" in text and "Two detainees [B. Two]" in text
-    (data,) = json.loads(wgad("check", "--format", "json", str(case)).stdout)
+    (data,) = json.loads(cli("check", "--format", "json", str(case)).stdout)
     assert [(d["detainee"], d["established"]) for d in data["detainees"]] == [
         ("A. One", ["I", "II", "III"]),
         ("B. Two", ["II", "III"]),
     ]
-    markdown = wgad("check", "--format", "markdown", str(case)).stdout
+    markdown = cli("check", "--format", "markdown", str(case)).stdout
     assert "# Two detainees: A. One" in markdown and "# Two detainees: B. Two" in markdown
-    changed = wgad("check", str(case), "--set", "detainees[1].arrest.warrant_shown=false").stdout
+    changed = cli("check", str(case), "--set", "detainees[1].arrest.warrant_shown=false").stdout
     assert "B. Two: category I" in changed and "A. One: category I" not in changed
 
 
 def test_gaps_ask_which_person(tmp_path: Path) -> None:
     case = tmp_path / "two.yaml"
     case.write_text(TWO, encoding="utf-8")
-    out = wgad("gaps", str(case))
+    out = cli("gaps", str(case))
     assert out.returncode == 2 and "choose one with --detainee (1: A. One; 2: B. Two)" in out.stderr
-    assert wgad("draft", str(case), "--detainee", "2").returncode == 0
-    assert wgad("gaps", str(case), "--detainee", "1").returncode == 0
+    assert cli("draft", str(case), "--detainee", "2").returncode == 0
+    assert cli("gaps", str(case), "--detainee", "1").returncode == 0
     with pytest.raises(UsageError):
         application.person_doc(source.parse(TWO, "two.yaml"), 3)
     # every command that takes --detainee for one person says the same: `wgad exercise` named no one
-    assert wgad("exercise", str(case)).stderr == out.stderr
+    assert cli("exercise", str(case)).stderr == out.stderr
 
 
 def test_a_draft_of_several_detainees_is_one_joint_submission(tmp_path: Path) -> None:
@@ -77,7 +77,7 @@ def test_a_draft_of_several_detainees_is_one_joint_submission(tmp_path: Path) ->
     all: what they share told once, what differs person by person, each category for those it holds for."""
     case = tmp_path / "two.yaml"
     case.write_text(TWO, encoding="utf-8")
-    out = wgad("draft", "--no-appendix", str(case))
+    out = cli("draft", "--no-appendix", str(case))
     assert out.returncode == 0, out.stderr
     text = out.stdout
     identity = text.split("## Identity of the persons concerned")[1].split("\n## ")[0]
@@ -93,9 +93,9 @@ def test_a_draft_of_several_detainees_is_one_joint_submission(tmp_path: Path) ->
     assert "deprivation of liberty of A. One and B. Two is arbitrary and falls within category II" in category_ii
     named = tmp_path / "named.yaml"
     named.write_text(TWO.replace("A. One", "Anna Onegin").replace("B. Two", "Boris Twofold"), encoding="utf-8")
-    redacted = wgad("draft", "--redact", str(named)).stdout  # every detainee's name, not the first's only
+    redacted = cli("draft", "--redact", str(named)).stdout  # every detainee's name, not the first's only
     assert "Onegin" not in redacted and "Twofold" not in redacted and "### B. T." in redacted
-    alone = wgad("draft", "--no-appendix", "--detainee", "2", str(case)).stdout
+    alone = cli("draft", "--no-appendix", "--detainee", "2", str(case)).stdout
     assert "A. One" not in alone and "### Category I:" not in alone
 
 
@@ -212,6 +212,6 @@ def test_a_joint_draft_names_the_people_the_file_does_not(tmp_path: Path) -> Non
         "detainees:\n  - {}\n  - arrest: {warrant_shown: true}\n",
         encoding="utf-8",
     )
-    out = wgad("draft", "--no-appendix", str(case)).stdout
+    out = cli("draft", "--no-appendix", str(case)).stdout
     assert "### Detainee 1" in out and "### Detainee 2" in out and not re.search(r"^#+ *$", out, flags=re.M)
     assert "deprivation of liberty of Detainee 1 is arbitrary" in out

@@ -15,7 +15,7 @@ from detention_rules.input import source
 from detention_rules.input.case import field_types
 from detention_rules.input.validate import validate
 
-from ..conftest import REFERENCE, ROOT, wgad
+from ..conftest import REFERENCE, ROOT, cli, wgad
 
 BAD = Path(__file__).parents[1] / "bad"
 EXPECT = yaml.safe_load((Path(__file__).parents[1] / "bad_expectations.yaml").read_text(encoding="utf-8"))
@@ -103,7 +103,7 @@ def test_validate_cli_exit_codes_and_summary() -> None:
 
 
 def test_validate_json_lists_problems() -> None:
-    out = wgad("validate", "--format", "json", str(BAD / "unknown-key.yaml"))
+    out = cli("validate", "--format", "json", str(BAD / "unknown-key.yaml"))
     problems = json.loads(out.stdout)
     assert out.returncode == 1
     assert problems[0]["field"] == "arrest.warant_shown" and problems[0]["line"] == 2
@@ -141,7 +141,7 @@ def test_new_writes_a_drafters_file_that_validates_with_its_schema_beside_it(tmp
     from detention_rules.input.skeleton import DRAFTER_FIELDS
 
     target = tmp_path / "my-case.yaml"
-    out = wgad("new", str(target))
+    out = cli("new", str(target))
     assert out.returncode == 0, out.stderr
     text = target.read_text(encoding="utf-8")
     assert len(text.splitlines()) < 100
@@ -149,7 +149,7 @@ def test_new_writes_a_drafters_file_that_validates_with_its_schema_beside_it(tmp
     assert result.valid and not result.problems, [str(p) for p in result.problems]
     # the first line names a schema that resolves: `wgad schema`'s, written beside the file
     named = re.match(r"# yaml-language-server: \$schema=(\S+)\n", text)
-    assert named and (tmp_path / named[1]).read_text(encoding="utf-8") == wgad("schema").stdout
+    assert named and (tmp_path / named[1]).read_text(encoding="utf-8") == cli("schema").stdout
     # for a drafter: no encoder's sections; the facts in the questionnaire's order, each there to fill in
     data = yaml.safe_load(text)
     assert not {"source", "expected", "detainees"} & set(data)
@@ -166,7 +166,7 @@ def test_new_writes_a_drafters_file_that_validates_with_its_schema_beside_it(tmp
             node = node[key][0] if part.endswith("[]") else node[key]
     # a schema already there is left alone
     (tmp_path / named[1]).write_text("{}", encoding="utf-8")
-    assert wgad("new", str(tmp_path / "second.yaml")).returncode == 0
+    assert cli("new", str(tmp_path / "second.yaml")).returncode == 0
     assert (tmp_path / named[1]).read_text(encoding="utf-8") == "{}"
 
 

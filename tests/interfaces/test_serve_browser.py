@@ -11,6 +11,7 @@ $WGAD_SCREENSHOTS when set (docs/serve-*.png were made so), else to the test's f
 
 from __future__ import annotations
 
+import contextlib
 import http.server
 import json
 import os
@@ -60,6 +61,28 @@ def served(tmp_path: Path) -> Iterator[tuple[str, Path]]:
     assert "Traceback" not in log.read_text(encoding="utf-8")
 
 
+@pytest.fixture(scope="module")
+def chromium(browser_path: str) -> Iterator[Any]:
+    """One headless Chromium for the module's tests: a launch costs about a second of CPU, and each test
+    opens its own contexts (`_contexts`), so no cookie, page or storage passes from one test to the next."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=browser_path)
+        yield browser
+        browser.close()
+
+
+@contextlib.contextmanager
+def _contexts(browser: Any) -> Iterator[Any]:
+    """The module's browser for one test; every context the test opened is closed after it."""
+    try:
+        yield browser
+    finally:
+        for context in browser.contexts:
+            context.close()
+
+
 def _shots(tmp_path: Path) -> Path:
     out = Path(os.environ.get("WGAD_SCREENSHOTS") or tmp_path)
     out.mkdir(parents=True, exist_ok=True)
@@ -95,14 +118,11 @@ def _field(page, path: str):  # type: ignore[no-untyped-def]
     return page.locator(f'.field[data-field="{path}"]')
 
 
-def test_the_drafters_workflow_in_a_browser(browser_path: str, served: tuple[str, Path], tmp_path: Path) -> None:
-    from playwright.sync_api import sync_playwright
-
+def test_the_drafters_workflow_in_a_browser(chromium: Any, served: tuple[str, Path], tmp_path: Path) -> None:
     url, folder = served
     origin = url.split("/?", 1)[0]
     shots = _shots(tmp_path)
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=browser_path)
+    with _contexts(chromium) as browser:
         context = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
         page = context.new_page()
         requests: list[str] = []
@@ -261,7 +281,6 @@ def test_the_drafters_workflow_in_a_browser(browser_path: str, served: tuple[str
         page.goto(draft_page.as_uri())
         page.screenshot(path=str(shots / "serve-9-draft.png"))
 
-        browser.close()
     assert errors == []
     assert all(r.startswith(origin) or r.startswith("file://") for r in requests), "a request left the machine"
 
@@ -299,16 +318,13 @@ def other_server() -> Iterator[tuple[str, list[tuple[str, dict[str, str]]]]]:
 
 
 def test_no_other_server_on_the_loopback_receives_the_token(
-    browser_path: str, served: tuple[str, Path], other_server: tuple[str, list[Any]], tmp_path: Path
+    chromium: Any, served: tuple[str, Path], other_server: tuple[str, list[Any]], tmp_path: Path
 ) -> None:
     """Issue 26: cookies ignore ports, so a cookie of the served page went to every local server."""
-    from playwright.sync_api import sync_playwright
-
     url, _ = served
     token = url.split("token=", 1)[1]
     other, seen = other_server
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=browser_path)
+    with _contexts(chromium) as browser:
         context = browser.new_context(viewport={"width": 1400, "height": 1000})
         page = context.new_page()
         page.goto(url)
@@ -325,7 +341,6 @@ def test_no_other_server_on_the_loopback_receives_the_token(
         page.wait_for_url(f"{other}/from-the-page")
         page.goto(f"{other}/typed")
         cookies = context.cookies()
-        browser.close()
     assert {"/from-the-page", "/typed"} <= {path for path, _ in seen}  # and the browser's own /favicon.ico
     for path, headers in seen:
         assert "cookie" not in {k.lower() for k in headers}, headers
@@ -333,10 +348,8 @@ def test_no_other_server_on_the_loopback_receives_the_token(
     assert cookies == []  # the served page sets none at all
 
 
-def test_a_nul_and_a_crlf_file_survive_saves_from_the_page(browser_path: str, served: tuple[str, Path]) -> None:
+def test_a_nul_and_a_crlf_file_survive_saves_from_the_page(chromium: Any, served: tuple[str, Path]) -> None:
     """The page shows a NUL as U+FFFD and cannot show CRLF: what the drafter did not touch is not sent back."""
-    from playwright.sync_api import sync_playwright
-
     url, folder = served
     raw = (
         '\ufefftitle: "a NUL \\0 in the title"\r\n'
@@ -352,8 +365,7 @@ def test_a_nul_and_a_crlf_file_survive_saves_from_the_page(browser_path: str, se
     case.write_bytes(raw)
     case.chmod(0o600)
     origin = url.split("/?", 1)[0]
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=browser_path)
+    with _contexts(chromium) as browser:
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
         page.goto(url)
         _open_file(page, "nul.yaml")
@@ -385,19 +397,15 @@ def test_a_nul_and_a_crlf_file_survive_saves_from_the_page(browser_path: str, se
         second.wait_for_selector("#status.error", timeout=15_000)
         assert "Reload the page" in second.inner_text("#status")
         assert case.read_bytes() == saved
-        browser.close()
 
 
 def test_a_detail_folds_away_when_its_prerequisite_answer_closes_it(
-    browser_path: str, served: tuple[str, Path], tmp_path: Path
+    chromium: Any, served: tuple[str, Path], tmp_path: Path
 ) -> None:
     """The page reads the model's prerequisites as the interview does: no trial, no empty trial detail shown;
     a period's judge date waits for whether the person was brought before a judge in that period."""
-    from playwright.sync_api import sync_playwright
-
     url, _ = served
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=browser_path)
+    with _contexts(chromium) as browser:
         page = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
         errors: list[str] = []
         page.on("pageerror", lambda e: errors.append(str(e)))
@@ -426,5 +434,4 @@ def test_a_detail_folds_away_when_its_prerequisite_answer_closes_it(
         period = page.locator('section[data-list="detention"] .item').first
         period.locator('.field[data-field="brought_before_judge"] input[type=radio][value="no"]').check()
         period.locator('.field[data-field="judge_date"]').wait_for(state="hidden", timeout=5_000)
-        browser.close()
     assert errors == []

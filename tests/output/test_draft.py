@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 import yaml
 
-from ..conftest import REFERENCE, ROOT, refs_in, wgad
+from ..conftest import REFERENCE, ROOT, cli, refs_in, wgad
 
 
 @pytest.fixture(scope="module")
@@ -96,7 +96,7 @@ def thin_case(tmp_path: Path, facts: dict[str, str], name: str = "thin.yaml") ->
     """A case as a drafter makes it: a skeleton, then a few facts typed into its empty fields (`--full`: any
     field of the model can be typed in)."""
     case = tmp_path / name
-    assert wgad("new", "--full", str(case)).returncode == 0
+    assert cli("new", "--full", str(case)).returncode == 0
     lines = case.read_text(encoding="utf-8").splitlines(keepends=True)
     for dotted, value in facts.items():
         at = 0
@@ -182,7 +182,7 @@ def test_the_appendix_holds_the_reasoning_once(markdown: str, drafters: str) -> 
 
 
 def test_no_appendix_leaves_it_out() -> None:
-    out = wgad("draft", str(REFERENCE), "--no-appendix").stdout
+    out = cli("draft", str(REFERENCE), "--no-appendix").stdout
     assert "How this draft was reasoned" not in out and "case file line" not in out
     assert "## Remedies and referrals sought" in out
 
@@ -202,7 +202,7 @@ def test_remedies_and_referrals_follow_the_findings(markdown: str) -> None:
 
 def test_a_new_case_gets_no_remedy_its_facts_do_not_support(tmp_path: Path) -> None:
     case = thin_case(tmp_path, NO_WARRANT)
-    out = wgad("draft", str(case))
+    out = cli("draft", str(case))
     assert out.returncode == 0, out.stderr
     body = out.stdout.split("## How this draft was reasoned")[0]
     assert re.findall(r"^### Category (\w+):", body, flags=re.M) == ["I"]
@@ -214,7 +214,7 @@ def test_a_new_case_gets_no_remedy_its_facts_do_not_support(tmp_path: Path) -> N
 
 def test_a_value_ending_in_a_full_stop_ends_its_sentence_once(tmp_path: Path) -> None:
     """Initials ("A. B.") are a name a drafter types: the sentence ends at their full stop."""
-    out = wgad("draft", str(thin_case(tmp_path, {**NO_WARRANT, "person.name": "A. B."})))
+    out = cli("draft", str(thin_case(tmp_path, {**NO_WARRANT, "person.name": "A. B."})))
     assert out.returncode == 0, out.stderr
     facts = _facts(out.stdout)
     assert "A. B." in facts and ".." not in facts
@@ -232,7 +232,7 @@ def test_a_death_sentence_after_an_unfair_trial_is_referred(
     tmp_path: Path, facts: dict[str, str], referred: bool
 ) -> None:
     """A referral, not a category (General Comment No. 36 para 41; methods of work para 33 (a)): it follows III."""
-    out = wgad("draft", str(thin_case(tmp_path, facts)))
+    out = cli("draft", str(thin_case(tmp_path, facts)))
     assert out.returncode == 0, out.stderr
     remedies = _section(out.stdout, "Remedies and referrals sought")
     said = "Special Rapporteur on extrajudicial, summary or arbitrary executions, as to category III (a death sentence"
@@ -244,14 +244,14 @@ def test_a_death_sentence_after_an_unfair_trial_is_referred(
 def test_a_state_not_party_is_told_which_law_applies(tmp_path: Path, party: str, said: bool) -> None:
     """The standards quote the Covenant; for a State not party the draft says once what applies instead."""
     facts = {**NO_WARRANT, **({"state.iccpr_party": party} if party else {})}
-    out = wgad("draft", str(thin_case(tmp_path, facts)))
+    out = cli("draft", str(thin_case(tmp_path, facts)))
     assert out.returncode == 0, out.stderr
     body = out.stdout.split("## How this draft was reasoned")[0]
     assert body.count("customary international law (Deliberation No. 9") == (1 if said else 0)
 
 
 def test_a_general_standard_says_nothing_of_another_case(tmp_path: Path) -> None:
-    out = wgad("draft", str(thin_case(tmp_path, COUNSEL))).stdout
+    out = cli("draft", str(thin_case(tmp_path, COUNSEL))).stdout
     assert "### Category III" in out
     body = out.split("## How this draft was reasoned")[0]
     for specific in ("emergency", "Kazakhstan", "Facebook", "2/2022 para 8"):  # the reference case's
@@ -264,14 +264,14 @@ def test_a_general_standard_says_nothing_of_another_case(tmp_path: Path) -> None
 
 @pytest.mark.parametrize("fmt", ["markdown", "html"])
 def test_redact_replaces_names_with_initials(fmt: str) -> None:
-    out = wgad("draft", str(REFERENCE), "--redact", "--format", fmt).stdout.lower()
+    out = cli("draft", str(REFERENCE), "--redact", "--format", fmt).stdout.lower()
     assert "ilyashev" not in out and "alnur" not in out and "a. i." in out  # the file name too
 
 
 def test_open_questions_appear_under_their_category(tmp_path: Path) -> None:
     case = tmp_path / "c.yaml"
     case.write_text("detention:\n  - kind: pretrial\narrest:\n  warrant_shown: true\n", encoding="utf-8")
-    out = wgad("draft", str(case)).stdout
+    out = cli("draft", str(case)).stdout
     section_i = out.split("### Category I:")[1].split("### Category II")[0]
     assert "Were the reasons for the arrest given at the time of arrest" in section_i
 
@@ -279,7 +279,7 @@ def test_open_questions_appear_under_their_category(tmp_path: Path) -> None:
 def test_draft_never_overwrites_the_case(tmp_path: Path) -> None:
     case = tmp_path / "c.yaml"
     case.write_text("detention:\n  - kind: pretrial\n", encoding="utf-8")
-    out = wgad("draft", str(case), "-o", str(case))
+    out = cli("draft", str(case), "-o", str(case))
     assert out.returncode == 2 and case.read_text(encoding="utf-8") == "detention:\n  - kind: pretrial\n"
 
 
@@ -293,14 +293,14 @@ STARTS = {"markdown": b"# ", "html": b"<!DOCTYPE html>", "docx": b"PK\x03\x04"}
 )
 def test_the_output_file_s_suffix_chooses_the_format(tmp_path: Path, name: str, fmt: str) -> None:
     """`-o draft.docx` without `-f` wrote Markdown into the .docx (and a .html), with exit code 0."""
-    out = wgad("draft", str(REFERENCE), "-o", str(tmp_path / name))
+    out = cli("draft", str(REFERENCE), "-o", str(tmp_path / name))
     assert out.returncode == 0, out.stderr
     assert (tmp_path / name).read_bytes().startswith(STARTS[fmt])
 
 
 @pytest.mark.parametrize(("fmt", "name"), [("html", "d.docx"), ("markdown", "d.html"), ("docx", "d.md")])
 def test_a_format_the_output_file_s_name_contradicts_is_refused(tmp_path: Path, fmt: str, name: str) -> None:
-    out = wgad("draft", str(REFERENCE), "-f", fmt, "-o", str(tmp_path / name))
+    out = cli("draft", str(REFERENCE), "-f", fmt, "-o", str(tmp_path / name))
     assert out.returncode == 2 and f"-f {fmt} writes" in out.stderr and "leave out -f" in out.stderr
     assert list(tmp_path.iterdir()) == []
 
@@ -316,7 +316,7 @@ def test_a_dash_for_the_output_file_is_standard_output(tmp_path: Path, fmt: str)
 
 
 def test_docx_needs_a_file() -> None:
-    out = wgad("draft", str(REFERENCE), "-f", "docx")
+    out = cli("draft", str(REFERENCE), "-f", "docx")
     assert out.returncode == 2 and "-o FILE" in out.stderr and out.stdout == ""
 
 
@@ -326,8 +326,8 @@ def test_docx_reads_back_as_the_draft(tmp_path: Path, which: str, drafters: str)
 
     case = Path(drafters) if which == "reference" else thin_case(tmp_path, NO_WARRANT)
     target = tmp_path / "draft.docx"
-    assert wgad("draft", str(case), "-f", "docx", "-o", str(target)).returncode == 0
-    md = wgad("draft", str(case)).stdout
+    assert cli("draft", str(case), "-f", "docx", "-o", str(target)).returncode == 0
+    md = cli("draft", str(case)).stdout
     doc = docx.Document(str(target))
     paragraphs = doc.paragraphs
     headings = [p.text for p in paragraphs if p.style.name.startswith("Heading")]
@@ -430,7 +430,7 @@ def test_html_draft_in_a_headless_browser(tmp_path: Path, browser_path: str) -> 
     assert any("canary.invalid" in r for r in seen), seen
 
     page = tmp_path / "draft.html"
-    assert wgad("draft", str(REFERENCE), "-f", "html", "-o", str(page)).returncode == 0
+    assert cli("draft", str(REFERENCE), "-f", "html", "-o", str(page)).returncode == 0
     html = page.read_text(encoding="utf-8")
     assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", html), "the page references the network"
     dom, requests = _browse(browser, page, tmp_path / "p2")
@@ -475,8 +475,8 @@ def test_html_draft_prints_on_a4(tmp_path: Path, which: str, browser_path: str) 
     browser = browser_path
     case = REFERENCE if which == "reference" else thin_case(tmp_path, NO_WARRANT)
     full, short = tmp_path / "full.html", tmp_path / "short.html"
-    assert wgad("draft", str(case), "-f", "html", "-o", str(full)).returncode == 0
-    assert wgad("draft", str(case), "-f", "html", "--no-appendix", "-o", str(short)).returncode == 0
+    assert cli("draft", str(case), "-f", "html", "-o", str(full)).returncode == 0
+    assert cli("draft", str(case), "-f", "html", "--no-appendix", "-o", str(short)).returncode == 0
     pages = _print(browser, full, tmp_path / "full.pdf", tmp_path / "p1")
     fewer = _print(browser, short, tmp_path / "short.pdf", tmp_path / "p2")
     assert pages and all(abs(w - 595.3) < 1.5 and abs(h - 841.9) < 1.5 for w, h in pages), pages  # A4 in points
@@ -551,7 +551,7 @@ def test_docx_properties_name_the_case_not_the_library(tmp_path: Path) -> None:
     import docx
 
     target = tmp_path / "draft.docx"
-    assert wgad("draft", str(REFERENCE), "-f", "docx", "-o", str(target)).returncode == 0
+    assert cli("draft", str(REFERENCE), "-f", "docx", "-o", str(target)).returncode == 0
     props = docx.Document(str(target)).core_properties
     assert "Alnur Ilyashev v. Kazakhstan" in props.title
     assert "python-docx" not in f"{props.author} {props.comments} {props.last_modified_by}"
@@ -561,7 +561,7 @@ def test_docx_properties_name_the_case_not_the_library(tmp_path: Path) -> None:
 def test_a_sentence_cites_a_paragraph_once(drafters: str) -> None:
     """Merged facts cited "(paras 76, 80; para 80; ...)", then "(paras 76, 80; para 80 (no evidence ...))" and
     "(para 11; para 16)": a sentence's paragraphs are one citation, its note flat after them (issue 29)."""
-    out = wgad("draft", drafters, "--no-appendix").stdout
+    out = cli("draft", drafters, "--no-appendix").stdout
     assert "(paras 76, 80: no evidence that the posts incited violence or unrest)." in out
     assert "(paras 11, 16)." in out and "(para 11; para 16)" not in out
     assert not re.search(r"\((?:[^()]|\([^()]*\))*; paras? \d", out)  # no sentence cites paragraphs twice
@@ -571,7 +571,7 @@ def test_a_sentence_cites_a_paragraph_once(drafters: str) -> None:
 def test_no_reference_is_printed_inside_another(drafters: str) -> None:
     """The facts printed "(para 16 (investigating magistrate))" and the conclusions "(...; Opinion 13/2018
     (Rajab v. Bahrain; ...))": a reference's note inside the sentence's parenthesis is told flat."""
-    out = wgad("draft", drafters, "--no-appendix").stdout
+    out = cli("draft", drafters, "--no-appendix").stdout
     assert "(para 16: investigating magistrate)" in out
     assert "No. 13/2018;" in out and "Rajab" not in out  # the rule file's note on it: in the appendix
     from detention_rules import words
@@ -587,11 +587,11 @@ def test_no_reference_is_printed_inside_another(drafters: str) -> None:
 def test_the_court_is_named_in_the_facts_not_in_a_reference(tmp_path: Path, drafters: str) -> None:
     """The reference case named its court only in a reference's note, "(para 19 (Medeu District Court No. 2,
     Almaty))", for want of a field: `trial.court_name` is told with the court's kind."""
-    out = wgad("draft", drafters, "--no-appendix").stdout
+    out = cli("draft", drafters, "--no-appendix").stdout
     assert "The case was heard by the Medeu District Court No. 2 of Almaty, an ordinary court (para 19)." in out
     case = tmp_path / "court.yaml"
     case.write_text("person: {name: Ana Uno}\ntrial: {held: true, court_name: the Tashkent City Court}\n", "utf-8")
-    assert "The case was heard by the Tashkent City Court." in wgad("draft", str(case)).stdout
+    assert "The case was heard by the Tashkent City Court." in cli("draft", str(case)).stdout
 
 
 def test_every_gap_to_fill_is_marked_in_the_page_and_the_word_file(tmp_path: Path) -> None:
@@ -602,10 +602,10 @@ def test_every_gap_to_fill_is_marked_in_the_page_and_the_word_file(tmp_path: Pat
 
     case = tmp_path / "gaps.yaml"
     case.write_text("person: {name: Ana Uno, sex: female}\narrest: {date: 2024-03-02, place: her home}\n", "utf-8")
-    page = wgad("draft", str(case), "-f", "html", "-o", "-").stdout
+    page = cli("draft", str(case), "-f", "html", "-o", "-").stdout
     assert "<mark>[to complete: which forces carried out the arrest (police, security service, army)" in page
     target = tmp_path / "gaps.docx"
-    assert wgad("draft", str(case), "-f", "docx", "-o", str(target)).returncode == 0
+    assert cli("draft", str(case), "-f", "docx", "-o", str(target)).returncode == 0
     runs = [r for p in docx.Document(str(target)).paragraphs for r in p.runs]
     gaps = [r.text for r in runs if r.font.highlight_color == WD_COLOR_INDEX.YELLOW]
     assert gaps and all(g.startswith("[to complete: ") and g.endswith("]") for g in gaps)
@@ -620,7 +620,7 @@ def test_the_word_file_looks_like_a_submission_not_the_library_s_template(tmp_pa
     from docx.oxml.ns import qn
 
     target = tmp_path / "draft.docx"
-    assert wgad("draft", str(REFERENCE), "-f", "docx", "-o", str(target)).returncode == 0
+    assert cli("draft", str(REFERENCE), "-f", "docx", "-o", str(target)).returncode == 0
     doc = docx.Document(str(target))
     for name in ("Normal", "Title", "Heading 1", "Heading 2"):
         style = doc.styles[name]
@@ -641,7 +641,7 @@ def test_the_working_group_s_opinions_are_cited_as_its_opinions_cite_them(markdo
     for note in ("cited at", "Opinions ", "Rajab v. Bahrain", "not re-read", "see Opinion No."):
         assert note not in body, note  # the rule files' notes to the drafter stay in `wgad rules`
     assert "(see opinion No. 2/2022, para. 101);" in body  # a remedy's source, as the conclusions cite
-    hamad = wgad("draft", str(ROOT / "cases" / "hamad-hungary-2020.yaml"), "--no-appendix").stdout
+    hamad = cli("draft", str(ROOT / "cases" / "hamad-hungary-2020.yaml"), "--no-appendix").stdout
     assert "Revised Deliberation No. 5, paras. 12-13, 17, 25-26;" in hamad  # cited whole and at paras: once
     conclusion = next(line for line in hamad.splitlines() if "falls within category IV" in line)
     assert conclusion.count("Revised Deliberation No. 5") == 1, conclusion

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from ..conftest import REFERENCE, TWO, wgad
+from ..conftest import REFERENCE, TWO, cli
 
 #: Issue 29's fresh case: a journalist held on a prosecutor's order, twenty days in solitary
 #: confinement, tried by a closed state security court, no lawyer before trial.
@@ -68,7 +68,7 @@ def _drafters(tmp_path: Path, case: Path) -> str:
 def _draft(tmp_path: Path, text: str, *args: str) -> str:
     case = tmp_path / "case.yaml"
     case.write_text(text, encoding="utf-8")
-    out = wgad("draft", "--no-appendix", *args, str(case))
+    out = cli("draft", "--no-appendix", *args, str(case))
     assert out.returncode == 0, out.stderr
     return out.stdout
 
@@ -121,15 +121,15 @@ def test_the_questionnaires_last_parts_say_what_the_file_gives(tmp_path: Path) -
 
 
 def test_a_first_submission_never_speaks_of_the_reply(tmp_path: Path) -> None:
-    first = wgad("draft", "--no-appendix", str(REFERENCE)).stdout
+    first = cli("draft", "--no-appendix", str(REFERENCE)).stdout
     assert "did not reply" not in first and "deadline" not in first and "Government's reply" not in first
-    comments = wgad("draft", "--no-appendix", "--stage", "comments", _drafters(tmp_path, REFERENCE)).stdout
+    comments = cli("draft", "--no-appendix", "--stage", "comments", _drafters(tmp_path, REFERENCE)).stdout
     assert comments.startswith("# Comments of the source on the Government's reply")
     reply = _part(comments, "The Government's reply")
     assert "The Government did not reply to the communication (paras 2, 63-65)" in reply
     contested = REFERENCE.parent / "alushkin-russian-federation-2019.yaml"  # facts the Government's reply contests
-    assert "The Government contests" not in wgad("draft", "--no-appendix", str(contested)).stdout
-    assert "The Government contests" in wgad("draft", "--no-appendix", "--stage", "comments", str(contested)).stdout
+    assert "The Government contests" not in cli("draft", "--no-appendix", str(contested)).stdout
+    assert "The Government contests" in cli("draft", "--no-appendix", "--stage", "comments", str(contested)).stdout
 
 
 def test_each_application_says_the_limb_that_held(tmp_path: Path) -> None:
@@ -145,7 +145,7 @@ def test_each_application_says_the_limb_that_held(tmp_path: Path) -> None:
     said = "before trial, Ms. K. had no access to counsel; she could not consult counsel in confidence."
     assert body.count("had no access to counsel") == 1 and said in body
     assert "immediately after the moment of apprehension. In the present case, before trial, Ms. K." in body
-    reference = wgad("draft", "--no-appendix", _drafters(tmp_path, REFERENCE)).stdout
+    reference = cli("draft", "--no-appendix", _drafters(tmp_path, REFERENCE)).stdout
     assert (  # the sentence's references merged at its end, each paragraph once
         "In the present case, before and at trial, Mr. Ilyashev's access to counsel was restricted; he could not "
         "consult counsel in confidence (paras 18, 23, 88, 89)." in reference
@@ -179,7 +179,7 @@ def test_gravity_is_argued_from_the_violations_found(tmp_path: Path) -> None:
 
 
 def test_each_citation_sits_on_its_sentence() -> None:
-    text = wgad("draft", "--no-appendix", str(REFERENCE)).stdout
+    text = cli("draft", "--no-appendix", str(REFERENCE)).stdout
     assert "14(1;" not in text  # the provisions went inside the article's own brackets
     public = _paragraph(text, "A hearing by video link")
     assert (
@@ -196,7 +196,7 @@ def test_each_citation_sits_on_its_sentence() -> None:
 
 def test_a_standards_last_citation_takes_the_provisions_in_its_parentheses() -> None:
     """ "(A/HRC/36/37 para 48) (ICCPR 26; UDHR 7)": two parentheses side by side read as a typo."""
-    text = wgad("draft", "--no-appendix", str(REFERENCE)).stdout
+    text = cli("draft", "--no-appendix", str(REFERENCE)).stdout
     assert not re.search(r"paras? [\d-]+(?: \([a-z]\))?\) \(", text)
     assert (
         "such as statements of officials (A/HRC/36/37, paras. 48-49; article 26 of the Covenant; article 7 of"
@@ -205,7 +205,7 @@ def test_a_standards_last_citation_takes_the_provisions_in_its_parentheses() -> 
 
 
 def test_discrimination_is_argued_from_what_held() -> None:
-    text = wgad("draft", "--no-appendix", str(REFERENCE)).stdout
+    text = cli("draft", "--no-appendix", str(REFERENCE)).stdout
     assert "political activity or their work as a defender, journalist or opponent" not in text
     argued = _paragraph(text, "When a detention results from the active exercise")
     assert "In the present case, the detention resulted from Mr. Ilyashev's political conduct" in argued
@@ -285,13 +285,13 @@ def test_a_joint_argument_names_those_it_holds_for(tmp_path: Path) -> None:
 def test_a_sentences_references_are_one_parenthesis(tmp_path: Path) -> None:
     """ "(paras 11, 69; para 11)": each sentence cites its facts once, in order, in one style ("per" and the
     notes left to the facts), in a drafter's own file."""
-    reference = wgad("draft", "--no-appendix", _drafters(tmp_path, REFERENCE)).stdout
+    reference = cli("draft", "--no-appendix", _drafters(tmp_path, REFERENCE)).stdout
     assert (
         "kept Mr. Ilyashev from hearing and being heard, and the judge took no action (paras 19, 20-22, 24, 86, 87)."
         in (reference)
     )
     japan_case = _drafters(tmp_path, REFERENCE.parent / "yengin-safari-diman-japan-2020.yaml")
-    japan = wgad("draft", "--no-appendix", japan_case).stdout
+    japan = cli("draft", "--no-appendix", japan_case).stdout
     assert "with no effective review or remedy (Nichibenren; JAR; Kanto bar federation; GHRTV)." in japan
 
 
