@@ -1093,6 +1093,8 @@ def _argument(
     say = w["draft"]
     named = _named(person, w)
     ordered = sorted(rules, key=lambda n: n.rule.kind != "category")  # the category's own standard opens
+    # a rule that shows only that a guarantee applies (criminal proceedings followed) is a premise, never a breach
+    ordered = [n for n in ordered if n.rule.id not in say.get("unargued", [])]
     said: set[str] = set()  # the fields an earlier paragraph of the category has worded (`said_above`)
     argued = [(node, *_argue(node, case, rules, leaves, w, named, said)) for node in ordered]
     blocks: list[tuple[str, str]] = []
