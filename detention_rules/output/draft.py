@@ -601,8 +601,10 @@ def _person(
             for special in node.rule.refer:
                 whys = person.referrals.setdefault(special, {}).setdefault(category, [])
                 whys.append(functools.partial(_refer_why, node, leaves, w))
-        cited = [j for r in rules for j in r.rule.jurisprudence if not j.startswith(_REFERRAL)]
-        person.jurisprudence[category] = [c for j in cited if (c := horizon.cited(j))]
+        # a premise left unargued cites nothing: its authorities support no sentence of the submission
+        unsaid = [r for r in rules if r.rule.id not in say.get("unargued", [])]
+        cited = [j for r in unsaid if not _on_standard(r, rules, case, leaves, say) for j in _cases(r, horizon)]
+        person.jurisprudence[category] = cited
     if stage == "comments":
         argued = [_rules_in(f.tree, f.category) for f in findings.values()]
         person.answers = functools.partial(_answers, argued, case, leaves, w)
@@ -1180,8 +1182,8 @@ def _covenant_alone(m: re.Match[str], guide: Mapping[str, Any]) -> str:
     return "(" + guide["alone"].format(citations=m[1]) + ")"
 
 
-#: A standard as a rule states it, and the provisions to cite with it.
-_Standard = tuple[str, list[str]]
+#: A standard as a rule states it, the provisions to cite with it, and the rule's jurisprudence as filed.
+_Standard = tuple[str, list[str], str]
 
 
 def _cite_each(standards: list[_Standard], w: dict[str, Any], covenant_last: bool = False) -> list[str]:
@@ -1191,14 +1193,57 @@ def _cite_each(standards: list[_Standard], w: dict[str, Any], covenant_last: boo
     done: set[str] = set()
     out: list[str] = []
     rules_form: list[str] = []
-    for law, provisions in standards:
+    for law, provisions, cases in standards:
         if law:
             said = " ".join(rules_form).lower()
             fresh = [p for p in provisions if p not in done and p.lower() not in said]
-            out.append(_cite(law, fresh, w, w["words"], covenant_last))
+            out.append(_with_cases(_cite(law, fresh, w, w["words"], covenant_last), cases))
             rules_form.append(_cite(law, fresh, w, None, covenant_last))
             done.update(provisions)
     return out
+
+
+def _with_cases(law: str, cases: str) -> str:
+    """A cited standard with the rule's jurisprudence on its last sentence: in the parenthesis that ends it, or
+    in one of its own; the sentence the opinions and comments support, never pooled in the conclusion."""
+    if not cases:
+        return law
+    if law.endswith(").") and _closes_citation(law[:-1]):
+        return f"{law[:-2]}; {cases})."
+    return f"{law.removesuffix('.')} ({cases})."
+
+
+def _closes_citation(text: str) -> bool:
+    """Whether the parenthesis `text` ends with holds citations (an instrument, an article), not words."""
+    depth, at = 0, len(text)
+    for i in range(len(text) - 1, -1, -1):
+        depth += {")": 1, "(": -1}.get(text[i], 0)
+        if depth == 0:
+            at = i
+            break
+    inner = text[at + 1 : -1]
+    return bool(re.search(r"\d", inner))
+
+
+def _unpunctuated(text: str) -> str:
+    """A citation's words without its full stops and commas: "Deliberation No. 11, para. 22" as a law writes it,
+    "(Deliberation No. 11 para 22)"."""
+    return re.sub(r"[.,]", "", text)
+
+
+def _cases(node: RuleNode, horizon: Horizon) -> list[str]:
+    """The rule's jurisprudence the submission can cite (opinions it may cite; never the referral's paragraph)."""
+    return [c for j in node.rule.jurisprudence if not j.startswith(_REFERRAL) and (c := horizon.cited(j))]
+
+
+def _on_standard(
+    node: RuleNode, rules: list[RuleNode], case: Case, leaves: dict[str, FactNode], say: dict[str, Any]
+) -> bool:
+    """Whether a rule's jurisprudence is cited on its own standard: a rule argued in a paragraph of its own words
+    (not the category's own rule, whose authorities the conclusion cites, nor a premise left unargued)."""
+    if node.rule.kind == "category" or node.rule.id in say.get("unargued", []):
+        return False
+    return bool(_standard(node, rules, leaves, say, _non_party(case)))
 
 
 def _core(application: str) -> str:
@@ -1313,7 +1358,10 @@ def _argue(
     # Viena sobre Relaciones Consulares, art. 36, párr. 1 b))" in a Spanish standard): not cited a second time
     provisions = [p for p in node.provisions if _cited(p, case) and not _in_standard(p, law)]
     provisions = [p for p in provisions if not _in_text(p, law, w["words"]["covenant_named"])]
-    standard = (law, provisions if law else [])
+    cases = _cases(node, Horizon.of(case)) if _on_standard(node, rules, case, leaves, say) else []
+    bare = _unpunctuated(law)
+    own = _as_filed([c for c in cases if _unpunctuated(_as_filed([c], w)) not in bare], w)  # none the law cites
+    standard = (law, provisions if law else [], own)
     if node.rule.kind == "category":
         return standard, "", []
     argued = _limbs(node, leaves, w, named, said, _non_party(case))

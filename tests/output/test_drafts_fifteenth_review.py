@@ -100,3 +100,42 @@ def test_a_referral_gives_its_reason_in_plain_words() -> None:
     text = drafted("en", REFERENCE)
     assert "with a sign of targeting" not in text
     assert "work as a human rights defender, as part of a pattern of targeting)" in text
+
+
+def _paragraph(text: str, opening: str) -> str:
+    """The draft's numbered paragraph whose text opens with `opening` (after its number)."""
+    return next(p for p in text.split("\n\n") if p.split(". ", 1)[-1].startswith(opening))
+
+
+def test_each_authority_sits_on_the_standard_it_supports() -> None:
+    """P2, R10, R5: the warrant opinions (2/2022 para 70, fn 8) on the warrant standard, Deliberation No. 11, para. 21
+    on the remote hearing (2/2022 para 86), General Comment No. 32, para. 30 on the presumption of innocence; the
+    conclusions no longer pool them away from the sentences they prove."""
+    text = drafted("en", REFERENCE)
+    warrant = _paragraph(text, "For a detention to have a legal basis")
+    assert "through an arrest warrant (article 9 (1) of the Covenant;" in warrant
+    assert "see, e.g., opinions Nos. 72/2021, 89/2020, 79/2018, 93/2017, 75/2017, 66/2017 and 46/2017)." in warrant
+    assert "Deliberation No. 11, para. 21" in _paragraph(text, "A hearing by video link")
+    presumption = _paragraph(text, "Everyone charged with a criminal offence has the right")
+    assert "General Comment No. 32, para. 30" in presumption
+    for category in ("I", "II", "III"):
+        assert f"falls within category {category}.\n" in text + "\n"
+    assert text.count("Deliberation No. 11, para. 22") == 1
+
+
+def test_category_v_cites_no_opinion_on_another_ground() -> None:
+    """R9: 28/2016 (dual nationals) and 7/2002 (sexual orientation) do not support discrimination on political
+    opinion against a civic activist, nor on birth."""
+    for path in (REFERENCE, CARDET, QARADAWI):
+        text = drafted("en", path)
+        assert "28/2016" not in text.split("## How this draft")[0]
+        assert "7/2002" not in text.split("## How this draft")[0]
+
+
+def test_the_ground_is_stated_as_a_ground_not_a_protected_group() -> None:
+    """P4, R8: "as a human rights defender, Mr. Ilyashev belongs to a group protected against discrimination": grounds
+    are protected, not groups; a status is stated as what the person is."""
+    text = drafted("en", REFERENCE)
+    assert "belongs to a group protected" not in text
+    assert "Mr. Ilyashev is a human rights defender, a status on which discrimination is prohibited." in text
+    assert "belongs to a group protected" not in drafted("en", QARADAWI)
