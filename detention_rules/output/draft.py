@@ -105,6 +105,8 @@ class _Person:
         #: the categories the source's account gives against an exception the Government shows with evidence,
         #: and the exceptions in dispute (`Analysis.disputed_categories`, `Analysis.disputed`)
         self.disputed: tuple[tuple[str, ...], tuple[FactNode, ...]] = ((), ())
+        #: a right exercised whose link to the detention the file leaves unknown (`conduct[].led_to_detention`)
+        self.unlinked = False
 
 
 def build(
@@ -300,10 +302,16 @@ def _arbitrary(body: _Writer, persons: list[_Person], legal: Consequences, w: di
     say = w["draft"]
     joint = len(persons) > 1
     established: list[str] = [c for c in CATEGORIES if any(c in p.categories for p in persons)]
-    if established:
+    # a right exercised whose link to the detention is unknown: category II headed with what it still needs,
+    # never silently absent (English review 18, P7)
+    unlinked = "II" not in established and any(p.unlinked for p in persons)
+    if established or unlinked:
         body.heading(say["arbitrary_heading"], anchor="arbitrary")
-    for category in established:
+    for category in [c for c in CATEGORIES if c in established or (unlinked and c == "II")]:
         body.heading(legal.titles[category], level=3, anchor=f"category-{category}")
+        if category not in established:
+            body.text(say["todo"].format(what=say["todo_link"]))
+            continue
         held = [p for p in persons if category in p.categories]
         _argued(body, category, held, joint, w)
         whom = prose.join([p.name for p in held], w) if joint else _named(_whom(held, w), w)["name"]
@@ -593,6 +601,8 @@ def _person(
     findings = {f.category: f for f in result.analysis.findings}
     person.disputed = (result.analysis.disputed_categories, result.analysis.disputed)
     person.who = _who(leaves, w, joint, number)  # afresh: the facts' teller has marked its own as named
+    rights = {path.split(".")[0] for path in leaves if re.fullmatch(r"conduct\[\d+\]\.right", path)}
+    person.unlinked = any(f"{item}.led_to_detention" not in leaves for item in rights)
     horizon = Horizon.of(case)
     for category, finding in findings.items():
         rules = _rules_in(finding.tree, category)
@@ -998,6 +1008,12 @@ def _domestic(body: _Writer, case: Case, w: dict[str, Any], *, refs: bool) -> No
     body.heading(say["domestic_heading"], anchor="domestic")
     steps = case.domestic_remedies or []
     if not steps:
+        # an appeal the trial's facts tell is a step taken at home: said, its details left to complete (review 18, R16)
+        appeal = getattr(case.trial, "appeal", None) if case.trial else None
+        if told := say["domestic_appeal"].get(str(getattr(appeal, "value", appeal))):
+            body.para(f"{told} {say['todo'].format(what=say['todo_appeal'])}")
+            body.para(say["todo"].format(what=say["todo_domestic_other"]))
+            return
         body.para(say["todo"].format(what=say["todo_domestic"]))
         return
     for step in steps:

@@ -139,3 +139,52 @@ def test_the_ground_is_stated_as_a_ground_not_a_protected_group() -> None:
     assert "belongs to a group protected" not in text
     assert "Mr. Ilyashev is a human rights defender, a status on which discrimination is prohibited." in text
     assert "belongs to a group protected" not in drafted("en", QARADAWI)
+
+
+MAYANGNA = ROOT / "cases" / "mayangna-defenders-nicaragua-2024.yaml"
+
+
+@pytest.mark.parametrize(
+    ("lang", "heading", "todo"),
+    [
+        ("en", "### Category II", "[to complete: the facts that show the detention resulted from the exercise"),
+        ("fr", "### Catégorie II", "[à compléter : les faits qui montrent que la détention résulte de l'exercice"),
+        ("es", "### Categoría II", "[por completar: los hechos que demuestran que la privación de libertad resultó"),
+    ],
+)
+def test_a_right_exercised_whose_link_is_unknown_keeps_category_ii_with_what_it_needs(
+    lang: str, heading: str, todo: str
+) -> None:
+    """P7, O9: the Mayangna defenders' defence of their land is stated, its link to the detention unknown
+    (`led_to_detention`): category II was silently absent; it is headed, with the fact it still needs, before III."""
+    text = drafted(lang, MAYANGNA).replace("\xa0", " ").replace("\u202f", " ")  # French spaces before : and ;
+    section = text.split(heading, 1)[1].split("\n### ", 1)[0]
+    assert todo in section
+    assert text.index(heading) < text.index(heading.replace(" II", " III"))
+
+
+def test_custody_of_no_known_regime_is_custody() -> None:
+    """O10: "custody of an unknown regime" is not English legal prose."""
+    text = drafted("en", MAYANGNA)
+    assert "unknown regime" not in text
+    assert "were held in custody from 2021." in text
+
+
+@pytest.mark.parametrize(
+    ("lang", "appeal"),
+    [
+        ("en", "The conviction was appealed; the appeal was dismissed. [to complete: the date of the appeal"),
+        ("fr", "Appel a été interjeté de la condamnation ; l'appel a été rejeté. [à compléter : la date de l'appel"),
+        ("es", "Se recurrió la condena en apelación; el recurso fue desestimado. [por completar: la fecha del recurso"),
+    ],
+)
+def test_an_appeal_the_facts_tell_is_a_step_taken_domestically(lang: str, appeal: str) -> None:
+    """R16: "His appeal was dismissed" (2/2022 para 28) and then an empty "Steps taken domestically": the appeal is
+    said there, its date and court left to complete."""
+    text = drafted(lang, REFERENCE).replace("\xa0", " ").replace("\u202f", " ")  # French spaces before : and ;
+    assert appeal in text.split("\n## ")[-2]  # the section before the source's
+
+
+def test_the_reference_draft_says_he_is_no_longer_held() -> None:
+    """R6: "Mr. Ilyashev is not currently deprived of liberty" (2/2022 para 67): the draft said nowhere where he is."""
+    assert "Mr. Ilyashev has since been released." in drafted("en", REFERENCE)
