@@ -1241,10 +1241,16 @@ def _closes_citation(text: str) -> bool:
     return bool(re.search(r"\d", inner))
 
 
-def _unpunctuated(text: str) -> str:
-    """A citation's words without its full stops and commas: "Deliberation No. 11, para. 22" as a law writes it,
-    "(Deliberation No. 11 para 22)"."""
-    return re.sub(r"[.,]", "", text)
+def _in_law(source: str, law: str, w: dict[str, Any]) -> bool:
+    """Whether a standard already cites this source, as the rules write it or as filed, with or without its author
+    ("Deliberation No. 11, para. 22" in "(Deliberation No. 11 para 22)"; "General Comment No. 32 para 30")."""
+    forms = [source, _as_filed([source], w)]
+    bare = re.sub(r"[.,]", "", law)
+    return any(re.sub(r"[.,]", "", f.removeprefix(_COMMITTEE)) in bare for f in forms)
+
+
+#: The author the rules name before a general comment, which a standard's own citation leaves out.
+_COMMITTEE = "Human Rights Committee "
 
 
 def _cases(node: RuleNode, horizon: Horizon) -> list[str]:
@@ -1375,8 +1381,7 @@ def _argue(
     provisions = [p for p in node.provisions if _cited(p, case) and not _in_standard(p, law)]
     provisions = [p for p in provisions if not _in_text(p, law, w["words"]["covenant_named"])]
     cases = _cases(node, Horizon.of(case)) if _on_standard(node, rules, case, leaves, say) else []
-    bare = _unpunctuated(law)
-    own = _as_filed([c for c in cases if _unpunctuated(_as_filed([c], w)) not in bare], w)  # none the law cites
+    own = _as_filed([c for c in cases if not _in_law(c, law, w)], w)  # none the law already cites
     standard = (law, provisions if law else [], own)
     if node.rule.kind == "category":
         return standard, "", []

@@ -188,3 +188,12 @@ def test_an_appeal_the_facts_tell_is_a_step_taken_domestically(lang: str, appeal
 def test_the_reference_draft_says_he_is_no_longer_held() -> None:
     """R6: "Mr. Ilyashev is not currently deprived of liberty" (2/2022 para 67): the draft said nowhere where he is."""
     assert "Mr. Ilyashev has since been released." in drafted("en", REFERENCE)
+
+
+def test_the_presumption_is_stated_as_the_court_denied_it() -> None:
+    """R2: no public statement is alleged; the Working Group drew the breach from the court's conduct (2/2022 para 91):
+    the standard is the burden of proof and the benefit of doubt (General Comment No. 32, para. 30), cited once."""
+    presumption = _paragraph(drafted("en", REFERENCE), "Everyone charged with a criminal offence has the right")
+    assert "public statements" not in presumption
+    assert "imposes on the prosecution the burden of proving the charge" in presumption
+    assert presumption.count("General Comment No. 32, para. 30") == 1
