@@ -239,7 +239,7 @@ def test_where_no_opinion_is_left_a_sentence_keeps_its_other_citations() -> None
     # the General Comment the standard quotes is still cited, without the opinion that quoted it
     assert "are predicated (General Comment No. 34, para. 22); the State must" in text
     # the rule's own authorities on its standard (English review 18, P2), never pooled in the conclusion
-    assert "action taken (General Comment No. 34, para. 35; Human Rights Committee General Comment No. 34, paras." in text
+    assert "(General Comment No. 34, para. 35; Human Rights Committee General Comment No. 34, paras." in text
 
 
 def test_a_submission_cites_no_opinion_adopted_after_its_date() -> None:
