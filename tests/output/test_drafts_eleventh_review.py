@@ -154,7 +154,7 @@ def test_category_v_says_what_the_person_is_never_the_rules_field_values(lang: s
     [
         ("en", "nguyen-van-dai", "is prohibited. As set out above, he had been", "above, Mr. Dai had been"),
         # their status said once, in the paragraph before (P4): here the first subject, so named
-        ("en", "cheng-liu-wu", "In the present case, as set out above, Mr. Cheng, Mr. Liu and Mr. Wu had been", "belong to"),
+        ("en", "cheng-liu-wu", "In the present case, as set out above, Mr. Cheng, Mr. Liu and Mr. Wu had", "belong to"),
         ("fr", "nguyen-van-dai", "Comme exposé ci-dessus, il avait déjà été pris pour cible.", "dessus, M. Dai avait"),
     ],
 )
