@@ -105,6 +105,8 @@ class _Person:
         #: the categories the source's account gives against an exception the Government shows with evidence,
         #: and the exceptions in dispute (`Analysis.disputed_categories`, `Analysis.disputed`)
         self.disputed: tuple[tuple[str, ...], tuple[FactNode, ...]] = ((), ())
+        #: a right exercised whose link to the detention the file leaves unknown (`conduct[].led_to_detention`)
+        self.unlinked = False
 
 
 def build(
@@ -300,10 +302,16 @@ def _arbitrary(body: _Writer, persons: list[_Person], legal: Consequences, w: di
     say = w["draft"]
     joint = len(persons) > 1
     established: list[str] = [c for c in CATEGORIES if any(c in p.categories for p in persons)]
-    if established:
+    # a right exercised whose link to the detention is unknown: category II headed with what it still needs,
+    # never silently absent (English review 18, P7)
+    unlinked = "II" not in established and any(p.unlinked for p in persons)
+    if established or unlinked:
         body.heading(say["arbitrary_heading"], anchor="arbitrary")
-    for category in established:
+    for category in [c for c in CATEGORIES if c in established or (unlinked and c == "II")]:
         body.heading(legal.titles[category], level=3, anchor=f"category-{category}")
+        if category not in established:
+            body.text(say["todo"].format(what=say["todo_link"]))
+            continue
         held = [p for p in persons if category in p.categories]
         _argued(body, category, held, joint, w)
         whom = prose.join([p.name for p in held], w) if joint else _named(_whom(held, w), w)["name"]
@@ -593,6 +601,8 @@ def _person(
     findings = {f.category: f for f in result.analysis.findings}
     person.disputed = (result.analysis.disputed_categories, result.analysis.disputed)
     person.who = _who(leaves, w, joint, number)  # afresh: the facts' teller has marked its own as named
+    rights = {path.split(".")[0] for path in leaves if re.fullmatch(r"conduct\[\d+\]\.right", path)}
+    person.unlinked = any(f"{item}.led_to_detention" not in leaves for item in rights)
     horizon = Horizon.of(case)
     for category, finding in findings.items():
         rules = _rules_in(finding.tree, category)
@@ -601,8 +611,10 @@ def _person(
             for special in node.rule.refer:
                 whys = person.referrals.setdefault(special, {}).setdefault(category, [])
                 whys.append(functools.partial(_refer_why, node, leaves, w))
-        cited = [j for r in rules for j in r.rule.jurisprudence if not j.startswith(_REFERRAL)]
-        person.jurisprudence[category] = [c for j in cited if (c := horizon.cited(j))]
+        # a premise left unargued cites nothing: its authorities support no sentence of the submission
+        unsaid = [r for r in rules if r.rule.id not in say.get("unargued", [])]
+        cited = [j for r in unsaid if not _on_standard(r, rules, case, leaves, say) for j in _cases(r, horizon)]
+        person.jurisprudence[category] = cited
     if stage == "comments":
         argued = [_rules_in(f.tree, f.category) for f in findings.values()]
         person.answers = functools.partial(_answers, argued, case, leaves, w)
@@ -996,6 +1008,12 @@ def _domestic(body: _Writer, case: Case, w: dict[str, Any], *, refs: bool) -> No
     body.heading(say["domestic_heading"], anchor="domestic")
     steps = case.domestic_remedies or []
     if not steps:
+        # an appeal the trial's facts tell is a step taken at home: said, its details left to complete (review 18, R16)
+        appeal = getattr(case.trial, "appeal", None) if case.trial else None
+        if told := say["domestic_appeal"].get(str(getattr(appeal, "value", appeal))):
+            body.para(f"{told} {say['todo'].format(what=say['todo_appeal'])}")
+            body.para(say["todo"].format(what=say["todo_domestic_other"]))
+            return
         body.para(say["todo"].format(what=say["todo_domestic"]))
         return
     for step in steps:
@@ -1093,6 +1111,8 @@ def _argument(
     say = w["draft"]
     named = _named(person, w)
     ordered = sorted(rules, key=lambda n: n.rule.kind != "category")  # the category's own standard opens
+    # a rule that shows only that a guarantee applies (criminal proceedings followed) is a premise, never a breach
+    ordered = [n for n in ordered if n.rule.id not in say.get("unargued", [])]
     said: set[str] = set()  # the fields an earlier paragraph of the category has worded (`said_above`)
     argued = [(node, *_argue(node, case, rules, leaves, w, named, said)) for node in ordered]
     blocks: list[tuple[str, str]] = []
@@ -1178,8 +1198,8 @@ def _covenant_alone(m: re.Match[str], guide: Mapping[str, Any]) -> str:
     return "(" + guide["alone"].format(citations=m[1]) + ")"
 
 
-#: A standard as a rule states it, and the provisions to cite with it.
-_Standard = tuple[str, list[str]]
+#: A standard as a rule states it, the provisions to cite with it, and the rule's jurisprudence as filed.
+_Standard = tuple[str, list[str], str]
 
 
 def _cite_each(standards: list[_Standard], w: dict[str, Any], covenant_last: bool = False) -> list[str]:
@@ -1189,14 +1209,63 @@ def _cite_each(standards: list[_Standard], w: dict[str, Any], covenant_last: boo
     done: set[str] = set()
     out: list[str] = []
     rules_form: list[str] = []
-    for law, provisions in standards:
+    for law, provisions, cases in standards:
         if law:
             said = " ".join(rules_form).lower()
             fresh = [p for p in provisions if p not in done and p.lower() not in said]
-            out.append(_cite(law, fresh, w, w["words"], covenant_last))
+            out.append(_with_cases(_cite(law, fresh, w, w["words"], covenant_last), cases))
             rules_form.append(_cite(law, fresh, w, None, covenant_last))
             done.update(provisions)
     return out
+
+
+def _with_cases(law: str, cases: str) -> str:
+    """A cited standard with the rule's jurisprudence on its last sentence: in the parenthesis that ends it, or
+    in one of its own; the sentence the opinions and comments support, never pooled in the conclusion."""
+    if not cases:
+        return law
+    if law.endswith(").") and _closes_citation(law[:-1]):
+        return f"{law[:-2]}; {cases})."
+    return f"{law.removesuffix('.')} ({cases})."
+
+
+def _closes_citation(text: str) -> bool:
+    """Whether the parenthesis `text` ends with holds citations (an instrument, an article), not words."""
+    depth, at = 0, len(text)
+    for i in range(len(text) - 1, -1, -1):
+        depth += {")": 1, "(": -1}.get(text[i], 0)
+        if depth == 0:
+            at = i
+            break
+    inner = text[at + 1 : -1]
+    return bool(re.search(r"\d", inner))
+
+
+def _in_law(source: str, law: str, w: dict[str, Any]) -> bool:
+    """Whether a standard already cites this source, as the rules write it or as filed, with or without its author
+    ("Deliberation No. 11, para. 22" in "(Deliberation No. 11 para 22)"; "General Comment No. 32 para 30")."""
+    forms = [source, _as_filed([source], w)]
+    bare = re.sub(r"[.,]", "", law)
+    return any(re.sub(r"[.,]", "", f.removeprefix(_COMMITTEE)) in bare for f in forms)
+
+
+#: The author the rules name before a general comment, which a standard's own citation leaves out.
+_COMMITTEE = "Human Rights Committee "
+
+
+def _cases(node: RuleNode, horizon: Horizon) -> list[str]:
+    """The rule's jurisprudence the submission can cite (opinions it may cite; never the referral's paragraph)."""
+    return [c for j in node.rule.jurisprudence if not j.startswith(_REFERRAL) and (c := horizon.cited(j))]
+
+
+def _on_standard(
+    node: RuleNode, rules: list[RuleNode], case: Case, leaves: dict[str, FactNode], say: dict[str, Any]
+) -> bool:
+    """Whether a rule's jurisprudence is cited on its own standard: a rule argued in a paragraph of its own words
+    (not the category's own rule, whose authorities the conclusion cites, nor a premise left unargued)."""
+    if node.rule.kind == "category" or node.rule.id in say.get("unargued", []):
+        return False
+    return bool(_standard(node, rules, leaves, say, _non_party(case)))
 
 
 def _core(application: str) -> str:
@@ -1311,7 +1380,9 @@ def _argue(
     # Viena sobre Relaciones Consulares, art. 36, párr. 1 b))" in a Spanish standard): not cited a second time
     provisions = [p for p in node.provisions if _cited(p, case) and not _in_standard(p, law)]
     provisions = [p for p in provisions if not _in_text(p, law, w["words"]["covenant_named"])]
-    standard = (law, provisions if law else [])
+    cases = _cases(node, Horizon.of(case)) if _on_standard(node, rules, case, leaves, say) else []
+    own = _as_filed([c for c in cases if not _in_law(c, law, w)], w)  # none the law already cites
+    standard = (law, provisions if law else [], own)
     if node.rule.kind == "category":
         return standard, "", []
     argued = _limbs(node, leaves, w, named, said, _non_party(case))

@@ -238,7 +238,8 @@ def test_where_no_opinion_is_left_a_sentence_keeps_its_other_citations() -> None
     assert "including the Universal Declaration of Human Rights and the Covenant;" in text
     # the General Comment the standard quotes is still cited, without the opinion that quoted it
     assert "are predicated (General Comment No. 34, para. 22); the State must" in text
-    assert "category II (Human Rights Committee General Comment No. 34" in text
+    # the rule's own authorities on its standard (English review 18, P2), never pooled in the conclusion
+    assert "(General Comment No. 34, para. 35; Human Rights Committee General Comment No. 34, paras." in text
 
 
 def test_a_submission_cites_no_opinion_adopted_after_its_date() -> None:
@@ -338,4 +339,4 @@ def test_a_citation_list_writes_paragraphs_one_way() -> None:
     assert conclusions
     for listed in conclusions:
         assert not re.search(r"\bparas? \d", listed), listed
-    assert "A/HRC/36/37, paras. 48-49; methods of work, para. 8)" in text
+    assert "(A/HRC/36/37, paras. 48-49; article 26 of the Covenant;" in text  # on the standard it supports (P2)

@@ -113,7 +113,7 @@ def test_charges_that_cite_their_articles_are_not_followed_by_the_articles_again
     """Mr. Mammadov "was charged ... with high treason (art. 274) and incitement ... (art. 283) under articles
     234.4.3, 274 and 283 of the Criminal Code": each article cited twice in one sentence."""
     text = drafted("en", MAMMADOV)
-    assert "hatred and hostility (art. 283). The charges" in text
+    assert "hatred and hostility (art. 283).\n" in text  # "The charges stated the acts" is a met guarantee (P5)
     assert "under articles 234.4.3" not in text
 
 
@@ -123,10 +123,11 @@ def test_charges_that_cite_their_articles_are_not_followed_by_the_articles_again
         (
             "en",
             "ilyashev",
-            "In the present case, as a human rights defender, Mr. Ilyashev belongs to a group protected",
+            # a status said as what the person is, never "belongs to a group protected" (review 18, P4)
+            "In the present case, Mr. Ilyashev is a human rights defender, a status on which discrimination is",
         ),
-        ("en", "alhathloul", "as a human rights defender, Ms. Alhathloul belongs to a group protected against"),
-        ("en", "cheng-liu-wu", "as human rights defenders, Mr. Cheng, Mr. Liu and Mr. Wu belong to a group protected"),
+        ("en", "alhathloul", "Ms. Alhathloul is a human rights defender, a status on which discrimination is"),
+        ("en", "cheng-liu-wu", "In the present case, Mr. Cheng, Mr. Liu and Mr. Wu are human rights defenders;"),
         ("fr", "ilyashev", "En l'espèce, M. Ilyashev est défenseur des droits de l'homme."),
         ("fr", "alhathloul", "En l'espèce, Mme Alhathloul est défenseuse des droits de l'homme."),
         ("fr", "cheng-liu-wu", "les intéressés sont défenseurs des droits de l'homme"),
@@ -151,8 +152,9 @@ def test_category_v_says_what_the_person_is_never_the_rules_field_values(lang: s
 @pytest.mark.parametrize(
     ("lang", "case", "said", "never"),
     [
-        ("en", "nguyen-van-dai", "against discrimination. As set out above, he had been", "above, Mr. Dai had been"),
-        ("en", "cheng-liu-wu", "As set out above, they had been targeted before.", "above, Mr. Cheng, Mr. Liu"),
+        ("en", "nguyen-van-dai", "is prohibited. As set out above, he had been", "above, Mr. Dai had been"),
+        # their status said once, in the paragraph before (P4): here the first subject, so named
+        ("en", "cheng-liu-wu", "In the present case, as set out above, Mr. Cheng, Mr. Liu and Mr. Wu had", "belong to"),
         ("fr", "nguyen-van-dai", "Comme exposé ci-dessus, il avait déjà été pris pour cible.", "dessus, M. Dai avait"),
     ],
 )
@@ -172,8 +174,8 @@ def test_a_minoritys_presumption_does_not_restate_the_status_just_said() -> None
     """Mr. AlSadeq's category V paragraph said "he is a member of a religious minority. Mr. AlSadeq is a member of a
     religious minority, and a detention ...": the status once, then the presumption it carries (A/HRC/36/37 para 48)."""
     text = drafted("en", ROOT / "cases" / "alsadeq-saudi-arabia-2022.yaml")
-    assert text.count("is a member of a religious minority") == 0
-    assert "as a member of a religious minority, he belongs to a group protected against discrimination." in text
+    assert text.count("is a member of a religious minority") == 1  # what he is, never a protected group (P4)
+    assert "he is a member of a religious minority." in text
     assert "civil and political rights by a member of a religious minority raises a strong presumption" in text
 
 

@@ -33,8 +33,9 @@ def test_a_day_to_a_month_takes_the_prepositions_the_language_joins_them_with(la
 @pytest.mark.parametrize(
     ("lang", "cited", "never"),
     [
-        ("fr", "les avis n°s\u00a013/2018, 2/2020, 45/2016, 28/2016 et 7/2002", "Kurt c. Turquie"),
-        ("es", "las opiniones núms. 13/2018, 2/2020, 45/2016, 28/2016 y 7/2002", "Kurt c. Turquía"),
+        # on the "other status" sentence they support; 28/2016 and 7/2002, one ground each, never (review 18, R9)
+        ("fr", "les avis n°s\u00a013/2018 et 2/2020", "Kurt c. Turquie"),
+        ("es", "las opiniones núms. 13/2018 y 2/2020", "Kurt c. Turquía"),
     ],
 )
 def test_an_opinion_among_the_precedents_is_cited_by_its_number(lang: str, cited: str, never: str) -> None:
@@ -59,13 +60,15 @@ def test_the_opinion_on_the_case_itself_is_not_among_its_precedents(lang: str) -
         (
             "fr",
             "le Groupe de travail a constamment estimé que le jugement de civils par des tribunaux militaires est"
-            " contraire à ce droit.",
+            " contraire à ce droit (Comité des droits de l'homme, observation générale n°\u00a032, par. 19, 20, 22"
+            " et 23).",
             "sauf circonstances exceptionnelles",
         ),
         (
             "es",
             "el Grupo de Trabajo ha sostenido sistemáticamente que el enjuiciamiento de civiles por tribunales"
-            " militares vulnera ese derecho.",
+            " militares vulnera ese derecho (Comité de Derechos Humanos, observación general núm. 32, párrs. 19, 20, 22"
+            " y 23).",
             "salvo en circunstancias excepcionales",
         ),
     ],
@@ -252,8 +255,12 @@ def test_a_list_of_violations_has_one_and_and_a_plural_subject_agrees(lang: str,
 @pytest.mark.parametrize(
     ("lang", "cited"),
     [
-        ("fr", "observation générale n°\u00a034, par. 11, 12, 22, 25 et 33 à 35\u202f; délibération"),
-        ("es", "observación general núm. 34, párrs. 11, 12, 22, 25 y 33 a 35; deliberación"),
+        # 22, 25 and 35 on the sentences that quote them; 11 and 12 and General Comment No. 35 with the rule (P2, R12)
+        (
+            "fr",
+            "observation générale n°\u00a034, par. 11 et 12\u202f; Comité des droits de l'homme, observation générale",
+        ),
+        ("es", "observación general núm. 34, párrs. 11 y 12; Comité de Derechos Humanos, observación general núm. 35"),
     ],
 )
 def test_a_general_comments_paragraphs_are_cited_in_order_without_glosses(lang: str, cited: str) -> None:

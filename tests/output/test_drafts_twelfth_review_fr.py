@@ -157,7 +157,7 @@ def test_a_reference_to_paragraphs_alone_is_cited_not_labelled(tmp_path: Path) -
     beside them is quoted apart."""
     own = _own(tmp_path)
     appendix = _whole("fr", own).split("## Raisonnement suivi", 1)[1]
-    assert "arrest.warrant_shown = false (par. 11, 69), ligne 36 du dossier" in appendix
+    assert "arrest.warrant_shown = false (par. 11, 69), ligne 39 du dossier" in appendix
     # its note apart, quoted as typed: « (par. 80 (no evidence …)) » mixed the drafter's English into the citation
     assert (
         "(par. 80 ; note du dossier, en anglais : « no evidence that the posts incited violence or unrest »)"
