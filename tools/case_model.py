@@ -469,7 +469,10 @@ class Arrest(_Model):
         "Was the person ever formally charged with an offence?",
         description="Formally charged with an offence at any time.",
     )
-    charge_date: Fact[PartialDate] | None = fact("On what date was the person charged?", after=("charged", True))
+    charge_date: Fact[PartialDate] | None = fact(
+        "On what date was the person charged (a month or a year will do if the day is not known)?",
+        after=("charged", True),
+    )
     offence_defined: Fact[StrictBool] | None = fact(
         "Does the law the charge cites say what conduct the offence covers, or does it only name it "
         "('propaganda against the State', 'spreading false information', 'inciting social discord', 'extremism')?",
@@ -1284,7 +1287,8 @@ DERIVED: tuple[Derived, ...] = (
     Derived(
         "arrest.days_uncharged",
         "number",
-        "On what date was the person charged, and on what date arrested?",
+        "On what date was the person charged, and on what date arrested"
+        " (a month or a year will do if the day is not known)?",
         ("arrest.charge_date", "arrest.date", "arrest.charged_after_days"),
         instead=("arrest.date", "arrest.charge_date"),
         vary="arrest.charge_date",

@@ -287,6 +287,10 @@ def _derive(facts: Facts, law: Law) -> None:
         _add_to_arrest(facts, "days_uncharged", (charged - arrested).days, ("arrest.charge_date", "arrest.date"))
     elif "charged_after_days" in arrest:  # "charged the next day": the interval without its dates
         _add_to_arrest(facts, "days_uncharged", arrest["charged_after_days"], ("arrest.charged_after_days",))
+    elif uncharged := _span_between(arrest.get("date"), arrest.get("charge_date"), "arrest", "arrest.charge_date"):
+        # a date known only to the month or the year bounds the time held uncharged ("arrested in
+        # October 2020, charged in August 2021"), as it bounds a period's length
+        _add_to_arrest(facts, "days_uncharged", uncharged[0], ("arrest.date", "arrest.charge_date"))
     _brought(facts, doc)
     _released_promptly(facts, doc, law.parameter("prompt_hours"))
     _age(facts, doc)

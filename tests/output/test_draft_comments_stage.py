@@ -56,7 +56,9 @@ def test_the_reply_is_answered_point_by_point_in_the_sources_voice() -> None:
     )
     # what the reply leaves standing, listed
     assert "The Government does not contest the following facts, which therefore stand:" in reply
-    assert "(b) Mr. Ghadde was detained on a charge of large-scale cross-border crimes;" in reply
+    # (b) is the time held uncharged, from an arrest of 10 August 2017 and a charge of September 2017 (issue 28, L21)
+    assert "(b) Mr. Ghadde was held without charge for 22 to 51 days after the arrest;" in reply
+    assert "(c) Mr. Ghadde was detained on a charge of large-scale cross-border crimes;" in reply
     # a bare denial: the burden of proof, with its citation
     assert "the burden of proof rests upon the Government" in reply and "(A/HRC/19/57, para. 68)" in reply
 

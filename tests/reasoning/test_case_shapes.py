@@ -149,6 +149,20 @@ def test_charged_some_days_after_the_arrest() -> None:
     assert "I.held-without-charge" not in next_day.analysis.fired  # type: ignore[union-attr]
 
 
+def test_charged_in_a_month_or_a_year_bounds_the_days_uncharged() -> None:
+    # arrested on 6 October 2020, charged in August 2021: 299 to 329 days, over the week either way
+    late = _result({"arrest": {"date": "2020-10-06", "charge_date": "2021-08"}, "detention": [{"kind": "pretrial"}]})
+    leaf = late.facts.leaf("arrest.days_uncharged")
+    assert leaf is not None and (int(leaf.value), leaf.value.upper) == (299, 329)
+    assert "I.held-without-charge" in late.analysis.fired  # type: ignore[union-attr]
+    # charged in the month of the arrest: none to 30 days, the week is not settled
+    open_ = _result({"arrest": {"date": "2020-10-06", "charge_date": "2020-10"}, "detention": [{"kind": "pretrial"}]})
+    assert "I.held-without-charge" not in open_.analysis.fired  # type: ignore[union-attr]
+    # charged in a year before the arrest's: no time uncharged to count
+    before = _result({"arrest": {"date": "2020-10-06", "charge_date": "2019"}, "detention": [{"kind": "pretrial"}]})
+    assert before.facts.leaf("arrest.days_uncharged") is None  # type: ignore[union-attr]
+
+
 # --- a custody whose regime is unknown ----------------------------------------------------
 
 
