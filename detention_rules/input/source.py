@@ -10,6 +10,7 @@ and bound what a hostile file could make it do (size, depth, alias expansion).
 from __future__ import annotations
 
 import math
+import operator
 import os
 import re
 import stat
@@ -49,6 +50,12 @@ class _Loader(_Base):
     its kind's (PyYAML's own resolver, a Python call a node, was the answer for those). The table
     is bounded.
     """
+
+    # libyaml's composer calls these two around every node, for path resolvers, which the safe loader has none of:
+    # PyYAML's return at once, but each was a Python call (two a node). A C function taking the same arguments
+    # and doing nothing with them takes their place: `operator.is_(parent, index)`, `tuple()`.
+    descend_resolver = operator.is_
+    ascend_resolver = tuple
 
     def resolve(self, kind: type, value: Any, implicit: tuple[bool, bool]) -> str:
         if kind is not _SCALAR_NODE:
