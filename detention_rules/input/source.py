@@ -344,9 +344,8 @@ class _Builder:
     def _node(self, node: yaml.Node, path: PathKey, depth: int) -> Any:
         # The hot loop of every file read (a hundred nodes a case): `_where`, the node's kind and a plain
         # string scalar are written out here rather than called (issue 33, docs/performance.md).
-        ident = id(node)
         if self.alias_at is None:
-            if ident in self.built:
+            if id(node) in self.built:
                 self.alias_at = self._alias_mark()
                 try:
                     return self._node(node, path, depth)
@@ -355,7 +354,7 @@ class _Builder:
             where = (node.start_mark.line + 1, node.start_mark.column + 1)
         else:
             where = self.alias_at
-        self.built.add(ident)
+        self.built.add(id(node))
         self.count += 1
         if self.count > MAX_VALUES:
             # A billion-laughs file composes small (aliases share nodes) but expands here.
