@@ -157,8 +157,11 @@ def json_text(data: Any, indent: int | None = None) -> str:
     Most JSON has nothing to escape, and `isprintable` proves it several times faster than the pattern
     finds nothing (issue 33): no character the pattern escapes is printable (a test holds the two to
     each other), and the only unprintable character `json` writes itself is the newline of an indent.
+    ASCII text (known without reading it) can hold only DEL of them: looked for alone, faster still.
     """
     text = _dumps(data, indent)
+    if text.isascii() and "\x7f" not in text:  # of ASCII the pattern finds only DEL; `isascii` reads no character
+        return text
     if (text if indent is None else text.replace("\n", " ")).isprintable():
         return text
     return _unsafe(in_json=True).sub(_json_escape, text)

@@ -66,6 +66,12 @@ def partial_date(value: Any) -> Any:
         value = str(value)  # `start: 2019`, unquoted, reaches here as a number: it is a year
     if not isinstance(value, str) or not DATE_PATTERN.match(value):
         raise ValueError(messages.date_form())
+    if len(value) == 10:  # a full date, most of them: checked real in C; a date that is not, told below
+        try:
+            dt.date.fromisoformat(value)
+            return value
+        except ValueError:
+            pass
     parts = [int(p) for p in value.split("-")]
     try:
         dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)

@@ -10,6 +10,7 @@ and bound what a hostile file could make it do (size, depth, alias expansion).
 from __future__ import annotations
 
 import math
+import operator
 import os
 import re
 import stat
@@ -30,7 +31,7 @@ try:  # the C composer is several times faster; fall back when libyaml is absent
 except AttributeError:  # pragma: no cover - depends on how PyYAML was built
     _Base = yaml.SafeLoader
 
-_RESOLVED: dict[tuple[str, tuple[bool, bool]], str] = {}
+_RESOLVED: dict[str, str] = {}
 _SCALAR_NODE, _MAPPING_NODE = yaml.ScalarNode, yaml.MappingNode
 _RESOLVED_MAX = 4096
 
@@ -50,18 +51,25 @@ class _Loader(_Base):
     is bounded.
     """
 
+    # libyaml's composer calls these two around every node, for path resolvers, which the safe loader has none of:
+    # PyYAML's return at once, but each was a Python call (two a node). A C function taking the same arguments
+    # and doing nothing with them takes their place: `operator.is_(parent, index)`, `tuple()`.
+    descend_resolver = operator.is_
+    ascend_resolver = tuple
+
     def resolve(self, kind: type, value: Any, implicit: tuple[bool, bool]) -> str:
         if kind is not _SCALAR_NODE:
             return _MAP if kind is _MAPPING_NODE else _SEQ  # the composer makes no other kind of node
+        if not implicit[0]:  # quoted, or tagged: PyYAML's resolver reads no pattern, so text (`_decimal_only` too)
+            return _STR
         if len(value) > 40:
             return _decimal_only(super().resolve(kind, value, implicit), value)
-        key = (value, implicit)
-        tag = _RESOLVED.get(key)
+        tag = _RESOLVED.get(value)  # plain: the tag depends on the text alone (the resolver reads implicit[0] only)
         if tag is None:
             tag = _decimal_only(super().resolve(kind, value, implicit), value)
             if len(_RESOLVED) >= _RESOLVED_MAX:
                 _RESOLVED.clear()
-            _RESOLVED[key] = tag
+            _RESOLVED[value] = tag
         return tag
 
 
@@ -389,8 +397,11 @@ class _Builder:
                 raise self._fail(key_node, _says("bad_key"), "bad-key")
             if tag not in _SAFE_SCALARS:
                 raise self._fail(key_node, _says("tag", tag=repr(tag)), "unsafe-tag")
-            self._count_text(key_node)
-            key = str(key_node.value)
+            key = key_node.value  # `_count_text`, written out: every key of the file passes here
+            self.chars += len(key)
+            if self.chars > MAX_TEXT:
+                raise self._fail(key_node, _says("too_much_text", limit=MAX_TEXT), "too-much-text")
+            key = str(key)
             if key in out:
                 first = key_positions[(*path, key)]
                 raise self._fail(key_node, _says("duplicate_key", key=key, line=first[0]), "duplicate-key")

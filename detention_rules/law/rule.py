@@ -387,26 +387,24 @@ class Template:
         split = _OPTIONAL.split(template)  # the text around the segments, then each segment's inside
         self._pieces = split
         self._segments = tuple(placeholders(inner) for inner in split[1::2])
-        self._forms: dict[tuple[bool, ...], tuple[tuple[str, ...], tuple[str, ...]]] = {}
+        self._forms: dict[tuple[bool, ...], tuple[str, tuple[str, ...]]] = {}
 
     def fill(self, values: Mapping[str, str]) -> str:
-        kept = tuple(all(n in values for n in names) for names in self._segments)
+        kept = tuple([all(n in values for n in names) for names in self._segments])
         form = self._forms.get(kept)
         if form is None:
             form = self._forms[kept] = self._form(kept)
-        literals, names = form
-        out = [literals[0]]
-        for name, literal in zip(names, literals[1:], strict=True):
-            out.append(values.get(name, "(unknown)"))
-            out.append(literal)
-        return "".join(out)
+        text, names = form
+        return text.format(*[values.get(name, "(unknown)") for name in names])
 
-    def _form(self, kept: tuple[bool, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
-        """The text with these segments kept, as literals and the placeholders between them."""
+    def _form(self, kept: tuple[bool, ...]) -> tuple[str, tuple[str, ...]]:
+        """The text with these segments kept, as a format string of positional fields (its own braces doubled, the
+        values never read as one: `str.format` puts them in as they are) and the placeholders they stand for."""
         pieces = self._pieces
         text = "".join(piece if i % 2 == 0 else piece if kept[i // 2] else "" for i, piece in enumerate(pieces))
         split = _PLACEHOLDER.split(text)
-        return tuple(split[::2]), tuple(split[1::2])
+        literals = [literal.replace("{", "{{").replace("}", "}}") for literal in split[::2]]
+        return "{}".join(literals), tuple(split[1::2])
 
 
 @functools.lru_cache(maxsize=1024)
