@@ -1358,6 +1358,8 @@ DERIVED: tuple[Derived, ...] = (
         "any act of the person other than the conduct listed?",
         (
             "conduct[].cited_by_authorities",
+            "conduct[].incited_violence",
+            "conduct[].peaceful",
             "arrest.charged",
             "arrest.charge_facts_stated",
             "arrest.offence_penalises",

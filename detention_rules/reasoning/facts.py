@@ -650,6 +650,10 @@ def _links(facts: Facts, doc: dict[str, Any], days: float) -> None:
         if item.get("cited_by_authorities") is True:
             _add(facts, item, base, "led_to_detention", True, (f"{base}.cited_by_authorities",))
             continue
+        answered = _answered_by_authorities(facts, base)
+        if answered:
+            _add(facts, item, base, "led_to_detention", True, answered)
+            continue
         done = _full_date(item.get("date"))
         # conduct dated after the arrest is not what the charge on which the person was arrested states
         if only_conduct and "right" in item and not (done and arrested and done > arrested):
@@ -677,6 +681,35 @@ def _links(facts: Facts, doc: dict[str, Any], days: float) -> None:
                 continue
         if targeted and "right" in item:
             _add(facts, item, base, "led_to_detention", True, (f"{base}.right", targeted[0]), against)
+
+
+#: Who speaks for the authorities when an exception is asserted against a conduct item.
+_AUTHORITIES = frozenset({"government", "court"})
+
+
+def _answered_by_authorities(facts: Facts, base: str) -> tuple[str, ...]:
+    """The exceptions (`conduct[].incited_violence`, `peaceful`, `restriction_aim`...) by which the Government or a
+    court justified acting against this conduct item: it states a defeating value (`by` names `government` or
+    `court`), or disputes the source's value (`contested: true`), whether or not that shows the exception.
+
+    Authorities who defend a detention by saying that this conduct was violent, advocated hatred or was lawfully
+    restricted name it as what they acted on: a State invoking a ground to restrict expression must show the
+    direct and immediate connection between that expression and the threat (General Comment No. 34 para 35), and
+    the Working Group then weighs that justification (opinion 2/2022 paras 79-80). Whether the exception is made
+    out stays the rule's own question; the Government's word alone leaves the finding contested.
+    """
+    found = []
+    for generic, exception in exceptions().items():
+        if not generic.startswith("conduct[]."):
+            continue
+        path = f"{base}.{generic.removeprefix('conduct[].')}"
+        node = facts.leaf(path)
+        if node is None or node.value is None:
+            continue
+        theirs = bool(set(node.by) & _AUTHORITIES)
+        if (exception.defeated_by(node.value) and theirs) or (node.contested and not theirs):
+            found.append(path)
+    return tuple(found)
 
 
 def _soon_after(done: Any, arrested: Any, days: float) -> bool:

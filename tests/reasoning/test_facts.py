@@ -204,6 +204,29 @@ def test_an_offence_that_punishes_the_right_itself_ties_conduct_of_that_right() 
     assert _leaf(later, "conduct[0].led_to_detention") is None
 
 
+def test_the_authorities_answering_for_the_conduct_name_it_as_the_ground() -> None:
+    """The Government or a court that justifies the detention by saying this conduct was violent, advocated hatred or
+    was lawfully restricted names it as what it acted on (General Comment No. 34 para 35: the State must connect the
+    expression to the threat it invokes): the conduct is linked, and whether the exception is made out stays the
+    rule's question. The Government's word alone contests the finding; the source's account alone links nothing."""
+    arrest = {"date": "2023-06-14", "charged": True}
+    asserted = {"right": "association", "incited_violence": {"value": True, "by": ["government"]}}
+    leaf = _leaf({"arrest": arrest, "conduct": [asserted]}, "conduct[0].led_to_detention")
+    assert leaf.value is True and leaf.contested
+    assert [s.path for s in leaf.derived_from] == ["conduct[0].incited_violence"]
+    assert "II.association" in fired({"arrest": arrest, "conduct": [asserted]})
+    # the Government disputing the source's "peaceful" says the same of this conduct
+    disputed = {"right": "assembly", "peaceful": {"value": True, "contested": True}}
+    assert _leaf({"arrest": arrest, "conduct": [disputed]}, "conduct[0].led_to_detention").value is True
+    # a court's finding on the conduct names it too, and shown, it defeats the rule
+    found = {"right": "assembly", "incited_violence": {"value": True, "by": ["court"]}}
+    assert _leaf({"arrest": arrest, "conduct": [found]}, "conduct[0].led_to_detention").value is True
+    assert "II.assembly" not in fired({"arrest": arrest, "conduct": [found]})
+    # nothing the authorities said of it: the source's own values, uncontested, link nothing
+    for own in ({"right": "assembly", "peaceful": True}, {"right": "expression", "incited_violence": False}):
+        assert _leaf({"arrest": arrest, "conduct": [own]}, "conduct[0].led_to_detention") is None, own
+
+
 def test_custody_is_before_trial_when_it_started_before_the_trial_or_the_sentence() -> None:
     """`detention[i].before_trial`, read by III.incommunicado-before-trial for administrative and other custody:
     a "counselling" hold after a trial and a sentence served is not custody awaiting trial."""
