@@ -1842,6 +1842,13 @@ def _filled(
         for phrase in w["draft"]["pronoun_before_particle"]:
             verb, particle = phrase.rsplit(" ", 1)
             limb = limb.replace(f"{phrase} {{whom}}", f"{verb} {{whom}} {particle}")
+    start, end = leaves.get(prefix + "start"), leaves.get(prefix + "end")
+    if "range" in placeholders(limb) and start is not None and end is not None:  # a period over, its dates joined
+        one_day = str(start.value) == str(end.value)  # « el 1 de julio de 2022 », never « del 1 al 1 de julio »
+        values["range"] = (
+            prose.date(str(start.value), w) if one_day else prose.date_range(str(start.value), str(end.value), w)
+        )
+        refs += [f.ref for f in (start, end) if f.ref]
     for name in placeholders(limb):
         if name not in values and (leaf := leaves.get(prefix + name) or leaves.get(name)) is not None:
             typed[name] = leaf.value

@@ -1,0 +1,71 @@
+"""What the eighteenth-round independent Spanish review left after its first fixer (issue 31, task T15-es; the
+review's defects by number), and what a fresh reading of the reference draft found, each checked on a shipped
+case's draft so that the old wording fails. The expected words are a Spanish lawyer's, never the engine's output."""
+
+from __future__ import annotations
+
+from ..conftest import ROOT
+from .test_drafts_reviewed_in_french_and_spanish import drafted
+
+REFERENCE = ROOT / "cases" / "ilyashev-kazakhstan-2022.yaml"
+CUBA = ROOT / "cases" / "cardet-cuba-2018.yaml"  # a period of pretrial detention over, with its end
+FOUR = ROOT / "cases" / "mayangna-defenders-nicaragua-2024.yaml"  # four men, each with an occupation and a status
+
+
+def test_the_earlier_harassment_is_told_once_in_category_v() -> None:
+    """D11: « las autoridades ya habían hostigado al Sr. Ilyashev » in the factors' paragraph, then « como se ha
+    expuesto, el Sr. Ilyashev ya había sido hostigado por las autoridades » two paragraphs on: the conclusion links
+    the detention to the persecution told above, never tells it again."""
+    text = drafted("es", REFERENCE)
+    argument = text.split("### Categoría V")[1].split("## Medidas de reparación")[0]
+    assert argument.count("hostigad") == 1
+    assert (
+        "En el presente caso, la detención se inscribe en la persecución de que el Sr. Ilyashev ya había sido objeto."
+        " Por lo tanto, la privación de libertad fue discriminatoria por su condición de defensor" in argument
+    )
+    cuba = drafted("es", CUBA).split("### Categoría V")[1]
+    assert cuba.count("hostigad") == 1 and "Como se ha expuesto, el Sr. Cardet ya había sido hostigado" not in cuba
+
+
+def test_a_state_of_emergency_is_told_in_spanish_word_order() -> None:
+    """D24: « Estuvo en vigor un estado de emergencia del 15 de marzo al 11 de mayo de 2020 » keeps the English
+    order ("A state of emergency was in force from ..."): the time first, as Spanish writes it."""
+    text = drafted("es", REFERENCE)
+    assert "7. Del 15 de marzo al 11 de mayo de 2020 rigió el estado de emergencia." in text
+    assert "Estuvo en vigor un estado de emergencia" not in text
+
+
+def test_a_period_over_is_told_with_its_two_dates_joined() -> None:
+    """Fresh reading: « permaneció en prisión preventiva desde el 18 de abril de 2020 hasta en junio de 2020 »: a
+    period ending in a month took the month's own preposition after « hasta ». Its dates are joined as the facts
+    join them (« del … al … », « desde el … hasta junio de 2020 »)."""
+    text = drafted("es", REFERENCE)
+    assert "permaneció en prisión preventiva desde el 18 de abril hasta junio de 2020." in text
+    assert "hasta en" not in text
+    cuba = drafted("es", CUBA)
+    assert "permaneció en prisión preventiva del 9 de diciembre de 2016 al 20 de marzo de 2017." in cuba
+
+
+def test_the_status_is_told_in_the_occupations_sentence() -> None:
+    """D14: « Es [por traducir: civic activist]. Es además defensor de los derechos humanos y activista político. »:
+    short sentences in a row, as a list of boxes reads. One sentence, as a lawyer writes it."""
+    text = drafted("es", REFERENCE)
+    assert (
+        "Es [por traducir: civic activist], defensor de los derechos humanos y activista político. Reside en Almaty."
+        in text
+    )
+    assert "Es además" not in text
+    four = drafted("es", FOUR)
+    assert "Es [por traducir: communal judge and teacher], miembro de" in four
+    assert "Es además" not in four
+
+
+def test_the_presumption_of_innocence_states_the_rule_the_facts_apply() -> None:
+    """D26: the standard said only that authorities must not prejudge the outcome "by public statements", and the
+    application was the court's own conduct of the trial: the standard now says the accused is to be treated in
+    accordance with the presumption by every public authority, the trial court included (Human Rights Committee,
+    general comment No. 32, para. 30, from memory, unverified in Spanish)."""
+    text = drafted("es", REFERENCE)
+    paragraph = text.split("27. ")[1].split("\n")[0]
+    assert "incluido el tribunal que la juzga, la traten de conformidad con ese principio" in paragraph
+    assert "el tribunal prosiguió una audiencia que el Sr. Ilyashev no podía seguir" in paragraph
