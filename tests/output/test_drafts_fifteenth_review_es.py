@@ -10,6 +10,7 @@ from .test_drafts_reviewed_in_french_and_spanish import drafted
 REFERENCE = ROOT / "cases" / "ilyashev-kazakhstan-2022.yaml"
 CUBA = ROOT / "cases" / "cardet-cuba-2018.yaml"  # a period of pretrial detention over, with its end
 FOUR = ROOT / "cases" / "mayangna-defenders-nicaragua-2024.yaml"  # four men, each with an occupation and a status
+TWO = ROOT / "cases" / "qaradawi-khalaf-egypt-2018.yaml"  # a woman held, ill-treated, denied care, visits, consul
 
 
 def test_the_earlier_harassment_is_told_once_in_category_v() -> None:
@@ -63,9 +64,26 @@ def test_the_status_is_told_in_the_occupations_sentence() -> None:
 def test_the_presumption_of_innocence_states_the_rule_the_facts_apply() -> None:
     """D26: the standard said only that authorities must not prejudge the outcome "by public statements", and the
     application was the court's own conduct of the trial: the standard now says the accused is to be treated in
-    accordance with the presumption by every public authority, the trial court included (Human Rights Committee,
+    accordance with the presumption by every public authority, the courts included (Human Rights Committee,
     general comment No. 32, para. 30, from memory, unverified in Spanish)."""
     text = drafted("es", REFERENCE)
     paragraph = text.split("27. ")[1].split("\n")[0]
-    assert "incluido el tribunal que la juzga, la traten de conformidad con ese principio" in paragraph
+    assert "incluidos los tribunales, la traten de conformidad con ese principio durante todo el proceso" in paragraph
     assert "el tribunal prosiguió una audiencia que el Sr. Ilyashev no podía seguir" in paragraph
+
+
+def test_what_happened_at_trial_and_in_custody_is_not_a_list_of_short_sentences() -> None:
+    """D16: « Se denegó atención médica a la Sra. al-Qaradawi. Se denegaron las visitas de familiares. Se denegó el
+    acceso consular. », and in the reference draft the video link's failure and the judge's inaction in three
+    sentences: a list of boxes. Facts that belong together are one sentence."""
+    text = drafted("es", REFERENCE)
+    assert (
+        "El Sr. Ilyashev participó en las audiencias a distancia, por videoconferencia, pero debido a deficiencias"
+        " técnicas no podía oír las actuaciones ni ser oído, y el juez no adoptó medida alguna para remediarlo." in text
+    )
+    assert "El tribunal se negó a oír a los testigos de descargo, y se impidió a la defensa interrogar" in text
+    two = drafted("es", TWO)
+    assert "Fue sometida a malos tratos y mantenida en régimen de aislamiento durante la reclusión." in two
+    assert "Se le denegaron la atención médica, las visitas de sus familiares y el acceso consular." in two
+    assert "Fue recluido en régimen de aislamiento. Se le denegaron las visitas de sus familiares." in two  # Khalaf
+    assert "Se denegaron las visitas de familiares." not in two
