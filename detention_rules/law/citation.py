@@ -355,7 +355,13 @@ def localised(text: str, language: dict[str, Any], *, more: Iterable[tuple[str, 
                 return m[0]
 
         text = re.sub(_COVENANT_IN_TEXT, cited, text)
+    text = _PARAS_RUN.sub(lambda m: f"paras {listed(ranged(m[1].split(', '), language), language)}", text)
     return worded(text, [*language["citations"], *more])
+
+
+#: A run of paragraphs as the rules write it ("paras 11-12, 22, 33-35"), which a language writes as the draft's own
+#: citations do ("párrs. 11, 12, 22 y 33 a 35", « par. 75 à 80 »), never with the hyphen.
+_PARAS_RUN = re.compile(r"\bparas ((?:\d+(?:-\d+)?, )*\d+(?:-\d+)?)\b(?![-/])")
 
 
 @functools.cache

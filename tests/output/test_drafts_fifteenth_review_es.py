@@ -4,7 +4,11 @@ case's draft so that the old wording fails. The expected words are a Spanish law
 
 from __future__ import annotations
 
-from ..conftest import ROOT
+import re
+from pathlib import Path
+from typing import Any
+
+from ..conftest import ROOT, wgad
 from .test_drafts_reviewed_in_french_and_spanish import drafted
 
 REFERENCE = ROOT / "cases" / "ilyashev-kazakhstan-2022.yaml"
@@ -87,3 +91,42 @@ def test_what_happened_at_trial_and_in_custody_is_not_a_list_of_short_sentences(
     assert "Se le denegaron la atención médica, las visitas de sus familiares y el acceso consular." in two
     assert "Fue recluido en régimen de aislamiento. Se le denegaron las visitas de sus familiares." in two  # Khalaf
     assert "Se denegaron las visitas de familiares." not in two
+
+
+def test_runs_of_paragraphs_and_quoted_notes_are_written_as_in_the_body() -> None:
+    """D30, D31: « párrs. 75-80 », « [párrs. 20-22, 87] » in `check` and the appendix, where the body writes
+    « párrs. 33 a 35 »; and the drafter's notes in « … » where the rest of the document quotes with “ … ”."""
+    checked = wgad("check", "--lang", "es", str(REFERENCE)).stdout
+    assert "opinión núm. 2/2022, párrs. 75 a 80 (" in checked
+    assert "observación general núm. 34, párrs. 11, 12, 22, 25 y 33 a 35 (" in checked
+    assert "[párrs. 20 a 22 y 87]" in checked
+    assert "nota del expediente, en inglés: “not contested”" in checked
+    assert re.search(r"párrs?\. [\d, y]*\d+-\d", checked) is None
+    assert "«" not in checked
+
+
+def test_the_appendix_reads_no_identifier_as_a_word() -> None:
+    """D29: « Un presumption_of_innocence declarado es una excepción que requiere su referencia », « el `pretrial`
+    del formato »: a field name used as a noun, opaque to a lawyer; named in parentheses where the drafter needs it."""
+    from detention_rules.output import draft_markdown
+    from detention_rules.output.draft import build_joint
+
+    appendix = _appendix(REFERENCE, build_joint, draft_markdown)
+    assert "Que se denegó la presunción de inocencia (presumption_of_innocence: false) se deduce" in appendix
+    assert "Un valor de presumption_of_innocence que se declare en el expediente prevalece" in appendix
+    assert "declarado es una excepción" not in appendix and "`" not in appendix
+
+
+def _appendix(path: Path, build_joint: Any, draft_markdown: Any) -> str:
+    """The reference draft with its appendix (« Razonamiento seguido … »), in Spanish."""
+    from detention_rules import application, words
+    from detention_rules.input import source
+    from detention_rules.reasoning import runnable
+
+    words.use("es")
+    try:
+        book = runnable.load()
+        text = draft_markdown.render(build_joint(book, application.drafts(book, source.load(path), None)))
+    finally:
+        words.use("en")
+    return str(text).split("## Razonamiento seguido")[1]
