@@ -234,14 +234,14 @@ _LETTER = re.compile(r"(?<=[\s\d])[a-z]$")
 
 def _nested(text: str, inner: str) -> str:
     """`text` with each parenthesis opened inside another written with `inner` ("[]"); a letter's closing mark
-    ("3 b)") closes nothing, and the drafter's words set apart in brackets or quoted («…») are left as typed."""
+    ("3 b)") closes nothing, and the drafter's words set apart in brackets or quoted («…», “…”) are left as typed."""
     out: list[str] = []
     depth: list[bool] = []  # each parenthesis open: whether it was written as a bracket
     brackets = 0
     for i, char in enumerate(text):
-        if char in "[«":
+        if char in "[«“":
             brackets += 1
-        elif char in "]»":
+        elif char in "]»”":
             brackets = max(brackets - 1, 0)
         elif brackets == 0 and char == "(":
             depth.append(bool(depth))

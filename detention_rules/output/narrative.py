@@ -1883,7 +1883,7 @@ def refs(cited: Iterable[str], w: Mapping[str, Any], *, notes: bool = True) -> s
             folded = citation.fold(of, adjacent=False)  # "20-22" and "21-22" are "20-22", its notes with it
             said = [s for covered in folded.values() for given in covered for s in of[given]]
             form = say["para" if len(folded) == 1 and "-" not in next(iter(folded)) else "paras"]
-            pins = citation.listed(citation.ranged(folded, w["words"]), w["words"])  # « párrs. 20 a 22 y 87 »
+            pins = ", ".join(citation.ranged(folded, w["words"]))  # « párrs. 20 a 22, 87 », never « 20-22 »
             merged.append(noted(f"{key} " * bool(key) + form.format(n=pins), said, w))
     return "; ".join(merged)
 

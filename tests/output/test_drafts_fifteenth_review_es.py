@@ -36,7 +36,7 @@ def test_a_state_of_emergency_is_told_in_spanish_word_order() -> None:
     """D24: « Estuvo en vigor un estado de emergencia del 15 de marzo al 11 de mayo de 2020 » keeps the English
     order ("A state of emergency was in force from ..."): the time first, as Spanish writes it."""
     text = drafted("es", REFERENCE)
-    assert "7. Del 15 de marzo al 11 de mayo de 2020 rigió el estado de emergencia." in text
+    assert "7. Del 15 de marzo al 11 de mayo de 2020 rigió un estado de emergencia." in text  # first mention
     assert "Estuvo en vigor un estado de emergencia" not in text
 
 
@@ -99,10 +99,13 @@ def test_runs_of_paragraphs_and_quoted_notes_are_written_as_in_the_body() -> Non
     checked = wgad("check", "--lang", "es", str(REFERENCE)).stdout
     assert "opinión núm. 2/2022, párrs. 75 a 80 (" in checked
     assert "observación general núm. 34, párrs. 11, 12, 22, 25 y 33 a 35 (" in checked
-    assert "[párrs. 20 a 22 y 87]" in checked
+    assert "[párrs. 20 a 22, 87]" in checked
     assert "nota del expediente, en inglés: “not contested”" in checked
     assert re.search(r"párrs?\. [\d, y]*\d+-\d", checked) is None
     assert "«" not in checked
+    body = drafted("es", REFERENCE)  # the draft's grouped citations listed once, never « 30 y 31 y 34 »
+    assert "observación general núm. 34, párrs. 11, 12, 22, 25 y 33 a 35;" in body
+    assert "observación general núm. 32, párrs. 30, 31 y 34)" in body
 
 
 def test_the_appendix_reads_no_identifier_as_a_word() -> None:
