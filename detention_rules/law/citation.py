@@ -358,6 +358,17 @@ def localised(text: str, language: dict[str, Any], *, more: Iterable[tuple[str, 
     return worded(text, [*language["citations"], *more])
 
 
+def runs_listed(text: str, language: dict[str, Any]) -> str:
+    """A rule's runs of paragraphs as it writes them ("paras 11-12, 22, 33-35"), in a report that prints a rule's
+    citations whole, as the language's draft lists pinpoints ("paras 11, 12, 22 y 33 a 35", « par. 75 à 80 »), never
+    with the hyphen; the draft's own citations are grouped and listed so already (`Group`)."""
+    return _PARAS_RUN.sub(lambda m: f"paras {listed(ranged(m[1].split(', '), language), language)}", text)
+
+
+#: A run of paragraphs as the rules write it: "paras 75-80", "paras 11-12, 22, 25, 33-35".
+_PARAS_RUN = re.compile(r"\bparas ((?:\d+(?:-\d+)?, )*\d+(?:-\d+)?)\b(?![-/])")
+
+
 @functools.cache
 def _pattern(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)

@@ -236,14 +236,14 @@ _LETTER = re.compile(r"(?<=[\s\d])[a-z]$")
 
 def _nested(text: str, inner: str) -> str:
     """`text` with each parenthesis opened inside another written with `inner` ("[]"); a letter's closing mark
-    ("3 b)") closes nothing, and the drafter's words set apart in brackets or quoted («…») are left as typed."""
+    ("3 b)") closes nothing, and the drafter's words set apart in brackets or quoted («…», “…”) are left as typed."""
     out: list[str] = []
     depth: list[bool] = []  # each parenthesis open: whether it was written as a bracket
     brackets = 0
     for i, char in enumerate(text):
-        if char in "[«":
+        if char in "[«“":
             brackets += 1
-        elif char in "]»":
+        elif char in "]»”":
             brackets = max(brackets - 1, 0)
         elif brackets == 0 and char == "(":
             depth.append(bool(depth))
@@ -1913,6 +1913,13 @@ def _filled(
         for phrase in w["draft"]["pronoun_before_particle"]:
             verb, particle = phrase.rsplit(" ", 1)
             limb = limb.replace(f"{phrase} {{whom}}", f"{verb} {{whom}} {particle}")
+    start, end = leaves.get(prefix + "start"), leaves.get(prefix + "end")
+    if "range" in placeholders(limb) and start is not None and end is not None:  # a period over, its dates joined
+        one_day = str(start.value) == str(end.value)  # « el 1 de julio de 2022 », never « del 1 al 1 de julio »
+        values["range"] = (
+            prose.date(str(start.value), w) if one_day else prose.date_range(str(start.value), str(end.value), w)
+        )
+        refs += [f.ref for f in (start, end) if f.ref]
     for name in placeholders(limb):
         if name not in values and (leaf := leaves.get(prefix + name) or leaves.get(name)) is not None:
             typed[name] = leaf.value

@@ -1165,6 +1165,12 @@ def adjective_nationality(text: str, w: Mapping[str, Any]) -> bool:
     return head.endswith(tuple(spec["endings"])) and head not in spec["states"]
 
 
+def _speaker(leaf: FactNode) -> frozenset[str]:
+    """Who a sentence of this fact says states it (`Teller._finish`): the source (none named), or the others."""
+    by = frozenset(leaf.by) - {"working_group"}
+    return frozenset() if not by or by & {"source", "drafter", "other"} else by
+
+
 class Teller:
     """Tells the facts of one person: each sentence filled from the translation file."""
 
@@ -1180,6 +1186,8 @@ class Teller:
         self.spec = w["facts"]
         self.person = person or who(leaves, w)
         self.told: set[str] = set()
+        #: the person's status, told already in the occupation's sentence (`person.occupation_with_status`)
+        self.status_told = False
         #: the facts of the paragraph being told that the Government disputes (and the source, of the Government's)
         self.disputed: list[str] = []
         self.disputed_by_source: list[str] = []
@@ -1470,10 +1478,8 @@ class Teller:
             return self._finish(self._fill(self.spec["sentences"]["person.held_at_there"], {}), [leaf])
         if generic == "discrimination.pattern.group_targeted" and leaf.value is True:
             return self._others(leaf)
-        if generic == "person.occupation" and self.person.plural:
-            head = _head(str(leaf.value), self.w)
-            if head and not _plural(head[-1], self.w["facts"]["articles"]):  # "a member of ...", said of several
-                template = self.spec["sentences"]["person.occupation_each"]
+        if generic == "person.occupation" and template == self.spec["sentences"]["person.occupation"]:
+            return self._occupation(leaf)
         bare = self._value(generic, leaf.value, bare=True)
         slots = {"value": self._value(generic, leaf.value), "value_bare": bare}
         if _kind(generic) == "country":
@@ -1482,6 +1488,25 @@ class Teller:
             slots["value_in"] = country_in(str(leaf.value), self.w, apart)
         text = self._fill(template, slots)
         return self._finish(text, [leaf])
+
+    def _occupation(self, leaf: FactNode) -> str:
+        """The person's occupation: of several, "each of them is" where it names one ("a member of ..."); where the
+        language tells the status with it (Spanish « Es periodista y defensor de los derechos humanos », never « Es …
+        Es además … »), the status too."""
+        template = self.spec["sentences"]["person.occupation"]
+        head = _head(str(leaf.value), self.w) if self.person.plural else None
+        if head and not _plural(head[-1], self.w["facts"]["articles"]):  # "a member of ...", said of several
+            template = self.spec["sentences"]["person.occupation_each"]
+        value = self._value("person.occupation", leaf.value)
+        status = self._status_joined(leaf)
+        if status is None:
+            bare = self._value("person.occupation", leaf.value, bare=True)
+            return self._finish(self._fill(template, {"value": value, "value_bare": bare}), [leaf])
+        self.status_told = True
+        joined = self._fill(
+            self.spec["sentences"]["person.occupation_with_status"], {"value": join([value, *status[1]], self.w)}
+        )
+        return self._finish(joined, [leaf, status[0]])
 
     def fact(self, path: str, value: Any, more: Mapping[str, Any]) -> str:
         """A fact with `value` as one sentence, without who states it or its reference: the web page tells
@@ -1514,8 +1539,38 @@ class Teller:
         """The person's status, less what their occupation already says ("journalist" twice is once; a
         "pro-democracy activist" is no more "a political activist" too: `person: status_said`) and what their
         nationality does ("a national of Turkey" is no more "also a foreign national")."""
-        occupation = str(_value(self.leaves, "person.occupation") or "").casefold()
+        if self.status_told:
+            return ""
+        items = self._status_items(leaf)
+        if not items:
+            return ""
+        template = self.spec["sentences"]["person.status"]
+        if _value(self.leaves, "person.occupation"):
+            template = self.spec["sentences"]["person.status_with_occupation"]
+        return self._finish(self._fill(template, {"value": join(self._status_words(items), self.w)}), [leaf])
+
+    def _status_joined(self, told: FactNode) -> tuple[FactNode, list[str]] | None:
+        """The person's status where the language tells it in the occupation's sentence (`occupation_with_status`:
+        « Es periodista, defensor de los derechos humanos »): one person, both facts told by the same party and
+        undisputed, the status not told yet; None otherwise, the status then told on its own."""
+        occupation, status = self.leaves.get("person.occupation"), self.leaves.get("person.status")
+        if "person.occupation_with_status" not in self.spec["sentences"] or self.person.plural or self.status_told:
+            return None
+        if occupation is not told or status is None or not isinstance(status.value, list):
+            return None
+        if any(f.unproven or f.derived_from or (self.reply and f.contested) for f in (occupation, status)):
+            return None
+        items = self._status_items(status) if _speaker(occupation) == _speaker(status) else []
+        return (status, self._status_words(items)) if items else None
+
+    def _status_words(self, items: list[str]) -> list[str]:
+        """The statuses in the language's words ("defensor de los derechos humanos", "activista político")."""
         own = self.spec["values"]["person.status_plural" if self.person.plural else "person.status"]
+        return [self._words(own.get(v)) or article(in_words("person.status", v), self.w) for v in items]
+
+    def _status_items(self, leaf: FactNode) -> list[str]:
+        """The statuses to tell, less what the occupation and nationality already say."""
+        occupation = str(_value(self.leaves, "person.occupation") or "").casefold()
         _, language, _ = _WRITTEN.get()  # the occupation's words are the file's: its language's cues too
         typed_language = language if language in locale.LANGUAGES else None
         typed_in = locale.load("draft", typed_language) if typed_language else self.w
@@ -1533,20 +1588,7 @@ class Teller:
         items = [v for v in leaf.value if not said(v)]
         if _value(self.leaves, "person.nationality") is not None:  # "a national of Turkey" says it: never again
             items = [v for v in items if v != "foreign_national"]
-        if not items:
-            return ""
-        template = self.spec["sentences"]["person.status"]
-        if occupation:
-            template = self.spec["sentences"]["person.status_with_occupation"]
-        text = self._fill(
-            template,
-            {
-                "value": join(
-                    [self._words(own.get(v)) or article(in_words("person.status", v), self.w) for v in items], self.w
-                )
-            },
-        )
-        return self._finish(text, [leaf])
+        return items
 
     def _there(self) -> bool:
         """Whether the person is held now (`person.held_at`) where the last period, not ended, was told to be held:
@@ -1841,7 +1883,8 @@ def refs(cited: Iterable[str], w: Mapping[str, Any], *, notes: bool = True) -> s
             folded = citation.fold(of, adjacent=False)  # "20-22" and "21-22" are "20-22", its notes with it
             said = [s for covered in folded.values() for given in covered for s in of[given]]
             form = say["para" if len(folded) == 1 and "-" not in next(iter(folded)) else "paras"]
-            merged.append(noted(f"{key} " * bool(key) + form.format(n=", ".join(folded)), said, w))
+            pins = ", ".join(citation.ranged(folded, w["words"]))  # « párrs. 20 a 22, 87 », never « 20-22 »
+            merged.append(noted(f"{key} " * bool(key) + form.format(n=pins), said, w))
     return "; ".join(merged)
 
 

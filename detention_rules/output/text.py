@@ -85,7 +85,7 @@ def _citations(texts: tuple[str, ...] | list[str]) -> str:
         if whole:
             run.append(text)
             continue
-        said += [*citation.grouped(run, w), text]
+        said += [*citation.grouped(run, w), citation.runs_listed(text, w)]  # « párrs. 75 a 80 (párr. 79, …) »
         run = []
     said += citation.grouped(run, w)
     return citation.localised("; ".join(said), w, more=w["contractions"])

@@ -81,7 +81,7 @@ def test_the_check_speaks_spanish_around_the_law() -> None:
         words.use("en")
     assert said.splitlines()[0].endswith(": Alnur Ilyashev (Kazajstán)")
     assert "fuentes: opinión núm. 2/2022, párrs. 70 y 71; opiniones núms. 72/2021, 89/2020" in said
-    assert "párrs. 88-89 (artículo 14, párrafo 3 d))" in said
+    assert "párrs. 88 y 89 (artículo 14, párrafo 3 d))" in said  # never « 88-89 » (review 18, D30)
     for english in ("Kazakhstan", "véase opinión", "(article ", "opiniones 72/2021"):
         assert english not in said
 

@@ -123,7 +123,7 @@ def test_an_english_file_drafted_in_english_is_unmarked() -> None:
             [
                 "el Sr. Ilyashev es defensor de los derechos humanos y activista político.",  # review 18, D10
                 "constituye en sí misma “cualquier otra condición social”",  # the Covenant's words, in “ ”
-                "el Sr. Ilyashev ya había sido hostigado por las autoridades",
+                "la persecución de que el Sr. Ilyashev ya había sido objeto",  # told once above (review 18, D11)
                 "fue discriminatoria por su condición de defensor de los derechos humanos.",  # the ground named
             ],
             ["grupo definido por un motivo protegido", "por ese motivo", "objeto de persecución"],

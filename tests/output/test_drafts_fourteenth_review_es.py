@@ -163,9 +163,7 @@ def test_desde_takes_the_tense_of_a_period_still_running() -> None:
     assert (
         "la Sra. al-Qaradawi y el Sr. Khalaf han permanecido en prisión preventiva desde el 2 de julio de 2017." in two
     )
-    assert "permaneció en prisión preventiva desde el 9 de diciembre de 2016 hasta el 20 de marzo de 2017." in drafted(
-        "es", CUBA
-    )
+    assert "permaneció en prisión preventiva del 9 de diciembre de 2016 al 20 de marzo de 2017." in drafted("es", CUBA)
     teaching = drafted("es", ROOT / "cases" / "teaching" / "trial-two-violations.yaml")
     assert "La persona afectada ha estado en prisión desde el 5 de octubre de 2022." in teaching
 

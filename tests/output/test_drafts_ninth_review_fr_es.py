@@ -117,8 +117,8 @@ def test_spanish_leaves_a_subject_named_just_before_to_the_verb() -> None:
     another (« la privación de libertad fue consecuencia de … »), the person is named (eighteenth review, D10)."""
     reference = drafted("es", REFERENCE)
     for said in (
-        "El Sr. Ilyashev participó en las audiencias a distancia, por videoconferencia. No podía oír las actuaciones"
-        " ni ser oído debido a deficiencias técnicas.",
+        "El Sr. Ilyashev participó en las audiencias a distancia, por videoconferencia, pero debido a deficiencias"
+        " técnicas no podía oír las actuaciones ni ser oído",  # one sentence (review 18, D16)
         "sirvió de pretexto para detener al Sr. Ilyashev; la detención obedeció en realidad a su actividad política",
         "se restringió el acceso del Sr. Ilyashev a un abogado; no pudo consultar a su abogado de forma confidencial.",
         "las autoridades ya habían hostigado al Sr. Ilyashev. Su privación de libertad no fue, por tanto, un"
@@ -193,7 +193,7 @@ def test_the_spanish_reviewers_smaller_edits() -> None:
     persecución», and the lead's «documentos de origen» (in a communication «la fuente» is the petitioner)."""
     reference = drafted("es", REFERENCE)
     for said in (
-        "Estuvo en vigor un estado de emergencia del 15 de marzo al 11 de mayo de 2020.",
+        "Del 15 de marzo al 11 de mayo de 2020 rigió un estado de emergencia.",  # its time first (review 18, D24)
         "Que anule la condena y cancele los antecedentes penales del Sr. Ilyashev",
         "con indicios de persecución",
         "deben cotejarse con los documentos de origen antes de presentar la comunicación",

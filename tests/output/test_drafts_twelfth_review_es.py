@@ -47,9 +47,10 @@ def test_a_detention_under_an_unknown_regime_is_told_as_a_lawyer_tells_it() -> N
 def test_a_participle_agrees_with_several_persons_in_the_argument() -> None:
     """« los interesados ya había sido hostigados »: the auxiliary agrees with the plural subject too."""
     text = drafted("es", GROUP)
-    assert "como se ha expuesto, los interesados ya habían sido hostigados por las autoridades" in text
+    # the persecution told once in category V, then linked to (review 18, D11): the auxiliary agrees there too
+    assert "la detención se inscribe en la persecución de que los interesados ya habían sido objeto" in text
     assert "ya había sido hostigados" not in text
-    assert "se ha expuesto, el Sr. Cardet ya había sido hostigado por las autoridades" in drafted("es", NON_PARTY)
+    assert "la persecución de que el Sr. Cardet ya había sido objeto" in drafted("es", NON_PARTY)
 
 
 def test_two_persons_of_one_title_are_named_together_then_both() -> None:
@@ -156,7 +157,7 @@ def test_the_facts_are_told_as_a_spanish_lawyer_tells_them() -> None:
     cardet = drafted("es", NON_PARTY)
     assert (
         "En el presente caso, el Sr. Cardet fue acusado; fue juzgado a partir del 3 de marzo de 2017; permaneció en"
-        " prisión preventiva desde el 9 de diciembre de 2016 hasta el 20 de marzo de 2017." in cardet  # review 18, D9
+        " prisión preventiva del 9 de diciembre de 2016 al 20 de marzo de 2017." in cardet  # review 18, D9
     )
     assert "Antes del juicio, se le restringió el acceso a un abogado." in cardet
     assert "su acceso a un abogado fue restringido" not in cardet

@@ -130,7 +130,7 @@ def test_the_files_own_references_are_quoted_as_typed_and_labelled_in_the_append
     assert f"arrest.warrant_shown = false (référence du dossier, en anglais : « {_WARRANT} »)" in appendix
     assert "sentence ; Treatment" not in appendix and "(facts note" not in appendix
     spanish = _whole("es", FOUR).split("## Razonamiento", 1)[1]
-    assert f"(referencia del expediente, en inglés: «{_WARRANT}»)" in spanish
+    assert f"(referencia del expediente, en inglés: “{_WARRANT}”)" in spanish  # “ ” (review 18, D31)
     english = _whole("en", FOUR)
     assert f"arrest.warrant_shown = false ({_WARRANT}), case file line 44" in english
     assert "case file's reference" not in english

@@ -20,7 +20,11 @@ from ..conftest import ROOT
         ("fr", ["para 11, 69", "para 11"], "par. 11, 69"),
         ("es", ["para 11, 69", "para 11"], "párrs. 11, 69"),
         ("fr", ["para 12", "par. 16"], "par. 12, 16"),  # a file written in English or in French alike
-        ("es", ["Opinion 2/2022 paras 75-80", "Opinion 2/2022 para 76"], "Opinion 2/2022 párrs. 75-80"),
+        (
+            "es",
+            ["Opinion 2/2022 paras 75-80", "Opinion 2/2022 para 76"],
+            "Opinion 2/2022 párrs. 75 a 80",
+        ),  # review 18, D30
     ],
 )
 def test_references_written_in_english_are_merged_in_every_language(lang: str, cited: list[str], told: str) -> None:
