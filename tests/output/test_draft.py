@@ -662,7 +662,7 @@ def test_the_standard_cites_an_article_once_with_its_pinpoints(markdown: str) ->
 def test_a_referral_says_which_limb_of_its_rule_held(markdown: str) -> None:
     """Issue 29: "as to category V (detained for political, defender's or journalist's activity, ...)" and
     "(sentence bans political, civic or associative activity)" hedged where the case says which held."""
-    assert "category V (detained for political activity and work as a human rights defender, with a sign" in markdown
+    assert "category V (detained for political activity and work as a human rights defender, as part" in markdown
     assert "category II (a sentence that bans political and civic activity)" in markdown
 
 
