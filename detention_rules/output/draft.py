@@ -194,6 +194,7 @@ def _joint(
         lang=lang or words.LANGUAGE,
         todo=say["todo"],
         to_translate=w["facts"]["to_translate"],
+        raised=tuple(tuple(r) for r in say.get("raised", ())),
     )
 
 

@@ -1,0 +1,114 @@
+"""What the eighteenth French review found and the fourteenth French pass left (issue 31, task T15-fr), each checked
+on a shipped case's draft so that the old wording fails. The expected words are how a French lawyer, and the
+Working Group's and OHCHR's French, write them, never the engine's output."""
+
+from __future__ import annotations
+
+import functools
+import io
+from pathlib import Path
+
+import docx
+
+from ..conftest import ROOT
+from .test_drafts_reviewed_in_french_and_spanish import drafted
+
+REFERENCE = ROOT / "cases" / "ilyashev-kazakhstan-2022.yaml"
+CARDET = ROOT / "cases" / "cardet-cuba-2018.yaml"  # a member of the opposition, detained for association too
+
+
+@functools.cache
+def _draft(path: Path, lang: str = "fr") -> str:
+    """A case's draft, its no-break spaces as spaces: the words are checked here, the typography elsewhere."""
+    return drafted(lang, path).replace("\u202f", " ").replace("\u00a0", " ")
+
+
+@functools.cache
+def _built(path: Path, lang: str = "fr"):  # type: ignore[no-untyped-def]
+    """The reference draft as the renderers read it, without its appendix."""
+    from detention_rules import application, words
+    from detention_rules.input import source
+    from detention_rules.output.draft import build_joint
+    from detention_rules.reasoning import runnable
+
+    words.use(lang)
+    try:
+        book = runnable.load()
+        return build_joint(book, application.drafts(book, source.load(path), None), appendix=False)
+    finally:
+        words.use("en")
+
+
+def test_a_period_ending_in_a_known_month_is_told_from_its_day_to_that_month() -> None:
+    """D12: « à partir du 18 avril et jusqu'en juin 2020 » calques "from … and until"; « du 18 avril jusqu'en juin »
+    mixes two constructions (twelfth review D27): « du 18 avril au mois de juin 2020 » is one."""
+    text = _draft(REFERENCE)
+    assert "placé en détention provisoire du 18 avril au mois de juin 2020." in text
+    assert "à partir du 18 avril et jusqu'en" not in text
+
+
+def test_the_referral_says_the_activities_once_with_their_possessive() -> None:
+    """D24: « détention motivée par des activités politiques et des activités de défenseur des droits de l'homme »,
+    « des activités politiques, des activités d'opposition politique et l'appartenance à une association »."""
+    assert "(détention motivée par ses activités politiques et de défenseur des droits de l'homme, dans" in _draft(
+        REFERENCE
+    )
+    assert (
+        "(détention motivée par ses activités politiques, son engagement dans l'opposition politique et son"
+        " appartenance à une association, dans" in _draft(CARDET)
+    )
+
+
+def test_the_judges_mandate_is_titled_as_ohchr_titles_it_now() -> None:
+    """The fourteenth pass left « au Rapporteur spécial sur l'indépendance des juges et des avocats »: OHCHR's French
+    page of the mandate names its holder « Rapporteuse spéciale … sur l'indépendance des juges et des avocats »."""
+    text = _draft(REFERENCE)
+    assert "à la Rapporteuse spéciale sur l'indépendance des juges et des avocats, s'agissant" in text
+    assert "au Rapporteur spécial sur l'indépendance" not in text
+
+
+def test_the_paragraph_that_article_14_applies_says_so_in_the_order_of_the_facts() -> None:
+    """D13: « En l'espèce, M. Ilyashev a été inculpé ; un procès s'est tenu à compter du 12 juin 2020 ; il a été placé
+    en détention provisoire le 18 avril 2020. »: a checklist, out of order, that concludes nothing."""
+    text = _draft(REFERENCE)
+    assert (
+        "En l'espèce, M. Ilyashev a été inculpé puis jugé à compter du 12 juin 2020 ; il avait été placé en détention"
+        " provisoire le 18 avril 2020. Ces garanties lui étaient donc applicables." in text
+    )
+    assert "un procès s'est tenu à compter du 12 juin 2020" not in text
+
+
+def test_each_document_is_identified_where_the_draft_first_cites_it() -> None:
+    """D10: « (observation générale n° 34, par. 22) » came before « Comité des droits de l'homme, observation générale
+    n° 34 »; « délibération n° 11 », « A/HRC/36/37 » and « méthodes de travail » were never identified."""
+    text = _draft(REFERENCE)
+    for first in (
+        "(méthodes de travail du Groupe de travail, A/HRC/36/38, par. 8 a))",
+        "(observation générale n° 34 du Comité des droits de l'homme, par. 22)",
+        "(délibération n° 11 du Groupe de travail, A/HRC/45/16, annexe II, par. 22 ;",
+        "(rapport du Groupe de travail, A/HRC/36/37, par. 48 et 49 ;",
+        "observation générale n° 32 du Comité des droits de l'homme, par. 30",
+    ):
+        assert text.count(first) == 1, first
+    assert text.count("A/HRC/36/38") == 1  # short after
+    assert text.index("observation générale n° 34 du Comité") < text.index("(observation générale n° 34, par. 35)")
+    assert "de ses méthodes de travail :" in text  # the referral's own mention keeps its possessive
+
+
+def test_the_number_sign_is_printed_with_a_raised_o_in_the_page_and_the_word_file() -> None:
+    """D4, left by the fourteenth pass: « les avis nos 72/2021 » in print reads as "our opinions"; the United Nations
+    print n and a superscript o (« Observation générale no 35 »). Markdown keeps « n° »."""
+    from detention_rules.output import draft_docx, draft_html, draft_markdown
+
+    made = _built(REFERENCE)
+    page = draft_html.render(made)
+    assert "les avis n<sup>os</sup>\u00a072/2021" in page
+    assert "générale n<sup>o</sup>\u00a034" in page
+    assert "n°" not in page.split("<body", 1)[1]
+    document = docx.Document(io.BytesIO(draft_docx.render_bytes(made)))
+    raised = [r.text for p in document.paragraphs for r in p.runs if r.font.superscript]
+    assert raised.count("os") >= 2 and raised.count("o") >= 5
+    assert not any("n°" in p.text for p in document.paragraphs)
+    assert "les avis n°s 72/2021" in draft_markdown.render(made).replace("\u00a0", " ")
+    english = draft_html.render(_built(REFERENCE, "en"))
+    assert "<sup>" not in english
