@@ -160,7 +160,7 @@ def test_category_i_is_headed_with_the_term_its_argument_uses() -> None:
 def test_a_day_to_a_month_is_one_construction() -> None:
     """D27: « du 18 avril jusqu'en juin 2020 » mixed two constructions."""
     text = _draft(REFERENCE)
-    assert "placé en détention provisoire à partir du 18 avril et jusqu'en juin 2020." in text
+    assert "placé en détention provisoire du 18 avril au mois de juin 2020." in text  # review 18 D12
     assert "du 18 avril jusqu'en" not in text
 
 
