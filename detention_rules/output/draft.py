@@ -1221,6 +1221,8 @@ def _named(person: prose.Who, w: dict[str, Any]) -> dict[str, str]:
     possessed = w["draft"]["possessed_several" if person.plural else "possessed"]  # "{possessive:work}"'s form
     of_each = _of_each(_names_in(name, w), w) if person.plural else possessive
     named = {"name": name, "whom": name, "possessive": possessive, "possessed": possessed, "of_each": of_each}
+    if "dative" in w["draft"]:  # French « à Mme al-Qaradawi et à M. Khalaf »
+        named["to_each"] = _of_each(_names_in(name, w) if person.plural else [name], w, "dative")
     # each person's own ("their lawyers", "the families of ..."): the head noun in the plural (`plural_heads`)
     heads = {f"plural:{one}": many for one, many in w["draft"]["plural_heads"].items()} if person.plural else {}
     return {**verbs, **person.pronouns, **named, **several, **heads, "possessed_pronoun": w["draft"]["possessed"]}
@@ -1234,10 +1236,10 @@ def _names_in(name: str, w: dict[str, Any]) -> list[str]:
     return parts if named else [name]
 
 
-def _of_each(names: list[str], w: dict[str, Any]) -> str:
-    """Several persons after "of" as a language says it (`possessive`): French repeats its « de » before each
-    name (« de Mme al-Qaradawi et de M. Khalaf », never « de Mme al-Qaradawi et M. Khalaf »)."""
-    return prose.join([w["draft"]["possessive"].format(name=n) for n in names], w)
+def _of_each(names: list[str], w: dict[str, Any], form: str = "possessive") -> str:
+    """Several persons after "of" (or, `dative`, "to") as a language says it: French repeats its « de » or « à »
+    before each name (« de Mme al-Qaradawi et de M. Khalaf », never « de Mme al-Qaradawi et M. Khalaf »)."""
+    return prose.join([w["draft"][form].format(name=n) for n in names], w)
 
 
 #: A possessive written with the noun it governs, which decides its form for several persons: "{possessive:work}".

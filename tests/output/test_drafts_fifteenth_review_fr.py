@@ -112,3 +112,26 @@ def test_the_number_sign_is_printed_with_a_raised_o_in_the_page_and_the_word_fil
     assert "les avis n°s 72/2021" in draft_markdown.render(made).replace("\u00a0", " ")
     english = draft_html.render(_built(REFERENCE, "en"))
     assert "<sup>" not in english
+
+
+QARADAWI = ROOT / "cases" / "qaradawi-khalaf-egypt-2018.yaml"  # two persons, named each time
+MAYANGNA = ROOT / "cases" / "mayangna-defenders-nicaragua-2024.yaml"  # four persons, detention of unknown kind
+
+
+def test_a_detention_of_unknown_kind_and_a_defenders_right_are_said_as_a_lawyer_says_them() -> None:
+    """D19: « détenus à partir de 2021, sous un régime juridique inconnu » is vague and translated; D14: « leur droit
+    de défendre les droits de l'homme en [defending …] » stutters once translated; the Declaration on human rights
+    defenders (art. 1) words the right « de promouvoir la protection et la réalisation des droits de l'homme »."""
+    text = _draft(MAYANGNA)
+    assert "détenus à partir de 2021, sans que le régime juridique de leur détention soit connu." in text
+    assert "régime juridique inconnu" not in text
+    assert "leur droit de promouvoir la protection et la réalisation des droits de l'homme en [à traduire" in text
+    assert "droit de défendre les droits de l'homme en" not in text
+
+
+def test_to_each_of_several_persons_repeats_its_preposition() -> None:
+    """D17: « d'accorder à Mme al-Qaradawi et M. Khalaf le droit … »: French repeats « à » before each name."""
+    text = _draft(QARADAWI)
+    assert "d'accorder à Mme al-Qaradawi et à M. Khalaf le droit d'obtenir réparation" in text
+    assert "à Mme al-Qaradawi et M. Khalaf" not in text
+    assert "d'accorder aux intéressés le droit d'obtenir réparation" in _draft(MAYANGNA)
