@@ -135,3 +135,11 @@ def test_to_each_of_several_persons_repeats_its_preposition() -> None:
     assert "d'accorder à Mme al-Qaradawi et à M. Khalaf le droit d'obtenir réparation" in text
     assert "à Mme al-Qaradawi et M. Khalaf" not in text
     assert "d'accorder aux intéressés le droit d'obtenir réparation" in _draft(MAYANGNA)
+
+
+def test_a_domestic_provisions_parts_are_written_out_in_running_text() -> None:
+    """As D2 for the Covenant: « en vertu de l'article 274 (par. 4, al. 2) du Code pénal » is the compact form of a
+    citation in parentheses; a sentence names the parts in words, set apart by commas before the law."""
+    text = _draft(REFERENCE)
+    assert "en vertu de l'article 274, paragraphe 4, alinéa 2, du Code pénal." in text
+    assert "(par. 4, al. 2)" not in text

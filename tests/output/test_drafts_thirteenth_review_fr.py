@@ -169,7 +169,7 @@ def test_stock_institutional_terms_typed_in_english_are_named_in_french() -> Non
     words a drafter needs to translate; the drafter's own descriptions stay set apart."""
     text = _draft(REFERENCE)
     assert "L'arrestation a été effectuée par des policiers." in text
-    assert "en vertu de l'article 274 (par. 4, al. 2) du Code pénal." in text
+    assert "en vertu de l'article 274, paragraphe 4, alinéa 2, du Code pénal." in text
     assert "[à traduire : Criminal Code]" not in text and "[à traduire : police officers]" not in text
     assert "dans [à traduire : office of his relatives in Almaty]" in text
     tunisia = drafted("fr", ROOT / "cases" / "al-turki-and-others-tunisia-2024.yaml")
