@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import functools
 import io
+import re
 from pathlib import Path
 
 import docx
@@ -143,3 +144,25 @@ def test_a_domestic_provisions_parts_are_written_out_in_running_text() -> None:
     text = _draft(REFERENCE)
     assert "en vertu de l'article 274, paragraphe 4, alinéa 2, du Code pénal." in text
     assert "(par. 4, al. 2)" not in text
+
+
+def test_the_category_v_standard_names_its_instruments_without_a_double_et() -> None:
+    """Read whole (T15-fr): « Le paragraphe 1 de l'article 2 et l'article 26 du Pacte et les articles 2 et 7 de la
+    Déclaration universelle interdisent… » strings three « et »; the Declaration, which binds every State, first."""
+    text = _draft(REFERENCE)
+    assert (
+        "Les articles 2 et 7 de la Déclaration universelle, ainsi que le paragraphe 1 de l'article 2 et l'article 26 du"
+        " Pacte, interdisent la discrimination ;" in text
+    )
+
+
+def test_the_check_lists_paragraphs_as_french_lists_them() -> None:
+    """D26, left in `wgad check`: « voir avis n° 2/2022, par. 75-80 », « par. 11-12, 22, 25, 33-35 », a file's
+    « [par. 5-6, 93] »: a range is « 75 à 80 », a list ends with « et »."""
+    from ..conftest import wgad
+
+    done = wgad("check", "--lang", "fr", str(REFERENCE))
+    assert done.returncode == 0, done.stderr
+    for said in ("voir avis n° 2/2022, par. 75 à 80", "par. 11, 12, 22, 25 et 33 à 35", "par. 5, 6 et 93"):
+        assert said in done.stdout.replace("\u00a0", " ").replace("\u202f", " "), said
+    assert not re.search(r"par\. [\d, ]*\d-\d", done.stdout)
