@@ -201,13 +201,14 @@ def _joint(
 def _first_mentions(blocks: list[Block], mentions: list[list[str]]) -> list[Block]:
     """Each instrument by its full title where the submission first names it, short after, as the Working Group
     introduces its sources (`first_mentions`: a short name's pattern and its full title, Spanish "Declaración
-    Universal" -> "Declaración Universal de Derechos Humanos"); a first mention already in full stays."""
+    Universal" -> "Declaración Universal de Derechos Humanos"; and, where given, its short form for the mentions
+    after); a first mention already in full stays."""
     seen: set[str] = set()
 
-    def first(m: re.Match[str], full: str) -> str:
+    def first(m: re.Match[str], full: str, short: str | None) -> str:
         whole = m.expand(full)
-        if whole in seen:
-            return m.group(0)
+        if whole in seen:  # named after: as written, or in the short form a third element gives
+            return m.expand(short) if short is not None else m.group(0)
         seen.add(whole)
         return m.group(0) if m.string.startswith(whole, m.start()) else whole
 
@@ -215,8 +216,8 @@ def _first_mentions(blocks: list[Block], mentions: list[list[str]]) -> list[Bloc
     for block in blocks:
         text = block.text
         if block.kind != "heading":
-            for pattern, full in mentions:
-                text = re.sub(pattern, functools.partial(first, full=full), text)
+            for pattern, full, *short in mentions:
+                text = re.sub(pattern, functools.partial(first, full=full, short=next(iter(short), None)), text)
         out.append(block if text == block.text else msgspec.structs.replace(block, text=text))
     return out
 

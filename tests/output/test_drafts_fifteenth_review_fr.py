@@ -166,3 +166,14 @@ def test_the_check_lists_paragraphs_as_french_lists_them() -> None:
     for said in ("voir avis n° 2/2022, par. 75 à 80", "par. 11, 12, 22, 25 et 33 à 35", "par. 5, 6 et 93"):
         assert said in done.stdout.replace("\u00a0", " ").replace("\u202f", " "), said
     assert not re.search(r"par\. [\d, ]*\d-\d", done.stdout)
+
+
+def test_a_document_identified_once_is_cited_short_after_and_a_symbol_is_set_apart() -> None:
+    """D10 and D21: after « observation générale n° 35 du Comité des droits de l'homme », a later conclusion wrote
+    « Comité des droits de l'homme, observation générale n° 35 » again; a deliberation was named by its number
+    alone; « A/HRC/30/37 principe 9 » lacked the comma a citation puts after a symbol."""
+    egypt = _draft(QARADAWI)
+    assert "délibération n° 1 du Groupe de travail, E/CN.4/1993/24 ;" in egypt
+    assert "du Comité des droits de l'homme, par. 30, 31, 34, 41 et 60 ; observation générale n° 35" in egypt
+    assert egypt.count("Comité des droits de l'homme, observation générale") == 0
+    assert "A/HRC/30/37, principe 9 et ligne directrice 8" in _draft(MAYANGNA)
