@@ -111,6 +111,10 @@ def test_the_number_sign_is_printed_with_a_raised_o_in_the_page_and_the_word_fil
     assert raised.count("os") >= 2 and raised.count("o") >= 5
     assert not any("n°" in p.text for p in document.paragraphs)
     assert "les avis n°s 72/2021" in draft_markdown.render(made).replace("\u00a0", " ")
+    from ..conftest import wgad
+
+    whole = wgad("draft", "--lang", "fr", "-f", "html", str(REFERENCE))  # the appendix's lines too
+    assert whole.returncode == 0 and "n°" not in whole.stdout and "avis n<sup>o</sup>" in whole.stdout
     english = draft_html.render(_built(REFERENCE, "en"))
     assert "<sup>" not in english
 
