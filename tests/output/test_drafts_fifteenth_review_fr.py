@@ -181,3 +181,9 @@ def test_a_document_identified_once_is_cited_short_after_and_a_symbol_is_set_apa
     assert "du Comité des droits de l'homme, par. 30, 31, 34, 41 et 60 ; observation générale n° 35" in egypt
     assert egypt.count("Comité des droits de l'homme, observation générale") == 0
     assert "A/HRC/30/37, principe 9 et ligne directrice 8" in _draft(MAYANGNA)
+
+
+def test_a_general_comment_after_voir_takes_its_article() -> None:
+    """With D10's short form after the first mention, « (voir l'avis n° 2/2022, par. 92 ; observation générale n° 32 »
+    would lack the article « l'avis » has: after « voir », « l'observation générale … du Comité »."""
+    assert "; l'observation générale n° 32 du Comité des droits de l'homme, par. 31, 34, 37 et 38 ;" in _draft(MAYANGNA)

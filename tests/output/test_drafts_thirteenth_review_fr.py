@@ -123,7 +123,7 @@ def test_the_prayer_for_relief_cites_its_opinions_once_before_the_list() -> None
     assert "b) de libérer immédiatement M. Cardet ;" in remedies
     assert remedies.count("(voir") == 1
     taught = _draft(TEACHING).split("## Mesures de réparation", 1)[1]
-    assert "(voir l'avis n° 2/2022, par. 101, 102, 103), de demander" in taught
+    assert "(voir l'avis n° 2/2022, par. 101, 102 et 103), de demander" in taught  # review 18 D11
     assert taught.count("(voir") == 1
 
 
@@ -193,7 +193,7 @@ def test_a_woman_held_untried_is_not_told_in_the_masculine() -> None:
     assert "Mme Pham n'a pas été jugée sans retard excessif : 434 jours de détention sans jugement." in text
     assert "détenu sans jugement" not in text
     assert "(voir les avis n°s 13/2018 et 33/2015), de demander au Gouvernement vietnamien :" in text
-    assert "le comportement qu'elle réprime (voir Comité des droits de l'homme, observation générale n° 35" in text
+    assert "le comportement qu'elle réprime (voir l'observation générale n° 35 du Comité des droits de l'homme" in text
 
 
 def test_a_group_described_in_english_is_set_apart_once_then_the_persons_concerned() -> None:
