@@ -272,6 +272,8 @@ def test_a_date_is_written_as_the_language_writes_it(lang: str, value: str, said
         ("fr", "2023-02", "2023-07-13", "de février au 13 juillet 2023"),
         ("fr", "2015", "2018", "de 2015 à 2018"),
         ("fr", "2015-03-05", "2018", "à partir du 5 mars 2015 et jusqu'en 2018"),
+        ("fr", "2020-04-18", "2020-06", "du 18 avril au mois de juin 2020"),
+        ("fr", "2020-04-18", "2020-08", "du 18 avril au mois d'août 2020"),
         ("fr", "2020-04-01", "2020-05-03", "du 1er avril au 3 mai 2020"),
         ("es", "2019-05", "2019-07", "de mayo a julio de 2019"),
         ("es", "2023-02", "2023-07-13", "de febrero al 13 de julio de 2023"),

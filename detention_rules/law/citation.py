@@ -355,7 +355,20 @@ def localised(text: str, language: dict[str, Any], *, more: Iterable[tuple[str, 
                 return m[0]
 
         text = re.sub(_COVENANT_IN_TEXT, cited, text)
-    return worded(text, [*language["citations"], *more])
+    text = worded(text, [*language["citations"], *more])
+    if unit := language.get("pins_written_after"):  # a list as a rule's note wrote it: "par. 11-12, 33-35"
+        text = _pattern(rf"(?<!\w)({unit})({_PIN_LIST})").sub(lambda m: m[1] + _folded(m[2], language), text)
+    return text
+
+
+#: Paragraphs as a rule's note or a file's reference lists them ("5-6, 93"), and no more of the list after it.
+_PIN_LIST = r"\d+(?:-\d+)?(?:, \d+(?:-\d+)?)*(?![\d-]|, \d| et \d| à \d| y \d| a \d)"
+
+
+def _folded(pins: str, language: dict[str, Any]) -> str:
+    """A list of paragraphs as the language writes one (`ranged`, `listed`): French "par. 5-6, 93" -> "par. 5, 6
+    et 93", "par. 75-80" -> "par. 75 à 80", "par. 12, 16" -> "par. 12 et 16"."""
+    return listed(ranged(pins.split(", "), language), language)
 
 
 def runs_listed(text: str, language: dict[str, Any]) -> str:

@@ -196,19 +196,21 @@ def _joint(
         lang=lang or words.LANGUAGE,
         todo=say["todo"],
         to_translate=w["facts"]["to_translate"],
+        raised=tuple(tuple(r) for r in say.get("raised", ())),
     )
 
 
 def _first_mentions(blocks: list[Block], mentions: list[list[str]]) -> list[Block]:
     """Each instrument by its full title where the submission first names it, short after, as the Working Group
     introduces its sources (`first_mentions`: a short name's pattern and its full title, Spanish "Declaración
-    Universal" -> "Declaración Universal de Derechos Humanos"); a first mention already in full stays."""
+    Universal" -> "Declaración Universal de Derechos Humanos"; and, where given, its short form for the mentions
+    after); a first mention already in full stays."""
     seen: set[str] = set()
 
-    def first(m: re.Match[str], full: str) -> str:
+    def first(m: re.Match[str], full: str, short: str | None) -> str:
         whole = m.expand(full)
-        if whole in seen:
-            return m.group(0)
+        if whole in seen:  # named after: as written, or in the short form a third element gives
+            return m.expand(short) if short is not None else m.group(0)
         seen.add(whole)
         return m.group(0) if m.string.startswith(whole, m.start()) else whole
 
@@ -216,8 +218,8 @@ def _first_mentions(blocks: list[Block], mentions: list[list[str]]) -> list[Bloc
     for block in blocks:
         text = block.text
         if block.kind != "heading":
-            for pattern, full in mentions:
-                text = re.sub(pattern, functools.partial(first, full=full), text)
+            for pattern, full, *short in mentions:
+                text = re.sub(pattern, functools.partial(first, full=full, short=next(iter(short), None)), text)
         out.append(block if text == block.text else msgspec.structs.replace(block, text=text))
     return out
 
@@ -1289,6 +1291,8 @@ def _named(person: prose.Who, w: dict[str, Any]) -> dict[str, str]:
     possessed = w["draft"]["possessed_several" if person.plural else "possessed"]  # "{possessive:work}"'s form
     of_each = _of_each(_names_in(name, w), w) if person.plural else possessive
     named = {"name": name, "whom": name, "possessive": possessive, "possessed": possessed, "of_each": of_each}
+    if "dative" in w["draft"]:  # French « à Mme al-Qaradawi et à M. Khalaf »
+        named["to_each"] = _of_each(_names_in(name, w) if person.plural else [name], w, "dative")
     # each person's own ("their lawyers", "the families of ..."): the head noun in the plural (`plural_heads`)
     heads = {f"plural:{one}": many for one, many in w["draft"]["plural_heads"].items()} if person.plural else {}
     return {**verbs, **person.pronouns, **named, **several, **heads, "possessed_pronoun": w["draft"]["possessed"]}
@@ -1302,10 +1306,10 @@ def _names_in(name: str, w: dict[str, Any]) -> list[str]:
     return parts if named else [name]
 
 
-def _of_each(names: list[str], w: dict[str, Any]) -> str:
-    """Several persons after "of" as a language says it (`possessive`): French repeats its « de » before each
-    name (« de Mme al-Qaradawi et de M. Khalaf », never « de Mme al-Qaradawi et M. Khalaf »)."""
-    return prose.join([w["draft"]["possessive"].format(name=n) for n in names], w)
+def _of_each(names: list[str], w: dict[str, Any], form: str = "possessive") -> str:
+    """Several persons after "of" (or, `dative`, "to") as a language says it: French repeats its « de » or « à »
+    before each name (« de Mme al-Qaradawi et de M. Khalaf », never « de Mme al-Qaradawi et M. Khalaf »)."""
+    return prose.join([w["draft"][form].format(name=n) for n in names], w)
 
 
 #: A possessive written with the noun it governs, which decides its form for several persons: "{possessive:work}".

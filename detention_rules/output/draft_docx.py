@@ -132,9 +132,11 @@ def _block(doc: DocxDocument, b: Block, draft: Draft) -> None:
     else:
         p = doc.add_paragraph(style=STYLE[b.kind])
     for piece, gap in draft.spans(b.text):
-        run = p.add_run(printable(piece))
-        if gap:  # a gap left to fill, seen on the page before it is filed
-            run.font.highlight_color = WD_COLOR_INDEX.YELLOW
+        for part, up in draft.lifted(piece):
+            run = p.add_run(printable(part))
+            run.font.superscript = up or None  # French « n° »: n and a raised o
+            if gap:  # a gap left to fill, seen on the page before it is filed
+                run.font.highlight_color = WD_COLOR_INDEX.YELLOW
     if b.kind == "line" and b.level:
         p.paragraph_format.left_indent = Cm(0.63 * (b.level + 1))
     if b.kind in ("para", "item"):

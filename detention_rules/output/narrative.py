@@ -506,7 +506,7 @@ def date(value: str, w: Mapping[str, Any], *, preposition: bool = True) -> str:
 def date_range(start: str, end: str, w: Mapping[str, Any]) -> str:
     """Two dates as the Working Group joins them: "12 to 22 June 2020", "18 April to 3 May 2020",
     "18 April 2020 to June 2021"; in French and Spanish with the preposition the dates' precision takes
-    ("du 12 au 22 juin 2020", "du 18 avril jusqu'en juin 2020", "de mai à juillet 2019")."""
+    ("du 12 au 22 juin 2020", "du 18 avril au mois de juin 2020", "de mai à juillet 2019")."""
     spec = dates(w)
     a, b = calendar(start), calendar(end)
     if a and b and a.group(3) and b.group(3) and a.group(1) == b.group(1):
@@ -524,8 +524,10 @@ def date_range(start: str, end: str, w: Mapping[str, Any]) -> str:
         begin = begin.removesuffix(spec["year_suffix"].format(year=a.group(1)))
     if a and b and not a.group(3):  # French "de mai à juillet 2019", "de février au 13 juillet 2023"
         form = "range_from_month_to_day" if b.group(3) else "range_from_month"
-    else:  # French "du 18 avril jusqu'en juin 2020", never "du 18 avril à juin"
-        form = "range_to_month" if b and not b.group(3) else "range"
+    elif b and not b.group(3):  # French "du 18 avril au mois de juin 2020", never "du 18 avril à juin"
+        form = "range_to_year" if not b.group(2) and "range_to_year" in spec else "range_to_month"
+    else:
+        form = "range"
     return spec[form].format(start=begin, end=date(end, w, preposition=False))
 
 

@@ -51,7 +51,12 @@ def _of_kind(tmp_path: Path, kind: str, period: str, name: str) -> str:
             "a été hospitalisé sans son consentement en établissement psychiatrique le 10 novembre 2023.",
             "en établissement psychiatrique du",
         ),
-        ("unknown", "a été détenu à partir du 10 novembre 2023, sous un régime juridique inconnu.", "inconnu."),
+        # review 18 D19: « sans que le régime juridique … soit connu », never « sous un régime juridique inconnu »
+        (
+            "unknown",
+            "a été détenu à partir du 10 novembre 2023, sans que le régime juridique de sa détention soit connu.",
+            "2024, sans que le régime juridique de sa détention soit connu.",
+        ),
         ("other", "a été détenu à partir du 10 novembre 2023.", "a été détenu du"),
     ],
 )
@@ -77,7 +82,11 @@ def test_each_kind_of_custody_is_told_as_a_french_lawyer_tells_it(
         (NON_PARTY, "M. Cardet a été incarcéré le 20 mars 2017."),
         (NON_PARTY, "M. Cardet a été placé en garde à vue le 30 novembre 2016."),
         (FOUR, "Les intéressés ont été incarcérés en décembre 2022."),
-        (FOUR, "Les intéressés ont été détenus à partir de 2021, sous un régime juridique inconnu."),
+        (
+            FOUR,
+            "Les intéressés ont été détenus à partir de 2021, sans que le régime juridique de leur détention soit"
+            " connu.",
+        ),
         (TWO, "Mme al-Qaradawi et M. Khalaf ont été placés en détention provisoire le 2 juillet 2017."),
         (TWO, "la détention provisoire du 2 juillet 2017 a été ordonnée par un procureur, et non par un juge"),
         (TWO, "Mme al-Qaradawi a été maltraitée pendant la détention provisoire du 2 juillet 2017"),

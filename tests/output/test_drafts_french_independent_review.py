@@ -130,7 +130,7 @@ def test_a_remedy_s_precedent_takes_its_article() -> None:
     """« (voir avis n° 2/2022, par. 101) » drops the article the draft's own citations give (« voir l'avis
     n° 2/2022, par. 92 »): « (voir l'avis n° … ) », « (voir les avis n°s … ) »."""
     text = drafted("fr", JOINT)  # cited once, in the remedies' lead (thirteenth French review, D17)
-    assert "(voir l'avis n°\u00a02/2022, par. 101, 102, 103\u202f; les avis n°s\u00a013/2018 et 33/2015)" in text
+    assert "(voir l'avis n°\u00a02/2022, par. 101, 102 et 103\u202f; les avis n°s\u00a013/2018 et 33/2015)" in text
     assert "(voir avis" not in text
 
 

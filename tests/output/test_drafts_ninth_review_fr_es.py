@@ -19,11 +19,12 @@ from .test_drafts_reviewed_in_french_and_spanish import JOINT, REFERENCE, drafte
 
 
 def test_the_reference_provision_is_cited_in_running_text() -> None:
-    """« en vertu de l'article 274 (par. 4, al. 2) du Code pénal », «en virtud del artículo 274, párrafo 4,
+    """« en vertu de l'article 274, paragraphe 4, alinéa 2, du Code pénal », «en virtud del artículo 274, párrafo 4,
     apartado 2, del Código Penal» (the reviewers' wording), not a form's « dispositions suivantes : [Code],
     art. 274 »: the law's name typed in English is left to translate, after the article its kind (a code) takes."""
     # a code is no word left to translate in French (thirteenth French review, D29: `facts: glossary:`)
-    assert "en vertu de l'article 274 (par. 4, al. 2) du Code pénal." in drafted("fr", REFERENCE)
+    # review 18 D2: the parts in words in running text
+    assert "en vertu de l'article 274, paragraphe 4, alinéa 2, du Code pénal." in drafted("fr", REFERENCE)
     assert "en virtud del artículo 274, párrafo 4, apartado 2, del [por traducir: Criminal Code]." in drafted(
         "es", REFERENCE
     )

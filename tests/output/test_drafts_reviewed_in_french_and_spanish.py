@@ -123,7 +123,8 @@ def test_the_remedies_name_the_government(lang: str, path: Path, said: str) -> N
                 " détention ou d'emprisonnement, principes 2, 4 et 10)",
                 # an opinion at its paragraphs alone, the others together (independent French review)
                 "l'avis n°\u00a02/2022, par. 70 à 72\u202f; les avis n°s\u00a072/2021",
-                "observation générale n°\u00a032, par. 19, 20, 22, 23 et 40",
+                # identified at its first mention (T15-fr, review 18 D10)
+                "observation générale n°\u00a032 du Comité des droits de l'homme, par. 19, 20, 22, 23 et 40",
                 "A/HRC/36/37, par. 48 et 49",
                 "observation générale n°\u00a037, par. 15 à 19",
             ],

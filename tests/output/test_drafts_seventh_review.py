@@ -18,13 +18,13 @@ from .test_drafts_reviewed_in_french_and_spanish import JOINT, REFERENCE, drafte
 @pytest.mark.parametrize(
     ("lang", "said", "never"),
     [
-        ("fr", "placé en détention provisoire à partir du 18 avril et jusqu'en juin 2020.", "du 18 avril à juin"),
+        ("fr", "placé en détention provisoire du 18 avril au mois de juin 2020.", "du 18 avril à juin"),
         ("es", "en prisión preventiva desde el 18 de abril hasta junio de 2020.", "del 18 de abril a junio"),
     ],
 )
 def test_a_day_to_a_month_takes_the_prepositions_the_language_joins_them_with(lang: str, said: str, never: str) -> None:
     """« du 18 avril à juin 2020 » joins a day to a month as if both were days: a French lawyer writes « du 18 avril
-    jusqu'en juin 2020 », a Spanish one « desde el 18 de abril hasta junio de 2020 »."""
+    au mois de juin 2020 » (review 18 D12), a Spanish one « desde el 18 de abril hasta junio de 2020 »."""
     text = drafted(lang, REFERENCE)
     assert said in text
     assert never not in text

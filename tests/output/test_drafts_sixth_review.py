@@ -105,7 +105,7 @@ def test_spanish_names_the_person_once_a_paragraph_and_then_leaves_the_subject_t
 
 @pytest.mark.parametrize(
     ("lang", "cited"),
-    [("fr", "article 274 (par. 4, al. 2)"), ("es", "artículo 274, párrafo 4, apartado 2")],
+    [("fr", "article 274, paragraphe 4, alinéa 2,"), ("es", "artículo 274, párrafo 4, apartado 2")],
 )
 def test_a_provisions_parts_are_cited_as_the_language_cites_them(lang: str, cited: str) -> None:
     """ "Criminal Code of Kazakhstan art 274 part 4 para 2" is cited as the Working Group's French and Spanish opinions
@@ -120,7 +120,7 @@ def test_a_provisions_parts_are_cited_as_the_language_cites_them(lang: str, cite
 @pytest.mark.parametrize(
     ("lang", "typed", "cited"),
     [
-        ("fr", "art. 48(1)(e) Federal Constitution", "article 48 (par. 1, al. e)"),
+        ("fr", "art. 48(1)(e) Federal Constitution", "article 48, paragraphe 1, alinéa e"),
         ("es", "article 117(2) of the Penal Code", "artículo 117, párrafo 2"),
         ("fr", "art 5(1)(a)(ii) of the Law", "article 5(1)(a)(ii)"),  # more parts than the language names: as typed
     ],

@@ -123,7 +123,7 @@ def test_the_prayer_for_relief_cites_its_opinions_once_before_the_list() -> None
     assert "b) de libérer immédiatement M. Cardet ;" in remedies
     assert remedies.count("(voir") == 1
     taught = _draft(TEACHING).split("## Mesures de réparation", 1)[1]
-    assert "(voir l'avis n° 2/2022, par. 101, 102, 103), de demander" in taught
+    assert "(voir l'avis n° 2/2022, par. 101, 102 et 103), de demander" in taught  # review 18 D11
     assert taught.count("(voir") == 1
 
 
@@ -160,7 +160,7 @@ def test_category_i_is_headed_with_the_term_its_argument_uses() -> None:
 def test_a_day_to_a_month_is_one_construction() -> None:
     """D27: « du 18 avril jusqu'en juin 2020 » mixed two constructions."""
     text = _draft(REFERENCE)
-    assert "placé en détention provisoire à partir du 18 avril et jusqu'en juin 2020." in text
+    assert "placé en détention provisoire du 18 avril au mois de juin 2020." in text  # review 18 D12
     assert "du 18 avril jusqu'en" not in text
 
 
@@ -169,7 +169,7 @@ def test_stock_institutional_terms_typed_in_english_are_named_in_french() -> Non
     words a drafter needs to translate; the drafter's own descriptions stay set apart."""
     text = _draft(REFERENCE)
     assert "L'arrestation a été effectuée par des policiers." in text
-    assert "en vertu de l'article 274 (par. 4, al. 2) du Code pénal." in text
+    assert "en vertu de l'article 274, paragraphe 4, alinéa 2, du Code pénal." in text
     assert "[à traduire : Criminal Code]" not in text and "[à traduire : police officers]" not in text
     assert "dans [à traduire : office of his relatives in Almaty]" in text
     tunisia = drafted("fr", ROOT / "cases" / "al-turki-and-others-tunisia-2024.yaml")
@@ -193,7 +193,7 @@ def test_a_woman_held_untried_is_not_told_in_the_masculine() -> None:
     assert "Mme Pham n'a pas été jugée sans retard excessif : 434 jours de détention sans jugement." in text
     assert "détenu sans jugement" not in text
     assert "(voir les avis n°s 13/2018 et 33/2015), de demander au Gouvernement vietnamien :" in text
-    assert "le comportement qu'elle réprime (voir Comité des droits de l'homme, observation générale n° 35" in text
+    assert "le comportement qu'elle réprime (voir l'observation générale n° 35 du Comité des droits de l'homme" in text
 
 
 def test_a_group_described_in_english_is_set_apart_once_then_the_persons_concerned() -> None:

@@ -219,7 +219,7 @@ NON_PARTY = ROOT / "cases" / "cardet-cuba-2018.yaml"
         (TWO, "l'accès de Mme al-Qaradawi et de M. Khalaf à un conseil", "l'accès de Mme al-Qaradawi et M. Khalaf"),
         # D15: a conduct typed as an English gerund follows « en » (« en dirigeant … »), never hangs after the right
         (NON_PARTY, "son droit à la liberté d'association en [à traduire : leading the Christian", "association [à"),
-        (FOUR, "leur droit de défendre les droits de l'homme en [à traduire : defending", "l'homme [à traduire"),
+        (FOUR, "la réalisation des droits de l'homme en [à traduire : defending", "l'homme [à traduire"),
         # D18: « prises ensemble », a calque of "taken together"
         (TWO, "Considérées dans leur ensemble, ces violations", "Prises ensemble"),
         # D13: « motif protégé », a calque of "protected ground"
