@@ -357,12 +357,12 @@ def localised(text: str, language: dict[str, Any], *, more: Iterable[tuple[str, 
         text = re.sub(_COVENANT_IN_TEXT, cited, text)
     text = worded(text, [*language["citations"], *more])
     if unit := language.get("pins_written_after"):  # a list as a rule's note wrote it: "par. 11-12, 33-35"
-        text = _pattern(rf"(?<!\w)({unit})({_PIN_LIST})").sub(lambda m: m[1] + _folded(m[2], language), text)
+        text = _pattern(rf"(?<!\w)({unit})({_PINS_AS_WRITTEN})").sub(lambda m: m[1] + _folded(m[2], language), text)
     return text
 
 
 #: Paragraphs as a rule's note or a file's reference lists them ("5-6, 93"), and no more of the list after it.
-_PIN_LIST = r"\d+(?:-\d+)?(?:, \d+(?:-\d+)?)*(?![\d-]|, \d| et \d| à \d| y \d| a \d)"
+_PINS_AS_WRITTEN = r"\d+(?:-\d+)?(?:, \d+(?:-\d+)?)*(?![\d-]|, \d| \w{1,2} \d)"  # nor a list already folded ("5 et 93")
 
 
 def _folded(pins: str, language: dict[str, Any]) -> str:
