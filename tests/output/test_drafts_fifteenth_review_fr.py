@@ -70,13 +70,13 @@ def test_the_judges_mandate_is_titled_as_ohchr_titles_it_now() -> None:
 
 def test_the_paragraph_that_article_14_applies_says_so_in_the_order_of_the_facts() -> None:
     """D13: « En l'espèce, M. Ilyashev a été inculpé ; un procès s'est tenu à compter du 12 juin 2020 ; il a été placé
-    en détention provisoire le 18 avril 2020. »: a checklist, out of order, that concludes nothing."""
+    en détention provisoire le 18 avril 2020. »: a checklist, out of order, that concludes nothing.
+    The fifteenth English pass (D15) removed the paragraph that article 14 applies, in every language: neither the
+    checklist nor its conclusion is told again."""
     text = _draft(REFERENCE)
-    assert (
-        "En l'espèce, M. Ilyashev a été inculpé puis jugé à compter du 12 juin 2020 ; il avait été placé en détention"
-        " provisoire le 18 avril 2020. Ces garanties lui étaient donc applicables." in text
-    )
+    assert "Ces garanties lui étaient donc applicables." not in text
     assert "un procès s'est tenu à compter du 12 juin 2020" not in text
+    assert "a été inculpé puis jugé" not in text
 
 
 def test_each_document_is_identified_where_the_draft_first_cites_it() -> None:
@@ -88,11 +88,12 @@ def test_each_document_is_identified_where_the_draft_first_cites_it() -> None:
         "(observation générale n° 34 du Comité des droits de l'homme, par. 22)",
         "(délibération n° 11 du Groupe de travail, A/HRC/45/16, annexe II, par. 22 ;",
         "(rapport du Groupe de travail, A/HRC/36/37, par. 48 et 49 ;",
-        "observation générale n° 32 du Comité des droits de l'homme, par. 30",
+        "(Ensemble de principes, principe 18 ; observation générale n° 32 du Comité des droits de l'homme, par. 34)",
     ):
         assert text.count(first) == 1, first
     assert text.count("A/HRC/36/38") == 1  # short after
-    assert text.index("observation générale n° 34 du Comité") < text.index("(observation générale n° 34, par. 35)")
+    assert text.index("observation générale n° 34 du Comité") < text.index("(observation générale n° 34, par. 35")
+    assert text.index("observation générale n° 32 du Comité") < text.index("(observation générale n° 32, par. 30)")
     assert "de ses méthodes de travail :" in text  # the referral's own mention keeps its possessive
 
 
@@ -162,12 +163,18 @@ def test_the_category_v_standard_names_its_instruments_without_a_double_et() -> 
 
 def test_the_check_lists_paragraphs_as_french_lists_them() -> None:
     """D26, left in `wgad check`: « voir avis n° 2/2022, par. 75-80 », « par. 11-12, 22, 25, 33-35 », a file's
-    « [par. 5-6, 93] »: a range is « 75 à 80 », a list ends with « et »."""
+    « [par. 5-6, 93] »: a range is « 75 à 80 », a list ends with « et ». The rules' « 11-12, 22, 25, 33-35 » of
+    general comment No. 34 is gone since each of its paragraphs sits on its own standard (D15); its pair stays."""
     from ..conftest import wgad
 
     done = wgad("check", "--lang", "fr", str(REFERENCE))
     assert done.returncode == 0, done.stderr
-    for said in ("voir avis n° 2/2022, par. 75 à 80", "par. 11, 12, 22, 25 et 33 à 35", "par. 5, 6 et 93"):
+    for said in (
+        "voir avis n° 2/2022, par. 75 à 80",
+        "observation générale n° 34, par. 11 et 12",
+        "voir avis n° 2/2022, par. 70 à 72",
+        "par. 5, 6 et 93",
+    ):
         assert said in done.stdout.replace("\u00a0", " ").replace("\u202f", " "), said
     assert not re.search(r"par\. [\d, ]*\d-\d", done.stdout)
 
@@ -175,15 +182,26 @@ def test_the_check_lists_paragraphs_as_french_lists_them() -> None:
 def test_a_document_identified_once_is_cited_short_after_and_a_symbol_is_set_apart() -> None:
     """D10 and D21: after « observation générale n° 35 du Comité des droits de l'homme », a later conclusion wrote
     « Comité des droits de l'homme, observation générale n° 35 » again; a deliberation was named by its number
-    alone; « A/HRC/30/37 principe 9 » lacked the comma a citation puts after a symbol."""
+    alone; « A/HRC/30/37 principe 9 » lacked the comma a citation puts after a symbol. Since D15 each authority
+    sits on its own standard: the general comment is identified at its first citation, short at the later ones."""
     egypt = _draft(QARADAWI)
-    assert "délibération n° 1 du Groupe de travail, E/CN.4/1993/24 ;" in egypt
-    assert "du Comité des droits de l'homme, par. 30, 31, 34, 41 et 60 ; observation générale n° 35" in egypt
+    assert (
+        "(observation générale n° 35 du Comité des droits de l'homme, par. 32 ; délibération n° 1 du Groupe de"
+        " travail, E/CN.4/1993/24)" in egypt
+    )
+    assert egypt.count("observation générale n° 35 du Comité") == 1
+    assert egypt.index("observation générale n° 35 du Comité") < egypt.index("(observation générale n° 35, par. 15")
     assert egypt.count("Comité des droits de l'homme, observation générale") == 0
     assert "A/HRC/30/37, principe 9 et ligne directrice 8" in _draft(MAYANGNA)
 
 
 def test_a_general_comment_after_voir_takes_its_article() -> None:
     """With D10's short form after the first mention, « (voir l'avis n° 2/2022, par. 92 ; observation générale n° 32 »
-    would lack the article « l'avis » has: after « voir », « l'observation générale … du Comité »."""
-    assert "; l'observation générale n° 32 du Comité des droits de l'homme, par. 31, 34, 37 et 38 ;" in _draft(MAYANGNA)
+    would lack the article « l'avis » has: after « voir », « l'observation générale … du Comité », « voir » after
+    another citation of the parenthesis too (since D15 put the general comment beside the Body of Principles)."""
+    text = _draft(MAYANGNA)
+    assert (
+        "(Ensemble de principes, principe 18 ; voir l'avis n° 2/2022, par. 88 et 89 ; l'observation générale n° 32 du"
+        " Comité des droits de l'homme, par. 34)" in text
+    )
+    assert not re.search(r"voir [^()]*; observation générale n° \d+ du Comité", text)
