@@ -94,7 +94,7 @@ def test_several_opinions_are_cited_n_degree_s_never_nos() -> None:
     for path in (REFERENCE, CARDET, MAYANGNA):
         text = _draft(path)
         assert "avis nos" not in text and "l'avis n°s" not in text
-    assert "(voir, par exemple, les avis n°s 72/2021, 89/2020" in _draft(REFERENCE)
+    assert "; voir, par exemple, les avis n°s 72/2021, 89/2020" in _draft(REFERENCE)  # beside the standard's own
     assert "; les avis n°s 13/2018 et 33/2015)" in _draft(MAYANGNA)
     assert "(voir les avis n°s\u00a013/2018 et 33/2015)" in drafted("fr", CARDET)  # never broken from its sign
 
@@ -102,9 +102,14 @@ def test_several_opinions_are_cited_n_degree_s_never_nos() -> None:
 def test_the_presumption_of_innocence_is_argued_on_the_facts_it_has() -> None:
     """D5: the standard's example, officials affirming the guilt in public, then facts about the court's conduct:
     the gap is the Government's opening. The standard is General Comment No. 32's duty of every public authority,
-    and the court's conduct is tied to it."""
+    and the court's conduct is tied to it. Since D15 the standard, when no official declared the guilt, is the
+    burden of proof of General Comment No. 32, para. 30, the court's conduct still tied to it."""
     text = _draft(REFERENCE)
-    assert "il incombe à toutes les autorités publiques de s'abstenir de préjuger de l'issue du procès." in text
+    assert (
+        "La présomption d'innocence impose à l'accusation la charge de prouver le bien-fondé de l'accusation, garantit"
+        " à l'accusé le bénéfice du doute et exige que les personnes accusées d'un acte délictueux soient traitées"
+        " conformément à ce principe (observation générale n° 32, par. 30). En l'espèce," in text
+    )
     assert "par exemple en affirmant publiquement la culpabilité" not in text
     applied = "refusant d'entendre les témoins à décharge, manifestant ainsi qu'il tenait la culpabilité pour acquise."
     assert applied in text
