@@ -175,11 +175,14 @@ def test_each_instrument_is_cited_once_in_a_parenthesis(path: Path) -> None:
 
 
 def test_a_family_is_told_under_the_body_of_principles_once() -> None:
-    """C4, on the draft the review read (Mayangna, para. 23)."""
+    """C4, on the draft the review read (Mayangna, para. 23); since D15 the general comment that states the
+    standard closes its citation."""
+    text = _plain(FOUR)
     assert (
-        "(Ensemble de principes, principe 16 (par. 1) ; Pacte, art. 9 (par. 1) ; Déclaration universelle, art. 9)"
-        in (_plain(FOUR))
+        "(Ensemble de principes, principe 16 (par. 1) ; Pacte, art. 9 (par. 1) ; Déclaration universelle, art. 9 ;"
+        " observation générale n° 35, par. 58)" in text
     )
+    assert "de l'Ensemble de principes ;" not in text
 
 
 @pytest.mark.parametrize(
