@@ -117,14 +117,16 @@ def test_the_remedies_name_the_government(lang: str, path: Path, said: str) -> N
             "fr",
             [
                 # French typography (fifth review): a narrow no-break space before ";", a no-break one after "n°"
-                # the instruments' official titles at their first mention (T11-fr, C6)
+                # the instruments' official titles at their first mention (T11-fr, C6); the opinions follow in the
+                # same parenthesis since D15
                 "(Pacte, art. 9 (par. 1)\u202f; Déclaration universelle des droits de l'homme, art. 3 et 9\u202f;"
                 " Ensemble de principes pour la protection de toutes les personnes soumises à une forme quelconque de"
-                " détention ou d'emprisonnement, principes 2, 4 et 10)",
+                " détention ou d'emprisonnement, principes 2, 4 et 10\u202f; voir",
                 # an opinion at its paragraphs alone, the others together (independent French review)
-                "l'avis n°\u00a02/2022, par. 70 à 72\u202f; les avis n°s\u00a072/2021",
-                # identified at its first mention (T15-fr, review 18 D10)
-                "observation générale n°\u00a032 du Comité des droits de l'homme, par. 19, 20, 22, 23 et 40",
+                "l'avis n°\u00a02/2022, par. 70 et 71\u202f; les avis n°s\u00a072/2021",
+                "(voir l'avis n°\u00a02/2022, par. 70 à 72)",
+                # identified at its first mention (T15-fr, review 18 D10); D15 cites para 40 on its own standard
+                "observation générale n°\u00a032 du Comité des droits de l'homme, par. 19, 20, 22 et 23",
                 "A/HRC/36/37, par. 48 et 49",
                 "observation générale n°\u00a037, par. 15 à 19",
             ],
@@ -135,8 +137,10 @@ def test_the_remedies_name_the_government(lang: str, path: Path, said: str) -> N
             [
                 # in full at the first mention (the eleventh Spanish review, #40)
                 "Declaración Universal de Derechos Humanos, arts. 3 y 9; Conjunto de Principios para la Protección de"
-                " Todas las Personas Sometidas a Cualquier Forma de Detención o Prisión, principios 2, 4 y 10)",
-                "las opiniones núms. 2/2022, párrs. 70 a 72; 72/2021; 89/2020",
+                " Todas las Personas Sometidas a Cualquier Forma de Detención o Prisión, principios 2, 4 y 10; véanse",
+                # the opinions in the standard's parenthesis since D15, each after the first by its number
+                "las opiniones núms. 2/2022, párrs. 70 y 71; 72/2021; 89/2020",
+                "(véase la opinión núm. 2/2022, párrs. 70 a 72)",
                 "Declaración Universal, arts. 2 y 7",
             ],
             ["art. 3, 9", "principio 2, 4", "núm. 72/2021", "párrs. 70-72"],
