@@ -60,8 +60,8 @@ def test_the_opinion_on_the_case_itself_is_not_among_its_precedents(lang: str) -
         (
             "fr",
             "le Groupe de travail a constamment estimé que le jugement de civils par des tribunaux militaires est"
-            " contraire à ce droit (Comité des droits de l'homme, observation générale n°\u00a032, par. 19, 20, 22"
-            " et 23).",
+            " contraire à ce droit (observation générale n°\u00a032 du Comité des droits de l'homme, par. 19, 20, 22"
+            " et 23).",  # the document identified at its first mention (T15-fr, review 18 D10)
             "sauf circonstances exceptionnelles",
         ),
         (
@@ -258,7 +258,9 @@ def test_a_list_of_violations_has_one_and_and_a_plural_subject_agrees(lang: str,
         # 22, 25 and 35 on the sentences that quote them; 11 and 12 and General Comment No. 35 with the rule (P2, R12)
         (
             "fr",
-            "observation générale n°\u00a034, par. 11 et 12\u202f; Comité des droits de l'homme, observation générale",
+            # General Comment No. 35 identified at its first mention (T15-fr, review 18 D10)
+            "observation générale n°\u00a034, par. 11 et 12\u202f; observation générale n°\u00a035 du Comité"
+            " des droits de l'homme, par. 17 et 53",
         ),
         ("es", "observación general núm. 34, párrs. 11 y 12; Comité de Derechos Humanos, observación general núm. 35"),
     ],
