@@ -33,8 +33,9 @@ def test_the_trial_paragraph_names_the_person_after_the_judge() -> None:
     assert "une juridiction ordinaire. Avant le procès, l'accès de M. Cardet à un conseil a été restreint." in cardet
     for text in (reference, cardet):
         assert "son accès à un conseil" not in text and "Son appel" not in text
-    taught = _draft(TEACHING)
-    assert "Le procès était public. Q. R. s'est vu refuser l'assistance d'un interprète." in taught
+    taught = _draft(TEACHING)  # « Le procès était public. », a met guarantee, is no longer told (D15)
+    assert "par une juridiction ordinaire. Q. R. s'est vu refuser l'assistance d'un interprète." in taught
+    assert "Le procès était public." not in taught
     assert "un interprète lui a été refusée" not in taught
 
 
@@ -55,8 +56,9 @@ def test_no_trial_held_is_never_told_as_before_the_trial() -> None:
 
 
 def _conclusion(text: str, category: str) -> str:
-    """The sentence that concludes a category, with its citations."""
-    return text.split(f"relève de la catégorie {category} (", 1)[1].split("\n", 1)[0]
+    """The sentence that concludes a category, with its citations if it has any (since D15 its authorities sit on
+    the standards' sentences)."""
+    return text.split(f"relève de la catégorie {category}", 1)[1].split("\n", 1)[0]
 
 
 def test_the_referral_paragraph_of_the_methods_of_work_is_no_authority_for_a_finding() -> None:
@@ -66,6 +68,7 @@ def test_the_referral_paragraph_of_the_methods_of_work_is_no_authority_for_a_fin
         text = _draft(path)
         assert "par. 33 a)" not in _conclusion(text, "III")
         assert "conformément au paragraphe 33 a) de ses méthodes de travail" in text
+        assert text.count("33 a)") == 1  # nor any standard of the argument
     english = _draft(QARADAWI, "en")
     assert "33 (a)" not in english.split("falls within category III", 1)[1].split("\n", 1)[0]
 
