@@ -154,10 +154,12 @@ def test_the_check_quotes_the_files_references_as_typed_and_labelled() -> None:
 def test_a_reference_to_paragraphs_alone_is_cited_not_labelled(tmp_path: Path) -> None:
     """Paragraph numbers are no words of a language: the drafter's own file (no `source:` block) cites « (par. 11,
     69) » in the appendix as in the facts, never « référence du dossier, en anglais : « paras 11, 69 » »; a note
-    beside them is quoted apart."""
+    beside them is quoted apart. They are listed as French lists paragraphs, « par. 11 et 69 », as the eighteenth
+    review (D26) asked of the appendix's « (par. 20-22, 87) »."""
     own = _own(tmp_path)
     appendix = _whole("fr", own).split("## Raisonnement suivi", 1)[1]
-    assert "arrest.warrant_shown = false (par. 11, 69), ligne 39 du dossier" in appendix
+    assert "arrest.warrant_shown = false (par. 11 et 69), ligne 39 du dossier" in appendix
+    assert "paras 11, 69" not in appendix and "(par. 11, 69)" not in appendix
     # its note apart, quoted as typed: « (par. 80 (no evidence …)) » mixed the drafter's English into the citation
     assert (
         "(par. 80 ; note du dossier, en anglais : « no evidence that the posts incited violence or unrest »)"
@@ -177,11 +179,11 @@ def _own(tmp_path: Path) -> Path:
 def test_a_references_note_in_english_is_set_apart_in_a_french_sentence(tmp_path: Path) -> None:
     """The facts of a drafter's own file cite its references: « Il a été traduit devant un juge le 18 avril 2020
     (par. 16 : investigating magistrate). », English inside a French sentence, as if French; now set apart to
-    translate, as the drafter's other words are (the paragraph numbers cited as before)."""
+    translate, as the drafter's other words are (the paragraph numbers listed as French lists them, review 18 D26)."""
     text = _plain(drafted("fr", _own(tmp_path)))
     assert "juge le 18 avril 2020 (par. 16 : [à traduire : investigating magistrate])." in text
-    assert "(par. 16, 17, 81 : [à traduire : held until the trial concluded])" in text
-    assert "(par. 11, 69)" in text and "(par. 16 : investigating" not in text
+    assert "(par. 16, 17 et 81 : [à traduire : held until the trial concluded])" in text
+    assert "(par. 11 et 69)" in text and "(par. 16 : investigating" not in text
 
 
 def test_a_french_files_references_are_labelled_in_an_english_draft(tmp_path: Path) -> None:
