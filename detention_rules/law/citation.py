@@ -357,12 +357,18 @@ def localised(text: str, language: dict[str, Any], *, more: Iterable[tuple[str, 
         text = re.sub(_COVENANT_IN_TEXT, cited, text)
     text = worded(text, [*language["citations"], *more])
     if unit := language.get("pins_written_after"):  # a list as a rule's note wrote it: "par. 11-12, 33-35"
-        text = _pattern(rf"(?<!\w)({unit})({_PINS_AS_WRITTEN})").sub(lambda m: m[1] + _folded(m[2], language), text)
+        pins = _pins_as_written(str(language["pin_range"]))
+        text = _pattern(rf"(?<!\w)({unit})({pins})").sub(lambda m: m[1] + _folded(m[2], language), text)
     return text
 
 
-#: Paragraphs as a rule's note or a file's reference lists them ("5-6, 93"), and no more of the list after it.
-_PINS_AS_WRITTEN = r"\d+(?:-\d+)?(?:, \d+(?:-\d+)?)*(?![\d-]|, \d| \w{1,2} \d)"  # nor a list already folded ("5 et 93")
+def _pins_as_written(pin_range: str) -> str:
+    """Paragraphs as a rule's note or a file's reference lists them ("5-6, 93"), a range perhaps already in the
+    language's form (a file's "20-22, 87" is "20 à 22, 87" by then, `narrative.refs`), and no more of the list
+    after it, nor a list already folded ("5 et 93")."""
+    written = re.escape(pin_range).replace(r"\{low\}", r"\d+").replace(r"\{high\}", r"\d+")
+    one = rf"(?:{written}|\d+(?:-\d+)?)"
+    return rf"{one}(?:, {one})*(?![\d-]|, \d| \w{{1,2}} \d)"
 
 
 def _folded(pins: str, language: dict[str, Any]) -> str:

@@ -174,6 +174,7 @@ def test_the_check_lists_paragraphs_as_french_lists_them() -> None:
         "observation générale n° 34, par. 11 et 12",
         "voir avis n° 2/2022, par. 70 à 72",
         "par. 5, 6 et 93",
+        "[par. 20 à 22 et 87]",  # a file's range and number: the range in French first, then the list
     ):
         assert said in done.stdout.replace("\u00a0", " ").replace("\u202f", " "), said
     assert not re.search(r"par\. [\d, ]*\d-\d", done.stdout)
