@@ -1233,6 +1233,7 @@ def _with_cases(law: str, cases: str) -> str:
 
 def _closes_citation(text: str) -> bool:
     """Whether the parenthesis `text` ends with holds citations (an instrument, an article), not words."""
+    text = re.sub(r"(?<= )[a-z]\)", "", text)  # a subparagraph's letter closes no parenthesis ("párr. 3 b)")
     depth, at = 0, len(text)
     for i in range(len(text) - 1, -1, -1):
         depth += {")": 1, "(": -1}.get(text[i], 0)
@@ -1247,8 +1248,9 @@ def _in_law(source: str, law: str, w: dict[str, Any]) -> bool:
     """Whether a standard already cites this source, as the rules write it or as filed, with or without its author
     ("Deliberation No. 11, para. 22" in "(Deliberation No. 11 para 22)"; "General Comment No. 32 para 30")."""
     forms = [source, _as_filed([source], w)]
-    bare = re.sub(r"[.,]", "", law)
-    return any(re.sub(r"[.,]", "", f.removeprefix(_COMMITTEE)) in bare for f in forms)
+    forms += [citation.in_language(f.removeprefix(_COMMITTEE)) for f in forms]  # "deliberación núm. 11, párr. 22"
+    bare = re.sub(r"[.,]", "", law).lower()
+    return any(re.sub(r"[.,]", "", f.removeprefix(_COMMITTEE)).lower() in bare for f in forms)
 
 
 #: The author the rules name before a general comment, which a standard's own citation leaves out.

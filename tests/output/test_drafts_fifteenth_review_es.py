@@ -36,7 +36,7 @@ def test_a_state_of_emergency_is_told_in_spanish_word_order() -> None:
     """D24: « Estuvo en vigor un estado de emergencia del 15 de marzo al 11 de mayo de 2020 » keeps the English
     order ("A state of emergency was in force from ..."): the time first, as Spanish writes it."""
     text = drafted("es", REFERENCE)
-    assert "7. Del 15 de marzo al 11 de mayo de 2020 rigió un estado de emergencia." in text  # first mention
+    assert "8. Del 15 de marzo al 11 de mayo de 2020 rigió un estado de emergencia." in text  # first mention
     assert "Estuvo en vigor un estado de emergencia" not in text
 
 
@@ -72,7 +72,14 @@ def test_the_presumption_of_innocence_states_the_rule_the_facts_apply() -> None:
     general comment No. 32, para. 30, from memory, unverified in Spanish)."""
     text = drafted("es", REFERENCE)
     paragraph = text.split("27. ")[1].split("\n")[0]
-    assert "incluidos los tribunales, la traten de conformidad con ese principio durante todo el proceso" in paragraph
+    # D15: the rule is general comment No. 32, para. 30 (burden of proof, benefit of doubt, treatment), which reaches
+    # the court's own conduct; never again only the officials' public statements
+    assert (
+        "La presunción de inocencia impone a la acusación la carga de probar el cargo, garantiza que el acusado tenga"
+        " el beneficio de la duda y exige que las personas acusadas de un delito sean tratadas de conformidad con este"
+        " principio (observación general núm. 32 del Comité de Derechos Humanos, párr. 30)." in paragraph
+    )
+    assert "declaraciones públicas" not in paragraph
     assert "el tribunal prosiguió una audiencia que el Sr. Ilyashev no podía seguir" in paragraph
 
 
@@ -98,14 +105,17 @@ def test_runs_of_paragraphs_and_quoted_notes_are_written_as_in_the_body() -> Non
     « párrs. 33 a 35 »; and the drafter's notes in « … » where the rest of the document quotes with “ … ”."""
     checked = wgad("check", "--lang", "es", str(REFERENCE)).stdout
     assert "opinión núm. 2/2022, párrs. 75 a 80 (" in checked
-    assert "observación general núm. 34, párrs. 11, 12, 22, 25 y 33 a 35 (" in checked
+    # D15 cites general comment No. 34's other paragraphs on their own standards: a list and a range still read so
+    assert "observación general núm. 34, párrs. 11 y 12;" in checked
+    assert "opinión núm. 2/2022, párrs. 70 a 72" in checked
     assert "[párrs. 20 a 22, 87]" in checked
     assert "nota del expediente, en inglés: “not contested”" in checked
     assert re.search(r"párrs?\. [\d, y]*\d+-\d", checked) is None
     assert "«" not in checked
     body = drafted("es", REFERENCE)  # the draft's grouped citations listed once, never « 30 y 31 y 34 »
-    assert "observación general núm. 34, párrs. 11, 12, 22, 25 y 33 a 35;" in body
-    assert "observación general núm. 32, párrs. 30, 31 y 34)" in body
+    assert "(observación general núm. 34, párrs. 22 y 35)." in body  # each authority on its standard (D15)
+    assert re.search(r"párrs?\. \d+ y \d+ y", body) is None
+    assert re.search(r"párrs?\. [\d, y]*\d+-\d", body) is None
 
 
 def test_the_appendix_reads_no_identifier_as_a_word() -> None:

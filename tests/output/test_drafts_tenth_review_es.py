@@ -157,11 +157,13 @@ def test_citations_are_in_spanish_syntax_and_each_once() -> None:
     assert (
         "(Convención de Viena sobre Relaciones Consulares, art. 36, párr. 1 b)); la asistencia consular forma parte de"
         " los medios para preparar la defensa (Pacto, art. 14, párr. 3 b); Conjunto de Principios, principio 16,"
-        " párr. 2)." in two
+        " párr. 2; Comité de Derechos Humanos, observación general núm. 35, párr. 58)." in two  # its authority (D15)
     )
+    assert ") (" not in two + four + cardet  # the standard's authority in its parenthesis, never one of its own
     assert "Pacto, art. 9, párrs. 1 y 2;" in two
     assert (
-        "(Conjunto de Principios, principio 16, párr. 1; Pacto, art. 9, párr. 1; Declaración Universal, art. 9)" in four
+        "(Conjunto de Principios, principio 16, párr. 1; Pacto, art. 9, párr. 1; Declaración Universal, art. 9;"
+        " Comité de Derechos Humanos, observación general núm. 35, párr. 58)" in four  # its authority with it (D15)
     )
     assert (
         "Desapariciones Forzadas, art. 2; observación general núm. 35 del Comité de Derechos Humanos, párr. 17;"
@@ -179,7 +181,20 @@ def test_citations_are_in_spanish_syntax_and_each_once() -> None:
             sources = [
                 ", ".join(part.split(",")[: 2 if part.startswith("Comité") else 1]) for part in parenthesis.split("; ")
             ]
+            sources = [s for s in sources if s != _SHARED_DUPLICATE]
             assert len(sources) == len(set(sources)), parenthesis
+
+
+#: A source D15 cites twice in one parenthesis in every language, English included ("A/HRC/36/37, para. 48; ...;
+#: A/HRC/36/37, paras. 48-49"): the standard's own pinpoint and the rule's as filed. Left to the shared code (the
+#: English draft must not change here); pinned as a known defect below so that its fix shows.
+_SHARED_DUPLICATE = "A/HRC/36/37"
+
+
+@pytest.mark.xfail(strict=True, reason="D15 cites A/HRC/36/37 twice in one parenthesis, in English too")
+def test_the_discrimination_report_is_cited_once_in_its_parenthesis() -> None:
+    text = drafted("es", NON_PARTY)
+    assert "(A/HRC/36/37, párr. 48; Declaración Universal, arts. 2 y 7; véase la opinión núm. 13/2018)." in text
 
 
 def test_the_covenant_lists_an_articles_paragraphs_in_order() -> None:
@@ -200,7 +215,8 @@ def test_the_covenant_lists_an_articles_paragraphs_in_order() -> None:
             "motivo propio",
         ),
         (REFERENCE, "fue detenido por sus expresiones, a saber, [por traducir:", "por expresarse"),
-        (NON_PARTY, "Las garantías de un juicio imparcial protegen", "juicio justo"),
+        # the paragraph arguing that article 14 applies is gone (D15, a premise): the conclusion says the same words
+        (NON_PARTY, "el proceso contra el Sr. Cardet no respetó las garantías de un juicio imparcial", "juicio justo"),
         (REFERENCE, "Esa forma de dirigir el proceso demuestra", "conducción del proceso"),
         (REFERENCE, "por tratarse de discriminación", "por causa de discriminación"),
         (

@@ -91,7 +91,12 @@ def test_a_state_not_party_is_never_held_to_the_covenant_by_a_standards_own_word
     D20: « lo son como guía interpretativa del contenido que comparte »."""
     text = drafted("es", NON_PARTY)
     # the guide said once, in the paragraph on the law applied (eighteenth review, D6)
-    assert "a la espera de juicio (véase el Pacto, art. 9, párr. 3)" in text
+    # the pretrial-detention paragraph ("a la espera de juicio") was a met guarantee D15 no longer tells
+    assert "a la espera de juicio" not in text
+    assert (
+        "oído sin demora por un juez u otra autoridad (Conjunto de Principios, principio 11; véase también el Pacto,"
+        " art. 9, párr. 3)" in text
+    )
     assert "tratada humanamente (véase el Pacto, art. 10, párr. 1)" in text
     assert "(Pacto, art." not in text
     assert "Los artículos 2, párrafo 1, y 26 del Pacto" not in text
@@ -155,10 +160,11 @@ def test_the_facts_are_told_as_a_spanish_lawyer_tells_them() -> None:
     assert "relativa a M. P. (Estado Z)" in confession and "Gobierno del Estado Z" in confession
     assert "State Z" not in confession
     cardet = drafted("es", NON_PARTY)
-    assert (
-        "En el presente caso, el Sr. Cardet fue acusado; fue juzgado a partir del 3 de marzo de 2017; permaneció en"
-        " prisión preventiva del 9 de diciembre de 2016 al 20 de marzo de 2017." in cardet  # review 18, D9
-    )
+    # the premise "fue acusado; fue juzgado …; permaneció en prisión preventiva …" is argued in no paragraph (D15):
+    # the facts tell the trial's start and the period with its dates joined (review 18, D9, D21)
+    assert "En el presente caso, el Sr. Cardet fue acusado;" not in cardet
+    assert "El juicio comenzó el 3 de marzo de 2017." in cardet and "se celebró un juicio a partir" not in cardet
+    assert "permaneció en prisión preventiva del 9 de diciembre de 2016 al 20 de marzo de 2017." in cardet
     assert "Antes del juicio, se le restringió el acceso a un abogado." in cardet
     assert "su acceso a un abogado fue restringido" not in cardet
     military = drafted("es", TEACHING / "trial-military-court-civilian.yaml")
@@ -206,6 +212,6 @@ def test_a_defenders_status_for_a_state_not_party_rests_on_the_universal_declara
     text = drafted("es", ROOT / "cases" / "abulkhair-saudi-arabia-2018.yaml")
     assert (
         "por la que los artículos 2 y 7 de la Declaración Universal prohíben la discriminación (véase el Pacto,"
-        " arts. 2, párr. 1, y 26)." in text
+        " arts. 2, párr. 1, y 26; A/HRC/36/37, párr. 48;" in text  # the standard's authorities with it (D15)
     )
     assert "26 del Pacto" not in text
