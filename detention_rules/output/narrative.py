@@ -1467,6 +1467,8 @@ class Teller:
         elif isinstance(template, dict):  # a sentence for each answer of a yes/no fact or a choice
             untried = f"{leaf.value}+untried"  # no trial held: « Durante la instrucción », never « Antes del juicio »
             template = template[untried if untried in template and never_tried(self.leaves) else leaf.value]
+            if not template and not {*leaf.by} & {"source", "drafter", "other"}:  # the Government's word, told as such
+                template = self._untold(generic, leaf.value)
         known = state_words(str(leaf.value), self.w) if generic == "person.nationality" else None
         if known and "nationality" in known[0]:  # "de nationalité kazakhe", as a French lawyer writes it
             adjective = self.spec["sentences"]["person.nationality_adjective"]
@@ -1518,8 +1520,10 @@ class Teller:
         leaf = FactNode(path, value, 0, 0)
         self.person.mentioned = False  # a sentence on its own: the name, never a pronoun standing for it
         try:
-            if generic in self.spec["sentences"]:
-                return self.sentence(leaf)
+            if generic in self.spec["sentences"] and (told := self.sentence(leaf)):
+                return told
+            if untold := self._untold(generic, value):  # a guarantee met, which the draft leaves untold
+                return self._fill(untold, {})
             template = more.get(generic)
             if isinstance(template, dict):
                 template = template.get(value)
@@ -1528,6 +1532,11 @@ class Teller:
             return self._fill(template, {"value": self._value(generic, value)})
         except (KeyError, TypeError, ValueError):  # a value the sentences have no form for (`as written`)
             return ""
+
+    def _untold(self, generic: str, value: Any) -> str:
+        """The sentence of an answer the source's draft leaves untold (a guarantee met: `facts: untold`), or ""."""
+        answer = "true" if value is True else "false" if value is False else str(value)
+        return str(self.spec["untold"].get(f"{generic}={answer}", ""))
 
     def _said_otherwise(self, generic: str, leaf: FactNode) -> bool:
         """A fact another sentence says, or that would contradict it: "still detained there" says the person is not
