@@ -197,7 +197,7 @@ def disputed_facts(a: Analysis) -> str:
 def filing_note(released: FactNode) -> str:
     """The note that the person's release lets the Working Group file the case (methods of work para 17 (a)),
     naming the fact that shows it (its path, value and line): `check`'s report in every format says it."""
-    where = f", line {released.line}" if released.line else ""
+    where = W["at_line"].format(line=released.line) if released.line else ""
     fact = f"{released.path} = {show_value(released.value)}{where}"
     text: str = words.of("check", "filing")["possible"]
     return text.format(fact=fact)

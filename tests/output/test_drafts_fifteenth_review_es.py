@@ -143,3 +143,11 @@ def _appendix(path: Path, build_joint: Any, draft_markdown: Any) -> str:
     finally:
         words.use("en")
     return str(text).split("## Razonamiento seguido")[1]
+
+
+def test_the_filing_note_names_the_line_in_spanish() -> None:
+    """Confirming review 19: `wgad check --lang es` of the released reference case said « (person.released = true,
+    line 30) », an English word the check's other lines write « línea »."""
+    out = wgad("check", "--lang", "es", str(REFERENCE)).stdout
+    assert "(person.released = true, línea 30)" in out
+    assert ", line " not in out
