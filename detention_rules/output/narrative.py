@@ -1467,8 +1467,7 @@ class Teller:
         elif isinstance(template, dict):  # a sentence for each answer of a yes/no fact or a choice
             untried = f"{leaf.value}+untried"  # no trial held: « Durante la instrucción », never « Antes del juicio »
             template = template[untried if untried in template and never_tried(self.leaves) else leaf.value]
-            parties = {*leaf.by} - {"working_group"}  # as `_finish` reads who states it: none is the source's word
-            if not template and parties and not parties & {"source", "drafter", "other"}:  # the Government's, told so
+            if not template and _speaker(leaf):  # a guarantee met in the Government's or a court's word, told so
                 template = self._untold(generic, leaf.value)
         known = state_words(str(leaf.value), self.w) if generic == "person.nationality" else None
         if known and "nationality" in known[0]:  # "de nationalité kazakhe", as a French lawyer writes it
